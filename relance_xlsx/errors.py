@@ -1,0 +1,72 @@
+"""One family of errors: every failure the user can act on is a RelanceError."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, decided in one place (cli)."""
+
+    OK = 0
+    ERROR = 1
+    USAGE = 2
+
+
+class RelanceError(Exception):
+    """A run cannot start or cannot finish; the message says what to do, in French."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+
+    def __str__(self) -> str:
+        where = []
+        if self.sheet:
+            where.append(f"feuille « {self.sheet} »")
+        if self.row is not None:
+            where.append(f"ligne {self.row}")
+        if self.column:
+            where.append(f"colonne « {self.column} »")
+        return f"{self.message} ({', '.join(where)})" if where else self.message
+
+
+class ConfigError(RelanceError):
+    """The configuration file is missing, unreadable or holds an invalid value."""
+
+
+class LedgerError(RelanceError):
+    """The ledger cannot be read: missing file, not a workbook, no invoice table."""
+
+
+class TemplateError(RelanceError):
+    """A letter template is broken: syntax error, unknown variable, stray placeholder."""
+
+
+class WorkbookError(RelanceError):
+    """The workbook cannot be written back: open in Excel, changed, read-only, bad format."""
+
+
+class LibreOfficeError(RelanceError):
+    """LibreOffice is missing or failed to convert the letters to PDF."""
+
+
+__all__ = [
+    "ConfigError",
+    "ExitCode",
+    "LedgerError",
+    "LibreOfficeError",
+    "RelanceError",
+    "TemplateError",
+    "WorkbookError",
+]

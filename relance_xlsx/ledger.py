@@ -1,0 +1,175 @@
+"""Find the invoice table in a workbook and read it into a canonical DataFrame."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import python_calamine as calamine
+
+from .columns import describe_known_headers, is_invoice_table, match_headers
+from .config import Settings
+from .errors import LedgerError
+from .problems import Problem, Skip
+from .rows import normalise_rows
+
+HEADER_SEARCH_ROWS = 30
+READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Size, modification time and hash of the ledger file when it was read."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> Fingerprint:
+        """Fingerprint a file as it is now."""
+        stat = path.stat()
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        return cls(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The invoice table of a workbook, normalised, with what could not be used."""
+
+    path: Path
+    sheet: str
+    sheets: tuple[str, ...]
+    header_row: int  # Excel row number of the header
+    headers: tuple[str, ...]  # header texts, by 0-based column position
+    positions: dict[str, int]  # canonical field -> 0-based column position
+    frame: pd.DataFrame
+    problems: tuple[Problem, ...]
+    skipped: tuple[Skip, ...]
+    fingerprint: Fingerprint
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def columns(self) -> dict[str, str]:
+        """Canonical field -> the header text it was found under."""
+        return {name: self.headers[pos] for name, pos in self.positions.items()}
+
+    @property
+    def invoice_count(self) -> int:
+        """How many rows were read as invoices (with or without problems)."""
+        return len(self.frame)
+
+
+@dataclass(frozen=True)
+class _TableGuess:
+    sheet: str
+    header_index: int  # 0-based row index in the grid
+    positions: dict[str, int]
+
+
+def open_workbook(path: Path) -> calamine.CalamineWorkbook:
+    """Open a workbook for reading, or explain in one sentence why it cannot be."""
+    if not path.exists():
+        raise LedgerError(f"Le fichier {path} est introuvable ; vérifiez le chemin.")
+    if path.is_dir():
+        raise LedgerError(f"{path} est un dossier ; indiquez le fichier Excel du grand livre.")
+    if path.suffix.lower() not in READABLE_SUFFIXES:
+        raise LedgerError(
+            f"{path.name} n'est pas un classeur Excel ; indiquez un fichier .xlsx ou .xlsm."
+        )
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several unrelated types for a bad file
+        raise LedgerError(
+            f"{path.name} ne peut pas être lu comme un classeur Excel ({exc}) ; "
+            "ouvrez-le dans Excel et enregistrez-le au format .xlsx."
+        ) from exc
+
+
+def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
+    """Names of the worksheets (not chart sheets), in workbook order."""
+    return [m.name for m in book.sheets_metadata if "Work" in str(m.typ)]
+
+
+def _rows(book: calamine.CalamineWorkbook, sheet: str, nrows: int | None = None) -> list[list[Any]]:
+    grid = book.get_sheet_by_name(sheet)
+    return grid.to_python(skip_empty_area=False, nrows=nrows) if nrows else grid.to_python(
+        skip_empty_area=False
+    )
+
+
+def find_table(
+    book: calamine.CalamineWorkbook, sheets: list[str], overrides: dict[str, str]
+) -> _TableGuess | None:
+    """The sheet and header row that name the most known columns."""
+    best: tuple[int, int, int] | None = None
+    guess: _TableGuess | None = None
+    for order, sheet in enumerate(sheets):
+        try:
+            head = _rows(book, sheet, HEADER_SEARCH_ROWS)
+        except Exception:  # an unreadable sheet is simply not the ledger
+            continue
+        for index, row in enumerate(head):
+            positions = match_headers(row, overrides)
+            if not is_invoice_table(positions):
+                continue
+            score = (len(positions), -order, -index)
+            if best is None or score > best:
+                best, guess = score, _TableGuess(sheet, index, positions)
+    return guess
+
+
+def read_ledger(
+    path: Path, settings: Settings, *, as_of: dt.date, sheet: str | None = None
+) -> Ledger:
+    """Read the invoice table of a workbook: rows, skipped rows and problems."""
+    fingerprint = Fingerprint.of(path) if path.is_file() else None
+    book = open_workbook(path)
+    try:
+        sheets = worksheet_names(book)
+        wanted = sheet or settings.sheet or None
+        if wanted and wanted not in sheets:
+            raise LedgerError(
+                f"La feuille « {wanted} » n'existe pas dans {path.name} ; feuilles présentes : "
+                f"{', '.join(sheets)}."
+            )
+        guess = find_table(book, [wanted] if wanted else sheets, settings.columns)
+        if guess is None:
+            raise LedgerError(
+                f"Aucun tableau de factures reconnu dans {path.name} (feuilles : "
+                f"{', '.join(sheets) or 'aucune'}) ; il faut une ligne d'en-tête avec au moins "
+                f"{describe_known_headers()}, ou une section [columns] dans relance.toml."
+            )
+        grid = _rows(book, guess.sheet)
+    finally:
+        book.close()
+    header = grid[guess.header_index]
+    headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
+    data = grid[guess.header_index + 1 :]
+    first_row = guess.header_index + 2
+    frame, problems, skipped = normalise_rows(
+        data, first_row, guess.positions, headers, settings.policy, as_of
+    )
+    assert fingerprint is not None  # open_workbook refused a missing file
+    return Ledger(
+        path=path,
+        sheet=guess.sheet,
+        sheets=tuple(sheets),
+        header_row=guess.header_index + 1,
+        headers=headers,
+        positions=guess.positions,
+        frame=frame,
+        problems=tuple(problems),
+        skipped=tuple(skipped),
+        fingerprint=fingerprint,
+    )
+
+
+__all__ = ["Fingerprint", "Ledger", "find_table", "open_workbook", "read_ledger"]

@@ -1,0 +1,102 @@
+"""Reminder levels: their numbers, the labels written in the workbook, the letter kinds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .columns import normalise
+from .values import is_empty
+
+NONE, REMINDER_1, REMINDER_2, FORMAL_NOTICE, LITIGATION = 0, 1, 2, 3, 4
+
+# Written into the workbook: a data contract, change only with a CHANGELOG entry.
+LEVEL_LABELS = {
+    NONE: "",
+    REMINDER_1: "Relance 1",
+    REMINDER_2: "Relance 2",
+    FORMAL_NOTICE: "Mise en demeure",
+    LITIGATION: "Contentieux",
+}
+THANKED_LABEL = "Réglée – remerciée"
+PRE_DUE_LABEL = "Rappel avant échéance"
+
+KIND_REMINDER_1 = "relance_1"
+KIND_REMINDER_2 = "relance_2"
+KIND_FORMAL_NOTICE = "mise_en_demeure"
+KIND_THANKS = "remerciement"
+KIND_PRE_DUE = "pre_echeance"
+KIND_BY_LEVEL = {REMINDER_1: KIND_REMINDER_1, REMINDER_2: KIND_REMINDER_2,
+                 FORMAL_NOTICE: KIND_FORMAL_NOTICE}
+# Print order of the bundle: formal notices first, then level 2, level 1, courtesy, thanks.
+PRINT_ORDER = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_PRE_DUE, KIND_THANKS)
+ALL_KINDS = PRINT_ORDER
+
+_ALIASES = {
+    "relance 1": REMINDER_1, "1re relance": REMINDER_1, "1ere relance": REMINDER_1,
+    "premiere relance": REMINDER_1, "r1": REMINDER_1, "relance": REMINDER_1,
+    "relance 2": REMINDER_2, "2e relance": REMINDER_2, "2eme relance": REMINDER_2,
+    "deuxieme relance": REMINDER_2, "r2": REMINDER_2,
+    "mise en demeure": FORMAL_NOTICE, "med": FORMAL_NOTICE, "relance 3": FORMAL_NOTICE,
+    "contentieux": LITIGATION, "injonction de payer": LITIGATION, "recouvrement": LITIGATION,
+}
+
+
+class History:
+    """What the workbook says was already done for an invoice."""
+
+    __slots__ = ("level", "pre_due", "thanked")
+
+    def __init__(self, level: int = NONE, thanked: bool = False, pre_due: bool = False) -> None:
+        self.level, self.thanked, self.pre_due = level, thanked, pre_due
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, History) and (self.level, self.thanked, self.pre_due) == (
+            other.level, other.thanked, other.pre_due)
+
+    def __hash__(self) -> int:
+        return hash((self.level, self.thanked, self.pre_due))
+
+
+def parse_level(value: Any) -> History:
+    """Read a 'Niveau de relance' cell: the tool's label or a number 1–4 typed by hand."""
+    if is_empty(value):
+        return History()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and 0 <= value <= LITIGATION:
+            return History(int(value))
+        raise ValueError("niveau de relance attendu entre 0 et 4")
+    text = normalise(value)
+    if text.isdigit() and int(text) <= LITIGATION:
+        return History(int(text))
+    if text == normalise(THANKED_LABEL) or text.startswith(("reglee remerciee", "remerciee")):
+        return History(REMINDER_1, thanked=True)
+    if text == normalise(PRE_DUE_LABEL):
+        return History(NONE, pre_due=True)
+    if text in _ALIASES:
+        return History(_ALIASES[text])
+    raise ValueError(
+        "niveau de relance inconnu (attendu Relance 1, Relance 2, Mise en demeure, "
+        "Contentieux ou un nombre de 1 à 4)"
+    )
+
+
+__all__ = [
+    "ALL_KINDS",
+    "FORMAL_NOTICE",
+    "KIND_BY_LEVEL",
+    "KIND_FORMAL_NOTICE",
+    "KIND_PRE_DUE",
+    "KIND_REMINDER_1",
+    "KIND_REMINDER_2",
+    "KIND_THANKS",
+    "LEVEL_LABELS",
+    "LITIGATION",
+    "NONE",
+    "PRE_DUE_LABEL",
+    "PRINT_ORDER",
+    "REMINDER_1",
+    "REMINDER_2",
+    "THANKED_LABEL",
+    "History",
+    "parse_level",
+]

@@ -1,0 +1,121 @@
+"""Late-payment interest and the 40 € recovery indemnity (Code de commerce L441-10, D441-5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .config import Policy
+from .errors import ConfigError
+from .fmt import percent
+from .rates import HalfYear, RateTables
+
+ECB_MARGIN = 10.0
+FLOOR_FACTOR = 3.0
+
+
+@dataclass(frozen=True)
+class Penalties:
+    """Per-invoice interest and indemnity, the rate of the run's half-year, and warnings."""
+
+    interest: pd.Series
+    indemnity: pd.Series
+    rate: float  # business rate of the run's half-year, in percent
+    warnings: tuple[str, ...]
+
+
+def business_rates(
+    halves: list[HalfYear], policy: Policy, tables: RateTables
+) -> tuple[dict[HalfYear, float], list[str]]:
+    """The B2B late-payment rate of each half-year, with warnings for unconfirmed rates."""
+    rates: dict[HalfYear, float] = {}
+    warnings: list[str] = []
+    for half in halves:
+        if policy.interest_rate is not None:
+            rates[half] = policy.interest_rate
+            continue
+        ecb, confirmed = tables.ecb_rate(half)
+        if not confirmed:
+            warnings.append(
+                f"Taux BCE du {half.label()} non confirmé dans la table : le dernier connu "
+                f"({percent(ecb)}) est utilisé ; à vérifier."
+            )
+        rates[half] = ecb + ECB_MARGIN
+    return rates, warnings
+
+
+def check_contract_rate(policy: Policy, tables: RateTables, as_of: dt.date) -> list[str]:
+    """Refuse a contractual rate below 3 × the legal rate (professionals) of the period."""
+    if policy.interest_rate is None:
+        return []
+    half = HalfYear.of(as_of)
+    legal, known = tables.legal_rate(half)
+    floor = round(FLOOR_FACTOR * legal, 2)
+    if policy.interest_rate < floor:
+        raise ConfigError(
+            f"Le taux de pénalités contractuel ({percent(policy.interest_rate)}) est inférieur au "
+            f"minimum légal de 3 fois le taux d'intérêt légal ({percent(floor)} au {half.label()}) ; "
+            "corrigez [policy] interest_rate dans relance.toml."
+        )
+    if not known:
+        return [f"Taux d'intérêt légal du {half.label()} absent de la table : le dernier connu "
+                f"({percent(legal)}) sert au contrôle du taux contractuel ; à vérifier."]
+    return []
+
+
+def _halves_between(first: dt.date, last: dt.date) -> list[HalfYear]:
+    halves, half = [], HalfYear.of(first)
+    while half.start <= last:
+        halves.append(half)
+        half = half.next()
+    return halves
+
+
+def compute_penalties(
+    frame: pd.DataFrame, claimable: np.ndarray, as_of: dt.date, policy: Policy,
+    tables: RateTables,
+) -> Penalties:
+    """Interest from the day after the due date to as_of, actual days / 365, per half-year rate."""
+    n = len(frame)
+    warnings = check_contract_rate(policy, tables, as_of)
+    due = frame["due_date"]
+    late = claimable & due.notna().to_numpy() & (due < pd.Timestamp(as_of)).to_numpy()
+    consumer = frame["consumer"].to_numpy(dtype=bool)
+    interest_base = late & (~consumer | policy.interest_for_consumers)
+    rate_days = np.zeros(n)  # sum over half-years of rate × days
+    if interest_base.any():
+        start = (due[interest_base] + pd.Timedelta(days=1)).min().date()
+        halves = _halves_between(start, as_of)
+        rates, more = business_rates(halves, policy, tables)
+        warnings += more
+        begin = (due + pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]")
+        stop = np.datetime64(as_of, "D")
+        for half in halves:
+            lo = np.maximum(begin, np.datetime64(half.start, "D"))
+            hi = np.minimum(stop, np.datetime64(half.end, "D"))
+            days = np.clip((hi - lo).astype("timedelta64[D]").astype(float) + 1, 0, None)
+            days = np.nan_to_num(days)
+            business = np.where(consumer, _consumer_rate(half, policy, tables), rates[half])
+            rate_days += np.where(interest_base, days * business, 0.0)
+    outstanding = frame["outstanding"].to_numpy(dtype=float)
+    interest = np.round(outstanding * rate_days / 100.0 / 365.0 + 1e-9, 2)
+    indemnity = np.where(late & ~consumer, policy.indemnity, 0.0)
+    current, _ = business_rates([HalfYear.of(as_of)], policy, tables)
+    return Penalties(
+        pd.Series(interest, index=frame.index),
+        pd.Series(indemnity, index=frame.index),
+        current[HalfYear.of(as_of)],
+        tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _consumer_rate(half: HalfYear, policy: Policy, tables: RateTables) -> float:
+    if policy.consumer_interest_rate is not None:
+        return policy.consumer_interest_rate
+    return tables.legal_rate(half, consumer=True)[0]
+
+
+__all__ = ["Penalties", "business_rates", "check_contract_rate", "compute_penalties"]

@@ -1,0 +1,42 @@
+"""What a run found wrong with the ledger: problems (row kept out) and skipped rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row, column and value the tool could not use, and why (in French)."""
+
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+    severity: Severity = "error"
+
+    def describe(self) -> str:
+        """One French line naming where the problem is and what it is."""
+        parts = []
+        if self.row is not None:
+            parts.append(f"ligne {self.row}")
+        if self.column:
+            parts.append(f"colonne « {self.column} »")
+        if self.value is not None:
+            parts.append(f"valeur « {self.value} »")
+        where = ", ".join(parts)
+        return f"{where} : {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A row that is not an invoice (blank, total…), with the reason it was passed over."""
+
+    row: int
+    reason: str
+
+
+__all__ = ["Problem", "Severity", "Skip"]

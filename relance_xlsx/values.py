@@ -1,0 +1,300 @@
+"""Cell values to Python values: dates (day first), amounts, invoice numbers, flags, terms.
+
+Every parser takes one raw cell value and returns a value or None (empty), or raises
+ValueError with a French reason. ``parse_column`` applies one to a whole column, parsing
+each distinct value once, which keeps a million-row ledger fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .columns import normalise
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Serial numbers Excel shows as dates between 1954 and 2118: anything else is not a date.
+_SERIAL_MIN, _SERIAL_MAX = 20000, 80000
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "january": 1,
+    "fevrier": 2, "fevr": 2, "fev": 2, "february": 2, "feb": 2,
+    "mars": 3, "mar": 3, "march": 3,
+    "avril": 4, "avr": 4, "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juin": 6, "june": 6, "jun": 6,
+    "juillet": 7, "juil": 7, "july": 7, "jul": 7,
+    "aout": 8, "august": 8, "aug": 8,
+    "septembre": 9, "sept": 9, "sep": 9, "september": 9,
+    "octobre": 10, "oct": 10, "october": 10,
+    "novembre": 11, "nov": 11, "november": 11,
+    "decembre": 12, "dec": 12, "december": 12,
+}
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
+_WORDY_DATE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?:er)? ([a-z]+) (\d{2,4})$")
+
+
+def is_empty(value: Any) -> bool:
+    """Whether a cell holds nothing: None, NaN or blank text."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _year(y: int) -> int:
+    return y + 2000 if y < 100 else y
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from an Excel date, a serial number or French/ISO text; day first, never guessed."""
+    if is_empty(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("ce n'est pas une date")
+    if isinstance(value, int | float):
+        if _SERIAL_MIN <= value <= _SERIAL_MAX and float(value).is_integer():
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        if _SERIAL_MIN <= value <= _SERIAL_MAX:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        raise ValueError("nombre qui n'est pas une date")
+    text = str(value).strip()
+    m = _NUMERIC_DATE.match(text)
+    try:
+        if m:
+            a, b, c = (int(g) for g in m.groups())
+            if len(m.group(1)) == 4:  # ISO: year first
+                return dt.date(a, b, c)
+            return dt.date(_year(c), b, a)
+        folded = normalise(text)
+        w = _WORDY_DATE.match(folded)
+        if w and w.group(2) in MONTHS:
+            return dt.date(_year(int(w.group(3))), MONTHS[w.group(2)], int(w.group(1)))
+    except ValueError:
+        raise ValueError("date impossible") from None
+    raise ValueError("date illisible (attendu JJ/MM/AAAA)")
+
+
+_CURRENCY_SIGNS = {"€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP",
+                   "gbp": "GBP", "$": "USD", "usd": "USD", "chf": "CHF", "fs": "CHF"}
+_CURRENCY_RE = re.compile(r"(€|£|\$|\beuros?\b|\beur\b|\bgbp\b|\busd\b|\bchf\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount read from a cell, with the currency it was written in, if any."""
+
+    value: float
+    currency: str | None = None
+
+
+def parse_amount(value: Any) -> Amount | None:
+    """An amount from a number or text such as '1 234,56 €', '1.234,56', '£400', '(120,00)'."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError("ce n'est pas un montant")
+    if isinstance(value, int | float):
+        if math.isinf(value):
+            raise ValueError("montant infini")
+        return Amount(round(float(value), 2))
+    if isinstance(value, dt.date | dt.time | dt.timedelta):
+        raise ValueError("une date à la place d'un montant")
+    text = str(value).strip()
+    currency = None
+    m = _CURRENCY_RE.search(text)
+    if m:
+        currency = _CURRENCY_SIGNS[m.group(1).lower()]
+        text = _CURRENCY_RE.sub("", text)
+    text = re.sub(r"[\s\u00a0\u202f']", "", text)
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    if text.startswith("-"):
+        negative, text = not negative, text[1:]
+    elif text.startswith("+"):
+        text = text[1:]
+    if not text or not re.fullmatch(r"[\d.,]+", text) or not re.search(r"\d", text):
+        raise ValueError("montant illisible")
+    text = _decimal_point(text)
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError("montant illisible") from None
+    return Amount(round(-number if negative else number, 2), currency)
+
+
+def _decimal_point(text: str) -> str:
+    """Turn French or English digit grouping into a plain decimal number."""
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        return text.replace(thousands, "").replace(decimal, ".")
+    if "," in text:
+        if text.count(",") > 1:
+            return text.replace(",", "")
+        return text.replace(",", ".")
+    if text.count(".") > 1:
+        return text.replace(".", "")
+    head, _, tail = text.partition(".")
+    # French grouping "1.234": a dot followed by exactly three digits is a thousands mark.
+    if tail and len(tail) == 3 and head and head != "0":
+        return head + tail
+    return text
+
+
+def parse_text(value: Any) -> str | None:
+    """Text as the user sees it: integers lose their '.0', whitespace is trimmed."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
+
+
+_TRUE_WORDS = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "ok", "v"}
+_FALSE_WORDS = {"non", "no", "n", "0", "faux", "false", "", "na", "n a", "aucun", "none", "-"}
+_PAID_WORDS = ("paye", "payee", "regle", "reglee", "solde", "soldee", "acquitte", "acquittee",
+               "encaisse", "encaissee", "paid", "settled")
+_CANCELLED_WORDS = ("annule", "annulee", "cancelled", "canceled", "void")
+
+
+def parse_flag(value: Any) -> bool | None:
+    """A yes/no flag: oui, x, 1, yes, vrai… are yes; non, no, 0, faux… are no."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    word = normalise(value)
+    if word in _TRUE_WORDS or word in _PAID_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise ValueError("attendu oui/non")
+
+
+def parse_hold(value: Any) -> bool | None:
+    """A dispute/hold cell: set when yes-like or any text other than non/no/0/faux."""
+    if is_empty(value):
+        return None
+    try:
+        return parse_flag(value)
+    except ValueError:
+        return True
+
+
+def status_says_paid(value: Any) -> bool:
+    """Whether a status text such as 'Payée' or 'Réglée' means the invoice is paid."""
+    if is_empty(value):
+        return False
+    words = normalise(value).split()
+    return bool(words) and words[0] in _PAID_WORDS and "non" not in words and "partiel" not in " ".join(words)
+
+
+def status_says_cancelled(value: Any) -> bool:
+    """Whether a status text says the invoice was cancelled."""
+    return not is_empty(value) and normalise(value).split()[:1] in ([w] for w in _CANCELLED_WORDS)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Payment terms: days after the invoice date, optionally to the end of the month."""
+
+    days: int
+    end_of_month: bool = False
+
+
+def parse_terms(value: Any) -> Terms | None:
+    """Terms such as '30 jours', '45 jours fin de mois', 'Net 30', 'à réception', 'comptant'."""
+    if is_empty(value):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Terms(int(value))
+    text = normalise(value)
+    if any(w in text for w in ("reception", "comptant", "immediat", "on receipt", "cash")):
+        return Terms(0)
+    eom = any(w in text for w in ("fin de mois", "fdm", "eom", "end of month", "fm"))
+    m = re.search(r"(\d{1,3})", text)
+    if m:
+        return Terms(int(m.group(1)), eom)
+    if eom:
+        return Terms(0, True)
+    raise ValueError("conditions de paiement illisibles")
+
+
+def end_of_month(day: dt.date) -> dt.date:
+    """The last day of the month of a date."""
+    first_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first_next - dt.timedelta(days=1)
+
+
+def due_from_terms(invoice_date: dt.date, terms: Terms, method: str) -> dt.date:
+    """The due date an invoice's terms give; method says how 'fin de mois' is counted."""
+    if not terms.end_of_month:
+        return invoice_date + dt.timedelta(days=terms.days)
+    if method == "eom_then_add":
+        return end_of_month(invoice_date) + dt.timedelta(days=terms.days)
+    return end_of_month(invoice_date + dt.timedelta(days=terms.days))
+
+
+def parse_column(
+    values: pd.Series, parser: Callable[[Any], Any]
+) -> tuple[pd.Series, pd.Series]:
+    """Apply a parser to each distinct value; return (parsed, error reasons or None)."""
+    parsed: dict[Any, Any] = {}
+    errors: dict[Any, str] = {}
+    for raw in pd.unique(values.to_numpy(dtype=object)):
+        key = _key(raw)
+        if key in parsed or key in errors:
+            continue
+        try:
+            parsed[key] = parser(raw)
+        except (ValueError, TypeError, OverflowError) as exc:
+            errors[key] = str(exc) or "valeur illisible"
+    keys = values.map(_key)
+    return keys.map(lambda k: parsed.get(k)), keys.map(lambda k: errors.get(k))
+
+
+def _key(raw: Any) -> Any:
+    # Keep 1 and True and 1.0 apart; NaN is not equal to itself, so give it one key.
+    if isinstance(raw, float) and math.isnan(raw):
+        return ("nan",)
+    return (type(raw).__name__, raw)
+
+
+__all__ = [
+    "Amount",
+    "Terms",
+    "due_from_terms",
+    "end_of_month",
+    "is_empty",
+    "parse_amount",
+    "parse_column",
+    "parse_date",
+    "parse_flag",
+    "parse_hold",
+    "parse_terms",
+    "parse_text",
+    "status_says_cancelled",
+    "status_says_paid",
+]
