@@ -117,8 +117,12 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     out["indemnity"] = penalties.indemnity
     out["reason"] = _reasons(frame, rule, level, level_after, days_late, since, delay)
     acted = np.isin(action, ["letter", "thanks", "litigation"])
+    # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
+    thanked_now = (rule == "thanks") | (thanked & paid)
+    pre_due_now = (rule == "pre_due") | (frame["pre_due_sent"].to_numpy(dtype=bool)
+                                         & (level_after == 0))
     out["label"] = np.select(
-        [rule == "thanks", rule == "pre_due"], [THANKED_LABEL, PRE_DUE_LABEL],
+        [thanked_now, pre_due_now], [THANKED_LABEL, PRE_DUE_LABEL],
         default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object))
     out["date"] = frame["last_date"].where(~acted, today)
     return Decisions(out, penalties.rate, penalties.warnings)
@@ -174,6 +178,8 @@ def _reasons(frame: pd.DataFrame, rule: np.ndarray, level: np.ndarray, level_aft
 def _days(n: int) -> str:
     if n >= _NEVER:
         return "longtemps"
+    if n == 0:
+        return "0 jour (aujourd'hui)"
     return f"{n} jour" if n == 1 else f"{n} jours"
 
 

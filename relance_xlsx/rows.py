@@ -44,7 +44,7 @@ COLUMNS = (
     "row", "invoice", "client", "invoice_date", "due_date", "amount", "paid", "outstanding",
     "is_paid", "hold", "is_credit", "consumer", "object", "email", "address", "contact",
     "language", "currency", "level", "last_date", "level_without_date", "thanked",
-    "pre_due_sent", "valid", "problem",
+    "pre_due_sent", "valid", "problem", "level_text", "status_text",
 )
 
 
@@ -224,6 +224,8 @@ def normalise_rows(
         "pre_due_sent": pre_due,
         "valid": ok,
         "problem": _first_problem(rows.numbers, rows.problems),
+        "level_text": rows.raw("reminder_level").map(parse_text).astype(object),
+        "status_text": rows.raw("reminder_status").map(parse_text).astype(object),
     }, columns=list(COLUMNS))
     return frame, rows.problems, skips
 

@@ -1,0 +1,5 @@
+"""python -m relance_xlsx"""
+
+from .cli import app
+
+app()

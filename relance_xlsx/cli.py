@@ -1,0 +1,249 @@
+"""The command line: parse options, call the pipeline, render the result. Only module with typer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import pipeline
+from .errors import ExitCode, RelanceError, TemplateError
+from .fmt import money
+from .levels import ALL_KINDS, LEVEL_LABELS
+from .render import bundled_templates, check_template
+
+EPILOG = ("Codes de sortie : 0 traitement terminé (même si des lignes ont des problèmes, "
+          "signalés) ; 1 impossible de lancer (fichier manquant, pas de tableau de factures, "
+          "classeur ouvert, configuration invalide) ; 2 erreur d'utilisation.")
+
+app = typer.Typer(help="Relances de factures impayées depuis un grand livre Excel.",
+                  epilog=EPILOG, no_args_is_help=True, add_completion=False)
+templates_app = typer.Typer(help="Modèles de lettres Word.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+err = Console(stderr=True)
+out = Console()
+
+LedgerArg = Annotated[Path, typer.Argument(help="Le classeur Excel des factures (.xlsx).")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Fichier relance.toml.")]
+SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Feuille à lire.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Un document JSON sur la sortie standard.")]
+
+
+def _fail(exc: RelanceError) -> typer.Exit:
+    err.print(f"Erreur : {exc}", markup=False, highlight=False)
+    return typer.Exit(ExitCode.ERROR)
+
+
+class _Bar:
+    """A rich progress bar on stderr, only on a terminal and not with --json."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and err.is_terminal
+        self.bar: Progress | None = None
+        self.task: Any = None
+
+    def start(self, label: str, total: int) -> None:
+        if not self.enabled or total < 5:
+            return
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err, transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task(label, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+def _parse_date(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"date attendue au format AAAA-MM-JJ, reçu « {value} »") from None
+
+
+@app.command()
+def run(
+    ledger: LedgerArg,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date du traitement (AAAA-MM-JJ)"
+                                                              ", par défaut aujourd'hui.")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Dossier des lettres (par défaut "
+                                                 "relances/<date>/ à côté du classeur).")] = None,
+    config: ConfigOpt = None,
+    sheet: SheetOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Tout calculer, ne rien écrire.")]
+    = False,
+    no_write_back: Annotated[bool, typer.Option("--no-write-back", help="Écrire les lettres "
+                                                "sans modifier le classeur.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Produire aussi les PDF (LibreOffice).")]
+    = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Lettres de relance du jour et mise à jour du classeur.
+
+    Example: relance run grand-livre.xlsx --as-of 2026-11-22
+    """
+    day = _parse_date(as_of)
+    try:
+        result = pipeline.run(ledger, as_of=day, out_dir=out_dir, config=config, sheet=sheet,
+                              dry_run=dry_run, write_workbook=not no_write_back, pdf=pdf,
+                              progress=_Bar(not as_json))
+    except RelanceError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        for w in result.warnings:
+            err.print(f"Attention : {w}", markup=False, highlight=False)
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    _render_run(result)
+
+
+def _render_run(result: pipeline.RunResult) -> None:
+    for w in result.warnings:
+        err.print(f"Attention : {w}", markup=False, highlight=False)
+    title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {result.as_of}"
+    if result.dry_run:
+        title += " (simulation : rien n'a été écrit)"
+    letters = Table(title=title, title_justify="left")
+    letters.add_column("Courrier")
+    letters.add_column("Lettres", justify="right")
+    letters.add_column("Montant réclamé", justify="right")
+    by_kind: Counter[str] = Counter(letter.kind for letter in result.letters)
+    totals: defaultdict[str, float] = defaultdict(float)
+    for letter in result.letters:
+        totals[letter.kind] += letter.total_due
+    for kind in ALL_KINDS:
+        if by_kind[kind]:
+            letters.add_row(kind, str(by_kind[kind]), money(totals[kind]))
+    litigation = [i for i in result.invoices if i.action == "litigation"]
+    letters.add_row("contentieux (sans lettre)", str(len(litigation)),
+                    money(sum(i.outstanding for i in litigation)))
+    out.print(letters)
+    levels = Table(title="Encours par niveau", title_justify="left")
+    levels.add_column("Niveau")
+    levels.add_column("Factures", justify="right")
+    levels.add_column("Reste dû", justify="right")
+    count: Counter[int] = Counter()
+    due: defaultdict[int, float] = defaultdict(float)
+    for inv in result.invoices:
+        if inv.outstanding > 0:
+            count[inv.level] += 1
+            due[inv.level] += inv.outstanding
+    for level in sorted(count):
+        levels.add_row(LEVEL_LABELS[level] or "Aucune relance", str(count[level]),
+                       money(due[level]))
+    out.print(levels)
+    errors = [p for p in result.problems if p.severity == "error"]
+    warns = [p for p in result.problems if p.severity == "warning"]
+    out.print(f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
+              f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
+              markup=False, highlight=False)
+    for p in (errors + warns)[:30]:
+        out.print(f"  - {p.describe()}", markup=False, highlight=False)
+    if len(errors) + len(warns) > 30:
+        out.print(f"  … et {len(errors) + len(warns) - 30} autres (relance check --json).")
+    if result.letters and not result.dry_run:
+        out.print(f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})", markup=False,
+                  highlight=False)
+    if result.rows_written or result.journal_lines:
+        out.print(f"Classeur mis à jour : {result.rows_written} ligne(s), "
+                  f"{result.journal_lines} ligne(s) de journal ; sauvegarde : {result.backup}",
+                  markup=False, highlight=False)
+
+
+@app.command()
+def check(ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None,
+          as_json: JsonOpt = False) -> None:
+    """Lire et valider le grand livre, sans rien écrire.
+
+    Example: relance check grand-livre.xlsx
+    """
+    try:
+        result = pipeline.check(ledger, config=config, sheet=sheet)
+    except RelanceError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    for w in result.warnings:
+        err.print(f"Attention : {w}", markup=False, highlight=False)
+    out.print(f"Feuille « {result.sheet} » (parmi : {', '.join(result.sheets)}), "
+              f"en-têtes en ligne {result.header_row}, {result.invoices} factures.",
+              markup=False, highlight=False)
+    mapping = Table(title="Colonnes reconnues", title_justify="left")
+    mapping.add_column("Champ")
+    mapping.add_column("En-tête du classeur")
+    for name, header in result.columns.items():
+        mapping.add_row(name, header)
+    out.print(mapping)
+    for p in result.problems:
+        out.print(f"  - {p.describe()}", markup=False, highlight=False)
+    for s in result.skipped:
+        out.print(f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False)
+
+
+@app.command()
+def init(folder: Annotated[Path, typer.Argument(help="Dossier où écrire relance.toml.")]
+         = Path(".")) -> None:
+    """Écrire un relance.toml commenté et des copies modifiables des modèles de lettres.
+
+    Example: relance init .
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "relance.toml"
+    if target.exists():
+        err.print(f"Erreur : {target} existe déjà ; rien n'a été écrasé.", markup=False)
+        raise typer.Exit(ExitCode.ERROR)
+    text = resources.files("relance_xlsx").joinpath("data/relance.toml").read_text("utf-8")
+    target.write_text(text, encoding="utf-8")
+    models = folder / "modeles"
+    shutil.copytree(bundled_templates(), models, dirs_exist_ok=False,
+                    ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    out.print(f"Écrit : {target} et {models}/ ; complétez la section [creditor].",
+              markup=False, highlight=False)
+
+
+@templates_app.command("check")
+def templates_check(folder: Annotated[Path | None, typer.Argument(
+        help="Dossier de modèles (par défaut les modèles fournis).")] = None) -> None:
+    """Vérifier les modèles : syntaxe, variables inconnues, champs qui ne sont pas du Jinja.
+
+    Example: relance templates check modeles/
+    """
+    from .sample import sample_context  # only this command needs the sample context
+
+    base = folder or bundled_templates()
+    files = sorted(base.glob("*.docx")) + sorted(base.glob("en/*.docx"))
+    if not files:
+        raise _fail(TemplateError(f"Aucun modèle .docx dans {base}."))
+    issues = []
+    for path in files:
+        found = check_template(path, sample_context("en" if path.parent.name == "en" else "fr"))
+        issues += found
+        status = "ok" if not found else f"{len(found)} problème(s)"
+        out.print(f"{path.relative_to(base)} : {status}", markup=False, highlight=False)
+    for issue in issues:
+        out.print(f"  - {issue.describe()}", markup=False, highlight=False)
+    if issues:
+        raise typer.Exit(ExitCode.ERROR)
+
+
+__all__ = ["app"]

@@ -1,0 +1,172 @@
+"""The journal sheet: one line per letter and status change, appended, never rewritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import python_calamine as calamine
+from lxml import etree
+
+from .sheetxml import NewCell, SheetXml, add_column_widths, widen_dimension
+from .values import parse_date, parse_text
+from .xlsxparts import (
+    CT_WORKSHEET,
+    NS_MAIN,
+    NS_PKG_REL,
+    NS_REL,
+    REL_WORKSHEET,
+    Package,
+    excel_serial,
+    rels_path,
+)
+
+HEADERS = ("Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
+           "Intérêts", "Indemnité", "Courrier")
+WIDTHS = {0: 14, 1: 14, 2: 30, 3: 18, 4: 12, 5: 12, 6: 11, 7: 11, 8: 40}
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One line of the journal."""
+
+    run_date: dt.date
+    invoice: str
+    client: str
+    level: str
+    action: str
+    outstanding: float
+    interest: float
+    indemnity: float
+    letter: str
+
+    @property
+    def key(self) -> tuple[dt.date, str, str, str]:
+        """What makes a line unique: a re-run on the same date adds it only once."""
+        return (self.run_date, self.invoice, self.action, self.level)
+
+
+def existing_keys(path: str, sheet: str) -> tuple[set[tuple[dt.date, str, str, str]], int]:
+    """Keys of the lines already in the journal, and its last row number (0 when absent)."""
+    book = calamine.CalamineWorkbook.from_path(path)
+    try:
+        if sheet not in book.sheet_names:
+            return set(), 0
+        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    finally:
+        book.close()
+    keys = set()
+    for row in rows[1:]:
+        cells = [*row, *[""] * 5][:5]
+        try:
+            day = parse_date(cells[0])
+        except ValueError:
+            continue
+        if day:
+            keys.add((day, parse_text(cells[1]) or "", parse_text(cells[4]) or "",
+                      parse_text(cells[3]) or ""))
+    last = max((i + 1 for i, r in enumerate(rows) if any(c not in ("", None) for c in r)),
+               default=0)
+    return keys, last
+
+
+def add_journal(package: Package, sheet: str, entries: list[JournalEntry], date_style: int,
+                ) -> int:
+    """Append new entries to the journal sheet, creating it on first use; return lines added."""
+    keys, last_row = existing_keys(package.path, sheet)
+    fresh = [e for e in dict.fromkeys(entries) if e.key not in keys]
+    if not fresh:
+        return 0
+    if last_row == 0:
+        part = _create_sheet(package, sheet)
+        rows: dict[int, list[NewCell]] = {1: [NewCell(i, text=h) for i, h in enumerate(HEADERS)]}
+        last_row = 1
+    else:
+        part = package.sheet_part(sheet)
+        rows = {}
+    for offset, entry in enumerate(fresh, start=1):
+        rows[last_row + offset] = [
+            NewCell(0, serial=excel_serial(entry.run_date), style=date_style),
+            NewCell(1, text=entry.invoice), NewCell(2, text=entry.client),
+            NewCell(3, text=entry.level), NewCell(4, text=entry.action),
+            NewCell(5, number=entry.outstanding), NewCell(6, number=entry.interest),
+            NewCell(7, number=entry.indemnity), NewCell(8, text=entry.letter),
+        ]
+    xml = SheetXml(package.read(part))
+    data, max_col = xml.edit_rows(rows, lambda _s: True)
+    data = widen_dimension(data, max_col, last_row + len(fresh))
+    package.write(part, data)
+    return len(fresh)
+
+
+def _create_sheet(package: Package, sheet: str) -> str:
+    """Add an empty worksheet part and register it in the workbook, its rels and content types."""
+    n = 1
+    while f"xl/worksheets/sheet{n}.xml" in package.names:
+        n += 1
+    part = f"xl/worksheets/sheet{n}.xml"
+    body = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><dimension ref="A1"/>'
+            '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+            '<sheetFormatPr defaultRowHeight="15"/><sheetData/>'
+            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+            'footer="0.3"/></worksheet>').encode()
+    package.write(part, add_column_widths(body, WIDTHS, b""))
+
+    rels_name = rels_path("xl/workbook.xml")
+    rels = package.xml(rels_name)
+    ids = {r.get("Id") for r in rels}
+    k = len(ids) + 1
+    while f"rId{k}" in ids:
+        k += 1
+    rid = f"rId{k}"
+    etree.SubElement(rels, f"{{{NS_PKG_REL}}}Relationship", Id=rid, Type=REL_WORKSHEET,
+                     Target=f"worksheets/sheet{n}.xml")
+    package.write(rels_name, _xml(rels))
+
+    workbook = package.xml("xl/workbook.xml")
+    sheets = workbook.find(f"{{{NS_MAIN}}}sheets")
+    assert sheets is not None
+    sheet_id = max((int(s.get("sheetId", "0")) for s in sheets), default=0) + 1
+    node = etree.SubElement(sheets, f"{{{NS_MAIN}}}sheet", name=sheet, sheetId=str(sheet_id))
+    node.set(f"{{{NS_REL}}}id", rid)
+    package.write("xl/workbook.xml", _xml(workbook))
+
+    types = package.xml("[Content_Types].xml")
+    ns = types.nsmap.get(None, "")
+    etree.SubElement(types, f"{{{ns}}}Override", PartName=f"/{part}", ContentType=CT_WORKSHEET)
+    package.write("[Content_Types].xml", _xml(types))
+    return part
+
+
+def _xml(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_full_calc_on_load(package: Package) -> None:
+    """Ask Excel to recalculate formulas when the workbook is opened."""
+    data = package.read("xl/workbook.xml")
+    m = re.search(rb"<(\w+:)?calcPr\b[^>]*?/?>", data)
+    if m:
+        tag = m.group(0)
+        if b"fullCalcOnLoad" in tag:
+            new = re.sub(rb'fullCalcOnLoad="[^"]*"', b'fullCalcOnLoad="1"', tag)
+        else:
+            new = tag.replace(b"calcPr", b'calcPr fullCalcOnLoad="1"', 1)
+        package.write("xl/workbook.xml", data[: m.start()] + new + data[m.end():])
+        return
+    workbook = package.xml("xl/workbook.xml")
+    calc = etree.Element(f"{{{NS_MAIN}}}calcPr", fullCalcOnLoad="1")
+    # calcPr comes after sheets, functionGroups, externalReferences and definedNames.
+    anchor = None
+    for name in ("sheets", "functionGroups", "externalReferences", "definedNames"):
+        found = workbook.find(f"{{{NS_MAIN}}}{name}")
+        if found is not None:
+            anchor = found
+    assert anchor is not None
+    anchor.addnext(calc)
+    package.write("xl/workbook.xml", _xml(workbook))
+
+
+__all__ = ["HEADERS", "JournalEntry", "add_journal", "existing_keys", "set_full_calc_on_load"]

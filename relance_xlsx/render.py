@@ -1,0 +1,159 @@
+"""Fill Word templates safely: sandboxed, autoescaped, strict about missing values."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx import Document
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+
+from .config import Settings
+from .errors import TemplateError
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                     *(f"lpt{i}" for i in range(1, 10))}
+# Placeholders people type in Word that are not Jinja: {name}, [nom du client], <<field>>, «field».
+_FOREIGN_PLACEHOLDERS = re.compile(
+    r"(?<!\{)\{(?![{%#])\s*[A-Za-zÀ-ÿ_][\w .À-ÿ]*\}(?!\})"
+    r"|\[[^\]\n]*(?:nom|client|date|montant|adresse|name|amount|address|numéro|facture)[^\]\n]*\]"
+    r"|<<\s*\w[\w .]*>>|«\s*\w[\w.]*\s*»",
+    re.IGNORECASE,
+)
+
+
+def jinja_env() -> jinja2.Environment:
+    """Values are data, never markup; a missing value is an error; templates are sandboxed."""
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def bundled_templates() -> Path:
+    """The templates shipped with the package (or the repository's, when run from source)."""
+    packaged = Path(str(resources.files("relance_xlsx"))) / "word_templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "word_templates"
+
+
+def template_path(kind: str, language: str, settings: Settings) -> Path:
+    """The template of a kind and language: the user's folder first, kind by kind."""
+    sub = "" if language == "fr" else language
+    folders = []
+    if settings.letters.template_dir:
+        base = Path(settings.letters.template_dir).expanduser()
+        if not base.is_absolute() and settings.config_path is not None:
+            base = settings.config_path.parent / base
+        folders.append(base)
+    folders.append(bundled_templates())
+    for folder in folders:
+        candidate = folder / sub / f"{kind}.docx"
+        if candidate.is_file():
+            return candidate
+    raise TemplateError(
+        f"Aucun modèle de lettre « {kind} » ({language}) : ajoutez {kind}.docx dans "
+        f"{folders[0] / sub}."
+    )
+
+
+def render_letter(template: Path, context: dict[str, Any], target: Path) -> None:
+    """Render one letter from its template into target."""
+    doc = DocxTemplate(str(template))
+    try:
+        doc.render(context, jinja_env=jinja_env(), autoescape=True)
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"Le modèle {template.name} ne peut pas être rempli : {exc}.") from exc
+    doc.save(str(target))
+
+
+def safe_filename(client: str, kind: str, taken: set[str]) -> str:
+    """A file name from a client name: no separators, no '..', nothing Windows refuses, unique."""
+    text = unicodedata.normalize("NFKD", client)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-_.")[:60].strip("-_.") or "client"
+    if text.lower() in _WINDOWS_RESERVED:
+        text = f"{text}-client"
+    base = f"{kind}_{text}"
+    name, n = f"{base}.docx", 2
+    while name.lower() in taken:
+        name, n = f"{base}-{n}.docx", n + 1
+    taken.add(name.lower())
+    return name
+
+
+def inside(folder: Path, name: str) -> Path:
+    """The path of a file in folder, refusing anything that would land outside it."""
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve():
+        raise TemplateError(f"Nom de fichier refusé : {name!r}.")
+    return target
+
+
+@dataclass(frozen=True)
+class TemplateIssue:
+    """Something wrong in a template, with the text found."""
+
+    template: Path
+    found: str
+    message: str
+
+    def describe(self) -> str:
+        """One French line for the report."""
+        return f"{self.template.name} : {self.message} — « {self.found} »"
+
+
+def _document_text(path: Path) -> list[str]:
+    doc = Document(str(path))
+    parts: list[Any] = [doc]
+    for section in doc.sections:
+        parts += [section.header, section.footer]
+    texts: list[str] = []
+    for part in parts:
+        texts += [p.text for p in part.paragraphs]
+        for table in part.tables:
+            for row in table.rows:
+                texts += [cell.text for cell in row.cells]
+    return texts
+
+
+def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
+    """Syntax errors, unknown variables and non-Jinja placeholders in one template."""
+    issues: list[TemplateIssue] = []
+    try:
+        doc = DocxTemplate(str(path))
+        unknown = doc.get_undeclared_template_variables(jinja_env(), context)
+    except jinja2.TemplateSyntaxError as exc:
+        return [TemplateIssue(path, exc.message or "",
+                              f"erreur de syntaxe Jinja (ligne {exc.lineno})")]
+    except Exception as exc:  # a corrupt .docx raises zipfile/lxml/KeyError types
+        return [TemplateIssue(path, path.name, f"fichier illisible ({exc})")]
+    issues += [TemplateIssue(path, name, "variable inconnue") for name in sorted(unknown)]
+    for text in _document_text(path):
+        issues += [TemplateIssue(path, m.group(0), "champ qui n'est pas une balise Jinja "
+                                 "(écrivez {{ variable }})")
+                   for m in _FOREIGN_PLACEHOLDERS.finditer(text)]
+    if not issues:
+        try:
+            DocxTemplate(str(path)).render(context, jinja_env=jinja_env(), autoescape=True)
+        except jinja2.UndefinedError as exc:
+            issues.append(TemplateIssue(path, exc.message or "", "variable inconnue"))
+        except jinja2.TemplateError as exc:
+            issues.append(TemplateIssue(path, str(exc), "le modèle ne peut pas être rempli"))
+    return issues
+
+
+__all__ = [
+    "TemplateIssue",
+    "bundled_templates",
+    "check_template",
+    "inside",
+    "jinja_env",
+    "render_letter",
+    "safe_filename",
+    "template_path",
+]

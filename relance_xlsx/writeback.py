@@ -1,0 +1,223 @@
+"""Write the status into the user's workbook, change nothing else, and save atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .config import Writeback
+from .errors import WorkbookError
+from .journal import JournalEntry, add_journal, set_full_calc_on_load
+from .ledger import Fingerprint, Ledger
+from .sheetxml import NewCell, SheetXml, add_column_widths, style_at, widen_dimension
+from .xlsxparts import NS_MAIN, REL_TABLE, Package, Styles, col_index, col_letter, excel_serial
+
+WRITABLE_SUFFIXES = {".xlsx", ".xlsm"}
+BACKUP_FOLDER = ".relance-sauvegardes"
+STATUS_FIELDS = ("reminder_level", "reminder_date", "reminder_status")
+_WIDTHS = {"reminder_level": 18.0, "reminder_date": 14.0, "reminder_status": 60.0}
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    """The three status cells of one row; level and date are left alone when None."""
+
+    row: int
+    label: str | None
+    date: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class WritebackResult:
+    """What the write-back did."""
+
+    rows_written: int
+    journal_lines: int
+    columns_added: tuple[str, ...]
+    backup: Path | None
+
+
+def lock_files(path: Path) -> list[Path]:
+    """Lock files Excel (~$name) and LibreOffice (.~lock.name#) leave while the file is open."""
+    candidates = [path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")]
+    if len(path.name) > 2:
+        candidates.append(path.with_name(f"~${path.name[2:]}"))
+    return [c for c in candidates if c.exists()]
+
+
+def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
+    """Refuse, in one sentence, to write a workbook that is open, changed or not writable."""
+    if path.suffix.lower() not in WRITABLE_SUFFIXES:
+        raise WorkbookError(
+            f"{path.name} est au format {path.suffix} : relance-xlsx ne met à jour que les "
+            "fichiers .xlsx et .xlsm ; enregistrez-le au format .xlsx, ou relancez avec "
+            "--no-write-back."
+        )
+    locks = lock_files(path)
+    if locks:
+        raise WorkbookError(
+            f"{path.name} est ouvert dans Excel ou LibreOffice ({locks[0].name}) ; fermez-le "
+            "puis relancez."
+        )
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        raise WorkbookError(f"Le dossier ou le fichier {path} n'est pas modifiable ; vérifiez "
+                            "les droits d'écriture.")
+    if fingerprint is not None and Fingerprint.of(path).sha256 != fingerprint.sha256:
+        raise WorkbookError(
+            f"{path.name} a été modifié depuis sa lecture ; relancez pour repartir de la "
+            "version actuelle."
+        )
+
+
+def status_columns(ledger: Ledger) -> tuple[dict[str, int], list[str]]:
+    """Positions of the three status columns; missing ones go after the last used header."""
+    positions = {f: ledger.positions[f] for f in STATUS_FIELDS if f in ledger.positions}
+    last = max((i for i, h in enumerate(ledger.headers) if h), default=-1)
+    added = []
+    for field in STATUS_FIELDS:
+        if field not in positions:
+            last += 1
+            positions[field] = last
+            added.append(field)
+    return positions, added
+
+
+def write_back(ledger: Ledger, updates: list[StatusUpdate], journal: list[JournalEntry],
+               options: Writeback, *, now: dt.datetime) -> WritebackResult:
+    """Write status cells and journal lines into the ledger file, atomically, with a backup."""
+    path = ledger.path
+    preflight(path, ledger.fingerprint)
+    package = Package.open(str(path))
+    part = package.sheet_part(ledger.sheet)
+    styles = Styles(package)
+    date_style = styles.date_style()
+    positions, added = status_columns(ledger)
+    headers = {"reminder_level": options.level_header, "reminder_date": options.date_header,
+               "reminder_status": options.status_header}
+    sheet = SheetXml(package.read(part))
+    cells: dict[int, list[NewCell]] = {}
+    if added:
+        last_header = max((i for i, h in enumerate(ledger.headers) if h), default=0)
+        header_style = style_at(sheet.data, sheet, ledger.header_row, last_header)
+        cells[ledger.header_row] = [NewCell(positions[f], text=headers[f], style=header_style,
+                                            keep_style=False) for f in added]
+    for u in updates:
+        row = cells.setdefault(u.row, [])
+        if u.label is not None:
+            row.append(NewCell(positions["reminder_level"], text=u.label))
+            row.append(NewCell(positions["reminder_date"],
+                               serial=excel_serial(u.date) if u.date else None,
+                               style=date_style if u.date else None))
+        row.append(NewCell(positions["reminder_status"], text=u.status))
+    if cells:
+        data, max_col = sheet.edit_rows(cells, styles.is_date_style)
+        data = widen_dimension(data, max_col)
+        if added:
+            data = add_column_widths(data, {positions[f]: _WIDTHS[f] for f in added},
+                                     sheet.prefix)
+            _extend_tables(package, part, ledger.header_row, [positions[f] for f in added],
+                           [headers[f] for f in added])
+        package.write(part, data)
+    lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else 0
+    if not package.changed:
+        return WritebackResult(0, 0, (), None)
+    if sheet.has_formulas:
+        set_full_calc_on_load(package)
+    backup = save_atomically(package, path, options.backups_to_keep, now)
+    return WritebackResult(len(updates), lines, tuple(headers[f] for f in added), backup)
+
+
+def _extend_tables(package: Package, sheet_part: str, header_row: int, new_cols: list[int],
+                   names: list[str]) -> None:
+    """Grow an Excel table whose header is the ledger's to take the new columns."""
+    for table_part in package.related(sheet_part, REL_TABLE):
+        root = package.xml(table_part)
+        first, _, last = root.get("ref", "").partition(":")
+        if not last:
+            continue
+        start_col, start_row = _split(first)
+        end_col, end_row = _split(last)
+        if start_row != header_row or end_col + 1 != min(new_cols):
+            continue
+        new_end = f"{col_letter(max(new_cols))}{end_row}"
+        root.set("ref", f"{first}:{new_end}")
+        auto = root.find(f"{{{NS_MAIN}}}autoFilter")
+        if auto is not None:
+            a_first = auto.get("ref", first).partition(":")[0]
+            a_last_row = _split(auto.get("ref", last).partition(":")[2] or last)[1]
+            auto.set("ref", f"{a_first}:{col_letter(max(new_cols))}{a_last_row}")
+        columns = root.find(f"{{{NS_MAIN}}}tableColumns")
+        if columns is None:
+            continue
+        next_id = max((int(c.get("id", "0")) for c in columns), default=0) + 1
+        for offset, name in enumerate(names):
+            etree.SubElement(columns, f"{{{NS_MAIN}}}tableColumn", id=str(next_id + offset),
+                             name=name)
+        columns.set("count", str(len(columns)))
+        package.write(table_part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                                 standalone=True))
+
+
+def _split(ref: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    return col_index(letters.replace("$", "")), int("".join(ch for ch in ref if ch.isdigit()))
+
+
+def save_atomically(package: Package, path: Path, keep: int, now: dt.datetime) -> Path:
+    """Backup, write a temporary file beside the original, check it, then replace atomically."""
+    backup = make_backup(path, keep, now)
+    tmp = path.with_name(f".{path.stem}.relance-tmp{path.suffix}")
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
+            for info in src.infolist():
+                data = package.changed.get(info.filename)
+                dst.writestr(info, data if data is not None else src.read(info),
+                             compress_type=info.compress_type)
+            for name in package.names:
+                if name not in src.namelist():
+                    dst.writestr(name, package.changed[name], compress_type=zipfile.ZIP_DEFLATED)
+        _verify(tmp, package)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return backup
+
+
+def _verify(tmp: Path, package: Package) -> None:
+    """Re-open the written file: a sound zip whose changed parts are well-formed XML."""
+    try:
+        with zipfile.ZipFile(tmp) as zf:
+            bad = zf.testzip()
+            if bad:
+                raise WorkbookError(f"Écriture incomplète ({bad}) ; le classeur n'a pas été modifié.")
+            for name in package.changed:
+                etree.fromstring(zf.read(name))
+    except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        raise WorkbookError(f"Le classeur écrit est invalide ({exc}) ; l'original est intact.") \
+            from exc
+
+
+def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
+    """Copy the ledger into .relance-sauvegardes/ beside it; keep the last `keep` copies."""
+    folder = path.parent / BACKUP_FOLDER
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}{path.suffix}"
+    shutil.copy2(path, target)
+    copies = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
+    for old in copies[: max(0, len(copies) - keep)]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+__all__ = ["StatusUpdate", "WritebackResult", "lock_files", "make_backup", "preflight",
+           "save_atomically", "status_columns", "write_back"]

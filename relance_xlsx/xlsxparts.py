@@ -1,0 +1,188 @@
+"""Reading and editing the parts of an .xlsx package as bytes, without an object model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from .errors import WorkbookError
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table"
+CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+DATE_FORMAT = "dd/mm/yyyy"
+_BUILTIN_DATE_IDS = {14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47}
+
+
+def col_letter(index: int) -> str:
+    """0-based column index -> Excel letters (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def col_index(letters: str) -> int:
+    """Excel letters -> 0-based column index."""
+    value = 0
+    for ch in letters:
+        value = value * 26 + ord(ch) - 64
+    return value - 1
+
+
+def excel_serial(day: dt.date) -> int:
+    """A date as Excel's serial number (1900 date system)."""
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def xml_text(value: str) -> str:
+    """Text escaped for an XML element, without characters XML 1.0 forbids."""
+    cleaned = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", value)
+    return escape(cleaned)
+
+
+def rels_path(part: str) -> str:
+    """The relationships part of a part: xl/worksheets/sheet1.xml -> xl/worksheets/_rels/sheet1.xml.rels."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{name}.rels")
+
+
+def resolve_target(source_part: str, target: str) -> str:
+    """A relationship target made into a part name inside the zip."""
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
+
+
+@dataclass
+class Package:
+    """The parts of an .xlsx file; changed parts are kept aside until saved."""
+
+    path: str
+    names: list[str]
+    changed: dict[str, bytes]
+
+    @classmethod
+    def open(cls, path: str) -> Package:
+        """Open a workbook file as a package."""
+        try:
+            with zipfile.ZipFile(path) as zf:
+                names = zf.namelist()
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise WorkbookError(f"{path} n'est pas un classeur .xlsx lisible ({exc}).") from exc
+        return cls(path, names, {})
+
+    def read(self, name: str) -> bytes:
+        """A part's bytes, as changed so far."""
+        if name in self.changed:
+            return self.changed[name]
+        with zipfile.ZipFile(self.path) as zf:
+            return zf.read(name)
+
+    def write(self, name: str, data: bytes) -> None:
+        """Replace or add a part."""
+        self.changed[name] = data
+        if name not in self.names:
+            self.names.append(name)
+
+    def xml(self, name: str) -> etree._Element:
+        """A part parsed as XML."""
+        return etree.fromstring(self.read(name))
+
+    def sheet_part(self, sheet: str) -> str:
+        """The worksheet part of a sheet name."""
+        workbook = self.xml("xl/workbook.xml")
+        rels = self.xml(rels_path("xl/workbook.xml"))
+        for node in workbook.iter(f"{{{NS_MAIN}}}sheet"):
+            if node.get("name") == sheet:
+                rid = node.get(f"{{{NS_REL}}}id")
+                for rel in rels:
+                    if rel.get("Id") == rid:
+                        return resolve_target("xl/workbook.xml", rel.get("Target", ""))
+        raise WorkbookError(f"La feuille « {sheet} » est introuvable dans le classeur.")
+
+    def related(self, part: str, rel_type: str) -> list[str]:
+        """Parts a part points to with a given relationship type."""
+        name = rels_path(part)
+        if name not in self.names:
+            return []
+        return [resolve_target(part, rel.get("Target", "")) for rel in self.xml(name)
+                if rel.get("Type") == rel_type and rel.get("TargetMode") != "External"]
+
+
+class Styles:
+    """Just enough of styles.xml to find or add a dd/mm/yyyy date style."""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self.name = "xl/styles.xml"
+        self.root = package.xml(self.name) if self.name in package.names else None
+        self.formats: dict[int, str] = {}
+        self.xfs: list[etree._Element] = []
+        if self.root is not None:
+            for fmt in self.root.iter(f"{{{NS_MAIN}}}numFmt"):
+                self.formats[int(fmt.get("numFmtId", "0"))] = fmt.get("formatCode", "")
+            cell_xfs = self.root.find(f"{{{NS_MAIN}}}cellXfs")
+            self.xfs = list(cell_xfs) if cell_xfs is not None else []
+
+    def is_date_style(self, index: int) -> bool:
+        """Whether a cell style shows numbers as dates."""
+        if not 0 <= index < len(self.xfs):
+            return False
+        fmt_id = int(self.xfs[index].get("numFmtId", "0"))
+        if fmt_id in _BUILTIN_DATE_IDS:
+            return True
+        code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", self.formats.get(fmt_id, "")).lower()
+        return "d" in code and "y" in code
+
+    def date_style(self) -> int:
+        """Index of a cell style with the dd/mm/yyyy format, added to styles.xml if none exists."""
+        for index, xf in enumerate(self.xfs):
+            code = self.formats.get(int(xf.get("numFmtId", "0")), "")
+            if code.replace("\\", "").lower() == DATE_FORMAT:
+                return index
+        if self.root is None:
+            raise WorkbookError("Le classeur n'a pas de feuille de styles ; ouvrez-le et "
+                                "enregistrez-le dans Excel.")
+        fmt_id = max([163, *self.formats]) + 1
+        num_fmts = self.root.find(f"{{{NS_MAIN}}}numFmts")
+        if num_fmts is None:
+            num_fmts = etree.Element(f"{{{NS_MAIN}}}numFmts")
+            self.root.insert(0, num_fmts)
+        etree.SubElement(num_fmts, f"{{{NS_MAIN}}}numFmt", numFmtId=str(fmt_id),
+                         formatCode=DATE_FORMAT)
+        num_fmts.set("count", str(len(num_fmts)))
+        cell_xfs = self.root.find(f"{{{NS_MAIN}}}cellXfs")
+        assert cell_xfs is not None
+        xf = etree.SubElement(cell_xfs, f"{{{NS_MAIN}}}xf", numFmtId=str(fmt_id), fontId="0",
+                              fillId="0", borderId="0", xfId="0", applyNumberFormat="1")
+        cell_xfs.set("count", str(len(cell_xfs)))
+        self.formats[fmt_id] = DATE_FORMAT
+        self.xfs.append(xf)
+        self.package.write(self.name, etree.tostring(self.root, xml_declaration=True,
+                                                     encoding="UTF-8", standalone=True))
+        return len(self.xfs) - 1
+
+
+__all__ = [
+    "DATE_FORMAT",
+    "Package",
+    "Styles",
+    "col_index",
+    "col_letter",
+    "excel_serial",
+    "rels_path",
+    "resolve_target",
+    "xml_text",
+]

@@ -1,0 +1,348 @@
+"""Build the bundled Word letter templates (docxtpl/Jinja tags) with python-docx.
+
+Run: python word_templates/build_templates.py   (rewrites word_templates/*.docx)
+The .docx files are committed; users edit copies of them in Word (`relance init`).
+Per-letter data never goes into headers or footers: the print bundle keeps only the
+first letter's, so the footer carries the creditor's identity alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+HERE = Path(__file__).resolve().parent
+
+TEXTS = {
+    "fr": {
+        "salutation": "Madame, Monsieur,",
+        "table": ["N° facture", "Date", "Objet", "Montant TTC", "Échéance", "Reste dû"],
+        "credits": "Avoirs en votre faveur, déduits du total :",
+        "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
+        "total_due": "Total restant dû",
+        "interest": "Pénalités de retard",
+        "indemnity": "Indemnité forfaitaire pour frais de recouvrement",
+        "claimed": "Total réclamé",
+        "pay_title": "Modalités de règlement :",
+        "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
+                    " ({{ creditor.bank }}), en indiquant en référence : {{ payment.reference }} ;",
+        "cheque": "par chèque à l'ordre de {{ creditor.cheque_payee }}, adressé à l'adresse "
+                  "ci-dessus, en joignant la référence {{ payment.reference }} ;",
+        "link": "en ligne : {{ payment.link }}",
+        "contact": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} ou à "
+                   "{{ creditor.email }}. Si votre règlement a été effectué entre-temps, nous "
+                   "vous prions de ne pas tenir compte de ce courrier.",
+        "closing": "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos "
+                   "salutations distinguées.",
+        "attention": "À l'attention de {{ debtor.contact }}",
+        "ref": "Réf. : {{ letter.reference }}",
+        "kinds": {
+            "pre_echeance": {
+                "subject": "Objet : échéance prochaine de {{ letter.invoices_phrase }}",
+                "body": [
+                    "Sauf erreur de notre part, {{ letter.invoices_phrase }} ci-dessous "
+                    "arrive{{ letter.nt }} à échéance prochainement. Nous nous permettons "
+                    "de vous le rappeler afin de faciliter votre organisation.",
+                ],
+                "request": "Nous vous remercions de bien vouloir prévoir le règlement de "
+                           "{{ totals.outstanding }} à l'échéance.",
+                "penalties": False,
+            },
+            "relance_1": {
+                "subject": "Objet : relance – {{ letter.invoices_phrase }} impayée{{ letter.s }}",
+                "body": [
+                    "Sauf erreur ou omission de notre part, nous n'avons pas reçu à ce jour le "
+                    "règlement de {{ letter.invoices_phrase }} ci-dessous, arrivée{{ letter.s }} à "
+                    "échéance.",
+                    "Il s'agit probablement d'un simple oubli ; nous vous remercions de bien "
+                    "vouloir y remédier.",
+                ],
+                "request": "Nous vous remercions de bien vouloir nous régler la somme de "
+                           "{{ totals.outstanding }} au plus tard le {{ letter.pay_by }}.",
+                "penalties": False,
+            },
+            "relance_2": {
+                "subject": "Objet : 2e relance – {{ letter.invoices_phrase }} impayée{{ letter.s }}",
+                "body": [
+                    "Malgré notre précédente relance{{ letter.previous_phrase }}, nous "
+                    "constatons que {{ letter.invoices_phrase }} ci-dessous reste{{ letter.nt }} impayée{{ letter.s }} "
+                    "à ce jour.",
+                    "Nous vous rappelons que tout retard de paiement entraîne de plein droit, "
+                    "en application de l'article L441-10 du Code de commerce, des pénalités de "
+                    "retard au taux de {{ legal.interest_rate }} l'an, calculées du lendemain de "
+                    "l'échéance jusqu'au paiement, ainsi qu'une indemnité forfaitaire pour frais "
+                    "de recouvrement de {{ legal.indemnity_amount }} par facture (article D441-5 "
+                    "du Code de commerce).",
+                ],
+                "request": "Nous vous demandons de régulariser la situation en nous réglant la "
+                           "somme de {{ totals.claimed }} au plus tard le {{ letter.pay_by }}.",
+                "penalties": True,
+            },
+            "mise_en_demeure": {
+                "subject": "Objet : mise en demeure de payer",
+                "body": [
+                    "Malgré nos relances{{ letter.previous_phrase }}, restées sans effet, "
+                    "{{ letter.invoices_phrase }} ci-dessous demeure{{ letter.nt }} impayée{{ letter.s }}.",
+                    "Par la présente, nous vous mettons en demeure de nous régler la somme de "
+                    "{{ totals.claimed }} ({{ totals.claimed_words }}), comprenant le principal, "
+                    "les pénalités de retard au taux de {{ legal.interest_rate }} l'an "
+                    "(article L441-10 du Code de commerce) et l'indemnité forfaitaire pour frais "
+                    "de recouvrement de {{ legal.indemnity_amount }} par facture (article D441-5 "
+                    "du Code de commerce), dans un délai de {{ letter.deadline_days }} jours, "
+                    "soit au plus tard le {{ letter.deadline }}.",
+                    "À défaut de règlement dans ce délai, nous saisirons la juridiction "
+                    "compétente d'une requête en injonction de payer, sans autre avis, les frais "
+                    "de procédure restant à votre charge.",
+                    "La présente mise en demeure fait courir les intérêts et vaut interpellation "
+                    "suffisante au sens de l'article 1344 du Code civil.",
+                ],
+                "request": "",
+                "penalties": True,
+            },
+            "remerciement": {
+                "subject": "Objet : confirmation de votre règlement",
+                "body": [
+                    "Nous accusons bonne réception de votre règlement de "
+                    "{{ letter.invoices_phrase }} ci-dessous, pour un montant de "
+                    "{{ totals.paid }}, et nous vous en remercions.",
+                    "Votre compte est à jour pour ces factures ; nos précédents courriers à leur "
+                    "sujet sont donc sans objet.",
+                ],
+                "request": "",
+                "penalties": False,
+            },
+        },
+    },
+    "en": {
+        "salutation": "Dear Sir or Madam,",
+        "table": ["Invoice no.", "Date", "Description", "Amount", "Due date", "Still due"],
+        "credits": "Credit notes in your favour, deducted from the total:",
+        "credits_table": ["Credit note", "Date", "Description", "Amount"],
+        "total_due": "Total outstanding",
+        "interest": "Late-payment interest",
+        "indemnity": "Fixed compensation for recovery costs",
+        "claimed": "Total claimed",
+        "pay_title": "How to pay:",
+        "transfer": "by bank transfer to IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
+                    " ({{ creditor.bank }}), quoting the reference {{ payment.reference }};",
+        "cheque": "by cheque payable to {{ creditor.cheque_payee }}, sent to the address above "
+                  "with the reference {{ payment.reference }};",
+        "link": "online: {{ payment.link }}",
+        "contact": "If you have any question, please call us on {{ creditor.phone }} or write to "
+                   "{{ creditor.email }}. If you have paid in the meantime, please disregard "
+                   "this letter.",
+        "closing": "Yours faithfully,",
+        "attention": "For the attention of {{ debtor.contact }}",
+        "ref": "Ref.: {{ letter.reference }}",
+        "kinds": {
+            "pre_echeance": {
+                "subject": "Subject: upcoming due date – {{ letter.invoices_phrase }}",
+                "body": ["This is a courtesy reminder that {{ letter.invoices_phrase }} below "
+                         "will soon be due."],
+                "request": "We would be grateful if you could arrange payment of "
+                           "{{ totals.outstanding }} by the due date.",
+                "penalties": False,
+            },
+            "relance_1": {
+                "subject": "Subject: payment reminder – {{ letter.invoices_phrase }}",
+                "body": ["According to our records, {{ letter.invoices_phrase }} below is now "
+                         "overdue. This is probably an oversight."],
+                "request": "Please pay {{ totals.outstanding }} by {{ letter.pay_by }}.",
+                "penalties": False,
+            },
+            "relance_2": {
+                "subject": "Subject: second reminder – {{ letter.invoices_phrase }}",
+                "body": [
+                    "Despite our previous reminder{{ letter.previous_phrase }}, "
+                    "{{ letter.invoices_phrase }} below remains unpaid.",
+                    "Under article L441-10 of the French Commercial Code, late payment incurs "
+                    "interest at {{ legal.interest_rate }} a year from the day after the due "
+                    "date, and a fixed compensation for recovery costs of "
+                    "{{ legal.indemnity_amount }} per invoice (article D441-5).",
+                ],
+                "request": "Please pay {{ totals.claimed }} by {{ letter.pay_by }}.",
+                "penalties": True,
+            },
+            "mise_en_demeure": {
+                "subject": "Subject: formal notice to pay",
+                "body": [
+                    "Despite our reminders{{ letter.previous_phrase }}, "
+                    "{{ letter.invoices_phrase }} below remains unpaid.",
+                    "We hereby give you formal notice to pay {{ totals.claimed }} "
+                    "({{ totals.claimed_words }}), including interest at "
+                    "{{ legal.interest_rate }} a year and the fixed compensation of "
+                    "{{ legal.indemnity_amount }} per invoice (French Commercial Code, articles "
+                    "L441-10 and D441-5), within {{ letter.deadline_days }} days, that is by "
+                    "{{ letter.deadline }}.",
+                    "Failing payment within this period, we will apply to the competent court "
+                    "for an order for payment (injonction de payer) without further notice.",
+                ],
+                "request": "",
+                "penalties": True,
+            },
+            "remerciement": {
+                "subject": "Subject: payment received – thank you",
+                "body": ["We confirm receipt of your payment of {{ totals.paid }} for "
+                         "{{ letter.invoices_phrase }} below, and thank you."],
+                "request": "",
+                "penalties": False,
+            },
+        },
+    },
+}
+
+
+def _para(doc, text: str = "", *, bold: bool = False, indent_cm: float = 0.0,
+          align=None, size: float | None = None, space_after: float = 4):
+    p = doc.add_paragraph()
+    if text:
+        run = p.add_run(text)
+        run.bold = bold
+        if size:
+            run.font.size = Pt(size)
+    fmt = p.paragraph_format
+    fmt.space_after = Pt(space_after)
+    if indent_cm:
+        fmt.left_indent = Cm(indent_cm)
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def _table(doc, headers: list[str], cells: list[str], loop: str, widths: list[float]):
+    """A table whose middle row repeats with {%tr for %}…{%tr endfor %} rows of their own."""
+    table = doc.add_table(rows=4, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for i, text in enumerate(headers):
+        cell = table.rows[0].cells[i]
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.size = Pt(9)
+    table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
+    for i, text in enumerate(cells):
+        cell = table.rows[2].cells[i]
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.font.size = Pt(9)
+        if i >= len(cells) - 3 and "date" not in text and i != 1:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    for row in table.rows:
+        for i, width in enumerate(widths):
+            row.cells[i].width = Cm(width)
+    return table
+
+
+def build(language: str, kind: str, target: Path) -> None:
+    """Write one template."""
+    t = TEXTS[language]
+    k = t["kinds"][kind]
+    doc = Document()
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.0)
+    section.top_margin, section.bottom_margin = Cm(1.5), Cm(1.8)
+    style = doc.styles["Normal"]
+    style.font.name = "Carlito"
+    style.font.size = Pt(10.5)
+
+    footer = section.footer.paragraphs[0]
+    footer.text = "{{ creditor.footer }}"
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.runs[0].font.size = Pt(8)
+
+    # Creditor block, top left.
+    _para(doc, "{{ creditor.name }}", bold=True, size=12, space_after=0)
+    _para(doc, "{%p for line in creditor.address_lines %}", space_after=0)
+    _para(doc, "{{ line }}", space_after=0)
+    _para(doc, "{%p endfor %}", space_after=0)
+    _para(doc, "{{ creditor.contact_line }}", size=9, space_after=0)
+    _para(doc, "SIRET {{ creditor.siret }}", size=9, space_after=0)
+
+    # Debtor block at the right, placed for a French DL window envelope (about 11 cm from the
+    # left edge, 4.5–5 cm from the top).
+    window = 9.0
+    _para(doc, "", space_after=6)
+    if kind == "mise_en_demeure":
+        text = ("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION" if language == "fr"
+                else "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT")
+        _para(doc, text, bold=True, indent_cm=window, size=9, space_after=2)
+    _para(doc, "{{ debtor.name }}", bold=True, indent_cm=window, space_after=0)
+    _para(doc, "{%p if debtor.contact %}", indent_cm=window, space_after=0)
+    _para(doc, t["attention"], indent_cm=window, space_after=0)
+    _para(doc, "{%p endif %}", indent_cm=window, space_after=0)
+    _para(doc, "{%p for line in debtor.address_lines %}", indent_cm=window, space_after=0)
+    _para(doc, "{{ line }}", indent_cm=window, space_after=0)
+    _para(doc, "{%p endfor %}", indent_cm=window, space_after=0)
+
+    _para(doc, "", space_after=10)
+    _para(doc, "{{ letter.place_date }}", align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=10)
+    _para(doc, k["subject"], bold=True, space_after=2)
+    _para(doc, t["ref"], size=9, space_after=10)
+    _para(doc, t["salutation"], space_after=8)
+    for text in k["body"]:
+        _para(doc, text, space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+    _table(doc, t["table"],
+           ["{{ inv.number }}", "{{ inv.date }}", "{{ inv.object }}", "{{ inv.amount }}",
+            "{{ inv.due }}", "{{ inv.outstanding }}"],
+           "inv in invoices", [2.6, 2.2, 4.8, 2.6, 2.2, 2.6])
+    _para(doc, "", space_after=2)
+    _para(doc, "{%p if credits %}", space_after=0)
+    _para(doc, t["credits"], space_after=2)
+    _table(doc, t["credits_table"],
+           ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
+           "c in credits", [3.0, 2.6, 7.4, 3.0])
+    _para(doc, "{%p endif %}", space_after=0)
+
+    if kind == "remerciement":
+        pass
+    else:
+        _para(doc, f"{t['total_due']} : {{{{ totals.outstanding }}}}", bold=not k["penalties"],
+              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
+    if k["penalties"]:
+        _para(doc, f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
+                   f"{{{{ legal.interest_until }}}}) : {{{{ totals.interest }}}}",
+              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
+        _para(doc, f"{t['indemnity']} : {{{{ totals.indemnity }}}}",
+              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
+        _para(doc, f"{t['claimed']} : {{{{ totals.claimed }}}}", bold=True,
+              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
+    _para(doc, "", space_after=4)
+
+    if k["request"]:
+        _para(doc, k["request"], space_after=4, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    if kind != "remerciement":
+        _para(doc, t["pay_title"], space_after=2)
+        _para(doc, "– " + t["transfer"], indent_cm=0.5, space_after=0)
+        _para(doc, "– " + t["cheque"], indent_cm=0.5, space_after=0)
+        _para(doc, "{%p if payment.link %}", space_after=0)
+        _para(doc, "– " + t["link"], indent_cm=0.5, space_after=0)
+        _para(doc, "{%p endif %}", space_after=0)
+        _para(doc, "", space_after=4)
+        _para(doc, t["contact"], space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _para(doc, t["closing"], space_after=14)
+    _para(doc, "{{ creditor.signatory }}", indent_cm=window, space_after=0)
+    _para(doc, "{{ creditor.signatory_title }}", indent_cm=window, space_after=0)
+    doc.core_properties.author = "relance-xlsx"
+    doc.core_properties.title = kind
+    doc.save(str(target))
+
+
+def main() -> None:
+    """Rebuild every template: French in word_templates/, English in word_templates/en/."""
+    for language, folder in (("fr", HERE), ("en", HERE / "en")):
+        folder.mkdir(exist_ok=True)
+        for kind in TEXTS[language]["kinds"]:
+            build(language, kind, folder / f"{kind}.docx")
+            print(f"wrote {folder / kind}.docx")
+
+
+if __name__ == "__main__":
+    main()
