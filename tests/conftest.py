@@ -1,0 +1,86 @@
+"""Fixtures built by code: each ledger shows the trait it tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2026, 11, 22)
+REAL_WORLD = ROOT.parent / "shared" / "real-world"
+
+HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+           "Adresse"]
+
+
+def _load_sample_builder() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "build_sample", ROOT / "sample_workbooks" / "build_sample.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_sample"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A freshly built copy of the bundled sample ledger (never the repository's file)."""
+    return _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
+
+
+def write_ledger(path: Path, rows: Sequence[Sequence[Any]], headers: Sequence[str] = HEADERS,
+                 *, title_rows: int = 0, first_col: int = 1, sheet: str = "Factures",
+                 extra: Callable[[Any], None] | None = None) -> Path:
+    """A ledger with optional title rows above the header and columns starting later."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for i in range(title_rows):
+        ws.cell(i + 1, first_col, f"Titre {i + 1}")
+    header_row = title_rows + 1
+    for j, h in enumerate(headers):
+        ws.cell(header_row, first_col + j, h)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            cell = ws.cell(header_row + 1 + i, first_col + j, value)
+            if isinstance(value, dt.date):
+                cell.number_format = "dd/mm/yyyy"
+    if extra:
+        extra(wb)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def ledger_factory(tmp_path: Path) -> Callable[..., Path]:
+    """Build a ledger in tmp_path from rows."""
+    def make(rows: Sequence[Sequence[Any]], name: str = "ledger.xlsx", **kw: Any) -> Path:
+        return write_ledger(tmp_path / name, rows, **kw)
+    return make
+
+
+def soffice() -> str | None:
+    """The LibreOffice binary, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+needs_libreoffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+
+
+def convert(path: Path, fmt: str, outdir: Path) -> Path:
+    """Convert a document with real LibreOffice, in a private profile."""
+    profile = outdir / "lo-profile"
+    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", fmt, "--outdir", str(outdir), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    return outdir / f"{path.stem}.{fmt.split(':')[0]}"
