@@ -111,7 +111,7 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     out = pd.DataFrame(index=frame.index)
     out["action"] = action
     out["level"] = level_after.astype(int)
-    out["kind"] = pd.Series(kind, index=frame.index).replace("", None)
+    out["kind"] = pd.Series([k or None for k in kind], index=frame.index, dtype=object)
     out["days_late"] = pd.array(np.where(np.isnan(days_late), np.nan, days_late), dtype="Int64")
     out["interest"] = penalties.interest
     out["indemnity"] = penalties.indemnity
