@@ -1,0 +1,197 @@
+"""Write-back: status columns and journal in, everything else byte-for-byte the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table
+
+from conftest import AS_OF, convert, needs_libreoffice
+from relance_xlsx import pipeline
+from relance_xlsx.errors import WorkbookError
+
+D = dt.date
+MAY_CHANGE = {"xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+              "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml", "xl/sharedStrings.xml"}
+
+
+def parts(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: hashlib.sha256(zf.read(n)).hexdigest() for n in zf.namelist()}
+
+
+def cells(path: Path, sheet: str = "Factures") -> dict[str, tuple]:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    return {c.coordinate: (c.value, c.number_format, c.font.b, c.fill.fgColor.rgb)
+            for row in ws.iter_rows() for c in row}
+
+
+def run(path: Path, as_of: dt.date = AS_OF, **kw) -> pipeline.RunResult:
+    return pipeline.run(path, as_of=as_of, out_dir=path.parent / "out", **kw)
+
+
+def test_sample_round_trip(sample):
+    before_parts, before_cells = parts(sample), cells(sample)
+    result = run(sample)
+    assert result.letters and result.rows_written > 0 and result.journal_lines > 0
+    after_parts, after_cells = parts(sample), cells(sample)
+    changed = {n for n in before_parts if before_parts[n] != after_parts.get(n)}
+    assert changed <= MAY_CHANGE
+    assert "xl/media/image1.png" in after_parts  # the logo survives
+    added = set(after_parts) - set(before_parts)
+    assert added == {"xl/worksheets/sheet3.xml"}  # the journal sheet
+    # Every cell outside the three status columns (P, Q found; R added) keeps value, format
+    # and style.
+    status_columns = {"P", "Q", "R"}
+    for coord, value in before_cells.items():
+        if coord.rstrip("0123456789") not in status_columns:
+            assert after_cells[coord] == value, coord
+    wb = openpyxl.load_workbook(sample)
+    ws = wb["Factures"]
+    assert [ws.cell(4, c).value for c in (16, 17, 18)] == [
+        "Niveau de relance", "Date de relance", "Statut relance"]
+    assert ws["R4"].font.b  # header row style carried over
+    letters = {i.row: i for i in result.invoices if i.action == "letter"}
+    row = next(iter(letters))
+    assert ws.cell(row, 17).value.date() == AS_OF
+    assert ws.cell(row, 17).number_format.lower() == "dd/mm/yyyy"
+    assert ws.cell(row, 18).value == letters[row].reason
+    assert "Journal des relances" in wb.sheetnames
+
+
+def test_cached_formula_values_stay(sample):
+    run(sample)
+    wb = openpyxl.load_workbook(sample, data_only=True)
+    assert wb["Factures"]["N5"].value is not None  # pandas and others still see the value
+    assert wb["Factures"]["N5"].value == pytest.approx(
+        wb["Factures"]["J5"].value - (wb["Factures"]["L5"].value or 0))
+    with zipfile.ZipFile(sample) as zf:
+        assert b'fullCalcOnLoad="1"' in zf.read("xl/workbook.xml")
+
+
+def test_second_run_same_date_changes_nothing(sample):
+    run(sample)
+    first = parts(sample)
+    result = run(sample)
+    assert result.letters == [] and result.rows_written == 0 and result.journal_lines == 0
+    assert parts(sample) == first
+
+
+def test_later_run_appends_to_journal(sample):
+    run(sample)
+    run(sample, as_of=D(2026, 12, 10))
+    ws = openpyxl.load_workbook(sample)["Journal des relances"]
+    dates = {r[0].date() for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert dates == {AS_OF, D(2026, 12, 10)}
+
+
+def _table_ledger(tmp_path: Path, ext: str = "xlsx") -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append(["Suivi des factures"])
+    ws.append([])
+    ws.append(["N° facture", "Client", "Date facture", "Montant TTC"])
+    ws.append(["F1", "Dupont", D(2026, 9, 1), 120.0])
+    ws.append(["F2", "Durand", D(2026, 9, 3), 80.0])
+    ws.add_table(Table(displayName="Factures", ref="A3:D5"))
+    dv = DataValidation(type="list", formula1='"oui,non"')
+    dv.add("E4:E5")
+    ws.add_data_validation(dv)
+    ws.conditional_formatting.add("D4:D5", openpyxl.formatting.rule.CellIsRule(
+        operator="greaterThan", formula=["100"], font=openpyxl.styles.Font(b=True)))
+    wb.defined_names["Montants"] = openpyxl.workbook.defined_name.DefinedName(
+        "Montants", attr_text="Factures!$D$4:$D$5")
+    ws.protection.sheet = False
+    path = tmp_path / f"table.{ext}"
+    wb.save(path)
+    return path
+
+
+def test_excel_table_is_extended_with_its_columns(tmp_path):
+    path = _table_ledger(tmp_path)
+    run(path)
+    ws = openpyxl.load_workbook(path)["Factures"]
+    table = ws.tables["Factures"]
+    assert table.ref == "A3:G5"
+    assert table.autoFilter is None or table.autoFilter.ref in (None, "A3:G5")
+    assert [c.name for c in table.tableColumns] == [
+        "N° facture", "Client", "Date facture", "Montant TTC", "Niveau de relance",
+        "Date de relance", "Statut relance"]
+    assert len(ws.data_validations.dataValidation) == 1
+    assert ws["E4"].value == "Relance 1"
+
+
+@pytest.mark.parametrize("lock", ["~$table.xlsx", ".~lock.table.xlsx#"],
+                         ids=["excel", "libreoffice"])
+def test_open_workbook_is_refused(tmp_path, lock):
+    path = _table_ledger(tmp_path)
+    (tmp_path / lock).write_text("x")
+    before = parts(path)
+    with pytest.raises(WorkbookError, match="ouvert"):
+        run(path)
+    assert parts(path) == before
+    assert not (tmp_path / "out").exists()  # refused before writing any letter
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_old_formats_are_refused_for_write_back(tmp_path, suffix):
+    path = tmp_path / f"ledger{suffix}"
+    path.write_bytes(b"not really")
+    with pytest.raises(WorkbookError, match="enregistrez-le au format .xlsx"):
+        run(path)
+
+
+def test_changed_since_read_is_refused(tmp_path):
+    from relance_xlsx.config import Settings
+    from relance_xlsx.ledger import read_ledger
+    from relance_xlsx.writeback import write_back
+
+    path = _table_ledger(tmp_path)
+    ledger = read_ledger(path, Settings(), as_of=AS_OF)
+    path.write_bytes(path.read_bytes() + b"\0")
+    with pytest.raises(WorkbookError, match="modifié depuis sa lecture"):
+        write_back(ledger, [], [], Settings().writeback, now=dt.datetime(2026, 11, 22))
+
+
+def test_backups_keep_the_last_ten(sample):
+    from relance_xlsx.writeback import make_backup
+    for i in range(12):
+        make_backup(sample, 10, dt.datetime(2026, 11, 22, 10, 0, i))
+    assert len(list((sample.parent / ".relance-sauvegardes").iterdir())) == 10
+
+
+def test_xlsm_keeps_macros_and_content_type(tmp_path):
+    source = _table_ledger(tmp_path)
+    path = tmp_path / "macros.xlsm"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"sheet.main+xml", b"sheet.macroEnabled.main+xml").replace(
+                    b"<Default Extension=\"xml\"",
+                    b"<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office."
+                    b"vbaProject\"/><Default Extension=\"xml\"")
+            dst.writestr(info, data)
+        dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0fake-vba")
+    before = parts(path)
+    run(path)
+    after = parts(path)
+    assert after["xl/vbaProject.bin"] == before["xl/vbaProject.bin"]
+    with zipfile.ZipFile(path) as zf:
+        assert b"macroEnabled" in zf.read("[Content_Types].xml")
+
+
+@needs_libreoffice
+def test_written_workbook_opens_in_libreoffice(sample, tmp_path):
+    run(sample)
+    csv = convert(sample, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "lo")
+    text = csv.read_text(encoding="utf-8")
+    assert "Niveau de relance" in text and "Relance 1" in text
