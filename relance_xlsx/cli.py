@@ -41,7 +41,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Un document JSON sur la s
 
 
 def _fail(exc: RelanceError) -> typer.Exit:
-    err.print(f"Erreur : {exc}", markup=False, highlight=False)
+    err.print(f"Erreur : {exc}", markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(ExitCode.ERROR)
 
 
@@ -110,7 +110,7 @@ def run(
         raise _fail(exc) from None
     if as_json:
         for w in result.warnings:
-            err.print(f"Attention : {w}", markup=False, highlight=False)
+            err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
     _render_run(result)
@@ -118,7 +118,7 @@ def run(
 
 def _render_run(result: pipeline.RunResult) -> None:
     for w in result.warnings:
-        err.print(f"Attention : {w}", markup=False, highlight=False)
+        err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
     title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {result.as_of}"
     if result.dry_run:
         title += " (simulation : rien n'a été écrit)"
@@ -155,9 +155,9 @@ def _render_run(result: pipeline.RunResult) -> None:
     warns = [p for p in result.problems if p.severity == "warning"]
     out.print(f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
               f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
-              markup=False, highlight=False)
+              markup=False, highlight=False, soft_wrap=True)
     for p in (errors + warns)[:30]:
-        out.print(f"  - {p.describe()}", markup=False, highlight=False)
+        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
     if len(errors) + len(warns) > 30:
         out.print(f"  … et {len(errors) + len(warns) - 30} autres (relance check --json).")
     if result.letters and not result.dry_run:
@@ -166,7 +166,7 @@ def _render_run(result: pipeline.RunResult) -> None:
     if result.rows_written or result.journal_lines:
         out.print(f"Classeur mis à jour : {result.rows_written} ligne(s), "
                   f"{result.journal_lines} ligne(s) de journal ; sauvegarde : {result.backup}",
-                  markup=False, highlight=False)
+                  markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -184,10 +184,10 @@ def check(ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None,
         sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
     for w in result.warnings:
-        err.print(f"Attention : {w}", markup=False, highlight=False)
+        err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
     out.print(f"Feuille « {result.sheet} » (parmi : {', '.join(result.sheets)}), "
               f"en-têtes en ligne {result.header_row}, {result.invoices} factures.",
-              markup=False, highlight=False)
+              markup=False, highlight=False, soft_wrap=True)
     mapping = Table(title="Colonnes reconnues", title_justify="left")
     mapping.add_column("Champ")
     mapping.add_column("En-tête du classeur")
@@ -195,9 +195,9 @@ def check(ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None,
         mapping.add_row(name, header)
     out.print(mapping)
     for p in result.problems:
-        out.print(f"  - {p.describe()}", markup=False, highlight=False)
+        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
     for s in result.skipped:
-        out.print(f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False)
+        out.print(f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -218,7 +218,7 @@ def init(folder: Annotated[Path, typer.Argument(help="Dossier où écrire relanc
     shutil.copytree(bundled_templates(), models, dirs_exist_ok=False,
                     ignore=shutil.ignore_patterns("*.py", "__pycache__"))
     out.print(f"Écrit : {target} et {models}/ ; complétez la section [creditor].",
-              markup=False, highlight=False)
+              markup=False, highlight=False, soft_wrap=True)
 
 
 @templates_app.command("check")
@@ -239,9 +239,9 @@ def templates_check(folder: Annotated[Path | None, typer.Argument(
         found = check_template(path, sample_context("en" if path.parent.name == "en" else "fr"))
         issues += found
         status = "ok" if not found else f"{len(found)} problème(s)"
-        out.print(f"{path.relative_to(base)} : {status}", markup=False, highlight=False)
+        out.print(f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True)
     for issue in issues:
-        out.print(f"  - {issue.describe()}", markup=False, highlight=False)
+        out.print(f"  - {issue.describe()}", markup=False, highlight=False, soft_wrap=True)
     if issues:
         raise typer.Exit(ExitCode.ERROR)
 

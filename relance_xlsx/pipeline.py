@@ -153,9 +153,9 @@ def run(ledger_path: Path, *, as_of: dt.date, out_dir: Path | None = None,
     """The weekly batch on one ledger, for the date as_of."""
     progress = progress or _Quiet()
     settings, warnings = _settings(config, ledger_path)
-    if write_workbook and not dry_run:
-        preflight(ledger_path) if ledger_path.is_file() else None
     ledger = read_ledger(ledger_path, settings, as_of=as_of, sheet=sheet)
+    if write_workbook and not dry_run:
+        preflight(ledger_path, ledger.fingerprint)  # before any letter is written
     decisions = decide(ledger.frame, as_of, settings.policy, load_rate_tables())
     warnings += list(decisions.warnings)
     plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)

@@ -141,12 +141,17 @@ def test_open_workbook_is_refused(tmp_path, lock):
     assert not (tmp_path / "out").exists()  # refused before writing any letter
 
 
-@pytest.mark.parametrize("suffix", [".xls", ".ods"])
-def test_old_formats_are_refused_for_write_back(tmp_path, suffix):
-    path = tmp_path / f"ledger{suffix}"
-    path.write_bytes(b"not really")
+@needs_libreoffice
+@pytest.mark.parametrize("fmt", ["ods", "xls:MS Excel 97"], ids=["ods", "xls"])
+def test_old_formats_refused_for_write_back_but_readable(tmp_path, fmt):
+    path = convert(_table_ledger(tmp_path), fmt, tmp_path / "converted")
+    before = path.read_bytes()
     with pytest.raises(WorkbookError, match="enregistrez-le au format .xlsx"):
         run(path)
+    assert path.read_bytes() == before
+    result = run(path, write_workbook=False)
+    assert [x.kind for x in result.letters] == ["relance_1", "relance_1"]
+    assert path.read_bytes() == before
 
 
 def test_changed_since_read_is_refused(tmp_path):

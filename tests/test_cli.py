@@ -1,0 +1,161 @@
+"""The command line through typer's CliRunner: exit codes, JSON, messages without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from relance_xlsx.cli import app
+
+runner = CliRunner()
+
+INVOICE_KEYS = {"row", "invoice", "client", "due", "days_late", "outstanding", "level", "action",
+                "interest", "indemnity", "letter", "reason"}
+LETTER_KEYS = {"path", "client", "kind", "invoices", "total_due"}
+PROBLEM_KEYS = {"row", "column", "value", "message", "severity"}
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_run_json_is_one_document_with_the_schema(sample):
+    result = invoke("run", str(sample), "--as-of", "2026-11-22", "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert {"ledger", "sheet", "header_row", "as_of", "dry_run", "invoices", "letters",
+            "problems"} <= set(doc)
+    assert (doc["sheet"], doc["header_row"], doc["as_of"], doc["dry_run"]) == (
+        "Factures", 4, "2026-11-22", False)
+    assert all(set(i) == INVOICE_KEYS for i in doc["invoices"])
+    assert all(set(x) == LETTER_KEYS for x in doc["letters"])
+    assert all(set(p) == PROBLEM_KEYS for p in doc["problems"])
+    assert {i["action"] for i in doc["invoices"]} <= {
+        "letter", "thanks", "litigation", "wait", "hold", "none"}
+    assert {x["kind"] for x in doc["letters"]} <= {
+        "relance_1", "relance_2", "mise_en_demeure", "remerciement", "pre_echeance"}
+    for letter in doc["letters"]:
+        assert Path(letter["path"]).is_file()
+    assert "relance.toml" in result.stderr  # the warning goes to stderr, once
+
+
+def test_dry_run_writes_nothing(sample):
+    before = sample.read_bytes()
+    result = invoke("run", str(sample), "--as-of", "2026-11-22", "--dry-run", "--json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert doc["dry_run"] is True and doc["letters"]
+    assert sample.read_bytes() == before
+    assert not (sample.parent / "relances").exists()
+
+
+def test_run_shows_a_summary_table(sample):
+    result = invoke("run", str(sample), "--as-of", "2026-11-22")
+    assert result.exit_code == 0
+    assert "mise_en_demeure" in result.stdout and "Encours par niveau" in result.stdout
+    again = invoke("run", str(sample), "--as-of", "2026-11-22", "--json")
+    assert json.loads(again.stdout)["letters"] == []  # a second run: no new letter
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    pytest.param(lambda d: d / "absent.xlsx", "introuvable", id="missing-file"),
+    pytest.param(lambda d: _docx(d), "n'est pas un classeur Excel", id="docx-as-ledger"),
+    pytest.param(lambda d: _no_table(d), "Aucun tableau de factures", id="no-invoice-table"),
+    pytest.param(lambda d: _corrupt(d), "ne peut pas être lu", id="corrupt-xlsx"),
+])
+@pytest.mark.parametrize("command", ["run", "check"])
+def test_cannot_start_exit_1_one_sentence(tmp_path, make, message, command):
+    result = invoke(command, str(make(tmp_path)))
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("Erreur : ")
+
+
+def _docx(folder: Path) -> Path:
+    from relance_xlsx.render import bundled_templates
+    target = folder / "lettre.docx"
+    target.write_bytes((bundled_templates() / "relance_1.docx").read_bytes())
+    return target
+
+
+def _no_table(folder: Path) -> Path:
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.active.append(["Nom", "Téléphone"])
+    path = folder / "contacts.xlsx"
+    wb.save(path)
+    return path
+
+
+def _corrupt(folder: Path) -> Path:
+    path = folder / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is not a zip")
+    return path
+
+
+def test_invalid_config_exit_1(sample, tmp_path):
+    config = tmp_path / "relance.toml"
+    config.write_text("[policy]\ntolerence = 2\n", encoding="utf-8")
+    result = invoke("run", str(sample), "--config", str(config))
+    assert result.exit_code == 1
+    assert "tolerence" in result.stderr
+
+
+def test_usage_errors_exit_2(sample):
+    assert invoke("run", str(sample), "--as-of", "22/11/2026").exit_code == 2
+    assert invoke("run").exit_code == 2
+    assert invoke("nonsense").exit_code == 2
+
+
+def test_check_json(sample):
+    result = invoke("check", str(sample), "--json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert (doc["sheet"], doc["header_row"], doc["invoices"]) == ("Factures", 4, 63)
+    assert doc["columns"]["invoice"] == "N° facture"
+    assert doc["columns"]["amount"] == "Montant TTC"
+
+
+def test_init_writes_a_config_that_loads_and_templates(tmp_path, sample):
+    assert invoke("init", str(tmp_path / "cfg")).exit_code == 0
+    config = tmp_path / "cfg" / "relance.toml"
+    assert (tmp_path / "cfg" / "modeles" / "mise_en_demeure.docx").is_file()
+    from relance_xlsx.config import Settings, load_settings
+    loaded = load_settings(config)
+    assert (loaded.policy, loaded.letters, loaded.writeback) == (
+        Settings().policy, Settings().letters, Settings().writeback)
+    assert invoke("init", str(tmp_path / "cfg")).exit_code == 1  # never overwrites
+    result = invoke("run", str(sample), "--config", str(config), "--dry-run", "--json")
+    assert result.exit_code == 0
+
+
+def test_templates_check_bundled_ok_and_broken_fails(tmp_path):
+    assert invoke("templates", "check").exit_code == 0
+    from docx import Document
+    from relance_xlsx.render import bundled_templates
+    doc = Document(str(bundled_templates() / "relance_1.docx"))
+    doc.add_paragraph("Bonjour {nom}")
+    doc.save(str(tmp_path / "relance_1.docx"))
+    result = invoke("templates", "check", str(tmp_path))
+    assert result.exit_code == 1
+    assert "{nom}" in result.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["check"], ["init"], ["templates", "check"]],
+                         ids=["app", "run", "check", "init", "templates-check"])
+def test_every_command_has_help(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout
+
+
+def test_core_does_not_import_typer():
+    code = "import sys, relance_xlsx.pipeline; print('typer' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
