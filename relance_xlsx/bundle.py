@@ -41,13 +41,23 @@ def convert_to_pdf(files: Sequence[Path], outdir: Path, *, timeout: float = 600.
     """Convert documents to PDF in one LibreOffice call with a private profile; check each PDF."""
     binary = soffice_binary()
     if binary is None:
-        raise LibreOfficeError(f"LibreOffice est introuvable pour produire les PDF : {INSTALL_HINT}.")
+        raise LibreOfficeError(
+            f"LibreOffice est introuvable pour produire les PDF : {INSTALL_HINT}."
+        )
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="relance-lo-") as profile:
         # A private profile: two LibreOffice runs sharing one fail silently.
-        command = [binary, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                   "--norestore", "--convert-to", "pdf", "--outdir", str(outdir),
-                   *(str(f) for f in files)]
+        command = [
+            binary,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *(str(f) for f in files),
+        ]
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:

@@ -22,12 +22,18 @@ from .fmt import money
 from .levels import ALL_KINDS, LEVEL_LABELS
 from .render import bundled_templates, check_template
 
-EPILOG = ("Codes de sortie : 0 traitement terminé (même si des lignes ont des problèmes, "
-          "signalés) ; 1 impossible de lancer (fichier manquant, pas de tableau de factures, "
-          "classeur ouvert, configuration invalide) ; 2 erreur d'utilisation.")
+EPILOG = (
+    "Codes de sortie : 0 traitement terminé (même si des lignes ont des problèmes, "
+    "signalés) ; 1 impossible de lancer (fichier manquant, pas de tableau de factures, "
+    "classeur ouvert, configuration invalide) ; 2 erreur d'utilisation."
+)
 
-app = typer.Typer(help="Relances de factures impayées depuis un grand livre Excel.",
-                  epilog=EPILOG, no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Relances de factures impayées depuis un grand livre Excel.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=False,
+)
 templates_app = typer.Typer(help="Modèles de lettres Word.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 
@@ -56,8 +62,14 @@ class _Bar:
     def start(self, label: str, total: int) -> None:
         if not self.enabled or total < 5:
             return
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err, transient=True)
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
         self.bar.start()
         self.task = self.bar.add_task(label, total=total)
 
@@ -83,18 +95,27 @@ def _parse_date(value: str | None) -> dt.date:
 @app.command()
 def run(
     ledger: LedgerArg,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Date du traitement (AAAA-MM-JJ)"
-                                                              ", par défaut aujourd'hui.")] = None,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Dossier des lettres (par défaut "
-                                                 "relances/<date>/ à côté du classeur).")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Date du traitement (AAAA-MM-JJ), par défaut aujourd'hui."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Dossier des lettres (par défaut relances/<date>/ à côté du classeur)."
+        ),
+    ] = None,
     config: ConfigOpt = None,
     sheet: SheetOpt = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Tout calculer, ne rien écrire.")]
-    = False,
-    no_write_back: Annotated[bool, typer.Option("--no-write-back", help="Écrire les lettres "
-                                                "sans modifier le classeur.")] = False,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Produire aussi les PDF (LibreOffice).")]
-    = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Tout calculer, ne rien écrire.")
+    ] = False,
+    no_write_back: Annotated[
+        bool, typer.Option("--no-write-back", help="Écrire les lettres sans modifier le classeur.")
+    ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Produire aussi les PDF (LibreOffice).")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Lettres de relance du jour et mise à jour du classeur.
@@ -103,9 +124,17 @@ def run(
     """
     day = _parse_date(as_of)
     try:
-        result = pipeline.run(ledger, as_of=day, out_dir=out_dir, config=config, sheet=sheet,
-                              dry_run=dry_run, write_workbook=not no_write_back, pdf=pdf,
-                              progress=_Bar(not as_json))
+        result = pipeline.run(
+            ledger,
+            as_of=day,
+            out_dir=out_dir,
+            config=config,
+            sheet=sheet,
+            dry_run=dry_run,
+            write_workbook=not no_write_back,
+            pdf=pdf,
+            progress=_Bar(not as_json),
+        )
     except RelanceError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -134,8 +163,11 @@ def _render_run(result: pipeline.RunResult) -> None:
         if by_kind[kind]:
             letters.add_row(kind, str(by_kind[kind]), money(totals[kind]))
     litigation = [i for i in result.invoices if i.action == "litigation"]
-    letters.add_row("contentieux (sans lettre)", str(len(litigation)),
-                    money(sum(i.outstanding for i in litigation)))
+    letters.add_row(
+        "contentieux (sans lettre)",
+        str(len(litigation)),
+        money(sum(i.outstanding for i in litigation)),
+    )
     out.print(letters)
     levels = Table(title="Encours par niveau", title_justify="left")
     levels.add_column("Niveau")
@@ -148,30 +180,43 @@ def _render_run(result: pipeline.RunResult) -> None:
             count[inv.level] += 1
             due[inv.level] += inv.outstanding
     for level in sorted(count):
-        levels.add_row(LEVEL_LABELS[level] or "Aucune relance", str(count[level]),
-                       money(due[level]))
+        levels.add_row(
+            LEVEL_LABELS[level] or "Aucune relance", str(count[level]), money(due[level])
+        )
     out.print(levels)
     errors = [p for p in result.problems if p.severity == "error"]
     warns = [p for p in result.problems if p.severity == "warning"]
-    out.print(f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
-              f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
-              markup=False, highlight=False, soft_wrap=True)
+    out.print(
+        f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
+        f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     for p in (errors + warns)[:30]:
         out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
     if len(errors) + len(warns) > 30:
         out.print(f"  … et {len(errors) + len(warns) - 30} autres (relance check --json).")
     if result.letters and not result.dry_run:
-        out.print(f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})", markup=False,
-                  highlight=False)
+        out.print(
+            f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})",
+            markup=False,
+            highlight=False,
+        )
     if result.rows_written or result.journal_lines:
-        out.print(f"Classeur mis à jour : {result.rows_written} ligne(s), "
-                  f"{result.journal_lines} ligne(s) de journal ; sauvegarde : {result.backup}",
-                  markup=False, highlight=False, soft_wrap=True)
+        out.print(
+            f"Classeur mis à jour : {result.rows_written} ligne(s), "
+            f"{result.journal_lines} ligne(s) de journal ; sauvegarde : {result.backup}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
-def check(ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None,
-          as_json: JsonOpt = False) -> None:
+def check(
+    ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None, as_json: JsonOpt = False
+) -> None:
     """Lire et valider le grand livre, sans rien écrire.
 
     Example: relance check grand-livre.xlsx
@@ -185,9 +230,13 @@ def check(ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None,
         return
     for w in result.warnings:
         err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
-    out.print(f"Feuille « {result.sheet} » (parmi : {', '.join(result.sheets)}), "
-              f"en-têtes en ligne {result.header_row}, {result.invoices} factures.",
-              markup=False, highlight=False, soft_wrap=True)
+    out.print(
+        f"Feuille « {result.sheet} » (parmi : {', '.join(result.sheets)}), "
+        f"en-têtes en ligne {result.header_row}, {result.invoices} factures.",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     mapping = Table(title="Colonnes reconnues", title_justify="left")
     mapping.add_column("Champ")
     mapping.add_column("En-tête du classeur")
@@ -197,12 +246,15 @@ def check(ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None,
     for p in result.problems:
         out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
     for s in result.skipped:
-        out.print(f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False, soft_wrap=True)
+        out.print(
+            f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False, soft_wrap=True
+        )
 
 
 @app.command()
-def init(folder: Annotated[Path, typer.Argument(help="Dossier où écrire relance.toml.")]
-         = Path(".")) -> None:
+def init(
+    folder: Annotated[Path, typer.Argument(help="Dossier où écrire relance.toml.")] = Path(),
+) -> None:
     """Écrire un relance.toml commenté et des copies modifiables des modèles de lettres.
 
     Example: relance init .
@@ -215,15 +267,26 @@ def init(folder: Annotated[Path, typer.Argument(help="Dossier où écrire relanc
     text = resources.files("relance_xlsx").joinpath("data/relance.toml").read_text("utf-8")
     target.write_text(text, encoding="utf-8")
     models = folder / "modeles"
-    shutil.copytree(bundled_templates(), models, dirs_exist_ok=False,
-                    ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    out.print(f"Écrit : {target} et {models}/ ; complétez la section [creditor].",
-              markup=False, highlight=False, soft_wrap=True)
+    shutil.copytree(
+        bundled_templates(),
+        models,
+        dirs_exist_ok=False,
+        ignore=shutil.ignore_patterns("*.py", "__pycache__"),
+    )
+    out.print(
+        f"Écrit : {target} et {models}/ ; complétez la section [creditor].",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @templates_app.command("check")
-def templates_check(folder: Annotated[Path | None, typer.Argument(
-        help="Dossier de modèles (par défaut les modèles fournis).")] = None) -> None:
+def templates_check(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Dossier de modèles (par défaut les modèles fournis).")
+    ] = None,
+) -> None:
     """Vérifier les modèles : syntaxe, variables inconnues, champs qui ne sont pas du Jinja.
 
     Example: relance templates check modeles/
@@ -239,7 +302,9 @@ def templates_check(folder: Annotated[Path | None, typer.Argument(
         found = check_template(path, sample_context("en" if path.parent.name == "en" else "fr"))
         issues += found
         status = "ok" if not found else f"{len(found)} problème(s)"
-        out.print(f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True)
+        out.print(
+            f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True
+        )
     for issue in issues:
         out.print(f"  - {issue.describe()}", markup=False, highlight=False, soft_wrap=True)
     if issues:

@@ -110,7 +110,7 @@ _SECTIONS: dict[str, type] = {
 
 
 def find_config(explicit: Path | None, ledger: Path | None) -> Path | None:
-    """Return the config file to use: the explicit one, else relance.toml beside the ledger or here."""
+    """The config file: the explicit one, else relance.toml beside the ledger or here."""
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(f"Le fichier de configuration {explicit} est introuvable.")
@@ -149,9 +149,7 @@ def settings_from_dict(data: dict[str, Any], path: Path | None = None) -> Settin
     for name, cls in _SECTIONS.items():
         sections[name] = _build_section(cls, data.get(name, {}), name, where)
     columns = data.get("columns", {})
-    if not isinstance(columns, dict) or not all(
-        isinstance(v, str) for v in columns.values()
-    ):
+    if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
         raise ConfigError(f"[columns] dans {where} doit associer des noms à des en-têtes (texte).")
     sheet = data.get("sheet", "")
     if not isinstance(sheet, str):

@@ -54,8 +54,11 @@ def amount_in_words(amount: float, currency: str = "EUR", language: str = "fr") 
     unit_word = "euro" if units <= 1 else "euros"
     words = f"{num2words(units, lang=lang)} {unit_word}"
     if cents:
-        cent_word = ("centime" if cents == 1 else "centimes") if lang == "fr" else (
-            "cent" if cents == 1 else "cents")
+        cent_word = (
+            ("centime" if cents == 1 else "centimes")
+            if lang == "fr"
+            else ("cent" if cents == 1 else "cents")
+        )
         joint = "et" if lang == "fr" else "and"
         words += f" {joint} {num2words(cents, lang=lang)} {cent_word}"
     return words

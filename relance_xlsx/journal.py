@@ -22,9 +22,18 @@ from .xlsxparts import (
     rels_path,
 )
 
-HEADERS = ("Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
-           "Intérêts", "Indemnité", "Courrier")
-WIDTHS = {0: 14, 1: 14, 2: 30, 3: 18, 4: 12, 5: 12, 6: 11, 7: 11, 8: 40}
+HEADERS = (
+    "Date d'exécution",
+    "N° facture",
+    "Client",
+    "Niveau",
+    "Action",
+    "Reste dû",
+    "Intérêts",
+    "Indemnité",
+    "Courrier",
+)
+WIDTHS: dict[int, float] = {0: 14, 1: 14, 2: 30, 3: 18, 4: 12, 5: 12, 6: 11, 7: 11, 8: 40}
 
 
 @dataclass(frozen=True)
@@ -64,15 +73,26 @@ def existing_keys(path: str, sheet: str) -> tuple[set[tuple[dt.date, str, str, s
         except ValueError:
             continue
         if day:
-            keys.add((day, parse_text(cells[1]) or "", parse_text(cells[4]) or "",
-                      parse_text(cells[3]) or ""))
-    last = max((i + 1 for i, r in enumerate(rows) if any(c not in ("", None) for c in r)),
-               default=0)
+            keys.add(
+                (
+                    day,
+                    parse_text(cells[1]) or "",
+                    parse_text(cells[4]) or "",
+                    parse_text(cells[3]) or "",
+                )
+            )
+    last = max(
+        (i + 1 for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), default=0
+    )
     return keys, last
 
 
-def add_journal(package: Package, sheet: str, entries: list[JournalEntry], date_style: int,
-                ) -> int:
+def add_journal(
+    package: Package,
+    sheet: str,
+    entries: list[JournalEntry],
+    date_style: int,
+) -> int:
     """Append new entries to the journal sheet, creating it on first use; return lines added."""
     keys, last_row = existing_keys(package.path, sheet)
     fresh = [e for e in dict.fromkeys(entries) if e.key not in keys]
@@ -88,10 +108,14 @@ def add_journal(package: Package, sheet: str, entries: list[JournalEntry], date_
     for offset, entry in enumerate(fresh, start=1):
         rows[last_row + offset] = [
             NewCell(0, serial=excel_serial(entry.run_date), style=date_style),
-            NewCell(1, text=entry.invoice), NewCell(2, text=entry.client),
-            NewCell(3, text=entry.level), NewCell(4, text=entry.action),
-            NewCell(5, number=entry.outstanding), NewCell(6, number=entry.interest),
-            NewCell(7, number=entry.indemnity), NewCell(8, text=entry.letter),
+            NewCell(1, text=entry.invoice),
+            NewCell(2, text=entry.client),
+            NewCell(3, text=entry.level),
+            NewCell(4, text=entry.action),
+            NewCell(5, number=entry.outstanding),
+            NewCell(6, number=entry.interest),
+            NewCell(7, number=entry.indemnity),
+            NewCell(8, text=entry.letter),
         ]
     xml = SheetXml(package.read(part))
     data, max_col = xml.edit_rows(rows, lambda _s: True)
@@ -106,12 +130,14 @@ def _create_sheet(package: Package, sheet: str) -> str:
     while f"xl/worksheets/sheet{n}.xml" in package.names:
         n += 1
     part = f"xl/worksheets/sheet{n}.xml"
-    body = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><dimension ref="A1"/>'
-            '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
-            '<sheetFormatPr defaultRowHeight="15"/><sheetData/>'
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-            'footer="0.3"/></worksheet>').encode()
+    body = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><dimension ref="A1"/>'
+        '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/><sheetData/>'
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+        'footer="0.3"/></worksheet>'
+    ).encode()
     package.write(part, add_column_widths(body, WIDTHS, b""))
 
     rels_name = rels_path("xl/workbook.xml")
@@ -121,8 +147,13 @@ def _create_sheet(package: Package, sheet: str) -> str:
     while f"rId{k}" in ids:
         k += 1
     rid = f"rId{k}"
-    etree.SubElement(rels, f"{{{NS_PKG_REL}}}Relationship", Id=rid, Type=REL_WORKSHEET,
-                     Target=f"worksheets/sheet{n}.xml")
+    etree.SubElement(
+        rels,
+        f"{{{NS_PKG_REL}}}Relationship",
+        Id=rid,
+        Type=REL_WORKSHEET,
+        Target=f"worksheets/sheet{n}.xml",
+    )
     package.write(rels_name, _xml(rels))
 
     workbook = package.xml("xl/workbook.xml")
@@ -154,7 +185,7 @@ def set_full_calc_on_load(package: Package) -> None:
             new = re.sub(rb'fullCalcOnLoad="[^"]*"', b'fullCalcOnLoad="1"', tag)
         else:
             new = tag.replace(b"calcPr", b'calcPr fullCalcOnLoad="1"', 1)
-        package.write("xl/workbook.xml", data[: m.start()] + new + data[m.end():])
+        package.write("xl/workbook.xml", data[: m.start()] + new + data[m.end() :])
         return
     workbook = package.xml("xl/workbook.xml")
     calc = etree.Element(f"{{{NS_MAIN}}}calcPr", fullCalcOnLoad="1")

@@ -100,8 +100,10 @@ def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
 
 def _rows(book: calamine.CalamineWorkbook, sheet: str, nrows: int | None = None) -> list[list[Any]]:
     grid = book.get_sheet_by_name(sheet)
-    return grid.to_python(skip_empty_area=False, nrows=nrows) if nrows else grid.to_python(
-        skip_empty_area=False
+    return (
+        grid.to_python(skip_empty_area=False, nrows=nrows)
+        if nrows
+        else grid.to_python(skip_empty_area=False)
     )
 
 

@@ -26,19 +26,22 @@ class LetterPlan:
     credit_rows: tuple[int, ...] = ()
 
 
-def plan_letters(frame: pd.DataFrame, decisions: pd.DataFrame, default_language: str
-                 ) -> list[LetterPlan]:
+def plan_letters(
+    frame: pd.DataFrame, decisions: pd.DataFrame, default_language: str
+) -> list[LetterPlan]:
     """One letter per client and kind, in print order; credits go on the highest letter."""
     joined = frame[["client", "language", "is_credit", "valid", "hold", "outstanding"]].join(
-        decisions[["kind"]])
+        decisions[["kind"]]
+    )
     joined["language"] = joined["language"].fillna(default_language)
     with_kind = joined[joined["kind"].notna()]
     plans: list[LetterPlan] = []
     for (client, kind), group in with_kind.groupby(["client", "kind"], sort=False):
         language = str(group["language"].iloc[0])
         plans.append(LetterPlan(str(client), str(kind), language, tuple(group.index)))
-    credits = joined[joined["is_credit"] & joined["valid"] & ~joined["hold"]
-                     & (joined["outstanding"] < 0)]
+    credits = joined[
+        joined["is_credit"] & joined["valid"] & ~joined["hold"] & (joined["outstanding"] < 0)
+    ]
     order = {k: i for i, k in enumerate(PRINT_ORDER)}
     plans.sort(key=lambda p: (order.get(p.kind, 99), p.client.casefold(), p.client))
     seen: set[str] = set()
@@ -68,23 +71,44 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
     phone = _or_placeholder(c.phone, missing, "creditor.phone")
     email = _or_placeholder(c.email, missing, "creditor.email")
     siret = _or_placeholder(c.siret, missing, "creditor.siret")
-    footer = " – ".join(p for p in (name, ", ".join(lines), f"SIRET {siret}",
-                                    f"TVA {c.vat_number}" if c.vat_number else "") if p)
+    footer = " – ".join(
+        p
+        for p in (
+            name,
+            ", ".join(lines),
+            f"SIRET {siret}",
+            f"TVA {c.vat_number}" if c.vat_number else "",
+        )
+        if p
+    )
     return {
-        "name": name, "address_lines": lines, "address": ", ".join(lines), "siret": siret,
-        "vat_number": c.vat_number, "phone": phone, "email": email,
+        "name": name,
+        "address_lines": lines,
+        "address": ", ".join(lines),
+        "siret": siret,
+        "vat_number": c.vat_number,
+        "phone": phone,
+        "email": email,
         "contact_line": f"Tél. {phone} – {email}",
-        "city": c.city, "signatory": _or_placeholder(c.signatory, missing, "creditor.signatory"),
+        "city": c.city,
+        "signatory": _or_placeholder(c.signatory, missing, "creditor.signatory"),
         "signatory_title": c.signatory_title or "",
         "iban": _or_placeholder(c.iban, missing, "creditor.iban"),
         "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
-        "bank": c.bank or "banque", "cheque_payee": c.cheque_payee or name, "footer": footer,
+        "bank": c.bank or "banque",
+        "cheque_payee": c.cheque_payee or name,
+        "footer": footer,
     }
 
 
 def letter_context(
-    plan: LetterPlan, frame: pd.DataFrame, decisions: pd.DataFrame, settings: Settings,
-    as_of: dt.date, rate: float, creditor: dict[str, Any],
+    plan: LetterPlan,
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    settings: Settings,
+    as_of: dt.date,
+    rate: float,
+    creditor: dict[str, Any],
 ) -> tuple[dict[str, Any], list[str]]:
     """Everything a template may use for one letter, formatted; plus what was missing."""
     lang = plan.language
@@ -100,27 +124,35 @@ def letter_context(
     invoices = []
     for idx, r in rows.iterrows():
         d = dec.loc[idx]
-        invoices.append({
+        invoices.append(
+            {
+                "number": str(r["invoice"] or "–"),
+                "date": _day(r["invoice_date"], lang),
+                "object": str(r["object"]) if r["object"] else "–",
+                "amount": m(r["amount"]),
+                "paid": m(r["paid"]),
+                "due": _day(r["due_date"], lang),
+                "outstanding": m(r["outstanding"]),
+                "days_late": int(d["days_late"]) if pd.notna(d["days_late"]) else 0,
+                "interest": m(d["interest"]),
+                "indemnity": m(d["indemnity"]),
+            }
+        )
+    credit_items = [
+        {
             "number": str(r["invoice"] or "–"),
             "date": _day(r["invoice_date"], lang),
             "object": str(r["object"]) if r["object"] else "–",
             "amount": m(r["amount"]),
-            "paid": m(r["paid"]),
-            "due": _day(r["due_date"], lang),
-            "outstanding": m(r["outstanding"]),
-            "days_late": int(d["days_late"]) if pd.notna(d["days_late"]) else 0,
-            "interest": m(d["interest"]),
-            "indemnity": m(d["indemnity"]),
-        })
-    credit_items = [{"number": str(r["invoice"] or "–"), "date": _day(r["invoice_date"], lang),
-                     "object": str(r["object"]) if r["object"] else "–", "amount": m(r["amount"])}
-                    for _, r in credits.iterrows()]
+        }
+        for _, r in credits.iterrows()
+    ]
     outstanding = float(rows["outstanding"].sum() + credits["outstanding"].sum())
     with_penalties = plan.kind in ("relance_2", "mise_en_demeure")
     interest = float(dec["interest"].sum()) if with_penalties else 0.0
     indemnity = float(dec["indemnity"].sum()) if with_penalties else 0.0
     claimed = round(outstanding + interest + indemnity, 2)
-    numbers = [i["number"] for i in invoices]
+    numbers = [str(i["number"]) for i in invoices]
     first = rows.iloc[0]
     address = next((a for a in rows["address"] if a), None)
     if address is None:
@@ -148,9 +180,13 @@ def letter_context(
             "invoices_phrase": _invoices_phrase(numbers, lang),
             "s": "s" if plural else "",
             "nt": "nt" if plural else "",
-            "previous_phrase": (f" du {date_short(max(last_dates).date())}" if lang == "fr"
-                                else f" of {date_long(max(last_dates).date(), lang)}")
-            if last_dates else "",
+            "previous_phrase": (
+                f" du {date_short(max(last_dates).date())}"
+                if lang == "fr"
+                else f" of {date_long(max(last_dates).date(), lang)}"
+            )
+            if last_dates
+            else "",
             "pay_by": date_long(pay_by, lang),
             "deadline": date_long(deadline, lang),
             "deadline_days": settings.letters.formal_notice_days,
@@ -158,15 +194,19 @@ def letter_context(
         "invoices": invoices,
         "credits": credit_items,
         "totals": {
-            "outstanding": m(outstanding), "interest": m(interest), "indemnity": m(indemnity),
+            "outstanding": m(outstanding),
+            "interest": m(interest),
+            "indemnity": m(indemnity),
             "claimed": m(claimed if with_penalties else outstanding),
             "claimed_words": amount_in_words(claimed, currency, lang),
-            "paid": m(float(rows["paid"].sum())), "credits": m(float(credits["amount"].sum())),
+            "paid": m(float(rows["paid"].sum())),
+            "credits": m(float(credits["amount"].sum())),
         },
         "legal": {
             "interest_rate": percent(rate, lang),
-            "interest_until": (f"au {date_short(as_of)}" if lang == "fr"
-                               else f"to {date_long(as_of, lang)}"),
+            "interest_until": (
+                f"au {date_short(as_of)}" if lang == "fr" else f"to {date_long(as_of, lang)}"
+            ),
             "indemnity_amount": money(settings.policy.indemnity, "EUR", lang),
         },
         "payment": {
@@ -180,8 +220,10 @@ def letter_context(
 def total_due(plan: LetterPlan, frame: pd.DataFrame, decisions: pd.DataFrame) -> float:
     """What the letter claims, as a number (for JSON and the summary)."""
     rows = list(plan.rows)
-    total = frame.loc[rows, "outstanding"].sum() + frame.loc[list(plan.credit_rows),
-                                                              "outstanding"].sum()
+    total = (
+        frame.loc[rows, "outstanding"].sum()
+        + frame.loc[list(plan.credit_rows), "outstanding"].sum()
+    )
     if plan.kind in ("relance_2", "mise_en_demeure"):
         total += decisions.loc[rows, "interest"].sum() + decisions.loc[rows, "indemnity"].sum()
     if plan.kind == KIND_THANKS:

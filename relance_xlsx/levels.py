@@ -25,19 +25,33 @@ KIND_REMINDER_2 = "relance_2"
 KIND_FORMAL_NOTICE = "mise_en_demeure"
 KIND_THANKS = "remerciement"
 KIND_PRE_DUE = "pre_echeance"
-KIND_BY_LEVEL = {REMINDER_1: KIND_REMINDER_1, REMINDER_2: KIND_REMINDER_2,
-                 FORMAL_NOTICE: KIND_FORMAL_NOTICE}
+KIND_BY_LEVEL = {
+    REMINDER_1: KIND_REMINDER_1,
+    REMINDER_2: KIND_REMINDER_2,
+    FORMAL_NOTICE: KIND_FORMAL_NOTICE,
+}
 # Print order of the bundle: formal notices first, then level 2, level 1, courtesy, thanks.
 PRINT_ORDER = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_PRE_DUE, KIND_THANKS)
 ALL_KINDS = PRINT_ORDER
 
 _ALIASES = {
-    "relance 1": REMINDER_1, "1re relance": REMINDER_1, "1ere relance": REMINDER_1,
-    "premiere relance": REMINDER_1, "r1": REMINDER_1, "relance": REMINDER_1,
-    "relance 2": REMINDER_2, "2e relance": REMINDER_2, "2eme relance": REMINDER_2,
-    "deuxieme relance": REMINDER_2, "r2": REMINDER_2,
-    "mise en demeure": FORMAL_NOTICE, "med": FORMAL_NOTICE, "relance 3": FORMAL_NOTICE,
-    "contentieux": LITIGATION, "injonction de payer": LITIGATION, "recouvrement": LITIGATION,
+    "relance 1": REMINDER_1,
+    "1re relance": REMINDER_1,
+    "1ere relance": REMINDER_1,
+    "premiere relance": REMINDER_1,
+    "r1": REMINDER_1,
+    "relance": REMINDER_1,
+    "relance 2": REMINDER_2,
+    "2e relance": REMINDER_2,
+    "2eme relance": REMINDER_2,
+    "deuxieme relance": REMINDER_2,
+    "r2": REMINDER_2,
+    "mise en demeure": FORMAL_NOTICE,
+    "med": FORMAL_NOTICE,
+    "relance 3": FORMAL_NOTICE,
+    "contentieux": LITIGATION,
+    "injonction de payer": LITIGATION,
+    "recouvrement": LITIGATION,
 }
 
 
@@ -51,7 +65,10 @@ class History:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, History) and (self.level, self.thanked, self.pre_due) == (
-            other.level, other.thanked, other.pre_due)
+            other.level,
+            other.thanked,
+            other.pre_due,
+        )
 
     def __hash__(self) -> int:
         return hash((self.level, self.thanked, self.pre_due))

@@ -57,12 +57,15 @@ def check_contract_rate(policy: Policy, tables: RateTables, as_of: dt.date) -> l
     if policy.interest_rate < floor:
         raise ConfigError(
             f"Le taux de pénalités contractuel ({percent(policy.interest_rate)}) est inférieur au "
-            f"minimum légal de 3 fois le taux d'intérêt légal ({percent(floor)} au {half.label()}) ; "
+            f"minimum légal de 3 fois le taux d'intérêt légal ({percent(floor)} "
+            f"au {half.label()}) ; "
             "corrigez [policy] interest_rate dans relance.toml."
         )
     if not known:
-        return [f"Taux d'intérêt légal du {half.label()} absent de la table : le dernier connu "
-                f"({percent(legal)}) sert au contrôle du taux contractuel ; à vérifier."]
+        return [
+            f"Taux d'intérêt légal du {half.label()} absent de la table : le dernier connu "
+            f"({percent(legal)}) sert au contrôle du taux contractuel ; à vérifier."
+        ]
     return []
 
 
@@ -75,7 +78,10 @@ def _halves_between(first: dt.date, last: dt.date) -> list[HalfYear]:
 
 
 def compute_penalties(
-    frame: pd.DataFrame, claimable: np.ndarray, as_of: dt.date, policy: Policy,
+    frame: pd.DataFrame,
+    claimable: np.ndarray,
+    as_of: dt.date,
+    policy: Policy,
     tables: RateTables,
 ) -> Penalties:
     """Interest from the day after the due date to as_of, actual days / 365, per half-year rate."""

@@ -123,33 +123,62 @@ class CheckResult:
 
 
 def _problem_json(p: Problem) -> dict[str, Any]:
-    return {"row": p.row, "column": p.column, "value": p.value, "message": p.message,
-            "severity": p.severity}
+    return {
+        "row": p.row,
+        "column": p.column,
+        "value": p.value,
+        "message": p.message,
+        "severity": p.severity,
+    }
 
 
 def _settings(config: Path | None, ledger: Path) -> tuple[Settings, list[str]]:
     path = find_config(config, ledger)
     if path is None:
-        return Settings(), ["Aucun relance.toml trouvé : les lettres portent « [À COMPLÉTER dans "
-                            "relance.toml] » à la place de l'identité du créancier ; lancez "
-                            "« relance init » pour le créer."]
+        return Settings(), [
+            "Aucun relance.toml trouvé : les lettres portent « [À COMPLÉTER dans "
+            "relance.toml] » à la place de l'identité du créancier ; lancez "
+            "« relance init » pour le créer."
+        ]
     return load_settings(path), []
 
 
-def check(ledger_path: Path, *, config: Path | None = None, sheet: str | None = None,
-          as_of: dt.date | None = None) -> CheckResult:
+def check(
+    ledger_path: Path,
+    *,
+    config: Path | None = None,
+    sheet: str | None = None,
+    as_of: dt.date | None = None,
+) -> CheckResult:
     """Read and validate the ledger only; write nothing."""
     settings, warnings = _settings(config, ledger_path)
     ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today(), sheet=sheet)
-    return CheckResult(str(ledger_path), ledger.sheet, list(ledger.sheets), ledger.header_row,
-                       ledger.columns, ledger.invoice_count, list(ledger.problems),
-                       list(ledger.skipped), warnings + list(ledger.warnings))
+    return CheckResult(
+        str(ledger_path),
+        ledger.sheet,
+        list(ledger.sheets),
+        ledger.header_row,
+        ledger.columns,
+        ledger.invoice_count,
+        list(ledger.problems),
+        list(ledger.skipped),
+        warnings + list(ledger.warnings),
+    )
 
 
-def run(ledger_path: Path, *, as_of: dt.date, out_dir: Path | None = None,
-        config: Path | None = None, sheet: str | None = None, dry_run: bool = False,
-        write_workbook: bool = True, pdf: bool = False, progress: Progress | None = None,
-        now: dt.datetime | None = None) -> RunResult:
+def run(
+    ledger_path: Path,
+    *,
+    as_of: dt.date,
+    out_dir: Path | None = None,
+    config: Path | None = None,
+    sheet: str | None = None,
+    dry_run: bool = False,
+    write_workbook: bool = True,
+    pdf: bool = False,
+    progress: Progress | None = None,
+    now: dt.datetime | None = None,
+) -> RunResult:
     """The weekly batch on one ledger, for the date as_of."""
     progress = progress or _Quiet()
     settings, warnings = _settings(config, ledger_path)
@@ -166,13 +195,20 @@ def run(ledger_path: Path, *, as_of: dt.date, out_dir: Path | None = None,
     creditor = creditor_context(settings, missing)
     contexts = []
     for plan in plans:
-        ctx, lacking = letter_context(plan, ledger.frame, decisions.frame, settings, as_of,
-                                      decisions.rate, creditor)
+        ctx, lacking = letter_context(
+            plan, ledger.frame, decisions.frame, settings, as_of, decisions.rate, creditor
+        )
         contexts.append(ctx)
         if "debtor.address" in lacking:
-            problems.append(Problem(None, None, plan.client,
-                                    "adresse du client manquante : la lettre porte "
-                                    "« [ADRESSE À COMPLÉTER] »", "warning"))
+            problems.append(
+                Problem(
+                    None,
+                    None,
+                    plan.client,
+                    "adresse du client manquante : la lettre porte « [ADRESSE À COMPLÉTER] »",
+                    "warning",
+                )
+            )
     _check_templates(plans, contexts, settings)
     names: set[str] = set()
     paths = [inside(out, safe_filename(p.client, p.kind, names)) for p in plans]
@@ -191,27 +227,44 @@ def run(ledger_path: Path, *, as_of: dt.date, out_dir: Path | None = None,
             progress.advance()
             progress.stop()
 
-    letter_of = {row: str(path) for plan, path in zip(plans, paths, strict=True)
-                 for row in plan.rows}
+    letter_of = {
+        row: str(path) for plan, path in zip(plans, paths, strict=True) for row in plan.rows
+    }
     invoices = _invoice_results(ledger, decisions, letter_of)
     written = journal_lines = 0
     backup = None
     if write_workbook and not dry_run:
         updates = status_updates(ledger.frame, decisions.frame, as_of)
         entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of)
-        result = write_back(ledger, updates, entries, settings.writeback,
-                            now=now or dt.datetime.now())
+        result = write_back(
+            ledger, updates, entries, settings.writeback, now=now or dt.datetime.now()
+        )
         written, journal_lines, backup = result.rows_written, result.journal_lines, result.backup
     return RunResult(
-        ledger=str(ledger_path), sheet=ledger.sheet, header_row=ledger.header_row,
-        as_of=as_of.isoformat(), dry_run=dry_run, invoices=invoices,
-        letters=[LetterResult(str(path), p.client, p.kind,
-                              [str(ledger.frame.at[r, "invoice"]) for r in p.rows],
-                              total_due(p, ledger.frame, decisions.frame))
-                 for p, path in zip(plans, paths, strict=True)],
-        problems=problems, skipped=list(ledger.skipped), warnings=warnings + _missing(missing),
-        out_dir=str(out), bundle=str(bundle) if bundle else None,
-        pdfs=[str(p) for p in pdfs or []], rows_written=written, journal_lines=journal_lines,
+        ledger=str(ledger_path),
+        sheet=ledger.sheet,
+        header_row=ledger.header_row,
+        as_of=as_of.isoformat(),
+        dry_run=dry_run,
+        invoices=invoices,
+        letters=[
+            LetterResult(
+                str(path),
+                p.client,
+                p.kind,
+                [str(ledger.frame.at[r, "invoice"]) for r in p.rows],
+                total_due(p, ledger.frame, decisions.frame),
+            )
+            for p, path in zip(plans, paths, strict=True)
+        ],
+        problems=problems,
+        skipped=list(ledger.skipped),
+        warnings=warnings + _missing(missing),
+        out_dir=str(out),
+        bundle=str(bundle) if bundle else None,
+        pdfs=[str(p) for p in pdfs or []],
+        rows_written=written,
+        journal_lines=journal_lines,
         backup=str(backup) if backup else None,
         config=str(settings.config_path) if settings.config_path else None,
     )
@@ -221,12 +274,15 @@ def _missing(fields: list[str]) -> list[str]:
     unique = sorted(set(fields))
     if not unique:
         return []
-    return [f"Identité du créancier incomplète ({', '.join(unique)}) : les lettres portent "
-            "« [À COMPLÉTER dans relance.toml] » ; complétez la section [creditor]."]
+    return [
+        f"Identité du créancier incomplète ({', '.join(unique)}) : les lettres portent "
+        "« [À COMPLÉTER dans relance.toml] » ; complétez la section [creditor]."
+    ]
 
 
-def _check_templates(plans: list[LetterPlan], contexts: list[dict[str, Any]],
-                     settings: Settings) -> None:
+def _check_templates(
+    plans: list[LetterPlan], contexts: list[dict[str, Any]], settings: Settings
+) -> None:
     """Refuse to start with a broken template, before any letter is written."""
     seen: set[Path] = set()
     for plan, ctx in zip(plans, contexts, strict=True):
@@ -242,28 +298,36 @@ def _check_templates(plans: list[LetterPlan], contexts: list[dict[str, Any]],
             )
 
 
-def _invoice_results(ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]
-                     ) -> list[InvoiceResult]:
+def _invoice_results(
+    ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]
+) -> list[InvoiceResult]:
     f, d = ledger.frame, decisions.frame
     out = []
     for idx in f.index:
         due = f.at[idx, "due_date"]
         late = d.at[idx, "days_late"]
-        out.append(InvoiceResult(
-            row=int(f.at[idx, "row"]), invoice=str(f.at[idx, "invoice"] or ""),
-            client=str(f.at[idx, "client"] or ""),
-            due=due.date().isoformat() if pd.notna(due) else None,
-            days_late=int(late) if pd.notna(late) else None,
-            outstanding=round(float(f.at[idx, "outstanding"]), 2), level=int(d.at[idx, "level"]),
-            action=str(d.at[idx, "action"]), interest=float(d.at[idx, "interest"]),
-            indemnity=float(d.at[idx, "indemnity"]), letter=letter_of.get(idx),
-            reason=str(d.at[idx, "reason"]),
-        ))
+        out.append(
+            InvoiceResult(
+                row=int(f.at[idx, "row"]),
+                invoice=str(f.at[idx, "invoice"] or ""),
+                client=str(f.at[idx, "client"] or ""),
+                due=due.date().isoformat() if pd.notna(due) else None,
+                days_late=int(late) if pd.notna(late) else None,
+                outstanding=round(float(f.at[idx, "outstanding"]), 2),
+                level=int(d.at[idx, "level"]),
+                action=str(d.at[idx, "action"]),
+                interest=float(d.at[idx, "interest"]),
+                indemnity=float(d.at[idx, "indemnity"]),
+                letter=letter_of.get(idx),
+                reason=str(d.at[idx, "reason"]),
+            )
+        )
     return out
 
 
-def status_updates(frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date
-                   ) -> list[StatusUpdate]:
+def status_updates(
+    frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date
+) -> list[StatusUpdate]:
     """The rows whose status cells change; rows with a problem get only the status sentence.
 
     A row already acted on today keeps the sentence written then, so a second run on the
@@ -284,8 +348,11 @@ def status_updates(frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date
         old_date = frame.at[idx, "last_date"]
         old_day = old_date.date() if pd.notna(old_date) else None
         old_label = _text(frame.at[idx, "level_text"])
-        if (decisions.at[idx, "action"] not in ("letter", "thanks", "litigation")
-                and old_date == today and (label, day) == (old_label, old_day)):
+        if (
+            decisions.at[idx, "action"] not in ("letter", "thanks", "litigation")
+            and old_date == today
+            and (label, day) == (old_label, old_day)
+        ):
             continue
         if (label, day, reason) != (old_label, old_day, old_status):
             updates.append(StatusUpdate(int(frame.at[idx, "row"]), label, day, reason))
@@ -296,17 +363,35 @@ def _text(value: Any) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def journal_entries(frame: pd.DataFrame, decisions: pd.DataFrame, letter_of: dict[Any, str],
-                    as_of: dt.date) -> list[JournalEntry]:
+def journal_entries(
+    frame: pd.DataFrame, decisions: pd.DataFrame, letter_of: dict[Any, str], as_of: dt.date
+) -> list[JournalEntry]:
     """One journal line per invoice that got a letter, thanks or went to litigation today."""
     acted = decisions.index[decisions["action"].isin(["letter", "thanks", "litigation"])]
-    return [JournalEntry(as_of, str(frame.at[i, "invoice"] or ""), str(frame.at[i, "client"]),
-                         str(decisions.at[i, "label"]), str(decisions.at[i, "action"]),
-                         float(frame.at[i, "outstanding"]), float(decisions.at[i, "interest"]),
-                         float(decisions.at[i, "indemnity"]),
-                         Path(letter_of[i]).name if i in letter_of else "")
-            for i in acted]
+    return [
+        JournalEntry(
+            as_of,
+            str(frame.at[i, "invoice"] or ""),
+            str(frame.at[i, "client"]),
+            str(decisions.at[i, "label"]),
+            str(decisions.at[i, "action"]),
+            float(frame.at[i, "outstanding"]),
+            float(decisions.at[i, "interest"]),
+            float(decisions.at[i, "indemnity"]),
+            Path(letter_of[i]).name if i in letter_of else "",
+        )
+        for i in acted
+    ]
 
 
-__all__ = ["CheckResult", "InvoiceResult", "LetterResult", "Progress", "RunResult", "check",
-           "journal_entries", "run", "status_updates"]
+__all__ = [
+    "CheckResult",
+    "InvoiceResult",
+    "LetterResult",
+    "Progress",
+    "RunResult",
+    "check",
+    "journal_entries",
+    "run",
+    "status_updates",
+]

@@ -26,8 +26,12 @@ from .penalties import compute_penalties
 from .rates import RateTables
 
 ACTIONS = ("letter", "thanks", "litigation", "wait", "hold", "none")
-_SENT_NAMES = {REMINDER_1: "1re relance", REMINDER_2: "2e relance",
-               FORMAL_NOTICE: "mise en demeure", LITIGATION: "contentieux"}
+_SENT_NAMES = {
+    REMINDER_1: "1re relance",
+    REMINDER_2: "2e relance",
+    FORMAL_NOTICE: "mise en demeure",
+    LITIGATION: "contentieux",
+}
 _NEVER = 10**6  # days since a letter whose date is unknown: "sent long ago"
 
 
@@ -41,8 +45,11 @@ class Decisions:
 
 
 def _delays(policy: Policy) -> dict[int, int]:
-    return {REMINDER_1: policy.days_after_reminder_1, REMINDER_2: policy.days_after_reminder_2,
-            FORMAL_NOTICE: policy.days_after_formal_notice}
+    return {
+        REMINDER_1: policy.days_after_reminder_1,
+        REMINDER_2: policy.days_after_reminder_2,
+        FORMAL_NOTICE: policy.days_after_formal_notice,
+    }
 
 
 def first_level(days_late: np.ndarray, policy: Policy) -> np.ndarray:
@@ -52,7 +59,9 @@ def first_level(days_late: np.ndarray, policy: Policy) -> np.ndarray:
     # A first letter is at most a formal notice: litigation is never the first step.
     return np.select(
         [days_late >= policy.days_late_for_level_3, days_late >= policy.days_late_for_level_2],
-        [FORMAL_NOTICE, REMINDER_2], REMINDER_1)
+        [FORMAL_NOTICE, REMINDER_2],
+        REMINDER_1,
+    )
 
 
 def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTables) -> Decisions:
@@ -64,8 +73,11 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     since = (today - frame["last_date"]).dt.days.to_numpy(dtype=float)
     since = np.where(frame["level_without_date"].to_numpy(dtype=bool), _NEVER, since)
     since = np.nan_to_num(since, nan=_NEVER)
-    delay = np.vectorize(lambda lv: _delays(policy).get(lv, _NEVER))(level) if len(level) else \
-        np.zeros(0)
+    delay = (
+        np.vectorize(lambda lv: _delays(policy).get(lv, _NEVER))(level)
+        if len(level)
+        else np.zeros(0)
+    )
 
     valid = frame["valid"].to_numpy(dtype=bool)
     hold = frame["hold"].to_numpy(dtype=bool)
@@ -74,9 +86,14 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     thanked = frame["thanked"].to_numpy(dtype=bool)
     not_late = ~(np.nan_to_num(days_late, nan=-_NEVER) >= policy.grace_days)
     until_due = -np.nan_to_num(days_late, nan=_NEVER)
-    pre_due = (policy.pre_due_reminder & not_late & (until_due >= 0)
-               & (until_due <= policy.pre_due_days) & (level == 0)
-               & ~frame["pre_due_sent"].to_numpy(dtype=bool))
+    pre_due = (
+        policy.pre_due_reminder
+        & not_late
+        & (until_due >= 0)
+        & (until_due <= policy.pre_due_days)
+        & (level == 0)
+        & ~frame["pre_due_sent"].to_numpy(dtype=bool)
+    )
 
     rules = [
         ("invalid", ~valid),
@@ -94,17 +111,31 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
 
     first = first_level(np.nan_to_num(days_late), policy)
     level_after = np.select(
-        [rule == "first", rule == "escalate"], [first, np.minimum(level + 1, LITIGATION)],
-        default=level)
+        [rule == "first", rule == "escalate"],
+        [first, np.minimum(level + 1, LITIGATION)],
+        default=level,
+    )
     action = np.select(
-        [np.isin(rule, ["first", "pre_due"]) | ((rule == "escalate") & (level_after < LITIGATION)),
-         rule == "thanks", rule == "escalate", rule == "hold", rule == "wait"],
-        ["letter", "thanks", "litigation", "hold", "wait"], default="none")
+        [
+            np.isin(rule, ["first", "pre_due"])
+            | ((rule == "escalate") & (level_after < LITIGATION)),
+            rule == "thanks",
+            rule == "escalate",
+            rule == "hold",
+            rule == "wait",
+        ],
+        ["letter", "thanks", "litigation", "hold", "wait"],
+        default="none",
+    )
     kind = np.select(
         [rule == "pre_due", rule == "thanks", action == "letter"],
-        [KIND_PRE_DUE, KIND_THANKS,
-         pd.Series(level_after).map(KIND_BY_LEVEL).fillna("").to_numpy(dtype=object)],
-        default="")
+        [
+            KIND_PRE_DUE,
+            KIND_THANKS,
+            pd.Series(level_after).map(KIND_BY_LEVEL).fillna("").to_numpy(dtype=object),
+        ],
+        default="",
+    )
 
     claimable = valid & ~hold & ~credit & ~paid
     penalties = compute_penalties(frame, claimable, as_of, policy, tables)
@@ -119,17 +150,27 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     acted = np.isin(action, ["letter", "thanks", "litigation"])
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
     thanked_now = (rule == "thanks") | (thanked & paid)
-    pre_due_now = (rule == "pre_due") | (frame["pre_due_sent"].to_numpy(dtype=bool)
-                                         & (level_after == 0))
+    pre_due_now = (rule == "pre_due") | (
+        frame["pre_due_sent"].to_numpy(dtype=bool) & (level_after == 0)
+    )
     out["label"] = np.select(
-        [thanked_now, pre_due_now], [THANKED_LABEL, PRE_DUE_LABEL],
-        default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object))
+        [thanked_now, pre_due_now],
+        [THANKED_LABEL, PRE_DUE_LABEL],
+        default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object),
+    )
     out["date"] = frame["last_date"].where(~acted, today)
     return Decisions(out, penalties.rate, penalties.warnings)
 
 
-def _reasons(frame: pd.DataFrame, rule: np.ndarray, level: np.ndarray, level_after: np.ndarray,
-             days_late: np.ndarray, since: np.ndarray, delay: np.ndarray) -> list[str]:
+def _reasons(
+    frame: pd.DataFrame,
+    rule: np.ndarray,
+    level: np.ndarray,
+    level_after: np.ndarray,
+    days_late: np.ndarray,
+    since: np.ndarray,
+    delay: np.ndarray,
+) -> list[str]:
     """A short French sentence per invoice saying why this action today."""
     due = frame["due_date"].tolist()
     last = frame["last_date"].tolist()
@@ -151,27 +192,36 @@ def _reasons(frame: pd.DataFrame, rule: np.ndarray, level: np.ndarray, level_aft
         elif r == "thanks":
             out.append(f"Réglée : remerciement après la {prev}")
         elif r == "paid":
-            out.append("Réglée" + (" (remerciement déjà envoyé)" if frame["thanked"].iat[i] else ""))
+            out.append(
+                "Réglée" + (" (remerciement déjà envoyé)" if frame["thanked"].iat[i] else "")
+            )
         elif r == "pre_due":
             out.append(f"Rappel avant échéance : échéance le {date_short(d)}" if d else "Rappel")
         elif r == "not_late":
             out.append(f"Non échue : échéance le {date_short(d)}" if d else "Non échue")
         elif r == "first":
             name = _SENT_NAMES[int(level_after[i])]
-            out.append(f"{name[0].upper()}{name[1:]} : échue le {date_short(d)}, "
-                       f"{_days(late)} de retard" if d else name)
+            out.append(
+                f"{name[0].upper()}{name[1:]} : échue le {date_short(d)}, {_days(late)} de retard"
+                if d
+                else name
+            )
         elif r == "in_litigation":
             out.append("Contentieux en cours : aucune lettre")
         elif r == "escalate" and level_after[i] >= LITIGATION:
-            out.append(f"Contentieux : {prev_text} sans règlement depuis {_days(ago)} ; "
-                       "injonction de payer à engager")
+            out.append(
+                f"Contentieux : {prev_text} sans règlement depuis {_days(ago)} ; "
+                "injonction de payer à engager"
+            )
         elif r == "escalate":
             name = _SENT_NAMES[int(level_after[i])]
-            out.append(f"{name[0].upper()}{name[1:]} : {prev_text} sans règlement "
-                       f"depuis {_days(ago)}")
+            out.append(
+                f"{name[0].upper()}{name[1:]} : {prev_text} sans règlement depuis {_days(ago)}"
+            )
         else:
-            out.append(f"En attente : {prev} envoyée il y a {_days(ago)} "
-                       f"(délai {int(delay[i])} jours)")
+            out.append(
+                f"En attente : {prev} envoyée il y a {_days(ago)} (délai {int(delay[i])} jours)"
+            )
     return out
 
 

@@ -17,8 +17,14 @@ from jinja2.sandbox import SandboxedEnvironment
 from .config import Settings
 from .errors import TemplateError
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-                     *(f"lpt{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 # Placeholders people type in Word that are not Jinja: {name}, [nom du client], <<field>>, «field».
 _FOREIGN_PLACEHOLDERS = re.compile(
     r"(?<!\{)\{(?![{%#])\s*[A-Za-zÀ-ÿ_][\w .À-ÿ]*\}(?!\})"
@@ -128,15 +134,19 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
         doc = DocxTemplate(str(path))
         unknown = doc.get_undeclared_template_variables(jinja_env(), context)
     except jinja2.TemplateSyntaxError as exc:
-        return [TemplateIssue(path, exc.message or "",
-                              f"erreur de syntaxe Jinja (ligne {exc.lineno})")]
+        return [
+            TemplateIssue(path, exc.message or "", f"erreur de syntaxe Jinja (ligne {exc.lineno})")
+        ]
     except Exception as exc:  # a corrupt .docx raises zipfile/lxml/KeyError types
         return [TemplateIssue(path, path.name, f"fichier illisible ({exc})")]
     issues += [TemplateIssue(path, name, "variable inconnue") for name in sorted(unknown)]
     for text in _document_text(path):
-        issues += [TemplateIssue(path, m.group(0), "champ qui n'est pas une balise Jinja "
-                                 "(écrivez {{ variable }})")
-                   for m in _FOREIGN_PLACEHOLDERS.finditer(text)]
+        issues += [
+            TemplateIssue(
+                path, m.group(0), "champ qui n'est pas une balise Jinja (écrivez {{ variable }})"
+            )
+            for m in _FOREIGN_PLACEHOLDERS.finditer(text)
+        ]
     if not issues:
         try:
             DocxTemplate(str(path)).render(context, jinja_env=jinja_env(), autoescape=True)

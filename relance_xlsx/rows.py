@@ -36,23 +36,55 @@ _TOTAL_RE = re.compile(
 )
 _CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
 _FIELD_LABELS = {
-    "invoice": "N° facture", "client": "Client", "invoice_date": "Date facture",
-    "due_date": "Échéance", "amount": "Montant", "paid": "Montant réglé",
+    "invoice": "N° facture",
+    "client": "Client",
+    "invoice_date": "Date facture",
+    "due_date": "Échéance",
+    "amount": "Montant",
+    "paid": "Montant réglé",
 }
 
 COLUMNS = (
-    "row", "invoice", "client", "invoice_date", "due_date", "amount", "paid", "outstanding",
-    "is_paid", "hold", "is_credit", "consumer", "object", "email", "address", "contact",
-    "language", "currency", "level", "last_date", "level_without_date", "thanked",
-    "pre_due_sent", "valid", "problem", "level_text", "status_text",
+    "row",
+    "invoice",
+    "client",
+    "invoice_date",
+    "due_date",
+    "amount",
+    "paid",
+    "outstanding",
+    "is_paid",
+    "hold",
+    "is_credit",
+    "consumer",
+    "object",
+    "email",
+    "address",
+    "contact",
+    "language",
+    "currency",
+    "level",
+    "last_date",
+    "level_without_date",
+    "thanked",
+    "pre_due_sent",
+    "valid",
+    "problem",
+    "level_text",
+    "status_text",
 )
 
 
 class _Rows:
     """Column-wise access to the grid below the header."""
 
-    def __init__(self, data: Sequence[Sequence[Any]], positions: dict[str, int],
-                 headers: Sequence[str], first_row: int) -> None:
+    def __init__(
+        self,
+        data: Sequence[Sequence[Any]],
+        positions: dict[str, int],
+        headers: Sequence[str],
+        first_row: int,
+    ) -> None:
         self.data, self.positions, self.headers = data, positions, headers
         self.numbers = np.arange(first_row, first_row + len(data))
         self.problems: list[Problem] = []
@@ -67,44 +99,57 @@ class _Rows:
         pos = self.positions.get(name)
         return self.headers[pos] if pos is not None else _FIELD_LABELS.get(name, name)
 
-    def parse(self, name: str, parser: Callable[[Any], Any], keep: np.ndarray,
-              severity: str = "error") -> pd.Series:
+    def parse(
+        self, name: str, parser: Callable[[Any], Any], keep: np.ndarray, severity: str = "error"
+    ) -> pd.Series:
         raw = self.raw(name)
         if name not in self.positions:
             return pd.Series([None] * len(raw), dtype=object)
         parsed, errors = parse_column(raw, parser)
         bad = errors.notna().to_numpy() & keep
         for i in np.flatnonzero(bad):
-            self.problem(i, name, raw.iat[i], str(errors.iat[i]), severity)
+            self.problem(int(i), name, raw.iat[i], str(errors.iat[i]), severity)
         return parsed
 
-    def problem(self, index: int, name: str | None, value: Any, message: str,
-                severity: str = "error") -> None:
-        self.problems.append(Problem(
-            int(self.numbers[index]), self.header(name) if name else None,
-            None if value is None else parse_text(value) or str(value), message,
-            "warning" if severity == "warning" else "error",
-        ))
+    def problem(
+        self, index: int, name: str | None, value: Any, message: str, severity: str = "error"
+    ) -> None:
+        self.problems.append(
+            Problem(
+                int(self.numbers[index]),
+                self.header(name) if name else None,
+                None if value is None else parse_text(value) or str(value),
+                message,
+                "warning" if severity == "warning" else "error",
+            )
+        )
 
 
 def _empty_mask(series: pd.Series) -> np.ndarray:
     values = series.to_numpy(dtype=object)
     return np.fromiter(
-        (v is None or v == "" or (isinstance(v, float) and v != v) or
-         (isinstance(v, str) and not v.strip()) for v in values),
-        dtype=bool, count=len(values),
+        (
+            v is None
+            or v == ""
+            or (isinstance(v, float) and v != v)
+            or (isinstance(v, str) and not v.strip())
+            for v in values
+        ),
+        dtype=bool,
+        count=len(values),
     )
 
 
-def _skip_rows(rows: _Rows, invoice_raw: pd.Series, amount_raw: pd.Series,
-               status_raw: pd.Series) -> tuple[np.ndarray, list[Skip]]:
+def _skip_rows(
+    rows: _Rows, invoice_raw: pd.Series, amount_raw: pd.Series, status_raw: pd.Series
+) -> tuple[np.ndarray, list[Skip]]:
     """Which rows are invoices; the others with the reason they are passed over."""
     n = len(rows.data)
     skips: list[Skip] = []
     keep = np.ones(n, dtype=bool)
     no_invoice, no_amount = _empty_mask(invoice_raw), _empty_mask(amount_raw)
     for i in np.flatnonzero(no_invoice | _looks_total(invoice_raw)):
-        cells = rows.data[i]
+        cells = rows.data[int(i)]
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             reason = "ligne vide"
         elif any(isinstance(c, str) and _TOTAL_RE.match(normalise(c)) for c in cells):
@@ -121,26 +166,39 @@ def _skip_rows(rows: _Rows, invoice_raw: pd.Series, amount_raw: pd.Series,
             skips.append(Skip(int(rows.numbers[i]), "facture annulée"))
     # Blank rows after the last invoice are the sheet's end, not rows to report.
     last = int(np.flatnonzero(keep)[-1]) if keep.any() else -1
-    skips = [s for s in skips if not (s.reason == "ligne vide" and s.row > rows.numbers[last]
-                                      if last >= 0 else s.reason == "ligne vide")]
+    skips = [
+        s
+        for s in skips
+        if not (
+            s.reason == "ligne vide" and s.row > rows.numbers[last]
+            if last >= 0
+            else s.reason == "ligne vide"
+        )
+    ]
     return keep, sorted(skips, key=lambda s: s.row)
 
 
 def _looks_total(invoice_raw: pd.Series) -> np.ndarray:
     return np.fromiter(
         (isinstance(v, str) and bool(_TOTAL_RE.match(normalise(v))) for v in invoice_raw),
-        dtype=bool, count=len(invoice_raw),
+        dtype=bool,
+        count=len(invoice_raw),
     )
 
 
 def _dates(series: pd.Series) -> pd.Series:
-    return pd.to_datetime(series.map(lambda d: d if isinstance(d, dt.date) else None),
-                          errors="coerce")
+    return pd.to_datetime(
+        series.map(lambda d: d if isinstance(d, dt.date) else None), errors="coerce"
+    )
 
 
 def normalise_rows(
-    data: Sequence[Sequence[Any]], first_row: int, positions: dict[str, int],
-    headers: Sequence[str], policy: Policy, as_of: dt.date,
+    data: Sequence[Sequence[Any]],
+    first_row: int,
+    positions: dict[str, int],
+    headers: Sequence[str],
+    policy: Policy,
+    as_of: dt.date,
 ) -> tuple[pd.DataFrame, list[Problem], list[Skip]]:
     """Turn the grid below the header into canonical invoice rows, skips and problems."""
     rows = _Rows(data, positions, headers, first_row)
@@ -173,14 +231,19 @@ def normalise_rows(
     paid = paid_raw_amounts.map(lambda a: a.value if isinstance(a, Amount) else 0.0).astype(float)
 
     is_credit = (amount < 0).to_numpy() | np.fromiter(
-        (bool(_CREDIT_RE.search(str(a or ""))) or bool(_CREDIT_RE.search(str(b or "")))
-         for a, b in zip(invoice, objects, strict=True)), dtype=bool, count=n)
+        (
+            bool(_CREDIT_RE.search(str(a or ""))) or bool(_CREDIT_RE.search(str(b or "")))
+            for a, b in zip(invoice, objects, strict=True)
+        ),
+        dtype=bool,
+        count=n,
+    )
     amount = amount.where(~(is_credit & (amount > 0)), -amount)
 
     # Fully paid: amount covered, a payment date with no paid column, a flag or a status.
     flagged = paid_flag.map(lambda v: v is True).to_numpy(dtype=bool)
     by_status = status.map(status_says_paid).to_numpy(dtype=bool)
-    by_date = (payment_date.notna().to_numpy() & ("paid" not in positions))
+    by_date = payment_date.notna().to_numpy() & ("paid" not in positions)
     settled = flagged | by_status | by_date
     paid = paid.where(~settled, amount.clip(lower=0))
     outstanding = (amount - paid).round(2)
@@ -193,40 +256,57 @@ def normalise_rows(
 
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = {p.row for p in rows.problems if p.severity == "error"}
-    ok &= ~np.isin(rows.numbers, list(bad_rows))
-    _check_rows(rows, ok, invoice, client, amount, paid_raw_amounts, invoice_date, due,
-                paid, is_credit, levels, last_date, as_of, policy)
+    ok &= ~np.isin(rows.numbers, [r for r in bad_rows if r is not None])
+    _check_rows(
+        rows,
+        ok,
+        invoice,
+        client,
+        amount,
+        paid_raw_amounts,
+        invoice_date,
+        due,
+        paid,
+        is_credit,
+        levels,
+        last_date,
+        as_of,
+        policy,
+    )
 
     address = _addresses(rows)
-    frame = pd.DataFrame({
-        "row": rows.numbers.astype(int),
-        "invoice": invoice.astype(object),
-        "client": client.astype(object),
-        "invoice_date": _dates(invoice_date),
-        "due_date": _dates(due),
-        "amount": amount.fillna(0.0),
-        "paid": paid.fillna(0.0),
-        "outstanding": outstanding.fillna(0.0),
-        "is_paid": (outstanding.fillna(0.0) <= policy.tolerance).to_numpy() & ~is_credit,
-        "hold": hold.map(lambda v: v is True).astype(bool),
-        "is_credit": is_credit,
-        "consumer": _consumers(rows, policy),
-        "object": objects.astype(object),
-        "email": rows.parse("email", parse_text, every, "warning").astype(object),
-        "address": address,
-        "contact": rows.parse("contact", parse_text, every, "warning").astype(object),
-        "language": rows.raw("language").map(_language).astype(object),
-        "currency": currency.astype(object),
-        "level": levels,
-        "last_date": _dates(last_date),
-        "level_without_date": (levels > 0).to_numpy() & last_date.isna().to_numpy(),
-        "thanked": thanked,
-        "pre_due_sent": pre_due,
-        "valid": ok,
-        "problem": _first_problem(rows.numbers, rows.problems),
-        "level_text": rows.raw("reminder_level").map(parse_text).astype(object),
-        "status_text": rows.raw("reminder_status").map(parse_text).astype(object),
-    }, columns=list(COLUMNS))
+    frame = pd.DataFrame(
+        {
+            "row": rows.numbers.astype(int),
+            "invoice": invoice.astype(object),
+            "client": client.astype(object),
+            "invoice_date": _dates(invoice_date),
+            "due_date": _dates(due),
+            "amount": amount.fillna(0.0),
+            "paid": paid.fillna(0.0),
+            "outstanding": outstanding.fillna(0.0),
+            "is_paid": (outstanding.fillna(0.0) <= policy.tolerance).to_numpy() & ~is_credit,
+            "hold": hold.map(lambda v: v is True).astype(bool),
+            "is_credit": is_credit,
+            "consumer": _consumers(rows, policy),
+            "object": objects.astype(object),
+            "email": rows.parse("email", parse_text, every, "warning").astype(object),
+            "address": address,
+            "contact": rows.parse("contact", parse_text, every, "warning").astype(object),
+            "language": rows.raw("language").map(_language).astype(object),
+            "currency": currency.astype(object),
+            "level": levels,
+            "last_date": _dates(last_date),
+            "level_without_date": (levels > 0).to_numpy() & last_date.isna().to_numpy(),
+            "thanked": thanked,
+            "pre_due_sent": pre_due,
+            "valid": ok,
+            "problem": _first_problem(rows.numbers, rows.problems),
+            "level_text": rows.raw("reminder_level").map(parse_text).astype(object),
+            "status_text": rows.raw("reminder_status").map(parse_text).astype(object),
+        },
+        columns=list(COLUMNS),
+    )
     return frame, rows.problems, skips
 
 
@@ -249,8 +329,9 @@ def _is_flag_word(value: Any) -> bool:
     return True
 
 
-def _due_dates(invoice_date: pd.Series, due_cell: pd.Series, terms: pd.Series,
-               policy: Policy) -> pd.Series:
+def _due_dates(
+    invoice_date: pd.Series, due_cell: pd.Series, terms: pd.Series, policy: Policy
+) -> pd.Series:
     default = Terms(policy.default_terms_days)
 
     def due(inv: dt.date | None, cell: dt.date | None, term: Terms | None) -> dt.date | None:
@@ -266,53 +347,105 @@ def _due_dates(invoice_date: pd.Series, due_cell: pd.Series, terms: pd.Series,
     )
 
 
-def _check_rows(rows: _Rows, ok: np.ndarray, invoice: pd.Series, client: pd.Series,
-                amount: pd.Series, paid_raw: pd.Series, invoice_date: pd.Series,
-                due: pd.Series, paid: pd.Series, is_credit: np.ndarray, levels: pd.Series,
-                last_date: pd.Series, as_of: dt.date, policy: Policy) -> None:
+def _check_rows(
+    rows: _Rows,
+    ok: np.ndarray,
+    invoice: pd.Series,
+    client: pd.Series,
+    amount: pd.Series,
+    paid_raw: pd.Series,
+    invoice_date: pd.Series,
+    due: pd.Series,
+    paid: pd.Series,
+    is_credit: np.ndarray,
+    levels: pd.Series,
+    last_date: pd.Series,
+    as_of: dt.date,
+    policy: Policy,
+) -> None:
     """Row-level consistency checks; errors clear ok[i], warnings do not."""
+
     def error(mask: np.ndarray, name: str | None, values: pd.Series | None, message: str) -> None:
         for i in np.flatnonzero(mask & ok):
-            rows.problem(i, name, None if values is None else values.iat[i], message)
+            rows.problem(int(i), name, None if values is None else values.iat[i], message)
             ok[i] = False
 
     def warn(mask: np.ndarray, name: str | None, values: pd.Series | None, message: str) -> None:
         for i in np.flatnonzero(mask):
-            rows.problem(i, name, None if values is None else values.iat[i], message, "warning")
+            rows.problem(
+                int(i), name, None if values is None else values.iat[i], message, "warning"
+            )
 
     error(client.isna().to_numpy(), "client", None, "client manquant")
     error(amount.isna().to_numpy(), "amount", None, "montant manquant")
-    error(due.isna().to_numpy(), "invoice_date", None,
-          "ni date de facture ni échéance : impossible de savoir quand la facture est due")
+    error(
+        due.isna().to_numpy(),
+        "invoice_date",
+        None,
+        "ni date de facture ni échéance : impossible de savoir quand la facture est due",
+    )
     inv_ts, due_ts = _dates(invoice_date), _dates(due)
-    error((due_ts < inv_ts).to_numpy(), "due_date", due,
-          "l'échéance est antérieure à la date de facture")
-    error((paid_raw.notna() & (paid > amount + policy.tolerance) & ~is_credit).to_numpy(),
-          "paid", paid_raw.map(lambda a: a.value if isinstance(a, Amount) else None),
-          "le montant réglé dépasse le montant de la facture")
+    error(
+        (due_ts < inv_ts).to_numpy(),
+        "due_date",
+        due,
+        "l'échéance est antérieure à la date de facture",
+    )
+    error(
+        (paid_raw.notna() & (paid > amount + policy.tolerance) & ~is_credit).to_numpy(),
+        "paid",
+        paid_raw.map(lambda a: a.value if isinstance(a, Amount) else None),
+        "le montant réglé dépasse le montant de la facture",
+    )
     dup = invoice.notna() & invoice.duplicated(keep=False)
     for i in np.flatnonzero(dup.to_numpy()):
-        others = [int(rows.numbers[j]) for j in np.flatnonzero((invoice == invoice.iat[i]).to_numpy())
-                  if j != i]
-        rows.problem(i, "invoice", invoice.iat[i],
-                     f"numéro de facture en double (aussi ligne {', '.join(map(str, others))})")
+        others = [
+            int(rows.numbers[j])
+            for j in np.flatnonzero((invoice == invoice.iat[i]).to_numpy())
+            if j != i
+        ]
+        rows.problem(
+            int(i),
+            "invoice",
+            invoice.iat[i],
+            f"numéro de facture en double (aussi ligne {', '.join(map(str, others))})",
+        )
         ok[i] = False
     limit = inv_ts + pd.Timedelta(days=LEGAL_MAX_DAYS)
-    eom_limit = inv_ts.map(lambda d: pd.Timestamp(due_from_terms(
-        d.date(), Terms(45, True), "add_then_eom")) if pd.notna(d) else pd.NaT)
+    eom_limit = inv_ts.map(
+        lambda d: (
+            pd.Timestamp(due_from_terms(d.date(), Terms(45, True), "add_then_eom"))
+            if pd.notna(d)
+            else pd.NaT
+        )
+    )
     long_terms = (due_ts > limit) & (due_ts > eom_limit)
-    warn(long_terms.to_numpy(), "due_date", due,
-         "délai de paiement supérieur au maximum légal (60 jours, ou 45 jours fin de mois)")
-    warn((inv_ts > pd.Timestamp(as_of)).to_numpy(), "invoice_date", invoice_date,
-         "date de facture dans le futur")
-    warn(((levels > 0) & last_date.isna()).to_numpy(), "reminder_level", levels.astype(object),
-         "niveau de relance sans date : traité comme envoyé il y a longtemps")
+    warn(
+        long_terms.to_numpy(),
+        "due_date",
+        due,
+        "délai de paiement supérieur au maximum légal (60 jours, ou 45 jours fin de mois)",
+    )
+    warn(
+        (inv_ts > pd.Timestamp(as_of)).to_numpy(),
+        "invoice_date",
+        invoice_date,
+        "date de facture dans le futur",
+    )
+    warn(
+        ((levels > 0) & last_date.isna()).to_numpy(),
+        "reminder_level",
+        levels.astype(object),
+        "niveau de relance sans date : traité comme envoyé il y a longtemps",
+    )
 
 
 def _addresses(rows: _Rows) -> pd.Series:
     """One multi-line address per row, from one cell or street / postcode / city / country."""
-    parts = [rows.raw(name).map(parse_text) for name in ("address", "street", "postcode",
-                                                         "city", "country")]
+    parts = [
+        rows.raw(name).map(parse_text)
+        for name in ("address", "street", "postcode", "city", "country")
+    ]
     out = []
     for whole, street, postcode, city, country in zip(*parts, strict=True):
         if whole:
@@ -335,8 +468,9 @@ def _consumers(rows: _Rows, policy: Policy) -> np.ndarray:
         text = normalise(v) if isinstance(v, str) else ""
         if not text:
             return default
-        return text.startswith(("particulier", "consommateur", "consumer", "individual", "b2c",
-                                "prive", "part"))
+        return text.startswith(
+            ("particulier", "consommateur", "consumer", "individual", "b2c", "prive", "part")
+        )
 
     return rows.raw("client_type").map(consumer).to_numpy(dtype=bool)
 

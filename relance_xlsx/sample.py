@@ -11,34 +11,56 @@ from .config import Creditor, Settings
 from .letters import LetterPlan, creditor_context, letter_context
 
 SAMPLE_CREDITOR = Creditor(
-    name="Atelier Martin SARL", address="12 rue des Tanneurs\n69002 Lyon", siret="123 456 789 00012",
-    phone="04 72 00 00 00", email="compta@atelier-martin.fr", city="Lyon",
-    signatory="Claire Martin", signatory_title="Gérante", iban="FR76 3000 4000 0500 0012 3456 789",
-    bic="BNPAFRPPXXX", bank="BNP Paribas", payment_link="https://pay.example/atelier-martin",
+    name="Atelier Martin SARL",
+    address="12 rue des Tanneurs\n69002 Lyon",
+    siret="123 456 789 00012",
+    phone="04 72 00 00 00",
+    email="compta@atelier-martin.fr",
+    city="Lyon",
+    signatory="Claire Martin",
+    signatory_title="Gérante",
+    iban="FR76 3000 4000 0500 0012 3456 789",
+    bic="BNPAFRPPXXX",
+    bank="BNP Paribas",
+    payment_link="https://pay.example/atelier-martin",
 )
 
 
 def sample_context(language: str = "fr", kind: str = "mise_en_demeure") -> dict[str, Any]:
     """The context of a letter with two invoices and one credit note."""
     ts = pd.Timestamp
-    frame = pd.DataFrame({
-        "invoice": ["F2026-014", "F2026-021", "AV2026-003"],
-        "client": ["R&D <Sud> \"Ouest\" l'Atelier"] * 3,
-        "invoice_date": [ts("2026-09-15"), ts("2026-09-30"), ts("2026-10-02")],
-        "due_date": [ts("2026-10-15"), ts("2026-10-30"), ts("2026-11-01")],
-        "amount": [1234.56, 480.0, -120.0], "paid": [200.0, 0.0, 0.0],
-        "outstanding": [1034.56, 480.0, -120.0], "object": ["Maintenance", "Pièces", "Avoir"],
-        "address": ["3 impasse des Lilas\n69100 Villeurbanne"] * 3,
-        "contact": ["M. Durand"] * 3, "email": ["compta@rd-sud.fr"] * 3,
-        "consumer": [False] * 3, "currency": [None] * 3,
-        "last_date": [ts("2026-11-03"), ts("2026-11-03"), pd.NaT],
-    })
-    decisions = pd.DataFrame({"days_late": [38, 23, 0], "interest": [13.09, 3.67, 0.0],
-                              "indemnity": [40.0, 40.0, 0.0]})
+    frame = pd.DataFrame(
+        {
+            "invoice": ["F2026-014", "F2026-021", "AV2026-003"],
+            "client": ['R&D <Sud> "Ouest" l\'Atelier'] * 3,
+            "invoice_date": [ts("2026-09-15"), ts("2026-09-30"), ts("2026-10-02")],
+            "due_date": [ts("2026-10-15"), ts("2026-10-30"), ts("2026-11-01")],
+            "amount": [1234.56, 480.0, -120.0],
+            "paid": [200.0, 0.0, 0.0],
+            "outstanding": [1034.56, 480.0, -120.0],
+            "object": ["Maintenance", "Pièces", "Avoir"],
+            "address": ["3 impasse des Lilas\n69100 Villeurbanne"] * 3,
+            "contact": ["M. Durand"] * 3,
+            "email": ["compta@rd-sud.fr"] * 3,
+            "consumer": [False] * 3,
+            "currency": [None] * 3,
+            "last_date": [ts("2026-11-03"), ts("2026-11-03"), pd.NaT],
+        }
+    )
+    decisions = pd.DataFrame(
+        {"days_late": [38, 23, 0], "interest": [13.09, 3.67, 0.0], "indemnity": [40.0, 40.0, 0.0]}
+    )
     settings = Settings(creditor=SAMPLE_CREDITOR)
     plan = LetterPlan(frame.at[0, "client"], kind, language, (0, 1), (2,))
-    context, _ = letter_context(plan, frame, decisions, settings, dt.date(2026, 11, 22), 12.15,
-                                creditor_context(settings, []))
+    context, _ = letter_context(
+        plan,
+        frame,
+        decisions,
+        settings,
+        dt.date(2026, 11, 22),
+        12.15,
+        creditor_context(settings, []),
+    )
     return context
 
 

@@ -33,14 +33,17 @@ class SheetXml:
         self.cell_re = re.compile(rb"<" + p + rb"c\b[^>]*?(?:/>|>.*?</" + p + rb"c>)", re.S)
         self.has_formulas = re.search(rb"<" + p + rb"f[\s>/]", data) is not None
 
-    def cell_xml(self, row: int, cell: NewCell, old: bytes | None,
-                 is_date_style: Callable[[int], bool]) -> bytes:
+    def cell_xml(
+        self, row: int, cell: NewCell, old: bytes | None, is_date_style: Callable[[int], bool]
+    ) -> bytes:
         """The XML of one written cell, keeping the old cell's style where it fits."""
         p = self.prefix.decode()
         style = cell.style
         old_style = _style_of(old) if old is not None else None
-        if old_style is not None and cell.keep_style and (
-            cell.serial is None or is_date_style(old_style)
+        if (
+            old_style is not None
+            and cell.keep_style
+            and (cell.serial is None or is_date_style(old_style))
         ):
             style = old_style
         ref = f"{col_letter(cell.column)}{row}"
@@ -51,11 +54,14 @@ class SheetXml:
             return f'<{p}c r="{ref}"{s}><{p}v>{round(cell.number, 2)!r}</{p}v></{p}c>'.encode()
         if not cell.text:
             return f'<{p}c r="{ref}"{s}/>'.encode()
-        return (f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
-                f"{xml_text(cell.text)}</{p}t></{p}is></{p}c>").encode()
+        return (
+            f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
+            f"{xml_text(cell.text)}</{p}t></{p}is></{p}c>"
+        ).encode()
 
-    def edit_rows(self, cells_by_row: dict[int, list[NewCell]],
-                  is_date_style: Callable[[int], bool]) -> tuple[bytes, int]:
+    def edit_rows(
+        self, cells_by_row: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
+    ) -> tuple[bytes, int]:
         """Put the given cells into their rows; return the new XML and the highest column."""
         pieces: list[bytes] = []
         last = 0
@@ -78,15 +84,23 @@ class SheetXml:
             max_col = max([max_col] + [c.column for cs in pending.values() for c in cs])
         return out, max_col
 
-    def _edit_row(self, row_xml: bytes, number: int, cells: list[NewCell],
-                  is_date_style: Callable[[int], bool]) -> tuple[bytes, int]:
+    def _edit_row(
+        self,
+        row_xml: bytes,
+        number: int,
+        cells: list[NewCell],
+        is_date_style: Callable[[int], bool],
+    ) -> tuple[bytes, int]:
         p = self.prefix
         if row_xml.endswith(b"/>"):
             open_tag, body, close_tag = row_xml[:-2] + b">", b"", b"</" + p + b"row>"
         else:
             end = row_xml.find(b">") + 1
-            open_tag, body, close_tag = row_xml[:end], row_xml[end : -len(b"</" + p + b"row>")], \
-                b"</" + p + b"row>"
+            open_tag, body, close_tag = (
+                row_xml[:end],
+                row_xml[end : -len(b"</" + p + b"row>")],
+                b"</" + p + b"row>",
+            )
         existing: list[tuple[int, bytes]] = []
         column = -1
         for c in self.cell_re.finditer(body):
@@ -95,8 +109,9 @@ class SheetXml:
             existing.append((column, c.group(0)))
         by_col = dict(existing)
         for cell in cells:
-            by_col[cell.column] = self.cell_xml(number, cell, by_col.get(cell.column),
-                                                is_date_style)
+            by_col[cell.column] = self.cell_xml(
+                number, cell, by_col.get(cell.column), is_date_style
+            )
         # Anything in the row that is not a cell (extLst) stays after the cells.
         rest = self.cell_re.sub(b"", body)
         new_body = b"".join(by_col[c] for c in sorted(by_col)) + rest
@@ -104,13 +119,16 @@ class SheetXml:
         open_tag = _widen_spans(open_tag, max_col + 1)
         return open_tag + new_body + close_tag, max_col
 
-    def _add_rows(self, data: bytes, rows: dict[int, list[NewCell]],
-                  is_date_style: Callable[[int], bool]) -> bytes:
+    def _add_rows(
+        self, data: bytes, rows: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
+    ) -> bytes:
         """Rows that did not exist yet (a new journal line) are inserted in order."""
         p = self.prefix.decode()
         for number in sorted(rows):
-            cells = b"".join(self.cell_xml(number, c, None, is_date_style)
-                             for c in sorted(rows[number], key=lambda c: c.column))
+            cells = b"".join(
+                self.cell_xml(number, c, None, is_date_style)
+                for c in sorted(rows[number], key=lambda c: c.column)
+            )
             row_xml = f'<{p}row r="{number}">'.encode() + cells + f"</{p}row>".encode()
             data = _insert_row(data, self.row_re, row_xml, number, self.prefix)
         return data
@@ -125,23 +143,31 @@ def _widen_spans(open_tag: bytes, last_col: int) -> bytes:
     m = re.search(rb'\bspans="(\d+):(\d+)"', open_tag)
     if not m or int(m.group(2)) >= last_col:
         return open_tag
-    return open_tag[: m.start()] + b'spans="%s:%d"' % (m.group(1), last_col) + open_tag[m.end():]
+    return open_tag[: m.start()] + b'spans="%s:%d"' % (m.group(1), last_col) + open_tag[m.end() :]
 
 
-def _insert_row(data: bytes, row_re: re.Pattern[bytes], row_xml: bytes, number: int,
-                prefix: bytes) -> bytes:
+def _insert_row(
+    data: bytes, row_re: re.Pattern[bytes], row_xml: bytes, number: int, prefix: bytes
+) -> bytes:
     for m in row_re.finditer(data):
         r = re.search(rb'\br="(\d+)"', m.group(0)[: m.group(0).find(b">") + 1])
         if r and int(r.group(1)) > number:
-            return data[: m.start()] + row_xml + data[m.start():]
+            return data[: m.start()] + row_xml + data[m.start() :]
     close = b"</" + prefix + b"sheetData>"
     if close in data:
         i = data.rindex(close)
         return data[:i] + row_xml + data[i:]
     empty = re.search(rb"<" + re.escape(prefix) + rb"sheetData\s*/>", data)
     assert empty is not None, "a worksheet always has sheetData"
-    return (data[: empty.start()] + b"<" + prefix + b"sheetData>" + row_xml + close
-            + data[empty.end():])
+    return (
+        data[: empty.start()]
+        + b"<"
+        + prefix
+        + b"sheetData>"
+        + row_xml
+        + close
+        + data[empty.end() :]
+    )
 
 
 def widen_dimension(data: bytes, last_col: int, last_row: int = 0) -> bytes:
@@ -156,7 +182,7 @@ def widen_dimension(data: bytes, last_col: int, last_row: int = 0) -> bytes:
     end_col = col_letter(max(col_index(em.group(1)), last_col))
     end_row = max(int(em.group(2)), last_row)
     ref = f"{first}:{end_col}{end_row}".encode()
-    return data[: m.start(1)] + ref + data[m.end(1):]
+    return data[: m.start(1)] + ref + data[m.end(1) :]
 
 
 def style_at(data: bytes, sheet: SheetXml, row: int, column: int) -> int | None:
@@ -171,8 +197,9 @@ def style_at(data: bytes, sheet: SheetXml, row: int, column: int) -> int | None:
 
 def add_column_widths(data: bytes, widths: dict[int, float], prefix: bytes) -> bytes:
     """Give new columns a width, unless a <col> range already covers them."""
-    cols = re.search(rb"<" + re.escape(prefix) + rb"cols>(.*?)</" + re.escape(prefix) + rb"cols>",
-                     data, re.S)
+    cols = re.search(
+        rb"<" + re.escape(prefix) + rb"cols>(.*?)</" + re.escape(prefix) + rb"cols>", data, re.S
+    )
     covered: set[int] = set()
     if cols:
         for c in re.finditer(rb'min="(\d+)"[^>]*?max="(\d+)"', cols.group(1)):
@@ -180,15 +207,26 @@ def add_column_widths(data: bytes, widths: dict[int, float], prefix: bytes) -> b
     p = prefix.decode()
     new = b"".join(
         f'<{p}col min="{c + 1}" max="{c + 1}" width="{w}" customWidth="1"/>'.encode()
-        for c, w in sorted(widths.items()) if c + 1 not in covered)
+        for c, w in sorted(widths.items())
+        if c + 1 not in covered
+    )
     if not new:
         return data
     if cols:
-        return data[: cols.end(1)] + new + data[cols.end(1):]
+        return data[: cols.end(1)] + new + data[cols.end(1) :]
     sd = re.search(rb"<" + re.escape(prefix) + rb"sheetData[\s/>]", data)
     assert sd is not None
-    return data[: sd.start()] + b"<" + prefix + b"cols>" + new + b"</" + prefix + b"cols>" + \
-        data[sd.start():]
+    return (
+        data[: sd.start()]
+        + b"<"
+        + prefix
+        + b"cols>"
+        + new
+        + b"</"
+        + prefix
+        + b"cols>"
+        + data[sd.start() :]
+    )
 
 
 __all__ = ["NewCell", "SheetXml", "add_column_widths", "style_at", "widen_dimension"]

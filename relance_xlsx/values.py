@@ -23,18 +23,47 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 20000, 80000
 
 MONTHS = {
-    "janvier": 1, "janv": 1, "jan": 1, "january": 1,
-    "fevrier": 2, "fevr": 2, "fev": 2, "february": 2, "feb": 2,
-    "mars": 3, "mar": 3, "march": 3,
-    "avril": 4, "avr": 4, "april": 4, "apr": 4,
-    "mai": 5, "may": 5,
-    "juin": 6, "june": 6, "jun": 6,
-    "juillet": 7, "juil": 7, "july": 7, "jul": 7,
-    "aout": 8, "august": 8, "aug": 8,
-    "septembre": 9, "sept": 9, "sep": 9, "september": 9,
-    "octobre": 10, "oct": 10, "october": 10,
-    "novembre": 11, "nov": 11, "november": 11,
-    "decembre": 12, "dec": 12, "december": 12,
+    "janvier": 1,
+    "janv": 1,
+    "jan": 1,
+    "january": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "february": 2,
+    "feb": 2,
+    "mars": 3,
+    "mar": 3,
+    "march": 3,
+    "avril": 4,
+    "avr": 4,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "may": 5,
+    "juin": 6,
+    "june": 6,
+    "jun": 6,
+    "juillet": 7,
+    "juil": 7,
+    "july": 7,
+    "jul": 7,
+    "aout": 8,
+    "august": 8,
+    "aug": 8,
+    "septembre": 9,
+    "sept": 9,
+    "sep": 9,
+    "september": 9,
+    "octobre": 10,
+    "oct": 10,
+    "october": 10,
+    "novembre": 11,
+    "nov": 11,
+    "november": 11,
+    "decembre": 12,
+    "dec": 12,
+    "december": 12,
 }
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
@@ -87,8 +116,18 @@ def parse_date(value: Any) -> dt.date | None:
     raise ValueError("date illisible (attendu JJ/MM/AAAA)")
 
 
-_CURRENCY_SIGNS = {"€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR", "£": "GBP",
-                   "gbp": "GBP", "$": "USD", "usd": "USD", "chf": "CHF", "fs": "CHF"}
+_CURRENCY_SIGNS = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "$": "USD",
+    "usd": "USD",
+    "chf": "CHF",
+    "fs": "CHF",
+}
 _CURRENCY_RE = re.compile(r"(€|£|\$|\beuros?\b|\beur\b|\bgbp\b|\busd\b|\bchf\b)", re.I)
 
 
@@ -172,8 +211,20 @@ def parse_text(value: Any) -> str | None:
 
 _TRUE_WORDS = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "ok", "v"}
 _FALSE_WORDS = {"non", "no", "n", "0", "faux", "false", "", "na", "n a", "aucun", "none", "-"}
-_PAID_WORDS = ("paye", "payee", "regle", "reglee", "solde", "soldee", "acquitte", "acquittee",
-               "encaisse", "encaissee", "paid", "settled")
+_PAID_WORDS = (
+    "paye",
+    "payee",
+    "regle",
+    "reglee",
+    "solde",
+    "soldee",
+    "acquitte",
+    "acquittee",
+    "encaisse",
+    "encaissee",
+    "paid",
+    "settled",
+)
 _CANCELLED_WORDS = ("annule", "annulee", "cancelled", "canceled", "void")
 
 
@@ -208,7 +259,12 @@ def status_says_paid(value: Any) -> bool:
     if is_empty(value):
         return False
     words = normalise(value).split()
-    return bool(words) and words[0] in _PAID_WORDS and "non" not in words and "partiel" not in " ".join(words)
+    return (
+        bool(words)
+        and words[0] in _PAID_WORDS
+        and "non" not in words
+        and "partiel" not in " ".join(words)
+    )
 
 
 def status_says_cancelled(value: Any) -> bool:
@@ -257,9 +313,7 @@ def due_from_terms(invoice_date: dt.date, terms: Terms, method: str) -> dt.date:
     return end_of_month(invoice_date + dt.timedelta(days=terms.days))
 
 
-def parse_column(
-    values: pd.Series, parser: Callable[[Any], Any]
-) -> tuple[pd.Series, pd.Series]:
+def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Series, pd.Series]:
     """Apply a parser to each distinct value; return (parsed, error reasons or None)."""
     parsed: dict[Any, Any] = {}
     errors: dict[Any, str] = {}

@@ -67,8 +67,10 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
             "puis relancez."
         )
     if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
-        raise WorkbookError(f"Le dossier ou le fichier {path} n'est pas modifiable ; vérifiez "
-                            "les droits d'écriture.")
+        raise WorkbookError(
+            f"Le dossier ou le fichier {path} n'est pas modifiable ; vérifiez "
+            "les droits d'écriture."
+        )
     if fingerprint is not None and Fingerprint.of(path).sha256 != fingerprint.sha256:
         raise WorkbookError(
             f"{path.name} a été modifié depuis sa lecture ; relancez pour repartir de la "
@@ -89,8 +91,14 @@ def status_columns(ledger: Ledger) -> tuple[dict[str, int], list[str]]:
     return positions, added
 
 
-def write_back(ledger: Ledger, updates: list[StatusUpdate], journal: list[JournalEntry],
-               options: Writeback, *, now: dt.datetime) -> WritebackResult:
+def write_back(
+    ledger: Ledger,
+    updates: list[StatusUpdate],
+    journal: list[JournalEntry],
+    options: Writeback,
+    *,
+    now: dt.datetime,
+) -> WritebackResult:
     """Write status cells and journal lines into the ledger file, atomically, with a backup."""
     path = ledger.path
     preflight(path, ledger.fingerprint)
@@ -99,31 +107,44 @@ def write_back(ledger: Ledger, updates: list[StatusUpdate], journal: list[Journa
     styles = Styles(package)
     date_style = styles.date_style()
     positions, added = status_columns(ledger)
-    headers = {"reminder_level": options.level_header, "reminder_date": options.date_header,
-               "reminder_status": options.status_header}
+    headers = {
+        "reminder_level": options.level_header,
+        "reminder_date": options.date_header,
+        "reminder_status": options.status_header,
+    }
     sheet = SheetXml(package.read(part))
     cells: dict[int, list[NewCell]] = {}
     if added:
         last_header = max((i for i, h in enumerate(ledger.headers) if h), default=0)
         header_style = style_at(sheet.data, sheet, ledger.header_row, last_header)
-        cells[ledger.header_row] = [NewCell(positions[f], text=headers[f], style=header_style,
-                                            keep_style=False) for f in added]
+        cells[ledger.header_row] = [
+            NewCell(positions[f], text=headers[f], style=header_style, keep_style=False)
+            for f in added
+        ]
     for u in updates:
         row = cells.setdefault(u.row, [])
         if u.label is not None:
             row.append(NewCell(positions["reminder_level"], text=u.label))
-            row.append(NewCell(positions["reminder_date"],
-                               serial=excel_serial(u.date) if u.date else None,
-                               style=date_style if u.date else None))
+            row.append(
+                NewCell(
+                    positions["reminder_date"],
+                    serial=excel_serial(u.date) if u.date else None,
+                    style=date_style if u.date else None,
+                )
+            )
         row.append(NewCell(positions["reminder_status"], text=u.status))
     if cells:
         data, max_col = sheet.edit_rows(cells, styles.is_date_style)
         data = widen_dimension(data, max_col)
         if added:
-            data = add_column_widths(data, {positions[f]: _WIDTHS[f] for f in added},
-                                     sheet.prefix)
-            _extend_tables(package, part, ledger.header_row, [positions[f] for f in added],
-                           [headers[f] for f in added])
+            data = add_column_widths(data, {positions[f]: _WIDTHS[f] for f in added}, sheet.prefix)
+            _extend_tables(
+                package,
+                part,
+                ledger.header_row,
+                [positions[f] for f in added],
+                [headers[f] for f in added],
+            )
         package.write(part, data)
     lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else 0
     if not package.changed:
@@ -134,15 +155,16 @@ def write_back(ledger: Ledger, updates: list[StatusUpdate], journal: list[Journa
     return WritebackResult(len(updates), lines, tuple(headers[f] for f in added), backup)
 
 
-def _extend_tables(package: Package, sheet_part: str, header_row: int, new_cols: list[int],
-                   names: list[str]) -> None:
+def _extend_tables(
+    package: Package, sheet_part: str, header_row: int, new_cols: list[int], names: list[str]
+) -> None:
     """Grow an Excel table whose header is the ledger's to take the new columns."""
     for table_part in package.related(sheet_part, REL_TABLE):
         root = package.xml(table_part)
         first, _, last = root.get("ref", "").partition(":")
         if not last:
             continue
-        start_col, start_row = _split(first)
+        _start_col, start_row = _split(first)
         end_col, end_row = _split(last)
         if start_row != header_row or end_col + 1 != min(new_cols):
             continue
@@ -158,11 +180,14 @@ def _extend_tables(package: Package, sheet_part: str, header_row: int, new_cols:
             continue
         next_id = max((int(c.get("id", "0")) for c in columns), default=0) + 1
         for offset, name in enumerate(names):
-            etree.SubElement(columns, f"{{{NS_MAIN}}}tableColumn", id=str(next_id + offset),
-                             name=name)
+            etree.SubElement(
+                columns, f"{{{NS_MAIN}}}tableColumn", id=str(next_id + offset), name=name
+            )
         columns.set("count", str(len(columns)))
-        package.write(table_part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                                 standalone=True))
+        package.write(
+            table_part,
+            etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
+        )
 
 
 def _split(ref: str) -> tuple[int, int]:
@@ -178,15 +203,18 @@ def save_atomically(package: Package, path: Path, keep: int, now: dt.datetime) -
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
             for info in src.infolist():
                 data = package.changed.get(info.filename)
-                dst.writestr(info, data if data is not None else src.read(info),
-                             compress_type=info.compress_type)
+                dst.writestr(
+                    info,
+                    data if data is not None else src.read(info),
+                    compress_type=info.compress_type,
+                )
             for name in package.names:
                 if name not in src.namelist():
                     dst.writestr(name, package.changed[name], compress_type=zipfile.ZIP_DEFLATED)
         _verify(tmp, package)
         with tmp.open("rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -199,12 +227,15 @@ def _verify(tmp: Path, package: Package) -> None:
         with zipfile.ZipFile(tmp) as zf:
             bad = zf.testzip()
             if bad:
-                raise WorkbookError(f"Écriture incomplète ({bad}) ; le classeur n'a pas été modifié.")
+                raise WorkbookError(
+                    f"Écriture incomplète ({bad}) ; le classeur n'a pas été modifié."
+                )
             for name in package.changed:
                 etree.fromstring(zf.read(name))
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
-        raise WorkbookError(f"Le classeur écrit est invalide ({exc}) ; l'original est intact.") \
-            from exc
+        raise WorkbookError(
+            f"Le classeur écrit est invalide ({exc}) ; l'original est intact."
+        ) from exc
 
 
 def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
@@ -219,5 +250,13 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
     return target
 
 
-__all__ = ["StatusUpdate", "WritebackResult", "lock_files", "make_backup", "preflight",
-           "save_atomically", "status_columns", "write_back"]
+__all__ = [
+    "StatusUpdate",
+    "WritebackResult",
+    "lock_files",
+    "make_backup",
+    "preflight",
+    "save_atomically",
+    "status_columns",
+    "write_back",
+]

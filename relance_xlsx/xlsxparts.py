@@ -53,7 +53,7 @@ def xml_text(value: str) -> str:
 
 
 def rels_path(part: str) -> str:
-    """The relationships part of a part: xl/worksheets/sheet1.xml -> xl/worksheets/_rels/sheet1.xml.rels."""
+    """The rels part of a part: xl/foo.xml -> xl/_rels/foo.xml.rels."""
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", f"{name}.rels")
 
@@ -117,8 +117,11 @@ class Package:
         name = rels_path(part)
         if name not in self.names:
             return []
-        return [resolve_target(part, rel.get("Target", "")) for rel in self.xml(name)
-                if rel.get("Type") == rel_type and rel.get("TargetMode") != "External"]
+        return [
+            resolve_target(part, rel.get("Target", ""))
+            for rel in self.xml(name)
+            if rel.get("Type") == rel_type and rel.get("TargetMode") != "External"
+        ]
 
 
 class Styles:
@@ -153,25 +156,37 @@ class Styles:
             if code.replace("\\", "").lower() == DATE_FORMAT:
                 return index
         if self.root is None:
-            raise WorkbookError("Le classeur n'a pas de feuille de styles ; ouvrez-le et "
-                                "enregistrez-le dans Excel.")
+            raise WorkbookError(
+                "Le classeur n'a pas de feuille de styles ; ouvrez-le et enregistrez-le dans Excel."
+            )
         fmt_id = max([163, *self.formats]) + 1
         num_fmts = self.root.find(f"{{{NS_MAIN}}}numFmts")
         if num_fmts is None:
             num_fmts = etree.Element(f"{{{NS_MAIN}}}numFmts")
             self.root.insert(0, num_fmts)
-        etree.SubElement(num_fmts, f"{{{NS_MAIN}}}numFmt", numFmtId=str(fmt_id),
-                         formatCode=DATE_FORMAT)
+        etree.SubElement(
+            num_fmts, f"{{{NS_MAIN}}}numFmt", numFmtId=str(fmt_id), formatCode=DATE_FORMAT
+        )
         num_fmts.set("count", str(len(num_fmts)))
         cell_xfs = self.root.find(f"{{{NS_MAIN}}}cellXfs")
         assert cell_xfs is not None
-        xf = etree.SubElement(cell_xfs, f"{{{NS_MAIN}}}xf", numFmtId=str(fmt_id), fontId="0",
-                              fillId="0", borderId="0", xfId="0", applyNumberFormat="1")
+        xf = etree.SubElement(
+            cell_xfs,
+            f"{{{NS_MAIN}}}xf",
+            numFmtId=str(fmt_id),
+            fontId="0",
+            fillId="0",
+            borderId="0",
+            xfId="0",
+            applyNumberFormat="1",
+        )
         cell_xfs.set("count", str(len(cell_xfs)))
         self.formats[fmt_id] = DATE_FORMAT
         self.xfs.append(xf)
-        self.package.write(self.name, etree.tostring(self.root, xml_declaration=True,
-                                                     encoding="UTF-8", standalone=True))
+        self.package.write(
+            self.name,
+            etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True),
+        )
         return len(self.xfs) - 1
 
 

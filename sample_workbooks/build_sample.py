@@ -32,23 +32,37 @@ CLIENTS = [
     ("Garage Bernard", "professionnel", "fr", "2 route de Grenoble\n69800 Saint-Priest"),
     ("Hôtel des Célestins", "professionnel", "fr", "4 rue des Archers\n69002 Lyon"),
     ("Pharmacie Girard", "professionnel", "fr", "17 avenue Jean Jaurès\n69007 Lyon"),
-    ("Association Les Petits Pas", "professionnel", "fr", "Maison des associations\n"
-     "28 rue Denfert-Rochereau\n69004 Lyon"),
-    ("R&D <Sud> \"Ouest\" l'Atelier", "professionnel", "fr", "3 impasse des Lilas\n"
-     "69100 Villeurbanne"),
+    (
+        "Association Les Petits Pas",
+        "professionnel",
+        "fr",
+        "Maison des associations\n28 rue Denfert-Rochereau\n69004 Lyon",
+    ),
+    (
+        'R&D <Sud> "Ouest" l\'Atelier',
+        "professionnel",
+        "fr",
+        "3 impasse des Lilas\n69100 Villeurbanne",
+    ),
     ("Mme Sophie Laurent", "particulier", "fr", "9 chemin des Vignes\n69290 Craponne"),
     ("Menuiserie Roux", "professionnel", "fr", "Lieu-dit La Combe\n01600 Trévoux"),
-    ("Clinique Vétérinaire du Parc", "professionnel", "fr", "55 boulevard des Belges\n"
-     "69006 Lyon"),
-    ("Harbour & Sons Ltd", "professionnel", "en", "14 Dock Street\nBristol BS1 4RB\n"
-     "ROYAUME-UNI"),
+    ("Clinique Vétérinaire du Parc", "professionnel", "fr", "55 boulevard des Belges\n69006 Lyon"),
+    ("Harbour & Sons Ltd", "professionnel", "en", "14 Dock Street\nBristol BS1 4RB\nROYAUME-UNI"),
     ("Imprimerie Fontaine", "professionnel", "fr", "6 rue de l'Industrie\n42000 Saint-Étienne"),
     ("Traiteur Chevalier", "professionnel", "fr", "23 quai Saint-Antoine\n69002 Lyon"),
     ("Librairie Mercier", "professionnel", "fr", "1 rue Mercière\n69002 Lyon"),
 ]
-OBJECTS = ["Maintenance trimestrielle", "Installation poste de travail", "Fourniture de pièces",
-           "Dépannage sur site", "Contrat d'assistance", "Formation utilisateurs",
-           "Audit réseau", "Licence logicielle annuelle", "Intervention urgente"]
+OBJECTS = [
+    "Maintenance trimestrielle",
+    "Installation poste de travail",
+    "Fourniture de pièces",
+    "Dépannage sur site",
+    "Contrat d'assistance",
+    "Formation utilisateurs",
+    "Audit réseau",
+    "Licence logicielle annuelle",
+    "Intervention urgente",
+]
 
 
 def _logo() -> Image:
@@ -67,13 +81,29 @@ def invoices(rng: random.Random) -> list[dict]:
     n = 1
     while day < dt.date(2026, 11, 20) and n <= 62:
         name, kind, lang, address = CLIENTS[rng.randrange(len(CLIENTS))]
-        ht = round(rng.choice([180, 240, 320, 450, 600, 850, 1200, 2400]) * rng.uniform(0.8, 1.3), 2)
+        ht = round(
+            rng.choice([180, 240, 320, 450, 600, 850, 1200, 2400]) * rng.uniform(0.8, 1.3), 2
+        )
         ttc = round(ht * 1.2, 2)
         due = day + dt.timedelta(days=30)
-        row = {"no": f"F2026-{n:03d}", "date": day, "client": name, "type": kind, "lang": lang,
-               "address": address, "email": _email(name), "object": rng.choice(OBJECTS),
-               "ht": ht, "ttc": ttc, "due": due, "paid": 0.0, "paid_on": None,
-               "dispute": None, "level": None, "level_date": None}
+        row = {
+            "no": f"F2026-{n:03d}",
+            "date": day,
+            "client": name,
+            "type": kind,
+            "lang": lang,
+            "address": address,
+            "email": _email(name),
+            "object": rng.choice(OBJECTS),
+            "ht": ht,
+            "ttc": ttc,
+            "due": due,
+            "paid": 0.0,
+            "paid_on": None,
+            "dispute": None,
+            "level": None,
+            "level_date": None,
+        }
         late = (AS_OF - due).days
         roll = rng.random()
         if late < 0:
@@ -91,13 +121,30 @@ def invoices(rng: random.Random) -> list[dict]:
         day += dt.timedelta(days=rng.randint(2, 5))
         n += 1
     # A reminded invoice that has since been paid in full: it gets a thank-you letter.
-    rows[3].update(paid=rows[3]["ttc"], paid_on=AS_OF - dt.timedelta(days=3), level="Relance 1",
-                   level_date=AS_OF - dt.timedelta(days=30), dispute=None)
+    rows[3].update(
+        paid=rows[3]["ttc"],
+        paid_on=AS_OF - dt.timedelta(days=3),
+        level="Relance 1",
+        level_date=AS_OF - dt.timedelta(days=30),
+        dispute=None,
+    )
     # A credit note for a client that is being reminded.
-    rows.append({**rows[5], "no": "AV2026-001", "date": dt.date(2026, 10, 5),
-                 "object": "Avoir sur facture " + rows[5]["no"], "ht": -100.0, "ttc": -120.0,
-                 "due": dt.date(2026, 10, 5), "paid": 0.0, "paid_on": None, "dispute": None,
-                 "level": None, "level_date": None})
+    rows.append(
+        {
+            **rows[5],
+            "no": "AV2026-001",
+            "date": dt.date(2026, 10, 5),
+            "object": "Avoir sur facture " + rows[5]["no"],
+            "ht": -100.0,
+            "ttc": -120.0,
+            "due": dt.date(2026, 10, 5),
+            "paid": 0.0,
+            "paid_on": None,
+            "dispute": None,
+            "level": None,
+            "level_date": None,
+        }
+    )
     return rows
 
 
@@ -118,9 +165,25 @@ def build(target: Path = TARGET) -> Path:
     ws["A2"] = "Exercice 2026 – factures émises (montants en euros)"
     ws["A2"].font = Font(italic=True, color="666666")
     ws.add_image(_logo(), "M1")
-    headers = ["N° facture", "Date facture", "Client", "Type client", "Langue", "Adresse",
-               "E-mail", "Objet", "Montant HT", "Montant TTC", "Échéance", "Montant réglé",
-               "Date règlement", "Reste dû", "Litige", "Niveau de relance", "Date de relance"]
+    headers = [
+        "N° facture",
+        "Date facture",
+        "Client",
+        "Type client",
+        "Langue",
+        "Adresse",
+        "E-mail",
+        "Objet",
+        "Montant HT",
+        "Montant TTC",
+        "Échéance",
+        "Montant réglé",
+        "Date règlement",
+        "Reste dû",
+        "Litige",
+        "Niveau de relance",
+        "Date de relance",
+    ]
     header_row = 4
     thin = Side(style="thin", color="999999")
     for col, text in enumerate(headers, start=1):
@@ -132,9 +195,25 @@ def build(target: Path = TARGET) -> Path:
     cached: dict[str, float] = {}
     for i, r in enumerate(rows):
         n = header_row + 1 + i
-        values = [r["no"], r["date"], r["client"], r["type"], r["lang"], r["address"], r["email"],
-                  r["object"], r["ht"], r["ttc"], r["due"], r["paid"] or None, r["paid_on"],
-                  f"=J{n}-L{n}", r["dispute"], r["level"], r["level_date"]]
+        values = [
+            r["no"],
+            r["date"],
+            r["client"],
+            r["type"],
+            r["lang"],
+            r["address"],
+            r["email"],
+            r["object"],
+            r["ht"],
+            r["ttc"],
+            r["due"],
+            r["paid"] or None,
+            r["paid_on"],
+            f"=J{n}-L{n}",
+            r["dispute"],
+            r["level"],
+            r["level_date"],
+        ]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(n, col, value)
             if isinstance(value, dt.date):
@@ -154,8 +233,11 @@ def build(target: Path = TARGET) -> Path:
     for col, name in key.items():
         cached[f"{col}{total}"] = round(sum(r[name] for r in rows), 2)
     cached[f"N{total}"] = round(sum(r["ttc"] - r["paid"] for r in rows), 2)
-    for col, width in zip("ABCDEFGHIJKLMNOPQ", [12, 12, 30, 13, 8, 30, 28, 26, 12, 12, 12, 13, 13,
-                                                 12, 22, 16, 14], strict=True):
+    for col, width in zip(
+        "ABCDEFGHIJKLMNOPQ",
+        [12, 12, 30, 13, 8, 30, 28, 26, 12, 12, 12, 13, 13, 12, 22, 16, 14],
+        strict=True,
+    ):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A5"
 
@@ -175,12 +257,18 @@ def _write_cached_values(path: Path, cached: dict[str, float]) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info, data in parts.items():
             if info.filename == "xl/worksheets/sheet1.xml":
+
                 def fill(m: re.Match[bytes]) -> bytes:
                     value = cached.get(m.group(2).decode())
-                    return m.group(1) + (b"<v>%r</v>" % value if value is not None else b"<v/>") \
+                    return (
+                        m.group(1)
+                        + (b"<v>%r</v>" % value if value is not None else b"<v/>")
                         + b"</c>"
-                data = re.sub(rb'(<c r="([A-Z]+\d+)"[^>]*><f>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>',
-                              fill, data)
+                    )
+
+                data = re.sub(
+                    rb'(<c r="([A-Z]+\d+)"[^>]*><f>[^<]*</f>)(?:<v\s*/>|<v></v>)?</c>', fill, data
+                )
             dst.writestr(info, data)
 
 

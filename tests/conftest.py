@@ -18,13 +18,21 @@ ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 22)
 REAL_WORLD = ROOT.parent / "shared" / "real-world"
 
-HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
-           "Adresse"]
+HEADERS = [
+    "N° facture",
+    "Client",
+    "Date facture",
+    "Échéance",
+    "Montant TTC",
+    "Montant réglé",
+    "Adresse",
+]
 
 
 def _load_sample_builder() -> Any:
     spec = importlib.util.spec_from_file_location(
-        "build_sample", ROOT / "sample_workbooks" / "build_sample.py")
+        "build_sample", ROOT / "sample_workbooks" / "build_sample.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_sample"] = module
@@ -38,9 +46,16 @@ def sample(tmp_path: Path) -> Path:
     return _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
 
 
-def write_ledger(path: Path, rows: Sequence[Sequence[Any]], headers: Sequence[str] = HEADERS,
-                 *, title_rows: int = 0, first_col: int = 1, sheet: str = "Factures",
-                 extra: Callable[[Any], None] | None = None) -> Path:
+def write_ledger(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str] = HEADERS,
+    *,
+    title_rows: int = 0,
+    first_col: int = 1,
+    sheet: str = "Factures",
+    extra: Callable[[Any], None] | None = None,
+) -> Path:
     """A ledger with optional title rows above the header and columns starting later."""
     wb = Workbook()
     ws = wb.active
@@ -64,8 +79,10 @@ def write_ledger(path: Path, rows: Sequence[Sequence[Any]], headers: Sequence[st
 @pytest.fixture
 def ledger_factory(tmp_path: Path) -> Callable[..., Path]:
     """Build a ledger in tmp_path from rows."""
+
     def make(rows: Sequence[Sequence[Any]], name: str = "ledger.xlsx", **kw: Any) -> Path:
         return write_ledger(tmp_path / name, rows, **kw)
+
     return make
 
 
@@ -80,7 +97,19 @@ needs_libreoffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice is
 def convert(path: Path, fmt: str, outdir: Path) -> Path:
     """Convert a document with real LibreOffice, in a private profile."""
     profile = outdir / "lo-profile"
-    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--convert-to", fmt, "--outdir", str(outdir), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return outdir / f"{path.stem}.{fmt.split(':')[0]}"

@@ -14,8 +14,20 @@ from relance_xlsx.cli import app
 
 runner = CliRunner()
 
-INVOICE_KEYS = {"row", "invoice", "client", "due", "days_late", "outstanding", "level", "action",
-                "interest", "indemnity", "letter", "reason"}
+INVOICE_KEYS = {
+    "row",
+    "invoice",
+    "client",
+    "due",
+    "days_late",
+    "outstanding",
+    "level",
+    "action",
+    "interest",
+    "indemnity",
+    "letter",
+    "reason",
+}
 LETTER_KEYS = {"path", "client", "kind", "invoices", "total_due"}
 PROBLEM_KEYS = {"row", "column", "value", "message", "severity"}
 
@@ -28,17 +40,40 @@ def test_run_json_is_one_document_with_the_schema(sample):
     result = invoke("run", str(sample), "--as-of", "2026-11-22", "--json")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert {"ledger", "sheet", "header_row", "as_of", "dry_run", "invoices", "letters",
-            "problems"} <= set(doc)
+    assert {
+        "ledger",
+        "sheet",
+        "header_row",
+        "as_of",
+        "dry_run",
+        "invoices",
+        "letters",
+        "problems",
+    } <= set(doc)
     assert (doc["sheet"], doc["header_row"], doc["as_of"], doc["dry_run"]) == (
-        "Factures", 4, "2026-11-22", False)
+        "Factures",
+        4,
+        "2026-11-22",
+        False,
+    )
     assert all(set(i) == INVOICE_KEYS for i in doc["invoices"])
     assert all(set(x) == LETTER_KEYS for x in doc["letters"])
     assert all(set(p) == PROBLEM_KEYS for p in doc["problems"])
     assert {i["action"] for i in doc["invoices"]} <= {
-        "letter", "thanks", "litigation", "wait", "hold", "none"}
+        "letter",
+        "thanks",
+        "litigation",
+        "wait",
+        "hold",
+        "none",
+    }
     assert {x["kind"] for x in doc["letters"]} <= {
-        "relance_1", "relance_2", "mise_en_demeure", "remerciement", "pre_echeance"}
+        "relance_1",
+        "relance_2",
+        "mise_en_demeure",
+        "remerciement",
+        "pre_echeance",
+    }
     for letter in doc["letters"]:
         assert Path(letter["path"]).is_file()
     assert "relance.toml" in result.stderr  # the warning goes to stderr, once
@@ -62,12 +97,15 @@ def test_run_shows_a_summary_table(sample):
     assert json.loads(again.stdout)["letters"] == []  # a second run: no new letter
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    pytest.param(lambda d: d / "absent.xlsx", "introuvable", id="missing-file"),
-    pytest.param(lambda d: _docx(d), "n'est pas un classeur Excel", id="docx-as-ledger"),
-    pytest.param(lambda d: _no_table(d), "Aucun tableau de factures", id="no-invoice-table"),
-    pytest.param(lambda d: _corrupt(d), "ne peut pas être lu", id="corrupt-xlsx"),
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        pytest.param(lambda d: d / "absent.xlsx", "introuvable", id="missing-file"),
+        pytest.param(lambda d: _docx(d), "n'est pas un classeur Excel", id="docx-as-ledger"),
+        pytest.param(lambda d: _no_table(d), "Aucun tableau de factures", id="no-invoice-table"),
+        pytest.param(lambda d: _corrupt(d), "ne peut pas être lu", id="corrupt-xlsx"),
+    ],
+)
 @pytest.mark.parametrize("command", ["run", "check"])
 def test_cannot_start_exit_1_one_sentence(tmp_path, make, message, command):
     result = invoke(command, str(make(tmp_path)))
@@ -79,6 +117,7 @@ def test_cannot_start_exit_1_one_sentence(tmp_path, make, message, command):
 
 def _docx(folder: Path) -> Path:
     from relance_xlsx.render import bundled_templates
+
     target = folder / "lettre.docx"
     target.write_bytes((bundled_templates() / "relance_1.docx").read_bytes())
     return target
@@ -86,6 +125,7 @@ def _docx(folder: Path) -> Path:
 
 def _no_table(folder: Path) -> Path:
     import openpyxl
+
     wb = openpyxl.Workbook()
     wb.active.append(["Nom", "Téléphone"])
     path = folder / "contacts.xlsx"
@@ -127,9 +167,13 @@ def test_init_writes_a_config_that_loads_and_templates(tmp_path, sample):
     config = tmp_path / "cfg" / "relance.toml"
     assert (tmp_path / "cfg" / "modeles" / "mise_en_demeure.docx").is_file()
     from relance_xlsx.config import Settings, load_settings
+
     loaded = load_settings(config)
     assert (loaded.policy, loaded.letters, loaded.writeback) == (
-        Settings().policy, Settings().letters, Settings().writeback)
+        Settings().policy,
+        Settings().letters,
+        Settings().writeback,
+    )
     assert invoke("init", str(tmp_path / "cfg")).exit_code == 1  # never overwrites
     result = invoke("run", str(sample), "--config", str(config), "--dry-run", "--json")
     assert result.exit_code == 0
@@ -138,7 +182,9 @@ def test_init_writes_a_config_that_loads_and_templates(tmp_path, sample):
 def test_templates_check_bundled_ok_and_broken_fails(tmp_path):
     assert invoke("templates", "check").exit_code == 0
     from docx import Document
+
     from relance_xlsx.render import bundled_templates
+
     doc = Document(str(bundled_templates() / "relance_1.docx"))
     doc.add_paragraph("Bonjour {nom}")
     doc.save(str(tmp_path / "relance_1.docx"))
@@ -147,8 +193,11 @@ def test_templates_check_bundled_ok_and_broken_fails(tmp_path):
     assert "{nom}" in result.stdout
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["check"], ["init"], ["templates", "check"]],
-                         ids=["app", "run", "check", "init", "templates-check"])
+@pytest.mark.parametrize(
+    "command",
+    [[], ["run"], ["check"], ["init"], ["templates", "check"]],
+    ids=["app", "run", "check", "init", "templates-check"],
+)
 def test_every_command_has_help(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import AS_OF, REAL_WORLD
 from openpyxl.worksheet.table import Table
 
-from conftest import AS_OF, REAL_WORLD
 from relance_xlsx.columns import match_headers
 from relance_xlsx.config import Settings
 from relance_xlsx.errors import LedgerError
@@ -21,26 +21,49 @@ def read(path: Path, **kw):
     return read_ledger(path, Settings(**kw), as_of=AS_OF)
 
 
-@pytest.mark.parametrize(("headers", "expected"), [
-    pytest.param(["N° facture", "Client", "Date facture", "Échéance", "Montant TTC",
-                  "Montant réglé"], {"invoice": 0, "client": 1, "invoice_date": 2, "due_date": 3,
-                                     "amount": 4, "paid": 5}, id="french"),
-    pytest.param(["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Paid"],
-                 {"invoice": 0, "client": 1, "invoice_date": 2, "due_date": 3, "amount": 4,
-                  "paid_flag": 5}, id="english"),
-    pytest.param(["  NUMÉRO   DE FACTURE ", "nom du client", "montant TTC ", "montant HT"],
-                 {"invoice": 0, "client": 1, "amount": 2, "amount_ht": 3}, id="case-accents-spaces"),
-    pytest.param(["No.", "Client", "Montant TTC", "Montant"], {"client": 1, "amount": 2},
-                 id="ttc-preferred-over-plain-amount"),
-])
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        pytest.param(
+            ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé"],
+            {"invoice": 0, "client": 1, "invoice_date": 2, "due_date": 3, "amount": 4, "paid": 5},
+            id="french",
+        ),
+        pytest.param(
+            ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount", "Paid"],
+            {
+                "invoice": 0,
+                "client": 1,
+                "invoice_date": 2,
+                "due_date": 3,
+                "amount": 4,
+                "paid_flag": 5,
+            },
+            id="english",
+        ),
+        pytest.param(
+            ["  NUMÉRO   DE FACTURE ", "nom du client", "montant TTC ", "montant HT"],
+            {"invoice": 0, "client": 1, "amount": 2, "amount_ht": 3},
+            id="case-accents-spaces",
+        ),
+        pytest.param(
+            ["No.", "Client", "Montant TTC", "Montant"],
+            {"client": 1, "amount": 2},
+            id="ttc-preferred-over-plain-amount",
+        ),
+    ],
+)
 def test_header_matching(headers, expected):
     found = match_headers(headers)
     assert {k: v for k, v in found.items() if k in expected} == expected
 
 
 def test_header_below_a_title_and_from_column_c(ledger_factory):
-    path = ledger_factory([["F1", "Dupont", D(2026, 9, 1), D(2026, 10, 1), 100.0, None, "x"]],
-                          title_rows=3, first_col=3)
+    path = ledger_factory(
+        [["F1", "Dupont", D(2026, 9, 1), D(2026, 10, 1), 100.0, None, "x"]],
+        title_rows=3,
+        first_col=3,
+    )
     ledger = read(path)
     assert ledger.header_row == 4
     assert ledger.positions["invoice"] == 2
@@ -50,8 +73,11 @@ def test_header_below_a_title_and_from_column_c(ledger_factory):
 def test_header_inside_an_excel_table(ledger_factory):
     def add_table(wb):
         wb.active.add_table(Table(displayName="Factures", ref="B3:H5"))
-    rows = [["F1", "A", D(2026, 9, 1), D(2026, 10, 1), 10.0, None, "x"],
-            ["F2", "B", D(2026, 9, 2), D(2026, 10, 2), 20.0, None, "y"]]
+
+    rows = [
+        ["F1", "A", D(2026, 9, 1), D(2026, 10, 1), 10.0, None, "x"],
+        ["F2", "B", D(2026, 9, 2), D(2026, 10, 2), 20.0, None, "y"],
+    ]
     ledger = read(ledger_factory(rows, title_rows=2, first_col=2, extra=add_table))
     assert (ledger.header_row, ledger.invoice_count) == (3, 2)
 
@@ -61,15 +87,28 @@ def test_sheet_with_most_known_columns_is_chosen(ledger_factory):
         ws = wb.create_sheet("Notes", 0)
         ws.append(["Client", "Montant"])
         ws.append(["A", 1])
-    ledger = read(ledger_factory([["F1", "A", D(2026, 9, 1), D(2026, 10, 1), 10.0, None, "x"]],
-                                 extra=other_sheet))
+
+    ledger = read(
+        ledger_factory(
+            [["F1", "A", D(2026, 9, 1), D(2026, 10, 1), 10.0, None, "x"]], extra=other_sheet
+        )
+    )
     assert ledger.sheet == "Factures"
 
 
 def test_config_columns_win_over_detection(ledger_factory):
-    path = ledger_factory([["F1", "A", D(2026, 9, 1), D(2026, 10, 1), 10.0, 99.0, "x"]],
-                          headers=["N° facture", "Client", "Date facture", "Échéance", "Total",
-                                   "Montant TTC", "Adresse"])
+    path = ledger_factory(
+        [["F1", "A", D(2026, 9, 1), D(2026, 10, 1), 10.0, 99.0, "x"]],
+        headers=[
+            "N° facture",
+            "Client",
+            "Date facture",
+            "Échéance",
+            "Total",
+            "Montant TTC",
+            "Adresse",
+        ],
+    )
     ledger = read(path, columns={"amount": "Total"})
     assert ledger.columns["amount"] == "Total"
     assert ledger.frame["amount"].tolist() == [10.0]
@@ -86,18 +125,41 @@ def _problems(ledger):
     return {(p.row, p.column, p.message.split(" (")[0]) for p in ledger.problems}
 
 
-@pytest.mark.parametrize(("row", "column", "message"), [
-    pytest.param(["F1", "A", "32/13/2026", None, 10.0, None, "x"], "Date facture",
-                 "date impossible", id="unreadable-date"),
-    pytest.param(["F1", "A", D(2026, 9, 1), None, "dix euros", None, "x"], "Montant TTC",
-                 "montant illisible", id="unreadable-amount"),
-    pytest.param(["F1", None, D(2026, 9, 1), None, 10.0, None, "x"], "Client",
-                 "client manquant", id="missing-client"),
-    pytest.param(["F1", "A", D(2026, 9, 1), D(2026, 8, 1), 10.0, None, "x"], "Échéance",
-                 "l'échéance est antérieure à la date de facture", id="due-before-invoice"),
-    pytest.param(["F1", "A", D(2026, 9, 1), None, 10.0, 50.0, "x"], "Montant réglé",
-                 "le montant réglé dépasse le montant de la facture", id="overpaid"),
-])
+@pytest.mark.parametrize(
+    ("row", "column", "message"),
+    [
+        pytest.param(
+            ["F1", "A", "32/13/2026", None, 10.0, None, "x"],
+            "Date facture",
+            "date impossible",
+            id="unreadable-date",
+        ),
+        pytest.param(
+            ["F1", "A", D(2026, 9, 1), None, "dix euros", None, "x"],
+            "Montant TTC",
+            "montant illisible",
+            id="unreadable-amount",
+        ),
+        pytest.param(
+            ["F1", None, D(2026, 9, 1), None, 10.0, None, "x"],
+            "Client",
+            "client manquant",
+            id="missing-client",
+        ),
+        pytest.param(
+            ["F1", "A", D(2026, 9, 1), D(2026, 8, 1), 10.0, None, "x"],
+            "Échéance",
+            "l'échéance est antérieure à la date de facture",
+            id="due-before-invoice",
+        ),
+        pytest.param(
+            ["F1", "A", D(2026, 9, 1), None, 10.0, 50.0, "x"],
+            "Montant réglé",
+            "le montant réglé dépasse le montant de la facture",
+            id="overpaid",
+        ),
+    ],
+)
 def test_problem_rows_are_named_and_kept_out(ledger_factory, row, column, message):
     good = ["F0", "B", D(2026, 9, 1), None, 10.0, None, "x"]
     ledger = read(ledger_factory([good, row]))
@@ -114,14 +176,23 @@ def test_duplicate_invoice_numbers_name_both_rows(ledger_factory):
     assert "numéro de facture en double (aussi ligne 2)" in messages
 
 
-@pytest.mark.parametrize(("row", "reason"), [
-    pytest.param([None] * 7, None, id="blank-inside-is-skipped"),
-    pytest.param(["Total", None, None, None, 30.0, None, None], "ligne de total", id="total"),
-    pytest.param([None, "Sous-total", None, None, 30.0, None, None], "ligne de total",
-                 id="subtotal-label-elsewhere"),
-    pytest.param([None, "note", None, None, None, None, None], "ni numéro de facture ni montant",
-                 id="neither-number-nor-amount"),
-])
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        pytest.param([None] * 7, None, id="blank-inside-is-skipped"),
+        pytest.param(["Total", None, None, None, 30.0, None, None], "ligne de total", id="total"),
+        pytest.param(
+            [None, "Sous-total", None, None, 30.0, None, None],
+            "ligne de total",
+            id="subtotal-label-elsewhere",
+        ),
+        pytest.param(
+            [None, "note", None, None, None, None, None],
+            "ni numéro de facture ni montant",
+            id="neither-number-nor-amount",
+        ),
+    ],
+)
 def test_rows_that_are_not_invoices_are_skipped_with_reason(ledger_factory, row, reason):
     good = ["F1", "A", D(2026, 9, 1), None, 10.0, None, "x"]
     ledger = read(ledger_factory([good, row, ["F2", *good[1:]]]))
@@ -132,29 +203,45 @@ def test_rows_that_are_not_invoices_are_skipped_with_reason(ledger_factory, row,
 
 def test_due_date_defaults_to_30_days_and_terms_column(ledger_factory):
     headers = ["N° facture", "Client", "Date facture", "Conditions de paiement", "Montant TTC"]
-    rows = [["F1", "A", D(2026, 1, 15), None, 10.0],
-            ["F2", "A", D(2026, 1, 15), "45 jours fin de mois", 10.0],
-            ["F3", "A", D(2026, 1, 15), "à réception", 10.0]]
+    rows = [
+        ["F1", "A", D(2026, 1, 15), None, 10.0],
+        ["F2", "A", D(2026, 1, 15), "45 jours fin de mois", 10.0],
+        ["F3", "A", D(2026, 1, 15), "à réception", 10.0],
+    ]
     ledger = read(ledger_factory(rows, headers=headers))
-    assert [d.date() for d in ledger.frame["due_date"]] == [D(2026, 2, 14), D(2026, 3, 31),
-                                                           D(2026, 1, 15)]
+    assert [d.date() for d in ledger.frame["due_date"]] == [
+        D(2026, 2, 14),
+        D(2026, 3, 31),
+        D(2026, 1, 15),
+    ]
 
 
 def test_paid_status_from_flag_status_text_and_payment_date(ledger_factory):
-    headers = ["N° facture", "Client", "Date facture", "Montant TTC", "Payée", "Statut",
-               "Date de paiement"]
-    rows = [["F1", "A", D(2026, 1, 1), 10.0, "oui", None, None],
-            ["F2", "A", D(2026, 1, 1), 10.0, None, "Réglée", None],
-            ["F3", "A", D(2026, 1, 1), 10.0, None, None, D(2026, 2, 1)],
-            ["F4", "A", D(2026, 1, 1), 10.0, "non", "Envoyée", None]]
+    headers = [
+        "N° facture",
+        "Client",
+        "Date facture",
+        "Montant TTC",
+        "Payée",
+        "Statut",
+        "Date de paiement",
+    ]
+    rows = [
+        ["F1", "A", D(2026, 1, 1), 10.0, "oui", None, None],
+        ["F2", "A", D(2026, 1, 1), 10.0, None, "Réglée", None],
+        ["F3", "A", D(2026, 1, 1), 10.0, None, None, D(2026, 2, 1)],
+        ["F4", "A", D(2026, 1, 1), 10.0, "non", "Envoyée", None],
+    ]
     ledger = read(ledger_factory(rows, headers=headers))
     assert ledger.frame["is_paid"].tolist() == [True, True, True, False]
 
 
 def test_credit_notes_are_credits_not_problems(ledger_factory):
-    rows = [["F1", "A", D(2026, 9, 1), None, 100.0, None, "x"],
-            ["AV-1", "A", D(2026, 9, 5), None, -20.0, None, "x"],
-            ["Avoir 2", "A", D(2026, 9, 5), None, 15.0, None, "x"]]
+    rows = [
+        ["F1", "A", D(2026, 9, 1), None, 100.0, None, "x"],
+        ["AV-1", "A", D(2026, 9, 5), None, -20.0, None, "x"],
+        ["Avoir 2", "A", D(2026, 9, 5), None, 15.0, None, "x"],
+    ]
     ledger = read(ledger_factory(rows))
     assert not ledger.problems
     assert ledger.frame["is_credit"].tolist() == [False, True, True]
@@ -173,15 +260,32 @@ REAL = sorted(REAL_WORLD.glob("*.xlsx")) if REAL_WORLD.is_dir() else []
 
 
 @pytest.mark.skipif(not REAL, reason="../shared/real-world is not present")
-@pytest.mark.parametrize(("name", "sheet", "invoices", "fields"), [
-    pytest.param("cdf_audit__factures.xlsx", "Factures", 70,
-                 {"invoice", "client", "invoice_date", "amount", "status"}, id="cdf-audit"),
-    pytest.param("kt287felix__invoice_workbook_tracker.xlsx", "Invoice Tracker", 12,
-                 {"invoice", "client", "invoice_date", "due_date", "amount", "paid_flag"},
-                 id="kt287felix-tracker"),
-    pytest.param("mcfwong__Invoice_Tracker.xlsx", "Invoice Tracker", 4,
-                 {"invoice", "amount", "due_date", "client"}, id="mcfwong-tracker"),
-])
+@pytest.mark.parametrize(
+    ("name", "sheet", "invoices", "fields"),
+    [
+        pytest.param(
+            "cdf_audit__factures.xlsx",
+            "Factures",
+            70,
+            {"invoice", "client", "invoice_date", "amount", "status"},
+            id="cdf-audit",
+        ),
+        pytest.param(
+            "kt287felix__invoice_workbook_tracker.xlsx",
+            "Invoice Tracker",
+            12,
+            {"invoice", "client", "invoice_date", "due_date", "amount", "paid_flag"},
+            id="kt287felix-tracker",
+        ),
+        pytest.param(
+            "mcfwong__Invoice_Tracker.xlsx",
+            "Invoice Tracker",
+            4,
+            {"invoice", "amount", "due_date", "client"},
+            id="mcfwong-tracker",
+        ),
+    ],
+)
 def test_real_world_workbooks(name, sheet, invoices, fields):
     ledger = read(REAL_WORLD / name)
     assert ledger.sheet == sheet

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import convert, needs_libreoffice
 from docx import Document
 from docxtpl import DocxTemplate
 from pypdf import PdfReader
 
-from conftest import convert, needs_libreoffice
 from relance_xlsx.bundle import build_bundle
 from relance_xlsx.errors import TemplateError
 from relance_xlsx.levels import ALL_KINDS
@@ -23,7 +23,7 @@ from relance_xlsx.render import (
 )
 from relance_xlsx.sample import sample_context
 
-TRICKY = "R&D <Sud> \"Ouest\" l'Atelier"
+TRICKY = 'R&D <Sud> "Ouest" l\'Atelier'
 
 
 def text_of(path: Path) -> str:
@@ -65,13 +65,16 @@ def test_missing_value_is_an_error_not_a_blank(tmp_path):
         render_letter(bundled_templates() / "relance_1.docx", context, tmp_path / "x.docx")
 
 
-@pytest.mark.parametrize(("client", "expected"), [
-    pytest.param("../../etc/passwd", "relance_1_etc-passwd.docx", id="traversal"),
-    pytest.param("CON", "relance_1_CON-client.docx", id="windows-reserved-name"),
-    pytest.param('a<b>:"c"/d\\e|f?g*', "relance_1_a-b-c-d-e-f-g.docx", id="windows-refused"),
-    pytest.param("Hôtel des Célestins", "relance_1_Hotel-des-Celestins.docx", id="accents"),
-    pytest.param("...", "relance_1_client.docx", id="nothing-left"),
-])
+@pytest.mark.parametrize(
+    ("client", "expected"),
+    [
+        pytest.param("../../etc/passwd", "relance_1_etc-passwd.docx", id="traversal"),
+        pytest.param("CON", "relance_1_CON-client.docx", id="windows-reserved-name"),
+        pytest.param('a<b>:"c"/d\\e|f?g*', "relance_1_a-b-c-d-e-f-g.docx", id="windows-refused"),
+        pytest.param("Hôtel des Célestins", "relance_1_Hotel-des-Celestins.docx", id="accents"),
+        pytest.param("...", "relance_1_client.docx", id="nothing-left"),
+    ],
+)
 def test_safe_file_names(tmp_path, client, expected):
     name = safe_filename(client, "relance_1", set())
     assert name == expected
@@ -94,14 +97,17 @@ def _template_with(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    pytest.param("{{ client_nom }}", "variable inconnue", id="unknown-variable"),
-    pytest.param("{{ debtor.nom }}", "variable inconnue", id="unknown-attribute"),
-    pytest.param("{% if %}", "erreur de syntaxe", id="syntax-error"),
-    pytest.param("Cher {name},", "pas une balise Jinja", id="single-braces"),
-    pytest.param("Client : [nom du client]", "pas une balise Jinja", id="brackets"),
-    pytest.param("Montant : <<montant>>", "pas une balise Jinja", id="chevrons"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param("{{ client_nom }}", "variable inconnue", id="unknown-variable"),
+        pytest.param("{{ debtor.nom }}", "variable inconnue", id="unknown-attribute"),
+        pytest.param("{% if %}", "erreur de syntaxe", id="syntax-error"),
+        pytest.param("Cher {name},", "pas une balise Jinja", id="single-braces"),
+        pytest.param("Client : [nom du client]", "pas une balise Jinja", id="brackets"),
+        pytest.param("Montant : <<montant>>", "pas une balise Jinja", id="chevrons"),
+    ],
+)
 def test_templates_check_catches(tmp_path, text, message):
     issues = check_template(_template_with(tmp_path, text), sample_context())
     assert any(message in i.message for i in issues), issues

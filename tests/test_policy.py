@@ -24,13 +24,33 @@ def frame(**overrides_list) -> pd.DataFrame:
     """A one-row (or n-row) canonical ledger frame: an unpaid business invoice by default."""
     rows = overrides_list.pop("rows", [overrides_list])
     base = {
-        "row": 5, "invoice": "F1", "client": "A", "invoice_date": pd.Timestamp("2026-09-01"),
-        "due_date": pd.Timestamp("2026-10-01"), "amount": 1000.0, "paid": 0.0,
-        "outstanding": 1000.0, "is_paid": False, "hold": False, "is_credit": False,
-        "consumer": False, "object": None, "email": None, "address": None, "contact": None,
-        "language": None, "currency": None, "level": 0, "last_date": pd.NaT,
-        "level_without_date": False, "thanked": False, "pre_due_sent": False, "valid": True,
-        "problem": None, "level_text": None, "status_text": None,
+        "row": 5,
+        "invoice": "F1",
+        "client": "A",
+        "invoice_date": pd.Timestamp("2026-09-01"),
+        "due_date": pd.Timestamp("2026-10-01"),
+        "amount": 1000.0,
+        "paid": 0.0,
+        "outstanding": 1000.0,
+        "is_paid": False,
+        "hold": False,
+        "is_credit": False,
+        "consumer": False,
+        "object": None,
+        "email": None,
+        "address": None,
+        "contact": None,
+        "language": None,
+        "currency": None,
+        "level": 0,
+        "last_date": pd.NaT,
+        "level_without_date": False,
+        "thanked": False,
+        "pre_due_sent": False,
+        "valid": True,
+        "problem": None,
+        "level_text": None,
+        "status_text": None,
     }
     data = [{**base, **r} for r in rows]
     out = pd.DataFrame(data, columns=list(COLUMNS))
@@ -47,44 +67,133 @@ def one(policy: Policy | None = None, as_of: dt.date = AS_OF, **row):
 T = pd.Timestamp
 
 
-@pytest.mark.parametrize(("row", "action", "level", "kind", "reason_start"), [
-    pytest.param({"hold": True}, "hold", 0, None, "En litige", id="hold-first"),
-    pytest.param({"hold": True, "level": 2, "last_date": T("2026-10-01")}, "hold", 2, None,
-                 "En litige", id="hold-keeps-level"),
-    pytest.param({"is_paid": True, "outstanding": 0.0}, "none", 0, None, "Réglée",
-                 id="paid-never-reminded"),
-    pytest.param({"is_paid": True, "outstanding": 0.0, "level": 1,
-                  "last_date": T("2026-11-01")}, "thanks", 1, "remerciement", "Réglée : rem",
-                 id="paid-after-reminder-thanks"),
-    pytest.param({"is_paid": True, "outstanding": 0.0, "level": 1, "thanked": True,
-                  "last_date": T("2026-11-01")}, "none", 1, None, "Réglée (remerciement",
-                 id="never-thanked-twice"),
-    pytest.param({"due_date": T("2026-11-22")}, "none", 0, None, "Non échue",
-                 id="due-today-not-late"),
-    pytest.param({"due_date": T("2026-11-21")}, "letter", 1, "relance_1", "1re relance",
-                 id="one-day-late-first-reminder"),
-    pytest.param({"level": 4, "last_date": T("2026-09-01")}, "none", 4, None, "Contentieux en",
-                 id="already-litigation"),
-    pytest.param({"level": 1, "last_date": T("2026-11-07")}, "letter", 2, "relance_2",
-                 "2e relance : 1re relance du 07/11/2026 sans règlement depuis 15 jours",
-                 id="15-days-after-level-1"),
-    pytest.param({"level": 1, "last_date": T("2026-11-08")}, "wait", 1, None,
-                 "En attente : 1re relance envoyée il y a 14 jours (délai 15 jours)",
-                 id="14-days-after-level-1-waits"),
-    pytest.param({"level": 2, "last_date": T("2026-11-12")}, "letter", 3, "mise_en_demeure",
-                 "Mise en demeure", id="10-days-after-level-2"),
-    pytest.param({"level": 2, "last_date": T("2026-11-18")}, "wait", 2, None,
-                 "En attente : 2e relance envoyée il y a 4 jours (délai 10 jours)",
-                 id="4-days-after-level-2-waits"),
-    pytest.param({"level": 3, "last_date": T("2026-11-07")}, "litigation", 4, None,
-                 "Contentieux", id="15-days-after-formal-notice"),
-    pytest.param({"level": 2, "level_without_date": True}, "letter", 3, "mise_en_demeure",
-                 "Mise en demeure", id="level-without-date-sent-long-ago"),
-    pytest.param({"valid": False, "problem": "client manquant"}, "none", 0, None,
-                 "À corriger : client manquant", id="problem-row"),
-    pytest.param({"is_credit": True, "amount": -50.0, "outstanding": -50.0}, "none", 0, None,
-                 "Avoir", id="credit-note"),
-])
+@pytest.mark.parametrize(
+    ("row", "action", "level", "kind", "reason_start"),
+    [
+        pytest.param({"hold": True}, "hold", 0, None, "En litige", id="hold-first"),
+        pytest.param(
+            {"hold": True, "level": 2, "last_date": T("2026-10-01")},
+            "hold",
+            2,
+            None,
+            "En litige",
+            id="hold-keeps-level",
+        ),
+        pytest.param(
+            {"is_paid": True, "outstanding": 0.0},
+            "none",
+            0,
+            None,
+            "Réglée",
+            id="paid-never-reminded",
+        ),
+        pytest.param(
+            {"is_paid": True, "outstanding": 0.0, "level": 1, "last_date": T("2026-11-01")},
+            "thanks",
+            1,
+            "remerciement",
+            "Réglée : rem",
+            id="paid-after-reminder-thanks",
+        ),
+        pytest.param(
+            {
+                "is_paid": True,
+                "outstanding": 0.0,
+                "level": 1,
+                "thanked": True,
+                "last_date": T("2026-11-01"),
+            },
+            "none",
+            1,
+            None,
+            "Réglée (remerciement",
+            id="never-thanked-twice",
+        ),
+        pytest.param(
+            {"due_date": T("2026-11-22")}, "none", 0, None, "Non échue", id="due-today-not-late"
+        ),
+        pytest.param(
+            {"due_date": T("2026-11-21")},
+            "letter",
+            1,
+            "relance_1",
+            "1re relance",
+            id="one-day-late-first-reminder",
+        ),
+        pytest.param(
+            {"level": 4, "last_date": T("2026-09-01")},
+            "none",
+            4,
+            None,
+            "Contentieux en",
+            id="already-litigation",
+        ),
+        pytest.param(
+            {"level": 1, "last_date": T("2026-11-07")},
+            "letter",
+            2,
+            "relance_2",
+            "2e relance : 1re relance du 07/11/2026 sans règlement depuis 15 jours",
+            id="15-days-after-level-1",
+        ),
+        pytest.param(
+            {"level": 1, "last_date": T("2026-11-08")},
+            "wait",
+            1,
+            None,
+            "En attente : 1re relance envoyée il y a 14 jours (délai 15 jours)",
+            id="14-days-after-level-1-waits",
+        ),
+        pytest.param(
+            {"level": 2, "last_date": T("2026-11-12")},
+            "letter",
+            3,
+            "mise_en_demeure",
+            "Mise en demeure",
+            id="10-days-after-level-2",
+        ),
+        pytest.param(
+            {"level": 2, "last_date": T("2026-11-18")},
+            "wait",
+            2,
+            None,
+            "En attente : 2e relance envoyée il y a 4 jours (délai 10 jours)",
+            id="4-days-after-level-2-waits",
+        ),
+        pytest.param(
+            {"level": 3, "last_date": T("2026-11-07")},
+            "litigation",
+            4,
+            None,
+            "Contentieux",
+            id="15-days-after-formal-notice",
+        ),
+        pytest.param(
+            {"level": 2, "level_without_date": True},
+            "letter",
+            3,
+            "mise_en_demeure",
+            "Mise en demeure",
+            id="level-without-date-sent-long-ago",
+        ),
+        pytest.param(
+            {"valid": False, "problem": "client manquant"},
+            "none",
+            0,
+            None,
+            "À corriger : client manquant",
+            id="problem-row",
+        ),
+        pytest.param(
+            {"is_credit": True, "amount": -50.0, "outstanding": -50.0},
+            "none",
+            0,
+            None,
+            "Avoir",
+            id="credit-note",
+        ),
+    ],
+)
 def test_rules(row, action, level, kind, reason_start):
     d = one(**row)
     assert (d["action"], d["level"], d["kind"]) == (action, level, kind)
@@ -107,21 +216,43 @@ def test_courtesy_reminder_before_due_date():
 
 
 # Penalties computed by hand: outstanding × rate × days / 365, rate = ECB on 1 Jan/1 Jul + 10.
-@pytest.mark.parametrize(("row", "as_of", "interest", "indemnity"), [
-    pytest.param({"due_date": T("2022-07-20")}, dt.date(2022, 8, 19), 8.22, 40.0,
-                 id="due-2022-07-20-rate-of-1-july"),  # 1000 × 10 % × 30/365
-    pytest.param({"due_date": T("2022-07-28")}, dt.date(2022, 8, 27), 8.22, 40.0,
-                 id="due-2022-07-28-not-the-27-july-rate"),
-    # 2023-06-21 → 2023-07-10: 9 days of H1 2023 at 12.5 % and 10 days of H2 2023 at 14 %.
-    pytest.param({"due_date": T("2023-06-21")}, dt.date(2023, 7, 10),
-                 round(1000 * (9 * 12.5 + 10 * 14.0) / 100 / 365, 2), 40.0,
-                 id="delay-crossing-1-july"),
-    pytest.param({"due_date": T("2026-10-01"), "amount": 1000.0, "paid": 400.0,
-                  "outstanding": 600.0}, AS_OF, round(600 * 12.15 * 52 / 100 / 365, 2), 40.0,
-                 id="partial-payment-full-indemnity"),
-    pytest.param({"due_date": T("2026-10-01"), "consumer": True}, AS_OF, 0.0, 0.0,
-                 id="consumer-nothing"),
-])
+@pytest.mark.parametrize(
+    ("row", "as_of", "interest", "indemnity"),
+    [
+        pytest.param(
+            {"due_date": T("2022-07-20")},
+            dt.date(2022, 8, 19),
+            8.22,
+            40.0,
+            id="due-2022-07-20-rate-of-1-july",
+        ),  # 1000 × 10 % × 30/365
+        pytest.param(
+            {"due_date": T("2022-07-28")},
+            dt.date(2022, 8, 27),
+            8.22,
+            40.0,
+            id="due-2022-07-28-not-the-27-july-rate",
+        ),
+        # 2023-06-21 → 2023-07-10: 9 days of H1 2023 at 12.5 % and 10 days of H2 2023 at 14 %.
+        pytest.param(
+            {"due_date": T("2023-06-21")},
+            dt.date(2023, 7, 10),
+            round(1000 * (9 * 12.5 + 10 * 14.0) / 100 / 365, 2),
+            40.0,
+            id="delay-crossing-1-july",
+        ),
+        pytest.param(
+            {"due_date": T("2026-10-01"), "amount": 1000.0, "paid": 400.0, "outstanding": 600.0},
+            AS_OF,
+            round(600 * 12.15 * 52 / 100 / 365, 2),
+            40.0,
+            id="partial-payment-full-indemnity",
+        ),
+        pytest.param(
+            {"due_date": T("2026-10-01"), "consumer": True}, AS_OF, 0.0, 0.0, id="consumer-nothing"
+        ),
+    ],
+)
 def test_penalties(row, as_of, interest, indemnity):
     d = one(as_of=as_of, **row)
     assert (d["interest"], d["indemnity"]) == (interest, indemnity)
@@ -144,20 +275,23 @@ def test_unconfirmed_ecb_rate_warns():
 
 
 # Properties over random ledgers.
-row_strategy = st.fixed_dictionaries({
-    "due_date": st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1)).map(pd.Timestamp),
-    "level": st.integers(0, 4),
-    "last_date": st.one_of(st.none(), st.dates(dt.date(2025, 6, 1), AS_OF)).map(
-        lambda d: pd.Timestamp(d) if d else pd.NaT),
-    "hold": st.booleans(),
-    "is_paid": st.booleans(),
-    "thanked": st.booleans(),
-    "valid": st.booleans(),
-})
+row_strategy = st.fixed_dictionaries(
+    {
+        "due_date": st.dates(dt.date(2025, 1, 1), dt.date(2027, 1, 1)).map(pd.Timestamp),
+        "level": st.integers(0, 4),
+        "last_date": st.one_of(st.none(), st.dates(dt.date(2025, 6, 1), AS_OF)).map(
+            lambda d: pd.Timestamp(d) if d else pd.NaT
+        ),
+        "hold": st.booleans(),
+        "is_paid": st.booleans(),
+        "thanked": st.booleans(),
+        "valid": st.booleans(),
+    }
+)
 
 
-def _after(rows, as_of, policy=Policy()):
-    return decide(frame(rows=rows), as_of, policy, TABLES).frame
+def _after(rows, as_of):
+    return decide(frame(rows=rows), as_of, Policy(), TABLES).frame
 
 
 def _apply(rows, dec, as_of):
@@ -165,9 +299,16 @@ def _apply(rows, dec, as_of):
     out = []
     for r, (_, d) in zip(rows, dec.iterrows(), strict=True):
         acted = d["action"] in ("letter", "thanks", "litigation")
-        out.append({**r, "level": int(d["level"]),
-                    "last_date": pd.Timestamp(as_of) if acted else r["last_date"],
-                    "thanked": r["thanked"] or d["action"] == "thanks"})
+        out.append(
+            {
+                **r,
+                "level": int(d["level"]),
+                "last_date": pd.Timestamp(as_of) if acted else r["last_date"],
+                "thanked": r["thanked"] or d["action"] == "thanks",
+                # The reader recomputes this from the cells: a written date clears it.
+                "level_without_date": r["level_without_date"] and not acted,
+            }
+        )
     return out
 
 

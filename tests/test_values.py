@@ -21,105 +21,145 @@ from relance_xlsx.values import (
 D = dt.date
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    pytest.param("15/03/2026", D(2026, 3, 15), id="slashes"),
-    pytest.param("15-03-26", D(2026, 3, 15), id="dashes-short-year"),
-    pytest.param("15.03.2026", D(2026, 3, 15), id="dots"),
-    pytest.param("15 mars 2026", D(2026, 3, 15), id="french-month"),
-    pytest.param("1er juin 2026", D(2026, 6, 1), id="premier"),
-    pytest.param("2026-03-15", D(2026, 3, 15), id="iso"),
-    pytest.param("05/03/2026", D(2026, 3, 5), id="day-first-never-may"),
-    pytest.param(46096, D(2026, 3, 15), id="serial-general-format"),
-    pytest.param(dt.datetime(2026, 3, 15, 14, 30), D(2026, 3, 15), id="datetime"),
-    pytest.param(None, None, id="empty"),
-    pytest.param("  ", None, id="blank-text"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("15/03/2026", D(2026, 3, 15), id="slashes"),
+        pytest.param("15-03-26", D(2026, 3, 15), id="dashes-short-year"),
+        pytest.param("15.03.2026", D(2026, 3, 15), id="dots"),
+        pytest.param("15 mars 2026", D(2026, 3, 15), id="french-month"),
+        pytest.param("1er juin 2026", D(2026, 6, 1), id="premier"),
+        pytest.param("2026-03-15", D(2026, 3, 15), id="iso"),
+        pytest.param("05/03/2026", D(2026, 3, 5), id="day-first-never-may"),
+        pytest.param(46096, D(2026, 3, 15), id="serial-general-format"),
+        pytest.param(dt.datetime(2026, 3, 15, 14, 30), D(2026, 3, 15), id="datetime"),
+        pytest.param(None, None, id="empty"),
+        pytest.param("  ", None, id="blank-text"),
+    ],
+)
 def test_dates(raw, expected):
     assert parse_date(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [
-    pytest.param("31/02/2026", id="impossible-day"),
-    pytest.param("hier", id="word"),
-    pytest.param(151, id="small-number-is-not-a-date"),
-    pytest.param(True, id="boolean"),
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param("31/02/2026", id="impossible-day"),
+        pytest.param("hier", id="word"),
+        pytest.param(151, id="small-number-is-not-a-date"),
+        pytest.param(True, id="boolean"),
+    ],
+)
 def test_unreadable_dates_raise(raw):
     with pytest.raises(ValueError):
         parse_date(raw)
 
 
-@pytest.mark.parametrize(("raw", "value", "currency"), [
-    pytest.param("1 234,56 €", 1234.56, "EUR", id="french-euro"),
-    pytest.param("1\u202f234,56\u00a0€", 1234.56, "EUR", id="narrow-no-break-space"),
-    pytest.param("1.234,56", 1234.56, None, id="dot-thousands"),
-    pytest.param("1234.56", 1234.56, None, id="dot-decimal"),
-    pytest.param("1,234.50", 1234.5, None, id="english-grouping"),
-    pytest.param("£400", 400.0, "GBP", id="pound"),
-    pytest.param("(120,00)", -120.0, None, id="parentheses-negative"),
-    pytest.param("-45", -45.0, None, id="minus"),
-    pytest.param(1200, 1200.0, None, id="number"),
-])
+@pytest.mark.parametrize(
+    ("raw", "value", "currency"),
+    [
+        pytest.param("1 234,56 €", 1234.56, "EUR", id="french-euro"),
+        pytest.param("1\u202f234,56\u00a0€", 1234.56, "EUR", id="narrow-no-break-space"),
+        pytest.param("1.234,56", 1234.56, None, id="dot-thousands"),
+        pytest.param("1234.56", 1234.56, None, id="dot-decimal"),
+        pytest.param("1,234.50", 1234.5, None, id="english-grouping"),
+        pytest.param("£400", 400.0, "GBP", id="pound"),
+        pytest.param("(120,00)", -120.0, None, id="parentheses-negative"),
+        pytest.param("-45", -45.0, None, id="minus"),
+        pytest.param(1200, 1200.0, None, id="number"),
+    ],
+)
 def test_amounts(raw, value, currency):
     amount = parse_amount(raw)
     assert amount is not None
     assert (amount.value, amount.currency) == (value, currency)
 
 
-@pytest.mark.parametrize("raw", ["abc", "12,34,56.7.8x", dt.date(2026, 1, 1)],
-                         ids=["word", "garbage", "date"])
+@pytest.mark.parametrize(
+    "raw", ["abc", "12,34,56.7.8x", dt.date(2026, 1, 1)], ids=["word", "garbage", "date"]
+)
 def test_unreadable_amounts_raise(raw):
     with pytest.raises(ValueError):
         parse_amount(raw)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    pytest.param("2-876-0", "2-876-0", id="dashed-not-a-date"),
-    pytest.param("00123", "00123", id="leading-zeros"),
-    pytest.param(151, "151", id="integer"),
-    pytest.param(151.0, "151", id="integral-float"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("2-876-0", "2-876-0", id="dashed-not-a-date"),
+        pytest.param("00123", "00123", id="leading-zeros"),
+        pytest.param(151, "151", id="integer"),
+        pytest.param(151.0, "151", id="integral-float"),
+    ],
+)
 def test_invoice_numbers_stay_as_seen(raw, expected):
     assert parse_text(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "terms"), [
-    pytest.param("30 jours", Terms(30), id="30-days"),
-    pytest.param("45 jours fin de mois", Terms(45, True), id="45-eom"),
-    pytest.param("Net 30", Terms(30), id="net-30"),
-    pytest.param("à réception", Terms(0), id="on-receipt"),
-    pytest.param("comptant", Terms(0), id="cash"),
-])
+@pytest.mark.parametrize(
+    ("raw", "terms"),
+    [
+        pytest.param("30 jours", Terms(30), id="30-days"),
+        pytest.param("45 jours fin de mois", Terms(45, True), id="45-eom"),
+        pytest.param("Net 30", Terms(30), id="net-30"),
+        pytest.param("à réception", Terms(0), id="on-receipt"),
+        pytest.param("comptant", Terms(0), id="cash"),
+    ],
+)
 def test_terms(raw, terms):
     assert parse_terms(raw) == terms
 
 
-@pytest.mark.parametrize(("method", "expected"), [
-    pytest.param("add_then_eom", D(2026, 3, 31), id="add-then-end-of-month"),
-    pytest.param("eom_then_add", D(2026, 3, 17), id="end-of-month-then-add"),
-])
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        pytest.param("add_then_eom", D(2026, 3, 31), id="add-then-end-of-month"),
+        pytest.param("eom_then_add", D(2026, 3, 17), id="end-of-month-then-add"),
+    ],
+)
 def test_45_days_end_of_month_both_ways(method, expected):
     # The solon.law example: invoice of 15 January.
     assert due_from_terms(D(2026, 1, 15), Terms(45, True), method) == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("oui", True), ("X", True), ("Y", True), (1, True), ("non", False), ("N", False),
-    ("0", False), (None, None)], ids=["oui", "x", "y", "one", "non", "n", "zero", "empty"])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("oui", True),
+        ("X", True),
+        ("Y", True),
+        (1, True),
+        ("non", False),
+        ("N", False),
+        ("0", False),
+        (None, None),
+    ],
+    ids=["oui", "x", "y", "one", "non", "n", "zero", "empty"],
+)
 def test_flags(raw, expected):
     assert parse_flag(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("Contestation sur la quantité", True), ("non", False), ("faux", False), ("x", True)],
-    ids=["any-text", "non", "faux", "x"])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Contestation sur la quantité", True), ("non", False), ("faux", False), ("x", True)],
+    ids=["any-text", "non", "faux", "x"],
+)
 def test_hold_is_set_by_any_text_but_no(raw, expected):
     assert parse_hold(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("Payée", True), ("Réglée", True), ("Paid", True), ("Envoyée", False),
-    ("Réglée partiellement", False), ("Non payée", False)],
-    ids=["payee", "reglee", "paid", "envoyee", "partial", "non-payee"])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Payée", True),
+        ("Réglée", True),
+        ("Paid", True),
+        ("Envoyée", False),
+        ("Réglée partiellement", False),
+        ("Non payée", False),
+    ],
+    ids=["payee", "reglee", "paid", "envoyee", "partial", "non-payee"],
+)
 def test_status_text_paid(raw, expected):
     assert status_says_paid(raw) is expected

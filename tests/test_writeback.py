@@ -9,16 +9,23 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import AS_OF, convert, needs_libreoffice
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
-from conftest import AS_OF, convert, needs_libreoffice
 from relance_xlsx import pipeline
 from relance_xlsx.errors import WorkbookError
 
 D = dt.date
-MAY_CHANGE = {"xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-              "[Content_Types].xml", "docProps/app.xml", "xl/styles.xml", "xl/sharedStrings.xml"}
+MAY_CHANGE = {
+    "xl/worksheets/sheet1.xml",
+    "xl/workbook.xml",
+    "xl/_rels/workbook.xml.rels",
+    "[Content_Types].xml",
+    "docProps/app.xml",
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+}
 
 
 def parts(path: Path) -> dict[str, str]:
@@ -29,8 +36,11 @@ def parts(path: Path) -> dict[str, str]:
 def cells(path: Path, sheet: str = "Factures") -> dict[str, tuple]:
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
-    return {c.coordinate: (c.value, c.number_format, c.font.b, c.fill.fgColor.rgb)
-            for row in ws.iter_rows() for c in row}
+    return {
+        c.coordinate: (c.value, c.number_format, c.font.b, c.fill.fgColor.rgb)
+        for row in ws.iter_rows()
+        for c in row
+    }
 
 
 def run(path: Path, as_of: dt.date = AS_OF, **kw) -> pipeline.RunResult:
@@ -56,7 +66,10 @@ def test_sample_round_trip(sample):
     wb = openpyxl.load_workbook(sample)
     ws = wb["Factures"]
     assert [ws.cell(4, c).value for c in (16, 17, 18)] == [
-        "Niveau de relance", "Date de relance", "Statut relance"]
+        "Niveau de relance",
+        "Date de relance",
+        "Statut relance",
+    ]
     assert ws["R4"].font.b  # header row style carried over
     letters = {i.row: i for i in result.invoices if i.action == "letter"}
     row = next(iter(letters))
@@ -71,7 +84,8 @@ def test_cached_formula_values_stay(sample):
     wb = openpyxl.load_workbook(sample, data_only=True)
     assert wb["Factures"]["N5"].value is not None  # pandas and others still see the value
     assert wb["Factures"]["N5"].value == pytest.approx(
-        wb["Factures"]["J5"].value - (wb["Factures"]["L5"].value or 0))
+        wb["Factures"]["J5"].value - (wb["Factures"]["L5"].value or 0)
+    )
     with zipfile.ZipFile(sample) as zf:
         assert b'fullCalcOnLoad="1"' in zf.read("xl/workbook.xml")
 
@@ -105,10 +119,15 @@ def _table_ledger(tmp_path: Path, ext: str = "xlsx") -> Path:
     dv = DataValidation(type="list", formula1='"oui,non"')
     dv.add("E4:E5")
     ws.add_data_validation(dv)
-    ws.conditional_formatting.add("D4:D5", openpyxl.formatting.rule.CellIsRule(
-        operator="greaterThan", formula=["100"], font=openpyxl.styles.Font(b=True)))
+    ws.conditional_formatting.add(
+        "D4:D5",
+        openpyxl.formatting.rule.CellIsRule(
+            operator="greaterThan", formula=["100"], font=openpyxl.styles.Font(b=True)
+        ),
+    )
     wb.defined_names["Montants"] = openpyxl.workbook.defined_name.DefinedName(
-        "Montants", attr_text="Factures!$D$4:$D$5")
+        "Montants", attr_text="Factures!$D$4:$D$5"
+    )
     ws.protection.sheet = False
     path = tmp_path / f"table.{ext}"
     wb.save(path)
@@ -123,14 +142,21 @@ def test_excel_table_is_extended_with_its_columns(tmp_path):
     assert table.ref == "A3:G5"
     assert table.autoFilter is None or table.autoFilter.ref in (None, "A3:G5")
     assert [c.name for c in table.tableColumns] == [
-        "N° facture", "Client", "Date facture", "Montant TTC", "Niveau de relance",
-        "Date de relance", "Statut relance"]
+        "N° facture",
+        "Client",
+        "Date facture",
+        "Montant TTC",
+        "Niveau de relance",
+        "Date de relance",
+        "Statut relance",
+    ]
     assert len(ws.data_validations.dataValidation) == 1
     assert ws["E4"].value == "Relance 1"
 
 
-@pytest.mark.parametrize("lock", ["~$table.xlsx", ".~lock.table.xlsx#"],
-                         ids=["excel", "libreoffice"])
+@pytest.mark.parametrize(
+    "lock", ["~$table.xlsx", ".~lock.table.xlsx#"], ids=["excel", "libreoffice"]
+)
 def test_open_workbook_is_refused(tmp_path, lock):
     path = _table_ledger(tmp_path)
     (tmp_path / lock).write_text("x")
@@ -146,7 +172,7 @@ def test_open_workbook_is_refused(tmp_path, lock):
 def test_old_formats_refused_for_write_back_but_readable(tmp_path, fmt):
     path = convert(_table_ledger(tmp_path), fmt, tmp_path / "converted")
     before = path.read_bytes()
-    with pytest.raises(WorkbookError, match="enregistrez-le au format .xlsx"):
+    with pytest.raises(WorkbookError, match=r"enregistrez-le au format \.xlsx"):
         run(path)
     assert path.read_bytes() == before
     result = run(path, write_workbook=False)
@@ -168,6 +194,7 @@ def test_changed_since_read_is_refused(tmp_path):
 
 def test_backups_keep_the_last_ten(sample):
     from relance_xlsx.writeback import make_backup
+
     for i in range(12):
         make_backup(sample, 10, dt.datetime(2026, 11, 22, 10, 0, i))
     assert len(list((sample.parent / ".relance-sauvegardes").iterdir())) == 10
@@ -181,9 +208,10 @@ def test_xlsm_keeps_macros_and_content_type(tmp_path):
             data = src.read(info)
             if info.filename == "[Content_Types].xml":
                 data = data.replace(b"sheet.main+xml", b"sheet.macroEnabled.main+xml").replace(
-                    b"<Default Extension=\"xml\"",
-                    b"<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office."
-                    b"vbaProject\"/><Default Extension=\"xml\"")
+                    b'<Default Extension="xml"',
+                    b'<Default Extension="bin" ContentType="application/vnd.ms-office.'
+                    b'vbaProject"/><Default Extension="xml"',
+                )
             dst.writestr(info, data)
         dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0fake-vba")
     before = parts(path)

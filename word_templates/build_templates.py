@@ -29,15 +29,15 @@ TEXTS = {
         "claimed": "Total réclamé",
         "pay_title": "Modalités de règlement :",
         "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
-                    " ({{ creditor.bank }}), en indiquant en référence : {{ payment.reference }} ;",
+        " ({{ creditor.bank }}), en indiquant en référence : {{ payment.reference }} ;",
         "cheque": "par chèque à l'ordre de {{ creditor.cheque_payee }}, adressé à l'adresse "
-                  "ci-dessus, en joignant la référence {{ payment.reference }} ;",
+        "ci-dessus, en joignant la référence {{ payment.reference }} ;",
         "link": "en ligne : {{ payment.link }}",
         "contact": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} ou à "
-                   "{{ creditor.email }}. Si votre règlement a été effectué entre-temps, nous "
-                   "vous prions de ne pas tenir compte de ce courrier.",
+        "{{ creditor.email }}. Si votre règlement a été effectué entre-temps, nous "
+        "vous prions de ne pas tenir compte de ce courrier.",
         "closing": "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos "
-                   "salutations distinguées.",
+        "salutations distinguées.",
         "attention": "À l'attention de {{ debtor.contact }}",
         "ref": "Réf. : {{ letter.reference }}",
         "kinds": {
@@ -49,7 +49,7 @@ TEXTS = {
                     "de vous le rappeler afin de faciliter votre organisation.",
                 ],
                 "request": "Nous vous remercions de bien vouloir prévoir le règlement de "
-                           "{{ totals.outstanding }} à l'échéance.",
+                "{{ totals.outstanding }} à l'échéance.",
                 "penalties": False,
             },
             "relance_1": {
@@ -62,7 +62,7 @@ TEXTS = {
                     "vouloir y remédier.",
                 ],
                 "request": "Nous vous remercions de bien vouloir nous régler la somme de "
-                           "{{ totals.outstanding }} au plus tard le {{ letter.pay_by }}.",
+                "{{ totals.outstanding }} au plus tard le {{ letter.pay_by }}.",
                 "penalties": False,
             },
             "relance_2": {
@@ -79,7 +79,7 @@ TEXTS = {
                     "du Code de commerce).",
                 ],
                 "request": "Nous vous demandons de régulariser la situation en nous réglant la "
-                           "somme de {{ totals.claimed }} au plus tard le {{ letter.pay_by }}.",
+                "somme de {{ totals.claimed }} au plus tard le {{ letter.pay_by }}.",
                 "penalties": True,
             },
             "mise_en_demeure": {
@@ -128,29 +128,33 @@ TEXTS = {
         "claimed": "Total claimed",
         "pay_title": "How to pay:",
         "transfer": "by bank transfer to IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
-                    " ({{ creditor.bank }}), quoting the reference {{ payment.reference }};",
+        " ({{ creditor.bank }}), quoting the reference {{ payment.reference }};",
         "cheque": "by cheque payable to {{ creditor.cheque_payee }}, sent to the address above "
-                  "with the reference {{ payment.reference }};",
+        "with the reference {{ payment.reference }};",
         "link": "online: {{ payment.link }}",
         "contact": "If you have any question, please call us on {{ creditor.phone }} or write to "
-                   "{{ creditor.email }}. If you have paid in the meantime, please disregard "
-                   "this letter.",
+        "{{ creditor.email }}. If you have paid in the meantime, please disregard "
+        "this letter.",
         "closing": "Yours faithfully,",
         "attention": "For the attention of {{ debtor.contact }}",
         "ref": "Ref.: {{ letter.reference }}",
         "kinds": {
             "pre_echeance": {
                 "subject": "Subject: upcoming due date – {{ letter.invoices_phrase }}",
-                "body": ["This is a courtesy reminder that {{ letter.invoices_phrase }} below "
-                         "will soon be due."],
+                "body": [
+                    "This is a courtesy reminder that {{ letter.invoices_phrase }} below "
+                    "will soon be due."
+                ],
                 "request": "We would be grateful if you could arrange payment of "
-                           "{{ totals.outstanding }} by the due date.",
+                "{{ totals.outstanding }} by the due date.",
                 "penalties": False,
             },
             "relance_1": {
                 "subject": "Subject: payment reminder – {{ letter.invoices_phrase }}",
-                "body": ["According to our records, {{ letter.invoices_phrase }} below is now "
-                         "overdue. This is probably an oversight."],
+                "body": [
+                    "According to our records, {{ letter.invoices_phrase }} below is now "
+                    "overdue. This is probably an oversight."
+                ],
                 "request": "Please pay {{ totals.outstanding }} by {{ letter.pay_by }}.",
                 "penalties": False,
             },
@@ -186,8 +190,10 @@ TEXTS = {
             },
             "remerciement": {
                 "subject": "Subject: payment received – thank you",
-                "body": ["We confirm receipt of your payment of {{ totals.paid }} for "
-                         "{{ letter.invoices_phrase }} below, and thank you."],
+                "body": [
+                    "We confirm receipt of your payment of {{ totals.paid }} for "
+                    "{{ letter.invoices_phrase }} below, and thank you."
+                ],
                 "request": "",
                 "penalties": False,
             },
@@ -196,8 +202,16 @@ TEXTS = {
 }
 
 
-def _para(doc, text: str = "", *, bold: bool = False, indent_cm: float = 0.0,
-          align=None, size: float | None = None, space_after: float = 4):
+def _para(
+    doc,
+    text: str = "",
+    *,
+    bold: bool = False,
+    indent_cm: float = 0.0,
+    align=None,
+    size: float | None = None,
+    space_after: float = 4,
+):
     p = doc.add_paragraph()
     if text:
         run = p.add_run(text)
@@ -270,8 +284,11 @@ def build(language: str, kind: str, target: Path) -> None:
     window = 9.0
     _para(doc, "", space_after=6)
     if kind == "mise_en_demeure":
-        text = ("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION" if language == "fr"
-                else "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT")
+        text = (
+            "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION"
+            if language == "fr"
+            else "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT"
+        )
         _para(doc, text, bold=True, indent_cm=window, size=9, space_after=2)
     _para(doc, "{{ debtor.name }}", bold=True, indent_cm=window, space_after=0)
     _para(doc, "{%p if debtor.contact %}", indent_cm=window, space_after=0)
@@ -289,31 +306,63 @@ def build(language: str, kind: str, target: Path) -> None:
     for text in k["body"]:
         _para(doc, text, space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
-    _table(doc, t["table"],
-           ["{{ inv.number }}", "{{ inv.date }}", "{{ inv.object }}", "{{ inv.amount }}",
-            "{{ inv.due }}", "{{ inv.outstanding }}"],
-           "inv in invoices", [2.6, 2.2, 4.8, 2.6, 2.2, 2.6])
+    _table(
+        doc,
+        t["table"],
+        [
+            "{{ inv.number }}",
+            "{{ inv.date }}",
+            "{{ inv.object }}",
+            "{{ inv.amount }}",
+            "{{ inv.due }}",
+            "{{ inv.outstanding }}",
+        ],
+        "inv in invoices",
+        [2.6, 2.2, 4.8, 2.6, 2.2, 2.6],
+    )
     _para(doc, "", space_after=2)
     _para(doc, "{%p if credits %}", space_after=0)
     _para(doc, t["credits"], space_after=2)
-    _table(doc, t["credits_table"],
-           ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
-           "c in credits", [3.0, 2.6, 7.4, 3.0])
+    _table(
+        doc,
+        t["credits_table"],
+        ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
+        "c in credits",
+        [3.0, 2.6, 7.4, 3.0],
+    )
     _para(doc, "{%p endif %}", space_after=0)
 
     if kind == "remerciement":
         pass
     else:
-        _para(doc, f"{t['total_due']} : {{{{ totals.outstanding }}}}", bold=not k["penalties"],
-              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
+        _para(
+            doc,
+            f"{t['total_due']} : {{{{ totals.outstanding }}}}",
+            bold=not k["penalties"],
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            space_after=0,
+        )
     if k["penalties"]:
-        _para(doc, f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
-                   f"{{{{ legal.interest_until }}}}) : {{{{ totals.interest }}}}",
-              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
-        _para(doc, f"{t['indemnity']} : {{{{ totals.indemnity }}}}",
-              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
-        _para(doc, f"{t['claimed']} : {{{{ totals.claimed }}}}", bold=True,
-              align=WD_ALIGN_PARAGRAPH.RIGHT, space_after=0)
+        _para(
+            doc,
+            f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
+            f"{{{{ legal.interest_until }}}}) : {{{{ totals.interest }}}}",
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            space_after=0,
+        )
+        _para(
+            doc,
+            f"{t['indemnity']} : {{{{ totals.indemnity }}}}",
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            space_after=0,
+        )
+        _para(
+            doc,
+            f"{t['claimed']} : {{{{ totals.claimed }}}}",
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            space_after=0,
+        )
     _para(doc, "", space_after=4)
 
     if k["request"]:
