@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import convert, needs_libreoffice
+from conftest import AS_OF, convert, needs_libreoffice
 from docx import Document
 from docxtpl import DocxTemplate
 from pypdf import PdfReader
@@ -140,3 +140,21 @@ def test_letter_converts_to_pdf_with_values(tmp_path, kind):
     for inv in context["invoices"]:
         assert inv["number"] in flat
         assert " ".join(inv["outstanding"].split()) in flat
+
+
+@needs_libreoffice
+def test_sample_run_letters_convert_to_pdf_with_their_values(sample):
+    from relance_xlsx import pipeline
+    from relance_xlsx.bundle import convert_to_pdf
+
+    result = pipeline.run(sample, as_of=AS_OF, write_workbook=False)
+    one_per_kind = {letter.kind: letter for letter in result.letters}
+    assert set(one_per_kind) == {"relance_1", "relance_2", "mise_en_demeure", "remerciement"}
+    pdfs = convert_to_pdf([Path(x.path) for x in one_per_kind.values()], sample.parent / "pdf")
+    for letter, pdf in zip(one_per_kind.values(), pdfs, strict=True):
+        text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+        assert letter.client in text
+        for number in letter.invoices:
+            assert number in text
+        total = f"{letter.total_due:,.2f}".replace(",", " ").replace(".", ",")
+        assert total in text.replace("\u202f", " ").replace("\xa0", " ")
