@@ -94,9 +94,7 @@ def parse_date(value: Any) -> dt.date | None:
     if isinstance(value, bool):
         raise ValueError("ce n'est pas une date")
     if isinstance(value, int | float):
-        if _SERIAL_MIN <= value <= _SERIAL_MAX and float(value).is_integer():
-            return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        if _SERIAL_MIN <= value <= _SERIAL_MAX:
+        if _SERIAL_MIN <= value <= _SERIAL_MAX:  # a datetime serial keeps its date part
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
         raise ValueError("nombre qui n'est pas une date")
     text = str(value).strip()
@@ -269,7 +267,10 @@ def status_says_paid(value: Any) -> bool:
 
 def status_says_cancelled(value: Any) -> bool:
     """Whether a status text says the invoice was cancelled."""
-    return not is_empty(value) and normalise(value).split()[:1] in ([w] for w in _CANCELLED_WORDS)
+    if is_empty(value):
+        return False
+    words = normalise(value).split()
+    return bool(words) and words[0] in _CANCELLED_WORDS
 
 
 @dataclass(frozen=True)
