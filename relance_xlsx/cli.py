@@ -44,6 +44,7 @@ LedgerArg = Annotated[Path, typer.Argument(help="Le classeur Excel des factures 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Fichier relance.toml.")]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Feuille à lire.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Un document JSON sur la sortie standard.")]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Envoyer sans demander confirmation.")]
 
 
 def _fail(exc: RelanceError) -> typer.Exit:
@@ -116,6 +117,14 @@ def run(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Produire aussi les PDF (LibreOffice).")
     ] = False,
+    email: Annotated[
+        bool,
+        typer.Option("--email", help="Préparer aussi les e-mails (.eml dans <dossier>/emails/)."),
+    ] = False,
+    send: Annotated[
+        bool, typer.Option("--send", help="Avec --email : envoyer ensuite les e-mails (SMTP).")
+    ] = False,
+    yes: YesOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Lettres de relance du jour et mise à jour du classeur.
@@ -123,6 +132,8 @@ def run(
     Example: relance run grand-livre.xlsx --as-of 2026-11-22
     """
     day = _parse_date(as_of)
+    if send and not email:
+        raise typer.BadParameter("--send demande aussi --email", param_hint="--send")
     try:
         result = pipeline.run(
             ledger,
@@ -133,6 +144,7 @@ def run(
             dry_run=dry_run,
             write_workbook=not no_write_back,
             pdf=pdf,
+            email=email,
             progress=_Bar(not as_json),
         )
     except RelanceError as exc:
@@ -140,9 +152,79 @@ def run(
     if as_json:
         for w in result.warnings:
             err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        document = result.to_json()
+        if send and result.emails:
+            document["send"] = _send(Path(result.out_dir or "."), config, yes, as_json).to_json()
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return
     _render_run(result)
+    if send and result.emails:
+        _render_send(_send(Path(result.out_dir or "."), config, yes, as_json))
+
+
+@app.command("send")
+def send_command(
+    folder: Annotated[
+        Path, typer.Argument(help="Le dossier d'une exécution (relances/<date>/) ou son emails/.")
+    ],
+    config: ConfigOpt = None,
+    yes: YesOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Envoyer par SMTP les e-mails préparés par « relance run --email ».
+
+    Example: relance send relances/2026-11-22 --yes
+    """
+    result = _send(folder, config, yes, as_json)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    _render_send(result)
+
+
+def _send(folder: Path, config: Path | None, yes: bool, quiet: bool) -> pipeline.SendResult:
+    """Confirm with the count of messages, then send; a refusal to confirm sends nothing."""
+    try:
+        plan = pipeline.prepare_send(folder, config=config)
+        if plan.pending and not yes:
+            if not sys.stdin.isatty():
+                raise typer.BadParameter(
+                    "confirmation impossible sans terminal : ajoutez --yes", param_hint="--yes"
+                )
+            clients = len({d.client for d in plan.pending})
+            if not typer.confirm(
+                f"Envoyer {len(plan.pending)} e-mail(s) à {clients} client(s) via {plan.server} ?",
+                default=False,
+            ):
+                err.print("Envoi annulé : aucun e-mail n'est parti.")
+                raise typer.Exit(ExitCode.OK)
+        return pipeline.send(plan, progress=_Bar(not quiet))
+    except RelanceError as exc:
+        raise _fail(exc) from None
+
+
+def _render_send(result: pipeline.SendResult) -> None:
+    table = Table(title=f"E-mails via {result.server}", title_justify="left")
+    for name in ("Client", "Destinataire", "Résultat"):
+        table.add_column(name)
+    words = {
+        "sent": "envoyé",
+        "already_sent": "déjà envoyé",
+        "refused": "refusé",
+        "failed": "échec",
+    }
+    for d in result.deliveries:
+        status = words[d.status] + (f" : {d.detail}" if d.detail else "")
+        table.add_row(d.client, ", ".join(d.to), status)
+    out.print(table)
+    out.print(
+        f"{result.count('sent')} envoyé(s), {result.count('already_sent')} déjà envoyé(s), "
+        f"{result.count('refused')} refusé(s), {result.count('failed')} en échec ; "
+        f"{result.journal_lines} ligne(s) ajoutée(s) au journal.",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 def _render_run(result: pipeline.RunResult) -> None:
@@ -202,6 +284,21 @@ def _render_run(result: pipeline.RunResult) -> None:
             f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})",
             markup=False,
             highlight=False,
+        )
+    if result.emails:
+        out.print(
+            f"E-mails préparés : {len(result.emails)} dans {Path(result.emails[0]).parent} "
+            "(rien n'est envoyé sans « relance send »).",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if result.no_email:
+        out.print(
+            f"Sans adresse e-mail (courrier papier seulement) : {', '.join(result.no_email)}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
         )
     if result.rows_written or result.journal_lines:
         out.print(

@@ -88,6 +88,26 @@ class Writeback:
 
 
 @dataclass(frozen=True)
+class Smtp:
+    """The outgoing mail server; the password is never here (environment or keyring)."""
+
+    host: str = ""
+    port: int = 587
+    # "starttls" (port 587), "ssl" (implicit TLS, port 465) or "none" (a local relay only)
+    security: str = "starttls"
+    user: str = ""
+    from_address: str = ""
+    from_name: str = ""
+    reply_to: str = ""
+    bcc_self: bool = True
+    # At most this many messages a minute: many providers block bursts as spam.
+    per_minute: int = 20
+    timeout: int = 30
+    # A CA certificate file for a server whose certificate is self-signed (company relay).
+    ca_file: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know besides the ledger and the date."""
 
@@ -95,6 +115,7 @@ class Settings:
     policy: Policy = field(default_factory=Policy)
     letters: Letters = field(default_factory=Letters)
     writeback: Writeback = field(default_factory=Writeback)
+    smtp: Smtp = field(default_factory=Smtp)
     # canonical field name -> header text in the user's ledger; wins over detection
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
@@ -106,6 +127,7 @@ _SECTIONS: dict[str, type] = {
     "policy": Policy,
     "letters": Letters,
     "writeback": Writeback,
+    "smtp": Smtp,
 }
 
 
@@ -156,6 +178,7 @@ def settings_from_dict(data: dict[str, Any], path: Path | None = None) -> Settin
         raise ConfigError(f"« sheet » dans {where} doit être un nom de feuille (texte).")
     settings = Settings(columns=dict(columns), sheet=sheet, config_path=path, **sections)
     _check_policy(settings.policy, where)
+    _check_smtp(settings.smtp, where)
     return settings
 
 
@@ -165,6 +188,12 @@ def _build_section(cls: type, raw: Any, name: str, where: str) -> Any:
     fields = {f.name: f for f in dataclasses.fields(cls)}
     values: dict[str, Any] = {}
     for key, value in raw.items():
+        if key in ("password", "mot_de_passe", "pass"):
+            raise ConfigError(
+                f"Le mot de passe n'a pas sa place dans {where} : retirez « {key} » de "
+                f"[{name}] et donnez-le par la variable d'environnement "
+                "RELANCE_SMTP_PASSWORD ou le trousseau du système."
+            )
         if key not in fields:
             raise ConfigError(
                 f"Clé inconnue « {key} » dans [{name}] de {where} ; clés possibles : "
@@ -209,6 +238,15 @@ def _check_policy(policy: Policy, where: str) -> None:
         raise ConfigError(f"[policy] tolerance dans {where} ne peut pas être négative.")
 
 
+def _check_smtp(smtp: Smtp, where: str) -> None:
+    if smtp.security not in ("starttls", "ssl", "none"):
+        raise ConfigError(
+            f"[smtp] security dans {where} doit valoir « starttls », « ssl » ou « none »."
+        )
+    if smtp.per_minute < 1:
+        raise ConfigError(f"[smtp] per_minute dans {where} doit être au moins 1.")
+
+
 __all__ = [
     "CONFIG_NAME",
     "PLACEHOLDER",
@@ -216,6 +254,7 @@ __all__ = [
     "Letters",
     "Policy",
     "Settings",
+    "Smtp",
     "Writeback",
     "find_config",
     "load_settings",

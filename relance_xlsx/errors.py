@@ -61,8 +61,13 @@ class LibreOfficeError(RelanceError):
     """LibreOffice is missing or failed to convert the letters to PDF."""
 
 
+class EmailError(RelanceError):
+    """E-mails cannot be prepared or sent: no drafts, no server, refused login, no password."""
+
+
 __all__ = [
     "ConfigError",
+    "EmailError",
     "ExitCode",
     "LedgerError",
     "LibreOfficeError",

@@ -31,6 +31,13 @@ KIND_BY_LEVEL = {
     FORMAL_NOTICE: KIND_FORMAL_NOTICE,
 }
 # Print order of the bundle: formal notices first, then level 2, level 1, courtesy, thanks.
+# What the journal's Action column says for each action (the workbook is French).
+ACTION_LABELS = {
+    "letter": "Courrier",
+    "thanks": "Remerciement",
+    "litigation": "Contentieux",
+    "email": "E-mail envoyé",
+}
 PRINT_ORDER = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_PRE_DUE, KIND_THANKS)
 ALL_KINDS = PRINT_ORDER
 
@@ -98,6 +105,7 @@ def parse_level(value: Any) -> History:
 
 
 __all__ = [
+    "ACTION_LABELS",
     "ALL_KINDS",
     "FORMAL_NOTICE",
     "KIND_BY_LEVEL",

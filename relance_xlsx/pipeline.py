@@ -3,42 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-import pandas as pd
-
+from . import outbox
 from .bundle import BUNDLE_NAME, build_bundle, convert_to_pdf
+from .changes import journal_entries, status_updates
 from .config import Settings, find_config, load_settings
 from .errors import TemplateError
-from .journal import JournalEntry
-from .ledger import Ledger, read_ledger
+from .ledger import read_ledger
 from .letters import LetterPlan, creditor_context, letter_context, plan_letters, total_due
-from .policy import Decisions, decide
+from .outbox import Messages, SendPlan, plan_messages
+from .policy import decide
 from .problems import Problem
+from .progress import Progress, Quiet
 from .rates import load_rate_tables
 from .render import check_template, inside, render_letter, safe_filename, template_path
-from .results import CheckResult, InvoiceResult, LetterResult, RunResult
-from .writeback import StatusUpdate, preflight, write_back
-
-
-class Progress(Protocol):
-    """What the pipeline tells about long steps; the CLI shows it as a progress bar."""
-
-    def start(self, label: str, total: int) -> None: ...
-    def advance(self, n: int = 1) -> None: ...
-    def stop(self) -> None: ...
-
-
-class _Quiet:
-    def start(self, label: str, total: int) -> None:
-        return None
-
-    def advance(self, n: int = 1) -> None:
-        return None
-
-    def stop(self) -> None:
-        return None
+from .results import (
+    CheckResult,
+    InvoiceResult,
+    LetterResult,
+    RunResult,
+    SendResult,
+    invoice_results,
+)
+from .sending import Delivery
+from .writeback import preflight, write_back
 
 
 def _settings(config: Path | None, ledger: Path) -> tuple[Settings, list[str]]:
@@ -85,11 +77,12 @@ def run(
     dry_run: bool = False,
     write_workbook: bool = True,
     pdf: bool = False,
+    email: bool = False,
     progress: Progress | None = None,
     now: dt.datetime | None = None,
 ) -> RunResult:
     """The weekly batch on one ledger, for the date as_of."""
-    progress = progress or _Quiet()
+    progress = progress or Quiet()
     settings, warnings = _settings(config, ledger_path)
     ledger = read_ledger(ledger_path, settings, as_of=as_of, sheet=sheet)
     if write_workbook and not dry_run:
@@ -119,9 +112,13 @@ def run(
                 )
             )
     _check_templates(plans, contexts, settings)
+    # Messages are rendered before any letter is written: a broken e-mail template stops early.
+    messages = plan_messages(plans, contexts, ledger, settings) if email else Messages()
+    problems += messages.problems
     names: set[str] = set()
     paths = [inside(out, safe_filename(p.client, p.kind, names)) for p in plans]
     bundle = pdfs = None
+    drafts: list[Path] = []
     if not dry_run and plans:
         out.mkdir(parents=True, exist_ok=True)
         progress.start("Lettres", len(plans))
@@ -135,11 +132,27 @@ def run(
             pdfs = convert_to_pdf([*paths, bundle], out / "pdf")
             progress.advance()
             progress.stop()
+        if messages.pending:
+            drafts, more, notes = outbox.draft_run(
+                messages,
+                plans,
+                paths,
+                ledger,
+                decisions.frame,
+                settings,
+                out,
+                as_of,
+                pdf,
+                progress,
+                now or dt.datetime.now(),
+            )
+            problems += more
+            warnings += notes
 
     letter_of = {
         row: str(path) for plan, path in zip(plans, paths, strict=True) for row in plan.rows
     }
-    invoices = _invoice_results(ledger, decisions, letter_of)
+    invoices = invoice_results(ledger, decisions, letter_of)
     written = journal_lines = 0
     backup = None
     if write_workbook and not dry_run:
@@ -176,6 +189,39 @@ def run(
         journal_lines=journal_lines,
         backup=str(backup) if backup else None,
         config=str(settings.config_path) if settings.config_path else None,
+        emails=[str(d) for d in drafts],
+        no_email=messages.no_email if email else [],
+    )
+
+
+def prepare_send(out_dir: Path, *, config: Path | None = None) -> SendPlan:
+    """What `relance send` would send from a run's output folder (nothing is sent yet)."""
+    return outbox.prepare_send(out_dir, config)
+
+
+def send(
+    plan: SendPlan,
+    *,
+    progress: Progress | None = None,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+    sleep: Callable[[float], None] = time.sleep,
+) -> SendResult:
+    """Send the drafts of a run through SMTP, then note each accepted one in the journal."""
+    progress = progress or Quiet()
+    progress.start("E-mails", len(plan.pending))
+    try:
+        deliveries, lines, backup = outbox.send(
+            plan, now=now, sleep=sleep, advance=progress.advance
+        )
+    finally:
+        progress.stop()
+    already = [Delivery(d.file, d.client, d.to, "already_sent") for d in plan.already_sent]
+    return SendResult(
+        str(plan.folder),
+        plan.server,
+        already + deliveries,
+        lines,
+        str(backup) if backup else None,
     )
 
 
@@ -207,100 +253,17 @@ def _check_templates(
             )
 
 
-def _invoice_results(
-    ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]
-) -> list[InvoiceResult]:
-    f, d = ledger.frame, decisions.frame
-    out = []
-    for idx in f.index:
-        due = f.at[idx, "due_date"]
-        late = d.at[idx, "days_late"]
-        out.append(
-            InvoiceResult(
-                row=int(f.at[idx, "row"]),
-                invoice=str(f.at[idx, "invoice"] or ""),
-                client=str(f.at[idx, "client"] or ""),
-                due=due.date().isoformat() if pd.notna(due) else None,
-                days_late=int(late) if pd.notna(late) else None,
-                outstanding=round(float(f.at[idx, "outstanding"]), 2),
-                level=int(d.at[idx, "level"]),
-                action=str(d.at[idx, "action"]),
-                interest=float(d.at[idx, "interest"]),
-                indemnity=float(d.at[idx, "indemnity"]),
-                letter=letter_of.get(idx),
-                reason=str(d.at[idx, "reason"]),
-            )
-        )
-    return out
-
-
-def status_updates(
-    frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date
-) -> list[StatusUpdate]:
-    """The rows whose status cells change; rows with a problem get only the status sentence.
-
-    A row already acted on today keeps the sentence written then, so a second run on the
-    same date leaves the workbook exactly as the first one did.
-    """
-    updates = []
-    today = pd.Timestamp(as_of)
-    for idx in frame.index:
-        reason = str(decisions.at[idx, "reason"])
-        old_status = _text(frame.at[idx, "status_text"])
-        if not frame.at[idx, "valid"]:
-            if reason != old_status:
-                updates.append(StatusUpdate(int(frame.at[idx, "row"]), None, None, reason))
-            continue
-        label = _text(decisions.at[idx, "label"])
-        date = decisions.at[idx, "date"]
-        day = date.date() if pd.notna(date) else None
-        old_date = frame.at[idx, "last_date"]
-        old_day = old_date.date() if pd.notna(old_date) else None
-        old_label = _text(frame.at[idx, "level_text"])
-        if (
-            decisions.at[idx, "action"] not in ("letter", "thanks", "litigation")
-            and old_date == today
-            and (label, day) == (old_label, old_day)
-        ):
-            continue
-        if (label, day, reason) != (old_label, old_day, old_status):
-            updates.append(StatusUpdate(int(frame.at[idx, "row"]), label, day, reason))
-    return updates
-
-
-def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
-
-
-def journal_entries(
-    frame: pd.DataFrame, decisions: pd.DataFrame, letter_of: dict[Any, str], as_of: dt.date
-) -> list[JournalEntry]:
-    """One journal line per invoice that got a letter, thanks or went to litigation today."""
-    acted = decisions.index[decisions["action"].isin(["letter", "thanks", "litigation"])]
-    return [
-        JournalEntry(
-            as_of,
-            str(frame.at[i, "invoice"] or ""),
-            str(frame.at[i, "client"]),
-            str(decisions.at[i, "label"]),
-            str(decisions.at[i, "action"]),
-            float(frame.at[i, "outstanding"]),
-            float(decisions.at[i, "interest"]),
-            float(decisions.at[i, "indemnity"]),
-            Path(letter_of[i]).name if i in letter_of else "",
-        )
-        for i in acted
-    ]
-
-
 __all__ = [
     "CheckResult",
     "InvoiceResult",
     "LetterResult",
     "Progress",
     "RunResult",
+    "SendResult",
     "check",
     "journal_entries",
+    "prepare_send",
     "run",
+    "send",
     "status_updates",
 ]

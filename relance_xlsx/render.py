@@ -48,7 +48,12 @@ def bundled_templates() -> Path:
 
 
 def template_path(kind: str, language: str, settings: Settings) -> Path:
-    """The template of a kind and language: the user's folder first, kind by kind."""
+    """The Word template of a kind and language: the user's folder first, kind by kind."""
+    return find_template(f"{kind}.docx", language, settings, "modèle de lettre")
+
+
+def find_template(name: str, language: str, settings: Settings, what: str) -> Path:
+    """A template file by relative name: the user's template folder first, then the bundled one."""
     sub = "" if language == "fr" else language
     folders = []
     if settings.letters.template_dir:
@@ -58,12 +63,11 @@ def template_path(kind: str, language: str, settings: Settings) -> Path:
         folders.append(base)
     folders.append(bundled_templates())
     for folder in folders:
-        candidate = folder / sub / f"{kind}.docx"
+        candidate = folder / sub / name
         if candidate.is_file():
             return candidate
     raise TemplateError(
-        f"Aucun modèle de lettre « {kind} » ({language}) : ajoutez {kind}.docx dans "
-        f"{folders[0] / sub}."
+        f"Aucun {what} « {name} » ({language}) : ajoutez {name} dans {folders[0] / sub}."
     )
 
 
@@ -161,6 +165,7 @@ __all__ = [
     "TemplateIssue",
     "bundled_templates",
     "check_template",
+    "find_template",
     "inside",
     "jinja_env",
     "render_letter",

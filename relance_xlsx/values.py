@@ -326,8 +326,12 @@ def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Se
             parsed[key] = parser(raw)
         except (ValueError, TypeError, OverflowError) as exc:
             errors[key] = str(exc) or "valeur illisible"
-    keys = values.map(_key)
-    return keys.map(lambda k: parsed.get(k)), keys.map(lambda k: errors.get(k))
+    keys = [_key(v) for v in values.to_numpy(dtype=object)]
+    # Built as object Series so a missing value stays None (Series.map would turn it into NaN).
+    return (
+        pd.Series([parsed.get(k) for k in keys], index=values.index, dtype=object),
+        pd.Series([errors.get(k) for k in keys], index=values.index, dtype=object),
+    )
 
 
 def _key(raw: Any) -> Any:

@@ -155,6 +155,19 @@ def write_back(
     return WritebackResult(len(updates), lines, tuple(headers[f] for f in added), backup)
 
 
+def append_journal(
+    path: Path, entries: list[JournalEntry], options: Writeback, *, now: dt.datetime
+) -> WritebackResult:
+    """Add journal lines only (e-mails sent), with the same backup and atomic save."""
+    preflight(path)
+    package = Package.open(str(path))
+    lines = add_journal(package, options.journal_sheet, entries, Styles(package).date_style())
+    if not package.changed:
+        return WritebackResult(0, 0, (), None)
+    backup = save_atomically(package, path, options.backups_to_keep, now)
+    return WritebackResult(0, lines, (), backup)
+
+
 def _extend_tables(
     package: Package, sheet_part: str, header_row: int, new_cols: list[int], names: list[str]
 ) -> None:
@@ -253,6 +266,7 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
 __all__ = [
     "StatusUpdate",
     "WritebackResult",
+    "append_journal",
     "lock_files",
     "make_backup",
     "preflight",

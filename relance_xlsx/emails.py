@@ -1,0 +1,210 @@
+"""E-mail drafts: one message per letter whose client has an address, saved as .eml files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import mimetypes
+import re
+from dataclasses import asdict, dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, getaddresses, make_msgid
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .config import Settings
+from .errors import EmailError, TemplateError
+from .render import find_template
+
+EMAIL_DIR = "emails"
+MANIFEST_NAME = "messages.json"
+# Outlook opens a message carrying this header as a draft, ready to send.
+UNSENT_HEADER = "X-Unsent"
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    """What the journal records for one invoice of a message once it is sent."""
+
+    invoice: str
+    level: str
+    outstanding: float
+    interest: float
+    indemnity: float
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One prepared message: its .eml file, its recipients, its invoices."""
+
+    file: str
+    client: str
+    kind: str
+    to: tuple[str, ...]
+    subject: str
+    attachments: tuple[str, ...]
+    lines: tuple[InvoiceLine, ...]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What `relance send` needs to know about the drafts of one run."""
+
+    ledger: str
+    sheet: str
+    as_of: str
+    config: str | None
+    drafts: tuple[Draft, ...]
+
+    def save(self, folder: Path) -> Path:
+        """Write messages.json beside the drafts."""
+        path = folder / MANIFEST_NAME
+        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        """Read the manifest of a run's output folder (or its emails/ subfolder)."""
+        path = manifest_folder(out_dir) / MANIFEST_NAME
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            drafts = tuple(
+                Draft(
+                    **{
+                        **d,
+                        "to": tuple(d["to"]),
+                        "attachments": tuple(d["attachments"]),
+                        "lines": tuple(InvoiceLine(**line) for line in d["lines"]),
+                    }
+                )
+                for d in data["drafts"]
+            )
+            return cls(data["ledger"], data["sheet"], data["as_of"], data["config"], drafts)
+        except FileNotFoundError as exc:
+            raise EmailError(
+                f"Aucun e-mail préparé dans {out_dir} : lancez d'abord « relance run --email »."
+            ) from exc
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise EmailError(
+                f"{path} est illisible ({exc}) : relancez « relance run --email »."
+            ) from exc
+
+
+def manifest_folder(out_dir: Path) -> Path:
+    """The drafts folder of a run: out_dir itself when given emails/, else out_dir/emails."""
+    return out_dir if (out_dir / MANIFEST_NAME).is_file() else out_dir / EMAIL_DIR
+
+
+def parse_addresses(text: str) -> list[str]:
+    """The addresses of an e-mail cell ('a@x.fr; b@y.fr'); ValueError when one is unreadable."""
+    found = getaddresses([text.replace(";", ",").replace("\n", ",")])
+    addresses = [addr.strip() for _, addr in found if addr.strip()]
+    bad = [a for a in addresses if not _ADDRESS.match(a)]
+    if bad or not addresses:
+        raise ValueError(f"adresse e-mail illisible : {bad[0] if bad else text!r}")
+    return addresses
+
+
+def _environment(html: bool) -> jinja2.Environment:
+    # Plain text is not markup, so no escaping there; HTML escapes every value.
+    return SandboxedEnvironment(
+        autoescape=html, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+    )
+
+
+@dataclass(frozen=True)
+class EmailText:
+    """Subject and bodies of one message."""
+
+    subject: str
+    text: str
+    html: str
+
+
+def render_email(context: dict[str, Any], language: str, settings: Settings) -> EmailText:
+    """Subject, text and HTML bodies from the e-mail templates, with the letter's context."""
+    parts = []
+    for name, html in (("objet.txt", False), ("message.txt", False), ("message.html", True)):
+        path = find_template(f"email/{name}", language, settings, "modèle d'e-mail")
+        try:
+            template = _environment(html).from_string(path.read_text(encoding="utf-8"))
+            parts.append(template.render(context))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateError(f"Le modèle d'e-mail {path} est illisible : {exc}.") from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateError(
+                f"Le modèle d'e-mail {path} ne peut pas être rempli : {exc}."
+            ) from exc
+    # A header never spans lines: a client name with a line break must not inject headers.
+    subject = " ".join(parts[0].split())
+    return EmailText(subject, parts[1], parts[2])
+
+
+def sender(settings: Settings) -> Address | None:
+    """The From address: [smtp] from_address, else the creditor's e-mail; None when neither."""
+    address = settings.smtp.from_address.strip() or settings.creditor.email.strip()
+    if not address or not _ADDRESS.match(address):
+        return None
+    name = settings.smtp.from_name.strip() or settings.creditor.name.strip()
+    user, domain = address.rsplit("@", 1)
+    return Address(display_name=name, username=user, domain=domain)
+
+
+def build_message(
+    settings: Settings,
+    client: str,
+    to: list[str],
+    body: EmailText,
+    attachments: list[Path],
+    date: dt.datetime,
+) -> EmailMessage:
+    """A draft message: headers, text and HTML bodies, attachments, marked as unsent."""
+    msg = EmailMessage()
+    source = sender(settings)
+    if source is not None:
+        msg["From"] = source
+    msg["To"] = [
+        Address(display_name=client if i == 0 else "", addr_spec=a) for i, a in enumerate(to)
+    ]
+    if settings.smtp.reply_to.strip():
+        msg["Reply-To"] = settings.smtp.reply_to.strip()
+    msg["Subject"] = body.subject
+    msg["Date"] = format_datetime(date.astimezone())
+    msg["Message-ID"] = make_msgid(domain=source.domain if source else "relance-xlsx.invalid")
+    msg[UNSENT_HEADER] = "1"
+    msg.set_content(body.text)
+    msg.add_alternative(body.html, subtype="html")
+    for path in attachments:
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        maintype, subtype = kind.split("/", 1)
+        msg.add_attachment(
+            path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name
+        )
+    return msg
+
+
+def draft_name(letter: Path) -> str:
+    """The .eml file of a letter: the letter's own (already safe and unique) name."""
+    return f"{letter.stem}.eml"
+
+
+__all__ = [
+    "EMAIL_DIR",
+    "MANIFEST_NAME",
+    "UNSENT_HEADER",
+    "Draft",
+    "EmailText",
+    "InvoiceLine",
+    "Manifest",
+    "build_message",
+    "draft_name",
+    "manifest_folder",
+    "parse_addresses",
+    "render_email",
+    "sender",
+]

@@ -1,0 +1,236 @@
+"""Send prepared drafts through SMTP, one at a time, recording each accepted message."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import smtplib
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime
+from pathlib import Path
+
+from .config import Smtp
+from .emails import UNSENT_HEADER, Draft
+from .errors import EmailError
+
+SENT_LOG = "envoyes.json"
+PASSWORD_ENV = "RELANCE_SMTP_PASSWORD"
+KEYRING_SERVICE = "relance-xlsx"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What happened to one draft: sent, refused, failed or already sent earlier."""
+
+    file: str
+    client: str
+    to: tuple[str, ...]
+    status: str
+    detail: str = ""
+
+
+def smtp_password(smtp: Smtp) -> str | None:
+    """The password from RELANCE_SMTP_PASSWORD, else the system keyring; never the config."""
+    value = os.environ.get(PASSWORD_ENV)
+    if value:
+        return value
+    if not smtp.user:
+        return None
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, smtp.user)
+    except KeyringError:
+        return None
+
+
+def read_sent_log(folder: Path) -> dict[str, dict[str, object]]:
+    """Drafts already accepted by the server, by file name."""
+    path = folder / SENT_LOG
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EmailError(
+            f"{path} est illisible ({exc}) : sans lui, des messages pourraient partir deux "
+            "fois ; vérifiez-le avant de relancer l'envoi."
+        ) from exc
+    return dict(data)
+
+
+def _record(folder: Path, log: dict[str, dict[str, object]]) -> None:
+    # Written after every accepted message, atomically: a crash never forgets a sent one.
+    tmp = folder / f".{SENT_LOG}.tmp"
+    tmp.write_text(json.dumps(log, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(folder / SENT_LOG)
+
+
+class Mailer:
+    """One SMTP connection, opened on first use and reopened after the server drops it."""
+
+    def __init__(self, smtp: Smtp, password: str | None) -> None:
+        self.smtp = smtp
+        self.password = password
+        self.client: smtplib.SMTP | None = None
+
+    def connect(self) -> smtplib.SMTP:
+        """Open, secure and log in; errors that stop the whole batch become EmailError."""
+        s = self.smtp
+        context = ssl.create_default_context(cafile=s.ca_file or None)
+        where = f"{s.host}:{s.port}"
+        try:
+            client: smtplib.SMTP
+            if s.security == "ssl":
+                client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+            else:
+                client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+                if s.security == "starttls":
+                    client.starttls(context=context)
+            if s.user:
+                if not self.password:
+                    client.close()
+                    raise EmailError(
+                        f"Mot de passe SMTP absent pour {s.user} : définissez la variable "
+                        f"{PASSWORD_ENV} ou enregistrez-le avec « keyring set "
+                        f"{KEYRING_SERVICE} {s.user} »."
+                    )
+                client.login(s.user, self.password)
+        except smtplib.SMTPAuthenticationError as exc:
+            raise EmailError(
+                f"Le serveur {where} refuse l'identifiant {s.user} ; vérifiez le mot de passe."
+            ) from exc
+        except ssl.SSLError as exc:
+            raise EmailError(
+                f"Connexion sécurisée impossible avec {where} ({exc.reason}) ; vérifiez "
+                "[smtp] security, ou ca_file pour un certificat auto-signé."
+            ) from exc
+        except smtplib.SMTPNotSupportedError as exc:
+            raise EmailError(
+                f"Le serveur {where} ne propose pas STARTTLS ; réglez [smtp] security."
+            ) from exc
+        except (OSError, smtplib.SMTPException) as exc:
+            raise EmailError(f"Impossible de joindre le serveur d'envoi {where} : {exc}.") from exc
+        self.client = client
+        return client
+
+    def send(self, msg: EmailMessage, recipients: list[str]) -> dict[str, tuple[int, bytes]]:
+        """Send one message; returns the recipients the server refused."""
+        client = self.client
+        if client is None or client.sock is None:
+            # smtplib closes the socket itself after a 421 reply: open a new one.
+            client = self.connect()
+        try:
+            return client.send_message(msg, to_addrs=recipients)
+        except smtplib.SMTPServerDisconnected:
+            self.client = None
+            raise
+
+    def close(self) -> None:
+        """Say goodbye to the server if still connected."""
+        if self.client is not None:
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                self.client.quit()
+            self.client = None
+
+
+def send_drafts(
+    folder: Path,
+    drafts: list[Draft],
+    smtp: Smtp,
+    password: str | None,
+    *,
+    now: Callable[[], dt.datetime],
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+    advance: Callable[[], None] = lambda: None,
+) -> list[Delivery]:
+    """Send each draft once, at most per_minute a minute; a refusal stops only its message."""
+    log = read_sent_log(folder)
+    mailer = Mailer(smtp, password)
+    interval = 60.0 / smtp.per_minute
+    last: float | None = None
+    results: list[Delivery] = []
+    try:
+        for draft in drafts:
+            if draft.file in log:
+                results.append(Delivery(draft.file, draft.client, draft.to, "already_sent"))
+                advance()
+                continue
+            if last is not None and clock() - last < interval:
+                sleep(interval - (clock() - last))
+            last = clock()
+            results.append(_send_one(folder, draft, smtp, mailer, log, now()))
+            advance()
+    finally:
+        mailer.close()
+    return results
+
+
+def _send_one(
+    folder: Path,
+    draft: Draft,
+    smtp: Smtp,
+    mailer: Mailer,
+    log: dict[str, dict[str, object]],
+    when: dt.datetime,
+) -> Delivery:
+    msg = BytesParser(policy=policy.SMTP).parsebytes((folder / draft.file).read_bytes())
+    assert isinstance(msg, EmailMessage)
+    del msg[UNSENT_HEADER]
+    del msg["Date"]
+    msg["Date"] = format_datetime(when.astimezone())
+    if not msg["From"]:
+        msg["From"] = smtp.from_address
+    recipients = list(draft.to)
+    copy = [smtp.from_address] if smtp.bcc_self and smtp.from_address else []
+    try:
+        refused = mailer.send(msg, recipients + copy)
+    except smtplib.SMTPRecipientsRefused as exc:
+        return _refused(draft, exc.recipients)
+    except smtplib.SMTPServerDisconnected as exc:
+        return Delivery(draft.file, draft.client, draft.to, "failed", f"connexion coupée : {exc}")
+    except (smtplib.SMTPException, OSError) as exc:
+        return Delivery(draft.file, draft.client, draft.to, "failed", str(exc))
+    lost = {a: r for a, r in refused.items() if a in recipients}
+    if len(lost) == len(recipients):
+        return _refused(draft, lost)
+    # Delivered to at least one address: recorded, so a re-run never sends it twice.
+    log[draft.file] = {
+        "sent_at": when.isoformat(timespec="seconds"),
+        "to": recipients,
+        "message_id": msg["Message-ID"],
+    }
+    _record(folder, log)
+    return Delivery(draft.file, draft.client, draft.to, "sent", _refused(draft, lost).detail)
+
+
+def _refused(draft: Draft, refused: dict[str, tuple[int, bytes]]) -> Delivery:
+    detail = "; ".join(
+        f"{addr} refusé ({code} {reply.decode(errors='replace')})"
+        for addr, (code, reply) in refused.items()
+    )
+    return Delivery(draft.file, draft.client, draft.to, "refused", detail)
+
+
+__all__ = [
+    "KEYRING_SERVICE",
+    "PASSWORD_ENV",
+    "SENT_LOG",
+    "Delivery",
+    "Mailer",
+    "read_sent_log",
+    "send_drafts",
+    "smtp_password",
+]
