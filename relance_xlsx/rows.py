@@ -228,7 +228,9 @@ def normalise_rows(
     objects = rows.parse("object", parse_text, every)
 
     amount = amounts.map(lambda a: a.value if isinstance(a, Amount) else np.nan).astype(float)
-    currency = amounts.map(lambda a: a.currency if isinstance(a, Amount) and a.currency else None)
+    currency = _objects(
+        amounts, lambda a: a.currency if isinstance(a, Amount) and a.currency else None
+    )
     paid = paid_raw_amounts.map(lambda a: a.value if isinstance(a, Amount) else 0.0).astype(float)
 
     is_credit = (amount < 0).to_numpy() | np.fromiter(
@@ -294,8 +296,8 @@ def normalise_rows(
             "email": rows.parse("email", parse_text, every, "warning").astype(object),
             "address": address,
             "contact": rows.parse("contact", parse_text, every, "warning").astype(object),
-            "attachment": rows.raw("attachment").map(parse_text).astype(object),
-            "language": rows.raw("language").map(_language).astype(object),
+            "attachment": _objects(rows.raw("attachment"), parse_text),
+            "language": _objects(rows.raw("language"), _language),
             "currency": currency.astype(object),
             "level": levels,
             "last_date": _dates(last_date),
@@ -304,12 +306,19 @@ def normalise_rows(
             "pre_due_sent": pre_due,
             "valid": ok,
             "problem": _first_problem(rows.numbers, rows.problems),
-            "level_text": rows.raw("reminder_level").map(parse_text).astype(object),
-            "status_text": rows.raw("reminder_status").map(parse_text).astype(object),
+            "level_text": _objects(rows.raw("reminder_level"), parse_text),
+            "status_text": _objects(rows.raw("reminder_status"), parse_text),
         },
         columns=list(COLUMNS),
     )
     return frame, rows.problems, skips
+
+
+def _objects(series: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
+    """Convert each value, keeping None as None (pandas' Series.map turns it into NaN)."""
+    return pd.Series(
+        [convert(v) for v in series.to_numpy(dtype=object)], index=series.index, dtype=object
+    )
 
 
 def _paid_amounts(rows: _Rows, every: np.ndarray) -> pd.Series:
@@ -445,7 +454,7 @@ def _check_rows(
 def _addresses(rows: _Rows) -> pd.Series:
     """One multi-line address per row, from one cell or street / postcode / city / country."""
     parts = [
-        rows.raw(name).map(parse_text)
+        _objects(rows.raw(name), parse_text)
         for name in ("address", "street", "postcode", "city", "country")
     ]
     out = []

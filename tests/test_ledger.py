@@ -256,6 +256,21 @@ def test_warnings_do_not_keep_rows_out(ledger_factory):
     assert ledger.frame["valid"].tolist() == [True]
 
 
+def test_empty_text_cells_stay_empty_never_nan(ledger_factory):
+    # pandas turns None into NaN when some values of a column are text and others missing;
+    # a NaN is truthy, and would print "nan" as an address or break the currency of a letter.
+    rows = [
+        ["F1", "A", D(2026, 9, 1), None, "1 234,56 €", None, None],
+        ["F2", "B", D(2026, 9, 2), None, 300.0, None, "1 rue B\n75001 Paris"],
+        ["F3", "C", D(2026, 9, 3), None, "£400", None, None],
+    ]
+    frame = read(ledger_factory(rows)).frame
+    for column in ("currency", "address", "email", "contact", "language", "level_text"):
+        assert not any(isinstance(v, float) for v in frame[column]), column
+    assert frame["currency"].tolist() == ["EUR", None, "GBP"]
+    assert frame["address"].tolist() == [None, "1 rue B\n75001 Paris", None]
+
+
 REAL = sorted(REAL_WORLD.glob("*.xlsx")) if REAL_WORLD.is_dir() else []
 
 
