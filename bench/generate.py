@@ -78,7 +78,9 @@ class Strings:
 def rows(n: int, as_of: dt.date, seed: int = 20261122) -> list[list[object]]:
     """n invoices as cell values (str, float, date or None); the mix of an office ledger."""
     rng = random.Random(seed)
-    clients = [f"Client {i:05d} {rng.choice(['SARL', 'SAS', 'EURL', 'SA'])}" for i in range(max(50, n // 8))]
+    # An office has a few thousand clients however long its ledger grows.
+    count = max(50, min(n // 8, 5000))
+    clients = [f"Client {i:05d} {rng.choice(['SARL', 'SAS', 'EURL', 'SA'])}" for i in range(count)]
     out: list[list[object]] = []
     for i in range(n):
         client = rng.choice(clients)

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import (
+    format_currency,
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+)
 from num2words import num2words
 
 _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
@@ -17,8 +24,40 @@ def _locale(language: str) -> str:
 
 
 def money(amount: float, currency: str = "EUR", language: str = "fr") -> str:
-    """1234.5 -> '1 234,50 €' (narrow no-break space as Babel writes it)."""
-    return format_currency(amount, currency, locale=_locale(language))
+    """1234.5 -> "1 234,50 €", exactly as Babel writes it, except that zero is never signed."""
+    shape = _money_shape(currency, language)
+    value = Decimal(str(amount)).quantize(_CENT, rounding=ROUND_HALF_EVEN)
+    digits = f"{abs(value):,.2f}".translate(shape.separators)
+    prefix, suffix = shape.negative if value < 0 else shape.positive
+    return f"{prefix}{digits}{suffix}"
+
+
+_CENT = Decimal("0.01")
+_PROBE = Decimal("1234567.25")
+
+
+@dataclass(frozen=True)
+class _MoneyShape:
+    positive: tuple[str, str]
+    negative: tuple[str, str]
+    separators: dict[int, str]
+
+
+@lru_cache(maxsize=64)
+def _money_shape(currency: str, language: str) -> _MoneyShape:
+    # Babel formats one probe amount per currency and language; each later amount only
+    # needs its digits placed the same way (Babel's pattern parsing costs 0.1 ms a call).
+    locale = _locale(language)
+    group, decimal = get_group_symbol(locale), get_decimal_symbol(locale)
+    digits = f"1{group}234{group}567{decimal}25"
+    shapes = []
+    for probe in (_PROBE, -_PROBE):
+        text = format_currency(probe, currency, locale=locale)
+        prefix, found, suffix = text.partition(digits)
+        if not found:
+            raise ValueError(f"unexpected currency format {text!r} for {locale}")
+        shapes.append((prefix, suffix))
+    return _MoneyShape(shapes[0], shapes[1], str.maketrans({",": group, ".": decimal}))
 
 
 def number(value: float, language: str = "fr", digits: int = 2) -> str:

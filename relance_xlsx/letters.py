@@ -101,74 +101,111 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
     }
 
 
+# The columns a letter reads, from the ledger frame and from the decisions.
+_FRAME_FIELDS = (
+    "invoice",
+    "invoice_date",
+    "object",
+    "amount",
+    "paid",
+    "due_date",
+    "outstanding",
+    "address",
+    "contact",
+    "email",
+    "consumer",
+    "last_date",
+    "currency",
+)
+_DECISION_FIELDS = ("days_late", "interest", "indemnity")
+
+
+class LetterRows:
+    """The rows the letters use, as plain dicts, built once per run.
+
+    Indexing a DataFrame per letter costs ~1 ms a call; a run with thousands of letters would
+    spend most of its time there.
+    """
+
+    def __init__(self, frame: pd.DataFrame, decisions: pd.DataFrame, plans: list[LetterPlan]):
+        wanted = sorted({i for p in plans for i in (*p.rows, *p.credit_rows)})
+        sub = frame.loc[wanted, list(_FRAME_FIELDS)].join(
+            decisions.loc[wanted, list(_DECISION_FIELDS)]
+        )
+        self.records: dict[Any, dict[str, Any]] = dict(
+            zip(wanted, sub.to_dict("records"), strict=True)
+        )
+
+    def of(self, rows: tuple[int, ...]) -> list[dict[str, Any]]:
+        """The records of some rows, in order."""
+        return [self.records[i] for i in rows]
+
+
+def has_address(plan: LetterPlan, data: LetterRows) -> bool:
+    """Whether any invoice of the letter gives the debtor's address."""
+    return any(_present(r["address"]) for r in data.of(plan.rows))
+
+
 def letter_context(
     plan: LetterPlan,
-    frame: pd.DataFrame,
-    decisions: pd.DataFrame,
+    data: LetterRows,
     settings: Settings,
     as_of: dt.date,
     rate: float,
     creditor: dict[str, Any],
-) -> tuple[dict[str, Any], list[str]]:
-    """Everything a template may use for one letter, formatted; plus what was missing."""
+) -> dict[str, Any]:
+    """Everything a template may use for one letter, formatted."""
     lang = plan.language
-    missing: list[str] = []
-    rows = frame.loc[list(plan.rows)]
-    dec = decisions.loc[list(plan.rows)]
-    credits = frame.loc[list(plan.credit_rows)]
+    rows = data.of(plan.rows)
+    credits = data.of(plan.credit_rows)
     currency = _currency(rows, settings)
 
     def m(x: float) -> str:
         return money(x, currency, lang)
 
-    invoices = []
-    for idx, r in rows.iterrows():
-        d = dec.loc[idx]
-        invoices.append(
-            {
-                "number": str(r["invoice"] or "–"),
-                "date": _day(r["invoice_date"], lang),
-                "object": str(r["object"]) if r["object"] else "–",
-                "amount": m(r["amount"]),
-                "paid": m(r["paid"]),
-                "due": _day(r["due_date"], lang),
-                "outstanding": m(r["outstanding"]),
-                "days_late": int(d["days_late"]) if pd.notna(d["days_late"]) else 0,
-                "interest": m(d["interest"]),
-                "indemnity": m(d["indemnity"]),
-            }
-        )
+    invoices = [
+        {
+            "number": str(r["invoice"] or "–"),
+            "date": _day(r["invoice_date"], lang),
+            "object": str(r["object"]) if _present(r["object"]) else "–",
+            "amount": m(r["amount"]),
+            "paid": m(r["paid"]),
+            "due": _day(r["due_date"], lang),
+            "outstanding": m(r["outstanding"]),
+            "days_late": int(r["days_late"]) if pd.notna(r["days_late"]) else 0,
+            "interest": m(r["interest"]),
+            "indemnity": m(r["indemnity"]),
+        }
+        for r in rows
+    ]
     credit_items = [
         {
             "number": str(r["invoice"] or "–"),
             "date": _day(r["invoice_date"], lang),
-            "object": str(r["object"]) if r["object"] else "–",
+            "object": str(r["object"]) if _present(r["object"]) else "–",
             "amount": m(r["amount"]),
         }
-        for _, r in credits.iterrows()
+        for r in credits
     ]
-    outstanding = float(rows["outstanding"].sum() + credits["outstanding"].sum())
+    outstanding = sum(r["outstanding"] for r in rows) + sum(r["outstanding"] for r in credits)
     with_penalties = plan.kind in ("relance_2", "mise_en_demeure")
-    interest = float(dec["interest"].sum()) if with_penalties else 0.0
-    indemnity = float(dec["indemnity"].sum()) if with_penalties else 0.0
+    interest = sum(r["interest"] for r in rows) if with_penalties else 0.0
+    indemnity = sum(r["indemnity"] for r in rows) if with_penalties else 0.0
     claimed = round(outstanding + interest + indemnity, 2)
     numbers = [str(i["number"]) for i in invoices]
-    first = rows.iloc[0]
-    address = next((a for a in rows["address"] if a), None)
-    if address is None:
-        missing.append("debtor.address")
-    last_dates = [d for d in rows["last_date"] if pd.notna(d)]
+    address = next((str(r["address"]) for r in rows if _present(r["address"])), None)
+    last_dates = [r["last_date"] for r in rows if isinstance(r["last_date"], pd.Timestamp)]
     pay_by = as_of + dt.timedelta(days=settings.letters.payment_days)
     deadline = as_of + dt.timedelta(days=settings.letters.formal_notice_days)
     plural = len(invoices) > 1
-    context = {
+    return {
         "creditor": creditor,
         "debtor": {
             "name": plan.client,
             "address_lines": (address or MISSING_ADDRESS).split("\n"),
-            "contact": next((str(c) for c in rows["contact"] if c), ""),
-            "email": next((str(e) for e in rows["email"] if e), ""),
-            "consumer": bool(first["consumer"]),
+            "contact": next((str(r["contact"]) for r in rows if _present(r["contact"])), ""),
+            "email": next((str(r["email"]) for r in rows if _present(r["email"])), ""),
+            "consumer": bool(rows[0]["consumer"]),
         },
         "letter": {
             "kind": plan.kind,
@@ -199,8 +236,8 @@ def letter_context(
             "indemnity": m(indemnity),
             "claimed": m(claimed if with_penalties else outstanding),
             "claimed_words": amount_in_words(claimed, currency, lang),
-            "paid": m(float(rows["paid"].sum())),
-            "credits": m(float(credits["amount"].sum())),
+            "paid": m(sum(r["paid"] for r in rows)),
+            "credits": m(sum(r["amount"] for r in credits)),
         },
         "legal": {
             "interest_rate": percent(rate, lang),
@@ -214,25 +251,27 @@ def letter_context(
             "link": settings.creditor.payment_link,
         },
     }
-    return context, missing
 
 
-def total_due(plan: LetterPlan, frame: pd.DataFrame, decisions: pd.DataFrame) -> float:
+def total_due(plan: LetterPlan, data: LetterRows) -> float:
     """What the letter claims, as a number (for JSON and the summary)."""
-    rows = list(plan.rows)
-    total = (
-        frame.loc[rows, "outstanding"].sum()
-        + frame.loc[list(plan.credit_rows), "outstanding"].sum()
-    )
-    if plan.kind in ("relance_2", "mise_en_demeure"):
-        total += decisions.loc[rows, "interest"].sum() + decisions.loc[rows, "indemnity"].sum()
+    rows = data.of(plan.rows)
     if plan.kind == KIND_THANKS:
-        total = frame.loc[rows, "paid"].sum()
+        return round(float(sum(r["paid"] for r in rows)), 2)
+    total = sum(r["outstanding"] for r in rows)
+    total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
+    if plan.kind in ("relance_2", "mise_en_demeure"):
+        total += sum(r["interest"] + r["indemnity"] for r in rows)
     return round(float(total), 2)
 
 
-def _currency(rows: pd.DataFrame, settings: Settings) -> str:
-    found = {c for c in rows["currency"] if c}
+def _present(value: Any) -> bool:
+    # A cell read as NaN (pandas' missing value) is as empty as None or "".
+    return bool(value) and not (isinstance(value, float) and value != value)
+
+
+def _currency(rows: list[dict[str, Any]], settings: Settings) -> str:
+    found = {r["currency"] for r in rows if isinstance(r["currency"], str) and r["currency"]}
     return found.pop() if len(found) == 1 else settings.letters.currency
 
 
@@ -256,4 +295,12 @@ def _invoices_phrase(numbers: list[str], lang: str) -> str:
     return f"invoices {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
-__all__ = ["LetterPlan", "creditor_context", "letter_context", "plan_letters", "total_due"]
+__all__ = [
+    "LetterPlan",
+    "LetterRows",
+    "creditor_context",
+    "has_address",
+    "letter_context",
+    "plan_letters",
+    "total_due",
+]

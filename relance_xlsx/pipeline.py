@@ -14,7 +14,15 @@ from .changes import journal_entries, status_updates
 from .config import Settings, find_config, load_settings
 from .errors import TemplateError
 from .ledger import read_ledger
-from .letters import LetterPlan, creditor_context, letter_context, plan_letters, total_due
+from .letters import (
+    LetterPlan,
+    LetterRows,
+    creditor_context,
+    has_address,
+    letter_context,
+    plan_letters,
+    total_due,
+)
 from .outbox import Messages, SendPlan, plan_messages
 from .policy import decide
 from .problems import Problem
@@ -95,23 +103,25 @@ def run(
 
     missing: list[str] = []
     creditor = creditor_context(settings, missing)
-    contexts = []
-    for plan in plans:
-        ctx, lacking = letter_context(
-            plan, ledger.frame, decisions.frame, settings, as_of, decisions.rate, creditor
+    data = LetterRows(ledger.frame, decisions.frame, plans)
+    problems += [
+        Problem(
+            None,
+            None,
+            plan.client,
+            "adresse du client manquante : la lettre porte « [ADRESSE À COMPLÉTER] »",
+            "warning",
         )
-        contexts.append(ctx)
-        if "debtor.address" in lacking:
-            problems.append(
-                Problem(
-                    None,
-                    None,
-                    plan.client,
-                    "adresse du client manquante : la lettre porte « [ADRESSE À COMPLÉTER] »",
-                    "warning",
-                )
-            )
-    _check_templates(plans, contexts, settings)
+        for plan in plans
+        if not has_address(plan, data)
+    ]
+
+    def context(plan: LetterPlan) -> dict[str, Any]:
+        return letter_context(plan, data, settings, as_of, decisions.rate, creditor)
+
+    # A dry run fills one letter per template (to check it); a real run fills them all.
+    contexts = [context(p) for p in plans] if (not dry_run or email) else []
+    _check_templates(plans, contexts or None, context, settings)
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(plans, contexts, ledger, settings) if email else Messages()
     problems += messages.problems
@@ -175,7 +185,7 @@ def run(
                 p.client,
                 p.kind,
                 [str(ledger.frame.at[r, "invoice"]) for r in p.rows],
-                total_due(p, ledger.frame, decisions.frame),
+                total_due(p, data),
             )
             for p, path in zip(plans, paths, strict=True)
         ],
@@ -236,16 +246,19 @@ def _missing(fields: list[str]) -> list[str]:
 
 
 def _check_templates(
-    plans: list[LetterPlan], contexts: list[dict[str, Any]], settings: Settings
+    plans: list[LetterPlan],
+    contexts: list[dict[str, Any]] | None,
+    context: Callable[[LetterPlan], dict[str, Any]],
+    settings: Settings,
 ) -> None:
     """Refuse to start with a broken template, before any letter is written."""
     seen: set[Path] = set()
-    for plan, ctx in zip(plans, contexts, strict=True):
+    for i, plan in enumerate(plans):
         path = template_path(plan.kind, plan.language, settings)
         if path in seen:
             continue
         seen.add(path)
-        issues = check_template(path, ctx)
+        issues = check_template(path, contexts[i] if contexts else context(plan))
         if issues:
             raise TemplateError(
                 f"Modèle de lettre à corriger avant l'envoi : {issues[0].describe()} ; "

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .config import Creditor, Settings
-from .letters import LetterPlan, creditor_context, letter_context
+from .letters import LetterPlan, LetterRows, creditor_context, letter_context
 
 SAMPLE_CREDITOR = Creditor(
     name="Atelier Martin SARL",
@@ -52,16 +52,14 @@ def sample_context(language: str = "fr", kind: str = "mise_en_demeure") -> dict[
     )
     settings = Settings(creditor=SAMPLE_CREDITOR)
     plan = LetterPlan(frame.at[0, "client"], kind, language, (0, 1), (2,))
-    context, _ = letter_context(
+    return letter_context(
         plan,
-        frame,
-        decisions,
+        LetterRows(frame, decisions, [plan]),
         settings,
         dt.date(2026, 11, 22),
         12.15,
         creditor_context(settings, []),
     )
-    return context
 
 
 __all__ = ["SAMPLE_CREDITOR", "sample_context"]

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
+from babel.numbers import format_currency
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from relance_xlsx.fmt import money
 from relance_xlsx.values import (
     Terms,
     due_from_terms,
@@ -163,3 +168,19 @@ def test_hold_is_set_by_any_text_but_no(raw, expected):
 )
 def test_status_text_paid(raw, expected):
     assert status_says_paid(raw) is expected
+
+
+@example(amount=-0.005, currency="EUR", language="fr")
+@example(amount=2.675, currency="EUR", language="en")
+@given(
+    amount=st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+    currency=st.sampled_from(["EUR", "GBP", "USD", "CHF"]),
+    language=st.sampled_from(["fr", "en"]),
+)
+def test_fast_money_matches_babel(amount, currency, language):
+    # money() places digits in a shape Babel made once; it must agree with Babel itself,
+    # except that an amount rounding to zero is never printed "-0,00 €".
+    expected = format_currency(amount, currency, locale={"fr": "fr_FR", "en": "en_GB"}[language])
+    if Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN) == 0:
+        expected = expected.replace("-", "", 1)
+    assert money(amount, currency, language) == expected
