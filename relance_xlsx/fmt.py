@@ -78,6 +78,7 @@ def date_long(day: dt.date, language: str = "fr") -> str:
     return format_date(day, format="long", locale=_locale(language))
 
 
+@lru_cache(maxsize=8192)
 def date_short(day: dt.date, language: str = "fr") -> str:
     """2026-11-22 -> '22/11/2026'."""
     return day.strftime("%d/%m/%Y")

@@ -98,24 +98,34 @@ def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
     return [m.name for m in book.sheets_metadata if "Work" in str(m.typ)]
 
 
-def _rows(book: calamine.CalamineWorkbook, sheet: str, nrows: int | None = None) -> list[list[Any]]:
-    grid = book.get_sheet_by_name(sheet)
-    return (
-        grid.to_python(skip_empty_area=False, nrows=nrows)
-        if nrows
-        else grid.to_python(skip_empty_area=False)
-    )
+class _Sheets:
+    """Each sheet parsed once: calamine parses the whole sheet even to read its first rows."""
+
+    def __init__(self, book: calamine.CalamineWorkbook) -> None:
+        self.book = book
+        self.parsed: dict[str, Any] = {}
+
+    def rows(self, sheet: str, nrows: int | None = None) -> list[list[Any]]:
+        if sheet not in self.parsed:
+            self.parsed[sheet] = self.book.get_sheet_by_name(sheet)
+        grid = self.parsed[sheet]
+        return (
+            grid.to_python(skip_empty_area=False, nrows=nrows)
+            if nrows
+            else grid.to_python(skip_empty_area=False)
+        )
 
 
 def find_table(
-    book: calamine.CalamineWorkbook, sheets: list[str], overrides: dict[str, str]
+    book: calamine.CalamineWorkbook | _Sheets, sheets: list[str], overrides: dict[str, str]
 ) -> _TableGuess | None:
     """The sheet and header row that name the most known columns."""
+    reader = book if isinstance(book, _Sheets) else _Sheets(book)
     best: tuple[int, int, int] | None = None
     guess: _TableGuess | None = None
     for order, sheet in enumerate(sheets):
         try:
-            head = _rows(book, sheet, HEADER_SEARCH_ROWS)
+            head = reader.rows(sheet, HEADER_SEARCH_ROWS)
         except Exception:  # an unreadable sheet is simply not the ledger
             continue
         for index, row in enumerate(head):
@@ -142,14 +152,15 @@ def read_ledger(
                 f"La feuille « {wanted} » n'existe pas dans {path.name} ; feuilles présentes : "
                 f"{', '.join(sheets)}."
             )
-        guess = find_table(book, [wanted] if wanted else sheets, settings.columns)
+        reader = _Sheets(book)
+        guess = find_table(reader, [wanted] if wanted else sheets, settings.columns)
         if guess is None:
             raise LedgerError(
                 f"Aucun tableau de factures reconnu dans {path.name} (feuilles : "
                 f"{', '.join(sheets) or 'aucune'}) ; il faut une ligne d'en-tête avec au moins "
                 f"{describe_known_headers()}, ou une section [columns] dans relance.toml."
             )
-        grid = _rows(book, guess.sheet)
+        grid = reader.rows(guess.sheet)
     finally:
         book.close()
     header = grid[guess.header_index]

@@ -252,12 +252,12 @@ def _check_templates(
     settings: Settings,
 ) -> None:
     """Refuse to start with a broken template, before any letter is written."""
-    seen: set[Path] = set()
+    seen: set[tuple[str, str]] = set()
     for i, plan in enumerate(plans):
-        path = template_path(plan.kind, plan.language, settings)
-        if path in seen:
+        if (plan.kind, plan.language) in seen:
             continue
-        seen.add(path)
+        seen.add((plan.kind, plan.language))
+        path = template_path(plan.kind, plan.language, settings)
         issues = check_template(path, contexts[i] if contexts else context(plan))
         if issues:
             raise TemplateError(

@@ -175,6 +175,7 @@ def _reasons(
     due = frame["due_date"].tolist()
     last = frame["last_date"].tolist()
     problems = frame["problem"].tolist()
+    thanked = frame["thanked"].tolist()
     out = []
     for i, r in enumerate(rule):
         d = due[i].date() if isinstance(due[i], pd.Timestamp) else None
@@ -192,9 +193,7 @@ def _reasons(
         elif r == "thanks":
             out.append(f"Réglée : remerciement après la {prev}")
         elif r == "paid":
-            out.append(
-                "Réglée" + (" (remerciement déjà envoyé)" if frame["thanked"].iat[i] else "")
-            )
+            out.append("Réglée" + (" (remerciement déjà envoyé)" if thanked[i] else ""))
         elif r == "pre_due":
             out.append(f"Rappel avant échéance : échéance le {date_short(d)}" if d else "Rappel")
         elif r == "not_late":

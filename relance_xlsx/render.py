@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ def jinja_env() -> jinja2.Environment:
     return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
+@lru_cache(maxsize=1)
 def bundled_templates() -> Path:
     """The templates shipped with the package (or the repository's, when run from source)."""
     packaged = Path(str(resources.files("relance_xlsx"))) / "word_templates"

@@ -137,36 +137,37 @@ def invoice_results(
     due = f["due_date"].dt.strftime("%Y-%m-%d").astype(object)
     due = due.where(f["due_date"].notna(), None)
     late = d["days_late"].astype(object).where(d["days_late"].notna(), None)
+    columns = zip(
+        f.index,
+        f["row"].to_numpy(),
+        f["invoice"].to_numpy(dtype=object),
+        f["client"].to_numpy(dtype=object),
+        due.to_numpy(dtype=object),
+        late.to_numpy(dtype=object),
+        f["outstanding"].to_numpy(),
+        d["level"].to_numpy(),
+        d["action"].to_numpy(dtype=object),
+        d["interest"].to_numpy(),
+        d["indemnity"].to_numpy(),
+        d["reason"].to_numpy(dtype=object),
+        strict=True,
+    )
     return [
         InvoiceResult(
-            row=int(row),
-            invoice=str(invoice or ""),
-            client=str(client or ""),
-            due=day,
-            days_late=int(days) if days is not None else None,
-            outstanding=round(float(outstanding), 2),
-            level=int(level),
-            action=str(action),
-            interest=float(interest),
-            indemnity=float(indemnity),
-            letter=letter_of.get(idx),
-            reason=str(reason),
+            row=int(c[1]),
+            invoice=str(c[2] or ""),
+            client=str(c[3] or ""),
+            due=c[4],
+            days_late=int(c[5]) if c[5] is not None else None,
+            outstanding=round(float(c[6]), 2),
+            level=int(c[7]),
+            action=str(c[8]),
+            interest=float(c[9]),
+            indemnity=float(c[10]),
+            letter=letter_of.get(c[0]),
+            reason=str(c[11]),
         )
-        for idx, row, invoice, client, day, days, outstanding, level, action, interest, indemnity, reason in zip(
-            f.index,
-            f["row"].to_numpy(),
-            f["invoice"].to_numpy(dtype=object),
-            f["client"].to_numpy(dtype=object),
-            due.to_numpy(dtype=object),
-            late.to_numpy(dtype=object),
-            f["outstanding"].to_numpy(),
-            d["level"].to_numpy(),
-            d["action"].to_numpy(dtype=object),
-            d["interest"].to_numpy(),
-            d["indemnity"].to_numpy(),
-            d["reason"].to_numpy(dtype=object),
-            strict=True,
-        )
+        for c in columns
     ]
 
 

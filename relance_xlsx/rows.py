@@ -161,8 +161,9 @@ def _skip_rows(
             continue
         keep[i] = False
         skips.append(Skip(int(rows.numbers[i]), reason))
+    statuses = status_raw.to_numpy(dtype=object)
     for i in np.flatnonzero(keep):
-        if status_says_cancelled(status_raw.iat[i]):
+        if statuses[i] is not None and status_says_cancelled(statuses[i]):
             keep[i] = False
             skips.append(Skip(int(rows.numbers[i]), "facture annulée"))
     # Blank rows after the last invoice are the sheet's end, not rows to report.
@@ -179,9 +180,18 @@ def _skip_rows(
     return keep, sorted(skips, key=lambda s: s.row)
 
 
+# First letters of the words _TOTAL_RE knows: most invoice numbers are ruled out by this alone.
+_TOTAL_INITIALS = frozenset("gtsmacrGTSMACR")
+
+
 def _looks_total(invoice_raw: pd.Series) -> np.ndarray:
     return np.fromiter(
-        (isinstance(v, str) and bool(_TOTAL_RE.match(normalise(v))) for v in invoice_raw),
+        (
+            isinstance(v, str)
+            and v.lstrip()[:1] in _TOTAL_INITIALS
+            and bool(_TOTAL_RE.match(normalise(v)))
+            for v in invoice_raw
+        ),
         dtype=bool,
         count=len(invoice_raw),
     )
@@ -409,12 +419,11 @@ def _check_rows(
         "le montant réglé dépasse le montant de la facture",
     )
     dup = invoice.notna() & invoice.duplicated(keep=False)
+    positions: dict[Any, list[int]] = {}
     for i in np.flatnonzero(dup.to_numpy()):
-        others = [
-            int(rows.numbers[j])
-            for j in np.flatnonzero((invoice == invoice.iat[i]).to_numpy())
-            if j != i
-        ]
+        positions.setdefault(invoice.iat[i], []).append(int(i))
+    for i in np.flatnonzero(dup.to_numpy()):
+        others = [int(rows.numbers[j]) for j in positions[invoice.iat[i]] if j != i]
         rows.problem(
             int(i),
             "invoice",
@@ -423,13 +432,8 @@ def _check_rows(
         )
         ok[i] = False
     limit = inv_ts + pd.Timedelta(days=LEGAL_MAX_DAYS)
-    eom_limit = inv_ts.map(
-        lambda d: (
-            pd.Timestamp(due_from_terms(d.date(), Terms(45, True), "add_then_eom"))
-            if pd.notna(d)
-            else pd.NaT
-        )
-    )
+    # "45 jours fin de mois", counted the longer way: + 45 days, then to the end of that month.
+    eom_limit = (inv_ts + pd.Timedelta(days=45)) + pd.offsets.MonthEnd(0)
     long_terms = (due_ts > limit) & (due_ts > eom_limit)
     warn(
         long_terms.to_numpy(),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .columns import normalise
@@ -316,22 +317,44 @@ def due_from_terms(invoice_date: dt.date, terms: Terms, method: str) -> dt.date:
 
 def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Series, pd.Series]:
     """Apply a parser to each distinct value; return (parsed, error reasons or None)."""
-    parsed: dict[Any, Any] = {}
-    errors: dict[Any, str] = {}
-    for raw in pd.unique(values.to_numpy(dtype=object)):
-        key = _key(raw)
-        if key in parsed or key in errors:
-            continue
+    raw = values.to_numpy(dtype=object)
+    if pd.Series(raw, dtype=object).map(type).eq(bool).any():
+        # True == 1 == 1.0 for hashing: keep them apart with typed keys (rare, slower).
+        codes, uniques = _typed_factorize(raw)
+    else:
+        codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    parsed: list[Any] = []
+    errors: list[Any] = []
+    # The last slot is for missing cells (code -1 indexes it).
+    for value in [*uniques, None]:
         try:
-            parsed[key] = parser(raw)
+            parsed.append(parser(value))
+            errors.append(None)
         except (ValueError, TypeError, OverflowError) as exc:
-            errors[key] = str(exc) or "valeur illisible"
-    keys = [_key(v) for v in values.to_numpy(dtype=object)]
-    # Built as object Series so a missing value stays None (Series.map would turn it into NaN).
+            parsed.append(None)
+            errors.append(str(exc) or "valeur illisible")
+    table, reasons = np.empty(len(parsed), dtype=object), np.empty(len(parsed), dtype=object)
+    table[:], reasons[:] = parsed, errors
     return (
-        pd.Series([parsed.get(k) for k in keys], index=values.index, dtype=object),
-        pd.Series([errors.get(k) for k in keys], index=values.index, dtype=object),
+        pd.Series(table[codes], index=values.index, dtype=object),
+        pd.Series(reasons[codes], index=values.index, dtype=object),
     )
+
+
+def _typed_factorize(raw: np.ndarray) -> tuple[np.ndarray, list[Any]]:
+    seen: dict[Any, int] = {}
+    uniques: list[Any] = []
+    codes = np.empty(len(raw), dtype=np.intp)
+    for i, value in enumerate(raw):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
+            codes[i] = -1
+            continue
+        key = _key(value)
+        if key not in seen:
+            seen[key] = len(uniques)
+            uniques.append(value)
+        codes[i] = seen[key]
+    return codes, uniques
 
 
 def _key(raw: Any) -> Any:
