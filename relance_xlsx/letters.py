@@ -35,13 +35,19 @@ def plan_letters(
     )
     joined["language"] = joined["language"].fillna(default_language)
     with_kind = joined[joined["kind"].notna()]
+    labels = with_kind.index.to_numpy()
+    languages = with_kind["language"].to_numpy(dtype=object)
     plans: list[LetterPlan] = []
-    for (client, kind), group in with_kind.groupby(["client", "kind"], sort=False):
-        language = str(group["language"].iloc[0])
-        plans.append(LetterPlan(str(client), str(kind), language, tuple(group.index)))
+    # .indices gives each group's positions at once; iterating groups costs ~100 µs each.
+    for (client, kind), where in with_kind.groupby(["client", "kind"], sort=False).indices.items():
+        rows = tuple(labels[where].tolist())
+        plans.append(LetterPlan(str(client), str(kind), str(languages[where[0]]), rows))
     credits = joined[
         joined["is_credit"] & joined["valid"] & ~joined["hold"] & (joined["outstanding"] < 0)
     ]
+    credit_rows: dict[str, list[Any]] = {}
+    for idx, client in zip(credits.index, credits["client"], strict=True):
+        credit_rows.setdefault(client, []).append(idx)
     order = {k: i for i, k in enumerate(PRINT_ORDER)}
     plans.sort(key=lambda p: (order.get(p.kind, 99), p.client.casefold(), p.client))
     seen: set[str] = set()
@@ -49,7 +55,7 @@ def plan_letters(
         if plan.kind == KIND_THANKS or plan.client in seen:
             continue
         seen.add(plan.client)
-        rows = tuple(credits.index[credits["client"] == plan.client])
+        rows = tuple(credit_rows.get(plan.client, ()))
         if rows:
             plans[i] = LetterPlan(plan.client, plan.kind, plan.language, plan.rows, rows)
     return plans

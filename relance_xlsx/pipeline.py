@@ -184,7 +184,7 @@ def run(
                 str(path),
                 p.client,
                 p.kind,
-                [str(ledger.frame.at[r, "invoice"]) for r in p.rows],
+                [str(r["invoice"]) for r in data.of(p.rows)],
                 total_due(p, data),
             )
             for p, path in zip(plans, paths, strict=True)

@@ -100,10 +100,19 @@ def safe_filename(client: str, kind: str, taken: set[str]) -> str:
 
 def inside(folder: Path, name: str) -> Path:
     """The path of a file in folder, refusing anything that would land outside it."""
-    target = (folder / name).resolve()
-    if target.parent != folder.resolve():
-        raise TemplateError(f"Nom de fichier refusé : {name!r}.")
-    return target
+    base = _resolved(str(folder))
+    # A bare file name cannot leave the folder; anything else is resolved and checked.
+    if "/" in name or "\\" in name or name in ("", ".", "..") or ":" in name:
+        target = (base / name).resolve()
+        if target.parent != base:
+            raise TemplateError(f"Nom de fichier refusé : {name!r}.")
+        return target
+    return base / name
+
+
+@lru_cache(maxsize=16)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 @dataclass(frozen=True)
