@@ -88,7 +88,13 @@ def rows(n: int, as_of: dt.date, seed: int = 20261122) -> list[list[object]]:
         due = date + dt.timedelta(days=rng.choice([30, 30, 45, 60]))
         amount = round(rng.uniform(40, 9000), 2)
         kind = rng.random()
-        paid = amount if kind < 0.62 else round(amount * rng.uniform(0.1, 0.9), 2) if kind < 0.70 else 0.0
+        paid = (
+            amount
+            if kind < 0.62
+            else round(amount * rng.uniform(0.1, 0.9), 2)
+            if kind < 0.70
+            else 0.0
+        )
         held = "oui" if rng.random() < 0.02 else None
         level: object = None
         level_date: object = None
