@@ -140,14 +140,15 @@ def _cell(ref: str, value: object, strings: Strings) -> str:
 
 def write(path: Path, n: int, as_of: dt.date) -> Path:
     """Write a ledger of n invoices (plus header and TOTAL rows) to path."""
-    if n + 2 > MAX_ROWS:
-        raise SystemExit(f"at most {MAX_ROWS - 2} invoices fit with the header and total rows")
+    if n + 1 > MAX_ROWS:
+        raise SystemExit(f"at most {MAX_ROWS - 1} invoices fit below the header row")
+    with_total = n + 2 <= MAX_ROWS  # a full sheet has no room left for the TOTAL row
     strings = Strings()
     data = rows(n, as_of)
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            last = n + 2
+            last = n + 2 if with_total else n + 1
             sheet.write(
                 (
                     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -174,10 +175,11 @@ def write(path: Path, n: int, as_of: dt.date) -> Path:
                     sheet.write("".join(buffer).encode())
                     buffer.clear()
             total = n + 2
-            buffer.append(
-                f'<row r="{total}"><c r="A{total}" t="s"><v>{strings("TOTAL")}</v></c>'
-                f'<c r="G{total}" s="2"><f>SUM(G2:G{total - 1})</f><v>0</v></c></row>'
-            )
+            if with_total:
+                buffer.append(
+                    f'<row r="{total}"><c r="A{total}" t="s"><v>{strings("TOTAL")}</v></c>'
+                    f'<c r="G{total}" s="2"><f>SUM(G2:G{total - 1})</f><v>0</v></c></row>'
+                )
             sheet.write(("".join(buffer) + "</sheetData></worksheet>").encode())
         zf.writestr("xl/sharedStrings.xml", strings.xml())
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
