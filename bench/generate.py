@@ -19,6 +19,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from relance_xlsx.xlsxparts import col_letter as col
+
 HEADERS = [
     "N° facture",
     "Date facture",
@@ -43,16 +45,6 @@ MAX_ROWS = 1_048_576
 def serial(day: dt.date) -> int:
     """Excel's serial number of a date."""
     return (day - EXCEL_EPOCH).days
-
-
-def col(i: int) -> str:
-    """Column letters of a 0-based index."""
-    name = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        name = chr(65 + r) + name
-    return name
 
 
 class Strings:

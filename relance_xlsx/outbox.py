@@ -206,6 +206,7 @@ class SendPlan:
     settings: Settings
     pending: tuple[Draft, ...]
     already_sent: tuple[Draft, ...]
+    sent_log: dict[str, dict[str, object]]
 
     @property
     def server(self) -> str:
@@ -243,13 +244,15 @@ def prepare_send(out_dir: Path, config: Path | None) -> SendPlan:
         journal = all((day, line.invoice, EMAIL_ACTION, line.level) in keys for line in d.lines)
         return d.file in log or (bool(d.lines) and journal)
 
+    done = {d.file for d in manifest.drafts if sent(d)}
     return SendPlan(
         folder,
         manifest,
         ledger.resolve(),
         settings,
-        tuple(d for d in manifest.drafts if not sent(d)),
-        tuple(d for d in manifest.drafts if sent(d)),
+        tuple(d for d in manifest.drafts if d.file not in done),
+        tuple(d for d in manifest.drafts if d.file in done),
+        log,
     )
 
 
@@ -267,6 +270,7 @@ def send(
         list(plan.pending),
         smtp,
         smtp_password(smtp),
+        log=dict(plan.sent_log),
         now=now,
         sleep=sleep,
         advance=advance,

@@ -68,10 +68,8 @@ class RunResult:
         """The stable JSON document (fields are added over time, never renamed)."""
         # asdict() deep-copies every value: 10 s for a million invoices; these are flat.
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data["invoices"] = [dict(vars(i)) for i in self.invoices]
-        data["letters"] = [dict(vars(x)) for x in self.letters]
-        data["problems"] = [_problem_json(p) for p in self.problems]
-        data["skipped"] = [asdict(s) for s in self.skipped]
+        for name in ("invoices", "letters", "problems", "skipped"):
+            data[name] = [dict(vars(item)) for item in data[name]]
         return data
 
 
@@ -91,10 +89,7 @@ class CheckResult:
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document of `check --json`."""
-        data = asdict(self)
-        data["problems"] = [_problem_json(p) for p in self.problems]
-        data["skipped"] = [asdict(s) for s in self.skipped]
-        return data
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -116,16 +111,6 @@ class SendResult:
         data = asdict(self)
         data["counts"] = {s: self.count(s) for s in ("sent", "refused", "failed", "already_sent")}
         return data
-
-
-def _problem_json(p: Problem) -> dict[str, Any]:
-    return {
-        "row": p.row,
-        "column": p.column,
-        "value": p.value,
-        "message": p.message,
-        "severity": p.severity,
-    }
 
 
 def invoice_results(

@@ -151,23 +151,22 @@ def send_drafts(
     smtp: Smtp,
     password: str | None,
     *,
+    log: dict[str, dict[str, object]],
     now: Callable[[], dt.datetime],
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     advance: Callable[[], None] = lambda: None,
 ) -> list[Delivery]:
-    """Send each draft once, at most per_minute a minute; a refusal stops only its message."""
-    log = read_sent_log(folder)
+    """Send each draft, at most per_minute a minute; a refusal stops only its message.
+
+    log is the sent log read by the caller; accepted messages are added to it and saved.
+    """
     mailer = Mailer(smtp, password)
     interval = 60.0 / smtp.per_minute
     last: float | None = None
     results: list[Delivery] = []
     try:
         for draft in drafts:
-            if draft.file in log:
-                results.append(Delivery(draft.file, draft.client, draft.to, "already_sent"))
-                advance()
-                continue
             if last is not None and clock() - last < interval:
                 sleep(interval - (clock() - last))
             last = clock()

@@ -21,6 +21,7 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from conftest import AS_OF, soffice, write_ledger
+from conftest import HEADERS as BASE_HEADERS
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -36,13 +37,9 @@ from relance_xlsx.outbox import EMAIL_ACTION
 from relance_xlsx.sample import sample_context
 from relance_xlsx.sending import SENT_LOG
 
+# The usual ledger columns without "Montant réglé", plus what e-mail needs.
 HEADERS = [
-    "N° facture",
-    "Client",
-    "Date facture",
-    "Échéance",
-    "Montant TTC",
-    "Adresse",
+    *[h for h in BASE_HEADERS if h != "Montant réglé"],
     "E-mail",
     "PDF facture",
     "Niveau de relance",
