@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from . import outbox
-from .bundle import BUNDLE_NAME, build_bundle, convert_to_pdf
+from .batch import LetterJob, render_letters
+from .bundle import BUNDLE_NAME, convert_to_pdf
 from .changes import journal_entries, status_updates
 from .config import Settings, find_config, load_settings
 from .errors import TemplateError
@@ -28,7 +29,7 @@ from .policy import decide
 from .problems import Problem
 from .progress import Progress, Quiet
 from .rates import load_rate_tables
-from .render import check_template, inside, render_letter, safe_filename, template_path
+from .render import check_template, inside, safe_filename, template_path
 from .results import (
     CheckResult,
     InvoiceResult,
@@ -131,12 +132,11 @@ def run(
     drafts: list[Path] = []
     if not dry_run and plans:
         out.mkdir(parents=True, exist_ok=True)
-        progress.start("Lettres", len(plans))
-        for plan, ctx, path in zip(plans, contexts, paths, strict=True):
-            render_letter(template_path(plan.kind, plan.language, settings), ctx, path)
-            progress.advance()
-        progress.stop()
-        bundle = build_bundle(paths, out / BUNDLE_NAME)
+        jobs = [
+            LetterJob(template_path(plan.kind, plan.language, settings), ctx, path)
+            for plan, ctx, path in zip(plans, contexts, paths, strict=True)
+        ]
+        bundle = render_letters(jobs, out / BUNDLE_NAME, progress)
         if pdf:
             progress.start("PDF (LibreOffice)", 1)
             pdfs = convert_to_pdf([*paths, bundle], out / "pdf")

@@ -15,6 +15,7 @@ from docx import Document
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
+from .compiled import compiled_template
 from .config import Settings
 from .errors import TemplateError
 
@@ -169,6 +170,13 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
             issues.append(TemplateIssue(path, exc.message or "", "variable inconnue"))
         except jinja2.TemplateError as exc:
             issues.append(TemplateIssue(path, str(exc), "le modèle ne peut pas être rempli"))
+    if not issues:
+        compiled = compiled_template(path, jinja_env)
+        try:  # docxtpl silently "recovers" broken XML; the compiled path used for letters does not
+            if compiled is not None:
+                compiled.render(context)
+        except TemplateError as exc:
+            issues.append(TemplateIssue(path, path.name, exc.message))
     return issues
 
 

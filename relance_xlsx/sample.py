@@ -26,9 +26,16 @@ SAMPLE_CREDITOR = Creditor(
 )
 
 
-def sample_context(language: str = "fr", kind: str = "mise_en_demeure") -> dict[str, Any]:
-    """The context of a letter with two invoices and one credit note."""
+def sample_context(
+    language: str = "fr", kind: str = "mise_en_demeure", *, smallest: bool = False
+) -> dict[str, Any]:
+    """The context of a letter with two invoices and one credit note (or the least a ledger gives).
+
+    The smallest: one invoice, a client with nothing but a name, a creditor with nothing but a name.
+    """
     ts = pd.Timestamp
+    if smallest:
+        return _smallest_context(language, kind)
     frame = pd.DataFrame(
         {
             "invoice": ["F2026-014", "F2026-021", "AV2026-003"],
@@ -52,6 +59,39 @@ def sample_context(language: str = "fr", kind: str = "mise_en_demeure") -> dict[
     )
     settings = Settings(creditor=SAMPLE_CREDITOR)
     plan = LetterPlan(frame.at[0, "client"], kind, language, (0, 1), (2,))
+    return letter_context(
+        plan,
+        LetterRows(frame, decisions, [plan]),
+        settings,
+        dt.date(2026, 11, 22),
+        12.15,
+        creditor_context(settings, []),
+    )
+
+
+def _smallest_context(language: str, kind: str) -> dict[str, Any]:
+    ts = pd.Timestamp
+    frame = pd.DataFrame(
+        {
+            "invoice": ["151"],
+            "client": ["Dupont"],
+            "invoice_date": [ts("2026-09-15")],
+            "due_date": [ts("2026-10-15")],
+            "amount": [100.0],
+            "paid": [0.0],
+            "outstanding": [100.0],
+            "object": [None],
+            "address": [None],
+            "contact": [None],
+            "email": [None],
+            "consumer": [False],
+            "currency": [None],
+            "last_date": [pd.NaT],
+        }
+    )
+    decisions = pd.DataFrame({"days_late": [38], "interest": [1.26], "indemnity": [40.0]})
+    settings = Settings(creditor=Creditor(name="Martin"))
+    plan = LetterPlan("Dupont", kind, language, (0,), ())
     return letter_context(
         plan,
         LetterRows(frame, decisions, [plan]),

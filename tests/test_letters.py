@@ -8,16 +8,21 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, convert, needs_libreoffice
 from docx import Document
-from docxtpl import DocxTemplate
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from relance_xlsx.bundle import build_bundle
+from relance_xlsx.batch import LetterJob, render_letters
+from relance_xlsx.compiled import compiled_template
 from relance_xlsx.errors import TemplateError
 from relance_xlsx.levels import ALL_KINDS
+from relance_xlsx.progress import Quiet
 from relance_xlsx.render import (
     bundled_templates,
     check_template,
     inside,
+    jinja_env,
     render_letter,
     safe_filename,
 )
@@ -113,18 +118,136 @@ def test_templates_check_catches(tmp_path, text, message):
     assert any(message in i.message for i in issues), issues
 
 
-def test_bundle_starts_each_letter_on_a_new_page(tmp_path):
-    letters = []
-    for i, kind in enumerate(("mise_en_demeure", "relance_2", "relance_1")):
-        path = tmp_path / f"{i}.docx"
-        DocxTemplate(str(bundled_templates() / f"{kind}.docx"))
-        render_letter(bundled_templates() / f"{kind}.docx", sample_context("fr", kind), path)
-        letters.append(path)
-    bundle = build_bundle(letters, tmp_path / "a_imprimer.docx")
-    xml = Document(str(bundle)).element.xml
-    assert xml.count('w:type="page"') == len(letters) - 1
+def _letter_jobs(tmp_path: Path, clients: list[tuple[str, str, str]], template=None):
+    """One job per (client, kind, language), each with the sample context under that name."""
+    jobs = []
+    for i, (client, kind, language) in enumerate(clients):
+        context = sample_context(language, kind)
+        context["debtor"]["name"] = client
+        sub = "" if language == "fr" else "en"
+        path = template or bundled_templates() / sub / f"{kind}.docx"
+        jobs.append(LetterJob(path, context, tmp_path / f"{i}_{kind}.docx"))
+    return jobs
+
+
+PRINT_RUN = [
+    ("Alpha Bâtiment", "mise_en_demeure", "fr"),
+    ("Bravo Ltd", "relance_2", "en"),
+    (TRICKY, "relance_2", "fr"),
+    ("Delta", "relance_1", "fr"),
+    ("Echo & Fils", "remerciement", "fr"),
+]
+
+
+def test_bundle_gives_each_letter_its_own_section_in_print_order(tmp_path):
+    jobs = _letter_jobs(tmp_path, PRINT_RUN)
+    bundle = render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
+    doc = Document(str(bundle))
+    assert len(doc.sections) == len(jobs)
     text = text_of(bundle)
-    assert text.index("mise en demeure") < text.index("2e relance") < text.index("Objet : relance")
+    positions = [text.index(client) for client, _, _ in PRINT_RUN]
+    assert positions == sorted(positions)
+    for section in doc.sections:
+        assert section.start_type == WD_SECTION.NEW_PAGE
+        numbering = section._sectPr.find(qn("w:pgNumType"))
+        assert numbering is not None and numbering.get(qn("w:start")) == "1"
+    # each letter file is the same letter as in the bundle
+    for job in jobs:
+        assert job.context["debtor"]["name"] in text_of(job.target)
+
+
+def _footer_template(tmp_path: Path) -> Path:
+    """A user's template that prints the client's name in the footer."""
+    path = tmp_path / "pied_client.docx"
+    doc = Document(str(bundled_templates() / "relance_1.docx"))
+    doc.sections[0].footer.paragraphs[0].runs[0].text = "Réf. client {{ debtor.name }}"
+    doc.save(str(path))
+    return path
+
+
+def test_one_letters_footer_never_shows_on_anothers_page(tmp_path):
+    clients = [("Client Un", "relance_1", "fr"), ("Client Deux", "relance_1", "fr")]
+    jobs = _letter_jobs(tmp_path, clients, template=_footer_template(tmp_path))
+    bundle = render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
+    footers = [s.footer.paragraphs[0].text for s in Document(str(bundle)).sections]
+    assert footers == ["Réf. client Client Un", "Réf. client Client Deux"]
+
+
+@needs_libreoffice
+def test_bundle_pdf_starts_every_letter_on_its_own_page(tmp_path):
+    jobs = _letter_jobs(tmp_path, PRINT_RUN)
+    bundle = render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
+    pages = [
+        " ".join(p.extract_text().split())
+        for p in PdfReader(str(convert(bundle, "pdf", tmp_path))).pages
+    ]
+    clients = [" ".join(c.split()) for c, _, _ in PRINT_RUN]
+    on_page = [[c for c in clients if c in page] for page in pages]
+    assert all(len(found) <= 1 for found in on_page), on_page  # no page holds two letters
+    named = [found[0] for found in on_page if found]  # a letter's later pages omit the name
+    firsts = [c for i, c in enumerate(named) if i == 0 or named[i - 1] != c]
+    assert firsts == clients
+
+
+def test_templates_with_other_styles_are_bundled_by_docxcompose(tmp_path):
+    own = tmp_path / "relance_1_maison.docx"
+    doc = Document(str(bundled_templates() / "relance_1.docx"))
+    doc.styles.add_style("Maison", WD_STYLE_TYPE.PARAGRAPH)  # as Word does when a user edits
+    doc.save(str(own))
+    jobs = _letter_jobs(tmp_path, PRINT_RUN[:2])
+    jobs += _letter_jobs(tmp_path / "own", [("Foxtrot", "relance_1", "fr")], template=own)
+    (tmp_path / "own").mkdir()
+    bundle = render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
+    xml = Document(str(bundle)).element.xml
+    assert xml.count('w:type="page"') == len(jobs) - 1
+    text = text_of(bundle)
+    assert text.index("Alpha Bâtiment") < text.index("Bravo Ltd") < text.index("Foxtrot")
+
+
+def test_two_workers_write_the_same_bytes_as_one(tmp_path):
+    clients = [(f"Client {i:02d}", kind, lang) for i, (_, kind, lang) in enumerate(PRINT_RUN * 3)]
+    outputs = []
+    for workers in (1, 2):
+        folder = tmp_path / f"w{workers}"
+        folder.mkdir()
+        jobs = _letter_jobs(folder, clients)
+        bundle = render_letters(jobs, folder / "a_imprimer.docx", Quiet(), workers=workers)
+        outputs.append([p.read_bytes() for p in [bundle, *(j.target for j in jobs)]])
+    assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("smallest", [False, True], ids=["full", "smallest"])
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_compiled_template_writes_the_letter_docxtpl_writes(tmp_path, kind, language, smallest):
+    template = bundled_templates() / ("" if language == "fr" else "en") / f"{kind}.docx"
+    context = sample_context(language, kind, smallest=smallest)
+    render_letter(template, context, tmp_path / "docxtpl.docx")
+    compiled = compiled_template(template, jinja_env)
+    assert compiled is not None
+    compiled.write(compiled.render(context), tmp_path / "compiled.docx")
+    expected, got = (
+        Document(str(tmp_path / "docxtpl.docx")),
+        Document(str(tmp_path / "compiled.docx")),
+    )
+    assert text_of(tmp_path / "compiled.docx") == text_of(tmp_path / "docxtpl.docx")
+    assert [p.style.name for p in got.paragraphs] == [p.style.name for p in expected.paragraphs]
+    assert len(got.tables[0].rows) == len(expected.tables[0].rows)
+
+
+def test_template_that_breaks_the_document_is_refused_not_recovered(tmp_path):
+    # An {% if %} opened in a table cell and closed after the table: when false, the table's
+    # closing tags vanish. docxtpl "recovers" a truncated letter; the compiled path refuses.
+    path = tmp_path / "casse.docx"
+    doc = Document(str(bundled_templates() / "relance_1.docx"))
+    doc.tables[0].rows[0].cells[0].paragraphs[0].add_run("{% if letter.kind == 'x' %}")
+    doc.add_paragraph("{% endif %}")
+    doc.save(str(path))
+    compiled = compiled_template(path, jinja_env)
+    with pytest.raises(TemplateError, match="document Word invalide"):
+        compiled.render(sample_context("fr", "relance_1"))
+    issues = check_template(path, sample_context("fr", "relance_1"))
+    assert [i.found for i in issues] == ["casse.docx"], issues  # and `templates check` says so
 
 
 @needs_libreoffice

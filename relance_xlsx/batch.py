@@ -1,0 +1,89 @@
+"""Render a run's letters and their print bundle, on both cores when the batch is big."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .bundle import BundleWriter, Fragment, build_bundle, bundle_key, letter_fragment
+from .compiled import compiled_template
+from .progress import Progress
+from .render import jinja_env, render_letter
+
+# Below this many letters a second process costs more (start-up, imports) than it saves.
+PARALLEL_FROM = 300
+
+
+@dataclass(frozen=True)
+class LetterJob:
+    """One letter to write: its template, its context and where it goes."""
+
+    template: Path
+    context: dict[str, Any]
+    target: Path
+
+
+@dataclass(frozen=True)
+class _Task:
+    job: LetterJob
+    bundled: bool  # the fast bundle wants this letter's body back
+    last: bool
+
+
+def render_letters(
+    jobs: Sequence[LetterJob], bundle: Path, progress: Progress, *, workers: int | None = None
+) -> Path:
+    """Write every letter, then the print bundle in the jobs' order; return the bundle's path."""
+    templates = {job.template: compiled_template(job.template, jinja_env) for job in jobs}
+    keys = {bundle_key(t) if t is not None else None for t in templates.values()}
+    fast = len(keys) == 1 and None not in keys
+    writer = BundleWriter(templates[jobs[0].template], bundle) if fast else None  # type: ignore[arg-type]
+    tasks = [_Task(job, fast, i == len(jobs) - 1) for i, job in enumerate(jobs)]
+    progress.start("Lettres", len(jobs))
+    for fragment in _run(tasks, _workers(len(jobs), workers)):
+        if writer is not None and fragment is not None:
+            writer.add(fragment)
+        progress.advance()
+    progress.stop()
+    if writer is not None:
+        return writer.close()
+    return build_bundle([job.target for job in jobs], bundle)
+
+
+def _workers(count: int, asked: int | None) -> int:
+    if asked is not None:
+        return max(1, asked)
+    return min(2, os.cpu_count() or 1) if count >= PARALLEL_FROM else 1
+
+
+def _run(tasks: list[_Task], workers: int) -> Iterator[Fragment | None]:
+    """Results in the tasks' order, from this process or from a small pool."""
+    if workers == 1:
+        yield from map(_render, tasks)
+        return
+    # forkserver/spawn, not fork: a progress bar's thread may hold a lock at fork time.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        results: Iterable[Fragment | None] = pool.map(_render, tasks, chunksize=chunk)
+        yield from results
+
+
+def _render(task: _Task) -> Fragment | None:
+    """Write one letter; return its body for the bundle when the fast bundle is built."""
+    job = task.job
+    template = compiled_template(job.template, jinja_env)
+    if template is None:  # only docxtpl itself can render this template
+        render_letter(job.template, job.context, job.target)
+        return None
+    rendered = template.render(job.context)
+    template.write(rendered, job.target)
+    return letter_fragment(template, rendered, last=task.last) if task.bundled else None
+
+
+__all__ = ["PARALLEL_FROM", "LetterJob", "render_letters"]

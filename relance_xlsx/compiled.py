@@ -1,0 +1,236 @@
+"""Word templates compiled once per run: docxtpl's letters without reloading the .docx each time.
+
+docxtpl re-reads the package and recompiles its Jinja for every letter (about 40 ms). Here the
+template is read and patched once with docxtpl's own `patch_xml`, compiled once per part (body,
+headers, footers), and each letter only renders those and writes the zip. Unlike docxtpl, the
+result is parsed strictly: a template that produces broken XML is an error, never "recovered".
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from lxml import etree
+
+from .docxzip import deflated, read_raw, write_zip
+from .errors import TemplateError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+HEADER_REL = f"{R}/header"
+FOOTER_REL = f"{R}/footer"
+DOCUMENT = "word/document.xml"
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_STRICT = etree.XMLParser(huge_tree=True, remove_blank_text=False)
+# Features docxtpl handles with extra passes this fast path does not repeat: these templates
+# are rendered by docxtpl itself (same letters, just slower).
+_NEEDS_DOCXTPL = re.compile(r"\{%-?\s*(?:tc|hm|vm)\b|\{\{-?\s*(?:hm|vm)\b|\bcolspan\b|\bcellbg\b")
+_CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+
+
+class NotCompilable(Exception):
+    """This template needs docxtpl's full render (core properties, footnotes, merged cells)."""
+
+
+@dataclass(frozen=True)
+class HeaderFooter:
+    """A header or footer part of the template, compiled."""
+
+    rel_id: str
+    kind: str  # "header" or "footer"
+    name: str  # zip entry, e.g. word/footer1.xml
+    rels: bytes | None  # its own relationships (a logo), copied with it
+    template: jinja2.Template
+
+
+@dataclass
+class Rendered:
+    """One letter rendered in memory: its body element and its header/footer parts."""
+
+    body: etree._Element
+    parts: dict[str, bytes]  # zip entry -> rendered XML
+
+
+class CompiledTemplate:
+    """A Word template read, patched and compiled once; renders any number of letters."""
+
+    def __init__(self, path: Path, env: jinja2.Environment) -> None:
+        self.path = path
+        tpl = DocxTemplate(str(path))
+        docx = tpl.get_docx()
+        self._docxtpl = tpl  # its resolve_listing turns \n and \t in values into Word breaks
+        self.entries = read_raw(path)
+        with zipfile.ZipFile(path) as zf:
+            files = {name: zf.read(name) for name in zf.namelist()}
+        document = files[DOCUMENT].decode("utf-8")
+        start, end = document.find("<w:body"), document.rfind("</w:body>")
+        if start < 0 or end < 0:
+            raise NotCompilable("no <w:body>")
+        self.document_head = document[:start]
+        self.document_tail = document[end + len("</w:body>") :]
+        core = docx.core_properties
+        if any("{" in (getattr(core, p) or "") for p in _CORE_PROPERTIES):
+            raise NotCompilable("templated core properties")
+        if any(n.startswith("word/footnotes") and b"{" in files[n] for n in files):
+            raise NotCompilable("templated footnotes")
+        body_xml = tpl.get_xml()
+        self.body_open = body_xml[: body_xml.index(">") + 1]
+        self.body = self._compile(body_xml, env)
+        self.parts: dict[str, HeaderFooter] = {}
+        for rel_id, rel in docx.part.rels.items():
+            if rel.is_external or rel.reltype not in (HEADER_REL, FOOTER_REL):
+                continue
+            name = str(rel.target_part.partname).lstrip("/")
+            folder, base = name.rsplit("/", 1)
+            self.parts[name] = HeaderFooter(
+                rel_id,
+                "header" if rel.reltype == HEADER_REL else "footer",
+                name,
+                files.get(f"{folder}/_rels/{base}.rels"),
+                self._compile(
+                    etree.tostring(etree.fromstring(files[name]), encoding="unicode"), env
+                ),
+            )
+        self.rel_targets = {p.rel_id: p.name for p in self.parts.values()}
+
+    def file(self, name: str) -> bytes:
+        """One part of the template package, uncompressed."""
+        entry = next(e for e in self.entries if e.name == name)
+        return (
+            zlib.decompress(entry.data, -15) if entry.method == zipfile.ZIP_DEFLATED else entry.data
+        )
+
+    def _compile(self, xml: str, env: jinja2.Environment) -> jinja2.Template:
+        if _NEEDS_DOCXTPL.search(xml):
+            raise NotCompilable("table cell tags")
+        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docxtpl.patch_xml(xml))
+        try:
+            return env.from_string(patched)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"Le modèle {self.path.name} a une erreur de syntaxe (ligne {exc.lineno}) : "
+                f"{exc.message}."
+            ) from exc
+
+    def _fill(self, template: jinja2.Template, context: dict[str, Any]) -> str:
+        """Render one part the way docxtpl's render_xml_part does."""
+        try:
+            xml = template.render(context)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(
+                f"Le modèle {self.path.name} ne peut pas être rempli : {exc}."
+            ) from exc
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
+        return _resolve_listing(self._docxtpl, xml)
+
+    def _parse(self, xml: str) -> etree._Element:
+        try:
+            return etree.fromstring(xml.encode("utf-8"), _STRICT)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(
+                f"Le modèle {self.path.name} produit un document Word invalide ({exc}) : "
+                "vérifiez qu'aucune balise {% %} ne coupe un paragraphe ou un tableau."
+            ) from exc
+
+    def render(self, context: dict[str, Any]) -> Rendered:
+        """Fill the body, headers and footers with one letter's context."""
+        body = self._parse(self._fill(self.body, context))
+        if any(_grid_mismatch(t) for t in body.iter(f"{{{W}}}tbl")):
+            body = self._docxtpl.fix_tables(etree.tostring(body, encoding="unicode"))
+        for n, pr in enumerate(body.iter(f"{{{WP}}}docPr"), start=1001):
+            pr.set("id", str(n))  # docxtpl renumbers too: ids repeated by a loop upset Word
+        parts = {}
+        for name, part in self.parts.items():
+            xml = self._fill(part.template, context)
+            self._parse(xml)
+            parts[name] = (XML_DECLARATION + xml).encode("utf-8")
+        return Rendered(body, parts)
+
+    def document_xml(self, body: etree._Element) -> bytes:
+        """The whole word/document.xml around a rendered body."""
+        inner = etree.tostring(body, encoding="unicode")
+        return (self.document_head + inner + self.document_tail).encode("utf-8")
+
+    def write(self, rendered: Rendered, target: Path) -> None:
+        """Write one letter as a .docx: every other part of the template copied as it is."""
+        entries = []
+        for entry in self.entries:
+            if entry.name == DOCUMENT:
+                entry = deflated(DOCUMENT, self.document_xml(rendered.body))
+            elif entry.name in rendered.parts:
+                entry = deflated(entry.name, rendered.parts[entry.name])
+            entries.append(entry)
+        write_zip(target, entries)
+
+
+_LISTING = re.compile("[\t\n\a\f]")
+_PARAGRAPH_START = re.compile(r"<w:p[ >]")
+
+
+def _resolve_listing(tpl: DocxTemplate, xml: str) -> str:
+    """docxtpl's resolve_listing, run only on the paragraphs that hold a tab or line break."""
+    found = _LISTING.search(xml)
+    if found is None:
+        return xml
+    pieces, done = [], 0
+    while found is not None:
+        start = max(
+            (m.start() for m in _PARAGRAPH_START.finditer(xml, done, found.start())), default=-1
+        )
+        end = xml.find("</w:p>", found.start())
+        if start < 0 or end < 0:  # outside any paragraph: docxtpl leaves it too
+            found = _LISTING.search(xml, found.end())
+            continue
+        end += len("</w:p>")
+        pieces += [xml[done:start], str(tpl.resolve_listing(xml[start:end]))]
+        done = end
+        found = _LISTING.search(xml, done)
+    pieces.append(xml[done:])
+    return "".join(pieces)
+
+
+def _grid_mismatch(table: etree._Element) -> bool:
+    grid = table.find(f"{{{W}}}tblGrid")
+    if grid is None:
+        return False
+    columns = len(grid)
+    for row in table.iterfind(f"{{{W}}}tr"):
+        cells = 0
+        for cell in row.iterfind(f"{{{W}}}tc"):
+            span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
+            cells += int(span.get(f"{{{W}}}val", "1")) if span is not None else 1
+        if cells != columns:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _compiled(path: str, mtime_ns: int, env_factory: Callable[[], jinja2.Environment]) -> Any:
+    try:
+        return CompiledTemplate(Path(path), env_factory())
+    except NotCompilable:
+        return None
+
+
+def compiled_template(
+    path: Path, env_factory: Callable[[], jinja2.Environment]
+) -> CompiledTemplate | None:
+    """The template compiled once per process (None when only docxtpl can render it)."""
+    result: CompiledTemplate | None = _compiled(str(path), path.stat().st_mtime_ns, env_factory)
+    return result
+
+
+__all__ = ["CompiledTemplate", "HeaderFooter", "Rendered", "compiled_template"]
