@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,15 +44,25 @@ def render_letters(
     """Write every letter, then the print bundle in the jobs' order; return the bundle's path."""
     templates = {job.template: compiled_template(job.template, jinja_env) for job in jobs}
     keys = {bundle_key(t) if t is not None else None for t in templates.values()}
-    fast = len(keys) == 1 and None not in keys
-    writer = BundleWriter(templates[jobs[0].template], bundle) if fast else None  # type: ignore[arg-type]
-    tasks = [_Task(job, fast, i == len(jobs) - 1) for i, job in enumerate(jobs)]
-    progress.start("Lettres", len(jobs))
-    for fragment in _run(tasks, _workers(len(jobs), workers)):
-        if writer is not None and fragment is not None:
-            writer.add(fragment)
-        progress.advance()
-    progress.stop()
+    first = templates[jobs[0].template]
+    writer = BundleWriter(first, bundle) if len(keys) == 1 and first is not None else None
+    tasks = [_Task(job, writer is not None, i == len(jobs) - 1) for i, job in enumerate(jobs)]
+    with ExitStack() as stack:
+        # The pool's processes start before the progress bar's thread does.
+        results = _results(tasks, _workers(len(jobs), workers), stack)
+        progress.start("Lettres", len(jobs))
+        try:
+            for fragment in results:
+                if writer is not None and fragment is not None:
+                    writer.add(fragment)
+                progress.advance()
+        except BrokenProcessPool:  # a worker could not start (or died): do it all here
+            if writer is not None:
+                writer = BundleWriter(first, bundle)  # type: ignore[arg-type]
+            for fragment in map(_render, tasks):
+                if writer is not None and fragment is not None:
+                    writer.add(fragment)
+        progress.stop()
     if writer is not None:
         return writer.close()
     return build_bundle([job.target for job in jobs], bundle)
@@ -61,17 +74,17 @@ def _workers(count: int, asked: int | None) -> int:
     return min(2, os.cpu_count() or 1) if count >= PARALLEL_FROM else 1
 
 
-def _run(tasks: list[_Task], workers: int) -> Iterator[Fragment | None]:
+def _results(tasks: list[_Task], workers: int, stack: ExitStack) -> Iterator[Fragment | None]:
     """Results in the tasks' order, from this process or from a small pool."""
     if workers == 1:
-        yield from map(_render, tasks)
-        return
-    # forkserver/spawn, not fork: a progress bar's thread may hold a lock at fork time.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        return map(_render, tasks)
+    # fork where it is safe (Linux): no re-import of the caller's main module, instant start.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    pool = stack.enter_context(
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    )
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        results: Iterable[Fragment | None] = pool.map(_render, tasks, chunksize=chunk)
-        yield from results
+    return pool.map(_render, tasks, chunksize=chunk)
 
 
 def _render(task: _Task) -> Fragment | None:
