@@ -23,27 +23,37 @@ def status_updates(
     """
     updates = []
     today = pd.Timestamp(as_of)
-    for idx in frame.index:
-        reason = str(decisions.at[idx, "reason"])
-        old_status = _text(frame.at[idx, "status_text"])
-        if not frame.at[idx, "valid"]:
+    # Plain lists: one pass in Python, not one pandas lookup per cell (10 s at 10,000 rows).
+    columns = zip(
+        frame["row"].to_list(),
+        frame["valid"].to_list(),
+        frame["status_text"].to_list(),
+        frame["level_text"].to_list(),
+        frame["last_date"].to_list(),
+        decisions["reason"].to_list(),
+        decisions["label"].to_list(),
+        decisions["date"].to_list(),
+        decisions["action"].to_list(),
+        strict=True,
+    )
+    for row, valid, status, level_text, old_date, reason, label, date, action in columns:
+        reason, old_status = str(reason), _text(status)
+        if not valid:
             if reason != old_status:
-                updates.append(StatusUpdate(int(frame.at[idx, "row"]), None, None, reason))
+                updates.append(StatusUpdate(int(row), None, None, reason))
             continue
-        label = _text(decisions.at[idx, "label"])
-        date = decisions.at[idx, "date"]
+        label = _text(label)
         day = date.date() if pd.notna(date) else None
-        old_date = frame.at[idx, "last_date"]
         old_day = old_date.date() if pd.notna(old_date) else None
-        old_label = _text(frame.at[idx, "level_text"])
+        old_label = _text(level_text)
         if (
-            decisions.at[idx, "action"] not in ("letter", "thanks", "litigation")
+            action not in ("letter", "thanks", "litigation")
             and old_date == today
             and (label, day) == (old_label, old_day)
         ):
             continue
         if (label, day, reason) != (old_label, old_day, old_status):
-            updates.append(StatusUpdate(int(frame.at[idx, "row"]), label, day, reason))
+            updates.append(StatusUpdate(int(row), label, day, reason))
     return updates
 
 
@@ -55,20 +65,31 @@ def journal_entries(
     frame: pd.DataFrame, decisions: pd.DataFrame, letter_of: dict[Any, str], as_of: dt.date
 ) -> list[JournalEntry]:
     """One journal line per invoice that got a letter, thanks or went to litigation today."""
-    acted = decisions.index[decisions["action"].isin(["letter", "thanks", "litigation"])]
+    acted = decisions["action"].isin(["letter", "thanks", "litigation"]).to_numpy()
+    picked = zip(
+        frame.index[acted],
+        frame["invoice"].to_numpy()[acted],
+        frame["client"].to_numpy()[acted],
+        frame["outstanding"].to_numpy()[acted],
+        decisions["label"].to_numpy()[acted],
+        decisions["action"].to_numpy()[acted],
+        decisions["interest"].to_numpy()[acted],
+        decisions["indemnity"].to_numpy()[acted],
+        strict=True,
+    )
     return [
         JournalEntry(
             as_of,
-            str(frame.at[i, "invoice"] or ""),
-            str(frame.at[i, "client"]),
-            str(decisions.at[i, "label"]),
-            ACTION_LABELS[str(decisions.at[i, "action"])],
-            float(frame.at[i, "outstanding"]),
-            float(decisions.at[i, "interest"]),
-            float(decisions.at[i, "indemnity"]),
+            str(invoice or ""),
+            str(client),
+            str(label),
+            ACTION_LABELS[str(action)],
+            float(outstanding),
+            float(interest),
+            float(indemnity),
             Path(letter_of[i]).name if i in letter_of else "",
         )
-        for i in acted
+        for i, invoice, client, outstanding, label, action, interest, indemnity in picked
     ]
 
 

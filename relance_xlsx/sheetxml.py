@@ -122,16 +122,37 @@ class SheetXml:
     def _add_rows(
         self, data: bytes, rows: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
     ) -> bytes:
-        """Rows that did not exist yet (a new journal line) are inserted in order."""
+        """Rows that did not exist yet (new journal lines) are merged in order, in one pass."""
         p = self.prefix.decode()
-        for number in sorted(rows):
-            cells = b"".join(
-                self.cell_xml(number, c, None, is_date_style)
-                for c in sorted(rows[number], key=lambda c: c.column)
+        new = [
+            (
+                number,
+                f'<{p}row r="{number}">'.encode()
+                + b"".join(
+                    self.cell_xml(number, c, None, is_date_style)
+                    for c in sorted(rows[number], key=lambda c: c.column)
+                )
+                + f"</{p}row>".encode(),
             )
-            row_xml = f'<{p}row r="{number}">'.encode() + cells + f"</{p}row>".encode()
-            data = _insert_row(data, self.row_re, row_xml, number, self.prefix)
-        return data
+            for number in sorted(rows)
+        ]
+        pieces: list[bytes] = []
+        last = i = 0
+        for m in self.row_re.finditer(data):
+            if i == len(new):
+                break
+            r = re.search(rb'\br="(\d+)"', m.group(0)[: m.group(0).find(b">") + 1])
+            if r is None:
+                continue
+            number = int(r.group(1))
+            while i < len(new) and new[i][0] < number:
+                pieces += [data[last : m.start()], new[i][1]]
+                last = m.start()
+                i += 1
+        pieces.append(data[last:])
+        data = b"".join(pieces)
+        rest = b"".join(xml for _, xml in new[i:])
+        return _append_rows(data, rest, self.prefix) if rest else data
 
 
 def _style_of(cell: bytes) -> int | None:
@@ -146,17 +167,12 @@ def _widen_spans(open_tag: bytes, last_col: int) -> bytes:
     return open_tag[: m.start()] + b'spans="%s:%d"' % (m.group(1), last_col) + open_tag[m.end() :]
 
 
-def _insert_row(
-    data: bytes, row_re: re.Pattern[bytes], row_xml: bytes, number: int, prefix: bytes
-) -> bytes:
-    for m in row_re.finditer(data):
-        r = re.search(rb'\br="(\d+)"', m.group(0)[: m.group(0).find(b">") + 1])
-        if r and int(r.group(1)) > number:
-            return data[: m.start()] + row_xml + data[m.start() :]
+def _append_rows(data: bytes, rows_xml: bytes, prefix: bytes) -> bytes:
+    """Rows after every existing one go at the end of sheetData."""
     close = b"</" + prefix + b"sheetData>"
     if close in data:
         i = data.rindex(close)
-        return data[:i] + row_xml + data[i:]
+        return data[:i] + rows_xml + data[i:]
     empty = re.search(rb"<" + re.escape(prefix) + rb"sheetData\s*/>", data)
     assert empty is not None, "a worksheet always has sheetData"
     return (
@@ -164,7 +180,7 @@ def _insert_row(
         + b"<"
         + prefix
         + b"sheetData>"
-        + row_xml
+        + rows_xml
         + close
         + data[empty.end() :]
     )
