@@ -1,4 +1,4 @@
-"""The print bundle (one .docx, each letter its own section) and PDFs through LibreOffice.
+"""The print bundle: one .docx, each letter its own section.
 
 Letters from templates that share their styles (all the bundled ones do) are joined directly:
 each letter's body becomes one section of the bundle, with its own header and footer parts, so
@@ -9,9 +9,6 @@ templates are joined by docxcompose, which keeps the first letter's header and f
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
-import tempfile
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,13 +21,8 @@ from lxml import etree
 
 from .compiled import DOCUMENT, FOOTER_REL, HEADER_REL, XML_DECLARATION, CompiledTemplate, Rendered
 from .docxzip import RawEntry, deflated, write_zip
-from .errors import LibreOfficeError
 
 BUNDLE_NAME = "a_imprimer.docx"
-INSTALL_HINT = (
-    "installez LibreOffice (Debian/Ubuntu : sudo apt-get install libreoffice-writer-nogui ; "
-    "Windows/macOS : libreoffice.org) ; les lettres .docx ont bien été produites"
-)
 
 
 def build_bundle(letters: Sequence[Path], target: Path) -> Path:
@@ -307,56 +299,11 @@ def _rels_name(part: str) -> str:
     return f"{folder}/_rels/{base}.rels"
 
 
-def soffice_binary() -> str | None:
-    """The LibreOffice executable on PATH, if any."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def convert_to_pdf(files: Sequence[Path], outdir: Path, *, timeout: float = 600.0) -> list[Path]:
-    """Convert documents to PDF in one LibreOffice call with a private profile; check each PDF."""
-    binary = soffice_binary()
-    if binary is None:
-        raise LibreOfficeError(
-            f"LibreOffice est introuvable pour produire les PDF : {INSTALL_HINT}."
-        )
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="relance-lo-") as profile:
-        # A private profile: two LibreOffice runs sharing one fail silently.
-        command = [
-            binary,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *(str(f) for f in files),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise LibreOfficeError(
-                f"LibreOffice n'a pas terminé la conversion en PDF en {int(timeout)} s ; "
-                "fermez les fenêtres LibreOffice ouvertes et relancez."
-            ) from exc
-    pdfs = [outdir / f"{f.stem}.pdf" for f in files]
-    missing = [p.name for p in pdfs if not p.is_file()]
-    if missing:
-        raise LibreOfficeError(
-            f"LibreOffice n'a pas produit {len(missing)} PDF sur {len(pdfs)} (par exemple "
-            f"{missing[0]}) ; les lettres .docx sont dans {outdir}."
-        )
-    return pdfs
-
-
 __all__ = [
     "BUNDLE_NAME",
     "BundleWriter",
     "Fragment",
     "build_bundle",
     "bundle_key",
-    "convert_to_pdf",
     "letter_fragment",
-    "soffice_binary",
 ]

@@ -11,7 +11,6 @@ from typing import Any
 
 import pandas as pd
 
-from .bundle import convert_to_pdf, soffice_binary
 from .config import Settings, find_config, load_settings
 from .emails import (
     EMAIL_DIR,
@@ -31,6 +30,7 @@ from .journal import JournalEntry, existing_keys
 from .ledger import Ledger
 from .letters import LetterPlan
 from .levels import ACTION_LABELS
+from .pdf import convert_to_pdf, soffice_binary
 from .problems import Problem
 from .progress import Progress
 from .sending import Delivery, read_sent_log, send_drafts, smtp_password

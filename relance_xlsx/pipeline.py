@@ -10,7 +10,7 @@ from typing import Any
 
 from . import outbox
 from .batch import LetterJob, render_letters
-from .bundle import BUNDLE_NAME, convert_to_pdf
+from .bundle import BUNDLE_NAME
 from .changes import journal_entries, status_updates
 from .config import Settings, find_config, load_settings
 from .errors import TemplateError
@@ -25,6 +25,7 @@ from .letters import (
     total_due,
 )
 from .outbox import Messages, SendPlan, plan_messages
+from .pdf import convert_to_pdf
 from .policy import decide
 from .problems import Problem
 from .progress import Progress, Quiet
@@ -138,10 +139,8 @@ def run(
         ]
         bundle = render_letters(jobs, out / BUNDLE_NAME, progress)
         if pdf:
-            progress.start("PDF (LibreOffice)", 1)
-            pdfs = convert_to_pdf([*paths, bundle], out / "pdf")
-            progress.advance()
-            progress.stop()
+            # The bundle first: the longest single file starts while the letters follow.
+            pdfs = convert_to_pdf([bundle, *paths], out / "pdf", progress=progress)
         if messages.pending:
             drafts, more, notes = outbox.draft_run(
                 messages,

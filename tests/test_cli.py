@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,16 @@ def test_run_json_is_one_document_with_the_schema(sample):
     for letter in doc["letters"]:
         assert Path(letter["path"]).is_file()
     assert "relance.toml" in result.stderr  # the warning goes to stderr, once
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_run_pdf_gives_a_pdf_per_letter_and_for_the_bundle(sample):
+    result = invoke("run", str(sample), "--as-of", "2026-11-22", "--pdf", "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    stems = {Path(p).stem for p in doc["pdfs"]}
+    assert stems == {Path(x["path"]).stem for x in doc["letters"]} | {"a_imprimer"}
+    assert all(Path(p).stat().st_size > 1000 for p in doc["pdfs"])
 
 
 def test_dry_run_writes_nothing(sample):

@@ -268,7 +268,7 @@ def test_letter_converts_to_pdf_with_values(tmp_path, kind):
 @needs_libreoffice
 def test_sample_run_letters_convert_to_pdf_with_their_values(sample):
     from relance_xlsx import pipeline
-    from relance_xlsx.bundle import convert_to_pdf
+    from relance_xlsx.pdf import convert_to_pdf
 
     result = pipeline.run(sample, as_of=AS_OF, write_workbook=False)
     one_per_kind = {letter.kind: letter for letter in result.letters}
@@ -281,3 +281,35 @@ def test_sample_run_letters_convert_to_pdf_with_their_values(sample):
             assert number in text
         total = f"{letter.total_due:,.2f}".replace(",", " ").replace(".", ",")
         assert total in text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+class CountingProgress:
+    """Counts what a progress bar would show."""
+
+    def __init__(self) -> None:
+        self.totals: list[int] = []
+        self.done = 0
+
+    def start(self, label: str, total: int) -> None:
+        self.totals.append(total)
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+
+    def stop(self) -> None:
+        return None
+
+
+@needs_libreoffice
+def test_a_big_batch_converts_on_two_libreoffice_processes(tmp_path):
+    from relance_xlsx.pdf import PARALLEL_FROM, convert_to_pdf
+
+    clients = [(f"Client {i:02d}", "relance_1", "fr") for i in range(PARALLEL_FROM + 2)]
+    jobs = _letter_jobs(tmp_path, clients)
+    bundle = render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
+    progress = CountingProgress()
+    pdfs = convert_to_pdf([bundle, *(j.target for j in jobs)], tmp_path / "pdf", progress=progress)
+    assert progress.totals == [len(jobs) + 1] and progress.done == len(jobs) + 1
+    assert len(PdfReader(str(pdfs[0])).pages) == len(jobs)
+    for (client, _, _), pdf in zip(clients, pdfs[1:], strict=True):
+        assert client in PdfReader(str(pdf)).pages[0].extract_text()
