@@ -63,6 +63,9 @@ class Policy:
     consumer_interest_rate: float | None = None
     indemnity: float = 40.0
     default_client_type: str = "professionnel"
+    # A copy of the rate tables (same format as the bundled rates.toml) that replaces them,
+    # e.g. to add the ECB rate of a new half-year before the next release.
+    rates_file: str = ""
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,13 @@ class Settings:
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
     config_path: Path | None = None
+
+    def path(self, value: str) -> Path:
+        """A path from the config file: ~ expanded, relative to the config file's folder."""
+        path = Path(value).expanduser()
+        if not path.is_absolute() and self.config_path is not None:
+            path = self.config_path.parent / path
+        return path
 
 
 _SECTIONS: dict[str, type] = {

@@ -29,7 +29,7 @@ from .pdf import convert_to_pdf
 from .policy import decide
 from .problems import Problem
 from .progress import Progress, Quiet
-from .rates import load_rate_tables
+from .rates import RateTables, load_rate_tables
 from .render import check_template, inside, safe_filename, template_path
 from .results import (
     CheckResult,
@@ -77,6 +77,13 @@ def check(
     )
 
 
+def rate_tables(settings: Settings) -> RateTables:
+    """The bundled rate tables, or the user's copy named by [policy] rates_file."""
+    if not settings.policy.rates_file:
+        return load_rate_tables()
+    return load_rate_tables(settings.path(settings.policy.rates_file))
+
+
 def run(
     ledger_path: Path,
     *,
@@ -97,7 +104,7 @@ def run(
     ledger = read_ledger(ledger_path, settings, as_of=as_of, sheet=sheet)
     if write_workbook and not dry_run:
         preflight(ledger_path, ledger.fingerprint)  # before any letter is written
-    decisions = decide(ledger.frame, as_of, settings.policy, load_rate_tables())
+    decisions = decide(ledger.frame, as_of, settings.policy, rate_tables(settings))
     warnings += list(decisions.warnings)
     plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,6 +34,20 @@ _SENT_NAMES = {
     FORMAL_NOTICE: "mise en demeure",
     LITIGATION: "contentieux",
 }
+RULES = (
+    "invalid",
+    "hold",
+    "credit",
+    "thanks",
+    "paid",
+    "pre_due",
+    "not_late",
+    "first",
+    "in_litigation",
+    "escalate",
+    "wait",
+)
+RULE = {name: i for i, name in enumerate(RULES)}
 _NEVER = 10**6  # days since a letter whose date is unknown: "sent long ago"
 
 
@@ -73,11 +89,7 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     since = (today - frame["last_date"]).dt.days.to_numpy(dtype=float)
     since = np.where(frame["level_without_date"].to_numpy(dtype=bool), _NEVER, since)
     since = np.nan_to_num(since, nan=_NEVER)
-    delay = (
-        np.vectorize(lambda lv: _delays(policy).get(lv, _NEVER))(level)
-        if len(level)
-        else np.zeros(0)
-    )
+    delay = _lookup(level, lambda lv: _delays(policy).get(lv, _NEVER)).astype(int)
 
     valid = frame["valid"].to_numpy(dtype=bool)
     hold = frame["hold"].to_numpy(dtype=bool)
@@ -107,28 +119,30 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
         ("in_litigation", level >= LITIGATION),
         ("escalate", since >= delay),
     ]
-    rule = np.select([m for _, m in rules], [name for name, _ in rules], default="wait")
+    # Rule numbers, not names: comparing a million small ints is ten times cheaper than strings.
+    assert tuple(name for name, _ in rules) == RULES[:-1]
+    rule = np.select([m for _, m in rules], list(range(len(rules))), default=RULE["wait"])
 
     first = first_level(np.nan_to_num(days_late), policy)
     level_after = np.select(
-        [rule == "first", rule == "escalate"],
+        [rule == RULE["first"], rule == RULE["escalate"]],
         [first, np.minimum(level + 1, LITIGATION)],
         default=level,
     )
     action = np.select(
         [
-            np.isin(rule, ["first", "pre_due"])
-            | ((rule == "escalate") & (level_after < LITIGATION)),
-            rule == "thanks",
-            rule == "escalate",
-            rule == "hold",
-            rule == "wait",
+            np.isin(rule, [RULE["first"], RULE["pre_due"]])
+            | ((rule == RULE["escalate"]) & (level_after < LITIGATION)),
+            rule == RULE["thanks"],
+            rule == RULE["escalate"],
+            rule == RULE["hold"],
+            rule == RULE["wait"],
         ],
         ["letter", "thanks", "litigation", "hold", "wait"],
         default="none",
     )
     kind = np.select(
-        [rule == "pre_due", rule == "thanks", action == "letter"],
+        [rule == RULE["pre_due"], rule == RULE["thanks"], action == "letter"],
         [
             KIND_PRE_DUE,
             KIND_THANKS,
@@ -142,15 +156,15 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     out = pd.DataFrame(index=frame.index)
     out["action"] = action
     out["level"] = level_after.astype(int)
-    out["kind"] = pd.Series([k or None for k in kind], index=frame.index, dtype=object)
+    out["kind"] = pd.Series(np.where(kind == "", None, kind), index=frame.index, dtype=object)
     out["days_late"] = pd.array(np.where(np.isnan(days_late), np.nan, days_late), dtype="Int64")
     out["interest"] = penalties.interest
     out["indemnity"] = penalties.indemnity
     out["reason"] = _reasons(frame, rule, level, level_after, days_late, since, delay)
     acted = np.isin(action, ["letter", "thanks", "litigation"])
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
-    thanked_now = (rule == "thanks") | (thanked & paid)
-    pre_due_now = (rule == "pre_due") | (
+    thanked_now = (rule == RULE["thanks"]) | (thanked & paid)
+    pre_due_now = (rule == RULE["pre_due"]) | (
         frame["pre_due_sent"].to_numpy(dtype=bool) & (level_after == 0)
     )
     out["label"] = np.select(
@@ -162,6 +176,19 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     return Decisions(out, penalties.rate, penalties.warnings)
 
 
+def _lookup(values: np.ndarray, make: Callable[[Any], Any]) -> np.ndarray:
+    """make(v) for every value, computed once per distinct value (a few, over a million rows)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return np.array([make(u) for u in uniques] + [None], dtype=object)[codes]
+
+
+def _date_texts(dates: pd.Series) -> np.ndarray:
+    """dd/mm/yyyy per row ("" when there is no date), formatted once per distinct date."""
+    return _lookup(
+        dates.to_numpy(), lambda d: date_short(pd.Timestamp(d).date()) if pd.notna(d) else ""
+    )
+
+
 def _reasons(
     frame: pd.DataFrame,
     rule: np.ndarray,
@@ -170,58 +197,75 @@ def _reasons(
     days_late: np.ndarray,
     since: np.ndarray,
     delay: np.ndarray,
-) -> list[str]:
-    """A short French sentence per invoice saying why this action today."""
-    due = frame["due_date"].tolist()
-    last = frame["last_date"].tolist()
-    problems = frame["problem"].tolist()
-    thanked = frame["thanked"].tolist()
-    out = []
-    for i, r in enumerate(rule):
-        d = due[i].date() if isinstance(due[i], pd.Timestamp) else None
-        sent = last[i].date() if isinstance(last[i], pd.Timestamp) else None
-        late = int(days_late[i]) if not np.isnan(days_late[i]) else 0
-        ago = int(since[i])
-        prev = _SENT_NAMES.get(int(level[i]), "relance")
-        prev_text = f"{prev} du {date_short(sent)}" if sent else f"{prev} (date inconnue)"
-        if r == "invalid":
-            out.append(f"À corriger : {problems[i]}")
-        elif r == "hold":
-            out.append("En litige : pas de relance tant que le blocage n'est pas levé")
-        elif r == "credit":
-            out.append("Avoir : déduit du total réclamé au client")
-        elif r == "thanks":
-            out.append(f"Réglée : remerciement après la {prev}")
-        elif r == "paid":
-            out.append("Réglée" + (" (remerciement déjà envoyé)" if thanked[i] else ""))
-        elif r == "pre_due":
-            out.append(f"Rappel avant échéance : échéance le {date_short(d)}" if d else "Rappel")
-        elif r == "not_late":
-            out.append(f"Non échue : échéance le {date_short(d)}" if d else "Non échue")
-        elif r == "first":
-            name = _SENT_NAMES[int(level_after[i])]
-            out.append(
-                f"{name[0].upper()}{name[1:]} : échue le {date_short(d)}, {_days(late)} de retard"
-                if d
-                else name
-            )
-        elif r == "in_litigation":
-            out.append("Contentieux en cours : aucune lettre")
-        elif r == "escalate" and level_after[i] >= LITIGATION:
-            out.append(
-                f"Contentieux : {prev_text} sans règlement depuis {_days(ago)} ; "
-                "injonction de payer à engager"
-            )
-        elif r == "escalate":
-            name = _SENT_NAMES[int(level_after[i])]
-            out.append(
-                f"{name[0].upper()}{name[1:]} : {prev_text} sans règlement depuis {_days(ago)}"
-            )
-        else:
-            out.append(
-                f"En attente : {prev} envoyée il y a {_days(ago)} (délai {int(delay[i])} jours)"
-            )
+) -> np.ndarray:
+    """A short French sentence per invoice saying why this action today.
+
+    Built rule by rule over whole columns: a Python loop per row took 17 s for a million rows.
+    """
+    out = np.full(len(rule), "", dtype=object)
+    due = _date_texts(frame["due_date"])
+    has_due = due != ""
+    sent = _date_texts(frame["last_date"])
+    late = _lookup(np.nan_to_num(days_late).astype(int), _days)
+    ago = _lookup(since.astype(int), _days)
+    prev = _lookup(level, lambda lv: _SENT_NAMES.get(int(lv), "relance"))
+    next_name = _lookup(level_after, lambda lv: _SENT_NAMES.get(int(lv), "relance"))
+    next_title = _lookup(level_after, lambda lv: _capitalised(_SENT_NAMES.get(int(lv), "relance")))
+
+    def put(name: str, make: Callable[[np.ndarray], Any], when: np.ndarray | None = None) -> None:
+        mask = rule == RULE[name] if when is None else (rule == RULE[name]) & when
+        if mask.any():
+            out[mask] = make(mask)
+
+    problem = frame["problem"].to_numpy(dtype=object)
+    thanked = frame["thanked"].to_numpy(dtype=bool)
+    put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
+    put("hold", lambda m: "En litige : pas de relance tant que le blocage n'est pas levé")
+    put("credit", lambda m: "Avoir : déduit du total réclamé au client")
+    put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
+    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
+    put("paid", lambda m: "Réglée", ~thanked)
+    put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
+    put("pre_due", lambda m: "Rappel", ~has_due)
+    put("not_late", lambda m: "Non échue : échéance le " + due[m], has_due)
+    put("not_late", lambda m: "Non échue", ~has_due)
+    put(
+        "first",
+        lambda m: next_title[m] + " : échue le " + due[m] + ", " + late[m] + " de retard",
+        has_due,
+    )
+    put("first", lambda m: next_name[m], ~has_due)
+    put("in_litigation", lambda m: "Contentieux en cours : aucune lettre")
+    sent_on = np.where(sent != "", " du " + sent, " (date inconnue)")
+
+    def without(m: np.ndarray) -> np.ndarray:
+        return prev[m] + sent_on[m] + " sans règlement depuis " + ago[m]
+
+    to_court = level_after >= LITIGATION
+    put(
+        "escalate",
+        lambda m: "Contentieux : " + without(m) + " ; injonction de payer à engager",
+        to_court,
+    )
+    put("escalate", lambda m: next_title[m] + " : " + without(m), ~to_court)
+    delay_text = _lookup(delay, str)
+    put(
+        "wait",
+        lambda m: (
+            "En attente : "
+            + prev[m]
+            + " envoyée il y a "
+            + ago[m]
+            + " (délai "
+            + delay_text[m]
+            + " jours)"
+        ),
+    )
     return out
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _days(n: int) -> str:

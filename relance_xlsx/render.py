@@ -60,10 +60,7 @@ def find_template(name: str, language: str, settings: Settings, what: str) -> Pa
     sub = "" if language == "fr" else language
     folders = []
     if settings.letters.template_dir:
-        base = Path(settings.letters.template_dir).expanduser()
-        if not base.is_absolute() and settings.config_path is not None:
-            base = settings.config_path.parent / base
-        folders.append(base)
+        folders.append(settings.path(settings.letters.template_dir))
     folders.append(bundled_templates())
     for folder in folders:
         candidate = folder / sub / name

@@ -328,3 +328,33 @@ def test_properties(rows):
     second = _after(_apply(rows, first, AS_OF), AS_OF)
     assert (second["level"].to_numpy() == levels).all()  # never escalates twice a day
     assert not second["action"].isin(["letter", "thanks", "litigation"]).any()
+
+
+def test_a_rates_file_in_config_replaces_the_bundled_tables(sample):
+    """A user adds the ECB rate of the 2nd half of 2026 in a copy: no warning, and it is used."""
+    from importlib import resources
+
+    from relance_xlsx import pipeline
+
+    before = pipeline.run(sample, as_of=AS_OF, dry_run=True)
+    bundled = resources.files("relance_xlsx").joinpath("data/rates.toml").read_text("utf-8")
+    copy = bundled.replace("confirmed_until = 2026-02-05", "confirmed_until = 2026-07-01")
+    copy = copy.replace("changes = [", "changes = [\n  { from = 2026-06-10, rate = 3.00 },", 1)
+    (sample.parent / "taux.toml").write_text(copy, encoding="utf-8")
+    (sample.parent / "relance.toml").write_text('[policy]\nrates_file = "taux.toml"\n', "utf-8")
+    result = pipeline.run(sample, as_of=AS_OF, dry_run=True)
+    assert any("non confirmé" in w for w in before.warnings)
+    assert not any("non confirmé" in w for w in result.warnings)
+    interest = [
+        (a.interest, b.interest) for a, b in zip(before.invoices, result.invoices, strict=True)
+    ]
+    # 2,15 % + 10 points before, 3,00 % + 10 points after, for the days of the 2nd half of 2026.
+    assert all(b >= a for a, b in interest) and any(b > a for a, b in interest)
+
+
+def test_an_unreadable_rates_file_is_a_config_error(sample):
+    from relance_xlsx import pipeline
+
+    (sample.parent / "relance.toml").write_text('[policy]\nrates_file = "absent.toml"\n', "utf-8")
+    with pytest.raises(ConfigError, match=r"absent\.toml"):
+        pipeline.run(sample, as_of=AS_OF, dry_run=True)
