@@ -228,3 +228,16 @@ def test_written_workbook_opens_in_libreoffice(sample, tmp_path):
     csv = convert(sample, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "lo")
     text = csv.read_text(encoding="utf-8")
     assert "Niveau de relance" in text and "Relance 1" in text
+
+
+def test_a_broken_part_is_caught_before_the_original_is_replaced(sample):
+    from relance_xlsx.writeback import save_atomically
+    from relance_xlsx.xlsxparts import Package
+
+    before = sample.read_bytes()
+    package = Package.open(str(sample))
+    package.write(package.sheet_part("Factures"), b"<worksheet><sheetData></worksheet>")
+    with pytest.raises(WorkbookError, match="invalide"):
+        save_atomically(package, sample, 10, dt.datetime(2026, 11, 22, 9))
+    assert sample.read_bytes() == before
+    assert not list(sample.parent.glob(".*relance-tmp*"))
