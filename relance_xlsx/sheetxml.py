@@ -91,6 +91,9 @@ class SheetXml:
         cells: list[NewCell],
         is_date_style: Callable[[int], bool],
     ) -> tuple[bytes, int]:
+        fast = self._edit_row_in_place(row_xml, number, cells, is_date_style)
+        if fast is not None:
+            return fast
         p = self.prefix
         if row_xml.endswith(b"/>"):
             open_tag, body, close_tag = row_xml[:-2] + b">", b"", b"</" + p + b"row>"
@@ -118,6 +121,63 @@ class SheetXml:
         max_col = max(by_col)
         open_tag = _widen_spans(open_tag, max_col + 1)
         return open_tag + new_body + close_tag, max_col
+
+    def _edit_row_in_place(
+        self,
+        row_xml: bytes,
+        number: int,
+        cells: list[NewCell],
+        is_date_style: Callable[[int], bool],
+    ) -> tuple[bytes, int] | None:
+        """The common case without reading every cell: each written cell either exists (found by
+        its reference) or comes after the row's last cell. None when the row needs the full way.
+        """
+        p = self.prefix
+        close = b"</" + p + b"row>"
+        if not row_xml.endswith(close) or b"extLst" in row_xml:
+            return None
+        body_start = row_xml.find(b">") + 1
+        body_end = len(row_xml) - len(close)
+        cell_open = b"<" + p + b"c "
+        last_start = row_xml.rfind(cell_open, body_start)
+        last_col = -1
+        if last_start >= 0:
+            head = row_xml[last_start : row_xml.find(b">", last_start) + 1]
+            ref = _REF.search(head)
+            if ref is None:
+                return None  # cells without references: count them the full way
+            last_col = col_index(ref.group(1).decode())
+        edits: list[tuple[int, int, bytes]] = []
+        for cell in sorted(cells, key=lambda c: c.column):
+            found = row_xml.find(b' r="%s%d"' % (col_letter(cell.column).encode(), number))
+            if found >= 0:
+                start = row_xml.rfind(cell_open, body_start, found)
+                head_end = row_xml.find(b">", found)
+                # The reference must sit in that cell's opening tag, not in some cell's text.
+                if start < 0 or head_end < 0 or b">" in row_xml[start:found]:
+                    return None
+                if row_xml[head_end - 1 : head_end] == b"/":
+                    end = head_end + 1
+                else:
+                    end = row_xml.find(b"</" + p + b"c>", head_end)
+                    if end < 0:
+                        return None
+                    end += len(p) + 4
+                old = row_xml[start:end]
+                edits.append((start, end, self.cell_xml(number, cell, old, is_date_style)))
+            elif cell.column > last_col:
+                edits.append((body_end, body_end, self.cell_xml(number, cell, None, is_date_style)))
+            else:
+                return None  # a new cell between existing ones
+        pieces, last = [], 0
+        for start, end, xml in edits:  # in column order, so also in position order
+            pieces += [row_xml[last:start], xml]
+            last = end
+        pieces.append(row_xml[last:])
+        max_col = max([last_col, *(c.column for c in cells)])
+        out = b"".join(pieces)
+        open_end = out.find(b">") + 1
+        return _widen_spans(out[:open_end], max_col + 1) + out[open_end:], max_col
 
     def _add_rows(
         self, data: bytes, rows: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
@@ -153,6 +213,9 @@ class SheetXml:
         data = b"".join(pieces)
         rest = b"".join(xml for _, xml in new[i:])
         return _append_rows(data, rest, self.prefix) if rest else data
+
+
+_REF = re.compile(rb'\sr="([A-Z]+)\d+"')
 
 
 def _style_of(cell: bytes) -> int | None:
