@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .xlsxparts import col_index, col_letter, xml_text
 
@@ -37,7 +38,6 @@ class SheetXml:
         self, row: int, cell: NewCell, old: bytes | None, is_date_style: Callable[[int], bool]
     ) -> bytes:
         """The XML of one written cell, keeping the old cell's style where it fits."""
-        p = self.prefix.decode()
         style = cell.style
         old_style = _style_of(old) if old is not None else None
         if (
@@ -46,18 +46,8 @@ class SheetXml:
             and (cell.serial is None or is_date_style(old_style))
         ):
             style = old_style
-        ref = f"{col_letter(cell.column)}{row}"
-        s = f' s="{style}"' if style else ""
-        if cell.serial is not None:
-            return f'<{p}c r="{ref}"{s}><{p}v>{cell.serial}</{p}v></{p}c>'.encode()
-        if cell.number is not None:
-            return f'<{p}c r="{ref}"{s}><{p}v>{round(cell.number, 2)!r}</{p}v></{p}c>'.encode()
-        if not cell.text:
-            return f'<{p}c r="{ref}"{s}/>'.encode()
-        return (
-            f'<{p}c r="{ref}"{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
-            f"{xml_text(cell.text)}</{p}t></{p}is></{p}c>"
-        ).encode()
+        head = b'<%sc r="%s%d"' % (self.prefix, _letters(cell.column), row)
+        return head + _cell_tail(self.prefix, style, cell.serial, cell.number, cell.text)
 
     def edit_rows(
         self, cells_by_row: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
@@ -134,8 +124,8 @@ class SheetXml:
         """
         p = self.prefix
         close = b"</" + p + b"row>"
-        if not row_xml.endswith(close) or b"extLst" in row_xml:
-            return None
+        if not row_xml.endswith(close) or b"extLst" in row_xml or b"<" + p + b"c>" in row_xml:
+            return None  # no cells, an extension, or cells without references
         body_start = row_xml.find(b">") + 1
         body_end = len(row_xml) - len(close)
         cell_open = b"<" + p + b"c "
@@ -149,9 +139,9 @@ class SheetXml:
             last_col = col_index(ref.group(1).decode())
         edits: list[tuple[int, int, bytes]] = []
         for cell in sorted(cells, key=lambda c: c.column):
-            found = row_xml.find(b' r="%s%d"' % (col_letter(cell.column).encode(), number))
+            found = row_xml.find(b' r="%s%d"' % (_letters(cell.column), number))
             if found >= 0:
-                start = row_xml.rfind(cell_open, body_start, found)
+                start = row_xml.rfind(cell_open, body_start, found + 1)
                 head_end = row_xml.find(b">", found)
                 # The reference must sit in that cell's opening tag, not in some cell's text.
                 if start < 0 or head_end < 0 or b">" in row_xml[start:found]:
@@ -213,6 +203,30 @@ class SheetXml:
         data = b"".join(pieces)
         rest = b"".join(xml for _, xml in new[i:])
         return _append_rows(data, rest, self.prefix) if rest else data
+
+
+@lru_cache(maxsize=64)
+def _letters(column: int) -> bytes:
+    return col_letter(column).encode()
+
+
+@lru_cache(maxsize=4096)
+def _cell_tail(
+    prefix: bytes, style: int | None, serial: int | None, number: float | None, text: str | None
+) -> bytes:
+    """A cell's XML after its reference: the same few values repeat on thousands of rows."""
+    p = prefix.decode()
+    s = f' s="{style}"' if style else ""
+    if serial is not None:
+        return f"{s}><{p}v>{serial}</{p}v></{p}c>".encode()
+    if number is not None:
+        return f"{s}><{p}v>{round(number, 2)!r}</{p}v></{p}c>".encode()
+    if not text:
+        return f"{s}/>".encode()
+    return (
+        f'{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
+        f"{xml_text(text)}</{p}t></{p}is></{p}c>"
+    ).encode()
 
 
 _REF = re.compile(rb'\sr="([A-Z]+)\d+"')

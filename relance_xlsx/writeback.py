@@ -8,6 +8,7 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.parsers import expat
 
 from lxml import etree
 
@@ -245,35 +246,20 @@ def _verify(tmp: Path, package: Package) -> None:
                 )
             for name in package.changed:
                 _check_well_formed(zf, name)
-    except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except (zipfile.BadZipFile, expat.ExpatError) as exc:
         raise WorkbookError(
             f"Le classeur écrit est invalide ({exc}) ; l'original est intact."
         ) from exc
 
 
-class _Discard:
-    """A parser target that builds nothing: checking a 100,000-row sheet stays a few MB."""
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        return None
-
-    def end(self, tag: str) -> None:
-        return None
-
-    def data(self, data: str) -> None:
-        return None
-
-    def close(self) -> None:
-        return None
-
-
 def _check_well_formed(zf: zipfile.ZipFile, name: str) -> None:
-    """Parse one part as a stream, without building its tree (that took 1.3 GB at 100,000 rows)."""
-    parser = etree.XMLParser(target=_Discard(), huge_tree=True)
+    """Parse one part as a stream with expat and no handlers: no tree, no Python per element
+    (a tree took 1.3 GB at 100,000 rows; a callback parser 10 s)."""
+    parser = expat.ParserCreate()
     with zf.open(name) as fh:
         while chunk := fh.read(1 << 20):
-            parser.feed(chunk)
-    parser.close()
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
 
 
 def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:

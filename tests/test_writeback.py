@@ -247,35 +247,44 @@ SHEET = (
     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
     b"%s</sheetData></worksheet>"
 )
-ROW_CASES = [
+ROW_CASES = [  # (row, whether the in-place edit applies)
     pytest.param(
-        b'<row r="5" spans="1:2"><c r="A5" s="1"><v>1</v></c><c r="B5"/></row>', id="append"
+        b'<row r="5" spans="1:2"><c r="A5" s="1"><v>1</v></c><c r="B5"/></row>', True, id="append"
     ),
     pytest.param(
         b'<row r="5"><c r="A5"><v>1</v></c>'
         b'<c r="D5" s="7" t="inlineStr"><is><t>old</t></is></c></row>',
+        True,
         id="replace-existing-keeps-style",
     ),
-    pytest.param(b'<row r="5"><c r="A5"/><c r="D5" s="2"/></row>', id="replace-self-closing"),
+    pytest.param(b'<row r="5"><c r="A5"/><c r="D5" s="2"/></row>', True, id="replace-self-closing"),
     pytest.param(
         b'<row r="5"><c r="A5" t="inlineStr"><is><t> r="D5"</t></is></c></row>',
+        False,
         id="reference-in-a-cell-text",
     ),
-    pytest.param(b'<row r="5"><c r="A5"/><c r="H5"><v>2</v></c></row>', id="new-cell-between"),
-    pytest.param(b'<row r="5"><c><v>1</v></c><c><v>2</v></c></row>', id="cells-without-references"),
-    pytest.param(b'<row r="5"/>', id="empty-row"),
+    pytest.param(
+        b'<row r="5"><c r="A5"/><c r="H5"><v>2</v></c></row>', False, id="new-cell-between"
+    ),
+    pytest.param(
+        b'<row r="5"><c><v>1</v></c><c><v>2</v></c></row>', False, id="cells-without-references"
+    ),
+    pytest.param(b'<row r="5"/>', False, id="empty-row"),
 ]
 
 
-@pytest.mark.parametrize("row", ROW_CASES)
-def test_in_place_row_edit_gives_the_full_parse_result(row, monkeypatch):
+@pytest.mark.parametrize(("row", "in_place"), ROW_CASES)
+def test_in_place_row_edit_gives_the_full_parse_result(row, in_place, monkeypatch):
     """The fast path for a row either declines or writes exactly what the full parse writes."""
     from relance_xlsx.sheetxml import NewCell, SheetXml
 
     cells = {
         5: [NewCell(3, text="Relance 1"), NewCell(4, serial=46348, style=3), NewCell(5, text="R&D")]
     }
-    fast, fast_col = SheetXml(SHEET % row).edit_rows(cells, lambda s: s == 3)
+    sheet = SheetXml(SHEET % row)
+    applies = sheet._edit_row_in_place(row, 5, cells[5], lambda s: s == 3) is not None
+    assert applies == in_place
+    fast, fast_col = sheet.edit_rows(cells, lambda s: s == 3)
     monkeypatch.setattr(SheetXml, "_edit_row_in_place", lambda *a: None)
     full, full_col = SheetXml(SHEET % row).edit_rows(cells, lambda s: s == 3)
     assert (fast, fast_col) == (full, full_col)
