@@ -1,8 +1,10 @@
-"""Write .docx packages fast: parts that do not change are copied still compressed.
+"""Write Office packages (.docx letters, the user's .xlsx) fast: unchanged parts are copied
+still compressed.
 
-A Word template carries about 800 KB of styles that every letter repeats unchanged. zipfile can
-only write by compressing again (most of a letter's time), so this writer keeps the template's
-compressed bytes and deflates only the parts a letter fills in.
+A Word template carries about 800 KB of styles that every letter repeats unchanged, and a ledger
+its shared strings and other sheets. zipfile can only write by compressing again (most of a
+letter's time), so this writer keeps the original compressed bytes and deflates only the parts
+that change.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ class RawEntry:
     crc: int
     size: int
     data: bytes  # compressed as stored
+    dos_time: int = 0
+    dos_date: int = _DOS_DATE
 
 
 def read_raw(path: Path) -> list[RawEntry]:
@@ -44,7 +48,15 @@ def read_raw(path: Path) -> list[RawEntry]:
             fp.seek(header[9] + header[10], 1)  # skip the name and the extra field
             data = fp.read(info.compress_size)
             entries.append(
-                RawEntry(info.filename, info.compress_type, info.CRC, info.file_size, data)
+                RawEntry(
+                    info.filename,
+                    info.compress_type,
+                    info.CRC,
+                    info.file_size,
+                    data,
+                    header[4],
+                    header[5],
+                )
             )
     return entries
 
@@ -70,8 +82,8 @@ def write_zip(target: Path | BinaryIO, entries: list[RawEntry]) -> None:
                 20,
                 flags,
                 e.method,
-                0,
-                _DOS_DATE,
+                e.dos_time,
+                e.dos_date,
                 e.crc,
                 len(e.data),
                 e.size,
@@ -87,8 +99,8 @@ def write_zip(target: Path | BinaryIO, entries: list[RawEntry]) -> None:
                     20,
                     flags,
                     e.method,
-                    0,
-                    _DOS_DATE,
+                    e.dos_time,
+                    e.dos_date,
                     e.crc,
                     len(e.data),
                     e.size,
