@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from .xlsxparts import col_index, col_letter, xml_text
@@ -142,47 +143,48 @@ class SheetXml:
         last_start = row_xml.rfind(cell_open, body_start)
         last_col = -1
         if last_start >= 0:
-            head = row_xml[last_start : row_xml.find(b">", last_start) + 1]
-            ref = _REF.search(head)
+            ref = _REF.search(row_xml, last_start, row_xml.find(b">", last_start) + 1)
             if ref is None:
                 return None  # cells without references: count them the full way
-            last_col = col_index(ref.group(1).decode())
-        edits: list[tuple[int, int, bytes]] = []
-        for cell in sorted(cells, key=lambda c: c.column):
-            found = row_xml.find(b' r="%s%d"' % (_letters(cell.column), number))
+            last_col = _column_of(ref.group(1))
+        if len(cells) > 1:
+            cells = sorted(cells, key=itemgetter(0))  # by column
+        pieces: list[bytes] = []
+        last = 0
+        for cell in cells:  # in column order, so also in position order
+            found = row_xml.find(b' r="%s%d"' % (_letters(cell.column), number), body_start)
             if found >= 0:
                 start = row_xml.rfind(cell_open, body_start, found + 1)
                 head_end = row_xml.find(b">", found)
                 # The reference must sit in that cell's opening tag, not in some cell's text.
-                if start < 0 or head_end < 0 or b">" in row_xml[start:found]:
+                if start < 0 or head_end < 0 or row_xml.find(b">", start, found) >= 0:
                     return None
-                if row_xml[head_end - 1 : head_end] == b"/":
+                if row_xml[head_end - 1] == 47:  # "/>": an empty cell
                     end = head_end + 1
                 else:
                     end = row_xml.find(b"</" + p + b"c>", head_end)
                     if end < 0:
                         return None
                     end += len(p) + 4
-                old = row_xml[start:end]
-                edits.append((start, end, self.cell_xml(number, cell, old, is_date_style)))
+                xml = self.cell_xml(number, cell, row_xml[start:end], is_date_style)
             elif cell.column > last_col:
-                edits.append((body_end, body_end, self.cell_xml(number, cell, None, is_date_style)))
+                start = end = body_end
+                xml = self.cell_xml(number, cell, None, is_date_style)
             else:
                 return None  # a new cell between existing ones
-        pieces, last = [], 0
-        for start, end, xml in edits:  # in column order, so also in position order
             pieces += [row_xml[last:start], xml]
             last = end
         pieces.append(row_xml[last:])
-        max_col = max([last_col, *(c.column for c in cells)])
+        max_col = max(last_col, cells[-1].column) if cells else last_col
         out = b"".join(pieces)
-        open_end = out.find(b">") + 1
-        return _widen_spans(out[:open_end], max_col + 1) + out[open_end:], max_col
+        if b"spans=" in out[:body_start]:
+            out = _widen_spans(out[:body_start], max_col + 1) + out[body_start:]
+        return out, max_col
 
     def _add_rows(
         self, data: bytes, rows: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
     ) -> bytes:
-        """Rows that did not exist yet (new journal lines) are merged in order, in one pass."""
+        """Rows that did not exist yet are merged in order, in one pass."""
         p = self.prefix.decode()
         new = [
             (
@@ -196,6 +198,10 @@ class SheetXml:
             )
             for number in sorted(rows)
         ]
+        return self.insert_rows(data, new)
+
+    def insert_rows(self, data: bytes, new: list[tuple[int, bytes]]) -> bytes:
+        """Merge new rows (number, XML), sorted by number, among the existing ones in one pass."""
         pieces: list[bytes] = []
         last = i = 0
         for m in self.row_re.finditer(data):
@@ -213,6 +219,11 @@ class SheetXml:
         data = b"".join(pieces)
         rest = b"".join(xml for _, xml in new[i:])
         return _append_rows(data, rest, self.prefix) if rest else data
+
+
+@lru_cache(maxsize=256)
+def _column_of(letters: bytes) -> int:
+    return col_index(letters.decode())
 
 
 @lru_cache(maxsize=64)
