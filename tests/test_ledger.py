@@ -6,7 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, REAL_WORLD
+from conftest import AS_OF, REAL_WORLD, write_ledger
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
 from relance_xlsx.columns import match_headers
@@ -306,3 +308,70 @@ def test_real_world_workbooks(name, sheet, invoices, fields):
     assert ledger.sheet == sheet
     assert ledger.invoice_count == invoices
     assert fields <= set(ledger.columns)
+
+
+# No input may crash the reader: arbitrary values, types and layouts give rows, skips, problems.
+FUZZ_HEADERS = [
+    "N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+    "Date de paiement", "Payée", "Statut", "Litige", "Conditions", "Type client", "E-mail",
+    "Adresse", "Code postal", "Ville", "Langue", "Niveau de relance", "Date de relance", "Notes",
+]  # fmt: skip
+TRICKY_TEXT = [
+    "Total", "Sous-total", "Avg.", "15/03/2026", "05/03", "15 mars 2026", "2026-13-45",
+    "1 234,56 €", "(120,00)", "£400", "1.234,56", "abc", "oui", "non", "x", "Payée", "Litige",
+    "45 jours fin de mois", "à réception", "Net 30", "Relance 2", "9", "-0", "2-876-0", "00123",
+    "=SUM(E2:E4)", "R&D <Sud>", "a@b", "pas@une adresse", " ", "\n", "Avoir",
+]  # fmt: skip
+fuzz_cell = st.one_of(
+    st.none(),
+    st.sampled_from(TRICKY_TEXT),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20),
+    st.integers(-(10**15), 10**15),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    st.booleans(),
+    st.dates(D(1900, 3, 1), D(9999, 12, 31)),
+    st.datetimes(dt.datetime(1900, 3, 1), dt.datetime(9999, 12, 31)),
+)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    headers=st.one_of(
+        st.lists(st.sampled_from(FUZZ_HEADERS), min_size=1, max_size=10, unique=True),
+        # most of the time a recognisable table, so the values themselves are read
+        st.permutations(FUZZ_HEADERS).map(
+            lambda h: [
+                "N° facture",
+                "Client",
+                "Montant TTC",
+                *[x for x in h[:7] if x not in ("N° facture", "Client", "Montant TTC")],
+            ]
+        ),
+    ),
+    rows=st.lists(st.lists(fuzz_cell, max_size=10), max_size=12),
+    title_rows=st.integers(0, 4),
+    first_col=st.integers(1, 4),
+)
+def test_no_input_crashes_the_reader(tmp_path, headers, rows, title_rows, first_col):
+    path = write_ledger(
+        tmp_path / "fuzz.xlsx", rows, headers, title_rows=title_rows, first_col=first_col
+    )
+    try:
+        ledger = read(path)
+    except LedgerError as exc:  # no invoice table: one sentence, not a traceback
+        assert str(exc) and "Traceback" not in str(exc)
+        event("no invoice table")
+        return
+    frame = ledger.frame
+    event("invoices read" if len(frame) else "table, no invoice")
+    assert all(p.message for p in ledger.problems)
+    # every data row is an invoice, a skip, or named by a problem: none silently lost
+    accounted = set(frame["row"]) | {s.row for s in ledger.skipped}
+    data_rows = {
+        ledger.header_row + 1 + i
+        for i, row in enumerate(rows)
+        if any(v not in (None, "") and not (isinstance(v, str) and not v.strip()) for v in row)
+    }
+    assert data_rows <= accounted | {p.row for p in ledger.problems}
