@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,9 +16,10 @@ import python_calamine as calamine
 
 from .columns import describe_known_headers, is_invoice_table, match_headers
 from .config import Settings
-from .errors import LedgerError
+from .errors import LedgerError, WorkbookError
 from .problems import Problem, Skip
 from .rows import normalise_rows
+from .xlsxparts import Package, col_index
 
 HEADER_SEARCH_ROWS = 30
 READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -138,6 +142,50 @@ def find_table(
     return guess
 
 
+# A formula cell with no cached value: <c r="E5"><f>G5-I5</f></c> (or <v/>, or a shared <f/>).
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)\d+"[^>]*>\s*'
+    rb"<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+
+
+def formulas_without_values(path: Path, sheet: str) -> Counter[str]:
+    """Formula cells with no cached value, counted by column letter (streamed, any size)."""
+    counts: Counter[str] = Counter()
+    try:
+        part = Package.open(str(path)).sheet_part(sheet)
+        with zipfile.ZipFile(path) as zf, zf.open(part) as fh:
+            tail = b""
+            while chunk := fh.read(1 << 22):
+                block = tail + chunk
+                cut = max(block.rfind(b"row>") + 4, 0)  # whole rows; the rest waits for more
+                block, tail = block[:cut], block[cut:]
+                # cheap literal tests first: most ledgers have no such cell at all
+                if b"f></" in block or b"/></" in block:
+                    counts.update(
+                        m.group(1).decode() for m in _FORMULA_WITHOUT_VALUE.finditer(block)
+                    )
+            counts.update(m.group(1).decode() for m in _FORMULA_WITHOUT_VALUE.finditer(tail))
+    except (WorkbookError, KeyError, OSError, zipfile.BadZipFile):
+        return counts  # .xls, .ods or an odd package: nothing to say
+    return counts
+
+
+def _formula_warnings(counts: Counter[str], headers: tuple[str, ...]) -> list[str]:
+    """One sentence per column whose formulas have no value to read."""
+    out = []
+    for letters, n in sorted(counts.items(), key=lambda kv: col_index(kv[0])):
+        position = col_index(letters)
+        name = headers[position] if position < len(headers) and headers[position] else letters
+        out.append(
+            f"Colonne « {name} » : {n} formule(s) sans valeur calculée (le fichier a été "
+            "enregistré par un outil qui ne calcule pas) ; ces cellules sont lues vides. "
+            "Ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le."
+        )
+    return out
+
+
 def read_ledger(
     path: Path, settings: Settings, *, as_of: dt.date, sheet: str | None = None
 ) -> Ledger:
@@ -171,6 +219,7 @@ def read_ledger(
         data, first_row, guess.positions, headers, settings.policy, as_of
     )
     assert fingerprint is not None  # open_workbook refused a missing file
+    warnings = _formula_warnings(formulas_without_values(path, guess.sheet), headers)
     return Ledger(
         path=path,
         sheet=guess.sheet,
@@ -182,6 +231,7 @@ def read_ledger(
         problems=tuple(problems),
         skipped=tuple(skipped),
         fingerprint=fingerprint,
+        warnings=tuple(warnings),
     )
 
 

@@ -105,7 +105,7 @@ def run(
     if write_workbook and not dry_run:
         preflight(ledger_path, ledger.fingerprint)  # before any letter is written
     decisions = decide(ledger.frame, as_of, settings.policy, rate_tables(settings))
-    warnings += list(decisions.warnings)
+    warnings += list(ledger.warnings) + list(decisions.warnings)
     plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     problems = list(ledger.problems)

@@ -375,3 +375,20 @@ def test_no_input_crashes_the_reader(tmp_path, headers, rows, title_rows, first_
         if any(v not in (None, "") and not (isinstance(v, str) and not v.strip()) for v in row)
     }
     assert data_rows <= accounted | {p.row for p in ledger.problems}
+
+
+def test_formulas_without_cached_values_are_named_once_per_column(ledger_factory):
+    # openpyxl writes formulas without computing them, like many export tools do.
+    rows = [
+        ["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", 0],
+        ["F2", "Beta", D(2026, 9, 2), D(2026, 10, 2), "=500*1.2", 0],
+    ]
+    ledger = read(ledger_factory(rows))
+    assert len(ledger.warnings) == 1
+    assert "Montant TTC" in ledger.warnings[0] and "2 formule(s)" in ledger.warnings[0]
+
+
+def test_formulas_with_cached_values_say_nothing(sample):
+    ledger = read(sample)  # the sample's "Reste dû" formulas carry their values
+    assert not [w for w in ledger.warnings if "formule" in w]
+    assert "Reste dû" in ledger.headers
