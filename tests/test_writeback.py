@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import AS_OF, convert, needs_libreoffice
+from conftest import AS_OF, convert, needs_libreoffice, write_ledger
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
@@ -289,3 +294,68 @@ def test_in_place_row_edit_gives_the_full_parse_result(row, in_place, monkeypatc
     full, full_col = SheetXml(SHEET % row).edit_rows(cells, lambda s: s == 3)
     assert (fast, fast_col) == (full, full_col)
     assert b"R&amp;D" in fast
+
+
+KILLED_CHILD = """
+import datetime as dt, sys
+from pathlib import Path
+from relance_xlsx.changes import journal_entries, status_updates
+from relance_xlsx.config import Settings
+from relance_xlsx.ledger import read_ledger
+from relance_xlsx.policy import decide
+from relance_xlsx.rates import load_rate_tables
+from relance_xlsx.writeback import write_back
+
+as_of = dt.date(2026, 11, 22)
+settings = Settings()
+ledger = read_ledger(Path(sys.argv[1]), settings, as_of=as_of)
+decisions = decide(ledger.frame, as_of, settings.policy, load_rate_tables())
+updates = status_updates(ledger.frame, decisions.frame, as_of)
+entries = journal_entries(ledger.frame, decisions.frame, {}, as_of)
+print("writing", flush=True)
+write_back(ledger, updates, entries, settings.writeback, now=dt.datetime(2026, 11, 22, 9))
+print("done", flush=True)
+"""
+
+
+def _start_writer(path: Path) -> tuple[subprocess.Popen, float]:
+    """A process that writes the status back into path; returns it once it starts writing."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_CHILD, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdout.readline() == "writing\n"
+    return proc, time.perf_counter()
+
+
+def test_killing_the_writer_at_any_moment_leaves_old_or_new_never_half(tmp_path):
+    rows = [
+        [f"F{i:05d}", f"Client {i % 300}", D(2026, 8, 1), D(2026, 9, 1), 100.0 + i, 0, "1 rue A"]
+        for i in range(4000)
+    ]
+    source = write_ledger(tmp_path / "source.xlsx", rows)
+    original = source.read_bytes()
+    # One complete run: the new file every interrupted run must either reach or not start.
+    done = tmp_path / "complete" / "ledger.xlsx"
+    done.parent.mkdir()
+    done.write_bytes(original)
+    proc, started = _start_writer(done)
+    assert proc.wait(60) == 0
+    duration = time.perf_counter() - started
+    complete = done.read_bytes()
+    assert complete != original
+    outcomes = set()
+    chance = random.Random(20261122)
+    # Kill moments spread over the whole write (and a little after), each with some jitter.
+    moments = [duration * (k + chance.random()) / 10 for k in range(12)]
+    for attempt, moment in enumerate(moments):
+        target = tmp_path / f"run{attempt}" / "ledger.xlsx"
+        target.parent.mkdir()
+        target.write_bytes(original)
+        proc, _ = _start_writer(target)
+        time.sleep(moment)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(60)
+        after = target.read_bytes()
+        assert after in (original, complete), f"half-written ledger after kill {attempt}"
+        outcomes.add("new" if after == complete else "old")
+    assert "old" in outcomes  # (and "new" when a kill fell after the replace)
