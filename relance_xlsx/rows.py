@@ -17,6 +17,7 @@ from .problems import Problem, Skip
 from .values import (
     Amount,
     Terms,
+    convert_column,
     due_from_terms,
     parse_amount,
     parse_column,
@@ -89,12 +90,21 @@ class _Rows:
         self.data, self.positions, self.headers = data, positions, headers
         self.numbers = np.arange(first_row, first_row + len(data))
         self.problems: list[Problem] = []
+        self._columns: dict[int, list[Any]] = {}
 
     def raw(self, name: str) -> pd.Series:
         pos = self.positions.get(name)
         if pos is None:
             return pd.Series([None] * len(self.data), dtype=object)
-        return pd.Series([r[pos] if pos < len(r) else None for r in self.data], dtype=object)
+        if pos not in self._columns:  # each column is cut out of the row grid once
+            self._columns[pos] = [r[pos] if pos < len(r) else None for r in self.data]
+        return pd.Series(self._columns[pos], dtype=object)
+
+    def keep_only(self, keep: np.ndarray) -> None:
+        """Drop the skipped rows (and the columns cut before)."""
+        self.data = [r for r, k in zip(self.data, keep, strict=True) if k]
+        self.numbers = self.numbers[keep]
+        self._columns.clear()
 
     def header(self, name: str) -> str:
         pos = self.positions.get(name)
@@ -199,7 +209,7 @@ def _looks_total(invoice_raw: pd.Series) -> np.ndarray:
 
 def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(
-        series.map(lambda d: d if isinstance(d, dt.date) else None), errors="coerce"
+        convert_column(series, lambda d: d if isinstance(d, dt.date) else None), errors="coerce"
     )
 
 
@@ -216,8 +226,7 @@ def normalise_rows(
     everything = np.ones(len(data), dtype=bool)
     keep, skips = _skip_rows(rows, rows.raw("invoice"), rows.raw("amount"), rows.raw("status"))
     if not keep.all():
-        rows.data = [r for r, k in zip(data, keep, strict=True) if k]
-        rows.numbers = rows.numbers[keep]
+        rows.keep_only(keep)
     n = len(rows.data)
     ok = np.ones(n, dtype=bool)
     every = everything[:n]
@@ -237,11 +246,11 @@ def normalise_rows(
     status = rows.raw("status")
     objects = rows.parse("object", parse_text, every)
 
-    amount = amounts.map(lambda a: a.value if isinstance(a, Amount) else np.nan).astype(float)
+    amount = _values(amounts, np.nan)
     currency = _objects(
         amounts, lambda a: a.currency if isinstance(a, Amount) and a.currency else None
     )
-    paid = paid_raw_amounts.map(lambda a: a.value if isinstance(a, Amount) else 0.0).astype(float)
+    paid = _values(paid_raw_amounts, 0.0)
 
     is_credit = (amount < 0).to_numpy() | np.fromiter(
         (
@@ -254,8 +263,8 @@ def normalise_rows(
     amount = amount.where(~(is_credit & (amount > 0)), -amount)
 
     # Fully paid: amount covered, a payment date with no paid column, a flag or a status.
-    flagged = paid_flag.map(lambda v: v is True).to_numpy(dtype=bool)
-    by_status = status.map(status_says_paid).to_numpy(dtype=bool)
+    flagged = convert_column(paid_flag, lambda v: v is True).to_numpy(dtype=bool)
+    by_status = convert_column(status, status_says_paid).to_numpy(dtype=bool)
     by_date = payment_date.notna().to_numpy() & ("paid" not in positions)
     settled = flagged | by_status | by_date
     paid = paid.where(~settled, amount.clip(lower=0))
@@ -263,9 +272,10 @@ def normalise_rows(
     outstanding = outstanding.where(~is_credit, amount)
 
     due = _due_dates(invoice_date, due_cell, terms, policy)
-    levels = history.map(lambda h: h.level if isinstance(h, History) else 0).astype(int)
-    thanked = history.map(lambda h: isinstance(h, History) and h.thanked).astype(bool)
-    pre_due = history.map(lambda h: isinstance(h, History) and h.pre_due).astype(bool)
+    levels = convert_column(history, lambda h: h.level if isinstance(h, History) else 0)
+    levels = levels.astype(int)
+    thanked = convert_column(history, lambda h: isinstance(h, History) and h.thanked).astype(bool)
+    pre_due = convert_column(history, lambda h: isinstance(h, History) and h.pre_due).astype(bool)
 
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = {p.row for p in rows.problems if p.severity == "error"}
@@ -299,7 +309,7 @@ def normalise_rows(
             "paid": paid.fillna(0.0),
             "outstanding": outstanding.fillna(0.0),
             "is_paid": (outstanding.fillna(0.0) <= policy.tolerance).to_numpy() & ~is_credit,
-            "hold": hold.map(lambda v: v is True).astype(bool),
+            "hold": convert_column(hold, lambda v: v is True).astype(bool),
             "is_credit": is_credit,
             "consumer": _consumers(rows, policy),
             "object": objects.astype(object),
@@ -324,11 +334,22 @@ def normalise_rows(
     return frame, rows.problems, skips
 
 
-def _objects(series: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
-    """Convert each value, keeping None as None (pandas' Series.map turns it into NaN)."""
+def _values(amounts: pd.Series, missing: float) -> pd.Series:
+    """The numbers of parsed amounts (one per row: amounts rarely repeat)."""
+    values = amounts.to_numpy(dtype=object)
     return pd.Series(
-        [convert(v) for v in series.to_numpy(dtype=object)], index=series.index, dtype=object
+        np.fromiter(
+            (a.value if isinstance(a, Amount) else missing for a in values),
+            dtype=float,
+            count=len(values),
+        ),
+        index=amounts.index,
     )
+
+
+def _objects(series: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
+    """Convert each distinct value once, keeping None as None (Series.map would give NaN)."""
+    return convert_column(series, convert)
 
 
 def _paid_amounts(rows: _Rows, every: np.ndarray) -> pd.Series:
@@ -487,7 +508,7 @@ def _consumers(rows: _Rows, policy: Policy) -> np.ndarray:
             ("particulier", "consommateur", "consumer", "individual", "b2c", "prive", "part")
         )
 
-    return rows.raw("client_type").map(consumer).to_numpy(dtype=bool)
+    return convert_column(rows.raw("client_type"), consumer).to_numpy(dtype=bool)
 
 
 def _language(value: Any) -> str | None:

@@ -317,12 +317,7 @@ def due_from_terms(invoice_date: dt.date, terms: Terms, method: str) -> dt.date:
 
 def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Series, pd.Series]:
     """Apply a parser to each distinct value; return (parsed, error reasons or None)."""
-    raw = values.to_numpy(dtype=object)
-    if pd.Series(raw, dtype=object).map(type).eq(bool).any():
-        # True == 1 == 1.0 for hashing: keep them apart with typed keys (rare, slower).
-        codes, uniques = _typed_factorize(raw)
-    else:
-        codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    codes, uniques = _factorize(values.to_numpy(dtype=object))
     parsed: list[Any] = []
     errors: list[Any] = []
     # The last slot is for missing cells (code -1 indexes it).
@@ -339,6 +334,26 @@ def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Se
         pd.Series(table[codes], index=values.index, dtype=object),
         pd.Series(reasons[codes], index=values.index, dtype=object),
     )
+
+
+def convert_column(values: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
+    """convert(v) for each cell, computed once per distinct value; None stays None."""
+    codes, uniques = _factorize(values.to_numpy(dtype=object))
+    table = np.empty(len(uniques) + 1, dtype=object)
+    table[:] = [*(convert(u) for u in uniques), convert(None)]
+    return pd.Series(table[codes], index=values.index, dtype=object)
+
+
+def _factorize(raw: np.ndarray) -> tuple[np.ndarray, Any]:
+    """Codes and distinct values; a missing cell gets -1 (the slot after the last value)."""
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    # True == 1 == 1.0 for hashing: when a bool or a 0/1 number is among the values, check the
+    # column for bools and keep them apart with typed keys (rare, slower).
+    if any(isinstance(u, (bool, int, float)) and u in (0, 1) for u in uniques) and any(
+        v.__class__ is bool for v in raw
+    ):
+        return _typed_factorize(raw)
+    return codes, uniques
 
 
 def _typed_factorize(raw: np.ndarray) -> tuple[np.ndarray, list[Any]]:
@@ -367,6 +382,7 @@ def _key(raw: Any) -> Any:
 __all__ = [
     "Amount",
     "Terms",
+    "convert_column",
     "due_from_terms",
     "end_of_month",
     "is_empty",
