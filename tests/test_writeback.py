@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import AS_OF, convert, needs_libreoffice, write_ledger
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
@@ -359,3 +360,101 @@ def test_killing_the_writer_at_any_moment_leaves_old_or_new_never_half(tmp_path)
         assert after in (original, complete), f"half-written ledger after kill {attempt}"
         outcomes.add("new" if after == complete else "old")
     assert "old" in outcomes  # (and "new" when a kill fell after the replace)
+
+
+TEXT_BOX = (
+    b'<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"'
+    b' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor>'
+    b"<xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>"
+    b"<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff>"
+    b"<xdr:row>5</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp><xdr:nvSpPr>"
+    b'<xdr:cNvPr id="2" name="Note"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr/>'
+    b"<xdr:txBody><a:bodyPr/><a:p><a:r><a:t>Ne pas relancer avant le 15</a:t></a:r></a:p>"
+    b"</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
+)
+
+
+def _office_workbook(path: Path) -> Path:
+    """A ledger with what offices put around it: chart, image, comments, conditional formats,
+    validation, defined names, a protected sheet; then parts openpyxl cannot write (a text box,
+    customXml as Power Query leaves, threaded comments)."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.comments import Comment
+    from openpyxl.drawing.image import Image
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.workbook.defined_name import DefinedName
+    from PIL import Image as PILImage
+
+    rows = [
+        [f"F{i}", f"Client {i}", D(2026, 8, i + 1), D(2026, 9, i + 1), 100.0 * i, 0, "1 rue A"]
+        for i in range(1, 9)
+    ]
+    logo = path.parent / "logo.png"
+    PILImage.new("RGB", (40, 20), "navy").save(logo)
+
+    def decorate(wb):
+        ws = wb["Factures"]
+        ws["B2"].comment = Comment("Client historique", "Compta")
+        ws.conditional_formatting.add(
+            "E2:E9", CellIsRule(operator="greaterThan", formula=["500"], fill=PatternFill("solid"))
+        )
+        dv = DataValidation(type="list", formula1='"oui,non"')
+        ws.add_data_validation(dv)
+        dv.add("H2:H9")
+        ws.add_image(Image(str(logo)), "J2")
+        stats = wb.create_sheet("Statistiques")
+        stats.append(["Client", "Montant"])
+        for i in range(1, 5):
+            stats.append([f"Client {i}", i * 100])
+        chart = BarChart()
+        chart.add_data(Reference(stats, min_col=2, min_row=1, max_row=5), titles_from_data=True)
+        stats.add_chart(chart, "D2")
+        stats.protection.sheet = True
+        wb.defined_names["TotalFactures"] = DefinedName(
+            "TotalFactures", attr_text="Factures!$E$2:$E$9"
+        )
+
+    write_ledger(path, rows, extra=decorate)
+    with zipfile.ZipFile(path) as zf:
+        contents = {n: zf.read(n) for n in zf.namelist()}
+    contents["xl/drawings/drawing99.xml"] = TEXT_BOX
+    contents["customXml/item1.xml"] = (
+        b'<?xml version="1.0"?><DataMashup xmlns="http://schemas.microsoft.com/DataMashup">AAAA</DataMashup>'
+    )
+    contents["xl/threadedComments/threadedComment1.xml"] = (
+        b'<?xml version="1.0"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"/>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in contents.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_everything_around_the_ledger_survives_byte_for_byte(tmp_path):
+    ledger = _office_workbook(tmp_path / "bureau.xlsx")
+    before = parts(ledger)
+    assert any(n.startswith("xl/charts/") for n in before)
+    assert any(n.startswith("xl/media/") for n in before)
+    assert any("comments" in n for n in before)
+    result = run(ledger)
+    assert result.rows_written > 0
+    after = parts(ledger)
+    assert set(before) <= set(after)
+    changed = {n for n in before if before[n] != after[n]}
+    assert changed <= MAY_CHANGE, changed - MAY_CHANGE
+    wb = openpyxl.load_workbook(ledger)
+    assert wb["Statistiques"].protection.sheet
+    assert "TotalFactures" in wb.defined_names
+    assert wb["Factures"]["B2"].comment.text == "Client historique"
+    assert wb["Factures"].conditional_formatting and wb["Factures"].data_validations.dataValidation
+    headers = [c.value for c in wb["Factures"][1]]
+    assert headers[-3:] == ["Niveau de relance", "Date de relance", "Statut relance"]
+
+
+@needs_libreoffice
+def test_office_workbook_still_opens_in_libreoffice_after_write_back(tmp_path):
+    ledger = _office_workbook(tmp_path / "bureau.xlsx")
+    run(ledger)
+    csv = convert(ledger, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "lo")
+    text = csv.read_text(encoding="utf-8")
+    assert "Statut relance" in text and "Client 3" in text
