@@ -68,7 +68,8 @@ class _Bar:
         self.task: Any = None
 
     def start(self, label: str, total: int) -> None:
-        if not self.enabled or total < 5:
+        # Counted steps show from 5 items; open-ended steps (total 0) always, while they run.
+        if not self.enabled or 0 < total < 5:
             return
         self.bar = Progress(
             TextColumn("{task.description}"),
@@ -79,7 +80,7 @@ class _Bar:
             transient=True,
         )
         self.bar.start()
-        self.task = self.bar.add_task(label, total=total)
+        self.task = self.bar.add_task(label, total=total or None)
 
     def advance(self, n: int = 1) -> None:
         if self.bar is not None:
@@ -326,7 +327,7 @@ def check(
     Example: relance check grand-livre.xlsx
     """
     try:
-        result = pipeline.check(ledger, config=config, sheet=sheet)
+        result = pipeline.check(ledger, config=config, sheet=sheet, progress=_Bar(not as_json))
     except RelanceError as exc:
         raise _fail(exc) from None
     if as_json:

@@ -28,7 +28,7 @@ from .outbox import Messages, SendPlan, plan_messages
 from .pdf import convert_to_pdf
 from .policy import decide
 from .problems import Problem
-from .progress import Progress, Quiet
+from .progress import Progress, Quiet, step
 from .rates import RateTables, load_rate_tables
 from .render import check_template, inside, safe_filename, template_path
 from .results import (
@@ -60,10 +60,12 @@ def check(
     config: Path | None = None,
     sheet: str | None = None,
     as_of: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> CheckResult:
     """Read and validate the ledger only; write nothing."""
     settings, warnings = _settings(config, ledger_path)
-    ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today(), sheet=sheet)
+    with step(progress or Quiet(), "Lecture du classeur"):
+        ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today(), sheet=sheet)
     return CheckResult(
         str(ledger_path),
         ledger.sheet,
@@ -101,10 +103,12 @@ def run(
     """The weekly batch on one ledger, for the date as_of."""
     progress = progress or Quiet()
     settings, warnings = _settings(config, ledger_path)
-    ledger = read_ledger(ledger_path, settings, as_of=as_of, sheet=sheet)
+    with step(progress, "Lecture du classeur"):
+        ledger = read_ledger(ledger_path, settings, as_of=as_of, sheet=sheet)
     if write_workbook and not dry_run:
         preflight(ledger_path, ledger.fingerprint)  # before any letter is written
-    decisions = decide(ledger.frame, as_of, settings.policy, rate_tables(settings))
+    with step(progress, "Décisions"):
+        decisions = decide(ledger.frame, as_of, settings.policy, rate_tables(settings))
     warnings += list(ledger.warnings) + list(decisions.warnings)
     plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
@@ -126,10 +130,13 @@ def run(
     ]
 
     def context(plan: LetterPlan) -> dict[str, Any]:
+        progress.advance()
         return letter_context(plan, data, settings, as_of, decisions.rate, creditor)
 
     # A dry run fills one letter per template (to check it); a real run fills them all.
+    progress.start("Préparation des lettres", len(plans))
     contexts = [context(p) for p in plans] if (not dry_run or email) else []
+    progress.stop()
     _check_templates(plans, contexts or None, context, settings)
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(plans, contexts, ledger, settings) if email else Messages()
@@ -174,9 +181,10 @@ def run(
     if write_workbook and not dry_run:
         updates = status_updates(ledger.frame, decisions.frame, as_of)
         entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of)
-        result = write_back(
-            ledger, updates, entries, settings.writeback, now=now or dt.datetime.now()
-        )
+        with step(progress, "Mise à jour du classeur"):
+            result = write_back(
+                ledger, updates, entries, settings.writeback, now=now or dt.datetime.now()
+            )
         written, journal_lines, backup = result.rows_written, result.journal_lines, result.backup
     return RunResult(
         ledger=str(ledger_path),

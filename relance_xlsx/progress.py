@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 
 class Progress(Protocol):
-    """What the pipeline tells about long steps; the CLI shows it as a progress bar."""
+    """What the pipeline tells about long steps; the CLI shows it as a progress bar.
+
+    total 0 means a step whose length is unknown (an open-ended bar).
+    """
 
     def start(self, label: str, total: int) -> None: ...
     def advance(self, n: int = 1) -> None: ...
@@ -26,4 +31,14 @@ class Quiet:
         return None
 
 
-__all__ = ["Progress", "Quiet"]
+@contextmanager
+def step(progress: Progress, label: str) -> Iterator[None]:
+    """A step without a count (reading, deciding, writing): an open-ended bar while it runs."""
+    progress.start(label, 0)
+    try:
+        yield
+    finally:
+        progress.stop()
+
+
+__all__ = ["Progress", "Quiet", "step"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -219,3 +220,33 @@ def test_core_does_not_import_typer():
     code = "import sys, relance_xlsx.pipeline; print('typer' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_long_step_reports_its_progress(sample):
+    from relance_xlsx import pipeline
+
+    class Steps:
+        def __init__(self) -> None:
+            self.labels: list[str] = []
+            self.advanced: dict[str, int] = {}
+
+        def start(self, label: str, total: int) -> None:
+            self.labels.append(label)
+
+        def advance(self, n: int = 1) -> None:
+            self.advanced[self.labels[-1]] = self.advanced.get(self.labels[-1], 0) + n
+
+        def stop(self) -> None:
+            return None
+
+    steps = Steps()
+    result = pipeline.run(sample, as_of=dt.date(2026, 11, 22), progress=steps)
+    assert steps.labels == [
+        "Lecture du classeur",
+        "Décisions",
+        "Préparation des lettres",
+        "Lettres",
+        "Mise à jour du classeur",
+    ]
+    assert steps.advanced["Lettres"] == steps.advanced["Préparation des lettres"]
+    assert steps.advanced["Lettres"] == len(result.letters)
