@@ -251,18 +251,37 @@ def test_template_that_breaks_the_document_is_refused_not_recovered(tmp_path):
 
 
 @needs_libreoffice
-@pytest.mark.parametrize("kind", ["relance_1", "relance_2", "mise_en_demeure", "remerciement"])
-def test_letter_converts_to_pdf_with_values(tmp_path, kind):
-    context = sample_context("fr", kind)
-    docx = tmp_path / f"{kind}.docx"
-    render_letter(bundled_templates() / f"{kind}.docx", context, docx)
-    pdf = convert(docx, "pdf", tmp_path)
-    text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
-    flat = " ".join(text.split())
-    assert TRICKY in flat
-    for inv in context["invoices"]:
-        assert inv["number"] in flat
-        assert " ".join(inv["outstanding"].split()) in flat
+def test_every_template_full_and_smallest_converts_to_pdf_with_its_values(tmp_path):
+    from relance_xlsx.pdf import convert_to_pdf
+
+    cases = [
+        (kind, language, smallest)
+        for kind in ALL_KINDS
+        for language in ("fr", "en")
+        for smallest in (False, True)
+    ]
+    jobs = []
+    for kind, language, smallest in cases:
+        template = bundled_templates() / ("" if language == "fr" else "en") / f"{kind}.docx"
+        target = tmp_path / f"{kind}-{language}-{'min' if smallest else 'full'}.docx"
+        context = sample_context(language, kind, smallest=smallest)
+        jobs.append(LetterJob(template, context, target))
+    render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
+    pdfs = convert_to_pdf([j.target for j in jobs], tmp_path / "pdf")  # one batch
+    for (kind, language, smallest), job, pdf in zip(cases, jobs, pdfs, strict=True):
+        text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+        text = text.replace("\u202f", " ").replace("\xa0", " ")
+        context = job.context
+        where = f"{kind} {language} {'smallest' if smallest else 'full'}"
+        assert context["debtor"]["name"] in text, where
+        assert context["creditor"]["name"] in text, where
+        for inv in context["invoices"]:
+            assert inv["number"] in text, where
+            assert " ".join(inv["outstanding"].split()) in text, where
+        if kind in ("relance_2", "mise_en_demeure"):
+            assert " ".join(context["totals"]["claimed"].split()) in text, where
+        if kind == "mise_en_demeure":
+            assert context["letter"]["deadline"] in text, where
 
 
 @needs_libreoffice
