@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 import sys
-from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from . import pipeline
 from .errors import ExitCode, RelanceError, TemplateError
-from .fmt import money
-from .levels import ALL_KINDS, LEVEL_LABELS
 from .render import bundled_templates, check_template
+from .report import Bar, err, out, print_json, render_check, render_run, render_send
 
 EPILOG = (
     "Codes de sortie : 0 traitement terminé (même si des lignes ont des problèmes, "
@@ -37,9 +31,6 @@ app = typer.Typer(
 templates_app = typer.Typer(help="Modèles de lettres Word.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 
-err = Console(stderr=True)
-out = Console()
-
 LedgerArg = Annotated[Path, typer.Argument(help="Le classeur Excel des factures (.xlsx).")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Fichier relance.toml.")]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Feuille à lire.")]
@@ -47,49 +38,9 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Un document JSON sur la s
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Envoyer sans demander confirmation.")]
 
 
-def _print_json(document: dict[str, Any]) -> None:
-    # Indented for a person at a terminal; compact for scripts, where json's C encoder
-    # (which indent disables) writes a million invoices in seconds instead of a minute.
-    indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=indent) + "\n")
-
-
 def _fail(exc: RelanceError) -> typer.Exit:
     err.print(f"Erreur : {exc}", markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(ExitCode.ERROR)
-
-
-class _Bar:
-    """A rich progress bar on stderr, only on a terminal and not with --json."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and err.is_terminal
-        self.bar: Progress | None = None
-        self.task: Any = None
-
-    def start(self, label: str, total: int) -> None:
-        # Counted steps show from 5 items; open-ended steps (total 0) always, while they run.
-        if not self.enabled or 0 < total < 5:
-            return
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        )
-        self.bar.start()
-        self.task = self.bar.add_task(label, total=total or None)
-
-    def advance(self, n: int = 1) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task, n)
-
-    def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-            self.bar = None
 
 
 def _parse_date(value: str | None) -> dt.date:
@@ -153,7 +104,7 @@ def run(
             write_workbook=not no_write_back,
             pdf=pdf,
             email=email,
-            progress=_Bar(not as_json),
+            progress=Bar(not as_json),
         )
     except RelanceError as exc:
         raise _fail(exc) from None
@@ -163,11 +114,11 @@ def run(
         document = result.to_json()
         if send and result.emails:
             document["send"] = _send(Path(result.out_dir or "."), config, yes, as_json).to_json()
-        _print_json(document)
+        print_json(document)
         return
-    _render_run(result)
+    render_run(result)
     if send and result.emails:
-        _render_send(_send(Path(result.out_dir or "."), config, yes, as_json))
+        render_send(_send(Path(result.out_dir or "."), config, yes, as_json))
 
 
 @app.command("send")
@@ -185,9 +136,9 @@ def send_command(
     """
     result = _send(folder, config, yes, as_json)
     if as_json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return
-    _render_send(result)
+    render_send(result)
 
 
 def _send(folder: Path, config: Path | None, yes: bool, quiet: bool) -> pipeline.SendResult:
@@ -206,116 +157,9 @@ def _send(folder: Path, config: Path | None, yes: bool, quiet: bool) -> pipeline
             ):
                 err.print("Envoi annulé : aucun e-mail n'est parti.")
                 raise typer.Exit(ExitCode.OK)
-        return pipeline.send(plan, progress=_Bar(not quiet))
+        return pipeline.send(plan, progress=Bar(not quiet))
     except RelanceError as exc:
         raise _fail(exc) from None
-
-
-def _render_send(result: pipeline.SendResult) -> None:
-    table = Table(title=f"E-mails via {result.server}", title_justify="left")
-    for name in ("Client", "Destinataire", "Résultat"):
-        table.add_column(name)
-    words = {
-        "sent": "envoyé",
-        "already_sent": "déjà envoyé",
-        "refused": "refusé",
-        "failed": "échec",
-    }
-    for d in result.deliveries:
-        status = words[d.status] + (f" : {d.detail}" if d.detail else "")
-        table.add_row(d.client, ", ".join(d.to), status)
-    out.print(table)
-    out.print(
-        f"{result.count('sent')} envoyé(s), {result.count('already_sent')} déjà envoyé(s), "
-        f"{result.count('refused')} refusé(s), {result.count('failed')} en échec ; "
-        f"{result.journal_lines} ligne(s) ajoutée(s) au journal.",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
-
-
-def _render_run(result: pipeline.RunResult) -> None:
-    for w in result.warnings:
-        err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
-    title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {result.as_of}"
-    if result.dry_run:
-        title += " (simulation : rien n'a été écrit)"
-    letters = Table(title=title, title_justify="left")
-    letters.add_column("Courrier")
-    letters.add_column("Lettres", justify="right")
-    letters.add_column("Montant réclamé", justify="right")
-    by_kind: Counter[str] = Counter(letter.kind for letter in result.letters)
-    totals: defaultdict[str, float] = defaultdict(float)
-    for letter in result.letters:
-        totals[letter.kind] += letter.total_due
-    for kind in ALL_KINDS:
-        if by_kind[kind]:
-            letters.add_row(kind, str(by_kind[kind]), money(totals[kind]))
-    litigation = [i for i in result.invoices if i.action == "litigation"]
-    letters.add_row(
-        "contentieux (sans lettre)",
-        str(len(litigation)),
-        money(sum(i.outstanding for i in litigation)),
-    )
-    out.print(letters)
-    levels = Table(title="Encours par niveau", title_justify="left")
-    levels.add_column("Niveau")
-    levels.add_column("Factures", justify="right")
-    levels.add_column("Reste dû", justify="right")
-    count: Counter[int] = Counter()
-    due: defaultdict[int, float] = defaultdict(float)
-    for inv in result.invoices:
-        if inv.outstanding > 0:
-            count[inv.level] += 1
-            due[inv.level] += inv.outstanding
-    for level in sorted(count):
-        levels.add_row(
-            LEVEL_LABELS[level] or "Aucune relance", str(count[level]), money(due[level])
-        )
-    out.print(levels)
-    errors = [p for p in result.problems if p.severity == "error"]
-    warns = [p for p in result.problems if p.severity == "warning"]
-    out.print(
-        f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
-        f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
-    for p in (errors + warns)[:30]:
-        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
-    if len(errors) + len(warns) > 30:
-        out.print(f"  … et {len(errors) + len(warns) - 30} autres (relance check --json).")
-    if result.letters and not result.dry_run:
-        out.print(
-            f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})",
-            markup=False,
-            highlight=False,
-        )
-    if result.emails:
-        out.print(
-            f"E-mails préparés : {len(result.emails)} dans {Path(result.emails[0]).parent} "
-            "(rien n'est envoyé sans « relance send »).",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-    if result.no_email:
-        out.print(
-            f"Sans adresse e-mail (courrier papier seulement) : {', '.join(result.no_email)}.",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-    if result.rows_written or result.journal_lines:
-        out.print(
-            f"Classeur mis à jour : {result.rows_written} ligne(s), "
-            f"{result.journal_lines} ligne(s) de journal ; sauvegarde : {result.backup}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
 
 
 @app.command()
@@ -327,33 +171,13 @@ def check(
     Example: relance check grand-livre.xlsx
     """
     try:
-        result = pipeline.check(ledger, config=config, sheet=sheet, progress=_Bar(not as_json))
+        result = pipeline.check(ledger, config=config, sheet=sheet, progress=Bar(not as_json))
     except RelanceError as exc:
         raise _fail(exc) from None
     if as_json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return
-    for w in result.warnings:
-        err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
-    out.print(
-        f"Feuille « {result.sheet} » (parmi : {', '.join(result.sheets)}), "
-        f"en-têtes en ligne {result.header_row}, {result.invoices} factures.",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
-    mapping = Table(title="Colonnes reconnues", title_justify="left")
-    mapping.add_column("Champ")
-    mapping.add_column("En-tête du classeur")
-    for name, header in result.columns.items():
-        mapping.add_row(name, header)
-    out.print(mapping)
-    for p in result.problems:
-        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
-    for s in result.skipped:
-        out.print(
-            f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False, soft_wrap=True
-        )
+    render_check(result)
 
 
 @app.command()
