@@ -96,9 +96,6 @@ class _Rows:
         pos = self.positions.get(name)
         if pos is None:
             return pd.Series([None] * len(self.data), dtype=object)
-        if not self._columns and self.data and len({len(r) for r in self.data}) == 1:
-            # A rectangular grid (calamine gives one): transpose it once, in C.
-            self._columns = dict(enumerate(map(list, zip(*self.data, strict=True))))
         if pos not in self._columns:  # each column is cut out of the row grid once
             self._columns[pos] = [r[pos] if pos < len(r) else None for r in self.data]
         return pd.Series(self._columns[pos], dtype=object)

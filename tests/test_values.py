@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 
+import pandas as pd
 import pytest
 from babel.numbers import format_currency
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from relance_xlsx.fmt import money
@@ -15,6 +16,7 @@ from relance_xlsx.values import (
     Terms,
     due_from_terms,
     parse_amount,
+    parse_column,
     parse_date,
     parse_flag,
     parse_hold,
@@ -184,3 +186,30 @@ def test_fast_money_matches_babel(amount, currency, language):
     if Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN) == 0:
         expected = expected.replace("-", "", 1)
     assert money(amount, currency, language) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(width=64),
+            st.integers(-(10**12), 10**12),
+            st.decimals(places=4, allow_nan=False, allow_infinity=False).map(float),
+            st.sampled_from(["1 234,56 €", "(120,00)", "£400", "abc", "", " "]),
+            st.none(),
+            st.booleans(),
+        ),
+        max_size=30,
+    )
+)
+def test_reading_a_column_of_amounts_gives_what_each_cell_gives_alone(values):
+    """The column reader (bulk rounding, shortcuts, one parse per distinct value) changes
+    nothing: each cell reads as parse_amount reads it alone, or fails with its message."""
+    parsed, errors = parse_column(pd.Series(values, dtype=object), parse_amount)
+    for value, got, error in zip(values, parsed, errors, strict=True):
+        try:
+            expected = parse_amount(value)
+        except ValueError as exc:
+            assert got is None and error == str(exc)
+        else:
+            assert got == expected and error is None
