@@ -15,7 +15,7 @@ from typing import Any
 
 from .bundle import BundleWriter, Fragment, build_bundle, bundle_key, letter_fragment
 from .compiled import compiled_template
-from .progress import Progress
+from .progress import Progress, Quiet
 from .render import jinja_env, render_letter
 
 # Below this many letters a second process costs more (start-up, imports) than it saves.
@@ -52,20 +52,24 @@ def render_letters(
         results = _results(tasks, _workers(len(jobs), workers), stack)
         progress.start("Lettres", len(jobs))
         try:
-            for fragment in results:
-                if writer is not None and fragment is not None:
-                    writer.add(fragment)
-                progress.advance()
+            _gather(results, writer, progress)
         except BrokenProcessPool:  # a worker could not start (or died): do it all here
-            if writer is not None:
-                writer = BundleWriter(first, bundle)  # type: ignore[arg-type]
-            for fragment in map(_render, tasks):
-                if writer is not None and fragment is not None:
-                    writer.add(fragment)
+            writer = BundleWriter(first, bundle) if writer is not None else None  # type: ignore[arg-type]
+            _gather(map(_render, tasks), writer, Quiet())
         progress.stop()
     if writer is not None:
         return writer.close()
     return build_bundle([job.target for job in jobs], bundle)
+
+
+def _gather(
+    results: Iterator[Fragment | None], writer: BundleWriter | None, progress: Progress
+) -> None:
+    """Take the rendered letters in order into the bundle."""
+    for fragment in results:
+        if writer is not None and fragment is not None:
+            writer.add(fragment)
+        progress.advance()
 
 
 def _workers(count: int, asked: int | None) -> int:

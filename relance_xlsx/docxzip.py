@@ -77,9 +77,8 @@ def write_zip(target: Path | BinaryIO, entries: list[RawEntry]) -> None:
         for e in entries:
             name = e.name.encode("utf-8")
             flags = _UTF8_FLAG if not e.name.isascii() else 0
-            header = _LOCAL.pack(
-                0x04034B50,
-                20,
+            # version/flags/method/time/date/crc/sizes/name length: the same in both headers
+            shared = (
                 flags,
                 e.method,
                 e.dos_time,
@@ -88,32 +87,11 @@ def write_zip(target: Path | BinaryIO, entries: list[RawEntry]) -> None:
                 len(e.data),
                 e.size,
                 len(name),
-                0,
             )
+            header = _LOCAL.pack(0x04034B50, 20, *shared, 0)
             out.write(header + name)
             out.write(e.data)
-            central.append(
-                _CENTRAL.pack(
-                    0x02014B50,
-                    20,
-                    20,
-                    flags,
-                    e.method,
-                    e.dos_time,
-                    e.dos_date,
-                    e.crc,
-                    len(e.data),
-                    e.size,
-                    len(name),
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    offset,
-                )
-                + name
-            )
+            central.append(_CENTRAL.pack(0x02014B50, 20, 20, *shared, 0, 0, 0, 0, 0, offset) + name)
             offset += len(header) + len(name) + len(e.data)
         directory = b"".join(central)
         out.write(directory)

@@ -33,9 +33,9 @@ def sample_context(
 
     The smallest: one invoice, a client with nothing but a name, a creditor with nothing but a name.
     """
-    ts = pd.Timestamp
     if smallest:
         return _smallest_context(language, kind)
+    ts = pd.Timestamp
     frame = pd.DataFrame(
         {
             "invoice": ["F2026-014", "F2026-021", "AV2026-003"],
@@ -57,16 +57,8 @@ def sample_context(
     decisions = pd.DataFrame(
         {"days_late": [38, 23, 0], "interest": [13.09, 3.67, 0.0], "indemnity": [40.0, 40.0, 0.0]}
     )
-    settings = Settings(creditor=SAMPLE_CREDITOR)
     plan = LetterPlan(frame.at[0, "client"], kind, language, (0, 1), (2,))
-    return letter_context(
-        plan,
-        LetterRows(frame, decisions, [plan]),
-        settings,
-        dt.date(2026, 11, 22),
-        12.15,
-        creditor_context(settings, []),
-    )
+    return _context(frame, decisions, plan, SAMPLE_CREDITOR)
 
 
 def _smallest_context(language: str, kind: str) -> dict[str, Any]:
@@ -90,8 +82,15 @@ def _smallest_context(language: str, kind: str) -> dict[str, Any]:
         }
     )
     decisions = pd.DataFrame({"days_late": [38], "interest": [1.26], "indemnity": [40.0]})
-    settings = Settings(creditor=Creditor(name="Martin"))
     plan = LetterPlan("Dupont", kind, language, (0,), ())
+    return _context(frame, decisions, plan, Creditor(name="Martin"))
+
+
+def _context(
+    frame: pd.DataFrame, decisions: pd.DataFrame, plan: LetterPlan, creditor: Creditor
+) -> dict[str, Any]:
+    """The real context code on a hand-made ledger, on 22 November 2026 at 12,15 %."""
+    settings = Settings(creditor=creditor)
     return letter_context(
         plan,
         LetterRows(frame, decisions, [plan]),
