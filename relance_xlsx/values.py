@@ -1,7 +1,7 @@
 """Cell values to Python values: dates (day first), amounts, invoice numbers, flags, terms.
 
 Every parser takes one raw cell value and returns a value or None (empty), or raises
-ValueError with a French reason. ``parse_column`` applies one to a whole column, parsing
+ValueError with a French reason. ``coded.parse_values`` applies one to a whole column, parsing
 each distinct value once, which keeps a million-row ledger fast.
 """
 
@@ -10,13 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, NamedTuple
-
-import numpy as np
-import pandas as pd
 
 from .columns import normalise
 
@@ -318,120 +313,13 @@ def due_from_terms(invoice_date: dt.date, terms: Terms, method: str) -> dt.date:
     return end_of_month(invoice_date + dt.timedelta(days=terms.days))
 
 
-def parse_column(values: pd.Series, parser: Callable[[Any], Any]) -> tuple[pd.Series, pd.Series]:
-    """Apply a parser to each distinct value; return (parsed, error reasons or None)."""
-    codes, uniques = _factorize(values.to_numpy(dtype=object))
-    if parser is parse_amount:
-        uniques = _rounded_floats(uniques)
-    distinct = [*uniques, None]  # the last slot is for missing cells (code -1 indexes it)
-    parsed: list[Any] = []
-    reasons = np.full(len(distinct), None, dtype=object)
-    shortcut, fast = _SHORTCUTS.get(parser, (None, None))
-    for i, value in enumerate(distinct):
-        if value.__class__ is shortcut:
-            parsed.append(fast(value))  # type: ignore[misc]
-            continue
-        try:
-            parsed.append(parser(value))
-        except (ValueError, TypeError, OverflowError) as exc:
-            parsed.append(None)
-            reasons[i] = str(exc) or "valeur illisible"
-    table = np.empty(len(parsed), dtype=object)
-    table[:] = parsed
-    return (
-        pd.Series(table[codes], index=values.index, dtype=object),
-        pd.Series(reasons[codes], index=values.index, dtype=object),
-    )
-
-
-# Amount(v) without the named tuple's Python-level __new__: 95,000 amounts in 0.05 s, not 0.17 s.
-_new_amount = partial(tuple.__new__, Amount)
-
-
-def _rounded_floats(uniques: Any) -> list[Any]:
-    """Finite float cells as Amounts rounded to the cent in bulk, exactly as round(x, 2).
-
-    A number that already has at most two decimals is its own rounding in numpy and in Python
-    alike; only the others (formula results) go through Python's round, which is slow.
-    """
-    values = list(uniques)
-    where = [i for i, v in enumerate(values) if v.__class__ is float]
-    if not where:
-        return values
-    floats = np.array([values[i] for i in where], dtype=float)
-    with np.errstate(invalid="ignore", over="ignore"):
-        finite = np.isfinite(floats)
-        same = finite & (np.round(floats, 2) == floats)
-    for i, v, keep, ok in zip(where, floats.tolist(), same.tolist(), finite.tolist(), strict=True):
-        if ok:  # inf stays a float: parse_amount refuses it with its message
-            values[i] = _new_amount((v if keep else round(v, 2), None))
-    return values
-
-
-# The common cell types of the hot parsers, done inline: same results, a tenth of the time
-# (a 100,000-row ledger has 100,000 distinct invoice numbers and amounts).
-_SHORTCUTS: dict[Callable[[Any], Any], tuple[type, Callable[[Any], Any]]] = {
-    parse_text: (str, lambda v: v.strip() or None),  # an empty text is a missing value
-    parse_amount: (Amount, lambda a: a),  # float cells, made Amounts by _rounded_floats
-}
-
-
-def convert_column(values: pd.Series, convert: Callable[[Any], Any]) -> pd.Series:
-    """convert(v) for each cell, computed once per distinct value; None stays None."""
-    codes, uniques = _factorize(values.to_numpy(dtype=object))
-    table = np.empty(len(uniques) + 1, dtype=object)
-    table[:] = [*(convert(u) for u in uniques), convert(None)]
-    return pd.Series(table[codes], index=values.index, dtype=object)
-
-
-def _factorize(raw: np.ndarray) -> tuple[np.ndarray, Any]:
-    """Codes and distinct values; a missing cell gets -1 (the slot after the last value)."""
-    kind = pd.api.types.infer_dtype(raw, skipna=True)
-    if kind == "floating":
-        # Numbers only (amounts): factorising float objects is slow, and they rarely repeat.
-        floats = raw.astype(float)
-        codes, uniques = pd.factorize(floats, use_na_sentinel=True)
-        return codes, uniques.tolist()
-    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
-    # True == 1 == 1.0 for hashing: a column that mixes bools with other values is factorised
-    # with typed keys (rare, slower). infer_dtype says "mixed" for those, in C.
-    if kind in ("mixed", "mixed-integer") and any(v.__class__ is bool for v in raw):
-        return _typed_factorize(raw)
-    return codes, uniques
-
-
-def _typed_factorize(raw: np.ndarray) -> tuple[np.ndarray, list[Any]]:
-    seen: dict[Any, int] = {}
-    uniques: list[Any] = []
-    codes = np.empty(len(raw), dtype=np.intp)
-    for i, value in enumerate(raw):
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            codes[i] = -1
-            continue
-        key = _key(value)
-        if key not in seen:
-            seen[key] = len(uniques)
-            uniques.append(value)
-        codes[i] = seen[key]
-    return codes, uniques
-
-
-def _key(raw: Any) -> Any:
-    # Keep 1 and True and 1.0 apart; NaN is not equal to itself, so give it one key.
-    if isinstance(raw, float) and math.isnan(raw):
-        return ("nan",)
-    return (type(raw).__name__, raw)
-
-
 __all__ = [
     "Amount",
     "Terms",
-    "convert_column",
     "due_from_terms",
     "end_of_month",
     "is_empty",
     "parse_amount",
-    "parse_column",
     "parse_date",
     "parse_flag",
     "parse_hold",

@@ -170,12 +170,24 @@ def test_problem_rows_are_named_and_kept_out(ledger_factory, row, column, messag
     assert ledger.invoice_count == 2  # never lost
 
 
-def test_duplicate_invoice_numbers_name_both_rows(ledger_factory):
-    row = ["F1", "A", D(2026, 9, 1), None, 10.0, None, "x"]
-    ledger = read(ledger_factory([row, ["F2", *row[1:]], row]))
-    messages = [p.message for p in ledger.problems]
-    assert "numéro de facture en double (aussi ligne 4)" in messages
-    assert "numéro de facture en double (aussi ligne 2)" in messages
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("F1", "F1", id="same-text"),
+        # Cells that differ in the sheet but read as the same number are duplicates too.
+        pytest.param(151, "151", id="number-and-text"),
+        pytest.param("F1", " F1 ", id="surrounding-spaces"),
+    ],
+)
+def test_duplicate_invoice_numbers_name_both_rows(ledger_factory, first, second):
+    row = ["A", D(2026, 9, 1), None, 10.0, None, "x"]
+    ledger = read(ledger_factory([[first, *row], ["F2", *row], [second, *row]]))
+    duplicates = [(p.row, p.message) for p in ledger.problems if "double" in p.message]
+    assert duplicates == [
+        (2, "numéro de facture en double (aussi ligne 4)"),
+        (4, "numéro de facture en double (aussi ligne 2)"),
+    ]
+    assert ledger.frame["valid"].tolist() == [False, True, False]
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 
-import pandas as pd
 import pytest
 from babel.numbers import format_currency
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from relance_xlsx.coded import Coded, parse_values
 from relance_xlsx.fmt import money
 from relance_xlsx.values import (
     Terms,
     due_from_terms,
     parse_amount,
-    parse_column,
     parse_date,
     parse_flag,
     parse_hold,
@@ -205,11 +204,29 @@ def test_fast_money_matches_babel(amount, currency, language):
 def test_reading_a_column_of_amounts_gives_what_each_cell_gives_alone(values):
     """The column reader (bulk rounding, shortcuts, one parse per distinct value) changes
     nothing: each cell reads as parse_amount reads it alone, or fails with its message."""
-    parsed, errors = parse_column(pd.Series(values, dtype=object), parse_amount)
-    for value, got, error in zip(values, parsed, errors, strict=True):
+    parsed, errors = parse_values(Coded.of(values), parse_amount)
+    for value, got, error in zip(values, parsed.array(), errors.array(), strict=True):
         try:
             expected = parse_amount(value)
         except ValueError as exc:
             assert got is None and error == str(exc)
         else:
             assert got == expected and error is None
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # 1 == 1.0 == True in Python: they are still three different cells to read.
+        pytest.param([1, True, 1.0, "1"], [1, True, 1.0, "1"], id="equal-hashing-kept-apart"),
+        pytest.param([None, float("nan"), "x"], [None, None, "x"], id="none-and-nan-missing"),
+        pytest.param([2.5, 2.5, None, 3.0], [2.5, 2.5, None, 3.0], id="floats-only"),
+        pytest.param([], [], id="empty"),
+    ],
+)
+def test_a_coded_column_gives_back_each_cell(cells, expected):
+    column = Coded.of(cells)
+    got = column.array().tolist()
+    assert got == expected
+    assert [type(v) for v in got] == [type(v) for v in expected]
+    assert all(column.at(i) is column.array()[i] for i in range(len(cells)))

@@ -1,0 +1,114 @@
+"""Checks across the fields of a row: what is readable but cannot be right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .coded import Coded, dates_of
+from .config import Policy
+from .grid import Grid
+
+LEGAL_MAX_DAYS = 60
+
+
+def check_rows(
+    grid: Grid,
+    ok: np.ndarray,
+    *,
+    invoice: Coded,
+    client: Coded,
+    amount: np.ndarray,
+    paid_cell: Coded,
+    paid: np.ndarray,
+    is_credit: np.ndarray,
+    invoice_date: Coded,
+    due: Coded,
+    levels: np.ndarray,
+    last_date: Coded,
+    as_of: dt.date,
+    policy: Policy,
+) -> None:
+    """Row-level consistency checks; errors clear ok[i], warnings do not."""
+    Value = Callable[[int], Any] | None
+
+    def error(mask: np.ndarray, name: str | None, value: Value, message: str) -> None:
+        for i in np.flatnonzero(mask & ok).tolist():
+            grid.problem(i, name, None if value is None else value(i), message)
+            ok[i] = False
+
+    def warn(mask: np.ndarray, name: str | None, value: Value, message: str) -> None:
+        for i in np.flatnonzero(mask).tolist():
+            grid.problem(i, name, None if value is None else value(i), message, "warning")
+
+    error(client.mask(_none), "client", None, "client manquant")
+    error(np.isnan(amount), "amount", None, "montant manquant")
+    error(
+        due.mask(_none),
+        "invoice_date",
+        None,
+        "ni date de facture ni échéance : impossible de savoir quand la facture est due",
+    )
+    invoice_ts, due_ts = dates_of(invoice_date), dates_of(due)
+    error(due_ts < invoice_ts, "due_date", due.at, "l'échéance est antérieure à la date de facture")
+    error(
+        ~paid_cell.mask(_none) & (paid > amount + policy.tolerance) & ~is_credit,
+        "paid",
+        lambda i: paid_cell.at(i).value,
+        "le montant réglé dépasse le montant de la facture",
+    )
+    _duplicates(grid, ok, invoice)
+    limit = invoice_ts + np.timedelta64(LEGAL_MAX_DAYS, "D")
+    # "45 jours fin de mois", counted the longer way: + 45 days, then to the end of that month.
+    eom_limit = (
+        pd.DatetimeIndex(invoice_ts) + pd.Timedelta(days=45) + pd.offsets.MonthEnd(0)
+    ).values
+    warn(
+        (due_ts > limit) & (due_ts > eom_limit),
+        "due_date",
+        due.at,
+        "délai de paiement supérieur au maximum légal (60 jours, ou 45 jours fin de mois)",
+    )
+    warn(
+        invoice_ts > np.datetime64(as_of, "ns"),
+        "invoice_date",
+        invoice_date.at,
+        "date de facture dans le futur",
+    )
+    warn(
+        (levels > 0) & last_date.mask(_none),
+        "reminder_level",
+        lambda i: int(levels[i]),
+        "niveau de relance sans date : traité comme envoyé il y a longtemps",
+    )
+
+
+def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded) -> None:
+    """Both rows of a repeated invoice number are problems, each naming the other."""
+    invoice = invoice.merged()
+    counts = np.bincount(invoice.codes, minlength=len(invoice.values))
+    counts[-1] = 0  # rows without a number are not duplicates of each other
+    repeated = np.flatnonzero(counts[invoice.codes] > 1)
+    rows_of: dict[int, list[int]] = {}
+    for i in repeated.tolist():
+        rows_of.setdefault(int(invoice.codes[i]), []).append(int(i))
+    for i in repeated.tolist():
+        others = [int(grid.numbers[j]) for j in rows_of[int(invoice.codes[i])] if j != i]
+        grid.problem(
+            int(i),
+            "invoice",
+            invoice.at(i),
+            f"numéro de facture en double (aussi ligne {', '.join(map(str, others))})",
+        )
+        ok[i] = False
+
+
+def _none(value: Any) -> bool:
+    return value is None
+
+
+__all__ = ["LEGAL_MAX_DAYS", "check_rows"]

@@ -1,0 +1,88 @@
+"""The grid of cells below the header row, read column by column, and the problems found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from .coded import Coded, parse_values
+from .problems import Problem
+from .values import parse_text
+
+# How a problem names a column the ledger does not have (a due date computed from terms…).
+_FIELD_LABELS = {
+    "invoice": "N° facture",
+    "client": "Client",
+    "invoice_date": "Date facture",
+    "due_date": "Échéance",
+    "amount": "Montant",
+    "paid": "Montant réglé",
+}
+
+
+class Grid:
+    """Column-wise access to the rows below the header; each column is cut and coded once."""
+
+    def __init__(
+        self,
+        data: Sequence[Sequence[Any]],
+        positions: dict[str, int],
+        headers: Sequence[str],
+        first_row: int,
+    ) -> None:
+        self.data, self.positions, self.headers = data, positions, headers
+        self.numbers = np.arange(first_row, first_row + len(data))
+        self.problems: list[Problem] = []
+        self._columns: dict[int, Coded] = {}  # by position: a column may change its name
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def raw(self, name: str) -> Coded:
+        """The cells of a field's column as they are (all missing without the column)."""
+        pos = self.positions.get(name)
+        if pos is None:
+            return Coded.missing(len(self))
+        if pos not in self._columns:
+            self._columns[pos] = Coded.of([r[pos] if pos < len(r) else None for r in self.data])
+        return self._columns[pos]
+
+    def keep_only(self, keep: np.ndarray) -> None:
+        """Drop the rows that are not invoices."""
+        self.data = [r for r, k in zip(self.data, keep, strict=True) if k]
+        self.numbers = self.numbers[keep]
+        self._columns = {pos: column.take(keep) for pos, column in self._columns.items()}
+
+    def header(self, name: str) -> str:
+        """The header a problem names for a field."""
+        pos = self.positions.get(name)
+        return self.headers[pos] if pos is not None else _FIELD_LABELS.get(name, name)
+
+    def parse(self, name: str, parser: Callable[[Any], Any], severity: str = "error") -> Coded:
+        """A field's column parsed; each cell that cannot be read becomes a problem."""
+        if name not in self.positions:
+            return Coded.missing(len(self))
+        raw = self.raw(name)
+        parsed, reasons = parse_values(raw, parser)
+        for i in np.flatnonzero(reasons.mask(lambda r: r is not None)).tolist():
+            self.problem(i, name, raw.at(i), str(reasons.at(i)), severity)
+        return parsed
+
+    def problem(
+        self, index: int, name: str | None, value: Any, message: str, severity: str = "error"
+    ) -> None:
+        """Record a problem on the row at this index."""
+        self.problems.append(
+            Problem(
+                int(self.numbers[index]),
+                self.header(name) if name else None,
+                None if value is None else parse_text(value) or str(value),
+                message,
+                "warning" if severity == "warning" else "error",
+            )
+        )
+
+
+__all__ = ["Grid"]
