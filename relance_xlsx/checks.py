@@ -23,7 +23,7 @@ def check_rows(
     invoice: Coded,
     client: Coded,
     amount: np.ndarray,
-    paid_cell: Coded,
+    paid_cell: np.ndarray,
     paid: np.ndarray,
     is_credit: np.ndarray,
     invoice_date: Coded,
@@ -56,9 +56,9 @@ def check_rows(
     invoice_ts, due_ts = dates_of(invoice_date), dates_of(due)
     error(due_ts < invoice_ts, "due_date", due.at, "l'échéance est antérieure à la date de facture")
     error(
-        ~paid_cell.mask(_none) & (paid > amount + policy.tolerance) & ~is_credit,
+        ~np.isnan(paid_cell) & (paid > amount + policy.tolerance) & ~is_credit,
         "paid",
-        lambda i: paid_cell.at(i).value,
+        lambda i: float(paid_cell[i]),
         "le montant réglé dépasse le montant de la facture",
     )
     _duplicates(grid, ok, invoice)

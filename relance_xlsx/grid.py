@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
 
-from .coded import Coded, parse_values
+from .coded import Coded, parse_amounts, parse_values
 from .problems import Problem
 from .values import parse_text
 
@@ -20,6 +21,9 @@ _FIELD_LABELS = {
     "amount": "Montant",
     "paid": "Montant réglé",
 }
+
+# Fields whose cells are nearly all different: coded one per row, without hashing.
+_MOSTLY_DISTINCT = frozenset({"invoice", "amount", "paid"})
 
 
 class Grid:
@@ -36,6 +40,7 @@ class Grid:
         self.numbers = np.arange(first_row, first_row + len(data))
         self.problems: list[Problem] = []
         self._columns: dict[int, Coded] = {}  # by position: a column may change its name
+        self._width = min(map(len, data), default=0)  # columns every row has
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -46,7 +51,13 @@ class Grid:
         if pos is None:
             return Coded.missing(len(self))
         if pos not in self._columns:
-            self._columns[pos] = Coded.of([r[pos] if pos < len(r) else None for r in self.data])
+            cells = (
+                list(map(itemgetter(pos), self.data))
+                if pos < self._width
+                else [r[pos] if pos < len(r) else None for r in self.data]
+            )
+            code = Coded.plain if name in _MOSTLY_DISTINCT else Coded.of
+            self._columns[pos] = code(cells)
         return self._columns[pos]
 
     def keep_only(self, keep: np.ndarray) -> None:
@@ -66,9 +77,21 @@ class Grid:
             return Coded.missing(len(self))
         raw = self.raw(name)
         parsed, reasons = parse_values(raw, parser)
+        self._report(name, raw, reasons, severity)
+        return parsed
+
+    def parse_amounts(self, name: str) -> tuple[np.ndarray, Coded]:
+        """A field's amounts (NaN where none) and their currencies, with their problems."""
+        if name not in self.positions:
+            return np.full(len(self), np.nan), Coded.missing(len(self))
+        raw = self.raw(name)
+        numbers, currencies, reasons = parse_amounts(raw)
+        self._report(name, raw, reasons, "error")
+        return numbers, currencies
+
+    def _report(self, name: str, raw: Coded, reasons: Coded, severity: str) -> None:
         for i in np.flatnonzero(reasons.mask(lambda r: r is not None)).tolist():
             self.problem(i, name, raw.at(i), str(reasons.at(i)), severity)
-        return parsed
 
     def problem(
         self, index: int, name: str | None, value: Any, message: str, severity: str = "error"

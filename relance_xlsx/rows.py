@@ -19,10 +19,8 @@ from .levels import History, parse_level
 from .problems import Problem, Skip
 from .skips import skip_rows
 from .values import (
-    Amount,
     Terms,
     due_from_terms,
-    parse_amount,
     parse_date,
     parse_flag,
     parse_hold,
@@ -81,7 +79,7 @@ def normalise_rows(
 
     invoice = grid.parse("invoice", parse_text)
     client = grid.parse("client", parse_text)
-    amounts = grid.parse("amount", parse_amount)
+    amount, currency = grid.parse_amounts("amount")
     paid_cell = _paid_amounts(grid)
     invoice_date = grid.parse("invoice_date", parse_date)
     due_cell = grid.parse("due_date", parse_date)
@@ -93,8 +91,7 @@ def normalise_rows(
     last_date = grid.parse("reminder_date", parse_date)
     objects = grid.parse("object", parse_text)
 
-    amount = _numbers(amounts, np.nan)
-    paid = _numbers(paid_cell, 0.0)
+    paid = np.nan_to_num(paid_cell, nan=0.0)
     is_credit = (amount < 0) | invoice.mask(_says_credit) | objects.mask(_says_credit)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
 
@@ -149,7 +146,7 @@ def normalise_rows(
         "contact": grid.parse("contact", parse_text, "warning").array(),
         "attachment": grid.raw("attachment").map(parse_text).array(),
         "language": grid.raw("language").map(_language).array(),
-        "currency": amounts.map(_currency).array(),
+        "currency": currency.array(),
         "level": levels,
         "last_date": dates_of(last_date),
         "level_without_date": (levels > 0) & last_date.mask(lambda v: v is None),
@@ -171,20 +168,6 @@ def normalise_rows(
     return frame, grid.problems, skips
 
 
-def _numbers(amounts: Coded, missing: float) -> np.ndarray:
-    """The number of each parsed amount, `missing` where there is none."""
-    values = np.fromiter(
-        (a.value if isinstance(a, Amount) else missing for a in amounts.values),
-        dtype=float,
-        count=len(amounts.values),
-    )
-    return values[amounts.codes]
-
-
-def _currency(amount: Any) -> str | None:
-    return amount.currency if isinstance(amount, Amount) and amount.currency else None
-
-
 def _says_credit(text: Any) -> bool:
     # The substring test rules out almost every invoice number before the regex runs.
     if not isinstance(text, str):
@@ -193,14 +176,14 @@ def _says_credit(text: Any) -> bool:
     return ("avoir" in lower or "credit" in lower) and bool(_CREDIT_RE.search(text))
 
 
-def _paid_amounts(grid: Grid) -> Coded:
-    """Amounts paid; a 'paid' column holding oui/non is read as a paid flag instead."""
+def _paid_amounts(grid: Grid) -> np.ndarray:
+    """Amounts paid (NaN where none); a 'paid' column of oui/non is read as a paid flag."""
     if "paid" in grid.positions:
         texts = [v for v in grid.raw("paid").array() if isinstance(v, str) and v.strip()]
         if texts and sum(map(_is_flag_word, texts)) > len(texts) / 2:
             grid.positions.setdefault("paid_flag", grid.positions.pop("paid"))
-            return Coded.missing(len(grid))
-    return grid.parse("paid", parse_amount)
+            return np.full(len(grid), np.nan)
+    return grid.parse_amounts("paid")[0]
 
 
 def _is_flag_word(value: Any) -> bool:
@@ -291,7 +274,11 @@ def _first_problem(numbers: np.ndarray, problems: list[Problem]) -> np.ndarray:
     for p in problems:
         if p.severity == "error" and p.row is not None:
             first.setdefault(p.row, p.message)
-    return object_array([first.get(r) for r in numbers.tolist()])
+    out = object_array([None] * len(numbers))
+    if first:  # numbers ascend: each problem's row is found by bisection
+        rows = np.fromiter(first, dtype=numbers.dtype, count=len(first))
+        out[np.searchsorted(numbers, rows)] = list(first.values())
+    return out
 
 
 __all__ = ["COLUMNS", "normalise_rows"]

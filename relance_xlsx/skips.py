@@ -26,7 +26,7 @@ def skip_rows(grid: Grid) -> tuple[np.ndarray, list[Skip]]:
     keep = np.ones(len(grid), dtype=bool)
     skips: list[Skip] = []
     no_amount = amount.mask(_blank)
-    for i in np.flatnonzero(invoice.mask(_blank) | invoice.mask(_looks_total)):
+    for i in np.flatnonzero(invoice.mask(_blank_or_total)):
         cells = grid.data[int(i)]
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             reason = "ligne vide"
@@ -56,12 +56,12 @@ def _blank(value: Any) -> bool:
     )
 
 
-def _looks_total(value: Any) -> bool:
-    return (
-        isinstance(value, str)
-        and value.lstrip()[:1] in _TOTAL_INITIALS
-        and bool(_TOTAL_RE.match(normalise(value)))
-    )
+def _blank_or_total(value: Any) -> bool:
+    if value.__class__ is not str:
+        return _blank(value)
+    first = value.lstrip()[:1]
+    # The initial rules out almost every invoice number before the regex runs.
+    return not first or (first in _TOTAL_INITIALS and bool(_TOTAL_RE.match(normalise(value))))
 
 
 __all__ = ["skip_rows"]

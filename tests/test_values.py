@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
@@ -10,9 +11,10 @@ from babel.numbers import format_currency
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from relance_xlsx.coded import Coded, parse_values
+from relance_xlsx.coded import Coded, parse_amounts
 from relance_xlsx.fmt import money
 from relance_xlsx.values import (
+    Amount,
     Terms,
     due_from_terms,
     parse_amount,
@@ -204,13 +206,15 @@ def test_fast_money_matches_babel(amount, currency, language):
 def test_reading_a_column_of_amounts_gives_what_each_cell_gives_alone(values):
     """The column reader (bulk rounding, shortcuts, one parse per distinct value) changes
     nothing: each cell reads as parse_amount reads it alone, or fails with its message."""
-    parsed, errors = parse_values(Coded.of(values), parse_amount)
-    for value, got, error in zip(values, parsed.array(), errors.array(), strict=True):
+    numbers, currencies, errors = parse_amounts(Coded.of(values))
+    cells = zip(values, numbers, currencies.array(), errors.array(), strict=True)
+    for value, number, currency, error in cells:
         try:
             expected = parse_amount(value)
         except ValueError as exc:
-            assert got is None and error == str(exc)
+            assert math.isnan(number) and currency is None and error == str(exc)
         else:
+            got = None if math.isnan(number) else Amount(float(number), currency)
             assert got == expected and error is None
 
 
