@@ -124,14 +124,24 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     numbers[np.flatnonzero(is_float)[finite]] = cents[finite]
     slow = np.ones(len(values), dtype=bool)
     slow[np.flatnonzero(is_float)[finite]] = False  # inf goes to parse_amount for its message
-    for i in np.flatnonzero(slow).tolist():
+    # The rest once per distinct value: a column coded one per row repeats its blank cells.
+    where = np.flatnonzero(slow)
+    codes, distinct = _factorize(values[where])
+    distinct_numbers = np.full(len(distinct), np.nan)
+    distinct_currencies = object_array([None] * len(distinct))
+    distinct_reasons = object_array([None] * len(distinct))
+    for k, value in enumerate(distinct):
         try:
-            amount = parse_amount(values[i])
+            amount = parse_amount(value)
         except (ValueError, TypeError, OverflowError) as exc:
-            reasons[i] = str(exc) or "valeur illisible"
+            distinct_reasons[k] = str(exc) or "valeur illisible"
             continue
         if amount is not None:
-            numbers[i], currencies[i] = amount.value, amount.currency
+            distinct_numbers[k], distinct_currencies[k] = amount.value, amount.currency
+    present = codes >= 0  # missing cells (-1) keep no number, no currency, no reason
+    numbers[where[present]] = distinct_numbers[codes[present]]
+    currencies[where[present]] = distinct_currencies[codes[present]]
+    reasons[where[present]] = distinct_reasons[codes[present]]
     return (
         numbers[column.codes],
         Coded(column.codes, currencies),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
+from relance_xlsx import formulas
 from relance_xlsx.columns import match_headers
 from relance_xlsx.config import Settings
 from relance_xlsx.errors import LedgerError
@@ -389,8 +393,18 @@ def test_no_input_crashes_the_reader(tmp_path, headers, rows, title_rows, first_
     assert data_rows <= accounted | {p.row for p in ledger.problems}
 
 
-def test_formulas_without_cached_values_are_named_once_per_column(ledger_factory):
+@pytest.mark.parametrize(
+    "side_process_bytes",
+    [
+        pytest.param(formulas.SIDE_PROCESS_BYTES, id="scanned-here"),
+        pytest.param(0, id="scanned-by-a-second-process"),  # as a big ledger is
+    ],
+)
+def test_formulas_without_cached_values_are_named_once_per_column(
+    ledger_factory, monkeypatch, side_process_bytes
+):
     # openpyxl writes formulas without computing them, like many export tools do.
+    monkeypatch.setattr(formulas, "SIDE_PROCESS_BYTES", side_process_bytes)
     rows = [
         ["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", 0],
         ["F2", "Beta", D(2026, 9, 2), D(2026, 10, 2), "=500*1.2", 0],
@@ -398,6 +412,17 @@ def test_formulas_without_cached_values_are_named_once_per_column(ledger_factory
     ledger = read(ledger_factory(rows))
     assert len(ledger.warnings) == 1
     assert "Montant TTC" in ledger.warnings[0] and "2 formule(s)" in ledger.warnings[0]
+
+
+def test_the_side_scan_reports_each_sheet_it_was_given(ledger_factory):
+    """What a big ledger's second process prints, and read_ledger reads back."""
+    path = ledger_factory([["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", 0]])
+    done = subprocess.run(
+        [sys.executable, "-m", "relance_xlsx.formulas", str(path), "Factures"],
+        capture_output=True,
+        check=True,
+    )
+    assert json.loads(done.stdout) == {"Factures": {"E": 1}}
 
 
 def test_formulas_with_cached_values_say_nothing(sample):
