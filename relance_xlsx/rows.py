@@ -92,7 +92,7 @@ def normalise_rows(
     objects = grid.parse("object", parse_text)
 
     paid = np.nan_to_num(paid_cell, nan=0.0)
-    is_credit = (amount < 0) | invoice.mask(_says_credit) | objects.mask(_says_credit)
+    is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
 
     # Fully paid: amount covered, a payment date with no paid column, a flag or a status.
@@ -168,7 +168,16 @@ def normalise_rows(
     return frame, grid.problems, skips
 
 
-def _says_credit(text: Any) -> bool:
+def _says_credit(column: Coded) -> np.ndarray:
+    """Rows whose text names a credit note ("Avoir", "Credit note")."""
+    # One search through all the texts first: most ledgers have no such word at all.
+    texts = "\x00".join([v for v in column.values if v.__class__ is str]).lower()
+    if "avoir" not in texts and "credit" not in texts:
+        return np.zeros(len(column), dtype=bool)
+    return column.mask(_names_credit)
+
+
+def _names_credit(text: Any) -> bool:
     # The substring test rules out almost every invoice number before the regex runs.
     if not isinstance(text, str):
         return False
@@ -179,7 +188,9 @@ def _says_credit(text: Any) -> bool:
 def _paid_amounts(grid: Grid) -> np.ndarray:
     """Amounts paid (NaN where none); a 'paid' column of oui/non is read as a paid flag."""
     if "paid" in grid.positions:
-        texts = [v for v in grid.raw("paid").array() if isinstance(v, str) and v.strip()]
+        # Floats first: nearly every cell of the column is one, and none is a flag word.
+        values = grid.raw("paid").array()
+        texts = [v for v in values if v.__class__ is not float and isinstance(v, str) and v.strip()]
         if texts and sum(map(_is_flag_word, texts)) > len(texts) / 2:
             grid.positions.setdefault("paid_flag", grid.positions.pop("paid"))
             return np.full(len(grid), np.nan)

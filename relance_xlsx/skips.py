@@ -25,14 +25,13 @@ def skip_rows(grid: Grid) -> tuple[np.ndarray, list[Skip]]:
     invoice, amount = grid.raw("invoice"), grid.raw("amount")
     keep = np.ones(len(grid), dtype=bool)
     skips: list[Skip] = []
-    no_amount = amount.mask(_blank)
     for i in np.flatnonzero(invoice.mask(_blank_or_total)):
-        cells = grid.data[int(i)]
+        cells = grid.row(int(i))
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             reason = "ligne vide"
         elif any(isinstance(c, str) and _TOTAL_RE.match(normalise(c)) for c in cells):
             reason = "ligne de total"
-        elif no_amount[i]:
+        elif _blank(amount.at(int(i))):
             reason = "ni numéro de facture ni montant"
         else:
             continue

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from relance_xlsx.coded import Coded, parse_amounts
 from relance_xlsx.fmt import money
+from relance_xlsx.grid import Grid
 from relance_xlsx.values import (
     Amount,
     Terms,
@@ -223,6 +224,13 @@ def test_reading_a_column_of_amounts_gives_what_each_cell_gives_alone(values):
     [
         # 1 == 1.0 == True in Python: they are still three different cells to read.
         pytest.param([1, True, 1.0, "1"], [1, True, 1.0, "1"], id="equal-hashing-kept-apart"),
+        # The bool comes after the number it hashes like: it is not among the distinct values.
+        pytest.param(["x", 0, False, 1.0], ["x", 0, False, 1.0], id="bool-after-its-number"),
+        pytest.param(
+            [dt.date(2026, 3, 1), "01/03/2026", None, dt.date(2026, 3, 1)],
+            [dt.date(2026, 3, 1), "01/03/2026", None, dt.date(2026, 3, 1)],
+            id="dates-mixed-with-text",
+        ),
         pytest.param([None, float("nan"), "x"], [None, None, "x"], id="none-and-nan-missing"),
         pytest.param([2.5, 2.5, None, 3.0], [2.5, 2.5, None, 3.0], id="floats-only"),
         pytest.param([], [], id="empty"),
@@ -234,3 +242,20 @@ def test_a_coded_column_gives_back_each_cell(cells, expected):
     assert got == expected
     assert [type(v) for v in got] == [type(v) for v in expected]
     assert all(column.at(i) is column.array()[i] for i in range(len(cells)))
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param([["A1", 10.0], ["A2", 20.0]], ["A1", "A2"], id="rectangular"),
+        pytest.param([["A1"], ["A2", 20.0, "x"]], ["A1", "A2"], id="short-row-padded"),
+        # A cell numpy could unpack (never from a workbook) is still one cell.
+        pytest.param([[("A", 1), 10.0], [("B", 2), 20.0]], [("A", 1), ("B", 2)], id="tuple-cells"),
+        pytest.param([], [], id="no-rows"),
+    ],
+)
+def test_the_grid_reads_each_column_of_any_shape_of_rows(rows, expected):
+    grid = Grid(rows, {"invoice": 0, "paid": 2}, ["N°", "Montant", "Réglé"], 2)
+    assert grid.raw("invoice").array().tolist() == expected
+    paid = grid.raw("paid").array().tolist()
+    assert paid == [r[2] if len(r) > 2 else None for r in rows]
