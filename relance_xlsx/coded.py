@@ -120,13 +120,8 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     reasons = object_array([None] * len(values))
     is_float = np.fromiter((v.__class__ is float for v in values), bool, len(values))
     floats = values[is_float].astype(float)
-    with np.errstate(invalid="ignore", over="ignore"):
-        finite = np.isfinite(floats)
-        cents = np.round(floats, 2)
-    # A number with at most two decimals is its own rounding in numpy and in Python alike;
-    # only the others (formula results) go through Python's round, which rounds them exactly.
-    inexact = np.flatnonzero(finite & (cents != floats))
-    cents[inexact] = [round(x, 2) for x in floats[inexact].tolist()]
+    finite = np.isfinite(floats)
+    cents = round_cents(floats)
     numbers[np.flatnonzero(is_float)[finite]] = cents[finite]
     slow = np.ones(len(values), dtype=bool)
     slow[np.flatnonzero(is_float)[finite]] = False  # inf goes to parse_amount for its message
@@ -153,6 +148,17 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
         Coded(column.codes, currencies),
         Coded(column.codes, reasons),
     )
+
+
+def round_cents(floats: np.ndarray) -> np.ndarray:
+    """Each number rounded to the cent exactly as Python's round(x, 2) does, in bulk."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        cents = np.round(floats, 2)
+        # A number with at most two decimals is its own rounding in numpy and in Python
+        # alike; only the others (formula results) go through Python's exact round.
+        inexact = np.flatnonzero(np.isfinite(floats) & (cents != floats))
+    cents[inexact] = [round(x, 2) for x in floats[inexact].tolist()]
+    return cents
 
 
 def dates_of(column: Coded) -> np.ndarray:
@@ -222,4 +228,4 @@ def _key(raw: Any) -> Any:
     return (type(raw).__name__, raw)
 
 
-__all__ = ["Coded", "dates_of", "object_array", "parse_amounts", "parse_values"]
+__all__ = ["Coded", "dates_of", "object_array", "parse_amounts", "parse_values", "round_cents"]

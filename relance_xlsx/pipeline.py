@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import outbox
+from . import collector, outbox
 from .batch import LetterJob, render_letters
 from .bundle import BUNDLE_NAME
 from .changes import journal_entries, status_updates
@@ -116,7 +116,8 @@ def run(
 
     missing: list[str] = []
     creditor = creditor_context(settings, missing)
-    data = LetterRows(ledger.frame, decisions.frame, plans)
+    with collector.paused():
+        data = LetterRows(ledger.frame, decisions.frame, plans)
     problems += [
         Problem(
             None,
@@ -175,7 +176,18 @@ def run(
     letter_of = {
         row: str(path) for plan, path in zip(plans, paths, strict=True) for row in plan.rows
     }
-    invoices = invoice_results(ledger, decisions, letter_of)
+    with collector.paused():
+        invoices = invoice_results(ledger, decisions, letter_of)
+        letters = [
+            LetterResult(
+                str(path),
+                p.client,
+                p.kind,
+                [str(r["invoice"]) for r in data.of(p.rows)],
+                total_due(p, data),
+            )
+            for p, path in zip(plans, paths, strict=True)
+        ]
     written = journal_lines = 0
     backup = None
     if write_workbook and not dry_run:
@@ -193,16 +205,7 @@ def run(
         as_of=as_of.isoformat(),
         dry_run=dry_run,
         invoices=invoices,
-        letters=[
-            LetterResult(
-                str(path),
-                p.client,
-                p.kind,
-                [str(r["invoice"]) for r in data.of(p.rows)],
-                total_due(p, data),
-            )
-            for p, path in zip(plans, paths, strict=True)
-        ],
+        letters=letters,
         problems=problems,
         skipped=list(ledger.skipped),
         warnings=warnings + _missing(missing),

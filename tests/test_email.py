@@ -464,7 +464,7 @@ def test_cli_send_needs_yes_without_a_terminal_and_sends_with_it(workdir: Path, 
     assert server.sink.received == []
     done = CliRunner().invoke(app, ["send", folder, "--yes", "--json"])
     assert done.exit_code == 0, done.output
-    assert '"sent": 2' in done.stdout and len(server.sink.received) == 2
+    assert json.loads(done.stdout)["counts"]["sent"] == 2 and len(server.sink.received) == 2
 
 
 def test_cli_run_email_send_in_one_command(tmp_path: Path, serve: Any) -> None:
