@@ -107,7 +107,7 @@ def add_journal(
         part = package.sheet_part(sheet)
         rows = {}
     xml = SheetXml(package.read(part))
-    data, max_col = xml.edit_rows(rows, lambda _s: True) if rows else (xml.data, 0)
+    data, max_col = xml.edit_rows(rows, frozenset()) if rows else (xml.data, 0)
     p = xml.prefix.decode()
     lines = [
         (last_row + n, _entry_row(last_row + n, entry, date_style, p))

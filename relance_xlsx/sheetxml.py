@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Container, Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -25,13 +25,42 @@ class NewCell(NamedTuple):
     keep_style: bool = True  # keep the existing cell's style when there is one
 
 
+class _Appending(NamedTuple):
+    """Cells in column order, and what appending them to a row needs but its number."""
+
+    cells: Sequence[NewCell]  # as given: the plan is found again by this object's identity
+    ordered: tuple[NewCell, ...]
+    template: bytes  # the cells' XML with %s for the row number in each reference
+    present: re.Pattern[bytes]  # a reference to any of their columns, in any row
+
+    @classmethod
+    def of(cls, cells: Sequence[NewCell], prefix: bytes) -> _Appending:
+        ordered = tuple(sorted(cells, key=itemgetter(0)))
+        letters = [_letters(c.column) for c in ordered]
+        template = b"".join(
+            b"<"
+            + prefix
+            + b'c r="'
+            + letter
+            + b'%s"'
+            + _cell_tail(prefix, c.style, c.serial, c.number, c.text).replace(b"%", b"%%")
+            for letter, c in zip(letters, ordered, strict=True)
+        )
+        present = re.compile(rb'\sr="(?:' + b"|".join(letters or [b"-"]) + rb")\d")
+        return cls(cells, ordered, template, present)
+
+
 class SheetXml:
     """A worksheet part as bytes, with the regular expressions for its namespace prefix."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, prefix: bytes | None = None) -> None:
         self.data = data
-        m = re.search(rb"<(\w+:)?sheetData[\s/>]", data)
-        self.prefix = (m.group(1) or b"") if m else b""
+        if prefix is None:
+            m = re.search(rb"<(\w+:)?sheetData[\s/>]", data)
+            prefix = (m.group(1) or b"") if m else b""
+        self.prefix = prefix
+        self._plans: dict[int, _Appending] = {}
+        self._seen: dict[int, Sequence[NewCell]] = {}
         p = re.escape(self.prefix)
         self.row_re = re.compile(rb"<" + p + rb"row\b[^>]*?(?:/>|>.*?</" + p + rb"row>)", re.S)
         self.row_start_re = re.compile(rb"<" + p + rb"row\b([^>]*?)(/?)>")
@@ -39,7 +68,7 @@ class SheetXml:
         self.has_formulas = re.search(rb"<" + p + rb"f[\s>/]", data) is not None
 
     def cell_xml(
-        self, row: int, cell: NewCell, old: bytes | None, is_date_style: Callable[[int], bool]
+        self, row: int, cell: NewCell, old: bytes | None, date_styles: Container[int]
     ) -> bytes:
         """The XML of one written cell, keeping the old cell's style where it fits."""
         style = cell.style
@@ -47,20 +76,38 @@ class SheetXml:
         if (
             old_style is not None
             and cell.keep_style
-            and (cell.serial is None or is_date_style(old_style))
+            and (cell.serial is None or old_style in date_styles)
         ):
             style = old_style
         head = b'<%sc r="%s%d"' % (self.prefix, _letters(cell.column), row)
         return head + _cell_tail(self.prefix, style, cell.serial, cell.number, cell.text)
 
     def edit_rows(
-        self, cells_by_row: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
+        self, cells_by_row: Mapping[int, Sequence[NewCell]], date_styles: Container[int]
     ) -> tuple[bytes, int]:
         """Put the given cells into their rows; return the new XML and the highest column."""
+        pending = dict(cells_by_row)
+        out, max_col = self.splice(pending, date_styles)
+        if pending:
+            out = self._add_rows(out, pending, date_styles)
+            max_col = max([max_col] + [c.column for cs in pending.values() for c in cs])
+        return out, max_col
+
+    def row_after(self, offset: int) -> tuple[int, int] | None:
+        """The first row opening at or after a byte offset: where it starts, and its number."""
+        m = self.row_start_re.search(self.data, offset)
+        number = _ROW_NUMBER.search(m.group(1)) if m else None
+        if m is None or number is None:
+            return None
+        return m.start(), int(number.group(1))
+
+    def splice(
+        self, pending: dict[int, Sequence[NewCell]], date_styles: Container[int]
+    ) -> tuple[bytes, int]:
+        """Edit the existing rows named in pending, taking each out of it as it is done."""
         pieces: list[bytes] = []
         last = 0
         max_col = 0
-        pending = dict(cells_by_row)
         data = self.data
         close = b"</" + self.prefix + b"row>"
         # Row openings only (a cheap pattern); a row's end is the next </row>: rows never nest.
@@ -73,26 +120,22 @@ class SheetXml:
             end = m.end() if m.group(2) else data.find(close, m.end()) + len(close)
             number = int(r.group(1))
             new_xml, col = self._edit_row(
-                data[m.start() : end], number, pending.pop(number), is_date_style
+                data[m.start() : end], number, pending.pop(number), date_styles
             )
             max_col = max(max_col, col)
             pieces += [data[last : m.start()], new_xml]
             last = end
-        pieces.append(self.data[last:])
-        out = b"".join(pieces)
-        if pending:
-            out = self._add_rows(out, pending, is_date_style)
-            max_col = max([max_col] + [c.column for cs in pending.values() for c in cs])
-        return out, max_col
+        pieces.append(data[last:])
+        return b"".join(pieces), max_col
 
     def _edit_row(
         self,
         row_xml: bytes,
         number: int,
-        cells: list[NewCell],
-        is_date_style: Callable[[int], bool],
+        cells: Sequence[NewCell],
+        date_styles: Container[int],
     ) -> tuple[bytes, int]:
-        fast = self._edit_row_in_place(row_xml, number, cells, is_date_style)
+        fast = self._edit_row_in_place(row_xml, number, cells, date_styles)
         if fast is not None:
             return fast
         p = self.prefix
@@ -113,9 +156,7 @@ class SheetXml:
             existing.append((column, c.group(0)))
         by_col = dict(existing)
         for cell in cells:
-            by_col[cell.column] = self.cell_xml(
-                number, cell, by_col.get(cell.column), is_date_style
-            )
+            by_col[cell.column] = self.cell_xml(number, cell, by_col.get(cell.column), date_styles)
         # Anything in the row that is not a cell (extLst) stays after the cells.
         rest = self.cell_re.sub(b"", body)
         new_body = b"".join(by_col[c] for c in sorted(by_col)) + rest
@@ -127,8 +168,8 @@ class SheetXml:
         self,
         row_xml: bytes,
         number: int,
-        cells: list[NewCell],
-        is_date_style: Callable[[int], bool],
+        cells: Sequence[NewCell],
+        date_styles: Container[int],
     ) -> tuple[bytes, int] | None:
         """The common case without reading every cell: each written cell either exists (found by
         its reference) or comes after the row's last cell. None when the row needs the full way.
@@ -147,8 +188,15 @@ class SheetXml:
             if ref is None:
                 return None  # cells without references: count them the full way
             last_col = _column_of(ref.group(1))
-        if len(cells) > 1:
-            cells = sorted(cells, key=itemgetter(0))  # by column
+        plan = self._plan(cells)
+        if plan is None:
+            cells = sorted(cells, key=itemgetter(0)) if len(cells) > 1 else cells
+        else:
+            cells = plan.ordered
+            if cells and cells[0].column > last_col:
+                appended = self._append_cells(row_xml, number, plan, body_start, body_end)
+                if appended is not None:
+                    return appended, cells[-1].column
         pieces: list[bytes] = []
         last = 0
         for cell in cells:  # in column order, so also in position order
@@ -166,10 +214,10 @@ class SheetXml:
                     if end < 0:
                         return None
                     end += len(p) + 4
-                xml = self.cell_xml(number, cell, row_xml[start:end], is_date_style)
+                xml = self.cell_xml(number, cell, row_xml[start:end], date_styles)
             elif cell.column > last_col:
                 start = end = body_end
-                xml = self.cell_xml(number, cell, None, is_date_style)
+                xml = self.cell_xml(number, cell, None, date_styles)
             else:
                 return None  # a new cell between existing ones
             pieces += [row_xml[last:start], xml]
@@ -181,8 +229,38 @@ class SheetXml:
             out = _widen_spans(out[:body_start], max_col + 1) + out[body_start:]
         return out, max_col
 
+    def _plan(self, cells: Sequence[NewCell]) -> _Appending | None:
+        """What is worked out once per set of cells that several rows share (rows with the same
+        status share one tuple: a few hundred for a hundred thousand rows); None the first time
+        a set is seen, when it may well be the only row that has it."""
+        key = id(cells)
+        plan = self._plans.get(key)
+        if plan is not None and plan.cells is cells:
+            return plan
+        if key not in self._seen:
+            self._seen[key] = cells  # kept, so that no other object can take its id
+            return None
+        plan = self._plans[key] = _Appending.of(cells, self.prefix)
+        return plan
+
+    def _append_cells(
+        self, row_xml: bytes, number: int, plan: _Appending, body_start: int, body_end: int
+    ) -> bytes | None:
+        """The commonest edit, done with the least work: every cell goes after the row's last
+        one (new status columns). None if the row already has one of them out of order."""
+        if plan.present.search(row_xml, body_start) is not None:
+            return None
+        num = b"%d" % number
+        out = row_xml[:body_end] + plan.template % ((num,) * len(plan.ordered)) + row_xml[body_end:]
+        if b"spans=" in out[:body_start]:
+            out = _widen_spans(out[:body_start], plan.ordered[-1].column + 1) + out[body_start:]
+        return out
+
     def _add_rows(
-        self, data: bytes, rows: dict[int, list[NewCell]], is_date_style: Callable[[int], bool]
+        self,
+        data: bytes,
+        rows: Mapping[int, Sequence[NewCell]],
+        date_styles: Container[int],
     ) -> bytes:
         """Rows that did not exist yet are merged in order, in one pass."""
         p = self.prefix.decode()
@@ -191,7 +269,7 @@ class SheetXml:
                 number,
                 f'<{p}row r="{number}">'.encode()
                 + b"".join(
-                    self.cell_xml(number, c, None, is_date_style)
+                    self.cell_xml(number, c, None, date_styles)
                     for c in sorted(rows[number], key=lambda c: c.column)
                 )
                 + f"</{p}row>".encode(),
@@ -288,9 +366,20 @@ def _append_rows(data: bytes, rows_xml: bytes, prefix: bytes) -> bytes:
     )
 
 
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([^"]*)"')
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s/>]")
+
+
+def _rows_start(data: bytes) -> int:
+    """Where sheetData opens: the dimension and the column widths come before, never after
+    (searching the whole of a 50 MB sheet for them costs a tenth of a second each)."""
+    m = _SHEET_DATA.search(data)
+    return m.start() if m else len(data)
+
+
 def widen_dimension(data: bytes, last_col: int, last_row: int = 0) -> bytes:
     """Make <dimension ref> cover the new columns (and rows)."""
-    m = re.search(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([^"]*)"', data)
+    m = _DIMENSION.search(data, 0, _rows_start(data))
     if not m:
         return data
     first, _, end = m.group(1).decode().partition(":")
@@ -315,9 +404,9 @@ def style_at(data: bytes, sheet: SheetXml, row: int, column: int) -> int | None:
 
 def add_column_widths(data: bytes, widths: dict[int, float], prefix: bytes) -> bytes:
     """Give new columns a width, unless a <col> range already covers them."""
-    cols = re.search(
-        rb"<" + re.escape(prefix) + rb"cols>(.*?)</" + re.escape(prefix) + rb"cols>", data, re.S
-    )
+    cols = re.compile(
+        rb"<" + re.escape(prefix) + rb"cols>(.*?)</" + re.escape(prefix) + rb"cols>", re.S
+    ).search(data, 0, _rows_start(data))
     covered: set[int] = set()
     if cols:
         for c in re.finditer(rb'min="(\d+)"[^>]*?max="(\d+)"', cols.group(1)):

@@ -46,10 +46,15 @@ def excel_serial(day: dt.date) -> int:
     return (day - dt.date(1899, 12, 30)).days
 
 
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TO_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def xml_text(value: str) -> str:
     """Text escaped for an XML element, without characters XML 1.0 forbids."""
-    cleaned = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", value)
-    return escape(cleaned)
+    if _TO_ESCAPE.search(value) is None:
+        return value  # nearly every text: one search instead of a substitution and 3 replaces
+    return escape(_NOT_IN_XML.sub("", value))
 
 
 def rels_path(part: str) -> str:
@@ -148,6 +153,10 @@ class Styles:
             return True
         code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", self.formats.get(fmt_id, "")).lower()
         return "d" in code and "y" in code
+
+    def date_styles(self) -> frozenset[int]:
+        """The cell styles that show numbers as dates."""
+        return frozenset(i for i in range(len(self.xfs)) if self.is_date_style(i))
 
     def date_style(self) -> int:
         """Index of a cell style with the dd/mm/yyyy format, added to styles.xml if none exists."""

@@ -21,6 +21,7 @@ from openpyxl.worksheet.table import Table
 
 from relance_xlsx import pipeline
 from relance_xlsx.errors import WorkbookError
+from relance_xlsx.xlsxparts import xml_text
 
 D = dt.date
 MAY_CHANGE = {
@@ -288,13 +289,87 @@ def test_in_place_row_edit_gives_the_full_parse_result(row, in_place, monkeypatc
         5: [NewCell(3, text="Relance 1"), NewCell(4, serial=46348, style=3), NewCell(5, text="R&D")]
     }
     sheet = SheetXml(SHEET % row)
-    applies = sheet._edit_row_in_place(row, 5, cells[5], lambda s: s == 3) is not None
+    applies = sheet._edit_row_in_place(row, 5, cells[5], frozenset({3})) is not None
     assert applies == in_place
-    fast, fast_col = sheet.edit_rows(cells, lambda s: s == 3)
+    fast, fast_col = sheet.edit_rows(cells, frozenset({3}))
     monkeypatch.setattr(SheetXml, "_edit_row_in_place", lambda *a: None)
-    full, full_col = SheetXml(SHEET % row).edit_rows(cells, lambda s: s == 3)
+    full, full_col = SheetXml(SHEET % row).edit_rows(cells, frozenset({3}))
     assert (fast, fast_col) == (full, full_col)
     assert b"R&amp;D" in fast
+
+
+def test_rows_sharing_their_cells_get_what_the_full_parse_gives(monkeypatch):
+    """Rows with the same status share one tuple of cells, and their appending is planned
+    once for all of them: every shape of row, repeated, still gets the full parse's result."""
+    from relance_xlsx.sheetxml import NewCell, SheetXml
+
+    shapes = [case.values[0] for case in ROW_CASES] * 3  # each shape on three rows
+    numbers = list(range(5, 5 + len(shapes)))
+    data = SHEET % b"".join(
+        s.replace(b'5"', b'%d"' % n) for s, n in zip(shapes, numbers, strict=True)
+    )
+    shared = (NewCell(4, serial=46348, style=3), NewCell(3, text="100 % & <payé>"))
+    cells = dict.fromkeys(numbers, shared)
+    # Cells out of column order (not Excel's, but seen in generated files): D is not appended
+    # a second time just because the row's last cell is A.
+    disordered = SHEET % b"".join(
+        b'<row r="%d"><c r="D%d"/><c r="A%d"/></row>' % (n, n, n) for n in range(2, 6)
+    )
+    out, _ = SheetXml(disordered).edit_rows(dict.fromkeys(range(2, 6), shared), frozenset())
+    assert all(out.count(b'r="D%d"' % n) == 1 for n in range(2, 6))
+    fast = SheetXml(data).edit_rows(cells, frozenset({3}))
+    monkeypatch.setattr(SheetXml, "_edit_row_in_place", lambda *a: None)
+    assert fast == SheetXml(data).edit_rows(cells, frozenset({3}))
+    assert fast[0].count(b"100 % &amp; &lt;pay\xc3\xa9&gt;") == len(numbers)
+
+
+def _rows(numbers: list[int]) -> bytes:
+    return b"".join(
+        b'<row r="%d" spans="1:2"><c r="A%d" t="inlineStr"><is><t>F%d</t></is></c>'
+        b'<c r="B%d"><v>%d</v></c></row>' % (n, n, n, n, n)
+        for n in numbers
+    )
+
+
+SPLIT_CASES = [  # (rows in the sheet, rows to edit)
+    pytest.param(list(range(1, 41)), list(range(2, 41)), id="every-row"),
+    pytest.param(list(range(1, 41)), [3, 39], id="one-row-in-each-half"),
+    pytest.param(list(range(1, 41)), [35, 36], id="second-half-only"),
+    # Rows the halves cannot place: the whole sheet is edited the ordinary way.
+    pytest.param(list(range(1, 41)), [5, 45], id="row-to-add-after-the-last"),
+    pytest.param([*range(21, 41), *range(1, 21)], [2, 30], id="rows-out-of-order"),
+    pytest.param([1, 2], [2], id="too-small-to-cut"),
+]
+
+
+@pytest.mark.parametrize(("present", "edited"), SPLIT_CASES)
+def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited, monkeypatch):
+    """The child process edits the second half; joined, the halves are byte for byte the
+    sequential edit, whatever the rows look like."""
+    from relance_xlsx import rowsplit
+    from relance_xlsx.sheetxml import NewCell, SheetXml
+
+    monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
+    data = SHEET % _rows(present)
+    cells = {
+        n: (NewCell(2, text=f"Relance {n}"), NewCell(3, serial=46348, style=3)) for n in edited
+    }
+    expected = SheetXml(data).edit_rows(cells, frozenset({3}))
+    assert rowsplit.edit_rows(SheetXml(data), cells, frozenset({3})) == expected
+    assert b"Relance %d<" % edited[-1] in expected[0]
+
+
+def test_a_child_that_fails_leaves_the_edit_to_this_process(monkeypatch):
+    from relance_xlsx import rowsplit
+    from relance_xlsx.sheetxml import NewCell, SheetXml
+
+    monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
+    monkeypatch.setattr(rowsplit.sys, "executable", "/bin/false")  # a child that exits 1
+    data = SHEET % _rows(list(range(1, 41)))
+    cells = {n: (NewCell(2, text="Relance 1"),) for n in range(2, 41)}
+    assert rowsplit.edit_rows(SheetXml(data), cells, frozenset()) == SheetXml(data).edit_rows(
+        cells, frozenset()
+    )
 
 
 KILLED_CHILD = """
@@ -458,3 +533,18 @@ def test_office_workbook_still_opens_in_libreoffice_after_write_back(tmp_path):
     csv = convert(ledger, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "lo")
     text = csv.read_text(encoding="utf-8")
     assert "Statut relance" in text and "Client 3" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Relance 1", "Relance 1", id="plain"),
+        pytest.param("Dupont & Fils <SARL>", "Dupont &amp; Fils &lt;SARL&gt;", id="markup"),
+        # A control character pasted from another program is not allowed in XML 1.0 at all.
+        pytest.param("Facture\x0b 12\x00", "Facture 12", id="forbidden-characters"),
+        pytest.param("a\x01&b", "a&amp;b", id="both"),
+        pytest.param("ligne 1\nligne 2\tfin", "ligne 1\nligne 2\tfin", id="newline-and-tab-kept"),
+    ],
+)
+def test_text_written_into_a_cell_is_escaped(text: str, expected: str) -> None:
+    assert xml_text(text) == expected
