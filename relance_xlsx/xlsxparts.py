@@ -6,7 +6,8 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from xml.parsers import expat
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -57,6 +58,19 @@ def xml_text(value: str) -> str:
     return escape(_NOT_IN_XML.sub("", value))
 
 
+def check_well_formed(*pieces: bytes | memoryview) -> None:
+    """Parse the pieces, one after the other, as one XML document; ExpatError if it is not
+    well-formed. expat with no handlers: no tree, no Python per element (a tree took 1.3 GB
+    at 100,000 rows; a callback parser 10 s)."""
+    parser = expat.ParserCreate()
+    for piece in pieces:
+        view = memoryview(piece)
+        # In 1 MB pieces: between two, another thread (deflating) can take the GIL.
+        for start in range(0, len(piece), 1 << 20):
+            parser.Parse(bytes(view[start : start + (1 << 20)]), False)
+    parser.Parse(b"", True)
+
+
 def rels_path(part: str) -> str:
     """The rels part of a part: xl/foo.xml -> xl/_rels/foo.xml.rels."""
     folder, name = posixpath.split(part)
@@ -77,6 +91,9 @@ class Package:
     path: str
     names: list[str]
     changed: dict[str, bytes]
+    # Spans of a changed part already checked to be a balanced run of elements (by the
+    # process that edited them): the final check of the part parses around them.
+    checked: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: str) -> Package:
@@ -95,9 +112,12 @@ class Package:
         with zipfile.ZipFile(self.path) as zf:
             return zf.read(name)
 
-    def write(self, name: str, data: bytes) -> None:
-        """Replace or add a part."""
+    def write(self, name: str, data: bytes, checked: tuple[int, int] | None = None) -> None:
+        """Replace or add a part (with the span of it already checked, if any)."""
         self.changed[name] = data
+        self.checked.pop(name, None)
+        if checked is not None:
+            self.checked[name] = checked
         if name not in self.names:
             self.names.append(name)
 

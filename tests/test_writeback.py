@@ -355,8 +355,34 @@ def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited,
         n: (NewCell(2, text=f"Relance {n}"), NewCell(3, serial=46348, style=3)) for n in edited
     }
     expected = SheetXml(data).edit_rows(cells, frozenset({3}))
-    assert rowsplit.edit_rows(SheetXml(data), cells, frozenset({3})) == expected
+    with rowsplit.RowEdit(SheetXml(data), cells, frozenset({3})) as edit:
+        assert edit.result() == expected
     assert b"Relance %d<" % edited[-1] in expected[0]
+    if edit.checked_tail:  # the rows the child checked: a run of whole rows up to the end
+        start, end = (len(expected[0]) - n for n in edit.checked_tail)
+        assert expected[0][start:].startswith(b"<row ") and expected[0][end:].startswith(
+            b"</sheetData>"
+        )
+
+
+def test_rows_the_child_finds_broken_are_left_to_the_final_check(monkeypatch, sample):
+    """A broken row in the second part: the child says so by not vouching for its rows, and
+    the check of the whole part before saving refuses the file."""
+    from relance_xlsx import rowsplit
+    from relance_xlsx.sheetxml import NewCell, SheetXml
+    from relance_xlsx.writeback import save_atomically
+    from relance_xlsx.xlsxparts import Package
+
+    monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
+    data = SHEET % (_rows(list(range(1, 40))) + b'<row r="40"><c r="A40"><v>1</c></row>')
+    cells = {n: (NewCell(2, text="Relance 1"),) for n in range(2, 41)}
+    with rowsplit.RowEdit(SheetXml(data), cells, frozenset()) as edit:
+        edited, _ = edit.result()
+    assert edit.child is not None and edit.checked_tail is None
+    package = Package.open(str(sample))
+    package.write(package.sheet_part("Factures"), edited)
+    with pytest.raises(WorkbookError, match="invalide"):
+        save_atomically(package, sample, 10, dt.datetime(2026, 11, 22, 9))
 
 
 def test_a_child_that_fails_leaves_the_edit_to_this_process(monkeypatch):
