@@ -9,7 +9,9 @@ from dataclasses import dataclass
 import python_calamine as calamine
 from lxml import etree
 
-from .sheetxml import NewCell, SheetXml, add_column_widths, widen_dimension
+from .cellxml import NewCell
+from .sheethead import add_column_widths, widen_dimension
+from .sheetxml import SheetXml
 from .values import parse_date, parse_text
 from .xlsxparts import (
     CT_WORKSHEET,

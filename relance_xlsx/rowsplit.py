@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from typing import IO, Any
 from xml.parsers import expat
 
-from .sheetxml import NewCell, SheetXml
+from .cellxml import NewCell
+from .sheetxml import SheetXml
 from .xlsxparts import check_well_formed
 
 # Below this many rows to edit, the sheet is edited here: starting a process costs more.

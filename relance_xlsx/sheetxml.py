@@ -4,50 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping, Sequence
-from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
 
-from .xlsxparts import col_index, col_letter, xml_text
-
-
-class NewCell(NamedTuple):
-    """A value to put in a cell: text, or an Excel serial date, with an optional style.
-
-    A named tuple, not a dataclass: a run builds one per status cell (300,000 at 100,000 rows).
-    """
-
-    column: int  # 0-based
-    text: str | None = None
-    serial: int | None = None
-    number: float | None = None
-    style: int | None = None
-    keep_style: bool = True  # keep the existing cell's style when there is one
-
-
-class _Appending(NamedTuple):
-    """Cells in column order, and what appending them to a row needs but its number."""
-
-    cells: Sequence[NewCell]  # as given: the plan is found again by this object's identity
-    ordered: tuple[NewCell, ...]
-    template: bytes  # the cells' XML with %s for the row number in each reference
-    present: re.Pattern[bytes]  # a reference to any of their columns, in any row
-
-    @classmethod
-    def of(cls, cells: Sequence[NewCell], prefix: bytes) -> _Appending:
-        ordered = tuple(sorted(cells, key=itemgetter(0)))
-        letters = [_letters(c.column) for c in ordered]
-        template = b"".join(
-            b"<"
-            + prefix
-            + b'c r="'
-            + letter
-            + b'%s"'
-            + _cell_tail(prefix, c.style, c.serial, c.number, c.text).replace(b"%", b"%%")
-            for letter, c in zip(letters, ordered, strict=True)
-        )
-        present = re.compile(rb'\sr="(?:' + b"|".join(letters or [b"-"]) + rb")\d")
-        return cls(cells, ordered, template, present)
+from .cellxml import AppendPlan, NewCell, cell_tail, column_of, letters_of, style_of
+from .xlsxparts import col_index
 
 
 class SheetXml:
@@ -59,7 +19,7 @@ class SheetXml:
             m = re.search(rb"<(\w+:)?sheetData[\s/>]", data)
             prefix = (m.group(1) or b"") if m else b""
         self.prefix = prefix
-        self._plans: dict[int, _Appending] = {}
+        self._plans: dict[int, AppendPlan] = {}
         self._seen: dict[int, Sequence[NewCell]] = {}
         p = re.escape(self.prefix)
         self.row_re = re.compile(rb"<" + p + rb"row\b[^>]*?(?:/>|>.*?</" + p + rb"row>)", re.S)
@@ -72,15 +32,15 @@ class SheetXml:
     ) -> bytes:
         """The XML of one written cell, keeping the old cell's style where it fits."""
         style = cell.style
-        old_style = _style_of(old) if old is not None else None
+        old_style = style_of(old) if old is not None else None
         if (
             old_style is not None
             and cell.keep_style
             and (cell.serial is None or old_style in date_styles)
         ):
             style = old_style
-        head = b'<%sc r="%s%d"' % (self.prefix, _letters(cell.column), row)
-        return head + _cell_tail(self.prefix, style, cell.serial, cell.number, cell.text)
+        head = b'<%sc r="%s%d"' % (self.prefix, letters_of(cell.column), row)
+        return head + cell_tail(self.prefix, style, cell.serial, cell.number, cell.text)
 
     def edit_rows(
         self, cells_by_row: Mapping[int, Sequence[NewCell]], date_styles: Container[int]
@@ -187,7 +147,7 @@ class SheetXml:
             ref = _REF.search(row_xml, last_start, row_xml.find(b">", last_start) + 1)
             if ref is None:
                 return None  # cells without references: count them the full way
-            last_col = _column_of(ref.group(1))
+            last_col = column_of(ref.group(1))
         plan = self._plan(cells)
         if plan is None:
             cells = sorted(cells, key=itemgetter(0)) if len(cells) > 1 else cells
@@ -200,7 +160,7 @@ class SheetXml:
         pieces: list[bytes] = []
         last = 0
         for cell in cells:  # in column order, so also in position order
-            found = row_xml.find(b' r="%s%d"' % (_letters(cell.column), number), body_start)
+            found = row_xml.find(b' r="%s%d"' % (letters_of(cell.column), number), body_start)
             if found >= 0:
                 start = row_xml.rfind(cell_open, body_start, found + 1)
                 head_end = row_xml.find(b">", found)
@@ -229,7 +189,7 @@ class SheetXml:
             out = _widen_spans(out[:body_start], max_col + 1) + out[body_start:]
         return out, max_col
 
-    def _plan(self, cells: Sequence[NewCell]) -> _Appending | None:
+    def _plan(self, cells: Sequence[NewCell]) -> AppendPlan | None:
         """What is worked out once per set of cells that several rows share (rows with the same
         status share one tuple: a few hundred for a hundred thousand rows); None the first time
         a set is seen, when it may well be the only row that has it."""
@@ -240,11 +200,11 @@ class SheetXml:
         if key not in self._seen:
             self._seen[key] = cells  # kept, so that no other object can take its id
             return None
-        plan = self._plans[key] = _Appending.of(cells, self.prefix)
+        plan = self._plans[key] = AppendPlan.of(cells, self.prefix)
         return plan
 
     def _append_cells(
-        self, row_xml: bytes, number: int, plan: _Appending, body_start: int, body_end: int
+        self, row_xml: bytes, number: int, plan: AppendPlan, body_start: int, body_end: int
     ) -> bytes | None:
         """The commonest edit, done with the least work: every cell goes after the row's last
         one (new status columns). None if the row already has one of them out of order."""
@@ -299,45 +259,10 @@ class SheetXml:
         return _append_rows(data, rest, self.prefix) if rest else data
 
 
-@lru_cache(maxsize=256)
-def _column_of(letters: bytes) -> int:
-    return col_index(letters.decode())
-
-
-@lru_cache(maxsize=64)
-def _letters(column: int) -> bytes:
-    return col_letter(column).encode()
-
-
-@lru_cache(maxsize=4096)
-def _cell_tail(
-    prefix: bytes, style: int | None, serial: int | None, number: float | None, text: str | None
-) -> bytes:
-    """A cell's XML after its reference: the same few values repeat on thousands of rows."""
-    p = prefix.decode()
-    s = f' s="{style}"' if style else ""
-    if serial is not None:
-        return f"{s}><{p}v>{serial}</{p}v></{p}c>".encode()
-    if number is not None:
-        return f"{s}><{p}v>{round(number, 2)!r}</{p}v></{p}c>".encode()
-    if not text:
-        return f"{s}/>".encode()
-    return (
-        f'{s} t="inlineStr"><{p}is><{p}t xml:space="preserve">'
-        f"{xml_text(text)}</{p}t></{p}is></{p}c>"
-    ).encode()
-
-
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL_REF = re.compile(rb'\br="([A-Z]+)\d+"')
-_STYLE = re.compile(rb'\bs="(\d+)"')
 _SPANS = re.compile(rb'\bspans="(\d+):(\d+)"')
 _REF = re.compile(rb'\sr="([A-Z]+)\d+"')
-
-
-def _style_of(cell: bytes) -> int | None:
-    m = _STYLE.search(cell[: cell.find(b">") + 1])
-    return int(m.group(1)) if m else None
 
 
 def _widen_spans(open_tag: bytes, last_col: int) -> bytes:
@@ -366,74 +291,4 @@ def _append_rows(data: bytes, rows_xml: bytes, prefix: bytes) -> bytes:
     )
 
 
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([^"]*)"')
-_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s/>]")
-
-
-def _rows_start(data: bytes) -> int:
-    """Where sheetData opens: the dimension and the column widths come before, never after
-    (searching the whole of a 50 MB sheet for them costs a tenth of a second each)."""
-    m = _SHEET_DATA.search(data)
-    return m.start() if m else len(data)
-
-
-def widen_dimension(data: bytes, last_col: int, last_row: int = 0) -> bytes:
-    """Make <dimension ref> cover the new columns (and rows)."""
-    m = _DIMENSION.search(data, 0, _rows_start(data))
-    if not m:
-        return data
-    first, _, end = m.group(1).decode().partition(":")
-    fm, em = re.match(r"([A-Z]+)(\d+)$", first), re.match(r"([A-Z]+)(\d+)$", end or first)
-    if not fm or not em:
-        return data
-    end_col = col_letter(max(col_index(em.group(1)), last_col))
-    end_row = max(int(em.group(2)), last_row)
-    ref = f"{first}:{end_col}{end_row}".encode()
-    return data[: m.start(1)] + ref + data[m.end(1) :]
-
-
-def style_at(data: bytes, sheet: SheetXml, row: int, column: int) -> int | None:
-    """The style index of a cell, if the cell exists."""
-    ref = f'r="{col_letter(column)}{row}"'.encode()
-    for m in sheet.cell_re.finditer(data):
-        head = m.group(0)[: m.group(0).find(b">") + 1]
-        if ref in head:
-            return _style_of(m.group(0))
-    return None
-
-
-def add_column_widths(data: bytes, widths: dict[int, float], prefix: bytes) -> bytes:
-    """Give new columns a width, unless a <col> range already covers them."""
-    cols = re.compile(
-        rb"<" + re.escape(prefix) + rb"cols>(.*?)</" + re.escape(prefix) + rb"cols>", re.S
-    ).search(data, 0, _rows_start(data))
-    covered: set[int] = set()
-    if cols:
-        for c in re.finditer(rb'min="(\d+)"[^>]*?max="(\d+)"', cols.group(1)):
-            covered.update(range(int(c.group(1)), int(c.group(2)) + 1))
-    p = prefix.decode()
-    new = b"".join(
-        f'<{p}col min="{c + 1}" max="{c + 1}" width="{w}" customWidth="1"/>'.encode()
-        for c, w in sorted(widths.items())
-        if c + 1 not in covered
-    )
-    if not new:
-        return data
-    if cols:
-        return data[: cols.end(1)] + new + data[cols.end(1) :]
-    sd = re.search(rb"<" + re.escape(prefix) + rb"sheetData[\s/>]", data)
-    assert sd is not None
-    return (
-        data[: sd.start()]
-        + b"<"
-        + prefix
-        + b"cols>"
-        + new
-        + b"</"
-        + prefix
-        + b"cols>"
-        + data[sd.start() :]
-    )
-
-
-__all__ = ["NewCell", "SheetXml", "add_column_widths", "style_at", "widen_dimension"]
+__all__ = ["SheetXml"]

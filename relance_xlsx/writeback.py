@@ -15,12 +15,14 @@ from xml.parsers import expat
 from lxml import etree
 
 from . import rowsplit
+from .cellxml import NewCell
 from .config import Writeback
 from .docxzip import RawEntry, deflated, read_raw, write_zip
 from .errors import WorkbookError
 from .journal import JournalEntry, add_journal, set_full_calc_on_load
 from .ledger import Fingerprint, Ledger
-from .sheetxml import NewCell, SheetXml, add_column_widths, style_at, widen_dimension
+from .sheethead import add_column_widths, style_at, widen_dimension
+from .sheetxml import SheetXml
 from .xlsxparts import (
     NS_MAIN,
     REL_TABLE,

@@ -283,7 +283,8 @@ ROW_CASES = [  # (row, whether the in-place edit applies)
 @pytest.mark.parametrize(("row", "in_place"), ROW_CASES)
 def test_in_place_row_edit_gives_the_full_parse_result(row, in_place, monkeypatch):
     """The fast path for a row either declines or writes exactly what the full parse writes."""
-    from relance_xlsx.sheetxml import NewCell, SheetXml
+    from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.sheetxml import SheetXml
 
     cells = {
         5: [NewCell(3, text="Relance 1"), NewCell(4, serial=46348, style=3), NewCell(5, text="R&D")]
@@ -301,7 +302,8 @@ def test_in_place_row_edit_gives_the_full_parse_result(row, in_place, monkeypatc
 def test_rows_sharing_their_cells_get_what_the_full_parse_gives(monkeypatch):
     """Rows with the same status share one tuple of cells, and their appending is planned
     once for all of them: every shape of row, repeated, still gets the full parse's result."""
-    from relance_xlsx.sheetxml import NewCell, SheetXml
+    from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.sheetxml import SheetXml
 
     shapes = [case.values[0] for case in ROW_CASES] * 3  # each shape on three rows
     numbers = list(range(5, 5 + len(shapes)))
@@ -347,7 +349,8 @@ def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited,
     """The child process edits the second half; joined, the halves are byte for byte the
     sequential edit, whatever the rows look like."""
     from relance_xlsx import rowsplit
-    from relance_xlsx.sheetxml import NewCell, SheetXml
+    from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.sheetxml import SheetXml
 
     monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
     data = SHEET % _rows(present)
@@ -369,7 +372,8 @@ def test_rows_the_child_finds_broken_are_left_to_the_final_check(monkeypatch, sa
     """A broken row in the second part: the child says so by not vouching for its rows, and
     the check of the whole part before saving refuses the file."""
     from relance_xlsx import rowsplit
-    from relance_xlsx.sheetxml import NewCell, SheetXml
+    from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.sheetxml import SheetXml
     from relance_xlsx.writeback import save_atomically
     from relance_xlsx.xlsxparts import Package
 
@@ -387,7 +391,8 @@ def test_rows_the_child_finds_broken_are_left_to_the_final_check(monkeypatch, sa
 
 def test_a_child_that_fails_leaves_the_edit_to_this_process(monkeypatch):
     from relance_xlsx import rowsplit
-    from relance_xlsx.sheetxml import NewCell, SheetXml
+    from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.sheetxml import SheetXml
 
     monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
     monkeypatch.setattr(rowsplit.sys, "executable", "/bin/false")  # a child that exits 1
