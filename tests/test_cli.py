@@ -246,6 +246,7 @@ def test_every_long_step_reports_its_progress(sample):
         "Décisions",
         "Préparation des lettres",
         "Lettres",
+        "Résultats",
         "Mise à jour du classeur",
     ]
     assert steps.advanced["Lettres"] == steps.advanced["Préparation des lettres"]
