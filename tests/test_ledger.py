@@ -102,6 +102,29 @@ def test_sheet_with_most_known_columns_is_chosen(ledger_factory):
     assert ledger.sheet == "Factures"
 
 
+@pytest.mark.parametrize(
+    ("sheets", "wanted", "expected"),
+    [
+        pytest.param(["Factures", "Notes"], None, ["Factures", "Notes"], id="all-sheets"),
+        # The journal is never the ledger, and grows every week: it is not parsed to find out.
+        pytest.param(
+            ["Factures", "Journal des relances"], None, ["Factures"], id="not-the-journal"
+        ),
+        pytest.param(
+            ["Journal des relances", "X"],
+            "Journal des relances",
+            ["Journal des relances"],
+            id="asked-for",
+        ),
+        pytest.param(["Journal des relances"], None, ["Journal des relances"], id="journal-alone"),
+    ],
+)
+def test_sheets_searched_for_the_invoice_table(sheets, wanted, expected):
+    from relance_xlsx.ledger import candidate_sheets
+
+    assert candidate_sheets(sheets, wanted, "Journal des relances") == expected
+
+
 def test_config_columns_win_over_detection(ledger_factory):
     path = ledger_factory(
         [["F1", "A", D(2026, 9, 1), D(2026, 10, 1), 10.0, 99.0, "x"]],
