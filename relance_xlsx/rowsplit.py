@@ -91,6 +91,7 @@ def edit_rows(
 
 
 def _start(job: tuple[Any, ...]) -> subprocess.Popen[bytes] | None:
+    """The child, given its job; None if it could not start or took no job."""
     try:
         child = subprocess.Popen(
             [sys.executable, "-m", __name__],
@@ -98,10 +99,15 @@ def _start(job: tuple[Any, ...]) -> subprocess.Popen[bytes] | None:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
-        assert child.stdin is not None
+    except OSError:
+        return None
+    assert child.stdin is not None
+    try:
         pickle.dump(job, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         child.stdin.close()
-    except OSError:
+    except OSError:  # it died before reading its job (a broken pipe)
+        child.kill()
+        child.wait()
         return None
     return child
 
@@ -109,7 +115,7 @@ def _start(job: tuple[Any, ...]) -> subprocess.Popen[bytes] | None:
 def _finish(
     child: subprocess.Popen[bytes] | None,
 ) -> tuple[bytes, int, list[int], int | None] | None:
-    """The child's edited half, or None when it failed (the caller then does it all)."""
+    """The child's edited part, or None when it failed (the caller then does it all)."""
     if child is None:
         return None
     assert child.stdout is not None
@@ -123,7 +129,7 @@ def _finish(
 
 
 def _serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """In the child: edit the half it is given and send it back with the rows not found."""
+    """In the child: edit the part it is given and send it back with the rows not found."""
     prefix, data, pending, date_styles = pickle.load(stdin)
     xml, max_col = SheetXml(data, prefix).splice(pending, date_styles)
     # Its rows checked here too, on this core: the parent then parses only the rest.
