@@ -200,7 +200,7 @@ def test_changed_since_read_is_refused(tmp_path):
 
 
 def test_backups_keep_the_last_ten(sample):
-    from relance_xlsx.writeback import make_backup
+    from relance_xlsx.saving import make_backup
 
     for i in range(12):
         make_backup(sample, 10, dt.datetime(2026, 11, 22, 10, 0, i))
@@ -238,7 +238,7 @@ def test_written_workbook_opens_in_libreoffice(sample, tmp_path):
 
 
 def test_a_broken_part_is_caught_before_the_original_is_replaced(sample):
-    from relance_xlsx.writeback import save_atomically
+    from relance_xlsx.saving import save_atomically
     from relance_xlsx.xlsxparts import Package
 
     before = sample.read_bytes()
@@ -373,8 +373,8 @@ def test_rows_the_child_finds_broken_are_left_to_the_final_check(monkeypatch, sa
     the check of the whole part before saving refuses the file."""
     from relance_xlsx import rowsplit
     from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.saving import save_atomically
     from relance_xlsx.sheetxml import SheetXml
-    from relance_xlsx.writeback import save_atomically
     from relance_xlsx.xlsxparts import Package
 
     monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
