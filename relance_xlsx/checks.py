@@ -45,10 +45,10 @@ def check_rows(
         for i in np.flatnonzero(mask).tolist():
             grid.problem(i, name, None if value is None else value(i), message, "warning")
 
-    error(client.mask(_none), "client", None, "client manquant")
+    error(~client.present(), "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
     error(
-        due.mask(_none),
+        ~due.present(),
         "invoice_date",
         None,
         "ni date de facture ni échéance : impossible de savoir quand la facture est due",
@@ -80,7 +80,7 @@ def check_rows(
         "date de facture dans le futur",
     )
     warn(
-        (levels > 0) & last_date.mask(_none),
+        (levels > 0) & ~last_date.present(),
         "reminder_level",
         lambda i: int(levels[i]),
         "niveau de relance sans date : traité comme envoyé il y a longtemps",
@@ -105,10 +105,6 @@ def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded) -> None:
             f"numéro de facture en double (aussi ligne {', '.join(map(str, others))})",
         )
         ok[i] = False
-
-
-def _none(value: Any) -> bool:
-    return value is None
 
 
 __all__ = ["LEGAL_MAX_DAYS", "check_rows"]

@@ -99,7 +99,7 @@ def normalise_rows(
     settled = (
         paid_flag.mask(lambda v: v is True)
         | grid.raw("status").mask(status_says_paid)
-        | (payment_date.mask(lambda v: v is not None) & ("paid" not in positions))
+        | (payment_date.present() & ("paid" not in positions))
     )
     paid = np.where(settled, np.clip(amount, 0, None), paid)
     outstanding = np.where(is_credit, amount, np.round(amount - paid, 2))
@@ -149,7 +149,7 @@ def normalise_rows(
         "currency": currency.array(),
         "level": levels,
         "last_date": dates_of(last_date),
-        "level_without_date": (levels > 0) & last_date.mask(lambda v: v is None),
+        "level_without_date": (levels > 0) & ~last_date.present(),
         "thanked": history.mask(lambda h: isinstance(h, History) and h.thanked),
         "pre_due_sent": history.mask(lambda h: isinstance(h, History) and h.pre_due),
         "valid": ok,
@@ -221,7 +221,7 @@ def _due_dates(invoice_date: Coded, due_cell: Coded, terms: Coded, policy: Polic
             if day is None
             else due_from_terms(day, term or default, policy.end_of_month_method)
         )
-    given = due_cell.mask(lambda v: v is not None)
+    given = due_cell.present()
     codes = np.where(given, due_cell.codes, len(due_cell.values) + inverse.reshape(-1))
     return Coded(codes, np.concatenate([due_cell.values, object_array(computed)]))
 

@@ -82,14 +82,6 @@ class RowEdit:
         return head_xml + tail_xml, max(head_col, tail_col)
 
 
-def edit_rows(
-    sheet: SheetXml, cells_by_row: Mapping[int, Sequence[NewCell]], date_styles: frozenset[int]
-) -> tuple[bytes, int]:
-    """SheetXml.edit_rows, with the second part of a big sheet edited by a child process."""
-    with RowEdit(sheet, cells_by_row, date_styles) as edit:
-        return edit.result()
-
-
 def _start(job: tuple[Any, ...]) -> subprocess.Popen[bytes] | None:
     """The child, given its job; None if it could not start or took no job."""
     try:

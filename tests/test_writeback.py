@@ -398,9 +398,8 @@ def test_a_child_that_fails_leaves_the_edit_to_this_process(monkeypatch):
     monkeypatch.setattr(rowsplit.sys, "executable", "/bin/false")  # a child that exits 1
     data = SHEET % _rows(list(range(1, 41)))
     cells = {n: (NewCell(2, text="Relance 1"),) for n in range(2, 41)}
-    assert rowsplit.edit_rows(SheetXml(data), cells, frozenset()) == SheetXml(data).edit_rows(
-        cells, frozenset()
-    )
+    with rowsplit.RowEdit(SheetXml(data), cells, frozenset()) as edit:
+        assert edit.result() == SheetXml(data).edit_rows(cells, frozenset())
 
 
 KILLED_CHILD = """
