@@ -19,8 +19,17 @@ from docx.enum.text import WD_BREAK
 from docxcompose.composer import Composer
 from lxml import etree
 
-from .compiled import DOCUMENT, FOOTER_REL, HEADER_REL, XML_DECLARATION, CompiledTemplate, Rendered
+from .compiled import (
+    DOCUMENT,
+    FOOTER_REL,
+    HEADER_REL,
+    XML_DECLARATION,
+    CompiledTemplate,
+    Rendered,
+    W,
+)
 from .docxzip import RawEntry, deflated, write_zip
+from .sections import end_section_in_last_paragraph, section_child
 
 BUNDLE_NAME = "a_imprimer.docx"
 
@@ -36,7 +45,6 @@ def build_bundle(letters: Sequence[Path], target: Path) -> Path:
     return target
 
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -47,34 +55,6 @@ _PART_TYPES = {
     "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
 }
 _REL_TYPES = {"header": HEADER_REL, "footer": FOOTER_REL}
-# The order of w:sectPr's children (ECMA-376 CT_SectPr); Word refuses them out of order.
-_SECTPR_ORDER = [
-    f"{{{W}}}{n}"
-    for n in [
-        "headerReference",
-        "footerReference",
-        "footnotePr",
-        "endnotePr",
-        "type",
-        "pgSz",
-        "pgMar",
-        "paperSrc",
-        "pgBorders",
-        "lnNumType",
-        "pgNumType",
-        "cols",
-        "formProt",
-        "vAlign",
-        "noEndnote",
-        "titlePg",
-        "textDirection",
-        "bidi",
-        "rtlGutter",
-        "docGrid",
-        "printerSettings",
-        "sectPrChange",
-    ]
-]
 
 
 @dataclass(frozen=True)
@@ -123,13 +103,13 @@ def letter_fragment(template: CompiledTemplate, rendered: Rendered, *, last: boo
         kind = first.find(f"{{{W}}}type")
         if kind is not None and kind.get(f"{{{W}}}val") in ("continuous", "nextColumn"):
             kind.set(f"{{{W}}}val", "nextPage")  # each letter starts on a new page
-        numbering = _child(first, "pgNumType")
+        numbering = section_child(first, "pgNumType")
         if numbering.get(f"{{{W}}}start") is None:
             numbering.set(f"{{{W}}}start", "1")  # page 1 is each letter's first page
     final = body[-1] if len(body) and body[-1].tag == f"{{{W}}}sectPr" else None
     if final is not None and not last:
         body.remove(final)
-        _end_section_in_last_paragraph(body, final)
+        end_section_in_last_paragraph(body, final)
     text = etree.tostring(body, encoding="unicode")
     inner = "" if text.endswith("/>") and text.count("<") == 1 else text[text.index(">") + 1 : -9]
     return Fragment(inner, parts)
@@ -179,38 +159,6 @@ def _add_part(
 def _blank(kind: str) -> bytes:
     tag = "hdr" if kind == "header" else "ftr"
     return f'{XML_DECLARATION}<w:{tag} xmlns:w="{W}"><w:p/></w:{tag}>'.encode()
-
-
-def _child(sect: etree._Element, local: str) -> etree._Element:
-    """The child of a sectPr with that name, created at its place in the schema's order."""
-    tag = f"{{{W}}}{local}"
-    found = sect.find(tag)
-    if found is not None:
-        return found
-    rank = _SECTPR_ORDER.index(tag)
-    new = etree.Element(tag)
-    for i, other in enumerate(sect):
-        if other.tag in _SECTPR_ORDER and _SECTPR_ORDER.index(other.tag) > rank:
-            sect.insert(i, new)
-            return new
-    sect.append(new)
-    return new
-
-
-def _end_section_in_last_paragraph(body: etree._Element, sect: etree._Element) -> None:
-    """A section that is not the document's last ends inside its last paragraph's properties."""
-    last = body[-1] if len(body) else None
-    if last is None or last.tag != f"{{{W}}}p":
-        last = etree.SubElement(body, f"{{{W}}}p")
-    props = last.find(f"{{{W}}}pPr")
-    if props is None:
-        props = etree.Element(f"{{{W}}}pPr")
-        last.insert(0, props)
-    change = props.find(f"{{{W}}}pPrChange")
-    if change is not None:
-        change.addprevious(sect)
-    else:
-        props.append(sect)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from .config import PLACEHOLDER, Settings
+from .config import Settings
 from .fmt import amount_in_words, date_long, date_short, money, percent
 from .levels import KIND_THANKS, PRINT_ORDER
 
@@ -59,52 +59,6 @@ def plan_letters(
         if rows:
             plans[i] = LetterPlan(plan.client, plan.kind, plan.language, plan.rows, rows)
     return plans
-
-
-def _or_placeholder(value: str, missing: list[str], what: str) -> str:
-    if value.strip():
-        return value.strip()
-    missing.append(what)
-    return PLACEHOLDER
-
-
-def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
-    """The creditor's identity; unset fields show a visible placeholder, never a blank."""
-    c = settings.creditor
-    name = _or_placeholder(c.name, missing, "creditor.name")
-    address = _or_placeholder(c.address, missing, "creditor.address")
-    lines = [ln.strip() for ln in address.splitlines() if ln.strip()]
-    phone = _or_placeholder(c.phone, missing, "creditor.phone")
-    email = _or_placeholder(c.email, missing, "creditor.email")
-    siret = _or_placeholder(c.siret, missing, "creditor.siret")
-    footer = " – ".join(
-        p
-        for p in (
-            name,
-            ", ".join(lines),
-            f"SIRET {siret}",
-            f"TVA {c.vat_number}" if c.vat_number else "",
-        )
-        if p
-    )
-    return {
-        "name": name,
-        "address_lines": lines,
-        "address": ", ".join(lines),
-        "siret": siret,
-        "vat_number": c.vat_number,
-        "phone": phone,
-        "email": email,
-        "contact_line": f"Tél. {phone} – {email}",
-        "city": c.city,
-        "signatory": _or_placeholder(c.signatory, missing, "creditor.signatory"),
-        "signatory_title": c.signatory_title or "",
-        "iban": _or_placeholder(c.iban, missing, "creditor.iban"),
-        "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
-        "bank": c.bank or "banque",
-        "cheque_payee": c.cheque_payee or name,
-        "footer": footer,
-    }
 
 
 # The columns a letter reads, from the ledger frame and from the decisions.
@@ -308,7 +262,6 @@ def _invoices_phrase(numbers: list[str], lang: str) -> str:
 __all__ = [
     "LetterPlan",
     "LetterRows",
-    "creditor_context",
     "has_address",
     "letter_context",
     "plan_letters",

@@ -8,23 +8,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import collector, outbox
+from . import collector, dispatch, outbox
 from .batch import LetterJob, render_letters
 from .bundle import BUNDLE_NAME
 from .changes import journal_entries, status_updates
 from .config import Settings, find_config, load_settings
+from .creditor import creditor_context
+from .dispatch import SendPlan
 from .errors import TemplateError
 from .ledger import read_ledger
 from .letters import (
     LetterPlan,
     LetterRows,
-    creditor_context,
     has_address,
     letter_context,
     plan_letters,
     total_due,
 )
-from .outbox import Messages, SendPlan, plan_messages
+from .outbox import Messages, plan_messages
 from .pdf import convert_to_pdf
 from .policy import decide
 from .problems import Problem
@@ -224,7 +225,7 @@ def run(
 
 def prepare_send(out_dir: Path, *, config: Path | None = None) -> SendPlan:
     """What `relance send` would send from a run's output folder (nothing is sent yet)."""
-    return outbox.prepare_send(out_dir, config)
+    return dispatch.prepare_send(out_dir, config)
 
 
 def send(
@@ -238,7 +239,7 @@ def send(
     progress = progress or Quiet()
     progress.start("E-mails", len(plan.pending))
     try:
-        deliveries, lines, backup = outbox.send(
+        deliveries, lines, backup = dispatch.send(
             plan, now=now, sleep=sleep, advance=progress.advance
         )
     finally:

@@ -18,13 +18,11 @@ from .grid import Grid
 from .levels import History, parse_level
 from .problems import Problem, Skip
 from .skips import skip_rows
+from .terms import Terms, due_from_terms, parse_terms
 from .values import (
-    Terms,
-    due_from_terms,
     parse_date,
     parse_flag,
     parse_hold,
-    parse_terms,
     parse_text,
     status_says_paid,
 )

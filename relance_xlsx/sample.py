@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 
 from .config import Creditor, Settings
-from .letters import LetterPlan, LetterRows, creditor_context, letter_context
+from .creditor import creditor_context
+from .letters import LetterPlan, LetterRows, letter_context
 
 SAMPLE_CREDITOR = Creditor(
     name="Atelier Martin SARL",

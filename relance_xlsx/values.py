@@ -1,4 +1,4 @@
-"""Cell values to Python values: dates (day first), amounts, invoice numbers, flags, terms.
+"""Cell values to Python values: dates (day first), amounts, invoice numbers, flags.
 
 Every parser takes one raw cell value and returns a value or None (empty), or raises
 ValueError with a French reason. ``coded.parse_values`` applies one to a whole column, parsing
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .columns import normalise
@@ -272,58 +271,13 @@ def status_says_cancelled(value: Any) -> bool:
     return bool(words) and words[0] in _CANCELLED_WORDS
 
 
-@dataclass(frozen=True)
-class Terms:
-    """Payment terms: days after the invoice date, optionally to the end of the month."""
-
-    days: int
-    end_of_month: bool = False
-
-
-def parse_terms(value: Any) -> Terms | None:
-    """Terms such as '30 jours', '45 jours fin de mois', 'Net 30', 'à réception', 'comptant'."""
-    if is_empty(value):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Terms(int(value))
-    text = normalise(value)
-    if any(w in text for w in ("reception", "comptant", "immediat", "on receipt", "cash")):
-        return Terms(0)
-    eom = any(w in text for w in ("fin de mois", "fdm", "eom", "end of month", "fm"))
-    m = re.search(r"(\d{1,3})", text)
-    if m:
-        return Terms(int(m.group(1)), eom)
-    if eom:
-        return Terms(0, True)
-    raise ValueError("conditions de paiement illisibles")
-
-
-def end_of_month(day: dt.date) -> dt.date:
-    """The last day of the month of a date."""
-    first_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return first_next - dt.timedelta(days=1)
-
-
-def due_from_terms(invoice_date: dt.date, terms: Terms, method: str) -> dt.date:
-    """The due date an invoice's terms give; method says how 'fin de mois' is counted."""
-    if not terms.end_of_month:
-        return invoice_date + dt.timedelta(days=terms.days)
-    if method == "eom_then_add":
-        return end_of_month(invoice_date) + dt.timedelta(days=terms.days)
-    return end_of_month(invoice_date + dt.timedelta(days=terms.days))
-
-
 __all__ = [
     "Amount",
-    "Terms",
-    "due_from_terms",
-    "end_of_month",
     "is_empty",
     "parse_amount",
     "parse_date",
     "parse_flag",
     "parse_hold",
-    "parse_terms",
     "parse_text",
     "status_says_cancelled",
     "status_says_paid",

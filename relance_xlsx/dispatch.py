@@ -1,0 +1,124 @@
+"""`relance send`: the drafts of a run, what was already sent, sending, then the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Settings, find_config, load_settings
+from .emails import Draft, Manifest, manifest_folder, sender
+from .errors import EmailError
+from .journal import JournalEntry, existing_keys
+from .levels import ACTION_LABELS
+from .sending import Delivery, read_sent_log, send_drafts, smtp_password
+from .writeback import append_journal, preflight
+
+EMAIL_ACTION = ACTION_LABELS["email"]
+
+
+@dataclass(frozen=True)
+class SendPlan:
+    """What `relance send` is about to do, shown to the user before asking to confirm."""
+
+    folder: Path
+    manifest: Manifest
+    ledger: Path
+    settings: Settings
+    pending: tuple[Draft, ...]
+    already_sent: tuple[Draft, ...]
+    sent_log: dict[str, dict[str, object]]
+
+    @property
+    def server(self) -> str:
+        """host:port, for the confirmation question."""
+        return f"{self.settings.smtp.host}:{self.settings.smtp.port}"
+
+
+def prepare_send(out_dir: Path, config: Path | None) -> SendPlan:
+    """Load the drafts of a run, the SMTP settings, and what was already sent."""
+    manifest = Manifest.load(out_dir)
+    folder = manifest_folder(out_dir)
+    ledger = folder / manifest.ledger
+    recorded = folder / manifest.config if manifest.config else None
+    chosen = config or (recorded if recorded and recorded.is_file() else None)
+    settings = load_settings(find_config(chosen, ledger))
+    if not settings.smtp.host:
+        raise EmailError(
+            "Aucun serveur d'envoi configuré : renseignez [smtp] host dans relance.toml."
+        )
+    if sender(settings) is None:
+        raise EmailError(
+            "Aucune adresse d'expéditeur : renseignez [smtp] from_address dans relance.toml."
+        )
+    if not ledger.is_file():
+        raise EmailError(
+            f"Le classeur {ledger} est introuvable : l'envoi doit pouvoir noter chaque "
+            "message dans son journal."
+        )
+    preflight(ledger)  # the journal is written after sending: refuse now if it cannot be
+    log = read_sent_log(folder)
+    keys, _ = existing_keys(str(ledger), settings.writeback.journal_sheet)
+    day = dt.date.fromisoformat(manifest.as_of)
+
+    def sent(d: Draft) -> bool:
+        journal = all((day, line.invoice, EMAIL_ACTION, line.level) in keys for line in d.lines)
+        return d.file in log or (bool(d.lines) and journal)
+
+    done = {d.file for d in manifest.drafts if sent(d)}
+    return SendPlan(
+        folder,
+        manifest,
+        ledger.resolve(),
+        settings,
+        tuple(d for d in manifest.drafts if d.file not in done),
+        tuple(d for d in manifest.drafts if d.file in done),
+        log,
+    )
+
+
+def send(
+    plan: SendPlan,
+    *,
+    now: Callable[[], dt.datetime],
+    sleep: Callable[[float], None],
+    advance: Callable[[], None],
+) -> tuple[list[Delivery], int, Path | None]:
+    """Send the pending drafts, then journal the accepted ones; (deliveries, lines, backup)."""
+    smtp = plan.settings.smtp
+    deliveries = send_drafts(
+        plan.folder,
+        list(plan.pending),
+        smtp,
+        smtp_password(smtp),
+        log=dict(plan.sent_log),
+        now=now,
+        sleep=sleep,
+        advance=advance,
+    )
+    accepted = {d.file for d in deliveries if d.status == "sent"}
+    day = dt.date.fromisoformat(plan.manifest.as_of)
+    entries = [
+        JournalEntry(
+            day,
+            line.invoice,
+            draft.client,
+            line.level,
+            EMAIL_ACTION,
+            line.outstanding,
+            line.interest,
+            line.indemnity,
+            draft.file,
+        )
+        for draft in plan.pending
+        if draft.file in accepted
+        for line in draft.lines
+    ]
+    if not entries:
+        return deliveries, 0, None
+    result = append_journal(plan.ledger, entries, plan.settings.writeback, now=now())
+    return deliveries, result.journal_lines, result.backup
+
+
+__all__ = ["EMAIL_ACTION", "SendPlan", "prepare_send", "send"]
