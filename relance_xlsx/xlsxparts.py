@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from .docxzip import PackedTail
 from .errors import WorkbookError
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -94,6 +95,8 @@ class Package:
     # Spans of a changed part already checked to be a balanced run of elements (by the
     # process that edited them): the final check of the part parses around them.
     checked: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # The end of a changed part compressed already (by the same process), used if it fits.
+    packed_tails: dict[str, PackedTail] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: str) -> Package:
@@ -112,12 +115,22 @@ class Package:
         with zipfile.ZipFile(self.path) as zf:
             return zf.read(name)
 
-    def write(self, name: str, data: bytes, checked: tuple[int, int] | None = None) -> None:
-        """Replace or add a part (with the span of it already checked, if any)."""
+    def write(
+        self,
+        name: str,
+        data: bytes,
+        checked: tuple[int, int] | None = None,
+        packed_tail: PackedTail | None = None,
+    ) -> None:
+        """Replace or add a part (with the span of it already checked, and its end already
+        compressed, if any)."""
         self.changed[name] = data
         self.checked.pop(name, None)
+        self.packed_tails.pop(name, None)
         if checked is not None:
             self.checked[name] = checked
+        if packed_tail is not None:
+            self.packed_tails[name] = packed_tail
         if name not in self.names:
             self.names.append(name)
 

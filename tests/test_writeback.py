@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -19,7 +20,7 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
-from relance_xlsx import pipeline
+from relance_xlsx import docxzip, pipeline
 from relance_xlsx.errors import WorkbookError
 from relance_xlsx.xlsxparts import xml_text
 
@@ -54,9 +55,31 @@ def run(path: Path, as_of: dt.date = AS_OF, **kw) -> pipeline.RunResult:
     return pipeline.run(path, as_of=as_of, out_dir=path.parent / "out", **kw)
 
 
-def test_sample_round_trip(sample):
+@pytest.mark.parametrize(
+    "split_rows",
+    [
+        pytest.param(None, id="one-process"),
+        # The sheet's last part edited, checked and compressed by a child process.
+        pytest.param(0, id="two-processes"),
+    ],
+)
+def test_sample_round_trip(sample, split_rows, monkeypatch):
+    from relance_xlsx import rowsplit, saving
+
+    if split_rows is not None:
+        monkeypatch.setattr(rowsplit, "SPLIT_ROWS", split_rows)
+    joined: list[str] = []
+
+    def deflated(name, content, level=1, tail=None):  # the real one, watched
+        entry = docxzip.deflated(name, content, level, tail)
+        if tail is not None and entry.data.endswith(tail.data):
+            joined.append(name)
+        return entry
+
+    monkeypatch.setattr(saving, "deflated", deflated)
     before_parts, before_cells = parts(sample), cells(sample)
     result = run(sample)
+    assert joined == ([] if split_rows is None else ["xl/worksheets/sheet1.xml"])
     assert result.letters and result.rows_written > 0 and result.journal_lines > 0
     after_parts, after_cells = parts(sample), cells(sample)
     changed = {n for n in before_parts if before_parts[n] != after_parts.get(n)}
@@ -323,6 +346,28 @@ def test_rows_sharing_their_cells_get_what_the_full_parse_gives(monkeypatch):
     monkeypatch.setattr(SheetXml, "_edit_row_in_place", lambda *a: None)
     assert fast == SheetXml(data).edit_rows(cells, frozenset({3}))
     assert fast[0].count(b"100 % &amp; &lt;pay\xc3\xa9&gt;") == len(numbers)
+
+
+_TEXT = b"".join(
+    b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n * 7919) for n in range(400)
+)
+DEFLATE_CASES = [  # (the tail compressed elsewhere, whether it ends the part)
+    pytest.param(_TEXT[-3000:], True, id="end-of-the-part"),
+    pytest.param(_TEXT, True, id="the-whole-part"),
+    pytest.param(_TEXT[-3001:-1], False, id="same-size-not-the-end"),
+    pytest.param(b"<row/>" + _TEXT, False, id="longer-than-the-part"),
+]
+
+
+@pytest.mark.parametrize(("tail", "used"), DEFLATE_CASES)
+def test_a_part_ending_in_a_tail_compressed_elsewhere_is_one_deflate_stream(tail, used):
+    """The child's compressed part is joined to the rest only if it is the part's end; either
+    way the entry inflates to the part, with the part's CRC."""
+    packed = docxzip.PackedTail.of(tail, docxzip.WORKBOOK_LEVEL)
+    entry = docxzip.deflated("xl/worksheets/sheet1.xml", _TEXT, docxzip.WORKBOOK_LEVEL, packed)
+    assert zlib.decompress(entry.data, -15) == _TEXT
+    assert (entry.crc, entry.size) == (zlib.crc32(_TEXT), len(_TEXT))
+    assert entry.data.endswith(packed.data) is used
 
 
 def _rows(numbers: list[int]) -> bytes:
