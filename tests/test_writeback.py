@@ -623,3 +623,65 @@ def test_office_workbook_still_opens_in_libreoffice_after_write_back(tmp_path):
 )
 def test_text_written_into_a_cell_is_escaped(text: str, expected: str) -> None:
     assert xml_text(text) == expected
+
+
+JOURNAL_CASES = [  # (entry fields that differ from a plain one, the line as openpyxl reads it)
+    pytest.param(
+        {}, ("F1", "Dupont", "Relance 1", "Courrier", 120.0, 1.5, 40.0, "r1.docx"), id="plain"
+    ),
+    pytest.param(
+        {"client": "<b>Dupont & Fils</b>"},
+        ("F1", "<b>Dupont & Fils</b>", "Relance 1", "Courrier", 120.0, 1.5, 40.0, "r1.docx"),
+        id="markup-is-text",
+    ),
+    pytest.param(
+        {"letter": ""},
+        ("F1", "Dupont", "Relance 1", "Courrier", 120.0, 1.5, 40.0, None),
+        id="no-letter-no-cell",
+    ),
+    pytest.param(
+        {"outstanding": 0.1 + 0.2, "interest": 2 / 3},
+        ("F1", "Dupont", "Relance 1", "Courrier", 0.3, 0.67, 40.0, "r1.docx"),
+        id="amounts-to-the-cent",
+    ),
+    pytest.param(
+        {"invoice": "F\x0b2", "client": "  Dupont\n"},
+        ("F2", "  Dupont\n", "Relance 1", "Courrier", 120.0, 1.5, 40.0, "r1.docx"),
+        id="control-character-dropped-spaces-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "line"), JOURNAL_CASES)
+def test_journal_lines_read_back_as_written(tmp_path, changes, line):
+    """Each journal line, reopened: its date as a date, its texts as text, amounts rounded."""
+    from relance_xlsx.journal import JournalEntry, add_journal
+    from relance_xlsx.saving import save_atomically
+    from relance_xlsx.xlsxparts import Package, Styles
+
+    path = tmp_path / "ledger.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Factures"
+    wb.save(path)
+    fields = {
+        "run_date": AS_OF,
+        "invoice": "F1",
+        "client": "Dupont",
+        "level": "Relance 1",
+        "action": "Courrier",
+        "outstanding": 120.0,
+        "interest": 1.5,
+        "indemnity": 40.0,
+        "letter": "r1.docx",
+    }
+    package = Package.open(str(path))
+    entries = [
+        JournalEntry(**fields),
+        JournalEntry(**{**fields, **changes, "run_date": D(2026, 12, 1)}),
+    ]
+    assert add_journal(package, "Journal", entries, Styles(package).date_style()) == 2
+    save_atomically(package, path, 10, dt.datetime(2026, 11, 22, 9))
+    ws = openpyxl.load_workbook(path)["Journal"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert rows[0][0].date() == AS_OF and ws["A3"].number_format.lower() == "dd/mm/yyyy"
+    assert (rows[1][0].date(), *rows[1][1:]) == (D(2026, 12, 1), *line)
