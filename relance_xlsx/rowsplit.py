@@ -9,6 +9,7 @@ the same, only slower.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import subprocess
@@ -114,9 +115,15 @@ def _send(child: subprocess.Popen[bytes], job: tuple[Any, ...]) -> None:
     assert child.stdin is not None
     try:
         pickle.dump(job, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        child.stdin.close()
-    except OSError:  # it died before reading its job (a broken pipe): _finish sees no result
-        child.kill()
+    except OSError:  # it died before reading its job (a broken pipe)
+        child.kill()  # _finish then sees no result and the sheet is edited here
+    except (pickle.PicklingError, AttributeError, TypeError):  # what pickle raises for an
+        child.kill()  # object it cannot send (a local class, say): the same way out
+    finally:
+        # Whatever happened, the child must not wait for more: an unfinished job makes it
+        # fail, which makes this process edit the whole sheet itself.
+        with contextlib.suppress(OSError):
+            child.stdin.close()
 
 
 def _finish(

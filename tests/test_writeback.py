@@ -447,6 +447,28 @@ def test_a_child_that_fails_leaves_the_edit_to_this_process(monkeypatch):
         assert edit.result() == SheetXml(data).edit_rows(cells, frozenset())
 
 
+def test_a_job_that_cannot_be_sent_leaves_the_edit_to_this_process(monkeypatch):
+    """Nothing the child needs is ever left waiting: a job pickle refuses ends the child, and
+    the whole sheet is edited here."""
+    from relance_xlsx import rowsplit
+    from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.sheetxml import SheetXml
+
+    class DateStyles:  # a local class: pickle cannot send it
+        def __contains__(self, style: object) -> bool:
+            return style == 3
+
+    monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
+    data = SHEET % _rows(list(range(1, 41)))
+    cells = {
+        n: (NewCell(2, text="Relance 1"), NewCell(3, serial=46348, style=3)) for n in range(2, 41)
+    }
+    with rowsplit.RowEdit(SheetXml(data), cells, DateStyles()) as edit:
+        assert edit.child is not None
+        assert edit.result() == SheetXml(data).edit_rows(cells, frozenset({3}))
+    assert edit.packed_tail is None
+
+
 KILLED_CHILD = """
 import datetime as dt, sys
 from pathlib import Path
