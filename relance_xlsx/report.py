@@ -107,11 +107,12 @@ def render_run(result: RunResult) -> None:
         if by_kind[kind]:
             letters.add_row(kind, str(by_kind[kind]), money(totals[kind]))
     litigation = [i for i in result.invoices if i.action == "litigation"]
-    letters.add_row(
-        "contentieux (sans lettre)",
-        str(len(litigation)),
-        money(sum(i.outstanding for i in litigation)),
-    )
+    if litigation:  # no letter: the count is of invoices handed over, said so in the label
+        letters.add_row(
+            "contentieux (factures, sans lettre)",
+            str(len(litigation)),
+            money(sum(i.outstanding for i in litigation)),
+        )
     out.print(letters)
     levels = Table(title="Encours par niveau", title_justify="left")
     levels.add_column("Niveau")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -105,8 +106,13 @@ def test_run_shows_a_summary_table(sample):
     result = invoke("run", str(sample), "--as-of", "2026-11-22")
     assert result.exit_code == 0
     assert "mise_en_demeure" in result.stdout and "Encours par niveau" in result.stdout
+    assert "contentieux" not in result.stdout  # no row of zeros when nothing goes to court
     again = invoke("run", str(sample), "--as-of", "2026-11-22", "--json")
     assert json.loads(again.stdout)["letters"] == []  # a second run: no new letter
+    # Eight weeks on, the formal notices of the first run have run out: five invoices go to
+    # litigation, counted as invoices since they get no letter.
+    later = invoke("run", str(sample), "--as-of", "2027-01-15")
+    assert re.search(r"contentieux \(factures, sans lettre\) +│ +5 │", later.stdout)
 
 
 @pytest.mark.parametrize(
