@@ -5,6 +5,7 @@ Rich only; the command line (cli) decides when to call these.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -15,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .fmt import money
+from .fmt import date_long, money
 from .levels import ALL_KINDS, LEVEL_LABELS
 from .results import CheckResult, RunResult, SendResult
 
@@ -92,7 +93,8 @@ def render_run(result: RunResult) -> None:
     """Warnings, the letters and levels tables, problems, and where things were written."""
     for w in result.warnings:
         err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
-    title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {result.as_of}"
+    day = date_long(dt.date.fromisoformat(result.as_of))  # the JSON keeps the ISO date
+    title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {day}"
     if result.dry_run:
         title += " (simulation : rien n'a été écrit)"
     letters = Table(title=title, title_justify="left")
