@@ -40,6 +40,14 @@ ACTION_LABELS = {
 }
 PRINT_ORDER = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_PRE_DUE, KIND_THANKS)
 ALL_KINDS = PRINT_ORDER
+# How the summary names each kind (the kind itself names the template and the folder).
+KIND_LABELS = {
+    KIND_FORMAL_NOTICE: "Mise en demeure",
+    KIND_REMINDER_2: "Relance 2",
+    KIND_REMINDER_1: "Relance 1",
+    KIND_PRE_DUE: "Rappel avant échéance",
+    KIND_THANKS: "Remerciement",
+}
 
 _ALIASES = {
     "relance 1": REMINDER_1,

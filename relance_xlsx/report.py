@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .fmt import date_long, money
-from .levels import ALL_KINDS, LEVEL_LABELS
+from .levels import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
 from .results import CheckResult, RunResult, SendResult
 
 err = Console(stderr=True)
@@ -107,11 +107,11 @@ def render_run(result: RunResult) -> None:
         totals[letter.kind] += letter.total_due
     for kind in ALL_KINDS:
         if by_kind[kind]:
-            letters.add_row(kind, str(by_kind[kind]), money(totals[kind]))
+            letters.add_row(KIND_LABELS[kind], str(by_kind[kind]), money(totals[kind]))
     litigation = [i for i in result.invoices if i.action == "litigation"]
     if litigation:  # no letter: the count is of invoices handed over, said so in the label
         letters.add_row(
-            "contentieux (factures, sans lettre)",
+            "Contentieux (factures, sans lettre)",
             str(len(litigation)),
             money(sum(i.outstanding for i in litigation)),
         )

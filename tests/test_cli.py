@@ -105,15 +105,15 @@ def test_dry_run_writes_nothing(sample):
 def test_run_shows_a_summary_table(sample):
     result = invoke("run", str(sample), "--as-of", "2026-11-22")
     assert result.exit_code == 0
-    assert "mise_en_demeure" in result.stdout and "Encours par niveau" in result.stdout
+    assert "Mise en demeure" in result.stdout and "Encours par niveau" in result.stdout
     assert "22 novembre 2026" in result.stdout  # the run's date, as a French reader writes it
-    assert "contentieux" not in result.stdout  # no row of zeros when nothing goes to court
+    assert "Contentieux" not in result.stdout  # no row of zeros when nothing goes to court
     again = invoke("run", str(sample), "--as-of", "2026-11-22", "--json")
     assert json.loads(again.stdout)["letters"] == []  # a second run: no new letter
     # Eight weeks on, the formal notices of the first run have run out: five invoices go to
     # litigation, counted as invoices since they get no letter.
     later = invoke("run", str(sample), "--as-of", "2027-01-15")
-    assert re.search(r"contentieux \(factures, sans lettre\) +│ +5 │", later.stdout)
+    assert re.search(r"Contentieux \(factures, sans lettre\) +│ +5 │", later.stdout)
 
 
 @pytest.mark.parametrize(
