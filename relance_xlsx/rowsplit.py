@@ -15,12 +15,13 @@ import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any
 from xml.parsers import expat
 
 from .cellxml import NewCell
 from .docxzip import WORKBOOK_LEVEL, PackedTail
+from .sheethead import rows_start
 from .sheetxml import SheetXml
 from .xlsxparts import check_well_formed
 
@@ -81,20 +82,48 @@ class RowEdit:
         if self._sender is not None:
             self._sender.join()  # its write fails at once on a killed child's pipe
 
-    def result(self) -> tuple[bytes, int]:
-        """The edited sheet and its highest column, the same as SheetXml.edit_rows gives."""
+    def result(self, before_rows: BeforeRows | None = None) -> tuple[bytes, int]:
+        """The edited sheet and its highest column, the same as SheetXml.edit_rows gives.
+
+        before_rows(what comes before the rows, highest column), if given, returns that part
+        edited (the dimension, the column widths). The sheet is copied once, by the final join
+        of its pieces: at a million rows each copy is half a gigabyte.
+        """
         if self.child is None and self.offset == 0:
-            return self.sheet.edit_rows(self.cells, self.date_styles)
-        head = SheetXml(self.sheet.data[: self.offset], self.sheet.prefix)
-        head_xml, head_col = head.splice(self.head, self.date_styles)
+            return self._whole(before_rows)
+        pieces, head_col = self.sheet.splice_pieces(self.head, self.date_styles, self.offset)
         tail_result = _finish(self.child)
         if self.head or tail_result is None or tail_result[2]:
             # A row that is not where the order of rows says: do it all the ordinary way.
-            return self.sheet.edit_rows(self.cells, self.date_styles)
+            return self._whole(before_rows)
         tail_xml, tail_col, _left, rows_end, self.packed_tail = tail_result
         if rows_end is not None:
             self.checked_tail = (len(tail_xml), len(tail_xml) - rows_end)
-        return head_xml + tail_xml, max(head_col, tail_col)
+        max_col = max(head_col, tail_col)
+        return b"".join([*_edited_before_rows(pieces, before_rows, max_col), tail_xml]), max_col
+
+    def _whole(self, before_rows: BeforeRows | None) -> tuple[bytes, int]:
+        """The whole sheet edited here, the ordinary way."""
+        xml, max_col = self.sheet.edit_rows(self.cells, self.date_styles)
+        if before_rows is None:
+            return xml, max_col
+        return b"".join(_edited_before_rows([memoryview(xml)], before_rows, max_col)), max_col
+
+
+# Edits the part of a sheet before its rows, given the sheet's highest column.
+BeforeRows = Callable[[bytes, int], bytes]
+
+
+def _edited_before_rows(
+    pieces: list[bytes | memoryview], before_rows: BeforeRows | None, max_col: int
+) -> list[bytes | memoryview]:
+    """The pieces with what comes before the rows (in the first, which opens the sheet)
+    replaced by its edit."""
+    if before_rows is None:
+        return pieces
+    first = memoryview(pieces[0])
+    at = rows_start(first)
+    return [before_rows(bytes(first[:at]), max_col), first[at:], *pieces[1:]]
 
 
 def _start() -> subprocess.Popen[bytes] | None:

@@ -12,7 +12,7 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*?\bref="([^"]*)"')
 _SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s/>]")
 
 
-def _rows_start(data: bytes) -> int:
+def rows_start(data: bytes | memoryview) -> int:
     """Where sheetData opens: the dimension and the column widths come before, never after
     (searching the whole of a 50 MB sheet for them costs a tenth of a second each)."""
     m = _SHEET_DATA.search(data)
@@ -21,7 +21,7 @@ def _rows_start(data: bytes) -> int:
 
 def widen_dimension(data: bytes, last_col: int, last_row: int = 0) -> bytes:
     """Make <dimension ref> cover the new columns (and rows)."""
-    m = _DIMENSION.search(data, 0, _rows_start(data))
+    m = _DIMENSION.search(data, 0, rows_start(data))
     if not m:
         return data
     first, _, end = m.group(1).decode().partition(":")
@@ -49,7 +49,7 @@ def add_column_widths(data: bytes, widths: dict[int, float], prefix: bytes) -> b
     """Give new columns a width, unless a <col> range already covers them."""
     cols = re.compile(
         rb"<" + re.escape(prefix) + rb"cols>(.*?)</" + re.escape(prefix) + rb"cols>", re.S
-    ).search(data, 0, _rows_start(data))
+    ).search(data, 0, rows_start(data))
     covered: set[int] = set()
     if cols:
         for c in re.finditer(rb'min="(\d+)"[^>]*?max="(\d+)"', cols.group(1)):
@@ -65,9 +65,9 @@ def add_column_widths(data: bytes, widths: dict[int, float], prefix: bytes) -> b
     rest = memoryview(data)
     if cols:
         return b"".join((data[: cols.end(1)], new, rest[cols.end(1) :]))
-    sd = _rows_start(data)
+    sd = rows_start(data)
     opening, closing = b"<" + prefix + b"cols>", b"</" + prefix + b"cols>"
     return b"".join((data[:sd], opening, new, closing, rest[sd:]))
 
 
-__all__ = ["add_column_widths", "style_at", "widen_dimension"]
+__all__ = ["add_column_widths", "rows_start", "style_at", "widen_dimension"]

@@ -65,28 +65,41 @@ class SheetXml:
         self, pending: dict[int, Sequence[NewCell]], date_styles: Container[int]
     ) -> tuple[bytes, int]:
         """Edit the existing rows named in pending, taking each out of it as it is done."""
-        pieces: list[bytes] = []
+        pieces, max_col = self.splice_pieces(pending, date_styles)
+        return b"".join(pieces), max_col
+
+    def splice_pieces(
+        self,
+        pending: dict[int, Sequence[NewCell]],
+        date_styles: Container[int],
+        end: int | None = None,
+    ) -> tuple[list[bytes | memoryview], int]:
+        """splice, up to a row's start (the whole sheet by default), as pieces to join: the
+        stretches between edited rows are views of the sheet, not copies."""
+        pieces: list[bytes | memoryview] = []
         last = 0
         max_col = 0
         data = self.data
+        stop = len(data) if end is None else end
+        view = memoryview(data)
         close = b"</" + self.prefix + b"row>"
         # Row openings only (a cheap pattern); a row's end is the next </row>: rows never nest.
-        for m in self.row_start_re.finditer(data):
+        for m in self.row_start_re.finditer(data, 0, stop):
             if not pending:
                 break
             r = _ROW_NUMBER.search(m.group(1))
             if r is None or int(r.group(1)) not in pending:
                 continue
-            end = m.end() if m.group(2) else data.find(close, m.end()) + len(close)
+            row_end = m.end() if m.group(2) else data.find(close, m.end()) + len(close)
             number = int(r.group(1))
             new_xml, col = self._edit_row(
-                data[m.start() : end], number, pending.pop(number), date_styles
+                data[m.start() : row_end], number, pending.pop(number), date_styles
             )
             max_col = max(max_col, col)
-            pieces += [data[last : m.start()], new_xml]
-            last = end
-        pieces.append(data[last:])
-        return b"".join(pieces), max_col
+            pieces += [view[last : m.start()], new_xml]
+            last = row_end
+        pieces.append(view[last:stop])
+        return pieces, max_col
 
     def _edit_row(
         self,
@@ -240,7 +253,8 @@ class SheetXml:
 
     def insert_rows(self, data: bytes, new: list[tuple[int, bytes]]) -> bytes:
         """Merge new rows (number, XML), sorted by number, among the existing ones in one pass."""
-        pieces: list[bytes] = []
+        pieces: list[bytes | memoryview] = []
+        view = memoryview(data)  # joined without a copy of each stretch of existing rows
         last = i = 0
         for m in self.row_re.finditer(data):
             if i == len(new):
@@ -250,11 +264,12 @@ class SheetXml:
                 continue
             number = int(r.group(1))
             while i < len(new) and new[i][0] < number:
-                pieces += [data[last : m.start()], new[i][1]]
+                pieces += [view[last : m.start()], new[i][1]]
                 last = m.start()
                 i += 1
-        pieces.append(data[last:])
-        data = b"".join(pieces)
+        if i:  # else the sheet is unchanged so far: no copy of it at all
+            pieces.append(view[last:])
+            data = b"".join(pieces)
         rest = b"".join(xml for _, xml in new[i:])
         return _append_rows(data, rest, self.prefix) if rest else data
 
@@ -275,9 +290,10 @@ def _widen_spans(open_tag: bytes, last_col: int) -> bytes:
 def _append_rows(data: bytes, rows_xml: bytes, prefix: bytes) -> bytes:
     """Rows after every existing one go at the end of sheetData."""
     close = b"</" + prefix + b"sheetData>"
-    if close in data:
-        i = data.rindex(close)
-        return data[:i] + rows_xml + data[i:]
+    i = data.rfind(close)
+    if i >= 0:
+        view = memoryview(data)
+        return b"".join((view[:i], rows_xml, view[i:]))
     empty = re.search(rb"<" + re.escape(prefix) + rb"sheetData\s*/>", data)
     assert empty is not None, "a worksheet always has sheetData"
     return (

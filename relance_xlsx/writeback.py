@@ -139,16 +139,20 @@ def write_back(
         if new is None:
             new = made[key] = _status_cells(u, positions, date_style)
         cells[u.row] = cells[u.row] + new if u.row in cells else new
+    prefix, has_formulas = sheet.prefix, sheet.has_formulas
+    widths = {positions[f]: _WIDTHS[f] for f in added}
+
+    def before_rows(opening: bytes, max_col: int) -> bytes:
+        """The dimension and the new columns' widths, in what comes before the rows."""
+        return add_column_widths(widen_dimension(opening, max_col), widths, prefix)
+
     # A big sheet's rows are edited partly in a second process while the journal is written.
     with rowsplit.RowEdit(sheet, cells, styles.date_styles()) as edit:
         lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else 0
         if cells:
-            data, max_col = edit.result()
+            data, _ = edit.result(before_rows)
             tail = edit.checked_tail
-            data = widen_dimension(data, max_col)
             if added:
-                widths = {positions[f]: _WIDTHS[f] for f in added}
-                data = add_column_widths(data, widths, sheet.prefix)
                 _extend_tables(
                     package,
                     part,
@@ -159,9 +163,11 @@ def write_back(
             # Only what comes before the rows changed since: the span holds, counted from the end.
             span = (len(data) - tail[0], len(data) - tail[1]) if tail else None
             package.write(part, data, checked=span, packed_tail=edit.packed_tail)
+    # The sheet as read is not needed while saving (at a million rows, 430 MB).
+    del sheet, edit
     if not package.changed:
         return WritebackResult(0, 0, (), None)
-    if sheet.has_formulas:
+    if has_formulas:
         set_full_calc_on_load(package)
     backup = save_atomically(package, path, options.backups_to_keep, now)
     return WritebackResult(len(updates), lines, tuple(headers[f] for f in added), backup)

@@ -277,6 +277,12 @@ SHEET = (
     b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
     b"%s</sheetData></worksheet>"
 )
+# The same with what comes before the rows: a dimension and column widths to edit.
+HEADED_SHEET = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<dimension ref="A1:B40"/><cols><col min="1" max="2" width="9"/></cols>'
+    b"<sheetData>%s</sheetData></worksheet>"
+)
 ROW_CASES = [  # (row, whether the in-place edit applies)
     pytest.param(
         b'<row r="5" spans="1:2"><c r="A5" s="1"><v>1</v></c><c r="B5"/></row>', True, id="append"
@@ -395,16 +401,24 @@ def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited,
     sequential edit, whatever the rows look like."""
     from relance_xlsx import rowsplit
     from relance_xlsx.cellxml import NewCell
+    from relance_xlsx.sheethead import add_column_widths, rows_start, widen_dimension
     from relance_xlsx.sheetxml import SheetXml
 
     monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
-    data = SHEET % _rows(present)
+    data = HEADED_SHEET % _rows(present)
     cells = {
         n: (NewCell(2, text=f"Relance {n}"), NewCell(3, serial=46348, style=3)) for n in edited
     }
-    expected = SheetXml(data).edit_rows(cells, frozenset({3}))
+
+    def before_rows(opening: bytes, max_col: int) -> bytes:  # as the write-back does
+        return add_column_widths(widen_dimension(opening, max_col), {3: 12.0}, b"")
+
+    xml, max_col = SheetXml(data).edit_rows(cells, frozenset({3}))
+    at = rows_start(xml)
+    expected = (before_rows(xml[:at], max_col) + xml[at:], max_col)
+    assert b'<dimension ref="A1:D' in expected[0] and b'<col min="4"' in expected[0]
     with rowsplit.RowEdit(SheetXml(data), cells, frozenset({3})) as edit:
-        assert edit.result() == expected
+        assert edit.result(before_rows) == expected
     assert b"Relance %d<" % edited[-1] in expected[0]
     if edit.checked_tail:  # the rows the child checked: a run of whole rows up to the end
         start, end = (len(expected[0]) - n for n in edit.checked_tail)
