@@ -253,11 +253,26 @@ def test_xlsm_keeps_macros_and_content_type(tmp_path):
 
 
 @needs_libreoffice
-def test_written_workbook_opens_in_libreoffice(sample, tmp_path):
-    run(sample)
+@pytest.mark.parametrize(
+    "split_rows",
+    [
+        pytest.param(None, id="one-process"),
+        # The sheet's compressed stream then ends with the child's own: LibreOffice reads it.
+        pytest.param(0, id="two-processes"),
+    ],
+)
+def test_written_workbook_opens_in_libreoffice(sample, tmp_path, split_rows, monkeypatch):
+    from relance_xlsx import rowsplit
+
+    if split_rows is not None:
+        monkeypatch.setattr(rowsplit, "SPLIT_ROWS", split_rows)
+    result = run(sample)
     csv = convert(sample, "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path / "lo")
     text = csv.read_text(encoding="utf-8")
     assert "Niveau de relance" in text and "Relance 1" in text
+    # The last invoice, in the child's part: its number and the status written for it.
+    last = max(result.invoices, key=lambda i: i.row)
+    assert last.invoice in text and last.reason in text
 
 
 def test_a_broken_part_is_caught_before_the_original_is_replaced(sample):
