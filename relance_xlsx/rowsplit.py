@@ -2,9 +2,9 @@
 
 Splicing the status cells into 100,000 rows is Python work of about 3.5 s; the GIL keeps a
 thread from sharing it, so a second process takes the last part of the sheet's bytes, edits
-it, checks its rows are well-formed and sends it back. Anything unusual (a row the parts do
-not both find, a child that fails) falls back to editing the whole sheet here: the result is
-the same, only slower.
+it, checks its rows are well-formed, compresses it and sends it back. Anything unusual (a row
+the parts do not both find, a child that fails) falls back to editing the whole sheet here:
+the result is the same, only slower.
 """
 
 from __future__ import annotations
@@ -172,7 +172,8 @@ def _finish(
 
 
 def _serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """In the child: edit the part it is given and send it back with the rows not found."""
+    """In the child: edit the part it is given, check and compress it, and send it back with
+    the rows not found."""
     prefix, data, pending, date_styles = pickle.load(stdin)
     xml, max_col = SheetXml(data, prefix).splice(pending, date_styles)
     # Its rows checked here too, on this core: the parent then parses only the rest.
