@@ -23,7 +23,7 @@ from .cellxml import NewCell
 from .docxzip import WORKBOOK_LEVEL, PackedTail
 from .sheethead import rows_start
 from .sheetxml import SheetXml
-from .xlsxparts import check_well_formed
+from .xlsxparts import DoneTail, check_well_formed
 
 # Below this many rows to edit, the sheet is edited here: starting a process costs more.
 SPLIT_ROWS = 20_000
@@ -49,12 +49,9 @@ class RowEdit:
         self.sheet, self.cells, self.date_styles = sheet, cells_by_row, date_styles
         self.child: subprocess.Popen[bytes] | None = None
         self.offset, self.head = 0, dict(cells_by_row)
-        # The child's rows, checked well-formed by it: where they start and end, counted back
-        # from the end of the sheet (the part before the rows may still change).
-        self.checked_tail: tuple[int, int] | None = None
+        # The child's part, compressed and its rows checked by it, for saving.
+        self.tail: DoneTail | None = None
         self._sender: threading.Thread | None = None
-        # The child's part compressed by it, to end the saved part (saving checks it fits).
-        self.packed_tail: PackedTail | None = None
         if len(cells_by_row) < SPLIT_ROWS or (os.cpu_count() or 1) < 2:
             return
         cut = sheet.row_after(int(len(sheet.data) * HEAD_SHARE))
@@ -96,9 +93,8 @@ class RowEdit:
         if self.head or tail_result is None or tail_result[2]:
             # A row that is not where the order of rows says: do it all the ordinary way.
             return self._whole(before_rows)
-        tail_xml, tail_col, _left, rows_end, self.packed_tail = tail_result
-        if rows_end is not None:
-            self.checked_tail = (len(tail_xml), len(tail_xml) - rows_end)
+        tail_xml, tail_col, _left, rows_end, packed = tail_result
+        self.tail = DoneTail(packed, rows_end)
         max_col = max(head_col, tail_col)
         return b"".join([*_edited_before_rows(pieces, before_rows, max_col), tail_xml]), max_col
 

@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.parsers import expat
 
-from .docxzip import WORKBOOK_LEVEL, PackedTail, RawEntry, deflated, read_raw, write_zip
+from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, read_raw, write_zip
 from .errors import WorkbookError
-from .xlsxparts import Package, check_well_formed
+from .xlsxparts import DoneTail, Package, check_well_formed
 
 BACKUP_FOLDER = ".relance-sauvegardes"
 
@@ -23,7 +23,7 @@ def save_atomically(package: Package, path: Path, keep: int, now: dt.datetime) -
     backup = make_backup(path, keep, now)
     tmp = path.with_name(f".{path.stem}.relance-tmp{path.suffix}")
     try:
-        changed = _checked_and_deflated(package.changed, package.checked, package.packed_tails)
+        changed = _checked_and_deflated(package.changed, package.tails)
         entries = []
         for entry in read_raw(path):  # unchanged parts: the original compressed bytes
             entries.append(changed.get(entry.name, entry))
@@ -41,9 +41,7 @@ def save_atomically(package: Package, path: Path, keep: int, now: dt.datetime) -
 
 
 def _checked_and_deflated(
-    parts: dict[str, bytes],
-    already: dict[str, tuple[int, int]],
-    tails: dict[str, PackedTail],
+    parts: dict[str, bytes], tails: dict[str, DoneTail]
 ) -> dict[str, RawEntry]:
     """Each changed part checked to be well-formed XML, and compressed, both at once.
 
@@ -54,15 +52,17 @@ def _checked_and_deflated(
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The biggest part first: the small ones would each wait for the GIL before it.
         by_size = sorted(parts.items(), key=lambda item: -len(item[1]))
-        jobs = {
-            name: pool.submit(deflated, name, data, WORKBOOK_LEVEL, tails.get(name))
-            for name, data in by_size
-        }
+        jobs = {}
+        for name, data in by_size:
+            tail = tails.get(name)
+            packed = tail.packed if tail else None
+            jobs[name] = pool.submit(deflated, name, data, WORKBOOK_LEVEL, packed)
         try:
             for name, data in parts.items():
                 # A span another process checked is left out: what is around it must still
                 # make a whole document, and the span is a balanced run of elements.
-                start, end = already.get(name, (0, 0))
+                tail = tails.get(name)
+                start, end = tail.checked_span(len(data)) if tail else (0, 0)
                 view = memoryview(data)
                 check_well_formed(view[:start], view[end:])
         except expat.ExpatError as exc:

@@ -151,7 +151,6 @@ def write_back(
         lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else 0
         if cells:
             data, _ = edit.result(before_rows)
-            tail = edit.checked_tail
             if added:
                 _extend_tables(
                     package,
@@ -160,9 +159,7 @@ def write_back(
                     [positions[f] for f in added],
                     [headers[f] for f in added],
                 )
-            # Only what comes before the rows changed since: the span holds, counted from the end.
-            span = (len(data) - tail[0], len(data) - tail[1]) if tail else None
-            package.write(part, data, checked=span, packed_tail=edit.packed_tail)
+            package.write(part, data, tail=edit.tail)
     # The sheet as read is not needed while saving (at a million rows, 430 MB).
     del sheet, edit
     if not package.changed:

@@ -7,6 +7,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from xml.parsers import expat
 from xml.sax.saxutils import escape
 
@@ -67,8 +68,8 @@ def check_well_formed(*pieces: bytes | memoryview) -> None:
     for piece in pieces:
         view = memoryview(piece)
         # In 1 MB pieces: between two, another thread (deflating) can take the GIL.
-        for start in range(0, len(piece), 1 << 20):
-            parser.Parse(bytes(view[start : start + (1 << 20)]), False)
+        for start in range(0, len(view), 1 << 20):
+            parser.Parse(view[start : start + (1 << 20)], False)
     parser.Parse(b"", True)
 
 
@@ -85,6 +86,21 @@ def resolve_target(source_part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
 
 
+class DoneTail(NamedTuple):
+    """The end of a part that another process edited: compressed by it, and the length of the
+    run of whole rows at its start that it checked to be well-formed (None: not vouched for)."""
+
+    packed: PackedTail
+    checked: int | None
+
+    def checked_span(self, size: int) -> tuple[int, int]:
+        """Where the checked rows lie in the whole part of `size` bytes; (0, 0) if none."""
+        if self.checked is None:
+            return 0, 0
+        start = size - self.packed.size
+        return start, start + self.checked
+
+
 @dataclass
 class Package:
     """The parts of an .xlsx file; changed parts are kept aside until saved."""
@@ -92,11 +108,8 @@ class Package:
     path: str
     names: list[str]
     changed: dict[str, bytes]
-    # Spans of a changed part already checked to be a balanced run of elements (by the
-    # process that edited them): the final check of the part parses around them.
-    checked: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # The end of a changed part compressed already (by the same process), used if it fits.
-    packed_tails: dict[str, PackedTail] = field(default_factory=dict)
+    # The ends of changed parts that another process edited, compressed and checked.
+    tails: dict[str, DoneTail] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: str) -> Package:
@@ -115,22 +128,12 @@ class Package:
         with zipfile.ZipFile(self.path) as zf:
             return zf.read(name)
 
-    def write(
-        self,
-        name: str,
-        data: bytes,
-        checked: tuple[int, int] | None = None,
-        packed_tail: PackedTail | None = None,
-    ) -> None:
-        """Replace or add a part (with the span of it already checked, and its end already
-        compressed, if any)."""
+    def write(self, name: str, data: bytes, tail: DoneTail | None = None) -> None:
+        """Replace or add a part (with its end done by another process, if any)."""
         self.changed[name] = data
-        self.checked.pop(name, None)
-        self.packed_tails.pop(name, None)
-        if checked is not None:
-            self.checked[name] = checked
-        if packed_tail is not None:
-            self.packed_tails[name] = packed_tail
+        self.tails.pop(name, None)
+        if tail is not None:
+            self.tails[name] = tail
         if name not in self.names:
             self.names.append(name)
 
@@ -234,6 +237,7 @@ class Styles:
 
 __all__ = [
     "DATE_FORMAT",
+    "DoneTail",
     "Package",
     "Styles",
     "col_index",

@@ -435,8 +435,8 @@ def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited,
     with rowsplit.RowEdit(SheetXml(data), cells, frozenset({3})) as edit:
         assert edit.result(before_rows) == expected
     assert b"Relance %d<" % edited[-1] in expected[0]
-    if edit.checked_tail:  # the rows the child checked: a run of whole rows up to the end
-        start, end = (len(expected[0]) - n for n in edit.checked_tail)
+    if edit.tail and edit.tail.checked is not None:  # the rows the child checked: whole rows
+        start, end = edit.tail.checked_span(len(expected[0]))
         assert expected[0][start:].startswith(b"<row ") and expected[0][end:].startswith(
             b"</sheetData>"
         )
@@ -456,7 +456,7 @@ def test_rows_the_child_finds_broken_are_left_to_the_final_check(monkeypatch, sa
     cells = {n: (NewCell(2, text="Relance 1"),) for n in range(2, 41)}
     with rowsplit.RowEdit(SheetXml(data), cells, frozenset()) as edit:
         edited, _ = edit.result()
-    assert edit.child is not None and edit.checked_tail is None
+    assert edit.child is not None and (edit.tail is None or edit.tail.checked is None)
     package = Package.open(str(sample))
     package.write(package.sheet_part("Factures"), edited)
     with pytest.raises(WorkbookError, match="invalide"):
@@ -495,7 +495,7 @@ def test_a_job_that_cannot_be_sent_leaves_the_edit_to_this_process(monkeypatch):
     with rowsplit.RowEdit(SheetXml(data), cells, DateStyles()) as edit:
         assert edit.child is not None
         assert edit.result() == SheetXml(data).edit_rows(cells, frozenset({3}))
-    assert edit.packed_tail is None
+    assert edit.tail is None
 
 
 KILLED_CHILD = """
