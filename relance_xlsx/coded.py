@@ -75,10 +75,6 @@ class Coded:
         values = self.values if dtype is object else self.values.astype(dtype)
         return values[self.codes]
 
-    def series(self) -> pd.Series:
-        """One value per row, as an object Series."""
-        return pd.Series(self.array(), dtype=object)
-
     def merged(self) -> Coded:
         """The same column with equal values sharing one code (parsing can make cells equal)."""
         inner, uniques = pd.factorize(self.values, use_na_sentinel=True)
