@@ -19,8 +19,7 @@ import openpyxl
 import pandas as pd
 from docxtpl import DocxTemplate
 
-from relance_xlsx.render import bundled_templates
-from relance_xlsx.sample import sample_context
+from relance_xlsx.letters import bundled_templates, sample_context
 
 
 def main() -> None:

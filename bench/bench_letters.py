@@ -19,12 +19,17 @@ from docx.enum.text import WD_BREAK
 from docxcompose.composer import Composer
 from docxtpl import DocxTemplate
 
-from relance_xlsx.batch import LetterJob, render_letters
-from relance_xlsx.bundle import BundleWriter, letter_fragment
-from relance_xlsx.compiled import compiled_template
+from relance_xlsx.letters import (
+    BundleWriter,
+    LetterJob,
+    bundled_templates,
+    compiled_template,
+    jinja_env,
+    letter_fragment,
+    render_letters,
+    sample_context,
+)
 from relance_xlsx.progress import Quiet
-from relance_xlsx.render import bundled_templates, jinja_env
-from relance_xlsx.sample import sample_context
 
 KIND = "relance_2"
 

@@ -21,8 +21,7 @@ import pandas as pd
 
 from relance_xlsx.config import Settings
 from relance_xlsx.ledger import read_ledger
-from relance_xlsx.policy import decide
-from relance_xlsx.rates import load_rate_tables
+from relance_xlsx.policy import decide, load_rate_tables
 
 HERE = Path(__file__).resolve().parent
 AS_OF = dt.date(2026, 11, 22)

@@ -53,12 +53,10 @@ class Sampler:
 
 def ours(path: Path) -> dict[str, float]:
     """relance-xlsx: read and decide (not timed), then the write-back (timed)."""
-    from relance_xlsx.changes import journal_entries, status_updates
     from relance_xlsx.config import Settings
     from relance_xlsx.ledger import read_ledger
-    from relance_xlsx.policy import decide
-    from relance_xlsx.rates import load_rate_tables
-    from relance_xlsx.writeback import write_back
+    from relance_xlsx.policy import decide, load_rate_tables
+    from relance_xlsx.workbook import journal_entries, status_updates, write_back
 
     settings = Settings()
     ledger = read_ledger(path, settings, as_of=AS_OF)

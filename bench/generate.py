@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from relance_xlsx.xlsxparts import col_letter as col
+from relance_xlsx.ooxml.xlsxparts import col_letter as col
 
 HEADERS = [
     "N° facture",

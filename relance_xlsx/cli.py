@@ -13,7 +13,7 @@ import typer
 
 from . import pipeline
 from .errors import ExitCode, RelanceError, TemplateError
-from .render import bundled_templates, check_template
+from .letters import bundled_templates, check_template
 from .report import Bar, err, out, print_json, render_check, render_run, render_send
 
 EPILOG = (
@@ -220,7 +220,7 @@ def templates_check(
 
     Example: relance templates check modeles/
     """
-    from .sample import sample_context  # only this command needs the sample context
+    from .letters import sample_context  # only this command needs the sample context
 
     base = folder or bundled_templates()
     files = sorted(base.glob("*.docx")) + sorted(base.glob("en/*.docx"))

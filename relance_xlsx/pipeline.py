@@ -8,30 +8,38 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import collector, dispatch, outbox
-from .batch import LetterJob, render_letters
-from .bundle import BUNDLE_NAME
-from .changes import journal_entries, status_updates
+from . import collector
 from .config import Settings, find_config, load_settings
-from .creditor import creditor_context
-from .dispatch import SendPlan
 from .errors import TemplateError
-from .ledger import read_ledger
+from .ledger import Problem, read_ledger
 from .letters import (
+    BUNDLE_NAME,
+    LetterJob,
     LetterPlan,
     LetterRows,
+    check_template,
+    convert_to_pdf,
+    creditor_context,
     has_address,
+    inside,
     letter_context,
     plan_letters,
+    render_letters,
+    safe_filename,
+    template_path,
     total_due,
 )
-from .outbox import Messages, plan_messages
-from .pdf import convert_to_pdf
-from .policy import decide
-from .problems import Problem
+from .mail import (
+    Delivery,
+    Messages,
+    SendPlan,
+    draft_run,
+    plan_messages,
+    prepare_send_plan,
+    send_messages,
+)
+from .policy import RateTables, decide, load_rate_tables
 from .progress import Progress, Quiet, step
-from .rates import RateTables, load_rate_tables
-from .render import check_template, inside, safe_filename, template_path
 from .results import (
     CheckResult,
     InvoiceResult,
@@ -40,8 +48,7 @@ from .results import (
     SendResult,
     invoice_results,
 )
-from .sending import Delivery
-from .writeback import preflight, write_back
+from .workbook import journal_entries, preflight, status_updates, write_back
 
 
 def _settings(config: Path | None, ledger: Path) -> tuple[Settings, list[str]]:
@@ -159,7 +166,7 @@ def run(
             # The bundle first: the longest single file starts while the letters follow.
             pdfs = convert_to_pdf([bundle, *paths], out / "pdf", progress=progress)
         if messages.pending:
-            drafts, more, notes = outbox.draft_run(
+            drafts, more, notes = draft_run(
                 messages,
                 plans,
                 paths,
@@ -225,7 +232,7 @@ def run(
 
 def prepare_send(out_dir: Path, *, config: Path | None = None) -> SendPlan:
     """What `relance send` would send from a run's output folder (nothing is sent yet)."""
-    return dispatch.prepare_send(out_dir, config)
+    return prepare_send_plan(out_dir, config)
 
 
 def send(
@@ -239,7 +246,7 @@ def send(
     progress = progress or Quiet()
     progress.start("E-mails", len(plan.pending))
     try:
-        deliveries, lines, backup = dispatch.send(
+        deliveries, lines, backup = send_messages(
             plan, now=now, sleep=sleep, advance=progress.advance
         )
     finally:

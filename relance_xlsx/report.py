@@ -16,9 +16,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .fmt import date_long, money
-from .levels import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
+from .ledger import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
 from .results import CheckResult, RunResult, SendResult
+from .wording import date_long, money
 
 err = Console(stderr=True)
 out = Console()

@@ -9,11 +9,9 @@ import numpy as np
 import pandas as pd
 
 from . import collector
-from .coded import round_cents
-from .ledger import Ledger
+from .ledger import Ledger, Problem, Skip, round_cents
+from .mail import Delivery
 from .policy import Decisions
-from .problems import Problem, Skip
-from .sending import Delivery
 
 
 class InvoiceResult(NamedTuple):

@@ -135,7 +135,7 @@ def test_cannot_start_exit_1_one_sentence(tmp_path, make, message, command):
 
 
 def _docx(folder: Path) -> Path:
-    from relance_xlsx.render import bundled_templates
+    from relance_xlsx.letters import bundled_templates
 
     target = folder / "lettre.docx"
     target.write_bytes((bundled_templates() / "relance_1.docx").read_bytes())
@@ -202,7 +202,7 @@ def test_templates_check_bundled_ok_and_broken_fails(tmp_path):
     assert invoke("templates", "check").exit_code == 0
     from docx import Document
 
-    from relance_xlsx.render import bundled_templates
+    from relance_xlsx.letters import bundled_templates
 
     doc = Document(str(bundled_templates() / "relance_1.docx"))
     doc.add_paragraph("Bonjour {nom}")

@@ -30,12 +30,10 @@ from typer.testing import CliRunner
 from relance_xlsx import pipeline
 from relance_xlsx.cli import app
 from relance_xlsx.config import settings_from_dict
-from relance_xlsx.dispatch import EMAIL_ACTION
-from relance_xlsx.emails import parse_addresses, render_email
 from relance_xlsx.errors import ConfigError, EmailError, TemplateError
-from relance_xlsx.fmt import money
-from relance_xlsx.sample import sample_context
-from relance_xlsx.sending import SENT_LOG
+from relance_xlsx.letters import sample_context
+from relance_xlsx.mail import EMAIL_ACTION, SENT_LOG, parse_addresses, render_email
+from relance_xlsx.wording import money
 
 # The usual ledger columns without "Montant réglé", plus what e-mail needs.
 HEADERS = [

@@ -14,11 +14,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
-from relance_xlsx import formulas
-from relance_xlsx.columns import match_headers
 from relance_xlsx.config import Settings
 from relance_xlsx.errors import LedgerError
-from relance_xlsx.ledger import read_ledger
+from relance_xlsx.ledger import match_headers, read_ledger
+from relance_xlsx.ooxml import formulas
 
 D = dt.date
 
@@ -441,7 +440,7 @@ def test_the_side_scan_reports_each_sheet_it_was_given(ledger_factory):
     """What a big ledger's second process prints, and read_ledger reads back."""
     path = ledger_factory([["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", 0]])
     done = subprocess.run(
-        [sys.executable, "-m", "relance_xlsx.formulas", str(path), "Factures"],
+        [sys.executable, "-m", "relance_xlsx.ooxml.formulas", str(path), "Factures"],
         capture_output=True,
         check=True,
     )

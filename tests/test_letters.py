@@ -13,20 +13,21 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from relance_xlsx.batch import LetterJob, render_letters
-from relance_xlsx.compiled import compiled_template
 from relance_xlsx.errors import TemplateError
-from relance_xlsx.levels import ALL_KINDS
-from relance_xlsx.progress import Quiet
-from relance_xlsx.render import (
+from relance_xlsx.ledger import ALL_KINDS
+from relance_xlsx.letters import (
+    LetterJob,
     bundled_templates,
     check_template,
+    compiled_template,
     inside,
     jinja_env,
     render_letter,
+    render_letters,
     safe_filename,
+    sample_context,
 )
-from relance_xlsx.sample import sample_context
+from relance_xlsx.progress import Quiet
 
 TRICKY = 'R&D <Sud> "Ouest" l\'Atelier'
 
@@ -252,7 +253,7 @@ def test_template_that_breaks_the_document_is_refused_not_recovered(tmp_path):
 
 @needs_libreoffice
 def test_every_template_full_and_smallest_converts_to_pdf_with_its_values(tmp_path):
-    from relance_xlsx.pdf import convert_to_pdf
+    from relance_xlsx.letters import convert_to_pdf
 
     cases = [
         (kind, language, smallest)
@@ -287,7 +288,7 @@ def test_every_template_full_and_smallest_converts_to_pdf_with_its_values(tmp_pa
 @needs_libreoffice
 def test_sample_run_letters_convert_to_pdf_with_their_values(sample):
     from relance_xlsx import pipeline
-    from relance_xlsx.pdf import convert_to_pdf
+    from relance_xlsx.letters import convert_to_pdf
 
     result = pipeline.run(sample, as_of=AS_OF, write_workbook=False)
     one_per_kind = {letter.kind: letter for letter in result.letters}
@@ -321,7 +322,7 @@ class CountingProgress:
 
 @needs_libreoffice
 def test_a_big_batch_converts_on_two_libreoffice_processes(tmp_path):
-    from relance_xlsx.pdf import PARALLEL_FROM, convert_to_pdf
+    from relance_xlsx.letters import PARALLEL_FROM, convert_to_pdf
 
     clients = [(f"Client {i:02d}", "relance_1", "fr") for i in range(PARALLEL_FROM + 2)]
     jobs = _letter_jobs(tmp_path, clients)

@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 from relance_xlsx.config import Policy
 from relance_xlsx.errors import ConfigError
-from relance_xlsx.policy import decide
-from relance_xlsx.rates import load_rate_tables
-from relance_xlsx.rows import COLUMNS
+from relance_xlsx.ledger import COLUMNS
+from relance_xlsx.policy import decide, load_rate_tables
 
 AS_OF = dt.date(2026, 11, 22)
 TABLES = load_rate_tables()

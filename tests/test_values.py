@@ -11,19 +11,22 @@ from babel.numbers import format_currency
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from relance_xlsx.coded import Coded, parse_amounts
-from relance_xlsx.fmt import money
-from relance_xlsx.grid import Grid
-from relance_xlsx.terms import Terms, due_from_terms, parse_terms
-from relance_xlsx.values import (
+from relance_xlsx.ledger import (
     Amount,
+    Coded,
+    Grid,
+    Terms,
+    due_from_terms,
     parse_amount,
+    parse_amounts,
     parse_date,
     parse_flag,
     parse_hold,
+    parse_terms,
     parse_text,
     status_says_paid,
 )
+from relance_xlsx.wording import money
 
 D = dt.date
 

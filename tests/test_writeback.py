@@ -20,9 +20,10 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
-from relance_xlsx import docxzip, pipeline
+from relance_xlsx import pipeline
 from relance_xlsx.errors import WorkbookError
-from relance_xlsx.xlsxparts import xml_text
+from relance_xlsx.ooxml import docxzip
+from relance_xlsx.ooxml.xlsxparts import xml_text
 
 D = dt.date
 MAY_CHANGE = {
@@ -64,7 +65,7 @@ def run(path: Path, as_of: dt.date = AS_OF, **kw) -> pipeline.RunResult:
     ],
 )
 def test_sample_round_trip(sample, split_rows, monkeypatch):
-    from relance_xlsx import rowsplit, saving
+    from relance_xlsx.ooxml import rowsplit, saving
 
     if split_rows is not None:
         monkeypatch.setattr(rowsplit, "SPLIT_ROWS", split_rows)
@@ -213,7 +214,7 @@ def test_old_formats_refused_for_write_back_but_readable(tmp_path, fmt):
 def test_changed_since_read_is_refused(tmp_path):
     from relance_xlsx.config import Settings
     from relance_xlsx.ledger import read_ledger
-    from relance_xlsx.writeback import write_back
+    from relance_xlsx.workbook import write_back
 
     path = _table_ledger(tmp_path)
     ledger = read_ledger(path, Settings(), as_of=AS_OF)
@@ -223,7 +224,7 @@ def test_changed_since_read_is_refused(tmp_path):
 
 
 def test_backups_keep_the_last_ten(sample):
-    from relance_xlsx.saving import make_backup
+    from relance_xlsx.ooxml.saving import make_backup
 
     for i in range(12):
         make_backup(sample, 10, dt.datetime(2026, 11, 22, 10, 0, i))
@@ -262,7 +263,7 @@ def test_xlsm_keeps_macros_and_content_type(tmp_path):
     ],
 )
 def test_written_workbook_opens_in_libreoffice(sample, tmp_path, split_rows, monkeypatch):
-    from relance_xlsx import rowsplit
+    from relance_xlsx.ooxml import rowsplit
 
     if split_rows is not None:
         monkeypatch.setattr(rowsplit, "SPLIT_ROWS", split_rows)
@@ -276,8 +277,8 @@ def test_written_workbook_opens_in_libreoffice(sample, tmp_path, split_rows, mon
 
 
 def test_a_broken_part_is_caught_before_the_original_is_replaced(sample):
-    from relance_xlsx.saving import save_atomically
-    from relance_xlsx.xlsxparts import Package
+    from relance_xlsx.ooxml.saving import save_atomically
+    from relance_xlsx.ooxml.xlsxparts import Package
 
     before = sample.read_bytes()
     package = Package.open(str(sample))
@@ -327,8 +328,8 @@ ROW_CASES = [  # (row, whether the in-place edit applies)
 @pytest.mark.parametrize(("row", "in_place"), ROW_CASES)
 def test_in_place_row_edit_gives_the_full_parse_result(row, in_place, monkeypatch):
     """The fast path for a row either declines or writes exactly what the full parse writes."""
-    from relance_xlsx.cellxml import NewCell
-    from relance_xlsx.sheetxml import SheetXml
+    from relance_xlsx.ooxml.cellxml import NewCell
+    from relance_xlsx.ooxml.sheetxml import SheetXml
 
     cells = {
         5: [NewCell(3, text="Relance 1"), NewCell(4, serial=46348, style=3), NewCell(5, text="R&D")]
@@ -346,8 +347,8 @@ def test_in_place_row_edit_gives_the_full_parse_result(row, in_place, monkeypatc
 def test_rows_sharing_their_cells_get_what_the_full_parse_gives(monkeypatch):
     """Rows with the same status share one tuple of cells, and their appending is planned
     once for all of them: every shape of row, repeated, still gets the full parse's result."""
-    from relance_xlsx.cellxml import NewCell
-    from relance_xlsx.sheetxml import SheetXml
+    from relance_xlsx.ooxml.cellxml import NewCell
+    from relance_xlsx.ooxml.sheetxml import SheetXml
 
     shapes = [case.values[0] for case in ROW_CASES] * 3  # each shape on three rows
     numbers = list(range(5, 5 + len(shapes)))
@@ -414,10 +415,10 @@ SPLIT_CASES = [  # (rows in the sheet, rows to edit)
 def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited, monkeypatch):
     """The child process edits the second half; joined, the halves are byte for byte the
     sequential edit, whatever the rows look like."""
-    from relance_xlsx import rowsplit
-    from relance_xlsx.cellxml import NewCell
-    from relance_xlsx.sheethead import add_column_widths, rows_start, widen_dimension
-    from relance_xlsx.sheetxml import SheetXml
+    from relance_xlsx.ooxml import rowsplit
+    from relance_xlsx.ooxml.cellxml import NewCell
+    from relance_xlsx.ooxml.sheethead import add_column_widths, rows_start, widen_dimension
+    from relance_xlsx.ooxml.sheetxml import SheetXml
 
     monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
     data = HEADED_SHEET % _rows(present)
@@ -445,11 +446,11 @@ def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited,
 def test_rows_the_child_finds_broken_are_left_to_the_final_check(monkeypatch, sample):
     """A broken row in the second part: the child says so by not vouching for its rows, and
     the check of the whole part before saving refuses the file."""
-    from relance_xlsx import rowsplit
-    from relance_xlsx.cellxml import NewCell
-    from relance_xlsx.saving import save_atomically
-    from relance_xlsx.sheetxml import SheetXml
-    from relance_xlsx.xlsxparts import Package
+    from relance_xlsx.ooxml import rowsplit
+    from relance_xlsx.ooxml.cellxml import NewCell
+    from relance_xlsx.ooxml.saving import save_atomically
+    from relance_xlsx.ooxml.sheetxml import SheetXml
+    from relance_xlsx.ooxml.xlsxparts import Package
 
     monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
     data = SHEET % (_rows(list(range(1, 40))) + b'<row r="40"><c r="A40"><v>1</c></row>')
@@ -464,9 +465,9 @@ def test_rows_the_child_finds_broken_are_left_to_the_final_check(monkeypatch, sa
 
 
 def test_a_child_that_fails_leaves_the_edit_to_this_process(monkeypatch):
-    from relance_xlsx import rowsplit
-    from relance_xlsx.cellxml import NewCell
-    from relance_xlsx.sheetxml import SheetXml
+    from relance_xlsx.ooxml import rowsplit
+    from relance_xlsx.ooxml.cellxml import NewCell
+    from relance_xlsx.ooxml.sheetxml import SheetXml
 
     monkeypatch.setattr(rowsplit, "SPLIT_ROWS", 0)
     monkeypatch.setattr(rowsplit.sys, "executable", "/bin/false")  # a child that exits 1
@@ -479,9 +480,9 @@ def test_a_child_that_fails_leaves_the_edit_to_this_process(monkeypatch):
 def test_a_job_that_cannot_be_sent_leaves_the_edit_to_this_process(monkeypatch):
     """Nothing the child needs is ever left waiting: a job pickle refuses ends the child, and
     the whole sheet is edited here."""
-    from relance_xlsx import rowsplit
-    from relance_xlsx.cellxml import NewCell
-    from relance_xlsx.sheetxml import SheetXml
+    from relance_xlsx.ooxml import rowsplit
+    from relance_xlsx.ooxml.cellxml import NewCell
+    from relance_xlsx.ooxml.sheetxml import SheetXml
 
     class DateStyles:  # a local class: pickle cannot send it
         def __contains__(self, style: object) -> bool:
@@ -501,12 +502,12 @@ def test_a_job_that_cannot_be_sent_leaves_the_edit_to_this_process(monkeypatch):
 KILLED_CHILD = """
 import datetime as dt, sys
 from pathlib import Path
-from relance_xlsx.changes import journal_entries, status_updates
+from relance_xlsx.workbook import journal_entries, status_updates
 from relance_xlsx.config import Settings
 from relance_xlsx.ledger import read_ledger
 from relance_xlsx.policy import decide
-from relance_xlsx.rates import load_rate_tables
-from relance_xlsx.writeback import write_back
+from relance_xlsx.policy import load_rate_tables
+from relance_xlsx.workbook import write_back
 
 as_of = dt.date(2026, 11, 22)
 settings = Settings()
@@ -706,9 +707,9 @@ JOURNAL_CASES = [  # (entry fields that differ from a plain one, the line as ope
 @pytest.mark.parametrize(("changes", "line"), JOURNAL_CASES)
 def test_journal_lines_read_back_as_written(tmp_path, changes, line):
     """Each journal line, reopened: its date as a date, its texts as text, amounts rounded."""
-    from relance_xlsx.journal import JournalEntry, add_journal
-    from relance_xlsx.saving import save_atomically
-    from relance_xlsx.xlsxparts import Package, Styles
+    from relance_xlsx.ooxml.saving import save_atomically
+    from relance_xlsx.ooxml.xlsxparts import Package, Styles
+    from relance_xlsx.workbook import JournalEntry, add_journal
 
     path = tmp_path / "ledger.xlsx"
     wb = openpyxl.Workbook()

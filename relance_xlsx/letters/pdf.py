@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from queue import Queue
 
-from .errors import LibreOfficeError
-from .progress import Progress, Quiet
+from ..errors import LibreOfficeError
+from ..progress import Progress, Quiet
 
 INSTALL_HINT = (
     "installez LibreOffice (Debian/Ubuntu : sudo apt-get install libreoffice-writer-nogui ; "

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .config import Policy
-from .errors import ConfigError
-from .fmt import percent
+from ..config import Policy
+from ..errors import ConfigError
+from ..wording import percent
 from .rates import HalfYear, RateTables
 
 ECB_MARGIN = 10.0

@@ -21,8 +21,8 @@ import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
 
-from .docxzip import deflated, read_raw, write_zip
-from .errors import TemplateError
+from ..errors import TemplateError
+from ..ooxml import deflated, read_raw, write_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

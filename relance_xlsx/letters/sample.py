@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from .config import Creditor, Settings
+from ..config import Creditor, Settings
 from .creditor import creditor_context
-from .letters import LetterPlan, LetterRows, letter_context
+from .plan import LetterPlan, LetterRows, letter_context
 
 SAMPLE_CREDITOR = Creditor(
     name="Atelier Martin SARL",

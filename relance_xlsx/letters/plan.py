@@ -8,9 +8,9 @@ from typing import Any
 
 import pandas as pd
 
-from .config import Settings
-from .fmt import amount_in_words, date_long, date_short, money, percent
-from .levels import KIND_THANKS, PRINT_ORDER
+from ..config import Settings
+from ..ledger import KIND_THANKS, PRINT_ORDER
+from ..wording import amount_in_words, date_long, date_short, money, percent
 
 MISSING_ADDRESS = "[ADRESSE À COMPLÉTER]"
 

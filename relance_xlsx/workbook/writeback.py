@@ -9,24 +9,26 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import rowsplit
-from .cellxml import NewCell
-from .config import Writeback
-from .errors import WorkbookError
-from .journal import JournalEntry, add_journal, set_full_calc_on_load
-from .ledger import Fingerprint, Ledger
-from .saving import save_atomically
-from .sheethead import add_column_widths, style_at, widen_dimension
-from .sheetxml import SheetXml
-from .xlsxparts import (
+from ..config import Writeback
+from ..errors import WorkbookError
+from ..ledger import Fingerprint, Ledger
+from ..ooxml import (
     NS_MAIN,
     REL_TABLE,
+    NewCell,
     Package,
+    SheetXml,
     Styles,
+    add_column_widths,
     col_index,
     col_letter,
     excel_serial,
+    rowsplit,
+    save_atomically,
+    style_at,
+    widen_dimension,
 )
+from .journal import JournalEntry, add_journal, set_full_calc_on_load
 
 WRITABLE_SUFFIXES = {".xlsx", ".xlsm"}
 STATUS_FIELDS = ("reminder_level", "reminder_date", "reminder_status")

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import IO
 
-from .errors import WorkbookError
+from ..errors import WorkbookError
 from .xlsxparts import Package
 
 # Below this size (about 50,000 rows) the scan takes under 0.07 s in this process, less than

@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..config import Policy
 from .coded import Coded, dates_of
-from .config import Policy
 from .grid import Grid
 
 LEGAL_MAX_DAYS = 60

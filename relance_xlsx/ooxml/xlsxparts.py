@@ -13,8 +13,8 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from ..errors import WorkbookError
 from .docxzip import PackedTail
-from .errors import WorkbookError
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -10,7 +10,11 @@ from typing import Any
 
 import pandas as pd
 
-from .config import Settings
+from ..config import Settings
+from ..errors import LibreOfficeError
+from ..ledger import Ledger, Problem
+from ..letters import LetterPlan, convert_to_pdf, soffice_binary
+from ..progress import Progress
 from .emails import (
     EMAIL_DIR,
     Draft,
@@ -22,12 +26,6 @@ from .emails import (
     parse_addresses,
     render_email,
 )
-from .errors import LibreOfficeError
-from .ledger import Ledger
-from .letters import LetterPlan
-from .pdf import convert_to_pdf, soffice_binary
-from .problems import Problem
-from .progress import Progress
 
 
 @dataclass(frozen=True)

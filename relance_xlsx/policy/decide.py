@@ -10,9 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .config import Policy
-from .fmt import date_short
-from .levels import (
+from ..config import Policy
+from ..ledger import (
     FORMAL_NOTICE,
     KIND_BY_LEVEL,
     KIND_PRE_DUE,
@@ -24,6 +23,7 @@ from .levels import (
     REMINDER_2,
     THANKED_LABEL,
 )
+from ..wording import date_short
 from .penalties import compute_penalties
 from .rates import RateTables
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config import PLACEHOLDER, Settings
+from ..config import PLACEHOLDER, Settings
 
 
 def _or_placeholder(value: str, missing: list[str], what: str) -> str:

@@ -16,9 +16,9 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from .config import Settings
-from .errors import EmailError, TemplateError
-from .render import find_template
+from ..config import Settings
+from ..errors import EmailError, TemplateError
+from ..letters import find_template
 
 EMAIL_DIR = "emails"
 MANIFEST_NAME = "messages.json"

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Settings, find_config, load_settings
+from ..config import Settings, find_config, load_settings
+from ..errors import EmailError
+from ..ledger import ACTION_LABELS
+from ..workbook import JournalEntry, append_journal, existing_keys, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
-from .errors import EmailError
-from .journal import JournalEntry, existing_keys
-from .levels import ACTION_LABELS
 from .sending import Delivery, read_sent_log, send_drafts, smtp_password
-from .writeback import append_journal, preflight
 
 EMAIL_ACTION = ACTION_LABELS["email"]
 

@@ -12,14 +12,13 @@ from typing import Any
 import pandas as pd
 import python_calamine as calamine
 
-from . import collector
+from .. import collector
+from ..config import Settings
+from ..errors import LedgerError
+from ..ooxml import FormulaScan, col_index
 from .columns import describe_known_headers, is_invoice_table, match_headers
-from .config import Settings
-from .errors import LedgerError
-from .formulas import FormulaScan
 from .problems import Problem, Skip
 from .rows import normalise_rows
-from .xlsxparts import col_index
 
 HEADER_SEARCH_ROWS = 30
 READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}

@@ -8,8 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..ledger import ACTION_LABELS
 from .journal import JournalEntry
-from .levels import ACTION_LABELS
 from .writeback import StatusUpdate
 
 

@@ -15,9 +15,9 @@ from docx import Document
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..config import Settings
+from ..errors import TemplateError
 from .compiled import compiled_template
-from .config import Settings
-from .errors import TemplateError
 
 _WINDOWS_RESERVED = {
     "con",
@@ -47,7 +47,7 @@ def bundled_templates() -> Path:
     packaged = Path(str(resources.files("relance_xlsx"))) / "word_templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "word_templates"
+    return Path(__file__).resolve().parents[2] / "word_templates"
 
 
 def template_path(kind: str, language: str, settings: Settings) -> Path:

@@ -9,19 +9,20 @@ from dataclasses import dataclass
 import python_calamine as calamine
 from lxml import etree
 
-from .cellxml import NewCell
-from .sheethead import add_column_widths, widen_dimension
-from .sheetxml import SheetXml
-from .values import parse_date, parse_text
-from .xlsxparts import (
+from ..ledger import parse_date, parse_text
+from ..ooxml import (
     CT_WORKSHEET,
     NS_MAIN,
     NS_PKG_REL,
     NS_REL,
     REL_WORKSHEET,
+    NewCell,
     Package,
+    SheetXml,
+    add_column_widths,
     excel_serial,
     rels_path,
+    widen_dimension,
     xml_text,
 )
 

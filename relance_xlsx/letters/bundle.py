@@ -19,6 +19,7 @@ from docx.enum.text import WD_BREAK
 from docxcompose.composer import Composer
 from lxml import etree
 
+from ..ooxml import RawEntry, deflated, write_zip
 from .compiled import (
     DOCUMENT,
     FOOTER_REL,
@@ -28,7 +29,6 @@ from .compiled import (
     Rendered,
     W,
 )
-from .docxzip import RawEntry, deflated, write_zip
 from .sections import end_section_in_last_paragraph, section_child
 
 BUNDLE_NAME = "a_imprimer.docx"

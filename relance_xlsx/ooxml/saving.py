@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.parsers import expat
 
+from ..errors import WorkbookError
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, read_raw, write_zip
-from .errors import WorkbookError
 from .xlsxparts import DoneTail, Package, check_well_formed
 
 BACKUP_FOLDER = ".relance-sauvegardes"

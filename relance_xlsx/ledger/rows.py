@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..config import Policy
 from .checks import check_rows
 from .coded import Coded, dates_of, object_array
 from .columns import normalise
-from .config import Policy
 from .grid import Grid
 from .levels import History, parse_level
 from .problems import Problem, Skip

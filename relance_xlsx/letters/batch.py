@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..progress import Progress, Quiet
 from .bundle import BundleWriter, Fragment, build_bundle, bundle_key, letter_fragment
 from .compiled import compiled_template
-from .progress import Progress, Quiet
 from .render import jinja_env, render_letter
 
 # Below this many letters a second process costs more (start-up, imports) than it saves.

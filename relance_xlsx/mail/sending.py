@@ -17,9 +17,9 @@ from email.parser import BytesParser
 from email.utils import format_datetime
 from pathlib import Path
 
-from .config import Smtp
+from ..config import Smtp
+from ..errors import EmailError
 from .emails import UNSENT_HEADER, Draft
-from .errors import EmailError
 
 SENT_LOG = "envoyes.json"
 PASSWORD_ENV = "RELANCE_SMTP_PASSWORD"

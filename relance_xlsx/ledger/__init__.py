@@ -1,0 +1,97 @@
+"""Reading the workbook into canonical invoices: the table, its columns, values and problems."""
+
+from __future__ import annotations
+
+from .coded import (
+    Coded,
+    parse_amounts,
+    round_cents,
+)
+from .columns import (
+    match_headers,
+)
+from .grid import (
+    Grid,
+)
+from .levels import (
+    ACTION_LABELS,
+    ALL_KINDS,
+    FORMAL_NOTICE,
+    KIND_BY_LEVEL,
+    KIND_LABELS,
+    KIND_PRE_DUE,
+    KIND_THANKS,
+    LEVEL_LABELS,
+    LITIGATION,
+    PRE_DUE_LABEL,
+    PRINT_ORDER,
+    REMINDER_1,
+    REMINDER_2,
+    THANKED_LABEL,
+)
+from .problems import (
+    Problem,
+    Skip,
+)
+from .reader import (
+    Fingerprint,
+    Ledger,
+    candidate_sheets,
+    read_ledger,
+)
+from .rows import (
+    COLUMNS,
+)
+from .terms import (
+    Terms,
+    due_from_terms,
+    parse_terms,
+)
+from .values import (
+    Amount,
+    parse_amount,
+    parse_date,
+    parse_flag,
+    parse_hold,
+    parse_text,
+    status_says_paid,
+)
+
+__all__ = [
+    "ACTION_LABELS",
+    "ALL_KINDS",
+    "COLUMNS",
+    "FORMAL_NOTICE",
+    "KIND_BY_LEVEL",
+    "KIND_LABELS",
+    "KIND_PRE_DUE",
+    "KIND_THANKS",
+    "LEVEL_LABELS",
+    "LITIGATION",
+    "PRE_DUE_LABEL",
+    "PRINT_ORDER",
+    "REMINDER_1",
+    "REMINDER_2",
+    "THANKED_LABEL",
+    "Amount",
+    "Coded",
+    "Fingerprint",
+    "Grid",
+    "Ledger",
+    "Problem",
+    "Skip",
+    "Terms",
+    "candidate_sheets",
+    "due_from_terms",
+    "match_headers",
+    "parse_amount",
+    "parse_amounts",
+    "parse_date",
+    "parse_flag",
+    "parse_hold",
+    "parse_terms",
+    "parse_text",
+    "read_ledger",
+    "round_cents",
+    "status_says_paid",
+]

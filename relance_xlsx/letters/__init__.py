@@ -1,0 +1,73 @@
+"""The letters: which ones a run writes, their context, the templates, the bundle and the PDFs."""
+
+from __future__ import annotations
+
+from .batch import (
+    LetterJob,
+    render_letters,
+)
+from .bundle import (
+    BUNDLE_NAME,
+    BundleWriter,
+    letter_fragment,
+)
+from .compiled import (
+    compiled_template,
+)
+from .creditor import (
+    creditor_context,
+)
+from .pdf import (
+    PARALLEL_FROM,
+    convert_to_pdf,
+    soffice_binary,
+)
+from .plan import (
+    LetterPlan,
+    LetterRows,
+    has_address,
+    letter_context,
+    plan_letters,
+    total_due,
+)
+from .render import (
+    bundled_templates,
+    check_template,
+    find_template,
+    inside,
+    jinja_env,
+    render_letter,
+    safe_filename,
+    template_path,
+)
+from .sample import (
+    sample_context,
+)
+
+__all__ = [
+    "BUNDLE_NAME",
+    "PARALLEL_FROM",
+    "BundleWriter",
+    "LetterJob",
+    "LetterPlan",
+    "LetterRows",
+    "bundled_templates",
+    "check_template",
+    "compiled_template",
+    "convert_to_pdf",
+    "creditor_context",
+    "find_template",
+    "has_address",
+    "inside",
+    "jinja_env",
+    "letter_context",
+    "letter_fragment",
+    "plan_letters",
+    "render_letter",
+    "render_letters",
+    "safe_filename",
+    "sample_context",
+    "soffice_binary",
+    "template_path",
+    "total_due",
+]

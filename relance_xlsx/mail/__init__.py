@@ -1,0 +1,41 @@
+"""E-mail: drafts of the letters as messages, and sending them through SMTP."""
+
+from __future__ import annotations
+
+from .dispatch import (
+    EMAIL_ACTION,
+    SendPlan,
+)
+from .dispatch import (
+    prepare_send as prepare_send_plan,
+)
+from .dispatch import (
+    send as send_messages,
+)
+from .emails import (
+    parse_addresses,
+    render_email,
+)
+from .outbox import (
+    Messages,
+    draft_run,
+    plan_messages,
+)
+from .sending import (
+    SENT_LOG,
+    Delivery,
+)
+
+__all__ = [
+    "EMAIL_ACTION",
+    "SENT_LOG",
+    "Delivery",
+    "Messages",
+    "SendPlan",
+    "draft_run",
+    "parse_addresses",
+    "plan_messages",
+    "prepare_send_plan",
+    "render_email",
+    "send_messages",
+]

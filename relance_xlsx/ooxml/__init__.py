@@ -1,0 +1,71 @@
+"""The file-format engine: zip packages, sheet XML, cells, the split edit, the checked atomic save.
+
+It knows nothing of invoices: it imports nothing from the other subpackages."""
+
+from __future__ import annotations
+
+from .cellxml import (
+    NewCell,
+)
+from .docxzip import (
+    RawEntry,
+    deflated,
+    read_raw,
+    write_zip,
+)
+from .formulas import (
+    FormulaScan,
+)
+from .saving import (
+    save_atomically,
+)
+from .sheethead import (
+    add_column_widths,
+    style_at,
+    widen_dimension,
+)
+from .sheetxml import (
+    SheetXml,
+)
+from .xlsxparts import (
+    CT_WORKSHEET,
+    NS_MAIN,
+    NS_PKG_REL,
+    NS_REL,
+    REL_TABLE,
+    REL_WORKSHEET,
+    Package,
+    Styles,
+    col_index,
+    col_letter,
+    excel_serial,
+    rels_path,
+    xml_text,
+)
+
+__all__ = [
+    "CT_WORKSHEET",
+    "NS_MAIN",
+    "NS_PKG_REL",
+    "NS_REL",
+    "REL_TABLE",
+    "REL_WORKSHEET",
+    "FormulaScan",
+    "NewCell",
+    "Package",
+    "RawEntry",
+    "SheetXml",
+    "Styles",
+    "add_column_widths",
+    "col_index",
+    "col_letter",
+    "deflated",
+    "excel_serial",
+    "read_raw",
+    "rels_path",
+    "save_atomically",
+    "style_at",
+    "widen_dimension",
+    "write_zip",
+    "xml_text",
+]

@@ -1,0 +1,19 @@
+"""How amounts, rates, dates and words are written, in French and English."""
+
+from __future__ import annotations
+
+from .fmt import (
+    amount_in_words,
+    date_long,
+    date_short,
+    money,
+    percent,
+)
+
+__all__ = [
+    "amount_in_words",
+    "date_long",
+    "date_short",
+    "money",
+    "percent",
+]

@@ -1,0 +1,29 @@
+"""What a run writes into the workbook: the status columns and the journal sheet."""
+
+from __future__ import annotations
+
+from .changes import (
+    journal_entries,
+    status_updates,
+)
+from .journal import (
+    JournalEntry,
+    add_journal,
+    existing_keys,
+)
+from .writeback import (
+    append_journal,
+    preflight,
+    write_back,
+)
+
+__all__ = [
+    "JournalEntry",
+    "add_journal",
+    "append_journal",
+    "existing_keys",
+    "journal_entries",
+    "preflight",
+    "status_updates",
+    "write_back",
+]
