@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from relance_xlsx.config import Settings
+from relance_xlsx import Settings
 from relance_xlsx.ledger import read_ledger
 
 HERE = Path(__file__).resolve().parent

@@ -65,7 +65,9 @@ def ours(path: Path) -> dict[str, float]:
     entries = journal_entries(ledger.frame, decisions.frame, {}, AS_OF)
     with Sampler() as memory:
         start = time.perf_counter()
-        result = write_back(ledger, updates, entries, settings.writeback, now=dt.datetime.now())
+        result = write_back(
+            ledger.sheet_ref, updates, entries, settings.writeback, now=dt.datetime.now()
+        )
         seconds = time.perf_counter() - start
     return {
         "seconds": seconds,

@@ -1,25 +1,107 @@
-"""relance-xlsx: the weekly dunning run over a French invoice ledger kept in Excel."""
+"""relance-xlsx: the weekly dunning run over a French invoice ledger kept in Excel.
+
+The library the command line and the page are built on::
+
+    import datetime as dt
+    from pathlib import Path
+    import relance_xlsx
+
+    settings = relance_xlsx.load_settings(Path("relance.toml"))
+    result = relance_xlsx.run(Path("factures.xlsx"), settings, as_of=dt.date(2026, 11, 22))
+    print(len(result.letters), "lettres dans", result.out_dir)
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import RelanceError
+from .config import (
+    Creditor,
+    Letters,
+    Policy,
+    Settings,
+    Smtp,
+    Writeback,
+    find_config,
+    load_settings,
+    settings_from_dict,
+)
+from .errors import (
+    ConfigError,
+    EmailError,
+    ExitCode,
+    LedgerError,
+    LibreOfficeError,
+    RelanceError,
+    TemplateError,
+    WorkbookError,
+)
 
 if TYPE_CHECKING:
-    from .pipeline import CheckResult, RunResult, check, run
+    from .pipeline import (
+        CheckResult,
+        InvoiceResult,
+        LetterResult,
+        RunResult,
+        SendResult,
+        check,
+        prepare_send,
+        run,
+        send,
+    )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+_PIPELINE = {
+    "CheckResult",
+    "InvoiceResult",
+    "LetterResult",
+    "Letters",
+    "RunResult",
+    "SendResult",
+    "check",
+    "prepare_send",
+    "run",
+    "send",
+}
 
 
 def __getattr__(name: str) -> Any:
     # The pipeline (pandas, calamine, docx: a second to import) loads on first use, so the
-    # helper processes started with `python -m relance_xlsx.<module>` start at once.
-    if name in {"CheckResult", "RunResult", "check", "run"}:
+    # helper processes started with `python -m relance_xlsx.ooxml.<module>` start at once.
+    if name in _PIPELINE:
         from . import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(f"module 'relance_xlsx' has no attribute {name!r}")
 
 
-__all__ = ["CheckResult", "RelanceError", "RunResult", "__version__", "check", "run"]
+__all__ = [
+    "CheckResult",
+    "ConfigError",
+    "Creditor",
+    "EmailError",
+    "ExitCode",
+    "InvoiceResult",
+    "LedgerError",
+    "LetterResult",
+    "Letters",
+    "LibreOfficeError",
+    "Policy",
+    "RelanceError",
+    "RunResult",
+    "SendResult",
+    "Settings",
+    "Smtp",
+    "TemplateError",
+    "WorkbookError",
+    "Writeback",
+    "__version__",
+    "check",
+    "find_config",
+    "load_settings",
+    "prepare_send",
+    "run",
+    "send",
+    "settings_from_dict",
+]

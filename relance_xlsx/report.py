@@ -116,6 +116,25 @@ def render_run(result: RunResult) -> None:
             money(sum(i.outstanding for i in litigation)),
         )
     out.print(letters)
+    out.print(_levels_table(result))
+    errors = [p for p in result.problems if p.severity == "error"]
+    warns = [p for p in result.problems if p.severity == "warning"]
+    out.print(
+        f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
+        f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    for p in (errors + warns)[:30]:
+        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
+    if len(errors) + len(warns) > 30:
+        out.print(f"  … et {len(errors) + len(warns) - 30} autres (relance check --json).")
+    _where_things_went(result)
+
+
+def _levels_table(result: RunResult) -> Table:
+    """Outstanding amounts by level after the run."""
     levels = Table(title="Encours par niveau", title_justify="left")
     levels.add_column("Niveau")
     levels.add_column("Factures", justify="right")
@@ -130,20 +149,11 @@ def render_run(result: RunResult) -> None:
         levels.add_row(
             LEVEL_LABELS[level] or "Aucune relance", str(count[level]), money(due[level])
         )
-    out.print(levels)
-    errors = [p for p in result.problems if p.severity == "error"]
-    warns = [p for p in result.problems if p.severity == "warning"]
-    out.print(
-        f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
-        f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
-    for p in (errors + warns)[:30]:
-        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
-    if len(errors) + len(warns) > 30:
-        out.print(f"  … et {len(errors) + len(warns) - 30} autres (relance check --json).")
+    return levels
+
+
+def _where_things_went(result: RunResult) -> None:
+    """Where the letters, e-mails and the updated workbook are."""
     if result.letters and not result.dry_run:
         out.print(
             f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})",

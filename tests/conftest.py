@@ -113,3 +113,10 @@ def convert(path: Path, fmt: str, outdir: Path) -> Path:
         timeout=180,
     )
     return outdir / f"{path.stem}.{fmt.split(':')[0]}"
+
+
+def settings_near(ledger: Path) -> Any:
+    """The settings the CLI would use for this ledger: relance.toml beside it, else defaults."""
+    from relance_xlsx import find_config, load_settings
+
+    return load_settings(find_config(None, ledger))

@@ -20,17 +20,16 @@ import pytest
 import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
-from conftest import AS_OF, soffice, write_ledger
+from conftest import AS_OF, settings_near, soffice, write_ledger
 from conftest import HEADERS as BASE_HEADERS
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from relance_xlsx import pipeline
+import relance_xlsx
+from relance_xlsx import ConfigError, EmailError, TemplateError, settings_from_dict
 from relance_xlsx.cli import app
-from relance_xlsx.config import settings_from_dict
-from relance_xlsx.errors import ConfigError, EmailError, TemplateError
 from relance_xlsx.letters import sample_context
 from relance_xlsx.mail import EMAIL_ACTION, SENT_LOG, parse_addresses, render_email
 from relance_xlsx.wording import money
@@ -101,7 +100,9 @@ def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One run with --email on the small ledger; tests copy the folder before changing it."""
     folder = tmp_path_factory.mktemp("drafted")
     ledger = _build(folder)
-    pipeline.run(ledger, as_of=AS_OF, email=True, now=dt.datetime(2026, 11, 22, 9, 0))
+    relance_xlsx.run(
+        ledger, settings_near(ledger), as_of=AS_OF, email=True, now=dt.datetime(2026, 11, 22, 9, 0)
+    )
     return folder
 
 
@@ -158,11 +159,13 @@ def test_letter_and_invoice_pdf_are_attached_and_open(drafted: Path) -> None:
 
 def test_missing_address_bad_address_and_missing_pdf_are_reported(tmp_path: Path) -> None:
     ledger = _build(tmp_path)
-    result = pipeline.run(ledger, as_of=AS_OF, email=True, dry_run=True)
+    result = relance_xlsx.run(ledger, settings_near(ledger), as_of=AS_OF, email=True, dry_run=True)
     assert result.no_email == ["Café Gamma", "Droguerie Delta"]
     bad = [p for p in result.problems if p.column == "E-mail"]
     assert [(p.row, p.value) for p in bad] == [(5, "pas une adresse")]
-    result = pipeline.run(ledger, as_of=AS_OF, email=True, write_workbook=False)
+    result = relance_xlsx.run(
+        ledger, settings_near(ledger), as_of=AS_OF, email=True, write_workbook=False
+    )
     missing = [p for p in result.problems if p.column == "PDF facture"]
     assert [(p.row, p.value) for p in missing] == [(3, "factures/absente.pdf")]
     assert len(result.emails) == 2
@@ -204,7 +207,7 @@ def test_a_broken_email_template_stops_the_run_before_any_letter(tmp_path: Path)
     config = tmp_path / "relance.toml"
     config.write_text(config.read_text() + '[letters]\ntemplate_dir = "modeles"\n')
     with pytest.raises(TemplateError, match=r"objet\.txt"):
-        pipeline.run(ledger, as_of=AS_OF, email=True)
+        relance_xlsx.run(ledger, settings_near(ledger), as_of=AS_OF, email=True)
     assert not (tmp_path / "relances").exists()
 
 
@@ -310,9 +313,9 @@ def _point_at(folder: Path, port: int, **smtp: Any) -> None:
     _config(folder, {"host": "127.0.0.1", "port": port, "security": "none", **smtp})
 
 
-def _send(folder: Path, **kw: Any) -> pipeline.SendResult:
-    plan = pipeline.prepare_send(folder / "relances" / AS_OF.isoformat())
-    return pipeline.send(plan, now=lambda: dt.datetime(2026, 11, 22, 10, 0), **kw)
+def _send(folder: Path, **kw: Any) -> relance_xlsx.SendResult:
+    plan = relance_xlsx.prepare_send(folder / "relances" / AS_OF.isoformat())
+    return relance_xlsx.send(plan, now=lambda: dt.datetime(2026, 11, 22, 10, 0), **kw)
 
 
 def _journal(ledger: Path) -> list[tuple[Any, ...]]:
@@ -354,7 +357,7 @@ def test_journal_alone_prevents_a_second_send(workdir: Path, serve: Any) -> None
     _point_at(workdir, server.port)
     _send(workdir)
     (workdir / "relances" / AS_OF.isoformat() / "emails" / SENT_LOG).unlink()
-    plan = pipeline.prepare_send(workdir / "relances" / AS_OF.isoformat())
+    plan = relance_xlsx.prepare_send(workdir / "relances" / AS_OF.isoformat())
     assert plan.pending == () and len(plan.already_sent) == 2
 
 
@@ -423,7 +426,7 @@ def test_a_refused_recipient_stops_only_its_message(workdir: Path, serve: Any) -
     assert by_client["Boulangerie Bêta"].status == "sent"
     assert [r[1] for r in _journal(workdir / "ledger.xlsx")] == ["F-002"]
     # the refused one is still pending: a later send tries it again
-    plan = pipeline.prepare_send(workdir / "relances" / AS_OF.isoformat())
+    plan = relance_xlsx.prepare_send(workdir / "relances" / AS_OF.isoformat())
     assert [d.client for d in plan.pending] == ["Atelier Alpha"]
 
 

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
-from relance_xlsx.config import Settings
-from relance_xlsx.errors import LedgerError
+from relance_xlsx import LedgerError, Settings
 from relance_xlsx.ledger import match_headers, read_ledger
 from relance_xlsx.ooxml import formulas
 

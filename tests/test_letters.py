@@ -6,14 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, convert, needs_libreoffice
+from conftest import AS_OF, convert, needs_libreoffice, settings_near
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from relance_xlsx.errors import TemplateError
+from relance_xlsx import TemplateError
 from relance_xlsx.ledger import ALL_KINDS
 from relance_xlsx.letters import (
     LetterJob,
@@ -287,10 +287,10 @@ def test_every_template_full_and_smallest_converts_to_pdf_with_its_values(tmp_pa
 
 @needs_libreoffice
 def test_sample_run_letters_convert_to_pdf_with_their_values(sample):
-    from relance_xlsx import pipeline
+    import relance_xlsx
     from relance_xlsx.letters import convert_to_pdf
 
-    result = pipeline.run(sample, as_of=AS_OF, write_workbook=False)
+    result = relance_xlsx.run(sample, settings_near(sample), as_of=AS_OF, write_workbook=False)
     one_per_kind = {letter.kind: letter for letter in result.letters}
     assert set(one_per_kind) == {"relance_1", "relance_2", "mise_en_demeure", "remerciement"}
     pdfs = convert_to_pdf([Path(x.path) for x in one_per_kind.values()], sample.parent / "pdf")

@@ -7,11 +7,11 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import settings_near
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relance_xlsx.config import Policy
-from relance_xlsx.errors import ConfigError
+from relance_xlsx import ConfigError, Policy
 from relance_xlsx.ledger import COLUMNS
 from relance_xlsx.policy import decide, load_rate_tables
 
@@ -333,15 +333,15 @@ def test_a_rates_file_in_config_replaces_the_bundled_tables(sample):
     """A user adds the ECB rate of the 2nd half of 2026 in a copy: no warning, and it is used."""
     from importlib import resources
 
-    from relance_xlsx import pipeline
+    import relance_xlsx
 
-    before = pipeline.run(sample, as_of=AS_OF, dry_run=True)
+    before = relance_xlsx.run(sample, settings_near(sample), as_of=AS_OF, dry_run=True)
     bundled = resources.files("relance_xlsx").joinpath("data/rates.toml").read_text("utf-8")
     copy = bundled.replace("confirmed_until = 2026-02-05", "confirmed_until = 2026-07-01")
     copy = copy.replace("changes = [", "changes = [\n  { from = 2026-06-10, rate = 3.00 },", 1)
     (sample.parent / "taux.toml").write_text(copy, encoding="utf-8")
     (sample.parent / "relance.toml").write_text('[policy]\nrates_file = "taux.toml"\n', "utf-8")
-    result = pipeline.run(sample, as_of=AS_OF, dry_run=True)
+    result = relance_xlsx.run(sample, settings_near(sample), as_of=AS_OF, dry_run=True)
     assert any("non confirmé" in w for w in before.warnings)
     assert not any("non confirmé" in w for w in result.warnings)
     interest = [
@@ -352,8 +352,8 @@ def test_a_rates_file_in_config_replaces_the_bundled_tables(sample):
 
 
 def test_an_unreadable_rates_file_is_a_config_error(sample):
-    from relance_xlsx import pipeline
+    import relance_xlsx
 
     (sample.parent / "relance.toml").write_text('[policy]\nrates_file = "absent.toml"\n', "utf-8")
     with pytest.raises(ConfigError, match=r"absent\.toml"):
-        pipeline.run(sample, as_of=AS_OF, dry_run=True)
+        relance_xlsx.run(sample, settings_near(sample), as_of=AS_OF, dry_run=True)

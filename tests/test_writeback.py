@@ -15,13 +15,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import AS_OF, convert, needs_libreoffice, write_ledger
+from conftest import AS_OF, convert, needs_libreoffice, settings_near, write_ledger
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
 
-from relance_xlsx import pipeline
-from relance_xlsx.errors import WorkbookError
+import relance_xlsx
+from relance_xlsx import WorkbookError
 from relance_xlsx.ooxml import docxzip
 from relance_xlsx.ooxml.xlsxparts import xml_text
 
@@ -52,8 +52,10 @@ def cells(path: Path, sheet: str = "Factures") -> dict[str, tuple]:
     }
 
 
-def run(path: Path, as_of: dt.date = AS_OF, **kw) -> pipeline.RunResult:
-    return pipeline.run(path, as_of=as_of, out_dir=path.parent / "out", **kw)
+def run(path: Path, as_of: dt.date = AS_OF, **kw) -> relance_xlsx.RunResult:
+    return relance_xlsx.run(
+        path, settings_near(path), as_of=as_of, out_dir=path.parent / "out", **kw
+    )
 
 
 @pytest.mark.parametrize(
@@ -220,7 +222,7 @@ def test_changed_since_read_is_refused(tmp_path):
     ledger = read_ledger(path, Settings(), as_of=AS_OF)
     path.write_bytes(path.read_bytes() + b"\0")
     with pytest.raises(WorkbookError, match="modifié depuis sa lecture"):
-        write_back(ledger, [], [], Settings().writeback, now=dt.datetime(2026, 11, 22))
+        write_back(ledger.sheet_ref, [], [], Settings().writeback, now=dt.datetime(2026, 11, 22))
 
 
 def test_backups_keep_the_last_ten(sample):
@@ -503,7 +505,7 @@ KILLED_CHILD = """
 import datetime as dt, sys
 from pathlib import Path
 from relance_xlsx.workbook import journal_entries, status_updates
-from relance_xlsx.config import Settings
+from relance_xlsx import Settings
 from relance_xlsx.ledger import read_ledger
 from relance_xlsx.policy import decide
 from relance_xlsx.policy import load_rate_tables
@@ -516,7 +518,7 @@ decisions = decide(ledger.frame, as_of, settings.policy, load_rate_tables())
 updates = status_updates(ledger.frame, decisions.frame, as_of)
 entries = journal_entries(ledger.frame, decisions.frame, {}, as_of)
 print("writing", flush=True)
-write_back(ledger, updates, entries, settings.writeback, now=dt.datetime(2026, 11, 22, 9))
+write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=dt.datetime(2026, 11, 22, 9))
 print("done", flush=True)
 """
 

@@ -36,6 +36,7 @@ from .problems import (
 from .reader import (
     Fingerprint,
     Ledger,
+    SheetRef,
     candidate_sheets,
     read_ledger,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "Grid",
     "Ledger",
     "Problem",
+    "SheetRef",
     "Skip",
     "Terms",
     "candidate_sheets",

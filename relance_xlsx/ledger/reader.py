@@ -44,6 +44,18 @@ class Fingerprint:
 
 
 @dataclass(frozen=True)
+class SheetRef:
+    """Where the invoice table is: all the write-back needs to know of the ledger it read."""
+
+    path: Path
+    sheet: str
+    header_row: int  # Excel row number of the header
+    headers: tuple[str, ...]  # header texts, by 0-based column position
+    positions: dict[str, int]  # canonical field -> 0-based column position
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True)
 class Ledger:
     """The invoice table of a workbook, normalised, with what could not be used."""
 
@@ -63,6 +75,13 @@ class Ledger:
     def columns(self) -> dict[str, str]:
         """Canonical field -> the header text it was found under."""
         return {name: self.headers[pos] for name, pos in self.positions.items()}
+
+    @property
+    def sheet_ref(self) -> SheetRef:
+        """Where the table is, for the write-back."""
+        return SheetRef(
+            self.path, self.sheet, self.header_row, self.headers, self.positions, self.fingerprint
+        )
 
     @property
     def invoice_count(self) -> int:
@@ -229,6 +248,7 @@ def read_ledger(
 __all__ = [
     "Fingerprint",
     "Ledger",
+    "SheetRef",
     "candidate_sheets",
     "find_table",
     "open_workbook",

@@ -13,7 +13,7 @@ import pandas as pd
 from ..config import Policy
 from .checks import check_rows
 from .coded import Coded, dates_of, object_array
-from .columns import normalise
+from .contacts import contact_columns
 from .grid import Grid
 from .levels import History, parse_level
 from .problems import Problem, Skip
@@ -75,6 +75,7 @@ def normalise_rows(
     if not keep.all():
         grid.keep_only(keep)
 
+    # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse("invoice", parse_text)
     client = grid.parse("client", parse_text)
     amount, currency = grid.parse_amounts("amount")
@@ -88,19 +89,9 @@ def normalise_rows(
     history = grid.parse("reminder_level", parse_level)
     last_date = grid.parse("reminder_date", parse_date)
     objects = grid.parse("object", parse_text)
-
-    paid = np.nan_to_num(paid_cell, nan=0.0)
     is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
-
-    # Fully paid: amount covered, a payment date with no paid column, a flag or a status.
-    settled = (
-        paid_flag.mask(lambda v: v is True)
-        | grid.raw("status").mask(status_says_paid)
-        | (payment_date.present() & ("paid" not in positions))
-    )
-    paid = np.where(settled, np.clip(amount, 0, None), paid)
-    outstanding = np.where(is_credit, amount, np.round(amount - paid, 2))
+    paid, outstanding = _settle(grid, amount, paid_cell, is_credit, payment_date, paid_flag)
 
     due = _due_dates(invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
@@ -125,7 +116,7 @@ def normalise_rows(
         policy=policy,
     )
     outstanding = np.nan_to_num(outstanding, nan=0.0)
-    columns = {
+    columns: dict[str, Any] = {
         "row": grid.numbers.astype(int),
         "invoice": invoice.array(),
         "client": client.array(),
@@ -137,33 +128,59 @@ def normalise_rows(
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
         "hold": hold.mask(lambda v: v is True),
         "is_credit": is_credit,
-        "consumer": _consumers(grid, policy),
         "object": objects.array(),
-        "email": grid.parse("email", parse_text, "warning").array(),
-        "address": _addresses(grid),
-        "contact": grid.parse("contact", parse_text, "warning").array(),
-        "attachment": grid.raw("attachment").map(parse_text).array(),
-        "language": grid.raw("language").map(_language).array(),
         "currency": currency.array(),
-        "level": levels,
-        "last_date": dates_of(last_date),
-        "level_without_date": (levels > 0) & ~last_date.present(),
-        "thanked": history.mask(lambda h: isinstance(h, History) and h.thanked),
-        "pre_due_sent": history.mask(lambda h: isinstance(h, History) and h.pre_due),
+        **_history_columns(history, levels, last_date),
         "valid": ok,
-        "problem": _first_problem(grid.numbers, grid.problems),
-        "level_text": grid.raw("reminder_level").map(parse_text).array(),
-        "status_text": grid.raw("reminder_status").map(parse_text).array(),
+        **contact_columns(grid, policy),
     }
+    # After every parse above: the first problem of each row, errors and warnings alike.
+    columns["problem"] = _first_problem(grid.numbers, grid.problems)
+    return _frame(columns), grid.problems, skips
+
+
+def _frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """The canonical frame, its columns in COLUMNS order."""
     # Object columns stay object: pandas would make text columns str, and None NaN.
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             name: pd.Series(v, dtype=object) if v.dtype == object else v
             for name, v in columns.items()
         },
         columns=list(COLUMNS),
     )
-    return frame, grid.problems, skips
+
+
+def _history_columns(history: Coded, levels: np.ndarray, last_date: Coded) -> dict[str, Any]:
+    """What the workbook says was already sent: level, its date, thanks and courtesy notes."""
+    return {
+        "level": levels,
+        "last_date": dates_of(last_date),
+        "level_without_date": (levels > 0) & ~last_date.present(),
+        "thanked": history.mask(lambda h: isinstance(h, History) and h.thanked),
+        "pre_due_sent": history.mask(lambda h: isinstance(h, History) and h.pre_due),
+    }
+
+
+def _settle(
+    grid: Grid,
+    amount: np.ndarray,
+    paid_cell: np.ndarray,
+    is_credit: np.ndarray,
+    payment_date: Coded,
+    paid_flag: Coded,
+) -> tuple[np.ndarray, np.ndarray]:
+    """What was paid and what is still owed (a credit note owes its own negative amount)."""
+    paid = np.nan_to_num(paid_cell, nan=0.0)
+    # Fully paid: amount covered, a payment date with no paid column, a flag or a status.
+    settled = (
+        paid_flag.mask(lambda v: v is True)
+        | grid.raw("status").mask(status_says_paid)
+        | (payment_date.present() & ("paid" not in grid.positions))
+    )
+    paid = np.where(settled, np.clip(amount, 0, None), paid)
+    outstanding = np.where(is_credit, amount, np.round(amount - paid, 2))
+    return paid, outstanding
 
 
 def _says_credit(column: Coded) -> np.ndarray:
@@ -222,60 +239,6 @@ def _due_dates(invoice_date: Coded, due_cell: Coded, terms: Coded, policy: Polic
     given = due_cell.present()
     codes = np.where(given, due_cell.codes, len(due_cell.values) + inverse.reshape(-1))
     return Coded(codes, np.concatenate([due_cell.values, object_array(computed)]))
-
-
-def _address_lines(whole: Any) -> str | None:
-    text = parse_text(whole)
-    if not text:
-        return None
-    lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
-    return "\n".join(lines) if lines else None
-
-
-def _addresses(grid: Grid) -> np.ndarray:
-    """One multi-line address per row, from one cell or street / postcode / city / country."""
-    if not any(name in grid.positions for name in ("street", "postcode", "city", "country")):
-        return grid.raw("address").map(_address_lines).array()  # one cell
-    parts = [
-        grid.raw(name).map(parse_text).array()
-        for name in ("address", "street", "postcode", "city", "country")
-    ]
-    out = []
-    for whole, street, postcode, city, country in zip(*parts, strict=True):
-        if whole:
-            lines = [ln.strip() for ln in str(whole).replace("\r", "").split("\n") if ln.strip()]
-        else:
-            town = " ".join(p for p in (postcode, city) if p)
-            lines = [p for p in (street, town) if p]
-        if lines and country and normalise(country) not in ("france", "fr"):
-            lines.append(str(country).upper())
-        out.append("\n".join(lines) if lines else None)
-    return object_array(out)
-
-
-def _consumers(grid: Grid, policy: Policy) -> np.ndarray:
-    default = policy.default_client_type == "particulier"
-    if "client_type" not in grid.positions:
-        return np.full(len(grid), default, dtype=bool)
-
-    def consumer(v: Any) -> bool:
-        text = normalise(v) if isinstance(v, str) else ""
-        if not text:
-            return default
-        return text.startswith(
-            ("particulier", "consommateur", "consumer", "individual", "b2c", "prive", "part")
-        )
-
-    return grid.raw("client_type").mask(consumer)
-
-
-def _language(value: Any) -> str | None:
-    text = normalise(value) if isinstance(value, str) else ""
-    if text.startswith(("en", "ang", "gb", "uk", "us")):
-        return "en"
-    if text.startswith(("fr", "fra")):
-        return "fr"
-    return None
 
 
 def _first_problem(numbers: np.ndarray, problems: list[Problem]) -> np.ndarray:

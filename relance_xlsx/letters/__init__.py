@@ -23,6 +23,7 @@ from .pdf import (
     soffice_binary,
 )
 from .plan import (
+    Letter,
     LetterPlan,
     LetterRows,
     has_address,
@@ -40,6 +41,7 @@ from .render import (
     safe_filename,
     template_path,
 )
+from .runletters import build_letters, missing_addresses, write_letters
 from .sample import (
     sample_context,
 )
@@ -48,9 +50,11 @@ __all__ = [
     "BUNDLE_NAME",
     "PARALLEL_FROM",
     "BundleWriter",
+    "Letter",
     "LetterJob",
     "LetterPlan",
     "LetterRows",
+    "build_letters",
     "bundled_templates",
     "check_template",
     "compiled_template",
@@ -62,6 +66,7 @@ __all__ = [
     "jinja_env",
     "letter_context",
     "letter_fragment",
+    "missing_addresses",
     "plan_letters",
     "render_letter",
     "render_letters",
@@ -70,4 +75,5 @@ __all__ = [
     "soffice_binary",
     "template_path",
     "total_due",
+    "write_letters",
 ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -24,6 +26,18 @@ class LetterPlan:
     language: str
     rows: tuple[int, ...]  # frame index labels of the invoices
     credit_rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter of a run: its plan, the file it goes to, and what its template is filled with.
+
+    The context is None in a dry run, where only one letter per template is filled (to check it).
+    """
+
+    plan: LetterPlan
+    path: Path
+    context: dict[str, Any] | None = None
 
 
 def plan_letters(
@@ -127,50 +141,21 @@ def letter_context(
     def m(x: float) -> str:
         return money(x, currency, lang)
 
-    invoices = [
-        {
-            "number": str(r["invoice"] or "–"),
-            "date": _day(r["invoice_date"], lang),
-            "object": str(r["object"]) if _present(r["object"]) else "–",
-            "amount": m(r["amount"]),
-            "paid": m(r["paid"]),
-            "due": _day(r["due_date"], lang),
-            "outstanding": m(r["outstanding"]),
-            "days_late": int(r["days_late"]) if pd.notna(r["days_late"]) else 0,
-            "interest": m(r["interest"]),
-            "indemnity": m(r["indemnity"]),
-        }
-        for r in rows
-    ]
-    credit_items = [
-        {
-            "number": str(r["invoice"] or "–"),
-            "date": _day(r["invoice_date"], lang),
-            "object": str(r["object"]) if _present(r["object"]) else "–",
-            "amount": m(r["amount"]),
-        }
-        for r in credits
-    ]
+    invoices = [_invoice_item(r, m, lang) for r in rows]
+    credit_items = [_credit_item(r, m, lang) for r in credits]
     outstanding = sum(r["outstanding"] for r in rows) + sum(r["outstanding"] for r in credits)
     with_penalties = plan.kind in ("relance_2", "mise_en_demeure")
     interest = sum(r["interest"] for r in rows) if with_penalties else 0.0
     indemnity = sum(r["indemnity"] for r in rows) if with_penalties else 0.0
     claimed = round(outstanding + interest + indemnity, 2)
     numbers = [str(i["number"]) for i in invoices]
-    address = next((str(r["address"]) for r in rows if _present(r["address"])), None)
     last_dates = [r["last_date"] for r in rows if isinstance(r["last_date"], pd.Timestamp)]
     pay_by = as_of + dt.timedelta(days=settings.letters.payment_days)
     deadline = as_of + dt.timedelta(days=settings.letters.formal_notice_days)
     plural = len(invoices) > 1
     return {
         "creditor": creditor,
-        "debtor": {
-            "name": plan.client,
-            "address_lines": (address or MISSING_ADDRESS).split("\n"),
-            "contact": next((str(r["contact"]) for r in rows if _present(r["contact"])), ""),
-            "email": next((str(r["email"]) for r in rows if _present(r["email"])), ""),
-            "consumer": bool(rows[0]["consumer"]),
-        },
+        "debtor": _debtor(plan.client, rows),
         "letter": {
             "kind": plan.kind,
             "language": lang,
@@ -217,6 +202,44 @@ def letter_context(
     }
 
 
+def _invoice_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
+    """One invoice of the letter's table, formatted."""
+    return {
+        "number": str(r["invoice"] or "–"),
+        "date": _day(r["invoice_date"], lang),
+        "object": str(r["object"]) if _present(r["object"]) else "–",
+        "amount": m(r["amount"]),
+        "paid": m(r["paid"]),
+        "due": _day(r["due_date"], lang),
+        "outstanding": m(r["outstanding"]),
+        "days_late": int(r["days_late"]) if pd.notna(r["days_late"]) else 0,
+        "interest": m(r["interest"]),
+        "indemnity": m(r["indemnity"]),
+    }
+
+
+def _credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
+    """One credit note the letter deducts, formatted."""
+    return {
+        "number": str(r["invoice"] or "–"),
+        "date": _day(r["invoice_date"], lang),
+        "object": str(r["object"]) if _present(r["object"]) else "–",
+        "amount": m(r["amount"]),
+    }
+
+
+def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Who the letter is addressed to: the first address, contact and e-mail given."""
+    address = next((str(r["address"]) for r in rows if _present(r["address"])), None)
+    return {
+        "name": client,
+        "address_lines": (address or MISSING_ADDRESS).split("\n"),
+        "contact": next((str(r["contact"]) for r in rows if _present(r["contact"])), ""),
+        "email": next((str(r["email"]) for r in rows if _present(r["email"])), ""),
+        "consumer": bool(rows[0]["consumer"]),
+    }
+
+
 def total_due(plan: LetterPlan, data: LetterRows) -> float:
     """What the letter claims, as a number (for JSON and the summary)."""
     rows = data.of(plan.rows)
@@ -260,6 +283,7 @@ def _invoices_phrase(numbers: list[str], lang: str) -> str:
 
 
 __all__ = [
+    "Letter",
     "LetterPlan",
     "LetterRows",
     "has_address",

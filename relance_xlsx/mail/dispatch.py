@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Settings, find_config, load_settings
+from ..config import Settings, load_settings
 from ..errors import EmailError
 from ..ledger import ACTION_LABELS
 from ..workbook import JournalEntry, append_journal, existing_keys, preflight
@@ -35,14 +35,17 @@ class SendPlan:
         return f"{self.settings.smtp.host}:{self.settings.smtp.port}"
 
 
-def prepare_send(out_dir: Path, config: Path | None) -> SendPlan:
-    """Load the drafts of a run, the SMTP settings, and what was already sent."""
+def prepare_send(out_dir: Path, settings: Settings | None = None) -> SendPlan:
+    """Load the drafts of a run, the SMTP settings, and what was already sent.
+
+    Without settings, those of the relance.toml the run recorded in its manifest are used.
+    """
     manifest = Manifest.load(out_dir)
     folder = manifest_folder(out_dir)
     ledger = folder / manifest.ledger
-    recorded = folder / manifest.config if manifest.config else None
-    chosen = config or (recorded if recorded and recorded.is_file() else None)
-    settings = load_settings(find_config(chosen, ledger))
+    if settings is None:
+        recorded = folder / manifest.config if manifest.config else None
+        settings = load_settings(recorded if recorded and recorded.is_file() else None)
     if not settings.smtp.host:
         raise EmailError(
             "Aucun serveur d'envoi configuré : renseignez [smtp] host dans relance.toml."

@@ -6,14 +6,13 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from ..config import Settings
 from ..errors import LibreOfficeError
 from ..ledger import Ledger, Problem
-from ..letters import LetterPlan, convert_to_pdf, soffice_binary
+from ..letters import Letter, convert_to_pdf, soffice_binary
 from ..progress import Progress
 from .emails import (
     EMAIL_DIR,
@@ -32,7 +31,7 @@ from .emails import (
 class Pending:
     """A message to draft once its letter exists: which letter, to whom, what it says."""
 
-    index: int  # position of the letter in the run's plans
+    letter: Letter
     to: tuple[str, ...]
     body: EmailText
 
@@ -46,13 +45,13 @@ class Messages:
     problems: list[Problem] = field(default_factory=list)
 
 
-def plan_messages(
-    plans: list[LetterPlan], contexts: list[dict[str, Any]], ledger: Ledger, settings: Settings
-) -> Messages:
+def plan_messages(letters: list[Letter], ledger: Ledger, settings: Settings) -> Messages:
     """Render every message before any letter is written, so a broken template stops early."""
     result = Messages()
     header = ledger.columns.get("email", "E-mail")
-    for i, (plan, ctx) in enumerate(zip(plans, contexts, strict=True)):
+    for letter in letters:
+        plan, ctx = letter.plan, letter.context
+        assert ctx is not None  # e-mails need every letter's context
         rows = ledger.frame.loc[list(plan.rows)]
         cell = next(((r, e) for r, e in zip(rows["row"], rows["email"], strict=True) if e), None)
         if cell is None:
@@ -65,15 +64,13 @@ def plan_messages(
             result.no_email.append(plan.client)
             continue
         body = render_email(ctx, plan.language, settings)
-        result.pending.append(Pending(i, tuple(to), body))
+        result.pending.append(Pending(letter, tuple(to), body))
     result.no_email[:] = sorted(set(result.no_email), key=str.casefold)
     return result
 
 
 def write_drafts(
     messages: Messages,
-    plans: list[LetterPlan],
-    letters: list[Path],
     ledger: Ledger,
     decisions: pd.DataFrame,
     settings: Settings,
@@ -90,7 +87,7 @@ def write_drafts(
     drafts: list[Draft] = []
     problems: list[Problem] = []
     for item in messages.pending:
-        plan, letter = plans[item.index], letters[item.index]
+        plan, letter = item.letter.plan, item.letter.path
         pdf = out / "pdf" / f"{letter.stem}.pdf"
         files = [pdf if pdf.is_file() else letter]
         for idx in plan.rows:
@@ -144,8 +141,6 @@ def write_drafts(
 
 def draft_run(
     messages: Messages,
-    plans: list[LetterPlan],
-    paths: list[Path],
     ledger: Ledger,
     decisions: pd.DataFrame,
     settings: Settings,
@@ -158,7 +153,7 @@ def draft_run(
     """The e-mail drafts, with each letter attached as PDF when LibreOffice can make it."""
     warnings = []
     if not pdf_done:
-        emailed = [paths[m.index] for m in messages.pending]
+        emailed = [m.letter.path for m in messages.pending]
         if soffice_binary() is None:
             warnings.append(
                 "LibreOffice est absent : les e-mails joignent les lettres au format .docx."
@@ -171,9 +166,7 @@ def draft_run(
                 warnings.append(f"{exc} Les e-mails joignent les lettres au format .docx.")
             progress.advance()
             progress.stop()
-    drafts, problems = write_drafts(
-        messages, plans, paths, ledger, decisions, settings, out, as_of, now
-    )
+    drafts, problems = write_drafts(messages, ledger, decisions, settings, out, as_of, now)
     return drafts, problems, warnings
 
 

@@ -90,4 +90,44 @@ def style_of(cell: bytes) -> int | None:
     return int(m.group(1)) if m else None
 
 
-__all__ = ["AppendPlan", "NewCell", "cell_tail", "column_of", "letters_of", "style_of"]
+_SPANS = re.compile(rb'\bspans="(\d+):(\d+)"')
+
+
+def widen_spans(open_tag: bytes, last_col: int) -> bytes:
+    """A row's open tag with its spans attribute reaching last_col."""
+    m = _SPANS.search(open_tag)
+    if not m or int(m.group(2)) >= last_col:
+        return open_tag
+    return open_tag[: m.start()] + b'spans="%s:%d"' % (m.group(1), last_col) + open_tag[m.end() :]
+
+
+def append_rows(data: bytes, rows_xml: bytes, prefix: bytes) -> bytes:
+    """Rows after every existing one go at the end of sheetData."""
+    close = b"</" + prefix + b"sheetData>"
+    i = data.rfind(close)
+    if i >= 0:
+        view = memoryview(data)
+        return b"".join((view[:i], rows_xml, view[i:]))
+    empty = re.search(rb"<" + re.escape(prefix) + rb"sheetData\s*/>", data)
+    assert empty is not None, "a worksheet always has sheetData"
+    return (
+        data[: empty.start()]
+        + b"<"
+        + prefix
+        + b"sheetData>"
+        + rows_xml
+        + close
+        + data[empty.end() :]
+    )
+
+
+__all__ = [
+    "AppendPlan",
+    "NewCell",
+    "append_rows",
+    "cell_tail",
+    "column_of",
+    "letters_of",
+    "style_of",
+    "widen_spans",
+]

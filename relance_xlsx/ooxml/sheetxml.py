@@ -6,7 +6,16 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from operator import itemgetter
 
-from .cellxml import AppendPlan, NewCell, cell_tail, column_of, letters_of, style_of
+from .cellxml import (
+    AppendPlan,
+    NewCell,
+    append_rows,
+    cell_tail,
+    column_of,
+    letters_of,
+    style_of,
+    widen_spans,
+)
 from .xlsxparts import col_index
 
 
@@ -134,7 +143,7 @@ class SheetXml:
         rest = self.cell_re.sub(b"", body)
         new_body = b"".join(by_col[c] for c in sorted(by_col)) + rest
         max_col = max(by_col)
-        open_tag = _widen_spans(open_tag, max_col + 1)
+        open_tag = widen_spans(open_tag, max_col + 1)
         return open_tag + new_body + close_tag, max_col
 
     def _edit_row_in_place(
@@ -199,7 +208,7 @@ class SheetXml:
         max_col = max(last_col, cells[-1].column) if cells else last_col
         out = b"".join(pieces)
         if b"spans=" in out[:body_start]:
-            out = _widen_spans(out[:body_start], max_col + 1) + out[body_start:]
+            out = widen_spans(out[:body_start], max_col + 1) + out[body_start:]
         return out, max_col
 
     def _plan(self, cells: Sequence[NewCell]) -> AppendPlan | None:
@@ -226,7 +235,7 @@ class SheetXml:
         num = b"%d" % number
         out = row_xml[:body_end] + plan.template % ((num,) * len(plan.ordered)) + row_xml[body_end:]
         if b"spans=" in out[:body_start]:
-            out = _widen_spans(out[:body_start], plan.ordered[-1].column + 1) + out[body_start:]
+            out = widen_spans(out[:body_start], plan.ordered[-1].column + 1) + out[body_start:]
         return out
 
     def _add_rows(
@@ -271,40 +280,12 @@ class SheetXml:
             pieces.append(view[last:])
             data = b"".join(pieces)
         rest = b"".join(xml for _, xml in new[i:])
-        return _append_rows(data, rest, self.prefix) if rest else data
+        return append_rows(data, rest, self.prefix) if rest else data
 
 
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL_REF = re.compile(rb'\br="([A-Z]+)\d+"')
-_SPANS = re.compile(rb'\bspans="(\d+):(\d+)"')
 _REF = re.compile(rb'\sr="([A-Z]+)\d+"')
-
-
-def _widen_spans(open_tag: bytes, last_col: int) -> bytes:
-    m = _SPANS.search(open_tag)
-    if not m or int(m.group(2)) >= last_col:
-        return open_tag
-    return open_tag[: m.start()] + b'spans="%s:%d"' % (m.group(1), last_col) + open_tag[m.end() :]
-
-
-def _append_rows(data: bytes, rows_xml: bytes, prefix: bytes) -> bytes:
-    """Rows after every existing one go at the end of sheetData."""
-    close = b"</" + prefix + b"sheetData>"
-    i = data.rfind(close)
-    if i >= 0:
-        view = memoryview(data)
-        return b"".join((view[:i], rows_xml, view[i:]))
-    empty = re.search(rb"<" + re.escape(prefix) + rb"sheetData\s*/>", data)
-    assert empty is not None, "a worksheet always has sheetData"
-    return (
-        data[: empty.start()]
-        + b"<"
-        + prefix
-        + b"sheetData>"
-        + rows_xml
-        + close
-        + data[empty.end() :]
-    )
 
 
 __all__ = ["SheetXml"]

@@ -9,11 +9,13 @@ from .fmt import (
     money,
     percent,
 )
+from .oserrors import describe_os_error
 
 __all__ = [
     "amount_in_words",
     "date_long",
     "date_short",
+    "describe_os_error",
     "money",
     "percent",
 ]

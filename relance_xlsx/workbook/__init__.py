@@ -12,6 +12,7 @@ from .journal import (
     existing_keys,
 )
 from .writeback import (
+    WritebackResult,
     append_journal,
     preflight,
     write_back,
@@ -19,6 +20,7 @@ from .writeback import (
 
 __all__ = [
     "JournalEntry",
+    "WritebackResult",
     "add_journal",
     "append_journal",
     "existing_keys",

@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..config import Writeback
 from ..errors import WorkbookError
-from ..ledger import Fingerprint, Ledger
+from ..ledger import Fingerprint, SheetRef
 from ..ooxml import (
     NS_MAIN,
     REL_TABLE,
@@ -89,7 +89,7 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
         )
 
 
-def status_columns(ledger: Ledger) -> tuple[dict[str, int], list[str]]:
+def status_columns(ledger: SheetRef) -> tuple[dict[str, int], list[str]]:
     """Positions of the three status columns; missing ones go after the last used header."""
     positions = {f: ledger.positions[f] for f in STATUS_FIELDS if f in ledger.positions}
     last = max((i for i, h in enumerate(ledger.headers) if h), default=-1)
@@ -103,7 +103,7 @@ def status_columns(ledger: Ledger) -> tuple[dict[str, int], list[str]]:
 
 
 def write_back(
-    ledger: Ledger,
+    ledger: SheetRef,
     updates: list[StatusUpdate],
     journal: list[JournalEntry],
     options: Writeback,

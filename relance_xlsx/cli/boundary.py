@@ -1,0 +1,105 @@
+"""The one error boundary: errors become a French sentence and an exit code, here only."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from ..errors import ExitCode, RelanceError
+from ..report import err
+from ..wording import describe_os_error
+
+HELP_TEXT = "Afficher cette aide et quitter."
+
+
+def say(text: str) -> None:
+    """One message on stderr, as text (never markup)."""
+    err.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _usage_message(exc: typer.TyperException) -> str:
+    """A usage error in French: typer's own messages are in English."""
+    name = type(exc).__name__
+    hint = getattr(exc, "param_hint", None) or getattr(getattr(exc, "param", None), "name", None)
+    if name == "MissingParameter":
+        what = getattr(getattr(exc, "param", None), "human_readable_name", None) or hint
+        return f"argument ou option manquant : {what}"
+    if name == "NoSuchOption":
+        possible = getattr(exc, "possibilities", None) or []
+        extra = f" (vouliez-vous dire {', '.join(possible)} ?)" if possible else ""
+        return f"option inconnue : {getattr(exc, 'option_name', '')}{extra}"
+    if name == "BadParameter" and hint:
+        return f"valeur invalide pour {hint} : {exc.message}"
+    if exc.message.startswith("No such command"):
+        return "commande inconnue : " + exc.message.split("'")[1] if "'" in exc.message else ""
+    if exc.message.startswith("Got unexpected extra argument"):
+        return "argument en trop : " + exc.message.split("(", 1)[-1].rstrip(")")
+    return exc.message
+
+
+class RelanceGroup(TyperGroup):
+    """The root command: the one place where errors become a sentence and an exit code."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        traceback = "--traceback" in argv or bool(os.environ.get("RELANCE_TRACEBACK"))
+        argv = [a for a in argv if a != "--traceback"]
+        try:
+            code = super().main(
+                argv, prog_name or "relance", complete_var, False, windows_expand_args, **extra
+            )
+        except typer.TyperException as exc:  # typer's usage errors: exit_code 2
+            if traceback:
+                raise
+            say(f"Erreur : {_usage_message(exc)}")
+            say("Aide : relance --help, ou relance <commande> --help.")
+            code = getattr(exc, "exit_code", ExitCode.USAGE)
+        except typer.Abort:
+            say("Interrompu.")
+            code = ExitCode.ERROR
+        except RelanceError as exc:
+            if traceback:
+                raise
+            say(f"Erreur : {exc}")
+            code = ExitCode.ERROR
+        except OSError as exc:
+            if traceback:
+                raise
+            say(f"Erreur : {describe_os_error(exc)}")
+            code = ExitCode.ERROR
+        code = int(code or 0)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+class FrenchCommand(TyperCommand):
+    """A command whose --help option is described in French."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+
+__all__ = ["HELP_TEXT", "FrenchCommand", "RelanceGroup", "say"]

@@ -1,0 +1,75 @@
+"""Setting up: `relance init` and `relance templates check`."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import ExitCode, RelanceError, TemplateError
+from ..letters import bundled_templates, check_template
+from ..report import out
+from .boundary import FrenchCommand
+from .commands import app, templates_app
+
+
+@app.command(cls=FrenchCommand)
+def init(
+    folder: Annotated[Path, typer.Argument(help="Dossier où écrire relance.toml.")] = Path(),
+) -> None:
+    """Écrire un relance.toml commenté et des copies modifiables des modèles de lettres.
+
+    Example: relance init .
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "relance.toml"
+    if target.exists():
+        raise RelanceError(f"{target} existe déjà ; rien n'a été écrasé.")
+    text = resources.files("relance_xlsx").joinpath("data/relance.toml").read_text("utf-8")
+    target.write_text(text, encoding="utf-8")
+    models = folder / "modeles"
+    shutil.copytree(
+        bundled_templates(),
+        models,
+        dirs_exist_ok=False,
+        ignore=shutil.ignore_patterns("*.py", "__pycache__"),
+    )
+    out.print(
+        f"Écrit : {target} et {models}/ ; complétez la section [creditor].",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@templates_app.command("check", cls=FrenchCommand)
+def templates_check(
+    folder: Annotated[
+        Path | None, typer.Argument(help="Dossier de modèles (par défaut les modèles fournis).")
+    ] = None,
+) -> None:
+    """Vérifier les modèles : syntaxe, variables inconnues, champs qui ne sont pas du Jinja.
+
+    Example: relance templates check modeles/
+    """
+    from ..letters import sample_context  # only this command needs the sample context
+
+    base = folder or bundled_templates()
+    files = sorted(base.glob("*.docx")) + sorted(base.glob("en/*.docx"))
+    if not files:
+        raise TemplateError(f"Aucun modèle .docx dans {base}.")
+    issues = []
+    for path in files:
+        found = check_template(path, sample_context("en" if path.parent.name == "en" else "fr"))
+        issues += found
+        status = "ok" if not found else f"{len(found)} problème(s)"
+        out.print(
+            f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True
+        )
+    for issue in issues:
+        out.print(f"  - {issue.describe()}", markup=False, highlight=False, soft_wrap=True)
+    if issues:
+        raise typer.Exit(ExitCode.ERROR)

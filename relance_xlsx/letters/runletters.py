@@ -1,0 +1,122 @@
+"""The letters of a run: one record each, the templates checked first, then the files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import TemplateError
+from ..ledger import Problem
+from ..progress import Progress
+from .batch import LetterJob, render_letters
+from .bundle import BUNDLE_NAME
+from .creditor import creditor_context
+from .pdf import convert_to_pdf
+from .plan import Letter, LetterPlan, LetterRows, has_address, letter_context
+from .render import check_template, inside, safe_filename, template_path
+
+
+def missing_addresses(plans: list[LetterPlan], data: LetterRows) -> list[Problem]:
+    """A warning for each letter whose client has no address in the ledger."""
+    return [
+        Problem(
+            None,
+            None,
+            plan.client,
+            "adresse du client manquante : la lettre porte « [ADRESSE À COMPLÉTER] »",
+            "warning",
+        )
+        for plan in plans
+        if not has_address(plan, data)
+    ]
+
+
+def build_letters(
+    plans: list[LetterPlan],
+    data: LetterRows,
+    settings: Settings,
+    as_of: dt.date,
+    rate: float,
+    out: Path,
+    progress: Progress,
+    *,
+    fill: bool,
+) -> tuple[list[Letter], list[str]]:
+    """One record per letter, and warnings; filled when the run writes letters or e-mails.
+
+    A dry run fills one letter per template, to check it, and keeps none of the contexts.
+    """
+    names: set[str] = set()
+    missing: list[str] = []
+    creditor = creditor_context(settings, missing)
+
+    def context(plan: LetterPlan) -> dict[str, Any]:
+        progress.advance()
+        return letter_context(plan, data, settings, as_of, rate, creditor)
+
+    letters = [
+        Letter(
+            plan,
+            inside(out, safe_filename(plan.client, plan.kind, names)),
+            context(plan) if fill else None,
+        )
+        for plan in plans
+    ]
+    _check_templates(letters, context, settings)
+    return letters, _missing(missing)
+
+
+def write_letters(
+    letters: list[Letter], settings: Settings, out: Path, pdf: bool, progress: Progress
+) -> tuple[Path, list[Path]]:
+    """The letters, their print bundle and, when asked, their PDFs."""
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for x in letters:
+        assert x.context is not None  # a run that writes letters fills them all
+        jobs.append(
+            LetterJob(template_path(x.plan.kind, x.plan.language, settings), x.context, x.path)
+        )
+    bundle = render_letters(jobs, out / BUNDLE_NAME, progress)
+    if not pdf:
+        return bundle, []
+    # The bundle first: the longest single file starts while the letters follow.
+    paths = [x.path for x in letters]
+    return bundle, convert_to_pdf([bundle, *paths], out / "pdf", progress=progress)
+
+
+def _missing(fields: list[str]) -> list[str]:
+    unique = sorted(set(fields))
+    if not unique:
+        return []
+    return [
+        f"Identité du créancier incomplète ({', '.join(unique)}) : les lettres portent "
+        "« [À COMPLÉTER dans relance.toml] » ; complétez la section [creditor]."
+    ]
+
+
+def _check_templates(
+    letters: list[Letter],
+    context: Callable[[LetterPlan], dict[str, Any]],
+    settings: Settings,
+) -> None:
+    """Refuse to start with a broken template, before any letter is written."""
+    seen: set[tuple[str, str]] = set()
+    for letter in letters:
+        plan = letter.plan
+        if (plan.kind, plan.language) in seen:
+            continue
+        seen.add((plan.kind, plan.language))
+        path = template_path(plan.kind, plan.language, settings)
+        issues = check_template(path, letter.context or context(plan))
+        if issues:
+            raise TemplateError(
+                f"Modèle de lettre à corriger avant l'envoi : {issues[0].describe()} ; "
+                "lancez « relance templates check » pour la liste complète."
+            )
+
+
+__all__ = ["build_letters", "missing_addresses", "write_letters"]

@@ -1,0 +1,138 @@
+"""The policy's rules in the order they are tried, and the sentence saying why one applied."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..ledger import FORMAL_NOTICE, LITIGATION, REMINDER_1, REMINDER_2
+from ..wording import date_short
+
+_SENT_NAMES = {
+    REMINDER_1: "1re relance",
+    REMINDER_2: "2e relance",
+    FORMAL_NOTICE: "mise en demeure",
+    LITIGATION: "contentieux",
+}
+# The policy's rules in the order they are tried; "wait" is what is left.
+RULES = (
+    "invalid",
+    "hold",
+    "credit",
+    "thanks",
+    "paid",
+    "pre_due",
+    "not_late",
+    "first",
+    "in_litigation",
+    "escalate",
+    "wait",
+)
+RULE = {name: i for i, name in enumerate(RULES)}
+NEVER = 10**6  # days since a letter whose date is unknown: "sent long ago"
+
+
+def reasons(
+    frame: pd.DataFrame,
+    rule: np.ndarray,
+    level: np.ndarray,
+    level_after: np.ndarray,
+    days_late: np.ndarray,
+    since: np.ndarray,
+    delay: np.ndarray,
+) -> np.ndarray:
+    """A short French sentence per invoice saying why this action today.
+
+    Built rule by rule over whole columns: a Python loop per row took 17 s for a million rows.
+    """
+    out = np.full(len(rule), "", dtype=object)
+    due = _date_texts(frame["due_date"])
+    has_due = due != ""
+    sent = _date_texts(frame["last_date"])
+    late = lookup(np.nan_to_num(days_late).astype(int), _days)
+    ago = lookup(since.astype(int), _days)
+    prev = lookup(level, lambda lv: _SENT_NAMES.get(int(lv), "relance"))
+    next_name = lookup(level_after, lambda lv: _SENT_NAMES.get(int(lv), "relance"))
+    next_title = lookup(level_after, lambda lv: _capitalised(_SENT_NAMES.get(int(lv), "relance")))
+
+    def put(name: str, make: Callable[[np.ndarray], Any], when: np.ndarray | None = None) -> None:
+        mask = rule == RULE[name] if when is None else (rule == RULE[name]) & when
+        if mask.any():
+            out[mask] = make(mask)
+
+    problem = frame["problem"].to_numpy(dtype=object)
+    thanked = frame["thanked"].to_numpy(dtype=bool)
+    put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
+    put("hold", lambda m: "En litige : pas de relance tant que le blocage n'est pas levé")
+    put("credit", lambda m: "Avoir : déduit du total réclamé au client")
+    put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
+    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
+    put("paid", lambda m: "Réglée", ~thanked)
+    put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
+    put("pre_due", lambda m: "Rappel", ~has_due)
+    put("not_late", lambda m: "Non échue : échéance le " + due[m], has_due)
+    put("not_late", lambda m: "Non échue", ~has_due)
+    put(
+        "first",
+        lambda m: next_title[m] + " : échue le " + due[m] + ", " + late[m] + " de retard",
+        has_due,
+    )
+    put("first", lambda m: next_name[m], ~has_due)
+    put("in_litigation", lambda m: "Contentieux en cours : aucune lettre")
+    sent_on = np.where(sent != "", " du " + sent, " (date inconnue)")
+
+    def without(m: np.ndarray) -> np.ndarray:
+        return prev[m] + sent_on[m] + " sans règlement depuis " + ago[m]
+
+    to_court = level_after >= LITIGATION
+    put(
+        "escalate",
+        lambda m: "Contentieux : " + without(m) + " ; injonction de payer à engager",
+        to_court,
+    )
+    put("escalate", lambda m: next_title[m] + " : " + without(m), ~to_court)
+    delay_text = lookup(delay, str)
+    put(
+        "wait",
+        lambda m: (
+            "En attente : "
+            + prev[m]
+            + " envoyée il y a "
+            + ago[m]
+            + " (délai "
+            + delay_text[m]
+            + " jours)"
+        ),
+    )
+    return out
+
+
+def lookup(values: np.ndarray, make: Callable[[Any], Any]) -> np.ndarray:
+    """make(v) for every value, computed once per distinct value (a few, over a million rows)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    return np.array([make(u) for u in uniques] + [None], dtype=object)[codes]
+
+
+def _date_texts(dates: pd.Series) -> np.ndarray:
+    """dd/mm/yyyy per row ("" when there is no date), formatted once per distinct date."""
+    return lookup(
+        dates.to_numpy(), lambda d: date_short(pd.Timestamp(d).date()) if pd.notna(d) else ""
+    )
+
+
+def _days(n: int) -> str:
+    if n >= NEVER:
+        return "longtemps"
+    if n == 0:
+        return "0 jour (aujourd'hui)"
+    return f"{n} jour" if n == 1 else f"{n} jours"
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+__all__ = ["NEVER", "RULE", "RULES", "lookup", "reasons"]
