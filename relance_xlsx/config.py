@@ -111,6 +111,17 @@ class Smtp:
 
 
 @dataclass(frozen=True)
+class Email:
+    """What may leave with a message: attachments kept to the ledger's folder, few recipients."""
+
+    # Invoice PDFs are attached only from inside this folder (relative to relance.toml), or
+    # from the ledger's folder when empty: a path in a cell never reaches the rest of the disk.
+    attachments_dir: str = ""
+    max_attachment_mb: float = 10.0
+    max_recipients: int = 10
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know besides the ledger and the date."""
 
@@ -119,6 +130,7 @@ class Settings:
     letters: Letters = field(default_factory=Letters)
     writeback: Writeback = field(default_factory=Writeback)
     smtp: Smtp = field(default_factory=Smtp)
+    email: Email = field(default_factory=Email)
     # canonical field name -> header text in the user's ledger; wins over detection
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
@@ -138,6 +150,7 @@ _SECTIONS: dict[str, type] = {
     "letters": Letters,
     "writeback": Writeback,
     "smtp": Smtp,
+    "email": Email,
 }
 
 
@@ -189,6 +202,7 @@ def settings_from_dict(data: dict[str, Any], path: Path | None = None) -> Settin
     settings = Settings(columns=dict(columns), sheet=sheet, config_path=path, **sections)
     _check_policy(settings.policy, where)
     _check_smtp(settings.smtp, where)
+    _check_email(settings.email, where)
     return settings
 
 
@@ -257,10 +271,18 @@ def _check_smtp(smtp: Smtp, where: str) -> None:
         raise ConfigError(f"[smtp] per_minute dans {where} doit être au moins 1.")
 
 
+def _check_email(email: Email, where: str) -> None:
+    if email.max_attachment_mb <= 0:
+        raise ConfigError(f"[email] max_attachment_mb dans {where} doit être positif.")
+    if email.max_recipients < 1:
+        raise ConfigError(f"[email] max_recipients dans {where} doit être au moins 1.")
+
+
 __all__ = [
     "CONFIG_NAME",
     "PLACEHOLDER",
     "Creditor",
+    "Email",
     "Letters",
     "Policy",
     "Settings",

@@ -100,13 +100,30 @@ def manifest_folder(out_dir: Path) -> Path:
     return out_dir if (out_dir / MANIFEST_NAME).is_file() else out_dir / EMAIL_DIR
 
 
-def parse_addresses(text: str) -> list[str]:
-    """The addresses of an e-mail cell ('a@x.fr; b@y.fr'); ValueError when one is unreadable."""
+_HEADER_LIKE = re.compile(
+    r"[\r\x00-\x08\x0b\x0c\x0e-\x1f]|(?:^|[\s,;])(?:bcc|cc|to|from|subject|reply-to)\s*:",
+    re.IGNORECASE,
+)
+
+
+def parse_addresses(text: str, limit: int = 10) -> list[str]:
+    """The addresses of an e-mail cell ('a@x.fr; b@y.fr'); ValueError when one is unreadable.
+
+    A cell that smuggles a header (« Bcc: … » after a line break) or names more than limit
+    recipients is refused whole: nobody the office did not mean gets the letter.
+    """
+    if _HEADER_LIKE.search(text):
+        raise ValueError("la cellule contient un en-tête d'e-mail ou un caractère de contrôle")
     found = getaddresses([text.replace(";", ",").replace("\n", ",")])
     addresses = [addr.strip() for _, addr in found if addr.strip()]
     bad = [a for a in addresses if not _ADDRESS.match(a)]
     if bad or not addresses:
         raise ValueError(f"adresse e-mail illisible : {bad[0] if bad else text!r}")
+    if len(addresses) > limit:
+        raise ValueError(
+            f"{len(addresses)} destinataires, plus que la limite de {limit} ([email] "
+            "max_recipients)"
+        )
     return addresses
 
 

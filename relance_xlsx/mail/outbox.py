@@ -14,6 +14,7 @@ from ..errors import LibreOfficeError
 from ..ledger import Ledger, Problem
 from ..letters import Letter, convert_to_pdf, soffice_binary
 from ..progress import Progress
+from .attachments import attachment_root, check_attachment
 from .emails import (
     EMAIL_DIR,
     Draft,
@@ -58,7 +59,7 @@ def plan_messages(letters: list[Letter], ledger: Ledger, settings: Settings) -> 
             result.no_email.append(plan.client)
             continue
         try:
-            to = parse_addresses(str(cell[1]))
+            to = parse_addresses(str(cell[1]), settings.email.max_recipients)
         except ValueError as exc:
             result.problems.append(Problem(int(cell[0]), header, str(cell[1]), str(exc), "warning"))
             result.no_email.append(plan.client)
@@ -83,6 +84,7 @@ def write_drafts(
     folder.mkdir(parents=True, exist_ok=True)
     frame = ledger.frame
     header = ledger.columns.get("attachment", "PDF facture")
+    root = attachment_root(settings, ledger.path)
     written: list[Path] = []
     drafts: list[Draft] = []
     problems: list[Problem] = []
@@ -94,18 +96,13 @@ def write_drafts(
             own = frame.at[idx, "attachment"]
             if not own:
                 continue
-            path = Path(str(own)).expanduser()
-            path = path if path.is_absolute() else ledger.path.parent / path
-            if path.is_file():
-                files.append(path)
+            found = check_attachment(str(own), root, settings.email.max_attachment_mb)
+            if found.path is not None:
+                files.append(found.path)
             else:
                 problems.append(
                     Problem(
-                        int(frame.at[idx, "row"]),
-                        header,
-                        str(own),
-                        "fichier de la facture introuvable : l'e-mail part sans lui",
-                        "warning",
+                        int(frame.at[idx, "row"]), header, str(own), found.refusal or "", "warning"
                     )
                 )
         msg = build_message(settings, plan.client, list(item.to), item.body, files, now)
