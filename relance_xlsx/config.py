@@ -88,6 +88,9 @@ class Writeback:
     status_header: str = "Statut relance"
     journal_sheet: str = "Journal des relances"
     backups_to_keep: int = 10
+    # Below this share of usable invoices among the rows read, the read is taken for wrong
+    # (another table, a shifted header) and nothing is written into the workbook.
+    min_usable_share: float = 0.5
 
 
 @dataclass(frozen=True)

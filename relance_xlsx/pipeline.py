@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -32,7 +33,15 @@ from .results import (
     SendResult,
     invoice_results,
 )
-from .workbook import WritebackResult, journal_entries, preflight, status_updates, write_back
+from .workbook import (
+    WritebackResult,
+    journal_entries,
+    ledger_lock,
+    preflight,
+    refuse_implausible,
+    status_updates,
+    write_back,
+)
 
 
 def check(
@@ -79,13 +88,35 @@ def run(
     progress: Progress | None = None,
     now: dt.datetime | None = None,
 ) -> RunResult:
-    """The weekly batch on one ledger, for the date as_of, with these settings."""
-    progress = progress or Quiet()
-    settings = settings or Settings()
-    now = now or dt.datetime.now()
+    """The weekly batch on one ledger, for the date as_of, with these settings.
+
+    A run that writes the workbook holds the ledger's lock from start to end: a second run
+    on the same ledger is refused at once.
+    """
+    writes = write_workbook and not dry_run
+    with ledger_lock(ledger_path) if writes else contextlib.nullcontext():
+        return _run(
+            ledger_path, settings or Settings(), as_of, out_dir, dry_run, writes, pdf, email,
+            progress or Quiet(), now or dt.datetime.now(),
+        )  # fmt: skip
+
+
+def _run(
+    ledger_path: Path,
+    settings: Settings,
+    as_of: dt.date,
+    out_dir: Path | None,
+    dry_run: bool,
+    write_workbook: bool,
+    pdf: bool,
+    email: bool,
+    progress: Progress,
+    now: dt.datetime,
+) -> RunResult:
     with step(progress, "Lecture du classeur"):
         ledger = read_ledger(ledger_path, settings, as_of=as_of)
-    if write_workbook and not dry_run:
+    if write_workbook:
+        refuse_implausible(ledger, settings.writeback.min_usable_share)
         preflight(ledger_path, ledger.fingerprint)  # before any letter is written
     with step(progress, "Décisions"):
         decisions = decide(ledger.frame, as_of, settings.policy, rate_tables(settings))
@@ -122,7 +153,7 @@ def run(
         invoices = invoice_results(ledger, decisions, letter_of)
         letter_results = [_letter_result(x, data) for x in letters]
     done = WritebackResult(0, 0, (), None)
-    if write_workbook and not dry_run:
+    if write_workbook:
         with step(progress, "Mise à jour du classeur"):
             done = _write_back(ledger, decisions, settings, as_of, letter_of, now)
     return RunResult(

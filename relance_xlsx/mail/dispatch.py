@@ -10,7 +10,7 @@ from pathlib import Path
 from ..config import Settings, load_settings
 from ..errors import EmailError
 from ..ledger import ACTION_LABELS
-from ..workbook import JournalEntry, append_journal, existing_keys, preflight
+from ..workbook import JournalEntry, append_journal, existing_keys, ledger_lock, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
 from .sending import Delivery, read_sent_log, send_drafts, smtp_password
 
@@ -87,7 +87,21 @@ def send(
     sleep: Callable[[float], None],
     advance: Callable[[], None],
 ) -> tuple[list[Delivery], int, Path | None]:
-    """Send the pending drafts, then journal the accepted ones; (deliveries, lines, backup)."""
+    """Send the pending drafts, then journal the accepted ones; (deliveries, lines, backup).
+
+    The ledger's lock is held throughout, so a run cannot rewrite the workbook meanwhile.
+    """
+    with ledger_lock(plan.ledger):
+        return _send_and_journal(plan, now=now, sleep=sleep, advance=advance)
+
+
+def _send_and_journal(
+    plan: SendPlan,
+    *,
+    now: Callable[[], dt.datetime],
+    sleep: Callable[[float], None],
+    advance: Callable[[], None],
+) -> tuple[list[Delivery], int, Path | None]:
     smtp = plan.settings.smtp
     deliveries = send_drafts(
         plan.folder,

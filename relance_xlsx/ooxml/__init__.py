@@ -17,6 +17,7 @@ from .formulas import (
     FormulaScan,
 )
 from .saving import (
+    remove_stale_temporaries,
     save_atomically,
 )
 from .sheethead import (
@@ -63,6 +64,7 @@ __all__ = [
     "excel_serial",
     "read_raw",
     "rels_path",
+    "remove_stale_temporaries",
     "save_atomically",
     "style_at",
     "widen_dimension",

@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import stat
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.parsers import expat
@@ -18,26 +21,56 @@ from .xlsxparts import DoneTail, Package, check_well_formed
 BACKUP_FOLDER = ".relance-sauvegardes"
 
 
-def save_atomically(package: Package, path: Path, keep: int, now: dt.datetime) -> Path:
-    """Backup, write a temporary file beside the original, check it, then replace atomically."""
-    backup = make_backup(path, keep, now)
-    tmp = path.with_name(f".{path.stem}.relance-tmp{path.suffix}")
+def save_atomically(
+    package: Package,
+    path: Path,
+    keep: int,
+    now: dt.datetime,
+    guard: Callable[[Path], None] | None = None,
+) -> Path:
+    """Backup, write a temporary file beside the original, check it, then replace atomically.
+
+    guard(path) runs just before the replacement (the caller checks the file did not change
+    meanwhile) and may raise to keep the original. A symbolic link is written through to its
+    target; the file's permissions are kept; the temporary file is created exclusively, so it
+    never follows a link someone left under its name.
+    """
+    target = Path(os.path.realpath(path))
+    backup = make_backup(target, keep, now)
+    fd, name = tempfile.mkstemp(
+        prefix=f".{target.stem}.relance-tmp-", suffix=target.suffix, dir=target.parent
+    )
+    tmp = Path(name)
     try:
         changed = _checked_and_deflated(package.changed, package.tails)
         entries = []
-        for entry in read_raw(path):  # unchanged parts: the original compressed bytes
+        for entry in read_raw(target):  # unchanged parts: the original compressed bytes
             entries.append(changed.get(entry.name, entry))
         known = {e.name for e in entries}
         entries += [changed[n] for n in package.names if n not in known]
-        write_zip(tmp, entries)
-        _verify(tmp, package.changed)
-        with tmp.open("rb") as fh:
+        with os.fdopen(fd, "wb") as fh:
+            fd = -1
+            write_zip(fh, entries)
+            fh.flush()
             os.fsync(fh.fileno())
-        tmp.replace(path)
+        _verify(tmp, package.changed)
+        tmp.chmod(stat.S_IMODE(target.stat().st_mode))
+        if guard is not None:
+            guard(target)
+        tmp.replace(target)
     except BaseException:
+        if fd >= 0:
+            os.close(fd)
         tmp.unlink(missing_ok=True)
         raise
     return backup
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Temporary files a killed run left beside the ledger (call it holding the run's lock)."""
+    target = Path(os.path.realpath(path))
+    for old in target.parent.glob(f".{target.stem}.relance-tmp*{target.suffix}"):
+        old.unlink(missing_ok=True)  # a link is removed, never followed
 
 
 def _checked_and_deflated(
@@ -96,11 +129,17 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
     folder = path.parent / BACKUP_FOLDER
     folder.mkdir(exist_ok=True)
     target = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}{path.suffix}"
-    shutil.copy2(path, target)
+    partial = folder / f".{target.name}.partial"
+    try:  # a backup cut short (disk full) never stays under a backup's name
+        shutil.copy2(path, partial)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     copies = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
     for old in copies[: max(0, len(copies) - keep)]:
         old.unlink(missing_ok=True)
     return target
 
 
-__all__ = ["BACKUP_FOLDER", "make_backup", "save_atomically"]
+__all__ = ["BACKUP_FOLDER", "make_backup", "remove_stale_temporaries", "save_atomically"]

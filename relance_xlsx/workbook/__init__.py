@@ -11,6 +11,8 @@ from .journal import (
     add_journal,
     existing_keys,
 )
+from .lock import ledger_lock, lock_path
+from .plausible import refuse_implausible
 from .writeback import (
     WritebackResult,
     append_journal,
@@ -25,7 +27,10 @@ __all__ = [
     "append_journal",
     "existing_keys",
     "journal_entries",
+    "ledger_lock",
+    "lock_path",
     "preflight",
+    "refuse_implausible",
     "status_updates",
     "write_back",
 ]

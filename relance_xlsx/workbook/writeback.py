@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,7 +169,8 @@ def write_back(
         return WritebackResult(0, 0, (), None)
     if has_formulas:
         set_full_calc_on_load(package)
-    backup = save_atomically(package, path, options.backups_to_keep, now)
+    guard = unchanged(ledger.fingerprint)
+    backup = save_atomically(package, path, options.backups_to_keep, now, guard=guard)
     return WritebackResult(len(updates), lines, tuple(headers[f] for f in added), backup)
 
 
@@ -191,16 +193,32 @@ def _status_cells(
     )
 
 
+def unchanged(expected: Fingerprint) -> Callable[[Path], None]:
+    """A check, run just before the replacement, that the file is still the one read."""
+
+    def check(real: Path) -> None:
+        # The user may have saved the workbook while this run worked: their version wins.
+        if Fingerprint.of(real).sha256 != expected.sha256:
+            raise WorkbookError(
+                f"{real.name} a été modifié pendant l'exécution (enregistré dans Excel ?) : "
+                "la mise à jour du classeur est abandonnée et votre version est conservée. "
+                "Relancez pour repartir de la version actuelle."
+            )
+
+    return check
+
+
 def append_journal(
     path: Path, entries: list[JournalEntry], options: Writeback, *, now: dt.datetime
 ) -> WritebackResult:
     """Add journal lines only (e-mails sent), with the same backup and atomic save."""
     preflight(path)
+    read = Fingerprint.of(path)
     package = Package.open(str(path))
     lines = add_journal(package, options.journal_sheet, entries, Styles(package).date_style())
     if not package.changed:
         return WritebackResult(0, 0, (), None)
-    backup = save_atomically(package, path, options.backups_to_keep, now)
+    backup = save_atomically(package, path, options.backups_to_keep, now, guard=unchanged(read))
     return WritebackResult(0, lines, (), backup)
 
 
