@@ -128,3 +128,155 @@ def test_a_cell_cannot_add_recipients(cell, reason):
 
 def test_two_addresses_on_two_lines_are_still_fine():
     assert parse_addresses("a@x.fr\nb@y.fr; c@z.fr") == ["a@x.fr", "b@y.fr", "c@z.fr"]
+
+
+# -- the workbook: races, links, permissions, implausible reads -----------------------------
+
+ADDRESS = "1 rue A\n75001 Paris"
+INVOICES = [
+    [f"F-{i:03}", f"Client {i % 7}", D(2026, 8, 1), D(2026, 9, 1), 100.0 + i, 0, ADDRESS]
+    for i in range(40)
+]
+
+
+def _ledger(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_ledger(folder / "grand-livre.xlsx", INVOICES)
+
+
+RUNNER = """
+import datetime as dt, sys
+from pathlib import Path
+import relance_xlsx
+try:
+    r = relance_xlsx.run(Path(sys.argv[1]), relance_xlsx.Settings(), as_of=dt.date(2026, 11, 22),
+                         out_dir=Path(sys.argv[2]))
+    print("wrote", r.rows_written)
+except relance_xlsx.RelanceError as exc:
+    print("refused", exc)
+"""
+
+
+def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
+    import subprocess
+    import sys
+
+    for attempt in range(10):
+        ledger = _ledger(tmp_path / f"a{attempt}")
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", RUNNER, str(ledger), str(ledger.parent / f"out{i}")],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(2)
+        ]
+        outs = [p.communicate(timeout=120) for p in procs]
+        assert all(p.returncode == 0 for p in procs), outs
+        said = sorted(o[0].split()[0] for o in outs)
+        assert said == ["refused", "wrote"], outs
+        assert any("Une autre exécution" in o[0] for o in outs)
+        journal = _journal_lines(ledger)
+        assert journal == len(INVOICES)  # one letter line per invoice, none lost or doubled
+
+
+def _journal_lines(path: Path) -> int:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path)["Journal des relances"]
+    return sum(1 for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None)
+
+
+class _SaveDuringWriteBack:
+    """A progress listener that plays the user saving the workbook in Excel mid-run."""
+
+    def __init__(self, ledger: Path, replacement: bytes) -> None:
+        self.ledger, self.replacement = ledger, replacement
+
+    def start(self, label: str, total: int) -> None:
+        if label == "Mise à jour du classeur":
+            self.ledger.write_bytes(self.replacement)
+
+    def advance(self, n: int = 1) -> None:
+        return None
+
+    def stop(self) -> None:
+        return None
+
+
+def test_the_users_save_during_the_write_back_wins(tmp_path):
+    ledger = _ledger(tmp_path / "a")
+    (tmp_path / "b").mkdir()
+    other = write_ledger(tmp_path / "b" / "autre.xlsx", INVOICES[:5])
+    users_version = other.read_bytes()
+    with pytest.raises(relance_xlsx.WorkbookError, match="a été modifié"):
+        relance_xlsx.run(
+            ledger,
+            relance_xlsx.Settings(),
+            as_of=AS_OF,
+            out_dir=tmp_path / "out",
+            progress=_SaveDuringWriteBack(ledger, users_version),
+        )
+    assert ledger.read_bytes() == users_version
+    assert list(tmp_path.joinpath("out").glob("*.docx"))  # the letters stay
+    assert not list(ledger.parent.glob(".*relance-tmp*"))
+
+
+def test_a_link_at_the_temporary_name_is_never_followed(tmp_path):
+    ledger = _ledger(tmp_path / "a")
+    victim = tmp_path / "victime.txt"
+    victim.write_text("intact", encoding="utf-8")
+    os.symlink(victim, ledger.parent / ".grand-livre.relance-tmp.xlsx")
+    relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    assert victim.read_text(encoding="utf-8") == "intact"
+    assert _journal_lines(ledger) == len(INVOICES)
+
+
+def test_a_symlinked_ledger_is_written_through_and_keeps_its_permissions(tmp_path):
+    real = _ledger(tmp_path / "donnees")
+    real.chmod(0o600)
+    link = tmp_path / "bureau" / "grand-livre.xlsx"
+    link.parent.mkdir()
+    os.symlink(real, link)
+    relance_xlsx.run(link, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    assert link.is_symlink()
+    assert _journal_lines(real) == len(INVOICES)
+    assert (real.stat().st_mode & 0o777) == 0o600
+
+
+def test_nothing_is_written_after_an_implausible_read(tmp_path):
+    rows = [[r[0], r[1], "pas une date", "jamais", r[4], 0, r[6]] for r in INVOICES]
+    ledger = write_ledger(tmp_path / "faux.xlsx", rows)
+    before = ledger.read_bytes()
+    with pytest.raises(relance_xlsx.LedgerError, match="Lecture douteuse") as caught:
+        relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "o")
+    assert "en-têtes ligne 1" in str(caught.value)
+    assert ledger.read_bytes() == before
+    assert not (tmp_path / "o").exists()
+    dry = relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, dry_run=True)
+    assert dry.problems  # a dry run still shows what is wrong
+
+
+def test_a_save_just_before_the_rename_is_kept(tmp_path):
+    """The last check runs after the new file is written, right before it replaces the old."""
+    from relance_xlsx.ledger import Fingerprint
+    from relance_xlsx.ooxml import Package, save_atomically
+    from relance_xlsx.workbook.writeback import unchanged
+
+    ledger = _ledger(tmp_path / "a")
+    read = Fingerprint.of(ledger)
+    package = Package.open(str(ledger))
+    name = next(n for n in package.names if n.startswith("xl/worksheets/sheet"))
+    package.write(name, package.read(name))
+    users_version = write_ledger(tmp_path / "b.xlsx", INVOICES[:3]).read_bytes()
+    check = unchanged(read)
+
+    def users_save_then_check(real: Path) -> None:
+        real.write_bytes(users_version)  # Excel saves in the last moment
+        check(real)
+
+    with pytest.raises(relance_xlsx.WorkbookError, match="modifié pendant l'exécution"):
+        save_atomically(package, ledger, 3, dt.datetime(2026, 11, 22), users_save_then_check)
+    assert ledger.read_bytes() == users_version
+    assert not list(ledger.parent.glob(".*relance-tmp*"))
