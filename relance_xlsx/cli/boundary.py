@@ -42,14 +42,18 @@ def _usage_message(exc: typer.TyperException) -> str:
     return exc.message
 
 
-class RelanceGroup(TyperGroup):
-    """The root command: the one place where errors become a sentence and an exit code."""
+class _FrenchHelp:
+    """The --help option described in French (typer's own text is English)."""
 
     def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_TEXT
         return option
+
+
+class RelanceGroup(_FrenchHelp, TyperGroup):
+    """The root command: the one place where errors become a sentence and an exit code."""
 
     def main(
         self,
@@ -92,14 +96,8 @@ class RelanceGroup(TyperGroup):
         return code
 
 
-class FrenchCommand(TyperCommand):
+class FrenchCommand(_FrenchHelp, TyperCommand):
     """A command whose --help option is described in French."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
 
 
 __all__ = ["HELP_TEXT", "FrenchCommand", "RelanceGroup", "say"]
