@@ -6,12 +6,13 @@ import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import collector
 from .config import Settings
-from .ledger import Ledger, read_ledger
+from .ledger import Ledger, Problem, read_ledger
 from .letters import (
     Letter,
     LetterRows,
@@ -19,11 +20,12 @@ from .letters import (
     missing_addresses,
     plan_letters,
     total_due,
+    write_held,
     write_letters,
 )
 from .mail import Delivery, Messages, SendPlan, draft_run, plan_messages, prepare_send_plan
 from .mail import send_messages as _send_messages
-from .policy import Decisions, RateTables, decide, load_rate_tables
+from .policy import Decisions, decide, hold_back, rate_tables_for
 from .progress import Progress, Quiet, step
 from .results import (
     CheckResult,
@@ -66,13 +68,6 @@ def check(
         list(ledger.skipped),
         list(ledger.warnings),
     )
-
-
-def rate_tables(settings: Settings) -> RateTables:
-    """The bundled rate tables, or the user's copy named by [policy] rates_file."""
-    if not settings.policy.rates_file:
-        return load_rate_tables()
-    return load_rate_tables(settings.path(settings.policy.rates_file))
 
 
 def run(
@@ -119,7 +114,7 @@ def _run(
         refuse_implausible(ledger, settings.writeback.min_usable_share)
         preflight(ledger_path, ledger.fingerprint)  # before any letter is written
     with step(progress, "Décisions"):
-        decisions = decide(ledger.frame, as_of, settings.policy, rate_tables(settings))
+        decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
         plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     warnings = [*ledger.warnings, *decisions.warnings]
@@ -134,24 +129,23 @@ def _run(
     )
     warnings += notes
     progress.stop()
+    ready = [x for x in letters if x.sendable]
+    held = [x for x in letters if not x.sendable]
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
-    messages = plan_messages(letters, ledger, settings) if email else Messages()
+    messages = plan_messages(ready, ledger, settings) if email else Messages()
     problems += messages.problems
-    bundle: Path | None = None
-    pdfs: list[Path] = []
-    drafts: list[Path] = []
-    if not dry_run and letters:
-        bundle, pdfs = write_letters(letters, settings, out, pdf, progress)
-        if messages.pending:
-            drafts, more, notes = draft_run(
-                messages, ledger, decisions.frame, settings, out, as_of, pdf, progress, now
-            )
-            problems += more
-            warnings += notes
-    letter_of = {row: str(x.path) for x in letters for row in x.plan.rows}
+    files = _Files()
+    if not dry_run:
+        files = _write_files(ready, held, messages, ledger, decisions, settings, out, as_of, pdf,
+                             progress, now)  # fmt: skip
+        problems += files.problems
+        warnings += files.warnings
+    decisions = hold_back(decisions, ledger.frame, _held_rows(held))
+    letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
-        letter_results = [_letter_result(x, data) for x in letters]
+        letter_results = [_letter_result(x, data) for x in ready]
+        to_complete = [_letter_result(x, data) for x in held]
     done = WritebackResult(0, 0, (), None)
     if write_workbook:
         with step(progress, "Mise à jour du classeur"):
@@ -168,15 +162,54 @@ def _run(
         skipped=list(ledger.skipped),
         warnings=warnings,
         out_dir=str(out),
-        bundle=str(bundle) if bundle else None,
-        pdfs=[str(p) for p in pdfs],
+        bundle=str(files.bundle) if files.bundle else None,
+        pdfs=[str(p) for p in files.pdfs],
         rows_written=done.rows_written,
         journal_lines=done.journal_lines,
         backup=str(done.backup) if done.backup else None,
         config=str(settings.config_path) if settings.config_path else None,
-        emails=[str(d) for d in drafts],
+        emails=[str(d) for d in files.drafts],
         no_email=messages.no_email if email else [],
+        to_complete=to_complete,
     )
+
+
+@dataclass(frozen=True)
+class _Files:
+    """What a run wrote besides the workbook, and what it noticed while writing."""
+
+    bundle: Path | None = None
+    pdfs: list[Path] = field(default_factory=list)
+    drafts: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _write_files(
+    ready: list[Letter],
+    held: list[Letter],
+    messages: Messages,
+    ledger: Ledger,
+    decisions: Decisions,
+    settings: Settings,
+    out: Path,
+    as_of: dt.date,
+    pdf: bool,
+    progress: Progress,
+    now: dt.datetime,
+) -> _Files:
+    """The letters to post and their bundle, the letters to complete, the e-mail drafts."""
+    if held:
+        write_held(held, settings, out, progress)
+    if not ready:
+        return _Files()
+    bundle, pdfs = write_letters(ready, settings, out, pdf, progress)
+    if not messages.pending:
+        return _Files(bundle, pdfs)
+    drafts, problems, warnings = draft_run(
+        messages, ledger, decisions.frame, settings, out, as_of, pdf, progress, now
+    )
+    return _Files(bundle, pdfs, drafts, problems, warnings)
 
 
 def _letter_result(letter: Letter, data: LetterRows) -> LetterResult:
@@ -187,7 +220,17 @@ def _letter_result(letter: Letter, data: LetterRows) -> LetterResult:
         plan.kind,
         [str(r["invoice"]) for r in data.of(plan.rows)],
         total_due(plan, data),
+        list(letter.missing),
     )
+
+
+def _held_rows(held: list[Letter]) -> dict[Any, str]:
+    """The invoices of each letter that cannot be posted, and the status sentence they get."""
+    return {
+        row: f"Lettre à compléter (il manque {', '.join(x.missing)}) : non envoyée"
+        for x in held
+        for row in x.plan.rows
+    }
 
 
 def _write_back(

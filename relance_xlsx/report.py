@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .ledger import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
+from .letters import HELD_LIST
 from .results import CheckResult, RunResult, SendResult
 from .wording import date_long, money
 
@@ -154,6 +155,16 @@ def _levels_table(result: RunResult) -> Table:
 
 def _where_things_went(result: RunResult) -> None:
     """Where the letters, e-mails and the updated workbook are."""
+    if result.to_complete:
+        folder = Path(result.to_complete[0].path).parent
+        where = "" if result.dry_run else f" dans {folder} (voir {HELD_LIST})"
+        out.print(
+            f"{len(result.to_complete)} lettre(s) à compléter{where} : ni imprimées ni "
+            "envoyées, leurs factures restent à leur niveau.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if result.letters and not result.dry_run:
         out.print(
             f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})",

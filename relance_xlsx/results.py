@@ -44,6 +44,8 @@ class LetterResult:
     kind: str
     invoices: list[str]
     total_due: float
+    # What a letter that cannot be posted still lacks (empty for a letter that can).
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,14 @@ class RunResult:
     config: str | None = None
     emails: list[str] = field(default_factory=list)
     no_email: list[str] = field(default_factory=list)
+    # Letters written to a_completer/: not printed, not sent, their invoices left unchanged.
+    to_complete: list[LetterResult] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""
         # asdict() deep-copies every value: 10 s for a million invoices; these are flat.
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        for name in ("letters", "problems", "skipped"):
+        for name in ("letters", "problems", "skipped", "to_complete"):
             data[name] = [dict(vars(item)) for item in data[name]]
         keys = InvoiceResult._fields
         with collector.paused():

@@ -42,7 +42,11 @@ def _load_sample_builder() -> Any:
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    """A freshly built copy of the bundled sample ledger (never the repository's file)."""
+    """A freshly built copy of the bundled sample ledger (never the repository's file).
+
+    Beside it, the sample's relance.toml (a fictitious creditor), as in sample_workbooks/.
+    """
+    shutil.copy2(ROOT / "sample_workbooks" / "relance.toml", tmp_path / "relance.toml")
     return _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
 
 
@@ -120,3 +124,16 @@ def settings_near(ledger: Path) -> Any:
     from relance_xlsx import find_config, load_settings
 
     return load_settings(find_config(None, ledger))
+
+
+def complete_settings() -> Any:
+    """Settings with the sample's fictitious creditor: every letter can be posted."""
+    from relance_xlsx import load_settings
+
+    return load_settings(ROOT / "sample_workbooks" / "relance.toml")
+
+
+def settings_or_complete(ledger: Path) -> Any:
+    """relance.toml beside the ledger if there is one, else the sample's complete creditor."""
+    settings = settings_near(ledger)
+    return settings if settings.config_path is not None else complete_settings()

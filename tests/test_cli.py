@@ -32,7 +32,7 @@ INVOICE_KEYS = {
     "letter",
     "reason",
 }
-LETTER_KEYS = {"path", "client", "kind", "invoices", "total_due"}
+LETTER_KEYS = {"path", "client", "kind", "invoices", "total_due", "missing"}
 PROBLEM_KEYS = {"row", "column", "value", "message", "severity"}
 
 
@@ -69,6 +69,7 @@ def test_run_json_is_one_document_with_the_schema(sample):
         "litigation",
         "wait",
         "hold",
+        "incomplete",
         "none",
     }
     assert {x["kind"] for x in doc["letters"]} <= {
@@ -80,7 +81,7 @@ def test_run_json_is_one_document_with_the_schema(sample):
     }
     for letter in doc["letters"]:
         assert Path(letter["path"]).is_file()
-    assert "relance.toml" in result.stderr  # the warning goes to stderr, once
+    assert "Aucun relance.toml" not in result.stderr  # the sample comes with its creditor
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -9,7 +9,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, settings_near, write_ledger
+from conftest import AS_OF, ROOT, complete_settings, settings_near, write_ledger
 from test_email import HEADERS, Sink, _config, _tiny_pdf, serve  # noqa: F401  (fixture)
 
 import relance_xlsx
@@ -144,12 +144,14 @@ def _ledger(folder: Path) -> Path:
     return write_ledger(folder / "grand-livre.xlsx", INVOICES)
 
 
+SAMPLE_TOML = str(ROOT / "sample_workbooks" / "relance.toml")
 RUNNER = """
 import datetime as dt, sys
 from pathlib import Path
 import relance_xlsx
 try:
-    r = relance_xlsx.run(Path(sys.argv[1]), relance_xlsx.Settings(), as_of=dt.date(2026, 11, 22),
+    settings = relance_xlsx.load_settings(Path(sys.argv[3]))
+    r = relance_xlsx.run(Path(sys.argv[1]), settings, as_of=dt.date(2026, 11, 22),
                          out_dir=Path(sys.argv[2]))
     print("wrote", r.rows_written)
 except relance_xlsx.RelanceError as exc:
@@ -165,7 +167,14 @@ def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
         ledger = _ledger(tmp_path / f"a{attempt}")
         procs = [
             subprocess.Popen(
-                [sys.executable, "-c", RUNNER, str(ledger), str(ledger.parent / f"out{i}")],
+                [
+                    sys.executable,
+                    "-c",
+                    RUNNER,
+                    str(ledger),
+                    str(ledger.parent / f"out{i}"),
+                    SAMPLE_TOML,
+                ],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,
@@ -184,7 +193,10 @@ def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
 def _journal_lines(path: Path) -> int:
     from openpyxl import load_workbook
 
-    ws = load_workbook(path)["Journal des relances"]
+    book = load_workbook(path)
+    if "Journal des relances" not in book.sheetnames:
+        return 0
+    ws = book["Journal des relances"]
     return sum(1 for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None)
 
 
@@ -213,7 +225,7 @@ def test_the_users_save_during_the_write_back_wins(tmp_path):
     with pytest.raises(relance_xlsx.WorkbookError, match="a été modifié"):
         relance_xlsx.run(
             ledger,
-            relance_xlsx.Settings(),
+            complete_settings(),
             as_of=AS_OF,
             out_dir=tmp_path / "out",
             progress=_SaveDuringWriteBack(ledger, users_version),
@@ -228,7 +240,7 @@ def test_a_link_at_the_temporary_name_is_never_followed(tmp_path):
     victim = tmp_path / "victime.txt"
     victim.write_text("intact", encoding="utf-8")
     os.symlink(victim, ledger.parent / ".grand-livre.relance-tmp.xlsx")
-    relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
     assert victim.read_text(encoding="utf-8") == "intact"
     assert _journal_lines(ledger) == len(INVOICES)
 
@@ -239,7 +251,7 @@ def test_a_symlinked_ledger_is_written_through_and_keeps_its_permissions(tmp_pat
     link = tmp_path / "bureau" / "grand-livre.xlsx"
     link.parent.mkdir()
     os.symlink(real, link)
-    relance_xlsx.run(link, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    relance_xlsx.run(link, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
     assert link.is_symlink()
     assert _journal_lines(real) == len(INVOICES)
     assert (real.stat().st_mode & 0o777) == 0o600
@@ -250,11 +262,11 @@ def test_nothing_is_written_after_an_implausible_read(tmp_path):
     ledger = write_ledger(tmp_path / "faux.xlsx", rows)
     before = ledger.read_bytes()
     with pytest.raises(relance_xlsx.LedgerError, match="Lecture douteuse") as caught:
-        relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "o")
+        relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "o")
     assert "en-têtes ligne 1" in str(caught.value)
     assert ledger.read_bytes() == before
     assert not (tmp_path / "o").exists()
-    dry = relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, dry_run=True)
+    dry = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
     assert dry.problems  # a dry run still shows what is wrong
 
 
@@ -280,3 +292,68 @@ def test_a_save_just_before_the_rename_is_kept(tmp_path):
         save_atomically(package, ledger, 3, dt.datetime(2026, 11, 22), users_save_then_check)
     assert ledger.read_bytes() == users_version
     assert not list(ledger.parent.glob(".*relance-tmp*"))
+
+
+# -- only letters that can be posted are recorded -------------------------------------------
+
+
+def _levels(path: Path) -> dict[str, tuple]:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path).worksheets[0]
+    header = [c.value for c in ws[1]]
+    at = {h: i for i, h in enumerate(header)}
+    return {
+        r[0]: (r[at["Niveau de relance"]], r[at["Statut relance"]])
+        for r in ws.iter_rows(min_row=2, values_only=True)
+        if r[0]
+    }
+
+
+def test_without_a_creditor_nothing_is_recorded_as_sent(tmp_path):
+    ledger = _ledger(tmp_path / "a")
+    result = relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "o")
+    assert result.letters == [] and result.bundle is None
+    assert len(result.to_complete) == 7  # one per client
+    assert all("identité du créancier" in x.missing[0] for x in result.to_complete)
+    held = tmp_path / "o" / "a_completer"
+    assert sorted(p.name for p in held.glob("*.docx") if "toutes" not in p.name) == sorted(
+        Path(x.path).name for x in result.to_complete
+    )
+    listing = (held / "A_COMPLETER.txt").read_text(encoding="utf-8")
+    assert "Client 3" in listing and "creditor.siret" in listing
+    assert not (tmp_path / "o" / "a_imprimer.docx").exists()
+    levels = _levels(ledger)
+    assert all(level is None for level, _ in levels.values())
+    assert all(status.startswith("Lettre à compléter") for _, status in levels.values())
+    assert {i.action for i in result.invoices} == {"incomplete"}
+    assert _journal_lines(ledger) == 0
+    # Next week, with the creditor filled in, the first reminders go out for real.
+    later = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "p")
+    assert len(later.letters) == 7 and not later.to_complete
+    assert {level for level, _ in _levels(ledger).values()} == {"Relance 1"}
+
+
+def test_a_client_without_address_is_held_the_others_go(tmp_path):
+    rows = [list(r) for r in INVOICES]
+    for r in rows:
+        if r[1] == "Client 2":
+            r[6] = None
+    ledger = write_ledger(tmp_path / "grand-livre.xlsx", rows)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, email=False)
+    assert [x.client for x in result.to_complete] == ["Client 2"]
+    assert result.to_complete[0].missing == ["adresse du client"]
+    assert "Client 2" not in {x.client for x in result.letters}
+    assert len(result.letters) == 6
+    levels = _levels(ledger)
+    for number, client, *_ in rows:
+        level, status = levels[number]
+        if client == "Client 2":
+            assert level is None and "adresse du client" in status
+        else:
+            assert level == "Relance 1"
+    from docx import Document
+
+    bundle = Document(result.bundle)
+    text = "\n".join(p.text for p in bundle.paragraphs)
+    assert "Client 2" not in text and "Client 3" in text

@@ -174,7 +174,9 @@ def test_the_library_takes_settings_and_never_looks_for_a_config(sample, tmp_pat
     settings = relance_xlsx.Settings(creditor=relance_xlsx.Creditor(name="SARL Exemple"))
     result = relance_xlsx.run(sample, settings, as_of=relance_xlsx_day(), dry_run=True)
     assert result.config is None
-    assert result.letters
+    # Only the name was given: every letter lacks the rest of the creditor's identity.
+    assert result.to_complete and not result.letters
+    assert all("creditor.siret" in " ".join(x.missing) for x in result.to_complete)
     assert not any("Aucun relance.toml" in w for w in result.warnings)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import AS_OF, convert, needs_libreoffice, settings_near, write_ledger
+from conftest import AS_OF, convert, needs_libreoffice, settings_or_complete, write_ledger
 from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table
@@ -53,9 +53,8 @@ def cells(path: Path, sheet: str = "Factures") -> dict[str, tuple]:
 
 
 def run(path: Path, as_of: dt.date = AS_OF, **kw) -> relance_xlsx.RunResult:
-    return relance_xlsx.run(
-        path, settings_near(path), as_of=as_of, out_dir=path.parent / "out", **kw
-    )
+    settings = settings_or_complete(path)
+    return relance_xlsx.run(path, settings, as_of=as_of, out_dir=path.parent / "out", **kw)
 
 
 @pytest.mark.parametrize(
@@ -184,7 +183,9 @@ def test_excel_table_is_extended_with_its_columns(tmp_path):
         "Statut relance",
     ]
     assert len(ws.data_validations.dataValidation) == 1
-    assert ws["E4"].value == "Relance 1"
+    # This table has no address column: the letter cannot be posted, so the level stays.
+    assert ws["E4"].value is None
+    assert ws["G4"].value.startswith("Lettre à compléter (il manque adresse du client)")
 
 
 @pytest.mark.parametrize(
@@ -209,7 +210,7 @@ def test_old_formats_refused_for_write_back_but_readable(tmp_path, fmt):
         run(path)
     assert path.read_bytes() == before
     result = run(path, write_workbook=False)
-    assert [x.kind for x in result.letters] == ["relance_1", "relance_1"]
+    assert [x.kind for x in result.to_complete] == ["relance_1", "relance_1"]  # no address
     assert path.read_bytes() == before
 
 

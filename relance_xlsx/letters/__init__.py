@@ -14,6 +14,7 @@ from .bundle import (
 from .compiled import (
     compiled_template,
 )
+from .context import has_address, letter_context, total_due
 from .creditor import (
     creditor_context,
 )
@@ -26,10 +27,7 @@ from .plan import (
     Letter,
     LetterPlan,
     LetterRows,
-    has_address,
-    letter_context,
     plan_letters,
-    total_due,
 )
 from .render import (
     bundled_templates,
@@ -41,13 +39,22 @@ from .render import (
     safe_filename,
     template_path,
 )
-from .runletters import build_letters, missing_addresses, write_letters
+from .runletters import (
+    HELD_DIR,
+    HELD_LIST,
+    build_letters,
+    missing_addresses,
+    write_held,
+    write_letters,
+)
 from .sample import (
     sample_context,
 )
 
 __all__ = [
     "BUNDLE_NAME",
+    "HELD_DIR",
+    "HELD_LIST",
     "PARALLEL_FROM",
     "BundleWriter",
     "Letter",
@@ -75,5 +82,6 @@ __all__ = [
     "soffice_binary",
     "template_path",
     "total_due",
+    "write_held",
     "write_letters",
 ]

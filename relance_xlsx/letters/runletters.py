@@ -13,10 +13,15 @@ from ..ledger import Problem
 from ..progress import Progress
 from .batch import LetterJob, render_letters
 from .bundle import BUNDLE_NAME
+from .context import has_address, letter_context
 from .creditor import creditor_context
 from .pdf import convert_to_pdf
-from .plan import Letter, LetterPlan, LetterRows, has_address, letter_context
+from .plan import Letter, LetterPlan, LetterRows
 from .render import check_template, inside, safe_filename, template_path
+
+HELD_DIR = "a_completer"
+HELD_LIST = "A_COMPLETER.txt"
+_MARK = "À COMPLÉTER"
 
 
 def missing_addresses(plans: list[LetterPlan], data: LetterRows) -> list[Problem]:
@@ -26,12 +31,39 @@ def missing_addresses(plans: list[LetterPlan], data: LetterRows) -> list[Problem
             None,
             None,
             plan.client,
-            "adresse du client manquante : la lettre porte « [ADRESSE À COMPLÉTER] »",
+            "adresse du client manquante : la lettre va dans a_completer/, n'est ni imprimée "
+            "ni envoyée, et ses factures restent à leur niveau",
             "warning",
         )
         for plan in plans
         if not has_address(plan, data)
     ]
+
+
+def _placeholders(value: Any) -> bool:
+    """Whether a filled context still holds a « [À COMPLÉTER …] » anywhere."""
+    if isinstance(value, str):
+        return _MARK in value
+    if isinstance(value, dict):
+        return any(_placeholders(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_placeholders(v) for v in value)
+    return False
+
+
+def _lacks(
+    plan: LetterPlan, data: LetterRows, creditor: list[str], context: dict[str, Any] | None
+) -> tuple[str, ...]:
+    found = []
+    if creditor:
+        found.append(
+            f"identité du créancier dans relance.toml ({', '.join(sorted(set(creditor)))})"
+        )
+    if not has_address(plan, data):
+        found.append("adresse du client")
+    if not found and context is not None and _placeholders(context):
+        found.append("un champ « [À COMPLÉTER] » du modèle")
+    return tuple(found)
 
 
 def build_letters(
@@ -57,16 +89,38 @@ def build_letters(
         progress.advance()
         return letter_context(plan, data, settings, as_of, rate, creditor)
 
-    letters = [
-        Letter(
-            plan,
-            inside(out, safe_filename(plan.client, plan.kind, names)),
-            context(plan) if fill else None,
-        )
-        for plan in plans
-    ]
+    letters = []
+    for plan in plans:
+        filled = context(plan) if fill else None
+        lacks = _lacks(plan, data, missing, filled)
+        folder = out / HELD_DIR if lacks else out
+        name = safe_filename(plan.client, plan.kind, names)
+        letters.append(Letter(plan, inside(folder, name), filled, lacks))
     _check_templates(letters, context, settings)
     return letters, _missing(missing)
+
+
+def write_held(letters: list[Letter], settings: Settings, out: Path, progress: Progress) -> Path:
+    """Letters that cannot be posted, in a_completer/ with the list of what each lacks."""
+    folder = out / HELD_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for x in letters:
+        assert x.context is not None  # a run that writes letters fills them all
+        template = template_path(x.plan.kind, x.plan.language, settings)
+        jobs.append(LetterJob(template, x.context, x.path))
+    render_letters(jobs, folder / "toutes_les_lettres_a_completer.docx", progress)
+    lines = [
+        "Ces lettres ne sont ni imprimées ni envoyées, et les factures qu'elles listent "
+        "restent à leur niveau de relance : complétez ce qui manque, puis relancez.",
+        "",
+    ]
+    lines += [
+        f"{x.path.name} ({x.plan.client}) : il manque {', '.join(x.missing)}" for x in letters
+    ]
+    listing = folder / HELD_LIST
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return listing
 
 
 def write_letters(
@@ -93,8 +147,9 @@ def _missing(fields: list[str]) -> list[str]:
     if not unique:
         return []
     return [
-        f"Identité du créancier incomplète ({', '.join(unique)}) : les lettres portent "
-        "« [À COMPLÉTER dans relance.toml] » ; complétez la section [creditor]."
+        f"Identité du créancier incomplète ({', '.join(unique)}) : les lettres vont dans "
+        f"{HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune facture ne change de "
+        "niveau ; complétez la section [creditor] de relance.toml."
     ]
 
 
@@ -119,4 +174,11 @@ def _check_templates(
             )
 
 
-__all__ = ["build_letters", "missing_addresses", "write_letters"]
+__all__ = [
+    "HELD_DIR",
+    "HELD_LIST",
+    "build_letters",
+    "missing_addresses",
+    "write_held",
+    "write_letters",
+]

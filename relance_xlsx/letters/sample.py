@@ -8,8 +8,9 @@ from typing import Any
 import pandas as pd
 
 from ..config import Creditor, Settings
+from .context import letter_context
 from .creditor import creditor_context
-from .plan import LetterPlan, LetterRows, letter_context
+from .plan import LetterPlan, LetterRows
 
 SAMPLE_CREDITOR = Creditor(
     name="Atelier Martin SARL",

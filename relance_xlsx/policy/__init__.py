@@ -5,15 +5,19 @@ from __future__ import annotations
 from .decide import (
     Decisions,
     decide,
+    hold_back,
 )
 from .rates import (
     RateTables,
     load_rate_tables,
+    rate_tables_for,
 )
 
 __all__ = [
     "Decisions",
     "RateTables",
     "decide",
+    "hold_back",
     "load_rate_tables",
+    "rate_tables_for",
 ]

@@ -26,7 +26,7 @@ from .penalties import compute_penalties
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
 
-ACTIONS = ("letter", "thanks", "litigation", "wait", "hold", "none")
+ACTIONS = ("letter", "thanks", "litigation", "wait", "hold", "incomplete", "none")
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,29 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     return Decisions(out, penalties.rate, penalties.warnings)
 
 
+def hold_back(decisions: Decisions, frame: pd.DataFrame, held: dict[Any, str]) -> Decisions:
+    """Decisions where the invoices of letters that cannot be posted stay where they were.
+
+    held maps a frame index to why its letter is not sendable. Those invoices keep their
+    level, label and date; their action is "incomplete" and the reason says what is missing.
+    """
+    if not held:
+        return decisions
+    out = decisions.frame.copy()
+    rows = list(held)
+    out.loc[rows, "action"] = "incomplete"
+    out.loc[rows, "level"] = frame.loc[rows, "level"].to_numpy()
+    out.loc[rows, "kind"] = None
+    out.loc[rows, "label"] = [_text(v) for v in frame.loc[rows, "level_text"].tolist()]
+    out.loc[rows, "date"] = frame.loc[rows, "last_date"]
+    out.loc[rows, "reason"] = [held[i] for i in rows]
+    return Decisions(out, decisions.rate, decisions.warnings)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
 def _masks(
     frame: pd.DataFrame,
     policy: Policy,
@@ -177,4 +200,10 @@ def _outcome(
     return level_after, action, kind
 
 
-__all__ = ["ACTIONS", "Decisions", "decide", "first_level"]
+__all__ = [
+    "ACTIONS",
+    "Decisions",
+    "decide",
+    "first_level",
+    "hold_back",
+]

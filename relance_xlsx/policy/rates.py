@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..config import Settings
 from ..errors import ConfigError
 
 
@@ -85,4 +86,16 @@ def load_rate_tables(path: Path | None = None) -> RateTables:
         raise ConfigError(f"Table des taux illisible ({path or 'rates.toml'}) : {exc}.") from exc
 
 
-__all__ = ["HalfYear", "RateTables", "load_rate_tables"]
+def rate_tables_for(settings: Settings) -> RateTables:
+    """The bundled rate tables, or the user's copy named by [policy] rates_file."""
+    if not settings.policy.rates_file:
+        return load_rate_tables()
+    return load_rate_tables(settings.path(settings.policy.rates_file))
+
+
+__all__ = [
+    "HalfYear",
+    "RateTables",
+    "load_rate_tables",
+    "rate_tables_for",
+]
