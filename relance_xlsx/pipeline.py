@@ -17,13 +17,22 @@ from .letters import (
     Letter,
     LetterRows,
     build_letters,
+    held_rows,
     missing_addresses,
     plan_letters,
-    total_due,
     write_held,
     write_letters,
 )
-from .mail import Delivery, Messages, SendPlan, draft_run, plan_messages, prepare_send_plan
+from .mail import (
+    Delivery,
+    Messages,
+    SendPlan,
+    draft_run,
+    mark_journaled,
+    pending_for_ledger,
+    plan_messages,
+    prepare_send_plan,
+)
 from .mail import send_messages as _send_messages
 from .policy import Decisions, decide, hold_back, rate_tables_for
 from .progress import Progress, Quiet, step
@@ -34,6 +43,7 @@ from .results import (
     RunResult,
     SendResult,
     invoice_results,
+    letter_result,
 )
 from .workbook import (
     WritebackResult,
@@ -140,12 +150,12 @@ def _run(
                              progress, now)  # fmt: skip
         problems += files.problems
         warnings += files.warnings
-    decisions = hold_back(decisions, ledger.frame, _held_rows(held))
+    decisions = hold_back(decisions, ledger.frame, held_rows(held))
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
-        letter_results = [_letter_result(x, data) for x in ready]
-        to_complete = [_letter_result(x, data) for x in held]
+        letter_results = [letter_result(x, data) for x in ready]
+        to_complete = [letter_result(x, data) for x in held]
     done = WritebackResult(0, 0, (), None)
     if write_workbook:
         with step(progress, "Mise à jour du classeur"):
@@ -212,27 +222,6 @@ def _write_files(
     return _Files(bundle, pdfs, drafts, problems, warnings)
 
 
-def _letter_result(letter: Letter, data: LetterRows) -> LetterResult:
-    plan = letter.plan
-    return LetterResult(
-        str(letter.path),
-        plan.client,
-        plan.kind,
-        [str(r["invoice"]) for r in data.of(plan.rows)],
-        total_due(plan, data),
-        list(letter.missing),
-    )
-
-
-def _held_rows(held: list[Letter]) -> dict[Any, str]:
-    """The invoices of each letter that cannot be posted, and the status sentence they get."""
-    return {
-        row: f"Lettre à compléter (il manque {', '.join(x.missing)}) : non envoyée"
-        for x in held
-        for row in x.plan.rows
-    }
-
-
 def _write_back(
     ledger: Ledger,
     decisions: Decisions,
@@ -241,10 +230,15 @@ def _write_back(
     letter_of: dict[Any, str],
     now: dt.datetime,
 ) -> WritebackResult:
-    """Status cells and journal lines into the workbook."""
+    """Status cells and journal lines into the workbook, with e-mails not journaled yet."""
     updates = status_updates(ledger.frame, decisions.frame, as_of)
     entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of)
-    return write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=now)
+    pending = pending_for_ledger(ledger.path)
+    entries += [e for item in pending for e in item.entries]
+    done = write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=now)
+    for item in pending:
+        mark_journaled(item.folder, item.files)
+    return done
 
 
 def prepare_send(out_dir: Path, settings: Settings | None = None) -> SendPlan:

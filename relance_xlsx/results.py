@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import collector
 from .ledger import Ledger, Problem, Skip, round_cents
+from .letters import Letter, LetterRows, total_due
 from .mail import Delivery
 from .policy import Decisions
 
@@ -154,6 +155,19 @@ def invoice_results(
     )
 
 
+def letter_result(letter: Letter, data: LetterRows) -> LetterResult:
+    """What the JSON and the summary say of one letter."""
+    plan = letter.plan
+    return LetterResult(
+        str(letter.path),
+        plan.client,
+        plan.kind,
+        [str(r["invoice"]) for r in data.of(plan.rows)],
+        total_due(plan, data),
+        list(letter.missing),
+    )
+
+
 def _texts(column: pd.Series) -> list[str]:
     """A text column as str values, an empty cell as ''."""
     values = column.to_numpy(dtype=object)
@@ -174,4 +188,5 @@ __all__ = [
     "RunResult",
     "SendResult",
     "invoice_results",
+    "letter_result",
 ]

@@ -146,9 +146,12 @@ def _ledger(folder: Path) -> Path:
 
 SAMPLE_TOML = str(ROOT / "sample_workbooks" / "relance.toml")
 RUNNER = """
-import datetime as dt, sys
+import datetime as dt, sys, time
 from pathlib import Path
-import relance_xlsx
+import relance_xlsx, relance_xlsx.pipeline  # imported before the start signal
+go = Path(sys.argv[2]).parent / "go"
+while not go.exists():  # both processes start the run at the same moment
+    time.sleep(0.001)
 try:
     settings = relance_xlsx.load_settings(Path(sys.argv[3]))
     r = relance_xlsx.run(Path(sys.argv[1]), settings, as_of=dt.date(2026, 11, 22),
@@ -162,6 +165,7 @@ except relance_xlsx.RelanceError as exc:
 def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
     import subprocess
     import sys
+    import time
 
     for attempt in range(10):
         ledger = _ledger(tmp_path / f"a{attempt}")
@@ -181,6 +185,8 @@ def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
             )
             for i in range(2)
         ]
+        time.sleep(1.5)  # both have imported the library and wait for the signal
+        (ledger.parent / "go").touch()
         outs = [p.communicate(timeout=120) for p in procs]
         assert all(p.returncode == 0 for p in procs), outs
         said = sorted(o[0].split()[0] for o in outs)

@@ -100,6 +100,15 @@ def build_letters(
     return letters, _missing(missing)
 
 
+def held_rows(held: list[Letter]) -> dict[Any, str]:
+    """The invoices of each letter that cannot be posted, and the status sentence they get."""
+    return {
+        row: f"Lettre à compléter (il manque {', '.join(x.missing)}) : non envoyée"
+        for x in held
+        for row in x.plan.rows
+    }
+
+
 def write_held(letters: list[Letter], settings: Settings, out: Path, progress: Progress) -> Path:
     """Letters that cannot be posted, in a_completer/ with the list of what each lacks."""
     folder = out / HELD_DIR
@@ -178,6 +187,7 @@ __all__ = [
     "HELD_DIR",
     "HELD_LIST",
     "build_letters",
+    "held_rows",
     "missing_addresses",
     "write_held",
     "write_letters",

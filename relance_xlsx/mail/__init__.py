@@ -21,6 +21,7 @@ from .outbox import (
     draft_run,
     plan_messages,
 )
+from .pending import Unjournaled, mark_journaled, pending_for_ledger
 from .sending import (
     SENT_LOG,
     Delivery,
@@ -32,8 +33,11 @@ __all__ = [
     "Delivery",
     "Messages",
     "SendPlan",
+    "Unjournaled",
     "draft_run",
+    "mark_journaled",
     "parse_addresses",
+    "pending_for_ledger",
     "plan_messages",
     "prepare_send_plan",
     "render_email",

@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings, load_settings
-from ..errors import EmailError
-from ..ledger import ACTION_LABELS
-from ..workbook import JournalEntry, append_journal, existing_keys, ledger_lock, preflight
+from ..errors import EmailError, WorkbookError
+from ..workbook import append_journal, existing_keys, ledger_lock, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
+from .pending import EMAIL_ACTION, mark_journaled, unjournaled
 from .sending import Delivery, read_sent_log, send_drafts, smtp_password
-
-EMAIL_ACTION = ACTION_LABELS["email"]
 
 
 @dataclass(frozen=True)
@@ -103,37 +101,30 @@ def _send_and_journal(
     advance: Callable[[], None],
 ) -> tuple[list[Delivery], int, Path | None]:
     smtp = plan.settings.smtp
+    log = dict(plan.sent_log)
     deliveries = send_drafts(
         plan.folder,
         list(plan.pending),
         smtp,
         smtp_password(smtp),
-        log=dict(plan.sent_log),
+        log=log,
         now=now,
         sleep=sleep,
         advance=advance,
+        max_recipients=plan.settings.email.max_recipients,
     )
-    accepted = {d.file for d in deliveries if d.status == "sent"}
-    day = dt.date.fromisoformat(plan.manifest.as_of)
-    entries = [
-        JournalEntry(
-            day,
-            line.invoice,
-            draft.client,
-            line.level,
-            EMAIL_ACTION,
-            line.outstanding,
-            line.interest,
-            line.indemnity,
-            draft.file,
-        )
-        for draft in plan.pending
-        if draft.file in accepted
-        for line in draft.lines
-    ]
-    if not entries:
+    # This batch's accepted messages, and any an earlier send could not journal.
+    todo = unjournaled(plan.folder, plan.manifest, log)
+    if not todo.entries:
         return deliveries, 0, None
-    result = append_journal(plan.ledger, entries, plan.settings.writeback, now=now())
+    try:
+        result = append_journal(plan.ledger, list(todo.entries), plan.settings.writeback, now=now())
+    except WorkbookError as exc:
+        raise WorkbookError(
+            f"{len(todo.files)} e-mail(s) envoyé(s) ne sont pas encore notés dans le journal "
+            f"({exc}) ; ils le seront au prochain « relance send » ou « relance run »."
+        ) from exc
+    mark_journaled(plan.folder, todo.files)
     return deliveries, result.journal_lines, result.backup
 
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import format_datetime
+from email.utils import format_datetime, getaddresses
 from pathlib import Path
 
 from ..config import Smtp
 from ..errors import EmailError
-from .emails import UNSENT_HEADER, Draft
+from .emails import UNSENT_HEADER, Draft, parse_addresses
 
 SENT_LOG = "envoyes.json"
 PASSWORD_ENV = "RELANCE_SMTP_PASSWORD"
@@ -70,7 +70,8 @@ def read_sent_log(folder: Path) -> dict[str, dict[str, object]]:
     return dict(data)
 
 
-def _record(folder: Path, log: dict[str, dict[str, object]]) -> None:
+def record_sent_log(folder: Path, log: dict[str, dict[str, object]]) -> None:
+    """Save the sent log atomically."""
     # Written after every accepted message, atomically: a crash never forgets a sent one.
     tmp = folder / f".{SENT_LOG}.tmp"
     tmp.write_text(json.dumps(log, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -156,6 +157,7 @@ def send_drafts(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     advance: Callable[[], None] = lambda: None,
+    max_recipients: int = 10,
 ) -> list[Delivery]:
     """Send each draft, at most per_minute a minute; a refusal stops only its message.
 
@@ -170,7 +172,8 @@ def send_drafts(
             if last is not None and clock() - last < interval:
                 sleep(interval - (clock() - last))
             last = clock()
-            results.append(_send_one(folder, draft, smtp, mailer, log, now()))
+            one = _send_one(folder, draft, smtp, mailer, log, now(), max_recipients)
+            results.append(one)
             advance()
     finally:
         mailer.close()
@@ -184,6 +187,7 @@ def _send_one(
     mailer: Mailer,
     log: dict[str, dict[str, object]],
     when: dt.datetime,
+    limit: int,
 ) -> Delivery:
     msg = BytesParser(policy=policy.SMTP).parsebytes((folder / draft.file).read_bytes())
     assert isinstance(msg, EmailMessage)
@@ -192,7 +196,10 @@ def _send_one(
     msg["Date"] = format_datetime(when.astimezone())
     if not msg["From"]:
         msg["From"] = smtp.from_address
-    recipients = list(draft.to)
+    try:
+        recipients = draft_recipients(msg, limit)
+    except ValueError as exc:
+        return Delivery(draft.file, draft.client, draft.to, "refused", f"brouillon modifié : {exc}")
     copy = [smtp.from_address] if smtp.bcc_self and smtp.from_address else []
     try:
         refused = mailer.send(msg, recipients + copy)
@@ -210,9 +217,29 @@ def _send_one(
         "sent_at": when.isoformat(timespec="seconds"),
         "to": recipients,
         "message_id": msg["Message-ID"],
+        "journaled": False,  # set once its journal lines are in the workbook
     }
-    _record(folder, log)
-    return Delivery(draft.file, draft.client, draft.to, "sent", _refused(draft, lost).detail)
+    record_sent_log(folder, log)
+    detail = _refused(draft, lost).detail
+    return Delivery(draft.file, draft.client, tuple(recipients), "sent", detail)
+
+
+def draft_recipients(msg: EmailMessage, limit: int) -> list[str]:
+    """Who a draft goes to, read from its own To and Cc headers (the clerk may edit them).
+
+    A Bcc header or an address that cannot be read refuses the draft: nobody hidden, nobody
+    unknown, gets the letter.
+    """
+    if msg.get_all("Bcc"):
+        raise ValueError("un en-tête Bcc a été ajouté ; mettez l'adresse en Cc ou dans To")
+    try:
+        values = [str(v) for name in ("To", "Cc") for v in msg.get_all(name) or []]
+    except (ValueError, TypeError, IndexError) as exc:
+        raise ValueError(f"en-têtes To/Cc illisibles ({exc})") from None
+    found = [addr for _, addr in getaddresses(values) if addr]
+    if not found:
+        raise ValueError("aucun destinataire lisible dans To")
+    return parse_addresses(", ".join(found), limit)
 
 
 def _refused(draft: Draft, refused: dict[str, tuple[int, bytes]]) -> Delivery:
@@ -229,7 +256,9 @@ __all__ = [
     "SENT_LOG",
     "Delivery",
     "Mailer",
+    "draft_recipients",
     "read_sent_log",
+    "record_sent_log",
     "send_drafts",
     "smtp_password",
 ]
