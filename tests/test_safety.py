@@ -363,3 +363,70 @@ def test_a_client_without_address_is_held_the_others_go(tmp_path):
     bundle = Document(result.bundle)
     text = "\n".join(p.text for p in bundle.paragraphs)
     assert "Client 2" not in text and "Client 3" in text
+
+
+# -- send: journal lines never lost, the draft's own recipients -----------------------------
+
+
+def _drafted(folder: Path, port: int) -> Path:
+    from test_email import _build, _point_at
+
+    ledger = _build(folder)
+    _point_at(folder, port, per_minute=10000)
+    relance_xlsx.run(ledger, settings_near(ledger), as_of=AS_OF, email=True)
+    return ledger
+
+
+def _email_lines(ledger: Path) -> int:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(ledger)["Journal des relances"]
+    return sum(1 for r in ws.iter_rows(min_row=2, values_only=True) if r[4] == "E-mail envoyé")
+
+
+class _ExcelOpensItMidway(Sink):
+    """Accepts messages; after the first one, the clerk opens the workbook in Excel."""
+
+    ledger: Path | None = None
+
+    async def handle_DATA(self, server, session, envelope):
+        answer = await super().handle_DATA(server, session, envelope)
+        assert self.ledger is not None
+        (self.ledger.parent / f"~${self.ledger.name}").write_text("x")
+        return answer
+
+
+def test_sent_but_not_journaled_is_journaled_by_the_next_run(tmp_path, serve):  # noqa: F811
+    sink = _ExcelOpensItMidway()
+    server = serve(sink)
+    ledger = _drafted(tmp_path, server.port)
+    sink.ledger = ledger
+    plan = relance_xlsx.prepare_send(tmp_path / "relances" / AS_OF.isoformat())
+    with pytest.raises(relance_xlsx.WorkbookError, match="pas encore notés dans le journal"):
+        relance_xlsx.send(plan, now=lambda: dt.datetime(2026, 11, 22, 10, 0))
+    assert len(sink.received) == 2  # both messages left
+    (ledger.parent / f"~${ledger.name}").unlink()  # Excel closed
+    assert _email_lines(ledger) == 0
+    relance_xlsx.run(ledger, settings_near(ledger), as_of=AS_OF + dt.timedelta(days=1))
+    assert _email_lines(ledger) == 2  # one invoice per message
+    plan = relance_xlsx.prepare_send(tmp_path / "relances" / AS_OF.isoformat())
+    assert not plan.pending  # nothing is sent twice
+    relance_xlsx.run(ledger, settings_near(ledger), as_of=AS_OF + dt.timedelta(days=2))
+    assert _email_lines(ledger) == 2  # and nothing journaled twice
+
+
+def test_send_goes_to_the_drafts_own_recipients(tmp_path, serve):  # noqa: F811
+    sink = Sink()
+    server = serve(sink)
+    _drafted(tmp_path, server.port)
+    folder = tmp_path / "relances" / AS_OF.isoformat() / "emails"
+    drafts = sorted(folder.glob("*.eml"))
+    edited, bcc = drafts[0], drafts[1]
+    edited.write_bytes(edited.read_bytes().replace(b"compta@alpha.fr", b"nouvelle@alpha.fr"))
+    text = bcc.read_bytes()
+    bcc.write_bytes(text.replace(b"\nSubject:", b"\nBcc: espion@ailleurs.fr\nSubject:", 1))
+    plan = relance_xlsx.prepare_send(folder.parent)
+    result = relance_xlsx.send(plan, now=lambda: dt.datetime(2026, 11, 22, 10, 0))
+    statuses = {Path(d.file).name: (d.status, d.detail) for d in result.deliveries}
+    assert statuses[bcc.name][0] == "refused" and "Bcc" in statuses[bcc.name][1]
+    assert [r[1] for r in sink.received] == [["nouvelle@alpha.fr", "compta@conseil.fr"]]
