@@ -47,6 +47,7 @@ from .results import (
 )
 from .workbook import (
     WritebackResult,
+    check_targets,
     journal_entries,
     ledger_lock,
     preflight,
@@ -123,6 +124,7 @@ def _run(
     if write_workbook:
         refuse_implausible(ledger, settings.writeback.min_usable_share)
         preflight(ledger_path, ledger.fingerprint)  # before any letter is written
+        check_targets(ledger.sheet_ref, settings.writeback)
     with step(progress, "Décisions"):
         decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
         plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .values import parse_amount, parse_text
+from .values import MAX_AMOUNT, parse_amount, parse_text
 
 
 class Coded:
@@ -116,11 +116,12 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     reasons = object_array([None] * len(values))
     is_float = np.fromiter((v.__class__ is float for v in values), bool, len(values))
     floats = values[is_float].astype(float)
-    finite = np.isfinite(floats)
+    # Beyond a thousand billion, or infinite: parse_amount says why, once per value.
+    finite = np.isfinite(floats) & (np.abs(floats) <= MAX_AMOUNT)
     cents = round_cents(floats)
     numbers[np.flatnonzero(is_float)[finite]] = cents[finite]
     slow = np.ones(len(values), dtype=bool)
-    slow[np.flatnonzero(is_float)[finite]] = False  # inf goes to parse_amount for its message
+    slow[np.flatnonzero(is_float)[finite]] = False
     # The rest once per distinct value: a column coded one per row repeats its blank cells.
     where = np.flatnonzero(slow)
     codes, distinct = _factorize(values[where])

@@ -9,7 +9,7 @@ import numpy as np
 
 from .coded import Coded, parse_amounts, parse_values
 from .problems import Problem
-from .values import parse_text
+from .text import name_was_cleaned, parse_name, parse_text
 
 # How a problem names a column the ledger does not have (a due date computed from terms…).
 _FIELD_LABELS = {
@@ -76,6 +76,16 @@ class Grid:
         raw = self.raw(name)
         parsed, reasons = parse_values(raw, parser)
         self.report(name, raw, reasons, severity)
+        return parsed
+
+    def parse_names(self, name: str) -> Coded:
+        """A name column on one line each; a name that lost line breaks is a warning."""
+        parsed = self.parse(name, parse_name)
+        if name in self.positions:
+            raw = self.raw(name)
+            for i in np.flatnonzero(raw.mask(name_was_cleaned)).tolist():
+                message = "retour à la ligne ou caractère invisible remplacé par une espace"
+                self.problem(i, name, raw.at(i), message, "warning")
         return parsed
 
     def parse_amounts(self, name: str) -> tuple[np.ndarray, Coded]:

@@ -179,6 +179,11 @@ def _read_table(
 ) -> tuple[_TableGuess, list[list[Any]]]:
     """The table's guess and the whole grid of its sheet."""
     guess = find_table(reader, candidates, settings.columns)
+    left_out = [s for s in sheets if s not in candidates]
+    if guess is None and left_out:
+        # The sheet named as journal may be the invoices themselves (a wrong journal_sheet):
+        # read it, and let the write-back refuse that name in its own sentence.
+        guess = find_table(reader, left_out, settings.columns)
     if guess is None:
         raise LedgerError(
             f"Aucun tableau de factures reconnu dans {path.name} (feuilles : "

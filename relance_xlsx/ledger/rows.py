@@ -77,7 +77,7 @@ def normalise_rows(
 
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse("invoice", parse_text)
-    client = grid.parse("client", parse_text)
+    client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
     paid_cell = _paid_amounts(grid)
     invoice_date = grid.parse("invoice_date", parse_date)

@@ -13,11 +13,16 @@ import re
 from typing import Any, NamedTuple
 
 from .columns import normalise
+from .text import is_empty, parse_text
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Serial numbers Excel shows as dates between 1954 and 2118: anything else is not a date.
 _SERIAL_MIN, _SERIAL_MAX = 20000, 80000
-
+# An invoice ledger holds nothing before 1990 or after 2099: such a date is a typing error
+# (or Excel's day 0), and letting it through would compute decades of interest.
+FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
+# No invoice is worth a thousand billion: beyond that, a typing error (and Decimal's limits).
+MAX_AMOUNT = 1e12
 MONTHS = {
     "janvier": 1,
     "janv": 1,
@@ -66,21 +71,20 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
 _WORDY_DATE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?:er)? ([a-z]+) (\d{2,4})$")
 
 
-def is_empty(value: Any) -> bool:
-    """Whether a cell holds nothing: None, NaN or blank text."""
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
-
-
 def _year(y: int) -> int:
     return y + 2000 if y < 100 else y
 
 
 def parse_date(value: Any) -> dt.date | None:
     """A date from an Excel date, a serial number or French/ISO text; day first, never guessed."""
+    day = _read_date(value)
+    if day is not None and not FIRST_DATE <= day <= LAST_DATE:
+        years = f"avant {FIRST_DATE.year} ou après {LAST_DATE.year}"
+        raise ValueError(f"date invraisemblable ({years})")
+    return day
+
+
+def _read_date(value: Any) -> dt.date | None:
     if is_empty(value):
         return None
     if isinstance(value, dt.datetime):
@@ -142,9 +146,7 @@ def parse_amount(value: Any) -> Amount | None:
     if isinstance(value, bool):
         raise ValueError("ce n'est pas un montant")
     if isinstance(value, int | float):
-        if math.isinf(value):
-            raise ValueError("montant infini")
-        return Amount(round(float(value), 2))
+        return Amount(_bounded(float(value)))
     if isinstance(value, dt.date | dt.time | dt.timedelta):
         raise ValueError("une date à la place d'un montant")
     text = str(value).strip()
@@ -168,7 +170,16 @@ def parse_amount(value: Any) -> Amount | None:
         number = float(text)
     except ValueError:
         raise ValueError("montant illisible") from None
-    return Amount(round(-number if negative else number, 2), currency)
+    return Amount(_bounded(-number if negative else number), currency)
+
+
+def _bounded(number: float) -> float:
+    """The amount to the cent, refused beyond a thousand billion (or infinite)."""
+    if math.isinf(number):
+        raise ValueError("montant infini")
+    if abs(number) > MAX_AMOUNT:
+        raise ValueError("montant invraisemblable (plus de 1 000 milliards)")
+    return round(number, 2)
 
 
 def _decimal_point(text: str) -> str:
@@ -188,21 +199,6 @@ def _decimal_point(text: str) -> str:
     if tail and len(tail) == 3 and head and head != "0":
         return head + tail
     return text
-
-
-def parse_text(value: Any) -> str | None:
-    """Text as the user sees it: integers lose their '.0', whitespace is trimmed."""
-    if is_empty(value):
-        return None
-    if isinstance(value, bool):
-        return "VRAI" if value else "FAUX"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    return str(value).strip()
 
 
 _TRUE_WORDS = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "ok", "v"}

@@ -51,17 +51,20 @@ from .runletters import (
 from .sample import (
     sample_context,
 )
+from .sandbox import BoundedSandbox, bounded_env
 
 __all__ = [
     "BUNDLE_NAME",
     "HELD_DIR",
     "HELD_LIST",
     "PARALLEL_FROM",
+    "BoundedSandbox",
     "BundleWriter",
     "Letter",
     "LetterJob",
     "LetterPlan",
     "LetterRows",
+    "bounded_env",
     "build_letters",
     "bundled_templates",
     "check_template",

@@ -124,6 +124,9 @@ class CompiledTemplate:
 
     def _fill(self, template: jinja2.Template, context: dict[str, Any]) -> str:
         """Render one part the way docxtpl's render_xml_part does."""
+        start = getattr(template.environment, "start", None)
+        if start is not None:
+            start()  # a bounded sandbox: each part gets the whole budget
         try:
             xml = template.render(context)
         except jinja2.TemplateError as exc:

@@ -13,11 +13,11 @@ from typing import Any
 import jinja2
 from docx import Document
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..config import Settings
 from ..errors import TemplateError
 from .compiled import compiled_template
+from .sandbox import BoundedSandbox, bounded_env
 
 _WINDOWS_RESERVED = {
     "con",
@@ -36,9 +36,10 @@ _FOREIGN_PLACEHOLDERS = re.compile(
 )
 
 
-def jinja_env() -> jinja2.Environment:
-    """Values are data, never markup; a missing value is an error; templates are sandboxed."""
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+def jinja_env() -> BoundedSandbox:
+    """Values are data, never markup; a missing value is an error; templates are sandboxed
+    and bounded in loops, text size and time."""
+    return bounded_env(autoescape=True)
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +75,10 @@ def find_template(name: str, language: str, settings: Settings, what: str) -> Pa
 def render_letter(template: Path, context: dict[str, Any], target: Path) -> None:
     """Render one letter from its template into target."""
     doc = DocxTemplate(str(template))
+    env = jinja_env()
+    env.start()
     try:
-        doc.render(context, jinja_env=jinja_env(), autoescape=True)
+        doc.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"Le modèle {template.name} ne peut pas être rempli : {exc}.") from exc
     doc.save(str(target))

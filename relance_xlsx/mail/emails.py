@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..config import Settings
 from ..errors import EmailError, TemplateError
-from ..letters import find_template
+from ..letters import BoundedSandbox, bounded_env, find_template
 
 EMAIL_DIR = "emails"
 MANIFEST_NAME = "messages.json"
@@ -127,11 +126,9 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     return addresses
 
 
-def _environment(html: bool) -> jinja2.Environment:
+def _environment(html: bool) -> BoundedSandbox:
     # Plain text is not markup, so no escaping there; HTML escapes every value.
-    return SandboxedEnvironment(
-        autoescape=html, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
-    )
+    return bounded_env(autoescape=html, keep_trailing_newline=True)
 
 
 @dataclass(frozen=True)
@@ -149,7 +146,9 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
     for name, html in (("objet.txt", False), ("message.txt", False), ("message.html", True)):
         path = find_template(f"email/{name}", language, settings, "modèle d'e-mail")
         try:
-            template = _environment(html).from_string(path.read_text(encoding="utf-8"))
+            env = _environment(html)
+            env.start()
+            template = env.from_string(path.read_text(encoding="utf-8"))
             parts.append(template.render(context))
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateError(f"Le modèle d'e-mail {path} est illisible : {exc}.") from exc

@@ -16,6 +16,7 @@ from .plausible import refuse_implausible
 from .writeback import (
     WritebackResult,
     append_journal,
+    check_targets,
     preflight,
     write_back,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "WritebackResult",
     "add_journal",
     "append_journal",
+    "check_targets",
     "existing_keys",
     "journal_entries",
     "ledger_lock",

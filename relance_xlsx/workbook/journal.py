@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import python_calamine as calamine
 from lxml import etree
 
+from ..errors import WorkbookError
 from ..ledger import parse_date, parse_text
 from ..ooxml import (
     CT_WORKSHEET,
@@ -69,6 +71,8 @@ def existing_keys(path: str, sheet: str) -> tuple[set[tuple[dt.date, str, str, s
         rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     finally:
         book.close()
+    if rows and any(c not in ("", None) for c in rows[0]):
+        _refuse_foreign_sheet(sheet, rows[0])
     keys = set()
     for row in rows[1:]:
         cells = [*row, *[""] * 5][:5]
@@ -89,6 +93,18 @@ def existing_keys(path: str, sheet: str) -> tuple[set[tuple[dt.date, str, str, s
         (i + 1 for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), default=0
     )
     return keys, last
+
+
+def _refuse_foreign_sheet(sheet: str, first_row: list[Any]) -> None:
+    """A sheet of that name that is not a journal is the user's: never append below it."""
+    found = [parse_text(c) or "" for c in first_row[: len(HEADERS)]]
+    if found[:2] != list(HEADERS[:2]):
+        raise WorkbookError(
+            f"La feuille « {sheet} » choisie pour le journal ([writeback] journal_sheet) "
+            "existe déjà et n'est pas un journal de relances (sa première ligne n'a pas les "
+            f"en-têtes « {HEADERS[0]} », « {HEADERS[1]} ») ; choisissez un autre nom dans "
+            "relance.toml."
+        )
 
 
 def add_journal(

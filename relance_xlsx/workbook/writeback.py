@@ -29,9 +29,10 @@ from ..ooxml import (
     style_at,
     widen_dimension,
 )
-from .journal import JournalEntry, add_journal, set_full_calc_on_load
+from .journal import JournalEntry, add_journal, existing_keys, set_full_calc_on_load
 
 WRITABLE_SUFFIXES = {".xlsx", ".xlsm"}
+MAX_COLUMNS = 16384  # XFD, the last column Excel can hold
 STATUS_FIELDS = ("reminder_level", "reminder_date", "reminder_status")
 _WIDTHS = {"reminder_level": 18.0, "reminder_date": 14.0, "reminder_status": 60.0}
 
@@ -100,7 +101,26 @@ def status_columns(ledger: SheetRef) -> tuple[dict[str, int], list[str]]:
             last += 1
             positions[field] = last
             added.append(field)
+    if last >= MAX_COLUMNS:
+        raise WorkbookError(
+            f"Pas de place pour les colonnes de suivi dans la feuille « {ledger.sheet} » : "
+            f"il en faut {len(added)} après la dernière colonne utilisée et Excel s'arrête à "
+            "la colonne XFD ; ajoutez les en-têtes « Niveau de relance », « Date de relance » "
+            "et « Statut relance » dans des colonnes libres, ou relancez avec --no-write-back."
+        )
     return positions, added
+
+
+def check_targets(ledger: SheetRef, options: Writeback) -> None:
+    """Refuse, before any letter is written, a write-back that could not be done right."""
+    if options.journal_sheet == ledger.sheet:
+        raise WorkbookError(
+            f"[writeback] journal_sheet nomme la feuille des factures « {ledger.sheet} » : "
+            "le journal a besoin de sa propre feuille ; choisissez un autre nom dans "
+            "relance.toml."
+        )
+    status_columns(ledger)
+    existing_keys(str(ledger.path), options.journal_sheet)
 
 
 def write_back(
@@ -266,6 +286,7 @@ __all__ = [
     "StatusUpdate",
     "WritebackResult",
     "append_journal",
+    "check_targets",
     "lock_files",
     "preflight",
     "status_columns",

@@ -1,0 +1,112 @@
+"""Reading relance.toml into Settings: unknown keys and wrong types refused by name."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from .checks import check_settings
+from .sections import CONFIG_NAME, Creditor, Email, Letters, Policy, Settings, Smtp, Writeback
+
+_SECTIONS: dict[str, type] = {
+    "creditor": Creditor,
+    "policy": Policy,
+    "letters": Letters,
+    "writeback": Writeback,
+    "smtp": Smtp,
+    "email": Email,
+}
+
+
+def find_config(explicit: Path | None, ledger: Path | None) -> Path | None:
+    """The config file: the explicit one, else relance.toml beside the ledger or here."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"Le fichier de configuration {explicit} est introuvable.")
+        return explicit
+    candidates = []
+    if ledger is not None:
+        candidates.append(ledger.resolve().parent / CONFIG_NAME)
+    candidates.append(Path.cwd() / CONFIG_NAME)
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read relance.toml (or return the defaults when path is None)."""
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Impossible de lire {path} : {exc}.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} n'est pas un fichier TOML valide : {exc}.") from exc
+    return settings_from_dict(data, path)
+
+
+def settings_from_dict(data: dict[str, Any], path: Path | None = None) -> Settings:
+    """Build Settings from parsed TOML, refusing unknown keys and wrong types."""
+    where = str(path) if path else "la configuration"
+    known = {*_SECTIONS, "columns", "sheet"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            f"Section inconnue [{unknown[0]}] dans {where} ; sections possibles : "
+            f"{', '.join(sorted(known))}."
+        )
+    sections: dict[str, Any] = {}
+    for name, cls in _SECTIONS.items():
+        sections[name] = _build_section(cls, data.get(name, {}), name, where)
+    columns = data.get("columns", {})
+    if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
+        raise ConfigError(f"[columns] dans {where} doit associer des noms à des en-têtes (texte).")
+    sheet = data.get("sheet", "")
+    if not isinstance(sheet, str):
+        raise ConfigError(f"« sheet » dans {where} doit être un nom de feuille (texte).")
+    settings = Settings(columns=dict(columns), sheet=sheet, config_path=path, **sections)
+    check_settings(settings, where)
+    return settings
+
+
+def _build_section(cls: type, raw: Any, name: str, where: str) -> Any:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"[{name}] dans {where} doit être une section.")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in ("password", "mot_de_passe", "pass"):
+            raise ConfigError(
+                f"Le mot de passe n'a pas sa place dans {where} : retirez « {key} » de "
+                f"[{name}] et donnez-le par la variable d'environnement "
+                "RELANCE_SMTP_PASSWORD ou le trousseau du système."
+            )
+        if key not in fields:
+            raise ConfigError(
+                f"Clé inconnue « {key} » dans [{name}] de {where} ; clés possibles : "
+                f"{', '.join(fields)}."
+            )
+        default = fields[key].default
+        values[key] = _coerce(value, default, f"[{name}] {key}", where)
+    return cls(**values)
+
+
+def _coerce(value: Any, default: Any, label: str, where: str) -> Any:
+    """Check a TOML value against the type of its default."""
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, float) or default is None:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    else:
+        ok = isinstance(value, str)
+    if not ok:
+        raise ConfigError(f"Valeur invalide pour {label} dans {where} : {value!r}.")
+    return value
+
+
+__all__ = ["find_config", "load_settings", "settings_from_dict"]

@@ -1,0 +1,155 @@
+"""The settings' sections: defaults in code, each field overridable in relance.toml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONFIG_NAME = "relance.toml"
+
+# Shown in letters when the creditor's identity is not configured: visible, never a blank.
+PLACEHOLDER = "[À COMPLÉTER dans relance.toml]"
+
+
+@dataclass(frozen=True)
+class Creditor:
+    """Who sends the letters; printed on every letter."""
+
+    name: str = ""
+    address: str = ""
+    siret: str = ""
+    vat_number: str = ""
+    phone: str = ""
+    email: str = ""
+    city: str = ""
+    signatory: str = ""
+    signatory_title: str = ""
+    iban: str = ""
+    bic: str = ""
+    bank: str = ""
+    cheque_payee: str = ""
+    payment_link: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    """When to remind, escalate and what late-payment amounts to claim."""
+
+    tolerance: float = 1.00
+    grace_days: int = 1
+    # Days to wait after a letter of level 1, 2, 3 before the next level.
+    days_after_reminder_1: int = 15
+    days_after_reminder_2: int = 10
+    days_after_formal_notice: int = 15
+    # Off by default: one level at a time, never a formal notice without the reminders before it.
+    start_at_days_late_level: bool = False
+    days_late_for_level_2: int = 30
+    days_late_for_level_3: int = 45
+    days_late_for_level_4: int = 60
+    pre_due_reminder: bool = False
+    pre_due_days: int = 5
+    default_terms_days: int = 30
+    # "45 jours fin de mois": "add_then_eom" (date + 45 days, then end of that month) or
+    # "eom_then_add" (end of the invoice month, then + 45 days). Both are accepted by the DGCCRF.
+    end_of_month_method: str = "add_then_eom"
+    # Contractual late-payment rate in percent; None means ECB rate + 10 points.
+    interest_rate: float | None = None
+    interest_for_consumers: bool = False
+    consumer_interest_rate: float | None = None
+    indemnity: float = 40.0
+    default_client_type: str = "professionnel"
+    # A copy of the rate tables (same format as the bundled rates.toml) that replaces them,
+    # e.g. to add the ECB rate of a new half-year before the next release.
+    rates_file: str = ""
+
+
+@dataclass(frozen=True)
+class Letters:
+    """Letter options: language, templates, deadlines."""
+
+    language: str = "fr"
+    template_dir: str = ""
+    payment_days: int = 8
+    formal_notice_days: int = 8
+    currency: str = "EUR"
+
+
+@dataclass(frozen=True)
+class Writeback:
+    """Headers of the status columns and the journal sheet the tool writes."""
+
+    level_header: str = "Niveau de relance"
+    date_header: str = "Date de relance"
+    status_header: str = "Statut relance"
+    journal_sheet: str = "Journal des relances"
+    backups_to_keep: int = 10
+    # Below this share of usable invoices among the rows read, the read is taken for wrong
+    # (another table, a shifted header) and nothing is written into the workbook.
+    min_usable_share: float = 0.5
+
+
+@dataclass(frozen=True)
+class Smtp:
+    """The outgoing mail server; the password is never here (environment or keyring)."""
+
+    host: str = ""
+    port: int = 587
+    # "starttls" (port 587), "ssl" (implicit TLS, port 465) or "none" (a local relay only)
+    security: str = "starttls"
+    user: str = ""
+    from_address: str = ""
+    from_name: str = ""
+    reply_to: str = ""
+    bcc_self: bool = True
+    # At most this many messages a minute: many providers block bursts as spam.
+    per_minute: int = 20
+    timeout: int = 30
+    # A CA certificate file for a server whose certificate is self-signed (company relay).
+    ca_file: str = ""
+
+
+@dataclass(frozen=True)
+class Email:
+    """What may leave with a message: attachments kept to the ledger's folder, few recipients."""
+
+    # Invoice PDFs are attached only from inside this folder (relative to relance.toml), or
+    # from the ledger's folder when empty: a path in a cell never reaches the rest of the disk.
+    attachments_dir: str = ""
+    max_attachment_mb: float = 10.0
+    max_recipients: int = 10
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know besides the ledger and the date."""
+
+    creditor: Creditor = field(default_factory=Creditor)
+    policy: Policy = field(default_factory=Policy)
+    letters: Letters = field(default_factory=Letters)
+    writeback: Writeback = field(default_factory=Writeback)
+    smtp: Smtp = field(default_factory=Smtp)
+    email: Email = field(default_factory=Email)
+    # canonical field name -> header text in the user's ledger; wins over detection
+    columns: dict[str, str] = field(default_factory=dict)
+    sheet: str = ""
+    config_path: Path | None = None
+
+    def path(self, value: str) -> Path:
+        """A path from the config file: ~ expanded, relative to the config file's folder."""
+        path = Path(value).expanduser()
+        if not path.is_absolute() and self.config_path is not None:
+            path = self.config_path.parent / path
+        return path
+
+
+__all__ = [
+    "CONFIG_NAME",
+    "PLACEHOLDER",
+    "Creditor",
+    "Email",
+    "Letters",
+    "Policy",
+    "Settings",
+    "Smtp",
+    "Writeback",
+]

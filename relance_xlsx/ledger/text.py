@@ -1,0 +1,53 @@
+"""Text cells as the user sees them, and names cleaned to one line for letters and headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+# C0 control characters other than tab and line breaks: XML 1.0 cannot hold them at all, and
+# they arrive from Excel as _x0008_ escapes or pasted from other programs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
+
+
+def is_empty(value: Any) -> bool:
+    """Whether a cell holds nothing: None, NaN or blank text."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def parse_text(value: Any) -> str | None:
+    """Text as the user sees it: integers lose their '.0', whitespace is trimmed."""
+    if is_empty(value):
+        return None
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return _CONTROL.sub("", str(value)).strip() or None
+
+
+def parse_name(value: Any) -> str | None:
+    """A name on one line: line breaks and control characters become one space."""
+    text = parse_text(value)
+    if text is None:
+        return None
+    return " ".join(_LINE_BREAKS.sub(" ", text).split()) or None
+
+
+def name_was_cleaned(value: Any) -> bool:
+    """Whether a cell's name held line breaks or control characters that parse_name removed."""
+    return isinstance(value, str) and bool(_LINE_BREAKS.search(value.strip()))
+
+
+__all__ = ["is_empty", "name_was_cleaned", "parse_name", "parse_text"]
