@@ -238,3 +238,101 @@ def test_a_template_within_the_bounds_still_renders(tmp_path):
     result, out = _run(ledger)
     assert result.exit_code == 0, result.output
     assert "012-abab" in _letter_text(out / "relance_1_Client-0.docx")
+
+
+# -- a damaged or hostile package is refused before anything is inflated --------------------
+
+
+def _repacked(ledger: Path, change, extra: dict[str, bytes] | None = None) -> Path:
+    """The ledger's zip with each part passed through change(name, data) (None drops it)."""
+    import zipfile
+
+    target = ledger.with_name("repacked.xlsx")
+    with zipfile.ZipFile(ledger) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = change(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
+    return target
+
+
+def _zero_bomb(ledger: Path, megabytes: int) -> Path:
+    """A part of zeros: a few hundred kB in the file, `megabytes` once inflated."""
+    import zipfile
+
+    target = _repacked(ledger, lambda n, d: d)
+    with (
+        zipfile.ZipFile(target, "a", zipfile.ZIP_DEFLATED) as z,
+        z.open("xl/media/image1.bin", "w", force_zip64=True) as part,
+    ):
+        block = b"\0" * (1 << 20)
+        for _ in range(megabytes):
+            part.write(block)
+    return target
+
+
+MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+CUT_TYPES = ("[Content_Types].xml", lambda d: d[:-30])
+CUT_RELS = ("xl/_rels/workbook.xml.rels", lambda d: d[:60])
+GARBLED_BOOK = ("xl/workbook.xml", lambda d: d.replace(b"<sheets>", b"<sheets><<"))
+GARBAGE_ROOT_RELS = ("_rels/.rels", lambda d: b"\xff\xfe" + d)
+STRICT_PARTS = ("", lambda d: d.replace(MAIN, STRICT))  # "": every part
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        pytest.param(CUT_TYPES, "[Content_Types].xml n'est pas du XML", id="content-types-cut"),
+        pytest.param(CUT_RELS, "workbook.xml.rels n'est pas du XML", id="workbook-rels-cut"),
+        pytest.param(GARBLED_BOOK, "xl/workbook.xml n'est pas du XML", id="workbook-garbled"),
+        pytest.param(GARBAGE_ROOT_RELS, "_rels/.rels n'est pas du XML", id="root-rels-garbage"),
+        pytest.param(STRICT_PARTS, "Open XML stricte", id="strict-ooxml"),
+    ],
+)
+def test_a_damaged_package_is_refused_before_any_letter(tmp_path, damage, expected):
+    part, change = damage
+    ledger = _office(tmp_path, GOOD)
+    bad = _repacked(ledger, lambda n, d: change(d) if part in ("", n) else d)
+    _refused(bad, expected)
+
+
+def test_a_zip_bomb_is_refused_from_its_directory(tmp_path):
+    ledger = _office(tmp_path, GOOD)
+    bomb = _zero_bomb(ledger, 120)
+    assert bomb.stat().st_size < 1_000_000
+    _refused(bomb, "se décompresse en 120 Mo")
+
+
+def test_the_limits_are_settings(tmp_path):
+    ledger = _office(tmp_path, GOOD)
+    big = _zero_bomb(ledger, 60)
+    toml = tmp_path / "relance.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n[limits]\nmax_ratio = 5000\n", "utf-8")
+    result, out = _run(big)
+    assert result.exit_code == 0, result.output
+    shutil.rmtree(out)
+    toml.write_text(toml.read_text(encoding="utf-8") + "max_total_mb = 10\n", "utf-8")
+    _refused(big, "max_total_mb")
+
+
+def test_entities_are_never_expanded(tmp_path):
+    """An entity declared in workbook.xml (XXE) is not resolved: the file is read as is."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RELANCE_SMTP_PASSWORD=hunter2", "utf-8")
+    ledger = _office(tmp_path, GOOD)
+    doctype = f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'.encode()
+
+    def inject(name: str, data: bytes) -> bytes:
+        if name != "xl/workbook.xml":
+            return data
+        head, sep, rest = data.partition(b"?>")
+        return head + sep + doctype + rest.replace(b'name="Factures"', b'name="Factures&xxe;"')
+
+    hostile = _repacked(ledger, inject)
+    result, out = _run(hostile, "--json")
+    assert "hunter2" not in result.output
+    for letter in out.glob("*.docx") if out.exists() else []:
+        assert "hunter2" not in _letter_text(letter)

@@ -156,6 +156,25 @@ def test_disk_full_is_one_sentence(sample, small_disk):
     assert result.exit_code == 1
     assert "Le disque est plein" in result.stderr
     assert "Traceback" not in result.output
+    assert not list(small_disk.rglob("*"))  # no half-written letter, no 0-byte file
+
+
+def test_disk_full_during_the_write_back_keeps_the_original(sample, small_disk):
+    """The ledger on a disk too small for its new version: original kept, no partial file."""
+    import shutil
+
+    ledger = small_disk / sample.name
+    shutil.copy2(sample, ledger)
+    shutil.copy2(sample.with_name("relance.toml"), small_disk / "relance.toml")
+    before = ledger.read_bytes()
+    free = shutil.disk_usage(small_disk).free
+    (small_disk / "remplissage").write_bytes(b"x" * max(free - 4096, 0))
+    result = invoke("run", str(ledger), "--out", str(sample.parent / "lettres"))
+    assert result.exit_code == 1, result.output
+    assert "Le disque est plein" in result.stderr and "Traceback" not in result.output
+    assert ledger.read_bytes() == before
+    names = sorted(p.name for p in small_disk.rglob("*") if p.is_file() and "verrou" not in p.name)
+    assert names == sorted([ledger.name, "relance.toml", "remplissage"]), names
 
 
 def test_read_only_disk_is_one_sentence(sample, small_disk):

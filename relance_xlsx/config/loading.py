@@ -9,7 +9,17 @@ from typing import Any
 
 from ..errors import ConfigError
 from .checks import check_settings
-from .sections import CONFIG_NAME, Creditor, Email, Letters, Policy, Settings, Smtp, Writeback
+from .sections import (
+    CONFIG_NAME,
+    Creditor,
+    Email,
+    Letters,
+    Limits,
+    Policy,
+    Settings,
+    Smtp,
+    Writeback,
+)
 
 _SECTIONS: dict[str, type] = {
     "creditor": Creditor,
@@ -18,6 +28,7 @@ _SECTIONS: dict[str, type] = {
     "writeback": Writeback,
     "smtp": Smtp,
     "email": Email,
+    "limits": Limits,
 }
 
 

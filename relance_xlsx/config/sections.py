@@ -120,6 +120,17 @@ class Email:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What a workbook may inflate to before it is refused unread (a zip bomb, say)."""
+
+    max_part_mb: float = 2048.0
+    max_total_mb: float = 4096.0
+    # Above ratio_from_mb, a part may be at most max_ratio times its compressed size.
+    max_ratio: float = 200.0
+    ratio_from_mb: float = 50.0
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know besides the ledger and the date."""
 
@@ -129,6 +140,7 @@ class Settings:
     writeback: Writeback = field(default_factory=Writeback)
     smtp: Smtp = field(default_factory=Smtp)
     email: Email = field(default_factory=Email)
+    limits: Limits = field(default_factory=Limits)
     # canonical field name -> header text in the user's ledger; wins over detection
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
@@ -148,6 +160,7 @@ __all__ = [
     "Creditor",
     "Email",
     "Letters",
+    "Limits",
     "Policy",
     "Settings",
     "Smtp",

@@ -19,7 +19,7 @@ from docx.enum.text import WD_BREAK
 from docxcompose.composer import Composer
 from lxml import etree
 
-from ..ooxml import RawEntry, deflated, write_zip
+from ..ooxml import SAFE_PARSER, RawEntry, deflated, write_zip
 from .compiled import (
     DOCUMENT,
     FOOTER_REL,
@@ -74,14 +74,14 @@ def bundle_key(template: CompiledTemplate) -> str:
     for entry in sorted(template.entries, key=lambda e: e.name):
         if entry.name not in skip and not entry.name.startswith("docProps/"):
             digest.update(f"{entry.name}:{entry.crc}:{entry.size};".encode())
-    rels = etree.fromstring(template.file(DOCUMENT_RELS))
+    rels = etree.fromstring(template.file(DOCUMENT_RELS), SAFE_PARSER)
     kept = sorted(
         tuple(sorted(r.attrib.items()))
         for r in rels
         if r.get("Type") not in (HEADER_REL, FOOTER_REL)
     )
     digest.update(repr(kept).encode("utf-8"))
-    types = etree.fromstring(template.file(CONTENT_TYPES))
+    types = etree.fromstring(template.file(CONTENT_TYPES), SAFE_PARSER)
     kept = sorted(
         tuple(sorted(t.attrib.items()))
         for t in types
@@ -219,7 +219,7 @@ class BundleWriter:
         return self.target
 
     def _relationships(self, names: dict[str, str]) -> bytes:
-        rels = etree.fromstring(self.base.file(DOCUMENT_RELS))
+        rels = etree.fromstring(self.base.file(DOCUMENT_RELS), SAFE_PARSER)
         for rel in list(rels):
             if rel.get("Type") in (HEADER_REL, FOOTER_REL):
                 rels.remove(rel)
@@ -231,7 +231,7 @@ class BundleWriter:
         return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     def _content_types(self, names: dict[str, str], own: set[str]) -> bytes:
-        types = etree.fromstring(self.base.file(CONTENT_TYPES))
+        types = etree.fromstring(self.base.file(CONTENT_TYPES), SAFE_PARSER)
         for item in list(types):
             if item.get("PartName", "").lstrip("/") in own:
                 types.remove(item)

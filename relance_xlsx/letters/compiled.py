@@ -22,7 +22,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import TemplateError
-from ..ooxml import deflated, read_raw, write_zip
+from ..ooxml import SAFE_PARSER, deflated, read_raw, write_zip
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -92,14 +92,13 @@ class CompiledTemplate:
                 continue
             name = str(rel.target_part.partname).lstrip("/")
             folder, base = name.rsplit("/", 1)
+            part = etree.fromstring(files[name], SAFE_PARSER)
             self.parts[name] = HeaderFooter(
                 rel_id,
                 "header" if rel.reltype == HEADER_REL else "footer",
                 name,
                 files.get(f"{folder}/_rels/{base}.rels"),
-                self._compile(
-                    etree.tostring(etree.fromstring(files[name]), encoding="unicode"), env
-                ),
+                self._compile(etree.tostring(part, encoding="unicode"), env),
             )
         self.rel_targets = {p.rel_id: p.name for p in self.parts.values()}
 

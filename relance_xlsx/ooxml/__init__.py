@@ -16,6 +16,12 @@ from .docxzip import (
 from .formulas import (
     FormulaScan,
 )
+from .safexml import (
+    SAFE_PARSER,
+    ZipLimits,
+    check_package,
+    parse_part,
+)
 from .saving import (
     remove_stale_temporaries,
     save_atomically,
@@ -51,17 +57,21 @@ __all__ = [
     "NS_REL",
     "REL_TABLE",
     "REL_WORKSHEET",
+    "SAFE_PARSER",
     "FormulaScan",
     "NewCell",
     "Package",
     "RawEntry",
     "SheetXml",
     "Styles",
+    "ZipLimits",
     "add_column_widths",
+    "check_package",
     "col_index",
     "col_letter",
     "deflated",
     "excel_serial",
+    "parse_part",
     "read_raw",
     "rels_path",
     "remove_stale_temporaries",

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..errors import WorkbookError
 from .docxzip import PackedTail
+from .safexml import parse_part
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -139,7 +140,7 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         """A part parsed as XML."""
-        return etree.fromstring(self.read(name))
+        return parse_part(self.read(name), name, posixpath.basename(self.path))
 
     def sheet_part(self, sheet: str) -> str:
         """The worksheet part of a sheet name."""

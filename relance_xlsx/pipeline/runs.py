@@ -4,48 +4,34 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import collector
-from .config import Settings
-from .ledger import Ledger, Problem, read_ledger
-from .letters import (
-    Letter,
+from .. import collector
+from ..config import Settings
+from ..ledger import Ledger, read_ledger
+from ..letters import (
     LetterRows,
     build_letters,
     held_rows,
     missing_addresses,
     plan_letters,
-    write_held,
-    write_letters,
 )
-from .mail import (
-    Delivery,
+from ..mail import (
     Messages,
-    SendPlan,
-    draft_run,
     mark_journaled,
     pending_for_ledger,
     plan_messages,
-    prepare_send_plan,
 )
-from .mail import send_messages as _send_messages
-from .policy import Decisions, decide, hold_back, rate_tables_for
-from .progress import Progress, Quiet, step
-from .results import (
+from ..policy import Decisions, decide, hold_back, rate_tables_for
+from ..progress import Progress, Quiet, step
+from ..results import (
     CheckResult,
-    InvoiceResult,
-    LetterResult,
     RunResult,
-    SendResult,
     invoice_results,
     letter_result,
 )
-from .workbook import (
+from ..workbook import (
     WritebackResult,
     check_targets,
     journal_entries,
@@ -55,6 +41,7 @@ from .workbook import (
     status_updates,
     write_back,
 )
+from .outputs import Files, write_files
 
 
 def check(
@@ -146,9 +133,9 @@ def _run(
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if email else Messages()
     problems += messages.problems
-    files = _Files()
+    files = Files()
     if not dry_run:
-        files = _write_files(ready, held, messages, ledger, decisions, settings, out, as_of, pdf,
+        files = write_files(ready, held, messages, ledger, decisions, settings, out, as_of, pdf,
                              progress, now)  # fmt: skip
         problems += files.problems
         warnings += files.warnings
@@ -186,44 +173,6 @@ def _run(
     )
 
 
-@dataclass(frozen=True)
-class _Files:
-    """What a run wrote besides the workbook, and what it noticed while writing."""
-
-    bundle: Path | None = None
-    pdfs: list[Path] = field(default_factory=list)
-    drafts: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-def _write_files(
-    ready: list[Letter],
-    held: list[Letter],
-    messages: Messages,
-    ledger: Ledger,
-    decisions: Decisions,
-    settings: Settings,
-    out: Path,
-    as_of: dt.date,
-    pdf: bool,
-    progress: Progress,
-    now: dt.datetime,
-) -> _Files:
-    """The letters to post and their bundle, the letters to complete, the e-mail drafts."""
-    if held:
-        write_held(held, settings, out, progress)
-    if not ready:
-        return _Files()
-    bundle, pdfs = write_letters(ready, settings, out, pdf, progress)
-    if not messages.pending:
-        return _Files(bundle, pdfs)
-    drafts, problems, warnings = draft_run(
-        messages, ledger, decisions.frame, settings, out, as_of, pdf, progress, now
-    )
-    return _Files(bundle, pdfs, drafts, problems, warnings)
-
-
 def _write_back(
     ledger: Ledger,
     decisions: Decisions,
@@ -243,51 +192,4 @@ def _write_back(
     return done
 
 
-def prepare_send(out_dir: Path, settings: Settings | None = None) -> SendPlan:
-    """What `relance send` would send from a run's output folder (nothing is sent yet).
-
-    Without settings, those of the relance.toml the run recorded in its drafts are used.
-    """
-    return prepare_send_plan(out_dir, settings)
-
-
-def send(
-    plan: SendPlan,
-    *,
-    progress: Progress | None = None,
-    now: Callable[[], dt.datetime] = dt.datetime.now,
-    sleep: Callable[[float], None] = time.sleep,
-) -> SendResult:
-    """Send the drafts of a run through SMTP, then note each accepted one in the journal."""
-    progress = progress or Quiet()
-    progress.start("E-mails", len(plan.pending))
-    try:
-        deliveries, lines, backup = _send_messages(
-            plan, now=now, sleep=sleep, advance=progress.advance
-        )
-    finally:
-        progress.stop()
-    already = [Delivery(d.file, d.client, d.to, "already_sent") for d in plan.already_sent]
-    return SendResult(
-        str(plan.folder),
-        plan.server,
-        already + deliveries,
-        lines,
-        str(backup) if backup else None,
-    )
-
-
-__all__ = [
-    "CheckResult",
-    "InvoiceResult",
-    "LetterResult",
-    "Progress",
-    "RunResult",
-    "SendResult",
-    "check",
-    "journal_entries",
-    "prepare_send",
-    "run",
-    "send",
-    "status_updates",
-]
+__all__ = ["check", "run"]

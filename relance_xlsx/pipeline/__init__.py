@@ -1,0 +1,22 @@
+"""Run the weekly batch: read, decide, write letters, write back; send the drafts later."""
+
+from ..progress import Progress
+from ..results import CheckResult, InvoiceResult, LetterResult, RunResult, SendResult
+from ..workbook import journal_entries, status_updates
+from .runs import check, run
+from .sending import prepare_send, send
+
+__all__ = [
+    "CheckResult",
+    "InvoiceResult",
+    "LetterResult",
+    "Progress",
+    "RunResult",
+    "SendResult",
+    "check",
+    "journal_entries",
+    "prepare_send",
+    "run",
+    "send",
+    "status_updates",
+]
