@@ -415,6 +415,77 @@ def test_sent_but_not_journaled_is_journaled_by_the_next_run(tmp_path, serve):  
     assert _email_lines(ledger) == 2  # and nothing journaled twice
 
 
+def test_pending_lines_are_found_under_a_custom_out_folder(tmp_path, serve):  # noqa: F811
+    """--out elsewhere: the next run beside the ledger still finds what is left to journal."""
+    from test_email import _build, _point_at
+
+    sink = _ExcelOpensItMidway()
+    server = serve(sink)
+    ledger = _build(tmp_path / "bureau")
+    _point_at(ledger.parent, server.port, per_minute=10000)
+    out = tmp_path / "ailleurs" / "semaine-47"
+    relance_xlsx.run(ledger, settings_near(ledger), as_of=AS_OF, email=True, out_dir=out)
+    sink.ledger = ledger
+    with pytest.raises(relance_xlsx.WorkbookError, match="pas encore notés"):
+        relance_xlsx.send(relance_xlsx.prepare_send(out), now=lambda: dt.datetime(2026, 11, 22))
+    (ledger.parent / f"~${ledger.name}").unlink()
+    relance_xlsx.run(
+        ledger, settings_near(ledger), as_of=AS_OF + dt.timedelta(days=1), out_dir=tmp_path / "o2"
+    )
+    assert _email_lines(ledger) == 2
+    assert not relance_xlsx.prepare_send(out).pending
+
+
+class _KillsTheSender(Sink):
+    """Accepts messages; on the 7th, kills the sending process before answering it."""
+
+    process: object = None
+    killed = False
+
+    async def handle_DATA(self, server, session, envelope):
+        if len(self.received) == 6 and not self.killed:
+            import signal
+
+            self.killed = True
+            self.process.send_signal(signal.SIGKILL)  # type: ignore[attr-defined]
+            self.process.wait()  # type: ignore[attr-defined]
+            return "451 stop"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_killed_during_send_the_rerun_sends_the_rest_once_and_journals_all(tmp_path, serve):  # noqa: F811
+    import subprocess
+    import sys
+
+    from test_email import HEADERS as MAIL_HEADERS
+    from test_email import _config
+
+    rows = [
+        [f"F-{i:03}", f"Client {i}", D(2026, 9, 1), D(2026, 10, 1), 100.0 + i, ADDRESS,
+         f"compta@client{i}.fr", None, None, None]
+        for i in range(12)
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, MAIL_HEADERS)
+    sink = _KillsTheSender()
+    server = serve(sink)
+    _config(tmp_path, {"host": "127.0.0.1", "port": server.port, "security": "none",
+                       "per_minute": 10000, "bcc_self": False})  # fmt: skip
+    relance_xlsx.run(ledger, settings_near(ledger), as_of=AS_OF, email=True)
+    folder = tmp_path / "relances" / AS_OF.isoformat()
+    command = [sys.executable, "-m", "relance_xlsx", "send", str(folder), "--yes"]
+    sink.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    sink.process.wait(timeout=120)
+    assert sink.process.returncode == -9
+    first = [rcpts[0] for _, rcpts, _ in sink.received]
+    assert len(first) == 6
+    assert _email_lines(ledger) == 0  # killed before the journal was written
+    again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    everyone = [rcpts[0] for _, rcpts, _ in sink.received]
+    assert sorted(everyone) == sorted(f"compta@client{i}.fr" for i in range(12))  # each once
+    assert _email_lines(ledger) == 12  # the first six journaled too
+
+
 def test_send_goes_to_the_drafts_own_recipients(tmp_path, serve):  # noqa: F811
     sink = Sink()
     server = serve(sink)

@@ -11,7 +11,7 @@ from ..config import Settings, load_settings
 from ..errors import EmailError, WorkbookError
 from ..workbook import append_journal, existing_keys, ledger_lock, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
-from .pending import EMAIL_ACTION, mark_journaled, unjournaled
+from .pending import EMAIL_ACTION, mark_journaled, remember_folder, unjournaled
 from .sending import Delivery, read_sent_log, send_drafts, smtp_password
 
 
@@ -90,6 +90,7 @@ def send(
     The ledger's lock is held throughout, so a run cannot rewrite the workbook meanwhile.
     """
     with ledger_lock(plan.ledger):
+        remember_folder(plan.ledger, plan.folder)
         return _send_and_journal(plan, now=now, sleep=sleep, advance=advance)
 
 

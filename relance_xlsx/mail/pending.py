@@ -63,14 +63,43 @@ def mark_journaled(folder: Path, files: tuple[str, ...] | list[str]) -> None:
     record_sent_log(folder, log)
 
 
+def index_path(ledger: Path) -> Path:
+    """Beside the ledger: the e-mail folders sent from, wherever --out put them."""
+    return ledger.with_name(f".{ledger.name}.relance-envois.json")
+
+
+def remember_folder(ledger: Path, folder: Path) -> None:
+    """Note, before sending, the folder a send works in: a run finds its pending lines there."""
+    index = index_path(ledger)
+    known = [f for f in _indexed(index) if Path(f).is_dir()]
+    here = str(folder.resolve())
+    if here not in known:
+        known.append(here)
+    temporary = index.with_name(f"{index.name}.tmp")
+    temporary.write_text(json.dumps(known, ensure_ascii=False, indent=1), encoding="utf-8")
+    temporary.replace(index)
+
+
+def _indexed(index: Path) -> list[str]:
+    try:
+        data = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []  # none yet, or damaged: the folders beside the ledger are still searched
+    return [str(f) for f in data] if isinstance(data, list) else []
+
+
+def _email_folders(ledger: Path) -> list[Path]:
+    """The e-mail folders of runs beside the ledger (relances/<date>/emails/) and elsewhere."""
+    beside = [m.parent for m in (ledger.parent / "relances").glob(f"*/{EMAIL_DIR}/{MANIFEST_NAME}")]
+    folders = {os.path.realpath(f): f for f in [*beside, *map(Path, _indexed(index_path(ledger)))]}
+    return [folders[k] for k in sorted(folders)]
+
+
 def pending_for_ledger(ledger: Path) -> list[Unjournaled]:
-    """Unjournaled messages of the runs kept beside the ledger (relances/<date>/emails/)."""
+    """Unjournaled messages of the runs of this ledger, wherever their folder is."""
     found = []
     real = os.path.realpath(ledger)
-    for manifest_path in sorted(
-        (ledger.parent / "relances").glob(f"*/{EMAIL_DIR}/{MANIFEST_NAME}")
-    ):
-        folder = manifest_path.parent
+    for folder in _email_folders(ledger):
         if not (folder / SENT_LOG).is_file():
             continue
         try:
@@ -92,5 +121,6 @@ __all__ = [
     "email_entries",
     "mark_journaled",
     "pending_for_ledger",
+    "remember_folder",
     "unjournaled",
 ]
