@@ -112,10 +112,11 @@ def test_run_shows_a_summary_table(sample):
     assert "Contentieux" not in result.stdout  # no row of zeros when nothing goes to court
     again = invoke("run", str(sample), "--as-of", "2026-11-22", "--json")
     assert json.loads(again.stdout)["letters"] == []  # a second run: no new letter
-    # Eight weeks on, the formal notices of the first run have run out: five invoices go to
-    # litigation, counted as invoices since they get no letter.
+    # Eight weeks on, the formal notices of the first run have run out: the fifteen invoices
+    # of the four clients under mise en demeure go to litigation, counted as invoices since
+    # they get no letter.
     later = invoke("run", str(sample), "--as-of", "2027-01-15")
-    assert re.search(r"Contentieux \(factures, sans lettre\) +│ +5 │", later.stdout)
+    assert re.search(r"Contentieux \(factures, sans lettre\) +│ +15 │", later.stdout)
 
 
 @pytest.mark.parametrize(

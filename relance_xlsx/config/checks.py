@@ -20,6 +20,10 @@ def _check_policy(policy: Policy, where: str) -> None:
     for name in ("days_after_reminder_1", "days_after_reminder_2", "days_after_formal_notice"):
         if getattr(policy, name) < 1:
             raise ConfigError(f"[policy] {name} dans {where} doit être au moins 1 jour.")
+    if policy.group_by not in ("client", "client_and_stage"):
+        raise ConfigError(
+            f"[policy] group_by dans {where} doit valoir « client » ou « client_and_stage »."
+        )
     if policy.tolerance < 0:
         raise ConfigError(f"[policy] tolerance dans {where} ne peut pas être négative.")
 

@@ -57,6 +57,9 @@ class Policy:
     interest_for_consumers: bool = False
     consumer_interest_rate: float | None = None
     indemnity: float = 40.0
+    # "client": one letter per client per run, at the most advanced stage due, listing all
+    # that is due (default); "client_and_stage": one letter per client and stage, as in 0.1.
+    group_by: str = "client"
     default_client_type: str = "professionnel"
     # A copy of the rate tables (same format as the bundled rates.toml) that replaces them,
     # e.g. to add the ECB rate of a new half-year before the next release.

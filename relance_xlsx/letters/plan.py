@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ class LetterPlan:
     language: str
     rows: tuple[int, ...]  # frame index labels of the invoices
     credit_rows: tuple[int, ...] = ()
+    # Invoices paid since the last letter, acknowledged in this one (« Nous avons bien reçu »).
+    paid_rows: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ class Letter:
 def plan_letters(
     frame: pd.DataFrame, decisions: pd.DataFrame, default_language: str
 ) -> list[LetterPlan]:
-    """One letter per client and kind, in print order; credits go on the highest letter."""
+    """One letter per client and kind, ordered by client then stage; credits and payments
+    acknowledged go on the client's most advanced letter."""
     joined = frame[["client", "language", "is_credit", "valid", "hold", "outstanding"]].join(
         decisions[["kind"]]
     )
@@ -61,20 +64,31 @@ def plan_letters(
     credits = joined[
         joined["is_credit"] & joined["valid"] & ~joined["hold"] & (joined["outstanding"] < 0)
     ]
-    credit_rows: dict[str, list[Any]] = {}
-    for idx, client in zip(credits.index, credits["client"], strict=True):
-        credit_rows.setdefault(client, []).append(idx)
+    credit_rows = _by_client(credits.index, credits["client"])
+    if "acknowledged" in decisions:
+        paid = decisions.index[decisions["acknowledged"].to_numpy(dtype=bool)]
+        paid_rows = _by_client(paid, frame.loc[paid, "client"])
+    else:
+        paid_rows = {}
     order = {k: i for i, k in enumerate(PRINT_ORDER)}
-    plans.sort(key=lambda p: (order.get(p.kind, 99), p.client.casefold(), p.client))
+    # By client, so that a client's letters (one, by default) lie together in the bundle.
+    plans.sort(key=lambda p: (p.client.casefold(), p.client, order.get(p.kind, 99)))
     seen: set[str] = set()
     for i, plan in enumerate(plans):
         if plan.kind == KIND_THANKS or plan.client in seen:
             continue
         seen.add(plan.client)
-        rows = tuple(credit_rows.get(plan.client, ()))
-        if rows:
-            plans[i] = LetterPlan(plan.client, plan.kind, plan.language, plan.rows, rows)
+        credit, acknowledged = credit_rows.get(plan.client, ()), paid_rows.get(plan.client, ())
+        if credit or acknowledged:
+            plans[i] = replace(plan, credit_rows=tuple(credit), paid_rows=tuple(acknowledged))
     return plans
+
+
+def _by_client(index: Any, clients: Any) -> dict[str, list[Any]]:
+    rows: dict[str, list[Any]] = {}
+    for idx, client in zip(index, clients, strict=True):
+        rows.setdefault(client, []).append(idx)
+    return rows
 
 
 # The columns a letter reads, from the ledger frame and from the decisions.
@@ -104,7 +118,7 @@ class LetterRows:
     """
 
     def __init__(self, frame: pd.DataFrame, decisions: pd.DataFrame, plans: list[LetterPlan]):
-        wanted = sorted({i for p in plans for i in (*p.rows, *p.credit_rows)})
+        wanted = sorted({i for p in plans for i in (*p.rows, *p.credit_rows, *p.paid_rows)})
         sub = frame.loc[wanted, list(_FRAME_FIELDS)].join(
             decisions.loc[wanted, list(_DECISION_FIELDS)]
         )

@@ -23,7 +23,7 @@ from ..mail import (
     pending_for_ledger,
     plan_messages,
 )
-from ..policy import Decisions, decide, hold_back, rate_tables_for
+from ..policy import Decisions, decide, hold_back, one_letter_per_client, rate_tables_for
 from ..progress import Progress, Quiet, step
 from ..results import (
     CheckResult,
@@ -114,6 +114,7 @@ def _run(
         check_targets(ledger.sheet_ref, settings.writeback)
     with step(progress, "Décisions"):
         decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
+        decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
         plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     warnings = [*ledger.warnings, *decisions.warnings]

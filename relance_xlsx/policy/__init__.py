@@ -7,6 +7,7 @@ from .decide import (
     decide,
     hold_back,
 )
+from .grouping import DUNNING_KINDS, one_letter_per_client
 from .rates import (
     RateTables,
     load_rate_tables,
@@ -14,10 +15,12 @@ from .rates import (
 )
 
 __all__ = [
+    "DUNNING_KINDS",
     "Decisions",
     "RateTables",
     "decide",
     "hold_back",
     "load_rate_tables",
+    "one_letter_per_client",
     "rate_tables_for",
 ]

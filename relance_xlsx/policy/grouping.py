@@ -1,0 +1,149 @@
+"""One coherent letter per client: the most advanced stage due today covers all that is due.
+
+Invoice by invoice, the rules can give one client a relance 1, a relance 2, a mise en
+demeure and a thank-you on the same day. Here, for each client with a reminder due today:
+- the letter's stage is the most advanced one due today, or the stage an invoice of that
+  client already reached (a letter never goes back a stage);
+- every unpaid invoice of the client that is due joins that letter and is recorded at its
+  stage, dated today;
+- invoices paid since the last letter are acknowledged in that letter, not in a thank-you;
+- no separate reminder before the due date goes out that day.
+A thank-you letter goes only to a client with nothing left to chase; otherwise it waits for
+the next reminder, which acknowledges the payment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from ..config import Policy
+from ..ledger import (
+    FORMAL_NOTICE,
+    KIND_BY_LEVEL,
+    KIND_FORMAL_NOTICE,
+    KIND_PRE_DUE,
+    KIND_REMINDER_1,
+    KIND_REMINDER_2,
+    KIND_THANKS,
+    LEVEL_LABELS,
+    REMINDER_1,
+    THANKED_LABEL,
+)
+from .decide import Decisions
+
+DUNNING_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE)
+GROUP_BY = ("client", "client_and_stage")
+
+
+def one_letter_per_client(
+    decisions: Decisions, frame: pd.DataFrame, as_of: dt.date, policy: Policy
+) -> Decisions:
+    """Decisions where each client gets at most one letter today (unless group_by says not)."""
+    out = decisions.frame.copy()
+    out["acknowledged"] = False
+    if policy.group_by == "client_and_stage":
+        return Decisions(out, decisions.rate, decisions.warnings)
+    client = frame["client"].to_numpy(dtype=object)
+    action = out["action"].to_numpy(dtype=object)
+    kind = out["kind"].to_numpy(dtype=object)
+    level = out["level"].to_numpy(dtype=int)
+    dunning = (action == "letter") & np.isin(kind, DUNNING_KINDS)
+    chase = _still_to_chase(frame, out, policy)
+    writing = set(client[dunning].tolist())
+    has_letter = np.fromiter((c in writing for c in client), bool, len(client))
+    pending = set(client[chase].tolist())
+    has_pending = np.fromiter((c in pending for c in client), bool, len(client))
+
+    joins = chase & has_letter
+    stage = _stage(client, level, dunning | joins)
+    if joins.any():
+        _join(out, frame, joins, stage, as_of)
+    thanks = (action == "thanks") & (kind == KIND_THANKS)
+    _acknowledge(out, thanks & has_letter)
+    _postpone_thanks(out, frame, thanks & ~has_letter & has_pending)
+    _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_letter)
+    return Decisions(out, decisions.rate, decisions.warnings)
+
+
+def _still_to_chase(frame: pd.DataFrame, out: pd.DataFrame, policy: Policy) -> np.ndarray:
+    """Unpaid invoices that are due and in the reminder stages: a letter may list them."""
+    days_late = out["days_late"].to_numpy(dtype=float, na_value=np.nan)
+    return (
+        frame["valid"].to_numpy(dtype=bool)
+        & ~frame["hold"].to_numpy(dtype=bool)
+        & ~frame["is_credit"].to_numpy(dtype=bool)
+        & ~frame["is_paid"].to_numpy(dtype=bool)
+        & (np.nan_to_num(days_late, nan=-1.0) >= policy.grace_days)
+        & np.isin(out["action"].to_numpy(dtype=object), ["letter", "wait"])
+        & (out["level"].to_numpy(dtype=int) <= FORMAL_NOTICE)
+    )
+
+
+def _stage(client: np.ndarray, level: np.ndarray, counted: np.ndarray) -> np.ndarray:
+    """Each row's client letter stage: the highest level among the counted rows (min 1)."""
+    levels = pd.Series(np.where(counted, level, 0))
+    best = levels.groupby(client).transform("max").to_numpy(dtype=int)
+    return np.clip(best, REMINDER_1, FORMAL_NOTICE)
+
+
+def _join(
+    out: pd.DataFrame, frame: pd.DataFrame, joins: np.ndarray, stage: np.ndarray, as_of: dt.date
+) -> None:
+    """Put the joining invoices on their client's letter, at its stage, dated today."""
+    rows = out.index[joins]
+    new_stage = stage[joins]
+    before_kind = out.loc[rows, "kind"].to_numpy(dtype=object)
+    before_reason = out.loc[rows, "reason"].to_numpy(dtype=object)
+    kinds = np.array([KIND_BY_LEVEL[s] for s in new_stage], dtype=object)
+    out.loc[rows, "action"] = "letter"
+    out.loc[rows, "level"] = new_stage
+    out.loc[rows, "kind"] = kinds
+    out.loc[rows, "label"] = [LEVEL_LABELS[s] for s in new_stage]
+    out.loc[rows, "date"] = pd.Timestamp(as_of)
+    out.loc[rows, "reason"] = [
+        reason
+        if was == now
+        else f"{LEVEL_LABELS[s]} avec les autres factures du client (un courrier par client) ; "
+        f"{reason}"
+        for was, now, s, reason in zip(before_kind, kinds, new_stage, before_reason, strict=True)
+    ]
+
+
+def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray) -> None:
+    """Paid invoices of a client who gets a reminder: thanked in that reminder, not apart."""
+    rows = out.index[rows_mask]
+    out.loc[rows, "kind"] = None
+    out.loc[rows, "acknowledged"] = True
+    out.loc[rows, "label"] = THANKED_LABEL
+    out.loc[rows, "reason"] = "Réglée : règlement accusé dans le courrier de relance du client"
+
+
+def _postpone_thanks(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:
+    """A client with invoices still due gets no « compte à jour » letter: thanks wait."""
+    rows = out.index[rows_mask]
+    out.loc[rows, "action"] = "wait"
+    out.loc[rows, "kind"] = None
+    out.loc[rows, "label"] = [LEVEL_LABELS[v] for v in frame.loc[rows, "level"].tolist()]
+    out.loc[rows, "date"] = frame.loc[rows, "last_date"]
+    out.loc[rows, "reason"] = (
+        "Réglée : le règlement sera accusé dans le prochain courrier (d'autres factures du "
+        "client restent dues)"
+    )
+
+
+def _drop_pre_due(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:
+    """No reminder before the due date on the day the client gets a dunning letter."""
+    rows = out.index[rows_mask]
+    out.loc[rows, "action"] = "none"
+    out.loc[rows, "kind"] = None
+    out.loc[rows, "label"] = [LEVEL_LABELS[v] for v in frame.loc[rows, "level"].tolist()]
+    out.loc[rows, "date"] = frame.loc[rows, "last_date"]
+    out.loc[rows, "reason"] = (
+        "Pas encore échue : pas de rappel séparé le jour où le client reçoit une relance"
+    )
+
+
+__all__ = ["DUNNING_KINDS", "GROUP_BY", "one_letter_per_client"]
