@@ -171,6 +171,13 @@ def _where_things_went(result: RunResult) -> None:
             markup=False,
             highlight=False,
         )
+    if result.letters or result.to_complete:
+        out.print(
+            f"Modèles : {result.templates or 'modèles fournis avec relance-xlsx'}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if result.emails:
         out.print(
             f"E-mails préparés : {len(result.emails)} dans {Path(result.emails[0]).parent} "

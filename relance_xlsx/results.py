@@ -74,6 +74,8 @@ class RunResult:
     no_email: list[str] = field(default_factory=list)
     # Letters written to a_completer/: not printed, not sent, their invoices left unchanged.
     to_complete: list[LetterResult] = field(default_factory=list)
+    # The folder of the user's templates ([letters] template_dir), None: the bundled ones.
+    templates: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -192,9 +193,10 @@ def test_init_writes_a_config_that_loads_and_templates(tmp_path, sample):
     from relance_xlsx.config import Settings, load_settings
 
     loaded = load_settings(config)
+    # The defaults, except that the copied templates are the ones used.
     assert (loaded.policy, loaded.letters, loaded.writeback) == (
         Settings().policy,
-        Settings().letters,
+        replace(Settings().letters, template_dir="modeles"),
         Settings().writeback,
     )
     assert invoke("init", str(tmp_path / "cfg")).exit_code == 1  # never overwrites

@@ -125,6 +125,7 @@ def _letter_jobs(tmp_path: Path, clients: list[tuple[str, str, str]], template=N
     for i, (client, kind, language) in enumerate(clients):
         context = sample_context(language, kind)
         context["debtor"]["name"] = client
+        context["debtor"]["of_name"] = f"de {client}"
         sub = "" if language == "fr" else "en"
         path = template or bundled_templates() / sub / f"{kind}.docx"
         jobs.append(LetterJob(path, context, tmp_path / f"{i}_{kind}.docx"))
@@ -200,7 +201,9 @@ def test_templates_with_other_styles_are_bundled_by_docxcompose(tmp_path):
     (tmp_path / "own").mkdir()
     bundle = render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
     xml = Document(str(bundle)).element.xml
-    assert xml.count('w:type="page"') == len(jobs) - 1
+    # A break between letters, and the one before each formal notice's statement of account.
+    annexes = sum(1 for job in jobs if job.template.stem == "mise_en_demeure")
+    assert xml.count('w:type="page"') == len(jobs) - 1 + annexes
     text = text_of(bundle)
     assert text.index("Alpha Bâtiment") < text.index("Bravo Ltd") < text.index("Foxtrot")
 

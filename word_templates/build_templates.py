@@ -12,7 +12,9 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
@@ -20,6 +22,14 @@ HERE = Path(__file__).resolve().parent
 TEXTS = {
     "fr": {
         "salutation": "Madame, Monsieur,",
+        "colon": " : ",
+        "page": "Page",
+        "statement_title": "Relevé de compte au {{ letter.date_short }}",
+        "statement_intro": "Annexe à la mise en demeure : ensemble des factures et avoirs "
+        "non soldés {{ debtor.of_name }} à cette date.",
+        "statement_table": ["Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"],
+        "statement_paid": "Règlements reçus sur ces pièces",
+        "statement_balance": "Solde du compte",
         "table": ["N° facture", "Date", "Objet", "Montant TTC", "Échéance", "Reste dû"],
         "credits": "Avoirs en votre faveur, déduits du total :",
         "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
@@ -30,7 +40,7 @@ TEXTS = {
         "pay_title": "Modalités de règlement :",
         "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
         " ({{ creditor.bank }}), en indiquant en référence : {{ payment.reference }} ;",
-        "cheque": "par chèque à l'ordre de {{ creditor.cheque_payee }}, adressé à l'adresse "
+        "cheque": "par chèque à l'ordre {{ creditor.cheque_payee_of }}, adressé à l'adresse "
         "ci-dessus, en joignant la référence {{ payment.reference }} ;",
         "link": "en ligne : {{ payment.link }}",
         "contact": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} ou à "
@@ -42,7 +52,7 @@ TEXTS = {
         "ref": "Réf. : {{ letter.reference }}",
         "kinds": {
             "pre_echeance": {
-                "subject": "Objet : échéance prochaine de {{ letter.invoices_phrase }}",
+                "subject": "Objet : échéance prochaine – {{ letter.invoices_title }}",
                 "body": [
                     "Sauf erreur de notre part, {{ letter.invoices_phrase }} ci-dessous "
                     "arrive{{ letter.nt }} à échéance prochainement. Nous nous permettons "
@@ -53,22 +63,27 @@ TEXTS = {
                 "penalties": False,
             },
             "relance_1": {
-                "subject": "Objet : relance – {{ letter.invoices_phrase }} impayée{{ letter.s }}",
+                "subject": "Objet : relance – {{ letter.invoices_title }} impayée{{ letter.s }}",
                 "body": [
                     "Sauf erreur ou omission de notre part, nous n'avons pas reçu à ce jour le "
-                    "règlement de {{ letter.invoices_phrase }} ci-dessous, arrivée{{ letter.s }} à "
+                    "règlement {{ letter.of_invoices }} ci-dessous, arrivée{{ letter.s }} à "
                     "échéance.",
+                    "{%p if letter.courteous %}",
                     "Il s'agit probablement d'un simple oubli ; nous vous remercions de bien "
                     "vouloir y remédier.",
+                    "{%p else %}",
+                    "Ce retard, de {{ letter.oldest_days_late }} jours, dépasse largement nos "
+                    "conditions de paiement : nous vous demandons de régulariser sans délai.",
+                    "{%p endif %}",
                 ],
                 "request": "Nous vous remercions de bien vouloir nous régler la somme de "
                 "{{ totals.outstanding }} au plus tard le {{ letter.pay_by }}.",
                 "penalties": False,
             },
             "relance_2": {
-                "subject": "Objet : 2e relance – {{ letter.invoices_phrase }} impayée{{ letter.s }}",
+                "subject": "Objet : 2e relance – {{ letter.invoices_title }} impayée{{ letter.s }}",
                 "body": [
-                    "Malgré notre précédente relance{{ letter.previous_phrase }}, nous "
+                    "Malgré {{ letter.previous_reminders }}, nous "
                     "constatons que {{ letter.invoices_phrase }} ci-dessous reste{{ letter.nt }} impayée{{ letter.s }} "
                     "à ce jour.",
                     "Nous vous rappelons que tout retard de paiement entraîne de plein droit, "
@@ -85,7 +100,7 @@ TEXTS = {
             "mise_en_demeure": {
                 "subject": "Objet : mise en demeure de payer",
                 "body": [
-                    "Malgré nos relances{{ letter.previous_phrase }}, restées sans effet, "
+                    "Malgré {{ letter.previous_reminders }}, "
                     "{{ letter.invoices_phrase }} ci-dessous demeure{{ letter.nt }} impayée{{ letter.s }}.",
                     "Par la présente, nous vous mettons en demeure de nous régler la somme de "
                     "{{ totals.claimed }} ({{ totals.claimed_words }}), comprenant le principal, "
@@ -106,11 +121,10 @@ TEXTS = {
             "remerciement": {
                 "subject": "Objet : confirmation de votre règlement",
                 "body": [
-                    "Nous accusons bonne réception de votre règlement de "
-                    "{{ letter.invoices_phrase }} ci-dessous, pour un montant de "
+                    "Nous accusons bonne réception de votre règlement "
+                    "{{ letter.of_invoices }} ci-dessous, pour un montant de "
                     "{{ totals.paid }}, et nous vous en remercions.",
-                    "Votre compte est à jour pour ces factures ; nos précédents courriers à leur "
-                    "sujet sont donc sans objet.",
+                    "Votre compte est à jour pour {{ letter.these }}.",
                 ],
                 "request": "",
                 "penalties": False,
@@ -119,6 +133,14 @@ TEXTS = {
     },
     "en": {
         "salutation": "Dear Sir or Madam,",
+        "colon": ": ",
+        "page": "Page",
+        "statement_title": "Statement of account at {{ letter.date_short }}",
+        "statement_intro": "Annex to the formal notice: every invoice and credit note of "
+        "{{ debtor.name }} still open at this date.",
+        "statement_table": ["Document", "Date", "Due date", "Amount", "Paid", "Balance"],
+        "statement_paid": "Payments received on these documents",
+        "statement_balance": "Account balance",
         "table": ["Invoice no.", "Date", "Description", "Amount", "Due date", "Still due"],
         "credits": "Credit notes in your favour, deducted from the total:",
         "credits_table": ["Credit note", "Date", "Description", "Amount"],
@@ -140,7 +162,7 @@ TEXTS = {
         "ref": "Ref.: {{ letter.reference }}",
         "kinds": {
             "pre_echeance": {
-                "subject": "Subject: upcoming due date – {{ letter.invoices_phrase }}",
+                "subject": "Subject: upcoming due date – {{ letter.invoices_title }}",
                 "body": [
                     "This is a courtesy reminder that {{ letter.invoices_phrase }} below "
                     "will soon be due."
@@ -150,19 +172,25 @@ TEXTS = {
                 "penalties": False,
             },
             "relance_1": {
-                "subject": "Subject: payment reminder – {{ letter.invoices_phrase }}",
+                "subject": "Subject: payment reminder – {{ letter.invoices_title }}",
                 "body": [
-                    "According to our records, {{ letter.invoices_phrase }} below is now "
-                    "overdue. This is probably an oversight."
+                    "According to our records, {{ letter.invoices_phrase }} below "
+                    "{{ letter.is_are }} now overdue.",
+                    "{%p if letter.courteous %}",
+                    "This is probably an oversight.",
+                    "{%p else %}",
+                    "This delay of {{ letter.oldest_days_late }} days is well beyond our payment "
+                    "terms: please settle without delay.",
+                    "{%p endif %}",
                 ],
                 "request": "Please pay {{ totals.outstanding }} by {{ letter.pay_by }}.",
                 "penalties": False,
             },
             "relance_2": {
-                "subject": "Subject: second reminder – {{ letter.invoices_phrase }}",
+                "subject": "Subject: second reminder – {{ letter.invoices_title }}",
                 "body": [
-                    "Despite our previous reminder{{ letter.previous_phrase }}, "
-                    "{{ letter.invoices_phrase }} below remains unpaid.",
+                    "Despite {{ letter.previous_reminders }}, "
+                    "{{ letter.invoices_phrase }} below {{ letter.remains }} unpaid.",
                     "Under article L441-10 of the French Commercial Code, late payment incurs "
                     "interest at {{ legal.interest_rate }} a year from the day after the due "
                     "date, and a fixed compensation for recovery costs of "
@@ -174,8 +202,8 @@ TEXTS = {
             "mise_en_demeure": {
                 "subject": "Subject: formal notice to pay",
                 "body": [
-                    "Despite our reminders{{ letter.previous_phrase }}, "
-                    "{{ letter.invoices_phrase }} below remains unpaid.",
+                    "Despite {{ letter.previous_reminders }}, "
+                    "{{ letter.invoices_phrase }} below {{ letter.remains }} unpaid.",
                     "We hereby give you formal notice to pay {{ totals.claimed }} "
                     "({{ totals.claimed_words }}), including interest at "
                     "{{ legal.interest_rate }} a year and the fixed compensation of "
@@ -247,10 +275,71 @@ def _table(doc, headers: list[str], cells: list[str], loop: str, widths: list[fl
         if i >= len(cells) - 3 and "date" not in text and i != 1:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     table.rows[3].cells[0].text = "{%tr endfor %}"
+    # The header row repeats on every page; no row is cut across two pages.
+    for index, row in enumerate(table.rows):
+        props = row._tr.get_or_add_trPr()
+        props.append(OxmlElement("w:cantSplit"))
+        if index == 0:
+            props.append(OxmlElement("w:tblHeader"))
     for row in table.rows:
         for i, width in enumerate(widths):
             row.cells[i].width = Cm(width)
     return table
+
+
+def _run(paragraph, text: str):
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8)
+    return run
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A simple Word field (PAGE, SECTIONPAGES) that Word and LibreOffice compute."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    props.append(size)
+    run.append(props)
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _keep_with_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.keep_together = True
+
+
+def _statement(doc, t: dict) -> None:
+    """The statement of account, on a page of its own after the formal notice."""
+    _para(doc, "", space_after=0).add_run().add_break(WD_BREAK.PAGE)
+    _para(doc, t["statement_title"], bold=True, size=12, space_after=4)
+    _para(doc, t["statement_intro"], space_after=8)
+    _table(
+        doc,
+        t["statement_table"],
+        [
+            "{{ st.label }} {{ st.number }}",
+            "{{ st.date }}",
+            "{{ st.due }}",
+            "{{ st.amount }}",
+            "{{ st.paid }}",
+            "{{ st.outstanding }}",
+        ],
+        "st in statement.lines",
+        [4.4, 2.2, 2.2, 2.8, 2.6, 2.8],
+    )
+    _para(doc, "", space_after=2)
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    line = f"{t['statement_paid']}{t['colon']}{{{{ statement.paid }}}}"
+    _para(doc, line, align=right, space_after=0)
+    line = f"{t['statement_balance']}{t['colon']}{{{{ statement.balance }}}}"
+    _para(doc, line, bold=True, align=right, space_after=0)
 
 
 def build(language: str, kind: str, target: Path) -> None:
@@ -270,6 +359,13 @@ def build(language: str, kind: str, target: Path) -> None:
     footer.text = "{{ creditor.footer }}"
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.runs[0].font.size = Pt(8)
+    numbers = section.footer.add_paragraph()
+    numbers.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _run(numbers, f"{t['page']} ")
+    _field(numbers, "PAGE")
+    _run(numbers, "/")
+    # The print bundle drops the "/total" (each letter is a section there, see bundle.py).
+    _field(numbers, "NUMPAGES")
 
     # Creditor block, top left.
     _para(doc, "{{ creditor.name }}", bold=True, size=12, space_after=0)
@@ -305,6 +401,10 @@ def build(language: str, kind: str, target: Path) -> None:
     _para(doc, t["salutation"], space_after=8)
     for text in k["body"]:
         _para(doc, text, space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    if kind != "remerciement":
+        _para(doc, "{%p if letter.acknowledged %}", space_after=0)
+        _para(doc, "{{ letter.acknowledged }}", space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        _para(doc, "{%p endif %}", space_after=0)
 
     _table(
         doc,
@@ -337,7 +437,7 @@ def build(language: str, kind: str, target: Path) -> None:
     else:
         _para(
             doc,
-            f"{t['total_due']} : {{{{ totals.outstanding }}}}",
+            f"{t['total_due']}{t['colon']}{{{{ totals.outstanding }}}}",
             bold=not k["penalties"],
             align=WD_ALIGN_PARAGRAPH.RIGHT,
             space_after=0,
@@ -346,19 +446,19 @@ def build(language: str, kind: str, target: Path) -> None:
         _para(
             doc,
             f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
-            f"{{{{ legal.interest_until }}}}) : {{{{ totals.interest }}}}",
+            f"{{{{ legal.interest_until }}}}){t['colon']}{{{{ totals.interest }}}}",
             align=WD_ALIGN_PARAGRAPH.RIGHT,
             space_after=0,
         )
         _para(
             doc,
-            f"{t['indemnity']} : {{{{ totals.indemnity }}}}",
+            f"{t['indemnity']}{t['colon']}{{{{ totals.indemnity }}}}",
             align=WD_ALIGN_PARAGRAPH.RIGHT,
             space_after=0,
         )
         _para(
             doc,
-            f"{t['claimed']} : {{{{ totals.claimed }}}}",
+            f"{t['claimed']}{t['colon']}{{{{ totals.claimed }}}}",
             bold=True,
             align=WD_ALIGN_PARAGRAPH.RIGHT,
             space_after=0,
@@ -375,10 +475,15 @@ def build(language: str, kind: str, target: Path) -> None:
         _para(doc, "– " + t["link"], indent_cm=0.5, space_after=0)
         _para(doc, "{%p endif %}", space_after=0)
         _para(doc, "", space_after=4)
-        _para(doc, t["contact"], space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    _para(doc, t["closing"], space_after=14)
-    _para(doc, "{{ creditor.signatory }}", indent_cm=window, space_after=0)
+        contact = _para(doc, t["contact"], space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        _keep_with_next(contact)
+    # The closing and the signature stay together, and with the paragraph before them: no
+    # page ever holds only a signature.
+    _keep_with_next(_para(doc, t["closing"], space_after=14))
+    _keep_with_next(_para(doc, "{{ creditor.signatory }}", indent_cm=window, space_after=0))
     _para(doc, "{{ creditor.signatory_title }}", indent_cm=window, space_after=0)
+    if kind == "mise_en_demeure":
+        _statement(doc, t)
     doc.core_properties.author = "relance-xlsx"
     doc.core_properties.title = kind
     doc.save(str(target))

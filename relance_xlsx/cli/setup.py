@@ -29,6 +29,8 @@ def init(
     if target.exists():
         raise RelanceError(f"{target} existe déjà ; rien n'a été écrasé.")
     text = resources.files("relance_xlsx").joinpath("data/relance.toml").read_text("utf-8")
+    # The copies written below are the templates this config uses: edits are not ignored.
+    text = text.replace('template_dir = ""  ', 'template_dir = "modeles"', 1)
     target.write_text(text, encoding="utf-8")
     models = folder / "modeles"
     shutil.copytree(

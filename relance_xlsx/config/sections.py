@@ -24,6 +24,8 @@ class Creditor:
     city: str = ""
     signatory: str = ""
     signatory_title: str = ""
+    # The title in English letters (« Managing director »); none when empty.
+    signatory_title_en: str = ""
     iban: str = ""
     bic: str = ""
     bank: str = ""
@@ -73,6 +75,9 @@ class Letters:
     language: str = "fr"
     template_dir: str = ""
     payment_days: int = 8
+    # Past this many days late, a first reminder no longer says « probablement un simple
+    # oubli »: it asks firmly for payment without delay.
+    courteous_until_days: int = 45
     formal_notice_days: int = 8
     currency: str = "EUR"
 

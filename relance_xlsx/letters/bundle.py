@@ -9,6 +9,7 @@ templates are joined by docxcompose, which keeps the first letter's header and f
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -131,7 +132,7 @@ def _own_headers_and_footers(
             continue
         kind = local.removesuffix("Reference")
         name = template.rel_targets.get(ref.get(f"{{{R}}}id", ""))
-        xml = rendered.parts.get(name, b"") if name else b""
+        xml = _section_count(rendered.parts.get(name, b"") if name else b"")
         rels = template.parts[name].rels if name else None
         ref.set(f"{{{R}}}id", _add_part(parts, kind, xml or _blank(kind), rels))
         present.add((kind, ref.get(f"{{{W}}}type", "default")))
@@ -146,6 +147,20 @@ def _own_headers_and_footers(
                 ref.set(f"{{{W}}}type", which)
                 ref.set(f"{{{R}}}id", _add_part(parts, kind, _blank(kind), None))
                 sect.insert(0, ref)
+
+
+# "Page 2/3" in a letter on its own counts the document's pages (NUMPAGES). In the bundle the
+# letter is one section: Word counts it with SECTIONPAGES, which LibreOffice does not compute
+# (it prints 1). Rather than a wrong total, the bundle shows "Page 2".
+_TOTAL_PAGES = re.compile(
+    rb'<w:r>(?:(?!</w:r>).)*?<w:t(?: [^>]*)?>/</w:t></w:r>\s*<w:fldSimple w:instr="\s*NUMPAGES\s*"'
+    rb"(?:(?!</w:fldSimple>).)*</w:fldSimple>",
+    re.S,
+)
+
+
+def _section_count(xml: bytes) -> bytes:
+    return _TOTAL_PAGES.sub(b"", xml) if b"NUMPAGES" in xml else xml
 
 
 def _add_part(

@@ -45,6 +45,7 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "city": c.city,
         "signatory": _or_placeholder(c.signatory, missing, "creditor.signatory"),
         "signatory_title": c.signatory_title or "",
+        "signatory_title_en": c.signatory_title_en or "",
         "iban": _or_placeholder(c.iban, missing, "creditor.iban"),
         "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
         "bank": c.bank or "banque",

@@ -8,7 +8,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..ledger import KIND_THANKS, PRINT_ORDER
+from ..ledger import KIND_FORMAL_NOTICE, KIND_THANKS, PRINT_ORDER
+
+# The letters that carry the client's statement of account as an annex.
+STATEMENT_KINDS = (KIND_FORMAL_NOTICE,)
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,8 @@ class LetterPlan:
     credit_rows: tuple[int, ...] = ()
     # Invoices paid since the last letter, acknowledged in this one (« Nous avons bien reçu »).
     paid_rows: tuple[int, ...] = ()
+    # The client's statement of account (relevé de compte): every open invoice and credit.
+    statement_rows: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,14 @@ def plan_letters(
         paid_rows = _by_client(paid, frame.loc[paid, "client"])
     else:
         paid_rows = {}
+    open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005)]
+    statements = _by_client(open_items.index, open_items["client"])
+    plans = [
+        replace(p, statement_rows=tuple(statements.get(p.client, ())))
+        if p.kind in STATEMENT_KINDS
+        else p
+        for p in plans
+    ]
     order = {k: i for i, k in enumerate(PRINT_ORDER)}
     # By client, so that a client's letters (one, by default) lie together in the bundle.
     plans.sort(key=lambda p: (p.client.casefold(), p.client, order.get(p.kind, 99)))
@@ -106,6 +119,7 @@ _FRAME_FIELDS = (
     "consumer",
     "last_date",
     "currency",
+    "is_credit",
 )
 _DECISION_FIELDS = ("days_late", "interest", "indemnity")
 
@@ -118,7 +132,9 @@ class LetterRows:
     """
 
     def __init__(self, frame: pd.DataFrame, decisions: pd.DataFrame, plans: list[LetterPlan]):
-        wanted = sorted({i for p in plans for i in (*p.rows, *p.credit_rows, *p.paid_rows)})
+        wanted = sorted(
+            {i for p in plans for i in (*p.rows, *p.credit_rows, *p.paid_rows, *p.statement_rows)}
+        )
         sub = frame.loc[wanted, list(_FRAME_FIELDS)].join(
             decisions.loc[wanted, list(_DECISION_FIELDS)]
         )

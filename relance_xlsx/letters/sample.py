@@ -53,13 +53,16 @@ def sample_context(
             "email": ["compta@rd-sud.fr"] * 3,
             "consumer": [False] * 3,
             "currency": [None] * 3,
+            "is_credit": [False, False, True],
             "last_date": [ts("2026-11-03"), ts("2026-11-03"), pd.NaT],
         }
     )
     decisions = pd.DataFrame(
         {"days_late": [38, 23, 0], "interest": [13.09, 3.67, 0.0], "indemnity": [40.0, 40.0, 0.0]}
     )
-    plan = LetterPlan(frame.at[0, "client"], kind, language, (0, 1), (2,))
+    plan = LetterPlan(
+        frame.at[0, "client"], kind, language, (0, 1), (2,), paid_rows=(), statement_rows=(0, 1, 2)
+    )
     return _context(frame, decisions, plan, SAMPLE_CREDITOR)
 
 
@@ -80,11 +83,12 @@ def _smallest_context(language: str, kind: str) -> dict[str, Any]:
             "email": [None],
             "consumer": [False],
             "currency": [None],
+            "is_credit": [False],
             "last_date": [pd.NaT],
         }
     )
     decisions = pd.DataFrame({"days_late": [38], "interest": [1.26], "indemnity": [40.0]})
-    plan = LetterPlan("Dupont", kind, language, (0,), ())
+    plan = LetterPlan("Dupont", kind, language, (0,), (), statement_rows=(0,))
     return _context(frame, decisions, plan, Creditor(name="Martin"))
 
 

@@ -171,7 +171,22 @@ def _run(
         emails=[str(d) for d in files.drafts],
         no_email=messages.no_email if email else [],
         to_complete=to_complete,
+        templates=_template_folder(settings, warnings),
     )
+
+
+def _template_folder(settings: Settings, warnings: list[str]) -> str | None:
+    """The user's template folder, if set; a folder that does not exist is said, not hidden."""
+    if not settings.letters.template_dir:
+        return None
+    folder = settings.path(settings.letters.template_dir)
+    if not folder.is_dir():
+        warnings.append(
+            f"Le dossier de modèles {folder} ([letters] template_dir) n'existe pas : les "
+            "modèles fournis sont utilisés."
+        )
+        return None
+    return str(folder)
 
 
 def _write_back(

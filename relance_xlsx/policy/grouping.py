@@ -64,7 +64,14 @@ def one_letter_per_client(
     thanks = (action == "thanks") & (kind == KIND_THANKS)
     _acknowledge(out, thanks & has_letter)
     _postpone_thanks(out, frame, thanks & ~has_letter & has_pending)
-    _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_letter)
+    # A rerun on the same day: the client's letter went out already (its invoices are dated
+    # today); still no pre-due reminder beside it.
+    sent_today = (frame["last_date"] == pd.Timestamp(as_of)).to_numpy(dtype=bool) & (
+        frame["level"].to_numpy(dtype=int) >= REMINDER_1
+    )
+    wrote = writing | set(client[sent_today].tolist())
+    has_any = np.fromiter((c in wrote for c in client), bool, len(client))
+    _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
     return Decisions(out, decisions.rate, decisions.warnings)
 
 

@@ -9,13 +9,33 @@ from .fmt import (
     money,
     percent,
 )
+from .grammar import (
+    acknowledgement,
+    de,
+    elides,
+    invoices_phrase,
+    invoices_title,
+    join_list,
+    of_invoices,
+    previous_reminders,
+    these_invoices,
+)
 from .oserrors import describe_os_error
 
 __all__ = [
+    "acknowledgement",
     "amount_in_words",
     "date_long",
     "date_short",
+    "de",
     "describe_os_error",
+    "elides",
+    "invoices_phrase",
+    "invoices_title",
+    "join_list",
     "money",
+    "of_invoices",
     "percent",
+    "previous_reminders",
+    "these_invoices",
 ]

@@ -1,0 +1,87 @@
+"""The rows of a letter's tables, formatted: invoices, credit notes, the statement of account."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from ..wording import date_short, de
+
+
+def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) -> dict[str, Any]:
+    """The client's statement of account: open invoices and credits, payments, balance."""
+    labels = ("Facture", "Avoir") if lang == "fr" else ("Invoice", "Credit note")
+    items = [
+        {
+            "label": labels[1] if r["is_credit"] else labels[0],
+            "number": str(r["invoice"] or "–"),
+            "date": day(r["invoice_date"], lang),
+            "due": day(r["due_date"], lang),
+            "amount": m(r["amount"]),
+            "paid": m(r["paid"]),
+            "outstanding": m(r["outstanding"]),
+        }
+        for r in sorted(rows, key=lambda r: (_sort_day(r["due_date"]), str(r["invoice"])))
+    ]
+    return {
+        "lines": items,
+        "paid": m(sum(r["paid"] for r in rows)),
+        "balance": m(sum(r["outstanding"] for r in rows)),
+    }
+
+
+def _sort_day(value: Any) -> pd.Timestamp:
+    return value if isinstance(value, pd.Timestamp) else pd.Timestamp.max
+
+
+def creditor_for(creditor: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The creditor as a letter in this language writes it (title, « à l'ordre d'… »)."""
+    payee = creditor["cheque_payee"]
+    if lang == "fr":
+        return {**creditor, "cheque_payee_of": de(payee)}
+    return {
+        **creditor,
+        "cheque_payee_of": payee,
+        "signatory_title": creditor.get("signatory_title_en", ""),
+        "contact_line": creditor["contact_line"].replace("Tél.", "Tel."),
+    }
+
+
+def invoice_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
+    """One invoice of the letter's table, formatted."""
+    return {
+        "number": str(r["invoice"] or "–"),
+        "date": day(r["invoice_date"], lang),
+        "object": str(r["object"]) if present(r["object"]) else "–",
+        "amount": m(r["amount"]),
+        "paid": m(r["paid"]),
+        "due": day(r["due_date"], lang),
+        "outstanding": m(r["outstanding"]),
+        "days_late": int(r["days_late"]) if pd.notna(r["days_late"]) else 0,
+        "interest": m(r["interest"]),
+        "indemnity": m(r["indemnity"]),
+    }
+
+
+def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
+    """One credit note the letter deducts, formatted."""
+    return {
+        "number": str(r["invoice"] or "–"),
+        "date": day(r["invoice_date"], lang),
+        "object": str(r["object"]) if present(r["object"]) else "–",
+        "amount": m(r["amount"]),
+    }
+
+
+def present(value: Any) -> bool:
+    # A cell read as NaN (pandas' missing value) is as empty as None or "".
+    return bool(value) and not (isinstance(value, float) and value != value)
+
+
+def day(value: Any, lang: str) -> str:
+    return date_short(value.date(), lang) if isinstance(value, pd.Timestamp) else "–"
+
+
+__all__ = ["credit_item", "creditor_for", "day", "invoice_item", "present", "statement"]

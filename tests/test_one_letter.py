@@ -1,0 +1,202 @@
+"""One client, one letter: a coherent account across weeks, in French a client reads."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, convert, needs_libreoffice, write_ledger
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+import relance_xlsx
+from relance_xlsx.cli import app
+
+D = dt.date
+ADDRESS = "1 rue A\n75001 Paris"
+HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+           "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+START = D(2026, 11, 2)
+
+# Each client shows one trap of invoice-by-invoice letters.
+ROWS = [
+    # Alpha: one invoice due for a 2nd reminder, one new, one paid since the 1st reminder.
+    ["A-1", "Atelier Alpha", D(2026, 8, 1), D(2026, 9, 1), 100.0, 0, ADDRESS, "Relance 1", D(2026, 10, 1)],
+    ["A-2", "Atelier Alpha", D(2026, 9, 20), D(2026, 10, 20), 200.0, 0, ADDRESS, None, None],
+    ["A-3", "Atelier Alpha", D(2026, 8, 1), D(2026, 9, 1), 300.0, 300.0, ADDRESS, "Relance 1", D(2026, 10, 1)],
+    # Bêta: everything paid after a reminder: a thank-you, and only that.
+    ["B-1", "Boulangerie Bêta", D(2026, 8, 1), D(2026, 9, 1), 150.0, 150.0, ADDRESS, "Relance 1", D(2026, 10, 1)],
+    # Gamma: under mise en demeure (waiting), and a new invoice falls due.
+    ["G-1", "Café Gamma", D(2026, 6, 1), D(2026, 7, 1), 400.0, 0, ADDRESS, "Mise en demeure", D(2026, 10, 28)],
+    ["G-2", "Café Gamma", D(2026, 9, 25), D(2026, 10, 25), 50.0, 0, ADDRESS, None, None],
+    # Delta: one late, one due in a few days (no separate pre-due reminder on the same day).
+    ["D-1", "Droguerie Delta", D(2026, 9, 1), D(2026, 10, 1), 80.0, 0, ADDRESS, None, None],
+    ["D-2", "Droguerie Delta", D(2026, 10, 5), D(2026, 11, 5), 90.0, 0, ADDRESS, None, None],
+]  # fmt: skip
+
+
+def _office(tmp_path: Path, extra_toml: str = "") -> Path:
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    (tmp_path / "relance.toml").write_text(
+        toml + "\n[policy]\npre_due_reminder = true\npre_due_days = 5\n" + extra_toml, "utf-8"
+    )
+    return write_ledger(tmp_path / "ledger.xlsx", ROWS, HEADERS)
+
+
+def _levels(ledger: Path) -> dict[str, str | None]:
+    ws = load_workbook(ledger).active
+    header = [c.value for c in ws[1]]
+    at = header.index("Niveau de relance")
+    return {r[0]: r[at] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+
+
+def _run(ledger: Path, day: dt.date) -> relance_xlsx.RunResult:
+    settings = relance_xlsx.load_settings(ledger.parent / "relance.toml")
+    return relance_xlsx.run(ledger, settings, as_of=day, out_dir=ledger.parent / day.isoformat())
+
+
+def test_first_week_one_coherent_letter_per_client(tmp_path):
+    ledger = _office(tmp_path)
+    result = _run(ledger, START)
+    by_client = {x.client: x for x in result.letters}
+    assert len(by_client) == len(result.letters)  # one letter per client
+    assert (by_client["Atelier Alpha"].kind, by_client["Atelier Alpha"].invoices) == (
+        "relance_2",
+        ["A-1", "A-2"],
+    )
+    assert by_client["Boulangerie Bêta"].kind == "remerciement"
+    # Never back a stage: the new invoice joins the mise en demeure already under way.
+    assert by_client["Café Gamma"].kind == "mise_en_demeure"
+    assert sorted(by_client["Café Gamma"].invoices) == ["G-1", "G-2"]
+    assert by_client["Droguerie Delta"].invoices == ["D-1"]  # no pre-due letter beside it
+    text = "\n".join(p.text for p in Document(by_client["Atelier Alpha"].path).paragraphs)
+    assert "Nous avons bien reçu le règlement de la facture n° A-3" in text
+    levels = _levels(ledger)
+    assert levels["A-1"] == levels["A-2"] == "Relance 2"
+    assert levels["A-3"] == "Réglée – remerciée"
+    assert levels["G-1"] == levels["G-2"] == "Mise en demeure"
+    assert levels["D-2"] is None
+
+
+def test_weeks_on_each_client_gets_at_most_one_letter_and_reruns_change_nothing(tmp_path):
+    ledger = _office(tmp_path)
+    for week in range(8):
+        day = START + dt.timedelta(days=7 * week)
+        result = _run(ledger, day)
+        clients = [x.client for x in result.letters]
+        assert len(clients) == len(set(clients)), (day, clients)
+        levels = _levels(ledger)
+        for letter in result.letters:
+            stage = {
+                "relance_1": "Relance 1",
+                "relance_2": "Relance 2",
+                "mise_en_demeure": "Mise en demeure",
+                "remerciement": "Réglée – remerciée",
+                "pre_echeance": "Rappel avant échéance",
+            }
+            for number in letter.invoices:
+                assert levels[number] == stage[letter.kind], (day, letter.client, number)  # fmt: skip
+        before = ledger.read_bytes()
+        again = _run(ledger, day)
+        assert again.letters == [] and again.rows_written == 0, day
+        assert ledger.read_bytes() == before
+
+
+def test_a_thank_you_waits_while_something_is_left_to_chase(tmp_path):
+    rows = [
+        ["E-1", "Épicerie Echo", D(2026, 8, 1), D(2026, 9, 1), 100.0, 100.0, ADDRESS, "Relance 1", D(2026, 10, 25)],
+        ["E-2", "Épicerie Echo", D(2026, 8, 1), D(2026, 9, 1), 100.0, 0, ADDRESS, "Relance 1", D(2026, 10, 25)],
+    ]  # fmt: skip
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    (tmp_path / "relance.toml").write_text(toml, "utf-8")
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = _run(ledger, D(2026, 11, 2))  # E-2 waits (15 days after its reminder)
+    assert result.letters == []  # no « compte à jour » while E-2 is still due
+    result = _run(ledger, D(2026, 11, 12))
+    assert [(x.kind, x.invoices) for x in result.letters] == [("relance_2", ["E-2"])]
+    text = "\n".join(p.text for p in Document(result.letters[0].path).paragraphs)
+    assert "bien reçu le règlement de la facture n° E-1" in text
+
+
+def test_group_by_client_and_stage_keeps_one_letter_per_stage(tmp_path):
+    ledger = _office(tmp_path, '\ngroup_by = "client_and_stage"\n')
+    result = _run(ledger, START)
+    alpha = sorted(x.kind for x in result.letters if x.client == "Atelier Alpha")
+    assert alpha == ["relance_1", "relance_2", "remerciement"]
+
+
+# -- French a client reads, pages fit to post ------------------------------------------------
+
+ELISION_MISSES = re.compile(r"\b(?:de|le|que) (?!Harbour)[AEIOUÉÈÊÀYaeiouéèêà]\w", re.U)
+
+
+@needs_libreoffice
+def test_the_sample_letters_read_right_and_fit_on_their_pages(sample):
+    result = relance_xlsx.run(sample, relance_xlsx.load_settings(sample.with_name("relance.toml")),
+                              as_of=D(2026, 11, 22), write_workbook=False)  # fmt: skip
+    pdf = convert(Path(result.bundle), "pdf", sample.parent)
+    pages = [page.extract_text() for page in PdfReader(str(pdf)).pages]
+    signature = {"Camille Exemple", "Gérante", "Nous vous prions d'agréer, Madame, Monsieur, "
+                 "l'expression de nos salutations distinguées."}  # fmt: skip
+    for n, page in enumerate(pages, 1):
+        lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
+        assert re.search(r"Page \d+", page), f"page {n} has no page number"
+        body = [ln for ln in lines if not ln.startswith(("Atelier Exemple SARL –", "Page "))]
+        assert not set(body) <= signature, f"page {n} holds only the signature: {body}"
+    text = " ".join(" ".join(p.split()) for p in pages)
+    assert "de les" not in text and "à l'ordre de Atelier" not in text
+    assert not ELISION_MISSES.findall(text), ELISION_MISSES.findall(text)
+    assert "simple oubli" not in text or "Ce retard" in text
+    # The bundle's clients come in order, each once.
+    clients = [x.client for x in result.letters]
+    assert clients == sorted(clients, key=str.casefold) and len(clients) == len(set(clients))
+
+
+def test_init_writes_templates_that_the_run_uses(sample, tmp_path):
+    folder = tmp_path / "bureau"
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(folder)]).exit_code == 0
+    toml = (folder / "relance.toml").read_text(encoding="utf-8")
+    assert re.search(r'^template_dir = "modeles"', toml, re.M)
+    template = folder / "modeles" / "relance_1.docx"
+    doc = Document(str(template))
+    doc.add_paragraph("Texte ajouté par le cabinet.")
+    doc.save(str(template))
+    ledger = shutil.copy2(sample, folder / sample.name)
+    settings = relance_xlsx.load_settings(folder / "relance.toml")
+    settings = relance_xlsx.Settings(
+        creditor=relance_xlsx.load_settings(ROOT / "sample_workbooks" / "relance.toml").creditor,
+        letters=settings.letters,
+        config_path=settings.config_path,
+    )
+    result = relance_xlsx.run(Path(ledger), settings, as_of=D(2026, 11, 22), write_workbook=False)
+    assert result.templates == str(folder / "modeles")
+    first = next(x for x in result.letters if x.kind == "relance_1")
+    assert "Texte ajouté par le cabinet." in "\n".join(
+        p.text for p in Document(first.path).paragraphs
+    )
+
+
+@pytest.mark.parametrize(
+    "days_late, courteous", [(30, True), (45, True), (46, False), (584, False)]
+)
+def test_a_very_old_debt_is_no_simple_oversight(tmp_path, days_late, courteous):
+    due = D(2026, 11, 22) - dt.timedelta(days=days_late)
+    rows = [
+        ["O-1", "Client Oméga", due - dt.timedelta(days=30), due, 100.0, 0, ADDRESS, None, None]
+    ]
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = _run(ledger, D(2026, 11, 22))
+    text = "\n".join(p.text for p in Document(result.letters[0].path).paragraphs)
+    assert ("simple oubli" in text) is courteous
+    assert (f"Ce retard, de {days_late} jours" in text) is not courteous
