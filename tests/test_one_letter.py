@@ -200,3 +200,39 @@ def test_a_very_old_debt_is_no_simple_oversight(tmp_path, days_late, courteous):
     text = "\n".join(p.text for p in Document(result.letters[0].path).paragraphs)
     assert ("simple oubli" in text) is courteous
     assert (f"Ce retard, de {days_late} jours" in text) is not courteous
+
+
+def test_a_statement_of_account_on_request_changes_no_level(tmp_path):
+    ledger = _office(tmp_path)
+    before = _levels(ledger)
+    runner = CliRunner()
+    out = tmp_path / "releves"
+    result = runner.invoke(app, ["run", str(ledger), "--as-of", "2026-11-02", "--out", str(out),
+                                 "--releve", "café  GAMMA", "--releve", "Personne", "--json"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    import json
+
+    doc = json.loads(result.stdout)
+    statement = next(x for x in doc["letters"] if x["kind"] == "releve")
+    assert statement["client"] == "Café Gamma" and statement["total_due"] == 450.0
+    assert any("« Personne »" in w for w in doc["warnings"])
+    letter = Document(statement["path"])
+    rows = [[c.text for c in r.cells] for r in letter.tables[0].rows]
+    assert [r[0] for r in rows[1:]] == ["Facture G-1", "Facture G-2"]
+    text = "\n".join(p.text for p in letter.paragraphs)
+    assert "Solde du compte : 450,00\xa0€" in text
+    # The statement comes right after the client's own letter in the bundle.
+    kinds = [(x["client"], x["kind"]) for x in doc["letters"]]
+    at = kinds.index(("Café Gamma", "releve"))
+    assert kinds[at - 1] == ("Café Gamma", "mise_en_demeure")
+    after = _levels(ledger)
+    assert after["G-1"] == after["G-2"] == "Mise en demeure" == before["G-1"]
+
+
+def test_every_formal_notice_carries_the_statement(tmp_path):
+    ledger = _office(tmp_path)
+    result = _run(ledger, START)
+    notice = next(x for x in result.letters if x.kind == "mise_en_demeure")
+    doc = Document(notice.path)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Relevé de compte au 02/11/2026" in text and "Solde du compte : 450,00\xa0€" in text

@@ -118,6 +118,16 @@ TEXTS = {
                 "request": "",
                 "penalties": True,
             },
+            "releve": {
+                "subject": "Objet : relevé de compte au {{ letter.date_short }}",
+                "body": [
+                    "Veuillez trouver ci-dessous le relevé de votre compte à ce jour : les "
+                    "factures et avoirs non soldés, les règlements reçus sur ces pièces et le "
+                    "solde.",
+                ],
+                "request": "",
+                "penalties": False,
+            },
             "remerciement": {
                 "subject": "Objet : confirmation de votre règlement",
                 "body": [
@@ -215,6 +225,15 @@ TEXTS = {
                 ],
                 "request": "",
                 "penalties": True,
+            },
+            "releve": {
+                "subject": "Subject: statement of account at {{ letter.date_short }}",
+                "body": [
+                    "Please find below the statement of your account at this date: open "
+                    "invoices and credit notes, payments received on them, and the balance.",
+                ],
+                "request": "",
+                "penalties": False,
             },
             "remerciement": {
                 "subject": "Subject: payment received – thank you",
@@ -315,11 +334,12 @@ def _keep_with_next(paragraph) -> None:
     paragraph.paragraph_format.keep_together = True
 
 
-def _statement(doc, t: dict) -> None:
-    """The statement of account, on a page of its own after the formal notice."""
-    _para(doc, "", space_after=0).add_run().add_break(WD_BREAK.PAGE)
-    _para(doc, t["statement_title"], bold=True, size=12, space_after=4)
-    _para(doc, t["statement_intro"], space_after=8)
+def _statement(doc, t: dict, *, annex: bool = True) -> None:
+    """The statement of account: a page of its own after a formal notice, or the letter."""
+    if annex:
+        _para(doc, "", space_after=0).add_run().add_break(WD_BREAK.PAGE)
+        _para(doc, t["statement_title"], bold=True, size=12, space_after=4)
+        _para(doc, t["statement_intro"], space_after=8)
     _table(
         doc,
         t["statement_table"],
@@ -406,68 +426,71 @@ def build(language: str, kind: str, target: Path) -> None:
         _para(doc, "{{ letter.acknowledged }}", space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         _para(doc, "{%p endif %}", space_after=0)
 
-    _table(
-        doc,
-        t["table"],
-        [
-            "{{ inv.number }}",
-            "{{ inv.date }}",
-            "{{ inv.object }}",
-            "{{ inv.amount }}",
-            "{{ inv.due }}",
-            "{{ inv.outstanding }}",
-        ],
-        "inv in invoices",
-        [2.6, 2.2, 4.8, 2.6, 2.2, 2.6],
-    )
-    _para(doc, "", space_after=2)
-    _para(doc, "{%p if credits %}", space_after=0)
-    _para(doc, t["credits"], space_after=2)
-    _table(
-        doc,
-        t["credits_table"],
-        ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
-        "c in credits",
-        [3.0, 2.6, 7.4, 3.0],
-    )
-    _para(doc, "{%p endif %}", space_after=0)
-
-    if kind == "remerciement":
-        pass
+    if kind == "releve":
+        _statement(doc, t, annex=False)
     else:
-        _para(
+        _table(
             doc,
-            f"{t['total_due']}{t['colon']}{{{{ totals.outstanding }}}}",
-            bold=not k["penalties"],
-            align=WD_ALIGN_PARAGRAPH.RIGHT,
-            space_after=0,
+            t["table"],
+            [
+                "{{ inv.number }}",
+                "{{ inv.date }}",
+                "{{ inv.object }}",
+                "{{ inv.amount }}",
+                "{{ inv.due }}",
+                "{{ inv.outstanding }}",
+            ],
+            "inv in invoices",
+            [2.6, 2.2, 4.8, 2.6, 2.2, 2.6],
         )
-    if k["penalties"]:
-        _para(
+        _para(doc, "", space_after=2)
+        _para(doc, "{%p if credits %}", space_after=0)
+        _para(doc, t["credits"], space_after=2)
+        _table(
             doc,
-            f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
-            f"{{{{ legal.interest_until }}}}){t['colon']}{{{{ totals.interest }}}}",
-            align=WD_ALIGN_PARAGRAPH.RIGHT,
-            space_after=0,
+            t["credits_table"],
+            ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
+            "c in credits",
+            [3.0, 2.6, 7.4, 3.0],
         )
-        _para(
-            doc,
-            f"{t['indemnity']}{t['colon']}{{{{ totals.indemnity }}}}",
-            align=WD_ALIGN_PARAGRAPH.RIGHT,
-            space_after=0,
-        )
-        _para(
-            doc,
-            f"{t['claimed']}{t['colon']}{{{{ totals.claimed }}}}",
-            bold=True,
-            align=WD_ALIGN_PARAGRAPH.RIGHT,
-            space_after=0,
-        )
-    _para(doc, "", space_after=4)
+        _para(doc, "{%p endif %}", space_after=0)
+
+        if kind == "remerciement":
+            pass
+        else:
+            _para(
+                doc,
+                f"{t['total_due']}{t['colon']}{{{{ totals.outstanding }}}}",
+                bold=not k["penalties"],
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                space_after=0,
+            )
+        if k["penalties"]:
+            _para(
+                doc,
+                f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
+                f"{{{{ legal.interest_until }}}}){t['colon']}{{{{ totals.interest }}}}",
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                space_after=0,
+            )
+            _para(
+                doc,
+                f"{t['indemnity']}{t['colon']}{{{{ totals.indemnity }}}}",
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                space_after=0,
+            )
+            _para(
+                doc,
+                f"{t['claimed']}{t['colon']}{{{{ totals.claimed }}}}",
+                bold=True,
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                space_after=0,
+            )
+        _para(doc, "", space_after=4)
 
     if k["request"]:
         _para(doc, k["request"], space_after=4, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
-    if kind != "remerciement":
+    if kind not in ("remerciement", "releve"):
         _para(doc, t["pay_title"], space_after=2)
         _para(doc, "– " + t["transfer"], indent_cm=0.5, space_after=0)
         _para(doc, "– " + t["cheque"], indent_cm=0.5, space_after=0)
@@ -475,6 +498,7 @@ def build(language: str, kind: str, target: Path) -> None:
         _para(doc, "– " + t["link"], indent_cm=0.5, space_after=0)
         _para(doc, "{%p endif %}", space_after=0)
         _para(doc, "", space_after=4)
+    if kind != "remerciement":
         contact = _para(doc, t["contact"], space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         _keep_with_next(contact)
     # The closing and the signature stay together, and with the paragraph before them: no

@@ -140,6 +140,14 @@ def run(
     send: Annotated[
         bool, typer.Option("--send", help="Avec --email : envoyer ensuite les e-mails (SMTP).")
     ] = False,
+    statements: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--releve",
+            help="Joindre le relevé de compte de ce client (nom tel que dans le classeur) ; "
+            "répétable.",
+        ),
+    ] = None,
     yes: YesOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -161,6 +169,7 @@ def run(
         pdf=pdf,
         email=email,
         progress=Bar(not as_json),
+        statements=statements or (),
     )
     result = dataclasses.replace(result, warnings=[*notes, *result.warnings])
     if as_json:

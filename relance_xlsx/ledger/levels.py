@@ -25,6 +25,8 @@ KIND_REMINDER_2 = "relance_2"
 KIND_FORMAL_NOTICE = "mise_en_demeure"
 KIND_THANKS = "remerciement"
 KIND_PRE_DUE = "pre_echeance"
+# A statement of account asked for by name (relance run --releve): never changes a level.
+KIND_STATEMENT = "releve"
 KIND_BY_LEVEL = {
     REMINDER_1: KIND_REMINDER_1,
     REMINDER_2: KIND_REMINDER_2,
@@ -38,7 +40,14 @@ ACTION_LABELS = {
     "litigation": "Contentieux",
     "email": "E-mail envoyé",
 }
-PRINT_ORDER = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_PRE_DUE, KIND_THANKS)
+PRINT_ORDER = (
+    KIND_FORMAL_NOTICE,
+    KIND_REMINDER_2,
+    KIND_REMINDER_1,
+    KIND_PRE_DUE,
+    KIND_THANKS,
+    KIND_STATEMENT,
+)
 ALL_KINDS = PRINT_ORDER
 # How the summary names each kind (the kind itself names the template and the folder).
 KIND_LABELS = {
@@ -47,6 +56,7 @@ KIND_LABELS = {
     KIND_REMINDER_1: "Relance 1",
     KIND_PRE_DUE: "Rappel avant échéance",
     KIND_THANKS: "Remerciement",
+    KIND_STATEMENT: "Relevé de compte",
 }
 
 _ALIASES = {
@@ -121,6 +131,7 @@ __all__ = [
     "KIND_PRE_DUE",
     "KIND_REMINDER_1",
     "KIND_REMINDER_2",
+    "KIND_STATEMENT",
     "KIND_THANKS",
     "LEVEL_LABELS",
     "LITIGATION",

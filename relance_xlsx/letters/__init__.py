@@ -27,7 +27,9 @@ from .plan import (
     Letter,
     LetterPlan,
     LetterRows,
+    in_print_order,
     plan_letters,
+    statement_plans,
 )
 from .render import (
     bundled_templates,
@@ -74,6 +76,7 @@ __all__ = [
     "find_template",
     "has_address",
     "held_rows",
+    "in_print_order",
     "inside",
     "jinja_env",
     "letter_context",
@@ -85,6 +88,7 @@ __all__ = [
     "safe_filename",
     "sample_context",
     "soffice_binary",
+    "statement_plans",
     "template_path",
     "total_due",
     "write_held",

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..config import Settings
-from ..ledger import KIND_THANKS
+from ..ledger import KIND_STATEMENT, KIND_THANKS
 from ..wording import (
     acknowledgement,
     amount_in_words,
@@ -31,7 +31,7 @@ MISSING_ADDRESS = "[ADRESSE À COMPLÉTER]"
 
 def has_address(plan: LetterPlan, data: LetterRows) -> bool:
     """Whether any invoice of the letter gives the debtor's address."""
-    return any(present(r["address"]) for r in data.of(plan.rows))
+    return any(present(r["address"]) for r in data.of(plan.rows or plan.statement_rows))
 
 
 def letter_context(
@@ -46,7 +46,9 @@ def letter_context(
     lang = plan.language
     rows = data.of(plan.rows)
     credits = data.of(plan.credit_rows)
-    currency = _currency(rows, settings)
+    # A statement of account lists no invoice of its own: its client is in its statement.
+    people = rows or data.of(plan.statement_rows)
+    currency = _currency(people, settings)
 
     def m(x: float) -> str:
         return money(x, currency, lang)
@@ -61,7 +63,7 @@ def letter_context(
     numbers = [str(i["number"]) for i in invoices]
     return {
         "creditor": creditor_for(creditor, lang),
-        "debtor": {**_debtor(plan.client, rows), "of_name": de(plan.client)},
+        "debtor": {**_debtor(plan.client, people), "of_name": de(plan.client)},
         "letter": _wording(plan, data, invoices, settings, as_of, creditor["city"]),
         "invoices": invoices,
         "credits": credit_items,
@@ -114,6 +116,8 @@ def _wording(
     deadline = as_of + dt.timedelta(days=settings.letters.formal_notice_days)
     plural = len(invoices) > 1
     reference = ", ".join(numbers) if len(numbers) <= 3 else invoices_title(numbers, lang)
+    if not numbers:  # a statement of account
+        reference = ("Relevé au " if lang == "fr" else "Statement at ") + date_short(as_of, lang)
     return {
         "kind": plan.kind,
         "language": lang,
@@ -160,6 +164,8 @@ def total_due(plan: LetterPlan, data: LetterRows) -> float:
     rows = data.of(plan.rows)
     if plan.kind == KIND_THANKS:
         return round(float(sum(r["paid"] for r in rows)), 2)
+    if plan.kind == KIND_STATEMENT:
+        return round(float(sum(r["outstanding"] for r in data.of(plan.statement_rows))), 2)
     total = sum(r["outstanding"] for r in rows)
     total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
     if plan.kind in ("relance_2", "mise_en_demeure"):

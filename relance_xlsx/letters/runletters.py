@@ -9,7 +9,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import TemplateError
-from ..ledger import Problem
+from ..ledger import KIND_STATEMENT, Problem
 from ..progress import Progress
 from .batch import LetterJob, render_letters
 from .bundle import BUNDLE_NAME
@@ -106,6 +106,7 @@ def held_rows(held: list[Letter]) -> dict[Any, str]:
         row: f"Lettre à compléter (il manque {', '.join(x.missing)}) : non envoyée"
         for x in held
         for row in x.plan.rows
+        if x.plan.kind != KIND_STATEMENT  # a statement changes no invoice
     }
 
 

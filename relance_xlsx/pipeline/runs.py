@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from ..letters import (
     LetterRows,
     build_letters,
     held_rows,
+    in_print_order,
     missing_addresses,
     plan_letters,
+    statement_plans,
 )
 from ..mail import (
     Messages,
@@ -80,8 +83,12 @@ def run(
     email: bool = False,
     progress: Progress | None = None,
     now: dt.datetime | None = None,
+    statements: Sequence[str] = (),
 ) -> RunResult:
     """The weekly batch on one ledger, for the date as_of, with these settings.
+
+    statements: clients (by name) who also get their statement of account (relevé de
+    compte), a letter that changes no invoice's level.
 
     A run that writes the workbook holds the ledger's lock from start to end: a second run
     on the same ledger is refused at once.
@@ -90,7 +97,7 @@ def run(
     with ledger_lock(ledger_path) if writes else contextlib.nullcontext():
         return _run(
             ledger_path, settings or Settings(), as_of, out_dir, dry_run, writes, pdf, email,
-            progress or Quiet(), now or dt.datetime.now(),
+            progress or Quiet(), now or dt.datetime.now(), list(statements),
         )  # fmt: skip
 
 
@@ -105,6 +112,7 @@ def _run(
     email: bool,
     progress: Progress,
     now: dt.datetime,
+    statements: list[str],
 ) -> RunResult:
     with step(progress, "Lecture du classeur"):
         ledger = read_ledger(ledger_path, settings, as_of=as_of)
@@ -116,8 +124,11 @@ def _run(
         decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
         decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
         plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
+        asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
+        plans = in_print_order(plans + asked)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     warnings = [*ledger.warnings, *decisions.warnings]
+    warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
     problems = list(ledger.problems)
 
     progress.start("Préparation des lettres", len(plans))
@@ -141,7 +152,7 @@ def _run(
         problems += files.problems
         warnings += files.warnings
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
-    letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}
+    letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
         letter_results = [letter_result(x, data) for x in ready]
