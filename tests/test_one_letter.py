@@ -236,3 +236,33 @@ def test_every_formal_notice_carries_the_statement(tmp_path):
     doc = Document(notice.path)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Relevé de compte au 02/11/2026" in text and "Solde du compte : 450,00\xa0€" in text
+
+
+@pytest.mark.parametrize(
+    "kind_level", [("relance_2", "Relance 1"), ("mise_en_demeure", "Relance 2")]
+)
+def test_a_consumer_is_never_claimed_the_40_euros_nor_business_penalties(tmp_path, kind_level):
+    kind, level = kind_level
+    headers = [*HEADERS, "Type client"]
+    rows = [
+        ["P-1", "M. Jean Petit", D(2026, 8, 1), D(2026, 9, 1), 300.0, 0, ADDRESS, level, D(2026, 10, 1), "Particulier"],
+        ["E-1", "Entreprise Zeta", D(2026, 8, 1), D(2026, 9, 1), 300.0, 0, ADDRESS, level, D(2026, 10, 1), "Professionnel"],
+    ]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = _run(ledger, D(2026, 11, 22))
+    letters = {x.client: x for x in result.letters}
+    assert {x.kind for x in letters.values()} == {kind}
+
+    def text(client: str) -> str:
+        doc = Document(letters[client].path)
+        return "\n".join(p.text for p in doc.paragraphs)
+
+    consumer, business = text("M. Jean Petit"), text("Entreprise Zeta")
+    for legal in ("L441-10", "D441-5", "40,00", "indemnité forfaitaire"):
+        assert legal not in consumer and legal.lower() in business.lower()
+    assert "1231-6" in consumer
+    assert letters["M. Jean Petit"].total_due == 300.0  # the principal only
+    assert letters["Entreprise Zeta"].total_due > 340.0  # principal, interest and 40 €

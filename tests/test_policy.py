@@ -1,5 +1,7 @@
 """The policy: one rule per case, penalties computed by hand, and properties over random ledgers."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt
@@ -357,3 +359,56 @@ def test_an_unreadable_rates_file_is_a_config_error(sample):
     (sample.parent / "relance.toml").write_text('[policy]\nrates_file = "absent.toml"\n', "utf-8")
     with pytest.raises(ConfigError, match=r"absent\.toml"):
         relance_xlsx.run(sample, settings_near(sample), as_of=AS_OF, dry_run=True)
+
+
+# -- prescription (legal-fr.md 7.5): counted from the invoice date, the prudent reading ------
+
+
+@pytest.mark.parametrize(
+    ("row", "prescribed"),
+    [
+        pytest.param({"invoice_date": T("2021-11-22"), "due_date": T("2021-12-22")}, True, id="b2b-5-years-to-the-day"),
+        pytest.param({"invoice_date": T("2021-11-23"), "due_date": T("2021-12-23")}, False, id="b2b-one-day-short"),
+        pytest.param({"invoice_date": T("2019-03-12"), "due_date": T("2019-04-12")}, True, id="b2b-2019"),
+        pytest.param({"invoice_date": T("2024-11-22"), "due_date": T("2024-12-22"), "consumer": True}, True, id="consumer-2-years"),
+        pytest.param({"invoice_date": T("2024-11-23"), "due_date": T("2024-12-23"), "consumer": True}, False, id="consumer-one-day-short"),
+        pytest.param({"invoice_date": T("2022-10-01"), "due_date": T("2022-11-01"), "consumer": True}, True, id="consumer-four-years-old"),
+        pytest.param({"invoice_date": T("2024-11-22"), "due_date": T("2024-12-22")}, False, id="b2b-two-years-is-fine"),
+        pytest.param({"invoice_date": pd.NaT, "due_date": T("2020-01-15")}, True, id="no-invoice-date-uses-due-date"),
+        pytest.param({"invoice_date": T("2019-03-12"), "paid": 1000.0, "outstanding": 0.0, "is_paid": True}, False, id="paid-is-paid"),
+    ],
+)  # fmt: skip
+def test_prescription(row, prescribed):
+    decision = one(**row)
+    assert (decision["action"] == "prescribed") is prescribed
+    if prescribed:
+        assert decision["kind"] is None and decision["interest"] == 0 and decision["indemnity"] == 0
+        assert decision["reason"].startswith("Prescrite : facture du")
+        article = "L218-2" if row.get("consumer") else "L110-4"
+        assert article in decision["reason"]
+
+
+def test_a_prescribed_invoice_never_goes_to_litigation():
+    decision = one(invoice_date=T("2019-03-12"), due_date=T("2019-04-12"), level=3,
+                   last_date=T("2026-10-01"))  # fmt: skip
+    assert decision["action"] == "prescribed" and decision["level"] == 3
+
+
+# -- consumers (legal-fr.md 7.3): no indemnity, legal rate « autres cas » from the notice ----
+
+
+@pytest.mark.parametrize(
+    ("row", "interest"),
+    [
+        # 1 000 € × 2,62 % (legal rate « autres cas », 1st half 2026, the latest known)
+        # × 52 days (2 Oct to 22 Nov 2026) / 365 = 3,7326 → 3,73 €
+        pytest.param({"level": 3, "last_date": T("2026-10-01")}, 3.73, id="from-the-notice"),
+        pytest.param({"level": 2, "last_date": T("2026-10-01")}, 0.0, id="no-notice-no-interest"),
+        pytest.param({"level": 3, "last_date": T("2026-11-22")}, 0.0, id="notice-sent-today"),
+    ],
+)
+def test_a_consumer_owes_legal_interest_from_the_notice_and_no_indemnity(row, interest):
+    policy = Policy(interest_for_consumers=True)
+    decision = one(policy, consumer=True, due_date=T("2026-08-01"), **row)
+    assert decision["interest"] == interest
+    assert decision["indemnity"] == 0

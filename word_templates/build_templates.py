@@ -35,6 +35,7 @@ TEXTS = {
         "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
         "total_due": "Total restant dû",
         "interest": "Pénalités de retard",
+        "legal_interest": "Intérêts au taux légal depuis la mise en demeure",
         "indemnity": "Indemnité forfaitaire pour frais de recouvrement",
         "claimed": "Total réclamé",
         "pay_title": "Modalités de règlement :",
@@ -86,12 +87,18 @@ TEXTS = {
                     "Malgré {{ letter.previous_reminders }}, nous "
                     "constatons que {{ letter.invoices_phrase }} ci-dessous reste{{ letter.nt }} impayée{{ letter.s }} "
                     "à ce jour.",
+                    "{%p if debtor.consumer %}",
+                    "À défaut de règlement, nous serons contraints de vous adresser une mise en "
+                    "demeure, à compter de laquelle la somme due portera intérêts au taux légal "
+                    "(article 1231-6 du Code civil).",
+                    "{%p else %}",
                     "Nous vous rappelons que tout retard de paiement entraîne de plein droit, "
                     "en application de l'article L441-10 du Code de commerce, des pénalités de "
                     "retard au taux de {{ legal.interest_rate }} l'an, calculées du lendemain de "
                     "l'échéance jusqu'au paiement, ainsi qu'une indemnité forfaitaire pour frais "
                     "de recouvrement de {{ legal.indemnity_amount }} par facture (article D441-5 "
                     "du Code de commerce).",
+                    "{%p endif %}",
                 ],
                 "request": "Nous vous demandons de régulariser la situation en nous réglant la "
                 "somme de {{ totals.claimed }} au plus tard le {{ letter.pay_by }}.",
@@ -102,6 +109,13 @@ TEXTS = {
                 "body": [
                     "Malgré {{ letter.previous_reminders }}, "
                     "{{ letter.invoices_phrase }} ci-dessous demeure{{ letter.nt }} impayée{{ letter.s }}.",
+                    "{%p if debtor.consumer %}",
+                    "Par la présente, nous vous mettons en demeure de nous régler la somme de "
+                    "{{ totals.claimed }} ({{ totals.claimed_words }}) dans un délai de "
+                    "{{ letter.deadline_days }} jours, soit au plus tard le {{ letter.deadline }}. "
+                    "Conformément à l'article 1231-6 du Code civil, cette somme porte intérêts au "
+                    "taux légal à compter de la présente mise en demeure.",
+                    "{%p else %}",
                     "Par la présente, nous vous mettons en demeure de nous régler la somme de "
                     "{{ totals.claimed }} ({{ totals.claimed_words }}), comprenant le principal, "
                     "les pénalités de retard au taux de {{ legal.interest_rate }} l'an "
@@ -109,6 +123,7 @@ TEXTS = {
                     "de recouvrement de {{ legal.indemnity_amount }} par facture (article D441-5 "
                     "du Code de commerce), dans un délai de {{ letter.deadline_days }} jours, "
                     "soit au plus tard le {{ letter.deadline }}.",
+                    "{%p endif %}",
                     "À défaut de règlement dans ce délai, nous saisirons la juridiction "
                     "compétente d'une requête en injonction de payer, sans autre avis, les frais "
                     "de procédure restant à votre charge.",
@@ -156,6 +171,7 @@ TEXTS = {
         "credits_table": ["Credit note", "Date", "Description", "Amount"],
         "total_due": "Total outstanding",
         "interest": "Late-payment interest",
+        "legal_interest": "Interest at the legal rate since the formal notice",
         "indemnity": "Fixed compensation for recovery costs",
         "claimed": "Total claimed",
         "pay_title": "How to pay:",
@@ -201,10 +217,15 @@ TEXTS = {
                 "body": [
                     "Despite {{ letter.previous_reminders }}, "
                     "{{ letter.invoices_phrase }} below {{ letter.remains }} unpaid.",
+                    "{%p if debtor.consumer %}",
+                    "Failing payment, we will send you a formal notice, from which the amount "
+                    "due bears interest at the legal rate (French Civil Code, article 1231-6).",
+                    "{%p else %}",
                     "Under article L441-10 of the French Commercial Code, late payment incurs "
                     "interest at {{ legal.interest_rate }} a year from the day after the due "
                     "date, and a fixed compensation for recovery costs of "
                     "{{ legal.indemnity_amount }} per invoice (article D441-5).",
+                    "{%p endif %}",
                 ],
                 "request": "Please pay {{ totals.claimed }} by {{ letter.pay_by }}.",
                 "penalties": True,
@@ -214,12 +235,19 @@ TEXTS = {
                 "body": [
                     "Despite {{ letter.previous_reminders }}, "
                     "{{ letter.invoices_phrase }} below {{ letter.remains }} unpaid.",
+                    "{%p if debtor.consumer %}",
+                    "We hereby give you formal notice to pay {{ totals.claimed }} "
+                    "({{ totals.claimed_words }}) within {{ letter.deadline_days }} days, that is "
+                    "by {{ letter.deadline }}. Under article 1231-6 of the French Civil Code, "
+                    "this amount bears interest at the legal rate from this notice.",
+                    "{%p else %}",
                     "We hereby give you formal notice to pay {{ totals.claimed }} "
                     "({{ totals.claimed_words }}), including interest at "
                     "{{ legal.interest_rate }} a year and the fixed compensation of "
                     "{{ legal.indemnity_amount }} per invoice (French Commercial Code, articles "
                     "L441-10 and D441-5), within {{ letter.deadline_days }} days, that is by "
                     "{{ letter.deadline }}.",
+                    "{%p endif %}",
                     "Failing payment within this period, we will apply to the competent court "
                     "for an order for payment (injonction de payer) without further notice.",
                 ],
@@ -466,6 +494,17 @@ def build(language: str, kind: str, target: Path) -> None:
                 space_after=0,
             )
         if k["penalties"]:
+            # A consumer owes no recovery indemnity (CPCE L111-8), and interest only at the
+            # legal rate from the mise en demeure (Code civil 1231-6).
+            _para(doc, "{%p if debtor.consumer %}", space_after=0)
+            _para(
+                doc,
+                f"{t['legal_interest']} ({{{{ legal.interest_until }}}}){t['colon']}"
+                "{{ totals.interest }}",
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                space_after=0,
+            )
+            _para(doc, "{%p else %}", space_after=0)
             _para(
                 doc,
                 f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
@@ -479,6 +518,7 @@ def build(language: str, kind: str, target: Path) -> None:
                 align=WD_ALIGN_PARAGRAPH.RIGHT,
                 space_after=0,
             )
+            _para(doc, "{%p endif %}", space_after=0)
             _para(
                 doc,
                 f"{t['claimed']}{t['colon']}{{{{ totals.claimed }}}}",

@@ -12,6 +12,7 @@ from .. import collector
 from ..config import Settings
 from ..ledger import Ledger, read_ledger
 from ..letters import (
+    LetterPlan,
     LetterRows,
     build_letters,
     held_rows,
@@ -121,11 +122,7 @@ def _run(
         preflight(ledger_path, ledger.fingerprint)  # before any letter is written
         check_targets(ledger.sheet_ref, settings.writeback)
     with step(progress, "Décisions"):
-        decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
-        decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
-        plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
-        asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
-        plans = in_print_order(plans + asked)
+        decisions, plans, unknown = _decide(ledger, settings, as_of, statements)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     warnings = [*ledger.warnings, *decisions.warnings]
     warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
@@ -184,6 +181,17 @@ def _run(
         to_complete=to_complete,
         templates=_template_folder(settings, warnings),
     )
+
+
+def _decide(
+    ledger: Ledger, settings: Settings, as_of: dt.date, statements: list[str]
+) -> tuple[Decisions, list[LetterPlan], list[str]]:
+    """Each invoice's decision, the letters in print order, the statement names not found."""
+    decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
+    decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
+    plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
+    asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
+    return decisions, in_print_order(plans + asked), unknown
 
 
 def _template_folder(settings: Settings, warnings: list[str]) -> str | None:

@@ -26,7 +26,11 @@ from .penalties import compute_penalties
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
 
-ACTIONS = ("letter", "thanks", "litigation", "wait", "hold", "incomplete", "none")
+ACTIONS = ("letter", "thanks", "litigation", "wait", "hold", "incomplete", "prescribed", "none")
+# Prescription (counted from the invoice date, the prudent reading): 5 years between
+# businesses (Code de commerce L110-4), 2 years against a consumer (Code de la consommation
+# L218-2). Only an acknowledgement by the debtor or a court claim interrupts it.
+PRESCRIPTION_YEARS = {"business": 5, "consumer": 2}
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     delay = lookup(level, lambda lv: _delays(policy).get(lv, NEVER)).astype(int)
 
     masks = _masks(frame, policy, level, days_late, since >= delay)
+    masks["prescribed"] = _prescribed(frame, as_of) & ~masks["paid"] & ~masks["credit"]
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(
@@ -79,7 +84,7 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     valid, hold, credit = masks["valid"], masks["hold"], masks["credit"]
     paid, thanked = masks["paid"], masks["thanked"]
 
-    claimable = valid & ~hold & ~credit & ~paid
+    claimable = valid & ~hold & ~credit & ~paid & (rule != RULE["prescribed"])
     penalties = compute_penalties(frame, claimable, as_of, policy, tables)
     out = pd.DataFrame(index=frame.index)
     out["action"] = action
@@ -166,6 +171,20 @@ def _masks(
     }
 
 
+def _prescribed(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
+    """Invoices whose claim is time-barred on as_of (invoice date, else due date, + N years)."""
+    start = frame["invoice_date"].fillna(frame["due_date"])
+    consumer = frame["consumer"].to_numpy(dtype=bool)
+    today = pd.Timestamp(as_of)
+    out = np.zeros(len(frame), dtype=bool)
+    for who, years in PRESCRIPTION_YEARS.items():
+        mask = consumer if who == "consumer" else ~consumer
+        if mask.any():
+            ends = start[mask] + pd.DateOffset(years=years)
+            out[mask] = (ends <= today).to_numpy(dtype=bool)
+    return out
+
+
 def _outcome(
     rule: np.ndarray, level: np.ndarray, days_late: np.ndarray, policy: Policy
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -184,8 +203,9 @@ def _outcome(
             rule == RULE["escalate"],
             rule == RULE["hold"],
             rule == RULE["wait"],
+            rule == RULE["prescribed"],
         ],
-        ["letter", "thanks", "litigation", "hold", "wait"],
+        ["letter", "thanks", "litigation", "hold", "wait", "prescribed"],
         default="none",
     )
     kind = np.select(

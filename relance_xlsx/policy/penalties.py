@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..config import Policy
 from ..errors import ConfigError
+from ..ledger import FORMAL_NOTICE
 from ..wording import percent
 from .rates import HalfYear, RateTables
 
@@ -93,11 +94,15 @@ def compute_penalties(
     interest_base = late & (~consumer | policy.interest_for_consumers)
     rate_days = np.zeros(n)  # sum over half-years of rate × days
     if interest_base.any():
-        start = (due[interest_base] + pd.Timedelta(days=1)).min().date()
+        start = min((due[interest_base] + pd.Timedelta(days=1)).min().date(), as_of)
         halves = _halves_between(start, as_of)
         rates, more = business_rates(halves, policy, tables)
         warnings += more
         begin = (due + pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]")
+        # Against a consumer, interest runs only from the mise en demeure (Code civil
+        # 1231-6): from the day after the notice's date, none before one was sent.
+        notice = _notice_dates(frame).to_numpy(dtype="datetime64[D]")
+        begin = np.where(consumer, notice + np.timedelta64(1, "D"), begin)
         stop = np.datetime64(as_of, "D")
         for half in halves:
             lo = np.maximum(begin, np.datetime64(half.start, "D"))
@@ -118,10 +123,18 @@ def compute_penalties(
     )
 
 
+def _notice_dates(frame: pd.DataFrame) -> pd.Series:
+    """The date of the mise en demeure each invoice got (NaT before one was sent)."""
+    noticed = frame["level"].to_numpy(dtype=int) >= FORMAL_NOTICE
+    return frame["last_date"].where(noticed)
+
+
 def _consumer_rate(half: HalfYear, policy: Policy, tables: RateTables) -> float:
     if policy.consumer_interest_rate is not None:
         return policy.consumer_interest_rate
-    return tables.legal_rate(half, consumer=True)[0]
+    # The creditor is a business: the legal rate « pour tous les autres cas » applies (the
+    # « particuliers » rate is for a creditor who is a private person).
+    return tables.legal_rate(half, consumer=False)[0]
 
 
 __all__ = ["Penalties", "business_rates", "check_contract_rate", "compute_penalties"]

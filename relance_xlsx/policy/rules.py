@@ -24,6 +24,7 @@ RULES = (
     "credit",
     "thanks",
     "paid",
+    "prescribed",
     "pre_due",
     "not_late",
     "first",
@@ -71,6 +72,7 @@ def reasons(
     put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
     put("paid", lambda m: "Réglée", ~thanked)
+    _prescription(put, frame)
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
     put("pre_due", lambda m: "Rappel", ~has_due)
     put("not_late", lambda m: "Non échue : échéance le " + due[m], has_due)
@@ -108,6 +110,30 @@ def reasons(
         ),
     )
     return out
+
+
+def _prescription(put: Callable[..., None], frame: pd.DataFrame) -> None:
+    """Why a time-barred invoice gets no letter, with the article that bars it."""
+    issued = _date_texts(frame["invoice_date"].fillna(frame["due_date"]))
+    consumer = frame["consumer"].to_numpy(dtype=bool)
+    put(
+        "prescribed",
+        lambda m: (
+            "Prescrite : facture du " + issued[m] + ", plus de 5 ans (Code de commerce "
+            "L110-4) ; seule une reconnaissance de dette (paiement partiel, échéancier signé) "
+            "ou une action en justice l'aurait interrompue : vérifiez avant toute démarche"
+        ),
+        ~consumer,
+    )
+    put(
+        "prescribed",
+        lambda m: (
+            "Prescrite : facture du " + issued[m] + " à un particulier, plus de 2 ans "
+            "(Code de la consommation L218-2) ; seule une reconnaissance de dette (paiement "
+            "partiel, échéancier signé) ou une action en justice l'aurait interrompue"
+        ),
+        consumer,
+    )
 
 
 def lookup(values: np.ndarray, make: Callable[[Any], Any]) -> np.ndarray:
