@@ -412,3 +412,27 @@ def test_a_consumer_owes_legal_interest_from_the_notice_and_no_indemnity(row, in
     decision = one(policy, consumer=True, due_date=T("2026-08-01"), **row)
     assert decision["interest"] == interest
     assert decision["indemnity"] == 0
+
+
+# -- rate tables from 2012 (legal-fr.md 7.1, 7.2), computed by hand -------------------------
+
+
+@pytest.mark.parametrize(
+    ("due", "as_of", "interest"),
+    [
+        # Dec 2015 (31 days, 2015 H2: ECB 0,05 + 10) and 1–15 Jan 2016 (15 days, 2016 H1:
+        # 0,05 + 10): 1 000 × 10,05 % × 46 / 365 = 12,6658 → 12,67
+        pytest.param("2015-11-30", dt.date(2016, 1, 15), 12.67, id="2015-2016"),
+        # 16–30 Jun 2012 (15 days) and 2012 H2 (184 days) at 11,00 %, then Jan 2013 (31 days)
+        # at 10,75 %: 1 000 × (199 × 11 + 31 × 10,75) / 100 / 365 = 69,1027 → 69,10
+        pytest.param("2012-06-15", dt.date(2013, 1, 31), 69.10, id="2012-2013"),
+        # 2014 H2 at 10,15 %: 1–31 Jul 2014 = 31 days, 1 000 × 10,15 % × 31 / 365 = 8,6205
+        pytest.param("2014-06-30", dt.date(2014, 7, 31), 8.62, id="2014-H2"),
+        # 2016 H2 at 10,00 % (ECB 0 % from 16 March 2016): 92 days from 1 Jul to 30 Sep
+        pytest.param("2016-06-30", dt.date(2016, 9, 30), 25.21, id="2016-H2"),
+    ],
+)
+def test_interest_over_old_half_years(due, as_of, interest):
+    decision = one(as_of=as_of, invoice_date=T(due) - pd.Timedelta(days=30), due_date=T(due))
+    assert decision["interest"] == interest
+    assert decision["indemnity"] == 40.0
