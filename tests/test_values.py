@@ -1,5 +1,7 @@
 """Cell values: dates day first, French amounts, invoice numbers, terms, flags."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt
@@ -114,6 +116,9 @@ def test_invoice_numbers_stay_as_seen(raw, expected):
         pytest.param("Net 30", Terms(30), id="net-30"),
         pytest.param("à réception", Terms(0), id="on-receipt"),
         pytest.param("comptant", Terms(0), id="cash"),
+        pytest.param("30 jours à réception de facture", Terms(30), id="30-days-from-receipt"),
+        pytest.param("45 jours fin de mois le 10", Terms(45, True, 10), id="45-eom-the-10th"),
+        pytest.param("Fin de mois le 15", Terms(0, True, 15), id="eom-the-15th"),
     ],
 )
 def test_terms(raw, terms):
@@ -130,6 +135,25 @@ def test_terms(raw, terms):
 def test_45_days_end_of_month_both_ways(method, expected):
     # The solon.law example: invoice of 15 January.
     assert due_from_terms(D(2026, 1, 15), Terms(45, True), method) == expected
+
+
+@pytest.mark.parametrize(
+    ("invoice", "terms", "method", "expected"),
+    [
+        # Early in the month, eom_then_add is the later date: neither way is always later.
+        pytest.param(D(2026, 1, 3), Terms(45, True), "add_then_eom", D(2026, 2, 28), id="3-jan-add-then-eom"),
+        pytest.param(D(2026, 1, 3), Terms(45, True), "eom_then_add", D(2026, 3, 17), id="3-jan-eom-then-add"),
+        pytest.param(D(2026, 1, 20), Terms(45, True), "add_then_eom", D(2026, 3, 31), id="20-jan-add-then-eom"),
+        pytest.param(D(2026, 1, 20), Terms(45, True), "eom_then_add", D(2026, 3, 17), id="20-jan-eom-then-add"),
+        # « 45 jours fin de mois le 10 »: the first 10th after the end of month.
+        pytest.param(D(2026, 1, 3), Terms(45, True, 10), "add_then_eom", D(2026, 3, 10), id="le-10-add"),
+        pytest.param(D(2026, 1, 3), Terms(45, True, 10), "eom_then_add", D(2026, 4, 10), id="le-10-eom-first"),
+        pytest.param(D(2026, 1, 3), Terms(0, True, 31), "add_then_eom", D(2026, 2, 28), id="le-31-in-february"),
+        pytest.param(D(2026, 1, 3), Terms(30), "add_then_eom", D(2026, 2, 2), id="30-days-from-receipt"),
+    ],
+)  # fmt: skip
+def test_due_dates_from_terms(invoice, terms, method, expected):
+    assert due_from_terms(invoice, terms, method) == expected
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,8 @@ class Terms:
 
     days: int
     end_of_month: bool = False
+    # « 45 jours fin de mois le 10 »: due on this day of the month after the end of month.
+    day_of_month: int | None = None
 
 
 def parse_terms(value: Any) -> Terms | None:
@@ -26,14 +28,22 @@ def parse_terms(value: Any) -> Terms | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Terms(int(value))
     text = normalise(value)
+    eom = any(w in text for w in ("fin de mois", "fdm", "eom", "end of month", "fm"))
+    # « 45 jours fin de mois le 10 », « fin de mois le 15 »: the day comes after « le ».
+    on_day = re.search(r"\b(?:le|the|on the)\s+(\d{1,2})\b", text) if eom else None
+    rest = text[: on_day.start()] if on_day else text
+    m = re.search(r"(\d{1,3})", rest)
+    day = int(on_day.group(1)) if on_day else None
+    if day is not None and not 1 <= day <= 31:
+        raise ValueError("jour du mois impossible dans les conditions de paiement")
+    if m:
+        # « 30 jours à réception de facture »: 30 days, counted from the invoice date (the
+        # date of receipt is not in the ledger; the invoice date is the earlier, prudent one).
+        return Terms(int(m.group(1)), eom, day)
     if any(w in text for w in ("reception", "comptant", "immediat", "on receipt", "cash")):
         return Terms(0)
-    eom = any(w in text for w in ("fin de mois", "fdm", "eom", "end of month", "fm"))
-    m = re.search(r"(\d{1,3})", text)
-    if m:
-        return Terms(int(m.group(1)), eom)
     if eom:
-        return Terms(0, True)
+        return Terms(0, True, day)
     raise ValueError("conditions de paiement illisibles")
 
 
@@ -48,8 +58,22 @@ def due_from_terms(invoice_date: dt.date, terms: Terms, method: str) -> dt.date:
     if not terms.end_of_month:
         return invoice_date + dt.timedelta(days=terms.days)
     if method == "eom_then_add":
-        return end_of_month(invoice_date) + dt.timedelta(days=terms.days)
-    return end_of_month(invoice_date + dt.timedelta(days=terms.days))
+        due = end_of_month(invoice_date) + dt.timedelta(days=terms.days)
+    else:
+        due = end_of_month(invoice_date + dt.timedelta(days=terms.days))
+    if terms.day_of_month is None:
+        return due
+    # « fin de mois le 10 »: the first 10th after that end of month (the last day of a month
+    # shorter than the day asked).
+    start = due + dt.timedelta(days=1) if due == end_of_month(due) else due
+    candidate = _day_in_month(start, terms.day_of_month)
+    if candidate < start:
+        candidate = _day_in_month(end_of_month(start) + dt.timedelta(days=1), terms.day_of_month)
+    return candidate
+
+
+def _day_in_month(day: dt.date, wanted: int) -> dt.date:
+    return day.replace(day=min(wanted, end_of_month(day).day))
 
 
 __all__ = ["Terms", "due_from_terms", "end_of_month", "parse_terms"]
