@@ -266,3 +266,22 @@ def test_a_consumer_is_never_claimed_the_40_euros_nor_business_penalties(tmp_pat
     assert "1231-6" in consumer
     assert letters["M. Jean Petit"].total_due == 300.0  # the principal only
     assert letters["Entreprise Zeta"].total_due > 340.0  # principal, interest and 40 €
+
+
+def test_new_invoices_never_hold_back_the_oldest_one(tmp_path):
+    """A client who keeps buying: the old invoice listed again keeps its date and escalates."""
+    rows = [
+        ["OLD", "Client Fidèle", D(2026, 8, 1), D(2026, 9, 1), 100.0, 0, ADDRESS, "Relance 1", D(2026, 10, 20)],
+        ["NEW", "Client Fidèle", D(2026, 9, 28), D(2026, 10, 28), 100.0, 0, ADDRESS, None, None],
+    ]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    first = _run(ledger, D(2026, 10, 30))
+    assert [(x.kind, sorted(x.invoices)) for x in first.letters] == [("relance_1", ["NEW", "OLD"])]
+    ws = load_workbook(ledger).active
+    dates = {r[0]: r[8] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert dates["OLD"].date() == D(2026, 10, 20) and dates["NEW"].date() == D(2026, 10, 30)
+    later = _run(ledger, D(2026, 11, 6))  # 17 days after OLD's reminder
+    assert [(x.kind, sorted(x.invoices)) for x in later.letters] == [("relance_2", ["NEW", "OLD"])]

@@ -5,7 +5,8 @@ demeure and a thank-you on the same day. Here, for each client with a reminder d
 - the letter's stage is the most advanced one due today, or the stage an invoice of that
   client already reached (a letter never goes back a stage);
 - every unpaid invoice of the client that is due joins that letter and is recorded at its
-  stage, dated today;
+  stage (dated today when that raises its stage; an invoice listed again at the stage it
+  already had keeps its date, so that new invoices never hold back the oldest one);
 - invoices paid since the last letter are acknowledged in that letter, not in a thank-you;
 - no separate reminder before the due date goes out that day.
 A thank-you letter goes only to a client with nothing left to chase; otherwise it waits for
@@ -109,13 +110,19 @@ def _join(
     out.loc[rows, "level"] = new_stage
     out.loc[rows, "kind"] = kinds
     out.loc[rows, "label"] = [LEVEL_LABELS[s] for s in new_stage]
-    out.loc[rows, "date"] = pd.Timestamp(as_of)
+    # Raised to a new stage: dated today. Listed again at the stage it already had: it keeps
+    # its date, so that a client who keeps buying still sees the oldest debt escalate.
+    raised = new_stage != frame.loc[rows, "level"].to_numpy(dtype=int)
+    out.loc[rows[raised], "date"] = pd.Timestamp(as_of)
+    # Its status sentence changes only with its stage: a rerun on the same day then finds
+    # the very sentence it would write, and leaves the row alone.
     out.loc[rows, "reason"] = [
-        reason
-        if was == now
-        else f"{LEVEL_LABELS[s]} avec les autres factures du client (un courrier par client) ; "
-        f"{reason}"
-        for was, now, s, reason in zip(before_kind, kinds, new_stage, before_reason, strict=True)
+        f"{LEVEL_LABELS[s]} avec les autres factures du client (un courrier par client) ; {reason}"
+        if up and was != now
+        else reason
+        for was, now, s, reason, up in zip(
+            before_kind, kinds, new_stage, before_reason, raised, strict=True
+        )
     ]
 
 
