@@ -264,10 +264,13 @@ def test_contractual_rate_replaces_ecb_rate():
     assert d["interest"] == round(1000 * 15 * 52 / 100 / 365, 2)
 
 
-def test_contractual_rate_below_floor_is_refused():
-    # 3 × 2,62 % = 7,86 % for the 1st half of 2026.
-    with pytest.raises(ConfigError, match="3 fois le taux"):
-        one(Policy(interest_rate=7.0), as_of=dt.date(2026, 3, 1), due_date=T("2026-02-01"))
+def test_contractual_rate_below_floor_gives_way_to_the_floor():
+    # 3 × 2,62 % = 7,86 % for the 1st half of 2026: 1 000 × 7,86 % × 28 days / 365 = 6,03
+    d = decide(
+        frame(due_date=T("2026-02-01")), dt.date(2026, 3, 1), Policy(interest_rate=7.0), TABLES
+    )
+    assert d.frame.iloc[0]["interest"] == 6.03
+    assert any("3 fois le taux" in w for w in d.warnings)
 
 
 def test_unconfirmed_ecb_rate_warns():
@@ -436,3 +439,14 @@ def test_interest_over_old_half_years(due, as_of, interest):
     decision = one(as_of=as_of, invoice_date=T(due) - pd.Timedelta(days=30), due_date=T(due))
     assert decision["interest"] == interest
     assert decision["indemnity"] == 40.0
+
+
+def test_a_contract_rate_is_held_to_each_half_years_floor():
+    """12 % is above today's floor (3 × 2,62 % = 7,86 %) but below 2024 H1's (3 × 5,07 %)."""
+    policy = Policy(interest_rate=12.0)
+    d = decide(frame(due_date=T("2024-05-31")), dt.date(2024, 7, 31), policy, TABLES)
+    # 1–30 Jun 2024 (30 days) at 15,21 %, then 1–31 Jul 2024 (31 days) at
+    # max(12 %, 3 × 4,92 % = 14,76 %) = 14,76 %: 1 000 × (30 × 15,21 + 31 × 14,76) / 100 / 365
+    # = (456,3 + 457,56) / 365 × 10 = 25,0373 → 25,04
+    assert d.frame.iloc[0]["interest"] == 25.04
+    assert any("minimum légal" in w and "1er semestre 2024" in w for w in d.warnings)

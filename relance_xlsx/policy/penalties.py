@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
-from ..errors import ConfigError
 from ..ledger import FORMAL_NOTICE
 from ..wording import percent
 from .rates import HalfYear, RateTables
@@ -36,7 +35,16 @@ def business_rates(
     warnings: list[str] = []
     for half in halves:
         if policy.interest_rate is not None:
-            rates[half] = policy.interest_rate
+            # The floor is 3 × the legal rate of each half-year (L441-10 II): a contractual
+            # rate valid today may be below it for an older period (2024 H1: 15,21 %).
+            floor = round(FLOOR_FACTOR * tables.legal_rate(half)[0], 2)
+            rates[half] = max(policy.interest_rate, floor)
+            if floor > policy.interest_rate:
+                warnings.append(
+                    f"Au {half.label()}, le taux contractuel ({percent(policy.interest_rate)}) "
+                    f"est sous le minimum légal de 3 fois le taux d'intérêt légal "
+                    f"({percent(floor)}) : ce minimum est appliqué pour cette période."
+                )
             continue
         ecb, confirmed = tables.ecb_rate(half)
         if not confirmed:
@@ -49,23 +57,15 @@ def business_rates(
 
 
 def check_contract_rate(policy: Policy, tables: RateTables, as_of: dt.date) -> list[str]:
-    """Refuse a contractual rate below 3 × the legal rate (professionals) of the period."""
+    """Warnings about the contractual rate's floor (applied half-year by half-year)."""
     if policy.interest_rate is None:
         return []
     half = HalfYear.of(as_of)
     legal, known = tables.legal_rate(half)
-    floor = round(FLOOR_FACTOR * legal, 2)
-    if policy.interest_rate < floor:
-        raise ConfigError(
-            f"Le taux de pénalités contractuel ({percent(policy.interest_rate)}) est inférieur au "
-            f"minimum légal de 3 fois le taux d'intérêt légal ({percent(floor)} "
-            f"au {half.label()}) ; "
-            "corrigez [policy] interest_rate dans relance.toml."
-        )
     if not known:
         return [
             f"Taux d'intérêt légal du {half.label()} absent de la table : le dernier connu "
-            f"({percent(legal)}) sert au contrôle du taux contractuel ; à vérifier."
+            f"({percent(legal)}) sert au minimum du taux contractuel ; à vérifier."
         ]
     return []
 
