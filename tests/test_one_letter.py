@@ -285,3 +285,20 @@ def test_new_invoices_never_hold_back_the_oldest_one(tmp_path):
     assert dates["OLD"].date() == D(2026, 10, 20) and dates["NEW"].date() == D(2026, 10, 30)
     later = _run(ledger, D(2026, 11, 6))  # 17 days after OLD's reminder
     assert [(x.kind, sorted(x.invoices)) for x in later.letters] == [("relance_2", ["NEW", "OLD"])]
+
+
+def test_a_public_buyer_is_claimed_moratory_interest_under_the_public_code(tmp_path):
+    headers = [*HEADERS, "Type client"]
+    rows = [["C-1", "Commune de Saint-Priest", D(2026, 8, 1), D(2026, 9, 1), 300.0, 0, ADDRESS,
+             "Relance 2", D(2026, 10, 1), "Collectivité"]]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = _run(ledger, D(2026, 11, 22))
+    (letter,) = result.letters
+    text = "\n".join(p.text for p in Document(letter.path).paragraphs)
+    assert "R2192-31" in text and "L441-10" not in text and "12,15" not in text
+    # 2 Sep to 22 Nov 2026: 82 days at 2,15 + 8 = 10,15 %: 300 × 10,15 % × 82 / 365 = 6,84;
+    # with the 40 € indemnity: 346,84
+    assert letter.total_due == 346.84

@@ -37,6 +37,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "hold": False,
         "is_credit": False,
         "consumer": False,
+        "public": False,
         "object": None,
         "email": None,
         "address": None,
@@ -450,3 +451,25 @@ def test_a_contract_rate_is_held_to_each_half_years_floor():
     # = (456,3 + 457,56) / 365 × 10 = 25,0373 → 25,04
     assert d.frame.iloc[0]["interest"] == 25.04
     assert any("minimum légal" in w and "1er semestre 2024" in w for w in d.warnings)
+
+
+# -- public buyers (legal-fr.md 7.4): ECB + 8 points, fixed at the half-year the delay starts -
+
+
+@pytest.mark.parametrize(
+    ("due", "as_of", "interest"),
+    [
+        # Delay from 16 Jun 2023 (1st half 2023: ECB 2,50 % on 1 January + 8 = 10,50 %), fixed
+        # to 31 Dec 2023: 199 days, 1 000 × 10,50 % × 199 / 365 = 57,2466 → 57,25 (a business
+        # would pay 14 % from July, the 2nd half's rate).
+        pytest.param("2023-06-15", dt.date(2023, 12, 31), 57.25, id="fixed-at-the-start"),
+        # 1 Apr to 22 Nov 2026: 236 days at 2,15 + 8 = 10,15 %: 65,6274 → 65,63
+        pytest.param("2026-03-31", dt.date(2026, 11, 22), 65.63, id="2026"),
+    ],
+)
+def test_a_public_buyer_owes_ecb_plus_8_fixed_and_the_40_euros(due, as_of, interest):
+    decision = one(
+        as_of=as_of, public=True, invoice_date=T(due) - pd.Timedelta(days=30), due_date=T(due)
+    )
+    assert decision["interest"] == interest
+    assert decision["indemnity"] == 40.0

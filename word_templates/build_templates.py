@@ -36,6 +36,7 @@ TEXTS = {
         "total_due": "Total restant dû",
         "interest": "Pénalités de retard",
         "legal_interest": "Intérêts au taux légal depuis la mise en demeure",
+        "public_interest": "Intérêts moratoires (taux BCE + 8 points)",
         "indemnity": "Indemnité forfaitaire pour frais de recouvrement",
         "claimed": "Total réclamé",
         "pay_title": "Modalités de règlement :",
@@ -91,6 +92,12 @@ TEXTS = {
                     "À défaut de règlement, nous serons contraints de vous adresser une mise en "
                     "demeure, à compter de laquelle la somme due portera intérêts au taux légal "
                     "(article 1231-6 du Code civil).",
+                    "{%p elif debtor.public %}",
+                    "Nous vous rappelons que tout retard de paiement fait courir de plein droit "
+                    "des intérêts moratoires au taux de la Banque centrale européenne majoré de "
+                    "8 points (article R2192-31 du Code de la commande publique), ainsi qu'une "
+                    "indemnité forfaitaire pour frais de recouvrement de "
+                    "{{ legal.indemnity_amount }} par facture (article R2192-32).",
                     "{%p else %}",
                     "Nous vous rappelons que tout retard de paiement entraîne de plein droit, "
                     "en application de l'article L441-10 du Code de commerce, des pénalités de "
@@ -115,6 +122,14 @@ TEXTS = {
                     "{{ letter.deadline_days }} jours, soit au plus tard le {{ letter.deadline }}. "
                     "Conformément à l'article 1231-6 du Code civil, cette somme porte intérêts au "
                     "taux légal à compter de la présente mise en demeure.",
+                    "{%p elif debtor.public %}",
+                    "Par la présente, nous vous mettons en demeure de nous régler la somme de "
+                    "{{ totals.claimed }} ({{ totals.claimed_words }}), comprenant le principal, "
+                    "les intérêts moratoires au taux de la Banque centrale européenne majoré de "
+                    "8 points (article R2192-31 du Code de la commande publique) et l'indemnité "
+                    "forfaitaire pour frais de recouvrement de {{ legal.indemnity_amount }} par "
+                    "facture (article R2192-32), dans un délai de {{ letter.deadline_days }} "
+                    "jours, soit au plus tard le {{ letter.deadline }}.",
                     "{%p else %}",
                     "Par la présente, nous vous mettons en demeure de nous régler la somme de "
                     "{{ totals.claimed }} ({{ totals.claimed_words }}), comprenant le principal, "
@@ -172,6 +187,7 @@ TEXTS = {
         "total_due": "Total outstanding",
         "interest": "Late-payment interest",
         "legal_interest": "Interest at the legal rate since the formal notice",
+        "public_interest": "Late-payment interest (ECB rate + 8 points)",
         "indemnity": "Fixed compensation for recovery costs",
         "claimed": "Total claimed",
         "pay_title": "How to pay:",
@@ -220,6 +236,10 @@ TEXTS = {
                     "{%p if debtor.consumer %}",
                     "Failing payment, we will send you a formal notice, from which the amount "
                     "due bears interest at the legal rate (French Civil Code, article 1231-6).",
+                    "{%p elif debtor.public %}",
+                    "Under article R2192-31 of the French Public Procurement Code, late payment "
+                    "incurs interest at the ECB rate plus 8 points, and a fixed compensation for "
+                    "recovery costs of {{ legal.indemnity_amount }} per invoice (R2192-32).",
                     "{%p else %}",
                     "Under article L441-10 of the French Commercial Code, late payment incurs "
                     "interest at {{ legal.interest_rate }} a year from the day after the due "
@@ -240,6 +260,12 @@ TEXTS = {
                     "({{ totals.claimed_words }}) within {{ letter.deadline_days }} days, that is "
                     "by {{ letter.deadline }}. Under article 1231-6 of the French Civil Code, "
                     "this amount bears interest at the legal rate from this notice.",
+                    "{%p elif debtor.public %}",
+                    "We hereby give you formal notice to pay {{ totals.claimed }} "
+                    "({{ totals.claimed_words }}), including interest at the ECB rate plus 8 "
+                    "points and the fixed compensation of {{ legal.indemnity_amount }} per invoice "
+                    "(French Public Procurement Code, articles R2192-31 and R2192-32), within "
+                    "{{ letter.deadline_days }} days, that is by {{ letter.deadline }}.",
                     "{%p else %}",
                     "We hereby give you formal notice to pay {{ totals.claimed }} "
                     "({{ totals.claimed_words }}), including interest at "
@@ -501,6 +527,20 @@ def build(language: str, kind: str, target: Path) -> None:
                 doc,
                 f"{t['legal_interest']} ({{{{ legal.interest_until }}}}){t['colon']}"
                 "{{ totals.interest }}",
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                space_after=0,
+            )
+            _para(doc, "{%p elif debtor.public %}", space_after=0)
+            _para(
+                doc,
+                f"{t['public_interest']} ({{{{ legal.interest_until }}}}){t['colon']}"
+                "{{ totals.interest }}",
+                align=WD_ALIGN_PARAGRAPH.RIGHT,
+                space_after=0,
+            )
+            _para(
+                doc,
+                f"{t['indemnity']}{t['colon']}{{{{ totals.indemnity }}}}",
                 align=WD_ALIGN_PARAGRAPH.RIGHT,
                 space_after=0,
             )

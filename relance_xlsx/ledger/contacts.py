@@ -17,6 +17,7 @@ def contact_columns(grid: Grid, policy: Policy) -> dict[str, Any]:
     """Who the letter goes to and how: read as text, never checked against the amounts."""
     return {
         "consumer": _consumers(grid, policy),
+        "public": _public_buyers(grid),
         "email": grid.parse("email", parse_text, "warning").array(),
         "address": _addresses(grid),
         "contact": grid.parse_names("contact").array(),
@@ -70,6 +71,25 @@ def _consumers(grid: Grid, policy: Policy) -> np.ndarray:
         )
 
     return grid.raw("client_type").mask(consumer)
+
+
+# A public buyer (commande publique): its late-payment interest is ECB + 8 points, fixed at
+# the half-year in which the delay starts (Code de la commande publique R2192-31).
+_PUBLIC_WORDS = (
+    "public", "acheteur public", "collectivite", "commune", "mairie", "etat", "hopital",
+    "etablissement public", "administration", "departement", "region", "epci",
+)  # fmt: skip
+
+
+def _public_buyers(grid: Grid) -> np.ndarray:
+    if "client_type" not in grid.positions:
+        return np.zeros(len(grid), dtype=bool)
+
+    def public(v: Any) -> bool:
+        text = normalise(v) if isinstance(v, str) else ""
+        return bool(text) and text.startswith(_PUBLIC_WORDS)
+
+    return grid.raw("client_type").mask(public)
 
 
 def _language(value: Any) -> str | None:

@@ -42,6 +42,7 @@ COLUMNS = (
     "hold",
     "is_credit",
     "consumer",
+    "public",
     "object",
     "email",
     "address",

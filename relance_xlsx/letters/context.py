@@ -156,6 +156,7 @@ def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "contact": next((str(r["contact"]) for r in rows if present(r["contact"])), ""),
         "email": next((str(r["email"]) for r in rows if present(r["email"])), ""),
         "consumer": bool(rows[0]["consumer"]),
+        "public": bool(rows[0]["public"]) and not bool(rows[0]["consumer"]),
     }
 
 

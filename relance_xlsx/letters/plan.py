@@ -144,6 +144,7 @@ _FRAME_FIELDS = (
     "contact",
     "email",
     "consumer",
+    "public",
     "last_date",
     "currency",
     "is_credit",

@@ -15,6 +15,7 @@ from .rates import HalfYear, RateTables
 
 ECB_MARGIN = 10.0
 FLOOR_FACTOR = 3.0
+PUBLIC_MARGIN = 8.0  # points above the ECB rate for a public buyer (R2192-31)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def compute_penalties(
         # 1231-6): from the day after the notice's date, none before one was sent.
         notice = _notice_dates(frame).to_numpy(dtype="datetime64[D]")
         begin = np.where(consumer, notice + np.timedelta64(1, "D"), begin)
+        public = frame["public"].to_numpy(dtype=bool) & ~consumer
+        fixed = _public_rates(due, public, tables)
         stop = np.datetime64(as_of, "D")
         for half in halves:
             lo = np.maximum(begin, np.datetime64(half.start, "D"))
@@ -110,6 +113,7 @@ def compute_penalties(
             days = np.clip((hi - lo).astype("timedelta64[D]").astype(float) + 1, 0, None)
             days = np.nan_to_num(days)
             business = np.where(consumer, _consumer_rate(half, policy, tables), rates[half])
+            business = np.where(public, fixed, business)
             rate_days += np.where(interest_base, days * business, 0.0)
     outstanding = frame["outstanding"].to_numpy(dtype=float)
     interest = np.round(outstanding * rate_days / 100.0 / 365.0 + 1e-9, 2)
@@ -121,6 +125,22 @@ def compute_penalties(
         current[HalfYear.of(as_of)],
         tuple(dict.fromkeys(warnings)),
     )
+
+
+def _public_rates(due: pd.Series, public: np.ndarray, tables: RateTables) -> np.ndarray:
+    """A public buyer's rate: the ECB rate of the half-year in which its delay starts, + 8
+    points, for the whole delay (Code de la commande publique R2192-31)."""
+    out = np.zeros(len(due))
+    if not public.any():
+        return out
+    starts = (due + pd.Timedelta(days=1)).dt.date.to_numpy(dtype=object)
+    cache: dict[HalfYear, float] = {}
+    for i in np.flatnonzero(public & due.notna().to_numpy()).tolist():
+        half = HalfYear.of(starts[i])
+        if half not in cache:
+            cache[half] = tables.ecb_rate(half)[0] + PUBLIC_MARGIN
+        out[i] = cache[half]
+    return out
 
 
 def _notice_dates(frame: pd.DataFrame) -> pd.Series:
