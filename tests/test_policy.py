@@ -30,6 +30,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "client": "A",
         "invoice_date": pd.Timestamp("2026-09-01"),
         "due_date": pd.Timestamp("2026-10-01"),
+        "payment_date": pd.NaT,
         "amount": 1000.0,
         "paid": 0.0,
         "outstanding": 1000.0,
@@ -56,7 +57,7 @@ def frame(**overrides_list) -> pd.DataFrame:
     }
     data = [{**base, **r} for r in rows]
     out = pd.DataFrame(data, columns=list(COLUMNS))
-    for col in ("due_date", "last_date", "invoice_date"):
+    for col in ("due_date", "last_date", "invoice_date", "payment_date"):
         out[col] = pd.to_datetime(out[col])
     return out
 
@@ -473,3 +474,23 @@ def test_a_public_buyer_owes_ecb_plus_8_fixed_and_the_40_euros(due, as_of, inter
     )
     assert decision["interest"] == interest
     assert decision["indemnity"] == 40.0
+
+
+# -- paid late (L441-10): interest up to the payment and the 40 €, never waived silently -----
+
+
+@pytest.mark.parametrize(
+    ("row", "interest", "indemnity"),
+    [
+        # Paid 31 Oct for 1 Oct: 30 days × 12,15 % (2,15 + 10) on 1 000 €: 9,9863 → 9,99
+        pytest.param({"payment_date": T("2026-10-31")}, 9.99, 40.0, id="paid-30-days-late"),
+        pytest.param({"payment_date": T("2026-10-01")}, 0.0, 0.0, id="paid-on-the-due-date"),
+        pytest.param({"payment_date": T("2026-10-31"), "consumer": True}, 0.0, 0.0, id="consumer"),
+        pytest.param({"payment_date": pd.NaT}, 0.0, 0.0, id="payment-date-unknown"),
+    ],
+)
+def test_an_invoice_paid_late_still_owes_its_penalties(row, interest, indemnity):
+    paid = {"paid": 1000.0, "outstanding": 0.0, "is_paid": True}
+    decision = one(**paid, **row)
+    assert (decision["interest"], decision["indemnity"]) == (interest, indemnity)
+    assert ("réglée après l'échéance" in decision["reason"]) is (indemnity > 0)

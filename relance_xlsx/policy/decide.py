@@ -22,6 +22,7 @@ from ..ledger import (
     REMINDER_2,
     THANKED_LABEL,
 )
+from ..wording import money
 from .penalties import compute_penalties
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
@@ -95,6 +96,7 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     out["interest"] = penalties.interest
     out["indemnity"] = penalties.indemnity
     out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay)
+    _say_paid_late(out, paid & ((out["interest"] > 0) | (out["indemnity"] > 0)).to_numpy())
     acted = np.isin(action, ["letter", "thanks", "litigation"])
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
     thanked_now = (rule == RULE["thanks"]) | (thanked & paid)
@@ -108,6 +110,21 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     )
     out["date"] = frame["last_date"].where(~acted, today)
     return Decisions(out, penalties.rate, penalties.warnings)
+
+
+def _say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
+    """Paid after the due date: what the law still gives, said in the status, not waived."""
+    rows = out.index[mask]
+    out.loc[rows, "reason"] = [
+        f"{reason} ; réglée après l'échéance : pénalités {money(i)} et indemnité {money(n)} "
+        "restent dues (Code de commerce L441-10), à réclamer si vous le décidez"
+        for reason, i, n in zip(
+            out.loc[rows, "reason"],
+            out.loc[rows, "interest"],
+            out.loc[rows, "indemnity"],
+            strict=True,
+        )
+    ]
 
 
 def hold_back(decisions: Decisions, frame: pd.DataFrame, held: dict[Any, str]) -> Decisions:

@@ -86,13 +86,24 @@ def compute_penalties(
     policy: Policy,
     tables: RateTables,
 ) -> Penalties:
-    """Interest from the day after the due date to as_of, actual days / 365, per half-year rate."""
+    """Interest from the day after the due date to as_of, actual days / 365, per half-year rate.
+
+    An invoice paid in full after its due date still owes its interest, on the amount paid,
+    up to the day of payment, and its 40 € (L441-10): computed too (paid_late).
+    """
     n = len(frame)
     warnings = check_contract_rate(policy, tables, as_of)
     due = frame["due_date"]
     late = claimable & due.notna().to_numpy() & (due < pd.Timestamp(as_of)).to_numpy()
+    paid_late = _paid_late(frame)
     consumer = frame["consumer"].to_numpy(dtype=bool)
-    interest_base = late & (~consumer | policy.interest_for_consumers)
+    owed = late | paid_late
+    interest_base = owed & (~consumer | policy.interest_for_consumers)
+    stop = np.where(
+        paid_late,
+        frame["payment_date"].to_numpy(dtype="datetime64[D]"),
+        np.datetime64(as_of, "D"),
+    )
     rate_days = np.zeros(n)  # sum over half-years of rate × days
     if interest_base.any():
         start = min((due[interest_base] + pd.Timedelta(days=1)).min().date(), as_of)
@@ -106,7 +117,6 @@ def compute_penalties(
         begin = np.where(consumer, notice + np.timedelta64(1, "D"), begin)
         public = frame["public"].to_numpy(dtype=bool) & ~consumer
         fixed = _public_rates(due, public, tables)
-        stop = np.datetime64(as_of, "D")
         for half in halves:
             lo = np.maximum(begin, np.datetime64(half.start, "D"))
             hi = np.minimum(stop, np.datetime64(half.end, "D"))
@@ -115,15 +125,27 @@ def compute_penalties(
             business = np.where(consumer, _consumer_rate(half, policy, tables), rates[half])
             business = np.where(public, fixed, business)
             rate_days += np.where(interest_base, days * business, 0.0)
-    outstanding = frame["outstanding"].to_numpy(dtype=float)
-    interest = np.round(outstanding * rate_days / 100.0 / 365.0 + 1e-9, 2)
-    indemnity = np.where(late & ~consumer, policy.indemnity, 0.0)
+    base = np.where(paid_late, frame["amount"].to_numpy(dtype=float), frame["outstanding"])
+    interest = np.round(base.astype(float) * rate_days / 100.0 / 365.0 + 1e-9, 2)
+    indemnity = np.where(owed & ~consumer, policy.indemnity, 0.0)
     current, _ = business_rates([HalfYear.of(as_of)], policy, tables)
     return Penalties(
         pd.Series(interest, index=frame.index),
         pd.Series(indemnity, index=frame.index),
         current[HalfYear.of(as_of)],
         tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _paid_late(frame: pd.DataFrame) -> np.ndarray:
+    """Invoices paid in full after their due date, with the date of payment known."""
+    paid_on = frame["payment_date"]
+    return (
+        frame["valid"].to_numpy(dtype=bool)
+        & frame["is_paid"].to_numpy(dtype=bool)
+        & ~frame["is_credit"].to_numpy(dtype=bool)
+        & paid_on.notna().to_numpy()
+        & (paid_on > frame["due_date"]).to_numpy(dtype=bool)
     )
 
 
