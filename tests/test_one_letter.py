@@ -302,3 +302,37 @@ def test_a_public_buyer_is_claimed_moratory_interest_under_the_public_code(tmp_p
     # 2 Sep to 22 Nov 2026: 82 days at 2,15 + 8 = 10,15 %: 300 × 10,15 % × 82 / 365 = 6,84;
     # with the 40 € indemnity: 346,84
     assert letter.total_due == 346.84
+
+
+@pytest.mark.parametrize(
+    ("cell", "deadline"),
+    [
+        pytest.param(
+            "Redressement judiciaire, BODACC du 12/11/2026", "12/01/2027", id="text-with-date"
+        ),
+        pytest.param(D(2026, 11, 30), "30/01/2027", id="a-date"),
+        pytest.param("Liquidation judiciaire", None, id="no-date"),
+    ],
+)
+def test_collective_proceedings_stop_every_reminder_and_say_when_to_declare(
+    tmp_path, cell, deadline
+):
+    headers = [*HEADERS, "Procédure collective"]
+    rows = [
+        ["R-1", "Garage Rouge", D(2026, 8, 1), D(2026, 9, 1), 300.0, 0, ADDRESS, "Relance 2", D(2026, 10, 1), cell],
+        ["R-2", "Garage Rouge", D(2026, 9, 1), D(2026, 10, 1), 200.0, 0, ADDRESS, None, None, None],
+        ["V-1", "Garage Vert", D(2026, 9, 1), D(2026, 10, 1), 100.0, 0, ADDRESS, None, None, "non"],
+    ]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = _run(ledger, D(2026, 11, 22))
+    assert [x.client for x in result.letters] == ["Garage Vert"]
+    rouge = [i for i in result.invoices if i.client == "Garage Rouge"]
+    assert {i.action for i in rouge} == {"insolvency"}
+    assert all(i.interest == 0 and i.indemnity == 0 for i in rouge)
+    for invoice in rouge:
+        assert "L622-21" in invoice.reason and "R622-24" in invoice.reason
+        if deadline:
+            assert f"au plus tard le {deadline}" in invoice.reason

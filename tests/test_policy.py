@@ -39,6 +39,8 @@ def frame(**overrides_list) -> pd.DataFrame:
         "is_credit": False,
         "consumer": False,
         "public": False,
+        "insolvent": False,
+        "bodacc_date": pd.NaT,
         "object": None,
         "email": None,
         "address": None,
@@ -57,7 +59,7 @@ def frame(**overrides_list) -> pd.DataFrame:
     }
     data = [{**base, **r} for r in rows]
     out = pd.DataFrame(data, columns=list(COLUMNS))
-    for col in ("due_date", "last_date", "invoice_date", "payment_date"):
+    for col in ("due_date", "last_date", "invoice_date", "payment_date", "bodacc_date"):
         out[col] = pd.to_datetime(out[col])
     return out
 

@@ -132,6 +132,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "terms",
     ),
     "client_type": ("type client", "type de client", "categorie client", "client type"),
+    "insolvency": (
+        "procedure collective",
+        "procedure collective bodacc",
+        "date bodacc",
+        "bodacc",
+        "redressement judiciaire",
+        "liquidation judiciaire",
+        "sauvegarde",
+        "insolvency",
+        "insolvency proceedings",
+    ),
     "object": (
         "objet",
         "designation",

@@ -15,6 +15,7 @@ from .checks import check_rows
 from .coded import Coded, dates_of, object_array
 from .contacts import contact_columns
 from .grid import Grid
+from .insolvency import insolvency_columns
 from .levels import History, parse_level
 from .problems import Problem, Skip
 from .skips import skip_rows
@@ -44,6 +45,8 @@ COLUMNS = (
     "is_credit",
     "consumer",
     "public",
+    "insolvent",
+    "bodacc_date",
     "object",
     "email",
     "address",
@@ -136,6 +139,7 @@ def normalise_rows(
         **_history_columns(history, levels, last_date),
         "valid": ok,
         **contact_columns(grid, policy),
+        **insolvency_columns(grid),
     }
     # After every parse above: the first problem of each row, errors and warnings alike.
     columns["problem"] = _first_problem(grid.numbers, grid.problems)

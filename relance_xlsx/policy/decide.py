@@ -27,11 +27,23 @@ from .penalties import compute_penalties
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
 
-ACTIONS = ("letter", "thanks", "litigation", "wait", "hold", "incomplete", "prescribed", "none")
+ACTIONS = (
+    "letter",
+    "thanks",
+    "litigation",
+    "wait",
+    "hold",
+    "incomplete",
+    "insolvency",
+    "prescribed",
+    "none",
+)
 # Prescription (counted from the invoice date, the prudent reading): 5 years between
 # businesses (Code de commerce L110-4), 2 years against a consumer (Code de la consommation
 # L218-2). Only an acknowledgement by the debtor or a court claim interrupts it.
 PRESCRIPTION_YEARS = {"business": 5, "consumer": 2}
+# Nothing is computed for these: time-barred, or frozen by collective proceedings.
+_NOT_CLAIMED = [RULE["prescribed"], RULE["insolvent"]]
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,9 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
 
     masks = _masks(frame, policy, level, days_late, since >= delay)
     masks["prescribed"] = _prescribed(frame, as_of) & ~masks["paid"] & ~masks["credit"]
+    # One invoice marked is enough: the proceedings concern the client, all its invoices.
+    insolvent = frame["insolvent"].groupby(frame["client"]).transform("any")
+    masks["insolvent"] = insolvent.to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(
@@ -85,7 +100,7 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     valid, hold, credit = masks["valid"], masks["hold"], masks["credit"]
     paid, thanked = masks["paid"], masks["thanked"]
 
-    claimable = valid & ~hold & ~credit & ~paid & (rule != RULE["prescribed"])
+    claimable = valid & ~hold & ~credit & ~paid & ~np.isin(rule, _NOT_CLAIMED)
     penalties = compute_penalties(frame, claimable, as_of, policy, tables)
     out = pd.DataFrame(index=frame.index)
     out["action"] = action
@@ -221,8 +236,9 @@ def _outcome(
             rule == RULE["hold"],
             rule == RULE["wait"],
             rule == RULE["prescribed"],
+            rule == RULE["insolvent"],
         ],
-        ["letter", "thanks", "litigation", "hold", "wait", "prescribed"],
+        ["letter", "thanks", "litigation", "hold", "wait", "prescribed", "insolvency"],
         default="none",
     )
     kind = np.select(

@@ -24,6 +24,7 @@ RULES = (
     "credit",
     "thanks",
     "paid",
+    "insolvent",
     "prescribed",
     "pre_due",
     "not_late",
@@ -73,6 +74,7 @@ def reasons(
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
     put("paid", lambda m: "Réglée", ~thanked)
     _prescription(put, frame)
+    _insolvency(put, frame)
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
     put("pre_due", lambda m: "Rappel", ~has_due)
     put("not_late", lambda m: "Non échue : échéance le " + due[m], has_due)
@@ -133,6 +135,33 @@ def _prescription(put: Callable[..., None], frame: pd.DataFrame) -> None:
             "partiel, échéancier signé) ou une action en justice l'aurait interrompue"
         ),
         consumer,
+    )
+
+
+def _insolvency(put: Callable[..., None], frame: pd.DataFrame) -> None:
+    """Collective proceedings: no reminder, and the declaration's deadline when it is known."""
+    # The BODACC date may be on one invoice of the client only: it holds for all of them.
+    notice = frame["bodacc_date"].groupby(frame["client"]).transform("max")
+    deadline = _date_texts(notice + pd.DateOffset(months=2))
+    known = deadline != ""
+    stop = "Procédure collective du client : aucune relance ni poursuite (Code de commerce L622-21)"
+    put(
+        "insolvent",
+        lambda m: (
+            stop
+            + " ; déclarez la créance au mandataire judiciaire au plus tard le "
+            + deadline[m]
+            + " (2 mois après le BODACC, R622-24)"
+        ),
+        known,
+    )
+    put(
+        "insolvent",
+        lambda m: (
+            stop + " ; déclarez la créance au mandataire judiciaire dans les 2 mois de "
+            "la publication au BODACC (R622-24) : indiquez sa date dans la colonne"
+        ),
+        ~known,
     )
 
 
