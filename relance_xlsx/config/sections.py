@@ -129,7 +129,9 @@ class Email:
 
 @dataclass(frozen=True)
 class Limits:
-    """What a workbook may inflate to before it is refused unread (a zip bomb, say)."""
+    """What a workbook may inflate to before it is refused unread (a zip bomb, say).
+
+    Generous: a million-row sheet is about 400 MB, inflating 5 times; a zip bomb, 1,000."""
 
     max_part_mb: float = 2048.0
     max_total_mb: float = 4096.0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import zipfile
@@ -17,7 +16,7 @@ import python_calamine as calamine
 from .. import collector
 from ..config import Settings
 from ..errors import LedgerError
-from ..ooxml import FormulaScan, ZipLimits, check_package, col_index
+from ..ooxml import FormulaScan, check_package, col_index
 from .columns import describe_known_headers, is_invoice_table, match_headers
 from .problems import Problem, Skip
 from .rows import normalise_rows
@@ -213,7 +212,7 @@ def read_ledger(
     fingerprint = Fingerprint.of(path) if path.is_file() else None
     if fingerprint is not None and zipfile.is_zipfile(path):
         # Before calamine or the formula scan inflate anything, and before any letter.
-        check_package(path, ZipLimits(**dataclasses.asdict(settings.limits)))
+        check_package(path, settings.limits)
     with FormulaScan(path) as scan:
         book = open_workbook(path)
         try:

@@ -9,8 +9,8 @@ stops the run with one sentence that names the file and the part.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
@@ -26,16 +26,20 @@ NS_STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 _MB = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class ZipLimits:
-    """What a package may inflate to; generous: a million-row sheet is about 300 MB."""
+class ZipLimits(Protocol):
+    """What a package may inflate to (the settings' [limits] section gives the values)."""
 
-    max_part_mb: float = 2048.0
-    max_total_mb: float = 4096.0
-    # Above ratio_from_mb, a part may be at most this many times its compressed size (real
-    # sheets compress 5 to 30 times; a zip bomb a thousand times).
-    max_ratio: float = 200.0
-    ratio_from_mb: float = 50.0
+    @property
+    def max_part_mb(self) -> float: ...
+    @property
+    def max_total_mb(self) -> float: ...
+    @property
+    def max_ratio(self) -> float:
+        """Above ratio_from_mb, a part may be at most this many times its compressed size."""
+        ...
+
+    @property
+    def ratio_from_mb(self) -> float: ...
 
 
 def parse_part(data: bytes, part: str, file: str) -> etree._Element:
@@ -49,16 +53,8 @@ def parse_part(data: bytes, part: str, file: str) -> etree._Element:
         ) from exc
 
 
-def check_sizes(path: Path, limits: ZipLimits = ZipLimits()) -> None:
+def check_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ZipLimits) -> None:
     """Refuse a package whose directory announces parts too big to inflate, before any is."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise WorkbookError(
-            f"{path.name} n'est pas un classeur lisible (archive endommagée : {exc}) ; "
-            "ouvrez-le dans Excel et enregistrez-le au format .xlsx."
-        ) from exc
     total = 0
     for info in infos:
         size = info.file_size
@@ -86,16 +82,15 @@ def _grouped(number: float) -> str:
     return f"{number:,.0f}".replace(",", "\u202f")
 
 
-def check_workbook_parts(path: Path) -> None:
+def check_workbook_parts(path: Path, zf: zipfile.ZipFile) -> None:
     """The parts every reader relies on parse, and the workbook is not Strict Open XML."""
-    with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        for part in ("[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels"):
-            if part in names:
-                parse_part(zf.read(part), part, path.name)
-        if "xl/workbook.xml" not in names:
-            return  # not an .xlsx package (an .ods, say): its own reader says what it is
-        workbook = parse_part(zf.read("xl/workbook.xml"), "xl/workbook.xml", path.name)
+    names = set(zf.namelist())
+    for part in ("[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels"):
+        if part in names:
+            parse_part(zf.read(part), part, path.name)
+    if "xl/workbook.xml" not in names:
+        return  # not an .xlsx package (an .ods, say): its own reader says what it is
+    workbook = parse_part(zf.read("xl/workbook.xml"), "xl/workbook.xml", path.name)
     if etree.QName(workbook).namespace == NS_STRICT_MAIN:
         raise WorkbookError(
             f"{path.name} est enregistré au format « Feuille de calcul Open XML stricte », "
@@ -104,10 +99,19 @@ def check_workbook_parts(path: Path) -> None:
         )
 
 
-def check_package(path: Path, limits: ZipLimits = ZipLimits()) -> None:
-    """Sizes, then the structural parts: everything that can be refused before reading."""
-    check_sizes(path, limits)
-    check_workbook_parts(path)
+def check_package(path: Path, limits: ZipLimits) -> None:
+    """Sizes, then the structural parts: everything that can be refused before reading.
+
+    The zip is opened once: its directory gives the sizes before any part is inflated."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_sizes(path, zf.infolist(), limits)
+            check_workbook_parts(path, zf)
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise WorkbookError(
+            f"{path.name} n'est pas un classeur lisible (archive endommagée : {exc}) ; "
+            "ouvrez-le dans Excel et enregistrez-le au format .xlsx."
+        ) from exc
 
 
 __all__ = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,12 +48,28 @@ def write_files(
     now: dt.datetime,
 ) -> Files:
     """The letters to post and their bundle, the letters to complete, the e-mail drafts."""
+    with _removed_on_disk_error(out):
+        if held:
+            write_held(held, settings, out, progress)
+        if not ready:
+            return Files()
+        bundle, pdfs = write_letters(ready, settings, out, pdf, progress)
+        if not messages.pending:
+            return Files(bundle, pdfs)
+        drafts, problems, warnings = draft_run(
+            messages, ledger, decisions.frame, settings, out, as_of, pdf, progress, now
+        )
+        return Files(bundle, pdfs, drafts, problems, warnings)
+
+
+@contextlib.contextmanager
+def _removed_on_disk_error(out: Path) -> Iterator[None]:
+    """On an OSError (a full disk), remove what was written meanwhile: no half letter stays."""
     before = _files_under(out)
     try:
-        return _write_all(ready, held, messages, ledger, decisions, settings, out, as_of, pdf,
-                          progress, now)  # fmt: skip
+        yield
     except OSError:
-        _remove_partial(out, before)  # a full disk leaves no half-written letter behind
+        _remove_partial(out, before)
         raise
 
 
@@ -74,32 +91,6 @@ def _remove_partial(out: Path, before: dict[Path, tuple[int, int]]) -> None:
     for folder in [*folders, out]:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only an empty one
-
-
-def _write_all(
-    ready: list[Letter],
-    held: list[Letter],
-    messages: Messages,
-    ledger: Ledger,
-    decisions: Decisions,
-    settings: Settings,
-    out: Path,
-    as_of: dt.date,
-    pdf: bool,
-    progress: Progress,
-    now: dt.datetime,
-) -> Files:
-    if held:
-        write_held(held, settings, out, progress)
-    if not ready:
-        return Files()
-    bundle, pdfs = write_letters(ready, settings, out, pdf, progress)
-    if not messages.pending:
-        return Files(bundle, pdfs)
-    drafts, problems, warnings = draft_run(
-        messages, ledger, decisions.frame, settings, out, as_of, pdf, progress, now
-    )
-    return Files(bundle, pdfs, drafts, problems, warnings)
 
 
 __all__ = ["Files", "write_files"]

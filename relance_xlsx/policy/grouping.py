@@ -137,27 +137,37 @@ def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray) -> None:
 
 def _postpone_thanks(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:
     """A client with invoices still due gets no « compte à jour » letter: thanks wait."""
-    rows = out.index[rows_mask]
-    out.loc[rows, "action"] = "wait"
-    out.loc[rows, "kind"] = None
-    out.loc[rows, "label"] = [LEVEL_LABELS[v] for v in frame.loc[rows, "level"].tolist()]
-    out.loc[rows, "date"] = frame.loc[rows, "last_date"]
-    out.loc[rows, "reason"] = (
+    _stand_down(
+        out,
+        frame,
+        rows_mask,
+        "wait",
         "Réglée : le règlement sera accusé dans le prochain courrier (d'autres factures du "
-        "client restent dues)"
+        "client restent dues)",
     )
 
 
 def _drop_pre_due(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:
     """No reminder before the due date on the day the client gets a dunning letter."""
+    _stand_down(
+        out,
+        frame,
+        rows_mask,
+        "none",
+        "Pas encore échue : pas de rappel séparé le jour où le client reçoit une relance",
+    )
+
+
+def _stand_down(
+    out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray, action: str, reason: str
+) -> None:
+    """No letter for these rows today: their level, label and date stay as they were."""
     rows = out.index[rows_mask]
-    out.loc[rows, "action"] = "none"
+    out.loc[rows, "action"] = action
     out.loc[rows, "kind"] = None
     out.loc[rows, "label"] = [LEVEL_LABELS[v] for v in frame.loc[rows, "level"].tolist()]
     out.loc[rows, "date"] = frame.loc[rows, "last_date"]
-    out.loc[rows, "reason"] = (
-        "Pas encore échue : pas de rappel séparé le jour où le client reçoit une relance"
-    )
+    out.loc[rows, "reason"] = reason
 
 
 __all__ = ["DUNNING_KINDS", "GROUP_BY", "one_letter_per_client"]

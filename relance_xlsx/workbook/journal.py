@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import python_calamine as calamine
@@ -62,12 +64,26 @@ class JournalEntry:
         return (self.run_date, self.invoice, self.action, self.level)
 
 
-def existing_keys(path: str, sheet: str) -> tuple[set[tuple[dt.date, str, str, str]], int]:
-    """Keys of the lines already in the journal, and its last row number (0 when absent)."""
+JournalKeys = frozenset[tuple[dt.date, str, str, str]]
+
+
+def existing_keys(path: str, sheet: str) -> tuple[JournalKeys, int]:
+    """Keys of the lines already in the journal, and its last row number (0 when absent).
+
+    A run reads them twice (checked before any letter, used by the write-back): the file is
+    locked and unchanged between the two, so the second read comes from a cache keyed by the
+    file's size and modification time (a journal of a million lines takes seconds to parse).
+    """
+    stat = Path(path).stat()
+    return _keys_of(path, sheet, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _keys_of(path: str, sheet: str, size: int, mtime_ns: int) -> tuple[JournalKeys, int]:
     book = calamine.CalamineWorkbook.from_path(path)
     try:
         if sheet not in book.sheet_names:
-            return set(), 0
+            return frozenset(), 0
         rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
     finally:
         book.close()
@@ -92,7 +108,7 @@ def existing_keys(path: str, sheet: str) -> tuple[set[tuple[dt.date, str, str, s
     last = max(
         (i + 1 for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), default=0
     )
-    return keys, last
+    return frozenset(keys), last
 
 
 def _refuse_foreign_sheet(sheet: str, first_row: list[Any]) -> None:
