@@ -34,6 +34,8 @@ class InvoiceResult(NamedTuple):
     indemnity: float
     letter: str | None
     reason: str
+    # The interest broken down (CPC 1407): from, to, days, rate, base, interest.
+    interest_periods: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ class RunResult:
         keys = InvoiceResult._fields
         with collector.paused():
             data["invoices"] = [dict(zip(keys, item, strict=True)) for item in self.invoices]
+            for item in data["invoices"]:
+                if item["interest_periods"]:
+                    item["interest_periods"] = [p._asdict() for p in item["interest_periods"]]
         return data
 
 
@@ -134,6 +139,7 @@ def invoice_results(
 ) -> list[InvoiceResult]:
     """One result per invoice of the ledger, with the letter it went into."""
     f, d = ledger.frame, decisions.frame
+    periods = decisions.interest_periods
     # Whole columns into Python lists at once, then one tuple per invoice: per-cell access
     # and conversion cost seconds at a million rows.
     due = f["due_date"].dt.strftime("%Y-%m-%d").astype(object)
@@ -153,6 +159,7 @@ def invoice_results(
             d["indemnity"].to_numpy(dtype=float).tolist(),
             map(letter_of.get, f.index),
             list(map(str, d["reason"].tolist())),
+            map(lambda i: periods.get(i, ()), f.index),
         )
     )
 

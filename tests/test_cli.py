@@ -28,6 +28,7 @@ INVOICE_KEYS = {
     "outstanding",
     "level",
     "action",
+    "interest_periods",
     "interest",
     "indemnity",
     "letter",

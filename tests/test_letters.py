@@ -1,7 +1,10 @@
 """Letters: every template renders with real values, safely, and reads back from the PDF."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -61,7 +64,15 @@ def test_every_template_renders_completely(tmp_path, kind, language):
         assert context["legal"]["interest_rate"] in text
     if kind == "mise_en_demeure":
         assert context["totals"]["claimed_words"] in text
-        assert context["letter"]["deadline"] in text
+        # The deadline runs from receipt of the letter, and interest until payment.
+        assert context["letter"]["deadline"] not in text
+        assert ("réception de la présente" if language == "fr" else "of receiving") in text
+        assert "ne tenez pas compte" not in text
+    if kind in ("relance_2", "mise_en_demeure"):
+        # The breakdown (CPC 1407): every period's dates and interest, its rate.
+        for period in context["interest_periods"]:
+            assert period["start"] in text and period["interest"] in text
+        assert len(context["interest_periods"]) == 3
 
 
 def test_missing_value_is_an_error_not_a_blank(tmp_path):
@@ -285,7 +296,16 @@ def test_every_template_full_and_smallest_converts_to_pdf_with_its_values(tmp_pa
         if kind in ("relance_2", "mise_en_demeure"):
             assert " ".join(context["totals"]["claimed"].split()) in text, where
         if kind == "mise_en_demeure":
-            assert context["letter"]["deadline"] in text, where
+            # The deadline runs from receipt of the letter, and interest until payment.
+            assert context["letter"]["deadline"] not in text
+            assert ("réception de la présente" if language == "fr" else "of receiving") in text
+            assert "ne tenez pas compte" not in text
+        if kind in ("relance_2", "mise_en_demeure"):
+            # The breakdown (CPC 1407): every period's dates and interest, its rate.
+            assert context["interest_periods"], where
+            for period in context["interest_periods"]:
+                assert period["start"] in text, where
+                assert " ".join(period["interest"].split()) in text, where
 
 
 @needs_libreoffice
@@ -336,3 +356,48 @@ def test_a_big_batch_converts_on_two_libreoffice_processes(tmp_path):
     assert len(PdfReader(str(pdfs[0])).pages) == len(jobs)
     for (client, _, _), pdf in zip(clients, pdfs[1:], strict=True):
         assert client in PdfReader(str(pdf)).pages[0].extract_text()
+
+
+def _row(periods, paid=0.0, amount=1000.0, outstanding=1000.0):
+    return {
+        "invoice": "F1",
+        "paid": paid,
+        "amount": amount,
+        "outstanding": outstanding,
+        "periods": periods,
+    }
+
+
+_DAY = dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("rows", "lang", "rates", "short"),
+    [
+        pytest.param([_row([(_DAY, _DAY, 1, 12.15, 1000.0, 0.33)])], "fr", "au taux de 12,15\u00a0% l'an", "12,15\u00a0%", id="one-rate"),
+        pytest.param(
+            [_row([(_DAY, _DAY, 1, 14.5, 1000.0, 0.4)]), _row([(_DAY, _DAY, 1, 12.15, 1000.0, 0.33), (_DAY, _DAY, 1, 14.0, 1000.0, 0.38)])],
+            "fr", "aux taux de 12,15\u00a0% à 14,50\u00a0% l'an selon les périodes (détail ci-dessous)", "12,15\u00a0% à 14,50\u00a0%", id="three-rates-fr",
+        ),
+        pytest.param([_row([(_DAY, _DAY, 1, 12.15, 1000.0, 0.33), (_DAY, _DAY, 1, 14.0, 1000.0, 0.38)])], "en", "at rates of 12.15% to 14.00% a year depending on the period (detailed below)", "12.15% to 14.00%", id="two-rates-en"),
+        pytest.param([_row([])], "fr", "au taux de 12,15\u00a0% l'an", "12,15\u00a0%", id="no-period-the-run-rate"),
+    ],
+)  # fmt: skip
+def test_a_letter_names_the_rates_its_interest_was_computed_at(rows, lang, rates, short):
+    from relance_xlsx.letters.interest import rates_named
+
+    assert rates_named(rows, 12.15, lang) == {"rates": rates, "rates_short": short}
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        pytest.param(_row([(_DAY, _DAY, 1, 12.15, 600.0, 0.2)], 400.0, 1000.0, 600.0), True, id="paid-on-an-unknown-date"),
+        pytest.param(_row([(_DAY, _DAY, 1, 12.15, 1000.0, 0.33), (_DAY, _DAY, 1, 12.15, 600.0, 0.2)], 400.0, 1000.0, 600.0), False, id="payment-dated"),
+        pytest.param(_row([(_DAY, _DAY, 1, 12.15, 1000.0, 0.33)]), False, id="nothing-paid"),
+    ],
+)  # fmt: skip
+def test_the_letter_says_when_interest_ran_on_the_balance(row, expected):
+    from relance_xlsx.letters.interest import on_balance
+
+    assert on_balance([row]) is expected

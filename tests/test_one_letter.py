@@ -336,3 +336,45 @@ def test_collective_proceedings_stop_every_reminder_and_say_when_to_declare(
         assert "L622-21" in invoice.reason and "R622-24" in invoice.reason
         if deadline:
             assert f"au plus tard le {deadline}" in invoice.reason
+
+
+def test_a_formal_notice_over_three_half_years_shows_each_period_and_its_rate(tmp_path):
+    """CPC 1407: a delay from December 2025 to November 2026 is claimed period by period.
+
+    1 000 € due 1/12/2025: 30 days of H2 2025 at 12,15 % (ECB 2,15 on 1 July 2025 + 10),
+    9,99 €; 181 days of H1 2026 at 12,15 % (ECB 2,15 on 1 January 2026), 60,25 €; 145 days
+    of H2 2026 at 12,15 %, 48,27 €. One rate here: the letter names it once, and the
+    breakdown still lists the three periods, which add up to the interest claimed.
+    """
+    headers = [*HEADERS, "Niveau de relance", "Date de relance"]
+    rows = [["F-OLD", "Client Ancien", D(2025, 11, 1), D(2025, 12, 1), 1000.0, 0, ADDRESS, "Relance 2", D(2026, 10, 1)]]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = _run(ledger, D(2026, 11, 22))
+    [invoice] = result.to_json()["invoices"]
+    periods = [
+        (p["start"], p["end"], p["days"], p["interest"]) for p in invoice["interest_periods"]
+    ]
+    assert periods == [
+        (D(2025, 12, 2), D(2025, 12, 31), 30, 9.99),
+        (D(2026, 1, 1), D(2026, 6, 30), 181, 60.25),
+        (D(2026, 7, 1), D(2026, 11, 22), 145, 48.27),
+    ]
+    assert invoice["interest"] == 118.51
+    [letter] = result.letters
+    assert letter.kind == "mise_en_demeure" and letter.total_due == 1000 + 118.51 + 40
+    text = _all_text(Path(letter.path))
+    for day in ("02/12/2025", "31/12/2025", "01/01/2026", "30/06/2026", "01/07/2026"):
+        assert day in text
+    for amount in ("9,99", "60,25", "48,27", "118,51"):
+        assert amount in text
+    assert "jusqu'à parfait paiement" in text and "réception de la présente" in text
+
+
+def _all_text(path: Path) -> str:
+    """Paragraphs and table cells of a .docx, as one text."""
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([*(p.text for p in doc.paragraphs), *cells])

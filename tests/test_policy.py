@@ -390,7 +390,7 @@ def test_prescription(row, prescribed):
     assert (decision["action"] == "prescribed") is prescribed
     if prescribed:
         assert decision["kind"] is None and decision["interest"] == 0 and decision["indemnity"] == 0
-        assert decision["reason"].startswith("Prescrite : facture du")
+        assert decision["reason"].startswith("Prescrite depuis le ")
         article = "L218-2" if row.get("consumer") else "L110-4"
         assert article in decision["reason"]
 
@@ -496,3 +496,102 @@ def test_an_invoice_paid_late_still_owes_its_penalties(row, interest, indemnity)
     decision = one(**paid, **row)
     assert (decision["interest"], decision["indemnity"]) == (interest, indemnity)
     assert ("réglée après l'échéance" in decision["reason"]) is (indemnity > 0)
+
+
+# -- the breakdown (CPC 1407): one period per half-year, split at a dated payment ------------
+
+P = dt.date
+
+
+@pytest.mark.parametrize(
+    ("row", "as_of", "periods"),
+    [
+        # 1 000 € due 15/12/2023: 16 days of H2 2023 at 14 % (ECB 4,00 on 1 July + 10):
+        # 1000 × 14 × 16 / 36500 = 6,137 → 6,14; then 70 days (31 + 29 + 10, 2024 is a leap
+        # year, the divisor stays 365) of H1 2024 at 14,50 %: 27,808 → 27,81.
+        pytest.param(
+            {"due_date": T("2023-12-15")},
+            P(2024, 3, 10),
+            [
+                (P(2023, 12, 16), P(2023, 12, 31), 16, 14.0, 1000.0, 6.14),
+                (P(2024, 1, 1), P(2024, 3, 10), 70, 14.5, 1000.0, 27.81),
+            ],
+            id="crossing-1-january-leap-year",
+        ),
+        # 3 000 € due 1/10/2026, 1 000 € paid on 21/10: 20 days on 3 000 € at 12,15 %
+        # (19,973 → 19,97), then 32 days on 2 000 € (21,304 → 21,30): 41,27 in all.
+        pytest.param(
+            {
+                "amount": 3000.0,
+                "paid": 1000.0,
+                "outstanding": 2000.0,
+                "payment_date": T("2026-10-21"),
+            },
+            AS_OF,
+            [
+                (P(2026, 10, 2), P(2026, 10, 21), 20, 12.15, 3000.0, 19.97),
+                (P(2026, 10, 22), P(2026, 11, 22), 32, 12.15, 2000.0, 21.30),
+            ],
+            id="partial-payment-with-its-date",
+        ),
+        # The same payment, date unknown: 52 days on the 2 000 € left (34,619 → 34,62).
+        pytest.param(
+            {"amount": 3000.0, "paid": 1000.0, "outstanding": 2000.0},
+            AS_OF,
+            [(P(2026, 10, 2), P(2026, 11, 22), 52, 12.15, 2000.0, 34.62)],
+            id="partial-payment-date-unknown",
+        ),
+        # Paid before it fell due: the payment changes nothing, 52 days on the 2 000 € left.
+        pytest.param(
+            {
+                "amount": 3000.0,
+                "paid": 1000.0,
+                "outstanding": 2000.0,
+                "payment_date": T("2026-09-20"),
+            },
+            AS_OF,
+            [(P(2026, 10, 2), P(2026, 11, 22), 52, 12.15, 2000.0, 34.62)],
+            id="partial-payment-before-due",
+        ),
+        # Paid in full on 31/10 for 1/10: 30 days on 1 000 € (9,986 → 9,99), nothing after.
+        pytest.param(
+            {"paid": 1000.0, "outstanding": 0.0, "is_paid": True, "payment_date": T("2026-10-31")},
+            AS_OF,
+            [(P(2026, 10, 2), P(2026, 10, 31), 30, 12.15, 1000.0, 9.99)],
+            id="paid-late-in-full",
+        ),
+        pytest.param({"due_date": T("2026-12-01")}, AS_OF, [], id="not-due-no-period"),
+    ],
+)
+def test_interest_periods(row, as_of, periods):
+    decisions = decide(frame(**row), as_of, Policy(), TABLES)
+    got = [tuple(p) for p in decisions.interest_periods.get(0, ())]
+    assert got == periods
+    # The invoice's interest is the sum of its periods, to the cent.
+    assert decisions.frame.iloc[0]["interest"] == round(sum(p[-1] for p in periods), 2)
+
+
+@pytest.mark.parametrize(
+    ("row", "policy", "action", "flagged"),
+    [
+        # Invoice of 1/02/2022: time-barred on 1/02/2027, 71 days after 22/11/2026: flagged.
+        pytest.param({"invoice_date": T("2022-02-01"), "due_date": T("2022-03-03")}, Policy(), "letter", True, id="within-90-days"),
+        pytest.param({"invoice_date": T("2022-02-01"), "due_date": T("2022-03-03")}, Policy(prescription_warning_days=30), "letter", False, id="window-of-30-days"),
+        # Counted from the due date (3/03/2027): 101 days away, not flagged.
+        pytest.param({"invoice_date": T("2022-02-01"), "due_date": T("2022-03-03")}, Policy(prescription_from="due_date"), "letter", False, id="from-the-due-date"),
+        # Due date 10/11/2021 counted: barred on 10/11/2026, while the invoice date (10/12/2021,
+        # a typo-like order) would still leave 18 days.
+        pytest.param({"invoice_date": T("2021-12-10"), "due_date": T("2021-11-10")}, Policy(prescription_from="due_date"), "prescribed", False, id="due-date-reading-bars-it"),
+        # A partial payment on 15/03/2024 acknowledges the debt: barred on 15/03/2029 only.
+        pytest.param({"invoice_date": T("2021-01-10"), "due_date": T("2021-02-10"), "paid": 100.0, "outstanding": 900.0, "payment_date": T("2024-03-15")}, Policy(), "letter", False, id="partial-payment-restarts-it"),
+        pytest.param({"invoice_date": T("2021-01-10"), "due_date": T("2021-02-10"), "paid": 100.0, "outstanding": 900.0}, Policy(), "prescribed", False, id="undated-payment-restarts-nothing"),
+        # A consumer's invoice of 10/01/2025: barred on 10/01/2027, 49 days away.
+        pytest.param({"invoice_date": T("2025-01-10"), "due_date": T("2025-02-10"), "consumer": True}, Policy(), "letter", True, id="consumer-within-90-days"),
+    ],
+)  # fmt: skip
+def test_prescription_watch(row, policy, action, flagged):
+    decisions = decide(frame(**row), AS_OF, policy, TABLES)
+    decision = decisions.frame.iloc[0]
+    assert decision["action"] == action
+    assert ("prescrite le" in decision["reason"]) is flagged
+    assert any("prescrite(s) d'ici" in w for w in decisions.warnings) is flagged

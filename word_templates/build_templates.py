@@ -35,6 +35,10 @@ TEXTS = {
         "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
         "total_due": "Total restant dû",
         "interest": "Pénalités de retard",
+        "breakdown": "Détail des intérêts, par facture et par période :",
+        "breakdown_table": ["Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"],
+        "on_balance": "Les intérêts des factures en partie réglées sont calculés sur le solde "
+        "restant dû.",
         "legal_interest": "Intérêts au taux légal depuis la mise en demeure",
         "public_interest": "Intérêts moratoires (taux BCE + 8 points)",
         "indemnity": "Indemnité forfaitaire pour frais de recouvrement",
@@ -119,7 +123,7 @@ TEXTS = {
                     "{%p if debtor.consumer %}",
                     "Par la présente, nous vous mettons en demeure de nous régler la somme de "
                     "{{ totals.claimed }} ({{ totals.claimed_words }}) dans un délai de "
-                    "{{ letter.deadline_days }} jours, soit au plus tard le {{ letter.deadline }}. "
+                    "{{ letter.deadline_days }} jours à compter de la réception de la présente. "
                     "Conformément à l'article 1231-6 du Code civil, cette somme porte intérêts au "
                     "taux légal à compter de la présente mise en demeure.",
                     "{%p elif debtor.public %}",
@@ -129,19 +133,21 @@ TEXTS = {
                     "8 points (article R2192-31 du Code de la commande publique) et l'indemnité "
                     "forfaitaire pour frais de recouvrement de {{ legal.indemnity_amount }} par "
                     "facture (article R2192-32), dans un délai de {{ letter.deadline_days }} "
-                    "jours, soit au plus tard le {{ letter.deadline }}.",
+                    "jours à compter de la réception de la présente. Les intérêts moratoires "
+                    "continuent de courir jusqu'à parfait paiement.",
                     "{%p else %}",
                     "Par la présente, nous vous mettons en demeure de nous régler la somme de "
                     "{{ totals.claimed }} ({{ totals.claimed_words }}), comprenant le principal, "
-                    "les pénalités de retard au taux de {{ legal.interest_rate }} l'an "
+                    "les pénalités de retard {{ legal.rates }} arrêtées {{ legal.interest_until }} "
                     "(article L441-10 du Code de commerce) et l'indemnité forfaitaire pour frais "
                     "de recouvrement de {{ legal.indemnity_amount }} par facture (article D441-5 "
-                    "du Code de commerce), dans un délai de {{ letter.deadline_days }} jours, "
-                    "soit au plus tard le {{ letter.deadline }}.",
+                    "du Code de commerce), dans un délai de {{ letter.deadline_days }} jours à "
+                    "compter de la réception de la présente. Les pénalités continuent de courir "
+                    "jusqu'à parfait paiement.",
                     "{%p endif %}",
                     "À défaut de règlement dans ce délai, nous saisirons la juridiction "
-                    "compétente d'une requête en injonction de payer, sans autre avis, les frais "
-                    "de procédure restant à votre charge.",
+                    "compétente d'une requête en injonction de payer, sans autre avis, et nous "
+                    "demanderons que les frais de la procédure soient mis à votre charge.",
                     "La présente mise en demeure fait courir les intérêts et vaut interpellation "
                     "suffisante au sens de l'article 1344 du Code civil.",
                 ],
@@ -186,6 +192,9 @@ TEXTS = {
         "credits_table": ["Credit note", "Date", "Description", "Amount"],
         "total_due": "Total outstanding",
         "interest": "Late-payment interest",
+        "breakdown": "Interest in detail, by invoice and period:",
+        "breakdown_table": ["Invoice", "From", "To", "Days", "Base", "Rate", "Interest"],
+        "on_balance": "Interest on invoices partly paid is computed on the balance still due.",
         "legal_interest": "Interest at the legal rate since the formal notice",
         "public_interest": "Late-payment interest (ECB rate + 8 points)",
         "indemnity": "Fixed compensation for recovery costs",
@@ -257,22 +266,23 @@ TEXTS = {
                     "{{ letter.invoices_phrase }} below {{ letter.remains }} unpaid.",
                     "{%p if debtor.consumer %}",
                     "We hereby give you formal notice to pay {{ totals.claimed }} "
-                    "({{ totals.claimed_words }}) within {{ letter.deadline_days }} days, that is "
-                    "by {{ letter.deadline }}. Under article 1231-6 of the French Civil Code, "
+                    "({{ totals.claimed_words }}) within {{ letter.deadline_days }} days of "
+                    "receiving this letter. Under article 1231-6 of the French Civil Code, "
                     "this amount bears interest at the legal rate from this notice.",
                     "{%p elif debtor.public %}",
                     "We hereby give you formal notice to pay {{ totals.claimed }} "
                     "({{ totals.claimed_words }}), including interest at the ECB rate plus 8 "
                     "points and the fixed compensation of {{ legal.indemnity_amount }} per invoice "
                     "(French Public Procurement Code, articles R2192-31 and R2192-32), within "
-                    "{{ letter.deadline_days }} days, that is by {{ letter.deadline }}.",
+                    "{{ letter.deadline_days }} days of receiving this letter. Interest runs "
+                    "until payment in full.",
                     "{%p else %}",
                     "We hereby give you formal notice to pay {{ totals.claimed }} "
-                    "({{ totals.claimed_words }}), including interest at "
-                    "{{ legal.interest_rate }} a year and the fixed compensation of "
+                    "({{ totals.claimed_words }}), including interest {{ legal.rates }} "
+                    "{{ legal.interest_until }} and the fixed compensation of "
                     "{{ legal.indemnity_amount }} per invoice (French Commercial Code, articles "
-                    "L441-10 and D441-5), within {{ letter.deadline_days }} days, that is by "
-                    "{{ letter.deadline }}.",
+                    "L441-10 and D441-5), within {{ letter.deadline_days }} days of receiving "
+                    "this letter. Interest runs until payment in full.",
                     "{%p endif %}",
                     "Failing payment within this period, we will apply to the competent court "
                     "for an order for payment (injonction de payer) without further notice.",
@@ -358,6 +368,32 @@ def _table(doc, headers: list[str], cells: list[str], loop: str, widths: list[fl
         for i, width in enumerate(widths):
             row.cells[i].width = Cm(width)
     return table
+
+
+def _breakdown(doc, t: dict) -> None:
+    """The interest of each invoice, period by period (CPC 1407), when the letter claims any."""
+    _para(doc, "{%p if interest_periods %}", space_after=0)
+    _para(doc, "", space_after=2)
+    _para(doc, t["breakdown"], space_after=2)
+    _table(
+        doc,
+        t["breakdown_table"],
+        [
+            "{{ p.number }}",
+            "{{ p.start }}",
+            "{{ p.end }}",
+            "{{ p.days }}",
+            "{{ p.base }}",
+            "{{ p.rate }}",
+            "{{ p.interest }}",
+        ],
+        "p in interest_periods",
+        [2.6, 2.2, 2.2, 1.4, 2.8, 2.0, 2.4],
+    )
+    _para(doc, "{%p endif %}", space_after=0)
+    _para(doc, "{%p if legal.on_balance %}", space_after=0)
+    _para(doc, t["on_balance"], size=9, space_after=0)
+    _para(doc, "{%p endif %}", space_after=0)
 
 
 def _run(paragraph, text: str):
@@ -547,7 +583,7 @@ def build(language: str, kind: str, target: Path) -> None:
             _para(doc, "{%p else %}", space_after=0)
             _para(
                 doc,
-                f"{t['interest']} ({{{{ legal.interest_rate }}}}, "
+                f"{t['interest']} ({{{{ legal.rates_short }}}}, "
                 f"{{{{ legal.interest_until }}}}){t['colon']}{{{{ totals.interest }}}}",
                 align=WD_ALIGN_PARAGRAPH.RIGHT,
                 space_after=0,
@@ -566,6 +602,7 @@ def build(language: str, kind: str, target: Path) -> None:
                 align=WD_ALIGN_PARAGRAPH.RIGHT,
                 space_after=0,
             )
+            _breakdown(doc, t)
         _para(doc, "", space_after=4)
 
     if k["request"]:

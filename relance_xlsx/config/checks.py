@@ -24,6 +24,15 @@ def _check_policy(policy: Policy, where: str) -> None:
         raise ConfigError(
             f"[policy] group_by dans {where} doit valoir « client » ou « client_and_stage »."
         )
+    if policy.prescription_from not in ("invoice_date", "due_date"):
+        raise ConfigError(
+            f"[policy] prescription_from dans {where} doit valoir « invoice_date » "
+            "ou « due_date »."
+        )
+    if policy.prescription_warning_days < 0:
+        raise ConfigError(
+            f"[policy] prescription_warning_days dans {where} ne peut pas être négatif."
+        )
     if policy.tolerance < 0:
         raise ConfigError(f"[policy] tolerance dans {where} ne peut pas être négative.")
 

@@ -63,6 +63,10 @@ class Policy:
     # that is due (default); "client_and_stage": one letter per client and stage, as in 0.1.
     group_by: str = "client"
     default_client_type: str = "professionnel"
+    # Prescription counted from "invoice_date" (the prudent reading) or "due_date"; invoices
+    # this many days from it are flagged, so that the office acts in time.
+    prescription_from: str = "invoice_date"
+    prescription_warning_days: int = 90
     # A copy of the rate tables (same format as the bundled rates.toml) that replaces them,
     # e.g. to add the ECB rate of a new half-year before the next release.
     rates_file: str = ""

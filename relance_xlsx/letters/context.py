@@ -23,6 +23,7 @@ from ..wording import (
     previous_reminders,
     these_invoices,
 )
+from .interest import interest_lines, on_balance, rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
 from .plan import LetterPlan, LetterRows
 
@@ -76,8 +77,12 @@ def letter_context(
             "paid": m(sum(r["paid"] for r in rows)),
             "credits": m(sum(r["amount"] for r in credits)),
         },
+        # Empty for a letter that claims no interest: its template shows no breakdown.
+        "interest_periods": interest_lines(rows, m, lang) if with_penalties else [],
         "legal": {
             "interest_rate": percent(rate, lang),
+            **rates_named(rows, rate, lang),
+            "on_balance": with_penalties and on_balance(rows),
             "interest_until": (
                 f"au {date_short(as_of)}" if lang == "fr" else f"to {date_long(as_of, lang)}"
             ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -159,7 +160,13 @@ class LetterRows:
     spend most of its time there.
     """
 
-    def __init__(self, frame: pd.DataFrame, decisions: pd.DataFrame, plans: list[LetterPlan]):
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        decisions: pd.DataFrame,
+        plans: list[LetterPlan],
+        periods: Mapping[Any, Sequence[Any]] | None = None,
+    ):
         wanted = sorted(
             {i for p in plans for i in (*p.rows, *p.credit_rows, *p.paid_rows, *p.statement_rows)}
         )
@@ -173,6 +180,9 @@ class LetterRows:
         self.records: dict[Any, dict[str, Any]] = {
             i: dict(zip(names, row, strict=True)) for i, row in zip(wanted, values, strict=True)
         }
+        # Each invoice's interest periods (start, end, days, rate, base, interest), if any.
+        for i, record in self.records.items():
+            record["periods"] = tuple((periods or {}).get(i, ()))
 
     def of(self, rows: tuple[int, ...]) -> list[dict[str, Any]]:
         """The records of some rows, in order."""

@@ -59,12 +59,21 @@ def sample_context(
         }
     )
     decisions = pd.DataFrame(
-        {"days_late": [38, 23, 0], "interest": [13.09, 3.67, 0.0], "indemnity": [40.0, 40.0, 0.0]}
+        {"days_late": [38, 23, 0], "interest": [13.75, 3.67, 0.0], "indemnity": [40.0, 40.0, 0.0]}
     )
     plan = LetterPlan(
         frame.at[0, "client"], kind, language, (0, 1), (2,), paid_rows=(), statement_rows=(0, 1, 2)
     )
-    return _context(frame, decisions, plan, SAMPLE_CREDITOR)
+    # 200 € paid on 25 October: 10 days on 1 234,56 €, then 28 days on 1 034,56 €, at 12,15 %.
+    day = dt.date
+    periods = {
+        0: [
+            (day(2026, 10, 16), day(2026, 10, 25), 10, 12.15, 1234.56, 4.11),
+            (day(2026, 10, 26), day(2026, 11, 22), 28, 12.15, 1034.56, 9.64),
+        ],
+        1: [(day(2026, 10, 31), day(2026, 11, 22), 23, 12.15, 480.0, 3.67)],
+    }
+    return _context(frame, decisions, plan, SAMPLE_CREDITOR, periods)
 
 
 def _smallest_context(language: str, kind: str) -> dict[str, Any]:
@@ -91,17 +100,22 @@ def _smallest_context(language: str, kind: str) -> dict[str, Any]:
     )
     decisions = pd.DataFrame({"days_late": [38], "interest": [1.26], "indemnity": [40.0]})
     plan = LetterPlan("Dupont", kind, language, (0,), (), statement_rows=(0,))
-    return _context(frame, decisions, plan, Creditor(name="Martin"))
+    periods = {0: [(dt.date(2026, 10, 16), dt.date(2026, 11, 22), 38, 12.15, 100.0, 1.26)]}
+    return _context(frame, decisions, plan, Creditor(name="Martin"), periods)
 
 
 def _context(
-    frame: pd.DataFrame, decisions: pd.DataFrame, plan: LetterPlan, creditor: Creditor
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    plan: LetterPlan,
+    creditor: Creditor,
+    periods: dict[int, list[tuple[Any, ...]]],
 ) -> dict[str, Any]:
     """The real context code on a hand-made ledger, on 22 November 2026 at 12,15 %."""
     settings = Settings(creditor=creditor)
     return letter_context(
         plan,
-        LetterRows(frame, decisions, [plan]),
+        LetterRows(frame, decisions, [plan], periods),
         settings,
         dt.date(2026, 11, 22),
         12.15,

@@ -130,7 +130,7 @@ def _run(
 
     progress.start("Préparation des lettres", len(plans))
     with collector.paused():
-        data = LetterRows(ledger.frame, decisions.frame, plans)
+        data = LetterRows(ledger.frame, decisions.frame, plans, decisions.interest_periods)
     problems += missing_addresses(plans, data)
     letters, notes = build_letters(
         plans, data, settings, as_of, decisions.rate, out, progress, fill=not dry_run or email

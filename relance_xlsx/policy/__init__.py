@@ -8,6 +8,7 @@ from .decide import (
     hold_back,
 )
 from .grouping import DUNNING_KINDS, one_letter_per_client
+from .penalties import InterestPeriod
 from .rates import (
     RateTables,
     load_rate_tables,
@@ -17,6 +18,7 @@ from .rates import (
 __all__ = [
     "DUNNING_KINDS",
     "Decisions",
+    "InterestPeriod",
     "RateTables",
     "decide",
     "hold_back",

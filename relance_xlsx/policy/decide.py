@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -22,8 +23,9 @@ from ..ledger import (
     REMINDER_2,
     THANKED_LABEL,
 )
-from ..wording import money
-from .penalties import compute_penalties
+from ..wording import date_short, money
+from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
+from .prescription import prescribed, prescription_dates, soon_prescribed
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
 
@@ -38,10 +40,6 @@ ACTIONS = (
     "prescribed",
     "none",
 )
-# Prescription (counted from the invoice date, the prudent reading): 5 years between
-# businesses (Code de commerce L110-4), 2 years against a consumer (Code de la consommation
-# L218-2). Only an acknowledgement by the debtor or a court claim interrupts it.
-PRESCRIPTION_YEARS = {"business": 5, "consumer": 2}
 # Nothing is computed for these: time-barred, or frozen by collective proceedings.
 _NOT_CLAIMED = [RULE["prescribed"], RULE["insolvent"]]
 
@@ -53,6 +51,13 @@ class Decisions:
     frame: pd.DataFrame  # action, level, kind, reason, days_late, interest, indemnity, label, date
     rate: float
     warnings: tuple[str, ...]
+    # One row per period of interest (half-year, before or after a payment), by frame index.
+    periods: pd.DataFrame = field(default_factory=no_periods)
+
+    @cached_property
+    def interest_periods(self) -> dict[Any, tuple[InterestPeriod, ...]]:
+        """The periods of each invoice that owes interest, in date order."""
+        return periods_by_invoice(self.periods)
 
 
 def _delays(policy: Policy) -> dict[int, int]:
@@ -87,7 +92,8 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     delay = lookup(level, lambda lv: _delays(policy).get(lv, NEVER)).astype(int)
 
     masks = _masks(frame, policy, level, days_late, since >= delay)
-    masks["prescribed"] = _prescribed(frame, as_of) & ~masks["paid"] & ~masks["credit"]
+    barred_on = prescription_dates(frame, policy)
+    masks["prescribed"] = prescribed(barred_on, as_of) & ~masks["paid"] & ~masks["credit"]
     # One invoice marked is enough: the proceedings concern the client, all its invoices.
     insolvent = frame["insolvent"].groupby(frame["client"]).transform("any")
     masks["insolvent"] = insolvent.to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
@@ -110,7 +116,9 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     out["days_late"] = pd.array(np.where(np.isnan(days_late), np.nan, days_late), dtype="Int64")
     out["interest"] = penalties.interest
     out["indemnity"] = penalties.indemnity
-    out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay)
+    out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred_on)
+    soon = soon_prescribed(barred_on, as_of, policy) & claimable
+    warnings = [*penalties.warnings, *_say_soon_prescribed(out, soon, barred_on)]
     _say_paid_late(out, paid & ((out["interest"] > 0) | (out["indemnity"] > 0)).to_numpy())
     acted = np.isin(action, ["letter", "thanks", "litigation"])
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
@@ -124,7 +132,7 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
         default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object),
     )
     out["date"] = frame["last_date"].where(~acted, today)
-    return Decisions(out, penalties.rate, penalties.warnings)
+    return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
 
 
 def _say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
@@ -139,6 +147,24 @@ def _say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
             out.loc[rows, "indemnity"],
             strict=True,
         )
+    ]
+
+
+def _say_soon_prescribed(out: pd.DataFrame, mask: np.ndarray, ends: pd.Series) -> list[str]:
+    """Flag the claims time-barred soon, in their reason and in one warning of the run."""
+    if not mask.any():
+        return []
+    rows = out.index[mask]
+    days = [date_short(d.date()) for d in ends[rows]]
+    out.loc[rows, "reason"] = [
+        f"{reason} ; prescrite le {day} : à défaut de paiement, agissez avant (injonction de "
+        "payer ou reconnaissance de dette signée)"
+        for reason, day in zip(out.loc[rows, "reason"], days, strict=True)
+    ]
+    last = date_short(ends[rows].max().date())
+    return [
+        f"{len(rows)} facture(s) prescrite(s) d'ici le {last} : à traiter en priorité "
+        "(voir leur motif)."
     ]
 
 
@@ -158,7 +184,8 @@ def hold_back(decisions: Decisions, frame: pd.DataFrame, held: dict[Any, str]) -
     out.loc[rows, "label"] = [_text(v) for v in frame.loc[rows, "level_text"].tolist()]
     out.loc[rows, "date"] = frame.loc[rows, "last_date"]
     out.loc[rows, "reason"] = [held[i] for i in rows]
-    return Decisions(out, decisions.rate, decisions.warnings)
+    # An invoice held back owes what it owed: its periods stay.
+    return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
 
 
 def _text(value: Any) -> str:
@@ -201,20 +228,6 @@ def _masks(
         "valid": valid,
         "thanked": thanked,
     }
-
-
-def _prescribed(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
-    """Invoices whose claim is time-barred on as_of (invoice date, else due date, + N years)."""
-    start = frame["invoice_date"].fillna(frame["due_date"])
-    consumer = frame["consumer"].to_numpy(dtype=bool)
-    today = pd.Timestamp(as_of)
-    out = np.zeros(len(frame), dtype=bool)
-    for who, years in PRESCRIPTION_YEARS.items():
-        mask = consumer if who == "consumer" else ~consumer
-        if mask.any():
-            ends = start[mask] + pd.DateOffset(years=years)
-            out[mask] = (ends <= today).to_numpy(dtype=bool)
-    return out
 
 
 def _outcome(

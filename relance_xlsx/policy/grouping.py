@@ -46,7 +46,7 @@ def one_letter_per_client(
     out = decisions.frame.copy()
     out["acknowledged"] = False
     if policy.group_by == "client_and_stage":
-        return Decisions(out, decisions.rate, decisions.warnings)
+        return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
     client = frame["client"].to_numpy(dtype=object)
     action = out["action"].to_numpy(dtype=object)
     kind = out["kind"].to_numpy(dtype=object)
@@ -73,7 +73,7 @@ def one_letter_per_client(
     wrote = writing | set(client[sent_today].tolist())
     has_any = np.fromiter((c in wrote for c in client), bool, len(client))
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
-    return Decisions(out, decisions.rate, decisions.warnings)
+    return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
 
 
 def _still_to_chase(frame: pd.DataFrame, out: pd.DataFrame, policy: Policy) -> np.ndarray:

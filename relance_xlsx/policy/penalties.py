@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -18,6 +19,23 @@ FLOOR_FACTOR = 3.0
 PUBLIC_MARGIN = 8.0  # points above the ECB rate for a public buyer (R2192-31)
 
 
+class InterestPeriod(NamedTuple):
+    """One stretch of an invoice's delay at one rate on one base (CPC 1407 asks for them).
+
+    A named tuple: a run may make one per late invoice and half-year, hundreds of thousands.
+    """
+
+    start: dt.date
+    end: dt.date
+    days: int
+    rate: float  # percent a year
+    base: float  # the amount the interest runs on
+    interest: float  # rounded to the cent; an invoice's interest is the sum of its periods
+
+
+PERIOD_COLUMNS = ("start", "end", "days", "rate", "base", "interest")
+
+
 @dataclass(frozen=True)
 class Penalties:
     """Per-invoice interest and indemnity, the rate of the run's half-year, and warnings."""
@@ -26,6 +44,20 @@ class Penalties:
     indemnity: pd.Series
     rate: float  # business rate of the run's half-year, in percent
     warnings: tuple[str, ...]
+    periods: pd.DataFrame  # one row per period, indexed by the invoice's frame index
+
+
+def periods_by_invoice(periods: pd.DataFrame) -> dict[Any, tuple[InterestPeriod, ...]]:
+    """The periods of each invoice that has some, in date order."""
+    out: dict[Any, list[InterestPeriod]] = {}
+    ordered = periods.sort_values("start", kind="stable")
+    columns = [ordered[c].tolist() for c in PERIOD_COLUMNS]
+    for index, *values in zip(ordered.index.tolist(), *columns, strict=True):
+        start, end, days, rate, base, interest = values
+        out.setdefault(index, []).append(
+            InterestPeriod(start.date(), end.date(), int(days), rate, base, interest)
+        )
+    return {index: tuple(items) for index, items in out.items()}
 
 
 def business_rates(
@@ -88,10 +120,12 @@ def compute_penalties(
 ) -> Penalties:
     """Interest from the day after the due date to as_of, actual days / 365, per half-year rate.
 
-    An invoice paid in full after its due date still owes its interest, on the amount paid,
-    up to the day of payment, and its 40 € (L441-10): computed too (paid_late).
+    Each half-year is a period of its own, and a dated payment splits its period: before it
+    the interest runs on the invoice's amount, after it on what remains (an invoice paid in
+    full late owes its interest up to the day of payment, and its 40 €: L441-10). Each
+    period's interest is rounded to the cent and the invoice's interest is their sum, so a
+    letter's breakdown adds up to its total.
     """
-    n = len(frame)
     warnings = check_contract_rate(policy, tables, as_of)
     due = frame["due_date"]
     late = claimable & due.notna().to_numpy() & (due < pd.Timestamp(as_of)).to_numpy()
@@ -99,42 +133,100 @@ def compute_penalties(
     consumer = frame["consumer"].to_numpy(dtype=bool)
     owed = late | paid_late
     interest_base = owed & (~consumer | policy.interest_for_consumers)
-    stop = np.where(
-        paid_late,
-        frame["payment_date"].to_numpy(dtype="datetime64[D]"),
-        np.datetime64(as_of, "D"),
-    )
-    rate_days = np.zeros(n)  # sum over half-years of rate × days
+    interest = np.zeros(len(frame))
+    parts: list[pd.DataFrame] = []
     if interest_base.any():
         start = min((due[interest_base] + pd.Timedelta(days=1)).min().date(), as_of)
         halves = _halves_between(start, as_of)
         rates, more = business_rates(halves, policy, tables)
         warnings += more
+        stretches = _Stretches.of(frame, as_of, consumer)
+        public = frame["public"].to_numpy(dtype=bool) & ~consumer
+        fixed = _public_rates(due, public, tables)
+        for half in halves:
+            rate = np.where(consumer, _consumer_rate(half, policy, tables), rates[half])
+            rate = np.where(public, fixed, rate)
+            for lo, hi, base in stretches.within(half):
+                days = np.clip((hi - lo).astype("timedelta64[D]").astype(float) + 1, 0, None)
+                days = np.where(interest_base, np.nan_to_num(days), 0.0)
+                amount = np.round(base * days * rate / 100.0 / 365.0 + 1e-9, 2)
+                interest += amount
+                has = (days > 0) & (base > 0)
+                parts.append(_period_rows(frame.index, has, lo, hi, days, rate, base, amount))
+    indemnity = np.where(owed & ~consumer, policy.indemnity, 0.0)
+    current, _ = business_rates([HalfYear.of(as_of)], policy, tables)
+    return Penalties(
+        pd.Series(np.round(interest, 2), index=frame.index),
+        pd.Series(indemnity, index=frame.index),
+        current[HalfYear.of(as_of)],
+        tuple(dict.fromkeys(warnings)),
+        pd.concat(parts) if parts else no_periods(),
+    )
+
+
+def no_periods() -> pd.DataFrame:
+    """An empty table of interest periods."""
+    return pd.DataFrame({c: [] for c in PERIOD_COLUMNS})
+
+
+def _period_rows(
+    index: pd.Index, mask: np.ndarray, lo: np.ndarray, hi: np.ndarray, *columns: np.ndarray
+) -> pd.DataFrame:
+    """The periods of one stretch of one half-year, for the invoices it has days for."""
+    days, rate, base, amount = (c[mask] for c in columns)
+    return pd.DataFrame(
+        {
+            "start": lo[mask].astype("datetime64[ns]"),
+            "end": hi[mask].astype("datetime64[ns]"),
+            "days": days,
+            "rate": rate,
+            "base": base,
+            "interest": amount,
+        },
+        index=index[mask],
+    )
+
+
+@dataclass(frozen=True)
+class _Stretches:
+    """Each invoice's delay: from its first day of interest to as_of, split at a payment."""
+
+    begin: np.ndarray  # first day of interest
+    split: np.ndarray  # last day on the amount before the payment (as_of when none)
+    stop: np.ndarray  # as_of
+    before: np.ndarray  # base up to the payment
+    after: np.ndarray  # base after it
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, as_of: dt.date, consumer: np.ndarray) -> _Stretches:
+        due = frame["due_date"]
         begin = (due + pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]")
         # Against a consumer, interest runs only from the mise en demeure (Code civil
         # 1231-6): from the day after the notice's date, none before one was sent.
         notice = _notice_dates(frame).to_numpy(dtype="datetime64[D]")
         begin = np.where(consumer, notice + np.timedelta64(1, "D"), begin)
-        public = frame["public"].to_numpy(dtype=bool) & ~consumer
-        fixed = _public_rates(due, public, tables)
-        for half in halves:
-            lo = np.maximum(begin, np.datetime64(half.start, "D"))
-            hi = np.minimum(stop, np.datetime64(half.end, "D"))
-            days = np.clip((hi - lo).astype("timedelta64[D]").astype(float) + 1, 0, None)
-            days = np.nan_to_num(days)
-            business = np.where(consumer, _consumer_rate(half, policy, tables), rates[half])
-            business = np.where(public, fixed, business)
-            rate_days += np.where(interest_base, days * business, 0.0)
-    base = np.where(paid_late, frame["amount"].to_numpy(dtype=float), frame["outstanding"])
-    interest = np.round(base.astype(float) * rate_days / 100.0 / 365.0 + 1e-9, 2)
-    indemnity = np.where(owed & ~consumer, policy.indemnity, 0.0)
-    current, _ = business_rates([HalfYear.of(as_of)], policy, tables)
-    return Penalties(
-        pd.Series(interest, index=frame.index),
-        pd.Series(indemnity, index=frame.index),
-        current[HalfYear.of(as_of)],
-        tuple(dict.fromkeys(warnings)),
-    )
+        stop = np.full(len(frame), np.datetime64(as_of, "D"))
+        paid_on = frame["payment_date"]
+        dated = (
+            (frame["paid"].to_numpy(dtype=float) > 0) | frame["is_paid"].to_numpy(dtype=bool)
+        ) & (paid_on > due).to_numpy(dtype=bool)
+        split = np.where(dated, paid_on.to_numpy(dtype="datetime64[D]"), stop)
+        after = frame["outstanding"].to_numpy(dtype=float)
+        before = np.where(dated, frame["amount"].to_numpy(dtype=float), after)
+        return cls(begin, np.minimum(split, stop), stop, before, np.where(dated, after, 0.0))
+
+    def within(self, half: HalfYear) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """The (first day, last day, base) of the two stretches inside a half-year."""
+        first, last = np.datetime64(half.start, "D"), np.datetime64(half.end, "D")
+        lo = np.maximum(self.begin, first)
+        return [
+            (lo, np.minimum(self.split, last), self.before),
+            (
+                np.maximum(lo, self.split + np.timedelta64(1, "D")),
+                np.minimum(self.stop, last),
+                self.after,
+            ),
+        ]
 
 
 def _paid_late(frame: pd.DataFrame) -> np.ndarray:
@@ -179,4 +271,12 @@ def _consumer_rate(half: HalfYear, policy: Policy, tables: RateTables) -> float:
     return tables.legal_rate(half, consumer=False)[0]
 
 
-__all__ = ["Penalties", "business_rates", "check_contract_rate", "compute_penalties"]
+__all__ = [
+    "InterestPeriod",
+    "Penalties",
+    "business_rates",
+    "check_contract_rate",
+    "compute_penalties",
+    "no_periods",
+    "periods_by_invoice",
+]

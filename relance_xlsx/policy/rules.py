@@ -45,6 +45,7 @@ def reasons(
     days_late: np.ndarray,
     since: np.ndarray,
     delay: np.ndarray,
+    barred_on: pd.Series,
 ) -> np.ndarray:
     """A short French sentence per invoice saying why this action today.
 
@@ -73,7 +74,7 @@ def reasons(
     put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
     put("paid", lambda m: "Réglée", ~thanked)
-    _prescription(put, frame)
+    _prescription(put, frame, barred_on)
     _insolvency(put, frame)
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
     put("pre_due", lambda m: "Rappel", ~has_due)
@@ -114,25 +115,28 @@ def reasons(
     return out
 
 
-def _prescription(put: Callable[..., None], frame: pd.DataFrame) -> None:
+def _prescription(put: Callable[..., None], frame: pd.DataFrame, barred_on: pd.Series) -> None:
     """Why a time-barred invoice gets no letter, with the article that bars it."""
+    since = _date_texts(barred_on)
     issued = _date_texts(frame["invoice_date"].fillna(frame["due_date"]))
     consumer = frame["consumer"].to_numpy(dtype=bool)
+    check = (
+        " ; seule une reconnaissance de dette (paiement partiel, échéancier signé) ou une "
+        "action en justice l'aurait interrompue : vérifiez avant toute démarche"
+    )
     put(
         "prescribed",
         lambda m: (
-            "Prescrite : facture du " + issued[m] + ", plus de 5 ans (Code de commerce "
-            "L110-4) ; seule une reconnaissance de dette (paiement partiel, échéancier signé) "
-            "ou une action en justice l'aurait interrompue : vérifiez avant toute démarche"
+            "Prescrite depuis le " + since[m] + " : facture du " + issued[m] + ", 5 ans "
+            "entre professionnels (Code de commerce L110-4)" + check
         ),
         ~consumer,
     )
     put(
         "prescribed",
         lambda m: (
-            "Prescrite : facture du " + issued[m] + " à un particulier, plus de 2 ans "
-            "(Code de la consommation L218-2) ; seule une reconnaissance de dette (paiement "
-            "partiel, échéancier signé) ou une action en justice l'aurait interrompue"
+            "Prescrite depuis le " + since[m] + " : facture du " + issued[m] + " à un "
+            "particulier, 2 ans (Code de la consommation L218-2)" + check
         ),
         consumer,
     )

@@ -1,0 +1,61 @@
+"""The breakdown of a letter's interest: one line per period, the rates it names (CPC 1407)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..wording import date_short, percent
+
+
+def interest_lines(
+    rows: list[dict[str, Any]], m: Callable[[float], str], lang: str
+) -> list[dict[str, Any]]:
+    """Each period of each invoice: its invoice, dates, days, base, rate and interest."""
+    return [
+        {
+            "number": str(r["invoice"] or "–"),
+            "start": date_short(start, lang),
+            "end": date_short(end, lang),
+            "days": days,
+            "base": m(base),
+            "rate": percent(rate, lang),
+            "interest": m(interest),
+        }
+        for r in rows
+        for start, end, days, rate, base, interest in r["periods"]
+    ]
+
+
+def rates_named(rows: list[dict[str, Any]], fallback: float, lang: str) -> dict[str, str]:
+    """The rates a letter's interest was computed at, as its sentences and its total name them.
+
+    One rate: « au taux de 12,15 % l'an ». Several (a delay over several half-years, or
+    invoices of different ages): the lowest and the highest, and the reader is sent to the
+    breakdown, so the letter never names one rate beside an amount computed at five.
+    """
+    rates = sorted({p[3] for r in rows for p in r["periods"]}) or [fallback]
+    low, high = percent(rates[0], lang), percent(rates[-1], lang)
+    if len(rates) == 1:
+        long = f"au taux de {low} l'an" if lang == "fr" else f"at {low} a year"
+        return {"rates": long, "rates_short": low}
+    if lang == "fr":
+        long = f"aux taux de {low} à {high} l'an selon les périodes (détail ci-dessous)"
+        return {"rates": long, "rates_short": f"{low} à {high}"}
+    long = f"at rates of {low} to {high} a year depending on the period (detailed below)"
+    return {"rates": long, "rates_short": f"{low} to {high}"}
+
+
+def on_balance(rows: list[dict[str, Any]]) -> bool:
+    """Whether some interest was computed on what remains of an invoice partly paid on an
+    unknown date (the letter says so: « calculées sur le solde restant dû »)."""
+    return any(
+        r["paid"] > 0
+        and r["periods"]
+        and r["outstanding"] < r["amount"]
+        and all(p[4] == r["outstanding"] for p in r["periods"])
+        for r in rows
+    )
+
+
+__all__ = ["interest_lines", "on_balance", "rates_named"]
