@@ -26,8 +26,7 @@ def _check_policy(policy: Policy, where: str) -> None:
         )
     if policy.prescription_from not in ("invoice_date", "due_date"):
         raise ConfigError(
-            f"[policy] prescription_from dans {where} doit valoir « invoice_date » "
-            "ou « due_date »."
+            f"[policy] prescription_from dans {where} doit valoir « invoice_date » ou « due_date »."
         )
     if policy.prescription_warning_days < 0:
         raise ConfigError(
