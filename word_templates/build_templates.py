@@ -52,6 +52,10 @@ TEXTS = {
         "contact": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} ou à "
         "{{ creditor.email }}. Si votre règlement a été effectué entre-temps, nous "
         "vous prions de ne pas tenir compte de ce courrier.",
+        # A formal notice is never to be disregarded: a payment made since is to be reported.
+        "contact_notice": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} "
+        "ou à {{ creditor.email }}. Si vous avez réglé cette somme entre-temps, merci de nous "
+        "indiquer la date et le mode de votre règlement.",
         "closing": "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos "
         "salutations distinguées.",
         "attention": "À l'attention de {{ debtor.contact }}",
@@ -208,6 +212,9 @@ TEXTS = {
         "contact": "If you have any question, please call us on {{ creditor.phone }} or write to "
         "{{ creditor.email }}. If you have paid in the meantime, please disregard "
         "this letter.",
+        "contact_notice": "If you have any question, please call us on {{ creditor.phone }} or "
+        "write to {{ creditor.email }}. If you have paid this amount in the meantime, please let "
+        "us know the date and means of your payment.",
         "closing": "Yours faithfully,",
         "attention": "For the attention of {{ debtor.contact }}",
         "ref": "Ref.: {{ letter.reference }}",
@@ -616,7 +623,8 @@ def build(language: str, kind: str, target: Path) -> None:
         _para(doc, "{%p endif %}", space_after=0)
         _para(doc, "", space_after=4)
     if kind != "remerciement":
-        contact = _para(doc, t["contact"], space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+        text = t["contact_notice"] if kind == "mise_en_demeure" else t["contact"]
+        contact = _para(doc, text, space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         _keep_with_next(contact)
     # The closing and the signature stay together, and with the paragraph before them: no
     # page ever holds only a signature.
