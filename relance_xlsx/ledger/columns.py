@@ -24,6 +24,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "piece",
         "document no",
         "bill no",
+        "invoice id",
+        "invoice ref",
+        "invoice reference",
+        "bill number",
+        "doc no",
+        "no document",
+        "no de piece",
+        "reference",
+        "ref",
+        "no",
     ),
     "client": (
         "client",
@@ -40,6 +50,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "account name",
         "vendor",
         "fournisseur",
+        "company",
+        "company name",
+        "customer company",
+        "nom",
+        "name",
+        "account",
+        "buyer",
+        "acheteur",
+        "debtor",
+        "payer",
+        "client nom",
+        "nom societe",
+        "entreprise",
+        "destinataire",
     ),
     "invoice_date": (
         "date facture",
@@ -50,6 +74,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "date de la facture",
         "issue date",
         "date",
+        "transaction date",
+        "posting date",
+        "doc date",
+        "document date",
+        "date document",
+        "date of invoice",
+        "billing date",
+        "date de piece",
+        "date piece",
+        "date comptable",
+        "invoice dt",
+        "date emise",
+        "emise le",
+        "emis le",
+        "billed on",
+        "date facturation",
     ),
     "due_date": (
         "echeance",
@@ -62,6 +102,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "payment due",
         "due",
         "a payer le",
+        "payment due date",
+        "date due",
+        "due on",
+        "due by",
+        "date d exigibilite",
+        "exigibilite",
+        "pay by",
+        "deadline",
+        "echeance le",
     ),
     "amount": (
         "montant ttc",
@@ -75,6 +124,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "montant",
         "total",
         "montant facture",
+        "invoice total",
+        "invoice value",
+        "gross amount",
+        "total due",
+        "grand total",
+        "total invoice",
+        "net a payer",
+        "montant net a payer",
+        "montant a payer",
+        "amount ttc",
+        "total amount ttc",
+        "valeur",
+        "value",
     ),
     "amount_ht": ("montant ht", "total ht", "ht", "amount excl tax", "net amount"),
     "paid": (
@@ -89,6 +151,16 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "paid amount",
         "paid to date",
         "payment amount",
+        "amount received",
+        "received",
+        "total paid",
+        "encaissement",
+        "acompte",
+        "acomptes",
+        "versement",
+        "deja paye",
+        "amount paid to date",
+        "paid amount eur",
     ),
     "payment_date": (
         "date de reglement",
@@ -109,6 +181,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "etat facture",
         "status",
         "invoice status",
+        "etat du paiement",
+        "statut paiement",
+        "payment status",
+        "state",
     ),
     "hold": (
         "litige",
@@ -130,6 +206,65 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "modalites de paiement",
         "payment terms",
         "terms",
+    ),
+    # The client's number or code: joins a clients sheet, stands for the name when none.
+    "client_number": (
+        "no client",
+        "code client",
+        "client no",
+        "customer no",
+        "customer code",
+        "account no",
+        "ref client",
+        "reference client",
+        "compte client",
+        "no compte",
+        "code tiers",
+        "no tiers",
+    ),
+    # What is still owed, when the ledger keeps it rather than (or beside) what was paid.
+    "balance": (
+        "reste du",
+        "reste a payer",
+        "restant du",
+        "montant du",
+        "solde",
+        "solde du",
+        "solde restant",
+        "balance",
+        "balance due",
+        "amount due",
+        "amount outstanding",
+        "outstanding",
+        "outstanding amount",
+        "open amount",
+        "montant restant",
+    ),
+    "phone": (
+        "telephone",
+        "tel",
+        "no de telephone",
+        "no telephone",
+        "phone",
+        "phone no",
+        "mobile",
+        "portable",
+    ),
+    # Free text the office writes: its dispute words put the invoice on hold.
+    "remarks": (
+        "remarques",
+        "remarque",
+        "commentaire",
+        "commentaires",
+        "observations",
+        "observation",
+        "notes",
+        "note",
+        "remarks",
+        "comments",
+        "comment",
+        "memo",
+        "notes internes",
     ),
     "client_type": ("type client", "type de client", "categorie client", "client type"),
     "insolvency": (
@@ -159,6 +294,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "adresse postale",
         "address",
         "billing address",
+        "courriel client",
+        "email client",
+        "customer email",
+        "client email",
+        "e mail address",
+        "email address",
+        "adresse mail",
     ),
     "street": ("rue", "voie", "street", "adresse ligne 1", "address line 1"),
     "postcode": ("code postal", "cp", "postcode", "postal code", "zip", "zip code"),
@@ -176,6 +318,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "invoice pdf",
         "invoice file",
         "attachment",
+        "personne a contacter",
+        "contact person",
+        "attn",
     ),
     "language": ("langue", "language", "lang"),
     "currency": ("devise", "monnaie", "currency"),
@@ -211,33 +356,88 @@ def normalise(header: object) -> str:
 _FOLDED: dict[str, tuple[str, ...]] = {
     name: tuple(dict.fromkeys(normalise(a) for a in aliases)) for name, aliases in ALIASES.items()
 }
+# Words that say nothing of a column's meaning: « Date de la facture », « Amount (EUR) ».
+_FILLER = frozenset(
+    {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "a", "au", "aux", "en", "in"}
+    | {"eur", "euro", "euros", "e"}
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# A header's words must be at least this covered by an alias's for a match by words.
+MIN_COVER = 0.5
+
+
+def header_words(header: object) -> str:
+    """A header folded for matching, CamelCase and snake_case split: 'InvoiceID' -> 'invoice no'."""
+    text = _CAMEL.sub(" ", str(header).strip())
+    return re.sub(r"\bid\b", "no", normalise(text))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in text.split() if w not in _FILLER)
+
+
+_ALIAS_WORDS: dict[str, tuple[frozenset[str], ...]] = {
+    name: tuple(_words(a) for a in aliases) for name, aliases in _FOLDED.items()
+}
+
+
+def _candidates(
+    folded: list[str], skip: Mapping[str, int]
+) -> list[tuple[tuple[int, float, int], int, str]]:
+    """(rank, column, field) for every plausible pair: exact aliases first, then by words."""
+    out: list[tuple[tuple[int, float, int], int, str]] = []
+    for pos, text in enumerate(folded):
+        if not text:
+            continue
+        words = _words(text)
+        for name, aliases in _FOLDED.items():
+            if name in skip:
+                continue
+            if text in aliases:
+                out.append(((0, 0.0, aliases.index(text)), pos, name))
+                continue
+            # By words, in any order, with filler words ignored: « Date of Transaction »,
+            # « Montant de la facture (TTC) ». The alias covering most of the header wins.
+            best = max(
+                (
+                    (len(a) / len(words), -i)
+                    for i, a in enumerate(_ALIAS_WORDS[name])
+                    if a and words and a <= words
+                ),
+                default=None,
+            )
+            if best is not None and best[0] >= MIN_COVER:
+                out.append(((1, -best[0], -best[1]), pos, name))
+    return out
 
 
 def match_headers(
     headers: Iterable[object], overrides: Mapping[str, str] | None = None
 ) -> dict[str, int]:
-    """Map canonical fields to column positions; explicit overrides win over detection."""
-    folded = [normalise(h) if h not in (None, "") else "" for h in headers]
+    """Map canonical fields to column positions; explicit overrides win over detection.
+
+    A header matches by meaning: its exact alias (« N° facture », « InvoiceID ») first,
+    else the alias whose words it contains (« Date of Transaction »), the closest first.
+    """
+    folded = [header_words(h) if h not in (None, "") else "" for h in headers]
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for name, header in (overrides or {}).items():
-        target = normalise(header)
+        target = header_words(header)
         if target in folded:
             pos = folded.index(target)
             mapping[name] = pos
             used.add(pos)
-    # Rank every (field, column) pair by how specific the alias is, best first.
-    candidates: list[tuple[int, int, str]] = []
-    for name, aliases in _FOLDED.items():
-        if name in mapping:
-            continue
-        for pos, text in enumerate(folded):
-            if text and text in aliases:
-                candidates.append((aliases.index(text), pos, name))
-    for _rank, pos, name in sorted(candidates):
+    for _rank, pos, name in sorted(_candidates(folded, mapping)):
         if name not in mapping and pos not in used:
             mapping[name] = pos
             used.add(pos)
+    # A client number stands for the client when the table has no name; the amount still
+    # owed stands for the amount when that is all it has.
+    if "client" not in mapping and "client_number" in mapping:
+        mapping["client"] = mapping["client_number"]
+    if "amount" not in mapping and "balance" in mapping:
+        mapping["amount"] = mapping.pop("balance")
     return mapping
 
 
@@ -256,4 +456,11 @@ def describe_known_headers() -> str:
     return ", ".join(f"« {e} »" for e in examples)
 
 
-__all__ = ["ALIASES", "describe_known_headers", "is_invoice_table", "match_headers", "normalise"]
+__all__ = [
+    "ALIASES",
+    "describe_known_headers",
+    "header_words",
+    "is_invoice_table",
+    "match_headers",
+    "normalise",
+]

@@ -185,6 +185,13 @@ def _settle(
         | grid.raw("status").mask(status_says_paid)
         | (payment_date.present() & ("paid" not in grid.positions))
     )
+    if "balance" in grid.positions and "paid" not in grid.positions:
+        # The ledger keeps what is still owed: what was paid is the difference.
+        balance = grid.parse_amounts("balance")[0]
+        # Only a balance within the amount says what was paid: a larger one adds charges
+        # (a service charge, interest) that the amount column does not hold.
+        known = ~np.isnan(balance) & (balance >= 0) & (balance <= amount)
+        paid = np.where(known, np.round(amount - np.nan_to_num(balance), 2), paid)
     paid = np.where(settled, np.clip(amount, 0, None), paid)
     outstanding = np.where(is_credit, amount, np.round(amount - paid, 2))
     return paid, outstanding

@@ -1,0 +1,58 @@
+"""Headers matched by meaning: every synonym, CamelCase, snake_case, words in any order."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import pytest
+
+from relance_xlsx.ledger.columns import ALIASES, match_headers
+
+# Fields that stand for another when it is missing (a client number for the client name,
+# what is still owed for the amount).
+_STANDS_FOR = {"client_number": "client", "balance": "amount"}
+
+
+@pytest.mark.parametrize(
+    ("field", "alias"),
+    [
+        pytest.param(field, alias, id=f"{field}:{alias}")
+        for field, aliases in ALIASES.items()
+        for alias in aliases
+    ],
+)
+def test_every_synonym_names_its_field(field, alias):
+    found = match_headers([alias])
+    expected = _STANDS_FOR.get(field, field)
+    assert found.get(field, found.get(expected)) == 0
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        pytest.param(["CustomerID", "InvoiceID", "InvoiceDate", "DueDate", "AmountDue"],
+                     {"client": 0, "client_number": 0, "invoice": 1, "invoice_date": 2, "due_date": 3, "amount": 4}, id="camel-case"),
+        pytest.param(["customer_name", "invoice_no", "invoice_date", "due_date", "amount", "amount_paid"],
+                     {"client": 0, "invoice": 1, "invoice_date": 2, "due_date": 3, "amount": 4, "paid": 5}, id="snake-case"),
+        pytest.param(["Transaction Date", "Invoice #", "Company", "Invoice Total", "Balance"],
+                     {"invoice_date": 0, "invoice": 1, "client": 2, "amount": 3, "balance": 4}, id="transaction-date-invoice-hash"),
+        pytest.param(["Doc Date", "Account", "Net à payer", "Nº de pièce"],
+                     {"invoice_date": 0, "client": 1, "amount": 2, "invoice": 3}, id="doc-date-account-net-a-payer"),
+        pytest.param(["Date of Transaction", "Montant de la facture (TTC)", "Nom du client", "Échéance le"],
+                     {"invoice_date": 0, "amount": 1, "client": 2, "due_date": 3}, id="words-in-any-order"),
+        pytest.param(["N°Facture", "RAISON SOCIALE", "Total TTC", "Reste dû", "Remarques"],
+                     {"invoice": 0, "client": 1, "amount": 2, "balance": 3, "remarks": 4}, id="french-upper-case"),
+        # An exact alias beats a match by words: « Invoice Date » is the date, not the number.
+        pytest.param(["Invoice Date", "Invoice Number", "Invoice Amount", "Invoice Status"],
+                     {"invoice_date": 0, "invoice": 1, "amount": 2, "status": 3}, id="invoice-words-everywhere"),
+        pytest.param(["Qty", "Unit Price", "Colour"], {}, id="nothing-known"),
+    ],
+)  # fmt: skip
+def test_headers_by_meaning(headers, expected):
+    assert match_headers(headers) == expected
+
+
+def test_an_override_names_the_header_in_any_spelling():
+    assert match_headers(
+        ["Réf", "Qui", "Combien"], {"invoice": "réf", "client": "QUI", "amount": "combien"}
+    ) == {"invoice": 0, "client": 1, "amount": 2}
