@@ -49,6 +49,14 @@ class LedgerError(RelanceError):
     """The ledger cannot be read: missing file, not a workbook, no invoice table."""
 
 
+class NoInvoiceTable(LedgerError):
+    """No table of the workbook names invoices; it carries the [columns] lines to suggest."""
+
+    def __init__(self, message: str, suggestion: dict[str, str]) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
+
+
 class TemplateError(RelanceError):
     """A letter template is broken: syntax error, unknown variable, stray placeholder."""
 
@@ -71,6 +79,7 @@ __all__ = [
     "ExitCode",
     "LedgerError",
     "LibreOfficeError",
+    "NoInvoiceTable",
     "RelanceError",
     "TemplateError",
     "WorkbookError",

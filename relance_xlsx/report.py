@@ -214,6 +214,16 @@ def render_check(result: CheckResult) -> None:
         highlight=False,
         soft_wrap=True,
     )
+    if result.config_written:
+        out.print(
+            f"Colonnes devinées écrites dans {result.config_written} (section [columns]) : "
+            "vérifiez-les.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if result.choice:
+        out.print(result.choice, markup=False, highlight=False, soft_wrap=True)
     mapping = Table(title="Colonnes reconnues", title_justify="left")
     mapping.add_column("Champ")
     mapping.add_column("En-tête du classeur")

@@ -107,6 +107,10 @@ class CheckResult:
     problems: list[Problem]
     skipped: list[Skip]
     warnings: list[str]
+    # Which table was chosen and why, and the runner-up (French).
+    choice: str = ""
+    # The relance.toml that --suggest-config wrote the guessed [columns] into.
+    config_written: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document of `check --json`."""

@@ -145,7 +145,9 @@ def test_no_invoice_table_names_headers_and_sheets(ledger_factory):
     path = ledger_factory([["a", "b"]], headers=["Nom", "Téléphone"], sheet="Contacts")
     with pytest.raises(LedgerError, match="Contacts") as info:
         read(path)
-    assert "Montant TTC" in str(info.value)
+    message = str(info.value)
+    assert "« Nom », « Téléphone »" in message and "Montant TTC" in message
+    assert "le montant" in message and "le n° de facture" in message
 
 
 def _problems(ledger):

@@ -227,14 +227,27 @@ def _send(folder: Path, config: Path | None, yes: bool, quiet: bool) -> pipeline
 
 @app.command(cls=FrenchCommand)
 def check(
-    ledger: LedgerArg, config: ConfigOpt = None, sheet: SheetOpt = None, as_json: JsonOpt = False
+    ledger: LedgerArg,
+    config: ConfigOpt = None,
+    sheet: SheetOpt = None,
+    as_json: JsonOpt = False,
+    suggest_config: Annotated[
+        bool,
+        typer.Option(
+            "--suggest-config",
+            help="Si aucun tableau n'est reconnu, écrire les colonnes devinées dans la section "
+            "[columns] de relance.toml (créé au besoin), puis relire le classeur.",
+        ),
+    ] = False,
 ) -> None:
     """Lire et valider le grand livre, sans rien écrire.
 
     Example: relance check grand-livre.xlsx
     """
     settings, notes = settings_for(config, ledger, sheet)
-    result = pipeline.check(ledger, settings, progress=Bar(not as_json))
+    result = pipeline.check(
+        ledger, settings, progress=Bar(not as_json), suggest_config=suggest_config
+    )
     result = dataclasses.replace(result, warnings=[*notes, *result.warnings])
     if as_json:
         print_json(result.to_json())

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..config import default_config_text
 from ..errors import ExitCode, RelanceError, TemplateError
 from ..letters import bundled_templates, check_template
 from ..report import out
@@ -28,7 +28,7 @@ def init(
     target = folder / "relance.toml"
     if target.exists():
         raise RelanceError(f"{target} existe déjà ; rien n'a été écrasé.")
-    text = resources.files("relance_xlsx").joinpath("data/relance.toml").read_text("utf-8")
+    text = default_config_text()
     # The copies written below are the templates this config uses: edits are not ignored.
     text = text.replace('template_dir = ""  ', 'template_dir = "modeles"', 1)
     target.write_text(text, encoding="utf-8")

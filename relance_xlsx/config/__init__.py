@@ -1,5 +1,6 @@
 """Settings: defaults in code, overridden by an optional relance.toml."""
 
+from .editing import default_config_text, write_columns
 from .loading import find_config, load_settings, settings_from_dict
 from .sections import (
     CONFIG_NAME,
@@ -25,7 +26,9 @@ __all__ = [
     "Settings",
     "Smtp",
     "Writeback",
+    "default_config_text",
     "find_config",
     "load_settings",
     "settings_from_dict",
+    "write_columns",
 ]

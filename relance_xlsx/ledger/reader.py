@@ -16,12 +16,12 @@ import python_calamine as calamine
 from .. import collector
 from ..config import Settings
 from ..errors import LedgerError
-from ..ooxml import FormulaScan, check_package, col_index
-from .columns import describe_known_headers, is_invoice_table, match_headers
+from ..ooxml import ExcelTable, FormulaScan, check_package, col_index, excel_tables
+from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .problems import Problem, Skip
 from .rows import normalise_rows
+from .unfit import no_table_error
 
-HEADER_SEARCH_ROWS = 30
 READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 
 
@@ -71,6 +71,8 @@ class Ledger:
     skipped: tuple[Skip, ...]
     fingerprint: Fingerprint
     warnings: tuple[str, ...] = field(default=())
+    # Which table was chosen among the workbook's candidates, and why (French).
+    choice: str = ""
 
     @property
     def columns(self) -> dict[str, str]:
@@ -88,13 +90,6 @@ class Ledger:
     def invoice_count(self) -> int:
         """How many rows were read as invoices (with or without problems)."""
         return len(self.frame)
-
-
-@dataclass(frozen=True)
-class _TableGuess:
-    sheet: str
-    header_index: int  # 0-based row index in the grid
-    positions: dict[str, int]
 
 
 def open_workbook(path: Path) -> calamine.CalamineWorkbook:
@@ -138,27 +133,35 @@ class _Sheets:
             else grid.to_python(skip_empty_area=False)
         )
 
+    def heads(self, sheets: list[str]) -> dict[str, list[list[Any]]]:
+        """The first rows of each readable sheet (for saying what was seen)."""
+        out = {}
+        for sheet in sheets:
+            try:
+                out[sheet] = self.rows(sheet, HEADER_SEARCH_ROWS)
+            except Exception:  # an unreadable sheet has nothing to show
+                continue
+        return out
+
 
 def find_table(
-    book: calamine.CalamineWorkbook | _Sheets, sheets: list[str], overrides: dict[str, str]
-) -> _TableGuess | None:
-    """The sheet and header row that name the most known columns."""
+    book: calamine.CalamineWorkbook | _Sheets,
+    sheets: list[str],
+    overrides: dict[str, str],
+    tables: dict[str, list[ExcelTable]] | None = None,
+) -> tuple[TableGuess | None, TableGuess | None]:
+    """The best invoice table of these sheets, and the runner-up, scored (see choice.py)."""
     reader = book if isinstance(book, _Sheets) else _Sheets(book)
-    best: tuple[int, int, int] | None = None
-    guess: _TableGuess | None = None
-    for order, sheet in enumerate(sheets):
+    guesses: list[TableGuess] = []
+    for sheet in sheets:
+        declared = (tables or {}).get(sheet, [])
+        deepest = max([HEADER_SEARCH_ROWS, *(t.header_row for t in declared)])
         try:
-            head = reader.rows(sheet, HEADER_SEARCH_ROWS)
+            head = reader.rows(sheet, deepest + SAMPLE_ROWS)
         except Exception:  # an unreadable sheet is simply not the ledger
             continue
-        for index, row in enumerate(head):
-            positions = match_headers(row, overrides)
-            if not is_invoice_table(positions):
-                continue
-            score = (len(positions), -order, -index)
-            if best is None or score > best:
-                best, guess = score, _TableGuess(sheet, index, positions)
-    return guess
+        guesses += candidates(sheet, head, declared, overrides)
+    return choose(guesses, sheets.index)
 
 
 def _formula_warnings(counts: Counter[str], headers: tuple[str, ...]) -> list[str]:
@@ -176,22 +179,25 @@ def _formula_warnings(counts: Counter[str], headers: tuple[str, ...]) -> list[st
 
 
 def _read_table(
-    reader: _Sheets, path: Path, candidates: list[str], sheets: list[str], settings: Settings
-) -> tuple[_TableGuess, list[list[Any]]]:
-    """The table's guess and the whole grid of its sheet."""
-    guess = find_table(reader, candidates, settings.columns)
+    reader: _Sheets,
+    path: Path,
+    candidates: list[str],
+    sheets: list[str],
+    settings: Settings,
+    tables: dict[str, list[ExcelTable]],
+) -> tuple[TableGuess, str, list[list[Any]]]:
+    """The table's guess, why it was chosen, and the whole grid of its sheet."""
+    guess, runner_up = find_table(reader, candidates, settings.columns, tables)
     left_out = [s for s in sheets if s not in candidates]
     if guess is None and left_out:
         # The sheet named as journal may be the invoices themselves (a wrong journal_sheet):
         # read it, and let the write-back refuse that name in its own sentence.
-        guess = find_table(reader, left_out, settings.columns)
+        guess, runner_up = find_table(reader, left_out, settings.columns, tables)
     if guess is None:
-        raise LedgerError(
-            f"Aucun tableau de factures reconnu dans {path.name} (feuilles : "
-            f"{', '.join(sheets) or 'aucune'}) ; il faut une ligne d'en-tête avec au moins "
-            f"{describe_known_headers()}, ou une section [columns] dans relance.toml."
+        raise no_table_error(
+            path, {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in candidates}, settings.columns
         )
-    return guess, reader.rows(guess.sheet)
+    return guess, why(guess, runner_up), reader.rows(guess.sheet)
 
 
 def candidate_sheets(sheets: list[str], wanted: str | None, journal: str) -> list[str]:
@@ -225,8 +231,11 @@ def read_ledger(
                 )
             candidates = candidate_sheets(sheets, wanted, settings.writeback.journal_sheet)
             scan.start(candidates)  # runs beside calamine's parse, on the other core
+            tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
             with collector.paused():
-                guess, grid = _read_table(_Sheets(book), path, candidates, sheets, settings)
+                guess, choice, grid = _read_table(
+                    _Sheets(book), path, candidates, sheets, settings, tables
+                )
         finally:
             book.close()
         header = grid[guess.header_index]
@@ -251,6 +260,7 @@ def read_ledger(
         skipped=tuple(skipped),
         fingerprint=fingerprint,
         warnings=tuple(warnings),
+        choice=choice,
     )
 
 

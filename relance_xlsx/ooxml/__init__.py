@@ -34,6 +34,10 @@ from .sheethead import (
 from .sheetxml import (
     SheetXml,
 )
+from .tables import (
+    ExcelTable,
+    excel_tables,
+)
 from .xlsxparts import (
     CT_WORKSHEET,
     NS_MAIN,
@@ -58,6 +62,7 @@ __all__ = [
     "REL_TABLE",
     "REL_WORKSHEET",
     "SAFE_PARSER",
+    "ExcelTable",
     "FormulaScan",
     "NewCell",
     "Package",
@@ -71,6 +76,7 @@ __all__ = [
     "col_letter",
     "deflated",
     "excel_serial",
+    "excel_tables",
     "parse_part",
     "read_raw",
     "rels_path",

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import collector
-from ..config import Settings
+from ..config import CONFIG_NAME, Settings, load_settings, write_columns
+from ..errors import NoInvoiceTable
 from ..ledger import Ledger, read_ledger
 from ..letters import (
     LetterPlan,
@@ -54,11 +55,26 @@ def check(
     *,
     as_of: dt.date | None = None,
     progress: Progress | None = None,
+    suggest_config: bool = False,
 ) -> CheckResult:
-    """Read and validate the ledger only; write nothing."""
+    """Read and validate the ledger only; write nothing (but relance.toml, if asked).
+
+    With suggest_config, a workbook whose table is not recognised gets the guessed [columns]
+    written into its relance.toml (beside the ledger unless settings came from another),
+    and is read again with them.
+    """
     settings = settings or Settings()
+    written = None
     with step(progress or Quiet(), "Lecture du classeur"):
-        ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
+        try:
+            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
+        except NoInvoiceTable as exc:
+            if not (suggest_config and exc.suggestion):
+                raise
+            target = settings.config_path or ledger_path.parent / CONFIG_NAME
+            written = write_columns(target, exc.suggestion)
+            settings = load_settings(written)
+            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
     return CheckResult(
         str(ledger_path),
         ledger.sheet,
@@ -69,6 +85,8 @@ def check(
         list(ledger.problems),
         list(ledger.skipped),
         list(ledger.warnings),
+        ledger.choice,
+        str(written) if written else None,
     )
 
 

@@ -1,0 +1,50 @@
+"""Edits to relance.toml that keep the office's comments: the [columns] a check suggests."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+from .loading import load_settings
+
+
+def default_config_text() -> str:
+    """The bundled, commented relance.toml."""
+    return resources.files("relance_xlsx").joinpath("data/relance.toml").read_text("utf-8")
+
+
+def write_columns(path: Path, columns: dict[str, str]) -> Path:
+    """Set these [columns] keys in relance.toml (made from the bundled one if missing).
+
+    Only the lines of those keys change: every other line and comment stays as it was.
+    """
+    text = path.read_text(encoding="utf-8") if path.exists() else default_config_text()
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == "[columns]"), None)
+    if start is None:
+        lines += ["", "[columns]"]
+        start = len(lines) - 1
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("[")),
+        len(lines),
+    )
+    wanted = {k: f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in columns.items()}
+    for i in range(start + 1, end):
+        key = re.match(r"\s*([A-Za-z_]+)\s*=", lines[i])
+        if key and key.group(1) in wanted:
+            lines[i] = wanted.pop(key.group(1))
+    lines[start + 1 : start + 1] = list(wanted.values())
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        load_settings(tmp)  # never leave a relance.toml that does not load
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+    return path
+
+
+__all__ = ["default_config_text", "write_columns"]

@@ -1,0 +1,170 @@
+"""Workbooks laid out as offices keep them: which table is read, and what is said of it."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import AS_OF
+from openpyxl import Workbook
+from openpyxl.worksheet.table import Table
+from typer.testing import CliRunner
+
+from relance_xlsx import NoInvoiceTable, Settings, load_settings
+from relance_xlsx.cli import app
+from relance_xlsx.ledger import read_ledger
+
+D = dt.date
+runner = CliRunner()
+INVOICES = [
+    ("F-101", "Alpha SARL", D(2026, 9, 1), D(2026, 10, 1), 1200.0),
+    ("F-102", "Beta SAS", D(2026, 9, 5), D(2026, 10, 5), 480.5),
+    ("F-103", "Alpha SARL", D(2026, 9, 20), D(2026, 10, 20), 99.9),
+]
+
+
+def _sheet(wb, title, headers, rows, at=(1, 1)):
+    ws = wb.create_sheet(title)
+    r0, c0 = at
+    for j, h in enumerate(headers):
+        ws.cell(r0, c0 + j, h)
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            ws.cell(r0 + 1 + i, c0 + j, v)
+    return ws
+
+
+def _book(path, *sheets):
+    wb = Workbook()
+    wb.remove(wb.active)
+    for args in sheets:
+        _sheet(wb, *args)
+    wb.save(path)
+    return path
+
+
+def _read(path, settings=None):
+    return read_ledger(path, settings or Settings(), as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param(
+            ["InvoiceID", "CustomerName", "InvoiceDate", "DueDate", "AmountDue"], id="camel-case"
+        ),
+        pytest.param(
+            ["invoice_no", "customer_name", "invoice_date", "due_date", "total_amount"],
+            id="snake-case",
+        ),
+        pytest.param(
+            ["Invoice #", "Company", "Transaction Date", "Payment Due Date", "Invoice Total"],
+            id="transaction-date-company",
+        ),
+        pytest.param(
+            ["Nº de pièce", "Account", "Posting Date", "Date due", "Net à payer"],
+            id="posting-date-account",
+        ),
+    ],
+)
+def test_headers_offices_use_read_every_invoice(tmp_path, headers):
+    path = _book(tmp_path / "l.xlsx", ("Sales", headers, INVOICES))
+    ledger = _read(path)
+    assert ledger.invoice_count == 3 and not ledger.problems
+    assert ledger.frame["invoice"].tolist() == ["F-101", "F-102", "F-103"]
+    assert ledger.frame["client"].tolist() == ["Alpha SARL", "Beta SAS", "Alpha SARL"]
+    assert ledger.frame["amount"].tolist() == [1200.0, 480.5, 99.9]
+    assert ledger.frame["due_date"].dt.date.tolist() == [r[3] for r in INVOICES]
+
+
+def test_the_invoice_list_wins_over_a_bigger_line_items_sheet(tmp_path):
+    lines = [
+        (f"F-10{1 + i % 3}", "Alpha SARL", D(2026, 9, 1), f"Article {i}", 2, 10.0, 20.0)
+        for i in range(30)
+    ]
+    path = _book(
+        tmp_path / "l.xlsx",
+        ("Lignes", ["Invoice #", "Customer", "Date", "Item", "Qty", "Unit Price", "Amount"], lines),
+        ("Factures", ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"], INVOICES),
+    )
+    ledger = _read(path)
+    assert ledger.sheet == "Factures" and ledger.invoice_count == 3
+    assert "Factures" in ledger.choice and "écarté : feuille « Lignes »" in ledger.choice
+    assert "quantité" in ledger.choice and "prix unitaire" in ledger.choice
+
+
+def test_an_excel_table_below_a_parameters_block_is_found(tmp_path):
+    """An Excel table starting at C75, under 70 rows of settings: found by its definition."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Suivi"
+    for i in range(70):
+        ws.cell(1 + i, 1, f"Paramètre {i}")
+        ws.cell(1 + i, 2, i)
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC"]
+    for j, h in enumerate(headers):
+        ws.cell(75, 3 + j, h)
+    for i, row in enumerate(INVOICES):
+        for j, v in enumerate(row):
+            ws.cell(76 + i, 3 + j, v)
+    ws.add_table(Table(displayName="T_Factures", ref="C75:G78"))
+    wb.save(tmp_path / "t.xlsx")
+    ledger = _read(tmp_path / "t.xlsx")
+    assert (ledger.sheet, ledger.header_row, ledger.invoice_count) == ("Suivi", 75, 3)
+    assert "tableau Excel « T_Factures »" in ledger.choice
+    assert ledger.frame["client"].tolist() == ["Alpha SARL", "Beta SAS", "Alpha SARL"]
+
+
+def test_when_nothing_fits_the_message_shows_the_headers_and_the_fix(tmp_path):
+    headers = ["Pièce", "Qui", "Émise", "Montnat", "Commentaire libre"]
+    path = _book(
+        tmp_path / "l.xlsx", ("Données", headers, [(r[0], r[1], r[2], r[4], "") for r in INVOICES])
+    )
+    with pytest.raises(NoInvoiceTable) as info:
+        _read(path)
+    message = str(info.value)
+    assert "« Pièce », « Qui », « Émise », « Montnat »" in message
+    assert 'amount = "Montnat"' in message and "--suggest-config" in message
+    assert info.value.suggestion == {
+        "invoice": "Pièce",
+        "client": "Qui",
+        "invoice_date": "Émise",
+        "amount": "Montnat",
+    }
+
+
+def test_suggest_config_writes_the_columns_and_the_next_run_works(tmp_path):
+    headers = ["Pièce", "Qui", "Émise", "Montnat"]
+    path = _book(
+        tmp_path / "l.xlsx", ("Données", headers, [(r[0], r[1], r[2], r[4]) for r in INVOICES])
+    )
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 1
+    result = runner.invoke(app, ["check", str(path), "--suggest-config"])
+    assert result.exit_code == 0, result.output
+    assert "Colonnes devinées écrites" in result.output
+    written = (tmp_path / "relance.toml").read_text(encoding="utf-8")
+    assert 'amount = "Montnat"' in written and "[creditor]" in written  # the commented file
+    settings = load_settings(tmp_path / "relance.toml")
+    assert settings.columns["amount"] == "Montnat"
+    again = runner.invoke(app, ["run", str(path), "--dry-run", "--as-of", "2026-11-22", "--json"])
+    assert again.exit_code == 0, again.output
+    document = json.loads(again.stdout.strip().splitlines()[-1])
+    assert [i["invoice"] for i in document["invoices"]] == ["F-101", "F-102", "F-103"]
+
+
+def test_suggest_config_keeps_the_office_s_comments(tmp_path):
+    from relance_xlsx.config import write_columns
+
+    config = tmp_path / "relance.toml"
+    config.write_text(
+        '# notre réglage\n[policy]\ngrace_days = 3  # trois jours\n\n[columns]\n# invoice = "x"\namount = "Ancien"\n',
+        encoding="utf-8",
+    )
+    write_columns(config, {"amount": "Montnat", "client": "Qui"})
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith("# notre réglage\n[policy]\ngrace_days = 3  # trois jours\n")
+    assert 'amount = "Montnat"' in text and 'client = "Qui"' in text and "Ancien" not in text
+    assert '# invoice = "x"' in text
