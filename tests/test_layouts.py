@@ -8,7 +8,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import AS_OF
+from conftest import AS_OF, complete_settings
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table
 from typer.testing import CliRunner
@@ -19,6 +19,7 @@ from relance_xlsx.ledger import read_ledger
 
 D = dt.date
 runner = CliRunner()
+ADDRESS = "3 rue des Lilas\n69100 Villeurbanne"
 INVOICES = [
     ("F-101", "Alpha SARL", D(2026, 9, 1), D(2026, 10, 1), 1200.0),
     ("F-102", "Beta SAS", D(2026, 9, 5), D(2026, 10, 5), 480.5),
@@ -168,3 +169,76 @@ def test_suggest_config_keeps_the_office_s_comments(tmp_path):
     assert text.startswith("# notre réglage\n[policy]\ngrace_days = 3  # trois jours\n")
     assert 'amount = "Montnat"' in text and 'client = "Qui"' in text and "Ancien" not in text
     assert '# invoice = "x"' in text
+
+
+@pytest.mark.parametrize(
+    ("remark", "held"),
+    [
+        pytest.param("Disputing due overcharge", True, id="disputing"),
+        pytest.param("En litige depuis le 3/11", True, id="en-litige"),
+        pytest.param("Montant contesté par le client", True, id="conteste"),
+        pytest.param("Désaccord sur la remise", True, id="desaccord"),
+        pytest.param("Réclamation qualité en cours", True, id="reclamation"),
+        pytest.param("Litige réglé le 2/11", False, id="litige-regle"),
+        pytest.param("pas de litige", False, id="pas-de-litige"),
+        pytest.param("Relancé par téléphone", False, id="a-plain-note"),
+    ],
+)
+def test_a_dispute_written_in_the_remarks_puts_the_invoice_on_hold(tmp_path, remark, held):
+    import relance_xlsx
+
+    headers = [
+        "N° facture",
+        "Client",
+        "Date facture",
+        "Échéance",
+        "Montant TTC",
+        "Adresse",
+        "Remarques",
+    ]
+    rows = [(*INVOICES[0], ADDRESS, remark), (*INVOICES[1], ADDRESS, "")]
+    path = _book(tmp_path / "l.xlsx", ("Factures", headers, rows))
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    first = result.invoices[0]
+    assert (first.action == "hold") is held
+    assert result.invoices[1].action == "letter"
+    if held:
+        assert remark in first.reason and "Remarques" in first.reason
+        checked = relance_xlsx.check(path, Settings(), as_of=AS_OF)
+        assert [(p.row, p.severity) for p in checked.problems] == [(2, "warning")]
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [
+        pytest.param("Payée", "none", id="payee"),
+        pytest.param("Paid", "none", id="paid"),
+        pytest.param("Contestée", "hold", id="contestee"),
+        pytest.param("En cours", "letter", id="en-cours"),
+    ],
+)
+def test_a_status_column_is_read_for_its_meaning(tmp_path, status, action):
+    import relance_xlsx
+
+    headers = [
+        "N° facture",
+        "Client",
+        "Date facture",
+        "Échéance",
+        "Montant TTC",
+        "Adresse",
+        "Statut",
+    ]
+    path = _book(tmp_path / "l.xlsx", ("Factures", headers, [(*INVOICES[0], ADDRESS, status)]))
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert result.invoices[0].action == action
+
+
+def test_a_cancelled_invoice_is_not_chased_and_check_lists_it(tmp_path):
+    import relance_xlsx
+
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Statut"]
+    rows = [(*INVOICES[0], "Annulée"), (*INVOICES[1], "")]
+    path = _book(tmp_path / "l.xlsx", ("Factures", headers, rows))
+    checked = relance_xlsx.check(path, Settings(), as_of=AS_OF)
+    assert checked.invoices == 1 and [s.row for s in checked.skipped] == [2]

@@ -36,6 +36,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "outstanding": 1000.0,
         "is_paid": False,
         "hold": False,
+        "hold_reason": None,
         "is_credit": False,
         "consumer": False,
         "public": False,

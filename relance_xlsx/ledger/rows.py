@@ -18,6 +18,7 @@ from .grid import Grid
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
 from .problems import Problem, Skip
+from .remarks import disputes
 from .skips import skip_rows
 from .terms import Terms, due_from_terms, parse_terms
 from .values import (
@@ -42,6 +43,7 @@ COLUMNS = (
     "outstanding",
     "is_paid",
     "hold",
+    "hold_reason",
     "is_credit",
     "consumer",
     "public",
@@ -90,6 +92,7 @@ def normalise_rows(
     payment_date = grid.parse("payment_date", parse_date)
     paid_flag = grid.parse("paid_flag", parse_flag, "warning")
     hold = grid.parse("hold", parse_hold)
+    disputed, hold_reason = disputes(grid)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
     last_date = grid.parse("reminder_date", parse_date)
@@ -132,7 +135,8 @@ def normalise_rows(
         "paid": np.nan_to_num(paid, nan=0.0),
         "outstanding": outstanding,
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
-        "hold": hold.mask(lambda v: v is True),
+        "hold": hold.mask(lambda v: v is True) | disputed,
+        "hold_reason": hold_reason,
         "is_credit": is_credit,
         "object": objects.array(),
         "currency": currency.array(),

@@ -1,0 +1,52 @@
+"""Remarks and status texts read for their meaning: a dispute written in words holds the invoice."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from .columns import normalise
+from .grid import Grid
+
+# litige, contesté, désaccord, réclamation, disputed, contest… (accents folded first).
+_DISPUTE = re.compile(r"\b(litig\w*|contest\w*|desaccord\w*|reclamation\w*|disput\w*)")
+# « pas de litige », « litige réglé », « no dispute »: the word is there, the dispute is not.
+_SETTLED = re.compile(
+    r"\b(pas de|sans|aucun\w*|no|not|non)\s+(\w+\s+)?(litig|contest|desaccord|reclam|disput)"
+    r"|(litig|contest|desaccord|reclam|disput)\w*\s+(\w+\s+)?"
+    r"(regle\w*|resolu\w*|leve\w*|clos\w*|termine\w*|resolved|settled|closed)"
+)
+
+
+def says_dispute(value: Any) -> bool:
+    """Whether a free text says the invoice is disputed (« Disputing due overcharge »)."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    text = normalise(value)
+    return bool(_DISPUTE.search(text)) and not _SETTLED.search(text)
+
+
+def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
+    """Invoices whose remarks or status say they are disputed, and the text that says so.
+
+    Each is listed as a warning on its row, so that `check` shows why it is on hold.
+    """
+    held = np.zeros(len(grid), dtype=bool)
+    why = np.full(len(grid), None, dtype=object)
+    for field in ("remarks", "status"):
+        if field not in grid.positions:
+            continue
+        raw = grid.raw(field)
+        for i in np.flatnonzero(raw.mask(says_dispute) & ~held).tolist():
+            text = " ".join(str(raw.at(i)).split())
+            held[i] = True
+            why[i] = f"« {text} » (colonne « {grid.header(field)} »)"
+            grid.problem(
+                i, field, raw.at(i), "litige écrit en remarque : facture mise en attente", "warning"
+            )
+    return held, why
+
+
+__all__ = ["disputes", "says_dispute"]
