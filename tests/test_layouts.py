@@ -9,6 +9,7 @@ import json
 
 import pytest
 from conftest import AS_OF, complete_settings
+from docx import Document
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table
 from typer.testing import CliRunner
@@ -242,3 +243,87 @@ def test_a_cancelled_invoice_is_not_chased_and_check_lists_it(tmp_path):
     path = _book(tmp_path / "l.xlsx", ("Factures", headers, rows))
     checked = relance_xlsx.check(path, Settings(), as_of=AS_OF)
     assert checked.invoices == 1 and [s.row for s in checked.skipped] == [2]
+
+
+def test_a_customers_sheet_fills_the_invoices_e_mails_and_addresses(tmp_path):
+    """Invoices beside a bigger line-items sheet and a customers sheet: the invoice list is
+    read, and the customers' e-mails and addresses reach the letters and the drafts."""
+    import relance_xlsx
+
+    lines = [
+        (f"F-10{1 + i % 3}", "Alpha SARL", D(2026, 9, 1), f"Article {i}", 2, 10.0, 20.0)
+        for i in range(30)
+    ]
+    customers = [
+        (
+            "ALPHA sarl",
+            "compta@alpha.fr",
+            "1 rue Haute\n75001 Paris",
+            "04 00 00 00 01",
+            "Professionnel",
+        ),
+        (
+            "Beta SAS",
+            "factures@beta.fr",
+            "2 rue Basse\n69001 Lyon",
+            "04 00 00 00 02",
+            "Professionnel",
+        ),
+    ]
+    path = _book(
+        tmp_path / "l.xlsx",
+        ("Lignes", ["Invoice #", "Customer", "Date", "Item", "Qty", "Unit Price", "Amount"], lines),
+        ("Factures", ["Invoice #", "Customer", "Invoice Date", "Due Date", "Amount"], INVOICES),
+        ("Clients", ["Customer Name", "Email", "Address", "Phone", "Type client"], customers),
+    )
+    ledger = _read(path)
+    assert ledger.sheet == "Factures"
+    assert ledger.frame["email"].tolist() == [
+        "compta@alpha.fr",
+        "factures@beta.fr",
+        "compta@alpha.fr",
+    ]
+    assert ledger.frame["address"].tolist()[1] == "2 rue Basse\n69001 Lyon"
+    assert (
+        "Fiche clients : feuille « Clients »" in ledger.choice and "3 facture(s)" in ledger.choice
+    )
+    assert "email" not in ledger.positions  # never written back into the invoice table
+    settings = complete_settings()
+    result = relance_xlsx.run(path, settings, as_of=AS_OF, out_dir=tmp_path / "out", email=True)
+    assert sorted(x.client for x in result.letters) == ["Alpha SARL", "Beta SAS"]
+    assert not result.no_email and len(result.emails) == 2
+    import email
+
+    recipients = {}
+    for eml in sorted((tmp_path / "out" / "emails").glob("*.eml")):
+        message = email.message_from_bytes(eml.read_bytes())
+        recipients[eml.stem] = message["To"]
+    assert recipients == {
+        "relance_1_Alpha-SARL": "Alpha SARL <compta@alpha.fr>",
+        "relance_1_Beta-SAS": "Beta SAS <factures@beta.fr>",
+    }
+    letter = next(x for x in result.letters if x.client == "Beta SAS")
+    assert "2 rue Basse" in "\n".join(p.text for p in Document(letter.path).paragraphs)
+
+
+def test_a_customers_sheet_is_joined_by_client_number_when_both_have_one(tmp_path):
+    rows = [(*r, code) for r, code in zip(INVOICES, [1001, 1002, 1001], strict=True)]
+    path = _book(
+        tmp_path / "l.xlsx",
+        (
+            "Factures",
+            ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Code client"],
+            rows,
+        ),
+        # The names differ from the invoices': only the number can join them.
+        (
+            "Tiers",
+            ["Code client", "Raison sociale", "Courriel", "Téléphone"],
+            [(1001.0, "ALPHA", "a@alpha.fr", "01"), (1002, "BETA", "b@beta.fr", "02")],
+        ),
+    )
+    ledger = _read(path)
+    assert ledger.frame["email"].tolist() == ["a@alpha.fr", "b@beta.fr", "a@alpha.fr"]
+    assert "jointe par n° de client" in ledger.choice
+    result = runner.invoke(app, ["check", str(path)])
+    assert "Fiche clients : feuille « Tiers »" in result.output

@@ -18,6 +18,7 @@ from ..config import Settings
 from ..errors import LedgerError
 from ..ooxml import ExcelTable, FormulaScan, check_package, col_index, excel_tables
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
+from .clients import find_clients, join_clients
 from .problems import Problem, Skip
 from .rows import normalise_rows
 from .unfit import no_table_error
@@ -232,19 +233,27 @@ def read_ledger(
             candidates = candidate_sheets(sheets, wanted, settings.writeback.journal_sheet)
             scan.start(candidates)  # runs beside calamine's parse, on the other core
             tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
+            reader = _Sheets(book)
             with collector.paused():
                 guess, choice, grid = _read_table(
-                    _Sheets(book), path, candidates, sheets, settings, tables
+                    reader, path, candidates, sheets, settings, tables
                 )
+                others = [s for s in candidates if s != guess.sheet]
+                clients = find_clients(reader.rows, others) if others else None
         finally:
             book.close()
         header = grid[guess.header_index]
         headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
         data = grid[guess.header_index + 1 :]
         first_row = guess.header_index + 2
+        # The clients sheet's fields are read beside the invoices', never written back: the
+        # ledger keeps the invoice table's own positions and headers.
+        positions, read_headers, joined = guess.positions, headers, ""
+        if clients is not None:
+            positions, read_headers, joined = join_clients(data, positions, headers, clients)
         with collector.paused():
             frame, problems, skipped = normalise_rows(
-                data, first_row, guess.positions, headers, settings.policy, as_of
+                data, first_row, dict(positions), read_headers, settings.policy, as_of
             )
         warnings = _formula_warnings(scan.counts(guess.sheet), headers)
     assert fingerprint is not None  # open_workbook refused a missing file
@@ -260,7 +269,7 @@ def read_ledger(
         skipped=tuple(skipped),
         fingerprint=fingerprint,
         warnings=tuple(warnings),
-        choice=choice,
+        choice=" ".join(filter(None, [choice, joined])),
     )
 
 
