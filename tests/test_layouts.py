@@ -327,3 +327,33 @@ def test_a_customers_sheet_is_joined_by_client_number_when_both_have_one(tmp_pat
     assert "jointe par n° de client" in ledger.choice
     result = runner.invoke(app, ["check", str(path)])
     assert "Fiche clients : feuille « Tiers »" in result.output
+
+
+@pytest.mark.parametrize(
+    ("dates", "read", "column_problem"),
+    [
+        # A French office: text dates day first, even when they could read both ways.
+        pytest.param(["03/04/2026", "25/04/2026", "01/02/2026"], [D(2026, 4, 3), D(2026, 4, 25), D(2026, 2, 1)], False, id="day-first"),
+        # 04/25/2026 only reads month first: the column is American; 03/04/2026 is not guessed.
+        pytest.param(["03/04/2026", "04/25/2026", "10/10/2026"], [None, None, D(2026, 10, 10)], True, id="month-first-column"),
+    ],
+)  # fmt: skip
+def test_ambiguous_text_dates_are_one_problem_for_their_column(
+    tmp_path, dates, read, column_problem
+):
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC"]
+    rows = [(f"F{i}", "Alpha", d, None, 100.0) for i, d in enumerate(dates)]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", headers, rows)))
+    got = [
+        None if not ok else d.date()
+        for ok, d in zip(ledger.frame["valid"], ledger.frame["invoice_date"], strict=True)
+    ]
+    assert got == read
+    column = [p for p in ledger.problems if p.row is None]
+    assert bool(column) is column_problem
+    if column_problem:
+        [problem] = column
+        assert problem.column == "Date facture" and "04/25/2026" in problem.value
+        assert "mois/jour" in problem.message
+        # One problem for the column, none row by row.
+        assert not [p for p in ledger.problems if p.row is not None and p.column == "Date facture"]

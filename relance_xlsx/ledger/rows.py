@@ -14,6 +14,7 @@ from ..config import Policy
 from .checks import check_rows
 from .coded import Coded, dates_of, object_array
 from .contacts import contact_columns
+from .dates import parse_dates
 from .grid import Grid
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
@@ -87,9 +88,10 @@ def normalise_rows(
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
     paid_cell = _paid_amounts(grid)
-    invoice_date = grid.parse("invoice_date", parse_date)
-    due_cell = grid.parse("due_date", parse_date)
-    payment_date = grid.parse("payment_date", parse_date)
+    invoice_date, doubtful_issued = parse_dates(grid, "invoice_date")
+    due_cell, doubtful_due = parse_dates(grid, "due_date")
+    payment_date, doubtful_paid = parse_dates(grid, "payment_date")
+    doubtful = doubtful_issued | doubtful_due | doubtful_paid
     paid_flag = grid.parse("paid_flag", parse_flag, "warning")
     hold = grid.parse("hold", parse_hold)
     disputed, hold_reason = disputes(grid)
@@ -106,7 +108,7 @@ def normalise_rows(
 
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
-    ok = ~np.isin(grid.numbers, bad_rows)
+    ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
     check_rows(
         grid,
         ok,
@@ -147,6 +149,9 @@ def normalise_rows(
     }
     # After every parse above: the first problem of each row, errors and warnings alike.
     columns["problem"] = _first_problem(grid.numbers, grid.problems)
+    columns["problem"][doubtful & (columns["problem"] == None)] = (  # noqa: E711
+        "date ambiguë (colonne au format mois/jour) : à écrire JJ/MM/AAAA"
+    )
     return _frame(columns), grid.problems, skips
 
 
