@@ -357,3 +357,59 @@ def test_ambiguous_text_dates_are_one_problem_for_their_column(
         assert "mois/jour" in problem.message
         # One problem for the column, none row by row.
         assert not [p for p in ledger.problems if p.row is not None and p.column == "Date facture"]
+
+
+def test_a_payments_sheet_gives_each_payment_its_date_and_the_interest_its_periods(tmp_path):
+    import relance_xlsx
+
+    invoices = [
+        (
+            "F-101",
+            "Alpha SARL",
+            D(2026, 9, 1),
+            D(2026, 10, 1),
+            3000.0,
+            ADDRESS,
+            "Relance 2",
+            D(2026, 10, 25),
+        )
+    ]
+    payments = [
+        ("F-101", D(2026, 10, 11), 1000.0),
+        ("F-101", D(2026, 10, 21), 1000.0),
+        ("F-999", D(2026, 10, 2), 50.0),
+    ]
+    path = _book(
+        tmp_path / "l.xlsx",
+        (
+            "Factures",
+            [
+                "N° facture",
+                "Client",
+                "Date facture",
+                "Échéance",
+                "Montant TTC",
+                "Adresse",
+                "Niveau de relance",
+                "Date de relance",
+            ],
+            invoices,
+        ),
+        ("Règlements", ["N° facture", "Date", "Montant"], payments),
+    )
+    ledger = _read(path)
+    assert ledger.sheet == "Factures"
+    assert (
+        "Règlements : feuille « Règlements »" in ledger.choice and "2 règlement(s)" in ledger.choice
+    )
+    assert ledger.frame["paid"].tolist() == [2000.0] and ledger.frame["outstanding"].tolist() == [
+        1000.0
+    ]
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    [invoice] = result.to_json()["invoices"]
+    assert [(p["days"], p["base"], p["interest"]) for p in invoice["interest_periods"]] == [
+        (10, 3000.0, 9.99),
+        (10, 2000.0, 6.66),
+        (32, 1000.0, 10.65),
+    ]
+    assert invoice["outstanding"] == 1000.0 and invoice["interest"] == 27.30

@@ -31,6 +31,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "invoice_date": pd.Timestamp("2026-09-01"),
         "due_date": pd.Timestamp("2026-10-01"),
         "payment_date": pd.NaT,
+        "payments": None,
         "amount": 1000.0,
         "paid": 0.0,
         "outstanding": 1000.0,
@@ -596,3 +597,37 @@ def test_prescription_watch(row, policy, action, flagged):
     assert decision["action"] == action
     assert ("prescrite le" in decision["reason"]) is flagged
     assert any("prescrite(s) d'ici" in w for w in decisions.warnings) is flagged
+
+
+def test_two_payments_split_the_delay_in_three():
+    """3 000 € due 1/10/2026, 1 000 € paid on 11/10 and 1 000 € on 21/10, at 12,15 %:
+    10 days on 3 000 € (9,986 → 9,99), 10 days on 2 000 € (6,658 → 6,66), 32 days on
+    1 000 € (10,652 → 10,65): 27,30 € in all."""
+    payments = ((T("2026-10-11"), 1000.0), (T("2026-10-21"), 1000.0))
+    row = {
+        "amount": 3000.0,
+        "paid": 2000.0,
+        "outstanding": 1000.0,
+        "payment_date": T("2026-10-21"),
+        "payments": payments,
+    }
+    decisions = decide(frame(**row), AS_OF, Policy(), TABLES)
+    assert [tuple(p) for p in decisions.interest_periods[0]] == [
+        (P(2026, 10, 2), P(2026, 10, 11), 10, 12.15, 3000.0, 9.99),
+        (P(2026, 10, 12), P(2026, 10, 21), 10, 12.15, 2000.0, 6.66),
+        (P(2026, 10, 22), P(2026, 11, 22), 32, 12.15, 1000.0, 10.65),
+    ]
+    assert decisions.frame.iloc[0]["interest"] == 27.30
+
+
+def test_a_payment_before_the_due_date_lowers_the_base_from_the_start():
+    payments = ((T("2026-09-15"), 500.0), (T("2026-10-21"), 500.0))
+    row = {
+        "amount": 3000.0,
+        "paid": 1000.0,
+        "outstanding": 2000.0,
+        "payment_date": T("2026-10-21"),
+        "payments": payments,
+    }
+    periods = decide(frame(**row), AS_OF, Policy(), TABLES).interest_periods[0]
+    assert [(p.days, p.base) for p in periods] == [(20, 2500.0), (32, 2000.0)]

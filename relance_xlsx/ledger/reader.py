@@ -19,6 +19,7 @@ from ..errors import LedgerError
 from ..ooxml import ExcelTable, FormulaScan, check_package, col_index, excel_tables
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .clients import find_clients, join_clients
+from .payments import apply_payments, find_payments
 from .problems import Problem, Skip
 from .rows import normalise_rows
 from .unfit import no_table_error
@@ -240,6 +241,7 @@ def read_ledger(
                 )
                 others = [s for s in candidates if s != guess.sheet]
                 clients = find_clients(reader.rows, others) if others else None
+                payments = find_payments(reader.rows, others) if others else None
         finally:
             book.close()
         header = grid[guess.header_index]
@@ -256,6 +258,12 @@ def read_ledger(
                 data, first_row, dict(positions), read_headers, settings.policy, as_of
             )
         warnings = _formula_warnings(scan.counts(guess.sheet), headers)
+        paid_note = ""
+        if payments is not None:
+            paid_note, more = apply_payments(
+                frame, payments, "paid" in positions, settings.policy.tolerance
+            )
+            warnings += more
     assert fingerprint is not None  # open_workbook refused a missing file
     return Ledger(
         path=path,
@@ -269,7 +277,7 @@ def read_ledger(
         skipped=tuple(skipped),
         fingerprint=fingerprint,
         warnings=tuple(warnings),
-        choice=" ".join(filter(None, [choice, joined])),
+        choice=" ".join(filter(None, [choice, joined, paid_note])),
     )
 
 

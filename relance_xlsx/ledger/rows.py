@@ -39,6 +39,9 @@ COLUMNS = (
     "invoice_date",
     "due_date",
     "payment_date",
+    # Every payment of the invoice, (date, amount) in date order, when a payments sheet
+    # gives them; None otherwise (the ledger's one « Date règlement » is payment_date).
+    "payments",
     "amount",
     "paid",
     "outstanding",
@@ -88,10 +91,7 @@ def normalise_rows(
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
     paid_cell = _paid_amounts(grid)
-    invoice_date, doubtful_issued = parse_dates(grid, "invoice_date")
-    due_cell, doubtful_due = parse_dates(grid, "due_date")
-    payment_date, doubtful_paid = parse_dates(grid, "payment_date")
-    doubtful = doubtful_issued | doubtful_due | doubtful_paid
+    (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_flag, "warning")
     hold = grid.parse("hold", parse_hold)
     disputed, hold_reason = disputes(grid)
@@ -133,6 +133,7 @@ def normalise_rows(
         "invoice_date": dates_of(invoice_date),
         "due_date": dates_of(due),
         "payment_date": dates_of(payment_date),
+        "payments": object_array([None] * len(grid)),
         "amount": np.nan_to_num(amount, nan=0.0),
         "paid": np.nan_to_num(paid, nan=0.0),
         "outstanding": outstanding,
@@ -148,11 +149,24 @@ def normalise_rows(
         **insolvency_columns(grid),
     }
     # After every parse above: the first problem of each row, errors and warnings alike.
-    columns["problem"] = _first_problem(grid.numbers, grid.problems)
-    columns["problem"][doubtful & (columns["problem"] == None)] = (  # noqa: E711
+    columns["problem"] = _problem_column(grid, doubtful)
+    return _frame(columns), grid.problems, skips
+
+
+def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:
+    """The three date columns, and the rows a month-first column leaves in doubt."""
+    parsed = [parse_dates(grid, name) for name in ("invoice_date", "due_date", "payment_date")]
+    doubtful = parsed[0][1] | parsed[1][1] | parsed[2][1]
+    return (parsed[0][0], parsed[1][0], parsed[2][0]), doubtful
+
+
+def _problem_column(grid: Grid, doubtful: np.ndarray) -> np.ndarray:
+    """The first problem of each row; for a row held out by its date column, why."""
+    first = _first_problem(grid.numbers, grid.problems)
+    first[doubtful & (first == None)] = (  # noqa: E711
         "date ambiguë (colonne au format mois/jour) : à écrire JJ/MM/AAAA"
     )
-    return _frame(columns), grid.problems, skips
+    return first
 
 
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:

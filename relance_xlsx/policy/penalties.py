@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
-from ..ledger import FORMAL_NOTICE
 from ..wording import percent
 from .rates import HalfYear, RateTables
+from .stretches import Stretches
 
 ECB_MARGIN = 10.0
 FLOOR_FACTOR = 3.0
@@ -140,7 +140,7 @@ def compute_penalties(
         halves = _halves_between(start, as_of)
         rates, more = business_rates(halves, policy, tables)
         warnings += more
-        stretches = _Stretches.of(frame, as_of, consumer)
+        stretches = Stretches.of(frame, as_of, consumer)
         public = frame["public"].to_numpy(dtype=bool) & ~consumer
         fixed = _public_rates(due, public, tables)
         for half in halves:
@@ -187,48 +187,6 @@ def _period_rows(
     )
 
 
-@dataclass(frozen=True)
-class _Stretches:
-    """Each invoice's delay: from its first day of interest to as_of, split at a payment."""
-
-    begin: np.ndarray  # first day of interest
-    split: np.ndarray  # last day on the amount before the payment (as_of when none)
-    stop: np.ndarray  # as_of
-    before: np.ndarray  # base up to the payment
-    after: np.ndarray  # base after it
-
-    @classmethod
-    def of(cls, frame: pd.DataFrame, as_of: dt.date, consumer: np.ndarray) -> _Stretches:
-        due = frame["due_date"]
-        begin = (due + pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]")
-        # Against a consumer, interest runs only from the mise en demeure (Code civil
-        # 1231-6): from the day after the notice's date, none before one was sent.
-        notice = _notice_dates(frame).to_numpy(dtype="datetime64[D]")
-        begin = np.where(consumer, notice + np.timedelta64(1, "D"), begin)
-        stop = np.full(len(frame), np.datetime64(as_of, "D"))
-        paid_on = frame["payment_date"]
-        dated = (
-            (frame["paid"].to_numpy(dtype=float) > 0) | frame["is_paid"].to_numpy(dtype=bool)
-        ) & (paid_on > due).to_numpy(dtype=bool)
-        split = np.where(dated, paid_on.to_numpy(dtype="datetime64[D]"), stop)
-        after = frame["outstanding"].to_numpy(dtype=float)
-        before = np.where(dated, frame["amount"].to_numpy(dtype=float), after)
-        return cls(begin, np.minimum(split, stop), stop, before, np.where(dated, after, 0.0))
-
-    def within(self, half: HalfYear) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """The (first day, last day, base) of the two stretches inside a half-year."""
-        first, last = np.datetime64(half.start, "D"), np.datetime64(half.end, "D")
-        lo = np.maximum(self.begin, first)
-        return [
-            (lo, np.minimum(self.split, last), self.before),
-            (
-                np.maximum(lo, self.split + np.timedelta64(1, "D")),
-                np.minimum(self.stop, last),
-                self.after,
-            ),
-        ]
-
-
 def _paid_late(frame: pd.DataFrame) -> np.ndarray:
     """Invoices paid in full after their due date, with the date of payment known."""
     paid_on = frame["payment_date"]
@@ -255,12 +213,6 @@ def _public_rates(due: pd.Series, public: np.ndarray, tables: RateTables) -> np.
             cache[half] = tables.ecb_rate(half)[0] + PUBLIC_MARGIN
         out[i] = cache[half]
     return out
-
-
-def _notice_dates(frame: pd.DataFrame) -> pd.Series:
-    """The date of the mise en demeure each invoice got (NaT before one was sent)."""
-    noticed = frame["level"].to_numpy(dtype=int) >= FORMAL_NOTICE
-    return frame["last_date"].where(noticed)
 
 
 def _consumer_rate(half: HalfYear, policy: Policy, tables: RateTables) -> float:

@@ -69,14 +69,7 @@ def reasons(
     problem = frame["problem"].to_numpy(dtype=object)
     thanked = frame["thanked"].to_numpy(dtype=bool)
     put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
-    said = frame["hold_reason"].notna().to_numpy(dtype=bool)
-    written = frame["hold_reason"].to_numpy(dtype=object)
-    put("hold", lambda m: "En litige : pas de relance tant que le blocage n'est pas levé", ~said)
-    put(
-        "hold",
-        lambda m: "En litige " + written[m] + " : pas de relance tant que le litige dure",
-        said,
-    )
+    _hold(put, frame)
     put("credit", lambda m: "Avoir : déduit du total réclamé au client")
     put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
@@ -120,6 +113,18 @@ def reasons(
         ),
     )
     return out
+
+
+def _hold(put: Callable[..., None], frame: pd.DataFrame) -> None:
+    """On hold: by the dispute column, or by a remark whose words say so (quoted)."""
+    said = frame["hold_reason"].notna().to_numpy(dtype=bool)
+    written = frame["hold_reason"].to_numpy(dtype=object)
+    put("hold", lambda m: "En litige : pas de relance tant que le blocage n'est pas levé", ~said)
+    put(
+        "hold",
+        lambda m: "En litige " + written[m] + " : pas de relance tant que le litige dure",
+        said,
+    )
 
 
 def _prescription(put: Callable[..., None], frame: pd.DataFrame, barred_on: pd.Series) -> None:

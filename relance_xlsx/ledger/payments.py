@@ -1,0 +1,115 @@
+"""A payments sheet (invoice number, date, amount): every payment of each invoice, dated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .clients import key_of
+from .columns import match_headers, normalise
+from .values import parse_amount, parse_date
+
+_SEARCH_ROWS = 30
+_SHEET_WORDS = ("reglement", "paiement", "payment", "encaissement", "versement", "receipt")
+_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class PaymentsTable:
+    """The payments of a sheet, by invoice key: (date, amount) in date order."""
+
+    sheet: str
+    header_row: int
+    payments: dict[str, tuple[tuple[pd.Timestamp, float], ...]]
+
+
+def _columns(sheet: str, row: list[Any]) -> tuple[int, int, int] | None:
+    """(invoice, date, amount) columns of a payments header row, or None."""
+    positions = match_headers(row)
+    date = positions.get("payment_date", positions.get("invoice_date"))
+    amount = positions.get("paid", positions.get("amount"))
+    if "invoice" not in positions or date is None or amount is None:
+        return None
+    named = any(w in normalise(sheet) for w in _SHEET_WORDS)
+    if not (named or "payment_date" in positions) or "due_date" in positions:
+        return None
+    return positions["invoice"], date, amount
+
+
+def find_payments(
+    rows_of: Callable[[str, int | None], list[list[Any]]], sheets: list[str]
+) -> PaymentsTable | None:
+    """The first payments table of these sheets (named for payments, or « Date règlement »)."""
+    for sheet in sheets:
+        try:
+            head = rows_of(sheet, _SEARCH_ROWS)
+        except Exception:  # an unreadable sheet holds no payments
+            continue
+        for index, row in enumerate(head):
+            found = _columns(sheet, row)
+            if found is not None:
+                return _read(sheet, index, found, rows_of(sheet, None)[index + 1 :])
+    return None
+
+
+def _read(
+    sheet: str, index: int, columns: tuple[int, int, int], rows: list[list[Any]]
+) -> PaymentsTable:
+    invoice, date, amount = columns
+    out: dict[str, list[tuple[pd.Timestamp, float]]] = {}
+    for row in rows:
+        if max(columns) >= len(row):
+            continue
+        key = key_of(row[invoice])
+        try:
+            day, paid = parse_date(row[date]), parse_amount(row[amount])
+        except ValueError:
+            continue  # not a payment line (a total, a note)
+        if key and isinstance(day, dt.date) and paid is not None and paid.value > 0:
+            out.setdefault(key, []).append((pd.Timestamp(day), float(paid.value)))
+    return PaymentsTable(sheet, index + 1, {k: tuple(sorted(v)) for k, v in out.items()})
+
+
+def apply_payments(
+    frame: pd.DataFrame, table: PaymentsTable, has_paid_column: bool, tolerance: float
+) -> tuple[str, list[str]]:
+    """Give each invoice its payments, in place: dates for the interest, the last one for
+    prescription, and what was paid when the invoice table has no paid column."""
+    keys = [key_of(v) for v in frame["invoice"].tolist()]
+    hits = [i for i, k in enumerate(keys) if k in table.payments]
+    warnings: list[str] = []
+    if not hits:
+        return "", warnings
+    rows = frame.index[hits]
+    found = [table.payments[keys[i]] for i in hits]
+    frame.loc[rows, "payments"] = pd.Series(found, index=rows, dtype=object)
+    frame.loc[rows, "payment_date"] = [p[-1][0] for p in found]
+    totals = np.array([round(sum(a for _, a in p), 2) for p in found])
+    if not has_paid_column:
+        frame.loc[rows, "paid"] = totals
+        remaining = np.round(frame.loc[rows, "amount"].to_numpy(dtype=float) - totals, 2)
+        frame.loc[rows, "outstanding"] = remaining
+        frame.loc[rows, "is_paid"] = (remaining <= tolerance) & ~frame.loc[rows, "is_credit"]
+    else:
+        ledger = frame.loc[rows, "paid"].to_numpy(dtype=float)
+        for row, mine, theirs in zip(frame.loc[rows, "row"], ledger, totals, strict=True):
+            if abs(mine - theirs) > tolerance and len(warnings) < _SHOWN:
+                warnings.append(
+                    f"Ligne {row} : les règlements de la feuille « {table.sheet} » totalisent "
+                    f"{theirs:.2f}, la colonne des montants réglés {mine:.2f} ; la colonne est "
+                    "gardée, les dates des règlements servent au calcul des intérêts."
+                )
+    count = sum(len(p) for p in found)
+    note = (
+        f"Règlements : feuille « {table.sheet} » (en-têtes en ligne {table.header_row}), "
+        f"{count} règlement(s) datés pour {len(hits)} facture(s)."
+    )
+    return note, warnings
+
+
+__all__ = ["PaymentsTable", "apply_payments", "find_payments"]

@@ -1,0 +1,105 @@
+"""An invoice's delay cut at each dated payment: the stretches its interest runs over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..ledger import FORMAL_NOTICE
+from .rates import HalfYear
+
+_DAY = np.timedelta64(1, "D")
+
+
+@dataclass(frozen=True)
+class Stretches:
+    """From each invoice's first day of interest to as_of, cut at its dated payments.
+
+    Stretch k runs on bases[:, k] up to splits[:, k] (the day of the k-th payment, which still
+    bears interest on the amount before it); the last runs to as_of. An invoice with fewer
+    payments has its splits padded with as_of, so its later stretches are empty.
+    """
+
+    begin: np.ndarray  # (n,) first day of interest
+    splits: np.ndarray  # (n, k) last day of each stretch but the last
+    stop: np.ndarray  # (n,) as_of
+    bases: np.ndarray  # (n, k + 1) the amount each stretch runs on
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame, as_of: dt.date, consumer: np.ndarray) -> Stretches:
+        """The stretches of every invoice of the frame."""
+        due = frame["due_date"]
+        begin = (due + pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]")
+        # Against a consumer, interest runs only from the mise en demeure (Code civil
+        # 1231-6): from the day after the notice's date, none before one was sent.
+        noticed = frame["level"].to_numpy(dtype=int) >= FORMAL_NOTICE
+        notice = frame["last_date"].where(noticed).to_numpy(dtype="datetime64[D]")
+        begin = np.where(consumer, notice + _DAY, begin)
+        stop = np.full(len(frame), np.datetime64(as_of, "D"))
+        # One payment with its date (the ledger's « Date règlement »): before it the amount,
+        # after it what remains.
+        paid_on = frame["payment_date"]
+        dated = (
+            (frame["paid"].to_numpy(dtype=float) > 0) | frame["is_paid"].to_numpy(dtype=bool)
+        ) & (paid_on > due).to_numpy(dtype=bool)
+        after = frame["outstanding"].to_numpy(dtype=float)
+        amount = frame["amount"].to_numpy(dtype=float)
+        payments: list[Any] = (
+            frame["payments"].tolist() if "payments" in frame else [None] * len(frame)
+        )
+        many = [i for i, p in enumerate(payments) if p]
+        width = max([1, *(len(payments[i]) for i in many)])
+        splits = np.tile(stop[:, None], (1, width))
+        splits[:, 0] = np.where(dated, paid_on.to_numpy(dtype="datetime64[D]"), stop)
+        bases = np.zeros((len(frame), width + 1))
+        bases[:, 0] = np.where(dated, amount, after)
+        bases[:, 1] = np.where(dated, after, 0.0)
+        for i in many:  # a payments sheet: every payment of the invoice, in date order
+            cls._payments_of(i, payments[i], due.iloc[i], amount[i], after[i], splits, bases)
+        return cls(begin, np.minimum(splits, stop[:, None]), stop, bases)
+
+    @staticmethod
+    def _payments_of(
+        i: int,
+        paid: tuple[tuple[pd.Timestamp, float], ...],
+        due: pd.Timestamp,
+        amount: float,
+        remaining: float,
+        splits: np.ndarray,
+        bases: np.ndarray,
+    ) -> None:
+        # A payment made by the due date lowers the base from the start; each later one
+        # cuts the delay, the base dropping by what it paid.
+        early = sum(p for d, p in paid if not d > due)
+        base = amount - early
+        bases[i, :] = 0.0
+        bases[i, 0] = base
+        k = 0
+        for day, part in sorted((d, p) for d, p in paid if d > due):
+            splits[i, k] = np.datetime64(day.date(), "D")
+            base = max(base - part, 0.0)
+            k += 1
+            bases[i, k] = base
+        # The ledger's own figure for what remains is the last base.
+        bases[i, k] = remaining
+
+    def within(self, half: HalfYear) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """The (first day, last day, base) of each stretch inside a half-year."""
+        first, last = np.datetime64(half.start, "D"), np.datetime64(half.end, "D")
+        lo = np.maximum(self.begin, first)
+        out = []
+        previous = self.begin - _DAY
+        for k in range(self.bases.shape[1]):
+            end = self.splits[:, k] if k < self.splits.shape[1] else self.stop
+            start = np.maximum(lo, previous + _DAY)
+            out.append((start, np.minimum(end, last), self.bases[:, k]))
+            if k < self.splits.shape[1]:
+                previous = np.maximum(previous, self.splits[:, k])
+        return out
+
+
+__all__ = ["Stretches"]
