@@ -401,3 +401,28 @@ def test_the_letter_says_when_interest_ran_on_the_balance(row, expected):
     from relance_xlsx.letters.interest import on_balance
 
     assert on_balance([row]) is expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "fails"),
+    [
+        pytest.param(["Indemnité forfaitaire de {{ legal.indemnity_amount }} (article D441-5)."], True, id="unconditional"),
+        pytest.param(["{%p if not debtor.consumer %}", "Indemnité forfaitaire de {{ legal.indemnity_amount }} (article D441-5).", "{%p endif %}"], False, id="inside-an-if"),
+        pytest.param(["{%p if debtor.consumer %}", "Article 1231-6 du Code civil.", "{%p else %}", "Pénalités de l'article L441-10.", "{%p endif %}"], False, id="branches-on-the-client-type"),
+    ],
+)  # fmt: skip
+def test_templates_check_fails_a_template_that_claims_the_40_euros_from_a_consumer(
+    tmp_path, paragraphs, fails
+):
+    from typer.testing import CliRunner
+
+    from relance_xlsx.cli import app
+
+    doc = Document()
+    doc.add_paragraph("{{ debtor.name }}")
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(tmp_path / "relance_2.docx")
+    result = CliRunner().invoke(app, ["templates", "check", str(tmp_path)])
+    assert (result.exit_code == 1) is fails, result.output
+    assert ("particulier" in result.output) is fails

@@ -10,7 +10,8 @@ import typer
 
 from ..config import default_config_text
 from ..errors import ExitCode, RelanceError, TemplateError
-from ..letters import bundled_templates, check_template
+from ..ledger import ALL_KINDS
+from ..letters import bundled_templates, check_template, consumer_issues
 from ..report import out
 from .boundary import FrenchCommand
 from .commands import app, templates_app
@@ -65,7 +66,10 @@ def templates_check(
         raise TemplateError(f"Aucun modèle .docx dans {base}.")
     issues = []
     for path in files:
-        found = check_template(path, sample_context("en" if path.parent.name == "en" else "fr"))
+        language = "en" if path.parent.name == "en" else "fr"
+        kind = path.stem if path.stem in ALL_KINDS else "mise_en_demeure"
+        context = sample_context(language, kind)
+        found = check_template(path, context) or consumer_issues(path, context)
         issues += found
         status = "ok" if not found else f"{len(found)} problème(s)"
         out.print(

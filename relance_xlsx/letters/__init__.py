@@ -18,6 +18,7 @@ from .context import has_address, letter_context, total_due
 from .creditor import (
     creditor_context,
 )
+from .lawcheck import consumer_issues
 from .pdf import (
     PARALLEL_FROM,
     convert_to_pdf,
@@ -71,6 +72,7 @@ __all__ = [
     "bundled_templates",
     "check_template",
     "compiled_template",
+    "consumer_issues",
     "convert_to_pdf",
     "creditor_context",
     "find_template",
