@@ -52,6 +52,16 @@ class LetterResult:
 
 
 @dataclass(frozen=True)
+class PaidLate:
+    """A client's invoices paid in full after their due date: what the law still gives."""
+
+    client: str
+    invoices: list[str]
+    interest: float
+    indemnity: float
+
+
+@dataclass(frozen=True)
 class RunResult:
     """Everything a run did; rendered as a table or as JSON by the CLI."""
 
@@ -78,12 +88,15 @@ class RunResult:
     to_complete: list[LetterResult] = field(default_factory=list)
     # The folder of the user's templates ([letters] template_dir), None: the bundled ones.
     templates: str | None = None
+    # Per client, the interest and indemnities of invoices paid late (L441-10): due, not
+    # claimed by any letter (the office decides).
+    paid_late: list[PaidLate] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""
         # asdict() deep-copies every value: 10 s for a million invoices; these are flat.
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        for name in ("letters", "problems", "skipped", "to_complete"):
+        for name in ("letters", "problems", "skipped", "to_complete", "paid_late"):
             data[name] = [dict(vars(item)) for item in data[name]]
         keys = InvoiceResult._fields
         with collector.paused():
@@ -168,6 +181,27 @@ def invoice_results(
     )
 
 
+def paid_late_by_client(ledger: Ledger, decisions: Decisions) -> list[PaidLate]:
+    """The penalties of invoices paid late, totalled per client, the largest first."""
+    f, d = ledger.frame, decisions.frame
+    mask = f["is_paid"].to_numpy(dtype=bool) & (
+        (d["interest"] > 0) | (d["indemnity"] > 0)
+    ).to_numpy(dtype=bool)
+    if not mask.any():
+        return []
+    rows = f.loc[mask, ["client", "invoice"]].join(d.loc[mask, ["interest", "indemnity"]])
+    out = [
+        PaidLate(
+            str(client),
+            [str(v) for v in group["invoice"].tolist()],
+            round(float(group["interest"].sum()), 2),
+            round(float(group["indemnity"].sum()), 2),
+        )
+        for client, group in rows.groupby("client", sort=True)
+    ]
+    return sorted(out, key=lambda p: -(p.interest + p.indemnity))
+
+
 def letter_result(letter: Letter, data: LetterRows) -> LetterResult:
     """What the JSON and the summary say of one letter."""
     plan = letter.plan
@@ -198,8 +232,10 @@ __all__ = [
     "CheckResult",
     "InvoiceResult",
     "LetterResult",
+    "PaidLate",
     "RunResult",
     "SendResult",
     "invoice_results",
     "letter_result",
+    "paid_late_by_client",
 ]

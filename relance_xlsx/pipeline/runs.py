@@ -35,6 +35,7 @@ from ..results import (
     RunResult,
     invoice_results,
     letter_result,
+    paid_late_by_client,
 )
 from ..workbook import (
     WritebackResult,
@@ -198,6 +199,7 @@ def _run(
         no_email=messages.no_email if email else [],
         to_complete=to_complete,
         templates=_template_folder(settings, warnings),
+        paid_late=paid_late_by_client(ledger, decisions),
     )
 
 

@@ -1,93 +1,18 @@
-"""What a person sees: progress bars on stderr, summary tables, and the JSON document.
-
-Rich only; the command line (cli) decides when to call these.
-"""
+"""The end of a run, as a person reads it: what was sent, what is owed, where it all went."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
-import orjson
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .ledger import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
-from .letters import HELD_LIST
-from .results import CheckResult, RunResult, SendResult
-from .wording import date_long, money
-
-err = Console(stderr=True)
-out = Console()
-
-
-def print_json(document: dict[str, Any]) -> None:
-    """Print one JSON document on stdout: indented at a terminal, compact for scripts."""
-    # orjson writes a million invoices in 0.8 s where the standard json takes 9 s.
-    option = orjson.OPT_NON_STR_KEYS | (orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0)
-    sys.stdout.write(orjson.dumps(document, option=option).decode() + "\n")
-
-
-class Bar:
-    """A rich progress bar on stderr, only on a terminal and not with --json."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and err.is_terminal
-        self.bar: Progress | None = None
-        self.task: Any = None
-
-    def start(self, label: str, total: int) -> None:
-        # Counted steps show from 5 items; open-ended steps (total 0) always, while they run.
-        if not self.enabled or 0 < total < 5:
-            return
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        )
-        self.bar.start()
-        self.task = self.bar.add_task(label, total=total or None)
-
-    def advance(self, n: int = 1) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task, n)
-
-    def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-            self.bar = None
-
-
-def render_send(result: SendResult) -> None:
-    """The table of e-mails sent, refused or failed, and a summary line."""
-    table = Table(title=f"E-mails via {result.server}", title_justify="left")
-    for name in ("Client", "Destinataire", "Résultat"):
-        table.add_column(name)
-    words = {
-        "sent": "envoyé",
-        "already_sent": "déjà envoyé",
-        "refused": "refusé",
-        "failed": "échec",
-    }
-    for d in result.deliveries:
-        status = words[d.status] + (f" : {d.detail}" if d.detail else "")
-        table.add_row(d.client, ", ".join(d.to), status)
-    out.print(table)
-    out.print(
-        f"{result.count('sent')} envoyé(s), {result.count('already_sent')} déjà envoyé(s), "
-        f"{result.count('refused')} refusé(s), {result.count('failed')} en échec ; "
-        f"{result.journal_lines} ligne(s) ajoutée(s) au journal.",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
+from ..ledger import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
+from ..letters import HELD_LIST
+from ..results import RunResult
+from ..wording import date_long, money
+from .console import err, out
 
 
 def render_run(result: RunResult) -> None:
@@ -203,39 +128,4 @@ def _where_things_went(result: RunResult) -> None:
         )
 
 
-def render_check(result: CheckResult) -> None:
-    """The sheet and header found, the column mapping, problems and skipped rows."""
-    for w in result.warnings:
-        err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
-    out.print(
-        f"Feuille « {result.sheet} » (parmi : {', '.join(result.sheets)}), "
-        f"en-têtes en ligne {result.header_row}, {result.invoices} factures.",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
-    if result.config_written:
-        out.print(
-            f"Colonnes devinées écrites dans {result.config_written} (section [columns]) : "
-            "vérifiez-les.",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-    if result.choice:
-        out.print(result.choice, markup=False, highlight=False, soft_wrap=True)
-    mapping = Table(title="Colonnes reconnues", title_justify="left")
-    mapping.add_column("Champ")
-    mapping.add_column("En-tête du classeur")
-    for name, header in result.columns.items():
-        mapping.add_row(name, header)
-    out.print(mapping)
-    for p in result.problems:
-        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
-    for s in result.skipped:
-        out.print(
-            f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False, soft_wrap=True
-        )
-
-
-__all__ = ["Bar", "err", "out", "print_json", "render_check", "render_run", "render_send"]
+__all__ = ["render_run"]
