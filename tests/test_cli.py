@@ -16,6 +16,7 @@ from conftest import settings_near
 from typer.testing import CliRunner
 
 from relance_xlsx.cli import app
+from relance_xlsx.wording import money
 
 runner = CliRunner()
 
@@ -256,3 +257,24 @@ def test_every_long_step_reports_its_progress(sample):
     ]
     assert steps.advanced["Lettres"] == steps.advanced["Préparation des lettres"]
     assert steps.advanced["Lettres"] == len(result.letters)
+
+
+def test_the_summary_totals_lists_who_gets_a_letter_and_says_when_nothing_is_new(sample):
+    dry = invoke("run", str(sample), "--as-of", "2026-11-22", "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    document = json.loads(
+        invoke("run", str(sample), "--as-of", "2026-11-22", "--dry-run", "--json").stdout
+    )
+    claimed = sum(
+        x["total_due"] for x in document["letters"] if x["kind"] not in ("remerciement", "releve")
+    )
+    claimed += sum(i["outstanding"] for i in document["invoices"] if i["action"] == "litigation")
+    assert "Total réclamé" in dry.stdout and money(claimed) in dry.stdout
+    owed = sum(i["outstanding"] for i in document["invoices"] if i["outstanding"] > 0)
+    assert money(owed) in dry.stdout  # the levels table's total row
+    for letter in document["letters"]:
+        assert letter["client"] in dry.stdout.replace("\n", " ")
+    assert "Réglées en retard" in dry.stdout
+    assert invoke("run", str(sample), "--as-of", "2026-11-22").exit_code == 0
+    again = invoke("run", str(sample), "--as-of", "2026-11-22")
+    assert "Rien de nouveau aujourd'hui" in again.stdout

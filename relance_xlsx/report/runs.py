@@ -23,26 +23,14 @@ def render_run(result: RunResult) -> None:
     title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {day}"
     if result.dry_run:
         title += " (simulation : rien n'a été écrit)"
-    letters = Table(title=title, title_justify="left")
-    letters.add_column("Courrier")
-    letters.add_column("Lettres", justify="right")
-    letters.add_column("Montant réclamé", justify="right")
-    by_kind: Counter[str] = Counter(letter.kind for letter in result.letters)
-    totals: defaultdict[str, float] = defaultdict(float)
-    for letter in result.letters:
-        totals[letter.kind] += letter.total_due
-    for kind in ALL_KINDS:
-        if by_kind[kind]:
-            letters.add_row(KIND_LABELS[kind], str(by_kind[kind]), money(totals[kind]))
-    litigation = [i for i in result.invoices if i.action == "litigation"]
-    if litigation:  # no letter: the count is of invoices handed over, said so in the label
-        letters.add_row(
-            "Contentieux (factures, sans lettre)",
-            str(len(litigation)),
-            money(sum(i.outstanding for i in litigation)),
-        )
-    out.print(letters)
+    if _nothing_new(result):
+        out.print(title, markup=False, highlight=False, soft_wrap=True)
+        out.print("Rien de nouveau aujourd'hui : aucune lettre, aucun changement de niveau.")
+    else:
+        out.print(_letters_table(result, title))
+    _clients_listed(result)
     out.print(_levels_table(result))
+    _paid_late(result)
     errors = [p for p in result.problems if p.severity == "error"]
     warns = [p for p in result.problems if p.severity == "warning"]
     out.print(
@@ -59,10 +47,76 @@ def render_run(result: RunResult) -> None:
     _where_things_went(result)
 
 
+# Letters that claim nothing: their amount is what was paid, or the statement's balance.
+_NOT_CLAIMED = ("remerciement", "releve")
+
+
+def _nothing_new(result: RunResult) -> bool:
+    """No letter, no invoice handed to litigation, nothing to complete."""
+    busy = ("letter", "thanks", "litigation", "incomplete")
+    return not result.letters and not any(i.action in busy for i in result.invoices)
+
+
+def _letters_table(result: RunResult, title: str) -> Table:
+    """Letters by kind, the amount each claims (none for thanks and statements), a total."""
+    letters = Table(title=title, title_justify="left", show_footer=True)
+    letters.add_column("Courrier", footer="Total réclamé")
+    letters.add_column("Lettres", justify="right")
+    letters.add_column("Montant réclamé", justify="right")
+    by_kind: Counter[str] = Counter(letter.kind for letter in result.letters)
+    totals: defaultdict[str, float] = defaultdict(float)
+    for letter in result.letters:
+        totals[letter.kind] += letter.total_due
+    claimed = 0.0
+    for kind in ALL_KINDS:
+        if by_kind[kind]:
+            shown = "—" if kind in _NOT_CLAIMED else money(totals[kind])
+            claimed += 0.0 if kind in _NOT_CLAIMED else totals[kind]
+            letters.add_row(KIND_LABELS[kind], str(by_kind[kind]), shown)
+    litigation = [i for i in result.invoices if i.action == "litigation"]
+    if litigation:  # no letter: the count is of invoices handed over, said so in the label
+        amount = sum(i.outstanding for i in litigation)
+        claimed += amount
+        letters.add_row("Contentieux (factures, sans lettre)", str(len(litigation)), money(amount))
+    letters.columns[1].footer = str(len(result.letters))
+    letters.columns[2].footer = money(claimed)
+    return letters
+
+
+def _clients_listed(result: RunResult) -> None:
+    """In a dry run, who would get which letter (the page and the clerk check it first)."""
+    if not result.dry_run or not result.letters:
+        return
+    shown = [f"{x.client} ({KIND_LABELS[x.kind].lower()})" for x in result.letters[:40]]
+    more = f" … et {len(result.letters) - 40} autres" if len(result.letters) > 40 else ""
+    out.print(
+        "Lettres prévues : " + ", ".join(shown) + more + ".",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+def _paid_late(result: RunResult) -> None:
+    """The penalties still due on invoices paid late, never claimed without the office."""
+    if not result.paid_late:
+        return
+    interest = sum(p.interest for p in result.paid_late)
+    indemnity = sum(p.indemnity for p in result.paid_late)
+    out.print(
+        f"Réglées en retard : {len(result.paid_late)} client(s) doivent encore "
+        f"{money(interest)} de pénalités et {money(indemnity)} d'indemnités (L441-10), "
+        "non réclamées (voir « paid_late » dans --json).",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 def _levels_table(result: RunResult) -> Table:
     """Outstanding amounts by level after the run."""
-    levels = Table(title="Encours par niveau", title_justify="left")
-    levels.add_column("Niveau")
+    levels = Table(title="Encours par niveau", title_justify="left", show_footer=True)
+    levels.add_column("Niveau", footer="Total")
     levels.add_column("Factures", justify="right")
     levels.add_column("Reste dû", justify="right")
     count: Counter[int] = Counter()
@@ -75,6 +129,8 @@ def _levels_table(result: RunResult) -> Table:
         levels.add_row(
             LEVEL_LABELS[level] or "Aucune relance", str(count[level]), money(due[level])
         )
+    levels.columns[1].footer = str(sum(count.values()))
+    levels.columns[2].footer = money(sum(due.values()))
     return levels
 
 
