@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import collector
+from .figures import ManagerReport
 from .ledger import Ledger, Problem, Skip, round_cents
 from .letters import Letter, LetterRows, total_due
 from .mail import Delivery
@@ -91,6 +92,8 @@ class RunResult:
     # Per client, the interest and indemnities of invoices paid late (L441-10): due, not
     # claimed by any letter (the office decides).
     paid_late: list[PaidLate] = field(default_factory=list)
+    # rapport.xlsx written beside the letters (None in a dry run).
+    report: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""
@@ -128,6 +131,25 @@ class CheckResult:
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document of `check --json`."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What `relance report` computed, and where rapport.xlsx (and its PDF) were written."""
+
+    figures: ManagerReport
+    xlsx: str | None = None
+    pdf: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON document of `report --json`: the figures, and the files."""
+        return {
+            **self.figures.to_json(),
+            "xlsx": self.xlsx,
+            "pdf": self.pdf,
+            "warnings": self.warnings,
+        }
 
 
 @dataclass(frozen=True)
@@ -233,6 +255,7 @@ __all__ = [
     "InvoiceResult",
     "LetterResult",
     "PaidLate",
+    "ReportResult",
     "RunResult",
     "SendResult",
     "invoice_results",

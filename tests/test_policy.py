@@ -47,6 +47,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "email": None,
         "address": None,
         "contact": None,
+        "phone": None,
         "language": None,
         "currency": None,
         "level": 0,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import setup  # noqa: F401  (registers `init` and `templates check`)
+from . import reporting, setup  # noqa: F401  (register `report`, `init`, `templates check`)
 from .commands import app, main, parse_day, settings_for
 
 __all__ = ["app", "main", "parse_day", "settings_for"]

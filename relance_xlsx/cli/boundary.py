@@ -10,8 +10,8 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from ..display import err
 from ..errors import ExitCode, RelanceError
-from ..report import err
 from ..wording import describe_os_error
 
 HELP_TEXT = "Afficher cette aide et quitter."

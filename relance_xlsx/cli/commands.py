@@ -15,8 +15,8 @@ import typer
 
 from .. import __version__, pipeline
 from ..config import Settings, find_config, load_settings
+from ..display import Bar, out, print_json, render_check, render_run, render_send
 from ..errors import ExitCode
-from ..report import Bar, out, print_json, render_check, render_run, render_send
 from .boundary import FrenchCommand, RelanceGroup, say
 
 EPILOG = (

@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 
 from ..config import default_config_text
+from ..display import out
 from ..errors import ExitCode, RelanceError, TemplateError
 from ..ledger import ALL_KINDS
 from ..letters import bundled_templates, check_template, consumer_issues
-from ..report import out
 from .boundary import FrenchCommand
 from .commands import app, templates_app
 

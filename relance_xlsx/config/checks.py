@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import ConfigError
-from .sections import Email, Policy, Settings, Smtp, Writeback
+from .sections import Email, Policy, Report, Settings, Smtp, Writeback
 
 
 def _check_policy(policy: Policy, where: str) -> None:
@@ -67,12 +67,23 @@ def _check_writeback(writeback: Writeback, where: str) -> None:
         )
 
 
+def _check_report(report: Report, where: str) -> None:
+    if not 0 < report.bucket_1 < report.bucket_2 < report.bucket_3:
+        raise ConfigError(
+            f"[report] bucket_1, bucket_2 et bucket_3 dans {where} doivent croître "
+            "(par exemple 30, 60, 90 jours)."
+        )
+    if report.dso_days < 1:
+        raise ConfigError(f"[report] dso_days dans {where} doit être au moins 1 jour.")
+
+
 def check_settings(settings: Settings, where: str) -> None:
     """Refuse values no run could use, naming the section and the key."""
     _check_policy(settings.policy, where)
     _check_smtp(settings.smtp, where)
     _check_email(settings.email, where)
     _check_writeback(settings.writeback, where)
+    _check_report(settings.report, where)
 
 
 __all__ = ["check_settings"]

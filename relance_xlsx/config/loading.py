@@ -16,6 +16,7 @@ from .sections import (
     Letters,
     Limits,
     Policy,
+    Report,
     Settings,
     Smtp,
     Writeback,
@@ -29,6 +30,7 @@ _SECTIONS: dict[str, type] = {
     "smtp": Smtp,
     "email": Email,
     "limits": Limits,
+    "report": Report,
 }
 
 

@@ -145,6 +145,19 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Report:
+    """The manager's report: aging buckets, the DSO period, who goes on the call list."""
+
+    # Upper bounds, in days late, of the first three aging buckets (the last is beyond).
+    bucket_1: int = 30
+    bucket_2: int = 60
+    bucket_3: int = 90
+    dso_days: int = 90
+    # A client owing more than this goes on the call list, whatever its stage.
+    call_above: float = 5000.0
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know besides the ledger and the date."""
 
@@ -155,6 +168,7 @@ class Settings:
     smtp: Smtp = field(default_factory=Smtp)
     email: Email = field(default_factory=Email)
     limits: Limits = field(default_factory=Limits)
+    report: Report = field(default_factory=Report)
     # canonical field name -> header text in the user's ledger; wins over detection
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
@@ -176,6 +190,7 @@ __all__ = [
     "Letters",
     "Limits",
     "Policy",
+    "Report",
     "Settings",
     "Smtp",
     "Writeback",

@@ -21,6 +21,7 @@ def contact_columns(grid: Grid, policy: Policy) -> dict[str, Any]:
         "email": grid.parse("email", parse_text, "warning").array(),
         "address": _addresses(grid),
         "contact": grid.parse_names("contact").array(),
+        "phone": grid.raw("phone").map(parse_text).array(),
         "attachment": grid.raw("attachment").map(parse_text).array(),
         "language": grid.raw("language").map(_language).array(),
         "level_text": grid.raw("reminder_level").map(parse_text).array(),

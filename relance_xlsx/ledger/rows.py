@@ -57,6 +57,7 @@ COLUMNS = (
     "email",
     "address",
     "contact",
+    "phone",
     "attachment",
     "language",
     "currency",

@@ -1,8 +1,16 @@
 """Run the weekly batch: read, decide, write letters, write back; send the drafts later."""
 
 from ..progress import Progress
-from ..results import CheckResult, InvoiceResult, LetterResult, RunResult, SendResult
+from ..results import (
+    CheckResult,
+    InvoiceResult,
+    LetterResult,
+    ReportResult,
+    RunResult,
+    SendResult,
+)
 from ..workbook import journal_entries, status_updates
+from .reports import report
 from .runs import check, run
 from .sending import prepare_send, send
 
@@ -11,11 +19,13 @@ __all__ = [
     "InvoiceResult",
     "LetterResult",
     "Progress",
+    "ReportResult",
     "RunResult",
     "SendResult",
     "check",
     "journal_entries",
     "prepare_send",
+    "report",
     "run",
     "send",
     "status_updates",

@@ -47,6 +47,7 @@ from ..workbook import (
     status_updates,
     write_back,
 )
+from .figures import figures_of, write_figures
 from .outputs import Files, write_files
 
 
@@ -134,14 +135,9 @@ def _run(
     now: dt.datetime,
     statements: list[str],
 ) -> RunResult:
-    with step(progress, "Lecture du classeur"):
-        ledger = read_ledger(ledger_path, settings, as_of=as_of)
-    if write_workbook:
-        refuse_implausible(ledger, settings.writeback.min_usable_share)
-        preflight(ledger_path, ledger.fingerprint)  # before any letter is written
-        check_targets(ledger.sheet_ref, settings.writeback)
+    ledger = _read(ledger_path, settings, as_of, write_workbook, progress)
     with step(progress, "Décisions"):
-        decisions, plans, unknown = _decide(ledger, settings, as_of, statements)
+        decisions, plans, unknown = decide_ledger(ledger, settings, as_of, statements)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     warnings = [*ledger.warnings, *decisions.warnings]
     warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
@@ -168,11 +164,15 @@ def _run(
         problems += files.problems
         warnings += files.warnings
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
+    report_path = (
+        None
+        if dry_run
+        else _report(ledger, decisions, as_of, settings, out, pdf, progress, warnings)
+    )
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
-        letter_results = [letter_result(x, data) for x in ready]
-        to_complete = [letter_result(x, data) for x in held]
+        letter_results, to_complete = [[letter_result(x, data) for x in g] for g in (ready, held)]
     done = WritebackResult(0, 0, (), None)
     if write_workbook:
         with step(progress, "Mise à jour du classeur"):
@@ -200,10 +200,41 @@ def _run(
         to_complete=to_complete,
         templates=_template_folder(settings, warnings),
         paid_late=paid_late_by_client(ledger, decisions),
+        report=report_path,
     )
 
 
-def _decide(
+def _read(
+    ledger_path: Path, settings: Settings, as_of: dt.date, write_workbook: bool, progress: Progress
+) -> Ledger:
+    """The ledger, and, before any letter, every reason not to write it back."""
+    with step(progress, "Lecture du classeur"):
+        ledger = read_ledger(ledger_path, settings, as_of=as_of)
+    if write_workbook:
+        refuse_implausible(ledger, settings.writeback.min_usable_share)
+        preflight(ledger_path, ledger.fingerprint)
+        check_targets(ledger.sheet_ref, settings.writeback)
+    return ledger
+
+
+def _report(
+    ledger: Ledger,
+    decisions: Decisions,
+    as_of: dt.date,
+    settings: Settings,
+    out: Path,
+    pdf: bool,
+    progress: Progress,
+    warnings: list[str],
+) -> str | None:
+    """rapport.xlsx (and its PDF with --pdf) beside the letters; its warnings join the run's."""
+    with step(progress, "Rapport"):
+        made = write_figures(figures_of(ledger, decisions, as_of, settings), out, pdf=pdf)
+    warnings += made.warnings
+    return made.xlsx
+
+
+def decide_ledger(
     ledger: Ledger, settings: Settings, as_of: dt.date, statements: list[str]
 ) -> tuple[Decisions, list[LetterPlan], list[str]]:
     """Each invoice's decision, the letters in print order, the statement names not found."""

@@ -1,0 +1,46 @@
+"""The manager's view: `relance report`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import pipeline
+from ..display import Bar, print_json, render_report
+from .boundary import FrenchCommand
+from .commands import ConfigOpt, JsonOpt, LedgerArg, SheetOpt, app, parse_day, settings_for
+
+
+@app.command(cls=FrenchCommand)
+def report(
+    ledger: LedgerArg,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Date du rapport (JJ/MM/AAAA ou AAAA-MM-JJ)."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Dossier du rapport (par défaut relances/<date>/)."),
+    ] = None,
+    config: ConfigOpt = None,
+    sheet: SheetOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Balance âgée, DSO, clients à appeler et contentieux, dans rapport.xlsx (le classeur
+    n'est jamais modifié).
+
+    Example: relance report grand-livre.xlsx
+    """
+    settings, notes = settings_for(config, ledger, sheet)
+    result = pipeline.report(
+        ledger, settings, as_of=parse_day(as_of), out_dir=out_dir, progress=Bar(not as_json)
+    )
+    if as_json:
+        print_json(result.to_json())
+        return
+    render_report(result, notes)
+
+
+__all__ = ["report"]

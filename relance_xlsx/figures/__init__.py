@@ -1,0 +1,24 @@
+"""The manager's view: aging balance, DSO, call list, litigation, and rapport.xlsx."""
+
+from .aging import AgingRow, aging, bucket_labels
+from .calls import Call, LitigationCase, call_list, litigation_cases
+from .dso import Dso, count_back_dso, simple_dso
+from .manager import Indicators, ManagerReport, manager_report
+from .xlsx import write_report
+
+__all__ = [
+    "AgingRow",
+    "Call",
+    "Dso",
+    "Indicators",
+    "LitigationCase",
+    "ManagerReport",
+    "aging",
+    "bucket_labels",
+    "call_list",
+    "count_back_dso",
+    "litigation_cases",
+    "manager_report",
+    "simple_dso",
+    "write_report",
+]

@@ -1,0 +1,114 @@
+"""The manager's report: the aging balance, the indicators, the call list, litigation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..config import Report
+from .aging import AgingRow, aging, aging_total, bucket_labels, open_items
+from .calls import Call, LitigationCase, call_list, litigation_cases
+from .dso import Dso, dso_on, monthly_dso
+
+
+@dataclass(frozen=True)
+class Indicators:
+    """The figures of the « Indicateurs » sheet, each with how it is computed."""
+
+    receivables: float  # outstanding, credits deducted, held included
+    late: float  # outstanding past its due date
+    late_share: float | None  # late / receivables, percent
+    weighted_days_late: float | None  # average days late, weighted by amount
+    interest_due: float
+    indemnities_due: float
+    dso: Dso
+    formulas: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ManagerReport:
+    """Everything `relance report` shows and writes (rapport.xlsx, --json)."""
+
+    ledger: str
+    as_of: str
+    buckets: tuple[str, ...]
+    aging: list[AgingRow]
+    aging_total: AgingRow
+    indicators: Indicators
+    dso_by_month: list[Dso]
+    calls: list[Call]
+    litigation: list[LitigationCase]
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON document of `report --json`."""
+        return asdict(self)
+
+
+FORMULAS = {
+    "simple": "DSO simple = encours ÷ chiffre d'affaires de la période × jours de la période",
+    "count_back": (
+        "DSO par épuisement = on retire de l'encours le chiffre d'affaires de chaque mois, du "
+        "plus récent au plus ancien ; chaque mois épuisé compte tous ses jours, le dernier "
+        "la part de son chiffre d'affaires qui reste"
+    ),
+    "late_share": "part en retard = encours échu ÷ encours total",
+    "weighted_days_late": "retard moyen pondéré = Σ (jours de retard × reste dû) ÷ Σ reste dû échu",
+}
+
+
+def manager_report(
+    ledger: str, frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date, report: Report
+) -> ManagerReport:
+    """The report on as_of, from the ledger frame and the run's decisions."""
+    items = open_items(frame, decisions["action"])
+    rows = aging(items, as_of, report)
+    return ManagerReport(
+        ledger,
+        as_of.isoformat(),
+        bucket_labels(report),
+        rows,
+        aging_total(rows),
+        indicators(frame, decisions, items, as_of, report),
+        monthly_dso(frame[frame["valid"].to_numpy(dtype=bool)], as_of, report.dso_days),
+        call_list(frame, decisions, report),
+        litigation_cases(frame, decisions),
+    )
+
+
+def indicators(
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    items: pd.DataFrame,
+    as_of: dt.date,
+    report: Report,
+) -> Indicators:
+    """The indicators of as_of from the open items."""
+    amount = items["outstanding"].to_numpy(dtype=float)
+    receivables = round(float(amount.sum()), 2)
+    late_days = (pd.Timestamp(as_of) - items["due_date"]).dt.days.to_numpy(dtype=float)
+    is_late = (np.nan_to_num(late_days, nan=0.0) > 0) & ~items["is_credit"].to_numpy(dtype=bool)
+    late = round(float(amount[is_late].sum()), 2)
+    weighted = (
+        round(float((late_days[is_late] * amount[is_late]).sum() / amount[is_late].sum()), 1)
+        if late > 0
+        else None
+    )
+    unpaid = ~frame["is_paid"].to_numpy(dtype=bool)
+    valid = frame[frame["valid"].to_numpy(dtype=bool)]
+    return Indicators(
+        receivables,
+        late,
+        round(late / receivables * 100, 1) if receivables > 0 else None,
+        weighted,
+        round(float(decisions["interest"][unpaid].sum()), 2),
+        round(float(decisions["indemnity"][unpaid].sum()), 2),
+        dso_on(valid, as_of, receivables, report.dso_days),
+        dict(FORMULAS),
+    )
+
+
+__all__ = ["Indicators", "ManagerReport", "indicators", "manager_report"]

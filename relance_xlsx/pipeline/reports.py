@@ -1,0 +1,46 @@
+"""The manager's report: read-only, on its own (`relance report`) or beside every run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..config import Settings
+from ..ledger import read_ledger
+from ..letters import soffice_binary
+from ..progress import Progress, Quiet, step
+from ..results import ReportResult
+from .figures import figures_of, write_figures
+from .runs import decide_ledger
+
+
+def report(
+    ledger_path: Path,
+    settings: Settings | None = None,
+    *,
+    as_of: dt.date | None = None,
+    out_dir: Path | None = None,
+    write: bool = True,
+    progress: Progress | None = None,
+) -> ReportResult:
+    """The aging balance, indicators, call list and litigation of a ledger; never writes it.
+
+    rapport.xlsx goes to out_dir (default: relances/<date>/ beside the ledger), and its PDF
+    too when LibreOffice is installed; write=False only computes.
+    """
+    settings = settings or Settings()
+    as_of = as_of or dt.date.today()
+    progress = progress or Quiet()
+    with step(progress, "Lecture du classeur"):
+        ledger = read_ledger(ledger_path, settings, as_of=as_of)
+    with step(progress, "Décisions"):
+        decisions, _, _ = decide_ledger(ledger, settings, as_of, [])
+    figures = figures_of(ledger, decisions, as_of, settings)
+    if not write:
+        return ReportResult(figures)
+    out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    with step(progress, "Rapport"):
+        return write_figures(figures, out, pdf=soffice_binary() is not None)
+
+
+__all__ = ["report"]

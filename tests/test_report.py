@@ -1,0 +1,200 @@
+"""The manager's report against a hand-built ledger: every bucket, both DSO, the call list."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+
+import pytest
+from conftest import complete_settings, convert, needs_libreoffice, write_ledger
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+import relance_xlsx
+from relance_xlsx.cli import app
+from relance_xlsx.figures import count_back_dso, simple_dso
+
+D = dt.date
+AS_OF = D(2026, 11, 22)
+HEADERS = [
+    "N° facture",
+    "Client",
+    "Date facture",
+    "Échéance",
+    "Montant TTC",
+    "Montant réglé",
+    "Date règlement",
+    "Litige",
+    "Adresse",
+    "Téléphone",
+    "Niveau de relance",
+    "Date de relance",
+]
+ADDRESS = "1 rue Haute\n75001 Paris"
+ROWS = [
+    # Client A: not due, 21 days late (1–30), 82 days late (61–90), a credit note.
+    ["A1", "Atelier A", D(2026, 11, 10), D(2026, 12, 10), 1000.0, None, None, None, ADDRESS, "01 11 11 11 11", None, None],
+    ["A2", "Atelier A", D(2026, 10, 2), D(2026, 11, 1), 500.0, None, None, None, ADDRESS, None, "Relance 1", D(2026, 11, 10)],
+    ["A3", "Atelier A", D(2026, 8, 2), D(2026, 9, 1), 200.0, None, None, None, ADDRESS, None, "Relance 1", D(2026, 11, 10)],
+    ["AV1", "Atelier A", D(2026, 11, 5), D(2026, 11, 5), -100.0, None, None, None, ADDRESS, None, None, None],
+    # Client B: 52 days late (31–60), 174 days late (> 90) after a relance 2, one disputed.
+    ["B1", "Bureau B", D(2026, 9, 1), D(2026, 10, 1), 300.0, None, None, None, ADDRESS, "02 22 22 22 22", None, None],
+    ["B2", "Bureau B", D(2026, 5, 2), D(2026, 6, 1), 400.0, None, None, None, ADDRESS, None, "Relance 2", D(2026, 10, 1)],
+    ["B3", "Bureau B", D(2026, 9, 15), D(2026, 10, 15), 250.0, None, None, "oui", ADDRESS, None, None, None],
+    # Client C: paid in full, on time.
+    ["C1", "Cabinet C", D(2026, 10, 20), D(2026, 11, 19), 800.0, 800.0, D(2026, 11, 1), None, ADDRESS, None, None, None],
+]  # fmt: skip
+
+# The expected aging balance, by hand: (not due, 1–30, 31–60, 61–90, > 90, held, credits, total).
+EXPECTED = {
+    "Atelier A": (1000.0, (500.0, 0.0, 200.0, 0.0), 0.0, -100.0, 1600.0),
+    "Bureau B": (0.0, (0.0, 300.0, 0.0, 400.0), 250.0, 0.0, 950.0),
+}
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    return write_ledger(tmp_path / "ledger.xlsx", ROWS, HEADERS)
+
+
+def _figures(ledger, **report):
+    settings = complete_settings()
+    if report:
+        import dataclasses
+
+        settings = dataclasses.replace(
+            settings, report=dataclasses.replace(settings.report, **report)
+        )
+    return relance_xlsx.report(ledger, settings, as_of=AS_OF, write=False).figures
+
+
+def test_every_bucket_of_every_client_to_the_cent(ledger):
+    figures = _figures(ledger)
+    got = {r.client: (r.not_due, r.buckets, r.held, r.credits, r.total) for r in figures.aging}
+    assert got == EXPECTED
+    assert [r.client for r in figures.aging] == ["Atelier A", "Bureau B"]  # by total owed
+    total = figures.aging_total
+    assert (total.not_due, total.buckets, total.held, total.credits, total.total) == (
+        1000.0,
+        (500.0, 300.0, 200.0, 400.0),
+        250.0,
+        -100.0,
+        2550.0,
+    )
+    # The total is what `run --json` says is outstanding, invoice by invoice.
+    run = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert total.total == round(sum(i.outstanding for i in run.invoices), 2)
+
+
+def test_both_dso_figures_by_hand(ledger):
+    ind = _figures(ledger).indicators
+    # Simple: receivables 2 550 € ÷ sales of 25/08–22/11 (1 000 + 500 − 100 + 300 + 250 + 800
+    # = 2 750 €) × 90 days = 83,45 → 83,5 days.
+    assert (ind.dso.receivables, ind.dso.sales, ind.dso.simple) == (2550.0, 2750.0, 83.5)
+    # Count-back: 23/10–22/11 (31 days) sold 900 € (A1, AV1): 1 650 € left; 23/09–22/10
+    # (30 days) sold 1 300 € (A2, C1): 350 € left; 23/08–22/09 (31 days) sold 550 € (B1, B3):
+    # 350 / 550 × 31 = 19,7 days. 31 + 30 + 19,7 = 80,7 days.
+    assert ind.dso.count_back == 80.7
+    # Late: 500 + 200 + 300 + 400 + 250 (the disputed one is late too) = 1 650 € of 2 550 €.
+    assert (ind.late, ind.late_share) == (1650.0, 64.7)
+    # Weighted: (21×500 + 82×200 + 52×300 + 174×400 + 38×250) ÷ 1 650 = 121 600 ÷ 1 650 = 73,7
+    assert ind.weighted_days_late == 73.7
+
+
+@pytest.mark.parametrize(
+    ("receivables", "monthly", "expected"),
+    [
+        pytest.param(100.0, [(200.0, 30)], 15.0, id="half-a-month"),
+        pytest.param(300.0, [(200.0, 31), (200.0, 30)], 46.0, id="one-month-and-a-half"),
+        pytest.param(0.0, [(200.0, 30)], 0.0, id="nothing-owed"),
+        pytest.param(
+            300.0, [(0.0, 31), (300.0, 30)], 61.0, id="a-month-without-sales-counts-whole"
+        ),
+        pytest.param(900.0, [(100.0, 30)], None, id="history-too-short"),
+    ],
+)
+def test_count_back_dso(receivables, monthly, expected):
+    assert count_back_dso(receivables, monthly) == expected
+
+
+def test_simple_dso_without_sales_is_unknown():
+    assert simple_dso(100.0, 0.0, 90) is None and simple_dso(100.0, 300.0, 90) == 30.0
+
+
+def test_the_call_list(ledger):
+    calls = _figures(ledger).calls
+    # Bureau B: a relance 2 sent on 1/10, nothing paid since.
+    assert [(c.client, c.total_due, c.phone, c.oldest_invoice, c.last_action) for c in calls] == [
+        ("Bureau B", 700.0, "02 22 22 22 22", "B2", "Relance 2")
+    ]
+    assert "B2" in calls[0].opening and "700,00" in calls[0].opening
+    # Above a lowered threshold, Atelier A joins, the largest first.
+    assert [c.client for c in _figures(ledger, call_above=1500.0).calls] == [
+        "Atelier A",
+        "Bureau B",
+    ]
+
+
+def test_rapport_xlsx_holds_its_sheets_and_charts(ledger, tmp_path):
+    result = relance_xlsx.report(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    book = load_workbook(result.xlsx)
+    assert book.sheetnames == ["Balance âgée", "Indicateurs", "À appeler", "Contentieux"]
+    aging = book["Balance âgée"]
+    assert [c.value for c in aging[2]] == [
+        "Atelier A",
+        1000.0,
+        500.0,
+        0.0,
+        200.0,
+        0.0,
+        0.0,
+        -100.0,
+        1600.0,
+    ]
+    assert aging["I4"].value == "=SUM(I2:I3)"
+    with zipfile.ZipFile(result.xlsx) as zf:
+        charts = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/chart")]
+    # The stacked bars name the clients and the buckets of the first sheet.
+    assert any(
+        "'Balance âgée'!$A$2:$A$3" in c and "'Balance âgée'!$C$2:$C$3" in c and 'val="stacked"' in c
+        for c in charts
+    )
+    assert ledger.read_bytes() == (tmp_path / "ledger.xlsx").read_bytes()
+
+
+@needs_libreoffice
+def test_the_report_converts_to_pdf_with_its_chart(ledger, tmp_path):
+    result = relance_xlsx.report(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    pdf = convert(tmp_path / "out" / "rapport.xlsx", "pdf", tmp_path / "pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "Atelier A" in text and "Encours par ancienneté" in text and "DSO simple" in text
+    assert result.pdf is not None
+
+
+def test_report_command_writes_nothing_into_the_ledger(ledger, tmp_path):
+    before = ledger.read_bytes()
+    result = CliRunner().invoke(
+        app,
+        ["report", str(ledger), "--as-of", "22/11/2026", "--json", "--out", str(tmp_path / "r")],
+    )
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert (
+        document["aging_total"]["total"] == 2550.0
+        and document["indicators"]["dso"]["simple"] == 83.5
+    )
+    assert (tmp_path / "r" / "rapport.xlsx").exists() and ledger.read_bytes() == before
+
+
+def test_every_run_writes_the_report_beside_its_letters_and_a_dry_run_does_not(ledger, tmp_path):
+    dry = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "dry", dry_run=True
+    )
+    assert dry.report is None and not (tmp_path / "dry" / "rapport.xlsx").exists()
+    done = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    assert done.report == str(tmp_path / "out" / "rapport.xlsx")
+    assert load_workbook(done.report)["Balance âgée"]["A2"].value == "Atelier A"
