@@ -346,7 +346,7 @@ def test_a_formal_notice_over_three_half_years_shows_each_period_and_its_rate(tm
     of H2 2026 at 12,15 %, 48,27 €. One rate here: the letter names it once, and the
     breakdown still lists the three periods, which add up to the interest claimed.
     """
-    headers = [*HEADERS, "Niveau de relance", "Date de relance"]
+    headers = HEADERS
     rows = [["F-OLD", "Client Ancien", D(2025, 11, 1), D(2025, 12, 1), 1000.0, 0, ADDRESS, "Relance 2", D(2026, 10, 1)]]  # fmt: skip
     (tmp_path / "relance.toml").write_text(
         (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
@@ -378,3 +378,51 @@ def _all_text(path: Path) -> str:
     doc = Document(str(path))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     return "\n".join([*(p.text for p in doc.paragraphs), *cells])
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept", "broken"])
+def test_a_promise_to_pay_over_three_weeks(tmp_path, kept):
+    """Week 1: a promise for 30/11 holds the reminder. Week 2 (4/12, after 3 days of grace):
+    paid, the client is thanked; unpaid, the escalation resumes where it stopped, the reason
+    says the promise was not kept, and the client is on the call list."""
+    headers = [*HEADERS, "Promesse de paiement"]
+    rows = [["P-1", "Client Promis", D(2026, 9, 1), D(2026, 10, 1), 500.0, 0, ADDRESS, "Relance 1", D(2026, 11, 1), D(2026, 11, 30)]]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    week1 = _run(ledger, D(2026, 11, 22))
+    [invoice] = week1.invoices
+    assert (invoice.action, invoice.level) == ("wait", 1) and not week1.letters
+    assert invoice.reason.startswith("Promesse de paiement au 30/11/2026")
+    book = load_workbook(ledger)
+    if kept:
+        book.active["F2"] = 500.0  # Montant réglé
+    book.save(ledger)
+    week2 = _run(ledger, D(2026, 12, 4))
+    [invoice] = week2.invoices
+    if kept:
+        assert invoice.action == "thanks" and "non tenue" not in invoice.reason
+        return
+    assert (invoice.action, invoice.level) == ("letter", 2)
+    assert "promesse du 30/11/2026 non tenue" in invoice.reason
+    calls = relance_xlsx.report(
+        ledger,
+        relance_xlsx.load_settings(tmp_path / "relance.toml"),
+        as_of=D(2026, 12, 4),
+        write=False,
+    ).figures.calls
+    assert [c.client for c in calls] == ["Client Promis"] and "non tenue" in calls[0].why
+
+
+def test_a_running_promise_keeps_its_invoice_out_of_the_client_s_letter(tmp_path):
+    headers = [*HEADERS, "Promesse de paiement"]
+    rows = [
+        ["P-1", "Client Promis", D(2026, 9, 1), D(2026, 10, 1), 500.0, 0, ADDRESS, "Relance 1", D(2026, 11, 1), D(2026, 11, 30)],
+        ["P-2", "Client Promis", D(2026, 9, 5), D(2026, 10, 5), 200.0, 0, ADDRESS, "Relance 1", D(2026, 11, 1), None],
+    ]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    result = _run(write_ledger(tmp_path / "ledger.xlsx", rows, headers), D(2026, 11, 22))
+    assert [(x.kind, x.invoices) for x in result.letters] == [("relance_2", ["P-2"])]

@@ -38,6 +38,8 @@ def frame(**overrides_list) -> pd.DataFrame:
         "is_paid": False,
         "hold": False,
         "hold_reason": None,
+        "promise_date": pd.NaT,
+        "promise_amount": float("nan"),
         "is_credit": False,
         "consumer": False,
         "public": False,
@@ -62,7 +64,14 @@ def frame(**overrides_list) -> pd.DataFrame:
     }
     data = [{**base, **r} for r in rows]
     out = pd.DataFrame(data, columns=list(COLUMNS))
-    for col in ("due_date", "last_date", "invoice_date", "payment_date", "bodacc_date"):
+    for col in (
+        "due_date",
+        "last_date",
+        "invoice_date",
+        "payment_date",
+        "bodacc_date",
+        "promise_date",
+    ):
         out[col] = pd.to_datetime(out[col])
     return out
 

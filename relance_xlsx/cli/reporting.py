@@ -24,6 +24,9 @@ def report(
         Path | None,
         typer.Option("--out", help="Dossier du rapport (par défaut relances/<date>/)."),
     ] = None,
+    no_pdf: Annotated[
+        bool, typer.Option("--no-pdf", help="Ne pas convertir rapport.xlsx en PDF.")
+    ] = False,
     config: ConfigOpt = None,
     sheet: SheetOpt = None,
     as_json: JsonOpt = False,
@@ -35,7 +38,12 @@ def report(
     """
     settings, notes = settings_for(config, ledger, sheet)
     result = pipeline.report(
-        ledger, settings, as_of=parse_day(as_of), out_dir=out_dir, progress=Bar(not as_json)
+        ledger,
+        settings,
+        as_of=parse_day(as_of),
+        out_dir=out_dir,
+        pdf=not no_pdf,
+        progress=Bar(not as_json),
     )
     if as_json:
         print_json(result.to_json())

@@ -67,6 +67,8 @@ class Policy:
     # this many days from it are flagged, so that the office acts in time.
     prescription_from: str = "invoice_date"
     prescription_warning_days: int = 90
+    # A promise to pay holds the reminders until its date plus these days.
+    promise_grace_days: int = 3
     # A copy of the rate tables (same format as the bundled rates.toml) that replaces them,
     # e.g. to add the ECB rate of a new half-year before the next release.
     rates_file: str = ""

@@ -49,7 +49,11 @@ def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> l
     than [report] call_above; the largest amounts first."""
     owed = frame["valid"] & ~frame["is_paid"] & ~frame["is_credit"] & (frame["outstanding"] > 0)
     chased = ~decisions["action"].isin(["hold", "insolvency", "prescribed"])
-    rows = frame[owed & chased]
+    rows = frame[owed & chased].assign(
+        promise_broken=decisions["promise_broken"][owed & chased].to_numpy(dtype=bool)
+        if "promise_broken" in decisions
+        else False
+    )
     out = []
     for client, group in rows.groupby(rows["client"].astype(str), sort=False):
         total = round(float(group["outstanding"].sum()), 2)
@@ -59,6 +63,9 @@ def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> l
         if bool(unpaid_since.any()):
             top = int(sent["level"].max())
             reasons.append(f"{LEVEL_LABELS[top].lower()} envoyée, aucun règlement depuis")
+        if bool(group["promise_broken"].any()):
+            day = group.loc[group["promise_broken"], "promise_date"].max()
+            reasons.append(f"promesse du {date_short(day.date())} non tenue")
         if total > report.call_above:
             reasons.append(f"plus de {money(report.call_above)} dus")
         if not reasons:

@@ -23,6 +23,8 @@ from .remarks import disputes
 from .skips import skip_rows
 from .terms import Terms, due_from_terms, parse_terms
 from .values import (
+    Amount,
+    parse_amount,
     parse_date,
     parse_flag,
     parse_hold,
@@ -48,6 +50,8 @@ COLUMNS = (
     "is_paid",
     "hold",
     "hold_reason",
+    "promise_date",
+    "promise_amount",
     "is_credit",
     "consumer",
     "public",
@@ -141,6 +145,7 @@ def normalise_rows(
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
         "hold": hold.mask(lambda v: v is True) | disputed,
         "hold_reason": hold_reason,
+        **_promise_columns(grid),
         "is_credit": is_credit,
         "object": objects.array(),
         "currency": currency.array(),
@@ -152,6 +157,18 @@ def normalise_rows(
     # After every parse above: the first problem of each row, errors and warnings alike.
     columns["problem"] = _problem_column(grid, doubtful)
     return _frame(columns), grid.problems, skips
+
+
+def _promise_columns(grid: Grid) -> dict[str, Any]:
+    """A promise to pay: its date, and its amount when given (warnings, never row errors)."""
+    day = grid.parse("promise_date", parse_date, "warning")
+    amount = grid.parse("promise_amount", parse_amount, "warning")
+    return {
+        "promise_date": dates_of(day),
+        "promise_amount": np.array(
+            [a.value if isinstance(a, Amount) else np.nan for a in amount.array()], dtype=float
+        ),
+    }
 
 
 def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:

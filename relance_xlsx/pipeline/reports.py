@@ -21,12 +21,13 @@ def report(
     as_of: dt.date | None = None,
     out_dir: Path | None = None,
     write: bool = True,
+    pdf: bool = True,
     progress: Progress | None = None,
 ) -> ReportResult:
     """The aging balance, indicators, call list and litigation of a ledger; never writes it.
 
     rapport.xlsx goes to out_dir (default: relances/<date>/ beside the ledger), and its PDF
-    too when LibreOffice is installed; write=False only computes.
+    too when LibreOffice is installed (unless pdf=False); write=False only computes.
     """
     settings = settings or Settings()
     as_of = as_of or dt.date.today()
@@ -40,7 +41,7 @@ def report(
         return ReportResult(figures)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     with step(progress, "Rapport"):
-        return write_figures(figures, out, pdf=soffice_binary() is not None)
+        return write_figures(figures, out, pdf=pdf and soffice_binary() is not None)
 
 
 __all__ = ["report"]

@@ -97,6 +97,9 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     # One invoice marked is enough: the proceedings concern the client, all its invoices.
     insolvent = frame["insolvent"].groupby(frame["client"]).transform("any")
     masks["insolvent"] = insolvent.to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
+    kept_until = frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
+    masks["promised"] = (kept_until >= today).to_numpy(dtype=bool) & ~masks["paid"]
+    broken = (kept_until < today).to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(
@@ -120,6 +123,8 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     soon = soon_prescribed(barred_on, as_of, policy) & claimable
     warnings = [*penalties.warnings, *_say_soon_prescribed(out, soon, barred_on)]
     _say_paid_late(out, paid & ((out["interest"] > 0) | (out["indemnity"] > 0)).to_numpy())
+    _say_broken(out, broken & valid, frame["promise_date"])
+    out["promise_broken"] = broken & valid
     acted = np.isin(action, ["letter", "thanks", "litigation"])
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
     thanked_now = (rule == RULE["thanks"]) | (thanked & paid)
@@ -147,6 +152,17 @@ def _say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
             out.loc[rows, "indemnity"],
             strict=True,
         )
+    ]
+
+
+def _say_broken(out: pd.DataFrame, mask: np.ndarray, promised: pd.Series) -> None:
+    """A promise to pay that passed unpaid: the escalation resumes, and the reason says why."""
+    if not mask.any():
+        return
+    rows = out.index[mask]
+    out.loc[rows, "reason"] = [
+        f"{reason} ; promesse du {date_short(day.date())} non tenue"
+        for reason, day in zip(out.loc[rows, "reason"], promised[rows], strict=True)
     ]
 
 
@@ -247,7 +263,7 @@ def _outcome(
             rule == RULE["thanks"],
             rule == RULE["escalate"],
             rule == RULE["hold"],
-            rule == RULE["wait"],
+            np.isin(rule, [RULE["wait"], RULE["promised"]]),
             rule == RULE["prescribed"],
             rule == RULE["insolvent"],
         ],

@@ -52,7 +52,7 @@ def one_letter_per_client(
     kind = out["kind"].to_numpy(dtype=object)
     level = out["level"].to_numpy(dtype=int)
     dunning = (action == "letter") & np.isin(kind, DUNNING_KINDS)
-    chase = _still_to_chase(frame, out, policy)
+    chase = _still_to_chase(frame, out, policy, as_of)
     writing = set(client[dunning].tolist())
     has_letter = np.fromiter((c in writing for c in client), bool, len(client))
     pending = set(client[chase].tolist())
@@ -76,7 +76,9 @@ def one_letter_per_client(
     return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
 
 
-def _still_to_chase(frame: pd.DataFrame, out: pd.DataFrame, policy: Policy) -> np.ndarray:
+def _still_to_chase(
+    frame: pd.DataFrame, out: pd.DataFrame, policy: Policy, as_of: dt.date
+) -> np.ndarray:
     """Unpaid invoices that are due and in the reminder stages: a letter may list them."""
     days_late = out["days_late"].to_numpy(dtype=float, na_value=np.nan)
     return (
@@ -87,6 +89,11 @@ def _still_to_chase(frame: pd.DataFrame, out: pd.DataFrame, policy: Policy) -> n
         & (np.nan_to_num(days_late, nan=-1.0) >= policy.grace_days)
         & np.isin(out["action"].to_numpy(dtype=object), ["letter", "wait"])
         & (out["level"].to_numpy(dtype=int) <= FORMAL_NOTICE)
+        # A promise to pay still running keeps its invoice out of the client's letter.
+        & ~(
+            frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
+            >= pd.Timestamp(as_of)
+        ).to_numpy(dtype=bool)
     )
 
 

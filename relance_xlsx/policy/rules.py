@@ -26,6 +26,7 @@ RULES = (
     "paid",
     "insolvent",
     "prescribed",
+    "promised",
     "pre_due",
     "not_late",
     "first",
@@ -76,6 +77,11 @@ def reasons(
     put("paid", lambda m: "Réglée", ~thanked)
     _prescription(put, frame, barred_on)
     _insolvency(put, frame)
+    promised = _date_texts(frame["promise_date"])
+    put(
+        "promised",
+        lambda m: "Promesse de paiement au " + promised[m] + " : pas de relance d'ici là",
+    )
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
     put("pre_due", lambda m: "Rappel", ~has_due)
     put("not_late", lambda m: "Non échue : échéance le " + due[m], has_due)
