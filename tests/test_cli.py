@@ -252,6 +252,7 @@ def test_every_long_step_reports_its_progress(sample):
         "Décisions",
         "Préparation des lettres",
         "Lettres",
+        "Rapport",
         "Résultats",
         "Mise à jour du classeur",
     ]

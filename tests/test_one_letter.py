@@ -426,3 +426,48 @@ def test_a_running_promise_keeps_its_invoice_out_of_the_client_s_letter(tmp_path
     )
     result = _run(write_ledger(tmp_path / "ledger.xlsx", rows, headers), D(2026, 11, 22))
     assert [(x.kind, x.invoices) for x in result.letters] == [("relance_2", ["P-2"])]
+
+
+NOTICE_HEADERS = [*HEADERS, "N° recommandé", "Date AR"]
+
+
+@pytest.mark.parametrize(
+    ("ar", "day", "action"),
+    [
+        # Sent 1/11, 15 days of deadline: litigation on 16/11 without an AR date.
+        pytest.param(None, D(2026, 11, 16), "litigation", id="no-ar-from-the-letter-date"),
+        # Received 10/11: the deadline runs from there, litigation from 25/11 only.
+        pytest.param(D(2026, 11, 10), D(2026, 11, 22), "wait", id="ar-moves-the-deadline"),
+        pytest.param(D(2026, 11, 10), D(2026, 11, 25), "litigation", id="ar-deadline-passed"),
+    ],
+)
+def test_litigation_waits_for_the_notice_s_deadline_counted_from_its_receipt(
+    tmp_path, ar, day, action
+):
+    rows = [["M-1", "Client Mis", D(2026, 8, 1), D(2026, 9, 1), 900.0, 0, ADDRESS, "Mise en demeure", D(2026, 11, 1), "1A 234 567 8901 2", ar]]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, NOTICE_HEADERS)
+    [invoice] = _run(ledger, day).invoices
+    assert invoice.action == action
+    if action == "litigation":
+        journal = load_workbook(ledger)["Journal des relances"]
+        texts = " ".join(str(c.value) for row in journal.iter_rows() for c in row if c.value)
+        assert "LRAR n° 1A 234 567 8901 2" in texts
+        assert ("AR du 10/11/2026" in texts) is (ar is not None)
+
+
+def test_a_notice_without_its_date_never_goes_to_litigation(tmp_path):
+    rows = [
+        ["M-2", "Client Flou", D(2026, 8, 1), D(2026, 9, 1), 900.0, 0, ADDRESS, "Mise en demeure", None, None, None],
+        ["OK-1", "Client Net", D(2026, 11, 1), D(2026, 12, 1), 100.0, 0, ADDRESS, None, None, None, None],
+    ]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    result = _run(write_ledger(tmp_path / "ledger.xlsx", rows, NOTICE_HEADERS), D(2026, 11, 22))
+    invoice = result.invoices[0]
+    assert invoice.action != "litigation" and invoice.level == 3
+    assert [(p.row, p.column) for p in result.problems] == [(2, "Niveau de relance")]
+    assert "mise en demeure sans date" in result.problems[0].message

@@ -40,6 +40,8 @@ def frame(**overrides_list) -> pd.DataFrame:
         "hold_reason": None,
         "promise_date": pd.NaT,
         "promise_amount": float("nan"),
+        "registered_no": None,
+        "ar_date": pd.NaT,
         "is_credit": False,
         "consumer": False,
         "public": False,

@@ -80,7 +80,8 @@ def check_rows(
         "date de facture dans le futur",
     )
     warn(
-        (levels > 0) & ~last_date.present(),
+        # A mise en demeure without its date is an error of its own (rows.py).
+        (levels > 0) & (levels < 3) & ~last_date.present(),
         "reminder_level",
         lambda i: int(levels[i]),
         "niveau de relance sans date : traité comme envoyé il y a longtemps",

@@ -15,6 +15,7 @@ from .checks import check_rows
 from .coded import Coded, dates_of, object_array
 from .contacts import contact_columns
 from .dates import parse_dates
+from .followup import followup_columns, undated_notices
 from .grid import Grid
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
@@ -23,8 +24,6 @@ from .remarks import disputes
 from .skips import skip_rows
 from .terms import Terms, due_from_terms, parse_terms
 from .values import (
-    Amount,
-    parse_amount,
     parse_date,
     parse_flag,
     parse_hold,
@@ -52,6 +51,8 @@ COLUMNS = (
     "hold_reason",
     "promise_date",
     "promise_amount",
+    "registered_no",
+    "ar_date",
     "is_credit",
     "consumer",
     "public",
@@ -110,6 +111,7 @@ def normalise_rows(
 
     due = _due_dates(invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
+    undated_notices(grid, levels, last_date)
 
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
@@ -145,7 +147,7 @@ def normalise_rows(
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
         "hold": hold.mask(lambda v: v is True) | disputed,
         "hold_reason": hold_reason,
-        **_promise_columns(grid),
+        **followup_columns(grid),
         "is_credit": is_credit,
         "object": objects.array(),
         "currency": currency.array(),
@@ -157,18 +159,6 @@ def normalise_rows(
     # After every parse above: the first problem of each row, errors and warnings alike.
     columns["problem"] = _problem_column(grid, doubtful)
     return _frame(columns), grid.problems, skips
-
-
-def _promise_columns(grid: Grid) -> dict[str, Any]:
-    """A promise to pay: its date, and its amount when given (warnings, never row errors)."""
-    day = grid.parse("promise_date", parse_date, "warning")
-    amount = grid.parse("promise_amount", parse_amount, "warning")
-    return {
-        "promise_date": dates_of(day),
-        "promise_amount": np.array(
-            [a.value if isinstance(a, Amount) else np.nan for a in amount.array()], dtype=float
-        ),
-    }
 
 
 def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:
@@ -227,10 +217,9 @@ def _settle(
         | (payment_date.present() & ("paid" not in grid.positions))
     )
     if "balance" in grid.positions and "paid" not in grid.positions:
-        # The ledger keeps what is still owed: what was paid is the difference.
+        # What is still owed gives what was paid, when it is within the amount: a larger one
+        # adds charges (a service charge, interest) that the amount column does not hold.
         balance = grid.parse_amounts("balance")[0]
-        # Only a balance within the amount says what was paid: a larger one adds charges
-        # (a service charge, interest) that the amount column does not hold.
         known = ~np.isnan(balance) & (balance >= 0) & (balance <= amount)
         paid = np.where(known, np.round(amount - np.nan_to_num(balance), 2), paid)
     paid = np.where(settled, np.clip(amount, 0, None), paid)

@@ -86,7 +86,12 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     level = frame["level"].to_numpy(dtype=int)
     due = frame["due_date"]
     days_late = (today - due).dt.days.to_numpy(dtype=float)  # NaN when no due date
-    since = (today - frame["last_date"]).dt.days.to_numpy(dtype=float)
+    # A mise en demeure's deadline runs from its receipt when the avis de réception is dated.
+    sent = frame["last_date"]
+    received = frame["ar_date"].where(
+        (frame["level"].to_numpy(dtype=int) == FORMAL_NOTICE) & (frame["ar_date"] > sent)
+    )
+    since = (today - received.fillna(sent)).dt.days.to_numpy(dtype=float)
     since = np.where(frame["level_without_date"].to_numpy(dtype=bool), NEVER, since)
     since = np.nan_to_num(since, nan=NEVER)
     delay = lookup(level, lambda lv: _delays(policy).get(lv, NEVER)).astype(int)

@@ -77,11 +77,7 @@ def reasons(
     put("paid", lambda m: "Réglée", ~thanked)
     _prescription(put, frame, barred_on)
     _insolvency(put, frame)
-    promised = _date_texts(frame["promise_date"])
-    put(
-        "promised",
-        lambda m: "Promesse de paiement au " + promised[m] + " : pas de relance d'ici là",
-    )
+    _promise(put, frame)
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
     put("pre_due", lambda m: "Rappel", ~has_due)
     put("not_late", lambda m: "Non échue : échéance le " + due[m], has_due)
@@ -119,6 +115,15 @@ def reasons(
         ),
     )
     return out
+
+
+def _promise(put: Callable[..., None], frame: pd.DataFrame) -> None:
+    """A promise to pay still running: no reminder until its date (and the grace)."""
+    promised = _date_texts(frame["promise_date"])
+    put(
+        "promised",
+        lambda m: "Promesse de paiement au " + promised[m] + " : pas de relance d'ici là",
+    )
 
 
 def _hold(put: Callable[..., None], frame: pd.DataFrame) -> None:

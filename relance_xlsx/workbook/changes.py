@@ -75,6 +75,7 @@ def journal_entries(
         decisions["action"].to_numpy()[acted],
         decisions["interest"].to_numpy()[acted],
         decisions["indemnity"].to_numpy()[acted],
+        _registered(frame)[acted],
         strict=True,
     )
     return [
@@ -83,14 +84,27 @@ def journal_entries(
             str(invoice or ""),
             str(client),
             str(label),
-            ACTION_LABELS[str(action)],
+            ACTION_LABELS[str(action)] + lrar,
             float(outstanding),
             float(interest),
             float(indemnity),
             Path(letter_of[i]).name if i in letter_of else "",
         )
-        for i, invoice, client, outstanding, label, action, interest, indemnity in picked
+        for i, invoice, client, outstanding, label, action, interest, indemnity, lrar in picked
     ]
+
+
+def _registered(frame: pd.DataFrame) -> Any:
+    """« (LRAR n° …, AR du …) » after the action, where the clerk noted them."""
+    if "registered_no" not in frame:
+        return pd.Series([""] * len(frame)).to_numpy()
+    out = []
+    for number, day in zip(frame["registered_no"].tolist(), frame["ar_date"].tolist(), strict=True):
+        parts = [f"LRAR n° {number}" if isinstance(number, str) and number else ""]
+        parts.append(f"AR du {day.strftime('%d/%m/%Y')}" if isinstance(day, pd.Timestamp) else "")
+        said = ", ".join(p for p in parts if p)
+        out.append(f" ({said})" if said else "")
+    return pd.Series(out, dtype=object).to_numpy()
 
 
 __all__ = ["journal_entries", "status_updates"]
