@@ -185,8 +185,11 @@ def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     ]
     _table(ws, headers, rows, styles, {3})
     ws.set_column(0, 0, 30)
-    ws.set_column(1, 8, 16)
-    ws.set_column(9, 9, 80)
+    ws.set_column(1, 7, 16)
+    ws.set_column(8, 8, 30, styles["wrap"])
+    ws.set_column(9, 9, 60, styles["wrap"])
+    for i in range(1, len(rows) + 1):
+        ws.set_row(i, 48)  # three lines of the opening sentence (no reader fits rows itself)
 
 
 def _litigation(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
