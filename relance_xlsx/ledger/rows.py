@@ -108,11 +108,9 @@ def normalise_rows(
     is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
     paid, outstanding = _settle(grid, amount, paid_cell, is_credit, payment_date, paid_flag)
-
     due = _due_dates(invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)
-
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
