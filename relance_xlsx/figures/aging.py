@@ -63,16 +63,13 @@ def aging(items: pd.DataFrame, as_of: dt.date, report: Report) -> list[AgingRow]
     table = pd.DataFrame(columns, index=items.index).groupby(items["client"].astype(str)).sum()
     table["total"] = table.sum(axis=1)
     table = table.round(2).sort_values("total", ascending=False, kind="stable")
+    names = ("not_due", "b0", "b1", "b2", "b3", "held", "credits", "total")
+    values = [table[c].tolist() for c in names]
     return [
-        AgingRow(
-            str(client),
-            float(r.not_due),
-            (float(r.b0), float(r.b1), float(r.b2), float(r.b3)),
-            float(r.held),
-            float(r.credits),
-            float(r.total),
+        AgingRow(str(client), nd, (b0, b1, b2, b3), held, credits, total)
+        for client, nd, b0, b1, b2, b3, held, credits, total in zip(
+            table.index.tolist(), *values, strict=True
         )
-        for client, r in table.iterrows()
     ]
 
 

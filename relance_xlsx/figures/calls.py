@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..config import Report
@@ -39,64 +41,99 @@ class LitigationCase:
     total: float
 
 
-def _first(values: pd.Series) -> str:
-    found = [str(v) for v in values.tolist() if isinstance(v, str) and v.strip()]
-    return found[0] if found else ""
-
-
 def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> list[Call]:
-    """Clients with a relance 2 or a mise en demeure sent and no payment since, or owing more
-    than [report] call_above; the largest amounts first."""
+    """Clients with a relance 2 or a mise en demeure sent and no payment since, a promise not
+    kept, or owing more than [report] call_above; the largest amounts first.
+
+    Aggregated per client in whole columns: a Python loop over groups took 3 s for 1,500
+    clients, more than the rest of the report.
+    """
     owed = frame["valid"] & ~frame["is_paid"] & ~frame["is_credit"] & (frame["outstanding"] > 0)
     chased = ~decisions["action"].isin(["hold", "insolvency", "prescribed"])
-    rows = frame[owed & chased].assign(
-        promise_broken=decisions["promise_broken"][owed & chased].to_numpy(dtype=bool)
+    keep = (owed & chased).to_numpy(dtype=bool)
+    rows = frame.loc[keep]
+    if rows.empty:
+        return []
+    broken = (
+        decisions["promise_broken"].to_numpy(dtype=bool)[keep]
         if "promise_broken" in decisions
-        else False
+        else np.zeros(len(rows), dtype=bool)
     )
-    out = []
-    for client, group in rows.groupby(rows["client"].astype(str), sort=False):
-        total = round(float(group["outstanding"].sum()), 2)
-        sent = group[group["level"] >= REMINDER_2]
-        unpaid_since = sent["payment_date"].isna() | (sent["payment_date"] <= sent["last_date"])
-        reasons = []
-        if bool(unpaid_since.any()):
-            top = int(sent["level"].max())
-            reasons.append(f"{LEVEL_LABELS[top].lower()} envoyée, aucun règlement depuis")
-        if bool(group["promise_broken"].any()):
-            day = group.loc[group["promise_broken"], "promise_date"].max()
-            reasons.append(f"promesse du {date_short(day.date())} non tenue")
-        if total > report.call_above:
-            reasons.append(f"plus de {money(report.call_above)} dus")
-        if not reasons:
-            continue
-        out.append(_call(str(client), group, total, reasons))
-    return sorted(out, key=lambda c: -c.total_due)
+    level = rows["level"].to_numpy(dtype=int)
+    paid_on, sent_on = rows["payment_date"], rows["last_date"]
+    silent = (level >= REMINDER_2) & (paid_on.isna() | (paid_on <= sent_on)).to_numpy(dtype=bool)
+    table = pd.DataFrame(
+        {
+            "client": rows["client"].astype(str).to_numpy(),
+            "outstanding": rows["outstanding"].to_numpy(dtype=float),
+            "silent_level": np.where(silent, level, 0),
+            "level": level,
+            "last_date": sent_on.to_numpy(),
+            "broken_on": rows["promise_date"].where(broken).to_numpy(),
+            "phone": rows["phone"].where(rows["phone"].map(_filled)).to_numpy(dtype=object),
+            "contact": rows["contact"].where(rows["contact"].map(_filled)).to_numpy(dtype=object),
+            "due_date": rows["due_date"].to_numpy(),
+            "invoice": rows["invoice"].astype(str).to_numpy(),
+        }
+    )
+    by = table.groupby("client", sort=False)
+    agg = by.agg(
+        total=("outstanding", "sum"),
+        silent_level=("silent_level", "max"),
+        level=("level", "max"),
+        last_date=("last_date", "max"),
+        broken_on=("broken_on", "max"),
+        phone=("phone", "first"),
+        contact=("contact", "first"),
+    )
+    oldest = table.loc[table.sort_values("due_date", kind="stable").groupby("client").head(1).index]
+    agg = agg.join(oldest.set_index("client")[["invoice", "due_date"]])
+    agg["total"] = agg["total"].round(2)
+    wanted = (
+        (agg["silent_level"] > 0) | agg["broken_on"].notna() | (agg["total"] > report.call_above)
+    )
+    agg = agg[wanted].sort_values("total", ascending=False, kind="stable")
+    records = agg.reset_index().to_dict("records")
+    return [_call(str(r["client"]), r, report) for r in records]
 
 
-def _call(client: str, group: pd.DataFrame, total: float, reasons: list[str]) -> Call:
-    oldest = group.sort_values("due_date", kind="stable").iloc[0]
-    level = int(group["level"].max())
-    last = group["last_date"].max()
-    due = oldest["due_date"]
-    due_text = date_short(due.date()) if isinstance(due, pd.Timestamp) else ""
+def _filled(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _call(client: str, r: dict[str, Any], report: Report) -> Call:
+    reasons = []
+    if r["silent_level"] > 0:
+        reasons.append(
+            f"{LEVEL_LABELS[int(r['silent_level'])].lower()} envoyée, aucun règlement depuis"
+        )
+    if pd.notna(r["broken_on"]):
+        reasons.append(f"promesse du {_day(r['broken_on'])} non tenue")
+    if r["total"] > report.call_above:
+        reasons.append(f"plus de {money(report.call_above)} dus")
+    due_text = _day(r["due_date"])
+    total = float(r["total"])
     opening = (
-        f"Bonjour, je vous appelle au sujet de la facture {oldest['invoice']}"
+        f"Bonjour, je vous appelle au sujet de la facture {r['invoice']}"
         + (f" échue le {due_text}" if due_text else "")
         + f" : il reste {money(total)} à régler ; pouvez-vous me dire quand le paiement partira ?"
     )
     return Call(
         client,
-        _first(group["phone"]),
-        _first(group["contact"]),
+        r["phone"] if isinstance(r["phone"], str) else "",
+        r["contact"] if isinstance(r["contact"], str) else "",
         total,
-        str(oldest["invoice"]),
+        str(r["invoice"]),
         due_text,
-        LEVEL_LABELS.get(level, "") or "Aucune relance",
-        date_short(last.date()) if isinstance(last, pd.Timestamp) else "",
+        LEVEL_LABELS.get(int(r["level"]), "") or "Aucune relance",
+        _day(r["last_date"]),
         " ; ".join(reasons),
         opening,
     )
+
+
+def _day(value: object) -> str:
+    return date_short(pd.Timestamp(value).date()) if pd.notna(value) else ""
 
 
 def litigation_cases(frame: pd.DataFrame, decisions: pd.DataFrame) -> list[LitigationCase]:

@@ -56,16 +56,30 @@ def months_back(on: dt.date, count: int) -> list[tuple[dt.date, dt.date]]:
     return out
 
 
-def _sales_between(frame: pd.DataFrame, start: dt.date, end: dt.date) -> float:
-    issued = frame["invoice_date"]
-    mask = (issued >= pd.Timestamp(start)) & (issued <= pd.Timestamp(end))
-    return float(frame.loc[mask, "amount"].sum())
+class _Sales:
+    """Invoiced amounts by date, summed between two days by bisection (thousands of calls)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        known = frame["invoice_date"].notna().to_numpy(dtype=bool)
+        days = frame["invoice_date"].to_numpy(dtype="datetime64[D]")[known]
+        order = np.argsort(days, kind="stable")
+        self.days = days[order]
+        amounts = frame["amount"].to_numpy(dtype=float)[known][order]
+        self.cumulative = np.concatenate([[0.0], np.cumsum(amounts)])
+
+    def between(self, start: dt.date, end: dt.date) -> float:
+        lo = np.searchsorted(self.days, np.datetime64(start, "D"), side="left")
+        hi = np.searchsorted(self.days, np.datetime64(end, "D"), side="right")
+        return float(self.cumulative[hi] - self.cumulative[lo])
 
 
-def dso_on(frame: pd.DataFrame, on: dt.date, receivables: float, days: int) -> Dso:
+def dso_on(
+    frame: pd.DataFrame, on: dt.date, receivables: float, days: int, sales_of: _Sales | None = None
+) -> Dso:
     """Both figures on one day, from the invoices' dates and amounts."""
-    sales = _sales_between(frame, on - dt.timedelta(days=days - 1), on)
-    monthly = [(_sales_between(frame, a, b), (b - a).days + 1) for a, b in months_back(on, 24)]
+    book = sales_of or _Sales(frame)
+    sales = book.between(on - dt.timedelta(days=days - 1), on)
+    monthly = [(book.between(a, b), (b - a).days + 1) for a, b in months_back(on, 24)]
     return Dso(
         on,
         round(receivables, 2),
@@ -94,11 +108,12 @@ def receivables_on(frame: pd.DataFrame, on: dt.date) -> float | None:
 def monthly_dso(frame: pd.DataFrame, as_of: dt.date, days: int) -> list[Dso]:
     """The DSO at the end of each of the last 12 months, when the history allows it."""
     out = []
+    book = _Sales(frame)
     for _, end in months_back(as_of, 12):
         owed = receivables_on(frame, end)
         if owed is None:
             return []
-        out.append(dso_on(frame, end, owed, days))
+        out.append(dso_on(frame, end, owed, days, book))
     return out[::-1]
 
 

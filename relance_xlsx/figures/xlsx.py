@@ -5,9 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-from xlsxwriter.utility import xl_col_to_name
-
 from .manager import ManagerReport
 
 MONEY = '#,##0.00 "€"'
@@ -16,6 +13,8 @@ CHART_CLIENTS = 15  # the largest debtors shown in the aging chart
 
 def write_report(report: ManagerReport, target: Path) -> Path:
     """Write the report's four sheets (and their charts) to target, replacing it."""
+    import xlsxwriter  # only a run that writes files needs it (0.1 s to import)
+
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
@@ -37,6 +36,16 @@ def write_report(report: ManagerReport, target: Path) -> Path:
     return target
 
 
+def _column_letters(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _page(ws: Any) -> None:
     """A4 landscape, one page wide: the PDF and the printout read like the screen."""
     ws.set_paper(9)
@@ -50,9 +59,9 @@ def _table(
 ) -> None:
     for j, h in enumerate(headers):
         ws.write(0, j, h, styles["head"])
+    # Column formats (set by each sheet) carry the money style: one write_row per row.
     for i, row in enumerate(rows, start=1):
-        for j, value in enumerate(row):
-            ws.write(i, j, value, styles["money"] if j in money else None)
+        ws.write_row(i, 0, row)
     ws.freeze_panes(1, 1)
     _page(ws)
 
@@ -67,12 +76,12 @@ def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     total = report.aging_total
     values = [total.not_due, *total.buckets, total.held, total.credits, total.total]
     for j, value in enumerate(values, start=1):
-        column = xl_col_to_name(j)
+        column = _column_letters(j)
         # A formula, so that a correction in the sheet carries; its value, for readers that
         # do not compute (LibreOffice converts it as it is).
         ws.write_formula(last + 1, j, f"=SUM({column}2:{column}{last + 1})", styles["total"], value)
     ws.set_column(0, 0, 34)
-    ws.set_column(1, len(headers) - 1, 14)
+    ws.set_column(1, len(headers) - 1, 14, styles["money"])
     if not rows:
         return
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
@@ -185,7 +194,9 @@ def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     ]
     _table(ws, headers, rows, styles, {3})
     ws.set_column(0, 0, 30)
-    ws.set_column(1, 7, 16)
+    ws.set_column(1, 2, 16)
+    ws.set_column(3, 3, 14, styles["money"])
+    ws.set_column(4, 7, 14)
     ws.set_column(8, 8, 30, styles["wrap"])
     ws.set_column(9, 9, 60, styles["wrap"])
     for i in range(1, len(rows) + 1):
@@ -201,7 +212,7 @@ def _litigation(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
     ]
     _table(ws, headers, rows, styles, {2, 3, 4, 5})
     ws.set_column(0, 1, 30)
-    ws.set_column(2, 5, 16)
+    ws.set_column(2, 5, 16, styles["money"])
 
 
 __all__ = ["write_report"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from .synonyms import ALIASES
 
@@ -55,34 +56,42 @@ _ALIAS_WORDS: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
+@lru_cache(maxsize=65536)
+def _matches(text: str) -> tuple[tuple[tuple[int, float, int], str], ...]:
+    """Every field a folded header may name, with its rank: exact aliases first, then by
+    words. Cached: the rows searched for a header repeat the same texts (client names)."""
+    out: list[tuple[tuple[int, float, int], str]] = []
+    words = _words(text)
+    for name, aliases in _FOLDED.items():
+        if text in aliases:
+            out.append(((0, 0.0, aliases.index(text)), name))
+            continue
+        # By words, in any order, with filler words ignored: « Date of Transaction »,
+        # « Montant de la facture (TTC) ». The alias covering most of the header wins.
+        best = max(
+            (
+                (len(a) / len(words), -i)
+                for i, a in enumerate(_ALIAS_WORDS[name])
+                if a and words and a <= words
+            ),
+            default=None,
+        )
+        if best is not None and best[0] >= MIN_COVER:
+            out.append(((1, -best[0], -best[1]), name))
+    return tuple(out)
+
+
 def _candidates(
     folded: list[str], skip: Mapping[str, int]
 ) -> list[tuple[tuple[int, float, int], int, str]]:
     """(rank, column, field) for every plausible pair: exact aliases first, then by words."""
-    out: list[tuple[tuple[int, float, int], int, str]] = []
-    for pos, text in enumerate(folded):
-        if not text:
-            continue
-        words = _words(text)
-        for name, aliases in _FOLDED.items():
-            if name in skip:
-                continue
-            if text in aliases:
-                out.append(((0, 0.0, aliases.index(text)), pos, name))
-                continue
-            # By words, in any order, with filler words ignored: « Date of Transaction »,
-            # « Montant de la facture (TTC) ». The alias covering most of the header wins.
-            best = max(
-                (
-                    (len(a) / len(words), -i)
-                    for i, a in enumerate(_ALIAS_WORDS[name])
-                    if a and words and a <= words
-                ),
-                default=None,
-            )
-            if best is not None and best[0] >= MIN_COVER:
-                out.append(((1, -best[0], -best[1]), pos, name))
-    return out
+    return [
+        (rank, pos, name)
+        for pos, text in enumerate(folded)
+        if text
+        for rank, name in _matches(text)
+        if name not in skip
+    ]
 
 
 def match_headers(
@@ -93,7 +102,8 @@ def match_headers(
     A header matches by meaning: its exact alias (« N° facture », « InvoiceID ») first,
     else the alias whose words it contains (« Date of Transaction »), the closest first.
     """
-    folded = [header_words(h) if h not in (None, "") else "" for h in headers]
+    # Only text names a column: numbers and dates in the rows searched are never headers.
+    folded = [header_words(h) if isinstance(h, str) and h.strip() else "" for h in headers]
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for name, header in (overrides or {}).items():
