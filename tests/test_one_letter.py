@@ -471,3 +471,30 @@ def test_a_notice_without_its_date_never_goes_to_litigation(tmp_path):
     assert invoice.action != "litigation" and invoice.level == 3
     assert [(p.row, p.column) for p in result.problems] == [(2, "Niveau de relance")]
     assert "mise en demeure sans date" in result.problems[0].message
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_consumer_letters_of_every_kind_converted_by_libreoffice_claim_no_b2b_penalty(
+    tmp_path, language
+):
+    """Every kind of letter a consumer can get, in PDF: no « 40,00 », D441-5 or L441-10."""
+    from relance_xlsx.letters import bundled_templates, render_letter, sample_context
+
+    folder = bundled_templates() / ("" if language == "fr" else "en")
+    pdfs = []
+    for template in sorted(folder.glob("*.docx")):
+        context = sample_context(language, template.stem)
+        context["debtor"] = {**context["debtor"], "consumer": True, "public": False}
+        # A consumer's letter carries no indemnity and no B2B interest in its totals.
+        context["totals"] = {**context["totals"], "indemnity": "0,00 €", "interest": "0,00 €"}
+        context["interest_periods"] = []
+        target = tmp_path / f"{template.stem}.docx"
+        render_letter(template, context, target)
+        pdfs.append(convert(target, "pdf", tmp_path))
+    assert len(pdfs) == 6
+    for pdf in pdfs:
+        text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+        text = text.replace("\xa0", " ").replace("\u202f", " ")
+        for word in ("40,00", "40.00", "D441-5", "L441-10"):
+            assert word not in text, f"{pdf.name}: {word}"
