@@ -413,3 +413,27 @@ def test_a_payments_sheet_gives_each_payment_its_date_and_the_interest_its_perio
         (32, 1000.0, 10.65),
     ]
     assert invoice["outstanding"] == 1000.0 and invoice["interest"] == 27.30
+
+
+@pytest.mark.parametrize(
+    ("with_receipt", "due"),
+    [
+        # Invoice of 1/10, received 6/10, « 30 jours à réception »: due 5/11.
+        pytest.param(True, D(2026, 11, 5), id="from-the-date-of-receipt"),
+        # No date of receipt in the ledger: 30 days from the invoice date, 31/10, said once.
+        pytest.param(False, D(2026, 10, 31), id="from-the-invoice-date-with-a-warning"),
+    ],
+)
+def test_terms_on_receipt_count_from_the_date_of_receipt(tmp_path, with_receipt, due):
+    headers = ["N° facture", "Client", "Date facture", "Montant TTC", "Conditions de paiement"]
+    rows = [
+        ("R-1", "Alpha", D(2026, 10, 1), 100.0, "30 jours à réception de facture"),
+        ("R-2", "Beta", D(2026, 10, 1), 50.0, "30 jours à réception"),
+    ]
+    if with_receipt:
+        headers.append("Date de réception")
+        rows = [(*r, D(2026, 10, 6)) for r in rows]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", headers, rows)))
+    assert ledger.frame["due_date"].dt.date.tolist() == [due, due]
+    said = [p for p in ledger.problems if "à réception" in p.message]
+    assert len(said) == (0 if with_receipt else 1) and all(p.severity == "warning" for p in said)

@@ -22,7 +22,7 @@ from .levels import History, parse_level
 from .problems import Problem, Skip
 from .remarks import disputes
 from .skips import skip_rows
-from .terms import Terms, due_from_terms, parse_terms
+from .terms import Terms, due_from_terms, parse_terms, start_dates
 from .values import (
     parse_date,
     parse_flag,
@@ -108,7 +108,7 @@ def normalise_rows(
     is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
     paid, outstanding = _settle(grid, amount, paid_cell, is_credit, payment_date, paid_flag)
-    due = _due_dates(invoice_date, due_cell, terms, policy)
+    due = _due_dates(start_dates(grid, invoice_date, terms), due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.

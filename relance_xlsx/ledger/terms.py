@@ -7,8 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
+from .coded import Coded
 from .columns import normalise
-from .values import is_empty
+from .grid import Grid
+from .problems import Problem
+from .values import is_empty, parse_date
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,8 @@ class Terms:
     end_of_month: bool = False
     # « 45 jours fin de mois le 10 »: due on this day of the month after the end of month.
     day_of_month: int | None = None
+    # « 30 jours à réception »: counted from the day the client received the invoice.
+    from_receipt: bool = False
 
 
 def parse_terms(value: Any) -> Terms | None:
@@ -36,15 +43,39 @@ def parse_terms(value: Any) -> Terms | None:
     day = int(on_day.group(1)) if on_day else None
     if day is not None and not 1 <= day <= 31:
         raise ValueError("jour du mois impossible dans les conditions de paiement")
+    receipt = "reception" in text or "receipt" in text
     if m:
-        # « 30 jours à réception de facture »: 30 days, counted from the invoice date (the
-        # date of receipt is not in the ledger; the invoice date is the earlier, prudent one).
-        return Terms(int(m.group(1)), eom, day)
+        # « 30 jours à réception de facture »: from the date of receipt when the ledger has
+        # it, else from the invoice date (the earlier, prudent one).
+        return Terms(int(m.group(1)), eom, day, receipt)
     if any(w in text for w in ("reception", "comptant", "immediat", "on receipt", "cash")):
-        return Terms(0)
+        return Terms(0, from_receipt=receipt)
     if eom:
         return Terms(0, True, day)
     raise ValueError("conditions de paiement illisibles")
+
+
+def start_dates(grid: Grid, invoice_date: Coded, terms: Coded) -> Coded:
+    """The day each invoice's terms count from: its date of receipt for « à réception »
+    terms when the ledger has one, else its invoice date (said once, as a warning)."""
+    from_receipt = terms.mask(lambda t: isinstance(t, Terms) and t.from_receipt)
+    if not from_receipt.any():
+        return invoice_date
+    if "receipt_date" not in grid.positions:
+        grid.problems.append(
+            Problem(
+                None,
+                grid.header("terms"),
+                None,
+                "conditions « à réception » comptées depuis la date de facture : le classeur "
+                "n'a pas de colonne « Date de réception »",
+                "warning",
+            )
+        )
+        return invoice_date
+    received = grid.parse("receipt_date", parse_date, "warning")
+    use = from_receipt & received.present()
+    return Coded.of(np.where(use, received.array(), invoice_date.array()))
 
 
 def end_of_month(day: dt.date) -> dt.date:
@@ -76,4 +107,4 @@ def _day_in_month(day: dt.date, wanted: int) -> dt.date:
     return day.replace(day=min(wanted, end_of_month(day).day))
 
 
-__all__ = ["Terms", "due_from_terms", "end_of_month", "parse_terms"]
+__all__ = ["Terms", "due_from_terms", "end_of_month", "parse_terms", "start_dates"]
