@@ -116,7 +116,11 @@ def test_invoice_numbers_stay_as_seen(raw, expected):
         pytest.param("Net 30", Terms(30), id="net-30"),
         pytest.param("à réception", Terms(0, from_receipt=True), id="on-receipt"),
         pytest.param("comptant", Terms(0), id="cash"),
-        pytest.param("30 jours à réception de facture", Terms(30, from_receipt=True), id="30-days-from-receipt"),
+        pytest.param(
+            "30 jours à réception de facture",
+            Terms(30, from_receipt=True),
+            id="30-days-from-receipt",
+        ),
         pytest.param("45 jours fin de mois le 10", Terms(45, True, 10), id="45-eom-the-10th"),
         pytest.param("Fin de mois le 15", Terms(0, True, 15), id="eom-the-15th"),
     ],
