@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 import relance_xlsx
 from relance_xlsx.cli import app
 from relance_xlsx.figures import count_back_dso, simple_dso
+from relance_xlsx.wording import money
 
 D = dt.date
 AS_OF = D(2026, 11, 22)
@@ -198,3 +199,55 @@ def test_every_run_writes_the_report_beside_its_letters_and_a_dry_run_does_not(l
     done = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
     assert done.report == str(tmp_path / "out" / "rapport.xlsx")
     assert load_workbook(done.report)["Balance âgée"]["A2"].value == "Atelier A"
+
+
+@needs_libreoffice
+def test_a_litigation_file_holds_the_claim_period_by_period_and_the_timeline_in_order(tmp_path):
+    """Two invoices at relance 2: a notice on 15/10, litigation on 2/11, and the file."""
+    from conftest import ROOT
+
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    headers = [
+        "N° facture",
+        "Client",
+        "Date facture",
+        "Échéance",
+        "Montant TTC",
+        "Montant réglé",
+        "Adresse",
+        "Niveau de relance",
+        "Date de relance",
+    ]
+    rows = [
+        ["L-1", "Garage Test", D(2025, 11, 1), D(2025, 12, 1), 1000.0, 0, ADDRESS, "Relance 2", D(2026, 10, 1)],
+        ["L-2", "Garage Test", D(2026, 2, 1), D(2026, 3, 1), 500.0, 0, ADDRESS, "Relance 2", D(2026, 10, 1)],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    settings = relance_xlsx.load_settings(tmp_path / "relance.toml")
+    notice = relance_xlsx.run(ledger, settings, as_of=D(2026, 10, 15), out_dir=tmp_path / "w1")
+    assert {x.kind for x in notice.letters} == {"mise_en_demeure"}
+    court = relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "w2")
+    assert {i.action for i in court.invoices} == {"litigation"}
+    file = tmp_path / "w2" / "contentieux" / "dossier_Garage-Test" / "dossier.docx"
+    assert file.is_file()
+    pdf = convert(file, "pdf", tmp_path / "pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages).replace("\xa0", " ")
+    assert "L-1" in text and "L-2" in text
+    for start in ("02/12/2025", "01/01/2026", "01/07/2026", "02/03/2026"):  # each invoice's periods
+        assert start in text
+    total = sum(i.outstanding + i.interest + i.indemnity for i in court.invoices)
+    assert money(round(total, 2)).replace("\xa0", " ").replace("\u202f", " ") in text.replace(
+        "\u202f", " "
+    )
+    timeline = text[text.index("Chronologie") : text.index("Pièces à joindre")]
+    assert timeline.index("15/10/2026") < timeline.index("02/11/2026")  # in order
+    assert "Mise en demeure" in timeline and "Contentieux" in timeline
+    assert "tribunal de commerce" in text and "Mise en demeure" in text
+    # On demand, the same file for any client, without writing the ledger.
+    before = ledger.read_bytes()
+    written = relance_xlsx.dossier(
+        ledger, "Garage Test", settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "again", pdf=False
+    )
+    assert written[0].endswith("dossier.docx") and ledger.read_bytes() == before

@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from .. import pipeline
-from ..display import Bar, print_json, render_report
-from .boundary import FrenchCommand
+from ..display import Bar, out, print_json, render_report
+from .boundary import FrenchCommand, say
 from .commands import ConfigOpt, JsonOpt, LedgerArg, SheetOpt, app, parse_day, settings_for
 
 
@@ -51,4 +51,38 @@ def report(
     render_report(result, notes)
 
 
-__all__ = ["report"]
+@app.command(cls=FrenchCommand)
+def dossier(
+    ledger: LedgerArg,
+    client: Annotated[str, typer.Argument(help="Le client, tel qu'il est écrit dans le classeur.")],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Date du dossier (JJ/MM/AAAA ou AAAA-MM-JJ)."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", help="Dossier de sortie (par défaut relances/<date>/)."),
+    ] = None,
+    no_pdf: Annotated[
+        bool, typer.Option("--no-pdf", help="Ne pas convertir le dossier en PDF.")
+    ] = False,
+    config: ConfigOpt = None,
+    sheet: SheetOpt = None,
+) -> None:
+    """Dossier de contentieux d'un client (créance détaillée, chronologie, pièces, procédure),
+    dans contentieux/<client>/ ; le classeur n'est jamais modifié.
+
+    Example: relance dossier grand-livre.xlsx "Garage Bernard"
+    """
+    settings, notes = settings_for(config, ledger, sheet)
+    for note in notes:
+        say(f"Attention : {note}")
+    written = pipeline.dossier(
+        ledger, client, settings, as_of=parse_day(as_of), out_dir=out_dir, pdf=not no_pdf
+    )
+    out.print(
+        "Dossier écrit : " + ", ".join(written), markup=False, highlight=False, soft_wrap=True
+    )
+
+
+__all__ = ["dossier", "report"]

@@ -2,6 +2,7 @@
 
 from .aging import AgingRow, aging, bucket_labels
 from .calls import Call, LitigationCase, call_list, litigation_cases
+from .dossier import ClaimedInvoice, Dossier, Event, write_dossier
 from .dso import Dso, count_back_dso, simple_dso
 from .manager import Indicators, ManagerReport, manager_report
 from .xlsx import write_report
@@ -9,7 +10,10 @@ from .xlsx import write_report
 __all__ = [
     "AgingRow",
     "Call",
+    "ClaimedInvoice",
+    "Dossier",
     "Dso",
+    "Event",
     "Indicators",
     "LitigationCase",
     "ManagerReport",
@@ -20,5 +24,6 @@ __all__ = [
     "litigation_cases",
     "manager_report",
     "simple_dso",
+    "write_dossier",
     "write_report",
 ]

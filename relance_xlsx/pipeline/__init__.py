@@ -10,6 +10,7 @@ from ..results import (
     SendResult,
 )
 from ..workbook import journal_entries, status_updates
+from .dossiers import dossier
 from .reports import report
 from .runs import check, run
 from .sending import prepare_send, send
@@ -23,6 +24,7 @@ __all__ = [
     "RunResult",
     "SendResult",
     "check",
+    "dossier",
     "journal_entries",
     "prepare_send",
     "report",

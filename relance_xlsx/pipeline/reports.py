@@ -10,8 +10,8 @@ from ..ledger import read_ledger
 from ..letters import soffice_binary
 from ..progress import Progress, Quiet, step
 from ..results import ReportResult
+from .deciding import decide_ledger
 from .figures import figures_of, write_figures
-from .runs import decide_ledger
 
 
 def report(

@@ -13,14 +13,10 @@ from ..config import CONFIG_NAME, Settings, load_settings, write_columns
 from ..errors import NoInvoiceTable
 from ..ledger import Ledger, read_ledger
 from ..letters import (
-    LetterPlan,
     LetterRows,
     build_letters,
     held_rows,
-    in_print_order,
     missing_addresses,
-    plan_letters,
-    statement_plans,
 )
 from ..mail import (
     Messages,
@@ -28,7 +24,7 @@ from ..mail import (
     pending_for_ledger,
     plan_messages,
 )
-from ..policy import Decisions, decide, hold_back, one_letter_per_client, rate_tables_for
+from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import (
     CheckResult,
@@ -47,6 +43,9 @@ from ..workbook import (
     status_updates,
     write_back,
 )
+from .deciding import decide_ledger
+from .dossiers import litigation_clients
+from .dossiers import write_files as write_dossier_files
 from .figures import figures_of, write_figures
 from .outputs import Files, write_files
 
@@ -227,22 +226,14 @@ def _report(
     progress: Progress,
     warnings: list[str],
 ) -> str | None:
-    """rapport.xlsx (and its PDF with --pdf) beside the letters; its warnings join the run's."""
+    """rapport.xlsx (and its PDF with --pdf) and the litigation files beside the letters."""
     with step(progress, "Rapport"):
         made = write_figures(figures_of(ledger, decisions, as_of, settings), out, pdf=pdf)
+        # A litigation file for each client handed to litigation today (contentieux/).
+        for client in litigation_clients(decisions, ledger):
+            write_dossier_files(ledger, decisions, settings, as_of, out, client, pdf)
     warnings += made.warnings
     return made.xlsx
-
-
-def decide_ledger(
-    ledger: Ledger, settings: Settings, as_of: dt.date, statements: list[str]
-) -> tuple[Decisions, list[LetterPlan], list[str]]:
-    """Each invoice's decision, the letters in print order, the statement names not found."""
-    decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
-    decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
-    plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
-    asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
-    return decisions, in_print_order(plans + asked), unknown
 
 
 def _template_folder(settings: Settings, warnings: list[str]) -> str | None:

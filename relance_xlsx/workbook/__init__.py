@@ -10,6 +10,7 @@ from .journal import (
     JournalEntry,
     add_journal,
     existing_keys,
+    journal_lines,
 )
 from .lock import ledger_lock, lock_path
 from .plausible import refuse_implausible
@@ -29,6 +30,7 @@ __all__ = [
     "check_targets",
     "existing_keys",
     "journal_entries",
+    "journal_lines",
     "ledger_lock",
     "lock_path",
     "preflight",

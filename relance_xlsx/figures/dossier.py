@@ -1,0 +1,231 @@
+"""The litigation file of one client: who, what is claimed period by period, what happened,
+which documents to attach, and which procedure fits (CPC 1405-1407, CPCE L125-1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.shared import Pt
+
+from ..config import Creditor
+from ..wording import date_long, date_short, money, percent
+
+SMALL_CLAIMS_LIMIT = 5000.0  # procédure simplifiée de recouvrement (CPCE L125-1)
+
+
+@dataclass(frozen=True)
+class ClaimedInvoice:
+    """One invoice of the claim: its principal, its interest periods, its indemnity."""
+
+    number: str
+    issued: dt.date | None
+    due: dt.date | None
+    amount: float
+    paid: float
+    principal: float
+    periods: tuple[tuple[Any, ...], ...]  # (start, end, days, rate, base, interest)
+    interest: float
+    indemnity: float
+
+
+@dataclass(frozen=True)
+class Event:
+    """A line of the timeline: a letter, an e-mail, a payment, a promise."""
+
+    day: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything the litigation file of one client says."""
+
+    client: str
+    as_of: dt.date
+    creditor: Creditor
+    debtor_address: str
+    debtor_contact: str
+    debtor_email: str
+    debtor_phone: str
+    consumer: bool
+    public: bool
+    invoices: list[ClaimedInvoice]
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def principal(self) -> float:
+        """What remains of the invoices."""
+        return round(sum(i.principal for i in self.invoices), 2)
+
+    @property
+    def interest(self) -> float:
+        """The interest to the file's date."""
+        return round(sum(i.interest for i in self.invoices), 2)
+
+    @property
+    def indemnity(self) -> float:
+        """The 40 € per invoice (none for a consumer)."""
+        return round(sum(i.indemnity for i in self.invoices), 2)
+
+    @property
+    def total(self) -> float:
+        """The whole claim."""
+        return round(self.principal + self.interest + self.indemnity, 2)
+
+    def procedure(self) -> str:
+        """Which procedure fits the amount and the debtor, in one French paragraph."""
+        if self.public:
+            return (
+                "Débiteur public : l'injonction de payer ne s'applique pas à un contrat "
+                "administratif ; la voie est le référé-provision devant le tribunal administratif "
+                "(à vérifier avec votre conseil)."
+            )
+        court = "tribunal judiciaire" if self.consumer else "tribunal de commerce"
+        text = (
+            f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête au {court} "
+            "du domicile du débiteur, avec le détail de la créance (article 1407) et les pièces "
+            "ci-dessous."
+        )
+        if self.total <= SMALL_CLAIMS_LIMIT:
+            text = (
+                f"Montant inférieur à {money(SMALL_CLAIMS_LIMIT)} : la procédure simplifiée de "
+                "recouvrement des petites créances, par un commissaire de justice, est possible "
+                "(Code des procédures civiles d'exécution L125-1), sans juge si le débiteur "
+                "accepte. À défaut : " + text[0].lower() + text[1:]
+            )
+        return text
+
+
+DOCUMENTS = (
+    "les factures (copies jointes dans pieces/ quand le classeur donne leur fichier)",
+    "les conditions générales de vente, ou le bon de commande ou le devis signé",
+    "les bons de livraison ou procès-verbaux de réception",
+    "la mise en demeure et son avis de réception",
+    "le présent relevé de compte et le détail des intérêts",
+)
+
+
+def write_dossier(dossier: Dossier, target: Path) -> Path:
+    """The file as a Word document (python-docx: no template, nothing to fill by hand)."""
+    doc = Document()
+    doc.styles["Normal"].font.name = "Carlito"
+    doc.styles["Normal"].font.size = Pt(10)
+    doc.add_heading(f"Dossier de recouvrement — {dossier.client}", level=1)
+    doc.add_paragraph(f"Établi le {date_long(dossier.as_of)}.")
+    _parties(doc, dossier)
+    _claim(doc, dossier)
+    doc.add_heading("Chronologie", level=2)
+    for event in sorted(dossier.events, key=lambda e: e.day):
+        doc.add_paragraph(f"{date_short(event.day)} — {event.text}", style="List Bullet")
+    if not dossier.events:
+        doc.add_paragraph("Aucune ligne au journal des relances pour ce client.")
+    doc.add_heading("Pièces à joindre", level=2)
+    for item in DOCUMENTS:
+        doc.add_paragraph(item, style="List Bullet")
+    doc.add_heading("Procédure", level=2)
+    doc.add_paragraph(dossier.procedure())
+    doc.add_heading("Chiffres pour la requête", level=2)
+    for label, value in (
+        ("Principal", dossier.principal),
+        (f"Intérêts arrêtés au {date_short(dossier.as_of)}", dossier.interest),
+        ("Indemnités forfaitaires", dossier.indemnity),
+        ("Total réclamé", dossier.total),
+    ):
+        doc.add_paragraph(f"{label} : {money(value)}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(target))
+    return target
+
+
+def _parties(doc: Any, dossier: Dossier) -> None:
+    creditor = dossier.creditor
+    doc.add_heading("Créancier", level=2)
+    for line in (creditor.name, *creditor.address.split("\n"), f"SIRET {creditor.siret}"):
+        if line.strip() and line.strip() != "SIRET":
+            doc.add_paragraph(line)
+    doc.add_heading("Débiteur", level=2)
+    kind = (
+        "particulier"
+        if dossier.consumer
+        else "acheteur public"
+        if dossier.public
+        else "professionnel"
+    )
+    doc.add_paragraph(f"{dossier.client} ({kind})")
+    for label, value in (
+        ("Adresse", dossier.debtor_address),
+        ("Contact", dossier.debtor_contact),
+        ("E-mail", dossier.debtor_email),
+        ("Téléphone", dossier.debtor_phone),
+    ):
+        doc.add_paragraph(f"{label} : {value or 'non renseigné dans le classeur'}")
+
+
+def _claim(doc: Any, dossier: Dossier) -> None:
+    doc.add_heading("Créance, facture par facture", level=2)
+    table = doc.add_table(rows=1, cols=6)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells,
+        ("Facture", "Date", "Échéance", "Montant", "Réglé", "Reste dû"),
+        strict=True,
+    ):
+        cell.text = text
+    for inv in dossier.invoices:
+        cells = table.add_row().cells
+        for cell, text in zip(
+            cells,
+            (
+                inv.number,
+                _day(inv.issued),
+                _day(inv.due),
+                money(inv.amount),
+                money(inv.paid),
+                money(inv.principal),
+            ),
+            strict=True,
+        ):
+            cell.text = text
+    doc.add_heading("Intérêts de retard, période par période", level=3)
+    periods = doc.add_table(rows=1, cols=7)
+    periods.style = "Table Grid"
+    for cell, text in zip(
+        periods.rows[0].cells,
+        ("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"),
+        strict=True,
+    ):
+        cell.text = text
+    for inv in dossier.invoices:
+        for start, end, days, rate, base, interest in inv.periods:
+            cells = periods.add_row().cells
+            values = (
+                inv.number,
+                _day(start),
+                _day(end),
+                str(days),
+                money(base),
+                percent(rate),
+                money(interest),
+            )
+            for cell, text in zip(cells, values, strict=True):
+                cell.text = text
+    if dossier.indemnity:
+        article = (
+            "Code de la commande publique R2192-32" if dossier.public else "Code de commerce D441-5"
+        )
+        count = sum(1 for i in dossier.invoices if i.indemnity)
+        doc.add_paragraph(
+            f"Indemnités forfaitaires pour frais de recouvrement ({article}) : "
+            f"{money(dossier.indemnity)} pour {count} facture(s)."
+        )
+
+
+def _day(value: Any) -> str:
+    return date_short(value) if isinstance(value, dt.date) else "–"
+
+
+__all__ = ["SMALL_CLAIMS_LIMIT", "ClaimedInvoice", "Dossier", "Event", "write_dossier"]
