@@ -251,3 +251,43 @@ def test_a_litigation_file_holds_the_claim_period_by_period_and_the_timeline_in_
         ledger, "Garage Test", settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "again", pdf=False
     )
     assert written[0].endswith("dossier.docx") and ledger.read_bytes() == before
+
+
+def test_the_litigation_file_copies_the_invoice_pdfs_from_inside_the_ledger_s_folder_only(tmp_path):
+    from conftest import ROOT
+
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    (tmp_path / "factures").mkdir()
+    (tmp_path / "factures" / "L-1.pdf").write_bytes(b"%PDF-1.4 facture L-1")
+    (tmp_path.parent / "secret.pdf").write_bytes(b"%PDF-1.4 not the office's")
+    headers = [
+        "N° facture",
+        "Client",
+        "Date facture",
+        "Échéance",
+        "Montant TTC",
+        "Adresse",
+        "Niveau de relance",
+        "Date de relance",
+        "PDF facture",
+    ]
+    rows = [
+        ["L-1", "Garage Test", D(2026, 8, 1), D(2026, 9, 1), 1000.0, ADDRESS, "Mise en demeure", D(2026, 10, 1), "factures/L-1.pdf"],
+        ["L-2", "Garage Test", D(2026, 8, 1), D(2026, 9, 1), 500.0, ADDRESS, "Mise en demeure", D(2026, 10, 1), "../secret.pdf"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    settings = relance_xlsx.load_settings(tmp_path / "relance.toml")
+    written = relance_xlsx.dossier(
+        ledger, "Garage Test", settings, as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    pieces = sorted(
+        p.name
+        for p in (tmp_path / "out" / "contentieux" / "dossier_Garage-Test" / "pieces").iterdir()
+    )
+    assert pieces == ["L-1.pdf"] and len(written) == 2
+    with pytest.raises(relance_xlsx.LedgerError, match="Aucun client « Personne »"):
+        relance_xlsx.dossier(
+            ledger, "Personne", settings, as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+        )
