@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import AS_OF, REAL_WORLD, write_ledger
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
@@ -376,6 +376,12 @@ fuzz_cell = st.one_of(
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@example(  # found by CI: a row holding only a formula without a computed value
+    headers=["N° facture", "Client", "Montant TTC", "Date facture", "Échéance"],
+    rows=[["=SUM(E2:E4)"]],
+    title_rows=0,
+    first_col=1,
+)
 @given(
     headers=st.one_of(
         st.lists(st.sampled_from(FUZZ_HEADERS), min_size=1, max_size=10, unique=True),
@@ -408,10 +414,16 @@ def test_no_input_crashes_the_reader(tmp_path, headers, rows, title_rows, first_
     assert all(p.message for p in ledger.problems)
     # every data row is an invoice, a skip, or named by a problem: none silently lost
     accounted = set(frame["row"]) | {s.row for s in ledger.skipped}
+    # A formula openpyxl wrote has no computed value: the reader sees an empty cell, and says
+    # so once for its column (« formule(s) sans valeur calculée »), not row by row.
+    said = any("sans valeur calculée" in w for w in ledger.warnings)
+
+    def kept(v):
+        blank = v in (None, "") or (isinstance(v, str) and not v.strip())
+        return not blank and not (said and isinstance(v, str) and v.startswith("="))
+
     data_rows = {
-        ledger.header_row + 1 + i
-        for i, row in enumerate(rows)
-        if any(v not in (None, "") and not (isinstance(v, str) and not v.strip()) for v in row)
+        ledger.header_row + 1 + i for i, row in enumerate(rows) if any(kept(v) for v in row)
     }
     assert data_rows <= accounted | {p.row for p in ledger.problems}
 
