@@ -37,8 +37,9 @@ _FILLER = frozenset(
     | {"eur", "euro", "euros", "e"}
 )
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-# A header's words must be at least this covered by an alias's for a match by words.
-MIN_COVER = 0.5
+# A header's words must be more than half covered by an alias's for a match by words:
+# « Relance 2 » in a data row is not the level column, « Invoice Type » not the number.
+MIN_COVER = 0.6
 
 
 def header_words(header: object) -> str:
