@@ -437,3 +437,27 @@ def test_terms_on_receipt_count_from_the_date_of_receipt(tmp_path, with_receipt,
     assert ledger.frame["due_date"].dt.date.tolist() == [due, due]
     said = [p for p in ledger.problems if "à réception" in p.message]
     assert len(said) == (0 if with_receipt else 1) and all(p.severity == "warning" for p in said)
+
+
+@pytest.mark.parametrize(
+    ("method", "warned"),
+    [
+        # Invoice of 3/01/2026 due 10/03: beyond 60 days (4/03) and beyond 3/01 + 45 days
+        # then end of month (28/02), but within end of January + 45 days (17/03).
+        pytest.param("add_then_eom", True, id="add-then-end-of-month"),
+        pytest.param("eom_then_add", False, id="end-of-month-then-add"),
+    ],
+)
+def test_the_legal_cap_warning_uses_the_end_of_month_method_in_force(tmp_path, method, warned):
+    import dataclasses
+
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC"]
+    path = _book(
+        tmp_path / "l.xlsx",
+        ("Factures", headers, [("C-1", "Alpha", D(2026, 1, 3), D(2026, 3, 10), 100.0)]),
+    )
+    settings = dataclasses.replace(
+        Settings(), policy=dataclasses.replace(Settings().policy, end_of_month_method=method)
+    )
+    ledger = _read(path, settings)
+    assert any("maximum légal" in p.message for p in ledger.problems) is warned

@@ -63,10 +63,13 @@ def check_rows(
     )
     _duplicates(grid, ok, invoice)
     limit = invoice_ts + np.timedelta64(LEGAL_MAX_DAYS, "D")
-    # "45 jours fin de mois", counted the longer way: + 45 days, then to the end of that month.
-    eom_limit = (
-        pd.DatetimeIndex(invoice_ts) + pd.Timedelta(days=45) + pd.offsets.MonthEnd(0)
-    ).values
+    # "45 jours fin de mois", counted by the method in force ([policy] end_of_month_method):
+    # + 45 days then to the end of that month, or the end of the month then + 45 days.
+    issued = pd.DatetimeIndex(invoice_ts)
+    if policy.end_of_month_method == "eom_then_add":
+        eom_limit = (issued + pd.offsets.MonthEnd(0) + pd.Timedelta(days=45)).values
+    else:
+        eom_limit = (issued + pd.Timedelta(days=45) + pd.offsets.MonthEnd(0)).values
     warn(
         (due_ts > limit) & (due_ts > eom_limit),
         "due_date",
