@@ -9,10 +9,9 @@ issue asks the report to take less than twice the check.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 
-from bench_run import HERE, ledger, measure
+from bench_run import measure, work_copy
 
 
 def main() -> None:
@@ -20,13 +19,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("invoices", type=int)
     args = parser.parse_args()
-    source = ledger(args.invoices)
-    work = HERE / "out" / f"report-{args.invoices}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    target = work / source.name
-    shutil.copy2(source, target)
-    shutil.copy2(HERE.parent / "sample_workbooks" / "relance.toml", work / "relance.toml")
+    target = work_copy(args.invoices, "report")
     relance = [sys.executable, "-m", "relance_xlsx"]
     check = measure([*relance, "check", str(target), "--json"])
     # No PDF here: LibreOffice's conversion is not ours to measure.

@@ -55,6 +55,19 @@ def ledger(n: int) -> Path:
     return path
 
 
+def work_copy(n: int, name: str) -> Path:
+    """A fresh copy of the generated ledger in bench/out/<name>-<n>/, with a complete creditor
+    beside it, so every letter can be posted (else they go to a_completer/)."""
+    source = ledger(n)
+    work = HERE / "out" / f"{name}-{n}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    target = work / source.name
+    shutil.copy2(source, target)
+    shutil.copy2(HERE.parent / "sample_workbooks" / "relance.toml", work / "relance.toml")
+    return target
+
+
 def main() -> None:
     """Measure and print one table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -64,13 +77,8 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     source = ledger(args.invoices)
-    work = HERE / "out" / f"work-{args.invoices}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    target = work / source.name
-    shutil.copy2(source, target)
-    # A complete creditor, so every letter can be posted (else they go to a_completer/).
-    shutil.copy2(HERE.parent / "sample_workbooks" / "relance.toml", work / "relance.toml")
+    target = work_copy(args.invoices, "work")
+    work = target.parent
     relance = [sys.executable, "-m", "relance_xlsx"]
 
     rows: list[tuple[str, Measure]] = []

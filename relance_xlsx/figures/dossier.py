@@ -114,21 +114,21 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     doc = Document()
     doc.styles["Normal"].font.name = "Carlito"
     doc.styles["Normal"].font.size = Pt(10)
-    doc.add_heading(f"Dossier de recouvrement — {dossier.client}", level=1)
+    _styled(doc, f"Dossier de recouvrement — {dossier.client}", "Heading1")
     doc.add_paragraph(f"Établi le {date_long(dossier.as_of)}.")
     _parties(doc, dossier)
     _claim(doc, dossier)
-    doc.add_heading("Chronologie", level=2)
+    _styled(doc, "Chronologie", "Heading2")
     for event in sorted(dossier.events, key=lambda e: e.day):
-        doc.add_paragraph(f"{date_short(event.day)} — {event.text}", style="List Bullet")
+        _styled(doc, f"{date_short(event.day)} — {event.text}", "ListBullet")
     if not dossier.events:
         doc.add_paragraph("Aucune ligne au journal des relances pour ce client.")
-    doc.add_heading("Pièces à joindre", level=2)
+    _styled(doc, "Pièces à joindre", "Heading2")
     for item in DOCUMENTS:
-        doc.add_paragraph(item, style="List Bullet")
-    doc.add_heading("Procédure", level=2)
+        _styled(doc, item, "ListBullet")
+    _styled(doc, "Procédure", "Heading2")
     doc.add_paragraph(dossier.procedure())
-    doc.add_heading("Chiffres pour la requête", level=2)
+    _styled(doc, "Chiffres pour la requête", "Heading2")
     for label, value in (
         ("Principal", dossier.principal),
         (f"Intérêts arrêtés au {date_short(dossier.as_of)}", dossier.interest),
@@ -143,11 +143,11 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
 
 def _parties(doc: Any, dossier: Dossier) -> None:
     creditor = dossier.creditor
-    doc.add_heading("Créancier", level=2)
+    _styled(doc, "Créancier", "Heading2")
     for line in (creditor.name, *creditor.address.split("\n"), f"SIRET {creditor.siret}"):
         if line.strip() and line.strip() != "SIRET":
             doc.add_paragraph(line)
-    doc.add_heading("Débiteur", level=2)
+    _styled(doc, "Débiteur", "Heading2")
     kind = (
         "particulier"
         if dossier.consumer
@@ -166,9 +166,9 @@ def _parties(doc: Any, dossier: Dossier) -> None:
 
 
 def _claim(doc: Any, dossier: Dossier) -> None:
-    doc.add_heading("Créance, facture par facture", level=2)
+    _styled(doc, "Créance, facture par facture", "Heading2")
     table = doc.add_table(rows=1, cols=6)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = "TableGrid"
     for cell, text in zip(
         table.rows[0].cells,
         ("Facture", "Date", "Échéance", "Montant", "Réglé", "Reste dû"),
@@ -190,9 +190,9 @@ def _claim(doc: Any, dossier: Dossier) -> None:
             strict=True,
         ):
             cell.text = text
-    doc.add_heading("Intérêts de retard, période par période", level=3)
+    _styled(doc, "Intérêts de retard, période par période", "Heading3")
     periods = doc.add_table(rows=1, cols=7)
-    periods.style = "Table Grid"
+    periods._tbl.tblStyle_val = "TableGrid"
     for cell, text in zip(
         periods.rows[0].cells,
         ("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"),
@@ -222,6 +222,14 @@ def _claim(doc: Any, dossier: Dossier) -> None:
             f"Indemnités forfaitaires pour frais de recouvrement ({article}) : "
             f"{money(dossier.indemnity)} pour {count} facture(s)."
         )
+
+
+def _styled(doc: Any, text: str, style_id: str) -> Any:
+    """A paragraph with a style of the default template, set by its id: python-docx's lookup
+    by name scans every style on each call (20 s for a run's 239 files)."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = style_id
+    return paragraph
 
 
 def _day(value: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..ooxml import col_letter
 from .manager import ManagerReport
 
 MONEY = '#,##0.00 "€"'
@@ -36,16 +37,6 @@ def write_report(report: ManagerReport, target: Path) -> Path:
     return target
 
 
-def _column_letters(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _page(ws: Any) -> None:
     """A4 landscape, one page wide: the PDF and the printout read like the screen."""
     ws.set_paper(9)
@@ -54,9 +45,7 @@ def _page(ws: Any) -> None:
     ws.repeat_rows(0)
 
 
-def _table(
-    ws: Any, headers: list[str], rows: list[list[Any]], styles: dict[str, Any], money: set[int]
-) -> None:
+def _table(ws: Any, headers: list[str], rows: list[list[Any]], styles: dict[str, Any]) -> None:
     for j, h in enumerate(headers):
         ws.write(0, j, h, styles["head"])
     # Column formats (set by each sheet) carry the money style: one write_row per row.
@@ -70,13 +59,13 @@ def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     ws = book.add_worksheet("Balance âgée")
     headers = ["Client", "Non échu", *report.buckets, "En litige / en attente", "Avoirs", "Total"]
     rows = [[r.client, r.not_due, *r.buckets, r.held, r.credits, r.total] for r in report.aging]
-    _table(ws, headers, rows, styles, set(range(1, len(headers))))
+    _table(ws, headers, rows, styles)
     last = len(rows)
     ws.write(last + 1, 0, "Total", styles["bold"])
     total = report.aging_total
     values = [total.not_due, *total.buckets, total.held, total.credits, total.total]
     for j, value in enumerate(values, start=1):
-        column = _column_letters(j)
+        column = col_letter(j)
         # A formula, so that a correction in the sheet carries; its value, for readers that
         # do not compute (LibreOffice converts it as it is).
         ws.write_formula(last + 1, j, f"=SUM({column}2:{column}{last + 1})", styles["total"], value)
@@ -192,7 +181,7 @@ def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
         ]
         for c in report.calls
     ]
-    _table(ws, headers, rows, styles, {3})
+    _table(ws, headers, rows, styles)
     ws.set_column(0, 0, 30)
     ws.set_column(1, 2, 16)
     ws.set_column(3, 3, 14, styles["money"])
@@ -210,7 +199,7 @@ def _litigation(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
         [c.client, ", ".join(c.invoices), c.principal, c.interest, c.indemnity, c.total]
         for c in report.litigation
     ]
-    _table(ws, headers, rows, styles, {2, 3, 4, 5})
+    _table(ws, headers, rows, styles)
     ws.set_column(0, 1, 30)
     ws.set_column(2, 5, 16, styles["money"])
 

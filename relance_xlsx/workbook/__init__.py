@@ -6,11 +6,11 @@ from .changes import (
     journal_entries,
     status_updates,
 )
+from .history import journal_lines
 from .journal import (
     JournalEntry,
     add_journal,
     existing_keys,
-    journal_lines,
 )
 from .lock import ledger_lock, lock_path
 from .plausible import refuse_implausible

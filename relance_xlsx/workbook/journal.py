@@ -256,39 +256,10 @@ def set_full_calc_on_load(package: Package) -> None:
     package.write("xl/workbook.xml", _xml(workbook))
 
 
-def journal_lines(path: Path, sheet: str, client: str) -> list[JournalEntry]:
-    """The journal's lines about one client, in the order written (for its litigation file)."""
-    book = calamine.CalamineWorkbook.from_path(str(path))
-    try:
-        if sheet not in book.sheet_names:
-            return []
-        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)[1:]
-    finally:
-        book.close()
-    out = []
-    for row in rows:
-        cells = [*row, *[""] * len(HEADERS)][: len(HEADERS)]
-        try:
-            day = parse_date(cells[0])
-        except ValueError:
-            continue
-        if day is None or str(cells[2]) != client:
-            continue
-        numbers = [c if isinstance(c, int | float) else 0.0 for c in cells[5:8]]
-        out.append(
-            JournalEntry(
-                day, str(cells[1]), client, str(cells[3]), str(cells[4]),
-                float(numbers[0]), float(numbers[1]), float(numbers[2]), str(cells[8] or ""),
-            )
-        )  # fmt: skip
-    return out
-
-
 __all__ = [
     "HEADERS",
     "JournalEntry",
     "add_journal",
     "existing_keys",
-    "journal_lines",
     "set_full_calc_on_load",
 ]
