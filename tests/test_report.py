@@ -230,8 +230,12 @@ def test_a_litigation_file_holds_the_claim_period_by_period_and_the_timeline_in_
     assert {x.kind for x in notice.letters} == {"mise_en_demeure"}
     court = relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "w2")
     assert {i.action for i in court.invoices} == {"litigation"}
+    assert any("relance dossier" in w and "Garage Test" in w for w in court.warnings)
+    written = relance_xlsx.dossier(
+        ledger, "Garage Test", settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "w2"
+    )
     file = tmp_path / "w2" / "contentieux" / "dossier_Garage-Test" / "dossier.docx"
-    assert file.is_file()
+    assert file.is_file() and str(file) in written
     pdf = convert(file, "pdf", tmp_path / "pdf")
     text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages).replace("\xa0", " ")
     assert "L-1" in text and "L-2" in text
