@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import collector
 from .figures import ManagerReport
-from .ledger import Ledger, Problem, Skip, round_cents
+from .ledger import CLAIMED_LABEL, Ledger, Problem, Skip, round_cents
 from .letters import Letter, LetterRows, total_due
 from .mail import Delivery
 from .policy import Decisions
@@ -206,9 +206,12 @@ def invoice_results(
 def paid_late_by_client(ledger: Ledger, decisions: Decisions) -> list[PaidLate]:
     """The penalties of invoices paid late, totalled per client, the largest first."""
     f, d = ledger.frame, decisions.frame
-    mask = f["is_paid"].to_numpy(dtype=bool) & (
-        (d["interest"] > 0) | (d["indemnity"] > 0)
-    ).to_numpy(dtype=bool)
+    # Claimed penalties (today or before) are no longer "still to decide".
+    mask = (
+        f["is_paid"].to_numpy(dtype=bool)
+        & ((d["interest"] > 0) | (d["indemnity"] > 0)).to_numpy(dtype=bool)
+        & (d["label"] != CLAIMED_LABEL).to_numpy(dtype=bool)
+    )
     if not mask.any():
         return []
     rows = f.loc[mask, ["client", "invoice"]].join(d.loc[mask, ["interest", "indemnity"]])

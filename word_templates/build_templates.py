@@ -31,6 +31,17 @@ TEXTS = {
         "statement_paid": "Règlements reçus sur ces pièces",
         "statement_balance": "Solde du compte",
         "table": ["N° facture", "Date", "Objet", "Montant TTC", "Échéance", "Reste dû"],
+        "claim_table": [
+            "N° facture",
+            "Montant TTC",
+            "Échéance",
+            "Réglée le",
+            "Jours",
+            "Pénalités",
+            "Indemnité",
+        ],
+        "claim_interest": "Pénalités de retard, jusqu'au jour du règlement",
+        "claim_legal_interest": "Intérêts au taux légal, de la mise en demeure au règlement",
         "credits": "Avoirs en votre faveur, déduits du total :",
         "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
         "total_due": "Total restant dû",
@@ -168,6 +179,34 @@ TEXTS = {
                 "request": "",
                 "penalties": False,
             },
+            "penalites": {
+                "subject": "Objet : pénalités de retard – {{ letter.invoices_title }}",
+                "body": [
+                    "Nous vous remercions du règlement {{ letter.of_invoices }} ci-dessous. "
+                    "Ce règlement nous est toutefois parvenu après l'échéance convenue.",
+                    "{%p if debtor.consumer %}",
+                    "Conformément à l'article 1231-6 du Code civil, la somme due a porté "
+                    "intérêts au taux légal à compter de notre mise en demeure et jusqu'au jour "
+                    "de votre règlement.",
+                    "{%p elif debtor.public %}",
+                    "Ce retard a fait courir de plein droit des intérêts moratoires au taux de la "
+                    "Banque centrale européenne majoré de 8 points (article R2192-31 du Code de "
+                    "la commande publique), du lendemain de l'échéance jusqu'au jour du "
+                    "paiement, ainsi que l'indemnité forfaitaire pour frais de recouvrement de "
+                    "{{ legal.indemnity_amount }} par facture (article R2192-32).",
+                    "{%p else %}",
+                    "Conformément à nos conditions générales de vente et à l'article L441-10 du "
+                    "Code de commerce, ce retard a fait courir de plein droit des pénalités de "
+                    "retard {{ legal.rates }}, du lendemain de l'échéance jusqu'au jour du "
+                    "paiement, ainsi que l'indemnité forfaitaire pour frais de recouvrement de "
+                    "{{ legal.indemnity_amount }} par facture (article D441-5 du Code de "
+                    "commerce).",
+                    "{%p endif %}",
+                ],
+                "request": "Nous vous remercions de bien vouloir nous régler la somme de "
+                "{{ totals.claimed }} au plus tard le {{ letter.pay_by }}.",
+                "penalties": True,
+            },
             "remerciement": {
                 "subject": "Objet : confirmation de votre règlement",
                 "body": [
@@ -192,6 +231,17 @@ TEXTS = {
         "statement_paid": "Payments received on these documents",
         "statement_balance": "Account balance",
         "table": ["Invoice no.", "Date", "Description", "Amount", "Due date", "Still due"],
+        "claim_table": [
+            "Invoice no.",
+            "Amount",
+            "Due date",
+            "Paid on",
+            "Days",
+            "Interest",
+            "Indemnity",
+        ],
+        "claim_interest": "Late-payment interest, until the day of payment",
+        "claim_legal_interest": "Interest at the legal rate, from the formal notice to payment",
         "credits": "Credit notes in your favour, deducted from the total:",
         "credits_table": ["Credit note", "Date", "Description", "Amount"],
         "total_due": "Total outstanding",
@@ -306,6 +356,31 @@ TEXTS = {
                 "request": "",
                 "penalties": False,
             },
+            "penalites": {
+                "subject": "Subject: late-payment interest – {{ letter.invoices_title }}",
+                "body": [
+                    "Thank you for your payment of {{ letter.invoices_phrase }} below. It "
+                    "reached us, however, after the agreed due date.",
+                    "{%p if debtor.consumer %}",
+                    "Under article 1231-6 of the French Civil Code, the sum due bore interest at "
+                    "the legal rate from our formal notice until the day of your payment.",
+                    "{%p elif debtor.public %}",
+                    "This delay gave rise by law to late-payment interest at the European "
+                    "Central Bank rate plus 8 points (French Public Procurement Code, article "
+                    "R2192-31), from the day after the due date until payment, and to the fixed "
+                    "recovery indemnity of {{ legal.indemnity_amount }} per invoice (article "
+                    "R2192-32).",
+                    "{%p else %}",
+                    "Under our terms of sale and article L441-10 of the French Commercial Code, "
+                    "this delay gave rise by law to late-payment interest {{ legal.rates }}, "
+                    "from the day after the due date until payment, and to the fixed recovery "
+                    "indemnity of {{ legal.indemnity_amount }} per invoice (article D441-5).",
+                    "{%p endif %}",
+                ],
+                "request": "We would be grateful if you would pay the sum of {{ totals.claimed }} "
+                "by {{ letter.pay_by }}.",
+                "penalties": True,
+            },
             "remerciement": {
                 "subject": "Subject: payment received – thank you",
                 "body": [
@@ -401,6 +476,42 @@ def _breakdown(doc, t: dict) -> None:
     _para(doc, "{%p if legal.on_balance %}", space_after=0)
     _para(doc, t["on_balance"], size=9, space_after=0)
     _para(doc, "{%p endif %}", space_after=0)
+
+
+def _claim_block(doc, t: dict) -> None:
+    """The invoices paid late, their delay and penalties, the totals and the breakdown."""
+    cells = [
+        "{{ inv.number }}",
+        "{{ inv.amount }}",
+        "{{ inv.due }}",
+        "{{ inv.paid_on }}",
+        "{{ inv.days_late_paid }}",
+        "{{ inv.interest }}",
+        "{{ inv.indemnity }}",
+    ]
+    widths = [2.6, 2.6, 2.2, 2.2, 1.4, 2.6, 2.4]
+    # A consumer owes no indemnity (CPCE L111-8): its table has no such column.
+    _para(doc, "{%p if debtor.consumer %}", space_after=0)
+    _table(doc, t["claim_table"][:-1], cells[:-1], "inv in invoices", widths[:-1])
+    _para(doc, "{%p else %}", space_after=0)
+    _table(doc, t["claim_table"], cells, "inv in invoices", widths)
+    _para(doc, "{%p endif %}", space_after=0)
+    _para(doc, "", space_after=2)
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    # A consumer owes no indemnity (CPCE L111-8): the line is not there at all.
+    _para(doc, "{%p if debtor.consumer %}", space_after=0)
+    line = f"{t['claim_legal_interest']}{t['colon']}{{{{ totals.interest }}}}"
+    _para(doc, line, align=right, space_after=0)
+    _para(doc, "{%p else %}", space_after=0)
+    line = f"{t['claim_interest']}{t['colon']}{{{{ totals.interest }}}}"
+    _para(doc, line, align=right, space_after=0)
+    line = f"{t['indemnity']}{t['colon']}{{{{ totals.indemnity }}}}"
+    _para(doc, line, align=right, space_after=0)
+    _para(doc, "{%p endif %}", space_after=0)
+    line = f"{t['claimed']}{t['colon']}{{{{ totals.claimed }}}}"
+    _para(doc, line, bold=True, align=right, space_after=0)
+    _breakdown(doc, t)
+    _para(doc, "", space_after=4)
 
 
 def _run(paragraph, text: str):
@@ -525,6 +636,8 @@ def build(language: str, kind: str, target: Path) -> None:
 
     if kind == "releve":
         _statement(doc, t, annex=False)
+    elif kind == "penalites":
+        _claim_block(doc, t)
     else:
         _table(
             doc,
@@ -623,7 +736,9 @@ def build(language: str, kind: str, target: Path) -> None:
         _para(doc, "{%p endif %}", space_after=0)
         _para(doc, "", space_after=4)
     if kind != "remerciement":
-        text = t["contact_notice"] if kind == "mise_en_demeure" else t["contact"]
+        # Neither a formal notice nor a claim is to be disregarded: a payment made since is
+        # to be reported.
+        text = t["contact_notice"] if kind in ("mise_en_demeure", "penalites") else t["contact"]
         contact = _para(doc, text, space_after=6, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         _keep_with_next(contact)
     # The closing and the signature stay together, and with the paragraph before them: no

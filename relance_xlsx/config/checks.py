@@ -28,6 +28,12 @@ def _check_policy(policy: Policy, where: str) -> None:
         raise ConfigError(
             f"[policy] prescription_from dans {where} doit valoir « invoice_date » ou « due_date »."
         )
+    if policy.claim_after_payment not in ("never", "letter"):
+        raise ConfigError(
+            f"[policy] claim_after_payment dans {where} doit valoir « never » ou « letter »."
+        )
+    if policy.claim_within_days < 1:
+        raise ConfigError(f"[policy] claim_within_days dans {where} doit être au moins 1 jour.")
     if policy.prescription_warning_days < 0:
         raise ConfigError(
             f"[policy] prescription_warning_days dans {where} ne peut pas être négatif."

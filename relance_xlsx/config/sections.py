@@ -59,6 +59,11 @@ class Policy:
     interest_for_consumers: bool = False
     consumer_interest_rate: float | None = None
     indemnity: float = 40.0
+    # An invoice paid after its due date still owes its penalties (L441-10): "never" claims
+    # them (the run reports them), "letter" sends a letter of its own for invoices paid in
+    # the last claim_within_days days (so that switching it on claims no years of history).
+    claim_after_payment: str = "never"
+    claim_within_days: int = 90
     # "client": one letter per client per run, at the most advanced stage due, listing all
     # that is due (default); "client_and_stage": one letter per client and stage, as in 0.1.
     group_by: str = "client"

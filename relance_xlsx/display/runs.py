@@ -53,7 +53,7 @@ _NOT_CLAIMED = ("remerciement", "releve")
 
 def _nothing_new(result: RunResult) -> bool:
     """No letter, no invoice handed to litigation, nothing to complete."""
-    busy = ("letter", "thanks", "litigation", "incomplete")
+    busy = ("letter", "thanks", "claim", "litigation", "incomplete")
     return not result.letters and not any(i.action in busy for i in result.invoices)
 
 

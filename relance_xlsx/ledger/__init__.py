@@ -16,8 +16,10 @@ from .grid import (
 from .levels import (
     ACTION_LABELS,
     ALL_KINDS,
+    CLAIMED_LABEL,
     FORMAL_NOTICE,
     KIND_BY_LEVEL,
+    KIND_CLAIM,
     KIND_FORMAL_NOTICE,
     KIND_LABELS,
     KIND_PRE_DUE,
@@ -65,9 +67,11 @@ from .values import (
 __all__ = [
     "ACTION_LABELS",
     "ALL_KINDS",
+    "CLAIMED_LABEL",
     "COLUMNS",
     "FORMAL_NOTICE",
     "KIND_BY_LEVEL",
+    "KIND_CLAIM",
     "KIND_FORMAL_NOTICE",
     "KIND_LABELS",
     "KIND_PRE_DUE",

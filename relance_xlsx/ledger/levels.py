@@ -19,12 +19,16 @@ LEVEL_LABELS = {
 }
 THANKED_LABEL = "Réglée – remerciée"
 PRE_DUE_LABEL = "Rappel avant échéance"
+# Paid late, and its penalties claimed in a letter of their own: never claimed twice.
+CLAIMED_LABEL = "Réglée – pénalités réclamées"
 
 KIND_REMINDER_1 = "relance_1"
 KIND_REMINDER_2 = "relance_2"
 KIND_FORMAL_NOTICE = "mise_en_demeure"
 KIND_THANKS = "remerciement"
 KIND_PRE_DUE = "pre_echeance"
+# The penalties of invoices paid late (L441-10), when claim_after_payment = "letter".
+KIND_CLAIM = "penalites"
 # A statement of account asked for by name (relance run --releve): never changes a level.
 KIND_STATEMENT = "releve"
 KIND_BY_LEVEL = {
@@ -37,6 +41,7 @@ KIND_BY_LEVEL = {
 ACTION_LABELS = {
     "letter": "Courrier",
     "thanks": "Remerciement",
+    "claim": "Pénalités réclamées",
     "litigation": "Contentieux",
     "email": "E-mail envoyé",
 }
@@ -46,6 +51,7 @@ PRINT_ORDER = (
     KIND_REMINDER_1,
     KIND_PRE_DUE,
     KIND_THANKS,
+    KIND_CLAIM,
     KIND_STATEMENT,
 )
 ALL_KINDS = PRINT_ORDER
@@ -56,6 +62,7 @@ KIND_LABELS = {
     KIND_REMINDER_1: "Relance 1",
     KIND_PRE_DUE: "Rappel avant échéance",
     KIND_THANKS: "Remerciement",
+    KIND_CLAIM: "Pénalités de retard",
     KIND_STATEMENT: "Relevé de compte",
 }
 
@@ -83,20 +90,21 @@ _ALIASES = {
 class History:
     """What the workbook says was already done for an invoice."""
 
-    __slots__ = ("level", "pre_due", "thanked")
+    __slots__ = ("claimed", "level", "pre_due", "thanked")
 
-    def __init__(self, level: int = NONE, thanked: bool = False, pre_due: bool = False) -> None:
-        self.level, self.thanked, self.pre_due = level, thanked, pre_due
+    def __init__(
+        self, level: int = NONE, thanked: bool = False, pre_due: bool = False, claimed: bool = False
+    ) -> None:
+        self.level, self.thanked, self.pre_due, self.claimed = level, thanked, pre_due, claimed
+
+    def _key(self) -> tuple[int, bool, bool, bool]:
+        return (self.level, self.thanked, self.pre_due, self.claimed)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, History) and (self.level, self.thanked, self.pre_due) == (
-            other.level,
-            other.thanked,
-            other.pre_due,
-        )
+        return isinstance(other, History) and self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.level, self.thanked, self.pre_due))
+        return hash(self._key())
 
 
 def parse_level(value: Any) -> History:
@@ -112,6 +120,9 @@ def parse_level(value: Any) -> History:
         return History(int(text))
     if text == normalise(THANKED_LABEL) or text.startswith(("reglee remerciee", "remerciee")):
         return History(REMINDER_1, thanked=True)
+    if text == normalise(CLAIMED_LABEL) or text.startswith("reglee penalites reclamees"):
+        # Claimed counts as thanked: the claim letter acknowledged the payment.
+        return History(REMINDER_1, thanked=True, claimed=True)
     if text == normalise(PRE_DUE_LABEL):
         return History(NONE, pre_due=True)
     if text in _ALIASES:
@@ -125,8 +136,10 @@ def parse_level(value: Any) -> History:
 __all__ = [
     "ACTION_LABELS",
     "ALL_KINDS",
+    "CLAIMED_LABEL",
     "FORMAL_NOTICE",
     "KIND_BY_LEVEL",
+    "KIND_CLAIM",
     "KIND_FORMAL_NOTICE",
     "KIND_PRE_DUE",
     "KIND_REMINDER_1",

@@ -70,6 +70,7 @@ COLUMNS = (
     "last_date",
     "level_without_date",
     "thanked",
+    "claimed",
     "pre_due_sent",
     "valid",
     "problem",
@@ -195,6 +196,7 @@ def _history_columns(history: Coded, levels: np.ndarray, last_date: Coded) -> di
         "level_without_date": (levels > 0) & ~last_date.present(),
         "thanked": history.mask(lambda h: isinstance(h, History) and h.thanked),
         "pre_due_sent": history.mask(lambda h: isinstance(h, History) and h.pre_due),
+        "claimed": history.mask(lambda h: isinstance(h, History) and h.claimed),
     }
 
 

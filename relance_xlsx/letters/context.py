@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from ..config import Settings
-from ..ledger import KIND_STATEMENT, KIND_THANKS
+from ..ledger import KIND_CLAIM, KIND_STATEMENT, KIND_THANKS
 from ..wording import (
     acknowledgement,
     amount_in_words,
@@ -28,6 +28,8 @@ from .items import credit_item, creditor_for, invoice_item, present, statement
 from .plan import LetterPlan, LetterRows
 
 MISSING_ADDRESS = "[ADRESSE À COMPLÉTER]"
+# The letters that claim interest and the indemnity (the claim letter claims nothing else).
+PENALTY_KINDS = ("relance_2", "mise_en_demeure", KIND_CLAIM)
 
 
 def has_address(plan: LetterPlan, data: LetterRows) -> bool:
@@ -57,7 +59,7 @@ def letter_context(
     invoices = [invoice_item(r, m, lang) for r in rows]
     credit_items = [credit_item(r, m, lang) for r in credits]
     outstanding = sum(r["outstanding"] for r in rows) + sum(r["outstanding"] for r in credits)
-    with_penalties = plan.kind in ("relance_2", "mise_en_demeure")
+    with_penalties = plan.kind in PENALTY_KINDS
     interest = sum(r["interest"] for r in rows) if with_penalties else 0.0
     indemnity = sum(r["indemnity"] for r in rows) if with_penalties else 0.0
     claimed = round(outstanding + interest + indemnity, 2)
@@ -174,7 +176,7 @@ def total_due(plan: LetterPlan, data: LetterRows) -> float:
         return round(float(sum(r["outstanding"] for r in data.of(plan.statement_rows))), 2)
     total = sum(r["outstanding"] for r in rows)
     total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
-    if plan.kind in ("relance_2", "mise_en_demeure"):
+    if plan.kind in PENALTY_KINDS:
         total += sum(r["interest"] + r["indemnity"] for r in rows)
     return round(float(total), 2)
 

@@ -62,7 +62,16 @@ def invoice_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dic
         "days_late": int(r["days_late"]) if pd.notna(r["days_late"]) else 0,
         "interest": m(r["interest"]),
         "indemnity": m(r["indemnity"]),
+        # Paid late: the day of payment and the days of delay the penalties ran for.
+        "paid_on": day(r.get("payment_date"), lang),
+        "days_late_paid": _days_between(r["due_date"], r.get("payment_date")),
     }
+
+
+def _days_between(due: Any, paid_on: Any) -> int:
+    if isinstance(due, pd.Timestamp) and isinstance(paid_on, pd.Timestamp):
+        return max(int((paid_on - due).days), 0)
+    return 0
 
 
 def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:

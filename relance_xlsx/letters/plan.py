@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..ledger import KIND_FORMAL_NOTICE, KIND_STATEMENT, KIND_THANKS, PRINT_ORDER
+from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE, KIND_STATEMENT, KIND_THANKS, PRINT_ORDER
 
 # The letters that carry the client's statement of account as an annex.
 STATEMENT_KINDS = (KIND_FORMAL_NOTICE,)
@@ -92,7 +92,9 @@ def plan_letters(
         if plan.kind == KIND_THANKS or plan.client in seen:
             continue
         seen.add(plan.client)
-        credit, acknowledged = credit_rows.get(plan.client, ()), paid_rows.get(plan.client, ())
+        # A claim for penalties deducts no credit note: that is the account's business.
+        credit = () if plan.kind == KIND_CLAIM else credit_rows.get(plan.client, ())
+        acknowledged = paid_rows.get(plan.client, ())
         if credit or acknowledged:
             plans[i] = replace(plan, credit_rows=tuple(credit), paid_rows=tuple(acknowledged))
     return plans
@@ -140,6 +142,7 @@ _FRAME_FIELDS = (
     "amount",
     "paid",
     "due_date",
+    "payment_date",
     "outstanding",
     "address",
     "contact",

@@ -56,6 +56,8 @@ def sample_context(
             "currency": [None] * 3,
             "is_credit": [False, False, True],
             "last_date": [ts("2026-11-03"), ts("2026-11-03"), pd.NaT],
+            # Paid on 22 November, late, in a claim for penalties; unpaid in the others.
+            "payment_date": [ts("2026-11-22") if kind == "penalites" else pd.NaT] * 2 + [pd.NaT],
         }
     )
     decisions = pd.DataFrame(
@@ -96,6 +98,7 @@ def _smallest_context(language: str, kind: str) -> dict[str, Any]:
             "currency": [None],
             "is_credit": [False],
             "last_date": [pd.NaT],
+            "payment_date": [pd.NaT],
         }
     )
     decisions = pd.DataFrame({"days_late": [38], "interest": [1.26], "indemnity": [40.0]})

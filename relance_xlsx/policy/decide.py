@@ -12,8 +12,10 @@ import pandas as pd
 
 from ..config import Policy
 from ..ledger import (
+    CLAIMED_LABEL,
     FORMAL_NOTICE,
     KIND_BY_LEVEL,
+    KIND_CLAIM,
     KIND_PRE_DUE,
     KIND_THANKS,
     LEVEL_LABELS,
@@ -23,15 +25,16 @@ from ..ledger import (
     REMINDER_2,
     THANKED_LABEL,
 )
-from ..wording import date_short, money
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import prescribed, prescription_dates, soon_prescribed
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
+from .statuses import say_broken, say_claimed, say_paid_late, say_soon_prescribed
 
 ACTIONS = (
     "letter",
     "thanks",
+    "claim",
     "litigation",
     "wait",
     "hold",
@@ -40,8 +43,8 @@ ACTIONS = (
     "prescribed",
     "none",
 )
-# Nothing is computed for these: time-barred, or frozen by collective proceedings.
-_NOT_CLAIMED = [RULE["prescribed"], RULE["insolvent"]]
+# The actions that send something today, and so date the invoice and go in the journal.
+ACTED = ["letter", "thanks", "claim", "litigation"]
 
 
 @dataclass(frozen=True)
@@ -105,17 +108,19 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     kept_until = frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
     masks["promised"] = (kept_until >= today).to_numpy(dtype=bool) & ~masks["paid"]
     broken = (kept_until < today).to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
+    valid, hold, credit = masks["valid"], masks["hold"], masks["credit"]
+    paid, thanked = masks["paid"], masks["thanked"]
+    # Nothing is computed for time-barred claims, nor for those frozen by proceedings.
+    claimable = valid & ~hold & ~credit & ~paid & ~masks["prescribed"] & ~masks["insolvent"]
+    penalties = compute_penalties(frame, claimable, as_of, policy, tables)
+    owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
+    masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(
         [masks[name] for name in RULES[:-1]], list(range(len(RULES) - 1)), default=RULE["wait"]
     )
     level_after, action, kind = _outcome(rule, level, days_late, policy)
-    valid, hold, credit = masks["valid"], masks["hold"], masks["credit"]
-    paid, thanked = masks["paid"], masks["thanked"]
-
-    claimable = valid & ~hold & ~credit & ~paid & ~np.isin(rule, _NOT_CLAIMED)
-    penalties = compute_penalties(frame, claimable, as_of, policy, tables)
     out = pd.DataFrame(index=frame.index)
     out["action"] = action
     out["level"] = level_after.astype(int)
@@ -126,67 +131,37 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     out["indemnity"] = penalties.indemnity
     out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred_on)
     soon = soon_prescribed(barred_on, as_of, policy) & claimable
-    warnings = [*penalties.warnings, *_say_soon_prescribed(out, soon, barred_on)]
-    _say_paid_late(out, paid & ((out["interest"] > 0) | (out["indemnity"] > 0)).to_numpy())
-    _say_broken(out, broken & valid, frame["promise_date"])
+    warnings = [*penalties.warnings, *say_soon_prescribed(out, soon, barred_on)]
+    claimed = rule == RULE["claim"]
+    # A claim is remembered by its label, so the next run neither claims nor thanks again.
+    was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
+    say_paid_late(out, paid & owes & ~claimed)
+    say_claimed(out, claimed, frame)
+    say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
-    acted = np.isin(action, ["letter", "thanks", "litigation"])
+    acted = np.isin(action, ACTED)
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
     thanked_now = (rule == RULE["thanks"]) | (thanked & paid)
     pre_due_now = (rule == RULE["pre_due"]) | (
         frame["pre_due_sent"].to_numpy(dtype=bool) & (level_after == 0)
     )
     out["label"] = np.select(
-        [thanked_now, pre_due_now],
-        [THANKED_LABEL, PRE_DUE_LABEL],
+        [claimed | was_claimed, thanked_now, pre_due_now],
+        [CLAIMED_LABEL, THANKED_LABEL, PRE_DUE_LABEL],
         default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object),
     )
     out["date"] = frame["last_date"].where(~acted, today)
     return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
 
 
-def _say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
-    """Paid after the due date: what the law still gives, said in the status, not waived."""
-    rows = out.index[mask]
-    out.loc[rows, "reason"] = [
-        f"{reason} ; réglée après l'échéance : pénalités {money(i)} et indemnité {money(n)} "
-        "restent dues (Code de commerce L441-10), à réclamer si vous le décidez"
-        for reason, i, n in zip(
-            out.loc[rows, "reason"],
-            out.loc[rows, "interest"],
-            out.loc[rows, "indemnity"],
-            strict=True,
-        )
-    ]
-
-
-def _say_broken(out: pd.DataFrame, mask: np.ndarray, promised: pd.Series) -> None:
-    """A promise to pay that passed unpaid: the escalation resumes, and the reason says why."""
-    if not mask.any():
-        return
-    rows = out.index[mask]
-    out.loc[rows, "reason"] = [
-        f"{reason} ; promesse du {date_short(day.date())} non tenue"
-        for reason, day in zip(out.loc[rows, "reason"], promised[rows], strict=True)
-    ]
-
-
-def _say_soon_prescribed(out: pd.DataFrame, mask: np.ndarray, ends: pd.Series) -> list[str]:
-    """Flag the claims time-barred soon, in their reason and in one warning of the run."""
-    if not mask.any():
-        return []
-    rows = out.index[mask]
-    days = [date_short(d.date()) for d in ends[rows]]
-    out.loc[rows, "reason"] = [
-        f"{reason} ; prescrite le {day} : à défaut de paiement, agissez avant (injonction de "
-        "payer ou reconnaissance de dette signée)"
-        for reason, day in zip(out.loc[rows, "reason"], days, strict=True)
-    ]
-    last = date_short(ends[rows].max().date())
-    return [
-        f"{len(rows)} facture(s) prescrite(s) d'ici le {last} : à traiter en priorité "
-        "(voir leur motif)."
-    ]
+def _to_claim(
+    frame: pd.DataFrame, policy: Policy, today: pd.Timestamp, owes: np.ndarray
+) -> np.ndarray:
+    """Paid late, owing penalties, paid recently enough: claimed when the policy says so."""
+    if policy.claim_after_payment != "letter":
+        return np.zeros(len(frame), dtype=bool)
+    since = today - pd.Timedelta(days=policy.claim_within_days)
+    return owes & (frame["payment_date"] >= since).to_numpy(dtype=bool)
 
 
 def hold_back(decisions: Decisions, frame: pd.DataFrame, held: dict[Any, str]) -> Decisions:
@@ -266,20 +241,27 @@ def _outcome(
             np.isin(rule, [RULE["first"], RULE["pre_due"]])
             | ((rule == RULE["escalate"]) & (level_after < LITIGATION)),
             rule == RULE["thanks"],
+            rule == RULE["claim"],
             rule == RULE["escalate"],
             rule == RULE["hold"],
             np.isin(rule, [RULE["wait"], RULE["promised"]]),
             rule == RULE["prescribed"],
             rule == RULE["insolvent"],
         ],
-        ["letter", "thanks", "litigation", "hold", "wait", "prescribed", "insolvency"],
+        ["letter", "thanks", "claim", "litigation", "hold", "wait", "prescribed", "insolvency"],
         default="none",
     )
     kind = np.select(
-        [rule == RULE["pre_due"], rule == RULE["thanks"], action == "letter"],
+        [
+            rule == RULE["pre_due"],
+            rule == RULE["thanks"],
+            rule == RULE["claim"],
+            action == "letter",
+        ],
         [
             KIND_PRE_DUE,
             KIND_THANKS,
+            KIND_CLAIM,
             pd.Series(level_after).map(KIND_BY_LEVEL).fillna("").to_numpy(dtype=object),
         ],
         default="",
@@ -288,6 +270,7 @@ def _outcome(
 
 
 __all__ = [
+    "ACTED",
     "ACTIONS",
     "Decisions",
     "decide",

@@ -24,6 +24,7 @@ from ..config import Policy
 from ..ledger import (
     FORMAL_NOTICE,
     KIND_BY_LEVEL,
+    KIND_CLAIM,
     KIND_FORMAL_NOTICE,
     KIND_PRE_DUE,
     KIND_REMINDER_1,
@@ -66,12 +67,21 @@ def one_letter_per_client(
     _acknowledge(out, thanks & has_letter)
     _postpone_thanks(out, frame, thanks & ~has_letter & has_pending)
     # A rerun on the same day: the client's letter went out already (its invoices are dated
-    # today); still no pre-due reminder beside it.
+    # today); still no pre-due reminder, nor claim, beside it.
     sent_today = (frame["last_date"] == pd.Timestamp(as_of)).to_numpy(dtype=bool) & (
         frame["level"].to_numpy(dtype=int) >= REMINDER_1
     )
     wrote = writing | set(client[sent_today].tolist())
     has_any = np.fromiter((c in wrote for c in client), bool, len(client))
+    # A claim for penalties never goes beside a reminder: it waits for a week without one.
+    claims = (action == "claim") & (kind == KIND_CLAIM)
+    reminded = wrote | set(client[kind == KIND_PRE_DUE].tolist())
+    busy = np.fromiter((c in reminded for c in client), bool, len(client))
+    _postpone_claims(out, frame, claims & busy)
+    claiming = set(client[claims & ~busy].tolist())
+    has_claim = np.fromiter((c in claiming for c in client), bool, len(client))
+    # The claim letter thanks for the other payments too: one letter, not two.
+    _acknowledge(out, thanks & ~has_letter & ~has_pending & has_claim, "de pénalités")
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
     return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
 
@@ -133,13 +143,25 @@ def _join(
     ]
 
 
-def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray) -> None:
-    """Paid invoices of a client who gets a reminder: thanked in that reminder, not apart."""
+def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray, letter: str = "de relance") -> None:
+    """Paid invoices of a client who gets a letter today: thanked in it, not apart."""
     rows = out.index[rows_mask]
     out.loc[rows, "kind"] = None
     out.loc[rows, "acknowledged"] = True
     out.loc[rows, "label"] = THANKED_LABEL
-    out.loc[rows, "reason"] = "Réglée : règlement accusé dans le courrier de relance du client"
+    out.loc[rows, "reason"] = f"Réglée : règlement accusé dans le courrier {letter} du client"
+
+
+def _postpone_claims(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:
+    """Penalties of a client who gets a reminder today: claimed in a later letter."""
+    _stand_down(
+        out,
+        frame,
+        rows_mask,
+        "wait",
+        "Réglée après l'échéance : pénalités à réclamer par une lettre à part, une semaine "
+        "où le client ne reçoit pas de relance",
+    )
 
 
 def _postpone_thanks(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:

@@ -22,6 +22,7 @@ RULES = (
     "invalid",
     "hold",
     "credit",
+    "claim",
     "thanks",
     "paid",
     "insolvent",
@@ -72,6 +73,7 @@ def reasons(
     put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
     _hold(put, frame)
     put("credit", lambda m: "Avoir : déduit du total réclamé au client")
+    put("claim", lambda m: "Réglée après l'échéance")
     put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
     put("paid", lambda m: "Réglée", ~thanked)

@@ -47,7 +47,7 @@ def status_updates(
         old_day = old_date.date() if pd.notna(old_date) else None
         old_label = _text(level_text)
         if (
-            action not in ("letter", "thanks", "litigation")
+            action not in ("letter", "thanks", "claim", "litigation")
             and old_date == today
             and (label, day) == (old_label, old_day)
         ):
@@ -65,7 +65,7 @@ def journal_entries(
     frame: pd.DataFrame, decisions: pd.DataFrame, letter_of: dict[Any, str], as_of: dt.date
 ) -> list[JournalEntry]:
     """One journal line per invoice that got a letter, thanks or went to litigation today."""
-    acted = decisions["action"].isin(["letter", "thanks", "litigation"]).to_numpy()
+    acted = decisions["action"].isin(["letter", "thanks", "claim", "litigation"]).to_numpy()
     picked = zip(
         frame.index[acted],
         frame["invoice"].to_numpy()[acted],
