@@ -13,6 +13,9 @@ from typer.core import TyperCommand, TyperGroup
 from ..display import err
 from ..errors import ExitCode, RelanceError
 from ..wording import describe_os_error
+from .french import install
+
+install()  # click and typer in French, before any help or usage message is printed
 
 HELP_TEXT = "Afficher cette aide et quitter."
 
@@ -38,12 +41,17 @@ def _usage_message(exc: typer.TyperException) -> str:
     if exc.message.startswith("No such command"):
         return "commande inconnue : " + exc.message.split("'")[1] if "'" in exc.message else ""
     if exc.message.startswith("Got unexpected extra argument"):
-        return "argument en trop : " + exc.message.split("(", 1)[-1].rstrip(")")
+        extra = exc.message.split(") (", 1)[-1] if ") (" in exc.message else exc.message
+        return "argument en trop : " + extra.rstrip(")")
     return exc.message
 
 
 class _FrenchHelp:
-    """The --help option described in French (typer's own text is English)."""
+    """The --help option and the usage line in French (typer's own text is English)."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Utilisation : ")
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]

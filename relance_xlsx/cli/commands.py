@@ -41,12 +41,14 @@ app = typer.Typer(
     add_completion=False,
     context_settings=CONTEXT,
     pretty_exceptions_enable=False,
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
 )
 templates_app = typer.Typer(
     cls=RelanceGroup,
     help="Modèles de lettres Word.",
     no_args_is_help=True,
     context_settings=CONTEXT,
+    subcommand_metavar="COMMANDE [ARGUMENTS]...",
 )
 app.add_typer(templates_app, name="templates")
 
@@ -153,7 +155,7 @@ def run(
 ) -> None:
     """Lettres de relance du jour et mise à jour du classeur.
 
-    Example: relance run grand-livre.xlsx --as-of 22/11/2026
+    Exemple : relance run grand-livre.xlsx --as-of 22/11/2026
     """
     day = parse_day(as_of)
     if send and not email:
@@ -196,7 +198,7 @@ def send_command(
 ) -> None:
     """Envoyer par SMTP les e-mails préparés par « relance run --email ».
 
-    Example: relance send relances/2026-11-22 --yes
+    Exemple : relance send relances/2026-11-22 --yes
     """
     result = _send(folder, config, yes, as_json)
     if as_json:
@@ -242,7 +244,7 @@ def check(
 ) -> None:
     """Lire et valider le grand livre, sans rien écrire.
 
-    Example: relance check grand-livre.xlsx
+    Exemple : relance check grand-livre.xlsx
     """
     settings, notes = settings_for(config, ledger, sheet)
     result = pipeline.check(

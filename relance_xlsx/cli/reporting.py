@@ -34,7 +34,7 @@ def report(
     """Balance âgée, DSO, clients à appeler et contentieux, dans rapport.xlsx (le classeur
     n'est jamais modifié).
 
-    Example: relance report grand-livre.xlsx
+    Exemple : relance report grand-livre.xlsx
     """
     settings, notes = settings_for(config, ledger, sheet)
     result = pipeline.report(
@@ -72,7 +72,7 @@ def dossier(
     """Dossier de contentieux d'un client (créance détaillée, chronologie, pièces, procédure),
     dans contentieux/<client>/ ; le classeur n'est jamais modifié.
 
-    Example: relance dossier grand-livre.xlsx "Garage Bernard"
+    Exemple : relance dossier grand-livre.xlsx "Garage Bernard"
     """
     settings, notes = settings_for(config, ledger, sheet)
     for note in notes:

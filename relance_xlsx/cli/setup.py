@@ -23,7 +23,7 @@ def init(
 ) -> None:
     """Écrire un relance.toml commenté et des copies modifiables des modèles de lettres.
 
-    Example: relance init .
+    Exemple : relance init .
     """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "relance.toml"
@@ -56,7 +56,7 @@ def templates_check(
 ) -> None:
     """Vérifier les modèles : syntaxe, variables inconnues, champs qui ne sont pas du Jinja.
 
-    Example: relance templates check modeles/
+    Exemple : relance templates check modeles/
     """
     from ..letters import sample_context  # only this command needs the sample context
 

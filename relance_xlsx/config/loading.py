@@ -15,12 +15,14 @@ from .sections import (
     Email,
     Letters,
     Limits,
+    Pdf,
     Policy,
     Report,
     Settings,
     Smtp,
     Writeback,
 )
+from .tomlerrors import explain_toml_error
 
 _SECTIONS: dict[str, type] = {
     "creditor": Creditor,
@@ -31,6 +33,7 @@ _SECTIONS: dict[str, type] = {
     "email": Email,
     "limits": Limits,
     "report": Report,
+    "pdf": Pdf,
 }
 
 
@@ -51,12 +54,20 @@ def load_settings(path: Path | None) -> Settings:
     """Read relance.toml (or return the defaults when path is None)."""
     if path is None:
         return Settings()
+    raw = path.read_bytes()  # an OSError is the boundary's: it says it in French
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"Impossible de lire {path} : {exc}.") from exc
+        # utf-8-sig: Windows Notepad may start the file with a byte-order mark.
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path} n'est pas enregistré en UTF-8 (caractère illisible à l'octet "
+            f"{exc.start}). Correction : dans le Bloc-notes, Fichier > Enregistrer sous, "
+            "Encodage : UTF-8."
+        ) from exc
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path} n'est pas un fichier TOML valide : {exc}.") from exc
+        raise ConfigError(explain_toml_error(exc, path, text)) from exc
     return settings_from_dict(data, path)
 
 

@@ -165,6 +165,15 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Pdf:
+    """Where LibreOffice is, when it is not where the tool looks (PATH, standard folders)."""
+
+    # The soffice program, e.g. "C:/Program Files/LibreOffice/program/soffice.exe"; a path
+    # relative to relance.toml is taken from its folder.
+    soffice: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know besides the ledger and the date."""
 
@@ -176,10 +185,16 @@ class Settings:
     email: Email = field(default_factory=Email)
     limits: Limits = field(default_factory=Limits)
     report: Report = field(default_factory=Report)
+    pdf: Pdf = field(default_factory=Pdf)
     # canonical field name -> header text in the user's ledger; wins over detection
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
     config_path: Path | None = None
+
+    @property
+    def soffice(self) -> str:
+        """The LibreOffice program set in [pdf], as a path (empty when not set)."""
+        return str(self.path(self.pdf.soffice)) if self.pdf.soffice else ""
 
     def path(self, value: str) -> Path:
         """A path from the config file: ~ expanded, relative to the config file's folder."""
@@ -196,6 +211,7 @@ __all__ = [
     "Email",
     "Letters",
     "Limits",
+    "Pdf",
     "Policy",
     "Report",
     "Settings",

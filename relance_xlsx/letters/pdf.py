@@ -23,9 +23,33 @@ BATCH = 100
 PARALLEL_FROM = 20
 
 
-def soffice_binary() -> str | None:
-    """The LibreOffice executable on PATH, if any."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+def soffice_binary(configured: str = "") -> str | None:
+    """The LibreOffice program: the one configured, else on PATH, else in its usual folders.
+
+    LibreOffice's Windows installer and the macOS app do not put soffice on PATH.
+    """
+    if configured:
+        return configured if Path(configured).is_file() else None
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    return next((str(p) for p in standard_places() if p.is_file()), None)
+
+
+def standard_places() -> list[Path]:
+    """Where LibreOffice's installers put soffice, on Windows, macOS and Linux."""
+    places = []
+    for variable in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432", "LOCALAPPDATA"):
+        root = os.environ.get(variable)
+        if root:
+            sub = Path(root) / "Programs" if variable == "LOCALAPPDATA" else Path(root)
+            places.append(sub / "LibreOffice" / "program" / "soffice.exe")
+    places.append(Path("C:/Program Files/LibreOffice/program/soffice.exe"))
+    app = Path("LibreOffice.app") / "Contents" / "MacOS" / "soffice"
+    places += [Path("/Applications") / app, Path.home() / "Applications" / app]
+    places += sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
+    places.append(Path("/usr/lib/libreoffice/program/soffice"))
+    return places
 
 
 def convert_to_pdf(
@@ -34,10 +58,19 @@ def convert_to_pdf(
     *,
     timeout: float | None = None,
     progress: Progress | None = None,
+    soffice: str = "",
 ) -> list[Path]:
-    """Convert documents to PDF (two LibreOffice processes for big batches); check each PDF."""
-    binary = soffice_binary()
+    """Convert documents to PDF (two LibreOffice processes for big batches); check each PDF.
+
+    soffice is the program set in [pdf] soffice, if any.
+    """
+    binary = soffice_binary(soffice)
     if binary is None:
+        if soffice:
+            raise LibreOfficeError(
+                f"LibreOffice est introuvable à l'emplacement donné par [pdf] soffice "
+                f"({soffice}) : corrigez ce chemin ; les lettres .docx ont bien été produites."
+            )
         raise LibreOfficeError(
             f"LibreOffice est introuvable pour produire les PDF : {INSTALL_HINT}."
         )
@@ -96,4 +129,4 @@ def _soffice(binary: str, profile: Path, files: list[Path], outdir: Path, timeou
         ) from exc
 
 
-__all__ = ["INSTALL_HINT", "convert_to_pdf", "soffice_binary"]
+__all__ = ["INSTALL_HINT", "convert_to_pdf", "soffice_binary", "standard_places"]

@@ -149,7 +149,9 @@ def write_letters(
         return bundle, []
     # The bundle first: the longest single file starts while the letters follow.
     paths = [x.path for x in letters]
-    return bundle, convert_to_pdf([bundle, *paths], out / "pdf", progress=progress)
+    return bundle, convert_to_pdf(
+        [bundle, *paths], out / "pdf", progress=progress, soffice=settings.soffice
+    )
 
 
 def _missing(fields: list[str]) -> list[str]:

@@ -151,14 +151,14 @@ def draft_run(
     warnings = []
     if not pdf_done:
         emailed = [m.letter.path for m in messages.pending]
-        if soffice_binary() is None:
+        if soffice_binary(settings.soffice) is None:
             warnings.append(
                 "LibreOffice est absent : les e-mails joignent les lettres au format .docx."
             )
         else:
             progress.start("PDF des e-mails (LibreOffice)", 1)
             try:
-                convert_to_pdf(emailed, out / "pdf")
+                convert_to_pdf(emailed, out / "pdf", soffice=settings.soffice)
             except LibreOfficeError as exc:
                 warnings.append(f"{exc} Les e-mails joignent les lettres au format .docx.")
             progress.advance()

@@ -66,10 +66,10 @@ def write_files(
     built = build(ledger, decisions, settings, as_of, client)
     written = [write_dossier(built, folder / "dossier.docx")]
     written += _copy_invoices(ledger, client, folder / "pieces")
-    if pdf and soffice_binary() is not None:
+    if pdf and soffice_binary(settings.soffice) is not None:
         # The .docx is the file; its PDF is a copy, left out if LibreOffice cannot make it.
         with contextlib.suppress(LibreOfficeError):
-            written += convert_to_pdf([written[0]], folder)
+            written += convert_to_pdf([written[0]], folder, soffice=settings.soffice)
     return [str(p) for p in written]
 
 

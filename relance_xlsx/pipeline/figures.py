@@ -23,14 +23,16 @@ def figures_of(
     return manager_report(str(ledger.path), ledger.frame, decisions.frame, as_of, settings.report)
 
 
-def write_figures(figures: ManagerReport, out: Path, *, pdf: bool) -> ReportResult:
+def write_figures(
+    figures: ManagerReport, out: Path, *, pdf: bool, soffice: str = ""
+) -> ReportResult:
     """rapport.xlsx in out, and rapport.pdf when asked and LibreOffice converts it."""
     xlsx = write_report(figures, out / REPORT_NAME)
     made: Path | None = None
     warnings: list[str] = []
     if pdf:
         try:
-            [made] = convert_to_pdf([xlsx], out)
+            [made] = convert_to_pdf([xlsx], out, soffice=soffice)
         except LibreOfficeError as exc:  # the workbook is the report; its PDF is a copy
             warnings.append(f"rapport.pdf non créé : {exc.message}")
     return ReportResult(figures, str(xlsx), str(made) if made else None, warnings)

@@ -41,7 +41,12 @@ def report(
         return ReportResult(figures)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     with step(progress, "Rapport"):
-        return write_figures(figures, out, pdf=pdf and soffice_binary() is not None)
+        return write_figures(
+            figures,
+            out,
+            pdf=pdf and soffice_binary(settings.soffice) is not None,
+            soffice=settings.soffice,
+        )
 
 
 __all__ = ["report"]

@@ -227,7 +227,9 @@ def _report(
 ) -> str | None:
     """rapport.xlsx (and its PDF with --pdf) beside the letters; who to file for litigation."""
     with step(progress, "Rapport"):
-        made = write_figures(figures_of(ledger, decisions, as_of, settings), out, pdf=pdf)
+        made = write_figures(
+            figures_of(ledger, decisions, as_of, settings), out, pdf=pdf, soffice=settings.soffice
+        )
     warnings += made.warnings
     # A litigation file is a document of its own, 50 ms each: written on demand, not for
     # every client of a run (239 files added 11 s to a 10,000-invoice run).
