@@ -228,6 +228,7 @@ LAYERS = [
     {"mail"},
     {"results"},
     {"display", "pipeline"},
+    {"web"},
     {"cli"},
     {"__main__", "__init__"},
 ]

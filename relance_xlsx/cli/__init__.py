@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import reporting, setup  # noqa: F401  (register `report`, `init`, `templates check`)
+from . import page, reporting, setup  # noqa: F401  (register `ui`, `report`, `init`, `templates check`)
 from .commands import app, main, parse_day, settings_for
 
 __all__ = ["app", "main", "parse_day", "settings_for"]

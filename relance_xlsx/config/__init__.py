@@ -1,6 +1,6 @@
 """Settings: defaults in code, overridden by an optional relance.toml."""
 
-from .editing import default_config_text, write_columns
+from .editing import default_config_text, write_columns, write_values
 from .loading import find_config, load_settings, settings_from_dict
 from .sections import (
     CONFIG_NAME,
@@ -35,4 +35,5 @@ __all__ = [
     "load_settings",
     "settings_from_dict",
     "write_columns",
+    "write_values",
 ]

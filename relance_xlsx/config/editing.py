@@ -1,4 +1,5 @@
-"""Edits to relance.toml that keep the office's comments: the [columns] a check suggests."""
+"""Edits to relance.toml that keep the office's comments: the [columns] a check suggests, the
+settings the page's form sets."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import tomlkit
 
 from .loading import load_settings
 
@@ -36,15 +40,42 @@ def write_columns(path: Path, columns: dict[str, str]) -> Path:
         if key and key.group(1) in wanted:
             lines[i] = wanted.pop(key.group(1))
     lines[start + 1 : start + 1] = list(wanted.values())
+    _replace_checked(path, "\n".join(lines) + "\n")
+    return path
+
+
+def write_values(path: Path, values: dict[str, dict[str, Any]]) -> Path:
+    """Set these keys, section by section, in relance.toml (made from the bundled one if
+    missing), keeping every comment and every other line; refused if the result does not load.
+
+    Through tomlkit, which keeps a TOML file's layout: a multi-line address is written
+    between triple quotes, a Windows path as it is typed.
+    """
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else default_config_text()
+    document = tomlkit.parse(text)
+    for section, keys in values.items():
+        table = document.get(section)
+        if table is None:
+            table = tomlkit.table()
+            document[section] = table
+        for key, value in keys.items():
+            if isinstance(value, str) and "\n" in value:
+                value = tomlkit.string(value, multiline=True)
+            table[key] = value
+    _replace_checked(path, tomlkit.dumps(document))
+    return path
+
+
+def _replace_checked(path: Path, text: str) -> None:
+    """Write text to path at once, only if it loads as settings."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     try:
         load_settings(tmp)  # never leave a relance.toml that does not load
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     tmp.replace(path)
-    return path
 
 
-__all__ = ["default_config_text", "write_columns"]
+__all__ = ["default_config_text", "write_columns", "write_values"]

@@ -20,6 +20,7 @@ from .outbox import (
     Messages,
     draft_run,
     plan_messages,
+    without_email,
 )
 from .pending import Unjournaled, mark_journaled, pending_for_ledger
 from .sending import (
@@ -42,4 +43,5 @@ __all__ = [
     "prepare_send_plan",
     "render_email",
     "send_messages",
+    "without_email",
 ]

@@ -70,6 +70,13 @@ def plan_messages(letters: list[Letter], ledger: Ledger, settings: Settings) -> 
     return result
 
 
+def without_email(letters: list[Letter], ledger: Ledger) -> list[str]:
+    """The clients of these letters with no e-mail address in the ledger (paper only)."""
+    emails = ledger.frame["email"]
+    missing = {x.plan.client for x in letters if not any(emails.loc[list(x.plan.rows)].fillna(""))}
+    return sorted(missing, key=str.casefold)
+
+
 def write_drafts(
     messages: Messages,
     ledger: Ledger,
@@ -180,5 +187,6 @@ __all__ = [
     "Pending",
     "draft_run",
     "plan_messages",
+    "without_email",
     "write_drafts",
 ]

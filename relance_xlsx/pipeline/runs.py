@@ -23,6 +23,7 @@ from ..mail import (
     mark_journaled,
     pending_for_ledger,
     plan_messages,
+    without_email,
 )
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
@@ -194,7 +195,8 @@ def _run(
         backup=str(done.backup) if done.backup else None,
         config=str(settings.config_path) if settings.config_path else None,
         emails=[str(d) for d in files.drafts],
-        no_email=messages.no_email if email else [],
+        # Told in every run (the page's preview shows it): with --email, those not drafted.
+        no_email=messages.no_email if email else without_email(ready, ledger),
         to_complete=to_complete,
         templates=_template_folder(settings, warnings),
         paid_late=paid_late_by_client(ledger, decisions),

@@ -1,0 +1,20 @@
+"""The local page (relance ui): a thin shell over the library, the only package that
+imports the web framework. Served on 127.0.0.1, in French, for the clerk who never opens a
+terminal."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .server import Running, create_app, running_page, serve, start
+from .shortcut import make_shortcut
+
+
+def main() -> None:
+    """The relance-ui launcher: the page, on the workbook dropped on it if any."""
+    dropped = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    serve(Path(dropped).resolve() if dropped else None)
+
+
+__all__ = ["Running", "create_app", "main", "make_shortcut", "running_page", "serve", "start"]

@@ -1,0 +1,194 @@
+"""The settings form of the page: the creditor's identity and the policy's main settings,
+each field checked, written into relance.toml with its comments kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Settings
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the form: where it goes in relance.toml, its label, how it is checked."""
+
+    section: str
+    key: str
+    label: str
+    kind: str = "text"  # text, textarea, number, choice, checkbox, email
+    required: bool = False
+    hint: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    low: int = 0
+    high: int = 0
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def check_siret(text: str) -> str | None:
+    """A SIRET: 14 digits whose Luhn key is right (La Poste's own rule aside)."""
+    digits = _digits(text)
+    if not re.fullmatch(r"\d{14}", digits):
+        return "un SIRET a 14 chiffres"
+    total = 0
+    for i, d in enumerate(int(c) for c in reversed(digits)):
+        d = d * 2 if i % 2 else d
+        total += d - 9 if d > 9 else d
+    if total % 10 and not (digits.startswith("356000000") and sum(map(int, digits)) % 5 == 0):
+        return "ce SIRET a une clé de contrôle fausse : vérifiez les chiffres"
+    return None
+
+
+def check_iban(text: str) -> str | None:
+    """An IBAN whose check digits are right (ISO 13616, modulo 97)."""
+    iban = _digits(text).upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", iban):
+        return "un IBAN commence par 2 lettres et 2 chiffres (FR76 …)"
+    number = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
+    return None if int(number) % 97 == 1 else "cet IBAN a une clé fausse : vérifiez-le"
+
+
+def check_bic(text: str) -> str | None:
+    """A BIC: 8 or 11 letters and digits."""
+    ok = re.fullmatch(r"[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", _digits(text).upper())
+    return None if ok else "un BIC a 8 ou 11 caractères (BNPAFRPP ou BNPAFRPPXXX)"
+
+
+def check_email(text: str) -> str | None:
+    """One e-mail address."""
+    return None if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text) else "adresse e-mail invalide"
+
+
+def check_link(text: str) -> str | None:
+    """A payment link: an http(s) address."""
+    ok = re.fullmatch(r"https?://\S+", text)
+    return None if ok else "un lien commence par https://"
+
+
+_CHECKS: dict[str, Callable[[str], str | None]] = {
+    "siret": check_siret,
+    "iban": check_iban,
+    "bic": check_bic,
+    "email": check_email,
+    "payment_link": check_link,
+}
+
+FIELDS = (
+    Field("creditor", "name", "Raison sociale", required=True, hint="ex. Atelier Martin SARL"),
+    Field("creditor", "address", "Adresse", "textarea", True, "sur plusieurs lignes"),
+    Field("creditor", "city", "Ville (pour « Lyon, le … »)", required=True),
+    Field("creditor", "siret", "SIRET", required=True, hint="14 chiffres"),
+    Field("creditor", "phone", "Téléphone", required=True),
+    Field("creditor", "email", "E-mail", "email", required=True),
+    Field("creditor", "signatory", "Signataire", required=True),
+    Field("creditor", "signatory_title", "Fonction du signataire", hint="ex. Gérante"),
+    Field("creditor", "iban", "IBAN", required=True, hint="FR76 …"),
+    Field("creditor", "bic", "BIC", required=True),
+    Field("creditor", "bank", "Banque"),
+    Field("creditor", "cheque_payee", "Chèques à l'ordre de"),
+    Field("creditor", "payment_link", "Lien de paiement en ligne", hint="https://…"),
+    Field(
+        "letters",
+        "language",
+        "Langue des lettres",
+        "choice",
+        choices=(("fr", "Français"), ("en", "Anglais")),
+    ),
+    Field("letters", "payment_days", "Délai de paiement demandé (jours)", "number", low=1, high=90),
+    Field(
+        "letters",
+        "formal_notice_days",
+        "Délai de la mise en demeure (jours)",
+        "number",
+        low=1,
+        high=60,
+    ),
+    Field(
+        "policy",
+        "days_after_reminder_1",
+        "Jours entre la relance 1 et la relance 2",
+        "number",
+        low=1,
+        high=120,
+    ),
+    Field(
+        "policy",
+        "days_after_reminder_2",
+        "Jours entre la relance 2 et la mise en demeure",
+        "number",
+        low=1,
+        high=120,
+    ),
+    Field(
+        "policy",
+        "days_after_formal_notice",
+        "Jours après la mise en demeure avant le contentieux",
+        "number",
+        low=1,
+        high=120,
+    ),
+    Field(
+        "policy",
+        "default_client_type",
+        "Clients sans « Type client »",
+        "choice",
+        choices=(("professionnel", "Professionnels"), ("particulier", "Particuliers")),
+    ),
+    Field(
+        "policy",
+        "claim_after_payment",
+        "Factures réglées en retard",
+        "choice",
+        choices=(("never", "Signaler les pénalités"), ("letter", "Les réclamer par lettre")),
+    ),
+    Field("policy", "pre_due_reminder", "Rappel avant l'échéance", "checkbox"),
+)
+
+
+def current_values(settings: Settings) -> dict[str, Any]:
+    """The form's fields filled from the settings in force."""
+    return {f"{f.section}.{f.key}": getattr(getattr(settings, f.section), f.key) for f in FIELDS}
+
+
+def read_form(form: Mapping[str, Any]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """The values to write, by section, and the error of each wrong field (by its name)."""
+    values: dict[str, dict[str, Any]] = {}
+    errors: dict[str, str] = {}
+    for f in FIELDS:
+        name = f"{f.section}.{f.key}"
+        if name not in form and f.kind != "checkbox":
+            continue  # not on the form that was posted: relance.toml keeps its value
+        raw = str(form.get(name, "") or "").replace("\r\n", "\n").strip()
+        value, error = _parse(f, raw)
+        if error:
+            errors[name] = error
+        else:
+            values.setdefault(f.section, {})[f.key] = value
+    return values, errors
+
+
+def _parse(f: Field, raw: str) -> tuple[Any, str | None]:
+    """One field's value, or why it is refused."""
+    if f.kind == "checkbox":
+        return raw in ("on", "1", "true"), None
+    if not raw and f.kind == "number":
+        return raw, f"un nombre de jours entre {f.low} et {f.high}"
+    if not raw:
+        return ("", "à remplir : il figure sur chaque lettre") if f.required else ("", None)
+    if f.kind == "number":
+        if not raw.isdigit() or not f.low <= int(raw) <= f.high:
+            return raw, f"un nombre de jours entre {f.low} et {f.high}"
+        return int(raw), None
+    if f.kind == "choice" and raw not in {c for c, _ in f.choices}:
+        return raw, "choix inconnu"
+    check = _CHECKS.get(f.key)
+    error = check(raw) if check else None
+    return raw, error
+
+
+__all__ = ["FIELDS", "Field", "check_iban", "check_siret", "current_values", "read_form"]

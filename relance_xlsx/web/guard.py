@@ -1,0 +1,91 @@
+"""The page is for the person at this machine only: every request shows the token, names
+this server as its host (no DNS rebinding), and a form posts only from the page itself."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+COOKIE = "relance_jeton"
+FIELD = "jeton"
+HEADER = "x-relance-jeton"
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def same(a: str | None, b: str) -> bool:
+    """Compare secrets in constant time."""
+    return a is not None and hmac.compare_digest(a.encode(), b.encode())
+
+
+class Guard:
+    """ASGI middleware: 403 for a foreign Host, a missing token or a cross-site post."""
+
+    def __init__(self, app: ASGIApp, token: str, port: Callable[[], int]) -> None:
+        self.app, self.token, self.port = app, token, port
+
+    def hosts(self) -> set[str]:
+        """The Host headers a browser on this machine sends to this server."""
+        port = self.port()
+        return {f"127.0.0.1:{port}", f"localhost:{port}"}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        refusal = self.refusal(request)
+        if refusal:
+            await PlainTextResponse(refusal, status_code=403)(scope, receive, send)
+            return
+        if (
+            same(request.query_params.get(FIELD), self.token)
+            and request.cookies.get(COOKIE) != self.token
+        ):
+            # The token of the URL opened becomes a cookie only this page sends back.
+            async def with_cookie(message: MutableMapping[str, Any]) -> None:
+                if message["type"] == "http.response.start":
+                    cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
+                    message.setdefault("headers", []).append((b"set-cookie", cookie.encode()))
+                await send(message)
+
+            await self.app(scope, receive, with_cookie)
+            return
+        await self.app(scope, receive, send)
+
+    def refusal(self, request: Request) -> str | None:
+        """Why this request is refused (in French), or None."""
+        if request.headers.get("host", "") not in self.hosts():
+            return "Accès refusé : cette page ne répond qu'à l'adresse 127.0.0.1 de ce poste."
+        shown = request.query_params.get(FIELD) or request.cookies.get(COOKIE)
+        if not same(shown, self.token):
+            return "Accès refusé : ouvrez la page avec le lien donné par « relance ui »."
+        origin = request.headers.get("origin")
+        if request.method in UNSAFE and origin and origin.split("//", 1)[-1] not in self.hosts():
+            return "Accès refusé : formulaire envoyé depuis un autre site."
+        return None
+
+
+async def posted(request: Request) -> FormData:
+    """The form of a post, after checking it carries the page's token (no cross-site post)."""
+    form = await request.form()
+    token: str = request.app.state.ui.token
+    field = form.get(FIELD)
+    if not same(field if isinstance(field, str) else request.headers.get(HEADER), token):
+        raise PermissionError("jeton")
+    return form
+
+
+def forbidden(_: Request, __: Exception) -> Response:
+    """A post without the page's token."""
+    return PlainTextResponse("Accès refusé : formulaire sans jeton de la page.", status_code=403)
+
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+__all__ = ["COOKIE", "FIELD", "HEADER", "Guard", "forbidden", "posted", "same"]

@@ -1,0 +1,149 @@
+"""The local server: 127.0.0.1 only, a free port, a random token, stopped when the page has
+been closed for a while or on « Quitter »."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import socket
+import tempfile
+import threading
+import time
+import webbrowser
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from . import jobs, pages
+from .guard import Guard, forbidden
+from .state import UiState, home_folder
+from .views import HERE
+
+HOST = "127.0.0.1"
+# Closed for this long (no heartbeat from the page, which beats every 10 s): the server stops.
+IDLE_SECONDS = 120.0
+# Before the browser first shows the page, allow time for it to start.
+FIRST_VISIT_SECONDS = 600.0
+
+
+def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
+    """The page's ASGI application over this state (port: the one the server listens on)."""
+    routes = [
+        Route("/", pages.home),
+        Route("/classeur", pages.choose, methods=["POST"]),
+        Route("/reglages", pages.settings_page),
+        Route("/reglages", pages.save_settings, methods=["POST"]),
+        Route("/apercu", jobs.preview),
+        Route("/apercu", jobs.start_preview, methods=["POST"]),
+        Route("/traitement", jobs.start_run, methods=["POST"]),
+        Route("/suivi", jobs.follow),
+        Route("/etat", jobs.job_state),
+        Route("/resultats", jobs.results),
+        Route("/fichier", jobs.download),
+        Route("/lettre", jobs.letter_pdf),
+        Route("/ouvrir", jobs.open_folder, methods=["POST"]),
+        Route("/envoi", jobs.send_page),
+        Route("/envoi", jobs.start_send, methods=["POST"]),
+        Route("/battement", jobs.heartbeat, methods=["POST"]),
+        Route("/quitter", jobs.quit_page, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={PermissionError: forbidden})
+    app.state.ui = state
+    app.add_middleware(Guard, token=state.token, port=port)
+    return app
+
+
+@dataclass
+class Running:
+    """A server started in this process: its address (with the token) and how to stop it."""
+
+    url: str
+    port: int
+    state: UiState
+    server: uvicorn.Server
+    thread: threading.Thread
+
+    def stop(self) -> None:
+        """Stop the server and wait for it."""
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def new_state(ledger: Path | None, recent_file: Path | None = None) -> UiState:
+    """A fresh state with a random token and a private preview folder."""
+    state = UiState(secrets.token_urlsafe(24), ledger, recent_file)
+    state.preview_root = Path(tempfile.mkdtemp(prefix="relance-apercu-"))
+    if ledger is not None:
+        state.remember(ledger)
+    return state
+
+
+def start(
+    ledger: Path | None = None,
+    *,
+    recent_file: Path | None = None,
+    idle_seconds: float = IDLE_SECONDS,
+) -> Running:
+    """Start the page's server in a thread, on a free port of 127.0.0.1."""
+    state = new_state(ledger, recent_file)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind((HOST, 0))  # port 0: the system picks a free one, no race with another app
+    port = sock.getsockname()[1]
+    app = create_app(state, lambda: port)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    watch = threading.Thread(target=_watch, args=(state, server, idle_seconds), daemon=True)
+    watch.start()
+    url = f"http://{HOST}:{port}/?jeton={state.token}"
+    for _ in range(200):  # until it accepts connections (a few ms)
+        if server.started:
+            break
+        time.sleep(0.02)
+    return Running(url, port, state, server, thread)
+
+
+def _watch(state: UiState, server: uvicorn.Server, idle: float) -> None:
+    """Stop the server on « Quitter », or when the page has stopped beating for too long."""
+    while not server.should_exit:
+        if state.quit.wait(1.0):
+            time.sleep(0.5)  # let the « arrêté » page reach the browser
+            server.should_exit = True
+            return
+        limit = idle if state.seen_once else max(idle, FIRST_VISIT_SECONDS)
+        if time.monotonic() - state.last_seen > limit and not state.busy():
+            server.should_exit = True
+
+
+def serve(
+    ledger: Path | None = None, *, open_browser: bool = True, say: Callable[[str], None] = print
+) -> None:
+    """Serve the page until it is closed: open it in the default browser, wait."""
+    running = start(ledger, recent_file=home_folder() / "recents.json")
+    say(f"Page de relance : {running.url}")
+    say("Laissez cette fenêtre ouverte ; « Quitter » sur la page arrête le serveur.")
+    if open_browser:
+        webbrowser.open(running.url)
+    with contextlib.suppress(KeyboardInterrupt):
+        running.thread.join()
+    running.stop()
+
+
+@contextlib.contextmanager
+def running_page(ledger: Path | None = None, **kw: object) -> Iterator[Running]:
+    """A server for the time of a with block (tests, scripts)."""
+    running = start(ledger, **kw)  # type: ignore[arg-type]
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+__all__ = ["HOST", "Running", "create_app", "running_page", "serve", "start"]

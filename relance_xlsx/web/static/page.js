@@ -1,0 +1,24 @@
+// The page's only script: tell the server the page is open, and follow a job's progress.
+(function () {
+  "use strict";
+  var token = document.querySelector('meta[name="jeton"]').content;
+  function post(url) {
+    return fetch(url, { method: "POST", headers: { "X-Relance-Jeton": token }, credentials: "same-origin" });
+  }
+  post("/battement");
+  setInterval(function () { post("/battement"); }, 10000);
+  var follow = document.getElementById("suivi");
+  if (!follow) { return; }
+  var bar = document.getElementById("barre");
+  var label = document.getElementById("etape");
+  function poll() {
+    fetch("/etat", { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (s) {
+      if (s.finished) { window.location.reload(); return; }
+      label.textContent = s.label + "…";
+      bar.max = s.total || 1;
+      if (s.total) { bar.value = s.done; } else { bar.removeAttribute("value"); }
+      setTimeout(poll, 400);
+    }).catch(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();

@@ -1,0 +1,51 @@
+"""The page's HTML: Jinja2 templates in web/templates, every value escaped (a client's name
+is text, never markup), French amounts and dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from ..ledger import KIND_LABELS
+from ..wording import money
+
+HERE = Path(__file__).resolve().parent
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(HERE / "templates"),
+    autoescape=True,  # every {{ value }} is escaped, whatever the template's name
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters["money"] = lambda v: money(float(v or 0))
+_ENV.filters["kind"] = lambda k: KIND_LABELS.get(str(k), str(k))
+_ENV.filters["name"] = lambda p: Path(str(p)).name
+_ENV.filters["url"] = lambda p: quote(str(p), safe="")
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page of the site, with what every page shows (the workbook, a job running)."""
+    state = request.app.state.ui
+    page = _ENV.get_template(template).render(
+        jeton=state.token,
+        ledger=state.ledger,
+        busy=state.busy(),
+        **context,
+    )
+    return HTMLResponse(page, status_code=status, headers=SECURITY_HEADERS)
+
+
+# No script, style or frame from anywhere but this page; nothing is ever cached.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+__all__ = ["SECURITY_HEADERS", "render"]
