@@ -12,8 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT, write_ledger
+from conftest import AS_OF as EMAIL_DAY
+from conftest import ROOT, needs_libreoffice, write_ledger
 from openpyxl import load_workbook
+from test_email import serve  # noqa: F401  (fixture)
 
 from relance_xlsx.config import write_values
 from relance_xlsx.web import make_shortcut, running_page
@@ -113,7 +115,9 @@ def test_a_wrong_token_gets_403(page):
     assert _client(page).get("/?jeton=" + "x" * len(page.state.token)).status_code == 403
 
 
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:{port}", "127.0.0.1:1", "[::1]:{port}"])
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:{port}", "127.0.0.1:1", "[::1]:{port}"]
+)
 def test_a_foreign_host_header_gets_403_even_with_the_token(page, host):
     """DNS rebinding: a page of another site resolving its name to 127.0.0.1."""
     headers = {"Host": host.format(port=page.port)}
@@ -254,3 +258,212 @@ def test_relance_ui_is_a_gui_script():
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["gui-scripts"]["relance-ui"] == "relance_xlsx.web:main"
+
+
+# -- the whole week in the real browser -------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+needs_chromium = pytest.mark.skipif(
+    not (CHROMIUM and CHROMEDRIVER), reason="chromium and chromium-driver are not installed"
+)
+
+
+@pytest.fixture
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1100"):
+        options.add_argument(flag)
+    options.add_argument("--lang=fr-FR")
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.implicitly_wait(5)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+class Shots:
+    """A screenshot of each step, kept under the test's folder (and for the guide on demand)."""
+
+    def __init__(self, driver, folder: Path) -> None:
+        self.driver, self.folder, self.count = driver, folder, 0
+        folder.mkdir(parents=True, exist_ok=True)
+        # RELANCE_SCREENSHOTS=docs/images: the guide's pictures, made by this very test.
+        self.guide = (
+            Path(os.environ["RELANCE_SCREENSHOTS"])
+            if os.environ.get("RELANCE_SCREENSHOTS")
+            else None
+        )
+
+    def take(self, name: str) -> None:
+        self.count += 1
+        path = self.folder / f"{self.count:02}-{name}.png"
+        self.driver.save_screenshot(str(path))
+        assert path.stat().st_size > 1000
+        if self.guide:
+            self.guide.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, self.guide / f"{self.count:02}-{name}.png")
+
+
+def _levels(ledger: Path) -> dict[str, object]:
+    ws = load_workbook(ledger).active
+    header = [c.value for c in ws[1]]
+    at = header.index("Niveau de relance")
+    return {r[0]: r[at] for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+
+
+@needs_chromium
+def test_the_week_in_the_browser_from_the_workbook_to_the_bundle(
+    page, blank_office, browser, tmp_path
+):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    shots = Shots(browser, tmp_path / "captures")
+    wait = WebDriverWait(browser, 60)
+    browser.get(page.url)
+    assert "Quel classeur" in browser.page_source
+    shots.take("classeur")
+
+    # 1. The workbook: a path with spaces and accents, typed in the field.
+    field = browser.find_element(By.ID, "classeur")
+    field.clear()
+    field.send_keys(str(blank_office))
+    browser.find_element(By.ID, "choisir").click()
+
+    # 2. The creditor: a wrong SIRET is named, then corrected.
+    wait.until(ready.presence_of_element_located((By.ID, "enregistrer")))
+    for name, value in {**CREDITOR, "creditor.siret": "732 829 320 00075"}.items():
+        box = browser.find_element(By.ID, name)
+        box.clear()
+        box.send_keys(value)
+    browser.find_element(By.ID, "enregistrer").click()
+    assert "clé de contrôle" in browser.find_element(By.CSS_SELECTOR, ".field.wrong").text
+    shots.take("reglages-erreur")
+    box = browser.find_element(By.ID, "creditor.siret")
+    box.clear()
+    box.send_keys(CREDITOR["creditor.siret"])
+    browser.find_element(By.ID, "enregistrer").click()
+    assert browser.find_element(By.ID, "enregistre").text == "Réglages enregistrés."
+    shots.take("reglages")
+
+    # 3. The preview of the week: the right clients and letters, nothing written yet.
+    before = blank_office.read_bytes()
+    date = browser.find_element(By.ID, "date")
+    browser.execute_script("arguments[0].value = arguments[1]", date, AS_OF.isoformat())
+    browser.find_element(By.ID, "voir-apercu").click()
+    wait.until(ready.presence_of_element_located((By.ID, "lettres")))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#lettres tbody tr[data-client]")
+    letters = {r.get_attribute("data-client"): r.get_attribute("data-kind") for r in rows}
+    assert letters == {"Atelier Alpha": "relance_1", "Boulangerie <b>Bêta</b>": "relance_2"}
+    # A client's name is text, never markup: the page shows the brackets.
+    assert "Boulangerie <b>Bêta</b>" in browser.find_element(By.ID, "lettres").text
+    assert "date illisible" in browser.find_element(By.ID, "problemes").text
+    assert "Boulangerie <b>Bêta</b>" in browser.find_element(By.ID, "sans-email").text
+    assert blank_office.read_bytes() == before
+    shots.take("apercu")
+
+    # 4. Confirm: the run writes into the workbook itself, then shows its files.
+    browser.find_element(By.ID, "confirmer").click()
+    wait.until(
+        ready.any_of(
+            ready.presence_of_element_located((By.ID, "lot")),
+            ready.presence_of_element_located((By.ID, "erreur")),
+        )
+    )
+    shots.take("resultats")
+    assert not browser.find_elements(By.ID, "erreur"), browser.find_element(By.ID, "erreur").text
+    levels = _levels(blank_office)
+    assert (levels["F-1"], levels["F-2"], levels["F-3"]) == ("Relance 1", "Relance 2", None)
+
+    # 5. The print bundle can be downloaded, with the page's cookie.
+    href = browser.find_element(By.ID, "lot").get_attribute("href")
+    cookie = browser.get_cookie("relance_jeton")["value"]
+    bundle = httpx.get(href, cookies={"relance_jeton": cookie})
+    assert bundle.status_code == 200 and bundle.content[:2] == b"PK"  # a .docx
+    assert "attachment" in bundle.headers["content-disposition"]
+
+    # 6. Quitter stops the server.
+    browser.find_element(By.ID, "quitter").click()
+    page.thread.join(timeout=10)
+    assert not page.thread.is_alive()
+    assert len(list((tmp_path / "captures").glob("*.png"))) == 5
+
+
+# -- e-mails after a second confirmation, to a real SMTP server; a letter's PDF ---------------
+
+
+def _run_from_page(page, ledger: Path, **form: str) -> httpx.Client:
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(ledger)})
+    client.post("/apercu", data={"jeton": token, "date": EMAIL_DAY.isoformat()})
+    assert _wait(client)["error"] is None
+    data = {"jeton": token, "date": EMAIL_DAY.isoformat(), "confirme": "oui", **form}
+    client.post("/traitement", data=data)
+    assert _wait(client)["error"] is None
+    return client
+
+
+def test_the_e_mails_go_only_after_the_second_confirmation(page, tmp_path, serve):  # noqa: F811
+    from test_email import Sink, _build, _point_at
+
+    ledger = _build(tmp_path / "bureau")
+    server = serve(Sink())
+    _point_at(tmp_path / "bureau", server.port, per_minute=10000)
+    client = _run_from_page(page, ledger, email="on")
+    drafted = page.state.last_run.emails
+    assert drafted
+    shown = client.get("/envoi")
+    assert f"Envoyer {len(drafted)} e-mail(s)" in shown.text
+    token = page.state.token
+    refused = client.post("/envoi", data={"jeton": token})  # the box left unticked
+    assert "Cochez la case" in refused.text and server.sink.received == []
+    client.post("/envoi", data={"jeton": token, "confirme": "oui"})
+    assert _wait(client)["error"] is None
+    assert len(server.sink.received) == len(drafted)
+    assert page.state.sent.count("sent") == len(drafted)
+
+
+@needs_libreoffice
+def test_a_letter_of_the_preview_opens_as_pdf(page, office):
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
+    assert _wait(client)["error"] is None
+    letter = page.state.preview.letters[0].path
+    response = client.get("/lettre", params={"chemin": letter})
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert "inline" in response.headers["content-disposition"]
+
+
+@pytest.mark.skipif(shutil.which("relance-ui") is None, reason="relance-ui is not installed")
+def test_the_relance_ui_launcher_opens_the_page_on_the_workbook_dropped_on_it(office):
+    import subprocess
+
+    launcher = subprocess.Popen(
+        [str(shutil.which("relance-ui")), str(office), "--sans-navigateur"],
+        stdout=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        assert launcher.stdout is not None
+        line = launcher.stdout.readline()
+        url = line.split(" : ", 1)[1].strip()
+        assert url.startswith("http://127.0.0.1:") and "jeton=" in url
+        client = httpx.Client(follow_redirects=True)
+        home = client.get(url)
+        assert home.status_code == 200 and "Factures 2026.xlsx" in home.text
+        token = url.split("jeton=")[1]
+        client.post(url.split("/?")[0] + "/quitter", data={"jeton": token})
+        assert launcher.wait(timeout=15) == 0
+    finally:
+        launcher.kill()

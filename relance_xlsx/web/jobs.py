@@ -121,7 +121,9 @@ async def results(request: Request) -> Response:
     result = ui(request).last_run
     if result is None:
         return go("/")
-    return render(request, "resultats.html", result=result)
+    pdf = Path(result.report).with_suffix(".pdf") if result.report else None
+    report_pdf = str(pdf) if pdf is not None and pdf.is_file() else None
+    return render(request, "resultats.html", result=result, report_pdf=report_pdf)
 
 
 async def download(request: Request) -> Response:

@@ -3,6 +3,7 @@ is text, never markup), French amounts and dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -12,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from ..ledger import KIND_LABELS
-from ..wording import money
+from ..wording import date_short, money
 
 HERE = Path(__file__).resolve().parent
 _ENV = jinja2.Environment(
@@ -26,6 +27,7 @@ _ENV.filters["money"] = lambda v: money(float(v or 0))
 _ENV.filters["kind"] = lambda k: KIND_LABELS.get(str(k), str(k))
 _ENV.filters["name"] = lambda p: Path(str(p)).name
 _ENV.filters["url"] = lambda p: quote(str(p), safe="")
+_ENV.filters["day"] = lambda iso: date_short(dt.date.fromisoformat(str(iso)))
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -44,7 +46,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer makes Chrome post « Origin: null »
     "Cache-Control": "no-store",
 }
 
