@@ -230,12 +230,10 @@ def test_a_litigation_file_holds_the_claim_period_by_period_and_the_timeline_in_
     assert {x.kind for x in notice.letters} == {"mise_en_demeure"}
     court = relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "w2")
     assert {i.action for i in court.invoices} == {"litigation"}
-    assert any("relance dossier" in w and "Garage Test" in w for w in court.warnings)
-    written = relance_xlsx.dossier(
-        ledger, "Garage Test", settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "w2"
-    )
+    assert any("contentieux" in w and "Garage Test" in w for w in court.warnings)
+    # The run itself wrote the file of the client it handed to litigation.
     file = tmp_path / "w2" / "contentieux" / "dossier_Garage-Test" / "dossier.docx"
-    assert file.is_file() and str(file) in written
+    assert file.is_file()
     pdf = convert(file, "pdf", tmp_path / "pdf")
     text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages).replace("\xa0", " ")
     assert "L-1" in text and "L-2" in text
@@ -249,7 +247,8 @@ def test_a_litigation_file_holds_the_claim_period_by_period_and_the_timeline_in_
     assert timeline.index("15/10/2026") < timeline.index("02/11/2026")  # in order
     assert "Mise en demeure" in timeline and "Contentieux" in timeline
     assert "tribunal de commerce" in text and "Mise en demeure" in text
-    # On demand, the same file for any client, without writing the ledger.
+    # On demand, the same file for any client, without writing the ledger; with the SIRET
+    # of the clients sheet or column when there is one.
     before = ledger.read_bytes()
     written = relance_xlsx.dossier(
         ledger, "Garage Test", settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "again", pdf=False
@@ -295,3 +294,31 @@ def test_the_litigation_file_copies_the_invoice_pdfs_from_inside_the_ledger_s_fo
         relance_xlsx.dossier(
             ledger, "Personne", settings, as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
         )
+
+
+def test_the_litigation_file_names_the_debtor_s_siret_and_keeps_a_hostile_name_as_text(tmp_path):
+    """A « SIRET » column is read; a name with markup and a control character stays text."""
+    from docx import Document
+
+    headers = ["N° facture", "Client", "SIRET", "Échéance", "Montant TTC", "Montant réglé",
+               "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+    name = "<b>Dupont & Fils</b>"
+    rows = [["H-1", name, "732 829 320 00074", D(2026, 3, 1), 700.0, 0, ADDRESS,
+             "Mise en demeure", D(2026, 10, 1)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    court = relance_xlsx.run(
+        ledger, relance_xlsx.Settings(), as_of=D(2026, 11, 2), out_dir=tmp_path / "w"
+    )
+    assert {i.action for i in court.invoices} == {"litigation"}
+    (file,) = (tmp_path / "w" / "contentieux").glob("*/dossier.docx")
+    text = "\n".join(p.text for p in Document(str(file)).paragraphs)
+    assert "SIRET : 732 829 320 00074" in text
+    assert "<b>Dupont & Fils</b>" in text
+
+
+def test_a_character_xml_cannot_hold_never_reaches_the_file():
+    from relance_xlsx.figures.docxwrite import paragraph
+
+    assert paragraph("A\x0bB\x00 <&>") == (
+        '<w:p><w:r><w:t xml:space="preserve">AB &lt;&amp;&gt;</w:t></w:r></w:p>'
+    )

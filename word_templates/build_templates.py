@@ -760,6 +760,10 @@ def main() -> None:
         for kind in TEXTS[language]["kinds"]:
             build(language, kind, folder / f"{kind}.docx")
             print(f"wrote {folder / kind}.docx")
+    # The blank document the litigation files are written into (relance_xlsx/data).
+    from relance_xlsx.figures.docxwrite import build_skeleton
+
+    print(f"wrote {build_skeleton()}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ CLIENT_FIELDS = (
     "country",
     "contact",
     "phone",
+    "siret",
     "client_type",
     "terms",
     "language",

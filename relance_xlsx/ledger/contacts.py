@@ -22,6 +22,7 @@ def contact_columns(grid: Grid, policy: Policy) -> dict[str, Any]:
         "address": _addresses(grid),
         "contact": grid.parse_names("contact").array(),
         "phone": grid.raw("phone").map(parse_text).array(),
+        "siret": grid.raw("siret").map(parse_text).array(),
         "attachment": grid.raw("attachment").map(parse_text).array(),
         "language": grid.raw("language").map(_language).array(),
         "level_text": grid.raw("reminder_level").map(parse_text).array(),

@@ -21,6 +21,7 @@ from .insolvency import insolvency_columns
 from .levels import History, parse_level
 from .problems import Problem, Skip
 from .remarks import disputes
+from .schema import COLUMNS
 from .skips import skip_rows
 from .terms import Terms, due_from_terms, parse_terms, start_dates
 from .values import (
@@ -32,51 +33,6 @@ from .values import (
 )
 
 _CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
-
-COLUMNS = (
-    "row",
-    "invoice",
-    "client",
-    "invoice_date",
-    "due_date",
-    "payment_date",
-    # Every payment of the invoice, (date, amount) in date order, when a payments sheet
-    # gives them; None otherwise (the ledger's one « Date règlement » is payment_date).
-    "payments",
-    "amount",
-    "paid",
-    "outstanding",
-    "is_paid",
-    "hold",
-    "hold_reason",
-    "promise_date",
-    "promise_amount",
-    "registered_no",
-    "ar_date",
-    "is_credit",
-    "consumer",
-    "public",
-    "insolvent",
-    "bodacc_date",
-    "object",
-    "email",
-    "address",
-    "contact",
-    "phone",
-    "attachment",
-    "language",
-    "currency",
-    "level",
-    "last_date",
-    "level_without_date",
-    "thanked",
-    "claimed",
-    "pre_due_sent",
-    "valid",
-    "problem",
-    "level_text",
-    "status_text",
-)
 
 
 def normalise_rows(
