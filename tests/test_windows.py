@@ -67,7 +67,9 @@ def test_a_relance_toml_from_notepad_loads(tmp_path):
 
 def test_the_cli_says_a_broken_toml_in_one_french_sentence(tmp_path):
     (tmp_path / "relance.toml").write_text('[creditor]\naddress = "1 rue\nParis"\n', "utf-8")
-    ledger = shutil.copy(ROOT / "sample_workbooks" / "grand_livre_clients.xlsx", tmp_path)
+    ledger = shutil.copy(
+        ROOT / "sample_workbooks" / "grand_livre_clients.xlsx", tmp_path / "l.xlsx"
+    )
     result = runner.invoke(app, ["check", str(ledger)])
     assert result.exit_code == 1
     assert "ligne 2" in result.stderr and "Traceback" not in result.stderr
@@ -100,11 +102,12 @@ def test_a_wrong_pdf_soffice_says_so_in_french(tmp_path):
 
 
 @needs_libreoffice
-def test_a_run_with_pdf_soffice_set_in_a_folder_with_spaces_and_accents(tmp_path):
+def test_a_run_with_pdf_soffice_set_in_a_folder_with_spaces_and_accents(tmp_path, sample):
     """The real LibreOffice, named in [pdf] soffice, on a ledger under « Mes Données »."""
     folder = tmp_path / "Mes Données" / "Relances été"
     folder.mkdir(parents=True)
-    ledger = Path(shutil.copy(ROOT / "sample_workbooks" / "grand_livre_clients.xlsx", folder))
+    # A freshly built sample: the repository's own may have been run on already today.
+    ledger = Path(shutil.copy(sample, folder))
     toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
     real = shutil.which("soffice") or shutil.which("libreoffice")
     (folder / "relance.toml").write_text(toml + f"\n[pdf]\nsoffice = '{real}'\n", "utf-8")

@@ -30,7 +30,10 @@ def _usage_message(exc: typer.TyperException) -> str:
     name = type(exc).__name__
     hint = getattr(exc, "param_hint", None) or getattr(getattr(exc, "param", None), "name", None)
     if name == "MissingParameter":
-        what = getattr(getattr(exc, "param", None), "human_readable_name", None) or hint
+        param = getattr(exc, "param", None)
+        what = (
+            getattr(param, "metavar", None) or getattr(param, "human_readable_name", None) or hint
+        )
         return f"argument ou option manquant : {what}"
     if name == "NoSuchOption":
         possible = getattr(exc, "possibilities", None) or []

@@ -75,7 +75,9 @@ def main_options(
     """Relances de factures impayées depuis un grand livre Excel."""
 
 
-LedgerArg = Annotated[Path, typer.Argument(help="Le classeur Excel des factures (.xlsx).")]
+LedgerArg = Annotated[
+    Path, typer.Argument(help="Le classeur Excel des factures (.xlsx).", metavar="CLASSEUR")
+]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Fichier relance.toml.")]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Feuille à lire.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Un document JSON sur la sortie standard.")]
@@ -115,7 +117,9 @@ def run(
     as_of: Annotated[
         str | None,
         typer.Option(
-            "--as-of", help="Date du traitement (JJ/MM/AAAA ou AAAA-MM-JJ), par défaut aujourd'hui."
+            "--as-of",
+            help="Date du traitement (JJ/MM/AAAA ou AAAA-MM-JJ), par défaut aujourd'hui.",
+            metavar="DATE",
         ),
     ] = None,
     out_dir: Annotated[

@@ -86,6 +86,19 @@ _RICH_CONSTANTS = (
 )
 
 
+# typer's type column (« <path> », « <bool> »), in French; a flag shows none.
+TYPES = {
+    "<path>": "<chemin>",
+    "<file>": "<fichier>",
+    "<directory>": "<dossier>",
+    "<str>": "<texte>",
+    "<list[str]>": "<texte>…",
+    "<int>": "<nombre>",
+    "<float>": "<nombre>",
+    "<bool>": None,
+}
+
+
 def french(message: str) -> str:
     """The French of one click or typer message (the message itself when unknown)."""
     return FRENCH.get(message, message)
@@ -116,10 +129,26 @@ def install() -> None:
             module._ = french
         if getattr(module, "ngettext", None) is gettext.ngettext:
             module.ngettext = french_plural
+    _french_types(typer.core)
     for name in _RICH_CONSTANTS:
         value = getattr(typer.rich_utils, name, None)
         if isinstance(value, str) and value in FRENCH:
             setattr(typer.rich_utils, name, FRENCH[value])
 
 
-__all__ = ["FRENCH", "french", "install"]
+def _french_types(core: Any) -> None:
+    """The type column of typer's help in French (its classes keep their other behaviour)."""
+    for cls in (getattr(core, "TyperOption", None), getattr(core, "TyperArgument", None)):
+        original = getattr(cls, "display_type_rich", None)
+        if cls is None or original is None or getattr(original, "french", False):
+            continue
+
+        def display(self: Any, ctx: Any, _original: Any = original) -> str | None:
+            shown = _original(self, ctx)
+            return TYPES.get(shown, shown) if isinstance(shown, str) else shown
+
+        display.french = True  # type: ignore[attr-defined]
+        cls.display_type_rich = display
+
+
+__all__ = ["FRENCH", "TYPES", "french", "install"]

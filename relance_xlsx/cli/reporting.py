@@ -18,7 +18,7 @@ def report(
     ledger: LedgerArg,
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Date du rapport (JJ/MM/AAAA ou AAAA-MM-JJ)."),
+        typer.Option("--as-of", help="Date du rapport (JJ/MM/AAAA ou AAAA-MM-JJ).", metavar="DATE"),
     ] = None,
     out_dir: Annotated[
         Path | None,
@@ -57,7 +57,7 @@ def dossier(
     client: Annotated[str, typer.Argument(help="Le client, tel qu'il est écrit dans le classeur.")],
     as_of: Annotated[
         str | None,
-        typer.Option("--as-of", help="Date du dossier (JJ/MM/AAAA ou AAAA-MM-JJ)."),
+        typer.Option("--as-of", help="Date du dossier (JJ/MM/AAAA ou AAAA-MM-JJ).", metavar="DATE"),
     ] = None,
     out_dir: Annotated[
         Path | None,
