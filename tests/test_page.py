@@ -467,3 +467,23 @@ def test_the_relance_ui_launcher_opens_the_page_on_the_workbook_dropped_on_it(of
         assert launcher.wait(timeout=15) == 0
     finally:
         launcher.kill()
+
+
+@pytest.mark.parametrize(
+    ("broken", "date", "said"),
+    [
+        pytest.param(
+            '[creditor]\naddress = "1 rue\nParis"\n', AS_OF.isoformat(), "ligne 2", id="toml"
+        ),
+        pytest.param(None, "31/02/2026", "illisible", id="date"),
+    ],
+)
+def test_what_stops_a_preview_is_said_in_one_french_sentence(page, office, broken, date, said):
+    if broken:
+        (office.parent / "relance.toml").write_text(broken, encoding="utf-8")
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    response = client.post("/apercu", data={"jeton": token, "date": date})
+    assert response.status_code == 400
+    assert said in response.text and "Traceback" not in response.text

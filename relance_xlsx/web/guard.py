@@ -71,13 +71,17 @@ class Guard:
         return None
 
 
+class MissingToken(Exception):
+    """A post without the page's token in its form (or header, for the script's beats)."""
+
+
 async def posted(request: Request) -> FormData:
     """The form of a post, after checking it carries the page's token (no cross-site post)."""
     form = await request.form()
     token: str = request.app.state.ui.token
     field = form.get(FIELD)
     if not same(field if isinstance(field, str) else request.headers.get(HEADER), token):
-        raise PermissionError("jeton")
+        raise MissingToken
     return form
 
 
@@ -88,4 +92,4 @@ def forbidden(_: Request, __: Exception) -> Response:
 
 Handler = Callable[[Request], Awaitable[Response]]
 
-__all__ = ["COOKIE", "FIELD", "HEADER", "Guard", "forbidden", "posted", "same"]
+__all__ = ["COOKIE", "FIELD", "HEADER", "Guard", "MissingToken", "forbidden", "posted", "same"]

@@ -8,10 +8,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
+from ..errors import ConfigError, RelanceError
 from ..letters import convert_to_pdf, soffice_binary
 from ..pipeline import prepare_send, run, send
 from .guard import posted
@@ -23,11 +25,14 @@ from .views import SECURITY_HEADERS, render
 def _day(text: str) -> dt.date:
     """The date of the run: JJ/MM/AAAA or AAAA-MM-JJ (the date field), today when empty."""
     text = text.strip()
-    if not text:
-        return dt.date.today()
-    if "/" in text:
-        return dt.datetime.strptime(text, "%d/%m/%Y").date()
-    return dt.date.fromisoformat(text)
+    try:
+        if not text:
+            return dt.date.today()
+        if "/" in text:
+            return dt.datetime.strptime(text, "%d/%m/%Y").date()
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
 
 
 async def start_preview(request: Request) -> Response:
@@ -149,14 +154,11 @@ async def letter_pdf(request: Request) -> Response:
         return render(request, "message.html", 403, message="Ce fichier n'est pas disponible.")
     made = path.with_name("pdf") / (path.stem + ".pdf")
     if not made.is_file():
-        convert_to_pdf([path], made.parent, soffice=settings_of(state).soffice)
-    return go("/fichier?chemin=" + _quote(str(made)))
-
-
-def _quote(text: str) -> str:
-    from urllib.parse import quote
-
-    return quote(text, safe="")
+        try:
+            convert_to_pdf([path], made.parent, soffice=settings_of(state).soffice)
+        except RelanceError as exc:  # LibreOffice missing or failing: said, the Word file stays
+            return render(request, "message.html", 503, message=str(exc))
+    return go("/fichier?chemin=" + quote(str(made), safe=""))
 
 
 async def open_folder(request: Request) -> Response:

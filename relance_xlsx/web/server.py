@@ -16,13 +16,17 @@ from pathlib import Path
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..errors import RelanceError
+from ..wording import describe_os_error
 from . import jobs, pages
-from .guard import Guard, forbidden
+from .guard import Guard, MissingToken, forbidden
 from .state import UiState, home_folder
-from .views import HERE
+from .views import HERE, render
 
 HOST = "127.0.0.1"
 # Closed for this long (no heartbeat from the page, which beats every 10 s): the server stops.
@@ -53,10 +57,18 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
         Route("/quitter", jobs.quit_page, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={PermissionError: forbidden})
+    handlers = {MissingToken: forbidden, RelanceError: refused, OSError: refused}
+    app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.ui = state
     app.add_middleware(Guard, token=state.token, port=port)
     return app
+
+
+def refused(request: Request, exc: Exception) -> Response:
+    """The page's one error boundary: a RelanceError or an OSError said in one French sentence
+    (a post without its token is a 403: guard.forbidden)."""
+    message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+    return render(request, "message.html", 400, message=message)
 
 
 @dataclass
