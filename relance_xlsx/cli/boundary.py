@@ -13,7 +13,7 @@ from typer.core import TyperCommand, TyperGroup
 from ..display import err
 from ..errors import ExitCode, RelanceError
 from ..wording import describe_os_error
-from .french import install
+from .french import install, install_help
 
 install()  # click and typer in French, before any help or usage message is printed
 
@@ -51,6 +51,10 @@ def _usage_message(exc: typer.TyperException) -> str:
 
 class _FrenchHelp:
     """The --help option and the usage line in French (typer's own text is English)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        install_help()  # typer's help renderer loads only now: in French from the start
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]

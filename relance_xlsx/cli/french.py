@@ -8,6 +8,7 @@ translate every message they print, whatever the machine's locale (on Windows th
 from __future__ import annotations
 
 import gettext
+import sys
 from typing import Any
 
 FRENCH = {
@@ -111,25 +112,31 @@ def french_plural(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
-    """Make click and typer speak French from now on (idempotent)."""
-    import importlib
+    """Make click and typer speak French from now on (idempotent).
 
-    import typer.rich_utils
+    Only the modules already loaded are touched: importing typer's help renderer (rich_utils,
+    70 ms) or a second click at every start would slow every command; help() does the rest.
+    """
+    import typer.core
 
-    # typer carries its own copy of click (typer._click): both are translated.
-    names = ["typer.core", "typer.rich_utils"] + [
-        f"{package}.{module}" for package in ("click", "typer._click") for module in _CLICK
-    ]
+    names = ["typer.core"] + [f"{p}.{m}" for p in ("click", "typer._click") for m in _CLICK]
     for name in names:
-        try:
-            module: Any = importlib.import_module(name)
-        except ImportError:  # an older typer without its own click
+        module: Any = sys.modules.get(name)
+        if module is None:
             continue
         if getattr(module, "_", None) is gettext.gettext:
             module._ = french
         if getattr(module, "ngettext", None) is gettext.ngettext:
             module.ngettext = french_plural
     _french_types(typer.core)
+
+
+def install_help() -> None:
+    """The help renderer in French too, just before it draws a help page."""
+    import typer.rich_utils
+
+    if getattr(typer.rich_utils, "_", None) is gettext.gettext:
+        typer.rich_utils._ = french
     for name in _RICH_CONSTANTS:
         value = getattr(typer.rich_utils, name, None)
         if isinstance(value, str) and value in FRENCH:
@@ -151,4 +158,4 @@ def _french_types(core: Any) -> None:
         cls.display_type_rich = display
 
 
-__all__ = ["FRENCH", "TYPES", "french", "install"]
+__all__ = ["FRENCH", "TYPES", "french", "install", "install_help"]

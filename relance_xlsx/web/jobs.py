@@ -13,7 +13,7 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
-from ..errors import ConfigError, RelanceError
+from ..errors import ConfigError
 from ..letters import convert_to_pdf, soffice_binary
 from ..pipeline import prepare_send, run, send
 from .guard import posted
@@ -154,10 +154,8 @@ async def letter_pdf(request: Request) -> Response:
         return render(request, "message.html", 403, message="Ce fichier n'est pas disponible.")
     made = path.with_name("pdf") / (path.stem + ".pdf")
     if not made.is_file():
-        try:
-            convert_to_pdf([path], made.parent, soffice=settings_of(state).soffice)
-        except RelanceError as exc:  # LibreOffice missing or failing: said, the Word file stays
-            return render(request, "message.html", 503, message=str(exc))
+        # LibreOffice missing or failing: the page's boundary says so (server.refused).
+        convert_to_pdf([path], made.parent, soffice=settings_of(state).soffice)
     return go("/fichier?chemin=" + quote(str(made), safe=""))
 
 
