@@ -54,6 +54,8 @@ class Dossier:
     invoices: list[ClaimedInvoice]
     events: list[Event] = field(default_factory=list)
     debtor_siret: str = ""
+    # Credit notes in the client's favour still open: deducted from what is claimed.
+    credits: list[ClaimedInvoice] = field(default_factory=list)
 
     @property
     def principal(self) -> float:
@@ -71,9 +73,14 @@ class Dossier:
         return round(sum(i.indemnity for i in self.invoices), 2)
 
     @property
+    def credited(self) -> float:
+        """The open credit notes, as a positive amount to deduct."""
+        return round(-sum(c.principal for c in self.credits), 2)
+
+    @property
     def total(self) -> float:
-        """The whole claim."""
-        return round(self.principal + self.interest + self.indemnity, 2)
+        """The whole claim, credit notes deducted."""
+        return round(self.principal - self.credited + self.interest + self.indemnity, 2)
 
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
@@ -115,6 +122,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
         paragraph(f"Établi le {date_long(dossier.as_of)}."),
         *_parties(dossier),
         *_claim(dossier),
+        *_statement(dossier),
         paragraph("Chronologie", "Heading2"),
     ]
     body += [
@@ -131,6 +139,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
         paragraph(f"{label} : {money(value)}")
         for label, value in (
             ("Principal", dossier.principal),
+            *((("Avoirs à déduire", -dossier.credited),) if dossier.credits else ()),
             (f"Intérêts arrêtés au {date_short(dossier.as_of)}", dossier.interest),
             ("Indemnités forfaitaires", dossier.indemnity),
             ("Total réclamé", dossier.total),
@@ -202,6 +211,28 @@ def _claim(dossier: Dossier) -> list[str]:
             )
         )
     return out
+
+
+def _statement(dossier: Dossier) -> list[str]:
+    """The client's statement of account: its open invoices and credit notes, the balance."""
+    lines = [
+        (
+            f"{'Avoir' if inv in dossier.credits else 'Facture'} {inv.number}",
+            _day(inv.issued),
+            _day(inv.due),
+            money(inv.amount),
+            money(inv.paid),
+            money(inv.principal),
+        )
+        for inv in sorted(
+            [*dossier.invoices, *dossier.credits], key=lambda i: (i.due or dt.date.max, i.number)
+        )
+    ]
+    return [
+        paragraph(f"Relevé de compte au {date_short(dossier.as_of)}", "Heading2"),
+        table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines),
+        paragraph(f"Solde du compte : {money(dossier.principal - dossier.credited)}"),
+    ]
 
 
 def _day(value: Any) -> str:

@@ -164,21 +164,9 @@ def build(
         rows = records(ledger, decisions, where)
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
     open_ = [r for r in mine if not r["is_paid"] and r["outstanding"] > 0]
+    credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
     periods = decisions.interest_periods
-    invoices = [
-        ClaimedInvoice(
-            str(r["invoice"]),
-            _date(r["invoice_date"]),
-            _date(r["due_date"]),
-            float(r["amount"]),
-            float(r["paid"]),
-            float(r["outstanding"]),
-            tuple(tuple(p) for p in periods.get(r["index"], ())),
-            float(r["interest"]),
-            float(r["indemnity"]),
-        )
-        for r in open_
-    ]
+    invoices = [_claimed(r, periods.get(r["index"], ())) for r in open_]
     first = (open_ or mine or rows)[0]
     return Dossier(
         client,
@@ -193,6 +181,22 @@ def build(
         invoices,
         _events(ledger, settings, client, mine, as_of),
         _text(first["siret"]),
+        [_claimed(r, ()) for r in credits],
+    )
+
+
+def _claimed(r: dict[str, Any], periods: Any) -> ClaimedInvoice:
+    """One invoice (or credit note) of the file, from its record."""
+    return ClaimedInvoice(
+        str(r["invoice"]),
+        _date(r["invoice_date"]),
+        _date(r["due_date"]),
+        float(r["amount"]),
+        float(r["paid"]),
+        float(r["outstanding"]),
+        tuple(tuple(p) for p in periods),
+        float(r["interest"]) if not r["is_credit"] else 0.0,
+        float(r["indemnity"]) if not r["is_credit"] else 0.0,
     )
 
 
