@@ -306,12 +306,14 @@ def test_the_litigation_file_names_the_debtor_s_siret_and_keeps_a_hostile_name_a
     rows = [["H-1", name, "732 829 320 00074", D(2026, 3, 1), 700.0, 0, ADDRESS,
              "Mise en demeure", D(2026, 10, 1)],
             # A credit note in the client's favour: on its statement, deducted from the claim.
-            ["Avoir AV-1", name, None, D(2026, 4, 1), -100.0, 0, ADDRESS, None, None]]  # fmt: skip
+            ["Avoir AV-1", name, None, D(2026, 4, 1), -100.0, 0, ADDRESS, None, None],
+            # Not yet due: on the statement, never in the claim (only a due debt is claimed).
+            ["H-2", name, None, D(2026, 12, 15), 50.0, 0, ADDRESS, None, None]]  # fmt: skip
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
     court = relance_xlsx.run(
         ledger, relance_xlsx.Settings(), as_of=D(2026, 11, 2), out_dir=tmp_path / "w"
     )
-    assert [i.action for i in court.invoices] == ["litigation", "none"]  # the credit: no action
+    assert [i.action for i in court.invoices] == ["litigation", "none", "none"]
     (file,) = (tmp_path / "w" / "contentieux").glob("*/dossier.docx")
     text = "\n".join(p.text for p in Document(str(file)).paragraphs)
     assert "SIRET : 732 829 320 00074" in text
@@ -323,7 +325,8 @@ def test_the_litigation_file_names_the_debtor_s_siret_and_keeps_a_hostile_name_a
     fine = text.replace("\u202f", " ").replace("\xa0", " ")
     assert "Avoirs à déduire : -100,00 €" in fine
     assert f"Total réclamé : {money(claimed)}".replace("\u202f", " ").replace("\xa0", " ") in fine
-    assert "Solde du compte : 600,00 €" in fine
+    assert "Solde du compte : 650,00 €" in fine
+    assert "Non échues, donc hors de la créance réclamée : H-2." in fine
 
 
 def test_a_character_xml_cannot_hold_never_reaches_the_file():

@@ -56,6 +56,8 @@ class Dossier:
     debtor_siret: str = ""
     # Credit notes in the client's favour still open: deducted from what is claimed.
     credits: list[ClaimedInvoice] = field(default_factory=list)
+    # Open invoices not yet due: on the statement of account, not in the claim.
+    not_due: list[ClaimedInvoice] = field(default_factory=list)
 
     @property
     def principal(self) -> float:
@@ -225,14 +227,20 @@ def _statement(dossier: Dossier) -> list[str]:
             money(inv.principal),
         )
         for inv in sorted(
-            [*dossier.invoices, *dossier.credits], key=lambda i: (i.due or dt.date.max, i.number)
+            [*dossier.invoices, *dossier.not_due, *dossier.credits],
+            key=lambda i: (i.due or dt.date.max, i.number),
         )
     ]
-    return [
+    balance = dossier.principal + sum(i.principal for i in dossier.not_due) - dossier.credited
+    out = [
         paragraph(f"Relevé de compte au {date_short(dossier.as_of)}", "Heading2"),
         table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines),
-        paragraph(f"Solde du compte : {money(dossier.principal - dossier.credited)}"),
+        paragraph(f"Solde du compte : {money(balance)}"),
     ]
+    if dossier.not_due:
+        numbers = ", ".join(i.number for i in dossier.not_due)
+        out.append(paragraph(f"Non échues, donc hors de la créance réclamée : {numbers}."))
+    return out
 
 
 def _day(value: Any) -> str:

@@ -165,8 +165,11 @@ def build(
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
     open_ = [r for r in mine if not r["is_paid"] and r["outstanding"] > 0]
     credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
+    # Only a claim that is due can be claimed in court; the others are on the statement.
+    today = pd.Timestamp(as_of)
+    due = [r for r in open_ if not isinstance(r["due_date"], pd.Timestamp) or r["due_date"] < today]
     periods = decisions.interest_periods
-    invoices = [_claimed(r, periods.get(r["index"], ())) for r in open_]
+    invoices = [_claimed(r, periods.get(r["index"], ())) for r in due]
     first = (open_ or mine or rows)[0]
     return Dossier(
         client,
@@ -182,6 +185,7 @@ def build(
         _events(ledger, settings, client, mine, as_of),
         _text(first["siret"]),
         [_claimed(r, ()) for r in credits],
+        [_claimed(r, ()) for r in open_ if r not in due],
     )
 
 
