@@ -94,6 +94,8 @@ class RunResult:
     paid_late: list[PaidLate] = field(default_factory=list)
     # rapport.xlsx written beside the letters (None in a dry run).
     report: str | None = None
+    # The litigation file (dossier.docx) of each client handed to litigation by this run.
+    dossiers: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""

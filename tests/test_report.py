@@ -233,7 +233,7 @@ def test_a_litigation_file_holds_the_claim_period_by_period_and_the_timeline_in_
     assert any("contentieux" in w and "Garage Test" in w for w in court.warnings)
     # The run itself wrote the file of the client it handed to litigation.
     file = tmp_path / "w2" / "contentieux" / "dossier_Garage-Test" / "dossier.docx"
-    assert file.is_file()
+    assert file.is_file() and court.dossiers == [str(file)]
     pdf = convert(file, "pdf", tmp_path / "pdf")
     text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages).replace("\xa0", " ")
     assert "L-1" in text and "L-2" in text

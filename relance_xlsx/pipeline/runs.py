@@ -151,8 +151,7 @@ def _run(
     )
     warnings += notes
     progress.stop()
-    ready = [x for x in letters if x.sendable]
-    held = [x for x in letters if not x.sendable]
+    ready, held = [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if email else Messages()
     problems += messages.problems
@@ -163,8 +162,8 @@ def _run(
         problems += files.problems
         warnings += files.warnings
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
-    report_path = None if dry_run else _report(ledger, decisions, as_of, settings, out, pdf,
-                                               progress, warnings)  # fmt: skip
+    report_path, dossiers = (None, []) if dry_run else _report(
+        ledger, decisions, as_of, settings, out, pdf, progress, warnings)  # fmt: skip
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
@@ -197,6 +196,7 @@ def _run(
         templates=_template_folder(settings, warnings),
         paid_late=paid_late_by_client(ledger, decisions),
         report=report_path,
+        dossiers=dossiers,
     )
 
 
@@ -222,23 +222,24 @@ def _report(
     pdf: bool,
     progress: Progress,
     warnings: list[str],
-) -> str | None:
-    """rapport.xlsx (and its PDF with --pdf) beside the letters; who to file for litigation."""
+) -> tuple[str | None, list[str]]:
+    """rapport.xlsx (and its PDF with --pdf) beside the letters; the litigation files."""
     with step(progress, "Rapport"):
         made = write_figures(
             figures_of(ledger, decisions, as_of, settings), out, pdf=pdf, soffice=settings.soffice
         )
     warnings += made.warnings
     handed = litigation_clients(decisions, ledger)
+    files: dict[str, list[str]] = {}
     if handed:
         # Written straight as XML, about 1 ms a file (python-docx took 25 ms).
         with step(progress, "Dossiers de contentieux"):
-            write_all(ledger, decisions, settings, as_of, out, handed, pdf)
+            files = write_all(ledger, decisions, settings, as_of, out, handed, pdf)
         warnings.append(
             f"{len(handed)} client(s) remis au contentieux : leur dossier est dans "
             f"{out / FOLDER} (par exemple « {handed[0]} »)."
         )
-    return made.xlsx
+    return made.xlsx, [written[0] for written in files.values() if written]
 
 
 def _template_folder(settings: Settings, warnings: list[str]) -> str | None:
