@@ -326,6 +326,10 @@ def test_the_litigation_file_names_the_debtor_s_siret_and_keeps_a_hostile_name_a
     assert "Avoirs à déduire : -100,00 €" in fine
     assert f"Total réclamé : {money(claimed)}".replace("\u202f", " ").replace("\xa0", " ") in fine
     assert "Solde du compte : 650,00 €" in fine
+    # The report's « Contentieux » sheet says the same total.
+    sheet = load_workbook(court.report)["Contentieux"]
+    (case,) = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == name]
+    assert case[2] == 600.0 and case[-1] == claimed
     assert "Non échues, donc hors de la créance réclamée : H-2." in fine
 
 

@@ -142,9 +142,13 @@ def litigation_cases(frame: pd.DataFrame, decisions: pd.DataFrame) -> list[Litig
         (decisions["level"] >= LITIGATION) & ~frame["is_paid"] & frame["valid"]
     )
     rows = frame[at].join(decisions[["interest", "indemnity"]])
+    # The client's open credit notes are deducted, as in its litigation file.
+    credit = frame["is_credit"] & frame["valid"] & (frame["outstanding"] < 0)
+    credits = frame.loc[credit, "outstanding"].groupby(frame.loc[credit, "client"].astype(str))
+    credited = credits.sum().to_dict()
     out = []
     for client, group in rows.groupby(rows["client"].astype(str), sort=True):
-        principal = round(float(group["outstanding"].sum()), 2)
+        principal = round(float(group["outstanding"].sum()) + credited.get(client, 0.0), 2)
         interest = round(float(group["interest"].sum()), 2)
         indemnity = round(float(group["indemnity"].sum()), 2)
         out.append(
