@@ -194,7 +194,14 @@ def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
 
 def _litigation(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     ws = book.add_worksheet("Contentieux")
-    headers = ["Client", "Factures", "Principal (avoirs déduits)", "Intérêts", "Indemnités", "Total à réclamer"]
+    headers = [
+        "Client",
+        "Factures",
+        "Principal (avoirs déduits)",
+        "Intérêts",
+        "Indemnités",
+        "Total à réclamer",
+    ]
     rows = [
         [c.client, ", ".join(c.invoices), c.principal, c.interest, c.indemnity, c.total]
         for c in report.litigation
