@@ -487,3 +487,16 @@ def test_what_stops_a_preview_is_said_in_one_french_sentence(page, office, broke
     response = client.post("/apercu", data={"jeton": token, "date": date})
     assert response.status_code == 400
     assert said in response.text and "Traceback" not in response.text
+
+
+def test_a_broken_relance_toml_is_shown_and_never_rewritten_by_the_form(page, office):
+    config = office.parent / "relance.toml"
+    config.write_text('[creditor]\naddress = "1 rue\nParis"\n', encoding="utf-8")
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    shown = client.get("/reglages")
+    assert shown.status_code == 200 and "ligne 2" in shown.text  # the form still opens
+    saved = client.post("/reglages", data={"jeton": token, **CREDITOR})
+    assert "ligne 2" in saved.text and "Réglages enregistrés" not in saved.text
+    assert config.read_text(encoding="utf-8") == '[creditor]\naddress = "1 rue\nParis"\n'

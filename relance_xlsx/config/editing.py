@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import tomlkit
 
+from ..errors import ConfigError
 from .loading import load_settings
+from .tomlerrors import explain_toml_error
 
 
 def default_config_text() -> str:
@@ -52,6 +55,10 @@ def write_values(path: Path, values: dict[str, dict[str, Any]]) -> Path:
     between triple quotes, a Windows path as it is typed.
     """
     text = path.read_text(encoding="utf-8-sig") if path.exists() else default_config_text()
+    try:
+        tomllib.loads(text)  # a file that does not parse is explained in French, not rewritten
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(explain_toml_error(exc, path, text)) from exc
     document = tomlkit.parse(text)
     for section, keys in values.items():
         table = document.get(section)

@@ -57,7 +57,12 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
         Route("/quitter", jobs.quit_page, methods=["POST"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    handlers = {MissingToken: forbidden, RelanceError: refused, OSError: refused}
+    handlers = {
+        MissingToken: forbidden,
+        RelanceError: refused,
+        OSError: refused,
+        Exception: unexpected,
+    }
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.ui = state
     app.add_middleware(Guard, token=state.token, port=port)
@@ -69,6 +74,12 @@ def refused(request: Request, exc: Exception) -> Response:
     (a post without its token is a 403: guard.forbidden)."""
     message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
     return render(request, "message.html", 400, message=message)
+
+
+def unexpected(request: Request, exc: Exception) -> Response:
+    """A bug: said in French (500), the technical detail on the console that started us."""
+    message = f"Erreur inattendue ({type(exc).__name__}) : relancez ; si elle revient, signalez-la."
+    return render(request, "message.html", 500, message=message)
 
 
 @dataclass
