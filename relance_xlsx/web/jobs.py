@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,8 @@ async def start_preview(request: Request) -> Response:
     out = state.preview_root / day.isoformat()
 
     def work(progress: JobProgress) -> object:
+        # The page's own temporary folder: last preview's letters go, none is shown stale.
+        shutil.rmtree(out, ignore_errors=True)
         result = run(
             ledger, settings, as_of=day, out_dir=out, write_workbook=False, progress=progress
         )
