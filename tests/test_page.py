@@ -500,3 +500,20 @@ def test_a_broken_relance_toml_is_shown_and_never_rewritten_by_the_form(page, of
     saved = client.post("/reglages", data={"jeton": token, **CREDITOR})
     assert "ligne 2" in saved.text and "Réglages enregistrés" not in saved.text
     assert config.read_text(encoding="utf-8") == '[creditor]\naddress = "1 rue\nParis"\n'
+
+
+def test_a_workbook_open_in_excel_is_refused_in_french_and_left_as_it_was(page, office):
+    """Excel on Windows leaves « ~$Factures 2026.xlsx » beside the file it has open."""
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
+    assert _wait(client)["error"] is None
+    (office.parent / f"~${office.name}").write_bytes(b"\x05Anne ")
+    before = office.read_bytes()
+    client.post("/traitement", data={"jeton": token, "date": AS_OF.isoformat(), "confirme": "oui"})
+    state = _wait(client)
+    assert state["error"] and "ouvert dans Excel" in state["error"]
+    shown = client.get("/suivi")
+    assert "ouvert dans Excel" in shown.text and "fermez-le" in shown.text
+    assert office.read_bytes() == before
