@@ -513,7 +513,7 @@ def test_a_workbook_open_in_excel_is_refused_in_french_and_left_as_it_was(page, 
     before = office.read_bytes()
     client.post("/traitement", data={"jeton": token, "date": AS_OF.isoformat(), "confirme": "oui"})
     state = _wait(client)
-    assert state["error"] and "ouvert dans Excel" in state["error"]
+    assert state["error"] and "ouvert par Anne dans Excel" in state["error"]
     shown = client.get("/suivi")
-    assert "ouvert dans Excel" in shown.text and "fermez-le" in shown.text
+    assert "ouvert par Anne dans Excel" in shown.text and "fermez-le" in shown.text
     assert office.read_bytes() == before

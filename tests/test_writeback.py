@@ -740,3 +740,27 @@ def test_journal_lines_read_back_as_written(tmp_path, changes, line):
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert rows[0][0].date() == AS_OF and ws["A3"].number_format.lower() == "dd/mm/yyyy"
     assert (rows[1][0].date(), *rows[1][1:]) == (D(2026, 12, 1), *line)
+
+
+_EXCEL_LOCK = b"\x0bAnne Martin" + b" " * 42 + b"\x0b\x00" + "Anne Martin".encode("utf-16-le")
+_LIBREOFFICE_LOCK = b",Anne Martin,PC-COMPTA,anne,03.12.2026 09:12,file:///C:/Users/anne/LO/4;"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        pytest.param("~${}", _EXCEL_LOCK, "ouvert par Anne Martin dans Excel", id="excel"),
+        pytest.param(".~lock.{}#", _LIBREOFFICE_LOCK, "ouvert par Anne Martin", id="libreoffice"),
+        pytest.param("~${}", b"", "est ouvert dans Excel", id="excel-empty-lock"),
+        pytest.param("~${}", b"\xff\x00\x01", "est ouvert dans Excel", id="excel-garbage"),
+    ],
+)
+def test_a_workbook_open_elsewhere_names_who_has_it_open(tmp_path, name, content, said):
+    """Offices share the workbook: the lock file says who holds it, the refusal says so."""
+    ledger = write_ledger(tmp_path / "Factures.xlsx", [["F-1", "A", AS_OF, AS_OF, 10.0, 0]])
+    (tmp_path / name.format(ledger.name)).write_bytes(content)
+    settings = settings_or_complete(ledger)
+    before = ledger.read_bytes()
+    with pytest.raises(WorkbookError, match=said):
+        relance_xlsx.run(ledger, settings, as_of=AS_OF)
+    assert ledger.read_bytes() == before

@@ -65,6 +65,21 @@ def lock_files(path: Path) -> list[Path]:
     return [c for c in candidates if c.exists()]
 
 
+def lock_owner(lock: Path) -> str | None:
+    """Who holds the lock, when its file says it: Excel writes the user's name, one length
+    byte then the name in the Windows code page; LibreOffice a line "name,host,user,…"."""
+    try:
+        data = lock.read_bytes()[:512]
+    except OSError:
+        return None
+    if lock.name.startswith("~$") and data:
+        name = data[1 : 1 + data[0]].decode("cp1252", "replace").strip()
+    else:
+        fields = data.decode("utf-8", "replace").split(",")
+        name = next((f.strip() for f in fields[:3] if f.strip()), "")
+    return name if name.isprintable() and 0 < len(name) <= 60 else None
+
+
 def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
     """Refuse, in one sentence, to write a workbook that is open, changed or not writable."""
     if path.suffix.lower() not in WRITABLE_SUFFIXES:
@@ -75,9 +90,11 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
         )
     locks = lock_files(path)
     if locks:
+        owner = lock_owner(locks[0])
+        by = f" par {owner}" if owner else ""
         raise WorkbookError(
-            f"{path.name} est ouvert dans Excel ou LibreOffice ({locks[0].name}) ; fermez-le "
-            "puis relancez."
+            f"{path.name} est ouvert{by} dans Excel ou LibreOffice ({locks[0].name}) ; "
+            "fermez-le puis relancez."
         )
     if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
         raise WorkbookError(
