@@ -167,9 +167,12 @@ def _where_things_went(result: RunResult) -> None:
             highlight=False,
             soft_wrap=True,
         )
-    if result.no_email:
+    # Said when e-mails were drafted: a paper-only office need not read its whole client list.
+    if result.no_email and result.emails:
+        shown = ", ".join(result.no_email[:20])
+        more = f" … et {len(result.no_email) - 20} autres" if len(result.no_email) > 20 else ""
         out.print(
-            f"Sans adresse e-mail (courrier papier seulement) : {', '.join(result.no_email)}.",
+            f"Sans adresse e-mail (courrier papier seulement) : {shown}{more}.",
             markup=False,
             highlight=False,
             soft_wrap=True,

@@ -30,6 +30,7 @@ from ..ooxml import (
     widen_dimension,
 )
 from .journal import JournalEntry, add_journal, existing_keys, set_full_calc_on_load
+from .openlocks import lock_files, lock_owner
 
 WRITABLE_SUFFIXES = {".xlsx", ".xlsm"}
 MAX_COLUMNS = 16384  # XFD, the last column Excel can hold
@@ -55,29 +56,6 @@ class WritebackResult:
     journal_lines: int
     columns_added: tuple[str, ...]
     backup: Path | None
-
-
-def lock_files(path: Path) -> list[Path]:
-    """Lock files Excel (~$name) and LibreOffice (.~lock.name#) leave while the file is open."""
-    candidates = [path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")]
-    if len(path.name) > 2:
-        candidates.append(path.with_name(f"~${path.name[2:]}"))
-    return [c for c in candidates if c.exists()]
-
-
-def lock_owner(lock: Path) -> str | None:
-    """Who holds the lock, when its file says it: Excel writes the user's name, one length
-    byte then the name in the Windows code page; LibreOffice a line "name,host,user,…"."""
-    try:
-        data = lock.read_bytes()[:512]
-    except OSError:
-        return None
-    if lock.name.startswith("~$") and data:
-        name = data[1 : 1 + data[0]].decode("cp1252", "replace").strip()
-    else:
-        fields = data.decode("utf-8", "replace").split(",")
-        name = next((f.strip() for f in fields[:3] if f.strip()), "")
-    return name if name.isprintable() and 0 < len(name) <= 60 else None
 
 
 def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
@@ -304,7 +282,6 @@ __all__ = [
     "WritebackResult",
     "append_journal",
     "check_targets",
-    "lock_files",
     "preflight",
     "status_columns",
     "write_back",
