@@ -517,3 +517,23 @@ def test_a_workbook_open_in_excel_is_refused_in_french_and_left_as_it_was(page, 
     shown = client.get("/suivi")
     assert "ouvert par Anne dans Excel" in shown.text and "fermez-le" in shown.text
     assert office.read_bytes() == before
+
+
+def test_every_page_is_local_no_asset_from_the_internet(page, office):
+    """No script, style, image or font from elsewhere; the CSP forbids them anyway."""
+    import re
+
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
+    _wait(client)
+    for path in ("/", "/reglages", "/apercu", "/static/page.js", "/static/style.css"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", response.text), path
+        assert "@import" not in response.text and "url(http" not in response.text
+        if path.startswith("/static"):
+            continue
+        assert response.headers["content-security-policy"].startswith("default-src 'self'")
+        assert response.headers["x-content-type-options"] == "nosniff"
