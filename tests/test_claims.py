@@ -112,6 +112,8 @@ def test_the_penalties_of_an_invoice_paid_late_go_out_once_in_a_letter_of_their_
         ("Quincaillerie Qi", "penalites", ["Q-1"], 44.99)
     ]
     assert _column(ledger, "Niveau de relance")["P-1"] == "Réglée – pénalités réclamées"
+    # Its status still says they were claimed, never « restent dues ».
+    assert "11,98 € et indemnité 40,00 € réclamées" in str(_column(ledger, "Statut relance")["P-1"])
     assert _run(ledger, AS_OF + dt.timedelta(days=14)).letters == []
 
 

@@ -58,6 +58,8 @@ def frame(**overrides_list) -> pd.DataFrame:
         "last_date": pd.NaT,
         "level_without_date": False,
         "thanked": False,
+        "claimed": False,
+        "siret": None,
         "pre_due_sent": False,
         "valid": True,
         "problem": None,

@@ -135,8 +135,9 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.
     was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
-    say_paid_late(out, paid & owes & ~claimed)
-    say_claimed(out, claimed, frame)
+    say_paid_late(out, paid & owes & ~claimed & ~was_claimed)
+    # Claimed before: the same sentence again, so that the status is not rewritten each week.
+    say_claimed(out, (claimed | was_claimed) & owes, frame)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
     acted = np.isin(action, ACTED)
