@@ -537,3 +537,13 @@ def test_every_page_is_local_no_asset_from_the_internet(page, office):
             continue
         assert response.headers["content-security-policy"].startswith("default-src 'self'")
         assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_relance_ui_on_a_missing_workbook_says_so_in_one_french_sentence(tmp_path):
+    from typer.testing import CliRunner
+
+    from relance_xlsx.cli import app
+
+    result = CliRunner().invoke(app, ["ui", str(tmp_path / "absent.xlsx"), "--sans-navigateur"])
+    assert result.exit_code == 1
+    assert "introuvable" in result.stderr and "Traceback" not in result.output

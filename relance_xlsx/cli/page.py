@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import LedgerError
 from .boundary import FrenchCommand, say
 from .commands import app
 
@@ -39,6 +40,8 @@ def ui(
     """
     from .. import web  # the web stack loads only for this command
 
+    if ledger is not None and not ledger.is_file():
+        raise LedgerError(f"Le fichier {ledger} est introuvable ; vérifiez le chemin.")
     if shortcut:
         made = web.make_shortcut()
         say(f"Raccourci créé : {made}")
