@@ -645,3 +645,63 @@ def test_a_payment_before_the_due_date_lowers_the_base_from_the_start():
     }
     periods = decide(frame(**row), AS_OF, Policy(), TABLES).interest_periods[0]
     assert [(p.days, p.base) for p in periods] == [(20, 2500.0), (32, 2000.0)]
+
+
+# -- claim_after_payment = "letter": the penalties of an invoice paid late, claimed once -----
+
+CLAIM = Policy(claim_after_payment="letter")
+PAID = {"paid": 1000.0, "outstanding": 0.0, "is_paid": True, "payment_date": T("2026-10-31")}
+
+
+@pytest.mark.parametrize(
+    ("policy", "row", "action", "interest", "indemnity"),
+    [
+        # 1 000 € due 1/10, paid 31/10: 30 days × 12,15 % (ECB 2,15 + 10) = 9,9863 → 9,99
+        pytest.param(CLAIM, {}, "claim", 9.99, 40.0, id="business"),
+        # A public buyer: ECB + 8 = 10,15 %, fixed at 2nd half 2026: 1000 × 10,15 % × 30 / 365
+        # = 8,3425 → 8,34, and the 40 € (R2192-32)
+        pytest.param(CLAIM, {"public": True}, "claim", 8.34, 40.0, id="public-buyer"),
+        # A consumer under mise en demeure since 10/10: legal rate « autres cas » 2,62 % (the
+        # latest known) from 11/10 to the payment on 31/10, 21 days: 1,5074 → 1,51; no 40 €
+        pytest.param(
+            Policy(claim_after_payment="letter", interest_for_consumers=True),
+            {"consumer": True, "level": 3, "last_date": T("2026-10-10")},
+            "claim",
+            1.51,
+            0.0,
+            id="consumer-after-notice",
+        ),
+        # A consumer without a notice owes nothing: nothing to claim.
+        pytest.param(CLAIM, {"consumer": True}, "none", 0.0, 0.0, id="consumer-no-notice"),
+        # Paid 94 days before the run (more than claim_within_days = 90): reported, not claimed.
+        # Due 1/7, paid 20/8: 50 days × 12,15 % (2nd half 2026) = 16,6438 → 16,64
+        pytest.param(
+            CLAIM,
+            {"due_date": T("2026-07-01"), "payment_date": T("2026-08-20")},
+            "none",
+            16.64,
+            40.0,
+            id="paid-too-long-ago",
+        ),
+        pytest.param(
+            CLAIM, {"claimed": True, "thanked": True}, "none", 9.99, 40.0, id="claimed-before"
+        ),
+        pytest.param(Policy(), {}, "none", 9.99, 40.0, id="never-by-default"),
+    ],
+)
+def test_the_penalties_of_an_invoice_paid_late_are_claimed_once_within_the_window(
+    policy, row, action, interest, indemnity
+):
+    from relance_xlsx.ledger import CLAIMED_LABEL
+
+    decision = one(policy, **{**PAID, **row})
+    assert (decision["action"], decision["interest"], decision["indemnity"]) == (
+        action,
+        interest,
+        indemnity,
+    )
+    assert (decision["kind"] == "penalites") is (action == "claim")
+    claimed = action == "claim" or row.get("claimed", False)
+    assert (decision["label"] == CLAIMED_LABEL) is claimed
+    if claimed:
+        assert "réclamé" in decision["reason"] and "restent dues" not in decision["reason"]
