@@ -547,3 +547,18 @@ def test_relance_ui_on_a_missing_workbook_says_so_in_one_french_sentence(tmp_pat
     result = CliRunner().invoke(app, ["ui", str(tmp_path / "absent.xlsx"), "--sans-navigateur"])
     assert result.exit_code == 1
     assert "introuvable" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_letter_of_the_preview_reads_as_a_page_without_libreoffice(page, office):
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
+    assert _wait(client)["error"] is None
+    letter = next(x for x in page.state.preview.letters if x.client.startswith("Boulangerie"))
+    shown = client.get("/lettre-texte", params={"chemin": letter.path})
+    assert shown.status_code == 200
+    text = shown.text.replace("\u202f", " ").replace("\xa0", " ")
+    assert "Boulangerie &lt;b&gt;Bêta&lt;/b&gt;" in text and "<b>Bêta" not in text
+    assert "F-2" in text and "Atelier Martin SARL" in text and "2e relance" in text
+    assert client.get("/lettre-texte", params={"chemin": str(office)}).status_code == 403

@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import RelanceError
 from ..wording import describe_os_error
-from . import jobs, pages
+from . import jobs, letterview, pages
 from .guard import Guard, MissingToken, forbidden
 from .state import UiState, home_folder
 from .views import HERE, render
@@ -50,6 +50,7 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
         Route("/resultats", jobs.results),
         Route("/fichier", jobs.download),
         Route("/lettre", jobs.letter_pdf),
+        Route("/lettre-texte", letterview.letter_page),
         Route("/ouvrir", jobs.open_folder, methods=["POST"]),
         Route("/envoi", jobs.send_page),
         Route("/envoi", jobs.start_send, methods=["POST"]),
