@@ -82,6 +82,16 @@ def _signed_in(page) -> httpx.Client:
     return client
 
 
+def _previewed(page, ledger: Path, day: dt.date = AS_OF) -> httpx.Client:
+    """A client signed in, on this workbook, whose preview of the week is ready."""
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(ledger)})
+    client.post("/apercu", data={"jeton": token, "date": day.isoformat()})
+    assert _wait(client)["error"] is None
+    return client
+
+
 def _wait(client: httpx.Client) -> dict:
     for _ in range(300):
         state = client.get("/etat").json()
@@ -154,11 +164,7 @@ def test_a_post_without_the_form_token_or_from_another_site_gets_403(page, offic
 
 
 def test_only_the_files_of_an_output_folder_can_be_downloaded(page, office):
-    client = _signed_in(page)
-    token = page.state.token
-    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
-    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
-    assert _wait(client)["error"] is None
+    client = _previewed(page, office)
     letter = Path(page.state.preview.letters[0].path)
     assert client.get("/fichier", params={"chemin": str(letter)}).status_code == 200
     outside = [
@@ -400,11 +406,8 @@ def test_the_week_in_the_browser_from_the_workbook_to_the_bundle(
 
 
 def _run_from_page(page, ledger: Path, **form: str) -> httpx.Client:
-    client = _signed_in(page)
+    client = _previewed(page, ledger, EMAIL_DAY)
     token = page.state.token
-    client.post("/classeur", data={"jeton": token, "classeur": str(ledger)})
-    client.post("/apercu", data={"jeton": token, "date": EMAIL_DAY.isoformat()})
-    assert _wait(client)["error"] is None
     data = {"jeton": token, "date": EMAIL_DAY.isoformat(), "confirme": "oui", **form}
     client.post("/traitement", data=data)
     assert _wait(client)["error"] is None
@@ -433,11 +436,7 @@ def test_the_e_mails_go_only_after_the_second_confirmation(page, tmp_path, serve
 
 @needs_libreoffice
 def test_a_letter_of_the_preview_opens_as_pdf(page, office):
-    client = _signed_in(page)
-    token = page.state.token
-    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
-    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
-    assert _wait(client)["error"] is None
+    client = _previewed(page, office)
     letter = page.state.preview.letters[0].path
     response = client.get("/lettre", params={"chemin": letter})
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
@@ -504,11 +503,8 @@ def test_a_broken_relance_toml_is_shown_and_never_rewritten_by_the_form(page, of
 
 def test_a_workbook_open_in_excel_is_refused_in_french_and_left_as_it_was(page, office):
     """Excel on Windows leaves « ~$Factures 2026.xlsx » beside the file it has open."""
-    client = _signed_in(page)
+    client = _previewed(page, office)
     token = page.state.token
-    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
-    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
-    assert _wait(client)["error"] is None
     (office.parent / f"~${office.name}").write_bytes(b"\x05Anne ")
     before = office.read_bytes()
     client.post("/traitement", data={"jeton": token, "date": AS_OF.isoformat(), "confirme": "oui"})
@@ -523,11 +519,7 @@ def test_every_page_is_local_no_asset_from_the_internet(page, office):
     """No script, style, image or font from elsewhere; the CSP forbids them anyway."""
     import re
 
-    client = _signed_in(page)
-    token = page.state.token
-    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
-    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
-    _wait(client)
+    client = _previewed(page, office)
     for path in ("/", "/reglages", "/apercu", "/static/page.js", "/static/style.css"):
         response = client.get(path)
         assert response.status_code == 200, path
@@ -550,11 +542,7 @@ def test_relance_ui_on_a_missing_workbook_says_so_in_one_french_sentence(tmp_pat
 
 
 def test_a_letter_of_the_preview_reads_as_a_page_without_libreoffice(page, office):
-    client = _signed_in(page)
-    token = page.state.token
-    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
-    client.post("/apercu", data={"jeton": token, "date": AS_OF.isoformat()})
-    assert _wait(client)["error"] is None
+    client = _previewed(page, office)
     letter = next(x for x in page.state.preview.letters if x.client.startswith("Boulangerie"))
     shown = client.get("/lettre-texte", params={"chemin": letter.path})
     assert shown.status_code == 200

@@ -17,6 +17,7 @@ from .. import __version__, pipeline
 from ..config import Settings, find_config, load_settings
 from ..display import Bar, out, print_json, render_check, render_run, render_send
 from ..errors import ExitCode
+from ..wording import typed_day
 from .boundary import FrenchCommand, RelanceGroup, say
 
 EPILOG = (
@@ -88,11 +89,8 @@ def parse_day(value: str | None) -> dt.date:
     """A run date typed as JJ/MM/AAAA (French) or AAAA-MM-JJ; today when absent."""
     if value is None:
         return dt.date.today()
-    text = value.strip()
     try:
-        if "/" in text:
-            return dt.datetime.strptime(text, "%d/%m/%Y").date()
-        return dt.date.fromisoformat(text)
+        return typed_day(value)
     except ValueError:
         raise typer.BadParameter(
             f"date attendue au format JJ/MM/AAAA ou AAAA-MM-JJ, reçu « {value} »",

@@ -55,9 +55,9 @@ def one_letter_per_client(
     dunning = (action == "letter") & np.isin(kind, DUNNING_KINDS)
     chase = _still_to_chase(frame, out, policy, as_of)
     writing = set(client[dunning].tolist())
-    has_letter = np.fromiter((c in writing for c in client), bool, len(client))
+    has_letter = _among(client, writing)
     pending = set(client[chase].tolist())
-    has_pending = np.fromiter((c in pending for c in client), bool, len(client))
+    has_pending = _among(client, pending)
 
     joins = chase & has_letter
     stage = _stage(client, level, dunning | joins)
@@ -72,18 +72,23 @@ def one_letter_per_client(
         frame["level"].to_numpy(dtype=int) >= REMINDER_1
     )
     wrote = writing | set(client[sent_today].tolist())
-    has_any = np.fromiter((c in wrote for c in client), bool, len(client))
+    has_any = _among(client, wrote)
     # A claim for penalties never goes beside a reminder: it waits for a week without one.
     claims = (action == "claim") & (kind == KIND_CLAIM)
     reminded = wrote | set(client[kind == KIND_PRE_DUE].tolist())
-    busy = np.fromiter((c in reminded for c in client), bool, len(client))
+    busy = _among(client, reminded)
     _postpone_claims(out, frame, claims & busy)
     claiming = set(client[claims & ~busy].tolist())
-    has_claim = np.fromiter((c in claiming for c in client), bool, len(client))
+    has_claim = _among(client, claiming)
     # The claim letter thanks for the other payments too: one letter, not two.
     _acknowledge(out, thanks & ~has_letter & ~has_pending & has_claim, "de pénalités")
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
     return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
+
+
+def _among(client: np.ndarray, names: set[str]) -> np.ndarray:
+    """Which rows belong to one of these clients."""
+    return np.fromiter((c in names for c in client), bool, len(client))
 
 
 def _still_to_chase(

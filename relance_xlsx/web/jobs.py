@@ -17,6 +17,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from ..errors import ConfigError
 from ..letters import convert_to_pdf, soffice_binary
 from ..pipeline import prepare_send, run, send
+from ..wording import typed_day
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import JobProgress
@@ -27,11 +28,7 @@ def _day(text: str) -> dt.date:
     """The date of the run: JJ/MM/AAAA or AAAA-MM-JJ (the date field), today when empty."""
     text = text.strip()
     try:
-        if not text:
-            return dt.date.today()
-        if "/" in text:
-            return dt.datetime.strptime(text, "%d/%m/%Y").date()
-        return dt.date.fromisoformat(text)
+        return typed_day(text) if text else dt.date.today()
     except ValueError:
         raise ConfigError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
 

@@ -8,6 +8,7 @@ from .fmt import (
     date_short,
     money,
     percent,
+    typed_day,
 )
 from .grammar import (
     acknowledgement,
@@ -38,4 +39,5 @@ __all__ = [
     "percent",
     "previous_reminders",
     "these_invoices",
+    "typed_day",
 ]

@@ -80,6 +80,14 @@ def date_long(day: dt.date, language: str = "fr") -> str:
 
 
 @lru_cache(maxsize=8192)
+def typed_day(text: str) -> dt.date:
+    """A date as an office types it, JJ/MM/AAAA, or AAAA-MM-JJ; ValueError otherwise."""
+    text = text.strip()
+    if "/" in text:
+        return dt.datetime.strptime(text, "%d/%m/%Y").date()
+    return dt.date.fromisoformat(text)
+
+
 def date_short(day: dt.date, language: str = "fr") -> str:
     """2026-11-22 -> '22/11/2026'."""
     return day.strftime("%d/%m/%Y")
@@ -105,4 +113,4 @@ def amount_in_words(amount: float, currency: str = "EUR", language: str = "fr") 
     return words
 
 
-__all__ = ["amount_in_words", "date_long", "date_short", "money", "number", "percent"]
+__all__ = ["amount_in_words", "date_long", "date_short", "money", "number", "percent", "typed_day"]
