@@ -11,6 +11,12 @@ from relance_xlsx.ledger.columns import ALIASES, match_headers
 # Fields that stand for another when it is missing (a client number for the client name,
 # what is still owed for the amount).
 _STANDS_FOR = {"client_number": "client", "balance": "amount"}
+# Aliases that name a field only beside another column: « Ref. facture » alone is the invoice's
+# number, beside a « N° facture » the credit note's invoice (test_a_credit_notes_invoice_column).
+_BESIDE = {
+    ("origin_invoice", "ref facture"): "invoice",
+    ("origin_invoice", "reference facture"): "invoice",
+}
 
 
 @pytest.mark.parametrize(
@@ -24,6 +30,10 @@ _STANDS_FOR = {"client_number": "client", "balance": "amount"}
 def test_every_synonym_names_its_field(field, alias):
     found = match_headers([alias])
     expected = _STANDS_FOR.get(field, field)
+    if (field, alias) in _BESIDE:
+        assert found == {_BESIDE[field, alias]: 0}
+        assert match_headers(["N° facture", alias]).get(field) == 1
+        return
     assert found.get(field, found.get(expected)) == 0
 
 
@@ -46,6 +56,12 @@ def test_every_synonym_names_its_field(field, alias):
         pytest.param(["Invoice Date", "Invoice Number", "Invoice Amount", "Invoice Status"],
                      {"invoice_date": 0, "invoice": 1, "amount": 2, "status": 3}, id="invoice-words-everywhere"),
         pytest.param(["Qty", "Unit Price", "Colour"], {}, id="nothing-known"),
+        # A credit note's invoice beside the invoice's own number; a delivery date is the
+        # performance (prescription), not the avis de réception of a registered letter.
+        pytest.param(["N° facture", "Client", "Montant", "Ref. facture", "Delivery date", "Date AR"],
+                     {"invoice": 0, "client": 1, "amount": 2, "origin_invoice": 3, "performance_date": 4, "ar_date": 5}, id="credit-origin-and-delivery"),
+        pytest.param(["Procédure collective", "Date du jugement", "Date BODACC", "Mandataire judiciaire"],
+                     {"insolvency": 0, "judgment_date": 1, "bodacc_date": 2, "mandataire": 3}, id="proceedings"),
     ],
 )  # fmt: skip
 def test_headers_by_meaning(headers, expected):

@@ -65,6 +65,19 @@ def frame(**overrides_list) -> pd.DataFrame:
         "problem": None,
         "level_text": None,
         "status_text": None,
+        "receipt_date": pd.NaT,
+        "performance_date": pd.NaT,
+        "term_note": None,
+        "credit_for": None,
+        "credits": None,
+        "buyer": None,
+        "proceedings": None,
+        "judgment_date": pd.NaT,
+        "mandataire": None,
+        "court": None,
+        "legal_form": None,
+        "head_office": None,
+        "representative": None,
     }
     data = [{**base, **r} for r in rows]
     out = pd.DataFrame(data, columns=list(COLUMNS))
@@ -75,6 +88,9 @@ def frame(**overrides_list) -> pd.DataFrame:
         "payment_date",
         "bodacc_date",
         "promise_date",
+        "receipt_date",
+        "performance_date",
+        "judgment_date",
     ):
         out[col] = pd.to_datetime(out[col])
     return out
@@ -384,17 +400,19 @@ def test_an_unreadable_rates_file_is_a_config_error(sample):
         relance_xlsx.run(sample, settings_near(sample), as_of=AS_OF, dry_run=True)
 
 
-# -- prescription (legal-fr.md 7.5): counted from the invoice date, the prudent reading ------
+# -- prescription (legal-fr.md 7.5, 8.3): counted from the invoice date, to the day ---------
+# The day of the invoice is not counted and the claim is barred once the last day is over
+# (Code civil 2228-2229): 5 years from 22/11/2021 can still be used on 22/11/2026.
 
 
 @pytest.mark.parametrize(
     ("row", "prescribed"),
     [
-        pytest.param({"invoice_date": T("2021-11-22"), "due_date": T("2021-12-22")}, True, id="b2b-5-years-to-the-day"),
-        pytest.param({"invoice_date": T("2021-11-23"), "due_date": T("2021-12-23")}, False, id="b2b-one-day-short"),
+        pytest.param({"invoice_date": T("2021-11-21"), "due_date": T("2021-12-21")}, True, id="b2b-barred-the-day-after-the-last"),
+        pytest.param({"invoice_date": T("2021-11-22"), "due_date": T("2021-12-22")}, False, id="b2b-last-day-still-actionable"),
         pytest.param({"invoice_date": T("2019-03-12"), "due_date": T("2019-04-12")}, True, id="b2b-2019"),
-        pytest.param({"invoice_date": T("2024-11-22"), "due_date": T("2024-12-22"), "consumer": True}, True, id="consumer-2-years"),
-        pytest.param({"invoice_date": T("2024-11-23"), "due_date": T("2024-12-23"), "consumer": True}, False, id="consumer-one-day-short"),
+        pytest.param({"invoice_date": T("2024-11-21"), "due_date": T("2024-12-21"), "consumer": True}, True, id="consumer-barred-the-day-after-the-last"),
+        pytest.param({"invoice_date": T("2024-11-22"), "due_date": T("2024-12-22"), "consumer": True}, False, id="consumer-last-day-still-actionable"),
         pytest.param({"invoice_date": T("2022-10-01"), "due_date": T("2022-11-01"), "consumer": True}, True, id="consumer-four-years-old"),
         pytest.param({"invoice_date": T("2024-11-22"), "due_date": T("2024-12-22")}, False, id="b2b-two-years-is-fine"),
         pytest.param({"invoice_date": pd.NaT, "due_date": T("2020-01-15")}, True, id="no-invoice-date-uses-due-date"),
@@ -590,18 +608,19 @@ def test_interest_periods(row, as_of, periods):
 @pytest.mark.parametrize(
     ("row", "policy", "action", "flagged"),
     [
-        # Invoice of 1/02/2022: time-barred on 1/02/2027, 71 days after 22/11/2026: flagged.
+        # Invoice of 1/02/2022: last day 1/02/2027, barred from 2/02/2027, 72 days after
+        # 22/11/2026: flagged.
         pytest.param({"invoice_date": T("2022-02-01"), "due_date": T("2022-03-03")}, Policy(), "letter", True, id="within-90-days"),
         pytest.param({"invoice_date": T("2022-02-01"), "due_date": T("2022-03-03")}, Policy(prescription_warning_days=30), "letter", False, id="window-of-30-days"),
-        # Counted from the due date (3/03/2027): 101 days away, not flagged.
+        # Counted from the due date (barred from 4/03/2027): 102 days away, not flagged.
         pytest.param({"invoice_date": T("2022-02-01"), "due_date": T("2022-03-03")}, Policy(prescription_from="due_date"), "letter", False, id="from-the-due-date"),
-        # Due date 10/11/2021 counted: barred on 10/11/2026, while the invoice date (10/12/2021,
-        # a typo-like order) would still leave 18 days.
+        # Due date 10/11/2021 counted: barred from 11/11/2026, while the invoice date
+        # (10/12/2021, a typo-like order) would still leave 19 days.
         pytest.param({"invoice_date": T("2021-12-10"), "due_date": T("2021-11-10")}, Policy(prescription_from="due_date"), "prescribed", False, id="due-date-reading-bars-it"),
         # A partial payment on 15/03/2024 acknowledges the debt: barred on 15/03/2029 only.
         pytest.param({"invoice_date": T("2021-01-10"), "due_date": T("2021-02-10"), "paid": 100.0, "outstanding": 900.0, "payment_date": T("2024-03-15")}, Policy(), "letter", False, id="partial-payment-restarts-it"),
         pytest.param({"invoice_date": T("2021-01-10"), "due_date": T("2021-02-10"), "paid": 100.0, "outstanding": 900.0}, Policy(), "prescribed", False, id="undated-payment-restarts-nothing"),
-        # A consumer's invoice of 10/01/2025: barred on 10/01/2027, 49 days away.
+        # A consumer's invoice of 10/01/2025: barred from 11/01/2027, 50 days away.
         pytest.param({"invoice_date": T("2025-01-10"), "due_date": T("2025-02-10"), "consumer": True}, Policy(), "letter", True, id="consumer-within-90-days"),
     ],
 )  # fmt: skip
@@ -610,7 +629,7 @@ def test_prescription_watch(row, policy, action, flagged):
     decision = decisions.frame.iloc[0]
     assert decision["action"] == action
     assert ("prescrite le" in decision["reason"]) is flagged
-    assert any("prescrite(s) d'ici" in w for w in decisions.warnings) is flagged
+    assert any("prescrite(s) ou déchue(s) d'ici" in w for w in decisions.warnings) is flagged
 
 
 def test_two_payments_split_the_delay_in_three():

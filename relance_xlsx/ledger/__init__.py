@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from .buyers import (
+    KIND_NAMES,
+    LAPSING,
+    PUBLIC_ENTERPRISE,
+    TERM_ARTICLE,
+    TERM_DAYS,
+    buyer_kind,
+)
 from .coded import (
     Coded,
     parse_amounts,
@@ -74,17 +82,22 @@ __all__ = [
     "KIND_CLAIM",
     "KIND_FORMAL_NOTICE",
     "KIND_LABELS",
+    "KIND_NAMES",
     "KIND_PRE_DUE",
     "KIND_REMINDER_1",
     "KIND_REMINDER_2",
     "KIND_STATEMENT",
     "KIND_THANKS",
+    "LAPSING",
     "LEVEL_LABELS",
     "LITIGATION",
     "PRE_DUE_LABEL",
     "PRINT_ORDER",
+    "PUBLIC_ENTERPRISE",
     "REMINDER_1",
     "REMINDER_2",
+    "TERM_ARTICLE",
+    "TERM_DAYS",
     "THANKED_LABEL",
     "Amount",
     "Coded",
@@ -95,6 +108,7 @@ __all__ = [
     "SheetRef",
     "Skip",
     "Terms",
+    "buyer_kind",
     "candidate_sheets",
     "due_from_terms",
     "match_headers",

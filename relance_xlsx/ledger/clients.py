@@ -22,6 +22,9 @@ CLIENT_FIELDS = (
     "client_type",
     "terms",
     "language",
+    "legal_form",
+    "head_office",
+    "representative",
 )
 _SEARCH_ROWS = 30
 

@@ -7,17 +7,26 @@ from typing import Any
 import numpy as np
 
 from ..config import Policy
+from .buyers import buyer_kind
 from .coded import object_array
 from .columns import normalise
 from .grid import Grid
 from .values import parse_text
 
 
-def contact_columns(grid: Grid, policy: Policy) -> dict[str, Any]:
-    """Who the letter goes to and how: read as text, never checked against the amounts."""
+def contact_columns(grid: Grid, policy: Policy, buyer: np.ndarray) -> dict[str, Any]:
+    """Who the letter goes to and how: read as text, never checked against the amounts.
+
+    buyer: each row's kind of public buyer (None for a business or a consumer).
+    """
+    consumer = _consumers(grid, policy)
     return {
-        "consumer": _consumers(grid, policy),
-        "public": _public_buyers(grid),
+        "consumer": consumer,
+        # A public buyer (commande publique): ECB + 8 points, fixed at the half-year in which
+        # the delay starts (R2192-31), its own payment terms (R2192-10, R2192-11).
+        "public": (buyer != None) & ~consumer,  # noqa: E711
+        "buyer": np.where(consumer, object_array([None]), buyer),
+        **identity_columns(grid),
         "email": grid.parse("email", parse_text, "warning").array(),
         "address": _addresses(grid),
         "contact": grid.parse_names("contact").array(),
@@ -75,23 +84,21 @@ def _consumers(grid: Grid, policy: Policy) -> np.ndarray:
     return grid.raw("client_type").mask(consumer)
 
 
-# A public buyer (commande publique): its late-payment interest is ECB + 8 points, fixed at
-# the half-year in which the delay starts (Code de la commande publique R2192-31).
-_PUBLIC_WORDS = (
-    "public", "acheteur public", "collectivite", "commune", "mairie", "etat", "hopital",
-    "etablissement public", "administration", "departement", "region", "epci",
-)  # fmt: skip
-
-
-def _public_buyers(grid: Grid) -> np.ndarray:
+def buyer_kinds(grid: Grid) -> np.ndarray:
+    """Each row's kind of public buyer, from its « Type client » (None when it is not one)."""
     if "client_type" not in grid.positions:
-        return np.zeros(len(grid), dtype=bool)
+        return object_array([None] * len(grid))
+    return grid.raw("client_type").map(buyer_kind).array()
 
-    def public(v: Any) -> bool:
-        text = normalise(v) if isinstance(v, str) else ""
-        return bool(text) and text.startswith(_PUBLIC_WORDS)
 
-    return grid.raw("client_type").mask(public)
+def identity_columns(grid: Grid) -> dict[str, Any]:
+    """The client's legal form, head office and legal representative, when the ledger or its
+    clients sheet gives them (for the litigation file and the declaration of claim)."""
+    return {
+        "legal_form": grid.raw("legal_form").map(parse_text).array(),
+        "head_office": grid.raw("head_office").map(_address_lines).array(),
+        "representative": grid.parse_names("representative").array(),
+    }
 
 
 def _language(value: Any) -> str | None:
@@ -103,4 +110,4 @@ def _language(value: Any) -> str | None:
     return None
 
 
-__all__ = ["contact_columns"]
+__all__ = ["buyer_kinds", "contact_columns", "identity_columns"]

@@ -11,9 +11,11 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from .buyers import legal_due_dates, say_no_receipt
 from .checks import check_rows
 from .coded import Coded, dates_of, object_array
-from .contacts import contact_columns
+from .contacts import buyer_kinds, contact_columns
+from .credits import credit_columns
 from .dates import parse_dates
 from .followup import followup_columns, undated_notices
 from .grid import Grid
@@ -65,7 +67,14 @@ def normalise_rows(
     is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
     paid, outstanding = _settle(grid, amount, paid_cell, is_credit, payment_date, paid_flag)
-    due = _due_dates(start_dates(grid, invoice_date, terms), due_cell, terms, policy)
+    received = grid.parse("receipt_date", parse_date, "warning")
+    performed = grid.parse("performance_date", parse_date, "warning")
+    due = _due_dates(start_dates(grid, invoice_date, terms, received), due_cell, terms, policy)
+    # A public buyer's term is the law's (R2192-10 to R2192-12), from the invoice's receipt.
+    buyer = buyer_kinds(grid)
+    explicit = due_cell.present() | terms.mask(lambda t: isinstance(t, Terms))
+    due, term_note = legal_due_dates(buyer, invoice_date, received, due, explicit)
+    say_no_receipt(grid, term_note)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
@@ -93,7 +102,10 @@ def normalise_rows(
         "invoice": invoice.array(),
         "client": client.array(),
         "invoice_date": dates_of(invoice_date),
+        "receipt_date": dates_of(received),
+        "performance_date": dates_of(performed),
         "due_date": dates_of(due),
+        "term_note": term_note,
         "payment_date": dates_of(payment_date),
         "payments": object_array([None] * len(grid)),
         "amount": np.nan_to_num(amount, nan=0.0),
@@ -108,9 +120,12 @@ def normalise_rows(
         "currency": currency.array(),
         **_history_columns(history, levels, last_date),
         "valid": ok,
-        **contact_columns(grid, policy),
+        **contact_columns(grid, policy, buyer),
         **insolvency_columns(grid),
     }
+    columns.update(
+        credit_columns(grid, invoice, client, is_credit, amount, columns["invoice_date"])
+    )
     # After every parse above: the first problem of each row, errors and warnings alike.
     columns["problem"] = _problem_column(grid, doubtful)
     return _frame(columns), grid.problems, skips

@@ -7,7 +7,13 @@ COLUMNS = (
     "invoice",
     "client",
     "invoice_date",
+    # When the invoice was received (public buyers' terms run from it, R2192-12) and when the
+    # goods were delivered or the work done (a consumer's prescription runs from it).
+    "receipt_date",
+    "performance_date",
     "due_date",
+    # Why the due date is the law's rather than the ledger's (a public buyer), for the status.
+    "term_note",
     "payment_date",
     # Every payment of the invoice, (date, amount) in date order, when a payments sheet
     # gives them; None otherwise (the ledger's one « Date règlement » is payment_date).
@@ -23,16 +29,30 @@ COLUMNS = (
     "registered_no",
     "ar_date",
     "is_credit",
+    # On a credit note, the invoice it names; on an invoice, its credits as (date, amount).
+    "credit_for",
+    "credits",
     "consumer",
     "public",
+    # The kind of public buyer: state, local, health, epic, public_enterprise, public; None.
+    "buyer",
     "insolvent",
+    # Collective proceedings: their kind, the opening judgment, the BODACC notice, who and where.
+    "proceedings",
+    "judgment_date",
     "bodacc_date",
+    "mandataire",
+    "court",
     "object",
     "email",
     "address",
     "contact",
     "phone",
     "siret",
+    # The client's legal identity, for its litigation file and declaration of claim.
+    "legal_form",
+    "head_office",
+    "representative",
     "attachment",
     "language",
     "currency",

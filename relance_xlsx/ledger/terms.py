@@ -13,7 +13,7 @@ from .coded import Coded
 from .columns import normalise
 from .grid import Grid
 from .problems import Problem
-from .values import is_empty, parse_date
+from .values import is_empty
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def parse_terms(value: Any) -> Terms | None:
     raise ValueError("conditions de paiement illisibles")
 
 
-def start_dates(grid: Grid, invoice_date: Coded, terms: Coded) -> Coded:
+def start_dates(grid: Grid, invoice_date: Coded, terms: Coded, received: Coded) -> Coded:
     """The day each invoice's terms count from: its date of receipt for « à réception »
     terms when the ledger has one, else its invoice date (said once, as a warning)."""
     from_receipt = terms.mask(lambda t: isinstance(t, Terms) and t.from_receipt)
@@ -73,7 +73,6 @@ def start_dates(grid: Grid, invoice_date: Coded, terms: Coded) -> Coded:
             )
         )
         return invoice_date
-    received = grid.parse("receipt_date", parse_date, "warning")
     use = from_receipt & received.present()
     return Coded.of(np.where(use, received.array(), invoice_date.array()))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -25,11 +26,12 @@ from ..ledger import (
     REMINDER_2,
     THANKED_LABEL,
 )
+from .barred import say_soon_barred
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import prescribed, prescription_dates, soon_prescribed
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
-from .statuses import say_broken, say_claimed, say_paid_late, say_soon_prescribed
+from .statuses import say_broken, say_claimed, say_legal_terms, say_paid_late
 
 ACTIONS = (
     "letter",
@@ -45,6 +47,8 @@ ACTIONS = (
 )
 # The actions that send something today, and so date the invoice and go in the journal.
 ACTED = ["letter", "thanks", "claim", "litigation"]
+# The rules whose status speaks of the due date: a public buyer's legal term is said there.
+_DATED_RULES = ("pre_due", "not_late", "first", "escalate", "wait")
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,18 @@ def first_level(days_late: np.ndarray, policy: Policy) -> np.ndarray:
     )
 
 
-def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTables) -> Decisions:
-    """The action, level after the run, reason and penalties of every invoice on as_of."""
+def decide(
+    frame: pd.DataFrame,
+    as_of: dt.date,
+    policy: Policy,
+    tables: RateTables,
+    demands: Mapping[Any, Sequence[dt.date]] | None = None,
+) -> Decisions:
+    """The action, level after the run, reason and penalties of every invoice on as_of.
+
+    demands: the dates of the letters the journal records for each invoice (by frame index);
+    each interrupts a public debt's four-year lapse (loi 68-1250, art. 2).
+    """
     today = pd.Timestamp(as_of)
     level = frame["level"].to_numpy(dtype=int)
     due = frame["due_date"]
@@ -100,8 +114,8 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     delay = lookup(level, lambda lv: _delays(policy).get(lv, NEVER)).astype(int)
 
     masks = _masks(frame, policy, level, days_late, since >= delay)
-    barred_on = prescription_dates(frame, policy)
-    masks["prescribed"] = prescribed(barred_on, as_of) & ~masks["paid"] & ~masks["credit"]
+    barred = prescription_dates(frame, policy, demands)
+    masks["prescribed"] = prescribed(barred, as_of) & ~masks["paid"] & ~masks["credit"]
     # One invoice marked is enough: the proceedings concern the client, all its invoices.
     insolvent = frame["insolvent"].groupby(frame["client"]).transform("any")
     masks["insolvent"] = insolvent.to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
@@ -129,9 +143,12 @@ def decide(frame: pd.DataFrame, as_of: dt.date, policy: Policy, tables: RateTabl
     out["days_late"] = pd.array(np.where(np.isnan(days_late), np.nan, days_late), dtype="Int64")
     out["interest"] = penalties.interest
     out["indemnity"] = penalties.indemnity
-    out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred_on)
-    soon = soon_prescribed(barred_on, as_of, policy) & claimable
-    warnings = [*penalties.warnings, *say_soon_prescribed(out, soon, barred_on)]
+    out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
+    say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
+    # A public debt's letter sent today interrupts its lapse: no warning for it.
+    soon = soon_prescribed(barred, as_of, policy) & claimable
+    soon &= ~((barred.regime == "public") & (action == "letter"))
+    warnings = [*penalties.warnings, *say_soon_barred(out, soon, barred)]
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.
     was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid

@@ -1,52 +1,162 @@
-"""When a claim becomes time-barred, and which ones soon will (prescription)."""
+"""When a claim becomes time-barred, to the day, and which ones soon will.
+
+Prescription is counted in days (Code civil 2228): the day of the starting event is not
+counted, and the claim is barred once the last day of the term is over (2229). Five years from
+15/06/2021 can still be used on 15/06/2026; the claim is barred from 16/06/2026. A term in
+years ends on the same date of the last year, or on the last day of the month when that date
+does not exist (29 February).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from ..ledger import FORMAL_NOTICE, LAPSING, REMINDER_1
 
 # 5 years between businesses (Code de commerce L110-4), 2 years against a consumer (Code de
-# la consommation L218-2). Only an acknowledgement by the debtor (a partial payment, a signed
-# schedule) or a court claim interrupts it; a mise en demeure does not (Code civil 2240-2241).
+# la consommation L218-2); a public debtor's debts lapse after four years from 1 January of
+# the year after the right arose (loi n° 68-1250 du 31 décembre 1968, art. 1).
 PRESCRIPTION_YEARS = {"business": 5, "consumer": 2}
+LAPSE_YEARS = 4
+_DAY = pd.Timedelta(days=1)
 
 
-def prescription_dates(frame: pd.DataFrame, policy: Policy) -> pd.Series:
-    """The day each invoice's claim is time-barred (NaT without any date to count from).
+@dataclass(frozen=True)
+class Prescription:
+    """Each invoice's prescription: when it is barred, what it is counted from, under which rule."""
 
-    Counted from the invoice date by default (the prudent reading, Cass. civ. 1re, 15 juin
-    2017, n° 16-16.906), or from the due date ([policy] prescription_from = "due_date"); a
-    dated partial payment acknowledges the debt and starts the period again (C. civ. 2240).
-    """
-    if policy.prescription_from == "due_date":
-        start = frame["due_date"].fillna(frame["invoice_date"])
-    else:
-        start = frame["invoice_date"].fillna(frame["due_date"])
-    paid_on = frame["payment_date"].where(frame["paid"].to_numpy(dtype=float) > 0)
-    start = start.where(~(paid_on > start).to_numpy(dtype=bool), paid_on)
+    barred_on: pd.Series  # the first day the claim is barred (NaT: no date to count from)
+    start: pd.Series  # the day the term runs from: the starting event or the last interruption
+    basis: np.ndarray  # what start is: performance, invoice, due, payment, letter
+    regime: np.ndarray  # business, consumer or public (the four-year lapse)
+
+    def last_day(self) -> pd.Series:
+        """The last day the claim can still be acted on."""
+        return self.barred_on - _DAY
+
+
+def column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A date column of the frame (all NaT when an older frame lacks it)."""
+    if name not in frame:
+        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    return pd.to_datetime(frame[name])
+
+
+def regimes(frame: pd.DataFrame) -> np.ndarray:
+    """business, consumer or public (a debtor whose debts lapse after four years)."""
     consumer = frame["consumer"].to_numpy(dtype=bool)
-    ends = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    buyer = frame["buyer"].to_numpy(dtype=object) if "buyer" in frame else None
+    lapsing = (
+        np.array([b in LAPSING for b in buyer.tolist()], dtype=bool)
+        if buyer is not None
+        else frame["public"].to_numpy(dtype=bool)
+    )
+    return np.select([consumer, lapsing], ["consumer", "public"], "business").astype(object)
+
+
+def prescription_dates(
+    frame: pd.DataFrame,
+    policy: Policy,
+    demands: Mapping[Any, Sequence[dt.date]] | None = None,
+) -> Prescription:
+    """When each invoice's claim is barred, counted from the right day for its debtor.
+
+    The period runs from the delivery or performance date when the ledger has one and it is
+    the earlier, else from the invoice date (the due date when there is neither); between
+    businesses, from the due date with [policy] prescription_from = "due_date". A dated partial
+    payment acknowledges the debt and starts it again (Code civil 2240). A public debt's lapse
+    is interrupted by every written demand (the letters of the ledger, demands: those of the
+    journal by frame index) and by a partial payment: four years again from the next 1 January.
+    """
+    regime = regimes(frame)
+    invoice, performed, due = (
+        column(frame, c) for c in ("invoice_date", "performance_date", "due_date")
+    )
+    first = performed.notna() & ~(performed > invoice)
+    start = invoice.where(~first, performed)
+    basis = np.where(first, "performance", "invoice").astype(object)
+    business = regime == "business"
+    if policy.prescription_from == "due_date":
+        start = start.where(~(business & due.notna().to_numpy()), due)
+        basis = np.where(business & due.notna().to_numpy(), "due", basis)
+    basis = np.where(start.isna().to_numpy() & due.notna().to_numpy(), "due", basis)
+    start = start.fillna(due)
+    paid_on = column(frame, "payment_date").where(frame["paid"].to_numpy(dtype=float) > 0)
+    again = (paid_on > start).to_numpy(dtype=bool) & (regime != "public")
+    start = start.where(~again, paid_on)
+    basis = np.where(again, "payment", basis).astype(object)
+    barred = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     for who, years in PRESCRIPTION_YEARS.items():
-        mask = consumer if who == "consumer" else ~consumer
+        mask = regime == who
         if mask.any():
-            ends[mask] = start[mask] + pd.DateOffset(years=years)
-    return ends
+            barred[mask] = start[mask] + pd.DateOffset(years=years) + _DAY
+    public = np.flatnonzero(regime == "public")
+    if len(public):
+        _lapse(frame, public, start, basis, barred, demands or {})
+    return Prescription(barred, start, basis, regime)
 
 
-def prescribed(ends: pd.Series, as_of: dt.date) -> np.ndarray:
-    """Invoices whose claim is time-barred on as_of."""
-    return (ends <= pd.Timestamp(as_of)).to_numpy(dtype=bool)
+def _lapse(
+    frame: pd.DataFrame,
+    rows: np.ndarray,
+    start: pd.Series,
+    basis: np.ndarray,
+    barred: pd.Series,
+    demands: Mapping[Any, Sequence[dt.date]],
+) -> None:
+    """The four-year lapse of public debts, in place: from 1 January after the year the right
+    arose; each written demand or partial payment made before it lapsed starts four years
+    again from 1 January after its own year (loi 68-1250, art. 1 and 2)."""
+    level = frame["level"].to_numpy(dtype=int)
+    sent = column(frame, "last_date")
+    paid_on = column(frame, "payment_date").where(frame["paid"].to_numpy(dtype=float) > 0)
+    payments = frame["payments"].tolist() if "payments" in frame else [None] * len(frame)
+    for i in rows.tolist():
+        origin = start.iat[i]
+        if pd.isna(origin):
+            continue
+        events: list[tuple[pd.Timestamp, str]] = []
+        if REMINDER_1 <= level[i] <= FORMAL_NOTICE and pd.notna(sent.iat[i]):
+            events.append((sent.iat[i], "letter"))
+        if payments[i]:
+            events += [(pd.Timestamp(day), "payment") for day, _ in payments[i]]
+        elif pd.notna(paid_on.iat[i]):
+            events.append((paid_on.iat[i], "payment"))
+        events += [(pd.Timestamp(day), "letter") for day in demands.get(frame.index[i], ())]
+        end = origin.year + LAPSE_YEARS  # the last year of the term
+        for day, kind in sorted(events):
+            # A demand made after the debt lapsed revives nothing.
+            if origin < day and day.year <= end and day.year + LAPSE_YEARS > end:
+                end = day.year + LAPSE_YEARS
+                start.iat[i], basis[i] = day, kind
+        barred.iat[i] = pd.Timestamp(end + 1, 1, 1)
 
 
-def soon_prescribed(ends: pd.Series, as_of: dt.date, policy: Policy) -> np.ndarray:
+def prescribed(p: Prescription, as_of: dt.date) -> np.ndarray:
+    """Invoices whose claim is time-barred on as_of (as_of is on or after the first barred day)."""
+    return (p.barred_on <= pd.Timestamp(as_of)).to_numpy(dtype=bool)
+
+
+def soon_prescribed(p: Prescription, as_of: dt.date, policy: Policy) -> np.ndarray:
     """Invoices time-barred within [policy] prescription_warning_days (not yet)."""
     today = pd.Timestamp(as_of)
     horizon = today + pd.Timedelta(days=policy.prescription_warning_days)
-    return ((ends > today) & (ends <= horizon)).to_numpy(dtype=bool)
+    return ((p.barred_on > today) & (p.barred_on <= horizon)).to_numpy(dtype=bool)
 
 
-__all__ = ["PRESCRIPTION_YEARS", "prescribed", "prescription_dates", "soon_prescribed"]
+__all__ = [
+    "LAPSE_YEARS",
+    "PRESCRIPTION_YEARS",
+    "Prescription",
+    "prescribed",
+    "prescription_dates",
+    "regimes",
+    "soon_prescribed",
+]

@@ -10,6 +10,8 @@ import pandas as pd
 
 from ..ledger import FORMAL_NOTICE, LITIGATION, REMINDER_1, REMINDER_2
 from ..wording import date_short
+from .barred import barred_reasons
+from .prescription import Prescription
 
 _SENT_NAMES = {
     REMINDER_1: "1re relance",
@@ -47,7 +49,7 @@ def reasons(
     days_late: np.ndarray,
     since: np.ndarray,
     delay: np.ndarray,
-    barred_on: pd.Series,
+    barred: Prescription,
 ) -> np.ndarray:
     """A short French sentence per invoice saying why this action today.
 
@@ -77,7 +79,7 @@ def reasons(
     put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
     put("paid", lambda m: "Réglée", ~thanked)
-    _prescription(put, frame, barred_on)
+    _prescription(put, frame, barred)
     _insolvency(put, frame)
     _promise(put, frame)
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
@@ -140,31 +142,9 @@ def _hold(put: Callable[..., None], frame: pd.DataFrame) -> None:
     )
 
 
-def _prescription(put: Callable[..., None], frame: pd.DataFrame, barred_on: pd.Series) -> None:
-    """Why a time-barred invoice gets no letter, with the article that bars it."""
-    since = _date_texts(barred_on)
-    issued = _date_texts(frame["invoice_date"].fillna(frame["due_date"]))
-    consumer = frame["consumer"].to_numpy(dtype=bool)
-    check = (
-        " ; seule une reconnaissance de dette (paiement partiel, échéancier signé) ou une "
-        "action en justice l'aurait interrompue : vérifiez avant toute démarche"
-    )
-    put(
-        "prescribed",
-        lambda m: (
-            "Prescrite depuis le " + since[m] + " : facture du " + issued[m] + ", 5 ans "
-            "entre professionnels (Code de commerce L110-4)" + check
-        ),
-        ~consumer,
-    )
-    put(
-        "prescribed",
-        lambda m: (
-            "Prescrite depuis le " + since[m] + " : facture du " + issued[m] + " à un "
-            "particulier, 2 ans (Code de la consommation L218-2)" + check
-        ),
-        consumer,
-    )
+def _prescription(put: Callable[..., None], frame: pd.DataFrame, barred: Prescription) -> None:
+    """Why a time-barred invoice gets no letter: its rule, its start, what interrupts it."""
+    put("prescribed", lambda m: np.array(barred_reasons(barred, frame, m), dtype=object))
 
 
 def _insolvency(put: Callable[..., None], frame: pd.DataFrame) -> None:

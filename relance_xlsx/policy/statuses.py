@@ -1,5 +1,5 @@
 """The sentences added to an invoice's status once its rule is known: paid late, claimed,
-a promise broken, prescribed soon."""
+a promise broken, a public buyer's legal term."""
 
 from __future__ import annotations
 
@@ -54,22 +54,19 @@ def say_broken(out: pd.DataFrame, mask: np.ndarray, promised: pd.Series) -> None
     ]
 
 
-def say_soon_prescribed(out: pd.DataFrame, mask: np.ndarray, ends: pd.Series) -> list[str]:
-    """Flag the claims time-barred soon, in their reason and in one warning of the run."""
-    if not mask.any():
-        return []
-    rows = out.index[mask]
-    days = [date_short(d.date()) for d in ends[rows]]
+def say_legal_terms(out: pd.DataFrame, frame: pd.DataFrame, mask: np.ndarray) -> None:
+    """A public buyer's due date set by the law: which term, counted from which date."""
+    if "term_note" not in frame:
+        return
+    notes = frame["term_note"].to_numpy(dtype=object)
+    noted = mask & frame["term_note"].notna().to_numpy()
+    if not noted.any():
+        return
+    rows = out.index[noted]
     out.loc[rows, "reason"] = [
-        f"{reason} ; prescrite le {day} : à défaut de paiement, agissez avant (injonction de "
-        "payer ou reconnaissance de dette signée)"
-        for reason, day in zip(out.loc[rows, "reason"], days, strict=True)
-    ]
-    last = date_short(ends[rows].max().date())
-    return [
-        f"{len(rows)} facture(s) prescrite(s) d'ici le {last} : à traiter en priorité "
-        "(voir leur motif)."
+        f"{reason} ; {note}"
+        for reason, note in zip(out.loc[rows, "reason"], notes[noted], strict=True)
     ]
 
 
-__all__ = ["say_broken", "say_claimed", "say_paid_late", "say_soon_prescribed"]
+__all__ = ["say_broken", "say_claimed", "say_legal_terms", "say_paid_late"]

@@ -1,0 +1,103 @@
+"""Credit notes that name their invoice: « Facture d'origine » column, or « Avoir sur F2026-012 »
+in the remarks. The invoice's interest runs on a base lowered by the credit from its date."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .clients import key_of
+from .coded import Coded, object_array
+from .grid import Grid
+
+# « Avoir sur F2026-012 », « avoir sur facture n° 151 », « Avoir relatif à la facture F-7 »,
+# « Credit note for invoice INV-12 »: the number is the first word after those words.
+_NAMES = re.compile(
+    r"\b(?:avoir|credit\s+note|credit)\b[^\n]{0,12}?\b(?:sur|pour|relatif\s+[aà]|"
+    r"concernant|on|for|against|de(?=\s+(?:la\s+)?(?:facture|invoice)))\s+(?:la\s+|l[’']\s*)?(?:facture|invoice|fact\.?|fa)?\s*"
+    r"(?:n\s*[°º]|no\.?|num[ée]ro|#)?\s*(?P<number>[A-Za-z0-9][\w\-/.]*\d[\w\-/]*)",
+    re.IGNORECASE,
+)
+
+# « Facture n° F-12 » in an origin column: the number is what follows.
+_ORIGIN_PREFIX = re.compile(r"^\s*(?:facture|invoice|fact\.?)?\s*(?:n\s*[°º]|no\.?|#)?\s*", re.I)
+
+
+def named_invoice(text: Any) -> str | None:
+    """The invoice number a remark names after « avoir sur … », or None."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    found = _NAMES.search(text)
+    return found.group("number").rstrip(".") if found else None
+
+
+def credit_columns(
+    grid: Grid,
+    invoice: Coded,
+    client: Coded,
+    is_credit: np.ndarray,
+    amount: np.ndarray,
+    invoice_date: np.ndarray,
+) -> dict[str, Any]:
+    """On each credit note, the invoice it names; on each invoice, its credits (date, amount).
+
+    The invoice is looked for among the same client's, by number (case and spaces folded).
+    A credit naming an invoice that is not there is a warning on its row: it is still deducted
+    from what the client owes, without changing any invoice's interest.
+    """
+    rows = len(grid)
+    out: dict[str, Any] = {
+        "credit_for": object_array([None] * rows),
+        "credits": object_array([None] * rows),
+    }
+    credit_rows = np.flatnonzero(is_credit).tolist()
+    if not credit_rows:
+        return out
+    named = _named(grid, credit_rows)
+    if not named:
+        return out
+    by_key: dict[tuple[str, str], int] = {}
+    numbers, clients = invoice.array(), client.array()
+    for i in np.flatnonzero(~is_credit).tolist():
+        by_key.setdefault((key_of(clients[i]), key_of(numbers[i])), i)
+    for i, (number, field) in named.items():
+        target = by_key.get((key_of(clients[i]), key_of(number)))
+        out["credit_for"][i] = number
+        if target is None:
+            grid.problem(
+                i, field, grid.raw(field).at(i),
+                f"avoir sur la facture {number} : facture introuvable pour ce client ; l'avoir "
+                "reste déduit du total, sans effet sur les intérêts",
+                "warning",
+            )  # fmt: skip
+            continue
+        given = out["credits"][target] or ()
+        out["credits"][target] = (*given, (pd.Timestamp(invoice_date[i]), float(-amount[i])))
+    return out
+
+
+def _named(grid: Grid, rows: list[int]) -> dict[int, tuple[str, str]]:
+    """The invoice each credit-note row names, and the field that says it: its origin
+    column, else its remarks or its object."""
+    named: dict[int, tuple[str, str]] = {}
+    origin = grid.raw("origin_invoice")
+    for i in rows:
+        value = origin.at(i)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        text = _ORIGIN_PREFIX.sub("", str(value)).strip() if value is not None else ""
+        if text:
+            named[i] = (text, "origin_invoice")
+            continue
+        for field in ("remarks", "object", "invoice"):
+            found = named_invoice(grid.raw(field).at(i))
+            if found:
+                named[i] = (found, field)
+                break
+    return named
+
+
+__all__ = ["credit_columns", "named_invoice"]

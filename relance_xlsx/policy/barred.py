@@ -1,0 +1,127 @@
+"""What the status says of a claim that is time-barred, or soon will be: the rule of its debtor,
+the day it is counted from, and what would interrupt it (a letter does, only for public debts)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..wording import date_short
+from .prescription import LAPSE_YEARS, PRESCRIPTION_YEARS, Prescription
+
+LAW_1968 = "loi n° 68-1250 du 31 décembre 1968"
+# What interrupts, by rule (Code civil 2240-2244; loi 68-1250, art. 2).
+_INTERRUPTS = {
+    "business": "seule une reconnaissance de dette (paiement partiel, échéancier signé) ou une "
+    "action en justice l'interrompt, pas une relance ni une mise en demeure",
+    "consumer": "seule une reconnaissance de dette (paiement partiel, échéancier signé) ou une "
+    "action en justice l'interrompt, pas une relance ni une mise en demeure",
+    "public": "toute réclamation écrite adressée au débiteur (une lettre de relance suffit), un "
+    f"recours en justice ou un paiement partiel l'interrompt ({LAW_1968}, art. 2)",
+}
+
+
+def _day(value: Any) -> str:
+    return date_short(pd.Timestamp(value).date())
+
+
+def _source(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> tuple[str, str]:
+    """What the term is counted from, as (« de la », « facture du 15/06/2021 … »)."""
+    day = _day(start)
+    if basis == "payment":
+        return "du", f"paiement partiel du {day}, qui a reconnu la dette"
+    if basis == "letter":
+        return "de la", f"réclamation écrite du {day}, qui l'a interrompue"
+    if basis == "due":
+        return "de l'", f"échéance du {day}"
+    if basis == "performance":
+        return "de la", f"livraison ou exécution de la prestation le {day}"
+    if regime == "business":
+        return "de la", f"facture du {day}"
+    why = (
+        "faute de date de livraison ou d'exécution dans le classeur"
+        if pd.isna(performed)
+        else "antérieure à la date d'exécution"
+    )
+    return "de la", f"facture du {day}, {why}"
+
+
+def _rule(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> str:
+    """The rule and its article, with what the term is counted from."""
+    article, source = _source(regime, basis, start, performed)
+    counted = f"{article}{'' if article.endswith(chr(39)) else ' '}{source}"
+    if regime == "public":
+        year = start.year + 1
+        if basis in ("letter", "payment"):
+            act = "la réclamation écrite" if basis == "letter" else "le paiement partiel"
+            return (
+                f"déchéance quadriennale ({LAW_1968}, art. 1 et 2), quatre ans à compter du "
+                f"1er janvier {year}, {act} du {_day(start)} l'ayant interrompue"
+            )
+        return (
+            f"déchéance quadriennale ({LAW_1968}, art. 1), droit né en {start.year} ({source}), "
+            f"quatre ans à compter du 1er janvier {year}"
+        )
+    years = PRESCRIPTION_YEARS[regime]
+    if regime == "consumer":
+        law = "Code de la consommation L218-2"
+        if basis == "performance":
+            law += " ; Cass. 3e civ., 1er mars 2023, n° 21-23.176"
+        return f"{years} ans contre un particulier ({law}), comptés {counted}"
+    return f"{years} ans entre professionnels (Code de commerce L110-4), comptés {counted}"
+
+
+def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> list[str]:
+    """The status of each time-barred invoice of the mask."""
+    rows = np.flatnonzero(mask).tolist()
+    performed = frame["performance_date"].tolist() if "performance_date" in frame else None
+    out = []
+    for i in rows:
+        regime, basis = p.regime[i], p.basis[i]
+        start, barred = p.start.iat[i], p.barred_on.iat[i]
+        head = (
+            f"Déchue depuis le {_day(barred)}"
+            if regime == "public"
+            else f"Prescrite depuis le {_day(barred)}"
+        )
+        rule = _rule(regime, basis, start, performed[i] if performed else pd.NaT)
+        out.append(
+            f"{head} (dernier jour pour agir : {_day(barred - pd.Timedelta(days=1))}) : {rule} ; "
+            f"{_INTERRUPTS[regime]} : vérifiez avant toute démarche qu'aucun de ces actes "
+            "n'a échappé au classeur"
+        )
+    return out
+
+
+def say_soon_barred(out: pd.DataFrame, mask: np.ndarray, p: Prescription) -> list[str]:
+    """Flag the claims time-barred soon, in their reason and in one warning of the run."""
+    if not mask.any():
+        return []
+    rows = out.index[mask]
+    where = np.flatnonzero(mask).tolist()
+    texts = []
+    for i, reason in zip(where, out.loc[rows, "reason"].tolist(), strict=True):
+        last = _day(p.barred_on.iat[i] - pd.Timedelta(days=1))
+        if p.regime[i] == "public":
+            texts.append(
+                f"{reason} ; déchéance quadriennale le {_day(p.barred_on.iat[i])} (dernier jour "
+                f"{last}) : une réclamation écrite avant cette date, la prochaine relance par "
+                f"exemple, ouvre un nouveau délai de {LAPSE_YEARS} ans ({LAW_1968}, art. 2)"
+            )
+        else:
+            texts.append(
+                f"{reason} ; prescrite le {_day(p.barred_on.iat[i])} (dernier jour pour agir : "
+                f"{last}) : à défaut de paiement, agissez avant (injonction de payer ou "
+                "reconnaissance de dette signée ; une relance ne l'interrompt pas)"
+            )
+    out.loc[rows, "reason"] = texts
+    latest = _day(p.barred_on[mask].max())
+    return [
+        f"{len(rows)} facture(s) prescrite(s) ou déchue(s) d'ici le {latest} : à traiter en "
+        "priorité (voir leur motif)."
+    ]
+
+
+__all__ = ["barred_reasons", "say_soon_barred"]
