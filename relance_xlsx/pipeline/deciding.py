@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..config import Settings
-from ..ledger import Ledger
+from ..ledger import LAPSING, Ledger
 from ..letters import LetterPlan, in_print_order, plan_letters, statement_plans
 from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
+from ..workbook import journal_demands
 
 
 def decide_ledger(
     ledger: Ledger, settings: Settings, as_of: dt.date, statements: list[str]
 ) -> tuple[Decisions, list[LetterPlan], list[str]]:
     """Each invoice's decision, the letters in print order, the statement names not found."""
-    decisions = decide(ledger.frame, as_of, settings.policy, rate_tables_for(settings))
+    tables = rate_tables_for(settings)
+    decisions = decide(ledger.frame, as_of, settings.policy, tables, demands(ledger, settings))
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
     return decisions, in_print_order(plans + asked), unknown
 
 
-__all__ = ["decide_ledger"]
+def demands(ledger: Ledger, settings: Settings) -> dict[Any, tuple[dt.date, ...]]:
+    """The journal's letters of each public debtor's invoice (by frame index): each one
+    interrupts the debt's four-year lapse. The journal is read only when there are some."""
+    frame = ledger.frame
+    lapsing = frame["buyer"].isin(list(LAPSING)).to_numpy() & ~frame["consumer"].to_numpy(bool)
+    if not lapsing.any():
+        return {}
+    sent = journal_demands(ledger.path, settings.writeback.journal_sheet)
+    if not sent:
+        return {}
+    keys = zip(
+        frame.index[lapsing],
+        frame["client"].to_numpy()[lapsing].tolist(),
+        frame["invoice"].to_numpy()[lapsing].tolist(),
+        strict=True,
+    )
+    found = {i: sent.get((str(c), str(n if n is not None else ""))) for i, c, n in keys}
+    return {i: days for i, days in found.items() if days}
+
+
+__all__ = ["decide_ledger", "demands"]

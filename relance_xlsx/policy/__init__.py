@@ -7,8 +7,10 @@ from .decide import (
     decide,
     hold_back,
 )
+from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .penalties import InterestPeriod
+from .prescription import Prescription, prescription_dates
 from .rates import (
     RateTables,
     load_rate_tables,
@@ -17,12 +19,16 @@ from .rates import (
 
 __all__ = [
     "DUNNING_KINDS",
+    "AtJudgment",
     "Decisions",
     "InterestPeriod",
+    "Prescription",
     "RateTables",
+    "at_judgment",
     "decide",
     "hold_back",
     "load_rate_tables",
     "one_letter_per_client",
+    "prescription_dates",
     "rate_tables_for",
 ]

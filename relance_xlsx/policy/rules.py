@@ -11,7 +11,7 @@ import pandas as pd
 from ..ledger import FORMAL_NOTICE, LITIGATION, REMINDER_1, REMINDER_2
 from ..wording import date_short
 from .barred import barred_reasons
-from .prescription import Prescription
+from .prescription import Prescription, column
 
 _SENT_NAMES = {
     REMINDER_1: "1re relance",
@@ -148,29 +148,49 @@ def _prescription(put: Callable[..., None], frame: pd.DataFrame, barred: Prescri
 
 
 def _insolvency(put: Callable[..., None], frame: pd.DataFrame) -> None:
-    """Collective proceedings: no reminder, and the declaration's deadline when it is known."""
-    # The BODACC date may be on one invoice of the client only: it holds for all of them.
-    notice = frame["bodacc_date"].groupby(frame["client"]).transform("max")
+    """Collective proceedings: no reminder, the declaration's deadline and what it holds."""
+    # The dates may be on one invoice of the client only: they hold for all of them.
+    by_client = frame["client"]
+    notice = frame["bodacc_date"].groupby(by_client).transform("max")
+    judged = column(frame, "judgment_date").groupby(by_client).transform("max")
     deadline = _date_texts(notice + pd.DateOffset(months=2))
-    known = deadline != ""
-    stop = "Procédure collective du client : aucune relance ni poursuite (Code de commerce L622-21)"
-    put(
-        "insolvent",
-        lambda m: (
-            stop
-            + " ; déclarez la créance au mandataire judiciaire au plus tard le "
-            + deadline[m]
-            + " (2 mois après le BODACC, R622-24)"
-        ),
+    noticed, judgment = _date_texts(notice), _date_texts(judged)
+    born = column(frame, "performance_date").fillna(frame["invoice_date"])
+    later = (born >= judged).to_numpy(dtype=bool)
+    known, dated = deadline != "", judgment != ""
+    stop = "Procédure collective du client" + np.where(
+        dated, " (jugement d'ouverture du " + judgment + ")", ""
+    )
+    stop = stop + " : aucune relance ni poursuite (Code de commerce L622-21)"
+    stop = stop + np.where(dated, " ; intérêts arrêtés au jugement (L622-28)", "")
+    when = np.where(
         known,
+        " au plus tard le " + deadline + " (2 mois après la publication au BODACC du " + noticed
+        + ", R622-24 ; 2 mois de plus pour un créancier établi hors de France métropolitaine)",
+        " dans les 2 mois de la publication au BODACC (R622-24) : indiquez sa date dans la "
+        "colonne de la procédure ou « Date BODACC »",
+    )  # fmt: skip
+    figures = np.where(
+        dated,
+        "",
+        " ; indiquez la date du jugement d'ouverture (colonne « Date du jugement ») pour chiffrer "
+        "la déclaration",
     )
     put(
         "insolvent",
         lambda m: (
-            stop + " ; déclarez la créance au mandataire judiciaire dans les 2 mois de "
-            "la publication au BODACC (R622-24) : indiquez sa date dans la colonne"
+            stop[m] + " ; déclarez la créance au mandataire judiciaire" + when[m] + figures[m]
         ),
-        ~known,
+        ~later,
+    )
+    put(
+        "insolvent",
+        lambda m: (
+            "Créance née après le jugement d'ouverture du " + judgment[m] + " (Code de commerce "
+            "L622-17) : hors déclaration, payable à son échéance ; à réclamer à l'administrateur "
+            "judiciaire ou au débiteur, sans relance automatique"
+        ),
+        later,
     )
 
 

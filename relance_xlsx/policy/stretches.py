@@ -13,6 +13,7 @@ from ..ledger import FORMAL_NOTICE
 from .rates import HalfYear
 
 _DAY = np.timedelta64(1, "D")
+_ONE = pd.Timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,14 @@ class Stretches:
         payments: list[Any] = (
             frame["payments"].tolist() if "payments" in frame else [None] * len(frame)
         )
+        # Credit notes naming the invoice: (date, amount), each lowering the base from its date.
+        credits: list[Any] = frame["credits"].tolist() if "credits" in frame else []
+        credited = [i for i, c in enumerate(credits) if isinstance(c, tuple) and c]
         many = [i for i, p in enumerate(payments) if p]
-        width = max([1, *(len(payments[i]) for i in many)])
+        width = max(
+            [1, *(len(payments[i]) for i in many)]
+            + [len(payments[i] or ()) + int(dated[i]) + len(credits[i]) for i in credited]
+        )
         splits = np.tile(stop[:, None], (1, width))
         splits[:, 0] = np.where(dated, paid_on.to_numpy(dtype="datetime64[D]"), stop)
         bases = np.zeros((len(frame), width + 1))
@@ -60,7 +67,38 @@ class Stretches:
         bases[:, 1] = np.where(dated, after, 0.0)
         for i in many:  # a payments sheet: every payment of the invoice, in date order
             cls._payments_of(i, payments[i], due.iloc[i], amount[i], after[i], splits, bases)
+        for i in credited:
+            paid = payments[i] or (((paid_on.iloc[i], amount[i] - after[i]),) if dated[i] else ())
+            cls._credited(i, paid, credits[i], due.iloc[i], amount[i], after[i], splits, bases)
         return cls(begin, np.minimum(splits, stop[:, None]), stop, bases)
+
+    @staticmethod
+    def _credited(
+        i: int,
+        paid: tuple[tuple[pd.Timestamp, float], ...],
+        credits: tuple[tuple[pd.Timestamp, float], ...],
+        due: pd.Timestamp,
+        amount: float,
+        remaining: float,
+        splits: np.ndarray,
+        bases: np.ndarray,
+    ) -> None:
+        # A payment bears interest on the amount before it up to its own day; a credit note
+        # lowers the base from its own date (the day before is the last on the higher base).
+        # One without a date, or dated by the due date, lowers it from the start.
+        events = [(pd.Timestamp(d), p) for d, p in paid]
+        events += [(d - _ONE if pd.notna(d) else due, c) for d, c in credits]
+        undated = max(amount - remaining - sum(p for _, p in paid), 0.0)
+        base = max(amount - undated - sum(p for d, p in events if not d > due), 0.0)
+        bases[i, :] = 0.0
+        bases[i, 0] = base
+        k = 0
+        for day, part in sorted(e for e in events if e[0] > due):
+            splits[i, k] = np.datetime64(day.date(), "D")
+            base = max(base - part, 0.0)
+            k += 1
+            bases[i, k] = base
+        bases[i, k] = max(remaining - sum(c for _, c in credits), 0.0)
 
     @staticmethod
     def _payments_of(

@@ -6,7 +6,7 @@ from .changes import (
     journal_entries,
     status_updates,
 )
-from .history import journal_lines
+from .history import journal_demands, journal_lines
 from .journal import (
     JournalEntry,
     add_journal,
@@ -29,6 +29,7 @@ __all__ = [
     "append_journal",
     "check_targets",
     "existing_keys",
+    "journal_demands",
     "journal_entries",
     "journal_lines",
     "ledger_lock",

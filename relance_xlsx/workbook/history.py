@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
 import python_calamine as calamine
 
-from ..ledger import parse_date
+from ..ledger import ACTION_LABELS, FORMAL_NOTICE, LEVEL_LABELS, REMINDER_1, REMINDER_2, parse_date
 from .journal import HEADERS, JournalEntry
+
+# A written demand for payment: a reminder or a formal notice, posted or e-mailed.
+_DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
+_DEMAND_ACTIONS = (ACTION_LABELS["letter"], ACTION_LABELS["email"])
 
 
 def journal_lines(path: Path, sheet: str, client: str) -> list[JournalEntry]:
     """The journal's lines about one client, in the order written (for its litigation file)."""
     stat = Path(path).stat()
     return list(_lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).get(client, ()))
+
+
+def journal_demands(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.date, ...]]:
+    """The dates of the written demands (reminders, formal notices, by post or e-mail) the
+    journal records, by (client, invoice): each interrupts a public debt's lapse."""
+    if not Path(path).is_file():
+        return {}
+    stat = Path(path).stat()
+    out: dict[tuple[str, str], set[dt.date]] = {}
+    for client, lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+        for e in lines:
+            if e.level in _DEMAND_LEVELS and e.action.startswith(_DEMAND_ACTIONS):
+                out.setdefault((client, e.invoice), set()).add(e.run_date)
+    return {key: tuple(sorted(days)) for key, days in out.items()}
 
 
 @lru_cache(maxsize=2)
@@ -49,4 +68,4 @@ def _lines_by_client(
     return {k: tuple(v) for k, v in out.items()}
 
 
-__all__ = ["journal_lines"]
+__all__ = ["journal_demands", "journal_lines"]
