@@ -1,5 +1,6 @@
 """Settings: defaults in code, overridden by an optional relance.toml."""
 
+from .checks import capital_problem, rcs_problem, siret_problem, vat_problem
 from .editing import default_config_text, write_columns, write_values
 from .loading import find_config, load_settings, settings_from_dict
 from .sections import (
@@ -30,10 +31,14 @@ __all__ = [
     "Settings",
     "Smtp",
     "Writeback",
+    "capital_problem",
     "default_config_text",
     "find_config",
     "load_settings",
+    "rcs_problem",
     "settings_from_dict",
+    "siret_problem",
+    "vat_problem",
     "write_columns",
     "write_values",
 ]

@@ -2,8 +2,87 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import ConfigError
-from .sections import Email, Policy, Report, Settings, Smtp, Writeback
+from .sections import Creditor, Email, Policy, Report, Settings, Smtp, Writeback
+
+# The legal forms a sole trader may state (he has no company, hence no capital).
+_SOLE_TRADER_FORMS = {"", "ei", "entrepreneur individuel", "entreprise individuelle", "eirl"}
+_CAPITAL = re.compile(r"\d[\d\s\u202f\u00a0.,]*\s*(€|eur|euros?)?", re.I)
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s\u202f\u00a0.\-]", "", text)
+
+
+def siret_problem(text: str) -> str | None:
+    """Why a SIRET is not one: 14 digits whose Luhn key is right (La Poste's own rule aside)."""
+    digits = _compact(text)
+    if not re.fullmatch(r"\d{14}", digits):
+        return "un SIRET a 14 chiffres"
+    total = 0
+    for i, d in enumerate(int(c) for c in reversed(digits)):
+        d = d * 2 if i % 2 else d
+        total += d - 9 if d > 9 else d
+    if total % 10 and not (digits.startswith("356000000") and sum(map(int, digits)) % 5 == 0):
+        return "ce SIRET a une clé de contrôle fausse : vérifiez les chiffres"
+    return None
+
+
+def vat_problem(text: str, siret: str = "") -> str | None:
+    """Why an intra-community VAT number is not one. A French one is FR, a two-digit key and
+    the SIREN, the key being (12 + 3 × (SIREN mod 97)) mod 97; it must match the SIRET."""
+    number = _compact(text).upper()
+    if not number.startswith("FR"):
+        ok = re.fullmatch(r"[A-Z]{2}[A-Z0-9]{2,13}", number)
+        return None if ok else "un n° de TVA commence par le code du pays (FR…)"
+    if not re.fullmatch(r"FR[0-9A-HJ-NP-Z]{2}\d{9}", number):
+        return "un n° de TVA français est FR, 2 caractères de clé et les 9 chiffres du SIREN"
+    key, siren = number[2:4], number[4:]
+    if key.isdigit() and int(key) != (12 + 3 * (int(siren) % 97)) % 97:
+        return "ce n° de TVA a une clé fausse : vérifiez-le (FR + clé + SIREN)"
+    digits = _compact(siret)
+    if re.fullmatch(r"\d{14}", digits) and digits[:9] != siren and digits.strip("0"):
+        return "ce n° de TVA ne porte pas le SIREN du SIRET (ses 9 premiers chiffres)"
+    return None
+
+
+def capital_problem(text: str) -> str | None:
+    """Why a share capital is not one: an amount in euros (« 10 000 € ») or « variable »."""
+    if text.strip().lower() in ("variable", "capital variable"):
+        return None
+    return None if _CAPITAL.fullmatch(text.strip()) else "un montant en euros (ex. 10 000 €)"
+
+
+def rcs_problem(text: str) -> str | None:
+    """Why an RCS town is not one: the town of the registry only, no number."""
+    if re.search(r"\d", text):
+        return "la ville du greffe seulement (ex. Lyon) : le n° SIREN vient du SIRET"
+    return None
+
+
+def _check_creditor(creditor: Creditor, where: str) -> None:
+    checks = (
+        ("vat_number", lambda v: vat_problem(v, creditor.siret)),
+        ("share_capital", capital_problem),
+        ("rcs_city", rcs_problem),
+    )
+    for key, check in checks:
+        value = getattr(creditor, key).strip()
+        problem = check(value) if value else None
+        if problem:
+            raise ConfigError(f"[creditor] {key} dans {where} : {problem} (lu : {value!r}).")
+    if creditor.sole_trader and creditor.share_capital.strip():
+        raise ConfigError(
+            f"[creditor] share_capital dans {where} : un entrepreneur individuel (sole_trader "
+            "= true) n'a pas de capital social ; laissez-le vide."
+        )
+    if creditor.sole_trader and creditor.legal_form.strip().lower() not in _SOLE_TRADER_FORMS:
+        raise ConfigError(
+            f"[creditor] legal_form dans {where} : « {creditor.legal_form} » est une société, "
+            "pas un entrepreneur individuel (sole_trader = true) ; corrigez l'un ou l'autre."
+        )
 
 
 def _check_policy(policy: Policy, where: str) -> None:
@@ -85,6 +164,7 @@ def _check_report(report: Report, where: str) -> None:
 
 def check_settings(settings: Settings, where: str) -> None:
     """Refuse values no run could use, naming the section and the key."""
+    _check_creditor(settings.creditor, where)
     _check_policy(settings.policy, where)
     _check_smtp(settings.smtp, where)
     _check_email(settings.email, where)
@@ -92,4 +172,4 @@ def check_settings(settings: Settings, where: str) -> None:
     _check_report(settings.report, where)
 
 
-__all__ = ["check_settings"]
+__all__ = ["capital_problem", "check_settings", "rcs_problem", "siret_problem", "vat_problem"]

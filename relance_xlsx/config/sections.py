@@ -31,6 +31,22 @@ class Creditor:
     bank: str = ""
     cheque_payee: str = ""
     payment_link: str = ""
+    # The creditor's legal identity, for its papers (Code de commerce R123-237; VAT number:
+    # CGI 242 nonies A), the litigation file and the declaration of claim.
+    legal_form: str = ""  # SARL, SAS, EURL, SA, SCI, association…
+    share_capital: str = ""  # « 10 000 € », or « variable »; none for a sole trader
+    rcs_city: str = ""  # the town of its RCS registry: « RCS Lyon 123 456 789 »
+    # Its registered office, when it is not the address above (letters come from there).
+    head_office: str = ""
+    representative: str = ""  # its legal representative, by name
+    representative_title: str = ""  # « gérante », « président »
+    # An entrepreneur individuel: « EI » follows the name (Code de commerce L526-22, R123-237).
+    sole_trader: bool = False
+
+    @property
+    def registered_office(self) -> str:
+        """The registered office: head_office, else the address."""
+        return self.head_office.strip() or self.address.strip()
 
 
 @dataclass(frozen=True)

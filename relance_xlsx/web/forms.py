@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..config import Settings
+from ..config import Settings, capital_problem, rcs_problem, siret_problem, vat_problem
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,7 @@ def _digits(text: str) -> str:
 
 def check_siret(text: str) -> str | None:
     """A SIRET: 14 digits whose Luhn key is right (La Poste's own rule aside)."""
-    digits = _digits(text)
-    if not re.fullmatch(r"\d{14}", digits):
-        return "un SIRET a 14 chiffres"
-    total = 0
-    for i, d in enumerate(int(c) for c in reversed(digits)):
-        d = d * 2 if i % 2 else d
-        total += d - 9 if d > 9 else d
-    if total % 10 and not (digits.startswith("356000000") and sum(map(int, digits)) % 5 == 0):
-        return "ce SIRET a une clé de contrôle fausse : vérifiez les chiffres"
-    return None
+    return siret_problem(text)
 
 
 def check_iban(text: str) -> str | None:
@@ -76,6 +67,9 @@ _CHECKS: dict[str, Callable[[str], str | None]] = {
     "bic": check_bic,
     "email": check_email,
     "payment_link": check_link,
+    "vat_number": vat_problem,
+    "share_capital": capital_problem,
+    "rcs_city": rcs_problem,
 }
 
 FIELDS = (
@@ -87,6 +81,20 @@ FIELDS = (
     Field("creditor", "email", "E-mail", "email", required=True),
     Field("creditor", "signatory", "Signataire", required=True),
     Field("creditor", "signatory_title", "Fonction du signataire", hint="ex. Gérante"),
+    Field("creditor", "legal_form", "Forme juridique", hint="ex. SARL, SAS, EURL, SA"),
+    Field("creditor", "share_capital", "Capital social", hint="ex. 10 000 € (aucun pour un EI)"),
+    Field("creditor", "rcs_city", "Ville du RCS", hint="ex. Lyon, pour « RCS Lyon 123 456 789 »"),
+    Field("creditor", "vat_number", "N° de TVA intracommunautaire", hint="FR + clé + SIREN"),
+    Field(
+        "creditor",
+        "head_office",
+        "Siège social, s'il diffère de l'adresse",
+        "textarea",
+        hint="sur plusieurs lignes",
+    ),
+    Field("creditor", "representative", "Représentant légal", hint="prénom et nom"),
+    Field("creditor", "representative_title", "Qualité du représentant", hint="ex. gérante"),
+    Field("creditor", "sole_trader", "Entrepreneur individuel (mention « EI »)", "checkbox"),
     Field("creditor", "iban", "IBAN", required=True, hint="FR76 …"),
     Field("creditor", "bic", "BIC", required=True),
     Field("creditor", "bank", "Banque"),
@@ -169,7 +177,24 @@ def read_form(form: Mapping[str, Any]) -> tuple[dict[str, dict[str, Any]], dict[
             errors[name] = error
         else:
             values.setdefault(f.section, {})[f.key] = value
+    _together(values.get("creditor", {}), errors)
     return values, errors
+
+
+def _together(creditor: dict[str, Any], errors: dict[str, str]) -> None:
+    """The checks between fields: the VAT number carries the SIRET's SIREN; a sole trader has
+    no share capital and no company form."""
+    vat, siret = creditor.get("vat_number"), creditor.get("siret")
+    if vat and siret and "creditor.vat_number" not in errors:
+        problem = vat_problem(vat, siret)
+        if problem:
+            errors["creditor.vat_number"] = problem
+    if creditor.get("sole_trader"):
+        if creditor.get("share_capital"):
+            errors["creditor.share_capital"] = "un entrepreneur individuel n'a pas de capital"
+        form = str(creditor.get("legal_form", "")).strip().lower()
+        if form not in ("", "ei", "entrepreneur individuel", "entreprise individuelle", "eirl"):
+            errors["creditor.legal_form"] = "une société n'est pas un entrepreneur individuel"
 
 
 def _parse(f: Field, raw: str) -> tuple[Any, str | None]:
