@@ -96,6 +96,9 @@ class RunResult:
     report: str | None = None
     # The litigation file (dossier.docx) of each client handed to litigation by this run.
     dossiers: list[str] = field(default_factory=list)
+    # The declaration of claim (declaration_creance.docx) of each client in collective
+    # proceedings, valued at the opening judgment.
+    declarations: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""

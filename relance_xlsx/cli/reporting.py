@@ -69,8 +69,9 @@ def dossier(
     config: ConfigOpt = None,
     sheet: SheetOpt = None,
 ) -> None:
-    """Dossier de contentieux d'un client (créance détaillée, chronologie, pièces, procédure),
-    dans contentieux/<client>/ ; le classeur n'est jamais modifié.
+    """Dossier de contentieux d'un client (créance détaillée, fondement, mise en demeure,
+    chronologie, pièces, procédure), ou sa déclaration de créance s'il est en procédure
+    collective, dans contentieux/<client>/ ; le classeur n'est jamais modifié.
 
     Exemple : relance dossier grand-livre.xlsx "Garage Bernard"
     """
@@ -81,7 +82,15 @@ def dossier(
         ledger, client, settings, as_of=parse_day(as_of), out_dir=out_dir, pdf=not no_pdf
     )
     out.print(
-        "Dossier écrit : " + ", ".join(written), markup=False, highlight=False, soft_wrap=True
+        (
+            "Déclaration de créance écrite : "
+            if "declaration" in "".join(written)
+            else "Dossier écrit : "
+        )
+        + ", ".join(written),
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
     )
 
 

@@ -2,15 +2,19 @@
 
 from .aging import AgingRow, aging, bucket_labels
 from .calls import Call, LitigationCase, call_list, litigation_cases
+from .declaration import Declaration, write_declaration
 from .dossier import ClaimedInvoice, Dossier, Event, write_dossier
 from .dso import Dso, count_back_dso, simple_dso
 from .manager import Indicators, ManagerReport, manager_report
+from .parties import Debtor, outside_metropolitan
 from .xlsx import write_report
 
 __all__ = [
     "AgingRow",
     "Call",
     "ClaimedInvoice",
+    "Debtor",
+    "Declaration",
     "Dossier",
     "Dso",
     "Event",
@@ -23,7 +27,9 @@ __all__ = [
     "count_back_dso",
     "litigation_cases",
     "manager_report",
+    "outside_metropolitan",
     "simple_dso",
+    "write_declaration",
     "write_dossier",
     "write_report",
 ]

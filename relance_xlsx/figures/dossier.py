@@ -1,5 +1,6 @@
-"""The litigation file of one client: who, what is claimed period by period, what happened,
-which documents to attach, and which procedure fits (CPC 1405-1407, CPCE L125-1)."""
+"""The litigation file of one client: who, what is claimed period by period and on what basis,
+its mise en demeure, what happened, which documents to attach, and which procedure fits
+(CPC 1405-1407, CPCE L125-1 and R125-1)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Creditor
+from ..ledger import EPIC, PUBLIC_ENTERPRISE
 from ..wording import date_long, date_short, money, percent
 from .docxwrite import paragraph, table, write_document
+from .parties import Debtor, basis_lines, creditor_lines, debtor_lines
 
-SMALL_CLAIMS_LIMIT = 5000.0  # procédure simplifiée de recouvrement (CPCE L125-1)
+# Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
+# interest (CPCE R125-1; L125-1 creates it); the 40 € indemnity is not interest.
+SMALL_CLAIMS_LIMIT = 5000.0
 
 
 @dataclass(frozen=True)
@@ -45,19 +50,27 @@ class Dossier:
     client: str
     as_of: dt.date
     creditor: Creditor
-    debtor_address: str
-    debtor_contact: str
-    debtor_email: str
-    debtor_phone: str
-    consumer: bool
-    public: bool
+    debtor: Debtor
     invoices: list[ClaimedInvoice]
     events: list[Event] = field(default_factory=list)
-    debtor_siret: str = ""
     # Credit notes in the client's favour still open: deducted from what is claimed.
     credits: list[ClaimedInvoice] = field(default_factory=list)
     # Open invoices not yet due: on the statement of account, not in the claim.
     not_due: list[ClaimedInvoice] = field(default_factory=list)
+    # The mises en demeure found in the journal or the ledger, one sentence each.
+    notices: list[str] = field(default_factory=list)
+    # The contractual rate of [policy] interest_rate, None for the law's.
+    contract_rate: float | None = None
+
+    @property
+    def consumer(self) -> bool:
+        """The debtor is a private person."""
+        return self.debtor.consumer
+
+    @property
+    def public(self) -> bool:
+        """The debtor is a public buyer."""
+        return self.debtor.public
 
     @property
     def principal(self) -> float:
@@ -84,13 +97,28 @@ class Dossier:
         """The whole claim, credit notes deducted."""
         return round(self.principal - self.credited + self.interest + self.indemnity, 2)
 
+    @property
+    def small_claim_amount(self) -> float:
+        """Principal and interest, credit notes deducted, the 40 € left out (CPCE R125-1)."""
+        return round(self.principal - self.credited + self.interest, 2)
+
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
-        if self.public:
+        if self.public and self.debtor.buyer == EPIC:
             return (
-                "Débiteur public : l'injonction de payer ne s'applique pas à un contrat "
-                "administratif ; la voie est le référé-provision devant le tribunal administratif "
-                "(à vérifier avec votre conseil)."
+                "Débiteur EPIC : son contrat est en principe de droit privé (injonction de payer "
+                "au tribunal de commerce ou judiciaire), sauf marché de travaux publics (tribunal "
+                "administratif) ; ses biens ne peuvent être saisis (Code général de la propriété "
+                "des personnes publiques L2311-1) : une condamnation s'exécute par mandatement "
+                "d'office (loi n° 80-539 du 16 juillet 1980). À vérifier avec votre conseil."
+            )
+        if self.public and self.debtor.buyer != PUBLIC_ENTERPRISE:
+            return (
+                "Débiteur public : ni injonction de payer ni saisie contre une personne publique "
+                "(Code général de la propriété des personnes publiques L2311-1) ; la voie est le "
+                "référé-provision devant le tribunal administratif (Code de justice "
+                "administrative R541-1), puis, si le paiement ne suit pas la décision, le "
+                "mandatement d'office (CJA L911-9). À vérifier avec votre conseil."
             )
         court = "tribunal judiciaire" if self.consumer else "tribunal de commerce"
         text = (
@@ -98,11 +126,13 @@ class Dossier:
             "du domicile du débiteur, avec le détail de la créance (article 1407) et les pièces "
             "ci-dessous."
         )
-        if self.total <= SMALL_CLAIMS_LIMIT:
+        if self.small_claim_amount <= SMALL_CLAIMS_LIMIT:
             text = (
-                f"Montant inférieur à {money(SMALL_CLAIMS_LIMIT)} : la procédure simplifiée de "
-                "recouvrement des petites créances, par un commissaire de justice, est possible "
-                "(Code des procédures civiles d'exécution L125-1), sans juge si le débiteur "
+                f"Créance de {money(self.small_claim_amount)} en principal et intérêts "
+                f"(l'indemnité forfaitaire n'en fait pas partie), au plus "
+                f"{money(SMALL_CLAIMS_LIMIT)} : la procédure simplifiée de recouvrement des "
+                "petites créances, par un commissaire de justice, est possible (Code des "
+                "procédures civiles d'exécution L125-1 et R125-1), sans juge si le débiteur "
                 "accepte. À défaut : " + text[0].lower() + text[1:]
             )
         return text
@@ -124,7 +154,11 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
         paragraph(f"Établi le {date_long(dossier.as_of)}."),
         *_parties(dossier),
         *_claim(dossier),
+        paragraph("Fondement de la créance", "Heading2"),
+        *(paragraph(line, "ListBullet") for line in _basis(dossier)),
         *_statement(dossier),
+        paragraph("Mise en demeure", "Heading2"),
+        *_notices(dossier),
         paragraph("Chronologie", "Heading2"),
     ]
     body += [
@@ -151,31 +185,43 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
 
 
 def _parties(dossier: Dossier) -> list[str]:
-    creditor = dossier.creditor
     out = [paragraph("Créancier", "Heading2")]
-    lines = (creditor.name, *creditor.address.split("\n"))
-    out += [paragraph(line) for line in lines if line.strip()]
-    out.append(paragraph(f"SIRET {creditor.siret or 'non renseigné dans relance.toml'}"))
+    out += [paragraph(line) for line in creditor_lines(dossier.creditor)]
     out.append(paragraph("Débiteur", "Heading2"))
-    kind = (
-        "particulier"
-        if dossier.consumer
-        else "acheteur public"
-        if dossier.public
-        else "professionnel"
-    )
-    out.append(paragraph(f"{dossier.client} ({kind})"))
-    out.append(paragraph(f"SIRET : {dossier.debtor_siret or 'non renseigné dans le classeur'}"))
-    out += [
-        paragraph(f"{label} : {value or 'non renseigné dans le classeur'}")
-        for label, value in (
-            ("Adresse", dossier.debtor_address),
-            ("Contact", dossier.debtor_contact),
-            ("E-mail", dossier.debtor_email),
-            ("Téléphone", dossier.debtor_phone),
-        )
-    ]
+    out += [paragraph(line) for line in debtor_lines(dossier.debtor)]
     return out
+
+
+def _basis(dossier: Dossier) -> list[str]:
+    """The basis of each amount; credit notes said when there are some."""
+    lines = basis_lines(dossier.debtor, dossier.contract_rate)
+    if dossier.credits:
+        lines.append(
+            "Avoirs : déduits du principal ; un avoir qui nomme sa facture en réduit la base des "
+            "intérêts à compter de sa date"
+        )
+    return lines
+
+
+def _notices(dossier: Dossier) -> list[str]:
+    """The mises en demeure found, or why there is none to attach."""
+    if dossier.notices:
+        return [paragraph(text, "ListBullet") for text in dossier.notices]
+    if dossier.consumer:
+        missing = (
+            "Aucune mise en demeure trouvée au journal ni dans le classeur : contre un "
+            "particulier, les intérêts ne courent qu'à compter de la mise en demeure (Code "
+            "civil 1231-6) ; envoyez-la avant toute procédure."
+        )
+    elif dossier.public:
+        missing = "Aucune mise en demeure trouvée au journal ni dans le classeur."
+    else:
+        missing = (
+            "Aucune mise en demeure trouvée au journal ni dans le classeur : les pénalités "
+            "courent sans rappel (L441-10), mais le juge de l'injonction de payer l'attend "
+            "parmi les pièces."
+        )
+    return [paragraph(missing)]
 
 
 def _claim(dossier: Dossier) -> list[str]:

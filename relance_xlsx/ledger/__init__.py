@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .buyers import (
+    EPIC,
     KIND_NAMES,
     LAPSING,
     PUBLIC_ENTERPRISE,
@@ -77,6 +78,7 @@ __all__ = [
     "ALL_KINDS",
     "CLAIMED_LABEL",
     "COLUMNS",
+    "EPIC",
     "FORMAL_NOTICE",
     "KIND_BY_LEVEL",
     "KIND_CLAIM",

@@ -10,7 +10,7 @@ from ..results import (
     SendResult,
 )
 from ..workbook import journal_entries, status_updates
-from .dossiers import dossier
+from .ondemand import dossier
 from .reports import report
 from .runs import check, run
 from .sending import prepare_send, send

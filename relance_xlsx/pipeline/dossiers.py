@@ -12,38 +12,15 @@ from typing import Any
 import numpy as np
 
 from ..config import Settings
-from ..errors import LedgerError, LibreOfficeError
+from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, Event, write_dossier
-from ..ledger import Ledger, read_ledger
+from ..ledger import Ledger
 from ..letters import convert_to_pdf, safe_filename, soffice_binary
 from ..policy import Decisions
-from ..progress import Progress, Quiet, step
-from ..workbook import journal_lines
-from .deciding import decide_ledger
+from ..workbook import JournalEntry, journal_lines
+from .casefile import debtor_of, ledger_events, notices
 
 FOLDER = "contentieux"
-
-
-def dossier(
-    ledger_path: Path,
-    client: str,
-    settings: Settings | None = None,
-    *,
-    as_of: dt.date | None = None,
-    out_dir: Path | None = None,
-    pdf: bool = True,
-    progress: Progress | None = None,
-) -> list[str]:
-    """The litigation file of one client, on demand (`relance dossier`); never writes the ledger."""
-    settings = settings or Settings()
-    as_of = as_of or dt.date.today()
-    with step(progress or Quiet(), "Lecture du classeur"):
-        ledger = read_ledger(ledger_path, settings, as_of=as_of)
-    decisions, _, _ = decide_ledger(ledger, settings, as_of, [])
-    if client not in set(ledger.frame["client"].astype(str)):
-        raise LedgerError(f"Aucun client « {client} » dans {ledger_path.name} ; vérifiez son nom.")
-    out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
-    return write_files(ledger, decisions, settings, as_of, out, client, pdf)
 
 
 def by_client(ledger: Ledger, clients: list[str]) -> dict[str, Any]:
@@ -92,22 +69,34 @@ def write_all(
     for r in every:
         rows.setdefault(str(r["client"]), []).append(r)
     for client in groups:
-        # The same safe name as the client's letters: no separator, nothing Windows refuses.
-        folder = out / FOLDER / safe_filename(client, "dossier", set()).removesuffix(".docx")
+        folder = client_folder(out, client)
         built = build(ledger, decisions, settings, as_of, client, rows[client])
         files = [write_dossier(built, folder / "dossier.docx")]
         files += _copy_invoices(ledger, rows[client], folder / "pieces")
         written[client] = files
-    if pdf and written and soffice_binary(settings.soffice) is not None:
-        # The .docx is the file; its PDF is a copy, left out if LibreOffice cannot make it.
-        with contextlib.suppress(LibreOfficeError):
-            _pdfs(list(written.values()), settings)
+    if pdf and written:
+        pdfs_beside(list(written.values()), settings)
     return {client: [str(p) for p in files] for client, files in written.items()}
 
 
+def client_folder(out: Path, client: str) -> Path:
+    """contentieux/<client>/: the same safe name as the client's letters (no separator,
+    nothing Windows refuses)."""
+    return out / FOLDER / safe_filename(client, "dossier", set()).removesuffix(".docx")
+
+
+def pdfs_beside(files: list[list[Path]], settings: Settings) -> None:
+    """Each group's first file converted to PDF beside it, in one LibreOffice batch; the .docx
+    is the file, its PDF a copy left out when LibreOffice is missing or cannot make it."""
+    if soffice_binary(settings.soffice) is None:
+        return
+    with contextlib.suppress(LibreOfficeError):
+        _pdfs(files, settings)
+
+
 def _pdfs(files: list[list[Path]], settings: Settings) -> None:
-    """Each file's dossier.pdf beside its dossier.docx, from one LibreOffice batch: the
-    documents are all named dossier.docx, so each goes by its folder's name meanwhile."""
+    """Each file's PDF beside it, from one LibreOffice batch: the documents all have the same
+    name (dossier.docx), so each goes by its folder's name meanwhile."""
     with tempfile.TemporaryDirectory(prefix="relance-dossiers-") as tmp:
         staged = []
         for group in files:
@@ -126,10 +115,16 @@ def _pdfs(files: list[list[Path]], settings: Settings) -> None:
 _FIELDS = (
     "client", "invoice", "invoice_date", "due_date", "amount", "paid", "outstanding", "valid",
     "is_credit", "is_paid", "address", "contact", "email", "phone", "siret", "consumer",
-    "public", "payment_date", "promise_date", "attachment",
+    "public", "payment_date", "promise_date", "attachment", "buyer", "legal_form",
+    "head_office", "representative", "level", "last_date", "registered_no", "ar_date", "hold",
+    "performance_date", "credit_for", "insolvent", "proceedings", "judgment_date",
+    "bodacc_date", "mandataire", "court",
 )  # fmt: skip
 _DECIDED = ("interest", "indemnity", "action")
-_DATES = ("invoice_date", "due_date", "payment_date", "promise_date")
+_DATES = (
+    "invoice_date", "due_date", "payment_date", "promise_date", "last_date", "ar_date",
+    "performance_date", "judgment_date", "bodacc_date",
+)  # fmt: skip
 
 
 def records(ledger: Ledger, decisions: Decisions, where: Any) -> list[dict[str, Any]]:
@@ -175,28 +170,31 @@ def build(
     # Only a claim that is due can be claimed in court; the others are on the statement.
     due = [r for r in open_ if r["due_date"] is None or r["due_date"] < as_of]
     periods = decisions.interest_periods
-    invoices = [_claimed(r, periods.get(r["index"], ())) for r in due]
-    first = (open_ or mine or rows)[0]
+    invoices = [claimed(r, periods.get(r["index"], ())) for r in due]
+    journal = journal_lines(ledger.path, settings.writeback.journal_sheet, client)
     return Dossier(
         client,
         as_of,
         settings.creditor,
-        _text(first["address"]).replace("\n", ", "),
-        _text(first["contact"]),
-        _text(first["email"]),
-        _text(first["phone"]),
-        bool(first["consumer"]),
-        bool(first["public"]),
+        debtor_of(client, open_ or mine or rows),
         invoices,
-        _events(ledger, settings, client, mine, as_of),
-        _text(first["siret"]),
-        [_claimed(r, ()) for r in credits],
-        [_claimed(r, ()) for r in open_ if r not in due],
+        _events(journal, client, mine, as_of),
+        [claimed(r, ()) for r in credits],
+        [claimed(r, ()) for r in open_ if r not in due],
+        notices(journal, mine),
+        settings.policy.interest_rate,
     )
 
 
-def _claimed(r: dict[str, Any], periods: Any) -> ClaimedInvoice:
-    """One invoice (or credit note) of the file, from its record."""
+def claimed(
+    r: dict[str, Any],
+    periods: Any,
+    interest: float | None = None,
+    indemnity: float | None = None,
+) -> ClaimedInvoice:
+    """One invoice (or credit note) of the file, from its record; its interest and indemnity
+    as decided today, unless given (a declaration values them at the opening judgment)."""
+    credit = bool(r["is_credit"])
     return ClaimedInvoice(
         str(r["invoice"]),
         r["invoice_date"],
@@ -205,27 +203,25 @@ def _claimed(r: dict[str, Any], periods: Any) -> ClaimedInvoice:
         float(r["paid"]),
         float(r["outstanding"]),
         tuple(tuple(p) for p in periods),
-        float(r["interest"]) if not r["is_credit"] else 0.0,
-        float(r["indemnity"]) if not r["is_credit"] else 0.0,
+        0.0 if credit else float(r["interest"] if interest is None else interest),
+        0.0 if credit else float(r["indemnity"] if indemnity is None else indemnity),
     )
 
 
 def _events(
-    ledger: Ledger,
-    settings: Settings,
-    client: str,
-    rows: list[dict[str, Any]],
-    as_of: dt.date,
+    journal: list[JournalEntry], client: str, rows: list[dict[str, Any]], as_of: dt.date
 ) -> list[Event]:
-    """The journal's lines for the client, today's hand-over, its payments and promises."""
+    """The journal's lines for the client, the ledger's letters it lacks, today's hand-over,
+    the client's payments and promises."""
     events = [
         Event(
             e.run_date,
             f"{e.action} — {e.level} — facture {e.invoice}"
             + (f" ({e.letter})" if e.letter else ""),
         )
-        for e in journal_lines(ledger.path, settings.writeback.journal_sheet, client)
+        for e in journal
     ]
+    events += ledger_events(journal, rows)
     # Today's hand-over is written to the journal after this file: said here already.
     today = [f"Contentieux — facture {r['invoice']}" for r in rows if r["action"] == "litigation"]
     journaled = {(e.day, e.text.split(" (")[0]) for e in events}
@@ -239,10 +235,6 @@ def _events(
             text = f"Promesse de paiement pour la facture {r['invoice']}"
             events.append(Event(r["promise_date"], text))
     return events
-
-
-def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def _copy_invoices(ledger: Ledger, rows: list[dict[str, Any]], folder: Path) -> list[Path]:
@@ -265,8 +257,11 @@ __all__ = [
     "FOLDER",
     "build",
     "by_client",
-    "dossier",
+    "claimed",
+    "client_folder",
     "litigation_clients",
+    "pdfs_beside",
+    "records",
     "write_all",
     "write_files",
 ]

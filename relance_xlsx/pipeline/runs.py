@@ -45,6 +45,7 @@ from ..workbook import (
     write_back,
 )
 from .deciding import decide_ledger
+from .declarations import declare_all
 from .dossiers import FOLDER, litigation_clients, write_all
 from .figures import figures_of, write_figures
 from .outputs import Files, write_files
@@ -162,7 +163,7 @@ def _run(
         problems += files.problems
         warnings += files.warnings
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
-    report_path, dossiers = (None, []) if dry_run else _report(
+    report_path, dossiers, declarations = (None, [], []) if dry_run else _report(
         ledger, decisions, as_of, settings, out, pdf, progress, warnings)  # fmt: skip
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     with step(progress, "Résultats"), collector.paused():
@@ -197,6 +198,7 @@ def _run(
         paid_late=paid_late_by_client(ledger, decisions),
         report=report_path,
         dossiers=dossiers,
+        declarations=declarations,
     )
 
 
@@ -222,8 +224,9 @@ def _report(
     pdf: bool,
     progress: Progress,
     warnings: list[str],
-) -> tuple[str | None, list[str]]:
-    """rapport.xlsx (and its PDF with --pdf) beside the letters; the litigation files."""
+) -> tuple[str | None, list[str], list[str]]:
+    """rapport.xlsx (and its PDF with --pdf) beside the letters; the litigation files; the
+    declarations of claim of the clients in collective proceedings."""
     with step(progress, "Rapport"):
         made = write_figures(
             figures_of(ledger, decisions, as_of, settings), out, pdf=pdf, soffice=settings.soffice
@@ -239,7 +242,8 @@ def _report(
             f"{len(handed)} client(s) remis au contentieux : leur dossier est dans "
             f"{out / FOLDER} (par exemple « {handed[0]} »)."
         )
-    return made.xlsx, [written[0] for written in files.values() if written]
+    declared = declare_all(ledger, decisions, settings, as_of, out, pdf, progress, warnings)
+    return made.xlsx, [written[0] for written in files.values() if written], declared
 
 
 def _template_folder(settings: Settings, warnings: list[str]) -> str | None:

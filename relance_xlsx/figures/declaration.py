@@ -1,0 +1,289 @@
+"""The déclaration de créance of a client in collective proceedings, sent to the mandataire
+judiciaire: the amount due on the opening judgment with its interest period by period and its
+indemnities, the amounts falling due later with their dates, the supporting documents, the
+deadline (Code de commerce L622-24 to L622-26, R622-23, R622-24)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..config import Creditor
+from ..wording import date_long, date_short, money, percent
+from .docxwrite import paragraph, table, write_document
+from .dossier import ClaimedInvoice
+from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
+
+TO_FILL = "[À COMPLÉTER : {what}]"
+# Two months from the BODACC notice; two more for a creditor outside metropolitan France.
+MONTHS, MONTHS_ABROAD = 2, 2
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """Everything the declaration of one client's claim says."""
+
+    client: str
+    as_of: dt.date
+    creditor: Creditor
+    debtor: Debtor
+    proceedings: str | None  # « redressement judiciaire », … ; None when the ledger is silent
+    judgment: dt.date | None
+    notice: dt.date | None  # the BODACC publication
+    mandataire: str
+    court: str
+    due: list[ClaimedInvoice]  # due before the judgment: with interest and indemnity
+    not_due: list[ClaimedInvoice] = field(default_factory=list)  # à échoir
+    later: list[ClaimedInvoice] = field(default_factory=list)  # born after: not declared
+    credits: list[ClaimedInvoice] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    disputed: list[str] = field(default_factory=list)
+    contract_rate: float | None = None
+
+    @property
+    def abroad(self) -> bool:
+        """The creditor is established outside metropolitan France (two more months)."""
+        return outside_metropolitan(self.creditor)
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The last day to declare: the BODACC notice + 2 months (+ 2 more abroad, R622-24)."""
+        if self.notice is None:
+            return None
+        months = MONTHS + (MONTHS_ABROAD if self.abroad else 0)
+        return (pd.Timestamp(self.notice) + pd.DateOffset(months=months)).date()
+
+    def _sum(self, items: list[ClaimedInvoice], what: str) -> float:
+        return round(sum(getattr(i, what) for i in items), 2)
+
+    @property
+    def total_due(self) -> float:
+        """Principal, interest and indemnities due on the judgment, credit notes deducted."""
+        principal = self._sum(self.due, "principal") + self._sum(self.credits, "principal")
+        interest, indemnity = self._sum(self.due, "interest"), self._sum(self.due, "indemnity")
+        return round(principal + interest + indemnity, 2)
+
+    @property
+    def total(self) -> float:
+        """The whole claim declared: due on the judgment and falling due later."""
+        return round(self.total_due + self._sum(self.not_due, "principal"), 2)
+
+
+def write_declaration(declaration: Declaration, target: Path) -> Path:
+    """The declaration as a Word document, written straight as XML."""
+    d = declaration
+    title = (d.proceedings or "procédure collective").capitalize()
+    body = [
+        paragraph(f"Déclaration de créance — {d.client}", "Heading1"),
+        paragraph(
+            f"{title} de {d.client}. Déclaration établie le {date_long(d.as_of)}, à adresser au "
+            f"{_practitioner(d)} (Code de commerce L622-24 à L622-26, R622-23)."
+        ),
+        *_procedure(d),
+        paragraph("Créancier", "Heading2"),
+        *(paragraph(line) for line in creditor_lines(d.creditor)),
+        paragraph("Débiteur", "Heading2"),
+        *(paragraph(line) for line in debtor_lines(d.debtor)),
+        *_due(d),
+        *_not_due(d),
+        *_summary(d),
+        paragraph("Fondement de la créance", "Heading2"),
+        *(paragraph(line, "ListBullet") for line in basis_lines(d.debtor, d.contract_rate)),
+        *_later(d),
+        paragraph("Pièces justificatives jointes (bordereau)", "Heading2"),
+        *(paragraph(f"{n}. {item}") for n, item in enumerate(_documents(d), start=1)),
+        paragraph("Signature", "Heading2"),
+        paragraph("Je certifie sincère et véritable la présente déclaration de créance."),
+        paragraph(
+            f"Fait à {d.creditor.city or TO_FILL.format(what='ville')}, le {date_long(d.as_of)}."
+        ),
+        paragraph(_signatory(d.creditor)),
+        paragraph("Signature :"),
+    ]
+    return write_document(body, target)
+
+
+def _practitioner(d: Declaration) -> str:
+    return "liquidateur judiciaire" if d.proceedings == "liquidation judiciaire" else (
+        "mandataire judiciaire"
+    )  # fmt: skip
+
+
+def _procedure(d: Declaration) -> list[str]:
+    who = d.mandataire or TO_FILL.format(what=f"nom du {_practitioner(d)}, publié au BODACC")
+    court = d.court or TO_FILL.format(what="tribunal qui a ouvert la procédure")
+    judged = (
+        date_short(d.judgment)
+        if d.judgment
+        else TO_FILL.format(what="date du jugement d'ouverture (colonne « Date du jugement »)")
+    )
+    noticed = (
+        date_short(d.notice)
+        if d.notice
+        else TO_FILL.format(what="date de publication au BODACC (colonne « Date BODACC »)")
+    )
+    out = [
+        paragraph("Procédure", "Heading2"),
+        paragraph(
+            f"Destinataire : Maître {who}, {_practitioner(d)}, adresse : "
+            f"{TO_FILL.format(what='adresse de son étude')}"
+        ),
+        paragraph(f"Jugement d'ouverture : {judged}, {court}"),
+        paragraph(f"Publication au BODACC : {noticed}"),
+    ]
+    deadline = d.deadline
+    if deadline is None:
+        out.append(paragraph("Délai : 2 mois à compter de la publication au BODACC (R622-24)."))
+        return out
+    abroad = " ; 2 mois de plus, le créancier étant établi hors de France métropolitaine" if (
+        d.abroad
+    ) else ""  # fmt: skip
+    out.append(
+        paragraph(
+            f"À déclarer au plus tard le {date_long(deadline)} (2 mois à compter de la "
+            f"publication au BODACC, Code de commerce R622-24{abroad})."
+        )
+    )
+    if deadline < d.as_of:
+        out.append(
+            paragraph(
+                "Délai expiré : la créance n'est plus admise aux répartitions sauf relevé de "
+                "forclusion, à demander au juge-commissaire dans les 6 mois de la publication du "
+                "jugement (Code de commerce L622-26)."
+            )
+        )
+    return out
+
+
+def _invoice_rows(items: list[ClaimedInvoice]) -> list[tuple[str, ...]]:
+    return [
+        (i.number, _day(i.issued), _day(i.due), money(i.amount), money(i.paid), money(i.principal))
+        for i in items
+    ]
+
+
+def _due(d: Declaration) -> list[str]:
+    out = [paragraph("Créances échues au jour du jugement d'ouverture", "Heading2")]
+    if not d.due:
+        return [*out, paragraph("Aucune.")]
+    out.append(table(("Facture", "Date", "Échéance", "Montant", "Réglé", "Reste dû"),
+                     _invoice_rows(d.due)))  # fmt: skip
+    if d.judgment is None:
+        out.append(
+            paragraph(
+                "Date du jugement d'ouverture inconnue : indiquez-la dans le classeur (colonne "
+                "« Date du jugement ») ; les intérêts, arrêtés à cette date (L622-28), et les "
+                "indemnités seront alors calculés."
+            )
+        )
+        return out
+    eve = d.judgment - dt.timedelta(days=1)
+    periods = [
+        (i.number, _day(s), _day(e), str(days), money(base), percent(rate), money(amount))
+        for i in d.due
+        for s, e, days, rate, base, amount in i.periods
+    ]
+    out.append(
+        paragraph(
+            f"Intérêts de retard, du lendemain de chaque échéance au {date_short(eve)}, veille "
+            "du jugement d'ouverture qui en arrête le cours (Code de commerce L622-28), période "
+            "par période au taux de chaque semestre :"
+        )
+    )
+    out.append(table(("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"), periods))
+    count = sum(1 for i in d.due if i.indemnity)
+    if count:
+        out.append(
+            paragraph(
+                f"Indemnités forfaitaires pour frais de recouvrement : {count} facture(s) échue(s) "
+                f"avant le jugement × {money(max(i.indemnity for i in d.due))} = "
+                f"{money(d._sum(d.due, 'indemnity'))} (L441-10 II, D441-5)."
+            )
+        )
+    out += [paragraph(f"Facture {n} contestée par le débiteur (R622-23, 3°).") for n in d.disputed]
+    return out
+
+
+def _not_due(d: Declaration) -> list[str]:
+    out = [paragraph("Créances à échoir, avec leurs échéances (L622-25)", "Heading2")]
+    if not d.not_due:
+        return [*out, paragraph("Aucune.")]
+    rows = [(i.number, _day(i.issued), _day(i.due), money(i.principal)) for i in d.not_due]
+    out.append(table(("Facture", "Date", "Échéance", "Montant à échoir"), rows))
+    out.append(paragraph("Sans intérêts ni indemnité : non échues au jour du jugement."))
+    return out
+
+
+def _summary(d: Declaration) -> list[str]:
+    lines = [
+        ("Principal échu", d._sum(d.due, "principal")),
+        *((("Avoirs à déduire", d._sum(d.credits, "principal")),) if d.credits else ()),
+        (
+            f"Intérêts arrêtés au {date_short(d.judgment - dt.timedelta(days=1))}"
+            if d.judgment
+            else "Intérêts (date du jugement à indiquer)",
+            d._sum(d.due, "interest"),
+        ),
+        ("Indemnités forfaitaires", d._sum(d.due, "indemnity")),
+        ("Total échu au jour du jugement", d.total_due),
+        ("Total à échoir", d._sum(d.not_due, "principal")),
+        ("Montant total déclaré", d.total),
+    ]
+    out = [paragraph("Récapitulatif", "Heading2")]
+    out += [paragraph(f"{label} : {money(value)}") for label, value in lines]
+    out.append(
+        paragraph(
+            "Créance déclarée à titre chirographaire : le classeur ne connaît ni sûreté ni "
+            "privilège ; indiquez-les s'il y en a (L622-25)."
+        )
+    )
+    return out
+
+
+def _later(d: Declaration) -> list[str]:
+    if not d.later:
+        return []
+    numbers = ", ".join(i.number for i in d.later)
+    return [
+        paragraph("Hors déclaration", "Heading2"),
+        paragraph(
+            f"Factures datées du jour du jugement ou après ({numbers}) : une créance née après "
+            "le jugement d'ouverture se paie à son échéance (Code de commerce L622-17) et ne se "
+            "déclare pas. Si la prestation est antérieure au jugement, ajoutez-la ci-dessus."
+        ),
+    ]
+
+
+def _documents(d: Declaration) -> list[str]:
+    items = [
+        "copies des factures "
+        + ", ".join(i.number for i in [*d.due, *d.not_due])
+        + (" et des avoirs " + ", ".join(i.number for i in d.credits) if d.credits else ""),
+        "conditions générales de vente, bon de commande, devis ou contrat signés",
+        "bons de livraison ou procès-verbaux de réception",
+        "relevé de compte du client et décompte des intérêts (ci-dessus)",
+    ]
+    if d.notices:
+        items.append("mises en demeure et avis de réception : " + " ; ".join(d.notices))
+    items.append(
+        "pouvoir spécial du déclarant, si la déclaration n'est pas signée par le représentant "
+        "légal du créancier (L622-24)"
+    )
+    return items
+
+
+def _signatory(creditor: Creditor) -> str:
+    who = creditor.representative.strip() or TO_FILL.format(what="représentant légal")
+    title = creditor.representative_title.strip()
+    name = creditor.name.strip() or TO_FILL.format(what="raison sociale")
+    return f"Pour {name} : {who}" + (f", {title}" if title else "")
+
+
+def _day(value: object) -> str:
+    return date_short(value) if isinstance(value, dt.date) else "–"
+
+
+__all__ = ["Declaration", "write_declaration"]

@@ -1,0 +1,174 @@
+"""Who the parties are, and on what each amount rests: the paragraphs a litigation file and a
+declaration of claim share (Code de commerce R123-237; CPC 1407 asks for the claim's basis)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..config import Creditor
+from ..ledger import KIND_NAMES
+from ..wording import percent
+
+MISSING_CONFIG = "à compléter dans relance.toml ([creditor] {key})"
+MISSING_LEDGER = "non renseigné dans le classeur"
+_FRANCE = ("FRANCE", "FRANCE MÉTROPOLITAINE", "FRANCE METROPOLITAINE", "FR")
+
+
+@dataclass(frozen=True)
+class Debtor:
+    """The debtor as the ledger (or its clients sheet) knows it."""
+
+    name: str
+    address: str = ""
+    legal_form: str = ""
+    head_office: str = ""
+    representative: str = ""
+    siret: str = ""
+    contact: str = ""
+    email: str = ""
+    phone: str = ""
+    consumer: bool = False
+    buyer: str | None = None  # the kind of public buyer, None for a business or a consumer
+
+    @property
+    def public(self) -> bool:
+        """A public buyer (commande publique)."""
+        return self.buyer is not None and not self.consumer
+
+    def kind(self) -> str:
+        """« particulier », « professionnel » or the kind of public buyer, in French."""
+        if self.consumer:
+            return "particulier"
+        return KIND_NAMES.get(self.buyer or "", "professionnel")
+
+
+def siren(siret: str) -> str:
+    """The SIREN of a SIRET (its first 9 digits), as « 123 456 789 »; "" when it has none."""
+    digits = re.sub(r"\D", "", siret)
+    return f"{digits[:3]} {digits[3:6]} {digits[6:9]}" if len(digits) >= 9 else ""
+
+
+def outside_metropolitan(creditor: Creditor) -> bool:
+    """Whether the creditor's registered office is outside metropolitan France: an overseas
+    postcode (97…, 98…) or a last line naming another country."""
+    lines = [ln.strip() for ln in creditor.registered_office.splitlines() if ln.strip()]
+    if not lines:
+        return False
+    codes = [w for ln in lines for w in ln.replace(",", " ").split() if w.isdigit()]
+    if any(len(c) == 5 and c[:2] in ("97", "98") for c in codes):
+        return True
+    # A country on a line of its own, after the line of the postcode and town.
+    last = lines[-1].upper()
+    earlier = any(any(c.isdigit() for c in ln) for ln in lines[:-1])
+    return earlier and not any(c.isdigit() for c in last) and last not in _FRANCE
+
+
+def creditor_lines(creditor: Creditor) -> list[str]:
+    """The creditor's identity, every legal mention; what is missing says where to fill it."""
+
+    def value(key: str) -> str:
+        return getattr(creditor, key).strip() or MISSING_CONFIG.format(key=key)
+
+    name = creditor.name.strip() or MISSING_CONFIG.format(key="name")
+    if creditor.sole_trader:
+        name += " EI"  # the entrepreneur individuel's mention (Code de commerce L526-22)
+        form = "Entrepreneur individuel"
+    else:
+        form = value("legal_form")
+        if creditor.share_capital.strip() and creditor.legal_form.strip():
+            capital = creditor.share_capital.strip()
+            form += (
+                f" au capital {'variable' if 'variable' in capital.lower() else 'de ' + capital}"
+            )
+    office = creditor.registered_office.replace("\n", ", ") or MISSING_CONFIG.format(key="address")
+    lines = [name, f"Forme juridique : {form}", f"Siège social : {office}"]
+    siret = creditor.siret.strip() or MISSING_CONFIG.format(key="siret")
+    registry = creditor.rcs_city.strip().removeprefix("RCS").strip()
+    rcs = f"RCS {registry} {siren(creditor.siret)}".rstrip() if registry else ""
+    lines.append(f"SIRET : {siret}" + (f" — {rcs}" if rcs and not creditor.sole_trader else ""))
+    if creditor.vat_number.strip():
+        lines.append(f"N° de TVA intracommunautaire : {creditor.vat_number.strip()}")
+    who = value("representative")
+    title = creditor.representative_title.strip()
+    lines.append(f"Représenté par : {who}" + (f", {title}" if title else ""))
+    return lines
+
+
+def debtor_lines(debtor: Debtor) -> list[str]:
+    """The debtor's identity as the ledger gives it; what it lacks is said, never left blank."""
+    lines = [f"{debtor.name} ({debtor.kind()})"]
+    if not debtor.consumer:
+        lines.append(f"Forme juridique : {debtor.legal_form or MISSING_LEDGER}")
+        if debtor.head_office:
+            lines.append(f"Siège social : {debtor.head_office}")
+        else:
+            lines.append(
+                f"Siège social : {MISSING_LEDGER} (adresse de facturation : "
+                f"{debtor.address or MISSING_LEDGER})"
+            )
+        lines.append(f"Représentant légal : {debtor.representative or MISSING_LEDGER}")
+        lines.append(f"SIRET : {debtor.siret or MISSING_LEDGER}")
+    if debtor.consumer or debtor.head_office:
+        lines.append(f"Adresse : {debtor.address or MISSING_LEDGER}")
+    lines += [
+        f"{label} : {value or MISSING_LEDGER}"
+        for label, value in (
+            ("Contact", debtor.contact),
+            ("E-mail", debtor.email),
+            ("Téléphone", debtor.phone),
+        )
+    ]
+    return lines
+
+
+def basis_lines(debtor: Debtor, contract_rate: float | None) -> list[str]:
+    """On what each kind of amount rests, for this debtor."""
+    if debtor.public:
+        principal = (
+            "Principal : le marché public ou le bon de commande et les factures (demandes de "
+            "paiement) restées impayées au terme du délai de paiement (Code de la commande "
+            "publique L2192-10 à L2192-12, R2192-10 à R2192-12)"
+        )
+        interest = (
+            "Intérêts moratoires : dus de plein droit dès le lendemain du délai de paiement "
+            "(Code de la commande publique L2192-13), au taux BCE du semestre où le retard "
+            "commence majoré de 8 points (R2192-31)"
+        )
+        indemnity = "Indemnité forfaitaire de 40 € par facture (L2192-13 et R2192-32)"
+        return [principal, interest, indemnity]
+    principal = (
+        "Principal : le contrat (devis, bon de commande ou conditions générales acceptés) et "
+        "les factures, dont la force obligatoire fonde la demande (Code civil 1103)"
+    )
+    if debtor.consumer:
+        return [
+            principal,
+            "Intérêts : au taux de l'intérêt légal à compter de la mise en demeure (Code civil "
+            "1231-6 et 1344-1)",
+            "Aucune indemnité forfaitaire contre un particulier (Code des procédures civiles "
+            "d'exécution L111-8)",
+        ]
+    rate = (
+        f"au taux contractuel de {percent(contract_rate)} l'an (conditions générales), jamais "
+        "moins que 3 fois le taux d'intérêt légal de chaque semestre"
+        if contract_rate is not None
+        else "au taux BCE de chaque semestre majoré de 10 points"
+    )
+    return [
+        principal,
+        "Pénalités de retard : dues sans qu'un rappel soit nécessaire dès le lendemain de "
+        f"l'échéance (Code de commerce L441-10 II), {rate}",
+        "Indemnité forfaitaire pour frais de recouvrement de 40 € par facture (Code de "
+        "commerce L441-10 II et D441-5)",
+    ]
+
+
+__all__ = [
+    "Debtor",
+    "basis_lines",
+    "creditor_lines",
+    "debtor_lines",
+    "outside_metropolitan",
+    "siren",
+]

@@ -1,0 +1,97 @@
+"""What a litigation file or a declaration of claim tells of a client beyond its figures: who
+it is, its mises en demeure and the letters sent, from the journal and from the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..figures import Debtor, Event
+from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, REMINDER_1
+from ..workbook import JournalEntry
+
+_NOTICE = LEVEL_LABELS[FORMAL_NOTICE]
+
+
+def text(value: Any) -> str:
+    """A cell's text ("" for None or NaN)."""
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def debtor_of(client: str, rows: list[dict[str, Any]]) -> Debtor:
+    """The debtor as its rows give it: the first value of each field that one of them has."""
+
+    def first(name: str) -> str:
+        return next((text(r[name]).strip() for r in rows if text(r.get(name)).strip()), "")
+
+    buyer = next((r["buyer"] for r in rows if isinstance(r.get("buyer"), str)), None)
+    return Debtor(
+        client,
+        first("address").replace("\n", ", "),
+        first("legal_form"),
+        first("head_office").replace("\n", ", "),
+        first("representative"),
+        first("siret"),
+        first("contact"),
+        first("email"),
+        first("phone"),
+        bool(rows[0]["consumer"]),
+        buyer,
+    )
+
+
+def _registered(number: Any, ar: Any) -> str:
+    parts = [f"LRAR n° {text(number)}" if text(number) else ""]
+    parts.append(f"AR du {ar.strftime('%d/%m/%Y')}" if isinstance(ar, dt.date) else "")
+    return ", ".join(p for p in parts if p)
+
+
+def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str]:
+    """Each mise en demeure the journal or the ledger records: its date, its invoices, its
+    registered letter and avis de réception, and where it was found."""
+    found: dict[dt.date, dict[str, set[str]]] = {}
+
+    def add(day: dt.date, invoice: str, source: str, extra: str = "") -> None:
+        entry = found.setdefault(day, {"invoices": set(), "sources": set(), "extra": set()})
+        entry["invoices"].add(invoice)
+        entry["sources"].add(source)
+        if extra:
+            entry["extra"].add(extra)
+
+    for e in journal:
+        if e.level == _NOTICE and e.action.startswith("Courrier"):
+            add(e.run_date, e.invoice, "journal", f"courrier {e.letter}" if e.letter else "")
+    for r in rows:
+        # A row at « Contentieux » holds the hand-over's date, not the notice's.
+        if r["level"] == FORMAL_NOTICE and isinstance(r["last_date"], dt.date):
+            add(r["last_date"], text(r["invoice"]), "classeur")
+    for r in rows:  # the registered letter the clerk noted goes with the invoice's last notice
+        registered = _registered(r.get("registered_no"), r.get("ar_date"))
+        days = [d for d, e in found.items() if text(r["invoice"]) in e["invoices"]]
+        if registered and days:
+            found[max(days)]["extra"].add(registered)
+    out = []
+    for day in sorted(found):
+        entry = found[day]
+        invoices = sorted(entry["invoices"])
+        line = f"Mise en demeure du {day.strftime('%d/%m/%Y')} : facture"
+        line += ("s " if len(invoices) > 1 else " ") + ", ".join(invoices)
+        if entry["extra"]:
+            line += " (" + " ; ".join(sorted(entry["extra"])) + ")"
+        out.append(line + f" — d'après le {' et le '.join(sorted(entry['sources']))}")
+    return out
+
+
+def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[Event]:
+    """The letters the ledger's level and date columns record and the journal does not."""
+    journaled = {(e.run_date, e.invoice) for e in journal}
+    events = []
+    for r in rows:
+        level, day, number = r["level"], r["last_date"], text(r["invoice"])
+        letter = REMINDER_1 <= level <= LITIGATION and isinstance(day, dt.date)
+        if letter and (day, number) not in journaled:
+            events.append(Event(day, f"{LEVEL_LABELS[level]} — facture {number} (classeur)"))
+    return events
+
+
+__all__ = ["debtor_of", "ledger_events", "notices", "text"]

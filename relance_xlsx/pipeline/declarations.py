@@ -1,0 +1,148 @@
+"""Declarations of claim: one per client in collective proceedings, in contentieux/<client>/,
+valued at the opening judgment (Code de commerce L622-24 to L622-28, R622-23, R622-24)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..config import Settings
+from ..figures import Declaration, write_declaration
+from ..ledger import Ledger
+from ..policy import Decisions, at_judgment, rate_tables_for
+from ..progress import Progress, step
+from ..workbook import journal_lines
+from .casefile import debtor_of, notices, text
+from .dossiers import FOLDER, by_client, claimed, client_folder, pdfs_beside, records
+
+NAME = "declaration_creance.docx"
+# The invoices a declaration lists: frozen by the proceedings, or disputed (declared all the
+# same, the dispute said: R622-23, 3°).
+_DECLARED = ("insolvency", "hold")
+
+
+def insolvent_clients(decisions: Decisions, ledger: Ledger) -> list[str]:
+    """The clients in collective proceedings with an invoice still to declare."""
+    frozen = (decisions.frame["action"] == "insolvency").to_numpy()
+    return sorted(set(ledger.frame.loc[frozen, "client"].astype(str)))
+
+
+def _latest(rows: list[dict[str, Any]], name: str) -> dt.date | None:
+    days = [r[name] for r in rows if isinstance(r[name], dt.date)]
+    return max(days) if days else None
+
+
+def build_declaration(
+    ledger: Ledger,
+    decisions: Decisions,
+    settings: Settings,
+    as_of: dt.date,
+    client: str,
+    rows: list[dict[str, Any]],
+) -> tuple[Declaration, tuple[str, ...]]:
+    """The client's declaration from its open invoices, and the warnings of its rates."""
+    mine = [r for r in rows if r["valid"] and not r["is_credit"]]
+    open_ = [
+        r for r in mine
+        if not r["is_paid"] and r["outstanding"] > 0 and r["action"] in _DECLARED
+    ]  # fmt: skip
+    credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
+    judgment = _latest(rows, "judgment_date")
+    valued = at_judgment(
+        ledger.frame, [r["index"] for r in open_], judgment, settings.policy,
+        rate_tables_for(settings),
+    )  # fmt: skip
+    by_index = {r["index"]: r for r in open_}
+
+    def listed(indexes: list[Any], valued_at: bool) -> list[Any]:
+        return [
+            claimed(
+                by_index[i],
+                valued.periods.get(i, ()) if valued_at else (),
+                valued.interest.get(i, 0.0) if valued_at else 0.0,
+                valued.indemnity.get(i, 0.0) if valued_at else 0.0,
+            )
+            for i in indexes
+        ]
+
+    first = open_ or mine or rows
+    journal = journal_lines(ledger.path, settings.writeback.journal_sheet, client)
+    declaration = Declaration(
+        client,
+        as_of,
+        settings.creditor,
+        debtor_of(client, first),
+        next((r["proceedings"] for r in rows if isinstance(r["proceedings"], str)), None),
+        judgment,
+        _latest(rows, "bodacc_date"),
+        next((text(r["mandataire"]) for r in rows if text(r["mandataire"])), ""),
+        next((text(r["court"]) for r in rows if text(r["court"])), ""),
+        listed(valued.due, True),
+        listed(valued.not_due, False),
+        listed(valued.later, False),
+        [claimed(r, ()) for r in credits],
+        notices(journal, mine),
+        [text(by_index[i]["invoice"]) for i in valued.due if by_index[i]["hold"]],
+        settings.policy.interest_rate,
+    )
+    return declaration, valued.warnings
+
+
+def write_declarations(
+    ledger: Ledger,
+    decisions: Decisions,
+    settings: Settings,
+    as_of: dt.date,
+    out: Path,
+    clients: list[str],
+    pdf: bool,
+) -> tuple[dict[str, list[str]], list[str]]:
+    """declaration_creance.docx (and its PDF) for each client; the files by client, and
+    the warnings of the rates used."""
+    groups = by_client(ledger, clients)
+    every = records(ledger, decisions, np.concatenate(list(groups.values())) if groups else [])
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for r in every:
+        rows.setdefault(str(r["client"]), []).append(r)
+    written: dict[str, list[Path]] = {}
+    warnings: list[str] = []
+    for client in groups:
+        built, more = build_declaration(ledger, decisions, settings, as_of, client, rows[client])
+        warnings += more
+        written[client] = [write_declaration(built, client_folder(out, client) / NAME)]
+    if pdf and written:
+        pdfs_beside(list(written.values()), settings)
+    files = {client: [str(p) for p in paths] for client, paths in written.items()}
+    return files, list(dict.fromkeys(warnings))
+
+
+def declare_all(
+    ledger: Ledger,
+    decisions: Decisions,
+    settings: Settings,
+    as_of: dt.date,
+    out: Path,
+    pdf: bool,
+    progress: Progress,
+    warnings: list[str],
+) -> list[str]:
+    """The declaration of each client in collective proceedings, written by every run: the
+    files, and a warning saying where they are."""
+    clients = insolvent_clients(decisions, ledger)
+    if not clients:
+        return []
+    with step(progress, "Déclarations de créance"):
+        files, more = write_declarations(ledger, decisions, settings, as_of, out, clients, pdf)
+    warnings += [w for w in more if w not in warnings]
+    warnings.append(
+        f"{len(clients)} client(s) en procédure collective : leur déclaration de créance, à "
+        f"adresser au mandataire judiciaire dans le délai, est dans {out / FOLDER} (par "
+        f"exemple « {clients[0]} »)."
+    )
+    return [written[0] for written in files.values() if written]
+
+
+__all__ = ["NAME", "build_declaration", "declare_all", "insolvent_clients", "write_declarations"]
