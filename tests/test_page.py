@@ -221,6 +221,13 @@ def test_the_page_stops_when_it_has_been_closed_for_a_while(tmp_path):
         pytest.param("creditor.name", "", "à remplir", id="name-missing"),
         pytest.param("letters.payment_days", "0", "entre 1 et 90", id="days"),
         pytest.param("creditor.email", "compta.example", "invalide", id="email"),
+        # The creditor's legal identity (R123-237): the VAT key is FR44 for SIREN 732 829 320.
+        pytest.param("creditor.vat_number", "FR45 732 829 320", "clé fausse", id="vat-key"),
+        pytest.param(
+            "creditor.vat_number", "FR12 000 000 000", "SIREN du SIRET", id="vat-not-the-siret-s"
+        ),
+        pytest.param("creditor.share_capital", "dix mille", "montant en euros", id="capital"),
+        pytest.param("creditor.rcs_city", "Lyon 732 829 320", "ville du greffe", id="rcs-town"),
     ],
 )
 def test_a_wrong_field_is_named_and_nothing_is_written(page, office, field, value, said):
@@ -247,6 +254,40 @@ def test_the_form_writes_relance_toml_and_keeps_its_comments(page, office):
     settings = relance_xlsx.load_settings(office.parent / "relance.toml")
     assert settings.creditor.address == "12 rue des Tanneurs\n69002 Lyon"
     assert settings.letters.payment_days == 10
+
+
+def test_the_form_writes_the_creditor_s_legal_identity(page, office):
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    shown = client.get("/reglages").text
+    for label in ("Forme juridique", "Capital social", "Ville du RCS", "N° de TVA intracommunautaire",
+                  "Siège social, s&#39;il diffère de l&#39;adresse", "Représentant légal",
+                  "Qualité du représentant", "Entrepreneur individuel (mention « EI »)"):  # fmt: skip
+        assert label in shown
+    identity = {"creditor.legal_form": "SARL", "creditor.share_capital": "10 000 €",
+                "creditor.rcs_city": "Lyon", "creditor.vat_number": "FR44 732 829 320",
+                "creditor.representative": "Camille Martin", "creditor.representative_title": "gérante",
+                "creditor.head_office": "8 quai Saint-Vincent\n69001 Lyon"}  # fmt: skip
+    response = client.post("/reglages", data={"jeton": token, **CREDITOR, **identity})
+    assert "Réglages enregistrés" in response.text
+    import relance_xlsx
+
+    creditor = relance_xlsx.load_settings(office.parent / "relance.toml").creditor
+    assert (creditor.legal_form, creditor.vat_number, creditor.rcs_city) == (
+        "SARL",
+        "FR44 732 829 320",
+        "Lyon",
+    )
+    assert (
+        creditor.registered_office == "8 quai Saint-Vincent\n69001 Lyon"
+        and not creditor.sole_trader
+    )
+    # A sole trader has no share capital.
+    response = client.post(
+        "/reglages", data={"jeton": token, **CREDITOR, **identity, "creditor.sole_trader": "on"}
+    )
+    assert "un entrepreneur individuel n&#39;a pas de capital" in response.text
 
 
 def test_a_desktop_shortcut_opens_the_page(tmp_path):

@@ -1,0 +1,151 @@
+"""The déclaration de créance of a client in collective proceedings (legal-fr.md 8.4): the
+amounts due on the opening judgment, interest up to the day before it (L622-28) period by
+period, the 40 € for invoices already due, those falling due later, the deadline (R622-24).
+Rates from legal-fr.md: 2024 H1 ECB 4,50 % + 10 = 14,50 %; 2024 H2 4,25 % + 10 = 14,25 %."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import complete_settings, convert, needs_libreoffice, write_ledger
+from docx import Document
+from pypdf import PdfReader
+
+import relance_xlsx
+from relance_xlsx.figures import outside_metropolitan
+
+D = dt.date
+ADDRESS = "3 rue des Lilas\n69100 Villeurbanne"
+HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+           "Procédure collective", "Date du jugement", "Date BODACC", "Forme juridique"]  # fmt: skip
+
+
+def _ledger(tmp_path: Path, judgment: dt.date | None, notice: dt.date | None) -> Path:
+    rows = [
+        # 1 000 € due 15/05/2024: 16/05 to 30/06/2024 = 46 days at 14,50 %: 1 000 × 14,50 % ×
+        # 46 / 365 = 18,2740 → 18,27; 01/07 to 14/07/2024 (the eve of the judgment of 15/07)
+        # = 14 days at 14,25 %: 1 000 × 14,25 % × 14 / 365 = 5,4658 → 5,47. Interest 23,74.
+        ["J-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, ADDRESS, "Redressement judiciaire", judgment, notice, "SAS"],
+        # Due 14/07/2024, the day before the judgment: no day of interest, but due before it:
+        # its 40 €.
+        ["J-2", "Rouge SAS", D(2024, 6, 14), D(2024, 7, 14), 500.0, ADDRESS, None, None, None, None],
+        # Due on the judgment's day: not due then, declared with its date, no 40 €.
+        ["J-3", "Rouge SAS", D(2024, 6, 15), D(2024, 7, 15), 800.0, ADDRESS, None, None, None, None],
+        # Invoiced after the judgment: a later claim (L622-17), not declared.
+        ["J-4", "Rouge SAS", D(2024, 7, 20), D(2024, 8, 19), 300.0, ADDRESS, None, None, None, None],
+    ]  # fmt: skip
+    return write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+
+
+def _text(path: Path) -> str:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return (
+        "\n".join([p.text for p in doc.paragraphs] + cells)
+        .replace("\u202f", " ")
+        .replace("\xa0", " ")
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "deadline"),
+    [
+        # BODACC of 30/07/2024 + 2 months: 30/09/2024 (R622-24).
+        pytest.param(
+            "12 rue des Tanneurs\n69002 Lyon", "30 septembre 2024", id="R622-24-two-months"
+        ),
+        # A creditor in La Réunion: 2 months more, 30/11/2024.
+        pytest.param(
+            "5 rue de Paris\n97400 Saint-Denis",
+            "30 novembre 2024",
+            id="R622-24-plus-two-months-overseas",
+        ),
+    ],
+)
+def test_a_declaration_with_the_judgment_between_two_half_years(tmp_path, address, deadline):
+    ledger = _ledger(tmp_path, D(2024, 7, 15), D(2024, 7, 30))
+    settings = complete_settings()
+    settings = dataclasses.replace(
+        settings, creditor=dataclasses.replace(settings.creditor, address=address)
+    )
+    result = relance_xlsx.run(ledger, settings, as_of=D(2024, 8, 20), out_dir=tmp_path / "out")
+    assert [i.action for i in result.invoices] == ["insolvency"] * 4
+    (file,) = result.declarations
+    assert file.endswith("contentieux/dossier_Rouge-SAS/declaration_creance.docx")
+    text = _text(Path(file))
+    for period in (("16/05/2024", "30/06/2024", "46", "14,50 %", "18,27 €"),
+                   ("01/07/2024", "14/07/2024", "14", "14,25 %", "5,47 €")):  # fmt: skip
+        assert all(part in text for part in period)
+    assert "Intérêts arrêtés au 14/07/2024 : 23,74 €" in text
+    # Two invoices due before the judgment: 2 × 40 €.
+    assert "Indemnités forfaitaires : 80,00 €" in text
+    # 1 000 + 500 + 23,74 + 80 = 1 603,74 due; 800 to fall due; 2 403,74 declared.
+    assert "Total échu au jour du jugement : 1 603,74 €" in text
+    assert "Total à échoir : 800,00 €" in text and "15/07/2024" in text
+    assert "Montant total déclaré : 2 403,74 €" in text
+    assert "J-4" in text[text.index("Hors déclaration") :] and "L622-17" in text
+    assert f"À déclarer au plus tard le {deadline}" in text
+    assert "Redressement judiciaire" in text and "Forme juridique : SAS" in text
+    assert "[À COMPLÉTER : nom du mandataire judiciaire" in text
+
+
+def test_a_judgment_on_1_january_stops_interest_at_the_end_of_the_year(tmp_path):
+    """2 000 € due 30/11/2024, judgment of 01/01/2025: 01/12 to 31/12/2024 = 31 days at
+    14,25 % (2024 H2): 2 000 × 14,25 % × 31 / 365 = 24,2055 → 24,21; no 2025 period."""
+    rows = [["K-1", "Vert SARL", D(2024, 10, 31), D(2024, 11, 30), 2000.0, ADDRESS,
+             "Liquidation judiciaire, jugement du 01/01/2025, BODACC du 12/01/2025", None, None, None]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    written = relance_xlsx.dossier(ledger, "Vert SARL", complete_settings(), as_of=D(2025, 2, 1),
+                                   out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    (file,) = written
+    text = _text(Path(file))
+    assert "Intérêts arrêtés au 31/12/2024 : 24,21 €" in text
+    assert "2025" not in text.split("Intérêts de retard")[1].split("Indemnités")[0].replace(
+        "01/01/2025", ""
+    )
+    assert "liquidateur judiciaire" in text and "Liquidation judiciaire" in text
+    # BODACC 12/01/2025 + 2 months.
+    assert "À déclarer au plus tard le 12 mars 2025" in text
+    assert "Total échu au jour du jugement : 2 064,21 €" in text
+
+
+def test_without_the_judgment_s_date_the_declaration_asks_for_it_and_values_nothing(tmp_path):
+    ledger = _ledger(tmp_path, None, D(2024, 7, 30))
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2024, 8, 20), dry_run=True)
+    assert all("indiquez la date du jugement d'ouverture" in i.reason for i in result.invoices)
+    written = relance_xlsx.dossier(ledger, "Rouge SAS", complete_settings(), as_of=D(2024, 8, 20),
+                                   out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(written[0]))
+    assert "[À COMPLÉTER : date du jugement d'ouverture" in text
+    assert "Intérêts (date du jugement à indiquer) : 0,00 €" in text
+
+
+@pytest.mark.parametrize(
+    ("address", "abroad"),
+    [
+        pytest.param("12 rue des Tanneurs\n69002 Lyon", False, id="lyon"),
+        pytest.param("12 rue des Tanneurs\n69002 Lyon\nFrance", False, id="lyon-france"),
+        pytest.param("Lyon", False, id="a-town-alone"),
+        pytest.param("5 rue de Paris\n97400 Saint-Denis", True, id="la-reunion"),
+        pytest.param("Rue de la Loi 16\n1000 Bruxelles\nBelgique", True, id="belgium"),
+    ],
+)
+def test_a_creditor_outside_metropolitan_france(address, abroad):
+    assert outside_metropolitan(relance_xlsx.Creditor(address=address)) is abroad
+
+
+@needs_libreoffice
+def test_the_declaration_converts_to_pdf_and_reads_as_written(tmp_path):
+    ledger = _ledger(tmp_path, D(2024, 7, 15), D(2024, 7, 30))
+    written = relance_xlsx.dossier(ledger, "Rouge SAS", complete_settings(), as_of=D(2024, 8, 20),
+                                   out_dir=tmp_path / "out", pdf=True)  # fmt: skip
+    assert [Path(p).suffix for p in written] == [".docx", ".pdf"]
+    pdf = convert(Path(written[0]), "pdf", tmp_path / "pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    text = text.replace("\u202f", " ").replace("\xa0", " ")
+    assert "Déclaration de créance" in text and "2 403,74 €" in text

@@ -1,0 +1,160 @@
+"""The litigation file: the mise en demeure found in the ledger as well as the journal, both
+parties' legal identity, the basis of each amount, and the small-claims threshold on
+principal and interest (CPCE R125-1, legal-fr.md 8.6). Rates: 2026 H2 taken at the latest
+known ECB rate, 2,15 % + 10 = 12,15 %."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import complete_settings, write_ledger
+from docx import Document
+
+import relance_xlsx
+
+D = dt.date
+ADDRESS = "3 rue des Lilas\n69100 Villeurbanne"
+HEADERS = ["N° facture", "Client", "Type client", "Échéance", "Montant TTC", "Adresse",
+           "Niveau de relance", "Date de relance", "N° recommandé", "Date AR"]  # fmt: skip
+
+
+def _text(path: Path) -> str:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return (
+        "\n".join([p.text for p in doc.paragraphs] + cells)
+        .replace("\u202f", " ")
+        .replace("\xa0", " ")
+    )
+
+
+def _clients(wb) -> None:
+    ws = wb.create_sheet("Clients")
+    ws.append(["Client", "Forme juridique", "Siège social", "Représentant légal", "SIRET"])
+    ws.append(
+        ["Garage Bleu", "SARL", "1 place Bellecour\n69002 Lyon", "Jean Bleu", "732 829 320 00074"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "small", "figure"),
+    [
+        # 2 × 2 425 € due 01/09/2026: 02/09 to 02/11/2026 = 29 + 31 + 2 = 62 days at 12,15 %:
+        # 2 425 × 12,15 % × 62 / 365 = 50,0480 → 50,05 each, 100,10 in all. Principal and
+        # interest 4 950,10 € ≤ 5 000 €, though 5 030,10 € with the two 40 € (not interest).
+        pytest.param(
+            2425.0,
+            True,
+            "Créance de 4 950,10 € en principal et intérêts",
+            id="R125-1-under-5000-without-the-40-euros",
+        ),
+        # 2 × 2 480 €: 2 480 × 12,15 % × 62 / 365 = 51,1831 → 51,18 each; 5 062,36 € > 5 000 €.
+        pytest.param(2480.0, False, "Injonction de payer", id="R125-1-over-5000"),
+    ],
+)
+def test_the_litigation_file_from_the_ledger_s_notice(tmp_path, amount, small, figure):
+    rows = [
+        ["G-1", "Garage Bleu", None, D(2026, 9, 1), amount, ADDRESS, "Mise en demeure", D(2026, 10, 1), "1A 234 567 8901 2", D(2026, 10, 3)],
+        ["G-2", "Garage Bleu", None, D(2026, 9, 1), amount, ADDRESS, "Mise en demeure", D(2026, 10, 1), None, None],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS, extra=_clients)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 11, 2), out_dir=tmp_path / "out"
+    )
+    assert {i.action for i in result.invoices} == {"litigation"}
+    text = _text(Path(result.dossiers[0]))
+    notice = text[text.index("Mise en demeure\n") : text.index("Chronologie")]
+    assert (
+        "Mise en demeure du 01/10/2026 : factures G-1, G-2 (LRAR n° 1A 234 567 8901 2, AR du 03/10/2026) — d'après le classeur"
+        in notice
+    )
+    # Both parties, with their legal identity.
+    for line in ("Forme juridique : SARL au capital de 10 000 €", "SIRET : 000 000 000 00000 — RCS Lyon 000 000 000",
+                 "Représenté par : Camille Exemple, gérante", "Forme juridique : SARL",
+                 "Siège social : 1 place Bellecour, 69002 Lyon", "Représentant légal : Jean Bleu",
+                 "SIRET : 732 829 320 00074"):  # fmt: skip
+        assert line in text
+    # The basis of each amount.
+    assert "Code civil 1103" in text and "Code de commerce L441-10 II" in text and "D441-5" in text
+    assert figure in text
+    assert ("procédure simplifiée" in text) is small
+
+
+def test_the_notice_found_in_the_journal_when_the_ledger_holds_the_hand_over(tmp_path):
+    """At « Contentieux », the ledger's date is the hand-over's: the notice comes from the
+    journal, and the file says so."""
+    rows = [
+        [
+            "G-1",
+            "Garage Bleu",
+            None,
+            D(2026, 8, 1),
+            900.0,
+            ADDRESS,
+            "Contentieux",
+            D(2026, 10, 20),
+            None,
+            None,
+        ]
+    ]
+
+    def journal(wb) -> None:
+        ws = wb.create_sheet("Journal des relances")
+        ws.append(["Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
+                   "Intérêts", "Indemnité", "Courrier"])  # fmt: skip
+        ws.append([D(2026, 10, 2), "G-1", "Garage Bleu", "Mise en demeure", "Courrier", 900.0, 0, 40,
+                   "mise_en_demeure_Garage-Bleu.docx"])  # fmt: skip
+
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS, extra=journal)
+    (file, *_) = relance_xlsx.dossier(ledger, "Garage Bleu", complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert (
+        "Mise en demeure du 02/10/2026 : facture G-1 (courrier mise_en_demeure_Garage-Bleu.docx) — d'après le journal"
+        in text
+    )
+    assert "20/10/2026 — Contentieux — facture G-1 (classeur)" in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [
+        pytest.param(
+            None,
+            "Aucune mise en demeure trouvée au journal ni dans le classeur : les pénalités courent sans rappel",
+            id="business-without-notice",
+        ),
+        pytest.param(
+            "Commune", "Code de la commande publique L2192-13", id="public-basis-L2192-13-R2192-31"
+        ),
+        pytest.param("Particulier", "Code civil 1231-6", id="consumer-basis-1231-6"),
+    ],
+)
+def test_the_basis_follows_the_debtor(tmp_path, kind, says):
+    rows = [
+        [
+            "G-1",
+            "Client X",
+            kind,
+            D(2026, 8, 1),
+            900.0,
+            ADDRESS,
+            "Relance 2",
+            D(2026, 10, 1),
+            None,
+            None,
+        ]
+    ]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    (file, *_) = relance_xlsx.dossier(ledger, "Client X", complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert says in text
+    if kind == "Commune":
+        assert (
+            "R2192-31" in text and "référé-provision" in text and "Injonction de payer" not in text
+        )

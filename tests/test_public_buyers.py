@@ -1,0 +1,124 @@
+"""Public buyers by kind (legal-fr.md 8.1): each its legal payment term, counted from the
+receipt of the invoice (R2192-12), and its interest at ECB + 8 points fixed at the half-year the
+delay starts (R2192-31). Every figure below was computed by hand from legal-fr.md."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import complete_settings, write_ledger
+
+import relance_xlsx
+from relance_xlsx.ledger import buyer_kind
+
+D = dt.date
+AS_OF = D(2026, 11, 22)
+ADDRESS = "1 place de la Mairie\n69000 Lyon"
+HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Date de réception",
+           "Échéance", "Montant TTC", "Adresse"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        pytest.param("État", "state", id="etat-accent"),
+        pytest.param("Etat", "state", id="etat"),
+        pytest.param("Ministère des Armées", "state", id="ministere"),
+        pytest.param("Établissement public", "state", id="etablissement-public-administratif"),
+        pytest.param("Collectivité", "local", id="collectivite"),
+        pytest.param("Collectivités territoriales", "local", id="collectivites-plural"),
+        pytest.param("Commune", "local", id="commune"),
+        pytest.param("Mairie de Lyon", "local", id="mairie-de"),
+        pytest.param("Département", "local", id="departement"),
+        pytest.param("Région", "local", id="region"),
+        pytest.param("Hôpital", "health", id="hopital"),
+        pytest.param("CHU", "health", id="chu"),
+        pytest.param("Centre hospitalier de Dax", "health", id="centre-hospitalier"),
+        pytest.param("EPS", "health", id="eps"),
+        pytest.param("Établissement public de santé", "health", id="etablissement-public-de-sante"),
+        pytest.param("Service de santé des armées", "health", id="ssa"),
+        pytest.param("Entreprise publique", "public_enterprise", id="entreprise-publique"),
+        pytest.param("EPIC", "epic", id="epic"),
+        pytest.param("Public", "public", id="public-generic"),
+        pytest.param("Épicerie", None, id="epicerie-is-not-epic"),
+        pytest.param("Etatique SARL", None, id="not-a-whole-word"),
+        pytest.param("Particulier", None, id="consumer"),
+        pytest.param("Professionnel", None, id="business"),
+    ],
+)
+def test_the_type_client_names_the_kind_of_public_buyer(typed, kind):
+    assert buyer_kind(typed) == kind
+
+
+@pytest.mark.parametrize(
+    ("kind", "received", "due_cell", "due", "interest", "says"),
+    [
+        # R2192-11: 50 days from receipt on 14/03/2026: 17 days to 31/03, 30 in April, 3 in
+        # May: due 03/05/2026. Delay from 04/05/2026 (2026 H1: ECB 2,15 % on 1 January + 8 =
+        # 10,15 %, fixed) to 22/11/2026: 28 + 30 + 31 + 31 + 30 + 31 + 22 = 203 days;
+        # 1 000 × 10,15 % × 203 / 365 = 56,4507 → 56,45.
+        pytest.param("CHU", D(2026, 3, 14), None, "2026-05-03", 56.45,
+                     "50 jours après la réception de la facture, le 14/03/2026", id="R2192-11-hospital-50-days-from-receipt"),
+        # No receipt date: from the invoice date 10/03/2026 + 50 = 29/04/2026; 30/04 to 22/11:
+        # 1 + 31 + 30 + 31 + 31 + 30 + 31 + 22 = 207 days; 101,5 × 207 / 365 = 57,5630 → 57,56.
+        pytest.param("Hôpital", None, None, "2026-04-29", 57.56,
+                     "50 jours après la date de la facture, le 10/03/2026, faute de date de réception", id="R2192-12-hospital-from-the-invoice-date"),
+        # R2192-10: 30 days from 14/03: 13/04/2026; 14/04 to 22/11: 17 + 31 + 30 + 31 + 31 +
+        # 30 + 31 + 22 = 223 days; 101,5 × 223 / 365 = 62,0123 → 62,01.
+        pytest.param("Commune", D(2026, 3, 14), None, "2026-04-13", 62.01,
+                     "30 jours après la réception", id="R2192-10-commune-30-days"),
+        # R2192-11: 60 days from 14/03: 13/05/2026; 14/05 to 22/11: 18 + 30 + 31 + 31 + 30 +
+        # 31 + 22 = 193 days; 101,5 × 193 / 365 = 53,6699 → 53,67.
+        pytest.param("Entreprise publique", D(2026, 3, 14), None, "2026-05-13", 53.67,
+                     "60 jours après la réception", id="R2192-11-entreprise-publique-60-days"),
+        # A due date typed 30 days after the invoice (09/04) is earlier than the law's: the
+        # law's stands (03/05), as in the first case.
+        pytest.param("CHU", D(2026, 3, 14), D(2026, 4, 9), "2026-05-03", 56.45,
+                     "échéance légale le 03/05/2026", id="R2192-11-earlier-typed-due-date-gives-way"),
+        # A later due date typed (30/06) is kept: the creditor waits longer. Delay from
+        # 01/07/2026, 2026 H2 (rate of 1 July unknown: the latest, 2,15 % + 8): 31 + 31 + 30 +
+        # 31 + 22 = 145 days; 101,5 × 145 / 365 = 40,3219 → 40,32.
+        pytest.param("CHU", D(2026, 3, 14), D(2026, 6, 30), "2026-06-30", 40.32,
+                     None, id="R2192-11-later-typed-due-date-kept"),
+    ],
+)  # fmt: skip
+def test_a_public_buyer_s_legal_term_and_its_interest(
+    tmp_path, kind, received, due_cell, due, interest, says
+):
+    headers = HEADERS if received else [h for h in HEADERS if h != "Date de réception"]
+    row = ["P-1", "Acheteur", kind, D(2026, 3, 10), received, due_cell, 1000.0, ADDRESS]
+    if not received:
+        row.pop(4)
+    ledger = write_ledger(tmp_path / "public.xlsx", [row], headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    (invoice,) = result.invoices
+    assert invoice.due == due
+    assert invoice.interest == interest and invoice.indemnity == 40.0
+    if says:
+        assert says in invoice.reason and "Code de la commande publique" in invoice.reason
+    else:
+        assert "échéance légale" not in invoice.reason
+
+
+def test_check_says_once_that_the_term_runs_from_the_invoice_date_without_a_receipt_column(
+    tmp_path,
+):
+    rows = [["P-1", "CHU Nord", "CHU", D(2026, 3, 10), None, 1000.0, ADDRESS],
+            ["P-2", "CHU Nord", "CHU", D(2026, 4, 10), None, 500.0, ADDRESS]]  # fmt: skip
+    headers = [h for h in HEADERS if h != "Date de réception"]
+    result = relance_xlsx.check(write_ledger(tmp_path / "l.xlsx", rows, headers))
+    said = [p for p in result.problems if "Date de réception" in p.message]
+    assert len(said) == 1 and "2 facture(s)" in said[0].message and said[0].severity == "warning"
+
+
+def test_a_business_keeps_its_terms_and_a_consumer_is_never_a_public_buyer(tmp_path):
+    # « Particulier » is a consumer; an empty type a business: both 30 days by default.
+    rows = [["B-1", "Garage", None, D(2026, 3, 10), D(2026, 3, 14), None, 1000.0, ADDRESS],
+            ["C-1", "M. Durand", "Particulier", D(2026, 3, 10), D(2026, 3, 14), None, 1000.0, ADDRESS]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert [i.due for i in result.invoices] == ["2026-04-09", "2026-04-09"]
+    assert not any("échéance légale" in i.reason for i in result.invoices)
