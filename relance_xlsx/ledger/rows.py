@@ -67,14 +67,8 @@ def normalise_rows(
     is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
     paid, outstanding = _settle(grid, amount, paid_cell, is_credit, payment_date, paid_flag)
-    received = grid.parse("receipt_date", parse_date, "warning")
-    performed = grid.parse("performance_date", parse_date, "warning")
-    due = _due_dates(start_dates(grid, invoice_date, terms, received), due_cell, terms, policy)
-    # A public buyer's term is the law's (R2192-10 to R2192-12), from the invoice's receipt.
-    buyer = buyer_kinds(grid)
-    explicit = due_cell.present() | terms.mask(lambda t: isinstance(t, Terms))
-    due, term_note = legal_due_dates(buyer, invoice_date, received, due, explicit)
-    say_no_receipt(grid, term_note)
+    due, dated = _due(grid, invoice_date, due_cell, terms, policy)
+    buyer = dated.pop("buyer")
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
@@ -102,10 +96,8 @@ def normalise_rows(
         "invoice": invoice.array(),
         "client": client.array(),
         "invoice_date": dates_of(invoice_date),
-        "receipt_date": dates_of(received),
-        "performance_date": dates_of(performed),
+        **dated,
         "due_date": dates_of(due),
-        "term_note": term_note,
         "payment_date": dates_of(payment_date),
         "payments": object_array([None] * len(grid)),
         "amount": np.nan_to_num(amount, nan=0.0),
@@ -129,6 +121,26 @@ def normalise_rows(
     # After every parse above: the first problem of each row, errors and warnings alike.
     columns["problem"] = _problem_column(grid, doubtful)
     return _frame(columns), grid.problems, skips
+
+
+def _due(
+    grid: Grid, invoice_date: Coded, due_cell: Coded, terms: Coded, policy: Policy
+) -> tuple[Coded, dict[str, Any]]:
+    """Each invoice's due date, and the columns it comes with: the receipt and performance
+    dates, the kind of public buyer and why its due date is the law's (R2192-10 to 12)."""
+    received = grid.parse("receipt_date", parse_date, "warning")
+    performed = grid.parse("performance_date", parse_date, "warning")
+    due = _due_dates(start_dates(grid, invoice_date, terms, received), due_cell, terms, policy)
+    buyer = buyer_kinds(grid)
+    explicit = due_cell.present() | terms.mask(lambda t: isinstance(t, Terms))
+    due, term_note = legal_due_dates(buyer, invoice_date, received, due, explicit)
+    say_no_receipt(grid, term_note)
+    return due, {
+        "receipt_date": dates_of(received),
+        "performance_date": dates_of(performed),
+        "term_note": term_note,
+        "buyer": buyer,
+    }
 
 
 def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:

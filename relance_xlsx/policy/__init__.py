@@ -5,10 +5,10 @@ from __future__ import annotations
 from .decide import (
     Decisions,
     decide,
-    hold_back,
 )
 from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
+from .heldback import hold_back
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
 from .rates import (

@@ -3,13 +3,15 @@ the day it is counted from, and what would interrupt it (a letter does, only for
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ..config import Policy
 from ..wording import date_short
-from .prescription import LAPSE_YEARS, PRESCRIPTION_YEARS, Prescription
+from .prescription import LAPSE_YEARS, PRESCRIPTION_YEARS, Prescription, soon_prescribed
 
 LAW_1968 = "loi n° 68-1250 du 31 décembre 1968"
 # What interrupts, by rule (Code civil 2240-2244; loi 68-1250, art. 2).
@@ -95,8 +97,12 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
     return out
 
 
-def say_soon_barred(out: pd.DataFrame, mask: np.ndarray, p: Prescription) -> list[str]:
-    """Flag the claims time-barred soon, in their reason and in one warning of the run."""
+def say_soon_barred(
+    out: pd.DataFrame, p: Prescription, as_of: dt.date, policy: Policy, watched: np.ndarray
+) -> list[str]:
+    """Flag the watched claims time-barred within [policy] prescription_warning_days, in their
+    reason and in one warning of the run."""
+    mask = soon_prescribed(p, as_of, policy) & watched
     if not mask.any():
         return []
     rows = out.index[mask]

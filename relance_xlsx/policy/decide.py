@@ -28,7 +28,7 @@ from ..ledger import (
 )
 from .barred import say_soon_barred
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
-from .prescription import prescribed, prescription_dates, soon_prescribed
+from .prescription import prescribed, prescription_dates
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
 from .statuses import say_broken, say_claimed, say_legal_terms, say_paid_late
@@ -103,15 +103,7 @@ def decide(
     level = frame["level"].to_numpy(dtype=int)
     due = frame["due_date"]
     days_late = (today - due).dt.days.to_numpy(dtype=float)  # NaN when no due date
-    # A mise en demeure's deadline runs from its receipt when the avis de réception is dated.
-    sent = frame["last_date"]
-    received = frame["ar_date"].where(
-        (frame["level"].to_numpy(dtype=int) == FORMAL_NOTICE) & (frame["ar_date"] > sent)
-    )
-    since = (today - received.fillna(sent)).dt.days.to_numpy(dtype=float)
-    since = np.where(frame["level_without_date"].to_numpy(dtype=bool), NEVER, since)
-    since = np.nan_to_num(since, nan=NEVER)
-    delay = lookup(level, lambda lv: _delays(policy).get(lv, NEVER)).astype(int)
+    since, delay = _since(frame, today, level, policy)
 
     masks = _masks(frame, policy, level, days_late, since >= delay)
     barred = prescription_dates(frame, policy, demands)
@@ -146,9 +138,8 @@ def decide(
     out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
     say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
     # A public debt's letter sent today interrupts its lapse: no warning for it.
-    soon = soon_prescribed(barred, as_of, policy) & claimable
-    soon &= ~((barred.regime == "public") & (action == "letter"))
-    warnings = [*penalties.warnings, *say_soon_barred(out, soon, barred)]
+    watched = claimable & ~((barred.regime == "public") & (action == "letter"))
+    warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.
     was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
@@ -172,6 +163,20 @@ def decide(
     return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
 
 
+def _since(
+    frame: pd.DataFrame, today: pd.Timestamp, level: np.ndarray, policy: Policy
+) -> tuple[np.ndarray, np.ndarray]:
+    """Days since each invoice's last letter, and the days its level waits before the next."""
+    # A mise en demeure's deadline runs from its receipt when the avis de réception is dated.
+    sent = frame["last_date"]
+    received = frame["ar_date"].where((level == FORMAL_NOTICE) & (frame["ar_date"] > sent))
+    since = (today - received.fillna(sent)).dt.days.to_numpy(dtype=float)
+    since = np.where(frame["level_without_date"].to_numpy(dtype=bool), NEVER, since)
+    since = np.nan_to_num(since, nan=NEVER)
+    delay = lookup(level, lambda lv: _delays(policy).get(lv, NEVER)).astype(int)
+    return since, delay
+
+
 def _to_claim(
     frame: pd.DataFrame, policy: Policy, today: pd.Timestamp, owes: np.ndarray
 ) -> np.ndarray:
@@ -180,30 +185,6 @@ def _to_claim(
         return np.zeros(len(frame), dtype=bool)
     since = today - pd.Timedelta(days=policy.claim_within_days)
     return owes & (frame["payment_date"] >= since).to_numpy(dtype=bool)
-
-
-def hold_back(decisions: Decisions, frame: pd.DataFrame, held: dict[Any, str]) -> Decisions:
-    """Decisions where the invoices of letters that cannot be posted stay where they were.
-
-    held maps a frame index to why its letter is not sendable. Those invoices keep their
-    level, label and date; their action is "incomplete" and the reason says what is missing.
-    """
-    if not held:
-        return decisions
-    out = decisions.frame.copy()
-    rows = list(held)
-    out.loc[rows, "action"] = "incomplete"
-    out.loc[rows, "level"] = frame.loc[rows, "level"].to_numpy()
-    out.loc[rows, "kind"] = None
-    out.loc[rows, "label"] = [_text(v) for v in frame.loc[rows, "level_text"].tolist()]
-    out.loc[rows, "date"] = frame.loc[rows, "last_date"]
-    out.loc[rows, "reason"] = [held[i] for i in rows]
-    # An invoice held back owes what it owed: its periods stay.
-    return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
-
-
-def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
 def _masks(
@@ -293,5 +274,4 @@ __all__ = [
     "Decisions",
     "decide",
     "first_level",
-    "hold_back",
 ]
