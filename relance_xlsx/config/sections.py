@@ -84,8 +84,9 @@ class Policy:
     # that is due (default); "client_and_stage": one letter per client and stage, as in 0.1.
     group_by: str = "client"
     default_client_type: str = "professionnel"
-    # Prescription counted from "invoice_date" (the prudent reading) or "due_date"; invoices
-    # this many days from it are flagged, so that the office acts in time.
+    # Prescription between businesses counted from "invoice_date" (the earliest of the
+    # performance and invoice dates, the prudent reading) or "due_date"; invoices this many
+    # days from being barred are flagged, so that the office acts in time.
     prescription_from: str = "invoice_date"
     prescription_warning_days: int = 90
     # A promise to pay holds the reminders until its date plus these days.
