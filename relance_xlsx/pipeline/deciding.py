@@ -28,6 +28,8 @@ def demands(ledger: Ledger, settings: Settings) -> dict[Any, tuple[dt.date, ...]
     """The journal's letters of each public debtor's invoice (by frame index): each one
     interrupts the debt's four-year lapse. The journal is read only when there are some."""
     frame = ledger.frame
+    if not frame["public"].to_numpy(dtype=bool).any():
+        return {}
     lapsing = frame["buyer"].isin(list(LAPSING)).to_numpy() & ~frame["consumer"].to_numpy(bool)
     if not lapsing.any():
         return {}

@@ -11,7 +11,15 @@ import pandas as pd
 
 from ..config import Policy
 from ..wording import date_short
-from .prescription import LAPSE_YEARS, PRESCRIPTION_YEARS, Prescription, soon_prescribed
+from .prescription import (
+    BASES,
+    LAPSE_YEARS,
+    PRESCRIPTION_YEARS,
+    PUBLIC,
+    REGIMES,
+    Prescription,
+    soon_prescribed,
+)
 
 LAW_1968 = "loi n° 68-1250 du 31 décembre 1968"
 # What interrupts, by rule (Code civil 2240-2244; loi 68-1250, art. 2).
@@ -81,7 +89,7 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
     performed = frame["performance_date"].tolist() if "performance_date" in frame else None
     out = []
     for i in rows:
-        regime, basis = p.regime[i], p.basis[i]
+        regime, basis = REGIMES[p.regime[i]], BASES[p.basis[i]]
         start, barred = p.start.iat[i], p.barred_on.iat[i]
         head = (
             f"Déchue depuis le {_day(barred)}"
@@ -110,7 +118,7 @@ def say_soon_barred(
     texts = []
     for i, reason in zip(where, out.loc[rows, "reason"].tolist(), strict=True):
         last = _day(p.barred_on.iat[i] - pd.Timedelta(days=1))
-        if p.regime[i] == "public":
+        if p.regime[i] == PUBLIC:
             texts.append(
                 f"{reason} ; déchéance quadriennale le {_day(p.barred_on.iat[i])} (dernier jour "
                 f"{last}) : une réclamation écrite avant cette date, la prochaine relance par "

@@ -28,7 +28,7 @@ from ..ledger import (
 )
 from .barred import say_soon_barred
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
-from .prescription import prescribed, prescription_dates
+from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
 from .statuses import say_broken, say_claimed, say_legal_terms, say_paid_late
@@ -138,7 +138,7 @@ def decide(
     out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
     say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
     # A public debt's letter sent today interrupts its lapse: no warning for it.
-    watched = claimable & ~((barred.regime == "public") & (action == "letter"))
+    watched = claimable & ~((barred.regime == PUBLIC) & (action == "letter"))
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.

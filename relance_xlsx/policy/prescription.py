@@ -26,6 +26,11 @@ from ..ledger import FORMAL_NOTICE, LAPSING, REMINDER_1
 PRESCRIPTION_YEARS = {"business": 5, "consumer": 2}
 LAPSE_YEARS = 4
 _DAY = pd.Timedelta(days=1)
+# Codes, not strings: comparing a million small ints is much cheaper.
+REGIMES = ("business", "consumer", "public")
+BUSINESS, CONSUMER, PUBLIC = range(3)
+BASES = ("performance", "invoice", "due", "payment", "letter")
+PERFORMANCE, INVOICE, DUE, PAYMENT, LETTER = range(5)
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,8 @@ class Prescription:
 
     barred_on: pd.Series  # the first day the claim is barred (NaT: no date to count from)
     start: pd.Series  # the day the term runs from: the starting event or the last interruption
-    basis: np.ndarray  # what start is: performance, invoice, due, payment, letter
-    regime: np.ndarray  # business, consumer or public (the four-year lapse)
+    basis: np.ndarray  # what start is, a code of BASES: performance, invoice, due, payment…
+    regime: np.ndarray  # a code of REGIMES: business, consumer, public (the four-year lapse)
 
     def last_day(self) -> pd.Series:
         """The last day the claim can still be acted on."""
@@ -50,15 +55,16 @@ def column(frame: pd.DataFrame, name: str) -> pd.Series:
 
 
 def regimes(frame: pd.DataFrame) -> np.ndarray:
-    """business, consumer or public (a debtor whose debts lapse after four years)."""
+    """Each invoice's code of REGIMES: business, consumer or public (a debtor whose debts
+    lapse after four years)."""
     consumer = frame["consumer"].to_numpy(dtype=bool)
-    buyer = frame["buyer"].to_numpy(dtype=object) if "buyer" in frame else None
-    lapsing = (
-        np.array([b in LAPSING for b in buyer.tolist()], dtype=bool)
-        if buyer is not None
-        else frame["public"].to_numpy(dtype=bool)
-    )
-    return np.select([consumer, lapsing], ["consumer", "public"], "business").astype(object)
+    if "buyer" in frame:
+        buyer = frame["buyer"]
+        present = buyer.notna().to_numpy()
+        lapsing = buyer.isin(list(LAPSING)).to_numpy() if present.any() else present
+    else:
+        lapsing = frame["public"].to_numpy(dtype=bool)
+    return np.select([consumer, lapsing], [CONSUMER, PUBLIC], BUSINESS).astype(np.int8)
 
 
 def prescription_dates(
@@ -79,25 +85,25 @@ def prescription_dates(
     invoice, performed, due = (
         column(frame, c) for c in ("invoice_date", "performance_date", "due_date")
     )
-    first = performed.notna() & ~(performed > invoice)
+    first = (performed.notna() & ~(performed > invoice)).to_numpy()
     start = invoice.where(~first, performed)
-    basis = np.where(first, "performance", "invoice").astype(object)
-    business = regime == "business"
+    basis = np.where(first, PERFORMANCE, INVOICE).astype(np.int8)
+    has_due = due.notna().to_numpy()
     if policy.prescription_from == "due_date":
-        start = start.where(~(business & due.notna().to_numpy()), due)
-        basis = np.where(business & due.notna().to_numpy(), "due", basis)
-    basis = np.where(start.isna().to_numpy() & due.notna().to_numpy(), "due", basis)
+        by_due = (regime == BUSINESS) & has_due
+        start, basis = start.where(~by_due, due), np.where(by_due, DUE, basis)
+    basis = np.where(start.isna().to_numpy() & has_due, DUE, basis)
     start = start.fillna(due)
     paid_on = column(frame, "payment_date").where(frame["paid"].to_numpy(dtype=float) > 0)
-    again = (paid_on > start).to_numpy(dtype=bool) & (regime != "public")
+    again = (paid_on > start).to_numpy(dtype=bool) & (regime != PUBLIC)
     start = start.where(~again, paid_on)
-    basis = np.where(again, "payment", basis).astype(object)
+    basis = np.where(again, PAYMENT, basis).astype(np.int8)
     barred = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
-    for who, years in PRESCRIPTION_YEARS.items():
-        mask = regime == who
+    for code, years in ((BUSINESS, 5), (CONSUMER, 2)):
+        mask = regime == code
         if mask.any():
             barred[mask] = start[mask] + pd.DateOffset(years=years) + _DAY
-    public = np.flatnonzero(regime == "public")
+    public = np.flatnonzero(regime == PUBLIC)
     if len(public):
         _lapse(frame, public, start, basis, barred, demands or {})
     return Prescription(barred, start, basis, regime)
@@ -122,14 +128,14 @@ def _lapse(
         origin = start.iat[i]
         if pd.isna(origin):
             continue
-        events: list[tuple[pd.Timestamp, str]] = []
+        events: list[tuple[pd.Timestamp, int]] = []
         if REMINDER_1 <= level[i] <= FORMAL_NOTICE and pd.notna(sent.iat[i]):
-            events.append((sent.iat[i], "letter"))
+            events.append((sent.iat[i], LETTER))
         if payments[i]:
-            events += [(pd.Timestamp(day), "payment") for day, _ in payments[i]]
+            events += [(pd.Timestamp(day), PAYMENT) for day, _ in payments[i]]
         elif pd.notna(paid_on.iat[i]):
-            events.append((paid_on.iat[i], "payment"))
-        events += [(pd.Timestamp(day), "letter") for day in demands.get(frame.index[i], ())]
+            events.append((paid_on.iat[i], PAYMENT))
+        events += [(pd.Timestamp(day), LETTER) for day in demands.get(frame.index[i], ())]
         end = origin.year + LAPSE_YEARS  # the last year of the term
         for day, kind in sorted(events):
             # A demand made after the debt lapsed revives nothing.
@@ -152,8 +158,13 @@ def soon_prescribed(p: Prescription, as_of: dt.date, policy: Policy) -> np.ndarr
 
 
 __all__ = [
+    "BASES",
+    "BUSINESS",
+    "CONSUMER",
     "LAPSE_YEARS",
     "PRESCRIPTION_YEARS",
+    "PUBLIC",
+    "REGIMES",
     "Prescription",
     "prescribed",
     "prescription_dates",

@@ -80,7 +80,8 @@ def reasons(
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
     put("paid", lambda m: "Réglée", ~thanked)
     _prescription(put, frame, barred)
-    _insolvency(put, frame)
+    if (rule == RULE["insolvent"]).any():  # its groupings cost a run without any
+        _insolvency(put, frame)
     _promise(put, frame)
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
     put("pre_due", lambda m: "Rappel", ~has_due)
