@@ -60,6 +60,10 @@ def _decide(row: dict, as_of: dt.date, demands: dict | None = None):
         pytest.param({**COMMUNE, "invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "level": 1, "last_date": T("2026-01-05")}, D(2026, 1, 10), True, "Déchue depuis le 01/01/2026", id="loi-68-1250-a-letter-after-the-lapse"),
         # A partial payment interrupts too (art. 2): 20/02/2025, four years from 01/01/2026.
         pytest.param({**COMMUNE, "invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "paid": 100.0, "outstanding": 900.0, "payment_date": T("2025-02-20")}, D(2029, 12, 31), False, None, id="loi-68-1250-partial-payment-interrupts"),
+        # Work done on 15/12/2021, invoiced on 10/01/2022: the right was born in 2021, and the
+        # invoice, a demand for payment (art. 2), gives four years from 01/01/2023.
+        pytest.param({**COMMUNE, "performance_date": T("2021-12-15"), "invoice_date": T("2022-01-10"), "due_date": T("2022-02-09")}, D(2026, 12, 31), False, None, id="loi-68-1250-an-invoice-of-the-next-year-interrupts"),
+        pytest.param({**COMMUNE, "performance_date": T("2021-12-15"), "invoice_date": T("2022-01-10"), "due_date": T("2022-02-09")}, D(2027, 1, 1), True, "la facture (demande de paiement) du 10/01/2022 l'ayant interrompue", id="loi-68-1250-lapsed-four-years-after-the-invoice-s-year"),
         # What interrupts it is said right: a reminder suffices.
         pytest.param({**COMMUNE, "invoice_date": T("2021-06-15"), "due_date": T("2021-07-15")}, D(2026, 1, 1), True, "une lettre de relance suffit", id="loi-68-1250-says-a-letter-interrupts"),
     ],
@@ -87,6 +91,8 @@ def test_a_letter_in_the_journal_interrupts_a_public_debt():
         # Business: barred from 16/06/2026, 86 days after 22/03/2026: flagged, and the status
         # says a reminder does not stop it.
         pytest.param({"invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "level": 2, "last_date": T("2026-03-20")}, "wait", "prescrite le 16/06/2026 (dernier jour pour agir : 15/06/2026) : à défaut de paiement, agissez avant (injonction de payer ou reconnaissance de dette signée ; une relance ne l'interrompt pas)", id="L110-4-warning"),
+        # A disputed invoice is barred all the same: its status warns too.
+        pytest.param({"invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "hold": True}, "hold", "prescrite le 16/06/2026", id="L110-4-warning-on-a-disputed-invoice"),
         # A commune's debt lapsing on 01/01/2027 (born 2022), 71 days after 22/10/2026,
         # waiting: the next reminder interrupts it.
         pytest.param({**COMMUNE, "invoice_date": T("2022-06-15"), "due_date": T("2022-07-15"), "level": 1, "last_date": T("2022-08-01")}, "letter", None, id="loi-68-1250-today-s-letter-interrupts-no-warning"),

@@ -122,3 +122,40 @@ def test_a_business_keeps_its_terms_and_a_consumer_is_never_a_public_buyer(tmp_p
     result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
     assert [i.due for i in result.invoices] == ["2026-04-09", "2026-04-09"]
     assert not any("échéance légale" in i.reason for i in result.invoices)
+
+
+@pytest.mark.parametrize(
+    ("kind", "route"),
+    [
+        pytest.param(
+            "Commune",
+            "référé-provision à demander au tribunal administratif",
+            id="CJA-R541-1-no-injonction-against-a-commune",
+        ),
+        pytest.param(
+            "Entreprise publique",
+            "injonction de payer à engager",
+            id="entreprise-publique-is-a-company",
+        ),
+        pytest.param(None, "injonction de payer à engager", id="business"),
+    ],
+)
+def test_the_litigation_status_names_the_route_for_the_debtor(tmp_path, kind, route):
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC",
+               "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [
+        [
+            "P-1",
+            "Acheteur",
+            kind,
+            D(2026, 3, 1),
+            D(2026, 6, 30),
+            1000.0,
+            ADDRESS,
+            "Mise en demeure",
+            D(2026, 10, 1),
+        ]
+    ]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    (invoice,) = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True).invoices
+    assert invoice.action == "litigation" and route in invoice.reason

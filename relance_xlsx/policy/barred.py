@@ -64,8 +64,12 @@ def _rule(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> str:
     counted = f"{article}{'' if article.endswith(chr(39)) else ' '}{source}"
     if regime == "public":
         year = start.year + 1
-        if basis in ("letter", "payment"):
-            act = "la réclamation écrite" if basis == "letter" else "le paiement partiel"
+        if basis in ("letter", "payment", "billed"):
+            act = {
+                "letter": "la réclamation écrite",
+                "payment": "le paiement partiel",
+                "billed": "la facture (demande de paiement)",
+            }[basis]
             return (
                 f"déchéance quadriennale ({LAW_1968}, art. 1 et 2), quatre ans à compter du "
                 f"1er janvier {year}, {act} du {_day(start)} l'ayant interrompue"

@@ -117,7 +117,8 @@ def decide(
     valid, hold, credit = masks["valid"], masks["hold"], masks["credit"]
     paid, thanked = masks["paid"], masks["thanked"]
     # Nothing is computed for time-barred claims, nor for those frozen by proceedings.
-    claimable = valid & ~hold & ~credit & ~paid & ~masks["prescribed"] & ~masks["insolvent"]
+    alive = valid & ~credit & ~paid & ~masks["prescribed"] & ~masks["insolvent"]
+    claimable = alive & ~hold
     penalties = compute_penalties(frame, claimable, as_of, policy, tables)
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
@@ -137,8 +138,9 @@ def decide(
     out["indemnity"] = penalties.indemnity
     out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
     say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
-    # A public debt's letter sent today interrupts its lapse: no warning for it.
-    watched = claimable & ~((barred.regime == PUBLIC) & (action == "letter"))
+    # A disputed claim is barred all the same; a public debt's letter sent today interrupts
+    # its lapse: no warning for it.
+    watched = alive & ~((barred.regime == PUBLIC) & (action == "letter"))
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.

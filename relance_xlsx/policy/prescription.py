@@ -29,8 +29,10 @@ _DAY = pd.Timedelta(days=1)
 # Codes, not strings: comparing a million small ints is much cheaper.
 REGIMES = ("business", "consumer", "public")
 BUSINESS, CONSUMER, PUBLIC = range(3)
-BASES = ("performance", "invoice", "due", "payment", "letter")
-PERFORMANCE, INVOICE, DUE, PAYMENT, LETTER = range(5)
+BASES = ("performance", "invoice", "due", "payment", "letter", "billed")
+# BILLED: an invoice sent in a later year than the work, a demand for payment that
+# interrupts a public debt's lapse (loi 68-1250, art. 2).
+PERFORMANCE, INVOICE, DUE, PAYMENT, LETTER, BILLED = range(6)
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def _lapse(
     arose; each written demand or partial payment made before it lapsed starts four years
     again from 1 January after its own year (loi 68-1250, art. 1 and 2)."""
     level = frame["level"].to_numpy(dtype=int)
-    sent = column(frame, "last_date")
+    sent, billed = column(frame, "last_date"), column(frame, "invoice_date")
     paid_on = column(frame, "payment_date").where(frame["paid"].to_numpy(dtype=float) > 0)
     payments = frame["payments"].tolist() if "payments" in frame else [None] * len(frame)
     for i in rows.tolist():
@@ -136,6 +138,8 @@ def _lapse(
         elif pd.notna(paid_on.iat[i]):
             events.append((paid_on.iat[i], PAYMENT))
         events += [(pd.Timestamp(day), LETTER) for day in demands.get(frame.index[i], ())]
+        if pd.notna(billed.iat[i]):  # the invoice is itself a demand for payment
+            events.append((billed.iat[i], BILLED))
         end = origin.year + LAPSE_YEARS  # the last year of the term
         for day, kind in sorted(events):
             # A demand made after the debt lapsed revives nothing.

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE, LITIGATION, REMINDER_1, REMINDER_2
+from ..ledger import EPIC, FORMAL_NOTICE, LITIGATION, PUBLIC_ENTERPRISE, REMINDER_1, REMINDER_2
 from ..wording import date_short
 from .barred import barred_reasons
 from .prescription import Prescription, column
@@ -100,11 +100,7 @@ def reasons(
         return prev[m] + sent_on[m] + " sans règlement depuis " + ago[m]
 
     to_court = level_after >= LITIGATION
-    put(
-        "escalate",
-        lambda m: "Contentieux : " + without(m) + " ; injonction de payer à engager",
-        to_court,
-    )
+    _to_court(put, frame, without, to_court)
     put("escalate", lambda m: next_title[m] + " : " + without(m), ~to_court)
     delay_text = lookup(delay, str)
     put(
@@ -120,6 +116,34 @@ def reasons(
         ),
     )
     return out
+
+
+def _to_court(
+    put: Callable[..., None],
+    frame: pd.DataFrame,
+    without: Callable[[np.ndarray], np.ndarray],
+    to_court: np.ndarray,
+) -> None:
+    """Handed to litigation: the injonction de payer, or for a public person (no injonction
+    de payer, no seizure: legal-fr.md 8.1) the administrative court's référé-provision. An
+    entreprise publique is a company, an EPIC's contracts are mostly private law."""
+    buyer = frame["buyer"].to_numpy(dtype=object) if "buyer" in frame else None
+    public = frame["public"].to_numpy(dtype=bool)
+    if buyer is not None:
+        public = public & ~np.isin(buyer, [PUBLIC_ENTERPRISE, EPIC])
+    put(
+        "escalate",
+        lambda m: "Contentieux : " + without(m) + " ; injonction de payer à engager",
+        to_court & ~public,
+    )
+    put(
+        "escalate",
+        lambda m: (
+            "Contentieux : " + without(m) + " ; référé-provision à demander au tribunal "
+            "administratif (pas d'injonction de payer contre une personne publique)"
+        ),
+        to_court & public,
+    )
 
 
 def _promise(put: Callable[..., None], frame: pd.DataFrame) -> None:
