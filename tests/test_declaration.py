@@ -149,3 +149,18 @@ def test_the_declaration_converts_to_pdf_and_reads_as_written(tmp_path):
     text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     text = text.replace("\u202f", " ").replace("\xa0", " ")
     assert "Déclaration de créance" in text and "2 403,74 €" in text
+
+
+def test_the_page_s_results_list_the_declarations(tmp_path):
+    from relance_xlsx.results import RunResult
+    from relance_xlsx.web.views import _ENV
+
+    path = str(tmp_path / "contentieux" / "dossier_Rouge-SAS" / "declaration_creance.docx")
+    result = RunResult(
+        "l.xlsx", "Factures", 1, "2024-08-20", False, [], [], [], declarations=[path]
+    )
+    page = _ENV.get_template("resultats.html").render(
+        jeton="t", ledger=None, busy=False, result=result, report_pdf=None
+    )
+    assert "Déclarations de créance (1)" in page and 'id="declarations"' in page
+    assert "declaration_creance.docx" in page
