@@ -50,7 +50,6 @@ def normalise_rows(
     keep, skips = skip_rows(grid)
     if not keep.all():
         grid.keep_only(keep)
-
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse("invoice", parse_text)
     client = grid.parse_names("client")
@@ -67,8 +66,7 @@ def normalise_rows(
     is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
     amount = np.where(is_credit & (amount > 0), -amount, amount)
     paid, outstanding = _settle(grid, amount, paid_cell, is_credit, payment_date, paid_flag)
-    due, dated = _due(grid, invoice_date, due_cell, terms, policy)
-    buyer = dated.pop("buyer")
+    due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
@@ -114,10 +112,8 @@ def normalise_rows(
         "valid": ok,
         **contact_columns(grid, policy, buyer),
         **insolvency_columns(grid),
+        **credit_columns(grid, invoice, client, is_credit, amount, dates_of(invoice_date)),
     }
-    columns.update(
-        credit_columns(grid, invoice, client, is_credit, amount, columns["invoice_date"])
-    )
     # After every parse above: the first problem of each row, errors and warnings alike.
     columns["problem"] = _problem_column(grid, doubtful)
     return _frame(columns), grid.problems, skips
@@ -125,9 +121,9 @@ def normalise_rows(
 
 def _due(
     grid: Grid, invoice_date: Coded, due_cell: Coded, terms: Coded, policy: Policy
-) -> tuple[Coded, dict[str, Any]]:
-    """Each invoice's due date, and the columns it comes with: the receipt and performance
-    dates, the kind of public buyer and why its due date is the law's (R2192-10 to 12)."""
+) -> tuple[Coded, dict[str, Any], np.ndarray]:
+    """Each invoice's due date, the columns it comes with (the receipt and performance dates,
+    why its due date is the law's: R2192-10 to 12), and the kind of public buyer."""
     received = grid.parse("receipt_date", parse_date, "warning")
     performed = grid.parse("performance_date", parse_date, "warning")
     due = _due_dates(start_dates(grid, invoice_date, terms, received), due_cell, terms, policy)
@@ -135,12 +131,12 @@ def _due(
     explicit = due_cell.present() | terms.mask(lambda t: isinstance(t, Terms))
     due, term_note = legal_due_dates(buyer, invoice_date, received, due, explicit)
     say_no_receipt(grid, term_note)
-    return due, {
+    dated = {
         "receipt_date": dates_of(received),
         "performance_date": dates_of(performed),
         "term_note": term_note,
-        "buyer": buyer,
     }
+    return due, dated, buyer
 
 
 def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:
