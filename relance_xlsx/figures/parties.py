@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import Creditor
-from ..ledger import KIND_NAMES
+from ..ledger import KIND_NAMES, PUBLIC_ENTERPRISE
 from ..wording import percent
 
 MISSING_CONFIG = "à compléter dans relance.toml ([creditor] {key})"
@@ -99,7 +99,9 @@ def debtor_lines(debtor: Debtor) -> list[str]:
     """The debtor's identity as the ledger gives it; what it lacks is said, never left blank."""
     lines = [f"{debtor.name} ({debtor.kind()})"]
     if not debtor.consumer:
-        lines.append(f"Forme juridique : {debtor.legal_form or MISSING_LEDGER}")
+        # A public person's kind is its form (a commune, a hospital); a company has one.
+        if debtor.legal_form or debtor.buyer in (None, PUBLIC_ENTERPRISE):
+            lines.append(f"Forme juridique : {debtor.legal_form or MISSING_LEDGER}")
         if debtor.head_office:
             lines.append(f"Siège social : {debtor.head_office}")
         else:
