@@ -158,3 +158,5 @@ def test_the_basis_follows_the_debtor(tmp_path, kind, says):
         assert (
             "R2192-31" in text and "référé-provision" in text and "Injonction de payer" not in text
         )
+        # A commune's kind is its form: no « Forme juridique » to fill.
+        assert "collectivité territoriale" in text and "Forme juridique : non renseigné" not in text
