@@ -35,6 +35,7 @@ from .levels import (
     REMINDER_2,
     THANKED_LABEL,
 )
+from .payments import PaymentsTable, find_payments
 from .problems import (
     Problem,
     Skip,
@@ -44,7 +45,9 @@ from .reader import (
     Ledger,
     SheetRef,
     candidate_sheets,
+    open_workbook,
     read_ledger,
+    worksheet_names,
 )
 from .rows import (
     COLUMNS,
@@ -91,13 +94,16 @@ __all__ = [
     "Fingerprint",
     "Grid",
     "Ledger",
+    "PaymentsTable",
     "Problem",
     "SheetRef",
     "Skip",
     "Terms",
     "candidate_sheets",
     "due_from_terms",
+    "find_payments",
     "match_headers",
+    "open_workbook",
     "parse_amount",
     "parse_amounts",
     "parse_date",
@@ -108,4 +114,5 @@ __all__ = [
     "read_ledger",
     "round_cents",
     "status_says_paid",
+    "worksheet_names",
 ]

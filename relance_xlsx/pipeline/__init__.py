@@ -1,5 +1,6 @@
 """Run the weekly batch: read, decide, write letters, write back; send the drafts later."""
 
+from ..bank import MatchResult
 from ..progress import Progress
 from ..results import (
     CheckResult,
@@ -11,6 +12,7 @@ from ..results import (
 )
 from ..workbook import journal_entries, status_updates
 from .dossiers import dossier
+from .matching import match
 from .reports import report
 from .runs import check, run
 from .sending import prepare_send, send
@@ -19,6 +21,7 @@ __all__ = [
     "CheckResult",
     "InvoiceResult",
     "LetterResult",
+    "MatchResult",
     "Progress",
     "ReportResult",
     "RunResult",
@@ -26,6 +29,7 @@ __all__ = [
     "check",
     "dossier",
     "journal_entries",
+    "match",
     "prepare_send",
     "report",
     "run",

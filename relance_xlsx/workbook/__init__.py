@@ -6,13 +6,14 @@ from .changes import (
     journal_entries,
     status_updates,
 )
-from .history import journal_lines
+from .history import bank_history, journal_lines
 from .journal import (
     JournalEntry,
     add_journal,
     existing_keys,
 )
 from .lock import ledger_lock, lock_path
+from .payments import PaymentsDone, PaymentWrite, write_payments
 from .plausible import refuse_implausible
 from .writeback import (
     WritebackResult,
@@ -24,9 +25,12 @@ from .writeback import (
 
 __all__ = [
     "JournalEntry",
+    "PaymentWrite",
+    "PaymentsDone",
     "WritebackResult",
     "add_journal",
     "append_journal",
+    "bank_history",
     "check_targets",
     "existing_keys",
     "journal_entries",
@@ -37,4 +41,5 @@ __all__ = [
     "refuse_implausible",
     "status_updates",
     "write_back",
+    "write_payments",
 ]
