@@ -101,12 +101,12 @@ def _entry(
     label = " ".join(cell(f) for f in ("label",) if cell(f))
     if _SUMMARY.match(fold(label or (row[0] if row else ""))):
         return None, ""
-    day = _day(cell("date")) or _day(cell("value_date"))
-    if day is None:
-        return None, f"date illisible « {cell('date')} »" if cell("date") else ""
     status = cell("status")
     if status and NOT_BOOKED.search(fold(status)):
         return None, f"opération non comptabilisée (statut « {status} »)"
+    day = _day(cell("date")) or _day(cell("value_date"))
+    if day is None:
+        return None, f"date illisible « {cell('date')} »" if cell("date") else ""
     amount = _signed(cell("amount"), cell("debit"), cell("credit"), columns)
     if amount is None:
         return None, "montant illisible ou absent"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from ..bank import ALREADY, SURE, TO_DECIDE, MatchResult
 from ..wording import money
@@ -27,20 +28,21 @@ def render_match(result: MatchResult) -> None:
             soft_wrap=True,
         )
     table = Table(title="Rapprochement bancaire", title_justify="left", show_lines=True)
-    for name, justify in (
-        ("Date", "left"), ("Montant", "right"), ("Libellé", "left"), ("Décision", "left"),
-        ("Factures", "left"), ("Confiance", "right"), ("Motif", "left"),
-    ):  # fmt: skip
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Montant", justify="right", no_wrap=True)
+    table.add_column("Décision", no_wrap=True)
+    table.add_column("Factures", no_wrap=True)
+    table.add_column("Libellé, et pourquoi", ratio=1)
     applied = result.applied > 0
     for p in result.proposals:
         e = p.entry
         decision = "appliqué" if applied and p.status == SURE else DECISIONS[p.status]
-        invoices = ", ".join(a.invoice for a in p.allocations) or ", ".join(p.candidates)
-        table.add_row(
-            f"{e.date:%d/%m/%Y}", money(e.amount), e.label, decision, invoices,
-            f"{p.confidence:.0%}".replace("%", " %"), p.reason,
-        )  # fmt: skip
+        invoices = "\n".join(a.invoice for a in p.allocations) or "\n".join(p.candidates)
+        confidence = f"{p.confidence:.0%}".replace("%", "\u00a0%")
+        why = f"{e.label}\n→ {p.reason} (confiance {confidence})"
+        # Text, never markup: a bank label may hold « [ » and « ] ».
+        cells = (f"{e.date:%d/%m/%Y}", money(e.amount), decision, invoices, why)
+        table.add_row(*(Text(c) for c in cells))
     out.print(table)
     out.print(_summary(result), markup=False, highlight=False, soft_wrap=True)
 
