@@ -83,12 +83,15 @@ class Book:
             owed = np.round(self.remaining * 100).astype(np.int64)
             for i in np.flatnonzero(owed > 0).tolist():
                 self._by_cents.setdefault(int(owed[i]), []).append(i)
-        return [i for i in self._by_cents.get(cents(amount), []) if self.remaining[i] > 0]
+        wanted = cents(amount)
+        found = self._by_cents.get(wanted, [])
+        return [i for i in dict.fromkeys(found) if cents(float(self.remaining[i])) == wanted]
 
     def pay(self, i: int, amount: float) -> None:
         """Take a payment off what invoice i owes (later credits see it)."""
         self.remaining[i] = max(0.0, round(float(self.remaining[i]) - amount, 2))
-        self._by_cents = None
+        if self._by_cents is not None and self.remaining[i] > 0:
+            self._by_cents.setdefault(cents(float(self.remaining[i])), []).append(i)
 
 
 def allocate(book: Book, positions: Sequence[int], amount: float) -> tuple[list[Allocation], float]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .records import fold
 
@@ -24,12 +24,19 @@ NOISE = frozenset(
 MIN_SCORE = 88.0  # token set ratio, 0-100
 MARGIN = 6.0  # the best client must lead the next one by this much
 _PREFIX = 4
+MAX_CANDIDATES = 5000
 
 
 def words(text: str) -> list[str]:
-    """The words of a name, folded, without the label's noise, numbers and legal forms."""
+    """The words of a name, folded, without the label's noise and legal forms."""
     cleaned = "".join(ch if ch.isalnum() else " " for ch in fold(text))
-    return [w for w in cleaned.split() if w not in NOISE and not any(c.isdigit() for c in w)]
+    return [w for w in cleaned.split() if w not in NOISE and not _reference(w)]
+
+
+def _reference(word: str) -> bool:
+    """A long number, or letters and digits mixed (M105, 0001234): a reference, no name."""
+    digits = sum(c.isdigit() for c in word)
+    return digits >= 5 or (0 < digits < len(word) and len(word) > 3)
 
 
 class ClientNames:
@@ -38,11 +45,26 @@ class ClientNames:
     def __init__(self, clients: Iterable[str]) -> None:
         self.names = sorted({c for c in clients if isinstance(c, str) and c.strip()})
         self.cleaned = [" ".join(words(c)) for c in self.names]
-        self.by_prefix: dict[str, set[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
         for i, cleaned in enumerate(self.cleaned):
-            for w in cleaned.split():
-                if len(w) >= 3:
-                    self.by_prefix.setdefault(w[:_PREFIX], set()).add(i)
+            for w in dict.fromkeys(cleaned.split()):
+                self.by_prefix.setdefault(w[:_PREFIX], []).append(i)
+
+    def _candidates(self, query_words: list[str]) -> list[int]:
+        """The clients sharing one of the query's two rarest word beginnings: a payer is
+        recognised by what sets it apart (« PETIT »), not by « BOULANGERIE »."""
+        buckets = sorted(
+            (
+                self.by_prefix[w[:_PREFIX]]
+                for w in set(query_words)
+                if w[:_PREFIX] in self.by_prefix
+            ),
+            key=len,
+        )
+        found: dict[int, None] = {}
+        for bucket in buckets[:2]:
+            found.update(dict.fromkeys(bucket[:MAX_CANDIDATES]))
+        return list(found)
 
     def recognise(self, payer: str) -> tuple[list[tuple[str, float]], str]:
         """The clients this payer may be, best first with their score (at least MIN_SCORE),
@@ -51,29 +73,27 @@ class ClientNames:
         query = " ".join(query_words)
         if len(query) < 3:
             return [], query
-        candidates: set[int] = set()
-        for w in query_words:
-            candidates |= self.by_prefix.get(w[:_PREFIX], set())
+        candidates = self._candidates(query_words)
+        choices = [self.cleaned[i] for i in candidates]
+        found = process.extract(
+            query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=MIN_SCORE - 10
+        )
         scored = []
-        for i in candidates:
-            name = self.cleaned[i]
-            if len(name.replace(" ", "")) < 3:
-                continue
-            score = _score(query, name)
-            if score >= MIN_SCORE:
-                scored.append((self.names[i], score))
+        for _choice, score, k in found:
+            final = _adjusted(float(score), query, choices[k])
+            if final >= MIN_SCORE:
+                scored.append((self.names[candidates[k]], final))
         scored.sort(key=lambda pair: (-pair[1], pair[0]))
         return scored, query
 
 
-def _score(query: str, name: str) -> float:
-    """How well a payer's words name a client: every word of the client found (fuzzily) in
-    the payer's, and not a one-word client hidden in a long label by chance."""
-    base = float(fuzz.token_set_ratio(query, name))
-    name_words = name.split()
-    if len(name_words) == 1 and len(query.split()) > 2:
-        base -= 5.0  # « PETIT » alone is weak evidence in a long label
-    return base
+def _adjusted(score: float, query: str, name: str) -> float:
+    """« PETIT » alone, found in a long label, is weak evidence; a name of two letters none."""
+    if len(name.replace(" ", "")) < 3:
+        return 0.0
+    if len(name.split()) == 1 and len(query.split()) > 2:
+        return score - 5.0
+    return score
 
 
 def identified(scored: list[tuple[str, float]]) -> str | None:

@@ -23,6 +23,8 @@ RULE_NONE = "none"
 
 def fold(text: str) -> str:
     """Upper case, no accents, one space between words: how labels are compared."""
+    if text.isascii():  # most labels and invoice numbers: no decomposition needed
+        return " ".join(text.split()).upper()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"\s+", " ", text).strip().upper()
