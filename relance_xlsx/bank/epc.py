@@ -24,6 +24,8 @@ def iban_problem(iban: str) -> str | None:
     text = re.sub(r"\s", "", iban).upper()
     if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", text):
         return "un IBAN commence par 2 lettres et 2 chiffres (FR76 …)"
+    if not text[4:].strip("0"):
+        return "cet IBAN n'a que des zéros (un exemple, pas un compte)"
     number = "".join(str(int(c, 36)) for c in text[4:] + text[:4])
     return None if int(number) % 97 == 1 else "cet IBAN a une clé fausse"
 

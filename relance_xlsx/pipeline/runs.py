@@ -17,6 +17,7 @@ from ..letters import (
     build_letters,
     held_rows,
     missing_addresses,
+    reference_of_letter,
 )
 from ..mail import (
     Messages,
@@ -165,13 +166,18 @@ def _run(
     report_path, dossiers = (None, []) if dry_run else _report(
         ledger, decisions, as_of, settings, out, pdf, progress, warnings)  # fmt: skip
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
+    # Each invoice's journal line records its letter's RF reference: the bank matcher reads it.
+    reference_of = {
+        row: ref for x in ready if (ref := reference_of_letter(x.plan, data, as_of))
+        for row in x.plan.rows
+    }  # fmt: skip
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
         letter_results, to_complete = [[letter_result(x, data) for x in g] for g in (ready, held)]
     done = WritebackResult(0, 0, (), None)
     if write_workbook:
         with step(progress, "Mise à jour du classeur"):
-            done = _write_back(ledger, decisions, settings, as_of, letter_of, now)
+            done = _write_back(ledger, decisions, settings, as_of, letter_of, reference_of, now)
     return RunResult(
         ledger=str(ledger_path),
         sheet=ledger.sheet,
@@ -262,11 +268,12 @@ def _write_back(
     settings: Settings,
     as_of: dt.date,
     letter_of: dict[Any, str],
+    reference_of: dict[Any, str],
     now: dt.datetime,
 ) -> WritebackResult:
     """Status cells and journal lines into the workbook, with e-mails not journaled yet."""
     updates = status_updates(ledger.frame, decisions.frame, as_of)
-    entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of)
+    entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of, reference_of)
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]
     done = write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=now)
