@@ -152,7 +152,7 @@ def add_journal(
         part = package.sheet_part(sheet)
         rows = {}
     xml = SheetXml(package.read(part))
-    if last_row and b' r="J1"' not in xml.data and any(e.reference for e in fresh):
+    if not rows and b' r="J1"' not in xml.data and any(e.reference for e in fresh):
         rows = {1: [NewCell(len(HEADERS) - 1, text=HEADERS[-1])]}  # a journal from before 0.2
     data, max_col = xml.edit_rows(rows, frozenset()) if rows else (xml.data, 0)
     p = xml.prefix.decode()
