@@ -231,3 +231,20 @@ def test_a_copy_of_the_sample_matches(sample, tmp_path):
     result = relance_xlsx.match(tmp_path / "copy.xlsx", [statement(tmp_path, "camt.053", ops)],
                                 as_of=AS_OF)  # fmt: skip
     assert result.count("to_decide") == 1
+
+
+def test_an_older_journal_gets_its_reference_column(tmp_path):
+    def journal(wb):
+        ws = wb.create_sheet("Journal des relances")
+        ws.append(["Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
+                   "Intérêts", "Indemnité", "Courrier"])  # fmt: skip
+        ws.append([dt.datetime(2026, 11, 1), "M105", "Boulangerie Petit", "Relance 1",
+                   "Courrier", 1234.56, 0, 0, "relance_1.docx"])  # fmt: skip
+
+    ledger = write_ledger(tmp_path / "f.xlsx", ROWS, HEADERS, extra=journal)
+    relance_xlsx.match(ledger, [statement(tmp_path, "camt.053", OPS[:1])], as_of=AS_OF,
+                       apply=True)  # fmt: skip
+    rows = list(openpyxl.load_workbook(ledger)["Journal des relances"].iter_rows(values_only=True))
+    assert rows[0][8:10] == ("Courrier", "Référence")
+    assert rows[1][4] == "Courrier" and rows[1][9] is None  # the old line as it was
+    assert rows[2][4] == "Règlement bancaire" and rows[2][9] == "Banque E1"

@@ -46,6 +46,7 @@ class NumberIndex:
         self.positions: dict[str, list[int]] = {}
         self.prefixes: set[str] = set()
         self.longest = 1
+        aliases: dict[str, list[int]] = {}
         for i, number in enumerate(numbers):
             key = canonical(number) if number not in (None, "") else ""
             if not key:
@@ -55,6 +56,15 @@ class NumberIndex:
             self.longest = max(self.longest, len(parts))
             if parts[0].isalpha():
                 self.prefixes.add(parts[0])
+                if len(parts) > 1:  # « FACTURE 2026-014 » for F2026-014: the prefix left out
+                    aliases.setdefault("-".join(parts[1:]), []).append(i)
+        self.aliases = {
+            alias
+            for alias, found in aliases.items()
+            if alias not in self.positions and len(found) == 1
+        }  # never an ambiguous one, and only after a keyword (see _plausible)
+        for alias in self.aliases:
+            self.positions[alias] = aliases[alias]
 
     def found_in(self, text: str) -> list[str]:
         """The canonical numbers of the ledger a text cites, in the order cited."""
@@ -65,7 +75,9 @@ class NumberIndex:
         while i < len(keys):
             for size in range(min(self.longest, len(keys) - i), 0, -1):
                 key = "-".join(keys[i : i + size])
-                if key in self.positions and self._plausible(key, words, i, last_end):
+                if key in self.positions and self._plausible(
+                    key, words, i, last_end, key in self.aliases
+                ):
                     found.append(key)
                     i, last_end = i + size, i + size
                     break
@@ -87,11 +99,12 @@ class NumberIndex:
         return out
 
     @staticmethod
-    def _plausible(key: str, words: list[str], i: int, last_end: int) -> bool:
-        """A key of letters, or of several runs, always counts; a short bare number only
-        after a keyword or right after another number found."""
+    def _plausible(key: str, words: list[str], i: int, last_end: int, alias: bool) -> bool:
+        """A key with letters, or a long number, always counts; a short bare number, or a
+        number whose prefix was left out, only after a keyword or right after another
+        number found."""
         digits = key.replace("-", "")
-        if not digits.isdigit() or len(digits) >= MIN_BARE_DIGITS:
+        if not alias and (not digits.isdigit() or len(digits) >= MIN_BARE_DIGITS):
             return True
         before = words[i - 1] if i > 0 else ""
         after_list = i == last_end or (i == last_end + 1 and before in _JOINERS)

@@ -13,6 +13,7 @@ from ..config import CONFIG_NAME, Settings, load_settings, write_columns
 from ..errors import NoInvoiceTable
 from ..ledger import Ledger, read_ledger
 from ..letters import (
+    Letter,
     LetterRows,
     build_letters,
     held_rows,
@@ -166,11 +167,7 @@ def _run(
     report_path, dossiers = (None, []) if dry_run else _report(
         ledger, decisions, as_of, settings, out, pdf, progress, warnings)  # fmt: skip
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
-    # Each invoice's journal line records its letter's RF reference: the bank matcher reads it.
-    reference_of = {
-        row: ref for x in ready if (ref := reference_of_letter(x.plan, data, as_of))
-        for row in x.plan.rows
-    }  # fmt: skip
+    reference_of = _references(ready, data, as_of)
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
         letter_results, to_complete = [[letter_result(x, data) for x in g] for g in (ready, held)]
@@ -204,6 +201,16 @@ def _run(
         report=report_path,
         dossiers=dossiers,
     )
+
+
+def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:
+    """Each invoice's letter's RF reference, for its journal line: the bank matcher reads it."""
+    out = {}
+    for letter in ready:
+        reference = reference_of_letter(letter.plan, data, as_of)
+        if reference:
+            out.update(dict.fromkeys(letter.plan.rows, reference))
+    return out
 
 
 def _read(

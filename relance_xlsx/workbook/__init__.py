@@ -11,6 +11,7 @@ from .journal import (
     JournalEntry,
     add_journal,
     existing_keys,
+    line_key,
 )
 from .lock import ledger_lock, lock_path
 from .payments import PaymentsDone, PaymentWrite, write_payments
@@ -36,6 +37,7 @@ __all__ = [
     "journal_entries",
     "journal_lines",
     "ledger_lock",
+    "line_key",
     "lock_path",
     "preflight",
     "refuse_implausible",
