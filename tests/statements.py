@@ -187,6 +187,53 @@ def lcl(path: Path, ops: Sequence[Op]) -> Path:
     return _write(path, rows, "cp1252")
 
 
+def revolut(path: Path, ops: Sequence[Op]) -> Path:
+    """Revolut Business: commas, ISO date-times, « Total amount » beside « Amount », a pending
+    transfer."""
+    head = [
+        "Date started (UTC),Date completed (UTC),ID,Type,State,Description,Reference,Payer,"
+        "Card number,Card label,Card state,Orig currency,Orig amount,Payment currency,Amount,"
+        "Total amount,Exchange rate,Fee,Fee currency,Balance,Account"
+    ]
+    rows = [
+        f"{o.day:%Y-%m-%d} 08:00:00,{o.day:%Y-%m-%d} 08:01:00,{o.ref},TRANSFER,COMPLETED,"
+        f'"{o.name}","{o.memo}","{o.name}",,,,EUR,{o.amount:.2f},EUR,{o.amount:.2f},'
+        f"{o.amount:.2f},,0.00,EUR,5000.00,Main"
+        for o in ops
+    ]
+    rows.append(
+        "2026-11-20 08:00:00,,rv-pend,TRANSFER,PENDING,Attente,,X,,,,EUR,77.00,EUR,77.00,77.00,"
+        ",0.00,EUR,5000.00,Main"
+    )
+    return _write(path, head + rows, "utf-8", "\n")
+
+
+def qonto_fr(path: Path, ops: Sequence[Op]) -> Path:
+    """Qonto's French export: « DD-MM-YYYY HH:MM:SS », signed total and « Débit » / « Crédit »,
+    the counterparty and the transaction id apart, cp1252."""
+    head = [
+        "Statut;Date de la valeur (UTC);Date de l'opération (UTC);Montant total (TTC);Débit;"
+        "Crédit;Solde;Devise;Nom de la contrepartie;Identifiant de transaction;Référence"
+    ]
+    rows = [
+        f"Exécuté;{o.day:%d-%m-%Y} 10:00:00;{o.day:%d-%m-%Y} 09:00:00;{fr(o.amount, '')};"
+        f"{fr(-o.amount, '') if o.amount < 0 else ''};{fr(o.amount, '') if o.amount > 0 else ''};"
+        f"5940,00;EUR;{o.name};{o.ref};{o.memo}"
+        for o in ops
+    ]
+    return _write(path, head + rows, "cp1252")
+
+
+def credit_mutuel_amount(path: Path, ops: Sequence[Op]) -> Path:
+    """Crédit Mutuel's other layout: one signed « Montant » column."""
+    head = ["Date;Date de valeur;Montant;Libellé;Solde"]
+    rows = [
+        f"{o.day:%d/%m/%Y};{o.day:%d/%m/%Y};{fr(o.amount, NBSP)};{o.name} {o.memo};7 375,00"
+        for o in ops
+    ]
+    return _write(path, head + rows, "iso-8859-15", "\n")
+
+
 CSV_LAYOUTS: dict[str, Callable[[Path, Sequence[Op]], Path]] = {
     "credit-agricole": credit_agricole,
     "bnp-paribas": bnp,
@@ -199,6 +246,9 @@ CSV_LAYOUTS: dict[str, Callable[[Path, Sequence[Op]], Path]] = {
     "shine": shine,
     "qonto": qonto,
     "lcl-sans-en-tete": lcl,
+    "revolut-business": revolut,
+    "qonto-fr": qonto_fr,
+    "credit-mutuel-montant": credit_mutuel_amount,
 }
 
 

@@ -38,7 +38,7 @@ def test_every_bank_csv_layout_reads_its_credits(tmp_path, layout):
     # The accents survive the bank's encoding (cp1252, latin-1, UTF-8 with BOM).
     assert "PÉTIT" in first.text.upper() or "PETIT" in first.text.upper()
     assert "M 105" in first.text
-    if layout in ("shine", "qonto"):
+    if layout in ("shine", "qonto", "qonto-fr", "revolut-business"):
         assert first.bank_ref == "TX001"  # the bank's own id: recognised when imported again
 
 
@@ -134,3 +134,29 @@ def test_a_folder_or_a_device_is_no_statement(tmp_path):
         read_statement(tmp_path)
     with pytest.raises(StatementError, match="introuvable"):
         read_statement(tmp_path / "absent.csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("FACT M 105", ["M-105"], id="space"),
+        pytest.param("M-105 ET M106", ["M-105", "M-106"], id="dash-and-glued"),
+        pytest.param("FACTM105", ["M-105"], id="glued-to-keyword"),
+        pytest.param("fact m0105", ["M-105"], id="zeros-and-case"),
+        pytest.param("M1050", [], id="longer-number-is-not-it"),
+        pytest.param("FACTURE 2026-014", ["2026-14"], id="prefix-left-out"),
+        pytest.param("VIR 2026-014", [], id="prefix-left-out-needs-keyword"),
+        pytest.param("fa2026 43 et 44", ["FA-2026-43", "FA-2026-44"], id="series"),
+        pytest.param("FACT F2026-014, 015", ["F-2026-14", "F-2026-15"], id="series-comma"),
+        pytest.param("VIR 18/11/2026 105", [], id="bare-short-number"),
+        pytest.param("FACTURE 105", ["105"], id="bare-after-keyword"),
+        pytest.param("REF 2026004512", [], id="inside-a-long-reference"),
+        pytest.param("12345", ["12345"], id="long-bare-number"),
+    ],
+)
+def test_invoice_numbers_as_payers_write_them(text, found):
+    from relance_xlsx.bank import NumberIndex
+
+    ledger = ["M105", "M106", "F2026-014", "F2026-015", "FA-2026-0043", "FA-2026-0044",
+              "12345", "105", "FA-2026-0045"]  # fmt: skip
+    assert NumberIndex(ledger).found_in(text) == found

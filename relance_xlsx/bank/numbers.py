@@ -82,8 +82,23 @@ class NumberIndex:
                     i, last_end = i + size, i + size
                     break
             else:
+                series = self._series(found, keys[i], words, i, last_end)
+                if series:
+                    found.append(series)
+                    last_end = i + 1
                 i += 1
         return list(dict.fromkeys(found))
+
+    def _series(self, found: list[str], run: str, words: list[str], i: int, last: int) -> str:
+        """« FA-2026-0043 et 44 », « 2026-041, 042 » : a bare number right after a number
+        found, in the same series (its last run replaced), when the ledger has it."""
+        if not found or not run.isdigit() or "-" not in found[-1]:
+            return ""
+        before = words[i - 1] if i > 0 else ""
+        if not (i == last or (i == last + 1 and before in _JOINERS)):
+            return ""
+        key = found[-1].rsplit("-", 1)[0] + "-" + run
+        return key if key in self.positions else ""
 
     def _split_glued(self, words: list[str]) -> list[str]:
         """« FACTM105 »: a word that ends with a prefix of the ledger's numbers is cut there."""

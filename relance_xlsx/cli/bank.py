@@ -49,7 +49,8 @@ def match(
 
     Exemple : relance match grand-livre.xlsx releve-novembre.csv --apply
     """
-    settings, notes = settings_for(config, ledger, sheet)
+    # No relance.toml is fine here: matching needs no creditor (the run says it when it is).
+    settings, _ = settings_for(config, ledger, sheet)
     result = pipeline.match(
         ledger,
         statements,
@@ -60,7 +61,7 @@ def match(
         progress=Bar(not as_json),
     )
     if as_json:
-        for w in [*notes, *result.warnings]:
+        for w in result.warnings:
             say(f"Attention : {w}")
         print_json(result.to_json())
         return
