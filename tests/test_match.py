@@ -248,3 +248,10 @@ def test_an_older_journal_gets_its_reference_column(tmp_path):
     assert rows[0][8:10] == ("Courrier", "Référence")
     assert rows[1][4] == "Courrier" and rows[1][9] is None  # the old line as it was
     assert rows[2][4] == "Règlement bancaire" and rows[2][9] == "Banque E1"
+
+
+def test_a_credit_in_another_currency_is_left_to_the_office(ledger, tmp_path):
+    path = statement(tmp_path, "camt.053", OPS[:1])
+    path.write_text(path.read_text(encoding="utf-8").replace('Ccy="EUR"', 'Ccy="USD"'), "utf-8")
+    result = relance_xlsx.match(ledger, [path], as_of=AS_OF)
+    assert result.proposals[0].status == "to_decide" and "USD" in result.proposals[0].reason

@@ -10,8 +10,6 @@ import io
 import re
 from pathlib import Path
 
-import segno
-
 from .creditorref import is_valid
 
 MAX_NAME = 70
@@ -67,6 +65,8 @@ def epc_payload(name: str, iban: str, amount: float, reference: str, bic: str = 
 
 def qr_png(payload: str, scale: int = 6) -> bytes:
     """The QR code as a PNG: error correction M and version 13 at most, as EPC069-12 asks."""
+    import segno  # imported when a code is drawn: a run without IBAN never pays for it
+
     qr = segno.make_qr(payload, error="m", boost_error=False, encoding="utf-8")
     if qr.version > 13:  # type: ignore[operator]
         raise ValueError("données trop longues pour un QR code EPC")

@@ -35,6 +35,12 @@ def match_entries(
     for n, entry in enumerate(credits):
         if entry.key in applied:
             done[n] = Proposal(entry, ALREADY, RULE_NONE, 1.0, _already(entry))
+        elif entry.currency.upper() not in ("EUR", "€"):
+            done[n] = Proposal(
+                entry, TO_DECIDE, RULE_NONE, 0.0,
+                f"Virement en {entry.currency} : les factures sont en euros, le montant crédité "
+                "en euros est à vérifier. À affecter par le cabinet.",
+            )  # fmt: skip
     for rule in (_by_reference, _by_numbers, by_amount):
         for n, entry in enumerate(credits):
             if n not in done:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
-
 from .records import fold
 
 # Words of a label that never name a payer, and legal forms that do not tell two apart.
@@ -73,6 +71,8 @@ class ClientNames:
         query = " ".join(query_words)
         if len(query) < 3:
             return [], query
+        from rapidfuzz import fuzz, process  # imported when a payer is looked for, not by a run
+
         candidates = self._candidates(query_words)
         choices = [self.cleaned[i] for i in candidates]
         found = process.extract(

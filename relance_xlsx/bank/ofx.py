@@ -15,8 +15,6 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from ofxtools.Parser import OFXTree
-
 from ..errors import StatementError
 from ..ledger import parse_amount
 from .csvread import ranked
@@ -33,6 +31,9 @@ def looks_like_ofx(data: bytes) -> bool:
 
 def read_ofx(path: Path, data: bytes) -> Statement:
     """The entries of an OFX statement (every account it holds)."""
+    # Imported when an OFX file is read: ofxtools takes 0.6 s to import, every run would pay.
+    from ofxtools.Parser import OFXTree
+
     tree = OFXTree()
     try:
         with warnings.catch_warnings():
