@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .records import fold
 
@@ -48,7 +49,13 @@ def is_valid(reference: str) -> bool:
 def letter_reference(client: str, day: dt.date, invoices: Iterable[str]) -> str:
     """The reference of one letter: its date (AAMMJJ) and nine digits of a digest of the
     client and its invoices; the same letter always gets the same reference."""
-    numbers = sorted({fold(str(i)) for i in invoices})
+    return _reference(client, day, tuple(sorted({str(i) for i in invoices})))
+
+
+@lru_cache(maxsize=4096)
+def _reference(client: str, day: dt.date, invoices: tuple[str, ...]) -> str:
+    # A run asks twice per letter (its text, its journal lines).
+    numbers = sorted({fold(i) for i in invoices})
     seed = "|".join([fold(client), day.isoformat(), *numbers]).encode()
     digest = int.from_bytes(hashlib.sha256(seed).digest()[:8], "big") % 10**9
     return make_reference(f"{day:%y%m%d}{digest:09d}")

@@ -90,14 +90,22 @@ def add_payment_qr(rendered: Rendered, context: dict[str, Any]) -> None:
 
 
 def _anchor(body: etree._Element, said: str) -> etree._Element | None:
-    """The paragraph that gives the reference, else the one that gives the IBAN."""
-    paragraphs = list(body.iter(f"{{{W}}}p"))
-    texts = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in paragraphs]
+    """The last paragraph that gives the reference (the code goes after the list of ways to
+    pay), else the last that gives the IBAN: one pass over the text nodes (the reference is
+    one template value, so one node), then paragraph by paragraph for a value cut in runs."""
+    tag_t, tag_p = f"{{{W}}}t", f"{{{W}}}p"
     for wanted in (said, "IBAN"):
-        # The last that cites it: the code goes after the list of ways to pay.
-        found = [p for p, text in zip(paragraphs, texts, strict=True) if wanted in text]
-        if found:
-            return found[-1]
+        hit = None
+        for node in body.iter(tag_t):
+            if node.text and wanted in node.text:
+                hit = node
+        if hit is None:
+            texts = [(p, "".join(t.text or "" for t in p.iter(tag_t))) for p in body.iter(tag_p)]
+            hit = next((p for p, text in reversed(texts) if wanted in text), None)
+        while hit is not None and hit.tag != tag_p:
+            hit = hit.getparent()
+        if hit is not None:
+            return hit
     return None
 
 
