@@ -73,6 +73,10 @@ class EmailError(RelanceError):
     """E-mails cannot be prepared or sent: no drafts, no server, refused login, no password."""
 
 
+class StatementError(RelanceError):
+    """A bank statement cannot be read: missing, too big, not a format a bank exports."""
+
+
 __all__ = [
     "ConfigError",
     "EmailError",
@@ -81,6 +85,7 @@ __all__ = [
     "LibreOfficeError",
     "NoInvoiceTable",
     "RelanceError",
+    "StatementError",
     "TemplateError",
     "WorkbookError",
 ]

@@ -224,7 +224,7 @@ LAYERS = [
     {"config", "progress", "collector"},
     {"ooxml", "wording"},
     {"ledger"},
-    {"policy"},
+    {"policy", "bank"},
     {"letters", "workbook", "figures"},
     {"mail"},
     {"results"},

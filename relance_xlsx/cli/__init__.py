@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import page, reporting, setup  # noqa: F401  (register `ui`, `report`, `init`, `templates check`)
+from . import bank, page, reporting, setup  # noqa: F401  (register `match`, `ui`, `report`, `init`, `templates check`)
 from .commands import app, main, parse_day, settings_for
 
 __all__ = ["app", "main", "parse_day", "settings_for"]

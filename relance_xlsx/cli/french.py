@@ -94,6 +94,7 @@ TYPES = {
     "<directory>": "<dossier>",
     "<str>": "<texte>",
     "<list[str]>": "<texte>…",
+    "<list[Path]>": "<chemin>…",
     "<int>": "<nombre>",
     "<float>": "<nombre>",
     "<bool>": None,

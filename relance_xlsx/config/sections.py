@@ -108,6 +108,9 @@ class Letters:
     courteous_until_days: int = 45
     formal_notice_days: int = 8
     currency: str = "EUR"
+    # The EPC QR code (SEPA transfer) on every letter that asks for money; never without a
+    # valid IBAN in [creditor]. The RF reference is printed either way.
+    qr_code: bool = True
 
 
 @dataclass(frozen=True)

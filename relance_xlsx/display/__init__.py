@@ -3,6 +3,7 @@
 Rich only; the command line (cli) decides when to call these.
 """
 
+from .bank import render_match
 from .console import Bar, err, out, print_json
 from .figures import render_report
 from .others import render_check, render_send
@@ -14,6 +15,7 @@ __all__ = [
     "out",
     "print_json",
     "render_check",
+    "render_match",
     "render_report",
     "render_run",
     "render_send",

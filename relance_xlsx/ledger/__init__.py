@@ -44,6 +44,7 @@ from .levels import (
     REMINDER_2,
     THANKED_LABEL,
 )
+from .payments import PaymentsTable, find_payments
 from .problems import (
     Problem,
     Skip,
@@ -53,7 +54,9 @@ from .reader import (
     Ledger,
     SheetRef,
     candidate_sheets,
+    open_workbook,
     read_ledger,
+    worksheet_names,
 )
 from .rows import (
     COLUMNS,
@@ -106,6 +109,7 @@ __all__ = [
     "Fingerprint",
     "Grid",
     "Ledger",
+    "PaymentsTable",
     "Problem",
     "SheetRef",
     "Skip",
@@ -113,7 +117,9 @@ __all__ = [
     "buyer_kind",
     "candidate_sheets",
     "due_from_terms",
+    "find_payments",
     "match_headers",
+    "open_workbook",
     "parse_amount",
     "parse_amounts",
     "parse_date",
@@ -124,4 +130,5 @@ __all__ = [
     "read_ledger",
     "round_cents",
     "status_says_paid",
+    "worksheet_names",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -26,6 +26,9 @@ class PaymentsTable:
     sheet: str
     header_row: int
     payments: dict[str, tuple[tuple[pd.Timestamp, float], ...]]
+    # (invoice, date, amount) positions, 0-based, and the header texts (for a write-back)
+    columns: tuple[int, int, int] = (0, 1, 2)
+    headers: tuple[str, ...] = ()
 
 
 def _columns(sheet: str, row: list[Any]) -> tuple[int, int, int] | None:
@@ -53,7 +56,9 @@ def find_payments(
         for index, row in enumerate(head):
             found = _columns(sheet, row)
             if found is not None:
-                return _read(sheet, index, found, rows_of(sheet, None)[index + 1 :])
+                table = _read(sheet, index, found, rows_of(sheet, None)[index + 1 :])
+                texts = tuple("" if v in (None, "") else str(v).strip() for v in row)
+                return replace(table, columns=found, headers=texts)
     return None
 
 

@@ -289,4 +289,5 @@ __all__ = [
     "find_table",
     "open_workbook",
     "read_ledger",
+    "worksheet_names",
 ]

@@ -19,6 +19,8 @@ from .creditor import (
     creditor_context,
 )
 from .lawcheck import consumer_issues
+from .payqr import MONEY_KINDS, add_payment_qr
+from .payqr import reference_of as reference_of_letter
 from .pdf import (
     PARALLEL_FROM,
     convert_to_pdf,
@@ -60,6 +62,7 @@ __all__ = [
     "BUNDLE_NAME",
     "HELD_DIR",
     "HELD_LIST",
+    "MONEY_KINDS",
     "PARALLEL_FROM",
     "BoundedSandbox",
     "BundleWriter",
@@ -67,6 +70,7 @@ __all__ = [
     "LetterJob",
     "LetterPlan",
     "LetterRows",
+    "add_payment_qr",
     "bounded_env",
     "build_letters",
     "bundled_templates",
@@ -85,6 +89,7 @@ __all__ = [
     "letter_fragment",
     "missing_addresses",
     "plan_letters",
+    "reference_of_letter",
     "render_letter",
     "render_letters",
     "safe_filename",

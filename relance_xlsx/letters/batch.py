@@ -16,6 +16,7 @@ from typing import Any
 from ..progress import Progress, Quiet
 from .bundle import BundleWriter, Fragment, build_bundle, bundle_key, letter_fragment
 from .compiled import compiled_template
+from .payqr import add_payment_qr
 from .render import jinja_env, render_letter
 
 # Below this many letters a second process costs more (start-up, imports) than it saves.
@@ -99,6 +100,7 @@ def _render(task: _Task) -> Fragment | None:
         render_letter(job.template, job.context, job.target)
         return None
     rendered = template.render(job.context)
+    add_payment_qr(rendered, job.context)
     template.write(rendered, job.target)
     return letter_fragment(template, rendered, last=task.last) if task.bundled else None
 

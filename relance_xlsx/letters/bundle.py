@@ -22,13 +22,19 @@ from lxml import etree
 
 from ..ooxml import SAFE_PARSER, RawEntry, deflated, write_zip
 from .compiled import (
+    CONTENT_TYPES,
+    CONTENT_TYPES_NS,
     DOCUMENT,
+    DOCUMENT_RELS,
     FOOTER_REL,
     HEADER_REL,
+    PACKAGE_RELS,
     XML_DECLARATION,
     CompiledTemplate,
     Rendered,
     W,
+    with_images,
+    with_png,
 )
 from .sections import end_section_in_last_paragraph, section_child
 
@@ -47,10 +53,6 @@ def build_bundle(letters: Sequence[Path], target: Path) -> Path:
 
 
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-DOCUMENT_RELS = "word/_rels/document.xml.rels"
-CONTENT_TYPES = "[Content_Types].xml"
 _PART_TYPES = {
     "header": "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
     "footer": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
@@ -64,6 +66,7 @@ class Fragment:
 
     xml: str
     parts: dict[str, tuple[str, bytes, bytes | None]]  # rel id -> (kind, XML, its rels)
+    media: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # its pictures
 
 
 def bundle_key(template: CompiledTemplate) -> str:
@@ -113,7 +116,7 @@ def letter_fragment(template: CompiledTemplate, rendered: Rendered, *, last: boo
         end_section_in_last_paragraph(body, final)
     text = etree.tostring(body, encoding="unicode")
     inner = "" if text.endswith("/>") and text.count("<") == 1 else text[text.index(">") + 1 : -9]
-    return Fragment(inner, parts)
+    return Fragment(inner, parts, dict(rendered.media))
 
 
 def _own_headers_and_footers(
@@ -183,6 +186,7 @@ class BundleWriter:
     base: CompiledTemplate
     target: Path
     parts: dict[str, tuple[str, bytes, bytes | None]] = field(default_factory=dict)
+    media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     _chunks: list[bytes] = field(default_factory=list)
     _packer: zlib._Compress = field(default_factory=lambda: zlib.compressobj(1, zlib.DEFLATED, -15))
     _crc: int = 0
@@ -202,6 +206,7 @@ class BundleWriter:
         self._write(fragment.xml)
         for rel_id, part in fragment.parts.items():
             self.parts.setdefault(rel_id, part)
+        self.media.update(fragment.media)
 
     def close(self) -> Path:
         """Write the bundle file (atomically) and return its path."""
@@ -228,6 +233,7 @@ class BundleWriter:
             entries.append(deflated(names[rel_id], xml))
             if rels is not None:
                 entries.append(deflated(_rels_name(names[rel_id]), rels))
+        entries += [deflated(name, png, 0) for name, png in self.media.values()]
         partial = self.target.with_name(self.target.name + ".partiel")
         write_zip(partial, entries)
         partial.replace(self.target)
@@ -243,7 +249,8 @@ class BundleWriter:
             rel.set("Id", rel_id)
             rel.set("Type", _REL_TYPES[self.parts[rel_id][0]])
             rel.set("Target", name.removeprefix("word/"))
-        return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        data = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return with_images(data, self.media) if self.media else data
 
     def _content_types(self, names: dict[str, str], own: set[str]) -> bytes:
         types = etree.fromstring(self.base.file(CONTENT_TYPES), SAFE_PARSER)
@@ -254,7 +261,8 @@ class BundleWriter:
             item = etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}Override")
             item.set("PartName", f"/{name}")
             item.set("ContentType", _PART_TYPES[self.parts[rel_id][0]])
-        return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+        data = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return with_png(data) if self.media else data
 
 
 def _rels_name(part: str) -> str:

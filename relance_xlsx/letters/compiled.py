@@ -12,7 +12,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,11 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 HEADER_REL = f"{R}/header"
 FOOTER_REL = f"{R}/footer"
 DOCUMENT = "word/document.xml"
+DOCUMENT_RELS = "word/_rels/document.xml.rels"
+CONTENT_TYPES = "[Content_Types].xml"
+PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+IMAGE_REL = f"{R}/image"
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _STRICT = etree.XMLParser(huge_tree=True, remove_blank_text=False)
 # Features docxtpl handles with extra passes this fast path does not repeat: these templates
@@ -59,6 +64,8 @@ class Rendered:
 
     body: etree._Element
     parts: dict[str, bytes]  # zip entry -> rendered XML
+    # Pictures the letter adds (its payment QR code): relationship id -> (part, PNG bytes).
+    media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
 
 class CompiledTemplate:
@@ -174,8 +181,39 @@ class CompiledTemplate:
                 entry = deflated(DOCUMENT, self.document_xml(rendered.body))
             elif entry.name in rendered.parts:
                 entry = deflated(entry.name, rendered.parts[entry.name])
+            elif rendered.media and entry.name == DOCUMENT_RELS:
+                entry = deflated(
+                    DOCUMENT_RELS, with_images(self.file(DOCUMENT_RELS), rendered.media)
+                )
+            elif rendered.media and entry.name == CONTENT_TYPES:
+                entry = deflated(CONTENT_TYPES, with_png(self.file(CONTENT_TYPES)))
             entries.append(entry)
+        entries += [deflated(name, png, 0) for name, png in rendered.media.values()]
         write_zip(target, entries)
+
+
+def with_images(rels_xml: bytes, media: dict[str, tuple[str, bytes]]) -> bytes:
+    """The document's relationships with one image relationship per added picture."""
+    rels = etree.fromstring(rels_xml, SAFE_PARSER)
+    known = {r.get("Id") for r in rels}
+    for rel_id, (name, _) in media.items():
+        if rel_id not in known:
+            rel = etree.SubElement(rels, f"{{{PACKAGE_RELS}}}Relationship")
+            rel.set("Id", rel_id)
+            rel.set("Type", IMAGE_REL)
+            rel.set("Target", name.removeprefix("word/"))
+    return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def with_png(types_xml: bytes) -> bytes:
+    """The content types with PNG declared (a template without any picture lacks it)."""
+    types = etree.fromstring(types_xml, SAFE_PARSER)
+    if not any(t.get("Extension", "").lower() == "png" for t in types):
+        item = etree.Element(f"{{{CONTENT_TYPES_NS}}}Default")
+        item.set("Extension", "png")
+        item.set("ContentType", "image/png")
+        types.insert(0, item)
+    return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 _LISTING = re.compile("[\t\n\a\f]")
@@ -235,4 +273,11 @@ def compiled_template(
     return result
 
 
-__all__ = ["CompiledTemplate", "HeaderFooter", "Rendered", "compiled_template"]
+__all__ = [
+    "CompiledTemplate",
+    "HeaderFooter",
+    "Rendered",
+    "compiled_template",
+    "with_images",
+    "with_png",
+]

@@ -25,6 +25,7 @@ from ..wording import (
 )
 from .interest import interest_lines, on_balance, rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
+from .payqr import payment_fields
 from .plan import LetterPlan, LetterRows
 
 MISSING_ADDRESS = "[ADRESSE À COMPLÉTER]"
@@ -96,7 +97,11 @@ def letter_context(
             "reference": ", ".join(numbers)
             if len(", ".join(numbers)) <= 70
             else ("Relevé du " if lang == "fr" else "Statement of ") + date_short(as_of, lang),
+            "numbers": ", ".join(numbers),
             "link": settings.creditor.payment_link,
+            # A letter that asks for money: its RF reference replaces the numbers above, and
+            # its EPC QR code (inserted at render time: payqr.add_payment_qr).
+            **payment_fields(plan, data, settings, as_of, total_due(plan, data)),
         },
     }
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..config import Settings, load_settings
 from ..errors import EmailError, WorkbookError
-from ..workbook import append_journal, existing_keys, ledger_lock, preflight
+from ..workbook import append_journal, existing_keys, ledger_lock, line_key, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
 from .pending import EMAIL_ACTION, mark_journaled, remember_folder, unjournaled
 from .sending import Delivery, read_sent_log, send_drafts, smtp_password
@@ -63,7 +63,9 @@ def prepare_send(out_dir: Path, settings: Settings | None = None) -> SendPlan:
     day = dt.date.fromisoformat(manifest.as_of)
 
     def sent(d: Draft) -> bool:
-        journal = all((day, line.invoice, EMAIL_ACTION, line.level) in keys for line in d.lines)
+        journal = all(
+            line_key(day, line.invoice, EMAIL_ACTION, line.level, "") in keys for line in d.lines
+        )
         return d.file in log or (bool(d.lines) and journal)
 
     done = {d.file for d in manifest.drafts if sent(d)}

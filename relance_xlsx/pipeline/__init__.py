@@ -1,5 +1,6 @@
 """Run the weekly batch: read, decide, write letters, write back; send the drafts later."""
 
+from ..bank import MatchResult
 from ..progress import Progress
 from ..results import (
     CheckResult,
@@ -10,6 +11,7 @@ from ..results import (
     SendResult,
 )
 from ..workbook import journal_entries, status_updates
+from .matching import match
 from .ondemand import dossier
 from .reports import report
 from .runs import check, run
@@ -19,6 +21,7 @@ __all__ = [
     "CheckResult",
     "InvoiceResult",
     "LetterResult",
+    "MatchResult",
     "Progress",
     "ReportResult",
     "RunResult",
@@ -26,6 +29,7 @@ __all__ = [
     "check",
     "dossier",
     "journal_entries",
+    "match",
     "prepare_send",
     "report",
     "run",

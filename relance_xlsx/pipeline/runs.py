@@ -13,10 +13,12 @@ from ..config import CONFIG_NAME, Settings, load_settings, write_columns
 from ..errors import NoInvoiceTable
 from ..ledger import Ledger, read_ledger
 from ..letters import (
+    Letter,
     LetterRows,
     build_letters,
     held_rows,
     missing_addresses,
+    reference_of_letter,
 )
 from ..mail import (
     Messages,
@@ -166,13 +168,14 @@ def _run(
     report_path, dossiers, declarations = (None, [], []) if dry_run else _report(
         ledger, decisions, as_of, settings, out, pdf, progress, warnings)  # fmt: skip
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
+    reference_of = _references(ready, data, as_of)
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
         letter_results, to_complete = [[letter_result(x, data) for x in g] for g in (ready, held)]
     done = WritebackResult(0, 0, (), None)
     if write_workbook:
         with step(progress, "Mise à jour du classeur"):
-            done = _write_back(ledger, decisions, settings, as_of, letter_of, now)
+            done = _write_back(ledger, decisions, settings, as_of, letter_of, reference_of, now)
     return RunResult(
         ledger=str(ledger_path),
         sheet=ledger.sheet,
@@ -200,6 +203,16 @@ def _run(
         dossiers=dossiers,
         declarations=declarations,
     )
+
+
+def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:
+    """Each invoice's letter's RF reference, for its journal line: the bank matcher reads it."""
+    out = {}
+    for letter in ready:
+        reference = reference_of_letter(letter.plan, data, as_of)
+        if reference:
+            out.update(dict.fromkeys(letter.plan.rows, reference))
+    return out
 
 
 def _read(
@@ -266,11 +279,12 @@ def _write_back(
     settings: Settings,
     as_of: dt.date,
     letter_of: dict[Any, str],
+    reference_of: dict[Any, str],
     now: dt.datetime,
 ) -> WritebackResult:
     """Status cells and journal lines into the workbook, with e-mails not journaled yet."""
     updates = status_updates(ledger.frame, decisions.frame, as_of)
-    entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of)
+    entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of, reference_of)
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]
     done = write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=now)

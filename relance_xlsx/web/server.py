@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import RelanceError
 from ..wording import describe_os_error
-from . import jobs, letterview, pages
+from . import bank, jobs, letterview, pages
 from .guard import Guard, MissingToken, forbidden
 from .state import UiState, home_folder
 from .views import HERE, render
@@ -42,6 +42,9 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
         Route("/classeur", pages.choose, methods=["POST"]),
         Route("/reglages", pages.settings_page),
         Route("/reglages", pages.save_settings, methods=["POST"]),
+        Route("/releve", bank.statement_page),
+        Route("/releve", bank.match_statements, methods=["POST"]),
+        Route("/releve/appliquer", bank.apply_statements, methods=["POST"]),
         Route("/apercu", jobs.preview),
         Route("/apercu", jobs.start_preview, methods=["POST"]),
         Route("/traitement", jobs.start_run, methods=["POST"]),

@@ -6,13 +6,15 @@ from .changes import (
     journal_entries,
     status_updates,
 )
-from .history import journal_demands, journal_lines
+from .history import bank_history, journal_demands, journal_lines
 from .journal import (
     JournalEntry,
     add_journal,
     existing_keys,
+    line_key,
 )
 from .lock import ledger_lock, lock_path
+from .payments import PaymentsDone, PaymentWrite, write_payments
 from .plausible import refuse_implausible
 from .writeback import (
     WritebackResult,
@@ -24,18 +26,23 @@ from .writeback import (
 
 __all__ = [
     "JournalEntry",
+    "PaymentWrite",
+    "PaymentsDone",
     "WritebackResult",
     "add_journal",
     "append_journal",
+    "bank_history",
     "check_targets",
     "existing_keys",
     "journal_demands",
     "journal_entries",
     "journal_lines",
     "ledger_lock",
+    "line_key",
     "lock_path",
     "preflight",
     "refuse_implausible",
     "status_updates",
     "write_back",
+    "write_payments",
 ]

@@ -62,9 +62,15 @@ def _text(value: Any) -> str:
 
 
 def journal_entries(
-    frame: pd.DataFrame, decisions: pd.DataFrame, letter_of: dict[Any, str], as_of: dt.date
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    letter_of: dict[Any, str],
+    as_of: dt.date,
+    reference_of: dict[Any, str] | None = None,
 ) -> list[JournalEntry]:
-    """One journal line per invoice that got a letter, thanks or went to litigation today."""
+    """One journal line per invoice that got a letter, thanks or went to litigation today
+    (with its letter's RF reference, for the bank matcher)."""
+    refs = reference_of or {}
     acted = decisions["action"].isin(["letter", "thanks", "claim", "litigation"]).to_numpy()
     picked = zip(
         frame.index[acted],
@@ -89,6 +95,7 @@ def journal_entries(
             float(interest),
             float(indemnity),
             Path(letter_of[i]).name if i in letter_of else "",
+            refs.get(i, "") if str(action) in ("letter", "claim") else "",
         )
         for i, invoice, client, outstanding, label, action, interest, indemnity, lrar in picked
     ]

@@ -1,15 +1,18 @@
-"""The journal read back, client by client: the timeline of a litigation file."""
+"""The journal read back: the timeline of a litigation file, and what the bank matcher needs
+(the letters' RF references and the bank entries already applied)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import python_calamine as calamine
 
+from ..bank import LetterRef, is_valid
 from ..ledger import ACTION_LABELS, FORMAL_NOTICE, LEVEL_LABELS, REMINDER_1, REMINDER_2, parse_date
-from .journal import HEADERS, JournalEntry
+from .journal import HEADERS, PAYMENT_ACTIONS, JournalEntry
 
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
 _DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
@@ -36,6 +39,25 @@ def journal_demands(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.da
     return {key: tuple(sorted(days)) for key, days in out.items()}
 
 
+def bank_history(path: Path, sheet: str) -> tuple[dict[str, LetterRef], frozenset[str]]:
+    """The letters' RF references (which invoices each covers) and the keys of the bank
+    entries already applied, from the journal."""
+    stat = Path(path).stat()
+    letters: dict[str, LetterRef] = {}
+    applied: set[str] = set()
+    for lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).values():
+        for line in lines:
+            if line.action in PAYMENT_ACTIONS and line.reference:
+                applied.add(line.reference)
+            elif line.reference.startswith("RF") and is_valid(line.reference):
+                known = letters.get(line.reference)
+                invoices = (*known.invoices, line.invoice) if known else (line.invoice,)
+                letters[line.reference] = LetterRef(
+                    line.reference, line.run_date, line.client, tuple(dict.fromkeys(invoices))
+                )
+    return letters, frozenset(applied)
+
+
 @lru_cache(maxsize=2)
 def _lines_by_client(
     path: str, sheet: str, size: int, mtime_ns: int
@@ -50,22 +72,34 @@ def _lines_by_client(
         book.close()
     out: dict[str, list[JournalEntry]] = {}
     for row in rows:
-        cells = [*row, *[""] * len(HEADERS)][: len(HEADERS)]
-        try:
-            day = parse_date(cells[0])
-        except ValueError:
-            continue
-        if day is None:
-            continue
-        numbers = [c if isinstance(c, int | float) else 0.0 for c in cells[5:8]]
-        client = str(cells[2])
-        out.setdefault(client, []).append(
-            JournalEntry(
-                day, str(cells[1]), client, str(cells[3]), str(cells[4]),
-                float(numbers[0]), float(numbers[1]), float(numbers[2]), str(cells[8] or ""),
-            )
-        )  # fmt: skip
+        entry = _entry(row)
+        if entry is not None:
+            out.setdefault(entry.client, []).append(entry)
     return {k: tuple(v) for k, v in out.items()}
 
 
-__all__ = ["journal_demands", "journal_lines"]
+def _entry(row: list[Any]) -> JournalEntry | None:
+    cells = [*row, *[""] * len(HEADERS)][: len(HEADERS)]
+    try:
+        day = parse_date(cells[0])
+    except ValueError:
+        return None
+    if not isinstance(day, dt.date):
+        return None
+    numbers = [c if isinstance(c, int | float) else 0.0 for c in cells[5:8]]
+    return JournalEntry(
+        day, _text(cells[1]), _text(cells[2]), _text(cells[3]), _text(cells[4]),
+        float(numbers[0]), float(numbers[1]), float(numbers[2]), _text(cells[8]),
+        _text(cells[9]),
+    )  # fmt: skip
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an invoice number Excel keeps as a number
+    return str(value).strip()
+
+
+__all__ = ["bank_history", "journal_demands", "journal_lines"]

@@ -40,8 +40,14 @@ HEADERS = (
     "Intérêts",
     "Indemnité",
     "Courrier",
+    "Référence",
 )
-WIDTHS: dict[int, float] = {0: 14, 1: 14, 2: 30, 3: 18, 4: 12, 5: 12, 6: 11, 7: 11, 8: 40}
+WIDTHS: dict[int, float] = {0: 14, 1: 14, 2: 30, 3: 18, 4: 12, 5: 12, 6: 11, 7: 11, 8: 40, 9: 26}
+# A payment from a bank statement: its line's reference is the bank entry's, which is what
+# recognises the entry when the same statement is imported again.
+PAYMENT_FULL = "Règlement bancaire"
+PAYMENT_PARTIAL = "Règlement partiel (banque)"
+PAYMENT_ACTIONS = frozenset({PAYMENT_FULL, PAYMENT_PARTIAL})
 
 
 @dataclass(frozen=True)
@@ -57,14 +63,24 @@ class JournalEntry:
     interest: float
     indemnity: float
     letter: str
+    # The letter's RF creditor reference, or the bank entry a payment came from.
+    reference: str = ""
 
     @property
-    def key(self) -> tuple[dt.date, str, str, str]:
-        """What makes a line unique: a re-run on the same date adds it only once."""
-        return (self.run_date, self.invoice, self.action, self.level)
+    def key(self) -> tuple[dt.date, str, str, str, str]:
+        """What makes a line unique: a re-run on the same date adds it only once (a payment
+        line also by its bank entry: two credits for one invoice on one day are two lines)."""
+        return line_key(self.run_date, self.invoice, self.action, self.level, self.reference)
 
 
-JournalKeys = frozenset[tuple[dt.date, str, str, str]]
+def line_key(
+    day: dt.date, invoice: str, action: str, level: str, reference: str
+) -> tuple[dt.date, str, str, str, str]:
+    """The key of a journal line, from its cells."""
+    return (day, invoice, action, level, reference if action in PAYMENT_ACTIONS else "")
+
+
+JournalKeys = frozenset[tuple[dt.date, str, str, str, str]]
 
 
 def existing_keys(path: str, sheet: str) -> tuple[JournalKeys, int]:
@@ -91,20 +107,14 @@ def _keys_of(path: str, sheet: str, size: int, mtime_ns: int) -> tuple[JournalKe
         _refuse_foreign_sheet(sheet, rows[0])
     keys = set()
     for row in rows[1:]:
-        cells = [*row, *[""] * 5][:5]
+        cells = [*row, *[""] * len(HEADERS)][: len(HEADERS)]
         try:
             day = parse_date(cells[0])
         except ValueError:
             continue
         if day:
-            keys.add(
-                (
-                    day,
-                    parse_text(cells[1]) or "",
-                    parse_text(cells[4]) or "",
-                    parse_text(cells[3]) or "",
-                )
-            )
+            texts = [parse_text(cells[i]) or "" for i in (1, 4, 3, 9)]
+            keys.add(line_key(day, *texts))
     last = max(
         (i + 1 for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), default=0
     )
@@ -135,13 +145,15 @@ def add_journal(
     if not fresh:
         return 0
     if last_row == 0:
-        part = _create_sheet(package, sheet)
+        part = create_sheet(package, sheet)
         rows: dict[int, list[NewCell]] = {1: [NewCell(i, text=h) for i, h in enumerate(HEADERS)]}
         last_row = 1
     else:
         part = package.sheet_part(sheet)
         rows = {}
     xml = SheetXml(package.read(part))
+    if not rows and b' r="J1"' not in xml.data and any(e.reference for e in fresh):
+        rows = {1: [NewCell(len(HEADERS) - 1, text=HEADERS[-1])]}  # a journal from before 0.2
     data, max_col = xml.edit_rows(rows, frozenset()) if rows else (xml.data, 0)
     p = xml.prefix.decode()
     lines = _entry_rows(last_row + 1, fresh, date_style, p)
@@ -175,12 +187,14 @@ def _entry_rows(
         )
         if e.letter:
             cells.append(f'<{p}c r="I{n}"{text_open}{xml_text(e.letter)}{text_close}')
+        if e.reference:
+            cells.append(f'<{p}c r="J{n}"{text_open}{xml_text(e.reference)}{text_close}')
         cells.append(f"</{p}row>")
         rows.append((n, "".join(cells).encode()))
     return rows
 
 
-def _create_sheet(package: Package, sheet: str) -> str:
+def create_sheet(package: Package, sheet: str) -> str:
     """Add an empty worksheet part and register it in the workbook, its rels and content types."""
     n = 1
     while f"xl/worksheets/sheet{n}.xml" in package.names:
@@ -258,8 +272,13 @@ def set_full_calc_on_load(package: Package) -> None:
 
 __all__ = [
     "HEADERS",
+    "PAYMENT_ACTIONS",
+    "PAYMENT_FULL",
+    "PAYMENT_PARTIAL",
     "JournalEntry",
     "add_journal",
+    "create_sheet",
     "existing_keys",
+    "line_key",
     "set_full_calc_on_load",
 ]

@@ -1,0 +1,77 @@
+"""Bank statements: reading the files French banks export (CSV, OFX, CAMT.053), matching
+their credits to the ledger's open invoices, the letters' RF references and EPC QR codes."""
+
+from __future__ import annotations
+
+from .book import Book, LetterRef, allocate, cents
+from .creditorref import (
+    is_valid,
+    letter_reference,
+    make_reference,
+    printed,
+    references_in,
+)
+from .epc import bic_problem, epc_payload, iban_problem, qr_png, write_qr
+from .files import MAX_STATEMENT_MB, checked_file, decode
+from .matching import match_entries
+from .numbers import NumberIndex, canonical
+from .outcome import MatchResult
+from .reading import read_statement, read_statements
+from .records import (
+    ALREADY,
+    RULE_AMOUNT,
+    RULE_NONE,
+    RULE_NUMBER,
+    RULE_REFERENCE,
+    STATUSES,
+    SURE,
+    TO_DECIDE,
+    Allocation,
+    BankEntry,
+    Proposal,
+    Statement,
+    fold,
+)
+from .review import NAME as REVIEW_NAME
+from .review import write_review
+
+__all__ = [
+    "ALREADY",
+    "MAX_STATEMENT_MB",
+    "REVIEW_NAME",
+    "RULE_AMOUNT",
+    "RULE_NONE",
+    "RULE_NUMBER",
+    "RULE_REFERENCE",
+    "STATUSES",
+    "SURE",
+    "TO_DECIDE",
+    "Allocation",
+    "BankEntry",
+    "Book",
+    "LetterRef",
+    "MatchResult",
+    "NumberIndex",
+    "Proposal",
+    "Statement",
+    "allocate",
+    "bic_problem",
+    "canonical",
+    "cents",
+    "checked_file",
+    "decode",
+    "epc_payload",
+    "fold",
+    "iban_problem",
+    "is_valid",
+    "letter_reference",
+    "make_reference",
+    "match_entries",
+    "printed",
+    "qr_png",
+    "read_statement",
+    "read_statements",
+    "references_in",
+    "write_qr",
+    "write_review",
+]

@@ -1,0 +1,103 @@
+"""What `relance match` returns: the statements read, one proposal per credit, what was
+applied, and the one JSON document scripts get."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .records import ALREADY, SURE, TO_DECIDE, Proposal, Statement
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The outcome of matching statements to a ledger (and applying the sure proposals)."""
+
+    ledger: str
+    as_of: str
+    apply: bool
+    statements: tuple[Statement, ...]
+    proposals: tuple[Proposal, ...]
+    review: str | None = None  # rapprochement.xlsx
+    applied: int = 0  # credits written into the workbook
+    payments_written: int = 0  # invoice payments (a credit may pay several)
+    journal_lines: int = 0
+    target: str = ""  # where the payments went
+    backup: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    def count(self, status: str) -> int:
+        """How many proposals have this status."""
+        return sum(1 for p in self.proposals if p.status == status)
+
+    @property
+    def debits(self) -> int:
+        """Debits read and ignored."""
+        return sum(s.debits for s in self.statements)
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable document of `relance match --json` (fields added, never renamed)."""
+        return {
+            "ledger": self.ledger,
+            "as_of": self.as_of,
+            "apply": self.apply,
+            "statements": [_statement(s) for s in self.statements],
+            "proposals": [_proposal(p) for p in self.proposals],
+            "counts": {s: self.count(s) for s in (SURE, TO_DECIDE, ALREADY)},
+            "debits_ignored": self.debits,
+            "applied": self.applied,
+            "payments_written": self.payments_written,
+            "journal_lines": self.journal_lines,
+            "target": self.target or None,
+            "backup": self.backup,
+            "review": self.review,
+            "warnings": list(self.warnings),
+        }
+
+
+def _statement(s: Statement) -> dict[str, Any]:
+    return {
+        "path": s.path,
+        "format": s.format,
+        "entries": len(s.entries),
+        "credits": len(s.credits),
+        "debits": s.debits,
+        "skipped": list(s.skipped),
+        "description": s.description,
+    }
+
+
+def _proposal(p: Proposal) -> dict[str, Any]:
+    e = p.entry
+    return {
+        "source": e.source,
+        "line": e.line,
+        "date": e.date.isoformat(),
+        "amount": e.amount,
+        "label": e.label,
+        "payer": e.payer,
+        "remittance": e.remittance,
+        "bank_ref": e.bank_ref,
+        "key": e.key,
+        "status": p.status,
+        "rule": p.rule,
+        "confidence": round(p.confidence, 2),
+        "reason": p.reason,
+        "invoices": [
+            {
+                "row": a.row,
+                "invoice": a.invoice,
+                "client": a.client,
+                "amount": a.amount,
+                "outstanding": a.outstanding,
+                "remaining": a.remaining,
+                "partial": a.partial,
+            }
+            for a in p.allocations
+        ],
+        "candidates": list(p.candidates),
+        "surplus": p.surplus,
+    }
+
+
+__all__ = ["MatchResult"]
