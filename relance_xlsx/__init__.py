@@ -39,24 +39,53 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .ledger import HoldBack
     from .pipeline import (
+        PASSWORD_ENV,
         CheckResult,
+        Draft,
         InvoiceResult,
         LetterResult,
+        OpenElsewhere,
         ReportResult,
         RunResult,
         SendResult,
         check,
         dossier,
+        drafts_of,
+        has_keyring,
+        keyring_name,
+        kind_label,
+        letter_as_pdf,
+        open_elsewhere,
+        password_known,
+        pdf_program,
         prepare_send,
         report,
         run,
+        save_password,
         send,
+        send_test_message,
+        setting_label,
     )
 
 __version__ = "0.2.0"
 
 _PIPELINE = {
+    "OpenElsewhere",
+    "open_elsewhere",
+    "pdf_program",
+    "letter_as_pdf",
+    "kind_label",
+    "drafts_of",
+    "send_test_message",
+    "save_password",
+    "password_known",
+    "has_keyring",
+    "keyring_name",
+    "setting_label",
+    "PASSWORD_ENV",
+    "Draft",
     "CheckResult",
     "InvoiceResult",
     "LetterResult",
@@ -76,6 +105,10 @@ _PIPELINE = {
 def __getattr__(name: str) -> Any:
     # The pipeline (pandas, calamine, docx: a second to import) loads on first use, so the
     # helper processes started with `python -m relance_xlsx.ooxml.<module>` start at once.
+    if name == "HoldBack":
+        from .ledger import HoldBack
+
+        return HoldBack
     if name in _PIPELINE:
         from . import pipeline
 
@@ -84,17 +117,21 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "PASSWORD_ENV",
     "CheckResult",
     "ConfigError",
     "Creditor",
+    "Draft",
     "EmailError",
     "ExitCode",
+    "HoldBack",
     "InvoiceResult",
     "LedgerError",
     "LetterResult",
     "Letters",
     "LibreOfficeError",
     "NoInvoiceTable",
+    "OpenElsewhere",
     "Policy",
     "RelanceError",
     "ReportResult",
@@ -108,11 +145,22 @@ __all__ = [
     "__version__",
     "check",
     "dossier",
+    "drafts_of",
     "find_config",
+    "has_keyring",
+    "keyring_name",
+    "kind_label",
+    "letter_as_pdf",
     "load_settings",
+    "open_elsewhere",
+    "password_known",
+    "pdf_program",
     "prepare_send",
     "report",
     "run",
+    "save_password",
     "send",
+    "send_test_message",
+    "setting_label",
     "settings_from_dict",
 ]

@@ -22,6 +22,7 @@ from .columns import (
 from .grid import (
     Grid,
 )
+from .holdback import HOLD_HEADER, HoldBack, hold_rows, hold_sentence
 from .levels import (
     ACTION_LABELS,
     ALL_KINDS,
@@ -44,6 +45,7 @@ from .levels import (
     REMINDER_2,
     THANKED_LABEL,
 )
+from .peek import Cell, sheet_row
 from .problems import (
     Problem,
     Skip,
@@ -80,6 +82,7 @@ __all__ = [
     "COLUMNS",
     "EPIC",
     "FORMAL_NOTICE",
+    "HOLD_HEADER",
     "KIND_BY_LEVEL",
     "KIND_CLAIM",
     "KIND_FORMAL_NOTICE",
@@ -102,9 +105,11 @@ __all__ = [
     "TERM_DAYS",
     "THANKED_LABEL",
     "Amount",
+    "Cell",
     "Coded",
     "Fingerprint",
     "Grid",
+    "HoldBack",
     "Ledger",
     "Problem",
     "SheetRef",
@@ -113,6 +118,8 @@ __all__ = [
     "buyer_kind",
     "candidate_sheets",
     "due_from_terms",
+    "hold_rows",
+    "hold_sentence",
     "match_headers",
     "parse_amount",
     "parse_amounts",
@@ -123,5 +130,6 @@ __all__ = [
     "parse_text",
     "read_ledger",
     "round_cents",
+    "sheet_row",
     "status_says_paid",
 ]

@@ -13,6 +13,7 @@ from .journal import (
     existing_keys,
 )
 from .lock import ledger_lock, lock_path
+from .openlocks import lock_files, lock_owner
 from .plausible import refuse_implausible
 from .writeback import (
     WritebackResult,
@@ -33,6 +34,8 @@ __all__ = [
     "journal_entries",
     "journal_lines",
     "ledger_lock",
+    "lock_files",
+    "lock_owner",
     "lock_path",
     "preflight",
     "refuse_implausible",
