@@ -115,8 +115,7 @@ def normalise_rows(
         **insolvency_columns(grid),
         **credit_columns(grid, invoice, client, is_credit, amount, dates_of(invoice_date)),
     }
-    _held_back(columns, grid, as_of)
-    # After every parse above: the first problem of each row, errors and warnings alike.
+    _held_back(columns, grid, as_of)  # then the first problem of each row, after every parse
     columns["problem"] = _problem_column(grid, doubtful)
     return _frame(columns), grid.problems, skips
 

@@ -104,16 +104,13 @@ def run(
 def _run(job: _Job) -> RunResult:
     settings, as_of, out, progress = job.settings, job.as_of, job.out, job.progress
     ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress)
-    frame, held_now, unknown_holds = hold_rows(ledger.frame, job.hold)
+    frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
     ledger = dataclasses.replace(ledger, frame=frame)
     with step(progress, "Décisions"):
         decisions, plans, unknown = decide_ledger(ledger, settings, as_of, job.statements)
     warnings = [*ledger.warnings, *decisions.warnings]
     warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
-    warnings += [
-        f"« {name} » à ne pas envoyer : aucun client ni facture de ce nom."
-        for name in unknown_holds
-    ]
+    warnings += [f"« {n} » à ne pas envoyer : aucun client ni facture de ce nom." for n in unheld]
     problems = list(ledger.problems)
 
     progress.start("Préparation des lettres", len(plans))
@@ -142,8 +139,7 @@ def _run(job: _Job) -> RunResult:
         invoices = invoice_results(ledger, decisions, letter_of)
         sheet = decision_sheet(ledger, decisions, data, ready, held, settings, as_of)
     done = WritebackResult(0, 0, (), None)
-    # Whether the day's run was done: for the page's preview and real runs (a --dry-run of
-    # the command line skips reading the journal).
+    # Whether the day's run was done (a command-line --dry-run does not read the journal).
     before = 0 if job.dry_run else done_before(ledger, settings, as_of)
     if job.write_workbook:
         with step(progress, "Mise à jour du classeur"):
