@@ -40,26 +40,55 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .ledger import HoldBack
     from .pipeline import (
+        PASSWORD_ENV,
         CheckResult,
+        Draft,
         InvoiceResult,
         LetterResult,
         MatchResult,
+        OpenElsewhere,
         ReportResult,
         RunResult,
         SendResult,
         check,
         dossier,
+        drafts_of,
+        has_keyring,
+        keyring_name,
+        kind_label,
+        letter_as_pdf,
         match,
+        open_elsewhere,
+        password_known,
+        pdf_program,
         prepare_send,
         report,
         run,
+        save_password,
         send,
+        send_test_message,
+        setting_label,
     )
 
 __version__ = "0.2.0"
 
 _PIPELINE = {
+    "OpenElsewhere",
+    "open_elsewhere",
+    "pdf_program",
+    "letter_as_pdf",
+    "kind_label",
+    "drafts_of",
+    "send_test_message",
+    "save_password",
+    "password_known",
+    "has_keyring",
+    "keyring_name",
+    "setting_label",
+    "PASSWORD_ENV",
+    "Draft",
     "CheckResult",
     "InvoiceResult",
     "LetterResult",
@@ -81,6 +110,10 @@ _PIPELINE = {
 def __getattr__(name: str) -> Any:
     # The pipeline (pandas, calamine, docx: a second to import) loads on first use, so the
     # helper processes started with `python -m relance_xlsx.ooxml.<module>` start at once.
+    if name == "HoldBack":
+        from .ledger import HoldBack
+
+        return HoldBack
     if name in _PIPELINE:
         from . import pipeline
 
@@ -89,11 +122,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "PASSWORD_ENV",
     "CheckResult",
     "ConfigError",
     "Creditor",
+    "Draft",
     "EmailError",
     "ExitCode",
+    "HoldBack",
     "InvoiceResult",
     "LedgerError",
     "LetterResult",
@@ -101,6 +137,7 @@ __all__ = [
     "LibreOfficeError",
     "MatchResult",
     "NoInvoiceTable",
+    "OpenElsewhere",
     "Policy",
     "RelanceError",
     "ReportResult",
@@ -115,12 +152,23 @@ __all__ = [
     "__version__",
     "check",
     "dossier",
+    "drafts_of",
     "find_config",
+    "has_keyring",
+    "keyring_name",
+    "kind_label",
+    "letter_as_pdf",
     "load_settings",
     "match",
+    "open_elsewhere",
+    "password_known",
+    "pdf_program",
     "prepare_send",
     "report",
     "run",
+    "save_password",
     "send",
+    "send_test_message",
+    "setting_label",
     "settings_from_dict",
 ]

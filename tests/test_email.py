@@ -383,7 +383,7 @@ def test_implicit_tls(workdir: Path, serve: Any, tls: tuple[ssl.SSLContext, Path
     ("password", "ca", "message"),
     [
         ("faux", True, "refuse l'identifiant compta"),
-        (None, True, "Mot de passe SMTP absent"),
+        (None, True, "Mot de passe d'envoi absent"),
         ("s3cret", False, "Connexion sécurisée impossible"),
     ],
     ids=["wrong-password", "no-password", "untrusted-certificate"],

@@ -323,7 +323,7 @@ def browser():
 
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1100"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
         options.add_argument(flag)
     options.add_argument("--lang=fr-FR")
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)

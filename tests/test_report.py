@@ -143,7 +143,8 @@ def test_the_call_list(ledger):
 def test_rapport_xlsx_holds_its_sheets_and_charts(ledger, tmp_path):
     result = relance_xlsx.report(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
     book = load_workbook(result.xlsx)
-    assert book.sheetnames == ["Balance âgée", "Indicateurs", "À appeler", "Contentieux"]
+    # No client at the litigation stage: no « Contentieux » sheet, no empty page in the PDF.
+    assert book.sheetnames == ["Balance âgée", "Indicateurs", "À appeler"]
     aging = book["Balance âgée"]
     assert [c.value for c in aging[2]] == [
         "Atelier A",

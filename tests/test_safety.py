@@ -321,13 +321,13 @@ def test_without_a_creditor_nothing_is_recorded_as_sent(tmp_path):
     result = relance_xlsx.run(ledger, relance_xlsx.Settings(), as_of=AS_OF, out_dir=tmp_path / "o")
     assert result.letters == [] and result.bundle is None
     assert len(result.to_complete) == 7  # one per client
-    assert all("identité du créancier" in x.missing[0] for x in result.to_complete)
+    assert all("dans vos réglages" in x.missing[0] for x in result.to_complete)
     held = tmp_path / "o" / "a_completer"
     assert sorted(p.name for p in held.glob("*.docx") if "toutes" not in p.name) == sorted(
         Path(x.path).name for x in result.to_complete
     )
     listing = (held / "A_COMPLETER.txt").read_text(encoding="utf-8")
-    assert "Client 3" in listing and "creditor.siret" in listing
+    assert "Client 3" in listing and "SIRET" in listing and "creditor." not in listing
     assert not (tmp_path / "o" / "a_imprimer.docx").exists()
     levels = _levels(ledger)
     assert all(level is None for level, _ in levels.values())

@@ -198,7 +198,10 @@ def test_the_library_takes_settings_and_never_looks_for_a_config(sample, tmp_pat
     assert result.config is None
     # Only the name was given: every letter lacks the rest of the creditor's identity.
     assert result.to_complete and not result.letters
-    assert all("creditor.siret" in " ".join(x.missing) for x in result.to_complete)
+    # Said in the words of the settings form, each missing setting once for the page.
+    assert all("SIRET" in " ".join(x.missing) for x in result.to_complete)
+    assert "creditor.siret" in result.missing_settings
+    assert not any("creditor." in m for x in result.to_complete for m in x.missing)
     assert not any("Aucun relance.toml" in w for w in result.warnings)
 
 

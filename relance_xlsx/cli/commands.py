@@ -19,6 +19,7 @@ from ..display import Bar, out, print_json, render_check, render_run, render_sen
 from ..errors import ExitCode
 from ..wording import typed_day
 from .boundary import FrenchCommand, RelanceGroup, say
+from .holding import JusquauOpt, RaisonOpt, SaufOpt, holds_of
 
 EPILOG = (
     "Codes de sortie : 0 traitement terminé (même si des lignes ont des problèmes, "
@@ -82,6 +83,13 @@ LedgerArg = Annotated[
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Fichier relance.toml.")]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help="Feuille à lire.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Un document JSON sur la sortie standard.")]
+ReleveOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--releve",
+        help="Joindre le relevé de compte de ce client (nom tel que dans le classeur) ; répétable.",
+    ),
+]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Envoyer sans demander confirmation.")]
 
 
@@ -144,20 +152,16 @@ def run(
     send: Annotated[
         bool, typer.Option("--send", help="Avec --email : envoyer ensuite les e-mails (SMTP).")
     ] = False,
-    statements: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--releve",
-            help="Joindre le relevé de compte de ce client (nom tel que dans le classeur) ; "
-            "répétable.",
-        ),
-    ] = None,
+    statements: ReleveOpt = None,
+    held: SaufOpt = None,
+    reason: RaisonOpt = "",
+    until: JusquauOpt = None,
     yes: YesOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Lettres de relance du jour et mise à jour du classeur.
 
-    Exemple : relance run grand-livre.xlsx --as-of 22/11/2026
+    Exemple : relance run grand-livre.xlsx --as-of 22/11/2026 --sauf "Garage Bernard"
     """
     day = parse_day(as_of)
     if send and not email:
@@ -174,6 +178,7 @@ def run(
         email=email,
         progress=Bar(not as_json),
         statements=statements or (),
+        hold=holds_of(held or [], reason, until, day),
     )
     result = dataclasses.replace(result, warnings=[*notes, *result.warnings])
     if as_json:

@@ -2,6 +2,7 @@
 
 from .checks import capital_problem, rcs_problem, siret_problem, vat_problem
 from .editing import default_config_text, write_columns, write_values
+from .labels import SETTING_LABELS, setting_label
 from .loading import find_config, load_settings, settings_from_dict
 from .sections import (
     CONFIG_NAME,
@@ -21,6 +22,7 @@ from .sections import (
 __all__ = [
     "CONFIG_NAME",
     "PLACEHOLDER",
+    "SETTING_LABELS",
     "Creditor",
     "Email",
     "Letters",
@@ -36,6 +38,7 @@ __all__ = [
     "find_config",
     "load_settings",
     "rcs_problem",
+    "setting_label",
     "settings_from_dict",
     "siret_problem",
     "vat_problem",

@@ -50,6 +50,7 @@ def write_columns(path: Path, columns: dict[str, str]) -> Path:
 def write_values(path: Path, values: dict[str, dict[str, Any]]) -> Path:
     """Set these keys, section by section, in relance.toml (made from the bundled one if
     missing), keeping every comment and every other line; refused if the result does not load.
+    A key set to None is taken out.
 
     Through tomlkit, which keeps a TOML file's layout: a multi-line address is written
     between triple quotes, a Windows path as it is typed.
@@ -66,6 +67,9 @@ def write_values(path: Path, values: dict[str, dict[str, Any]]) -> Path:
             table = tomlkit.table()
             document[section] = table
         for key, value in keys.items():
+            if value is None:  # a key to take out (a password moved to the keyring)
+                table.pop(key, None)
+                continue
             if isinstance(value, str) and "\n" in value:
                 value = tomlkit.string(value, multiline=True)
             table[key] = value

@@ -100,12 +100,17 @@ def _build_section(cls: type, raw: Any, name: str, where: str) -> Any:
         raise ConfigError(f"[{name}] dans {where} doit être une section.")
     fields = {f.name: f for f in dataclasses.fields(cls)}
     values: dict[str, Any] = {}
+    insisted = cls is Smtp and raw.get("password_in_file") is True
     for key, value in raw.items():
+        if key == "password" and insisted:
+            values[key] = _coerce(value, "", f"[{name}] {key}", where)
+            continue
         if key in ("password", "mot_de_passe", "pass"):
             raise ConfigError(
                 f"Le mot de passe n'a pas sa place dans {where} : retirez « {key} » de "
-                f"[{name}] et donnez-le par la variable d'environnement "
-                "RELANCE_SMTP_PASSWORD ou le trousseau du système."
+                f"[{name}] et donnez-le par le trousseau du système (réglages de la page) ou "
+                "la variable d'environnement RELANCE_SMTP_PASSWORD ; pour le garder malgré "
+                "tout en clair dans ce fichier, ajoutez password_in_file = true."
             )
         if key not in fields:
             raise ConfigError(

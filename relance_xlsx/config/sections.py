@@ -145,6 +145,11 @@ class Smtp:
     timeout: int = 30
     # A CA certificate file for a server whose certificate is self-signed (company relay).
     ca_file: str = ""
+    # The password is kept in the system's keyring, else given by RELANCE_SMTP_PASSWORD.
+    # Only an office that insists (no keyring, no way to set a variable) writes it here, in
+    # clear, and must say so: password_in_file = true. Never shown (repr=False).
+    password_in_file: bool = False
+    password: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,17 @@ class Call:
     """A client to phone, with what the clerk needs in hand."""
 
     client: str
-    phone: str
+    phone: str  # "" when the ledger has none: the report flags it
     contact: str
-    total_due: float
+    total_due: float  # the client's total, all its unpaid invoices
     oldest_invoice: str
     oldest_date: str  # its due date, dd/mm/yyyy
     last_action: str
     last_date: str
     why: str
     opening: str  # a suggested first sentence, in French
+    oldest_amount: float = 0.0  # what the oldest invoice itself still owes
+    invoices: int = 1  # how many unpaid invoices make the total
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> l
             "contact": rows["contact"].where(rows["contact"].map(_filled)).to_numpy(dtype=object),
             "due_date": rows["due_date"].to_numpy(),
             "invoice": rows["invoice"].astype(str).to_numpy(),
+            "owed": rows["outstanding"].to_numpy(dtype=float),
         }
     )
     by = table.groupby("client", sort=False)
@@ -85,9 +88,10 @@ def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> l
         broken_on=("broken_on", "max"),
         phone=("phone", "first"),
         contact=("contact", "first"),
+        count=("invoice", "size"),
     )
     oldest = table.loc[table.sort_values("due_date", kind="stable").groupby("client").head(1).index]
-    agg = agg.join(oldest.set_index("client")[["invoice", "due_date"]])
+    agg = agg.join(oldest.set_index("client")[["invoice", "due_date", "owed"]])
     agg["total"] = agg["total"].round(2)
     wanted = (
         (agg["silent_level"] > 0) | agg["broken_on"].notna() | (agg["total"] > report.call_above)
@@ -104,20 +108,20 @@ def _filled(value: object) -> bool:
 def _call(client: str, r: dict[str, Any], report: Report) -> Call:
     reasons = []
     if r["silent_level"] > 0:
-        reasons.append(
-            f"{LEVEL_LABELS[int(r['silent_level'])].lower()} envoyée, aucun règlement depuis"
+        level = int(r["silent_level"])
+        sent = (
+            "remis au contentieux"
+            if level >= LITIGATION
+            else f"{LEVEL_LABELS[level].lower()} envoyée"
         )
+        reasons.append(f"{sent}, aucun règlement depuis")
     if pd.notna(r["broken_on"]):
         reasons.append(f"promesse du {_day(r['broken_on'])} non tenue")
     if r["total"] > report.call_above:
         reasons.append(f"plus de {money(report.call_above)} dus")
     due_text = _day(r["due_date"])
     total = float(r["total"])
-    opening = (
-        f"Bonjour, je vous appelle au sujet de la facture {r['invoice']}"
-        + (f" échue le {due_text}" if due_text else "")
-        + f" : il reste {money(total)} à régler ; pouvez-vous me dire quand le paiement partira ?"
-    )
+    opening = _opening(str(r["invoice"]), float(r["owed"]), due_text, total, int(r["count"]))
     return Call(
         client,
         r["phone"] if isinstance(r["phone"], str) else "",
@@ -129,6 +133,25 @@ def _call(client: str, r: dict[str, Any], report: Report) -> Call:
         _day(r["last_date"]),
         " ; ".join(reasons),
         opening,
+        round(float(r["owed"]), 2),
+        int(r["count"]),
+    )
+
+
+def _opening(invoice: str, owed: float, due: str, total: float, count: int) -> str:
+    """The first sentence of the call: the oldest invoice with its own amount, and the
+    client's total with how many invoices make it, each labelled."""
+    when = f", échue le {due}" if due else ""
+    ask = " Pouvez-vous me dire quand le paiement partira ?"
+    if count <= 1:
+        return (
+            f"Bonjour, je vous appelle au sujet de la facture n° {invoice} de {money(owed)}"
+            f"{when}, toujours impayée.{ask}"
+        )
+    return (
+        f"Bonjour, je vous appelle au sujet de vos {count} factures impayées, "
+        f"{money(total)} au total ; la plus ancienne, n° {invoice}{when}, "
+        f"reste due pour {money(owed)}.{ask}"
     )
 
 

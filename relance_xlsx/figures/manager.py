@@ -42,6 +42,10 @@ class ManagerReport:
     dso_by_month: list[Dso]
     calls: list[Call]
     litigation: list[LitigationCase]
+    # The office's name, printed in the report's header (empty when not configured).
+    company: str = ""
+    # What the manager should know about the figures themselves (phones missing…).
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document of `report --json`."""
@@ -61,11 +65,17 @@ FORMULAS = {
 
 
 def manager_report(
-    ledger: str, frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date, report: Report
+    ledger: str,
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    as_of: dt.date,
+    report: Report,
+    company: str = "",
 ) -> ManagerReport:
     """The report on as_of, from the ledger frame and the run's decisions."""
     items = open_items(frame, decisions["action"])
     rows = aging(items, as_of, report)
+    calls = call_list(frame, decisions, report)
     return ManagerReport(
         ledger,
         as_of.isoformat(),
@@ -73,10 +83,33 @@ def manager_report(
         rows,
         aging_total(rows),
         indicators(frame, decisions, items, as_of, report),
-        monthly_dso(frame[frame["valid"].to_numpy(dtype=bool)], as_of, report.dso_days),
-        call_list(frame, decisions, report),
+        _from_first_month(
+            monthly_dso(frame[frame["valid"].to_numpy(dtype=bool)], as_of, report.dso_days)
+        ),
+        calls,
         litigation_cases(frame, decisions),
+        company,
+        _phones_missing(calls),
     )
+
+
+def _from_first_month(months: list[Dso]) -> list[Dso]:
+    """The monthly history from the first month with anything invoiced or owed: no row of
+    zeros for the months before the ledger begins."""
+    first = next((i for i, d in enumerate(months) if d.receivables or d.sales), len(months))
+    return months[first:]
+
+
+def _phones_missing(calls: list[Call]) -> list[str]:
+    """One warning naming the clients to call whose phone number the ledger lacks."""
+    lacking = [c.client for c in calls if not c.phone]
+    if not lacking:
+        return []
+    names = ", ".join(f"« {n} »" for n in lacking[:10]) + (" …" if len(lacking) > 10 else "")
+    return [
+        f"{len(lacking)} client(s) à appeler sans numéro de téléphone dans le classeur "
+        f"({names}) : ajoutez-le dans une colonne « Téléphone » (ou dans la fiche clients)."
+    ]
 
 
 def indicators(

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from ..ooxml import col_letter
+from ..wording import date_long
 from .manager import ManagerReport
 
-MONEY = '#,##0.00 "€"'
+# French whatever the machine's locale: the [$-40C] prefix (fr-FR) makes LibreOffice, and so
+# the PDF, write 6 171,15 € on an English system too; [$€-40C] names the euro for Excel.
+MONEY = "[$-40C]#,##0.00 [$€-40C]"
+DAYS = "[$-40C]0.0"
 CHART_CLIENTS = 15  # the largest debtors shown in the aging chart
+# Rows of 15 pt that surely fit on a landscape A4 page between its header and footer: a
+# chart that would not fit below what comes before it starts a page of its own, whole.
+PAGE_ROWS = 26
 
 
 def write_report(report: ManagerReport, target: Path) -> Path:
@@ -23,36 +31,68 @@ def write_report(report: ManagerReport, target: Path) -> Path:
         "head": book.add_format(
             {"bold": True, "bg_color": "#DDE4EE", "border": 1, "text_wrap": True}
         ),
-        "money": book.add_format({"num_format": MONEY}),
+        "money": book.add_format({"num_format": MONEY, "valign": "top"}),
         "total": book.add_format({"bold": True, "num_format": MONEY, "top": 1}),
         "bold": book.add_format({"bold": True, "top": 1}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "top": book.add_format({"valign": "top"}),
+        "days": book.add_format({"num_format": DAYS}),
+        "days_left": book.add_format({"num_format": DAYS, "align": "left"}),
+        "missing": book.add_format(
+            {"font_color": "#A40000", "bold": True, "text_wrap": True, "valign": "top"}
+        ),
     }
+    book.set_properties({"title": "Rapport de relances", "company": report.company})
     _aging(book, report, styles)
     _indicators(book, report, styles)
     _calls(book, report, styles)
-    _litigation(book, report, styles)
+    if report.litigation:  # an empty sheet would print an empty page
+        _litigation(book, report, styles)
+    for ws in book.worksheets():
+        _page(ws, report)
     book.close()
     tmp.replace(target)
     return target
 
 
-def _page(ws: Any) -> None:
-    """A4 landscape, one page wide: the PDF and the printout read like the screen."""
+def _page(ws: Any, report: ManagerReport) -> None:
+    """A4 landscape, one page wide, and on every page the title, the company, the date and
+    the page number (the sheet's own header and footer: the PDF prints them too)."""
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(0)
+    ws.set_margins(left=0.5, right=0.5, top=0.9, bottom=0.7)
+    day = date_long(dt.date.fromisoformat(report.as_of))
+    company = _escaped(report.company or "")
+    ws.set_header(
+        f'&L&"-,Bold"{company}&C&"-,Bold"Rapport de relances – &A&R{day}', {"margin": 0.3}
+    )
+    ws.set_footer(f"&L{_escaped(Path(report.ledger).name)}&RPage &P sur &N", {"margin": 0.3})
+
+
+def _escaped(text: str) -> str:
+    """Text for a header or footer: & doubled (a lone & starts a code), at most 80 chars."""
+    return " ".join(text.split())[:80].replace("&", "&&")
+
+
+def _chart_at(ws: Any, row: int, lines_above: int, height_px: int) -> int:
+    """Place a chart at row, after a page break unless it surely fits on the first page
+    below the lines_above (rows of 15 pt, a wrapped row counting for its lines)."""
+    if lines_above + height_px / 20 + 1 > PAGE_ROWS:
+        ws.set_h_pagebreaks([row])
+        return row + 1  # a row clear of the break: LibreOffice prints the chart once
+    return row
 
 
 def _table(ws: Any, headers: list[str], rows: list[list[Any]], styles: dict[str, Any]) -> None:
+    ws.set_row(0, 44)  # headers on up to three lines
     for j, h in enumerate(headers):
         ws.write(0, j, h, styles["head"])
     # Column formats (set by each sheet) carry the money style: one write_row per row.
     for i, row in enumerate(rows, start=1):
         ws.write_row(i, 0, row)
     ws.freeze_panes(1, 1)
-    _page(ws)
 
 
 def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
@@ -87,14 +127,14 @@ def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     chart.set_y_axis({"reverse": True})
     chart.set_x_axis({"num_format": MONEY})
     chart.set_size({"width": 760, "height": 420})
-    ws.insert_chart(last + 3, 0, chart)
+    ws.insert_chart(_chart_at(ws, last + 3, last + 3, 420), 0, chart)
 
 
 def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     ws = book.add_worksheet("Indicateurs")
     ind = report.indicators
     dso = ind.dso
-    money_, days_ = styles["money"], None
+    money_, days_ = styles["money"], styles["days"]
     lines: list[tuple[str, Any, str, Any]] = [
         ("Encours total (avoirs déduits)", ind.receivables, "", money_),
         ("Encours échu", ind.late, "", money_),
@@ -111,7 +151,6 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
         ("Pénalités de retard dues", ind.interest_due, "", money_),
         ("Indemnités forfaitaires dues", ind.indemnities_due, "", money_),
     ]
-    _page(ws)
     for j, h in enumerate(["Indicateur", "Valeur", "Calcul"]):
         ws.write(0, j, h, styles["head"])
     for i, (label, value, formula, style) in enumerate(lines, start=1):
@@ -119,7 +158,7 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
         ws.write(i, 1, "–" if value is None else value, style)
         ws.write(i, 2, formula, styles["wrap"])
     ws.set_column(0, 0, 40)
-    ws.set_column(1, 1, 16)
+    ws.set_column(1, 3, 16)
     ws.set_column(2, 2, 90)
     if not report.dso_by_month:
         ws.write(
@@ -134,8 +173,8 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
     for i, d in enumerate(report.dso_by_month, start=top + 1):
         ws.write(i, 0, d.on.strftime("%d/%m/%Y"))
         ws.write(i, 1, d.receivables, styles["money"])
-        ws.write(i, 2, d.simple if d.simple is not None else "–")
-        ws.write(i, 3, d.count_back if d.count_back is not None else "–")
+        ws.write(i, 2, d.simple if d.simple is not None else "–", styles["days_left"])
+        ws.write(i, 3, d.count_back if d.count_back is not None else "–", styles["days"])
     chart = book.add_chart({"type": "line"})
     end = top + len(report.dso_by_month)
     for j in (2, 3):
@@ -149,47 +188,38 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
         )
     chart.set_title({"name": "DSO des 12 derniers mois (jours)"})
     chart.set_size({"width": 720, "height": 360})
-    ws.insert_chart(end + 2, 0, chart)
+    # The « Calcul » texts wrap on two or three lines: those rows count double.
+    ws.insert_chart(_chart_at(ws, end + 2, end + 2 + len(lines), 360), 0, chart)
 
 
 def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     ws = book.add_worksheet("À appeler")
-    headers = [
-        "Client",
-        "Téléphone",
-        "Contact",
-        "Total dû",
-        "Plus ancienne facture",
-        "Échéance",
-        "Dernière relance",
-        "Date",
-        "Pourquoi",
-        "Pour commencer",
+    # The contact column only when the ledger names one: the sheet must fit the page's width.
+    contact = any(c.contact for c in report.calls)
+    columns: list[tuple[str, float, str, Any]] = [
+        ("Client", 22, "wrap", lambda c: c.client),
+        ("Téléphone", 15, "wrap", lambda c: c.phone),
+        *([("Contact", 14, "wrap", lambda c: c.contact)] if contact else []),
+        ("Total dû par le client", 13, "money", lambda c: c.total_due),
+        ("Factures impayées", 9, "wrap", lambda c: c.invoices),
+        ("Plus ancienne facture", 10, "wrap", lambda c: c.oldest_invoice),
+        ("Son reste dû", 12, "money", lambda c: c.oldest_amount),
+        ("Échéance", 10, "wrap", lambda c: c.oldest_date),
+        ("Dernière relance", 12, "wrap", lambda c: c.last_action),
+        ("Date", 10, "wrap", lambda c: c.last_date),
+        ("Pourquoi", 22, "wrap", lambda c: c.why),
+        ("Pour commencer", 42, "wrap", lambda c: c.opening),
     ]
-    rows = [
-        [
-            c.client,
-            c.phone,
-            c.contact,
-            c.total_due,
-            c.oldest_invoice,
-            c.oldest_date,
-            c.last_action,
-            c.last_date,
-            c.why,
-            c.opening,
-        ]
-        for c in report.calls
-    ]
-    _table(ws, headers, rows, styles)
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 2, 16)
-    ws.set_column(3, 3, 14, styles["money"])
-    ws.set_column(4, 7, 14)
-    ws.set_column(8, 8, 30, styles["wrap"])
-    ws.set_column(9, 9, 60, styles["wrap"])
-    for i in range(1, len(rows) + 1):
-        ws.set_row(i, 48)  # three lines of the opening sentence (no reader fits rows itself)
+    rows = [[get(c) for _, _, _, get in columns] for c in report.calls]
+    _table(ws, [name for name, _, _, _ in columns], rows, styles)
+    for i, c in enumerate(report.calls, start=1):
+        if not c.phone:  # flagged where the clerk looks for it
+            ws.write(i, 1, "À trouver : pas de numéro dans le classeur", styles["missing"])
+        ws.set_row(i, 80)  # the opening sentence on five lines (no reader fits rows itself)
+    if not rows:
+        ws.write(1, 0, "Aucun client à appeler cette semaine.")
+    for j, (_, width, style, _) in enumerate(columns):
+        ws.set_column(j, j, width, styles[style])
 
 
 def _litigation(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:

@@ -22,6 +22,7 @@ from .columns import (
 from .grid import (
     Grid,
 )
+from .holdback import HOLD_HEADER, HoldBack, hold_rows, hold_sentence
 from .levels import (
     ACTION_LABELS,
     ALL_KINDS,
@@ -45,6 +46,7 @@ from .levels import (
     THANKED_LABEL,
 )
 from .payments import PaymentsTable, find_payments
+from .peek import Cell, sheet_row
 from .problems import (
     Problem,
     Skip,
@@ -83,6 +85,7 @@ __all__ = [
     "COLUMNS",
     "EPIC",
     "FORMAL_NOTICE",
+    "HOLD_HEADER",
     "KIND_BY_LEVEL",
     "KIND_CLAIM",
     "KIND_FORMAL_NOTICE",
@@ -105,9 +108,11 @@ __all__ = [
     "TERM_DAYS",
     "THANKED_LABEL",
     "Amount",
+    "Cell",
     "Coded",
     "Fingerprint",
     "Grid",
+    "HoldBack",
     "Ledger",
     "PaymentsTable",
     "Problem",
@@ -118,6 +123,8 @@ __all__ = [
     "candidate_sheets",
     "due_from_terms",
     "find_payments",
+    "hold_rows",
+    "hold_sentence",
     "match_headers",
     "open_workbook",
     "parse_amount",
@@ -129,6 +136,7 @@ __all__ = [
     "parse_text",
     "read_ledger",
     "round_cents",
+    "sheet_row",
     "status_says_paid",
     "worksheet_names",
 ]

@@ -44,6 +44,8 @@ ACTION_LABELS = {
     "claim": "Pénalités réclamées",
     "litigation": "Contentieux",
     "email": "E-mail envoyé",
+    # Held back from the week's letters by the office (« Ne pas envoyer »), until a date.
+    "held": "Ne pas envoyer",
 }
 PRINT_ORDER = (
     KIND_FORMAL_NOTICE,

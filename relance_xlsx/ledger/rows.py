@@ -19,6 +19,7 @@ from .credits import credit_columns
 from .dates import parse_dates
 from .followup import followup_columns, undated_notices
 from .grid import Grid
+from .holdback import hold_columns
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
 from .problems import Problem, Skip
@@ -114,7 +115,7 @@ def normalise_rows(
         **insolvency_columns(grid),
         **credit_columns(grid, invoice, client, is_credit, amount, dates_of(invoice_date)),
     }
-    # After every parse above: the first problem of each row, errors and warnings alike.
+    _held_back(columns, grid, as_of)  # then the first problem of each row, after every parse
     columns["problem"] = _problem_column(grid, doubtful)
     return _frame(columns), grid.problems, skips
 
@@ -137,6 +138,14 @@ def _due(
         "term_note": term_note,
     }
     return due, dated, buyer
+
+
+def _held_back(columns: dict[str, Any], grid: Grid, as_of: dt.date) -> None:
+    """Held back until a date (« Ne pas relancer avant »): on hold as a dispute is, by the
+    policy's one hold rule; a dispute keeps its own reason."""
+    columns.update(hold_columns(grid, as_of, columns["status_text"]))
+    columns["held_back"] = columns["held_back"] & ~columns["hold"]
+    columns["hold"] = columns["hold"] | columns["held_back"]
 
 
 def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:

@@ -24,6 +24,10 @@ COLUMNS = (
     "is_paid",
     "hold",
     "hold_reason",
+    # « Ne pas relancer avant »: its date, whether it holds the invoice today, the reason.
+    "hold_until",
+    "held_back",
+    "held_reason",
     "promise_date",
     "promise_amount",
     "registered_no",

@@ -14,7 +14,7 @@ from .bundle import (
 from .compiled import (
     compiled_template,
 )
-from .context import has_address, letter_context, total_due
+from .context import PENALTY_KINDS, has_address, letter_context, total_due
 from .creditor import (
     creditor_context,
 )
@@ -48,6 +48,7 @@ from .runletters import (
     HELD_DIR,
     HELD_LIST,
     build_letters,
+    creditor_gaps,
     held_rows,
     missing_addresses,
     write_held,
@@ -64,6 +65,7 @@ __all__ = [
     "HELD_LIST",
     "MONEY_KINDS",
     "PARALLEL_FROM",
+    "PENALTY_KINDS",
     "BoundedSandbox",
     "BundleWriter",
     "Letter",
@@ -79,6 +81,7 @@ __all__ = [
     "consumer_issues",
     "convert_to_pdf",
     "creditor_context",
+    "creditor_gaps",
     "find_template",
     "has_address",
     "held_rows",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import Settings, setting_label
 from ..errors import TemplateError
 from ..ledger import KIND_STATEMENT, Problem
 from ..progress import Progress
@@ -56,9 +56,7 @@ def _lacks(
 ) -> tuple[str, ...]:
     found = []
     if creditor:
-        found.append(
-            f"identité du créancier dans relance.toml ({', '.join(sorted(set(creditor)))})"
-        )
+        found.append(f"dans vos réglages : {_labels(creditor)}")
     if not has_address(plan, data):
         found.append("adresse du client")
     if not found and context is not None and _placeholders(context):
@@ -154,14 +152,25 @@ def write_letters(
     )
 
 
+def _labels(keys: list[str]) -> str:
+    """The missing settings by their French names, each once, in the form's order."""
+    return ", ".join(setting_label(k) for k in dict.fromkeys(keys))
+
+
+def creditor_gaps(settings: Settings) -> list[str]:
+    """The creditor's settings every letter needs and that are not filled in (keys)."""
+    missing: list[str] = []
+    creditor_context(settings, missing)
+    return list(dict.fromkeys(missing))
+
+
 def _missing(fields: list[str]) -> list[str]:
-    unique = sorted(set(fields))
-    if not unique:
+    if not fields:
         return []
     return [
-        f"Identité du créancier incomplète ({', '.join(unique)}) : les lettres vont dans "
-        f"{HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune facture ne change de "
-        "niveau ; complétez la section [creditor] de relance.toml."
+        f"Vos coordonnées sont incomplètes (à remplir dans les réglages : {_labels(fields)}) : "
+        f"les lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune "
+        "facture ne change de niveau."
     ]
 
 
@@ -190,6 +199,7 @@ __all__ = [
     "HELD_DIR",
     "HELD_LIST",
     "build_letters",
+    "creditor_gaps",
     "held_rows",
     "missing_addresses",
     "write_held",

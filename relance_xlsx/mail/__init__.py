@@ -13,6 +13,8 @@ from .dispatch import (
     send as send_messages,
 )
 from .emails import (
+    Draft,
+    drafts_of,
     parse_addresses,
     render_email,
 )
@@ -22,26 +24,42 @@ from .outbox import (
     plan_messages,
     without_email,
 )
+from .password import (
+    PASSWORD_ENV,
+    keyring_name,
+    password_known,
+    save_password,
+    system_keyring,
+)
 from .pending import Unjournaled, mark_journaled, pending_for_ledger
 from .sending import (
     SENT_LOG,
     Delivery,
 )
+from .trial import send_test_message
 
 __all__ = [
     "EMAIL_ACTION",
+    "PASSWORD_ENV",
     "SENT_LOG",
     "Delivery",
+    "Draft",
     "Messages",
     "SendPlan",
     "Unjournaled",
     "draft_run",
+    "drafts_of",
+    "keyring_name",
     "mark_journaled",
     "parse_addresses",
+    "password_known",
     "pending_for_ledger",
     "plan_messages",
     "prepare_send_plan",
     "render_email",
+    "save_password",
     "send_messages",
+    "send_test_message",
+    "system_keyring",
     "without_email",
 ]

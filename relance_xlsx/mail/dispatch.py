@@ -11,8 +11,9 @@ from ..config import Settings, load_settings
 from ..errors import EmailError, WorkbookError
 from ..workbook import append_journal, existing_keys, ledger_lock, line_key, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
+from .password import smtp_password
 from .pending import EMAIL_ACTION, mark_journaled, remember_folder, unjournaled
-from .sending import Delivery, read_sent_log, send_drafts, smtp_password
+from .sending import Delivery, read_sent_log, send_drafts
 
 
 @dataclass(frozen=True)

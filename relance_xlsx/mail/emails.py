@@ -94,6 +94,12 @@ class Manifest:
             ) from exc
 
 
+def drafts_of(out_dir: Path) -> list[Draft]:
+    """The drafts a run left in its folder (none when it prepared no e-mail)."""
+    folder = manifest_folder(out_dir)
+    return list(Manifest.load(out_dir).drafts) if (folder / MANIFEST_NAME).is_file() else []
+
+
 def manifest_folder(out_dir: Path) -> Path:
     """The drafts folder of a run: out_dir itself when given emails/, else out_dir/emails."""
     return out_dir if (out_dir / MANIFEST_NAME).is_file() else out_dir / EMAIL_DIR
@@ -219,6 +225,7 @@ __all__ = [
     "Manifest",
     "build_message",
     "draft_name",
+    "drafts_of",
     "manifest_folder",
     "parse_addresses",
     "render_email",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import smtplib
 import ssl
 import time
@@ -20,10 +19,9 @@ from pathlib import Path
 from ..config import Smtp
 from ..errors import EmailError
 from .emails import UNSENT_HEADER, Draft, parse_addresses
+from .password import KEYRING_SERVICE, PASSWORD_ENV
 
 SENT_LOG = "envoyes.json"
-PASSWORD_ENV = "RELANCE_SMTP_PASSWORD"
-KEYRING_SERVICE = "relance-xlsx"
 
 
 @dataclass(frozen=True)
@@ -35,24 +33,6 @@ class Delivery:
     to: tuple[str, ...]
     status: str
     detail: str = ""
-
-
-def smtp_password(smtp: Smtp) -> str | None:
-    """The password from RELANCE_SMTP_PASSWORD, else the system keyring; never the config."""
-    value = os.environ.get(PASSWORD_ENV)
-    if value:
-        return value
-    if not smtp.user:
-        return None
-    try:
-        import keyring
-        from keyring.errors import KeyringError
-    except ImportError:
-        return None
-    try:
-        return keyring.get_password(KEYRING_SERVICE, smtp.user)
-    except KeyringError:
-        return None
 
 
 def read_sent_log(folder: Path) -> dict[str, dict[str, object]]:
@@ -103,9 +83,9 @@ class Mailer:
                 if not self.password:
                     client.close()
                     raise EmailError(
-                        f"Mot de passe SMTP absent pour {s.user} : définissez la variable "
-                        f"{PASSWORD_ENV} ou enregistrez-le avec « keyring set "
-                        f"{KEYRING_SERVICE} {s.user} »."
+                        f"Mot de passe d'envoi absent pour {s.user} : enregistrez-le dans les "
+                        "réglages de la page (trousseau du système), ou définissez la variable "
+                        f"{PASSWORD_ENV} (ou « keyring set {KEYRING_SERVICE} {s.user} »)."
                     )
                 client.login(s.user, self.password)
         except smtplib.SMTPAuthenticationError as exc:
@@ -251,8 +231,6 @@ def _refused(draft: Draft, refused: dict[str, tuple[int, bytes]]) -> Delivery:
 
 
 __all__ = [
-    "KEYRING_SERVICE",
-    "PASSWORD_ENV",
     "SENT_LOG",
     "Delivery",
     "Mailer",
@@ -260,5 +238,4 @@ __all__ = [
     "read_sent_log",
     "record_sent_log",
     "send_drafts",
-    "smtp_password",
 ]

@@ -16,6 +16,7 @@ from .docxzip import (
 from .formulas import (
     FormulaScan,
 )
+from .hidden import FILE_ATTRIBUTE_HIDDEN, mark_hidden
 from .safexml import (
     SAFE_PARSER,
     ZipLimits,
@@ -56,6 +57,7 @@ from .xlsxparts import (
 
 __all__ = [
     "CT_WORKSHEET",
+    "FILE_ATTRIBUTE_HIDDEN",
     "NS_MAIN",
     "NS_PKG_REL",
     "NS_REL",
@@ -77,6 +79,7 @@ __all__ = [
     "deflated",
     "excel_serial",
     "excel_tables",
+    "mark_hidden",
     "parse_part",
     "read_raw",
     "rels_path",

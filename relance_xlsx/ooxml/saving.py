@@ -16,6 +16,7 @@ from xml.parsers import expat
 
 from ..errors import WorkbookError
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, read_raw, write_zip
+from .hidden import mark_hidden
 from .xlsxparts import DoneTail, Package, check_well_formed
 
 BACKUP_FOLDER = ".relance-sauvegardes"
@@ -128,6 +129,7 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
     """Copy the ledger into .relance-sauvegardes/ beside it; keep the last `keep` copies."""
     folder = path.parent / BACKUP_FOLDER
     folder.mkdir(exist_ok=True)
+    mark_hidden(folder)  # Windows shows dot-folders: the office sees only its workbook
     target = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}{path.suffix}"
     partial = folder / f".{target.name}.partial"
     try:  # a backup cut short (disk full) never stays under a backup's name

@@ -17,10 +17,21 @@ REPORT_NAME = "rapport.xlsx"
 
 
 def figures_of(
-    ledger: Ledger, decisions: Decisions, as_of: dt.date, settings: Settings
+    ledger: Ledger, decisions: Decisions, as_of: dt.date, settings: Settings, *, after: bool = False
 ) -> ManagerReport:
-    """The report's figures from a ledger read and decided."""
-    return manager_report(str(ledger.path), ledger.frame, decisions.frame, as_of, settings.report)
+    """The report's figures from a ledger read and decided.
+
+    after: as the run leaves the workbook, each invoice at the level and date its letters
+    gave it today (the call list names the mise en demeure just sent, not the relance before).
+    """
+    frame = ledger.frame
+    if after:
+        frame = frame.copy()
+        frame["level"] = decisions.frame["level"].to_numpy(dtype=int)
+        frame["last_date"] = decisions.frame["date"].to_numpy()
+    return manager_report(
+        str(ledger.path), frame, decisions.frame, as_of, settings.report, settings.creditor.name
+    )
 
 
 def write_figures(
@@ -29,7 +40,7 @@ def write_figures(
     """rapport.xlsx in out, and rapport.pdf when asked and LibreOffice converts it."""
     xlsx = write_report(figures, out / REPORT_NAME)
     made: Path | None = None
-    warnings: list[str] = []
+    warnings: list[str] = list(figures.warnings)
     if pdf:
         try:
             [made] = convert_to_pdf([xlsx], out, soffice=soffice)

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import collector
-from ..config import CONFIG_NAME, Settings, load_settings, write_columns
-from ..errors import NoInvoiceTable
-from ..ledger import Ledger, read_ledger
+from ..config import Settings
+from ..ledger import HoldBack, Ledger, hold_rows, read_ledger
 from ..letters import (
     Letter,
     LetterRows,
     build_letters,
+    creditor_gaps,
     held_rows,
     missing_addresses,
     reference_of_letter,
@@ -30,11 +32,8 @@ from ..mail import (
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import (
-    CheckResult,
     RunResult,
     invoice_results,
-    letter_result,
-    paid_late_by_client,
 )
 from ..workbook import (
     WritebackResult,
@@ -46,52 +45,27 @@ from ..workbook import (
     status_updates,
     write_back,
 )
+from .around import decision_sheet, done_before, report_and_dossiers, template_folder
 from .deciding import decide_ledger
-from .declarations import declare_all
-from .dossiers import FOLDER, litigation_clients, write_all
-from .figures import figures_of, write_figures
 from .outputs import Files, write_files
 
 
-def check(
-    ledger_path: Path,
-    settings: Settings | None = None,
-    *,
-    as_of: dt.date | None = None,
-    progress: Progress | None = None,
-    suggest_config: bool = False,
-) -> CheckResult:
-    """Read and validate the ledger only; write nothing (but relance.toml, if asked).
+@dataclass(frozen=True)
+class _Job:
+    """What one run was asked to do."""
 
-    With suggest_config, a workbook whose table is not recognised gets the guessed [columns]
-    written into its relance.toml (beside the ledger unless settings came from another),
-    and is read again with them.
-    """
-    settings = settings or Settings()
-    written = None
-    with step(progress or Quiet(), "Lecture du classeur"):
-        try:
-            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
-        except NoInvoiceTable as exc:
-            if not (suggest_config and exc.suggestion):
-                raise
-            target = settings.config_path or ledger_path.parent / CONFIG_NAME
-            written = write_columns(target, exc.suggestion)
-            settings = load_settings(written)
-            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
-    return CheckResult(
-        str(ledger_path),
-        ledger.sheet,
-        list(ledger.sheets),
-        ledger.header_row,
-        ledger.columns,
-        ledger.invoice_count,
-        list(ledger.problems),
-        list(ledger.skipped),
-        list(ledger.warnings),
-        ledger.choice,
-        str(written) if written else None,
-    )
+    ledger_path: Path
+    settings: Settings
+    as_of: dt.date
+    out: Path
+    dry_run: bool
+    write_workbook: bool
+    pdf: bool
+    email: bool
+    progress: Progress
+    now: dt.datetime
+    statements: list[str]
+    hold: list[HoldBack]
 
 
 def run(
@@ -107,42 +81,38 @@ def run(
     progress: Progress | None = None,
     now: dt.datetime | None = None,
     statements: Sequence[str] = (),
+    hold: Sequence[HoldBack] = (),
 ) -> RunResult:
     """The weekly batch on one ledger, for the date as_of, with these settings.
 
     statements: clients (by name) who also get their statement of account (relevé de
-    compte), a letter that changes no invoice's level.
+    compte), a letter that changes no invoice's level. hold: clients or invoices held back
+    from this run's letters (« Ne pas envoyer »), until a date and for a reason, written into
+    the workbook (« Ne pas relancer avant ») and its journal so that later runs keep them.
 
     A run that writes the workbook holds the ledger's lock from start to end: a second run
     on the same ledger is refused at once.
     """
     writes = write_workbook and not dry_run
-    with ledger_lock(ledger_path) if writes else contextlib.nullcontext():
-        return _run(
-            ledger_path, settings or Settings(), as_of, out_dir, dry_run, writes, pdf, email,
-            progress or Quiet(), now or dt.datetime.now(), list(statements),
-        )  # fmt: skip
-
-
-def _run(
-    ledger_path: Path,
-    settings: Settings,
-    as_of: dt.date,
-    out_dir: Path | None,
-    dry_run: bool,
-    write_workbook: bool,
-    pdf: bool,
-    email: bool,
-    progress: Progress,
-    now: dt.datetime,
-    statements: list[str],
-) -> RunResult:
-    ledger = _read(ledger_path, settings, as_of, write_workbook, progress)
-    with step(progress, "Décisions"):
-        decisions, plans, unknown = decide_ledger(ledger, settings, as_of, statements)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    job = _Job(
+        ledger_path, settings or Settings(), as_of, out, dry_run, writes, pdf, email,
+        progress or Quiet(), now or dt.datetime.now(), list(statements), list(hold),
+    )  # fmt: skip
+    with ledger_lock(ledger_path) if writes else contextlib.nullcontext():
+        return _run(job)
+
+
+def _run(job: _Job) -> RunResult:
+    settings, as_of, out, progress = job.settings, job.as_of, job.out, job.progress
+    ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress)
+    frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
+    ledger = dataclasses.replace(ledger, frame=frame)
+    with step(progress, "Décisions"):
+        decisions, plans, unknown = decide_ledger(ledger, settings, as_of, job.statements)
     warnings = [*ledger.warnings, *decisions.warnings]
     warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
+    warnings += [f"« {n} » à ne pas envoyer : aucun client ni facture de ce nom." for n in unheld]
     problems = list(ledger.problems)
 
     progress.start("Préparation des lettres", len(plans))
@@ -150,43 +120,50 @@ def _run(
         data = LetterRows(ledger.frame, decisions.frame, plans, decisions.interest_periods)
     problems += missing_addresses(plans, data)
     letters, notes = build_letters(
-        plans, data, settings, as_of, decisions.rate, out, progress, fill=not dry_run or email
-    )
+        plans, data, settings, as_of, decisions.rate, out, progress,
+        fill=not job.dry_run or job.email,
+    )  # fmt: skip
     warnings += notes
     progress.stop()
     ready, held = [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
-    messages = plan_messages(ready, ledger, settings) if email else Messages()
+    messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
     files = Files()
-    if not dry_run:
-        files = write_files(ready, held, messages, ledger, decisions, settings, out, as_of, pdf,
-                             progress, now)  # fmt: skip
+    if not job.dry_run:
+        files = write_files(ready, held, messages, ledger, decisions, settings, out, as_of,
+                            job.pdf, progress, job.now)  # fmt: skip
         problems += files.problems
         warnings += files.warnings
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
-    report_path, dossiers, declarations = (None, [], []) if dry_run else _report(
-        ledger, decisions, as_of, settings, out, pdf, progress, warnings)  # fmt: skip
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     reference_of = _references(ready, data, as_of)
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
-        letter_results, to_complete = [[letter_result(x, data) for x in g] for g in (ready, held)]
+        sheet = decision_sheet(ledger, decisions, data, ready, held, settings, as_of)
     done = WritebackResult(0, 0, (), None)
-    if write_workbook:
+    # Whether the day's run was done (a command-line --dry-run does not read the journal).
+    before = 0 if job.dry_run else done_before(ledger, settings, as_of)
+    if job.write_workbook:
         with step(progress, "Mise à jour du classeur"):
-            done = _write_back(ledger, decisions, settings, as_of, letter_of, reference_of, now)
+            done = _write_back(
+                ledger, decisions, settings, as_of, letter_of, reference_of, job.now, held_now
+            )
+    # After the write-back: the report shows the workbook as this run left it.
+    report_path, dossiers, declarations = (None, [], []) if job.dry_run else report_and_dossiers(
+        ledger, decisions, as_of, settings, out, job.pdf, progress, warnings)  # fmt: skip
+    templates = template_folder(settings, warnings)
     return RunResult(
-        ledger=str(ledger_path),
+        ledger=str(job.ledger_path),
         sheet=ledger.sheet,
         header_row=ledger.header_row,
         as_of=as_of.isoformat(),
-        dry_run=dry_run,
+        dry_run=job.dry_run,
         invoices=invoices,
-        letters=letter_results,
+        letters=sheet.letters,
         problems=problems,
         skipped=list(ledger.skipped),
-        warnings=warnings,
+        warnings=list(dict.fromkeys(warnings)),  # each said once
         out_dir=str(out),
         bundle=str(files.bundle) if files.bundle else None,
         pdfs=[str(p) for p in files.pdfs],
@@ -195,13 +172,16 @@ def _run(
         backup=str(done.backup) if done.backup else None,
         config=str(settings.config_path) if settings.config_path else None,
         emails=[str(d) for d in files.drafts],
-        no_email=messages.no_email if email else without_email(ready, ledger),
-        to_complete=to_complete,
-        templates=_template_folder(settings, warnings),
-        paid_late=paid_late_by_client(ledger, decisions),
+        no_email=messages.no_email if job.email else without_email(ready, ledger),
+        to_complete=sheet.to_complete,
+        templates=templates,
+        paid_late=sheet.paid_late,
         report=report_path,
         dossiers=dossiers,
         declarations=declarations,
+        summary=sheet.summary,
+        missing_settings=creditor_gaps(settings) if held else [],
+        done_before=before,
     )
 
 
@@ -228,51 +208,6 @@ def _read(
     return ledger
 
 
-def _report(
-    ledger: Ledger,
-    decisions: Decisions,
-    as_of: dt.date,
-    settings: Settings,
-    out: Path,
-    pdf: bool,
-    progress: Progress,
-    warnings: list[str],
-) -> tuple[str | None, list[str], list[str]]:
-    """rapport.xlsx (and its PDF with --pdf) beside the letters; the litigation files; the
-    declarations of claim of the clients in collective proceedings."""
-    with step(progress, "Rapport"):
-        made = write_figures(
-            figures_of(ledger, decisions, as_of, settings), out, pdf=pdf, soffice=settings.soffice
-        )
-    warnings += made.warnings
-    handed = litigation_clients(decisions, ledger)
-    files: dict[str, list[str]] = {}
-    if handed:
-        # Written straight as XML, about 1 ms a file (python-docx took 25 ms).
-        with step(progress, "Dossiers de contentieux"):
-            files = write_all(ledger, decisions, settings, as_of, out, handed, pdf)
-        warnings.append(
-            f"{len(handed)} client(s) remis au contentieux : leur dossier est dans "
-            f"{out / FOLDER} (par exemple « {handed[0]} »)."
-        )
-    declared = declare_all(ledger, decisions, settings, as_of, out, pdf, progress, warnings)
-    return made.xlsx, [written[0] for written in files.values() if written], declared
-
-
-def _template_folder(settings: Settings, warnings: list[str]) -> str | None:
-    """The user's template folder, if set; a folder that does not exist is said, not hidden."""
-    if not settings.letters.template_dir:
-        return None
-    folder = settings.path(settings.letters.template_dir)
-    if not folder.is_dir():
-        warnings.append(
-            f"Le dossier de modèles {folder} ([letters] template_dir) n'existe pas : les "
-            "modèles fournis sont utilisés."
-        )
-        return None
-    return str(folder)
-
-
 def _write_back(
     ledger: Ledger,
     decisions: Decisions,
@@ -281,10 +216,11 @@ def _write_back(
     letter_of: dict[Any, str],
     reference_of: dict[Any, str],
     now: dt.datetime,
+    held: dict[Any, HoldBack],
 ) -> WritebackResult:
     """Status cells and journal lines into the workbook, with e-mails not journaled yet."""
-    updates = status_updates(ledger.frame, decisions.frame, as_of)
-    entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of, reference_of)
+    updates = status_updates(ledger.frame, decisions.frame, as_of, held)
+    entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of, reference_of, held)
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]
     done = write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=now)
@@ -293,4 +229,4 @@ def _write_back(
     return done
 
 
-__all__ = ["check", "run"]
+__all__ = ["run"]

@@ -83,7 +83,11 @@ def business_rates(
         if not confirmed:
             warnings.append(
                 f"Taux BCE du {half.label()} non confirmé dans la table : le dernier connu "
-                f"({percent(ecb)}) est utilisé ; à vérifier."
+                f"({percent(ecb)}) est utilisé pour les intérêts de retard. À faire : "
+                "vérifiez le taux directeur de la BCE au 1er janvier ou au 1er juillet (site "
+                "de la Banque de France) ; s'il a changé, installez la dernière version de "
+                "relance-xlsx ou donnez le nouveau taux dans une copie de la table des taux "
+                "(guide, « Un nouveau taux BCE »)."
             )
         rates[half] = ecb + ECB_MARGIN
     return rates, warnings

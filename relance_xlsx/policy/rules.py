@@ -8,7 +8,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..ledger import EPIC, FORMAL_NOTICE, LITIGATION, PUBLIC_ENTERPRISE, REMINDER_1, REMINDER_2
+from ..ledger import (
+    EPIC,
+    FORMAL_NOTICE,
+    LITIGATION,
+    PUBLIC_ENTERPRISE,
+    REMINDER_1,
+    REMINDER_2,
+    hold_sentence,
+)
 from ..wording import date_short
 from .barred import barred_reasons
 from .prescription import Prescription, column
@@ -156,14 +164,32 @@ def _promise(put: Callable[..., None], frame: pd.DataFrame) -> None:
 
 
 def _hold(put: Callable[..., None], frame: pd.DataFrame) -> None:
-    """On hold: by the dispute column, or by a remark whose words say so (quoted)."""
-    said = frame["hold_reason"].notna().to_numpy(dtype=bool)
+    """On hold: by the dispute column, by a remark whose words say so (quoted), or held back
+    until a date (« Ne pas relancer avant ») with the office's reason."""
+    back = frame["held_back"].to_numpy(dtype=bool)
+    said = frame["hold_reason"].notna().to_numpy(dtype=bool) & ~back
     written = frame["hold_reason"].to_numpy(dtype=object)
-    put("hold", lambda m: "En litige : pas de relance tant que le blocage n'est pas levé", ~said)
+    put(
+        "hold",
+        lambda m: "En litige : pas de relance tant que le blocage n'est pas levé",
+        ~said & ~back,
+    )
     put(
         "hold",
         lambda m: "En litige " + written[m] + " : pas de relance tant que le litige dure",
         said,
+    )
+    if back.any():
+        put("hold", lambda m: _held_back(frame, m), back)
+
+
+def _held_back(frame: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """« Pas de relance avant le 29/11/2026 : <reason> », the very sentence read back."""
+    until = frame["hold_until"].to_numpy()[mask]
+    why = frame["held_reason"].to_numpy(dtype=object)[mask]
+    return np.array(
+        [hold_sentence(pd.Timestamp(d).date(), w or "") for d, w in zip(until, why, strict=True)],
+        dtype=object,
     )
 
 

@@ -49,6 +49,8 @@ async def statement_page(request: Request) -> Response:
     if state.ledger is None:
         return go("/")
     step = _step(request)
+    if step.result is None:
+        step.day = state.day  # the run's date, kept from step to step
     return _view(request, step, None)
 
 
@@ -60,7 +62,7 @@ async def match_statements(request: Request) -> Response:
         return go("/")
     step = _step(request)
     try:
-        step.day = _day(str(form.get("date", "")))
+        step.day = state.day = _day(str(form.get("date", "")))
         step.paths = await _statements(state, form)
         if not step.paths:
             raise StatementError("Choisissez le fichier du relevé, ou indiquez son chemin.")

@@ -62,6 +62,7 @@ def check_link(text: str) -> str | None:
 
 
 _CHECKS: dict[str, Callable[[str], str | None]] = {
+    "from_address": check_email,
     "siret": check_siret,
     "iban": check_iban,
     "bic": check_bic,
@@ -155,6 +156,29 @@ FIELDS = (
         choices=(("never", "Signaler les pénalités"), ("letter", "Les réclamer par lettre")),
     ),
     Field("policy", "pre_due_reminder", "Rappel avant l'échéance", "checkbox"),
+    Field("smtp", "host", "Serveur d'envoi (SMTP)", hint="ex. smtp.orange.fr, smtp.office365.com"),
+    Field("smtp", "port", "Port", "number", hint="587 (STARTTLS) ou 465 (SSL)", low=1, high=65535),
+    Field(
+        "smtp",
+        "security",
+        "Sécurité de la connexion",
+        "choice",
+        choices=(
+            ("starttls", "STARTTLS (port 587)"),
+            ("ssl", "SSL (port 465)"),
+            ("none", "Aucune"),
+        ),
+    ),
+    Field("smtp", "user", "Identifiant", hint="souvent votre adresse e-mail"),
+    Field("smtp", "from_address", "Adresse d'expéditeur", "email", hint="vide : votre e-mail"),
+    Field("smtp", "from_name", "Nom d'expéditeur", hint="vide : votre raison sociale"),
+)
+# The sections of the form, in order, with the heading each is shown under.
+SECTIONS = (
+    ("creditor", "Vos coordonnées (sur chaque lettre)"),
+    ("letters", "Vos lettres"),
+    ("policy", "Vos règles de relance"),
+    ("smtp", "E-mails : le serveur d'envoi"),
 )
 
 
@@ -202,12 +226,12 @@ def _parse(f: Field, raw: str) -> tuple[Any, str | None]:
     if f.kind == "checkbox":
         return raw in ("on", "1", "true"), None
     if not raw and f.kind == "number":
-        return raw, f"un nombre de jours entre {f.low} et {f.high}"
+        return raw, _number_error(f)
     if not raw:
         return ("", "à remplir : il figure sur chaque lettre") if f.required else ("", None)
     if f.kind == "number":
         if not raw.isdigit() or not f.low <= int(raw) <= f.high:
-            return raw, f"un nombre de jours entre {f.low} et {f.high}"
+            return raw, _number_error(f)
         return int(raw), None
     if f.kind == "choice" and raw not in {c for c, _ in f.choices}:
         return raw, "choix inconnu"
@@ -216,4 +240,17 @@ def _parse(f: Field, raw: str) -> tuple[Any, str | None]:
     return raw, error
 
 
-__all__ = ["FIELDS", "Field", "check_iban", "check_siret", "current_values", "read_form"]
+def _number_error(f: Field) -> str:
+    what = "un numéro de port" if f.key == "port" else "un nombre de jours"
+    return f"{what} entre {f.low} et {f.high}"
+
+
+__all__ = [
+    "FIELDS",
+    "SECTIONS",
+    "Field",
+    "check_iban",
+    "check_siret",
+    "current_values",
+    "read_form",
+]

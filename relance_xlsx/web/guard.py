@@ -64,7 +64,11 @@ class Guard:
             return "Accès refusé : cette page ne répond qu'à l'adresse 127.0.0.1 de ce poste."
         shown = request.query_params.get(FIELD) or request.cookies.get(COOKIE)
         if not same(shown, self.token):
-            return "Accès refusé : ouvrez la page avec le lien donné par « relance ui »."
+            return (
+                "Accès refusé : cette page ne s'ouvre qu'avec le lien de son lancement. "
+                "Fermez cet onglet et double-cliquez sur le raccourci « Relances » du bureau "
+                "(ou déposez-y votre classeur) : la page se rouvre d'elle-même."
+            )
         origin = request.headers.get("origin")
         if request.method in UNSAFE and origin and origin.split("//", 1)[-1] not in self.hosts():
             return "Accès refusé : formulaire envoyé depuis un autre site."

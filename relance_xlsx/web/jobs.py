@@ -1,104 +1,60 @@
-"""The page's work: the week's preview, the run once confirmed, its files, the e-mails."""
+"""The page's work once the preview is confirmed: the run, its files, the e-mails, quitting."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
-from ..errors import ConfigError
-from ..letters import convert_to_pdf, soffice_binary
-from ..pipeline import prepare_send, run, send
-from ..wording import typed_day
+from ..errors import EmailError
+from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run, send
+from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
 
 
-def _day(text: str) -> dt.date:
-    """The date of the run: JJ/MM/AAAA or AAAA-MM-JJ (the date field), today when empty."""
-    text = text.strip()
-    try:
-        return typed_day(text) if text else dt.date.today()
-    except ValueError:
-        raise ConfigError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
-
-
-async def start_preview(request: Request) -> Response:
-    """The dry run of the week, in a folder of its own: the letters, nothing written back."""
-    state = ui(request)
-    form = await posted(request)
-    if state.ledger is None:
-        return go("/")
-    ledger, settings = state.ledger, settings_of(state)
-    day = _day(str(form.get("date", "")))
-    out = state.preview_root / day.isoformat()
-
-    def work(progress: JobProgress) -> object:
-        # The page's own temporary folder: last preview's letters go, none is shown stale.
-        shutil.rmtree(out, ignore_errors=True)
-        result = run(
-            ledger, settings, as_of=day, out_dir=out, write_workbook=False, progress=progress
-        )
-        state.preview = result
-        state.serve_from(result.out_dir)
-        return result
-
-    return _started(request, state.start("apercu", work))
-
-
-async def preview(request: Request) -> Response:
-    """What the week will send: per client its letter, invoices, amount and reason."""
-    state = ui(request)
-    result = state.preview
-    if result is None:
-        return go("/")
-    reasons: dict[str, list[object]] = {}
-    for invoice in result.invoices:
-        reasons.setdefault(invoice.client, []).append(invoice)
-    return render(
-        request,
-        "apercu.html",
-        result=result,
-        reasons=reasons,
-        pdf=soffice_binary(settings_of(state).soffice) is not None,
-    )
-
-
 async def start_run(request: Request) -> Response:
-    """The run itself, after the person confirmed the preview."""
+    """The run itself, after the person confirmed the preview (with its « Ne pas envoyer »)."""
     state = ui(request)
     form = await posted(request)
     if state.ledger is None or form.get("confirme") != "oui":
         return go("/apercu")
-    ledger, settings = state.ledger, settings_of(state)
-    day = _day(str(form.get("date", "")))
-    pdf = form.get("pdf") == "on" and soffice_binary(settings.soffice) is not None
+    ledger, settings, day, holds = state.ledger, settings_of(state), state.day, list(state.holds)
+    done = state.last_run
+    if done is not None and done.as_of == day.isoformat() and done.ledger == str(ledger):
+        return _already(request, state.ran_at)
+    pdf = form.get("pdf") == "on" and pdf_program(settings) is not None
     email = form.get("email") == "on"
 
     def work(progress: JobProgress) -> object:
-        result = run(ledger, settings, as_of=day, pdf=pdf, email=email, progress=progress)
-        state.last_run = result
+        result = run(
+            ledger, settings, as_of=day, pdf=pdf, email=email, progress=progress, hold=holds
+        )
+        state.last_run, state.ran_at, state.holds = result, dt.datetime.now(), []
         state.serve_from(result.out_dir)
         return result
 
-    return _started(request, state.start("traitement", work))
-
-
-def _started(request: Request, started: bool) -> Response:
-    if not started:
+    if not state.start("traitement", work):
         message = "Un traitement est déjà en cours : attendez qu'il se termine."
         return render(request, "message.html", 409, message=message)
     return go("/suivi")
+
+
+def _already(request: Request, at: dt.datetime | None) -> Response:
+    """A second « Confirmer » the same day: nothing is run again; the day's results."""
+    when = f" à {at:%H:%M}" if at else ""
+    return render(
+        request,
+        "message.html",
+        message=f"Le traitement de ce jour a déjà été fait{when} : ses lettres sont écrites et "
+        "le classeur est à jour. Rien n'a été refait.",
+        link=("/resultats", "Voir les résultats de ce jour"),
+    )
 
 
 # Where each kind of job shows its outcome.
@@ -122,13 +78,20 @@ async def job_state(request: Request) -> Response:
 
 
 async def results(request: Request) -> Response:
-    """The files of the run: the print bundle, PDFs, e-mail drafts, the report."""
-    result = ui(request).last_run
+    """The files of the run: the print bundle, PDFs, e-mails (to whom, what), the report."""
+    state = ui(request)
+    result = state.last_run
     if result is None:
         return go("/")
     pdf = Path(result.report).with_suffix(".pdf") if result.report else None
     report_pdf = str(pdf) if pdf is not None and pdf.is_file() else None
-    return render(request, "resultats.html", result=result, report_pdf=report_pdf)
+    drafts = drafts_of(Path(result.out_dir)) if result.emails else []
+    shown = state.preview.warnings if state.preview is not None else []
+    return render(
+        request, "resultats.html", result=result, report_pdf=report_pdf, drafts=drafts,
+        ran_at=state.ran_at, warnings=[w for w in result.warnings if w not in shown],
+        opened=request.query_params.get("ouvert"),
+    )  # fmt: skip
 
 
 async def download(request: Request) -> Response:
@@ -152,42 +115,46 @@ async def letter_pdf(request: Request) -> Response:
     path = state.servable(request.query_params.get("chemin", ""))
     if path is None or path.suffix.lower() != ".docx":
         return render(request, "message.html", 403, message="Ce fichier n'est pas disponible.")
-    made = path.with_name("pdf") / (path.stem + ".pdf")
-    if not made.is_file():
-        # LibreOffice missing or failing: the page's boundary says so (server.refused).
-        convert_to_pdf([path], made.parent, soffice=settings_of(state).soffice)
+    # LibreOffice missing or failing: the page's boundary says so (server.refused).
+    made = letter_as_pdf(path, settings_of(state))
     return go("/fichier?chemin=" + quote(str(made), safe=""))
 
 
 async def open_folder(request: Request) -> Response:
-    """Open the run's folder in the file manager of this machine."""
+    """Open the run's folder in the file manager of this machine, or say why it cannot."""
     state = ui(request)
     await posted(request)
     result = state.last_run
-    if result is not None and result.out_dir:
-        reveal(Path(result.out_dir))
-    return go("/resultats")
-
-
-def reveal(folder: Path) -> None:
-    """Show a folder in Explorer, the Finder or the desktop's file manager."""
-    if sys.platform == "win32":
-        os.startfile(folder)  # type: ignore[attr-defined]
-    else:
-        opener = "open" if sys.platform == "darwin" else "xdg-open"
-        # No file manager (a server): the page shows the folder's path anyway.
-        with contextlib.suppress(OSError):
-            subprocess.Popen([opener, str(folder)])
+    if result is None or not result.out_dir:
+        return go("/resultats")
+    why = reveal(Path(result.out_dir))
+    return go("/resultats?ouvert=" + quote(why or "oui", safe=""))
 
 
 async def send_page(request: Request) -> Response:
-    """What will be sent, and the second confirmation."""
+    """What will be sent, and the second confirmation; the way to the settings when the mail
+    server is not set yet."""
     state = ui(request)
     result = state.last_run
     if result is None or not result.emails:
         return render(request, "message.html", message="Aucun e-mail préparé par ce traitement.")
-    plan = prepare_send(Path(str(result.out_dir)))
+    settings = settings_of(state)
+    unset = not settings.smtp.host
+    try:
+        plan = None if unset else prepare_send(Path(str(result.out_dir)), settings)
+    except EmailError as exc:
+        return render(request, "message.html", 400, message=str(exc), link=TO_SMTP)
+    if plan is None:
+        message = (
+            "Le serveur d'envoi des e-mails n'est pas encore réglé : indiquez-le dans les "
+            "réglages (« E-mails : le serveur d'envoi »), essayez-le avec « Tester l'envoi », "
+            "puis revenez ici."
+        )
+        return render(request, "message.html", 400, message=message, link=TO_SMTP)
     return render(request, "envoi.html", plan=plan, sent=state.sent, error=None)
+
+
+TO_SMTP = ("/reglages#smtp.host", "Régler le serveur d'envoi")
 
 
 async def start_send(request: Request) -> Response:
@@ -197,7 +164,7 @@ async def start_send(request: Request) -> Response:
     result = state.last_run
     if result is None or not result.emails:
         return go("/resultats")
-    plan = prepare_send(Path(str(result.out_dir)))
+    plan = prepare_send(Path(str(result.out_dir)), settings_of(state))
     if form.get("confirme") != "oui":
         error = "Cochez la case pour confirmer l'envoi."
         return render(request, "envoi.html", plan=plan, sent=state.sent, error=error)
@@ -206,7 +173,10 @@ async def start_send(request: Request) -> Response:
         state.sent = send(plan, progress=progress)
         return state.sent
 
-    return _started(request, state.start("envoi", work))
+    if not state.start("envoi", work):
+        message = "Un traitement est déjà en cours : attendez qu'il se termine."
+        return render(request, "message.html", 409, message=message)
+    return go("/suivi")
 
 
 async def heartbeat(request: Request) -> Response:
@@ -217,13 +187,12 @@ async def heartbeat(request: Request) -> Response:
 
 
 async def quit_page(request: Request) -> Response:
-    """Stop the server (« Quitter »)."""
+    """Stop the server (« Quitter »): the page says so, with no link to a stopped server."""
     state = ui(request)
     await posted(request)
+    state.closed = True
     state.quit.set()
-    return render(
-        request, "message.html", message="Relance est arrêté : vous pouvez fermer cet onglet."
-    )
+    return render(request, "ferme.html")
 
 
 __all__ = [
@@ -233,11 +202,9 @@ __all__ = [
     "job_state",
     "letter_pdf",
     "open_folder",
-    "preview",
     "quit_page",
     "results",
     "send_page",
-    "start_preview",
     "start_run",
     "start_send",
 ]

@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from ..config import CONFIG_NAME, Settings, find_config, load_settings, write_values
-from ..errors import ConfigError
-from ..letters import soffice_binary
-from .forms import FIELDS, current_values, read_form
+from ..errors import ConfigError, EmailError
+from ..pipeline import has_keyring, password_known, pdf_program, send_test_message
+from .finder import find_workbooks, user_folders
+from .forms import FIELDS, SECTIONS, current_values, read_form
 from .guard import posted
+from .mailsettings import keep_password
 from .state import UiState
 from .views import render
 
@@ -44,9 +47,15 @@ def go(path: str) -> RedirectResponse:
 
 
 async def home(request: Request) -> Response:
-    """Choose the workbook: a path, the recent ones, the one given on the command line."""
+    """Choose the workbook: one found in Documents, Desktop, Downloads, a recent one, a path."""
+    return await run_in_threadpool(_home, request, None, "")
+
+
+def _home(request: Request, error: str | None, typed: str) -> Response:
     state = ui(request)
-    return render(request, "accueil.html", recent=state.recent(), error=None)
+    found = find_workbooks(user_folders(state.home))
+    return render(request, "accueil.html", recent=state.recent(), found=found, error=error,
+                  typed=typed)  # fmt: skip
 
 
 async def choose(request: Request) -> Response:
@@ -56,16 +65,16 @@ async def choose(request: Request) -> Response:
     typed = str(form.get("classeur", "")).strip().strip('"')
     error = workbook_error(typed)
     if error:
-        return render(request, "accueil.html", recent=state.recent(), error=error, typed=typed)
+        return await run_in_threadpool(_home, request, error, typed)
     state.remember(Path(typed).expanduser().resolve())
-    state.preview = None
+    state.preview, state.holds = None, []
     return go("/reglages")
 
 
 def workbook_error(typed: str) -> str | None:
     """Why this path is no workbook to work on (in French), or None."""
     if not typed:
-        return "Indiquez le chemin du classeur Excel des factures."
+        return "Indiquez le chemin du classeur Excel des factures, ou choisissez-le dans la liste."
     path = Path(typed).expanduser()
     if not path.is_file():
         return f"Le fichier « {typed} » est introuvable : vérifiez le chemin."
@@ -75,7 +84,7 @@ def workbook_error(typed: str) -> str | None:
 
 
 async def settings_page(request: Request) -> Response:
-    """The creditor and policy form, filled from relance.toml."""
+    """The creditor, policy and mail-server form, filled from relance.toml."""
     state = ui(request)
     if state.ledger is None:
         return go("/")
@@ -84,11 +93,12 @@ async def settings_page(request: Request) -> Response:
         problem = None
     except ConfigError as exc:  # a broken relance.toml: say it, let the form rewrite it
         values, problem = current_values(Settings()), str(exc)
-    return _settings_view(request, state, values, {}, problem, saved=False)
+    return _settings_view(request, state, values, {}, problem)
 
 
 async def save_settings(request: Request) -> Response:
-    """Check every field; write relance.toml (comments kept) when all are right."""
+    """Check every field; write relance.toml (comments kept) when all are right; keep the
+    mail server's password in the keyring (or, when the person insists, in the file)."""
     state = ui(request)
     form = await posted(request)
     values, errors = read_form(form)
@@ -96,12 +106,28 @@ async def save_settings(request: Request) -> Response:
     shown.update({name: form.get(name, "") for name in errors})
     path = config_path(state)
     if errors or path is None:
-        return _settings_view(request, state, shown, errors, None, saved=False)
+        return _settings_view(request, state, shown, errors, None)
+    password = str(form.get("smtp.password", "") or "")
+    insist = form.get("smtp.password_in_file") == "on"
     try:
+        said = keep_password(values, password, insist)
         write_values(path, values)
-    except ConfigError as exc:
-        return _settings_view(request, state, shown, {}, str(exc), saved=False)
-    return _settings_view(request, state, shown, {}, None, saved=True)
+    except (ConfigError, EmailError) as exc:
+        return _settings_view(request, state, shown, {}, str(exc))
+    return _settings_view(request, state, shown, {}, None, saved=said or "Réglages enregistrés.")
+
+
+async def try_mail(request: Request) -> Response:
+    """« Tester l'envoi »: a message to the creditor's own address, through the server set."""
+    state = ui(request)
+    await posted(request)
+    try:
+        settings = settings_of(state)
+        to = await run_in_threadpool(send_test_message, settings)
+    except (ConfigError, EmailError) as exc:
+        return _settings_view(request, state, current_values(Settings()), {}, None, tried=str(exc))
+    said = f"Message d'essai envoyé à {to} : vérifiez qu'il est arrivé dans votre boîte."
+    return _settings_view(request, state, current_values(settings), {}, None, sent=said)
 
 
 def _settings_view(
@@ -110,27 +136,41 @@ def _settings_view(
     values: dict[str, Any],
     errors: dict[str, str],
     problem: str | None,
-    *,
-    saved: bool,
+    **said: str,
 ) -> Response:
+    settings = _settings_or_none(state)
     return render(
         request,
         "reglages.html",
         fields=FIELDS,
+        sections=SECTIONS,
         values=values,
         errors=errors,
         problem=problem,
-        saved=saved,
+        saved=said.get("saved"),
+        sent=said.get("sent"),
+        tried=said.get("tried"),
         config=config_path(state),
-        soffice=soffice_binary(_soffice(state)),
+        soffice=pdf_program(settings or Settings()),
+        keyring=has_keyring(),
+        password=password_known(settings.smtp) if settings else None,
     )
 
 
-def _soffice(state: UiState) -> str:
+def _settings_or_none(state: UiState) -> Settings | None:
     try:
-        return settings_of(state).soffice
+        return settings_of(state)
     except ConfigError:
-        return ""
+        return None
 
 
-__all__ = ["choose", "config_path", "go", "home", "save_settings", "settings_of", "settings_page"]
+__all__ = [
+    "choose",
+    "config_path",
+    "go",
+    "home",
+    "save_settings",
+    "settings_of",
+    "settings_page",
+    "try_mail",
+]

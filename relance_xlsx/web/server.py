@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import RelanceError
 from ..wording import describe_os_error
-from . import bank, jobs, letterview, pages
+from . import bank, jobs, letterview, pages, preview
 from .guard import Guard, MissingToken, forbidden
 from .state import UiState, home_folder
 from .views import HERE, render
@@ -42,11 +42,15 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
         Route("/classeur", pages.choose, methods=["POST"]),
         Route("/reglages", pages.settings_page),
         Route("/reglages", pages.save_settings, methods=["POST"]),
+        Route("/reglages/essai", pages.try_mail, methods=["POST"]),
         Route("/releve", bank.statement_page),
         Route("/releve", bank.match_statements, methods=["POST"]),
         Route("/releve/appliquer", bank.apply_statements, methods=["POST"]),
-        Route("/apercu", jobs.preview),
-        Route("/apercu", jobs.start_preview, methods=["POST"]),
+        Route("/apercu", preview.preview),
+        Route("/apercu", preview.start_preview, methods=["POST"]),
+        Route("/apercu/retenir", preview.hold, methods=["POST"]),
+        Route("/apercu/reprendre", preview.unhold, methods=["POST"]),
+        Route("/ligne", preview.row_page),
         Route("/traitement", jobs.start_run, methods=["POST"]),
         Route("/suivi", jobs.follow),
         Route("/etat", jobs.job_state),

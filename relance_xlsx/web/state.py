@@ -3,6 +3,8 @@ it may serve, the recent workbooks, the last sign of life from the browser."""
 
 from __future__ import annotations
 
+import datetime as dt
+import getpass
 import json
 import os
 import tempfile
@@ -74,12 +76,18 @@ class UiState:
         self.token = token
         self.ledger = ledger
         self.recent_file = recent_file
+        self.home: Path | None = None  # where Documents, Desktop… are (None: the user's)
         # The previews' own folder (a temporary one): nothing there is the office's file.
         self.preview_root = Path(tempfile.gettempdir())
         self.job: Job | None = None
         self.preview: Any = None  # the RunResult of the last preview
         self.last_run: Any = None  # the RunResult of the last real run
         self.sent: Any = None
+        self.ran_at: dt.datetime | None = None  # when the last real run ended
+        # The date of the run: today by default, kept from one step to the next.
+        self.day = dt.date.today()
+        self.holds: list[Any] = []  # HoldBack chosen in the preview (« Ne pas envoyer »)
+        self.closed = False  # « Quitter » was clicked: every page says it is closed
         self.roots: set[Path] = set()  # the only folders files are served from
         self.last_seen = time.monotonic()
         self.seen_once = False
@@ -131,14 +139,21 @@ class UiState:
         self.last_seen, self.seen_once = time.monotonic(), True
 
     def recent(self) -> list[str]:
-        """The workbooks opened before, most recent first, those still on disk."""
+        """This person's workbooks opened before, most recent first, those still on disk.
+
+        The list is kept in this user's own folder (APPDATA, XDG_CONFIG_HOME) and names its
+        owner: a list left by someone else (a shared profile, a copied folder) is not shown.
+        """
         if self.recent_file is None or not self.recent_file.is_file():
             return []
         try:
-            names = json.loads(self.recent_file.read_text(encoding="utf-8"))
+            data = json.loads(self.recent_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return []
-        return [n for n in names if isinstance(n, str) and Path(n).is_file()][:RECENT_MAX]
+        if not isinstance(data, dict) or data.get("user") != _user():
+            return []
+        names = data.get("files", [])
+        return [n for n in names if isinstance(n, str) and _readable(n)][:RECENT_MAX]
 
     def remember(self, ledger: Path) -> None:
         """Put this workbook first in the recent list (best effort: never fails the page)."""
@@ -148,9 +163,24 @@ class UiState:
         names = [str(ledger)] + [n for n in self.recent() if n != str(ledger)]
         try:
             self.recent_file.parent.mkdir(parents=True, exist_ok=True)
-            self.recent_file.write_text(json.dumps(names[:RECENT_MAX]), encoding="utf-8")
+            tmp = self.recent_file.with_name(f".{self.recent_file.name}.tmp")
+            tmp.write_text(json.dumps({"user": _user(), "files": names[:RECENT_MAX]}), "utf-8")
+            tmp.chmod(0o600)  # the names of one's files are one's own
+            tmp.replace(self.recent_file)
         except OSError:
             pass
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment: no recent list either
+        return ""
+
+
+def _readable(name: str) -> bool:
+    path = Path(name)
+    return path.is_file() and os.access(path, os.R_OK)
 
 
 __all__ = ["Job", "JobProgress", "UiState", "home_folder"]

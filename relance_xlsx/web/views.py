@@ -12,7 +12,7 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ..ledger import KIND_LABELS
+from ..pipeline import kind_label
 from ..wording import date_short, money
 
 HERE = Path(__file__).resolve().parent
@@ -24,21 +24,27 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["money"] = lambda v: money(float(v or 0))
-_ENV.filters["kind"] = lambda k: KIND_LABELS.get(str(k), str(k))
+_ENV.filters["kind"] = lambda k: kind_label(str(k))
+_ENV.filters["language"] = lambda code: {"fr": "français", "en": "anglais"}.get(str(code), code)
 _ENV.filters["name"] = lambda p: Path(str(p)).name
 _ENV.filters["url"] = lambda p: quote(str(p), safe="")
+# A letter's missing settings are said once for all letters, above them: not on each.
+_ENV.tests["settings_gap"] = lambda text: str(text).startswith("dans vos réglages")
 _ENV.filters["day"] = lambda iso: date_short(dt.date.fromisoformat(str(iso)))
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     """A page of the site, with what every page shows (the workbook, a job running)."""
     state = request.app.state.ui
-    page = _ENV.get_template(template).render(
-        jeton=state.token,
-        ledger=state.ledger,
-        busy=state.busy(),
-        **context,
-    )
+    # A step may show a date of its own (the statement's); else the run's date, kept across steps.
+    shared = {
+        "jeton": state.token,
+        "ledger": state.ledger,
+        "busy": state.busy(),
+        "closed": state.closed,
+        "day": state.day.isoformat(),
+    }
+    page = _ENV.get_template(template).render({**shared, **context})
     return HTMLResponse(page, status_code=status, headers=SECURITY_HEADERS)
 
 

@@ -14,6 +14,7 @@ from .journal import (
     line_key,
 )
 from .lock import ledger_lock, lock_path
+from .openlocks import lock_files, lock_owner
 from .payments import PaymentsDone, PaymentWrite, write_payments
 from .plausible import refuse_implausible
 from .writeback import (
@@ -39,6 +40,8 @@ __all__ = [
     "journal_lines",
     "ledger_lock",
     "line_key",
+    "lock_files",
+    "lock_owner",
     "lock_path",
     "preflight",
     "refuse_implausible",

@@ -8,20 +8,25 @@ from typing import Any
 
 import pandas as pd
 
-from ..ledger import ACTION_LABELS
+from ..ledger import ACTION_LABELS, HoldBack
+from .columns import StatusUpdate
 from .journal import JournalEntry
-from .writeback import StatusUpdate
 
 
 def status_updates(
-    frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    as_of: dt.date,
+    held: dict[Any, HoldBack] | None = None,
 ) -> list[StatusUpdate]:
     """The rows whose status cells change; rows with a problem get only the status sentence.
 
     A row already acted on today keeps the sentence written then, so a second run on the
-    same date leaves the workbook exactly as the first one did.
+    same date leaves the workbook exactly as the first one did. held: the rows this run holds
+    back (« Ne pas envoyer »), which get their « Ne pas relancer avant » date.
     """
-    updates = []
+    updates = _held_updates(frame, decisions, held) if held else []
+    skip = {int(u.row) for u in updates}
     today = pd.Timestamp(as_of)
     # Plain lists: one pass in Python, not one pandas lookup per cell (10 s at 10,000 rows).
     columns = zip(
@@ -37,6 +42,8 @@ def status_updates(
         strict=True,
     )
     for row, valid, status, level_text, old_date, reason, label, date, action in columns:
+        if row in skip:
+            continue
         reason, old_status = str(reason), _text(status)
         if not valid:
             if reason != old_status:
@@ -57,6 +64,25 @@ def status_updates(
     return updates
 
 
+def _held_updates(
+    frame: pd.DataFrame, decisions: pd.DataFrame, held: dict[Any, HoldBack]
+) -> list[StatusUpdate]:
+    """The rows held back by this run: their date, and the status sentence with the reason."""
+    rows = list(held)
+    out = []
+    for i, row, label, date, reason in zip(
+        rows,
+        frame.loc[rows, "row"].tolist(),
+        decisions.loc[rows, "label"].tolist(),
+        decisions.loc[rows, "date"].tolist(),
+        decisions.loc[rows, "reason"].tolist(),
+        strict=True,
+    ):
+        day = date.date() if pd.notna(date) else None
+        out.append(StatusUpdate(int(row), _text(label), day, str(reason), held[i].until))
+    return out
+
+
 def _text(value: Any) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
@@ -67,10 +93,47 @@ def journal_entries(
     letter_of: dict[Any, str],
     as_of: dt.date,
     reference_of: dict[Any, str] | None = None,
+    held: dict[Any, HoldBack] | None = None,
 ) -> list[JournalEntry]:
     """One journal line per invoice that got a letter, thanks or went to litigation today
-    (with its letter's RF reference, for the bank matcher)."""
-    refs = reference_of or {}
+    (with its letter's RF reference, for the bank matcher), and per invoice held back today
+    (« Ne pas envoyer », with its date and reason)."""
+    lines = _acted_entries(frame, decisions, letter_of, as_of, reference_of or {})
+    return lines + _held_entries(frame, decisions, as_of, held) if held else lines
+
+
+def _held_entries(
+    frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date, held: dict[Any, HoldBack]
+) -> list[JournalEntry]:
+    rows = list(held)
+    out = []
+    for i in rows:
+        hold = held[i]
+        said = f"{ACTION_LABELS['held']} jusqu'au {hold.until.strftime('%d/%m/%Y')}"
+        out.append(
+            JournalEntry(
+                as_of,
+                _text(frame.at[i, "invoice"]),
+                _text(frame.at[i, "client"]),
+                _text(decisions.at[i, "label"]),
+                f"{said} : {' '.join(hold.reason.split())}" if hold.reason.strip() else said,
+                float(frame.at[i, "outstanding"]),
+                float(decisions.at[i, "interest"]),
+                float(decisions.at[i, "indemnity"]),
+                "",
+                "",
+            )
+        )
+    return out
+
+
+def _acted_entries(
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    letter_of: dict[Any, str],
+    as_of: dt.date,
+    refs: dict[Any, str],
+) -> list[JournalEntry]:
     acted = decisions["action"].isin(["letter", "thanks", "claim", "litigation"]).to_numpy()
     picked = zip(
         frame.index[acted],

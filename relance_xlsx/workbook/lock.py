@@ -10,7 +10,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import WorkbookError
-from ..ooxml import remove_stale_temporaries
+from ..ooxml import mark_hidden, remove_stale_temporaries
 
 
 def lock_path(ledger: Path) -> Path:
@@ -22,9 +22,11 @@ def lock_path(ledger: Path) -> Path:
 @contextmanager
 def ledger_lock(ledger: Path) -> Iterator[None]:
     """Hold the ledger's lock, or refuse at once in one sentence if another run holds it."""
-    lock = FileLock(str(lock_path(ledger)), timeout=0)
+    path = lock_path(ledger)
+    lock = FileLock(str(path), timeout=0)
     try:
         lock.acquire()
+        mark_hidden(path)  # beside the office's workbook, hidden in Explorer too
     except Timeout:
         raise WorkbookError(
             f"Une autre exécution de relance-xlsx travaille déjà sur {ledger.name} ; "

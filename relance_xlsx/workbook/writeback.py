@@ -8,44 +8,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from ..config import Writeback
 from ..errors import WorkbookError
 from ..ledger import Fingerprint, SheetRef
 from ..ooxml import (
-    NS_MAIN,
-    REL_TABLE,
     NewCell,
     Package,
     SheetXml,
     Styles,
     add_column_widths,
-    col_index,
-    col_letter,
-    excel_serial,
     rowsplit,
     save_atomically,
     style_at,
     widen_dimension,
 )
+from .columns import (
+    HOLD_FIELD,
+    WIDTHS,
+    StatusUpdate,
+    extend_tables,
+    headers_of,
+    status_cells,
+    status_columns,
+)
 from .journal import JournalEntry, add_journal, existing_keys, set_full_calc_on_load
 from .openlocks import lock_files, lock_owner
 
 WRITABLE_SUFFIXES = {".xlsx", ".xlsm"}
-MAX_COLUMNS = 16384  # XFD, the last column Excel can hold
-STATUS_FIELDS = ("reminder_level", "reminder_date", "reminder_status")
-_WIDTHS = {"reminder_level": 18.0, "reminder_date": 14.0, "reminder_status": 60.0}
-
-
-@dataclass(frozen=True)
-class StatusUpdate:
-    """The three status cells of one row; level and date are left alone when None."""
-
-    row: int
-    label: str | None
-    date: dt.date | None
-    status: str
 
 
 @dataclass(frozen=True)
@@ -86,26 +75,6 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
         )
 
 
-def status_columns(ledger: SheetRef) -> tuple[dict[str, int], list[str]]:
-    """Positions of the three status columns; missing ones go after the last used header."""
-    positions = {f: ledger.positions[f] for f in STATUS_FIELDS if f in ledger.positions}
-    last = max((i for i, h in enumerate(ledger.headers) if h), default=-1)
-    added = []
-    for field in STATUS_FIELDS:
-        if field not in positions:
-            last += 1
-            positions[field] = last
-            added.append(field)
-    if last >= MAX_COLUMNS:
-        raise WorkbookError(
-            f"Pas de place pour les colonnes de suivi dans la feuille « {ledger.sheet} » : "
-            f"il en faut {len(added)} après la dernière colonne utilisée et Excel s'arrête à "
-            "la colonne XFD ; ajoutez les en-têtes « Niveau de relance », « Date de relance » "
-            "et « Statut relance » dans des colonnes libres, ou relancez avec --no-write-back."
-        )
-    return positions, added
-
-
 def check_targets(ledger: SheetRef, options: Writeback) -> None:
     """Refuse, before any letter is written, a write-back that could not be done right."""
     if options.journal_sheet == ledger.sheet:
@@ -133,12 +102,9 @@ def write_back(
     part = package.sheet_part(ledger.sheet)
     styles = Styles(package)
     date_style = styles.date_style()
-    positions, added = status_columns(ledger)
-    headers = {
-        "reminder_level": options.level_header,
-        "reminder_date": options.date_header,
-        "reminder_status": options.status_header,
-    }
+    hold = any(u.hold_until is not None for u in updates)
+    positions, added = status_columns(ledger, hold)
+    headers = headers_of(options)
     sheet = SheetXml(package.read(part))
     cells: dict[int, tuple[NewCell, ...]] = {}
     if added:
@@ -150,15 +116,15 @@ def write_back(
         )
     # Rows with the same status share one tuple of cells: a few hundred distinct statuses
     # for a hundred thousand rows.
-    made: dict[tuple[str | None, dt.date | None, str], tuple[NewCell, ...]] = {}
+    made: dict[tuple[str | None, dt.date | None, str, dt.date | None], tuple[NewCell, ...]] = {}
     for u in updates:
-        key = (u.label, u.date, u.status)
+        key = (u.label, u.date, u.status, u.hold_until)
         new = made.get(key)
         if new is None:
-            new = made[key] = _status_cells(u, positions, date_style)
+            new = made[key] = status_cells(u, positions, date_style)
         cells[u.row] = cells[u.row] + new if u.row in cells else new
     prefix, has_formulas = sheet.prefix, sheet.has_formulas
-    widths = {positions[f]: _WIDTHS[f] for f in added}
+    widths = {positions[f]: WIDTHS[f] for f in added}
 
     def before_rows(opening: bytes, max_col: int) -> bytes:
         """The dimension and the new columns' widths, in what comes before the rows."""
@@ -170,7 +136,7 @@ def write_back(
         if cells:
             data, _ = edit.result(before_rows)
             if added:
-                _extend_tables(
+                extend_tables(
                     package,
                     part,
                     ledger.header_row,
@@ -187,25 +153,6 @@ def write_back(
     guard = unchanged(ledger.fingerprint)
     backup = save_atomically(package, path, options.backups_to_keep, now, guard=guard)
     return WritebackResult(len(updates), lines, tuple(headers[f] for f in added), backup)
-
-
-def _status_cells(
-    update: StatusUpdate, positions: dict[str, int], date_style: int
-) -> tuple[NewCell, ...]:
-    """The level, date and status cells of one update (only the status when no letter)."""
-    status = NewCell(positions["reminder_status"], text=update.status)
-    if update.label is None:
-        return (status,)
-    day = update.date
-    return (
-        NewCell(positions["reminder_level"], text=update.label),
-        NewCell(
-            positions["reminder_date"],
-            serial=excel_serial(day) if day else None,
-            style=date_style if day else None,
-        ),
-        status,
-    )
 
 
 def unchanged(expected: Fingerprint) -> Callable[[Path], None]:
@@ -237,47 +184,8 @@ def append_journal(
     return WritebackResult(0, lines, (), backup)
 
 
-def _extend_tables(
-    package: Package, sheet_part: str, header_row: int, new_cols: list[int], names: list[str]
-) -> None:
-    """Grow an Excel table whose header is the ledger's to take the new columns."""
-    for table_part in package.related(sheet_part, REL_TABLE):
-        root = package.xml(table_part)
-        first, _, last = root.get("ref", "").partition(":")
-        if not last:
-            continue
-        _start_col, start_row = _split(first)
-        end_col, end_row = _split(last)
-        if start_row != header_row or end_col + 1 != min(new_cols):
-            continue
-        new_end = f"{col_letter(max(new_cols))}{end_row}"
-        root.set("ref", f"{first}:{new_end}")
-        auto = root.find(f"{{{NS_MAIN}}}autoFilter")
-        if auto is not None:
-            a_first = auto.get("ref", first).partition(":")[0]
-            a_last_row = _split(auto.get("ref", last).partition(":")[2] or last)[1]
-            auto.set("ref", f"{a_first}:{col_letter(max(new_cols))}{a_last_row}")
-        columns = root.find(f"{{{NS_MAIN}}}tableColumns")
-        if columns is None:
-            continue
-        next_id = max((int(c.get("id", "0")) for c in columns), default=0) + 1
-        for offset, name in enumerate(names):
-            etree.SubElement(
-                columns, f"{{{NS_MAIN}}}tableColumn", id=str(next_id + offset), name=name
-            )
-        columns.set("count", str(len(columns)))
-        package.write(
-            table_part,
-            etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True),
-        )
-
-
-def _split(ref: str) -> tuple[int, int]:
-    letters = "".join(ch for ch in ref if ch.isalpha())
-    return col_index(letters.replace("$", "")), int("".join(ch for ch in ref if ch.isdigit()))
-
-
 __all__ = [
+    "HOLD_FIELD",
     "StatusUpdate",
     "WritebackResult",
     "append_journal",

@@ -8,12 +8,13 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import collector
-from .figures import ManagerReport
-from .ledger import CLAIMED_LABEL, Ledger, Problem, Skip, round_cents
-from .letters import Letter, LetterRows, total_due
-from .mail import Delivery
-from .policy import Decisions
+from .. import collector
+from ..figures import ManagerReport
+from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Ledger, Problem, Skip, round_cents
+from ..letters import Letter, LetterRows, total_due
+from ..mail import Delivery
+from ..policy import Decisions
+from .decision import LetterLine, Summary
 
 
 class InvoiceResult(NamedTuple):
@@ -50,6 +51,11 @@ class LetterResult:
     total_due: float
     # What a letter that cannot be posted still lacks (empty for a letter that can).
     missing: list[str] = field(default_factory=list)
+    # The letter's language (fr, en), whether it goes by registered post (a mise en
+    # demeure), and each of its invoices with its amounts and one short reason.
+    language: str = "fr"
+    registered: bool = False
+    lines: list[LetterLine] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,12 @@ class RunResult:
     # The declaration of claim (declaration_creance.docx) of each client in collective
     # proceedings, valued at the opening judgment.
     declarations: list[str] = field(default_factory=list)
+    # The decision sheet: letters by kind, what they claim, what is not chased and why.
+    summary: Summary = field(default_factory=Summary)
+    # The settings the letters to complete lack ("creditor.bic"…), each once.
+    missing_settings: list[str] = field(default_factory=list)
+    # Journal lines already dated as_of before this run: the day's run was done already.
+    done_before: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""
@@ -106,6 +118,10 @@ class RunResult:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         for name in ("letters", "problems", "skipped", "to_complete", "paid_late"):
             data[name] = [dict(vars(item)) for item in data[name]]
+        for name in ("letters", "to_complete"):
+            for item in data[name]:
+                item["lines"] = [dict(vars(line)) for line in item["lines"]]
+        data["summary"] = asdict(self.summary)
         keys = InvoiceResult._fields
         with collector.paused():
             data["invoices"] = [dict(zip(keys, item, strict=True)) for item in self.invoices]
@@ -232,7 +248,9 @@ def paid_late_by_client(ledger: Ledger, decisions: Decisions) -> list[PaidLate]:
     return sorted(out, key=lambda p: -(p.interest + p.indemnity))
 
 
-def letter_result(letter: Letter, data: LetterRows) -> LetterResult:
+def letter_result(
+    letter: Letter, data: LetterRows, lines: dict[str, list[LetterLine]] | None = None
+) -> LetterResult:
     """What the JSON and the summary say of one letter."""
     plan = letter.plan
     return LetterResult(
@@ -242,6 +260,9 @@ def letter_result(letter: Letter, data: LetterRows) -> LetterResult:
         [str(r["invoice"]) for r in data.of(plan.rows)],
         total_due(plan, data),
         list(letter.missing),
+        plan.language,
+        plan.kind == KIND_FORMAL_NOTICE,
+        (lines or {}).get(str(letter.path), []),
     )
 
 

@@ -1,0 +1,150 @@
+"""The parts of a run around its letters: what it leaves out and why, whether the day's run
+was done already, the report and litigation files written after the write-back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Settings
+from ..errors import RelanceError
+from ..ledger import ACTION_LABELS, Ledger
+from ..letters import Letter, LetterRows
+from ..policy import Decisions
+from ..progress import Progress, step
+from ..results import (
+    NOT_CHASED,
+    LetterResult,
+    NotChased,
+    PaidLate,
+    Summary,
+    letter_lines,
+    letter_result,
+    not_chased,
+    paid_late_by_client,
+    summary_of,
+)
+from ..workbook import existing_keys
+from .declarations import declare_all
+from .dossiers import FOLDER, litigation_clients, write_all
+from .figures import figures_of, write_figures
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The letters as results, with their lines, and the run's decision sheet."""
+
+    letters: list[LetterResult]
+    to_complete: list[LetterResult]
+    paid_late: list[PaidLate]
+    summary: Summary
+
+
+def decision_sheet(
+    ledger: Ledger,
+    decisions: Decisions,
+    data: LetterRows,
+    ready: list[Letter],
+    held: list[Letter],
+    settings: Settings,
+    as_of: dt.date,
+) -> Sheet:
+    """Each letter with its invoices' amounts and short reasons, the totals by kind, and
+    what the week leaves out and why."""
+    lines = letter_lines([*ready, *held], data, ledger.frame, settings.policy, as_of)
+    paid_late = paid_late_by_client(ledger, decisions)
+    return Sheet(
+        [letter_result(x, data, lines) for x in ready],
+        [letter_result(x, data, lines) for x in held],
+        paid_late,
+        summary_of(ready, lines, left_out(ledger, decisions, settings, as_of, paid_late)),
+    )
+
+
+def left_out(
+    ledger: Ledger,
+    decisions: Decisions,
+    settings: Settings,
+    as_of: dt.date,
+    paid_late: list[PaidLate],
+) -> list[NotChased]:
+    """What the week's letters leave out, and why, with the penalties of invoices paid late."""
+    out = not_chased(ledger.frame, decisions.frame, as_of, settings.policy)
+    label = NOT_CHASED["paid_late"]
+    out += [
+        NotChased("paid_late", label, p.client, p.invoices, round(p.interest + p.indemnity, 2))
+        for p in paid_late
+    ]
+    return out
+
+
+def done_before(ledger: Ledger, settings: Settings, as_of: dt.date) -> int:
+    """Letters of as_of the journal already holds: the day's run was done before this one."""
+    sheet = settings.writeback.journal_sheet
+    if sheet not in ledger.sheets or ledger.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return 0
+    try:
+        keys, _ = existing_keys(str(ledger.path), sheet)
+    except (RelanceError, OSError):
+        return 0
+    acted = tuple(ACTION_LABELS[a] for a in ("letter", "thanks", "claim", "litigation"))
+    return sum(1 for day, _, action, *_ in keys if day == as_of and action.startswith(acted))
+
+
+def report_and_dossiers(
+    ledger: Ledger,
+    decisions: Decisions,
+    as_of: dt.date,
+    settings: Settings,
+    out: Path,
+    pdf: bool,
+    progress: Progress,
+    warnings: list[str],
+) -> tuple[str | None, list[str], list[str]]:
+    """rapport.xlsx (and its PDF with --pdf) beside the letters; the litigation files; the
+    declarations of claim of the clients in collective proceedings."""
+    with step(progress, "Rapport"):
+        made = write_figures(
+            figures_of(ledger, decisions, as_of, settings, after=True),
+            out,
+            pdf=pdf,
+            soffice=settings.soffice,
+        )
+    warnings += made.warnings
+    handed = litigation_clients(decisions, ledger)
+    files: dict[str, list[str]] = {}
+    if handed:
+        # Written straight as XML, about 1 ms a file (python-docx took 25 ms).
+        with step(progress, "Dossiers de contentieux"):
+            files = write_all(ledger, decisions, settings, as_of, out, handed, pdf)
+        warnings.append(
+            f"{len(handed)} client(s) remis au contentieux : leur dossier est dans "
+            f"{out / FOLDER} (par exemple « {handed[0]} »)."
+        )
+    declared = declare_all(ledger, decisions, settings, as_of, out, pdf, progress, warnings)
+    return made.xlsx, [written[0] for written in files.values() if written], declared
+
+
+def template_folder(settings: Settings, warnings: list[str]) -> str | None:
+    """The user's template folder, if set; a folder that does not exist is said, not hidden."""
+    if not settings.letters.template_dir:
+        return None
+    folder = settings.path(settings.letters.template_dir)
+    if not folder.is_dir():
+        warnings.append(
+            f"Le dossier de modèles {folder} ([letters] template_dir) n'existe pas : les "
+            "modèles fournis sont utilisés."
+        )
+        return None
+    return str(folder)
+
+
+__all__ = [
+    "Sheet",
+    "decision_sheet",
+    "done_before",
+    "left_out",
+    "report_and_dossiers",
+    "template_folder",
+]

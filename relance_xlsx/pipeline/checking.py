@@ -1,0 +1,56 @@
+"""`relance check`: read and validate the ledger, write nothing (but relance.toml, if asked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..config import CONFIG_NAME, Settings, load_settings, write_columns
+from ..errors import NoInvoiceTable
+from ..ledger import read_ledger
+from ..progress import Progress, Quiet, step
+from ..results import CheckResult
+
+
+def check(
+    ledger_path: Path,
+    settings: Settings | None = None,
+    *,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+    suggest_config: bool = False,
+) -> CheckResult:
+    """Read and validate the ledger only; write nothing (but relance.toml, if asked).
+
+    With suggest_config, a workbook whose table is not recognised gets the guessed [columns]
+    written into its relance.toml (beside the ledger unless settings came from another),
+    and is read again with them.
+    """
+    settings = settings or Settings()
+    written = None
+    with step(progress or Quiet(), "Lecture du classeur"):
+        try:
+            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
+        except NoInvoiceTable as exc:
+            if not (suggest_config and exc.suggestion):
+                raise
+            target = settings.config_path or ledger_path.parent / CONFIG_NAME
+            written = write_columns(target, exc.suggestion)
+            settings = load_settings(written)
+            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
+    return CheckResult(
+        str(ledger_path),
+        ledger.sheet,
+        list(ledger.sheets),
+        ledger.header_row,
+        ledger.columns,
+        ledger.invoice_count,
+        list(ledger.problems),
+        list(ledger.skipped),
+        list(ledger.warnings),
+        ledger.choice,
+        str(written) if written else None,
+    )
+
+
+__all__ = ["check"]

@@ -1,0 +1,90 @@
+"""What the shells ask of the library besides a run: LibreOffice, a letter as PDF, the
+labels of letter kinds and settings, who has the workbook open, the drafts of a run, the
+mail server's password and test message. The page imports these, never a domain module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..config import Settings, setting_label
+from ..ledger import KIND_LABELS, Cell, sheet_row
+from ..letters import convert_to_pdf, soffice_binary
+from ..mail import (
+    PASSWORD_ENV,
+    keyring_name,
+    password_known,
+    save_password,
+    send_test_message,
+    system_keyring,
+)
+from ..mail import Draft as Draft
+from ..mail import drafts_of as _drafts_of
+from ..workbook import lock_files, lock_owner
+
+
+@dataclass(frozen=True)
+class OpenElsewhere:
+    """The workbook is open in Excel or LibreOffice: their lock file, and who (if it says)."""
+
+    lock: Path
+    owner: str | None
+
+
+def open_elsewhere(ledger: Path) -> OpenElsewhere | None:
+    """Whether Excel or LibreOffice has the workbook open (their lock file beside it)."""
+    locks = lock_files(ledger)
+    return OpenElsewhere(locks[0], lock_owner(locks[0])) if locks else None
+
+
+def pdf_program(settings: Settings) -> str | None:
+    """The LibreOffice program that makes the PDFs, or None when there is none."""
+    return soffice_binary(settings.soffice)
+
+
+def letter_as_pdf(letter: Path, settings: Settings) -> Path:
+    """A letter (.docx) as PDF beside it, in pdf/, made by LibreOffice on first asking."""
+    made = letter.with_name("pdf") / (letter.stem + ".pdf")
+    if not made.is_file():
+        convert_to_pdf([letter], made.parent, soffice=settings.soffice)
+    return made
+
+
+def ledger_row(ledger: Path, sheet: str, header_row: int, row: int) -> list[Cell]:
+    """A row of the invoice sheet as Excel shows it: references, headers, values."""
+    return sheet_row(ledger, sheet, header_row, row)
+
+
+def kind_label(kind: str) -> str:
+    """How a person names a kind of letter (« Mise en demeure »)."""
+    return KIND_LABELS.get(kind, kind)
+
+
+def drafts_of(out_dir: Path) -> list[Draft]:
+    """The e-mails a run prepared: each with its client, recipients and subject."""
+    return _drafts_of(out_dir)
+
+
+def has_keyring() -> bool:
+    """Whether this machine has a keyring of its own for the mail server's password."""
+    return system_keyring() is not None
+
+
+__all__ = [
+    "PASSWORD_ENV",
+    "Cell",
+    "Draft",
+    "OpenElsewhere",
+    "drafts_of",
+    "has_keyring",
+    "keyring_name",
+    "kind_label",
+    "ledger_row",
+    "letter_as_pdf",
+    "open_elsewhere",
+    "password_known",
+    "pdf_program",
+    "save_password",
+    "send_test_message",
+    "setting_label",
+]

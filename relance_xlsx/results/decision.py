@@ -1,0 +1,256 @@
+"""The week's decision sheet: what the letters claim, by kind; what is not chased and why;
+each invoice's short reason. Records the page and the summary show, computed by the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..config import Policy
+from ..ledger import (
+    FORMAL_NOTICE,
+    KIND_CLAIM,
+    KIND_FORMAL_NOTICE,
+    KIND_LABELS,
+    KIND_PRE_DUE,
+    KIND_STATEMENT,
+    KIND_THANKS,
+    LEVEL_LABELS,
+    PRINT_ORDER,
+    REMINDER_1,
+    REMINDER_2,
+)
+from ..letters import PENALTY_KINDS, Letter, LetterRows
+from ..wording import date_short
+
+# Why an invoice is not chased this week, in the order the decision sheet lists them.
+NOT_CHASED = {
+    "held_back": "Retenues (« Ne pas envoyer »)",
+    "dispute": "En litige",
+    "promise": "Promesse de paiement en cours",
+    "insolvency": "Procédure collective",
+    "prescribed": "Prescrites",
+    "litigation": "Remises au contentieux (pas de lettre : dossier)",
+    "paid_late": "Réglées en retard : pénalités dues, non réclamées",
+}
+_DELAYS = {REMINDER_1: "days_after_reminder_1", REMINDER_2: "days_after_reminder_2"}
+
+
+@dataclass(frozen=True)
+class LetterLine:
+    """One invoice of a letter: what it owes and one short reason, computed (never a
+    concatenation of status sentences)."""
+
+    invoice: str
+    row: int
+    outstanding: float
+    interest: float
+    indemnity: float
+    why: str
+
+
+@dataclass(frozen=True)
+class KindTotal:
+    """The letters of one kind: how many, and whether they go by registered post."""
+
+    kind: str
+    label: str
+    letters: int
+    registered: bool
+
+
+@dataclass(frozen=True)
+class NotChased:
+    """A client's invoices not chased this week for one reason, and what they amount to."""
+
+    why: str  # a key of NOT_CHASED
+    label: str
+    client: str
+    invoices: list[str]
+    amount: float
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The totals a person decides on: letters by kind, what they claim, what is left out."""
+
+    letters: int = 0
+    by_kind: list[KindTotal] = field(default_factory=list)
+    registered: int = 0
+    principal: float = 0.0
+    interest: float = 0.0
+    indemnity: float = 0.0
+    total: float = 0.0
+    languages: dict[str, int] = field(default_factory=dict)
+    not_chased: list[NotChased] = field(default_factory=list)
+
+
+def letter_lines(
+    letters: list[Letter], data: LetterRows, frame: pd.DataFrame, policy: Policy, as_of: dt.date
+) -> dict[str, list[LetterLine]]:
+    """Each letter's invoices (by the letter's path) with their amounts and short reasons."""
+    wanted = sorted({i for x in letters for i in x.plan.rows})
+    sub = frame.loc[wanted, ["row", "level", "last_date"]]
+    before = dict(
+        zip(wanted, zip(*(sub[c].tolist() for c in sub.columns), strict=True), strict=True)
+    )
+    out = {}
+    for x in letters:
+        plan = x.plan
+        claims = plan.kind in PENALTY_KINDS
+        out[str(x.path)] = [
+            LetterLine(
+                str(r["invoice"] or ""),
+                int(before[i][0]),
+                round(float(r["outstanding"]), 2),
+                round(float(r["interest"]), 2) if claims else 0.0,
+                round(float(r["indemnity"]), 2) if claims else 0.0,
+                short_reason(plan.kind, before[i][1], before[i][2], r, policy, as_of),
+            )
+            for i, r in zip(plan.rows, data.of(plan.rows), strict=True)
+        ]
+    return out
+
+
+def short_reason(
+    kind: str, level: int, last: Any, record: dict[str, Any], policy: Policy, as_of: dt.date
+) -> str:
+    """Why this invoice is on this letter, in one clause (level and last: before the run)."""
+    late = _late(record.get("days_late"))
+    if kind == KIND_THANKS:
+        return "Réglée : remerciement"
+    if kind == KIND_CLAIM:
+        paid = record.get("payment_date")
+        on = f" le {_day(paid)}" if pd.notna(paid) else ""
+        return f"Réglée{on} après l'échéance : pénalités réclamées"
+    if kind == KIND_PRE_DUE:
+        return f"Échéance le {_day(record.get('due_date'))} : rappel avant échéance"
+    if kind == KIND_STATEMENT:
+        return "Relevé de compte"
+    before = int(level)
+    if before == 0:
+        return f"Échue, jamais relancée ({late})"
+    sent = LEVEL_LABELS.get(before, "Relance")
+    on = f" du {_day(last)}" if pd.notna(last) else ""
+    after = {"relance_1": REMINDER_1, "relance_2": REMINDER_2, KIND_FORMAL_NOTICE: FORMAL_NOTICE}
+    if after.get(kind, before) <= before:
+        return f"Déjà en {sent.lower()}{on} : rappelée avec les autres ({late})"
+    since = (pd.Timestamp(as_of) - last).days if pd.notna(last) else None
+    wait = getattr(policy, _DELAYS[before]) if before in _DELAYS else 0
+    if since is None or since >= wait:
+        return f"{sent}{on} restée sans règlement ({late})"
+    return f"Jointe au courrier du client : {sent.lower()}{on} ({late})"
+
+
+def summary_of(
+    letters: list[Letter],
+    lines: dict[str, list[LetterLine]],
+    not_chased: list[NotChased],
+) -> Summary:
+    """Letters by kind (registered ones counted), what they claim, what is left out."""
+    counts: dict[str, int] = {}
+    languages: dict[str, int] = {}
+    for x in letters:
+        counts[x.plan.kind] = counts.get(x.plan.kind, 0) + 1
+        languages[x.plan.language] = languages.get(x.plan.language, 0) + 1
+    by_kind = [
+        KindTotal(k, KIND_LABELS.get(k, k), counts[k], k == KIND_FORMAL_NOTICE)
+        for k in PRINT_ORDER
+        if k in counts
+    ]
+    dunning = [
+        line
+        for x in letters
+        if x.plan.kind not in (KIND_THANKS, KIND_STATEMENT)
+        for line in lines.get(str(x.path), [])
+    ]
+    principal = round(sum(d.outstanding for d in dunning if d.outstanding > 0), 2)
+    interest = round(sum(d.interest for d in dunning), 2)
+    indemnity = round(sum(d.indemnity for d in dunning), 2)
+    return Summary(
+        len(letters),
+        by_kind,
+        counts.get(KIND_FORMAL_NOTICE, 0),
+        principal,
+        interest,
+        indemnity,
+        round(principal + interest + indemnity, 2),
+        languages,
+        not_chased,
+    )
+
+
+def not_chased(
+    frame: pd.DataFrame, decisions: pd.DataFrame, as_of: dt.date, policy: Policy
+) -> list[NotChased]:
+    """Per reason and client, the invoices left out of this week's letters, with amounts."""
+    action = decisions["action"].to_numpy(dtype=object)
+    back = frame["held_back"].to_numpy(dtype=bool)
+    promise = (
+        (frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days))
+        >= pd.Timestamp(as_of)
+    ).to_numpy(dtype=bool) & ~frame["is_paid"].to_numpy(dtype=bool)
+    groups = {
+        "held_back": (action == "hold") & back,
+        "dispute": (action == "hold") & ~back,
+        "promise": (action == "wait") & promise,
+        "insolvency": action == "insolvency",
+        "prescribed": action == "prescribed",
+        "litigation": action == "litigation",
+    }
+    out: list[NotChased] = []
+    for why, mask in groups.items():
+        if mask.any():
+            out += _per_client(why, frame, decisions, mask)
+    return out
+
+
+def _per_client(
+    why: str, frame: pd.DataFrame, decisions: pd.DataFrame, mask: np.ndarray
+) -> list[NotChased]:
+    rows = frame.loc[mask, ["client", "invoice", "outstanding"]].join(
+        decisions.loc[mask, ["reason"]]
+    )
+    out = []
+    for client, group in rows.groupby(rows["client"].astype(str), sort=True):
+        reasons = list(dict.fromkeys(str(r) for r in group["reason"].tolist()))
+        out.append(
+            NotChased(
+                why,
+                NOT_CHASED[why],
+                str(client),
+                [str(v) for v in group["invoice"].tolist()],
+                round(float(group["outstanding"].sum()), 2),
+                reasons[0] if len(reasons) == 1 else "",
+            )
+        )
+    return sorted(out, key=lambda n: -n.amount)
+
+
+def _late(days: Any) -> str:
+    if days is None or pd.isna(days):
+        return "échéance inconnue"
+    n = int(days)
+    return f"{n} jour de retard" if n == 1 else f"{n} jours de retard"
+
+
+def _day(value: Any) -> str:
+    return date_short(pd.Timestamp(value).date()) if pd.notna(value) else ""
+
+
+__all__ = [
+    "NOT_CHASED",
+    "KindTotal",
+    "LetterLine",
+    "NotChased",
+    "Summary",
+    "letter_lines",
+    "not_chased",
+    "short_reason",
+    "summary_of",
+]

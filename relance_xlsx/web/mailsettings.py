@@ -1,0 +1,45 @@
+"""The mail server's password typed in the settings form: into the system's keyring; when
+this machine has none, into relance.toml in clear only if the person ticked that they insist
+(and the page says so); never shown again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import EmailError
+from ..pipeline import PASSWORD_ENV, has_keyring, save_password
+
+
+def keep_password(values: dict[str, dict[str, Any]], password: str, insist: bool) -> str | None:
+    """Keep the typed password; what the page says of where it went (None: none typed).
+
+    values are the form's settings by section, about to be written into relance.toml: the
+    password joins them only when the person insists on the file.
+    """
+    if not password:
+        return None
+    smtp = values.setdefault("smtp", {})
+    user = str(smtp.get("user", "")).strip()
+    if has_keyring():
+        where = save_password(user, password)
+        smtp["password_in_file"] = None  # a password written there before goes
+        smtp["password"] = None
+        return (
+            f"Réglages enregistrés ; le mot de passe est gardé dans {where}, pas dans relance.toml."
+        )
+    if not insist:
+        raise EmailError(
+            "Ce poste n'a pas de trousseau de mots de passe : le mot de passe n'est pas "
+            f"enregistré. Donnez-le par la variable d'environnement {PASSWORD_ENV}, ou cochez "
+            "« l'enregistrer en clair dans relance.toml » (déconseillé : quiconque lit ce "
+            "fichier lit aussi le mot de passe)."
+        )
+    smtp["password_in_file"] = True
+    smtp["password"] = password
+    return (
+        "Réglages enregistrés ; comme vous l'avez demandé, le mot de passe est écrit EN CLAIR "
+        "dans relance.toml : quiconque lit ce fichier le lit aussi."
+    )
+
+
+__all__ = ["keep_password"]
