@@ -38,6 +38,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "is_paid": False,
         "hold": False,
         "hold_reason": None,
+        "wait_reason": None,
         "promise_date": pd.NaT,
         "promise_amount": float("nan"),
         "registered_no": None,

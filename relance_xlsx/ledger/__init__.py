@@ -22,6 +22,10 @@ from .columns import (
 from .grid import (
     Grid,
 )
+from .labels import (
+    FIELD_LABELS,
+    label,
+)
 from .levels import (
     ACTION_LABELS,
     ALL_KINDS,
@@ -46,6 +50,7 @@ from .levels import (
 )
 from .payments import PaymentsTable, find_payments
 from .problems import (
+    Decision,
     Problem,
     Skip,
 )
@@ -61,6 +66,10 @@ from .reader import (
 from .rows import (
     COLUMNS,
 )
+from .statuses import (
+    status_meaning,
+    status_says_paid,
+)
 from .terms import (
     Terms,
     due_from_terms,
@@ -73,7 +82,6 @@ from .values import (
     parse_flag,
     parse_hold,
     parse_text,
-    status_says_paid,
 )
 
 __all__ = [
@@ -82,6 +90,7 @@ __all__ = [
     "CLAIMED_LABEL",
     "COLUMNS",
     "EPIC",
+    "FIELD_LABELS",
     "FORMAL_NOTICE",
     "KIND_BY_LEVEL",
     "KIND_CLAIM",
@@ -106,6 +115,7 @@ __all__ = [
     "THANKED_LABEL",
     "Amount",
     "Coded",
+    "Decision",
     "Fingerprint",
     "Grid",
     "Ledger",
@@ -118,6 +128,7 @@ __all__ = [
     "candidate_sheets",
     "due_from_terms",
     "find_payments",
+    "label",
     "match_headers",
     "open_workbook",
     "parse_amount",
@@ -129,6 +140,7 @@ __all__ = [
     "parse_text",
     "read_ledger",
     "round_cents",
+    "status_meaning",
     "status_says_paid",
     "worksheet_names",
 ]

@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from .synonyms import ALIASES
 
-# A table is an invoice table when it names an amount and one of these.
-IDENTIFYING_FIELDS = ("invoice", "client")
+# A table is an invoice table when it names an amount and one of these (a supplier's: a
+# purchases table, which the choice sets aside).
+IDENTIFYING_FIELDS = ("invoice", "client", "supplier")
 MIN_FIELDS = 3
 
 _NUMBER_MARKS = re.compile(r"(?<![a-z])(n\s*°|n\s*º|no\.?|nº|num\.?|numero|number|nbr|#)(?![a-z])")

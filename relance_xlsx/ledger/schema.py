@@ -24,6 +24,8 @@ COLUMNS = (
     "is_paid",
     "hold",
     "hold_reason",
+    # Why an owed invoice waits this week (a payment the platform says was sent), or None.
+    "wait_reason",
     "promise_date",
     "promise_amount",
     "registered_no",
