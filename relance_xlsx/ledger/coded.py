@@ -71,6 +71,12 @@ class Coded:
         is_none = np.equal(self.values, np.array(None, dtype=object))
         return ~is_none[self.codes]
 
+    def filled(self) -> np.ndarray:
+        """Rows with a value: not None, NaN or empty text (calamine reads a blank cell as "")."""
+        values = self.values
+        empty = pd.isna(values) | np.equal(values, np.array("", dtype=object))
+        return ~empty[self.codes]
+
     def array(self, dtype: Any = object) -> np.ndarray:
         """One value per row."""
         values = self.values if dtype is object else self.values.astype(dtype)

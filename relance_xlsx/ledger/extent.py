@@ -24,7 +24,7 @@ def lower_table(grid: Grid) -> tuple[int, str] | None:
     keys = [grid.raw(k) for k in _KEYS if k in grid.positions]
     if not keys or len(grid) < 3:
         return None
-    empty = np.logical_and.reduce([~k.present() for k in keys])
+    empty = np.logical_and.reduce([~k.filled() for k in keys])
     # Candidates: a row with none of the key cells, followed by one with some (vectorised).
     starts = np.flatnonzero(empty[:-1] & ~empty[1:])
     for index in starts.tolist():

@@ -144,16 +144,18 @@ def _references(case: _Case) -> None:
         column = case.movable(field)
         if column is None:
             continue
-        why = _not_amount(case.words(column), case.profiles[column])
+        why = not_amount(case.words(column), case.profiles[column])
         if why:
             del case.pos[field]
             case.notes.append(f"« {case.name(column)} » n'est pas un montant : {why}.")
 
 
-def _not_amount(words: set[str], p: Profile) -> str | None:
+def not_amount(words: set[str], p: Profile) -> str | None:
+    """Why a column with this header and content holds no amounts (None: it may)."""
     if words & REFERENCE_WORDS:
         return "son en-tête nomme une référence"
-    if p.filled >= 3 and (p.counter or p.sequence):
+    # Numbers that follow each other are references, unless the header says amount.
+    if p.filled >= 3 and (p.counter or p.sequence) and not words & _AMOUNT_WORDS:
         return "des numéros qui se suivent, des références"
     if p.filled >= 3 and p.dates >= 0.8:
         return "elle contient des dates"
@@ -245,4 +247,4 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)} %"
 
 
-__all__ = ["REFERENCE_WORDS", "Judged", "judge"]
+__all__ = ["REFERENCE_WORDS", "Judged", "judge", "not_amount"]

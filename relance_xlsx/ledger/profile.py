@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .numbers import amount_or_nan
+from .numbers import amount_or_nan, split_amount
 
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[a-z]{2,}$", re.I)
 _TEXT_DATE = re.compile(
@@ -26,6 +26,7 @@ _POSTCODE = re.compile(r"^\d{5}$")
 # A counter counts the rows from a small number; a reference rises by small steps.
 _COUNTER_START = 10
 _SEQUENCE_STEP = 10
+_REFERENCE_FROM = 1000  # references have four digits or more; 100, 101, 102 may be prices
 
 
 @dataclass(frozen=True, eq=False)
@@ -102,7 +103,11 @@ def _kind(value: Any) -> str:
         return "date"
     if _POSTCODE.match(text):
         return "postcode"
-    return "amount" if not math.isnan(amount_or_nan(text)) else "text"
+    try:
+        split_amount(text)  # « 1.500 » is an amount, even if its decimal mark is unknown
+    except ValueError:
+        return "text"
+    return "amount"
 
 
 def profile(cells: Sequence[Any]) -> Profile:
@@ -125,7 +130,8 @@ def profile(cells: Sequence[Any]) -> Profile:
         rows=len(cells),
         filled=n,
         dates=count.get("date", 0) / n,
-        numbers=len(numeric) / n,
+        # « 1.500 » counts as an amount though its value waits for its column's decimal mark.
+        numbers=sum(count.get(k, 0) for k in ("number", "amount", "postcode")) / n,
         decimals=(len(numeric) - len(whole)) / len(numeric) if len(numeric) else 0.0,
         emails=count.get("email", 0) / n,
         postcodes=postcodes / n,
@@ -150,11 +156,15 @@ def _counts_rows(numeric: np.ndarray, filled: int) -> bool:
 
 
 def _rises_by_steps(numeric: np.ndarray, filled: int) -> bool:
-    """Whole numbers, all different, rising by small steps: references (9668, 9669…)."""
+    """Long whole numbers, all different, rising by small steps: references (9668, 9669…)."""
     if filled < 3 or len(numeric) != filled or not np.all(numeric == np.round(numeric)):
         return False
     steps = np.diff(numeric)
-    return bool(np.all(steps > 0) and np.median(steps) <= _SEQUENCE_STEP)
+    return bool(
+        numeric.min() >= _REFERENCE_FROM
+        and np.all(steps > 0)
+        and np.median(steps) <= _SEQUENCE_STEP
+    )
 
 
 class Profiles:

@@ -59,7 +59,7 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
         keep[index] = False
         skips.append(Skip(int(grid.numbers[index]), reason))
 
-    numbered = "invoice" in grid.positions and invoice.present().sum() >= _NUMBERED * len(grid)
+    numbered = "invoice" in grid.positions and invoice.filled().sum() >= _NUMBERED * len(grid)
     amounts = _amounts(grid, invoice)
     start = 0
     for i in np.flatnonzero(invoice.mask(_blank_or_total)).tolist():
@@ -100,11 +100,11 @@ def _amounts(grid: Grid, invoice: Any) -> np.ndarray:
     if "amount" not in grid.positions:
         return np.full(len(grid), np.nan)
     amount = grid.raw("amount")
-    if not (~invoice.present() & amount.present()).any():
+    if not (~invoice.filled() & amount.filled()).any():
         return np.full(len(grid), np.nan)
     cells = pd.Series(amount.array())
-    numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float)
-    texts = np.flatnonzero(np.isnan(numbers) & amount.present())
+    numbers = pd.to_numeric(cells, errors="coerce").to_numpy(dtype=float, copy=True)
+    texts = np.flatnonzero(np.isnan(numbers) & amount.filled())
     numbers[texts] = [amount_or_nan(v) for v in cells.iloc[texts].tolist()]
     return numbers
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import NoInvoiceTable
 from .columns import ALIASES, header_words, match_headers
-from .judge import REFERENCE_WORDS as _REFERENCE_WORDS
+from .judge import not_amount
 from .profile import Profile, Profiles
 
 SHOWN_HEADERS = 12
@@ -65,6 +65,12 @@ def suggest_columns(
         if j is not None:
             guess[field] = headers[j]
             taken.add(headers[j])
+    if "amount" not in guess:
+        # The numbers set aside say why no amount was found (« V/REF », a row counter).
+        for j, h in headers.items():
+            why = _misfit("amount", h, profiles[j])
+            if h not in taken and profiles[j].numbers >= 0.8 and why:
+                doubts.append(f"« {h} » n'est pas retenue pour le montant : {why}")
     return guess, doubts
 
 
@@ -73,12 +79,10 @@ def _misfit(field: str, header: str, p: Profile) -> str | None:
     if p.filled < 2:
         return None  # too few values to judge: the header decides
     if field == "amount":
-        if set(header_words(header).split()) & _REFERENCE_WORDS:
-            return "son en-tête nomme une référence"
-        if p.counter or p.sequence:
-            return "des numéros qui se suivent, pas des montants"
-        if p.numbers < 0.8:
+        why = not_amount(set(header_words(header).split()), p)
+        if why is None and p.numbers < 0.8:
             return "elle ne contient pas de montants"
+        return why
     elif field in ("invoice_date", "due_date") and p.dates < 0.8:
         return "elle ne contient pas de dates"
     elif field == "client" and (p.texts < 0.6 or p.emails >= 0.5):
