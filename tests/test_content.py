@@ -98,6 +98,12 @@ def test_a_sales_table_beside_purchases_is_the_one_read(tmp_path, sheets, chosen
             "feuille nommée « Achats 2026 »",
             id="achats-sheet",
         ),
+        pytest.param(
+            "Tracker",
+            ["Invoice No", "Vendor", "PO Reference", "Due Date", "Total (RM)"],
+            "colonne « Vendor »",
+            id="vendor-and-purchase-orders",
+        ),
     ],
 )
 def test_only_purchases_is_refused_in_one_french_sentence(tmp_path, title, headers, said):
@@ -185,6 +191,10 @@ NET_VAT_TOTAL = [
         pytest.param(
             ["Invoice", "Customer", "Date", "Net", "Taxes", "Gross"],
             id="net-taxes-gross-unknown-header",
+        ),
+        pytest.param(
+            ["Invoice No", "Customer", "Date", "Subtotal (RM)", "Tax (6%)", "Total (RM)"],
+            id="currency-and-rate-in-headers",
         ),
     ],
 )

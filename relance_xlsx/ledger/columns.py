@@ -36,7 +36,11 @@ _FOLDED: dict[str, tuple[str, ...]] = {
 _FILLER = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "a", "au", "aux", "en", "in"}
     | {"eur", "euro", "euros", "e"}
+    # The currency a header names its amounts in: « Total (RM) », « Amount (USD) ».
+    | {"usd", "gbp", "chf", "cad", "aud", "rm", "myr", "inr", "rs", "mad", "dh", "xof", "cfa"}
+    | {"fcfa", "tnd", "dzd", "sgd", "hkd", "zar", "aed", "sar"}
 )
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # A header's words must be more than half covered by an alias's for a match by words:
 # « Relance 2 » in a data row is not the level column, « Invoice Type » not the number.
@@ -45,7 +49,8 @@ MIN_COVER = 0.6
 
 def header_words(header: object) -> str:
     """A header folded for matching, CamelCase and snake_case split: 'InvoiceID' -> 'invoice no'."""
-    text = _CAMEL.sub(" ", str(header).strip())
+    # A rate says nothing of the column's meaning: « Tax (6%) », « TVA 20 % ».
+    text = _CAMEL.sub(" ", _PERCENT.sub(" ", str(header).strip()))
     return re.sub(r"\bid\b", "no", normalise(text))
 
 

@@ -23,6 +23,7 @@ _TEXT_DATE = re.compile(
     r"^\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}$|^\d{1,2}(er)? [a-zéû.]+ \d{2,4}$", re.I
 )
 _POSTCODE = re.compile(r"^\d{5}$")
+_DIGIT = re.compile(r"\d")
 # A counter counts the rows from a small number; a reference rises by small steps.
 _COUNTER_START = 10
 _SEQUENCE_STEP = 10
@@ -42,6 +43,7 @@ class Profile:
     postcodes: float = 0.0
     texts: float = 0.0  # text that is neither a date, an amount nor an e-mail
     distinct: float = 0.0  # distinct values / filled cells
+    digits: float = 0.0  # share of the text values with a digit: codes, not names
     counter: bool = False  # 1, 2, 3… : a row counter
     sequence: bool = False  # whole numbers rising by small steps: references, not amounts
     values: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN where no number
@@ -137,6 +139,7 @@ def profile(cells: Sequence[Any]) -> Profile:
         postcodes=postcodes / n,
         texts=count.get("text", 0) / n,
         distinct=len({_key(v) for v in filled}) / n,
+        digits=sum(1 for v in filled if isinstance(v, str) and _DIGIT.search(v)) / n,
         counter=_counts_rows(numeric, n),
         sequence=_rises_by_steps(numeric, n),
         values=values,

@@ -34,6 +34,7 @@ _PLACEHOLDER = re.compile(
     r"pending|en attente|provisoire|brouillon|draft|none|null|nan|na|n a|sans|aucun)$"
     r"|x{3,}"
 )
+_NUMBER, _BLANK, _PLACEHOLDER_KIND = 0, 1, 2
 _ONLY_MARKS = re.compile(r"^[\s?_.\-–—/*#]+$")
 # An invoice column filled on fewer rows than this is not the invoice numbers' column.
 _NUMBERED = 0.5
@@ -61,13 +62,15 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
 
     numbered = "invoice" in grid.positions and invoice.filled().sum() >= _NUMBERED * len(grid)
     amounts = _amounts(grid, invoice)
+    # One look at each distinct number: an invoice's, a blank or a total's label, a placeholder.
+    kinds = invoice.map(_number_kind).array(np.int8)
     start = 0
-    for i in np.flatnonzero(invoice.mask(_blank_or_total)).tolist():
+    for i in np.flatnonzero(kinds == _BLANK).tolist():
         reason = _not_an_invoice(grid, i, amounts, start, numbered)
         if reason:
             skip(i, reason)
             start = i + 1 if reason == TOTAL else start
-    for i in np.flatnonzero(keep & invoice.mask(_placeholder)).tolist():
+    for i in np.flatnonzero(kinds == _PLACEHOLDER_KIND).tolist():
         skip(i, f"{PLACEHOLDER} (« {invoice.at(i)} »)")
     for meaning, reason in _NOT_CHASED.items():
         for i in np.flatnonzero(keep & standing.rows(meaning)).tolist():
@@ -124,24 +127,23 @@ def _blank(value: Any) -> bool:
     )
 
 
-def _blank_or_total(value: Any) -> bool:
+def _number_kind(value: Any) -> int:
+    """What an invoice number cell is: a number, blank (or a total's label), a placeholder."""
     if value.__class__ is not str:
-        return _blank(value)
-    first = value.lstrip()[:1]
+        return _BLANK if _blank(value) else _NUMBER
+    text = value.strip()
+    if not text:
+        return _BLANK
     # The initial rules out almost every invoice number before the regex runs.
-    return not first or (first in _TOTAL_INITIALS and bool(_TOTAL_RE.match(normalise(value))))
-
-
-def _placeholder(value: Any) -> bool:
-    """« À_GÉNÉRER », « TBD », « XXX », « ??? »: an invoice number not given yet."""
-    if value.__class__ is not str:
-        return False
-    low = value.lower().strip()
+    if text[0] in _TOTAL_INITIALS and _TOTAL_RE.match(normalise(text)):
+        return _BLANK
+    low = text.lower()
     if "xxx" in low:
-        return True
-    if not low or low[-1].isdigit():
-        return False  # nearly every invoice number ends with a digit: no regex for those
-    return bool(_ONLY_MARKS.match(low) or _PLACEHOLDER.search(normalise(low)))
+        return _PLACEHOLDER_KIND
+    if low[-1].isdigit():
+        return _NUMBER  # nearly every invoice number ends with a digit: no regex for those
+    placeholder = _ONLY_MARKS.match(low) or _PLACEHOLDER.search(normalise(low))
+    return _PLACEHOLDER_KIND if placeholder else _NUMBER
 
 
 __all__ = ["NOT_CHASED", "PLACEHOLDER", "TOTAL", "UNNUMBERED", "skip_rows"]

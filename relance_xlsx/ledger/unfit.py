@@ -45,6 +45,12 @@ def suggest_columns(
     found = match_headers(row, overrides)
     guess: dict[str, str] = {}
     doubts: list[str] = []
+    if "supplier" in found and "client" not in found:
+        # The office's own bills: nothing to chase, so no mapping to suggest.
+        supplier = headers.get(found["supplier"], "")
+        return {}, [
+            f"« {supplier} » nomme un fournisseur : ce sont des factures d'achats, jamais relancées"
+        ]
     taken = {headers[j] for j in found.values() if j in headers}
     for field in (*_NEEDED, "due_date"):
         j = found.get(field)
@@ -85,7 +91,7 @@ def _misfit(field: str, header: str, p: Profile) -> str | None:
         return why
     elif field in ("invoice_date", "due_date") and p.dates < 0.8:
         return "elle ne contient pas de dates"
-    elif field == "client" and (p.texts < 0.6 or p.emails >= 0.5):
+    elif field == "client" and (p.texts < 0.6 or p.emails >= 0.5 or p.digits >= 0.8):
         return "elle ne contient pas de noms"
     elif field == "invoice" and (p.distinct < 0.9 or p.dates >= 0.5 or p.counter):
         return "ses valeurs ne sont pas des numéros de facture tous différents"
