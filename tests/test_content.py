@@ -404,6 +404,10 @@ def test_a_blank_row_inside_the_table_does_not_end_it(tmp_path):
                       ["Tailspin Toys", "ap@tailspin.com", ADDRESS],
                       ["Wingtip Toys", "pay@wingtip.com", ADDRESS]],
                      "{name}", id="plain-name"),
+        pytest.param([["CustomerID", "CustomerName", "Email", "Address"],
+                      ["CUST01", "Tailspin Toys", "ap@tailspin.com", ADDRESS],
+                      ["CUST02", "Wingtip Toys", "pay@wingtip.com", ADDRESS]],
+                     "CUST0{n}", id="client-code-standing-for-the-name"),
     ],
 )  # fmt: skip
 def test_a_clients_sheet_is_joined_by_the_column_its_invoices_use(tmp_path, clients, cell):

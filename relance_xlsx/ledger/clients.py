@@ -122,7 +122,10 @@ def join_clients(
             merged[field] = len(names)
             names.append(f"{clients.sheet} › {field}")
     extra = len(names) - width
-    rename = match.by_lookup and key == "client" and "client" in clients.positions
+    # The invoice reads the client's own name when its cell held a key: a lookup key, or a
+    # client number (« CUST01 », « 1 - Tailspin Toys »).
+    name = clients.positions.get("client")
+    rename = match.column != name and positions.get("client") == here and name is not None
     filled = 0
     for row in data:
         if extra:
@@ -131,8 +134,8 @@ def join_clients(
         if found is None:
             continue
         filled += 1
-        if rename and clients.positions["client"] < len(found):
-            row[here] = found[clients.positions["client"]]
+        if rename and name is not None and name < len(found):
+            row[here] = found[name]
         for field in fields:
             pos = merged[field]
             if row[pos] in (None, "") and clients.positions[field] < len(found):

@@ -41,6 +41,7 @@ _FILLER = frozenset(
     | {"fcfa", "tnd", "dzd", "sgd", "hkd", "zar", "aed", "sar"}
 )
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+_ABBREVIATION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)|(?<=\b[A-Za-z]\.[A-Za-z])\.")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # A header's words must be more than half covered by an alias's for a match by words:
 # « Relance 2 » in a data row is not the level column, « Invoice Type » not the number.
@@ -49,8 +50,10 @@ MIN_COVER = 0.6
 
 def header_words(header: object) -> str:
     """A header folded for matching, CamelCase and snake_case split: 'InvoiceID' -> 'invoice no'."""
-    # A rate says nothing of the column's meaning: « Tax (6%) », « TVA 20 % ».
-    text = _CAMEL.sub(" ", _PERCENT.sub(" ", str(header).strip()))
+    # A rate says nothing of the column's meaning: « Tax (6%) », « TVA 20 % »; dotted
+    # abbreviations are words: « T.T.C » is TTC, « H.T. » is HT.
+    text = _ABBREVIATION.sub("", _PERCENT.sub(" ", str(header).strip()))
+    text = _CAMEL.sub(" ", text)
     return re.sub(r"\bid\b", "no", normalise(text))
 
 

@@ -97,7 +97,20 @@ def judge(
         if field not in case.evidence:
             how = "nommée dans relance.toml" if field in case.fixed else "en-tête reconnu"
             case.evidence[field] = f"{how} ; {case.profiles[column].describe()}"
+    _caveats(case)
     return Judged(case.pos, case.evidence, tuple(case.notes))
+
+
+def _caveats(case: _Case) -> None:
+    """What the evidence must add: a counter kept by its header, a client that is a code."""
+    invoice, client = case.pos.get("invoice"), case.pos.get("client")
+    if invoice is not None and case.profiles[invoice].counter:
+        case.evidence["invoice"] += " ; gardé : l'en-tête nomme le n° de facture"
+    if client is not None and case.profiles[client].digits >= 0.8:
+        case.evidence["client"] += (
+            " ; des codes plutôt que des noms : les lettres les porteront, sauf si une feuille "
+            "de clients donne leurs noms"
+        )
 
 
 def _emails(case: _Case) -> None:

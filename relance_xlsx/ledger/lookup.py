@@ -26,7 +26,7 @@ class Match:
     index: dict[str, list[Any]]
     part: int | None  # None: the whole cell; 0 or 1: the left or right part of « A - B »
     said: str  # « nom du client », « la colonne « Lookup » »…
-    by_lookup: bool
+    column: int | None  # the clients table's column the cell is matched with (None: a part)
 
     def find(self, cell: Any) -> list[Any] | None:
         """The client row of this cell, or None."""
@@ -39,12 +39,12 @@ def best_match(cells: Sequence[Any], clients: ClientsTable) -> Match | None:
     if not wanted:
         return None
     by = "n° de client" if clients.key == "client_number" else "nom du client"
-    ways = [Match(clients.rows, None, by, False)]
+    ways = [Match(clients.rows, None, by, clients.positions[clients.key])]
     for column, header in enumerate(clients.headers):
         index = _index(clients.table, column)
         said = f"la colonne « {header or column + 1} »"
-        ways += [Match(index, None, said, True)]
-        ways += [Match(index, p, f"{said} (partie « {w} » du client)", True)
+        ways += [Match(index, None, said, column)]
+        ways += [Match(index, p, f"{said} (partie « {w} » du client)", None)
                  for p, w in ((0, "avant le tiret"), (1, "après le tiret"))]  # fmt: skip
     found = [(sum(w.find(c) is not None for c in wanted), -i, w) for i, w in enumerate(ways)]
     hits, _, best = max(found, key=lambda f: (f[0], f[1]))
