@@ -425,3 +425,27 @@ def test_a_clients_sheet_is_joined_by_the_column_its_invoices_use(tmp_path, clie
     ]
     assert ledger.frame["address"].tolist() == [ADDRESS] * 3
     assert "Fiche clients : feuille « Customers »" in ledger.choice
+
+
+def test_a_column_of_postcodes_under_an_address_header_is_the_postcode(tmp_path):
+    headers = ["N° facture", "Client", "Date", "Montant", "Rue", "Adresse", "Ville"]
+    rows = [
+        [*r[:3], r[4], "3 rue des Lilas", f"6910{i}", "Villeurbanne"]
+        for i, r in enumerate(INVOICES)
+    ]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", [headers, *rows])))
+    assert ledger.columns["postcode"] == "Adresse" and "address" not in ledger.columns
+    assert ledger.frame["address"].tolist() == [
+        f"3 rue des Lilas\n6910{i} Villeurbanne" for i in range(3)
+    ]
+
+
+def test_a_payments_sheet_s_amounts_take_their_column_s_decimal_mark(tmp_path):
+    invoices = [["N° facture", "Client", "Date", "Échéance", "Montant TTC"], *INVOICES]
+    payments = [
+        ["N° facture", "Date règlement", "Montant"],
+        ["F-101", D(2026, 10, 2), "1.200"],
+        ["F-102", D(2026, 10, 3), "80,50"],
+    ]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", invoices), ("Règlements", payments)))
+    assert ledger.frame["paid"].tolist() == [1200.0, 80.5, 0.0]

@@ -87,6 +87,7 @@ def judge(
     """The mapping of a header row corrected by its rows' content, and why each field."""
     case = _Case(positions, row, Profiles(sample), set(overrides or {}))
     _emails(case)
+    _postcodes(case)
     _row_counter(case)
     _references(case)
     _net_vat_total(case)
@@ -136,6 +137,21 @@ def _emails(case: _Case) -> None:
             share = _percent(case.profiles[column].emails)
             case.evidence["email"] = f"d'après le contenu : {share} d'adresses e-mail"
             return
+
+
+def _postcodes(case: _Case) -> None:
+    """A column of five-digit codes under an address or town header is the postcode."""
+    for field in ("address", "street", "city"):
+        column = case.movable(field)
+        p = None if column is None else case.profiles[column]
+        if column is None or p is None or p.postcodes < 0.8 or p.decimals or p.filled < 2:
+            continue
+        del case.pos[field]
+        if "postcode" not in case.pos:
+            case.pos["postcode"] = column
+            case.evidence["postcode"] = (
+                f"d'après le contenu : {_percent(p.postcodes)} de codes postaux"
+            )
 
 
 def _row_counter(case: _Case) -> None:
