@@ -449,3 +449,15 @@ def test_a_payments_sheet_s_amounts_take_their_column_s_decimal_mark(tmp_path):
     ]
     ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", invoices), ("Règlements", payments)))
     assert ledger.frame["paid"].tolist() == [1200.0, 80.5, 0.0]
+
+
+@pytest.mark.parametrize("header", ["has_paid", "Payment received?", "Réglée (O/N)", "Encaissé ?"])
+def test_a_yes_no_column_about_payment_says_which_are_paid(tmp_path, header):
+    rows = [[*r, flag] for r, flag in zip(INVOICES, ["yes", "no", "oui"], strict=True)]
+    ledger = _read(
+        _book(
+            tmp_path / "l.xlsx",
+            ("Factures", [["N° facture", "Client", "Date", "Échéance", "Montant", header], *rows]),
+        )
+    )
+    assert ledger.frame["is_paid"].tolist() == [True, False, True]

@@ -29,6 +29,11 @@ _AMOUNT_WORDS = frozenset(
     {"montant", "amount", "total", "ttc", "bill", "billed", "prix", "price", "valeur"}
     | {"value", "somme", "sum", "du", "due", "invoice", "facture", "creance"}
 )
+# Words of a header that speaks of payment (« Paid? », « Réglée (O/N) », « Payment received »).
+_PAID_WORDS = frozenset(
+    {"paid", "paye", "payee", "regle", "reglee", "solde", "soldee", "encaisse", "encaissee"}
+    | {"received", "recu", "recue", "payment", "paiement", "settled"}
+)
 # Fields an e-mail column is sometimes mistaken for.
 _NOT_EMAIL = ("address", "street", "city", "contact", "remarks", "object")
 # Fields whose columns hold amounts (the others are never a net, VAT or total column).
@@ -88,6 +93,7 @@ def judge(
     case = _Case(positions, row, Profiles(sample), set(overrides or {}))
     _emails(case)
     _postcodes(case)
+    _paid_flags(case)
     _row_counter(case)
     _references(case)
     _net_vat_total(case)
@@ -152,6 +158,18 @@ def _postcodes(case: _Case) -> None:
             case.evidence["postcode"] = (
                 f"d'après le contenu : {_percent(p.postcodes)} de codes postaux"
             )
+
+
+def _paid_flags(case: _Case) -> None:
+    """A column of yes/no under a header that speaks of payment says which are paid."""
+    if "paid_flag" in case.pos or "paid" in case.pos:
+        return
+    for column in case.free():
+        p = case.profiles[column]
+        if p.filled and p.flags >= 0.8 and case.words(column) & _PAID_WORDS:
+            case.pos["paid_flag"] = column
+            case.evidence["paid_flag"] = f"d'après le contenu : {_percent(p.flags)} de oui/non"
+            return
 
 
 def _row_counter(case: _Case) -> None:

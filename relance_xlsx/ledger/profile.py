@@ -24,6 +24,7 @@ _TEXT_DATE = re.compile(
 )
 _POSTCODE = re.compile(r"^\d{5}$")
 _DIGIT = re.compile(r"\d")
+_FLAGS = frozenset({"oui", "non", "o", "n", "yes", "no", "y", "x", "true", "false", "vrai", "faux"})
 # A counter counts the rows from a small number; a reference rises by small steps.
 _COUNTER_START = 10
 _SEQUENCE_STEP = 10
@@ -44,6 +45,7 @@ class Profile:
     texts: float = 0.0  # text that is neither a date, an amount nor an e-mail
     distinct: float = 0.0  # distinct values / filled cells
     digits: float = 0.0  # share of the text values with a digit: codes, not names
+    flags: float = 0.0  # share of yes/no values (oui, non, yes, no, x, true…)
     counter: bool = False  # 1, 2, 3… : a row counter
     sequence: bool = False  # whole numbers rising by small steps: references, not amounts
     values: np.ndarray = field(default_factory=lambda: np.zeros(0))  # NaN where no number
@@ -140,6 +142,7 @@ def profile(cells: Sequence[Any]) -> Profile:
         texts=count.get("text", 0) / n,
         distinct=len({_key(v) for v in filled}) / n,
         digits=sum(1 for v in filled if isinstance(v, str) and _DIGIT.search(v)) / n,
+        flags=sum(1 for v in filled if isinstance(v, bool) or _key(v) in _FLAGS) / n,
         counter=_counts_rows(numeric, n),
         sequence=_rises_by_steps(numeric, n),
         values=values,
