@@ -353,6 +353,10 @@ def test_an_excel_table_s_totals_row_is_never_an_invoice(tmp_path):
         pytest.param([None, "Sous-total", None, None, 1780.4], id="sous-total-label"),
         pytest.param([None, None, None, None, 1780.4], id="unlabelled-sum-of-the-rows-above"),
         pytest.param(["TOTAL", None, None, None, None], id="total-without-amount"),
+        pytest.param(
+            [3, "TOTAL", None, None, "=SUM(E2:E4)"],
+            id="label-in-the-client-column-a-count-as-number",
+        ),
     ],
 )
 def test_a_totals_row_is_not_an_invoice(tmp_path, total):
@@ -461,3 +465,13 @@ def test_a_yes_no_column_about_payment_says_which_are_paid(tmp_path, header):
         )
     )
     assert ledger.frame["is_paid"].tolist() == [True, False, True]
+
+
+def test_a_client_named_total_is_still_a_client(tmp_path):
+    rows = [
+        ["N° facture", "Client", "Date", "Échéance", "Montant TTC"],
+        *INVOICES,
+        ["F-104", "Total Energies", D(2026, 9, 1), D(2026, 10, 1), 50.0],
+    ]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", rows)))
+    assert ledger.invoice_count == 4 and not ledger.skipped

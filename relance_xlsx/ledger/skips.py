@@ -34,6 +34,10 @@ _PLACEHOLDER = re.compile(
     r"pending|en attente|provisoire|brouillon|draft|none|null|nan|na|n a|sans|aucun)$"
     r"|x{3,}"
 )
+_TOTAL_LABEL = re.compile(
+    r"^(grand |sous )?(total|totaux|totals|subtotal|sub total)"
+    r"( (general|generaux|ttc|ht|client|clients|du mois|mois|annee|periode|a reporter))*$"
+)
 _NUMBER, _BLANK, _PLACEHOLDER_KIND = 0, 1, 2
 _ONLY_MARKS = re.compile(r"^[\s?_.\-–—/*#]+$")
 # An invoice column filled on fewer rows than this is not the invoice numbers' column.
@@ -70,7 +74,11 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
         if reason:
             skip(i, reason)
             start = i + 1 if reason == TOTAL else start
-    for i in np.flatnonzero(kinds == _PLACEHOLDER_KIND).tolist():
+    # A client cell that is only a total's label (« TOTAL », « Sous-total client ») is a
+    # totals row even when a formula filled its number cell (=COUNTA(A2:A40)).
+    for i in np.flatnonzero(keep & grid.raw("client").mask(_total_label)).tolist():
+        skip(i, TOTAL)
+    for i in np.flatnonzero(keep & (kinds == _PLACEHOLDER_KIND)).tolist():
         skip(i, f"{PLACEHOLDER} (« {invoice.at(i)} »)")
     for meaning, reason in _NOT_CHASED.items():
         for i in np.flatnonzero(keep & standing.rows(meaning)).tolist():
@@ -125,6 +133,14 @@ def _blank(value: Any) -> bool:
         or (isinstance(value, float) and value != value)
         or (isinstance(value, str) and not value.strip())
     )
+
+
+def _total_label(value: Any) -> bool:
+    """« TOTAL », « Totaux », « Sous-total client », « Total général TTC »: never a name such
+    as « Total Energies »."""
+    if value.__class__ is not str or value.lstrip()[:1] not in _TOTAL_INITIALS:
+        return False
+    return bool(_TOTAL_LABEL.match(normalise(value)))
 
 
 def _number_kind(value: Any) -> int:
