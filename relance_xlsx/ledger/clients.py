@@ -127,10 +127,17 @@ def join_clients(
     name = clients.positions.get("client")
     rename = match.column != name and positions.get("client") == here and name is not None
     filled = 0
+    found_for: dict[Any, list[Any] | None] = {}  # a client's cell is folded once, not per row
     for row in data:
         if extra:
             row.extend([None] * (width - len(row) + extra))
-        found = match.find(row[here] if here < len(row) else None)
+        cell = row[here] if here < len(row) else None
+        try:
+            found = found_for[cell]
+        except KeyError:
+            found = found_for[cell] = match.find(cell)
+        except TypeError:  # an unhashable cell (never from calamine)
+            found = match.find(cell)
         if found is None:
             continue
         filled += 1

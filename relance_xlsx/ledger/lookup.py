@@ -46,7 +46,12 @@ def best_match(cells: Sequence[Any], clients: ClientsTable) -> Match | None:
         ways += [Match(index, None, said, column)]
         ways += [Match(index, p, f"{said} (partie « {w} » du client)", None)
                  for p, w in ((0, "avant le tiret"), (1, "après le tiret"))]  # fmt: skip
-    found = [(sum(w.find(c) is not None for c in wanted), -i, w) for i, w in enumerate(ways)]
+    # Each cell folded once, whole and in its two parts; then each way is a dict lookup.
+    keys = [tuple(_key(c, part) for part in (None, 0, 1)) for c in wanted]
+    found = [
+        (sum(k[0 if w.part is None else w.part + 1] in w.index for k in keys), -i, w)
+        for i, w in enumerate(ways)
+    ]
     hits, _, best = max(found, key=lambda f: (f[0], f[1]))
     if best is ways[0] or hits >= _ENOUGH * len(wanted):
         return best if hits else None

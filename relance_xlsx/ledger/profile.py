@@ -24,6 +24,7 @@ _TEXT_DATE = re.compile(
 )
 _POSTCODE = re.compile(r"^\d{5}$")
 _DIGIT = re.compile(r"\d")
+_AMOUNT_STARTS = frozenset("0123456789-+(€$£.,EeUuGgCc")  # digits, signs, « EUR 12 », « USD »
 _FLAGS = frozenset({"oui", "non", "o", "n", "yes", "no", "y", "x", "true", "false", "vrai", "faux"})
 # A counter counts the rows from a small number; a reference rises by small steps.
 _COUNTER_START = 10
@@ -107,6 +108,8 @@ def _kind(value: Any) -> str:
         return "date"
     if _POSTCODE.match(text):
         return "postcode"
+    if text[0] not in _AMOUNT_STARTS:
+        return "text"  # a name or a word: no amount starts so
     try:
         split_amount(text)  # « 1.500 » is an amount, even if its decimal mark is unknown
     except ValueError:

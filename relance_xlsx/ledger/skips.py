@@ -38,6 +38,7 @@ _TOTAL_LABEL = re.compile(
     r"^(grand |sous )?(total|totaux|totals|subtotal|sub total)"
     r"( (general|generaux|ttc|ht|client|clients|du mois|mois|annee|periode|a reporter))*$"
 )
+_TOTAL_STARTS = ("total", "sous", "grand", "sub")
 _NUMBER, _BLANK, _PLACEHOLDER_KIND = 0, 1, 2
 _ONLY_MARKS = re.compile(r"^[\s?_.\-–—/*#]+$")
 # An invoice column filled on fewer rows than this is not the invoice numbers' column.
@@ -138,8 +139,8 @@ def _blank(value: Any) -> bool:
 def _total_label(value: Any) -> bool:
     """« TOTAL », « Totaux », « Sous-total client », « Total général TTC »: never a name such
     as « Total Energies »."""
-    if value.__class__ is not str or value.lstrip()[:1] not in _TOTAL_INITIALS:
-        return False
+    if value.__class__ is not str or not value.lstrip()[:5].lower().startswith(_TOTAL_STARTS):
+        return False  # a name: no folding for it (a clients column has thousands)
     return bool(_TOTAL_LABEL.match(normalise(value)))
 
 
