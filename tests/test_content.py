@@ -475,3 +475,25 @@ def test_a_client_named_total_is_still_a_client(tmp_path):
     ]
     ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", rows)))
     assert ledger.invoice_count == 4 and not ledger.skipped
+
+
+def test_one_vat_column_per_rate_adds_up_to_the_total(tmp_path):
+    headers = [
+        "N° facture",
+        "Client",
+        "Date",
+        "Montant TTC",
+        "Montant HT",
+        "Montant TVA 20%",
+        "Montant TVA 10%",
+    ]
+    rows = [
+        ["F1", "A", D(2026, 9, 1), 768.0, 640.0, 128.0, 0.0],
+        ["F2", "B", D(2026, 9, 2), 132.0, 120.0, 0.0, 12.0],
+        ["F3", "C", D(2026, 9, 3), 1311.0, 1126.0, 160.0, 25.0],
+    ]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", [headers, *rows])))
+    assert ledger.frame["amount"].tolist() == [768.0, 132.0, 1311.0]
+    assert ledger.evidence["amount"].startswith(
+        "« Montant TTC » = « Montant HT » + « Montant TVA 20% » et 1 autre(s) taux sur 3 ligne(s) sur 3"
+    )

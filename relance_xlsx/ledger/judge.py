@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from .columns import header_words
 from .labels import label
 from .profile import Profile, Profiles
@@ -216,7 +218,11 @@ def _net_vat_total(case: _Case) -> None:
     vat = case.pos.get("vat")
     if vat is None:
         return
-    taken = {case.pos[f] for f in _MONEY if f in case.pos}
+    # One VAT column per rate (« montant TVA 20% », « montant TVA 10% »…): their sum.
+    rates = [vat, *(j for j in case.free() if case.words(j) == case.words(vat))]
+    vats = np.nansum([case.profiles[j].values for j in rates], axis=0)
+    vats[np.all([np.isnan(case.profiles[j].values) for j in rates], axis=0)] = np.nan
+    taken = {case.pos[f] for f in _MONEY if f in case.pos} | set(rates)
     columns = [
         j
         for j in {*case.free(), case.pos.get("amount"), case.pos.get("amount_ht")}
@@ -227,8 +233,7 @@ def _net_vat_total(case: _Case) -> None:
         for total in columns:
             if net == total:
                 continue
-            values = [case.profiles[j].values for j in (net, vat, total)]
-            good, seen = adds_up(*values)
+            good, seen = adds_up(case.profiles[net].values, vats, case.profiles[total].values)
             if seen and good >= 0.8 * seen and (best is None or good > best[2]):
                 best = (net, total, good, seen)
     if best is None:
@@ -240,8 +245,9 @@ def _net_vat_total(case: _Case) -> None:
     if "amount_ht" not in case.fixed and case.pos.get("amount_ht") in (None, total):
         case.pos["amount_ht"] = net
     names = [case.name(j) for j in (total, net, vat)]
+    taxes = f"« {names[2]} »" + (f" et {len(rates) - 1} autre(s) taux" if len(rates) > 1 else "")
     case.evidence["amount"] = (
-        f"« {names[0]} » = « {names[1]} » + « {names[2]} » sur {good} ligne(s) sur {seen} : "
+        f"« {names[0]} » = « {names[1]} » + {taxes} sur {good} ligne(s) sur {seen} : "
         "le montant dû est le total TTC"
     )
     if before is not None and before != case.pos["amount"]:

@@ -69,7 +69,8 @@ _PATTERNS = (
     (OPEN, r"\b(en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
      r"mise a disposition|prise en charge|completee?|a relancer|unpaid|submitted|soumise?|"
-     r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement)\b"),
+     r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement|facturee?|invoiced|"
+     r"billed)\b"),
 )  # fmt: skip
 _COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
 # Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
