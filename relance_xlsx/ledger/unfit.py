@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import NoInvoiceTable
 from .columns import ALIASES, header_words, match_headers
-from .judge import not_amount
+from .owed import not_amount
 from .profile import Profile, Profiles
 
 SHOWN_HEADERS = 12
