@@ -11,10 +11,11 @@ from ..results import (
     SendResult,
 )
 from ..workbook import journal_entries, status_updates
+from .checking import check
 from .matching import match
 from .ondemand import dossier
 from .reports import report
-from .runs import check, run
+from .runs import run
 from .sending import prepare_send, send
 
 __all__ = [

@@ -1,0 +1,74 @@
+"""`relance check`: read and validate the ledger only, and say how it was read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..config import CONFIG_NAME, Settings, load_settings, write_columns
+from ..errors import NoInvoiceTable
+from ..ledger import Ledger, label, read_ledger
+from ..progress import Progress, Quiet, step
+from ..results import CheckResult
+
+
+def check(
+    ledger_path: Path,
+    settings: Settings | None = None,
+    *,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+    suggest_config: bool = False,
+) -> CheckResult:
+    """Read and validate the ledger only; write nothing (but relance.toml, if asked).
+
+    With suggest_config, a workbook whose table is not recognised gets the guessed [columns]
+    written into its relance.toml (beside the ledger unless settings came from another),
+    and is read again with them.
+    """
+    settings = settings or Settings()
+    written = None
+    with step(progress or Quiet(), "Lecture du classeur"):
+        try:
+            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
+        except NoInvoiceTable as exc:
+            if suggest_config and not exc.suggestion:
+                raise NoInvoiceTable(
+                    f"{exc} relance.toml n'a pas été modifié : --suggest-config n'écrit que des "
+                    "colonnes trouvées pour le n° de facture, le client, le montant et une date, "
+                    "chacune vérifiée sur le contenu de sa colonne.",
+                    {},
+                ) from exc
+            if not suggest_config:
+                raise
+            target = settings.config_path or ledger_path.parent / CONFIG_NAME
+            written = write_columns(target, exc.suggestion)
+            settings = load_settings(written)
+            ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
+    return CheckResult(
+        str(ledger_path),
+        ledger.sheet,
+        list(ledger.sheets),
+        ledger.header_row,
+        ledger.columns,
+        ledger.invoice_count,
+        list(ledger.problems),
+        list(ledger.skipped),
+        list(ledger.warnings),
+        ledger.choice,
+        str(written) if written else None,
+        _fields(ledger),
+        list(ledger.decisions),
+    )
+
+
+def _fields(ledger: Ledger) -> list[dict[str, str]]:
+    """Each field read, in the order of its columns: French label, header, evidence."""
+    return [
+        {"field": name, "label": label(name), "header": header, "evidence": why}
+        for name, header in sorted(ledger.columns.items(), key=lambda f: ledger.positions[f[0]])
+        for why in [ledger.evidence.get(name, "")]
+    ]
+
+
+__all__ = ["check"]
