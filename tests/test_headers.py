@@ -52,6 +52,10 @@ def test_every_synonym_names_its_field(field, alias):
                      {"invoice_date": 0, "amount": 1, "client": 2, "due_date": 3}, id="words-in-any-order"),
         pytest.param(["N°Facture", "RAISON SOCIALE", "Total TTC", "Reste dû", "Remarques"],
                      {"invoice": 0, "client": 1, "amount": 2, "balance": 3, "remarks": 4}, id="french-upper-case"),
+        pytest.param(["N° fact.", "Client", " H.T ", " T.V.A ", " T.T.C ", "Date d'Emission"],
+                     {"invoice": 0, "client": 1, "amount_ht": 2, "vat": 3, "amount": 4, "invoice_date": 5}, id="dotted-abbreviations"),
+        pytest.param(["Invoice No", "Vendor", "Subtotal (RM)", "Tax (6%)", "Total (RM)"],
+                     {"invoice": 0, "supplier": 1, "amount_ht": 2, "vat": 3, "amount": 4}, id="currency-and-rate"),
         # An exact alias beats a match by words: « Invoice Date » is the date, not the number.
         pytest.param(["Invoice Date", "Invoice Number", "Invoice Amount", "Invoice Status"],
                      {"invoice_date": 0, "invoice": 1, "amount": 2, "status": 3}, id="invoice-words-everywhere"),

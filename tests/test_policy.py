@@ -41,6 +41,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "hold_until": pd.NaT,
         "held_back": False,
         "held_reason": None,
+        "wait_reason": None,
         "promise_date": pd.NaT,
         "promise_amount": float("nan"),
         "registered_no": None,

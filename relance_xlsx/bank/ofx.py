@@ -61,7 +61,9 @@ def _entry(source: str, n: int, node: Any) -> tuple[BankEntry | None, str]:
     if day is None:
         return None, f"date illisible « {node.findtext('DTPOSTED') or ''} »"
     try:
-        amount = parse_amount((node.findtext("TRNAMT") or "").strip())
+        text = (node.findtext("TRNAMT") or "").strip()
+        # OFX groups no thousands: its one mark is the decimal one (« 12.500 » is 12,5).
+        amount = parse_amount(text, "," if "," in text else ".")
     except ValueError:
         amount = None
     if amount is None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from ..display import err
+from ..display import err, print_json
 from ..errors import ExitCode, RelanceError
 from ..wording import describe_os_error
 from .french import install, install_help
@@ -82,30 +83,43 @@ class RelanceGroup(_FrenchHelp, TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         traceback = "--traceback" in argv or bool(os.environ.get("RELANCE_TRACEBACK"))
         argv = [a for a in argv if a != "--traceback"]
-        try:
-            code = super().main(
-                argv, prog_name or "relance", complete_var, False, windows_expand_args, **extra
-            )
-        except typer.TyperException as exc:  # typer's usage errors: exit_code 2
-            if traceback:
-                raise
-            say(f"Erreur : {_usage_message(exc)}")
-            say("Aide : relance --help, ou relance <commande> --help.")
-            code = getattr(exc, "exit_code", ExitCode.USAGE)
-        except typer.Abort:
-            say("Interrompu.")
-            code = ExitCode.ERROR
-        except RelanceError as exc:
-            if traceback:
-                raise
-            say(f"Erreur : {exc}")
-            code = ExitCode.ERROR
-        except OSError as exc:
-            if traceback:
-                raise
-            say(f"Erreur : {describe_os_error(exc)}")
-            code = ExitCode.ERROR
+        message = None
+        with warnings.catch_warnings():
+            # A library's warning (pandas, numpy, openpyxl) is not for the office to read:
+            # what matters is said in French; --traceback shows them for a bug report.
+            if not traceback:
+                warnings.simplefilter("ignore")
+            try:
+                code = super().main(
+                    argv, prog_name or "relance", complete_var, False, windows_expand_args, **extra
+                )
+            except typer.TyperException as exc:  # typer's usage errors: exit_code 2
+                if traceback:
+                    raise
+                message = _usage_message(exc)
+                say(f"Erreur : {message}")
+                say("Aide : relance --help, ou relance <commande> --help.")
+                code = getattr(exc, "exit_code", ExitCode.USAGE)
+            except typer.Abort:
+                message = "Interrompu."
+                say(message)
+                code = ExitCode.ERROR
+            except RelanceError as exc:
+                if traceback:
+                    raise
+                message = str(exc)
+                say(f"Erreur : {message}")
+                code = ExitCode.ERROR
+            except OSError as exc:
+                if traceback:
+                    raise
+                message = describe_os_error(exc)
+                say(f"Erreur : {message}")
+                code = ExitCode.ERROR
         code = int(code or 0)
+        if message is not None and "--json" in argv:
+            # A script asked for JSON: it gets one document even when nothing could be read.
+            print_json({"error": message, "exit_code": code})
         if standalone_mode:
             sys.exit(code)
         return code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from ..results import CheckResult, SendResult
 from .console import err, out
@@ -34,38 +35,42 @@ def render_send(result: SendResult) -> None:
 
 
 def render_check(result: CheckResult) -> None:
-    """The sheet and header found, the column mapping, problems and skipped rows."""
+    """The sheet and header found, each field with its evidence, the decisions, problems."""
     for w in result.warnings:
         err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
-    out.print(
+    _say(
         f"Feuille « {result.sheet} » (parmi : {', '.join(result.sheets)}), "
-        f"en-têtes en ligne {result.header_row}, {result.invoices} factures.",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
+        f"en-têtes en ligne {result.header_row}, {result.invoices} factures."
     )
     if result.config_written:
-        out.print(
+        _say(
             f"Colonnes devinées écrites dans {result.config_written} (section [columns]) : "
-            "vérifiez-les.",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
+            "vérifiez-les."
         )
     if result.choice:
-        out.print(result.choice, markup=False, highlight=False, soft_wrap=True)
-    mapping = Table(title="Colonnes reconnues", title_justify="left")
-    mapping.add_column("Champ")
-    mapping.add_column("En-tête du classeur")
-    for name, header in result.columns.items():
-        mapping.add_row(name, header)
+        _say(result.choice)
+    mapping = Table(title="Colonnes lues", title_justify="left")
+    for name in ("Champ", "En-tête du classeur", "Pourquoi"):
+        mapping.add_column(name)
+    for f in result.fields:
+        # Text, never markup: a header such as « [Montant] » is shown as written.
+        mapping.add_row(Text(f["label"]), Text(f["header"]), Text(f["evidence"]))
     out.print(mapping)
+    if result.decisions:
+        decided = Table(title="Décisions de lecture", title_justify="left")
+        decided.add_column("Ce qui a été lu")
+        decided.add_column("Lignes", justify="right")
+        for d in result.decisions:
+            decided.add_row(Text(d.what), str(d.count))
+        out.print(decided)
     for p in result.problems:
-        out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
+        _say(f"  - {p.describe()}")
     for s in result.skipped:
-        out.print(
-            f"  · ligne {s.row} ignorée : {s.reason}", markup=False, highlight=False, soft_wrap=True
-        )
+        _say(f"  · ligne {s.row} ignorée : {s.reason}")
+
+
+def _say(text: str) -> None:
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 __all__ = ["render_check", "render_send"]

@@ -23,6 +23,10 @@ from .grid import (
     Grid,
 )
 from .holdback import HOLD_HEADER, HoldBack, hold_rows, hold_sentence
+from .labels import (
+    FIELD_LABELS,
+    label,
+)
 from .levels import (
     ACTION_LABELS,
     ALL_KINDS,
@@ -48,6 +52,7 @@ from .levels import (
 from .payments import PaymentsTable, find_payments
 from .peek import Cell, sheet_row
 from .problems import (
+    Decision,
     Problem,
     Skip,
 )
@@ -63,6 +68,10 @@ from .reader import (
 from .rows import (
     COLUMNS,
 )
+from .statuses import (
+    status_meaning,
+    status_says_paid,
+)
 from .terms import (
     Terms,
     due_from_terms,
@@ -75,7 +84,6 @@ from .values import (
     parse_flag,
     parse_hold,
     parse_text,
-    status_says_paid,
 )
 
 __all__ = [
@@ -84,6 +92,7 @@ __all__ = [
     "CLAIMED_LABEL",
     "COLUMNS",
     "EPIC",
+    "FIELD_LABELS",
     "FORMAL_NOTICE",
     "HOLD_HEADER",
     "KIND_BY_LEVEL",
@@ -110,6 +119,7 @@ __all__ = [
     "Amount",
     "Cell",
     "Coded",
+    "Decision",
     "Fingerprint",
     "Grid",
     "HoldBack",
@@ -125,6 +135,7 @@ __all__ = [
     "find_payments",
     "hold_rows",
     "hold_sentence",
+    "label",
     "match_headers",
     "open_workbook",
     "parse_amount",
@@ -137,6 +148,7 @@ __all__ = [
     "read_ledger",
     "round_cents",
     "sheet_row",
+    "status_meaning",
     "status_says_paid",
     "worksheet_names",
 ]

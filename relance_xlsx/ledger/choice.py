@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..ooxml import ExcelTable
-from .columns import header_words, is_invoice_table, match_headers
+from .columns import header_words, is_invoice_table, match_headers, normalise
+from .judge import judge
 
 HEADER_SEARCH_ROWS = 60
 SAMPLE_ROWS = 200  # rows under a header looked at for signs of a line-item list
@@ -35,6 +36,12 @@ _LINE_ITEM_WORDS = {
     "line no": "ligne",
 }
 _REPEATED_SHARE = 0.3
+# A sheet named for purchases holds what the office owes: never chased.
+_PURCHASE_SHEET_WORDS = frozenset(
+    {"achat", "achats", "purchase", "purchases", "fournisseur", "fournisseurs", "supplier"}
+    | {"suppliers", "vendor", "vendors", "depense", "depenses", "expense", "expenses"}
+    | {"payable", "payables"}
+)
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,11 @@ class TableGuess:
     score: float
     table: str | None = None  # the Excel table's name, when it is one
     signs: tuple[str, ...] = ()  # why it looks like a list of invoice lines
+    # Why each field was read from its column (header, content), and what the content changed.
+    evidence: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    # Why this is a purchases table (what the office owes), or "" for a sales table.
+    purchases: str = ""
 
     def where(self) -> str:
         """« feuille « Factures », ligne 4 (tableau Excel « T_Factures ») », in French."""
@@ -95,23 +107,60 @@ def candidates(
             # Only the table's own columns: a note beside it is not one of its headers.
             row = [v if table.first_col <= j <= table.last_col else None for j, v in enumerate(row)]
         positions = match_headers(row, overrides)
-        if not is_invoice_table(positions):
+        if not _worth_judging(positions):
             continue
-        sample = head[index + 1 : index + 1 + SAMPLE_ROWS]
-        value, signs = score(positions, row, sample)
+        end = index + 1 + SAMPLE_ROWS
+        if table is not None:
+            end = min(end, table.last_row - table.totals_rows)
+        sample = head[index + 1 : end]
+        judged = judge(positions, row, sample, overrides)
+        if not is_invoice_table(judged.positions):
+            continue
+        value, signs = score(judged.positions, row, sample)
         # An Excel table is a list someone declared: it wins a tie with a loose block of cells.
         bonus = 0.5 if table is not None else 0.0
         found[index] = TableGuess(
-            sheet, index, positions, value + bonus, table and table.name, signs
+            sheet,
+            index,
+            judged.positions,
+            value + bonus,
+            table and table.name,
+            signs,
+            judged.evidence,
+            judged.notes,
+            _purchases(sheet, row, judged.positions, overrides),
         )
     return list(found.values())
+
+
+def _worth_judging(positions: dict[str, int]) -> bool:
+    """A header row that may be an invoice table once its content is seen (a net and a VAT
+    column may hold the total's place)."""
+    money = {"amount", "amount_ht", "vat"} & set(positions)
+    return bool(money) and is_invoice_table({"amount": -1, **positions})
+
+
+def _purchases(
+    sheet: str, row: list[Any], positions: dict[str, int], overrides: dict[str, str]
+) -> str:
+    """Why a table is the office's purchases: a supplier column, or the sheet's name."""
+    if "client" in overrides:
+        return ""  # the user named the client column: the table is theirs to chase
+    if "supplier" in positions and "client" not in positions:
+        return f"colonne « {str(row[positions['supplier']]).strip()} »"
+    if set(normalise(sheet).split()) & _PURCHASE_SHEET_WORDS:
+        return f"feuille nommée « {sheet} »"
+    return ""
 
 
 def choose(
     guesses: list[TableGuess], order: Callable[[str], int]
 ) -> tuple[TableGuess | None, TableGuess | None]:
     """The best candidate and the runner-up (by score, then the earlier sheet and row)."""
-    ranked = sorted(guesses, key=lambda g: (-g.score, order(g.sheet), g.header_index))
+    # A sales table beside a purchases table is the one read, whatever their scores.
+    ranked = sorted(
+        guesses, key=lambda g: (bool(g.purchases), -g.score, order(g.sheet), g.header_index)
+    )
     best = ranked[0] if ranked else None
     # The runner-up worth naming is another table, not the row under the same header.
     others = [
@@ -128,11 +177,12 @@ def why(guess: TableGuess, runner_up: TableGuess | None) -> str:
     text = f"Tableau choisi : {guess.where()}, {len(guess.positions)} colonnes reconnues"
     if runner_up is None:
         return text + "."
-    reason = (
-        "lignes de détail : " + ", ".join(runner_up.signs)
-        if runner_up.signs
-        else f"{len(runner_up.positions)} colonnes reconnues"
-    )
+    if runner_up.purchases:
+        reason = f"factures d'achats, {runner_up.purchases} : ce que vous devez, jamais relancé"
+    elif runner_up.signs:
+        reason = "lignes de détail : " + ", ".join(runner_up.signs)
+    else:
+        reason = f"{len(runner_up.positions)} colonnes reconnues"
     return text + f" ; écarté : {runner_up.where()} ({reason})."
 
 

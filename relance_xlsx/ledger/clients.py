@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .columns import match_headers, normalise
+from .lookup import best_match
 
 # What a clients table may give each invoice of its client.
 CLIENT_FIELDS = (
@@ -27,6 +28,7 @@ CLIENT_FIELDS = (
     "representative",
 )
 _SEARCH_ROWS = 30
+_PROBE = 2000  # invoice rows whose client cells choose how the two tables are joined
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class ClientsTable:
     key: str  # "client_number" or "client"
     positions: dict[str, int]
     rows: dict[str, list[Any]]
+    # Every row of the table and its headers: for a join by another column (a lookup key).
+    table: tuple[list[Any], ...] = ()
+    headers: tuple[str, ...] = ()
 
     def fields(self) -> list[str]:
         """The client fields it gives."""
@@ -77,11 +82,14 @@ def find_clients(
     _, sheet, index, positions = best
     key = "client_number" if "client_number" in positions else "client"
     rows: dict[str, list[Any]] = {}
-    for row in rows_of(sheet, None)[index + 1 :]:
+    grid = rows_of(sheet, None)
+    table = tuple(list(r) for r in grid[index + 1 :] if any(v not in (None, "") for v in r))
+    for row in table:
         name = key_of(row[positions[key]]) if positions[key] < len(row) else ""
         if name:
-            rows.setdefault(name, list(row))
-    return ClientsTable(sheet, index + 1, key, positions, rows)
+            rows.setdefault(name, row)
+    headers = tuple("" if v in (None, "") else str(v).strip() for v in grid[index])
+    return ClientsTable(sheet, index + 1, key, positions, rows, table, headers)
 
 
 def join_clients(
@@ -94,11 +102,17 @@ def join_clients(
 
     A field the invoice table lacks becomes a column after its last one (for reading only:
     the workbook is never written there); an empty cell of a field it has is filled. Joined
-    by client number when both tables have one, else by name. Returns the positions and
+    by client number when both tables have one, else by name, else by the clients table's
+    column that the invoices' client cells match (a lookup key such as « 1 - Tailspin
+    Toys »): then the invoice reads the client's own name. Returns the positions and
     headers to read with, and one French sentence for `check`.
     """
     key = clients.key if clients.key in positions else "client"
-    if key not in positions or key not in clients.positions:
+    if key not in positions:
+        return positions, headers, ""
+    here = positions[key]
+    match = best_match([r[here] if here < len(r) else None for r in data[:_PROBE]], clients)
+    if match is None:
         return positions, headers, ""
     width = max([len(headers), *(len(r) for r in data[:1])])
     fields = clients.fields()
@@ -108,23 +122,34 @@ def join_clients(
             merged[field] = len(names)
             names.append(f"{clients.sheet} › {field}")
     extra = len(names) - width
-    here = merged[key]
+    # The invoice reads the client's own name when its cell held a key: a lookup key, or a
+    # client number (« CUST01 », « 1 - Tailspin Toys »).
+    name = clients.positions.get("client")
+    rename = match.column != name and positions.get("client") == here and name is not None
     filled = 0
+    found_for: dict[Any, list[Any] | None] = {}  # a client's cell is folded once, not per row
     for row in data:
         if extra:
             row.extend([None] * (width - len(row) + extra))
-        found = clients.rows.get(key_of(row[here]) if here < len(row) else "")
+        cell = row[here] if here < len(row) else None
+        try:
+            found = found_for[cell]
+        except KeyError:
+            found = found_for[cell] = match.find(cell)
+        except TypeError:  # an unhashable cell (never from calamine)
+            found = match.find(cell)
         if found is None:
             continue
         filled += 1
+        if rename and name is not None and name < len(found):
+            row[here] = found[name]
         for field in fields:
             pos = merged[field]
             if row[pos] in (None, "") and clients.positions[field] < len(found):
                 row[pos] = found[clients.positions[field]]
-    by = "n° de client" if key == "client_number" else "nom du client"
     note = (
         f"Fiche clients : feuille « {clients.sheet} » (en-têtes en ligne {clients.header_row}), "
-        f"jointe par {by} ; {', '.join(fields)} complétés pour {filled} facture(s)."
+        f"jointe par {match.said} ; {', '.join(fields)} complétés pour {filled} facture(s)."
     )
     return merged, tuple(names), note
 

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .numbers import column_mark
 from .values import MAX_AMOUNT, parse_amount, parse_text
 
 
@@ -70,6 +71,12 @@ class Coded:
         is_none = np.equal(self.values, np.array(None, dtype=object))
         return ~is_none[self.codes]
 
+    def filled(self) -> np.ndarray:
+        """Rows with a value: not None, NaN or empty text (calamine reads a blank cell as "")."""
+        values = self.values
+        empty = pd.isna(values) | np.equal(values, np.array("", dtype=object))
+        return ~empty[self.codes]
+
     def array(self, dtype: Any = object) -> np.ndarray:
         """One value per row."""
         values = self.values if dtype is object else self.values.astype(dtype)
@@ -108,7 +115,8 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     """Amounts: the number of each row (NaN where none), the currency, the error reasons.
 
     Float cells, nearly all of a ledger's amounts, are rounded to the cent in bulk, with no
-    Amount made for them; the rest goes through parse_amount one distinct value at a time.
+    Amount made for them; the rest goes through parse_amount one distinct value at a time,
+    with the decimal mark the column's text amounts agree on.
     """
     values = column.values
     numbers = np.full(len(values), np.nan)
@@ -128,9 +136,11 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     distinct_numbers = np.full(len(distinct), np.nan)
     distinct_currencies = object_array([None] * len(distinct))
     distinct_reasons = object_array([None] * len(distinct))
+    # The decimal mark of « 1.500 » is the one its column's other text amounts show.
+    mark = column_mark(v for v in distinct if v.__class__ is str)
     for k, value in enumerate(distinct):
         try:
-            amount = parse_amount(value)
+            amount = parse_amount(value, mark)
         except (ValueError, TypeError, OverflowError) as exc:
             distinct_reasons[k] = str(exc) or "valeur illisible"
             continue

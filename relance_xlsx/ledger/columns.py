@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from .synonyms import ALIASES
 
-# A table is an invoice table when it names an amount and one of these.
-IDENTIFYING_FIELDS = ("invoice", "client")
+# A table is an invoice table when it names an amount and one of these (a supplier's: a
+# purchases table, which the choice sets aside).
+IDENTIFYING_FIELDS = ("invoice", "client", "supplier")
 MIN_FIELDS = 3
 
 _NUMBER_MARKS = re.compile(r"(?<![a-z])(n\s*°|n\s*º|no\.?|nº|num\.?|numero|number|nbr|#)(?![a-z])")
@@ -35,7 +36,12 @@ _FOLDED: dict[str, tuple[str, ...]] = {
 _FILLER = frozenset(
     {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "a", "au", "aux", "en", "in"}
     | {"eur", "euro", "euros", "e"}
+    # The currency a header names its amounts in: « Total (RM) », « Amount (USD) ».
+    | {"usd", "gbp", "chf", "cad", "aud", "rm", "myr", "inr", "rs", "mad", "dh", "xof", "cfa"}
+    | {"fcfa", "tnd", "dzd", "sgd", "hkd", "zar", "aed", "sar"}
 )
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+_ABBREVIATION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)|(?<=\b[A-Za-z]\.[A-Za-z])\.")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # A header's words must be more than half covered by an alias's for a match by words:
 # « Relance 2 » in a data row is not the level column, « Invoice Type » not the number.
@@ -44,7 +50,10 @@ MIN_COVER = 0.6
 
 def header_words(header: object) -> str:
     """A header folded for matching, CamelCase and snake_case split: 'InvoiceID' -> 'invoice no'."""
-    text = _CAMEL.sub(" ", str(header).strip())
+    # A rate says nothing of the column's meaning: « Tax (6%) », « TVA 20 % »; dotted
+    # abbreviations are words: « T.T.C » is TTC, « H.T. » is HT.
+    text = _ABBREVIATION.sub("", _PERCENT.sub(" ", str(header).strip()))
+    text = _CAMEL.sub(" ", text)
     return re.sub(r"\bid\b", "no", normalise(text))
 
 

@@ -8,18 +8,9 @@ from typing import Any
 import numpy as np
 
 from .coded import Coded, parse_amounts, parse_values
+from .labels import label
 from .problems import Problem
 from .text import name_was_cleaned, parse_name, parse_text
-
-# How a problem names a column the ledger does not have (a due date computed from terms…).
-_FIELD_LABELS = {
-    "invoice": "N° facture",
-    "client": "Client",
-    "invoice_date": "Date facture",
-    "due_date": "Échéance",
-    "amount": "Montant",
-    "paid": "Montant réglé",
-}
 
 # Fields whose cells are nearly all different: coded one per row, without hashing.
 _MOSTLY_DISTINCT = frozenset({"invoice", "amount", "paid"})
@@ -67,7 +58,8 @@ class Grid:
     def header(self, name: str) -> str:
         """The header a problem names for a field."""
         pos = self.positions.get(name)
-        return self.headers[pos] if pos is not None else _FIELD_LABELS.get(name, name)
+        # A column the ledger does not have (a due date computed from terms…): its French name.
+        return self.headers[pos] if pos is not None else label(name)
 
     def parse(self, name: str, parser: Callable[[Any], Any], severity: str = "error") -> Coded:
         """A field's column parsed; each cell that cannot be read becomes a problem."""

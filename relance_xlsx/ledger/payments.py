@@ -12,6 +12,7 @@ import pandas as pd
 
 from .clients import key_of
 from .columns import match_headers, normalise
+from .numbers import column_mark
 from .values import parse_amount, parse_date
 
 _SEARCH_ROWS = 30
@@ -67,12 +68,14 @@ def _read(
 ) -> PaymentsTable:
     invoice, date, amount = columns
     out: dict[str, list[tuple[pd.Timestamp, float]]] = {}
+    # « 1.500 » takes the decimal mark the column's other text amounts show.
+    mark = column_mark(r[amount] for r in rows if amount < len(r) and isinstance(r[amount], str))
     for row in rows:
         if max(columns) >= len(row):
             continue
         key = key_of(row[invoice])
         try:
-            day, paid = parse_date(row[date]), parse_amount(row[amount])
+            day, paid = parse_date(row[date]), parse_amount(row[amount], mark)
         except ValueError:
             continue  # not a payment line (a total, a note)
         if key and isinstance(day, dt.date) and paid is not None and paid.value > 0:

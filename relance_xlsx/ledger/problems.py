@@ -39,4 +39,13 @@ class Skip:
     reason: str
 
 
-__all__ = ["Problem", "Severity", "Skip"]
+@dataclass(frozen=True)
+class Decision:
+    """What the reading decided for a number of rows, listed by `check` with its count: a
+    status read as paid or not to chase, a placeholder invoice number, a totals row…"""
+
+    what: str
+    count: int
+
+
+__all__ = ["Decision", "Problem", "Severity", "Skip"]

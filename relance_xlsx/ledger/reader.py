@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import zipfile
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import python_calamine as calamine
 
 from .. import collector
@@ -20,78 +17,12 @@ from ..ooxml import ExcelTable, FormulaScan, check_package, col_index, excel_tab
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .clients import find_clients, join_clients
 from .payments import apply_payments, find_payments
-from .problems import Problem, Skip
+from .problems import Decision, Skip
+from .records import Fingerprint, Ledger, SheetRef
 from .rows import normalise_rows
 from .unfit import no_table_error
 
 READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """Size, modification time and hash of the ledger file when it was read."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-
-    @classmethod
-    def of(cls, path: Path) -> Fingerprint:
-        """Fingerprint a file as it is now."""
-        stat = path.stat()
-        digest = hashlib.sha256()
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-        return cls(stat.st_size, stat.st_mtime_ns, digest.hexdigest())
-
-
-@dataclass(frozen=True)
-class SheetRef:
-    """Where the invoice table is: all the write-back needs to know of the ledger it read."""
-
-    path: Path
-    sheet: str
-    header_row: int  # Excel row number of the header
-    headers: tuple[str, ...]  # header texts, by 0-based column position
-    positions: dict[str, int]  # canonical field -> 0-based column position
-    fingerprint: Fingerprint
-
-
-@dataclass(frozen=True)
-class Ledger:
-    """The invoice table of a workbook, normalised, with what could not be used."""
-
-    path: Path
-    sheet: str
-    sheets: tuple[str, ...]
-    header_row: int  # Excel row number of the header
-    headers: tuple[str, ...]  # header texts, by 0-based column position
-    positions: dict[str, int]  # canonical field -> 0-based column position
-    frame: pd.DataFrame
-    problems: tuple[Problem, ...]
-    skipped: tuple[Skip, ...]
-    fingerprint: Fingerprint
-    warnings: tuple[str, ...] = field(default=())
-    # Which table was chosen among the workbook's candidates, and why (French).
-    choice: str = ""
-
-    @property
-    def columns(self) -> dict[str, str]:
-        """Canonical field -> the header text it was found under."""
-        return {name: self.headers[pos] for name, pos in self.positions.items()}
-
-    @property
-    def sheet_ref(self) -> SheetRef:
-        """Where the table is, for the write-back."""
-        return SheetRef(
-            self.path, self.sheet, self.header_row, self.headers, self.positions, self.fingerprint
-        )
-
-    @property
-    def invoice_count(self) -> int:
-        """How many rows were read as invoices (with or without problems)."""
-        return len(self.frame)
 
 
 def open_workbook(path: Path) -> calamine.CalamineWorkbook:
@@ -199,6 +130,14 @@ def _read_table(
         raise no_table_error(
             path, {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in candidates}, settings.columns
         )
+    if guess.purchases:
+        raise LedgerError(
+            f"{path.name} ne contient que des factures d'achats ({guess.where()}, "
+            f"{guess.purchases}) : ce sont les factures de vos fournisseurs, ce que vous devez, "
+            "et relance-xlsx ne relance jamais un fournisseur ; indiquez le classeur de vos "
+            "ventes, ou nommez la colonne du client dans la section [columns] de relance.toml "
+            "si ce tableau est bien celui de vos clients."
+        )
     return guess, why(guess, runner_up), reader.rows(guess.sheet)
 
 
@@ -246,22 +185,21 @@ def read_ledger(
             book.close()
         header = grid[guess.header_index]
         headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
-        data = grid[guess.header_index + 1 :]
-        first_row = guess.header_index + 2
+        data, totals = _table_rows(grid, guess, tables.get(guess.sheet, []))
         # The clients sheet's fields are read beside the invoices', never written back: the
         # ledger keeps the invoice table's own positions and headers.
         positions, read_headers, joined = guess.positions, headers, ""
         if clients is not None:
             positions, read_headers, joined = join_clients(data, positions, headers, clients)
         with collector.paused():
-            frame, problems, skipped = normalise_rows(
-                data, first_row, dict(positions), read_headers, settings.policy, as_of
+            rows = normalise_rows(
+                data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of
             )
-        warnings = _formula_warnings(scan.counts(guess.sheet), headers)
+        warnings = [*rows.notes, *_formula_warnings(scan.counts(guess.sheet), headers)]
         paid_note = ""
         if payments is not None:
             paid_note, more = apply_payments(
-                frame, payments, "paid" in positions, settings.policy.tolerance
+                rows.frame, payments, "paid" in positions, settings.policy.tolerance
             )
             warnings += more
     assert fingerprint is not None  # open_workbook refused a missing file
@@ -272,13 +210,32 @@ def read_ledger(
         header_row=guess.header_index + 1,
         headers=headers,
         positions=guess.positions,
-        frame=frame,
-        problems=tuple(problems),
-        skipped=tuple(skipped),
+        frame=rows.frame,
+        problems=tuple(rows.problems),
+        skipped=tuple(sorted([*rows.skipped, *totals], key=lambda s: s.row)),
         fingerprint=fingerprint,
         warnings=tuple(warnings),
-        choice=" ".join(filter(None, [choice, joined, paid_note])),
+        choice=" ".join(filter(None, [choice, *guess.notes, joined, paid_note])),
+        evidence=dict(guess.evidence),
+        decisions=tuple(rows.decisions) + _totals_decision(totals),
     )
+
+
+def _table_rows(
+    grid: list[list[Any]], guess: TableGuess, tables: list[ExcelTable]
+) -> tuple[list[list[Any]], list[Skip]]:
+    """The rows under the header; an Excel table's totals row (and below) is never data."""
+    data = grid[guess.header_index + 1 :]
+    table = next((t for t in tables if t.name == guess.table), None)
+    if table is None or not table.totals_rows:
+        return data, []
+    end = table.last_row - table.totals_rows  # Excel row of the last data row
+    total = Skip(end + 1, f"ligne des totaux du tableau Excel « {table.name} »")
+    return grid[guess.header_index + 1 : end], [total]
+
+
+def _totals_decision(totals: list[Skip]) -> tuple[Decision, ...]:
+    return tuple(Decision(f"Lignes écartées : {s.reason}", 1) for s in totals)
 
 
 __all__ = [

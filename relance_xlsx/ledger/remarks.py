@@ -13,7 +13,7 @@ from .grid import Grid
 # litige, contesté, désaccord, réclamation, disputed, contest… (accents folded first).
 _DISPUTE = re.compile(r"\b(litig\w*|contest\w*|desaccord\w*|reclamation\w*|disput\w*)")
 # « pas de litige », « litige réglé », « no dispute »: the word is there, the dispute is not.
-_SETTLED = re.compile(
+SETTLED_DISPUTE = re.compile(
     r"\b(pas de|sans|aucun\w*|no|not|non)\s+(\w+\s+)?(litig|contest|desaccord|reclam|disput)"
     r"|(litig|contest|desaccord|reclam|disput)\w*\s+(\w+\s+)?"
     r"(regle\w*|resolu\w*|leve\w*|clos\w*|termine\w*|resolved|settled|closed)"
@@ -25,7 +25,7 @@ def says_dispute(value: Any) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False
     text = normalise(value)
-    return bool(_DISPUTE.search(text)) and not _SETTLED.search(text)
+    return bool(_DISPUTE.search(text)) and not SETTLED_DISPUTE.search(text)
 
 
 def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
@@ -35,7 +35,7 @@ def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
     """
     held = np.zeros(len(grid), dtype=bool)
     why = np.full(len(grid), None, dtype=object)
-    for field in ("remarks", "status"):
+    for field in ("remarks", "status", "platform_status"):
         if field not in grid.positions:
             continue
         raw = grid.raw(field)
@@ -49,4 +49,4 @@ def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
     return held, why
 
 
-__all__ = ["disputes", "says_dispute"]
+__all__ = ["SETTLED_DISPUTE", "disputes", "says_dispute"]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -17,25 +16,30 @@ from .coded import Coded, dates_of, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
 from .dates import parse_dates
+from .extent import lower_table
 from .followup import followup_columns, undated_notices
 from .grid import Grid
-from .holdback import hold_columns
+from .holdback import hold_columns as held_back_columns
+from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
-from .problems import Problem, Skip
-from .remarks import disputes
+from .money import credits, paid_amounts, settle
+from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .skips import skip_rows
+from .standing import Standing, read_standing
 from .terms import Terms, due_from_terms, parse_terms, start_dates
-from .values import (
-    parse_date,
-    parse_flag,
-    parse_hold,
-    parse_text,
-    status_says_paid,
-)
+from .values import parse_date, parse_flag, parse_text
 
-_CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
+
+class Normalised(NamedTuple):
+    """The invoices of the grid, and what the reading found and decided on the way."""
+
+    frame: pd.DataFrame
+    problems: list[Problem]
+    skipped: list[Skip]
+    decisions: list[Decision]
+    notes: list[str]
 
 
 def normalise_rows(
@@ -45,28 +49,42 @@ def normalise_rows(
     headers: Sequence[str],
     policy: Policy,
     as_of: dt.date,
-) -> tuple[pd.DataFrame, list[Problem], list[Skip]]:
+) -> Normalised:
     """Turn the grid below the header into canonical invoice rows, skips and problems."""
     grid = Grid(data, positions, headers, first_row)
-    keep, skips = skip_rows(grid)
+    notes = []
+    lower = lower_table(grid)
+    if lower is not None:
+        grid.keep_only(np.arange(len(grid)) < lower[0])
+        notes.append(lower[1])
+    standing = read_standing(grid)
+    keep, skips, decisions = skip_rows(grid, standing)
     if not keep.all():
         grid.keep_only(keep)
+        standing = standing.take(keep)
+    columns = _columns(grid, standing, policy, as_of)
+    frame = _frame(columns)
+    return Normalised(frame, grid.problems, skips, [*standing.decisions, *decisions], notes)
+
+
+def _columns(grid: Grid, standing: Standing, policy: Policy, as_of: dt.date) -> dict[str, Any]:
+    """Every canonical column of the kept rows, parsed and checked."""
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse("invoice", parse_text)
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
-    paid_cell = _paid_amounts(grid)
+    paid_cell = paid_amounts(grid)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_flag, "warning")
-    hold = grid.parse("hold", parse_hold)
-    disputed, hold_reason = disputes(grid)
+    holds = hold_columns(grid, standing)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
     last_date = grid.parse("reminder_date", parse_date)
     objects = grid.parse("object", parse_text)
-    is_credit = (amount < 0) | _says_credit(invoice) | _says_credit(objects)
-    amount = np.where(is_credit & (amount > 0), -amount, amount)
-    paid, outstanding = _settle(grid, amount, paid_cell, is_credit, payment_date, paid_flag)
+    is_credit, amount = credits(amount, standing, invoice, objects)
+    paid, outstanding = settle(
+        grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
+    )
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)
@@ -74,21 +92,10 @@ def normalise_rows(
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
     check_rows(
-        grid,
-        ok,
-        invoice=invoice,
-        client=client,
-        amount=amount,
-        paid_cell=paid_cell,
-        paid=paid,
-        is_credit=is_credit,
-        invoice_date=invoice_date,
-        due=due,
-        levels=levels,
-        last_date=last_date,
-        as_of=as_of,
-        policy=policy,
-    )
+        grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
+        is_credit=is_credit, invoice_date=invoice_date, due=due, levels=levels,
+        last_date=last_date, as_of=as_of, policy=policy,
+    )  # fmt: skip
     outstanding = np.nan_to_num(outstanding, nan=0.0)
     columns: dict[str, Any] = {
         "row": grid.numbers.astype(int),
@@ -103,8 +110,7 @@ def normalise_rows(
         "paid": np.nan_to_num(paid, nan=0.0),
         "outstanding": outstanding,
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
-        "hold": hold.mask(lambda v: v is True) | disputed,
-        "hold_reason": hold_reason,
+        **holds,
         **followup_columns(grid),
         "is_credit": is_credit,
         "object": objects.array(),
@@ -117,7 +123,7 @@ def normalise_rows(
     }
     _held_back(columns, grid, as_of)  # then the first problem of each row, after every parse
     columns["problem"] = _problem_column(grid, doubtful)
-    return _frame(columns), grid.problems, skips
+    return columns
 
 
 def _due(
@@ -143,7 +149,7 @@ def _due(
 def _held_back(columns: dict[str, Any], grid: Grid, as_of: dt.date) -> None:
     """Held back until a date (« Ne pas relancer avant »): on hold as a dispute is, by the
     policy's one hold rule; a dispute keeps its own reason."""
-    columns.update(hold_columns(grid, as_of, columns["status_text"]))
+    columns.update(held_back_columns(grid, as_of, columns["status_text"]))
     columns["held_back"] = columns["held_back"] & ~columns["hold"]
     columns["hold"] = columns["hold"] | columns["held_back"]
 
@@ -188,70 +194,6 @@ def _history_columns(history: Coded, levels: np.ndarray, last_date: Coded) -> di
     }
 
 
-def _settle(
-    grid: Grid,
-    amount: np.ndarray,
-    paid_cell: np.ndarray,
-    is_credit: np.ndarray,
-    payment_date: Coded,
-    paid_flag: Coded,
-) -> tuple[np.ndarray, np.ndarray]:
-    """What was paid and what is still owed (a credit note owes its own negative amount)."""
-    paid = np.nan_to_num(paid_cell, nan=0.0)
-    # Fully paid: amount covered, a payment date with no paid column, a flag or a status.
-    settled = (
-        paid_flag.mask(lambda v: v is True)
-        | grid.raw("status").mask(status_says_paid)
-        | (payment_date.present() & ("paid" not in grid.positions))
-    )
-    if "balance" in grid.positions and "paid" not in grid.positions:
-        # What is still owed gives what was paid, when it is within the amount: a larger one
-        # adds charges (a service charge, interest) that the amount column does not hold.
-        balance = grid.parse_amounts("balance")[0]
-        known = ~np.isnan(balance) & (balance >= 0) & (balance <= amount)
-        paid = np.where(known, np.round(amount - np.nan_to_num(balance), 2), paid)
-    paid = np.where(settled, np.clip(amount, 0, None), paid)
-    outstanding = np.where(is_credit, amount, np.round(amount - paid, 2))
-    return paid, outstanding
-
-
-def _says_credit(column: Coded) -> np.ndarray:
-    """Rows whose text names a credit note ("Avoir", "Credit note")."""
-    # One search through all the texts first: most ledgers have no such word at all.
-    texts = "\x00".join([v for v in column.values if v.__class__ is str]).lower()
-    if "avoir" not in texts and "credit" not in texts:
-        return np.zeros(len(column), dtype=bool)
-    return column.mask(_names_credit)
-
-
-def _names_credit(text: Any) -> bool:
-    # The substring test rules out almost every invoice number before the regex runs.
-    if not isinstance(text, str):
-        return False
-    lower = text.lower()
-    return ("avoir" in lower or "credit" in lower) and bool(_CREDIT_RE.search(text))
-
-
-def _paid_amounts(grid: Grid) -> np.ndarray:
-    """Amounts paid (NaN where none); a 'paid' column of oui/non is read as a paid flag."""
-    if "paid" in grid.positions:
-        # Floats first: nearly every cell of the column is one, and none is a flag word.
-        values = grid.raw("paid").array()
-        texts = [v for v in values if v.__class__ is not float and isinstance(v, str) and v.strip()]
-        if texts and sum(map(_is_flag_word, texts)) > len(texts) / 2:
-            grid.positions.setdefault("paid_flag", grid.positions.pop("paid"))
-            return np.full(len(grid), np.nan)
-    return grid.parse_amounts("paid")[0]
-
-
-def _is_flag_word(value: Any) -> bool:
-    try:
-        parse_flag(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _due_dates(invoice_date: Coded, due_cell: Coded, terms: Coded, policy: Policy) -> Coded:
     """The due date's cell, or else the invoice date plus the terms: once per distinct pair."""
     default = Terms(policy.default_terms_days)
@@ -285,4 +227,4 @@ def _first_problem(numbers: np.ndarray, problems: list[Problem]) -> np.ndarray:
     return out
 
 
-__all__ = ["COLUMNS", "normalise_rows"]
+__all__ = ["COLUMNS", "Normalised", "normalise_rows"]

@@ -28,6 +28,8 @@ COLUMNS = (
     "hold_until",
     "held_back",
     "held_reason",
+    # Why an owed invoice waits this week (a payment the platform says was sent), or None.
+    "wait_reason",
     "promise_date",
     "promise_amount",
     "registered_no",

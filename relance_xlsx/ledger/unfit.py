@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import json
 from pathlib import Path
@@ -10,6 +9,8 @@ from typing import Any
 
 from ..errors import NoInvoiceTable
 from .columns import ALIASES, header_words, match_headers
+from .owed import not_amount
+from .profile import Profile, Profiles
 
 SHOWN_HEADERS = 12
 _NEEDED = {
@@ -30,61 +31,100 @@ def header_row(rows: list[list[Any]]) -> int | None:
 
 def suggest_columns(
     row: list[Any], sample: list[list[Any]], overrides: dict[str, str]
-) -> dict[str, str]:
-    """The fields an invoice table needs, each guessed from a header of this row.
+) -> tuple[dict[str, str], list[str]]:
+    """The fields an invoice table needs, each guessed from a header of this row, and why
+    a column was not trusted.
 
     By name first (the synonyms, then the closest spelling: « Montnat » is « Montant »),
     then by what the column holds: dates, amounts, a name repeated, a number on each row.
+    Every guess is checked against its column's content: a reference (« V/REF »), a row
+    counter or a column of text is never suggested as the amount.
     """
     headers = {j: str(v).strip() for j, v in enumerate(row) if isinstance(v, str) and v.strip()}
+    profiles = Profiles(sample)
     found = match_headers(row, overrides)
-    guess = {
-        f: headers[j] for f, j in found.items() if j in headers and f in (*_NEEDED, "due_date")
-    }
+    guess: dict[str, str] = {}
+    doubts: list[str] = []
+    if "supplier" in found and "client" not in found:
+        # The office's own bills: nothing to chase, so no mapping to suggest.
+        supplier = headers.get(found["supplier"], "")
+        return {}, [
+            f"« {supplier} » nomme un fournisseur : ce sont des factures d'achats, jamais relancées"
+        ]
     taken = {headers[j] for j in found.values() if j in headers}
+    for field in (*_NEEDED, "due_date"):
+        j = found.get(field)
+        if j is None or j not in headers:
+            continue
+        why = _misfit(field, headers[j], profiles[j])
+        if why is None or field in overrides:
+            guess[field] = headers[j]
+        else:
+            what = _NEEDED.get(field, "l'échéance")
+            doubts.append(f"« {headers[j]} » n'est pas retenue pour {what} : {why}")
     for field in _NEEDED:
         if field in guess:
             continue
-        j = _closest(field, headers, taken) or _by_content(field, headers, sample, taken)
+        j = _closest(field, headers, taken, profiles)
+        if j is None:
+            j = _by_content(field, headers, profiles, taken)
         if j is not None:
             guess[field] = headers[j]
             taken.add(headers[j])
-    return guess
+    if "amount" not in guess:
+        # The numbers set aside say why no amount was found (« V/REF », a row counter).
+        for j, h in headers.items():
+            why = _misfit("amount", h, profiles[j])
+            if h not in taken and profiles[j].numbers >= 0.8 and why:
+                doubts.append(f"« {h} » n'est pas retenue pour le montant : {why}")
+    return guess, doubts
 
 
-def _closest(field: str, headers: dict[int, str], taken: set[str]) -> int | None:
+def _misfit(field: str, header: str, p: Profile) -> str | None:
+    """Why a column cannot hold this field, judged by its content (None: it can)."""
+    if p.filled < 2:
+        return None  # too few values to judge: the header decides
+    if field == "amount":
+        why = not_amount(set(header_words(header).split()), p)
+        if why is None and p.numbers < 0.8:
+            return "elle ne contient pas de montants"
+        return why
+    elif field in ("invoice_date", "due_date") and p.dates < 0.8:
+        return "elle ne contient pas de dates"
+    elif field == "client" and (p.texts < 0.6 or p.emails >= 0.5 or p.digits >= 0.8):
+        return "elle ne contient pas de noms"
+    elif field == "invoice" and (p.distinct < 0.9 or p.dates >= 0.5 or p.counter):
+        return "ses valeurs ne sont pas des numéros de facture tous différents"
+    return None
+
+
+def _closest(
+    field: str, headers: dict[int, str], taken: set[str], profiles: Profiles
+) -> int | None:
     scored = [
         (max(difflib.SequenceMatcher(None, header_words(h), a).ratio() for a in _FOLDED[field]), j)
         for j, h in headers.items()
-        if h not in taken
+        if h not in taken and _misfit(field, h, profiles[j]) is None
     ]
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] >= 0.8 else None
 
 
 def _by_content(
-    field: str, headers: dict[int, str], sample: list[list[Any]], taken: set[str]
+    field: str, headers: dict[int, str], profiles: Profiles, taken: set[str]
 ) -> int | None:
     """The first free column whose values look like this field's."""
     for j, h in headers.items():
-        if h in taken:
+        p = profiles[j]
+        if h in taken or p.filled < 2 or _misfit(field, h, p) is not None:
             continue
-        values = [r[j] for r in sample if j < len(r) and r[j] not in (None, "")]
-        if len(values) < 2:
-            continue
-        dates = sum(isinstance(v, dt.date) for v in values) / len(values)
-        numbers = sum(isinstance(v, int | float) and not isinstance(v, bool) for v in values) / len(
-            values
-        )
-        texts = [str(v) for v in values if isinstance(v, str)]
-        distinct = len(set(map(str, values))) / len(values)
-        if field == "invoice_date" and dates > 0.8:
+        if field == "invoice_date" and p.dates > 0.8:
             return j
-        if field == "amount" and numbers > 0.8 and distinct > 0.5:
+        if field == "amount" and p.distinct > 0.5:
             return j
-        if field == "client" and len(texts) > 0.8 * len(values) and distinct < 1.0:
+        if field == "client" and p.distinct < 1.0:
             return j
-        if field == "invoice" and distinct == 1.0 and dates < 0.2:
+        if field == "invoice" and p.distinct == 1.0 and p.texts + p.numbers > 0.8:
             return j
     return None
 
@@ -104,10 +144,10 @@ def no_table_error(
             " …" if len(texts) > SHOWN_HEADERS else ""
         )
         seen.append(f"feuille « {sheet} », ligne {index + 1} : {shown}")
-        guess = suggest_columns(rows[index], rows[index + 1 :], overrides)
+        guess, doubts = suggest_columns(rows[index], rows[index + 1 : index + 201], overrides)
         if best is None or len(guess) > len(best[1]):
-            best = (sheet, guess)
-    suggestion = best[1] if best else {}
+            best = (sheet, guess, doubts)
+    suggestion, doubts = (best[1], best[2]) if best else ({}, [])
     missing = [
         label
         for f, label in _NEEDED.items()
@@ -116,17 +156,26 @@ def no_table_error(
     lines = "\n".join(f"{f} = {json.dumps(h, ensure_ascii=False)}" for f, h in suggestion.items())
     seen_text = " ; ".join(seen) or "aucun"
     message = f"Aucun tableau de factures reconnu dans {path.name}. En-têtes vus : {seen_text}."
-    if suggestion:
+    if doubts:
+        message += " " + " ; ".join(doubts) + "."
+    if suggestion and not missing:
         message += (
             f" Colonnes devinées (à vérifier) à coller dans relance.toml :\n[columns]\n{lines}\n"
             "ou lancez « relance check --suggest-config » pour les y écrire."
+        )
+    elif suggestion:
+        message += (
+            f" Colonnes devinées, incomplètes (« relance check --suggest-config » n'écrit "
+            f"qu'une correspondance complète et vérifiée) :\n[columns]\n{lines}\n"
         )
     if missing:
         message += (
             f" Introuvable : {', '.join(missing)} ; nommez chaque colonne dans la section "
             '[columns] de relance.toml, par exemple amount = "Montant TTC".'
         )
-    return NoInvoiceTable(message, suggestion)
+    # Only a mapping whose every field was found and checked against its column is offered
+    # for writing: a half-guess written into relance.toml would read wrong sums every week.
+    return NoInvoiceTable(message, suggestion if not missing else {})
 
 
 __all__ = ["header_row", "no_table_error", "suggest_columns"]

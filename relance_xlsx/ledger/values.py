@@ -13,6 +13,7 @@ import re
 from typing import Any, NamedTuple
 
 from .columns import normalise
+from .numbers import split_amount, to_number
 from .text import is_empty, parse_text
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -114,21 +115,6 @@ def _read_date(value: Any) -> dt.date | None:
     raise ValueError("date illisible (attendu JJ/MM/AAAA)")
 
 
-_CURRENCY_SIGNS = {
-    "€": "EUR",
-    "eur": "EUR",
-    "euros": "EUR",
-    "euro": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "$": "USD",
-    "usd": "USD",
-    "chf": "CHF",
-    "fs": "CHF",
-}
-_CURRENCY_RE = re.compile(r"(€|£|\$|\beuros?\b|\beur\b|\bgbp\b|\busd\b|\bchf\b)", re.I)
-
-
 class Amount(NamedTuple):
     """An amount read from a cell, with the currency it was written in, if any.
 
@@ -139,8 +125,12 @@ class Amount(NamedTuple):
     currency: str | None = None
 
 
-def parse_amount(value: Any) -> Amount | None:
-    """An amount from a number or text such as '1 234,56 €', '1.234,56', '£400', '(120,00)'."""
+def parse_amount(value: Any, mark: str | None = None) -> Amount | None:
+    """An amount from a number or text such as '1 234,56 €', '1.234,56', '£400', '(120,00)'.
+
+    mark is the decimal mark of the value's column (numbers.column_mark), for a value such as
+    « 1.500 » that does not show its own; without it, such a value is ambiguous (ValueError).
+    """
     if is_empty(value):
         return None
     if isinstance(value, bool):
@@ -149,26 +139,10 @@ def parse_amount(value: Any) -> Amount | None:
         return Amount(_bounded(float(value)))
     if isinstance(value, dt.date | dt.time | dt.timedelta):
         raise ValueError("une date à la place d'un montant")
-    text = str(value).strip()
-    currency = None
-    m = _CURRENCY_RE.search(text)
-    if m:
-        currency = _CURRENCY_SIGNS[m.group(1).lower()]
-        text = _CURRENCY_RE.sub("", text)
-    text = re.sub(r"[\s\u00a0\u202f']", "", text)
-    negative = False
-    if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1]
-    if text.startswith("-"):
-        negative, text = not negative, text[1:]
-    elif text.startswith("+"):
-        text = text[1:]
-    if not text or not re.fullmatch(r"[\d.,]+", text) or not re.search(r"\d", text):
-        raise ValueError("montant illisible")
-    text = _decimal_point(text)
+    negative, digits, currency = split_amount(str(value))
     try:
-        number = float(text)
-    except ValueError:
+        number = to_number(digits, mark)
+    except OverflowError:
         raise ValueError("montant illisible") from None
     return Amount(_bounded(-number if negative else number), currency)
 
@@ -180,25 +154,6 @@ def _bounded(number: float) -> float:
     if abs(number) > MAX_AMOUNT:
         raise ValueError("montant invraisemblable (plus de 1 000 milliards)")
     return round(number, 2)
-
-
-def _decimal_point(text: str) -> str:
-    """Turn French or English digit grouping into a plain decimal number."""
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        return text.replace(thousands, "").replace(decimal, ".")
-    if "," in text:
-        if text.count(",") > 1:
-            return text.replace(",", "")
-        return text.replace(",", ".")
-    if text.count(".") > 1:
-        return text.replace(".", "")
-    head, _, tail = text.partition(".")
-    # French grouping "1.234": a dot followed by exactly three digits is a thousands mark.
-    if tail and len(tail) == 3 and head and head != "0":
-        return head + tail
-    return text
 
 
 _TRUE_WORDS = {"oui", "o", "yes", "y", "x", "1", "vrai", "true", "ok", "v"}
@@ -215,9 +170,9 @@ _PAID_WORDS = (
     "encaisse",
     "encaissee",
     "paid",
+    "payed",
     "settled",
 )
-_CANCELLED_WORDS = ("annule", "annulee", "cancelled", "canceled", "void")
 
 
 def parse_flag(value: Any) -> bool | None:
@@ -246,27 +201,6 @@ def parse_hold(value: Any) -> bool | None:
         return True
 
 
-def status_says_paid(value: Any) -> bool:
-    """Whether a status text such as 'Payée' or 'Réglée' means the invoice is paid."""
-    if is_empty(value):
-        return False
-    words = normalise(value).split()
-    return (
-        bool(words)
-        and words[0] in _PAID_WORDS
-        and "non" not in words
-        and "partiel" not in " ".join(words)
-    )
-
-
-def status_says_cancelled(value: Any) -> bool:
-    """Whether a status text says the invoice was cancelled."""
-    if is_empty(value):
-        return False
-    words = normalise(value).split()
-    return bool(words) and words[0] in _CANCELLED_WORDS
-
-
 __all__ = [
     "Amount",
     "is_empty",
@@ -275,6 +209,4 @@ __all__ = [
     "parse_flag",
     "parse_hold",
     "parse_text",
-    "status_says_cancelled",
-    "status_says_paid",
 ]

@@ -20,6 +20,7 @@ class ExcelTable(NamedTuple):
     first_col: int
     last_col: int
     last_row: int
+    totals_rows: int = 0  # the totals row Excel shows at the bottom: never data
 
 
 def excel_tables(path: Path) -> dict[str, list[ExcelTable]]:
@@ -62,6 +63,7 @@ def _table(package: Package, part: str) -> ExcelTable | None:
         col_index(first),
         col_index(last or first),
         int(end or row),
+        1 if root.get("totalsRowCount", "0") not in ("0", "") else 0,
     )
 
 

@@ -1,4 +1,4 @@
-"""`relance check`: read and validate the ledger, write nothing (but relance.toml, if asked)."""
+"""`relance check`: read and validate the ledger only, and say how it was read."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..config import CONFIG_NAME, Settings, load_settings, write_columns
 from ..errors import NoInvoiceTable
-from ..ledger import read_ledger
+from ..ledger import Ledger, label, read_ledger
 from ..progress import Progress, Quiet, step
 from ..results import CheckResult
 
@@ -32,7 +32,14 @@ def check(
         try:
             ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
         except NoInvoiceTable as exc:
-            if not (suggest_config and exc.suggestion):
+            if suggest_config and not exc.suggestion:
+                raise NoInvoiceTable(
+                    f"{exc} relance.toml n'a pas été modifié : --suggest-config n'écrit que des "
+                    "colonnes trouvées pour le n° de facture, le client, le montant et une date, "
+                    "chacune vérifiée sur le contenu de sa colonne.",
+                    {},
+                ) from exc
+            if not suggest_config:
                 raise
             target = settings.config_path or ledger_path.parent / CONFIG_NAME
             written = write_columns(target, exc.suggestion)
@@ -50,7 +57,18 @@ def check(
         list(ledger.warnings),
         ledger.choice,
         str(written) if written else None,
+        _fields(ledger),
+        list(ledger.decisions),
     )
+
+
+def _fields(ledger: Ledger) -> list[dict[str, str]]:
+    """Each field read, in the order of its columns: French label, header, evidence."""
+    return [
+        {"field": name, "label": label(name), "header": header, "evidence": why}
+        for name, header in sorted(ledger.columns.items(), key=lambda f: ledger.positions[f[0]])
+        for why in [ledger.evidence.get(name, "")]
+    ]
 
 
 __all__ = ["check"]

@@ -113,6 +113,8 @@ def decide(
     masks["insolvent"] = insolvent.to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
     kept_until = frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
     masks["promised"] = (kept_until >= today).to_numpy(dtype=bool) & ~masks["paid"]
+    # A payment the e-invoicing platform says was sent: no reminder while it travels.
+    masks["waiting"] = frame["wait_reason"].notna().to_numpy(dtype=bool) & ~masks["paid"]
     broken = (kept_until < today).to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
     valid, hold, credit = masks["valid"], masks["hold"], masks["credit"]
     paid, thanked = masks["paid"], masks["thanked"]
@@ -245,7 +247,7 @@ def _outcome(
             rule == RULE["claim"],
             rule == RULE["escalate"],
             rule == RULE["hold"],
-            np.isin(rule, [RULE["wait"], RULE["promised"]]),
+            np.isin(rule, [RULE["wait"], RULE["promised"], RULE["waiting"]]),
             rule == RULE["prescribed"],
             rule == RULE["insolvent"],
         ],

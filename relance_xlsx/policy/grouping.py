@@ -104,6 +104,8 @@ def _still_to_chase(
         & (np.nan_to_num(days_late, nan=-1.0) >= policy.grace_days)
         & np.isin(out["action"].to_numpy(dtype=object), ["letter", "wait"])
         & (out["level"].to_numpy(dtype=int) <= FORMAL_NOTICE)
+        # A payment the platform says was sent keeps its invoice out of the client's letter.
+        & frame["wait_reason"].isna().to_numpy(dtype=bool)
         # A promise to pay still running keeps its invoice out of the client's letter.
         & ~(
             frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
@@ -115,7 +117,8 @@ def _still_to_chase(
 def _stage(client: np.ndarray, level: np.ndarray, counted: np.ndarray) -> np.ndarray:
     """Each row's client letter stage: the highest level among the counted rows (min 1)."""
     levels = pd.Series(np.where(counted, level, 0))
-    best = levels.groupby(client).transform("max").to_numpy(dtype=int)
+    # A row without a client (a problem on its row) has no group: level 0, not NaN.
+    best = levels.groupby(client).transform("max").fillna(0).to_numpy(dtype=int)
     return np.clip(best, REMINDER_1, FORMAL_NOTICE)
 
 

@@ -38,6 +38,7 @@ RULES = (
     "insolvent",
     "prescribed",
     "promised",
+    "waiting",
     "pre_due",
     "not_late",
     "first",
@@ -91,6 +92,8 @@ def reasons(
     if (rule == RULE["insolvent"]).any():  # its groupings cost a run without any
         _insolvency(put, frame)
     _promise(put, frame)
+    waiting = frame["wait_reason"].to_numpy(dtype=object)
+    put("waiting", lambda m: waiting[m])
     put("pre_due", lambda m: "Rappel avant échéance : échéance le " + due[m], has_due)
     put("pre_due", lambda m: "Rappel", ~has_due)
     put("not_late", lambda m: "Non échue : échéance le " + due[m], has_due)
@@ -174,11 +177,8 @@ def _hold(put: Callable[..., None], frame: pd.DataFrame) -> None:
         lambda m: "En litige : pas de relance tant que le blocage n'est pas levé",
         ~said & ~back,
     )
-    put(
-        "hold",
-        lambda m: "En litige " + written[m] + " : pas de relance tant que le litige dure",
-        said,
-    )
+    # The ledger's sentence: a dispute quoted from the remarks, a platform's suspension.
+    put("hold", lambda m: written[m], said)
     if back.any():
         put("hold", lambda m: _held_back(frame, m), back)
 

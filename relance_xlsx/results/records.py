@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import collector
 from ..figures import ManagerReport
-from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Ledger, Problem, Skip, round_cents
+from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Decision, Ledger, Problem, Skip, round_cents
 from ..letters import Letter, LetterRows, total_due
 from ..mail import Delivery
 from ..policy import Decisions
@@ -148,6 +148,10 @@ class CheckResult:
     choice: str = ""
     # The relance.toml that --suggest-config wrote the guessed [columns] into.
     config_written: str | None = None
+    # Each field read: {"field", "label" (French), "header", "evidence" (why that column)}.
+    fields: list[dict[str, str]] = field(default_factory=list)
+    # What the reading decided for groups of rows (statuses, totals, placeholders), counted.
+    decisions: list[Decision] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document of `check --json`."""

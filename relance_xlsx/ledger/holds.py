@@ -1,0 +1,36 @@
+"""Why an invoice is not chased this week though it is owed: a dispute, a suspension, a
+payment the client says it sent. Each reason is the sentence the run writes as its status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .coded import object_array
+from .grid import Grid
+from .remarks import disputes
+from .standing import Standing
+from .statuses import HOLD, WAIT
+from .values import parse_hold
+
+
+def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
+    """hold, hold_reason and wait_reason of each row."""
+    held = grid.parse("hold", parse_hold).mask(lambda v: v is True)
+    disputed, quoted = disputes(grid)
+    reason = object_array([None] * len(grid))
+    reason[disputed] = "En litige " + quoted[disputed] + " : pas de relance tant que le litige dure"
+    suspended = standing.rows(HOLD) & ~disputed
+    reason[suspended] = (
+        "Suspendue (" + standing.said[suspended] + ") : pas de relance tant que la suspension "
+        "n'est pas levée"
+    )
+    waiting = standing.rows(WAIT)
+    wait = object_array([None] * len(grid))
+    wait[waiting] = (
+        "Paiement transmis (" + standing.said[waiting] + ") : en attente de l'encaissement, "
+        "pas de relance cette semaine"
+    )
+    return {"hold": held | disputed | suspended, "hold_reason": reason, "wait_reason": wait}
+
+
+__all__ = ["hold_columns"]

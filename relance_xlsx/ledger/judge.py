@@ -1,0 +1,143 @@
+"""Columns judged by what they hold as well as by their header.
+
+The headers give a first mapping (columns.match_headers); the rows under them confirm or
+correct it: an e-mail column is never the postal address, a running total is not the invoice
+amount, the VAT-inclusive total is what is owed, a row counter is not an invoice number, a
+reference is not an amount. Each field gets the evidence `check` shows for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .column_case import Case, percent
+from .columns import header_words
+from .labels import label
+from .owed import net_vat_total, references, running_totals
+from .profile import Profiles
+
+# Headers that number rows rather than invoices (« N° », « # », « ID », « Ligne »).
+_GENERIC_NUMBER = frozenset({"no", "ligne", "line", "row", "index", "idx", "rang", "item"})
+# Words of a header that speaks of payment (« Paid? », « Réglée (O/N) », « Payment received »).
+_PAID_WORDS = frozenset(
+    {"paid", "paye", "payee", "regle", "reglee", "solde", "soldee", "encaisse", "encaissee"}
+    | {"received", "recu", "recue", "payment", "paiement", "settled"}
+)
+# Fields an e-mail column is sometimes mistaken for.
+_NOT_EMAIL = ("address", "street", "city", "contact", "remarks", "object")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A header mapping after the content has had its say, with the evidence per field."""
+
+    positions: dict[str, int]
+    evidence: dict[str, str]
+    notes: tuple[str, ...]
+
+
+def judge(
+    positions: Mapping[str, int],
+    row: Sequence[Any],
+    sample: Sequence[Sequence[Any]],
+    overrides: Mapping[str, str] | None = None,
+) -> Judged:
+    """The mapping of a header row corrected by its rows' content, and why each field."""
+    case = Case(positions, row, Profiles(sample), set(overrides or {}))
+    _emails(case)
+    _postcodes(case)
+    _paid_flags(case)
+    _row_counter(case)
+    references(case)
+    net_vat_total(case)
+    running_totals(case)
+    if "amount" not in case.pos and "balance" in case.pos:
+        case.pos["amount"] = case.pos.pop("balance")  # what is still owed stands for it
+    for field, column in case.pos.items():
+        if field not in case.evidence:
+            how = "nommée dans relance.toml" if field in case.fixed else "en-tête reconnu"
+            case.evidence[field] = f"{how} ; {case.profiles[column].describe()}"
+    _caveats(case)
+    return Judged(case.pos, case.evidence, tuple(case.notes))
+
+
+def _caveats(case: Case) -> None:
+    """What the evidence must add: a counter kept by its header, a client that is a code."""
+    invoice, client = case.pos.get("invoice"), case.pos.get("client")
+    if invoice is not None and case.profiles[invoice].counter:
+        case.evidence["invoice"] += " ; gardé : l'en-tête nomme le n° de facture"
+    if client is not None and case.profiles[client].digits >= 0.8:
+        case.evidence["client"] += (
+            " ; des codes plutôt que des noms : les lettres les porteront, sauf si une feuille "
+            "de clients donne leurs noms"
+        )
+
+
+def _emails(case: Case) -> None:
+    """A column of e-mail addresses is the e-mail, whatever its header says."""
+    for field in _NOT_EMAIL:
+        column = case.movable(field)
+        if column is None or case.profiles[column].emails < 0.5:
+            continue
+        del case.pos[field]
+        share = percent(case.profiles[column].emails)
+        case.notes.append(
+            f"« {case.name(column)} » contient des adresses e-mail ({share}) : ce n'est pas "
+            f"{label(field).lower()}."
+        )
+        if "email" not in case.pos:
+            case.pos["email"] = column
+            case.evidence["email"] = f"d'après le contenu : {share} d'adresses e-mail"
+    if "email" in case.pos:
+        return
+    for column in case.free():
+        if case.profiles[column].emails >= 0.8:
+            case.pos["email"] = column
+            share = percent(case.profiles[column].emails)
+            case.evidence["email"] = f"d'après le contenu : {share} d'adresses e-mail"
+            return
+
+
+def _postcodes(case: Case) -> None:
+    """A column of five-digit codes under an address or town header is the postcode."""
+    for field in ("address", "street", "city"):
+        column = case.movable(field)
+        p = None if column is None else case.profiles[column]
+        if column is None or p is None or p.postcodes < 0.8 or p.decimals or p.filled < 2:
+            continue
+        del case.pos[field]
+        if "postcode" not in case.pos:
+            case.pos["postcode"] = column
+            case.evidence["postcode"] = (
+                f"d'après le contenu : {percent(p.postcodes)} de codes postaux"
+            )
+
+
+def _paid_flags(case: Case) -> None:
+    """A column of yes/no under a header that speaks of payment says which are paid."""
+    if "paid_flag" in case.pos or "paid" in case.pos:
+        return
+    for column in case.free():
+        p = case.profiles[column]
+        if p.filled and p.flags >= 0.8 and case.words(column) & _PAID_WORDS:
+            case.pos["paid_flag"] = column
+            case.evidence["paid_flag"] = f"d'après le contenu : {percent(p.flags)} de oui/non"
+            return
+
+
+def _row_counter(case: Case) -> None:
+    """« N° » holding 1, 2, 3… counts the rows: it is not an invoice number."""
+    column = case.movable("invoice")
+    if column is None or not case.profiles[column].counter:
+        return
+    if header_words(case.name(column)) not in _GENERIC_NUMBER:
+        return  # « InvoiceID » 1, 2, 3: the office numbers its invoices so
+    del case.pos["invoice"]
+    case.notes.append(
+        f"« {case.name(column)} » compte les lignes (1, 2, 3…) : ce n'est pas un n° de facture."
+    )
+
+
+__all__ = ["Judged", "judge"]

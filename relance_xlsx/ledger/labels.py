@@ -1,0 +1,56 @@
+"""The French name of each ledger field, as `check` and the messages show it."""
+
+from __future__ import annotations
+
+FIELD_LABELS = {
+    "invoice": "N° de facture",
+    "client": "Client",
+    "client_number": "N° de client",
+    "supplier": "Fournisseur",
+    "invoice_date": "Date de facture",
+    "due_date": "Échéance",
+    "amount": "Montant TTC",
+    "amount_ht": "Montant HT",
+    "vat": "TVA",
+    "paid": "Montant réglé",
+    "payment_date": "Date de règlement",
+    "paid_flag": "Réglée (oui/non)",
+    "status": "Statut",
+    "platform_status": "Statut plateforme",
+    "closed": "Clôture",
+    "hold": "Litige ou blocage",
+    "terms": "Conditions de paiement",
+    "balance": "Reste dû",
+    "siret": "SIRET",
+    "phone": "Téléphone",
+    "remarks": "Remarques",
+    "client_type": "Type de client",
+    "insolvency": "Procédure collective",
+    "object": "Objet",
+    "email": "E-mail",
+    "address": "Adresse postale",
+    "street": "Rue",
+    "postcode": "Code postal",
+    "city": "Ville",
+    "country": "Pays",
+    "contact": "Contact",
+    "attachment": "PDF de la facture",
+    "language": "Langue",
+    "currency": "Devise",
+    "reminder_level": "Niveau de relance",
+    "reminder_date": "Date de relance",
+    "reminder_status": "Statut relance",
+    "promise_date": "Promesse de paiement",
+    "promise_amount": "Montant promis",
+    "registered_no": "N° de recommandé",
+    "ar_date": "Date de l'AR",
+    "receipt_date": "Date de réception",
+}
+
+
+def label(field: str) -> str:
+    """« Date de facture » for invoice_date; a field without a label keeps its name."""
+    return FIELD_LABELS.get(field, field.replace("_", " "))
+
+
+__all__ = ["FIELD_LABELS", "label"]

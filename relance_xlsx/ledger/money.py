@@ -1,0 +1,93 @@
+"""What each invoice is owed: its amount, what was paid, what remains, and credit notes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from .coded import Coded
+from .grid import Grid
+from .standing import Standing
+from .statuses import CREDIT, PAID
+from .values import parse_flag
+
+_CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
+
+
+def credits(amount: np.ndarray, standing: Standing, *texts: Coded) -> tuple[np.ndarray, np.ndarray]:
+    """Which rows are credit notes (a negative amount, « Avoir » in a text or the status),
+    and the amounts with every credit note negative."""
+    is_credit = (amount < 0) | standing.rows(CREDIT)
+    for column in texts:
+        is_credit |= _says_credit(column)
+    return is_credit, np.where(is_credit & (amount > 0), -amount, amount)
+
+
+def settle(
+    grid: Grid,
+    amount: np.ndarray,
+    paid_cell: np.ndarray,
+    is_credit: np.ndarray,
+    payment_date: Coded,
+    paid_flag: Coded,
+    standing: Standing,
+) -> tuple[np.ndarray, np.ndarray]:
+    """What was paid and what is still owed (a credit note owes its own negative amount)."""
+    paid = np.nan_to_num(paid_cell, nan=0.0)
+    # Fully paid: amount covered, a payment date with no paid column, a flag or a status.
+    settled = (
+        paid_flag.mask(lambda v: v is True)
+        | standing.rows(PAID)
+        | (payment_date.present() & ("paid" not in grid.positions))
+    )
+    if "balance" in grid.positions and "paid" not in grid.positions:
+        # What is still owed gives what was paid, when it is within the amount: a larger one
+        # adds charges (a service charge, interest) that the amount column does not hold.
+        balance = grid.parse_amounts("balance")[0]
+        known = ~np.isnan(balance) & (balance >= 0) & (balance <= amount)
+        paid = np.where(known, np.round(amount - np.nan_to_num(balance), 2), paid)
+    paid = np.where(settled, np.clip(amount, 0, None), paid)
+    outstanding = np.where(is_credit, amount, np.round(amount - paid, 2))
+    return paid, outstanding
+
+
+def paid_amounts(grid: Grid) -> np.ndarray:
+    """Amounts paid (NaN where none); a 'paid' column of oui/non is read as a paid flag."""
+    if "paid" in grid.positions:
+        # Floats first: nearly every cell of the column is one, and none is a flag word.
+        values = grid.raw("paid").array()
+        texts = [v for v in values if v.__class__ is not float and isinstance(v, str) and v.strip()]
+        if texts and sum(map(_is_flag_word, texts)) > len(texts) / 2:
+            grid.positions.setdefault("paid_flag", grid.positions.pop("paid"))
+            return np.full(len(grid), np.nan)
+    return grid.parse_amounts("paid")[0]
+
+
+def _is_flag_word(value: Any) -> bool:
+    try:
+        parse_flag(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _says_credit(column: Coded) -> np.ndarray:
+    """Rows whose text names a credit note ("Avoir", "Credit note")."""
+    # One search through all the texts first: most ledgers have no such word at all.
+    texts = "\x00".join([v for v in column.values if v.__class__ is str]).lower()
+    if "avoir" not in texts and "credit" not in texts:
+        return np.zeros(len(column), dtype=bool)
+    return column.mask(_names_credit)
+
+
+def _names_credit(text: Any) -> bool:
+    # The substring test rules out almost every invoice number before the regex runs.
+    if not isinstance(text, str):
+        return False
+    lower = text.lower()
+    return ("avoir" in lower or "credit" in lower) and bool(_CREDIT_RE.search(text))
+
+
+__all__ = ["credits", "paid_amounts", "settle"]

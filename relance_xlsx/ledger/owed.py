@@ -1,0 +1,135 @@
+"""Which column holds the amount owed: never a reference, the VAT-inclusive total beside a
+net and a VAT column, never a running total."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .column_case import Case
+from .profile import Profile
+from .sums import adds_up, running_total
+
+# Words of a header that names a reference, never an amount (« V/REF », « Code client »).
+REFERENCE_WORDS = frozenset(
+    {"ref", "reference", "no", "code", "dossier", "siret", "siren", "tel", "telephone"}
+    | {"phone", "cp", "zip", "postal", "iban", "compte"}
+)
+# Words of a header that names an amount (for a column chosen by its content).
+_AMOUNT_WORDS = frozenset(
+    {"montant", "amount", "total", "ttc", "bill", "billed", "prix", "price", "valeur"}
+    | {"value", "somme", "sum", "du", "due", "invoice", "facture", "creance"}
+)
+# Fields whose columns hold amounts (the others are never a net, VAT or total column).
+_MONEY = ("paid", "balance", "promise_amount", "vat")
+
+
+def references(case: Case) -> None:
+    """A reference, a row counter, text or dates are never read as an amount."""
+    for field in ("amount", "balance"):
+        column = case.movable(field)
+        if column is None:
+            continue
+        why = not_amount(case.words(column), case.profiles[column])
+        if why:
+            del case.pos[field]
+            case.notes.append(f"« {case.name(column)} » n'est pas un montant : {why}.")
+
+
+def not_amount(words: set[str], p: Profile) -> str | None:
+    """Why a column with this header and content holds no amounts (None: it may)."""
+    if words & REFERENCE_WORDS:
+        return "son en-tête nomme une référence"
+    # Numbers that follow each other are references, unless the header says amount.
+    if p.filled >= 3 and (p.counter or p.sequence) and not words & _AMOUNT_WORDS:
+        return "des numéros qui se suivent, des références"
+    if p.filled >= 3 and p.dates >= 0.8:
+        return "elle contient des dates"
+    if p.filled >= 3 and p.numbers < 0.5:
+        return "elle contient surtout du texte"
+    return None
+
+
+def net_vat_total(case: Case) -> None:
+    """With net, VAT and total columns, the client owes the VAT-inclusive total."""
+    vat = case.pos.get("vat")
+    if vat is None:
+        return
+    # One VAT column per rate (« montant TVA 20% », « montant TVA 10% »…): their sum.
+    rates = [vat, *(j for j in case.free() if case.words(j) == case.words(vat))]
+    vats = np.nansum([case.profiles[j].values for j in rates], axis=0)
+    vats[np.all([np.isnan(case.profiles[j].values) for j in rates], axis=0)] = np.nan
+    taken = {case.pos[f] for f in _MONEY if f in case.pos} | set(rates)
+    columns = [
+        j
+        for j in {*case.free(), case.pos.get("amount"), case.pos.get("amount_ht")}
+        if j is not None and j not in taken and case.numeric(j)
+    ]
+    best: tuple[int, int, int, int] | None = None
+    for net in columns:
+        for total in columns:
+            if net == total:
+                continue
+            good, seen = adds_up(case.profiles[net].values, vats, case.profiles[total].values)
+            if seen and good >= 0.8 * seen and (best is None or good > best[2]):
+                best = (net, total, good, seen)
+    if best is None:
+        return
+    net, total, good, seen = best
+    before = case.pos.get("amount")
+    if "amount" not in case.fixed:
+        case.pos["amount"] = total
+    if "amount_ht" not in case.fixed and case.pos.get("amount_ht") in (None, total):
+        case.pos["amount_ht"] = net
+    names = [case.name(j) for j in (total, net, vat)]
+    taxes = f"« {names[2]} »" + (f" et {len(rates) - 1} autre(s) taux" if len(rates) > 1 else "")
+    case.evidence["amount"] = (
+        f"« {names[0]} » = « {names[1]} » + {taxes} sur {good} ligne(s) sur {seen} : "
+        "le montant dû est le total TTC"
+    )
+    if before is not None and before != case.pos["amount"]:
+        case.notes.append(
+            f"Montant dû : « {names[0]} » (TTC), pas « {case.name(before)} » (hors taxes)."
+        )
+
+
+def running_totals(case: Case) -> None:
+    """A column filled on a group's last row with the sum above it is a running total."""
+    for field in ("amount", "balance"):
+        column = case.movable(field)
+        if column is None or (field == "balance" and "amount" not in case.pos):
+            continue
+        own = case.profiles[column]
+        bases = [case.pos["amount"]] if field == "balance" else _amount_columns(case, column)
+        found = next((b for b in bases if running_total(own.values, case.profiles[b].values)), None)
+        keys = [case.profiles[case.pos[k]].fill for k in ("invoice", "client") if k in case.pos]
+        sparse = field == "amount" and own.fill < 0.5 and max(keys, default=0.0) >= 0.8
+        if found is None and not (sparse and bases):
+            continue
+        del case.pos[field]
+        how = "égale à la somme des lignes au-dessus" if found is not None else "presque vide"
+        case.notes.append(
+            f"« {case.name(column)} » est un total cumulé (remplie sur {own.filled} ligne(s) "
+            f"sur {own.rows}, {how}) : ce n'est pas le montant de chaque facture."
+        )
+        if field == "amount":
+            base = bases[0] if found is None else found
+            case.pos["amount"] = base
+            case.evidence["amount"] = (
+                f"montant de chaque facture ; « {case.name(column)} » en est le total cumulé"
+            )
+
+
+def _amount_columns(case: Case, column: int) -> list[int]:
+    """Other columns that could hold each invoice's amount: filled, numbers, amount words."""
+    return [
+        j
+        for j in case.free()
+        if j != column
+        and case.numeric(j)
+        and case.profiles[j].fill >= 0.8
+        and case.words(j) & _AMOUNT_WORDS
+        and not case.words(j) & REFERENCE_WORDS
+    ]
+
+
+__all__ = ["REFERENCE_WORDS", "net_vat_total", "not_amount", "references", "running_totals"]

@@ -1,0 +1,89 @@
+"""What the status columns say of each invoice: paid, not to chase, on hold, waiting.
+
+Each distinct status is read once (statuses.status_meaning); when two columns speak (a
+« Statut » and a platform's « Statut PDP », a « CLOTURE »), the stronger meaning wins.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .coded import Coded, object_array
+from .grid import Grid
+from .problems import Decision
+from .statuses import CLOSED, PRIORITY, SAID, closed_meaning, status_meaning
+from .text import parse_text
+
+STATUS_FIELDS = ("status", "platform_status", "closed")
+_UNKNOWN = "statut non reconnu : la facture est relancée si elle est échue"
+_EXAMPLES = 3
+
+
+@dataclass(frozen=True, eq=False)
+class Standing:
+    """Per row: the meaning of its statuses (or None), and the cell that says it."""
+
+    meaning: np.ndarray
+    said: np.ndarray  # « Soldé » (colonne « ETAT »)
+    decisions: tuple[Decision, ...]
+
+    def take(self, rows: np.ndarray) -> Standing:
+        """The rows a mask or index array selects."""
+        return Standing(self.meaning[rows], self.said[rows], self.decisions)
+
+    def rows(self, meaning: str) -> np.ndarray:
+        """Which rows have this meaning."""
+        return np.equal(self.meaning, np.array(meaning, dtype=object))
+
+
+def read_standing(grid: Grid) -> Standing:
+    """The meaning of each row's status cells, and what `check` lists of them."""
+    none = len(PRIORITY)
+    ranks = np.full(len(grid), none)
+    said = object_array([None] * len(grid))
+    decisions: list[Decision] = []
+    for field in STATUS_FIELDS:
+        if field not in grid.positions:
+            continue
+        raw = grid.raw(field)
+        read = closed_meaning if field == "closed" else status_meaning
+        meanings = [read(v) for v in raw.values]
+        rank = np.array([PRIORITY.index(m) if m else none for m in meanings])[raw.codes]
+        better = rank < ranks
+        ranks = np.where(better, rank, ranks)
+        header = grid.header(field)
+        quotes = object_array([f"« {_shown(v)} », colonne « {header} »" for v in raw.values])
+        said[better] = quotes[raw.codes[better]]
+        decisions += _decisions(header, raw, meanings, field == "closed")
+    meaning = object_array([*PRIORITY, None])[ranks]
+    return Standing(meaning, said, tuple(decisions))
+
+
+def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) -> list[Decision]:
+    """One line per meaning of a column: its values (most frequent first) and their count."""
+    counts = np.bincount(raw.codes, minlength=len(raw.values))
+    groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for value, meaning, count in zip(raw.values, meanings, counts.tolist(), strict=True):
+        text = _shown(value)
+        if not count or not text or (flag and meaning is None):
+            continue
+        groups[SAID[meaning] if meaning else _UNKNOWN].append((count, text))
+    out = []
+    for said, found in groups.items():
+        found.sort(key=lambda c: -c[0])
+        shown = ", ".join(f"« {text} » ({count})" for count, text in found[:_EXAMPLES])
+        more = " …" if len(found) > _EXAMPLES else ""
+        what = f"« {header} » = {shown}{more} : {said}"
+        out.append(Decision(what, sum(c for c, _ in found)))
+    return out
+
+
+def _shown(value: Any) -> str:
+    return " ".join((parse_text(value) or "").split())
+
+
+__all__ = ["CLOSED", "STATUS_FIELDS", "Standing", "read_standing"]

@@ -1,0 +1,150 @@
+"""Status words read for what they mean, French and English, misspellings included.
+
+Paid (payée, réglée, soldé, encaissée, paid, payed, settled), not to chase (brouillon, devis,
+pro forma, annulée, avoir, classé, irrécouvrable, IRR, passé en perte, written off…), on hold
+(en litige, contesté, suspendu, disputed), and the statuses of the French e-invoicing
+platforms (déposée, rejetée, refusée, en litige, suspendue, approuvée, paiement transmis,
+encaissée).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .columns import normalise
+from .remarks import SETTLED_DISPUTE
+
+PAID = "paid"
+DRAFT = "draft"
+CANCELLED = "cancelled"
+REJECTED = "rejected"
+WRITTEN_OFF = "written_off"
+CLOSED = "closed"
+CREDIT = "credit"
+HOLD = "hold"
+WAIT = "wait"
+OPEN = "open"
+# When two columns disagree (Statut and Statut plateforme), the first meaning here wins.
+PRIORITY = (PAID, CANCELLED, DRAFT, REJECTED, WRITTEN_OFF, CLOSED, CREDIT, HOLD, WAIT, OPEN)
+# Meanings whose rows are not invoices to chase at all: skipped, with the reason.
+NOT_CHASED = frozenset({DRAFT, CANCELLED, REJECTED, WRITTEN_OFF, CLOSED})
+
+# What `check` says each meaning does (French).
+SAID = {
+    PAID: "réglée",
+    DRAFT: "brouillon, devis ou pro forma : pas une facture émise, non relancée",
+    CANCELLED: "annulée : non relancée",
+    REJECTED: "refusée ou rejetée (plateforme de facturation) : non relancée",
+    WRITTEN_OFF: "créance classée, irrécouvrable ou passée en perte : non relancée",
+    CLOSED: "dossier clôturé : non relancé",
+    CREDIT: "avoir : déduit du total du client, jamais relancé",
+    HOLD: "en litige ou suspendue : en attente, pas de relance",
+    WAIT: "paiement transmis : en attente de l'encaissement, pas de relance cette semaine",
+    OPEN: "à relancer si elle est échue",
+}
+
+# Checked in this order on the folded text: the first pattern that matches gives the meaning.
+_PATTERNS = (
+    # « non payée », « impayée », « partiellement réglée », « à payer », « unpaid »: open.
+    (OPEN, r"\b(non|pas|not|un|im)\s?(paye\w*|payed|paid|regle\w*|solde\w*|encaisse\w*|"
+     r"settled|recu\w*|received)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|\ba payer\b|"
+     r"\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|\bpart paid\b"),
+    (WAIT, r"\b(paiement|payment|virement|transfer)s? (transmis|envoye\w*|emis\w*|sent|"
+     r"transmitted|initiated|en cours|in progress)\b"),
+    (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
+    (CANCELLED, r"\b(annul\w*|cancel\w*|void\w*|supprim\w*|deleted)\b"),
+    (REJECTED, r"\b(rejet\w*|refus\w*|rejected|refused|declined)\b"),
+    (DRAFT, r"\b(brouillon\w*|draft\w*|pro ?forma|devis|quote|quotation|estimate|"
+     r"non emise?|not issued|a envoyer|non envoyee?|not sent|unsent)\b"),
+    (WRITTEN_OFF, r"^irr\b|\b(irrecouvrable\w*|uncollectible|classe|classee|classes|"
+     r"classement|perte|pertes|written off|write off|writeoff|bad debt|abandon\w*|"
+     r"prescrite?)\b"),
+    (HOLD, r"\b(litig\w*|contest\w*|disput\w*|suspendu\w*|suspended|bloque\w*|blocked|"
+     r"on hold|desaccord\w*|reclamation\w*)\b"),
+    (PAID, r"\b(paye|payee|payes|payees|payed|paid|regle|reglee|reglees|regles|solde|soldee|"
+     r"soldees|soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|"
+     r"paiement recu|payment received|recu|received|setled|payd)\b"),
+    (CLOSED, r"\b(clos|close|closed|cloture\w*)\b"),
+    (OPEN, r"\b(en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
+     r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
+     r"mise a disposition|prise en charge|completee?|a relancer|unpaid|submitted|soumise?|"
+     r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement|facturee?|invoiced|"
+     r"billed)\b"),
+)  # fmt: skip
+_COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
+# Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
+_VOCABULARY = (
+    "encaissee", "brouillon", "annulee", "cancelled", "irrecouvrable", "settled", "reglee",
+    "soldee", "contestee", "suspendue", "rejetee", "refusee", "proforma", "written",
+    "acquittee", "transmis", "classee", "litige", "cloture",
+)  # fmt: skip
+_FUZZY_FROM = 7
+
+
+def status_meaning(value: Any) -> str | None:
+    """The meaning of one status cell (PAID, DRAFT, … OPEN), None when it says nothing known."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(_spelled(w) for w in normalise(value).split())
+    if not text:
+        return None
+    # « litige réglé », « pas de litige »: neither a dispute nor a payment.
+    text = SETTLED_DISPUTE.sub(" ", text).strip()
+    for meaning, pattern in _COMPILED:
+        if pattern.search(text):
+            return meaning
+    return None
+
+
+def status_says_paid(value: Any) -> bool:
+    """Whether a status text such as « Payée », « Soldé » or « payed » means paid."""
+    return status_meaning(value) == PAID
+
+
+def closed_meaning(value: Any) -> str | None:
+    """A « Clôture » cell: oui, a date or any word but non/no/0/- closes the file."""
+    if value is None or value is False or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return CLOSED if value else None
+    word = normalise(value) if isinstance(value, str) else "date"
+    return None if word in ("non", "no", "n", "0", "faux", "false", "", "na", "n a") else CLOSED
+
+
+def _spelled(word: str) -> str:
+    """A long word one letter away from a status word is that word."""
+    if len(word) < _FUZZY_FROM or word in _VOCABULARY:
+        return word
+    return next((v for v in _VOCABULARY if _one_edit(word, v)), word)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
+
+
+__all__ = [
+    "CANCELLED",
+    "CLOSED",
+    "CREDIT",
+    "DRAFT",
+    "HOLD",
+    "NOT_CHASED",
+    "OPEN",
+    "PAID",
+    "PRIORITY",
+    "REJECTED",
+    "SAID",
+    "WAIT",
+    "WRITTEN_OFF",
+    "closed_meaning",
+    "status_meaning",
+    "status_says_paid",
+]
