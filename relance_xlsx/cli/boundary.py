@@ -12,7 +12,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ..display import err
 from ..errors import ExitCode, RelanceError
-from ..wording import describe_os_error
+from ..wording import describe_error
 from .french import install, install_help
 
 install()  # click and typer in French, before any help or usage message is printed
@@ -100,10 +100,12 @@ class RelanceGroup(_FrenchHelp, TyperGroup):
                 raise
             say(f"Erreur : {exc}")
             code = ExitCode.ERROR
-        except OSError as exc:
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:  # OSError, a library's own error, a bug: one sentence
             if traceback:
                 raise
-            say(f"Erreur : {describe_os_error(exc)}")
+            say(f"Erreur : {describe_error(exc)}")
             code = ExitCode.ERROR
         code = int(code or 0)
         if standalone_mode:

@@ -46,6 +46,11 @@ from .levels import (
     THANKED_LABEL,
 )
 from .payments import PaymentsTable, find_payments
+from .opening import (
+    open_workbook,
+    readable,
+    sheet_rows,
+)
 from .peek import Cell, sheet_row
 from .problems import (
     Problem,
@@ -135,8 +140,10 @@ __all__ = [
     "parse_terms",
     "parse_text",
     "read_ledger",
+    "readable",
     "round_cents",
     "sheet_row",
+    "sheet_rows",
     "status_says_paid",
     "worksheet_names",
 ]

@@ -21,6 +21,7 @@ from .grammar import (
     previous_reminders,
     these_invoices,
 )
+from .liberrors import describe_error, describe_reader_error, is_reader_error
 from .oserrors import describe_os_error
 
 __all__ = [
@@ -29,10 +30,13 @@ __all__ = [
     "date_long",
     "date_short",
     "de",
+    "describe_error",
     "describe_os_error",
+    "describe_reader_error",
     "elides",
     "invoices_phrase",
     "invoices_title",
+    "is_reader_error",
     "join_list",
     "money",
     "of_invoices",

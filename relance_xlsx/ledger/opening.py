@@ -1,0 +1,143 @@
+"""Opening a workbook with the reader library, only once it is known it can be read.
+
+Every read of a workbook goes through here: the invoice table, the journal, the history.
+The package is checked first (ooxml.check_package: zip, parts, DTDs, each sheet's reach);
+sheets that the XML scan cannot measure, and every sheet of an .ods, .xlsb or .xls, are
+measured by the reader itself in a child process (probe.py). A sheet that cannot be read is
+set aside with its French sentence; the reader library's own errors become French too.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine as calamine
+
+from ..config import Limits
+from ..errors import LedgerError
+from ..ooxml import check_package
+from ..wording import describe_reader_error
+from .probe import measure
+
+READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: .xls, or an encrypted .xlsx
+
+
+@dataclass(frozen=True)
+class Readable:
+    """The sheets of a workbook that must not be read, each with its sentence."""
+
+    refused: dict[str, str] = field(default_factory=dict)
+
+
+# The last verdict on each file version, whatever the limits it was reached with: the
+# journal's readers, which have no settings, reuse the run's own.
+_VERDICTS: dict[tuple[str, int, int], tuple[Limits, Readable]] = {}
+
+
+def _key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return str(path.resolve()), stat.st_size, stat.st_mtime_ns
+
+
+def readable(path: Path, limits: Limits | None = None) -> Readable:
+    """What of this workbook may be read; LedgerError or WorkbookError if nothing may."""
+    key = _key(path)
+    known = _VERDICTS.get(key)
+    if known is not None and (limits is None or known[0] == limits):
+        return known[1]
+    limits = limits or Limits()
+    refused: dict[str, str] = {}
+    to_measure: list[str] | None = []  # None: no package scan, measure every sheet
+    if zipfile.is_zipfile(path):
+        scan = check_package(path, limits)  # whole-file faults: a WorkbookError
+        refused.update(scan.refused)
+        to_measure = list(scan.unmeasured) if scan.sheets else None
+    else:
+        to_measure = None
+    if to_measure is None or to_measure:
+        more, opens = measure(path, to_measure or [], limits.max_cells)
+        if not opens:
+            raise LedgerError(
+                f"{path.name} ne peut pas être lu : le lecteur de classeurs s'arrête en "
+                "l'ouvrant (fichier endommagé, ou construit pour épuiser la mémoire) ; "
+                "ouvrez-le dans votre tableur et enregistrez-le au format .xlsx."
+            )
+        refused.update(more)
+    verdict = Readable(refused)
+    _VERDICTS[key] = (limits, verdict)
+    return verdict
+
+
+def open_workbook(path: Path) -> calamine.CalamineWorkbook:
+    """Open a workbook for reading, or explain in one sentence why it cannot be."""
+    if not path.exists():
+        raise LedgerError(f"Le fichier {path} est introuvable ; vérifiez le chemin.")
+    if path.is_dir():
+        raise LedgerError(f"{path} est un dossier ; indiquez le fichier Excel du grand livre.")
+    if path.suffix.lower() not in READABLE_SUFFIXES:
+        raise LedgerError(
+            f"{path.name} n'est pas un classeur Excel ; indiquez un fichier .xlsx ou .xlsm."
+        )
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises several unrelated types for a bad file
+        if path.suffix.lower() != ".xls" and _starts_with(path, _CFB):
+            raise LedgerError(
+                f"{path.name} est protégé par un mot de passe (ou n'est pas un classeur "
+                f"{path.suffix.lower()}) ; dans Excel, enregistrez-en une copie sans mot de "
+                "passe, au format .xlsx, puis relancez."
+            ) from exc
+        raise LedgerError(describe_reader_error(exc, path.name)) from exc
+
+
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(magic)) == magic
+
+
+def sheet_grid(book: calamine.CalamineWorkbook, path: Path, sheet: str) -> Any:
+    """A sheet parsed by the reader, its errors said in French."""
+    try:
+        return book.get_sheet_by_name(sheet)
+    except Exception as exc:
+        raise LedgerError(describe_reader_error(exc, f"{path.name} (feuille « {sheet} »)")) from exc
+
+
+def grid_rows(grid: Any, path: Path, sheet: str, nrows: int | None = None) -> list[list[Any]]:
+    """The rows of a parsed sheet (its first nrows), its errors said in French."""
+    try:
+        if nrows:
+            return grid.to_python(skip_empty_area=False, nrows=nrows)
+        return grid.to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise LedgerError(describe_reader_error(exc, f"{path.name} (feuille « {sheet} »)")) from exc
+
+
+def sheet_rows(path: Path, sheet: str) -> list[list[Any]] | None:
+    """A whole sheet's rows (the journal, read on its own), None when the workbook has no
+    such sheet; checked like every read, its errors said in French."""
+    refusal = readable(path).refused.get(sheet)
+    if refusal:
+        raise LedgerError(refusal)
+    book = open_workbook(path)
+    try:
+        if sheet not in book.sheet_names:
+            return None
+        return grid_rows(sheet_grid(book, path, sheet), path, sheet)
+    finally:
+        book.close()
+
+
+__all__ = [
+    "READABLE_SUFFIXES",
+    "Readable",
+    "grid_rows",
+    "open_workbook",
+    "readable",
+    "sheet_grid",
+    "sheet_rows",
+]
