@@ -19,10 +19,12 @@ import python_calamine as calamine
 from ..config import Limits
 from ..errors import LedgerError
 from ..ooxml import check_package
+from ..userfiles import FileRefused, checked_file
 from ..wording import describe_reader_error
 from .probe import measure
 
 READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+MAX_WORKBOOK_MB = 4096  # the file itself: its parts are bounded by [limits] once open
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: .xls, or an encrypted .xlsx
 
 
@@ -82,6 +84,10 @@ def open_workbook(path: Path) -> calamine.CalamineWorkbook:
         raise LedgerError(
             f"{path.name} n'est pas un classeur Excel ; indiquez un fichier .xlsx ou .xlsm."
         )
+    try:  # a FIFO or a device named .xlsx would never end reading
+        checked_file(path, max_mb=MAX_WORKBOOK_MB)
+    except FileRefused as exc:
+        raise LedgerError(f"Classeur refusé : {exc}") from exc
     try:
         return calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises several unrelated types for a bad file

@@ -18,6 +18,7 @@ from ..config import Settings
 from ..errors import TemplateError
 from .compiled import compiled_template
 from .sandbox import BoundedSandbox, bounded_env
+from .templatefile import checked_template
 
 _WINDOWS_RESERVED = {
     "con",
@@ -65,8 +66,8 @@ def find_template(name: str, language: str, settings: Settings, what: str) -> Pa
     folders.append(bundled_templates())
     for folder in folders:
         candidate = folder / sub / name
-        if candidate.is_file():
-            return candidate
+        if candidate.exists() or candidate.is_symlink():  # a folder or a FIFO is refused
+            return checked_template(candidate, what)
     raise TemplateError(
         f"Aucun {what} « {name} » ({language}) : ajoutez {name} dans {folders[0] / sub}."
     )

@@ -20,6 +20,7 @@ from .hidden import FILE_ATTRIBUTE_HIDDEN, mark_hidden
 from .packagecheck import (
     PackageScan,
     WorkbookLimits,
+    check_archive,
     check_package,
 )
 from .safexml import (
@@ -86,6 +87,7 @@ __all__ = [
     "WorkbookLimits",
     "ZipLimits",
     "add_column_widths",
+    "check_archive",
     "check_package",
     "check_sizes",
     "col_index",

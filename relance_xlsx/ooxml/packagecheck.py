@@ -233,17 +233,38 @@ def _scan_sheets(
     return PackageScan(dict(sheets), refused, tuple(unmeasured))
 
 
-def _check_whole(path: Path, zf: zipfile.ZipFile, limits: WorkbookLimits) -> PackageScan:
+def _check_entries(path: Path, zf: zipfile.ZipFile, limits: ZipLimits) -> None:
+    """Sizes from the directory, names, and every XML part's prolog (any Office package)."""
     infos = zf.infolist()
     check_sizes(path, infos, limits)
     for info in infos:
-        if info.filename.lower().endswith(_XML_SUFFIXES):
-            tree = info.filename.endswith(".rels") or info.filename in (
-                "[Content_Types].xml", "xl/workbook.xml",
-            )  # fmt: skip
+        name = info.filename
+        if name.startswith("/") or "\\" in name or ".." in name.split("/") or "\0" in name:
+            raise _refuse(path, repr(name)[1:-1], "a un nom qu'aucun programme Office n'écrit")
+        if name.lower().endswith(_XML_SUFFIXES):
+            tree = name.endswith(".rels") or name in ("[Content_Types].xml", "xl/workbook.xml")
             if tree and info.file_size > TREE_PART_MB * _MB:
-                raise _refuse(path, info.filename, f"dépasse {TREE_PART_MB} Mo (fichier piégé ?)")
+                raise _refuse(path, name, f"dépasse {TREE_PART_MB} Mo (fichier piégé ?)")
             _check_prolog(path, info)
+
+
+def check_archive(path: Path, limits: ZipLimits, what: str = "le fichier") -> None:
+    """An Office package other than the workbook (a Word template): its zip, its parts'
+    names and sizes, no DTD; a WorkbookError naming the part otherwise."""
+    try:
+        if entry_count(path) > MAX_ENTRIES:
+            raise _refuse(path, "(répertoire)", "annonce trop de parties (archive piégée ?)")
+        with zipfile.ZipFile(path) as zf:
+            _check_entries(path, zf, limits)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise WorkbookError(
+            f"{path.name} n'est pas {what} lisible : son archive zip est endommagée (fichier "
+            "tronqué ou incomplet ?)."
+        ) from exc
+
+
+def _check_whole(path: Path, zf: zipfile.ZipFile, limits: WorkbookLimits) -> PackageScan:
+    _check_entries(path, zf, limits)
     check_workbook_parts(path, zf)
     if "xl/workbook.xml" not in zf.namelist():
         return PackageScan()  # not an .xlsx package: the reader says what it is
@@ -288,4 +309,11 @@ def _checked(name: str, size: int, mtime_ns: int, frozen: Hashable) -> PackageSc
         ) from exc
 
 
-__all__ = ["MAX_ENTRIES", "PackageScan", "WorkbookLimits", "check_package", "entry_count"]
+__all__ = [
+    "MAX_ENTRIES",
+    "PackageScan",
+    "WorkbookLimits",
+    "check_archive",
+    "check_package",
+    "entry_count",
+]
