@@ -19,6 +19,7 @@ from ..config import Settings
 from ..errors import EmailError, TemplateError
 from ..letters import BoundedSandbox, bounded_env, find_template
 from ..userfiles import FileMissing, FileRefused, read_checked
+from ..wording import visible
 
 EMAIL_DIR = "emails"
 MANIFEST_NAME = "messages.json"
@@ -178,7 +179,7 @@ def sender(settings: Settings) -> Address | None:
     address = settings.smtp.from_address.strip() or settings.creditor.email.strip()
     if not address or not _ADDRESS.match(address):
         return None
-    name = settings.smtp.from_name.strip() or settings.creditor.name.strip()
+    name = visible(settings.smtp.from_name.strip() or settings.creditor.name.strip())
     user, domain = address.rsplit("@", 1)
     return Address(display_name=name, username=user, domain=domain)
 

@@ -23,6 +23,7 @@ from .grammar import (
 )
 from .liberrors import describe_error, describe_reader_error, is_reader_error
 from .oserrors import describe_os_error
+from .visible import has_invisible, visible, visible_record
 
 __all__ = [
     "acknowledgement",
@@ -34,6 +35,7 @@ __all__ = [
     "describe_os_error",
     "describe_reader_error",
     "elides",
+    "has_invisible",
     "invoices_phrase",
     "invoices_title",
     "is_reader_error",
@@ -44,4 +46,6 @@ __all__ = [
     "previous_reminders",
     "these_invoices",
     "typed_day",
+    "visible",
+    "visible_record",
 ]
