@@ -42,14 +42,16 @@ _SECTIONS: dict[str, type] = {
 def find_config(explicit: Path | None, ledger: Path | None) -> Path | None:
     """The config file: the explicit one, else relance.toml beside the ledger or here."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not (explicit.exists() or explicit.is_symlink()):
             raise ConfigError(f"Le fichier de configuration {explicit} est introuvable.")
-        return explicit
+        return explicit  # a folder, a FIFO or /dev/zero: load_settings says why not
     candidates = []
     if ledger is not None:
         candidates.append(ledger.resolve().parent / CONFIG_NAME)
     candidates.append(Path.cwd() / CONFIG_NAME)
-    return next((c for c in candidates if c.is_file()), None)
+    # Whatever is there is the office's configuration: one that cannot be read is refused
+    # in its sentence, never skipped for the defaults.
+    return next((c for c in candidates if c.exists() or c.is_symlink()), None)
 
 
 def load_settings(path: Path | None) -> Settings:

@@ -222,7 +222,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             raise SecurityError("le modèle demande trop de mémoire") from None
         if isinstance(exc, Exception) and not isinstance(exc, jinja2.TemplateError):
             raise jinja2.TemplateRuntimeError(
-                f"une expression du modèle échoue ({type(exc).__name__})"
+                "une expression du modèle échoue (méthode ou valeur impossible)"
             ) from None
         return super().handle_exception(source)
 

@@ -179,7 +179,9 @@ def _check_styles(path: Path, info: zipfile.ZipInfo) -> None:
     with _part(path, info):
         for chunk in whole_tags(_pieces(path, info)):
             check_markup(chunk)
-            styles += chunk.count(b"<xf ") + chunk.count(b"<xf>") + chunk.count(b":xf ")
+            styles += sum(
+                chunk.count(tag) for tag in (b"<xf ", b"<xf>", b"<xf/>", b":xf ", b":xf/")
+            )
     if styles > MAX_STYLES:
         raise _refuse(
             path, info.filename, f"déclare {grouped(styles)} styles de cellule, quand Excel "
