@@ -255,6 +255,11 @@ WORKBOOKS = {
         0,
         "4 factures",
     ),
+    "a-date-of-minus-1e308": Attack(
+        _check(sheets=_sheet('<row r="9"><c r="C9" s="1"><v>-1e308</v></c></row>')),
+        1,
+        "date hors de toute échelle",
+    ),
     "nul-in-a-name": Attack(
         _check(sheets={"Factures": sheet_xml(ledger_rows(["Ate_x0000_lier", *CLIENTS[1:]]))}),
         0,
@@ -728,3 +733,37 @@ def test_a_post_is_accepted_only_from_the_pages_own_origin(page_process, origin,
         headers={"Origin": origin.format(port=port, other=port + 1), "X-Relance-Jeton": token},
     )
     assert answer.status_code == status, answer.text
+
+
+def _planted_link(folder: Path) -> None:
+    out = folder / "relances" / AS_OF
+    out.mkdir(parents=True)
+    (folder / "victime.txt").write_text("intact", encoding="utf-8")
+    os.symlink(folder / "victime.txt", out / "relance_1_Atelier-Alpha.docx")
+
+
+def _drafted_with_ca_file(folder: Path) -> list[str]:
+    _office(folder)
+    rows = ledger_rows(email=True)
+    ledger = workbook(folder / "grand-livre.xlsx", sheets={"Factures": sheet_xml(rows)})
+    _with_config(folder, "[smtp]\nhost = '127.0.0.1'\nport = 9\nsecurity = 'ssl'\n"
+                         "ca_file = '/dev/zero'")  # fmt: skip
+    done = relance("run", str(ledger), "--as-of", AS_OF, "--email", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    return ["send", str(folder / "relances" / AS_OF), "--yes"]
+
+
+OUTPUTS = {
+    "a-link-planted-in-the-output-folder": Attack(
+        _run(_planted_link), 1, "contient un lien symbolique"
+    ),
+    "send-with-ca-file-dev-zero": Attack(_drafted_with_ca_file, 1, "[smtp] ca_file"),
+}
+
+
+@pytest.mark.parametrize("attack", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_what_a_run_writes_or_sends_is_never_turned_against_the_user(tmp_path, attack):
+    args = attack.build(tmp_path)
+    said_in_french(relance(*args, cwd=tmp_path, timeout=120), attack.code, attack.phrase)
+    victim = tmp_path / "victime.txt"
+    assert not victim.exists() or victim.read_text(encoding="utf-8") == "intact"

@@ -9,7 +9,11 @@ set aside with its French sentence; the reader library's own errors become Frenc
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,22 +109,41 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return fh.read(len(magic)) == magic
 
 
+@contextlib.contextmanager
+def _reader_errors(path: Path, sheet: str) -> Iterator[None]:
+    """The reader library's errors, and its panics, said in French.
+
+    A panic in python-calamine (a date-styled cell of 1e308 overflows its date arithmetic)
+    becomes a Python exception, but Rust's panic hook first writes its English message and
+    backtrace on the process's stderr: that stream is set aside while the library works."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    try:
+        yield
+    except (SystemExit, KeyboardInterrupt, GeneratorExit):
+        raise
+    except BaseException as exc:  # pyo3's PanicException is a BaseException
+        raise LedgerError(describe_reader_error(exc, f"{path.name} (feuille « {sheet} »)")) from exc
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(quiet)
+
+
 def sheet_grid(book: calamine.CalamineWorkbook, path: Path, sheet: str) -> Any:
     """A sheet parsed by the reader, its errors said in French."""
-    try:
+    with _reader_errors(path, sheet):
         return book.get_sheet_by_name(sheet)
-    except Exception as exc:
-        raise LedgerError(describe_reader_error(exc, f"{path.name} (feuille « {sheet} »)")) from exc
 
 
 def grid_rows(grid: Any, path: Path, sheet: str, nrows: int | None = None) -> list[list[Any]]:
     """The rows of a parsed sheet (its first nrows), its errors said in French."""
-    try:
+    with _reader_errors(path, sheet):
         if nrows:
             return grid.to_python(skip_empty_area=False, nrows=nrows)
         return grid.to_python(skip_empty_area=False)
-    except Exception as exc:
-        raise LedgerError(describe_reader_error(exc, f"{path.name} (feuille « {sheet} »)")) from exc
 
 
 def sheet_rows(path: Path, sheet: str) -> list[list[Any]] | None:

@@ -130,14 +130,18 @@ def find_table(
     """The best invoice table of these sheets, and the runner-up, scored (see choice.py)."""
     reader = book if isinstance(book, _Sheets) else _Sheets(book)
     guesses: list[TableGuess] = []
+    unreadable: list[LedgerError] = []
     for sheet in sheets:
         declared = (tables or {}).get(sheet, [])
         deepest = max([HEADER_SEARCH_ROWS, *(t.header_row for t in declared)])
         try:
             head = reader.rows(sheet, deepest + SAMPLE_ROWS)
-        except Exception:  # an unreadable sheet is simply not the ledger
+        except LedgerError as exc:  # an unreadable sheet is not the ledger...
+            unreadable.append(exc)
             continue
         guesses += candidates(sheet, head, declared, overrides)
+    if not guesses and unreadable:
+        raise unreadable[0]  # ...unless no sheet is: then why it could not be read is said
     return choose(guesses, sheets.index)
 
 

@@ -29,8 +29,9 @@ _READER = {
     "enregistrez-le à nouveau",
     "CalamineError": "le lecteur de classeurs ne le comprend pas (fichier endommagé ou d'un "
     "format inconnu) ; ouvrez-le dans Excel et enregistrez-le au format .xlsx",
-    "PanicException": "le lecteur de classeurs s'est arrêté sur une incohérence du fichier ; "
-    "ouvrez-le dans Excel et enregistrez-le à nouveau",
+    "PanicException": "le lecteur de classeurs s'est arrêté sur une valeur qu'il ne sait pas "
+    "convertir (une date hors de toute échelle ?) ; corrigez la cellule dans Excel, ou "
+    "enregistrez le classeur à nouveau",
 }
 _READER_MODULES = ("python_calamine", "zipfile", "openpyxl", "lxml", "pyo3_runtime")
 
