@@ -11,36 +11,36 @@ invoice sheet is sound is still read (the caller decides).
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import re
 import zipfile
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, cast
 
 from ..errors import WorkbookError
-from .inflate import PartLies, ahead, inflated
+from .inflate import PartLies
+from .partchecks import (
+    RESAVE,
+    ahead_pieces,
+    check_prolog,
+    check_strings,
+    check_styles,
+    refuse,
+)
 from .safexml import ZipLimits, check_sizes, check_workbook_parts, grouped, parse_part
 from .sheetscan import (
-    ROOT,
     SheetExtent,
     SheetRefused,
     SheetTooFar,
-    check_markup,
     column_letters,
     scan_sheet,
-    whole_tags,
 )
 from .xlsxparts import NS_MAIN, NS_PKG_REL, NS_REL, resolve_target
 
 MAX_ENTRIES = 50_000  # parts in one zip: a workbook of 1,000 sheets has a few thousand
 TREE_PART_MB = 16  # parts parsed into a tree (types, relationships, workbook.xml)
-STYLES_MB = 64
-MAX_STYLES = 200_000  # Excel allows 64,000 cell formats (and as many cell styles)
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
-_STRINGS_HEAD = re.compile(rb'uniqueCount="0*(\d{1,20})"')
 _SHEET_KINDS = ("/worksheet", "/chartsheet", "/dialogsheet", "/xlMacrosheet")
 _MB = 1024 * 1024
 
@@ -74,42 +74,6 @@ def entry_count(path: Path) -> int:
     return int(end[4])
 
 
-def _refuse(path: Path, part: str, reason: str, fix: str = "") -> WorkbookError:
-    fix = fix or RESAVE
-    return WorkbookError(f"{path.name} est refusé : sa partie {part} {reason} ; {fix}.")
-
-
-def _pieces(path: Path, info: zipfile.ZipInfo, piece: int = 1 << 22) -> Iterator[bytes]:
-    with path.open("rb") as fp:
-        yield from inflated(fp, info, piece)
-
-
-def _ahead(path: Path, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """A big part's pieces, inflated by a thread while the previous one is searched."""
-    if info.file_size < 1 << 23:
-        return _pieces(path, info)
-    return ahead(_pieces(path, info))
-
-
-@contextlib.contextmanager
-def _part(path: Path, info: zipfile.ZipInfo) -> Iterator[None]:
-    """A fault found while reading this part, said as the whole file's refusal."""
-    try:
-        yield
-    except (PartLies, SheetRefused) as exc:
-        raise _refuse(path, info.filename, str(exc)) from exc
-
-
-def _check_prolog(path: Path, info: zipfile.ZipInfo) -> None:
-    """The part's prolog, up to its root element, declares no DTD and no entity."""
-    with _part(path, info):
-        for chunk in whole_tags(_pieces(path, info, 1 << 16)):
-            root = ROOT.search(chunk)
-            check_markup(chunk[: root.start()] if root else chunk)
-            if root:
-                return
-
-
 def _located(names: dict[str, str], part: str) -> str | None:
     """The zip entry of a part name, matched without case as OPC names are."""
     return names.get(part.lower())
@@ -121,7 +85,7 @@ def _workbook_parts(path: Path, zf: zipfile.ZipFile) -> tuple[dict[str, str], di
     book = parse_part(zf.read("xl/workbook.xml"), "xl/workbook.xml", path.name)
     rels_name = _located(names, "xl/_rels/workbook.xml.rels")
     if rels_name is None:
-        raise _refuse(path, "xl/_rels/workbook.xml.rels", "est absente")
+        raise refuse(path, "xl/_rels/workbook.xml.rels", "est absente")
     rels = parse_part(zf.read(rels_name), rels_name, path.name)
     targets = {
         r.get("Id"): (r.get("Type", ""), resolve_target("xl/workbook.xml", r.get("Target", "")))
@@ -134,9 +98,7 @@ def _workbook_parts(path: Path, zf: zipfile.ZipFile) -> tuple[dict[str, str], di
         kind, target = targets.get(node.get(f"{{{NS_REL}}}id"), ("", ""))
         entry = _located(names, target) if target else None
         if entry is None:
-            raise _refuse(
-                path, target or "xl/workbook.xml", f"de la feuille « {name} » est absente"
-            )
+            raise refuse(path, target or "xl/workbook.xml", f"de la feuille « {name} » est absente")
         if kind.endswith("/worksheet"):
             sheets[name] = entry
     others = {}
@@ -145,55 +107,15 @@ def _workbook_parts(path: Path, zf: zipfile.ZipFile) -> tuple[dict[str, str], di
             if kind.endswith(wanted):
                 entry = _located(names, target)
                 if entry is None:
-                    raise _refuse(path, target, "que le classeur annonce est absente")
+                    raise refuse(path, target, "que le classeur annonce est absente")
                 others[wanted] = entry
     return sheets, others
-
-
-def _check_strings(path: Path, info: zipfile.ZipInfo, limits: WorkbookLimits) -> None:
-    """The shared strings announce no more than they hold (the reader reserves that much)."""
-    announced, held, first = 0, 0, True
-    with _part(path, info):
-        for chunk in whole_tags(_pieces(path, info)):
-            check_markup(chunk)
-            if first:
-                found = _STRINGS_HEAD.search(chunk, 0, 4096)
-                announced, first = (int(found.group(1)) if found else 0), False
-            held += chunk.count(b"</si>") + chunk.count(b"<si/>") + chunk.count(b":si>")
-    if held > limits.max_cells:
-        raise _refuse(
-            path, info.filename, f"contient {grouped(held)} textes, plus que la limite de "
-            f"{grouped(limits.max_cells)} ([limits] max_cells dans relance.toml)",
-        )  # fmt: skip
-    if announced > 2 * held + 1000:
-        raise _refuse(
-            path, info.filename, f"annonce {grouped(announced)} textes et n'en contient que "
-            f"{grouped(held)} (fichier endommagé ou piégé)",
-        )  # fmt: skip
-
-
-def _check_styles(path: Path, info: zipfile.ZipInfo) -> None:
-    if info.file_size > STYLES_MB * _MB:
-        raise _refuse(path, info.filename, f"dépasse {STYLES_MB} Mo, ce qu'aucun tableur n'écrit")
-    styles = 0
-    with _part(path, info):
-        for chunk in whole_tags(_pieces(path, info)):
-            check_markup(chunk)
-            styles += sum(
-                chunk.count(tag) for tag in (b"<xf ", b"<xf>", b"<xf/>", b":xf ", b":xf/")
-            )
-    if styles > MAX_STYLES:
-        raise _refuse(
-            path, info.filename, f"déclare {grouped(styles)} styles de cellule, quand Excel "
-            "en permet 64 000", "dans Excel, supprimez les styles inutilisés puis enregistrez",
-        )  # fmt: skip
 
 
 TRIM = (
     "dans Excel, supprimez ce qui dépasse (Ctrl+Fin mène à la dernière cellule), enregistrez, "
     "puis relancez"
 )
-RESAVE = "ouvrez-le dans Excel et enregistrez-le à nouveau"
 
 
 def _sheet_refusal(path: Path, sheet: str, part: str, reason: str, fix: str = TRIM) -> str:
@@ -222,7 +144,7 @@ def _scan_sheets(
     for sheet, part in sheets.items():
         info = zf.getinfo(part)
         try:
-            extent = scan_sheet(functools.partial(_ahead, path, info), limits.max_cells)
+            extent = scan_sheet(functools.partial(ahead_pieces, path, info), limits.max_cells)
         except (SheetRefused, PartLies) as exc:
             fix = TRIM if isinstance(exc, SheetTooFar) else RESAVE
             refused[sheet] = _sheet_refusal(path, sheet, part, str(exc), fix)
@@ -242,12 +164,12 @@ def _check_entries(path: Path, zf: zipfile.ZipFile, limits: ZipLimits) -> None:
     for info in infos:
         name = info.filename
         if name.startswith("/") or "\\" in name or ".." in name.split("/") or "\0" in name:
-            raise _refuse(path, repr(name)[1:-1], "a un nom qu'aucun programme Office n'écrit")
+            raise refuse(path, repr(name)[1:-1], "a un nom qu'aucun programme Office n'écrit")
         if name.lower().endswith(_XML_SUFFIXES):
             tree = name.endswith(".rels") or name in ("[Content_Types].xml", "xl/workbook.xml")
             if tree and info.file_size > TREE_PART_MB * _MB:
-                raise _refuse(path, name, f"dépasse {TREE_PART_MB} Mo (fichier piégé ?)")
-            _check_prolog(path, info)
+                raise refuse(path, name, f"dépasse {TREE_PART_MB} Mo (fichier piégé ?)")
+            check_prolog(path, info)
 
 
 def check_archive(path: Path, limits: ZipLimits, what: str = "le fichier") -> None:
@@ -255,7 +177,7 @@ def check_archive(path: Path, limits: ZipLimits, what: str = "le fichier") -> No
     names and sizes, no DTD; a WorkbookError naming the part otherwise."""
     try:
         if entry_count(path) > MAX_ENTRIES:
-            raise _refuse(path, "(répertoire)", "annonce trop de parties (archive piégée ?)")
+            raise refuse(path, "(répertoire)", "annonce trop de parties (archive piégée ?)")
         with zipfile.ZipFile(path) as zf:
             _check_entries(path, zf, limits)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
@@ -277,9 +199,9 @@ def _check_whole(path: Path, zf: zipfile.ZipFile, limits: WorkbookLimits) -> Pac
             f"{grouped(limits.max_sheets)} ([limits] max_sheets dans relance.toml)."
         )
     if "/sharedStrings" in others:
-        _check_strings(path, zf.getinfo(others["/sharedStrings"]), limits)
+        check_strings(path, zf.getinfo(others["/sharedStrings"]), limits.max_cells)
     if "/styles" in others:
-        _check_styles(path, zf.getinfo(others["/styles"]))
+        check_styles(path, zf.getinfo(others["/styles"]))
     return _scan_sheets(path, zf, sheets, limits)
 
 
