@@ -45,12 +45,12 @@ from .levels import (
     REMINDER_2,
     THANKED_LABEL,
 )
-from .payments import PaymentsTable, find_payments
 from .opening import (
     open_workbook,
     readable,
     sheet_rows,
 )
+from .payments import PaymentsTable, find_payments
 from .peek import Cell, sheet_row
 from .problems import (
     Problem,
@@ -61,7 +61,6 @@ from .reader import (
     Ledger,
     SheetRef,
     candidate_sheets,
-    open_workbook,
     read_ledger,
     worksheet_names,
 )

@@ -67,9 +67,9 @@ from .xlsxparts import (
 
 __all__ = [
     "CT_WORKSHEET",
-    "FILE_ATTRIBUTE_HIDDEN",
     "EXCEL_COLUMNS",
     "EXCEL_ROWS",
+    "FILE_ATTRIBUTE_HIDDEN",
     "NS_MAIN",
     "NS_PKG_REL",
     "NS_REL",

@@ -33,6 +33,11 @@ RUN = (
     "lettres sans mettre le classeur à jour, relancez avec --no-write-back (et --out "
     "<dossier> pour les lettres)"
 )
+MATCH = (
+    "les règlements du relevé ne peuvent pas y être notés dans le classeur ; copiez-le dans "
+    "un dossier où vous pouvez écrire et relancez depuis la copie, ou relancez sans --apply "
+    "pour voir seulement les rapprochements"
+)
 SEND = (
     "les e-mails envoyés ne pourraient pas être notés dans son journal, donc rien n'est "
     "envoyé ; copiez le classeur dans un dossier où vous pouvez écrire, refaites "
@@ -74,4 +79,4 @@ def ledger_lock(ledger: Path, consequence: str = RUN) -> Iterator[None]:
         lock.release()
 
 
-__all__ = ["RUN", "SEND", "ledger_lock", "lock_path"]
+__all__ = ["MATCH", "RUN", "SEND", "ledger_lock", "lock_path"]
