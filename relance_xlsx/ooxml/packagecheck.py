@@ -157,29 +157,32 @@ def _scan_sheets(
     return PackageScan(dict(sheets), refused, tuple(unmeasured))
 
 
-def _check_entries(path: Path, zf: zipfile.ZipFile, limits: ZipLimits) -> None:
+def _check_entries(path: Path, zf: zipfile.ZipFile, limits: ZipLimits, fix: str = "") -> None:
     """Sizes from the directory, names, and every XML part's prolog (any Office package)."""
     infos = zf.infolist()
     check_sizes(path, infos, limits)
     for info in infos:
         name = info.filename
         if name.startswith("/") or "\\" in name or ".." in name.split("/") or "\0" in name:
-            raise refuse(path, repr(name)[1:-1], "a un nom qu'aucun programme Office n'écrit")
+            raise refuse(path, repr(name)[1:-1], "a un nom qu'aucun programme Office n'écrit", fix)
         if name.lower().endswith(_XML_SUFFIXES):
             tree = name.endswith(".rels") or name in ("[Content_Types].xml", "xl/workbook.xml")
             if tree and info.file_size > TREE_PART_MB * _MB:
-                raise refuse(path, name, f"dépasse {TREE_PART_MB} Mo (fichier piégé ?)")
-            check_prolog(path, info)
+                raise refuse(path, name, f"dépasse {TREE_PART_MB} Mo (fichier piégé ?)", fix)
+            check_prolog(path, info, fix)
 
 
-def check_archive(path: Path, limits: ZipLimits, what: str = "le fichier") -> None:
+def check_archive(
+    path: Path, limits: ZipLimits, what: str = "le fichier", program: str = "Word"
+) -> None:
     """An Office package other than the workbook (a Word template): its zip, its parts'
     names and sizes, no DTD; a WorkbookError naming the part otherwise."""
+    fix = f"ouvrez-le dans {program} et enregistrez-le à nouveau"
     try:
         if entry_count(path) > MAX_ENTRIES:
-            raise refuse(path, "(répertoire)", "annonce trop de parties (archive piégée ?)")
+            raise refuse(path, "(répertoire)", "annonce trop de parties (archive piégée ?)", fix)
         with zipfile.ZipFile(path) as zf:
-            _check_entries(path, zf, limits)
+            _check_entries(path, zf, limits, fix)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise WorkbookError(
             f"{path.name} n'est pas {what} lisible : son archive zip est endommagée (fichier "

@@ -40,17 +40,17 @@ def ahead_pieces(path: Path, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
 
 @contextlib.contextmanager
-def part_faults(path: Path, info: zipfile.ZipInfo) -> Iterator[None]:
+def part_faults(path: Path, info: zipfile.ZipInfo, fix: str = "") -> Iterator[None]:
     """A fault found while reading this part, said as the whole file's refusal."""
     try:
         yield
     except (PartLies, SheetRefused) as exc:
-        raise refuse(path, info.filename, str(exc)) from exc
+        raise refuse(path, info.filename, str(exc), fix) from exc
 
 
-def check_prolog(path: Path, info: zipfile.ZipInfo) -> None:
+def check_prolog(path: Path, info: zipfile.ZipInfo, fix: str = "") -> None:
     """The part's prolog, up to its root element, declares no DTD and no entity."""
-    with part_faults(path, info):
+    with part_faults(path, info, fix):
         for chunk in whole_tags(pieces(path, info, 1 << 16)):
             root = ROOT.search(chunk)
             check_markup(chunk[: root.start()] if root else chunk)
