@@ -216,6 +216,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         """An error of the template's own making (recursion, a failing method) becomes a
         TemplateError with a French sentence; Jinja's own errors pass as they are."""
         exc = sys.exc_info()[1]
+        french = _in_french(exc)
+        if french is not None:
+            raise french from None
         if isinstance(exc, RecursionError):
             raise SecurityError("appels imbriqués trop profonds") from None
         if isinstance(exc, MemoryError):
@@ -225,6 +228,26 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 "une expression du modèle échoue (méthode ou valeur impossible)"
             ) from None
         return super().handle_exception(source)
+
+
+_UNDEFINED = re.compile(r"^'(?P<name>[^']*)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']*)' has no attribute '(?P<name>[^']*)'$")
+_UNSAFE = re.compile(
+    r"^access to attribute '(?P<name>[^']*)' of '(?P<owner>[^']*)' object is unsafe"
+)
+
+
+def _in_french(exc: BaseException | None) -> jinja2.TemplateError | None:
+    """Jinja's own messages a template author meets, in French (the variable named)."""
+    text = str(exc)
+    if isinstance(exc, jinja2.UndefinedError):
+        if found := _UNDEFINED.match(text):
+            return jinja2.UndefinedError(f"la variable « {found['name']} » n'existe pas")
+        if found := _NO_ATTRIBUTE.match(text):
+            return jinja2.UndefinedError(f"« {found['name']} » n'existe pas dans cette variable")
+    if isinstance(exc, SecurityError) and (found := _UNSAFE.match(text)):
+        return SecurityError(f"l'attribut « {found['name']} » est interdit dans un modèle")
+    return None
 
 
 # A width in a format string: "{:>1000000000}", "%1000000000s".
