@@ -1,49 +1,43 @@
-"""A statement file the user named: a regular file of bounded size, decoded as its bank wrote it.
-
-Issue 31 is writing one function for every user-named file in a low layer; until it lands,
-the check lives here, in one small function.
-"""
+"""A statement file the user named: a regular file of bounded size (the one check of
+userfiles, said as a statement's), decoded as its bank wrote it."""
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
 from ..errors import StatementError
+from ..userfiles import FileMissing, FileRefused, read_checked
+from ..userfiles import checked_file as checked_user_file
 
 # A year of a busy account in CSV is about 2 MB; CAMT is the most verbose, about 10 times that.
 MAX_STATEMENT_MB = 50.0
-_MB = 1024 * 1024
+_WHAT = "indiquez le relevé téléchargé de la banque (.csv, .ofx, .xml)"
+
+
+def _said(path: Path, exc: FileRefused) -> StatementError:
+    if isinstance(exc, FileMissing):
+        return StatementError(f"Le relevé {path} est introuvable ; vérifiez le chemin.")
+    if "ordinaire" in exc.reason or "dossier" in exc.reason:
+        return StatementError(f"{path} n'est pas un fichier ordinaire ({exc.reason}) ; {_WHAT}.")
+    return StatementError(f"Relevé refusé : {exc} Téléchargez une période plus courte.")
 
 
 def checked_file(path: Path, max_mb: float = MAX_STATEMENT_MB) -> Path:
     """The path, once it is known to be a regular file of at most max_mb (no device, no
     folder, no pipe that would never end)."""
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise StatementError(f"Le relevé {path} est introuvable ; vérifiez le chemin.") from None
-    except OSError as exc:
-        raise StatementError(f"Le relevé {path} ne peut pas être lu ({exc.strerror}).") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise StatementError(
-            f"{path} n'est pas un fichier ordinaire ; indiquez le relevé téléchargé de la "
-            "banque (.csv, .ofx, .xml)."
-        )
-    if info.st_size > max_mb * _MB:
-        raise StatementError(
-            f"Le relevé {path.name} fait {info.st_size / _MB:.0f} Mo, plus que la limite de "
-            f"{max_mb:.0f} Mo : téléchargez une période plus courte."
-        )
+        checked_user_file(path, max_mb=max_mb)
+    except FileRefused as exc:
+        raise _said(path, exc) from None
     return path
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, after the checks (read once: the size was bounded just before)."""
-    data = checked_file(path).read_bytes()
-    if len(data) > MAX_STATEMENT_MB * _MB:  # grown since it was checked
-        raise StatementError(f"Le relevé {path.name} est trop gros.")
-    return data
+    """The file's bytes, read only as a regular file within the limit (even if it grew)."""
+    try:
+        return read_checked(path, max_mb=MAX_STATEMENT_MB)
+    except FileRefused as exc:
+        raise _said(path, exc) from None
 
 
 def decode(data: bytes) -> str:

@@ -13,7 +13,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from ..display import err, print_json
 from ..errors import ExitCode, RelanceError
-from ..wording import describe_os_error
+from ..wording import describe_error
 from .french import install, install_help
 
 install()  # click and typer in French, before any help or usage message is printed
@@ -104,16 +104,12 @@ class RelanceGroup(_FrenchHelp, TyperGroup):
                 message = "Interrompu."
                 say(message)
                 code = ExitCode.ERROR
-            except RelanceError as exc:
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:  # ours, OSError, a library's own error, a bug
                 if traceback:
                     raise
-                message = str(exc)
-                say(f"Erreur : {message}")
-                code = ExitCode.ERROR
-            except OSError as exc:
-                if traceback:
-                    raise
-                message = describe_os_error(exc)
+                message = str(exc) if isinstance(exc, RelanceError) else describe_error(exc)
                 say(f"Erreur : {message}")
                 code = ExitCode.ERROR
         code = int(code or 0)

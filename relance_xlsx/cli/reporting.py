@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -78,9 +78,14 @@ def dossier(
     settings, notes = settings_for(config, ledger, sheet)
     for note in notes:
         say(f"Attention : {note}")
+    refused: list[Any] = []
     written = pipeline.dossier(
-        ledger, client, settings, as_of=parse_day(as_of), out_dir=out_dir, pdf=not no_pdf
-    )
+        ledger, client, settings, as_of=parse_day(as_of), out_dir=out_dir, pdf=not no_pdf,
+        problems=refused,
+    )  # fmt: skip
+    for problem in refused:  # an invoice file not copied into pieces/, on its row
+        say(f"Attention : ligne {problem.row}, colonne « {problem.column} », valeur "
+            f"« {problem.value} » : {problem.message}.")  # fmt: skip
     out.print(
         (
             "Déclaration de créance écrite : "

@@ -18,6 +18,7 @@ from .sections import (
     Smtp,
     Writeback,
 )
+from .tomlerrors import explain_toml_error
 
 __all__ = [
     "CONFIG_NAME",
@@ -35,6 +36,7 @@ __all__ = [
     "Writeback",
     "capital_problem",
     "default_config_text",
+    "explain_toml_error",
     "find_config",
     "load_settings",
     "rcs_problem",

@@ -13,6 +13,7 @@ from typing import Any
 import tomlkit
 
 from ..errors import ConfigError
+from ..userfiles import FileRefused, read_checked
 from .loading import load_settings
 from .tomlerrors import explain_toml_error
 
@@ -22,12 +23,25 @@ def default_config_text() -> str:
     return resources.files("relance_xlsx").joinpath("data/relance.toml").read_text("utf-8")
 
 
+def _existing(path: Path, encoding: str) -> str:
+    """The relance.toml to edit: a regular file of at most 1 MB, in UTF-8."""
+    try:
+        return read_checked(path, max_mb=1).decode(encoding)
+    except FileRefused as exc:
+        raise ConfigError(f"Configuration refusée : {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path} n'est pas enregistré en UTF-8 ; dans le Bloc-notes, Fichier > Enregistrer "
+            "sous, Encodage : UTF-8."
+        ) from exc
+
+
 def write_columns(path: Path, columns: dict[str, str]) -> Path:
     """Set these [columns] keys in relance.toml (made from the bundled one if missing).
 
     Only the lines of those keys change: every other line and comment stays as it was.
     """
-    text = path.read_text(encoding="utf-8") if path.exists() else default_config_text()
+    text = _existing(path, "utf-8") if path.exists() else default_config_text()
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.strip() == "[columns]"), None)
     if start is None:
@@ -55,7 +69,7 @@ def write_values(path: Path, values: dict[str, dict[str, Any]]) -> Path:
     Through tomlkit, which keeps a TOML file's layout: a multi-line address is written
     between triple quotes, a Windows path as it is typed.
     """
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else default_config_text()
+    text = _existing(path, "utf-8-sig") if path.exists() else default_config_text()
     try:
         tomllib.loads(text)  # a file that does not parse is explained in French, not rewritten
     except tomllib.TOMLDecodeError as exc:

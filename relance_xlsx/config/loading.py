@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+from ..userfiles import FileRefused, read_checked
 from .checks import check_settings
 from .sections import (
     CONFIG_NAME,
@@ -24,6 +25,7 @@ from .sections import (
 )
 from .tomlerrors import explain_toml_error
 
+CONFIG_MB = 1  # relance.toml, or a file it names (rates_file)
 _SECTIONS: dict[str, type] = {
     "creditor": Creditor,
     "policy": Policy,
@@ -40,21 +42,26 @@ _SECTIONS: dict[str, type] = {
 def find_config(explicit: Path | None, ledger: Path | None) -> Path | None:
     """The config file: the explicit one, else relance.toml beside the ledger or here."""
     if explicit is not None:
-        if not explicit.is_file():
+        if not (explicit.exists() or explicit.is_symlink()):
             raise ConfigError(f"Le fichier de configuration {explicit} est introuvable.")
-        return explicit
+        return explicit  # a folder, a FIFO or /dev/zero: load_settings says why not
     candidates = []
     if ledger is not None:
         candidates.append(ledger.resolve().parent / CONFIG_NAME)
     candidates.append(Path.cwd() / CONFIG_NAME)
-    return next((c for c in candidates if c.is_file()), None)
+    # Whatever is there is the office's configuration: one that cannot be read is refused
+    # in its sentence, never skipped for the defaults.
+    return next((c for c in candidates if c.exists() or c.is_symlink()), None)
 
 
 def load_settings(path: Path | None) -> Settings:
     """Read relance.toml (or return the defaults when path is None)."""
     if path is None:
         return Settings()
-    raw = path.read_bytes()  # an OSError is the boundary's: it says it in French
+    try:  # never /dev/zero, a FIFO or a folder: a regular file of at most 1 MB
+        raw = read_checked(path, max_mb=CONFIG_MB)
+    except FileRefused as exc:
+        raise ConfigError(f"Configuration refusée : {exc}") from exc
     try:
         # utf-8-sig: Windows Notepad may start the file with a byte-order mark.
         text = raw.decode("utf-8-sig")

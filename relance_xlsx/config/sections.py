@@ -174,6 +174,10 @@ class Limits:
     # Above ratio_from_mb, a part may be at most max_ratio times its compressed size.
     max_ratio: float = 200.0
     ratio_from_mb: float = 50.0
+    # The grid the reader builds for one sheet, from its first to its last value: a million
+    # rows of 38 columns. A stray value at XFD1048576 would ask for 17 billion cells.
+    max_cells: int = 40_000_000
+    max_sheets: int = 1000
 
 
 @dataclass(frozen=True)

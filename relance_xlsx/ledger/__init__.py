@@ -49,6 +49,11 @@ from .levels import (
     REMINDER_2,
     THANKED_LABEL,
 )
+from .opening import (
+    open_workbook,
+    readable,
+    sheet_rows,
+)
 from .payments import PaymentsTable, find_payments
 from .peek import Cell, sheet_row
 from .problems import (
@@ -61,7 +66,6 @@ from .reader import (
     Ledger,
     SheetRef,
     candidate_sheets,
-    open_workbook,
     read_ledger,
     worksheet_names,
 )
@@ -146,8 +150,10 @@ __all__ = [
     "parse_terms",
     "parse_text",
     "read_ledger",
+    "readable",
     "round_cents",
     "sheet_row",
+    "sheet_rows",
     "status_meaning",
     "status_says_paid",
     "worksheet_names",

@@ -76,7 +76,7 @@ class Grid:
         if name in self.positions:
             raw = self.raw(name)
             for i in np.flatnonzero(raw.mask(name_was_cleaned)).tolist():
-                message = "retour à la ligne ou caractère invisible remplacé par une espace"
+                message = "retour à la ligne ou caractère invisible retiré (sens d'écriture…)"
                 self.problem(i, name, raw.at(i), message, "warning")
         return parsed
 

@@ -13,35 +13,15 @@ import python_calamine as calamine
 from .. import collector
 from ..config import Settings
 from ..errors import LedgerError
-from ..ooxml import ExcelTable, FormulaScan, check_package, col_index, excel_tables
+from ..ooxml import ExcelTable, FormulaScan, col_index, excel_tables
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .clients import find_clients, join_clients
+from .opening import grid_rows, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Decision, Skip
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import normalise_rows
 from .unfit import no_table_error
-
-READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
-
-
-def open_workbook(path: Path) -> calamine.CalamineWorkbook:
-    """Open a workbook for reading, or explain in one sentence why it cannot be."""
-    if not path.exists():
-        raise LedgerError(f"Le fichier {path} est introuvable ; vérifiez le chemin.")
-    if path.is_dir():
-        raise LedgerError(f"{path} est un dossier ; indiquez le fichier Excel du grand livre.")
-    if path.suffix.lower() not in READABLE_SUFFIXES:
-        raise LedgerError(
-            f"{path.name} n'est pas un classeur Excel ; indiquez un fichier .xlsx ou .xlsm."
-        )
-    try:
-        return calamine.CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises several unrelated types for a bad file
-        raise LedgerError(
-            f"{path.name} ne peut pas être lu comme un classeur Excel ({exc}) ; "
-            "ouvrez-le dans Excel et enregistrez-le au format .xlsx."
-        ) from exc
 
 
 def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
@@ -52,19 +32,14 @@ def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
 class _Sheets:
     """Each sheet parsed once: calamine parses the whole sheet even to read its first rows."""
 
-    def __init__(self, book: calamine.CalamineWorkbook) -> None:
-        self.book = book
+    def __init__(self, book: calamine.CalamineWorkbook, path: Path = Path("classeur")) -> None:
+        self.book, self.path = book, path
         self.parsed: dict[str, Any] = {}
 
     def rows(self, sheet: str, nrows: int | None = None) -> list[list[Any]]:
         if sheet not in self.parsed:
-            self.parsed[sheet] = self.book.get_sheet_by_name(sheet)
-        grid = self.parsed[sheet]
-        return (
-            grid.to_python(skip_empty_area=False, nrows=nrows)
-            if nrows
-            else grid.to_python(skip_empty_area=False)
-        )
+            self.parsed[sheet] = sheet_grid(self.book, self.path, sheet)
+        return grid_rows(self.parsed[sheet], self.path, sheet, nrows)
 
     def heads(self, sheets: list[str]) -> dict[str, list[list[Any]]]:
         """The first rows of each readable sheet (for saying what was seen)."""
@@ -86,14 +61,18 @@ def find_table(
     """The best invoice table of these sheets, and the runner-up, scored (see choice.py)."""
     reader = book if isinstance(book, _Sheets) else _Sheets(book)
     guesses: list[TableGuess] = []
+    unreadable: list[LedgerError] = []
     for sheet in sheets:
         declared = (tables or {}).get(sheet, [])
         deepest = max([HEADER_SEARCH_ROWS, *(t.header_row for t in declared)])
         try:
             head = reader.rows(sheet, deepest + SAMPLE_ROWS)
-        except Exception:  # an unreadable sheet is simply not the ledger
+        except LedgerError as exc:  # an unreadable sheet is not the ledger...
+            unreadable.append(exc)
             continue
         guesses += candidates(sheet, head, declared, overrides)
+    if not guesses and unreadable:
+        raise unreadable[0]  # ...unless no sheet is: then why it could not be read is said
     return choose(guesses, sheets.index)
 
 
@@ -152,14 +131,22 @@ def candidate_sheets(sheets: list[str], wanted: str | None, journal: str) -> lis
     return [s for s in sheets if s != journal] or sheets
 
 
+def readable_candidates(candidates: list[str], refused: dict[str, str]) -> list[str]:
+    """The candidates the reader may build; a sheet asked for by name, or none left, refused
+    in its own sentence (a sheet set aside is otherwise said as a warning)."""
+    left = [s for s in candidates if s not in refused]
+    if candidates and not left:
+        raise LedgerError(refused[candidates[0]])
+    return left
+
+
 def read_ledger(
     path: Path, settings: Settings, *, as_of: dt.date, sheet: str | None = None
 ) -> Ledger:
     """Read the invoice table of a workbook: rows, skipped rows and problems."""
     fingerprint = Fingerprint.of(path) if path.is_file() else None
-    if fingerprint is not None and zipfile.is_zipfile(path):
-        # Before calamine or the formula scan inflate anything, and before any letter.
-        check_package(path, settings.limits)
+    # Before calamine or the formula scan inflate anything, and before any letter.
+    refused = readable(path, settings.limits).refused if fingerprint is not None else {}
     with FormulaScan(path) as scan:
         book = open_workbook(path)
         try:
@@ -170,14 +157,17 @@ def read_ledger(
                     f"La feuille « {wanted} » n'existe pas dans {path.name} ; feuilles "
                     f"présentes : {', '.join(sheets)}."
                 )
-            candidates = candidate_sheets(sheets, wanted, settings.writeback.journal_sheet)
+            candidates = readable_candidates(
+                candidate_sheets(sheets, wanted, settings.writeback.journal_sheet), refused
+            )
             scan.start(candidates)  # runs beside calamine's parse, on the other core
             tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
-            reader = _Sheets(book)
+            reader = _Sheets(book, path)
             with collector.paused():
                 guess, choice, grid = _read_table(
-                    reader, path, candidates, sheets, settings, tables
-                )
+                    reader, path, candidates, [s for s in sheets if s not in refused], settings,
+                    tables,
+                )  # fmt: skip
                 others = [s for s in candidates if s != guess.sheet]
                 clients = find_clients(reader.rows, others) if others else None
                 payments = find_payments(reader.rows, others) if others else None
@@ -195,7 +185,9 @@ def read_ledger(
             rows = normalise_rows(
                 data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of
             )
-        warnings = [*rows.notes, *_formula_warnings(scan.counts(guess.sheet), headers)]
+        warnings = [*rows.notes]
+        warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
+        warnings += _formula_warnings(scan.counts(guess.sheet), headers)
         paid_note = ""
         if payments is not None:
             paid_note, more = apply_payments(
@@ -246,5 +238,6 @@ __all__ = [
     "find_table",
     "open_workbook",
     "read_ledger",
+    "readable_candidates",
     "worksheet_names",
 ]

@@ -7,6 +7,8 @@ import math
 import re
 from typing import Any
 
+from ..wording import has_invisible, visible
+
 # C0 control characters other than tab and line breaks: XML 1.0 cannot hold them at all, and
 # they arrive from Excel as _x0008_ escapes or pasted from other programs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -34,7 +36,9 @@ def parse_text(value: Any) -> str | None:
         value = value.date()
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
-    return _CONTROL.sub("", str(value)).strip() or None
+    # Invisible characters (a right-to-left override, a zero-width space) never reach a
+    # letter, an e-mail or a report: every text of the ledger is read without them.
+    return visible(_CONTROL.sub("", str(value))).strip() or None
 
 
 def parse_name(value: Any) -> str | None:
@@ -46,8 +50,11 @@ def parse_name(value: Any) -> str | None:
 
 
 def name_was_cleaned(value: Any) -> bool:
-    """Whether a cell's name held line breaks or control characters that parse_name removed."""
-    return isinstance(value, str) and bool(_LINE_BREAKS.search(value.strip()))
+    """Whether a cell's name held line breaks, control or invisible characters that
+    parse_name removed."""
+    if not isinstance(value, str):
+        return False
+    return bool(_LINE_BREAKS.search(value.strip())) or has_invisible(value)
 
 
 __all__ = ["is_empty", "name_was_cleaned", "parse_name", "parse_text"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import PLACEHOLDER, Settings
+from ..wording import visible_record
 
 
 def _or_placeholder(value: str, missing: list[str], what: str) -> str:
@@ -16,7 +17,7 @@ def _or_placeholder(value: str, missing: list[str], what: str) -> str:
 
 def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
     """The creditor's identity; unset fields show a visible placeholder, never a blank."""
-    c = settings.creditor
+    c = visible_record(settings.creditor)  # what relance.toml says, without hidden characters
     name = _or_placeholder(c.name, missing, "creditor.name")
     address = _or_placeholder(c.address, missing, "creditor.address")
     lines = [ln.strip() for ln in address.splitlines() if ln.strip()]

@@ -16,8 +16,10 @@ from docxtpl import DocxTemplate
 
 from ..config import Settings
 from ..errors import TemplateError
+from ..wording import describe_reader_error
 from .compiled import compiled_template
 from .sandbox import BoundedSandbox, bounded_env
+from .templatefile import checked_template
 
 _WINDOWS_RESERVED = {
     "con",
@@ -65,8 +67,8 @@ def find_template(name: str, language: str, settings: Settings, what: str) -> Pa
     folders.append(bundled_templates())
     for folder in folders:
         candidate = folder / sub / name
-        if candidate.is_file():
-            return candidate
+        if candidate.exists() or candidate.is_symlink():  # a folder or a FIFO is refused
+            return checked_template(candidate, what)
     raise TemplateError(
         f"Aucun {what} « {name} » ({language}) : ajoutez {name} dans {folders[0] / sub}."
     )
@@ -147,6 +149,10 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
     """Syntax errors, unknown variables and non-Jinja placeholders in one template."""
     issues: list[TemplateIssue] = []
     try:
+        checked_template(path, "modèle")  # a FIFO, a folder, a zip bomb: never opened
+    except TemplateError as exc:
+        return [TemplateIssue(path, path.name, exc.message)]
+    try:
         doc = DocxTemplate(str(path))
         unknown = doc.get_undeclared_template_variables(jinja_env(), context)
     except jinja2.TemplateSyntaxError as exc:
@@ -154,7 +160,7 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
             TemplateIssue(path, exc.message or "", f"erreur de syntaxe Jinja (ligne {exc.lineno})")
         ]
     except Exception as exc:  # a corrupt .docx raises zipfile/lxml/KeyError types
-        return [TemplateIssue(path, path.name, f"fichier illisible ({exc})")]
+        return [TemplateIssue(path, path.name, f"fichier illisible : {describe_reader_error(exc)}")]
     issues += [TemplateIssue(path, name, "variable inconnue") for name in sorted(unknown)]
     for text in _document_text(path):
         issues += [

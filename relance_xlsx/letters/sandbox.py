@@ -1,9 +1,12 @@
 """A Jinja sandbox with bounds: a template cannot make a run hang or fill the memory.
 
-Jinja's own sandbox stops attribute tricks, not size: `'x' * 10**10` asks for 10 GB, and
-`range(10**5)` nested three times never ends. Here every loop over `range`, every repetition
-and every power is counted against limits generous for any letter, and a render that passes
-them fails with a French sentence (a jinja2.SecurityError, which callers report with the
+Jinja's own sandbox stops attribute tricks, not size: `'x' * 10**10` asks for 10 GB,
+`['x' * 999999] * 1000 | join` a billion characters, and `range(10**5)` nested three times
+never ends. Here every loop turn, call, filter and operator counts against a budget of
+steps and time; every operation that can make something big is estimated before it runs
+(bounds.py); what one render writes, and all it makes on the way, is capped; lists and
+dicts cannot be changed in place; nothing can be included from a file. Past a bound the
+render fails with a French sentence (a jinja2.SecurityError, which callers report with the
 template's name).
 """
 
@@ -11,39 +14,82 @@ from __future__ import annotations
 
 import operator
 import re
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.runtime import LoopContext, markup_join, str_join
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .bounds import MAX_TEXT, estimate, refuse_beyond, size_of
 
 MAX_RANGE = 10_000  # one range() in a letter: a table of invoices is a few hundred lines
-MAX_STEPS = 1_000_000  # every range() turn of one render, nested loops included
-MAX_TEXT = 1_000_000  # characters (or items) one repetition or padding may make
+MAX_STEPS = 1_000_000  # loop turns, calls, filters and operators of one render
 MAX_SECONDS = 20.0  # one render
-_PADDING = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "format", "indent"})
+MAX_OUTPUT = 20_000_000  # characters one render writes (a letter is a few hundred thousand)
+MAX_MADE = 50_000_000  # characters and items all the operations of one render may make
+MAX_DEPTH = 50  # calls inside calls: macros, recursive loops
+_COUNTED = "_relance_counted"
 
 
-class BoundedSandbox(SandboxedEnvironment):
-    """SandboxedEnvironment plus bounds on loops, repetition, powers, padding and time."""
+class _NoFiles(jinja2.BaseLoader):
+    """{% include %}, {% import %} and {% extends %} would read files: refused."""
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+        raise SecurityError(f"inclure un autre fichier (« {template[:80]} ») est refusé")
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's code, with `~` going through the environment's bounds."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.bounded_join((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("), ")
+        if frame.eval_ctx.volatile:
+            self.write("context.eval_ctx.autoescape")
+        else:
+            self.write(repr(bool(frame.eval_ctx.autoescape)))
+        self.write(")")
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """An immutable sandbox plus bounds on steps, time, depth, sizes and output."""
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _BoundedCodeGenerator
 
     def __init__(self, **options: Any) -> None:
+        options.setdefault("loader", _NoFiles())
         super().__init__(**options)
         self.globals["range"] = self._range
         for name in ("lipsum", "cycler", "joiner"):  # nothing a letter needs
             self.globals.pop(name, None)
-        for name in ("center", "indent", "wordwrap", "truncate", "format"):
-            self.filters[name] = self._bounded_filter(self.filters[name])
-        self._steps = 0
+        for name, plain in list(self.filters.items()):
+            self.filters[name] = self._bounded(name, plain)
+        self.filters[_COUNTED] = self._counted
+        self.finalize = self._finalize
+        self._steps = self._made = self._depth = 0
         self._started = time.monotonic()
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The template's tree, each for loop's items counted turn by turn."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, _COUNTED, [], [], None, None, lineno=loop.lineno)
+        return tree
 
     def start(self) -> None:
         """Reset the budget: called before each render."""
-        self._steps = 0
+        self._steps = self._made = self._depth = 0
         self._started = time.monotonic()
 
     def _tick(self, steps: int = 1) -> None:
@@ -53,65 +99,162 @@ class BoundedSandbox(SandboxedEnvironment):
         if time.monotonic() - self._started > MAX_SECONDS:
             raise SecurityError(f"remplissage trop long (plus de {MAX_SECONDS:.0f} secondes)")
 
+    def _account(self, value: Any) -> Any:
+        """Count what an operation made against the render's budget."""
+        made = len(value) if isinstance(value, str | list | tuple | dict) else 1
+        refuse_beyond(made, "résultat trop long", 10 * MAX_TEXT)
+        self._made += made
+        if self._made > MAX_MADE:
+            raise SecurityError(f"le modèle fabrique plus de {MAX_MADE} signes en tout")
+        return value
+
     def _range(self, *args: int) -> Iterator[int]:
         numbers = range(*args)
         if len(numbers) > MAX_RANGE:
             raise SecurityError(f"range() trop grand ({len(numbers)} tours, {MAX_RANGE} au plus)")
         return self._counted(numbers)
 
-    def _counted(self, numbers: range) -> Iterator[int]:
-        for n in numbers:
+    def _counted(self, items: Iterable[Any]) -> Iterator[Any]:
+        """Every turn of a loop counts as a step."""
+        if isinstance(items, jinja2.Undefined):
+            items = iter(items)  # a strict Undefined raises its own error here
+        for item in items:
             self._tick()
-            yield n
+            yield item
+
+    def bounded_join(self, values: tuple[Any, ...], markup: bool) -> str:
+        """`a ~ b`: refused before it is made when the operands are too big."""
+        self._tick()
+        refuse_beyond(sum(size_of(v) for v in values), "texte assemblé par ~ trop long")
+        return self._account(markup_join(values) if markup else str_join(values))
+
+    def concat(self, pieces: Iterable[str]) -> str:
+        """The render's output, refused past MAX_OUTPUT characters (Jinja joins with this)."""
+        out, written = [], 0
+        for piece in pieces:
+            written += len(piece)
+            if written > MAX_OUTPUT:
+                raise SecurityError(f"lettre trop longue (plus de {MAX_OUTPUT} signes)")
+            out.append(piece)
+        return "".join(out)
+
+    def _finalize(self, value: Any) -> Any:
+        """What `{{ value }}` prints: a collection is measured before it is written out."""
+        if isinstance(value, list | tuple | dict | set | frozenset):
+            refuse_beyond(size_of(value), "valeur affichée trop longue")
+        return value
 
     def call_binop(
         self, context: jinja2.runtime.Context, operator_: str, left: Any, right: Any
     ) -> Any:
-        """`*`, `**` and `%`, refused when the result would be huge."""
+        """`*`, `+`, `**` and `%`, refused when the result would be huge."""
         self._tick()
         if operator_ == "*":
             for seq, count in ((left, right), (right, left)):
-                sized = isinstance(seq, str | list | tuple) and isinstance(count, int)
-                if sized and len(seq) * count > MAX_TEXT:
-                    raise SecurityError(f"texte répété trop long (plus de {MAX_TEXT} signes)")
-            return operator.mul(left, right)
+                if isinstance(seq, str | list | tuple) and isinstance(count, int):
+                    refuse_beyond(len(seq) * count, "texte répété trop long")
+            return self._account(operator.mul(left, right))
+        if operator_ == "+":
+            if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+                refuse_beyond(len(left) + len(right), "texte assemblé par + trop long")
+            return self._account(operator.add(left, right))
         if operator_ == "%":
-            _check_sizes((left,), {})
-            return operator.mod(left, right)
+            _check_widths((left,), {})
+            if isinstance(left, str):
+                args = right if isinstance(right, tuple) else (right,)
+                refuse_beyond(estimate("format", (left, *args), {}), "texte formaté trop long")
+            return self._account(operator.mod(left, right))
         numbers = isinstance(left, int | float) and isinstance(right, int | float)
         if numbers and abs(right) > 100 and abs(left) > 1:
             raise SecurityError("puissance trop grande")
         return operator.pow(left, right)
 
     def call(self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kw: Any) -> Any:
-        """Every call from a template counts as a step."""
+        """Every call from a template counts as a step; calls nest at most MAX_DEPTH deep."""
         self._tick()
-        return super().call(__context, __obj, *args, **kw)
+        if isinstance(__obj, LoopContext) and args:
+            args = (self._counted(args[0]), *args[1:])  # a recursive loop's inner turns
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise SecurityError(f"appels imbriqués trop profonds (plus de {MAX_DEPTH})")
+            return super().call(__context, __obj, *args, **kw)
+        finally:
+            self._depth -= 1
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """Padding methods of text ('x'.center(n), '{:>n}'.format) are bounded like `*`."""
+        """Text methods that can grow ('x'.replace, '{:>n}'.format) are bounded like filters."""
         value = super().getattr(obj, attribute)
-        if isinstance(obj, str) and attribute in _PADDING and callable(value):
-            _check_sizes((obj,), {})
-            return self._bounded_filter(value)
+        if isinstance(obj, str) and callable(value) and not isinstance(value, jinja2.Undefined):
+            return self._bounded(attribute, value, bound_to=obj)
         return value
 
-    def _bounded_filter(self, plain: Any) -> Any:
+    def _bounded(self, name: str, plain: Any, bound_to: Any = None) -> Any:
+        # A filter marked to get the context or environment first: its value comes second.
+        skip = 1 if hasattr(plain, "jinja_pass_arg") else 0
+
         def bounded(*args: Any, **kwargs: Any) -> Any:
-            _check_sizes(args, kwargs)
-            return plain(*args, **kwargs)
+            self._tick()
+            if len(args) > skip and isinstance(args[skip], Iterator):
+                # map/select/batch hand on generators: made a list (bounded) to be measured.
+                items = list(islice(args[skip], MAX_TEXT + 1))
+                refuse_beyond(len(items), f"liste passée à {name} trop longue")
+                args = (*args[:skip], items, *args[skip + 1 :])
+            _check_widths((*args, bound_to), kwargs)
+            values = args[skip:]
+            if bound_to is not None:  # a text's method: 'x'.replace(...), ', '.join(items)
+                values = (*values, bound_to) if name == "join" else (bound_to, *values)
+            refuse_beyond(estimate(name, tuple(values), kwargs), f"résultat de {name} trop long")
+            return self._account(plain(*args, **kwargs))
 
         # Jinja reads this mark to pass the environment or context first.
-        if hasattr(plain, "jinja_pass_arg"):
+        if skip:
             bounded.jinja_pass_arg = plain.jinja_pass_arg  # type: ignore[attr-defined]
         return bounded
+
+    def handle_exception(self, source: str | None = None) -> Any:
+        """An error of the template's own making (recursion, a failing method) becomes a
+        TemplateError with a French sentence; Jinja's own errors pass as they are."""
+        exc = sys.exc_info()[1]
+        french = _in_french(exc)
+        if french is not None:
+            raise french from None
+        if isinstance(exc, RecursionError):
+            raise SecurityError("appels imbriqués trop profonds") from None
+        if isinstance(exc, MemoryError):
+            raise SecurityError("le modèle demande trop de mémoire") from None
+        if isinstance(exc, Exception) and not isinstance(exc, jinja2.TemplateError):
+            raise jinja2.TemplateRuntimeError(
+                "une expression du modèle échoue (méthode ou valeur impossible)"
+            ) from None
+        return super().handle_exception(source)
+
+
+_UNDEFINED = re.compile(r"^'(?P<name>[^']*)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']*)' has no attribute '(?P<name>[^']*)'$")
+_UNSAFE = re.compile(
+    r"^access to attribute '(?P<name>[^']*)' of '(?P<owner>[^']*)' object is unsafe"
+)
+
+
+def _in_french(exc: BaseException | None) -> jinja2.TemplateError | None:
+    """Jinja's own messages a template author meets, in French (the variable named)."""
+    text = str(exc)
+    if isinstance(exc, jinja2.UndefinedError):
+        if found := _UNDEFINED.match(text):
+            return jinja2.UndefinedError(f"la variable « {found['name']} » n'existe pas")
+        if found := _NO_ATTRIBUTE.match(text):
+            return jinja2.UndefinedError(f"« {found['name']} » n'existe pas dans cette variable")
+    if isinstance(exc, SecurityError) and (found := _UNSAFE.match(text)):
+        return SecurityError(f"l'attribut « {found['name']} » est interdit dans un modèle")
+    return None
 
 
 # A width in a format string: "{:>1000000000}", "%1000000000s".
 _WIDE_FORMAT = re.compile(r"[{%][^{}%]*?(\d{7,})")
 
 
-def _check_sizes(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+def _check_widths(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     for value in (*args, *kwargs.values()):
         if isinstance(value, int) and not isinstance(value, bool) and value > MAX_TEXT:
             raise SecurityError(f"largeur trop grande ({value}, {MAX_TEXT} au plus)")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from .attachments import (
+    Attachment,
+    attachment_root,
+    check_attachment,
+)
 from .dispatch import (
     EMAIL_ACTION,
     SendPlan,
@@ -42,11 +47,14 @@ __all__ = [
     "EMAIL_ACTION",
     "PASSWORD_ENV",
     "SENT_LOG",
+    "Attachment",
     "Delivery",
     "Draft",
     "Messages",
     "SendPlan",
     "Unjournaled",
+    "attachment_root",
+    "check_attachment",
     "draft_run",
     "drafts_of",
     "keyring_name",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..config import Settings, load_settings
 from ..errors import EmailError, WorkbookError
+from ..workbook import SEND as SEND_REFUSED
 from ..workbook import append_journal, existing_keys, ledger_lock, line_key, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
 from .password import smtp_password
@@ -92,7 +93,7 @@ def send(
 
     The ledger's lock is held throughout, so a run cannot rewrite the workbook meanwhile.
     """
-    with ledger_lock(plan.ledger):
+    with ledger_lock(plan.ledger, SEND_REFUSED):
         remember_folder(plan.ledger, plan.folder)
         return _send_and_journal(plan, now=now, sleep=sleep, advance=advance)
 

@@ -18,6 +18,8 @@ import jinja2
 from ..config import Settings
 from ..errors import EmailError, TemplateError
 from ..letters import BoundedSandbox, bounded_env, find_template
+from ..userfiles import FileMissing, FileRefused, read_checked
+from ..wording import visible
 
 EMAIL_DIR = "emails"
 MANIFEST_NAME = "messages.json"
@@ -71,7 +73,7 @@ class Manifest:
         """Read the manifest of a run's output folder (or its emails/ subfolder)."""
         path = manifest_folder(out_dir) / MANIFEST_NAME
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_checked(path, max_mb=16).decode("utf-8"))
             drafts = tuple(
                 Draft(
                     **{
@@ -84,13 +86,14 @@ class Manifest:
                 for d in data["drafts"]
             )
             return cls(data["ledger"], data["sheet"], data["as_of"], data["config"], drafts)
-        except FileNotFoundError as exc:
+        except (FileNotFoundError, FileMissing) as exc:
             raise EmailError(
                 f"Aucun e-mail préparé dans {out_dir} : lancez d'abord « relance run --email »."
             ) from exc
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, FileRefused) as exc:
             raise EmailError(
-                f"{path} est illisible ({exc}) : relancez « relance run --email »."
+                f"{path} est illisible (fichier endommagé ou remplacé) : relancez "
+                "« relance run --email »."
             ) from exc
 
 
@@ -154,10 +157,14 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
         try:
             env = _environment(html)
             env.start()
-            template = env.from_string(path.read_text(encoding="utf-8"))
+            template = env.from_string(read_checked(path, max_mb=1).decode("utf-8"))
             parts.append(template.render(context))
+        except FileRefused as exc:
+            raise TemplateError(f"Modèle d'e-mail refusé : {exc}") from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise TemplateError(f"Le modèle d'e-mail {path} est illisible : {exc}.") from exc
+            raise TemplateError(
+                f"Le modèle d'e-mail {path} est illisible (il doit être du texte en UTF-8)."
+            ) from exc
         except jinja2.TemplateError as exc:
             raise TemplateError(
                 f"Le modèle d'e-mail {path} ne peut pas être rempli : {exc}."
@@ -172,7 +179,7 @@ def sender(settings: Settings) -> Address | None:
     address = settings.smtp.from_address.strip() or settings.creditor.email.strip()
     if not address or not _ADDRESS.match(address):
         return None
-    name = settings.smtp.from_name.strip() or settings.creditor.name.strip()
+    name = visible(settings.smtp.from_name.strip() or settings.creditor.name.strip())
     user, domain = address.rsplit("@", 1)
     return Address(display_name=name, username=user, domain=domain)
 

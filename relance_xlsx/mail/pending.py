@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ledger import ACTION_LABELS
+from ..userfiles import FileRefused, read_checked
 from ..workbook import JournalEntry
 from .emails import EMAIL_DIR, MANIFEST_NAME, Draft, Manifest
 from .sending import SENT_LOG, read_sent_log, record_sent_log
@@ -82,8 +83,8 @@ def remember_folder(ledger: Path, folder: Path) -> None:
 
 def _indexed(index: Path) -> list[str]:
     try:
-        data = json.loads(index.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_checked(index, max_mb=16).decode("utf-8"))
+    except (OSError, ValueError, FileRefused):
         return []  # none yet, or damaged: the folders beside the ledger are still searched
     return [str(f) for f in data] if isinstance(data, list) else []
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..config import Smtp
 from ..errors import EmailError
+from ..userfiles import FileRefused, checked_file, read_checked
 from .emails import UNSENT_HEADER, Draft, parse_addresses
 from .password import KEYRING_SERVICE, PASSWORD_ENV
 
@@ -41,11 +42,11 @@ def read_sent_log(folder: Path) -> dict[str, dict[str, object]]:
     if not path.is_file():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        data = json.loads(read_checked(path, max_mb=16).decode("utf-8"))
+    except (OSError, ValueError, FileRefused) as exc:
         raise EmailError(
-            f"{path} est illisible ({exc}) : sans lui, des messages pourraient partir deux "
-            "fois ; vérifiez-le avant de relancer l'envoi."
+            f"{path} est illisible (fichier endommagé ou remplacé) : sans lui, des messages "
+            "pourraient partir deux fois ; vérifiez-le avant de relancer l'envoi."
         ) from exc
     return dict(data)
 
@@ -56,6 +57,25 @@ def record_sent_log(folder: Path, log: dict[str, dict[str, object]]) -> None:
     tmp = folder / f".{SENT_LOG}.tmp"
     tmp.write_text(json.dumps(log, ensure_ascii=False, indent=2), encoding="utf-8")
     tmp.replace(folder / SENT_LOG)
+
+
+DRAFT_MB = 100  # a draft: its letter and the invoices' PDFs, 10 MB each at most
+
+
+def _context(ca_file: str) -> ssl.SSLContext:
+    """The TLS context, trusting [smtp] ca_file too: a real certificate file, read once."""
+    if not ca_file:
+        return ssl.create_default_context()
+    try:
+        checked = checked_file(Path(ca_file), max_mb=1)
+        return ssl.create_default_context(cafile=str(checked))
+    except FileRefused as exc:
+        raise EmailError(f"[smtp] ca_file : {exc}") from exc
+    except (ssl.SSLError, OSError) as exc:
+        raise EmailError(
+            f"[smtp] ca_file : {ca_file} n'est pas un certificat lisible (format PEM attendu, "
+            "« -----BEGIN CERTIFICATE----- »)."
+        ) from exc
 
 
 class Mailer:
@@ -69,7 +89,7 @@ class Mailer:
     def connect(self) -> smtplib.SMTP:
         """Open, secure and log in; errors that stop the whole batch become EmailError."""
         s = self.smtp
-        context = ssl.create_default_context(cafile=s.ca_file or None)
+        context = _context(s.ca_file)
         where = f"{s.host}:{s.port}"
         try:
             client: smtplib.SMTP
@@ -169,7 +189,8 @@ def _send_one(
     when: dt.datetime,
     limit: int,
 ) -> Delivery:
-    msg = BytesParser(policy=policy.SMTP).parsebytes((folder / draft.file).read_bytes())
+    raw = read_checked(folder / draft.file, max_mb=DRAFT_MB)  # a draft, not a FIFO or 10 GB
+    msg = BytesParser(policy=policy.SMTP).parsebytes(raw)
     assert isinstance(msg, EmailMessage)
     del msg[UNSENT_HEADER]
     del msg["Date"]

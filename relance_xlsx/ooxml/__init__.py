@@ -17,10 +17,16 @@ from .formulas import (
     FormulaScan,
 )
 from .hidden import FILE_ATTRIBUTE_HIDDEN, mark_hidden
+from .packagecheck import (
+    PackageScan,
+    WorkbookLimits,
+    check_archive,
+    check_package,
+)
 from .safexml import (
     SAFE_PARSER,
     ZipLimits,
-    check_package,
+    check_sizes,
     parse_part,
 )
 from .saving import (
@@ -31,6 +37,10 @@ from .sheethead import (
     add_column_widths,
     style_at,
     widen_dimension,
+)
+from .sheetscan import (
+    EXCEL_COLUMNS,
+    EXCEL_ROWS,
 )
 from .sheetxml import (
     SheetXml,
@@ -57,6 +67,8 @@ from .xlsxparts import (
 
 __all__ = [
     "CT_WORKSHEET",
+    "EXCEL_COLUMNS",
+    "EXCEL_ROWS",
     "FILE_ATTRIBUTE_HIDDEN",
     "NS_MAIN",
     "NS_PKG_REL",
@@ -68,12 +80,16 @@ __all__ = [
     "FormulaScan",
     "NewCell",
     "Package",
+    "PackageScan",
     "RawEntry",
     "SheetXml",
     "Styles",
+    "WorkbookLimits",
     "ZipLimits",
     "add_column_widths",
+    "check_archive",
     "check_package",
+    "check_sizes",
     "col_index",
     "col_letter",
     "deflated",

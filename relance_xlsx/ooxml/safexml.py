@@ -65,19 +65,19 @@ def check_sizes(path: Path, infos: list[zipfile.ZipInfo], limits: ZipLimits) -> 
         ):
             raise WorkbookError(
                 f"{path.name} est refusé : sa partie {info.filename} se décompresse en "
-                f"{_grouped(size / _MB)} Mo ({_grouped(ratio)} fois sa taille dans le fichier), "
+                f"{grouped(size / _MB)} Mo ({grouped(ratio)} fois sa taille dans le fichier), "
                 "ce qu'aucun classeur normal ne fait (archive piégée ?) ; les limites sont "
                 "dans la section [limits] de relance.toml."
             )
     if total > limits.max_total_mb * _MB:
         raise WorkbookError(
             f"{path.name} est refusé : ses parties se décompressent en "
-            f"{_grouped(total / _MB)} Mo en tout, plus que la limite de "
-            f"{_grouped(limits.max_total_mb)} Mo ([limits] max_total_mb dans relance.toml)."
+            f"{grouped(total / _MB)} Mo en tout, plus que la limite de "
+            f"{grouped(limits.max_total_mb)} Mo ([limits] max_total_mb dans relance.toml)."
         )
 
 
-def _grouped(number: float) -> str:
+def grouped(number: float) -> str:
     """1 029 and not 1,029: French thousands, without the wording package (a lower layer)."""
     return f"{number:,.0f}".replace(",", "\u202f")
 
@@ -99,27 +99,12 @@ def check_workbook_parts(path: Path, zf: zipfile.ZipFile) -> None:
         )
 
 
-def check_package(path: Path, limits: ZipLimits) -> None:
-    """Sizes, then the structural parts: everything that can be refused before reading.
-
-    The zip is opened once: its directory gives the sizes before any part is inflated."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            check_sizes(path, zf.infolist(), limits)
-            check_workbook_parts(path, zf)
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise WorkbookError(
-            f"{path.name} n'est pas un classeur lisible (archive endommagée : {exc}) ; "
-            "ouvrez-le dans Excel et enregistrez-le au format .xlsx."
-        ) from exc
-
-
 __all__ = [
     "NS_STRICT_MAIN",
     "SAFE_PARSER",
     "ZipLimits",
-    "check_package",
     "check_sizes",
     "check_workbook_parts",
+    "grouped",
     "parse_part",
 ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import RelanceError
-from ..ledger import ACTION_LABELS, Ledger
+from ..ledger import ACTION_LABELS, Ledger, Problem
 from ..letters import Letter, LetterRows
 from ..policy import Decisions
 from ..progress import Progress, step
@@ -101,9 +101,11 @@ def report_and_dossiers(
     pdf: bool,
     progress: Progress,
     warnings: list[str],
+    problems: list[Problem] | None = None,
 ) -> tuple[str | None, list[str], list[str]]:
     """rapport.xlsx (and its PDF with --pdf) beside the letters; the litigation files; the
-    declarations of claim of the clients in collective proceedings."""
+    declarations of claim of the clients in collective proceedings. An invoice file refused
+    for a litigation file's pieces/ is added to problems."""
     with step(progress, "Rapport"):
         made = write_figures(
             figures_of(ledger, decisions, as_of, settings, after=True),
@@ -117,7 +119,7 @@ def report_and_dossiers(
     if handed:
         # Written straight as XML, about 1 ms a file (python-docx took 25 ms).
         with step(progress, "Dossiers de contentieux"):
-            files = write_all(ledger, decisions, settings, as_of, out, handed, pdf)
+            files = write_all(ledger, decisions, settings, as_of, out, handed, pdf, problems)
         warnings.append(
             f"{len(handed)} client(s) remis au contentieux : leur dossier est dans "
             f"{out / FOLDER} (par exemple « {handed[0]} »)."

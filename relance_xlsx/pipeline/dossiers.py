@@ -14,11 +14,14 @@ import numpy as np
 from ..config import Settings
 from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, Event, write_dossier
-from ..ledger import Ledger
+from ..ledger import Ledger, Problem
 from ..letters import convert_to_pdf, safe_filename, soffice_binary
+from ..mail import attachment_root, check_attachment
 from ..policy import Decisions
+from ..wording import visible_record
 from ..workbook import JournalEntry, journal_lines
 from .casefile import debtor_of, ledger_events, notices
+from .outputs import refuse_links
 
 FOLDER = "contentieux"
 
@@ -44,9 +47,12 @@ def write_files(
     out: Path,
     client: str,
     pdf: bool,
+    problems: list[Problem] | None = None,
 ) -> list[str]:
     """dossier.docx (and its PDF), and copies of the invoices' PDF files, in one folder."""
-    return write_all(ledger, decisions, settings, as_of, out, [client], pdf).get(client, [])
+    return write_all(ledger, decisions, settings, as_of, out, [client], pdf, problems).get(
+        client, []
+    )
 
 
 def write_all(
@@ -57,12 +63,15 @@ def write_all(
     out: Path,
     clients: list[str],
     pdf: bool,
+    problems: list[Problem] | None = None,
 ) -> dict[str, list[str]]:
     """The litigation file of each client in its folder; the files written, by client.
 
-    The ledger is grouped by client once, and the PDFs made in one LibreOffice batch.
+    The ledger is grouped by client once, and the PDFs made in one LibreOffice batch. An
+    invoice file refused for pieces/ is added to problems, on its row.
     """
     written: dict[str, list[Path]] = {}
+    refuse_links(out)
     groups = by_client(ledger, clients)
     every = records(ledger, decisions, np.concatenate(list(groups.values())) if groups else [])
     rows: dict[str, list[dict[str, Any]]] = {}
@@ -72,7 +81,7 @@ def write_all(
         folder = client_folder(out, client)
         built = build(ledger, decisions, settings, as_of, client, rows[client])
         files = [write_dossier(built, folder / "dossier.docx")]
-        files += _copy_invoices(ledger, rows[client], folder / "pieces")
+        files += _copy_invoices(ledger, settings, rows[client], folder / "pieces", problems)
         written[client] = files
     if pdf and written:
         pdfs_beside(list(written.values()), settings)
@@ -175,7 +184,7 @@ def build(
     return Dossier(
         client,
         as_of,
-        settings.creditor,
+        visible_record(settings.creditor),
         debtor_of(client, open_ or mine or rows),
         invoices,
         _events(journal, client, mine, as_of),
@@ -237,19 +246,31 @@ def _events(
     return events
 
 
-def _copy_invoices(ledger: Ledger, rows: list[dict[str, Any]], folder: Path) -> list[Path]:
-    """The invoices' PDF files named in the attachment column, from inside the ledger's folder."""
-    base = ledger.path.resolve().parent
+def _copy_invoices(
+    ledger: Ledger,
+    settings: Settings,
+    rows: list[dict[str, Any]],
+    folder: Path,
+    problems: list[Problem] | None,
+) -> list[Path]:
+    """The invoices' PDF files named in the attachment column, checked as the e-mails check
+    them (inside the ledger's folder, a real PDF, within [email] max_attachment_mb)."""
+    root = attachment_root(settings, ledger.path)
+    header = ledger.columns.get("attachment", "PDF facture")
     out = []
-    for value in (r["attachment"] for r in rows):
+    for r in rows:
+        value = r["attachment"]
         if not isinstance(value, str) or not value.strip():
             continue
-        source = (base / value.strip()).resolve()
-        # Never a file from elsewhere on the machine: only PDFs inside the ledger's folder.
-        if base not in source.parents or source.suffix.lower() != ".pdf" or not source.is_file():
+        found = check_attachment(value, root, settings.email.max_attachment_mb)
+        if found.path is None:
+            if problems is not None:
+                row = int(ledger.frame.at[r["index"], "row"])
+                refusal = f"{found.refusal} : pas de copie dans pieces/"
+                problems.append(Problem(row, header, value, refusal, "warning"))
             continue
         folder.mkdir(parents=True, exist_ok=True)
-        out.append(Path(shutil.copy2(source, folder / source.name)))
+        out.append(Path(shutil.copy2(found.path, folder / found.path.name)))
     return out
 
 

@@ -25,6 +25,7 @@ from ..ledger import Ledger, read_ledger
 from ..progress import Progress, Quiet, step
 from ..wording import money
 from ..workbook import (
+    MATCH,
     PaymentsDone,
     PaymentWrite,
     bank_history,
@@ -54,7 +55,7 @@ def match(
     """
     settings = settings or Settings()
     progress = progress or Quiet()
-    with ledger_lock(ledger_path) if apply else contextlib.nullcontext():
+    with ledger_lock(ledger_path, MATCH) if apply else contextlib.nullcontext():
         with step(progress, "Lecture du classeur"):
             ledger = read_ledger(ledger_path, settings, as_of=as_of)
         if apply:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import LedgerError
-from ..ledger import read_ledger
+from ..ledger import Problem, read_ledger
 from ..progress import Progress, Quiet, step
 from .deciding import decide_ledger
 from .declarations import write_declarations
@@ -24,10 +24,12 @@ def dossier(
     out_dir: Path | None = None,
     pdf: bool = True,
     progress: Progress | None = None,
+    problems: list[Problem] | None = None,
 ) -> list[str]:
     """The file of one client, on demand, in contentieux/<client>/: its declaration of claim
     when it is in collective proceedings (no action may be brought, L622-21), else its
-    litigation file. The ledger is never written."""
+    litigation file. The ledger is never written. problems: receives the rows whose invoice
+    file was refused for pieces/."""
     settings = settings or Settings()
     as_of = as_of or dt.date.today()
     with step(progress or Quiet(), "Lecture du classeur"):
@@ -40,7 +42,7 @@ def dossier(
     if ledger.frame.loc[(names == client).to_numpy(), "insolvent"].any():
         files, _ = write_declarations(ledger, decisions, settings, as_of, out, [client], pdf)
         return files.get(client, [])
-    return write_files(ledger, decisions, settings, as_of, out, client, pdf)
+    return write_files(ledger, decisions, settings, as_of, out, client, pdf, problems)
 
 
 __all__ = ["dossier"]

@@ -151,7 +151,7 @@ def _run(job: _Job) -> RunResult:
             )
     # After the write-back: the report shows the workbook as this run left it.
     report_path, dossiers, declarations = (None, [], []) if job.dry_run else report_and_dossiers(
-        ledger, decisions, as_of, settings, out, job.pdf, progress, warnings)  # fmt: skip
+        ledger, decisions, as_of, settings, out, job.pdf, progress, warnings, problems)  # fmt: skip
     templates = template_folder(settings, warnings)
     return RunResult(
         ledger=str(job.ledger_path),

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..config import Settings
+from ..config import Settings, explain_toml_error
 from ..errors import ConfigError
+from ..userfiles import FileRefused, read_checked
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,12 @@ class RateTables:
 
 def load_rate_tables(path: Path | None = None) -> RateTables:
     """Read the rate tables from package data, or from a file given in config."""
+    text = (
+        _user_rates(path)
+        if path
+        else resources.files("relance_xlsx").joinpath("data/rates.toml").read_text("utf-8")
+    )
     try:
-        text = (
-            path.read_text(encoding="utf-8")
-            if path
-            else resources.files("relance_xlsx").joinpath("data/rates.toml").read_text("utf-8")
-        )
         data = tomllib.loads(text)
         changes = tuple(sorted((c["from"], float(c["rate"])) for c in data["ecb"]["changes"]))
         legal = {}
@@ -82,8 +83,30 @@ def load_rate_tables(path: Path | None = None) -> RateTables:
             year, half = (int(x) for x in item["period"].split("-"))
             legal[HalfYear(year, half)] = (float(item["professionals"]), float(item["consumers"]))
         return RateTables(changes, data["ecb"]["confirmed_until"], legal)
-    except (OSError, KeyError, ValueError, TypeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"Table des taux illisible ({path or 'rates.toml'}) : {exc}.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            "[policy] rates_file : " + explain_toml_error(exc, path or Path("rates.toml"), text)
+        ) from exc
+    except (KeyError, ValueError, TypeError) as exc:
+        missing = f"la clé « {exc.args[0]} » manque" if isinstance(exc, KeyError) else (
+            "une valeur n'a pas le bon type")  # fmt: skip
+        raise ConfigError(
+            f"Table des taux illisible ({path or 'rates.toml'}) : {missing} ; partez d'une "
+            "copie du fichier fourni (relance_xlsx/data/rates.toml)."
+        ) from exc
+
+
+def _user_rates(path: Path) -> str:
+    """The text of [policy] rates_file: a regular file of at most 1 MB, in UTF-8."""
+    try:
+        return read_checked(path, max_mb=1).decode("utf-8-sig")
+    except FileRefused as exc:
+        raise ConfigError(f"[policy] rates_file : {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"[policy] rates_file : {path} n'est pas enregistré en UTF-8 ; dans le Bloc-notes, "
+            "Fichier > Enregistrer sous, Encodage : UTF-8."
+        ) from exc
 
 
 def rate_tables_for(settings: Settings) -> RateTables:

@@ -34,6 +34,11 @@ class Guard:
         port = self.port()
         return {f"127.0.0.1:{port}", f"localhost:{port}"}
 
+    def origins(self) -> set[str]:
+        """The Origin headers of this page's own posts: scheme, host and port, exactly (a
+        page served over https, or from another port of this machine, is another site)."""
+        return {f"http://{host}" for host in self.hosts()}
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -70,7 +75,7 @@ class Guard:
                 "(ou déposez-y votre classeur) : la page se rouvre d'elle-même."
             )
         origin = request.headers.get("origin")
-        if request.method in UNSAFE and origin and origin.split("//", 1)[-1] not in self.hosts():
+        if request.method in UNSAFE and origin is not None and origin not in self.origins():
             return "Accès refusé : formulaire envoyé depuis un autre site."
         return None
 

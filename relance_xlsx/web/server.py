@@ -22,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import RelanceError
-from ..wording import describe_os_error
+from ..wording import describe_error, describe_os_error
 from . import bank, jobs, letterview, pages, preview
 from .guard import Guard, MissingToken, forbidden
 from .state import UiState, home_folder
@@ -85,9 +85,8 @@ def refused(request: Request, exc: Exception) -> Response:
 
 
 def unexpected(request: Request, exc: Exception) -> Response:
-    """A bug: said in French (500), the technical detail on the console that started us."""
-    message = f"Erreur inattendue ({type(exc).__name__}) : relancez ; si elle revient, signalez-la."
-    return render(request, "message.html", 500, message=message)
+    """A library's own error or a bug: said in French (500), never its English text."""
+    return render(request, "message.html", 500, message=describe_error(exc))
 
 
 @dataclass

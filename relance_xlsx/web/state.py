@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RelanceError
-from ..wording import describe_os_error
+from ..wording import describe_error
 
 RECENT_MAX = 8
 
@@ -106,10 +106,10 @@ class UiState:
                 job.result = work(job.progress)
             except RelanceError as exc:
                 job.error = str(exc)
-            except OSError as exc:
-                job.error = describe_os_error(exc)
-            except Exception as exc:
-                job.error = f"Erreur inattendue : {exc!r}. Relancez ; si elle revient, signalez-la."
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:  # OSError, a library's own error, a bug: in French
+                job.error = describe_error(exc)
             finally:
                 job.finished = True
 

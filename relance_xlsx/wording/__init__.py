@@ -21,7 +21,9 @@ from .grammar import (
     previous_reminders,
     these_invoices,
 )
+from .liberrors import describe_error, describe_reader_error, is_reader_error
 from .oserrors import describe_os_error
+from .visible import has_invisible, visible, visible_record
 
 __all__ = [
     "acknowledgement",
@@ -29,10 +31,14 @@ __all__ = [
     "date_long",
     "date_short",
     "de",
+    "describe_error",
     "describe_os_error",
+    "describe_reader_error",
     "elides",
+    "has_invisible",
     "invoices_phrase",
     "invoices_title",
+    "is_reader_error",
     "join_list",
     "money",
     "of_invoices",
@@ -40,4 +46,6 @@ __all__ = [
     "previous_reminders",
     "these_invoices",
     "typed_day",
+    "visible",
+    "visible_record",
 ]

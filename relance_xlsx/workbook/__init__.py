@@ -13,7 +13,7 @@ from .journal import (
     existing_keys,
     line_key,
 )
-from .lock import ledger_lock, lock_path
+from .lock import MATCH, RUN, SEND, ledger_lock, lock_path
 from .openlocks import lock_files, lock_owner
 from .payments import PaymentsDone, PaymentWrite, write_payments
 from .plausible import refuse_implausible
@@ -26,6 +26,9 @@ from .writeback import (
 )
 
 __all__ = [
+    "MATCH",
+    "RUN",
+    "SEND",
     "JournalEntry",
     "PaymentWrite",
     "PaymentsDone",

@@ -8,10 +8,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import python_calamine as calamine
-
 from ..bank import LetterRef, is_valid
-from ..ledger import ACTION_LABELS, FORMAL_NOTICE, LEVEL_LABELS, REMINDER_1, REMINDER_2, parse_date
+from ..ledger import (
+    ACTION_LABELS,
+    FORMAL_NOTICE,
+    LEVEL_LABELS,
+    REMINDER_1,
+    REMINDER_2,
+    parse_date,
+    sheet_rows,
+)
 from .journal import HEADERS, PAYMENT_ACTIONS, JournalEntry
 
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
@@ -63,13 +69,10 @@ def _lines_by_client(
     path: str, sheet: str, size: int, mtime_ns: int
 ) -> dict[str, tuple[JournalEntry, ...]]:
     # Read once per file version: a run writing 200 litigation files asks 200 times.
-    book = calamine.CalamineWorkbook.from_path(path)
-    try:
-        if sheet not in book.sheet_names:
-            return {}
-        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)[1:]
-    finally:
-        book.close()
+    grid = sheet_rows(Path(path), sheet)
+    if grid is None:
+        return {}
+    rows = grid[1:]
     out: dict[str, list[JournalEntry]] = {}
     for row in rows:
         entry = _entry(row)

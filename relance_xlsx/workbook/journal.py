@@ -9,11 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import python_calamine as calamine
 from lxml import etree
 
 from ..errors import WorkbookError
-from ..ledger import parse_date, parse_text
+from ..ledger import parse_date, parse_text, sheet_rows
 from ..ooxml import (
     CT_WORKSHEET,
     NS_MAIN,
@@ -96,13 +95,9 @@ def existing_keys(path: str, sheet: str) -> tuple[JournalKeys, int]:
 
 @lru_cache(maxsize=4)
 def _keys_of(path: str, sheet: str, size: int, mtime_ns: int) -> tuple[JournalKeys, int]:
-    book = calamine.CalamineWorkbook.from_path(path)
-    try:
-        if sheet not in book.sheet_names:
-            return frozenset(), 0
-        rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    finally:
-        book.close()
+    rows = sheet_rows(Path(path), sheet)
+    if rows is None:
+        return frozenset(), 0
     if rows and any(c not in ("", None) for c in rows[0]):
         _refuse_foreign_sheet(sheet, rows[0])
     keys = set()

@@ -1,7 +1,15 @@
-"""One run at a time on a ledger: a lock file beside it, held for the whole run."""
+"""One run at a time on a ledger: a lock file beside it, held for the whole run.
+
+The lock lives beside the workbook because that is where every writer of the workbook, on
+any machine sharing the folder, looks for it, and because a run that writes the workbook
+must be able to write there anyway (the new file is swapped in beside the old one). So a
+folder the run cannot write is refused here, before any letter, in a sentence that says
+what can be done instead: nothing would be gained by locking elsewhere.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,19 +27,51 @@ def lock_path(ledger: Path) -> Path:
     return target.with_name(f".{target.name}.relance-verrou")
 
 
+RUN = (
+    "relance-xlsx ne peut pas y enregistrer le classeur mis à jour ; copiez-le dans un "
+    "dossier où vous pouvez écrire et relancez depuis la copie, ou, pour n'écrire que les "
+    "lettres sans mettre le classeur à jour, relancez avec --no-write-back (et --out "
+    "<dossier> pour les lettres)"
+)
+MATCH = (
+    "les règlements du relevé ne peuvent pas y être notés dans le classeur ; copiez-le dans "
+    "un dossier où vous pouvez écrire et relancez depuis la copie, ou relancez sans --apply "
+    "pour voir seulement les rapprochements"
+)
+SEND = (
+    "les e-mails envoyés ne pourraient pas être notés dans son journal, donc rien n'est "
+    "envoyé ; copiez le classeur dans un dossier où vous pouvez écrire, refaites "
+    "« relance run --email » depuis la copie, puis l'envoi"
+)
+
+
+def _read_only(ledger: Path, consequence: str) -> WorkbookError:
+    folder = Path(os.path.realpath(ledger)).parent
+    return WorkbookError(
+        f"Le dossier de {ledger.name} ({folder}) est en lecture seule pour vous : {consequence}."
+    )
+
+
 @contextmanager
-def ledger_lock(ledger: Path) -> Iterator[None]:
-    """Hold the ledger's lock, or refuse at once in one sentence if another run holds it."""
+def ledger_lock(ledger: Path, consequence: str = RUN) -> Iterator[None]:
+    """Hold the ledger's lock, or refuse at once in one sentence if another run holds it or
+    if its folder cannot be written (consequence: what that prevents, and what to do)."""
     path = lock_path(ledger)
+    if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        raise _read_only(ledger, consequence)
     lock = FileLock(str(path), timeout=0)
     try:
         lock.acquire()
         mark_hidden(path)  # beside the office's workbook, hidden in Explorer too
-    except Timeout:
+    except Timeout:  # first: filelock's Timeout is an OSError too
         raise WorkbookError(
             f"Une autre exécution de relance-xlsx travaille déjà sur {ledger.name} ; "
             "attendez qu'elle se termine puis relancez."
         ) from None
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise _read_only(ledger, consequence) from exc
+        raise
     try:
         remove_stale_temporaries(ledger)  # holding the lock: any left is from a dead run
         yield
@@ -39,4 +79,4 @@ def ledger_lock(ledger: Path) -> Iterator[None]:
         lock.release()
 
 
-__all__ = ["ledger_lock", "lock_path"]
+__all__ = ["MATCH", "RUN", "SEND", "ledger_lock", "lock_path"]
