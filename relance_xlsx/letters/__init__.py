@@ -14,7 +14,8 @@ from .bundle import (
 from .compiled import (
     compiled_template,
 )
-from .context import PENALTY_KINDS, has_address, letter_context, total_due
+from .context import has_address, letter_context, part_totals, total_due
+from .parts import PENALTY_KINDS
 from .creditor import (
     creditor_context,
 )
@@ -29,11 +30,12 @@ from .pdf import (
 from .plan import (
     Letter,
     LetterPlan,
-    LetterRows,
+    Part,
     in_print_order,
     plan_letters,
     statement_plans,
 )
+from .records import LetterRows
 from .render import (
     bundled_templates,
     check_template,
@@ -73,6 +75,7 @@ __all__ = [
     "LetterPlan",
     "LetterRows",
     "add_payment_qr",
+    "Part",
     "bounded_env",
     "build_letters",
     "bundled_templates",
@@ -91,6 +94,7 @@ __all__ = [
     "letter_context",
     "letter_fragment",
     "missing_addresses",
+    "part_totals",
     "plan_letters",
     "reference_of_letter",
     "render_letter",

@@ -19,7 +19,9 @@ def decide_ledger(
     tables = rate_tables_for(settings)
     decisions = decide(ledger.frame, as_of, settings.policy, tables, demands(ledger, settings))
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
-    plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
+    plans = plan_letters(
+        ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
+    )
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
     return decisions, in_print_order(plans + asked), unknown
 

@@ -40,6 +40,7 @@ from ..workbook import (
     check_targets,
     journal_entries,
     ledger_lock,
+    letters_sent,
     preflight,
     refuse_implausible,
     status_updates,
@@ -117,7 +118,12 @@ def _run(job: _Job) -> RunResult:
 
     progress.start("Préparation des lettres", len(plans))
     with collector.paused():
-        data = LetterRows(ledger.frame, decisions.frame, plans, decisions.interest_periods)
+        # The letters recorded for each invoice (the journal, the ledger's own level and
+        # date): the only reminders and notices a letter may cite.
+        sent = letters_sent(ledger.path, settings.writeback.journal_sheet) if plans else {}
+        data = LetterRows(
+            ledger.frame, decisions.frame, plans, decisions.interest_periods, sent, as_of
+        )
     problems += missing_addresses(plans, data)
     letters, notes = build_letters(
         plans, data, settings, as_of, decisions.rate, out, progress,

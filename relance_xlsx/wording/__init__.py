@@ -12,12 +12,14 @@ from .fmt import (
 )
 from .grammar import (
     acknowledgement,
+    agreement,
     de,
     elides,
     invoices_phrase,
     invoices_title,
     join_list,
     of_invoices,
+    previous_notices,
     previous_reminders,
     these_invoices,
 )
@@ -25,6 +27,7 @@ from .oserrors import describe_os_error
 
 __all__ = [
     "acknowledgement",
+    "agreement",
     "amount_in_words",
     "date_long",
     "date_short",
@@ -37,6 +40,7 @@ __all__ = [
     "money",
     "of_invoices",
     "percent",
+    "previous_notices",
     "previous_reminders",
     "these_invoices",
     "typed_day",

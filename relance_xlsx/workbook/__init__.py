@@ -6,7 +6,7 @@ from .changes import (
     journal_entries,
     status_updates,
 )
-from .history import bank_history, journal_demands, journal_lines
+from .history import bank_history, journal_demands, journal_lines, letters_sent
 from .journal import (
     JournalEntry,
     add_journal,
@@ -42,6 +42,7 @@ __all__ = [
     "line_key",
     "lock_files",
     "lock_owner",
+    "letters_sent",
     "lock_path",
     "preflight",
     "refuse_implausible",
