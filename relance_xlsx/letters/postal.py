@@ -131,7 +131,7 @@ def postal_address(text: Any, name_lines: int = 1) -> Postal:
 def _fitted(lines: list[str], name_lines: int, most: int, abroad: bool) -> Postal:
     """The lines cut to 38 characters (the town's and the country's kept whole), or why
     they do not fit the window."""
-    body = [w for ln in lines[:-1] for w in _wrap(ln)] + [lines[-1]]
+    body = [w.strip(" ,;") for ln in lines[:-1] for w in _wrap(ln)] + [lines[-1]]
     if name_lines + len(body) > most:
         return Postal(
             tuple(body),
