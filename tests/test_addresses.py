@@ -24,17 +24,56 @@ AS_OF = D(2026, 11, 22)
 @pytest.mark.parametrize(
     ("cell", "lines", "problem"),
     [
-        pytest.param("12 rue Oberkampf\n75011 Paris", ("12 rue Oberkampf", "75011 PARIS"), None, id="two-lines"),
-        pytest.param("12 rue Oberkampf, 75011 Paris", ("12 rue Oberkampf", "75011 PARIS"), None, id="one-line-postcode-inside"),
-        pytest.param("BP 12\n75011 Paris Cedex 11", ("BP 12", "75011 PARIS CEDEX 11"), None, id="cedex"),
-        pytest.param("1 rue A\n01000 Bourg-en-Bresse\nFrance", ("1 rue A", "01000 BOURG-EN-BRESSE"), None, id="no-country-line-in-france"),
-        pytest.param("Rue de la Loi 16\n1000 Bruxelles\nBelgique", ("Rue de la Loi 16", "1000 Bruxelles", "BELGIQUE"), None, id="abroad-country-last"),
-        pytest.param("14 Dock Street\nBristol BS1 4RB\nUnited Kingdom", ("14 Dock Street", "Bristol BS1 4RB", "ROYAUME-UNI"), None, id="country-in-french-capitals"),
-        pytest.param("1 place de l'Église\n42340 Saint-Romain-le-Puy et Sainte-Agathe", ("1 place de l'Église", "42340 ST-ROMAIN-LE-PUY ET STE-AGATHE"), None, id="long-town-abbreviated"),
+        pytest.param(
+            "12 rue Oberkampf\n75011 Paris",
+            ("12 rue Oberkampf", "75011 PARIS"),
+            None,
+            id="two-lines",
+        ),
+        pytest.param(
+            "12 rue Oberkampf, 75011 Paris",
+            ("12 rue Oberkampf", "75011 PARIS"),
+            None,
+            id="one-line-postcode-inside",
+        ),
+        pytest.param(
+            "BP 12\n75011 Paris Cedex 11", ("BP 12", "75011 PARIS CEDEX 11"), None, id="cedex"
+        ),
+        pytest.param(
+            "1 rue A\n01000 Bourg-en-Bresse\nFrance",
+            ("1 rue A", "01000 BOURG-EN-BRESSE"),
+            None,
+            id="no-country-line-in-france",
+        ),
+        pytest.param(
+            "Rue de la Loi 16\n1000 Bruxelles\nBelgique",
+            ("Rue de la Loi 16", "1000 Bruxelles", "BELGIQUE"),
+            None,
+            id="abroad-country-last",
+        ),
+        pytest.param(
+            "14 Dock Street\nBristol BS1 4RB\nUnited Kingdom",
+            ("14 Dock Street", "Bristol BS1 4RB", "ROYAUME-UNI"),
+            None,
+            id="country-in-french-capitals",
+        ),
+        pytest.param(
+            "1 place de l'Église\n42340 Saint-Romain-le-Puy et Sainte-Agathe",
+            ("1 place de l'Église", "42340 ST-ROMAIN-LE-PUY ET STE-AGATHE"),
+            None,
+            id="long-town-abbreviated",
+        ),
         pytest.param("12 rue Oberkampf", None, "code postal à 5 chiffres", id="no-postcode"),
-        pytest.param("12 rue Oberkampf\nParis", None, "code postal à 5 chiffres", id="town-without-postcode"),
+        pytest.param(
+            "12 rue Oberkampf\nParis", None, "code postal à 5 chiffres", id="town-without-postcode"
+        ),
         pytest.param("75011 Paris", None, "la rue", id="no-street"),
-        pytest.param("Rue de la Loi 16\n1000 Bruxelles", None, "code postal à 5 chiffres", id="abroad-without-country"),
+        pytest.param(
+            "Rue de la Loi 16\n1000 Bruxelles",
+            None,
+            "code postal à 5 chiffres",
+            id="abroad-without-country",
+        ),
         pytest.param("Belgique", None, "code postal", id="country-alone"),
         pytest.param("a\nb\nc\nd\ne\n75001 Paris", None, "6 au plus", id="seven-lines"),
     ],
@@ -49,9 +88,16 @@ def test_la_poste_order_or_the_reason_it_cannot_go(cell, lines, problem):
 
 
 def test_a_long_street_line_is_cut_between_words_at_38_characters():
-    found = postal_address("Résidence des Lilas, bâtiment B, escalier 4, porte 12\n3 impasse des Lilas\n69100 Villeurbanne")
+    found = postal_address(
+        "Résidence des Lilas, bâtiment B, escalier 4, porte 12\n3 impasse des Lilas\n69100 Villeurbanne"
+    )
     assert found.problem is None
-    assert found.lines == ("Résidence des Lilas, bâtiment B", "escalier 4, porte 12", "3 impasse des Lilas", "69100 VILLEURBANNE")
+    assert found.lines == (
+        "Résidence des Lilas, bâtiment B",
+        "escalier 4, porte 12",
+        "3 impasse des Lilas",
+        "69100 VILLEURBANNE",
+    )
 
 
 HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
@@ -82,7 +128,11 @@ def _office(tmp_path: Path, rows=ROWS, headers=HEADERS, extra=None) -> Path:
 def _window(path: str) -> list[str]:
     """The debtor's block: the lines between the client's name and the place and date."""
     lines = [p.text for p in Document(path).paragraphs if p.text.strip()]
-    start = next(i for i, line in enumerate(lines) if line.startswith(("Atelier Un", "Boulangerie", "Brasserie", "Café")))
+    start = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith(("Atelier Un", "Boulangerie", "Brasserie", "Café"))
+    )
     end = next(i for i, line in enumerate(lines) if line.startswith("Lyon, le"))
     return lines[start + 1 : end]
 
@@ -94,7 +144,11 @@ def test_separate_postcode_and_town_columns_print_and_a_row_without_them_is_held
     sent = {x.client: x for x in result.letters}
     assert _window(sent["Atelier Un"].path) == ["12 rue Oberkampf", "Bâtiment B", "75011 PARIS"]
     assert _window(sent["Boulangerie Deux"].path) == ["1 rue A", "01000 BOURG-EN-BRESSE"]
-    assert _window(sent["Brasserie Trois"].path) == ["Rue de la Loi 16", "1000 Bruxelles", "BELGIQUE"]
+    assert _window(sent["Brasserie Trois"].path) == [
+        "Rue de la Loi 16",
+        "1000 Bruxelles",
+        "BELGIQUE",
+    ]
     assert _window(sent["Café Quatre"].path) == ["5 quai Voltaire", "75007 PARIS"]
     held = {x.client: x for x in result.to_complete}
     assert sorted(held) == ["Droguerie Cinq", "Épicerie Six"]
@@ -129,7 +183,11 @@ def test_the_clients_sheet_gives_the_postcode_and_town(tmp_path):
     sent = {x.client: x for x in result.letters}
     assert result.to_complete == []
     assert _window(sent["Atelier Un"].path) == ["12 rue Oberkampf", "Bât. B", "75011 PARIS"]
-    assert _window(sent["Brasserie Trois"].path) == ["Rue de la Loi 16", "1000 Bruxelles", "BELGIQUE"]
+    assert _window(sent["Brasserie Trois"].path) == [
+        "Rue de la Loi 16",
+        "1000 Bruxelles",
+        "BELGIQUE",
+    ]
 
 
 @pytest.mark.parametrize(

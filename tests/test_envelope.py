@@ -3,8 +3,6 @@ consumer. Every week: no invoice recorded two stages above its last letter, ever
 part of its own stage, every « malgré nos relances » naming only invoices reminded before with
 the dates recorded for them (journal or ledger), and a rerun on the same date changes nothing."""
 
-# ruff: noqa: E501
-
 from __future__ import annotations
 
 import datetime as dt
@@ -29,7 +27,12 @@ CLIENTS = {
     "Atelier Alpha": ("1 rue A", "75001", "Paris", "Professionnel"),
     "Bâtiment Bêta": ("2 rue B", "69001", "Lyon", "Professionnel"),
     "Café Gamma": ("3 rue C", "13001", "Marseille", "Professionnel"),
-    "Commune de Saint-Priest": ("Place de l'Hôtel de Ville", "69800", "Saint-Priest", "Collectivité"),
+    "Commune de Saint-Priest": (
+        "Place de l'Hôtel de Ville",
+        "69800",
+        "Saint-Priest",
+        "Collectivité",
+    ),
     "M. Jean Petit": ("4 impasse D", "33000", "Bordeaux", "Particulier"),
 }
 # Each client starts at another stage: none, relance 1, relance 2, mise en demeure.
@@ -64,7 +67,9 @@ def _ledger_state(ledger: Path) -> tuple[dict[str, tuple[str, Any]], dict[tuple[
     book = load_workbook(ledger)
     ws = book["Factures"]
     header = [c.value for c in ws[1]]
-    at = {h: header.index(h) for h in ("N° facture", "Client", "Niveau de relance", "Date de relance")}
+    at = {
+        h: header.index(h) for h in ("N° facture", "Client", "Niveau de relance", "Date de relance")
+    }
     levels, recorded = {}, defaultdict(set)
     for r in ws.iter_rows(min_row=2, values_only=True):
         if not r[0]:
@@ -108,7 +113,11 @@ def _blocks(path: str) -> list[Any]:
             out.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
         elif child.tag.endswith("}tbl"):
             rows = [
-                ["".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")) for cell in row.iter() if cell.tag.endswith("}tc")]
+                [
+                    "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                    for cell in row.iter()
+                    if cell.tag.endswith("}tc")
+                ]
                 for row in child.iter()
                 if row.tag.endswith("}tr")
             ]
@@ -129,7 +138,12 @@ def _check_reminders_cited(letter, recorded, day) -> int:
         for number, *_, dates in table[1:]:
             mine = {d.strftime("%d/%m/%Y") for d, level in recorded[(letter.client, number)]
                     if level in ("Relance 1", "Relance 2") and d < day}  # fmt: skip
-            assert mine, (day, letter.client, number, "cited « malgré nos relances » without a reminder")
+            assert mine, (
+                day,
+                letter.client,
+                number,
+                "cited « malgré nos relances » without a reminder",
+            )
             assert set(DATE.findall(dates)) <= mine, (day, number, dates, mine)
             known |= mine
         assert cited and cited <= known, (day, letter.client, cited, known)
@@ -137,7 +151,11 @@ def _check_reminders_cited(letter, recorded, day) -> int:
     for block in blocks:
         if isinstance(block, str) and block.startswith("Pour mémoire"):
             for number in re.findall(r"n° ([\w-]+)", block):
-                notices = {d.strftime("%d/%m/%Y") for d, level in recorded[(letter.client, number)] if level == "Mise en demeure"}
+                notices = {
+                    d.strftime("%d/%m/%Y")
+                    for d, level in recorded[(letter.client, number)]
+                    if level == "Mise en demeure"
+                }
                 assert notices and set(DATE.findall(block)) <= notices, (day, block)
     return checked
 

@@ -104,20 +104,34 @@ def test_every_kind_for_every_client_type_in_both_languages_says_nothing_false(o
     made = {(_type_lang(x.client), x.kind) for x in result.letters}
     for kind in TYPES:
         for lang in ("fr", "en"):
-            for letter_kind in ("relance_1", "relance_2", "mise_en_demeure", "penalites", "remerciement", "pre_echeance"):
+            for letter_kind in (
+                "relance_1",
+                "relance_2",
+                "mise_en_demeure",
+                "penalites",
+                "remerciement",
+                "pre_echeance",
+            ):
                 assert ((kind, lang), letter_kind) in made, (kind, lang, letter_kind)
     for letter in result.letters:
         kind, lang = _type_lang(letter.client)
         pdf = out / "pdf" / f"{Path(letter.path).stem}.pdf"
-        texts = {"letter": _pdf_text(pdf), "e-mail": _mail_text(out / "emails" / f"{Path(letter.path).stem}.eml")}
+        texts = {
+            "letter": _pdf_text(pdf),
+            "e-mail": _mail_text(out / "emails" / f"{Path(letter.path).stem}.eml"),
+        }
         for what, text in texts.items():
             for wrong in [*FALSE_ALL, *FALSE[kind]]:
                 assert not re.search(wrong, text), (letter.client, letter.kind, what, wrong)
         if letter.kind == "mise_en_demeure":
             under_notice = texts["letter"]
-            assert not re.search(r"Nous vous remercions du règlement|Thank you for your payment", under_notice)
+            assert not re.search(
+                r"Nous vous remercions du règlement|Thank you for your payment", under_notice
+            )
             assert re.search(r"LETTRE RECOMMANDÉE|REGISTERED LETTER", under_notice)
-            assert ("tribunal administratif" in under_notice or "administrative court" in under_notice) is (kind == "public")
+            assert (
+                "tribunal administratif" in under_notice or "administrative court" in under_notice
+            ) is (kind == "public")
         else:
             assert not re.search(r"RECOMMANDÉE|REGISTERED", texts["letter"])
 
@@ -142,11 +156,23 @@ def test_each_email_states_its_letter_s_deadline_total_and_invoices(office):
         text = _pdf_text(out / "pdf" / f"{stem}.pdf")
         mail = _mail_text(out / "emails" / f"{stem}.eml")
         for pattern in DEADLINES:
-            assert set(re.findall(pattern, mail)) == set(re.findall(pattern, text)), (letter.client, letter.kind, pattern)
-        assert _flat(money(letter.total_due, "EUR", lang)) in mail, (letter.client, letter.kind, letter.total_due)
+            assert set(re.findall(pattern, mail)) == set(re.findall(pattern, text)), (
+                letter.client,
+                letter.kind,
+                pattern,
+            )
+        assert _flat(money(letter.total_due, "EUR", lang)) in mail, (
+            letter.client,
+            letter.kind,
+            letter.total_due,
+        )
         assert set(AMOUNT.findall(mail)) <= set(AMOUNT.findall(text)), (letter.client, letter.kind)
         invoices = set(letter.invoices)
-        assert set(NUMBER.findall(mail)) == invoices, (letter.client, letter.kind, NUMBER.findall(mail))
+        assert set(NUMBER.findall(mail)) == invoices, (
+            letter.client,
+            letter.kind,
+            NUMBER.findall(mail),
+        )
         assert invoices <= set(NUMBER.findall(text)), (letter.client, letter.kind)
         compared += 1
     assert compared == len(result.letters) == 36

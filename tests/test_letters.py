@@ -406,15 +406,18 @@ def test_the_letter_says_when_interest_ran_on_the_balance(row, expected):
 
 
 @pytest.mark.parametrize(
-    ("paragraphs", "fails"),
+    ("paragraphs", "said"),
     [
-        pytest.param(["Indemnité forfaitaire de {{ legal.indemnity_amount }} (article D441-5)."], True, id="unconditional"),
-        pytest.param(["{%p if not debtor.consumer %}", "Indemnité forfaitaire de {{ legal.indemnity_amount }} (article D441-5).", "{%p endif %}"], False, id="inside-an-if"),
-        pytest.param(["{%p if debtor.consumer %}", "Article 1231-6 du Code civil.", "{%p else %}", "Pénalités de l'article L441-10.", "{%p endif %}"], False, id="branches-on-the-client-type"),
+        pytest.param(["Indemnité forfaitaire de {{ legal.indemnity_amount }} (article D441-5)."], "particulier", id="unconditional"),
+        pytest.param(["{%p if not debtor.consumer and not debtor.public %}", "Indemnité forfaitaire de {{ legal.indemnity_amount }} (article D441-5).", "{%p endif %}"], None, id="inside-an-if"),
+        pytest.param(["{%p if debtor.consumer %}", "Article 1231-6 du Code civil.", "{%p elif debtor.public %}", "Intérêts moratoires (R2192-31).", "{%p else %}", "Pénalités de l'article L441-10.", "{%p endif %}"], None, id="branches-on-the-client-type"),
+        pytest.param(["{%p if debtor.consumer %}", "Article 1231-6 du Code civil.", "{%p else %}", "Pénalités de l'article L441-10.", "{%p endif %}"], "acheteur public", id="l441-10-to-a-public-buyer"),
+        pytest.param(["{%p if not debtor.consumer %}", "À défaut, requête en injonction de payer.", "{%p endif %}"], "acheteur public", id="injonction-to-a-public-buyer"),
+        pytest.param(["{%p if not debtor.public %}", "La présente mise en demeure fait courir les intérêts.", "{%p endif %}"], "professionnel", id="notice-starts-interest-between-businesses"),
     ],
 )  # fmt: skip
-def test_templates_check_fails_a_template_that_claims_the_40_euros_from_a_consumer(
-    tmp_path, paragraphs, fails
+def test_templates_check_fails_a_template_that_says_to_a_client_what_its_law_does_not(
+    tmp_path, paragraphs, said
 ):
     from typer.testing import CliRunner
 
@@ -426,5 +429,6 @@ def test_templates_check_fails_a_template_that_claims_the_40_euros_from_a_consum
         doc.add_paragraph(text)
     doc.save(tmp_path / "relance_2.docx")
     result = CliRunner().invoke(app, ["templates", "check", str(tmp_path)])
-    assert (result.exit_code == 1) is fails, result.output
-    assert ("particulier" in result.output) is fails
+    assert (result.exit_code == 1) is (said is not None), result.output
+    if said:
+        assert f"client {said}" in result.output

@@ -153,7 +153,9 @@ def test_a_refused_letter_goes_to_a_completer_and_its_invoices_keep_their_level(
         (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
     )
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
-    result = relance_xlsx.run(ledger, relance_xlsx.load_settings(tmp_path / "relance.toml"), as_of=AS_OF)
+    result = relance_xlsx.run(
+        ledger, relance_xlsx.load_settings(tmp_path / "relance.toml"), as_of=AS_OF
+    )
     assert [x.client for x in result.letters] == ["Net SARL"]
     [held] = result.to_complete
     assert held.client == "Martin Dupuis" and "a_completer" in held.path
@@ -165,3 +167,43 @@ def test_a_refused_letter_goes_to_a_completer_and_its_invoices_keep_their_level(
     assert by_number["M-1"][level] == by_number["M-2"][level] == "Relance 1"
     assert "refusée au contrôle" in by_number["M-1"][status]
     assert {i.invoice: i.action for i in result.invoices}["M-1"] == "incomplete"
+
+
+def test_a_template_made_before_parts_never_lumps_two_stages_together(tmp_path):
+    """A relance_2.docx edited by the office before 0.2 says every invoice « malgré nos
+    relances »: it still serves a letter of one stage, and a letter of two is held."""
+    from docx import Document
+
+    folder = tmp_path / "modeles"
+    folder.mkdir()
+    doc = Document()
+    doc.add_paragraph("{{ debtor.name }}")
+    doc.add_paragraph(
+        "Malgré {{ letter.previous_reminders }}, {{ letter.invoices_phrase }} reste{{ letter.nt }} impayée{{ letter.s }}."
+    )
+    doc.save(folder / "relance_2.docx")
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+               "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [
+        # Two stages: A-1 due its 2nd reminder, A-2 its first.
+        ["A-1", "Atelier Alpha", dt.date(2026, 8, 1), dt.date(2026, 9, 1), 100.0, 0, "1 rue A\n75001 Paris", "Relance 1", dt.date(2026, 10, 1)],
+        ["A-2", "Atelier Alpha", dt.date(2026, 9, 20), dt.date(2026, 10, 20), 200.0, 0, "1 rue A\n75001 Paris", None, None],
+        # One stage.
+        ["B-1", "Boutique Bêta", dt.date(2026, 8, 1), dt.date(2026, 9, 1), 100.0, 0, "2 rue B\n75002 Paris", "Relance 1", dt.date(2026, 10, 1)],
+    ]  # fmt: skip
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    (tmp_path / "relance.toml").write_text(
+        toml + '\n[letters]\ntemplate_dir = "modeles"\n', "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger,
+        relance_xlsx.load_settings(tmp_path / "relance.toml"),
+        as_of=AS_OF,
+        write_workbook=False,
+    )
+    assert [(x.client, x.kind) for x in result.letters] == [("Boutique Bêta", "relance_2")]
+    [held] = result.to_complete
+    assert held.client == "Atelier Alpha" and any(
+        "ne distingue pas les stades" in m for m in held.missing
+    )

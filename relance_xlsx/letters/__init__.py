@@ -19,7 +19,7 @@ from .parts import PENALTY_KINDS
 from .creditor import (
     creditor_context,
 )
-from .lawcheck import consumer_issues
+from .lawcheck import consumer_issues, law_issues, uses_parts
 from .payqr import MONEY_KINDS, add_payment_qr
 from .payqr import reference_of as reference_of_letter
 from .pdf import (
@@ -91,6 +91,7 @@ __all__ = [
     "in_print_order",
     "inside",
     "jinja_env",
+    "law_issues",
     "letter_context",
     "letter_fragment",
     "missing_addresses",
@@ -105,6 +106,7 @@ __all__ = [
     "statement_plans",
     "template_path",
     "total_due",
+    "uses_parts",
     "write_held",
     "write_letters",
 ]

@@ -16,6 +16,7 @@ from .bundle import BUNDLE_NAME
 from .context import letter_context
 from .creditor import creditor_context
 from .items import present
+from .lawcheck import uses_parts
 from .pdf import convert_to_pdf
 from .plan import Letter, LetterPlan
 from .postal import address_problem
@@ -108,11 +109,22 @@ def build_letters(
         filled = context(plan) if fill else None
         lacks = _lacks(plan, data, missing, filled)
         refused = tuple(refusals(plan, data, filled, settings.policy, as_of))
+        if len(plan.parts) > 1 and not _lists_parts(plan, settings):
+            refused += (
+                f"le modèle {plan.kind}.docx ne distingue pas les stades des factures (il ne "
+                "lit pas « parts ») : il les dirait toutes au même stade ; repartez du modèle "
+                "fourni (relance init)",
+            )
         folder = out / HELD_DIR if lacks or refused else out
         name = safe_filename(plan.client, plan.kind, names)
         letters.append(Letter(plan, inside(folder, name), filled, lacks, refused))
     _check_templates(letters, context, settings)
     return letters, _missing(missing)
+
+
+def _lists_parts(plan: LetterPlan, settings: Settings) -> bool:
+    """Whether the letter's template lists its parts (a template made before 0.2 does not)."""
+    return uses_parts(template_path(plan.kind, plan.language, settings))
 
 
 def held_rows(held: list[Letter]) -> dict[Any, str]:
