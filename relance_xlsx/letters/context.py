@@ -69,9 +69,6 @@ def letter_context(
     )
     parts = _parts(plan, data, frame)
     debtor = _debtor(plan.client, people)
-    kinds = [p["kind"] for p in parts]
-    consumer_interest = settings.policy.interest_for_consumers
-    penalty_rows = [r for p in plan.all_parts if p.kind in PENALTY_KINDS for r in data.of(p.rows)]
     numbers = [str(r["invoice"] or "–") for r in rows]
     return {
         "creditor": creditor_for(creditor, lang),
@@ -84,17 +81,7 @@ def letter_context(
         "totals": _totals(parts, rows, data, plan, frame),
         # Empty for a letter that claims no interest: its template shows no breakdown.
         "interest_periods": [line for p in parts for line in p["interest_periods"]],
-        "legal": {
-            "interest_rate": percent(rate, lang),
-            **rates_named(penalty_rows, rate, lang),
-            "on_balance": any(p["on_balance"] for p in parts),
-            "interest_until": (
-                f"au {date_short(as_of)}" if lang == "fr" else f"to {date_long(as_of, lang)}"
-            ),
-            "indemnity_amount": money(settings.policy.indemnity, "EUR", lang),
-            "consumer_interest": consumer_interest,
-            "articles": cited_articles(debtor["type"], kinds, consumer_interest),
-        },
+        "legal": _legal(plan, data, parts, debtor["type"], settings, as_of, rate),
         "statement": statement(data.of(plan.statement_rows), m, lang),
         "payment": {
             # A transfer's reference field is short: a long list becomes the statement's date.
@@ -107,6 +94,32 @@ def letter_context(
             # its EPC QR code (inserted at render time: payqr.add_payment_qr).
             **payment_fields(plan, data, settings, as_of, total_due(plan, data)),
         },
+    }
+
+
+def _legal(
+    plan: LetterPlan,
+    data: LetterRows,
+    parts: list[dict[str, Any]],
+    client_type: str,
+    settings: Settings,
+    as_of: dt.date,
+    rate: float,
+) -> dict[str, Any]:
+    """The law the letter cites: its rates, the indemnity, the articles of the client's type."""
+    lang = plan.language
+    consumer_interest = settings.policy.interest_for_consumers
+    penalty_rows = [r for p in plan.all_parts if p.kind in PENALTY_KINDS for r in data.of(p.rows)]
+    return {
+        "interest_rate": percent(rate, lang),
+        **rates_named(penalty_rows, rate, lang),
+        "on_balance": any(p["on_balance"] for p in parts),
+        "interest_until": (
+            f"au {date_short(as_of)}" if lang == "fr" else f"to {date_long(as_of, lang)}"
+        ),
+        "indemnity_amount": money(settings.policy.indemnity, "EUR", lang),
+        "consumer_interest": consumer_interest,
+        "articles": cited_articles(client_type, [p["kind"] for p in parts], consumer_interest),
     }
 
 

@@ -49,11 +49,49 @@ def sample_context(
     """
     if smallest:
         return _smallest_context(language, kind)
+    claim = kind == "penalites"
+    consumer = client_type == "consumer"
+    # A consumer's interest runs from the notice (here 25 October, in a claim only).
+    noticed = consumer and claim
+    frame = _sample_frame(kind, client_type)
+    decisions = pd.DataFrame(
+        {
+            "days_late": [38, 23, 0],
+            "interest": [13.75, 3.67, 0.0] if noticed or not consumer else [0.0] * 3,
+            "indemnity": [0.0] * 3 if consumer else [40.0, 40.0, 0.0],
+            "level": [_STAGE.get(kind, 0)] * 2 + [0],
+        }
+    )
+    client = frame.at[0, "client"]
+    parts = (Part(kind, (0, 1), _BEFORE.get(kind, 0) >= 1),)
+    # A claim for penalties deducts no credit note (the account's other letters do).
+    credits = () if claim else (2,)
+    plan = LetterPlan(client, kind, language, (0, 1), credits, (), (0, 1, 2), parts)
+    # A formal notice's invoices had their first reminder on 20 October, the second on 3 Nov.
     day = dt.date
+    first = [(day(2026, 10, 20), 1)] if _BEFORE.get(kind, 0) >= 2 else []
+    first += [(day(2026, 10, 25), 3)] if noticed else []
+    sent = {(client, n): first for n in ("F2026-014", "F2026-021")}
+    periods = {} if consumer and not noticed else _SAMPLE_PERIODS
+    return _context(frame, decisions, plan, SAMPLE_CREDITOR, periods, sent)
+
+
+# 200 € paid on 25 October: 10 days on 1 234,56 €, then 28 days on 1 034,56 €, at 12,15 %.
+_SAMPLE_PERIODS: dict[int, list[tuple[Any, ...]]] = {
+    0: [
+        (dt.date(2026, 10, 16), dt.date(2026, 10, 25), 10, 12.15, 1234.56, 4.11),
+        (dt.date(2026, 10, 26), dt.date(2026, 11, 22), 28, 12.15, 1034.56, 9.64),
+    ],
+    1: [(dt.date(2026, 10, 31), dt.date(2026, 11, 22), 23, 12.15, 480.0, 3.67)],
+}
+
+
+def _sample_frame(kind: str, client_type: str) -> pd.DataFrame:
+    """Two invoices and a credit note of one client, as the ledger would give them."""
     ts = pd.Timestamp
     before = _BEFORE.get(kind, 0)
     claim = kind == "penalites"
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "invoice": ["F2026-014", "F2026-021", "AV2026-003"],
             "client": ['R&D <Sud> "Ouest" l\'Atelier'] * 3,
@@ -77,37 +115,6 @@ def sample_context(
             "payment_date": [ts("2026-11-22") if claim else pd.NaT] * 2 + [pd.NaT],
         }
     )
-    consumer = client_type == "consumer"
-    # A consumer's interest runs from the notice (here 25 October, in a claim only).
-    noticed = consumer and claim
-    decisions = pd.DataFrame(
-        {
-            "days_late": [38, 23, 0],
-            "interest": [13.75, 3.67, 0.0] if noticed or not consumer else [0.0] * 3,
-            "indemnity": [0.0] * 3 if consumer else [40.0, 40.0, 0.0],
-            "level": [_STAGE.get(kind, 0)] * 2 + [0],
-        }
-    )
-    client = frame.at[0, "client"]
-    parts = (Part(kind, (0, 1), before >= 1),)
-    # A claim for penalties deducts no credit note (the account's other letters do).
-    credits = () if claim else (2,)
-    plan = LetterPlan(client, kind, language, (0, 1), credits, (), (0, 1, 2), parts)
-    # A formal notice's invoices had their first reminder on 20 October, the second on 3 Nov.
-    first = [(day(2026, 10, 20), 1)] if before >= 2 else []
-    first += [(day(2026, 10, 25), 3)] if noticed else []
-    sent = {(client, n): first for n in ("F2026-014", "F2026-021")}
-    # 200 € paid on 25 October: 10 days on 1 234,56 €, then 28 days on 1 034,56 €, at 12,15 %.
-    periods = {
-        0: [
-            (day(2026, 10, 16), day(2026, 10, 25), 10, 12.15, 1234.56, 4.11),
-            (day(2026, 10, 26), day(2026, 11, 22), 28, 12.15, 1034.56, 9.64),
-        ],
-        1: [(day(2026, 10, 31), day(2026, 11, 22), 23, 12.15, 480.0, 3.67)],
-    }
-    if consumer and not noticed:
-        periods = {}
-    return _context(frame, decisions, plan, SAMPLE_CREDITOR, periods, sent)
 
 
 def _smallest_context(language: str, kind: str) -> dict[str, Any]:

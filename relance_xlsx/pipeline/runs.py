@@ -117,13 +117,7 @@ def _run(job: _Job) -> RunResult:
     problems = list(ledger.problems)
 
     progress.start("Préparation des lettres", len(plans))
-    with collector.paused():
-        # The letters recorded for each invoice (the journal, the ledger's own level and
-        # date): the only reminders and notices a letter may cite.
-        sent = letters_sent(ledger.path, settings.writeback.journal_sheet) if plans else {}
-        data = LetterRows(
-            ledger.frame, decisions.frame, plans, decisions.interest_periods, sent, as_of
-        )
+    data = _letter_rows(ledger, decisions, plans, settings, as_of)
     problems += missing_addresses(plans, data)
     letters, notes = build_letters(
         plans, data, settings, as_of, decisions.rate, out, progress,
@@ -199,6 +193,18 @@ def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[A
         if reference:
             out.update(dict.fromkeys(letter.plan.rows, reference))
     return out
+
+
+def _letter_rows(
+    ledger: Ledger, decisions: Decisions, plans: list[Any], settings: Settings, as_of: dt.date
+) -> LetterRows:
+    """The rows the letters use, with the letters recorded for each invoice (the journal, the
+    ledger's own level and date): the only reminders and notices a letter may cite."""
+    with collector.paused():
+        sent = letters_sent(ledger.path, settings.writeback.journal_sheet) if plans else {}
+        return LetterRows(
+            ledger.frame, decisions.frame, plans, decisions.interest_periods, sent, as_of
+        )
 
 
 def _read(
