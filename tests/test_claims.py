@@ -158,3 +158,27 @@ def test_the_claim_letter_converted_by_libreoffice_shows_its_figures(tmp_path):
 
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages).replace("\xa0", " ")
     assert "Pénalités de retard" in text and "51,98" in text and "P-1" in text
+
+
+@pytest.mark.parametrize("terms", [False, True], ids=["no-terms-of-sale", "terms-of-sale"])
+def test_the_terms_of_sale_are_cited_only_when_the_creditor_says_it_has_some(tmp_path, terms):
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    toml = toml.replace(
+        "[creditor]\n", f"[creditor]\nterms_of_sale = {'true' if terms else 'false'}\n"
+    )
+    (tmp_path / "relance.toml").write_text(
+        toml + '\n[policy]\nclaim_after_payment = "letter"\n', "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", ROWS[:2], HEADERS)
+    [claim] = _run(ledger, AS_OF).letters
+    text = _text(claim.path)
+    assert (
+        "Conformément à nos conditions générales de vente et à l'article L441-10" in text
+    ) is terms
+    assert ("En application de l'article L441-10" in text) is not terms
+
+
+def test_terms_of_sale_must_be_true_or_false(tmp_path):
+    (tmp_path / "relance.toml").write_text('[creditor]\nterms_of_sale = "oui"\n', "utf-8")
+    with pytest.raises(relance_xlsx.RelanceError, match="terms_of_sale"):
+        relance_xlsx.load_settings(tmp_path / "relance.toml")
