@@ -134,28 +134,48 @@ def _claim_table(doc, t: dict) -> None:
     para(doc, "", space_after=2)
 
 
-def _totals(doc, t: dict, kind: str) -> None:
-    """The part's totals: its principal, its interest (none where none is owed), the 40 €."""
-    if kind == "relance_1":
-        line(doc, t, t["total_due"], "part.totals.outstanding", bold=True)
+def _switch(doc, kinds: tuple[str, ...], body, test: str = "part.kind") -> None:
+    """One branch per kind ({%p if part.kind == … %}), or the body alone for a single kind."""
+    if len(kinds) == 1:
+        body(kinds[0])
         return
-    labels = t["claim_interest"] if kind == "penalites" else t["interest"]
-    if kind != "penalites":
+    for i, kind in enumerate(kinds):
+        tag(doc, f'{"if" if i == 0 else "elif"} {test} == "{kind}"')
+        body(kind)
+    tag(doc, "endif")
+
+
+def _totals(doc, t: dict, kinds: tuple[str, ...]) -> None:
+    """The part's totals: its principal, its interest (none where none is owed), the 40 €;
+    a first reminder claims its principal only."""
+    if "relance_1" in kinds:
+        tag(doc, 'if part.kind == "relance_1"')
+        line(doc, t, t["total_due"], "part.totals.outstanding", bold=True)
+        tag(doc, "else")
+    if kinds != ("penalites",):
+        tag(doc, 'if part.kind != "penalites"')
         line(doc, t, t["total_due"], "part.totals.outstanding")
+        tag(doc, "endif")
     tag(doc, "if part.show_interest")
-    _by_type_line(doc, t, labels)
+    for i, kind in enumerate(TYPES):
+        tag(doc, f"{'if' if i == 0 else 'elif'} {TYPE_TESTS[kind]}")
+        labels = [t["claim_interest"][kind], t["interest"][kind]]
+        if kinds == ("penalites",):
+            line(doc, t, labels[0], "part.totals.interest")
+            continue
+        tag(doc, 'if part.kind == "penalites"')
+        line(doc, t, labels[0], "part.totals.interest")
+        tag(doc, "else")
+        line(doc, t, labels[1], "part.totals.interest")
+        tag(doc, "endif")
+    tag(doc, "endif")
     tag(doc, "endif")
     tag(doc, "if not debtor.consumer")
     line(doc, t, t["indemnity"], "part.totals.indemnity")
     tag(doc, "endif")
     line(doc, t, t["claimed"], "part.totals.claimed", bold=True)
-
-
-def _by_type_line(doc, t: dict, labels: dict) -> None:
-    for i, kind in enumerate(TYPES):
-        tag(doc, f"{'if' if i == 0 else 'elif'} {TYPE_TESTS[kind]}")
-        line(doc, t, labels[kind], "part.totals.interest")
-    tag(doc, "endif")
+    if "relance_1" in kinds:
+        tag(doc, "endif")
 
 
 def _breakdown(doc, t: dict) -> None:
@@ -177,8 +197,9 @@ def _breakdown(doc, t: dict) -> None:
     tag(doc, "endif")
 
 
-def _part(doc, t: dict, language: str, kind: str) -> None:
-    """One part of a letter: its sentences, invoices, totals and request."""
+def _sentences(doc, t: dict, language: str, kind: str) -> None:
+    """What a part of this kind says before its invoices: how they came to be unpaid, the
+    law of the client's type, a notice's demand and route."""
     s = t["parts"][kind]
 
     def say(text: str) -> None:
@@ -186,12 +207,13 @@ def _part(doc, t: dict, language: str, kind: str) -> None:
 
     if kind == "penalites":
         say(s["open"])
-    else:
-        tag(doc, "if part.reminded")
-        say(s["reminded"])
-        tag(doc, "else")
-        say(s["new"])
-        tag(doc, "endif")
+        _by_type(doc, s["law"], language)
+        return
+    tag(doc, "if part.reminded")
+    say(s["reminded"])
+    tag(doc, "else")
+    say(s["new"])
+    tag(doc, "endif")
     if kind == "relance_1":
         tag(doc, "if part.courteous")
         say(s["courteous"])
@@ -202,33 +224,39 @@ def _part(doc, t: dict, language: str, kind: str) -> None:
         tag(doc, "if part.first")
         _by_type(doc, s["law"], language)
         tag(doc, "endif")
-    if kind == "penalites":
-        _by_type(doc, s["law"], language)
     if kind == "mise_en_demeure":
-        _by_type(doc, s["notice"], language)
-        _by_type(doc, s["route"], language)
-        _by_type(doc, s["formal"], language)
-    if kind == "penalites":
-        _claim_table(doc, t)
-    else:
-        _invoices_table(doc, t)
-    _totals(doc, t, kind)
-    if kind != "relance_1":
-        _breakdown(doc, t)
-    para(doc, "", space_after=4)
-    if "request" in s:
-        say(s["request"])
+        for key in ("notice", "route", "formal"):
+            _by_type(doc, s[key], language)
 
 
 def parts(doc, t: dict, language: str, kind: str) -> None:
-    """The loop over a letter's parts, each at its own stage; then what the letter recalls."""
+    """The loop over a letter's parts, each at its own stage (its sentences, invoices, totals
+    and request); then the letter's total and what it recalls."""
     kinds = PART_KINDS[kind]
     tag(doc, "for part in parts")
-    for i, part_kind in enumerate(kinds):
-        if len(kinds) > 1:
-            tag(doc, f'{"if" if i == 0 else "elif"} part.kind == "{part_kind}"')
-        _part(doc, t, language, part_kind)
-    if len(kinds) > 1:
+    _switch(doc, kinds, lambda k: _sentences(doc, t, language, k))
+    if kinds == ("penalites",):
+        _claim_table(doc, t)
+    elif "penalites" in kinds:
+        tag(doc, 'if part.kind == "penalites"')
+        _claim_table(doc, t)
+        tag(doc, "else")
+        _invoices_table(doc, t)
+        tag(doc, "endif")
+    else:
+        _invoices_table(doc, t)
+    _totals(doc, t, kinds)
+    _breakdown(doc, t)
+    para(doc, "", space_after=4)
+    asking = tuple(k for k in kinds if "request" in t["parts"][k])
+
+    def request(k: str) -> None:
+        para(doc, filled(t["parts"][k]["request"], language), space_after=6, align=JUSTIFY)
+
+    if asking != kinds:
+        tag(doc, 'if part.kind != "mise_en_demeure"')  # a notice's demand is in its sentences
+    _switch(doc, asking, request)
+    if asking != kinds:
         tag(doc, "endif")
     tag(doc, "endfor")
     tag(doc, "if letter.several_parts")

@@ -164,20 +164,28 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
             for m in _FOREIGN_PLACEHOLDERS.finditer(text)
         ]
     if not issues:
-        try:
-            DocxTemplate(str(path)).render(context, jinja_env=jinja_env(), autoescape=True)
-        except jinja2.UndefinedError as exc:
-            issues.append(TemplateIssue(path, exc.message or "", "variable inconnue"))
-        except jinja2.TemplateError as exc:
-            issues.append(TemplateIssue(path, str(exc), "le modèle ne peut pas être rempli"))
-    if not issues:
-        compiled = compiled_template(path, jinja_env)
-        try:  # docxtpl silently "recovers" broken XML; the compiled path used for letters does not
-            if compiled is not None:
-                compiled.render(context)
-        except TemplateError as exc:
-            issues.append(TemplateIssue(path, path.name, exc.message))
+        issues += _fill_issues(path, context)
     return issues
+
+
+def _fill_issues(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
+    """Fill the template the way its letters are filled: compiled once (the compiled path,
+    unlike docxtpl, never "recovers" broken XML), or by docxtpl when only it can."""
+    compiled = compiled_template(path, jinja_env)
+    try:
+        if compiled is not None:
+            compiled.render(context)
+        else:
+            DocxTemplate(str(path)).render(context, jinja_env=jinja_env(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        return [TemplateIssue(path, exc.message or "", "variable inconnue")]
+    except jinja2.TemplateError as exc:
+        return [TemplateIssue(path, str(exc), "le modèle ne peut pas être rempli")]
+    except TemplateError as exc:
+        if isinstance(exc.__cause__, jinja2.UndefinedError):
+            return [TemplateIssue(path, exc.__cause__.message or "", "variable inconnue")]
+        return [TemplateIssue(path, path.name, exc.message)]
+    return []
 
 
 __all__ = [

@@ -140,8 +140,12 @@ def held_rows(held: list[Letter]) -> dict[Any, str]:
 def why(letter: Letter) -> str:
     """What a held letter lacks, and what its check refused, in one French phrase."""
     said = []
-    if letter.missing:
-        said.append(f"il manque {', '.join(letter.missing)}")
+    # An address that is there but incomplete says what it lacks itself.
+    incomplete = [m for m in letter.missing if m.startswith("adresse du client ")]
+    lacking = [m for m in letter.missing if m not in incomplete]
+    if lacking:
+        said.append(f"il manque {', '.join(lacking)}")
+    said += incomplete
     if letter.refused:
         said.append(f"refusée au contrôle : {' ; '.join(letter.refused)}")
     return " ; ".join(said)
