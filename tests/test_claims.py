@@ -129,6 +129,8 @@ def test_never_claims_nothing_and_the_thank_you_waives_nothing(tmp_path):
     assert kinds == {"Plomberie Pi": "remerciement", "Quincaillerie Qi": "relance_1"}
     text = _text(result.letters[0].path)
     assert "sans objet" not in text and "L441-10" not in text
+    # P-1 was paid late: its penalties are still owed, so nothing says the account is settled.
+    assert "à jour" not in text
     assert "restent dues" in str(_column(ledger, "Statut relance")["P-1"])
     pi = next(p for p in result.paid_late if p.client == "Plomberie Pi")
     assert (pi.interest, pi.indemnity) == (11.98, 40.0)

@@ -176,7 +176,8 @@ def _ending(doc, t: dict, kind: str) -> None:
         # Neither a formal notice nor a claim is to be disregarded: a payment made since is
         # to be reported.
         if kind in PART_KINDS:
-            tag(doc, 'if letter.kind == "mise_en_demeure" or letter.has_claims')
+            # Nor is a letter that claims penalties: « disregard it » would waive them.
+            tag(doc, 'if letter.kind != "relance_1" or letter.has_claims')
             _keep_with_next(para(doc, t["contact_notice"], space_after=6, align=JUSTIFY))
             tag(doc, "else")
             _keep_with_next(para(doc, t["contact"], space_after=6, align=JUSTIFY))

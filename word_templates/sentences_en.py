@@ -170,7 +170,7 @@ EN = {
         },
         "penalites": {
             "open": "{% if part.first %}Thank you for your payment of "
-            "{{ part.invoices_phrase }}[below]. It reached us, however, after the agreed due "
+            "{{ part.invoices_phrase }}[below]. It reached us, however, after the "
             "date.{% else %}In addition, {{ part.invoices_phrase }}[below] "
             "{{ part.has_have }} been paid after the due date.{% endif %}",
             "law": {

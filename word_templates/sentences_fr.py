@@ -104,7 +104,10 @@ FR = {
         "remerciement": [
             "Nous accusons bonne réception de votre règlement {{ letter.of_invoices }} "
             "ci-dessous, pour un montant de {{ totals.paid }}, et nous vous en remercions.",
+            # Never said of an invoice paid late: its penalties are still owed (L441-10).
+            "{%p if letter.settled %}",
             "Votre compte est à jour pour {{ letter.these }}.",
+            "{%p endif %}",
         ],
     },
     "parts": {
@@ -195,7 +198,7 @@ FR = {
         },
         "penalites": {
             "open": "{% if part.first %}Nous vous remercions du règlement {{ part.of_invoices }}"
-            "[below]. Ce règlement nous est toutefois parvenu après l'échéance convenue."
+            "[below]. Ce règlement nous est toutefois parvenu après l'échéance."
             "{% else %}Par ailleurs, {{ part.invoices_phrase }}[below] {{ part.a }} été "
             "réglée{{ part.s }} après l'échéance.{% endif %}",
             "law": {

@@ -203,6 +203,8 @@ def _wording(
         "remains": "remain" if len(numbers) > 1 else "remains",
         "falls": "fall" if len(numbers) > 1 else "falls",
         "has_claims": any(p["kind"] == KIND_CLAIM for p in parts),
+        # Paid with nothing more owed: a thank-you may say the account is settled for them.
+        "settled": all(r["interest"] + r["indemnity"] < 0.005 for r in data.of(plan.rows)),
         "several_parts": len(parts) > 1,
         "previous_phrase": _previous_phrase(first, lang),
         "previous_reminders": first.get("previous_reminders", ""),
