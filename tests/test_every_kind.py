@@ -125,7 +125,9 @@ def test_every_kind_for_every_client_type_in_both_languages_says_nothing_false(o
                 assert not re.search(wrong, text), (letter.client, letter.kind, what, wrong)
         if letter.kind in ("relance_2", "mise_en_demeure", "penalites"):
             # A letter that claims penalties is never to be disregarded once the principal is paid.
-            assert not re.search(r"ne pas tenir compte|disregard", " ".join(texts.values())), letter.client
+            assert not re.search(r"ne pas tenir compte|disregard", " ".join(texts.values())), (
+                letter.client
+            )
         if letter.kind == "mise_en_demeure":
             under_notice = texts["letter"]
             assert not re.search(
