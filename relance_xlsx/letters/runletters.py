@@ -29,18 +29,18 @@ HELD_LIST = "A_COMPLETER.txt"
 _MARK = "À COMPLÉTER"
 
 
-def missing_addresses(plans: list[LetterPlan], data: LetterRows) -> list[Problem]:
+def missing_addresses(letters: list[Letter]) -> list[Problem]:
     """A warning for each letter whose client has no complete postal address in the ledger."""
     out = []
-    for plan in plans:
-        problem = _address(plan, data)
+    for letter in letters:
+        problem = next((m for m in letter.missing if m.startswith("adresse du client")), None)
         if problem is not None:
             what = "manquante" if problem == "adresse du client" else f"à compléter ({problem})"
             out.append(
                 Problem(
                     None,
                     None,
-                    plan.client,
+                    letter.plan.client,
                     f"adresse du client {what} : la lettre va dans a_completer/, n'est ni "
                     "imprimée ni envoyée, et ses factures restent à leur niveau",
                     "warning",
@@ -61,7 +61,8 @@ def _placeholders(value: Any) -> bool:
     if isinstance(value, str):
         return _MARK in value
     if isinstance(value, dict):
-        return any(_placeholders(v) for v in value.values())
+        # A letter's parts list the invoices its « invoices » already holds.
+        return any(_placeholders(v) for k, v in value.items() if k != "parts")
     if isinstance(value, list | tuple):
         return any(_placeholders(v) for v in value)
     return False

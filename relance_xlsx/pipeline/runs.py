@@ -118,12 +118,12 @@ def _run(job: _Job) -> RunResult:
 
     progress.start("Préparation des lettres", len(plans))
     data = _letter_rows(ledger, decisions, plans, settings, as_of)
-    problems += missing_addresses(plans, data)
     letters, notes = build_letters(
         plans, data, settings, as_of, decisions.rate, out, progress,
         fill=not job.dry_run or job.email,
     )  # fmt: skip
     warnings += notes
+    problems += missing_addresses(letters)
     progress.stop()
     ready, held = [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
     # Messages are rendered before any letter is written: a broken e-mail template stops early.

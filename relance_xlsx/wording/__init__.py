@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .fmt import (
+    Words,
     amount_in_words,
     date_long,
     date_short,
@@ -26,6 +27,7 @@ from .grammar import (
 from .oserrors import describe_os_error
 
 __all__ = [
+    "Words",
     "acknowledgement",
     "agreement",
     "amount_in_words",
