@@ -8,9 +8,9 @@ from typing import Any
 from ..config import Settings
 from ..ledger import KIND_CLAIM, KIND_STATEMENT, KIND_THANKS
 from ..wording import (
-    Words,
     acknowledgement,
     agreement,
+    amount_in_words,
     date_long,
     date_short,
     de,
@@ -160,7 +160,7 @@ def _totals(
         "interest": m(figures["interest"]),
         "indemnity": m(figures["indemnity"]),
         "claimed": m(figures["claimed"]),
-        "claimed_words": Words(figures["claimed"], f.currency, f.lang),
+        "claimed_words": amount_in_words(figures["claimed"], f.currency, f.lang),
         "paid": m(sum(r["paid"] for r in rows)),
         "credits": m(sum(r["amount"] for r in data.of(plan.credit_rows))),
         "figures": figures,

@@ -18,8 +18,8 @@ from ..ledger import (
     REMINDER_2,
 )
 from ..wording import (
-    Words,
     agreement,
+    amount_in_words,
     date_long,
     date_short,
     invoices_phrase,
@@ -174,7 +174,7 @@ def _amounts(
             "interest": m(interest),
             "indemnity": m(indemnity),
             "claimed": m(claimed),
-            "claimed_words": Words(claimed, f.currency, f.lang),
+            "claimed_words": amount_in_words(claimed, f.currency, f.lang),
             "credits": m(figures["credits"]),
         },
         "interest_periods": interest_lines(rows, m, f.lang) if penalties else [],

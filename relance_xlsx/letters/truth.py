@@ -19,7 +19,7 @@ import pandas as pd
 from ..config import Policy
 from ..ledger import FORMAL_NOTICE, KIND_CLAIM, KIND_FORMAL_NOTICE, REMINDER_1, REMINDER_2
 from ..policy import first_level
-from ..wording import Words, amount_in_words, money
+from ..wording import amount_in_words, money
 from .parts import PENALTY_KINDS, STAGE_OF, day_text, notice_days, reminder_days
 from .plan import LetterPlan
 from .records import LetterRows
@@ -187,7 +187,7 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
                     f"le total « {key} » de la partie {part.kind} ({shown['totals'][key]}) "
                     f"n'est pas la somme de ses factures ({money(value, currency, lang)})"
                 )
-        if not _says(shown["totals"]["claimed_words"], claimed, currency, lang):
+        if shown["totals"]["claimed_words"] != amount_in_words(claimed, currency, lang):
             out.append(f"le montant en lettres de la partie {part.kind} ne dit pas {claimed}")
         out += _interest(rows, consumer)
         for key in sums:
@@ -196,13 +196,6 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
     if context["totals"]["claimed"] != money(total, _currency(context), lang):
         out.append("le total du courrier n'est pas la somme de ses parties")
     return out
-
-
-def _says(words: Any, amount: float, currency: str, lang: str) -> bool:
-    """Whether an amount in words says this amount (a lazy one by its amount, not its text)."""
-    if isinstance(words, Words):
-        return abs(words.amount - amount) < 0.005 and words.currency == currency
-    return str(words) == amount_in_words(amount, currency, lang)
 
 
 def _interest(rows: list[dict[str, Any]], consumer: bool) -> list[str]:

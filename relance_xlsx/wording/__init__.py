@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .fmt import (
-    Words,
     amount_in_words,
     date_long,
     date_short,
@@ -27,7 +26,6 @@ from .grammar import (
 from .oserrors import describe_os_error
 
 __all__ = [
-    "Words",
     "acknowledgement",
     "agreement",
     "amount_in_words",
