@@ -37,6 +37,7 @@ INVOICE_KEYS = {
 }
 LETTER_KEYS = {
     "path", "client", "kind", "invoices", "total_due", "missing", "language", "registered", "lines",
+    "parts",
 }  # fmt: skip
 PROBLEM_KEYS = {"row", "column", "value", "message", "severity"}
 

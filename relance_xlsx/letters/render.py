@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -11,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx import Document
 from docxtpl import DocxTemplate
+from lxml import etree
 
 from ..config import Settings
 from ..errors import TemplateError
+from ..ooxml import SAFE_PARSER
 from .compiled import compiled_template
 from .sandbox import BoundedSandbox, bounded_env
 
@@ -129,17 +131,19 @@ class TemplateIssue:
         return f"{self.template.name} : {self.message} — « {self.found} »"
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _document_text(path: Path) -> list[str]:
-    doc = Document(str(path))
-    parts: list[Any] = [doc]
-    for section in doc.sections:
-        parts += [section.header, section.footer]
+    """The text of every paragraph of the template: body (tables included), headers, footers."""
     texts: list[str] = []
-    for part in parts:
-        texts += [p.text for p in part.paragraphs]
-        for table in part.tables:
-            for row in table.rows:
-                texts += [cell.text for cell in row.cells]
+    with zipfile.ZipFile(path) as zf:
+        names = [
+            n for n in zf.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
+        for name in names:
+            root = etree.fromstring(zf.read(name), SAFE_PARSER)
+            texts += ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
     return texts
 
 
@@ -147,12 +151,19 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
     """Syntax errors, unknown variables and non-Jinja placeholders in one template."""
     issues: list[TemplateIssue] = []
     try:
-        doc = DocxTemplate(str(path))
-        unknown = doc.get_undeclared_template_variables(jinja_env(), context)
+        compiled = compiled_template(path, jinja_env)
+        if compiled is not None:  # compiled once per run: its names come with it
+            unknown = compiled.undeclared(context)
+        else:
+            unknown = DocxTemplate(str(path)).get_undeclared_template_variables(
+                jinja_env(), context
+            )
     except jinja2.TemplateSyntaxError as exc:
         return [
             TemplateIssue(path, exc.message or "", f"erreur de syntaxe Jinja (ligne {exc.lineno})")
         ]
+    except TemplateError as exc:  # the compiled path says a syntax error in French
+        return [TemplateIssue(path, path.name, exc.message)]
     except Exception as exc:  # a corrupt .docx raises zipfile/lxml/KeyError types
         return [TemplateIssue(path, path.name, f"fichier illisible ({exc})")]
     issues += [TemplateIssue(path, name, "variable inconnue") for name in sorted(unknown)]
