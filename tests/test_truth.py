@@ -207,3 +207,41 @@ def test_a_template_made_before_parts_never_lumps_two_stages_together(tmp_path):
     assert held.client == "Atelier Alpha" and any(
         "ne distingue pas les stades" in m for m in held.missing
     )
+
+
+@pytest.mark.parametrize(
+    ("client_type", "court", "absent"),
+    [
+        pytest.param("Commune", "référé-provision", "injonction de payer", id="a-public-person"),
+        pytest.param("Hôpital", "référé-provision", "injonction de payer", id="a-public-hospital"),
+        pytest.param(
+            "Entreprise publique", "injonction de payer", "référé-provision", id="a-public-company"
+        ),
+        pytest.param("EPIC", "injonction de payer", "référé-provision", id="an-epic"),
+    ],
+)
+def test_a_public_buyer_s_notice_names_the_court_that_can_hear_it(
+    tmp_path, client_type, court, absent
+):
+    """Interest under the public procurement code for every public buyer; the administrative
+    court only for a public person (an entreprise publique is a company, an EPIC's contracts
+    are mostly private law: the judicial court, as their litigation file says)."""
+    from docx import Document
+
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+               "Adresse", "Type client", "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [["P-1", "Acheteur", dt.date(2026, 7, 1), dt.date(2026, 9, 1), 1000.0, 0, "1 rue A\n75001 Paris", client_type, "Relance 2", dt.date(2026, 11, 1)]]  # fmt: skip
+    (tmp_path / "relance.toml").write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
+    )
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger,
+        relance_xlsx.load_settings(tmp_path / "relance.toml"),
+        as_of=AS_OF,
+        write_workbook=False,
+    )
+    [letter] = result.letters
+    text = "\n".join(p.text for p in Document(letter.path).paragraphs)
+    assert letter.kind == "mise_en_demeure" and "R2192-31" in text and "L441-10" not in text
+    assert court in text and absent not in text

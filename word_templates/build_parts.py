@@ -74,7 +74,7 @@ def line(doc, t: dict, label: str, value: str, bold: bool = False) -> None:
 
 def _by_type(doc, texts: dict, language: str) -> None:
     """One sentence per client type ({%p if debtor.consumer %} …), those it has."""
-    kinds = [k for k in TYPES if k in texts]
+    kinds = [k for k in (*TYPES, "administrative", "judicial") if k in texts]
     for i, kind in enumerate(kinds):
         tag(doc, f"{'if' if i == 0 else 'elif'} {TYPE_TESTS[kind]}")
         para(doc, filled(texts[kind], language), space_after=6, align=JUSTIFY)

@@ -33,6 +33,9 @@ TYPE_TESTS = {
     "consumer": "debtor.consumer",
     "public": "debtor.public",
     "business": "not debtor.consumer and not debtor.public",
+    # The court after a formal notice.
+    "administrative": "debtor.public_person",
+    "judicial": "not debtor.public_person",
 }
 
 

@@ -148,13 +148,14 @@ EN = {
                 "Under article 1231-6 of the French Civil Code, this amount bears interest at "
                 "the legal rate from this notice.{% endif %}",
             },
+            # The court after a notice: a public person (no injonction de payer, no seizure,
+            # CGPPP L2311-1) is taken to the administrative court; everyone else, an EPIC
+            # or an entreprise publique included, to the judicial one.
             "route": {
-                "business": "Failing payment within this period, we will apply to the competent "
-                "court for an order for payment (injonction de payer) without further notice.",
-                "public": "Failing payment within this period, we will apply to the competent "
+                "administrative": "Failing payment within this period, we will apply to the competent "
                 "administrative court for an interim payment (référé-provision, French Code of "
                 "Administrative Justice, article R541-1) without further notice.",
-                "consumer": "Failing payment within this period, we will apply to the competent "
+                "judicial": "Failing payment within this period, we will apply to the competent "
                 "court for an order for payment (injonction de payer) without further notice.",
             },
             "formal": {

@@ -176,14 +176,14 @@ FR = {
                 "Code civil, cette somme porte intérêts au taux légal à compter de la présente "
                 "mise en demeure.{% endif %}",
             },
+            # The court after a notice: a public person (no injonction de payer, no seizure,
+            # CGPPP L2311-1) is taken to the administrative court; everyone else, an EPIC
+            # or an entreprise publique included, to the judicial one.
             "route": {
-                "business": "À défaut de règlement dans ce délai, nous saisirons la juridiction "
-                "compétente d'une requête en injonction de payer, sans autre avis, et nous "
-                "demanderons que les frais de la procédure soient mis à votre charge.",
-                "public": "À défaut de règlement dans ce délai, nous saisirons le tribunal "
+                "administrative": "À défaut de règlement dans ce délai, nous saisirons le tribunal "
                 "administratif compétent d'une demande de référé-provision (article R541-1 du "
                 "Code de justice administrative), sans autre avis.",
-                "consumer": "À défaut de règlement dans ce délai, nous saisirons la juridiction "
+                "judicial": "À défaut de règlement dans ce délai, nous saisirons la juridiction "
                 "compétente d'une requête en injonction de payer, sans autre avis, et nous "
                 "demanderons que les frais de la procédure soient mis à votre charge.",
             },

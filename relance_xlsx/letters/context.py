@@ -29,7 +29,7 @@ from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_c
 from .plan import LetterPlan
 from .postal import debtor_address
 from .records import LetterRows
-from .truth import cited_articles, debtor_type
+from .truth import cited_articles, debtor_type, public_person
 
 MISSING_ADDRESS = "[ADRESSE À COMPLÉTER]"
 
@@ -81,7 +81,7 @@ def letter_context(
         "totals": _totals(parts, rows, data, plan, frame),
         # Empty for a letter that claims no interest: its template shows no breakdown.
         "interest_periods": [line for p in parts for line in p["interest_periods"]],
-        "legal": _legal(plan, data, parts, debtor["type"], settings, as_of, rate),
+        "legal": _legal(plan, data, parts, debtor, settings, as_of, rate),
         "statement": statement(data.of(plan.statement_rows), m, lang),
         "payment": {
             # A transfer's reference field is short: a long list becomes the statement's date.
@@ -101,7 +101,7 @@ def _legal(
     plan: LetterPlan,
     data: LetterRows,
     parts: list[dict[str, Any]],
-    client_type: str,
+    debtor: dict[str, Any],
     settings: Settings,
     as_of: dt.date,
     rate: float,
@@ -119,7 +119,9 @@ def _legal(
         ),
         "indemnity_amount": money(settings.policy.indemnity, "EUR", lang),
         "consumer_interest": consumer_interest,
-        "articles": cited_articles(client_type, [p["kind"] for p in parts], consumer_interest),
+        "articles": cited_articles(
+            debtor["type"], [p["kind"] for p in parts], consumer_interest, debtor["public_person"]
+        ),
     }
 
 
@@ -250,6 +252,8 @@ def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "email": next((str(r["email"]) for r in rows if present(r["email"])), ""),
         "consumer": kind == "consumer",
         "public": kind == "public",
+        # Its court after a notice: the administrative one for a public person only.
+        "public_person": bool(rows) and public_person(rows[0]),
         "type": kind,
     }
 

@@ -29,6 +29,7 @@ _FRAME_FIELDS = (
     "email",
     "consumer",
     "public",
+    "buyer",
     "last_date",
     "level",
     "currency",
@@ -42,7 +43,14 @@ _DECISION_FIELDS = {
     "action": "action",
     "relisted": "relisted",
 }
-_DEFAULTS = {"client": "", "level": 0, "stage": 0, "action": "", "relisted": False}
+_DEFAULTS = {
+    "client": "",
+    "level": 0,
+    "stage": 0,
+    "action": "",
+    "relisted": False,
+    "buyer": None,
+}
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
 

@@ -17,7 +17,15 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
-from ..ledger import FORMAL_NOTICE, KIND_CLAIM, KIND_FORMAL_NOTICE, REMINDER_1, REMINDER_2
+from ..ledger import (
+    EPIC,
+    FORMAL_NOTICE,
+    KIND_CLAIM,
+    KIND_FORMAL_NOTICE,
+    PUBLIC_ENTERPRISE,
+    REMINDER_1,
+    REMINDER_2,
+)
 from ..policy import first_level
 from ..wording import amount_in_words, money
 from .parts import PENALTY_KINDS, STAGE_OF, day_text, notice_days, reminder_days
@@ -34,6 +42,13 @@ ALLOWED = {
 TYPE_NAMES = {"business": "professionnel", "public": "acheteur public", "consumer": "particulier"}
 
 
+def public_person(record: dict[str, Any]) -> bool:
+    """A public buyer that is a public person: no injonction de payer or seizure reaches it,
+    its court is the administrative one (an EPIC, mostly under private law, and an entreprise
+    publique, a company, go to the judicial courts)."""
+    return debtor_type(record) == "public" and record.get("buyer") not in (EPIC, PUBLIC_ENTERPRISE)
+
+
 def debtor_type(record: dict[str, Any]) -> str:
     """« consumer », « public » or « business »: the law a letter to this client follows."""
     if bool(record.get("consumer")):
@@ -41,8 +56,11 @@ def debtor_type(record: dict[str, Any]) -> str:
     return "public" if bool(record.get("public")) else "business"
 
 
-def cited_articles(client_type: str, parts: Sequence[str], consumer_interest: bool) -> list[str]:
-    """The articles a letter with these parts cites, by the law of its client's type."""
+def cited_articles(
+    client_type: str, parts: Sequence[str], consumer_interest: bool, administrative: bool = True
+) -> list[str]:
+    """The articles a letter with these parts cites, by the law of its client's type (and, for
+    a public buyer's notice, the court it names)."""
     kind = client_type
     claims = any(p in PENALTY_KINDS for p in parts)
     notice = KIND_FORMAL_NOTICE in parts
@@ -53,8 +71,10 @@ def cited_articles(client_type: str, parts: Sequence[str], consumer_interest: bo
         found += ["L2192-13", "R2192-31", "R2192-32"]
     elif kind == "consumer" and (KIND_CLAIM in parts or (claims and consumer_interest)):
         found.append("1231-6")
-    if notice:
-        found.append("R541-1" if kind == "public" else "1344")
+    if notice and kind == "public":
+        found += ["R541-1"] if administrative else []
+    elif notice:
+        found.append("1344")
     return found
 
 
@@ -229,4 +249,4 @@ def _currency(context: dict[str, Any]) -> str:
     return str(context.get("currency", "EUR"))
 
 
-__all__ = ["ALLOWED", "cited_articles", "debtor_type", "refusals"]
+__all__ = ["ALLOWED", "cited_articles", "debtor_type", "public_person", "refusals"]
