@@ -30,7 +30,7 @@ EN = {
         "Amount",
         "Due date",
         "Paid on",
-        "Days",
+        "Days late",
         "Interest",
         "Indemnity",
     ],

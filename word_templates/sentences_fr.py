@@ -37,7 +37,7 @@ FR = {
         "Montant TTC",
         "Échéance",
         "Réglée le",
-        "Jours",
+        "Retard (j)",
         "Pénalités",
         "Indemnité",
     ],

@@ -11,10 +11,11 @@ from .bundle import (
     BundleWriter,
     letter_fragment,
 )
+from .claimed import part_totals, total_due
 from .compiled import (
     compiled_template,
 )
-from .context import has_address, letter_context, part_totals, total_due
+from .context import has_address, letter_context
 from .parts import PENALTY_KINDS
 from .creditor import (
     creditor_context,

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..config import Settings
-from ..ledger import KIND_CLAIM, KIND_STATEMENT, KIND_THANKS
+from ..ledger import KIND_CLAIM
 from ..wording import (
     acknowledgement,
     agreement,
@@ -258,41 +258,6 @@ def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def total_due(plan: LetterPlan, data: LetterRows) -> float:
-    """What the letter claims, as a number (for JSON and the summary)."""
-    rows = data.of(plan.rows)
-    if plan.kind == KIND_THANKS:
-        return round(float(sum(r["paid"] for r in rows)), 2)
-    if plan.kind == KIND_STATEMENT:
-        return round(float(sum(r["outstanding"] for r in data.of(plan.statement_rows))), 2)
-    total = sum(r["outstanding"] for r in rows)
-    total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
-    for part in plan.all_parts:
-        if part.kind in PENALTY_KINDS:
-            total += sum(r["interest"] + r["indemnity"] for r in data.of(part.rows))
-    return round(float(total), 2)
-
-
-def part_totals(plan: LetterPlan, data: LetterRows) -> list[dict[str, Any]]:
-    """Each part of a letter: its kind, its invoices and what it claims (for JSON)."""
-    if not plan.rows:
-        return []
-    if plan.kind in (KIND_THANKS, KIND_STATEMENT) or plan.kind not in STAGE_OF:
-        numbers = [str(r["invoice"]) for r in data.of(plan.rows)]
-        return [{"kind": plan.kind, "invoices": numbers, "total": total_due(plan, data)}]
-    out = []
-    for i, part in enumerate(plan.all_parts):
-        rows = data.of(part.rows)
-        total = sum(r["outstanding"] for r in rows)
-        if i == 0:
-            total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
-        if part.kind in PENALTY_KINDS:
-            total += sum(r["interest"] + r["indemnity"] for r in rows)
-        numbers = [str(r["invoice"]) for r in rows]
-        out.append({"kind": part.kind, "invoices": numbers, "total": round(float(total), 2)})
-    return out
-
-
 def _currency(rows: list[dict[str, Any]], settings: Settings) -> str:
     found = {r["currency"] for r in rows if isinstance(r["currency"], str) and r["currency"]}
     return found.pop() if len(found) == 1 else settings.letters.currency
@@ -304,4 +269,4 @@ def _place_date(city: str, as_of: dt.date, lang: str) -> str:
     return f"{city}, {date_long(as_of, lang)}" if city else date_long(as_of, lang)
 
 
-__all__ = ["MISSING_ADDRESS", "has_address", "letter_context", "part_totals", "total_due"]
+__all__ = ["MISSING_ADDRESS", "has_address", "letter_context"]
