@@ -22,10 +22,11 @@ from ..wording import (
     previous_notices,
     these_invoices,
 )
+from .claimed import total_due
 from .interest import rates_named
 from .items import creditor_for, invoice_item, present, statement
-from .payqr import payment_fields
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
+from .payqr import payment_fields
 from .plan import LetterPlan
 from .postal import debtor_address
 from .records import LetterRows

@@ -40,14 +40,13 @@ from ..workbook import (
     check_targets,
     journal_entries,
     ledger_lock,
-    letters_sent,
     preflight,
     refuse_implausible,
     status_updates,
     write_back,
 )
 from .around import decision_sheet, done_before, report_and_dossiers, template_folder
-from .deciding import decide_ledger
+from .deciding import decide_ledger, letter_rows
 from .outputs import Files, write_files
 
 
@@ -117,7 +116,7 @@ def _run(job: _Job) -> RunResult:
     problems = list(ledger.problems)
 
     progress.start("Préparation des lettres", len(plans))
-    data = _letter_rows(ledger, decisions, plans, settings, as_of)
+    data = letter_rows(ledger, decisions, plans, settings, as_of)
     letters, notes = build_letters(
         plans, data, settings, as_of, decisions.rate, out, progress,
         fill=not job.dry_run or job.email,
@@ -193,18 +192,6 @@ def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[A
         if reference:
             out.update(dict.fromkeys(letter.plan.rows, reference))
     return out
-
-
-def _letter_rows(
-    ledger: Ledger, decisions: Decisions, plans: list[Any], settings: Settings, as_of: dt.date
-) -> LetterRows:
-    """The rows the letters use, with the letters recorded for each invoice (the journal, the
-    ledger's own level and date): the only reminders and notices a letter may cite."""
-    with collector.paused():
-        sent = letters_sent(ledger.path, settings.writeback.journal_sheet) if plans else {}
-        return LetterRows(
-            ledger.frame, decisions.frame, plans, decisions.interest_periods, sent, as_of
-        )
 
 
 def _read(

@@ -43,6 +43,7 @@ __all__ = [
     "lock_files",
     "lock_owner",
     "letters_sent",
+    "line_key",
     "lock_path",
     "preflight",
     "refuse_implausible",

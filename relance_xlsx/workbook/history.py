@@ -18,7 +18,6 @@ from .journal import HEADERS, PAYMENT_ACTIONS, JournalEntry
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
 _DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
 _DEMAND_ACTIONS = (ACTION_LABELS["letter"], ACTION_LABELS["email"])
-
 # What the journal's Level column says of each stage a letter can be sent at.
 _LEVEL_OF = {label: level for level, label in LEVEL_LABELS.items() if label}
 _LETTER = ACTION_LABELS["letter"]
@@ -81,6 +80,30 @@ def _lines_by_client(
         if entry is not None:
             out.setdefault(entry.client, []).append(entry)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _entry(row: list[Any]) -> JournalEntry | None:
+    cells = [*row, *[""] * len(HEADERS)][: len(HEADERS)]
+    try:
+        day = parse_date(cells[0])
+    except ValueError:
+        return None
+    if not isinstance(day, dt.date):
+        return None
+    numbers = [c if isinstance(c, int | float) else 0.0 for c in cells[5:8]]
+    return JournalEntry(
+        day, _text(cells[1]), _text(cells[2]), _text(cells[3]), _text(cells[4]),
+        float(numbers[0]), float(numbers[1]), float(numbers[2]), _text(cells[8]),
+        _text(cells[9]),
+    )  # fmt: skip
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an invoice number Excel keeps as a number
+    return str(value).strip()
 
 
 def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt.date, int], ...]]:
