@@ -104,16 +104,21 @@ def _invoices_table(doc, t: dict) -> None:
     tag(doc, "endif")
     tag(doc, "if part.credits")
     para(doc, "", space_after=2)
+    credits_table(doc, t, "part.credits")
+    tag(doc, "endif")
+    para(doc, "", space_after=2)
+
+
+def credits_table(doc, t: dict, credits: str) -> None:
+    """The credit notes deducted: « Avoirs en votre faveur, déduits du total » and their table."""
     para(doc, t["credits"], space_after=2)
     table(
         doc,
         t["credits_table"],
         ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
-        "c in part.credits",
+        f"c in {credits}",
         [3.0, 2.6, 7.4, 3.0],
     )
-    tag(doc, "endif")
-    para(doc, "", space_after=2)
 
 
 def _claim_table(doc, t: dict) -> None:
@@ -268,4 +273,4 @@ def parts(doc, t: dict, language: str, kind: str) -> None:
     tag(doc, "endif")
 
 
-__all__ = ["line", "para", "parts", "table", "tag"]
+__all__ = ["credits_table", "line", "para", "parts", "table", "tag"]

@@ -25,7 +25,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from build_emails import write_emails  # noqa: E402
-from build_parts import JUSTIFY, RIGHT, line, para, parts, table, tag  # noqa: E402
+from build_parts import (  # noqa: E402
+    JUSTIFY,
+    RIGHT,
+    credits_table,
+    line,
+    para,
+    parts,
+    table,
+    tag,
+)
 from sentences import PART_KINDS, SENTENCES  # noqa: E402
 
 # The debtor's block is placed for a French DL window envelope (about 11 cm from the left
@@ -51,14 +60,7 @@ def _single(doc, t: dict, kind: str) -> None:
     para(doc, "", space_after=2)
     if kind == "pre_echeance":
         tag(doc, "if credits")
-        para(doc, t["credits"], space_after=2)
-        table(
-            doc,
-            t["credits_table"],
-            ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
-            "c in credits",
-            [3.0, 2.6, 7.4, 3.0],
-        )
+        credits_table(doc, t, "credits")
         tag(doc, "endif")
         line(doc, t, t["total_due"], "totals.outstanding", bold=True)
         para(doc, "", space_after=4)
