@@ -16,11 +16,11 @@ from .compiled import (
     compiled_template,
 )
 from .context import has_address, letter_context
-from .parts import PENALTY_KINDS
 from .creditor import (
     creditor_context,
 )
 from .lawcheck import consumer_issues, law_issues, uses_parts
+from .parts import PENALTY_KINDS
 from .payqr import MONEY_KINDS, add_payment_qr
 from .payqr import reference_of as reference_of_letter
 from .pdf import (
