@@ -137,7 +137,8 @@ def test_run_writes_one_draft_per_letter_with_an_address(drafted: Path) -> None:
     assert alpha["From"] == "Conseil & Associés <compta@conseil.fr>"
     assert alpha["Subject"] == "Relance : facture n° F-001 échue le 01/10/2026"
     text = alpha.get_body(("plain",)).get_content()
-    assert "la facture n° F-001 reste impayée" in text and money(1200.0) in text
+    assert "nous n'avons pas reçu à ce jour le règlement de la facture n° F-001" in text
+    assert f"régler la somme de {money(1200.0)} au plus tard le 30 novembre 2026" in text
     beta = emails["relance_2_Boulangerie-Beta.eml"]
     assert [a.addr_spec for a in beta["To"].addresses] == ["a@beta.fr", "b@beta.fr"]
     assert beta["Subject"] == "Deuxième relance : facture n° F-002 impayée"
@@ -174,13 +175,14 @@ def test_missing_address_bad_address_and_missing_pdf_are_reported(tmp_path: Path
 @pytest.mark.parametrize(
     ("language", "kind", "subject"),
     [
-        ("fr", "pre_echeance", "Rappel : factures n° F2026-014, F2026-021 à régler"),
-        ("fr", "relance_1", "Relance : factures n° F2026-014, F2026-021 échues"),
-        ("fr", "relance_2", "Deuxième relance : factures n° F2026-014, F2026-021 impayées"),
-        ("fr", "mise_en_demeure", "Mise en demeure de payer : factures n° F2026-014, F2026-021"),
-        ("fr", "remerciement", "Merci pour votre règlement : factures n° F2026-014, F2026-021"),
-        ("en", "relance_1", "Payment reminder: invoices F2026-014, F2026-021 overdue"),
-        ("en", "mise_en_demeure", "Formal notice to pay: invoices F2026-014, F2026-021"),
+        ("fr", "pre_echeance", "Rappel : factures n° F2026-014 et F2026-021 à régler"),
+        ("fr", "relance_1", "Relance : factures n° F2026-014 et F2026-021 échues"),
+        ("fr", "relance_2", "Deuxième relance : factures n° F2026-014 et F2026-021 impayées"),
+        ("fr", "mise_en_demeure", "Mise en demeure de payer : factures n° F2026-014 et F2026-021"),
+        ("fr", "remerciement", "Merci pour votre règlement : factures n° F2026-014 et F2026-021"),
+        ("en", "relance_1", "Payment reminder: invoices F2026-014 and F2026-021 overdue"),
+        ("en", "relance_2", "Second reminder: invoices F2026-014 and F2026-021 unpaid"),
+        ("en", "mise_en_demeure", "Formal notice to pay: invoices F2026-014 and F2026-021"),
     ],
     ids=lambda v: str(v),
 )
@@ -193,7 +195,7 @@ def test_subject_per_kind_and_language(language: str, kind: str, subject: str) -
 def test_client_names_are_text_in_html_and_never_break_the_subject() -> None:
     ctx = sample_context("fr", "relance_1")
     ctx["debtor"]["contact"] = 'R&D <Sud> "Ouest"'
-    ctx["letter"]["reference"] = "F-1\nBcc: victime@example.com"
+    ctx["letter"]["subject_title"] = "F-1\nBcc: victime@example.com"
     body = render_email(ctx, "fr", settings_from_dict({}))
     assert "\n" not in body.subject and "Bcc: victime" in body.subject  # one line, as text
     assert "R&amp;D &lt;Sud&gt; &#34;Ouest&#34;" in body.html

@@ -63,26 +63,50 @@ def _run(ledger: Path, day: dt.date) -> relance_xlsx.RunResult:
     return relance_xlsx.run(ledger, settings, as_of=day, out_dir=ledger.parent / day.isoformat())
 
 
-def test_first_week_one_coherent_letter_per_client(tmp_path):
+def _text(path: Path | str) -> str:
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+
+def _stages(letter: relance_xlsx.LetterResult) -> dict[str, str]:
+    """Each invoice of a letter and the stage of the part it is in."""
+    return {n: part["kind"] for part in letter.parts for n in part["invoices"]}
+
+
+STAGE_LABELS = {"relance_1": "Relance 1", "relance_2": "Relance 2",
+                "mise_en_demeure": "Mise en demeure"}  # fmt: skip
+
+
+def test_first_week_one_envelope_per_client_each_invoice_at_its_own_stage(tmp_path):
     ledger = _office(tmp_path)
     result = _run(ledger, START)
     by_client = {x.client: x for x in result.letters}
     assert len(by_client) == len(result.letters)  # one letter per client
-    assert (by_client["Atelier Alpha"].kind, by_client["Atelier Alpha"].invoices) == (
-        "relance_2",
-        ["A-1", "A-2"],
-    )
+    # Alpha: A-1 is due its 2nd reminder, A-2 its first: one letter, two parts, the letter's
+    # kind its highest part.
+    alpha = by_client["Atelier Alpha"]
+    assert alpha.kind == "relance_2" and alpha.invoices == ["A-1", "A-2"]
+    assert _stages(alpha) == {"A-1": "relance_2", "A-2": "relance_1"}
     assert by_client["Boulangerie Bêta"].kind == "remerciement"
-    # Never back a stage: the new invoice joins the mise en demeure already under way.
-    assert by_client["Café Gamma"].kind == "mise_en_demeure"
-    assert sorted(by_client["Café Gamma"].invoices) == ["G-1", "G-2"]
+    # Gamma is under a formal notice still running and a new invoice falls due: the new one
+    # gets its own first reminder; the notice is recalled, never given a second time.
+    gamma = by_client["Café Gamma"]
+    assert (gamma.kind, gamma.invoices) == ("relance_1", ["G-2"])
+    text = _text(gamma.path)
+    assert (
+        "Pour mémoire, la facture n° G-1 reste impayée malgré notre mise en demeure du 28/10/2026."
+        in text
+    )
+    assert "simple oubli" not in text and "RECOMMANDÉE" not in text  # a client under notice
     assert by_client["Droguerie Delta"].invoices == ["D-1"]  # no pre-due letter beside it
-    text = "\n".join(p.text for p in Document(by_client["Atelier Alpha"].path).paragraphs)
+    text = _text(alpha.path)
+    assert "Malgré notre relance du 01/10/2026, la facture n° A-1 ci-dessous reste impayée" in text
+    assert "Par ailleurs, la facture n° A-2 ci-dessous est arrivée à échéance" in text
+    assert "malgré" not in text.split("Par ailleurs, la facture n° A-2")[1].split(".")[0]
     assert "Nous avons bien reçu le règlement de la facture n° A-3" in text
     levels = _levels(ledger)
-    assert levels["A-1"] == levels["A-2"] == "Relance 2"
+    assert (levels["A-1"], levels["A-2"]) == ("Relance 2", "Relance 1")
     assert levels["A-3"] == "Réglée – remerciée"
-    assert levels["G-1"] == levels["G-2"] == "Mise en demeure"
+    assert (levels["G-1"], levels["G-2"]) == ("Mise en demeure", "Relance 1")
     assert levels["D-2"] is None
 
 
@@ -90,24 +114,27 @@ def test_weeks_on_each_client_gets_at_most_one_letter_and_reruns_change_nothing(
     ledger = _office(tmp_path)
     for week in range(8):
         day = START + dt.timedelta(days=7 * week)
+        before = _levels(ledger)
         result = _run(ledger, day)
         clients = [x.client for x in result.letters]
         assert len(clients) == len(set(clients)), (day, clients)
         levels = _levels(ledger)
+        order = ["", "Relance 1", "Relance 2", "Mise en demeure", "Contentieux"]
+        for number, level in levels.items():
+            was = before[number] if before[number] in order else ""
+            if level in order:  # never two stages above its last letter
+                assert order.index(level) <= order.index(was) + 1, (day, number, was, level)
         for letter in result.letters:
-            stage = {
-                "relance_1": "Relance 1",
-                "relance_2": "Relance 2",
-                "mise_en_demeure": "Mise en demeure",
-                "remerciement": "Réglée – remerciée",
-                "pre_echeance": "Rappel avant échéance",
-            }
+            stage = {**dict.fromkeys(letter.invoices, letter.kind), **_stages(letter)}
             for number in letter.invoices:
-                assert levels[number] == stage[letter.kind], (day, letter.client, number)  # fmt: skip
-        before = ledger.read_bytes()
+                expected = STAGE_LABELS.get(stage[number], {
+                    "remerciement": "Réglée – remerciée",
+                    "pre_echeance": "Rappel avant échéance"}.get(stage[number]))  # fmt: skip
+                assert levels[number] == expected, (day, letter.client, number)
+        saved = ledger.read_bytes()
         again = _run(ledger, day)
         assert again.letters == [] and again.rows_written == 0, day
-        assert ledger.read_bytes() == before
+        assert ledger.read_bytes() == saved
 
 
 def test_a_thank_you_waits_while_something_is_left_to_chase(tmp_path):
@@ -154,7 +181,7 @@ def test_the_sample_letters_read_right_and_fit_on_their_pages(sample):
     text = " ".join(" ".join(p.split()) for p in pages)
     assert "de les" not in text and "à l'ordre de Atelier" not in text
     assert not ELISION_MISSES.findall(text), ELISION_MISSES.findall(text)
-    assert "simple oubli" not in text or "Ce retard" in text
+    assert "simple oubli" not in text or "Ce retard atteint" in text
     # The bundle's clients come in order, each once.
     clients = [x.client for x in result.letters]
     assert clients == sorted(clients, key=str.casefold) and len(clients) == len(set(clients))
@@ -200,7 +227,7 @@ def test_a_very_old_debt_is_no_simple_oversight(tmp_path, days_late, courteous):
     result = _run(ledger, D(2026, 11, 22))
     text = "\n".join(p.text for p in Document(result.letters[0].path).paragraphs)
     assert ("simple oubli" in text) is courteous
-    assert (f"Ce retard, de {days_late} jours" in text) is not courteous
+    assert (f"Ce retard atteint {days_late} jours" in text) is not courteous
 
 
 def test_a_statement_of_account_on_request_changes_no_level(tmp_path):
@@ -225,33 +252,37 @@ def test_a_statement_of_account_on_request_changes_no_level(tmp_path):
     # The statement comes right after the client's own letter in the bundle.
     kinds = [(x["client"], x["kind"]) for x in doc["letters"]]
     at = kinds.index(("Café Gamma", "releve"))
-    assert kinds[at - 1] == ("Café Gamma", "mise_en_demeure")
+    assert kinds[at - 1] == ("Café Gamma", "relance_1")
     after = _levels(ledger)
-    assert after["G-1"] == after["G-2"] == "Mise en demeure" == before["G-1"]
+    # The statement changed nothing: G-1 keeps its notice, G-2 got its own first reminder.
+    assert after["G-1"] == "Mise en demeure" == before["G-1"] and after["G-2"] == "Relance 1"
 
 
 def test_every_formal_notice_carries_the_statement(tmp_path):
     ledger = _office(tmp_path)
-    result = _run(ledger, START)
+    _run(ledger, START)
+    result = _run(ledger, D(2026, 11, 16))  # A-1: 14 days after its 2nd reminder
     notice = next(x for x in result.letters if x.kind == "mise_en_demeure")
-    doc = Document(notice.path)
-    text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Relevé de compte au 02/11/2026" in text and "Solde du compte : 450,00\xa0€" in text
+    text = _text(notice.path)
+    assert "Relevé de compte au 16/11/2026" in text and "Solde du compte : 300,00\xa0€" in text
 
 
+@pytest.mark.parametrize("interest", [False, True], ids=["no-interest", "interest-configured"])
 @pytest.mark.parametrize(
     "kind_level", [("relance_2", "Relance 1"), ("mise_en_demeure", "Relance 2")]
 )
-def test_a_consumer_is_never_claimed_the_40_euros_nor_business_penalties(tmp_path, kind_level):
+def test_a_consumer_is_never_claimed_the_40_euros_nor_business_penalties(
+    tmp_path, kind_level, interest
+):
     kind, level = kind_level
     headers = [*HEADERS, "Type client"]
     rows = [
         ["P-1", "M. Jean Petit", D(2026, 8, 1), D(2026, 9, 1), 300.0, 0, ADDRESS, level, D(2026, 10, 1), "Particulier"],
         ["E-1", "Entreprise Zeta", D(2026, 8, 1), D(2026, 9, 1), 300.0, 0, ADDRESS, level, D(2026, 10, 1), "Professionnel"],
     ]  # fmt: skip
-    (tmp_path / "relance.toml").write_text(
-        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8"), "utf-8"
-    )
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    extra = f"\n[policy]\ninterest_for_consumers = {'true' if interest else 'false'}\n"
+    (tmp_path / "relance.toml").write_text(toml + extra, "utf-8")
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
     result = _run(ledger, D(2026, 11, 22))
     letters = {x.client: x for x in result.letters}
@@ -264,7 +295,10 @@ def test_a_consumer_is_never_claimed_the_40_euros_nor_business_penalties(tmp_pat
     consumer, business = text("M. Jean Petit"), text("Entreprise Zeta")
     for legal in ("L441-10", "D441-5", "40,00", "indemnité forfaitaire"):
         assert legal not in consumer and legal.lower() in business.lower()
-    assert "1231-6" in consumer
+    # The legal interest is named only when the office claims it (interest_for_consumers),
+    # and never as a line of 0,00 € before a formal notice exists.
+    assert ("1231-6" in consumer) is interest
+    assert "taux légal depuis la mise en demeure" not in consumer
     assert letters["M. Jean Petit"].total_due == 300.0  # the principal only
     assert letters["Entreprise Zeta"].total_due > 340.0  # principal, interest and 40 €
 
@@ -485,11 +519,7 @@ def test_the_consumer_letters_of_every_kind_converted_by_libreoffice_claim_no_b2
     folder = bundled_templates() / ("" if language == "fr" else "en")
     pdfs = []
     for template in sorted(folder.glob("*.docx")):
-        context = sample_context(language, template.stem)
-        context["debtor"] = {**context["debtor"], "consumer": True, "public": False}
-        # A consumer's letter carries no indemnity and no B2B interest in its totals.
-        context["totals"] = {**context["totals"], "indemnity": "0,00 €", "interest": "0,00 €"}
-        context["interest_periods"] = []
+        context = sample_context(language, template.stem, client_type="consumer")
         target = tmp_path / f"{template.stem}.docx"
         render_letter(template, context, target)
         pdfs.append(convert(target, "pdf", tmp_path))

@@ -150,6 +150,7 @@ import datetime as dt, sys, time
 from pathlib import Path
 import relance_xlsx, relance_xlsx.pipeline  # imported before the start signal
 go = Path(sys.argv[2]).parent / "go"
+Path(sys.argv[2] + ".ready").touch()  # tell the test this process is waiting
 while not go.exists():  # both processes start the run at the same moment
     time.sleep(0.001)
 try:
@@ -185,7 +186,12 @@ def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
             )
             for i in range(2)
         ]
-        time.sleep(1.5)  # both have imported the library and wait for the signal
+        # Both have imported the library and wait for the signal (a loaded machine may take
+        # many seconds to import pandas twice: wait for them rather than for a fixed time).
+        ready = [ledger.parent / f"out{i}.ready" for i in range(2)]
+        deadline = time.monotonic() + 120
+        while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+            time.sleep(0.01)
         (ledger.parent / "go").touch()
         outs = [p.communicate(timeout=120) for p in procs]
         assert all(p.returncode == 0 for p in procs), outs

@@ -12,7 +12,7 @@ from ..config import default_config_text
 from ..display import out
 from ..errors import ExitCode, RelanceError, TemplateError
 from ..ledger import ALL_KINDS
-from ..letters import bundled_templates, check_template, consumer_issues
+from ..letters import bundled_templates, check_template, law_issues
 from .boundary import FrenchCommand
 from .commands import app, templates_app
 
@@ -69,7 +69,7 @@ def templates_check(
         language = "en" if path.parent.name == "en" else "fr"
         kind = path.stem if path.stem in ALL_KINDS else "mise_en_demeure"
         context = sample_context(language, kind)
-        found = check_template(path, context) or consumer_issues(path, context)
+        found = check_template(path, context) or law_issues(path, language, kind)
         issues += found
         status = "ok" if not found else f"{len(found)} problème(s)"
         out.print(

@@ -48,6 +48,10 @@ class Creditor:
         """The registered office: head_office, else the address."""
         return self.head_office.strip() or self.address.strip()
 
+    # Whether the creditor has terms of sale (conditions générales de vente) that its clients
+    # accepted: only then do letters say « conformément à nos conditions générales de vente ».
+    terms_of_sale: bool = False
+
 
 @dataclass(frozen=True)
 class Policy:

@@ -14,6 +14,7 @@ CLIENT_FIELDS = (
     "email",
     "address",
     "street",
+    "complement",
     "postcode",
     "city",
     "country",

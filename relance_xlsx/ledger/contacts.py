@@ -47,25 +47,63 @@ def _address_lines(whole: Any) -> str | None:
     return "\n".join(lines) if lines else None
 
 
+_PARTS = ("street", "complement", "postcode", "city", "country")
+
+
 def _addresses(grid: Grid) -> np.ndarray:
-    """One multi-line address per row, from one cell or street / postcode / city / country."""
-    if not any(name in grid.positions for name in ("street", "postcode", "city", "country")):
+    """One multi-line address per row, in La Poste's order: street, complement, postcode and
+    town, country; from one cell, or from its columns (the address cell then being the street).
+
+    The lines are checked and laid out for the envelope by the letters (letters/postal.py).
+    """
+    if not any(name in grid.positions for name in _PARTS):
         return grid.raw("address").map(_address_lines).array()  # one cell
-    parts = [
-        grid.raw(name).map(parse_text).array()
-        for name in ("address", "street", "postcode", "city", "country")
+    whole = grid.raw("address").map(_address_lines).array()
+    street, complement, city, country = (
+        grid.raw(name).map(_address_lines).array()
+        for name in ("street", "complement", "city", "country")
+    )
+    postcode = grid.raw("postcode").map(parse_text).array()
+    # 01000 typed as a number in Excel reads 1000 (Ain): its zero is put back in France.
+    short = grid.raw("postcode").mask(_lost_zero)
+    out = [
+        _compose(*cells)
+        for cells in zip(whole, street, complement, postcode, short, city, country, strict=True)
     ]
-    out = []
-    for whole, street, postcode, city, country in zip(*parts, strict=True):
-        if whole:
-            lines = [ln.strip() for ln in str(whole).replace("\r", "").split("\n") if ln.strip()]
-        else:
-            town = " ".join(p for p in (postcode, city) if p)
-            lines = [p for p in (street, town) if p]
-        if lines and country and normalise(country) not in ("france", "fr"):
-            lines.append(str(country).upper())
-        out.append("\n".join(lines) if lines else None)
     return object_array(out)
+
+
+def _lost_zero(value: Any) -> bool:
+    """A postcode typed as a number of 4 digits: a French one that lost its leading zero."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return float(value).is_integer() and 1000 <= value < 10000
+
+
+def _compose(
+    whole: str | None,
+    street: str | None,
+    complement: str | None,
+    postcode: str | None,
+    short: bool,
+    city: str | None,
+    country: str | None,
+) -> str | None:
+    """The address's lines from its columns, each part once (an address cell that already
+    holds « 75011 Paris » is not given its town a second time)."""
+    lines = [ln for part in (whole, street) if part for ln in part.split("\n")]
+    abroad = bool(country) and normalise(country) not in ("france", "fr")
+    if postcode and short and not abroad:
+        postcode = "0" + postcode
+    folded = [normalise(ln) for ln in lines]
+    if complement and normalise(complement) not in folded:
+        lines.append(complement.replace("\n", " "))
+    town = " ".join(p for p in (postcode, (city or "").replace("\n", " ")) if p)
+    if town and not (postcode and any(postcode in ln for ln in lines[1:] or lines)):
+        lines.append(town)
+    if country and abroad and normalise(country) not in folded:
+        lines.append(country.replace("\n", " "))
+    return "\n".join(lines) if lines else None
 
 
 def _consumers(grid: Grid, policy: Policy) -> np.ndarray:

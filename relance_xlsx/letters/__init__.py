@@ -11,14 +11,16 @@ from .bundle import (
     BundleWriter,
     letter_fragment,
 )
+from .claimed import part_totals, total_due
 from .compiled import (
     compiled_template,
 )
-from .context import PENALTY_KINDS, has_address, letter_context, total_due
+from .context import has_address, letter_context
 from .creditor import (
     creditor_context,
 )
-from .lawcheck import consumer_issues
+from .lawcheck import consumer_issues, law_issues, uses_parts
+from .parts import PENALTY_KINDS
 from .payqr import MONEY_KINDS, add_payment_qr
 from .payqr import reference_of as reference_of_letter
 from .pdf import (
@@ -29,11 +31,12 @@ from .pdf import (
 from .plan import (
     Letter,
     LetterPlan,
-    LetterRows,
+    Part,
     in_print_order,
     plan_letters,
     statement_plans,
 )
+from .records import LetterRows
 from .render import (
     bundled_templates,
     check_template,
@@ -72,6 +75,7 @@ __all__ = [
     "LetterJob",
     "LetterPlan",
     "LetterRows",
+    "Part",
     "add_payment_qr",
     "bounded_env",
     "build_letters",
@@ -88,9 +92,11 @@ __all__ = [
     "in_print_order",
     "inside",
     "jinja_env",
+    "law_issues",
     "letter_context",
     "letter_fragment",
     "missing_addresses",
+    "part_totals",
     "plan_letters",
     "reference_of_letter",
     "render_letter",
@@ -101,6 +107,7 @@ __all__ = [
     "statement_plans",
     "template_path",
     "total_due",
+    "uses_parts",
     "write_held",
     "write_letters",
 ]

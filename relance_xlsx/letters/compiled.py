@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate
+from jinja2 import meta
 from lxml import etree
 
 from ..errors import TemplateError
@@ -92,6 +93,8 @@ class CompiledTemplate:
             raise NotCompilable("templated footnotes")
         body_xml = tpl.get_xml()
         self.body_open = body_xml[: body_xml.index(">") + 1]
+        # Every name the body, headers and footers read (filled by _compile).
+        self.names: set[str] = set()
         self.body = self._compile(body_xml, env)
         self.parts: dict[str, HeaderFooter] = {}
         for rel_id, rel in docx.part.rels.items():
@@ -108,6 +111,11 @@ class CompiledTemplate:
                 self._compile(etree.tostring(part, encoding="unicode"), env),
             )
         self.rel_targets = {p.rel_id: p.name for p in self.parts.values()}
+        self.env_globals = dict(env.globals)
+
+    def undeclared(self, context: dict[str, Any]) -> set[str]:
+        """The names the template reads that the context does not give."""
+        return self.names - set(context) - set(self.env_globals)
 
     def file(self, name: str) -> bytes:
         """One part of the template package, uncompressed."""
@@ -121,7 +129,10 @@ class CompiledTemplate:
             raise NotCompilable("table cell tags")
         patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docxtpl.patch_xml(xml))
         try:
-            return env.from_string(patched)
+            # Parsed once: the names it reads (for `templates check`), then compiled.
+            tree = env.parse(patched)
+            self.names |= meta.find_undeclared_variables(tree)
+            return env.template_class.from_code(env, env.compile(tree), env.make_globals(None))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 f"Le modèle {self.path.name} a une erreur de syntaxe (ligne {exc.lineno}) : "

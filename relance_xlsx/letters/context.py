@@ -1,16 +1,15 @@
-"""What each letter's template is filled with: its invoices, totals, dates and wording (pure)."""
+"""What each letter's template is filled with: its parts, totals, dates and wording (pure)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-import pandas as pd
-
 from ..config import Settings
-from ..ledger import KIND_CLAIM, KIND_STATEMENT, KIND_THANKS
+from ..ledger import KIND_CLAIM
 from ..wording import (
     acknowledgement,
+    agreement,
     amount_in_words,
     date_long,
     date_short,
@@ -20,17 +19,20 @@ from ..wording import (
     money,
     of_invoices,
     percent,
-    previous_reminders,
+    previous_notices,
     these_invoices,
 )
-from .interest import interest_lines, on_balance, rates_named
-from .items import credit_item, creditor_for, invoice_item, present, statement
+from .claimed import total_due
+from .interest import rates_named
+from .items import creditor_for, invoice_item, present, statement
+from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
-from .plan import LetterPlan, LetterRows
+from .plan import LetterPlan
+from .postal import debtor_address
+from .records import LetterRows
+from .truth import cited_articles, debtor_type, public_person
 
 MISSING_ADDRESS = "[ADRESSE À COMPLÉTER]"
-# The letters that claim interest and the indemnity (the claim letter claims nothing else).
-PENALTY_KINDS = ("relance_2", "mise_en_demeure", KIND_CLAIM)
 
 
 def has_address(plan: LetterPlan, data: LetterRows) -> bool:
@@ -49,7 +51,6 @@ def letter_context(
     """Everything a template may use for one letter, formatted."""
     lang = plan.language
     rows = data.of(plan.rows)
-    credits = data.of(plan.credit_rows)
     # A statement of account lists no invoice of its own: its client is in its statement.
     people = rows or data.of(plan.statement_rows)
     currency = _currency(people, settings)
@@ -57,40 +58,31 @@ def letter_context(
     def m(x: float) -> str:
         return money(x, currency, lang)
 
-    invoices = [invoice_item(r, m, lang) for r in rows]
-    credit_items = [credit_item(r, m, lang) for r in credits]
-    outstanding = sum(r["outstanding"] for r in rows) + sum(r["outstanding"] for r in credits)
-    with_penalties = plan.kind in PENALTY_KINDS
-    interest = sum(r["interest"] for r in rows) if with_penalties else 0.0
-    indemnity = sum(r["indemnity"] for r in rows) if with_penalties else 0.0
-    claimed = round(outstanding + interest + indemnity, 2)
-    numbers = [str(i["number"]) for i in invoices]
+    frame = Frame(
+        lang,
+        m,
+        currency,
+        as_of,
+        as_of + dt.timedelta(days=settings.letters.payment_days),
+        settings.letters.formal_notice_days,
+        settings.letters.courteous_until_days,
+        rate,
+    )
+    parts = _parts(plan, data, frame)
+    debtor = _debtor(plan.client, people)
+    numbers = [str(r["invoice"] or "–") for r in rows]
     return {
         "creditor": creditor_for(creditor, lang),
-        "debtor": {**_debtor(plan.client, people), "of_name": de(plan.client)},
-        "letter": _wording(plan, data, invoices, settings, as_of, creditor["city"]),
-        "invoices": invoices,
-        "credits": credit_items,
-        "totals": {
-            "outstanding": m(outstanding),
-            "interest": m(interest),
-            "indemnity": m(indemnity),
-            "claimed": m(claimed if with_penalties else outstanding),
-            "claimed_words": amount_in_words(claimed, currency, lang),
-            "paid": m(sum(r["paid"] for r in rows)),
-            "credits": m(sum(r["amount"] for r in credits)),
-        },
+        "debtor": {**debtor, "of_name": de(plan.client)},
+        "letter": _wording(plan, data, numbers, parts, settings, as_of, creditor["city"]),
+        "parts": parts,
+        "currency": currency,
+        "invoices": [invoice_item(r, m, lang) for r in rows],
+        "credits": parts[0]["credits"] if parts else [],
+        "totals": _totals(parts, rows, data, plan, frame),
         # Empty for a letter that claims no interest: its template shows no breakdown.
-        "interest_periods": interest_lines(rows, m, lang) if with_penalties else [],
-        "legal": {
-            "interest_rate": percent(rate, lang),
-            **rates_named(rows, rate, lang),
-            "on_balance": with_penalties and on_balance(rows),
-            "interest_until": (
-                f"au {date_short(as_of)}" if lang == "fr" else f"to {date_long(as_of, lang)}"
-            ),
-            "indemnity_amount": money(settings.policy.indemnity, "EUR", lang),
-        },
+        "interest_periods": [line for p in parts for line in p["interest_periods"]],
+        "legal": _legal(plan, data, parts, debtor, settings, as_of, rate),
         "statement": statement(data.of(plan.statement_rows), m, lang),
         "payment": {
             # A transfer's reference field is short: a long list becomes the statement's date.
@@ -106,27 +98,92 @@ def letter_context(
     }
 
 
+def _legal(
+    plan: LetterPlan,
+    data: LetterRows,
+    parts: list[dict[str, Any]],
+    debtor: dict[str, Any],
+    settings: Settings,
+    as_of: dt.date,
+    rate: float,
+) -> dict[str, Any]:
+    """The law the letter cites: its rates, the indemnity, the articles of the client's type."""
+    lang = plan.language
+    consumer_interest = settings.policy.interest_for_consumers
+    penalty_rows = [r for p in plan.all_parts if p.kind in PENALTY_KINDS for r in data.of(p.rows)]
+    return {
+        "interest_rate": percent(rate, lang),
+        **rates_named(penalty_rows, rate, lang),
+        "on_balance": any(p["on_balance"] for p in parts),
+        "interest_until": (
+            f"au {date_short(as_of)}" if lang == "fr" else f"to {date_long(as_of, lang)}"
+        ),
+        "indemnity_amount": money(settings.policy.indemnity, "EUR", lang),
+        "consumer_interest": consumer_interest,
+        "articles": cited_articles(
+            debtor["type"], [p["kind"] for p in parts], consumer_interest, debtor["public_person"]
+        ),
+    }
+
+
+def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]:
+    """The letter's parts, highest stage first; the credits on the first one."""
+    if not plan.rows:
+        return []
+    stages = [STAGE_OF.get(p.kind, 0) for p in plan.all_parts]
+    recalled = bool(plan.recall_rows)
+    return [
+        part_context(
+            part,
+            data.of(part.rows),
+            f,
+            first=i == 0,
+            credits=data.of(plan.credit_rows) if i == 0 else [],
+            above=recalled or any(s > stages[i] for s in stages),
+        )
+        for i, part in enumerate(plan.all_parts)
+    ]
+
+
+def _totals(
+    parts: list[dict[str, Any]],
+    rows: list[dict[str, Any]],
+    data: LetterRows,
+    plan: LetterPlan,
+    f: Frame,
+) -> dict[str, Any]:
+    """The letter's totals: the sum of its parts (the credits deducted in the first)."""
+    m = f.money
+    figures = {
+        key: round(sum(p["figures"][key] for p in parts), 2)
+        for key in ("outstanding", "interest", "indemnity", "claimed", "credits")
+    }
+    return {
+        "outstanding": m(figures["outstanding"]),
+        "interest": m(figures["interest"]),
+        "indemnity": m(figures["indemnity"]),
+        "claimed": m(figures["claimed"]),
+        "claimed_words": amount_in_words(figures["claimed"], f.currency, f.lang),
+        "paid": m(sum(r["paid"] for r in rows)),
+        "credits": m(sum(r["amount"] for r in data.of(plan.credit_rows))),
+        "figures": figures,
+    }
+
+
 def _wording(
     plan: LetterPlan,
     data: LetterRows,
-    invoices: list[dict[str, Any]],
+    numbers: list[str],
+    parts: list[dict[str, Any]],
     settings: Settings,
     as_of: dt.date,
     city: str,
 ) -> dict[str, Any]:
-    """The letter's own fields: dates, references and the phrases its grammar needs."""
+    """The letter's own fields: dates, references, its top part's phrases, what it recalls."""
     lang = plan.language
-    rows = data.of(plan.rows)
-    numbers = [str(i["number"]) for i in invoices]
-    last_dates = sorted(
-        {r["last_date"].date() for r in rows if isinstance(r["last_date"], pd.Timestamp)}
-    )
-    shown_dates = [date_short(d) if lang == "fr" else date_long(d, lang) for d in last_dates]
+    first: dict[str, Any] = parts[0] if parts else {}
     paid_numbers = [str(r["invoice"] or "–") for r in data.of(plan.paid_rows)]
-    oldest = max((i["days_late"] for i in invoices), default=0)
-    pay_by = as_of + dt.timedelta(days=settings.letters.payment_days)
     deadline = as_of + dt.timedelta(days=settings.letters.formal_notice_days)
-    plural = len(invoices) > 1
     reference = ", ".join(numbers) if len(numbers) <= 3 else invoices_title(numbers, lang)
     if not numbers:  # a statement of account
         reference = ("Relevé au " if lang == "fr" else "Statement at ") + date_short(as_of, lang)
@@ -137,53 +194,69 @@ def _wording(
         "date_short": date_short(as_of, lang),
         "place_date": _place_date(city, as_of, lang),
         "reference": reference,
+        # The subject names the invoices of the letter's own stage, the other parts' follow.
+        "subject_title": first.get("invoices_title", invoices_title(numbers, lang)),
         "invoices_phrase": invoices_phrase(numbers, lang),
         "of_invoices": of_invoices(numbers, lang),
         "invoices_title": invoices_title(numbers, lang),
         "these": these_invoices(len(numbers), lang),
         "count": len(numbers),
-        "s": "s" if plural else "",
-        "nt": "nt" if plural else "",
-        "is_are": "are" if plural else "is",
-        "remains": "remain" if plural else "remains",
-        "previous_phrase": (
-            f" {'du' if lang == 'fr' else 'of'} {shown_dates[-1]}" if shown_dates else ""
-        ),
-        "previous_reminders": previous_reminders(shown_dates, lang),
+        **agreement(len(numbers), lang),
+        "is_are": "are" if len(numbers) > 1 else "is",
+        "remains": "remain" if len(numbers) > 1 else "remains",
+        "falls": "fall" if len(numbers) > 1 else "falls",
+        "has_claims": any(p["kind"] == KIND_CLAIM for p in parts),
+        # Paid with nothing more owed: a thank-you may say the account is settled for them.
+        "settled": all(r["interest"] + r["indemnity"] < 0.005 for r in data.of(plan.rows)),
+        "several_parts": len(parts) > 1,
+        "previous_phrase": _previous_phrase(first, lang),
+        "previous_reminders": first.get("previous_reminders", ""),
         "acknowledged": acknowledgement(paid_numbers, lang),
-        "oldest_days_late": oldest,
-        "courteous": oldest <= settings.letters.courteous_until_days,
-        "pay_by": date_long(pay_by, lang),
+        "recall": _recall(data.of(plan.recall_rows), lang),
+        "oldest_days_late": first.get("oldest_days_late", 0),
+        "courteous": first.get("courteous", False),
+        "pay_by": date_long(as_of + dt.timedelta(days=settings.letters.payment_days), lang),
         "deadline": date_long(deadline, lang),
         "deadline_days": settings.letters.formal_notice_days,
     }
 
 
-def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Who the letter is addressed to: the first address, contact and e-mail given."""
-    address = next((str(r["address"]) for r in rows if present(r["address"])), None)
+def _previous_phrase(first: dict[str, Any], lang: str) -> str:
+    """« du 03/11/2026 »: the last reminder recorded for the top part's invoices."""
+    dates = first.get("reminder_dates") or []
+    return f" {'du' if lang == 'fr' else 'of'} {dates[-1]}" if dates else ""
+
+
+def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """The invoices under a formal notice still running: named « pour mémoire » with the
+    notices recorded for them, never noticed again ({} when none)."""
+    if not rows:
+        return {}
+    numbers = [str(r["invoice"] or "–") for r in rows]
+    days = sorted({d for r in rows for d in notice_days(r)})
     return {
-        "name": client,
-        "address_lines": (address or MISSING_ADDRESS).split("\n"),
-        "contact": next((str(r["contact"]) for r in rows if present(r["contact"])), ""),
-        "email": next((str(r["email"]) for r in rows if present(r["email"])), ""),
-        "consumer": bool(rows[0]["consumer"]),
-        "public": bool(rows[0]["public"]) and not bool(rows[0]["consumer"]),
+        "numbers": numbers,
+        "invoices_phrase": invoices_phrase(numbers, lang),
+        "notice_dates": [day_text(d, lang) for d in days],
+        "previous_notices": previous_notices([day_text(d, lang) for d in days], lang),
+        **agreement(len(numbers), lang),
     }
 
 
-def total_due(plan: LetterPlan, data: LetterRows) -> float:
-    """What the letter claims, as a number (for JSON and the summary)."""
-    rows = data.of(plan.rows)
-    if plan.kind == KIND_THANKS:
-        return round(float(sum(r["paid"] for r in rows)), 2)
-    if plan.kind == KIND_STATEMENT:
-        return round(float(sum(r["outstanding"] for r in data.of(plan.statement_rows))), 2)
-    total = sum(r["outstanding"] for r in rows)
-    total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
-    if plan.kind in PENALTY_KINDS:
-        total += sum(r["interest"] + r["indemnity"] for r in rows)
-    return round(float(total), 2)
+def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Who the letter is addressed to: the first address, contact and e-mail given."""
+    kind = debtor_type(rows[0]) if rows else "business"
+    return {
+        "name": client,
+        "address_lines": debtor_address(rows) or [MISSING_ADDRESS],
+        "contact": next((str(r["contact"]) for r in rows if present(r["contact"])), ""),
+        "email": next((str(r["email"]) for r in rows if present(r["email"])), ""),
+        "consumer": kind == "consumer",
+        "public": kind == "public",
+        # Its court after a notice: the administrative one for a public person only.
+        "public_person": bool(rows) and public_person(rows[0]),
+        "type": kind,
+    }
 
 
 def _currency(rows: list[dict[str, Any]], settings: Settings) -> str:
@@ -197,4 +270,4 @@ def _place_date(city: str, as_of: dt.date, lang: str) -> str:
     return f"{city}, {date_long(as_of, lang)}" if city else date_long(as_of, lang)
 
 
-__all__ = ["MISSING_ADDRESS", "has_address", "letter_context", "total_due"]
+__all__ = ["MISSING_ADDRESS", "has_address", "letter_context"]

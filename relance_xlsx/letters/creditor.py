@@ -52,6 +52,8 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "bank": c.bank or "banque",
         "cheque_payee": c.cheque_payee or name,
         "footer": footer,
+        # Letters cite the terms of sale only when the creditor says it has some.
+        "terms_of_sale": bool(c.terms_of_sale),
     }
 
 

@@ -19,7 +19,8 @@ from ..bank import epc_payload, iban_problem, letter_reference, printed, qr_png
 from ..config import Settings
 from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE, KIND_PRE_DUE, KIND_REMINDER_1, KIND_REMINDER_2
 from .compiled import Rendered, W
-from .plan import LetterPlan, LetterRows
+from .plan import LetterPlan
+from .records import LetterRows
 
 # The letters that ask for money (thanks and statements of account do not).
 MONEY_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE, KIND_PRE_DUE, KIND_CLAIM)

@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE, KIND_STATEMENT, KIND_THANKS, PRINT_ORDER
+from ..ledger import (
+    KIND_CLAIM,
+    KIND_FORMAL_NOTICE,
+    KIND_REMINDER_1,
+    KIND_REMINDER_2,
+    KIND_STATEMENT,
+    KIND_THANKS,
+    PRINT_ORDER,
+)
 
 # The letters that carry the client's statement of account as an annex.
 STATEMENT_KINDS = (KIND_FORMAL_NOTICE,)
+# The parts one envelope may hold, highest first: each invoice in the part of its own stage,
+# the penalties of invoices paid late last.
+PART_ORDER = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_CLAIM)
+_STAGES = PART_ORDER[:3]
+
+
+@dataclass(frozen=True)
+class Part:
+    """The invoices of a letter at one stage: all reminded before, or none of them."""
+
+    kind: str
+    rows: tuple[int, ...]
+    # Whether these invoices were reminded before (their recorded level was at least 1):
+    # only they may be said unpaid « malgré nos relances ».
+    reminded: bool = False
 
 
 @dataclass(frozen=True)
@@ -22,12 +45,21 @@ class LetterPlan:
     client: str
     kind: str
     language: str
-    rows: tuple[int, ...]  # frame index labels of the invoices
+    rows: tuple[int, ...]  # frame index labels of the invoices, every part's
     credit_rows: tuple[int, ...] = ()
     # Invoices paid since the last letter, acknowledged in this one (« Nous avons bien reçu »).
     paid_rows: tuple[int, ...] = ()
     # The client's statement of account (relevé de compte): every open invoice and credit.
     statement_rows: tuple[int, ...] = ()
+    # The letter's parts, highest stage first; none: one part of the letter's kind.
+    parts: tuple[Part, ...] = ()
+    # Invoices under a formal notice still running, recalled « pour mémoire », not claimed.
+    recall_rows: tuple[int, ...] = ()
+
+    @property
+    def all_parts(self) -> tuple[Part, ...]:
+        """The letter's parts (a single-part letter included)."""
+        return self.parts or (Part(self.kind, self.rows),)
 
 
 @dataclass(frozen=True)
@@ -43,39 +75,78 @@ class Letter:
     # What the letter still lacks (in French); a letter that lacks anything is not sendable:
     # it goes to a_completer/, out of the bundle and the e-mails, and its invoices stay put.
     missing: tuple[str, ...] = ()
+    # Why the check of its statements refused it (in French): it goes to a_completer/ too.
+    refused: tuple[str, ...] = ()
 
     @property
     def sendable(self) -> bool:
         """Whether the letter can be posted as it is."""
-        return not self.missing
+        return not self.missing and not self.refused
 
 
 def plan_letters(
-    frame: pd.DataFrame, decisions: pd.DataFrame, default_language: str
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    default_language: str,
+    group_by: str = "client",
 ) -> list[LetterPlan]:
-    """One letter per client and kind, ordered by client then stage; credits and payments
-    acknowledged go on the client's most advanced letter."""
-    joined = frame[["client", "language", "is_credit", "valid", "hold", "outstanding"]].join(
-        decisions[["kind"]]
-    )
+    """One letter per client (its parts by stage) and per other kind, ordered by client then
+    stage; credits and payments acknowledged go on the client's most advanced letter."""
+    joined = frame[
+        ["client", "language", "is_credit", "valid", "hold", "outstanding", "level"]
+    ].join(decisions[["kind"]])
     joined["language"] = joined["language"].fillna(default_language)
     with_kind = joined[joined["kind"].notna()]
     labels = with_kind.index.to_numpy()
     languages = with_kind["language"].to_numpy(dtype=object)
+    kinds = with_kind["kind"].to_numpy(dtype=object)
+    reminded = with_kind["level"].to_numpy(dtype=int) >= 1
+    envelope = np.isin(kinds, PART_ORDER) if group_by == "client" else np.zeros(len(kinds), bool)
+    # One envelope per client: its parts' kinds all share the group's key.
+    group_kind = np.where(envelope, "", kinds)
     plans: list[LetterPlan] = []
     # .indices gives each group's positions at once; iterating groups costs ~100 µs each.
-    for (client, kind), where in with_kind.groupby(["client", "kind"], sort=False).indices.items():
-        rows = tuple(labels[where].tolist())
-        plans.append(LetterPlan(str(client), str(kind), str(languages[where[0]]), rows))
+    grouped = pd.DataFrame({"client": with_kind["client"].to_numpy(), "kind": group_kind})
+    for (client, _), where in grouped.groupby(["client", "kind"], sort=False).indices.items():
+        parts = _parts(labels[where], kinds[where], reminded[where])
+        rows = tuple(i for p in parts for i in p.rows)
+        single = len(parts) == 1 and not parts[0].reminded
+        plans.append(
+            LetterPlan(
+                str(client),
+                parts[0].kind,
+                str(languages[where[0]]),
+                rows,
+                parts=() if single else parts,
+            )
+        )
+    return _attach(plans, frame, joined, decisions)
+
+
+def _parts(labels: np.ndarray, kinds: np.ndarray, reminded: np.ndarray) -> tuple[Part, ...]:
+    """A letter's invoices split by stage (highest first), then reminded before or not."""
+    order = {k: i for i, k in enumerate(PART_ORDER)}
+    keys: dict[tuple[int, bool], list[int]] = {}
+    for label, kind, was in zip(labels.tolist(), kinds.tolist(), reminded.tolist(), strict=True):
+        # Penalties are claimed whatever the invoice's level: one part (so is any other kind).
+        keys.setdefault((order.get(kind, 99), bool(was) and kind in _STAGES), []).append(label)
+    return tuple(
+        Part(PART_ORDER[rank] if rank < len(PART_ORDER) else str(kinds[0]), tuple(rows), was)
+        for (rank, was), rows in sorted(keys.items(), key=lambda kv: (kv[0][0], not kv[0][1]))
+    )
+
+
+def _attach(
+    plans: list[LetterPlan], frame: pd.DataFrame, joined: pd.DataFrame, decisions: pd.DataFrame
+) -> list[LetterPlan]:
+    """Statements on formal notices; credits, payments acknowledged and notices recalled on
+    each client's first letter; the letters by client, then stage."""
     credits = joined[
         joined["is_credit"] & joined["valid"] & ~joined["hold"] & (joined["outstanding"] < 0)
     ]
     credit_rows = _by_client(credits.index, credits["client"])
-    if "acknowledged" in decisions:
-        paid = decisions.index[decisions["acknowledged"].to_numpy(dtype=bool)]
-        paid_rows = _by_client(paid, frame.loc[paid, "client"])
-    else:
-        paid_rows = {}
+    paid_rows = _flagged(decisions, frame, "acknowledged")
+    recalled = _flagged(decisions, frame, "recalled")
     open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005)]
     statements = _by_client(open_items.index, open_items["client"])
     plans = [
@@ -94,10 +165,22 @@ def plan_letters(
         seen.add(plan.client)
         # A claim for penalties deducts no credit note: that is the account's business.
         credit = () if plan.kind == KIND_CLAIM else credit_rows.get(plan.client, ())
-        acknowledged = paid_rows.get(plan.client, ())
-        if credit or acknowledged:
-            plans[i] = replace(plan, credit_rows=tuple(credit), paid_rows=tuple(acknowledged))
+        recall = recalled.get(plan.client, ()) if plan.kind in PART_ORDER else ()
+        plans[i] = replace(
+            plan,
+            credit_rows=tuple(credit),
+            paid_rows=tuple(paid_rows.get(plan.client, ())),
+            recall_rows=tuple(recall),
+        )
     return plans
+
+
+def _flagged(decisions: pd.DataFrame, frame: pd.DataFrame, flag: str) -> dict[str, list[Any]]:
+    """The rows a boolean column of the decisions marks, by client."""
+    if flag not in decisions:
+        return {}
+    rows = decisions.index[decisions[flag].to_numpy(dtype=bool)]
+    return _by_client(rows, frame.loc[rows, "client"])
 
 
 def _by_client(index: Any, clients: Any) -> dict[str, list[Any]]:
@@ -134,68 +217,10 @@ def in_print_order(plans: list[LetterPlan]) -> list[LetterPlan]:
     return sorted(plans, key=lambda p: (p.client.casefold(), p.client, order.get(p.kind, 99)))
 
 
-# The columns a letter reads, from the ledger frame and from the decisions.
-_FRAME_FIELDS = (
-    "invoice",
-    "invoice_date",
-    "object",
-    "amount",
-    "paid",
-    "due_date",
-    "payment_date",
-    "outstanding",
-    "address",
-    "contact",
-    "email",
-    "consumer",
-    "public",
-    "last_date",
-    "currency",
-    "is_credit",
-)
-_DECISION_FIELDS = ("days_late", "interest", "indemnity")
-
-
-class LetterRows:
-    """The rows the letters use, as plain dicts, built once per run.
-
-    Indexing a DataFrame per letter costs ~1 ms a call; a run with thousands of letters would
-    spend most of its time there.
-    """
-
-    def __init__(
-        self,
-        frame: pd.DataFrame,
-        decisions: pd.DataFrame,
-        plans: list[LetterPlan],
-        periods: Mapping[Any, Sequence[Any]] | None = None,
-    ):
-        wanted = sorted(
-            {i for p in plans for i in (*p.rows, *p.credit_rows, *p.paid_rows, *p.statement_rows)}
-        )
-        sub = frame.loc[wanted, list(_FRAME_FIELDS)].join(
-            decisions.loc[wanted, list(_DECISION_FIELDS)]
-        )
-        # Column by column into Python values (Series.tolist boxes as to_dict would: dates as
-        # Timestamps, numbers as Python numbers), then one dict per row: five times faster.
-        names = list(sub.columns)
-        values = zip(*(sub[name].tolist() for name in names), strict=True)
-        self.records: dict[Any, dict[str, Any]] = {
-            i: dict(zip(names, row, strict=True)) for i, row in zip(wanted, values, strict=True)
-        }
-        # Each invoice's interest periods (start, end, days, rate, base, interest), if any.
-        for i, record in self.records.items():
-            record["periods"] = tuple((periods or {}).get(i, ()))
-
-    def of(self, rows: tuple[int, ...]) -> list[dict[str, Any]]:
-        """The records of some rows, in order."""
-        return [self.records[i] for i in rows]
-
-
 __all__ = [
     "Letter",
     "LetterPlan",
-    "LetterRows",
+    "Part",
     "in_print_order",
     "plan_letters",
     "statement_plans",

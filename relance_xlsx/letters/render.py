@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -11,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx import Document
 from docxtpl import DocxTemplate
+from lxml import etree
 
 from ..config import Settings
 from ..errors import TemplateError
+from ..ooxml import SAFE_PARSER
 from ..wording import describe_reader_error
 from .compiled import compiled_template
 from .sandbox import BoundedSandbox, bounded_env
@@ -131,17 +133,19 @@ class TemplateIssue:
         return f"{self.template.name} : {self.message} — « {self.found} »"
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _document_text(path: Path) -> list[str]:
-    doc = Document(str(path))
-    parts: list[Any] = [doc]
-    for section in doc.sections:
-        parts += [section.header, section.footer]
+    """The text of every paragraph of the template: body (tables included), headers, footers."""
     texts: list[str] = []
-    for part in parts:
-        texts += [p.text for p in part.paragraphs]
-        for table in part.tables:
-            for row in table.rows:
-                texts += [cell.text for cell in row.cells]
+    with zipfile.ZipFile(path) as zf:
+        names = [
+            n for n in zf.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
+        for name in names:
+            root = etree.fromstring(zf.read(name), SAFE_PARSER)
+            texts += ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
     return texts
 
 
@@ -153,12 +157,19 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
     except TemplateError as exc:
         return [TemplateIssue(path, path.name, exc.message)]
     try:
-        doc = DocxTemplate(str(path))
-        unknown = doc.get_undeclared_template_variables(jinja_env(), context)
+        compiled = compiled_template(path, jinja_env)
+        if compiled is not None:  # compiled once per run: its names come with it
+            unknown = compiled.undeclared(context)
+        else:
+            unknown = DocxTemplate(str(path)).get_undeclared_template_variables(
+                jinja_env(), context
+            )
     except jinja2.TemplateSyntaxError as exc:
         return [
             TemplateIssue(path, exc.message or "", f"erreur de syntaxe Jinja (ligne {exc.lineno})")
         ]
+    except TemplateError as exc:  # the compiled path says a syntax error in French
+        return [TemplateIssue(path, path.name, exc.message)]
     except Exception as exc:  # a corrupt .docx raises zipfile/lxml/KeyError types
         return [TemplateIssue(path, path.name, f"fichier illisible : {describe_reader_error(exc)}")]
     issues += [TemplateIssue(path, name, "variable inconnue") for name in sorted(unknown)]
@@ -170,20 +181,28 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
             for m in _FOREIGN_PLACEHOLDERS.finditer(text)
         ]
     if not issues:
-        try:
-            DocxTemplate(str(path)).render(context, jinja_env=jinja_env(), autoescape=True)
-        except jinja2.UndefinedError as exc:
-            issues.append(TemplateIssue(path, exc.message or "", "variable inconnue"))
-        except jinja2.TemplateError as exc:
-            issues.append(TemplateIssue(path, str(exc), "le modèle ne peut pas être rempli"))
-    if not issues:
-        compiled = compiled_template(path, jinja_env)
-        try:  # docxtpl silently "recovers" broken XML; the compiled path used for letters does not
-            if compiled is not None:
-                compiled.render(context)
-        except TemplateError as exc:
-            issues.append(TemplateIssue(path, path.name, exc.message))
+        issues += _fill_issues(path, context)
     return issues
+
+
+def _fill_issues(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
+    """Fill the template the way its letters are filled: compiled once (the compiled path,
+    unlike docxtpl, never "recovers" broken XML), or by docxtpl when only it can."""
+    compiled = compiled_template(path, jinja_env)
+    try:
+        if compiled is not None:
+            compiled.render(context)
+        else:
+            DocxTemplate(str(path)).render(context, jinja_env=jinja_env(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        return [TemplateIssue(path, exc.message or "", "variable inconnue")]
+    except jinja2.TemplateError as exc:
+        return [TemplateIssue(path, str(exc), "le modèle ne peut pas être rempli")]
+    except TemplateError as exc:
+        if isinstance(exc.__cause__, jinja2.UndefinedError):
+            return [TemplateIssue(path, exc.__cause__.message or "", "variable inconnue")]
+        return [TemplateIssue(path, path.name, exc.message)]
+    return []
 
 
 __all__ = [

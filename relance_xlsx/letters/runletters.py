@@ -13,31 +13,47 @@ from ..ledger import KIND_STATEMENT, Problem
 from ..progress import Progress
 from .batch import LetterJob, render_letters
 from .bundle import BUNDLE_NAME
-from .context import has_address, letter_context
+from .context import letter_context
 from .creditor import creditor_context
+from .items import present
+from .lawcheck import uses_parts
 from .pdf import convert_to_pdf
-from .plan import Letter, LetterPlan, LetterRows
+from .plan import Letter, LetterPlan
+from .postal import address_problem
+from .records import LetterRows
 from .render import check_template, inside, safe_filename, template_path
+from .truth import refusals
 
 HELD_DIR = "a_completer"
 HELD_LIST = "A_COMPLETER.txt"
 _MARK = "À COMPLÉTER"
 
 
-def missing_addresses(plans: list[LetterPlan], data: LetterRows) -> list[Problem]:
-    """A warning for each letter whose client has no address in the ledger."""
-    return [
-        Problem(
-            None,
-            None,
-            plan.client,
-            "adresse du client manquante : la lettre va dans a_completer/, n'est ni imprimée "
-            "ni envoyée, et ses factures restent à leur niveau",
-            "warning",
-        )
-        for plan in plans
-        if not has_address(plan, data)
-    ]
+def missing_addresses(letters: list[Letter]) -> list[Problem]:
+    """A warning for each letter whose client has no complete postal address in the ledger."""
+    out = []
+    for letter in letters:
+        problem = next((m for m in letter.missing if m.startswith("adresse du client")), None)
+        if problem is not None:
+            what = "manquante" if problem == "adresse du client" else f"à compléter ({problem})"
+            out.append(
+                Problem(
+                    None,
+                    None,
+                    letter.plan.client,
+                    f"adresse du client {what} : la lettre va dans a_completer/, n'est ni "
+                    "imprimée ni envoyée, et ses factures restent à leur niveau",
+                    "warning",
+                )
+            )
+    return out
+
+
+def _address(plan: LetterPlan, data: LetterRows) -> str | None:
+    """Why the letter's postal address cannot be posted (None when it can)."""
+    rows = data.of(plan.rows or plan.statement_rows)
+    contact = any(present(r["contact"]) for r in rows)
+    return address_problem(rows, contact)
 
 
 def _placeholders(value: Any) -> bool:
@@ -45,7 +61,8 @@ def _placeholders(value: Any) -> bool:
     if isinstance(value, str):
         return _MARK in value
     if isinstance(value, dict):
-        return any(_placeholders(v) for v in value.values())
+        # A letter's parts list the invoices its « invoices » already holds.
+        return any(_placeholders(v) for k, v in value.items() if k != "parts")
     if isinstance(value, list | tuple):
         return any(_placeholders(v) for v in value)
     return False
@@ -57,8 +74,9 @@ def _lacks(
     found = []
     if creditor:
         found.append(f"dans vos réglages : {_labels(creditor)}")
-    if not has_address(plan, data):
-        found.append("adresse du client")
+    address = _address(plan, data)
+    if address is not None:
+        found.append(address)
     if not found and context is not None and _placeholders(context):
         found.append("un champ « [À COMPLÉTER] » du modèle")
     return tuple(found)
@@ -91,21 +109,47 @@ def build_letters(
     for plan in plans:
         filled = context(plan) if fill else None
         lacks = _lacks(plan, data, missing, filled)
-        folder = out / HELD_DIR if lacks else out
+        refused = tuple(refusals(plan, data, filled, settings.policy, as_of))
+        if len(plan.parts) > 1 and not _lists_parts(plan, settings):
+            refused += (
+                f"le modèle {plan.kind}.docx ne distingue pas les stades des factures (il ne "
+                "lit pas « parts ») : il les dirait toutes au même stade ; repartez du modèle "
+                "fourni (relance init)",
+            )
+        folder = out / HELD_DIR if lacks or refused else out
         name = safe_filename(plan.client, plan.kind, names)
-        letters.append(Letter(plan, inside(folder, name), filled, lacks))
+        letters.append(Letter(plan, inside(folder, name), filled, lacks, refused))
     _check_templates(letters, context, settings)
     return letters, _missing(missing)
+
+
+def _lists_parts(plan: LetterPlan, settings: Settings) -> bool:
+    """Whether the letter's template lists its parts (a template made before 0.2 does not)."""
+    return uses_parts(template_path(plan.kind, plan.language, settings))
 
 
 def held_rows(held: list[Letter]) -> dict[Any, str]:
     """The invoices of each letter that cannot be posted, and the status sentence they get."""
     return {
-        row: f"Lettre à compléter (il manque {', '.join(x.missing)}) : non envoyée"
+        row: f"Lettre à compléter ({why(x)}) : non envoyée"
         for x in held
         for row in x.plan.rows
         if x.plan.kind != KIND_STATEMENT  # a statement changes no invoice
     }
+
+
+def why(letter: Letter) -> str:
+    """What a held letter lacks, and what its check refused, in one French phrase."""
+    said = []
+    # An address that is there but incomplete says what it lacks itself.
+    incomplete = [m for m in letter.missing if m.startswith("adresse du client ")]
+    lacking = [m for m in letter.missing if m not in incomplete]
+    if lacking:
+        said.append(f"il manque {', '.join(lacking)}")
+    said += incomplete
+    if letter.refused:
+        said.append(f"refusée au contrôle : {' ; '.join(letter.refused)}")
+    return " ; ".join(said)
 
 
 def write_held(letters: list[Letter], settings: Settings, out: Path, progress: Progress) -> Path:
@@ -120,12 +164,11 @@ def write_held(letters: list[Letter], settings: Settings, out: Path, progress: P
     render_letters(jobs, folder / "toutes_les_lettres_a_completer.docx", progress)
     lines = [
         "Ces lettres ne sont ni imprimées ni envoyées, et les factures qu'elles listent "
-        "restent à leur niveau de relance : complétez ce qui manque, puis relancez.",
+        "restent à leur niveau de relance : complétez ce qui manque (ou corrigez ce que le "
+        "contrôle a refusé), puis relancez.",
         "",
     ]
-    lines += [
-        f"{x.path.name} ({x.plan.client}) : il manque {', '.join(x.missing)}" for x in letters
-    ]
+    lines += [f"{x.path.name} ({x.plan.client}) : {why(x)}" for x in letters]
     listing = folder / HELD_LIST
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return listing
@@ -202,6 +245,7 @@ __all__ = [
     "creditor_gaps",
     "held_rows",
     "missing_addresses",
+    "why",
     "write_held",
     "write_letters",
 ]

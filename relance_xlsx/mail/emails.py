@@ -136,8 +136,21 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
 
 
 def _environment(html: bool) -> BoundedSandbox:
-    # Plain text is not markup, so no escaping there; HTML escapes every value.
-    return bounded_env(autoescape=html, keep_trailing_newline=True)
+    # Plain text is not markup, so no escaping there; HTML escapes every value. A line that
+    # holds only a {% %} tag leaves nothing behind.
+    return bounded_env(
+        autoescape=html, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True
+    )
+
+
+def _tidy(text: str) -> str:
+    """Lines without trailing spaces, paragraphs one blank line apart."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
 
 
 @dataclass(frozen=True)
@@ -171,7 +184,7 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
             ) from exc
     # A header never spans lines: a client name with a line break must not inject headers.
     subject = " ".join(parts[0].split())
-    return EmailText(subject, parts[1], parts[2])
+    return EmailText(subject, _tidy(parts[1]), parts[2])
 
 
 def sender(settings: Settings) -> Address | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import collector
 from ..config import Settings
 from ..ledger import LAPSING, Ledger
-from ..letters import LetterPlan, in_print_order, plan_letters, statement_plans
+from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
-from ..workbook import journal_demands
+from ..workbook import journal_demands, letters_sent
 
 
 def decide_ledger(
@@ -19,7 +20,9 @@ def decide_ledger(
     tables = rate_tables_for(settings)
     decisions = decide(ledger.frame, as_of, settings.policy, tables, demands(ledger, settings))
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
-    plans = plan_letters(ledger.frame, decisions.frame, settings.letters.language)
+    plans = plan_letters(
+        ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
+    )
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
     return decisions, in_print_order(plans + asked), unknown
 
@@ -44,6 +47,22 @@ def demands(ledger: Ledger, settings: Settings) -> dict[Any, tuple[dt.date, ...]
     )
     found = {i: sent.get((str(c), str(n if n is not None else ""))) for i, c, n in keys}
     return {i: days for i, days in found.items() if days}
+
+
+def letter_rows(
+    ledger: Ledger,
+    decisions: Decisions,
+    plans: list[LetterPlan],
+    settings: Settings,
+    as_of: dt.date,
+) -> LetterRows:
+    """The rows the letters use, with the letters recorded for each invoice (the journal, the
+    ledger's own level and date): the only reminders and notices a letter may cite."""
+    with collector.paused():
+        sent = letters_sent(ledger.path, settings.writeback.journal_sheet) if plans else {}
+        return LetterRows(
+            ledger.frame, decisions.frame, plans, decisions.interest_periods, sent, as_of
+        )
 
 
 __all__ = ["decide_ledger", "demands"]

@@ -46,7 +46,7 @@ from ..workbook import (
     write_back,
 )
 from .around import decision_sheet, done_before, report_and_dossiers, template_folder
-from .deciding import decide_ledger
+from .deciding import decide_ledger, letter_rows
 from .outputs import Files, write_files
 
 
@@ -116,14 +116,13 @@ def _run(job: _Job) -> RunResult:
     problems = list(ledger.problems)
 
     progress.start("Préparation des lettres", len(plans))
-    with collector.paused():
-        data = LetterRows(ledger.frame, decisions.frame, plans, decisions.interest_periods)
-    problems += missing_addresses(plans, data)
+    data = letter_rows(ledger, decisions, plans, settings, as_of)
     letters, notes = build_letters(
         plans, data, settings, as_of, decisions.rate, out, progress,
         fill=not job.dry_run or job.email,
     )  # fmt: skip
     warnings += notes
+    problems += missing_addresses(letters)
     progress.stop()
     ready, held = [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
     # Messages are rendered before any letter is written: a broken e-mail template stops early.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .decide import (
     Decisions,
     decide,
+    first_level,
 )
 from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
@@ -26,6 +27,7 @@ __all__ = [
     "RateTables",
     "at_judgment",
     "decide",
+    "first_level",
     "hold_back",
     "load_rate_tables",
     "one_letter_per_client",

@@ -1,16 +1,18 @@
-"""One coherent letter per client: the most advanced stage due today covers all that is due.
+"""One envelope per client, each invoice at its own stage.
 
-Invoice by invoice, the rules can give one client a relance 1, a relance 2, a mise en
-demeure and a thank-you on the same day. Here, for each client with a reminder due today:
-- the letter's stage is the most advanced one due today, or the stage an invoice of that
-  client already reached (a letter never goes back a stage);
-- every unpaid invoice of the client that is due joins that letter and is recorded at its
-  stage (dated today when that raises its stage; an invoice listed again at the stage it
-  already had keeps its date, so that new invoices never hold back the oldest one);
-- invoices paid since the last letter are acknowledged in that letter, not in a thank-you;
+The rules give each invoice its own action: a first reminder to one newly due, the next
+stage to one whose delay has run out (one stage at a time), a wait to the others. For each
+client with a reminder or notice due today (group_by = "client"), one letter goes:
+- it holds one part per stage, each invoice in the part of the stage it reached today,
+  recorded at that stage and dated today; the letter's kind is its highest part;
+- invoices of the client still waiting at a reminder stage are listed again at the stage
+  they have, keeping their date (their own delay runs on); those waiting under a formal
+  notice are only recalled (« pour mémoire »): a notice is never given twice;
+- penalties of invoices paid late join it as a part of their own;
+- invoices paid since the last letter are acknowledged in it, not in a separate thank-you;
 - no separate reminder before the due date goes out that day.
-A thank-you letter goes only to a client with nothing left to chase; otherwise it waits for
-the next reminder, which acknowledges the payment.
+A thank-you, or a claim for penalties on its own, goes only to a client with nothing left to
+chase; otherwise it waits for the client's next letter.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ from ..ledger import (
     KIND_REMINDER_2,
     KIND_THANKS,
     LEVEL_LABELS,
+    LITIGATION,
     REMINDER_1,
     THANKED_LABEL,
 )
+from ..wording import date_short
 from .decide import Decisions
 
 DUNNING_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE)
@@ -45,7 +49,8 @@ def one_letter_per_client(
 ) -> Decisions:
     """Decisions where each client gets at most one letter today (unless group_by says not)."""
     out = decisions.frame.copy()
-    out["acknowledged"] = False
+    for flag in ("acknowledged", "relisted", "recalled"):
+        out[flag] = False
     if policy.group_by == "client_and_stage":
         return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
     client = frame["client"].to_numpy(dtype=object)
@@ -56,31 +61,30 @@ def one_letter_per_client(
     chase = _still_to_chase(frame, out, policy, as_of)
     writing = set(client[dunning].tolist())
     has_letter = _among(client, writing)
-    pending = set(client[chase].tolist())
-    has_pending = _among(client, pending)
-
-    joins = chase & has_letter
-    stage = _stage(client, level, dunning | joins)
-    if joins.any():
-        _join(out, frame, joins, stage, as_of)
-    thanks = (action == "thanks") & (kind == KIND_THANKS)
-    _acknowledge(out, thanks & has_letter)
-    _postpone_thanks(out, frame, thanks & ~has_letter & has_pending)
     # A rerun on the same day: the client's letter went out already (its invoices are dated
-    # today); still no pre-due reminder, nor claim, beside it.
-    sent_today = (frame["last_date"] == pd.Timestamp(as_of)).to_numpy(dtype=bool) & (
-        frame["level"].to_numpy(dtype=int) >= REMINDER_1
+    # today); the rows it listed again keep the sentence written then, and nothing goes
+    # beside it (no pre-due reminder, no claim).
+    before = frame["level"].to_numpy(dtype=int)
+    sent_today = (
+        (frame["last_date"] == pd.Timestamp(as_of)).to_numpy(dtype=bool)
+        & (before >= REMINDER_1)
+        & (before <= FORMAL_NOTICE)  # a case sent to litigation today is no letter
+        & ~frame["thanked"].to_numpy(dtype=bool)
     )
     wrote = writing | set(client[sent_today].tolist())
     has_any = _among(client, wrote)
-    # A claim for penalties never goes beside a reminder: it waits for a week without one.
-    claims = (action == "claim") & (kind == KIND_CLAIM)
-    reminded = wrote | set(client[kind == KIND_PRE_DUE].tolist())
-    busy = _among(client, reminded)
-    _postpone_claims(out, frame, claims & busy)
-    claiming = set(client[claims & ~busy].tolist())
+    waiting = chase & (action == "wait")
+    _relist(out, waiting & (level < FORMAL_NOTICE) & has_any, has_letter, as_of)
+    out.loc[waiting & (level == FORMAL_NOTICE) & has_letter, "recalled"] = True
+
+    pending = set(client[chase].tolist())
+    has_pending = _among(client, pending)
+    thanks = (action == "thanks") & (kind == KIND_THANKS)
+    _acknowledge(out, thanks & has_letter)
+    _postpone_thanks(out, frame, thanks & ~has_letter & has_pending)
+    claiming = _place_claims(out, frame, client, action, kind, chase, has_letter, has_any)
+    # A claim on its own thanks for the other payments too: one letter, not two.
     has_claim = _among(client, claiming)
-    # The claim letter thanks for the other payments too: one letter, not two.
     _acknowledge(out, thanks & ~has_letter & ~has_pending & has_claim, "de pénalités")
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
     return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
@@ -114,41 +118,69 @@ def _still_to_chase(
     )
 
 
-def _stage(client: np.ndarray, level: np.ndarray, counted: np.ndarray) -> np.ndarray:
-    """Each row's client letter stage: the highest level among the counted rows (min 1)."""
-    levels = pd.Series(np.where(counted, level, 0))
-    # A row without a client (a problem on its row) has no group: level 0, not NaN.
-    best = levels.groupby(client).transform("max").fillna(0).to_numpy(dtype=int)
-    return np.clip(best, REMINDER_1, FORMAL_NOTICE)
-
-
-def _join(
-    out: pd.DataFrame, frame: pd.DataFrame, joins: np.ndarray, stage: np.ndarray, as_of: dt.date
+def _relist(
+    out: pd.DataFrame, rows_mask: np.ndarray, has_letter: np.ndarray, as_of: dt.date
 ) -> None:
-    """Put the joining invoices on their client's letter, at its stage, dated today."""
-    rows = out.index[joins]
-    new_stage = stage[joins]
-    before_kind = out.loc[rows, "kind"].to_numpy(dtype=object)
-    before_reason = out.loc[rows, "reason"].to_numpy(dtype=object)
-    kinds = np.array([KIND_BY_LEVEL[s] for s in new_stage], dtype=object)
-    out.loc[rows, "action"] = "letter"
-    out.loc[rows, "level"] = new_stage
-    out.loc[rows, "kind"] = kinds
-    out.loc[rows, "label"] = [LEVEL_LABELS[s] for s in new_stage]
-    # Raised to a new stage: dated today. Listed again at the stage it already had: it keeps
-    # its date, so that a client who keeps buying still sees the oldest debt escalate.
-    raised = new_stage != frame.loc[rows, "level"].to_numpy(dtype=int)
-    out.loc[rows[raised], "date"] = pd.Timestamp(as_of)
-    # Its status sentence changes only with its stage: a rerun on the same day then finds
-    # the very sentence it would write, and leaves the row alone.
+    """Invoices waiting at a reminder stage, listed again in their client's letter at the stage
+    they have: neither their level nor their date changes, so their own delay runs on.
+
+    On a rerun the same day (no letter goes) they get the same sentence, so the workbook is
+    left exactly as the first run wrote it.
+    """
+    rows = out.index[rows_mask]
     out.loc[rows, "reason"] = [
-        f"{LEVEL_LABELS[s]} avec les autres factures du client (un courrier par client) ; {reason}"
-        if up and was != now
-        else reason
-        for was, now, s, reason, up in zip(
-            before_kind, kinds, new_stage, before_reason, raised, strict=True
-        )
+        f"{reason} ; rappelée à ce stade dans le courrier du client du {date_short(as_of)}"
+        for reason in out.loc[rows, "reason"].tolist()
     ]
+    listed = out.index[rows_mask & has_letter]
+    out.loc[listed, "action"] = "letter"
+    out.loc[listed, "kind"] = [KIND_BY_LEVEL[v] for v in out.loc[listed, "level"].tolist()]
+    out.loc[listed, "relisted"] = True
+
+
+def _place_claims(
+    out: pd.DataFrame,
+    frame: pd.DataFrame,
+    client: np.ndarray,
+    action: np.ndarray,
+    kind: np.ndarray,
+    chase: np.ndarray,
+    has_letter: np.ndarray,
+    has_any: np.ndarray,
+) -> set[str]:
+    """Penalties of invoices paid late: a part of the client's letter when one goes today; a
+    letter of their own only to a client with nothing left to chase (a client under a notice
+    or in litigation is never thanked for a payment); else they wait. The clients who get a
+    claim on its own."""
+    claims = (action == "claim") & (kind == KIND_CLAIM)
+    unpaid = (
+        frame["valid"].to_numpy(dtype=bool)
+        & ~frame["is_paid"].to_numpy(dtype=bool)
+        & ~frame["is_credit"].to_numpy(dtype=bool)
+    )
+    level = frame["level"].to_numpy(dtype=int)
+    owing = set(client[chase | (unpaid & (level >= REMINDER_1))].tolist())
+    in_court = _among(client, set(client[unpaid & (level >= LITIGATION)].tolist()))
+    pre_due = _among(client, set(client[kind == KIND_PRE_DUE].tolist()))
+    alone = claims & ~has_letter & ~has_any & ~pre_due & ~_among(client, owing)
+    later = claims & ~has_letter & ~alone
+    _stand_down(
+        out,
+        frame,
+        later & in_court,
+        "wait",
+        "Réglée après l'échéance : pénalités à ajouter à la demande en justice du client "
+        "(dossier de contentieux)",
+    )
+    _stand_down(
+        out,
+        frame,
+        later & ~in_court,
+        "wait",
+        "Réglée après l'échéance : pénalités à réclamer dans le prochain courrier de relance "
+        "du client (d'autres factures restent dues)",
+    )
+    return set(client[alone].tolist())
 
 
 def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray, letter: str = "de relance") -> None:
@@ -158,18 +190,6 @@ def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray, letter: str = "de rel
     out.loc[rows, "acknowledged"] = True
     out.loc[rows, "label"] = THANKED_LABEL
     out.loc[rows, "reason"] = f"Réglée : règlement accusé dans le courrier {letter} du client"
-
-
-def _postpone_claims(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:
-    """Penalties of a client who gets a reminder today: claimed in a later letter."""
-    _stand_down(
-        out,
-        frame,
-        rows_mask,
-        "wait",
-        "Réglée après l'échéance : pénalités à réclamer par une lettre à part, une semaine "
-        "où le client ne reçoit pas de relance",
-    )
 
 
 def _postpone_thanks(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:

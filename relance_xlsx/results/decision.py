@@ -101,18 +101,18 @@ def letter_lines(
     )
     out = {}
     for x in letters:
-        plan = x.plan
-        claims = plan.kind in PENALTY_KINDS
+        # Each invoice by the part it is in: its own stage, its own claims.
         out[str(x.path)] = [
             LetterLine(
                 str(r["invoice"] or ""),
                 int(before[i][0]),
                 round(float(r["outstanding"]), 2),
-                round(float(r["interest"]), 2) if claims else 0.0,
-                round(float(r["indemnity"]), 2) if claims else 0.0,
-                short_reason(plan.kind, before[i][1], before[i][2], r, policy, as_of),
+                round(float(r["interest"]), 2) if part.kind in PENALTY_KINDS else 0.0,
+                round(float(r["indemnity"]), 2) if part.kind in PENALTY_KINDS else 0.0,
+                short_reason(part.kind, before[i][1], before[i][2], r, policy, as_of),
             )
-            for i, r in zip(plan.rows, data.of(plan.rows), strict=True)
+            for part in (x.plan.all_parts if x.plan.rows else ())
+            for i, r in zip(part.rows, data.of(part.rows), strict=True)
         ]
     return out
 
@@ -139,7 +139,7 @@ def short_reason(
     on = f" du {_day(last)}" if pd.notna(last) else ""
     after = {"relance_1": REMINDER_1, "relance_2": REMINDER_2, KIND_FORMAL_NOTICE: FORMAL_NOTICE}
     if after.get(kind, before) <= before:
-        return f"Déjà en {sent.lower()}{on} : rappelée avec les autres ({late})"
+        return f"Déjà en {sent.lower()}{on} : rappelée à ce stade ({late})"
     since = (pd.Timestamp(as_of) - last).days if pd.notna(last) else None
     wait = getattr(policy, _DELAYS[before]) if before in _DELAYS else 0
     if since is None or since >= wait:

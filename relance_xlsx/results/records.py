@@ -11,7 +11,7 @@ import pandas as pd
 from .. import collector
 from ..figures import ManagerReport
 from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Decision, Ledger, Problem, Skip, round_cents
-from ..letters import Letter, LetterRows, total_due
+from ..letters import Letter, LetterRows, part_totals, total_due
 from ..mail import Delivery
 from ..policy import Decisions
 from .decision import LetterLine, Summary
@@ -56,6 +56,8 @@ class LetterResult:
     language: str = "fr"
     registered: bool = False
     lines: list[LetterLine] = field(default_factory=list)
+    # Its parts, highest stage first: {"kind", "invoices", "total"} (one for a single stage).
+    parts: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -263,10 +265,11 @@ def letter_result(
         plan.kind,
         [str(r["invoice"]) for r in data.of(plan.rows)],
         total_due(plan, data),
-        list(letter.missing),
+        [*letter.missing, *(f"refusée au contrôle : {r}" for r in letter.refused)],
         plan.language,
         plan.kind == KIND_FORMAL_NOTICE,
         (lines or {}).get(str(letter.path), []),
+        parts=part_totals(plan, data),
     )
 
 

@@ -102,6 +102,13 @@ FIELDS = (
     Field("creditor", "cheque_payee", "Chèques à l'ordre de"),
     Field("creditor", "payment_link", "Lien de paiement en ligne", hint="https://…"),
     Field(
+        "creditor",
+        "terms_of_sale",
+        "Mes clients ont accepté mes conditions générales de vente",
+        "checkbox",
+        hint="les lettres ne citent vos CGV que si cette case est cochée",
+    ),
+    Field(
         "letters",
         "language",
         "Langue des lettres",

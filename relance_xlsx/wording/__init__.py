@@ -12,12 +12,14 @@ from .fmt import (
 )
 from .grammar import (
     acknowledgement,
+    agreement,
     de,
     elides,
     invoices_phrase,
     invoices_title,
     join_list,
     of_invoices,
+    previous_notices,
     previous_reminders,
     these_invoices,
 )
@@ -27,6 +29,7 @@ from .visible import has_invisible, visible, visible_record
 
 __all__ = [
     "acknowledgement",
+    "agreement",
     "amount_in_words",
     "date_long",
     "date_short",
@@ -43,6 +46,7 @@ __all__ = [
     "money",
     "of_invoices",
     "percent",
+    "previous_notices",
     "previous_reminders",
     "these_invoices",
     "typed_day",

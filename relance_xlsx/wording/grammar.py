@@ -167,21 +167,69 @@ def these_invoices(count: int, lang: str = "fr") -> str:
     return "this invoice" if count == 1 else "these invoices"
 
 
-def previous_reminders(dates: Sequence[str], lang: str = "fr") -> str:
+def previous_reminders(dates: Sequence[str], lang: str = "fr", complete: bool = True) -> str:
     """« notre relance du 29/10/2026 », « nos relances des 29/10/2026 et 05/11/2026 »,
-    « nos précédents courriers » when no date is known."""
+    « nos précédents courriers » when no date is known. Not complete (some reminders' dates
+    were not recorded): « nos relances, dont celle du 05/11/2026 »."""
     unique = list(dict.fromkeys(dates))
     if lang == "fr":
         if not unique:
             return "nos précédents courriers"
+        if not complete:
+            if len(unique) == 1:
+                return f"nos relances, dont celle du {unique[0]}"
+            return f"nos relances, dont celles des {join_list(unique, lang)}"
         if len(unique) == 1:
             return f"notre relance du {unique[0]}"
         return f"nos relances des {join_list(unique, lang)}"
     if not unique:
         return "our previous letters"
+    if not complete:
+        if len(unique) == 1:
+            return f"our reminders, including that of {unique[0]}"
+        return f"our reminders, including those of {join_list(unique, lang)}"
     if len(unique) == 1:
         return f"our reminder of {unique[0]}"
     return f"our reminders of {join_list(unique, lang)}"
+
+
+def previous_notices(dates: Sequence[str], lang: str = "fr") -> str:
+    """« notre mise en demeure du 28/10/2026 », « nos mises en demeure des … »."""
+    unique = list(dict.fromkeys(dates))
+    if lang == "fr":
+        if not unique:
+            return "notre mise en demeure"
+        if len(unique) == 1:
+            return f"notre mise en demeure du {unique[0]}"
+        return f"nos mises en demeure des {join_list(unique, lang)}"
+    if not unique:
+        return "our formal notice"
+    if len(unique) == 1:
+        return f"our formal notice of {unique[0]}"
+    return f"our formal notices of {join_list(unique, lang)}"
+
+
+def agreement(count: int, lang: str = "fr") -> dict[str, str]:
+    """The endings and verbs a sentence about count invoices agrees with: French « reste /
+    restent », « est / sont », « a / ont », « impayée / impayées »; English « is / are »,
+    « remains / remain », « has / have »."""
+    plural = count > 1
+    if lang == "fr":
+        return {
+            "s": "s" if plural else "",
+            "nt": "nt" if plural else "",
+            "est": "sont" if plural else "est",
+            "a": "ont" if plural else "a",
+            "leur": "leur" if plural else "son",
+        }
+    return {
+        "s": "s" if plural else "",
+        "nt": "",
+        "is_are": "are" if plural else "is",
+        "remains": "remain" if plural else "remains",
+        "has_have": "have" if plural else "has",
+        "its_their": "their" if plural else "its",
+    }
 
 
 def acknowledgement(numbers: Sequence[str], lang: str = "fr") -> str:
@@ -198,12 +246,14 @@ def acknowledgement(numbers: Sequence[str], lang: str = "fr") -> str:
 __all__ = [
     "LIST_LIMIT",
     "acknowledgement",
+    "agreement",
     "de",
     "elides",
     "invoices_phrase",
     "invoices_title",
     "join_list",
     "of_invoices",
+    "previous_notices",
     "previous_reminders",
     "these_invoices",
 ]

@@ -6,7 +6,7 @@ from .changes import (
     journal_entries,
     status_updates,
 )
-from .history import bank_history, journal_demands, journal_lines
+from .history import bank_history, journal_demands, journal_lines, letters_sent
 from .journal import (
     JournalEntry,
     add_journal,
@@ -42,6 +42,7 @@ __all__ = [
     "journal_entries",
     "journal_lines",
     "ledger_lock",
+    "letters_sent",
     "line_key",
     "lock_files",
     "lock_owner",

@@ -1,5 +1,6 @@
-"""The journal read back: the timeline of a litigation file, and what the bank matcher needs
-(the letters' RF references and the bank entries already applied)."""
+"""The journal read back: the timeline of a litigation file, the letters each invoice was
+listed in (the dates a letter may cite: « malgré nos relances des … »), and what the bank
+matcher needs (the letters' RF references and the bank entries already applied)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from .journal import HEADERS, PAYMENT_ACTIONS, JournalEntry
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
 _DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
 _DEMAND_ACTIONS = (ACTION_LABELS["letter"], ACTION_LABELS["email"])
+# What the journal's Level column says of each stage a letter can be sent at.
+_LEVEL_OF = {label: level for level, label in LEVEL_LABELS.items() if label}
+_LETTER = ACTION_LABELS["letter"]
 
 
 def journal_lines(path: Path, sheet: str, client: str) -> list[JournalEntry]:
@@ -105,4 +109,23 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-__all__ = ["bank_history", "journal_demands", "journal_lines"]
+def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt.date, int], ...]]:
+    """Each invoice's letters recorded in the journal, by (client, invoice): (date, stage).
+
+    Only the lines of letters (« Courrier »), at a stage (Relance 1, Relance 2, Mise en
+    demeure): thanks, claims, e-mails and litigation are not reminders.
+    """
+    if not Path(path).is_file():
+        return {}
+    stat = Path(path).stat()
+    lines = _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns)
+    out: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
+    for client, entries in lines.items():
+        for e in entries:
+            level = _LEVEL_OF.get(e.level)
+            if level is not None and e.action.startswith(_LETTER) and e.invoice:
+                out.setdefault((client, e.invoice), []).append((e.run_date, level))
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+__all__ = ["bank_history", "journal_demands", "journal_lines", "letters_sent"]

@@ -1,0 +1,199 @@
+"""A letter's parts: the invoices at one stage, what they owe, the letters recorded for them,
+and the words a template needs to say so truly (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..ledger import (
+    FORMAL_NOTICE,
+    KIND_CLAIM,
+    KIND_FORMAL_NOTICE,
+    KIND_REMINDER_1,
+    KIND_REMINDER_2,
+    REMINDER_1,
+    REMINDER_2,
+)
+from ..wording import (
+    agreement,
+    amount_in_words,
+    date_long,
+    date_short,
+    invoices_phrase,
+    invoices_title,
+    join_list,
+    of_invoices,
+    previous_notices,
+    previous_reminders,
+    these_invoices,
+)
+from .interest import interest_lines, on_balance, rates_named
+from .items import credit_item, invoice_item
+from .plan import Part
+
+# The parts that claim interest and the indemnity (a first reminder claims the principal).
+PENALTY_KINDS = (KIND_REMINDER_2, KIND_FORMAL_NOTICE, KIND_CLAIM)
+STAGE_OF = {KIND_REMINDER_1: 1, KIND_REMINDER_2: 2, KIND_FORMAL_NOTICE: 3, KIND_CLAIM: 0}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What every part of one letter shares: its language, money, dates and debtor's type."""
+
+    lang: str
+    money: Callable[[float], str]
+    currency: str
+    as_of: dt.date
+    pay_by: dt.date
+    notice_days: int
+    courteous_until: int
+    fallback_rate: float
+
+
+def day_text(day: dt.date, lang: str) -> str:
+    """A date as a letter cites it: 17/11/2026, or 17 November 2026 in English."""
+    return date_short(day) if lang == "fr" else date_long(day, lang)
+
+
+def reminder_days(record: dict[str, Any]) -> list[dt.date]:
+    """The days of the reminders (relance 1 and 2) recorded for one invoice."""
+    return [d for d, stage in record["letters"] if REMINDER_1 <= stage <= REMINDER_2]
+
+
+def notice_days(record: dict[str, Any]) -> list[dt.date]:
+    """The days of the formal notices recorded for one invoice."""
+    return [d for d, stage in record["letters"] if stage == FORMAL_NOTICE]
+
+
+def complete_history(record: dict[str, Any]) -> bool:
+    """Whether every reminder an invoice's level says was sent has its date recorded."""
+    stages = {stage for _, stage in record["letters"]}
+    needed = range(REMINDER_1, min(int(record["level"]), REMINDER_2) + 1)
+    return all(s in stages for s in needed)
+
+
+def part_context(
+    part: Part,
+    rows: list[dict[str, Any]],
+    f: Frame,
+    *,
+    first: bool,
+    credits: list[dict[str, Any]],
+    above: bool,
+) -> dict[str, Any]:
+    """One part, formatted: its invoices, totals, the reminders recorded for them, its
+    deadline. above: the letter has a higher stage than this part (or recalls a notice)."""
+    lang, m = f.lang, f.money
+    numbers = [str(r["invoice"] or "–") for r in rows]
+    invoices = []
+    for r in rows:
+        item = invoice_item(r, m, lang)
+        item["reminders"] = join_list([day_text(d, lang) for d in reminder_days(r)], lang) or "–"
+        invoices.append(item)
+    reminded = [d for r in rows for d in reminder_days(r)]
+    shown = [day_text(d, lang) for d in sorted(set(reminded))]
+    oldest = max((i["days_late"] for i in invoices), default=0)
+    stage = STAGE_OF.get(part.kind, 0)
+    return {
+        "kind": part.kind,
+        "stage": stage,
+        "first": first,
+        "reminded": part.reminded,
+        "relisted": bool(rows) and all(r["relisted"] for r in rows),
+        "invoices": invoices,
+        "count": len(rows),
+        **agreement(len(rows), lang),
+        "invoices_phrase": invoices_phrase(numbers, lang),
+        "invoices_phrase_start": _start(invoices_phrase(numbers, lang)),
+        "of_invoices": of_invoices(numbers, lang),
+        "invoices_title": invoices_title(numbers, lang),
+        "these": these_invoices(len(numbers), lang),
+        "numbers": numbers,
+        "reminder_dates": shown,
+        "previous_reminders": previous_reminders(
+            shown, lang, all(complete_history(r) for r in rows)
+        ),
+        "previous_notices": previous_notices(
+            [day_text(d, lang) for d in sorted({d for r in rows for d in notice_days(r)})], lang
+        ),
+        "oldest_days_late": oldest,
+        "courteous": stage == 1 and not part.reminded and not above and oldest <= f.courteous_until,
+        "deadline": _deadline(part.kind, f),
+        "deadline_mail": _deadline(part.kind, f, mail=True),
+        "with_history": stage >= 2 or part.reminded,
+        "credits": [credit_item(c, m, lang) for c in credits],
+        **_amounts(part.kind, rows, credits, f),
+    }
+
+
+def _start(phrase: str) -> str:
+    """A phrase that opens a sentence: « La facture n° A », « Invoice A »."""
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _deadline(kind: str, f: Frame, mail: bool = False) -> str:
+    """By when the part asks to be paid: a formal notice counts from its receipt (the
+    e-mail copy names the registered letter, which it is not)."""
+    if kind == KIND_FORMAL_NOTICE:
+        if f.lang == "fr":
+            what = "la lettre recommandée" if mail else "la présente"
+            return f"dans un délai de {f.notice_days} jours à compter de la réception de {what}"
+        what = "the registered letter" if mail else "this letter"
+        return f"within {f.notice_days} days of receiving {what}"
+    when = date_long(f.pay_by, f.lang)
+    return f"au plus tard le {when}" if f.lang == "fr" else f"by {when}"
+
+
+def _amounts(
+    kind: str, rows: list[dict[str, Any]], credits: list[dict[str, Any]], f: Frame
+) -> dict[str, Any]:
+    """The part's totals (as printed, and as numbers for the check), its interest periods."""
+    m = f.money
+    penalties = kind in PENALTY_KINDS
+    outstanding = sum(r["outstanding"] for r in rows) + sum(c["outstanding"] for c in credits)
+    interest = sum(r["interest"] for r in rows) if penalties else 0.0
+    indemnity = sum(r["indemnity"] for r in rows) if penalties else 0.0
+    claimed = round(outstanding + interest + indemnity, 2)
+    figures = {
+        "outstanding": round(outstanding, 2),
+        "interest": round(interest, 2),
+        "indemnity": round(indemnity, 2),
+        "claimed": claimed,
+        "credits": round(sum(c["amount"] for c in credits), 2),
+    }
+    return {
+        "penalties": penalties,
+        # No interest line where none is owed: a consumer before any formal notice.
+        "show_interest": penalties and (interest > 0.005 or not _consumer(rows)),
+        "figures": figures,
+        "totals": {
+            "outstanding": m(outstanding),
+            "interest": m(interest),
+            "indemnity": m(indemnity),
+            "claimed": m(claimed),
+            "claimed_words": amount_in_words(claimed, f.currency, f.lang),
+            "credits": m(figures["credits"]),
+        },
+        "interest_periods": interest_lines(rows, m, f.lang) if penalties else [],
+        "on_balance": penalties and on_balance(rows),
+        **rates_named(rows, f.fallback_rate, f.lang),
+    }
+
+
+def _consumer(rows: list[dict[str, Any]]) -> bool:
+    return bool(rows) and all(bool(r["consumer"]) for r in rows)
+
+
+__all__ = [
+    "PENALTY_KINDS",
+    "STAGE_OF",
+    "Frame",
+    "complete_history",
+    "day_text",
+    "notice_days",
+    "part_context",
+    "reminder_days",
+]

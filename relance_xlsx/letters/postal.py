@@ -1,0 +1,174 @@
+"""The debtor's address as La Poste reads it (NF Z10-011), or why the letter cannot go.
+
+At most 6 lines of 38 characters, the name first; in France the last line is the 5-digit
+postcode and the town in capitals; abroad, a last line more: the country, in capitals. A
+registered letter without its town is never delivered, and its deadline never starts: a
+letter whose address is not complete goes to a_completer/ with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale
+
+from .items import present
+
+LINE_WIDTH = 38
+MAX_LINES = 6  # the name and the attention line included
+MAX_LINES_ABROAD = 7  # the country's line more
+_POSTCODE_LINE = re.compile(r"^(?:F\s*-\s*|FR\s*-\s*)?(\d{5})\s+(\S.*)$", re.IGNORECASE)
+# « 12 rue Oberkampf 75011 Paris » typed on one line: the postcode starts the town's line.
+_INLINE_POSTCODE = re.compile(r"^(.*?\S)[\s,;]+(\d{5})\s+([^\d\s].*)$")
+_FRANCE = frozenset({"france", "fr", "fra", "france metropolitaine", "republique francaise"})
+# La Poste's own abbreviations, used only when the town's line is too long.
+_ABBREVIATIONS = ((r"\bSAINTE\b", "STE"), (r"\bSAINT\b", "ST"))
+
+
+@dataclass(frozen=True)
+class Postal:
+    """An address ready for the envelope's window, or the French reason it is not."""
+
+    lines: tuple[str, ...]
+    problem: str | None = None
+    abroad: bool = False
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.strip().lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Every country's French and English name, and its ISO code, folded -> French name."""
+    fr, en = Locale("fr").territories, Locale("en").territories
+    out: dict[str, str] = {}
+    for code, name in fr.items():
+        if not (len(code) == 2 and code.isalpha()):
+            continue  # « Monde », « Europe »: regions, not countries
+        for key in (name, en.get(code, ""), code):
+            if key:
+                out.setdefault(_fold(key), name)
+    return out
+
+
+def country_of(line: str) -> str | None:
+    """The country a line names (its French name), « France » included; None if it names none."""
+    folded = _fold(line)
+    if folded in _FRANCE:
+        return "France"
+    return _countries().get(folded)
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.replace("\t", " ").split()).strip(" ,;.")
+
+
+def _wrap(line: str) -> list[str]:
+    """A line of at most 38 characters, cut between words (a word longer stays whole)."""
+    out: list[str] = []
+    for word in line.split(" "):
+        if out and len(out[-1]) + 1 + len(word) <= LINE_WIDTH:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
+
+
+def _town_line(postcode: str, town: str) -> str:
+    line = f"{postcode} {_clean(town).upper()}"
+    for pattern, short in _ABBREVIATIONS:
+        if len(line) <= LINE_WIDTH:
+            break
+        line = re.sub(pattern, short, line)
+    return line
+
+
+def postal_address(text: Any, name_lines: int = 1) -> Postal:
+    """The address of a ledger cell (or of its composed columns), in La Poste's order.
+
+    name_lines: the lines above it in the window (the name, the « À l'attention de »).
+    """
+    raw = [] if text is None else str(text).replace("\r", "").split("\n")
+    lines = [_clean(ln) for ln in raw if _clean(ln)]
+    if not lines:
+        return Postal((), "adresse du client")
+    country = country_of(lines[-1]) if len(lines) > 1 else None
+    if country is not None:
+        lines = lines[:-1]
+    if country is not None and country != "France":
+        if len(lines) < 2:
+            return Postal(
+                tuple(lines),
+                f"adresse du client à l'étranger ({country}) incomplète : la rue et la ville",
+                True,
+            )
+        return _fitted([*lines, country.upper()], name_lines, MAX_LINES_ABROAD, True)
+    found = _POSTCODE_LINE.match(lines[-1])
+    if found is None:
+        inline = _INLINE_POSTCODE.match(lines[-1])
+        if inline is not None:
+            lines[-1:] = [inline.group(1), f"{inline.group(2)} {inline.group(3)}"]
+            found = _POSTCODE_LINE.match(lines[-1])
+    if found is None:
+        return Postal(
+            tuple(lines),
+            "adresse du client incomplète : le code postal à 5 chiffres suivi de la ville "
+            "(ou le pays, pour une adresse à l'étranger)",
+        )
+    if len(lines) < 2:
+        return Postal(tuple(lines), "adresse du client incomplète : la rue")
+    town = _town_line(found.group(1), found.group(2))
+    return _fitted([*lines[:-1], town], name_lines, MAX_LINES, False)
+
+
+def _fitted(lines: list[str], name_lines: int, most: int, abroad: bool) -> Postal:
+    """The lines cut to 38 characters (the town's and the country's kept whole), or why
+    they do not fit the window."""
+    body = [w.strip(" ,;") for ln in lines[:-1] for w in _wrap(ln)] + [lines[-1]]
+    if name_lines + len(body) > most:
+        return Postal(
+            tuple(body),
+            f"adresse du client trop longue : {name_lines + len(body)} lignes avec le nom, "
+            f"{most} au plus (norme postale NF Z10-011)",
+            abroad,
+        )
+    return Postal(tuple(body), None, abroad)
+
+
+def debtor_address(rows: list[dict[str, Any]]) -> list[str]:
+    """The lines of the first address the letter's invoices give, ready to print ([] none)."""
+    for r in rows:
+        if present(r.get("address")):
+            return list(postal_address(r["address"]).lines)
+    return []
+
+
+def address_problem(rows: list[dict[str, Any]], contact: bool) -> str | None:
+    """Why the letter's address cannot be posted (None when it can)."""
+    found = next(
+        (
+            postal_address(r["address"], 2 if contact else 1)
+            for r in rows
+            if present(r.get("address"))
+        ),
+        Postal((), "adresse du client"),
+    )
+    return found.problem
+
+
+__all__ = [
+    "LINE_WIDTH",
+    "MAX_LINES",
+    "Postal",
+    "address_problem",
+    "country_of",
+    "debtor_address",
+    "postal_address",
+]

@@ -1,0 +1,229 @@
+"""The English sentences of the bundled letters and e-mails (see sentences.py)."""
+
+from __future__ import annotations
+
+_DESPITE = (
+    "{% if part.first %}Despite{% else %}In addition, despite{% endif %} "
+    "{{ part.previous_reminders }}, {{ part.invoices_phrase }}[below] "
+)
+_EN_STARTS = (
+    "{% if part.first %}{{ part.invoices_phrase_start }}{% else %}In addition, "
+    "{{ part.invoices_phrase }}{% endif %}[below] "
+)
+
+EN = {
+    "salutation": "Dear Sir or Madam,",
+    "greeting": "{% if debtor.contact %}Dear {{ debtor.contact }},{% else %}Dear Sir or Madam,{% endif %}",
+    "colon": ": ",
+    "page": "Page",
+    "registered": "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
+    "statement_title": "Statement of account at {{ letter.date_short }}",
+    "statement_intro": "Annex to the formal notice: every invoice and credit note of "
+    "{{ debtor.name }} still open at this date.",
+    "statement_table": ["Document", "Date", "Due date", "Amount", "Paid", "Balance"],
+    "statement_paid": "Payments received on these documents",
+    "statement_balance": "Account balance",
+    "table": ["Invoice no.", "Date", "Description", "Amount", "Due date", "Still due"],
+    "history_table": ["Invoice no.", "Due date", "Days late", "Amount", "Still due", "Reminded on"],
+    "claim_table": [
+        "Invoice no.",
+        "Amount",
+        "Due date",
+        "Paid on",
+        "Days late",
+        "Interest",
+        "Indemnity",
+    ],
+    "claim_interest_head": "Interest",
+    "credits": "Credit notes in your favour, deducted from the total:",
+    "credits_table": ["Credit note", "Date", "Description", "Amount"],
+    "total_due": "Total outstanding",
+    "interest": {
+        "business": "Late-payment interest ({{ part.rates_short }}, {{ legal.interest_until }})",
+        "public": "Late-payment interest (ECB rate + 8 points, {{ legal.interest_until }})",
+        "consumer": "Interest at the legal rate since the formal notice ({{ legal.interest_until }})",
+    },
+    "claim_interest": {
+        "business": "Late-payment interest, until the day of payment",
+        "public": "Late-payment interest, until the day of payment",
+        "consumer": "Interest at the legal rate, from the formal notice to payment",
+    },
+    "indemnity": "Fixed compensation for recovery costs",
+    "claimed": "Total claimed",
+    "letter_total": "Total of this letter",
+    "breakdown": "Interest in detail, by invoice and period:",
+    "breakdown_table": ["Invoice", "From", "To", "Days", "Base", "Rate", "Interest"],
+    "on_balance": "Interest on invoices partly paid is computed on the balance still due.",
+    "pay_title": "How to pay:",
+    "transfer": "by bank transfer to IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
+    " ({{ creditor.bank }}), quoting the reference {{ payment.reference }};",
+    "cheque": "by cheque payable to {{ creditor.cheque_payee }}, sent to the address above "
+    "with the reference {{ payment.reference }};",
+    "link": "online: {{ payment.link }}",
+    "contact": "If you have any question, please call us on {{ creditor.phone }} or write to "
+    "{{ creditor.email }}. If you have paid in the meantime, please disregard this letter.",
+    "contact_notice": "If you have any question, please call us on {{ creditor.phone }} or "
+    "write to {{ creditor.email }}. If you have paid this amount in the meantime, please let "
+    "us know the date and means of your payment.",
+    "closing": "Yours faithfully,",
+    "attention": "For the attention of {{ debtor.contact }}",
+    "ref": "Ref.: {{ letter.reference }}",
+    "recall": "For the record, {{ letter.recall.invoices_phrase }} "
+    "{{ letter.recall.remains }} unpaid despite {{ letter.recall.previous_notices }}.",
+    "subjects": {
+        "pre_echeance": "Subject: upcoming due date – {{ letter.invoices_title }}",
+        "relance_1": "Subject: payment reminder – {{ letter.subject_title }}",
+        "relance_2": "Subject: second reminder – {{ letter.subject_title }}",
+        "mise_en_demeure": "Subject: formal notice to pay",
+        "penalites": "Subject: late-payment interest – {{ letter.subject_title }}",
+        "releve": "Subject: statement of account at {{ letter.date_short }}",
+        "remerciement": "Subject: payment received – thank you",
+    },
+    "single": {
+        "pre_echeance": [
+            "This is a courtesy reminder that {{ letter.invoices_phrase }} below will soon be due.",
+        ],
+        "pre_echeance_request": "We would be grateful if you could arrange payment of "
+        "{{ totals.outstanding }} by the due date.",
+        "releve": [
+            "Please find below the statement of your account at this date: open invoices and "
+            "credit notes, payments received on them, and the balance.",
+        ],
+        "remerciement": [
+            "We confirm receipt of your payment of {{ totals.paid }} for "
+            "{{ letter.invoices_phrase }} below, and thank you.",
+        ],
+    },
+    "parts": {
+        "relance_1": {
+            "new": "{% if part.first %}According to our records, {{ part.invoices_phrase }}"
+            "[below] {{ part.is_are }} now overdue.{% else %}In addition, "
+            "{{ part.invoices_phrase }}[below] {{ part.has_have }} fallen due and "
+            "{{ part.remains }} unpaid.{% endif %}",
+            "reminded": _DESPITE + "{{ part.remains }} unpaid.",
+            "courteous": "This is probably an oversight.",
+            "firm": "This delay has reached {{ part.oldest_days_late }} days: please settle "
+            "without delay.",
+            "request": "Please pay {{ part.totals.claimed }} [deadline].",
+        },
+        "relance_2": {
+            "new": _EN_STARTS + "{{ part.remains }} unpaid.",
+            "reminded": _DESPITE + "{{ part.remains }} unpaid.",
+            "law": {
+                "business": "Under article L441-10 of the French Commercial Code"
+                "{% if creditor.terms_of_sale %} and our terms of sale{% endif %}, late payment "
+                "incurs by law, without any reminder being needed, interest {{ part.rates }} "
+                "from the day after the due date until payment, and a fixed compensation for "
+                "recovery costs of {{ legal.indemnity_amount }} per invoice (article D441-5).",
+                "public": "Under article L2192-13 of the French Public Procurement Code, late "
+                "payment incurs by law interest at the European Central Bank rate plus 8 points "
+                "(article R2192-31), and a fixed compensation for recovery costs of "
+                "{{ legal.indemnity_amount }} per invoice (article R2192-32).",
+                "consumer": "Failing payment, we will have to send you a formal notice"
+                "{% if legal.consumer_interest %}, from which the amount due bears interest at "
+                "the legal rate (French Civil Code, article 1231-6){% endif %}.",
+            },
+            "request": "Please pay {{ part.totals.claimed }} [deadline].",
+        },
+        "mise_en_demeure": {
+            "new": _EN_STARTS + "{{ part.remains }} unpaid.",
+            "reminded": _DESPITE + "{{ part.remains }} unpaid.",
+            "notice": {
+                "business": "We hereby give you formal notice to pay {{ part.totals.claimed }} "
+                "({{ part.totals.claimed_words }}), including the principal, interest "
+                "{{ part.rates }} {{ legal.interest_until }} (French Commercial Code, article "
+                "L441-10{% if creditor.terms_of_sale %}, and our terms of sale{% endif %}) and "
+                "the fixed compensation of {{ legal.indemnity_amount }} per invoice (article "
+                "D441-5), [deadline]. This interest is due by law from the day after each due "
+                "date, without any reminder being needed, and runs until payment in full.",
+                "public": "We hereby give you formal notice to pay {{ part.totals.claimed }} "
+                "({{ part.totals.claimed_words }}), including the principal, interest at the "
+                "European Central Bank rate plus 8 points (French Public Procurement Code, "
+                "article R2192-31) {{ legal.interest_until }} and the fixed compensation of "
+                "{{ legal.indemnity_amount }} per invoice (article R2192-32), [deadline]. This "
+                "interest is due by law once the payment term has expired (article L2192-13) "
+                "and runs until payment.",
+                "consumer": "We hereby give you formal notice to pay {{ part.totals.claimed }} "
+                "({{ part.totals.claimed_words }}) [deadline].{% if legal.consumer_interest %} "
+                "Under article 1231-6 of the French Civil Code, this amount bears interest at "
+                "the legal rate from this notice.{% endif %}",
+            },
+            # The court after a notice: a public person (no injonction de payer, no seizure,
+            # CGPPP L2311-1) is taken to the administrative court; everyone else, an EPIC
+            # or an entreprise publique included, to the judicial one.
+            "route": {
+                "administrative": "Failing payment within this period, we will apply to the competent "
+                "administrative court for an interim payment (référé-provision, French Code of "
+                "Administrative Justice, article R541-1) without further notice.",
+                "judicial": "Failing payment within this period, we will apply to the competent "
+                "court for an order for payment (injonction de payer) without further notice.",
+            },
+            "formal": {
+                "business": "This letter is a formal notice within the meaning of article 1344 "
+                "of the French Civil Code.",
+                "consumer": "This letter is a formal notice within the meaning of article 1344 "
+                "of the French Civil Code.",
+            },
+            "mail_intro": "Please find attached a copy of the formal notice sent to you today "
+            "by registered letter with acknowledgement of receipt.",
+            "mail_notice": "It gives you formal notice to pay {{ part.totals.claimed }} "
+            "({{ part.totals.claimed_words }}) [deadline].",
+        },
+        "penalites": {
+            "open": "{% if part.first %}Thank you for your payment of "
+            "{{ part.invoices_phrase }}[below]. It reached us, however, after the "
+            "date.{% else %}In addition, {{ part.invoices_phrase }}[below] "
+            "{{ part.has_have }} been paid after the due date.{% endif %}",
+            "law": {
+                "business": "Under {% if creditor.terms_of_sale %}our terms of sale and "
+                "{% endif %}article L441-10 of the French Commercial Code, this delay gave rise "
+                "by law to late-payment interest {{ part.rates }}, from the day after the due "
+                "date until payment, and to the fixed recovery indemnity of "
+                "{{ legal.indemnity_amount }} per invoice (article D441-5).",
+                "public": "This delay gave rise by law to late-payment interest (French Public "
+                "Procurement Code, article L2192-13) at the European Central Bank rate plus 8 "
+                "points (article R2192-31), from the day after the due date until payment, and "
+                "to the fixed recovery indemnity of {{ legal.indemnity_amount }} per invoice "
+                "(article R2192-32).",
+                "consumer": "Under article 1231-6 of the French Civil Code, the sum due bore "
+                "interest at the legal rate from {{ part.previous_notices }} until the day of "
+                "your payment.",
+            },
+            "request": "We would be grateful if you would pay the sum of "
+            "{{ part.totals.claimed }} [deadline].",
+        },
+    },
+    "mail_includes": {
+        "business": "This amount includes late-payment interest and the fixed compensation for "
+        "recovery costs (French Commercial Code, articles L441-10 and D441-5).",
+        "public": "This amount includes late-payment interest and the fixed compensation for "
+        "recovery costs (French Public Procurement Code, articles R2192-31 and R2192-32).",
+        "consumer": "This amount includes interest at the legal rate since the formal notice "
+        "(French Civil Code, article 1231-6).",
+    },
+    "mail": {
+        "pre_echeance": "This is a reminder that {{ letter.invoices_phrase }}, for "
+        "{{ totals.outstanding }}, {{ letter.falls }} due on {{ invoices[0].due }}. If payment "
+        "is already on its way, please disregard this message.",
+        "remerciement": "We have received your payment of {{ totals.paid }} for "
+        "{{ letter.invoices_phrase }}. Thank you.",
+        "payment": "Payment by bank transfer (IBAN {{ creditor.iban }}, BIC {{ creditor.bic }}, "
+        "reference {{ payment.reference }})",
+        "online": " or online: ",
+        "attached": "The letter is attached to this message.",
+        "regards": "Kind regards,",
+    },
+    "mail_subjects": {
+        "pre_echeance": "Reminder: {{ letter.invoices_title }} due{% if letter.count == 1 %} on {{ invoices[0].due }}{% endif %}",
+        "relance_1": "Payment reminder: {{ letter.subject_title }}{% if parts[0].count == 1 %} due on {{ parts[0].invoices[0].due }}{% else %} overdue{% endif %}",
+        "relance_2": "Second reminder: {{ letter.subject_title }} unpaid",
+        "mise_en_demeure": "Formal notice to pay: {{ letter.subject_title }}",
+        "penalites": "Late-payment interest: {{ letter.subject_title }} paid after the due date",
+        "other": "Thank you for your payment: {{ letter.invoices_title }}",
+    },
+    "below": " below",
+    "deadline_letter": "{{ part.deadline }}",
+    "deadline_mail": "{{ part.deadline_mail }}",
+}
+
+__all__ = ["EN"]
