@@ -19,7 +19,8 @@ _LABELS = (
 _LABEL_RE = [(kind, re.compile(pattern)) for kind, pattern in _LABELS]
 # What the bank's type says: OFX's TRNTYPE, CAMT's transaction code, a CSV's « Type ».
 _KINDS = (
-    ("card", r"^(?:POS|PMNT-MCRD\b.*|PMNT-CCRD\b.*)$|CARD|CARTE|\bCB\b|PRESENTMENT|MASTERCARD|VISA"),
+    ("card", r"^(?:POS|PMNT-MCRD\b.*|PMNT-CCRD\b.*)$|CARD|CARTE|\bCB\b|PRESENTMENT"
+             r"|MASTERCARD|VISA"),
     ("cash", r"^(?:ATM|CASH)$|^PMNT-CNTR|ESPECES"),
     ("interest", r"^(?:INT|DIV)$|INTERETS?"),
     ("loan", r"^PMNT-LDAS|^LDAS|PRET"),

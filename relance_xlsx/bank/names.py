@@ -109,10 +109,8 @@ class ClientNames:
     def _candidates(self, query_words: list[str]) -> list[int]:
         """The clients sharing one of the query's two rarest word beginnings: a payer is
         recognised by what sets it apart (« PETIT »), not by « BOULANGERIE »."""
-        buckets = sorted(
-            (self.by_prefix[w[:_PREFIX]] for w in set(query_words) if w[:_PREFIX] in self.by_prefix),
-            key=len,
-        )  # fmt: skip
+        prefixes = {w[:_PREFIX] for w in query_words} & self.by_prefix.keys()
+        buckets = sorted((self.by_prefix[p] for p in prefixes), key=len)
         found: dict[int, None] = {}
         for bucket in buckets[:2]:
             found.update(dict.fromkeys(bucket[:MAX_CANDIDATES]))
