@@ -34,6 +34,7 @@ INVOICE_KEYS = {
     "indemnity",
     "letter",
     "reason",
+    "paid",
 }
 LETTER_KEYS = {
     "path", "client", "kind", "invoices", "total_due", "missing", "language", "registered", "lines",

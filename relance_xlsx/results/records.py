@@ -38,6 +38,8 @@ class InvoiceResult(NamedTuple):
     reason: str
     # The interest broken down (CPC 1407): from, to, days, rate, base, interest.
     interest_periods: tuple[Any, ...] = ()
+    # Paid, within [policy] tolerance (a cent left is no debt to chase or to count).
+    paid: bool = False
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ def invoice_results(
             map(letter_of.get, f.index),
             list(map(str, d["reason"].tolist())),
             map(lambda i: periods.get(i, ()), f.index),
+            f["is_paid"].to_numpy(dtype=bool).tolist(),
         )
     )
 
