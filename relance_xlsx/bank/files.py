@@ -43,8 +43,13 @@ def read_bytes(path: Path) -> bytes:
 
 # Windows-1252 and ISO-8859-15 (Crédit Mutuel and CIC document the latter) differ on a few
 # bytes: « € » is 0x80 in one, 0xA4 in the other, « Œ » 0x8C or 0xBC… Read the wrong way a
-# text shows C1 control characters or these symbols, which no bank label holds.
-_ODD = re.compile("[\u0080-\u009f\u00a4\u00a6\u00a8\u00b4\u00b8\u00bc\u00bd\u00be\ufffd]")
+# text shows C1 control characters, symbols no bank label holds (¤ ¦ ¨ ´ ¸), fractions
+# inside words (« C¼UR ») or « œ » standing alone.
+_ODD = re.compile(
+    "[\u0080-\u009f\u00a4\u00a6\u00a8\u00b4\u00b8\ufffd]"
+    "|(?<=[^\\W\\d_])[\u00bc-\u00be]|[\u00bc-\u00be](?=[^\\W\\d_])"
+    "|(?<![^\\W\\d_])[\u0152\u0153\u0178](?![^\\W\\d_])"
+)
 _SINGLE_BYTE = ("cp1252", "iso-8859-15")
 
 

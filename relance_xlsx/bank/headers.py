@@ -61,6 +61,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "nom de la contrepartie", "contrepartie", "counterparty name", "counterparty",
         "counter party", "partner name", "payer name", "payer", "emetteur",
         "donneur d ordre", "tiers", "supplierfound", "nom du tiers",
+        # N26's older export names the counterparty « Payee », whichever way the money went
+        "payee",
     ),
     # The bank's type of operation: a card remittance is no customer's transfer.
     "kind": ("type operation", "type d operation", "type de l operation", "type",

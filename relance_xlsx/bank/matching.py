@@ -40,10 +40,10 @@ def distinct(
     duplicates: list[tuple[BankEntry, BankEntry]] = []
     for entry in entries:
         first = seen.get(entry.identity)
-        if first is not None and (first.source, first.line) != (entry.source, entry.line):
+        if first is not None:
             duplicates.append((entry, first))
             continue
-        seen.setdefault(entry.identity, entry)
+        seen[entry.identity] = entry
         kept.append(entry)
     return kept, duplicates
 

@@ -147,8 +147,7 @@ class ClientNames:
         found = set()
         for m in _SIREN.finditer(fold(text)):
             siren = "".join(m.groups()[:3])
-            whole = siren + (m.group(4) or "")
-            if siren_ok(whole) and siren in sirens:
+            if siren_ok(siren) and siren in sirens:
                 found.add(sirens[siren])
         return found.pop() if len(found) == 1 else None
 
