@@ -47,7 +47,8 @@ def read_ofx(path: Path, data: bytes) -> Statement:
         ) from exc
     entries, skipped = [], []
     n = 0
-    for statement in tree.findall(".//STMTRS") + tree.findall(".//CCSTMTRS") or [tree]:
+    statements: list[Any] = tree.findall(".//STMTRS") + tree.findall(".//CCSTMTRS")
+    for statement in statements or [tree]:
         account = (statement.findtext(".//ACCTID") or "").strip()
         for node in statement.findall(".//STMTTRN"):
             n += 1
