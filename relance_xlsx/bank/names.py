@@ -33,7 +33,8 @@ _STOPS = frozenset(
     {"FACT", "FACTURE", "FACTURES", "FAC", "FCT", "INV", "INVOICE", "MOTIF", "REF",
      "REFERENCE", "NOTPROVIDED", "ACOMPTE", "SOLDE", "REGLEMENT", "REGLT", "REGL", "PAIEMENT",
      "PAYMENT", "REMBOURSEMENT", "REMB", "AVOIR", "COMMANDE", "CDE", "ECHEANCE", "LOYER",
-     "TROP", "PERCU", "POUR", "MERCI", "NO", "N", "LIB", "LIBELLE", "JANVIER", "FEVRIER",
+     "TROP", "PERCU", "POUR", "MERCI", "NO", "N", "LIB", "LIBELLE", "VOTRE", "VOTRES", "VOS",
+     "NOTRE", "NOS", "VS", "JANVIER", "FEVRIER",
      "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOUT", "SEPTEMBRE", "OCTOBRE", "NOVEMBRE",
      "DECEMBRE"}
 )  # fmt: skip
@@ -122,15 +123,15 @@ class ClientNames:
         name, _exact = payer_name(payer, label)
         query, forms = split_name(name)
         person = any(w in CIVILITIES for w in _tokens(name)[:2])
-        said = " ".join(query)
-        if len(said) < 3:
+        said = " ".join(w for w in _tokens(name) if w not in NOISE)  # as the bank wrote it
+        if len(" ".join(query)) < 3:
             return [], said
         from rapidfuzz import fuzz, process  # imported when a payer is looked for, not by a run
 
         candidates = self._candidates(query)
         choices = [self.cleaned[i] for i in candidates]
         found = process.extract(
-            said, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=MIN_SCORE - 10
+            " ".join(query), choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=MIN_SCORE - 10
         )
         scored: list[tuple[str, float, frozenset[str]]] = []
         for _choice, score, k in found:
