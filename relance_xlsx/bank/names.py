@@ -131,7 +131,11 @@ class ClientNames:
         candidates = self._candidates(query)
         choices = [self.cleaned[i] for i in candidates]
         found = process.extract(
-            " ".join(query), choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=MIN_SCORE - 10
+            " ".join(query),
+            choices,
+            scorer=fuzz.token_set_ratio,
+            limit=None,
+            score_cutoff=MIN_SCORE - 10,
         )
         scored: list[tuple[str, float, frozenset[str]]] = []
         for _choice, score, k in found:
