@@ -21,7 +21,8 @@ NOISE = frozenset(
     {"VIR", "VIREMENT", "VIRT", "VRT", "SEPA", "RECU", "RECUE", "RECEIVED", "INST",
      "INSTANTANE", "IMMEDIAT", "DE", "DU", "DES", "PAR", "ORDRE", "DONNEUR", "EMIS", "EMETTEUR",
      "BENEF", "BENEFICIAIRE", "FRM", "FROM", "TRANSFER", "ET", "LA", "LE", "LES", "L", "D",
-     "THE", "AND", "CHQ", "CHEQUE", "REMISE", "PRLV", "CB", "CARTE", "DATE", "MONTANT"}
+     "THE", "AND", "CHQ", "CHEQUE", "REMISE", "PRLV", "CB", "CARTE", "DATE", "MONTANT", "EN",
+     "FAVEUR", "A", "AU", "POUR", "COMPTE"}
 )  # fmt: skip
 LEGAL_FORMS = frozenset(
     {"SARL", "SAS", "SASU", "EURL", "SA", "SCI", "SNC", "SCOP", "EI", "EIRL", "SCM", "SCP",
@@ -70,11 +71,18 @@ def payer_name(payer: str, label: str) -> tuple[str, bool]:
     segment = _SEGMENT.search(fold(label))
     if segment:
         return segment.group(1), True
-    kept = []
+    kept: list[str] = []
+    named = 0  # words of a name kept: a motive word now ends it
     for w in _tokens(label):
         if w in _STOPS or any(c.isdigit() for c in w):
-            break
+            if named == 1 and w.isdigit() and len(w) >= 4 and len(kept[-1]) <= 3:
+                kept.pop()  # « FA » of « FA-2026-0036 »: a number's prefix, no name
+                named = 0
+            if named:
+                break
+            continue  # « VIREMENT EN VOTRE FAVEUR DE … », « PAYMENT FROM … »: not yet
         kept.append(w)
+        named += not (w in NOISE or w in CIVILITIES or w in LEGAL_FORMS)
     return " ".join(kept), False
 
 

@@ -40,19 +40,35 @@ _DATES = re.compile(
     r"(?![\d/.-]*\d)"
 )
 _AMOUNTS = re.compile(
-    r"(?<![\d,.])\d{1,3}(?:[ .\u00a0\u202f]?\d{3})*(?:[,.]\d{2})?\s?(?:EUROS|EUR|€)(?![A-Z])"
-    r"|(?<![\d,.])\d+,\d{2}(?![\d,])"
+    r"(?<![\d,./-])\d{1,3}(?:[ .\u00a0\u202f]?\d{3})*(?:[,.]\d{2})?\s?(?:EUROS|EUR|€)(?![A-Z])"
+    r"|(?<![\d,./-])\d+,\d{2}(?![\d,])"
 )
+_LAST_WORD = re.compile(r"([A-Z]+)\W*$")
 
 
 def without_dates_and_amounts(text: str, keep: Callable[[str], bool]) -> str:
     """The folded text with its dates and amounts replaced by the words DATE and MONTANT,
-    unless one is an invoice number of the ledger (keep says so)."""
+    unless one is an invoice number of the ledger (keep says so). After an invoice keyword,
+    a first group of digits and a space is the number, not thousands: « FACT 123 620,00 ».
+    """
 
     def replace(word: str) -> Callable[[re.Match[str]], str]:
-        return lambda m: m.group(0) if keep(m.group(0)) else f" {word} "
+        def one(m: re.Match[str]) -> str:
+            found = m.group(0)
+            if keep(found):
+                return found
+            before = _LAST_WORD.search(m.string, 0, m.start())
+            head, space, rest = found.partition(" ")
+            if space and rest[:1].isdigit() and before and before.group(1) in KEYWORDS:
+                return f"{head} {word} "
+            return f" {word} "
+
+        return one
 
     return _AMOUNTS.sub(replace("MONTANT"), _DATES.sub(replace("DATE"), fold(text)))
+
+
+_WORD = re.compile(r"[A-Z0-9]{6,}")
 
 
 def runs(text: str) -> list[str]:
@@ -78,12 +94,19 @@ class NumberIndex:
         self.positions: dict[str, list[int]] = {}
         self.prefixes: set[str] = set()
         self.longest = 1
+        # « FA20260050 »: a number with its separators dropped (by the payer or the bank),
+        # long enough not to be some other number, given back its separators.
+        self.squeezed: dict[str, str] = {}
         aliases: dict[str, list[int]] = {}
         for i, number in enumerate(numbers):
             key = canonical(number) if number not in (None, "") else ""
             if not key:
                 continue
             self.positions.setdefault(key, []).append(i)
+            if "-" in key:
+                glued = "".join(ch for ch in fold(str(number)) if ch.isalnum())
+                if len(glued) >= 6:
+                    self.squeezed[glued] = key
             parts = key.split("-")
             self.longest = max(self.longest, len(parts))
             if parts[0].isalpha():
@@ -100,6 +123,8 @@ class NumberIndex:
         """The canonical numbers (or aliases) of the ledger a text cites, in the order cited;
         dates, amounts and the client's order numbers are never read as invoice numbers."""
         cleaned = without_dates_and_amounts(text, lambda t: canonical(t) in self.positions)
+        if self.squeezed:
+            cleaned = _WORD.sub(lambda m: self._unsqueezed(m.group(0)), cleaned)
         words = self._split_glued(runs(cleaned))
         keys = [_canon_run(w) for w in words]
         found: list[str] = []
@@ -135,6 +160,11 @@ class NumberIndex:
             if key in self.aliases and self._plausible(key, words, i, last_end):
                 return key, size
         return "", 0
+
+    def _unsqueezed(self, word: str) -> str:
+        """A word that is a number of the ledger with its separators dropped, given back
+        its separators (« FA20260050 » -> « FA-2026-50 »)."""
+        return self.squeezed.get(word, word)
 
     def of(self, key: str) -> list[int]:
         """The invoices a key found names: all of a number's, or those an alias may be."""
