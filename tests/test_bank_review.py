@@ -338,12 +338,24 @@ def test_line_numbers_are_the_files_own(tmp_path):
     assert statement.skipped == (f"ligne {len(lines)} : date illisible « 31/02/2026 »",)
 
 
-def test_a_broken_ofx_is_said_in_french_only(tmp_path):
-    path = tmp_path / "casse.ofx"
-    path.write_bytes(b"OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nCHARSET:1252\n\n<OFX><BANK")
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("casse.ofx", b"OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nCHARSET:1252\n\n"
+                     b"<OFX><BANK", id="ofx"),
+        pytest.param("casse.xml", b'<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:'
+                     b'20022:tech:xsd:camt.053.001.02">\n<BkToCstmrStmt><Stmt>', id="camt"),
+    ],
+)  # fmt: skip
+def test_a_broken_file_is_said_in_french_only(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
     with pytest.raises(StatementError) as caught:
         read_statement(path)
-    assert "header" not in str(caught.value).lower() and "malformed" not in str(caught.value)
+    said = str(caught.value)
+    english = ("header", "malformed", "premature", "expected", "tag", "line 3")
+    assert not any(word in said.lower() for word in english), said
+    assert "téléchargez" in said
 
 
 def test_json_counts_every_status(ledger, tmp_path):

@@ -45,8 +45,11 @@ def read_camt(path: Path, data: bytes) -> Statement:
     try:
         root = etree.fromstring(data, SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
+        # lxml's message is English: the line is what the person can use.
+        where = f" à la ligne {exc.lineno}" if exc.lineno else ""
         raise StatementError(
-            f"{path.name} n'est pas un relevé CAMT lisible (XML invalide : {exc.msg})."
+            f"{path.name} n'est pas un relevé CAMT lisible (XML abîmé{where}) ; téléchargez-le "
+            "à nouveau depuis la banque."
         ) from exc
     if root.getroottree().docinfo.internalDTD is not None or b"<!ENTITY" in data[:65536]:
         raise StatementError(

@@ -1,16 +1,12 @@
 """Payments from bank statements written into the workbook, through the same safe write-back
 as a run: lock, backup, checked atomic replace, nothing else changed.
 
-Where they go: the ledger's « Montant réglé » cell (added to an earlier partial payment) and
-its « Date règlement » when it has them; else its « Reste dû » (what is still owed, less the
-payment); else rows of a payments sheet (« Règlements ») that the reader already understands.
-A ledger that keeps a payments sheet beside its paid column gets both, so they agree.
-
-One « Date règlement » holds one date: when an invoice gets a second payment, every payment
-is also written, dated, into the payments sheet (the earlier one copied from the ledger's
-cells), so that the interest runs on each payment from its own day; the reader merges them.
-Each payment is a line of the « Journal des relances », whose reference recognises the bank
-entry when the same statement is imported again.
+Where they go: the ledger's « Montant réglé » and « Date règlement » cells when it has them,
+else its « Reste dû », else rows of a payments sheet (« Règlements ») the reader understands;
+a ledger with both a paid column and a payments sheet gets both. One « Date règlement » holds
+one date: an invoice paid more than once gets every payment, dated, in the payments sheet
+(the earlier one copied from the ledger's cells), so that the interest runs on each from its
+own day. Each payment is a line of the journal, its reference the bank entry's key.
 """
 
 from __future__ import annotations
