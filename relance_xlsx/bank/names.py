@@ -47,9 +47,11 @@ _SEGMENT = re.compile(r"/(?:DE|FROM|DONNEUR D ORDRE|EMETTEUR)\s+([^/]+)")
 _SIREN = re.compile(r"(?<!\d)(\d{3}) ?(\d{3}) ?(\d{3})(?: ?(\d{5}))?(?!\d)")
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _tokens(text: str) -> list[str]:
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in fold(text))
-    return cleaned.split()
+    return _NOT_WORD.sub(" ", fold(text)).split()
 
 
 def split_name(text: str) -> tuple[list[str], set[str]]:
@@ -130,8 +132,9 @@ class ClientNames:
         and the name compared."""
         name, _exact = payer_name(payer, label)
         query, forms = split_name(name)
-        person = any(w in CIVILITIES for w in _tokens(name)[:2])
-        said = " ".join(w for w in _tokens(name) if w not in NOISE)  # as the bank wrote it
+        tokens = _tokens(name)
+        person = any(w in CIVILITIES for w in tokens[:2])
+        said = " ".join(w for w in tokens if w not in NOISE)  # as the bank wrote it
         if len(" ".join(query)) < 3:
             return [], said
         from rapidfuzz import fuzz, process  # imported when a payer is looked for, not by a run

@@ -99,15 +99,14 @@ class NumberIndex:
         self.squeezed: dict[str, str] = {}
         aliases: dict[str, list[int]] = {}
         for i, number in enumerate(numbers):
-            key = canonical(number) if number not in (None, "") else ""
-            if not key:
+            found = _RUN.findall(fold(str(number))) if number not in (None, "") else []
+            if not found:
                 continue
+            parts = [_canon_run(r) for r in found]
+            key = "-".join(parts)
             self.positions.setdefault(key, []).append(i)
-            if "-" in key:
-                glued = "".join(ch for ch in fold(str(number)) if ch.isalnum())
-                if len(glued) >= 6:
-                    self.squeezed[glued] = key
-            parts = key.split("-")
+            if len(found) > 1 and sum(map(len, found)) >= 6:
+                self.squeezed["".join(found)] = key
             self.longest = max(self.longest, len(parts))
             if parts[0].isalpha():
                 self.prefixes.add(parts[0])
