@@ -262,3 +262,27 @@ def test_the_review_is_never_overwritten_and_shows_no_amount_undecided(tmp_path)
     assert said["Factures"] == "à choisir : FG-60, FG-61"
     notes = [r[5] for r in _sheet(second.review, "Relevés")[1:]]
     assert notes[0].startswith("en-têtes en ligne 1 : date « Date »")
+
+
+def test_a_ledger_without_a_date_column_gets_the_dates_in_the_sheet(tmp_path):
+    """No « Date règlement » column: the new payment's date goes to the payments sheet, the
+    earlier undated one stays in the column, and no warning repeats every week."""
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC",
+               "Montant réglé"]  # fmt: skip
+    rows = [["FH-130", "Hôtel du Cèdre", D(2026, 3, 15), D(2026, 4, 14), 2860.0, 1000.0]]
+    ledger = write_ledger(tmp_path / "gl.xlsx", rows, headers)
+    statement = credit_mutuel(tmp_path / "r.csv", [
+        Op(D(2026, 11, 5), 1000.0, "VIR SEPA HOTEL DU CEDRE", "FACTURE FH-130", ""),
+    ])  # fmt: skip
+    relance_xlsx.match(ledger, [statement], as_of=D(2026, 11, 20), apply=True)
+    assert _sheet(ledger, "Factures")[1][5] == 2000.0
+    assert [r[1:3] for r in _sheet(ledger, "Règlements")[1:]] == [
+        [dt.datetime(2026, 11, 5), 1000.0]
+    ]
+    out = CliRunner().invoke(app, ["run", str(ledger), "--as-of", "20/11/2026", "--dry-run",
+                                   "--json"])  # fmt: skip
+    doc = json.loads(out.stdout)
+    assert not any("totalisent" in w for w in doc["warnings"])
+    (invoice,) = doc["invoices"]
+    expected = _interest(1860, 77) + _interest(1860, 128) + _interest(860, 15)
+    assert invoice["interest"] == pytest.approx(expected)
