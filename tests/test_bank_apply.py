@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import ROOT, write_ledger
+from docx import Document
 from statements import Op, camt053, credit_mutuel
 from typer.testing import CliRunner
 
@@ -217,6 +218,43 @@ def test_the_qr_codes_amount_pays_the_letters_penalties(tmp_path, paid, penaltie
     # Imported again: nothing more.
     again = relance_xlsx.match(ledger, [statement], as_of=D(2026, 11, 27), apply=True)
     assert again.count("already") == 1 and again.journal_lines == 0
+
+
+@pytest.mark.parametrize(
+    ("claim", "kind", "said"),
+    [
+        # The thanks: the invoices are paid; the letter's check never counts the transfer's
+        # 40,00 € of penalties as missing from the interest's periods.
+        pytest.param("never", "remerciement", None, id="the-thanks"),
+        # The claim for what is left: 66,91 € over the periods, 40,00 € paid, 26,91 € claimed,
+        # and the letter says the 40,00 € it deducts.
+        pytest.param("letter", "penalites", "Déjà réglé par virement sur ces sommes, et déduit "
+                     "ci-dessus : 40,00\xa0€.", id="the-claim-for-the-rest"),
+    ],
+)  # fmt: skip
+def test_the_letter_after_penalties_paid_by_transfer_passes_its_check(tmp_path, claim, kind, said):
+    ledger, rf = _letter_ledger(tmp_path)
+    with (tmp_path / "relance.toml").open("a", encoding="utf-8") as config:
+        config.write(f'\n[policy]\nclaim_after_payment = "{claim}"\n')
+    statement = camt053(tmp_path / "c.xml", [Op(D(2026, 11, 25), 1200.0, "HOTEL", rf, "Q3")],
+                        structured=True)  # fmt: skip
+    relance_xlsx.match(ledger, [statement], as_of=D(2026, 11, 27), apply=True)
+    out = CliRunner().invoke(app, ["run", str(ledger), "--as-of", "27/11/2026", "--json"])
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.stdout)
+    assert doc["to_complete"] == []
+    (letter,) = doc["letters"]
+    assert letter["kind"] == kind
+    invoice = {i["invoice"]: i for i in doc["invoices"]}["FH-120"]
+    periods = round(sum(p["interest"] for p in invoice["interest_periods"]), 2)
+    assert (invoice["interest_paid"], invoice["indemnity_paid"]) == (40.0, 0.0)
+    assert invoice["interest"] == pytest.approx(periods - 40.0)
+    text = "\n".join(p.text for p in Document(letter["path"]).paragraphs)
+    if said:
+        assert letter["total_due"] == pytest.approx(round(periods - 40.0 + 40.0 + 2.5 + 40.0, 2))
+        assert said in text
+    else:
+        assert "Déjà réglé par virement" not in text
 
 
 def test_a_cent_left_is_neither_chased_nor_counted(tmp_path):

@@ -200,6 +200,9 @@ def _breakdown(doc, t: dict) -> None:
     tag(doc, "if part.on_balance")
     para(doc, t["on_balance"], size=9, space_after=0)
     tag(doc, "endif")
+    tag(doc, "if part.figures.penalties_paid")
+    para(doc, t["penalties_paid"], size=9, space_after=0)
+    tag(doc, "endif")
 
 
 def _sentences(doc, t: dict, language: str, kind: str) -> None:

@@ -157,12 +157,15 @@ def _amounts(
     interest = sum(r["interest"] for r in rows) if penalties else 0.0
     indemnity = sum(r["indemnity"] for r in rows) if penalties else 0.0
     claimed = round(outstanding + interest + indemnity, 2)
+    # Penalties a bank transfer already paid: deducted above, and the letter says so.
+    paid = sum(r["interest_paid"] + r["indemnity_paid"] for r in rows) if penalties else 0.0
     figures = {
         "outstanding": round(outstanding, 2),
         "interest": round(interest, 2),
         "indemnity": round(indemnity, 2),
         "claimed": claimed,
         "credits": round(sum(c["amount"] for c in credits), 2),
+        "penalties_paid": round(paid, 2),
     }
     return {
         "penalties": penalties,
@@ -176,6 +179,7 @@ def _amounts(
             "claimed": m(claimed),
             "claimed_words": amount_in_words(claimed, f.currency, f.lang),
             "credits": m(figures["credits"]),
+            "penalties_paid": m(figures["penalties_paid"]),
         },
         "interest_periods": interest_lines(rows, m, f.lang) if penalties else [],
         "on_balance": penalties and on_balance(rows),

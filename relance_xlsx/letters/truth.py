@@ -201,6 +201,12 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
         }
         claimed = round(sum(owed.values()), 2)
         currency = _currency(context)
+        paid = _sum(r["interest_paid"] + r["indemnity_paid"] for r in rows) if penalties else 0
+        if shown["figures"]["penalties_paid"] != paid:
+            out.append(
+                f"la partie {part.kind} ne dit pas les {money(paid, currency, lang)} de "
+                "pénalités déjà réglés par virement"
+            )
         for key, value in [*owed.items(), ("claimed", claimed)]:
             if shown["totals"][key] != money(value, currency, lang):
                 out.append(
@@ -219,10 +225,11 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
 
 
 def _interest(rows: list[dict[str, Any]], consumer: bool) -> list[str]:
-    """Interest equals its periods; a consumer owes no indemnity, nor interest before a notice."""
+    """Interest equals its periods, less what a bank transfer already paid of it (said in the
+    letter); a consumer owes no indemnity, nor interest before a notice."""
     out = []
     for r in rows:
-        periods = round(sum(p[5] for p in r["periods"]), 2)
+        periods = max(round(sum(p[5] for p in r["periods"]) - float(r["interest_paid"]), 2), 0)
         if r["periods"] and abs(periods - float(r["interest"])) > 0.005:
             out.append(
                 f"les intérêts de la facture n° {_no(r)} ne sont pas la somme de leurs périodes"
