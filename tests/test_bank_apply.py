@@ -156,18 +156,20 @@ def test_the_journal_runs_in_date_order(tmp_path):
 # -- the letter's reference: one invoice, and the penalties its QR code holds -----------------
 
 
-def _letter_ledger(tmp_path, level="Relance 2", interest=62.98):
+def _letter_ledger(tmp_path, level="Relance 2", interest=62.98, second=None):
+    # second: FH-121's own stage in the same envelope (a part of its own), else level.
     rf = letter_reference("Hôtel du Cèdre", D(2026, 11, 20), ["FH-120", "FH-121"])
+    second = second or level
     rows = [
         ["FH-120", "Hôtel du Cèdre", D(2026, 3, 15), D(2026, 4, 14), 860.0, None, None, level,
          D(2026, 11, 20)],
-        ["FH-121", "Hôtel du Cèdre", D(2026, 10, 1), D(2026, 10, 31), 300.0, None, None, level,
+        ["FH-121", "Hôtel du Cèdre", D(2026, 10, 1), D(2026, 10, 31), 300.0, None, None, second,
          D(2026, 11, 20)],
     ]  # fmt: skip
     day = dt.datetime(2026, 11, 20)
     journal = [
         (day, "FH-120", "Hôtel du Cèdre", level, "Courrier", 860.0, interest, 40.0, "l.docx", rf),
-        (day, "FH-121", "Hôtel du Cèdre", level, "Courrier", 300.0, 0.8, 40.0, "l.docx", rf),
+        (day, "FH-121", "Hôtel du Cèdre", second, "Courrier", 300.0, 0.8, 40.0, "l.docx", rf),
     ]
     return _ledger(tmp_path, rows, journal), rf
 
@@ -218,6 +220,18 @@ def test_the_qr_codes_amount_pays_the_letters_penalties(tmp_path, paid, penaltie
     # Imported again: nothing more.
     again = relance_xlsx.match(ledger, [statement], as_of=D(2026, 11, 27), apply=True)
     assert again.count("already") == 1 and again.journal_lines == 0
+
+
+def test_a_part_at_the_first_reminder_holds_no_penalties_in_the_qr_code(tmp_path):
+    # One envelope: FH-120 at the second reminder (its penalties claimed), FH-121 at the first
+    # (principal only, though the journal says what its penalties come to). The QR code held
+    # 860,00 + 300,00 + 62,98 + 40,00 = 1 262,98 €; 1 350,00 € leaves 87,02 € over.
+    ledger, rf = _letter_ledger(tmp_path, second="Relance 1")
+    statement = camt053(tmp_path / "c.xml", [Op(D(2026, 11, 25), 1350.0, "HOTEL", rf, "Q4")],
+                        structured=True)  # fmt: skip
+    (p,) = relance_xlsx.match(ledger, [statement], as_of=D(2026, 11, 27)).proposals
+    assert [(s.invoice, s.interest, s.indemnity) for s in p.penalties] == [("FH-120", 62.98, 40.0)]
+    assert p.surplus == pytest.approx(87.02)
 
 
 @pytest.mark.parametrize(

@@ -73,9 +73,11 @@ def _letter(reference: str, lines: list[JournalEntry]) -> LetterRef:
     first: dict[str, JournalEntry] = {}
     for line in lines:
         first.setdefault(line.invoice, line)
-    claimed = any(line.level in _PENALTY_LEVELS for line in lines)
+    # Each invoice by its own stage: in one envelope, a part at the first reminder claims
+    # no penalties (the journal still says what they come to), and the QR code holds none.
     penalties = tuple(
-        (line.interest, line.indemnity) if claimed else (0.0, 0.0) for line in first.values()
+        (line.interest, line.indemnity) if line.level in _PENALTY_LEVELS else (0.0, 0.0)
+        for line in first.values()
     )
     return LetterRef(reference, lines[0].run_date, lines[0].client, tuple(first), penalties)
 
