@@ -93,6 +93,39 @@ def test_a_second_payment_keeps_the_first_ones_date(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        pytest.param("fr", "Nous avons bien reçu, en règlement partiel, 2\u202f000,00\xa0€ sur la "
+                     "facture n° FH-110 (dernier règlement le 05/11/2026), dont il est tenu compte "
+                     "dans le reste dû ci-dessous.", id="fr"),
+        pytest.param("en", "We have received, in part payment, €2,000.00 on invoice FH-110 (last "
+                     "payment on 5 November 2026), which the balance below takes into account.",
+                     id="en"),
+    ],
+)  # fmt: skip
+def test_the_reminder_after_a_partial_payment_says_it(tmp_path, language, said):
+    rows = [["FH-110", "Hôtel du Cèdre", D(2026, 3, 15), D(2026, 4, 14), 2860.0, 1000.0,
+             D(2026, 4, 30), "Relance 1", D(2026, 10, 20)]]  # fmt: skip
+    ledger = _ledger(tmp_path, rows)
+    with (tmp_path / "relance.toml").open("a", encoding="utf-8") as config:
+        config.write(f'\n[letters]\nlanguage = "{language}"\n')
+    statement = credit_mutuel(tmp_path / "r.csv", [
+        Op(D(2026, 11, 5), 1000.0, "VIR SEPA HOTEL DU CEDRE", "ACOMPTE FACTURE FH-110", ""),
+    ])  # fmt: skip
+    relance_xlsx.match(ledger, [statement], as_of=D(2026, 11, 20), apply=True)
+    out = CliRunner().invoke(app, ["run", str(ledger), "--as-of", "20/11/2026", "--json"])
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.stdout)
+    assert doc["to_complete"] == []
+    (letter,) = doc["letters"]
+    assert letter["kind"] == "relance_2"
+    text = [p.text for p in Document(letter["path"]).paragraphs]
+    assert said in text
+    # Said once, after the sentence that says the invoice is still owed.
+    assert sum(said in t for t in text) == 1
+
+
 def test_a_third_payment_copies_nothing_twice(tmp_path):
     rows = [["FH-111", "Hôtel du Cèdre", D(2026, 3, 15), D(2026, 4, 14), 2860.0, 1000.0,
              D(2026, 4, 30), None, None]]  # fmt: skip

@@ -121,6 +121,9 @@ def _tamper(path: str, value: Any):
                      "l'article 1344 ne s'applique pas à un client acheteur public", id="civil-article-to-a-public-buyer"),
         pytest.param([_invoice(), _invoice(invoice="F-2", consumer=True, interest=0.0, indemnity=0.0)], "mise_en_demeure", None,
                      "le type du client diffère", id="two-laws-in-one-letter"),
+        pytest.param([_invoice(paid=100.0, outstanding=200.0, payment_date=TS("2026-10-05"))], "mise_en_demeure",
+                     _tamper("parts.0.partly_paid_total", 0.0),
+                     "ne dit pas les 100,00\xa0€ de règlements partiels reçus", id="partial-payment-not-said"),
         pytest.param([_invoice(interest=5.19, interest_paid=3.0, indemnity_paid=0.0)], "mise_en_demeure",
                      _tamper("parts.0.figures.penalties_paid", 0.0),
                      "ne dit pas les 3,00\xa0€ de pénalités déjà réglés par virement", id="penalties-paid-not-said"),
@@ -134,6 +137,17 @@ def test_a_false_statement_is_refused_with_its_reason(rows, kind, change, reason
         change(context)
     found = refusals(plan, data, context, Settings().policy, AS_OF)
     assert any(reason in r for r in found), found
+
+
+def test_a_partial_payment_is_said_and_passes():
+    row = _invoice(paid=100.0, outstanding=200.0, payment_date=TS("2026-10-05"))
+    plan, data, context = _letter([row], sent=R1_ON_OCT_20)
+    assert refusals(plan, data, context, Settings().policy, AS_OF) == []
+    part = context["parts"][0]
+    assert (
+        part["partly_paid"] == "100,00\xa0€ sur la facture n° F-1 (dernier règlement le 05/10/2026)"
+    )
+    assert part["partly_paid_total"] == 100.0
 
 
 def test_penalties_a_transfer_paid_are_deducted_and_said():

@@ -222,6 +222,10 @@ def _sentences(doc, t: dict, language: str, kind: str) -> None:
     tag(doc, "else")
     say(s["new"])
     tag(doc, "endif")
+    # What was received on invoices still owed: the letter says it, the table deducts it.
+    tag(doc, "if part.partly_paid")
+    say(t["partly_paid"])
+    tag(doc, "endif")
     if kind == "relance_1":
         tag(doc, "if part.courteous")
         say(s["courteous"])

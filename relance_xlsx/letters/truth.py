@@ -28,7 +28,14 @@ from ..ledger import (
 )
 from ..policy import first_level
 from ..wording import amount_in_words, money
-from .parts import PENALTY_KINDS, STAGE_OF, day_text, notice_days, reminder_days
+from .parts import (
+    PENALTY_KINDS,
+    STAGE_OF,
+    day_text,
+    notice_days,
+    partly_paid_rows,
+    reminder_days,
+)
 from .plan import LetterPlan
 from .records import LetterRows
 
@@ -201,6 +208,12 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
         }
         claimed = round(sum(owed.values()), 2)
         currency = _currency(context)
+        received = _sum(r["paid"] for r in partly_paid_rows(part.kind, rows))
+        if shown["partly_paid_total"] != received:
+            out.append(
+                f"la partie {part.kind} ne dit pas les {money(received, currency, lang)} de "
+                "règlements partiels reçus"
+            )
         paid = _sum(r["interest_paid"] + r["indemnity_paid"] for r in rows) if penalties else 0
         if shown["figures"]["penalties_paid"] != paid:
             out.append(
