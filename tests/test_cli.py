@@ -35,6 +35,8 @@ INVOICE_KEYS = {
     "letter",
     "reason",
     "paid",
+    "interest_paid",
+    "indemnity_paid",
 }
 LETTER_KEYS = {
     "path", "client", "kind", "invoices", "total_due", "missing", "language", "registered", "lines",
