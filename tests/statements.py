@@ -234,6 +234,87 @@ def credit_mutuel_amount(path: Path, ops: Sequence[Op]) -> Path:
     return _write(path, head + rows, "iso-8859-15", "\n")
 
 
+def n26(path: Path, ops: Sequence[Op]) -> Path:
+    """N26's export since 2024 (as public importers document it): English headers, commas,
+    ISO dates, dot decimals, the partner's name and IBAN apart, the reference apart."""
+    head = [
+        '"Booking Date","Value Date","Partner Name","Partner Iban",Type,"Payment Reference",'
+        '"Account Name","Amount (EUR)","Original Amount","Original Currency","Exchange Rate"'
+    ]
+    rows = [
+        f'{o.day:%Y-%m-%d},{o.day:%Y-%m-%d},"{o.name}","FR7630004000031234567890143",'
+        f'{"Credit Transfer" if o.amount > 0 else "Presentment"},"{o.memo}","Compte principal",'
+        f"{o.amount:.2f},,,"
+        for o in ops
+    ]
+    return _write(path, head + rows, "utf-8", "\n")
+
+
+def n26_2021(path: Path, ops: Sequence[Op]) -> Path:
+    """N26's older export: « Payee », « Transaction type », « Payment reference »."""
+    head = [
+        '"Date","Payee","Account number","Transaction type","Payment reference",'
+        '"Amount (EUR)","Amount (Foreign Currency)","Type Foreign Currency","Exchange Rate"'
+    ]
+    rows = [
+        f'"{o.day:%Y-%m-%d}","{o.name}","","{"Income" if o.amount > 0 else "Direct Debit"}",'
+        f'"{o.memo}","{o.amount:.2f}","","",""'
+        for o in ops
+    ]
+    return _write(path, head + rows, "utf-8", "\n")
+
+
+def wise(path: Path, ops: Sequence[Op]) -> Path:
+    """Wise (TransferWise) business statement: its id, DD-MM-YYYY, « Payer Name », « Payment
+    Reference », a « Total fees » column that is no amount."""
+    head = [
+        '"TransferWise ID",Date,Amount,Currency,Description,"Payment Reference",'
+        '"Running Balance","Exchange From","Exchange To","Exchange Rate","Payer Name",'
+        '"Payee Name","Payee Account Number",Merchant,"Card Last Four Digits",'
+        '"Card Holder Full Name",Attachment,Note,"Total fees","Exchange To Amount"'
+    ]
+    rows = []
+    for o in ops:
+        said = f"Received money from {o.name}" if o.amount > 0 else f"Sent money to {o.name}"
+        payer, payee = (o.name, "") if o.amount > 0 else ("", o.name)
+        rows.append(
+            f'TRANSFER-{o.ref},{o.day:%d-%m-%Y},{o.amount:.2f},EUR,"{said}","{o.memo}",'
+            f'5000.00,,,,"{payer}","{payee}",,,,,,,0.00,'
+        )
+    return _write(path, head + rows, "utf-8", "\n")
+
+
+def revolut_personal(path: Path, ops: Sequence[Op]) -> Path:
+    """Revolut's standard account export: « Type,Product,Started Date,Completed Date,… »,
+    the state of each operation (a reverted one is no money received)."""
+    head = [
+        "Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance"
+    ]
+    rows = [
+        f"{'TRANSFER' if o.amount > 0 else 'CARD_PAYMENT'},Current,{o.day:%Y-%m-%d} 09:12:44,"
+        f'{o.day:%Y-%m-%d} 09:13:02,"Transfer from {o.name} {o.memo}",{o.amount:.2f},0.00,EUR,'
+        "COMPLETED,4321.00"
+        for o in ops
+    ]
+    rows.append(
+        "TRANSFER,Current,2026-11-20 10:00:00,2026-11-20 10:00:05,Transfer from X,99.00,0.00,"
+        "EUR,REVERTED,4321.00"
+    )
+    return _write(path, head + rows, "utf-8", "\n")
+
+
+def cic_iso885915(path: Path, ops: Sequence[Op]) -> Path:
+    """CIC's export in ISO-8859-15 (the encoding it documents), where « € » and « Œ » sit
+    at bytes Windows-1252 reads as « ¤ » and « ¼ »."""
+    head = ["Date;Date de valeur;Débit;Crédit;Libellé;Solde"]
+    rows = [
+        f"{o.day:%d/%m/%Y};{o.day:%d/%m/%Y};{fr(o.amount) if o.amount < 0 else ''};"
+        f"{fr(o.amount) if o.amount > 0 else ''};{o.name} {o.memo};1 000,00 €"
+        for o in ops
+    ]
+    return _write(path, head + rows, "iso-8859-15")
+
+
 CSV_LAYOUTS: dict[str, Callable[[Path, Sequence[Op]], Path]] = {
     "credit-agricole": credit_agricole,
     "bnp-paribas": bnp,
@@ -249,6 +330,11 @@ CSV_LAYOUTS: dict[str, Callable[[Path, Sequence[Op]], Path]] = {
     "revolut-business": revolut,
     "qonto-fr": qonto_fr,
     "credit-mutuel-montant": credit_mutuel_amount,
+    "n26": n26,
+    "n26-2021": n26_2021,
+    "wise": wise,
+    "revolut": revolut_personal,
+    "cic-iso-8859-15": cic_iso885915,
 }
 
 

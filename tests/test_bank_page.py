@@ -125,3 +125,44 @@ def test_an_uploaded_name_stays_in_the_page_folder(page, office, tmp_path, name)
     saved = list((page.state.preview_root / "releves" / "fichiers").rglob("*.csv"))
     assert saved and all(p.resolve().is_relative_to(page.state.preview_root) for p in saved)
     assert "<b>" not in shown.text.split("<main>")[1].replace("<b>Bêta</b>", "")
+
+
+@needs_chromium
+def test_two_overlapping_statements_uploaded_together(page, office, browser, tmp_path):
+    """The clerk's case: the same transfer in two statements chosen together is one credit;
+    a card remittance is counted apart; an undecided credit shows no amount paid."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    first = credit_agricole(tmp_path / "releve 1-15.csv", OPS)
+    second = credit_agricole(tmp_path / "releve 10-20.csv", [
+        OPS[0], Op(D(2026, 11, 20), 126.9, "REMISE CB 19/11 TPE 0456789", "", "B4"),
+    ])  # fmt: skip
+    wait = WebDriverWait(browser, 60)
+    browser.get(page.url)
+    field = browser.find_element(By.ID, "classeur")
+    field.clear()
+    field.send_keys(str(office))
+    browser.find_element(By.ID, "choisir").click()
+    wait.until(ready.presence_of_element_located((By.ID, "vers-releve")))
+    browser.find_element(By.LINK_TEXT, "3. Relevé bancaire").click()
+    browser.find_element(By.ID, "fichiers").send_keys(f"{first}\n{second}")
+    day = browser.find_element(By.ID, "date-releve")
+    browser.execute_script("arguments[0].value = arguments[1]", day, AS_OF.isoformat())
+    browser.find_element(By.ID, "rapprocher").click()
+    wait.until(ready.presence_of_element_located((By.ID, "propositions")))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#propositions tbody tr")
+    assert [r.get_attribute("data-statut") for r in rows] == ["sure", "to_decide", "other"]
+    assert "1 crédit(s) en double écarté(s)" in browser.find_element(By.ID, "doublons").text
+    heading = browser.find_element(By.ID, "credits-recus").text
+    assert heading.startswith("2 crédit(s) reçu(s)") and "1 hors clients" in heading
+    cells = [r.find_elements(By.TAG_NAME, "td") for r in rows]
+    assert "Hors clients" in cells[2][3].text and "€" not in cells[2][4].text
+    assert "€" not in cells[1][4].text  # undecided: what to choose among, no amount
+    browser.find_element(By.ID, "confirme-releve").click()
+    browser.find_element(By.ID, "appliquer").click()
+    wait.until(ready.presence_of_element_located((By.ID, "applique")))
+    assert _paid(office)["F-1"] == 1200  # once, not twice
+    journal = load_workbook(office)["Journal des relances"]
+    assert sum(1 for r in journal.iter_rows(values_only=True) if r[4] == "Règlement bancaire") == 1

@@ -34,6 +34,9 @@ INVOICE_KEYS = {
     "indemnity",
     "letter",
     "reason",
+    "paid",
+    "interest_paid",
+    "indemnity_paid",
 }
 LETTER_KEYS = {
     "path", "client", "kind", "invoices", "total_due", "missing", "language", "registered", "lines",

@@ -203,7 +203,7 @@ def test_cli_json_is_one_document_and_writes_nothing(ledger, tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert document["counts"] == {"sure": 5, "to_decide": 1, "already": 0}
+    assert document["counts"] == {"sure": 5, "to_decide": 1, "already": 0, "future": 0, "other": 0}
     assert document["apply"] is False and document["backup"] is None
     assert document["proposals"][0]["invoices"][0]["invoice"] == "M105"
     assert ledger.read_bytes() == before

@@ -220,3 +220,43 @@ def test_no_code_when_off_or_without_a_valid_iban(tmp_path, qr, iban, pictures):
     assert len(_pictures(letter.path)) == pictures
     text = "\n".join(p.text for p in Document(letter.path).paragraphs)
     assert "Référence à rappeler : RF" in text  # the reference is printed either way
+
+
+# -- the code never starts a page alone ----------------------------------------------------
+
+
+def _long_office(tmp_path, invoices: int):
+    """A second reminder for one client, its interest broken down invoice by invoice: the
+    longer the list, the lower the ways to pay fall on the page."""
+    headers = [*HEADERS, "Niveau de relance", "Date de relance"]
+    rows = [
+        [f"M{200 + n}", "Boulangerie Petit", D(2026, 6, 1 + n), D(2026, 7, 1 + n), 100.0 + n,
+         0, "1 rue A\n69002 Lyon", "Relance 1", D(2026, 10, 1)]
+        for n in range(invoices)
+    ]  # fmt: skip
+    _, settings = _office(tmp_path)
+    return write_ledger(tmp_path / "factures.xlsx", rows, headers), settings
+
+
+@pytest.mark.parametrize(
+    "invoices", [1, 4, 12], ids=["one-invoice", "code-at-the-foot", "long-list"]
+)
+def test_the_code_stays_with_the_ways_to_pay(tmp_path, invoices):
+    ledger, settings = _long_office(tmp_path, invoices)
+    run = relance_xlsx.run(ledger, settings, as_of=AS_OF, write_workbook=False)
+    (letter,) = run.letters
+    # In the file: the heading of the ways to pay, and each paragraph down to the code's,
+    # kept with the next one.
+    paragraphs = Document(letter.path).paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Modalités"))
+    code = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Référence à rappeler"))
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[start : code + 1])
+    if shutil.which("soffice") is None:
+        return
+    pdf = convert(Path(letter.path), "pdf", tmp_path / "pdf")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")  # fmt: skip
+    with_code = [p for p in pages if "Référence à rappeler" in p]
+    assert len(with_code) == 1
+    assert "Modalités de règlement" in with_code[0]
+    assert "par virement" in with_code[0]

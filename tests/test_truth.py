@@ -55,9 +55,10 @@ def _letter(
     )
     index = tuple(range(len(rows)))
     periods = {
-        i: [(dt.date(2026, 9, 2), AS_OF, 82, 12.15, r["outstanding"], r["interest"])]
+        # The periods' interest: what the letter claims, and what a transfer already paid of it.
+        i: [(dt.date(2026, 9, 2), AS_OF, 82, 12.15, r["outstanding"], r["interest"] + paid)]
         for i, r in enumerate(rows)
-        if r["interest"]
+        if (paid := r.get("interest_paid", 0.0)) or r["interest"]
     }
     plan = LetterPlan("Client", kind, "fr", index, parts=(Part(kind, index, reminded),))
     data = LetterRows(frame, decisions, [plan], periods, sent or {}, AS_OF)
@@ -120,6 +121,12 @@ def _tamper(path: str, value: Any):
                      "l'article 1344 ne s'applique pas à un client acheteur public", id="civil-article-to-a-public-buyer"),
         pytest.param([_invoice(), _invoice(invoice="F-2", consumer=True, interest=0.0, indemnity=0.0)], "mise_en_demeure", None,
                      "le type du client diffère", id="two-laws-in-one-letter"),
+        pytest.param([_invoice(paid=100.0, outstanding=200.0, payment_date=TS("2026-10-05"))], "mise_en_demeure",
+                     _tamper("parts.0.partly_paid_total", 0.0),
+                     "ne dit pas les 100,00\xa0€ de règlements partiels reçus", id="partial-payment-not-said"),
+        pytest.param([_invoice(interest=5.19, interest_paid=3.0, indemnity_paid=0.0)], "mise_en_demeure",
+                     _tamper("parts.0.figures.penalties_paid", 0.0),
+                     "ne dit pas les 3,00\xa0€ de pénalités déjà réglés par virement", id="penalties-paid-not-said"),
     ],
 )  # fmt: skip
 def test_a_false_statement_is_refused_with_its_reason(rows, kind, change, reason):
@@ -130,6 +137,34 @@ def test_a_false_statement_is_refused_with_its_reason(rows, kind, change, reason
         change(context)
     found = refusals(plan, data, context, Settings().policy, AS_OF)
     assert any(reason in r for r in found), found
+
+
+def test_a_partial_payment_is_said_and_passes():
+    row = _invoice(paid=100.0, outstanding=200.0, payment_date=TS("2026-10-05"))
+    plan, data, context = _letter([row], sent=R1_ON_OCT_20)
+    assert refusals(plan, data, context, Settings().policy, AS_OF) == []
+    part = context["parts"][0]
+    assert (
+        part["partly_paid"] == "100,00\xa0€ sur la facture n° F-1 (dernier règlement le 05/10/2026)"
+    )
+    assert part["partly_paid_total"] == 100.0
+
+
+def test_penalties_a_transfer_paid_are_deducted_and_said():
+    # 8,19 € of interest over the period, 3,00 € of it paid with a letter's QR code.
+    row = _invoice(interest=5.19, interest_paid=3.0, indemnity_paid=0.0)
+    plan, data, context = _letter([row], sent=R1_ON_OCT_20)
+    assert refusals(plan, data, context, Settings().policy, AS_OF) == []
+    part = context["parts"][0]
+    assert (part["totals"]["interest"], part["totals"]["penalties_paid"]) == (
+        "5,19\xa0€",
+        "3,00\xa0€",
+    )
+    assert part["interest_periods"][0]["interest"] == "8,19\xa0€"
+    # The same letter, had the run forgotten the transfer: its interest is not its periods.
+    data.records[0]["interest_paid"] = 0.0
+    found = refusals(plan, data, context, Settings().policy, AS_OF)
+    assert any("ne sont pas la somme de leurs périodes" in r for r in found), found
 
 
 def test_malgre_nos_relances_for_an_invoice_never_reminded_is_refused():

@@ -200,6 +200,9 @@ def _breakdown(doc, t: dict) -> None:
     tag(doc, "if part.on_balance")
     para(doc, t["on_balance"], size=9, space_after=0)
     tag(doc, "endif")
+    tag(doc, "if part.figures.penalties_paid")
+    para(doc, t["penalties_paid"], size=9, space_after=0)
+    tag(doc, "endif")
 
 
 def _sentences(doc, t: dict, language: str, kind: str) -> None:
@@ -218,6 +221,10 @@ def _sentences(doc, t: dict, language: str, kind: str) -> None:
     say(s["reminded"])
     tag(doc, "else")
     say(s["new"])
+    tag(doc, "endif")
+    # What was received on invoices still owed: the letter says it, the table deducts it.
+    tag(doc, "if part.partly_paid")
+    say(t["partly_paid"])
     tag(doc, "endif")
     if kind == "relance_1":
         tag(doc, "if part.courteous")

@@ -54,6 +54,10 @@ EN = {
     "breakdown": "Interest in detail, by invoice and period:",
     "breakdown_table": ["Invoice", "From", "To", "Days", "Base", "Rate", "Interest"],
     "on_balance": "Interest on invoices partly paid is computed on the balance still due.",
+    "partly_paid": "We have received, in part payment, {{ part.partly_paid }}, which the "
+    "balance[below] takes into account.",
+    "penalties_paid": "Already paid by bank transfer towards these sums, and deducted above: "
+    "{{ part.totals.penalties_paid }}.",
     "pay_title": "How to pay:",
     "transfer": "by bank transfer to IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
     " ({{ creditor.bank }}), quoting the reference {{ payment.reference }};",

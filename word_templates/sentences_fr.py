@@ -62,6 +62,10 @@ FR = {
     "breakdown": "Détail des intérêts, par facture et par période :",
     "breakdown_table": ["Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"],
     "on_balance": "Les intérêts des factures en partie réglées sont calculés sur le solde restant dû.",
+    "partly_paid": "Nous avons bien reçu, en règlement partiel, {{ part.partly_paid }}, dont il "
+    "est tenu compte dans le reste dû[below].",
+    "penalties_paid": "Déjà réglé par virement sur ces sommes, et déduit ci-dessus : "
+    "{{ part.totals.penalties_paid }}.",
     "pay_title": "Modalités de règlement :",
     "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
     " ({{ creditor.bank }}), en indiquant en référence : {{ payment.reference }} ;",

@@ -13,12 +13,15 @@ from .creditorref import (
 )
 from .epc import bic_problem, epc_payload, iban_problem, qr_png, write_qr
 from .files import MAX_STATEMENT_MB, checked_file, decode
-from .matching import match_entries
+from .kinds import other_kind
+from .matching import distinct, match_entries
 from .numbers import NumberIndex, canonical
 from .outcome import MatchResult
 from .reading import read_statement, read_statements
 from .records import (
     ALREADY,
+    FUTURE,
+    OTHER,
     RULE_AMOUNT,
     RULE_NONE,
     RULE_NUMBER,
@@ -28,6 +31,7 @@ from .records import (
     TO_DECIDE,
     Allocation,
     BankEntry,
+    PenaltyShare,
     Proposal,
     Statement,
     fold,
@@ -37,7 +41,9 @@ from .review import write_review
 
 __all__ = [
     "ALREADY",
+    "FUTURE",
     "MAX_STATEMENT_MB",
+    "OTHER",
     "REVIEW_NAME",
     "RULE_AMOUNT",
     "RULE_NONE",
@@ -52,6 +58,7 @@ __all__ = [
     "LetterRef",
     "MatchResult",
     "NumberIndex",
+    "PenaltyShare",
     "Proposal",
     "Statement",
     "allocate",
@@ -60,6 +67,7 @@ __all__ = [
     "cents",
     "checked_file",
     "decode",
+    "distinct",
     "epc_payload",
     "fold",
     "iban_problem",
@@ -67,6 +75,7 @@ __all__ = [
     "letter_reference",
     "make_reference",
     "match_entries",
+    "other_kind",
     "printed",
     "qr_png",
     "read_statement",

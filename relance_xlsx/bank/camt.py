@@ -5,6 +5,7 @@ hardened parser)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,11 @@ def read_camt(path: Path, data: bytes) -> Statement:
     try:
         root = etree.fromstring(data, SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
+        # lxml's message is English: the line is what the person can use.
+        where = f" à la ligne {exc.lineno}" if exc.lineno else ""
         raise StatementError(
-            f"{path.name} n'est pas un relevé CAMT lisible (XML invalide : {exc.msg})."
+            f"{path.name} n'est pas un relevé CAMT lisible (XML abîmé{where}) ; téléchargez-le "
+            "à nouveau depuis la banque."
         ) from exc
     if root.getroottree().docinfo.internalDTD is not None or b"<!ENTITY" in data[:65536]:
         raise StatementError(
@@ -56,10 +60,11 @@ def read_camt(path: Path, data: bytes) -> Statement:
     skipped: list[str] = []
     accounts = []
     for statement in _all(root, "BkToCstmrStmt/Stmt") + _all(root, "BkToCstmrAcctRpt/Rpt"):
-        accounts.append(_text(statement, "Acct/Id/IBAN", "Acct/Id/Othr/Id"))
+        account = _text(statement, "Acct/Id/IBAN", "Acct/Id/Othr/Id")
+        accounts.append(account)
         for entry in _all(statement, "Ntry"):
             n = len(entries) + len(skipped) + 1
-            made, why = _entries(path.name, n, entry)
+            made, why = _entries(path.name, n, entry, account)
             entries += made
             if why:
                 skipped.append(f"écriture {n} : {why}")
@@ -69,7 +74,7 @@ def read_camt(path: Path, data: bytes) -> Statement:
     return Statement(str(path), "camt.053", tuple(ranked(entries)), tuple(skipped), description)
 
 
-def _entries(source: str, n: int, entry: Any) -> tuple[list[BankEntry], str]:
+def _entries(source: str, n: int, entry: Any, account: str) -> tuple[list[BankEntry], str]:
     """One Ntry: its transactions (several in a batch), each with its own amount and debtor."""
     status = _text(entry, "Sts/Cd", "Sts")
     if status and status.upper() not in ("BOOK", "BOOKED"):
@@ -93,10 +98,22 @@ def _entries(source: str, n: int, entry: Any) -> tuple[list[BankEntry], str]:
         else [(details[0] if details else None, total)]
     )
     made = [
-        _one(source, n, day, sign * amount, entry, tx, entry_ref, i, split)
+        replace(
+            _one(source, n, day, sign * amount, entry, tx, entry_ref, i, split),
+            account=account,
+            kind=_code(tx if tx is not None else entry) or _code(entry),
+        )
         for i, (tx, amount) in enumerate(parts, start=1)
     ]
     return made, ""
+
+
+def _code(node: Any) -> str:
+    """The bank transaction code (« PMNT-RCDT-ESCT »: a SEPA transfer received; « PMNT-MCRD »:
+    card remittances), or the bank's own (proprietary) code."""
+    codes = [_text(node, "BkTxCd/Domn/Cd"), _text(node, "BkTxCd/Domn/Fmly/Cd"),
+             _text(node, "BkTxCd/Domn/Fmly/SubFmlyCd")]  # fmt: skip
+    return "-".join(c for c in codes if c) or _text(node, "BkTxCd/Prtry/Cd")
 
 
 def _one(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import StatementError
 from ..ledger import parse_amount, parse_date
-from .headers import NOT_BOOKED, is_statement_header, match_columns
+from .headers import FIELD_NAMES, NOT_BOOKED, is_statement_header, match_columns
 from .records import BankEntry, Statement, fold
 
 HEADER_SEARCH_LINES = 40
@@ -36,19 +36,23 @@ def read_csv(path: Path, text: str) -> Statement:
         entry, why = _entry(path.name, index, row, columns)
         if entry is not None:
             entries.append(entry)
-        elif why:
+        elif why and (entries or header_index >= 0):  # no header: lines above the table
             skipped.append(f"ligne {index} : {why}")
-    header = rows[header_index]
-    if header:
-        named = ", ".join(f"{f} = « {header[pos].strip()} »" for f, pos in columns.items())
-        description = f"en-têtes en ligne {header_index + 1} ({named})"
+    if header_index >= 0:
+        header = rows[header_index]
+        named = ", ".join(
+            f"{FIELD_NAMES[f]} « {header[pos].strip()} »"
+            for f, pos in sorted(columns.items(), key=lambda item: item[1])
+        )
+        description = f"en-têtes en ligne {header_index + 1} : {named}"
     else:
         description = "sans ligne d'en-têtes : colonnes reconnues à leur contenu"
     return Statement(str(path), "csv", tuple(ranked(entries)), tuple(skipped), description)
 
 
 def _table(path: Path, text: str) -> tuple[list[list[str]], dict[str, int], int]:
-    """The rows, the columns of each field and the header's index (-1: none, by content)."""
+    """The rows, the columns of each field and the header's index (-1: none, by content):
+    row i is the file's line i + 1, as the person counts them."""
     best: tuple[list[list[str]], dict[str, int], int] | None = None
     for delimiter in _DELIMITERS:
         if delimiter not in text[:20000]:
@@ -85,7 +89,7 @@ def _by_content(text: str) -> tuple[list[list[str]], dict[str, int], int] | None
         if not amounts or not texts:
             continue
         label = max(texts, key=lambda c: sum(len(r[c]) for r in sample))
-        return [[], *rows], {"date": 0, "amount": amounts[0], "label": label}, 0
+        return rows, {"date": 0, "amount": amounts[0], "label": label}, -1
     return None
 
 
@@ -121,6 +125,7 @@ def _entry(
         remittance=remittance,
         bank_ref=cell("bank_ref"),
         currency=(cell("currency") or "EUR").upper(),
+        kind=cell("kind"),
     )
     return entry, ""
 

@@ -21,7 +21,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "date op", "booking date", "settlement date local", "settlement date utc",
         "settlement date", "date de reglement local", "date de reglement utc",
         "date de reglement", "operation date local", "operation date utc", "operation date",
-        "date completed utc", "date completed", "transaction date", "date",
+        "date completed utc", "date completed", "completed date", "transaction date",
+        "posting date", "date de l ecriture", "started date", "date",
     ),
     "value_date": (
         "date de valeur", "date valeur", "dateval", "value date", "date de la valeur",
@@ -35,26 +36,37 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "detail": (
         "detail de l ecriture", "informations complementaires", "libelle simplifie",
         "commentaire", "comment", "note", "motif", "complement", "detail",
-        "reference de virement", "communication",
+        "reference de virement", "communication", "remittance information", "purpose",
     ),
     "amount": (
         "montant operation en euro", "montant de l operation", "montant operation",
         "montant euros", "montant eur", "montant en euros", "montant total ttc",
-        "total amount incl vat", "total amount", "montant", "amount", "somme",
+        "total amount incl vat", "total amount", "montant", "amount eur", "amount in eur",
+        "amount", "somme", "value",
     ),
-    "debit": ("debit euros", "debit eur", "debit en euros", "debit", "debits", "sortie"),
-    "credit": ("credit euros", "credit eur", "credit en euros", "credit", "credits", "entree"),
+    "debit": ("debit euros", "debit eur", "debit en euros", "debit", "debits", "sortie",
+              "paid out", "paid out eur", "money out", "debit amount", "withdrawals"),
+    "credit": ("credit euros", "credit eur", "credit en euros", "credit", "credits", "entree",
+               "paid in", "paid in eur", "money in", "credit amount", "deposits"),
     # The bank's own identifier of the entry: recognises it when imported again.
     "bank_ref": (
         "transaction id", "identifiant de transaction", "identifiant", "id",
         "id transaction", "numero d operation", "no operation", "reference bancaire",
+        "transferwise id",
     ),
     # A reference typed by the payer or the bank: searched for invoice numbers.
-    "reference": ("reference", "ref", "reference de l operation", "reference client"),
+    "reference": ("reference", "ref", "reference de l operation", "reference client",
+                  "payment reference", "reference du paiement"),
     "payer": (
         "nom de la contrepartie", "contrepartie", "counterparty name", "counterparty",
-        "payer", "emetteur", "donneur d ordre", "tiers", "supplierfound", "nom du tiers",
+        "counter party", "partner name", "payer name", "payer", "emetteur",
+        "donneur d ordre", "tiers", "supplierfound", "nom du tiers",
+        # N26's older export names the counterparty « Payee », whichever way the money went
+        "payee",
     ),
+    # The bank's type of operation: a card remittance is no customer's transfer.
+    "kind": ("type operation", "type d operation", "type de l operation", "type",
+             "transaction type", "nature"),
     "currency": ("devise", "currency", "payment currency", "code devise"),
     "status": ("statut", "status", "state", "etat"),
 }  # fmt: skip
@@ -104,4 +116,20 @@ def is_statement_header(found: dict[str, int]) -> bool:
     return "date" in found and money and words
 
 
-__all__ = ["NOT_BOOKED", "SYNONYMS", "header_key", "is_statement_header", "match_columns"]
+# How a field is named to the person (the statement's description, the review).
+FIELD_NAMES = {
+    "date": "date", "value_date": "date de valeur", "label": "libellé", "detail": "détail",
+    "amount": "montant", "debit": "débit", "credit": "crédit", "bank_ref": "référence bancaire",
+    "reference": "référence", "payer": "payeur", "currency": "devise", "status": "statut",
+    "kind": "type d'opération",
+}  # fmt: skip
+
+
+__all__ = [
+    "FIELD_NAMES",
+    "NOT_BOOKED",
+    "SYNONYMS",
+    "header_key",
+    "is_statement_header",
+    "match_columns",
+]

@@ -1,47 +1,67 @@
 """Each credit of the statements matched to the invoices it pays, strongest evidence first:
 the letter's RF reference, then invoice numbers in the label, then the amount of the payer's
-open invoices. A credit that fits several invoices, or no client, is left to the office."""
+open invoices. A credit that fits several invoices, or no client, is left to the office; a
+card remittance is counted apart; a credit dated after the day of the matching waits."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+from collections.abc import Iterable
 
 from ..wording import join_list, money
 from .book import Book, allocate, cents
-from .creditorref import printed, references_in
+from .kinds import SAID, other_kind
 from .records import (
     ALREADY,
+    FUTURE,
+    OTHER,
     RULE_NONE,
     RULE_NUMBER,
-    RULE_REFERENCE,
     SURE,
     TO_DECIDE,
-    Allocation,
     BankEntry,
     Proposal,
 )
-from .rules import by_amount
+from .reference import by_reference, paid_phrase
+from .rules import by_amount, payer_of
 
 # How sure each kind of evidence is (0 to 1): shown, and sorted on, never a threshold.
 CONFIDENCE = {"reference": 1.0, "number": 0.95, "number_partial": 0.9}
 
 
+def distinct(
+    entries: Iterable[BankEntry],
+) -> tuple[list[BankEntry], list[tuple[BankEntry, BankEntry]]]:
+    """The entries once each, and the duplicates set aside with the entry they repeat: the
+    same bank entry (its reference, else its date, amount, label and account) in two
+    overlapping statements, or in the same statement given twice, is one credit."""
+    seen: dict[tuple[str, str], BankEntry] = {}
+    kept: list[BankEntry] = []
+    duplicates: list[tuple[BankEntry, BankEntry]] = []
+    for entry in entries:
+        first = seen.get(entry.identity)
+        if first is not None:
+            duplicates.append((entry, first))
+            continue
+        seen[entry.identity] = entry
+        kept.append(entry)
+    return kept, duplicates
+
+
 def match_entries(
-    entries: Iterable[BankEntry], book: Book, applied: frozenset[str] | set[str] = frozenset()
+    entries: Iterable[BankEntry],
+    book: Book,
+    applied: frozenset[str] | set[str] = frozenset(),
+    as_of: dt.date | None = None,
 ) -> list[Proposal]:
     """One proposal per credit (debits are not looked at), in the statements' order."""
     credits = [e for e in entries if e.amount > 0]
     done: dict[int, Proposal] = {}
     for n, entry in enumerate(credits):
-        if entry.key in applied:
-            done[n] = Proposal(entry, ALREADY, RULE_NONE, 1.0, _already(entry))
-        elif entry.currency.upper() not in ("EUR", "€"):
-            done[n] = Proposal(
-                entry, TO_DECIDE, RULE_NONE, 0.0,
-                f"Virement en {entry.currency} : les factures sont en euros, le montant crédité "
-                "en euros est à vérifier. À affecter par le cabinet.",
-            )  # fmt: skip
-    for rule in (_by_reference, _by_numbers, by_amount):
+        settled = _settled(entry, applied, as_of)
+        if settled is not None:
+            done[n] = settled
+    for rule in (by_reference, _by_numbers, _not_a_customer, by_amount):
         for n, entry in enumerate(credits):
             if n not in done:
                 found = rule(entry, book)
@@ -51,100 +71,101 @@ def match_entries(
     return [done[n] for n in range(len(credits))]
 
 
-def _already(entry: BankEntry) -> str:
-    return (
-        "Déjà importé : ce virement est noté au journal des relances (même référence "
-        "bancaire, ou même date, montant et libellé) ; rien n'est écrit deux fois."
-    )
-
-
-def _take(book: Book, proposal: Proposal) -> None:
-    """A sure proposal's payments are taken off the invoices before the next credit."""
-    if proposal.status == SURE:
-        for a in proposal.allocations:
-            book.pay(a.position, a.amount)
-
-
-def _by_reference(entry: BankEntry, book: Book) -> Proposal | None:
-    """The RF reference of one of our letters: it says which invoices, whatever the label."""
-    for ref in references_in(entry.text):
-        letter = book.letters.get(ref)
-        if letter is None:
-            continue
-        positions = [
-            i
-            for n in letter.invoices
-            for i in book.of_number(n)
-            if book.clients[i] == letter.client
-        ]
-        open_ = [i for i in dict.fromkeys(positions) if book.is_open(i)]
-        said = f"Référence {printed(ref)} de la lettre du {letter.day:%d/%m/%Y} à {letter.client}"
-        if not open_:
-            return Proposal(
-                entry, TO_DECIDE, RULE_REFERENCE, 0.6,
-                f"{said} : ses factures sont déjà réglées ; virement à affecter par le cabinet.",
-            )  # fmt: skip
-        allocations, surplus = allocate(book, open_, entry.amount)
+def _settled(
+    entry: BankEntry, applied: frozenset[str] | set[str], as_of: dt.date | None
+) -> Proposal | None:
+    """Already imported, dated after the matching's day, or in another currency."""
+    if entry.key in applied or entry.legacy_key in applied:
         return Proposal(
-            entry, SURE, RULE_REFERENCE, CONFIDENCE["reference"],
-            f"{said} : {_paid_phrase(allocations, surplus)}", tuple(allocations), surplus=surplus,
+            entry, ALREADY, RULE_NONE, 1.0,
+            "Déjà importé : ce virement est noté au journal des relances (même référence "
+            "bancaire, ou même date, montant et libellé) ; rien n'est écrit deux fois.",
+        )  # fmt: skip
+    if as_of is not None and entry.date > as_of:
+        return Proposal(
+            entry, FUTURE, RULE_NONE, 0.0,
+            f"Crédit du {entry.date:%d/%m/%Y}, après la date du rapprochement "
+            f"({as_of:%d/%m/%Y}) : il n'est pas appliqué ; rapprochez-le à sa date.",
+        )  # fmt: skip
+    if entry.currency.upper() not in ("EUR", "€"):
+        return Proposal(
+            entry, TO_DECIDE, RULE_NONE, 0.0,
+            f"Virement en {entry.currency} : les factures sont en euros, le montant crédité "
+            "en euros est à vérifier. À décider par vous.",
         )  # fmt: skip
     return None
 
 
-def _by_numbers(entry: BankEntry, book: Book) -> Proposal | None:
-    """Invoice numbers cited in the label or remittance."""
-    keys = book.index.found_in(entry.text)
-    if not keys:
+def _take(book: Book, proposal: Proposal) -> None:
+    """A sure proposal's payments are taken off the invoices before the next credit (a
+    gap accepted settles the invoice: nothing is left of it)."""
+    if proposal.status == SURE:
+        for a in proposal.allocations:
+            book.pay(a.position, a.outstanding if a.gap else a.amount)
+
+
+def _not_a_customer(entry: BankEntry, book: Book) -> Proposal | None:
+    """A card remittance, a cash deposit, interest, a loan: counted apart (it cites no
+    invoice, or the rules before would have taken it)."""
+    kind = other_kind(entry)
+    if not kind:
         return None
-    positions = [i for k in keys for i in book.positions(k)]
-    cited = join_list([book.numbers[book.positions(k)[0]] for k in keys])
+    said = SAID[kind]
+    return Proposal(
+        entry, OTHER, RULE_NONE, 0.0,
+        f"{said[0].upper()}{said[1:]} : pas un règlement de client (aucune facture citée) ; "
+        "compté à part.",
+    )  # fmt: skip
+
+
+def _by_numbers(entry: BankEntry, book: Book) -> Proposal | None:
+    """Invoice numbers cited in the label or remittance, when the payer agrees."""
+    positions, _unclear = book.cited(entry.text)
+    if not positions:
+        return None
+    cited = join_list(list(dict.fromkeys(book.numbers[i] for i in positions)))
     said = f"N° de facture {cited} dans le libellé"
-    open_ = [i for i in dict.fromkeys(positions) if book.is_open(i)]
+    clients = list(dict.fromkeys(book.clients[i] for i in positions))
+    payer, name = payer_of(entry, book)
+    if payer is not None and payer not in clients:
+        return Proposal(
+            entry, TO_DECIDE, RULE_NUMBER, 0.5,
+            f"{said}, mais le payeur « {name} » est un autre client ({payer}) que celui de la "
+            f"facture ({join_list(clients)}) : paiement pour un tiers ou erreur de numéro ? "
+            "À décider par vous.", candidates=tuple(book.numbers[i] for i in positions),
+        )  # fmt: skip
+    open_ = [i for i in positions if book.is_open(i)]
     if not open_:
         return Proposal(
             entry, TO_DECIDE, RULE_NUMBER, 0.5,
             f"{said}, mais déjà réglée(s) dans le classeur : doublon ou autre facture ? "
-            "À affecter par le cabinet.", candidates=tuple(book.numbers[i] for i in positions),
+            "À décider par vous.", candidates=tuple(book.numbers[i] for i in positions),
         )  # fmt: skip
     owed = sum(cents(float(book.remaining[i])) for i in open_)
     paid = cents(entry.amount)
-    allocations, surplus = allocate(book, open_, entry.amount)
-    if paid > owed:
+    close = book.settles(paid, owed)
+    numbers = tuple(book.numbers[i] for i in open_)
+    if paid > owed and not close:
         return Proposal(
             entry, TO_DECIDE, RULE_NUMBER, 0.6,
             f"{said} ; le virement ({money(entry.amount)}) dépasse leur reste dû "
-            f"({money(owed / 100)}) de {money(surplus)} : à vérifier.",
-            tuple(allocations), tuple(book.numbers[i] for i in open_), surplus,
+            f"({money(owed / 100)}) de {money((paid - owed) / 100)} : à décider par vous.",
+            candidates=numbers, surplus=(paid - owed) / 100,
         )  # fmt: skip
-    if paid < owed and len(open_) > 1:
+    if paid < owed and not close and len(open_) > 1:
         return Proposal(
             entry, TO_DECIDE, RULE_NUMBER, 0.6,
             f"{said} ; le virement ({money(entry.amount)}) couvre une partie de leur total "
-            f"({money(owed / 100)}) : quelle facture est réglée ? À décider.",
-            tuple(allocations), tuple(book.numbers[i] for i in open_),
+            f"({money(owed / 100)}) : quelle facture est réglée ? À décider par vous.",
+            candidates=numbers,
         )  # fmt: skip
-    partial = paid < owed
+    allocations, _ = allocate(book, open_, entry.amount)
+    partial = paid < owed and not close
     confidence = CONFIDENCE["number_partial" if partial else "number"]
     return Proposal(
-        entry, SURE, RULE_NUMBER, confidence, f"{said} : {_paid_phrase(allocations, 0.0)}",
+        entry, SURE, RULE_NUMBER, confidence, f"{said} : {paid_phrase(allocations, 0.0)}",
         tuple(allocations),
     )  # fmt: skip
 
 
-def _paid_phrase(allocations: Sequence[Allocation], surplus: float) -> str:
-    """« M105 réglée (1 234,56 €) ; M106 réglée en partie : 100,00 € (reste 50,00 €) »."""
-    parts = []
-    for a in allocations:
-        if a.partial:
-            parts.append(
-                f"{a.invoice} réglée en partie : {money(a.amount)} (reste {money(a.remaining)})"
-            )
-        else:
-            parts.append(f"{a.invoice} réglée ({money(a.amount)})")
-    if surplus > 0:
-        parts.append(f"excédent de {money(surplus)} non affecté")
-    return " ; ".join(parts) + "."
-
-
-__all__ = ["CONFIDENCE", "match_entries"]
+__all__ = ["CONFIDENCE", "distinct", "match_entries"]

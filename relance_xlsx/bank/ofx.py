@@ -40,23 +40,29 @@ def read_ofx(path: Path, data: bytes) -> Statement:
             warnings.simplefilter("ignore")
             tree.parse(io.BytesIO(data))
     except Exception as exc:  # ofxtools raises its own types and ValueError for bad files
+        # Its message is English and internal: the person is told what to do, in French.
         raise StatementError(
-            f"{path.name} n'est pas un fichier OFX lisible ({_short(exc)}) ; téléchargez-le "
-            "à nouveau depuis la banque, ou choisissez l'export CSV."
+            f"{path.name} n'est pas un fichier OFX lisible (en-tête ou balises abîmés) ; "
+            "téléchargez-le à nouveau depuis la banque, ou choisissez l'export CSV."
         ) from exc
     entries, skipped = [], []
-    for n, node in enumerate(tree.findall(".//STMTTRN"), start=1):
-        entry, why = _entry(path.name, n, node)
-        if entry is not None:
-            entries.append(entry)
-        else:
-            skipped.append(f"opération {n} : {why}")
+    n = 0
+    statements: list[Any] = tree.findall(".//STMTRS") + tree.findall(".//CCSTMTRS")
+    for statement in statements or [tree]:
+        account = (statement.findtext(".//ACCTID") or "").strip()
+        for node in statement.findall(".//STMTTRN"):
+            n += 1
+            entry, why = _entry(path.name, n, node, account)
+            if entry is not None:
+                entries.append(entry)
+            else:
+                skipped.append(f"opération {n} : {why}")
     accounts = [a.findtext("ACCTID") or "" for a in tree.findall(".//BANKACCTFROM")]
     description = "compte " + ", ".join(a for a in accounts if a) if any(accounts) else ""
     return Statement(str(path), "ofx", tuple(ranked(entries)), tuple(skipped), description)
 
 
-def _entry(source: str, n: int, node: Any) -> tuple[BankEntry | None, str]:
+def _entry(source: str, n: int, node: Any, account: str) -> tuple[BankEntry | None, str]:
     day = _day(node.findtext("DTPOSTED") or node.findtext("DTUSER") or "")
     if day is None:
         return None, f"date illisible « {node.findtext('DTPOSTED') or ''} »"
@@ -80,6 +86,8 @@ def _entry(source: str, n: int, node: Any) -> tuple[BankEntry | None, str]:
         remittance=" ".join(x for x in (memo, (node.findtext("REFNUM") or "").strip()) if x),
         bank_ref=(node.findtext("FITID") or "").strip(),
         currency=(node.findtext("CURRENCY/CURSYM") or "EUR").strip() or "EUR",
+        account=account,
+        kind=(node.findtext("TRNTYPE") or "").strip(),
     ), ""
 
 
@@ -92,11 +100,6 @@ def _day(text: str) -> dt.date | None:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
-
-
-def _short(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
 
 
 __all__ = ["looks_like_ofx", "read_ofx"]

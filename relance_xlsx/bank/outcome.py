@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import ALREADY, SURE, TO_DECIDE, Proposal, Statement
+from .records import STATUSES, BankEntry, Proposal, Statement
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class MatchResult:
     target: str = ""  # where the payments went
     backup: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    # The same bank entry given again (overlapping statements): each with the one it repeats.
+    duplicates: tuple[tuple[BankEntry, BankEntry], ...] = field(default=())
 
     def count(self, status: str) -> int:
         """How many proposals have this status."""
@@ -32,8 +34,14 @@ class MatchResult:
 
     @property
     def debits(self) -> int:
-        """Debits read and ignored."""
-        return sum(s.debits for s in self.statements)
+        """Debits read and ignored (once each, when two statements overlap)."""
+        again = sum(1 for e, _ in self.duplicates if e.amount <= 0)
+        return sum(s.debits for s in self.statements) - again
+
+    @property
+    def credit_duplicates(self) -> int:
+        """Credits given twice (overlapping statements) and counted once."""
+        return sum(1 for e, _ in self.duplicates if e.amount > 0)
 
     def to_json(self) -> dict[str, Any]:
         """The stable document of `relance match --json` (fields added, never renamed)."""
@@ -43,7 +51,8 @@ class MatchResult:
             "apply": self.apply,
             "statements": [_statement(s) for s in self.statements],
             "proposals": [_proposal(p) for p in self.proposals],
-            "counts": {s: self.count(s) for s in (SURE, TO_DECIDE, ALREADY)},
+            "counts": {s: self.count(s) for s in STATUSES},
+            "duplicates": [_duplicate(e, first) for e, first in self.duplicates if e.amount > 0],
             "debits_ignored": self.debits,
             "applied": self.applied,
             "payments_written": self.payments_written,
@@ -64,6 +73,18 @@ def _statement(s: Statement) -> dict[str, Any]:
         "debits": s.debits,
         "skipped": list(s.skipped),
         "description": s.description,
+    }
+
+
+def _duplicate(entry: BankEntry, first: BankEntry) -> dict[str, Any]:
+    return {
+        "source": entry.source,
+        "line": entry.line,
+        "date": entry.date.isoformat(),
+        "amount": entry.amount,
+        "label": entry.label,
+        "key": entry.key,
+        "same_as": {"source": first.source, "line": first.line},
     }
 
 
@@ -92,11 +113,23 @@ def _proposal(p: Proposal) -> dict[str, Any]:
                 "outstanding": a.outstanding,
                 "remaining": a.remaining,
                 "partial": a.partial,
+                "gap": a.gap,
             }
             for a in p.allocations
         ],
         "candidates": list(p.candidates),
         "surplus": p.surplus,
+        "penalties": [
+            {
+                "row": s.row,
+                "invoice": s.invoice,
+                "client": s.client,
+                "interest": s.interest,
+                "indemnity": s.indemnity,
+                "reference": s.reference,
+            }
+            for s in p.penalties
+        ],
     }
 
 

@@ -8,11 +8,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 # What a proposal is: applied with --apply (sure), left to the office (to_decide), already
-# imported by an earlier --apply (already).
+# imported by an earlier --apply (already), dated after the day of the matching (future: it
+# waits for its day), or no customer's payment (other: a card remittance, a cash deposit…).
 SURE = "sure"
 TO_DECIDE = "to_decide"
 ALREADY = "already"
-STATUSES = (SURE, TO_DECIDE, ALREADY)
+FUTURE = "future"
+OTHER = "other"
+STATUSES = (SURE, TO_DECIDE, ALREADY, FUTURE, OTHER)
 
 # The rule that matched, strongest evidence first.
 RULE_REFERENCE = "reference"  # the letter's RF creditor reference
@@ -44,15 +47,33 @@ class BankEntry:
     bank_ref: str = ""  # the bank's own reference of the entry (FITID, AcctSvcrRef, ID)
     currency: str = "EUR"
     occurrence: int = 1  # the n-th identical (date, amount, label) entry of its file
+    account: str = ""  # the account the statement is of, when it says (OFX, CAMT)
+    kind: str = ""  # the bank's type of operation (« Credit Transfer », « CREDIT », PMNT-RCDT)
 
     @property
     def key(self) -> str:
         """What recognises this entry when the same statement is imported again: the bank's
-        reference, else its date, amount and label (and its rank among identical ones)."""
+        reference, else its date, amount (comma decimals, as the journal shows it) and label
+        (and its rank among identical ones)."""
         if self.bank_ref:
             return f"Banque {self.bank_ref.strip()}"
+        return self._plain_key(f"{self.amount:.2f}".replace(".", ","))
+
+    @property
+    def legacy_key(self) -> str:
+        """The key as the first version wrote it (« 1938.00 »): a journal written then still
+        recognises the entry."""
+        return self.key if self.bank_ref else self._plain_key(f"{self.amount:.2f}")
+
+    def _plain_key(self, amount: str) -> str:
         rank = f" #{self.occurrence}" if self.occurrence > 1 else ""
-        return f"{self.date:%d/%m/%Y} {self.amount:.2f} {fold(self.label)[:120]}{rank}"
+        return f"{self.date:%d/%m/%Y} {amount} {fold(self.label)[:120]}{rank}"
+
+    @property
+    def identity(self) -> tuple[str, str]:
+        """One bank entry, whatever the file it comes in: two overlapping statements of one
+        account give the same entry twice, one credit."""
+        return (self.key, fold(self.account))
 
     @property
     def text(self) -> str:
@@ -71,11 +92,32 @@ class Allocation:
     outstanding: float  # what was owed before it
     partial: bool
     position: int = field(default=-1, compare=False, repr=False)  # in the matcher's book
+    # A difference within the bank tolerance, accepted (received − owed: −0,01 short,
+    # +0,01 over): the invoice is settled all the same.
+    gap: float = 0.0
 
     @property
     def remaining(self) -> float:
-        """What the invoice still owes after this credit."""
-        return round(self.outstanding - self.amount, 2)
+        """What the invoice still owes after this credit (nothing when a gap settled it)."""
+        return 0.0 if self.gap else round(self.outstanding - self.amount, 2)
+
+
+@dataclass(frozen=True)
+class PenaltyShare:
+    """What a credit pays of the penalties a letter claimed for one invoice (the QR code's
+    amount is the principal, the interest and the 40 € indemnity)."""
+
+    row: int
+    invoice: str
+    client: str
+    interest: float
+    indemnity: float
+    reference: str  # the letter's RF reference
+
+    @property
+    def amount(self) -> float:
+        """Interest and indemnity paid."""
+        return round(self.interest + self.indemnity, 2)
 
 
 @dataclass(frozen=True)
@@ -89,12 +131,18 @@ class Proposal:
     reason: str  # in French
     allocations: tuple[Allocation, ...] = ()
     candidates: tuple[str, ...] = ()  # invoices the office may choose among
-    surplus: float = 0.0  # what the credit holds beyond the invoices it pays
+    surplus: float = 0.0  # what the credit holds beyond the invoices (and penalties) it pays
+    penalties: tuple[PenaltyShare, ...] = ()  # the letter's penalties it pays (RF only)
 
     @property
     def paid(self) -> float:
         """What this proposal applies to invoices."""
         return round(sum(a.amount for a in self.allocations), 2)
+
+    @property
+    def penalties_paid(self) -> float:
+        """What this proposal applies to the penalties a letter claimed."""
+        return round(sum(p.amount for p in self.penalties), 2)
 
 
 @dataclass(frozen=True)
@@ -120,6 +168,8 @@ class Statement:
 
 __all__ = [
     "ALREADY",
+    "FUTURE",
+    "OTHER",
     "RULE_AMOUNT",
     "RULE_NONE",
     "RULE_NUMBER",
@@ -129,6 +179,7 @@ __all__ = [
     "TO_DECIDE",
     "Allocation",
     "BankEntry",
+    "PenaltyShare",
     "Proposal",
     "Statement",
     "fold",

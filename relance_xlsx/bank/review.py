@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
+from ..wording import money
 from .outcome import MatchResult
-from .records import ALREADY, SURE, TO_DECIDE, Proposal
+from .records import ALREADY, FUTURE, OTHER, SURE, TO_DECIDE, Proposal
 
 NAME = "rapprochement.xlsx"
-DECISIONS = {SURE: "À appliquer", TO_DECIDE: "À décider", ALREADY: "Déjà importé"}
+DECISIONS = {
+    SURE: "À appliquer", TO_DECIDE: "À décider par vous", ALREADY: "Déjà importé",
+    FUTURE: "Date future", OTHER: "Hors clients",
+}  # fmt: skip
 RULES = {
     "reference": "Référence RF de la lettre",
     "number": "N° de facture",
@@ -27,9 +32,22 @@ COLUMNS = (
 )  # fmt: skip
 
 
+def free_name(target: Path) -> Path:
+    """The target, or « rapprochement-2.xlsx », « -3 »… when it exists: a review written
+    earlier (the same day, another statement) is a record, never overwritten."""
+    n = 1
+    found = target
+    while found.exists():
+        n += 1
+        found = target.with_name(f"{target.stem}-{n}{target.suffix}")
+    return found
+
+
 def write_review(result: MatchResult, target: Path) -> Path:
-    """The review workbook: one line per credit and invoice, the lines set aside."""
+    """The review workbook (at a free name beside target): one line per credit and invoice,
+    the lines set aside."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    target = free_name(target)
     partial = target.with_name(f".{target.name}.partial")
     book = xlsxwriter.Workbook(str(partial), {"remove_timezone": True})
     try:
@@ -46,6 +64,24 @@ def write_review(result: MatchResult, target: Path) -> Path:
         _skipped(book, result, fmt)
     finally:
         book.close()
+    return _publish(partial, target)
+
+
+def _publish(partial: Path, target: Path) -> Path:
+    """The finished file under its name, never over another file: a hard link fails when
+    the name was taken meanwhile (then the next free one); where links are not possible,
+    a rename to the name found free."""
+    for _ in range(100):
+        try:
+            os.link(partial, target)
+        except FileExistsError:
+            target = free_name(target)
+            continue
+        except OSError:
+            partial.replace(target)
+            return target
+        partial.unlink()
+        return target
     partial.replace(target)
     return target
 
@@ -61,33 +97,45 @@ def _formats(book: Any) -> dict[str, Any]:
 
 
 def _proposal_rows(sheet: Any, row: int, p: Proposal, applied: bool, fmt: dict[str, Any]) -> int:
-    """One line per invoice the credit pays (one line when it pays none)."""
-    e = p.entry
+    """One line per invoice the credit pays, per penalty it pays, and for a surplus; one
+    line when it pays nothing (an undecided credit shows what to choose among, no amount)."""
     decision = "Appliqué" if applied and p.status == SURE else DECISIONS[p.status]
-    lines = p.allocations or (None,)
-    for a in lines:
-        sheet.write(row, 0, e.source)
-        sheet.write_number(row, 1, e.line)
-        sheet.write_datetime(row, 2, _midnight(e.date), fmt["date"])
-        sheet.write_number(row, 3, e.amount, fmt["money"])
-        sheet.write_string(row, 4, e.label)
-        sheet.write_string(row, 5, decision)
-        sheet.write_string(row, 6, RULES.get(p.rule, p.rule))
-        sheet.write_number(row, 7, p.confidence, fmt["pct"])
-        if a is not None:
-            sheet.write_string(row, 8, a.invoice)
-            sheet.write_string(row, 9, a.client)
-            sheet.write_number(row, 10, a.amount, fmt["money"])
-            sheet.write_number(row, 11, a.remaining, fmt["money"])
-        elif p.candidates:
-            sheet.write_string(row, 8, "à choisir : " + ", ".join(p.candidates))
+    lines: list[tuple[str, str, float | None, float | None]] = [
+        (a.invoice, a.client, a.amount, a.remaining) for a in p.allocations
+    ] if p.status == SURE else []  # fmt: skip
+    lines += [(f"{s.invoice} (pénalités)", s.client, s.amount, None) for s in p.penalties]
+    if p.status == SURE and p.surplus > 0:
+        lines.append(("excédent non affecté", "", p.surplus, None))
+    if not lines:
+        chosen = "à choisir : " + ", ".join(p.candidates) if p.candidates else ""
+        lines = [(chosen, "", None, None)]
+    for invoice, client, amount, remaining in lines:
+        _credit_cells(sheet, row, p, decision, fmt)
+        sheet.write_string(row, 8, invoice)
+        sheet.write_string(row, 9, client)
+        if amount is not None:
+            sheet.write_number(row, 10, amount, fmt["money"])
+        if remaining is not None:
+            sheet.write_number(row, 11, remaining, fmt["money"])
         sheet.write_string(row, 12, p.reason, fmt["wrap"])
         row += 1
     return row
 
 
+def _credit_cells(sheet: Any, row: int, p: Proposal, decision: str, fmt: dict[str, Any]) -> None:
+    e = p.entry
+    sheet.write(row, 0, e.source)
+    sheet.write_number(row, 1, e.line)
+    sheet.write_datetime(row, 2, _midnight(e.date), fmt["date"])
+    sheet.write_number(row, 3, e.amount, fmt["money"])
+    sheet.write_string(row, 4, e.label)
+    sheet.write_string(row, 5, decision)
+    sheet.write_string(row, 6, RULES.get(p.rule, p.rule))
+    sheet.write_number(row, 7, p.confidence, fmt["pct"])
+
+
 def _skipped(book: Any, result: MatchResult, fmt: dict[str, Any]) -> None:
-    """The statements read and the lines they set aside."""
+    """The statements read, the lines they set aside, the entries given twice."""
     sheet = book.add_worksheet("Relevés")
     for col, title in enumerate(("Relevé", "Format", "Lu", "Crédits", "Débits ignorés", "Note")):
         sheet.write(0, col, title, fmt["head"])
@@ -101,6 +149,15 @@ def _skipped(book: Any, result: MatchResult, fmt: dict[str, Any]) -> None:
         for why in s.skipped:
             sheet.write_string(row, 5, f"Ligne écartée : {why}")
             row += 1
+    for entry, first in (d for d in result.duplicates if d[0].amount > 0):
+        sheet.write_string(row, 0, entry.source)
+        sheet.write_string(
+            row, 5,
+            f"Doublon écarté : la ligne {entry.line} ({entry.date:%d/%m/%Y}, "
+            f"{money(entry.amount)}) est la ligne {first.line} de {Path(first.source).name} ; "
+            "comptée une fois.",
+        )  # fmt: skip
+        row += 1
 
 
 def _midnight(day: dt.date) -> dt.datetime:

@@ -7,6 +7,7 @@ from .loading import find_config, load_settings, settings_from_dict
 from .sections import (
     CONFIG_NAME,
     PLACEHOLDER,
+    Bank,
     Creditor,
     Email,
     Letters,
@@ -24,6 +25,7 @@ __all__ = [
     "CONFIG_NAME",
     "PLACEHOLDER",
     "SETTING_LABELS",
+    "Bank",
     "Creditor",
     "Email",
     "Letters",

@@ -162,6 +162,16 @@ def _check_report(report: Report, where: str) -> None:
         raise ConfigError(f"[report] dso_days dans {where} doit être au moins 1 jour.")
 
 
+def _check_bank(settings: Settings, where: str) -> None:
+    # A small gap: beyond a few cents a payment is partial, or a surplus, and the office
+    # decides. (The matcher never uses more than [policy] tolerance either.)
+    if not 0 <= settings.bank.tolerance <= 1.0:
+        raise ConfigError(
+            f"[bank] tolerance dans {where} doit être entre 0 et 1,00 € (lu : "
+            f"{settings.bank.tolerance})."
+        )
+
+
 def check_settings(settings: Settings, where: str) -> None:
     """Refuse values no run could use, naming the section and the key."""
     _check_creditor(settings.creditor, where)
@@ -170,6 +180,7 @@ def check_settings(settings: Settings, where: str) -> None:
     _check_email(settings.email, where)
     _check_writeback(settings.writeback, where)
     _check_report(settings.report, where)
+    _check_bank(settings, where)
 
 
 __all__ = ["capital_problem", "check_settings", "rcs_problem", "siret_problem", "vat_problem"]

@@ -12,6 +12,7 @@ from ..userfiles import FileRefused, read_checked
 from .checks import check_settings
 from .sections import (
     CONFIG_NAME,
+    Bank,
     Creditor,
     Email,
     Letters,
@@ -36,6 +37,7 @@ _SECTIONS: dict[str, type] = {
     "limits": Limits,
     "report": Report,
     "pdf": Pdf,
+    "bank": Bank,
 }
 
 

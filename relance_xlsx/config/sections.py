@@ -198,6 +198,15 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Bank:
+    """How `relance match` treats a payment that differs by a cent from what it settles."""
+
+    # A payment within this many euros of what is still owed settles it (a cent lost to a
+    # rounding, either way), and the difference is said; beyond, it is partial or a surplus.
+    tolerance: float = 0.01
+
+
+@dataclass(frozen=True)
 class Pdf:
     """Where LibreOffice is, when it is not where the tool looks (PATH, standard folders)."""
 
@@ -219,6 +228,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     report: Report = field(default_factory=Report)
     pdf: Pdf = field(default_factory=Pdf)
+    bank: Bank = field(default_factory=Bank)
     # canonical field name -> header text in the user's ledger; wins over detection
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
@@ -240,6 +250,7 @@ class Settings:
 __all__ = [
     "CONFIG_NAME",
     "PLACEHOLDER",
+    "Bank",
     "Creditor",
     "Email",
     "Letters",

@@ -5,11 +5,14 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from ..bank import ALREADY, SURE, TO_DECIDE, MatchResult
+from ..bank import ALREADY, FUTURE, OTHER, SURE, TO_DECIDE, MatchResult
 from ..wording import money
 from .console import err, out
 
-DECISIONS = {SURE: "à appliquer", TO_DECIDE: "à décider", ALREADY: "déjà importé"}
+DECISIONS = {
+    SURE: "à appliquer", TO_DECIDE: "à décider par vous", ALREADY: "déjà importé",
+    FUTURE: "date future", OTHER: "hors clients",
+}  # fmt: skip
 
 
 def render_match(result: MatchResult) -> None:
@@ -37,7 +40,9 @@ def render_match(result: MatchResult) -> None:
     for p in result.proposals:
         e = p.entry
         decision = "appliqué" if applied and p.status == SURE else DECISIONS[p.status]
-        invoices = "\n".join(a.invoice for a in p.allocations) or "\n".join(p.candidates)
+        paid = [a.invoice for a in p.allocations] if p.status == SURE else []
+        paid += [f"{s.invoice} (pénalités)" for s in p.penalties]
+        invoices = "\n".join(paid) or "\n".join(p.candidates)
         confidence = f"{p.confidence:.0%}".replace("%", "\u00a0%")
         why = f"{e.label}\n→ {p.reason} (confiance {confidence})"
         # Text, never markup: a bank label may hold « [ » and « ] ».
@@ -48,11 +53,24 @@ def render_match(result: MatchResult) -> None:
 
 
 def _summary(result: MatchResult) -> str:
-    sure, undecided, already = (result.count(s) for s in (SURE, TO_DECIDE, ALREADY))
-    text = (
-        f"{len(result.proposals)} crédit(s) : {sure} sûr(s), {undecided} à décider par le "
-        f"cabinet, {already} déjà importé(s) ; {result.debits} débit(s) ignoré(s)."
+    sure, undecided, already, future, other = (
+        result.count(s) for s in (SURE, TO_DECIDE, ALREADY, FUTURE, OTHER)
     )
+    text = (
+        f"{len(result.proposals)} crédit(s) : {sure} sûr(s), {undecided} à décider par vous, "
+        f"{already} déjà importé(s)"
+    )
+    if future:
+        text += f", {future} daté(s) après le {_day(result.as_of)} (non appliqué(s))"
+    if other:
+        text += f", {other} hors clients (remises de carte, espèces…)"
+    text += f" ; {result.debits} débit(s) ignoré(s)"
+    if result.credit_duplicates:
+        text += (
+            f" ; {result.credit_duplicates} crédit(s) en double écarté(s) (la même opération "
+            "dans deux relevés, comptée une fois)"
+        )
+    text += "."
     if result.apply:
         text += (
             f" Appliqué : {result.applied} crédit(s), {result.payments_written} règlement(s) "
@@ -66,6 +84,10 @@ def _summary(result: MatchResult) -> str:
     if result.review:
         text += f" Détail pour contrôle : {result.review}."
     return text
+
+
+def _day(iso: str) -> str:
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
 
 
 __all__ = ["render_match"]

@@ -122,7 +122,7 @@ def _levels_table(result: RunResult) -> Table:
     count: Counter[int] = Counter()
     due: defaultdict[int, float] = defaultdict(float)
     for inv in result.invoices:
-        if inv.outstanding > 0:
+        if inv.outstanding > 0 and not inv.paid:  # a cent left within the tolerance is paid
             count[inv.level] += 1
             due[inv.level] += inv.outstanding
     for level in sorted(count):

@@ -11,6 +11,7 @@ from .buyers import (
     TERM_DAYS,
     buyer_kind,
 )
+from .clients import key_of
 from .coded import (
     Coded,
     parse_amounts,
@@ -139,6 +140,7 @@ __all__ = [
     "find_payments",
     "hold_rows",
     "hold_sentence",
+    "key_of",
     "label",
     "match_headers",
     "open_workbook",

@@ -106,7 +106,10 @@ def apply_payments(
     else:
         ledger = frame.loc[rows, "paid"].to_numpy(dtype=float)
         for row, mine, theirs in zip(frame.loc[rows, "row"], ledger, totals, strict=True):
-            if abs(mine - theirs) > tolerance and len(warnings) < _SHOWN:
+            # Less in the sheet than in the column is payments without a date (typed in the
+            # column before the sheet listed them): they lower the interest base from the
+            # start. More in the sheet is a disagreement to show.
+            if theirs - mine > tolerance and len(warnings) < _SHOWN:
                 warnings.append(
                     f"Ligne {row} : les règlements de la feuille « {table.sheet} » totalisent "
                     f"{theirs:.2f}, la colonne des montants réglés {mine:.2f} ; la colonne est "

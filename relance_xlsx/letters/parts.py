@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from ..ledger import (
     FORMAL_NOTICE,
     KIND_CLAIM,
@@ -18,6 +20,7 @@ from ..ledger import (
     REMINDER_2,
 )
 from ..wording import (
+    LIST_LIMIT,
     agreement,
     amount_in_words,
     date_long,
@@ -126,7 +129,36 @@ def part_context(
         "with_history": stage >= 2 or part.reminded,
         "credits": [credit_item(c, m, lang) for c in credits],
         **_amounts(part.kind, rows, credits, f),
+        **_partly_paid(part.kind, rows, f),
     }
+
+
+def partly_paid_rows(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The invoices of a part still owed after a payment (a claim's are paid in full)."""
+    if kind == KIND_CLAIM:
+        return []
+    return [r for r in rows if r["paid"] > 0.005 and r["outstanding"] > 0.005]
+
+
+def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, Any]:
+    """What was received on the part's invoices still owed: « 2 000,00 € sur la facture
+    n° FH-110 (dernier règlement le 05/11/2026) », said before the table that deducts it."""
+    paid = partly_paid_rows(kind, rows)
+    total = round(float(sum(r["paid"] for r in paid)), 2)
+    if len(paid) > LIST_LIMIT:
+        on = f"sur {len(paid)} factures" if f.lang == "fr" else f"on {len(paid)} invoices"
+        return {"partly_paid": f"{f.money(total)} {on}", "partly_paid_total": total}
+    fr = f.lang == "fr"
+    said = []
+    for r in paid:
+        on = ("sur " if fr else "on ") + invoices_phrase([str(r["invoice"] or "–")], f.lang)
+        day = r.get("payment_date")
+        when = ""
+        if isinstance(day, pd.Timestamp) and pd.notna(day):
+            text = day_text(day.date(), f.lang)
+            when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
+        said.append(f"{f.money(r['paid'])} {on}{when}")
+    return {"partly_paid": join_list(said, f.lang), "partly_paid_total": total}
 
 
 def _start(phrase: str) -> str:
@@ -157,12 +189,15 @@ def _amounts(
     interest = sum(r["interest"] for r in rows) if penalties else 0.0
     indemnity = sum(r["indemnity"] for r in rows) if penalties else 0.0
     claimed = round(outstanding + interest + indemnity, 2)
+    # Penalties a bank transfer already paid: deducted above, and the letter says so.
+    paid = sum(r["interest_paid"] + r["indemnity_paid"] for r in rows) if penalties else 0.0
     figures = {
         "outstanding": round(outstanding, 2),
         "interest": round(interest, 2),
         "indemnity": round(indemnity, 2),
         "claimed": claimed,
         "credits": round(sum(c["amount"] for c in credits), 2),
+        "penalties_paid": round(paid, 2),
     }
     return {
         "penalties": penalties,
@@ -176,6 +211,7 @@ def _amounts(
             "claimed": m(claimed),
             "claimed_words": amount_in_words(claimed, f.currency, f.lang),
             "credits": m(figures["credits"]),
+            "penalties_paid": m(figures["penalties_paid"]),
         },
         "interest_periods": interest_lines(rows, m, f.lang) if penalties else [],
         "on_balance": penalties and on_balance(rows),
@@ -195,5 +231,6 @@ __all__ = [
     "day_text",
     "notice_days",
     "part_context",
+    "partly_paid_rows",
     "reminder_days",
 ]

@@ -83,6 +83,8 @@ def add_payment_qr(rendered: Rendered, context: dict[str, Any]) -> None:
         rendered.media[rel_id] = (f"word/media/qr-{digest}.png", qr_png(payload))
         new.append(_picture(rel_id, digest))
     anchor = _anchor(rendered.body, said)
+    if anchor is not None and payload:
+        _keep_together(anchor)
     for element in reversed(new):
         if anchor is not None:
             anchor.addnext(element)
@@ -108,6 +110,40 @@ def _anchor(body: etree._Element, said: str) -> etree._Element | None:
         if hit is not None:
             return hit
     return None
+
+
+def _keep_together(anchor: etree._Element, most: int = 5) -> None:
+    """The ways to pay, from their heading (« Modalités de règlement : ») down to the
+    paragraph the code follows, kept with the next paragraph: the reference and the code
+    never start a page alone, the block moves to the next page whole when it must (only
+    the anchor when no heading is found close above it)."""
+    tag_p, tag_t = f"{{{W}}}p", f"{{{W}}}t"
+    block = [anchor]
+    paragraph = anchor.getprevious()
+    while paragraph is not None and paragraph.tag == tag_p and len(block) < most:
+        block.append(paragraph)
+        if "".join(t.text or "" for t in paragraph.iter(tag_t)).strip().endswith(":"):
+            break
+        paragraph = paragraph.getprevious()
+    else:
+        block = [anchor]
+    for kept in block:
+        _set_keep_next(kept)
+
+
+def _set_keep_next(paragraph: etree._Element) -> None:
+    pr = paragraph.find(f"{{{W}}}pPr")
+    if pr is None:
+        pr = etree.Element(f"{{{W}}}pPr")
+        paragraph.insert(0, pr)
+    if pr.find(f"{{{W}}}keepNext") is None:
+        # keepNext comes after pStyle in CT_PPrBase's sequence
+        style = pr.find(f"{{{W}}}pStyle")
+        keep = etree.Element(f"{{{W}}}keepNext")
+        if style is not None:
+            style.addnext(keep)
+        else:
+            pr.insert(0, keep)
 
 
 def _before_section(body: etree._Element, element: etree._Element) -> None:

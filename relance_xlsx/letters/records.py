@@ -34,6 +34,9 @@ _FRAME_FIELDS = (
     "level",
     "currency",
     "is_credit",
+    # Penalties a bank transfer already paid (a QR code's amount): deducted from the interest.
+    "interest_paid",
+    "indemnity_paid",
 )
 _DECISION_FIELDS = {
     "days_late": "days_late",
@@ -50,6 +53,8 @@ _DEFAULTS = {
     "action": "",
     "relisted": False,
     "buyer": None,
+    "interest_paid": 0.0,
+    "indemnity_paid": 0.0,
 }
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]

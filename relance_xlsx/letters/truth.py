@@ -28,7 +28,14 @@ from ..ledger import (
 )
 from ..policy import first_level
 from ..wording import amount_in_words, money
-from .parts import PENALTY_KINDS, STAGE_OF, day_text, notice_days, reminder_days
+from .parts import (
+    PENALTY_KINDS,
+    STAGE_OF,
+    day_text,
+    notice_days,
+    partly_paid_rows,
+    reminder_days,
+)
 from .plan import LetterPlan
 from .records import LetterRows
 
@@ -201,6 +208,18 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
         }
         claimed = round(sum(owed.values()), 2)
         currency = _currency(context)
+        received = _sum(r["paid"] for r in partly_paid_rows(part.kind, rows))
+        if shown["partly_paid_total"] != received:
+            out.append(
+                f"la partie {part.kind} ne dit pas les {money(received, currency, lang)} de "
+                "règlements partiels reçus"
+            )
+        paid = _sum(r["interest_paid"] + r["indemnity_paid"] for r in rows) if penalties else 0
+        if shown["figures"]["penalties_paid"] != paid:
+            out.append(
+                f"la partie {part.kind} ne dit pas les {money(paid, currency, lang)} de "
+                "pénalités déjà réglés par virement"
+            )
         for key, value in [*owed.items(), ("claimed", claimed)]:
             if shown["totals"][key] != money(value, currency, lang):
                 out.append(
@@ -219,10 +238,11 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
 
 
 def _interest(rows: list[dict[str, Any]], consumer: bool) -> list[str]:
-    """Interest equals its periods; a consumer owes no indemnity, nor interest before a notice."""
+    """Interest equals its periods, less what a bank transfer already paid of it (said in the
+    letter); a consumer owes no indemnity, nor interest before a notice."""
     out = []
     for r in rows:
-        periods = round(sum(p[5] for p in r["periods"]), 2)
+        periods = max(round(sum(p[5] for p in r["periods"]) - float(r["interest_paid"]), 2), 0)
         if r["periods"] and abs(periods - float(r["interest"])) > 0.005:
             out.append(
                 f"les intérêts de la facture n° {_no(r)} ne sont pas la somme de leurs périodes"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from .. import collector
@@ -10,7 +11,7 @@ from ..config import Settings
 from ..ledger import LAPSING, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
-from ..workbook import journal_demands, letters_sent
+from ..workbook import journal_demands, letters_sent, penalties_paid
 
 
 def decide_ledger(
@@ -18,6 +19,7 @@ def decide_ledger(
 ) -> tuple[Decisions, list[LetterPlan], list[str]]:
     """Each invoice's decision, the letters in print order, the statement names not found."""
     tables = rate_tables_for(settings)
+    note_penalties_paid(ledger, settings)
     decisions = decide(ledger.frame, as_of, settings.policy, tables, demands(ledger, settings))
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     plans = plan_letters(
@@ -25,6 +27,22 @@ def decide_ledger(
     )
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
     return decisions, in_print_order(plans + asked), unknown
+
+
+def note_penalties_paid(ledger: Ledger, settings: Settings) -> None:
+    """The penalties a bank transfer paid (a QR code's amount holds them; the journal says
+    how much, invoice by invoice) as the frame's interest_paid and indemnity_paid: they are
+    claimed no more."""
+    frame = ledger.frame
+    if "interest_paid" in frame or not Path(ledger.path).is_file():
+        return
+    paid = penalties_paid(ledger.path, settings.writeback.journal_sheet)
+    if not paid:
+        return
+    keys = zip(frame["client"].tolist(), frame["invoice"].tolist(), strict=True)
+    found = [paid.get((str(c), str(n if n is not None else "")), (0.0, 0.0)) for c, n in keys]
+    frame["interest_paid"] = [interest for interest, _ in found]
+    frame["indemnity_paid"] = [indemnity for _, indemnity in found]
 
 
 def demands(ledger: Ledger, settings: Settings) -> dict[Any, tuple[dt.date, ...]]:
@@ -65,4 +83,4 @@ def letter_rows(
         )
 
 
-__all__ = ["decide_ledger", "demands"]
+__all__ = ["decide_ledger", "demands", "note_penalties_paid"]

@@ -158,6 +158,9 @@ def compute_penalties(
                 has = (days > 0) & (base > 0)
                 parts.append(_period_rows(frame.index, has, lo, hi, days, rate, base, amount))
     indemnity = np.where(owed & ~consumer, policy.indemnity, 0.0)
+    if "interest_paid" in frame:  # paid by bank transfer (a letter's QR code): not owed again
+        interest = np.maximum(np.round(interest, 2) - frame["interest_paid"].to_numpy(float), 0)
+        indemnity = np.maximum(indemnity - frame["indemnity_paid"].to_numpy(float), 0.0)
     current, _ = business_rates([HalfYear.of(as_of)], policy, tables)
     return Penalties(
         pd.Series(np.round(interest, 2), index=frame.index),

@@ -17,7 +17,7 @@ from ..ledger import (
     REMINDER_2,
     hold_sentence,
 )
-from ..wording import date_short
+from ..wording import date_short, money
 from .barred import barred_reasons
 from .prescription import Prescription, column
 
@@ -106,9 +106,10 @@ def reasons(
     put("first", lambda m: next_name[m], ~has_due)
     put("in_litigation", lambda m: "Contentieux en cours : aucune lettre")
     sent_on = np.where(sent != "", " du " + sent, " (date inconnue)")
+    since_letter = _since_letter(frame)
 
     def without(m: np.ndarray) -> np.ndarray:
-        return prev[m] + sent_on[m] + " sans règlement depuis " + ago[m]
+        return prev[m] + sent_on[m] + since_letter[m] + ago[m]
 
     to_court = level_after >= LITIGATION
     _to_court(put, frame, without, to_court)
@@ -155,6 +156,23 @@ def _to_court(
         ),
         to_court & public,
     )
+
+
+def _since_letter(frame: pd.DataFrame) -> np.ndarray:
+    """« sans règlement depuis », or, when a payment came after the last letter, what it
+    left: « ; règlement partiel le 05/11/2026, reste dû 860,00 € ; depuis »."""
+    out = np.full(len(frame), " sans règlement depuis ", dtype=object)
+    after = (frame["paid"].to_numpy(dtype=float) > 0) & (
+        frame["payment_date"] > frame["last_date"]
+    ).to_numpy(dtype=bool)
+    if after.any():
+        paid_on = _date_texts(frame["payment_date"].where(after))
+        rest = frame["outstanding"].to_numpy(dtype=float)
+        out[after] = [
+            f" ; règlement partiel le {day}, reste dû {money(left)} ; lettre envoyée il y a "
+            for day, left in zip(paid_on[after], rest[after], strict=True)
+        ]
+    return out
 
 
 def _promise(put: Callable[..., None], frame: pd.DataFrame) -> None:

@@ -32,8 +32,8 @@ def say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
     """Paid after the due date: what the law still gives, said in the status, not waived."""
     rows = out.index[mask]
     out.loc[rows, "reason"] = [
-        f"{reason} ; réglée après l'échéance : pénalités {money(i)} et indemnité {money(n)} "
-        "restent dues (Code de commerce L441-10), à réclamer si vous le décidez"
+        f"{reason} ; réglée après l'échéance : {_still_due(i, n)} (Code de commerce "
+        "L441-10), à réclamer si vous le décidez"
         for reason, i, n in zip(
             out.loc[rows, "reason"],
             out.loc[rows, "interest"],
@@ -41,6 +41,16 @@ def say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
             strict=True,
         )
     ]
+
+
+def _still_due(interest: float, indemnity: float) -> str:
+    """« pénalités 12,30 € et indemnité 40,00 € restent dues », without a part at zero (an
+    indemnity already paid by transfer)."""
+    if not indemnity:
+        return f"pénalités {money(interest)} restent dues"
+    if not interest:
+        return f"indemnité {money(indemnity)} reste due"
+    return f"pénalités {money(interest)} et indemnité {money(indemnity)} restent dues"
 
 
 def say_broken(out: pd.DataFrame, mask: np.ndarray, promised: pd.Series) -> None:

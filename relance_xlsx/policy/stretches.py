@@ -111,9 +111,12 @@ class Stretches:
         bases: np.ndarray,
     ) -> None:
         # A payment made by the due date lowers the base from the start; each later one
-        # cuts the delay, the base dropping by what it paid.
+        # cuts the delay, the base dropping by what it paid. What the ledger says was paid
+        # beyond the sheet's dated payments has no date: it lowers the base from the start
+        # too, as an undated payment of the ledger's column does.
         early = sum(p for d, p in paid if not d > due)
-        base = amount - early
+        undated = max(amount - remaining - sum(p for _, p in paid), 0.0)
+        base = amount - early - undated
         bases[i, :] = 0.0
         bases[i, 0] = base
         k = 0

@@ -1,6 +1,7 @@
 """What a run, a check, a report and a send return: frozen records, rendered as a table or
 JSON by the command line and as pages by the local page."""
 
+from .commands import ReportResult, SendResult
 from .decision import (
     NOT_CHASED,
     KindTotal,
@@ -17,9 +18,7 @@ from .records import (
     InvoiceResult,
     LetterResult,
     PaidLate,
-    ReportResult,
     RunResult,
-    SendResult,
     invoice_results,
     letter_result,
     paid_late_by_client,

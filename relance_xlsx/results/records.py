@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .. import collector
-from ..figures import ManagerReport
 from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Decision, Ledger, Problem, Skip, round_cents
 from ..letters import Letter, LetterRows, part_totals, total_due
-from ..mail import Delivery
 from ..policy import Decisions
 from .decision import LetterLine, Summary
 
@@ -38,6 +37,11 @@ class InvoiceResult(NamedTuple):
     reason: str
     # The interest broken down (CPC 1407): from, to, days, rate, base, interest.
     interest_periods: tuple[Any, ...] = ()
+    # Paid, within [policy] tolerance (a cent left is no debt to chase or to count).
+    paid: bool = False
+    # Penalties a bank transfer paid (the journal's): interest is its periods less these.
+    interest_paid: float = 0.0
+    indemnity_paid: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -160,46 +164,6 @@ class CheckResult:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class ReportResult:
-    """What `relance report` computed, and where rapport.xlsx (and its PDF) were written."""
-
-    figures: ManagerReport
-    xlsx: str | None = None
-    pdf: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable JSON document of `report --json`: the figures, and the files."""
-        return {
-            **self.figures.to_json(),
-            "xlsx": self.xlsx,
-            "pdf": self.pdf,
-            "warnings": self.warnings,
-        }
-
-
-@dataclass(frozen=True)
-class SendResult:
-    """What `relance send` did: one delivery per draft, and the journal lines written."""
-
-    folder: str
-    server: str
-    deliveries: list[Delivery]
-    journal_lines: int = 0
-    backup: str | None = None
-
-    def count(self, status: str) -> int:
-        """How many deliveries ended with this status (sent, refused, failed, already_sent)."""
-        return sum(1 for d in self.deliveries if d.status == status)
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable JSON document of `send --json`."""
-        data = asdict(self)
-        data["counts"] = {s: self.count(s) for s in ("sent", "refused", "failed", "already_sent")}
-        return data
-
-
 def invoice_results(
     ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]
 ) -> list[InvoiceResult]:
@@ -226,6 +190,11 @@ def invoice_results(
             map(letter_of.get, f.index),
             list(map(str, d["reason"].tolist())),
             map(lambda i: periods.get(i, ()), f.index),
+            f["is_paid"].to_numpy(dtype=bool).tolist(),
+            *(
+                f[k].tolist() if k in f else repeat(0.0)
+                for k in ("interest_paid", "indemnity_paid")
+            ),
         )
     )
 
@@ -291,9 +260,7 @@ __all__ = [
     "InvoiceResult",
     "LetterResult",
     "PaidLate",
-    "ReportResult",
     "RunResult",
-    "SendResult",
     "invoice_results",
     "letter_result",
     "paid_late_by_client",

@@ -11,6 +11,7 @@ from .fmt import (
     typed_day,
 )
 from .grammar import (
+    LIST_LIMIT,
     acknowledgement,
     agreement,
     de,
@@ -28,6 +29,7 @@ from .oserrors import describe_os_error
 from .visible import has_invisible, visible, visible_record
 
 __all__ = [
+    "LIST_LIMIT",
     "acknowledgement",
     "agreement",
     "amount_in_words",

@@ -6,8 +6,12 @@ from .changes import (
     journal_entries,
     status_updates,
 )
-from .history import bank_history, journal_demands, journal_lines, letters_sent
+from .history import bank_history, journal_demands, journal_lines, letters_sent, penalties_paid
 from .journal import (
+    PAYMENT_FULL,
+    PAYMENT_PARTIAL,
+    PENALTIES_PAID,
+    SURPLUS,
     JournalEntry,
     add_journal,
     existing_keys,
@@ -27,8 +31,12 @@ from .writeback import (
 
 __all__ = [
     "MATCH",
+    "PAYMENT_FULL",
+    "PAYMENT_PARTIAL",
+    "PENALTIES_PAID",
     "RUN",
     "SEND",
+    "SURPLUS",
     "JournalEntry",
     "PaymentWrite",
     "PaymentsDone",
@@ -47,6 +55,7 @@ __all__ = [
     "lock_files",
     "lock_owner",
     "lock_path",
+    "penalties_paid",
     "preflight",
     "refuse_implausible",
     "status_updates",

@@ -12,6 +12,7 @@ from typing import Any
 from ..bank import LetterRef, is_valid
 from ..ledger import (
     ACTION_LABELS,
+    CLAIMED_LABEL,
     FORMAL_NOTICE,
     LEVEL_LABELS,
     REMINDER_1,
@@ -19,7 +20,7 @@ from ..ledger import (
     parse_date,
     sheet_rows,
 )
-from .journal import HEADERS, PAYMENT_ACTIONS, JournalEntry
+from .journal import HEADERS, PAYMENT_ACTIONS, PENALTIES_PAID, JournalEntry
 
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
 _DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
@@ -27,6 +28,9 @@ _DEMAND_ACTIONS = (ACTION_LABELS["letter"], ACTION_LABELS["email"])
 # What the journal's Level column says of each stage a letter can be sent at.
 _LEVEL_OF = {label: level for level, label in LEVEL_LABELS.items() if label}
 _LETTER = ACTION_LABELS["letter"]
+# The letters whose amount (and QR code) holds the interest and the indemnity: the second
+# reminder, the formal notice and the claim for penalties (letters' PENALTY_KINDS).
+_PENALTY_LEVELS = {LEVEL_LABELS[REMINDER_2], LEVEL_LABELS[FORMAL_NOTICE], CLAIMED_LABEL}
 
 
 def journal_lines(path: Path, sheet: str, client: str) -> list[JournalEntry]:
@@ -50,22 +54,47 @@ def journal_demands(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.da
 
 
 def bank_history(path: Path, sheet: str) -> tuple[dict[str, LetterRef], frozenset[str]]:
-    """The letters' RF references (which invoices each covers) and the keys of the bank
-    entries already applied, from the journal."""
+    """The letters' RF references (which invoices each covers, and the penalties it
+    claimed) and the keys of the bank entries already applied, from the journal."""
     stat = Path(path).stat()
-    letters: dict[str, LetterRef] = {}
+    lines: dict[str, list[JournalEntry]] = {}
     applied: set[str] = set()
-    for lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).values():
-        for line in lines:
+    for by_client in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).values():
+        for line in by_client:
             if line.action in PAYMENT_ACTIONS and line.reference:
                 applied.add(line.reference)
             elif line.reference.startswith("RF") and is_valid(line.reference):
-                known = letters.get(line.reference)
-                invoices = (*known.invoices, line.invoice) if known else (line.invoice,)
-                letters[line.reference] = LetterRef(
-                    line.reference, line.run_date, line.client, tuple(dict.fromkeys(invoices))
-                )
-    return letters, frozenset(applied)
+                lines.setdefault(line.reference, []).append(line)
+    return {ref: _letter(ref, of) for ref, of in lines.items()}, frozenset(applied)
+
+
+def _letter(reference: str, lines: list[JournalEntry]) -> LetterRef:
+    """A letter from its journal lines (one per invoice, an e-mail's repeating them)."""
+    first: dict[str, JournalEntry] = {}
+    for line in lines:
+        first.setdefault(line.invoice, line)
+    # Each invoice by its own stage: in one envelope, a part at the first reminder claims
+    # no penalties (the journal still says what they come to), and the QR code holds none.
+    penalties = tuple(
+        (line.interest, line.indemnity) if line.level in _PENALTY_LEVELS else (0.0, 0.0)
+        for line in first.values()
+    )
+    return LetterRef(reference, lines[0].run_date, lines[0].client, tuple(first), penalties)
+
+
+def penalties_paid(path: Path, sheet: str) -> dict[tuple[str, str], tuple[float, float]]:
+    """The interest and indemnity paid by bank transfer, by (client, invoice): the next run
+    claims them no more."""
+    if not Path(path).is_file():
+        return {}
+    stat = Path(path).stat()
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for client, lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+        for e in lines:
+            if e.action == PENALTIES_PAID:
+                interest, indemnity = out.get((client, e.invoice), (0.0, 0.0))
+                out[(client, e.invoice)] = (interest + e.interest, indemnity + e.indemnity)
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -128,4 +157,10 @@ def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
-__all__ = ["bank_history", "journal_demands", "journal_lines", "letters_sent"]
+__all__ = [
+    "bank_history",
+    "journal_demands",
+    "journal_lines",
+    "letters_sent",
+    "penalties_paid",
+]

@@ -46,7 +46,12 @@ WIDTHS: dict[int, float] = {0: 14, 1: 14, 2: 30, 3: 18, 4: 12, 5: 12, 6: 11, 7: 
 # recognises the entry when the same statement is imported again.
 PAYMENT_FULL = "Règlement bancaire"
 PAYMENT_PARTIAL = "Règlement partiel (banque)"
-PAYMENT_ACTIONS = frozenset({PAYMENT_FULL, PAYMENT_PARTIAL})
+# What a transfer paid beyond the principal: the penalties its letter claimed (« Intérêts »
+# and « Indemnité » say how much; the next run claims them no more), and a surplus no
+# invoice takes (said, never lost).
+PENALTIES_PAID = "Pénalités réglées (banque)"
+SURPLUS = "Excédent non affecté (banque)"
+PAYMENT_ACTIONS = frozenset({PAYMENT_FULL, PAYMENT_PARTIAL, PENALTIES_PAID, SURPLUS})
 
 
 @dataclass(frozen=True)

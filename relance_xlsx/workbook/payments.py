@@ -1,19 +1,19 @@
 """Payments from bank statements written into the workbook, through the same safe write-back
 as a run: lock, backup, checked atomic replace, nothing else changed.
 
-Where they go: the ledger's « Montant réglé » cell (added to an earlier partial payment) and
-its « Date règlement » when it has them; else its « Reste dû » (what is still owed, less the
-payment); else rows of a payments sheet (« Règlements ») that the reader already understands.
-A ledger that keeps a payments sheet beside its paid column gets both, so they agree. Each
-payment is a line of the « Journal des relances », whose reference recognises the bank entry
-when the same statement is imported again.
+Where they go: the ledger's « Montant réglé » and « Date règlement » cells when it has them,
+else its « Reste dû », else rows of a payments sheet (« Règlements ») the reader understands;
+a ledger with both a paid column and a payments sheet gets both. One « Date règlement » holds
+one date: an invoice paid more than once gets every payment, dated, in the payments sheet
+(the earlier one copied from the ledger's cells), so that the interest runs on each from its
+own day. Each payment is a line of the journal, its reference the bank entry's key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from ..ledger import (
     PaymentsTable,
     SheetRef,
     find_payments,
+    key_of,
     open_workbook,
     worksheet_names,
 )
@@ -37,8 +38,6 @@ from ..ooxml import (
     widen_dimension,
 )
 from .journal import (
-    PAYMENT_FULL,
-    PAYMENT_PARTIAL,
     JournalEntry,
     add_journal,
     create_sheet,
@@ -64,6 +63,7 @@ class PaymentWrite:
     key: str  # the bank entry's key: recognises it when imported again
     bank_ref: str  # the bank's own reference, for the payments sheet
     said: str  # for the journal: « Virement du 18/11/2026 : 1 234,56 € (releve.csv) »
+    paid_on_before: dt.date | None = None  # the ledger's « Date règlement » before it
 
     @property
     def partial(self) -> bool:
@@ -85,12 +85,12 @@ class PaymentsDone:
 def write_payments(
     ledger: SheetRef,
     payments: list[PaymentWrite],
+    journal: list[JournalEntry],
     options: Writeback,
     *,
-    as_of: dt.date,
     now: dt.datetime,
 ) -> PaymentsDone:
-    """Write the payments and their journal lines, atomically, with a backup."""
+    """Write the payments and the journal's lines, atomically, with a backup."""
     path = ledger.path
     preflight(path, ledger.fingerprint)
     package = Package.open(str(path))
@@ -100,7 +100,7 @@ def write_payments(
     sheet = SheetXml(package.read(part))
     cells, in_cells, warnings = _ledger_cells(ledger, sheet, payments, date_style)
     table = _payments_table(ledger, options.journal_sheet)
-    to_sheet = [p for p in payments if table is not None or id(p) not in in_cells]
+    to_sheet = _sheet_rows(ledger, payments, table, in_cells)
     targets = []
     if cells:
         data, _ = sheet.edit_rows(cells, styles.date_styles())
@@ -109,7 +109,7 @@ def write_payments(
         targets.append("colonne(s) " + ", ".join(f"« {h} »" for h in named))
     if to_sheet:
         targets.append(_append_rows(package, table, to_sheet, date_style))
-    lines = add_journal(package, options.journal_sheet, _journal(payments, as_of), date_style)
+    lines = add_journal(package, options.journal_sheet, journal, date_style)
     if not package.changed:
         return PaymentsDone(0, 0, "", None, tuple(warnings))
     if sheet.has_formulas:
@@ -156,7 +156,7 @@ def _ledger_cells(
             value = round(paid[0].owed_before - total, 2)
         new = [NewCell(money, number=value)]
         if "payment_date" in fields:
-            day = max(p.day for p in paid)
+            day = max([p.day for p in paid] + [d for d in [paid[0].paid_on_before] if d])
             new.append(NewCell(ledger.positions["payment_date"], serial=excel_serial(day),
                                style=date_style))  # fmt: skip
         cells[row] = new
@@ -258,23 +258,41 @@ def _reference_column(table: PaymentsTable) -> int | None:
     return None
 
 
-def _journal(payments: list[PaymentWrite], as_of: dt.date) -> list[JournalEntry]:
-    """One journal line per payment: what is still owed after it, the bank entry's key."""
+def _sheet_rows(
+    ledger: SheetRef, payments: list[PaymentWrite], found: _Sheet | None, in_cells: set[int]
+) -> list[PaymentWrite]:
+    """The payments the payments sheet gets: those no ledger cell holds, all of them when
+    the office keeps such a sheet, and every dated payment of an invoice paid more than
+    once (the earlier one copied from the ledger's cells, with its date)."""
+    listed = found.table.payments if found is not None else {}
+    by_row: dict[int, list[PaymentWrite]] = {}
+    for p in payments:
+        by_row.setdefault(p.row, []).append(p)
+    out: list[PaymentWrite] = []
+    for paid in by_row.values():
+        first = paid[0]
+        in_ledger = all(id(p) in in_cells for p in paid)
+        several = "paid" in ledger.positions and (first.paid_before > 0.005 or len(paid) > 1)
+        if in_ledger and found is None and not several:
+            continue
+        if several:
+            out += _earlier(first, listed.get(key_of(first.invoice), ()))
+        out += paid
+    return out
+
+
+def _earlier(first: PaymentWrite, listed: tuple[tuple[Any, float], ...]) -> list[PaymentWrite]:
+    """The payment the ledger's cells hold and the payments sheet does not list yet, as a
+    row of the sheet, when its date is known (an undated one stays in the column only)."""
+    missing = round(first.paid_before - sum(amount for _, amount in listed), 2)
+    if missing <= 0.005 or first.paid_on_before is None:
+        return []
     return [
-        JournalEntry(
-            as_of,
-            p.invoice,
-            p.client,
-            "",
-            PAYMENT_PARTIAL if p.partial else PAYMENT_FULL,
-            max(0.0, round(p.owed_before - p.amount, 2)),
-            0.0,
-            0.0,
-            p.said,
-            p.key,
+        replace(
+            first, day=first.paid_on_before, amount=missing, key="",
+            bank_ref="Report de la colonne du grand livre",
         )
-        for p in payments
-    ]
+    ]  # fmt: skip
 
 
 __all__ = ["SHEET", "SHEET_HEADERS", "PaymentWrite", "PaymentsDone", "write_payments"]
