@@ -43,9 +43,8 @@ def credits(frame: pd.DataFrame, m: int, rng: random.Random) -> list[BankEntry]:
     out = []
     for k in range(m):
         i = rng.randrange(len(frame))
-        inv, client, owed = frame.iloc[i][["invoice", "client"]].tolist() + [
-            frame.iloc[i]["outstanding"]
-        ]
+        row = frame.iloc[i]
+        inv, client, owed = row["invoice"], row["client"], row["outstanding"]
         kind = k % 3
         label = (
             f"VIR SEPA {client.upper()} FACT {inv}" if kind == 0
