@@ -222,9 +222,18 @@ def _wording(
 
 
 def _previous_phrase(first: dict[str, Any], lang: str) -> str:
-    """« du 03/11/2026 »: the last reminder recorded for the top part's invoices."""
-    dates = first.get("reminder_dates") or []
-    return f" {'du' if lang == 'fr' else 'of'} {dates[-1]}" if dates else ""
+    """« du 03/11/2026 »: the last reminder recorded for the top part's invoices, when it
+    reminded every one of them ('' otherwise: a date is never cited for an invoice it did
+    not remind)."""
+    numbers = set(first.get("numbers") or [])
+    common = [
+        d
+        for g in first.get("reminder_groups") or []
+        if set(g["numbers"]) == numbers
+        for d in g["dates"]
+    ]
+    last = (first.get("reminder_dates") or [""])[-1]
+    return f" {'du' if lang == 'fr' else 'of'} {last}" if last and last in common else ""
 
 
 def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:

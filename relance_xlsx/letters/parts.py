@@ -30,7 +30,7 @@ from ..wording import (
     join_list,
     of_invoices,
     previous_notices,
-    previous_reminders,
+    reminders_by_invoice,
     these_invoices,
 )
 from .interest import interest_lines, on_balance, rates_named
@@ -71,6 +71,22 @@ def notice_days(record: dict[str, Any]) -> list[dt.date]:
     return [d for d, stage in record["letters"] if stage == FORMAL_NOTICE]
 
 
+def reminder_groups(rows: list[dict[str, Any]], lang: str) -> list[dict[str, list[str]]]:
+    """The reminders of a part's invoices, grouped by the invoices they reminded (in order of
+    their first date): each date is cited only for the invoices recorded as reminded on it."""
+    by_day: dict[dt.date, list[str]] = {}
+    for r in rows:
+        for d in sorted(set(reminder_days(r))):
+            by_day.setdefault(d, []).append(str(r["invoice"] or "–"))
+    groups: dict[tuple[str, ...], list[dt.date]] = {}
+    for d in sorted(by_day):
+        groups.setdefault(tuple(by_day[d]), []).append(d)
+    return [
+        {"dates": [day_text(d, lang) for d in days], "numbers": list(numbers)}
+        for numbers, days in groups.items()
+    ]
+
+
 def complete_history(record: dict[str, Any]) -> bool:
     """Whether every reminder an invoice's level says was sent has its date recorded."""
     stages = {stage for _, stage in record["letters"]}
@@ -98,6 +114,7 @@ def part_context(
         invoices.append(item)
     reminded = [d for r in rows for d in reminder_days(r)]
     shown = [day_text(d, lang) for d in sorted(set(reminded))]
+    groups = reminder_groups(rows, lang)
     oldest = max((i["days_late"] for i in invoices), default=0)
     stage = STAGE_OF.get(part.kind, 0)
     return {
@@ -116,8 +133,13 @@ def part_context(
         "these": these_invoices(len(numbers), lang),
         "numbers": numbers,
         "reminder_dates": shown,
-        "previous_reminders": previous_reminders(
-            shown, lang, all(complete_history(r) for r in rows)
+        # Which reminder reminded which invoice: what « malgré nos relances » may say.
+        "reminder_groups": groups,
+        "previous_reminders": reminders_by_invoice(
+            [(g["dates"], g["numbers"]) for g in groups],
+            numbers,
+            lang,
+            all(complete_history(r) for r in rows),
         ),
         "previous_notices": previous_notices(
             [day_text(d, lang) for d in sorted({d for r in rows for d in notice_days(r)})], lang
@@ -233,4 +255,5 @@ __all__ = [
     "part_context",
     "partly_paid_rows",
     "reminder_days",
+    "reminder_groups",
 ]

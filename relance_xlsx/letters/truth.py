@@ -175,19 +175,34 @@ def _cited(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> list[
     """The reminders and articles the letter cites are recorded, and of the client's law."""
     out = []
     for part, shown in zip(plan.all_parts, context["parts"], strict=True):
-        recorded = {d for r in data.of(part.rows) for d in reminder_days(r)}
-        allowed = {day_text(d, plan.language) for d in recorded}
-        out += [
-            f"la relance du {d} citée pour {', '.join(shown['numbers'])} n'est pas enregistrée"
-            for d in shown["reminder_dates"]
-            if d not in allowed
-        ]
+        out += _reminders_cited(data.of(part.rows), shown, plan.language)
     kind = context["debtor"]["type"]
     out += [
         f"l'article {a} ne s'applique pas à un client {TYPE_NAMES[kind]}"
         for a in context["legal"]["articles"]
         if a not in ALLOWED[kind]
     ]
+    return out
+
+
+def _reminders_cited(rows: list[dict[str, Any]], shown: dict[str, Any], lang: str) -> list[str]:
+    """Each reminder date the part cites, for each invoice it cites it for, is recorded for
+    that very invoice (ledger or journal): never a date taken from another invoice."""
+    recorded = {_no(r): {day_text(d, lang) for d in reminder_days(r)} for r in rows}
+    union = set().union(*recorded.values()) if recorded else set()
+    out = [
+        f"la relance du {d} citée pour {', '.join(shown['numbers'])} n'est pas enregistrée"
+        for d in shown["reminder_dates"]
+        if d not in union
+    ]
+    for group in shown.get("reminder_groups", ()):
+        out += [
+            f"la relance du {d} est citée pour la facture n° {no}, qui n'a pas été relancée "
+            "ce jour-là"
+            for no in group["numbers"]
+            for d in group["dates"]
+            if d not in recorded.get(no, set())
+        ]
     return out
 
 
