@@ -22,6 +22,9 @@ from ..ledger import (
     FORMAL_NOTICE,
     KIND_CLAIM,
     KIND_FORMAL_NOTICE,
+    KIND_PRE_DUE,
+    KIND_REMINDER_1,
+    KIND_REMINDER_2,
     PUBLIC_ENTERPRISE,
     REMINDER_1,
     REMINDER_2,
@@ -46,6 +49,8 @@ ALLOWED = {
     "public": frozenset({"L2192-13", "R2192-31", "R2192-32", "R541-1"}),
     "consumer": frozenset({"1231-6", "1344"}),
 }
+# The letters that ask for a sum: it must be more than nothing.
+DEMANDS = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_CLAIM, KIND_PRE_DUE)
 TYPE_NAMES = {"business": "professionnel", "public": "acheteur public", "consumer": "particulier"}
 
 
@@ -212,9 +217,9 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
     consumer = context["debtor"]["type"] == "consumer"
     out: list[str] = []
     sums = {"outstanding": 0.0, "interest": 0.0, "indemnity": 0.0}
-    for i, (part, shown) in enumerate(zip(plan.all_parts, context["parts"], strict=True)):
+    for part, shown in zip(plan.all_parts, context["parts"], strict=True):
         rows = data.of(part.rows)
-        credits = data.of(plan.credit_rows) if i == 0 else []
+        credits = data.of(part.credits)
         penalties = part.kind in PENALTY_KINDS
         owed = {
             "outstanding": _sum(r["outstanding"] for r in [*rows, *credits]),
@@ -249,6 +254,28 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
     total = round(sum(sums.values()), 2)
     if context["totals"]["claimed"] != money(total, _currency(context), lang):
         out.append("le total du courrier n'est pas la somme de ses parties")
+    return out + _demand(plan, data, context)
+
+
+def _demand(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> list[str]:
+    """A letter that asks for money asks for more than nothing, in each part and once the
+    client's free credit notes are set against it: never « la somme de -300,00 € »."""
+    if plan.kind not in DEMANDS:
+        return []
+    out = [
+        f"la partie {part.kind} demanderait {shown['totals']['claimed']} : une somme nulle ou "
+        "négative ne se réclame pas (avoir à imputer ou à rembourser)"
+        for part, shown in zip(plan.all_parts, context["parts"], strict=True)
+        if shown["figures"]["claimed"] < 0.005
+    ]
+    free = -_sum(r["outstanding"] for r in data.of(plan.free_credit_rows))
+    claimed = round(sum(p["figures"]["claimed"] for p in context["parts"]), 2)
+    if free > 0.005 and claimed - free < 0.005 and not out:
+        out.append(
+            f"les avoirs disponibles du client ({context['totals']['available']}) couvrent la "
+            f"somme demandée ({context['totals']['claimed']}) : imputez-les sur ses factures "
+            "(colonne « Facture d'origine ») ou remboursez-les"
+        )
     return out
 
 
