@@ -24,7 +24,8 @@ from ..wording import (
 )
 from .claimed import total_due
 from .interest import rates_named
-from .items import creditor_for, invoice_item, present, statement
+from .items import credit_item, creditor_for, invoice_item, present, statement
+from .noticed import notice_facts, noticed
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
 from .plan import LetterPlan
@@ -78,7 +79,9 @@ def letter_context(
         "parts": parts,
         "currency": currency,
         "invoices": [invoice_item(r, m, lang) for r in rows],
-        "credits": parts[0]["credits"] if parts else [],
+        "credits": [c for p in parts for c in p["credits"]],
+        # Free credit notes: shown, not deducted (credits.py).
+        "available_credits": [credit_item(r, m, lang) for r in data.of(plan.free_credit_rows)],
         "totals": _totals(parts, rows, data, plan, frame),
         # Empty for a letter that claims no interest: its template shows no breakdown.
         "interest_periods": [line for p in parts for line in p["interest_periods"]],
@@ -127,22 +130,29 @@ def _legal(
 
 
 def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]:
-    """The letter's parts, highest stage first; the credits on the first one."""
+    """The letter's parts, highest stage first, each with the credit notes of its invoices."""
     if not plan.rows:
         return []
     stages = [STAGE_OF.get(p.kind, 0) for p in plan.all_parts]
-    recalled = bool(plan.recall_rows)
+    # A client under a formal notice (one recalled, or one of the invoices paid late) is
+    # never thanked nor told « simple oubli ».
+    recalled = under_notice(plan, data)
     return [
         part_context(
             part,
             data.of(part.rows),
             f,
             first=i == 0,
-            credits=data.of(plan.credit_rows) if i == 0 else [],
+            credits=data.of(part.credits),
             above=recalled or any(s > stages[i] for s in stages),
         )
         for i, part in enumerate(plan.all_parts)
     ]
+
+
+def under_notice(plan: LetterPlan, data: LetterRows) -> bool:
+    """Whether a formal notice is recorded for an invoice this letter claims or recalls."""
+    return bool(plan.recall_rows) or any(noticed(r) for r in data.of(plan.rows))
 
 
 def _totals(
@@ -166,6 +176,7 @@ def _totals(
         "claimed_words": amount_in_words(figures["claimed"], f.currency, f.lang),
         "paid": m(sum(r["paid"] for r in rows)),
         "credits": m(sum(r["amount"] for r in data.of(plan.credit_rows))),
+        "available": m(-sum(r["outstanding"] for r in data.of(plan.free_credit_rows))),
         "figures": figures,
     }
 
@@ -211,7 +222,19 @@ def _wording(
         "several_parts": len(parts) > 1,
         "previous_phrase": _previous_phrase(first, lang),
         "previous_reminders": first.get("previous_reminders", ""),
-        "acknowledged": acknowledgement(paid_numbers, lang),
+        "acknowledged": acknowledgement(paid_numbers, lang, thank=not under_notice(plan, data)),
+        # A thank-you after a notice thanks no one: it says the payment came after it.
+        "under_notice": under_notice(plan, data),
+        "notice": {
+            **notice_facts(data.of(plan.rows), lang),
+            "previous_notices": previous_notices(
+                [
+                    day_text(d, lang)
+                    for d in sorted({d for r in data.of(plan.rows) for d in notice_days(r)})
+                ],
+                lang,
+            ),
+        },
         "recall": _recall(data.of(plan.recall_rows), lang),
         "oldest_days_late": first.get("oldest_days_late", 0),
         "courteous": first.get("courteous", False),

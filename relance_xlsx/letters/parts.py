@@ -35,6 +35,7 @@ from ..wording import (
 )
 from .interest import interest_lines, on_balance, rates_named
 from .items import credit_item, invoice_item
+from .noticed import notice_facts
 from .plan import Part
 
 # The parts that claim interest and the indemnity (a first reminder claims the principal).
@@ -146,6 +147,10 @@ def part_context(
         ),
         "oldest_days_late": oldest,
         "courteous": stage == 1 and not part.reminded and not above and oldest <= f.courteous_until,
+        # Paid after a notice: no thanks, the notice named, what remains due (noticed.py);
+        # thanks only to a client under no notice at all (above says the letter has one).
+        **(notice_facts(rows, lang) if part.kind == KIND_CLAIM else {"noticed": False}),
+        "thank": first and not above,
         "deadline": _deadline(part.kind, f),
         "deadline_mail": _deadline(part.kind, f, mail=True),
         "with_history": stage >= 2 or part.reminded,
