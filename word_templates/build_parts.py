@@ -238,7 +238,7 @@ def _sentences(doc, t: dict, language: str, kind: str) -> None:
     if kind == "relance_1":
         tag(doc, "if part.courteous")
         say(s["courteous"])
-        tag(doc, "elif part.first and not part.reminded")
+        tag(doc, "elif part.firm")
         say(s["firm"])
         tag(doc, "endif")
     if kind == "relance_2":

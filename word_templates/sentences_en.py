@@ -130,7 +130,7 @@ EN = {
                 "(article R2192-31), and a fixed compensation for recovery costs of "
                 "{{ legal.indemnity_amount }} per invoice (article R2192-32).",
                 "consumer": "Failing payment, we will have to send you a formal notice"
-                "{% if legal.consumer_interest %}, from which the amount due bears interest at "
+                "{% if legal.consumer_interest %}, from which the amount due will bear interest at "
                 "the legal rate (French Civil Code, article 1231-6){% endif %}.",
             },
             "request": "Please pay {{ part.totals.claimed }} [deadline].",

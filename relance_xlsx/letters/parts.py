@@ -40,6 +40,9 @@ from .plan import Part
 
 # The parts that claim interest and the indemnity (a first reminder claims the principal).
 PENALTY_KINDS = (KIND_REMINDER_2, KIND_FORMAL_NOTICE, KIND_CLAIM)
+# Days late past which a first reminder that is not courteous asks to pay « sans délai »
+# (a week and a day: a client 2 or 5 days late under a notice is not told so).
+FIRM_AFTER_DAYS = 8
 STAGE_OF = {KIND_REMINDER_1: 1, KIND_REMINDER_2: 2, KIND_FORMAL_NOTICE: 3, KIND_CLAIM: 0}
 
 
@@ -146,7 +149,13 @@ def part_context(
             [day_text(d, lang) for d in sorted({d for r in rows for d in notice_days(r)})], lang
         ),
         "oldest_days_late": oldest,
-        "courteous": stage == 1 and not part.reminded and not above and oldest <= f.courteous_until,
+        "courteous": (courteous := _courteous(part, stage, above, oldest, f)),
+        # « Régularisez sans délai » only past a few days: never for an invoice 2 days late.
+        "firm": first
+        and stage == 1
+        and not part.reminded
+        and not courteous
+        and oldest > FIRM_AFTER_DAYS,
         # Paid after a notice: no thanks, the notice named, what remains due (noticed.py);
         # thanks only to a client under no notice at all (above says the letter has one).
         **(notice_facts(rows, lang) if part.kind == KIND_CLAIM else {"noticed": False}),
@@ -186,6 +195,12 @@ def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, A
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
         said.append(f"{f.money(r['paid'])} {on}{when}")
     return {"partly_paid": join_list(said, f.lang), "partly_paid_total": total}
+
+
+def _courteous(part: Part, stage: int, above: bool, oldest: int, f: Frame) -> bool:
+    """A first reminder of invoices never reminded, in a letter of no higher stage nor notice,
+    not too late: « Il s'agit probablement d'un simple oubli »."""
+    return stage == 1 and not part.reminded and not above and oldest <= f.courteous_until
 
 
 def _start(phrase: str) -> str:
