@@ -81,13 +81,26 @@ def reasons(
 
     problem = frame["problem"].to_numpy(dtype=object)
     thanked = frame["thanked"].to_numpy(dtype=bool)
+    claimed = frame["claimed"].to_numpy(dtype=bool)
     put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
     _hold(put, frame)
-    put("credit", lambda m: "Avoir : déduit du total réclamé au client")
+    # A credit note naming its invoice is deducted in that invoice's letters; one naming none
+    # is shown to the client as available, never deducted (letters/credits.py).
+    names = frame["credit_for"].notna().to_numpy(dtype=bool)
+    put("credit", lambda m: "Avoir : déduit dans les courriers de la facture qu'il nomme", names)
+    put("credit", lambda m: "Avoir disponible : signalé au client, non déduit", ~names)
     put("claim", lambda m: "Réglée après l'échéance")
-    put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
-    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
-    put("paid", lambda m: "Réglée", ~thanked)
+    # After a formal notice the letter acknowledges the payment without thanks.
+    noticed = level >= FORMAL_NOTICE
+    put("thanks", lambda m: "Réglée : remerciement après la " + prev[m], ~noticed)
+    put(
+        "thanks",
+        lambda m: "Réglée : règlement accusé, sans remerciement, après la " + prev[m],
+        noticed,
+    )
+    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~claimed)
+    put("paid", lambda m: "Réglée – pénalités réclamées", claimed)
+    put("paid", lambda m: "Réglée", ~thanked & ~claimed)
     _prescription(put, frame, barred)
     if (rule == RULE["insolvent"]).any():  # its groupings cost a run without any
         _insolvency(put, frame)
