@@ -13,7 +13,7 @@ from ..config import Creditor
 from ..ledger import EPIC, PUBLIC_ENTERPRISE
 from ..wording import date_long, date_short, money, percent
 from .docxwrite import paragraph, table, write_document
-from .parties import Debtor, basis_lines, creditor_lines, debtor_lines
+from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, paid_late_line
 
 # Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
 # interest (CPCE R125-1; L125-1 creates it); the 40 € indemnity is not interest.
@@ -247,6 +247,9 @@ def _claim(dossier: Dossier) -> list[str]:
         paragraph("Intérêts de retard, période par période", "Heading3"),
         table(("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"), periods),
     ]
+    paid = [i.number for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
+    if paid:
+        out.append(paragraph(paid_late_line(dossier.debtor, paid)))
     if dossier.indemnity:
         article = (
             "Code de la commande publique R2192-32" if dossier.public else "Code de commerce D441-5"
@@ -273,7 +276,12 @@ def _statement(dossier: Dossier) -> list[str]:
             money(inv.principal),
         )
         for inv in sorted(
-            [*dossier.invoices, *dossier.not_due, *dossier.credits],
+            # The open items only: an invoice paid late is in the claim for its penalties.
+            [
+                *(i for i in dossier.invoices if i.principal >= 0.005),
+                *dossier.not_due,
+                *dossier.credits,
+            ],
             key=lambda i: (i.due or dt.date.max, i.number),
         )
     ]
