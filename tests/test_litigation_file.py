@@ -204,3 +204,39 @@ def test_penalties_of_an_invoice_paid_late_go_into_the_litigation_file(tmp_path,
         "demande en justice du client (dossier de contentieux)"
         in k2[header.index("Statut relance")]
     )
+
+
+def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(tmp_path):
+    """The lawyer's review of issue 28 (D7): the legal rate of 2026 H2 is not in the table; a
+    consumer's interest used H1's 2,62 % without a word. Now one run warning (two consumers),
+    and the litigation file names the rate used and the warning. P1: notice of 09/11, 10/11–07/12,
+    28 days: 800 × 2,62 % × 28 / 365 = 1,61 €."""
+    headers = [
+        "N° facture",
+        "Client",
+        "Type client",
+        "Échéance",
+        "Montant TTC",
+        "Adresse",
+        "Niveau de relance",
+        "Date de relance",
+    ]
+    rows = [
+        ["P1", "Mme Julie Petit", "particulier", D(2026, 9, 20), 800.0, ADDRESS, "Mise en demeure", D(2026, 11, 9)],
+        ["X1", "M. Xavier Roy", "particulier", D(2026, 9, 20), 300.0, ADDRESS, "Mise en demeure", D(2026, 11, 30)],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    from dataclasses import replace
+
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, interest_for_consumers=True))
+    result = relance_xlsx.run(ledger, settings, as_of=D(2026, 12, 7), out_dir=tmp_path / "out")
+    said = [
+        w for w in result.warnings if "Taux d'intérêt légal du 2e semestre 2026 non confirmé" in w
+    ]
+    assert len(said) == 1 and "(2,62\xa0%)" in said[0] and "particuliers" in said[0]
+    [dossier] = [p for p in (tmp_path / "out").rglob("dossier.docx") if "Petit" in str(p)]
+    text = _text(dossier)
+    assert "Taux de l'intérêt légal appliqué : 2,62 % l'an" in text
+    assert "non confirmé dans la table" in text
+    assert "Intérêts arrêtés au 07/12/2026 : 1,61 €" in text

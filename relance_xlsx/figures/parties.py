@@ -186,11 +186,20 @@ def paid_late_line(debtor: Debtor, numbers: list[str]) -> str:
     )
 
 
+def legal_rate_lines(rates: list[float], notes: list[str]) -> list[str]:
+    """The legal rate a consumer's interest was computed at, and what the run said of it."""
+    if not rates:
+        return []
+    used = ", ".join(percent(r) for r in rates)
+    return [f"Taux de l'intérêt légal appliqué : {used} l'an (voir les périodes)", *notes]
+
+
 __all__ = [
     "Debtor",
     "basis_lines",
     "creditor_lines",
     "debtor_lines",
+    "legal_rate_lines",
     "outside_metropolitan",
     "paid_late_line",
     "siren",

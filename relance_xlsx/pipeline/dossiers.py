@@ -200,6 +200,7 @@ def build(
         [claimed(r, ()) for r in open_ if r not in due],
         notices(journal, mine),
         settings.policy.interest_rate,
+        [w for w in decisions.warnings if w.startswith("Taux d'intérêt légal")],
     )
 
 
