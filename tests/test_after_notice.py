@@ -67,7 +67,8 @@ def letters(tmp_path_factory) -> dict[str, tuple[float, str]]:
         # W2 (150 €, 5 days late) at relance 1, then W1's penalties: 1 000 × 12,15 % × 60 / 365
         # = 19,97 + 40 € = 59,97 €; 150 + 59,97 = 209,97 €. No « simple oubli » a week after a notice.
         pytest.param("Omega SAS", 209.97,
-                     ["Par ailleurs, le règlement de la facture n° W1 ci-dessous, objet de notre mise en demeure du 26/10/2026, nous est parvenu le 30/10/2026, après cette mise en demeure."],
+                     ["Par ailleurs, le règlement de la facture n° W1 ci-dessous, objet de notre mise en demeure du 26/10/2026, nous est parvenu le 30/10/2026, après cette mise en demeure.",
+                      "Nous vous demandons de nous régler la somme de 150,00"],
                      id="omega-new-invoice-and-noticed-one"),
     ],
 )  # fmt: skip

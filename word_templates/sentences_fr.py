@@ -132,8 +132,10 @@ FR = {
             "vouloir y remédier.",
             "firm": "Ce retard atteint {{ part.oldest_days_late }} jours : nous vous demandons de "
             "régulariser sans délai.",
-            "request": "Nous vous remercions de bien vouloir nous régler la somme de "
-            "{{ part.totals.claimed }} [deadline].",
+            # No « nous vous remercions » to a client under formal notice.
+            "request": "{% if letter.under_notice %}Nous vous demandons de nous régler la somme "
+            "de {{ part.totals.claimed }} [deadline].{% else %}Nous vous remercions de bien "
+            "vouloir nous régler la somme de {{ part.totals.claimed }} [deadline].{% endif %}",
         },
         "relance_2": {
             "new": _STARTS + "reste{{ part.nt }} impayée{{ part.s }} à ce jour.",
