@@ -25,7 +25,7 @@ from ..wording import (
 from .claimed import total_due
 from .interest import rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
-from .noticed import notice_facts, noticed
+from .noticed import letter_notice, under_notice
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
 from .plan import LetterPlan
@@ -150,11 +150,6 @@ def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]
     ]
 
 
-def under_notice(plan: LetterPlan, data: LetterRows) -> bool:
-    """Whether a formal notice is recorded for an invoice this letter claims or recalls."""
-    return bool(plan.recall_rows) or any(noticed(r) for r in data.of(plan.rows))
-
-
 def _totals(
     parts: list[dict[str, Any]],
     rows: list[dict[str, Any]],
@@ -225,16 +220,7 @@ def _wording(
         "acknowledged": acknowledgement(paid_numbers, lang, thank=not under_notice(plan, data)),
         # A thank-you after a notice thanks no one: it says the payment came after it.
         "under_notice": under_notice(plan, data),
-        "notice": {
-            **notice_facts(data.of(plan.rows), lang),
-            "previous_notices": previous_notices(
-                [
-                    day_text(d, lang)
-                    for d in sorted({d for r in data.of(plan.rows) for d in notice_days(r)})
-                ],
-                lang,
-            ),
-        },
+        "notice": letter_notice(data.of(plan.rows), lang),
         "recall": _recall(data.of(plan.recall_rows), lang),
         "oldest_days_late": first.get("oldest_days_late", 0),
         "courteous": first.get("courteous", False),

@@ -12,9 +12,25 @@ credit twice, and never falls to zero or below because of one (truth.py refuses 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+from ..ledger import (
+    KIND_CLAIM,
+    KIND_FORMAL_NOTICE,
+    KIND_PRE_DUE,
+    KIND_REMINDER_1,
+    KIND_REMINDER_2,
+)
+
+if TYPE_CHECKING:
+    from .plan import LetterPlan
+    from .records import LetterRows
+
+
+# The letters that ask for a sum: it must be more than nothing.
+DEMANDS = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_CLAIM, KIND_PRE_DUE)
 
 
 def open_numbers(frame: pd.DataFrame, clients: Iterable[str]) -> dict[str, set[str]]:
@@ -69,4 +85,26 @@ def _given(value: Any) -> bool:
     return not (isinstance(value, float) and value != value) and str(value).strip() != ""
 
 
-__all__ = ["open_numbers", "split_credits"]
+def demand_refusals(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> list[str]:
+    """A letter that asks for money asks for more than nothing, in each part and once the
+    client's free credit notes are set against it: never « la somme de -300,00 € »."""
+    if plan.kind not in DEMANDS:
+        return []
+    out = [
+        f"la partie {part.kind} demanderait {shown['totals']['claimed']} : une somme nulle ou "
+        "négative ne se réclame pas (avoir à imputer ou à rembourser)"
+        for part, shown in zip(plan.all_parts, context["parts"], strict=True)
+        if shown["figures"]["claimed"] < 0.005
+    ]
+    free = -round(float(sum(r["outstanding"] for r in data.of(plan.free_credit_rows))), 2)
+    claimed = round(sum(p["figures"]["claimed"] for p in context["parts"]), 2)
+    if free > 0.005 and claimed - free < 0.005 and not out:
+        out.append(
+            f"les avoirs disponibles du client ({context['totals']['available']}) couvrent la "
+            f"somme demandée ({context['totals']['claimed']}) : imputez-les sur ses factures "
+            "(colonne « Facture d'origine ») ou remboursez-les"
+        )
+    return out
+
+
+__all__ = ["DEMANDS", "demand_refusals", "open_numbers", "split_credits"]

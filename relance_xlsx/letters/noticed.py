@@ -3,12 +3,16 @@ oubli »; the payment came after the notice, and what the law still gives remain
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..ledger import FORMAL_NOTICE
-from ..wording import date_long, date_short
+from ..wording import date_long, date_short, previous_notices
+
+if TYPE_CHECKING:
+    from .plan import LetterPlan
+    from .records import LetterRows
 
 # What a payment of the principal leaves due, by the law of the client's type.
 _REMAINS = {
@@ -57,8 +61,21 @@ def notice_facts(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     return {"noticed": True, "paid_when": when, "remains": _REMAINS[lang][kind]}
 
 
+def letter_notice(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """A letter's own notice facts (a thank-you after a notice): notice_facts, and the notices
+    named (« notre mise en demeure du 26/10/2026 »)."""
+    days = sorted({d for r in rows for d, stage in r["letters"] if stage == FORMAL_NOTICE})
+    shown = [date_short(d) if lang == "fr" else date_long(d, lang) for d in days]
+    return {**notice_facts(rows, lang), "previous_notices": previous_notices(shown, lang)}
+
+
+def under_notice(plan: LetterPlan, data: LetterRows) -> bool:
+    """Whether a formal notice is recorded for an invoice this letter claims or recalls."""
+    return bool(plan.recall_rows) or any(noticed(r) for r in data.of(plan.rows))
+
+
 def _day(value: Any) -> Any:
     return value.date() if isinstance(value, pd.Timestamp) and pd.notna(value) else None
 
 
-__all__ = ["notice_facts", "noticed"]
+__all__ = ["letter_notice", "notice_facts", "noticed", "under_notice"]

@@ -22,15 +22,14 @@ from ..ledger import (
     FORMAL_NOTICE,
     KIND_CLAIM,
     KIND_FORMAL_NOTICE,
-    KIND_PRE_DUE,
-    KIND_REMINDER_1,
-    KIND_REMINDER_2,
     PUBLIC_ENTERPRISE,
     REMINDER_1,
     REMINDER_2,
 )
 from ..policy import first_level
 from ..wording import amount_in_words, money
+from .credits import demand_refusals
+from .noticed import noticed
 from .parts import (
     PENALTY_KINDS,
     STAGE_OF,
@@ -49,8 +48,6 @@ ALLOWED = {
     "public": frozenset({"L2192-13", "R2192-31", "R2192-32", "R541-1"}),
     "consumer": frozenset({"1231-6", "1344"}),
 }
-# The letters that ask for a sum: it must be more than nothing.
-DEMANDS = (KIND_FORMAL_NOTICE, KIND_REMINDER_2, KIND_REMINDER_1, KIND_CLAIM, KIND_PRE_DUE)
 TYPE_NAMES = {"business": "professionnel", "public": "acheteur public", "consumer": "particulier"}
 
 
@@ -254,29 +251,7 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
     total = round(sum(sums.values()), 2)
     if context["totals"]["claimed"] != money(total, _currency(context), lang):
         out.append("le total du courrier n'est pas la somme de ses parties")
-    return out + _demand(plan, data, context)
-
-
-def _demand(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> list[str]:
-    """A letter that asks for money asks for more than nothing, in each part and once the
-    client's free credit notes are set against it: never « la somme de -300,00 € »."""
-    if plan.kind not in DEMANDS:
-        return []
-    out = [
-        f"la partie {part.kind} demanderait {shown['totals']['claimed']} : une somme nulle ou "
-        "négative ne se réclame pas (avoir à imputer ou à rembourser)"
-        for part, shown in zip(plan.all_parts, context["parts"], strict=True)
-        if shown["figures"]["claimed"] < 0.005
-    ]
-    free = -_sum(r["outstanding"] for r in data.of(plan.free_credit_rows))
-    claimed = round(sum(p["figures"]["claimed"] for p in context["parts"]), 2)
-    if free > 0.005 and claimed - free < 0.005 and not out:
-        out.append(
-            f"les avoirs disponibles du client ({context['totals']['available']}) couvrent la "
-            f"somme demandée ({context['totals']['claimed']}) : imputez-les sur ses factures "
-            "(colonne « Facture d'origine ») ou remboursez-les"
-        )
-    return out
+    return out + demand_refusals(plan, data, context)
 
 
 def _interest(rows: list[dict[str, Any]], consumer: bool) -> list[str]:
@@ -291,16 +266,12 @@ def _interest(rows: list[dict[str, Any]], consumer: bool) -> list[str]:
             )
         if consumer and float(r["indemnity"]) > 0.005:
             out.append(f"indemnité forfaitaire réclamée à un particulier (facture n° {_no(r)})")
-        if consumer and float(r["interest"]) > 0.005 and not _noticed(r):
+        if consumer and float(r["interest"]) > 0.005 and not noticed(r):
             out.append(
                 f"intérêts réclamés à un particulier sans mise en demeure enregistrée "
                 f"(facture n° {_no(r)})"
             )
     return out
-
-
-def _noticed(r: dict[str, Any]) -> bool:
-    return bool(notice_days(r)) or int(r["level"]) >= FORMAL_NOTICE
 
 
 def _sum(values: Iterable[Any]) -> float:

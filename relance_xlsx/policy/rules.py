@@ -50,6 +50,10 @@ RULE = {name: i for i, name in enumerate(RULES)}
 NEVER = 10**6  # days since a letter whose date is unknown: "sent long ago"
 
 
+_CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
+_CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
+
+
 def reasons(
     frame: pd.DataFrame,
     rule: np.ndarray,
@@ -84,20 +88,13 @@ def reasons(
     claimed = frame["claimed"].to_numpy(dtype=bool)
     put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
     _hold(put, frame)
-    # A credit note naming its invoice is deducted in that invoice's letters; one naming none
-    # is shown to the client as available, never deducted (letters/credits.py).
+    # A credit note naming its invoice is deducted in its letters; others are shown, not
+    # deducted (letters/credits.py); after a notice, a payment is acknowledged without thanks.
     names = frame["credit_for"].notna().to_numpy(dtype=bool)
-    put("credit", lambda m: "Avoir : déduit dans les courriers de la facture qu'il nomme", names)
-    put("credit", lambda m: "Avoir disponible : signalé au client, non déduit", ~names)
+    put("credit", lambda m: np.where(names[m], _CREDIT_TIED, _CREDIT_FREE))
     put("claim", lambda m: "Réglée après l'échéance")
-    # After a formal notice the letter acknowledges the payment without thanks.
-    noticed = level >= FORMAL_NOTICE
-    put("thanks", lambda m: "Réglée : remerciement après la " + prev[m], ~noticed)
-    put(
-        "thanks",
-        lambda m: "Réglée : règlement accusé, sans remerciement, après la " + prev[m],
-        noticed,
-    )
+    thanks = np.where(level >= FORMAL_NOTICE, "règlement accusé, sans remerciement", "remerciement")
+    put("thanks", lambda m: "Réglée : " + thanks[m].astype(object) + " après la " + prev[m])
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~claimed)
     put("paid", lambda m: "Réglée – pénalités réclamées", claimed)
     put("paid", lambda m: "Réglée", ~thanked & ~claimed)
