@@ -88,8 +88,7 @@ def reasons(
     claimed = frame["claimed"].to_numpy(dtype=bool)
     put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
     _hold(put, frame)
-    # A credit note naming its invoice is deducted in its letters; others are shown, not
-    # deducted (letters/credits.py); after a notice, a payment is acknowledged without thanks.
+    # Credits: letters/credits.py; after a notice, a payment is acknowledged without thanks.
     names = frame["credit_for"].notna().to_numpy(dtype=bool)
     put("credit", lambda m: np.where(names[m], _CREDIT_TIED, _CREDIT_FREE))
     put("claim", lambda m: "Réglée après l'échéance")
