@@ -20,6 +20,7 @@ from ..ledger import (
 from ..wording import date_short, money
 from .barred import barred_reasons
 from .prescription import Prescription, column
+from .statuses import say_settled
 
 _SENT_NAMES = {
     REMINDER_1: "1re relance",
@@ -48,10 +49,6 @@ RULES = (
 )
 RULE = {name: i for i, name in enumerate(RULES)}
 NEVER = 10**6  # days since a letter whose date is unknown: "sent long ago"
-
-
-_CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
-_CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
 
 
 def reasons(
@@ -84,19 +81,9 @@ def reasons(
             out[mask] = make(mask)
 
     problem = frame["problem"].to_numpy(dtype=object)
-    thanked = frame["thanked"].to_numpy(dtype=bool)
-    claimed = frame["claimed"].to_numpy(dtype=bool)
     put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
     _hold(put, frame)
-    # Credits: letters/credits.py; after a notice, a payment is acknowledged without thanks.
-    names = frame["credit_for"].notna().to_numpy(dtype=bool)
-    put("credit", lambda m: np.where(names[m], _CREDIT_TIED, _CREDIT_FREE))
-    put("claim", lambda m: "Réglée après l'échéance")
-    thanks = np.where(level >= FORMAL_NOTICE, "règlement accusé, sans remerciement", "remerciement")
-    put("thanks", lambda m: "Réglée : " + thanks[m].astype(object) + " après la " + prev[m])
-    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~claimed)
-    put("paid", lambda m: "Réglée – pénalités réclamées", claimed)
-    put("paid", lambda m: "Réglée", ~thanked & ~claimed)
+    say_settled(put, frame, level, prev)
     _prescription(put, frame, barred)
     if (rule == RULE["insolvent"]).any():  # its groupings cost a run without any
         _insolvency(put, frame)
