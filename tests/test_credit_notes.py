@@ -79,3 +79,79 @@ def test_a_credit_naming_no_invoice_of_the_client_is_a_warning_on_its_row(tmp_pa
 )
 def test_the_invoice_a_remark_names(text, number):
     assert named_invoice(text) == number
+
+
+# The lawyer's review of issue 28 (D2): a credit note was deducted again in every later letter,
+# down to « la somme de -64,21 € ». A credit that names its invoice reduces that invoice only; a
+# free one is shown as available, never deducted; a demand of zero or less is never sent.
+NOV = D(2026, 11, 16)
+LEDGER_HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+                  "Date règlement", "Facture d'origine", "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+ALPHA = "3 rue Oberkampf\n75011 Paris"
+
+
+def _alpha(
+    a2_level: str, a2_date: dt.date, credit_origin: str | None, credit: float = -200.0
+) -> list[list]:
+    return [
+        ["A1", "Atelier Alpha", D(2026, 8, 16), D(2026, 9, 15), 1200.0, None, None, None, ALPHA, "Mise en demeure", D(2026, 11, 9)],
+        ["A2", "Atelier Alpha", D(2026, 9, 10), D(2026, 10, 10), 700.0, 300.0, D(2026, 10, 28), None, ALPHA, a2_level, a2_date],
+        ["AV-A1", "Atelier Alpha", D(2026, 10, 15), D(2026, 10, 15), credit, None, None, credit_origin, ALPHA, None, None],
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "client", "claimed", "deducted", "available", "held"),
+    [
+        # A2's notice on 16/11 while A1 (the credit's invoice) is under its own notice: A2's 400 €
+        # principal; 11/10–28/10, 18 days on 700 €: 700 × 12,15 % × 18 / 365 = 4,19; 29/10–16/11,
+        # 19 days on 400 €: 400 × 12,15 % × 19 / 365 = 2,53; + 40 € = 446,72 € (0.2 said 246,72).
+        pytest.param(_alpha("Relance 2", D(2026, 11, 2), "A1"), "Atelier Alpha", 446.72, [], [], None,
+                     id="w1-A2-notice-without-A1-s-credit"),
+        # The same credit naming no invoice: shown as available, not deducted (still 446,72 €).
+        pytest.param(_alpha("Relance 2", D(2026, 11, 2), None), "Atelier Alpha", 446.72, [], ["AV-A1"], None,
+                     id="free-credit-shown-not-deducted"),
+        # A1 itself chased (relance 2 → notice): its own credit is deducted there, once.
+        # 1 200 − 200 = 1 000 €; A1's interest on 1 200 € then 1 000 € from 15/10 (credit's date):
+        # 16/09–14/10, 29 days: 1 200 × 12,15 % × 29 / 365 = 11,58; 15/10–16/11, 33 days:
+        # 1 000 × 12,15 % × 33 / 365 = 10,98; + 40 € = 1 062,56 €.
+        pytest.param([["A1", "Atelier Alpha", D(2026, 8, 16), D(2026, 9, 15), 1200.0, None, None, None, ALPHA, "Relance 2", D(2026, 11, 2)],
+                      ["AV-A1", "Atelier Alpha", D(2026, 10, 15), D(2026, 10, 15), -200.0, None, None, "A1", ALPHA, None, None]],
+                     "Atelier Alpha", 1062.56, ["AV-A1"], [], None, id="credit-deducted-from-its-own-invoice"),
+        # Her w3 Vega: 500 € invoice, free credit note of 800 €: 0.2 asked « -300,00 € ».
+        pytest.param([["V1", "Vega SAS", D(2026, 9, 1), D(2026, 10, 1), 500.0, None, None, None, ALPHA, None, None],
+                      ["AV-V", "Vega SAS", D(2026, 10, 10), D(2026, 10, 10), -800.0, None, None, None, ALPHA, None, None]],
+                     "Vega SAS", None, [], [], "couvrent la somme demandée", id="w3-vega-free-credit-covers-the-demand"),
+        # A credit larger than the invoice it names: the part would ask -300 €: held.
+        pytest.param([["V1", "Vega SAS", D(2026, 9, 1), D(2026, 10, 1), 500.0, None, None, None, ALPHA, None, None],
+                      ["AV-V", "Vega SAS", D(2026, 10, 10), D(2026, 10, 10), -800.0, None, None, "V1", ALPHA, None, None]],
+                     "Vega SAS", None, [], [], "somme nulle ou négative", id="tied-credit-larger-than-its-invoice"),
+    ],
+)  # fmt: skip
+def test_a_credit_note_is_applied_once_and_no_demand_is_zero_or_less(
+    tmp_path, rows, client, claimed, deducted, available, held
+):
+    from docx import Document
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, LEDGER_HEADERS)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=NOV, out_dir=tmp_path / "out")
+    mine = [x for x in result.letters if x.client == client]
+    if held:
+        assert not mine
+        [letter] = [x for x in result.to_complete if x.client == client]
+        assert any(held in m for m in letter.missing), letter.missing
+        return
+    [letter] = mine
+    assert letter.total_due == claimed
+    text = "\n".join(p.text for p in Document(letter.path).paragraphs)
+    tables = " ".join(
+        c.text for t in Document(letter.path).tables for row in t.rows for c in row.cells
+    )
+    for number in deducted:
+        assert "déduits du total" in text and number in tables
+    if available:
+        assert "Avoirs disponibles en votre faveur, non déduits" in text
+        assert all(n in tables for n in available)
+    if not deducted and not available:  # (the notice's statement of account still lists it)
+        assert "déduits du total" not in text and "Avoirs disponibles" not in text
+    assert "-" not in f"{letter.total_due}"

@@ -160,3 +160,83 @@ def test_the_basis_follows_the_debtor(tmp_path, kind, says):
         )
         # A commune's kind is its form: no « Forme juridique » to fill.
         assert "collectivité territoriale" in text and "Forme juridique : non renseigné" not in text
+
+
+# The lawyer's review of issue 28 (D6), her w2 Kappa: K2 paid on 30/10 after the notice of 26/10,
+# K1 handed to litigation on 16/11. K2's penalties waited for « the next letter », which never
+# comes to a client in court: they go into the litigation file, and K2's status says so.
+KAPPA_HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+                 "Date règlement", "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+KAPPA = [
+    ["K1", "Kappa SAS", "professionnel", D(2026, 8, 1), D(2026, 8, 31), 3000.0, None, None, ADDRESS, "Mise en demeure", D(2026, 10, 26)],
+    ["K2", "Kappa SAS", "professionnel", D(2026, 8, 5), D(2026, 9, 4), 800.0, 800.0, D(2026, 10, 30), ADDRESS, "Mise en demeure", D(2026, 10, 26)],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # K1: 01/09–16/11, 77 days: 3 000 × 12,15 % × 77 / 365 = 76,89. K2: 05/09–30/10, 56 days:
+        # 800 × 12,15 % × 56 / 365 = 14,91. Interest 76,89 + 14,91 = 91,80; 2 × 40 € = 80 €;
+        # total 3 000 + 91,80 + 80 = 3 171,80 €.
+        pytest.param("Intérêts arrêtés au 16/11/2026", "91,80 €", id="interest-of-both"),
+        pytest.param("Indemnités forfaitaires", "80,00 €", id="two-indemnities"),
+        pytest.param("Total réclamé", "3 171,80 €", id="total"),
+        pytest.param("Réglée(s) après l'échéance, principal payé", "K2", id="k2-named"),
+    ],
+)  # fmt: skip
+def test_penalties_of_an_invoice_paid_late_go_into_the_litigation_file(tmp_path, line, expected):
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", KAPPA, KAPPA_HEADERS)
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, claim_after_payment="letter"))
+    relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 16), out_dir=tmp_path / "out")
+    [dossier] = list((tmp_path / "out").rglob("dossier.docx"))
+    found = [t for t in _text(dossier).splitlines() if t.startswith(line)]
+    assert found and expected in found[0], found
+    ws = load_workbook(ledger).active
+    header = [c.value for c in ws[1]]
+    k2 = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "K2")
+    assert (
+        "demande en justice du client (dossier de contentieux)"
+        in k2[header.index("Statut relance")]
+    )
+
+
+def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(tmp_path):
+    """The lawyer's review of issue 28 (D7): the legal rate of 2026 H2 is not in the table; a
+    consumer's interest used H1's 2,62 % without a word. Now one run warning (two consumers),
+    and the litigation file names the rate used and the warning. P1: notice of 09/11, 10/11–07/12,
+    28 days: 800 × 2,62 % × 28 / 365 = 1,61 €."""
+    headers = [
+        "N° facture",
+        "Client",
+        "Type client",
+        "Échéance",
+        "Montant TTC",
+        "Adresse",
+        "Niveau de relance",
+        "Date de relance",
+    ]
+    rows = [
+        ["P1", "Mme Julie Petit", "particulier", D(2026, 9, 20), 800.0, ADDRESS, "Mise en demeure", D(2026, 11, 9)],
+        ["X1", "M. Xavier Roy", "particulier", D(2026, 9, 20), 300.0, ADDRESS, "Mise en demeure", D(2026, 11, 30)],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    from dataclasses import replace
+
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, interest_for_consumers=True))
+    result = relance_xlsx.run(ledger, settings, as_of=D(2026, 12, 7), out_dir=tmp_path / "out")
+    said = [
+        w for w in result.warnings if "Taux d'intérêt légal du 2e semestre 2026 non confirmé" in w
+    ]
+    assert len(said) == 1 and "(2,62\xa0%)" in said[0] and "particuliers" in said[0]
+    [dossier] = [p for p in (tmp_path / "out").rglob("dossier.docx") if "Petit" in str(p)]
+    text = _text(dossier)
+    assert "Taux de l'intérêt légal appliqué : 2,62 % l'an" in text
+    assert "non confirmé dans la table" in text
+    assert "Intérêts arrêtés au 07/12/2026 : 1,61 €" in text

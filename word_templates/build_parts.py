@@ -109,9 +109,10 @@ def _invoices_table(doc, t: dict) -> None:
     para(doc, "", space_after=2)
 
 
-def credits_table(doc, t: dict, credits: str) -> None:
-    """The credit notes deducted: « Avoirs en votre faveur, déduits du total » and their table."""
-    para(doc, t["credits"], space_after=2)
+def credits_table(doc, t: dict, credits: str, heading: str = "credits") -> None:
+    """The credit notes deducted: « Avoirs en votre faveur, déduits du total » and their table
+    (or, heading "available", the free ones shown and not deducted)."""
+    para(doc, t[heading], space_after=2)
     table(
         doc,
         t["credits_table"],
@@ -119,6 +120,14 @@ def credits_table(doc, t: dict, credits: str) -> None:
         f"c in {credits}",
         [3.0, 2.6, 7.4, 3.0],
     )
+
+
+def available_credits(doc, t: dict) -> None:
+    """The credit notes naming no invoice of the letter: shown, never deducted."""
+    tag(doc, "if available_credits")
+    credits_table(doc, t, "available_credits", "available")
+    para(doc, "", space_after=4)
+    tag(doc, "endif")
 
 
 def _claim_table(doc, t: dict) -> None:
@@ -229,7 +238,7 @@ def _sentences(doc, t: dict, language: str, kind: str) -> None:
     if kind == "relance_1":
         tag(doc, "if part.courteous")
         say(s["courteous"])
-        tag(doc, "elif part.first and not part.reminded")
+        tag(doc, "elif part.firm")
         say(s["firm"])
         tag(doc, "endif")
     if kind == "relance_2":
@@ -275,9 +284,10 @@ def parts(doc, t: dict, language: str, kind: str) -> None:
     line(doc, t, t["letter_total"], "totals.claimed", bold=True)
     para(doc, "", space_after=4)
     tag(doc, "endif")
+    available_credits(doc, t)
     tag(doc, "if letter.recall")
     para(doc, t["recall"], space_after=6, align=JUSTIFY)
     tag(doc, "endif")
 
 
-__all__ = ["credits_table", "line", "para", "parts", "table", "tag"]
+__all__ = ["available_credits", "credits_table", "line", "para", "parts", "table", "tag"]

@@ -28,6 +28,7 @@ from build_emails import write_emails  # noqa: E402
 from build_parts import (  # noqa: E402
     JUSTIFY,
     RIGHT,
+    available_credits,
     credits_table,
     line,
     para,
@@ -64,6 +65,7 @@ def _single(doc, t: dict, kind: str) -> None:
         tag(doc, "endif")
         line(doc, t, t["total_due"], "totals.outstanding", bold=True)
         para(doc, "", space_after=4)
+        available_credits(doc, t)
         para(doc, t["single"]["pre_echeance_request"], space_after=4, align=JUSTIFY)
 
 

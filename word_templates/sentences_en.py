@@ -36,6 +36,8 @@ EN = {
     ],
     "claim_interest_head": "Interest",
     "credits": "Credit notes in your favour, deducted from the total:",
+    "available": "Credit notes available to you, not deducted from the sum requested (tell "
+    "us which invoice to set them against):",
     "credits_table": ["Credit note", "Date", "Description", "Amount"],
     "total_due": "Total outstanding",
     "interest": {
@@ -81,7 +83,8 @@ EN = {
         "mise_en_demeure": "Subject: formal notice to pay",
         "penalites": "Subject: late-payment interest – {{ letter.subject_title }}",
         "releve": "Subject: statement of account at {{ letter.date_short }}",
-        "remerciement": "Subject: payment received – thank you",
+        "remerciement": "Subject: payment received{% if not letter.notice.noticed %} – thank "
+        "you{% endif %}",
     },
     "single": {
         "pre_echeance": [
@@ -94,8 +97,11 @@ EN = {
             "credit notes, payments received on them, and the balance.",
         ],
         "remerciement": [
-            "We confirm receipt of your payment of {{ totals.paid }} for "
-            "{{ letter.invoices_phrase }} below, and thank you.",
+            "{% if letter.notice.noticed %}We confirm receipt of the payment of "
+            "{{ totals.paid }} for {{ letter.invoices_phrase }} below, the subject of "
+            "{{ letter.notice.previous_notices }}. It reached us "
+            "{{ letter.notice.paid_when }}.{% else %}We confirm receipt of your payment of "
+            "{{ totals.paid }} for {{ letter.invoices_phrase }} below, and thank you.{% endif %}",
         ],
     },
     "parts": {
@@ -124,7 +130,7 @@ EN = {
                 "(article R2192-31), and a fixed compensation for recovery costs of "
                 "{{ legal.indemnity_amount }} per invoice (article R2192-32).",
                 "consumer": "Failing payment, we will have to send you a formal notice"
-                "{% if legal.consumer_interest %}, from which the amount due bears interest at "
+                "{% if legal.consumer_interest %}, from which the amount due will bear interest at "
                 "the legal rate (French Civil Code, article 1231-6){% endif %}.",
             },
             "request": "Please pay {{ part.totals.claimed }} [deadline].",
@@ -174,10 +180,15 @@ EN = {
             "({{ part.totals.claimed_words }}) [deadline].",
         },
         "penalites": {
-            "open": "{% if part.first %}Thank you for your payment of "
-            "{{ part.invoices_phrase }}[below]. It reached us, however, after the "
-            "date.{% else %}In addition, {{ part.invoices_phrase }}[below] "
-            "{{ part.has_have }} been paid after the due date.{% endif %}",
+            "open": "{% if part.noticed %}{% if part.first %}Payment{% else %}In addition, "
+            "payment{% endif %} {{ part.of_invoices }}[below], the subject of "
+            "{{ part.previous_notices }}, reached us {{ part.paid_when }}. It covers the "
+            "principal only: {{ part.remains }}.{% elif part.thank %}Thank you for your payment "
+            "of {{ part.invoices_phrase }}[below]. It reached us, however, after the due "
+            "date.{% elif part.first %}{{ part.invoices_phrase_start }}[below] "
+            "{{ part.has_have }} been paid after the due date.{% else %}In addition, "
+            "{{ part.invoices_phrase }}[below] {{ part.has_have }} been paid after the due "
+            "date.{% endif %}",
             "law": {
                 "business": "Under {% if creditor.terms_of_sale %}our terms of sale and "
                 "{% endif %}article L441-10 of the French Commercial Code, this delay gave rise "
@@ -193,8 +204,9 @@ EN = {
                 "interest at the legal rate from {{ part.previous_notices }} until the day of "
                 "your payment.",
             },
-            "request": "We would be grateful if you would pay the sum of "
-            "{{ part.totals.claimed }} [deadline].",
+            "request": "{% if part.noticed %}Please pay us the sum of {{ part.totals.claimed }} "
+            "[deadline].{% else %}We would be grateful if you would pay the sum of "
+            "{{ part.totals.claimed }} [deadline].{% endif %}",
         },
     },
     "mail_includes": {
@@ -210,7 +222,8 @@ EN = {
         "{{ totals.outstanding }}, {{ letter.falls }} due on {{ invoices[0].due }}. If payment "
         "is already on its way, please disregard this message.",
         "remerciement": "We have received your payment of {{ totals.paid }} for "
-        "{{ letter.invoices_phrase }}. Thank you.",
+        "{{ letter.invoices_phrase }}{% if letter.notice.noticed %}, the subject of "
+        "{{ letter.notice.previous_notices }}.{% else %}. Thank you.{% endif %}",
         "payment": "Payment by bank transfer (IBAN {{ creditor.iban }}, BIC {{ creditor.bic }}, "
         "reference {{ payment.reference }})",
         "online": " or online: ",
@@ -223,7 +236,7 @@ EN = {
         "relance_2": "Second reminder: {{ letter.subject_title }} unpaid",
         "mise_en_demeure": "Formal notice to pay: {{ letter.subject_title }}",
         "penalites": "Late-payment interest: {{ letter.subject_title }} paid after the due date",
-        "other": "Thank you for your payment: {{ letter.invoices_title }}",
+        "other": "{% if letter.notice.noticed %}Payment received{% else %}Thank you for your payment{% endif %}: {{ letter.invoices_title }}",
     },
     "below": " below",
     "deadline_letter": "{{ part.deadline }}",

@@ -44,6 +44,8 @@ FR = {
     # The interest column of a public buyer's or a consumer's claim: not « pénalités ».
     "claim_interest_head": "Intérêts",
     "credits": "Avoirs en votre faveur, déduits du total :",
+    "available": "Avoirs disponibles en votre faveur, non déduits de la somme demandée "
+    "(indiquez-nous la facture sur laquelle les imputer) :",
     "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
     "total_due": "Total restant dû",
     "interest": {
@@ -106,8 +108,13 @@ FR = {
             "avoirs non soldés, les règlements reçus sur ces pièces et le solde.",
         ],
         "remerciement": [
-            "Nous accusons bonne réception de votre règlement {{ letter.of_invoices }} "
-            "ci-dessous, pour un montant de {{ totals.paid }}, et nous vous en remercions.",
+            # After a formal notice: no thanks; the payment came after it.
+            "{% if letter.notice.noticed %}Nous accusons réception du règlement "
+            "{{ letter.of_invoices }} ci-dessous, objet de {{ letter.notice.previous_notices }}, "
+            "pour un montant de {{ totals.paid }}. Ce règlement nous est parvenu "
+            "{{ letter.notice.paid_when }}.{% else %}Nous accusons bonne réception de votre "
+            "règlement {{ letter.of_invoices }} ci-dessous, pour un montant de {{ totals.paid }}, "
+            "et nous vous en remercions.{% endif %}",
             # Never said of an invoice paid late: its penalties are still owed (L441-10).
             "{%p if letter.settled %}",
             "Votre compte est à jour pour {{ letter.these }}.",
@@ -125,8 +132,10 @@ FR = {
             "vouloir y remédier.",
             "firm": "Ce retard atteint {{ part.oldest_days_late }} jours : nous vous demandons de "
             "régulariser sans délai.",
-            "request": "Nous vous remercions de bien vouloir nous régler la somme de "
-            "{{ part.totals.claimed }} [deadline].",
+            # No « nous vous remercions » to a client under formal notice.
+            "request": "{% if letter.under_notice %}Nous vous demandons de nous régler la somme "
+            "de {{ part.totals.claimed }} [deadline].{% else %}Nous vous remercions de bien "
+            "vouloir nous régler la somme de {{ part.totals.claimed }} [deadline].{% endif %}",
         },
         "relance_2": {
             "new": _STARTS + "reste{{ part.nt }} impayée{{ part.s }} à ce jour.",
@@ -201,10 +210,17 @@ FR = {
             "{{ part.totals.claimed }} ({{ part.totals.claimed_words }}) [deadline].",
         },
         "penalites": {
-            "open": "{% if part.first %}Nous vous remercions du règlement {{ part.of_invoices }}"
-            "[below]. Ce règlement nous est toutefois parvenu après l'échéance."
-            "{% else %}Par ailleurs, {{ part.invoices_phrase }}[below] {{ part.a }} été "
-            "réglée{{ part.s }} après l'échéance.{% endif %}",
+            # Thanks only to a client under no formal notice; after a notice, the payment
+            # is said to have come after it, and what remains due is named.
+            "open": "{% if part.noticed %}{% if part.first %}Le{% else %}Par ailleurs, le"
+            "{% endif %} règlement {{ part.of_invoices }}[below], objet de "
+            "{{ part.previous_notices }}, nous est parvenu {{ part.paid_when }}. Il ne couvre "
+            "que le principal : {{ part.remains }}.{% elif part.thank %}Nous vous remercions du "
+            "règlement {{ part.of_invoices }}[below]. Ce règlement nous est toutefois parvenu "
+            "après l'échéance.{% elif part.first %}{{ part.invoices_phrase_start }}[below] "
+            "{{ part.a }} été réglée{{ part.s }} après l'échéance.{% else %}Par ailleurs, "
+            "{{ part.invoices_phrase }}[below] {{ part.a }} été réglée{{ part.s }} après "
+            "l'échéance.{% endif %}",
             "law": {
                 "business": "{% if creditor.terms_of_sale %}Conformément à nos conditions "
                 "générales de vente et à l'article L441-10 du Code de commerce{% else %}En "
@@ -223,8 +239,9 @@ FR = {
                 "intérêts au taux légal à compter de {{ part.previous_notices }} et jusqu'au "
                 "jour de votre règlement.",
             },
-            "request": "Nous vous remercions de bien vouloir nous régler la somme de "
-            "{{ part.totals.claimed }} [deadline].",
+            "request": "{% if part.noticed %}Nous vous demandons de nous régler la somme de "
+            "{{ part.totals.claimed }} [deadline].{% else %}Nous vous remercions de bien vouloir "
+            "nous régler la somme de {{ part.totals.claimed }} [deadline].{% endif %}",
         },
     },
     # What the amount of a part with penalties holds, said in the e-mail in one sentence.
@@ -241,7 +258,8 @@ FR = {
         "{{ totals.outstanding }}, arrive{{ letter.nt }} à échéance le {{ invoices[0].due }}. "
         "Si le règlement est déjà en cours, merci de ne pas tenir compte de ce message.",
         "remerciement": "Nous avons bien reçu votre règlement de {{ totals.paid }} pour "
-        "{{ letter.invoices_phrase }} et nous vous en remercions.",
+        "{{ letter.invoices_phrase }}{% if letter.notice.noticed %}, objet de "
+        "{{ letter.notice.previous_notices }}.{% else %} et nous vous en remercions.{% endif %}",
         "payment": "Règlement par virement (IBAN {{ creditor.iban }}, BIC {{ creditor.bic }}, "
         "référence {{ payment.reference }})",
         "online": " ou en ligne : ",
@@ -254,7 +272,7 @@ FR = {
         "relance_2": "Deuxième relance : {{ letter.subject_title }} impayée{{ parts[0].s }}",
         "mise_en_demeure": "Mise en demeure de payer : {{ letter.subject_title }}",
         "penalites": "Pénalités de retard : {{ letter.subject_title }} réglée{{ parts[0].s }} après échéance",
-        "other": "Merci pour votre règlement : {{ letter.invoices_title }}",
+        "other": "{% if letter.notice.noticed %}Règlement reçu{% else %}Merci pour votre règlement{% endif %} : {{ letter.invoices_title }}",
     },
     "below": " ci-dessous",
     "deadline_letter": "{{ part.deadline }}",

@@ -13,7 +13,15 @@ from ..config import Creditor
 from ..ledger import EPIC, PUBLIC_ENTERPRISE
 from ..wording import date_long, date_short, money, percent
 from .docxwrite import paragraph, table, write_document
-from .parties import Debtor, basis_lines, creditor_lines, debtor_lines
+from .parties import (
+    Debtor,
+    basis_lines,
+    creditor_lines,
+    debtor_lines,
+    legal_rate_lines,
+    paid_late_line,
+)
+from .statement import statement_lines
 
 # Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
 # interest (CPCE R125-1; L125-1 creates it); the 40 € indemnity is not interest.
@@ -61,6 +69,8 @@ class Dossier:
     notices: list[str] = field(default_factory=list)
     # The contractual rate of [policy] interest_rate, None for the law's.
     contract_rate: float | None = None
+    # What the run said of the rates used (a consumer's legal rate not confirmed).
+    rate_notes: list[str] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:
@@ -156,7 +166,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
         *_claim(dossier),
         paragraph("Fondement de la créance", "Heading2"),
         *(paragraph(line, "ListBullet") for line in _basis(dossier)),
-        *_statement(dossier),
+        *statement_lines(dossier),
         paragraph("Mise en demeure", "Heading2"),
         *_notices(dossier),
         paragraph("Chronologie", "Heading2"),
@@ -195,6 +205,9 @@ def _parties(dossier: Dossier) -> list[str]:
 def _basis(dossier: Dossier) -> list[str]:
     """The basis of each amount; credit notes said when there are some."""
     lines = basis_lines(dossier.debtor, dossier.contract_rate)
+    if dossier.consumer:
+        rates = dict.fromkeys(p[3] for i in dossier.invoices for p in i.periods)
+        lines += legal_rate_lines(list(rates), dossier.rate_notes)
     if dossier.credits:
         lines.append(
             "Avoirs : déduits du principal ; un avoir qui nomme sa facture en réduit la base des "
@@ -247,6 +260,9 @@ def _claim(dossier: Dossier) -> list[str]:
         paragraph("Intérêts de retard, période par période", "Heading3"),
         table(("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"), periods),
     ]
+    paid = [i.number for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
+    if paid:
+        out.append(paragraph(paid_late_line(dossier.debtor, paid)))
     if dossier.indemnity:
         article = (
             "Code de la commande publique R2192-32" if dossier.public else "Code de commerce D441-5"
@@ -258,34 +274,6 @@ def _claim(dossier: Dossier) -> list[str]:
                 f"{money(dossier.indemnity)} pour {count} facture(s)."
             )
         )
-    return out
-
-
-def _statement(dossier: Dossier) -> list[str]:
-    """The client's statement of account: its open invoices and credit notes, the balance."""
-    lines = [
-        (
-            f"{'Avoir' if inv in dossier.credits else 'Facture'} {inv.number}",
-            _day(inv.issued),
-            _day(inv.due),
-            money(inv.amount),
-            money(inv.paid),
-            money(inv.principal),
-        )
-        for inv in sorted(
-            [*dossier.invoices, *dossier.not_due, *dossier.credits],
-            key=lambda i: (i.due or dt.date.max, i.number),
-        )
-    ]
-    balance = dossier.principal + sum(i.principal for i in dossier.not_due) - dossier.credited
-    out = [
-        paragraph(f"Relevé de compte au {date_short(dossier.as_of)}", "Heading2"),
-        table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines),
-        paragraph(f"Solde du compte : {money(balance)}"),
-    ]
-    if dossier.not_due:
-        numbers = ", ".join(i.number for i in dossier.not_due)
-        out.append(paragraph(f"Non échues, donc hors de la créance réclamée : {numbers}."))
     return out
 
 

@@ -166,11 +166,41 @@ def basis_lines(debtor: Debtor, contract_rate: float | None) -> list[str]:
     ]
 
 
+def paid_late_line(debtor: Debtor, numbers: list[str]) -> str:
+    """The invoices paid late in the claim: their principal is paid, what the law gives is not."""
+    if debtor.consumer:
+        owed = "les intérêts au taux légal depuis la mise en demeure (Code civil 1231-6)"
+    elif debtor.public:
+        owed = (
+            "les intérêts moratoires et l'indemnité forfaitaire (Code de la commande publique "
+            "L2192-13, R2192-31 et R2192-32)"
+        )
+    else:
+        owed = (
+            "les pénalités de retard et l'indemnité forfaitaire (Code de commerce L441-10 et "
+            "D441-5)"
+        )
+    return (
+        f"Réglée(s) après l'échéance, principal payé : {', '.join(numbers)} ; restent dus "
+        f"{owed}, compris dans la demande."
+    )
+
+
+def legal_rate_lines(rates: list[float], notes: list[str]) -> list[str]:
+    """The legal rate a consumer's interest was computed at, and what the run said of it."""
+    if not rates:
+        return []
+    used = ", ".join(percent(r) for r in rates)
+    return [f"Taux de l'intérêt légal appliqué : {used} l'an (voir les périodes)", *notes]
+
+
 __all__ = [
     "Debtor",
     "basis_lines",
     "creditor_lines",
     "debtor_lines",
+    "legal_rate_lines",
     "outside_metropolitan",
+    "paid_late_line",
     "siren",
 ]

@@ -33,11 +33,9 @@ def part_totals(plan: LetterPlan, data: LetterRows) -> list[dict[str, Any]]:
         numbers = [str(r["invoice"]) for r in data.of(plan.rows)]
         return [{"kind": plan.kind, "invoices": numbers, "total": total_due(plan, data)}]
     out = []
-    for i, part in enumerate(plan.all_parts):
+    for part in plan.all_parts:
         rows = data.of(part.rows)
-        total = sum(r["outstanding"] for r in rows)
-        if i == 0:
-            total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
+        total = sum(r["outstanding"] for r in [*rows, *data.of(part.credits)])
         if part.kind in PENALTY_KINDS:
             total += sum(r["interest"] + r["indemnity"] for r in rows)
         numbers = [str(r["invoice"]) for r in rows]

@@ -24,7 +24,8 @@ from ..wording import (
 )
 from .claimed import total_due
 from .interest import rates_named
-from .items import creditor_for, invoice_item, present, statement
+from .items import credit_item, creditor_for, invoice_item, present, statement
+from .noticed import letter_notice, under_notice
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
 from .plan import LetterPlan
@@ -78,7 +79,9 @@ def letter_context(
         "parts": parts,
         "currency": currency,
         "invoices": [invoice_item(r, m, lang) for r in rows],
-        "credits": parts[0]["credits"] if parts else [],
+        "credits": [c for p in parts for c in p["credits"]],
+        # Free credit notes: shown, not deducted (credits.py).
+        "available_credits": [credit_item(r, m, lang) for r in data.of(plan.free_credit_rows)],
         "totals": _totals(parts, rows, data, plan, frame),
         # Empty for a letter that claims no interest: its template shows no breakdown.
         "interest_periods": [line for p in parts for line in p["interest_periods"]],
@@ -127,18 +130,20 @@ def _legal(
 
 
 def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]:
-    """The letter's parts, highest stage first; the credits on the first one."""
+    """The letter's parts, highest stage first, each with the credit notes of its invoices."""
     if not plan.rows:
         return []
     stages = [STAGE_OF.get(p.kind, 0) for p in plan.all_parts]
-    recalled = bool(plan.recall_rows)
+    # A client under a formal notice (one recalled, or one of the invoices paid late) is
+    # never thanked nor told « simple oubli ».
+    recalled = under_notice(plan, data)
     return [
         part_context(
             part,
             data.of(part.rows),
             f,
             first=i == 0,
-            credits=data.of(plan.credit_rows) if i == 0 else [],
+            credits=data.of(part.credits),
             above=recalled or any(s > stages[i] for s in stages),
         )
         for i, part in enumerate(plan.all_parts)
@@ -166,6 +171,7 @@ def _totals(
         "claimed_words": amount_in_words(figures["claimed"], f.currency, f.lang),
         "paid": m(sum(r["paid"] for r in rows)),
         "credits": m(sum(r["amount"] for r in data.of(plan.credit_rows))),
+        "available": m(-sum(r["outstanding"] for r in data.of(plan.free_credit_rows))),
         "figures": figures,
     }
 
@@ -211,7 +217,10 @@ def _wording(
         "several_parts": len(parts) > 1,
         "previous_phrase": _previous_phrase(first, lang),
         "previous_reminders": first.get("previous_reminders", ""),
-        "acknowledged": acknowledgement(paid_numbers, lang),
+        "acknowledged": acknowledgement(paid_numbers, lang, thank=not under_notice(plan, data)),
+        # A thank-you after a notice thanks no one: it says the payment came after it.
+        "under_notice": under_notice(plan, data),
+        "notice": letter_notice(data.of(plan.rows), lang),
         "recall": _recall(data.of(plan.recall_rows), lang),
         "oldest_days_late": first.get("oldest_days_late", 0),
         "courteous": first.get("courteous", False),
@@ -222,9 +231,18 @@ def _wording(
 
 
 def _previous_phrase(first: dict[str, Any], lang: str) -> str:
-    """« du 03/11/2026 »: the last reminder recorded for the top part's invoices."""
-    dates = first.get("reminder_dates") or []
-    return f" {'du' if lang == 'fr' else 'of'} {dates[-1]}" if dates else ""
+    """« du 03/11/2026 »: the last reminder recorded for the top part's invoices, when it
+    reminded every one of them ('' otherwise: a date is never cited for an invoice it did
+    not remind)."""
+    numbers = set(first.get("numbers") or [])
+    common = [
+        d
+        for g in first.get("reminder_groups") or []
+        if set(g["numbers"]) == numbers
+        for d in g["dates"]
+    ]
+    last = (first.get("reminder_dates") or [""])[-1]
+    return f" {'du' if lang == 'fr' else 'of'} {last}" if last and last in common else ""
 
 
 def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:

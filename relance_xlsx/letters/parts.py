@@ -30,15 +30,19 @@ from ..wording import (
     join_list,
     of_invoices,
     previous_notices,
-    previous_reminders,
+    reminders_by_invoice,
     these_invoices,
 )
 from .interest import interest_lines, on_balance, rates_named
 from .items import credit_item, invoice_item
+from .noticed import notice_facts
 from .plan import Part
 
 # The parts that claim interest and the indemnity (a first reminder claims the principal).
 PENALTY_KINDS = (KIND_REMINDER_2, KIND_FORMAL_NOTICE, KIND_CLAIM)
+# Days late past which a first reminder that is not courteous asks to pay « sans délai »
+# (a week and a day: a client 2 or 5 days late under a notice is not told so).
+FIRM_AFTER_DAYS = 8
 STAGE_OF = {KIND_REMINDER_1: 1, KIND_REMINDER_2: 2, KIND_FORMAL_NOTICE: 3, KIND_CLAIM: 0}
 
 
@@ -71,6 +75,22 @@ def notice_days(record: dict[str, Any]) -> list[dt.date]:
     return [d for d, stage in record["letters"] if stage == FORMAL_NOTICE]
 
 
+def reminder_groups(rows: list[dict[str, Any]], lang: str) -> list[dict[str, list[str]]]:
+    """The reminders of a part's invoices, grouped by the invoices they reminded (in order of
+    their first date): each date is cited only for the invoices recorded as reminded on it."""
+    by_day: dict[dt.date, list[str]] = {}
+    for r in rows:
+        for d in sorted(set(reminder_days(r))):
+            by_day.setdefault(d, []).append(str(r["invoice"] or "–"))
+    groups: dict[tuple[str, ...], list[dt.date]] = {}
+    for d in sorted(by_day):
+        groups.setdefault(tuple(by_day[d]), []).append(d)
+    return [
+        {"dates": [day_text(d, lang) for d in days], "numbers": list(numbers)}
+        for numbers, days in groups.items()
+    ]
+
+
 def complete_history(record: dict[str, Any]) -> bool:
     """Whether every reminder an invoice's level says was sent has its date recorded."""
     stages = {stage for _, stage in record["letters"]}
@@ -98,6 +118,7 @@ def part_context(
         invoices.append(item)
     reminded = [d for r in rows for d in reminder_days(r)]
     shown = [day_text(d, lang) for d in sorted(set(reminded))]
+    groups = reminder_groups(rows, lang)
     oldest = max((i["days_late"] for i in invoices), default=0)
     stage = STAGE_OF.get(part.kind, 0)
     return {
@@ -116,14 +137,29 @@ def part_context(
         "these": these_invoices(len(numbers), lang),
         "numbers": numbers,
         "reminder_dates": shown,
-        "previous_reminders": previous_reminders(
-            shown, lang, all(complete_history(r) for r in rows)
+        # Which reminder reminded which invoice: what « malgré nos relances » may say.
+        "reminder_groups": groups,
+        "previous_reminders": reminders_by_invoice(
+            [(g["dates"], g["numbers"]) for g in groups],
+            numbers,
+            lang,
+            all(complete_history(r) for r in rows),
         ),
         "previous_notices": previous_notices(
             [day_text(d, lang) for d in sorted({d for r in rows for d in notice_days(r)})], lang
         ),
         "oldest_days_late": oldest,
-        "courteous": stage == 1 and not part.reminded and not above and oldest <= f.courteous_until,
+        "courteous": (courteous := _courteous(part, stage, above, oldest, f)),
+        # « Régularisez sans délai » only past a few days: never for an invoice 2 days late.
+        "firm": first
+        and stage == 1
+        and not part.reminded
+        and not courteous
+        and oldest > FIRM_AFTER_DAYS,
+        # Paid after a notice: no thanks, the notice named, what remains due (noticed.py);
+        # thanks only to a client under no notice at all (above says the letter has one).
+        **(notice_facts(rows, lang) if part.kind == KIND_CLAIM else {"noticed": False}),
+        "thank": first and not above,
         "deadline": _deadline(part.kind, f),
         "deadline_mail": _deadline(part.kind, f, mail=True),
         "with_history": stage >= 2 or part.reminded,
@@ -159,6 +195,12 @@ def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, A
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
         said.append(f"{f.money(r['paid'])} {on}{when}")
     return {"partly_paid": join_list(said, f.lang), "partly_paid_total": total}
+
+
+def _courteous(part: Part, stage: int, above: bool, oldest: int, f: Frame) -> bool:
+    """A first reminder of invoices never reminded, in a letter of no higher stage nor notice,
+    not too late: « Il s'agit probablement d'un simple oubli »."""
+    return stage == 1 and not part.reminded and not above and oldest <= f.courteous_until
 
 
 def _start(phrase: str) -> str:
@@ -233,4 +275,5 @@ __all__ = [
     "part_context",
     "partly_paid_rows",
     "reminder_days",
+    "reminder_groups",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from ..ledger import (
     KIND_THANKS,
     PRINT_ORDER,
 )
+from .credits import open_numbers, split_credits
 
 # The letters that carry the client's statement of account as an annex.
 STATEMENT_KINDS = (KIND_FORMAL_NOTICE,)
@@ -36,6 +38,8 @@ class Part:
     # Whether these invoices were reminded before (their recorded level was at least 1):
     # only they may be said unpaid « malgré nos relances ».
     reminded: bool = False
+    # The credit notes that name one of these invoices: deducted here, and nowhere else.
+    credits: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class LetterPlan:
     kind: str
     language: str
     rows: tuple[int, ...]  # frame index labels of the invoices, every part's
+    # The credit notes deducted: each names an invoice of the letter (its part's credits).
     credit_rows: tuple[int, ...] = ()
     # Invoices paid since the last letter, acknowledged in this one (« Nous avons bien reçu »).
     paid_rows: tuple[int, ...] = ()
@@ -55,11 +60,14 @@ class LetterPlan:
     parts: tuple[Part, ...] = ()
     # Invoices under a formal notice still running, recalled « pour mémoire », not claimed.
     recall_rows: tuple[int, ...] = ()
+    # Credit notes naming no open invoice of the client: shown as « avoirs disponibles », never
+    # deducted (no letter can know whether the client used them against another letter).
+    free_credit_rows: tuple[int, ...] = ()
 
     @property
     def all_parts(self) -> tuple[Part, ...]:
         """The letter's parts (a single-part letter included)."""
-        return self.parts or (Part(self.kind, self.rows),)
+        return self.parts or (Part(self.kind, self.rows, credits=self.credit_rows),)
 
 
 @dataclass(frozen=True)
@@ -145,6 +153,7 @@ def _attach(
         joined["is_credit"] & joined["valid"] & ~joined["hold"] & (joined["outstanding"] < 0)
     ]
     credit_rows = _by_client(credits.index, credits["client"])
+    still_open = open_numbers(frame, credit_rows)
     paid_rows = _flagged(decisions, frame, "acknowledged")
     recalled = _flagged(decisions, frame, "recalled")
     open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005)]
@@ -166,13 +175,37 @@ def _attach(
         # A claim for penalties deducts no credit note: that is the account's business.
         credit = () if plan.kind == KIND_CLAIM else credit_rows.get(plan.client, ())
         recall = recalled.get(plan.client, ()) if plan.kind in PART_ORDER else ()
-        plans[i] = replace(
-            plan,
-            credit_rows=tuple(credit),
-            paid_rows=tuple(paid_rows.get(plan.client, ())),
-            recall_rows=tuple(recall),
+        plans[i] = with_credits(
+            replace(
+                plan,
+                paid_rows=tuple(paid_rows.get(plan.client, ())),
+                recall_rows=tuple(recall),
+            ),
+            frame,
+            credit,
+            still_open.get(plan.client, set()),
         )
     return plans
+
+
+def with_credits(
+    plan: LetterPlan, frame: pd.DataFrame, credits: Sequence[Any], still_open: set[str]
+) -> LetterPlan:
+    """The plan with each part's own credit notes (those naming its invoices) and the free
+    ones shown as available (credits.py says why)."""
+    if not credits:
+        return plan
+    parts = plan.all_parts
+    # A claim for penalties deducts no credit note: its invoices are paid.
+    rows = [() if p.kind == KIND_CLAIM else p.rows for p in parts]
+    tied, free = split_credits(frame, credits, rows, still_open)
+    parts = tuple(replace(p, credits=t) for p, t in zip(parts, tied, strict=True))
+    return replace(
+        plan,
+        parts=parts if plan.parts else (),
+        credit_rows=tuple(c for t in tied for c in t),
+        free_credit_rows=free,
+    )
 
 
 def _flagged(decisions: pd.DataFrame, frame: pd.DataFrame, flag: str) -> dict[str, list[Any]]:

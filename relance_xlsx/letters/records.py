@@ -37,6 +37,7 @@ _FRAME_FIELDS = (
     # Penalties a bank transfer already paid (a QR code's amount): deducted from the interest.
     "interest_paid",
     "indemnity_paid",
+    "credit_for",
 )
 _DECISION_FIELDS = {
     "days_late": "days_late",
@@ -55,6 +56,7 @@ _DEFAULTS = {
     "buyer": None,
     "interest_paid": 0.0,
     "indemnity_paid": 0.0,
+    "credit_for": None,
 }
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
@@ -80,7 +82,14 @@ class LetterRows:
             {
                 i
                 for p in plans
-                for i in (*p.rows, *p.credit_rows, *p.paid_rows, *p.statement_rows, *p.recall_rows)
+                for i in (
+                    *p.rows,
+                    *p.credit_rows,
+                    *p.free_credit_rows,
+                    *p.paid_rows,
+                    *p.statement_rows,
+                    *p.recall_rows,
+                )
             }
         )
         fields = [f for f in _FRAME_FIELDS if f in frame]

@@ -28,6 +28,8 @@ from ..ledger import (
 )
 from ..policy import first_level
 from ..wording import amount_in_words, money
+from .credits import demand_refusals
+from .noticed import noticed
 from .parts import (
     PENALTY_KINDS,
     STAGE_OF,
@@ -175,13 +177,7 @@ def _cited(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> list[
     """The reminders and articles the letter cites are recorded, and of the client's law."""
     out = []
     for part, shown in zip(plan.all_parts, context["parts"], strict=True):
-        recorded = {d for r in data.of(part.rows) for d in reminder_days(r)}
-        allowed = {day_text(d, plan.language) for d in recorded}
-        out += [
-            f"la relance du {d} citée pour {', '.join(shown['numbers'])} n'est pas enregistrée"
-            for d in shown["reminder_dates"]
-            if d not in allowed
-        ]
+        out += _reminders_cited(data.of(part.rows), shown, plan.language)
     kind = context["debtor"]["type"]
     out += [
         f"l'article {a} ne s'applique pas à un client {TYPE_NAMES[kind]}"
@@ -191,15 +187,36 @@ def _cited(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> list[
     return out
 
 
+def _reminders_cited(rows: list[dict[str, Any]], shown: dict[str, Any], lang: str) -> list[str]:
+    """Each reminder date the part cites, for each invoice it cites it for, is recorded for
+    that very invoice (ledger or journal): never a date taken from another invoice."""
+    recorded = {_no(r): {day_text(d, lang) for d in reminder_days(r)} for r in rows}
+    union = set().union(*recorded.values()) if recorded else set()
+    out = [
+        f"la relance du {d} citée pour {', '.join(shown['numbers'])} n'est pas enregistrée"
+        for d in shown["reminder_dates"]
+        if d not in union
+    ]
+    for group in shown.get("reminder_groups", ()):
+        out += [
+            f"la relance du {d} est citée pour la facture n° {no}, qui n'a pas été relancée "
+            "ce jour-là"
+            for no in group["numbers"]
+            for d in group["dates"]
+            if d not in recorded.get(no, set())
+        ]
+    return out
+
+
 def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> list[str]:
     """Each part's totals are the sum of its invoices; the letter's, the sum of its parts."""
     lang = plan.language
     consumer = context["debtor"]["type"] == "consumer"
     out: list[str] = []
     sums = {"outstanding": 0.0, "interest": 0.0, "indemnity": 0.0}
-    for i, (part, shown) in enumerate(zip(plan.all_parts, context["parts"], strict=True)):
+    for part, shown in zip(plan.all_parts, context["parts"], strict=True):
         rows = data.of(part.rows)
-        credits = data.of(plan.credit_rows) if i == 0 else []
+        credits = data.of(part.credits)
         penalties = part.kind in PENALTY_KINDS
         owed = {
             "outstanding": _sum(r["outstanding"] for r in [*rows, *credits]),
@@ -234,7 +251,7 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
     total = round(sum(sums.values()), 2)
     if context["totals"]["claimed"] != money(total, _currency(context), lang):
         out.append("le total du courrier n'est pas la somme de ses parties")
-    return out
+    return out + demand_refusals(plan, data, context)
 
 
 def _interest(rows: list[dict[str, Any]], consumer: bool) -> list[str]:
@@ -249,16 +266,12 @@ def _interest(rows: list[dict[str, Any]], consumer: bool) -> list[str]:
             )
         if consumer and float(r["indemnity"]) > 0.005:
             out.append(f"indemnité forfaitaire réclamée à un particulier (facture n° {_no(r)})")
-        if consumer and float(r["interest"]) > 0.005 and not _noticed(r):
+        if consumer and float(r["interest"]) > 0.005 and not noticed(r):
             out.append(
                 f"intérêts réclamés à un particulier sans mise en demeure enregistrée "
                 f"(facture n° {_no(r)})"
             )
     return out
-
-
-def _noticed(r: dict[str, Any]) -> bool:
-    return bool(notice_days(r)) or int(r["level"]) >= FORMAL_NOTICE
 
 
 def _sum(values: Iterable[Any]) -> float:

@@ -130,6 +130,8 @@ _FIELDS = (
     "bodacc_date", "mandataire", "court",
 )  # fmt: skip
 _DECIDED = ("interest", "indemnity", "action")
+# The actions of an invoice paid late whose penalties are still to be claimed.
+LATE_ACTIONS = ("claim", "wait")
 _DATES = (
     "invoice_date", "due_date", "payment_date", "promise_date", "last_date", "ar_date",
     "performance_date", "judgment_date", "bodacc_date",
@@ -179,7 +181,13 @@ def build(
     # Only a claim that is due can be claimed in court; the others are on the statement.
     due = [r for r in open_ if r["due_date"] is None or r["due_date"] < as_of]
     periods = decisions.interest_periods
-    invoices = [claimed(r, periods.get(r["index"], ())) for r in due]
+    # Invoices paid late whose penalties wait for the client's next letter: in court, that
+    # letter is the claim (principal paid, interest and indemnity still due).
+    late = [
+        r for r in mine
+        if r["is_paid"] and r["action"] in LATE_ACTIONS and r["interest"] + r["indemnity"] > 0.005
+    ]  # fmt: skip
+    invoices = [claimed(r, periods.get(r["index"], ())) for r in [*due, *late]]
     journal = journal_lines(ledger.path, settings.writeback.journal_sheet, client)
     return Dossier(
         client,
@@ -192,6 +200,7 @@ def build(
         [claimed(r, ()) for r in open_ if r not in due],
         notices(journal, mine),
         settings.policy.interest_rate,
+        [w for w in decisions.warnings if w.startswith("Taux d'intérêt légal")],
     )
 
 

@@ -160,7 +160,9 @@ def _place_claims(
     )
     level = frame["level"].to_numpy(dtype=int)
     owing = set(client[chase | (unpaid & (level >= REMINDER_1))].tolist())
-    in_court = _among(client, set(client[unpaid & (level >= LITIGATION)].tolist()))
+    # In court already, or handed to litigation today: the penalties join the court claim.
+    to_court = (unpaid & (level >= LITIGATION)) | (action == "litigation")
+    in_court = _among(client, set(client[to_court].tolist()))
     pre_due = _among(client, set(client[kind == KIND_PRE_DUE].tolist()))
     alone = claims & ~has_letter & ~has_any & ~pre_due & ~_among(client, owing)
     later = claims & ~has_letter & ~alone

@@ -147,16 +147,20 @@ def compute_penalties(
         stretches = Stretches.of(frame, as_of, consumer)
         public = frame["public"].to_numpy(dtype=bool) & ~consumer
         fixed = _public_rates(due, public, tables)
+        unsure: list[HalfYear] = []
         for half in halves:
             rate = np.where(consumer, _consumer_rate(half, policy, tables), rates[half])
             rate = np.where(public, fixed, rate)
             for lo, hi, base in stretches.within(half):
                 days = np.clip((hi - lo).astype("timedelta64[D]").astype(float) + 1, 0, None)
                 days = np.where(interest_base, np.nan_to_num(days), 0.0)
+                if _legal_unsure(half, policy, tables) and (days[consumer] > 0).any():
+                    unsure.append(half)
                 amount = np.round(base * days * rate / 100.0 / 365.0 + 1e-9, 2)
                 interest += amount
                 has = (days > 0) & (base > 0)
                 parts.append(_period_rows(frame.index, has, lo, hi, days, rate, base, amount))
+        warnings += [_legal_warning(h, tables) for h in dict.fromkeys(unsure)]
     indemnity = np.where(owed & ~consumer, policy.indemnity, 0.0)
     if "interest_paid" in frame:  # paid by bank transfer (a letter's QR code): not owed again
         interest = np.maximum(np.round(interest, 2) - frame["interest_paid"].to_numpy(float), 0)
@@ -220,6 +224,23 @@ def _public_rates(due: pd.Series, public: np.ndarray, tables: RateTables) -> np.
             cache[half] = tables.ecb_rate(half)[0] + PUBLIC_MARGIN
         out[i] = cache[half]
     return out
+
+
+def _legal_unsure(half: HalfYear, policy: Policy, tables: RateTables) -> bool:
+    """Whether a consumer's interest for this half-year uses a legal rate not in the table."""
+    return policy.consumer_interest_rate is None and not tables.legal_rate(half)[1]
+
+
+def _legal_warning(half: HalfYear, tables: RateTables) -> str:
+    """The warning of a consumer's interest computed at the latest known legal rate."""
+    rate = tables.legal_rate(half)[0]
+    return (
+        f"Taux d'intérêt légal du {half.label()} non confirmé dans la table : le dernier connu "
+        f"({percent(rate)}) est utilisé pour les intérêts dus par les particuliers (Code civil "
+        "1231-6). À faire : vérifiez le taux publié au Journal officiel pour ce semestre (site "
+        "de la Banque de France) ; s'il diffère, installez la dernière version de relance-xlsx "
+        "ou donnez-le dans une copie de la table des taux (guide, « Un nouveau taux BCE »)."
+    )
 
 
 def _consumer_rate(half: HalfYear, policy: Policy, tables: RateTables) -> float:

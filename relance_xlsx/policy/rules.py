@@ -20,6 +20,7 @@ from ..ledger import (
 from ..wording import date_short, money
 from .barred import barred_reasons
 from .prescription import Prescription, column
+from .statuses import say_settled
 
 _SENT_NAMES = {
     REMINDER_1: "1re relance",
@@ -80,14 +81,9 @@ def reasons(
             out[mask] = make(mask)
 
     problem = frame["problem"].to_numpy(dtype=object)
-    thanked = frame["thanked"].to_numpy(dtype=bool)
     put("invalid", lambda m: "À corriger : " + problem[m].astype(str).astype(object))
     _hold(put, frame)
-    put("credit", lambda m: "Avoir : déduit du total réclamé au client")
-    put("claim", lambda m: "Réglée après l'échéance")
-    put("thanks", lambda m: "Réglée : remerciement après la " + prev[m])
-    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked)
-    put("paid", lambda m: "Réglée", ~thanked)
+    say_settled(put, frame, level, prev)
     _prescription(put, frame, barred)
     if (rule == RULE["insolvent"]).any():  # its groupings cost a run without any
         _insolvency(put, frame)

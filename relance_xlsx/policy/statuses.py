@@ -3,9 +3,13 @@ a promise broken, a public buyer's legal term."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
+from ..ledger import FORMAL_NOTICE
 from ..wording import date_short, money
 
 
@@ -79,4 +83,28 @@ def say_legal_terms(out: pd.DataFrame, frame: pd.DataFrame, mask: np.ndarray) ->
     ]
 
 
-__all__ = ["say_broken", "say_claimed", "say_legal_terms", "say_paid_late"]
+_CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
+_CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
+
+
+def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: np.ndarray) -> None:
+    """Credit notes (letters/credits.py), late payments, thanks (none after a notice)."""
+    thanked = frame["thanked"].to_numpy(dtype=bool)
+    claimed = frame["claimed"].to_numpy(dtype=bool)
+    names = frame["credit_for"].notna().to_numpy(dtype=bool)
+    put("credit", lambda m: np.where(names[m], _CREDIT_TIED, _CREDIT_FREE))
+    put("claim", lambda m: "Réglée après l'échéance")
+    thanks = np.where(level >= FORMAL_NOTICE, "règlement accusé, sans remerciement", "remerciement")
+    put("thanks", lambda m: "Réglée : " + thanks[m].astype(object) + " après la " + prev[m])
+    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~claimed)
+    put("paid", lambda m: "Réglée – pénalités réclamées", claimed)
+    put("paid", lambda m: "Réglée", ~thanked & ~claimed)
+
+
+__all__ = [
+    "say_broken",
+    "say_claimed",
+    "say_legal_terms",
+    "say_paid_late",
+    "say_settled",
+]

@@ -26,6 +26,7 @@ from .grammar import (
 )
 from .liberrors import describe_error, describe_reader_error, is_reader_error
 from .oserrors import describe_os_error
+from .reminders import reminders_by_invoice
 from .visible import has_invisible, visible, visible_record
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "percent",
     "previous_notices",
     "previous_reminders",
+    "reminders_by_invoice",
     "these_invoices",
     "typed_day",
     "visible",

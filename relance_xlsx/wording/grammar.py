@@ -232,15 +232,16 @@ def agreement(count: int, lang: str = "fr") -> dict[str, str]:
     }
 
 
-def acknowledgement(numbers: Sequence[str], lang: str = "fr") -> str:
-    """The sentence thanking for payments received since the last letter ('' when none)."""
+def acknowledgement(numbers: Sequence[str], lang: str = "fr", thank: bool = True) -> str:
+    """The sentence acknowledging payments received since the last letter ('' when none);
+    without thanks to a client under a formal notice."""
     if not numbers:
         return ""
     if lang == "fr":
-        return (
-            f"Nous avons bien reçu le règlement {of_invoices(numbers, lang)} et vous en remercions."
-        )
-    return f"We have received your payment {of_invoices(numbers, lang)}, thank you."
+        end = " et vous en remercions." if thank else "."
+        return f"Nous avons bien reçu le règlement {of_invoices(numbers, lang)}{end}"
+    end = ", thank you." if thank else "."
+    return f"We have received your payment {of_invoices(numbers, lang)}{end}"
 
 
 __all__ = [

@@ -1,0 +1,53 @@
+"""The statement of account of a litigation file: its open invoices and credit notes, the
+balance (an invoice paid late is in the claim for its penalties, not here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from ..wording import date_short, money
+from .docxwrite import paragraph, table
+
+if TYPE_CHECKING:
+    from .dossier import Dossier
+
+
+def statement_lines(dossier: Dossier) -> list[str]:
+    """The client's statement of account: its open invoices and credit notes, the balance."""
+    lines = [
+        (
+            f"{'Avoir' if inv in dossier.credits else 'Facture'} {inv.number}",
+            _day(inv.issued),
+            _day(inv.due),
+            money(inv.amount),
+            money(inv.paid),
+            money(inv.principal),
+        )
+        for inv in sorted(
+            # The open items only: an invoice paid late is in the claim for its penalties.
+            [
+                *(i for i in dossier.invoices if i.principal >= 0.005),
+                *dossier.not_due,
+                *dossier.credits,
+            ],
+            key=lambda i: (i.due or dt.date.max, i.number),
+        )
+    ]
+    balance = dossier.principal + sum(i.principal for i in dossier.not_due) - dossier.credited
+    out = [
+        paragraph(f"Relevé de compte au {date_short(dossier.as_of)}", "Heading2"),
+        table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines),
+        paragraph(f"Solde du compte : {money(balance)}"),
+    ]
+    if dossier.not_due:
+        numbers = ", ".join(i.number for i in dossier.not_due)
+        out.append(paragraph(f"Non échues, donc hors de la créance réclamée : {numbers}."))
+    return out
+
+
+def _day(value: Any) -> str:
+    return date_short(value) if isinstance(value, dt.date) else "–"
+
+
+__all__ = ["statement_lines"]

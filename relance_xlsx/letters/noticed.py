@@ -1,0 +1,81 @@
+"""What a letter says of invoices paid after a formal notice: never thanks, never « simple
+oubli »; the payment came after the notice, and what the law still gives remains due (pure)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..ledger import FORMAL_NOTICE
+from ..wording import date_long, date_short, previous_notices
+
+if TYPE_CHECKING:
+    from .plan import LetterPlan
+    from .records import LetterRows
+
+# What a payment of the principal leaves due, by the law of the client's type.
+_REMAINS = {
+    "fr": {
+        "business": "les pénalités de retard et l'indemnité forfaitaire pour frais de "
+        "recouvrement restent dues",
+        "public": "les intérêts moratoires et l'indemnité forfaitaire pour frais de "
+        "recouvrement restent dus",
+        "consumer": "les intérêts au taux légal courus depuis cette mise en demeure restent dus",
+    },
+    "en": {
+        "business": "the late-payment interest and the fixed recovery indemnity remain due",
+        "public": "the late-payment interest and the fixed recovery indemnity remain due",
+        "consumer": "the interest at the legal rate accrued since that formal notice remains due",
+    },
+}
+
+
+def noticed(record: dict[str, Any]) -> bool:
+    """Whether a formal notice is recorded for this invoice (ledger or journal)."""
+    return int(record["level"]) >= FORMAL_NOTICE or any(
+        stage == FORMAL_NOTICE for _, stage in record["letters"]
+    )
+
+
+def notice_facts(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """For a part of invoices paid late: whether all were under a notice, when the payment
+    came (« le 30/10/2026, après cette mise en demeure »), and what remains due."""
+    if not rows or not all(noticed(r) for r in rows):
+        return {"noticed": False, "paid_when": "", "remains": ""}
+    paid = [_day(r.get("payment_date")) for r in rows]
+    after = all(
+        p is not None and all(p > d for d, stage in r["letters"] if stage == FORMAL_NOTICE)
+        for p, r in zip(paid, rows, strict=True)
+    )
+    days = {p for p in paid if p is not None}
+    on = ""
+    if after and len(days) == 1:
+        day = days.pop()
+        on = f"le {date_short(day)}, " if lang == "fr" else f"on {date_long(day, lang)}, "
+    if lang == "fr":
+        when = f"{on}après cette mise en demeure" if after else "après l'échéance"
+    else:
+        when = f"{on}after that formal notice" if after else "after the due date"
+    kind = "consumer" if rows[0]["consumer"] else "public" if rows[0]["public"] else "business"
+    return {"noticed": True, "paid_when": when, "remains": _REMAINS[lang][kind]}
+
+
+def letter_notice(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """A letter's own notice facts (a thank-you after a notice): notice_facts, and the notices
+    named (« notre mise en demeure du 26/10/2026 »)."""
+    days = sorted({d for r in rows for d, stage in r["letters"] if stage == FORMAL_NOTICE})
+    shown = [date_short(d) if lang == "fr" else date_long(d, lang) for d in days]
+    return {**notice_facts(rows, lang), "previous_notices": previous_notices(shown, lang)}
+
+
+def under_notice(plan: LetterPlan, data: LetterRows) -> bool:
+    """Whether a formal notice is recorded for an invoice this letter claims or recalls."""
+    return bool(plan.recall_rows) or any(noticed(r) for r in data.of(plan.rows))
+
+
+def _day(value: Any) -> Any:
+    return value.date() if isinstance(value, pd.Timestamp) and pd.notna(value) else None
+
+
+__all__ = ["letter_notice", "notice_facts", "noticed", "under_notice"]

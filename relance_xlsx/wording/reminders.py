@@ -1,0 +1,55 @@
+"""« Malgré nos relances … »: the reminders of a letter's part, each with the invoices it
+reminded, so that no date is cited for an invoice that was not reminded that day."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .grammar import LIST_LIMIT, invoices_phrase, join_list, previous_reminders
+
+# Past this many groups of invoices (or a group too long to name its invoices) the sentence
+# sends the reader to the table, whose « Relancée le » column gives each invoice's dates.
+GROUP_LIMIT = 3
+
+# One reminder group: the dates (as the letter prints them) and the invoices reminded on each.
+Group = tuple[Sequence[str], Sequence[str]]
+
+
+def reminders_by_invoice(
+    groups: Sequence[Group], numbers: Sequence[str], lang: str = "fr", complete: bool = True
+) -> str:
+    """« nos relances des 05/10/2026 et 12/10/2026 pour la facture n° A1 et du 26/10/2026 pour
+    les factures n° A1 et A2 »; the plain « nos relances des … » when every invoice of the part
+    was reminded on every date cited. complete: every reminder's date is recorded (else
+    « nos relances, dont celles … »)."""
+    everyone = set(numbers)
+    if not groups or (len(groups) == 1 and set(groups[0][1]) == everyone):
+        return previous_reminders(list(groups[0][0]) if groups else [], lang, complete)
+    if len(groups) > GROUP_LIMIT or any(
+        len(nos) > LIST_LIMIT and set(nos) != everyone for _, nos in groups
+    ):
+        if lang == "fr":
+            return "nos relances, dont le tableau ci-dessous donne les dates pour chaque facture"
+        return "our reminders, whose dates the table below gives for each invoice"
+    said = join_list([_group(dates, nos, lang) for dates, nos in groups], lang)
+    one = sum(len(dates) for dates, _ in groups) == 1
+    if lang == "fr":
+        if complete:
+            return f"{'notre relance' if one else 'nos relances'} {said}"
+        return f"nos relances, dont {'celle' if one else 'celles'} {said}"
+    if complete:
+        return f"{'our reminder' if one else 'our reminders'} {said}"
+    return f"our reminders, including {'that' if one else 'those'} {said}"
+
+
+def _group(dates: Sequence[str], numbers: Sequence[str], lang: str) -> str:
+    """« des 05/10/2026 et 12/10/2026 pour la facture n° A1 », « of 26 October 2026 for
+    invoices A1 and A2 »."""
+    invoices = invoices_phrase(list(numbers), lang)
+    if lang == "fr":
+        days = f"du {dates[0]}" if len(dates) == 1 else f"des {join_list(dates, lang)}"
+        return f"{days} pour {invoices}"
+    return f"of {join_list(dates, lang)} for {invoices}"
+
+
+__all__ = ["GROUP_LIMIT", "reminders_by_invoice"]

@@ -1,0 +1,94 @@
+"""The lawyer's review of issue 28, D8 and D9: English tense and words (« after the due date »,
+« will bear interest »), « régulariser sans délai » only past a week, and a status that says
+« pénalités réclamées » where no thank-you was sent."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from conftest import complete_settings, write_ledger
+from docx import Document
+from openpyxl import load_workbook
+
+import relance_xlsx
+
+D = dt.date
+HEADERS = ["N° facture", "Client", "Type client", "Langue", "Adresse", "Date facture", "Échéance", "Montant TTC",
+           "Montant réglé", "Date règlement", "Niveau de relance", "Date de relance"]  # fmt: skip
+FR, UK = "1 rue A\n69001 Lyon", "7 Pier Road\nEdinburgh EH6 6QW\nRoyaume-Uni"
+
+
+def _run(tmp_path, rows, as_of):
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    settings = complete_settings()
+    settings = replace(
+        settings,
+        policy=replace(settings.policy, claim_after_payment="letter", interest_for_consumers=True),
+    )
+    result = relance_xlsx.run(ledger, settings, as_of=as_of, out_dir=tmp_path / "out")
+    texts = {
+        x.client: " ".join(" ".join(p.text for p in Document(x.path).paragraphs).split())
+        for x in result.letters
+    }
+    return ledger, texts
+
+
+@pytest.mark.parametrize(
+    ("rows", "as_of", "client", "says", "never"),
+    [
+        # Her w2 Northwind: an English claim alone for an invoice paid late.
+        pytest.param([["N1", "Northwind Ltd", "professionnel", "en", UK, D(2026, 9, 1), D(2026, 10, 1), 1000.0, 1000.0, D(2026, 10, 21), None, None]],
+                     D(2026, 11, 2), "Northwind Ltd", "It reached us, however, after the due date.", "after the date.", id="en-after-the-due-date"),
+        # Her w7: an English consumer at relance 1 (10/10) gets relance 2 on 02/11.
+        pytest.param([["EC1", "Mr John Smith", "particulier", "en", "3 rue B\n06400 Cannes", D(2026, 8, 1), D(2026, 8, 31), 400.0, None, None, "Relance 1", D(2026, 10, 10)]],
+                     D(2026, 11, 2), "Mr John Smith", "from which the amount due will bear interest", "amount due bears interest", id="en-consumer-will-bear"),
+        # Her w1 commune on 16/11: a new invoice 2 days late, with another under notice recalled.
+        pytest.param([["C1", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 8, 20), D(2026, 9, 19), 2000.0, None, None, "Mise en demeure", D(2026, 11, 9)],
+                      ["C2", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 10, 15), D(2026, 11, 14), 450.0, None, None, None, None]],
+                     D(2026, 11, 16), "Commune de Saint-Genis", "Pour mémoire", "régulariser sans délai", id="two-days-late-no-sans-delai"),
+        # The same 20 days late: the firm sentence is due.
+        pytest.param([["C1", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 8, 20), D(2026, 9, 19), 2000.0, None, None, "Mise en demeure", D(2026, 11, 9)],
+                      ["C2", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 9, 27), D(2026, 10, 27), 450.0, None, None, None, None]],
+                     D(2026, 11, 16), "Commune de Saint-Genis", "Ce retard atteint 20 jours : nous vous demandons de régulariser sans délai.", "simple oubli", id="twenty-days-late-sans-delai"),
+    ],
+)  # fmt: skip
+def test_the_words_of_a_letter(tmp_path, rows, as_of, client, says, never):
+    _, texts = _run(tmp_path, rows, as_of)
+    assert says in texts[client], texts[client]
+    assert never not in texts[client]
+
+
+@pytest.mark.parametrize(
+    ("level", "status"),
+    [
+        # Her w1 P3: paid late, its interest claimed (the claim letter is recorded so).
+        pytest.param("Réglée – pénalités réclamées", "Réglée – pénalités réclamées", id="claimed-not-thanked"),
+        pytest.param("Réglée – remerciée", "Réglée (remerciement déjà envoyé)", id="thanked"),
+    ],
+)  # fmt: skip
+def test_a_paid_invoice_s_status_says_which_letter_went(tmp_path, level, status):
+    rows = [
+        [
+            "P3",
+            "Mme Julie Petit",
+            "particulier",
+            "fr",
+            FR,
+            D(2026, 8, 26),
+            D(2026, 9, 25),
+            260.0,
+            260.0,
+            D(2026, 11, 20),
+            level,
+            D(2026, 11, 23),
+        ]
+    ]
+    ledger, _ = _run(tmp_path, rows, D(2026, 11, 30))
+    ws = load_workbook(ledger).active
+    header = [c.value for c in ws[1]]
+    row = next(ws.iter_rows(min_row=2, values_only=True))
+    assert row[header.index("Statut relance")] == status
