@@ -46,6 +46,8 @@ def creditor_for(creditor: dict[str, Any], lang: str) -> dict[str, Any]:
         "cheque_payee_of": payee,
         "signatory_title": creditor.get("signatory_title_en", ""),
         "contact_line": creditor["contact_line"].replace("Tél.", "Tel."),
+        "footer": creditor.get("footer_en", creditor["footer"]),
+        "legal_line": creditor.get("legal_line_en", creditor["legal_line"]),
     }
 
 
