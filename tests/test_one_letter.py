@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 import relance_xlsx
 from relance_xlsx.cli import app
 from relance_xlsx.ledger import ALL_KINDS
+from relance_xlsx.wording import plain
 
 D = dt.date
 ADDRESS = "1 rue A\n75001 Paris"
@@ -250,9 +251,10 @@ def test_a_statement_of_account_on_request_changes_no_level(tmp_path):
     assert any("« Personne »" in w for w in doc["warnings"])
     letter = Document(statement["path"])
     rows = [[c.text for c in r.cells] for r in letter.tables[0].rows]
-    assert [r[0] for r in rows[1:]] == ["Facture G-1", "Facture G-2"]
+    # Typeset: a no-break hyphen in the numbers, a narrow no-break space before « : ».
+    assert [plain(r[0]) for r in rows[1:]] == ["Facture G-1", "Facture G-2"]
     text = "\n".join(p.text for p in letter.paragraphs)
-    assert "Solde du compte : 450,00\xa0€" in text
+    assert "Solde du compte\u202f: 450,00\xa0€" in text
     # The statement comes right after the client's own letter in the bundle.
     kinds = [(x["client"], x["kind"]) for x in doc["letters"]]
     at = kinds.index(("Café Gamma", "releve"))
@@ -268,7 +270,7 @@ def test_every_formal_notice_carries_the_statement(tmp_path):
     result = _run(ledger, D(2026, 11, 16))  # 14 days after its 2nd reminder
     notice = next(x for x in result.letters if x.kind == "mise_en_demeure")
     text = _text(notice.path)
-    assert "Relevé de compte au 16/11/2026" in text and "Solde du compte : 300,00\xa0€" in text
+    assert "Relevé de compte au 16/11/2026" in text and "Solde du compte\u202f: 300,00\xa0€" in text
 
 
 @pytest.mark.parametrize("interest", [False, True], ids=["no-interest", "interest-configured"])

@@ -73,9 +73,10 @@ def test_the_report_carries_the_legal_mentions_at_the_foot_of_its_pages(tmp_path
     result = relance_xlsx.report(ledger, settings, as_of=AS_OF, pdf=False)
     book = load_workbook(result.xlsx)
     for ws in book.worksheets:
-        foot = ws.oddFooter.left.text
+        foot = ws.oddFooter.center.text
         assert foot.startswith("Atelier Exemple SARL – SARL au capital de 10 000 € – 12 rue")
         assert "RCS Lyon 000 000 000" in foot and "TVA intracommunautaire FR12" in foot
+        assert ws.oddFooter.right.text.startswith("Page")
 
 
 # -- typography, on real LibreOffice PDFs ------------------------------------------------------
