@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -229,3 +230,49 @@ def test_an_invoice_number_glued_to_its_punctuation_is_never_cut(tmp_path):
 def test_the_typography_of_a_letters_xml(xml, french, expected):
     references = tuple(escape(r) for r in ("F2026-014", "R&D-1"))
     assert typeset_xml(xml, references, french) == expected
+
+
+# -- room to sign, headings kept with what follows ----------------------------------------------
+
+
+def _bbox_lines(pdf: Path) -> list[tuple[int, float, float, str]]:
+    """Each line of a PDF: its page, top and bottom (points from the top), its text."""
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    lines = []
+    for n, page in enumerate(html.split("<page ")[1:], start=1):
+        for found in re.finditer(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
+                                 r'yMax="([\d.]+)">(.*?)</line>', page, re.S):  # fmt: skip
+            words = re.findall(r">([^<]*)</word>", found[3])
+            lines.append((n, float(found[1]), float(found[2]), " ".join(words)))
+    return lines
+
+
+@needs_libreoffice
+def test_there_is_room_to_sign_above_the_signatory(week_pdf):
+    """At least 25 mm between the closing formula's last line and the signatory's name,
+    on the same page (measured on LibreOffice's PDF)."""
+    measured = 0
+    for letter, pdf in _letters(week_pdf):
+        lines = _bbox_lines(pdf)
+        at = next(i for i, ln in enumerate(lines) if ln[3] == "Camille Exemple")
+        closing = lines[at - 1]
+        assert closing[3].endswith(("distinguées.", "regards,", "faithfully,", "sincerely,"))
+        assert closing[0] == lines[at][0], letter.client  # same page
+        gap_mm = (lines[at][1] - closing[2]) * 25.4 / 72
+        assert 25 <= gap_mm <= 32, (letter.client, gap_mm)
+        measured += 1
+    assert measured > 10
+
+
+@needs_libreoffice
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(week_pdf):
+    for letter, pdf in _letters(week_pdf):
+        pages: dict[int, list[str]] = {}
+        for page, _top, _bottom, text in _bbox_lines(pdf):
+            pages.setdefault(page, []).append(text)
+        for page, texts in pages.items():
+            body = [
+                t for t in texts if not t.startswith(("Page ", "Atelier Exemple SARL –", "RCS "))
+            ]
+            assert not body[-1].endswith(":"), (letter.client, page, body[-1])

@@ -23,6 +23,7 @@ from .bundle import (
     letter_fragment,
 )
 from .compiled import compiled_template
+from .layout import lay_out
 from .payqr import add_payment_qr
 from .render import jinja_env, render_letter
 from .sectionparts import template_kinds
@@ -149,6 +150,7 @@ def _render(task: _Task) -> Fragment | None:
         return None
     rendered = template.render(job.context)
     add_payment_qr(rendered, job.context)
+    lay_out(rendered, job.context)
     typeset_letter(rendered, job.context)
     template.write(rendered, job.target)
     return letter_fragment(template, rendered, task.place) if task.place is not None else None

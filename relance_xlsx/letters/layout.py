@@ -1,0 +1,81 @@
+"""What every letter's layout needs, whatever its template (the bundled ones or an office's):
+room to sign above the signatory's name, and a heading never left alone at the foot of a page.
+
+Set on each rendered letter, like its typography: a template edited in Word keeps these rules
+without anyone having to know them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from .compiled import Rendered, W
+
+# Between the closing line and the signatory's name: 27 mm, room for a signature (25 to 30).
+SIGNING_ROOM_MM = 27
+_TWIPS = round(SIGNING_ROOM_MM / 25.4 * 1440)
+_P, _PPR, _T, _TC = (f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tc"))
+# The order of w:pPr's children (ECMA-376 CT_PPrBase, then rPr, sectPr, pPrChange).
+_NAMES = """pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
+suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct
+topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind
+contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment
+textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"""
+_ORDER = [f"{{{W}}}{n}" for n in _NAMES.split()]
+
+
+def lay_out(rendered: Rendered, context: dict[str, Any]) -> None:
+    """Keep each heading with what follows it; leave room to sign above the signatory."""
+    paragraphs = [p for p in rendered.body.iter(_P) if _in_body(p)]
+    texts = ["".join(t.text or "" for t in p.iter(_T)).strip() for p in paragraphs]
+    for paragraph, text in zip(paragraphs, texts, strict=True):
+        # « Modalités de règlement : », « Détail des intérêts… : » introduce what follows.
+        if text.endswith(":") and len(text) <= 120:
+            _child(paragraph, "keepNext")
+    creditor = context.get("creditor") or {}
+    name = str(creditor.get("signatory") or "").strip() if isinstance(creditor, dict) else ""
+    if not name:
+        return
+    for i in range(len(paragraphs) - 1, 0, -1):
+        if texts[i] != name:
+            continue
+        closing = next((j for j in range(i - 1, -1, -1) if texts[j]), None)
+        if closing is not None:
+            spacing = _child(paragraphs[closing], "spacing")
+            after = int(spacing.get(f"{{{W}}}after", "0") or 0)
+            spacing.set(f"{{{W}}}after", str(max(after, _TWIPS)))
+            _child(paragraphs[closing], "keepNext")
+            for k in range(closing + 1, i):  # empty paragraphs between: kept too
+                _child(paragraphs[k], "keepNext")
+        break
+
+
+def _in_body(paragraph: etree._Element) -> bool:
+    """A paragraph of the letter's text, not of a table cell."""
+    parent = paragraph.getparent()
+    return parent is None or parent.tag != _TC
+
+
+def _child(paragraph: etree._Element, local: str) -> etree._Element:
+    """The paragraph property of that name, created at its place in the schema's order."""
+    props = paragraph.find(_PPR)
+    if props is None:
+        props = etree.Element(_PPR)
+        paragraph.insert(0, props)
+    tag = f"{{{W}}}{local}"
+    found = props.find(tag)
+    if found is not None:
+        return found
+    rank = _ORDER.index(tag)
+    new = etree.Element(tag)
+    for i, other in enumerate(props):
+        if other.tag in _ORDER and _ORDER.index(other.tag) > rank:
+            props.insert(i, new)
+            return new
+    props.append(new)
+    return new
+
+
+__all__ = ["SIGNING_ROOM_MM", "lay_out"]
