@@ -63,6 +63,10 @@ def _config(folder: Path, smtp: dict[str, Any] | None = None) -> Path:
         'name = "Conseil & Associés"',
         'address = "10 place du Marché\\n31000 Toulouse"',
         'siret = "123 456 789 00012"',
+        'legal_form = "SARL"',
+        'share_capital = "10 000 €"',
+        'rcs_city = "Toulouse"',
+        'vat_number = "FR32123456789"',
         'phone = "05 61 00 00 00"',
         'email = "compta@conseil.fr"',
         'signatory = "Claire Martin"',
@@ -142,6 +146,14 @@ def test_run_writes_one_draft_per_letter_with_an_address(drafted: Path) -> None:
     text = alpha.get_body(("plain",)).get_content()
     assert "nous n'avons pas reçu à ce jour le règlement de la facture n° F-001" in text
     assert f"régler la somme de {money(1200.0)} au plus tard le 30 novembre 2026" in text
+    # The signature carries the business papers' mentions (R123-237), in both bodies.
+    html = alpha.get_body(("html",)).get_content()
+    for body in (text, html):
+        assert "Conseil &amp; Associés – SARL au capital de 10 000 €" in body.replace(
+            "Conseil & Associés", "Conseil &amp; Associés"
+        )
+        assert "RCS Toulouse 123 456 789 – SIRET 123 456 789 00012" in body
+        assert "TVA intracommunautaire FR32123456789" in body
     beta = emails["2026-11-22 Relance 2 - Boulangerie Bêta.eml"]
     assert [a.addr_spec for a in beta["To"].addresses] == ["a@beta.fr", "b@beta.fr"]
     assert beta["Subject"] == "Deuxième relance : facture n° F-002 impayée"

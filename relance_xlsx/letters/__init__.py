@@ -23,8 +23,8 @@ from .creditor import (
     creditor_context,
 )
 from .lawcheck import consumer_issues, law_issues, uses_parts
-from .parts import PENALTY_KINDS
 from .names import fold, letter_filename, readable_name, unique
+from .parts import PENALTY_KINDS
 from .payqr import MONEY_KINDS, add_payment_qr
 from .payqr import reference_of as reference_of_letter
 from .pdf import (
@@ -123,8 +123,8 @@ __all__ = [
     "statement_plans",
     "template_path",
     "total_due",
-    "uses_parts",
     "unique",
+    "uses_parts",
     "write_held",
     "write_letters",
 ]

@@ -212,6 +212,7 @@ def _wording(
         "previous_phrase": _previous_phrase(first, lang),
         "previous_reminders": first.get("previous_reminders", ""),
         "acknowledged": acknowledgement(paid_numbers, lang),
+        "paid_numbers": paid_numbers,
         "recall": _recall(data.of(plan.recall_rows), lang),
         "oldest_days_late": first.get("oldest_days_late", 0),
         "courteous": first.get("courteous", False),
@@ -238,7 +239,7 @@ def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
         "numbers": numbers,
         "invoices_phrase": invoices_phrase(numbers, lang),
         "notice_dates": [day_text(d, lang) for d in days],
-        "previous_notices": previous_notices([day_text(d, lang) for d in days], lang),
+        "previous_notices": previous_notices(days, lang),
         **agreement(len(numbers), lang),
     }
 

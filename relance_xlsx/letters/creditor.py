@@ -48,6 +48,10 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "footer_en": f"{who_en}\n{registry_en}",
         "legal_line": f"{who} – {registry}",
         "legal_line_en": f"{who_en} – {registry_en}",
+        "legal_who": who,
+        "legal_who_en": who_en,
+        "legal_registry": registry,
+        "legal_registry_en": registry_en,
         # Letters cite the terms of sale only when the creditor says it has some.
         "terms_of_sale": bool(c.terms_of_sale),
     }

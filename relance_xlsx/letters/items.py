@@ -48,6 +48,8 @@ def creditor_for(creditor: dict[str, Any], lang: str) -> dict[str, Any]:
         "contact_line": creditor["contact_line"].replace("Tél.", "Tel."),
         "footer": creditor.get("footer_en", creditor["footer"]),
         "legal_line": creditor.get("legal_line_en", creditor["legal_line"]),
+        "legal_who": creditor.get("legal_who_en", creditor.get("legal_who", "")),
+        "legal_registry": creditor.get("legal_registry_en", creditor.get("legal_registry", "")),
     }
 
 

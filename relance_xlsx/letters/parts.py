@@ -116,12 +116,11 @@ def part_context(
         "these": these_invoices(len(numbers), lang),
         "numbers": numbers,
         "reminder_dates": shown,
+        # Running text: « nos relances des 10 et 17 novembre 2026 », not « des 10/11/2026 … ».
         "previous_reminders": previous_reminders(
-            shown, lang, all(complete_history(r) for r in rows)
+            sorted(set(reminded)), lang, all(complete_history(r) for r in rows)
         ),
-        "previous_notices": previous_notices(
-            [day_text(d, lang) for d in sorted({d for r in rows for d in notice_days(r)})], lang
-        ),
+        "previous_notices": previous_notices(sorted({d for r in rows for d in notice_days(r)}), lang),
         "oldest_days_late": oldest,
         "courteous": stage == 1 and not part.reminded and not above and oldest <= f.courteous_until,
         "deadline": _deadline(part.kind, f),

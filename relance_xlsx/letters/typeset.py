@@ -43,9 +43,14 @@ def letter_references(context: dict[str, Any]) -> list[str]:
     found: set[str] = set()
     lists: list[Any] = [context.get(key) or [] for key in _NUMBERED]
     lists.append((context.get("statement") or {}).get("lines") or [])
+    # The numbers only named in its sentences: recalled under a notice, paid since.
+    letter = context.get("letter") or {}
+    if isinstance(letter, dict):
+        lists.append((letter.get("recall") or {}).get("numbers") or [])
+        lists.append(letter.get("paid_numbers") or [])
     for items in lists:
         for item in items if isinstance(items, list) else []:
-            number = item.get("number") if isinstance(item, dict) else None
+            number = item.get("number") if isinstance(item, dict) else item
             if isinstance(number, str) and _BREAKS.search(number.strip()):
                 found.add(number.strip())
     return sorted(found, key=len, reverse=True)
