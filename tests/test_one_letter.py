@@ -95,13 +95,15 @@ def test_first_week_one_envelope_per_client_each_invoice_at_its_own_stage(tmp_pa
     text = _text(gamma.path)
     assert (
         "Pour mémoire, la facture n° G-1 reste impayée malgré notre mise en demeure du "
-        "28 octobre 2026."
-        in text
+        "28 octobre 2026." in text
     )
     assert "simple oubli" not in text and "RECOMMANDÉE" not in text  # a client under notice
     assert by_client["Droguerie Delta"].invoices == ["D-1"]  # no pre-due letter beside it
     text = _text(alpha.path)
-    assert "Malgré notre relance du 1er octobre 2026, la facture n° A-1 ci-dessous reste impayée" in text
+    assert (
+        "Malgré notre relance du 1er octobre 2026, la facture n° A-1 ci-dessous reste impayée"
+        in text
+    )
     assert "Par ailleurs, la facture n° A-2 ci-dessous est arrivée à échéance" in text
     assert "malgré" not in text.split("Par ailleurs, la facture n° A-2")[1].split(".")[0]
     assert "Nous avons bien reçu le règlement de la facture n° A-3" in text

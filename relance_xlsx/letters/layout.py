@@ -16,7 +16,12 @@ from .compiled import Rendered, W
 # Between the closing line and the signatory's name: 27 mm, room for a signature (25 to 30).
 SIGNING_ROOM_MM = 27
 _TWIPS = round(SIGNING_ROOM_MM / 25.4 * 1440)
-_P, _PPR, _T, _TC = (f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tc"))
+_P, _PPR, _T, _TC, _TBL, _TR, _JC = (
+    f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tc", "tbl", "tr", "jc")
+)
+# A table up to this many rows is kept on one page with its sentence and its totals; a longer
+# one runs over pages as it must.
+_SMALL_TABLE = 12
 # The order of w:pPr's children (ECMA-376 CT_PPrBase, then rPr, sectPr, pPrChange).
 _NAMES = """pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
 suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct
@@ -34,6 +39,7 @@ def lay_out(rendered: Rendered, context: dict[str, Any]) -> None:
         # « Modalités de règlement : », « Détail des intérêts… : » introduce what follows.
         if text.endswith(":") and len(text) <= 120:
             _child(paragraph, "keepNext")
+    _keep_blocks(rendered.body)
     creditor = context.get("creditor") or {}
     name = str(creditor.get("signatory") or "").strip() if isinstance(creditor, dict) else ""
     if not name:
@@ -50,6 +56,35 @@ def lay_out(rendered: Rendered, context: dict[str, Any]) -> None:
             for k in range(closing + 1, i):  # empty paragraphs between: kept too
                 _child(paragraphs[k], "keepNext")
         break
+
+
+def _keep_blocks(body: etree._Element) -> None:
+    """A sentence kept with the table it introduces, a short table with the totals under it,
+    the right-aligned totals together (« Total restant dû » never alone at a page's foot,
+    « Total réclamé » on the next)."""
+    blocks = [e for e in body if e.tag in (_P, _TBL)]
+    for i, block in enumerate(blocks[:-1]):
+        after = blocks[i + 1]
+        if block.tag == _TBL:
+            rows = block.findall(_TR)
+            if len(rows) <= _SMALL_TABLE:
+                for row in rows:
+                    for paragraph in row.iter(_P):
+                        _child(paragraph, "keepNext")
+            continue
+        text = "".join(t.text or "" for t in block.iter(_T)).strip()
+        if (after.tag == _TBL and text and len(text) <= 400) or (_right(block) and _right(after)):
+            _child(block, "keepNext")
+        elif not text and after.tag == _P and _right(after):
+            _child(block, "keepNext")  # the space between a table and its totals
+
+
+def _right(paragraph: etree._Element) -> bool:
+    """A right-aligned paragraph (a total), with some text."""
+    props = paragraph.find(_PPR)
+    jc = props.find(_JC) if props is not None else None
+    text = "".join(t.text or "" for t in paragraph.iter(_T)).strip()
+    return bool(text) and jc is not None and jc.get(f"{{{W}}}val") in ("right", "end")
 
 
 def _in_body(paragraph: etree._Element) -> bool:

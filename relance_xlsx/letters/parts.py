@@ -120,7 +120,9 @@ def part_context(
         "previous_reminders": previous_reminders(
             sorted(set(reminded)), lang, all(complete_history(r) for r in rows)
         ),
-        "previous_notices": previous_notices(sorted({d for r in rows for d in notice_days(r)}), lang),
+        "previous_notices": previous_notices(
+            sorted({d for r in rows for d in notice_days(r)}), lang
+        ),
         "oldest_days_late": oldest,
         "courteous": stage == 1 and not part.reminded and not above and oldest <= f.courteous_until,
         "deadline": _deadline(part.kind, f),

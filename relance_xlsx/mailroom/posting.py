@@ -49,19 +49,28 @@ def posting_lines(letters: Sequence[Letter], data: LetterRows) -> list[PostingLi
         debtor = context.get("debtor", {})
         contact = str(debtor.get("contact") or "")
         recipient = str(debtor.get("name") or letter.plan.client)
+        numbers = tuple(str(r["invoice"] or "") for r in data.of(letter.plan.rows))
         lines.append(
             PostingLine(
                 n,
                 letter.plan.client,
                 recipient + (f"\n{contact}" if contact else ""),
                 tuple(plain(x) for x in debtor.get("address_lines", ())),
-                plain(context.get("letter", {}).get("reference", "")),
+                _reference(numbers, context),
                 total_due(letter.plan, data),
                 letter.path.name,
-                tuple(str(r["invoice"] or "") for r in data.of(letter.plan.rows)),
+                numbers,
             )
         )
     return lines
+
+
+def _reference(numbers: tuple[str, ...], context: dict[str, Any]) -> str:
+    """The line's reference, the same way on every line: its invoice numbers, or past a few
+    the letter's own reference (« 36 factures, voir le détail »)."""
+    if 0 < len(numbers) <= 6:
+        return ", ".join(n for n in numbers if n)
+    return plain(context.get("letter", {}).get("reference", ""))
 
 
 def write_posting_list(
@@ -81,7 +90,7 @@ def write_posting_list(
     for j, header in enumerate(HEADERS):
         ws.write(3, j, header, styles["head"])
     for i, line in enumerate(lines, start=4):
-        ws.write_number(i, 0, line.line, styles["cell"])
+        ws.write_number(i, 0, line.line, styles["line"])
         ws.write_string(i, 1, line.recipient, styles["cell"])
         ws.write_string(i, 2, "\n".join(line.address), styles["cell"])
         ws.write_string(i, 3, line.reference, styles["cell"])
@@ -125,6 +134,7 @@ def _styles(book: Any) -> dict[str, Any]:
         "title": book.add_format({"bold": True, "font_size": 13}),
         "head": book.add_format({**grid, "bold": True, "bg_color": "#DDE4EE"}),
         "cell": book.add_format(grid),
+        "line": book.add_format({**grid, "align": "center"}),
         "money": book.add_format({**grid, "align": "right"}),
         "number": book.add_format({**grid, "num_format": "@", "font_size": 12}),
         "note": book.add_format({"italic": True, "font_color": "#555555"}),
