@@ -65,7 +65,8 @@ def _run(ledger: Path, day: dt.date) -> relance_xlsx.RunResult:
 
 
 def _text(path: Path | str) -> str:
-    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+    """The letter's text, its invoice numbers' no-break hyphens read as typed (« A-1 »)."""
+    return "\n".join(p.text for p in Document(str(path)).paragraphs).replace("\u2011", "-")
 
 
 def _stages(letter: relance_xlsx.LetterResult) -> dict[str, str]:
@@ -153,7 +154,7 @@ def test_a_thank_you_waits_while_something_is_left_to_chase(tmp_path):
     assert result.letters == []  # no « compte à jour » while E-2 is still due
     result = _run(ledger, D(2026, 11, 12))
     assert [(x.kind, x.invoices) for x in result.letters] == [("relance_2", ["E-2"])]
-    text = "\n".join(p.text for p in Document(result.letters[0].path).paragraphs)
+    text = _text(result.letters[0].path)
     assert "bien reçu le règlement de la facture n° E-1" in text
 
 
