@@ -19,6 +19,7 @@ _TWIPS = round(SIGNING_ROOM_MM / 25.4 * 1440)
 _P, _PPR, _T, _TC, _TBL, _TR, _JC = (
     f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tc", "tbl", "tr", "jc")
 )
+_VAL, _KEEP, _STYLE = (f"{{{W}}}{n}" for n in ("val", "keepNext", "pStyle"))
 # A table up to this many rows is kept on one page with its sentence and its totals; a longer
 # one runs over pages as it must.
 _SMALL_TABLE = 12
@@ -28,13 +29,13 @@ suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowP
 topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind
 contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment
 textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"""
-_ORDER = [f"{{{W}}}{n}" for n in _NAMES.split()]
+_RANK = {f"{{{W}}}{n}": i for i, n in enumerate(_NAMES.split())}
 
 
 def lay_out(rendered: Rendered, context: dict[str, Any]) -> None:
     """Keep each heading with what follows it; leave room to sign above the signatory."""
     paragraphs = [p for p in rendered.body.iter(_P) if _in_body(p)]
-    texts = ["".join(t.text or "" for t in p.iter(_T)).strip() for p in paragraphs]
+    texts = [_text(p) for p in paragraphs]
     for paragraph, text in zip(paragraphs, texts, strict=True):
         # « Modalités de règlement : », « Détail des intérêts… : » introduce what follows.
         if text.endswith(":") and len(text) <= 120:
@@ -62,7 +63,8 @@ def _keep_blocks(body: etree._Element) -> None:
     """A sentence kept with the table it introduces, a short table with the totals under it,
     the right-aligned totals together (« Total restant dû » never alone at a page's foot,
     « Total réclamé » on the next)."""
-    blocks = [e for e in body if e.tag in (_P, _TBL)]
+    blocks = [e for e in body if e.tag == _P or e.tag == _TBL]
+    right = [b.tag == _P and _right(b) for b in blocks]
     for i, block in enumerate(blocks[:-1]):
         after = blocks[i + 1]
         if block.tag == _TBL:
@@ -70,27 +72,50 @@ def _keep_blocks(body: etree._Element) -> None:
             if len(rows) <= _SMALL_TABLE:
                 for row in rows:
                     for paragraph in row.iter(_P):
-                        _child(paragraph, "keepNext")
+                        _keep_next(paragraph)
             continue
-        text = "".join(t.text or "" for t in block.iter(_T)).strip()
-        if (after.tag == _TBL and text and len(text) <= 400) or (_right(block) and _right(after)):
-            _child(block, "keepNext")
-        elif not text and after.tag == _P and _right(after):
-            _child(block, "keepNext")  # the space between a table and its totals
+        if right[i]:
+            if right[i + 1]:
+                _keep_next(block)
+            continue
+        if after.tag == _TBL:
+            text = _text(block)
+            if text and len(text) <= 400:
+                _keep_next(block)
+        elif right[i + 1] and not _text(block):
+            _keep_next(block)  # the space between a table and its totals
+
+
+def _text(paragraph: etree._Element) -> str:
+    """A paragraph's text, trimmed."""
+    return "".join(paragraph.itertext(_T, with_tail=False)).strip()
 
 
 def _right(paragraph: etree._Element) -> bool:
     """A right-aligned paragraph (a total), with some text."""
     props = paragraph.find(_PPR)
     jc = props.find(_JC) if props is not None else None
-    text = "".join(t.text or "" for t in paragraph.iter(_T)).strip()
-    return bool(text) and jc is not None and jc.get(f"{{{W}}}val") in ("right", "end")
+    if jc is None or jc.get(_VAL) not in ("right", "end"):
+        return False
+    return bool(_text(paragraph))
 
 
 def _in_body(paragraph: etree._Element) -> bool:
     """A paragraph of the letter's text, not of a table cell."""
     parent = paragraph.getparent()
     return parent is None or parent.tag != _TC
+
+
+def _keep_next(paragraph: etree._Element) -> None:
+    """Keep the paragraph with the next one (keepNext comes second in w:pPr, after pStyle):
+    the quick way, for every cell of a table."""
+    props = paragraph.find(_PPR)
+    if props is None:
+        props = etree.Element(_PPR)
+        paragraph.insert(0, props)
+    elif props.find(_KEEP) is not None:
+        return
+    props.insert(1 if len(props) and props[0].tag == _STYLE else 0, etree.Element(_KEEP))
 
 
 def _child(paragraph: etree._Element, local: str) -> etree._Element:
@@ -103,13 +128,12 @@ def _child(paragraph: etree._Element, local: str) -> etree._Element:
     found = props.find(tag)
     if found is not None:
         return found
-    rank = _ORDER.index(tag)
-    new = etree.Element(tag)
+    rank = _RANK[tag]
     for i, other in enumerate(props):
-        if other.tag in _ORDER and _ORDER.index(other.tag) > rank:
-            props.insert(i, new)
+        if _RANK.get(other.tag, -1) > rank:
+            props.insert(i, new := etree.Element(tag))
             return new
-    props.append(new)
+    new = etree.SubElement(props, tag)
     return new
 
 
