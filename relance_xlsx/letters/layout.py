@@ -111,11 +111,14 @@ def _keep_next(paragraph: etree._Element) -> None:
     the quick way, for every cell of a table."""
     props = paragraph.find(_PPR)
     if props is None:
-        props = etree.Element(_PPR)
+        props = etree.SubElement(paragraph, _PPR)
         paragraph.insert(0, props)
     elif props.find(_KEEP) is not None:
         return
-    props.insert(1 if len(props) and props[0].tag == _STYLE else 0, etree.Element(_KEEP))
+    # Made inside the letter's tree, then put in place: etree.Element would make a document
+    # of its own for each, and moving it into the letter costs ten times more.
+    keep = etree.SubElement(props, _KEEP)
+    props.insert(1 if props[0].tag == _STYLE and props[0] is not keep else 0, keep)
 
 
 def _child(paragraph: etree._Element, local: str) -> etree._Element:
