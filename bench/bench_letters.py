@@ -22,6 +22,7 @@ from docxtpl import DocxTemplate
 from relance_xlsx.letters import (
     BundleWriter,
     LetterJob,
+    Placement,
     bundled_templates,
     compiled_template,
     jinja_env,
@@ -64,7 +65,8 @@ def bundle_time(template: Path, rendered: list, folder: Path) -> float:
     start = time.perf_counter()
     writer = BundleWriter(compiled, folder / "a_imprimer.docx")
     for i, letter in enumerate(rendered):
-        writer.add(letter_fragment(compiled, letter, last=i == len(rendered) - 1))
+        place = Placement(i, i == len(rendered) - 1, duplex=True)
+        writer.add(letter_fragment(compiled, letter, place))
     writer.close()
     return time.perf_counter() - start
 

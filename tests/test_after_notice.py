@@ -53,21 +53,21 @@ def letters(tmp_path_factory) -> dict[str, tuple[float, str]]:
     [
         # 01/09–30/10, 60 days: 6 000 × 12,15 % × 60 / 365 = 119,84; + 40 € = 159,84 €.
         pytest.param("Zeta SARL", 159.84,
-                     ["Le règlement de la facture n° Z1 ci-dessous, objet de notre mise en demeure du 26/10/2026, nous est parvenu le 30/10/2026, après cette mise en demeure. Il ne couvre que le principal : les pénalités de retard et l'indemnité forfaitaire pour frais de recouvrement restent dues.",
+                     ["Le règlement de la facture n° Z1 ci-dessous, objet de notre mise en demeure du 26 octobre 2026, nous est parvenu le 30 octobre 2026, après cette mise en demeure. Il ne couvre que le principal : les pénalités de retard et l'indemnité forfaitaire pour frais de recouvrement restent dues.",
                       "Nous vous demandons de nous régler la somme de 159,84"], id="business"),
         # Intérêts moratoires: ECB 2,15 % + 8 = 10,15 %, 60 days on 3 000 € = 50,05; + 40 € = 90,05 €.
         pytest.param("Commune de Yzeron", 90.05,
-                     ["objet de notre mise en demeure du 26/10/2026, nous est parvenu le 30/10/2026, après cette mise en demeure. Il ne couvre que le principal : les intérêts moratoires et l'indemnité forfaitaire pour frais de recouvrement restent dus.",
+                     ["objet de notre mise en demeure du 26 octobre 2026, nous est parvenu le 30 octobre 2026, après cette mise en demeure. Il ne couvre que le principal : les intérêts moratoires et l'indemnité forfaitaire pour frais de recouvrement restent dus.",
                       "intérêts moratoires (article L2192-13"], id="public-buyer"),
         # Code civil 1231-6: from the notice (20/10): 21/10–30/10, 10 days on 900 € at the legal
         # rate 2,62 %: 900 × 2,62 % × 10 / 365 = 0,65 €; no 40 € for a consumer.
         pytest.param("M. Xavier Roy", 0.65,
-                     ["objet de notre mise en demeure du 20/10/2026, nous est parvenu le 30/10/2026, après cette mise en demeure. Il ne couvre que le principal : les intérêts au taux légal courus depuis cette mise en demeure restent dus.",
-                      "la somme due a porté intérêts au taux légal à compter de notre mise en demeure du 20/10/2026"], id="consumer"),
+                     ["objet de notre mise en demeure du 20 octobre 2026, nous est parvenu le 30 octobre 2026, après cette mise en demeure. Il ne couvre que le principal : les intérêts au taux légal courus depuis cette mise en demeure restent dus.",
+                      "la somme due a porté intérêts au taux légal à compter de notre mise en demeure du 20 octobre 2026"], id="consumer"),
         # W2 (150 €, 5 days late) at relance 1, then W1's penalties: 1 000 × 12,15 % × 60 / 365
         # = 19,97 + 40 € = 59,97 €; 150 + 59,97 = 209,97 €. No « simple oubli » a week after a notice.
         pytest.param("Omega SAS", 209.97,
-                     ["Par ailleurs, le règlement de la facture n° W1 ci-dessous, objet de notre mise en demeure du 26/10/2026, nous est parvenu le 30/10/2026, après cette mise en demeure.",
+                     ["Par ailleurs, le règlement de la facture n° W1 ci-dessous, objet de notre mise en demeure du 26 octobre 2026, nous est parvenu le 30 octobre 2026, après cette mise en demeure.",
                       "Nous vous demandons de nous régler la somme de 150,00"],
                      id="omega-new-invoice-and-noticed-one"),
     ],
@@ -91,7 +91,7 @@ def test_a_thank_you_after_a_notice_thanks_no_one(tmp_path):
     [letter] = result.letters
     text = " ".join(" ".join(p.text for p in Document(letter.path).paragraphs).split())
     assert (
-        "objet de notre mise en demeure du 26/10/2026, pour un montant de 6 000,00 €. Ce règlement nous est parvenu le 30/10/2026, après cette mise en demeure."
+        "objet de notre mise en demeure du 26 octobre 2026, pour un montant de 6 000,00 €. Ce règlement nous est parvenu le 30 octobre 2026, après cette mise en demeure."
         in text
     )
     assert "remercions" not in text

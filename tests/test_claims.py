@@ -64,7 +64,8 @@ def _text(path: Path) -> str:
     doc = Document(str(path))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     text = "\n".join([p.text for p in doc.paragraphs] + cells)
-    return text.replace("\xa0", " ").replace("\u202f", " ")  # the letters' fine spaces
+    # The letters' fine spaces, and their invoice numbers' no-break hyphens, as typed.
+    return text.replace("\xa0", " ").replace("\u202f", " ").replace("\u2011", "-")
 
 
 def test_the_penalties_of_an_invoice_paid_late_are_claimed_once_alone_or_in_the_next_letter(

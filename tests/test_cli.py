@@ -40,7 +40,7 @@ INVOICE_KEYS = {
 }
 LETTER_KEYS = {
     "path", "client", "kind", "invoices", "total_due", "missing", "language", "registered", "lines",
-    "parts",
+    "parts", "bundle_page",
 }  # fmt: skip
 PROBLEM_KEYS = {"row", "column", "value", "message", "severity"}
 
@@ -99,7 +99,8 @@ def test_run_pdf_gives_a_pdf_per_letter_and_for_the_bundle(sample):
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     stems = {Path(p).stem for p in doc["pdfs"]}
-    assert stems == {Path(x["path"]).stem for x in doc["letters"]} | {"a_imprimer"}
+    bundles = {"a_imprimer", "recommandes", "liste_recommandes"}
+    assert stems == {Path(x["path"]).stem for x in doc["letters"]} | bundles
     assert all(Path(p).stat().st_size > 1000 for p in doc["pdfs"])
 
 

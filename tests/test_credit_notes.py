@@ -12,6 +12,7 @@ from conftest import complete_settings, write_ledger
 
 import relance_xlsx
 from relance_xlsx.ledger.credits import named_invoice
+from relance_xlsx.wording import plain
 
 D = dt.date
 AS_OF = D(2026, 6, 30)
@@ -143,9 +144,10 @@ def test_a_credit_note_is_applied_once_and_no_demand_is_zero_or_less(
         return
     [letter] = mine
     assert letter.total_due == claimed
-    text = "\n".join(p.text for p in Document(letter.path).paragraphs)
-    tables = " ".join(
-        c.text for t in Document(letter.path).tables for row in t.rows for c in row.cells
+    # Read as typeset: no-break hyphens and spaces made plain (issue 33's typography).
+    text = plain("\n".join(p.text for p in Document(letter.path).paragraphs))
+    tables = plain(
+        " ".join(c.text for t in Document(letter.path).tables for row in t.rows for c in row.cells)
     )
     for number in deducted:
         assert "déduits du total" in text and number in tables

@@ -63,6 +63,10 @@ def _config(folder: Path, smtp: dict[str, Any] | None = None) -> Path:
         'name = "Conseil & Associés"',
         'address = "10 place du Marché\\n31000 Toulouse"',
         'siret = "123 456 789 00012"',
+        'legal_form = "SARL"',
+        'share_capital = "10 000 €"',
+        'rcs_city = "Toulouse"',
+        'vat_number = "FR32123456789"',
         'phone = "05 61 00 00 00"',
         'email = "compta@conseil.fr"',
         'signatory = "Claire Martin"',
@@ -130,8 +134,11 @@ def _emails(folder: Path) -> dict[str, EmailMessage]:
 
 def test_run_writes_one_draft_per_letter_with_an_address(drafted: Path) -> None:
     emails = _emails(drafted)
-    assert sorted(emails) == ["relance_1_Atelier-Alpha.eml", "relance_2_Boulangerie-Beta.eml"]
-    alpha = emails["relance_1_Atelier-Alpha.eml"]
+    assert sorted(emails) == [
+        "2026-11-22 Relance 1 - Atelier Alpha.eml",
+        "2026-11-22 Relance 2 - Boulangerie Bêta.eml",
+    ]
+    alpha = emails["2026-11-22 Relance 1 - Atelier Alpha.eml"]
     assert alpha["X-Unsent"] == "1"  # Outlook opens it as a draft, nothing is sent
     assert alpha["To"] == "Atelier Alpha <compta@alpha.fr>"
     assert alpha["From"] == "Conseil & Associés <compta@conseil.fr>"
@@ -139,15 +146,24 @@ def test_run_writes_one_draft_per_letter_with_an_address(drafted: Path) -> None:
     text = alpha.get_body(("plain",)).get_content()
     assert "nous n'avons pas reçu à ce jour le règlement de la facture n° F-001" in text
     assert f"régler la somme de {money(1200.0)} au plus tard le 30 novembre 2026" in text
-    beta = emails["relance_2_Boulangerie-Beta.eml"]
+    # The signature carries the business papers' mentions (R123-237), in both bodies.
+    html = alpha.get_body(("html",)).get_content()
+    for body in (text, html):
+        assert "Conseil &amp; Associés – SARL au capital de 10 000 €" in body.replace(
+            "Conseil & Associés", "Conseil &amp; Associés"
+        )
+        assert "RCS Toulouse 123 456 789 – SIRET 123 456 789 00012" in body
+        assert "TVA intracommunautaire FR32123456789" in body
+    beta = emails["2026-11-22 Relance 2 - Boulangerie Bêta.eml"]
     assert [a.addr_spec for a in beta["To"].addresses] == ["a@beta.fr", "b@beta.fr"]
     assert beta["Subject"] == "Deuxième relance : facture n° F-002 impayée"
 
 
 def test_letter_and_invoice_pdf_are_attached_and_open(drafted: Path) -> None:
-    alpha = _emails(drafted)["relance_1_Atelier-Alpha.eml"]
+    alpha = _emails(drafted)["2026-11-22 Relance 1 - Atelier Alpha.eml"]
     parts = {a.get_filename(): a for a in alpha.iter_attachments()}
-    letter = "relance_1_Atelier-Alpha.pdf" if soffice() else "relance_1_Atelier-Alpha.docx"
+    stem = "2026-11-22 Relance 1 - Atelier Alpha"
+    letter = f"{stem}.pdf" if soffice() else f"{stem}.docx"
     assert sorted(parts) == sorted([letter, "F-001.pdf"])
     data = parts[letter].get_content()
     if soffice():
@@ -340,11 +356,13 @@ def test_plain_smtp_sends_each_draft_once_and_journals_it(workdir: Path, serve: 
     assert "Bcc" not in msg and msg["X-Unsent"] is None
     assert msg["Date"] == "Sun, 22 Nov 2026 10:00:00 " + msg["Date"].split()[-1]
     names = sorted(a.get_filename() for a in msg.iter_attachments())
-    assert "F-001.pdf" in names and any(n.startswith("relance_1_Atelier-Alpha") for n in names)
+    assert "F-001.pdf" in names and any(
+        n.startswith("2026-11-22 Relance 1 - Atelier Alpha") for n in names
+    )
     lines = _journal(workdir / "ledger.xlsx")
     assert sorted((r[1], r[3], r[8]) for r in lines) == [
-        ("F-001", "Relance 1", "relance_1_Atelier-Alpha.eml"),
-        ("F-002", "Relance 2", "relance_2_Boulangerie-Beta.eml"),
+        ("F-001", "Relance 1", "2026-11-22 Relance 1 - Atelier Alpha.eml"),
+        ("F-002", "Relance 2", "2026-11-22 Relance 2 - Boulangerie Bêta.eml"),
     ]
     assert (workdir / "relances" / AS_OF.isoformat() / "emails" / SENT_LOG).is_file()
 

@@ -47,6 +47,32 @@ BUYING_WEEKS = (1, 2, 4, 6)  # every client buys again these weeks (due 3 days b
 ORDER = ["", "Relance 1", "Relance 2", "Mise en demeure", "Contentieux"]
 STAGE = {"relance_1": "Relance 1", "relance_2": "Relance 2", "mise_en_demeure": "Mise en demeure"}
 DATE = re.compile(r"\d{2}/\d{2}/\d{4}")
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre"]  # fmt: skip
+# The dates a sentence cites, as running text writes them: « des 3 et 5 novembre 2026 »,
+# « du 28 octobre 2026 », « des 30 décembre 2025 et 10 janvier 2026 », « 1er ».
+CITED = re.compile(
+    r"(?:relances?|demeure),? (?:du|des|dont celles? d(?:u|es)) "
+    r"(.*?\d{4}(?: pour .*?)?)(?=, l|[,.]$|\.)"
+)
+# « du 5 octobre 2026 pour la facture n° A1 et des 12 et 26 octobre 2026 pour les factures
+# n° A1 et A2 »: each date names its invoices; the invoice numbers are not dates.
+FOR_INVOICES = re.compile(r" pour (?:la|les) factures? n° .*?(?=(?: et d(?:u|es) \d)|$)")
+DAY = re.compile(r"(\d{1,2})(?:er)?(?:\s+(" + "|".join(MONTHS) + r"))?(?:\s+(\d{4}))?")
+
+
+def _cited(sentence: str) -> set[str]:
+    """The days a sentence cites for its reminders or notices, as dd/mm/yyyy."""
+    found = CITED.search(sentence.replace("\u00a0", " "))
+    if not found:
+        return set()
+    days, month, year = [], None, None
+    # The month and year are said once, last.
+    for m in reversed(list(DAY.finditer(FOR_INVOICES.sub("", found[1])))):
+        month = MONTHS.index(m[2]) + 1 if m[2] else month
+        year = int(m[3]) if m[3] else year
+        days.append(f"{int(m[1]):02d}/{month:02d}/{year}")
+    return set(days)
 
 
 def _row(number: str, client: str, due: dt.date, amount: float, level=None, date=None) -> list[Any]:
@@ -110,11 +136,14 @@ def _blocks(path: str) -> list[Any]:
     out: list[Any] = []
     for child in doc.element.body.iterchildren():
         if child.tag.endswith("}p"):
-            out.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            text = "".join(t.text or "" for t in child.iter() if t.tag.endswith("}t"))
+            out.append(text.replace("\u2011", "-"))  # numbers as typed
         elif child.tag.endswith("}tbl"):
             rows = [
                 [
-                    "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                    "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t")).replace(
+                        "\u2011", "-"
+                    )
                     for cell in row.iter()
                     if cell.tag.endswith("}tc")
                 ]
@@ -133,7 +162,7 @@ def _check_reminders_cited(letter, recorded, day) -> int:
             continue
         table = next(b for b in blocks[i + 1 :] if isinstance(b, list))
         assert table[0][-1] == "Relancée le", (letter.client, table[0])
-        cited = set(DATE.findall(block))
+        cited = _cited(block)
         known = set()
         for number, *_, dates in table[1:]:
             mine = {d.strftime("%d/%m/%Y") for d, level in recorded[(letter.client, number)]
@@ -156,7 +185,7 @@ def _check_reminders_cited(letter, recorded, day) -> int:
                     for d, level in recorded[(letter.client, number)]
                     if level == "Mise en demeure"
                 }
-                assert notices and set(DATE.findall(block)) <= notices, (day, block)
+                assert notices and _cited(block) and _cited(block) <= notices, (day, block)
     return checked
 
 

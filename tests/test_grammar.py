@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from relance_xlsx.wording import (
@@ -13,9 +15,12 @@ from relance_xlsx.wording import (
     invoices_title,
     join_list,
     of_invoices,
+    previous_notices,
     previous_reminders,
     these_invoices,
 )
+
+D = dt.date
 
 MANY = [f"F-{i:02}" for i in range(1, 37)]
 
@@ -77,6 +82,27 @@ def test_of_invoices(numbers, lang, expected):
             id="dates-once-each",
         ),
         pytest.param(lambda: previous_reminders(["29 October 2026"], "en"), "our reminder of 29 October 2026", id="one-date-en"),
+        pytest.param(
+            lambda: previous_reminders([D(2026, 11, 10), D(2026, 11, 17)]),
+            "nos relances des 10 et 17 novembre 2026",
+            id="days-running-text",
+        ),
+        pytest.param(
+            lambda: previous_reminders([D(2026, 10, 28), D(2026, 11, 17)], complete=False),
+            "nos relances, dont celles des 28 octobre et 17 novembre 2026",
+            id="days-two-months-incomplete",
+        ),
+        pytest.param(lambda: previous_reminders([D(2026, 12, 1)]), "notre relance du 1er décembre 2026", id="first-of-month"),
+        pytest.param(
+            lambda: previous_notices([D(2025, 12, 30), D(2026, 1, 10)]),
+            "nos mises en demeure des 30 décembre 2025 et 10 janvier 2026",
+            id="notices-two-years",
+        ),
+        pytest.param(
+            lambda: previous_reminders([D(2026, 11, 10), D(2026, 11, 17)], "en"),
+            "our reminders of 10 and 17 November 2026",
+            id="days-running-text-en",
+        ),
         pytest.param(lambda: acknowledgement([]), "", id="nothing-to-acknowledge"),
         pytest.param(
             lambda: acknowledgement(["A", "B"]),

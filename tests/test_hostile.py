@@ -124,8 +124,8 @@ def test_a_name_with_control_characters_is_cleaned_and_reported(tmp_path, name):
     assert warned and warned[0]["severity"] == "warning" and warned[0]["column"] == "Client"
     letter = next(x for x in doc["letters"] if x["client"] == "Atelier Durand")
     assert "Atelier Durand" in _letter_text(Path(letter["path"]))
-    assert Path(letter["path"]).name == "relance_1_Atelier-Durand.docx"
-    eml = out / "emails" / "relance_1_Atelier-Durand.eml"
+    assert Path(letter["path"]).name == "2026-11-22 Relance 1 - Atelier Durand.docx"
+    eml = out / "emails" / "2026-11-22 Relance 1 - Atelier Durand.eml"
     message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
     assert message["To"] == "Atelier Durand <durand@client.fr>"
     assert (out / "emails" / "messages.json").is_file()
@@ -237,7 +237,7 @@ def test_a_template_within_the_bounds_still_renders(tmp_path):
     )
     result, out = _run(ledger)
     assert result.exit_code == 0, result.output
-    assert "012-abab" in _letter_text(out / "relance_1_Client-0.docx")
+    assert "012-abab" in _letter_text(out / "2026-11-22 Relance 1 - Client 0.docx")
 
 
 # -- a damaged or hostile package is refused before anything is inflated --------------------

@@ -299,8 +299,8 @@ def test_a_customers_sheet_fills_the_invoices_e_mails_and_addresses(tmp_path):
         message = email.message_from_bytes(eml.read_bytes())
         recipients[eml.stem] = message["To"]
     assert recipients == {
-        "relance_1_Alpha-SARL": "Alpha SARL <compta@alpha.fr>",
-        "relance_1_Beta-SAS": "Beta SAS <factures@beta.fr>",
+        "2026-11-22 Relance 1 - Alpha SARL": "Alpha SARL <compta@alpha.fr>",
+        "2026-11-22 Relance 1 - Beta SAS": "Beta SAS <factures@beta.fr>",
     }
     letter = next(x for x in result.letters if x.client == "Beta SAS")
     assert "2 rue Basse" in "\n".join(p.text for p in Document(letter.path).paragraphs)

@@ -185,7 +185,8 @@ def test_the_printed_letter_pays_its_invoices_by_its_reference(tmp_path):
     reference = lines[9]
     assert is_valid(reference)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    assert f"Référence à rappeler : {printed(reference)}" in text.replace("\u00a0", " ")
+    shown = text.replace("\u00a0", " ").replace("\u202f", " ")  # the letter is typeset
+    assert f"Référence à rappeler : {printed(reference)}" in shown
     # The journal says which invoices the reference covers.
     journal = openpyxl.load_workbook(ledger)["Journal des relances"]
     assert {r[9].value for r in journal.iter_rows(min_row=2)} == {reference}
@@ -219,7 +220,8 @@ def test_no_code_when_off_or_without_a_valid_iban(tmp_path, qr, iban, pictures):
     (letter,) = run.letters
     assert len(_pictures(letter.path)) == pictures
     text = "\n".join(p.text for p in Document(letter.path).paragraphs)
-    assert "Référence à rappeler : RF" in text  # the reference is printed either way
+    # The reference is printed either way (typeset: a narrow no-break space before « : »).
+    assert "Référence à rappeler\u202f: RF" in text
 
 
 # -- the code never starts a page alone ----------------------------------------------------

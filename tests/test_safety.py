@@ -90,7 +90,7 @@ def test_nothing_outside_the_folder_is_ever_sent(office, serve):  # noqa: F811
         message = BytesParser(policy=policy.default).parsebytes(content)
         names += [a.get_filename() for a in message.iter_attachments()]
     assert names.count("F-ok.pdf") == 1
-    assert all(n == "F-ok.pdf" or n.startswith("relance_") for n in names)
+    assert all(n == "F-ok.pdf" or n.startswith("2026-11-22 Relance 1 - ") for n in names)
 
 
 def test_attachments_dir_moves_the_fence(office, tmp_path):

@@ -230,7 +230,7 @@ LAYERS = [
     {"ledger"},
     {"policy", "bank"},
     {"letters", "workbook", "figures"},
-    {"mail"},
+    {"mail", "mailroom"},
     {"results"},
     {"display", "pipeline"},
     {"web"},

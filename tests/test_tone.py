@@ -49,11 +49,11 @@ def _run(tmp_path, rows, as_of):
         # Her w1 commune on 16/11: a new invoice 2 days late, with another under notice recalled.
         pytest.param([["C1", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 8, 20), D(2026, 9, 19), 2000.0, None, None, "Mise en demeure", D(2026, 11, 9)],
                       ["C2", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 10, 15), D(2026, 11, 14), 450.0, None, None, None, None]],
-                     D(2026, 11, 16), "Commune de Saint-Genis", "Pour mémoire", "régulariser sans délai", id="two-days-late-no-sans-delai"),
+                     D(2026, 11, 16), "Commune de Saint-Genis", "Pour mémoire", "Ce retard atteint", id="two-days-late-no-sans-delai"),
         # The same 20 days late: the firm sentence is due.
         pytest.param([["C1", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 8, 20), D(2026, 9, 19), 2000.0, None, None, "Mise en demeure", D(2026, 11, 9)],
                       ["C2", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 9, 27), D(2026, 10, 27), 450.0, None, None, None, None]],
-                     D(2026, 11, 16), "Commune de Saint-Genis", "Ce retard atteint 20 jours : nous vous demandons de régulariser sans délai.", "simple oubli", id="twenty-days-late-sans-delai"),
+                     D(2026, 11, 16), "Commune de Saint-Genis", "Ce retard atteint 20 jours : nous vous demandons de régulariser cette situation.", "simple oubli", id="twenty-days-late-sans-delai"),
     ],
 )  # fmt: skip
 def test_the_words_of_a_letter(tmp_path, rows, as_of, client, says, never):

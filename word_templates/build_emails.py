@@ -109,8 +109,11 @@ def _body(t: dict, language: str, html: bool) -> str:
         "{{ creditor.signatory_title }}{% endif %}"
     )
     sep = "<br>" if html else ""
-    lines += [f"{para[0]}{signature}{sep}", f"{{{{ creditor.name }}}}{sep}"]
-    lines += [f"{{{{ creditor.contact_line }}}}{para[1]}"]
+    # The business papers' mentions (Code de commerce R123-237) in the signature: the name
+    # with its legal form, capital and office, then its registry.
+    lines += [f"{para[0]}{signature}{sep}", f"{{{{ creditor.legal_who }}}}{sep}"]
+    lines += [f"{{{{ creditor.contact_line }}}}{sep}"]
+    lines += [f"{{{{ creditor.legal_registry }}}}{para[1]}"]
     body = "\n".join(_keep_line_ends(lines)) + "\n"
     if html:
         head = f'<!DOCTYPE html>\n<html lang="{language}"><head><meta charset="utf-8"></head>\n'

@@ -64,8 +64,8 @@ EN = {
     "transfer": "by bank transfer to IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
     " ({{ creditor.bank }}), quoting the reference {{ payment.reference }};",
     "cheque": "by cheque payable to {{ creditor.cheque_payee }}, sent to the address above "
-    "with the reference {{ payment.reference }};",
-    "link": "online: {{ payment.link }}",
+    "with the reference {{ payment.reference }}{% if payment.link %};{% else %}.{% endif %}",
+    "link": "online: {{ payment.link }}.",
     "contact": "If you have any question, please call us on {{ creditor.phone }} or write to "
     "{{ creditor.email }}. If you have paid in the meantime, please disregard this letter.",
     "contact_notice": "If you have any question, please call us on {{ creditor.phone }} or "
@@ -113,7 +113,7 @@ EN = {
             "reminded": _DESPITE + "{{ part.remains }} unpaid.",
             "courteous": "This is probably an oversight.",
             "firm": "This delay has reached {{ part.oldest_days_late }} days: please settle "
-            "without delay.",
+            "this matter.",
             "request": "Please pay {{ part.totals.claimed }} [deadline].",
         },
         "relance_2": {

@@ -72,8 +72,10 @@ FR = {
     "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
     " ({{ creditor.bank }}), en indiquant en référence : {{ payment.reference }} ;",
     "cheque": "par chèque à l'ordre {{ creditor.cheque_payee_of }}, adressé à l'adresse "
-    "ci-dessus, en joignant la référence {{ payment.reference }} ;",
-    "link": "en ligne : {{ payment.link }}",
+    "ci-dessus, en joignant la référence {{ payment.reference }}"
+    # The list's last item ends with a full stop, the others with « ; ».
+    "{% if payment.link %} ;{% else %}.{% endif %}",
+    "link": "en ligne : {{ payment.link }}.",
     "contact": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} ou à "
     "{{ creditor.email }}. Si votre règlement a été effectué entre-temps, nous vous prions de "
     "ne pas tenir compte de ce courrier.",
@@ -130,8 +132,9 @@ FR = {
             "reminded": _MALGRE + "reste{{ part.nt }} impayée{{ part.s }} à ce jour.",
             "courteous": "Il s'agit probablement d'un simple oubli ; nous vous remercions de bien "
             "vouloir y remédier.",
+            # One deadline per stage: the request's date, never « sans délai » before it.
             "firm": "Ce retard atteint {{ part.oldest_days_late }} jours : nous vous demandons de "
-            "régulariser sans délai.",
+            "régulariser cette situation.",
             # No « nous vous remercions » to a client under formal notice.
             "request": "{% if letter.under_notice %}Nous vous demandons de nous régler la somme "
             "de {{ part.totals.claimed }} [deadline].{% else %}Nous vous remercions de bien "

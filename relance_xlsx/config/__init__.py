@@ -1,9 +1,10 @@
 """Settings: defaults in code, overridden by an optional relance.toml."""
 
-from .checks import capital_problem, rcs_problem, siret_problem, vat_problem
+from .checks import LETTER_KINDS, capital_problem, rcs_problem, siret_problem, vat_problem
 from .editing import default_config_text, write_columns, write_values
 from .labels import SETTING_LABELS, setting_label
 from .loading import find_config, load_settings, settings_from_dict
+from .papers import legal_line, legal_mentions, siren
 from .sections import (
     CONFIG_NAME,
     PLACEHOLDER,
@@ -14,6 +15,7 @@ from .sections import (
     Limits,
     Pdf,
     Policy,
+    Print,
     Report,
     Settings,
     Smtp,
@@ -23,6 +25,7 @@ from .tomlerrors import explain_toml_error
 
 __all__ = [
     "CONFIG_NAME",
+    "LETTER_KINDS",
     "PLACEHOLDER",
     "SETTING_LABELS",
     "Bank",
@@ -32,6 +35,7 @@ __all__ = [
     "Limits",
     "Pdf",
     "Policy",
+    "Print",
     "Report",
     "Settings",
     "Smtp",
@@ -40,10 +44,13 @@ __all__ = [
     "default_config_text",
     "explain_toml_error",
     "find_config",
+    "legal_line",
+    "legal_mentions",
     "load_settings",
     "rcs_problem",
     "setting_label",
     "settings_from_dict",
+    "siren",
     "siret_problem",
     "vat_problem",
     "write_columns",

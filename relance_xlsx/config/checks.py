@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ConfigError
-from .sections import Creditor, Email, Policy, Report, Settings, Smtp, Writeback
+from .sections import Creditor, Email, Policy, Print, Report, Settings, Smtp, Writeback
 
 # The legal forms a sole trader may state (he has no company, hence no capital).
 _SOLE_TRADER_FORMS = {"", "ei", "entrepreneur individuel", "entreprise individuelle", "eirl"}
@@ -83,6 +83,18 @@ def _check_creditor(creditor: Creditor, where: str) -> None:
             f"[creditor] legal_form dans {where} : « {creditor.legal_form} » est une société, "
             "pas un entrepreneur individuel (sole_trader = true) ; corrigez l'un ou l'autre."
         )
+
+
+# The letters' kinds (ledger.ALL_KINDS, which this layer cannot import; a test keeps them equal).
+LETTER_KINDS = (
+    "mise_en_demeure",
+    "relance_2",
+    "relance_1",
+    "pre_echeance",
+    "remerciement",
+    "penalites",
+    "releve",
+)
 
 
 def _check_policy(policy: Policy, where: str) -> None:
@@ -172,6 +184,15 @@ def _check_bank(settings: Settings, where: str) -> None:
         )
 
 
+def _check_print(options: Print, where: str) -> None:
+    unknown = [k for k in options.registered if k not in LETTER_KINDS]
+    if unknown:
+        raise ConfigError(
+            f"[print] registered dans {where} : « {unknown[0]} » n'est pas un type de lettre ; "
+            f"types possibles : {', '.join(LETTER_KINDS)}."
+        )
+
+
 def check_settings(settings: Settings, where: str) -> None:
     """Refuse values no run could use, naming the section and the key."""
     _check_creditor(settings.creditor, where)
@@ -181,6 +202,14 @@ def check_settings(settings: Settings, where: str) -> None:
     _check_writeback(settings.writeback, where)
     _check_report(settings.report, where)
     _check_bank(settings, where)
+    _check_print(settings.print, where)
 
 
-__all__ = ["capital_problem", "check_settings", "rcs_problem", "siret_problem", "vat_problem"]
+__all__ = [
+    "LETTER_KINDS",
+    "capital_problem",
+    "check_settings",
+    "rcs_problem",
+    "siret_problem",
+    "vat_problem",
+]

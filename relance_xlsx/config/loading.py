@@ -19,6 +19,7 @@ from .sections import (
     Limits,
     Pdf,
     Policy,
+    Print,
     Report,
     Settings,
     Smtp,
@@ -38,6 +39,7 @@ _SECTIONS: dict[str, type] = {
     "report": Report,
     "pdf": Pdf,
     "bank": Bank,
+    "print": Print,
 }
 
 
@@ -133,7 +135,10 @@ def _build_section(cls: type, raw: Any, name: str, where: str) -> Any:
 
 def _coerce(value: Any, default: Any, label: str, where: str) -> Any:
     """Check a TOML value against the type of its default."""
-    if isinstance(default, bool):
+    if isinstance(default, tuple):  # a list of words
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    elif isinstance(default, bool):
         ok = isinstance(value, bool)
     elif isinstance(default, int):
         ok = isinstance(value, int) and not isinstance(value, bool)

@@ -124,6 +124,8 @@ class Writeback:
     level_header: str = "Niveau de relance"
     date_header: str = "Date de relance"
     status_header: str = "Statut relance"
+    # Where the LRAR numbers typed on a posting list go, when the ledger has no such column.
+    registered_header: str = "N° recommandé"
     journal_sheet: str = "Journal des relances"
     backups_to_keep: int = 10
     # Below this share of usable invoices among the rows read, the read is taken for wrong
@@ -216,6 +218,19 @@ class Pdf:
 
 
 @dataclass(frozen=True)
+class Print:
+    """How the week's letters are printed and posted."""
+
+    # Double-sided, as most office printers print by default: each letter starts on a
+    # right-hand page (a blank back page after a letter of an odd number of pages), so that
+    # no client's letter is printed on the back of another's.
+    duplex: bool = True
+    # The kinds of letter posted « en recommandé avec AR »: printed apart (recommandes.pdf),
+    # with their posting list to hand over and fill in with the LRAR numbers.
+    registered: tuple[str, ...] = ("mise_en_demeure",)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a run needs to know besides the ledger and the date."""
 
@@ -229,6 +244,7 @@ class Settings:
     report: Report = field(default_factory=Report)
     pdf: Pdf = field(default_factory=Pdf)
     bank: Bank = field(default_factory=Bank)
+    print: Print = field(default_factory=Print)
     # canonical field name -> header text in the user's ledger; wins over detection
     columns: dict[str, str] = field(default_factory=dict)
     sheet: str = ""
@@ -257,6 +273,7 @@ __all__ = [
     "Limits",
     "Pdf",
     "Policy",
+    "Print",
     "Report",
     "Settings",
     "Smtp",

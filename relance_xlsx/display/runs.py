@@ -134,6 +134,26 @@ def _levels_table(result: RunResult) -> Table:
     return levels
 
 
+def _print_files(result: RunResult) -> None:
+    """The bundles to print, the registered letters apart, the numbers carried back."""
+    bundle = result.bundle_pdf or result.bundle
+    said = [f"Lettres : {result.out_dir}"]
+    if bundle:
+        said.append(f"À imprimer (courrier simple) : {Path(bundle).name}")
+    if result.registered_pdf or result.registered_bundle:
+        registered = sum(1 for x in result.letters if x.registered)
+        name = Path(str(result.registered_pdf or result.registered_bundle)).name
+        listing = Path(str(result.posting_list_pdf or result.posting_list)).name
+        said.append(
+            f"En recommandé avec AR ({registered} lettre(s)) : {name}, avec la liste de "
+            f"dépôt {listing} à remettre au bureau de poste ; notez ensuite les numéros de "
+            "recommandé dans liste_recommandes.xlsx (ou à l'étape « Recommandés » de relance "
+            "ui) : la prochaine exécution les reporte dans le classeur"
+        )
+    for line in said:
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 def _where_things_went(result: RunResult) -> None:
     """Where the letters, e-mails and the updated workbook are."""
     if result.to_complete:
@@ -147,11 +167,7 @@ def _where_things_went(result: RunResult) -> None:
             soft_wrap=True,
         )
     if result.letters and not result.dry_run:
-        out.print(
-            f"Lettres : {result.out_dir}  (à imprimer : {result.bundle})",
-            markup=False,
-            highlight=False,
-        )
+        _print_files(result)
     if result.letters or result.to_complete:
         out.print(
             f"Modèles : {result.templates or 'modèles fournis avec relance-xlsx'}",
@@ -173,6 +189,15 @@ def _where_things_went(result: RunResult) -> None:
         more = f" … et {len(result.no_email) - 20} autres" if len(result.no_email) > 20 else ""
         out.print(
             f"Sans adresse e-mail (courrier papier seulement) : {shown}{more}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    if result.registered_numbers:
+        verb = "à reporter" if result.dry_run else "reportés"
+        out.print(
+            f"Numéros de recommandé {verb} dans le classeur (colonne « N° recommandé ») : "
+            f"{len(result.registered_numbers)} facture(s).",
             markup=False,
             highlight=False,
             soft_wrap=True,

@@ -20,8 +20,11 @@ CHART_CLIENTS = 15  # the largest debtors shown in the aging chart
 PAGE_ROWS = 26
 
 
-def write_report(report: ManagerReport, target: Path) -> Path:
-    """Write the report's four sheets (and their charts) to target, replacing it."""
+def write_report(report: ManagerReport, target: Path, *, papers: str = "") -> Path:
+    """Write the report's four sheets (and their charts) to target, replacing it.
+
+    papers: the creditor's legal mentions, printed at the foot of every page.
+    """
     import xlsxwriter  # only a run that writes files needs it (0.1 s to import)
 
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -49,15 +52,16 @@ def write_report(report: ManagerReport, target: Path) -> Path:
     if report.litigation:  # an empty sheet would print an empty page
         _litigation(book, report, styles)
     for ws in book.worksheets():
-        _page(ws, report)
+        _page(ws, report, papers)
     book.close()
     tmp.replace(target)
     return target
 
 
-def _page(ws: Any, report: ManagerReport) -> None:
+def _page(ws: Any, report: ManagerReport, papers: str = "") -> None:
     """A4 landscape, one page wide, and on every page the title, the company, the date and
-    the page number (the sheet's own header and footer: the PDF prints them too)."""
+    the page number (the sheet's own header and footer: the PDF prints them too), and the
+    company's legal mentions in small type at the foot."""
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
@@ -68,7 +72,11 @@ def _page(ws: Any, report: ManagerReport) -> None:
     ws.set_header(
         f'&L&"-,Bold"{company}&C&"-,Bold"Rapport de relances – &A&R{day}', {"margin": 0.3}
     )
-    ws.set_footer(f"&L{_escaped(Path(report.ledger).name)}&RPage &P sur &N", {"margin": 0.3})
+    left, right = f"&L{_escaped(Path(report.ledger).name)}", "&RPage &P sur &N"
+    room = 250 - len(left) - len(right) - 6  # Excel keeps at most 255 characters
+    mentions = " ".join(papers.split()).replace("&", "&&")[: max(room, 0)]
+    centre = f"&C&6{mentions}" if mentions else ""
+    ws.set_footer(f"{left}{centre}{right}", {"margin": 0.3})
 
 
 def _escaped(text: str) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from .batch import (
     LetterJob,
+    render_bundles,
     render_letters,
 )
 from .bundle import (
     BUNDLE_NAME,
+    REGISTERED_NAME,
     BundleWriter,
+    Placement,
     letter_fragment,
 )
 from .claimed import part_totals, total_due
@@ -20,6 +23,7 @@ from .creditor import (
     creditor_context,
 )
 from .lawcheck import consumer_issues, law_issues, uses_parts
+from .names import fold, letter_filename, readable_name, unique
 from .parts import PENALTY_KINDS
 from .payqr import MONEY_KINDS, add_payment_qr
 from .payqr import reference_of as reference_of_letter
@@ -50,9 +54,12 @@ from .render import (
 from .runletters import (
     HELD_DIR,
     HELD_LIST,
+    Printed,
     build_letters,
     creditor_gaps,
     held_rows,
+    is_registered,
+    letters_to_pdf,
     missing_addresses,
     write_held,
     write_letters,
@@ -69,6 +76,7 @@ __all__ = [
     "MONEY_KINDS",
     "PARALLEL_FROM",
     "PENALTY_KINDS",
+    "REGISTERED_NAME",
     "BoundedSandbox",
     "BundleWriter",
     "Letter",
@@ -76,6 +84,8 @@ __all__ = [
     "LetterPlan",
     "LetterRows",
     "Part",
+    "Placement",
+    "Printed",
     "add_payment_qr",
     "bounded_env",
     "build_letters",
@@ -87,18 +97,24 @@ __all__ = [
     "creditor_context",
     "creditor_gaps",
     "find_template",
+    "fold",
     "has_address",
     "held_rows",
     "in_print_order",
     "inside",
+    "is_registered",
     "jinja_env",
     "law_issues",
     "letter_context",
+    "letter_filename",
     "letter_fragment",
+    "letters_to_pdf",
     "missing_addresses",
     "part_totals",
     "plan_letters",
+    "readable_name",
     "reference_of_letter",
+    "render_bundles",
     "render_letter",
     "render_letters",
     "safe_filename",
@@ -107,6 +123,7 @@ __all__ = [
     "statement_plans",
     "template_path",
     "total_due",
+    "unique",
     "uses_parts",
     "write_held",
     "write_letters",

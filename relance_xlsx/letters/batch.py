@@ -14,10 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from ..progress import Progress, Quiet
-from .bundle import BundleWriter, Fragment, build_bundle, bundle_key, letter_fragment
+from .bundle import (
+    BundleWriter,
+    Fragment,
+    Placement,
+    build_bundle,
+    bundle_key,
+    letter_fragment,
+)
 from .compiled import compiled_template
+from .layout import lay_out
 from .payqr import add_payment_qr
 from .render import jinja_env, render_letter
+from .sectionparts import template_kinds
+from .typeset import typeset_letter
 
 # Below this many letters a second process costs more (start-up, imports) than it saves.
 PARALLEL_FROM = 300
@@ -35,39 +45,78 @@ class LetterJob:
 @dataclass(frozen=True)
 class _Task:
     job: LetterJob
-    bundled: bool  # the fast bundle wants this letter's body back
-    last: bool
+    bundle: int  # which bundle the letter goes into
+    place: Placement | None  # None: no fast bundle wants this letter's body back
 
 
 def render_letters(
-    jobs: Sequence[LetterJob], bundle: Path, progress: Progress, *, workers: int | None = None
+    jobs: Sequence[LetterJob],
+    bundle: Path,
+    progress: Progress,
+    *,
+    workers: int | None = None,
+    duplex: bool = False,
 ) -> Path:
     """Write every letter, then the print bundle in the jobs' order; return the bundle's path."""
-    templates = {job.template: compiled_template(job.template, jinja_env) for job in jobs}
-    keys = {bundle_key(t) if t is not None else None for t in templates.values()}
-    first = templates[jobs[0].template]
-    writer = BundleWriter(first, bundle) if len(keys) == 1 and first is not None else None
-    tasks = [_Task(job, writer is not None, i == len(jobs) - 1) for i, job in enumerate(jobs)]
+    made = render_bundles([(bundle, list(jobs))], progress, workers=workers, duplex=duplex)
+    assert made[0] is not None  # a run writes letters only when it has some
+    return made[0]
+
+
+def render_bundles(
+    groups: Sequence[tuple[Path, list[LetterJob]]],
+    progress: Progress,
+    *,
+    workers: int | None = None,
+    duplex: bool = False,
+) -> list[Path | None]:
+    """Write every letter of every group, and each group's bundle in its jobs' order (None
+    for a group without letters).
+
+    Double-sided (duplex), each letter of a bundle starts on an odd page.
+    """
+    asked = list(groups)
+    groups = [(path, jobs) for path, jobs in asked if jobs]
+    paths = {job.template for _, jobs in groups for job in jobs}
+    templates = {path: compiled_template(path, jinja_env) for path in paths}
+    keys = {path: bundle_key(t) for path, t in templates.items() if t is not None}
+    writers: list[BundleWriter | None] = []
+    tasks: list[_Task] = []
+    for number, (path, jobs) in enumerate(groups):
+        used = {job.template for job in jobs}  # a template's key read once, not per letter
+        own = [templates[job.template] for job in jobs]
+        fast = all(p in keys for p in used) and len({keys[p] for p in used}) == 1
+        shared = frozenset(k for p in used for k in template_kinds(templates[p]))
+        writers.append(BundleWriter(own[0], path) if fast and own[0] is not None else None)
+        tasks += [
+            _Task(job, number, Placement(i, i == len(jobs) - 1, duplex, shared) if fast else None)
+            for i, job in enumerate(jobs)
+        ]
     with ExitStack() as stack:
         # The pool's processes start before the progress bar's thread does.
-        results = _results(tasks, _workers(len(jobs), workers), stack)
-        progress.start("Lettres", len(jobs))
+        results = _results(tasks, _workers(len(tasks), workers), stack)
+        progress.start("Lettres", len(tasks))
         try:
-            _gather(results, writer, progress)
+            _gather(zip(tasks, results, strict=True), writers, progress)
         except BrokenProcessPool:  # a worker could not start (or died): do it all here
-            writer = BundleWriter(first, bundle) if writer is not None else None  # type: ignore[arg-type]
-            _gather(map(_render, tasks), writer, Quiet())
+            writers = [BundleWriter(w.base, w.target) if w else None for w in writers]
+            _gather(zip(tasks, map(_render, tasks), strict=True), writers, Quiet())
         progress.stop()
-    if writer is not None:
-        return writer.close()
-    return build_bundle([job.target for job in jobs], bundle)
+    made = {
+        path: writer.close() if writer is not None else build_bundle([j.target for j in jobs], path)
+        for writer, (path, jobs) in zip(writers, groups, strict=True)
+    }
+    return [made.get(path) for path, _ in asked]
 
 
 def _gather(
-    results: Iterator[Fragment | None], writer: BundleWriter | None, progress: Progress
+    results: Iterator[tuple[_Task, Fragment | None]],
+    writers: list[BundleWriter | None],
+    progress: Progress,
 ) -> None:
-    """Take the rendered letters in order into the bundle."""
-    for fragment in results:
+    """Take the rendered letters in order into their bundles."""
+    for task, fragment in results:
+        writer = writers[task.bundle]
         if writer is not None and fragment is not None:
             writer.add(fragment)
         progress.advance()
@@ -101,8 +150,10 @@ def _render(task: _Task) -> Fragment | None:
         return None
     rendered = template.render(job.context)
     add_payment_qr(rendered, job.context)
+    lay_out(rendered, job.context)
+    typeset_letter(rendered, job.context)
     template.write(rendered, job.target)
-    return letter_fragment(template, rendered, last=task.last) if task.bundled else None
+    return letter_fragment(template, rendered, task.place) if task.place is not None else None
 
 
-__all__ = ["PARALLEL_FROM", "LetterJob", "render_letters"]
+__all__ = ["PARALLEL_FROM", "LetterJob", "render_bundles", "render_letters"]

@@ -9,7 +9,6 @@ templates are joined by docxcompose, which keeps the first letter's header and f
 from __future__ import annotations
 
 import hashlib
-import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,16 +28,19 @@ from .compiled import (
     FOOTER_REL,
     HEADER_REL,
     PACKAGE_RELS,
-    XML_DECLARATION,
     CompiledTemplate,
     Rendered,
     W,
     with_images,
     with_png,
 )
+from .pagefields import bookmarked_numbers, section_total
+from .sectionparts import Parts, own_headers_and_footers
 from .sections import end_section_in_last_paragraph, section_child
 
 BUNDLE_NAME = "a_imprimer.docx"
+# The registered letters, printed apart ([print] registered).
+REGISTERED_NAME = "recommandes.docx"
 
 
 def build_bundle(letters: Sequence[Path], target: Path) -> Path:
@@ -65,7 +67,7 @@ class Fragment:
     """One letter's body as it goes into the bundle, with the header and footer parts it uses."""
 
     xml: str
-    parts: dict[str, tuple[str, bytes, bytes | None]]  # rel id -> (kind, XML, its rels)
+    parts: Parts
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # its pictures
 
 
@@ -95,88 +97,87 @@ def bundle_key(template: CompiledTemplate) -> str:
     return digest.hexdigest()
 
 
-def letter_fragment(template: CompiledTemplate, rendered: Rendered, *, last: bool) -> Fragment:
+@dataclass(frozen=True)
+class Placement:
+    """Where a letter goes in its bundle, and how the bundle is printed."""
+
+    index: int  # its rank in the bundle, from 0: names its bookmarks
+    last: bool
+    duplex: bool = False
+    # The kinds of part (header, footer) some letter of the bundle has: a letter without one
+    # gets a blank one, else it would show the previous letter's. Only those: a blank header
+    # still takes room on the page (LibreOffice moved every line down by 6 mm).
+    shared: frozenset[str] = frozenset({"header", "footer"})
+
+
+def letter_fragment(template: CompiledTemplate, rendered: Rendered, place: Placement) -> Fragment:
     """Turn a rendered body into one section of the bundle (its letter file is written already)."""
     body = rendered.body
     sections = list(body.iter(f"{{{W}}}sectPr"))
-    parts: dict[str, tuple[str, bytes, bytes | None]] = {}
+    parts: Parts = {}
+    marks = (f"_RlL{place.index}S", f"_RlL{place.index}E")
+
+    def numbered(xml: bytes) -> bytes:
+        if place.duplex:
+            return bookmarked_numbers(xml, *marks)
+        # A letter of several sections would count only its last one: no total then.
+        return section_total(xml, count=len(sections) == 1)
+
     for n, sect in enumerate(sections):
-        _own_headers_and_footers(sect, template, rendered, parts, inherit=n > 0)
+        own_headers_and_footers(
+            sect, template, rendered, parts, numbered, inherit=n > 0, shared=place.shared
+        )
     if sections:
-        first = sections[0]
-        kind = first.find(f"{{{W}}}type")
-        if kind is not None and kind.get(f"{{{W}}}val") in ("continuous", "nextColumn"):
-            kind.set(f"{{{W}}}val", "nextPage")  # each letter starts on a new page
-        numbering = section_child(first, "pgNumType")
-        if numbering.get(f"{{{W}}}start") is None:
-            numbering.set(f"{{{W}}}start", "1")  # page 1 is each letter's first page
+        _starts_its_pages(sections[0], place.duplex)
     final = body[-1] if len(body) and body[-1].tag == f"{{{W}}}sectPr" else None
-    if final is not None and not last:
+    if final is not None and not place.last:
         body.remove(final)
         end_section_in_last_paragraph(body, final)
-    text = etree.tostring(body, encoding="unicode")
+    if place.duplex:
+        _bookmark(body, marks, 900_000 + 2 * place.index)
+    text = rendered.body_xml()
     inner = "" if text.endswith("/>") and text.count("<") == 1 else text[text.index(">") + 1 : -9]
     return Fragment(inner, parts, dict(rendered.media))
 
 
-def _own_headers_and_footers(
-    sect: etree._Element,
-    template: CompiledTemplate,
-    rendered: Rendered,
-    parts: dict[str, tuple[str, bytes, bytes | None]],
-    *,
-    inherit: bool,
-) -> None:
-    """Point the section at this letter's own rendered header/footer parts, blank where none."""
-    present = set()
-    for ref in sect:
-        local = etree.QName(ref).localname
-        if local not in ("headerReference", "footerReference"):
-            continue
-        kind = local.removesuffix("Reference")
-        name = template.rel_targets.get(ref.get(f"{{{R}}}id", ""))
-        xml = _section_count(rendered.parts.get(name, b"") if name else b"")
-        rels = template.parts[name].rels if name else None
-        ref.set(f"{{{R}}}id", _add_part(parts, kind, xml or _blank(kind), rels))
-        present.add((kind, ref.get(f"{{{W}}}type", "default")))
-    if inherit:  # a letter's later sections inherit from its own first one, as in Word
+def _starts_its_pages(first: etree._Element, duplex: bool) -> None:
+    """Each letter starts on a new page (an odd one, double-sided) and counts from its page 1.
+
+    Double-sided, numbering runs on: Word and LibreOffice tell odd from even by the number.
+    """
+    kind = section_child(first, "type")
+    if duplex:
+        kind.set(f"{{{W}}}val", "oddPage")
+        numbering = first.find(f"{{{W}}}pgNumType")
+        if numbering is not None:
+            numbering.attrib.pop(f"{{{W}}}start", None)
         return
-    wanted = ["default"] + (["first"] if sect.find(f"{{{W}}}titlePg") is not None else [])
-    for kind in ("footer", "header"):  # inserted at the front: headers end up first
-        for which in wanted:
-            if (kind, which) not in present:
-                # Without its own reference a section inherits the previous letter's.
-                ref = etree.Element(f"{{{W}}}{kind}Reference")
-                ref.set(f"{{{W}}}type", which)
-                ref.set(f"{{{R}}}id", _add_part(parts, kind, _blank(kind), None))
-                sect.insert(0, ref)
+    if kind.get(f"{{{W}}}val") in (None, "continuous", "nextColumn"):
+        kind.set(f"{{{W}}}val", "nextPage")
+    numbering = section_child(first, "pgNumType")
+    if numbering.get(f"{{{W}}}start") is None:
+        numbering.set(f"{{{W}}}start", "1")
 
 
-# "Page 2/3" in a letter on its own counts the document's pages (NUMPAGES). In the bundle the
-# letter is one section: Word counts it with SECTIONPAGES, which LibreOffice does not compute
-# (it prints 1). Rather than a wrong total, the bundle shows "Page 2".
-_TOTAL_PAGES = re.compile(
-    rb'<w:r>(?:(?!</w:r>).)*?<w:t(?: [^>]*)?>/</w:t></w:r>\s*<w:fldSimple w:instr="\s*NUMPAGES\s*"'
-    rb"(?:(?!</w:fldSimple>).)*</w:fldSimple>",
-    re.S,
-)
-
-
-def _section_count(xml: bytes) -> bytes:
-    return _TOTAL_PAGES.sub(b"", xml) if b"NUMPAGES" in xml else xml
-
-
-def _add_part(
-    parts: dict[str, tuple[str, bytes, bytes | None]], kind: str, xml: bytes, rels: bytes | None
-) -> str:
-    rel_id = "rIdRl" + hashlib.sha1(kind.encode() + xml + (rels or b"")).hexdigest()[:16]
-    parts[rel_id] = (kind, xml, rels)
-    return rel_id
-
-
-def _blank(kind: str) -> bytes:
-    tag = "hdr" if kind == "header" else "ftr"
-    return f'{XML_DECLARATION}<w:{tag} xmlns:w="{W}"><w:p/></w:{tag}>'.encode()
+def _bookmark(body: etree._Element, marks: tuple[str, str], first_id: int) -> None:
+    """Point bookmarks at the letter's first and last paragraphs (its page fields use them)."""
+    for n, (name, where) in enumerate(zip(marks, ("start", "end"), strict=True)):
+        start = etree.Element(f"{{{W}}}bookmarkStart")
+        start.set(f"{{{W}}}id", str(first_id + n))
+        start.set(f"{{{W}}}name", name)
+        end = etree.Element(f"{{{W}}}bookmarkEnd")
+        end.set(f"{{{W}}}id", str(first_id + n))
+        if where == "start":
+            body.insert(0, end)
+            body.insert(0, start)
+            continue
+        last = body[-1]
+        if last.tag == f"{{{W}}}sectPr":  # the bundle's last letter: before its section
+            last.addprevious(start)
+            last.addprevious(end)
+        else:  # the paragraph that ends the letter's section
+            last.append(start)
+            last.append(end)
 
 
 @dataclass
@@ -185,7 +186,7 @@ class BundleWriter:
 
     base: CompiledTemplate
     target: Path
-    parts: dict[str, tuple[str, bytes, bytes | None]] = field(default_factory=dict)
+    parts: Parts = field(default_factory=dict)
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     _chunks: list[bytes] = field(default_factory=list)
     _packer: zlib._Compress = field(default_factory=lambda: zlib.compressobj(1, zlib.DEFLATED, -15))
@@ -272,8 +273,10 @@ def _rels_name(part: str) -> str:
 
 __all__ = [
     "BUNDLE_NAME",
+    "REGISTERED_NAME",
     "BundleWriter",
     "Fragment",
+    "Placement",
     "build_bundle",
     "bundle_key",
     "letter_fragment",

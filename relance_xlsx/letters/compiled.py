@@ -67,6 +67,13 @@ class Rendered:
     parts: dict[str, bytes]  # zip entry -> rendered XML
     # Pictures the letter adds (its payment QR code): relationship id -> (part, PNG bytes).
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    # What the body's XML goes through as it is written (its typography), if anything.
+    polish: Callable[[str], str] | None = None
+
+    def body_xml(self) -> str:
+        """The body's XML as it is written: in the letter's file and in the bundle."""
+        text = etree.tostring(self.body, encoding="unicode")
+        return self.polish(text) if self.polish is not None else text
 
 
 class CompiledTemplate:
@@ -179,17 +186,16 @@ class CompiledTemplate:
             parts[name] = (XML_DECLARATION + xml).encode("utf-8")
         return Rendered(body, parts)
 
-    def document_xml(self, body: etree._Element) -> bytes:
+    def document_xml(self, rendered: Rendered) -> bytes:
         """The whole word/document.xml around a rendered body."""
-        inner = etree.tostring(body, encoding="unicode")
-        return (self.document_head + inner + self.document_tail).encode("utf-8")
+        return (self.document_head + rendered.body_xml() + self.document_tail).encode("utf-8")
 
     def write(self, rendered: Rendered, target: Path) -> None:
         """Write one letter as a .docx: every other part of the template copied as it is."""
         entries = []
         for entry in self.entries:
             if entry.name == DOCUMENT:
-                entry = deflated(DOCUMENT, self.document_xml(rendered.body))
+                entry = deflated(DOCUMENT, self.document_xml(rendered))
             elif entry.name in rendered.parts:
                 entry = deflated(entry.name, rendered.parts[entry.name])
             elif rendered.media and entry.name == DOCUMENT_RELS:

@@ -221,6 +221,7 @@ def _wording(
         # A thank-you after a notice thanks no one: it says the payment came after it.
         "under_notice": under_notice(plan, data),
         "notice": letter_notice(data.of(plan.rows), lang),
+        "paid_numbers": paid_numbers,
         "recall": _recall(data.of(plan.recall_rows), lang),
         "oldest_days_late": first.get("oldest_days_late", 0),
         "courteous": first.get("courteous", False),
@@ -256,7 +257,7 @@ def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
         "numbers": numbers,
         "invoices_phrase": invoices_phrase(numbers, lang),
         "notice_dates": [day_text(d, lang) for d in days],
-        "previous_notices": previous_notices([day_text(d, lang) for d in days], lang),
+        "previous_notices": previous_notices(days, lang),
         **agreement(len(numbers), lang),
     }
 

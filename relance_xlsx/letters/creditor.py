@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..config import PLACEHOLDER, Settings
+from ..config import PLACEHOLDER, Settings, legal_mentions
 from ..wording import visible_record
 
 
@@ -24,16 +24,8 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
     phone = _or_placeholder(c.phone, missing, "creditor.phone")
     email = _or_placeholder(c.email, missing, "creditor.email")
     siret = _or_placeholder(c.siret, missing, "creditor.siret")
-    footer = " – ".join(
-        p
-        for p in (
-            name,
-            ", ".join(lines),
-            f"SIRET {siret}",
-            f"TVA {c.vat_number}" if c.vat_number else "",
-        )
-        if p
-    )
+    who, registry = legal_mentions(c, "fr", name=name, siret=siret)
+    who_en, registry_en = legal_mentions(c, "en", name=name, siret=siret)
     return {
         "name": name,
         "address_lines": lines,
@@ -51,7 +43,15 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
         "bank": c.bank or "banque",
         "cheque_payee": c.cheque_payee or name,
-        "footer": footer,
+        # Every letter's foot: the business papers' mentions (R123-237), on two lines.
+        "footer": f"{who}\n{registry}",
+        "footer_en": f"{who_en}\n{registry_en}",
+        "legal_line": f"{who} – {registry}",
+        "legal_line_en": f"{who_en} – {registry_en}",
+        "legal_who": who,
+        "legal_who_en": who_en,
+        "legal_registry": registry,
+        "legal_registry_en": registry_en,
         # Letters cite the terms of sale only when the creditor says it has some.
         "terms_of_sale": bool(c.terms_of_sale),
     }

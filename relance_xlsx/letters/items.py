@@ -46,6 +46,10 @@ def creditor_for(creditor: dict[str, Any], lang: str) -> dict[str, Any]:
         "cheque_payee_of": payee,
         "signatory_title": creditor.get("signatory_title_en", ""),
         "contact_line": creditor["contact_line"].replace("Tél.", "Tel."),
+        "footer": creditor.get("footer_en", creditor["footer"]),
+        "legal_line": creditor.get("legal_line_en", creditor["legal_line"]),
+        "legal_who": creditor.get("legal_who_en", creditor.get("legal_who", "")),
+        "legal_registry": creditor.get("legal_registry_en", creditor.get("legal_registry", "")),
     }
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..ledger import FORMAL_NOTICE
-from ..wording import date_long, date_short, previous_notices
+from ..wording import date_long, dates_phrase, previous_notices
 
 if TYPE_CHECKING:
     from .plan import LetterPlan
@@ -40,7 +40,7 @@ def noticed(record: dict[str, Any]) -> bool:
 
 def notice_facts(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     """For a part of invoices paid late: whether all were under a notice, when the payment
-    came (« le 30/10/2026, après cette mise en demeure »), and what remains due."""
+    came (« le 30 octobre 2026, après cette mise en demeure »), and what remains due."""
     if not rows or not all(noticed(r) for r in rows):
         return {"noticed": False, "paid_when": "", "remains": ""}
     paid = [_day(r.get("payment_date")) for r in rows]
@@ -52,7 +52,12 @@ def notice_facts(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     on = ""
     if after and len(days) == 1:
         day = days.pop()
-        on = f"le {date_short(day)}, " if lang == "fr" else f"on {date_long(day, lang)}, "
+        # Running text: « le 30 octobre 2026 », as the notice's date beside it.
+        on = (
+            f"le {dates_phrase([day], lang, '')}, "
+            if lang == "fr"
+            else f"on {date_long(day, lang)}, "
+        )
     if lang == "fr":
         when = f"{on}après cette mise en demeure" if after else "après l'échéance"
     else:
@@ -63,10 +68,9 @@ def notice_facts(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
 
 def letter_notice(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     """A letter's own notice facts (a thank-you after a notice): notice_facts, and the notices
-    named (« notre mise en demeure du 26/10/2026 »)."""
+    named (« notre mise en demeure du 26 octobre 2026 »)."""
     days = sorted({d for r in rows for d, stage in r["letters"] if stage == FORMAL_NOTICE})
-    shown = [date_short(d) if lang == "fr" else date_long(d, lang) for d in days]
-    return {**notice_facts(rows, lang), "previous_notices": previous_notices(shown, lang)}
+    return {**notice_facts(rows, lang), "previous_notices": previous_notices(days, lang)}
 
 
 def under_notice(plan: LetterPlan, data: LetterRows) -> bool:

@@ -78,6 +78,14 @@ def notice_days(record: dict[str, Any]) -> list[dt.date]:
 def reminder_groups(rows: list[dict[str, Any]], lang: str) -> list[dict[str, list[str]]]:
     """The reminders of a part's invoices, grouped by the invoices they reminded (in order of
     their first date): each date is cited only for the invoices recorded as reminded on it."""
+    return [
+        {"dates": [day_text(d, lang) for d in days], "numbers": list(numbers)}
+        for days, numbers in _day_groups(rows)
+    ]
+
+
+def _day_groups(rows: list[dict[str, Any]]) -> list[tuple[list[dt.date], list[str]]]:
+    """The reminder days of a part, grouped by the invoices reminded on them."""
     by_day: dict[dt.date, list[str]] = {}
     for r in rows:
         for d in sorted(set(reminder_days(r))):
@@ -85,10 +93,7 @@ def reminder_groups(rows: list[dict[str, Any]], lang: str) -> list[dict[str, lis
     groups: dict[tuple[str, ...], list[dt.date]] = {}
     for d in sorted(by_day):
         groups.setdefault(tuple(by_day[d]), []).append(d)
-    return [
-        {"dates": [day_text(d, lang) for d in days], "numbers": list(numbers)}
-        for numbers, days in groups.items()
-    ]
+    return [(days, list(numbers)) for numbers, days in groups.items()]
 
 
 def complete_history(record: dict[str, Any]) -> bool:
@@ -140,13 +145,14 @@ def part_context(
         # Which reminder reminded which invoice: what « malgré nos relances » may say.
         "reminder_groups": groups,
         "previous_reminders": reminders_by_invoice(
-            [(g["dates"], g["numbers"]) for g in groups],
+            # Running text: « nos relances des 10 et 17 novembre 2026 », not « des 10/11/2026 ».
+            _day_groups(rows),
             numbers,
             lang,
             all(complete_history(r) for r in rows),
         ),
         "previous_notices": previous_notices(
-            [day_text(d, lang) for d in sorted({d for r in rows for d in notice_days(r)})], lang
+            sorted({d for r in rows for d in notice_days(r)}), lang
         ),
         "oldest_days_late": oldest,
         "courteous": (courteous := _courteous(part, stage, above, oldest, f)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,17 +12,18 @@ from ..config import Settings, setting_label
 from ..errors import TemplateError
 from ..ledger import KIND_STATEMENT, Problem
 from ..progress import Progress
-from .batch import LetterJob, render_letters
-from .bundle import BUNDLE_NAME
+from .batch import LetterJob, render_bundles, render_letters
+from .bundle import BUNDLE_NAME, REGISTERED_NAME
 from .context import letter_context
 from .creditor import creditor_context
 from .items import present
 from .lawcheck import uses_parts
+from .names import letter_filename
 from .pdf import convert_to_pdf
 from .plan import Letter, LetterPlan
 from .postal import address_problem
 from .records import LetterRows
-from .render import check_template, inside, safe_filename, template_path
+from .render import check_template, inside, template_path
 from .truth import refusals
 
 HELD_DIR = "a_completer"
@@ -117,7 +119,7 @@ def build_letters(
                 "fourni (relance init)",
             )
         folder = out / HELD_DIR if lacks or refused else out
-        name = safe_filename(plan.client, plan.kind, names)
+        name = letter_filename(plan.client, plan.kind, as_of, names)
         letters.append(Letter(plan, inside(folder, name), filled, lacks, refused))
     _check_templates(letters, context, settings)
     return letters, _missing(missing)
@@ -174,25 +176,57 @@ def write_held(letters: list[Letter], settings: Settings, out: Path, progress: P
     return listing
 
 
+@dataclass(frozen=True)
+class Printed:
+    """The letters to post as written: by ordinary and by registered post, with their Word
+    bundles (None where a kind of post has no letter)."""
+
+    ordinary: list[Letter]
+    registered: list[Letter]
+    bundle: Path | None
+    registered_bundle: Path | None
+
+    @property
+    def letters(self) -> list[Letter]:
+        """Every letter, ordinary ones first."""
+        return [*self.ordinary, *self.registered]
+
+
+def is_registered(letter: Letter, settings: Settings) -> bool:
+    """Whether the letter is posted « en recommandé avec AR » ([print] registered)."""
+    return letter.plan.kind in settings.print.registered
+
+
 def write_letters(
-    letters: list[Letter], settings: Settings, out: Path, pdf: bool, progress: Progress
-) -> tuple[Path, list[Path]]:
-    """The letters, their print bundle and, when asked, their PDFs."""
+    letters: list[Letter], settings: Settings, out: Path, progress: Progress
+) -> Printed:
+    """The letters, and their Word bundles: a_imprimer.docx for the ordinary post,
+    recommandes.docx for the registered letters."""
     out.mkdir(parents=True, exist_ok=True)
-    jobs = []
-    for x in letters:
-        assert x.context is not None  # a run that writes letters fills them all
-        jobs.append(
-            LetterJob(template_path(x.plan.kind, x.plan.language, settings), x.context, x.path)
-        )
-    bundle = render_letters(jobs, out / BUNDLE_NAME, progress)
-    if not pdf:
-        return bundle, []
-    # The bundle first: the longest single file starts while the letters follow.
-    paths = [x.path for x in letters]
-    return bundle, convert_to_pdf(
-        [bundle, *paths], out / "pdf", progress=progress, soffice=settings.soffice
+    registered = [x for x in letters if is_registered(x, settings)]
+    ordinary = [x for x in letters if not is_registered(x, settings)]
+
+    def jobs(group: list[Letter]) -> list[LetterJob]:
+        made = []
+        for x in group:
+            assert x.context is not None  # a run that writes letters fills them all
+            template = template_path(x.plan.kind, x.plan.language, settings)
+            made.append(LetterJob(template, x.context, x.path))
+        return made
+
+    bundle, registered_bundle = render_bundles(
+        [(out / BUNDLE_NAME, jobs(ordinary)), (out / REGISTERED_NAME, jobs(registered))],
+        progress,
+        duplex=settings.print.duplex,
     )
+    return Printed(ordinary, registered, bundle, registered_bundle)
+
+
+def letters_to_pdf(
+    files: list[Path], out: Path, settings: Settings, progress: Progress
+) -> list[Path]:
+    """Each letter (and other document) as PDF in out/pdf/, by LibreOffice."""
+    return convert_to_pdf(files, out / "pdf", progress=progress, soffice=settings.soffice)
 
 
 def _labels(keys: list[str]) -> str:
@@ -241,9 +275,12 @@ def _check_templates(
 __all__ = [
     "HELD_DIR",
     "HELD_LIST",
+    "Printed",
     "build_letters",
     "creditor_gaps",
     "held_rows",
+    "is_registered",
+    "letters_to_pdf",
     "missing_addresses",
     "why",
     "write_held",

@@ -4,13 +4,14 @@ was done already, the report and litigation files written after the write-back."
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Settings
+from ..config import Settings, legal_line
 from ..errors import RelanceError
 from ..ledger import ACTION_LABELS, Ledger, Problem
-from ..letters import Letter, LetterRows
+from ..letters import Letter, LetterRows, is_registered
 from ..policy import Decisions
 from ..progress import Progress, step
 from ..results import (
@@ -49,13 +50,18 @@ def decision_sheet(
     held: list[Letter],
     settings: Settings,
     as_of: dt.date,
+    page: Callable[[Letter], int | None] = lambda letter: None,
 ) -> Sheet:
     """Each letter with its invoices' amounts and short reasons, the totals by kind, and
-    what the week leaves out and why."""
+    what the week leaves out and why; whether it goes by registered post, and the page of
+    its PDF bundle where it starts."""
     lines = letter_lines([*ready, *held], data, ledger.frame, settings.policy, as_of)
     paid_late = paid_late_by_client(ledger, decisions)
     return Sheet(
-        [letter_result(x, data, lines) for x in ready],
+        [
+            letter_result(x, data, lines, registered=is_registered(x, settings), page=page(x))
+            for x in ready
+        ],
         [letter_result(x, data, lines) for x in held],
         paid_late,
         summary_of(ready, lines, left_out(ledger, decisions, settings, as_of, paid_late)),
@@ -112,6 +118,7 @@ def report_and_dossiers(
             out,
             pdf=pdf,
             soffice=settings.soffice,
+            papers=legal_line(settings.creditor),
         )
     warnings += made.warnings
     handed = litigation_clients(decisions, ledger)

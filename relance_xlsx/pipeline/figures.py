@@ -35,10 +35,11 @@ def figures_of(
 
 
 def write_figures(
-    figures: ManagerReport, out: Path, *, pdf: bool, soffice: str = ""
+    figures: ManagerReport, out: Path, *, pdf: bool, soffice: str = "", papers: str = ""
 ) -> ReportResult:
-    """rapport.xlsx in out, and rapport.pdf when asked and LibreOffice converts it."""
-    xlsx = write_report(figures, out / REPORT_NAME)
+    """rapport.xlsx in out, and rapport.pdf when asked and LibreOffice converts it; papers,
+    the creditor's legal mentions, at the foot of its pages."""
+    xlsx = write_report(figures, out / REPORT_NAME, papers=papers)
     made: Path | None = None
     warnings: list[str] = list(figures.warnings)
     if pdf:

@@ -6,14 +6,18 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..config import Settings
 from ..errors import WorkbookError
 from ..ledger import Ledger, Problem
 from ..letters import (
     Letter,
+    LetterRows,
+    Printed,
+    letters_to_pdf,
     write_held,
     write_letters,
 )
@@ -21,6 +25,7 @@ from ..mail import (
     Messages,
     draft_run,
 )
+from ..mailroom import Post, join_bundles, write_posting
 from ..policy import Decisions
 from ..progress import Progress
 
@@ -48,6 +53,27 @@ class Files:
 
     bundle: Path | None = None
     pdfs: list[Path] = field(default_factory=list)
+    # The registered letters' Word bundle, and the posting list and PDF bundles.
+    registered_bundle: Path | None = None
+    post: Post = field(default_factory=Post)
+
+    def page(self, letter: Letter) -> int | None:
+        """The page of its PDF bundle on which a letter starts (None without --pdf)."""
+        return self.post.starts.get(letter.path)
+
+    def described(self) -> dict[str, Any]:
+        """The run result's fields about these files."""
+        return {
+            "bundle": path_text(self.bundle),
+            "pdfs": [str(p) for p in self.pdfs],
+            "emails": [str(d) for d in self.drafts],
+            "registered_bundle": path_text(self.registered_bundle),
+            "registered_pdf": path_text(self.post.registered_pdf),
+            "posting_list": path_text(self.post.posting_list),
+            "posting_list_pdf": path_text(self.post.posting_pdf),
+            "bundle_pdf": path_text(self.post.bundle_pdf),
+        }
+
     drafts: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -59,6 +85,7 @@ def write_files(
     messages: Messages,
     ledger: Ledger,
     decisions: Decisions,
+    data: LetterRows,
     settings: Settings,
     out: Path,
     as_of: dt.date,
@@ -66,20 +93,41 @@ def write_files(
     progress: Progress,
     now: dt.datetime,
 ) -> Files:
-    """The letters to post and their bundle, the letters to complete, the e-mail drafts."""
+    """The letters to post and their bundles, the posting list of the registered ones, the
+    letters to complete, the e-mail drafts."""
     refuse_links(out)
     with _removed_on_disk_error(out):
         if held:
             write_held(held, settings, out, progress)
         if not ready:
             return Files()
-        bundle, pdfs = write_letters(ready, settings, out, pdf, progress)
+        printed = write_letters(ready, settings, out, progress)
+        posting = write_posting(printed.registered, data, settings, out, as_of)
+        post, pdfs = (
+            _pdfs(printed, posting, settings, out, progress) if pdf else (Post(posting), [])
+        )
+        files = Files(printed.bundle, pdfs, registered_bundle=printed.registered_bundle, post=post)
         if not messages.pending:
-            return Files(bundle, pdfs)
+            return files
         drafts, problems, warnings = draft_run(
             messages, ledger, decisions.frame, settings, out, as_of, pdf, progress, now
         )
-        return Files(bundle, pdfs, drafts, problems, warnings)
+        return replace(files, drafts=drafts, problems=problems, warnings=warnings)
+
+
+def _pdfs(
+    printed: Printed, posting: Path | None, settings: Settings, out: Path, progress: Progress
+) -> tuple[Post, list[Path]]:
+    """Every letter and the posting list as PDF (one LibreOffice batch), then the bundles
+    joined from the letters' own PDFs: the bundle is the letters, page for page."""
+    files = [x.path for x in printed.letters] + ([posting] if posting else [])
+    by_file = dict(zip(files, letters_to_pdf(files, out, settings, progress), strict=True))
+    post = join_bundles(printed, by_file, out / "pdf", settings.print.duplex)
+    post = replace(
+        post, posting_list=posting, posting_pdf=by_file.get(posting) if posting else None
+    )
+    joined = [p for p in (post.bundle_pdf, post.registered_pdf, post.posting_pdf) if p]
+    return post, [*joined, *(by_file[x.path] for x in printed.letters)]
 
 
 @contextlib.contextmanager
@@ -113,4 +161,9 @@ def _remove_partial(out: Path, before: dict[Path, tuple[int, int]]) -> None:
             folder.rmdir()  # only an empty one
 
 
-__all__ = ["Files", "write_files"]
+def path_text(path: Path | None) -> str | None:
+    """A path as the result gives it (None stays None)."""
+    return str(path) if path is not None else None
+
+
+__all__ = ["Files", "path_text", "write_files"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..config import Settings
+from ..config import Settings, legal_line
 from ..ledger import read_ledger
 from ..letters import soffice_binary
 from ..progress import Progress, Quiet, step
@@ -46,6 +46,7 @@ def report(
             out,
             pdf=pdf and soffice_binary(settings.soffice) is not None,
             soffice=settings.soffice,
+            papers=legal_line(settings.creditor),
         )
 
 

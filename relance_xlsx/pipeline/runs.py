@@ -29,6 +29,7 @@ from ..mail import (
     plan_messages,
     without_email,
 )
+from ..mailroom import Recorded
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import (
@@ -48,6 +49,7 @@ from ..workbook import (
 from .around import decision_sheet, done_before, report_and_dossiers, template_folder
 from .deciding import decide_ledger, letter_rows
 from .outputs import Files, write_files
+from .registered import registered_entries, typed_numbers
 
 
 @dataclass(frozen=True)
@@ -108,9 +110,11 @@ def _run(job: _Job) -> RunResult:
     ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress)
     frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
     ledger = dataclasses.replace(ledger, frame=frame)
+    warnings = list(ledger.warnings)
+    recorded = typed_numbers(ledger, settings, out, as_of, warnings, write=job.write_workbook)
     with step(progress, "Décisions"):
         decisions, plans, unknown = decide_ledger(ledger, settings, as_of, job.statements)
-    warnings = [*ledger.warnings, *decisions.warnings]
+    warnings += decisions.warnings
     warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
     warnings += [f"« {n} » à ne pas envoyer : aucun client ni facture de ce nom." for n in unheld]
     problems = list(ledger.problems)
@@ -130,8 +134,8 @@ def _run(job: _Job) -> RunResult:
     problems += messages.problems
     files = Files()
     if not job.dry_run:
-        files = write_files(ready, held, messages, ledger, decisions, settings, out, as_of,
-                            job.pdf, progress, job.now)  # fmt: skip
+        files = write_files(ready, held, messages, ledger, decisions, data, settings, out,
+                            as_of, job.pdf, progress, job.now)  # fmt: skip
         problems += files.problems
         warnings += files.warnings
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
@@ -139,15 +143,14 @@ def _run(job: _Job) -> RunResult:
     reference_of = _references(ready, data, as_of)
     with step(progress, "Résultats"), collector.paused():
         invoices = invoice_results(ledger, decisions, letter_of)
-        sheet = decision_sheet(ledger, decisions, data, ready, held, settings, as_of)
+        sheet = decision_sheet(ledger, decisions, data, ready, held, settings, as_of, files.page)
     done = WritebackResult(0, 0, (), None)
     # Whether the day's run was done (a command-line --dry-run does not read the journal).
     before = 0 if job.dry_run else done_before(ledger, settings, as_of)
     if job.write_workbook:
         with step(progress, "Mise à jour du classeur"):
-            done = _write_back(
-                ledger, decisions, settings, as_of, letter_of, reference_of, job.now, held_now
-            )
+            done = _write_back(ledger, decisions, settings, as_of, letter_of, reference_of,
+                               job.now, held_now, recorded)  # fmt: skip
     # After the write-back: the report shows the workbook as this run left it.
     report_path, dossiers, declarations = (None, [], []) if job.dry_run else report_and_dossiers(
         ledger, decisions, as_of, settings, out, job.pdf, progress, warnings, problems)  # fmt: skip
@@ -164,13 +167,10 @@ def _run(job: _Job) -> RunResult:
         skipped=list(ledger.skipped),
         warnings=list(dict.fromkeys(warnings)),  # each said once
         out_dir=str(out),
-        bundle=str(files.bundle) if files.bundle else None,
-        pdfs=[str(p) for p in files.pdfs],
         rows_written=done.rows_written,
         journal_lines=done.journal_lines,
         backup=str(done.backup) if done.backup else None,
         config=str(settings.config_path) if settings.config_path else None,
-        emails=[str(d) for d in files.drafts],
         no_email=messages.no_email if job.email else without_email(ready, ledger),
         to_complete=sheet.to_complete,
         templates=templates,
@@ -181,6 +181,8 @@ def _run(job: _Job) -> RunResult:
         summary=sheet.summary,
         missing_settings=creditor_gaps(settings) if held else [],
         done_before=before,
+        registered_numbers=[r.public() for r in recorded],
+        **files.described(),
     )
 
 
@@ -216,13 +218,19 @@ def _write_back(
     reference_of: dict[Any, str],
     now: dt.datetime,
     held: dict[Any, HoldBack],
+    recorded: list[Recorded],
 ) -> WritebackResult:
-    """Status cells and journal lines into the workbook, with e-mails not journaled yet."""
+    """Status cells, LRAR numbers and journal lines into the workbook, with e-mails not
+    journaled yet."""
     updates = status_updates(ledger.frame, decisions.frame, as_of, held)
     entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of, reference_of, held)
+    entries += registered_entries(ledger, recorded, as_of)
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]
-    done = write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=now)
+    numbers = [(r.row, r.number) for r in recorded]
+    done = write_back(
+        ledger.sheet_ref, updates, entries, settings.writeback, now=now, registered=numbers
+    )
     for item in pending:
         mark_journaled(item.folder, item.files)
     return done

@@ -12,6 +12,7 @@ import pandas as pd
 from .. import collector
 from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Decision, Ledger, Problem, Skip, round_cents
 from ..letters import Letter, LetterRows, part_totals, total_due
+from ..mailroom import RegisteredNumber
 from ..policy import Decisions
 from .decision import LetterLine, Summary
 
@@ -62,6 +63,8 @@ class LetterResult:
     lines: list[LetterLine] = field(default_factory=list)
     # Its parts, highest stage first: {"kind", "invoices", "total"} (one for a single stage).
     parts: list[dict[str, Any]] = field(default_factory=list)
+    # With --pdf, the page of its PDF bundle on which the letter starts.
+    bundle_page: int | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class PaidLate:
     invoices: list[str]
     interest: float
     indemnity: float
+
+
+_RECORD_LISTS = ("letters", "problems", "skipped", "to_complete", "paid_late", "registered_numbers")
 
 
 @dataclass(frozen=True)
@@ -117,12 +123,21 @@ class RunResult:
     missing_settings: list[str] = field(default_factory=list)
     # Journal lines already dated as_of before this run: the day's run was done already.
     done_before: int = 0
+    # The registered letters' Word and PDF bundles, their posting list (.xlsx, .pdf); the
+    # ordinary letters' PDF bundle. The PDFs with --pdf only.
+    registered_bundle: str | None = None
+    registered_pdf: str | None = None
+    posting_list: str | None = None
+    posting_list_pdf: str | None = None
+    bundle_pdf: str | None = None
+    # The LRAR numbers read back from earlier posting lists into « N° recommandé ».
+    registered_numbers: list[RegisteredNumber] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""
         # asdict() deep-copies every value: 10 s for a million invoices; these are flat.
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        for name in ("letters", "problems", "skipped", "to_complete", "paid_late"):
+        for name in _RECORD_LISTS:
             data[name] = [dict(vars(item)) for item in data[name]]
         for name in ("letters", "to_complete"):
             for item in data[name]:
@@ -224,9 +239,15 @@ def paid_late_by_client(ledger: Ledger, decisions: Decisions) -> list[PaidLate]:
 
 
 def letter_result(
-    letter: Letter, data: LetterRows, lines: dict[str, list[LetterLine]] | None = None
+    letter: Letter,
+    data: LetterRows,
+    lines: dict[str, list[LetterLine]] | None = None,
+    *,
+    registered: bool | None = None,
+    page: int | None = None,
 ) -> LetterResult:
-    """What the JSON and the summary say of one letter."""
+    """What the JSON and the summary say of one letter: registered ([print] registered),
+    else a mise en demeure; page, where it starts in its PDF bundle."""
     plan = letter.plan
     return LetterResult(
         str(letter.path),
@@ -236,9 +257,10 @@ def letter_result(
         total_due(plan, data),
         [*letter.missing, *(f"refusée au contrôle : {r}" for r in letter.refused)],
         plan.language,
-        plan.kind == KIND_FORMAL_NOTICE,
+        plan.kind == KIND_FORMAL_NOTICE if registered is None else registered,
         (lines or {}).get(str(letter.path), []),
         parts=part_totals(plan, data),
+        bundle_page=page,
     )
 
 

@@ -179,12 +179,19 @@ FIELDS = (
     Field("smtp", "user", "Identifiant", hint="souvent votre adresse e-mail"),
     Field("smtp", "from_address", "Adresse d'expéditeur", "email", hint="vide : votre e-mail"),
     Field("smtp", "from_name", "Nom d'expéditeur", hint="vide : votre raison sociale"),
+    Field(
+        "print",
+        "duplex",
+        "Impression recto verso (chaque lettre commence sur une page de droite)",
+        "checkbox",
+    ),
 )
 # The sections of the form, in order, with the heading each is shown under.
 SECTIONS = (
     ("creditor", "Vos coordonnées (sur chaque lettre)"),
     ("letters", "Vos lettres"),
     ("policy", "Vos règles de relance"),
+    ("print", "L'impression"),
     ("smtp", "E-mails : le serveur d'envoi"),
 )
 

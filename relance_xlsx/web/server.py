@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import RelanceError
 from ..wording import describe_error, describe_os_error
-from . import bank, jobs, letterview, pages, preview
+from . import bank, jobs, letterview, pages, preview, registered
 from .guard import Guard, MissingToken, forbidden
 from .state import UiState, home_folder
 from .views import HERE, render
@@ -59,6 +59,8 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
         Route("/lettre", jobs.letter_pdf),
         Route("/lettre-texte", letterview.letter_page),
         Route("/ouvrir", jobs.open_folder, methods=["POST"]),
+        Route("/recommandes", registered.registered_page),
+        Route("/recommandes", registered.save_registered, methods=["POST"]),
         Route("/envoi", jobs.send_page),
         Route("/envoi", jobs.start_send, methods=["POST"]),
         Route("/battement", jobs.heartbeat, methods=["POST"]),

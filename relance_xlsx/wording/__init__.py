@@ -27,15 +27,31 @@ from .grammar import (
 from .liberrors import describe_error, describe_reader_error, is_reader_error
 from .oserrors import describe_os_error
 from .reminders import reminders_by_invoice
+from .typography import (
+    NB_HYPHEN,
+    NBSP,
+    NNBSP,
+    dates_phrase,
+    day_long,
+    list_items,
+    plain,
+    typeset,
+    unbreakable,
+)
 from .visible import has_invisible, visible, visible_record
 
 __all__ = [
     "LIST_LIMIT",
+    "NBSP",
+    "NB_HYPHEN",
+    "NNBSP",
     "acknowledgement",
     "agreement",
     "amount_in_words",
     "date_long",
     "date_short",
+    "dates_phrase",
+    "day_long",
     "de",
     "describe_error",
     "describe_os_error",
@@ -46,14 +62,18 @@ __all__ = [
     "invoices_title",
     "is_reader_error",
     "join_list",
+    "list_items",
     "money",
     "of_invoices",
     "percent",
+    "plain",
     "previous_notices",
     "previous_reminders",
     "reminders_by_invoice",
     "these_invoices",
     "typed_day",
+    "typeset",
+    "unbreakable",
     "visible",
     "visible_record",
 ]

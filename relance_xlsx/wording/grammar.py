@@ -7,8 +7,11 @@ phrases made here.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Sequence
+
+from .typography import dates_phrase
 
 # Words whose h is aspirated: no elision (« de Hollande », « le hangar »). Every other
 # initial h is mute in French (« d'Hôtel des Célestins », « l'huissier »).
@@ -167,46 +170,57 @@ def these_invoices(count: int, lang: str = "fr") -> str:
     return "this invoice" if count == 1 else "these invoices"
 
 
-def previous_reminders(dates: Sequence[str], lang: str = "fr", complete: bool = True) -> str:
-    """« notre relance du 29/10/2026 », « nos relances des 29/10/2026 et 05/11/2026 »,
-    « nos précédents courriers » when no date is known. Not complete (some reminders' dates
-    were not recorded): « nos relances, dont celle du 05/11/2026 »."""
+def _dated(dates: Sequence[str | dt.date], lang: str) -> tuple[str, int]:
+    """Dates as running text says them, with how many: days (datetime.date) as « 10 et 17
+    novembre 2026 » (month and year said once), text as given (« 29/10/2026 et 05/11/2026 »)."""
     unique = list(dict.fromkeys(dates))
+    if unique and all(isinstance(d, dt.date) for d in unique):
+        return dates_phrase([d for d in unique if isinstance(d, dt.date)], lang, ""), len(unique)
+    return join_list([str(d) for d in unique], lang), len(unique)
+
+
+def previous_reminders(
+    dates: Sequence[str | dt.date], lang: str = "fr", complete: bool = True
+) -> str:
+    """« notre relance du 29 octobre 2026 », « nos relances des 29 octobre et 5 novembre
+    2026 », « nos précédents courriers » when no date is known. Not complete (some reminders'
+    dates were not recorded): « nos relances, dont celle du 5 novembre 2026 »."""
+    text, n = _dated(dates, lang)
     if lang == "fr":
-        if not unique:
+        if not n:
             return "nos précédents courriers"
         if not complete:
-            if len(unique) == 1:
-                return f"nos relances, dont celle du {unique[0]}"
-            return f"nos relances, dont celles des {join_list(unique, lang)}"
-        if len(unique) == 1:
-            return f"notre relance du {unique[0]}"
-        return f"nos relances des {join_list(unique, lang)}"
-    if not unique:
+            if n == 1:
+                return f"nos relances, dont celle du {text}"
+            return f"nos relances, dont celles des {text}"
+        if n == 1:
+            return f"notre relance du {text}"
+        return f"nos relances des {text}"
+    if not n:
         return "our previous letters"
     if not complete:
-        if len(unique) == 1:
-            return f"our reminders, including that of {unique[0]}"
-        return f"our reminders, including those of {join_list(unique, lang)}"
-    if len(unique) == 1:
-        return f"our reminder of {unique[0]}"
-    return f"our reminders of {join_list(unique, lang)}"
+        if n == 1:
+            return f"our reminders, including that of {text}"
+        return f"our reminders, including those of {text}"
+    if n == 1:
+        return f"our reminder of {text}"
+    return f"our reminders of {text}"
 
 
-def previous_notices(dates: Sequence[str], lang: str = "fr") -> str:
-    """« notre mise en demeure du 28/10/2026 », « nos mises en demeure des … »."""
-    unique = list(dict.fromkeys(dates))
+def previous_notices(dates: Sequence[str | dt.date], lang: str = "fr") -> str:
+    """« notre mise en demeure du 28 octobre 2026 », « nos mises en demeure des … »."""
+    text, n = _dated(dates, lang)
     if lang == "fr":
-        if not unique:
+        if not n:
             return "notre mise en demeure"
-        if len(unique) == 1:
-            return f"notre mise en demeure du {unique[0]}"
-        return f"nos mises en demeure des {join_list(unique, lang)}"
-    if not unique:
+        if n == 1:
+            return f"notre mise en demeure du {text}"
+        return f"nos mises en demeure des {text}"
+    if not n:
         return "our formal notice"
-    if len(unique) == 1:
-        return f"our formal notice of {unique[0]}"
-    return f"our formal notices of {join_list(unique, lang)}"
+    if n == 1:
+        return f"our formal notice of {text}"
+    return f"our formal notices of {text}"
 
 
 def agreement(count: int, lang: str = "fr") -> dict[str, str]:

@@ -3,16 +3,19 @@ reminded, so that no date is cited for an invoice that was not reminded that day
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from .grammar import LIST_LIMIT, invoices_phrase, join_list, previous_reminders
+from .typography import dates_phrase
 
 # Past this many groups of invoices (or a group too long to name its invoices) the sentence
 # sends the reader to the table, whose « Relancée le » column gives each invoice's dates.
 GROUP_LIMIT = 3
 
-# One reminder group: the dates (as the letter prints them) and the invoices reminded on each.
-Group = tuple[Sequence[str], Sequence[str]]
+# One reminder group: the dates (days, said in running text, or text as given) and the
+# invoices reminded on each.
+Group = tuple[Sequence[str | dt.date], Sequence[str]]
 
 
 def reminders_by_invoice(
@@ -42,14 +45,19 @@ def reminders_by_invoice(
     return f"our reminders, including {'that' if one else 'those'} {said}"
 
 
-def _group(dates: Sequence[str], numbers: Sequence[str], lang: str) -> str:
+def _group(dates: Sequence[str | dt.date], numbers: Sequence[str], lang: str) -> str:
     """« des 05/10/2026 et 12/10/2026 pour la facture n° A1 », « of 26 October 2026 for
     invoices A1 and A2 »."""
     invoices = invoices_phrase(list(numbers), lang)
+    days = [d for d in dates if isinstance(d, dt.date)]
+    if days and len(days) == len(dates):  # « des 12 et 26 octobre 2026 »
+        said = dates_phrase(days, lang, "du")
+        return f"{said} pour {invoices}" if lang == "fr" else f"of {said} for {invoices}"
+    text = [str(d) for d in dates]
     if lang == "fr":
-        days = f"du {dates[0]}" if len(dates) == 1 else f"des {join_list(dates, lang)}"
-        return f"{days} pour {invoices}"
-    return f"of {join_list(dates, lang)} for {invoices}"
+        said = f"du {text[0]}" if len(text) == 1 else f"des {join_list(text, lang)}"
+        return f"{said} pour {invoices}"
+    return f"of {join_list(text, lang)} for {invoices}"
 
 
 __all__ = ["GROUP_LIMIT", "reminders_by_invoice"]

@@ -17,7 +17,15 @@ from ..ooxml import NS_MAIN, REL_TABLE, NewCell, Package, col_index, col_letter,
 MAX_COLUMNS = 16384  # XFD, the last column Excel can hold
 STATUS_FIELDS = ("reminder_level", "reminder_date", "reminder_status")
 HOLD_FIELD = "hold_until"
-WIDTHS = {"reminder_level": 18.0, "reminder_date": 14.0, "reminder_status": 60.0, HOLD_FIELD: 14.0}
+# The LRAR number typed on a posting list: its column is added only when a number is written.
+REGISTERED_FIELD = "registered_no"
+WIDTHS = {
+    "reminder_level": 18.0,
+    "reminder_date": 14.0,
+    "reminder_status": 60.0,
+    HOLD_FIELD: 14.0,
+    REGISTERED_FIELD: 22.0,
+}
 
 
 @dataclass(frozen=True)
@@ -39,13 +47,21 @@ def headers_of(options: Writeback) -> dict[str, str]:
         "reminder_date": options.date_header,
         "reminder_status": options.status_header,
         HOLD_FIELD: HOLD_HEADER,
+        REGISTERED_FIELD: options.registered_header,
     }
 
 
-def status_columns(ledger: SheetRef, hold: bool = False) -> tuple[dict[str, int], list[str]]:
+def status_columns(
+    ledger: SheetRef, hold: bool = False, *, registered: bool = False
+) -> tuple[dict[str, int], list[str]]:
     """Positions of the status columns (and of « Ne pas relancer avant » when a run holds an
-    invoice back); missing ones go after the last used header."""
-    fields = (*STATUS_FIELDS, HOLD_FIELD) if hold else STATUS_FIELDS
+    invoice back, of « N° recommandé » when it writes LRAR numbers); missing ones go after
+    the last used header."""
+    fields = (
+        *STATUS_FIELDS,
+        *((HOLD_FIELD,) if hold else ()),
+        *((REGISTERED_FIELD,) if registered else ()),
+    )
     positions = {f: ledger.positions[f] for f in fields if f in ledger.positions}
     last = max((i for i, h in enumerate(ledger.headers) if h), default=-1)
     added = []
@@ -135,6 +151,7 @@ def _split(ref: str) -> tuple[int, int]:
 __all__ = [
     "HOLD_FIELD",
     "MAX_COLUMNS",
+    "REGISTERED_FIELD",
     "STATUS_FIELDS",
     "StatusUpdate",
     "extend_tables",

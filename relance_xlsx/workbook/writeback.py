@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ..ooxml import (
 )
 from .columns import (
     HOLD_FIELD,
+    REGISTERED_FIELD,
     WIDTHS,
     StatusUpdate,
     extend_tables,
@@ -75,7 +76,7 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
         )
 
 
-def check_targets(ledger: SheetRef, options: Writeback) -> None:
+def check_targets(ledger: SheetRef, options: Writeback, *, registered: bool = False) -> None:
     """Refuse, before any letter is written, a write-back that could not be done right."""
     if options.journal_sheet == ledger.sheet:
         raise WorkbookError(
@@ -83,7 +84,7 @@ def check_targets(ledger: SheetRef, options: Writeback) -> None:
             "le journal a besoin de sa propre feuille ; choisissez un autre nom dans "
             "relance.toml."
         )
-    status_columns(ledger)
+    status_columns(ledger, registered=registered)
     existing_keys(str(ledger.path), options.journal_sheet)
 
 
@@ -94,8 +95,12 @@ def write_back(
     options: Writeback,
     *,
     now: dt.datetime,
+    registered: Sequence[tuple[int, str]] = (),
 ) -> WritebackResult:
-    """Write status cells and journal lines into the ledger file, atomically, with a backup."""
+    """Write status cells and journal lines into the ledger file, atomically, with a backup.
+
+    registered: LRAR numbers (Excel row, number) for the « N° recommandé » column.
+    """
     path = ledger.path
     preflight(path, ledger.fingerprint)
     package = Package.open(str(path))
@@ -103,7 +108,7 @@ def write_back(
     styles = Styles(package)
     date_style = styles.date_style()
     hold = any(u.hold_until is not None for u in updates)
-    positions, added = status_columns(ledger, hold)
+    positions, added = status_columns(ledger, hold, registered=bool(registered))
     headers = headers_of(options)
     sheet = SheetXml(package.read(part))
     cells: dict[int, tuple[NewCell, ...]] = {}
@@ -123,6 +128,9 @@ def write_back(
         if new is None:
             new = made[key] = status_cells(u, positions, date_style)
         cells[u.row] = cells[u.row] + new if u.row in cells else new
+    for row, number in registered:  # the LRAR numbers typed on a posting list
+        new = (NewCell(positions[REGISTERED_FIELD], text=number),)
+        cells[row] = cells[row] + new if row in cells else new
     prefix, has_formulas = sheet.prefix, sheet.has_formulas
     widths = {positions[f]: WIDTHS[f] for f in added}
 
@@ -152,7 +160,8 @@ def write_back(
         set_full_calc_on_load(package)
     guard = unchanged(ledger.fingerprint)
     backup = save_atomically(package, path, options.backups_to_keep, now, guard=guard)
-    return WritebackResult(len(updates), lines, tuple(headers[f] for f in added), backup)
+    rows = len({u.row for u in updates} | {row for row, _ in registered})
+    return WritebackResult(rows, lines, tuple(headers[f] for f in added), backup)
 
 
 def unchanged(expected: Fingerprint) -> Callable[[Path], None]:

@@ -1,0 +1,58 @@
+"""What a company's business papers carry (Code de commerce R123-237): the creditor's legal
+mentions, for the foot of its letters, its e-mails' signature and its report."""
+
+from __future__ import annotations
+
+import re
+
+from .sections import Creditor
+
+
+def legal_mentions(
+    c: Creditor, lang: str = "fr", *, name: str | None = None, siret: str | None = None
+) -> tuple[str, str]:
+    """Two lines: who it is and where (name, « EI » for a sole trader, legal form and capital,
+    registered office), then its registry (RCS and its town, SIRET, VAT number). What is not
+    configured is left out; name and siret may be given as the letters print them."""
+    fr = lang == "fr"
+    name = c.name.strip() if name is None else name
+    siret = c.siret.strip() if siret is None else siret
+    who = [f"{name} EI" if c.sole_trader and not name.endswith(" EI") else name]
+    form, capital = c.legal_form.strip(), c.share_capital.strip()
+    if form and not c.sole_trader:
+        if not capital:
+            who.append(form)
+        elif "variable" in capital.lower():
+            who.append(f"{form} à capital variable" if fr else f"{form}, variable capital")
+        else:
+            who.append(f"{form} au capital de {capital}" if fr else f"{form}, capital {capital}")
+    office = ", ".join(ln.strip() for ln in c.registered_office.splitlines() if ln.strip())
+    if office:
+        head = c.head_office.strip() and c.head_office.strip() != c.address.strip()
+        label = ("Siège social : " if fr else "Registered office: ") if head else ""
+        who.append(label + office)
+    registry = []
+    if c.rcs_city.strip():
+        town = c.rcs_city.strip().removeprefix("RCS").strip()
+        registry.append(f"RCS {town} {siren(siret)}".rstrip())
+    if siret:
+        registry.append(f"SIRET {siret}")
+    if c.vat_number.strip():
+        registry.append(f"{'TVA intracommunautaire' if fr else 'VAT'} {c.vat_number.strip()}")
+    return " – ".join(p for p in who if p), " – ".join(registry)
+
+
+def legal_line(c: Creditor, lang: str = "fr") -> str:
+    """The legal mentions on one line ("" when the creditor has no name yet)."""
+    if not c.name.strip():
+        return ""
+    return " – ".join(p for p in legal_mentions(c, lang) if p)
+
+
+def siren(siret: str) -> str:
+    """The SIREN of a SIRET (its first 9 digits), as « 123 456 789 »; "" without one."""
+    digits = re.sub(r"\D", "", siret)
+    return f"{digits[:3]} {digits[3:6]} {digits[6:9]}" if len(digits) >= 9 else ""
+
+
+__all__ = ["legal_line", "legal_mentions", "siren"]

@@ -1,0 +1,52 @@
+"""The mailroom: the printable PDF bundles, the registered letters apart with their posting
+list, and the LRAR numbers typed on it read back by the next run."""
+
+from __future__ import annotations
+
+from .bundles import BUNDLE_PDF, REGISTERED_PDF, Post, join_bundles, write_posting
+from .joining import BLANK_TEXT, Joined, join_letters, page_counts
+from .listedit import PostingList, recent_lists, refused_numbers, save_numbers
+from .posting import (
+    LIST_NAME,
+    NUMBER_HEADER,
+    PostingLine,
+    posting_lines,
+    write_posting_list,
+)
+from .typed import (
+    READ_BACK_DAYS,
+    Recorded,
+    RegisteredNumber,
+    clean_number,
+    posting_lists,
+    read_list,
+    record_numbers,
+)
+
+__all__ = [
+    "BLANK_TEXT",
+    "BUNDLE_PDF",
+    "LIST_NAME",
+    "NUMBER_HEADER",
+    "READ_BACK_DAYS",
+    "REGISTERED_PDF",
+    "Joined",
+    "Post",
+    "PostingLine",
+    "PostingList",
+    "Recorded",
+    "RegisteredNumber",
+    "clean_number",
+    "join_bundles",
+    "join_letters",
+    "page_counts",
+    "posting_lines",
+    "posting_lists",
+    "read_list",
+    "recent_lists",
+    "record_numbers",
+    "refused_numbers",
+    "save_numbers",
+    "write_posting",
+    "write_posting_list",
+]

@@ -1,0 +1,67 @@
+"""The week's post, once the letters are written: the posting list, the PDF bundles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Settings
+from ..letters import Letter, LetterRows, Printed
+from .joining import join_letters
+from .posting import LIST_NAME, posting_lines, with_numbers, write_posting_list
+from .typed import read_list
+
+BUNDLE_PDF = "a_imprimer.pdf"
+REGISTERED_PDF = "recommandes.pdf"
+
+
+@dataclass(frozen=True)
+class Post:
+    """What the mailroom gets besides the letters: the PDF bundles and the posting list."""
+
+    posting_list: Path | None = None
+    bundle_pdf: Path | None = None
+    registered_pdf: Path | None = None
+    posting_pdf: Path | None = None
+    # The first page of each letter in its PDF bundle, by the letter's .docx.
+    starts: dict[Path, int] = field(default_factory=dict)
+
+
+def write_posting(
+    registered: Sequence[Letter], data: LetterRows, settings: Settings, out: Path, as_of: dt.date
+) -> Path | None:
+    """The posting list of the registered letters (None without any).
+
+    Numbers already typed on this folder's list (a run done again the same day) are kept.
+    """
+    if not registered:
+        return None
+    target = out / LIST_NAME
+    lines = posting_lines(registered, data)
+    if target.is_file():
+        lines = with_numbers(lines, read_list(target)[0])
+    creditor = (registered[0].context or {}).get("creditor", {})
+    sender = ", ".join(
+        p for p in (str(creditor.get("name", "")), str(creditor.get("address", ""))) if p
+    )
+    return write_posting_list(lines, target, sender=sender, as_of=as_of)
+
+
+def join_bundles(printed: Printed, pdfs: dict[Path, Path], folder: Path, duplex: bool) -> Post:
+    """a_imprimer.pdf and recommandes.pdf, from the letters' own PDFs, in print order."""
+    starts: dict[Path, int] = {}
+    made: list[Path | None] = []
+    for letters, name in ((printed.ordinary, BUNDLE_PDF), (printed.registered, REGISTERED_PDF)):
+        if not letters:
+            made.append(None)
+            continue
+        parts = [(pdfs[x.path], x.plan.language) for x in letters]
+        joined = join_letters(parts, folder / name, duplex=duplex)
+        starts.update(zip((x.path for x in letters), joined.starts, strict=True))
+        made.append(joined.path)
+    return Post(None, made[0], made[1], None, starts)
+
+
+__all__ = ["BUNDLE_PDF", "REGISTERED_PDF", "Post", "join_bundles", "write_posting"]

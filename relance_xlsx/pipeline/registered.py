@@ -1,0 +1,74 @@
+"""The LRAR numbers typed on earlier posting lists: found, checked, noted in the frame."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..config import Settings
+from ..ledger import Ledger
+from ..mailroom import Recorded, posting_lists, read_list, record_numbers
+from ..workbook import JournalEntry, check_targets
+
+
+def typed_numbers(
+    ledger: Ledger,
+    settings: Settings,
+    out: Path,
+    as_of: dt.date,
+    warnings: list[str],
+    *,
+    write: bool,
+) -> list[Recorded]:
+    """The numbers to write into « N° recommandé », from the posting lists of the recent runs
+    beside the ledger (relances/<date>/) and beside this run's folder.
+
+    They are noted in the ledger's frame at once, so that this run's journal lines and
+    litigation files already name them. A run that writes the workbook checks first that the
+    « N° recommandé » column fits (before any letter is written).
+    """
+    folders = [ledger.path.resolve().parent / "relances", out.resolve().parent]
+    lists = []
+    for path in posting_lists(folders, as_of):
+        try:
+            lines, day = read_list(path)
+        except Exception as exc:  # calamine's errors for a damaged or foreign file
+            warnings.append(f"Liste de recommandés illisible, ignorée : {path} ({exc}).")
+            continue
+        if day is not None:
+            lists.append((path, lines, day))
+    recorded, notes = record_numbers(ledger.frame, lists)
+    warnings += notes
+    if recorded and write:
+        check_targets(ledger.sheet_ref, settings.writeback, registered=True)
+    for r in recorded:
+        ledger.frame.at[r.index, "registered_no"] = r.number
+    return recorded
+
+
+def registered_entries(
+    ledger: Ledger, recorded: list[Recorded], as_of: dt.date
+) -> list[JournalEntry]:
+    """One journal line per invoice whose LRAR number this run writes."""
+    frame = ledger.frame
+    return [
+        JournalEntry(
+            as_of,
+            r.invoice,
+            r.client,
+            _text(frame.at[r.index, "level_text"]),
+            f"LRAR n° {r.number} (dépôt du {r.posted:%d/%m/%Y})",
+            float(frame.at[r.index, "outstanding"]),
+            0.0,
+            0.0,
+            r.letter,
+        )
+        for r in recorded
+    ]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+__all__ = ["registered_entries", "typed_numbers"]

@@ -1,0 +1,62 @@
+"""The registered letters' numbers, typed on the page: written into the run's posting list,
+from which the next run carries them into the workbook (« N° recommandé »)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..mailroom import PostingList, recent_lists, refused_numbers, save_numbers
+from .guard import posted
+from .pages import go, ui
+from .state import UiState
+from .views import render
+
+FIELD = "numero"  # the form's fields: numero-<list>-<line>
+
+
+def _lists(state: UiState) -> list[PostingList]:
+    """The posting lists of the recent runs on the chosen workbook."""
+    assert state.ledger is not None
+    folders = [state.ledger.parent / "relances"]
+    if state.last_run is not None and state.last_run.out_dir:
+        folders.append(Path(state.last_run.out_dir).parent)
+    return recent_lists(folders, dt.date.today())
+
+
+async def registered_page(request: Request) -> Response:
+    """Each registered letter of the recent runs, with a field for its LRAR number."""
+    state = ui(request)
+    if state.ledger is None:
+        return go("/")
+    return render(request, "recommandes.html", lists=_lists(state), errors={}, saved=None)
+
+
+async def save_registered(request: Request) -> Response:
+    """Check every number typed; write each list's numbers when all of them are right."""
+    state = ui(request)
+    if state.ledger is None:
+        return go("/")
+    form = await posted(request)
+    lists = _lists(state)
+    typed: dict[int, dict[int, str]] = {}
+    for name, value in form.items():
+        parts = str(name).split("-")
+        if len(parts) == 3 and parts[0] == FIELD and parts[1].isdigit() and parts[2].isdigit():
+            typed.setdefault(int(parts[1]), {})[int(parts[2])] = str(value)[:60]
+    errors = {
+        f"{FIELD}-{i}-{line}": why
+        for i, numbers in typed.items()
+        for line, why in refused_numbers(numbers).items()
+    }
+    if errors:
+        return render(request, "recommandes.html", lists=lists, errors=errors, saved=None,
+                      typed=form)  # fmt: skip
+    changed = sum(save_numbers(lists[i].path, n) for i, n in typed.items() if i < len(lists))
+    return render(request, "recommandes.html", lists=_lists(state), errors={}, saved=changed)
+
+
+__all__ = ["registered_page", "save_registered"]

@@ -1,0 +1,107 @@
+"""Typography, computed: French spaces and guillemets, references that never break across a
+line, dates as running text writes them, list punctuation; English for English letters.
+
+French (Imprimerie nationale, as most French offices now set it): a narrow no-break space
+(U+202F) before « : ; ! ? » and inside « », so that a line never starts with the sign; a
+no-break hyphen (U+2011) in an invoice number or a reference (« F2026-015 » never split as
+« F2026- / 015 »); « les 10 et 17 novembre 2026 » rather than « les 10/11/2026 et
+17/11/2026 » in a sentence; « ; » after each item of a list and « . » after the last.
+English: no space before those signs, straight quotation marks left alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from .fmt import date_long
+
+NNBSP = "\u202f"  # narrow no-break space
+NBSP = "\u00a0"  # no-break space
+NB_HYPHEN = "\u2011"  # no-break hyphen
+
+_SPACES = f"[ \t{NBSP}{NNBSP}]"
+# A space before « : ; ! ? », not inside a URL or a time (no space there to begin with).
+_BEFORE_SIGN = re.compile(rf"{_SPACES}+([:;!?])")
+_OPEN = re.compile(rf"«{_SPACES}*")
+_CLOSE = re.compile(rf"{_SPACES}*»")
+# What a reference may break at: a hyphen, a space.
+_REF_BREAKS = str.maketrans({"-": NB_HYPHEN, "\u2010": NB_HYPHEN, " ": NBSP})
+_PLAIN = str.maketrans({NB_HYPHEN: "-", NNBSP: " ", NBSP: " "})
+
+
+def typeset(text: str, lang: str = "fr") -> str:
+    """A sentence with its language's spacing around punctuation."""
+    if lang != "fr":
+        return _BEFORE_SIGN.sub(r"\1", text)
+    text = _BEFORE_SIGN.sub(NNBSP + r"\1", text)
+    if "«" in text or "»" in text:
+        text = _CLOSE.sub(NNBSP + "»", _OPEN.sub("«" + NNBSP, text))
+    return text
+
+
+def unbreakable(reference: str) -> str:
+    """An invoice number or a reference that no line break cuts: « F2026‑015 »."""
+    return str(reference).translate(_REF_BREAKS)
+
+
+def plain(text: str) -> str:
+    """The text with ordinary spaces and hyphens, for what is copied or searched (a bank
+    transfer's reference, a spreadsheet)."""
+    return str(text).translate(_PLAIN)
+
+
+def day_long(day: dt.date, lang: str = "fr") -> str:
+    """« 1er décembre 2026 », « 22 novembre 2026 »; English « 1 December 2026 »."""
+    text = date_long(day, lang)
+    if lang == "fr" and day.day == 1:
+        return "1er" + text[1:]
+    return text
+
+
+def dates_phrase(days: Sequence[dt.date], lang: str = "fr", article: str = "le") -> str:
+    """Dates in a sentence, the month and year said once where they repeat:
+    « le 10 novembre 2026 », « les 10 et 17 novembre 2026 », « les 28 octobre et 17 novembre
+    2026 », « les 30 décembre 2025 et 10 janvier 2026 ». article: « le » (le/les), « du »
+    (du/des) or « » (none). English: « 10 and 17 November 2026 »."""
+    unique = sorted(set(days))
+    if not unique:
+        return ""
+    parts = []
+    for i, day in enumerate(unique):
+        nxt = unique[i + 1] if i + 1 < len(unique) else None
+        if nxt is not None and (nxt.year, nxt.month) == (day.year, day.month):
+            parts.append("1er" if lang == "fr" and day.day == 1 else str(day.day))
+        elif nxt is not None and nxt.year == day.year:
+            parts.append(day_long(day, lang).rsplit(" ", 1)[0])  # « 28 octobre »
+        else:
+            parts.append(day_long(day, lang))
+    joint = " et " if lang == "fr" else " and "
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + joint + parts[-1]
+    if lang != "fr" or not article:
+        return text
+    plural = len(unique) > 1
+    word = {"le": ("le", "les"), "du": ("du", "des")}[article][plural]
+    return f"{word} {text}"
+
+
+def list_items(items: Sequence[str], lang: str = "fr") -> list[str]:
+    """The items of a list as punctuated in a letter: « ; » after each, « . » after the
+    last (English: « ; » and « . » with no space before)."""
+    cleaned = [re.sub(rf"{_SPACES}*[;.,]*{_SPACES}*$", "", str(x)) for x in items]
+    sep = f"{NNBSP};" if lang == "fr" else ";"
+    return [x + (sep if i < len(cleaned) - 1 else ".") for i, x in enumerate(cleaned)]
+
+
+__all__ = [
+    "NBSP",
+    "NB_HYPHEN",
+    "NNBSP",
+    "dates_phrase",
+    "day_long",
+    "list_items",
+    "plain",
+    "typeset",
+    "unbreakable",
+]

@@ -1,0 +1,402 @@
+"""The week's post as a mailroom handles it: printable bundles that are the letters page for
+page, safe to print double-sided, the registered letters apart with their posting list, the
+LRAR numbers typed on it carried into the workbook, file names a person reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import ROOT, _load_sample_builder, needs_libreoffice, soffice
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+import relance_xlsx
+from relance_xlsx.cli import app
+from relance_xlsx.config import LETTER_KINDS
+from relance_xlsx.ledger import ALL_KINDS
+from relance_xlsx.letters import inside, letter_filename, readable_name
+from relance_xlsx.mailroom import BLANK_TEXT, clean_number
+from relance_xlsx.web import running_page
+from relance_xlsx.wording import money
+
+AS_OF = dt.date(2026, 11, 22)
+BLANK = BLANK_TEXT["fr"]
+FOOTER_Y = 765.0  # points from the top of an A4 page: the footer's lines are below
+
+
+# -- names a person reads ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("client", "kind", "expected"),
+    [
+        pytest.param("Boulangerie Dupont & Fils", "mise_en_demeure",
+                     "2026-11-22 Mise en demeure - Boulangerie Dupont & Fils.docx", id="issue"),
+        pytest.param("Hôtel des Célestins", "relance_1",
+                     "2026-11-22 Relance 1 - Hôtel des Célestins.docx", id="accents-kept"),
+        pytest.param('R&D <Sud> "Ouest" l\'Atelier', "relance_2",
+                     "2026-11-22 Relance 2 - R&D Sud Ouest l'Atelier.docx", id="refused-chars"),
+        pytest.param("Dupont/Durand: associés", "relance_1",
+                     "2026-11-22 Relance 1 - Dupont-Durand - associés.docx", id="separators"),
+        pytest.param("../../etc/passwd", "relance_1",
+                     "2026-11-22 Relance 1 - etc-passwd.docx", id="traversal"),
+        pytest.param("Garage du Port. ", "relance_1",
+                     "2026-11-22 Relance 1 - Garage du Port.docx", id="trailing-dot-space"),
+        pytest.param("Facture\u202eFDP.exe", "relance_1",
+                     "2026-11-22 Relance 1 - FactureFDP.exe.docx", id="bidi-override"),
+        pytest.param("Ligne 1\nLigne\t2", "relance_1",
+                     "2026-11-22 Relance 1 - Ligne 1 Ligne 2.docx", id="line-break"),
+        pytest.param("???", "remerciement",
+                     "2026-11-22 Remerciement - client.docx", id="nothing-left"),
+    ],
+)  # fmt: skip
+def test_letter_file_names_read_like_a_person_wrote_them(tmp_path, client, kind, expected):
+    name = letter_filename(client, kind, AS_OF, set())
+    assert name == expected
+    path = inside(tmp_path, name)
+    path.write_bytes(b"x")  # the file system takes it
+    assert path.parent == tmp_path.resolve()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CON", "CON (client)", id="con"),
+        pytest.param("nul.txt", "nul.txt (client)", id="nul-with-extension"),
+        pytest.param("Com1 ", "Com1 (client)", id="com1-any-case"),
+        pytest.param("LPT²", "LPT² (client)", id="lpt-superscript"),
+        pytest.param("Console", "Console", id="not-reserved"),
+    ],
+)
+def test_windows_reserved_device_names_are_never_a_file_name(text, expected):
+    assert readable_name(text) == expected
+
+
+def test_a_long_name_is_cut_at_a_word_and_the_path_stays_short():
+    client = "Société Coopérative d'Intérêt Collectif des Producteurs Réunis " * 4
+    name = letter_filename(client, "mise_en_demeure", AS_OF, set())
+    part = name.removeprefix("2026-11-22 Mise en demeure - ").removesuffix(".docx")
+    assert len(name) <= 120 and len(part) >= 60
+    assert client.startswith(part + " ")  # cut between two words
+
+
+def test_clients_that_fold_to_the_same_name_get_their_own_files():
+    taken: set[str] = set()
+    clients = [
+        "Dupont & Fils",
+        "DUPONT & FILS",  # Windows and macOS ignore case
+        unicodedata.normalize("NFD", "Dupont & Fïls"),  # macOS decomposes accents
+        unicodedata.normalize("NFC", "Dupont & Fïls"),
+        "Dupont: Fils",
+        "Dupont/ Fils",
+    ]
+    names = [letter_filename(c, "relance_1", AS_OF, taken) for c in clients]
+    folded = {unicodedata.normalize("NFC", n).casefold() for n in names}
+    assert len(folded) == len(names), names
+    assert names[1] == "2026-11-22 Relance 1 - DUPONT & FILS (2).docx"
+
+
+def test_the_print_settings_know_every_letter_kind():
+    assert set(LETTER_KINDS) == set(ALL_KINDS)
+
+
+# -- LRAR numbers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        pytest.param("1A 123 456 7890 1", "1A12345678901", id="la-poste-spaced"),
+        pytest.param(" 1a-123-456-7890-1 ", "1A12345678901", id="lowercase-dashes"),
+        pytest.param("RR 473 124 829 FR", "RR473124829FR", id="s10-valid"),
+        pytest.param("RR473124828FR", None, id="s10-wrong-check-digit"),
+        pytest.param(1234567890123.0, "1234567890123", id="digits-as-a-number-cell"),
+        pytest.param("12345", None, id="too-short"),
+        pytest.param("voir Anne", None, id="words"),
+        pytest.param("1A123<script>", None, id="markup"),
+    ],
+)
+def test_lrar_numbers_are_read_as_typed_or_refused(typed, expected):
+    assert clean_number(typed) == expected
+
+
+# -- the week's post, converted by real LibreOffice -------------------------------------------
+
+
+def _build(folder: Path, toml_extra: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    (folder / "relance.toml").write_text(toml + toml_extra, encoding="utf-8")
+    return _load_sample_builder().build(folder / "grand_livre_clients.xlsx")
+
+
+def _run(ledger: Path, as_of: dt.date = AS_OF, **kw):
+    settings = relance_xlsx.load_settings(ledger.with_name("relance.toml"))
+    return relance_xlsx.run(ledger, settings, as_of=as_of, **kw)
+
+
+@pytest.fixture(scope="module")
+def week(tmp_path_factory):
+    """The sample's week, run once with --pdf (double-sided, the default)."""
+    ledger = _build(tmp_path_factory.mktemp("semaine"))
+    return _run(ledger, pdf=True)
+
+
+def _words(pdf: Path, page: int) -> list[tuple[str, float, float]]:
+    """Each word of a page with its position (pdftotext -bbox), footer line aside."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)
+    return [(w, round(float(x), 1), round(float(y), 1)) for x, y, w in found]
+
+
+def _pages(pdf: Path) -> list[str]:
+    return [p.extract_text() for p in PdfReader(str(pdf)).pages]
+
+
+@needs_libreoffice
+def test_each_letter_in_the_bundles_is_its_own_pdf_page_for_page(week):
+    """Same text and every word at the same place: the bundle is the letters."""
+    assert week.bundle_pdf and week.registered_pdf
+    for letter in week.letters:
+        single = Path(week.out_dir) / "pdf" / f"{Path(letter.path).stem}.pdf"
+        bundle = Path(week.registered_pdf if letter.registered else week.bundle_pdf)
+        own = PdfReader(str(single)).pages
+        joined = PdfReader(str(bundle)).pages
+        start = letter.bundle_page
+        assert start is not None
+        for n, page in enumerate(own):
+            assert joined[start - 1 + n].extract_text() == page.extract_text()
+            assert _words(bundle, start + n) == _words(single, n + 1), (letter.client, n + 1)
+        # « Page 2/3 »: numbered within the letter, with its own total.
+        totals = {m for p in own for m in re.findall(r"Page \d+/(\d+)", p.extract_text())}
+        assert totals == {str(len(own))}, (letter.client, totals)
+
+
+@needs_libreoffice
+def test_every_letter_starts_on_a_right_hand_page_and_only_blank_backs_are_added(week):
+    for bundle, registered in ((week.bundle_pdf, False), (week.registered_pdf, True)):
+        pages = _pages(Path(bundle))
+        letters = [x for x in week.letters if x.registered == registered]
+        starts = [x.bundle_page for x in letters]
+        assert all(s % 2 == 1 for s in starts), starts
+        assert starts == sorted(starts)
+        letter_pages = set()
+        for x in letters:
+            count = len(
+                PdfReader(str(Path(week.out_dir) / "pdf" / f"{Path(x.path).stem}.pdf")).pages
+            )
+            letter_pages |= set(range(x.bundle_page, x.bundle_page + count))
+        for n, text in enumerate(pages, start=1):
+            if n not in letter_pages:  # a back page added: blank but for its mention
+                assert text.strip() == BLANK, (bundle, n, text)
+        assert len(pages) - len(letter_pages) == sum(1 for t in pages if BLANK in t)
+
+
+@needs_libreoffice
+def test_the_registered_letters_are_apart_and_the_posting_list_matches_them(week):
+    registered = [x for x in week.letters if x.registered]
+    assert {x.kind for x in registered} == {"mise_en_demeure"}
+    assert all(x.kind != "mise_en_demeure" for x in week.letters if not x.registered)
+    ordinary = " ".join(_pages(Path(week.bundle_pdf)))
+    apart = " ".join(_pages(Path(week.registered_pdf)))
+    assert "mise en demeure" not in ordinary.lower()
+    assert apart.count("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION") == len(registered)
+    book = load_workbook(week.posting_list)
+    ws = book["Recommandés"]
+    rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)]
+    assert [r[1].split("\n")[0] for r in rows] == [x.client for x in registered]
+    assert [r[4] for r in rows] == [money(x.total_due) for x in registered]  # « 6 505,15 € »
+    assert all(r[2] and r[3] for r in rows)  # an address and a reference on every line
+    assert all(r[5] in (None, "") for r in rows)  # the LRAR number, to fill in
+    assert ws.cell(4, 6).value == "N° de recommandé"
+    listed = " ".join(_pages(Path(week.posting_list_pdf)))
+    for x in registered:
+        assert x.client in listed
+    assert book["relance"].sheet_state == "veryHidden"
+
+
+@needs_libreoffice
+def test_the_word_bundle_matches_the_letters_and_starts_each_on_an_odd_page(week, tmp_path):
+    """Converted by LibreOffice with its automatic blank pages: no line moved (a blank header
+    once pushed every page 6 mm down), each letter on an odd page."""
+    profile = tmp_path / "profil"
+    options = '{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+    subprocess.run(
+        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+         f"pdf:writer_pdf_Export:{options}", "--outdir", str(tmp_path), week.bundle],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    converted = tmp_path / "a_imprimer.pdf"
+    ordinary = [x for x in week.letters if not x.registered]
+    assert len(PdfReader(str(converted)).pages) == len(PdfReader(week.bundle_pdf).pages)
+    for letter in ordinary:
+        single = Path(week.out_dir) / "pdf" / f"{Path(letter.path).stem}.pdf"
+        assert letter.bundle_page % 2 == 1
+        for n in range(len(PdfReader(str(single)).pages)):
+            # The body, word for word and place for place; the footer aside (the page
+            # number, computed by Word, is empty in LibreOffice).
+            mine = [w for w in _words(converted, letter.bundle_page + n) if w[2] < FOOTER_Y]
+            assert mine == [w for w in _words(single, n + 1) if w[2] < FOOTER_Y], letter.client
+
+
+@needs_libreoffice
+def test_single_sided_adds_no_blank_page(tmp_path):
+    ledger = _build(tmp_path, "\n[print]\nduplex = false\n")
+    result = _run(ledger, pdf=True, write_workbook=False)
+    pages = _pages(Path(result.bundle_pdf))
+    assert not any(BLANK in p for p in pages)
+    singles = [Path(result.out_dir) / "pdf" / f"{Path(x.path).stem}.pdf" for x in result.letters]
+    ordinary = [p for p, x in zip(singles, result.letters, strict=True) if not x.registered]
+    assert len(pages) == sum(len(PdfReader(str(p)).pages) for p in ordinary)
+
+
+def test_without_pdf_the_word_bundles_and_the_posting_list_are_written(tmp_path):
+    ledger = _build(tmp_path)
+    result = _run(ledger, write_workbook=False)
+    assert result.pdfs == [] and result.bundle_pdf is None
+    assert Path(result.bundle).name == "a_imprimer.docx"
+    assert Path(result.registered_bundle).name == "recommandes.docx"
+    assert Path(result.posting_list).name == "liste_recommandes.xlsx"
+    assert all(Path(x.path).name.startswith("2026-11-22 ") for x in result.letters)
+
+
+# -- the numbers typed back -------------------------------------------------------------------
+
+
+def _type_numbers(listing: Path, numbers: dict[int, object]) -> None:
+    """The office fills the list in Excel: by line number, whatever it types."""
+    book = load_workbook(listing)
+    ws = book["Recommandés"]
+    for row in ws.iter_rows(min_row=5):
+        if isinstance(row[0].value, int) and row[0].value in numbers:
+            row[5].value = numbers[row[0].value]
+    book.save(listing)
+
+
+def _column(ledger: Path, header: str) -> dict[str, object]:
+    ws = load_workbook(ledger)["Factures"]
+    heads = [c.value for c in ws[4]]
+    at, invoice = heads.index(header), heads.index("N° facture")
+    return {r[invoice]: r[at] for r in ws.iter_rows(min_row=5, values_only=True) if r[invoice]}
+
+
+def test_lrar_numbers_typed_on_the_list_reach_the_workbook_next_week(tmp_path):
+    ledger = _build(tmp_path)
+    first = _run(ledger)
+    registered = [x for x in first.letters if x.registered]
+    assert len(registered) >= 3
+    _type_numbers(Path(first.posting_list), {
+        1: "1A 123 456 7890 1",
+        2: 9876543210123,  # typed into a number cell
+        3: "à voir",  # not a number: said, not written
+    })  # fmt: skip
+    result = _run(ledger, AS_OF + dt.timedelta(days=7))
+    numbers = _column(ledger, "N° recommandé")
+    assert {i: numbers[i] for i in registered[0].invoices} == {
+        i: "1A12345678901" for i in registered[0].invoices
+    }
+    assert {numbers[i] for i in registered[1].invoices} == {"9876543210123"}
+    assert {numbers[i] for i in registered[2].invoices} == {None}
+    assert any("illisible « à voir »" in w for w in result.warnings)
+    written = {(n.invoice, n.number) for n in result.registered_numbers}
+    assert written == {(i, "1A12345678901") for i in registered[0].invoices} | {
+        (i, "9876543210123") for i in registered[1].invoices
+    }
+    journal = load_workbook(ledger)["Journal des relances"]
+    actions = [r[4] for r in journal.iter_rows(min_row=2, values_only=True)]
+    assert actions.count("LRAR n° 1A12345678901 (dépôt du 22/11/2026)") == len(
+        registered[0].invoices
+    )
+    # Next week again: nothing new to write, nothing said twice.
+    again = _run(ledger, AS_OF + dt.timedelta(days=8))
+    assert again.registered_numbers == []
+    # Handed to litigation: the client's file shows its registered letter in the timeline.
+    later = _run(ledger, AS_OF + dt.timedelta(days=16))
+    texts = []
+    for dossier in later.dossiers:
+        doc = Document(dossier)
+        texts.append("\n".join(p.text for p in doc.paragraphs))
+        texts[-1] += "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    mine = [t for t in texts if registered[0].client in t]
+    assert len(mine) == 1 and "LRAR n° 1A12345678901" in mine[0]
+
+
+def test_a_number_already_in_the_workbook_is_never_replaced(tmp_path):
+    ledger = _build(tmp_path)
+    first = _run(ledger)
+    _type_numbers(Path(first.posting_list), {1: "1A 123 456 7890 1"})
+    invoice = next(x for x in first.letters if x.registered).invoices[0]
+    book = load_workbook(ledger)
+    ws = book["Factures"]
+    heads = [c.value for c in ws[4]]
+    column = len([h for h in heads if h]) + 1
+    ws.cell(4, column, "N° recommandé")
+    for row in ws.iter_rows(min_row=5):
+        if row[heads.index("N° facture")].value == invoice:
+            ws.cell(row[0].row, column, "1A99999999999")
+    book.save(ledger)
+    result = _run(ledger, AS_OF + dt.timedelta(days=7))
+    assert _column(ledger, "N° recommandé")[invoice] == "1A99999999999"
+    assert any("non remplacé" in w and invoice in w for w in result.warnings)
+
+
+def test_a_run_done_again_the_same_day_keeps_the_numbers_typed(tmp_path):
+    ledger = _build(tmp_path)
+    first = _run(ledger, write_workbook=False)
+    _type_numbers(Path(first.posting_list), {2: "1A 000 000 0001 2"})
+    again = _run(ledger, write_workbook=False)
+    ws = load_workbook(again.posting_list)["Recommandés"]
+    typed = {r[0]: r[5] for r in ws.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)}
+    assert typed[2] == "1A 000 000 0001 2" and not typed[1]
+
+
+def test_the_command_line_names_the_registered_files(tmp_path):
+    ledger = _build(tmp_path)
+    out = CliRunner().invoke(app, ["run", str(ledger), "--as-of", "2026-11-22", "--json"])
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.stdout)
+    assert Path(doc["registered_bundle"]).is_file() and Path(doc["posting_list"]).is_file()
+    assert doc["registered_numbers"] == []
+    assert [x["registered"] for x in doc["letters"]] == [
+        x["kind"] == "mise_en_demeure" for x in doc["letters"]
+    ]
+
+
+def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_path):
+    ledger = _build(tmp_path / "Mes Données")
+    first = _run(ledger)
+    registered = [x for x in first.letters if x.registered]
+    with running_page(ledger, recent_file=tmp_path / "recents.json") as page:
+        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        token = page.state.token
+        assert client.get(f"/?jeton={token}").status_code == 200
+        shown = client.get("/recommandes").text
+        assert "Boulangerie Dupont &amp; Fils" in shown and 'name="numero-0-1"' in shown
+        before = Path(first.posting_list).read_bytes()
+        refused = client.post("/recommandes", data={"jeton": token, "numero-0-1": "voir Anne"})
+        assert "à corriger" in refused.text and "au moins 6 chiffres" in refused.text
+        assert Path(first.posting_list).read_bytes() == before
+        saved = client.post(
+            "/recommandes", data={"jeton": token, "numero-0-1": "1A 123 456 7890 1"}
+        )
+        assert "1 numéro(s) enregistré(s)" in saved.text
+        assert 'value="1A 123 456 7890 1"' in saved.text
+        # A number for a line of a list that does not exist changes nothing.
+        client.post("/recommandes", data={"jeton": token, "numero-7-1": "1A 000 000 0000 1"})
+    second = _run(ledger, AS_OF + dt.timedelta(days=7))
+    assert {n.invoice for n in second.registered_numbers} == set(registered[0].invoices)
+    assert {_column(ledger, "N° recommandé")[i] for i in registered[0].invoices} == {
+        "1A12345678901"
+    }
