@@ -105,7 +105,9 @@ def _candidates(
 
 
 def match_headers(
-    headers: Iterable[object], overrides: Mapping[str, str] | None = None
+    headers: Iterable[object],
+    overrides: Mapping[str, str] | None = None,
+    balance_as_amount: bool = True,
 ) -> dict[str, int]:
     """Map canonical fields to column positions; explicit overrides win over detection.
 
@@ -130,7 +132,9 @@ def match_headers(
     # owed stands for the amount when that is all it has.
     if "client" not in mapping and "client_number" in mapping:
         mapping["client"] = mapping["client_number"]
-    if "amount" not in mapping and "balance" in mapping:
+    # (The table choice keeps the balance apart: its content may show the invoice's amount
+    # elsewhere, a total beside its net and VAT, and the balance is then what remains.)
+    if balance_as_amount and "amount" not in mapping and "balance" in mapping:
         mapping["amount"] = mapping.pop("balance")
     return mapping
 

@@ -76,9 +76,9 @@ def net_vat_total(case: Case) -> None:
         return
     net, total, good, seen = best
     before = case.pos.get("amount")
-    if "amount" not in case.fixed:
+    if not case.is_fixed("amount"):
         case.pos["amount"] = total
-    if "amount_ht" not in case.fixed and case.pos.get("amount_ht") in (None, total):
+    if not case.is_fixed("amount_ht") and case.pos.get("amount_ht") in (None, total):
         case.pos["amount_ht"] = net
     names = [case.name(j) for j in (total, net, vat)]
     taxes = f"« {names[2]} »" + (f" et {len(rates) - 1} autre(s) taux" if len(rates) > 1 else "")
