@@ -12,9 +12,13 @@ import datetime as dt
 import pytest
 from conftest import AS_OF
 from openpyxl import Workbook
+from typer.testing import CliRunner
 
-from relance_xlsx import Settings
+from relance_xlsx import NoInvoiceTable, Settings
+from relance_xlsx.cli import app
 from relance_xlsx.ledger import read_ledger
+
+runner = CliRunner()
 
 D = dt.datetime
 
@@ -89,3 +93,77 @@ def test_a_named_amount_column_is_never_overridden_by_the_total(tmp_path):
     ledger = _read(path, columns={"amount": "Net"})
     assert ledger.headers[ledger.positions["amount"]] == "Net"
     assert ledger.frame["amount"].tolist() == [r[3] for r in rows]
+
+
+# -- D1: --suggest-config writes only what the content backs ---------------------------------
+
+
+def _guessed(headers, columns, rows=6):
+    """A sheet of `rows` rows whose column j is columns[j](i)."""
+    return [headers, *([make(i) for make in columns] for i in range(rows))]
+
+
+_INVOICE = lambda i: f"P{100 + i}"  # noqa: E731
+_NAME = lambda i: ("Alpha SARL", "Beta SAS")[i % 2]  # noqa: E731
+_DAY = lambda i: D(2026, 9, 1 + i)  # noqa: E731
+_MONEY = lambda i: 120.5 + 37 * i  # noqa: E731
+_SENDER = lambda i: f"Jessica Hopkins <invoicereminders{i % 3}@post.xero.com>"  # noqa: E731
+_LINK = lambda i: f"https://mail.google.com/mail/u/0/#inbox/199eb60606{i}bec61"  # noqa: E731
+_SNIPPET = lambda i: f"Payment Reminder My OT £120.00 GBP Overdue - 15 Oct 2025 Invoice #: INV-40{i}"  # noqa: E731
+
+
+@pytest.mark.parametrize(
+    ("headers", "columns", "said"),
+    [
+        pytest.param(["From", "Subject", "Date", "Snippet", "Amount", "Link", "Paid By Me"],
+                     [_SENDER, _SNIPPET, _DAY, _SNIPPET, lambda i: ("£120.00", "39", " 01752", " 900065204028", "134511", "3")[i], _LINK, lambda i: None],
+                     "ne contient que des factures reçues", id="mail-export-of-bills-received"),
+        pytest.param(["From", "Date", "Amount", "Link"], [_SENDER, _DAY, _MONEY, _LINK],
+                     "« From » contient les expéditeurs des e-mails", id="senders-under-from"),
+        pytest.param(["Qui", "Pièce", "Émise", "Montnat", "Paid By Me"], [_NAME, _INVOICE, _DAY, _MONEY, lambda i: "x"],
+                     "« Paid By Me » : ce sont des factures que vous avez reçues", id="paid-by-me"),
+        pytest.param(["NO", "COMPANY NAME", "EMAIL", "PHONE NO", "END DATE", "QUANTITY", "S/N"],
+                     [lambda i: i + 1, _NAME, lambda i: "a@b.fr", lambda i: f"019-21610{i}", _DAY, lambda i: 1 + i % 2, lambda i: f"FG200FT92290{i}"],
+                     "« NO » n'est pas retenue pour le n° de facture : elle compte les lignes", id="licence-list-row-counter"),
+        pytest.param(["Pièce", "Qui", "Émise", "Qté"], [_INVOICE, _NAME, _DAY, lambda i: 1 + i % 3],
+                     "« Qté » n'est pas retenue pour le montant : son en-tête nomme une quantité", id="quantity-not-amount"),
+        pytest.param(["Pièce", "Qui", "Date d'expiration", "Montnat"], [_INVOICE, _NAME, _DAY, _MONEY],
+                     "Introuvable : la date de facture", id="expiry-date-not-invoice-date"),
+        pytest.param(["Pièce", "Qui", "Émise", "Montnat"], [_LINK, _NAME, _DAY, _MONEY],
+                     "« Pièce » n'est pas retenue pour le n° de facture : elle contient des liens", id="links-not-invoice-numbers"),
+        pytest.param(["Pièce", "Qui", "Émise", "Montnat"], [_INVOICE, lambda i: f"compta{i}@alpha.fr", _DAY, _MONEY],
+                     "Introuvable : le client", id="emails-not-clients"),
+        pytest.param(["Pièce", "Qui", "Émise", "Montnat"], [_INVOICE, _NAME, _DAY, lambda i: ("120,00", " 01752", "900065204028", "80", "39", "55")[i]],
+                     "des numéros de téléphone ou de compte s'y mêlent", id="phones-among-amounts"),
+    ],
+)  # fmt: skip
+def test_suggest_config_writes_nothing_it_cannot_back(tmp_path, headers, columns, said):
+    path = _book(tmp_path / "l.xlsx", ("Sheet1", _guessed(headers, columns)))
+    result = runner.invoke(app, ["check", str(path), "--suggest-config"])
+    assert result.exit_code == 1, result.output
+    message = " ".join(result.output.split())
+    assert said in message
+    assert "relance.toml n'a pas été modifié" in message and "Traceback" not in message
+    assert not (tmp_path / "relance.toml").exists()
+
+
+def test_suggest_config_still_writes_a_mapping_the_content_backs(tmp_path):
+    headers = ["Pièce", "Qui", "Émise", "Montnat"]
+    path = _book(tmp_path / "l.xlsx", ("Sheet1", _guessed(headers, [_INVOICE, _NAME, _DAY, _MONEY])))
+    result = runner.invoke(app, ["check", str(path), "--suggest-config"])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "relance.toml").read_text(encoding="utf-8")
+    assert 'invoice = "Pièce"' in written and 'amount = "Montnat"' in written
+
+
+# -- D11: a workbook of many form sheets, in one short sentence --------------------------------
+
+
+@pytest.mark.parametrize("count", [pytest.param(9, id="nine-sheets"), pytest.param(129, id="129-sheets")])
+def test_many_sheets_without_a_table_are_counted_not_listed(tmp_path, count):
+    forms = [(f"Facture comptabilisée N° {556300 + k}", [["FACTURE"], [None], ["11000_1", "Gasoil", "Litre"], [1, 2, 3]]) for k in range(count)]
+    with pytest.raises(NoInvoiceTable) as info:
+        _read(_book(tmp_path / "forms.xlsx", *forms))
+    message = str(info.value)
+    assert f"{count} feuilles, aucune ne ressemble à un tableau de factures (ex. : Facture comptabilisée N° 556300, Facture comptabilisée N° 556301, Facture comptabilisée N° 556302…)" in message
+    assert len(message) < 900 and "556308" not in message
