@@ -167,3 +167,38 @@ def test_many_sheets_without_a_table_are_counted_not_listed(tmp_path, count):
     message = str(info.value)
     assert f"{count} feuilles, aucune ne ressemble à un tableau de factures (ex. : Facture comptabilisée N° 556300, Facture comptabilisée N° 556301, Facture comptabilisée N° 556302…)" in message
     assert len(message) < 900 and "556308" not in message
+
+
+# -- D3: French (and English) plural headers ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        pytest.param(["Date de Saisie", "Code Clients", "Clients", "Date de Facture", "N° Factures", "N° jours d'échéance", "Date de d'écheance", "Montant HT", "Montant TVA", "Montant TTC"],
+                     {"client_number": "Code Clients", "client": "Clients", "invoice": "N° Factures", "invoice_date": "Date de Facture", "amount": "Montant TTC", "amount_ht": "Montant HT"},
+                     id="historique-des-factures"),
+        pytest.param(["N° Factures", "Clients", "Dates de facture", "Dates d'échéance", "Montants TTC"],
+                     {"invoice": "N° Factures", "client": "Clients", "invoice_date": "Dates de facture", "due_date": "Dates d'échéance", "amount": "Montants TTC"},
+                     id="every-header-plural"),
+        pytest.param(["Invoices", "Customers", "Invoice Dates", "Due Dates", "Amounts"],
+                     {"invoice": "Invoices", "client": "Customers", "invoice_date": "Invoice Dates", "due_date": "Due Dates", "amount": "Amounts"},
+                     id="english-plurals"),
+        pytest.param(["Réf. factures", "Débiteurs", "Échéances", "Totaux TTC", "Montants réglés", "Pays"],
+                     {"invoice": "Réf. factures", "client": "Débiteurs", "due_date": "Échéances", "amount": "Totaux TTC", "paid": "Montants réglés", "country": "Pays"},
+                     id="totaux-and-pays"),
+    ],
+)  # fmt: skip
+def test_plural_headers_name_their_fields(tmp_path, headers, expected):
+    values = {
+        "invoice": lambda i: f"F-{101 + i}", "client": lambda i: ("Alpha SARL", "Beta SAS")[i % 2],
+        "client_number": lambda i: f"C{i % 2}", "invoice_date": lambda i: D(2026, 9, 1 + i),
+        "due_date": lambda i: D(2026, 10, 1 + i), "amount": lambda i: 120.0 + i, "amount_ht": lambda i: 100.0 + i,
+        "paid": lambda i: 0.0, "country": lambda i: "France",
+    }  # fmt: skip
+    by_header = {h: f for f, h in expected.items()}
+    rows = [[values[by_header[h]](i) if h in by_header else None for h in headers] for i in range(3)]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Historique des Factures", [headers, *rows])))
+    named = {f: ledger.headers[j] for f, j in ledger.positions.items()}
+    assert {f: named.get(f) for f in expected} == expected
+    assert ledger.invoice_count == 3
