@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import AS_OF
-from openpyxl import Workbook
+from conftest import AS_OF, complete_settings
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from relance_xlsx import NoInvoiceTable, Settings
+from relance_xlsx import NoInvoiceTable, Settings, run
 from relance_xlsx.cli import app
 from relance_xlsx.ledger import read_ledger
 
@@ -202,3 +202,61 @@ def test_plural_headers_name_their_fields(tmp_path, headers, expected):
     named = {f: ledger.headers[j] for f, j in ledger.positions.items()}
     assert {f: named.get(f) for f in expected} == expected
     assert ledger.invoice_count == 3
+
+
+# -- D4: under the threshold is not paid; a TTC below its HT is said -------------------------
+
+# « Historique des Factures »: HT, TVA and TTC typed by hand, the TTC of the small ones below
+# their HT (the columns mixed up), nothing paid.
+HISTORY_HEADERS = ["Date de Saisie", "Code Clients", "Clients", "Date de Facture", "N° Factures", "Montant HT", "Montant TVA", "Montant TTC", "Montant réglé"]
+
+
+def _history(rows):
+    return [["2026-09-01", "C1", client, D(2026, 9, 1), number, ht, ttc - ht, ttc, paid] for client, number, ht, ttc, paid in rows]
+
+
+@pytest.mark.parametrize(
+    ("rows", "status", "warned"),
+    [
+        pytest.param([("Alpha SARL", "F8", 0.55, 0.46, 0), ("Alpha SARL", "F9", 0.55, 0.46, 0), ("Beta SAS", "F10", 0.55, 0.46, 0)],
+                     "Non réglée (0,46\xa0€), sous le seuil de relance (1,00\xa0€) : non relancée", "(ligne(s) 2, 3, 4)", id="unpaid-cents-ttc-below-ht"),
+        pytest.param([("Alpha SARL", "F8", 100.0, 120.0, 119.4)],
+                     "Reste 0,60\xa0€ à régler, sous le seuil de relance (1,00\xa0€) : non relancée", None, id="paid-but-sixty-cents"),
+        pytest.param([("Alpha SARL", "F8", 100.0, 120.0, 120.0)], "Réglée", None, id="paid-in-full-is-reglee"),
+    ],
+)  # fmt: skip
+def test_under_the_threshold_is_never_written_reglee(tmp_path, rows, status, warned):
+    path = _book(tmp_path / "l.xlsx", ("Historique des Factures", [HISTORY_HEADERS, *_history(rows)]))
+    result = run(path, complete_settings(), as_of=dt.date(2026, 12, 6))
+    ws = load_workbook(path)["Historique des Factures"]
+    column = [c.value for c in ws[1]].index("Statut relance") + 1
+    assert [ws.cell(r, column).value for r in range(2, 2 + len(rows))] == [status] * len(rows)
+    said = [w for w in result.warnings if "est inférieur à" in w]
+    if warned is None:
+        assert said == []
+    else:
+        assert len(said) == 1 and "« Montant TTC » est inférieur à « Montant HT » sur 3 ligne(s)" in said[0] and warned in said[0]
+
+
+# -- D10: a warning names the column that exists -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "column", "value"),
+    [
+        pytest.param(["Document_Ref", "Customer_Name", "Document_Date", "Payment_Terms", "Original_Amount"], "Payment_Terms", "D(360) → 16/03/2026", id="due-from-terms"),
+        pytest.param(["Document_Ref", "Customer_Name", "Document_Date", "Remark", "Original_Amount"], None, None, id="due-from-invoice-date-no-warning"),
+        pytest.param(["Document_Ref", "Customer_Name", "Document_Date", "pduedate", "Original_Amount"], "pduedate", "16/03/2026", id="due-column"),
+    ],
+)  # fmt: skip
+def test_a_due_date_warning_names_the_column_it_came_from(tmp_path, headers, column, value):
+    fourth = {"Payment_Terms": "D(360)", "Remark": "ok", "pduedate": D(2026, 3, 16)}[headers[3]]
+    rows = [["IN ES3282", "ADANI ENTERPRISES", D(2025, 3, 21), fourth, 1180000.0]]
+    ledger = _read(_book(tmp_path / "l.xlsx", ("AR", [headers, *rows])))
+    said = [p for p in ledger.problems if "maximum légal" in p.message]
+    if column is None:
+        assert said == []
+        return
+    [problem] = said
+    assert (problem.column, problem.value) == (column, value)
+    assert all(p.column in headers for p in ledger.problems if p.column)
