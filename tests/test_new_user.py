@@ -14,7 +14,7 @@ from conftest import AS_OF, complete_settings
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from relance_xlsx import NoInvoiceTable, Settings, run
+from relance_xlsx import NoInvoiceTable, Settings, report, run
 from relance_xlsx.cli import app
 from relance_xlsx.ledger import read_ledger
 
@@ -47,9 +47,22 @@ def _read(path, **settings):
 # amount = goods + VAT to the cent (decimals, credits, advances), and the outstanding value
 # beside it, lower than the original where part was paid.
 AGING_HEADERS = [
-    "Entity", "GL_Account", "Customer_Class", "Payment_Terms", "Customer_Name", "Customer_Number",
-    "Document_Ref", "Document_Date", "pduedate", "Original_Amount", "Goods_Amount", "VAT_Amount",
-    "Outstanding value", "PA & Doc Ref No.", "Overdue days", "Type",
+    "Entity",
+    "GL_Account",
+    "Customer_Class",
+    "Payment_Terms",
+    "Customer_Name",
+    "Customer_Number",
+    "Document_Ref",
+    "Document_Date",
+    "pduedate",
+    "Original_Amount",
+    "Goods_Amount",
+    "VAT_Amount",
+    "Outstanding value",
+    "PA & Doc Ref No.",
+    "Overdue days",
+    "Type",
 ]
 AGING = [
     ["E8226", "1511000000", "01", "D(30)", "AASHRITA SANDERS", 60604097, "IN ES328218", D(2026, 1, 17), D(2026, 2, 16), 536696.63, 454827.65, 81868.98, 536696.63, "K411377IN ES328218", 9, "AR"],
@@ -109,7 +122,9 @@ _DAY = lambda i: D(2026, 9, 1 + i)  # noqa: E731
 _MONEY = lambda i: 120.5 + 37 * i  # noqa: E731
 _SENDER = lambda i: f"Jessica Hopkins <invoicereminders{i % 3}@post.xero.com>"  # noqa: E731
 _LINK = lambda i: f"https://mail.google.com/mail/u/0/#inbox/199eb60606{i}bec61"  # noqa: E731
-_SNIPPET = lambda i: f"Payment Reminder My OT £120.00 GBP Overdue - 15 Oct 2025 Invoice #: INV-40{i}"  # noqa: E731
+_SNIPPET = lambda i: (
+    f"Payment Reminder My OT £120.00 GBP Overdue - 15 Oct 2025 Invoice #: INV-40{i}"
+)  # noqa: E731
 
 
 @pytest.mark.parametrize(
@@ -149,7 +164,9 @@ def test_suggest_config_writes_nothing_it_cannot_back(tmp_path, headers, columns
 
 def test_suggest_config_still_writes_a_mapping_the_content_backs(tmp_path):
     headers = ["Pièce", "Qui", "Émise", "Montnat"]
-    path = _book(tmp_path / "l.xlsx", ("Sheet1", _guessed(headers, [_INVOICE, _NAME, _DAY, _MONEY])))
+    path = _book(
+        tmp_path / "l.xlsx", ("Sheet1", _guessed(headers, [_INVOICE, _NAME, _DAY, _MONEY]))
+    )
     result = runner.invoke(app, ["check", str(path), "--suggest-config"])
     assert result.exit_code == 0, result.output
     written = (tmp_path / "relance.toml").read_text(encoding="utf-8")
@@ -159,13 +176,24 @@ def test_suggest_config_still_writes_a_mapping_the_content_backs(tmp_path):
 # -- D11: a workbook of many form sheets, in one short sentence --------------------------------
 
 
-@pytest.mark.parametrize("count", [pytest.param(9, id="nine-sheets"), pytest.param(129, id="129-sheets")])
+@pytest.mark.parametrize(
+    "count", [pytest.param(9, id="nine-sheets"), pytest.param(129, id="129-sheets")]
+)
 def test_many_sheets_without_a_table_are_counted_not_listed(tmp_path, count):
-    forms = [(f"Facture comptabilisée N° {556300 + k}", [["FACTURE"], [None], ["11000_1", "Gasoil", "Litre"], [1, 2, 3]]) for k in range(count)]
+    forms = [
+        (
+            f"Facture comptabilisée N° {556300 + k}",
+            [["FACTURE"], [None], ["11000_1", "Gasoil", "Litre"], [1, 2, 3]],
+        )
+        for k in range(count)
+    ]
     with pytest.raises(NoInvoiceTable) as info:
         _read(_book(tmp_path / "forms.xlsx", *forms))
     message = str(info.value)
-    assert f"{count} feuilles, aucune ne ressemble à un tableau de factures (ex. : Facture comptabilisée N° 556300, Facture comptabilisée N° 556301, Facture comptabilisée N° 556302…)" in message
+    assert (
+        f"{count} feuilles, aucune ne ressemble à un tableau de factures (ex. : Facture comptabilisée N° 556300, Facture comptabilisée N° 556301, Facture comptabilisée N° 556302…)"
+        in message
+    )
     assert len(message) < 900 and "556308" not in message
 
 
@@ -197,7 +225,9 @@ def test_plural_headers_name_their_fields(tmp_path, headers, expected):
         "paid": lambda i: 0.0, "country": lambda i: "France",
     }  # fmt: skip
     by_header = {h: f for f, h in expected.items()}
-    rows = [[values[by_header[h]](i) if h in by_header else None for h in headers] for i in range(3)]
+    rows = [
+        [values[by_header[h]](i) if h in by_header else None for h in headers] for i in range(3)
+    ]
     ledger = _read(_book(tmp_path / "l.xlsx", ("Historique des Factures", [headers, *rows])))
     named = {f: ledger.headers[j] for f, j in ledger.positions.items()}
     assert {f: named.get(f) for f in expected} == expected
@@ -208,11 +238,24 @@ def test_plural_headers_name_their_fields(tmp_path, headers, expected):
 
 # « Historique des Factures »: HT, TVA and TTC typed by hand, the TTC of the small ones below
 # their HT (the columns mixed up), nothing paid.
-HISTORY_HEADERS = ["Date de Saisie", "Code Clients", "Clients", "Date de Facture", "N° Factures", "Montant HT", "Montant TVA", "Montant TTC", "Montant réglé"]
+HISTORY_HEADERS = [
+    "Date de Saisie",
+    "Code Clients",
+    "Clients",
+    "Date de Facture",
+    "N° Factures",
+    "Montant HT",
+    "Montant TVA",
+    "Montant TTC",
+    "Montant réglé",
+]
 
 
 def _history(rows):
-    return [["2026-09-01", "C1", client, D(2026, 9, 1), number, ht, ttc - ht, ttc, paid] for client, number, ht, ttc, paid in rows]
+    return [
+        ["2026-09-01", "C1", client, D(2026, 9, 1), number, ht, ttc - ht, ttc, paid]
+        for client, number, ht, ttc, paid in rows
+    ]
 
 
 @pytest.mark.parametrize(
@@ -226,7 +269,9 @@ def _history(rows):
     ],
 )  # fmt: skip
 def test_under_the_threshold_is_never_written_reglee(tmp_path, rows, status, warned):
-    path = _book(tmp_path / "l.xlsx", ("Historique des Factures", [HISTORY_HEADERS, *_history(rows)]))
+    path = _book(
+        tmp_path / "l.xlsx", ("Historique des Factures", [HISTORY_HEADERS, *_history(rows)])
+    )
     result = run(path, complete_settings(), as_of=dt.date(2026, 12, 6))
     ws = load_workbook(path)["Historique des Factures"]
     column = [c.value for c in ws[1]].index("Statut relance") + 1
@@ -235,7 +280,11 @@ def test_under_the_threshold_is_never_written_reglee(tmp_path, rows, status, war
     if warned is None:
         assert said == []
     else:
-        assert len(said) == 1 and "« Montant TTC » est inférieur à « Montant HT » sur 3 ligne(s)" in said[0] and warned in said[0]
+        assert (
+            len(said) == 1
+            and "« Montant TTC » est inférieur à « Montant HT » sur 3 ligne(s)" in said[0]
+            and warned in said[0]
+        )
 
 
 # -- D10: a warning names the column that exists -------------------------------------------
@@ -260,3 +309,85 @@ def test_a_due_date_warning_names_the_column_it_came_from(tmp_path, headers, col
     [problem] = said
     assert (problem.column, problem.value) == (column, value)
     assert all(p.column in headers for p in ledger.problems if p.column)
+
+
+# -- D5: no letter claims an invoice it cannot name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "first_number", "column", "reason"),
+    [
+        pytest.param(["Ref", "Customer_Name", "Document_Date", "pduedate", "Original_Amount"], "IN ES328218", "Ref", "n° de facture manquant", id="number-column-mostly-empty"),
+        pytest.param(["Customer_Name", "Document_Date", "pduedate", "Original_Amount"], None, None, "aucune colonne de n° de facture", id="no-number-column"),
+    ],
+)  # fmt: skip
+def test_a_row_without_its_invoice_number_is_a_problem_never_a_letter(
+    tmp_path, headers, first_number, column, reason
+):
+    rows = [[D(2026, 1, 1 + i), D(2026, 2, 1 + i), 536696.63 + i] for i in range(6)]
+    names = [["AASHRITA SANDERS", "ADANI ENTERPRISES"][i % 2] for i in range(6)]
+    body = [[n, *r] for n, r in zip(names, rows, strict=True)]
+    if headers[0] == "Ref":
+        body = [[first_number if i == 0 else None, *r] for i, r in enumerate(body)]
+    path = _book(tmp_path / "aging.xlsx", ("AR", [headers, *body]))
+    result = run(path, complete_settings(), as_of=dt.date(2026, 12, 6), dry_run=True)
+    unnumbered = [p for p in result.problems if reason in p.message]
+    assert [(p.row, p.column) for p in unnumbered] == [
+        (r, column) for r in range(2 + (first_number is not None), 8)
+    ]
+    claimed = [n for x in [*result.letters, *result.to_complete] for n in x.invoices]
+    assert claimed == ([first_number] if first_number else [])
+    assert "None" not in str(result.to_complete) and "None" not in str(result.letters)
+
+
+@pytest.mark.parametrize(
+    "numbered", [pytest.param(1, id="one-number-of-three"), pytest.param(0, id="no-number-column")]
+)
+def test_the_report_of_a_ledger_with_unnumbered_rows_shows_no_nan(tmp_path, numbered):
+    headers = ["Ref", "Customer_Name", "Document_Date", "pduedate", "Original_Amount"][
+        1 - numbered :
+    ]
+    body = [
+        [
+            *(["F-1" if i == 0 else None] if numbered else []),
+            ["Alpha SARL", "Beta SAS"][i % 2],
+            D(2026, 1, 1 + i),
+            D(2026, 2, 1 + i),
+            1000.0 + i,
+        ]
+        for i in range(3)
+    ]
+    path = _book(tmp_path / "l.xlsx", ("AR", [headers, *body]))
+    done = report(
+        path, complete_settings(), as_of=dt.date(2026, 12, 6), out_dir=tmp_path / "out", pdf=False
+    )
+    shown = []
+    for ws in load_workbook(done.xlsx).worksheets:
+        for row in ws.iter_rows(values_only=True):
+            shown += [v for v in row if isinstance(v, str)]
+    assert not [
+        v for v in shown if v.strip().lower() in ("nan", "none", "nat") or "facture n° –" in v
+    ]
+
+
+# -- D6: nothing owed is nothing to do, in a dry run and a real one -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "rows"),
+    [
+        pytest.param(["numero", "date_emission", "client_nom", "quantite", "prix_unitaire", "montant", "statut"],
+                     [[f"20260121-00{i}", D(2026, 1, 21), "FPC", 1, 50, 50, "brouillon"] for i in range(1, 4)], id="all-drafts"),
+        pytest.param(["ID", "dateFacturation", "etatFacture", "montant", "typeFacture", "clientLogin"],
+                     [[453.0 + i, "2020-02-23", "payed", "1500000.000", "vente_produit", None] for i in range(5)], id="all-paid-no-client"),
+        pytest.param(["N° facture", "Client", "Date", "Montant TTC", "Statut"],
+                     [["F-1", "Alpha SARL", D(2026, 9, 1), 120.0, "Annulée"], ["F-2", "Beta SAS", D(2026, 9, 2), 80.0, "Réglée"]], id="cancelled-and-paid"),
+    ],
+)  # fmt: skip
+def test_nothing_owed_is_nothing_to_do_in_both_runs(tmp_path, headers, rows):
+    path = _book(tmp_path / "l.xlsx", ("FACTURES", [headers, *rows]))
+    for flags in (["--dry-run"], []):
+        result = runner.invoke(app, ["run", str(path), "--as-of", "06/12/2026", *flags])
+        assert result.exit_code == 0, result.output
+        out = " ".join(result.output.split())
+        assert "Rien de nouveau" in out and "Lecture douteuse" not in out, out

@@ -15,6 +15,7 @@ from .grid import Grid
 from .values import parse_text
 
 LEGAL_MAX_DAYS = 60
+NO_NUMBER_COLUMN = "aucune colonne de n° de facture"
 _SHOWN_ROWS = 10
 
 
@@ -47,6 +48,16 @@ def check_rows(
         for i in np.flatnonzero(mask).tolist():
             grid.problem(i, name, None if value is None else value(i), message, "warning")
 
+    # A letter names the invoices it claims: a row without its number is never chased.
+    if "invoice" in grid.positions:
+        error(~invoice.present(), "invoice", None, "n° de facture manquant")
+    else:
+        error(
+            ok,
+            None,
+            None,
+            f"{NO_NUMBER_COLUMN} : une lettre doit nommer la facture qu'elle réclame",
+        )
     error(~client.present(), "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
     error(
