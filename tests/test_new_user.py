@@ -14,7 +14,7 @@ from conftest import AS_OF, complete_settings
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from relance_xlsx import NoInvoiceTable, Settings, report, run
+from relance_xlsx import LedgerError, NoInvoiceTable, Settings, report, run
 from relance_xlsx.cli import app
 from relance_xlsx.ledger import read_ledger
 
@@ -389,3 +389,78 @@ def test_nothing_owed_is_nothing_to_do_in_both_runs(tmp_path, headers, rows):
         assert result.exit_code == 0, result.output
         out = " ".join(result.output.split())
         assert "Rien de nouveau" in out and "Lecture douteuse" not in out, out
+
+
+# -- D7: a net amount and its tax, no total: both are owed ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "rows", "owed"),
+    [
+        pytest.param(["Customer Name", "Item", "Quantity", "Price", "Tax", "Invoice Date", "Invoice Number"],
+                     [["John Smith", "Web Design", 1, 500, 50, D(2025, 8, 6), 1], ["Sarah Lee", "Logo Design", 2, 150, 15, D(2025, 8, 6), 2]],
+                     [550.0, 165.0], id="price-and-tax"),
+        pytest.param(["N° facture", "Client", "Date", "Montant HT", "TVA"],
+                     [["F-1", "Alpha SARL", D(2026, 9, 1), 1000.0, 200.0], ["F-2", "Beta SAS", D(2026, 9, 2), 99.0, 5.45]],
+                     [1200.0, 104.45], id="montant-ht-and-tva"),
+        pytest.param(["N° facture", "Client", "Date", "Prix HT", "TVA", "Total TTC"],
+                     [["F-1", "Alpha SARL", D(2026, 9, 1), 1000.0, 200.0, 1200.0], ["F-2", "Beta SAS", D(2026, 9, 2), 99.0, 5.45, 104.45]],
+                     [1200.0, 104.45], id="with-a-total-the-total"),
+        pytest.param(["N° facture", "Client", "Date", "Montant", "TVA"],
+                     [["F-1", "Alpha SARL", D(2026, 9, 1), 1200.0, 200.0], ["F-2", "Beta SAS", D(2026, 9, 2), 104.45, 5.45]],
+                     [1200.0, 104.45], id="a-plain-amount-is-not-a-net"),
+    ],
+)  # fmt: skip
+def test_a_net_amount_beside_its_tax_owes_both(tmp_path, headers, rows, owed):
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Sheet1", [headers, *rows])))
+    assert ledger.frame["amount"].tolist() == owed
+    assert ledger.frame["outstanding"].tolist() == owed
+
+
+# -- D8: an amount in another currency is never printed as euros ------------------------------
+
+
+def _priced(headers, amounts, extra=None):
+    rows = [
+        [f"F-{i}", ["Alpha SARL", "Beta SAS"][i % 2], D(2026, 9, 1 + i), a]
+        for i, a in enumerate(amounts)
+    ]
+    if extra is not None:
+        rows = [[*r, e] for r, e in zip(rows, extra, strict=True)]
+    return [headers, *rows]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "said"),
+    [
+        pytest.param(_priced(["N° facture", "Client", "Date", "Montant (DH)"], [1200.0, 80.0]), "« Montant (DH) » sont en MAD (dirham marocain)", id="dirhams-in-header"),
+        pytest.param(_priced(["Invoice", "Customer", "Date", "Amount (£)"], [120.0, 39.0]), "GBP (livre sterling)", id="pound-sign-in-header"),
+        pytest.param(_priced(["Invoice", "Customer", "Date", "Total USD"], [120.0, 39.0]), "USD (dollar des États-Unis)", id="usd-word-in-header"),
+        pytest.param(_priced(["Invoice", "Customer", "Date", "Amount"], ["£120.00", "£39.00"]), "GBP (livre sterling)", id="pounds-in-values"),
+        pytest.param(_priced(["Invoice", "Customer", "Date", "Original_Amount", "ccy"], [536696.63, 1180000.0], ["INR", "INR"]), "INR (roupie indienne)", id="currency-column"),
+    ],
+)  # fmt: skip
+def test_a_ledger_in_another_currency_is_refused_in_french(tmp_path, sheet, said):
+    with pytest.raises(LedgerError) as info:
+        _read(_book(tmp_path / "l.xlsx", ("Factures", sheet)))
+    message = str(info.value)
+    assert said in message and "pas en euros" in message and "Traceback" not in message
+
+
+@pytest.mark.parametrize(
+    ("sheet", "valid", "currency"),
+    [
+        pytest.param(_priced(["N° facture", "Client", "Date", "Montant", "Devise"], [1200.0, 80.0, 40.0], ["EUR", "USD", None]),
+                     [True, False, True], ["EUR", "USD", None], id="one-row-in-dollars"),
+        pytest.param(_priced(["N° facture", "Client", "Date", "Montant (€)"], [1200.0, 80.0]), [True, True], ["EUR", "EUR"], id="euro-sign-in-header"),
+        pytest.param(_priced(["N° facture", "Client", "Date", "Montant TTC"], ["1 200,00 €", 80.0]), [True, True], ["EUR", None], id="no-currency-is-euros"),
+    ],
+)  # fmt: skip
+def test_a_row_in_another_currency_is_a_problem_the_others_are_read(
+    tmp_path, sheet, valid, currency
+):
+    ledger = _read(_book(tmp_path / "l.xlsx", ("Factures", sheet)))
+    assert ledger.frame["valid"].tolist() == valid
+    assert ledger.frame["currency"].tolist() == currency
+    foreign = [p for p in ledger.problems if "pas en euros" in p.message]
+    assert [p.row for p in foreign] == [i + 2 for i, v in enumerate(valid) if not v]

@@ -15,6 +15,7 @@ from .checks import check_rows, ht_above_ttc
 from .coded import Coded, dates_of, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
+from .currency import currencies, refuse_foreign
 from .dates import parse_dates
 from .extent import lower_table
 from .followup import followup_columns, undated_notices
@@ -75,6 +76,10 @@ def _columns(
     invoice = grid.parse("invoice", parse_text)
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
+    currency = currencies(grid, currency)
+    refuse_foreign(grid, currency, amount)
+    if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
+        amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
