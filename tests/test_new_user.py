@@ -130,7 +130,7 @@ _SNIPPET = lambda i: f"Payment Reminder My OT £120.00 GBP Overdue - Invoice #: 
     [
         pytest.param(["From", "Subject", "Date", "Snippet", "Amount", "Link", "Paid By Me"],
                      [_SENDER, _SNIPPET, _DAY, _SNIPPET, lambda i: ("£120.00", "39", " 01752", " 900065204028", "134511", "3")[i], _LINK, lambda i: None],
-                     "ne contient que des factures reçues", id="mail-export-of-bills-received"),
+                     "ne contient que des factures d'achats, reçues de vos fournisseurs", id="mail-export-of-bills-received"),
         pytest.param(["From", "Date", "Amount", "Link"], [_SENDER, _DAY, _MONEY, _LINK],
                      "« From » contient les expéditeurs des e-mails", id="senders-under-from"),
         pytest.param(["Qui", "Pièce", "Émise", "Montnat", "Paid By Me"], [_NAME, _INVOICE, _DAY, _MONEY, lambda i: "x"],
@@ -464,3 +464,27 @@ def test_a_row_in_another_currency_is_a_problem_the_others_are_read(
     assert ledger.frame["currency"].tolist() == currency
     foreign = [p for p in ledger.problems if "pas en euros" in p.message]
     assert [p.row for p in foreign] == [i + 2 for i, v in enumerate(valid) if not v]
+
+
+# -- D9: a purchases-only workbook is told as such, whatever sheet sits beside it ---------------
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        pytest.param(("Products", [["Product Code", "Product Name", "Category", "Unit Rate (₹)", "Details"],
+                                   *[[f"PROD 0{i}", f"Item {i}", ["Office", "Tools"][i % 2], 120.0 * i, "-"] for i in range(1, 6)]]), id="products-sheet"),
+        pytest.param(None, id="alone"),
+    ],
+)  # fmt: skip
+def test_a_purchases_only_workbook_is_told_as_such(tmp_path, beside):
+    invoices = ("Invoices", [["Invoice #", "Invoice Date", "Vendor Name", "Product Code", "No of Units", "Payment date"],
+                             *[[f"INV0{i}", D(2022, 1, 15 + i), f"Vendor 0{i % 3}", f"PROD 0{i}", 1 + i, D(2022, 2, 9 + i)] for i in range(1, 6)]])  # fmt: skip
+    path = _book(tmp_path / "kc.xlsx", invoices, *([beside] if beside else []))
+    with pytest.raises(LedgerError) as info:
+        _read(path)
+    message = str(info.value)
+    assert "ne contient que des factures d'achats" in message and "« Vendor Name »" in message
+    assert "Colonnes devinées" not in message
+    result = runner.invoke(app, ["check", str(path), "--suggest-config"])
+    assert result.exit_code == 1 and not (tmp_path / "relance.toml").exists()

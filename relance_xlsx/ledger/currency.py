@@ -24,13 +24,14 @@ EURO = "EUR"
 # Words and signs of a header or a currency cell, and the ISO code they stand for.
 _CODES = {
     "eur": EURO, "euro": EURO, "euros": EURO, "e": EURO, "€": EURO,
-    "£": "GBP", "gbp": "GBP", "$": "USD", "usd": "USD", "us": "USD", "chf": "CHF",
+    "£": "GBP", "₹": "INR", "¥": "JPY", "gbp": "GBP", "$": "USD", "usd": "USD", "us": "USD",
+    "chf": "CHF",
     "cad": "CAD", "aud": "AUD", "rm": "MYR", "myr": "MYR", "inr": "INR", "rs": "INR",
     "mad": "MAD", "dh": "MAD", "dhs": "MAD", "xof": "XOF", "cfa": "XOF", "fcfa": "XOF",
     "tnd": "TND", "dt": "TND", "dzd": "DZD", "da": "DZD", "sgd": "SGD", "hkd": "HKD",
     "zar": "ZAR", "aed": "AED", "sar": "SAR", "jpy": "JPY", "cny": "CNY", "xpf": "XPF",
 }  # fmt: skip
-_SIGNS = re.compile(r"[£$€]")
+_SIGNS = re.compile(r"[£$€₹¥]")
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 

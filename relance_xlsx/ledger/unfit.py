@@ -158,15 +158,26 @@ def no_table_error(
         elif best is None or len(guess) > len(best[1]):
             best = (sheet, guess, doubts)
     message = f"Aucun tableau de factures reconnu dans {path.name}. {_seen(list(heads), seen)}"
-    if received and (best is None or not best[1]):
-        # Bills the office received: nothing is owed to it, so no mapping is worth writing.
+    if received and (best is None or _missing(best[1])):
+        # Bills the office received: nothing is owed to it, so no mapping is worth writing
+        # (a products or rates sheet beside them is no sales table).
         return NoInvoiceTable(
-            f"{path.name} ne contient que des factures reçues ({' ; '.join(received)}) : "
-            "relance-xlsx ne relance jamais un fournisseur ; indiquez le classeur de vos ventes.",
+            f"{path.name} ne contient que des factures d'achats, reçues de vos fournisseurs "
+            f"({' ; '.join(received)}) : relance-xlsx ne relance jamais un fournisseur ; "
+            "indiquez le classeur de vos ventes.",
             {},
         )
     suggestion, doubts = (best[1], best[2]) if best else ({}, [])
     return _suggestion_error(message, suggestion, doubts)
+
+
+def _missing(suggestion: dict[str, str]) -> list[str]:
+    """The needed fields a suggestion lacks, in French (a due date stands for the date)."""
+    return [
+        label
+        for f, label in _NEEDED.items()
+        if f not in suggestion and not (f == "invoice_date" and "due_date" in suggestion)
+    ]
 
 
 def _seen(sheets: list[str], seen: list[str]) -> str:
@@ -184,11 +195,7 @@ def _suggestion_error(
     message: str, suggestion: dict[str, str], doubts: list[str]
 ) -> NoInvoiceTable:
     """The error with the doubts, the columns guessed and what is still missing."""
-    missing = [
-        label
-        for f, label in _NEEDED.items()
-        if f not in suggestion and not (f == "invoice_date" and "due_date" in suggestion)
-    ]
+    missing = _missing(suggestion)
     lines = "\n".join(f"{f} = {json.dumps(h, ensure_ascii=False)}" for f, h in suggestion.items())
     if doubts:
         message += " " + " ; ".join(doubts) + "."
