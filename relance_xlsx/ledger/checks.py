@@ -52,12 +52,7 @@ def check_rows(
     if "invoice" in grid.positions:
         error(~invoice.present(), "invoice", None, "n° de facture manquant")
     else:
-        error(
-            ok,
-            None,
-            None,
-            f"{NO_NUMBER_COLUMN} : une lettre doit nommer la facture qu'elle réclame",
-        )
+        error(ok, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
     error(~client.present(), "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
     error(
@@ -83,16 +78,8 @@ def check_rows(
         "le montant réglé dépasse le montant de la facture",
     )
     _duplicates(grid, ok, invoice)
-    limit = invoice_ts + np.timedelta64(LEGAL_MAX_DAYS, "D")
-    # "45 jours fin de mois", counted by the method in force ([policy] end_of_month_method):
-    # + 45 days then to the end of that month, or the end of the month then + 45 days.
-    issued = pd.DatetimeIndex(invoice_ts)
-    if policy.end_of_month_method == "eom_then_add":
-        eom_limit = (issued + pd.offsets.MonthEnd(0) + pd.Timedelta(days=45)).values
-    else:
-        eom_limit = (issued + pd.Timedelta(days=45) + pd.offsets.MonthEnd(0)).values
     warn(
-        (due_ts > limit) & (due_ts > eom_limit),
+        _beyond_legal_terms(invoice_ts, due_ts, policy),
         due_field,
         due_value,
         computed
@@ -111,6 +98,19 @@ def check_rows(
         lambda i: int(levels[i]),
         "niveau de relance sans date : traité comme envoyé il y a longtemps",
     )
+
+
+def _beyond_legal_terms(invoice_ts: np.ndarray, due_ts: np.ndarray, policy: Policy) -> np.ndarray:
+    """Due dates beyond 60 days, and beyond 45 days end of month, after the invoice."""
+    limit = invoice_ts + np.timedelta64(LEGAL_MAX_DAYS, "D")
+    # "45 jours fin de mois", counted by the method in force ([policy] end_of_month_method):
+    # + 45 days then to the end of that month, or the end of the month then + 45 days.
+    issued = pd.DatetimeIndex(invoice_ts)
+    if policy.end_of_month_method == "eom_then_add":
+        eom_limit = (issued + pd.offsets.MonthEnd(0) + pd.Timedelta(days=45)).values
+    else:
+        eom_limit = (issued + pd.Timedelta(days=45) + pd.offsets.MonthEnd(0)).values
+    return (due_ts > limit) & (due_ts > eom_limit)
 
 
 def _due_source(grid: Grid, due: Coded) -> tuple[str, Callable[[int], Any]]:
