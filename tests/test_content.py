@@ -193,7 +193,7 @@ NET_VAT_TOTAL = [
             id="net-taxes-gross-unknown-header",
         ),
         pytest.param(
-            ["Invoice No", "Customer", "Date", "Subtotal (RM)", "Tax (6%)", "Total (RM)"],
+            ["Invoice No", "Customer", "Date", "Subtotal (EUR)", "Tax (6%)", "Total (EUR)"],
             id="currency-and-rate-in-headers",
         ),
     ],

@@ -10,10 +10,13 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
-from .coded import Coded, dates_of
+from .coded import Coded, dates_of, parse_amounts
 from .grid import Grid
+from .values import parse_text
 
 LEGAL_MAX_DAYS = 60
+NO_NUMBER_COLUMN = "aucune colonne de n° de facture"
+_SHOWN_ROWS = 10
 
 
 def check_rows(
@@ -45,6 +48,11 @@ def check_rows(
         for i in np.flatnonzero(mask).tolist():
             grid.problem(i, name, None if value is None else value(i), message, "warning")
 
+    # A letter names the invoices it claims: a row without its number is never chased.
+    if "invoice" in grid.positions:
+        error(~invoice.present(), "invoice", None, "n° de facture manquant")
+    else:
+        error(ok, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
     error(~client.present(), "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
     error(
@@ -54,7 +62,15 @@ def check_rows(
         "ni date de facture ni échéance : impossible de savoir quand la facture est due",
     )
     invoice_ts, due_ts = dates_of(invoice_date), dates_of(due)
-    error(due_ts < invoice_ts, "due_date", due.at, "l'échéance est antérieure à la date de facture")
+    # A due date computed from the terms or the invoice date names the column it came from.
+    due_field, due_value = _due_source(grid, due)
+    computed = "" if due_field == "due_date" else "échéance calculée : "
+    error(
+        due_ts < invoice_ts,
+        due_field,
+        due_value,
+        computed + "l'échéance est antérieure à la date de facture",
+    )
     error(
         ~np.isnan(paid_cell) & (paid > amount + policy.tolerance) & ~is_credit,
         "paid",
@@ -62,19 +78,12 @@ def check_rows(
         "le montant réglé dépasse le montant de la facture",
     )
     _duplicates(grid, ok, invoice)
-    limit = invoice_ts + np.timedelta64(LEGAL_MAX_DAYS, "D")
-    # "45 jours fin de mois", counted by the method in force ([policy] end_of_month_method):
-    # + 45 days then to the end of that month, or the end of the month then + 45 days.
-    issued = pd.DatetimeIndex(invoice_ts)
-    if policy.end_of_month_method == "eom_then_add":
-        eom_limit = (issued + pd.offsets.MonthEnd(0) + pd.Timedelta(days=45)).values
-    else:
-        eom_limit = (issued + pd.Timedelta(days=45) + pd.offsets.MonthEnd(0)).values
     warn(
-        (due_ts > limit) & (due_ts > eom_limit),
-        "due_date",
-        due.at,
-        "délai de paiement supérieur au maximum légal (60 jours, ou 45 jours fin de mois)",
+        _beyond_legal_terms(invoice_ts, due_ts, policy),
+        due_field,
+        due_value,
+        computed
+        + "délai de paiement supérieur au maximum légal (60 jours, ou 45 jours fin de mois)",
     )
     warn(
         invoice_ts > np.datetime64(as_of, "ns"),
@@ -88,6 +97,54 @@ def check_rows(
         "reminder_level",
         lambda i: int(levels[i]),
         "niveau de relance sans date : traité comme envoyé il y a longtemps",
+    )
+
+
+def _beyond_legal_terms(invoice_ts: np.ndarray, due_ts: np.ndarray, policy: Policy) -> np.ndarray:
+    """Due dates beyond 60 days, and beyond 45 days end of month, after the invoice."""
+    limit = invoice_ts + np.timedelta64(LEGAL_MAX_DAYS, "D")
+    # "45 jours fin de mois", counted by the method in force ([policy] end_of_month_method):
+    # + 45 days then to the end of that month, or the end of the month then + 45 days.
+    issued = pd.DatetimeIndex(invoice_ts)
+    if policy.end_of_month_method == "eom_then_add":
+        eom_limit = (issued + pd.offsets.MonthEnd(0) + pd.Timedelta(days=45)).values
+    else:
+        eom_limit = (issued + pd.Timedelta(days=45) + pd.offsets.MonthEnd(0)).values
+    return (due_ts > limit) & (due_ts > eom_limit)
+
+
+def _due_source(grid: Grid, due: Coded) -> tuple[str, Callable[[int], Any]]:
+    """The column a due date comes from, and the value to show: the cell itself, or the
+    terms or invoice date it was computed from with the date (« D(360) → 16/03/2027 »)."""
+    if "due_date" in grid.positions:
+        return "due_date", due.at
+    field = "terms" if "terms" in grid.positions else "invoice_date"
+    source = grid.raw(field)
+    days = dates_of(due)
+
+    def shown(i: int) -> str:
+        day = pd.Timestamp(days[i]).strftime("%d/%m/%Y") if not np.isnat(days[i]) else ""
+        return f"{parse_text(source.at(i)) or ''} → {day}"
+
+    return field, shown
+
+
+def ht_above_ttc(grid: Grid, amount: np.ndarray) -> str | None:
+    """One warning naming the rows whose amount owed is below their net amount (a TTC column
+    under its HT one: the columns swapped, or a discount typed in the wrong place)."""
+    if "amount_ht" not in grid.positions or "amount" not in grid.positions:
+        return None
+    net = parse_amounts(grid.raw("amount_ht"))[0]
+    below = ~np.isnan(net) & ~np.isnan(amount) & (np.abs(amount) < np.abs(net) - 0.005)
+    if not below.any():
+        return None
+    rows = grid.numbers[below].astype(int).tolist()
+    shown = ", ".join(map(str, rows[:_SHOWN_ROWS])) + (" …" if len(rows) > _SHOWN_ROWS else "")
+    ttc, ht = grid.header("amount"), grid.header("amount_ht")
+    return (
+        f"« {ttc} » est inférieur à « {ht} » sur {len(rows)} ligne(s) (ligne(s) {shown}) : "
+        f"un montant TTC ne peut être inférieur au HT ; vérifiez ces lignes (la somme "
+        f"réclamée est celle de « {ttc} »)."
     )
 
 
@@ -111,4 +168,4 @@ def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded) -> None:
         ok[i] = False
 
 
-__all__ = ["LEGAL_MAX_DAYS", "check_rows"]
+__all__ = ["LEGAL_MAX_DAYS", "check_rows", "ht_above_ttc"]

@@ -106,7 +106,7 @@ def candidates(
         if table is not None:
             # Only the table's own columns: a note beside it is not one of its headers.
             row = [v if table.first_col <= j <= table.last_col else None for j, v in enumerate(row)]
-        positions = match_headers(row, overrides)
+        positions = match_headers(row, overrides, balance_as_amount=False)
         if not _worth_judging(positions):
             continue
         end = index + 1 + SAMPLE_ROWS
@@ -136,7 +136,7 @@ def candidates(
 def _worth_judging(positions: dict[str, int]) -> bool:
     """A header row that may be an invoice table once its content is seen (a net and a VAT
     column may hold the total's place)."""
-    money = {"amount", "amount_ht", "vat"} & set(positions)
+    money = {"amount", "amount_ht", "vat", "balance"} & set(positions)
     return bool(money) and is_invoice_table({"amount": -1, **positions})
 
 

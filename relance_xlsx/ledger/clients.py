@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .columns import match_headers, normalise
+from .labels import label
 from .lookup import best_match
 
 # What a clients table may give each invoice of its client.
@@ -150,7 +151,8 @@ def join_clients(
                 row[pos] = found[clients.positions[field]]
     note = (
         f"Fiche clients : feuille « {clients.sheet} » (en-têtes en ligne {clients.header_row}), "
-        f"jointe par {match.said} ; {', '.join(fields)} complétés pour {filled} facture(s)."
+        f"jointe par {match.said} ; {', '.join(label(f).lower() for f in fields)} complétés pour "
+        f"{filled} facture(s)."
     )
     return merged, tuple(names), note
 

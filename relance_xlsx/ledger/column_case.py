@@ -20,6 +20,8 @@ class Case:
         self.names = {j: n for j, n in self.names.items() if n}
         self.profiles = profiles
         self.fixed = fixed
+        # The columns relance.toml named, whatever field they stand for now: never moved.
+        self.fixed_columns = {j for f, j in positions.items() if f in fixed}
         self.evidence: dict[str, str] = {}
         self.notes: list[str] = []
 
@@ -38,7 +40,11 @@ class Case:
 
     def movable(self, field: str) -> int | None:
         """The field's column, unless relance.toml named it (the user's word wins)."""
-        return None if field in self.fixed else self.pos.get(field)
+        return None if self.is_fixed(field) else self.pos.get(field)
+
+    def is_fixed(self, field: str) -> bool:
+        """Whether relance.toml named this field or the column it holds."""
+        return field in self.fixed or self.pos.get(field, -1) in self.fixed_columns
 
     def numeric(self, column: int) -> bool:
         """Whether the column holds amounts (not a counter, not references)."""

@@ -54,12 +54,31 @@ def header_words(header: object) -> str:
     # abbreviations are words: « T.T.C » is TTC, « H.T. » is HT.
     text = _ABBREVIATION.sub("", _PERCENT.sub(" ", str(header).strip()))
     text = _CAMEL.sub(" ", text)
-    return re.sub(r"\bid\b", "no", normalise(text))
+    return _singular(re.sub(r"\bid\b", "no", normalise(text)))
+
+
+def _singular(text: str) -> str:
+    """Plural words folded to the singular an alias uses: « N° Factures » is « no facture »,
+    « Montants TTC » « montant ttc », « Totaux » « total »."""
+    if "s" not in text and "x" not in text:
+        return text
+    return " ".join(_SINGULAR.get(w, w) for w in text.split())
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in text.split() if w not in _FILLER)
 
+
+# Every word an alias uses; a header's plural is folded to one of them (never a word that is
+# itself an alias's, like « pays » or « taxes »).
+_VOCABULARY = frozenset(w for aliases in _FOLDED.values() for a in aliases for w in a.split())
+_SINGULAR = {
+    plural: word
+    for word in _VOCABULARY
+    if len(word) >= 3
+    for plural in (word + "s", word + "x", word[:-2] + "aux" if word.endswith("al") else "")
+    if plural and plural not in _VOCABULARY
+}
 
 _ALIAS_WORDS: dict[str, tuple[frozenset[str], ...]] = {
     name: tuple(_words(a) for a in aliases) for name, aliases in _FOLDED.items()
@@ -105,7 +124,9 @@ def _candidates(
 
 
 def match_headers(
-    headers: Iterable[object], overrides: Mapping[str, str] | None = None
+    headers: Iterable[object],
+    overrides: Mapping[str, str] | None = None,
+    balance_as_amount: bool = True,
 ) -> dict[str, int]:
     """Map canonical fields to column positions; explicit overrides win over detection.
 
@@ -130,7 +151,9 @@ def match_headers(
     # owed stands for the amount when that is all it has.
     if "client" not in mapping and "client_number" in mapping:
         mapping["client"] = mapping["client_number"]
-    if "amount" not in mapping and "balance" in mapping:
+    # (The table choice keeps the balance apart: its content may show the invoice's amount
+    # elsewhere, a total beside its net and VAT, and the balance is then what remains.)
+    if balance_as_amount and "amount" not in mapping and "balance" in mapping:
         mapping["amount"] = mapping.pop("balance")
     return mapping
 

@@ -15,7 +15,7 @@ from typing import Any
 from .column_case import Case, percent
 from .columns import header_words
 from .labels import label
-from .owed import net_vat_total, references, running_totals
+from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .profile import Profiles
 
 # Headers that number rows rather than invoices (« N° », « # », « ID », « Ligne »).
@@ -53,6 +53,7 @@ def judge(
     references(case)
     net_vat_total(case)
     running_totals(case)
+    net_plus_vat(case)
     if "amount" not in case.pos and "balance" in case.pos:
         case.pos["amount"] = case.pos.pop("balance")  # what is still owed stands for it
     for field, column in case.pos.items():

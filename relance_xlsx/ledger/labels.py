@@ -12,6 +12,7 @@ FIELD_LABELS = {
     "amount": "Montant TTC",
     "amount_ht": "Montant HT",
     "vat": "TVA",
+    "add_vat": "TVA ajoutée au montant",
     "paid": "Montant réglé",
     "payment_date": "Date de règlement",
     "paid_flag": "Réglée (oui/non)",

@@ -42,14 +42,18 @@ def settle(
         | standing.rows(PAID)
         | (payment_date.present() & ("paid" not in grid.positions))
     )
+    known = np.zeros(len(amount), dtype=bool)
     if "balance" in grid.positions and "paid" not in grid.positions:
         # What is still owed gives what was paid, when it is within the amount: a larger one
         # adds charges (a service charge, interest) that the amount column does not hold.
+        # A credit note or an advance keeps what is left of it to use (an aging export's
+        # « Outstanding value » -27 000 under an original -1 547 000).
         balance = grid.parse_amounts("balance")[0]
-        known = ~np.isnan(balance) & (balance >= 0) & (balance <= amount)
+        within = np.where(amount < 0, (balance <= 0) & (balance >= amount), balance <= amount)
+        known = ~np.isnan(balance) & ((balance >= 0) | (amount < 0)) & within
         paid = np.where(known, np.round(amount - np.nan_to_num(balance), 2), paid)
     paid = np.where(settled, np.clip(amount, 0, None), paid)
-    outstanding = np.where(is_credit, amount, np.round(amount - paid, 2))
+    outstanding = np.where(is_credit & ~known, amount, np.round(amount - paid, 2))
     return paid, outstanding
 
 

@@ -76,9 +76,9 @@ def net_vat_total(case: Case) -> None:
         return
     net, total, good, seen = best
     before = case.pos.get("amount")
-    if "amount" not in case.fixed:
+    if not case.is_fixed("amount"):
         case.pos["amount"] = total
-    if "amount_ht" not in case.fixed and case.pos.get("amount_ht") in (None, total):
+    if not case.is_fixed("amount_ht") and case.pos.get("amount_ht") in (None, total):
         case.pos["amount_ht"] = net
     names = [case.name(j) for j in (total, net, vat)]
     taxes = f"« {names[2]} »" + (f" et {len(rates) - 1} autre(s) taux" if len(rates) > 1 else "")
@@ -90,6 +90,35 @@ def net_vat_total(case: Case) -> None:
         case.notes.append(
             f"Montant dû : « {names[0]} » (TTC), pas « {case.name(before)} » (hors taxes)."
         )
+
+
+# Words of a header that names a net amount (before tax), and of one that names a total.
+_NET_WORDS = frozenset(
+    {"price", "prix", "ht", "net", "subtotal", "hors", "excl", "before", "pre", "goods"}
+    | {"unit", "unitaire", "pu", "base"}
+)
+_GROSS_WORDS = frozenset({"ttc", "total", "gross", "incl", "including", "brut", "due", "du"})
+
+
+def net_plus_vat(case: Case) -> None:
+    """A net amount (« Price », « Montant HT ») beside a tax column and no total: the client
+    owes the two together, never the net alone."""
+    if "amount" not in case.pos and "balance" not in case.pos and "amount_ht" in case.pos:
+        case.pos["amount"] = case.pos["amount_ht"]  # « Montant HT » and « TVA », no TTC
+    amount, vat = case.pos.get("amount"), case.pos.get("vat")
+    if amount is None or vat is None or "amount" in case.evidence or case.is_fixed("amount"):
+        return  # no tax, or the total was found (net_vat_total), or the user named it
+    words = case.words(amount)
+    if not words & _NET_WORDS or words & _GROSS_WORDS or not case.numeric(vat):
+        return
+    case.pos["add_vat"] = vat
+    names = case.name(amount), case.name(vat)
+    case.evidence["amount"] = (
+        f"« {names[0]} » + « {names[1]} » : aucune colonne de total, le montant dû est "
+        "le montant hors taxes plus la taxe"
+    )
+    case.evidence["add_vat"] = f"ajoutée à « {names[0]} » pour le montant dû"
+    case.notes.append(f"Montant dû : « {names[0]} » + « {names[1]} » (aucun total TTC).")
 
 
 def running_totals(case: Case) -> None:
@@ -132,4 +161,11 @@ def _amount_columns(case: Case, column: int) -> list[int]:
     ]
 
 
-__all__ = ["REFERENCE_WORDS", "net_vat_total", "not_amount", "references", "running_totals"]
+__all__ = [
+    "REFERENCE_WORDS",
+    "net_plus_vat",
+    "net_vat_total",
+    "not_amount",
+    "references",
+    "running_totals",
+]

@@ -11,10 +11,11 @@ import pandas as pd
 
 from ..config import Policy
 from .buyers import legal_due_dates, say_no_receipt
-from .checks import check_rows
+from .checks import check_rows, ht_above_ttc
 from .coded import Coded, dates_of, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
+from .currency import currencies, refuse_foreign
 from .dates import parse_dates
 from .extent import lower_table
 from .followup import followup_columns, undated_notices
@@ -62,17 +63,24 @@ def normalise_rows(
     if not keep.all():
         grid.keep_only(keep)
         standing = standing.take(keep)
-    columns = _columns(grid, standing, policy, as_of)
+    columns = _columns(grid, standing, policy, as_of, notes)
     frame = _frame(columns)
     return Normalised(frame, grid.problems, skips, [*standing.decisions, *decisions], notes)
 
 
-def _columns(grid: Grid, standing: Standing, policy: Policy, as_of: dt.date) -> dict[str, Any]:
-    """Every canonical column of the kept rows, parsed and checked."""
+def _columns(
+    grid: Grid, standing: Standing, policy: Policy, as_of: dt.date, notes: list[str]
+) -> dict[str, Any]:
+    """Every canonical column of the kept rows, parsed and checked (notes: the warnings)."""
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse("invoice", parse_text)
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
+    currency = currencies(grid, currency)
+    refuse_foreign(grid, currency, amount)
+    if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
+        amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
+    notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_flag, "warning")

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import NoInvoiceTable
 from .columns import ALIASES, header_words, match_headers
-from .owed import not_amount
-from .profile import Profile, Profiles
+from .fitness import INVOICE_WORDS, bills_received, misfit
+from .profile import Profiles
 
 SHOWN_HEADERS = 12
+SHOWN_SHEETS = 8  # more sheets than this are counted, not listed
 _NEEDED = {
     "invoice": "le n° de facture",
     "client": "le client",
@@ -31,9 +33,9 @@ def header_row(rows: list[list[Any]]) -> int | None:
 
 def suggest_columns(
     row: list[Any], sample: list[list[Any]], overrides: dict[str, str]
-) -> tuple[dict[str, str], list[str]]:
-    """The fields an invoice table needs, each guessed from a header of this row, and why
-    a column was not trusted.
+) -> tuple[dict[str, str], list[str], bool]:
+    """The fields an invoice table needs, each guessed from a header of this row, why a
+    column was not trusted, and whether the table is bills received (nothing to suggest).
 
     By name first (the synonyms, then the closest spelling: « Montnat » is « Montant »),
     then by what the column holds: dates, amounts, a name repeated, a number on each row.
@@ -48,15 +50,20 @@ def suggest_columns(
     if "supplier" in found and "client" not in found:
         # The office's own bills: nothing to chase, so no mapping to suggest.
         supplier = headers.get(found["supplier"], "")
-        return {}, [
-            f"« {supplier} » nomme un fournisseur : ce sont des factures d'achats, jamais relancées"
-        ]
+        return (
+            {},
+            [f"« {supplier} » nomme un fournisseur : des factures d'achats, jamais relancées"],
+            True,
+        )
+    received = bills_received(headers, {j: _cells(sample, j) for j in headers})
+    if received and "client" not in overrides:
+        return {}, [f"{received}, jamais relancées"], True
     taken = {headers[j] for j in found.values() if j in headers}
     for field in (*_NEEDED, "due_date"):
         j = found.get(field)
         if j is None or j not in headers:
             continue
-        why = _misfit(field, headers[j], profiles[j])
+        why = _misfit(field, headers[j], profiles, j)
         if why is None or field in overrides:
             guess[field] = headers[j]
         else:
@@ -74,28 +81,19 @@ def suggest_columns(
     if "amount" not in guess:
         # The numbers set aside say why no amount was found (« V/REF », a row counter).
         for j, h in headers.items():
-            why = _misfit("amount", h, profiles[j])
+            why = _misfit("amount", h, profiles, j)
             if h not in taken and profiles[j].numbers >= 0.8 and why:
                 doubts.append(f"« {h} » n'est pas retenue pour le montant : {why}")
-    return guess, doubts
+    return guess, doubts, False
 
 
-def _misfit(field: str, header: str, p: Profile) -> str | None:
-    """Why a column cannot hold this field, judged by its content (None: it can)."""
-    if p.filled < 2:
-        return None  # too few values to judge: the header decides
-    if field == "amount":
-        why = not_amount(set(header_words(header).split()), p)
-        if why is None and p.numbers < 0.8:
-            return "elle ne contient pas de montants"
-        return why
-    elif field in ("invoice_date", "due_date") and p.dates < 0.8:
-        return "elle ne contient pas de dates"
-    elif field == "client" and (p.texts < 0.6 or p.emails >= 0.5 or p.digits >= 0.8):
-        return "elle ne contient pas de noms"
-    elif field == "invoice" and (p.distinct < 0.9 or p.dates >= 0.5 or p.counter):
-        return "ses valeurs ne sont pas des numéros de facture tous différents"
-    return None
+def _misfit(field: str, header: str, profiles: Profiles, column: int) -> str | None:
+    """Why a column cannot hold this field, judged by its header and content (None: it can)."""
+    return misfit(field, header, profiles[column], _cells(profiles.sample, column))
+
+
+def _cells(sample: Sequence[Sequence[Any]], column: int) -> list[Any]:
+    return [r[column] if column < len(r) else None for r in sample]
 
 
 def _closest(
@@ -104,7 +102,7 @@ def _closest(
     scored = [
         (max(difflib.SequenceMatcher(None, header_words(h), a).ratio() for a in _FOLDED[field]), j)
         for j, h in headers.items()
-        if h not in taken and _misfit(field, h, profiles[j]) is None
+        if h not in taken and _misfit(field, h, profiles, j) is None
     ]
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] >= 0.8 else None
@@ -116,7 +114,7 @@ def _by_content(
     """The first free column whose values look like this field's."""
     for j, h in headers.items():
         p = profiles[j]
-        if h in taken or p.filled < 2 or _misfit(field, h, p) is not None:
+        if h in taken or p.filled < 2 or _misfit(field, h, profiles, j) is not None:
             continue
         if field == "invoice_date" and p.dates > 0.8:
             return j
@@ -124,7 +122,15 @@ def _by_content(
             return j
         if field == "client" and p.distinct < 1.0:
             return j
-        if field == "invoice" and p.distinct == 1.0 and p.texts + p.numbers > 0.8:
+        # Unique values alone are not invoice numbers (phones, serial numbers): the header
+        # must name a number or a reference.
+        words = set(header_words(h).split())
+        if (
+            field == "invoice"
+            and p.distinct == 1.0
+            and p.texts + p.numbers > 0.8
+            and words & INVOICE_WORDS
+        ):
             return j
     return None
 
@@ -133,7 +139,7 @@ def no_table_error(
     path: Path, heads: dict[str, list[list[Any]]], overrides: dict[str, str]
 ) -> NoInvoiceTable:
     """The error of a workbook with no invoice table: headers seen, fields missing, the fix."""
-    seen, best = [], None
+    seen, best, received = [], None, []
     for sheet, rows in heads.items():
         index = header_row(rows)
         if index is None:
@@ -144,18 +150,53 @@ def no_table_error(
             " …" if len(texts) > SHOWN_HEADERS else ""
         )
         seen.append(f"feuille « {sheet} », ligne {index + 1} : {shown}")
-        guess, doubts = suggest_columns(rows[index], rows[index + 1 : index + 201], overrides)
-        if best is None or len(guess) > len(best[1]):
+        guess, doubts, bills = suggest_columns(
+            rows[index], rows[index + 1 : index + 201], overrides
+        )
+        if bills:
+            received.append(f"feuille « {sheet} » : {doubts[0]}")
+        elif best is None or len(guess) > len(best[1]):
             best = (sheet, guess, doubts)
+    message = f"Aucun tableau de factures reconnu dans {path.name}. {_seen(list(heads), seen)}"
+    if received and (best is None or _missing(best[1])):
+        # Bills the office received: nothing is owed to it, so no mapping is worth writing
+        # (a products or rates sheet beside them is no sales table).
+        return NoInvoiceTable(
+            f"{path.name} ne contient que des factures d'achats, reçues de vos fournisseurs "
+            f"({' ; '.join(received)}) : relance-xlsx ne relance jamais un fournisseur ; "
+            "indiquez le classeur de vos ventes.",
+            {},
+        )
     suggestion, doubts = (best[1], best[2]) if best else ({}, [])
-    missing = [
+    return _suggestion_error(message, suggestion, doubts)
+
+
+def _missing(suggestion: dict[str, str]) -> list[str]:
+    """The needed fields a suggestion lacks, in French (a due date stands for the date)."""
+    return [
         label
         for f, label in _NEEDED.items()
         if f not in suggestion and not (f == "invoice_date" and "due_date" in suggestion)
     ]
+
+
+def _seen(sheets: list[str], seen: list[str]) -> str:
+    """The headers seen, sheet by sheet; a workbook of many sheets in one short sentence."""
+    if len(seen) <= SHOWN_SHEETS:
+        return f"En-têtes vus : {' ; '.join(seen) or 'aucun'}."
+    names = ", ".join(sheets[:3])
+    return (
+        f"{len(sheets)} feuilles, aucune ne ressemble à un tableau de factures "
+        f'(ex. : {names}…) ; indiquez la feuille avec --sheet ou sheet = "…" dans relance.toml.'
+    )
+
+
+def _suggestion_error(
+    message: str, suggestion: dict[str, str], doubts: list[str]
+) -> NoInvoiceTable:
+    """The error with the doubts, the columns guessed and what is still missing."""
+    missing = _missing(suggestion)
     lines = "\n".join(f"{f} = {json.dumps(h, ensure_ascii=False)}" for f, h in suggestion.items())
-    seen_text = " ; ".join(seen) or "aucun"
-    message = f"Aucun tableau de factures reconnu dans {path.name}. En-têtes vus : {seen_text}."
     if doubts:
         message += " " + " ; ".join(doubts) + "."
     if suggestion and not missing:

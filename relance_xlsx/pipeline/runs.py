@@ -39,6 +39,7 @@ from ..results import (
 from ..workbook import (
     WritebackResult,
     check_targets,
+    implausible,
     journal_entries,
     ledger_lock,
     preflight,
@@ -107,7 +108,7 @@ def run(
 
 def _run(job: _Job) -> RunResult:
     settings, as_of, out, progress = job.settings, job.as_of, job.out, job.progress
-    ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress)
+    ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress, job.dry_run)
     frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
     ledger = dataclasses.replace(ledger, frame=frame)
     warnings = list(ledger.warnings)
@@ -197,11 +198,22 @@ def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[A
 
 
 def _read(
-    ledger_path: Path, settings: Settings, as_of: dt.date, write_workbook: bool, progress: Progress
+    ledger_path: Path,
+    settings: Settings,
+    as_of: dt.date,
+    write_workbook: bool,
+    progress: Progress,
+    dry_run: bool = False,
 ) -> Ledger:
     """The ledger, and, before any letter, every reason not to write it back."""
     with step(progress, "Lecture du classeur"):
         ledger = read_ledger(ledger_path, settings, as_of=as_of)
+    if dry_run:
+        # A dry run lists the problems, and says the decision a real run would take.
+        why = implausible(ledger, settings.writeback.min_usable_share)
+        if why:
+            warning = f"Sans --dry-run, ce run s'arrêterait : {why} (voir les problèmes)."
+            ledger = dataclasses.replace(ledger, warnings=(warning, *ledger.warnings))
     if write_workbook:
         refuse_implausible(ledger, settings.writeback.min_usable_share)
         preflight(ledger_path, ledger.fingerprint)

@@ -32,6 +32,7 @@ from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
 from .statuses import say_broken, say_claimed, say_legal_terms, say_paid_late
+from .threshold import below_threshold
 
 ACTIONS = (
     "letter",
@@ -138,7 +139,9 @@ def decide(
     out["days_late"] = pd.array(np.where(np.isnan(days_late), np.nan, days_late), dtype="Int64")
     out["interest"] = penalties.interest
     out["indemnity"] = penalties.indemnity
-    out["reason"] = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
+    reason = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
+    below_threshold(reason, frame, rule == RULE["paid"], policy.tolerance)
+    out["reason"] = reason
     say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
     # A disputed claim is barred all the same; a public debt's letter sent today interrupts
     # its lapse: no warning for it.

@@ -20,7 +20,7 @@ from .journal import (
 from .lock import MATCH, RUN, SEND, ledger_lock, lock_path
 from .openlocks import lock_files, lock_owner
 from .payments import PaymentsDone, PaymentWrite, write_payments
-from .plausible import refuse_implausible
+from .plausible import implausible, refuse_implausible
 from .writeback import (
     WritebackResult,
     append_journal,
@@ -46,6 +46,7 @@ __all__ = [
     "bank_history",
     "check_targets",
     "existing_keys",
+    "implausible",
     "journal_demands",
     "journal_entries",
     "journal_lines",

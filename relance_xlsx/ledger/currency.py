@@ -1,0 +1,103 @@
+"""The currency of each amount: typed in the cell (« £120.00 »), named by the header
+(« Montant (DH) », « Amount (£) », « Total USD ») or by a currency column (« Devise », « ccy »).
+
+relance-xlsx chases in euros only: the late-payment interest and the 40 € indemnity it adds
+are French law's, in euros. An amount in another currency is never printed as euros: its row
+is a problem, and a ledger whose amounts are all in another currency is refused in one
+sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+from babel.numbers import get_currency_name
+
+from ..errors import LedgerError
+from .coded import Coded
+from .columns import normalise
+from .grid import Grid
+
+EURO = "EUR"
+# Words and signs of a header or a currency cell, and the ISO code they stand for.
+_CODES = {
+    "eur": EURO, "euro": EURO, "euros": EURO, "e": EURO, "€": EURO,
+    "£": "GBP", "₹": "INR", "¥": "JPY", "gbp": "GBP", "$": "USD", "usd": "USD", "us": "USD",
+    "chf": "CHF",
+    "cad": "CAD", "aud": "AUD", "rm": "MYR", "myr": "MYR", "inr": "INR", "rs": "INR",
+    "mad": "MAD", "dh": "MAD", "dhs": "MAD", "xof": "XOF", "cfa": "XOF", "fcfa": "XOF",
+    "tnd": "TND", "dt": "TND", "dzd": "DZD", "da": "DZD", "sgd": "SGD", "hkd": "HKD",
+    "zar": "ZAR", "aed": "AED", "sar": "SAR", "jpy": "JPY", "cny": "CNY", "xpf": "XPF",
+}  # fmt: skip
+_SIGNS = re.compile(r"[£$€₹¥]")
+_CODE = re.compile(r"^[A-Z]{3}$")
+
+
+def header_currency(header: str) -> str | None:
+    """The currency a header names its amounts in (« Montant (DH) »: MAD), or None."""
+    sign = _SIGNS.search(header)
+    if sign:
+        return _CODES[sign.group(0)]
+    # Only a word in brackets or at the end is a currency: « Montant (DH) », « Total USD »;
+    # never a word of the meaning (« da » in « Date d'arrivée »).
+    bracket = re.search(r"\(([^)]*)\)\s*$|\b(\w+)\s*$", header)
+    if not bracket:
+        return None
+    word = normalise(bracket.group(1) or bracket.group(2) or "")
+    return (
+        _CODES.get(word) if word not in ("e", "da", "dt", "us", "rs") or bracket.group(1) else None
+    )
+
+
+def cell_currency(value: object) -> str | None:
+    """The currency a currency column's cell names (« EUR », « € », « DH », « INR »)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if _CODE.match(text.upper()) and text.upper() not in ("DHS", "RMS"):
+        return text.upper() if normalise(text) not in _CODES else _CODES[normalise(text)]
+    return _CODES.get(normalise(text)) or _CODES.get(text)
+
+
+def currencies(grid: Grid, typed: Coded) -> Coded:
+    """Each row's currency: the cell's own, else its currency column's, else its header's."""
+    column = grid.raw("currency").map(cell_currency) if "currency" in grid.positions else None
+    header = header_currency(grid.header("amount")) if "amount" in grid.positions else None
+    if column is None and header is None:
+        return typed
+    values = typed.array()
+    if column is not None:
+        values = np.where(typed.present(), values, column.array())
+    if header is not None:
+        values = np.where(pd.isna(values), header, values)
+    return Coded.of(values)
+
+
+def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
+    """A row whose amount is not in euros is a problem; a ledger of such rows is refused."""
+    foreign = currency.mask(lambda c: c is not None and c != EURO) & ~np.isnan(amount)
+    if not foreign.any():
+        return
+    codes = currency.array()
+    found = sorted({str(c) for c in codes[foreign]})
+    named = ", ".join(f"{c} ({get_currency_name(c, locale='fr_FR')})" for c in found)
+    if not (~foreign & ~np.isnan(amount)).any():
+        raise LedgerError(
+            f"Les montants de « {grid.header('amount')} » sont en {named}, pas en euros : "
+            "relance-xlsx ne relance qu'en euros (les intérêts de retard et l'indemnité de "
+            "40 € sont ceux du droit français) ; aucune lettre n'est préparée."
+        )
+    for i in np.flatnonzero(foreign).tolist():
+        code = str(codes[i])
+        grid.problem(
+            i,
+            "amount",
+            grid.raw("amount").at(i),
+            f"montant en {code} ({get_currency_name(code, locale='fr_FR')}), pas en euros : "
+            "non relancée (relance-xlsx ne relance qu'en euros)",
+        )
+
+
+__all__ = ["EURO", "cell_currency", "currencies", "header_currency", "refuse_foreign"]
