@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import socket
 import time
@@ -90,6 +91,13 @@ def _previewed(page, ledger: Path, day: dt.date = AS_OF) -> httpx.Client:
     client.post("/apercu", data={"jeton": token, "date": day.isoformat()})
     assert _wait(client)["error"] is None
     return client
+
+
+def _version(client: httpx.Client) -> str:
+    """The identity of the preview the page shows, which its confirm form carries."""
+    found = re.search(r'name="apercu" value="([0-9a-f]+)"', client.get("/apercu").text)
+    assert found, "the preview has no confirm form"
+    return found.group(1)
 
 
 def _wait(client: httpx.Client) -> dict:
@@ -450,6 +458,7 @@ def _run_from_page(page, ledger: Path, **form: str) -> httpx.Client:
     client = _previewed(page, ledger, EMAIL_DAY)
     token = page.state.token
     data = {"jeton": token, "date": EMAIL_DAY.isoformat(), "confirme": "oui", **form}
+    data["apercu"] = _version(client)
     client.post("/traitement", data=data)
     assert _wait(client)["error"] is None
     return client
@@ -548,7 +557,13 @@ def test_a_workbook_open_in_excel_is_refused_in_french_and_left_as_it_was(page, 
     token = page.state.token
     (office.parent / f"~${office.name}").write_bytes(b"\x05Anne ")
     before = office.read_bytes()
-    client.post("/traitement", data={"jeton": token, "date": AS_OF.isoformat(), "confirme": "oui"})
+    data = {
+        "jeton": token,
+        "date": AS_OF.isoformat(),
+        "confirme": "oui",
+        "apercu": _version(client),
+    }
+    client.post("/traitement", data=data)
     state = _wait(client)
     assert state["error"] and "ouvert par Anne dans Excel" in state["error"]
     shown = client.get("/suivi")

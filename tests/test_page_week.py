@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, write_ledger
 from openpyxl import load_workbook
 from test_email import Sink, _authenticator, serve  # noqa: F401  (fixture)
-from test_page import CHROMEDRIVER, CHROMIUM, _previewed, _signed_in, _wait, page  # noqa: F401
+from test_page import CHROMEDRIVER, CHROMIUM, _previewed, _signed_in, _version, _wait, page  # noqa: F401
 
 import relance_xlsx
 from relance_xlsx.config import write_values
@@ -397,7 +397,8 @@ def test_send_without_a_mail_server_leads_to_its_settings(page, tmp_path):
 
     ledger = _build(tmp_path / "bureau")
     client = _previewed(page, ledger, AS_OF)
-    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui", "email": "on"})
+    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui", "email": "on",
+                                     "apercu": _version(client)})  # fmt: skip
     assert _wait(client)["error"] is None
     shown = client.get("/envoi")
     assert "[smtp]" not in shown.text and 'href="/reglages#smtp.host"' in shown.text
@@ -530,7 +531,8 @@ def test_workbooks_are_found_in_the_user_s_folders_and_the_date_is_kept(tmp_path
 def test_open_folder_says_where_it_is_when_it_cannot(page, office, monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")  # no xdg-open: the page says so
     client = _previewed(page, office, AS_OF)
-    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui"})
+    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui",
+                                     "apercu": _version(client)})  # fmt: skip
     assert _wait(client)["error"] is None
     shown = client.post("/ouvrir", data={"jeton": page.state.token})
     assert "Impossible d'ouvrir le dossier d'ici" in shown.text

@@ -14,6 +14,7 @@ from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run,
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
+from .preview import version
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
 
@@ -28,6 +29,10 @@ async def start_run(request: Request) -> Response:
     done = state.last_run
     if done is not None and done.as_of == day.isoformat() and done.ledger == str(ledger):
         return _already(request, state.ran_at)
+    if state.preview is not None and state.preview.done_before:
+        return _already(request, None, "/apercu")
+    if form.get("apercu") != version(state):  # another tab held or released a letter since
+        return go("/apercu?change=1")
     pdf = form.get("pdf") == "on" and pdf_program(settings) is not None
     email = form.get("email") == "on"
 
@@ -45,7 +50,7 @@ async def start_run(request: Request) -> Response:
     return go("/suivi")
 
 
-def _already(request: Request, at: dt.datetime | None) -> Response:
+def _already(request: Request, at: dt.datetime | None, where: str = "/resultats") -> Response:
     """A second « Confirmer » the same day: nothing is run again; the day's results."""
     when = f" à {at:%H:%M}" if at else ""
     return render(
@@ -53,7 +58,7 @@ def _already(request: Request, at: dt.datetime | None) -> Response:
         "message.html",
         message=f"Le traitement de ce jour a déjà été fait{when} : ses lettres sont écrites et "
         "le classeur est à jour. Rien n'a été refait.",
-        link=("/resultats", "Voir les résultats de ce jour"),
+        link=(where, "Voir les résultats de ce jour"),
     )
 
 

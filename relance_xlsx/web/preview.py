@@ -4,6 +4,7 @@ correct; « Ne pas envoyer » per letter or invoice; a workbook open in Excel ca
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from typing import Any
 
@@ -21,6 +22,39 @@ from .views import render
 
 # What the clerk sees by default as the date until which a letter waits.
 HOLD_DAYS = 7
+# Said when the preview a tab confirms is not the one the server holds any more.
+CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
+
+
+def version(state: UiState) -> str:
+    """The identity of the preview the server holds: its workbook, day, letters (each
+    invoice's amounts) and holds. The confirm form carries it: a tab that shows another
+    preview confirms nothing."""
+    result = state.preview
+    if result is None:
+        return ""
+    letters = [
+        (x.client, x.kind, x.path, round(float(x.total_due), 2),
+         [(n.invoice, n.outstanding, n.interest, n.indemnity) for n in x.lines])
+        for x in result.letters
+    ]  # fmt: skip
+    holds = sorted((h.target, h.until.isoformat(), h.reason) for h in state.holds)
+    text = repr((result.ledger, result.as_of, letters, holds))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def confirmed(state: UiState) -> str | None:
+    """Why the preview shown can no longer change (its day was run), or None."""
+    result = state.preview
+    if result is None:
+        return None
+    if _same_day(state.last_run, result) or result.done_before:
+        return (
+            f"Le traitement du {typed_day(result.as_of):%d/%m/%Y} est déjà confirmé : ses "
+            "lettres sont écrites, plus rien ne peut être retenu ni remis. Pour la semaine "
+            "prochaine, « Ne pas envoyer » sera proposé dans son aperçu."
+        )
+    return None
 
 
 def form_day(text: str, default: dt.date) -> dt.date:
@@ -71,6 +105,8 @@ async def hold(request: Request) -> Response:
     """« Ne pas envoyer » the letters and invoices ticked, until a date, for a reason."""
     state = ui(request)
     form = await posted(request)
+    if said := confirmed(state):
+        return await _view(request, error=said, status=409)
     targets = [str(t) for t in form.getlist("sauf") if str(t).strip()]
     if not targets:
         return await _view(
@@ -89,6 +125,8 @@ async def unhold(request: Request) -> Response:
     """Put back a letter or an invoice held back in this preview."""
     state = ui(request)
     form = await posted(request)
+    if said := confirmed(state):
+        return await _view(request, error=said, status=409)
     target = str(form.get("cible", ""))
     state.holds = [h for h in state.holds if h.target != target]
     return start(request, state)
@@ -96,10 +134,11 @@ async def unhold(request: Request) -> Response:
 
 async def preview(request: Request) -> Response:
     """What the week will send, and what it will not, with the totals to decide on."""
-    return await _view(request)
+    changed = request.query_params.get("change") == "1"
+    return await _view(request, error=CHANGED if changed else None)
 
 
-async def _view(request: Request, error: str | None = None) -> Response:
+async def _view(request: Request, error: str | None = None, status: int = 200) -> Response:
     state = ui(request)
     result = state.preview
     if result is None or state.ledger is None:
@@ -110,7 +149,10 @@ async def _view(request: Request, error: str | None = None) -> Response:
     return render(
         request,
         "apercu.html",
+        status,
         result=result,
+        version=version(state),
+        frozen=confirmed(state) is not None,
         pdf=pdf_program(settings) is not None,
         opened=opened,
         done=done,
@@ -164,7 +206,9 @@ async def row_page(request: Request) -> Response:
 
 
 __all__ = [
+    "CHANGED",
     "HOLD_DAYS",
+    "confirmed",
     "form_day",
     "hold",
     "preview",
@@ -172,4 +216,5 @@ __all__ = [
     "start",
     "start_preview",
     "unhold",
+    "version",
 ]

@@ -1,0 +1,149 @@
+# ruff: noqa: F811
+"""Confirming what the clerk's tab shows, and nothing else: two tabs on one page, the
+preview frozen once its day is run, the day's files when the page is opened again."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+from test_page import _previewed, _version, _wait, page  # noqa: F401  (fixture)
+from test_page_week import (  # noqa: F401  (fixtures)
+    AS_OF,
+    _by,
+    _letters,
+    _open_preview,
+    _text,
+    _until,
+    browser,
+    needs_chromium,
+    office,
+    shot,
+)
+
+import relance_xlsx
+
+CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
+
+
+def _journal(ledger):
+    book = load_workbook(ledger)
+    if "Journal des relances" not in book.sheetnames:
+        return []
+    return list(book["Journal des relances"].iter_rows(min_row=2, values_only=True))
+
+
+def _hold(browser, client, reason="je l'ai eu au téléphone"):
+    _letters(browser)[client].find_element(_by("CSS_SELECTOR"), ".sauf-lettre").click()
+    browser.find_element(_by("ID"), "raison").send_keys(reason)
+    browser.find_element(_by("ID"), "ne-pas-envoyer").click()
+    _until(browser, "retenues")
+
+
+def _release(browser):
+    browser.find_element(_by("CSS_SELECTOR"), "#retenues button").click()
+    _until(browser, "lettres")
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("first", "second", "bernard_after"),
+    [
+        # Tab A holds Garage Bernard (11 letters shown); tab B puts it back: A's confirm
+        # would have written Bernard's mise en demeure.
+        pytest.param("hold", "release", True, id="released-in-the-other-tab"),
+        # Tab A shows every letter; tab B holds Bernard: A's confirm would send without it.
+        pytest.param(None, "hold", False, id="held-in-the-other-tab"),
+    ],
+)
+def test_a_tab_confirms_only_the_preview_it_shows(
+    page, office, browser, tmp_path, first, second, bernard_after
+):
+    _open_preview(browser, page, office)
+    if first == "hold":
+        _hold(browser, "Garage Bernard")
+    tab_a = browser.current_window_handle
+    shown_in_a = set(_letters(browser))
+    browser.switch_to.new_window("tab")
+    browser.get(page.url.split("/?")[0] + "/apercu")
+    _until(browser, "lettres")
+    if second == "hold":
+        _hold(browser, "Garage Bernard", "il paie vendredi")
+    else:
+        _release(browser)
+    browser.switch_to.window(tab_a)
+    assert set(_letters(browser)) == shown_in_a  # tab A still shows its old preview
+    before = _journal(office)
+    browser.find_element(_by("ID"), "confirmer").click()
+    _until(browser, "lettres")
+    # Refused: nothing written, the current preview shown with why.
+    assert _text(browser, "erreur") == CHANGED
+    assert _journal(office) == before
+    assert ("Garage Bernard" in _letters(browser)) is bernard_after
+    shot(browser, tmp_path, f"11-apercu-change-{second}")
+    # Confirmed now that the tab shows what the server holds: those letters are written.
+    browser.find_element(_by("ID"), "confirmer").click()
+    _until(browser, "lot")
+    written = {x.client for x in page.state.last_run.letters}
+    assert ("Garage Bernard" in written) is bernard_after
+
+
+def test_a_confirm_without_the_preview_s_identity_writes_nothing(page, office):
+    client = _previewed(page, office)
+    before = _journal(office)
+    token = page.state.token
+    for version in ("", "0" * 24):
+        sent = client.post(
+            "/traitement", data={"jeton": token, "confirme": "oui", "apercu": version}
+        )
+        assert CHANGED.replace("'", "&#39;") in sent.text
+    assert _journal(office) == before and page.state.last_run is None
+
+
+@needs_chromium
+def test_after_confirming_the_old_preview_holds_nothing(page, office, browser, tmp_path):
+    _open_preview(browser, page, office)
+    browser.find_element(_by("ID"), "confirmer").click()
+    _until(browser, "lot")
+    browser.get(page.url.split("/?")[0] + "/apercu")
+    _until(browser, "lettres")
+    assert "Traitement confirmé à " in _text(browser, "etat")
+    for gone in (".sauf-lettre", ".sauf-facture", "#ne-pas-envoyer", "#confirmer"):
+        assert not browser.find_elements(_by("CSS_SELECTOR"), gone), gone
+    shot(browser, tmp_path, "12-apercu-confirme-fige")
+    # An old tab's form posted anyway: refused in French, nothing held, nothing written.
+    client = httpx.Client(
+        base_url=page.url.split("/?")[0], cookies={"relance_jeton": page.state.token}
+    )
+    before = _journal(office)
+    for path, data in (
+        ("/apercu/retenir", {"sauf": "Garage Bernard", "raison": "trop tard"}),
+        ("/apercu/reprendre", {"cible": "Garage Bernard"}),
+    ):
+        refused = client.post(path, data={"jeton": page.state.token, **data})
+        assert refused.status_code == 409, path
+        assert "est déjà confirmé : ses lettres sont écrites" in refused.text
+    assert page.state.holds == [] and _journal(office) == before
+
+
+def test_a_page_opened_again_the_same_day_links_that_day_s_files(tmp_path, office):
+    from relance_xlsx.web import running_page
+
+    settings = relance_xlsx.load_settings(office.parent / "relance.toml")
+    made = relance_xlsx.run(office, settings, as_of=AS_OF)
+    with running_page(None, recent_file=tmp_path / "r.json") as fresh:
+        client = _previewed(fresh, office, AS_OF)
+        shown = client.get("/apercu").text
+        assert f"a déjà été fait : {len(made.letters)} lettre(s)" in shown
+        assert 'id="confirmer"' not in shown and 'class="sauf-lettre"' not in shown
+        for path in [x.path for x in made.letters] + [made.report, made.bundle]:
+            assert path and quote(str(path), safe="") in shown, path
+        before = _journal(office)
+        again = client.post(
+            "/traitement", data={"jeton": fresh.state.token, "confirme": "oui", "apercu": "x"}
+        )
+        assert "déjà été fait" in again.text and _journal(office) == before
+        _wait(client)
+        assert client.get("/fichier?chemin=" + quote(str(made.report), safe="")).status_code == 200
