@@ -15,6 +15,7 @@ from starlette.responses import Response
 from ..errors import ConfigError
 from ..pipeline import HoldBack, ledger_row, open_elsewhere, pdf_program, run, setting_label
 from ..wording import typed_day
+from .dayfiles import day_files
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import JobProgress, UiState
@@ -146,6 +147,10 @@ async def _view(request: Request, error: str | None = None, status: int = 200) -
     settings = settings_of(state)
     opened = open_elsewhere(state.ledger)
     done = state.last_run if _same_day(state.last_run, result) else None
+    # The page opened again after the day's run: that run's files, not a second run.
+    earlier = day_files(state.ledger, result.as_of) if result.done_before and not done else None
+    if earlier is not None:
+        state.serve_from(earlier.folder)
     return render(
         request,
         "apercu.html",
@@ -156,6 +161,7 @@ async def _view(request: Request, error: str | None = None, status: int = 200) -
         pdf=pdf_program(settings) is not None,
         opened=opened,
         done=done,
+        earlier=earlier,
         ran_at=state.ran_at,
         holds=state.holds,
         hold_until=(state.day + dt.timedelta(days=HOLD_DAYS)).isoformat(),
