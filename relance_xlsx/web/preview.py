@@ -15,10 +15,12 @@ from starlette.responses import Response
 from ..errors import ConfigError
 from ..pipeline import HoldBack, ledger_row, open_elsewhere, pdf_program, run, setting_label
 from ..wording import typed_day
+from .bank import matched_of
 from .dayfiles import day_files
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import JobProgress, UiState
+from .unassigned import unassigned
 from .views import render
 
 # What the clerk sees by default as the date until which a letter waits.
@@ -151,6 +153,7 @@ async def _view(request: Request, error: str | None = None, status: int = 200) -
     earlier = day_files(state.ledger, result.as_of) if result.done_before and not done else None
     if earlier is not None:
         state.serve_from(earlier.folder)
+    credits = unassigned(matched_of(request), state.ledger, result.invoices)
     return render(
         request,
         "apercu.html",
@@ -162,6 +165,8 @@ async def _view(request: Request, error: str | None = None, status: int = 200) -
         opened=opened,
         done=done,
         earlier=earlier,
+        credits=credits,
+        credits_of={c.client: [x for x in credits if x.client == c.client] for c in credits},
         ran_at=state.ran_at,
         holds=state.holds,
         hold_until=(state.day + dt.timedelta(days=HOLD_DAYS)).isoformat(),
