@@ -1,4 +1,4 @@
-# ruff: noqa: F811
+# ruff: noqa: E501, F811
 """Credits the bank step left « À décider par vous », flagged on the preview beside the
 client's letter and in its summary, in the real chromium."""
 
