@@ -147,3 +147,37 @@ def test_a_page_opened_again_the_same_day_links_that_day_s_files(tmp_path, offic
         assert "déjà été fait" in again.text and _journal(office) == before
         _wait(client)
         assert client.get("/fichier?chemin=" + quote(str(made.report), safe="")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        pytest.param("GET", "/", id="home"),
+        pytest.param("GET", "/apercu", id="preview-redirect"),
+        pytest.param("GET", "/reglages", id="settings-redirect"),
+        pytest.param("GET", "/resultats", id="results-redirect"),
+        pytest.param("GET", "/etat", id="progress-json"),
+        pytest.param("GET", "/fichier?chemin=/etc/passwd", id="file-refused"),
+        pytest.param("POST", "/apercu/retenir", id="post-without-token"),
+        pytest.param("GET", "/nulle-part", id="not-found"),
+    ],
+)
+def test_no_answer_of_the_page_is_cached(page, method, path):
+    client = httpx.Client(
+        base_url=page.url.split("/?")[0], cookies={"relance_jeton": page.state.token}
+    )
+    answer = client.request(method, path)
+    assert answer.headers.get("cache-control") == "no-store", answer.status_code
+
+
+@needs_chromium
+def test_back_after_confirming_shows_no_live_looking_preview(page, office, browser, tmp_path):
+    _open_preview(browser, page, office)
+    browser.find_element(_by("ID"), "confirmer").click()
+    _until(browser, "lot")
+    browser.back()
+    _until(browser, "etat")
+    # Whatever page Back lands on is asked again: the preview says it was confirmed.
+    assert not browser.find_elements(_by("ID"), "confirmer")
+    assert "Rien n'a encore été écrit" not in browser.page_source
+    shot(browser, tmp_path, "15-retour-apres-confirmation")

@@ -1,6 +1,9 @@
 // The page's only script: tell the server the page is open, and follow a job's progress.
 (function () {
   "use strict";
+  // A page restored by Back from the browser's memory (bfcache) is asked again: it would
+  // show a state the server has moved past (a preview already confirmed, a stopped server).
+  window.addEventListener("pageshow", function (e) { if (e.persisted) { window.location.reload(); } });
   var token = document.querySelector('meta[name="jeton"]').content;
   function post(url) {
     return fetch(url, { method: "POST", headers: { "X-Relance-Jeton": token }, credentials: "same-origin" });
