@@ -488,7 +488,8 @@ def test_the_e_mails_go_only_after_the_second_confirmation(page, tmp_path, serve
 def test_a_letter_of_the_preview_opens_as_pdf(page, office):
     client = _previewed(page, office)
     letter = page.state.preview.letters[0].path
-    response = client.get("/lettre", params={"chemin": letter})
+    # LibreOffice converts it on first asking: seconds on a busy machine (a browser waits).
+    response = client.get("/lettre", params={"chemin": letter}, timeout=120)
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert "inline" in response.headers["content-disposition"]
 
