@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
 import re
 import shutil
@@ -482,6 +483,13 @@ def test_the_e_mails_go_only_after_the_second_confirmation(page, tmp_path, serve
     assert _wait(client)["error"] is None
     assert len(server.sink.received) == len(drafted)
     assert page.state.sent.count("sent") == len(drafted)
+    # The page after sending: who got what, and the way back; no « Envoyer 0 e-mail(s) ».
+    after = client.get("/envoi").text
+    assert "E-mails envoyés par" in after and "Envoyer 0 e-mail" not in after
+    assert after.count('data-statut="sent"') == len(drafted)
+    for delivery in page.state.sent.deliveries:
+        assert html.escape(delivery.client) in after and delivery.to[0] in after
+    assert 'href="/resultats" id="retour-resultats"' in after
 
 
 @needs_libreoffice
