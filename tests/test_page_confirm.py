@@ -181,3 +181,44 @@ def test_back_after_confirming_shows_no_live_looking_preview(page, office, brows
     assert not browser.find_elements(_by("ID"), "confirmer")
     assert "Rien n'a encore été écrit" not in browser.page_source
     shot(browser, tmp_path, "15-retour-apres-confirmation")
+
+
+@needs_chromium
+def test_a_hold_refused_keeps_what_was_typed_and_an_invoice_names_its_client(
+    page, office, browser, tmp_path
+):
+    _open_preview(browser, page, office)
+    alpha = _letters(browser)["Atelier Alpha"]
+    alpha.find_element(_by("CSS_SELECTOR"), "li[data-invoice='A-2'] .sauf-facture").click()
+    browser.find_element(_by("ID"), "raison").send_keys("avoir en cours")
+    date = browser.find_element(_by("ID"), "jusqu_au")
+    browser.execute_script("arguments[0].value = '2026-11-01'", date)  # before the run's day
+    browser.find_element(_by("ID"), "ne-pas-envoyer").click()
+    _until(browser, "lettres")
+    assert "doit suivre celle du traitement (22/11/2026)" in _text(browser, "erreur")
+    # Nothing lost: the tick, the reason and the date are as typed.
+    box = _letters(browser)["Atelier Alpha"].find_element(
+        _by("CSS_SELECTOR"), "li[data-invoice='A-2'] .sauf-facture"
+    )
+    assert box.is_selected()
+    assert browser.find_element(_by("ID"), "raison").get_attribute("value") == "avoir en cours"
+    assert browser.find_element(_by("ID"), "jusqu_au").get_attribute("value") == "2026-11-01"
+    shot(browser, tmp_path, "16-retenue-refusee-saisie-gardee")
+    browser.execute_script(
+        "arguments[0].value = '2026-12-06'", browser.find_element(_by("ID"), "jusqu_au")
+    )
+    browser.find_element(_by("ID"), "ne-pas-envoyer").click()
+    _until(browser, "retenues")
+    assert _text(browser, "retenues").startswith(
+        "Facture A-2 (Atelier Alpha) : pas de relance avant le 06/12/2026 (avoir en cours)"
+    )
+
+
+def test_the_missing_phones_are_said_with_the_results_not_on_the_preview(page, office):
+    client = _previewed(page, office)
+    preview = client.get("/apercu").text
+    assert "sans numéro de téléphone" not in preview
+    data = {"jeton": page.state.token, "confirme": "oui", "apercu": _version(client)}
+    client.post("/traitement", data=data)
+    assert _wait(client)["error"] is None
+    assert "sans numéro de téléphone" in client.get("/resultats").text

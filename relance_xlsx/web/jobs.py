@@ -14,7 +14,7 @@ from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run,
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
-from .preview import version
+from .preview import preview_warnings, version
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
 
@@ -91,7 +91,7 @@ async def results(request: Request) -> Response:
     pdf = Path(result.report).with_suffix(".pdf") if result.report else None
     report_pdf = str(pdf) if pdf is not None and pdf.is_file() else None
     drafts = drafts_of(Path(result.out_dir)) if result.emails else []
-    shown = state.preview.warnings if state.preview is not None else []
+    shown = preview_warnings(state.preview) if state.preview is not None else []
     return render(
         request, "resultats.html", result=result, report_pdf=report_pdf, drafts=drafts,
         ran_at=state.ran_at, warnings=[w for w in result.warnings if w not in shown],

@@ -29,6 +29,12 @@ HOLD_DAYS = 7
 CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
 
 
+def preview_warnings(result: Any) -> list[str]:
+    """The preview's warnings, less the report's (phone numbers missing for the call list):
+    those are said with the results and in the report, once, not on every preview."""
+    return [w for w in result.warnings if "sans numéro de téléphone" not in w]
+
+
 def version(state: UiState) -> str:
     """The identity of the preview the server holds: its workbook, day, letters (each
     invoice's amounts) and holds. The confirm form carries it: a tab that shows another
@@ -111,14 +117,23 @@ async def hold(request: Request) -> Response:
     if said := confirmed(state):
         return await _view(request, error=said, status=409)
     targets = [str(t) for t in form.getlist("sauf") if str(t).strip()]
-    if not targets:
-        return await _view(
-            request, error="Cochez « Ne pas envoyer » pour une lettre ou une facture."
-        )
-    until = form_day(str(form.get("jusqu_au", "")), state.day + dt.timedelta(days=HOLD_DAYS))
-    if until <= state.day:
-        return await _view(request, error="La date de reprise doit suivre celle du traitement.")
     reason = " ".join(str(form.get("raison", "")).split())
+    # On an error the form comes back as it was typed: the ticks, the reason, the date.
+    typed = str(form.get("jusqu_au", ""))
+    asked = {"targets": targets, "reason": reason, "until": typed}
+    if not targets:
+        said = "Cochez « Ne pas envoyer » pour une lettre ou une facture."
+        return await _view(request, error=said, asked=asked)
+    try:
+        until = form_day(typed, state.day + dt.timedelta(days=HOLD_DAYS))
+    except ConfigError as exc:
+        return await _view(request, error=str(exc), asked=asked)
+    if until <= state.day:
+        said = (
+            f"La date « Pas de relance avant le » ({until:%d/%m/%Y}) doit suivre celle du "
+            f"traitement ({state.day:%d/%m/%Y}) : rien n'a été retenu."
+        )
+        return await _view(request, error=said, asked=asked)
     kept = [h for h in state.holds if h.target not in targets]
     state.holds = kept + [HoldBack(t, until, reason) for t in dict.fromkeys(targets)]
     return start(request, state)
@@ -141,7 +156,9 @@ async def preview(request: Request) -> Response:
     return await _view(request, error=CHANGED if changed else None)
 
 
-async def _view(request: Request, error: str | None = None, status: int = 200) -> Response:
+async def _view(
+    request: Request, error: str | None = None, status: int = 200, asked: Any = None
+) -> Response:
     state = ui(request)
     result = state.preview
     if result is None or state.ledger is None:
@@ -166,6 +183,9 @@ async def _view(request: Request, error: str | None = None, status: int = 200) -
         done=done,
         earlier=earlier,
         credits=credits,
+        warnings=preview_warnings(result),
+        asked=asked or {"targets": [], "reason": "", "until": ""},
+        owners={i.invoice: i.client for i in result.invoices if i.invoice},
         credits_of={c.client: [x for x in credits if x.client == c.client] for c in credits},
         ran_at=state.ran_at,
         holds=state.holds,
@@ -223,6 +243,7 @@ __all__ = [
     "form_day",
     "hold",
     "preview",
+    "preview_warnings",
     "row_page",
     "start",
     "start_preview",
