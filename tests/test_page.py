@@ -401,6 +401,8 @@ def test_the_week_in_the_browser_from_the_workbook_to_the_bundle(
         box.send_keys(value)
     browser.find_element(By.ID, "enregistrer").click()
     assert "clé de contrôle" in browser.find_element(By.CSS_SELECTOR, ".field.wrong").text
+    # The field at fault has the focus: the fix is typed at once.
+    assert browser.switch_to.active_element.get_attribute("id") == "creditor.siret"
     shots.take("reglages-erreur")
     box = browser.find_element(By.ID, "creditor.siret")
     box.clear()
@@ -447,6 +449,7 @@ def test_the_week_in_the_browser_from_the_workbook_to_the_bundle(
 
     # 6. Quitter stops the server.
     browser.find_element(By.ID, "quitter").click()
+    browser.switch_to.alert.accept()  # « Quitter » asks first
     page.thread.join(timeout=10)
     assert not page.thread.is_alive()
     assert len(list((tmp_path / "captures").glob("*.png"))) == 5

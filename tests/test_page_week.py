@@ -363,6 +363,10 @@ def test_the_mail_server_is_set_in_reglages_and_the_test_message_arrives(
     assert (
         recipients == ["compta@atelier-exemple.invalid"] and b"Relances : message d'essai" in data
     )
+    # Post-redirect-get: the page is /reglages again, and reloading it sends nothing more.
+    assert browser.current_url.split("?")[0].endswith("/reglages")
+    browser.refresh()
+    assert len(server.sink.received) == 1 and not browser.find_elements(_by("ID"), "essai-ok")
     browser.execute_script("document.getElementById('section-smtp').scrollIntoView()")
     shot(browser, tmp_path, "11-reglages-email")
 
@@ -542,7 +546,13 @@ def test_open_folder_says_where_it_is_when_it_cannot(page, office, monkeypatch):
 @needs_chromium
 def test_after_quitter_the_page_says_it_is_closed_and_has_no_live_link(page, browser, tmp_path):
     browser.get(page.url)
+    # « Quitter » asks first: dismissed, the page goes on.
     browser.find_element(_by("ID"), "quitter").click()
+    assert "la page s'arrête" in browser.switch_to.alert.text
+    browser.switch_to.alert.dismiss()
+    assert not page.state.closed and browser.find_elements(_by("ID"), "quitter")
+    browser.find_element(_by("ID"), "quitter").click()
+    browser.switch_to.alert.accept()
     assert "La page Relances est fermée" in _text(browser, "ferme")
     assert browser.find_elements(_by("TAG_NAME"), "a") == []
     assert browser.find_elements(_by("TAG_NAME"), "form") == []

@@ -8,6 +8,16 @@
   function post(url) {
     return fetch(url, { method: "POST", headers: { "X-Relance-Jeton": token }, credentials: "same-origin" });
   }
+  // « Quitter » stops the page: asked once, so that a stray click does not.
+  var quit = document.querySelector("form.quit");
+  if (quit) {
+    quit.addEventListener("submit", function (e) {
+      if (!window.confirm("Quitter : la page s'arrête (les fichiers déjà écrits restent). Continuer ?")) { e.preventDefault(); }
+    });
+  }
+  // The first field in error gets the focus: the person types the fix at once.
+  var wrong = document.querySelector(".field.wrong input, .field.wrong select, .field.wrong textarea");
+  if (wrong) { wrong.focus(); }
   post("/battement");
   setInterval(function () { post("/battement"); }, 10000);
   var follow = document.getElementById("suivi");
@@ -19,7 +29,8 @@
       if (s.finished) { window.location.reload(); return; }
       label.textContent = s.label + "…";
       bar.max = s.total || 1;
-      if (s.total) { bar.value = s.done; } else { bar.removeAttribute("value"); }
+      // A step whose count is done but still working shows no full bar: it moves, unmeasured.
+      if (s.total && s.done < s.total) { bar.value = s.done; } else { bar.removeAttribute("value"); }
       setTimeout(poll, 400);
     }).catch(function () { setTimeout(poll, 1000); });
   }
