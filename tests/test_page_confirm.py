@@ -222,3 +222,26 @@ def test_the_missing_phones_are_said_with_the_results_not_on_the_preview(page, o
     client.post("/traitement", data=data)
     assert _wait(client)["error"] is None
     assert "sans numéro de téléphone" in client.get("/resultats").text
+
+
+def test_lines_to_correct_are_apart_from_what_is_only_to_know(page, tmp_path):
+    import shutil
+
+    from conftest import ROOT, write_ledger
+    from test_page_week import HEADERS, ROWS
+
+    folder = tmp_path / "Compta"
+    folder.mkdir()
+    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", folder / "relance.toml")
+    nowhere = ["N-1", "Négoce Sans Adresse", *ROWS[2][2:7], None, *ROWS[2][8:]]
+    ledger = write_ledger(folder / "Factures.xlsx", [*ROWS, nowhere], HEADERS)
+    shown = _previewed(page, ledger).get("/apercu").text
+    faults = shown[
+        shown.index('id="problemes"') : shown.index("</table>", shown.index('id="problemes"'))
+    ]
+    notices = shown[
+        shown.index('id="a-savoir"') : shown.index("</ul>", shown.index('id="a-savoir"'))
+    ]
+    assert "ligne 11" in faults and "Négoce Sans Adresse" not in faults
+    assert "Négoce Sans Adresse : adresse du client manquante" in notices
+    assert "a_completer/" not in shown and "« Lettres à compléter »" in notices
