@@ -97,4 +97,4 @@ def test_each_preview_line_splits_penalties_and_indemnity_like_the_summary(
     assert _text(browser, "indemnites") == relance_xlsx_money(indemnity) == "80,00 €"
     g3 = rows["Garage Bernard"].find_element(_by("CSS_SELECTOR"), "li[data-invoice='G-3']").text
     assert "pénalités" not in g3 and "indemnité" not in g3
-    shot(browser, tmp_path, "14-lignes-penalites-indemnite")
+    shot(browser, tmp_path, "17-lignes-penalites-indemnite")

@@ -82,7 +82,7 @@ def test_a_tab_confirms_only_the_preview_it_shows(
     assert _text(browser, "erreur") == CHANGED
     assert _journal(office) == before
     assert ("Garage Bernard" in _letters(browser)) is bernard_after
-    shot(browser, tmp_path, f"11-apercu-change-{second}")
+    shot(browser, tmp_path, f"14-apercu-change-{second}")
     # Confirmed now that the tab shows what the server holds: those letters are written.
     browser.find_element(_by("ID"), "confirmer").click()
     _until(browser, "lot")
@@ -112,7 +112,7 @@ def test_after_confirming_the_old_preview_holds_nothing(page, office, browser, t
     assert "Traitement confirmé à " in _text(browser, "etat")
     for gone in (".sauf-lettre", ".sauf-facture", "#ne-pas-envoyer", "#confirmer"):
         assert not browser.find_elements(_by("CSS_SELECTOR"), gone), gone
-    shot(browser, tmp_path, "12-apercu-confirme-fige")
+    shot(browser, tmp_path, "15-apercu-confirme")
     # An old tab's form posted anyway: refused in French, nothing held, nothing written.
     client = httpx.Client(
         base_url=page.url.split("/?")[0], cookies={"relance_jeton": page.state.token}
@@ -180,7 +180,7 @@ def test_back_after_confirming_shows_no_live_looking_preview(page, office, brows
     # Whatever page Back lands on is asked again: the preview says it was confirmed.
     assert not browser.find_elements(_by("ID"), "confirmer")
     assert "Rien n'a encore été écrit" not in browser.page_source
-    shot(browser, tmp_path, "15-retour-apres-confirmation")
+    shot(browser, tmp_path, "18-retour-apres-confirmation")
 
 
 @needs_chromium
@@ -203,7 +203,7 @@ def test_a_hold_refused_keeps_what_was_typed_and_an_invoice_names_its_client(
     assert box.is_selected()
     assert browser.find_element(_by("ID"), "raison").get_attribute("value") == "avoir en cours"
     assert browser.find_element(_by("ID"), "jusqu_au").get_attribute("value") == "2026-11-01"
-    shot(browser, tmp_path, "16-retenue-refusee-saisie-gardee")
+    shot(browser, tmp_path, "19-retenue-refusee")
     browser.execute_script(
         "arguments[0].value = '2026-12-06'", browser.find_element(_by("ID"), "jusqu_au")
     )

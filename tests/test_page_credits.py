@@ -78,4 +78,4 @@ def test_an_undecided_credit_is_flagged_on_the_preview(
             assert flags == [], client
     if not flagged:
         assert "Payeur non reconnu : un virement de 55,00 €" in said
-    shot(browser, tmp_path, f"13-virement-a-decider-{len(flagged)}")
+    shot(browser, tmp_path, f"16-virement-a-decider-{len(flagged)}")
