@@ -92,6 +92,20 @@ def call_list(
             "owed": rows["outstanding"].to_numpy(dtype=float),
         }
     )
+    agg = _by_client(table)
+    agg["total"] = agg["total"].round(2)
+    wanted = (
+        (agg["silent_level"] > 0) | agg["broken_on"].notna() | (agg["total"] > report.call_above)
+    )
+    agg = agg[wanted].sort_values("total", ascending=False, kind="stable")
+    records = agg.reset_index().to_dict("records")
+    context = (as_of, waits or {})
+    return [_call(str(r["client"]), r, report, context) for r in records]
+
+
+def _by_client(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per client: totals, stages, dates, the first phone and contact, and its
+    oldest invoice (whose own amount the opening sentence names)."""
     by = table.groupby("client", sort=False)
     agg = by.agg(
         total=("outstanding", "sum"),
@@ -106,14 +120,7 @@ def call_list(
     )
     oldest = table.loc[table.sort_values("due_date", kind="stable").groupby("client").head(1).index]
     agg = agg.join(oldest.set_index("client")[["invoice", "due_date", "owed"]])
-    agg["total"] = agg["total"].round(2)
-    wanted = (
-        (agg["silent_level"] > 0) | agg["broken_on"].notna() | (agg["total"] > report.call_above)
-    )
-    agg = agg[wanted].sort_values("total", ascending=False, kind="stable")
-    records = agg.reset_index().to_dict("records")
-    context = (as_of, waits or {})
-    return [_call(str(r["client"]), r, report, context) for r in records]
+    return agg
 
 
 def _filled(value: object) -> bool:
