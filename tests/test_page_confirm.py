@@ -90,6 +90,16 @@ def test_a_tab_confirms_only_the_preview_it_shows(
     assert ("Garage Bernard" in written) is bernard_after
 
 
+def test_a_confirm_without_any_preview_writes_nothing(page, office):
+    from test_page import _signed_in
+
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    client.post("/traitement", data={"jeton": token, "confirme": "oui", "apercu": ""})
+    assert page.state.job is None and _journal(office) == []
+
+
 def test_a_confirm_without_the_preview_s_identity_writes_nothing(page, office):
     client = _previewed(page, office)
     before = _journal(office)

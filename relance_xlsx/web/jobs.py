@@ -31,6 +31,8 @@ async def start_run(request: Request) -> Response:
         return _already(request, state.ran_at)
     if state.preview is not None and state.preview.done_before:
         return _already(request, None, "/apercu")
+    if state.preview is None:  # no preview seen: nothing to confirm
+        return go("/apercu")
     if form.get("apercu") != version(state):  # another tab held or released a letter since
         return go("/apercu?change=1")
     pdf = form.get("pdf") == "on" and pdf_program(settings) is not None
