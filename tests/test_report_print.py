@@ -207,3 +207,16 @@ def test_no_contentieux_page_when_nobody_is_at_that_stage(tmp_path):
     pdf = _pdf_under_english_locale(result.xlsx, tmp_path / "pdf")
     text = " ".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
     assert "Contentieux" not in text.replace("Contentieux en cours", "")
+
+
+def test_the_aging_chart_shows_disputed_and_held_amounts_as_their_own_series(done):
+    import zipfile
+
+    _, _, result = done
+    with zipfile.ZipFile(result.report) as book:
+        charts = [
+            book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/charts/chart")
+        ]
+    aging = next(c for c in charts if "Balance âgée" in c and "barChart" in c)
+    # Non échu, four buckets, and « En litige / en attente » (column G): no empty bar.
+    assert aging.count("<c:ser>") == 6 and "'Balance âgée'!$G$1" in aging

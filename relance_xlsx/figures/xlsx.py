@@ -124,7 +124,9 @@ def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
         return
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
     shown = min(len(rows), CHART_CLIENTS)
-    for j in range(1, 6):  # non échu and the four buckets
+    # Non échu, the four buckets, and what is disputed or on hold: a client owing only the
+    # latter is a bar of its own colour, not an empty one.
+    for j in range(1, 7):
         chart.add_series(
             {
                 "name": ["Balance âgée", 0, j],
