@@ -617,4 +617,5 @@ def test_a_letter_of_the_preview_reads_as_a_page_without_libreoffice(page, offic
     text = shown.text.replace("\u202f", " ").replace("\xa0", " ")
     assert "Boulangerie &lt;b&gt;Bêta&lt;/b&gt;" in text and "<b>Bêta" not in text
     assert "F-2" in text and "Atelier Martin SARL" in text and "2e relance" in text
+    assert '<a href="/apercu" id="retour-apercu">' in text  # the way back to the preview
     assert client.get("/lettre-texte", params={"chemin": str(office)}).status_code == 403
