@@ -372,6 +372,32 @@ def test_plain_smtp_sends_each_draft_once_and_journals_it(workdir: Path, serve: 
     assert len(_journal(workdir / "ledger.xlsx")) == 2
 
 
+@pytest.mark.parametrize(
+    ("from_address", "copy"),
+    [
+        # « Adresse d'expéditeur » left empty: the creditor's e-mail gets the copy.
+        pytest.param("", "compta@conseil.fr", id="sender-empty"),
+        pytest.param("envoi@conseil.fr", "envoi@conseil.fr", id="sender-set"),
+    ],
+)
+def test_the_hidden_copy_goes_to_the_sender_or_the_creditor(
+    workdir: Path, serve: Any, from_address: str, copy: str
+) -> None:
+    server = serve(Sink())
+    _point_at(workdir, server.port)
+    config = workdir / "relance.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace('from_address = "compta@conseil.fr"', f'from_address = "{from_address}"'),
+        encoding="utf-8",
+    )
+    assert _send(workdir).count("sent") == 2
+    for mail_from, rcpts, data in server.sink.received:
+        assert mail_from == "compta@conseil.fr"  # the drafts' From, written by the run
+        assert rcpts[-1] == copy and rcpts.count(copy) == 1
+        assert "Bcc" not in _parse(data)
+
+
 def test_journal_alone_prevents_a_second_send(workdir: Path, serve: Any) -> None:
     server = serve(Sink())
     _point_at(workdir, server.port)

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import shutil
 import socket
 import time
@@ -90,6 +92,13 @@ def _previewed(page, ledger: Path, day: dt.date = AS_OF) -> httpx.Client:
     client.post("/apercu", data={"jeton": token, "date": day.isoformat()})
     assert _wait(client)["error"] is None
     return client
+
+
+def _version(client: httpx.Client) -> str:
+    """The identity of the preview the page shows, which its confirm form carries."""
+    found = re.search(r'name="apercu" value="([0-9a-f]+)"', client.get("/apercu").text)
+    assert found, "the preview has no confirm form"
+    return found.group(1)
 
 
 def _wait(client: httpx.Client) -> dict:
@@ -392,6 +401,8 @@ def test_the_week_in_the_browser_from_the_workbook_to_the_bundle(
         box.send_keys(value)
     browser.find_element(By.ID, "enregistrer").click()
     assert "clé de contrôle" in browser.find_element(By.CSS_SELECTOR, ".field.wrong").text
+    # The field at fault has the focus: the fix is typed at once.
+    assert browser.switch_to.active_element.get_attribute("id") == "creditor.siret"
     shots.take("reglages-erreur")
     box = browser.find_element(By.ID, "creditor.siret")
     box.clear()
@@ -438,6 +449,7 @@ def test_the_week_in_the_browser_from_the_workbook_to_the_bundle(
 
     # 6. Quitter stops the server.
     browser.find_element(By.ID, "quitter").click()
+    browser.switch_to.alert.accept()  # « Quitter » asks first
     page.thread.join(timeout=10)
     assert not page.thread.is_alive()
     assert len(list((tmp_path / "captures").glob("*.png"))) == 5
@@ -450,6 +462,7 @@ def _run_from_page(page, ledger: Path, **form: str) -> httpx.Client:
     client = _previewed(page, ledger, EMAIL_DAY)
     token = page.state.token
     data = {"jeton": token, "date": EMAIL_DAY.isoformat(), "confirme": "oui", **form}
+    data["apercu"] = _version(client)
     client.post("/traitement", data=data)
     assert _wait(client)["error"] is None
     return client
@@ -473,13 +486,21 @@ def test_the_e_mails_go_only_after_the_second_confirmation(page, tmp_path, serve
     assert _wait(client)["error"] is None
     assert len(server.sink.received) == len(drafted)
     assert page.state.sent.count("sent") == len(drafted)
+    # The page after sending: who got what, and the way back; no « Envoyer 0 e-mail(s) ».
+    after = client.get("/envoi").text
+    assert "E-mails envoyés par" in after and "Envoyer 0 e-mail" not in after
+    assert after.count('data-statut="sent"') == len(drafted)
+    for delivery in page.state.sent.deliveries:
+        assert html.escape(delivery.client) in after and delivery.to[0] in after
+    assert 'href="/resultats" id="retour-resultats"' in after
 
 
 @needs_libreoffice
 def test_a_letter_of_the_preview_opens_as_pdf(page, office):
     client = _previewed(page, office)
     letter = page.state.preview.letters[0].path
-    response = client.get("/lettre", params={"chemin": letter})
+    # LibreOffice converts it on first asking: seconds on a busy machine (a browser waits).
+    response = client.get("/lettre", params={"chemin": letter}, timeout=120)
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert "inline" in response.headers["content-disposition"]
 
@@ -548,7 +569,13 @@ def test_a_workbook_open_in_excel_is_refused_in_french_and_left_as_it_was(page, 
     token = page.state.token
     (office.parent / f"~${office.name}").write_bytes(b"\x05Anne ")
     before = office.read_bytes()
-    client.post("/traitement", data={"jeton": token, "date": AS_OF.isoformat(), "confirme": "oui"})
+    data = {
+        "jeton": token,
+        "date": AS_OF.isoformat(),
+        "confirme": "oui",
+        "apercu": _version(client),
+    }
+    client.post("/traitement", data=data)
     state = _wait(client)
     assert state["error"] and "ouvert par Anne dans Excel" in state["error"]
     shown = client.get("/suivi")
@@ -590,4 +617,5 @@ def test_a_letter_of_the_preview_reads_as_a_page_without_libreoffice(page, offic
     text = shown.text.replace("\u202f", " ").replace("\xa0", " ").replace("\u2011", "-")
     assert "Boulangerie &lt;b&gt;Bêta&lt;/b&gt;" in text and "<b>Bêta" not in text
     assert "F-2" in text and "Atelier Martin SARL" in text and "2e relance" in text
+    assert '<a href="/apercu" id="retour-apercu">' in text  # the way back to the preview
     assert client.get("/lettre-texte", params={"chemin": str(office)}).status_code == 403

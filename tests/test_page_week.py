@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, write_ledger
 from openpyxl import load_workbook
 from test_email import Sink, _authenticator, serve  # noqa: F401  (fixture)
-from test_page import CHROMEDRIVER, CHROMIUM, _previewed, _signed_in, _wait, page  # noqa: F401
+from test_page import CHROMEDRIVER, CHROMIUM, _previewed, _signed_in, _version, _wait, page  # noqa: F401
 
 import relance_xlsx
 from relance_xlsx.config import write_values
@@ -363,6 +363,10 @@ def test_the_mail_server_is_set_in_reglages_and_the_test_message_arrives(
     assert (
         recipients == ["compta@atelier-exemple.invalid"] and b"Relances : message d'essai" in data
     )
+    # Post-redirect-get: the page is /reglages again, and reloading it sends nothing more.
+    assert browser.current_url.split("?")[0].endswith("/reglages")
+    browser.refresh()
+    assert len(server.sink.received) == 1 and not browser.find_elements(_by("ID"), "essai-ok")
     browser.execute_script("document.getElementById('section-smtp').scrollIntoView()")
     shot(browser, tmp_path, "11-reglages-email")
 
@@ -397,7 +401,8 @@ def test_send_without_a_mail_server_leads_to_its_settings(page, tmp_path):
 
     ledger = _build(tmp_path / "bureau")
     client = _previewed(page, ledger, AS_OF)
-    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui", "email": "on"})
+    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui", "email": "on",
+                                     "apercu": _version(client)})  # fmt: skip
     assert _wait(client)["error"] is None
     shown = client.get("/envoi")
     assert "[smtp]" not in shown.text and 'href="/reglages#smtp.host"' in shown.text
@@ -530,7 +535,8 @@ def test_workbooks_are_found_in_the_user_s_folders_and_the_date_is_kept(tmp_path
 def test_open_folder_says_where_it_is_when_it_cannot(page, office, monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")  # no xdg-open: the page says so
     client = _previewed(page, office, AS_OF)
-    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui"})
+    client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui",
+                                     "apercu": _version(client)})  # fmt: skip
     assert _wait(client)["error"] is None
     shown = client.post("/ouvrir", data={"jeton": page.state.token})
     assert "Impossible d'ouvrir le dossier d'ici" in shown.text
@@ -540,7 +546,13 @@ def test_open_folder_says_where_it_is_when_it_cannot(page, office, monkeypatch):
 @needs_chromium
 def test_after_quitter_the_page_says_it_is_closed_and_has_no_live_link(page, browser, tmp_path):
     browser.get(page.url)
+    # « Quitter » asks first: dismissed, the page goes on.
     browser.find_element(_by("ID"), "quitter").click()
+    assert "la page s'arrête" in browser.switch_to.alert.text
+    browser.switch_to.alert.dismiss()
+    assert not page.state.closed and browser.find_elements(_by("ID"), "quitter")
+    browser.find_element(_by("ID"), "quitter").click()
+    browser.switch_to.alert.accept()
     assert "La page Relances est fermée" in _text(browser, "ferme")
     assert browser.find_elements(_by("TAG_NAME"), "a") == []
     assert browser.find_elements(_by("TAG_NAME"), "form") == []

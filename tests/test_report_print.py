@@ -62,7 +62,11 @@ def test_the_run_s_report_shows_its_own_letters(done):
     calls = _calls(result.report)
     # The mise en demeure just sent, dated today, not the relance 2 of 30/10.
     bernard = calls["Garage Bernard"]
-    assert (bernard["Dernière relance"], bernard["Date"]) == ("Mise en demeure", "22/11/2026")
+    assert (bernard["Dernière relance"], bernard["Date"]) == (
+        "Mise en demeure",
+        dt.datetime(2026, 11, 22),
+    )
+    assert bernard["Échéance"] == dt.datetime(2026, 7, 2)  # real dates: Excel sorts them
     # The amounts labelled: the client's total, the oldest invoice's own amount.
     assert bernard["Total dû par le client"] == 6171.15 and bernard["Son reste dû"] == 4000.0
     assert bernard["Factures impayées"] == 2 and bernard["Plus ancienne facture"] == "G-1"
@@ -72,21 +76,56 @@ def test_the_run_s_report_shows_its_own_letters(done):
     # No phone in the ledger: flagged on the sheet and in the run's warnings.
     assert bernard["Téléphone"].startswith("À trouver")
     assert any("sans numéro de téléphone" in w and "Garage Bernard" in w for w in result.warnings)
-    assert calls["Garage Bernard"]["Pourquoi"].startswith(
-        "mise en demeure envoyée, aucun règlement"
-    )
-    assert calls["Atelier Alpha & Fils"]["Pourquoi"].startswith(
-        "remis au contentieux, aucun règlement"
-    )
+    # Written to today: called once its deadline has run (15 days after a mise en demeure).
+    assert calls["Garage Bernard"]["Pourquoi"].split(" ; ") == [
+        "mise en demeure du 22/11/2026, envoyée ce jour : à appeler après le 07/12/2026",
+        "plus de 5\u202f000,00\xa0€ dus",
+    ]
+    assert calls["Atelier Alpha & Fils"]["Pourquoi"] == "remis au contentieux le 22/11/2026"
     # Litigation handed over today is in the report.
     cases = load_workbook(result.report)["Contentieux"]
     assert [r[0] for r in cases.iter_rows(min_row=2, values_only=True)] == ["Atelier Alpha & Fils"]
     # The same call list as `relance report` on the workbook the run left.
     again = relance_xlsx.report(ledger, settings, as_of=AS_OF, write=False).figures
     assert [(c.client, c.last_action, c.last_date, c.total_due) for c in again.calls] == [
-        (c["Client"], c["Dernière relance"], c["Date"], c["Total dû par le client"])
+        (c["Client"], c["Dernière relance"], f"{c['Date']:%d/%m/%Y}", c["Total dû par le client"])
         for c in calls.values()
     ]
+    months = load_workbook(result.report)["Indicateurs"]
+    assert any(isinstance(c.value, dt.datetime) for c in months["A"])  # « Mois (au) »
+
+
+@pytest.mark.parametrize(
+    ("day", "why", "after"),
+    [
+        pytest.param(
+            D(2026, 11, 27),
+            "mise en demeure du 22/11/2026 : à appeler après le 07/12/2026",
+            "07/12/2026",
+            id="deadline-running",
+        ),
+        pytest.param(
+            D(2026, 12, 7),
+            "mise en demeure du 22/11/2026 sans règlement depuis 15 jours",
+            "",
+            id="deadline-reached",
+        ),
+        pytest.param(
+            D(2026, 12, 20),
+            "mise en demeure du 22/11/2026 sans règlement depuis 28 jours",
+            "",
+            id="weeks-later",
+        ),
+    ],
+)
+def test_the_call_list_says_what_happened_and_when(done, day, why, after):
+    ledger, settings, _ = done
+    calls = {
+        c.client: c
+        for c in relance_xlsx.report(ledger, settings, as_of=day, write=False).figures.calls
+    }
+    bernard = calls["Garage Bernard"]
+    assert (bernard.why.split(" ; ")[0], bernard.call_after) == (why, after)
 
 
 def test_the_history_starts_with_the_first_month_with_data(done):
@@ -168,3 +207,16 @@ def test_no_contentieux_page_when_nobody_is_at_that_stage(tmp_path):
     pdf = _pdf_under_english_locale(result.xlsx, tmp_path / "pdf")
     text = " ".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
     assert "Contentieux" not in text.replace("Contentieux en cours", "")
+
+
+def test_the_aging_chart_shows_disputed_and_held_amounts_as_their_own_series(done):
+    import zipfile
+
+    _, _, result = done
+    with zipfile.ZipFile(result.report) as book:
+        charts = [
+            book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/charts/chart")
+        ]
+    aging = next(c for c in charts if "Balance âgée" in c and "barChart" in c)
+    # Non échu, four buckets, and « En litige / en attente » (column G): no empty bar.
+    assert aging.count("<c:ser>") == 6 and "'Balance âgée'!$G$1" in aging

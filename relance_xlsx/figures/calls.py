@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,9 @@ class Call:
     opening: str  # a suggested first sentence, in French
     oldest_amount: float = 0.0  # what the oldest invoice itself still owes
     invoices: int = 1  # how many unpaid invoices make the total
+    # dd/mm/yyyy: the letter sent is still running (written today, or its deadline not
+    # reached): call after that day, not before ("" when the call is due now).
+    call_after: str = ""
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,17 @@ class LitigationCase:
     total: float
 
 
-def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> list[Call]:
+def call_list(
+    frame: pd.DataFrame,
+    decisions: pd.DataFrame,
+    report: Report,
+    as_of: dt.date | None = None,
+    waits: dict[int, int] | None = None,
+) -> list[Call]:
     """Clients with a relance 2 or a mise en demeure sent and no payment since, a promise not
-    kept, or owing more than [report] call_above; the largest amounts first.
+    kept, or owing more than [report] call_above; the largest amounts first. Each reason
+    says what happened and when; a letter still running (waits: days given after a letter
+    of each level) is called after its deadline, said « à appeler après le JJ/MM/AAAA ».
 
     Aggregated per client in whole columns: a Python loop over groups took 3 s for 1,500
     clients, more than the rest of the report.
@@ -69,6 +81,7 @@ def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> l
             "client": rows["client"].astype(str).to_numpy(),
             "outstanding": rows["outstanding"].to_numpy(dtype=float),
             "silent_level": np.where(silent, level, 0),
+            "silent_date": sent_on.where(silent).to_numpy(),
             "level": level,
             "last_date": sent_on.to_numpy(),
             "broken_on": rows["promise_date"].where(broken).to_numpy(),
@@ -79,10 +92,25 @@ def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> l
             "owed": rows["outstanding"].to_numpy(dtype=float),
         }
     )
+    agg = _by_client(table)
+    agg["total"] = agg["total"].round(2)
+    wanted = (
+        (agg["silent_level"] > 0) | agg["broken_on"].notna() | (agg["total"] > report.call_above)
+    )
+    agg = agg[wanted].sort_values("total", ascending=False, kind="stable")
+    records = agg.reset_index().to_dict("records")
+    context = (as_of, waits or {})
+    return [_call(str(r["client"]), r, report, context) for r in records]
+
+
+def _by_client(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per client: totals, stages, dates, the first phone and contact, and its
+    oldest invoice (whose own amount the opening sentence names)."""
     by = table.groupby("client", sort=False)
     agg = by.agg(
         total=("outstanding", "sum"),
         silent_level=("silent_level", "max"),
+        silent_date=("silent_date", "max"),
         level=("level", "max"),
         last_date=("last_date", "max"),
         broken_on=("broken_on", "max"),
@@ -92,29 +120,43 @@ def call_list(frame: pd.DataFrame, decisions: pd.DataFrame, report: Report) -> l
     )
     oldest = table.loc[table.sort_values("due_date", kind="stable").groupby("client").head(1).index]
     agg = agg.join(oldest.set_index("client")[["invoice", "due_date", "owed"]])
-    agg["total"] = agg["total"].round(2)
-    wanted = (
-        (agg["silent_level"] > 0) | agg["broken_on"].notna() | (agg["total"] > report.call_above)
-    )
-    agg = agg[wanted].sort_values("total", ascending=False, kind="stable")
-    records = agg.reset_index().to_dict("records")
-    return [_call(str(r["client"]), r, report) for r in records]
+    return agg
 
 
 def _filled(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _call(client: str, r: dict[str, Any], report: Report) -> Call:
+def _silent(
+    level: int, sent: Any, context: tuple[dt.date | None, dict[int, int]]
+) -> tuple[str, str]:
+    """What was sent and when, how long without payment since; the day after which to call
+    while the letter's deadline is still running (else "")."""
+    as_of, waits = context
+    what = "remis au contentieux" if level >= LITIGATION else LEVEL_LABELS[level].lower()
+    if pd.isna(sent) or as_of is None:
+        return f"{what}, sans règlement depuis", ""
+    day = pd.Timestamp(sent).date()
+    said = f"{what} {'le' if level >= LITIGATION else 'du'} {date_short(day)}"
+    after = day + dt.timedelta(days=waits.get(level, 0))
+    if level < LITIGATION and as_of < after:
+        today = ", envoyée ce jour" if day == as_of else ""
+        return f"{said}{today} : à appeler après le {date_short(after)}", date_short(after)
+    days = (as_of - day).days
+    return (f"{said} sans règlement depuis {days} jours" if days > 0 else said), ""
+
+
+def _call(
+    client: str,
+    r: dict[str, Any],
+    report: Report,
+    context: tuple[dt.date | None, dict[int, int]],
+) -> Call:
     reasons = []
+    after = ""
     if r["silent_level"] > 0:
-        level = int(r["silent_level"])
-        sent = (
-            "remis au contentieux"
-            if level >= LITIGATION
-            else f"{LEVEL_LABELS[level].lower()} envoyée"
-        )
-        reasons.append(f"{sent}, aucun règlement depuis")
+        said, after = _silent(int(r["silent_level"]), r["silent_date"], context)
+        reasons.append(said)
     if pd.notna(r["broken_on"]):
         reasons.append(f"promesse du {_day(r['broken_on'])} non tenue")
     if r["total"] > report.call_above:
@@ -135,6 +177,7 @@ def _call(client: str, r: dict[str, Any], report: Report) -> Call:
         opening,
         round(float(r["owed"]), 2),
         int(r["count"]),
+        after,
     )
 
 

@@ -71,11 +71,13 @@ def manager_report(
     as_of: dt.date,
     report: Report,
     company: str = "",
+    waits: dict[int, int] | None = None,
 ) -> ManagerReport:
-    """The report on as_of, from the ledger frame and the run's decisions."""
+    """The report on as_of, from the ledger frame and the run's decisions (waits: the days
+    given after a letter of each level, before it is time to call)."""
     items = open_items(frame, decisions["action"])
     rows = aging(items, as_of, report)
-    calls = call_list(frame, decisions, report)
+    calls = call_list(frame, decisions, report, as_of, waits)
     return ManagerReport(
         ledger,
         as_of.isoformat(),

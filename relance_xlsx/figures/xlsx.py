@@ -14,6 +14,7 @@ from .manager import ManagerReport
 # the PDF, write 6 171,15 € on an English system too; [$€-40C] names the euro for Excel.
 MONEY = "[$-40C]#,##0.00 [$€-40C]"
 DAYS = "[$-40C]0.0"
+DATE = "dd/mm/yyyy"  # the French day, whatever the machine
 CHART_CLIENTS = 15  # the largest debtors shown in the aging chart
 # Rows of 15 pt that surely fit on a landscape A4 page between its header and footer: a
 # chart that would not fit below what comes before it starts a page of its own, whole.
@@ -29,7 +30,9 @@ def write_report(report: ManagerReport, target: Path, *, papers: str = "") -> Pa
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    book = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False})
+    # Dates are real Excel dates (sortable, filterable), shown JJ/MM/AAAA.
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "default_date_format": DATE}
+    book = xlsxwriter.Workbook(str(tmp), options)
     styles = {
         "head": book.add_format(
             {"bold": True, "bg_color": "#DDE4EE", "border": 1, "text_wrap": True}
@@ -40,6 +43,7 @@ def write_report(report: ManagerReport, target: Path, *, papers: str = "") -> Pa
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
         "top": book.add_format({"valign": "top"}),
         "days": book.add_format({"num_format": DAYS}),
+        "date": book.add_format({"num_format": DATE, "align": "left"}),
         "days_left": book.add_format({"num_format": DAYS, "align": "left"}),
         "missing": book.add_format(
             {"font_color": "#A40000", "bold": True, "text_wrap": True, "valign": "top"}
@@ -93,6 +97,11 @@ def _chart_at(ws: Any, row: int, lines_above: int, height_px: int) -> int:
     return row
 
 
+def _date(text: str) -> dt.date | str:
+    """A JJ/MM/AAAA of the figures as a date Excel sorts (empty stays empty)."""
+    return dt.datetime.strptime(text, "%d/%m/%Y").date() if text else ""
+
+
 def _table(ws: Any, headers: list[str], rows: list[list[Any]], styles: dict[str, Any]) -> None:
     ws.set_row(0, 44)  # headers on up to three lines
     for j, h in enumerate(headers):
@@ -123,7 +132,9 @@ def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
         return
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
     shown = min(len(rows), CHART_CLIENTS)
-    for j in range(1, 6):  # non échu and the four buckets
+    # Non échu, the four buckets, and what is disputed or on hold: a client owing only the
+    # latter is a bar of its own colour, not an empty one.
+    for j in range(1, 7):
         chart.add_series(
             {
                 "name": ["Balance âgée", 0, j],
@@ -179,7 +190,7 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
     for j, h in enumerate(["Mois (au)", "Encours", "DSO simple", "DSO par épuisement"]):
         ws.write(top, j, h, styles["head"])
     for i, d in enumerate(report.dso_by_month, start=top + 1):
-        ws.write(i, 0, d.on.strftime("%d/%m/%Y"))
+        ws.write_datetime(i, 0, d.on, styles["date"])
         ws.write(i, 1, d.receivables, styles["money"])
         ws.write(i, 2, d.simple if d.simple is not None else "–", styles["days_left"])
         ws.write(i, 3, d.count_back if d.count_back is not None else "–", styles["days"])
@@ -212,9 +223,9 @@ def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
         ("Factures impayées", 9, "wrap", lambda c: c.invoices),
         ("Plus ancienne facture", 10, "wrap", lambda c: c.oldest_invoice),
         ("Son reste dû", 12, "money", lambda c: c.oldest_amount),
-        ("Échéance", 10, "wrap", lambda c: c.oldest_date),
+        ("Échéance", 10, "top", lambda c: _date(c.oldest_date)),
         ("Dernière relance", 12, "wrap", lambda c: c.last_action),
-        ("Date", 10, "wrap", lambda c: c.last_date),
+        ("Date", 10, "top", lambda c: _date(c.last_date)),
         ("Pourquoi", 22, "wrap", lambda c: c.why),
         ("Pour commencer", 42, "wrap", lambda c: c.opening),
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..config import Settings, load_settings
@@ -106,6 +106,11 @@ def _send_and_journal(
     advance: Callable[[], None],
 ) -> tuple[list[Delivery], int, Path | None]:
     smtp = plan.settings.smtp
+    if not smtp.from_address.strip():
+        # « Adresse d'expéditeur » empty: the creditor's e-mail sends, and gets the copy.
+        address = sender(plan.settings)
+        if address is not None:
+            smtp = replace(smtp, from_address=address.addr_spec)
     log = dict(plan.sent_log)
     deliveries = send_drafts(
         plan.folder,

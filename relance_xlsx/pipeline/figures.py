@@ -29,9 +29,12 @@ def figures_of(
         frame = frame.copy()
         frame["level"] = decisions.frame["level"].to_numpy(dtype=int)
         frame["last_date"] = decisions.frame["date"].to_numpy()
+    policy = settings.policy
+    waits = {2: policy.days_after_reminder_2, 3: policy.days_after_formal_notice}
     return manager_report(
-        str(ledger.path), frame, decisions.frame, as_of, settings.report, settings.creditor.name
-    )
+        str(ledger.path), frame, decisions.frame, as_of, settings.report, settings.creditor.name,
+        waits,
+    )  # fmt: skip
 
 
 def write_figures(

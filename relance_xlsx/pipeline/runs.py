@@ -14,6 +14,7 @@ from .. import collector
 from ..config import Settings
 from ..ledger import HoldBack, Ledger, hold_rows, read_ledger
 from ..letters import (
+    PENALTY_KINDS,
     Letter,
     LetterRows,
     build_letters,
@@ -150,8 +151,10 @@ def _run(job: _Job) -> RunResult:
     before = 0 if job.dry_run else done_before(ledger, settings, as_of)
     if job.write_workbook:
         with step(progress, "Mise à jour du classeur"):
-            done = _write_back(ledger, decisions, settings, as_of, letter_of, reference_of,
-                               job.now, held_now, recorded)  # fmt: skip
+            done = _write_back(
+                ledger, decisions, settings, as_of, (letter_of, unclaimed_rows(ready)),
+                reference_of, job.now, held_now, recorded,
+            )  # fmt: skip
     # After the write-back: the report shows the workbook as this run left it.
     report_path, dossiers, declarations = (None, [], []) if job.dry_run else report_and_dossiers(
         ledger, decisions, as_of, settings, out, job.pdf, progress, warnings, problems)  # fmt: skip
@@ -184,6 +187,19 @@ def _run(job: _Job) -> RunResult:
         done_before=before,
         registered_numbers=[r.public() for r in recorded],
         **files.described(),
+    )
+
+
+def unclaimed_rows(ready: list[Letter]) -> frozenset[Any]:
+    """The invoices in a part of a letter that claims no penalties (a first reminder, a
+    thanks): their journal line says 0 interest, 0 indemnity, as the letter does."""
+    return frozenset(
+        i
+        for x in ready
+        if x.plan.rows
+        for part in x.plan.all_parts
+        if part.kind not in PENALTY_KINDS
+        for i in part.rows
     )
 
 
@@ -226,16 +242,20 @@ def _write_back(
     decisions: Decisions,
     settings: Settings,
     as_of: dt.date,
-    letter_of: dict[Any, str],
+    letters: tuple[dict[Any, str], frozenset[Any]],
     reference_of: dict[Any, str],
     now: dt.datetime,
     held: dict[Any, HoldBack],
     recorded: list[Recorded],
 ) -> WritebackResult:
     """Status cells, LRAR numbers and journal lines into the workbook, with e-mails not
-    journaled yet."""
+    journaled yet (letters: each invoice's letter, and the invoices whose penalties it does
+    not claim)."""
+    letter_of, unclaimed = letters
     updates = status_updates(ledger.frame, decisions.frame, as_of, held)
-    entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of, reference_of, held)
+    entries = journal_entries(
+        ledger.frame, decisions.frame, letter_of, as_of, reference_of, held, unclaimed
+    )
     entries += registered_entries(ledger, recorded, as_of)
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]

@@ -96,6 +96,12 @@ async def apply_statements(request: Request) -> Response:
     return _view(request, step, None)
 
 
+def matched_of(request: Request) -> Any:
+    """The last matching of this page's statement step (None before any)."""
+    step = getattr(request.app.state, "releve", None)
+    return step.result if step is not None else None
+
+
 def _matched(state: UiState, step: _Step, *, apply: bool) -> Any:
     """The library's match, its review workbook in the page's own folder."""
     assert state.ledger is not None
@@ -162,4 +168,4 @@ def _view(request: Request, step: _Step, error: str | None) -> Response:
     )
 
 
-__all__ = ["apply_statements", "match_statements", "statement_page"]
+__all__ = ["apply_statements", "match_statements", "matched_of", "statement_page"]

@@ -177,7 +177,14 @@ FIELDS = (
         ),
     ),
     Field("smtp", "user", "Identifiant", hint="souvent votre adresse e-mail"),
-    Field("smtp", "from_address", "Adresse d'expéditeur", "email", hint="vide : votre e-mail"),
+    Field(
+        "smtp",
+        "from_address",
+        "Adresse d'expéditeur",
+        "email",
+        hint="vide : l'e-mail de « Vos coordonnées », qui reçoit aussi une copie cachée "
+        "de chaque message",
+    ),
     Field("smtp", "from_name", "Nom d'expéditeur", hint="vide : votre raison sociale"),
     Field(
         "print",

@@ -44,6 +44,8 @@ class Guard:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
+        if not request.url.path.startswith("/static/"):
+            send = _no_store(send)
         refusal = self.refusal(request)
         if refusal:
             await PlainTextResponse(refusal, status_code=403)(scope, receive, send)
@@ -82,6 +84,20 @@ class Guard:
 
 class MissingToken(Exception):
     """A post without the page's token in its form (or header, for the script's beats)."""
+
+
+def _no_store(send: Send) -> Send:
+    """Every answer but the script and the style sheet is never cached (redirects and
+    refusals too): Back never shows a page the server has moved past as if it were live."""
+
+    async def sending(message: MutableMapping[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            headers = message.setdefault("headers", [])
+            if not any(k.lower() == b"cache-control" for k, _ in headers):
+                headers.append((b"cache-control", b"no-store"))
+        await send(message)
+
+    return sending
 
 
 async def posted(request: Request) -> FormData:

@@ -14,6 +14,7 @@ from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run,
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
+from .preview import preview_warnings, version
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
 
@@ -28,6 +29,12 @@ async def start_run(request: Request) -> Response:
     done = state.last_run
     if done is not None and done.as_of == day.isoformat() and done.ledger == str(ledger):
         return _already(request, state.ran_at)
+    if state.preview is not None and state.preview.done_before:
+        return _already(request, None, "/apercu")
+    if state.preview is None:  # no preview seen: nothing to confirm
+        return go("/apercu")
+    if form.get("apercu") != version(state):  # another tab held or released a letter since
+        return go("/apercu?change=1")
     pdf = form.get("pdf") == "on" and pdf_program(settings) is not None
     email = form.get("email") == "on"
 
@@ -45,7 +52,7 @@ async def start_run(request: Request) -> Response:
     return go("/suivi")
 
 
-def _already(request: Request, at: dt.datetime | None) -> Response:
+def _already(request: Request, at: dt.datetime | None, where: str = "/resultats") -> Response:
     """A second « Confirmer » the same day: nothing is run again; the day's results."""
     when = f" à {at:%H:%M}" if at else ""
     return render(
@@ -53,7 +60,7 @@ def _already(request: Request, at: dt.datetime | None) -> Response:
         "message.html",
         message=f"Le traitement de ce jour a déjà été fait{when} : ses lettres sont écrites et "
         "le classeur est à jour. Rien n'a été refait.",
-        link=("/resultats", "Voir les résultats de ce jour"),
+        link=(where, "Voir les résultats de ce jour"),
     )
 
 
@@ -86,7 +93,7 @@ async def results(request: Request) -> Response:
     pdf = Path(result.report).with_suffix(".pdf") if result.report else None
     report_pdf = str(pdf) if pdf is not None and pdf.is_file() else None
     drafts = drafts_of(Path(result.out_dir)) if result.emails else []
-    shown = state.preview.warnings if state.preview is not None else []
+    shown = preview_warnings(state.preview) if state.preview is not None else []
     return render(
         request, "resultats.html", result=result, report_pdf=report_pdf, drafts=drafts,
         ran_at=state.ran_at, warnings=[w for w in result.warnings if w not in shown],

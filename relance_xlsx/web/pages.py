@@ -93,7 +93,9 @@ async def settings_page(request: Request) -> Response:
         problem = None
     except ConfigError as exc:  # a broken relance.toml: say it, let the form rewrite it
         values, problem = current_values(Settings()), str(exc)
-    return _settings_view(request, state, values, {}, problem)
+    said = dict([state.notice]) if state.notice else {}  # the test message's outcome, once
+    state.notice = None
+    return _settings_view(request, state, values, {}, problem, **said)
 
 
 async def save_settings(request: Request) -> Response:
@@ -118,16 +120,19 @@ async def save_settings(request: Request) -> Response:
 
 
 async def try_mail(request: Request) -> Response:
-    """« Tester l'envoi »: a message to the creditor's own address, through the server set."""
+    """« Tester l'envoi »: a message to the creditor's own address, through the server set;
+    then back to the settings (post-redirect-get: reloading the page sends nothing again)."""
     state = ui(request)
     await posted(request)
     try:
-        settings = settings_of(state)
-        to = await run_in_threadpool(send_test_message, settings)
+        to = await run_in_threadpool(send_test_message, settings_of(state))
+        state.notice = (
+            "sent",
+            f"Message d'essai envoyé à {to} : vérifiez qu'il est arrivé dans votre boîte.",
+        )
     except (ConfigError, EmailError) as exc:
-        return _settings_view(request, state, current_values(Settings()), {}, None, tried=str(exc))
-    said = f"Message d'essai envoyé à {to} : vérifiez qu'il est arrivé dans votre boîte."
-    return _settings_view(request, state, current_values(settings), {}, None, sent=said)
+        state.notice = ("tried", str(exc))
+    return go("/reglages")
 
 
 def _settings_view(

@@ -4,6 +4,7 @@ correct; « Ne pas envoyer » per letter or invoice; a workbook open in Excel ca
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from typing import Any
 
@@ -14,13 +15,55 @@ from starlette.responses import Response
 from ..errors import ConfigError
 from ..pipeline import HoldBack, ledger_row, open_elsewhere, pdf_program, run, setting_label
 from ..wording import typed_day
+from .bank import matched_of
+from .dayfiles import day_files
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import JobProgress, UiState
+from .unassigned import unassigned
 from .views import render
 
 # What the clerk sees by default as the date until which a letter waits.
 HOLD_DAYS = 7
+# Said when the preview a tab confirms is not the one the server holds any more.
+CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
+
+
+def preview_warnings(result: Any) -> list[str]:
+    """The preview's warnings, less the report's (phone numbers missing for the call list):
+    those are said with the results and in the report, once, not on every preview."""
+    return [w for w in result.warnings if "sans numéro de téléphone" not in w]
+
+
+def version(state: UiState) -> str:
+    """The identity of the preview the server holds: its workbook, day, letters (each
+    invoice's amounts) and holds. The confirm form carries it: a tab that shows another
+    preview confirms nothing."""
+    result = state.preview
+    if result is None:
+        return ""
+    letters = [
+        (x.client, x.kind, x.path, round(float(x.total_due), 2),
+         [(n.invoice, n.outstanding, n.interest, n.indemnity) for n in x.lines])
+        for x in result.letters
+    ]  # fmt: skip
+    holds = sorted((h.target, h.until.isoformat(), h.reason) for h in state.holds)
+    text = repr((result.ledger, result.as_of, letters, holds))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def confirmed(state: UiState) -> str | None:
+    """Why the preview shown can no longer change (its day was run), or None."""
+    result = state.preview
+    if result is None:
+        return None
+    if _same_day(state.last_run, result) or result.done_before:
+        return (
+            f"Le traitement du {typed_day(result.as_of):%d/%m/%Y} est déjà confirmé : ses "
+            "lettres sont écrites, plus rien ne peut être retenu ni remis. Pour la semaine "
+            "prochaine, « Ne pas envoyer » sera proposé dans son aperçu."
+        )
+    return None
 
 
 def form_day(text: str, default: dt.date) -> dt.date:
@@ -71,15 +114,26 @@ async def hold(request: Request) -> Response:
     """« Ne pas envoyer » the letters and invoices ticked, until a date, for a reason."""
     state = ui(request)
     form = await posted(request)
+    if said := confirmed(state):
+        return await _view(request, error=said, status=409)
     targets = [str(t) for t in form.getlist("sauf") if str(t).strip()]
-    if not targets:
-        return await _view(
-            request, error="Cochez « Ne pas envoyer » pour une lettre ou une facture."
-        )
-    until = form_day(str(form.get("jusqu_au", "")), state.day + dt.timedelta(days=HOLD_DAYS))
-    if until <= state.day:
-        return await _view(request, error="La date de reprise doit suivre celle du traitement.")
     reason = " ".join(str(form.get("raison", "")).split())
+    # On an error the form comes back as it was typed: the ticks, the reason, the date.
+    typed = str(form.get("jusqu_au", ""))
+    asked = {"targets": targets, "reason": reason, "until": typed}
+    if not targets:
+        said = "Cochez « Ne pas envoyer » pour une lettre ou une facture."
+        return await _view(request, error=said, asked=asked)
+    try:
+        until = form_day(typed, state.day + dt.timedelta(days=HOLD_DAYS))
+    except ConfigError as exc:
+        return await _view(request, error=str(exc), asked=asked)
+    if until <= state.day:
+        said = (
+            f"La date « Pas de relance avant le » ({until:%d/%m/%Y}) doit suivre celle du "
+            f"traitement ({state.day:%d/%m/%Y}) : rien n'a été retenu."
+        )
+        return await _view(request, error=said, asked=asked)
     kept = [h for h in state.holds if h.target not in targets]
     state.holds = kept + [HoldBack(t, until, reason) for t in dict.fromkeys(targets)]
     return start(request, state)
@@ -89,6 +143,8 @@ async def unhold(request: Request) -> Response:
     """Put back a letter or an invoice held back in this preview."""
     state = ui(request)
     form = await posted(request)
+    if said := confirmed(state):
+        return await _view(request, error=said, status=409)
     target = str(form.get("cible", ""))
     state.holds = [h for h in state.holds if h.target != target]
     return start(request, state)
@@ -96,10 +152,13 @@ async def unhold(request: Request) -> Response:
 
 async def preview(request: Request) -> Response:
     """What the week will send, and what it will not, with the totals to decide on."""
-    return await _view(request)
+    changed = request.query_params.get("change") == "1"
+    return await _view(request, error=CHANGED if changed else None)
 
 
-async def _view(request: Request, error: str | None = None) -> Response:
+async def _view(
+    request: Request, error: str | None = None, status: int = 200, asked: Any = None
+) -> Response:
     state = ui(request)
     result = state.preview
     if result is None or state.ledger is None:
@@ -107,13 +166,27 @@ async def _view(request: Request, error: str | None = None) -> Response:
     settings = settings_of(state)
     opened = open_elsewhere(state.ledger)
     done = state.last_run if _same_day(state.last_run, result) else None
+    # The page opened again after the day's run: that run's files, not a second run.
+    earlier = day_files(state.ledger, result.as_of) if result.done_before and not done else None
+    if earlier is not None:
+        state.serve_from(earlier.folder)
+    credits = unassigned(matched_of(request), state.ledger, result.invoices)
     return render(
         request,
         "apercu.html",
+        status,
         result=result,
+        version=version(state),
+        frozen=confirmed(state) is not None,
         pdf=pdf_program(settings) is not None,
         opened=opened,
         done=done,
+        earlier=earlier,
+        credits=credits,
+        warnings=preview_warnings(result),
+        asked=asked or {"targets": [], "reason": "", "until": ""},
+        owners={i.invoice: i.client for i in result.invoices if i.invoice},
+        credits_of={c.client: [x for x in credits if x.client == c.client] for c in credits},
         ran_at=state.ran_at,
         holds=state.holds,
         hold_until=(state.day + dt.timedelta(days=HOLD_DAYS)).isoformat(),
@@ -164,12 +237,16 @@ async def row_page(request: Request) -> Response:
 
 
 __all__ = [
+    "CHANGED",
     "HOLD_DAYS",
+    "confirmed",
     "form_day",
     "hold",
     "preview",
+    "preview_warnings",
     "row_page",
     "start",
     "start_preview",
     "unhold",
+    "version",
 ]

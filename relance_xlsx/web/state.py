@@ -88,6 +88,8 @@ class UiState:
         self.day = dt.date.today()
         self.holds: list[Any] = []  # HoldBack chosen in the preview (« Ne pas envoyer »)
         self.closed = False  # « Quitter » was clicked: every page says it is closed
+        # What « Tester l'envoi » gave, shown once by the settings page: ("sent"|"tried", text).
+        self.notice: tuple[str, str] | None = None
         self.roots: set[Path] = set()  # the only folders files are served from
         self.last_seen = time.monotonic()
         self.seen_once = False

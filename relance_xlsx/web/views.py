@@ -30,6 +30,10 @@ _ENV.filters["name"] = lambda p: Path(str(p)).name
 _ENV.filters["url"] = lambda p: quote(str(p), safe="")
 # A letter's missing settings are said once for all letters, above them: not on each.
 _ENV.tests["settings_gap"] = lambda text: str(text).startswith("dans vos réglages")
+# The run's messages name its folders (« a_completer/ »): the page names what it shows.
+_ENV.filters["plain"] = lambda text: str(text).replace(
+    "va dans a_completer/", "va dans « Lettres à compléter » (ci-dessus)"
+)
 _ENV.filters["day"] = lambda iso: date_short(dt.date.fromisoformat(str(iso)))
 
 

@@ -94,11 +94,13 @@ def journal_entries(
     as_of: dt.date,
     reference_of: dict[Any, str] | None = None,
     held: dict[Any, HoldBack] | None = None,
+    unclaimed: frozenset[Any] = frozenset(),
 ) -> list[JournalEntry]:
     """One journal line per invoice that got a letter, thanks or went to litigation today
     (with its letter's RF reference, for the bank matcher), and per invoice held back today
-    (« Ne pas envoyer », with its date and reason)."""
-    lines = _acted_entries(frame, decisions, letter_of, as_of, reference_of or {})
+    (« Ne pas envoyer », with its date and reason). Interest and indemnity are what the
+    letter claims: none for the invoices of unclaimed (a first reminder's part)."""
+    lines = _acted_entries(frame, decisions, letter_of, as_of, reference_of or {}, unclaimed)
     return lines + _held_entries(frame, decisions, as_of, held) if held else lines
 
 
@@ -133,6 +135,7 @@ def _acted_entries(
     letter_of: dict[Any, str],
     as_of: dt.date,
     refs: dict[Any, str],
+    unclaimed: frozenset[Any],
 ) -> list[JournalEntry]:
     acted = decisions["action"].isin(["letter", "thanks", "claim", "litigation"]).to_numpy()
     picked = zip(
@@ -155,8 +158,8 @@ def _acted_entries(
             str(label),
             ACTION_LABELS[str(action)] + lrar,
             float(outstanding),
-            float(interest),
-            float(indemnity),
+            0.0 if i in unclaimed else float(interest),
+            0.0 if i in unclaimed else float(indemnity),
             Path(letter_of[i]).name if i in letter_of else "",
             refs.get(i, "") if str(action) in ("letter", "claim") else "",
         )

@@ -1,0 +1,44 @@
+"""A day's run found again on disk: when the page is opened after the day's run, its
+letters, print bundle and report are linked from the output folder beside the workbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# The run's own names (letters/bundle.py, pipeline/figures.py): the bundle and the report.
+BUNDLE = "a_imprimer"
+REPORT = "rapport"
+
+
+@dataclass(frozen=True)
+class DayFiles:
+    """What a day's output folder holds: letters (Word, with their PDF when made), the print
+    bundle, the report, the e-mails prepared."""
+
+    folder: Path
+    letters: list[tuple[Path, Path | None]] = field(default_factory=list)
+    bundle: list[Path] = field(default_factory=list)
+    report: list[Path] = field(default_factory=list)
+    emails: int = 0
+
+
+def day_files(ledger: Path, as_of: str) -> DayFiles:
+    """The files of the run of as_of, in relances/<date> beside the workbook (none when the
+    folder is not there: a run written elsewhere with --out)."""
+    folder = ledger.resolve().parent / "relances" / as_of
+    if not folder.is_dir():
+        return DayFiles(folder)
+    pdf = folder / "pdf"
+    letters = [
+        (p, pdf / f"{p.stem}.pdf" if (pdf / f"{p.stem}.pdf").is_file() else None)
+        for p in sorted(folder.glob("*.docx"))
+        if p.stem != BUNDLE and not p.name.startswith("~$")
+    ]
+    bundle = sorted([*pdf.glob(f"{BUNDLE}.pdf"), *folder.glob(f"{BUNDLE}.*")], reverse=True)
+    report = sorted(folder.glob(f"{REPORT}.*"), key=lambda p: p.suffix != ".pdf")
+    emails = len(list((folder / "emails").glob("*.eml")))
+    return DayFiles(folder, letters, bundle, report, emails)
+
+
+__all__ = ["DayFiles", "day_files"]

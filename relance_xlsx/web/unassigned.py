@@ -1,0 +1,51 @@
+"""Credits the bank step left « À décider par vous »: the preview flags them beside the
+client's letter and in its summary, so no letter claims what may have been paid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..bank import TO_DECIDE, MatchResult
+from ..wording import money
+
+
+@dataclass(frozen=True)
+class Unassigned:
+    """One credit of the statement not yet assigned to an invoice."""
+
+    client: str  # the client it seems to come from ("" when none is recognised)
+    amount: float
+    day: str  # JJ/MM/AAAA
+    label: str  # what the bank printed
+
+    @property
+    def sentence(self) -> str:
+        """« un virement de 300,00 € reçu le 04/12/2026 n'est pas encore affecté »."""
+        return (
+            f"un virement de {money(self.amount)} reçu le {self.day} n'est pas encore "
+            f"affecté (relevé : « {self.label} »)"
+        )
+
+
+def unassigned(matched: MatchResult | None, ledger: Path, invoices: list[Any]) -> list[Unassigned]:
+    """The credits of this workbook's statement step still to decide, each with its client:
+    the one its allocations name, else the one owning its candidate invoices."""
+    if matched is None or Path(matched.ledger).resolve() != ledger.resolve():
+        return []
+    owner = {i.invoice: i.client for i in invoices if i.invoice}
+    out = []
+    for p in matched.proposals:
+        if p.status != TO_DECIDE:
+            continue
+        clients = {a.client for a in p.allocations} or {
+            owner[n] for n in p.candidates if n in owner
+        }
+        client = clients.pop() if len(clients) == 1 else ""
+        e = p.entry
+        out.append(Unassigned(client, e.amount, f"{e.date:%d/%m/%Y}", " ".join(e.label.split())))
+    return out
+
+
+__all__ = ["Unassigned", "unassigned"]
