@@ -184,6 +184,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Text methods that can grow ('x'.replace, '{:>n}'.format) are bounded like filters."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:
+            # `letter.kind` on a context dict: what Jinja finds after getattr() fails, without
+            # raising and catching an AttributeError for each of a letter's thousand lookups.
+            return obj[attribute]
         value = super().getattr(obj, attribute)
         if isinstance(obj, str) and callable(value) and not isinstance(value, jinja2.Undefined):
             return self._bounded(attribute, value, bound_to=obj)
@@ -230,6 +234,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().handle_exception(source)
 
 
+# The names a dict answers by getattr(): a key of the same name is found by obj["name"] only.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 _UNDEFINED = re.compile(r"^'(?P<name>[^']*)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']*)' has no attribute '(?P<name>[^']*)'$")
 _UNSAFE = re.compile(

@@ -109,7 +109,7 @@ def _in_words(amount: float, currency: str, language: str) -> str:
     if currency != "EUR":
         return f"{num2words(cents_total / 100, lang=lang)} {currency}"
     unit_word = "euro" if units <= 1 else "euros"
-    words = f"{num2words(units, lang=lang)} {unit_word}"
+    words = f"{_cardinal(units, lang)} {unit_word}"
     if cents:
         cent_word = (
             ("centime" if cents == 1 else "centimes")
@@ -117,8 +117,15 @@ def _in_words(amount: float, currency: str, language: str) -> str:
             else ("cent" if cents == 1 else "cents")
         )
         joint = "et" if lang == "fr" else "and"
-        words += f" {joint} {num2words(cents, lang=lang)} {cent_word}"
+        words += f" {joint} {_cardinal(cents, lang)} {cent_word}"
     return words
+
+
+@lru_cache(maxsize=65536)
+def _cardinal(number: int, lang: str) -> str:
+    # Whole euros repeat far more than amounts do (a ledger's invoices fall on a few thousand
+    # whole values, its cents on a hundred): num2words is called once for each.
+    return str(num2words(number, lang=lang))
 
 
 __all__ = ["amount_in_words", "date_long", "date_short", "money", "number", "percent", "typed_day"]
