@@ -150,7 +150,9 @@ class CompiledTemplate:
             raise TemplateError(
                 f"Le modèle {self.path.name} ne peut pas être rempli : {exc}."
             ) from exc
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        # The line breaks _compile put before each paragraph, gone (str.replace: re.sub's
+        # template expansion cost more than the rest of this function).
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )

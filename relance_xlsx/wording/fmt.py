@@ -23,8 +23,12 @@ def _locale(language: str) -> str:
     return _LOCALES.get(language, "fr_FR")
 
 
+@lru_cache(maxsize=1 << 16)
 def money(amount: float, currency: str = "EUR", language: str = "fr") -> str:
-    """1234.5 -> "1 234,50 €", exactly as Babel writes it, except that zero is never signed."""
+    """1234.5 -> "1 234,50 €", exactly as Babel writes it, except that zero is never signed.
+
+    Cached: an amount is written by its letter, the letter's check, the litigation file and
+    the report."""
     shape = _money_shape(currency, language)
     value = Decimal(str(amount)).quantize(_CENT, rounding=ROUND_HALF_EVEN)
     digits = f"{abs(value):,.2f}".translate(shape.separators)
