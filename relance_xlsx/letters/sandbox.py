@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
+from jinja2 import meta, nodes
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, markup_join, str_join
@@ -31,7 +31,9 @@ from .bounds import MAX_TEXT, estimate, refuse_beyond, size_of
 
 MAX_RANGE = 10_000  # one range() in a letter: a table of invoices is a few hundred lines
 MAX_STEPS = 1_000_000  # loop turns, calls, filters and operators of one render
-MAX_SECONDS = 20.0  # one render
+MAX_SECONDS = 20.0  # of the rendering thread's CPU time, for one render
+# The clock is read every so many steps: a thread's CPU clock costs a system call (5 µs here).
+_CLOCK_EVERY = 128
 MAX_OUTPUT = 20_000_000  # characters one render writes (a letter is a few hundred thousand)
 MAX_MADE = 50_000_000  # characters and items all the operations of one render may make
 MAX_DEPTH = 50  # calls inside calls: macros, recursive loops
@@ -46,7 +48,19 @@ class _NoFiles(jinja2.BaseLoader):
 
 
 class _BoundedCodeGenerator(CodeGenerator):
-    """Jinja's code, with `~` going through the environment's bounds."""
+    """Jinja's code, with `~` going through the environment's bounds; notes the names the
+    template reads from its context while it generates the code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.undeclared: set[str] = set()
+
+    def enter_frame(self, frame: Frame) -> None:
+        """What jinja2.meta.find_undeclared_variables notes, without its second code pass."""
+        super().enter_frame(frame)
+        for action, param in frame.symbols.loads.values():
+            if action == "resolve" and param not in self.environment.globals:
+                self.undeclared.add(param)
 
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.bounded_join((")
@@ -78,7 +92,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         self.filters[_COUNTED] = self._counted
         self.finalize = self._finalize
         self._steps = self._made = self._depth = 0
-        self._started = time.monotonic()
+        self._started = time.thread_time()
+        self._clock_at = _CLOCK_EVERY
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The template's tree, each for loop's items counted turn by turn."""
@@ -90,14 +105,19 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def start(self) -> None:
         """Reset the budget: called before each render."""
         self._steps = self._made = self._depth = 0
-        self._started = time.monotonic()
+        # CPU time, not wall time: on a busy machine (a million-row run's other process, an
+        # antivirus) a letter of 200 invoices waited past 20 s of wall time and the run failed.
+        self._started = time.thread_time()
+        self._clock_at = _CLOCK_EVERY
 
     def _tick(self, steps: int = 1) -> None:
         self._steps += steps
         if self._steps > MAX_STEPS:
             raise SecurityError(f"boucles trop longues (plus de {MAX_STEPS} tours)")
-        if time.monotonic() - self._started > MAX_SECONDS:
-            raise SecurityError(f"remplissage trop long (plus de {MAX_SECONDS:.0f} secondes)")
+        if self._steps >= self._clock_at:
+            self._clock_at = self._steps + _CLOCK_EVERY
+            if time.thread_time() - self._started > MAX_SECONDS:
+                raise SecurityError(f"remplissage trop long (plus de {MAX_SECONDS:.0f} secondes)")
 
     def _account(self, value: Any) -> Any:
         """Count what an operation made against the render's budget."""
@@ -269,9 +289,20 @@ def _check_widths(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
             raise SecurityError(f"largeur trop grande ({wide.group(1)}, {MAX_TEXT} au plus)")
 
 
+def compile_tree(env: jinja2.Environment, tree: nodes.Template) -> tuple[Any, set[str]]:
+    """A parsed template's code, and the names it reads from its context (as
+    jinja2.meta.find_undeclared_variables gives them): one code generation, not two."""
+    generator = env.code_generator_class(env, None, "<template>", optimized=env.optimized)
+    if not isinstance(generator, _BoundedCodeGenerator):
+        return env.compile(tree), meta.find_undeclared_variables(tree)
+    generator.visit(tree)
+    source = generator.stream.getvalue()  # type: ignore[attr-defined]  # a StringIO
+    return env._compile(source, "<template>"), generator.undeclared
+
+
 def bounded_env(**options: Any) -> BoundedSandbox:
     """A bounded, sandboxed environment; values are data and a missing value is an error."""
     return BoundedSandbox(undefined=jinja2.StrictUndefined, **options)
 
 
-__all__ = ["MAX_RANGE", "MAX_STEPS", "MAX_TEXT", "BoundedSandbox", "bounded_env"]
+__all__ = ["MAX_RANGE", "MAX_STEPS", "MAX_TEXT", "BoundedSandbox", "bounded_env", "compile_tree"]
