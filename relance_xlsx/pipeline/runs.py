@@ -134,6 +134,10 @@ def _run(job: _Job) -> RunResult:
                             job.pdf, progress, job.now)  # fmt: skip
         problems += files.problems
         warnings += files.warnings
+    # Nothing reads the letters' contexts from here on: freed before the write-back and the
+    # report (each lists the client's invoices, formatted: gigabytes at a million rows).
+    del letters
+    ready, held = _without_contexts(ready), _without_contexts(held)
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     reference_of = _references(ready, data, as_of)
@@ -182,6 +186,10 @@ def _run(job: _Job) -> RunResult:
         missing_settings=creditor_gaps(settings) if held else [],
         done_before=before,
     )
+
+
+def _without_contexts(letters: list[Letter]) -> list[Letter]:
+    return [dataclasses.replace(x, context=None) for x in letters]
 
 
 def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:
