@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..errors import TemplateError
 from ..ooxml import SAFE_PARSER, deflated, read_raw, write_zip
-from .sandbox import compile_tree
+from .codegen import compile_tree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

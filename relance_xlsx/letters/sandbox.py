@@ -21,13 +21,13 @@ from itertools import islice
 from typing import Any
 
 import jinja2
-from jinja2 import meta, nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .bounds import MAX_TEXT, estimate, refuse_beyond, size_of
+from .codegen import BoundedCodeGenerator
 
 MAX_RANGE = 10_000  # one range() in a letter: a table of invoices is a few hundred lines
 MAX_STEPS = 1_000_000  # loop turns, calls, filters and operators of one render
@@ -47,39 +47,11 @@ class _NoFiles(jinja2.BaseLoader):
         raise SecurityError(f"inclure un autre fichier (« {template[:80]} ») est refusé")
 
 
-class _BoundedCodeGenerator(CodeGenerator):
-    """Jinja's code, with `~` going through the environment's bounds; notes the names the
-    template reads from its context while it generates the code."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.undeclared: set[str] = set()
-
-    def enter_frame(self, frame: Frame) -> None:
-        """What jinja2.meta.find_undeclared_variables notes, without its second code pass."""
-        super().enter_frame(frame)
-        for action, param in frame.symbols.loads.values():
-            if action == "resolve" and param not in self.environment.globals:
-                self.undeclared.add(param)
-
-    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self.write("environment.bounded_join((")
-        for arg in node.nodes:
-            self.visit(arg, frame)
-            self.write(", ")
-        self.write("), ")
-        if frame.eval_ctx.volatile:
-            self.write("context.eval_ctx.autoescape")
-        else:
-            self.write(repr(bool(frame.eval_ctx.autoescape)))
-        self.write(")")
-
-
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """An immutable sandbox plus bounds on steps, time, depth, sizes and output."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
-    code_generator_class = _BoundedCodeGenerator
+    code_generator_class = BoundedCodeGenerator
 
     def __init__(self, **options: Any) -> None:
         options.setdefault("loader", _NoFiles())
@@ -289,20 +261,9 @@ def _check_widths(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
             raise SecurityError(f"largeur trop grande ({wide.group(1)}, {MAX_TEXT} au plus)")
 
 
-def compile_tree(env: jinja2.Environment, tree: nodes.Template) -> tuple[Any, set[str]]:
-    """A parsed template's code, and the names it reads from its context (as
-    jinja2.meta.find_undeclared_variables gives them): one code generation, not two."""
-    generator = env.code_generator_class(env, None, "<template>", optimized=env.optimized)
-    if not isinstance(generator, _BoundedCodeGenerator):
-        return env.compile(tree), meta.find_undeclared_variables(tree)
-    generator.visit(tree)
-    source = generator.stream.getvalue()  # type: ignore[attr-defined]  # a StringIO
-    return env._compile(source, "<template>"), generator.undeclared
-
-
 def bounded_env(**options: Any) -> BoundedSandbox:
     """A bounded, sandboxed environment; values are data and a missing value is an error."""
     return BoundedSandbox(undefined=jinja2.StrictUndefined, **options)
 
 
-__all__ = ["MAX_RANGE", "MAX_STEPS", "MAX_TEXT", "BoundedSandbox", "bounded_env", "compile_tree"]
+__all__ = ["MAX_RANGE", "MAX_STEPS", "MAX_TEXT", "BoundedSandbox", "bounded_env"]

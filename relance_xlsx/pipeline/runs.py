@@ -125,6 +125,7 @@ def _run(job: _Job) -> RunResult:
     problems += missing_addresses(letters)
     progress.stop()
     ready, held = [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
+    del letters  # ready and held hold them; their contexts are freed after the writing
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
@@ -132,11 +133,7 @@ def _run(job: _Job) -> RunResult:
     if not job.dry_run:
         files = write_files(ready, held, messages, ledger, decisions, settings, out, as_of,
                             job.pdf, progress, job.now)  # fmt: skip
-        problems += files.problems
-        warnings += files.warnings
-    # Nothing reads the letters' contexts from here on: freed before the write-back and the
-    # report (each lists the client's invoices, formatted: gigabytes at a million rows).
-    del letters
+        problems, warnings = problems + files.problems, warnings + files.warnings
     ready, held = _without_contexts(ready), _without_contexts(held)
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
@@ -189,6 +186,8 @@ def _run(job: _Job) -> RunResult:
 
 
 def _without_contexts(letters: list[Letter]) -> list[Letter]:
+    # Nothing reads the letters' contexts after the writing: freed before the write-back and
+    # the report (each lists its client's invoices, formatted: gigabytes at a million rows).
     return [dataclasses.replace(x, context=None) for x in letters]
 
 
