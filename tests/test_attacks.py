@@ -767,3 +767,43 @@ def test_what_a_run_writes_or_sends_is_never_turned_against_the_user(tmp_path, a
     said_in_french(relance(*args, cwd=tmp_path, timeout=120), attack.code, attack.phrase)
     victim = tmp_path / "victime.txt"
     assert not victim.exists() or victim.read_text(encoding="utf-8") == "intact"
+
+
+def _sleep(seconds: float) -> str:
+    import time
+
+    time.sleep(seconds)
+    return ""
+
+
+@pytest.mark.parametrize(
+    ("source", "refused"),
+    [
+        pytest.param(
+            "{% for x in range(5000) %}{% for y in range(90) %}{% endfor %}{% endfor %}",
+            True,
+            id="a-loop-that-burns-the-processor",
+        ),
+        pytest.param(
+            "{{ wait(0.3) }}{% for x in range(999) %}{% endfor %}",
+            False,
+            id="a-render-that-waits-for-the-processor",
+        ),
+    ],
+)
+def test_the_time_bound_counts_the_rendering_threads_processor_time(monkeypatch, source, refused):
+    # A busy machine (another process, an antivirus) made a render wait past the bound in
+    # wall time: only the processor time the render itself spends counts.
+    from jinja2.exceptions import SecurityError
+
+    from relance_xlsx.letters import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 0.05)
+    env = sandbox.bounded_env(autoescape=True)
+    template = env.from_string(source)
+    env.start()
+    if refused:
+        with pytest.raises(SecurityError, match="remplissage trop long"):
+            template.render(wait=_sleep)
+    else:
+        assert template.render(wait=_sleep) == ""

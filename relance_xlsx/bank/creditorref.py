@@ -52,9 +52,10 @@ def letter_reference(client: str, day: dt.date, invoices: Iterable[str]) -> str:
     return _reference(client, day, tuple(sorted({str(i) for i in invoices})))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _reference(client: str, day: dt.date, invoices: tuple[str, ...]) -> str:
-    # A run asks twice per letter (its text, its journal lines).
+    # A run asks twice per letter (its text, its journal lines): the cache holds all of a big
+    # run's letters (5,000 at 200,000 invoices), else the second pass misses every time.
     numbers = sorted({fold(i) for i in invoices})
     seed = "|".join([fold(client), day.isoformat(), *numbers]).encode()
     digest = int.from_bytes(hashlib.sha256(seed).digest()[:8], "big") % 10**9

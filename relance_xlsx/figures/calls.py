@@ -207,20 +207,35 @@ def litigation_cases(frame: pd.DataFrame, decisions: pd.DataFrame) -> list[Litig
     at = (decisions["action"] == "litigation") | (
         (decisions["level"] >= LITIGATION) & ~frame["is_paid"] & frame["valid"]
     )
-    rows = frame[at].join(decisions[["interest", "indemnity"]])
     # The client's open credit notes are deducted, as in its litigation file.
     credit = frame["is_credit"] & frame["valid"] & (frame["outstanding"] < 0)
     credits = frame.loc[credit, "outstanding"].groupby(frame.loc[credit, "client"].astype(str))
     credited = credits.sum().to_dict()
+    # Grouped in Python, summed by numpy in row order as Series.sum does (NaN as 0): pandas'
+    # groupby cost ~1 ms a client, 3,000 clients in litigation at 200,000 rows.
+    clients = frame.loc[at, "client"].astype(str).tolist()
+    invoices = frame.loc[at, "invoice"].tolist()
+    sums = {
+        name: np.nan_to_num(table.loc[at, name].to_numpy(dtype=float), nan=0.0)
+        for name, table in (
+            ("outstanding", frame),
+            ("interest", decisions),
+            ("indemnity", decisions),
+        )
+    }
+    by_client: dict[str, list[int]] = {}
+    for k, client in enumerate(clients):
+        by_client.setdefault(client, []).append(k)
     out = []
-    for client, group in rows.groupby(rows["client"].astype(str), sort=True):
-        principal = round(float(group["outstanding"].sum()) + credited.get(client, 0.0), 2)
-        interest = round(float(group["interest"].sum()), 2)
-        indemnity = round(float(group["indemnity"].sum()), 2)
+    for client in sorted(by_client):
+        rows = by_client[client]
+        principal = round(float(sums["outstanding"][rows].sum()) + credited.get(client, 0.0), 2)
+        interest = round(float(sums["interest"][rows].sum()), 2)
+        indemnity = round(float(sums["indemnity"][rows].sum()), 2)
         out.append(
             LitigationCase(
-                str(client),
-                [str(v) for v in group["invoice"].tolist()],
+                client,
+                [str(invoices[k]) for k in rows],
                 principal,
                 interest,
                 indemnity,

@@ -28,8 +28,14 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PAGE_WIDTH = 9000  # twentieths of a point: the text width of the default A4/Letter page
 
 
+# Anything text() changes: most cells (amounts, dates, numbers) hold none of it.
+_CHANGED = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def text(value: str) -> str:
     """Text for a w:t element: escaped, without the characters XML cannot hold."""
+    if _CHANGED.search(value) is None:
+        return value
     return escape(_NOT_XML.sub("", value))
 
 
@@ -44,13 +50,20 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     width = _PAGE_WIDTH // max(len(header), 1)
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in header)
 
+    # Each cell is paragraph(value) in its own w:tc, the markup around the text made once
+    # per table (a litigation file's tables hold hundreds of cells).
+    start = (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        '<w:p><w:r><w:t xml:space="preserve">'
+    )
+    between = "</w:t></w:r></w:p></w:tc>" + start
+
     def row(cells: Sequence[str], head: bool = False) -> str:
         props = "<w:trPr><w:tblHeader/></w:trPr>" if head else ""
-        body = "".join(
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph(c)}</w:tc>'
-            for c in cells
-        )
-        return f"<w:tr>{props}{body}</w:tr>"
+        if not cells:
+            return f"<w:tr>{props}</w:tr>"
+        body = between.join([text(c) for c in cells])
+        return f"<w:tr>{props}{start}{body}</w:t></w:r></w:p></w:tc></w:tr>"
 
     return (
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'

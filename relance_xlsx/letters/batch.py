@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -10,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -128,17 +130,36 @@ def _workers(count: int, asked: int | None) -> int:
     return min(2, os.cpu_count() or 1) if count >= PARALLEL_FROM else 1
 
 
+# The tasks of the pools being run (by batch: two runs of the page's threads may overlap),
+# which forked workers inherit: each is sent its index only, never its context (pickling
+# thousands of contexts cost the parent as much as a worker spent rendering them).
+_INHERITED: dict[int, list[_Task]] = {}
+_batches = itertools.count()
+
+
 def _results(tasks: list[_Task], workers: int, stack: ExitStack) -> Iterator[Fragment | None]:
     """Results in the tasks' order, from this process or from a small pool."""
     if workers == 1:
         return map(_render, tasks)
     # fork where it is safe (Linux): no re-import of the caller's main module, instant start.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
+    batch = next(_batches)
+    if method == "fork":
+        _INHERITED[batch] = tasks
+        # Called after the pool has shut down (registered before it is entered).
+        stack.callback(_INHERITED.pop, batch, None)
     pool = stack.enter_context(
         ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
     )
     chunk = max(1, min(32, len(tasks) // (workers * 8)))
+    if method == "fork":
+        return pool.map(partial(_render_inherited, batch), range(len(tasks)), chunksize=chunk)
     return pool.map(_render, tasks, chunksize=chunk)
+
+
+def _render_inherited(batch: int, index: int) -> Fragment | None:
+    """In a forked worker: the task at this index of the parent's batch."""
+    return _render(_INHERITED[batch][index])
 
 
 def _render(task: _Task) -> Fragment | None:

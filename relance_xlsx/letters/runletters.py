@@ -60,13 +60,27 @@ def _address(plan: LetterPlan, data: LetterRows) -> str | None:
 
 def _placeholders(value: Any) -> bool:
     """Whether a filled context still holds a « [À COMPLÉTER …] » anywhere."""
-    if isinstance(value, str):
-        return _MARK in value
-    if isinstance(value, dict):
-        # A letter's parts list the invoices its « invoices » already holds.
-        return any(_placeholders(v) for k, v in value.items() if k != "parts")
-    if isinstance(value, list | tuple):
-        return any(_placeholders(v) for v in value)
+    # A loop over a stack, exact types first: a letter's context holds thousands of values,
+    # and a generator per dict and list cost more than the search itself.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is str:
+            if _MARK in item:
+                return True
+        elif kind is dict:
+            # A letter's parts list the invoices its « invoices » already holds.
+            stack += [v for k, v in item.items() if k != "parts"]
+        elif kind is list or kind is tuple:
+            stack += item
+        elif isinstance(item, str):
+            if _MARK in item:
+                return True
+        elif isinstance(item, dict):
+            stack += [v for k, v in item.items() if k != "parts"]
+        elif isinstance(item, list | tuple):
+            stack += item
     return False
 
 

@@ -22,16 +22,18 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .bounds import MAX_TEXT, estimate, refuse_beyond, size_of
+from .codegen import BoundedCodeGenerator
 
 MAX_RANGE = 10_000  # one range() in a letter: a table of invoices is a few hundred lines
 MAX_STEPS = 1_000_000  # loop turns, calls, filters and operators of one render
-MAX_SECONDS = 20.0  # one render
+MAX_SECONDS = 20.0  # of the rendering thread's CPU time, for one render
+# The clock is read every so many steps: a thread's CPU clock costs a system call (5 µs here).
+_CLOCK_EVERY = 128
 MAX_OUTPUT = 20_000_000  # characters one render writes (a letter is a few hundred thousand)
 MAX_MADE = 50_000_000  # characters and items all the operations of one render may make
 MAX_DEPTH = 50  # calls inside calls: macros, recursive loops
@@ -45,27 +47,11 @@ class _NoFiles(jinja2.BaseLoader):
         raise SecurityError(f"inclure un autre fichier (« {template[:80]} ») est refusé")
 
 
-class _BoundedCodeGenerator(CodeGenerator):
-    """Jinja's code, with `~` going through the environment's bounds."""
-
-    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
-        self.write("environment.bounded_join((")
-        for arg in node.nodes:
-            self.visit(arg, frame)
-            self.write(", ")
-        self.write("), ")
-        if frame.eval_ctx.volatile:
-            self.write("context.eval_ctx.autoescape")
-        else:
-            self.write(repr(bool(frame.eval_ctx.autoescape)))
-        self.write(")")
-
-
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """An immutable sandbox plus bounds on steps, time, depth, sizes and output."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
-    code_generator_class = _BoundedCodeGenerator
+    code_generator_class = BoundedCodeGenerator
 
     def __init__(self, **options: Any) -> None:
         options.setdefault("loader", _NoFiles())
@@ -78,7 +64,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         self.filters[_COUNTED] = self._counted
         self.finalize = self._finalize
         self._steps = self._made = self._depth = 0
-        self._started = time.monotonic()
+        self._started = time.thread_time()
+        self._clock_at = _CLOCK_EVERY
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The template's tree, each for loop's items counted turn by turn."""
@@ -90,14 +77,19 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def start(self) -> None:
         """Reset the budget: called before each render."""
         self._steps = self._made = self._depth = 0
-        self._started = time.monotonic()
+        # CPU time, not wall time: on a busy machine (a million-row run's other process, an
+        # antivirus) a letter of 200 invoices waited past 20 s of wall time and the run failed.
+        self._started = time.thread_time()
+        self._clock_at = _CLOCK_EVERY
 
     def _tick(self, steps: int = 1) -> None:
         self._steps += steps
         if self._steps > MAX_STEPS:
             raise SecurityError(f"boucles trop longues (plus de {MAX_STEPS} tours)")
-        if time.monotonic() - self._started > MAX_SECONDS:
-            raise SecurityError(f"remplissage trop long (plus de {MAX_SECONDS:.0f} secondes)")
+        if self._steps >= self._clock_at:
+            self._clock_at = self._steps + _CLOCK_EVERY
+            if time.thread_time() - self._started > MAX_SECONDS:
+                raise SecurityError(f"remplissage trop long (plus de {MAX_SECONDS:.0f} secondes)")
 
     def _account(self, value: Any) -> Any:
         """Count what an operation made against the render's budget."""
@@ -184,6 +176,10 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Text methods that can grow ('x'.replace, '{:>n}'.format) are bounded like filters."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:
+            # `letter.kind` on a context dict: what Jinja finds after getattr() fails, without
+            # raising and catching an AttributeError for each of a letter's thousand lookups.
+            return obj[attribute]
         value = super().getattr(obj, attribute)
         if isinstance(obj, str) and callable(value) and not isinstance(value, jinja2.Undefined):
             return self._bounded(attribute, value, bound_to=obj)
@@ -230,6 +226,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().handle_exception(source)
 
 
+# The names a dict answers by getattr(): a key of the same name is found by obj["name"] only.
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 _UNDEFINED = re.compile(r"^'(?P<name>[^']*)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']*)' has no attribute '(?P<name>[^']*)'$")
 _UNSAFE = re.compile(

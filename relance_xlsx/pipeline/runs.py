@@ -131,6 +131,7 @@ def _run(job: _Job) -> RunResult:
     problems += missing_addresses(letters)
     progress.stop()
     ready, held = [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
+    del letters  # ready and held hold them; their contexts are freed after the writing
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
@@ -138,8 +139,8 @@ def _run(job: _Job) -> RunResult:
     if not job.dry_run:
         files = write_files(ready, held, messages, ledger, decisions, data, settings, out,
                             as_of, job.pdf, progress, job.now)  # fmt: skip
-        problems += files.problems
-        warnings += files.warnings
+        problems, warnings = problems + files.problems, warnings + files.warnings
+    ready, held = _without_contexts(ready), _without_contexts(held)
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     reference_of = _references(ready, data, as_of)
@@ -201,6 +202,12 @@ def unclaimed_rows(ready: list[Letter]) -> frozenset[Any]:
         if part.kind not in PENALTY_KINDS
         for i in part.rows
     )
+
+
+def _without_contexts(letters: list[Letter]) -> list[Letter]:
+    # Nothing reads the letters' contexts after the writing: freed before the write-back and
+    # the report (each lists its client's invoices, formatted: gigabytes at a million rows).
+    return [dataclasses.replace(x, context=None) for x in letters]
 
 
 def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:

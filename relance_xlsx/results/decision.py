@@ -213,20 +213,27 @@ def not_chased(
 def _per_client(
     why: str, frame: pd.DataFrame, decisions: pd.DataFrame, mask: np.ndarray
 ) -> list[NotChased]:
-    rows = frame.loc[mask, ["client", "invoice", "outstanding"]].join(
-        decisions.loc[mask, ["reason"]]
-    )
+    clients = frame.loc[mask, "client"].astype(str).tolist()
+    invoices = frame.loc[mask, "invoice"].tolist()
+    reasons = decisions.loc[mask, "reason"].tolist()
+    # NaN counts as 0, as in Series.sum; each client's amounts summed by numpy in row order.
+    amounts = np.nan_to_num(frame.loc[mask, "outstanding"].to_numpy(dtype=float), nan=0.0)
+    # Grouped in Python: pandas' groupby costs ~1 ms a client (5,000 clients at 200,000 rows).
+    by_client: dict[str, list[int]] = {}
+    for k, client in enumerate(clients):
+        by_client.setdefault(client, []).append(k)
     out = []
-    for client, group in rows.groupby(rows["client"].astype(str), sort=True):
-        reasons = list(dict.fromkeys(str(r) for r in group["reason"].tolist()))
+    for client in sorted(by_client):
+        at = by_client[client]
+        said = list(dict.fromkeys(str(reasons[k]) for k in at))
         out.append(
             NotChased(
                 why,
                 NOT_CHASED[why],
-                str(client),
-                [str(v) for v in group["invoice"].tolist()],
-                round(float(group["outstanding"].sum()), 2),
-                reasons[0] if len(reasons) == 1 else "",
+                client,
+                [str(invoices[k]) for k in at],
+                round(float(amounts[at].sum()), 2),
+                said[0] if len(said) == 1 else "",
             )
         )
     return sorted(out, key=lambda n: -n.amount)

@@ -23,8 +23,12 @@ def _locale(language: str) -> str:
     return _LOCALES.get(language, "fr_FR")
 
 
+@lru_cache(maxsize=1 << 16)
 def money(amount: float, currency: str = "EUR", language: str = "fr") -> str:
-    """1234.5 -> "1 234,50 €", exactly as Babel writes it, except that zero is never signed."""
+    """1234.5 -> "1 234,50 €", exactly as Babel writes it, except that zero is never signed.
+
+    Cached: an amount is written by its letter, the letter's check, the litigation file and
+    the report."""
     shape = _money_shape(currency, language)
     value = Decimal(str(amount)).quantize(_CENT, rounding=ROUND_HALF_EVEN)
     digits = f"{abs(value):,.2f}".translate(shape.separators)
@@ -109,7 +113,7 @@ def _in_words(amount: float, currency: str, language: str) -> str:
     if currency != "EUR":
         return f"{num2words(cents_total / 100, lang=lang)} {currency}"
     unit_word = "euro" if units <= 1 else "euros"
-    words = f"{num2words(units, lang=lang)} {unit_word}"
+    words = f"{_cardinal(units, lang)} {unit_word}"
     if cents:
         cent_word = (
             ("centime" if cents == 1 else "centimes")
@@ -117,8 +121,15 @@ def _in_words(amount: float, currency: str, language: str) -> str:
             else ("cent" if cents == 1 else "cents")
         )
         joint = "et" if lang == "fr" else "and"
-        words += f" {joint} {num2words(cents, lang=lang)} {cent_word}"
+        words += f" {joint} {_cardinal(cents, lang)} {cent_word}"
     return words
+
+
+@lru_cache(maxsize=65536)
+def _cardinal(number: int, lang: str) -> str:
+    # Whole euros repeat far more than amounts do (a ledger's invoices fall on a few thousand
+    # whole values, its cents on a hundred): num2words is called once for each.
+    return str(num2words(number, lang=lang))
 
 
 __all__ = ["amount_in_words", "date_long", "date_short", "money", "number", "percent", "typed_day"]
