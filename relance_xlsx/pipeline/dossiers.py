@@ -71,7 +71,7 @@ def write_all(
     invoice file refused for pieces/ is added to problems, on its row.
     """
     written: dict[str, list[Path]] = {}
-    refuse_links(out)
+    refuse_links(ledger.path, out)
     groups = by_client(ledger, clients)
     every = records(ledger, decisions, np.concatenate(list(groups.values())) if groups else [])
     rows: dict[str, list[dict[str, Any]]] = {}

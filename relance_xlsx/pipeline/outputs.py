@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import Settings
-from ..errors import WorkbookError
 from ..ledger import Ledger, Problem
 from ..letters import (
     Letter,
@@ -23,23 +21,14 @@ from ..mail import (
 )
 from ..policy import Decisions
 from ..progress import Progress
+from ..userfiles import refuse_linked_output
 
 
-def refuse_links(out: Path) -> None:
-    """An output folder holding a symbolic link is refused: writing a letter at its name
-    would write through it, over whatever file it points to (a shared folder, a planted
-    link to ~/.bashrc). The run's own files are never links."""
-    if not out.is_dir():
-        return
-    for folder, dirs, files in os.walk(out):
-        for name in [*dirs, *files]:
-            link = Path(folder, name)
-            if link.is_symlink():
-                raise WorkbookError(
-                    f"Le dossier de sortie {out} contient un lien symbolique ({link}) que "
-                    "relance-xlsx refuse d'écrire au travers ; supprimez-le, ou choisissez un "
-                    "autre dossier (--out)."
-                )
+def refuse_links(ledger: Path, out: Path) -> None:
+    """No symbolic link from the ledger's folder down to the output folder, nor inside it:
+    writing a letter at a link's name would write through it, over whatever file it points
+    to (a shared folder, a planted link to ~/.bashrc). The run's own files are never links."""
+    refuse_linked_output(ledger, out)
 
 
 @dataclass(frozen=True)
@@ -67,7 +56,7 @@ def write_files(
     now: dt.datetime,
 ) -> Files:
     """The letters to post and their bundle, the letters to complete, the e-mail drafts."""
-    refuse_links(out)
+    refuse_links(ledger.path, out)
     with _removed_on_disk_error(out):
         if held:
             write_held(held, settings, out, progress)
@@ -113,4 +102,4 @@ def _remove_partial(out: Path, before: dict[Path, tuple[int, int]]) -> None:
             folder.rmdir()  # only an empty one
 
 
-__all__ = ["Files", "write_files"]
+__all__ = ["Files", "refuse_links", "write_files"]
