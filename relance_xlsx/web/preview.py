@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from ..errors import ConfigError
 from ..pipeline import HoldBack, ledger_row, open_elsewhere, pdf_program, run, setting_label
-from ..wording import typed_day
+from ..wording import DayOutOfRange, typed_day
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import JobProgress, UiState
@@ -28,6 +28,8 @@ def form_day(text: str, default: dt.date) -> dt.date:
     text = text.strip()
     try:
         return typed_day(text) if text else default
+    except DayOutOfRange as exc:
+        raise ConfigError(f"Date « {text} » refusée : {exc}.") from None
     except ValueError:
         raise ConfigError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .fmt import (
+    DayOutOfRange,
     amount_in_words,
     date_long,
     date_short,
@@ -31,6 +32,7 @@ from .visible import has_invisible, visible, visible_record
 
 __all__ = [
     "LIST_LIMIT",
+    "DayOutOfRange",
     "acknowledgement",
     "agreement",
     "amount_in_words",

@@ -29,6 +29,7 @@ from .columns import (
     StatusUpdate,
     extend_tables,
     headers_of,
+    refuse_taken_headers,
     status_cells,
     status_columns,
 )
@@ -99,7 +100,8 @@ def check_targets(ledger: SheetRef, options: Writeback) -> None:
             "le journal a besoin de sa propre feuille ; choisissez un autre nom dans "
             "relance.toml."
         )
-    status_columns(ledger)
+    _, added = status_columns(ledger)
+    refuse_taken_headers(ledger, options, added)
     existing_keys(str(ledger.path), options.journal_sheet)
 
 
