@@ -148,3 +148,46 @@ def test_a_ledger_marked_read_only_is_never_replaced(tmp_path):
         assert ledger.stat().st_ino == inode
     finally:
         ledger.chmod(0o644)
+
+
+# -- litigation files: one folder per client, whatever the names ----------------------------
+
+COLLIDING = ["Café Gamma", "Cafe Gamma", "CAFE GAMMA", "Dupont & Fils", "Dupont - Fils", ".", ".."]
+
+
+def test_each_client_handed_to_litigation_gets_its_own_folder(tmp_path):
+    import json
+
+    from conftest import write_ledger
+    from docx import Document
+
+    _office(tmp_path)
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [
+        [f"F-{n}", name, "2026-01-05", "2026-02-04", 500.0 + n, f"{n} rue A\n75001 Paris",
+         "Mise en demeure", "2026-03-01"]
+        for n, name in enumerate(COLLIDING, start=2)
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "grand-livre.xlsx", rows, headers)
+    done = relance("run", str(ledger), "--as-of", AS_OF, "--json", cwd=tmp_path, timeout=180)
+    said_in_french(done, 0, "")
+    dossiers = json.loads(done.stdout)["dossiers"]
+    assert len(dossiers) == len(COLLIDING), dossiers
+    folders = [Path(d).parent for d in dossiers]
+    assert len({str(f).casefold() for f in folders}) == len(COLLIDING), folders
+    root = tmp_path / "relances" / AS_OF / "contentieux"
+    assert all(f.parent == root and f.name not in (".", "..") for f in folders)
+    # Each file is its own client's, none overwritten by another's.
+    owners = set()
+    for path in dossiers:
+        text = "\n".join(p.text for p in Document(path).paragraphs)
+        owners.add(next(n for n in sorted(COLLIDING, key=len, reverse=True) if n in text))
+    assert len(owners) >= 4  # the names are their own words (« . » is inside any text)
+    # On demand, a client's file lands in the same folder as in the run.
+    again = relance("dossier", str(ledger), "Cafe Gamma", "--as-of", AS_OF, "--no-pdf",
+                    cwd=tmp_path, timeout=180)  # fmt: skip
+    said_in_french(again, 0, "Dossier écrit")
+    texts = ["\n".join(p.text for p in Document(d).paragraphs) for d in dossiers]
+    run_folder = next(f for f, t in zip(folders, texts, strict=True) if "Cafe Gamma" in t)
+    assert str(run_folder) in again.stdout + again.stderr
