@@ -56,6 +56,7 @@ RANGES: dict[tuple[str, str], tuple[float, float, str]] = {
     ("report", "bucket_3"): (1, 3650, DAYS),
     ("report", "dso_days"): (1, 3650, DAYS),
     ("report", "call_above"): (0, 1_000_000_000, EUROS),
+    ("bank", "tolerance"): (0, 1, EUROS),
 }
 
 
