@@ -138,3 +138,59 @@ def test_a_statement_named_like_a_formula_is_text_in_the_review(tmp_path):
     cells = [c for row in load_workbook(review)["Rapprochement"].iter_rows(values_only=True)
              for c in row if isinstance(c, str)]  # fmt: skip
     assert any(c.startswith("=2+3") or c == "=2+3" for c in cells), cells
+
+
+# -- the page: an upload past the limit is never read in full, and leaves nothing -----------
+
+from test_attacks import page_process  # noqa: E402, F401  (the page in a process of its own)
+
+
+def _upload(base: str, token: str, name: str, chunk: bytes, count: int, announced: bool) -> str:
+    import httpx
+
+    client = httpx.Client(timeout=120)
+    client.get(f"{base}/?jeton={token}")
+    boundary = "frontiere"
+    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"jeton\"\r\n\r\n{token}\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"fichiers\"; "
+            f"filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").encode()  # fmt: skip
+
+    def stream():
+        yield head
+        for _ in range(count):
+            yield chunk
+
+    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": base}
+    if announced:
+        headers["Content-Length"] = str(len(head) + len(chunk) * count)
+    try:
+        return client.post(f"{base}/releve", content=stream(), headers=headers).text
+    except httpx.HTTPError:
+        return ""  # the server stopped reading and closed: what a browser shows as an error
+
+
+@pytest.mark.parametrize("announced", [True, False], ids=["length-announced", "chunked"])
+def test_an_upload_past_50_mb_stops_being_read_and_leaves_no_partial_file(
+    tmp_path,
+    page_process,  # noqa: F811 (the fixture imported above)
+    announced,
+):
+    import time
+    import uuid
+
+    server, base, token = page_process
+    name = f"gros-{uuid.uuid4().hex}.csv"
+    chunk = b"20/11/2026;VIR X;1,00\n" * 50_000  # 1.1 MB
+    started = time.monotonic()
+    said = _upload(base, token, name, chunk, 360, announced)  # 400 MB
+    assert time.monotonic() - started < 60
+    assert said == "" or "dépassent 50 Mo" in said, said[-2000:]
+    assert server.poll() is None
+    leftovers = list(Path(tempfile_dir()).glob(f"relance-apercu-*/releves/fichiers/*/{name}"))
+    assert leftovers == []
+
+
+def tempfile_dir() -> str:
+    import tempfile
+
+    return tempfile.gettempdir()
