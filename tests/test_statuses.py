@@ -358,7 +358,7 @@ def test_check_json_carries_fields_and_decisions(tmp_path):
         pytest.param(lambda p: p / "absent.xlsx", "introuvable", id="missing"),
         pytest.param(
             lambda p: (p / "faux.xlsx").write_bytes(b"not a zip") and p / "faux.xlsx",
-            "ne peut pas être lu",
+            "n'est pas un classeur Excel",
             id="not-a-workbook",
         ),
         pytest.param(

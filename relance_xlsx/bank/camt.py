@@ -5,6 +5,7 @@ hardened parser)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,16 @@ def read_camt(path: Path, data: bytes) -> Statement:
     except etree.XMLSyntaxError as exc:
         # lxml's message is English: the line is what the person can use.
         where = f" à la ligne {exc.lineno}" if exc.lineno else ""
+        text = str(exc.msg or "")
+        what = (
+            "éléments imbriqués sur plus de 256 niveaux"
+            if "depth" in text
+            else "un texte de plus de 10 Mo"
+            if "too long" in text or "Resource limit" in text or "huge" in text.lower()
+            else "XML abîmé"
+        )
         raise StatementError(
-            f"{path.name} n'est pas un relevé CAMT lisible (XML abîmé{where}) ; téléchargez-le "
+            f"{path.name} n'est pas un relevé CAMT lisible ({what}{where}) ; téléchargez-le "
             "à nouveau depuis la banque."
         ) from exc
     if root.getroottree().docinfo.internalDTD is not None or b"<!ENTITY" in data[:65536]:
@@ -155,10 +164,15 @@ def _attr(node: Any, path: str, name: str) -> str:
 
 
 def _amount(text: str) -> float | None:
+    """An amount, or None when unreadable: INF, NaN, 1E400 or a thousand billion and more
+    are no bank amount (« montant illisible », as in CSV and OFX)."""
     try:
-        return round(float(text), 2) if text else None
+        value = float(text) if text else None
     except ValueError:
         return None
+    if value is None or not math.isfinite(value) or abs(value) >= 1e12:
+        return None
+    return round(value, 2)
 
 
 def _date(text: str) -> dt.date | None:

@@ -18,6 +18,10 @@ from .headers import FIELD_NAMES, NOT_BOOKED, is_statement_header, match_columns
 from .records import BankEntry, Statement, fold
 
 HEADER_SEARCH_LINES = 40
+# A bank's label is a few hundred characters: csv's own limit (128 kB), set here so that no
+# other code can have raised it for this process.
+FIELD_LIMIT = 128 * 1024
+csv.field_size_limit(FIELD_LIMIT)
 _DELIMITERS = (";", ",", "\t", "|")
 _TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?( ?[+-]\d{2}:?\d{2}|Z)?$")
 _DASHED_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -57,7 +61,7 @@ def _table(path: Path, text: str) -> tuple[list[list[str]], dict[str, int], int]
     for delimiter in _DELIMITERS:
         if delimiter not in text[:20000]:
             continue
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = _rows(path, text, delimiter)
         for index, row in enumerate(rows[:HEADER_SEARCH_LINES]):
             found = match_columns(row)
             if is_statement_header(found) and (best is None or len(found) > len(best[1])):
@@ -65,7 +69,7 @@ def _table(path: Path, text: str) -> tuple[list[list[str]], dict[str, int], int]
                 break
     if best is not None:
         return best
-    by_content = _by_content(text)
+    by_content = _by_content(path, text)
     if by_content is not None:
         return by_content
     raise StatementError(
@@ -75,11 +79,11 @@ def _table(path: Path, text: str) -> tuple[list[list[str]], dict[str, int], int]
     )
 
 
-def _by_content(text: str) -> tuple[list[list[str]], dict[str, int], int] | None:
+def _by_content(path: Path, text: str) -> tuple[list[list[str]], dict[str, int], int] | None:
     """A table without a header line (LCL's export): the date, amount and label columns
     recognised by what they hold, on the first lines that have a date."""
     for delimiter in (";", ",", "\t"):
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = _rows(path, text, delimiter)
         sample = [r for r in rows[:200] if len(r) >= 3 and _day(r[0]) is not None][:50]
         if len(sample) < 1:
             continue
@@ -91,6 +95,24 @@ def _by_content(text: str) -> tuple[list[list[str]], dict[str, int], int] | None
         label = max(texts, key=lambda c: sum(len(r[c]) for r in sample))
         return rows, {"date": 0, "amount": amounts[0], "label": label}, -1
     return None
+
+
+def _rows(path: Path, text: str, delimiter: str) -> list[list[str]]:
+    """The file's rows; a field beyond FIELD_LIMIT (a line no bank writes), or a NUL, is
+    refused in French with its line, before it costs the memory of a whole table."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        what = (
+            f"un champ de plus de {FIELD_LIMIT // 1024} Ko"
+            if "larger than field limit" in str(exc)
+            else "un caractère nul ou des guillemets mal placés"
+        )
+        raise StatementError(
+            f"Le relevé {path.name}, ligne {reader.line_num}, contient {what}, ce qu'aucun "
+            "export bancaire ne fait ; téléchargez à nouveau l'export CSV du compte."
+        ) from None
 
 
 def _entry(

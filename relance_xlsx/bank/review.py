@@ -49,7 +49,10 @@ def write_review(result: MatchResult, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target = free_name(target)
     partial = target.with_name(f".{target.name}.partial")
-    book = xlsxwriter.Workbook(str(partial), {"remove_timezone": True})
+    # A statement's name or label starting with « = » is text, never a formula or a link:
+    # every string is written as a string, as in rapport.xlsx.
+    options = {"remove_timezone": True, "strings_to_formulas": False, "strings_to_urls": False}
+    book = xlsxwriter.Workbook(str(partial), options)
     try:
         fmt = _formats(book)
         sheet = book.add_worksheet("Rapprochement")

@@ -17,7 +17,7 @@ from .. import __version__, pipeline
 from ..config import Settings, find_config, load_settings
 from ..display import Bar, out, print_json, render_check, render_run, render_send
 from ..errors import ExitCode
-from ..wording import typed_day
+from ..wording import DayOutOfRange, typed_day
 from .boundary import FrenchCommand, RelanceGroup, say
 from .holding import JusquauOpt, RaisonOpt, SaufOpt, holds_of
 
@@ -99,6 +99,8 @@ def parse_day(value: str | None) -> dt.date:
         return dt.date.today()
     try:
         return typed_day(value)
+    except DayOutOfRange as exc:
+        raise typer.BadParameter(str(exc), param_hint="--as-of") from None
     except ValueError:
         raise typer.BadParameter(
             f"date attendue au format JJ/MM/AAAA ou AAAA-MM-JJ, reçu « {value} »",

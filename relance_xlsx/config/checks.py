@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ConfigError
+from .ranges import check_ranges
 from .sections import Creditor, Email, Policy, Print, Report, Settings, Smtp, Writeback
 
 # The legal forms a sole trader may state (he has no company, hence no capital).
@@ -164,6 +165,16 @@ def _check_writeback(writeback: Writeback, where: str) -> None:
         )
 
 
+def _check_headers(writeback: Writeback, where: str) -> None:
+    headers = [writeback.level_header, writeback.date_header, writeback.status_header]
+    keys = [" ".join(h.split()).casefold() for h in headers]
+    if not all(keys) or len(set(keys)) < len(keys):
+        raise ConfigError(
+            f"[writeback] level_header, date_header et status_header dans {where} doivent être "
+            f"trois en-têtes différents et non vides (lus : {', '.join(map(repr, headers))})."
+        )
+
+
 def _check_report(report: Report, where: str) -> None:
     if not 0 < report.bucket_1 < report.bucket_2 < report.bucket_3:
         raise ConfigError(
@@ -200,9 +211,11 @@ def check_settings(settings: Settings, where: str) -> None:
     _check_smtp(settings.smtp, where)
     _check_email(settings.email, where)
     _check_writeback(settings.writeback, where)
+    _check_headers(settings.writeback, where)
     _check_report(settings.report, where)
     _check_bank(settings, where)
     _check_print(settings.print, where)
+    check_ranges(settings, where)
 
 
 __all__ = [

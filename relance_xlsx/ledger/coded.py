@@ -125,7 +125,7 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     is_float = np.fromiter((v.__class__ is float for v in values), bool, len(values))
     floats = values[is_float].astype(float)
     # Beyond a thousand billion, or infinite: parse_amount says why, once per value.
-    finite = np.isfinite(floats) & (np.abs(floats) <= MAX_AMOUNT)
+    finite = np.isfinite(floats) & (np.abs(floats) < MAX_AMOUNT)
     cents = round_cents(floats)
     numbers[np.flatnonzero(is_float)[finite]] = cents[finite]
     slow = np.ones(len(values), dtype=bool)

@@ -101,7 +101,31 @@ def open_workbook(path: Path) -> calamine.CalamineWorkbook:
                 f"{path.suffix.lower()}) ; dans Excel, enregistrez-en une copie sans mot de "
                 "passe, au format .xlsx, puis relancez."
             ) from exc
+        other = _other_kind(path)
+        if other:
+            raise LedgerError(
+                f"{path.name} n'est pas un classeur Excel : {other} ; ouvrez-le dans votre "
+                "tableur et enregistrez-le au format .xlsx, ou indiquez le bon fichier."
+            ) from exc
         raise LedgerError(describe_reader_error(exc, path.name)) from exc
+
+
+def _other_kind(path: Path) -> str:
+    """What a file that is no zip and no OLE file is (text, a web page, empty); "" else."""
+    with path.open("rb") as fh:
+        head = fh.read(512)
+    if not head:
+        return "le fichier est vide (0 octet)"
+    if head.startswith((b"PK", _CFB)):
+        return ""  # a damaged workbook: the reader's own error says so
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<!doctype html", b"<html")) or b"<table" in text:
+        return "c'est une page web (HTML) qui porte le nom d'un classeur"
+    if text.startswith(b"<"):
+        return "c'est un fichier XML, pas un classeur .xlsx"
+    if b"\x00" not in head:
+        return "c'est un fichier texte (un export CSV ?) qui porte le nom d'un classeur"
+    return "son contenu n'est pas celui d'un classeur"
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:

@@ -151,8 +151,8 @@ def _bounded(number: float) -> float:
     """The amount to the cent, refused beyond a thousand billion (or infinite)."""
     if math.isinf(number):
         raise ValueError("montant infini")
-    if abs(number) > MAX_AMOUNT:
-        raise ValueError("montant invraisemblable (plus de 1 000 milliards)")
+    if abs(number) >= MAX_AMOUNT:  # either sign: -1e12 is no more plausible than 1e12
+        raise ValueError("montant invraisemblable (1 000 milliards ou plus, en valeur absolue)")
     return round(number, 2)
 
 

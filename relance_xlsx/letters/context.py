@@ -226,6 +226,7 @@ def _wording(
         "oldest_days_late": first.get("oldest_days_late", 0),
         "courteous": first.get("courteous", False),
         "pay_by": date_long(as_of + dt.timedelta(days=settings.letters.payment_days), lang),
+        "pay_by_days": settings.letters.payment_days,
         "deadline": date_long(deadline, lang),
         "deadline_days": settings.letters.formal_notice_days,
     }

@@ -115,9 +115,24 @@ def refusals(
         if int(r["level"]) != FORMAL_NOTICE and not notice_days(r)
     ]
     if context is not None:
+        out += _deadlines(context)
         out += _cited(plan, data, context)
         out += _amounts(plan, data, context)
     return list(dict.fromkeys(out))
+
+
+def _deadlines(context: dict[str, Any]) -> list[str]:
+    """A deadline on or before the letter's own date would be past when the letter arrives."""
+    out = []
+    letter = context.get("letter") or {}
+    for key, what in (("pay_by_days", "de paiement"), ("deadline_days", "de la mise en demeure")):
+        days = letter.get(key)
+        if isinstance(days, int) and days < 1:
+            out.append(
+                f"le délai {what} ({days} jours) placerait la date limite le jour de la lettre "
+                "ou avant : elle serait déjà passée"
+            )
+    return out
 
 
 def _no(r: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from ..errors import EmailError
 from ..userfiles import FileRefused, checked_file, read_checked
 from .emails import UNSENT_HEADER, Draft, parse_addresses
 from .password import KEYRING_SERVICE, PASSWORD_ENV
+from .wire import BoundedSMTP, BoundedSMTPSSL, Wire, smtp_text, smtp_words
 
 SENT_LOG = "envoyes.json"
 
@@ -84,19 +85,20 @@ class Mailer:
     def __init__(self, smtp: Smtp, password: str | None) -> None:
         self.smtp = smtp
         self.password = password
-        self.client: smtplib.SMTP | None = None
+        self.client: Wire | None = None
 
-    def connect(self) -> smtplib.SMTP:
+    def connect(self) -> Wire:
         """Open, secure and log in; errors that stop the whole batch become EmailError."""
         s = self.smtp
         context = _context(s.ca_file)
         where = f"{s.host}:{s.port}"
         try:
-            client: smtplib.SMTP
+            # One deadline for the conversation: connecting, securing, logging in, sending.
+            client: Wire
             if s.security == "ssl":
-                client = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+                client = BoundedSMTPSSL(s.host, s.port, s.timeout, context)
             else:
-                client = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+                client = BoundedSMTP(s.host, s.port, s.timeout)
                 if s.security == "starttls":
                     client.starttls(context=context)
             if s.user:
@@ -110,11 +112,12 @@ class Mailer:
                 client.login(s.user, self.password)
         except smtplib.SMTPAuthenticationError as exc:
             raise EmailError(
-                f"Le serveur {where} refuse l'identifiant {s.user} ; vérifiez le mot de passe."
+                f"Le serveur {where} refuse l'identifiant {s.user} ({exc.smtp_code} "
+                f"{smtp_text(exc.smtp_error)}) ; vérifiez le mot de passe."
             ) from exc
         except ssl.SSLError as exc:
             raise EmailError(
-                f"Connexion sécurisée impossible avec {where} ({exc.reason}) ; vérifiez "
+                f"Connexion sécurisée impossible avec {where} ({exc.reason or 'TLS'}) ; vérifiez "
                 "[smtp] security, ou ca_file pour un certificat auto-signé."
             ) from exc
         except smtplib.SMTPNotSupportedError as exc:
@@ -122,7 +125,10 @@ class Mailer:
                 f"Le serveur {where} ne propose pas STARTTLS ; réglez [smtp] security."
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
-            raise EmailError(f"Impossible de joindre le serveur d'envoi {where} : {exc}.") from exc
+            raise EmailError(
+                f"Impossible de joindre le serveur d'envoi {where} : "
+                f"{smtp_words(exc, s.timeout)} ; vérifiez les réglages d'envoi ([smtp])."
+            ) from exc
         self.client = client
         return client
 
@@ -132,6 +138,8 @@ class Mailer:
         if client is None or client.sock is None:
             # smtplib closes the socket itself after a 421 reply: open a new one.
             client = self.connect()
+        else:
+            client.set_deadline(self.smtp.timeout)  # the whole conversation of this message
         try:
             return client.send_message(msg, to_addrs=recipients)
         except smtplib.SMTPServerDisconnected:
@@ -142,6 +150,7 @@ class Mailer:
         """Say goodbye to the server if still connected."""
         if self.client is not None:
             with contextlib.suppress(OSError, smtplib.SMTPException):
+                self.client.set_deadline(min(self.smtp.timeout, 5))
                 self.client.quit()
             self.client = None
 
@@ -206,10 +215,9 @@ def _send_one(
         refused = mailer.send(msg, recipients + copy)
     except smtplib.SMTPRecipientsRefused as exc:
         return _refused(draft, exc.recipients)
-    except smtplib.SMTPServerDisconnected as exc:
-        return Delivery(draft.file, draft.client, draft.to, "failed", f"connexion coupée : {exc}")
     except (smtplib.SMTPException, OSError) as exc:
-        return Delivery(draft.file, draft.client, draft.to, "failed", str(exc))
+        said = smtp_words(exc, smtp.timeout)
+        return Delivery(draft.file, draft.client, draft.to, "failed", said)
     lost = {a: r for a, r in refused.items() if a in recipients}
     if len(lost) == len(recipients):
         return _refused(draft, lost)
@@ -245,7 +253,7 @@ def draft_recipients(msg: EmailMessage, limit: int) -> list[str]:
 
 def _refused(draft: Draft, refused: dict[str, tuple[int, bytes]]) -> Delivery:
     detail = "; ".join(
-        f"{addr} refusé ({code} {reply.decode(errors='replace')})"
+        f"{addr} refusé ({code} {' '.join(reply.decode(errors='replace').split())[:300]})"
         for addr, (code, reply) in refused.items()
     )
     return Delivery(draft.file, draft.client, draft.to, "refused", detail)

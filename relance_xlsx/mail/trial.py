@@ -13,6 +13,7 @@ from ..errors import EmailError
 from .emails import parse_addresses, sender
 from .password import smtp_password
 from .sending import Mailer
+from .wire import smtp_words
 
 
 def send_test_message(settings: Settings, now: dt.datetime | None = None) -> str:
@@ -46,10 +47,9 @@ def send_test_message(settings: Settings, now: dt.datetime | None = None) -> str
     try:
         mailer.connect()
         refused = mailer.send(msg, [to])
-    except smtplib.SMTPRecipientsRefused as exc:
-        raise EmailError(f"Le serveur refuse l'adresse {to} : {exc.recipients}.") from exc
     except (smtplib.SMTPException, OSError) as exc:
-        raise EmailError(f"Le message d'essai n'est pas parti : {exc}.") from exc
+        said = smtp_words(exc, smtp.timeout)
+        raise EmailError(f"Le message d'essai n'est pas parti : {said}.") from exc
     finally:
         mailer.close()
     if refused:

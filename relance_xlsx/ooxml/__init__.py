@@ -30,6 +30,7 @@ from .safexml import (
     parse_part,
 )
 from .saving import (
+    BACKUP_FOLDER,
     remove_stale_temporaries,
     save_atomically,
 )
@@ -66,6 +67,7 @@ from .xlsxparts import (
 )
 
 __all__ = [
+    "BACKUP_FOLDER",
     "CT_WORKSHEET",
     "EXCEL_COLUMNS",
     "EXCEL_ROWS",

@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import WorkbookError
+from ..userfiles import refuse_link
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, read_raw, write_zip
 from .hidden import mark_hidden
 from .xlsxparts import DoneTail, Package, check_well_formed
@@ -128,6 +129,8 @@ def _verify(tmp: Path, changed: dict[str, bytes]) -> None:
 def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
     """Copy the ledger into .relance-sauvegardes/ beside it; keep the last `keep` copies."""
     folder = path.parent / BACKUP_FOLDER
+    fix = "supprimez ce lien (relance-xlsx recréera un vrai dossier) puis relancez"
+    refuse_link(folder, "Le dossier des sauvegardes", fix)
     folder.mkdir(exist_ok=True)
     mark_hidden(folder)  # Windows shows dot-folders: the office sees only its workbook
     target = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}{path.suffix}"

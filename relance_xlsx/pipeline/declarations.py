@@ -16,7 +16,7 @@ from ..policy import Decisions, at_judgment, rate_tables_for
 from ..progress import Progress, step
 from ..workbook import journal_lines
 from .casefile import debtor_of, notices, text
-from .dossiers import FOLDER, by_client, claimed, client_folder, pdfs_beside, records
+from .dossiers import FOLDER, by_client, claimed, client_folders, pdfs_beside, records
 
 NAME = "declaration_creance.docx"
 # The invoices a declaration lists: frozen by the proceedings, or disputed (declared all the
@@ -109,10 +109,11 @@ def write_declarations(
         rows.setdefault(str(r["client"]), []).append(r)
     written: dict[str, list[Path]] = {}
     warnings: list[str] = []
+    folders = client_folders(out, ledger)
     for client in groups:
         built, more = build_declaration(ledger, decisions, settings, as_of, client, rows[client])
         warnings += more
-        written[client] = [write_declaration(built, client_folder(out, client) / NAME)]
+        written[client] = [write_declaration(built, folders[client] / NAME)]
     if pdf and written:
         pdfs_beside(list(written.values()), settings)
     files = {client: [str(p) for p in paths] for client, paths in written.items()}

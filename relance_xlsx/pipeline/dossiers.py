@@ -71,14 +71,15 @@ def write_all(
     invoice file refused for pieces/ is added to problems, on its row.
     """
     written: dict[str, list[Path]] = {}
-    refuse_links(out)
+    refuse_links(ledger.path, out)
     groups = by_client(ledger, clients)
     every = records(ledger, decisions, np.concatenate(list(groups.values())) if groups else [])
     rows: dict[str, list[dict[str, Any]]] = {}
     for r in every:
         rows.setdefault(str(r["client"]), []).append(r)
+    folders = client_folders(out, ledger)
     for client in groups:
-        folder = client_folder(out, client)
+        folder = folders[client]
         built = build(ledger, decisions, settings, as_of, client, rows[client])
         files = [write_dossier(built, folder / "dossier.docx")]
         files += _copy_invoices(ledger, settings, rows[client], folder / "pieces", problems)
@@ -88,10 +89,17 @@ def write_all(
     return {client: [str(p) for p in files] for client, files in written.items()}
 
 
-def client_folder(out: Path, client: str) -> Path:
-    """contentieux/<client>/: the same safe name as the client's letters (no separator,
-    nothing Windows refuses)."""
-    return out / FOLDER / safe_filename(client, "dossier", set()).removesuffix(".docx")
+def client_folders(out: Path, ledger: Ledger) -> dict[str, Path]:
+    """contentieux/<client>/ of every client of the ledger, by the letters' scheme: a safe
+    name (no separator, accents dropped, nothing Windows refuses, « . » and « .. » named
+    « client »), numbered -2, -3 when two clients would share it regardless of case and
+    accents (« Café Gamma », « Cafe Gamma »); made from all the ledger's clients, so that a
+    client's folder is the same whether the run writes one file or all of them."""
+    taken: set[str] = set()
+    names = sorted(set(ledger.frame["client"].astype(str)))
+    return {
+        c: out / FOLDER / safe_filename(c, "dossier", taken).removesuffix(".docx") for c in names
+    }
 
 
 def pdfs_beside(files: list[list[Path]], settings: Settings) -> None:
@@ -288,7 +296,7 @@ __all__ = [
     "build",
     "by_client",
     "claimed",
-    "client_folder",
+    "client_folders",
     "litigation_clients",
     "pdfs_beside",
     "records",

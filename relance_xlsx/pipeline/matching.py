@@ -27,6 +27,7 @@ from ..bank import (
 from ..config import Settings
 from ..ledger import Ledger, read_ledger
 from ..progress import Progress, Quiet, step
+from ..userfiles import refuse_linked_output
 from ..wording import money
 from ..workbook import (
     MATCH,
@@ -65,6 +66,8 @@ def match(
     """
     settings = settings or Settings()
     progress = progress or Quiet()
+    out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    refuse_linked_output(ledger_path, out)  # before the lock, before anything is written
     with ledger_lock(ledger_path, MATCH) if apply else contextlib.nullcontext():
         with step(progress, "Lecture du classeur"):
             ledger = read_ledger(ledger_path, settings, as_of=as_of)
@@ -81,7 +84,6 @@ def match(
         if apply:
             with step(progress, "Mise à jour du classeur"):
                 result = _apply(ledger, result, settings, as_of, now or dt.datetime.now())
-        out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
         review = write_review(result, out / REVIEW_NAME)
     return dataclasses.replace(result, review=str(review))
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import WorkbookError
 from ..ledger import Ledger, Problem
 from ..letters import (
     Letter,
@@ -28,23 +26,14 @@ from ..mail import (
 from ..mailroom import Post, join_bundles, write_posting
 from ..policy import Decisions
 from ..progress import Progress
+from ..userfiles import refuse_linked_output
 
 
-def refuse_links(out: Path) -> None:
-    """An output folder holding a symbolic link is refused: writing a letter at its name
-    would write through it, over whatever file it points to (a shared folder, a planted
-    link to ~/.bashrc). The run's own files are never links."""
-    if not out.is_dir():
-        return
-    for folder, dirs, files in os.walk(out):
-        for name in [*dirs, *files]:
-            link = Path(folder, name)
-            if link.is_symlink():
-                raise WorkbookError(
-                    f"Le dossier de sortie {out} contient un lien symbolique ({link}) que "
-                    "relance-xlsx refuse d'écrire au travers ; supprimez-le, ou choisissez un "
-                    "autre dossier (--out)."
-                )
+def refuse_links(ledger: Path, out: Path) -> None:
+    """No symbolic link from the ledger's folder down to the output folder, nor inside it:
+    writing a letter at a link's name would write through it, over whatever file it points
+    to (a shared folder, a planted link to ~/.bashrc). The run's own files are never links."""
+    refuse_linked_output(ledger, out)
 
 
 @dataclass(frozen=True)
@@ -95,7 +84,7 @@ def write_files(
 ) -> Files:
     """The letters to post and their bundles, the posting list of the registered ones, the
     letters to complete, the e-mail drafts."""
-    refuse_links(out)
+    refuse_links(ledger.path, out)
     with _removed_on_disk_error(out):
         if held:
             write_held(held, settings, out, progress)
@@ -166,4 +155,4 @@ def path_text(path: Path | None) -> str | None:
     return str(path) if path is not None else None
 
 
-__all__ = ["Files", "path_text", "write_files"]
+__all__ = ["Files", "path_text", "refuse_links", "write_files"]

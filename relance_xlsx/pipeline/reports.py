@@ -10,6 +10,7 @@ from ..ledger import read_ledger
 from ..letters import soffice_binary
 from ..progress import Progress, Quiet, step
 from ..results import ReportResult
+from ..userfiles import refuse_linked_output
 from .deciding import decide_ledger
 from .figures import figures_of, write_figures
 
@@ -40,6 +41,7 @@ def report(
     if not write:
         return ReportResult(figures)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    refuse_linked_output(ledger_path, out)
     with step(progress, "Rapport"):
         return write_figures(
             figures,

@@ -50,7 +50,7 @@ from ..workbook import (
 )
 from .around import decision_sheet, done_before, report_and_dossiers, template_folder
 from .deciding import decide_ledger, letter_rows
-from .outputs import Files, write_files
+from .outputs import Files, refuse_links, write_files
 from .registered import registered_entries, typed_numbers
 
 
@@ -103,6 +103,8 @@ def run(
         ledger_path, settings or Settings(), as_of, out, dry_run, writes, pdf, email,
         progress or Quiet(), now or dt.datetime.now(), list(statements), list(hold),
     )  # fmt: skip
+    if not dry_run:  # refused before the lock, before anything is read or written
+        refuse_links(ledger_path, out)
     with ledger_lock(ledger_path) if writes else contextlib.nullcontext():
         return _run(job)
 

@@ -11,5 +11,16 @@ from .checked import (
     named_in_cell,
     read_checked,
 )
+from .confined import is_link, refuse_link, refuse_linked_output, refuse_links_below
 
-__all__ = ["FileMissing", "FileRefused", "checked_file", "named_in_cell", "read_checked"]
+__all__ = [
+    "FileMissing",
+    "FileRefused",
+    "checked_file",
+    "is_link",
+    "named_in_cell",
+    "read_checked",
+    "refuse_link",
+    "refuse_linked_output",
+    "refuse_links_below",
+]

@@ -11,6 +11,7 @@ between the check and the read).
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -143,6 +144,12 @@ def named_in_cell(
         raise FileRefused("«\u00a0»", "n'est pas indiqué (chemin vide)")
     if any(ord(c) < 32 for c in text):
         raise FileRefused(repr(text), "a un nom qui contient un caractère de contrôle : refusé")
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]+://", text):
+        raise FileRefused(
+            text,
+            f"est une adresse (URL), pas un fichier : indiquez le chemin du PDF dans le dossier "
+            f"{root}",
+        )
     windows, posix = PureWindowsPath(text), PurePosixPath(text)
     if windows.is_absolute() or posix.is_absolute() or windows.drive or text.startswith("~"):
         raise FileRefused(

@@ -12,6 +12,7 @@ from typing import Any
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Message
 
 from ..bank import MAX_STATEMENT_MB, SURE
 from ..errors import RelanceError, StatementError
@@ -57,7 +58,10 @@ async def statement_page(request: Request) -> Response:
 async def match_statements(request: Request) -> Response:
     """Read the statements and propose; nothing is written into the workbook."""
     state = ui(request)
-    form = await posted(request)
+    try:  # the body is counted while it is read: past the limit, reading stops
+        form = await posted(_bounded(request))
+    except StatementError as exc:
+        return _view(request, _step(request), str(exc))
     if state.ledger is None:
         return go("/")
     step = _step(request)
@@ -133,16 +137,45 @@ async def _saved(upload: UploadFile, folder: Path) -> Path:
     name = re.sub(r"[^\w.\- ]", "_", Path(upload.filename or "releve").name)[:80] or "releve"
     target = folder / name
     size = 0
-    with target.open("wb") as fh:
-        while chunk := await upload.read(1 << 20):
-            size += len(chunk)
-            if size > MAX_STATEMENT_MB * _MB:
-                raise StatementError(
-                    f"Le relevé {name} dépasse {MAX_STATEMENT_MB:.0f} Mo : téléchargez une "
-                    "période plus courte."
-                )
-            fh.write(chunk)
+    try:
+        with target.open("wb") as fh:
+            while chunk := await upload.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_STATEMENT_MB * _MB:
+                    raise StatementError(
+                        f"Le relevé {name} dépasse {MAX_STATEMENT_MB:.0f} Mo : téléchargez "
+                        "une période plus courte."
+                    )
+                fh.write(chunk)
+    except BaseException:
+        target.unlink(missing_ok=True)  # no partial statement left in the page's folder
+        raise
     return target
+
+
+def _bounded(request: Request) -> Request:
+    """The request, its body refused past the statements' limit (and a little for the form),
+    whether its length is announced or not: a 400 MB upload is never read in full."""
+    limit = int(MAX_STATEMENT_MB * _MB) + _MB
+    too_big = StatementError(
+        f"Les fichiers envoyés dépassent {MAX_STATEMENT_MB:.0f} Mo : un relevé de compte pèse "
+        "bien moins ; téléchargez une période plus courte."
+    )
+    announced = request.headers.get("content-length", "")
+    if announced.isdigit() and int(announced) > limit:
+        raise too_big
+    received = 0
+    receive = request.receive
+
+    async def counted() -> Message:
+        nonlocal received
+        message = await receive()
+        received += len(message.get("body", b""))
+        if received > limit:
+            raise too_big
+        return message
+
+    return Request(request.scope, counted)
 
 
 def _day(text: str) -> dt.date:

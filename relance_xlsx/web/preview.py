@@ -14,7 +14,7 @@ from starlette.responses import Response
 
 from ..errors import ConfigError
 from ..pipeline import HoldBack, ledger_row, open_elsewhere, pdf_program, run, setting_label
-from ..wording import typed_day
+from ..wording import DayOutOfRange, typed_day
 from .bank import matched_of
 from .dayfiles import day_files
 from .guard import posted
@@ -71,6 +71,8 @@ def form_day(text: str, default: dt.date) -> dt.date:
     text = text.strip()
     try:
         return typed_day(text) if text else default
+    except DayOutOfRange as exc:
+        raise ConfigError(f"Date « {text} » refusée : {exc}.") from None
     except ValueError:
         raise ConfigError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .fmt import (
+    DayOutOfRange,
     amount_in_words,
     date_long,
     date_short,
@@ -45,6 +46,7 @@ __all__ = [
     "NBSP",
     "NB_HYPHEN",
     "NNBSP",
+    "DayOutOfRange",
     "acknowledgement",
     "agreement",
     "amount_in_words",

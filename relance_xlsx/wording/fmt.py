@@ -83,13 +83,31 @@ def date_long(day: dt.date, language: str = "fr") -> str:
     return format_date(day, format="long", locale=_locale(language))
 
 
+# The dates a person may type for a run: beyond them, a deadline or an interest period
+# overflows the calendar (31/12/9999 + 8 days) or the date is a typing error.
+TYPED_DAYS = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+
+
+class DayOutOfRange(ValueError):
+    """A typed date that reads, but lies outside TYPED_DAYS (French message)."""
+
+
 @lru_cache(maxsize=8192)
 def typed_day(text: str) -> dt.date:
-    """A date as an office types it, JJ/MM/AAAA, or AAAA-MM-JJ; ValueError otherwise."""
+    """A date as an office types it, JJ/MM/AAAA, or AAAA-MM-JJ, from 1990 to 2100;
+    ValueError otherwise (DayOutOfRange when it reads but is out of that range)."""
     text = text.strip()
     if "/" in text:
-        return dt.datetime.strptime(text, "%d/%m/%Y").date()
-    return dt.date.fromisoformat(text)
+        day = dt.datetime.strptime(text, "%d/%m/%Y").date()
+    else:
+        day = dt.date.fromisoformat(text)
+    low, high = TYPED_DAYS
+    if not low <= day <= high:
+        raise DayOutOfRange(
+            f"la date {day:%d/%m/%Y} est hors de la période acceptée ({low:%d/%m/%Y} au "
+            f"{high:%d/%m/%Y})"
+        )
+    return day
 
 
 def date_short(day: dt.date, language: str = "fr") -> str:
@@ -132,4 +150,14 @@ def _cardinal(number: int, lang: str) -> str:
     return str(num2words(number, lang=lang))
 
 
-__all__ = ["amount_in_words", "date_long", "date_short", "money", "number", "percent", "typed_day"]
+__all__ = [
+    "TYPED_DAYS",
+    "DayOutOfRange",
+    "amount_in_words",
+    "date_long",
+    "date_short",
+    "money",
+    "number",
+    "percent",
+    "typed_day",
+]

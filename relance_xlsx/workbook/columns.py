@@ -51,6 +51,27 @@ def headers_of(options: Writeback) -> dict[str, str]:
     }
 
 
+_KEYS = {"reminder_level": "level_header", "reminder_date": "date_header",
+         "reminder_status": "status_header"}  # fmt: skip
+
+
+def refuse_taken_headers(ledger: SheetRef, options: Writeback, added: list[str]) -> None:
+    """A column to add whose header is already another column's (« Client ») is refused: a
+    second « Client » beside the real one would be read back as the client next month."""
+    names = headers_of(options)
+    taken = {" ".join(str(h).split()).casefold(): i for i, h in enumerate(ledger.headers) if h}
+    for field in added:
+        index = taken.get(" ".join(names[field].split()).casefold())
+        if index is not None:
+            key = _KEYS.get(field, field)
+            raise WorkbookError(
+                f"[writeback] {key} « {names[field]} » est déjà l'en-tête de la colonne "
+                f"{col_letter(index)} de la feuille « {ledger.sheet} », qui est lue pour autre "
+                "chose : relance-xlsx ajouterait une seconde colonne du même nom ; choisissez "
+                "un autre en-tête dans relance.toml, ou relancez avec --no-write-back."
+            )
+
+
 def status_columns(
     ledger: SheetRef, hold: bool = False, *, registered: bool = False
 ) -> tuple[dict[str, int], list[str]]:
@@ -156,6 +177,7 @@ __all__ = [
     "StatusUpdate",
     "extend_tables",
     "headers_of",
+    "refuse_taken_headers",
     "status_cells",
     "status_columns",
 ]

@@ -18,7 +18,8 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..errors import WorkbookError
-from ..ooxml import mark_hidden, remove_stale_temporaries
+from ..ooxml import BACKUP_FOLDER, mark_hidden, remove_stale_temporaries
+from ..userfiles import refuse_link
 
 
 def lock_path(ledger: Path) -> Path:
@@ -52,6 +53,17 @@ def _read_only(ledger: Path, consequence: str) -> WorkbookError:
     )
 
 
+def refuse_planted_links(lock: Path) -> None:
+    """The lock and the backups folder beside the ledger are never links: opening the lock
+    truncates the file it names, and a backup would be written wherever the link leads."""
+    refuse_link(lock, "Le fichier verrou", "supprimez ce lien puis relancez")
+    refuse_link(
+        lock.parent / BACKUP_FOLDER,
+        "Le dossier des sauvegardes",
+        "supprimez ce lien (relance-xlsx recréera un vrai dossier) puis relancez",
+    )
+
+
 @contextmanager
 def ledger_lock(ledger: Path, consequence: str = RUN) -> Iterator[None]:
     """Hold the ledger's lock, or refuse at once in one sentence if another run holds it or
@@ -59,6 +71,7 @@ def ledger_lock(ledger: Path, consequence: str = RUN) -> Iterator[None]:
     path = lock_path(ledger)
     if path.parent.is_dir() and not os.access(path.parent, os.W_OK):
         raise _read_only(ledger, consequence)
+    refuse_planted_links(path)
     lock = FileLock(str(path), timeout=0)
     try:
         lock.acquire()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from .columns import (
     StatusUpdate,
     extend_tables,
     headers_of,
+    refuse_taken_headers,
     status_cells,
     status_columns,
 )
@@ -64,6 +66,12 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
             f"{path.name} est ouvert{by} dans Excel ou LibreOffice ({locks[0].name}) ; "
             "fermez-le puis relancez."
         )
+    if _marked_read_only(path):
+        raise WorkbookError(
+            f"{path.name} est marqué en lecture seule : comme Excel, relance-xlsx ne remplace "
+            "pas un fichier protégé contre l'écriture ; retirez cette marque (Propriétés du "
+            "fichier) si le classeur doit être mis à jour, ou relancez avec --no-write-back."
+        )
     if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
         raise WorkbookError(
             f"Le dossier ou le fichier {path} n'est pas modifiable ; vérifiez "
@@ -76,6 +84,15 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
         )
 
 
+def _marked_read_only(path: Path) -> bool:
+    """The file's read-only mark (Windows' attribute, no write bit on Unix), which the
+    administrator (root) could ignore: a file marked so is never replaced."""
+    try:
+        return not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    except OSError:
+        return False
+
+
 def check_targets(ledger: SheetRef, options: Writeback, *, registered: bool = False) -> None:
     """Refuse, before any letter is written, a write-back that could not be done right."""
     if options.journal_sheet == ledger.sheet:
@@ -84,7 +101,8 @@ def check_targets(ledger: SheetRef, options: Writeback, *, registered: bool = Fa
             "le journal a besoin de sa propre feuille ; choisissez un autre nom dans "
             "relance.toml."
         )
-    status_columns(ledger, registered=registered)
+    _, added = status_columns(ledger, registered=registered)
+    refuse_taken_headers(ledger, options, added)
     existing_keys(str(ledger.path), options.journal_sheet)
 
 
