@@ -4,13 +4,15 @@ it is, its mises en demeure and the letters sent, from the journal and from the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..figures import Debtor, Event
 from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, REMINDER_1
-from ..workbook import JournalEntry
+from ..workbook import JournalEntry, is_notice
 
-_NOTICE = LEVEL_LABELS[FORMAL_NOTICE]
+# « (LRAR n° …, AR du …) » at the end of a journal line's action.
+_LRAR = re.compile(r"\(((?:LRAR n°|AR du) [^)]*)\)")
 
 
 def text(value: Any) -> str:
@@ -59,8 +61,11 @@ def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str
             entry["extra"].add(extra)
 
     for e in journal:
-        if e.level == _NOTICE and e.action.startswith("Courrier"):
+        if is_notice(e):
             add(e.run_date, e.invoice, "journal", f"courrier {e.letter}" if e.letter else "")
+            said = _LRAR.search(e.action)  # the registered letter the line notes
+            if said:
+                add(e.run_date, e.invoice, "journal", said.group(1))
     for r in rows:
         # A row at « Contentieux » holds the hand-over's date, not the notice's.
         if r["level"] == FORMAL_NOTICE and isinstance(r["last_date"], dt.date):

@@ -40,7 +40,9 @@ from ..workbook import (
     check_targets,
     journal_entries,
     ledger_lock,
+    letters_sent,
     preflight,
+    recovered_entries,
     refuse_implausible,
     status_updates,
     write_back,
@@ -220,6 +222,9 @@ def _write_back(
     """Status cells and journal lines into the workbook, with e-mails not journaled yet."""
     updates = status_updates(ledger.frame, decisions.frame, as_of, held)
     entries = journal_entries(ledger.frame, decisions.frame, letter_of, as_of, reference_of, held)
+    # The letters the ledger alone recorded, before its level and date are overwritten.
+    sent = letters_sent(ledger.path, settings.writeback.journal_sheet)
+    entries = recovered_entries(ledger.frame, decisions.frame, sent) + entries
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]
     done = write_back(ledger.sheet_ref, updates, entries, settings.writeback, now=now)
