@@ -160,3 +160,72 @@ def test_the_basis_follows_the_debtor(tmp_path, kind, says):
         )
         # A commune's kind is its form: no « Forme juridique » to fill.
         assert "collectivité territoriale" in text and "Forme juridique : non renseigné" not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "form", "says"),
+    [
+        # The lawyer's c09: an association and an SCP of architects are not merchants (Code de
+        # commerce L721-3): the tribunal judiciaire, never the tribunal de commerce.
+        pytest.param(
+            "Association Les Petits Pas",
+            "Association",
+            "requête au tribunal judiciaire",
+            id="L721-3-association-tribunal-judiciaire",
+        ),
+        pytest.param(
+            "Cabinet Lefèvre Architectes",
+            "SCP",
+            "requête au tribunal judiciaire",
+            id="L721-3-scp-tribunal-judiciaire",
+        ),
+        pytest.param(
+            "SCI du Parc", None, "requête au tribunal judiciaire", id="L721-3-sci-by-its-name"
+        ),
+        pytest.param(
+            "Dr Martin",
+            "Profession libérale",
+            "requête au tribunal judiciaire",
+            id="L721-3-profession-liberale",
+        ),
+        pytest.param(
+            "Garage Bleu",
+            "S.A.R.L.",
+            "requête au tribunal de commerce",
+            id="L721-3-sarl-tribunal-de-commerce",
+        ),
+        # Left open by legal-fr.md: said, not chosen.
+        pytest.param(
+            "Pharmacie Girard", "SELARL", "société d'exercice libéral", id="sel-uncertain-said"
+        ),
+        pytest.param(
+            "Boulangerie Dupont", "EI", "entrepreneur individuel", id="ei-artisan-uncertain-said"
+        ),
+        pytest.param(
+            "Garage de l'Association",
+            None,
+            "forme juridique non renseignée",
+            id="unknown-form-said",
+        ),
+    ],
+)
+def test_the_court_follows_what_the_debtor_is(tmp_path, name, form, says):
+    rows = [["G-1", name, "professionnel", D(2026, 8, 1), 7000.0, ADDRESS, "Contentieux", D(2026, 10, 1), None, None]]  # fmt: skip
+
+    def clients(wb) -> None:
+        ws = wb.create_sheet("Clients")
+        ws.append(["Client", "Forme juridique"])
+        ws.append([name, form])
+
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS, extra=clients)
+    (file, *_) = relance_xlsx.dossier(ledger, name, complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    procedure = _text(Path(file)).split("Procédure\n")[1].split("Chiffres")[0]
+    assert says in procedure
+    if "judiciaire" in says:
+        assert "tribunal de commerce du domicile" not in procedure and "L721-3" in procedure
+    if form in ("SELARL", "EI"):
+        assert (
+            "à vérifier avec votre conseil" in procedure
+            and "requête à la juridiction compétente" in procedure
+        )

@@ -12,6 +12,7 @@ from typing import Any
 from ..config import Creditor
 from ..ledger import EPIC, PUBLIC_ENTERPRISE
 from ..wording import date_long, date_short, money, percent
+from .courts import JUDICIAIRE, Court, business_court
 from .docxwrite import paragraph, table, write_document
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines
 
@@ -102,6 +103,10 @@ class Dossier:
         """Principal and interest, credit notes deducted, the 40 € left out (CPCE R125-1)."""
         return round(self.principal - self.credited + self.interest, 2)
 
+    def court(self) -> Court:
+        """The court of a business debtor, by its legal form (or its name's first word)."""
+        return business_court(self.debtor.legal_form, self.debtor.name)
+
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
         if self.public and self.debtor.buyer == EPIC:
@@ -120,12 +125,15 @@ class Dossier:
                 "administrative R541-1), puis, si le paiement ne suit pas la décision, le "
                 "mandatement d'office (CJA L911-9). À vérifier avec votre conseil."
             )
-        court = "tribunal judiciaire" if self.consumer else "tribunal de commerce"
+        court = Court(JUDICIAIRE, "") if self.consumer else self.court()
+        where = f"au {court.name}" if court.name else "à la juridiction compétente (ci-après)"
         text = (
-            f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête au {court} "
+            f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête {where} "
             "du domicile du débiteur, avec le détail de la créance (article 1407) et les pièces "
             "ci-dessous."
         )
+        if court.why:
+            text += f" Juridiction : {court.why}."
         if self.small_claim_amount <= SMALL_CLAIMS_LIMIT:
             text = (
                 f"Créance de {money(self.small_claim_amount)} en principal et intérêts "
