@@ -42,6 +42,9 @@ HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Date de réc
         pytest.param("Service de santé des armées", "health", id="ssa"),
         pytest.param("Entreprise publique", "public_enterprise", id="entreprise-publique"),
         pytest.param("EPIC", "epic", id="epic"),
+        pytest.param("EPIC local", "local", id="epic-local-R2192-10"),
+        pytest.param("EPIC communal", "local", id="epic-communal-R2192-10"),
+        pytest.param("Office public de l'habitat", "local", id="oph-R2192-10"),
         pytest.param("Public", "public", id="public-generic"),
         pytest.param("Épicerie", None, id="epicerie-is-not-epic"),
         pytest.param("Etatique SARL", None, id="not-a-whole-word"),
@@ -138,6 +141,12 @@ def test_a_business_keeps_its_terms_and_a_consumer_is_never_a_public_buyer(tmp_p
             id="entreprise-publique-is-a-company",
         ),
         pytest.param(None, "injonction de payer à engager", id="business"),
+        # The lawyer's c04: an EPIC is a public person (CCP L6, CGPPP L2311-1).
+        pytest.param(
+            "EPIC",
+            "référé-provision à demander au tribunal administratif",
+            id="CCP-L6-epic-administrative-court",
+        ),
     ],
 )
 def test_the_litigation_status_names_the_route_for_the_debtor(tmp_path, kind, route):
@@ -159,3 +168,48 @@ def test_the_litigation_status_names_the_route_for_the_debtor(tmp_path, kind, ro
     ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
     (invoice,) = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True).invoices
     assert invoice.action == "litigation" and route in invoice.reason
+
+
+@pytest.mark.parametrize(
+    ("kind", "due", "interest", "says"),
+    [
+        # The lawyer's c04 (E-2, Office national des forêts, received 25/11/2024): an EPIC of the
+        # State is an entreprise publique, 60 days (R2192-11): due 24/01/2025. On 01/09/2025:
+        # 25/01 to 30/06/2025, 157 days at 3,15 + 8 = 11,15 % (fixed at 2025 H1, the half-year
+        # the delay starts): 3 000 × 11,15 % × 157 / 365 = 143,88; 01/07 to 01/09/2025, 63 days:
+        # 57,74; 201,62 €.
+        pytest.param("EPIC", "2025-01-24", 201.62, "pour un EPIC local, 30 jours (R2192-10)", id="R2192-11-national-epic-60-days"),
+        # A local EPIC: 30 days (R2192-10, legal-fr.md 8.1): due 25/12/2024, the delay starts in
+        # 2024 H2: 4,25 + 8 = 12,25 %, 26/12/2024 to 01/09/2025 = 250 days:
+        # 3 000 × 12,25 % × 6 / 365 = 6,04; × 181 / 365 = 182,24; × 63 / 365 = 63,43; 251,71 €.
+        pytest.param("EPIC local", "2024-12-25", 251.71, "30 jours après la réception de la facture, le 25/11/2024 (collectivité territoriale ou établissement public local, Code de la commande publique R2192-10", id="R2192-10-local-epic-30-days"),
+    ],
+)  # fmt: skip
+def test_an_epic_s_term_national_or_local(tmp_path, kind, due, interest, says):
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Date de réception",
+               "Montant TTC", "Adresse"]  # fmt: skip
+    rows = [["E-2", "Office national des forêts", kind, D(2024, 11, 15), D(2024, 11, 25), 3000.0, ADDRESS]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    (invoice,) = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2025, 9, 1), dry_run=True
+    ).invoices
+    assert invoice.due == due and invoice.interest == interest and invoice.indemnity == 40.0
+    assert says in invoice.reason
+
+
+def test_an_epic_s_litigation_file_goes_to_the_administrative_court(tmp_path):
+    """c04: not « en principe de droit privé (TC ou judiciaire) » beside a claim founded on the
+    marché public: the administrative court, no seizure."""
+    from docx import Document
+
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Montant TTC", "Adresse",
+               "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [["E-2", "Office national des forêts", "EPIC", D(2024, 11, 15), 3000.0, ADDRESS, "Mise en demeure", D(2025, 8, 1)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    (file, *_) = relance_xlsx.dossier(ledger, "Office national des forêts", complete_settings(),
+                                      as_of=D(2025, 9, 1), out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = "\n".join(p.text for p in Document(file).paragraphs)
+    procedure = text.split("Procédure\n")[1].split("Chiffres")[0]
+    assert "Code de la commande publique L6" in procedure and "L2311-1" in procedure
+    assert "référé-provision" in procedure and "droit privé" not in procedure
+    assert "Injonction de payer" not in procedure

@@ -109,17 +109,17 @@ class Dossier:
 
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
-        if self.public and self.debtor.buyer == EPIC:
-            return (
-                "Débiteur EPIC : son contrat est en principe de droit privé (injonction de payer "
-                "au tribunal de commerce ou judiciaire), sauf marché de travaux publics (tribunal "
-                "administratif) ; ses biens ne peuvent être saisis (Code général de la propriété "
-                "des personnes publiques L2311-1) : une condamnation s'exécute par mandatement "
-                "d'office (loi n° 80-539 du 16 juillet 1980). À vérifier avec votre conseil."
-            )
         if self.public and self.debtor.buyer != PUBLIC_ENTERPRISE:
+            # An EPIC is a public person: its marché public is an administrative contract.
+            epic = (
+                "EPIC, personne publique dont le marché public est un contrat administratif "
+                "(Code de la commande publique L6) : "
+                if self.debtor.buyer == EPIC
+                else ""
+            )
             return (
-                "Débiteur public : ni injonction de payer ni saisie contre une personne publique "
+                f"Débiteur public : {epic}ni injonction de payer ni saisie contre une personne "
+                "publique "
                 "(Code général de la propriété des personnes publiques L2311-1) ; la voie est le "
                 "référé-provision devant le tribunal administratif (Code de justice "
                 "administrative R541-1), puis, si le paiement ne suit pas la décision, le "

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from ..ledger import (
-    EPIC,
     FORMAL_NOTICE,
     LITIGATION,
     PUBLIC_ENTERPRISE,
@@ -138,11 +137,12 @@ def _to_court(
 ) -> None:
     """Handed to litigation: the injonction de payer, or for a public person (no injonction
     de payer, no seizure: legal-fr.md 8.1) the administrative court's référé-provision. An
-    entreprise publique is a company, an EPIC's contracts are mostly private law."""
+    entreprise publique is a company; an EPIC is a public person, whose public contracts are
+    administrative (Code de la commande publique L6)."""
     buyer = frame["buyer"].to_numpy(dtype=object) if "buyer" in frame else None
     public = frame["public"].to_numpy(dtype=bool)
     if buyer is not None:
-        public = public & ~np.isin(buyer, [PUBLIC_ENTERPRISE, EPIC])
+        public = public & (buyer != PUBLIC_ENTERPRISE)
     put(
         "escalate",
         lambda m: "Contentieux : " + without(m) + " ; injonction de payer à engager",
