@@ -137,6 +137,7 @@ def _run(job: _Job) -> RunResult:
         problems += files.problems
         warnings += files.warnings
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
+    warnings += [w for w in decisions.warnings if w not in warnings]  # a held letter's lapse
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     reference_of = _references(ready, data, as_of)
     with step(progress, "Résultats"), collector.paused():

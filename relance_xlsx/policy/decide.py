@@ -26,7 +26,7 @@ from ..ledger import (
     REMINDER_2,
     THANKED_LABEL,
 )
-from .barred import say_soon_barred
+from .barred import note_soon_barred, say_soon_barred
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
@@ -143,6 +143,7 @@ def decide(
     # A disputed claim is barred all the same; a public debt's letter sent today interrupts
     # its lapse: no warning for it.
     watched = alive & ~((barred.regime == PUBLIC) & (action == "letter"))
+    note_soon_barred(out, barred, as_of, policy, alive)
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.
