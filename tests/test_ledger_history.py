@@ -103,7 +103,7 @@ CASES = [
             "Mise en demeure",
             "Courrier (repris du classeur) (LRAR n° 1A 234 567 8901 2, AR du 19/05/2025)",
         ),
-        "Intérêts arrêtés au 05/11/2025 : 14,36 €",
+        "Intérêts arrêtés au 05/11/2025 : 13,95 €",
         "Mise en demeure du 15/05/2025 : facture K-10 (LRAR n° 1A 234 567 8901 2, AR du 19/05/2025) — d'après le journal",
         id="c05-consumer-interest-from-the-recovered-notice",
     ),
@@ -198,3 +198,31 @@ def test_a_letter_already_in_the_journal_is_not_recovered_again(tmp_path):
     lines = _journal(ledger)
     assert [r[3] for r in lines] == ["Relance 1", "Relance 2", "Mise en demeure"]
     assert not [r for r in lines if "repris" in str(r[4])]
+
+
+@pytest.mark.parametrize(
+    ("number", "ar", "interest", "says"),
+    [
+        # The lawyer's c05 (defect 6), on 31/10/2025: the notice of 15/05/2025 received on
+        # 19/05/2025 (CPC 668): 20/05 to 30/06, 42 days at 3,71 % = 4,27; 01/07 to 31/10, 123
+        # days at 2,76 % = 9,30: 13,57 €.
+        pytest.param("1A 234 567 8901 2", D(2025, 5, 19), 13.57,
+                     "Intérêts de la facture K-10 : à compter du lendemain de la réception de la mise en demeure (avis de réception du 19/05/2025 ; Code de procédure civile 668)",
+                     id="CPC-668-from-the-AR-date"),
+        # No AR date: from the day after the letter, said: 16/05 to 30/06, 46 days = 4,68;
+        # 123 days = 9,30: 13,98 €.
+        pytest.param(None, None, 13.98,
+                     "Intérêts de la facture K-10 : à compter du lendemain de la mise en demeure du 15/05/2025 : date de l'envoi, faute de date d'avis de réception",
+                     id="1231-6-from-the-letter-date-without-AR"),
+    ],
+)  # fmt: skip
+def test_a_consumer_s_interest_runs_from_the_notice_s_receipt(tmp_path, number, ar, interest, says):
+    row = ["K-10", D(2025, 3, 1), "M. Jean Petit", "particulier", "5 rue Longue\n69001 Lyon", 1000.0, D(2025, 3, 31), "Mise en demeure", D(2025, 5, 15), number, ar]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", [row], HEADERS)
+    settings = _settings(consumers=True)
+    (k10,) = relance_xlsx.run(ledger, settings, as_of=D(2025, 10, 31), dry_run=True).invoices
+    assert k10.action == "litigation" and k10.interest == pytest.approx(interest)
+    (file, *_) = relance_xlsx.dossier(ledger, "M. Jean Petit", settings, as_of=D(2025, 10, 31), out_dir=tmp_path / "f", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert says in text
+    assert f"Intérêts arrêtés au 31/10/2025 : {interest:.2f} €".replace(".", ",") in text

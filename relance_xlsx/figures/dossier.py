@@ -62,6 +62,8 @@ class Dossier:
     notices: list[str] = field(default_factory=list)
     # The contractual rate of [policy] interest_rate, None for the law's.
     contract_rate: float | None = None
+    # Against a consumer: the day each invoice's interest runs from, and why.
+    interest_from: list[str] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:
@@ -202,7 +204,7 @@ def _parties(dossier: Dossier) -> list[str]:
 
 def _basis(dossier: Dossier) -> list[str]:
     """The basis of each amount; credit notes said when there are some."""
-    lines = basis_lines(dossier.debtor, dossier.contract_rate)
+    lines = basis_lines(dossier.debtor, dossier.contract_rate) + dossier.interest_from
     if dossier.credits:
         lines.append(
             "Avoirs : déduits du principal ; un avoir qui nomme sa facture en réduit la base des "

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..figures import Debtor, Event
 from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, REMINDER_1
-from ..workbook import JournalEntry, is_notice
+from ..workbook import JournalEntry, is_notice, received_on
 
 # « (LRAR n° …, AR du …) » at the end of a journal line's action.
 _LRAR = re.compile(r"\(((?:LRAR n°|AR du) [^)]*)\)")
@@ -87,6 +87,38 @@ def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str
     return out
 
 
+def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str]:
+    """Against a consumer, the day each invoice's interest runs from, and why: the day after
+    the mise en demeure's receipt (its avis de réception, CPC 668) when the ledger or the
+    journal dates it, else the day after the letter's date (Code civil 1231-6)."""
+    first: dict[str, tuple[dt.date, dt.date | None]] = {}
+    for e in journal:
+        if is_notice(e) and (e.invoice not in first or e.run_date < first[e.invoice][0]):
+            first[e.invoice] = (e.run_date, received_on(e.action))
+    said: dict[str, list[str]] = {}
+    for r in rows:
+        number, sent, ar = text(r["invoice"]), r["last_date"], r.get("ar_date")
+        if r["level"] == FORMAL_NOTICE and isinstance(sent, dt.date):
+            notice = (sent, ar if isinstance(ar, dt.date) and ar >= sent else None)
+        elif number in first:
+            notice = first[number]
+        else:
+            continue
+        day, received = notice
+        sentence = (
+            "à compter du lendemain de la réception de la mise en demeure (avis de réception "
+            f"du {received.strftime('%d/%m/%Y')} ; Code de procédure civile 668)"
+            if received
+            else f"à compter du lendemain de la mise en demeure du {day.strftime('%d/%m/%Y')} : "
+            "date de l'envoi, faute de date d'avis de réception au classeur ou au journal"
+        )
+        said.setdefault(sentence, []).append(number)
+    return [
+        f"Intérêts de la facture{'s' if len(n) > 1 else ''} {', '.join(n)} : {sentence}"
+        for sentence, n in said.items()
+    ]
+
+
 def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[Event]:
     """The letters the ledger's level and date columns record and the journal does not."""
     journaled = {(e.run_date, e.invoice) for e in journal}
@@ -99,4 +131,4 @@ def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
     return events
 
 
-__all__ = ["debtor_of", "ledger_events", "notices", "text"]
+__all__ = ["debtor_of", "interest_from", "ledger_events", "notices", "text"]

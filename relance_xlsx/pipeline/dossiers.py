@@ -20,7 +20,7 @@ from ..mail import attachment_root, check_attachment
 from ..policy import Decisions
 from ..wording import visible_record
 from ..workbook import JournalEntry, journal_lines
-from .casefile import debtor_of, ledger_events, notices
+from .casefile import debtor_of, interest_from, ledger_events, notices
 from .outputs import refuse_links
 
 FOLDER = "contentieux"
@@ -192,6 +192,9 @@ def build(
         [claimed(r, ()) for r in open_ if r not in due],
         notices(journal, mine),
         settings.policy.interest_rate,
+        interest_from(journal, [r for r in due if r["interest"] > 0])
+        if mine[:1] and mine[0]["consumer"]
+        else [],
     )
 
 

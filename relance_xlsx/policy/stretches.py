@@ -17,16 +17,22 @@ _ONE = pd.Timedelta(days=1)
 
 
 def consumer_notice(frame: pd.DataFrame) -> pd.Series:
-    """The date of each invoice's mise en demeure: the ledger's own (level « Mise en demeure »),
-    or, once the ledger's level went past it (« Contentieux »), the one the journal records
-    (notice_date, added by the caller), else the ledger's date as before."""
+    """The day each invoice's mise en demeure reached the debtor, from which its interest
+    runs (Code civil 1231-6; its receipt, CPC 668): the avis de réception's date when known,
+    else the letter's. The ledger's own notice (level « Mise en demeure », « Date AR »), or,
+    once the ledger's level went past it (« Contentieux »), the one the journal records
+    (notice_date, notice_received, added by the caller), else the ledger's date as before."""
     level = frame["level"].to_numpy(dtype=int)
-    notice = frame["last_date"].where(level >= FORMAL_NOTICE)
+    sent = frame["last_date"]
+    notice = sent.where(level >= FORMAL_NOTICE)
+    received = frame["ar_date"].where((level == FORMAL_NOTICE) & (frame["ar_date"] >= sent))
     if "notice_date" in frame:
         journal = frame["notice_date"]
         later = (level > FORMAL_NOTICE) & journal.notna().to_numpy(dtype=bool)
         notice = notice.where(~later, journal)
-    return notice
+        on = frame["notice_received"]
+        received = received.where(~(later & (on >= journal).to_numpy(dtype=bool)), on)
+    return received.fillna(notice)
 
 
 @dataclass(frozen=True)
