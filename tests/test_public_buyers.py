@@ -6,6 +6,7 @@ delay starts (R2192-31). Every figure below was computed by hand from legal-fr.m
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -213,3 +214,40 @@ def test_an_epic_s_litigation_file_goes_to_the_administrative_court(tmp_path):
     assert "Code de la commande publique L6" in procedure and "L2311-1" in procedure
     assert "référé-provision" in procedure and "droit privé" not in procedure
     assert "Injonction de payer" not in procedure
+
+
+@pytest.mark.parametrize(
+    ("kind", "claim", "says", "never"),
+    [
+        # The lawyer's c11: a CHU's invoice of 01/04/2026 (no receipt date: 50 days from
+        # it, R2192-11, due 21/05/2026) paid on 30/06/2026: 22/05 to 30/06 = 40 days at 2,15 +
+        # 8 = 10,15 % (2026 H1): 2 000 × 10,15 % × 40 / 365 = 22,2466 → 22,25 €, and 40 €.
+        pytest.param("CHU", "letter", "intérêts moratoires 22,25 € et indemnité 40,00 € réclamés (Code de la commande publique L2192-13, R2192-31 et R2192-32)",
+                     ("L441-10", "pénalités"), id="L2192-13-R2192-31-claimed-by-letter"),
+        pytest.param("CHU", "never", "intérêts moratoires 22,25 € et indemnité 40,00 € restent dus (Code de la commande publique L2192-13, R2192-31 et R2192-32)",
+                     ("L441-10", "pénalités"), id="L2192-13-R2192-32-said-in-the-status"),
+        # A business: 30 days, due 01/05/2026; 02/05 to 30/06 = 60 days at 12,15 %: 39,95 €.
+        pytest.param(None, "never", "pénalités 39,95 € et indemnité 40,00 € restent dues (Code de commerce L441-10)",
+                     ("L2192", "moratoires"), id="L441-10-business-unchanged"),
+    ],
+)  # fmt: skip
+def test_a_public_buyer_paid_late_owes_interets_moratoires(tmp_path, kind, claim, says, never):
+    from docx import Document
+
+    headers = ["N° facture", "Date facture", "Client", "Type client", "Adresse", "Montant TTC",
+               "Montant réglé", "Date règlement", "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [["X-3", D(2026, 4, 1), "CHU de Lyon", kind, "3 quai des Célestins\n69002 Lyon", 2000.0, 2000.0, D(2026, 6, 30), "Relance 1", D(2026, 6, 1)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    settings = complete_settings()
+    settings = dataclasses.replace(
+        settings, policy=dataclasses.replace(settings.policy, claim_after_payment=claim)
+    )
+    result = relance_xlsx.run(ledger, settings, as_of=D(2026, 7, 10), out_dir=tmp_path / "out")
+    (invoice,) = result.invoices
+    reason = invoice.reason.replace("\xa0", " ")
+    assert says in reason and not any(w in reason for w in never)
+    if claim == "letter":
+        (letter,) = result.letters
+        text = "\n".join(p.text for p in Document(letter.path).paragraphs)
+        assert "Objet : intérêts moratoires – facture n° X-3" in text
+        assert "échéance convenue" not in text and "Pénalités" not in text and "L441-10" not in text

@@ -148,7 +148,7 @@ def decide(
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.
     was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
-    say_paid_late(out, paid & owes & ~claimed & ~was_claimed)
+    say_paid_late(out, paid & owes & ~claimed & ~was_claimed, frame)
     # Claimed before: the same sentence again, so that the status is not rewritten each week.
     say_claimed(out, (claimed | was_claimed) & owes, frame)
     say_broken(out, broken & valid, frame["promise_date"])
