@@ -251,3 +251,32 @@ def test_a_public_buyer_paid_late_owes_interets_moratoires(tmp_path, kind, claim
         text = "\n".join(p.text for p in Document(letter.path).paragraphs)
         assert "Objet : intérêts moratoires – facture n° X-3" in text
         assert "échéance convenue" not in text and "Pénalités" not in text and "L441-10" not in text
+
+
+@pytest.mark.parametrize(
+    ("kind", "invoiced", "warned", "interest"),
+    [
+        # The lawyer's c02 (defect 11): a commune's invoice of 15/03/2021, its rate fixed at
+        # 2021 H1 (0 % + 8): no figure depends on 2026 H2's ECB rate, no warning. 15/04/2021
+        # to 06/12/2026: 451,95 € (tests/test_ledger_history.py).
+        pytest.param("Commune", D(2021, 3, 15), False, 451.95, id="R2192-31-fixed-rate-no-warning"),
+        # A commune whose delay starts in 2026 H2 (invoice 15/07/2026, due 14/08): its rate is
+        # 2026 H2's, not confirmed: warned. 15/08 to 06/12 = 114 days × 10,15 % = 31,70 €.
+        pytest.param("Commune", D(2026, 7, 15), True, 31.70, id="R2192-31-delay-starting-in-the-unknown-half"),
+        # A business's penalties running in 2026 H2: warned (15/04/2021 onwards at BCE + 10).
+        pytest.param(None, D(2026, 3, 15), True, None, id="L441-10-business-runs-in-the-unknown-half"),
+    ],
+)  # fmt: skip
+def test_the_unconfirmed_ecb_rate_is_warned_only_when_a_figure_uses_it(
+    tmp_path, kind, invoiced, warned, interest
+):
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Montant TTC", "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+    # c02's letter of 10/05/2023 keeps the 2021 debt alive (loi 68-1250, art. 2).
+    reminded = D(2023, 5, 10) if invoiced.year == 2021 else D(2026, 11, 1)
+    rows = [["C-1", "Commune de Brignais", kind, invoiced, 1000.0, ADDRESS, "Relance 1", reminded]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 12, 6), dry_run=True)
+    (invoice,) = result.invoices
+    assert any("Taux BCE du 2e semestre 2026 non confirmé" in w for w in result.warnings) is warned
+    if interest is not None:
+        assert invoice.interest == pytest.approx(interest)
