@@ -82,6 +82,10 @@ def test_the_litigation_file_from_the_ledger_s_notice(tmp_path, amount, small, f
     assert "Code civil 1103" in text and "Code de commerce L441-10 II" in text and "D441-5" in text
     assert figure in text
     assert ("procédure simplifiée" in text) is small
+    if small:
+        # Leaving the 40 € out of R125-1 is defensible, and said contestable: with the two
+        # 40 €, 4 950,10 + 80 = 5 030,10 € (the lawyer's « Debatable » item).
+        assert "Lecture contestable" in text and "avec elle, 5 030,10 €, au-delà du plafond" in text
 
 
 def test_the_notice_found_in_the_journal_when_the_ledger_holds_the_hand_over(tmp_path):
@@ -229,3 +233,15 @@ def test_the_court_follows_what_the_debtor_is(tmp_path, name, form, says):
             "à vérifier avec votre conseil" in procedure
             and "requête à la juridiction compétente" in procedure
         )
+
+
+def test_the_consumer_s_indemnity_basis_cites_the_professionals_rule_first(tmp_path):
+    """The lawyer's « Debatable » item: no 40 € against a consumer because L441-10 II and
+    D441-5 apply only between professionals; CPCE L111-8 second."""
+    rows = [["G-1", "M. Durand", "Particulier", D(2026, 8, 1), 900.0, ADDRESS, "Mise en demeure", D(2026, 10, 1), None, None]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    (file, *_) = relance_xlsx.dossier(ledger, "M. Durand", complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    said = text[text.index("Aucune indemnité forfaitaire contre un particulier") :]
+    assert said.index("L441-10 II et D441-5") < said.index("L111-8")

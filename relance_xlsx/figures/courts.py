@@ -15,6 +15,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..ledger import EPIC, PUBLIC_ENTERPRISE
+from ..wording import money
+from .parties import Debtor
+
+# Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
+# interest (CPCE R125-1; L125-1 creates it); the 40 € indemnity is not interest.
+SMALL_CLAIMS_LIMIT = 5000.0
 COMMERCE = "tribunal de commerce"
 JUDICIAIRE = "tribunal judiciaire"
 _BASIS = "Code de commerce L721-3 ; Code de procédure civile 1406"
@@ -125,4 +132,64 @@ def business_court(legal_form: str, name: str) -> Court:
     )
 
 
-__all__ = ["COMMERCE", "JUDICIAIRE", "Court", "business_court", "nature"]
+def procedure_text(debtor: Debtor, small_claim: float, indemnity: float) -> str:
+    """Which procedure fits the amount and the debtor, in one French paragraph."""
+    if debtor.public and debtor.buyer != PUBLIC_ENTERPRISE:
+        # An EPIC is a public person: its marché public is an administrative contract.
+        epic = (
+            "EPIC, personne publique dont le marché public est un contrat administratif "
+            "(Code de la commande publique L6) : "
+            if debtor.buyer == EPIC
+            else ""
+        )
+        return (
+            f"Débiteur public : {epic}ni injonction de payer ni saisie contre une personne "
+            "publique (Code général de la propriété des personnes publiques L2311-1) ; la voie "
+            "est le référé-provision devant le tribunal administratif (Code de justice "
+            "administrative R541-1), puis, si le paiement ne suit pas la décision, le "
+            "mandatement d'office (CJA L911-9). À vérifier avec votre conseil."
+        )
+    court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
+        debtor.legal_form, debtor.name
+    )  # fmt: skip
+    where = f"au {court.name}" if court.name else "à la juridiction compétente (ci-après)"
+    text = (
+        f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête {where} "
+        "du domicile du débiteur, avec le détail de la créance (article 1407) et les pièces "
+        "ci-dessous."
+    )
+    if court.why:
+        text += f" Juridiction : {court.why}."
+    if small_claim > SMALL_CLAIMS_LIMIT:
+        return text
+    with_it = round(small_claim + indemnity, 2)
+    beyond = (
+        ", au-delà du plafond : à vérifier avec votre conseil"
+        if with_it > SMALL_CLAIMS_LIMIT
+        else ""
+    )
+    contested = (
+        " Lecture contestable : certains comptent l'indemnité dans ce plafond ; avec elle, "
+        f"{money(with_it)}{beyond}."
+        if indemnity
+        else ""
+    )
+    return (
+        f"Créance de {money(small_claim)} en principal et intérêts "
+        f"(l'indemnité forfaitaire n'en fait pas partie), au plus "
+        f"{money(SMALL_CLAIMS_LIMIT)} : la procédure simplifiée de recouvrement des "
+        "petites créances, par un commissaire de justice, est possible (Code des "
+        "procédures civiles d'exécution L125-1 et R125-1), sans juge si le débiteur "
+        f"accepte.{contested} À défaut : " + text[0].lower() + text[1:]
+    )
+
+
+__all__ = [
+    "COMMERCE",
+    "JUDICIAIRE",
+    "SMALL_CLAIMS_LIMIT",
+    "Court",
+    "business_court",
+    "nature",
+    "procedure_text",
+]

@@ -10,15 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Creditor
-from ..ledger import EPIC, PUBLIC_ENTERPRISE
 from ..wording import date_long, date_short, money, percent
-from .courts import JUDICIAIRE, Court, business_court
+from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .docxwrite import paragraph, table, write_document
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines
-
-# Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
-# interest (CPCE R125-1; L125-1 creates it); the 40 € indemnity is not interest.
-SMALL_CLAIMS_LIMIT = 5000.0
 
 
 @dataclass(frozen=True)
@@ -105,47 +100,9 @@ class Dossier:
         """Principal and interest, credit notes deducted, the 40 € left out (CPCE R125-1)."""
         return round(self.principal - self.credited + self.interest, 2)
 
-    def court(self) -> Court:
-        """The court of a business debtor, by its legal form (or its name's first word)."""
-        return business_court(self.debtor.legal_form, self.debtor.name)
-
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
-        if self.public and self.debtor.buyer != PUBLIC_ENTERPRISE:
-            # An EPIC is a public person: its marché public is an administrative contract.
-            epic = (
-                "EPIC, personne publique dont le marché public est un contrat administratif "
-                "(Code de la commande publique L6) : "
-                if self.debtor.buyer == EPIC
-                else ""
-            )
-            return (
-                f"Débiteur public : {epic}ni injonction de payer ni saisie contre une personne "
-                "publique "
-                "(Code général de la propriété des personnes publiques L2311-1) ; la voie est le "
-                "référé-provision devant le tribunal administratif (Code de justice "
-                "administrative R541-1), puis, si le paiement ne suit pas la décision, le "
-                "mandatement d'office (CJA L911-9). À vérifier avec votre conseil."
-            )
-        court = Court(JUDICIAIRE, "") if self.consumer else self.court()
-        where = f"au {court.name}" if court.name else "à la juridiction compétente (ci-après)"
-        text = (
-            f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête {where} "
-            "du domicile du débiteur, avec le détail de la créance (article 1407) et les pièces "
-            "ci-dessous."
-        )
-        if court.why:
-            text += f" Juridiction : {court.why}."
-        if self.small_claim_amount <= SMALL_CLAIMS_LIMIT:
-            text = (
-                f"Créance de {money(self.small_claim_amount)} en principal et intérêts "
-                f"(l'indemnité forfaitaire n'en fait pas partie), au plus "
-                f"{money(SMALL_CLAIMS_LIMIT)} : la procédure simplifiée de recouvrement des "
-                "petites créances, par un commissaire de justice, est possible (Code des "
-                "procédures civiles d'exécution L125-1 et R125-1), sans juge si le débiteur "
-                "accepte. À défaut : " + text[0].lower() + text[1:]
-            )
-        return text
+        return procedure_text(self.debtor, self.small_claim_amount, self.indemnity)
 
 
 DOCUMENTS = (

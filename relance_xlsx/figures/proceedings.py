@@ -89,10 +89,18 @@ def _deadline(d: Declaration) -> list[str]:
     abroad = " ; 2 mois de plus, le créancier étant établi hors de France métropolitaine" if (
         d.abroad
     ) else ""  # fmt: skip
+    # A deadline on a weekend may be extended to the next working day (CPC 642): not counted
+    # on, said.
+    weekend = (
+        " Ce jour tombe un samedi ou un dimanche : le report au premier jour ouvrable "
+        "(Code de procédure civile 642) n'est pas compté, par prudence."
+        if deadline.weekday() >= 5
+        else ""
+    )
     out = [
         paragraph(
             f"À déclarer au plus tard le {date_long(deadline)} (2 mois à compter de la "
-            f"publication au BODACC, Code de commerce R622-24{abroad})."
+            f"publication au BODACC, Code de commerce R622-24{abroad}).{weekend}"
         )
     ]
     if deadline < d.as_of:
