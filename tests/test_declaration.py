@@ -36,7 +36,8 @@ def _ledger(tmp_path: Path, judgment: dt.date | None, notice: dt.date | None) ->
         ["J-2", "Rouge SAS", D(2024, 6, 14), D(2024, 7, 14), 500.0, ADDRESS, None, None, None, None],
         # Due on the judgment's day: not due then, declared with its date, no 40 €.
         ["J-3", "Rouge SAS", D(2024, 6, 15), D(2024, 7, 15), 800.0, ADDRESS, None, None, None, None],
-        # Invoiced after the judgment: a later claim (L622-17), not declared.
+        # Invoiced after the judgment: a later claim, outside the declaration only under
+        # L622-17 I (else declared, L622-24 al. 6).
         ["J-4", "Rouge SAS", D(2024, 7, 20), D(2024, 8, 19), 300.0, ADDRESS, None, None, None, None],
     ]  # fmt: skip
     return write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
@@ -88,8 +89,10 @@ def test_a_declaration_with_the_judgment_between_two_half_years(tmp_path, addres
     assert "Total échu au jour du jugement : 1 603,74 €" in text
     assert "Total à échoir : 800,00 €" in text and "15/07/2024" in text
     assert "Montant total déclaré : 2 403,74 €" in text
-    assert "J-4" in text[text.index("Hors déclaration") :] and "L622-17" in text
+    assert "J-4" in text[text.index("Créances nées après le jugement") :] and "L622-17 I" in text
     assert f"À déclarer au plus tard le {deadline}" in text
+    # 30/11/2024 is a Saturday: the CPC 642 extension is not counted on, and the file says so.
+    assert ("samedi ou un dimanche" in text) is (deadline == "30 novembre 2024")
     assert "Redressement judiciaire" in text and "Forme juridique : SAS" in text
     assert "[À COMPLÉTER : nom du mandataire judiciaire" in text
 
@@ -111,6 +114,8 @@ def test_a_judgment_on_1_january_stops_interest_at_the_end_of_the_year(tmp_path)
     assert "liquidateur judiciaire" in text and "Liquidation judiciaire" in text
     # BODACC 12/01/2025 + 2 months.
     assert "À déclarer au plus tard le 12 mars 2025" in text
+    # 12/03/2025 is a Wednesday: no weekend note.
+    assert "samedi ou un dimanche" not in text
     assert "Total échu au jour du jugement : 2 064,21 €" in text
 
 
@@ -164,3 +169,63 @@ def test_the_page_s_results_list_the_declarations(tmp_path):
     )
     assert "Déclarations de créance (1)" in page and 'id="declarations"' in page
     assert "declaration_creance.docx" in page
+
+
+@pytest.mark.parametrize(
+    ("kind", "says", "never"),
+    [
+        # The lawyer's c06b/c06d (defect 7): a liquidation judiciaire of 20/12/2025 (BODACC
+        # 31/12/2025). L-A, 2 400 € due 15/06/2025: 16/06 to 30/06 = 15 days at 13,15 % = 12,97;
+        # 01/07 to 19/12/2025 = 172 days at 12,15 % = 137,41: 150,38 € and 40 €. L-B, 1 000 €
+        # due 17/01/2026, made due at once by the judgment (L643-1): no interest, no 40 €.
+        # Declared 2 400 + 150,38 + 40 + 1 000 = 3 590,38 €. L-C, work of 02/01/2026: L641-13.
+        pytest.param(
+            "LJ, jugement du 20/12/2025, BODACC du 31/12/2025",
+            ["Liquidation judiciaire d'Imprimerie Fontaine SAS", "liquidateur judiciaire (Code de commerce L622-24 à L622-26, L641-1 II et L641-3",
+             "rendues exigibles par la liquidation (L643-1)", "Total rendu exigible par la liquidation (L643-1) : 1 000,00 €",
+             "Montant total déclaré : 3 590,38 €", "Intérêts arrêtés au 19/12/2025 : 150,38 €", "dessaisi", "(L641-9)",
+             "(Code de commerce L641-13)"],
+            ["à échoir", "mandataire judiciaire", "L622-17"],
+            id="L643-1-L641-1-L641-9-L641-13-liquidation",
+        ),
+        # The lawyer's c06 (defect 8): a redressement: the later claim is declared unless
+        # L622-17 I describes it (L622-24 al. 6), its priority kept only within a year of the end
+        # of the observation period (L622-17 IV). Same figures, L-B « à échoir ».
+        pytest.param(
+            "RJ, jugement du 20/12/2025, BODACC du 31/12/2025",
+            ["Redressement judiciaire d'Imprimerie Fontaine SAS", "mandataire judiciaire", "Total à échoir : 1 000,00 €",
+             "Montant total déclaré : 3 590,38 €", "(Code de commerce L622-17 I)", "déclarez-les (L622-24, al. 6)", "(L622-17 IV)"],
+            ["ne se déclare pas", "L641-13", "L643-1"],
+            id="L622-17-I-and-IV-L622-24-al6-redressement",
+        ),
+    ],
+)  # fmt: skip
+def test_liquidation_and_later_claims(tmp_path, kind, says, never):
+    headers = ["N° facture", "Date facture", "Date d'exécution", "Client", "Adresse", "Montant TTC", "Échéance", "Procédure collective"]  # fmt: skip
+    client = "Imprimerie Fontaine SAS"
+    address = "6 rue de l'Industrie\n42000 Saint-Étienne"
+    rows = [["L-A", D(2025, 5, 16), None, client, address, 2400.0, D(2025, 6, 15), kind],
+            ["L-B", D(2025, 12, 18), None, client, address, 1000.0, D(2026, 1, 17), kind],
+            ["L-C", D(2026, 1, 5), D(2026, 1, 2), client, address, 700.0, D(2026, 2, 4), kind]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 2, 10), dry_run=True)
+    reasons = {i.invoice: i.reason for i in result.invoices}
+    (file,) = relance_xlsx.dossier(ledger, client, complete_settings(), as_of=D(2026, 2, 10),
+                                   out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    for part in says:
+        assert part in text
+    for part in never:
+        assert part not in text
+    if kind.startswith("LJ"):
+        assert (
+            "liquidateur judiciaire (L641-1 II)" in reasons["L-A"] and "(L643-1)" in reasons["L-B"]
+        )
+        assert "L641-13" in reasons["L-C"] and "L641-9" in reasons["L-C"]
+    else:
+        assert "mandataire judiciaire" in reasons["L-A"]
+        assert (
+            "L622-17 I" in reasons["L-C"]
+            and "L622-24, al. 6" in reasons["L-C"]
+            and "L622-17 IV" in reasons["L-C"]
+        )

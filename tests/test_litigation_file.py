@@ -82,6 +82,10 @@ def test_the_litigation_file_from_the_ledger_s_notice(tmp_path, amount, small, f
     assert "Code civil 1103" in text and "Code de commerce L441-10 II" in text and "D441-5" in text
     assert figure in text
     assert ("procédure simplifiée" in text) is small
+    if small:
+        # Leaving the 40 € out of R125-1 is defensible, and said contestable: with the two
+        # 40 €, 4 950,10 + 80 = 5 030,10 € (the lawyer's « Debatable » item).
+        assert "Lecture contestable" in text and "avec elle, 5 030,10 €, au-delà du plafond" in text
 
 
 def test_the_notice_found_in_the_journal_when_the_ledger_holds_the_hand_over(tmp_path):
@@ -240,3 +244,84 @@ def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(t
     assert "Taux de l'intérêt légal appliqué : 2,62 % l'an" in text
     assert "non confirmé dans la table" in text
     assert "Intérêts arrêtés au 07/12/2026 : 1,61 €" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "form", "says"),
+    [
+        # The lawyer's c09: an association and an SCP of architects are not merchants (Code de
+        # commerce L721-3): the tribunal judiciaire, never the tribunal de commerce.
+        pytest.param(
+            "Association Les Petits Pas",
+            "Association",
+            "requête au tribunal judiciaire",
+            id="L721-3-association-tribunal-judiciaire",
+        ),
+        pytest.param(
+            "Cabinet Lefèvre Architectes",
+            "SCP",
+            "requête au tribunal judiciaire",
+            id="L721-3-scp-tribunal-judiciaire",
+        ),
+        pytest.param(
+            "SCI du Parc", None, "requête au tribunal judiciaire", id="L721-3-sci-by-its-name"
+        ),
+        pytest.param(
+            "Dr Martin",
+            "Profession libérale",
+            "requête au tribunal judiciaire",
+            id="L721-3-profession-liberale",
+        ),
+        pytest.param(
+            "Garage Bleu",
+            "S.A.R.L.",
+            "requête au tribunal de commerce",
+            id="L721-3-sarl-tribunal-de-commerce",
+        ),
+        # Left open by legal-fr.md: said, not chosen.
+        pytest.param(
+            "Pharmacie Girard", "SELARL", "société d'exercice libéral", id="sel-uncertain-said"
+        ),
+        pytest.param(
+            "Boulangerie Dupont", "EI", "entrepreneur individuel", id="ei-artisan-uncertain-said"
+        ),
+        pytest.param(
+            "Garage de l'Association",
+            None,
+            "forme juridique non renseignée",
+            id="unknown-form-said",
+        ),
+    ],
+)
+def test_the_court_follows_what_the_debtor_is(tmp_path, name, form, says):
+    rows = [["G-1", name, "professionnel", D(2026, 8, 1), 7000.0, ADDRESS, "Contentieux", D(2026, 10, 1), None, None]]  # fmt: skip
+
+    def clients(wb) -> None:
+        ws = wb.create_sheet("Clients")
+        ws.append(["Client", "Forme juridique"])
+        ws.append([name, form])
+
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS, extra=clients)
+    (file, *_) = relance_xlsx.dossier(ledger, name, complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    procedure = _text(Path(file)).split("Procédure\n")[1].split("Chiffres")[0]
+    assert says in procedure
+    if "judiciaire" in says:
+        assert "tribunal de commerce du domicile" not in procedure and "L721-3" in procedure
+    if form in ("SELARL", "EI"):
+        assert (
+            "à vérifier avec votre conseil" in procedure
+            and "requête à la juridiction compétente" in procedure
+        )
+
+
+def test_the_consumer_s_indemnity_basis_cites_the_professionals_rule_first(tmp_path):
+    """The lawyer's « Debatable » item: no 40 € against a consumer because L441-10 II and
+    D441-5 apply only between professionals; CPCE L111-8 second."""
+    rows = [["G-1", "M. Durand", "Particulier", D(2026, 8, 1), 900.0, ADDRESS, "Mise en demeure", D(2026, 10, 1), None, None]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    (file, *_) = relance_xlsx.dossier(ledger, "M. Durand", complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    said = text[text.index("Aucune indemnité forfaitaire contre un particulier") :]
+    assert said.index("L441-10 II et D441-5") < said.index("L111-8")

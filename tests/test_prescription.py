@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import openpyxl
 import pandas as pd
 import pytest
 from conftest import complete_settings, write_ledger
@@ -152,3 +153,41 @@ def test_a_consumer_counted_from_its_delivery_column_and_a_commune_from_its_jour
     assert "exécution de la prestation le 10/03/2024" in by["C-1"].reason
     assert by["M-1"].action != "prescribed"
     assert by["M-2"].action == "prescribed" and "Déchue depuis le 01/01/2026" in by["M-2"].reason
+
+
+@pytest.mark.parametrize(
+    ("row", "status", "warning"),
+    [
+        # The lawyer's c12: a commune's work done on 20/12/2021, invoiced 10/01/2022 (the right
+        # born in 2021: lapse from 01/01/2026; the invoice, a demand made in 2022, interrupts:
+        # four years from 01/01/2023, last day 31/12/2026). No address: the relance 1 of
+        # 06/12/2026 cannot go, so nothing interrupts; the status and the run say the date.
+        pytest.param(
+            ["Z-1", D(2022, 1, 10), D(2021, 12, 20), "Commune de Feyzin", "Commune", None, 1000.0],
+            "déchéance quadriennale le 01/01/2027 (dernier jour 31/12/2026)",
+            "1 facture(s) d'acheteurs publics déchue(s) d'ici le 01/01/2027 dont la lettre n'est pas partie",
+            id="c12-loi-68-1250-lapse-kept-when-the-letter-is-held",
+        ),
+        # c12b: a business's invoice of 20/12/2021: five years (L110-4), the last day 20/12/2026,
+        # barred from 21/12/2026 (Code civil 2228-2229).
+        pytest.param(
+            ["Z-2", D(2021, 12, 20), None, "Garage Bernard SARL", "professionnel", None, 1000.0],
+            "prescrite le 21/12/2026 (dernier jour pour agir : 20/12/2026)",
+            "1 facture(s) prescrite(s) ou déchue(s) d'ici le 21/12/2026",
+            id="c12b-L110-4-prescription-kept-when-the-letter-is-held",
+        ),
+    ],
+)  # fmt: skip
+def test_a_held_letter_does_not_hide_the_lapse(tmp_path, row, status, warning):
+    headers = ["N° facture", "Date facture", "Date d'exécution", "Client", "Type client", "Adresse", "Montant TTC"]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", [row], headers)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 12, 6), out_dir=tmp_path / "out"
+    )
+    (invoice,) = result.invoices
+    assert invoice.action == "incomplete" and "non envoyée" in invoice.reason
+    assert status in invoice.reason
+    assert any(w.startswith(warning) for w in result.warnings)
+    # The workbook's status cell says it too.
+    ws = openpyxl.load_workbook(ledger)["Factures"]
+    assert any(status in str(c.value) for c in ws[2])

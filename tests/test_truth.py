@@ -252,15 +252,17 @@ def test_a_template_made_before_parts_never_lumps_two_stages_together(tmp_path):
         pytest.param(
             "Entreprise publique", "injonction de payer", "référé-provision", id="a-public-company"
         ),
-        pytest.param("EPIC", "injonction de payer", "référé-provision", id="an-epic"),
+        # The lawyer's review of 29 (c04): an EPIC is a public person, its marché public an
+        # administrative contract (Code de la commande publique L6), its property not seizable.
+        pytest.param("EPIC", "référé-provision", "injonction de payer", id="an-epic-CCP-L6"),
     ],
 )
 def test_a_public_buyer_s_notice_names_the_court_that_can_hear_it(
     tmp_path, client_type, court, absent
 ):
     """Interest under the public procurement code for every public buyer; the administrative
-    court only for a public person (an entreprise publique is a company, an EPIC's contracts
-    are mostly private law: the judicial court, as their litigation file says)."""
+    court for a public person, an EPIC included (an entreprise publique is a company: the
+    judicial court, as its litigation file says)."""
     from docx import Document
 
     headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",

@@ -134,8 +134,13 @@ def test_later_run_appends_to_journal(sample):
     run(sample)
     run(sample, as_of=D(2026, 12, 10))
     ws = openpyxl.load_workbook(sample)["Journal des relances"]
-    dates = {r[0].date() for r in ws.iter_rows(min_row=2, values_only=True)}
+    lines = list(ws.iter_rows(min_row=2, values_only=True))
+    dates = {r[0].date() for r in lines if "repris du classeur" not in r[4]}
     assert dates == {AS_OF, D(2026, 12, 10)}
+    # The sample's letters typed in the ledger, recovered before the first run overwrote
+    # them, each dated by its own date.
+    recovered = [r[0].date() for r in lines if "repris du classeur" in r[4]]
+    assert recovered and all(day < AS_OF for day in recovered)
 
 
 def _table_ledger(tmp_path: Path, ext: str = "xlsx") -> Path:

@@ -16,6 +16,7 @@ from ..wording import date_long, date_short, money, percent
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
+from .proceedings import heading, later, liquidation, not_due_heading, procedure
 
 TO_FILL = "[À COMPLÉTER : {what}]"
 # Two months from the BODACC notice; two more for a creditor outside metropolitan France.
@@ -75,14 +76,10 @@ class Declaration:
 def write_declaration(declaration: Declaration, target: Path) -> Path:
     """The declaration as a Word document, written straight as XML."""
     d = declaration
-    title = (d.proceedings or "procédure collective").capitalize()
     body = [
         paragraph(f"Déclaration de créance — {d.client}", "Heading1"),
-        paragraph(
-            f"{title} de {d.client}. Déclaration établie le {date_long(d.as_of)}, à adresser au "
-            f"{_practitioner(d)} (Code de commerce L622-24 à L622-26, R622-23)."
-        ),
-        *_procedure(d),
+        paragraph(heading(d)),
+        *procedure(d),
         paragraph("Créancier", "Heading2"),
         *(paragraph(line) for line in creditor_lines(d.creditor)),
         paragraph("Débiteur", "Heading2"),
@@ -92,7 +89,7 @@ def write_declaration(declaration: Declaration, target: Path) -> Path:
         *_summary(d),
         paragraph("Fondement de la créance", "Heading2"),
         *(paragraph(line, "ListBullet") for line in basis_lines(d.debtor, d.contract_rate)),
-        *_later(d),
+        *later(d),
         paragraph("Pièces justificatives jointes (bordereau)", "Heading2"),
         *(paragraph(f"{n}. {item}") for n, item in enumerate(_documents(d), start=1)),
         paragraph("Signature", "Heading2"),
@@ -104,58 +101,6 @@ def write_declaration(declaration: Declaration, target: Path) -> Path:
         paragraph("Signature :"),
     ]
     return write_document(body, target)
-
-
-def _practitioner(d: Declaration) -> str:
-    return "liquidateur judiciaire" if d.proceedings == "liquidation judiciaire" else (
-        "mandataire judiciaire"
-    )  # fmt: skip
-
-
-def _procedure(d: Declaration) -> list[str]:
-    who = d.mandataire or TO_FILL.format(what=f"nom du {_practitioner(d)}, publié au BODACC")
-    court = d.court or TO_FILL.format(what="tribunal qui a ouvert la procédure")
-    judged = (
-        date_short(d.judgment)
-        if d.judgment
-        else TO_FILL.format(what="date du jugement d'ouverture (colonne « Date du jugement »)")
-    )
-    noticed = (
-        date_short(d.notice)
-        if d.notice
-        else TO_FILL.format(what="date de publication au BODACC (colonne « Date BODACC »)")
-    )
-    out = [
-        paragraph("Procédure", "Heading2"),
-        paragraph(
-            f"Destinataire : Maître {who}, {_practitioner(d)}, adresse : "
-            f"{TO_FILL.format(what='adresse de son étude')}"
-        ),
-        paragraph(f"Jugement d'ouverture : {judged}, {court}"),
-        paragraph(f"Publication au BODACC : {noticed}"),
-    ]
-    deadline = d.deadline
-    if deadline is None:
-        out.append(paragraph("Délai : 2 mois à compter de la publication au BODACC (R622-24)."))
-        return out
-    abroad = " ; 2 mois de plus, le créancier étant établi hors de France métropolitaine" if (
-        d.abroad
-    ) else ""  # fmt: skip
-    out.append(
-        paragraph(
-            f"À déclarer au plus tard le {date_long(deadline)} (2 mois à compter de la "
-            f"publication au BODACC, Code de commerce R622-24{abroad})."
-        )
-    )
-    if deadline < d.as_of:
-        out.append(
-            paragraph(
-                "Délai expiré : la créance n'est plus admise aux répartitions sauf relevé de "
-                "forclusion, à demander au juge-commissaire dans les 6 mois de la publication du "
-                "jugement (Code de commerce L622-26)."
-            )
-        )
-    return out
 
 
 def _invoice_rows(items: list[ClaimedInvoice]) -> list[tuple[str, ...]]:
@@ -208,12 +153,14 @@ def _due(d: Declaration) -> list[str]:
 
 
 def _not_due(d: Declaration) -> list[str]:
-    out = [paragraph("Créances à échoir, avec leurs échéances (L622-25)", "Heading2")]
+    title, note, _ = not_due_heading(d)
+    out = [paragraph(title, "Heading2")]
     if not d.not_due:
         return [*out, paragraph("Aucune.")]
     rows = [(i.number, _day(i.issued), _day(i.due), money(i.principal)) for i in d.not_due]
-    out.append(table(("Facture", "Date", "Échéance", "Montant à échoir"), rows))
-    out.append(paragraph("Sans intérêts ni indemnité : non échues au jour du jugement."))
+    amount = "Montant exigible" if liquidation(d) else "Montant à échoir"
+    out.append(table(("Facture", "Date", "Échéance", amount), rows))
+    out.append(paragraph(note))
     return out
 
 
@@ -229,7 +176,7 @@ def _summary(d: Declaration) -> list[str]:
         ),
         ("Indemnités forfaitaires", d._sum(d.due, "indemnity")),
         ("Total échu au jour du jugement", d.total_due),
-        ("Total à échoir", d._sum(d.not_due, "principal")),
+        (not_due_heading(d)[2], d._sum(d.not_due, "principal")),
         ("Montant total déclaré", d.total),
     ]
     out = [paragraph("Récapitulatif", "Heading2")]
@@ -241,20 +188,6 @@ def _summary(d: Declaration) -> list[str]:
         )
     )
     return out
-
-
-def _later(d: Declaration) -> list[str]:
-    if not d.later:
-        return []
-    numbers = ", ".join(i.number for i in d.later)
-    return [
-        paragraph("Hors déclaration", "Heading2"),
-        paragraph(
-            f"Factures datées du jour du jugement ou après ({numbers}) : une créance née après "
-            "le jugement d'ouverture se paie à son échéance (Code de commerce L622-17) et ne se "
-            "déclare pas. Si la prestation est antérieure au jugement, ajoutez-la ci-dessus."
-        ),
-    ]
 
 
 def _documents(d: Declaration) -> list[str]:

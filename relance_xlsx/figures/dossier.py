@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Creditor
-from ..ledger import EPIC, PUBLIC_ENTERPRISE
 from ..wording import date_long, date_short, money, percent
+from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .docxwrite import paragraph, table, write_document
 from .parties import (
     Debtor,
@@ -22,10 +22,6 @@ from .parties import (
     paid_late_line,
 )
 from .statement import statement_lines
-
-# Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
-# interest (CPCE R125-1; L125-1 creates it); the 40 € indemnity is not interest.
-SMALL_CLAIMS_LIMIT = 5000.0
 
 
 @dataclass(frozen=True)
@@ -71,6 +67,8 @@ class Dossier:
     contract_rate: float | None = None
     # What the run said of the rates used (a consumer's legal rate not confirmed).
     rate_notes: list[str] = field(default_factory=list)
+    # Against a consumer: the day each invoice's interest runs from, and why.
+    interest_from: list[str] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:
@@ -114,38 +112,7 @@ class Dossier:
 
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
-        if self.public and self.debtor.buyer == EPIC:
-            return (
-                "Débiteur EPIC : son contrat est en principe de droit privé (injonction de payer "
-                "au tribunal de commerce ou judiciaire), sauf marché de travaux publics (tribunal "
-                "administratif) ; ses biens ne peuvent être saisis (Code général de la propriété "
-                "des personnes publiques L2311-1) : une condamnation s'exécute par mandatement "
-                "d'office (loi n° 80-539 du 16 juillet 1980). À vérifier avec votre conseil."
-            )
-        if self.public and self.debtor.buyer != PUBLIC_ENTERPRISE:
-            return (
-                "Débiteur public : ni injonction de payer ni saisie contre une personne publique "
-                "(Code général de la propriété des personnes publiques L2311-1) ; la voie est le "
-                "référé-provision devant le tribunal administratif (Code de justice "
-                "administrative R541-1), puis, si le paiement ne suit pas la décision, le "
-                "mandatement d'office (CJA L911-9). À vérifier avec votre conseil."
-            )
-        court = "tribunal judiciaire" if self.consumer else "tribunal de commerce"
-        text = (
-            f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête au {court} "
-            "du domicile du débiteur, avec le détail de la créance (article 1407) et les pièces "
-            "ci-dessous."
-        )
-        if self.small_claim_amount <= SMALL_CLAIMS_LIMIT:
-            text = (
-                f"Créance de {money(self.small_claim_amount)} en principal et intérêts "
-                f"(l'indemnité forfaitaire n'en fait pas partie), au plus "
-                f"{money(SMALL_CLAIMS_LIMIT)} : la procédure simplifiée de recouvrement des "
-                "petites créances, par un commissaire de justice, est possible (Code des "
-                "procédures civiles d'exécution L125-1 et R125-1), sans juge si le débiteur "
-                "accepte. À défaut : " + text[0].lower() + text[1:]
-            )
-        return text
+        return procedure_text(self.debtor, self.small_claim_amount, self.indemnity)
 
 
 DOCUMENTS = (
@@ -204,7 +171,7 @@ def _parties(dossier: Dossier) -> list[str]:
 
 def _basis(dossier: Dossier) -> list[str]:
     """The basis of each amount; credit notes said when there are some."""
-    lines = basis_lines(dossier.debtor, dossier.contract_rate)
+    lines = basis_lines(dossier.debtor, dossier.contract_rate) + dossier.interest_from
     if dossier.consumer:
         rates = dict.fromkeys(p[3] for i in dossier.invoices for p in i.periods)
         lines += legal_rate_lines(list(rates), dossier.rate_notes)

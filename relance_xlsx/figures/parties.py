@@ -148,7 +148,9 @@ def basis_lines(debtor: Debtor, contract_rate: float | None) -> list[str]:
             principal,
             "Intérêts : au taux de l'intérêt légal à compter de la mise en demeure (Code civil "
             "1231-6 et 1344-1)",
-            "Aucune indemnité forfaitaire contre un particulier (Code des procédures civiles "
+            "Aucune indemnité forfaitaire contre un particulier : L441-10 II et D441-5 ne "
+            "s'appliquent qu'entre professionnels (et les frais de recouvrement engagés sans "
+            "titre exécutoire restent à la charge du créancier, Code des procédures civiles "
             "d'exécution L111-8)",
         ]
     rate = (

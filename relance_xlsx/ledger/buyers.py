@@ -41,6 +41,10 @@ _WORDS: dict[str, tuple[str, ...]] = {
         "conseil regional", "epci", "communaute de communes", "communaute d agglomeration",
         "communaute urbaine", "metropole", "syndicat intercommunal", "syndicat mixte", "ccas",
         "cias", "sdis", "etablissement public local", "eple", "college", "lycee",
+        # A local EPIC is an établissement public local: 30 days (R2192-10), not 60.
+        "epic local", "epic communal", "epic intercommunal", "epic departemental",
+        "epic regional", "etablissement public local industriel et commercial",
+        "office public de l habitat", "oph",
         "local authority",
     ),
     STATE: (
@@ -73,6 +77,10 @@ KIND_NAMES = {
     PUBLIC_ENTERPRISE: "entreprise publique",
     PUBLIC: "acheteur public",
 }
+# The public persons: no injonction de payer nor seizure reaches them (CGPPP L2311-1), and a
+# public contract they conclude is administrative (Code de la commande publique L6), an EPIC's
+# too: the administrative court. An entreprise publique is a company.
+PUBLIC_PERSONS = frozenset({STATE, LOCAL, HEALTH, EPIC, PUBLIC})
 # The four-year lapse of loi n° 68-1250 covers the State, the local authorities and the
 # établissements publics; an entreprise publique (a company) has the 5 years of L110-4.
 LAPSING = frozenset({STATE, LOCAL, HEALTH, EPIC, PUBLIC})
@@ -141,15 +149,21 @@ def _note(kind: str, legal: dt.date, start: dt.date, received_on: bool) -> str:
     """« échéance légale le … : 50 jours après la réception … », for the status."""
     days, article, name = TERM_DAYS[kind], TERM_ARTICLE[kind], KIND_NAMES[kind]
     head = f"échéance légale le {legal.strftime('%d/%m/%Y')} : {days} jours après"
+    # An EPIC of the State is an entreprise publique; a local one is typed « EPIC local ».
+    local = (
+        " ; pour un EPIC local, 30 jours (R2192-10) : écrivez « EPIC local » dans « Type client »"
+        if kind == EPIC
+        else ""
+    )
     if received_on:
         return (
             f"{head} la réception de la facture, le {start.strftime('%d/%m/%Y')} ({name}, "
-            f"Code de la commande publique {article} et R2192-12)"
+            f"Code de la commande publique {article} et R2192-12){local}"
         )
     return (
         f"{head} la date de la facture, le {start.strftime('%d/%m/%Y')}, faute de date de "
         f"réception ({name}, Code de la commande publique {article} ; le délai court de la "
-        "réception, R2192-12)"
+        f"réception, R2192-12){local}"
     )
 
 
@@ -161,6 +175,7 @@ __all__ = [
     "LOCAL",
     "PUBLIC",
     "PUBLIC_ENTERPRISE",
+    "PUBLIC_PERSONS",
     "STATE",
     "TERM_ARTICLE",
     "TERM_DAYS",

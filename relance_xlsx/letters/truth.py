@@ -18,7 +18,6 @@ import pandas as pd
 
 from ..config import Policy
 from ..ledger import (
-    EPIC,
     FORMAL_NOTICE,
     KIND_CLAIM,
     KIND_FORMAL_NOTICE,
@@ -53,9 +52,10 @@ TYPE_NAMES = {"business": "professionnel", "public": "acheteur public", "consume
 
 def public_person(record: dict[str, Any]) -> bool:
     """A public buyer that is a public person: no injonction de payer or seizure reaches it,
-    its court is the administrative one (an EPIC, mostly under private law, and an entreprise
-    publique, a company, go to the judicial courts)."""
-    return debtor_type(record) == "public" and record.get("buyer") not in (EPIC, PUBLIC_ENTERPRISE)
+    its court is the administrative one, an EPIC's too (its public contracts are administrative,
+    Code de la commande publique L6); an entreprise publique, a company, goes to the judicial
+    courts."""
+    return debtor_type(record) == "public" and record.get("buyer") != PUBLIC_ENTERPRISE
 
 
 def debtor_type(record: dict[str, Any]) -> str:

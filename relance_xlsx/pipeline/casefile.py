@@ -4,13 +4,19 @@ it is, its mises en demeure and the letters sent, from the journal and from the 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 from typing import Any
 
 from ..figures import Debtor, Event
-from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, REMINDER_1
-from ..workbook import JournalEntry
+from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, REMINDER_1, Ledger
+from ..letters import safe_filename
+from ..workbook import JournalEntry, is_notice, received_on
 
-_NOTICE = LEVEL_LABELS[FORMAL_NOTICE]
+# « (LRAR n° …, AR du …) » at the end of a journal line's action.
+_LRAR = re.compile(r"\(((?:LRAR n°|AR du) [^)]*)\)")
+
+FOLDER = "contentieux"
 
 
 def text(value: Any) -> str:
@@ -59,8 +65,11 @@ def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str
             entry["extra"].add(extra)
 
     for e in journal:
-        if e.level == _NOTICE and e.action.startswith("Courrier"):
+        if is_notice(e):
             add(e.run_date, e.invoice, "journal", f"courrier {e.letter}" if e.letter else "")
+            said = _LRAR.search(e.action)  # the registered letter the line notes
+            if said:
+                add(e.run_date, e.invoice, "journal", said.group(1))
     for r in rows:
         # A row at « Contentieux » holds the hand-over's date, not the notice's.
         if r["level"] == FORMAL_NOTICE and isinstance(r["last_date"], dt.date):
@@ -82,6 +91,38 @@ def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str
     return out
 
 
+def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str]:
+    """Against a consumer, the day each invoice's interest runs from, and why: the day after
+    the mise en demeure's receipt (its avis de réception, CPC 668) when the ledger or the
+    journal dates it, else the day after the letter's date (Code civil 1231-6)."""
+    first: dict[str, tuple[dt.date, dt.date | None]] = {}
+    for e in journal:
+        if is_notice(e) and (e.invoice not in first or e.run_date < first[e.invoice][0]):
+            first[e.invoice] = (e.run_date, received_on(e.action))
+    said: dict[str, list[str]] = {}
+    for r in rows:
+        number, sent, ar = text(r["invoice"]), r["last_date"], r.get("ar_date")
+        if r["level"] == FORMAL_NOTICE and isinstance(sent, dt.date):
+            notice = (sent, ar if isinstance(ar, dt.date) and ar >= sent else None)
+        elif number in first:
+            notice = first[number]
+        else:
+            continue
+        day, received = notice
+        sentence = (
+            "à compter du lendemain de la réception de la mise en demeure (avis de réception "
+            f"du {received.strftime('%d/%m/%Y')} ; Code de procédure civile 668)"
+            if received
+            else f"à compter du lendemain de la mise en demeure du {day.strftime('%d/%m/%Y')} : "
+            "date de l'envoi, faute de date d'avis de réception au classeur ou au journal"
+        )
+        said.setdefault(sentence, []).append(number)
+    return [
+        f"Intérêts de la facture{'s' if len(n) > 1 else ''} {', '.join(n)} : {sentence}"
+        for sentence, n in said.items()
+    ]
+
+
 def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[Event]:
     """The letters the ledger's level and date columns record and the journal does not."""
     journaled = {(e.run_date, e.invoice) for e in journal}
@@ -94,4 +135,25 @@ def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
     return events
 
 
-__all__ = ["debtor_of", "ledger_events", "notices", "text"]
+def client_folders(out: Path, ledger: Ledger) -> dict[str, Path]:
+    """contentieux/<client>/ of every client of the ledger, by the letters' scheme: a safe
+    name (no separator, accents dropped, nothing Windows refuses, « . » and « .. » named
+    « client »), numbered -2, -3 when two clients would share it regardless of case and
+    accents (« Café Gamma », « Cafe Gamma »); made from all the ledger's clients, so that a
+    client's folder is the same whether the run writes one file or all of them."""
+    taken: set[str] = set()
+    names = sorted(set(ledger.frame["client"].astype(str)))
+    return {
+        c: out / FOLDER / safe_filename(c, "dossier", taken).removesuffix(".docx") for c in names
+    }
+
+
+__all__ = [
+    "FOLDER",
+    "client_folders",
+    "debtor_of",
+    "interest_from",
+    "ledger_events",
+    "notices",
+    "text",
+]

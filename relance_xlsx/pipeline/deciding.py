@@ -6,12 +6,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from .. import collector
 from ..config import Settings
-from ..ledger import LAPSING, Ledger
+from ..ledger import FORMAL_NOTICE, LAPSING, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
-from ..workbook import journal_demands, letters_sent, penalties_paid
+from ..workbook import journal_demands, journal_notices, letters_sent, penalties_paid
 
 
 def decide_ledger(
@@ -20,7 +22,8 @@ def decide_ledger(
     """Each invoice's decision, the letters in print order, the statement names not found."""
     tables = rate_tables_for(settings)
     note_penalties_paid(ledger, settings)
-    decisions = decide(ledger.frame, as_of, settings.policy, tables, demands(ledger, settings))
+    frame = with_notices(ledger, settings)
+    decisions = decide(frame, as_of, settings.policy, tables, demands(ledger, settings))
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     plans = plan_letters(
         ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
@@ -67,6 +70,25 @@ def demands(ledger: Ledger, settings: Settings) -> dict[Any, tuple[dt.date, ...]
     return {i: days for i, days in found.items() if days}
 
 
+def with_notices(ledger: Ledger, settings: Settings) -> pd.DataFrame:
+    """The frame, with the journal's mise en demeure of each consumer's invoice whose ledger
+    level went past it (« Contentieux »): its interest runs from that notice (Code civil
+    1231-6), not from the hand-over's date the ledger now holds."""
+    frame = ledger.frame
+    past = frame["consumer"].to_numpy(dtype=bool) & (frame["level"].to_numpy(int) > FORMAL_NOTICE)
+    if not past.any():
+        return frame
+    found = journal_notices(ledger.path, settings.writeback.journal_sheet)
+    if not found:
+        return frame
+    keys = zip(frame["client"].tolist(), frame["invoice"].tolist(), past.tolist(), strict=True)
+    notices = [found.get((str(c), str(n))) if p else None for c, n, p in keys]
+    return frame.assign(
+        notice_date=pd.to_datetime([n[0] if n else None for n in notices]).to_numpy(),
+        notice_received=pd.to_datetime([n[1] if n else None for n in notices]).to_numpy(),
+    )
+
+
 def letter_rows(
     ledger: Ledger,
     decisions: Decisions,
@@ -83,4 +105,4 @@ def letter_rows(
         )
 
 
-__all__ = ["decide_ledger", "demands", "note_penalties_paid"]
+__all__ = ["decide_ledger", "demands", "note_penalties_paid", "with_notices"]

@@ -140,7 +140,8 @@ def declare_all(
     warnings += [w for w in more if w not in warnings]
     warnings.append(
         f"{len(clients)} client(s) en procédure collective : leur déclaration de créance, à "
-        f"adresser au mandataire judiciaire dans le délai, est dans {out / FOLDER} (par "
+        "adresser au mandataire judiciaire (au liquidateur en liquidation judiciaire) dans le "
+        f"délai, est dans {out / FOLDER} (par "
         f"exemple « {clients[0]} »)."
     )
     return [written[0] for written in files.values() if written]

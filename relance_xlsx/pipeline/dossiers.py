@@ -15,15 +15,13 @@ from ..config import Settings
 from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, Event, write_dossier
 from ..ledger import Ledger, Problem
-from ..letters import convert_to_pdf, safe_filename, soffice_binary
+from ..letters import convert_to_pdf, soffice_binary
 from ..mail import attachment_root, check_attachment
 from ..policy import Decisions
 from ..wording import visible_record
 from ..workbook import JournalEntry, journal_lines
-from .casefile import debtor_of, ledger_events, notices
+from .casefile import FOLDER, client_folders, debtor_of, interest_from, ledger_events, notices
 from .outputs import refuse_links
-
-FOLDER = "contentieux"
 
 
 def by_client(ledger: Ledger, clients: list[str]) -> dict[str, Any]:
@@ -87,19 +85,6 @@ def write_all(
     if pdf and written:
         pdfs_beside(list(written.values()), settings)
     return {client: [str(p) for p in files] for client, files in written.items()}
-
-
-def client_folders(out: Path, ledger: Ledger) -> dict[str, Path]:
-    """contentieux/<client>/ of every client of the ledger, by the letters' scheme: a safe
-    name (no separator, accents dropped, nothing Windows refuses, « . » and « .. » named
-    « client »), numbered -2, -3 when two clients would share it regardless of case and
-    accents (« Café Gamma », « Cafe Gamma »); made from all the ledger's clients, so that a
-    client's folder is the same whether the run writes one file or all of them."""
-    taken: set[str] = set()
-    names = sorted(set(ledger.frame["client"].astype(str)))
-    return {
-        c: out / FOLDER / safe_filename(c, "dossier", taken).removesuffix(".docx") for c in names
-    }
 
 
 def pdfs_beside(files: list[list[Path]], settings: Settings) -> None:
@@ -209,6 +194,9 @@ def build(
         notices(journal, mine),
         settings.policy.interest_rate,
         [w for w in decisions.warnings if w.startswith("Taux d'intérêt légal")],
+        interest_from(journal, [r for r in due if r["interest"] > 0])
+        if mine[:1] and mine[0]["consumer"]
+        else [],
     )
 
 

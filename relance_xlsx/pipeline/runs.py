@@ -43,7 +43,9 @@ from ..workbook import (
     implausible,
     journal_entries,
     ledger_lock,
+    letters_sent,
     preflight,
+    recovered_entries,
     refuse_implausible,
     status_updates,
     write_back,
@@ -144,6 +146,7 @@ def _run(job: _Job) -> RunResult:
         problems, warnings = problems + files.problems, warnings + files.warnings
     ready, held = _without_contexts(ready), _without_contexts(held)
     decisions = hold_back(decisions, ledger.frame, held_rows(held))
+    warnings += [w for w in decisions.warnings if w not in warnings]  # a held letter's lapse
     letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}  # statements: none
     reference_of = _references(ready, data, as_of)
     with step(progress, "Résultats"), collector.paused():
@@ -266,6 +269,9 @@ def _write_back(
         ledger.frame, decisions.frame, letter_of, as_of, reference_of, held, unclaimed
     )
     entries += registered_entries(ledger, recorded, as_of)
+    # The letters the ledger alone recorded, before its level and date are overwritten.
+    sent = letters_sent(ledger.path, settings.writeback.journal_sheet)
+    entries = recovered_entries(ledger.frame, decisions.frame, sent) + entries
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]
     numbers = [(r.row, r.number) for r in recorded]

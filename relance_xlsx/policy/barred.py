@@ -109,6 +109,31 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
     return out
 
 
+def note_soon_barred(
+    out: pd.DataFrame, p: Prescription, as_of: dt.date, policy: Policy, alive: np.ndarray
+) -> None:
+    """Keep, beside each decision, the lapse or prescription date of the claims time-barred
+    within [policy] prescription_warning_days (lapse, lapse_on): a letter that then cannot be
+    posted (an address missing) must not hide it (the status it gets says it again)."""
+    mask = soon_prescribed(p, as_of, policy) & alive
+    if not mask.any():
+        return
+    texts: list[str | None] = [None] * len(out)
+    for i in np.flatnonzero(mask).tolist():
+        barred, last = _day(p.barred_on.iat[i]), _day(p.barred_on.iat[i] - pd.Timedelta(days=1))
+        texts[i] = (
+            f"déchéance quadriennale le {barred} (dernier jour {last}) : seule une réclamation "
+            f"écrite partie avant cette date ouvre un nouveau délai de {LAPSE_YEARS} ans "
+            f"({LAW_1968}, art. 2)"
+            if p.regime[i] == PUBLIC
+            else f"prescrite le {barred} (dernier jour pour agir : {last}) : à défaut de "
+            "paiement, agissez avant (injonction de payer ou reconnaissance de dette signée ; "
+            "une relance ne l'interrompt pas)"
+        )
+    out["lapse"] = pd.Series(texts, index=out.index, dtype=object)
+    out["lapse_on"] = p.barred_on.where(mask).to_numpy()
+
+
 def say_soon_barred(
     out: pd.DataFrame, p: Prescription, as_of: dt.date, policy: Policy, watched: np.ndarray
 ) -> list[str]:
@@ -142,4 +167,4 @@ def say_soon_barred(
     ]
 
 
-__all__ = ["barred_reasons", "say_soon_barred"]
+__all__ = ["barred_reasons", "note_soon_barred", "say_soon_barred"]

@@ -26,7 +26,7 @@ from ..ledger import (
     REMINDER_2,
     THANKED_LABEL,
 )
-from .barred import say_soon_barred
+from .barred import note_soon_barred, say_soon_barred
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
@@ -146,11 +146,12 @@ def decide(
     # A disputed claim is barred all the same; a public debt's letter sent today interrupts
     # its lapse: no warning for it.
     watched = alive & ~((barred.regime == PUBLIC) & (action == "letter"))
+    note_soon_barred(out, barred, as_of, policy, alive)
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     claimed = rule == RULE["claim"]
     # A claim is remembered by its label, so the next run neither claims nor thanks again.
     was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
-    say_paid_late(out, paid & owes & ~claimed & ~was_claimed)
+    say_paid_late(out, paid & owes & ~claimed & ~was_claimed, frame)
     # Claimed before: the same sentence again, so that the status is not rewritten each week.
     say_claimed(out, (claimed | was_claimed) & owes, frame)
     say_broken(out, broken & valid, frame["promise_date"])

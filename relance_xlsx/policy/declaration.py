@@ -6,7 +6,9 @@ own day (L622-28; it takes effect from 0 h that day): interest is counted up to 
 before, period by period at each half-year's rate. The 40 € is due for the invoices already
 due before the judgment, not for the others (L441-10 II: the proceedings prevent their
 payment at the due date). An invoice for work done on or after the judgment is a later
-claim (L622-17): it is not declared.
+claim: listed apart, with its rule (L622-17 I and IV, L622-24 al. 6; in a liquidation
+L641-13), never in the figures. In a liquidation the invoices not yet due are made due by the
+judgment (L643-1): listed with their dates, principal only.
 """
 
 from __future__ import annotations

@@ -81,16 +81,34 @@ def business_rates(
             continue
         ecb, confirmed = tables.ecb_rate(half)
         if not confirmed:
-            warnings.append(
-                f"Taux BCE du {half.label()} non confirmé dans la table : le dernier connu "
-                f"({percent(ecb)}) est utilisé pour les intérêts de retard. À faire : "
-                "vérifiez le taux directeur de la BCE au 1er janvier ou au 1er juillet (site "
-                "de la Banque de France) ; s'il a changé, installez la dernière version de "
-                "relance-xlsx ou donnez le nouveau taux dans une copie de la table des taux "
-                "(guide, « Un nouveau taux BCE »)."
-            )
+            warnings.append(_unconfirmed(half, ecb))
         rates[half] = ecb + ECB_MARGIN
     return rates, warnings
+
+
+def _unconfirmed(half: HalfYear, ecb: float) -> str:
+    return (
+        f"Taux BCE du {half.label()} non confirmé dans la table : le dernier connu "
+        f"({percent(ecb)}) est utilisé pour les intérêts de retard. À faire : "
+        "vérifiez le taux directeur de la BCE au 1er janvier ou au 1er juillet (site "
+        "de la Banque de France) ; s'il a changé, installez la dernière version de "
+        "relance-xlsx ou donnez le nouveau taux dans une copie de la table des taux "
+        "(guide, « Un nouveau taux BCE »)."
+    )
+
+
+def _used_rates_warnings(
+    used: list[HalfYear], public_starts: set[HalfYear], policy: Policy, tables: RateTables
+) -> list[str]:
+    """The warnings of the rates a claimed figure depends on: the business rate of each
+    half-year some business interest runs in, the ECB rate of each half-year a public buyer's
+    delay starts in (fixed for the whole delay, R2192-31); none for a rate nothing uses."""
+    _, warnings = business_rates(used, policy, tables)
+    for half in sorted(public_starts, key=lambda h: h.start):
+        ecb, confirmed = tables.ecb_rate(half)
+        if not confirmed:
+            warnings.append(_unconfirmed(half, ecb))
+    return list(dict.fromkeys(warnings))
 
 
 def check_contract_rate(policy: Policy, tables: RateTables, as_of: dt.date) -> list[str]:
@@ -142,12 +160,13 @@ def compute_penalties(
     if interest_base.any():
         start = min((due[interest_base] + pd.Timedelta(days=1)).min().date(), as_of)
         halves = _halves_between(start, as_of)
-        rates, more = business_rates(halves, policy, tables)
-        warnings += more
+        rates, _ = business_rates(halves, policy, tables)
         stretches = Stretches.of(frame, as_of, consumer)
         public = frame["public"].to_numpy(dtype=bool) & ~consumer
+        business = interest_base & ~public & ~consumer
         fixed = _public_rates(due, public, tables)
         unsure: list[HalfYear] = []
+        used: list[HalfYear] = []
         for half in halves:
             rate = np.where(consumer, _consumer_rate(half, policy, tables), rates[half])
             rate = np.where(public, fixed, rate)
@@ -159,7 +178,12 @@ def compute_penalties(
                 amount = np.round(base * days * rate / 100.0 / 365.0 + 1e-9, 2)
                 interest += amount
                 has = (days > 0) & (base > 0)
+                if half not in used and (has & business).any():
+                    used.append(half)
                 parts.append(_period_rows(frame.index, has, lo, hi, days, rate, base, amount))
+        charged = (interest > 0) & public & interest_base
+        starts = {HalfYear.of(d.date()) for d in (due[charged] + pd.Timedelta(days=1))}
+        warnings += _used_rates_warnings(used, starts, policy, tables)
         warnings += [_legal_warning(h, tables) for h in dict.fromkeys(unsure)]
     indemnity = np.where(owed & ~consumer, policy.indemnity, 0.0)
     if "interest_paid" in frame:  # paid by bank transfer (a letter's QR code): not owed again

@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 
 from ..ledger import (
-    EPIC,
     FORMAL_NOTICE,
     LITIGATION,
     PUBLIC_ENTERPRISE,
@@ -19,7 +18,8 @@ from ..ledger import (
 )
 from ..wording import date_short, money
 from .barred import barred_reasons
-from .prescription import Prescription, column
+from .insolvent import insolvency_reasons
+from .prescription import Prescription
 from .statuses import say_settled
 
 _SENT_NAMES = {
@@ -86,7 +86,7 @@ def reasons(
     say_settled(put, frame, level, prev)
     _prescription(put, frame, barred)
     if (rule == RULE["insolvent"]).any():  # its groupings cost a run without any
-        _insolvency(put, frame)
+        insolvency_reasons(put, frame)
     _promise(put, frame)
     waiting = frame["wait_reason"].to_numpy(dtype=object)
     put("waiting", lambda m: waiting[m])
@@ -134,11 +134,12 @@ def _to_court(
 ) -> None:
     """Handed to litigation: the injonction de payer, or for a public person (no injonction
     de payer, no seizure: legal-fr.md 8.1) the administrative court's référé-provision. An
-    entreprise publique is a company, an EPIC's contracts are mostly private law."""
+    entreprise publique is a company; an EPIC is a public person, whose public contracts are
+    administrative (Code de la commande publique L6)."""
     buyer = frame["buyer"].to_numpy(dtype=object) if "buyer" in frame else None
     public = frame["public"].to_numpy(dtype=bool)
     if buyer is not None:
-        public = public & ~np.isin(buyer, [PUBLIC_ENTERPRISE, EPIC])
+        public = public & (buyer != PUBLIC_ENTERPRISE)
     put(
         "escalate",
         lambda m: "Contentieux : " + without(m) + " ; injonction de payer à engager",
@@ -210,53 +211,6 @@ def _held_back(frame: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
 def _prescription(put: Callable[..., None], frame: pd.DataFrame, barred: Prescription) -> None:
     """Why a time-barred invoice gets no letter: its rule, its start, what interrupts it."""
     put("prescribed", lambda m: np.array(barred_reasons(barred, frame, m), dtype=object))
-
-
-def _insolvency(put: Callable[..., None], frame: pd.DataFrame) -> None:
-    """Collective proceedings: no reminder, the declaration's deadline and what it holds."""
-    # The dates may be on one invoice of the client only: they hold for all of them.
-    by_client = frame["client"]
-    notice = frame["bodacc_date"].groupby(by_client).transform("max")
-    judged = column(frame, "judgment_date").groupby(by_client).transform("max")
-    deadline = _date_texts(notice + pd.DateOffset(months=2))
-    noticed, judgment = _date_texts(notice), _date_texts(judged)
-    born = column(frame, "performance_date").fillna(frame["invoice_date"])
-    later = (born >= judged).to_numpy(dtype=bool)
-    known, dated = deadline != "", judgment != ""
-    stop = "Procédure collective du client" + np.where(
-        dated, " (jugement d'ouverture du " + judgment + ")", ""
-    )
-    stop = stop + " : aucune relance ni poursuite (Code de commerce L622-21)"
-    stop = stop + np.where(dated, " ; intérêts arrêtés au jugement (L622-28)", "")
-    when = np.where(
-        known,
-        " au plus tard le " + deadline + " (2 mois après la publication au BODACC du " + noticed
-        + ", R622-24 ; 2 mois de plus pour un créancier établi hors de France métropolitaine)",
-        " dans les 2 mois de la publication au BODACC (R622-24) : indiquez sa date dans la "
-        "colonne de la procédure ou « Date BODACC »",
-    )  # fmt: skip
-    figures = np.where(
-        dated,
-        "",
-        " ; indiquez la date du jugement d'ouverture (colonne « Date du jugement ») pour chiffrer "
-        "la déclaration",
-    )
-    put(
-        "insolvent",
-        lambda m: (
-            stop[m] + " ; déclarez la créance au mandataire judiciaire" + when[m] + figures[m]
-        ),
-        ~later,
-    )
-    put(
-        "insolvent",
-        lambda m: (
-            "Créance née après le jugement d'ouverture du " + judgment[m] + " (Code de commerce "
-            "L622-17) : hors déclaration, payable à son échéance ; à réclamer à l'administrateur "
-            "judiciaire ou au débiteur, sans relance automatique"
-        ),
-        later,
-    )
 
 
 def lookup(values: np.ndarray, make: Callable[[Any], Any]) -> np.ndarray:

@@ -13,6 +13,14 @@ from ..ledger import FORMAL_NOTICE
 from ..wording import date_short, money
 
 
+def _public(frame: pd.DataFrame, rows: pd.Index) -> list[bool]:
+    """Which rows are a public buyer's: intérêts moratoires, not L441-10's pénalités."""
+    if "public" not in frame:
+        return [False] * len(rows)
+    public = frame.loc[rows, "public"].to_numpy(dtype=bool)
+    return (public & ~frame.loc[rows, "consumer"].to_numpy(dtype=bool)).tolist()
+
+
 def say_claimed(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> None:
     """The status of an invoice whose penalties go out today in a letter of their own."""
     rows = out.index[mask]
@@ -21,40 +29,51 @@ def say_claimed(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> Non
         + (
             f"intérêts {money(i)} réclamés"
             if n == 0
+            else f"intérêts moratoires {money(i)} et indemnité {money(n)} réclamés "
+            "(Code de la commande publique L2192-13, R2192-31 et R2192-32)"
+            if public
             else f"pénalités {money(i)} et indemnité {money(n)} réclamées"
         )
-        for paid, i, n in zip(
+        for paid, i, n, public in zip(
             frame.loc[rows, "payment_date"],
             out.loc[rows, "interest"],
             out.loc[rows, "indemnity"],
+            _public(frame, rows),
             strict=True,
         )
     ]
 
 
-def say_paid_late(out: pd.DataFrame, mask: np.ndarray) -> None:
+def say_paid_late(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> None:
     """Paid after the due date: what the law still gives, said in the status, not waived."""
     rows = out.index[mask]
     out.loc[rows, "reason"] = [
-        f"{reason} ; réglée après l'échéance : {_still_due(i, n)} (Code de commerce "
-        "L441-10), à réclamer si vous le décidez"
-        for reason, i, n in zip(
+        f"{reason} ; réglée après l'échéance : {_still_due(i, n, public)} ("
+        + (
+            "Code de la commande publique L2192-13, R2192-31 et R2192-32"
+            if public
+            else "Code de commerce L441-10"
+        )
+        + "), à réclamer si vous le décidez"
+        for reason, i, n, public in zip(
             out.loc[rows, "reason"],
             out.loc[rows, "interest"],
             out.loc[rows, "indemnity"],
+            _public(frame, rows),
             strict=True,
         )
     ]
 
 
-def _still_due(interest: float, indemnity: float) -> str:
-    """« pénalités 12,30 € et indemnité 40,00 € restent dues », without a part at zero (an
-    indemnity already paid by transfer)."""
+def _still_due(interest: float, indemnity: float, public: bool = False) -> str:
+    """« pénalités 12,30 € et indemnité 40,00 € restent dues » (« intérêts moratoires … restent
+    dus » for a public buyer), without a part at zero (an indemnity already paid by transfer)."""
+    what, due = ("intérêts moratoires", "restent dus") if public else ("pénalités", "restent dues")
     if not indemnity:
-        return f"pénalités {money(interest)} restent dues"
+        return f"{what} {money(interest)} {due}"
     if not interest:
         return f"indemnité {money(indemnity)} reste due"
-    return f"pénalités {money(interest)} et indemnité {money(indemnity)} restent dues"
+    return f"{what} {money(interest)} et indemnité {money(indemnity)} {due}"
 
 
 def say_broken(out: pd.DataFrame, mask: np.ndarray, promised: pd.Series) -> None:

@@ -16,6 +16,25 @@ _DAY = np.timedelta64(1, "D")
 _ONE = pd.Timedelta(days=1)
 
 
+def consumer_notice(frame: pd.DataFrame) -> pd.Series:
+    """The day each invoice's mise en demeure reached the debtor, from which its interest
+    runs (Code civil 1231-6; its receipt, CPC 668): the avis de réception's date when known,
+    else the letter's. The ledger's own notice (level « Mise en demeure », « Date AR »), or,
+    once the ledger's level went past it (« Contentieux »), the one the journal records
+    (notice_date, notice_received, added by the caller), else the ledger's date as before."""
+    level = frame["level"].to_numpy(dtype=int)
+    sent = frame["last_date"]
+    notice = sent.where(level >= FORMAL_NOTICE)
+    received = frame["ar_date"].where((level == FORMAL_NOTICE) & (frame["ar_date"] >= sent))
+    if "notice_date" in frame:
+        journal = frame["notice_date"]
+        later = (level > FORMAL_NOTICE) & journal.notna().to_numpy(dtype=bool)
+        notice = notice.where(~later, journal)
+        on = frame["notice_received"]
+        received = received.where(~(later & (on >= journal).to_numpy(dtype=bool)), on)
+    return received.fillna(notice)
+
+
 @dataclass(frozen=True)
 class Stretches:
     """From each invoice's first day of interest to as_of, cut at its dated payments.
@@ -37,8 +56,7 @@ class Stretches:
         begin = (due + pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]")
         # Against a consumer, interest runs only from the mise en demeure (Code civil
         # 1231-6): from the day after the notice's date, none before one was sent.
-        noticed = frame["level"].to_numpy(dtype=int) >= FORMAL_NOTICE
-        notice = frame["last_date"].where(noticed).to_numpy(dtype="datetime64[D]")
+        notice = consumer_notice(frame).to_numpy(dtype="datetime64[D]")
         begin = np.where(consumer, notice + _DAY, begin)
         stop = np.full(len(frame), np.datetime64(as_of, "D"))
         # One payment with its date (the ledger's « Date règlement »): before it the amount,
@@ -143,4 +161,4 @@ class Stretches:
         return out
 
 
-__all__ = ["Stretches"]
+__all__ = ["Stretches", "consumer_notice"]

@@ -6,7 +6,16 @@ from .changes import (
     journal_entries,
     status_updates,
 )
-from .history import bank_history, journal_demands, journal_lines, letters_sent, penalties_paid
+from .history import (
+    bank_history,
+    is_notice,
+    journal_demands,
+    journal_lines,
+    journal_notices,
+    letters_sent,
+    penalties_paid,
+    received_on,
+)
 from .journal import (
     PAYMENT_FULL,
     PAYMENT_PARTIAL,
@@ -21,6 +30,7 @@ from .lock import MATCH, RUN, SEND, ledger_lock, lock_path
 from .openlocks import lock_files, lock_owner
 from .payments import PaymentsDone, PaymentWrite, write_payments
 from .plausible import implausible, refuse_implausible
+from .recovered import RECOVERED, recovered_entries
 from .writeback import (
     WritebackResult,
     append_journal,
@@ -34,6 +44,7 @@ __all__ = [
     "PAYMENT_FULL",
     "PAYMENT_PARTIAL",
     "PENALTIES_PAID",
+    "RECOVERED",
     "RUN",
     "SEND",
     "SURPLUS",
@@ -47,9 +58,11 @@ __all__ = [
     "check_targets",
     "existing_keys",
     "implausible",
+    "is_notice",
     "journal_demands",
     "journal_entries",
     "journal_lines",
+    "journal_notices",
     "ledger_lock",
     "letters_sent",
     "line_key",
@@ -58,6 +71,8 @@ __all__ = [
     "lock_path",
     "penalties_paid",
     "preflight",
+    "received_on",
+    "recovered_entries",
     "refuse_implausible",
     "status_updates",
     "write_back",

@@ -5,6 +5,7 @@ matcher needs (the letters' RF references and the bank entries already applied).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ _LETTER = ACTION_LABELS["letter"]
 # The letters whose amount (and QR code) holds the interest and the indemnity: the second
 # reminder, the formal notice and the claim for penalties (letters' PENALTY_KINDS).
 _PENALTY_LEVELS = {LEVEL_LABELS[REMINDER_2], LEVEL_LABELS[FORMAL_NOTICE], CLAIMED_LABEL}
+_NOTICE = LEVEL_LABELS[FORMAL_NOTICE]
+_AR = re.compile(r"\bAR du (\d{2}/\d{2}/\d{4})")
 
 
 def journal_lines(path: Path, sheet: str, client: str) -> list[JournalEntry]:
@@ -51,6 +54,46 @@ def journal_demands(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.da
             if e.level in _DEMAND_LEVELS and e.action.startswith(_DEMAND_ACTIONS):
                 out.setdefault((client, e.invoice), set()).add(e.run_date)
     return {key: tuple(sorted(days)) for key, days in out.items()}
+
+
+def journal_notices(
+    path: Path, sheet: str
+) -> dict[tuple[str, str], tuple[dt.date, dt.date | None]]:
+    """Each invoice's first mise en demeure the journal records, by (client, invoice): its date
+    and its avis de réception's when the line notes it (« AR du 19/05/2025 »)."""
+    if not Path(path).is_file():
+        return {}
+    stat = Path(path).stat()
+    out: dict[tuple[str, str], tuple[dt.date, dt.date | None]] = {}
+    for client, lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+        for e in lines:
+            if not is_notice(e) or not e.invoice:
+                continue
+            known = out.get((client, e.invoice))
+            if known is None or e.run_date < known[0]:
+                out[(client, e.invoice)] = (e.run_date, received_on(e.action))
+    return out
+
+
+def is_notice(e: JournalEntry) -> bool:
+    """A line that records a mise en demeure sent, whatever its action's wording (posted,
+    e-mailed, recovered from the ledger): not a hold, nor a payment, at that stage."""
+    return (
+        e.level == _NOTICE
+        and e.action not in PAYMENT_ACTIONS
+        and not e.action.startswith(ACTION_LABELS["held"])
+    )
+
+
+def received_on(action: str) -> dt.date | None:
+    """The avis de réception's date a journal line notes (« AR du 19/05/2025 »)."""
+    found = _AR.search(action)
+    if not found:
+        return None
+    try:
+        return dt.datetime.strptime(found.group(1), "%d/%m/%Y").date()
+    except ValueError:
+        return None
 
 
 def bank_history(path: Path, sheet: str) -> tuple[dict[str, LetterRef], frozenset[str]]:
@@ -159,8 +202,11 @@ def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt
 
 __all__ = [
     "bank_history",
+    "is_notice",
     "journal_demands",
     "journal_lines",
+    "journal_notices",
     "letters_sent",
     "penalties_paid",
+    "received_on",
 ]

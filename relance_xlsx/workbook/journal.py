@@ -180,11 +180,12 @@ def _entry_rows(
         for col, value in (("B", e.invoice), ("C", e.client), ("D", e.level), ("E", e.action)):
             if value:  # an empty text is no cell at all
                 cells.append(f'<{p}c r="{col}{n}"{text_open}{xml_text(value)}{text_close}')
-        cells.append(
-            f'<{p}c r="F{n}"><{p}v>{round(e.outstanding, 2)!r}</{p}v></{p}c>'
-            f'<{p}c r="G{n}"><{p}v>{round(e.interest, 2)!r}</{p}v></{p}c>'
-            f'<{p}c r="H{n}"><{p}v>{round(e.indemnity, 2)!r}</{p}v></{p}c>'
-        )
+        if e.outstanding == e.outstanding:  # NaN: a letter recovered from the ledger
+            cells.append(
+                f'<{p}c r="F{n}"><{p}v>{round(e.outstanding, 2)!r}</{p}v></{p}c>'
+                f'<{p}c r="G{n}"><{p}v>{round(e.interest, 2)!r}</{p}v></{p}c>'
+                f'<{p}c r="H{n}"><{p}v>{round(e.indemnity, 2)!r}</{p}v></{p}c>'
+            )
         if e.letter:
             cells.append(f'<{p}c r="I{n}"{text_open}{xml_text(e.letter)}{text_close}')
         if e.reference:

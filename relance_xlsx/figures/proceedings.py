@@ -1,0 +1,163 @@
+"""The parts of a declaration of claim that depend on the kind of proceedings: to whom it goes,
+by when, what a liquidation changes, and the claims born after the judgment.
+
+Liquidation judiciaire: the claim goes to the liquidateur (Code de commerce L641-1 II, L641-3),
+the judgment makes the claims not yet due payable at once (L643-1), the debtor is dispossessed
+(L641-9), later claims follow L641-13. Sauvegarde and redressement: to the mandataire
+judiciaire; a later claim escapes declaration only under L622-17 I, the others are declared
+(L622-24, 6th paragraph), and a priority is kept only if claimed within one year of the end of
+the observation period (L622-17 IV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..wording import date_long, date_short, de
+from .docxwrite import paragraph
+
+if TYPE_CHECKING:
+    from .declaration import Declaration
+
+TO_FILL = "[À COMPLÉTER : {what}]"
+LIQUIDATION = "liquidation judiciaire"
+
+
+def liquidation(d: Declaration) -> bool:
+    """The proceedings are a liquidation judiciaire."""
+    return d.proceedings == LIQUIDATION
+
+
+def practitioner(d: Declaration) -> str:
+    """« liquidateur judiciaire » or « mandataire judiciaire »."""
+    return "liquidateur judiciaire" if liquidation(d) else "mandataire judiciaire"
+
+
+def heading(d: Declaration) -> str:
+    """The declaration's first sentence: the proceedings, the debtor, to whom it goes."""
+    title = (d.proceedings or "procédure collective").capitalize()
+    articles = "L622-24 à L622-26, L641-1 II et L641-3, R622-23" if liquidation(d) else (
+        "L622-24 à L622-26, R622-23"
+    )  # fmt: skip
+    return (
+        f"{title} {de(d.client)}. Déclaration établie le {date_long(d.as_of)}, à adresser au "
+        f"{practitioner(d)} (Code de commerce {articles})."
+    )
+
+
+def procedure(d: Declaration) -> list[str]:
+    """To whom, the judgment, the BODACC notice, the deadline; what a liquidation changes."""
+    who = d.mandataire or TO_FILL.format(what=f"nom du {practitioner(d)}, publié au BODACC")
+    court = d.court or TO_FILL.format(what="tribunal qui a ouvert la procédure")
+    judged = (
+        date_short(d.judgment)
+        if d.judgment
+        else TO_FILL.format(what="date du jugement d'ouverture (colonne « Date du jugement »)")
+    )
+    noticed = (
+        date_short(d.notice)
+        if d.notice
+        else TO_FILL.format(what="date de publication au BODACC (colonne « Date BODACC »)")
+    )
+    out = [
+        paragraph("Procédure", "Heading2"),
+        paragraph(
+            f"Destinataire : Maître {who}, {practitioner(d)}, adresse : "
+            f"{TO_FILL.format(what='adresse de son étude')}"
+        ),
+        paragraph(f"Jugement d'ouverture : {judged}, {court}"),
+        paragraph(f"Publication au BODACC : {noticed}"),
+    ]
+    if liquidation(d):
+        out.append(
+            paragraph(
+                "Liquidation judiciaire : le jugement rend exigibles les créances non échues "
+                "(Code de commerce L643-1) ; le débiteur est dessaisi de l'administration et de "
+                "la disposition de ses biens, ses droits et actions sont exercés par le "
+                "liquidateur (L641-9) : n'adressez plus ni relance ni demande de paiement au "
+                "débiteur."
+            )
+        )
+    return out + _deadline(d)
+
+
+def _deadline(d: Declaration) -> list[str]:
+    deadline = d.deadline
+    if deadline is None:
+        return [paragraph("Délai : 2 mois à compter de la publication au BODACC (R622-24).")]
+    abroad = " ; 2 mois de plus, le créancier étant établi hors de France métropolitaine" if (
+        d.abroad
+    ) else ""  # fmt: skip
+    # A deadline on a weekend may be extended to the next working day (CPC 642): not counted
+    # on, said.
+    weekend = (
+        " Ce jour tombe un samedi ou un dimanche : le report au premier jour ouvrable "
+        "(Code de procédure civile 642) n'est pas compté, par prudence."
+        if deadline.weekday() >= 5
+        else ""
+    )
+    out = [
+        paragraph(
+            f"À déclarer au plus tard le {date_long(deadline)} (2 mois à compter de la "
+            f"publication au BODACC, Code de commerce R622-24{abroad}).{weekend}"
+        )
+    ]
+    if deadline < d.as_of:
+        out.append(
+            paragraph(
+                "Délai expiré : la créance n'est plus admise aux répartitions sauf relevé de "
+                "forclusion, à demander au juge-commissaire dans les 6 mois de la publication du "
+                "jugement (Code de commerce L622-26)."
+            )
+        )
+    return out
+
+
+def not_due_heading(d: Declaration) -> tuple[str, str, str]:
+    """The heading, the note and the summary's label of the invoices not due on the judgment."""
+    if liquidation(d):
+        return (
+            "Créances non échues au jour du jugement, rendues exigibles par la liquidation "
+            "(L643-1)",
+            "Sans intérêts ni indemnité : non échues au jour du jugement, exigibles par l'effet "
+            "de la liquidation judiciaire.",
+            "Total rendu exigible par la liquidation (L643-1)",
+        )
+    return (
+        "Créances à échoir, avec leurs échéances (L622-25)",
+        "Sans intérêts ni indemnité : non échues au jour du jugement.",
+        "Total à échoir",
+    )
+
+
+def later(d: Declaration) -> list[str]:
+    """The invoices born on or after the judgment: their own rule, never said « not declared »
+    without its condition."""
+    if not d.later:
+        return []
+    numbers = ", ".join(i.number for i in d.later)
+    day = f" du {date_short(d.judgment)}" if isinstance(d.judgment, dt.date) else ""
+    head = f"Factures nées le jour du jugement d'ouverture{day} ou après ({numbers}) : "
+    if liquidation(d):
+        rule = (
+            "payables à leur échéance, hors déclaration, si elles sont nées pour les besoins du "
+            "déroulement de la procédure ou du maintien provisoire de l'activité (Code de "
+            "commerce L641-13) ; sinon, déclarez-les au liquidateur. À réclamer au liquidateur "
+            "judiciaire : le débiteur, dessaisi, ne peut plus payer ni agir (L641-9)."
+        )
+    else:
+        rule = (
+            "payables à leur échéance, hors déclaration, si elles sont nées régulièrement pour "
+            "les besoins de la procédure ou de la période d'observation, ou en contrepartie "
+            "d'une prestation fournie au débiteur pendant cette période (Code de commerce "
+            "L622-17 I) ; sinon, déclarez-les (L622-24, al. 6). Le privilège de L622-17 n'est "
+            "conservé que si la créance est portée à la connaissance de l'administrateur ou du "
+            "mandataire judiciaire dans l'année suivant la fin de la période d'observation "
+            "(L622-17 IV)."
+        )
+    tail = " Si la prestation est antérieure au jugement, ajoutez-les ci-dessus."
+    return [paragraph("Créances nées après le jugement", "Heading2"), paragraph(head + rule + tail)]
+
+
+__all__ = ["heading", "later", "liquidation", "not_due_heading", "practitioner", "procedure"]

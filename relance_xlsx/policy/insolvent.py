@@ -1,0 +1,97 @@
+"""What the status says of an invoice of a client in collective proceedings: no reminder, the
+declaration, its deadline and to whom; a claim born after the judgment, by its own rules.
+
+Sauvegarde and redressement: the claim is declared to the mandataire judiciaire (L622-24). A
+claim born after the opening judgment escapes declaration only when L622-17 I describes it
+(born for the needs of the proceedings or of the observation period, or in return for a
+service supplied to the debtor during it); the others are declared (L622-24, 6th paragraph),
+and a priority claim keeps its priority only if brought to the administrateur or the
+mandataire within one year of the end of the observation period (L622-17 IV).
+Liquidation judiciaire: the judgment makes every claim due at once (L643-1), the claim goes to
+the liquidateur (L641-1 II), later claims follow L641-13, and the debtor, dispossessed, can no
+longer pay nor act (L641-9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..wording import date_short
+from .prescription import column
+
+LIQUIDATION = "liquidation judiciaire"
+LATER_OBSERVATION = (
+    " (Code de commerce L622-17 I) : payable à son échéance, hors déclaration, si elle est née "
+    "régulièrement pour les besoins de la procédure ou de la période d'observation, ou en "
+    "contrepartie d'une prestation fournie au débiteur pendant cette période ; sinon, "
+    "déclarez-la (L622-24, al. 6) ; son privilège n'est conservé que si elle est portée à la "
+    "connaissance de l'administrateur ou du mandataire judiciaire dans l'année suivant la fin "
+    "de la période d'observation (L622-17 IV) ; pas de relance automatique"
+)
+LATER_LIQUIDATION = (
+    " (Code de commerce L641-13) : payable à son échéance si elle est née pour les besoins du "
+    "déroulement de la procédure ou du maintien provisoire de l'activité ; sinon, "
+    "déclarez-la au liquidateur ; à réclamer au liquidateur judiciaire, le débiteur, dessaisi, "
+    "ne pouvant plus payer ni agir (L641-9) ; pas de relance automatique"
+)
+
+
+def _texts(dates: pd.Series) -> np.ndarray:
+    """dd/mm/yyyy per row ("" when there is no date)."""
+    # Formatted once per distinct date (a few, over a million rows); -1 (no date) is "".
+    codes, uniques = pd.factorize(dates.to_numpy())
+    names = [date_short(pd.Timestamp(d).date()) for d in uniques]
+    return np.array([*names, ""], dtype=object)[codes]
+
+
+def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
+    """Collective proceedings: no reminder, the declaration's deadline and what it holds."""
+    # The dates may be on one invoice of the client only: they hold for all of them.
+    by_client = frame["client"]
+    notice = frame["bodacc_date"].groupby(by_client).transform("max")
+    judged = column(frame, "judgment_date").groupby(by_client).transform("max")
+    kinds = frame["proceedings"] if "proceedings" in frame else pd.Series(None, index=frame.index)
+    liquidation = (kinds == LIQUIDATION).groupby(by_client).transform("any").to_numpy(bool)
+    deadline = _texts(notice + pd.DateOffset(months=2))
+    noticed, judgment = _texts(notice), _texts(judged)
+    born = column(frame, "performance_date").fillna(frame["invoice_date"])
+    later = (born >= judged).to_numpy(dtype=bool)
+    known, dated = deadline != "", judgment != ""
+    stop = "Procédure collective du client" + np.where(
+        dated, " (jugement d'ouverture du " + judgment + ")", ""
+    )
+    stop = stop + " : aucune relance ni poursuite (Code de commerce L622-21)"
+    stop = stop + np.where(dated, " ; intérêts arrêtés au jugement (L622-28)", "")
+    stop = stop + np.where(
+        liquidation,
+        " ; liquidation judiciaire : toutes les factures deviennent exigibles (L643-1), le "
+        "débiteur est dessaisi (L641-9) ; déclarez la créance au liquidateur judiciaire "
+        "(L641-1 II)",
+        " ; déclarez la créance au mandataire judiciaire",
+    )
+    when = np.where(
+        known,
+        " au plus tard le " + deadline + " (2 mois après la publication au BODACC du " + noticed
+        + ", R622-24 ; 2 mois de plus pour un créancier établi hors de France métropolitaine)",
+        " dans les 2 mois de la publication au BODACC (R622-24) : indiquez sa date dans la "
+        "colonne de la procédure ou « Date BODACC »",
+    )  # fmt: skip
+    figures = np.where(
+        dated,
+        "",
+        " ; indiquez la date du jugement d'ouverture (colonne « Date du jugement ») pour chiffrer "
+        "la déclaration",
+    )
+    put("insolvent", lambda m: stop[m] + when[m] + figures[m], ~later)
+    rule = np.where(liquidation, LATER_LIQUIDATION, LATER_OBSERVATION)
+    put(
+        "insolvent",
+        lambda m: "Créance née après le jugement d'ouverture du " + judgment[m] + rule[m],
+        later,
+    )
+
+
+__all__ = ["LATER_LIQUIDATION", "LATER_OBSERVATION", "LIQUIDATION", "insolvency_reasons"]
