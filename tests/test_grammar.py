@@ -68,6 +68,8 @@ def test_of_invoices(numbers, lang, expected):
         pytest.param(lambda: invoices_title(["A"]), "facture n° A", id="title-one"),
         pytest.param(lambda: invoices_title(MANY), "36 factures, voir le détail", id="title-many"),
         pytest.param(lambda: invoices_title(MANY, "en"), "36 invoices, see the details", id="title-many-en"),
+        pytest.param(lambda: invoices_title(MANY, detail=False), "36 factures", id="title-many-subject"),
+        pytest.param(lambda: invoices_title(MANY, "en", detail=False), "36 invoices", id="title-many-subject-en"),
         pytest.param(lambda: join_list([]), "", id="list-empty"),
         pytest.param(lambda: join_list(["A"]), "A", id="list-one"),
         pytest.param(lambda: join_list(["A", "B"], "en"), "A and B", id="list-two-en"),

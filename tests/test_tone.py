@@ -92,3 +92,23 @@ def test_a_paid_invoice_s_status_says_which_letter_went(tmp_path, level, status)
     header = [c.value for c in ws[1]]
     row = next(ws.iter_rows(min_row=2, values_only=True))
     assert row[header.index("Statut relance")] == status
+
+
+@pytest.mark.parametrize(
+    ("language", "address", "subject"),
+    [
+        pytest.param("fr", FR, "Objet : relance – 8 factures impayées", id="fr-eight-invoices"),
+        pytest.param("en", UK, "Subject: payment reminder – 8 invoices", id="en-eight-invoices"),
+    ],
+)
+def test_a_subject_of_many_invoices_reads_as_a_sentence(tmp_path, language, address, subject):
+    """The new user's review of issue 30 (D12): « relance – 8 factures, voir le détail
+    impayées »; the subject now says « 8 factures impayées » and the table lists them."""
+    rows = [
+        [f"M-{i}", "Atelier Mu", "professionnel", language, address, D(2026, 9, 1), D(2026, 10, 1),
+         100.0 + i, None, None, None, None]
+        for i in range(1, 9)
+    ]  # fmt: skip
+    _, texts = _run(tmp_path, rows, D(2026, 10, 12))
+    text = texts["Atelier Mu"].replace("\u202f", " ").replace("\u00a0", " ")
+    assert subject in text and "voir le détail impayées" not in text

@@ -201,7 +201,8 @@ def _wording(
         "place_date": _place_date(city, as_of, lang),
         "reference": reference,
         # The subject names the invoices of the letter's own stage, the other parts' follow.
-        "subject_title": first.get("invoices_title", invoices_title(numbers, lang)),
+        # « relance – 8 factures impayées », never « 8 factures, voir le détail impayées ».
+        "subject_title": invoices_title(first.get("numbers", numbers), lang, detail=False),
         "invoices_phrase": invoices_phrase(numbers, lang),
         "of_invoices": of_invoices(numbers, lang),
         "invoices_title": invoices_title(numbers, lang),

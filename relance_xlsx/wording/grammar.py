@@ -146,20 +146,23 @@ def of_invoices(numbers: Sequence[str], lang: str = "fr", limit: int = LIST_LIMI
     return de(phrase)
 
 
-def invoices_title(numbers: Sequence[str], lang: str = "fr", limit: int = LIST_LIMIT) -> str:
+def invoices_title(
+    numbers: Sequence[str], lang: str = "fr", limit: int = LIST_LIMIT, detail: bool = True
+) -> str:
     """For a subject or a reference line: « facture n° A », « factures n° A et B »,
-    « 36 factures, voir le détail »."""
+    « 36 factures, voir le détail » (without detail: « 36 factures », for a subject that
+    goes on with an adjective: « relance – 36 factures impayées »)."""
     n = len(numbers)
     if lang == "fr":
         if n == 1:
             return f"facture n° {numbers[0]}"
         if n > limit:
-            return f"{n} factures, voir le détail"
+            return f"{n} factures, voir le détail" if detail else f"{n} factures"
         return f"factures n° {join_list(numbers, lang)}"
     if n == 1:
         return f"invoice {numbers[0]}"
     if n > limit:
-        return f"{n} invoices, see the details"
+        return f"{n} invoices, see the details" if detail else f"{n} invoices"
     return f"invoices {join_list(numbers, lang)}"
 
 
