@@ -739,7 +739,7 @@ def _planted_link(folder: Path) -> None:
     out = folder / "relances" / AS_OF
     out.mkdir(parents=True)
     (folder / "victime.txt").write_text("intact", encoding="utf-8")
-    os.symlink(folder / "victime.txt", out / "relance_1_Atelier-Alpha.docx")
+    os.symlink(folder / "victime.txt", out / f"{AS_OF} Relance 1 - Atelier Alpha.docx")
 
 
 def _drafted_with_ca_file(folder: Path) -> list[str]:

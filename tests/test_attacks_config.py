@@ -109,4 +109,4 @@ def test_the_truth_rules_refuse_a_deadline_before_the_letter(tmp_path):
     assert result.to_complete
     said = " ".join(str(x) for x in result.to_complete)
     assert "délai de paiement (-30 jours)" in said, said
-    assert not list(Path(tmp_path / "out").glob("relance_1_*.docx"))
+    assert not list(Path(tmp_path / "out").glob("* Relance 1 - *.docx"))

@@ -17,7 +17,7 @@ import pytest
 from hostile_files import workbook
 from test_attacks import AS_OF, _office, relance, said_in_french
 
-VICTIM_FILES = ("relance_1_Atelier-Alpha.docx", "rapport.xlsx", "x")
+VICTIM_FILES = ("2026-11-22 Relance 1 - Atelier Alpha.docx", "rapport.xlsx", "x")
 
 
 def _office_with_ledger(folder: Path) -> Path:
@@ -113,7 +113,7 @@ def test_without_the_link_the_same_office_runs(tmp_path):
     ledger = _office_with_ledger(office)
     done = relance("run", str(ledger), "--as-of", AS_OF, cwd=office, timeout=120)
     said_in_french(done, 0, "Lettres")
-    assert list((office / "relances" / AS_OF).glob("relance_1_*.docx"))
+    assert list((office / "relances" / AS_OF).glob("* Relance 1 - *.docx"))
     assert list((office / ".relance-sauvegardes").iterdir())
 
 
@@ -126,7 +126,7 @@ def test_a_ledger_through_a_link_still_writes_beside_its_real_file(tmp_path):
     done = relance("run", str(tmp_path / "raccourci" / ledger.name), "--as-of", AS_OF,
                    cwd=tmp_path / "raccourci")  # fmt: skip
     said_in_french(done, 0, "Lettres")
-    assert list((real / "relances" / AS_OF).glob("relance_1_*.docx"))
+    assert list((real / "relances" / AS_OF).glob("* Relance 1 - *.docx"))
 
 
 def test_a_ledger_marked_read_only_is_never_replaced(tmp_path):
