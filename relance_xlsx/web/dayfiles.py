@@ -8,6 +8,7 @@ from pathlib import Path
 
 # The run's own names (letters/bundle.py, pipeline/figures.py): the bundle and the report.
 BUNDLE = "a_imprimer"
+REGISTERED = "recommandes"  # the registered letters' bundle (issue 33): not a letter
 REPORT = "rapport"
 
 
@@ -33,7 +34,7 @@ def day_files(ledger: Path, as_of: str) -> DayFiles:
     letters = [
         (p, pdf / f"{p.stem}.pdf" if (pdf / f"{p.stem}.pdf").is_file() else None)
         for p in sorted(folder.glob("*.docx"))
-        if p.stem != BUNDLE and not p.name.startswith("~$")
+        if p.stem not in (BUNDLE, REGISTERED) and not p.name.startswith("~$")
     ]
     bundle = sorted([*pdf.glob(f"{BUNDLE}.pdf"), *folder.glob(f"{BUNDLE}.*")], reverse=True)
     report = sorted(folder.glob(f"{REPORT}.*"), key=lambda p: p.suffix != ".pdf")
