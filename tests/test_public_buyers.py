@@ -14,6 +14,7 @@ from conftest import complete_settings, write_ledger
 
 import relance_xlsx
 from relance_xlsx.ledger import buyer_kind
+from relance_xlsx.wording import plain
 
 D = dt.date
 AS_OF = D(2026, 11, 22)
@@ -249,7 +250,7 @@ def test_a_public_buyer_paid_late_owes_interets_moratoires(tmp_path, kind, claim
     if claim == "letter":
         (letter,) = result.letters
         text = "\n".join(p.text for p in Document(letter.path).paragraphs)
-        assert "Objet : intérêts moratoires – facture n° X-3" in text
+        assert "Objet : intérêts moratoires – facture n° X-3" in plain(text).replace("\u00a0", " ")
         assert "échéance convenue" not in text and "Pénalités" not in text and "L441-10" not in text
 
 
