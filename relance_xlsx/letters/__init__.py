@@ -21,6 +21,7 @@ from .compiled import (
 from .context import has_address, letter_context
 from .creditor import (
     creditor_context,
+    creditor_gaps,
 )
 from .lawcheck import consumer_issues, law_issues, uses_parts
 from .names import fold, letter_filename, readable_name, unique
@@ -56,7 +57,6 @@ from .runletters import (
     HELD_LIST,
     Printed,
     build_letters,
-    creditor_gaps,
     held_rows,
     is_registered,
     letters_to_pdf,

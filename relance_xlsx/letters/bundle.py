@@ -22,21 +22,18 @@ from lxml import etree
 from ..ooxml import SAFE_PARSER, RawEntry, deflated, write_zip
 from .compiled import (
     CONTENT_TYPES,
-    CONTENT_TYPES_NS,
     DOCUMENT,
     DOCUMENT_RELS,
     FOOTER_REL,
     HEADER_REL,
-    PACKAGE_RELS,
     CompiledTemplate,
     Rendered,
     W,
-    with_images,
-    with_png,
 )
 from .pagefields import bookmarked_numbers, section_total
 from .sectionparts import Parts, own_headers_and_footers
 from .sections import end_section_in_last_paragraph, section_child
+from .wordpackage import CONTENT_TYPES_NS, PACKAGE_RELS, with_images, with_png
 
 BUNDLE_NAME = "a_imprimer.docx"
 # The registered letters, printed apart ([print] registered).

@@ -24,6 +24,7 @@ from lxml import etree
 from ..errors import TemplateError
 from ..ooxml import SAFE_PARSER, deflated, read_raw, write_zip
 from .codegen import compile_tree
+from .wordpackage import with_images, with_png
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -33,9 +34,6 @@ FOOTER_REL = f"{R}/footer"
 DOCUMENT = "word/document.xml"
 DOCUMENT_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
-PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CONTENT_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-IMAGE_REL = f"{R}/image"
 XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 _STRICT = etree.XMLParser(huge_tree=True, remove_blank_text=False)
 # Features docxtpl handles with extra passes this fast path does not repeat: these templates
@@ -212,30 +210,6 @@ class CompiledTemplate:
         write_zip(target, entries)
 
 
-def with_images(rels_xml: bytes, media: dict[str, tuple[str, bytes]]) -> bytes:
-    """The document's relationships with one image relationship per added picture."""
-    rels = etree.fromstring(rels_xml, SAFE_PARSER)
-    known = {r.get("Id") for r in rels}
-    for rel_id, (name, _) in media.items():
-        if rel_id not in known:
-            rel = etree.SubElement(rels, f"{{{PACKAGE_RELS}}}Relationship")
-            rel.set("Id", rel_id)
-            rel.set("Type", IMAGE_REL)
-            rel.set("Target", name.removeprefix("word/"))
-    return etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def with_png(types_xml: bytes) -> bytes:
-    """The content types with PNG declared (a template without any picture lacks it)."""
-    types = etree.fromstring(types_xml, SAFE_PARSER)
-    if not any(t.get("Extension", "").lower() == "png" for t in types):
-        item = etree.Element(f"{{{CONTENT_TYPES_NS}}}Default")
-        item.set("Extension", "png")
-        item.set("ContentType", "image/png")
-        types.insert(0, item)
-    return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
 _LISTING = re.compile("[\t\n\a\f]")
 _PARAGRAPH_START = re.compile(r"<w:p[ >]")
 
@@ -298,6 +272,4 @@ __all__ = [
     "HeaderFooter",
     "Rendered",
     "compiled_template",
-    "with_images",
-    "with_png",
 ]

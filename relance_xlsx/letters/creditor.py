@@ -57,4 +57,11 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
     }
 
 
-__all__ = ["creditor_context"]
+def creditor_gaps(settings: Settings) -> list[str]:
+    """The creditor's settings every letter needs and that are not filled in (keys)."""
+    missing: list[str] = []
+    creditor_context(settings, missing)
+    return list(dict.fromkeys(missing))
+
+
+__all__ = ["creditor_context", "creditor_gaps"]

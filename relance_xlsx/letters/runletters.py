@@ -248,13 +248,6 @@ def _labels(keys: list[str]) -> str:
     return ", ".join(setting_label(k) for k in dict.fromkeys(keys))
 
 
-def creditor_gaps(settings: Settings) -> list[str]:
-    """The creditor's settings every letter needs and that are not filled in (keys)."""
-    missing: list[str] = []
-    creditor_context(settings, missing)
-    return list(dict.fromkeys(missing))
-
-
 def _missing(fields: list[str]) -> list[str]:
     if not fields:
         return []
@@ -291,7 +284,6 @@ __all__ = [
     "HELD_LIST",
     "Printed",
     "build_letters",
-    "creditor_gaps",
     "held_rows",
     "is_registered",
     "letters_to_pdf",

@@ -16,6 +16,7 @@ from ..ledger import HoldBack, Ledger, hold_rows, read_ledger
 from ..letters import (
     PENALTY_KINDS,
     Letter,
+    LetterPlan,
     LetterRows,
     build_letters,
     creditor_gaps,
@@ -125,17 +126,7 @@ def _run(job: _Job) -> RunResult:
     warnings += [f"« {n} » à ne pas envoyer : aucun client ni facture de ce nom." for n in unheld]
     problems = list(ledger.problems)
 
-    progress.start("Préparation des lettres", len(plans))
-    data = letter_rows(ledger, decisions, plans, settings, as_of)
-    letters, notes = build_letters(
-        plans, data, settings, as_of, decisions.rate, out, progress,
-        fill=not job.dry_run or job.email,
-    )  # fmt: skip
-    warnings += notes
-    problems += missing_addresses(letters)
-    progress.stop()
-    ready, held = [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
-    del letters  # ready and held hold them; their contexts are freed after the writing
+    data, ready, held = _prepare(job, ledger, decisions, plans, warnings, problems)
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
@@ -194,6 +185,28 @@ def _run(job: _Job) -> RunResult:
         registered_numbers=[r.public() for r in recorded],
         **files.described(),
     )
+
+
+def _prepare(
+    job: _Job,
+    ledger: Ledger,
+    decisions: Decisions,
+    plans: list[LetterPlan],
+    warnings: list[str],
+    problems: list[Any],
+) -> tuple[LetterRows, list[Letter], list[Letter]]:
+    """The letters' data, then the letters ready to go and those held (notes appended)."""
+    job.progress.start("Préparation des lettres", len(plans))
+    data = letter_rows(ledger, decisions, plans, job.settings, job.as_of)
+    letters, notes = build_letters(
+        plans, data, job.settings, job.as_of, decisions.rate, job.out, job.progress,
+        fill=not job.dry_run or job.email,
+    )  # fmt: skip
+    warnings += notes
+    problems += missing_addresses(letters)
+    job.progress.stop()
+    # Two lists only: the contexts they hold are freed after the writing.
+    return data, [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
 
 
 def unclaimed_rows(ready: list[Letter]) -> frozenset[Any]:

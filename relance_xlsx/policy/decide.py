@@ -156,19 +156,30 @@ def decide(
     say_claimed(out, (claimed | was_claimed) & owes, frame)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
-    acted = np.isin(action, ACTED)
+    out["label"] = _labels(frame, rule, level_after, claimed | was_claimed, thanked & paid)
+    out["date"] = frame["last_date"].where(~np.isin(action, ACTED), today)
+    return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
+
+
+def _labels(
+    frame: pd.DataFrame,
+    rule: np.ndarray,
+    level_after: np.ndarray,
+    claimed: np.ndarray,
+    thanked: np.ndarray,
+) -> np.ndarray:
+    """The status label each invoice leaves with."""
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
-    thanked_now = (rule == RULE["thanks"]) | (thanked & paid)
+    thanked_now = (rule == RULE["thanks"]) | thanked
     pre_due_now = (rule == RULE["pre_due"]) | (
         frame["pre_due_sent"].to_numpy(dtype=bool) & (level_after == 0)
     )
-    out["label"] = np.select(
-        [claimed | was_claimed, thanked_now, pre_due_now],
+    labels: np.ndarray = np.select(
+        [claimed, thanked_now, pre_due_now],
         [CLAIMED_LABEL, THANKED_LABEL, PRE_DUE_LABEL],
         default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object),
     )
-    out["date"] = frame["last_date"].where(~acted, today)
-    return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
+    return labels
 
 
 def _since(
