@@ -163,7 +163,9 @@ def is_invoice_table(mapping: Mapping[str, int]) -> bool:
     return (
         "amount" in mapping
         and any(f in mapping for f in IDENTIFYING_FIELDS)
-        and len(mapping) >= MIN_FIELDS
+        # Distinct columns: a net amount also taken as the amount is one column, not two
+        # (« Sous-total | N » under a header is a totals row, not an invoice table).
+        and len(set(mapping.values())) >= MIN_FIELDS
     )
 
 
