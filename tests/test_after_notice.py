@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 from conftest import complete_settings, write_ledger
 from docx import Document
+from openpyxl import load_workbook
 
 import relance_xlsx
 
@@ -95,3 +96,24 @@ def test_a_thank_you_after_a_notice_thanks_no_one(tmp_path):
         in text
     )
     assert "remercions" not in text
+
+
+def test_a_receipt_acknowledged_after_a_notice_is_never_called_a_thank_you(tmp_path):
+    """The label and the next weeks' status say what was sent: an acknowledgement, no thanks;
+    and nothing is sent again."""
+    ledger = write_ledger(tmp_path / "ledger.xlsx", ROWS[:1], HEADERS)
+    seen = []
+    for day in (D(2026, 11, 2), D(2026, 11, 9), D(2026, 11, 16)):
+        result = relance_xlsx.run(
+            ledger, complete_settings(), as_of=day, out_dir=tmp_path / str(day)
+        )
+        sheet = load_workbook(ledger).worksheets[0]
+        header = [c.value for c in sheet[1]]
+        row = dict(zip(header, (c.value for c in sheet[2]), strict=True))
+        seen.append((len(result.letters), row["Niveau de relance"], row["Statut relance"]))
+    assert [s[0] for s in seen] == [1, 0, 0]
+    assert {s[1] for s in seen} == {"Réglée – règlement accusé"}
+    assert seen[0][2].startswith("Réglée : règlement accusé, sans remerciement")
+    for _, _, status in seen[1:]:
+        assert status.startswith("Réglée (règlement déjà accusé au client, sans remerciement)")
+        assert "remerciement déjà envoyé" not in status

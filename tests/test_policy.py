@@ -63,6 +63,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "level_without_date": False,
         "thanked": False,
         "claimed": False,
+        "acknowledged": False,
         "siret": None,
         "pre_due_sent": False,
         "valid": True,

@@ -30,6 +30,7 @@ from .labels import (
     label,
 )
 from .levels import (
+    ACKNOWLEDGED_LABEL,
     ACTION_LABELS,
     ALL_KINDS,
     CLAIMED_LABEL,
@@ -93,6 +94,7 @@ from .values import (
 )
 
 __all__ = [
+    "ACKNOWLEDGED_LABEL",
     "ACTION_LABELS",
     "ALL_KINDS",
     "CLAIMED_LABEL",

@@ -18,6 +18,8 @@ LEVEL_LABELS = {
     LITIGATION: "Contentieux",
 }
 THANKED_LABEL = "Réglée – remerciée"
+# Paid after a formal notice: its receipt was acknowledged, without thanks (never repeated).
+ACKNOWLEDGED_LABEL = "Réglée – règlement accusé"
 PRE_DUE_LABEL = "Rappel avant échéance"
 # Paid late, and its penalties claimed in a letter of their own: never claimed twice.
 CLAIMED_LABEL = "Réglée – pénalités réclamées"
@@ -92,15 +94,21 @@ _ALIASES = {
 class History:
     """What the workbook says was already done for an invoice."""
 
-    __slots__ = ("claimed", "level", "pre_due", "thanked")
+    __slots__ = ("acknowledged", "claimed", "level", "pre_due", "thanked")
 
     def __init__(
-        self, level: int = NONE, thanked: bool = False, pre_due: bool = False, claimed: bool = False
+        self,
+        level: int = NONE,
+        thanked: bool = False,
+        pre_due: bool = False,
+        claimed: bool = False,
+        acknowledged: bool = False,
     ) -> None:
         self.level, self.thanked, self.pre_due, self.claimed = level, thanked, pre_due, claimed
+        self.acknowledged = acknowledged
 
-    def _key(self) -> tuple[int, bool, bool, bool]:
-        return (self.level, self.thanked, self.pre_due, self.claimed)
+    def _key(self) -> tuple[int, bool, bool, bool, bool]:
+        return (self.level, self.thanked, self.pre_due, self.claimed, self.acknowledged)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, History) and self._key() == other._key()
@@ -122,6 +130,9 @@ def parse_level(value: Any) -> History:
         return History(int(text))
     if text == normalise(THANKED_LABEL) or text.startswith(("reglee remerciee", "remerciee")):
         return History(REMINDER_1, thanked=True)
+    if text == normalise(ACKNOWLEDGED_LABEL) or text.startswith("reglee reglement accuse"):
+        # Like a thank-you, the payment's receipt was written to the client: never twice.
+        return History(REMINDER_1, thanked=True, acknowledged=True)
     if text == normalise(CLAIMED_LABEL) or text.startswith("reglee penalites reclamees"):
         # Claimed counts as thanked: the claim letter acknowledged the payment.
         return History(REMINDER_1, thanked=True, claimed=True)
@@ -136,6 +147,7 @@ def parse_level(value: Any) -> History:
 
 
 __all__ = [
+    "ACKNOWLEDGED_LABEL",
     "ACTION_LABELS",
     "ALL_KINDS",
     "CLAIMED_LABEL",

@@ -199,6 +199,7 @@ def _history_columns(history: Coded, levels: np.ndarray, last_date: Coded) -> di
         "thanked": history.mask(lambda h: isinstance(h, History) and h.thanked),
         "pre_due_sent": history.mask(lambda h: isinstance(h, History) and h.pre_due),
         "claimed": history.mask(lambda h: isinstance(h, History) and h.claimed),
+        "acknowledged": history.mask(lambda h: isinstance(h, History) and h.acknowledged),
     }
 
 

@@ -67,6 +67,7 @@ COLUMNS = (
     "level_without_date",
     "thanked",
     "claimed",
+    "acknowledged",
     "pre_due_sent",
     "valid",
     "problem",

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..config import Policy
 from ..ledger import (
+    ACKNOWLEDGED_LABEL,
     CLAIMED_LABEL,
     FORMAL_NOTICE,
     KIND_BY_LEVEL,
@@ -156,7 +157,7 @@ def decide(
     say_claimed(out, (claimed | was_claimed) & owes, frame)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
-    out["label"] = _labels(frame, rule, level_after, claimed | was_claimed, thanked & paid)
+    out["label"] = _labels(frame, rule, level, level_after, claimed | was_claimed, thanked & paid)
     out["date"] = frame["last_date"].where(~np.isin(action, ACTED), today)
     return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
 
@@ -164,6 +165,7 @@ def decide(
 def _labels(
     frame: pd.DataFrame,
     rule: np.ndarray,
+    level: np.ndarray,
     level_after: np.ndarray,
     claimed: np.ndarray,
     thanked: np.ndarray,
@@ -171,12 +173,16 @@ def _labels(
     """The status label each invoice leaves with."""
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
     thanked_now = (rule == RULE["thanks"]) | thanked
+    # After a formal notice the payment's receipt is acknowledged, never thanked (D4).
+    acknowledged = ((rule == RULE["thanks"]) & (level >= FORMAL_NOTICE)) | (
+        thanked & frame["acknowledged"].to_numpy(dtype=bool)
+    )
     pre_due_now = (rule == RULE["pre_due"]) | (
         frame["pre_due_sent"].to_numpy(dtype=bool) & (level_after == 0)
     )
     labels: np.ndarray = np.select(
-        [claimed, thanked_now, pre_due_now],
-        [CLAIMED_LABEL, THANKED_LABEL, PRE_DUE_LABEL],
+        [claimed, acknowledged, thanked_now, pre_due_now],
+        [CLAIMED_LABEL, ACKNOWLEDGED_LABEL, THANKED_LABEL, PRE_DUE_LABEL],
         default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object),
     )
     return labels

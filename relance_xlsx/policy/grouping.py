@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..config import Policy
 from ..ledger import (
+    ACKNOWLEDGED_LABEL,
     FORMAL_NOTICE,
     KIND_BY_LEVEL,
     KIND_CLAIM,
@@ -190,7 +191,9 @@ def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray, letter: str = "de rel
     rows = out.index[rows_mask]
     out.loc[rows, "kind"] = None
     out.loc[rows, "acknowledged"] = True
-    out.loc[rows, "label"] = THANKED_LABEL
+    # A receipt acknowledged after a formal notice keeps its own label: no thanks were given.
+    labels = out.loc[rows, "label"]
+    out.loc[rows, "label"] = labels.where(labels == ACKNOWLEDGED_LABEL, THANKED_LABEL)
     out.loc[rows, "reason"] = f"Réglée : règlement accusé dans le courrier {letter} du client"
 
 

@@ -115,7 +115,13 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
     put("claim", lambda m: "Réglée après l'échéance")
     thanks = np.where(level >= FORMAL_NOTICE, "règlement accusé, sans remerciement", "remerciement")
     put("thanks", lambda m: "Réglée : " + thanks[m].astype(object) + " après la " + prev[m])
-    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~claimed)
+    acknowledged = frame["acknowledged"].to_numpy(dtype=bool)
+    put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~acknowledged & ~claimed)
+    put(
+        "paid",
+        lambda m: "Réglée (règlement déjà accusé au client, sans remerciement)",
+        acknowledged & ~claimed,
+    )
     put("paid", lambda m: "Réglée – pénalités réclamées", claimed)
     put("paid", lambda m: "Réglée", ~thanked & ~claimed)
 
