@@ -111,6 +111,10 @@ def test_a_receipt_acknowledged_after_a_notice_is_never_called_a_thank_you(tmp_p
         header = [c.value for c in sheet[1]]
         row = dict(zip(header, (c.value for c in sheet[2]), strict=True))
         seen.append((len(result.letters), row["Niveau de relance"], row["Statut relance"]))
+        # the preview's line for the letter says the same
+        assert [line.why for x in result.letters for line in x.lines] == [
+            "Réglée : règlement accusé, sans remerciement"
+        ] * len(result.letters)
     assert [s[0] for s in seen] == [1, 0, 0]
     assert {s[1] for s in seen} == {"Réglée – règlement accusé"}
     assert seen[0][2].startswith("Réglée : règlement accusé, sans remerciement")

@@ -122,7 +122,9 @@ def short_reason(
 ) -> str:
     """Why this invoice is on this letter, in one clause (level and last: before the run)."""
     late = _late(record.get("days_late"))
-    if kind == KIND_THANKS:
+    if kind == KIND_THANKS:  # after a formal notice a receipt is acknowledged, never thanked
+        if level >= FORMAL_NOTICE:
+            return "Réglée : règlement accusé, sans remerciement"
         return "Réglée : remerciement"
     if kind == KIND_CLAIM:
         paid = record.get("payment_date")
