@@ -69,7 +69,13 @@ def test_the_statement_step_in_the_browser(page, office, browser, tmp_path):
 
     # Applying needs the box ticked.
     browser.find_element(By.ID, "appliquer").click()
-    assert "Cochez la case" in browser.find_element(By.ID, "erreur").text
+    # Said beside the box, which is marked invalid, outlined and focused.
+    assert "Cochez la case" in browser.find_element(By.ID, "a-cocher").text
+    box = browser.find_element(By.ID, "confirme-releve")
+    assert box.get_attribute("aria-invalid") == "true"
+    assert browser.switch_to.active_element == box
+    assert "a-cocher" in box.find_element(By.XPATH, "..").get_attribute("class")
+    shots.take("releve-a-cocher")
     assert office.read_bytes() == before
     browser.find_element(By.ID, "confirme-releve").click()
     browser.find_element(By.ID, "appliquer").click()

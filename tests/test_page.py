@@ -482,6 +482,7 @@ def test_the_e_mails_go_only_after_the_second_confirmation(page, tmp_path, serve
     token = page.state.token
     refused = client.post("/envoi", data={"jeton": token})  # the box left unticked
     assert "Cochez la case" in refused.text and server.sink.received == []
+    assert 'aria-invalid="true"' in refused.text and 'class="a-cocher"' in refused.text
     client.post("/envoi", data={"jeton": token, "confirme": "oui"})
     assert _wait(client)["error"] is None
     assert len(server.sink.received) == len(drafted)

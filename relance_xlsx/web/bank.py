@@ -87,7 +87,9 @@ async def apply_statements(request: Request) -> Response:
     if state.ledger is None or step.result is None:
         return go("/releve")
     if form.get("confirme") != "oui":
-        return _view(request, step, "Cochez la case pour confirmer l'écriture dans le classeur.")
+        # Said beside the box, which is outlined and focused: the person sees what to tick.
+        unconfirmed = "Cochez la case pour confirmer l'écriture dans le classeur."
+        return _view(request, step, None, unconfirmed)
     if state.busy():
         return _view(request, step, "Un traitement est en cours : attendez qu'il se termine.")
     try:
@@ -186,7 +188,9 @@ def _day(text: str) -> dt.date:
         raise StatementError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
 
 
-def _view(request: Request, step: _Step, error: str | None) -> Response:
+def _view(
+    request: Request, step: _Step, error: str | None, unconfirmed: str | None = None
+) -> Response:
     result = step.result
     sure = [p for p in result.proposals if p.status == SURE] if result is not None else []
     return render(
@@ -197,6 +201,7 @@ def _view(request: Request, step: _Step, error: str | None) -> Response:
         sure=sure,
         day=step.day.isoformat(),
         error=error,
+        unconfirmed=unconfirmed,
         decision=lambda p: "appliqué" if step.applied and p.status == SURE else p.status,
     )
 

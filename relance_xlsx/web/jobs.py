@@ -173,8 +173,9 @@ async def start_send(request: Request) -> Response:
         return go("/resultats")
     plan = prepare_send(Path(str(result.out_dir)), settings_of(state))
     if form.get("confirme") != "oui":
-        error = "Cochez la case pour confirmer l'envoi."
-        return render(request, "envoi.html", plan=plan, sent=state.sent, error=error)
+        # Said beside the box, which is outlined and focused: the person sees what to tick.
+        unconfirmed = "Cochez la case pour confirmer l'envoi."
+        return render(request, "envoi.html", plan=plan, sent=state.sent, unconfirmed=unconfirmed)
 
     def work(progress: JobProgress) -> object:
         state.sent = send(plan, progress=progress)
