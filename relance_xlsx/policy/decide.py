@@ -13,21 +13,17 @@ import pandas as pd
 
 from ..config import Policy
 from ..ledger import (
-    ACKNOWLEDGED_LABEL,
-    CLAIMED_LABEL,
     FORMAL_NOTICE,
     KIND_BY_LEVEL,
     KIND_CLAIM,
     KIND_PRE_DUE,
     KIND_THANKS,
-    LEVEL_LABELS,
     LITIGATION,
-    PRE_DUE_LABEL,
     REMINDER_1,
     REMINDER_2,
-    THANKED_LABEL,
 )
 from .barred import note_soon_barred, say_soon_barred
+from .labels import labels_after
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
@@ -157,35 +153,10 @@ def decide(
     say_claimed(out, (claimed | was_claimed) & owes, frame)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
-    out["label"] = _labels(frame, rule, level, level_after, claimed | was_claimed, thanked & paid)
+    claimed_ever = claimed | was_claimed
+    out["label"] = labels_after(frame, rule, level, level_after, claimed_ever, thanked & paid)
     out["date"] = frame["last_date"].where(~np.isin(action, ACTED), today)
     return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
-
-
-def _labels(
-    frame: pd.DataFrame,
-    rule: np.ndarray,
-    level: np.ndarray,
-    level_after: np.ndarray,
-    claimed: np.ndarray,
-    thanked: np.ndarray,
-) -> np.ndarray:
-    """The status label each invoice leaves with."""
-    # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
-    thanked_now = (rule == RULE["thanks"]) | thanked
-    # After a formal notice the payment's receipt is acknowledged, never thanked (D4).
-    acknowledged = ((rule == RULE["thanks"]) & (level >= FORMAL_NOTICE)) | (
-        thanked & frame["acknowledged"].to_numpy(dtype=bool)
-    )
-    pre_due_now = (rule == RULE["pre_due"]) | (
-        frame["pre_due_sent"].to_numpy(dtype=bool) & (level_after == 0)
-    )
-    labels: np.ndarray = np.select(
-        [claimed, acknowledged, thanked_now, pre_due_now],
-        [CLAIMED_LABEL, ACKNOWLEDGED_LABEL, THANKED_LABEL, PRE_DUE_LABEL],
-        default=pd.Series(level_after).map(LEVEL_LABELS).to_numpy(dtype=object),
-    )
-    return labels
 
 
 def _since(

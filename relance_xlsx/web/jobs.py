@@ -175,7 +175,9 @@ async def start_send(request: Request) -> Response:
     if form.get("confirme") != "oui":
         # Said beside the box, which is outlined and focused: the person sees what to tick.
         unconfirmed = "Cochez la case pour confirmer l'envoi."
-        return render(request, "envoi.html", plan=plan, sent=state.sent, unconfirmed=unconfirmed)
+        return render(
+            request, "envoi.html", plan=plan, sent=state.sent, error=None, unconfirmed=unconfirmed
+        )
 
     def work(progress: JobProgress) -> object:
         state.sent = send(plan, progress=progress)
