@@ -26,6 +26,7 @@ from relance_xlsx.ledger import ALL_KINDS
 from relance_xlsx.letters import inside, letter_filename, readable_name
 from relance_xlsx.mailroom import BLANK_TEXT, clean_number
 from relance_xlsx.web import running_page
+from relance_xlsx.wording import money
 
 AS_OF = dt.date(2026, 11, 22)
 BLANK = BLANK_TEXT["fr"]
@@ -220,9 +221,13 @@ def test_the_registered_letters_are_apart_and_the_posting_list_matches_them(week
     assert all(r[2] and r[3] and r[4] for r in rows)  # address, invoices, reference
     assert all(r[7] in (None, "") for r in rows)  # the LRAR number, to fill in
     assert ws.cell(4, 8).value == "N° de recommandé"
-    listed = " ".join(_pages(Path(week.posting_list_pdf)))
-    for x in registered:
+    # The PDF handed over: French amounts and dates whatever LibreOffice's locale, the RF.
+    listed = re.sub(r"[\u00a0\u202f]", " ", " ".join(_pages(Path(week.posting_list_pdf))))
+    for x, row in zip(registered, rows, strict=True):
         assert x.client in listed
+        assert re.sub(r"[\u00a0\u202f]", " ", money(x.total_due)) in listed  # « 6 266,73 € »
+        assert row[4] in listed  # « RF39 2611 2272 7375 181 »
+    assert listed.count("22/11/2026") >= len(registered) + 1  # each line's date, the title's
     assert book["relance"].sheet_state == "veryHidden"
 
 

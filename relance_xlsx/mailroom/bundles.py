@@ -46,7 +46,7 @@ def write_posting(
     warnings = []
     if target.is_file():
         before = read_list(target)
-        if before.problem or before.notes:
+        if (before.problem and not before.cells) or before.notes:
             kept = _kept_aside(target)
             warnings.append(
                 f"La liste de dépôt {before.name} ne se relit pas entière (voir l'avertissement "

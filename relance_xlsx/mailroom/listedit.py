@@ -60,7 +60,7 @@ def save_numbers(path: Path, numbers: Mapping[int, str]) -> int:
                 "enregistrez les numéros."
             )
     listed = read_list(path)
-    if listed.problem:
+    if listed.problem and not listed.cells:
         raise WorkbookError(listed.problem)
     missing = [n for n, typed in numbers.items() if typed.strip() and n not in listed.cells]
     if missing:

@@ -112,6 +112,13 @@ def locate(sheets: Mapping[str, list[list[Any]]]) -> Table | Lost:
         overwritten = None if "number" in columns else holds
         for name in ("number", "line"):
             columns.setdefault(name, WRITTEN[name])
+    elif "number" not in columns and "amount" in columns:
+        # Columns moved or deleted, the numbers' header overwritten: they were written just
+        # after the amounts, if nothing else is there now.
+        after = columns["amount"] + 1
+        if after not in columns.values():
+            columns["number"] = after
+            overwritten = _shown(rows[header][after] if after < len(rows[header]) else None)
     if "number" not in columns:
         return Lost(sheet, cell_name(header, at), holds, tuple(order))
     return Table(sheet, header, columns, rows, overwritten)

@@ -104,11 +104,17 @@ def _used_once(typed: list[_Typed], warnings: list[str]) -> list[_Typed]:
         if len(same) == 1:
             kept.append(same[0])
             continue
-        places = " et ".join(t.place for t in same)
+        names = {t.listed.name for t in same}
+        of = f" de la liste {same[0].listed.name}" if len(names) == 1 else ""
+        places = " et ".join(
+            f"{'' if of else f'liste {t.listed.name}, '}{t.line.where} (lettre n° "
+            f"{t.line.line}, {t.line.client})"
+            for t in same
+        )
         warnings.append(
-            f"Le n° de recommandé {shown_number(key)} est noté pour {len(same)} lettres ({places}) "
-            ": il n'est reporté pour aucune, un recommandé n'a qu'un numéro ; corrigez celui qui "
-            "est faux."
+            f"Le n° de recommandé {shown_number(key)} est noté pour {len(same)} lettres{of} : "
+            f"{places} ; il n'est reporté pour aucune, un recommandé n'a qu'un numéro : "
+            "corrigez celui qui est faux."
         )
     return kept
 

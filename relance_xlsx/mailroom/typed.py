@@ -27,6 +27,7 @@ from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, NUMBER_HEADER, SHEET, 
 # days, and a run need not open years of lists.
 READ_BACK_DAYS = 120
 # A posting list is a page of lines: anything far bigger is not one (or is hostile).
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LIMITS = Limits(max_part_mb=64, max_total_mb=128, max_cells=2_000_000, max_sheets=50)
 
 
@@ -92,9 +93,11 @@ def read_list(path: Path) -> Listed:
     if isinstance(table, Lost):
         return replace(listed, sheet=table.sheet, problem=_table_lost(listed, table))
     rows = typed_rows(table)
+    listed = _numbered(replace(listed, sheet=table.sheet), table, rows)
     if table.overwritten is not None and not any(r.number for r in rows):
-        return replace(listed, sheet=table.sheet, problem=_header_lost(listed, table))
-    return _numbered(replace(listed, sheet=table.sheet), table, rows)
+        # Nothing lost for sure, but the numbers may sit in a column no longer told apart.
+        listed = replace(listed, problem=_header_lost(listed, table))
+    return listed
 
 
 def _sheets(path: Path) -> dict[str, list[list[Any]]]:
@@ -231,9 +234,10 @@ def _line_of(
         if line is None:
             return None, (f"car la référence de sa ligne ({row.reference}) n'est celle "
                           "d'aucune lettre de la liste")  # fmt: skip
-        if row.line is not None and row.line != line:
+        # Rows renumbered by hand: the reference and the recipient agree on the letter.
+        if row.line is not None and row.line != line and not _named(row, lines[line]):
             return None, (f"car sa ligne porte le n° {row.line} mais la référence de la lettre "
-                          f"n° {line}")  # fmt: skip
+                          f"n° {line} ({lines[line].client})")  # fmt: skip
         return line, ""
     if row.line is not None:
         if row.line in lines:
@@ -243,6 +247,11 @@ def _line_of(
     if len(named) == 1:
         return named[0], ""
     return None, "car rien sur sa ligne (n°, référence, destinataire) ne dit à quelle lettre il va"
+
+
+def _named(row: TypedRow, line: PostingLine) -> bool:
+    """Whether a row names the line's recipient."""
+    return bool(row.recipient) and fold(row.recipient) == fold(line.client)
 
 
 def _keys_lost(listed: Listed) -> str:
@@ -264,23 +273,26 @@ def _table_lost(listed: Listed, lost: Lost) -> str:
             "la ligne d'en-tête (« N° », « Destinataire »… « N° de recommandé »), ou notez les "
             "numéros dans la colonne « N° recommandé » du classeur."
         )
-    holds = f"contient « {lost.holds} »" if lost.holds else "est vide"
+    row = lost.cell.lstrip(_LETTERS)
     return (
         f"Liste de recommandés {listed.name}, feuille « {lost.sheet} » : la colonne des n° de "
-        f"recommandé est introuvable (la cellule {lost.cell}, où était son en-tête, {holds}, "
-        "et des colonnes ont bougé) ; aucun n° n'en est reporté dans le classeur. Remettez "
-        f"l'en-tête « {NUMBER_HEADER} » au-dessus des numéros."
+        f"recommandé est introuvable, sa ligne d'en-tête (ligne {row}) n'a plus "
+        f"d'en-tête « {NUMBER_HEADER} » et des colonnes ont été supprimées ou déplacées "
+        f"(relance l'avait écrit dans la cellule {lost.cell}) ; aucun n° n'en est reporté dans "
+        f"le classeur. Remettez l'en-tête « {NUMBER_HEADER} » au-dessus des numéros."
     )
 
 
 def _header_lost(listed: Listed, table: Table) -> str:
-    cell = cell_name(table.header, table.columns["number"])
-    was = f"est devenu « {table.overwritten} »" if table.overwritten else "a été effacé"
+    """The numbers' header overwritten and nothing typed where they were written."""
+    at = table.columns["number"]
+    cell = cell_name(table.header, at)
+    holds = f"« {table.overwritten} »" if table.overwritten else "vide"
     return (
         f"Liste de recommandés {listed.name}, feuille « {table.sheet} » : l'en-tête "
-        f"« {NUMBER_HEADER} » de la cellule {cell} {was} et aucun numéro n'est noté dessous ; "
-        "si les numéros sont dans une autre colonne, donnez-lui l'en-tête "
-        f"« {NUMBER_HEADER} »."
+        f"« {NUMBER_HEADER} » n'y est plus et aucun numéro n'est lu dans la colonne "
+        f"{cell.rstrip('0123456789')}, où relance les attend (en-tête {cell} : {holds}) ; si "
+        f"les numéros sont notés dans une autre colonne, donnez-lui l'en-tête « {NUMBER_HEADER} »."
     )
 
 
