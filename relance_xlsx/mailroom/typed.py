@@ -20,14 +20,14 @@ import python_calamine as calamine
 from ..config import Limits
 from ..ooxml import check_package
 from ..wording import describe_error, describe_reader_error, is_reader_error
-from .listread import Lost, Table, TypedRow, cell_name, fold, locate, typed_rows
-from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, NUMBER_HEADER, SHEET, PostingLine
+from .listread import Lost, Table, TypedRow, fold, locate, typed_rows
+from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, PostingLine
+from .unread import header_lost, keys_lost, table_lost
 
 # A posting list is read back for this many days after its date: numbers are typed within
 # days, and a run need not open years of lists.
 READ_BACK_DAYS = 120
 # A posting list is a page of lines: anything far bigger is not one (or is hostile).
-_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LIMITS = Limits(max_part_mb=64, max_total_mb=128, max_cells=2_000_000, max_sheets=50)
 
 
@@ -88,15 +88,15 @@ def read_list(path: Path) -> Listed:
     lines, day = _lines(keys)
     listed = Listed(path, day or _folder_day(path), lines)
     if not keys_name:
-        return replace(listed, problem=_keys_lost(listed))
+        return replace(listed, problem=keys_lost(listed.name))
     table = locate(sheets)
     if isinstance(table, Lost):
-        return replace(listed, sheet=table.sheet, problem=_table_lost(listed, table))
+        return replace(listed, sheet=table.sheet, problem=table_lost(listed.name, table))
     rows = typed_rows(table)
     listed = _numbered(replace(listed, sheet=table.sheet), table, rows)
     if table.overwritten is not None and not any(r.number for r in rows):
         # Nothing lost for sure, but the numbers may sit in a column no longer told apart.
-        listed = replace(listed, problem=_header_lost(listed, table))
+        listed = replace(listed, problem=header_lost(listed.name, table))
     return listed
 
 
@@ -252,48 +252,6 @@ def _line_of(
 def _named(row: TypedRow, line: PostingLine) -> bool:
     """Whether a row names the line's recipient."""
     return bool(row.recipient) and fold(row.recipient) == fold(line.client)
-
-
-def _keys_lost(listed: Listed) -> str:
-    return (
-        f"Liste de recommandés {listed.name} : sa feuille cachée « {KEYS_SHEET} », qui relie "
-        "chaque ligne à ses factures, a disparu (la feuille « Recommandés » a-t-elle été copiée "
-        "dans un autre classeur ?) ; aucun n° de recommandé n'en est reporté dans le classeur. "
-        "Notez-les directement dans la colonne « N° recommandé » du classeur."
-    )
-
-
-def _table_lost(listed: Listed, lost: Lost) -> str:
-    if ":" in lost.cell:  # no header row at all
-        sheets = ", ".join(f"« {s} »" for s in lost.sheets) or "aucune"
-        return (
-            f"Liste de recommandés {listed.name} : le tableau des lettres est introuvable (ses "
-            f"en-têtes étaient en {lost.cell} de la feuille « {SHEET} » ; feuilles du fichier : "
-            f"{sheets}) ; aucun n° de recommandé n'en est reporté dans le classeur. Remettez "
-            "la ligne d'en-tête (« N° », « Destinataire »… « N° de recommandé »), ou notez les "
-            "numéros dans la colonne « N° recommandé » du classeur."
-        )
-    row = lost.cell.lstrip(_LETTERS)
-    return (
-        f"Liste de recommandés {listed.name}, feuille « {lost.sheet} » : la colonne des n° de "
-        f"recommandé est introuvable, sa ligne d'en-tête (ligne {row}) n'a plus "
-        f"d'en-tête « {NUMBER_HEADER} » et des colonnes ont été supprimées ou déplacées "
-        f"(relance l'avait écrit dans la cellule {lost.cell}) ; aucun n° n'en est reporté dans "
-        f"le classeur. Remettez l'en-tête « {NUMBER_HEADER} » au-dessus des numéros."
-    )
-
-
-def _header_lost(listed: Listed, table: Table) -> str:
-    """The numbers' header overwritten and nothing typed where they were written."""
-    at = table.columns["number"]
-    cell = cell_name(table.header, at)
-    holds = f"« {table.overwritten} »" if table.overwritten else "vide"
-    return (
-        f"Liste de recommandés {listed.name}, feuille « {table.sheet} » : l'en-tête "
-        f"« {NUMBER_HEADER} » n'y est plus et aucun numéro n'est lu dans la colonne "
-        f"{cell.rstrip('0123456789')}, où relance les attend (en-tête {cell} : {holds}) ; si "
-        f"les numéros sont notés dans une autre colonne, donnez-lui l'en-tête « {NUMBER_HEADER} »."
-    )
 
 
 def _same(a: str, b: str) -> bool:
