@@ -24,11 +24,13 @@ from typer.testing import CliRunner
 import relance_xlsx
 from relance_xlsx.cli import app
 from relance_xlsx.mailroom import (
+    PostingLine,
     clean_number,
     invoices_text,
     number_problem,
     save_numbers,
     shown_number,
+    write_posting_list,
 )
 from relance_xlsx.web import running_page
 
@@ -117,6 +119,7 @@ def _type(numbers: dict[int, object]) -> Callable[[Workbook], None]:
         pytest.param("1A12345678901", ONE, None, id="run-together"),
         pytest.param("n° 1A 123 456 7890 1", ONE, None, id="with-its-label"),
         pytest.param("1A\u00a0123\u202f456 7890 1", ONE, None, id="no-break-spaces"),
+        pytest.param("1A 123\u200b456 7890 1", ONE, None, id="zero-width-space-pasted"),
         pytest.param("rr473124829fr", TWO, None, id="s10-run-together"),
         pytest.param("RR 473 124 829 FR", TWO, None, id="s10-as-printed"),
         pytest.param(1234567890123.0, "1234567890123", None, id="digits-as-a-number-cell"),
@@ -131,6 +134,7 @@ def _type(numbers: dict[int, object]) -> Callable[[Workbook], None]:
                      id="two-numbers-and-a-word"),
         pytest.param("1A 111 111 1111 1 / 2", None, "« / »", id="two-numbers-slash"),
         pytest.param("1A123<script>", None, "« < »", id="markup"),
+        pytest.param("1A 123\x1b[31m", None, "U+001B", id="terminal-escape"),
         pytest.param("12345", None, "trop court", id="too-short"),
         pytest.param("REMISENMAIN12345678", None, "chiffres", id="mostly-letters"),
         pytest.param("1É 123 456 7890 1", None, "accentuées", id="accented-letter"),
@@ -236,6 +240,29 @@ def test_the_rf_on_the_list_is_the_one_in_the_letters_qr_code(tmp_path):
 )
 def test_the_invoices_column_names_them_or_the_first_ones(count, expected):
     assert invoices_text([f"F-{i}" for i in range(1, count + 1)]) == expected
+
+
+def test_an_amount_in_another_currency_keeps_its_symbol(tmp_path):
+    lines = [
+        PostingLine(1, "Harbour & Sons Ltd", "Harbour & Sons Ltd", ("1 Dock Road", "LONDON"),
+                    "RF18 5390 0754 7034", 1234.5, "lettre.docx", ("H-1",), currency="GBP"),
+        PostingLine(2, "Dupont", "Dupont", ("1 rue", "75001 PARIS"), "RF18 5390 0754 7034",
+                    99.0, "lettre2.docx", ("F-1",)),
+    ]  # fmt: skip
+    path = write_posting_list(lines, tmp_path / "liste.xlsx", sender="Moi", as_of=AS_OF)
+    ws = load_workbook(path)[SHEET]
+    assert ws["G5"].value == 1234.5 and "£GB" in ws["G5"].number_format
+    assert ws["G6"].value == 99.0 and "[$€-40C]" in ws["G6"].number_format
+
+
+def test_a_long_or_hostile_value_is_quoted_short_and_visible(week):
+    ledger, listing, _ = week
+    _edit(listing, _type({1: "\tvoir\n" + "x" * 500, 2: "1A 111 \u202e 111 1111 1 / 9"}))
+    result = _run(ledger, NEXT)
+    about = [w for w in result.warnings if "n'est pas un n° de recommandé" in w]
+    assert len(about) == 2
+    for w in about:
+        assert "\n" not in w and "\t" not in w and "\u202e" not in w and len(w) < 400, w
 
 
 # -- the office worked on the list: the numbers still come back, or one warning says why -----

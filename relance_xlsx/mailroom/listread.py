@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..wording import visible
 from .posting import HEADER_ROW, HEADERS, SHEET, WRITTEN
 
 _LOOKED = 30  # rows searched for the header: the office may add a few above it
@@ -180,6 +181,13 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def quoted(text: str, limit: int = 40) -> str:
+    """A value the office typed, as a warning quotes it: visible, on one line, not too long."""
+    shown = "".join(c if c.isprintable() else " " for c in visible(str(text)))
+    shown = " ".join(shown.split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def cell_name(row: int, column: int) -> str:
     """« H7 » for 0-based row 6 and column 7."""
     letters = ""
@@ -190,4 +198,14 @@ def cell_name(row: int, column: int) -> str:
     return f"{letters}{row + 1}"
 
 
-__all__ = ["Lost", "Table", "TypedRow", "cell_name", "field_of", "fold", "locate", "typed_rows"]
+__all__ = [
+    "Lost",
+    "Table",
+    "TypedRow",
+    "cell_name",
+    "field_of",
+    "fold",
+    "locate",
+    "quoted",
+    "typed_rows",
+]

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from typing import Any
 
+from ..wording import visible
+
 # La Poste's national numbers: a digit, a letter, eleven digits (« 1A 123 456 7890 1 »).
 _NATIONAL = re.compile(r"\d[A-Z]\d+")
 # The UPU S10 international ones: two letters, eight digits and a check digit, the country
@@ -25,7 +27,8 @@ EXAMPLE = "1A 123 456 7890 1"
 def _text(raw: Any) -> str:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)  # digits typed into a number cell
-    text = unicodedata.normalize("NFKC", "" if raw is None else str(raw))
+    # Invisible characters (a zero-width space pasted from a tracking page) are not typed.
+    text = visible(unicodedata.normalize("NFKC", "" if raw is None else str(raw)))
     return _LABEL.sub("", text).strip()
 
 
@@ -38,7 +41,7 @@ def number_problem(raw: Any) -> str | None:
         return None
     odd = sorted({c for c in text if not (c.isalnum() or c in " -.\u00a0\u202f\t")})
     if odd:
-        signs = ", ".join(f"« {c} »" for c in odd)
+        signs = ", ".join(f"« {c} »" if c.isprintable() else f"U+{ord(c):04X}" for c in odd[:5])
         return f"il contient {signs} ; un seul numéro par case, en lettres et chiffres"
     inner = tokens[1:-1] if len(tokens) > 2 else []
     words = [t for t in tokens if t.isalpha() and (len(t) > 2 or t in inner)]

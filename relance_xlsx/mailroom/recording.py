@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .listread import fold
+from .listread import fold, quoted
 from .lrar import clean_number, number_problem, shown_number
 from .posting import PostingLine, invoices_text
 from .typed import Listed
@@ -80,9 +80,10 @@ def record_numbers(
             why = number_problem(line.number)
             key = clean_number(line.number)
             if why:
+                typed_text = quoted(line.number)
                 warnings.append(
                     f"Liste de recommandés {listed.name}, {line.where} (lettre n° {line.line}, "
-                    f"{line.client}) : « {line.number} » n'est pas un n° de recommandé, {why} ; "
+                    f"{line.client}) : « {typed_text} » n'est pas un n° de recommandé, {why} ; "
                     "non reporté dans le classeur, corrigez-le dans la liste."
                 )
             elif key:
@@ -193,7 +194,8 @@ def _refused(
         if now and clean_number(now) != t.key:
             return (
                 f"Classeur, ligne {int(frame.at[i, 'row'])}, colonne {column} (facture "
-                f"{frame.at[i, 'invoice']}, {t.line.client}) : « {now} » y est déjà, la {t.place} "
+                f"{frame.at[i, 'invoice']}, {t.line.client}) : « {quoted(now)} » y est déjà, "
+                f"la {t.place} "
                 f"donne {shown} ; non remplacé, ni reporté sur les autres factures de la "
                 "lettre : gardez le bon numéro et effacez l'autre."
             )

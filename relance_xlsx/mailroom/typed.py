@@ -20,7 +20,7 @@ import python_calamine as calamine
 from ..config import Limits
 from ..ooxml import check_package
 from ..wording import describe_error, describe_reader_error, is_reader_error
-from .listread import Lost, Table, TypedRow, fold, locate, typed_rows
+from .listread import Lost, Table, TypedRow, fold, locate, quoted, typed_rows
 from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, PostingLine
 from .unread import header_lost, keys_lost, table_lost
 
@@ -170,7 +170,7 @@ def _numbered(listed: Listed, table: Table, rows: list[TypedRow]) -> Listed:
         place = f"Liste de recommandés {listed.name}, feuille « {table.sheet} », cellule {row.cell}"
         if line is None:
             if row.number:
-                notes.append(f"{place} : le n° « {row.number} » n'est pas reporté dans le "
+                notes.append(f"{place} : le n° « {quoted(row.number)} » n'est pas reporté dans le "
                              f"classeur, {why} ; notez-le sur la ligne de sa lettre.")  # fmt: skip
             continue
         shown.setdefault(line, row)
@@ -179,9 +179,10 @@ def _numbered(listed: Listed, table: Table, rows: list[TypedRow]) -> Listed:
         other = typed.setdefault(line, row)
         if other is not row and not _same(other.number, row.number):
             clashed.add(line)
+            first, second = quoted(other.number), quoted(row.number)
             notes.append(f"{place} : la lettre n° {line} ({lines[line].client}) a deux n° de "
-                         f"recommandé, « {other.number} » en {other.cell} et « {row.number} » "
-                         f"en {row.cell} ; aucun n'est reporté, effacez le faux.")  # fmt: skip
+                         f"recommandé, « {first} » en {other.cell} et « {second} » en "
+                         f"{row.cell} ; aucun n'est reporté, effacez le faux.")  # fmt: skip
     where = f"feuille « {table.sheet} », cellule"
     numbered = []
     for x in listed.lines:
@@ -232,7 +233,7 @@ def _line_of(
     if row.reference and by_reference:
         line = by_reference.get(row.reference)
         if line is None:
-            return None, (f"car la référence de sa ligne ({row.reference}) n'est celle "
+            return None, (f"car la référence de sa ligne ({quoted(row.reference)}) n'est celle "
                           "d'aucune lettre de la liste")  # fmt: skip
         # Rows renumbered by hand: the reference and the recipient agree on the letter.
         if row.line is not None and row.line != line and not _named(row, lines[line]):

@@ -3,7 +3,7 @@ sheet and the cell, and what to do."""
 
 from __future__ import annotations
 
-from .listread import Lost, Table, cell_name
+from .listread import Lost, Table, cell_name, quoted
 from .posting import KEYS_SHEET, NUMBER_HEADER, SHEET
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -44,7 +44,7 @@ def header_lost(name: str, table: Table) -> str:
     """The numbers' header overwritten and nothing typed where they were written."""
     at = table.columns["number"]
     cell = cell_name(table.header, at)
-    holds = f"« {table.overwritten} »" if table.overwritten else "vide"
+    holds = f"« {quoted(table.overwritten)} »" if table.overwritten else "vide"
     return (
         f"Liste de recommandés {name}, feuille « {table.sheet} » : l'en-tête "
         f"« {NUMBER_HEADER} » n'y est plus et aucun numéro n'est lu dans la colonne "
