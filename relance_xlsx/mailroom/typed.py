@@ -18,6 +18,7 @@ from typing import Any
 import python_calamine as calamine
 
 from ..config import Limits
+from ..errors import RelanceError
 from ..ooxml import check_package
 from ..wording import describe_error, describe_reader_error, is_reader_error
 from .listread import Lost, Table, TypedRow, fold, locate, quoted, typed_rows
@@ -78,11 +79,8 @@ def read_list(path: Path) -> Listed:
     try:
         sheets = _sheets(path)
     except Exception as exc:  # a damaged or foreign file: said, the run goes on
-        said = describe_reader_error(exc, path.name) if is_reader_error(exc) else None
         listed = Listed(path, _folder_day(path), [])
-        why = said or describe_error(exc)
-        return replace(listed, problem=f"Liste de recommandés {listed.name} illisible : {why} "
-                       "Aucun n° de recommandé n'en est reporté dans le classeur.")  # fmt: skip
+        return replace(listed, problem=_unreadable(listed.name, exc))
     keys_name = _keys_sheet(sheets)
     keys = sheets.pop(keys_name, [])
     lines, day = _lines(keys)
@@ -98,6 +96,20 @@ def read_list(path: Path) -> Listed:
         # Nothing lost for sure, but the numbers may sit in a column no longer told apart.
         listed = replace(listed, problem=header_lost(listed.name, table))
     return listed
+
+
+def _unreadable(name: str, exc: Exception) -> str:
+    """A list the checks or the reader refused, in one French sentence."""
+    if isinstance(exc, RelanceError):
+        why = str(exc)  # already French: the part refused and what to do
+    elif is_reader_error(exc):
+        why = describe_reader_error(exc, "le fichier")
+    else:
+        why = describe_error(exc)
+    return (
+        f"Liste de recommandés {name} illisible, aucun n° de recommandé n'en est reporté dans "
+        f"le classeur : {why[0].lower()}{why[1:]}"
+    )
 
 
 def _sheets(path: Path) -> dict[str, list[list[Any]]]:
