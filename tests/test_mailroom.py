@@ -217,13 +217,17 @@ def test_the_registered_letters_are_apart_and_the_posting_list_matches_them(week
     ws = book["Recommandés"]
     rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)]
     assert [r[1].split("\n")[0] for r in rows] == [x.client for x in registered]
-    assert [r[4] for r in rows] == [money(x.total_due) for x in registered]  # « 6 505,15 € »
-    assert all(r[2] and r[3] for r in rows)  # an address and a reference on every line
-    assert all(r[5] in (None, "") for r in rows)  # the LRAR number, to fill in
-    assert ws.cell(4, 6).value == "N° de recommandé"
-    listed = " ".join(_pages(Path(week.posting_list_pdf)))
-    for x in registered:
+    assert [r[6] for r in rows] == [pytest.approx(x.total_due) for x in registered]
+    assert all(r[2] and r[3] and r[4] for r in rows)  # address, invoices, reference
+    assert all(r[7] in (None, "") for r in rows)  # the LRAR number, to fill in
+    assert ws.cell(4, 8).value == "N° de recommandé"
+    # The PDF handed over: French amounts and dates whatever LibreOffice's locale, the RF.
+    listed = re.sub(r"[\u00a0\u202f]", " ", " ".join(_pages(Path(week.posting_list_pdf))))
+    for x, row in zip(registered, rows, strict=True):
         assert x.client in listed
+        assert re.sub(r"[\u00a0\u202f]", " ", money(x.total_due)) in listed  # « 6 266,73 € »
+        assert row[4] in listed  # « RF39 2611 2272 7375 181 »
+    assert listed.count("22/11/2026") >= len(registered) + 1  # each line's date, the title's
     assert book["relance"].sheet_state == "veryHidden"
 
 
@@ -279,9 +283,10 @@ def _type_numbers(listing: Path, numbers: dict[int, object]) -> None:
     """The office fills the list in Excel: by line number, whatever it types."""
     book = load_workbook(listing)
     ws = book["Recommandés"]
+    at = [c.value for c in ws[4]].index("N° de recommandé")
     for row in ws.iter_rows(min_row=5):
         if isinstance(row[0].value, int) and row[0].value in numbers:
-            row[5].value = numbers[row[0].value]
+            row[at].value = numbers[row[0].value]
     book.save(listing)
 
 
@@ -304,19 +309,20 @@ def test_lrar_numbers_typed_on_the_list_reach_the_workbook_next_week(tmp_path):
     })  # fmt: skip
     result = _run(ledger, AS_OF + dt.timedelta(days=7))
     numbers = _column(ledger, "N° recommandé")
+    # Written as La Poste prints it, whatever the spacing typed.
     assert {i: numbers[i] for i in registered[0].invoices} == {
-        i: "1A12345678901" for i in registered[0].invoices
+        i: "1A 123 456 7890 1" for i in registered[0].invoices
     }
     assert {numbers[i] for i in registered[1].invoices} == {"9876543210123"}
     assert {numbers[i] for i in registered[2].invoices} == {None}
-    assert any("illisible « à voir »" in w for w in result.warnings)
+    assert any("« à voir » n'est pas un n° de recommandé" in w for w in result.warnings)
     written = {(n.invoice, n.number) for n in result.registered_numbers}
-    assert written == {(i, "1A12345678901") for i in registered[0].invoices} | {
+    assert written == {(i, "1A 123 456 7890 1") for i in registered[0].invoices} | {
         (i, "9876543210123") for i in registered[1].invoices
     }
     journal = load_workbook(ledger)["Journal des relances"]
     actions = [r[4] for r in journal.iter_rows(min_row=2, values_only=True)]
-    assert actions.count("LRAR n° 1A12345678901 (dépôt du 22/11/2026)") == len(
+    assert actions.count("LRAR n° 1A 123 456 7890 1 (dépôt du 22/11/2026)") == len(
         registered[0].invoices
     )
     # Next week again: nothing new to write, nothing said twice.
@@ -330,7 +336,7 @@ def test_lrar_numbers_typed_on_the_list_reach_the_workbook_next_week(tmp_path):
         texts.append("\n".join(p.text for p in doc.paragraphs))
         texts[-1] += "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     mine = [t for t in texts if registered[0].client in t]
-    assert len(mine) == 1 and "LRAR n° 1A12345678901" in mine[0]
+    assert len(mine) == 1 and "LRAR n° 1A 123 456 7890 1" in mine[0]
 
 
 def test_a_number_already_in_the_workbook_is_never_replaced(tmp_path):
@@ -358,7 +364,7 @@ def test_a_run_done_again_the_same_day_keeps_the_numbers_typed(tmp_path):
     _type_numbers(Path(first.posting_list), {2: "1A 000 000 0001 2"})
     again = _run(ledger, write_workbook=False)
     ws = load_workbook(again.posting_list)["Recommandés"]
-    typed = {r[0]: r[5] for r in ws.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)}
+    typed = {r[0]: r[7] for r in ws.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)}
     assert typed[2] == "1A 000 000 0001 2" and not typed[1]
 
 
@@ -386,7 +392,7 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
         assert "Boulangerie Dupont &amp; Fils" in shown and 'name="numero-0-1"' in shown
         before = Path(first.posting_list).read_bytes()
         refused = client.post("/recommandes", data={"jeton": token, "numero-0-1": "voir Anne"})
-        assert "à corriger" in refused.text and "au moins 6 chiffres" in refused.text
+        assert "à corriger" in refused.text and "contient des mots" in refused.text
         assert Path(first.posting_list).read_bytes() == before
         saved = client.post(
             "/recommandes", data={"jeton": token, "numero-0-1": "1A 123 456 7890 1"}
@@ -398,5 +404,5 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
     second = _run(ledger, AS_OF + dt.timedelta(days=7))
     assert {n.invoice for n in second.registered_numbers} == set(registered[0].invoices)
     assert {_column(ledger, "N° recommandé")[i] for i in registered[0].invoices} == {
-        "1A12345678901"
+        "1A 123 456 7890 1"
     }

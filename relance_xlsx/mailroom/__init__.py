@@ -6,22 +6,17 @@ from __future__ import annotations
 from .bundles import BUNDLE_PDF, REGISTERED_PDF, Post, join_bundles, write_posting
 from .joining import BLANK_TEXT, Joined, join_letters, page_counts
 from .listedit import PostingList, recent_lists, refused_numbers, save_numbers
+from .lrar import clean_number, number_problem, shown_number
 from .posting import (
     LIST_NAME,
     NUMBER_HEADER,
     PostingLine,
+    invoices_text,
     posting_lines,
     write_posting_list,
 )
-from .typed import (
-    READ_BACK_DAYS,
-    Recorded,
-    RegisteredNumber,
-    clean_number,
-    posting_lists,
-    read_list,
-    record_numbers,
-)
+from .recording import Recorded, RegisteredNumber, record_numbers
+from .typed import READ_BACK_DAYS, Listed, posting_lists, read_list
 
 __all__ = [
     "BLANK_TEXT",
@@ -31,14 +26,17 @@ __all__ = [
     "READ_BACK_DAYS",
     "REGISTERED_PDF",
     "Joined",
+    "Listed",
     "Post",
     "PostingLine",
     "PostingList",
     "Recorded",
     "RegisteredNumber",
     "clean_number",
+    "invoices_text",
     "join_bundles",
     "join_letters",
+    "number_problem",
     "page_counts",
     "posting_lines",
     "posting_lists",
@@ -47,6 +45,7 @@ __all__ = [
     "record_numbers",
     "refused_numbers",
     "save_numbers",
+    "shown_number",
     "write_posting",
     "write_posting_list",
 ]

@@ -31,22 +31,47 @@ class Post:
 
 def write_posting(
     registered: Sequence[Letter], data: LetterRows, settings: Settings, out: Path, as_of: dt.date
-) -> Path | None:
-    """The posting list of the registered letters (None without any).
+) -> tuple[Path | None, list[str]]:
+    """The posting list of the registered letters (None without any), and a warning when the
+    office's list of this folder had to be kept aside.
 
-    Numbers already typed on this folder's list (a run done again the same day) are kept.
+    Numbers already typed on this folder's list (a run done again the same day) are kept. A
+    list that cannot be read back whole is not overwritten: it is kept under another name,
+    with the numbers typed on it.
     """
     if not registered:
-        return None
+        return None, []
     target = out / LIST_NAME
     lines = posting_lines(registered, data)
+    warnings = []
     if target.is_file():
-        lines = with_numbers(lines, read_list(target)[0])
+        before = read_list(target)
+        if (before.problem and not before.cells) or before.notes:
+            kept = _kept_aside(target)
+            warnings.append(
+                f"La liste de dépôt {before.name} ne se relit pas entière (voir l'avertissement "
+                f"qui la nomme) : elle est gardée sous le nom « {kept.name} », une nouvelle liste "
+                "la remplace ; recopiez-y les n° de recommandé déjà notés."
+            )
+        else:
+            lines = with_numbers(lines, before.lines)
     creditor = (registered[0].context or {}).get("creditor", {})
     sender = ", ".join(
         p for p in (str(creditor.get("name", "")), str(creditor.get("address", ""))) if p
     )
-    return write_posting_list(lines, target, sender=sender, as_of=as_of)
+    return write_posting_list(lines, target, sender=sender, as_of=as_of), warnings
+
+
+def _kept_aside(target: Path) -> Path:
+    """The office's list renamed « liste_recommandes (ancienne).xlsx » (or « (ancienne 2) »…)."""
+    n = 1
+    while True:
+        label = "ancienne" if n == 1 else f"ancienne {n}"
+        kept = target.with_name(f"{target.stem} ({label}){target.suffix}")
+        if not kept.exists():
+            target.replace(kept)
+            return kept
+        n += 1
 
 
 def join_bundles(printed: Printed, pdfs: dict[Path, Path], folder: Path, duplex: bool) -> Post:

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import WorkbookError
-from .posting import HEADERS, NUMBER_HEADER, SHEET, PostingLine
-from .typed import clean_number, posting_lists, read_list
+from .lrar import EXAMPLE, number_problem
+from .posting import PostingLine
+from .typed import posting_lists, read_list
 
 
 @dataclass(frozen=True)
@@ -20,31 +21,35 @@ class PostingList:
     path: Path
     posted: dt.date
     lines: list[PostingLine]
+    problem: str = ""  # why its numbers cannot be read (and so not written from the page)
 
 
 def recent_lists(folders: Iterable[Path], as_of: dt.date) -> list[PostingList]:
     """The posting lists of the recent runs (or of runs dated later), the latest first."""
     found = []
     for path in posting_lists(folders, as_of, later=True):
-        lines, day = read_list(path)
-        if day is not None:
-            found.append(PostingList(path, day, lines))
+        listed = read_list(path)
+        if listed.day is not None:
+            found.append(PostingList(path, listed.day, listed.lines, listed.problem))
     return sorted(found, key=lambda x: x.posted, reverse=True)
 
 
 def refused_numbers(numbers: Mapping[int, str]) -> dict[int, str]:
     """Why each number typed cannot be one (by line); an empty field is no error."""
+    found = {line: number_problem(typed) for line, typed in numbers.items()}
     return {
-        line: "un n° de recommandé a des lettres et au moins 6 chiffres (1A 123 456 7890 1)"
-        for line, typed in numbers.items()
-        if typed.strip() and clean_number(typed) is None
+        line: f"ce n'est pas un n° de recommandé ({EXAMPLE}) : {why}"
+        for line, why in found.items()
+        if why
     }
 
 
 def save_numbers(path: Path, numbers: Mapping[int, str]) -> int:
     """Write the numbers typed (by line) into the list's number column; how many changed.
 
-    Refused, the file untouched, when Excel or LibreOffice has it open.
+    The column is found as the next run finds it (its header's meaning, or where it was
+    written). Refused, the file untouched, when Excel or LibreOffice has it open or when the
+    list cannot be read back.
     """
     from openpyxl import load_workbook  # only the page's form needs it
 
@@ -54,24 +59,23 @@ def save_numbers(path: Path, numbers: Mapping[int, str]) -> int:
                 f"{path.name} est ouvert dans Excel ou LibreOffice : fermez-le, puis "
                 "enregistrez les numéros."
             )
+    listed = read_list(path)
+    if listed.problem and not listed.cells:
+        raise WorkbookError(listed.problem)
+    missing = [n for n, typed in numbers.items() if typed.strip() and n not in listed.cells]
+    if missing:
+        raise WorkbookError(
+            f"{listed.name} n'a plus la ligne de la lettre n° {missing[0]} : notez son numéro "
+            "dans la liste, sur la ligne de sa lettre."
+        )
     book = load_workbook(path)
-    ws = book[SHEET]
+    ws = book[listed.sheet]
     changed = 0
-    for row in ws.iter_rows():
-        names = [str(c.value or "").strip() for c in row]
-        if NUMBER_HEADER in names and HEADERS[0] in names:
-            line_at, number_at = names.index(HEADERS[0]), names.index(NUMBER_HEADER)
-            header = row[0].row
-            break
-    else:
-        raise WorkbookError(f"{path.name} n'a plus sa colonne « {NUMBER_HEADER} ».")
-    for row in ws.iter_rows(min_row=header + 1):
-        line = row[line_at].value
-        if isinstance(line, int | float) and int(line) in numbers:
-            typed = numbers[int(line)].strip()
-            if str(row[number_at].value or "") != typed:
-                row[number_at].value = typed or None
-                changed += 1
+    for line, typed in numbers.items():
+        cell = ws[listed.cells[line]] if line in listed.cells else None
+        if cell is not None and str(cell.value or "") != typed.strip():
+            cell.value = typed.strip() or None
+            changed += 1
     tmp = path.with_name(f".{path.name}.tmp")
     book.save(tmp)
     tmp.replace(path)

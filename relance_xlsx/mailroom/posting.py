@@ -1,9 +1,11 @@
 """The posting list of the registered letters: handed over at the post office, then filled in
 with each LRAR number, which the next run carries into the workbook.
 
-One .xlsx written with XlsxWriter (and its PDF with --pdf): recipient, address, reference,
-amount, and an empty column for the number. A very hidden sheet keeps what the office need not
-see: each line's client, letter and invoices, so that the number reaches the right rows.
+One .xlsx written with XlsxWriter (and its PDF with --pdf): recipient, address, invoices, the
+letter's RF reference, its date and the amount claimed (a real date and a number, in French
+formats), and an empty column for the number. A very hidden sheet keeps what the office need
+not see: each line's client, letter, invoices and reference, so that the number reaches the
+right rows.
 """
 
 from __future__ import annotations
@@ -14,15 +16,36 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import get_currency_symbol
+
+from ..bank import printed
 from ..letters import Letter, LetterRows, total_due
-from ..wording import date_short, money, plain
+from ..wording import date_short, plain
 
 LIST_NAME = "liste_recommandes.xlsx"
 SHEET = "Recommandés"
 KEYS_SHEET = "relance"
 NUMBER_HEADER = "N° de recommandé"
-HEADERS = ("N°", "Destinataire", "Adresse", "Référence", "Montant réclamé", NUMBER_HEADER)
-KEYS_HEADERS = ("N°", "Client", "Courrier", "Facture", "Date")
+HEADERS = (
+    "N°", "Destinataire", "Adresse", "Factures", "Référence", "Date de la lettre",
+    "Montant réclamé", NUMBER_HEADER,
+)  # fmt: skip
+# Where each field is written (0-based columns of HEADERS): the read-back falls back on it
+# when the office overwrote a header.
+WRITTEN = {
+    "line": 0, "recipient": 1, "address": 2, "invoices": 3, "reference": 4, "date": 5,
+    "amount": 6, "number": 7,
+}  # fmt: skip
+HEADER_ROW = 3  # 0-based: the title, the sender, a blank row, then the table
+KEYS_HEADERS = ("N°", "Client", "Courrier", "Facture", "Date", "Référence")
+# French whatever the machine's locale (as in rapport.xlsx): the [$-40C] prefix (fr-FR) makes
+# LibreOffice, and so the PDF, write 6 266,73 € on an English system too; a number, so that
+# Excel sums it.
+MONEY = "[$-40C]#,##0.00 [$€-40C]"
+DATE = "dd/mm/yyyy"
+# Past this many invoices, the list names the first ones and the count of the others: the
+# clerk finds the letter by its recipient and reference, the letter lists them all.
+SHOWN_INVOICES = 8
 
 
 @dataclass(frozen=True)
@@ -33,11 +56,14 @@ class PostingLine:
     client: str
     recipient: str
     address: tuple[str, ...]
-    reference: str
+    reference: str  # the letter's RF reference, in groups of four as printed on it
     amount: float
     letter: str  # the letter's file name
     invoices: tuple[str, ...]
     number: str = ""
+    currency: str = "EUR"
+    # Where the number was read back (« feuille « Recommandés », cellule H7 »), for warnings.
+    where: str = ""
 
 
 def posting_lines(letters: Sequence[Letter], data: LetterRows) -> list[PostingLine]:
@@ -50,27 +76,32 @@ def posting_lines(letters: Sequence[Letter], data: LetterRows) -> list[PostingLi
         contact = str(debtor.get("contact") or "")
         recipient = str(debtor.get("name") or letter.plan.client)
         numbers = tuple(str(r["invoice"] or "") for r in data.of(letter.plan.rows))
+        # The RF reference printed on the letter and carried by its QR code: the one a
+        # transfer quotes, so the clerk and the bank match on the same reference.
+        rf = str((context.get("payment") or {}).get("rf") or "")
         lines.append(
             PostingLine(
                 n,
                 letter.plan.client,
                 recipient + (f"\n{contact}" if contact else ""),
                 tuple(plain(x) for x in debtor.get("address_lines", ())),
-                _reference(numbers, context),
+                printed(rf) if rf else "",
                 total_due(letter.plan, data),
                 letter.path.name,
                 numbers,
+                currency=str(context.get("currency") or "EUR"),
             )
         )
     return lines
 
 
-def _reference(numbers: tuple[str, ...], context: dict[str, Any]) -> str:
-    """The line's reference, the same way on every line: its invoice numbers, or past a few
-    the letter's own reference (« 36 factures, voir le détail »)."""
-    if 0 < len(numbers) <= 6:
-        return ", ".join(n for n in numbers if n)
-    return plain(context.get("letter", {}).get("reference", ""))
+def invoices_text(invoices: Sequence[str]) -> str:
+    """The « Factures » cell: the invoice numbers, the first ones past a few."""
+    shown = [plain(n) for n in invoices if n]
+    if len(shown) <= SHOWN_INVOICES:
+        return ", ".join(shown)
+    first = SHOWN_INVOICES - 2
+    return f"{', '.join(shown[:first])} et {len(shown) - first} autres"
 
 
 def write_posting_list(
@@ -88,19 +119,11 @@ def write_posting_list(
              styles["title"])  # fmt: skip
     ws.write(1, 0, f"Expéditeur : {sender}")
     for j, header in enumerate(HEADERS):
-        ws.write(3, j, header, styles["head"])
-    for i, line in enumerate(lines, start=4):
-        ws.write_number(i, 0, line.line, styles["line"])
-        ws.write_string(i, 1, line.recipient, styles["cell"])
-        ws.write_string(i, 2, "\n".join(line.address), styles["cell"])
-        ws.write_string(i, 3, line.reference, styles["cell"])
-        # Written as French text (« 6 505,15 € »): a number format would follow the locale of
-        # whoever converts or opens the list (LibreOffice's English one wrote « 6,505.15 € »).
-        ws.write_string(i, 4, money(line.amount), styles["money"])
-        # Text, so that a number of digits only is never turned into 1,23E+12 by Excel.
-        ws.write_string(i, 5, line.number, styles["number"])
-        ws.set_row(i, _height(line))
-    end = 4 + len(lines)
+        ws.write(HEADER_ROW, j, header, styles["head"])
+    ws.set_row(HEADER_ROW, 30.0)  # « Date de la lettre » on two lines
+    for i, line in enumerate(lines, start=HEADER_ROW + 1):
+        _write_line(book, ws, i, line, as_of, styles)
+    end = HEADER_ROW + 1 + len(lines)
     ws.write(end + 1, 0, f"{len(lines)} lettre(s) recommandée(s) avec accusé de réception.")
     ws.write(end + 2, 0, "Remis au bureau de poste le ........................ "
              "Signature et cachet :")  # fmt: skip
@@ -108,37 +131,74 @@ def write_posting_list(
              "enregistrez ce fichier : la prochaine exécution le reporte dans la colonne "
              "« N° recommandé » du classeur.", styles["note"])  # fmt: skip
     _layout(ws, end)
-    _keys(book, lines, as_of)
+    _keys(book, lines, as_of, styles["date"])
     book.close()
     tmp.replace(target)
     return target
 
 
-_WIDTHS = (5, 34, 40, 30, 15, 30)
+def _write_line(
+    book: Any, ws: Any, i: int, line: PostingLine, as_of: dt.date, styles: dict[str, Any]
+) -> None:
+    ws.write_number(i, WRITTEN["line"], line.line, styles["line"])
+    ws.write_string(i, WRITTEN["recipient"], line.recipient, styles["cell"])
+    ws.write_string(i, WRITTEN["address"], "\n".join(line.address), styles["cell"])
+    ws.write_string(i, WRITTEN["invoices"], invoices_text(line.invoices), styles["cell"])
+    ws.write_string(i, WRITTEN["reference"], line.reference, styles["cell"])
+    ws.write_datetime(i, WRITTEN["date"], as_of, styles["date"])
+    ws.write_number(i, WRITTEN["amount"], line.amount, _money_style(book, styles, line.currency))
+    # Text, so that a number of digits only is never turned into 1,23E+12 by Excel.
+    ws.write_string(i, WRITTEN["number"], line.number, styles["number"])
+    ws.set_row(i, _height(line))
+
+
+_WIDTHS = (5, 30, 36, 22, 25, 11, 15, 26)
 
 
 def _height(line: PostingLine) -> float:
     """The row's height in points: neither Excel nor LibreOffice grows a row for wrapped text
     written by XlsxWriter; room to write a number by hand at least."""
-    wrapped = [
-        *(len(t) // int(_WIDTHS[1] * 1.1) + 1 for t in line.recipient.split("\n")),
-    ]
-    address = sum(len(t) // int(_WIDTHS[2] * 1.1) + 1 for t in line.address)
-    reference = len(line.reference) // int(_WIDTHS[3] * 1.1) + 1
-    return max(2, sum(wrapped), address, reference) * 13.0 + 6.0
+
+    def rows(texts: Sequence[str], field: str) -> int:
+        width = int(_WIDTHS[WRITTEN[field]] * 1.1)
+        return sum(len(t) // width + 1 for t in texts)
+
+    needed = (
+        rows(line.recipient.split("\n"), "recipient"),
+        rows(line.address, "address"),
+        rows([invoices_text(line.invoices)], "invoices"),
+        rows([line.reference], "reference"),
+    )
+    return max(2, *needed) * 13.0 + 6.0
+
+
+def _money_style(book: Any, styles: dict[str, Any], currency: str) -> Any:
+    """The amount's format: euros as Excel writes them in French, another currency by its
+    French symbol (« 1 234,50 $US »)."""
+    code = currency.upper() if currency else "EUR"
+    if code not in styles:
+        symbol = get_currency_symbol(code, "fr").replace('"', "")
+        styles[code] = book.add_format({**_GRID, "num_format": f'[$-40C]#,##0.00 "{symbol}"'})
+    return styles[code]
+
+
+_GRID = {"border": 1, "valign": "top", "text_wrap": True}
 
 
 def _styles(book: Any) -> dict[str, Any]:
-    grid = {"border": 1, "valign": "top", "text_wrap": True}
-    return {
+    grid = _GRID
+    styles = {
         "title": book.add_format({"bold": True, "font_size": 13}),
         "head": book.add_format({**grid, "bold": True, "bg_color": "#DDE4EE"}),
         "cell": book.add_format(grid),
         "line": book.add_format({**grid, "align": "center"}),
-        "money": book.add_format({**grid, "align": "right"}),
+        "money": book.add_format({**grid, "num_format": MONEY}),
+        "date": book.add_format({**grid, "num_format": DATE, "align": "left"}),
         "number": book.add_format({**grid, "num_format": "@", "font_size": 12}),
         "note": book.add_format({"italic": True, "font_color": "#555555"}),
     }
+    styles["EUR"] = styles["money"]
+    return styles
 
 
 def _layout(ws: Any, end: int) -> None:
@@ -148,22 +208,24 @@ def _layout(ws: Any, end: int) -> None:
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(3)
+    ws.repeat_rows(HEADER_ROW)
     ws.print_area(0, 0, end + 4, len(HEADERS) - 1)
-    ws.freeze_panes(4, 0)
+    ws.freeze_panes(HEADER_ROW + 1, 0)
 
 
-def _keys(book: Any, lines: Sequence[PostingLine], as_of: dt.date) -> None:
-    """The very hidden sheet: one row per invoice of each line."""
+def _keys(book: Any, lines: Sequence[PostingLine], as_of: dt.date, date: Any) -> None:
+    """The very hidden sheet: one row per invoice of each line, with the letter's reference
+    (without spaces), which names the letter whatever the office did to the visible sheet."""
     keys = book.add_worksheet(KEYS_SHEET)
     keys.write_row(0, 0, KEYS_HEADERS)
     row = 1
     for line in lines:
         for invoice in line.invoices or ("",):
-            keys.write_row(
-                row, 0, (line.line, line.client, line.letter, invoice, as_of.isoformat())
-            )
+            keys.write_row(row, 0, (line.line, line.client, line.letter, invoice))
+            keys.write_datetime(row, 4, as_of, date)
+            keys.write_string(row, 5, line.reference.replace(" ", ""))
             row += 1
+    keys.set_column(4, 4, 11)
     keys.very_hidden()
 
 
@@ -175,11 +237,14 @@ def with_numbers(lines: Sequence[PostingLine], typed: Sequence[PostingLine]) -> 
 
 __all__ = [
     "HEADERS",
+    "HEADER_ROW",
     "KEYS_SHEET",
     "LIST_NAME",
     "NUMBER_HEADER",
     "SHEET",
+    "WRITTEN",
     "PostingLine",
+    "invoices_text",
     "posting_lines",
     "with_numbers",
     "write_posting_list",

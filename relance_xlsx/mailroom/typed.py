@@ -1,83 +1,56 @@
-"""The LRAR numbers the office typed on its posting lists, read back by the next run.
+"""The posting lists of the recent runs, read back with the LRAR numbers the office typed.
 
-Each number goes to the invoices of its letter (by client and invoice number: rows may have
-moved since), into the workbook's « N° recommandé » column. A number already there is never
-replaced by another: the run says so and leaves both for the office to settle.
+The very hidden sheet says which client, letter and invoices each line is; the visible table,
+found again whatever the office did to it (listread.py), gives the numbers. What cannot be read
+is said, in one sentence naming the file, the sheet and the cell: a list is never skipped
+silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import python_calamine as calamine
 
-from .posting import HEADERS, KEYS_SHEET, LIST_NAME, NUMBER_HEADER, SHEET, PostingLine
+from ..config import Limits
+from ..errors import RelanceError
+from ..ooxml import check_package
+from ..wording import describe_error, describe_reader_error, is_reader_error
+from .listread import Lost, Table, TypedRow, fold, locate, quoted, typed_rows
+from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, PostingLine
+from .unread import header_lost, keys_lost, table_lost
 
 # A posting list is read back for this many days after its date: numbers are typed within
 # days, and a run need not open years of lists.
 READ_BACK_DAYS = 120
-# La Poste's national numbers (« 1A 123 456 7890 1 ») and the international S10 ones
-# (« RR 123 456 789 FR »), spaces and dashes aside; other carriers' numbers are letters and
-# digits too.
-_NUMBER = re.compile(r"[A-Z0-9]{8,30}")
-_S10 = re.compile(r"([A-Z]{2})(\d{8})(\d)([A-Z]{2})")
+# A posting list is a page of lines: anything far bigger is not one (or is hostile).
+_LIMITS = Limits(max_part_mb=64, max_total_mb=128, max_cells=2_000_000, max_sheets=50)
 
 
 @dataclass(frozen=True)
-class RegisteredNumber:
-    """An LRAR number typed on a posting list, written by a run into an invoice's row."""
+class Listed:
+    """A posting list read back: its lines with the numbers typed, and what could not be."""
 
-    row: int
-    invoice: str
-    client: str
-    number: str
-    letter: str
+    path: Path
+    day: dt.date | None  # None: not a posting list
+    lines: list[PostingLine]
+    sheet: str = SHEET
+    # Why no number of this list can be read (the table or its hidden sheet lost), or "".
+    problem: str = ""
+    # Rows set aside: a number typed on a row that names no letter of the list, or two.
+    notes: tuple[str, ...] = ()
+    # Each line's number cell in the sheet (« H7 »), where the page writes what is typed.
+    cells: dict[int, str] = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class Recorded:
-    """An LRAR number to write on one invoice's row."""
-
-    index: Any  # the invoice's label in the ledger frame
-    row: int  # its Excel row
-    invoice: str
-    client: str
-    number: str
-    letter: str
-    posted: dt.date
-
-    def public(self) -> RegisteredNumber:
-        """What the run's result says of it."""
-        return RegisteredNumber(self.row, self.invoice, self.client, self.number, self.letter)
-
-
-def clean_number(raw: Any) -> str | None:
-    """The number as the office typed it, tidied (« 1a 123-456 7890 » → « 1A1234567890 »);
-    None when it cannot be one (too short, few digits, other characters, a wrong S10 check
-    digit)."""
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)  # digits typed into a number cell
-    text = re.sub(r"[\s\-.]", "", unicodedata.normalize("NFKC", str(raw))).upper()
-    if not _NUMBER.fullmatch(text) or sum(c.isdigit() for c in text) < 6:
-        return None  # every carrier's number is mostly digits: « VOIRANNE » is not one
-    s10 = _S10.fullmatch(text)
-    if s10 and int(s10[3]) != _s10_check(s10[2]):
-        return None
-    return text
-
-
-def _s10_check(digits: str) -> int:
-    """The check digit of a UPU S10 item number."""
-    total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
-    check = 11 - total % 11
-    return 0 if check == 10 else 5 if check == 11 else check
+    @property
+    def name(self) -> str:
+        """The list as the user finds it: « relances/2026-11-22/liste_recommandes.xlsx »."""
+        return "/".join(self.path.parts[-3:])
 
 
 def posting_lists(folders: Iterable[Path], as_of: dt.date, *, later: bool = False) -> list[Path]:
@@ -88,69 +61,171 @@ def posting_lists(folders: Iterable[Path], as_of: dt.date, *, later: bool = Fals
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob(f"*/{LIST_NAME}")):
-            try:
-                day = dt.date.fromisoformat(path.parent.name)
-            except ValueError:
-                continue
-            if (later or day <= as_of) and (as_of - day).days <= READ_BACK_DAYS:
+            day = _folder_day(path)
+            if day and (later or day <= as_of) and (as_of - day).days <= READ_BACK_DAYS:
                 found[path.resolve()] = None
     return list(found)
 
 
-def read_list(path: Path) -> tuple[list[PostingLine], dt.date | None]:
-    """The lines of a posting list with the numbers typed, and its date (None: not a list)."""
+def _folder_day(path: Path) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(path.parent.name)
+    except ValueError:
+        return None
+
+
+def read_list(path: Path) -> Listed:
+    """A posting list with the numbers typed on it; never raises for what the file holds."""
+    try:
+        sheets = _sheets(path)
+    except Exception as exc:  # a damaged or foreign file: said, the run goes on
+        listed = Listed(path, _folder_day(path), [])
+        return replace(listed, problem=_unreadable(listed.name, exc))
+    keys_name = _keys_sheet(sheets)
+    keys = sheets.pop(keys_name, [])
+    lines, day = _lines(keys)
+    listed = Listed(path, day or _folder_day(path), lines)
+    if not keys_name:
+        return replace(listed, problem=keys_lost(listed.name))
+    table = locate(sheets)
+    if isinstance(table, Lost):
+        return replace(listed, sheet=table.sheet, problem=table_lost(listed.name, table))
+    rows = typed_rows(table)
+    listed = _numbered(replace(listed, sheet=table.sheet), table, rows)
+    if table.overwritten is not None and not any(r.number for r in rows):
+        # Nothing lost for sure, but the numbers may sit in a column no longer told apart.
+        listed = replace(listed, problem=header_lost(listed.name, table))
+    return listed
+
+
+def _unreadable(name: str, exc: Exception) -> str:
+    """A list the checks or the reader refused, in one French sentence."""
+    if isinstance(exc, RelanceError):
+        why = str(exc)  # already French: the part refused and what to do
+    elif is_reader_error(exc):
+        why = describe_reader_error(exc, "le fichier")
+    else:
+        why = describe_error(exc)
+    return (
+        f"Liste de recommandés {name} illisible, aucun n° de recommandé n'en est reporté dans "
+        f"le classeur : {why[0].lower()}{why[1:]}"
+    )
+
+
+def _sheets(path: Path) -> dict[str, list[list[Any]]]:
+    """Every sheet's cells, after the same checks as the ledger's (a hostile file is refused
+    before the reader library sees it)."""
+    scan = check_package(path, _LIMITS)
     book = calamine.CalamineWorkbook.from_path(str(path))
     try:
-        if SHEET not in book.sheet_names or KEYS_SHEET not in book.sheet_names:
-            return [], None
-        shown = book.get_sheet_by_name(SHEET).to_python(skip_empty_area=False)
-        keys = book.get_sheet_by_name(KEYS_SHEET).to_python(skip_empty_area=False)
+        return {
+            name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            for name in book.sheet_names
+            if name not in scan.refused
+        }
     finally:
         book.close()
-    visible = _visible(shown)
+
+
+def _keys_sheet(sheets: dict[str, list[list[Any]]]) -> str:
+    """The hidden sheet of the lines' keys: by its name, or by its header if renamed."""
+    if KEYS_SHEET in sheets:
+        return KEYS_SHEET
+    heads = list(KEYS_HEADERS[:4])
+    return next((n for n, rows in sheets.items() if rows and rows[0][:4] == heads), "")
+
+
+def _lines(keys: list[list[Any]]) -> tuple[list[PostingLine], dt.date | None]:
+    """The lines the hidden sheet describes (client, letter, invoices, reference), and the
+    list's date."""
     by_line: dict[int, list[list[Any]]] = {}
     for row in keys[1:]:
-        if len(row) >= 5 and isinstance(row[0], int | float):
+        if len(row) >= 5 and isinstance(row[0], int | float) and not isinstance(row[0], bool):
             by_line.setdefault(int(row[0]), []).append(row)
     day = None
     lines = []
     for line, rows in sorted(by_line.items()):
         day = day or _day(rows[0][4])
-        seen = visible.get(line, {})
-        amount = _amount(seen.get(HEADERS[4]))
-        lines.append(
-            PostingLine(
-                line,
-                str(rows[0][1]),
-                _cell(seen.get(HEADERS[1])),
-                tuple(_cell(seen.get(HEADERS[2])).split("\n")),
-                _cell(seen.get(HEADERS[3])),
-                amount,
-                str(rows[0][2]),
-                tuple(str(r[3]) for r in rows if str(r[3])),
-                _cell(seen.get(NUMBER_HEADER)),
-            )
-        )
+        first = rows[0]
+        reference = str(first[5]).strip() if len(first) > 5 and first[5] else ""
+        invoices = tuple(str(r[3]) for r in rows if str(r[3]))
+        client, letter = str(first[1]), str(first[2])
+        lines.append(PostingLine(line, client, client, (), reference, 0.0, letter, invoices))
     return lines, day
 
 
-def _visible(rows: list[list[Any]]) -> dict[int, dict[str, Any]]:
-    """The visible sheet's cells by line and header, wherever the office moved the columns."""
-    for h, header in enumerate(rows[:15]):
-        names = [str(c).strip() for c in header]
-        if NUMBER_HEADER in names and HEADERS[0] in names:
-            at = names.index(HEADERS[0])
-            return {
-                int(r[at]): dict(zip(names, r, strict=False))
-                for r in rows[h + 1 :]
-                if len(r) > at and isinstance(r[at], int | float)
-            }
-    return {}
+def _day(value: Any) -> dt.date | None:
+    """The list's date: a real date, or ISO text (lists written before 0.2.0 was released)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _numbered(listed: Listed, table: Table, rows: list[TypedRow]) -> Listed:
+    """The lines with the numbers typed on their rows; a row that names no line is noted."""
+    lines = {x.line: x for x in listed.lines}
+    by_reference = {x.reference: x.line for x in listed.lines if x.reference}
+    by_name: dict[str, list[int]] = {}
+    for x in listed.lines:
+        by_name.setdefault(fold(x.client), []).append(x.line)
+    notes: list[str] = []
+    typed: dict[int, TypedRow] = {}
+    shown: dict[int, TypedRow] = {}
+    clashed: set[int] = set()
+    for row in rows:
+        line, why = _line_of(row, lines, by_reference, by_name)
+        place = f"Liste de recommandés {listed.name}, feuille « {table.sheet} », cellule {row.cell}"
+        if line is None:
+            if row.number:
+                notes.append(f"{place} : le n° « {quoted(row.number)} » n'est pas reporté dans le "
+                             f"classeur, {why} ; notez-le sur la ligne de sa lettre.")  # fmt: skip
+            continue
+        shown.setdefault(line, row)
+        if not row.number:
+            continue
+        other = typed.setdefault(line, row)
+        if other is not row and not _same(other.number, row.number):
+            clashed.add(line)
+            first, second = quoted(other.number), quoted(row.number)
+            notes.append(f"{place} : la lettre n° {line} ({lines[line].client}) a deux n° de "
+                         f"recommandé, « {first} » en {other.cell} et « {second} » en "
+                         f"{row.cell} ; aucun n'est reporté, effacez le faux.")  # fmt: skip
+    where = f"feuille « {table.sheet} », cellule"
+    numbered = []
+    for x in listed.lines:
+        if x.line in shown:
+            x = _as_shown(x, shown[x.line].shown)
+        if x.line in typed and x.line not in clashed:
+            x = replace(x, number=typed[x.line].number, where=f"{where} {typed[x.line].cell}")
+        numbered.append(x)
+    cells = {line: row.cell for line, row in shown.items()}
+    return replace(listed, lines=numbered, notes=tuple(notes), cells=cells)
+
+
+def _as_shown(line: PostingLine, shown: dict[str, Any]) -> PostingLine:
+    """The line with the recipient, address and amount its row shows."""
+    recipient, address = _text(shown.get("recipient")), _text(shown.get("address"))
+    return replace(
+        line,
+        recipient=recipient or line.recipient,
+        address=tuple(address.split("\n")) if address else line.address,
+        amount=_amount(shown.get("amount")),
+    )
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def _amount(value: Any) -> float:
-    """The amount of a line, written as French text (« 6 505,15 € ») or as a number."""
-    if isinstance(value, int | float):
+    """A line's amount: a number, or French text (« 6 505,15 € », lists written before 0.2.0
+    was released)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     digits = re.sub(r"[^\d,.-]", "", str(value or "")).replace(",", ".")
     try:
@@ -159,93 +234,42 @@ def _amount(value: Any) -> float:
         return 0.0
 
 
-def _cell(value: Any) -> str:
-    """A cell as text: digits typed into a number cell without their « .0 »."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value).strip()
+def _line_of(
+    row: TypedRow,
+    lines: dict[int, PostingLine],
+    by_reference: dict[str, int],
+    by_name: dict[str, list[int]],
+) -> tuple[int | None, str]:
+    """The line a row is (by the letter's reference first, then its line number, then its
+    recipient), or None and why not."""
+    if row.reference and by_reference:
+        line = by_reference.get(row.reference)
+        if line is None:
+            return None, (f"car la référence de sa ligne ({quoted(row.reference)}) n'est celle "
+                          "d'aucune lettre de la liste")  # fmt: skip
+        # Rows renumbered by hand: the reference and the recipient agree on the letter.
+        if row.line is not None and row.line != line and not _named(row, lines[line]):
+            return None, (f"car sa ligne porte le n° {row.line} mais la référence de la lettre "
+                          f"n° {line} ({lines[line].client})")  # fmt: skip
+        return line, ""
+    if row.line is not None:
+        if row.line in lines:
+            return row.line, ""
+        return None, f"car la liste n'a pas de lettre n° {row.line}"
+    named = by_name.get(fold(row.recipient), [])
+    if len(named) == 1:
+        return named[0], ""
+    return None, "car rien sur sa ligne (n°, référence, destinataire) ne dit à quelle lettre il va"
 
 
-def _day(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+def _named(row: TypedRow, line: PostingLine) -> bool:
+    """Whether a row names the line's recipient."""
+    return bool(row.recipient) and fold(row.recipient) == fold(line.client)
 
 
-def record_numbers(
-    frame: pd.DataFrame, lists: Sequence[tuple[Path, list[PostingLine], dt.date]]
-) -> tuple[list[Recorded], list[str]]:
-    """The numbers to write, invoice by invoice, and a French warning for each one set aside."""
-    warnings: list[str] = []
-    wanted: dict[tuple[str, str], tuple[str, PostingLine, dt.date, Path]] = {}
-    seen: dict[str, str] = {}
-    for path, lines, day in lists:
-        for line in lines:
-            if not line.number:
-                continue
-            where = f"ligne {line.line} de {path.parent.name}/{path.name}"
-            number = clean_number(line.number)
-            if number is None:
-                warnings.append(
-                    f"N° de recommandé illisible « {line.number} » ({where}) : non reporté dans "
-                    "le classeur ; corrigez-le dans la liste."
-                )
-                continue
-            other = seen.setdefault(number, where)
-            if other != where:
-                warnings.append(
-                    f"Le n° de recommandé {number} figure deux fois ({other} et {where}) : "
-                    "reporté pour la première seulement."
-                )
-                continue
-            for invoice in line.invoices:
-                wanted[(_fold(line.client), invoice)] = (number, line, day, path)
-    return _matched(frame, wanted, warnings), warnings
+def _same(a: str, b: str) -> bool:
+    """Two numbers typed are one, their case, spaces and dashes aside."""
+    return "".join(c for c in fold(a) if c.isalnum()) == "".join(c for c in fold(b) if c.isalnum())
 
 
-def _matched(
-    frame: pd.DataFrame,
-    wanted: dict[tuple[str, str], tuple[str, PostingLine, dt.date, Path]],
-    warnings: list[str],
-) -> list[Recorded]:
-    """The ledger's rows of those invoices whose number cell is empty."""
-    if not wanted:
-        return []
-    invoices = frame["invoice"].astype(str)
-    candidates = frame.index[invoices.isin({invoice for _, invoice in wanted}).to_numpy()]
-    found: list[Recorded] = []
-    for idx in candidates:
-        key = (_fold(frame.at[idx, "client"]), str(frame.at[idx, "invoice"]))
-        if key not in wanted:
-            continue
-        number, line, day, _ = wanted[key]
-        current = frame.at[idx, "registered_no"] if "registered_no" in frame else None
-        now = clean_number(current) if isinstance(current, str) and current.strip() else None
-        if now == number:
-            continue
-        if isinstance(current, str) and current.strip():
-            warnings.append(
-                f"Facture {key[1]} ({line.client}) : le classeur indique le recommandé n° "
-                f"{current.strip()}, la liste du {day:%d/%m/%Y} donne {number} ; non remplacé."
-            )
-            continue
-        found.append(
-            Recorded(idx, int(frame.at[idx, "row"]), key[1], line.client, number, line.letter, day)
-        )
-    return found
-
-
-def _fold(name: Any) -> str:
-    return " ".join(str(name).split()).casefold()
-
-
-__all__ = [
-    "READ_BACK_DAYS",
-    "Recorded",
-    "RegisteredNumber",
-    "clean_number",
-    "posting_lists",
-    "read_list",
-    "record_numbers",
-]
+__all__ = ["READ_BACK_DAYS", "Listed", "posting_lists", "read_list"]

@@ -91,17 +91,18 @@ def write_files(
         if not ready:
             return Files()
         printed = write_letters(ready, settings, out, progress)
-        posting = write_posting(printed.registered, data, settings, out, as_of)
+        posting, kept = write_posting(printed.registered, data, settings, out, as_of)
         post, pdfs = (
             _pdfs(printed, posting, settings, out, progress) if pdf else (Post(posting), [])
         )
-        files = Files(printed.bundle, pdfs, registered_bundle=printed.registered_bundle, post=post)
+        files = Files(printed.bundle, pdfs, registered_bundle=printed.registered_bundle, post=post,
+                      warnings=kept)  # fmt: skip
         if not messages.pending:
             return files
         drafts, problems, warnings = draft_run(
             messages, ledger, decisions.frame, settings, out, as_of, pdf, progress, now
         )
-        return replace(files, drafts=drafts, problems=problems, warnings=warnings)
+        return replace(files, drafts=drafts, problems=problems, warnings=kept + warnings)
 
 
 def _pdfs(

@@ -21,23 +21,18 @@ def typed_numbers(
     write: bool,
 ) -> list[Recorded]:
     """The numbers to write into « N° recommandé », from the posting lists of the recent runs
-    beside the ledger (relances/<date>/) and beside this run's folder.
+    beside the ledger (relances/<date>/) and beside this run's folder; what cannot be read or
+    written is added to warnings, one sentence each.
 
     They are noted in the ledger's frame at once, so that this run's journal lines and
     litigation files already name them. A run that writes the workbook checks first that the
     « N° recommandé » column fits (before any letter is written).
     """
     folders = [ledger.path.resolve().parent / "relances", out.resolve().parent]
-    lists = []
-    for path in posting_lists(folders, as_of):
-        try:
-            lines, day = read_list(path)
-        except Exception as exc:  # calamine's errors for a damaged or foreign file
-            warnings.append(f"Liste de recommandés illisible, ignorée : {path} ({exc}).")
-            continue
-        if day is not None:
-            lists.append((path, lines, day))
-    recorded, notes = record_numbers(ledger.frame, lists)
+    lists = [read_list(path) for path in posting_lists(folders, as_of)]
+    header = ledger.columns.get("registered_no", settings.writeback.registered_header)
+    column = f"« {header} » de la feuille « {ledger.sheet} »"
+    recorded, notes = record_numbers(ledger.frame, [x for x in lists if x.day], column)
     warnings += notes
     if recorded and write:
         check_targets(ledger.sheet_ref, settings.writeback, registered=True)

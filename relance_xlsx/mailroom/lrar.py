@@ -1,0 +1,105 @@
+"""LRAR numbers as the office types them: checked, compared and written back.
+
+Compared without their spaces (« 1a-123-456-7890-1 » and « 1A 123 456 7890 1 » are one
+number), written into the workbook as La Poste prints them on the proof of posting
+(« 1A 123 456 7890 1 », « RR 473 124 829 FR »), the form the clerk recognises and searches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from ..wording import visible
+
+# La Poste's national numbers: a digit, a letter, eleven digits (« 1A 123 456 7890 1 »).
+_NATIONAL = re.compile(r"\d[A-Z]\d+")
+# The UPU S10 international ones: two letters, eight digits and a check digit, the country
+# (« RR 473 124 829 FR »).
+_S10 = re.compile(r"[A-Z]{2}\d+[A-Z]{2}")
+# « n° 1A 123… » or « numéro : 1A 123… »: the label is not part of the number.
+_LABEL = re.compile(r"^\s*(?:n\s*[°º]|num[ée]ro)\s*:?\s*", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s\-.]+")
+EXAMPLE = "1A 123 456 7890 1"
+
+
+def _text(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)  # digits typed into a number cell
+    # Invisible characters (a zero-width space pasted from a tracking page) are not typed.
+    text = visible(unicodedata.normalize("NFKC", "" if raw is None else str(raw)))
+    return _LABEL.sub("", text).strip()
+
+
+def number_problem(raw: Any) -> str | None:
+    """Why what was typed cannot be an LRAR number (French, after « : »); None when it can be
+    one, or when nothing was typed."""
+    text = _text(raw)
+    tokens = [t for t in _SEPARATORS.split(text.upper()) if t]
+    if not tokens:
+        return None
+    odd = sorted({c for c in text if not (c.isalnum() or c in " -.\u00a0\u202f\t")})
+    if odd:
+        signs = ", ".join(f"« {c} »" if c.isprintable() else f"U+{ord(c):04X}" for c in odd[:5])
+        return f"il contient {signs} ; un seul numéro par case, en lettres et chiffres"
+    inner = tokens[1:-1] if len(tokens) > 2 else []
+    words = [t for t in tokens if t.isalpha() and (len(t) > 2 or t in inner)]
+    if words:
+        return f"il contient des mots (« {words[0]} ») ; un seul numéro par case, sans texte"
+    key = "".join(tokens)
+    if not key.isascii():
+        return "il contient des lettres accentuées"
+    return _shape_problem(key)
+
+
+def _shape_problem(key: str) -> str | None:
+    """Why a number without separators has not the shape of one."""
+    if _NATIONAL.fullmatch(key) and len(key) != 13:
+        return f"un numéro de La Poste a 13 caractères ({EXAMPLE}), celui-ci en a {len(key)}"
+    if _S10.fullmatch(key):
+        if len(key) != 13:
+            return (
+                "un numéro international a 13 caractères (RR 473 124 829 FR), celui-ci en a "
+                f"{len(key)}"
+            )
+        if int(key[10]) != _s10_check(key[2:10]):
+            return "sa clé de contrôle (le 9e chiffre) ne correspond pas aux 8 premiers"
+        return None
+    digits = sum(c.isdigit() for c in key)
+    if len(key) < 8:
+        return f"trop court ({len(key)} caractères ; {EXAMPLE} en a 13)"
+    if len(key) > 30:
+        return f"trop long ({len(key)} caractères) : un seul numéro par case"
+    if digits < 6 or len(key) - digits > 4:
+        return "un numéro de recommandé est fait de chiffres, et de quelques lettres au plus"
+    return None
+
+
+def clean_number(raw: Any) -> str | None:
+    """The number without its separators, in capitals (« 1a 123-456 7890 1 » →
+    « 1A12345678901 »); None when it cannot be one or nothing was typed."""
+    if number_problem(raw) is not None:
+        return None
+    key = "".join(_SEPARATORS.split(_text(raw).upper()))
+    return key or None
+
+
+def shown_number(key: str) -> str:
+    """A number as La Poste prints it on the proof of posting: « 1A 123 456 7890 1 »,
+    « RR 473 124 829 FR »; another carrier's as typed, without spaces."""
+    if _NATIONAL.fullmatch(key) and len(key) == 13:
+        return f"{key[:2]} {key[2:5]} {key[5:8]} {key[8:12]} {key[12]}"
+    if _S10.fullmatch(key) and len(key) == 13:
+        return f"{key[:2]} {key[2:5]} {key[5:8]} {key[8:11]} {key[11:]}"
+    return key
+
+
+def _s10_check(digits: str) -> int:
+    """The check digit of a UPU S10 item number."""
+    total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
+    check = 11 - total % 11
+    return 0 if check == 10 else 5 if check == 11 else check
+
+
+__all__ = ["EXAMPLE", "clean_number", "number_problem", "shown_number"]
