@@ -90,6 +90,16 @@ def ledger_factory(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def all_paragraphs(doc: Any) -> list[Any]:
+    """Every paragraph of a Word document's body in reading order, those in tables too: a
+    letter's end (from its ways to pay to its signature) is a table of one cell that no page
+    breaks (letters/keeps.py)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    return [Paragraph(p, doc) for p in doc.element.body.iter(qn("w:p"))]
+
+
 def soffice() -> str | None:
     """The LibreOffice binary, if installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")

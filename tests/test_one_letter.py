@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, convert, needs_libreoffice, write_ledger
+from conftest import ROOT, all_paragraphs, convert, needs_libreoffice, write_ledger
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -257,7 +257,7 @@ def test_a_statement_of_account_on_request_changes_no_level(tmp_path):
     rows = [[c.text for c in r.cells] for r in letter.tables[0].rows]
     # Typeset: a no-break hyphen in the numbers, a narrow no-break space before « : ».
     assert [plain(r[0]) for r in rows[1:]] == ["Facture G-1", "Facture G-2"]
-    text = "\n".join(p.text for p in letter.paragraphs)
+    text = "\n".join(p.text for p in all_paragraphs(letter))
     assert "Solde du compte\u202f: 450,00\xa0€" in text
     # The statement comes right after the client's own letter in the bundle.
     kinds = [(x["client"], x["kind"]) for x in doc["letters"]]

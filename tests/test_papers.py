@@ -11,7 +11,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from conftest import AS_OF, ROOT, _load_sample_builder, needs_libreoffice, write_ledger
+from conftest import (
+    AS_OF,
+    ROOT,
+    _load_sample_builder,
+    all_paragraphs,
+    needs_libreoffice,
+    write_ledger,
+)
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -118,7 +125,7 @@ def _letters(results):
 def test_no_ordinary_space_before_a_colon_in_a_french_letter(week_pdf):
     for letter, _ in _letters(week_pdf):
         doc = Document(letter.path)
-        texts = [p.text for p in doc.paragraphs]
+        texts = [p.text for p in all_paragraphs(doc)]
         texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
         texts += [p.text for s in doc.sections for p in s.footer.paragraphs]
         english = "Dear Sir or Madam," in texts

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, needs_libreoffice, write_ledger
+from conftest import ROOT, all_paragraphs, needs_libreoffice, write_ledger
 from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -65,7 +65,7 @@ def _letter(post, client):
 
 def _texts(path: str) -> list[str]:
     doc = Document(path)
-    texts = [p.text for p in doc.paragraphs]
+    texts = [p.text for p in all_paragraphs(doc)]
     texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
     return texts + [p.text for s in doc.sections for p in s.footer.paragraphs]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ROOT, convert, needs_libreoffice, write_ledger
+from conftest import ROOT, all_paragraphs, convert, needs_libreoffice, write_ledger
 from docx import Document
 from statements import Op, camt053
 
@@ -219,7 +219,7 @@ def test_no_code_when_off_or_without_a_valid_iban(tmp_path, qr, iban, pictures):
     run = relance_xlsx.run(ledger, settings, as_of=AS_OF, write_workbook=False)
     (letter,) = run.letters
     assert len(_pictures(letter.path)) == pictures
-    text = "\n".join(p.text for p in Document(letter.path).paragraphs)
+    text = "\n".join(p.text for p in all_paragraphs(Document(letter.path)))
     # The reference is printed either way (typeset: a narrow no-break space before « : »).
     assert "Référence à rappeler\u202f: RF" in text
 
@@ -249,7 +249,7 @@ def test_the_code_stays_with_the_ways_to_pay(tmp_path, invoices):
     (letter,) = run.letters
     # In the file: the heading of the ways to pay, and each paragraph down to the code's,
     # kept with the next one.
-    paragraphs = Document(letter.path).paragraphs
+    paragraphs = all_paragraphs(Document(letter.path))
     start = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Modalités"))
     code = next(i for i, p in enumerate(paragraphs) if p.text.startswith("Référence à rappeler"))
     assert all(p.paragraph_format.keep_with_next for p in paragraphs[start : code + 1])

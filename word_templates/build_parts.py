@@ -1,83 +1,22 @@
-"""The layout pieces of the bundled letters: paragraphs, {%p %} tags, repeating tables, totals,
-and the loop over a letter's parts (each at its own stage, with its own sentences, invoices,
-totals and deadline). Used by build_templates.py."""
+"""The loop over a letter's parts in the bundled templates: each part at its own stage, with
+its own sentences, invoices, totals and deadline, kept together on the page where it matters.
+Used by build_templates.py."""
 
 from __future__ import annotations
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Cm, Pt
+from build_pieces import JUSTIFY, available_credits, credits_table, keep, line, para, table, tag
 from sentences import PART_KINDS, TYPE_TESTS, TYPES, filled
 
-RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
-JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
-
-def para(doc, text: str = "", *, bold=False, indent_cm=0.0, align=None, size=None, space_after=4.0):
-    p = doc.add_paragraph()
-    if text:
-        run = p.add_run(text)
-        run.bold = bold
-        if size:
-            run.font.size = Pt(size)
-    fmt = p.paragraph_format
-    fmt.space_after = Pt(space_after)
-    if indent_cm:
-        fmt.left_indent = Cm(indent_cm)
-    if align is not None:
-        p.alignment = align
-    return p
-
-
-def tag(doc, tag: str, indent_cm: float = 0.0) -> None:
-    """A {%p … %} paragraph: docxtpl removes it and keeps its Jinja statement."""
-    para(doc, f"{{%p {tag} %}}", indent_cm=indent_cm, space_after=0)
-
-
-def table(doc, headers: list[str], cells: list[str], loop: str, widths: list[float]):
-    """A table whose middle row repeats with {%tr for %}…{%tr endfor %} rows of their own."""
-    table = doc.add_table(rows=4, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for i, text in enumerate(headers):
-        cell = table.rows[0].cells[i]
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.size = Pt(9)
-    table.rows[1].cells[0].text = f"{{%tr for {loop} %}}"
-    for i, text in enumerate(cells):
-        cell = table.rows[2].cells[i]
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.font.size = Pt(9)
-        if any(w in text for w in ("amount", "outstanding", "interest", "indemnity", "base")):
-            cell.paragraphs[0].alignment = RIGHT
-    table.rows[3].cells[0].text = "{%tr endfor %}"
-    # The header row repeats on every page; no row is cut across two pages.
-    for index, row in enumerate(table.rows):
-        props = row._tr.get_or_add_trPr()
-        props.append(OxmlElement("w:cantSplit"))
-        if index == 0:
-            props.append(OxmlElement("w:tblHeader"))
-    for row in table.rows:
-        for i, width in enumerate(widths):
-            row.cells[i].width = Cm(width)
-    return table
-
-
-def line(doc, t: dict, label: str, value: str, bold: bool = False) -> None:
-    """A total, right-aligned: « Total réclamé : 1 234,56 € »."""
-    para(doc, f"{label}{t['colon']}{{{{ {value} }}}}", bold=bold, align=RIGHT, space_after=0)
-
-
-def _by_type(doc, texts: dict, language: str) -> None:
-    """One sentence per client type ({%p if debtor.consumer %} …), those it has."""
+def _by_type(doc, texts: dict, language: str, kept: bool = False) -> None:
+    """One sentence per client type ({%p if debtor.consumer %} …), those it has (kept: on the
+    page of what follows)."""
     kinds = [k for k in (*TYPES, "administrative", "judicial") if k in texts]
     for i, kind in enumerate(kinds):
         tag(doc, f"{'if' if i == 0 else 'elif'} {TYPE_TESTS[kind]}")
-        para(doc, filled(texts[kind], language), space_after=6, align=JUSTIFY)
+        paragraph = para(doc, filled(texts[kind], language), space_after=6, align=JUSTIFY)
+        if kept:
+            keep(paragraph)
     tag(doc, "endif")
 
 
@@ -107,27 +46,6 @@ def _invoices_table(doc, t: dict) -> None:
     credits_table(doc, t, "part.credits")
     tag(doc, "endif")
     para(doc, "", space_after=2)
-
-
-def credits_table(doc, t: dict, credits: str, heading: str = "credits") -> None:
-    """The credit notes deducted: « Avoirs en votre faveur, déduits du total » and their table
-    (or, heading "available", the free ones shown and not deducted)."""
-    para(doc, t[heading], space_after=2)
-    table(
-        doc,
-        t["credits_table"],
-        ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
-        f"c in {credits}",
-        [3.0, 2.6, 7.4, 3.0],
-    )
-
-
-def available_credits(doc, t: dict) -> None:
-    """The credit notes naming no invoice of the letter: shown, never deducted."""
-    tag(doc, "if available_credits")
-    credits_table(doc, t, "available_credits", "available")
-    para(doc, "", space_after=4)
-    tag(doc, "endif")
 
 
 def _claim_table(doc, t: dict) -> None:
@@ -164,7 +82,7 @@ def _totals(doc, t: dict, kinds: tuple[str, ...]) -> None:
     a first reminder claims its principal only."""
     if "relance_1" in kinds:
         tag(doc, 'if part.kind == "relance_1"')
-        line(doc, t, t["total_due"], "part.totals.outstanding", bold=True)
+        keep(line(doc, t, t["total_due"], "part.totals.outstanding", bold=True))
         tag(doc, "else")
     if kinds != ("penalites",):
         tag(doc, 'if part.kind != "penalites"')
@@ -187,7 +105,8 @@ def _totals(doc, t: dict, kinds: tuple[str, ...]) -> None:
     tag(doc, "if not debtor.consumer")
     line(doc, t, t["indemnity"], "part.totals.indemnity")
     tag(doc, "endif")
-    line(doc, t, t["claimed"], "part.totals.claimed", bold=True)
+    # The last total goes with the breakdown and the request under it.
+    keep(line(doc, t, t["claimed"], "part.totals.claimed", bold=True))
     if "relance_1" in kinds:
         tag(doc, "endif")
 
@@ -195,7 +114,7 @@ def _totals(doc, t: dict, kinds: tuple[str, ...]) -> None:
 def _breakdown(doc, t: dict) -> None:
     """The interest of each invoice, period by period (CPC 1407), when the part claims any."""
     tag(doc, "if part.interest_periods")
-    para(doc, "", space_after=2)
+    keep(para(doc, "", space_after=2))
     para(doc, t["breakdown"], space_after=2)
     table(
         doc,
@@ -207,24 +126,29 @@ def _breakdown(doc, t: dict) -> None:
     )  # fmt: skip
     tag(doc, "endif")
     tag(doc, "if part.on_balance")
-    para(doc, t["on_balance"], size=9, space_after=0)
+    keep(para(doc, t["on_balance"], size=9, space_after=0))
     tag(doc, "endif")
     tag(doc, "if part.figures.penalties_paid")
-    para(doc, t["penalties_paid"], size=9, space_after=0)
+    keep(para(doc, t["penalties_paid"], size=9, space_after=0))
     tag(doc, "endif")
 
 
 def _sentences(doc, t: dict, language: str, kind: str) -> None:
     """What a part of this kind says before its invoices: how they came to be unpaid, the
-    law of the client's type, a notice's demand and route."""
+    law of the client's type, a notice's demand and route. Kept with the part's table (a
+    part never starts at a page's foot with its invoices on the next), but for a notice's
+    long demand, which may break before it."""
     s = t["parts"][kind]
+    notice = kind == "mise_en_demeure"
 
     def say(text: str) -> None:
-        para(doc, filled(text, language), space_after=6, align=JUSTIFY)
+        paragraph = para(doc, filled(text, language), space_after=6, align=JUSTIFY)
+        if not notice:
+            keep(paragraph)
 
     if kind == "penalites":
         say(s["open"])
-        _by_type(doc, s["law"], language)
+        _by_type(doc, s["law"], language, kept=True)
         return
     tag(doc, "if part.reminded")
     say(s["reminded"])
@@ -243,11 +167,11 @@ def _sentences(doc, t: dict, language: str, kind: str) -> None:
         tag(doc, "endif")
     if kind == "relance_2":
         tag(doc, "if part.first")
-        _by_type(doc, s["law"], language)
+        _by_type(doc, s["law"], language, kept=True)
         tag(doc, "endif")
-    if kind == "mise_en_demeure":
+    if notice:
         for key in ("notice", "route", "formal"):
-            _by_type(doc, s[key], language)
+            _by_type(doc, s[key], language, kept=key != "notice")
 
 
 def parts(doc, t: dict, language: str, kind: str) -> None:
@@ -268,7 +192,6 @@ def parts(doc, t: dict, language: str, kind: str) -> None:
         _invoices_table(doc, t)
     _totals(doc, t, kinds)
     _breakdown(doc, t)
-    para(doc, "", space_after=4)
     asking = tuple(k for k in kinds if "request" in t["parts"][k])
 
     def request(k: str) -> None:
@@ -276,8 +199,12 @@ def parts(doc, t: dict, language: str, kind: str) -> None:
 
     if asking != kinds:
         tag(doc, 'if part.kind != "mise_en_demeure"')  # a notice's demand is in its sentences
+    # The request stays on the page of the totals it asks for.
+    keep(para(doc, "", space_after=4))
     _switch(doc, asking, request)
     if asking != kinds:
+        tag(doc, "else")
+        para(doc, "", space_after=4)
         tag(doc, "endif")
     tag(doc, "endfor")
     tag(doc, "if letter.several_parts")
@@ -290,4 +217,4 @@ def parts(doc, t: dict, language: str, kind: str) -> None:
     tag(doc, "endif")
 
 
-__all__ = ["available_credits", "credits_table", "line", "para", "parts", "table", "tag"]
+__all__ = ["parts"]

@@ -25,14 +25,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from build_emails import write_emails  # noqa: E402
-from build_parts import (  # noqa: E402
+from build_parts import parts  # noqa: E402
+from build_pieces import (  # noqa: E402
     JUSTIFY,
     RIGHT,
     available_credits,
     credits_table,
     line,
     para,
-    parts,
     table,
     tag,
 )

@@ -1,8 +1,10 @@
 """What every letter's layout needs, whatever its template (the bundled ones or an office's):
-room to sign above the signatory's name, and a heading never left alone at the foot of a page.
+room to sign above the signatory's name, a heading never left alone at the foot of a page,
+and never a last page holding only the closing and the signature.
 
 Set on each rendered letter, like its typography: a template edited in Word keeps these rules
-without anyone having to know them.
+without anyone having to know them. Only « keep with next » is set (w:keepNext): where a
+chain of kept blocks is longer than a page, LibreOffice and Word break it as they must.
 """
 
 from __future__ import annotations
@@ -12,132 +14,130 @@ from typing import Any
 from lxml import etree
 
 from .compiled import Rendered, W
+from .keeps import Blocks, keep_next, set_child, wrap_unbroken
 
 # Between the closing line and the signatory's name: 27 mm, room for a signature (25 to 30).
 SIGNING_ROOM_MM = 27
 _TWIPS = round(SIGNING_ROOM_MM / 25.4 * 1440)
-_P, _PPR, _T, _TC, _TBL, _TR, _JC = (
-    f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tc", "tbl", "tr", "jc")
-)
-_VAL, _KEEP, _STYLE = (f"{{{W}}}{n}" for n in ("val", "keepNext", "pStyle"))
+_AFTER = f"{{{W}}}after"
 # A table up to this many rows is kept on one page with its sentence and its totals; a longer
 # one runs over pages as it must.
 _SMALL_TABLE = 12
-# The order of w:pPr's children (ECMA-376 CT_PPrBase, then rPr, sectPr, pPrChange).
-_NAMES = """pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
-suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct
-topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind
-contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment
-textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"""
-_RANK = {f"{{{W}}}{n}": i for i, n in enumerate(_NAMES.split())}
+# The sentence right above a table goes with it up to this length.
+_INTRO_CHARS = 400
+# The paragraphs of text kept with the closing formula, and how far above them the heading of
+# their block is looked for.
+_CLOSING_WITH = 2
+_BLOCK_MOST = 6
 
 
 def lay_out(rendered: Rendered, context: dict[str, Any]) -> None:
-    """Keep each heading with what follows it; leave room to sign above the signatory."""
-    paragraphs = [p for p in rendered.body.iter(_P) if _in_body(p)]
-    texts = [_text(p) for p in paragraphs]
-    for paragraph, text in zip(paragraphs, texts, strict=True):
+    """Keep headings, sentences and totals with what they belong to; leave room to sign above
+    the signatory, and keep the closing with the text before it."""
+    blocks = Blocks(rendered.body)
+    for block, text in zip(blocks.items, blocks.texts, strict=True):
         # « Modalités de règlement : », « Détail des intérêts… : » introduce what follows.
         if text.endswith(":") and len(text) <= 120:
-            _child(paragraph, "keepNext")
-    _keep_blocks(rendered.body)
+            set_child(block, "keepNext")
+    _keep_tables(blocks)
     creditor = context.get("creditor") or {}
     name = str(creditor.get("signatory") or "").strip() if isinstance(creditor, dict) else ""
-    if not name:
-        return
+    if name:
+        _signing_room(rendered.body, blocks, name)
+
+
+def _signing_room(body: etree._Element, blocks: Blocks, name: str) -> None:
+    """27 mm under the closing formula (the paragraph of text above the signatory's name), and
+    the end of the letter kept on one page: the closing, the signature and the text before."""
+    paragraphs = [p for p in body.iter(f"{{{W}}}p") if blocks.in_body(p)]
+    texts = [blocks.text_of(p) for p in paragraphs]
     for i in range(len(paragraphs) - 1, 0, -1):
         if texts[i] != name:
             continue
         closing = next((j for j in range(i - 1, -1, -1) if texts[j]), None)
         if closing is not None:
-            spacing = _child(paragraphs[closing], "spacing")
-            after = int(spacing.get(f"{{{W}}}after", "0") or 0)
-            spacing.set(f"{{{W}}}after", str(max(after, _TWIPS)))
-            _child(paragraphs[closing], "keepNext")
-            for k in range(closing + 1, i):  # empty paragraphs between: kept too
-                _child(paragraphs[k], "keepNext")
-        break
+            spacing = set_child(paragraphs[closing], "spacing")
+            after = int(spacing.get(_AFTER, "0") or 0)
+            spacing.set(_AFTER, str(max(after, _TWIPS)))
+            for k in range(closing, i):  # with the empty paragraphs between
+                set_child(paragraphs[k], "keepNext")
+            title = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            last = title if title is not None and _title(texts[i + 1], title) else paragraphs[i]
+            _keep_ending(blocks, paragraphs[closing], last)
+        return
 
 
-def _keep_blocks(body: etree._Element) -> None:
-    """A sentence kept with the table it introduces, a short table with the totals under it,
-    the right-aligned totals together (« Total restant dû » never alone at a page's foot,
+def _title(text: str, paragraph: etree._Element) -> bool:
+    """The signatory's title under the name (« Gérante »): a short line, no page break."""
+    return 0 < len(text) <= 80 and paragraph.find(f".//{{{W}}}br[@{{{W}}}type='page']") is None
+
+
+def _keep_ending(blocks: Blocks, closing: etree._Element, last: etree._Element) -> None:
+    """The end of the letter on one page: never a page holding only « Pour toute question… »,
+    the closing and the signature. From the two paragraphs of text above the closing (and,
+    when the upper one ends a short block under a heading, « Modalités de règlement : » and
+    its ways to pay down to « Référence à rappeler », the whole block) to the signatory's
+    title, put in a table of one row that no page breaks (see wrap_unbroken): LibreOffice
+    moves a chain of « keep with next » paragraphs only a link or two back. A table right
+    above the closing (a thank-you's) keeps its last row with it."""
+    at, end = blocks.index(closing), blocks.index(last)
+    if at is None or end is None:  # the closing inside a table or a frame: its own layout
+        return
+    said, top = 0, at
+    for j in range(at - 1, -1, -1):
+        if blocks.is_table(j):
+            if said == 0:
+                keep_next(blocks.items[j])  # its last row
+            break
+        top = j
+        if blocks.texts[j]:
+            said += 1
+            if said == _CLOSING_WITH:
+                top = _heading_above(blocks, j)
+                break
+    wrap_unbroken(blocks.items[top : end + 1])
+
+
+def _heading_above(blocks: Blocks, top: int) -> int:
+    """The heading of the short block whose last paragraph is at top (top when none)."""
+    for j in range(top - 1, max(top - 1 - _BLOCK_MOST, -1), -1):
+        if blocks.is_table(j) or not blocks.texts[j]:
+            return top
+        if blocks.texts[j].endswith(":"):
+            return j
+    return top
+
+
+def _keep_tables(blocks: Blocks) -> None:
+    """A table kept with the sentence that introduces it, a short table with the totals under
+    it, the right-aligned totals together (« Total restant dû » never alone at a page's foot,
     « Total réclamé » on the next)."""
-    blocks = [e for e in body if e.tag == _P or e.tag == _TBL]
-    right = [b.tag == _P and _right(b) for b in blocks]
-    for i, block in enumerate(blocks[:-1]):
-        after = blocks[i + 1]
-        if block.tag == _TBL:
-            rows = block.findall(_TR)
+    last = len(blocks.items) - 1
+    for i in range(last):
+        if blocks.is_table(i):
+            rows = blocks.rows(i)
             if len(rows) <= _SMALL_TABLE:
                 for row in rows:
-                    for paragraph in row.iter(_P):
-                        _keep_next(paragraph)
+                    for paragraph in row.iter(f"{{{W}}}p"):
+                        keep_next(paragraph)
+            _introduction(blocks, i)
             continue
-        if right[i]:
-            if right[i + 1]:
-                _keep_next(block)
-            continue
-        if after.tag == _TBL:
-            text = _text(block)
-            if text and len(text) <= 400:
-                _keep_next(block)
-        elif right[i + 1] and not _text(block):
-            _keep_next(block)  # the space between a table and its totals
+        if blocks.right[i]:
+            if blocks.right[i + 1]:
+                keep_next(blocks.items[i])
+        elif blocks.right[i + 1] and not blocks.texts[i]:
+            keep_next(blocks.items[i])  # the space between a table and its totals
 
 
-def _text(paragraph: etree._Element) -> str:
-    """A paragraph's text, trimmed."""
-    return "".join(paragraph.itertext(_T, with_tail=False)).strip()
-
-
-def _right(paragraph: etree._Element) -> bool:
-    """A right-aligned paragraph (a total), with some text."""
-    props = paragraph.find(_PPR)
-    jc = props.find(_JC) if props is not None else None
-    if jc is None or jc.get(_VAL) not in ("right", "end"):
-        return False
-    return bool(_text(paragraph))
-
-
-def _in_body(paragraph: etree._Element) -> bool:
-    """A paragraph of the letter's text, not of a table cell."""
-    parent = paragraph.getparent()
-    return parent is None or parent.tag != _TC
-
-
-def _keep_next(paragraph: etree._Element) -> None:
-    """Keep the paragraph with the next one (keepNext comes second in w:pPr, after pStyle):
-    the quick way, for every cell of a table."""
-    props = paragraph.find(_PPR)
-    if props is None:
-        props = etree.SubElement(paragraph, _PPR)
-        paragraph.insert(0, props)
-    elif props.find(_KEEP) is not None:
-        return
-    # Made inside the letter's tree, then put in place: etree.Element would make a document
-    # of its own for each, and moving it into the letter costs ten times more.
-    keep = etree.SubElement(props, _KEEP)
-    props.insert(1 if props[0].tag == _STYLE and props[0] is not keep else 0, keep)
-
-
-def _child(paragraph: etree._Element, local: str) -> etree._Element:
-    """The paragraph property of that name, created at its place in the schema's order."""
-    props = paragraph.find(_PPR)
-    if props is None:
-        props = etree.Element(_PPR)
-        paragraph.insert(0, props)
-    tag = f"{{{W}}}{local}"
-    found = props.find(tag)
-    if found is not None:
-        return found
-    rank = _RANK[tag]
-    for i, other in enumerate(props):
-        if _RANK.get(other.tag, -1) > rank:
-            props.insert(i, new := etree.Element(tag))
-            return new
-    new = etree.SubElement(props, tag)
-    return new
+def _introduction(blocks: Blocks, table: int) -> None:
+    """The paragraph right above a table, kept with it when it is short (« Par ailleurs, la
+    facture … ci-dessous est arrivée à échéance »). The bundled templates keep the other
+    sentences of a part with its table, and its request with its totals, themselves
+    (build_parts.py): only they know where a part begins and ends."""
+    if table > 0 and not blocks.is_table(table - 1) and not blocks.right[table - 1]:
+        text = blocks.texts[table - 1]
+        if text and len(text) <= _INTRO_CHARS:
+            keep_next(blocks.items[table - 1])
 
 
 __all__ = ["SIGNING_ROOM_MM", "lay_out"]

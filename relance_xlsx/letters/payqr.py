@@ -25,6 +25,8 @@ from .records import LetterRows
 # The letters that ask for money (thanks and statements of account do not).
 MONEY_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE, KIND_PRE_DUE, KIND_CLAIM)
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+# What starts an item of a list of ways to pay.
+_BULLETS = "–—-•·▪"
 _SIDE_EMU = 1_080_000  # 3 cm: EPC asks for at least 2 cm
 _NS = {
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -83,7 +85,8 @@ def add_payment_qr(rendered: Rendered, context: dict[str, Any]) -> None:
         rendered.media[rel_id] = (f"word/media/qr-{digest}.png", qr_png(payload))
         new.append(_picture(rel_id, digest))
     anchor = _anchor(rendered.body, said)
-    if anchor is not None and payload:
+    if anchor is not None:
+        # The reference (and the code) never start a page apart from the ways to pay.
         _keep_together(anchor)
     for element in reversed(new):
         if anchor is not None:
@@ -108,8 +111,26 @@ def _anchor(body: etree._Element, said: str) -> etree._Element | None:
         while hit is not None and hit.tag != tag_p:
             hit = hit.getparent()
         if hit is not None:
-            return hit
+            return _list_end(hit)
     return None
+
+
+def _list_end(paragraph: etree._Element) -> etree._Element:
+    """The last item of the list the paragraph is an item of (« – par chèque … » is
+    followed by « – en ligne : … »): the reference goes after the list, never inside it."""
+    tag_p, tag_t = f"{{{W}}}p", f"{{{W}}}t"
+
+    def mark(p: etree._Element) -> str:
+        text = "".join(t.text or "" for t in p.iter(tag_t)).lstrip()
+        return text[:1] if text[:1] in _BULLETS else ""
+
+    bullet = mark(paragraph)
+    while bullet:
+        after = paragraph.getnext()
+        if after is None or after.tag != tag_p or mark(after) != bullet:
+            break
+        paragraph = after
+    return paragraph
 
 
 def _keep_together(anchor: etree._Element, most: int = 5) -> None:
