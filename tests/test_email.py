@@ -142,7 +142,7 @@ def test_run_writes_one_draft_per_letter_with_an_address(drafted: Path) -> None:
     assert alpha["X-Unsent"] == "1"  # Outlook opens it as a draft, nothing is sent
     assert alpha["To"] == "Atelier Alpha <compta@alpha.fr>"
     assert alpha["From"] == "Conseil & Associés <compta@conseil.fr>"
-    assert alpha["Subject"] == "Relance : facture n° F-001 échue le 01/10/2026"
+    assert alpha["Subject"] == "Relance : facture n° F-001 échue le 1er octobre 2026"
     text = alpha.get_body(("plain",)).get_content()
     assert "nous n'avons pas reçu à ce jour le règlement de la facture n° F-001" in text
     assert f"régler la somme de {money(1200.0)} au plus tard le 30 novembre 2026" in text
@@ -350,7 +350,7 @@ def test_plain_smtp_sends_each_draft_once_and_journals_it(workdir: Path, serve: 
         _parse(data)["Subject"]: (sender, rcpts, _parse(data))
         for sender, rcpts, data in server.sink.received
     }
-    sender, rcpts, msg = received["Relance : facture n° F-001 échue le 01/10/2026"]
+    sender, rcpts, msg = received["Relance : facture n° F-001 échue le 1er octobre 2026"]
     assert sender == "compta@conseil.fr"
     assert rcpts == ["compta@alpha.fr", "compta@conseil.fr"]  # bcc to self, not in the headers
     assert "Bcc" not in msg and msg["X-Unsent"] is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from email import policy
 from email.parser import BytesParser
 from pathlib import Path
@@ -181,3 +182,37 @@ def test_each_email_states_its_letter_s_deadline_total_and_invoices(office):
         assert invoices <= set(NUMBER.findall(text)), (letter.client, letter.kind)
         compared += 1
     assert compared == len(result.letters) == 36
+
+
+NUMERIC_DATE = re.compile(r"\b\d{2}/\d{2}/\d{4}\b")
+
+
+def _sentences_with_numeric_dates(pdf: Path) -> list[str]:
+    """The lines of LibreOffice's PDF that hold a date as 22/11/2026 beside other words: a
+    table's cell comes out as a line of its own (« 08/07/2026 »), a sentence does not."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    return [
+        line
+        for line in text.splitlines()
+        if NUMERIC_DATE.search(line) and not NUMERIC_DATE.fullmatch(line.strip())
+    ]
+
+
+@needs_libreoffice
+def test_dates_in_sentences_are_written_out_in_letters_and_e_mails(office):
+    """« arrêtées au 22 novembre 2026 », « dernier règlement le 5 octobre 2026 », « Relevé de
+    compte au 22 novembre 2026 », « échue le 1er octobre 2026 »: only the tables keep
+    22/11/2026 (issue 33's mailroom review)."""
+    result, out = office
+    seen = {"fr": 0, "en": 0}
+    for letter in result.letters:
+        _, lang = _type_lang(letter.client)
+        stem = Path(letter.path).stem
+        pdf = out / "pdf" / f"{stem}.pdf"
+        assert _sentences_with_numeric_dates(pdf) == [], (letter.client, letter.kind)
+        mail = _mail_text(out / "emails" / f"{stem}.eml")
+        assert not NUMERIC_DATE.search(mail), (letter.client, letter.kind, mail)
+        long = r"\b\d{1,2}(?:er)? [a-zéû]+ 2026" if lang == "fr" else r"\b\d{1,2} [A-Z][a-z]+ 2026"
+        seen[lang] += len(re.findall(long, _pdf_text(pdf)))
+    assert seen["fr"] > 30 and seen["en"] > 30, seen

@@ -274,7 +274,10 @@ def test_every_formal_notice_carries_the_statement(tmp_path):
     result = _run(ledger, D(2026, 11, 16))  # 14 days after its 2nd reminder
     notice = next(x for x in result.letters if x.kind == "mise_en_demeure")
     text = _text(notice.path)
-    assert "Relevé de compte au 16/11/2026" in text and "Solde du compte\u202f: 300,00\xa0€" in text
+    assert (
+        "Relevé de compte au 16 novembre 2026" in text
+        and "Solde du compte\u202f: 300,00\xa0€" in text
+    )
 
 
 @pytest.mark.parametrize("interest", [False, True], ids=["no-interest", "interest-configured"])

@@ -145,7 +145,8 @@ def test_a_partial_payment_is_said_and_passes():
     assert refusals(plan, data, context, Settings().policy, AS_OF) == []
     part = context["parts"][0]
     assert (
-        part["partly_paid"] == "100,00\xa0€ sur la facture n° F-1 (dernier règlement le 05/10/2026)"
+        part["partly_paid"]
+        == "100,00\xa0€ sur la facture n° F-1 (dernier règlement le 5 octobre 2026)"
     )
     assert part["partly_paid_total"] == 100.0
 

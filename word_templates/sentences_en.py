@@ -17,7 +17,7 @@ EN = {
     "colon": ": ",
     "page": "Page",
     "registered": "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
-    "statement_title": "Statement of account at {{ letter.date_short }}",
+    "statement_title": "Statement of account as at {{ letter.date }}",
     "statement_intro": "Annex to the formal notice: every invoice and credit note of "
     "{{ debtor.name }} still open at this date.",
     "statement_table": ["Document", "Date", "Due date", "Amount", "Paid", "Balance"],
@@ -82,7 +82,7 @@ EN = {
         "relance_2": "Subject: second reminder – {{ letter.subject_title }}",
         "mise_en_demeure": "Subject: formal notice to pay",
         "penalites": "Subject: late-payment interest – {{ letter.subject_title }}",
-        "releve": "Subject: statement of account at {{ letter.date_short }}",
+        "releve": "Subject: statement of account as at {{ letter.date }}",
         "remerciement": "Subject: payment received{% if not letter.notice.noticed %} – thank "
         "you{% endif %}",
     },
@@ -219,7 +219,7 @@ EN = {
     },
     "mail": {
         "pre_echeance": "This is a reminder that {{ letter.invoices_phrase }}, for "
-        "{{ totals.outstanding }}, {{ letter.falls }} due on {{ invoices[0].due }}. If payment "
+        "{{ totals.outstanding }}, {{ letter.falls }} due on {{ invoices[0].due_long }}. If payment "
         "is already on its way, please disregard this message.",
         "remerciement": "We have received your payment of {{ totals.paid }} for "
         "{{ letter.invoices_phrase }}{% if letter.notice.noticed %}, the subject of "
@@ -231,8 +231,8 @@ EN = {
         "regards": "Kind regards,",
     },
     "mail_subjects": {
-        "pre_echeance": "Reminder: {{ letter.invoices_title }} due{% if letter.count == 1 %} on {{ invoices[0].due }}{% endif %}",
-        "relance_1": "Payment reminder: {{ letter.subject_title }}{% if parts[0].count == 1 %} due on {{ parts[0].invoices[0].due }}{% else %} overdue{% endif %}",
+        "pre_echeance": "Reminder: {{ letter.invoices_title }} due{% if letter.count == 1 %} on {{ invoices[0].due_long }}{% endif %}",
+        "relance_1": "Payment reminder: {{ letter.subject_title }}{% if parts[0].count == 1 %} due on {{ parts[0].invoices[0].due_long }}{% else %} overdue{% endif %}",
         "relance_2": "Second reminder: {{ letter.subject_title }} unpaid",
         "mise_en_demeure": "Formal notice to pay: {{ letter.subject_title }}",
         "penalites": "Late-payment interest: {{ letter.subject_title }} paid after the due date",

@@ -17,7 +17,7 @@ FR = {
     "colon": " : ",
     "page": "Page",
     "registered": "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION",
-    "statement_title": "Relevé de compte au {{ letter.date_short }}",
+    "statement_title": "Relevé de compte au {{ letter.date }}",
     "statement_intro": "Annexe à la mise en demeure : ensemble des factures et avoirs "
     "non soldés {{ debtor.of_name }} à cette date.",
     "statement_table": ["Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"],
@@ -94,7 +94,7 @@ FR = {
         "relance_2": "Objet : 2e relance – {{ letter.subject_title }} impayée{{ parts[0].s }}",
         "mise_en_demeure": "Objet : mise en demeure de payer",
         "penalites": "Objet : {% if debtor.public %}intérêts moratoires{% elif debtor.consumer %}intérêts de retard{% else %}pénalités de retard{% endif %} – {{ letter.subject_title }}",
-        "releve": "Objet : relevé de compte au {{ letter.date_short }}",
+        "releve": "Objet : relevé de compte au {{ letter.date }}",
         "remerciement": "Objet : confirmation de votre règlement",
     },
     "single": {
@@ -258,7 +258,7 @@ FR = {
     },
     "mail": {
         "pre_echeance": "Nous vous rappelons que {{ letter.invoices_phrase }}, d'un montant de "
-        "{{ totals.outstanding }}, arrive{{ letter.nt }} à échéance le {{ invoices[0].due }}. "
+        "{{ totals.outstanding }}, arrive{{ letter.nt }} à échéance le {{ invoices[0].due_long }}. "
         "Si le règlement est déjà en cours, merci de ne pas tenir compte de ce message.",
         "remerciement": "Nous avons bien reçu votre règlement de {{ totals.paid }} pour "
         "{{ letter.invoices_phrase }}{% if letter.notice.noticed %}, objet de "
@@ -270,8 +270,8 @@ FR = {
         "regards": "Cordialement,",
     },
     "mail_subjects": {
-        "pre_echeance": "Rappel : {{ letter.invoices_title }} à régler{% if letter.count == 1 %} le {{ invoices[0].due }}{% endif %}",
-        "relance_1": "Relance : {{ letter.subject_title }}{% if parts[0].count == 1 %} échue le {{ parts[0].invoices[0].due }}{% else %} échues{% endif %}",
+        "pre_echeance": "Rappel : {{ letter.invoices_title }} à régler{% if letter.count == 1 %} le {{ invoices[0].due_long }}{% endif %}",
+        "relance_1": "Relance : {{ letter.subject_title }}{% if parts[0].count == 1 %} échue le {{ parts[0].invoices[0].due_long }}{% else %} échues{% endif %}",
         "relance_2": "Deuxième relance : {{ letter.subject_title }} impayée{{ parts[0].s }}",
         "mise_en_demeure": "Mise en demeure de payer : {{ letter.subject_title }}",
         "penalites": "{% if debtor.public %}Intérêts moratoires{% elif debtor.consumer %}Intérêts de retard{% else %}Pénalités de retard{% endif %} : {{ letter.subject_title }} réglée{{ parts[0].s }} après échéance",

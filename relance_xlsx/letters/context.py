@@ -11,8 +11,8 @@ from ..wording import (
     acknowledgement,
     agreement,
     amount_in_words,
-    date_long,
     date_short,
+    day_long,
     de,
     invoices_phrase,
     invoices_title,
@@ -118,9 +118,8 @@ def _legal(
         "interest_rate": percent(rate, lang),
         **rates_named(penalty_rows, rate, lang),
         "on_balance": any(p["on_balance"] for p in parts),
-        "interest_until": (
-            f"au {date_short(as_of)}" if lang == "fr" else f"to {date_long(as_of, lang)}"
-        ),
+        # « arrêtées au 22 novembre 2026 »: a date in a sentence is written out.
+        "interest_until": ("au " if lang == "fr" else "to ") + day_long(as_of, lang),
         "indemnity_amount": money(settings.policy.indemnity, "EUR", lang),
         "consumer_interest": consumer_interest,
         "articles": cited_articles(
@@ -196,7 +195,7 @@ def _wording(
     return {
         "kind": plan.kind,
         "language": lang,
-        "date": date_long(as_of, lang),
+        "date": day_long(as_of, lang),
         "date_short": date_short(as_of, lang),
         "place_date": _place_date(city, as_of, lang),
         "reference": reference,
@@ -226,16 +225,16 @@ def _wording(
         "recall": _recall(data.of(plan.recall_rows), lang),
         "oldest_days_late": first.get("oldest_days_late", 0),
         "courteous": first.get("courteous", False),
-        "pay_by": date_long(as_of + dt.timedelta(days=settings.letters.payment_days), lang),
+        "pay_by": day_long(as_of + dt.timedelta(days=settings.letters.payment_days), lang),
         "pay_by_days": settings.letters.payment_days,
-        "deadline": date_long(deadline, lang),
+        "deadline": day_long(deadline, lang),
         "deadline_days": settings.letters.formal_notice_days,
     }
 
 
 def _previous_phrase(first: dict[str, Any], lang: str) -> str:
-    """« du 03/11/2026 »: the last reminder recorded for the top part's invoices, when it
-    reminded every one of them ('' otherwise: a date is never cited for an invoice it did
+    """« du 3 novembre 2026 »: the last reminder recorded for the top part's invoices, when
+    it reminded every one of them ('' otherwise: a date is never cited for an invoice it did
     not remind)."""
     numbers = set(first.get("numbers") or [])
     common = [
@@ -245,7 +244,11 @@ def _previous_phrase(first: dict[str, Any], lang: str) -> str:
         for d in g["dates"]
     ]
     last = (first.get("reminder_dates") or [""])[-1]
-    return f" {'du' if lang == 'fr' else 'of'} {last}" if last and last in common else ""
+    if not last or last not in common:
+        return ""
+    if lang == "fr":  # the dates of the part are its table's (03/11/2026): said in words here
+        return f" du {day_long(dt.datetime.strptime(last, '%d/%m/%Y').date())}"
+    return f" of {last}"
 
 
 def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
@@ -287,8 +290,8 @@ def _currency(rows: list[dict[str, Any]], settings: Settings) -> str:
 
 def _place_date(city: str, as_of: dt.date, lang: str) -> str:
     if lang == "fr":
-        return f"{city}, le {date_long(as_of)}" if city else f"Le {date_long(as_of)}"
-    return f"{city}, {date_long(as_of, lang)}" if city else date_long(as_of, lang)
+        return f"{city}, le {day_long(as_of)}" if city else f"Le {day_long(as_of)}"
+    return f"{city}, {day_long(as_of, lang)}" if city else day_long(as_of, lang)
 
 
 __all__ = ["MISSING_ADDRESS", "has_address", "letter_context"]

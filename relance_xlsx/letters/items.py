@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..wording import date_short, de
+from ..wording import date_short, day_long, de
 
 
 def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) -> dict[str, Any]:
@@ -19,6 +19,8 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
             "number": str(r["invoice"] or "–"),
             "date": day(r["invoice_date"], lang),
             "due": day(r["due_date"], lang),
+            # The due date as a sentence says it (« échue le 1er octobre 2026 »): the e-mails'.
+            "due_long": long_day(r["due_date"], lang),
             "amount": m(r["amount"]),
             "paid": m(r["paid"]),
             "outstanding": m(r["outstanding"]),
@@ -62,6 +64,8 @@ def invoice_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dic
         "amount": m(r["amount"]),
         "paid": m(r["paid"]),
         "due": day(r["due_date"], lang),
+        # The due date as a sentence says it (« échue le 1er octobre 2026 »): the e-mails'.
+        "due_long": long_day(r["due_date"], lang),
         "outstanding": m(r["outstanding"]),
         "days_late": int(r["days_late"]) if pd.notna(r["days_late"]) else 0,
         "interest": m(r["interest"]),
@@ -97,4 +101,17 @@ def day(value: Any, lang: str) -> str:
     return date_short(value.date(), lang) if isinstance(value, pd.Timestamp) else "–"
 
 
-__all__ = ["credit_item", "creditor_for", "day", "invoice_item", "present", "statement"]
+def long_day(value: Any, lang: str) -> str:
+    """A ledger's date as running text says it (« 1er octobre 2026 »), « – » when missing."""
+    return day_long(value.date(), lang) if isinstance(value, pd.Timestamp) else "–"
+
+
+__all__ = [
+    "credit_item",
+    "creditor_for",
+    "day",
+    "invoice_item",
+    "long_day",
+    "present",
+    "statement",
+]

@@ -25,6 +25,7 @@ from ..wording import (
     amount_in_words,
     date_long,
     date_short,
+    day_long,
     invoices_phrase,
     invoices_title,
     join_list,
@@ -184,7 +185,8 @@ def partly_paid_rows(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, An
 
 def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, Any]:
     """What was received on the part's invoices still owed: « 2 000,00 € sur la facture
-    n° FH-110 (dernier règlement le 05/11/2026) », said before the table that deducts it."""
+    n° FH-110 (dernier règlement le 5 novembre 2026) », said before the table that deducts
+    it."""
     paid = partly_paid_rows(kind, rows)
     total = round(float(sum(r["paid"] for r in paid)), 2)
     if len(paid) > LIST_LIMIT:
@@ -197,7 +199,7 @@ def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, A
         day = r.get("payment_date")
         when = ""
         if isinstance(day, pd.Timestamp) and pd.notna(day):
-            text = day_text(day.date(), f.lang)
+            text = day_long(day.date(), f.lang)  # a sentence: « le 21 septembre 2026 »
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
         said.append(f"{f.money(r['paid'])} {on}{when}")
     return {"partly_paid": join_list(said, f.lang), "partly_paid_total": total}
@@ -223,7 +225,7 @@ def _deadline(kind: str, f: Frame, mail: bool = False) -> str:
             return f"dans un délai de {f.notice_days} jours à compter de la réception de {what}"
         what = "the registered letter" if mail else "this letter"
         return f"within {f.notice_days} days of receiving {what}"
-    when = date_long(f.pay_by, f.lang)
+    when = day_long(f.pay_by, f.lang)
     return f"au plus tard le {when}" if f.lang == "fr" else f"by {when}"
 
 
