@@ -144,8 +144,10 @@ def test_every_kind_for_every_client_type_in_both_languages_says_nothing_false(o
 
 DEADLINES = [
     r"dans un délai de (\d+) jours à compter de la réception",
+    r"dans le même délai de (\d+) jours à compter de la réception",
     r"au plus tard le (\d{1,2}(?:er)? [a-zéû]+ \d{4})",
     r"within (\d+) days of receiving",
+    r"within the same (\d+) days of receiving",
     r"\bby (\d{1,2} [A-Z][a-z]+ \d{4})",
 ]
 AMOUNT = re.compile(r"-?\d{1,3}(?: \d{3})*,\d{2} €|-?€\d{1,3}(?:,\d{3})*\.\d{2}")
@@ -216,3 +218,36 @@ def test_dates_in_sentences_are_written_out_in_letters_and_e_mails(office):
         long = r"\b\d{1,2}(?:er)? [a-zéû]+ 2026" if lang == "fr" else r"\b\d{1,2} [A-Z][a-z]+ 2026"
         seen[lang] += len(re.findall(long, _pdf_text(pdf)))
     assert seen["fr"] > 30 and seen["en"] > 30, seen
+
+
+NOTICE = {"fr": "dans un délai de 8 jours à compter de la réception",
+          "en": "within 8 days of receiving"}  # fmt: skip
+SAME = {"fr": "dans le même délai de 8 jours à compter de la réception",
+        "en": "within the same 8 days of receiving"}  # fmt: skip
+DATED = {"fr": r"au plus tard le \d", "en": r"\bby \d{1,2} [A-Z][a-z]+ \d{4}"}
+
+
+@needs_libreoffice
+def test_one_deadline_in_an_envelope_that_gives_a_formal_notice(office):
+    """The notice's delay runs from its receipt; the envelope's other parts (a second or a
+    first reminder, penalties) ask for payment within that same delay, never by a date of
+    their own beside it; the e-mail copy says the same. Letters without a notice keep their
+    date."""
+    result, out = office
+    checked = 0
+    for letter in result.letters:
+        _, lang = _type_lang(letter.client)
+        stem = Path(letter.path).stem
+        texts = {"letter": _pdf_text(out / "pdf" / f"{stem}.pdf"),
+                 "e-mail": _mail_text(out / "emails" / f"{stem}.eml")}  # fmt: skip
+        others = len(letter.parts) - 1
+        for what, text in texts.items():
+            dated = len(re.findall(DATED[lang], text))
+            said = (text.count(NOTICE[lang]), text.count(SAME[lang]), dated)
+            if letter.kind == "mise_en_demeure":
+                assert others >= 2, [p["kind"] for p in letter.parts]
+                assert said == (1, others, 0), (letter.client, what, said)
+                checked += 1
+            elif letter.kind in ("relance_1", "relance_2", "penalites"):
+                assert said[:2] == (0, 0) and said[2] >= 1, (letter.client, what, said)
+    assert checked == 12  # a notice for each type of client and language, letter and e-mail

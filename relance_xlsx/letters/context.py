@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..config import Settings
-from ..ledger import KIND_CLAIM
+from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE
 from ..wording import (
     acknowledgement,
     agreement,
@@ -68,6 +68,7 @@ def letter_context(
         settings.letters.formal_notice_days,
         settings.letters.courteous_until_days,
         rate,
+        with_notice=any(p.kind == KIND_FORMAL_NOTICE for p in plan.all_parts),
     )
     parts = _parts(plan, data, frame)
     debtor = _debtor(plan.client, people)

@@ -59,6 +59,9 @@ class Frame:
     notice_days: int
     courteous_until: int
     fallback_rate: float
+    # The letter gives a formal notice: its other parts ask for payment within the notice's
+    # own delay, never by a date of their own beside it.
+    with_notice: bool = False
 
 
 def day_text(day: dt.date, lang: str) -> str:
@@ -217,14 +220,21 @@ def _start(phrase: str) -> str:
 
 
 def _deadline(kind: str, f: Frame, mail: bool = False) -> str:
-    """By when the part asks to be paid: a formal notice counts from its receipt (the
-    e-mail copy names the registered letter, which it is not)."""
-    if kind == KIND_FORMAL_NOTICE:
+    """By when the part asks to be paid. A formal notice counts from its receipt: the debtor
+    cannot be held to a delay before the registered letter reaches him, and when it does is
+    not known when it is written (the e-mail copy names the registered letter, which it is
+    not). The other parts of an envelope that gives a notice ask for their own invoices
+    within that same delay: a reminder's deadline has no legal effect of its own, and a
+    date beside « 8 jours à compter de la réception » would read as a second, contradictory
+    deadline (earlier, for the lesser stage). Reminders sent alone give a date."""
+    if kind == KIND_FORMAL_NOTICE or f.with_notice:
+        same = kind != KIND_FORMAL_NOTICE
         if f.lang == "fr":
             what = "la lettre recommandée" if mail else "la présente"
-            return f"dans un délai de {f.notice_days} jours à compter de la réception de {what}"
+            delay = "dans le même délai" if same else "dans un délai"
+            return f"{delay} de {f.notice_days} jours à compter de la réception de {what}"
         what = "the registered letter" if mail else "this letter"
-        return f"within {f.notice_days} days of receiving {what}"
+        return f"within {'the same ' if same else ''}{f.notice_days} days of receiving {what}"
     when = day_long(f.pay_by, f.lang)
     return f"au plus tard le {when}" if f.lang == "fr" else f"by {when}"
 
