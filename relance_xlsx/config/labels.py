@@ -13,6 +13,7 @@ SETTING_LABELS = {
     "creditor.email": "E-mail",
     "creditor.signatory": "Signataire",
     "creditor.signatory_title": "Fonction du signataire",
+    "creditor.signatory_title_en": "Fonction du signataire (lettres en anglais)",
     "creditor.iban": "IBAN",
     "creditor.bic": "BIC",
     "creditor.bank": "Banque",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..config import PLACEHOLDER, Settings, legal_mentions
-from ..wording import visible_record
+from ..wording import english_title, visible_record
 
 
 def _or_placeholder(value: str, missing: list[str], what: str) -> str:
@@ -38,7 +38,9 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "city": c.city,
         "signatory": _or_placeholder(c.signatory, missing, "creditor.signatory"),
         "signatory_title": c.signatory_title or "",
-        "signatory_title_en": c.signatory_title_en or "",
+        # English letters name the office too: as configured, else the usual English of
+        # the French title (« Gérante » → « Managing Director »), else the French title.
+        "signatory_title_en": c.signatory_title_en.strip() or english_title(c.signatory_title),
         "iban": _or_placeholder(c.iban, missing, "creditor.iban"),
         "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
         "bank": c.bank or "banque",

@@ -82,6 +82,12 @@ FIELDS = (
     Field("creditor", "email", "E-mail", "email", required=True),
     Field("creditor", "signatory", "Signataire", required=True),
     Field("creditor", "signatory_title", "Fonction du signataire", hint="ex. Gérante"),
+    Field(
+        "creditor",
+        "signatory_title_en",
+        "Fonction du signataire, dans les lettres en anglais",
+        hint="ex. Managing Director ; vide : la fonction ci-dessus, traduite si elle est courante",
+    ),
     Field("creditor", "legal_form", "Forme juridique", hint="ex. SARL, SAS, EURL, SA"),
     Field("creditor", "share_capital", "Capital social", hint="ex. 10 000 € (aucun pour un EI)"),
     Field("creditor", "rcs_city", "Ville du RCS", hint="ex. Lyon, pour « RCS Lyon 123 456 789 »"),

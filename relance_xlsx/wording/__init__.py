@@ -28,6 +28,7 @@ from .grammar import (
 from .liberrors import describe_error, describe_reader_error, is_reader_error
 from .oserrors import describe_os_error
 from .reminders import reminders_by_invoice
+from .titles import english_title
 from .typography import (
     NB_HYPHEN,
     NBSP,
@@ -59,6 +60,7 @@ __all__ = [
     "describe_os_error",
     "describe_reader_error",
     "elides",
+    "english_title",
     "has_invisible",
     "invoices_phrase",
     "invoices_title",
