@@ -114,6 +114,8 @@ def _statement(doc, t: dict, *, annex: bool = True) -> None:
     para(doc, "", space_after=2)
     line(doc, t, t["statement_paid"], "statement.paid")
     line(doc, t, t["statement_balance"], "statement.balance", bold=True)
+    if not annex:  # the statement on its own: a line's space before « Pour toute question »
+        para(doc, "", space_after=4)
 
 
 def _page(doc, t: dict) -> None:
