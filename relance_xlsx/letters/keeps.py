@@ -8,9 +8,7 @@ from lxml import etree
 
 from .compiled import W
 
-_P, _PPR, _T, _TC, _TBL, _TR, _JC = (
-    f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tc", "tbl", "tr", "jc")
-)
+_P, _PPR, _T, _TBL, _TR, _JC = (f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tbl", "tr", "jc"))
 _VAL, _KEEP, _STYLE, _SECTPR = (f"{{{W}}}{n}" for n in ("val", "keepNext", "pStyle", "sectPr"))
 # The order of w:pPr's children (ECMA-376 CT_PPrBase, then rPr, sectPr, pPrChange).
 _NAMES = """pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
@@ -40,20 +38,10 @@ class Blocks:
         """The rows of table i."""
         return list(self.items[i].findall(_TR))
 
-    def index(self, element: etree._Element) -> int | None:
-        """The position of a body-level paragraph or table (None: not one)."""
-        return next((i for i, e in enumerate(self.items) if e is element), None)
-
     @staticmethod
     def text_of(paragraph: etree._Element) -> str:
         """A paragraph's text, trimmed."""
         return "".join(paragraph.itertext(_T, with_tail=False)).strip()
-
-    @staticmethod
-    def in_body(paragraph: etree._Element) -> bool:
-        """A paragraph of the letter's text, not of a table cell."""
-        parent = paragraph.getparent()
-        return parent is None or parent.tag != _TC
 
 
 def _right_aligned(paragraph: etree._Element) -> bool:

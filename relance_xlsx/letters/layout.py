@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from lxml import etree
-
 from .compiled import Rendered, W
 from .keeps import Blocks, keep_next, set_child, wrap_unbroken
 
@@ -43,46 +41,45 @@ def lay_out(rendered: Rendered, context: dict[str, Any]) -> None:
     creditor = context.get("creditor") or {}
     name = str(creditor.get("signatory") or "").strip() if isinstance(creditor, dict) else ""
     if name:
-        _signing_room(rendered.body, blocks, name)
+        _signing_room(blocks, name)
 
 
-def _signing_room(body: etree._Element, blocks: Blocks, name: str) -> None:
+def _signing_room(blocks: Blocks, name: str) -> None:
     """27 mm under the closing formula (the paragraph of text above the signatory's name), and
-    the end of the letter kept on one page: the closing, the signature and the text before."""
-    paragraphs = [p for p in body.iter(f"{{{W}}}p") if blocks.in_body(p)]
-    texts = [blocks.text_of(p) for p in paragraphs]
-    for i in range(len(paragraphs) - 1, 0, -1):
-        if texts[i] != name:
-            continue
-        closing = next((j for j in range(i - 1, -1, -1) if texts[j]), None)
-        if closing is not None:
-            spacing = set_child(paragraphs[closing], "spacing")
-            after = int(spacing.get(_AFTER, "0") or 0)
-            spacing.set(_AFTER, str(max(after, _TWIPS)))
-            for k in range(closing, i):  # with the empty paragraphs between
-                set_child(paragraphs[k], "keepNext")
-            title = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-            last = title if title is not None and _title(texts[i + 1], title) else paragraphs[i]
-            _keep_ending(blocks, paragraphs[closing], last)
+    the end of the letter kept on one page: the closing, the signature and the text before.
+    Only the body's own paragraphs count: a signature in a table or a frame keeps its
+    template's layout."""
+    texts, items = blocks.texts, blocks.items
+    at = next((i for i in range(len(items) - 1, 0, -1) if texts[i] == name), None)
+    if at is None or blocks.is_table(at):
         return
+    closing = next((j for j in range(at - 1, -1, -1) if texts[j] or blocks.is_table(j)), None)
+    if closing is None or blocks.is_table(closing):
+        return
+    spacing = set_child(items[closing], "spacing")
+    after = int(spacing.get(_AFTER, "0") or 0)
+    spacing.set(_AFTER, str(max(after, _TWIPS)))
+    for k in range(closing, at):  # with the empty paragraphs between
+        set_child(items[k], "keepNext")
+    last = at + 1 if at + 1 < len(items) and _title(blocks, at + 1) else at
+    _keep_ending(blocks, closing, last)
 
 
-def _title(text: str, paragraph: etree._Element) -> bool:
+def _title(blocks: Blocks, i: int) -> bool:
     """The signatory's title under the name (« Gérante »): a short line, no page break."""
-    return 0 < len(text) <= 80 and paragraph.find(f".//{{{W}}}br[@{{{W}}}type='page']") is None
+    text, paragraph = blocks.texts[i], blocks.items[i]
+    page_break = paragraph.find(f".//{{{W}}}br[@{{{W}}}type='page']") is not None
+    return 0 < len(text) <= 80 and not blocks.is_table(i) and not page_break
 
 
-def _keep_ending(blocks: Blocks, closing: etree._Element, last: etree._Element) -> None:
+def _keep_ending(blocks: Blocks, at: int, end: int) -> None:
     """The end of the letter on one page: never a page holding only « Pour toute question… »,
-    the closing and the signature. From the two paragraphs of text above the closing (and,
-    when the upper one ends a short block under a heading, « Modalités de règlement : » and
-    its ways to pay down to « Référence à rappeler », the whole block) to the signatory's
-    title, put in a table of one row that no page breaks (see wrap_unbroken): LibreOffice
-    moves a chain of « keep with next » paragraphs only a link or two back. A table right
-    above the closing (a thank-you's) keeps its last row with it."""
-    at, end = blocks.index(closing), blocks.index(last)
-    if at is None or end is None:  # the closing inside a table or a frame: its own layout
-        return
+    the closing and the signature. From the two paragraphs of text above the closing (at)
+    (and, when the upper one ends a short block under a heading, « Modalités de règlement : »
+    and its ways to pay down to « Référence à rappeler », the whole block) to the signatory's
+    title (end), put in a table of one row that no page breaks (see wrap_unbroken):
+    LibreOffice moves a chain of « keep with next » paragraphs only a link or two back. A
+    table right above the closing (a thank-you's) keeps its last row with it."""
     said, top = 0, at
     for j in range(at - 1, -1, -1):
         if blocks.is_table(j):
