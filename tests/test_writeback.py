@@ -739,7 +739,7 @@ def test_journal_lines_read_back_as_written(tmp_path, changes, line):
         JournalEntry(**fields),
         JournalEntry(**{**fields, **changes, "run_date": D(2026, 12, 1)}),
     ]
-    assert add_journal(package, "Journal", entries, Styles(package).date_style()) == 2
+    assert len(add_journal(package, "Journal", entries, Styles(package).date_style())) == 2
     save_atomically(package, path, 10, dt.datetime(2026, 11, 22, 9))
     ws = openpyxl.load_workbook(path)["Journal"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))

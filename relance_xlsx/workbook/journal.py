@@ -138,12 +138,13 @@ def add_journal(
     sheet: str,
     entries: list[JournalEntry],
     date_style: int,
-) -> int:
-    """Append new entries to the journal sheet, creating it on first use; return lines added."""
+) -> list[JournalEntry]:
+    """Append new entries to the journal sheet, creating it on first use; return those added
+    (an entry the journal holds already is not added again)."""
     keys, last_row = existing_keys(package.path, sheet)
     fresh = [e for e in dict.fromkeys(entries) if e.key not in keys]
     if not fresh:
-        return 0
+        return []
     if last_row == 0:
         part = create_sheet(package, sheet)
         rows: dict[int, list[NewCell]] = {1: [NewCell(i, text=h) for i, h in enumerate(HEADERS)]}
@@ -160,7 +161,7 @@ def add_journal(
     data = xml.insert_rows(data, lines)
     data = widen_dimension(data, max(max_col, len(HEADERS) - 1), last_row + len(fresh))
     package.write(part, data)
-    return len(fresh)
+    return fresh
 
 
 def _entry_rows(
