@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import collector
 from ..config import Writeback
 from ..errors import WorkbookError
 from ..ledger import Fingerprint, SheetRef
@@ -107,6 +108,9 @@ def check_targets(ledger: SheetRef, options: Writeback, *, registered: bool = Fa
     existing_keys(str(ledger.path), options.journal_sheet)
 
 
+# The status cells and journal rows are objects by the hundred thousand, none in a reference
+# cycle: the cycle collector would walk the run's whole heap again and again meanwhile.
+@collector.paused()
 def write_back(
     ledger: SheetRef,
     updates: list[StatusUpdate],
