@@ -26,7 +26,7 @@ from ..ooxml import (
     excel_serial,
     rels_path,
     widen_dimension,
-    xml_text,
+    xml_texts,
 )
 
 HEADERS = (
@@ -177,20 +177,24 @@ def _entry_rows(
         serial = serials.get(e.run_date)
         if serial is None:
             serial = serials[e.run_date] = excel_serial(e.run_date)
+        # Nearly no line holds a character to escape: one search for its six texts.
+        invoice, client, level, action, letter, reference = xml_texts(
+            (e.invoice, e.client, e.level, e.action, e.letter, e.reference)
+        )
         cells = [f'<{p}row r="{n}"><{p}c r="A{n}" s="{date_style}"><{p}v>{serial}</{p}v></{p}c>']
-        for col, value in (("B", e.invoice), ("C", e.client), ("D", e.level), ("E", e.action)):
+        for col, value in (("B", invoice), ("C", client), ("D", level), ("E", action)):
             if value:  # an empty text is no cell at all
-                cells.append(f'<{p}c r="{col}{n}"{text_open}{xml_text(value)}{text_close}')
+                cells.append(f'<{p}c r="{col}{n}"{text_open}{value}{text_close}')
         if e.outstanding == e.outstanding:  # NaN: a letter recovered from the ledger
             cells.append(
                 f'<{p}c r="F{n}"><{p}v>{round(e.outstanding, 2)!r}</{p}v></{p}c>'
                 f'<{p}c r="G{n}"><{p}v>{round(e.interest, 2)!r}</{p}v></{p}c>'
                 f'<{p}c r="H{n}"><{p}v>{round(e.indemnity, 2)!r}</{p}v></{p}c>'
             )
-        if e.letter:
-            cells.append(f'<{p}c r="I{n}"{text_open}{xml_text(e.letter)}{text_close}')
-        if e.reference:
-            cells.append(f'<{p}c r="J{n}"{text_open}{xml_text(e.reference)}{text_close}')
+        if letter:
+            cells.append(f'<{p}c r="I{n}"{text_open}{letter}{text_close}')
+        if reference:
+            cells.append(f'<{p}c r="J{n}"{text_open}{reference}{text_close}')
         cells.append(f"</{p}row>")
         rows.append((n, "".join(cells).encode()))
     return rows
