@@ -113,7 +113,9 @@ def _as_read(e: JournalEntry, days: dict[Any, bool]) -> JournalEntry | None:
         numbers = (round(o, 2), round(i, 2), round(n, 2))
     else:
         return None
-    stripped = tuple(t.strip() for t in texts)
+    invoice, client, level, action, letter, reference = texts
+    stripped = (invoice.strip(), client.strip(), level.strip(), action.strip(),
+                letter.strip(), reference.strip())  # fmt: skip
     if stripped == texts and numbers == (o, i, n):
         return e  # nearly every line: it reads back as it is
     invoice, client, level, action, letter, reference = stripped
