@@ -18,6 +18,7 @@ def short_day(day: dt.date) -> str:
     return date_short(day)
 
 
+@lru_cache(maxsize=8192, typed=True)
 def day_or_dash(value: object) -> str:
     """A date as JJ/MM/AAAA, « – » for anything that is not a date (none known)."""
     return short_day(value) if isinstance(value, dt.date) else "–"

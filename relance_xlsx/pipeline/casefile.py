@@ -28,7 +28,14 @@ def debtor_of(client: str, rows: list[dict[str, Any]]) -> Debtor:
     """The debtor as its rows give it: the first value of each field that one of them has."""
 
     def first(name: str) -> str:
-        return next((text(r[name]).strip() for r in rows if text(r.get(name)).strip()), "")
+        for r in rows:
+            value = r.get(name)
+            if value is None or (isinstance(value, float) and value != value):
+                continue  # an empty cell: most rows of most fields (no SIRET, no form)
+            said = str(value).strip()
+            if said:
+                return said
+        return ""
 
     buyer = next((r["buyer"] for r in rows if isinstance(r.get("buyer"), str)), None)
     return Debtor(
