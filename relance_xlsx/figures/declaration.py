@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..config import Creditor
 from ..wording import date_long, date_short, money, percent
+from .days import day_or_dash as _day
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
@@ -213,10 +214,6 @@ def _signatory(creditor: Creditor) -> str:
     title = creditor.representative_title.strip()
     name = creditor.name.strip() or TO_FILL.format(what="raison sociale")
     return f"Pour {name} : {who}" + (f", {title}" if title else "")
-
-
-def _day(value: object) -> str:
-    return date_short(value) if isinstance(value, dt.date) else "–"
 
 
 __all__ = ["Declaration", "write_declaration"]

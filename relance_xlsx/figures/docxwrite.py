@@ -58,17 +58,20 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     )
     between = "</w:t></w:r></w:p></w:tc>" + start
 
-    def row(cells: Sequence[str], head: bool = False) -> str:
+    def row(cells: Sequence[str], head: bool = False, plain: bool = False) -> str:
         props = "<w:trPr><w:tblHeader/></w:trPr>" if head else ""
         if not cells:
             return f"<w:tr>{props}</w:tr>"
-        body = between.join([text(c) for c in cells])
+        body = between.join(cells if plain else [text(c) for c in cells])
         return f"<w:tr>{props}{start}{body}</w:t></w:r></w:p></w:tc></w:tr>"
 
+    # Nearly every table holds no character text() changes: one search of all its cells
+    # then, not one per cell (a big run's litigation files hold a million cells).
+    plain = _CHANGED.search("".join([c for r in rows for c in r])) is None
     return (
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{row(header, True)}"
-        + "".join(row(r) for r in rows)
+        + "".join([row(r, plain=plain) for r in rows])
         + "</w:tbl>"
     )
 

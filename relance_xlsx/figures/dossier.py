@@ -12,6 +12,8 @@ from typing import Any
 from ..config import Creditor
 from ..wording import date_long, date_short, money, percent
 from .courts import SMALL_CLAIMS_LIMIT, procedure_text
+from .days import day_or_dash as _day
+from .days import short_day
 from .docxwrite import paragraph, table, write_document
 from .parties import (
     Debtor,
@@ -139,7 +141,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
         paragraph("Chronologie", "Heading2"),
     ]
     body += [
-        paragraph(f"{date_short(e.day)} — {e.text}", "ListBullet")
+        paragraph(f"{short_day(e.day)} — {e.text}", "ListBullet")
         for e in sorted(dossier.events, key=lambda e: e.day)
     ]
     if not dossier.events:
@@ -242,10 +244,6 @@ def _claim(dossier: Dossier) -> list[str]:
             )
         )
     return out
-
-
-def _day(value: Any) -> str:
-    return date_short(value) if isinstance(value, dt.date) else "–"
 
 
 __all__ = ["SMALL_CLAIMS_LIMIT", "ClaimedInvoice", "Dossier", "Event", "write_dossier"]

@@ -4,9 +4,10 @@ balance (an invoice paid late is in the claim for its penalties, not here)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..wording import date_short, money
+from .days import day_or_dash as _day
 from .docxwrite import paragraph, table
 
 if TYPE_CHECKING:
@@ -44,10 +45,6 @@ def statement_lines(dossier: Dossier) -> list[str]:
         numbers = ", ".join(i.number for i in dossier.not_due)
         out.append(paragraph(f"Non échues, donc hors de la créance réclamée : {numbers}."))
     return out
-
-
-def _day(value: Any) -> str:
-    return date_short(value) if isinstance(value, dt.date) else "–"
 
 
 __all__ = ["statement_lines"]

@@ -64,6 +64,7 @@ from .xlsxparts import (
     excel_serial,
     rels_path,
     xml_text,
+    xml_texts,
 )
 
 __all__ = [
@@ -107,4 +108,5 @@ __all__ = [
     "widen_dimension",
     "write_zip",
     "xml_text",
+    "xml_texts",
 ]

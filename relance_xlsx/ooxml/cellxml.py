@@ -11,6 +11,7 @@ from typing import NamedTuple
 from .xlsxparts import col_index, col_letter, xml_text
 
 _STYLE = re.compile(rb'\bs="(\d+)"')
+_SPACE = frozenset(b" \t\n\r\f\v")  # what \s matches in a bytes pattern
 
 
 class NewCell(NamedTuple):
@@ -33,7 +34,20 @@ class AppendPlan(NamedTuple):
     cells: Sequence[NewCell]  # as given: the plan is found again by this object's identity
     ordered: tuple[NewCell, ...]
     template: bytes  # the cells' XML with %s for the row number in each reference
-    present: re.Pattern[bytes]  # a reference to any of their columns, in any row
+    # A reference to any of their columns, in any row, but for the white space before it
+    # (a pattern that starts with its text is searched for fast: see in_row).
+    references: re.Pattern[bytes]
+
+    def in_row(self, data: bytes, start: int, end: int) -> bool:
+        """Whether the row at data[start:end] has a cell in one of these columns already (a
+        reference to it after white space: rb'\\sr="(?:L|M|N)\\d')."""
+        found = self.references.search(data, start, end)
+        while found is not None:
+            at = found.start()
+            if at > start and data[at - 1] in _SPACE:
+                return True
+            found = self.references.search(data, at + 1, end)
+        return False
 
     @classmethod
     def of(cls, cells: Sequence[NewCell], prefix: bytes) -> AppendPlan:
@@ -49,8 +63,8 @@ class AppendPlan(NamedTuple):
             + cell_tail(prefix, c.style, c.serial, c.number, c.text).replace(b"%", b"%%")
             for letter, c in zip(letters, ordered, strict=True)
         )
-        present = re.compile(rb'\sr="(?:' + b"|".join(letters or [b"-"]) + rb")\d")
-        return cls(cells, ordered, template, present)
+        references = re.compile(rb'r="(?:' + b"|".join(letters or [b"-"]) + rb")\d")
+        return cls(cells, ordered, template, references)
 
 
 @lru_cache(maxsize=256)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -97,39 +98,57 @@ def deflated(name: str, content: bytes, level: int = 1, tail: PackedTail | None 
     return RawEntry(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data)
 
 
+# Below this size a package is made in memory and written in one call (a letter, a
+# litigation file: thirty small writes each cost more than the copy); above, streamed.
+_IN_ONE_WRITE = 1 << 20
+
+
 def write_zip(target: Path | BinaryIO, entries: list[RawEntry]) -> None:
     """Write entries as a zip file (no zip64: letters and bundles stay far below 4 GB)."""
+    if sum(len(e.data) for e in entries) < _IN_ONE_WRITE:
+        pieces: list[bytes] = []
+        _write_entries(pieces.append, entries)
+        data = b"".join(pieces)
+        if isinstance(target, Path):
+            with target.open("wb") as fh:
+                fh.write(data)
+        else:
+            target.write(data)
+        return
     out = target.open("wb") if isinstance(target, Path) else target
     try:
-        central = []
-        offset = 0
-        for e in entries:
-            name = e.name.encode("utf-8")
-            flags = _UTF8_FLAG if not e.name.isascii() else 0
-            # version/flags/method/time/date/crc/sizes/name length: the same in both headers
-            shared = (
-                flags,
-                e.method,
-                e.dos_time,
-                e.dos_date,
-                e.crc,
-                len(e.data),
-                e.size,
-                len(name),
-            )
-            header = _LOCAL.pack(0x04034B50, 20, *shared, 0)
-            out.write(header + name)
-            out.write(e.data)
-            central.append(_CENTRAL.pack(0x02014B50, 20, 20, *shared, 0, 0, 0, 0, 0, offset) + name)
-            offset += len(header) + len(name) + len(e.data)
-        directory = b"".join(central)
-        out.write(directory)
-        out.write(
-            _END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0)
-        )
+        _write_entries(out.write, entries)
     finally:
         if isinstance(target, Path):
             out.close()
+
+
+def _write_entries(write: Callable[[bytes], object], entries: list[RawEntry]) -> None:
+    """The zip's bytes, piece by piece: each entry with its header, then the directory."""
+    central = []
+    offset = 0
+    for e in entries:
+        name = e.name.encode("utf-8")
+        flags = _UTF8_FLAG if not e.name.isascii() else 0
+        # version/flags/method/time/date/crc/sizes/name length: the same in both headers
+        shared = (
+            flags,
+            e.method,
+            e.dos_time,
+            e.dos_date,
+            e.crc,
+            len(e.data),
+            e.size,
+            len(name),
+        )
+        header = _LOCAL.pack(0x04034B50, 20, *shared, 0)
+        write(header + name)
+        write(e.data)
+        central.append(_CENTRAL.pack(0x02014B50, 20, 20, *shared, 0, 0, 0, 0, 0, offset) + name)
+        offset += len(header) + len(name) + len(e.data)
+    directory = b"".join(central)
+    write(directory)
+    write(_END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(directory), offset, 0))
 
 
 __all__ = ["WORKBOOK_LEVEL", "PackedTail", "RawEntry", "deflated", "read_raw", "write_zip"]

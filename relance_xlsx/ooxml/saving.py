@@ -29,13 +29,16 @@ def save_atomically(
     keep: int,
     now: dt.datetime,
     guard: Callable[[Path], None] | None = None,
+    saved: Callable[[os.stat_result], None] | None = None,
 ) -> Path:
     """Backup, write a temporary file beside the original, check it, then replace atomically.
 
     guard(path) runs just before the replacement (the caller checks the file did not change
     meanwhile) and may raise to keep the original. A symbolic link is written through to its
     target; the file's permissions are kept; the temporary file is created exclusively, so it
-    never follows a link someone left under its name.
+    never follows a link someone left under its name. saved(stat) runs once the file is
+    replaced, with the written file's size and modification time (taken before the
+    replacement, which keeps them: a version saved by someone else since is not taken for it).
     """
     target = Path(os.path.realpath(path))
     backup = make_backup(target, keep, now)
@@ -59,12 +62,15 @@ def save_atomically(
         tmp.chmod(stat.S_IMODE(target.stat().st_mode))
         if guard is not None:
             guard(target)
+        written = tmp.stat()
         tmp.replace(target)
     except BaseException:
         if fd >= 0:
             os.close(fd)
         tmp.unlink(missing_ok=True)
         raise
+    if saved is not None:
+        saved(written)
     return backup
 
 

@@ -61,6 +61,13 @@ def xml_text(value: str) -> str:
     return escape(_NOT_IN_XML.sub("", value))
 
 
+def xml_texts(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Several texts as xml_text makes each, with one search when none needs a change."""
+    if _TO_ESCAPE.search("".join(values)) is None:
+        return values
+    return tuple(xml_text(v) for v in values)
+
+
 def check_well_formed(*pieces: bytes | memoryview) -> None:
     """Parse the pieces, one after the other, as one XML document; ExpatError if it is not
     well-formed. expat with no handlers: no tree, no Python per element (a tree took 1.3 GB
@@ -247,4 +254,5 @@ __all__ = [
     "rels_path",
     "resolve_target",
     "xml_text",
+    "xml_texts",
 ]

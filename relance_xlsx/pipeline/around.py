@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import collector
 from ..config import Settings, legal_line
 from ..errors import RelanceError
 from ..ledger import ACTION_LABELS, Ledger, Problem
@@ -98,6 +99,9 @@ def done_before(ledger: Ledger, settings: Settings, as_of: dt.date) -> int:
     return sum(1 for day, _, action, *_ in keys if day == as_of and action.startswith(acted))
 
 
+# Figures, rows and paragraphs by the hundred thousand, none in a reference cycle: the cycle
+# collector would walk the run's whole heap again and again meanwhile.
+@collector.paused()
 def report_and_dossiers(
     ledger: Ledger,
     decisions: Decisions,

@@ -28,7 +28,14 @@ def debtor_of(client: str, rows: list[dict[str, Any]]) -> Debtor:
     """The debtor as its rows give it: the first value of each field that one of them has."""
 
     def first(name: str) -> str:
-        return next((text(r[name]).strip() for r in rows if text(r.get(name)).strip()), "")
+        for r in rows:
+            value = r.get(name)
+            if value is None or (isinstance(value, float) and value != value):
+                continue  # an empty cell: most rows of most fields (no SIRET, no form)
+            said = str(value).strip()
+            if said:
+                return said
+        return ""
 
     buyer = next((r["buyer"] for r in rows if isinstance(r.get("buyer"), str)), None)
     return Debtor(
@@ -47,7 +54,10 @@ def debtor_of(client: str, rows: list[dict[str, Any]]) -> Debtor:
 
 
 def _registered(number: Any, ar: Any) -> str:
-    parts = [f"LRAR n° {text(number)}" if text(number) else ""]
+    said = text(number)
+    if not said and not isinstance(ar, dt.date):
+        return ""  # nearly every row
+    parts = [f"LRAR n° {said}" if said else ""]
     parts.append(f"AR du {ar.strftime('%d/%m/%Y')}" if isinstance(ar, dt.date) else "")
     return ", ".join(p for p in parts if p)
 
@@ -76,8 +86,10 @@ def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str
             add(r["last_date"], text(r["invoice"]), "classeur")
     for r in rows:  # the registered letter the clerk noted goes with the invoice's last notice
         registered = _registered(r.get("registered_no"), r.get("ar_date"))
+        if not registered:
+            continue  # most rows: no notice to look for
         days = [d for d, e in found.items() if text(r["invoice"]) in e["invoices"]]
-        if registered and days:
+        if days:
             found[max(days)]["extra"].add(registered)
     out = []
     for day in sorted(found):

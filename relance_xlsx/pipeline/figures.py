@@ -26,9 +26,12 @@ def figures_of(
     """
     frame = ledger.frame
     if after:
-        frame = frame.copy()
-        frame["level"] = decisions.frame["level"].to_numpy(dtype=int)
-        frame["last_date"] = decisions.frame["date"].to_numpy()
+        # assign: with pandas' copy-on-write (pandas 3) the other columns are not copied (a
+        # deep copy of the whole ledger took 0.3 s at 200,000 rows, and its memory).
+        frame = frame.assign(
+            level=decisions.frame["level"].to_numpy(dtype=int),
+            last_date=decisions.frame["date"].to_numpy(),
+        )
     policy = settings.policy
     waits = {2: policy.days_after_reminder_2, 3: policy.days_after_formal_notice}
     return manager_report(

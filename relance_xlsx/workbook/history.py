@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..bank import LetterRef, is_valid
 from ..ledger import (
@@ -18,10 +16,9 @@ from ..ledger import (
     LEVEL_LABELS,
     REMINDER_1,
     REMINDER_2,
-    parse_date,
-    sheet_rows,
 )
-from .journal import HEADERS, PAYMENT_ACTIONS, PENALTIES_PAID, JournalEntry
+from .journal import PAYMENT_ACTIONS, PENALTIES_PAID, JournalEntry
+from .journalread import lines_by_client
 
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
 _DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
@@ -39,7 +36,7 @@ _AR = re.compile(r"\bAR du (\d{2}/\d{2}/\d{4})")
 def journal_lines(path: Path, sheet: str, client: str) -> list[JournalEntry]:
     """The journal's lines about one client, in the order written (for its litigation file)."""
     stat = Path(path).stat()
-    return list(_lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).get(client, ()))
+    return list(lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).get(client, ()))
 
 
 def journal_demands(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.date, ...]]:
@@ -49,7 +46,7 @@ def journal_demands(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.da
         return {}
     stat = Path(path).stat()
     out: dict[tuple[str, str], set[dt.date]] = {}
-    for client, lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+    for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
         for e in lines:
             if e.level in _DEMAND_LEVELS and e.action.startswith(_DEMAND_ACTIONS):
                 out.setdefault((client, e.invoice), set()).add(e.run_date)
@@ -65,7 +62,7 @@ def journal_notices(
         return {}
     stat = Path(path).stat()
     out: dict[tuple[str, str], tuple[dt.date, dt.date | None]] = {}
-    for client, lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+    for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
         for e in lines:
             if not is_notice(e) or not e.invoice:
                 continue
@@ -102,7 +99,7 @@ def bank_history(path: Path, sheet: str) -> tuple[dict[str, LetterRef], frozense
     stat = Path(path).stat()
     lines: dict[str, list[JournalEntry]] = {}
     applied: set[str] = set()
-    for by_client in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).values():
+    for by_client in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).values():
         for line in by_client:
             if line.action in PAYMENT_ACTIONS and line.reference:
                 applied.add(line.reference)
@@ -132,53 +129,12 @@ def penalties_paid(path: Path, sheet: str) -> dict[tuple[str, str], tuple[float,
         return {}
     stat = Path(path).stat()
     out: dict[tuple[str, str], tuple[float, float]] = {}
-    for client, lines in _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+    for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
         for e in lines:
             if e.action == PENALTIES_PAID:
                 interest, indemnity = out.get((client, e.invoice), (0.0, 0.0))
                 out[(client, e.invoice)] = (interest + e.interest, indemnity + e.indemnity)
     return out
-
-
-@lru_cache(maxsize=2)
-def _lines_by_client(
-    path: str, sheet: str, size: int, mtime_ns: int
-) -> dict[str, tuple[JournalEntry, ...]]:
-    # Read once per file version: a run writing 200 litigation files asks 200 times.
-    grid = sheet_rows(Path(path), sheet)
-    if grid is None:
-        return {}
-    rows = grid[1:]
-    out: dict[str, list[JournalEntry]] = {}
-    for row in rows:
-        entry = _entry(row)
-        if entry is not None:
-            out.setdefault(entry.client, []).append(entry)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _entry(row: list[Any]) -> JournalEntry | None:
-    cells = [*row, *[""] * len(HEADERS)][: len(HEADERS)]
-    try:
-        day = parse_date(cells[0])
-    except ValueError:
-        return None
-    if not isinstance(day, dt.date):
-        return None
-    numbers = [c if isinstance(c, int | float) else 0.0 for c in cells[5:8]]
-    return JournalEntry(
-        day, _text(cells[1]), _text(cells[2]), _text(cells[3]), _text(cells[4]),
-        float(numbers[0]), float(numbers[1]), float(numbers[2]), _text(cells[8]),
-        _text(cells[9]),
-    )  # fmt: skip
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # an invoice number Excel keeps as a number
-    return str(value).strip()
 
 
 def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt.date, int], ...]]:
@@ -190,7 +146,7 @@ def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt
     if not Path(path).is_file():
         return {}
     stat = Path(path).stat()
-    lines = _lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns)
+    lines = lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns)
     out: dict[tuple[str, str], list[tuple[dt.date, int]]] = {}
     for client, entries in lines.items():
         for e in entries:

@@ -26,7 +26,7 @@ from ..ooxml import (
     excel_serial,
     rels_path,
     widen_dimension,
-    xml_text,
+    xml_texts,
 )
 
 HEADERS = (
@@ -138,12 +138,13 @@ def add_journal(
     sheet: str,
     entries: list[JournalEntry],
     date_style: int,
-) -> int:
-    """Append new entries to the journal sheet, creating it on first use; return lines added."""
+) -> list[JournalEntry]:
+    """Append new entries to the journal sheet, creating it on first use; return those added
+    (an entry the journal holds already is not added again)."""
     keys, last_row = existing_keys(package.path, sheet)
     fresh = [e for e in dict.fromkeys(entries) if e.key not in keys]
     if not fresh:
-        return 0
+        return []
     if last_row == 0:
         part = create_sheet(package, sheet)
         rows: dict[int, list[NewCell]] = {1: [NewCell(i, text=h) for i, h in enumerate(HEADERS)]}
@@ -160,7 +161,7 @@ def add_journal(
     data = xml.insert_rows(data, lines)
     data = widen_dimension(data, max(max_col, len(HEADERS) - 1), last_row + len(fresh))
     package.write(part, data)
-    return len(fresh)
+    return fresh
 
 
 def _entry_rows(
@@ -176,20 +177,24 @@ def _entry_rows(
         serial = serials.get(e.run_date)
         if serial is None:
             serial = serials[e.run_date] = excel_serial(e.run_date)
+        # Nearly no line holds a character to escape: one search for its six texts.
+        invoice, client, level, action, letter, reference = xml_texts(
+            (e.invoice, e.client, e.level, e.action, e.letter, e.reference)
+        )
         cells = [f'<{p}row r="{n}"><{p}c r="A{n}" s="{date_style}"><{p}v>{serial}</{p}v></{p}c>']
-        for col, value in (("B", e.invoice), ("C", e.client), ("D", e.level), ("E", e.action)):
+        for col, value in (("B", invoice), ("C", client), ("D", level), ("E", action)):
             if value:  # an empty text is no cell at all
-                cells.append(f'<{p}c r="{col}{n}"{text_open}{xml_text(value)}{text_close}')
+                cells.append(f'<{p}c r="{col}{n}"{text_open}{value}{text_close}')
         if e.outstanding == e.outstanding:  # NaN: a letter recovered from the ledger
             cells.append(
                 f'<{p}c r="F{n}"><{p}v>{round(e.outstanding, 2)!r}</{p}v></{p}c>'
                 f'<{p}c r="G{n}"><{p}v>{round(e.interest, 2)!r}</{p}v></{p}c>'
                 f'<{p}c r="H{n}"><{p}v>{round(e.indemnity, 2)!r}</{p}v></{p}c>'
             )
-        if e.letter:
-            cells.append(f'<{p}c r="I{n}"{text_open}{xml_text(e.letter)}{text_close}')
-        if e.reference:
-            cells.append(f'<{p}c r="J{n}"{text_open}{xml_text(e.reference)}{text_close}')
+        if letter:
+            cells.append(f'<{p}c r="I{n}"{text_open}{letter}{text_close}')
+        if reference:
+            cells.append(f'<{p}c r="J{n}"{text_open}{reference}{text_close}')
         cells.append(f"</{p}row>")
         rows.append((n, "".join(cells).encode()))
     return rows

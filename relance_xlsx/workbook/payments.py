@@ -109,7 +109,7 @@ def write_payments(
         targets.append("colonne(s) " + ", ".join(f"« {h} »" for h in named))
     if to_sheet:
         targets.append(_append_rows(package, table, to_sheet, date_style))
-    lines = add_journal(package, options.journal_sheet, journal, date_style)
+    lines = len(add_journal(package, options.journal_sheet, journal, date_style))
     if not package.changed:
         return PaymentsDone(0, 0, "", None, tuple(warnings))
     if sheet.has_formulas:

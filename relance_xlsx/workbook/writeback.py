@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import collector
 from ..config import Writeback
 from ..errors import WorkbookError
 from ..ledger import Fingerprint, SheetRef
@@ -35,6 +36,7 @@ from .columns import (
     status_columns,
 )
 from .journal import JournalEntry, add_journal, existing_keys, set_full_calc_on_load
+from .journalread import remember_appended
 from .openlocks import lock_files, lock_owner
 
 WRITABLE_SUFFIXES = {".xlsx", ".xlsm"}
@@ -106,6 +108,9 @@ def check_targets(ledger: SheetRef, options: Writeback, *, registered: bool = Fa
     existing_keys(str(ledger.path), options.journal_sheet)
 
 
+# The status cells and journal rows are objects by the hundred thousand, none in a reference
+# cycle: the cycle collector would walk the run's whole heap again and again meanwhile.
+@collector.paused()
 def write_back(
     ledger: SheetRef,
     updates: list[StatusUpdate],
@@ -121,6 +126,7 @@ def write_back(
     """
     path = ledger.path
     preflight(path, ledger.fingerprint)
+    read = path.stat()  # the version edited (the guard checks it is still there at the end)
     package = Package.open(str(path))
     part = package.sheet_part(ledger.sheet)
     styles = Styles(package)
@@ -158,7 +164,7 @@ def write_back(
 
     # A big sheet's rows are edited partly in a second process while the journal is written.
     with rowsplit.RowEdit(sheet, cells, styles.date_styles()) as edit:
-        lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else 0
+        lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else []
         if cells:
             data, _ = edit.result(before_rows)
             if added:
@@ -177,9 +183,23 @@ def write_back(
     if has_formulas:
         set_full_calc_on_load(package)
     guard = unchanged(ledger.fingerprint)
-    backup = save_atomically(package, path, options.backups_to_keep, now, guard=guard)
+    backup = save_atomically(
+        package, path, options.backups_to_keep, now, guard=guard,
+        saved=_journal_known(path, options.journal_sheet, read, lines, package),
+    )  # fmt: skip
     rows = len({u.row for u in updates} | {row for row, _ in registered})
-    return WritebackResult(rows, lines, tuple(headers[f] for f in added), backup)
+    return WritebackResult(rows, len(lines), tuple(headers[f] for f in added), backup)
+
+
+def _journal_known(
+    path: Path, sheet: str, read: os.stat_result, lines: list[JournalEntry], package: Package
+) -> Callable[[os.stat_result], None] | None:
+    """What tells the journal's reader the saved version's lines: the litigation files and
+    declarations written next read them (a whole sheet parsed again otherwise). Not for a
+    workbook in Excel's 1904 date system, whose dates the reader reads otherwise."""
+    if b"date1904" in package.read("xl/workbook.xml"):
+        return None
+    return lambda saved: remember_appended(path, sheet, read, saved, lines)
 
 
 def unchanged(expected: Fingerprint) -> Callable[[Path], None]:
@@ -208,7 +228,7 @@ def append_journal(
     if not package.changed:
         return WritebackResult(0, 0, (), None)
     backup = save_atomically(package, path, options.backups_to_keep, now, guard=unchanged(read))
-    return WritebackResult(0, lines, (), backup)
+    return WritebackResult(0, len(lines), (), backup)
 
 
 __all__ = [
