@@ -15,6 +15,7 @@ from .cellxml import (
     style_of,
     widen_spans,
 )
+from .rowappend import REF, Unusual, append_planned
 from .xlsxparts import col_index
 
 
@@ -28,10 +29,8 @@ class SheetXml:
             prefix = (m.group(1) or b"") if m else b""
         self.prefix = prefix
         self._plans: dict[int, AppendPlan] = {}
-        self._bare_cell = b"<" + self.prefix + b"c>"
-        self._spaced: bool | None = None  # whether the rows hold a tab or a line end at all
+        self._unusual = Unusual(data, self.prefix)
         p = re.escape(self.prefix)
-        self.row_re = re.compile(rb"<" + p + rb"row\b[^>]*?(?:/>|>.*?</" + p + rb"row>)", re.S)
         self.row_start_re = re.compile(rb"<" + p + rb"row\b([^>]*?)(/?)>")
         self.cell_re = re.compile(rb"<" + p + rb"c\b[^>]*?(?:/>|>.*?</" + p + rb"c>)", re.S)
         self.has_formulas = re.search(rb"<" + p + rb"f[\s>/]", data) is not None
@@ -119,58 +118,9 @@ class SheetXml:
     def _append_in_sheet(
         self, m: re.Match[bytes], row_end: int, number: int, cells: Sequence[NewCell]
     ) -> tuple[bytes, bytes, int] | None:
-        """The commonest edit (_edit_row_in_place appending a planned set of cells after the
-        row's last one) worked out on the sheet itself, without copying the row: its opening
-        tag (spans widened), the cells to put before </row>, the highest column. None for any
-        other row, which then goes the usual way (the same bytes, only slower)."""
-        data, p = self.data, self.prefix
-        close = b"</" + p + b"row>"
-        start, body_start, body_end = m.start(), m.end(), row_end - len(close)
-        if m.group(2) or body_end < body_start or not data.startswith(close, body_end):
-            return None  # no cells, or no end: the usual way says what to do
-        if self._unusual(data, start, row_end):
-            return None
+        """The commonest edit worked out on the sheet itself (rowappend.append_planned)."""
         plan = self._plan(cells)
-        if not plan.ordered:
-            return None
-        last_col = -1
-        last_start = data.rfind(b"<" + p + b"c ", body_start, row_end)
-        if last_start >= 0:
-            ref = _REF.search(data, last_start, data.find(b">", last_start) + 1)
-            if ref is None:
-                return None
-            last_col = column_of(ref.group(1))
-        if plan.ordered[0].column <= last_col or plan.in_row(data, body_start, row_end):
-            return None
-        new_cells = plan.template % ((b"%d" % number,) * len(plan.ordered))
-        open_tag = data[start:body_start]
-        if b"spans=" in open_tag:
-            open_tag = widen_spans(open_tag, plan.ordered[-1].column + 1)
-        return open_tag, new_cells, plan.ordered[-1].column
-
-    def _unusual(self, data: bytes, start: int, end: int) -> bool:
-        """Whether data[start:end] holds what the in-place edits leave to the full parse: an
-        extension, cells without references, white space other than a space (a tab before
-        r="D5" would hide the cell from them: they would add a second D5)."""
-        if self._spaced is None:  # in nearly every sheet's rows there is none: looked for once
-            sheet = self.data
-            first = max(sheet.find(b"<" + self.prefix + b"sheetData"), 0)
-            last = sheet.rfind(b"</" + self.prefix + b"sheetData>", first)
-            last = len(sheet) if last < 0 else last
-            self._spaced = any(sheet.find(c, first, last) >= 0 for c in (b"\t", b"\n", b"\r"))
-        find = data.find
-        return (
-            find(b"extLst", start, end) >= 0
-            or find(self._bare_cell, start, end) >= 0
-            or (
-                self._spaced
-                and (
-                    find(b"\t", start, end) >= 0
-                    or find(b"\n", start, end) >= 0
-                    or find(b"\r", start, end) >= 0
-                )
-            )
-        )
+        return append_planned(self.data, m, row_end, number, plan, self.prefix, self._unusual)
 
     def _edit_row(
         self,
@@ -228,7 +178,7 @@ class SheetXml:
         last_start = row_xml.rfind(cell_open, body_start)
         last_col = -1
         if last_start >= 0:
-            ref = _REF.search(row_xml, last_start, row_xml.find(b">", last_start) + 1)
+            ref = REF.search(row_xml, last_start, row_xml.find(b">", last_start) + 1)
             if ref is None:
                 return None  # cells without references: count them the full way
             last_col = column_of(ref.group(1))
@@ -342,7 +292,6 @@ class SheetXml:
 
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL_REF = re.compile(rb'\br="([A-Z]+)\d+"')
-_REF = re.compile(rb'\sr="([A-Z]+)\d+"')
 
 
 __all__ = ["SheetXml"]

@@ -143,18 +143,7 @@ def write_back(
             NewCell(positions[f], text=headers[f], style=header_style, keep_style=False)
             for f in added
         )
-    # Rows with the same status share one tuple of cells: a few hundred distinct statuses
-    # for a hundred thousand rows.
-    made: dict[tuple[str | None, dt.date | None, str, dt.date | None], tuple[NewCell, ...]] = {}
-    for u in updates:
-        key = (u.label, u.date, u.status, u.hold_until)
-        new = made.get(key)
-        if new is None:
-            new = made[key] = status_cells(u, positions, date_style)
-        cells[u.row] = cells[u.row] + new if u.row in cells else new
-    for row, number in registered:  # the LRAR numbers typed on a posting list
-        new = (NewCell(positions[REGISTERED_FIELD], text=number),)
-        cells[row] = cells[row] + new if row in cells else new
+    _row_cells(cells, updates, registered, positions, date_style)
     prefix, has_formulas = sheet.prefix, sheet.has_formulas
     widths = {positions[f]: WIDTHS[f] for f in added}
 
@@ -200,6 +189,28 @@ def _journal_known(
     if b"date1904" in package.read("xl/workbook.xml"):
         return None
     return lambda saved: remember_appended(path, sheet, read, saved, lines)
+
+
+def _row_cells(
+    cells: dict[int, tuple[NewCell, ...]],
+    updates: list[StatusUpdate],
+    registered: Sequence[tuple[int, str]],
+    positions: dict[str, int],
+    date_style: int,
+) -> None:
+    """Each row's status cells and LRAR number, added to cells (by Excel row)."""
+    # Rows with the same status share one tuple of cells: a few hundred distinct statuses
+    # for a hundred thousand rows.
+    made: dict[tuple[str | None, dt.date | None, str, dt.date | None], tuple[NewCell, ...]] = {}
+    for u in updates:
+        key = (u.label, u.date, u.status, u.hold_until)
+        new = made.get(key)
+        if new is None:
+            new = made[key] = status_cells(u, positions, date_style)
+        cells[u.row] = cells[u.row] + new if u.row in cells else new
+    for row, number in registered:  # the LRAR numbers typed on a posting list
+        new = (NewCell(positions[REGISTERED_FIELD], text=number),)
+        cells[row] = cells[row] + new if row in cells else new
 
 
 def unchanged(expected: Fingerprint) -> Callable[[Path], None]:
