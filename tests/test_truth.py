@@ -139,15 +139,22 @@ def test_a_false_statement_is_refused_with_its_reason(rows, kind, change, reason
     assert any(reason in r for r in found), found
 
 
-def test_a_partial_payment_is_said_and_passes():
-    row = _invoice(paid=100.0, outstanding=200.0, payment_date=TS("2026-10-05"))
+@pytest.mark.parametrize(
+    ("paid_on", "said"),
+    [
+        pytest.param(
+            "2026-10-05", " (dernier règlement le 5 octobre 2026)", id="before-the-letter"
+        ),
+        # Typed ahead or a typo: a letter cannot say a payment came on a day still to come.
+        pytest.param("2026-12-24", "", id="after-the-letter-not-cited"),
+    ],
+)
+def test_a_partial_payment_is_said_and_passes(paid_on, said):
+    row = _invoice(paid=100.0, outstanding=200.0, payment_date=TS(paid_on))
     plan, data, context = _letter([row], sent=R1_ON_OCT_20)
     assert refusals(plan, data, context, Settings().policy, AS_OF) == []
     part = context["parts"][0]
-    assert (
-        part["partly_paid"]
-        == "100,00\xa0€ sur la facture n° F-1 (dernier règlement le 5 octobre 2026)"
-    )
+    assert part["partly_paid"] == "100,00\xa0€ sur la facture n° F-1" + said
     assert part["partly_paid_total"] == 100.0
 
 

@@ -201,7 +201,9 @@ def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, A
         on = ("sur " if fr else "on ") + invoices_phrase([str(r["invoice"] or "–")], f.lang)
         day = r.get("payment_date")
         when = ""
-        if isinstance(day, pd.Timestamp) and pd.notna(day):
+        # A payment dated after the letter (typed ahead, or a typo) is not cited: the letter
+        # cannot say it was received on a day still to come.
+        if isinstance(day, pd.Timestamp) and pd.notna(day) and day.date() <= f.as_of:
             text = day_long(day.date(), f.lang)  # a sentence: « le 21 septembre 2026 »
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
         said.append(f"{f.money(r['paid'])} {on}{when}")
