@@ -180,7 +180,9 @@ def _acted_entries(
                 str(invoice or ""),
                 str(client),
                 str(label),
-                ACTION_LABELS[str(action)] + lrar,
+                # The ledger's LRAR number is the notice's: said only where the case goes to
+                # litigation on it, never on an ordinary letter sent after it.
+                ACTION_LABELS[str(action)] + (lrar if str(action) == "litigation" else ""),
                 float(outstanding),
                 0.0 if none else float(interest),
                 0.0 if none else float(indemnity),

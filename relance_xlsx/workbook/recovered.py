@@ -65,7 +65,8 @@ def recovered_entries(
         if day is None or (day, int(level[i])) in sent.get((client, invoice), ()):
             continue  # (every row here has its date: the letter mask asked for one)
         label = LEVEL_LABELS[int(level[i])]
-        action = RECOVERED + lrar
+        # The ledger's LRAR number belongs to its notice, not to an ordinary letter.
+        action = RECOVERED + (lrar if int(level[i]) == FORMAL_NOTICE else "")
         out.append(JournalEntry(day, invoice, client, label, action, *_UNKNOWN_AMOUNTS, "", ""))
     return out
 
