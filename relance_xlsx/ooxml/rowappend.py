@@ -53,9 +53,10 @@ def append_planned(
     plan: AppendPlan,
     prefix: bytes,
     unusual: Unusual,
-) -> tuple[bytes, bytes, int] | None:
+) -> tuple[bytes | None, bytes, int] | None:
     """The row that m opens and row_end ends, with the plan's cells after its last one: its
-    opening tag (spans widened), the cells to put before </row>, the highest column. None
+    opening tag if its spans are widened (else None), the cells to put before </row>, the
+    highest column. None
     for any other row (a cell of the plan's columns already there, a cell after them), which
     then goes the usual way: the same bytes, only slower."""
     close = b"</" + prefix + b"row>"
@@ -74,9 +75,10 @@ def append_planned(
     if plan.ordered[0].column <= last_col or plan.in_row(data, body_start, row_end):
         return None
     new_cells = plan.template % ((b"%d" % number,) * len(plan.ordered))
-    open_tag = data[start:body_start]
-    if b"spans=" in open_tag:
-        open_tag = widen_spans(open_tag, plan.ordered[-1].column + 1)
+    open_tag = None  # unchanged: the row is the sheet's bytes up to its </row>, then new_cells
+    if data.find(b"spans=", start, body_start) >= 0:
+        widened = widen_spans(data[start:body_start], plan.ordered[-1].column + 1)
+        open_tag = widened if widened != data[start:body_start] else None
     return open_tag, new_cells, plan.ordered[-1].column
 
 

@@ -105,7 +105,11 @@ class SheetXml:
             if appended is not None:  # the row's bytes are not copied: views, and the new cells
                 open_tag, new_cells, col = appended
                 body_end = row_end - len(close)
-                pieces += [view[last : m.start()], open_tag, view[m.end() : body_end], new_cells]
+                if open_tag is None:  # two pieces a row: a hundred thousand rows are edited
+                    pieces += [view[last:body_end], new_cells]
+                else:
+                    between = view[m.end() : body_end]
+                    pieces += [view[last : m.start()], open_tag, between, new_cells]
                 last, max_col = body_end, max(max_col, col)
                 continue
             new_xml, col = self._edit_row(data[m.start() : row_end], number, cells, date_styles)
@@ -117,7 +121,7 @@ class SheetXml:
 
     def _append_in_sheet(
         self, m: re.Match[bytes], row_end: int, number: int, cells: Sequence[NewCell]
-    ) -> tuple[bytes, bytes, int] | None:
+    ) -> tuple[bytes | None, bytes, int] | None:
         """The commonest edit worked out on the sheet itself (rowappend.append_planned)."""
         plan = self._plan(cells)
         return append_planned(self.data, m, row_end, number, plan, self.prefix, self._unusual)
