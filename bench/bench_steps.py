@@ -17,6 +17,7 @@ import functools
 import gc
 import importlib
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -104,6 +105,9 @@ def one_run(invoices: int) -> dict[str, float]:
     relance_xlsx.run(target, settings, as_of=AS_OF, out_dir=target.parent / "out")
     spent["run (main process)"] = time.process_time() - start
     spent["cycle collector (whole run)"] = collecting[1]
+    spent["peak memory, MiB (main process)"] = (
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    )
     return spent
 
 
@@ -123,8 +127,13 @@ def main() -> None:
         command = [sys.executable, str(Path(__file__)), str(args.invoices), "--one"]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
-    print(f"{args.invoices:,} invoices, CPU seconds (median of {args.repeat})")
-    rows = [(None, "run (main process)", 0), (None, "cycle collector (whole run)", 1), *STEPS]
+    print(f"{args.invoices:,} invoices, CPU seconds and peak memory (medians of {args.repeat})")
+    rows = [
+        (None, "peak memory, MiB (main process)", 0),
+        (None, "run (main process)", 0),
+        (None, "cycle collector (whole run)", 1),
+        *STEPS,
+    ]
     for _, name, level in rows:
         values = [r[name] for r in runs if name in r]
         if values:
