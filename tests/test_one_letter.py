@@ -65,8 +65,10 @@ def _run(ledger: Path, day: dt.date) -> relance_xlsx.RunResult:
 
 
 def _text(path: Path | str) -> str:
-    """The letter's text, its invoice numbers' no-break hyphens read as typed (« A-1 »)."""
-    return "\n".join(p.text for p in Document(str(path)).paragraphs).replace("\u2011", "-")
+    """The letter's text, its invoice numbers' no-break hyphens read as typed (« A-1 ») and
+    its no-break spaces (« 30 novembre », « 8 jours », « 100,00 € ») as spaces."""
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    return text.replace("\u2011", "-").replace("\xa0", " ")
 
 
 def _stages(letter: relance_xlsx.LetterResult) -> dict[str, str]:
@@ -234,7 +236,7 @@ def test_a_very_old_debt_is_no_simple_oversight(tmp_path, days_late, courteous):
     )
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
     result = _run(ledger, D(2026, 11, 22))
-    text = "\n".join(p.text for p in Document(result.letters[0].path).paragraphs)
+    text = _text(result.letters[0].path)
     assert ("simple oubli" in text) is courteous
     assert (f"Ce retard atteint {days_late} jours" in text) is not courteous
 
@@ -275,8 +277,7 @@ def test_every_formal_notice_carries_the_statement(tmp_path):
     notice = next(x for x in result.letters if x.kind == "mise_en_demeure")
     text = _text(notice.path)
     assert (
-        "Relevé de compte au 16 novembre 2026" in text
-        and "Solde du compte\u202f: 300,00\xa0€" in text
+        "Relevé de compte au 16 novembre 2026" in text and "Solde du compte\u202f: 300,00 €" in text
     )
 
 

@@ -142,6 +142,65 @@ def test_no_ordinary_space_before_a_colon_in_a_french_letter(week_pdf):
                 )
 
 
+_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+# Ordinary (breakable) spaces a line must never break at.
+_BREAKABLE = {
+    "day-month": rf"\b(?:\d{{1,2}}|1er) (?:{_MONTHS})\b",
+    "month-year": rf"\b(?:{_MONTHS}) [12]\d{{3}}\b",
+    "number-days": r"\d (?:jours?|days?|mois|months?)\b",
+    "numero": r"[nN]° ",
+}
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("kind", list(_BREAKABLE))
+def test_no_line_breaks_between_a_day_and_its_month_or_a_number_and_its_unit(week_pdf, kind):
+    """« 30 / novembre », « 8 / jours », « n° / 1A… » never split across two lines (the
+    lawyer's review of issue 33 found them split): a no-break space there, every letter."""
+    seen = 0
+    for letter, _ in _letters(week_pdf):
+        doc = Document(letter.path)
+        texts = [p.text for p in all_paragraphs(doc)]
+        texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        for text in texts:
+            assert not re.search(_BREAKABLE[kind], text), (letter.client, text)
+            seen += len(re.findall(_BREAKABLE[kind].replace(" ", "\u00a0"), text))
+    assert seen > 0  # the case is in the letters, bound
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        pytest.param("05 56 12 34 56", "+33 5 56 12 34 56", id="spaces"),
+        pytest.param("05.56.12.34.56", "+33 5 56 12 34 56", id="dots"),
+        pytest.param("0556123456", "+33 5 56 12 34 56", id="run-together"),
+        pytest.param("+33 5 56 12 34 56", "+33 5 56 12 34 56", id="already-international"),
+        pytest.param("+44 20 7946 0958", "+44 20 7946 0958", id="foreign"),
+        pytest.param("3615", "3615", id="short-kept"),
+    ],
+)
+def test_an_english_letter_gives_the_phone_number_as_dialled_from_abroad(typed, expected):
+    from relance_xlsx.letters.items import international_phone
+
+    assert international_phone(typed) == expected
+
+
+@needs_libreoffice
+def test_the_english_letter_of_the_week_has_an_international_phone_number(week_pdf):
+    english = [
+        letter
+        for letter, _ in _letters(week_pdf)
+        if "Dear Sir or Madam," in [p.text for p in all_paragraphs(Document(letter.path))]
+    ]
+    assert english
+    for letter in english:
+        text = "\n".join(p.text for p in all_paragraphs(Document(letter.path)))
+        assert "Tel. +33 " in text and "Tél." not in text, letter.client
+
+
 def _pdf_lines(pdf: Path) -> list[str]:
     """The lines of a PDF as pypdf reads them: pdftotext would join a word cut at a hyphen
     (« F2026- » + « 003 » read back as « F2026003 »)."""
@@ -232,6 +291,18 @@ def test_an_invoice_number_glued_to_its_punctuation_is_never_cut(tmp_path):
                      "<w:t>F2026\u2011014 ; F2026\u2011014</w:t>", id="english-numbers-only"),
         pytest.param("<w:t>R&amp;D-1 :</w:t>", True, "<w:t>R&amp;D\u20111\u202f:</w:t>",
                      id="escaped-number"),
+        pytest.param("<w:t>le 30 novembre 2026, 8 jours</w:t>", True,
+                     "<w:t>le 30\u00a0novembre\u00a02026, 8\u00a0jours</w:t>",
+                     id="day-month-year-and-days"),
+        pytest.param("<w:t>du 1er décembre ; n° 12 ; 12,15 %</w:t>", True,
+                     "<w:t>du 1er\u00a0décembre\u202f; n°\u00a012\u202f; 12,15\u00a0%</w:t>",
+                     id="premier-numero-percent"),
+        pytest.param("<w:t>by 7 December 2026, within 8 days</w:t>", False,
+                     "<w:t>by 7\u00a0December\u00a02026, within 8\u00a0days</w:t>",
+                     id="english-dates-and-days"),
+        pytest.param("<w:t>pour mars, Client 12 mai, et jours</w:t>", True,
+                     "<w:t>pour mars, Client 12\u00a0mai, et jours</w:t>",
+                     id="words-alone-untouched"),
     ],
 )  # fmt: skip
 def test_the_typography_of_a_letters_xml(xml, french, expected):

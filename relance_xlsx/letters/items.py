@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -47,12 +48,24 @@ def creditor_for(creditor: dict[str, Any], lang: str) -> dict[str, Any]:
         **creditor,
         "cheque_payee_of": payee,
         "signatory_title": creditor.get("signatory_title_en", ""),
-        "contact_line": creditor["contact_line"].replace("Tél.", "Tel."),
+        "phone": international_phone(creditor["phone"]),
+        "contact_line": creditor["contact_line"]
+        .replace("Tél.", "Tel.")
+        .replace(creditor["phone"], international_phone(creditor["phone"])),
         "footer": creditor.get("footer_en", creditor["footer"]),
         "legal_line": creditor.get("legal_line_en", creditor["legal_line"]),
         "legal_who": creditor.get("legal_who_en", creditor.get("legal_who", "")),
         "legal_registry": creditor.get("legal_registry_en", creditor.get("legal_registry", "")),
     }
+
+
+def international_phone(phone: str) -> str:
+    """A French number as a reader abroad dials it (« 05 56 12 34 56 » → « +33 5 56 12 34
+    56 »); any other number as typed."""
+    digits = re.sub(r"[\s.\-\u00a0\u202f]", "", phone)
+    if not re.fullmatch(r"0[1-9][0-9]{8}", digits):
+        return phone
+    return f"+33 {digits[1]} " + " ".join(digits[i : i + 2] for i in range(2, 10, 2))
 
 
 def invoice_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:

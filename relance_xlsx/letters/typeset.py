@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..wording import NNBSP, unbreakable
+from ..wording import NBSP, NNBSP, unbreakable
 from .compiled import Rendered
 
 # The space before the sign may end the run before (« Objet » in bold, then « : »). The
@@ -33,6 +33,15 @@ _NBSP_SIGN = re.compile("\u00a0(?=[:;!?»])")
 _TIGHT_OPEN = re.compile("«(?=[^\\s\u202f\u00a0<])")
 _TIGHT_CLOSE = re.compile("([^\\s>\u202f\u00a0])»")
 _BREAKS = re.compile(r"[-\u2010 ]")
+# Words a line must not leave alone: a day and its month (« 30 / novembre »), a month and its
+# year, a number and its unit (« 8 / jours », « 12,15 / % »). Each pattern starts with a
+# literal space (found fast); what comes before it is looked at only where it matched.
+_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH = re.compile(rf" ({_MONTHS})\b( (?=[12][0-9]{{3}}\b))?")
+_UNIT = re.compile(r" (?=(?:jours?|mois|ans?|heures?|days?|months?|years?|EUR)\b|%|€)")
 # Where a letter's context lists the numbers it prints.
 _NUMBERED = ("invoices", "credits", "interest_periods")
 
@@ -61,6 +70,7 @@ def typeset_xml(xml: str, references: tuple[str, ...], french: bool) -> str:
     for reference in references:
         if reference in xml:
             xml = xml.replace(reference, unbreakable(reference))
+    xml = _unbroken_words(xml)
     if not french:
         return xml
     # A space right before a sign is text: no tag has one.
@@ -76,13 +86,34 @@ def typeset_xml(xml: str, references: tuple[str, ...], french: bool) -> str:
     return xml
 
 
-def typesetter(context: dict[str, Any]) -> Callable[[str], str] | None:
+def _unbroken_words(xml: str) -> str:
+    """No line break between a day and its month, a month and its year, a number and its
+    unit, « n° » and its number (a no-break space, in every language)."""
+    if " " not in xml:
+        return xml
+    xml = _MONTH.sub(_month, xml)
+    xml = _UNIT.sub(_unit, xml)
+    return xml.replace("n° ", "n°" + NBSP).replace("N° ", "N°" + NBSP)
+
+
+def _month(found: re.Match[str]) -> str:
+    """A month's name bound to its day before (« 30 », « 1er ») and its year after."""
+    text, at = found.string, found.start()
+    day = at > 0 and (text[at - 1].isdigit() or text[max(at - 3, 0) : at] == "1er")
+    return (NBSP if day else " ") + found[1] + (NBSP if found[2] else "")
+
+
+def _unit(found: re.Match[str]) -> str:
+    """A unit bound to the number before it."""
+    at = found.start()
+    return NBSP if at > 0 and found.string[at - 1].isdigit() else " "
+
+
+def typesetter(context: dict[str, Any]) -> Callable[[str], str]:
     """What sets a letter's typography, from its context (None: nothing to set)."""
     letter = context.get("letter") or {}
     french = letter.get("language", "fr") == "fr" if isinstance(letter, dict) else True
     references = tuple(escape(r) for r in letter_references(context))
-    if not french and not references:
-        return None
     return partial(typeset_xml, references=references, french=french)
 
 
@@ -90,8 +121,6 @@ def typeset_letter(rendered: Rendered, context: dict[str, Any]) -> None:
     """Set the typography of a rendered letter: its headers and footers now, its body as it
     is written (rendered.polish)."""
     polish = typesetter(context)
-    if polish is None:
-        return
     rendered.polish = polish
     for name, xml in rendered.parts.items():
         rendered.parts[name] = _part(xml, polish)
