@@ -97,10 +97,11 @@ def test_a_second_payment_keeps_the_first_ones_date(tmp_path):
     ("language", "said"),
     [
         pytest.param("fr", "Nous avons bien reçu, en règlement partiel, 2\u202f000,00\xa0€ sur la "
-                     "facture n° FH-110 (dernier règlement le 5 novembre 2026), dont il est tenu "
+                     "facture n°\xa0FH-110 (dernier règlement le 5\xa0novembre\xa02026), dont il est "
+                     "tenu "
                      "compte dans le reste dû ci-dessous.", id="fr"),
         pytest.param("en", "We have received, in part payment, €2,000.00 on invoice FH-110 (last "
-                     "payment on 5 November 2026), which the balance below takes into account.",
+                     "payment on 5\xa0November\xa02026), which the balance below takes into account.",
                      id="en"),
     ],
 )  # fmt: skip
@@ -120,7 +121,8 @@ def test_the_reminder_after_a_partial_payment_says_it(tmp_path, language, said):
     assert doc["to_complete"] == []
     (letter,) = doc["letters"]
     assert letter["kind"] == "relance_2"
-    # As typeset: invoice numbers with a no-break hyphen, read back as typed.
+    # As typeset: invoice numbers with a no-break hyphen, read back as typed; no-break
+    # spaces after « n° » and inside a date.
     text = [p.text.replace("\u2011", "-") for p in Document(letter["path"]).paragraphs]
     assert said in text
     # Said once, after the sentence that says the invoice is still owed.
