@@ -97,11 +97,11 @@ def test_a_second_payment_keeps_the_first_ones_date(tmp_path):
     ("language", "said"),
     [
         pytest.param("fr", "Nous avons bien reçu, en règlement partiel, 2\u202f000,00\xa0€ sur la "
-                     "facture n°\xa0FH-110 (dernier règlement le 5\xa0novembre\xa02026), dont il est "
-                     "tenu "
-                     "compte dans le reste dû ci-dessous.", id="fr"),
+                     "facture n°\xa0FH-110 (dernier règlement le 5\xa0novembre\xa02026), dont il "
+                     "est tenu compte dans le reste dû ci-dessous.", id="fr"),
         pytest.param("en", "We have received, in part payment, €2,000.00 on invoice FH-110 (last "
-                     "payment on 5\xa0November\xa02026), which the balance below takes into account.",
+                     "payment on 5\xa0November\xa02026), which the balance below takes into "
+                     "account.",
                      id="en"),
     ],
 )  # fmt: skip

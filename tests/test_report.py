@@ -144,7 +144,25 @@ def test_rapport_xlsx_holds_its_sheets_and_charts(ledger, tmp_path):
     result = relance_xlsx.report(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
     book = load_workbook(result.xlsx)
     # No client at the litigation stage: no « Contentieux » sheet, no empty page in the PDF.
-    assert book.sheetnames == ["Balance âgée", "Indicateurs", "À appeler"]
+    # Each chart on a sheet of its own, never under a table's repeated header; the DSO month
+    # by month in columns of its own width.
+    assert book.sheetnames == [
+        "Balance âgée",
+        "Graphique ancienneté",
+        "Indicateurs",
+        "DSO par mois",
+        "À appeler",
+    ]
+    assert book["Graphique ancienneté"].print_title_rows is None
+    assert book["Balance âgée"].print_title_rows == "$1:$1"
+    dso = book["DSO par mois"]
+    assert [c.value for c in dso[1]] == [
+        "Mois (au)",
+        "Encours",
+        "DSO simple (jours)",
+        "DSO par épuisement (jours)",
+    ]
+    assert all(dso.column_dimensions[x].width < 20 for x in "ABCD")
     aging = book["Balance âgée"]
     assert [c.value for c in aging[2]] == [
         "Atelier A",

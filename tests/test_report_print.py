@@ -91,7 +91,7 @@ def test_the_run_s_report_shows_its_own_letters(done):
         (c["Client"], c["Dernière relance"], f"{c['Date']:%d/%m/%Y}", c["Total dû par le client"])
         for c in calls.values()
     ]
-    months = load_workbook(result.report)["Indicateurs"]
+    months = load_workbook(result.report)["DSO par mois"]
     assert any(isinstance(c.value, dt.datetime) for c in months["A"])  # « Mois (au) »
 
 
@@ -153,16 +153,21 @@ def test_every_page_has_its_header_number_and_french_amounts_on_an_english_machi
         for p in PdfReader(str(pdf)).pages
     ]
     assert len(pages) >= 4
-    sheets = ["Balance âgée", "Indicateurs", "À appeler", "Contentieux"]
+    sheets = [
+        "Balance âgée",
+        "Graphique ancienneté",
+        "Indicateurs",
+        "DSO par mois",
+        "À appeler",
+        "Contentieux",
+    ]
     seen = set()
     for number, text in enumerate(pages, start=1):
         assert "Atelier Exemple SARL" in text, number  # the company (sample creditor)
         assert "22 novembre 2026" in text, number
         assert f"Page {number} sur {len(pages)}" in text, number
         assert "Factures.xlsx" in text, number
-        title = re.search(
-            r"Rapport de relances – (Balance âgée|Indicateurs|À appeler|Contentieux)", text
-        )
+        title = re.search(r"Rapport de relances – (" + "|".join(sheets) + ")", text)
         assert title, number
         seen.add(title.group(1))
         assert not ENGLISH_MONEY.search(text), (number, ENGLISH_MONEY.search(text))

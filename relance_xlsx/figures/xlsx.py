@@ -8,21 +8,18 @@ from typing import Any
 
 from ..ooxml import col_letter
 from ..wording import date_long
+from .charts import CHART_SHEETS, DSO_SHEET, MONEY, aging_chart, dso_by_month
 from .manager import ManagerReport
 
 # French whatever the machine's locale: the [$-40C] prefix (fr-FR) makes LibreOffice, and so
 # the PDF, write 6 171,15 € on an English system too; [$€-40C] names the euro for Excel.
-MONEY = "[$-40C]#,##0.00 [$€-40C]"
 DAYS = "[$-40C]0.0"
 DATE = "dd/mm/yyyy"  # the French day, whatever the machine
-CHART_CLIENTS = 15  # the largest debtors shown in the aging chart
-# Rows of 15 pt that surely fit on a landscape A4 page between its header and footer: a
-# chart that would not fit below what comes before it starts a page of its own, whole.
-PAGE_ROWS = 26
 
 
 def write_report(report: ManagerReport, target: Path, *, papers: str = "") -> Path:
-    """Write the report's four sheets (and their charts) to target, replacing it.
+    """Write the report's sheets (tables, and charts on sheets of their own) to target,
+    replacing it.
 
     papers: the creditor's legal mentions, printed at the foot of every page.
     """
@@ -44,32 +41,35 @@ def write_report(report: ManagerReport, target: Path, *, papers: str = "") -> Pa
         "top": book.add_format({"valign": "top"}),
         "days": book.add_format({"num_format": DAYS}),
         "date": book.add_format({"num_format": DATE, "align": "left"}),
-        "days_left": book.add_format({"num_format": DAYS, "align": "left"}),
         "missing": book.add_format(
             {"font_color": "#A40000", "bold": True, "text_wrap": True, "valign": "top"}
         ),
     }
     book.set_properties({"title": "Rapport de relances", "company": report.company})
     _aging(book, report, styles)
+    aging_chart(book, report)
     _indicators(book, report, styles)
+    dso_by_month(book, report, styles)
     _calls(book, report, styles)
     if report.litigation:  # an empty sheet would print an empty page
         _litigation(book, report, styles)
     for ws in book.worksheets():
-        _page(ws, report, papers)
+        _page(ws, report, papers, header_row=ws.name not in CHART_SHEETS)
     book.close()
     tmp.replace(target)
     return target
 
 
-def _page(ws: Any, report: ManagerReport, papers: str = "") -> None:
+def _page(ws: Any, report: ManagerReport, papers: str = "", *, header_row: bool = True) -> None:
     """A4 landscape, one page wide, and on every page the title, the company, the date and
     the page number (the sheet's own header and footer: the PDF prints them too), and the
-    company's legal mentions in small type at the foot."""
+    company's legal mentions in small type at the foot; a table's header row on each of its
+    pages (header_row; not on a chart's page, where it would head nothing)."""
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
+    if header_row:
+        ws.repeat_rows(0)
     ws.set_margins(left=0.5, right=0.5, top=0.9, bottom=0.7)
     day = date_long(dt.date.fromisoformat(report.as_of))
     company = _escaped(report.company or "")
@@ -86,15 +86,6 @@ def _page(ws: Any, report: ManagerReport, papers: str = "") -> None:
 def _escaped(text: str) -> str:
     """Text for a header or footer: & doubled (a lone & starts a code), at most 80 chars."""
     return " ".join(text.split())[:80].replace("&", "&&")
-
-
-def _chart_at(ws: Any, row: int, lines_above: int, height_px: int) -> int:
-    """Place a chart at row, after a page break unless it surely fits on the first page
-    below the lines_above (rows of 15 pt, a wrapped row counting for its lines)."""
-    if lines_above + height_px / 20 + 1 > PAGE_ROWS:
-        ws.set_h_pagebreaks([row])
-        return row + 1  # a row clear of the break: LibreOffice prints the chart once
-    return row
 
 
 def _date(text: str) -> dt.date | str:
@@ -128,25 +119,6 @@ def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
         ws.write_formula(last + 1, j, f"=SUM({column}2:{column}{last + 1})", styles["total"], value)
     ws.set_column(0, 0, 34)
     ws.set_column(1, len(headers) - 1, 14, styles["money"])
-    if not rows:
-        return
-    chart = book.add_chart({"type": "bar", "subtype": "stacked"})
-    shown = min(len(rows), CHART_CLIENTS)
-    # Non échu, the four buckets, and what is disputed or on hold: a client owing only the
-    # latter is a bar of its own colour, not an empty one.
-    for j in range(1, 7):
-        chart.add_series(
-            {
-                "name": ["Balance âgée", 0, j],
-                "categories": ["Balance âgée", 1, 0, shown, 0],
-                "values": ["Balance âgée", 1, j, shown, j],
-            }
-        )
-    chart.set_title({"name": f"Encours par ancienneté ({shown} premiers clients)"})
-    chart.set_y_axis({"reverse": True})
-    chart.set_x_axis({"num_format": MONEY})
-    chart.set_size({"width": 760, "height": 420})
-    ws.insert_chart(_chart_at(ws, last + 3, last + 3, 420), 0, chart)
 
 
 def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
@@ -186,29 +158,7 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
             "DSO par mois : historique insuffisant (dates de règlement manquantes).",
         )
         return
-    top = len(lines) + 2
-    for j, h in enumerate(["Mois (au)", "Encours", "DSO simple", "DSO par épuisement"]):
-        ws.write(top, j, h, styles["head"])
-    for i, d in enumerate(report.dso_by_month, start=top + 1):
-        ws.write_datetime(i, 0, d.on, styles["date"])
-        ws.write(i, 1, d.receivables, styles["money"])
-        ws.write(i, 2, d.simple if d.simple is not None else "–", styles["days_left"])
-        ws.write(i, 3, d.count_back if d.count_back is not None else "–", styles["days"])
-    chart = book.add_chart({"type": "line"})
-    end = top + len(report.dso_by_month)
-    for j in (2, 3):
-        chart.add_series(
-            {
-                "name": ["Indicateurs", top, j],
-                "categories": ["Indicateurs", top + 1, 0, end, 0],
-                "values": ["Indicateurs", top + 1, j, end, j],
-                "marker": {"type": "circle"},
-            }
-        )
-    chart.set_title({"name": "DSO des 12 derniers mois (jours)"})
-    chart.set_size({"width": 720, "height": 360})
-    # The « Calcul » texts wrap on two or three lines: those rows count double.
-    ws.insert_chart(_chart_at(ws, end + 2, end + 2 + len(lines), 360), 0, chart)
+    ws.write(len(lines) + 2, 0, f"DSO mois par mois : feuille « {DSO_SHEET} ».")
 
 
 def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
