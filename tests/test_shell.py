@@ -291,6 +291,32 @@ def test_other_packages_import_only_a_face(path):
             assert len(parts) == 1, f"{path.name}:{node.lineno} imports {node.module}"
 
 
+# The domains a shell reaches only through the library's face (pipeline and the package).
+DOMAINS = {
+    "ledger",
+    "policy",
+    "bank",
+    "letters",
+    "workbook",
+    "figures",
+    "mail",
+    "mailroom",
+    "ooxml",
+}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in MODULES if _unit(p) in {"cli", "web"}],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_the_shells_import_the_library_s_face_never_a_domain(path):
+    """The CLI and the page are thin shells: a run, a check, the posting list, the templates'
+    check all come through `pipeline` (or the package), never from `letters` or `ledger`."""
+    reached = {target for target, _names, _line in _imports(path)} & DOMAINS
+    assert not reached, f"{path.relative_to(PACKAGE)} imports {sorted(reached)}"
+
+
 def test_the_top_holds_only_the_shell_and_the_glue():
     top = {p.stem for p in PACKAGE.glob("*.py")}
     assert top <= {

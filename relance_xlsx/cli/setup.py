@@ -11,8 +11,7 @@ import typer
 from ..config import default_config_text
 from ..display import out
 from ..errors import ExitCode, RelanceError, TemplateError
-from ..ledger import ALL_KINDS
-from ..letters import bundled_templates, check_template, law_issues
+from ..pipeline import ALL_KINDS, bundled_templates, check_template, law_issues
 from .boundary import FrenchCommand
 from .commands import app, templates_app
 
@@ -58,7 +57,7 @@ def templates_check(
 
     Exemple : relance templates check modeles/
     """
-    from ..letters import sample_context  # only this command needs the sample context
+    from ..pipeline import sample_context
 
     base = folder or bundled_templates()
     files = sorted(base.glob("*.docx")) + sorted(base.glob("en/*.docx"))

@@ -274,8 +274,7 @@ class SheetXml:
         pieces: list[bytes | memoryview] = []
         view = memoryview(data)  # joined without a copy of each stretch of existing rows
         last = i = 0
-        # Row openings only: the whole rows' pattern took a second for a 100 MB sheet, and
-        # lines appended to a long journal go after all of its rows.
+        # Openings only: the whole rows' pattern took a second on a 100 MB sheet.
         for m in self.row_start_re.finditer(data):
             if i == len(new):
                 break

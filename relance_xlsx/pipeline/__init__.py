@@ -13,6 +13,20 @@ from ..results import (
 )
 from ..workbook import journal_entries, status_updates
 from .checking import check
+from .faces import (
+    ALL_KINDS,
+    MAX_STATEMENT_MB,
+    SURE,
+    TO_DECIDE,
+    PostingList,
+    bundled_templates,
+    check_template,
+    law_issues,
+    recent_lists,
+    refused_numbers,
+    sample_context,
+    save_numbers,
+)
 from .matching import match
 from .ondemand import dossier
 from .reports import report
@@ -38,7 +52,11 @@ from .toolbox import (
 )
 
 __all__ = [
+    "ALL_KINDS",
+    "MAX_STATEMENT_MB",
     "PASSWORD_ENV",
+    "SURE",
+    "TO_DECIDE",
     "Cell",
     "CheckResult",
     "Draft",
@@ -47,17 +65,21 @@ __all__ = [
     "LetterResult",
     "MatchResult",
     "OpenElsewhere",
+    "PostingList",
     "Progress",
     "ReportResult",
     "RunResult",
     "SendResult",
+    "bundled_templates",
     "check",
+    "check_template",
     "dossier",
     "drafts_of",
     "has_keyring",
     "journal_entries",
     "keyring_name",
     "kind_label",
+    "law_issues",
     "ledger_row",
     "letter_as_pdf",
     "match",
@@ -65,8 +87,12 @@ __all__ = [
     "password_known",
     "pdf_program",
     "prepare_send",
+    "recent_lists",
+    "refused_numbers",
     "report",
     "run",
+    "sample_context",
+    "save_numbers",
     "save_password",
     "send",
     "send_test_message",

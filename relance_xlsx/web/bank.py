@@ -14,9 +14,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Message
 
-from ..bank import MAX_STATEMENT_MB, SURE
 from ..errors import RelanceError, StatementError
-from ..pipeline import match
+from ..pipeline import MAX_STATEMENT_MB, SURE, match
 from ..wording import describe_os_error, typed_day
 from .guard import posted
 from .pages import go, settings_of, ui

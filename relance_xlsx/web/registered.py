@@ -9,7 +9,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..mailroom import PostingList, recent_lists, refused_numbers, save_numbers
+from ..pipeline import PostingList, recent_lists, refused_numbers, save_numbers
 from .guard import posted
 from .pages import go, ui
 from .state import UiState

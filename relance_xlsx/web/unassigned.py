@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..bank import TO_DECIDE, MatchResult
+from ..pipeline import TO_DECIDE, MatchResult
 from ..wording import money
 
 

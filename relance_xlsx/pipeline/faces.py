@@ -1,0 +1,25 @@
+"""The domains' names the shells use besides a run, given here so that the CLI and the page
+import the library's face (pipeline), never a domain: the bank statement's limits and match
+kinds, the posting list's read and save, the templates and their checks."""
+
+from __future__ import annotations
+
+from ..bank import MAX_STATEMENT_MB, SURE, TO_DECIDE
+from ..ledger import ALL_KINDS
+from ..letters import bundled_templates, check_template, law_issues, sample_context
+from ..mailroom import PostingList, recent_lists, refused_numbers, save_numbers
+
+__all__ = [
+    "ALL_KINDS",
+    "MAX_STATEMENT_MB",
+    "SURE",
+    "TO_DECIDE",
+    "PostingList",
+    "bundled_templates",
+    "check_template",
+    "law_issues",
+    "recent_lists",
+    "refused_numbers",
+    "sample_context",
+    "save_numbers",
+]
