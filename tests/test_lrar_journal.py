@@ -26,7 +26,7 @@ ADDRESS = "1 rue A\n69001 Lyon"
 )
 def test_an_lrar_number_is_said_only_of_its_notice(tmp_path, level, sent, recovered_says_lrar):
     rows = [["A1", "Alpha SARL", ADDRESS, D(2026, 8, 1), D(2026, 8, 31), 1000.0, level, sent,
-             "1A 123 456 7890 1"]]  # fmt: skip
+             "1A 123 456 7890 5"]]  # fmt: skip
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
     relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 11, 29), out_dir=tmp_path / "out")
     journal = load_workbook(ledger)["Journal des relances"]

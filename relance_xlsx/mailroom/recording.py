@@ -29,7 +29,7 @@ class RegisteredNumber:
     row: int
     invoice: str
     client: str
-    number: str  # as La Poste prints it (« 1A 123 456 7890 1 »)
+    number: str  # as La Poste prints it (« 1A 123 456 7890 5 »)
     letter: str
 
 
