@@ -2,6 +2,8 @@
 in every column that holds them (the « Réglé » column of the statement of account was left
 alone on the left); names and dates left."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt
