@@ -33,9 +33,11 @@ def render_run(result: RunResult) -> None:
     _paid_late(result)
     errors = [p for p in result.problems if p.severity == "error"]
     warns = [p for p in result.problems if p.severity == "warning"]
+    # Counted as shown: the rows' warnings listed below and the run's « Attention : » above.
     out.print(
         f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
-        f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
+        f"{len(warns) + len(result.warnings)} avertissement(s), "
+        f"{len(result.skipped)} ligne(s) ignorée(s).",
         markup=False,
         highlight=False,
         soft_wrap=True,
