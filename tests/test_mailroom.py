@@ -322,7 +322,7 @@ def test_lrar_numbers_typed_on_the_list_reach_the_workbook_next_week(tmp_path):
     }
     journal = load_workbook(ledger)["Journal des relances"]
     actions = [r[4] for r in journal.iter_rows(min_row=2, values_only=True)]
-    assert actions.count("LRAR n° 1A 123 456 7890 5 (dépôt du 22/11/2026)") == len(
+    assert actions.count("LRAR n° 1A 123 456 7890 5 (liste d'envoi du 22/11/2026)") == len(
         registered[0].invoices
     )
     # Next week again: nothing new to write, nothing said twice.

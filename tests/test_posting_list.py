@@ -170,7 +170,7 @@ def test_amounts_are_numbers_in_french_currency_and_dates_real_dates(posted):
     ws = book[SHEET]
     heads = [c.value for c in ws[4]]
     assert heads == ["N°", "Destinataire", "Adresse", "Factures", "Référence",
-                     "Date de la lettre", "Montant réclamé", NUMBER]  # fmt: skip
+                     "Date de la lettre", "Montant réclamé", NUMBER, "Date de dépôt"]  # fmt: skip
     lines = [r for r in ws.iter_rows(min_row=5) if isinstance(r[0].value, int)]
     assert len(lines) == len(registered) == 4
     for row, letter in zip(lines, registered, strict=True):
@@ -367,11 +367,13 @@ LOST = _both(_delete_column(3), _header(None, 7), _header(None, 6))
         pytest.param(_both(_delete_column(3), _header("Obs.", 7)), READ,
                      id="column-deleted-and-header-overwritten"),
         pytest.param(_both(_number_column_first, _header(None, 2)),
-                     ("« Recommandés »", "colonne I", "I4", "aucun numéro n'est lu",
-                      "donnez-lui l'en-tête"), id="numbers-moved-and-header-erased"),
+                     # The column after the amounts is now the date of posting's: the numbers'
+                     # column is not guessed, the header is asked for.
+                     ("« Recommandés »", "introuvable", "H4", "Remettez l'en-tête"),
+                     id="numbers-moved-and-header-erased"),
         pytest.param(LOST, ("« Recommandés »", "ligne 4", "H4", "Remettez l'en-tête"),
                      id="headers-of-amount-and-number-gone"),
-        pytest.param(_header_row_gone, ("tableau des lettres est introuvable", "A4:H4",
+        pytest.param(_header_row_gone, ("tableau des lettres est introuvable", "A4:I4",
                                         "Remettez la ligne d'en-tête"), id="header-row-deleted"),
         pytest.param(_hidden_sheet_gone, ("feuille cachée « relance »", "a disparu",
                                           "Notez-les directement"), id="hidden-sheet-deleted"),

@@ -11,7 +11,7 @@ from ..config import Settings
 from ..letters import Letter, LetterRows, Printed
 from .joining import join_letters
 from .posting import LIST_NAME, posting_lines, with_numbers, write_posting_list
-from .typed import read_list
+from .typed import archived_name, read_list
 
 BUNDLE_PDF = "a_imprimer.pdf"
 REGISTERED_PDF = "recommandes.pdf"
@@ -36,8 +36,9 @@ def write_posting(
     office's list of this folder had to be kept aside.
 
     Numbers already typed on this folder's list (a run done again the same day) are kept. A
-    list that cannot be read back whole is not overwritten: it is kept under another name,
-    with the numbers typed on it.
+    list of an earlier run (a folder given to --out each week) is kept as « liste_recommandes
+    du <date>.xlsx », still read back. A list that cannot be read back whole is not
+    overwritten: it is kept under another name, with the numbers typed on it.
     """
     if not registered:
         return None, []
@@ -46,7 +47,11 @@ def write_posting(
     warnings = []
     if target.is_file():
         before = read_list(target)
-        if (before.problem and not before.cells) or before.notes:
+        if before.day is not None and before.day != as_of and not before.problem:
+            # A folder --out gives again: the earlier run's list is kept, and read back by
+            # the next runs, under its date.
+            target.replace(_free_name(target.with_name(archived_name(before.day.isoformat()))))
+        elif (before.problem and not before.cells) or before.notes:
             kept = _kept_aside(target)
             warnings.append(
                 f"La liste de dépôt {before.name} ne se relit pas entière (voir l'avertissement "
@@ -60,6 +65,16 @@ def write_posting(
         p for p in (str(creditor.get("name", "")), str(creditor.get("address", ""))) if p
     )
     return write_posting_list(lines, target, sender=sender, as_of=as_of), warnings
+
+
+def _free_name(path: Path) -> Path:
+    """The path, or « … (2).xlsx », « … (3).xlsx »… when it is taken."""
+    n = 2
+    found = path
+    while found.exists():
+        found = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        n += 1
+    return found
 
 
 def _kept_aside(target: Path) -> Path:
