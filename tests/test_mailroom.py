@@ -232,6 +232,23 @@ def test_the_registered_letters_are_apart_and_the_posting_list_matches_them(week
 
 
 @needs_libreoffice
+@pytest.mark.parametrize(
+    "said",
+    [
+        pytest.param("Expéditeur\u202f:", id="sender"),
+        pytest.param("Signature et cachet\u202f:", id="stamp"),
+        pytest.param("enregistrez ce fichier\u202f:", id="note"),
+        pytest.param("«\u202fN° recommandé\u202f»", id="guillemets"),
+    ],
+)
+def test_the_posting_list_pdf_has_french_typography(week, said):
+    """A narrow no-break space before « : ; ! ? » and inside « », as in the letters."""
+    text = " ".join(_pages(Path(week.posting_list_pdf)))
+    assert said in re.sub(r"\s*\n\s*", " ", text)
+    assert not re.search(r"[ \u00a0][:;!?]", text), re.findall(r".{20}[ \u00a0][:;!?]", text)
+
+
+@needs_libreoffice
 def test_the_word_bundle_matches_the_letters_and_starts_each_on_an_odd_page(week, tmp_path):
     """Converted by LibreOffice with its automatic blank pages: no line moved (a blank header
     once pushed every page 6 mm down), each letter on an odd page."""

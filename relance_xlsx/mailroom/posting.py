@@ -135,10 +135,15 @@ def write_posting_list(
     ws.write(end + 1, 0, f"{len(lines)} lettre(s) recommandée(s) avec accusé de réception.")
     ws.write(end + 2, 0, typeset("Remis au bureau de poste le ........................ "
              "Signature et cachet :"))  # fmt: skip
-    ws.write(end + 4, 0, typeset("Notez le numéro de chaque recommandé et la date de dépôt "
-             "imprimée sur la preuve de dépôt dans les deux dernières colonnes, puis enregistrez "
-             "ce fichier : la prochaine exécution reporte le numéro dans la colonne « N° "
-             "recommandé » du classeur, et la date dans son journal."), styles["note"])  # fmt: skip
+    # Merged across the table and wrapped: one cell's long line ran past the printed page.
+    ws.set_row(end + 4, 30.0)
+    note = typeset(
+        "Notez le numéro de chaque recommandé et la date de dépôt imprimée sur la preuve de "
+        "dépôt dans les deux dernières colonnes, puis enregistrez ce fichier : la prochaine "
+        "exécution reporte le numéro dans la colonne « N° recommandé » du classeur, et la "
+        "date dans son journal."
+    )
+    ws.merge_range(end + 4, 0, end + 4, len(HEADERS) - 1, note, styles["note"])
     _validations(ws, len(lines), as_of)
     _layout(ws, end)
     _keys(book, lines, as_of, styles["date"])
@@ -209,7 +214,9 @@ def _styles(book: Any) -> dict[str, Any]:
         "money": book.add_format({**grid, "num_format": MONEY}),
         "date": book.add_format({**grid, "num_format": DATE, "align": "left"}),
         "number": book.add_format({**grid, "num_format": "@", "font_size": 12}),
-        "note": book.add_format({"italic": True, "font_color": "#555555"}),
+        "note": book.add_format(
+            {"italic": True, "font_color": "#555555", "text_wrap": True, "valign": "top"}
+        ),
     }
     styles["EUR"] = styles["money"]
     return styles
