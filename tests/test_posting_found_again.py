@@ -131,3 +131,15 @@ def test_the_summary_counts_the_warnings_it_showed(tmp_path, lists):
     listed = sum(1 for line in lines if line.startswith("  - "))  # the rows' problems
     errors = _count(said, "problème(s)")
     assert _count(said, "avertissement(s)") == shown + listed - errors
+
+
+def test_a_run_done_again_the_same_day_keeps_the_number_and_date_typed(tmp_path):
+    ledger = _sample(tmp_path)
+    _run(ledger, "2026-11-22", str(tmp_path / "courrier"))
+    listing = tmp_path / "courrier" / "liste_recommandes.xlsx"
+    _type(listing, NUMBER, dt.date(2026, 11, 23))
+    _run(ledger, "2026-11-22", str(tmp_path / "courrier"))
+    ws = load_workbook(listing)["Recommandés"]
+    assert ws["H5"].value == NUMBER
+    assert ws["I5"].value == dt.datetime(2026, 11, 23) and ws["I5"].number_format == "dd/mm/yyyy"
+    assert not list((tmp_path / "courrier").glob("liste_recommandes du *"))

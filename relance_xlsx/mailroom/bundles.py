@@ -47,9 +47,9 @@ def write_posting(
     warnings = []
     if target.is_file():
         before = read_list(target)
-        if before.day is not None and before.day != as_of and not before.problem:
-            # A folder --out gives again: the earlier run's list is kept, and read back by
-            # the next runs, under its date.
+        if before.day is not None and before.day != as_of:
+            # A folder --out gives again: the earlier run's list is kept under its date, and
+            # read back by the next runs (what cannot be read of it still said by them).
             target.replace(_free_name(target.with_name(archived_name(before.day.isoformat()))))
         elif (before.problem and not before.cells) or before.notes:
             kept = _kept_aside(target)
