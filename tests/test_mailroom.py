@@ -115,8 +115,8 @@ def test_the_print_settings_know_every_letter_kind():
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        pytest.param("1A 123 456 7890 1", "1A12345678901", id="la-poste-spaced"),
-        pytest.param(" 1a-123-456-7890-1 ", "1A12345678901", id="lowercase-dashes"),
+        pytest.param("1A 123 456 7890 5", "1A12345678905", id="la-poste-spaced"),
+        pytest.param(" 1a-123-456-7890-5 ", "1A12345678905", id="lowercase-dashes"),
         pytest.param("RR 473 124 829 FR", "RR473124829FR", id="s10-valid"),
         pytest.param("RR473124828FR", None, id="s10-wrong-check-digit"),
         pytest.param(1234567890123.0, "1234567890123", id="digits-as-a-number-cell"),
@@ -232,6 +232,23 @@ def test_the_registered_letters_are_apart_and_the_posting_list_matches_them(week
 
 
 @needs_libreoffice
+@pytest.mark.parametrize(
+    "said",
+    [
+        pytest.param("Expéditeur\u202f:", id="sender"),
+        pytest.param("Signature et cachet\u202f:", id="stamp"),
+        pytest.param("enregistrez ce fichier\u202f:", id="note"),
+        pytest.param("«\u202fN° recommandé\u202f»", id="guillemets"),
+    ],
+)
+def test_the_posting_list_pdf_has_french_typography(week, said):
+    """A narrow no-break space before « : ; ! ? » and inside « », as in the letters."""
+    text = " ".join(_pages(Path(week.posting_list_pdf)))
+    assert said in re.sub(r"\s*\n\s*", " ", text)
+    assert not re.search(r"[ \u00a0][:;!?]", text), re.findall(r".{20}[ \u00a0][:;!?]", text)
+
+
+@needs_libreoffice
 def test_the_word_bundle_matches_the_letters_and_starts_each_on_an_odd_page(week, tmp_path):
     """Converted by LibreOffice with its automatic blank pages: no line moved (a blank header
     once pushed every page 6 mm down), each letter on an odd page."""
@@ -303,7 +320,7 @@ def test_lrar_numbers_typed_on_the_list_reach_the_workbook_next_week(tmp_path):
     registered = [x for x in first.letters if x.registered]
     assert len(registered) >= 3
     _type_numbers(Path(first.posting_list), {
-        1: "1A 123 456 7890 1",
+        1: "1A 123 456 7890 5",
         2: 9876543210123,  # typed into a number cell
         3: "à voir",  # not a number: said, not written
     })  # fmt: skip
@@ -311,18 +328,18 @@ def test_lrar_numbers_typed_on_the_list_reach_the_workbook_next_week(tmp_path):
     numbers = _column(ledger, "N° recommandé")
     # Written as La Poste prints it, whatever the spacing typed.
     assert {i: numbers[i] for i in registered[0].invoices} == {
-        i: "1A 123 456 7890 1" for i in registered[0].invoices
+        i: "1A 123 456 7890 5" for i in registered[0].invoices
     }
     assert {numbers[i] for i in registered[1].invoices} == {"9876543210123"}
     assert {numbers[i] for i in registered[2].invoices} == {None}
     assert any("« à voir » n'est pas un n° de recommandé" in w for w in result.warnings)
     written = {(n.invoice, n.number) for n in result.registered_numbers}
-    assert written == {(i, "1A 123 456 7890 1") for i in registered[0].invoices} | {
+    assert written == {(i, "1A 123 456 7890 5") for i in registered[0].invoices} | {
         (i, "9876543210123") for i in registered[1].invoices
     }
     journal = load_workbook(ledger)["Journal des relances"]
     actions = [r[4] for r in journal.iter_rows(min_row=2, values_only=True)]
-    assert actions.count("LRAR n° 1A 123 456 7890 1 (dépôt du 22/11/2026)") == len(
+    assert actions.count("LRAR n° 1A 123 456 7890 5 (liste d'envoi du 22/11/2026)") == len(
         registered[0].invoices
     )
     # Next week again: nothing new to write, nothing said twice.
@@ -336,13 +353,13 @@ def test_lrar_numbers_typed_on_the_list_reach_the_workbook_next_week(tmp_path):
         texts.append("\n".join(p.text for p in doc.paragraphs))
         texts[-1] += "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     mine = [t for t in texts if registered[0].client in t]
-    assert len(mine) == 1 and "LRAR n° 1A 123 456 7890 1" in mine[0]
+    assert len(mine) == 1 and "LRAR n° 1A 123 456 7890 5" in mine[0]
 
 
 def test_a_number_already_in_the_workbook_is_never_replaced(tmp_path):
     ledger = _build(tmp_path)
     first = _run(ledger)
-    _type_numbers(Path(first.posting_list), {1: "1A 123 456 7890 1"})
+    _type_numbers(Path(first.posting_list), {1: "1A 123 456 7890 5"})
     invoice = next(x for x in first.letters if x.registered).invoices[0]
     book = load_workbook(ledger)
     ws = book["Factures"]
@@ -351,21 +368,21 @@ def test_a_number_already_in_the_workbook_is_never_replaced(tmp_path):
     ws.cell(4, column, "N° recommandé")
     for row in ws.iter_rows(min_row=5):
         if row[heads.index("N° facture")].value == invoice:
-            ws.cell(row[0].row, column, "1A99999999999")
+            ws.cell(row[0].row, column, "1A99999999990")
     book.save(ledger)
     result = _run(ledger, AS_OF + dt.timedelta(days=7))
-    assert _column(ledger, "N° recommandé")[invoice] == "1A99999999999"
+    assert _column(ledger, "N° recommandé")[invoice] == "1A99999999990"
     assert any("non remplacé" in w and invoice in w for w in result.warnings)
 
 
 def test_a_run_done_again_the_same_day_keeps_the_numbers_typed(tmp_path):
     ledger = _build(tmp_path)
     first = _run(ledger, write_workbook=False)
-    _type_numbers(Path(first.posting_list), {2: "1A 000 000 0001 2"})
+    _type_numbers(Path(first.posting_list), {2: "1A 000 000 0001 7"})
     again = _run(ledger, write_workbook=False)
     ws = load_workbook(again.posting_list)["Recommandés"]
     typed = {r[0]: r[7] for r in ws.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)}
-    assert typed[2] == "1A 000 000 0001 2" and not typed[1]
+    assert typed[2] == "1A 000 000 0001 7" and not typed[1]
 
 
 def test_the_command_line_names_the_registered_files(tmp_path):
@@ -395,14 +412,14 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
         assert "à corriger" in refused.text and "contient des mots" in refused.text
         assert Path(first.posting_list).read_bytes() == before
         saved = client.post(
-            "/recommandes", data={"jeton": token, "numero-0-1": "1A 123 456 7890 1"}
+            "/recommandes", data={"jeton": token, "numero-0-1": "1A 123 456 7890 5"}
         )
         assert "1 numéro(s) enregistré(s)" in saved.text
-        assert 'value="1A 123 456 7890 1"' in saved.text
+        assert 'value="1A 123 456 7890 5"' in saved.text
         # A number for a line of a list that does not exist changes nothing.
-        client.post("/recommandes", data={"jeton": token, "numero-7-1": "1A 000 000 0000 1"})
+        client.post("/recommandes", data={"jeton": token, "numero-7-1": "1A 000 000 0000 0"})
     second = _run(ledger, AS_OF + dt.timedelta(days=7))
     assert {n.invoice for n in second.registered_numbers} == set(registered[0].invoices)
     assert {_column(ledger, "N° recommandé")[i] for i in registered[0].invoices} == {
-        "1A 123 456 7890 1"
+        "1A 123 456 7890 5"
     }

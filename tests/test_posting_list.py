@@ -42,7 +42,7 @@ NUMBER = "N° de recommandé"
 DUPONT, BERNARD, FONTAINE, ROUX = (
     "Boulangerie Dupont & Fils", "Garage Bernard", "Imprimerie Fontaine", "Menuiserie Roux",
 )  # fmt: skip
-ONE, TWO = "1A 123 456 7890 1", "RR 473 124 829 FR"  # as La Poste prints them
+ONE, TWO = "1A 123 456 7890 5", "RR 473 124 829 FR"  # as La Poste prints them
 
 
 def _build(folder: Path, toml_extra: str = "") -> Path:
@@ -114,12 +114,12 @@ def _type(numbers: dict[int, object]) -> Callable[[Workbook], None]:
 @pytest.mark.parametrize(
     ("typed", "shown", "why"),
     [
-        pytest.param("1A 123 456 7890 1", ONE, None, id="la-poste-as-printed"),
-        pytest.param(" 1a-123-456-7890-1 ", ONE, None, id="lowercase-dashes"),
-        pytest.param("1A12345678901", ONE, None, id="run-together"),
-        pytest.param("n° 1A 123 456 7890 1", ONE, None, id="with-its-label"),
-        pytest.param("1A\u00a0123\u202f456 7890 1", ONE, None, id="no-break-spaces"),
-        pytest.param("1A 123\u200b456 7890 1", ONE, None, id="zero-width-space-pasted"),
+        pytest.param("1A 123 456 7890 5", ONE, None, id="la-poste-as-printed"),
+        pytest.param(" 1a-123-456-7890-5 ", ONE, None, id="lowercase-dashes"),
+        pytest.param("1A12345678905", ONE, None, id="run-together"),
+        pytest.param("n° 1A 123 456 7890 5", ONE, None, id="with-its-label"),
+        pytest.param("1A\u00a0123\u202f456 7890 5", ONE, None, id="no-break-spaces"),
+        pytest.param("1A 123\u200b456 7890 5", ONE, None, id="zero-width-space-pasted"),
         pytest.param("rr473124829fr", TWO, None, id="s10-run-together"),
         pytest.param("RR 473 124 829 FR", TWO, None, id="s10-as-printed"),
         pytest.param(1234567890123.0, "1234567890123", None, id="digits-as-a-number-cell"),
@@ -128,6 +128,15 @@ def _type(numbers: dict[int, object]) -> Callable[[Workbook], None]:
         pytest.param("1A 123 456 7890", None, "en a 12", id="la-poste-a-digit-short"),
         pytest.param("1A 123 456 7890 12", None, "en a 14", id="la-poste-a-digit-long"),
         pytest.param("RR 473 124 828 FR", None, "clé de contrôle", id="s10-check-digit"),
+        # La Poste's national key (Business::Colissimo's control_key), on numbers La Poste
+        # published (its tracking API's example, a test parcel of its API, the module's own).
+        pytest.param("6A15602676300", "6A 156 026 7630 0", None, id="la-poste-api-example"),
+        pytest.param("6A 156 026 8384 1", "6A 156 026 8384 1", None, id="la-poste-api-second"),
+        pytest.param("8K00009775862", "8K 000 097 7586 2", None, id="la-poste-test-parcel"),
+        pytest.param("8L20524752032", "8L 205 247 5203 2", None, id="colissimo-label-example"),
+        pytest.param("1A 123 456 7890 1", None, "clé de contrôle", id="la-poste-wrong-key"),
+        pytest.param("1A 123 456 7809 5", None, "clé de contrôle", id="la-poste-two-swapped"),
+        pytest.param("6A15602676301", None, "clé de contrôle", id="la-poste-key-off-by-one"),
         pytest.param("RR 473 124 82 FR", None, "13 caractères", id="s10-short"),
         pytest.param("voir Anne", None, "contient des mots", id="words"),
         pytest.param("1A 111 111 1111 1 et 1A 111 111 1111 2", None, "contient des mots",
@@ -137,7 +146,7 @@ def _type(numbers: dict[int, object]) -> Callable[[Workbook], None]:
         pytest.param("1A 123\x1b[31m", None, "U+001B", id="terminal-escape"),
         pytest.param("12345", None, "trop court", id="too-short"),
         pytest.param("REMISENMAIN12345678", None, "chiffres", id="mostly-letters"),
-        pytest.param("1É 123 456 7890 1", None, "accentuées", id="accented-letter"),
+        pytest.param("1É 123 456 7890 5", None, "accentuées", id="accented-letter"),
     ],
 )  # fmt: skip
 def test_lrar_numbers_are_checked_with_a_reason_and_shown_as_la_poste_prints_them(
@@ -161,7 +170,7 @@ def test_amounts_are_numbers_in_french_currency_and_dates_real_dates(posted):
     ws = book[SHEET]
     heads = [c.value for c in ws[4]]
     assert heads == ["N°", "Destinataire", "Adresse", "Factures", "Référence",
-                     "Date de la lettre", "Montant réclamé", NUMBER]  # fmt: skip
+                     "Date de la lettre", "Montant réclamé", NUMBER, "Date de dépôt"]  # fmt: skip
     lines = [r for r in ws.iter_rows(min_row=5) if isinstance(r[0].value, int)]
     assert len(lines) == len(registered) == 4
     for row, letter in zip(lines, registered, strict=True):
@@ -358,11 +367,13 @@ LOST = _both(_delete_column(3), _header(None, 7), _header(None, 6))
         pytest.param(_both(_delete_column(3), _header("Obs.", 7)), READ,
                      id="column-deleted-and-header-overwritten"),
         pytest.param(_both(_number_column_first, _header(None, 2)),
-                     ("« Recommandés »", "colonne I", "I4", "aucun numéro n'est lu",
-                      "donnez-lui l'en-tête"), id="numbers-moved-and-header-erased"),
+                     # The column after the amounts is now the date of posting's: the numbers'
+                     # column is not guessed, the header is asked for.
+                     ("« Recommandés »", "introuvable", "H4", "Remettez l'en-tête"),
+                     id="numbers-moved-and-header-erased"),
         pytest.param(LOST, ("« Recommandés »", "ligne 4", "H4", "Remettez l'en-tête"),
                      id="headers-of-amount-and-number-gone"),
-        pytest.param(_header_row_gone, ("tableau des lettres est introuvable", "A4:H4",
+        pytest.param(_header_row_gone, ("tableau des lettres est introuvable", "A4:I4",
                                         "Remettez la ligne d'en-tête"), id="header-row-deleted"),
         pytest.param(_hidden_sheet_gone, ("feuille cachée « relance »", "a disparu",
                                           "Notez-les directement"), id="hidden-sheet-deleted"),
@@ -416,7 +427,7 @@ def test_a_list_no_longer_needed_is_not_warned_about(week):
     """Every invoice of the list already has its number in the workbook: a list whose header
     was lost since has nothing left to give, and says nothing."""
     ledger, listing, _ = week
-    _edit(listing, _type({1: ONE, 2: TWO, 3: "1A 000 000 0003 3", 4: "1A 000 000 0004 4"}))
+    _edit(listing, _type({1: ONE, 2: TWO, 3: "1A 000 000 0003 1", 4: "1A 000 000 0004 8"}))
     assert _run(ledger, NEXT).registered_numbers
     _edit(listing, LOST)
     later = _run(ledger, NEXT + dt.timedelta(days=1))
@@ -446,7 +457,7 @@ def _reference_of_line_2_changed(book: Workbook) -> None:
 def _extra_row(book: Workbook) -> None:
     ws = book[SHEET]
     ws.cell(9, 1).value = 5
-    ws.cell(9, 8).value = "1A 555 555 5555 5"
+    ws.cell(9, 8).value = "1A 555 555 5555 0"
 
 
 def _reference_of_line_3(book: Workbook) -> None:
@@ -459,7 +470,7 @@ def _line_2_twice(book: Workbook) -> None:
     ws = book[SHEET]
     for j in range(1, 9):
         ws.cell(9, j).value = ws.cell(6, j).value
-    ws.cell(9, 8).value = "1A 222 222 2222 2"
+    ws.cell(9, 8).value = "1A 222 222 2222 0"
 
 
 @pytest.mark.parametrize(
@@ -480,20 +491,20 @@ def _line_2_twice(book: Workbook) -> None:
                      ["cellule H6", "RF18", "n'est celle d'aucune lettre", "« RR 473"],
                      id="reference-of-no-letter"),
         pytest.param({1: ONE}, _extra_row, {}, {1: ONE},
-                     ["cellule H9", "« 1A 555 555 5555 5 »", "pas de lettre n° 5"],
+                     ["cellule H9", "« 1A 555 555 5555 0 »", "pas de lettre n° 5"],
                      id="row-of-no-letter"),
-        pytest.param({1: ONE, 2: "1A 123-456-7890-1"}, None, {}, {},
-                     ["1A 123 456 7890 1", "noté pour 2 lettres", "H5", "H6", DUPONT, BERNARD],
+        pytest.param({1: ONE, 2: "1A 123-456-7890-5"}, None, {}, {},
+                     ["1A 123 456 7890 5", "noté pour 2 lettres", "H5", "H6", DUPONT, BERNARD],
                      id="same-number-two-letters"),
         pytest.param({2: ONE}, None, {"F2026-001": ONE}, {},
                      ["cellule H6", "le classeur le donne déjà", "F2026-001", "« N° recommandé »"],
                      id="number-already-another-letters"),
-        pytest.param({1: ONE, 2: TWO}, None, {"F2026-019": "1A 999 999 9999 9"}, {2: TWO},
-                     ["F2026-019", "« 1A 999 999 9999 9 » y est déjà", "non remplacé",
+        pytest.param({1: ONE, 2: TWO}, None, {"F2026-019": "1A 999 999 9999 0"}, {2: TWO},
+                     ["F2026-019", "« 1A 999 999 9999 0 » y est déjà", "non remplacé",
                       "« N° recommandé » de la feuille « Factures »", "cellule H5"],
                      id="letter-row-has-another-number"),
         pytest.param({1: ONE, 2: TWO}, _line_2_twice, {}, {1: ONE},
-                     ["deux n° de recommandé", "H6", "H9", "« 1A 222 222 2222 2 »"],
+                     ["deux n° de recommandé", "H6", "H9", "« 1A 222 222 2222 0 »"],
                      id="one-letter-two-numbers"),
         pytest.param({1: ONE, 2: TWO}, _reference_of_line_3, {}, {1: ONE},
                      ["cellule H6", "porte le n° 2 mais la référence de la lettre n° 3",

@@ -33,9 +33,11 @@ def render_run(result: RunResult) -> None:
     _paid_late(result)
     errors = [p for p in result.problems if p.severity == "error"]
     warns = [p for p in result.problems if p.severity == "warning"]
+    # Counted as shown: the rows' warnings listed below and the run's « Attention : » above.
     out.print(
         f"{len(result.invoices)} factures lues, {len(errors)} problème(s), "
-        f"{len(warns)} avertissement(s), {len(result.skipped)} ligne(s) ignorée(s).",
+        f"{len(warns) + len(result.warnings)} avertissement(s), "
+        f"{len(result.skipped)} ligne(s) ignorée(s).",
         markup=False,
         highlight=False,
         soft_wrap=True,
@@ -149,7 +151,7 @@ def _print_files(result: RunResult) -> None:
             f"dépôt {listing} à remettre au bureau de poste ; notez ensuite les numéros de "
             "recommandé dans liste_recommandes.xlsx (ou à l'étape « Recommandés » de relance "
             "ui) : la prochaine exécution les reporte dans le classeur"
-            + _found_again(Path(str(result.out_dir)), result.as_of)
+            + _found_again(Path(str(result.out_dir)), Path(result.ledger))
         )
     for line in said:
         out.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -213,19 +215,17 @@ def _where_things_went(result: RunResult) -> None:
         )
 
 
-def _found_again(out: Path, as_of: str) -> str:
-    """Where the next run looks for the list, said when --out put it elsewhere."""
-    try:
-        dt.date.fromisoformat(out.name)
-    except ValueError:
-        # The next run reads the lists of folders named by their date, beside the ledger
-        # (relances/<date>/) or beside its own folder: a list in « out » is not among them.
-        return (
-            f", à condition que la liste soit dans un dossier nommé par la date (par exemple "
-            f"relances/{as_of}/ à côté du classeur) : pas dans "
-            f"« {out.name} »"
-        )
-    return ""
+def _found_again(out: Path, ledger: Path) -> str:
+    """Where the next run looks for the list, said when --out put it where it does not look."""
+    # The next run reads the lists in the folders beside the ledger and in relances/ (any
+    # name: the hidden sheet keeps the list's date), and those beside its own folder.
+    home = ledger.resolve().parent
+    if out.resolve().parent in (home, home / "relances"):
+        return ""
+    return (
+        f", si elle écrit aussi dans un dossier de « {out.resolve().parent} » (--out), ou si "
+        f"le dossier « {out.name} » est rangé à côté du classeur ou dans son dossier relances/"
+    )
 
 
 __all__ = ["render_run"]

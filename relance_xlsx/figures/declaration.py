@@ -116,7 +116,7 @@ def _due(d: Declaration) -> list[str]:
     if not d.due:
         return [*out, paragraph("Aucune.")]
     out.append(table(("Facture", "Date", "Échéance", "Montant", "Réglé", "Reste dû"),
-                     _invoice_rows(d.due)))  # fmt: skip
+                     _invoice_rows(d.due), right=(3, 4, 5)))  # fmt: skip
     if d.judgment is None:
         out.append(
             paragraph(
@@ -139,7 +139,13 @@ def _due(d: Declaration) -> list[str]:
             "par période au taux de chaque semestre :"
         )
     )
-    out.append(table(("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"), periods))
+    out.append(
+        table(
+            ("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"),
+            periods,
+            right=(3, 4, 5, 6),
+        )
+    )
     count = sum(1 for i in d.due if i.indemnity)
     if count:
         out.append(
@@ -160,7 +166,7 @@ def _not_due(d: Declaration) -> list[str]:
         return [*out, paragraph("Aucune.")]
     rows = [(i.number, _day(i.issued), _day(i.due), money(i.principal)) for i in d.not_due]
     amount = "Montant exigible" if liquidation(d) else "Montant à échoir"
-    out.append(table(("Facture", "Date", "Échéance", amount), rows))
+    out.append(table(("Facture", "Date", "Échéance", amount), rows, right=(3,)))
     out.append(paragraph(note))
     return out
 

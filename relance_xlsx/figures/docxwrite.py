@@ -45,25 +45,35 @@ def paragraph(value: str, style: str = "") -> str:
     return f'<w:p>{props}<w:r><w:t xml:space="preserve">{text(value)}</w:t></w:r></w:p>'
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A grid table with a header row repeated on each page."""
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A grid table with a header row repeated on each page; the columns in right (0-based:
+    amounts, counts) right-aligned, their header too, so that figures line up on the units."""
     width = _PAGE_WIDTH // max(len(header), 1)
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in header)
 
     # Each cell is paragraph(value) in its own w:tc, the markup around the text made once
-    # per table (a litigation file's tables hold hundreds of cells).
-    start = (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-        '<w:p><w:r><w:t xml:space="preserve">'
-    )
-    between = "</w:t></w:r></w:p></w:tc>" + start
+    # per column (a litigation file's tables hold hundreds of cells).
+    def start(j: int) -> str:
+        align = '<w:pPr><w:jc w:val="right"/></w:pPr>' if j in right else ""
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            f'<w:p>{align}<w:r><w:t xml:space="preserve">'
+        )
+
+    starts = [start(j) for j in range(len(header))]
+    end = "</w:t></w:r></w:p></w:tc>"
 
     def row(cells: Sequence[str], head: bool = False, plain: bool = False) -> str:
         props = "<w:trPr><w:tblHeader/></w:trPr>" if head else ""
         if not cells:
             return f"<w:tr>{props}</w:tr>"
-        body = between.join(cells if plain else [text(c) for c in cells])
-        return f"<w:tr>{props}{start}{body}</w:t></w:r></w:p></w:tc></w:tr>"
+        body = "".join(
+            [
+                (starts[j] if j < len(starts) else starts[-1]) + (c if plain else text(c)) + end
+                for j, c in enumerate(cells)
+            ]
+        )
+        return f"<w:tr>{props}{body}</w:tr>"
 
     # Nearly every table holds no character text() changes: one search of all its cells
     # then, not one per cell (a big run's litigation files hold a million cells).

@@ -225,9 +225,17 @@ def _claim(dossier: Dossier) -> list[str]:
     ]
     out = [
         paragraph("Créance, facture par facture", "Heading2"),
-        table(("Facture", "Date", "Échéance", "Montant", "Réglé", "Reste dû"), invoices),
+        table(
+            ("Facture", "Date", "Échéance", "Montant", "Réglé", "Reste dû"),
+            invoices,
+            right=(3, 4, 5),
+        ),
         paragraph("Intérêts de retard, période par période", "Heading3"),
-        table(("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"), periods),
+        table(
+            ("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"),
+            periods,
+            right=(3, 4, 5, 6),
+        ),
     ]
     paid = [i.number for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
     if paid:

@@ -38,7 +38,7 @@ def statement_lines(dossier: Dossier) -> list[str]:
     balance = dossier.principal + sum(i.principal for i in dossier.not_due) - dossier.credited
     out = [
         paragraph(f"Relevé de compte au {date_short(dossier.as_of)}", "Heading2"),
-        table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines),
+        table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines, right=(3, 4, 5)),
         paragraph(f"Solde du compte : {money(balance)}"),
     ]
     if dossier.not_due:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .bundles import BUNDLE_PDF, REGISTERED_PDF, Post, join_bundles, write_posting
 from .joining import BLANK_TEXT, Joined, join_letters, page_counts
 from .listedit import PostingList, recent_lists, refused_numbers, save_numbers
+from .listfind import READ_BACK_DAYS, posting_lists
 from .lrar import clean_number, number_problem, shown_number
 from .posting import (
     LIST_NAME,
@@ -16,7 +17,7 @@ from .posting import (
     write_posting_list,
 )
 from .recording import Recorded, RegisteredNumber, record_numbers
-from .typed import READ_BACK_DAYS, Listed, posting_lists, read_list
+from .typed import Listed, read_list
 
 __all__ = [
     "BLANK_TEXT",

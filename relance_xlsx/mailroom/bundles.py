@@ -10,6 +10,7 @@ from pathlib import Path
 from ..config import Settings
 from ..letters import Letter, LetterRows, Printed
 from .joining import join_letters
+from .listfind import archived_name
 from .posting import LIST_NAME, posting_lines, with_numbers, write_posting_list
 from .typed import read_list
 
@@ -36,8 +37,9 @@ def write_posting(
     office's list of this folder had to be kept aside.
 
     Numbers already typed on this folder's list (a run done again the same day) are kept. A
-    list that cannot be read back whole is not overwritten: it is kept under another name,
-    with the numbers typed on it.
+    list of an earlier run (a folder given to --out each week) is kept as « liste_recommandes
+    du <date>.xlsx », still read back. A list that cannot be read back whole is not
+    overwritten: it is kept under another name, with the numbers typed on it.
     """
     if not registered:
         return None, []
@@ -46,7 +48,11 @@ def write_posting(
     warnings = []
     if target.is_file():
         before = read_list(target)
-        if (before.problem and not before.cells) or before.notes:
+        if before.day is not None and before.day != as_of:
+            # A folder --out gives again: the earlier run's list is kept under its date, and
+            # read back by the next runs (what cannot be read of it still said by them).
+            target.replace(_free_name(target.with_name(archived_name(before.day.isoformat()))))
+        elif (before.problem and not before.cells) or before.notes:
             kept = _kept_aside(target)
             warnings.append(
                 f"La liste de dépôt {before.name} ne se relit pas entière (voir l'avertissement "
@@ -60,6 +66,16 @@ def write_posting(
         p for p in (str(creditor.get("name", "")), str(creditor.get("address", ""))) if p
     )
     return write_posting_list(lines, target, sender=sender, as_of=as_of), warnings
+
+
+def _free_name(path: Path) -> Path:
+    """The path, or « … (2).xlsx », « … (3).xlsx »… when it is taken."""
+    n = 2
+    found = path
+    while found.exists():
+        found = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        n += 1
+    return found
 
 
 def _kept_aside(target: Path) -> Path:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import WorkbookError
+from .listfind import posting_lists
 from .lrar import EXAMPLE, number_problem
 from .posting import PostingLine
-from .typed import posting_lists, read_list
+from .typed import read_list
 
 
 @dataclass(frozen=True)

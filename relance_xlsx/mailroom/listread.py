@@ -23,6 +23,8 @@ _NUMBER_WORDS = {
     "recommande", "recommandee", "recommandes", "lrar", "lr", "suivi", "tracking", "envoi",
 }  # fmt: skip
 _LINE_TEXTS = {"n", "no", "num", "numero", "ligne", "n ligne", "no ligne"}
+# « Date de dépôt », « Date d'envoi », « Déposée le », « Posted on »: the day of posting.
+_POSTED_WORDS = {"depot", "deposee", "depose", "envoi", "envoye", "envoyee", "postee", "posted"}
 _WORDS = (
     ({"facture", "factures"}, "invoices"),
     ({"reference", "references", "ref", "rf"}, "reference"),
@@ -68,6 +70,8 @@ class TypedRow:
     cell: str  # the number's cell (« H7 »)
     # What the row shows of its letter, for the page: recipient, address, amount.
     shown: dict[str, Any]
+    posted: Any = None  # the date of posting as read (a date, a number, text) or None
+    posted_cell: str = ""
 
 
 def fold(text: Any) -> str:
@@ -84,6 +88,8 @@ def field_of(header: Any) -> str | None:
     if not text or len(text) > 40:  # a title or a sentence, not a header
         return None
     words = set(text.split())
+    if words & _POSTED_WORDS and words & {"date", "le", "on"}:
+        return "posted"
     if words & _NUMBER_WORDS:
         return "number"
     if text in _LINE_TEXTS or text == "#":
@@ -113,6 +119,8 @@ def locate(sheets: Mapping[str, list[list[Any]]]) -> Table | Lost:
         overwritten = None if "number" in columns else holds
         for name in ("number", "line"):
             columns.setdefault(name, WRITTEN[name])
+        if "posted" not in columns and _free(rows[header], WRITTEN["posted"]):
+            columns["posted"] = WRITTEN["posted"]
     elif "number" not in columns and "amount" in columns:
         # Columns moved or deleted, the numbers' header overwritten: they were written just
         # after the amounts, if nothing else is there now.
@@ -137,6 +145,11 @@ def _header(rows: list[list[Any]]) -> tuple[int, dict[str, int]]:
         if len(columns) >= 2 and len(columns) > len(best[1]):
             best = (h, columns)
     return best
+
+
+def _free(header: Sequence[Any], at: int) -> bool:
+    """Whether a header cell holds nothing (the date's header overwritten by an empty one)."""
+    return at >= len(header) or header[at] is None or not str(header[at]).strip()
 
 
 def _as_written(columns: Mapping[str, int]) -> bool:
@@ -165,6 +178,8 @@ def typed_rows(table: Table) -> list[TypedRow]:
                 number,
                 cell_name(r, cols["number"]),
                 {k: _get(row, cols.get(k)) for k in ("recipient", "address", "amount")},
+                _get(row, cols.get("posted")),
+                cell_name(r, cols["posted"]) if "posted" in cols else "",
             )
         )
     return found

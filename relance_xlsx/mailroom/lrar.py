@@ -1,8 +1,8 @@
 """LRAR numbers as the office types them: checked, compared and written back.
 
-Compared without their spaces (« 1a-123-456-7890-1 » and « 1A 123 456 7890 1 » are one
+Compared without their spaces (« 1a-123-456-7890-5 » and « 1A 123 456 7890 5 » are one
 number), written into the workbook as La Poste prints them on the proof of posting
-(« 1A 123 456 7890 1 », « RR 473 124 829 FR »), the form the clerk recognises and searches.
+(« 1A 123 456 7890 5 », « RR 473 124 829 FR »), the form the clerk recognises and searches.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 from ..wording import visible
 
-# La Poste's national numbers: a digit, a letter, eleven digits (« 1A 123 456 7890 1 »).
+# La Poste's national numbers: a product code (a digit and a letter), ten digits, a check
+# digit (« 1A 123 456 7890 5 »).
 _NATIONAL = re.compile(r"\d[A-Z]\d+")
 # The UPU S10 international ones: two letters, eight digits and a check digit, the country
 # (« RR 473 124 829 FR »).
@@ -21,7 +22,7 @@ _S10 = re.compile(r"[A-Z]{2}\d+[A-Z]{2}")
 # « n° 1A 123… » or « numéro : 1A 123… »: the label is not part of the number.
 _LABEL = re.compile(r"^\s*(?:n\s*[°º]|num[ée]ro)\s*:?\s*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-.]+")
-EXAMPLE = "1A 123 456 7890 1"
+EXAMPLE = "1A 123 456 7890 5"
 
 
 def _text(raw: Any) -> str:
@@ -55,8 +56,15 @@ def number_problem(raw: Any) -> str | None:
 
 def _shape_problem(key: str) -> str | None:
     """Why a number without separators has not the shape of one."""
-    if _NATIONAL.fullmatch(key) and len(key) != 13:
-        return f"un numéro de La Poste a 13 caractères ({EXAMPLE}), celui-ci en a {len(key)}"
+    if _NATIONAL.fullmatch(key):
+        if len(key) != 13:
+            return f"un numéro de La Poste a 13 caractères ({EXAMPLE}), celui-ci en a {len(key)}"
+        if int(key[12]) != _national_check(key[2:12]):
+            return (
+                "sa clé de contrôle (le dernier chiffre) ne correspond pas aux 10 chiffres qui "
+                "la précèdent : une faute de frappe ?"
+            )
+        return None
     if _S10.fullmatch(key):
         if len(key) != 13:
             return (
@@ -77,8 +85,8 @@ def _shape_problem(key: str) -> str | None:
 
 
 def clean_number(raw: Any) -> str | None:
-    """The number without its separators, in capitals (« 1a 123-456 7890 1 » →
-    « 1A12345678901 »); None when it cannot be one or nothing was typed."""
+    """The number without its separators, in capitals (« 1a 123-456 7890 5 » →
+    « 1A12345678905 »); None when it cannot be one or nothing was typed."""
     if number_problem(raw) is not None:
         return None
     key = "".join(_SEPARATORS.split(_text(raw).upper()))
@@ -86,13 +94,32 @@ def clean_number(raw: Any) -> str | None:
 
 
 def shown_number(key: str) -> str:
-    """A number as La Poste prints it on the proof of posting: « 1A 123 456 7890 1 »,
+    """A number as La Poste prints it on the proof of posting: « 1A 123 456 7890 5 »,
     « RR 473 124 829 FR »; another carrier's as typed, without spaces."""
     if _NATIONAL.fullmatch(key) and len(key) == 13:
         return f"{key[:2]} {key[2:5]} {key[5:8]} {key[8:12]} {key[12]}"
     if _S10.fullmatch(key) and len(key) == 13:
         return f"{key[:2]} {key[2:5]} {key[5:8]} {key[8:11]} {key[11:]}"
     return key
+
+
+def _national_check(digits: str) -> int:
+    """The check digit of La Poste's 13-character national numbers, over the 10 digits after
+    the product code: weights 1, 3, 1, 3… from the left, the complement to 10 of the sum's
+    last digit.
+
+    Source: the « control_key » of the CPAN module Business::Colissimo (Stefan Hornburg,
+    2011-2012), which prints ColiPoste's labels to La Poste's specification. Checked against
+    numbers La Poste published: 6A15602676300 and 6A15602683841 (the example of La Poste's
+    open tracking API, repeated by the npm module suivi-poste), 8K00009775862 (a test
+    parcel of La Poste's API used by parcelfy) and 8L20524752032 (Business::Colissimo's
+    documentation). All four are Colissimo numbers: La Poste gives its registered letters
+    (1A, 1K, 2C…) numbers of the same 13-character form; no registered letter's number was
+    found published to confirm the key on them too (see README).
+    """
+    odd = sum(int(d) for d in digits[0::2])
+    even = sum(int(d) for d in digits[1::2])
+    return (10 - (odd + 3 * even) % 10) % 10
 
 
 def _s10_check(digits: str) -> int:

@@ -3,9 +3,11 @@ with each LRAR number, which the next run carries into the workbook.
 
 One .xlsx written with XlsxWriter (and its PDF with --pdf): recipient, address, invoices, the
 letter's RF reference, its date and the amount claimed (a real date and a number, in French
-formats), and an empty column for the number. A very hidden sheet keeps what the office need
-not see: each line's client, letter, invoices and reference, so that the number reaches the
-right rows.
+formats), and two empty columns the office fills: the LRAR number and the date of posting
+printed on the proof of posting (a date cell, the journal's « déposée le »). A very hidden
+sheet keeps what the office need not see: each line's client, letter, invoices, reference and
+the letters' date, so that the number reaches the right rows and the list is found again in
+whatever folder it is.
 """
 
 from __future__ import annotations
@@ -16,33 +18,31 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from babel.numbers import get_currency_symbol
-
 from ..bank import printed
 from ..letters import Letter, LetterRows, total_due
-from ..wording import date_short, plain
+from ..wording import date_short, plain, typeset
+from .postingstyles import money_style, sheet_styles
 
 LIST_NAME = "liste_recommandes.xlsx"
 SHEET = "Recommandés"
 KEYS_SHEET = "relance"
 NUMBER_HEADER = "N° de recommandé"
+POSTED_HEADER = "Date de dépôt"
 HEADERS = (
     "N°", "Destinataire", "Adresse", "Factures", "Référence", "Date de la lettre",
-    "Montant réclamé", NUMBER_HEADER,
+    "Montant réclamé", NUMBER_HEADER, POSTED_HEADER,
 )  # fmt: skip
 # Where each field is written (0-based columns of HEADERS): the read-back falls back on it
 # when the office overwrote a header.
 WRITTEN = {
     "line": 0, "recipient": 1, "address": 2, "invoices": 3, "reference": 4, "date": 5,
-    "amount": 6, "number": 7,
+    "amount": 6, "number": 7, "posted": 8,
 }  # fmt: skip
 HEADER_ROW = 3  # 0-based: the title, the sender, a blank row, then the table
 KEYS_HEADERS = ("N°", "Client", "Courrier", "Facture", "Date", "Référence")
 # French whatever the machine's locale (as in rapport.xlsx): the [$-40C] prefix (fr-FR) makes
 # LibreOffice, and so the PDF, write 6 266,73 € on an English system too; a number, so that
 # Excel sums it.
-MONEY = "[$-40C]#,##0.00 [$€-40C]"
-DATE = "dd/mm/yyyy"
 # Past this many invoices, the list names the first ones and the count of the others: the
 # clerk finds the letter by its recipient and reference, the letter lists them all.
 SHOWN_INVOICES = 8
@@ -64,6 +64,10 @@ class PostingLine:
     currency: str = "EUR"
     # Where the number was read back (« feuille « Recommandés », cellule H7 »), for warnings.
     where: str = ""
+    # The date of posting typed beside the number: a date, the text typed when it is none,
+    # or None; and where (« feuille « Recommandés », cellule I7 »).
+    posted: dt.date | str | None = None
+    posted_where: str = ""
 
 
 def posting_lines(letters: Sequence[Letter], data: LetterRows) -> list[PostingLine]:
@@ -113,11 +117,12 @@ def write_posting_list(
     tmp = target.with_name(f".{target.name}.tmp")
     options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
     book = xlsxwriter.Workbook(str(tmp), options)
-    styles = _styles(book)
+    styles = sheet_styles(book)
     ws = book.add_worksheet(SHEET)
-    ws.write(0, 0, f"Lettres recommandées avec accusé de réception – dépôt du {date_short(as_of)}",
-             styles["title"])  # fmt: skip
-    ws.write(1, 0, f"Expéditeur : {sender}")
+    # The list's date is the letters': the day they are posted is the one the office types.
+    ws.write(0, 0, "Lettres recommandées avec accusé de réception – liste d'envoi du "
+             f"{date_short(as_of)}", styles["title"])  # fmt: skip
+    ws.write(1, 0, typeset(f"Expéditeur : {sender}"))
     for j, header in enumerate(HEADERS):
         ws.write(HEADER_ROW, j, header, styles["head"])
     ws.set_row(HEADER_ROW, 30.0)  # « Date de la lettre » on two lines
@@ -125,11 +130,18 @@ def write_posting_list(
         _write_line(book, ws, i, line, as_of, styles)
     end = HEADER_ROW + 1 + len(lines)
     ws.write(end + 1, 0, f"{len(lines)} lettre(s) recommandée(s) avec accusé de réception.")
-    ws.write(end + 2, 0, "Remis au bureau de poste le ........................ "
-             "Signature et cachet :")  # fmt: skip
-    ws.write(end + 4, 0, "Notez le numéro de chaque recommandé dans la dernière colonne et "
-             "enregistrez ce fichier : la prochaine exécution le reporte dans la colonne "
-             "« N° recommandé » du classeur.", styles["note"])  # fmt: skip
+    ws.write(end + 2, 0, typeset("Remis au bureau de poste le ........................ "
+             "Signature et cachet :"))  # fmt: skip
+    # Merged across the table and wrapped: one cell's long line ran past the printed page.
+    ws.set_row(end + 4, 30.0)
+    note = typeset(
+        "Notez le numéro de chaque recommandé et la date de dépôt imprimée sur la preuve de "
+        "dépôt dans les deux dernières colonnes, puis enregistrez ce fichier : la prochaine "
+        "exécution reporte le numéro dans la colonne « N° recommandé » du classeur, et la "
+        "date dans son journal."
+    )
+    ws.merge_range(end + 4, 0, end + 4, len(HEADERS) - 1, note, styles["note"])
+    _validations(ws, len(lines), as_of)
     _layout(ws, end)
     _keys(book, lines, as_of, styles["date"])
     book.close()
@@ -146,13 +158,17 @@ def _write_line(
     ws.write_string(i, WRITTEN["invoices"], invoices_text(line.invoices), styles["cell"])
     ws.write_string(i, WRITTEN["reference"], line.reference, styles["cell"])
     ws.write_datetime(i, WRITTEN["date"], as_of, styles["date"])
-    ws.write_number(i, WRITTEN["amount"], line.amount, _money_style(book, styles, line.currency))
+    ws.write_number(i, WRITTEN["amount"], line.amount, money_style(book, styles, line.currency))
     # Text, so that a number of digits only is never turned into 1,23E+12 by Excel.
     ws.write_string(i, WRITTEN["number"], line.number, styles["number"])
+    if isinstance(line.posted, dt.date):  # kept from the list of a run done again that day
+        ws.write_datetime(i, WRITTEN["posted"], line.posted, styles["date"])
+    else:
+        ws.write_blank(i, WRITTEN["posted"], None, styles["date"])
     ws.set_row(i, _height(line))
 
 
-_WIDTHS = (5, 30, 36, 22, 25, 11, 15, 26)
+_WIDTHS = (5, 30, 36, 22, 25, 11, 15, 26, 12)
 
 
 def _height(line: PostingLine) -> float:
@@ -172,33 +188,29 @@ def _height(line: PostingLine) -> float:
     return max(2, *needed) * 13.0 + 6.0
 
 
-def _money_style(book: Any, styles: dict[str, Any], currency: str) -> Any:
-    """The amount's format: euros as Excel writes them in French, another currency by its
-    French symbol (« 1 234,50 $US »)."""
-    code = currency.upper() if currency else "EUR"
-    if code not in styles:
-        symbol = get_currency_symbol(code, "fr").replace('"', "")
-        styles[code] = book.add_format({**_GRID, "num_format": f'[$-40C]#,##0.00 "{symbol}"'})
-    return styles[code]
-
-
-_GRID = {"border": 1, "valign": "top", "text_wrap": True}
-
-
-def _styles(book: Any) -> dict[str, Any]:
-    grid = _GRID
-    styles = {
-        "title": book.add_format({"bold": True, "font_size": 13}),
-        "head": book.add_format({**grid, "bold": True, "bg_color": "#DDE4EE"}),
-        "cell": book.add_format(grid),
-        "line": book.add_format({**grid, "align": "center"}),
-        "money": book.add_format({**grid, "num_format": MONEY}),
-        "date": book.add_format({**grid, "num_format": DATE, "align": "left"}),
-        "number": book.add_format({**grid, "num_format": "@", "font_size": 12}),
-        "note": book.add_format({"italic": True, "font_color": "#555555"}),
-    }
-    styles["EUR"] = styles["money"]
-    return styles
+def _validations(ws: Any, count: int, as_of: dt.date) -> None:
+    """What Excel and LibreOffice say in the cells the office fills: the number's form, and a
+    date of posting no earlier than the letters' (a warning: the run checks them anyway)."""
+    if not count:
+        return
+    first, last = HEADER_ROW + 1, HEADER_ROW + count
+    ws.data_validation(first, WRITTEN["number"], last, WRITTEN["number"], {
+        "validate": "length", "criteria": "between", "minimum": 8, "maximum": 40,
+        "input_title": "N° de recommandé",
+        "input_message": typeset("Tel qu'imprimé sur la preuve de dépôt : 1A 123 456 7890 5 "
+                                 "ou RR 473 124 829 FR."),
+        "error_type": "warning", "error_title": "N° de recommandé",
+        "error_message": typeset("Un n° de recommandé a 13 caractères (1A 123 456 7890 5) : "
+                                 "un seul numéro par case."),
+    })  # fmt: skip
+    ws.data_validation(first, WRITTEN["posted"], last, WRITTEN["posted"], {
+        "validate": "date", "criteria": ">=", "minimum": as_of,
+        "input_title": POSTED_HEADER,
+        "input_message": typeset("La date du cachet de la preuve de dépôt (jj/mm/aaaa)."),
+        "error_type": "warning", "error_title": POSTED_HEADER,
+        "error_message": typeset(f"Une date (jj/mm/aaaa), pas avant la date des lettres "
+                                 f"({date_short(as_of)}) ; vérifiez le cachet."),
+    })  # fmt: skip
 
 
 def _layout(ws: Any, end: int) -> None:
@@ -230,9 +242,15 @@ def _keys(book: Any, lines: Sequence[PostingLine], as_of: dt.date, date: Any) ->
 
 
 def with_numbers(lines: Sequence[PostingLine], typed: Sequence[PostingLine]) -> list[PostingLine]:
-    """The lines, with the numbers already typed on an earlier list of the same letters."""
-    known = {(t.client, t.invoices): t.number for t in typed if t.number}
-    return [replace(x, number=known.get((x.client, x.invoices), x.number)) for x in lines]
+    """The lines, with the numbers and dates of posting already typed on an earlier list of
+    the same letters."""
+    known = {(t.client, t.invoices): t for t in typed if t.number or t.posted}
+    return [
+        replace(x, number=t.number, posted=t.posted if isinstance(t.posted, dt.date) else None)
+        if (t := known.get((x.client, x.invoices)))
+        else x
+        for x in lines
+    ]
 
 
 __all__ = [
@@ -241,6 +259,7 @@ __all__ = [
     "KEYS_SHEET",
     "LIST_NAME",
     "NUMBER_HEADER",
+    "POSTED_HEADER",
     "SHEET",
     "WRITTEN",
     "PostingLine",

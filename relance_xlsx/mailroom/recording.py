@@ -4,7 +4,9 @@ Each number goes to the invoices of its letter (by client and invoice number: ro
 moved since), into the workbook's « N° recommandé » column, as La Poste prints it. A number
 is written only when nothing says it is wrong: malformed, typed for two letters, already in
 the workbook for another letter, or beside another number on the letter's rows. Each case is
-one warning naming where it was typed and why; the run goes on.
+one warning naming where it was typed and why; the run goes on. The date of posting typed
+beside it goes with it when it can be the one (not before the letters, not after the run);
+otherwise it is set aside, said, and the number goes without it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pandas as pd
 
 from .listread import fold, quoted
 from .lrar import clean_number, number_problem, shown_number
+from .posted import posted_problem
 from .posting import PostingLine, invoices_text
 from .typed import Listed
 
@@ -29,7 +32,7 @@ class RegisteredNumber:
     row: int
     invoice: str
     client: str
-    number: str  # as La Poste prints it (« 1A 123 456 7890 1 »)
+    number: str  # as La Poste prints it (« 1A 123 456 7890 5 »)
     letter: str
 
 
@@ -43,7 +46,8 @@ class Recorded:
     client: str
     number: str  # as La Poste prints it
     letter: str
-    posted: dt.date
+    listed: dt.date  # the posting list's date: the letters'
+    posted: dt.date | None = None  # the date of posting typed on the list, when it holds
 
     def public(self) -> RegisteredNumber:
         """What the run's result says of it."""
@@ -57,6 +61,7 @@ class _Typed:
     listed: Listed
     line: PostingLine
     key: str  # without spaces
+    posted: dt.date | None = None
 
     @property
     def place(self) -> str:
@@ -68,10 +73,15 @@ class _Typed:
 
 
 def record_numbers(
-    frame: pd.DataFrame, lists: Sequence[Listed], column: str = "« N° recommandé »"
+    frame: pd.DataFrame,
+    lists: Sequence[Listed],
+    column: str = "« N° recommandé »",
+    *,
+    as_of: dt.date | None = None,
 ) -> tuple[list[Recorded], list[str]]:
-    """The numbers to write, invoice by invoice, and a French warning for each one set aside
-    (column: the workbook's sheet and column, for those warnings)."""
+    """The numbers to write, invoice by invoice, and a French warning for each one, or each
+    date of posting, set aside (column: the workbook's sheet and column, for those warnings;
+    as_of: the run's date, after which no letter was posted)."""
     warnings: list[str] = []
     typed: list[_Typed] = []
     for listed in lists:
@@ -87,12 +97,27 @@ def record_numbers(
                     "non reporté dans le classeur, corrigez-le dans la liste."
                 )
             elif key:
-                typed.append(_Typed(listed, line, key))
+                typed.append(_Typed(listed, line, key, _posted(listed, line, as_of, warnings)))
     typed = _used_once(typed, warnings)
     rows = _rows(frame, [t.line for t in typed] + [x for li in lists for x in li.lines])
     found = _matched(frame, typed, rows, column, warnings)
     warnings += [li.problem for li in lists if li.problem and _pending(frame, li, rows)]
     return found, warnings
+
+
+def _posted(
+    listed: Listed, line: PostingLine, as_of: dt.date | None, warnings: list[str]
+) -> dt.date | None:
+    """The date of posting typed for a line, when it can be the one; else None, and why."""
+    why = posted_problem(line.posted, listed.day, as_of or dt.date.max)
+    if why:
+        warnings.append(
+            f"Liste de recommandés {listed.name}, {line.posted_where} (lettre n° {line.line}, "
+            f"{line.client}) : date de dépôt non retenue, {why} ; le n° de recommandé est "
+            "reporté sans date de dépôt, corrigez la date dans la liste."
+        )
+        return None
+    return line.posted if isinstance(line.posted, dt.date) else None
 
 
 def _used_once(typed: list[_Typed], warnings: list[str]) -> list[_Typed]:
@@ -162,7 +187,8 @@ def _matched(
             continue
         found += [
             Recorded(idx, int(frame.at[idx, "row"]), str(frame.at[idx, "invoice"]),
-                     t.line.client, shown_number(t.key), t.line.letter, t.listed.day or dt.date.min)
+                     t.line.client, shown_number(t.key), t.line.letter,
+                     t.listed.day or dt.date.min, t.posted)
             for idx in own
             if not _current(frame, idx)
         ]  # fmt: skip

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,16 +17,12 @@ from typing import Any
 import python_calamine as calamine
 
 from ..config import Limits
-from ..errors import RelanceError
 from ..ooxml import check_package
-from ..wording import describe_error, describe_reader_error, is_reader_error
 from .listread import Lost, Table, TypedRow, fold, locate, quoted, typed_rows
+from .posted import posted_day
 from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, PostingLine
-from .unread import header_lost, keys_lost, table_lost
+from .unread import header_lost, keys_lost, table_lost, unreadable
 
-# A posting list is read back for this many days after its date: numbers are typed within
-# days, and a run need not open years of lists.
-READ_BACK_DAYS = 120
 # A posting list is a page of lines: anything far bigger is not one (or is hostile).
 _LIMITS = Limits(max_part_mb=64, max_total_mb=128, max_cells=2_000_000, max_sheets=50)
 
@@ -53,24 +48,28 @@ class Listed:
         return "/".join(self.path.parts[-3:])
 
 
-def posting_lists(folders: Iterable[Path], as_of: dt.date, *, later: bool = False) -> list[Path]:
-    """The posting lists of the runs in these folders (relances/<date>/), recent ones only
-    (and those dated after as_of, with later)."""
-    found: dict[Path, None] = {}
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob(f"*/{LIST_NAME}")):
-            day = _folder_day(path)
-            if day and (later or day <= as_of) and (as_of - day).days <= READ_BACK_DAYS:
-                found[path.resolve()] = None
-    return list(found)
+def keys_day(path: Path) -> dt.date | None:
+    """The letters' date its hidden sheet keeps, else (unreadable) the day it was saved."""
+    try:
+        sheets = _sheets(path)
+        return _lines(sheets.get(_keys_sheet(sheets), []))[1] or _saved(path)
+    except Exception:  # damaged: said by read_list
+        return _saved(path)
 
 
-def _folder_day(path: Path) -> dt.date | None:
+def folder_day(path: Path) -> dt.date | None:
+    if path.name != LIST_NAME:
+        return None
     try:
         return dt.date.fromisoformat(path.parent.name)
     except ValueError:
+        return None
+
+
+def _saved(path: Path) -> dt.date | None:
+    try:
+        return dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
         return None
 
 
@@ -79,12 +78,12 @@ def read_list(path: Path) -> Listed:
     try:
         sheets = _sheets(path)
     except Exception as exc:  # a damaged or foreign file: said, the run goes on
-        listed = Listed(path, _folder_day(path), [])
-        return replace(listed, problem=_unreadable(listed.name, exc))
+        listed = Listed(path, folder_day(path) or _saved(path), [])
+        return replace(listed, problem=unreadable(listed.name, exc))
     keys_name = _keys_sheet(sheets)
     keys = sheets.pop(keys_name, [])
     lines, day = _lines(keys)
-    listed = Listed(path, day or _folder_day(path), lines)
+    listed = Listed(path, day or folder_day(path) or _saved(path), lines)
     if not keys_name:
         return replace(listed, problem=keys_lost(listed.name))
     table = locate(sheets)
@@ -96,20 +95,6 @@ def read_list(path: Path) -> Listed:
         # Nothing lost for sure, but the numbers may sit in a column no longer told apart.
         listed = replace(listed, problem=header_lost(listed.name, table))
     return listed
-
-
-def _unreadable(name: str, exc: Exception) -> str:
-    """A list the checks or the reader refused, in one French sentence."""
-    if isinstance(exc, RelanceError):
-        why = str(exc)  # already French: the part refused and what to do
-    elif is_reader_error(exc):
-        why = describe_reader_error(exc, "le fichier")
-    else:
-        why = describe_error(exc)
-    return (
-        f"Liste de recommandés {name} illisible, aucun n° de recommandé n'en est reporté dans "
-        f"le classeur : {why[0].lower()}{why[1:]}"
-    )
 
 
 def _sheets(path: Path) -> dict[str, list[list[Any]]]:
@@ -201,7 +186,11 @@ def _numbered(listed: Listed, table: Table, rows: list[TypedRow]) -> Listed:
         if x.line in shown:
             x = _as_shown(x, shown[x.line].shown)
         if x.line in typed and x.line not in clashed:
-            x = replace(x, number=typed[x.line].number, where=f"{where} {typed[x.line].cell}")
+            row = typed[x.line]
+            x = replace(x, number=row.number, where=f"{where} {row.cell}")
+            if row.posted_cell:
+                x = replace(x, posted=posted_day(row.posted),
+                            posted_where=f"{where} {row.posted_cell}")  # fmt: skip
         numbered.append(x)
     cells = {line: row.cell for line, row in shown.items()}
     return replace(listed, lines=numbered, notes=tuple(notes), cells=cells)
@@ -272,4 +261,9 @@ def _same(a: str, b: str) -> bool:
     return "".join(c for c in fold(a) if c.isalnum()) == "".join(c for c in fold(b) if c.isalnum())
 
 
-__all__ = ["READ_BACK_DAYS", "Listed", "posting_lists", "read_list"]
+__all__ = [
+    "Listed",
+    "folder_day",
+    "keys_day",
+    "read_list",
+]

@@ -3,6 +3,8 @@ sheet and the cell, and what to do."""
 
 from __future__ import annotations
 
+from ..errors import RelanceError
+from ..wording import describe_error, describe_reader_error, is_reader_error
 from .listread import Lost, Table, cell_name, quoted
 from .posting import KEYS_SHEET, NUMBER_HEADER, SHEET
 
@@ -53,4 +55,18 @@ def header_lost(name: str, table: Table) -> str:
     )
 
 
-__all__ = ["header_lost", "keys_lost", "table_lost"]
+def unreadable(name: str, exc: Exception) -> str:
+    """A list the checks or the reader refused, in one French sentence."""
+    if isinstance(exc, RelanceError):
+        why = str(exc)  # already French: the part refused and what to do
+    elif is_reader_error(exc):
+        why = describe_reader_error(exc, "le fichier")
+    else:
+        why = describe_error(exc)
+    return (
+        f"Liste de recommandés {name} illisible, aucun n° de recommandé n'en est reporté dans "
+        f"le classeur : {why[0].lower()}{why[1:]}"
+    )
+
+
+__all__ = ["header_lost", "keys_lost", "table_lost", "unreadable"]

@@ -21,18 +21,21 @@ def typed_numbers(
     write: bool,
 ) -> list[Recorded]:
     """The numbers to write into « N° recommandé », from the posting lists of the recent runs
-    beside the ledger (relances/<date>/) and beside this run's folder; what cannot be read or
-    written is added to warnings, one sentence each.
+    beside the ledger (relances/<date>/, or any folder beside it) and beside this run's
+    folder; what cannot be read or written is added to warnings, one sentence each.
 
     They are noted in the ledger's frame at once, so that this run's journal lines and
     litigation files already name them. A run that writes the workbook checks first that the
     « N° recommandé » column fits (before any letter is written).
     """
-    folders = [ledger.path.resolve().parent / "relances", out.resolve().parent]
+    # A list in a folder not named by its date is found by the date its hidden sheet keeps.
+    home = ledger.path.resolve().parent
+    folders = [home / "relances", home, out.resolve().parent]
     lists = [read_list(path) for path in posting_lists(folders, as_of)]
     header = ledger.columns.get("registered_no", settings.writeback.registered_header)
     column = f"« {header} » de la feuille « {ledger.sheet} »"
-    recorded, notes = record_numbers(ledger.frame, [x for x in lists if x.day], column)
+    listed = [x for x in lists if x.day]
+    recorded, notes = record_numbers(ledger.frame, listed, column, as_of=as_of)
     warnings += notes
     if recorded and write:
         check_targets(ledger.sheet_ref, settings.writeback, registered=True)
@@ -52,7 +55,7 @@ def registered_entries(
             r.invoice,
             r.client,
             _text(frame.at[r.index, "level_text"]),
-            f"LRAR n° {r.number} (dépôt du {r.posted:%d/%m/%Y})",
+            _registered_text(r),
             float(frame.at[r.index, "outstanding"]),
             0.0,
             0.0,
@@ -60,6 +63,14 @@ def registered_entries(
         )
         for r in recorded
     ]
+
+
+def _registered_text(r: Recorded) -> str:
+    """« LRAR n° … (déposée le 23/11/2026) » with the date of posting typed on the list;
+    without it, the list's date, which says when the letters were printed, not posted."""
+    if r.posted is not None:
+        return f"LRAR n° {r.number} (déposée le {r.posted:%d/%m/%Y})"
+    return f"LRAR n° {r.number} (liste d'envoi du {r.listed:%d/%m/%Y})"
 
 
 def _text(value: object) -> str:
