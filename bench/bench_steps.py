@@ -36,6 +36,13 @@ STEPS = [
     ("relance_xlsx.pipeline.runs", "journal_entries", 1),
     ("relance_xlsx.pipeline.runs", "recovered_entries", 1),
     ("relance_xlsx.pipeline.runs", "write_back", 1),
+    # Since the write-back's lines are gathered while the letters render (two steps):
+    ("relance_xlsx.pipeline.runs", "gather_write_back", 0),
+    ("relance_xlsx.pipeline.writing", "status_updates", 1),
+    ("relance_xlsx.pipeline.writing", "journal_entries", 1),
+    ("relance_xlsx.pipeline.writing", "recovered_entries", 1),
+    ("relance_xlsx.pipeline.runs", "commit_write_back", 0),
+    ("relance_xlsx.pipeline.writing", "write_back", 1),
     ("relance_xlsx.workbook.writeback", "add_journal", 2),
     ("relance_xlsx.ooxml.rowsplit", "RowEdit.result", 2),
     ("relance_xlsx.workbook.writeback", "save_atomically", 2),
@@ -71,7 +78,10 @@ def _watch(spent: dict[str, float]) -> list[str]:
     """Wrap each step where its caller finds it; the steps this version has."""
     found = []
     for module_name, name, _ in STEPS:
-        module = importlib.import_module(module_name)
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue  # a module another version of the code does not have
         owner_name, _, attr = name.rpartition(".")
         owner = getattr(module, owner_name) if owner_name else module
         if not hasattr(owner, attr):

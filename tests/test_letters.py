@@ -25,6 +25,7 @@ from relance_xlsx.letters import (
     compiled_template,
     inside,
     jinja_env,
+    render_bundles,
     render_letter,
     render_letters,
     safe_filename,
@@ -229,6 +230,54 @@ def test_two_workers_write_the_same_bytes_as_one(tmp_path):
         bundle = render_letters(jobs, folder / "a_imprimer.docx", Quiet(), workers=workers)
         outputs.append([p.read_bytes() for p in [bundle, *(j.target for j in jobs)]])
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["this-process", "pool"])
+def test_the_callers_work_runs_once_beside_the_rendering(tmp_path, workers):
+    # Run while the pool renders, before its letters are taken: same bytes as without it.
+    clients = [(f"Client {i:02d}", kind, lang) for i, (_, kind, lang) in enumerate(PRINT_RUN * 3)]
+    outputs, calls = [], []
+    for beside in (None, lambda: calls.append(len(calls))):
+        folder = tmp_path / f"{workers}-{beside is None}"
+        folder.mkdir()
+        jobs = _letter_jobs(folder, clients)
+        made = render_bundles(
+            [(folder / "a_imprimer.docx", jobs)], Quiet(), workers=workers, meanwhile=beside
+        )
+        assert made[0] is not None
+        outputs.append([p.read_bytes() for p in [made[0], *(j.target for j in jobs)]])
+    assert calls == [0]
+    assert outputs[0] == outputs[1]
+
+
+def test_the_callers_error_beside_the_rendering_stops_after_the_letters(tmp_path):
+    jobs = _letter_jobs(tmp_path, PRINT_RUN * 2)
+
+    def failing() -> None:
+        raise OSError("disque plein")
+
+    with pytest.raises(OSError, match="disque plein"):
+        render_bundles([(tmp_path / "a.docx", jobs)], Quiet(), workers=2, meanwhile=failing)
+    # The pool was drained, not left running: every letter is there, no bundle.
+    assert all(j.target.is_file() for j in jobs)
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_a_letters_error_is_raised_after_the_callers_work(tmp_path):
+    jobs = _letter_jobs(tmp_path, PRINT_RUN)
+    # A letter the worker cannot write (its folder is gone): the caller's work is done, then
+    # the worker's error is raised, and no bundle is written.
+    broken = LetterJob(jobs[0].template, jobs[0].context, tmp_path / "gone" / "x.docx")
+    calls: list[int] = []
+    with pytest.raises(FileNotFoundError):
+        render_bundles(
+            [(tmp_path / "a.docx", [jobs[0], broken, *jobs[1:]])],
+            Quiet(),
+            workers=2,
+            meanwhile=lambda: calls.append(1),
+        )
+    assert calls == [1]
+    assert not (tmp_path / "a.docx").exists()
 
 
 @pytest.mark.parametrize("smallest", [False, True], ids=["full", "smallest"])

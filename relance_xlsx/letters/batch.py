@@ -6,7 +6,7 @@ import itertools
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -71,11 +71,13 @@ def render_bundles(
     *,
     workers: int | None = None,
     duplex: bool = False,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Path | None]:
     """Write every letter of every group, and each group's bundle in its jobs' order (None
     for a group without letters).
 
-    Double-sided (duplex), each letter of a bundle starts on an odd page.
+    Double-sided (duplex), each letter of a bundle starts on an odd page. meanwhile: the
+    caller's own work, done in this process while the pool renders (called once).
     """
     asked = list(groups)
     groups = [(path, jobs) for path, jobs in asked if jobs]
@@ -96,14 +98,18 @@ def render_bundles(
         ]
     with ExitStack() as stack:
         # The pool's processes start before the progress bar's thread does.
-        results = _results(tasks, _workers(len(tasks), workers), stack)
+        count = _workers(len(tasks), workers)
+        results = _results(tasks, count, stack)
         progress.start("Lettres", len(tasks))
         try:
-            _gather(zip(tasks, results, strict=True), writers, progress)
+            pairs = zip(tasks, results, strict=True)
+            _gather_beside(pairs, writers, progress, meanwhile if count > 1 else None)
         except BrokenProcessPool:  # a worker could not start (or died): do it all here
             writers = [BundleWriter(w.base, w.target) if w else None for w in writers]
             _gather(zip(tasks, map(_render, tasks), strict=True), writers, Quiet())
         progress.stop()
+    if meanwhile is not None and count == 1:  # no pool to work beside
+        meanwhile()
     made = {
         path: writer.close() if writer is not None else build_bundle([j.target for j in jobs], path)
         for writer, (path, jobs) in zip(writers, groups, strict=True)
@@ -122,6 +128,19 @@ def _gather(
         if writer is not None and fragment is not None:
             writer.add(fragment)
         progress.advance()
+
+
+def _gather_beside(
+    results: Iterator[tuple[_Task, Fragment | None]],
+    writers: list[BundleWriter | None],
+    progress: Progress,
+    meanwhile: Callable[[], None] | None,
+) -> None:
+    """The caller's work, done here while the pool renders (every letter was handed to it),
+    then the rendered letters taken in order into their bundles."""
+    if meanwhile is not None:
+        meanwhile()
+    _gather(results, writers, progress)
 
 
 def _workers(count: int, asked: int | None) -> int:

@@ -212,10 +212,15 @@ def is_registered(letter: Letter, settings: Settings) -> bool:
 
 
 def write_letters(
-    letters: list[Letter], settings: Settings, out: Path, progress: Progress
+    letters: list[Letter],
+    settings: Settings,
+    out: Path,
+    progress: Progress,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Printed:
     """The letters, and their Word bundles: a_imprimer.docx for the ordinary post,
-    recommandes.docx for the registered letters."""
+    recommandes.docx for the registered letters. meanwhile: the caller's work, done in this
+    process while the letters render."""
     out.mkdir(parents=True, exist_ok=True)
     registered = [x for x in letters if is_registered(x, settings)]
     ordinary = [x for x in letters if not is_registered(x, settings)]
@@ -232,6 +237,7 @@ def write_letters(
         [(out / BUNDLE_NAME, jobs(ordinary)), (out / REGISTERED_NAME, jobs(registered))],
         progress,
         duplex=settings.print.duplex,
+        meanwhile=meanwhile,
     )
     return Printed(ordinary, registered, bundle, registered_bundle)
 

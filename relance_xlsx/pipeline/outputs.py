@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from ..letters import (
     Letter,
     LetterRows,
     Printed,
+    is_registered,
     letters_to_pdf,
     write_held,
     write_letters,
@@ -81,17 +82,30 @@ def write_files(
     pdf: bool,
     progress: Progress,
     now: dt.datetime,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> Files:
     """The letters to post and their bundles, the posting list of the registered ones, the
-    letters to complete, the e-mail drafts."""
+    letters to complete, the e-mail drafts.
+
+    meanwhile: the caller's work that needs none of these files, done (once) in this process
+    while the worker processes render the letters, not after them.
+    """
     refuse_links(ledger.path, out)
     with _removed_on_disk_error(out):
         if held:
             write_held(held, settings, out, progress)
         if not ready:
+            meanwhile()
             return Files()
-        printed = write_letters(ready, settings, out, progress)
-        posting, kept = write_posting(printed.registered, data, settings, out, as_of)
+        registered = [x for x in ready if is_registered(x, settings)]
+        listed: list[tuple[Path | None, list[str]]] = []
+
+        def beside() -> None:  # the posting list reads the letters' records, not their files
+            listed.append(write_posting(registered, data, settings, out, as_of))
+            meanwhile()
+
+        printed = write_letters(ready, settings, out, progress, beside)
+        posting, kept = listed[0]
         post, pdfs = (
             _pdfs(printed, posting, settings, out, progress) if pdf else (Post(posting), [])
         )

@@ -146,8 +146,32 @@ def _in_words(amount: float, currency: str, language: str) -> str:
 @lru_cache(maxsize=65536)
 def _cardinal(number: int, lang: str) -> str:
     # Whole euros repeat far more than amounts do (a ledger's invoices fall on a few thousand
-    # whole values, its cents on a hundred): num2words is called once for each.
+    # whole values, its cents on a hundred): each is spelled once.
+    if lang == "fr" and 1000 <= number < 1_000_000:
+        return _french_thousands(number)
+    return _num2words(number, lang)
+
+
+@lru_cache(maxsize=2048)
+def _num2words(number: int, lang: str) -> str:
     return str(num2words(number, lang=lang))
+
+
+def _french_thousands(number: int) -> str:
+    """1000 <= number < 1 000 000 in French words, exactly as num2words spells it, from its
+    words for the thousands and the rest (below 1000 each): a 200 000-invoice run spells
+    some 17 000 distinct whole amounts, and num2words costs ~0.14 ms a call. Checked against
+    num2words for every value of the range (tests/test_amount_words.py samples it)."""
+    thousands, rest = divmod(number, 1000)
+    if thousands == 1:
+        head = "mille"
+    else:
+        head = _num2words(thousands, "fr")
+        # « deux cents », « quatre-vingts » lose their s before « mille » (num2words' merge).
+        if head[-1] == "s" and thousands % 100 in (0, 80):
+            head = head[:-1]
+        head += " mille"
+    return head if rest == 0 else f"{head} {_num2words(rest, 'fr')}"
 
 
 __all__ = [

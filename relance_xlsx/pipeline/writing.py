@@ -1,0 +1,84 @@
+"""The write-back in two steps: what it writes, gathered while the letters render (no file is
+touched), then the writing itself, once every letter is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Settings
+from ..ledger import HoldBack, Ledger
+from ..mail import Unjournaled, mark_journaled, pending_for_ledger
+from ..mailroom import Recorded
+from ..policy import Decisions
+from ..workbook import (
+    JournalEntry,
+    WritebackResult,
+    journal_entries,
+    letters_sent,
+    recovered_entries,
+    status_updates,
+    write_back,
+)
+from .registered import registered_entries
+
+
+@dataclass(frozen=True)
+class WriteBack:
+    """What the write-back writes: status cells, journal lines, LRAR numbers, and the e-mails
+    whose journal lines it writes."""
+
+    updates: list[Any]  # StatusUpdate
+    entries: list[JournalEntry]
+    numbers: list[tuple[int, str]]
+    pending: list[Unjournaled]
+
+
+def gather_write_back(
+    ledger: Ledger,
+    decisions: Decisions,
+    settings: Settings,
+    as_of: dt.date,
+    letters: tuple[dict[Any, str], frozenset[Any]],
+    reference_of: dict[Any, str],
+    held: dict[Any, HoldBack],
+    recorded: list[Recorded],
+) -> WriteBack:
+    """Status cells, LRAR numbers and journal lines for the workbook, with e-mails not
+    journaled yet (letters: each invoice's letter, and the invoices whose penalties it does
+    not claim). Reads the workbook's journal, writes nothing."""
+    letter_of, unclaimed = letters
+    updates = status_updates(ledger.frame, decisions.frame, as_of, held)
+    entries = journal_entries(
+        ledger.frame, decisions.frame, letter_of, as_of, reference_of, held, unclaimed
+    )
+    entries += registered_entries(ledger, recorded, as_of)
+    # The letters the ledger alone recorded, before its level and date are overwritten.
+    sent = letters_sent(ledger.path, settings.writeback.journal_sheet)
+    entries = recovered_entries(ledger.frame, decisions.frame, sent) + entries
+    pending = pending_for_ledger(ledger.path)
+    entries += [e for item in pending for e in item.entries]
+    numbers = [(r.row, r.number) for r in recorded]
+    return WriteBack(updates, entries, numbers, pending)
+
+
+def commit_write_back(
+    ledger: Ledger, gathered: WriteBack, settings: Settings, now: dt.datetime
+) -> WritebackResult:
+    """Write what was gathered into the workbook (atomically, with its backup), then mark the
+    e-mails journaled."""
+    done = write_back(
+        ledger.sheet_ref,
+        gathered.updates,
+        gathered.entries,
+        settings.writeback,
+        now=now,
+        registered=gathered.numbers,
+    )
+    for item in gathered.pending:
+        mark_journaled(item.folder, item.files)
+    return done
+
+
+__all__ = ["WriteBack", "commit_write_back", "gather_write_back"]

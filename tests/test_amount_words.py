@@ -1,0 +1,47 @@
+"""Amounts in words: the fast French path spells every amount exactly as num2words does."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from relance_xlsx.wording import amount_in_words
+from relance_xlsx.wording.fmt import _cardinal, _french_thousands
+
+
+@given(st.integers(min_value=1000, max_value=999_999))
+@settings(max_examples=3000, deadline=None)
+@example(1000)
+@example(1001)
+@example(80_000)
+@example(180_000)
+@example(200_000)
+@example(280_080)
+@example(300_200)
+@example(999_999)
+def test_french_thousands_is_num2words(number: int) -> None:
+    assert _french_thousands(number) == num2words(number, lang="fr")
+
+
+@given(st.integers(min_value=0, max_value=10**10), st.sampled_from(["fr", "en"]))
+@settings(max_examples=500, deadline=None)
+def test_cardinal_is_num2words(number: int, lang: str) -> None:
+    assert _cardinal(number, lang) == num2words(number, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("amount", "language", "words"),
+    [
+        pytest.param(1234.56, "fr", "mille deux cent trente-quatre euros et cinquante-six "
+                     "centimes", id="fr-thousand"),
+        pytest.param(280_080.01, "fr", "deux cent quatre-vingt mille quatre-vingts euros et un "
+                     "centime", id="fr-eighty-thousand"),
+        pytest.param(1_000_000, "fr", "un million euros", id="fr-million-num2words"),
+        pytest.param(1234.5, "en", "one thousand, two hundred and thirty-four euros and fifty "
+                     "cents", id="en"),
+    ],
+)  # fmt: skip
+def test_amount_in_words(amount: float, language: str, words: str) -> None:
+    assert amount_in_words(amount, "EUR", language) == words
