@@ -54,7 +54,7 @@ def test_relance_init_s_file_holds_every_identity_key_with_its_comment():
     [
         pytest.param({"name": "Atelier Martin", "legal_form": "SARL", "share_capital": "10 000 €", "siret": SIRET, "rcs_city": "Lyon",
                       "address": "12 rue A\n69002 Lyon", "representative": "Claire Martin", "representative_title": "gérante"},
-                     ["Atelier Martin", "Forme juridique : SARL au capital de 10 000 €", "Siège social : 12 rue A, 69002 Lyon",
+                     ["Atelier Martin", "Forme juridique : SARL au capital de 10\u202f000\u00a0€", "Siège social : 12 rue A, 69002 Lyon",
                       "SIRET : 732 829 320 00074 — RCS Lyon 732 829 320", "Représenté par : Claire Martin, gérante"], id="company"),
         pytest.param({"name": "Claire Martin", "sole_trader": True, "siret": SIRET, "address": "12 rue A\n69002 Lyon",
                       "head_office": "8 quai B\n69001 Lyon"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import socket
 import ssl
@@ -30,9 +31,10 @@ from typer.testing import CliRunner
 import relance_xlsx
 from relance_xlsx import ConfigError, EmailError, TemplateError, settings_from_dict
 from relance_xlsx.cli import app
+from relance_xlsx.ledger import ALL_KINDS
 from relance_xlsx.letters import sample_context
 from relance_xlsx.mail import EMAIL_ACTION, SENT_LOG, parse_addresses, render_email
-from relance_xlsx.wording import money
+from relance_xlsx.wording import money, plain
 
 # The usual ledger columns without "Montant réglé", plus what e-mail needs.
 HEADERS = [
@@ -142,12 +144,12 @@ def test_run_writes_one_draft_per_letter_with_an_address(drafted: Path) -> None:
     assert alpha["X-Unsent"] == "1"  # Outlook opens it as a draft, nothing is sent
     assert alpha["To"] == "Atelier Alpha <compta@alpha.fr>"
     assert alpha["From"] == "Conseil & Associés <compta@conseil.fr>"
-    assert alpha["Subject"] == "Relance : facture n° F-001 échue le 1er octobre 2026"
-    text = alpha.get_body(("plain",)).get_content()
+    assert plain(alpha["Subject"]) == "Relance : facture n° F-001 échue le 1er octobre 2026"
+    text = plain(alpha.get_body(("plain",)).get_content())
     assert "nous n'avons pas reçu à ce jour le règlement de la facture n° F-001" in text
-    assert f"régler la somme de {money(1200.0)} au plus tard le 30 novembre 2026" in text
+    assert f"régler la somme de {plain(money(1200.0))} au plus tard le 30 novembre 2026" in text
     # The signature carries the business papers' mentions (R123-237), in both bodies.
-    html = alpha.get_body(("html",)).get_content()
+    html = plain(alpha.get_body(("html",)).get_content())
     for body in (text, html):
         assert "Conseil &amp; Associés – SARL au capital de 10 000 €" in body.replace(
             "Conseil & Associés", "Conseil &amp; Associés"
@@ -156,7 +158,7 @@ def test_run_writes_one_draft_per_letter_with_an_address(drafted: Path) -> None:
         assert "TVA intracommunautaire FR32123456789" in body
     beta = emails["2026-11-22 Relance 2 - Boulangerie Bêta.eml"]
     assert [a.addr_spec for a in beta["To"].addresses] == ["a@beta.fr", "b@beta.fr"]
-    assert beta["Subject"] == "Deuxième relance : facture n° F-002 impayée"
+    assert plain(beta["Subject"]) == "Deuxième relance : facture n° F-002 impayée"
 
 
 def test_letter_and_invoice_pdf_are_attached_and_open(drafted: Path) -> None:
@@ -204,8 +206,37 @@ def test_missing_address_bad_address_and_missing_pdf_are_reported(tmp_path: Path
 )
 def test_subject_per_kind_and_language(language: str, kind: str, subject: str) -> None:
     body = render_email(sample_context(language, kind), language, settings_from_dict({}))
-    assert body.subject == subject
+    assert plain(body.subject) == subject
     assert body.text.strip() and "<p>" in body.html
+
+
+SIGNS = re.compile(r"[ \u00a0][:;!?»]|«[ \u00a0]")
+# A day, a month and a year, or a number and its unit, with a space a line may break at.
+LOOSE = re.compile(
+    r"\d (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|jours|days|€)|(?:novembre|November) \d|n° \w"
+)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_messages_are_set_as_their_letters_are(language: str, kind: str) -> None:
+    """French spaces before « : ; ! ? » (narrow, no-break), no line break between a day and
+    its month or a number and its unit, in the subject and both bodies; the invoice numbers'
+    hyphens stay plain (copied into a transfer's reference) and the HTML's markup untouched."""
+    ctx = sample_context(language, kind)
+    body = render_email(ctx, language, settings_from_dict({}))
+    html_text = re.sub(r"<[^>]*>", "", body.html)
+    for text in (body.subject, body.text, html_text):
+        assert not LOOSE.search(text), LOOSE.search(text)
+        assert "\u2011" not in text
+        if language == "fr":
+            assert not SIGNS.search(text), text[SIGNS.search(text).start() - 40 :][:80]
+            assert not re.search(r"\w[:;!?]", re.sub(r"https?://\S+", "", text)), text
+        else:
+            assert "\u202f:" not in text and "\u202f;" not in text
+    assert 'style="font-family: Calibri' in body.html  # a tag's own colon left as it is
 
 
 def test_client_names_are_text_in_html_and_never_break_the_subject() -> None:
@@ -347,7 +378,7 @@ def test_plain_smtp_sends_each_draft_once_and_journals_it(workdir: Path, serve: 
     result = _send(workdir)
     assert result.count("sent") == 2 and result.count("refused") == 0
     received = {
-        _parse(data)["Subject"]: (sender, rcpts, _parse(data))
+        plain(_parse(data)["Subject"]): (sender, rcpts, _parse(data))
         for sender, rcpts, data in server.sink.received
     }
     sender, rcpts, msg = received["Relance : facture n° F-001 échue le 1er octobre 2026"]

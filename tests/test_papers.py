@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 import relance_xlsx
-from relance_xlsx.config import Creditor, Settings
+from relance_xlsx.config import Creditor, Settings, capital_text
 from relance_xlsx.letters import convert_to_pdf, creditor_context
 from relance_xlsx.letters.typeset import typeset_xml
 
@@ -42,7 +42,8 @@ BASE = {
         pytest.param(
             {"legal_form": "SARL", "share_capital": "10 000 €", "rcs_city": "Lyon",
              "vat_number": "FR44 732829320"},
-            ("Atelier Martin – SARL au capital de 10 000 € – 12 rue des Tanneurs, 69002 Lyon",
+            ("Atelier Martin – SARL au capital de 10\u202f000\u00a0€ – 12 rue des Tanneurs, "
+             "69002 Lyon",
              "RCS Lyon 732 829 320 – SIRET 732 829 320 00074 – TVA intracommunautaire "
              "FR44 732829320"),
             id="company",
@@ -74,6 +75,32 @@ def test_the_legal_mentions_are_in_every_letters_footer(extra, lines):
     assert creditor["legal_line"] == " – ".join(lines)
 
 
+@pytest.mark.parametrize(
+    ("typed", "fr", "en"),
+    [
+        ("10 000 €", "10\u202f000\u00a0€", "€10,000"),
+        ("10000", "10\u202f000\u00a0€", "€10,000"),
+        ("1 000 000 euros", "1\u202f000\u202f000\u00a0€", "€1,000,000"),
+        ("7 622,45 EUR", "7\u202f622,45\u00a0€", "€7,622.45"),
+        ("10.000,50 €", "10\u202f000,50\u00a0€", "€10,000.50"),
+        ("10.000", "10\u202f000\u00a0€", "€10,000"),
+        ("37,5", "37,50\u00a0€", "€37.50"),
+        ("deux mille", "deux mille", "deux mille"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_the_share_capital_is_written_as_each_language_writes_an_amount(typed, fr, en):
+    """« 10 000 € » never split at its thousands in a French letter; « €10,000 » in English."""
+    assert capital_text(typed, "fr") == fr
+    assert capital_text(typed, "en") == en
+
+
+def test_the_english_footer_writes_the_capital_in_english():
+    extra = {"legal_form": "SARL", "share_capital": "10 000 €", "rcs_city": "Lyon"}
+    creditor = creditor_context(Settings(creditor=Creditor(**BASE, **extra)), [])
+    assert creditor["legal_line_en"].startswith("Atelier Martin – SARL, capital €10,000 – 12 rue")
+
+
 def test_the_report_carries_the_legal_mentions_at_the_foot_of_its_pages(tmp_path):
     shutil.copy(ROOT / "sample_workbooks" / "relance.toml", tmp_path / "relance.toml")
     ledger = _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
@@ -82,7 +109,7 @@ def test_the_report_carries_the_legal_mentions_at_the_foot_of_its_pages(tmp_path
     book = load_workbook(result.xlsx)
     for ws in book.worksheets:
         foot = ws.oddFooter.center.text
-        assert foot.startswith("Atelier Exemple SARL – SARL au capital de 10 000 € – 12 rue")
+        assert foot.startswith("Atelier Exemple SARL – SARL au capital de 10\u202f000\u00a0€ – 12")
         assert "RCS Lyon 000 000 000" in foot and "TVA intracommunautaire FR12" in foot
         assert ws.oddFooter.right.text.startswith("Page")
 

@@ -4,7 +4,7 @@ from .checks import LETTER_KINDS, capital_problem, rcs_problem, siret_problem, v
 from .editing import default_config_text, write_columns, write_values
 from .labels import SETTING_LABELS, setting_label
 from .loading import find_config, load_settings, settings_from_dict
-from .papers import legal_line, legal_mentions, siren
+from .papers import capital_text, legal_line, legal_mentions, siren
 from .sections import (
     CONFIG_NAME,
     PLACEHOLDER,
@@ -41,6 +41,7 @@ __all__ = [
     "Smtp",
     "Writeback",
     "capital_problem",
+    "capital_text",
     "default_config_text",
     "explain_toml_error",
     "find_config",

@@ -4,6 +4,9 @@ mentions, for the foot of its letters, its e-mails' signature and its report."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
 
 from .sections import Creditor
 
@@ -25,7 +28,8 @@ def legal_mentions(
         elif "variable" in capital.lower():
             who.append(f"{form} à capital variable" if fr else f"{form}, variable capital")
         else:
-            who.append(f"{form} au capital de {capital}" if fr else f"{form}, capital {capital}")
+            amount = capital_text(capital, lang)
+            who.append(f"{form} au capital de {amount}" if fr else f"{form}, capital {amount}")
     office = ", ".join(ln.strip() for ln in c.registered_office.splitlines() if ln.strip())
     if office:
         head = c.head_office.strip() and c.head_office.strip() != c.address.strip()
@@ -49,10 +53,31 @@ def legal_line(c: Creditor, lang: str = "fr") -> str:
     return " – ".join(p for p in legal_mentions(c, lang) if p)
 
 
+def capital_text(capital: str, lang: str = "fr") -> str:
+    """A share capital as its language writes an amount: « 10 000 € » (narrow no-break
+    spaces, never split across a line), « €10,000 »; as typed when it is not a number."""
+    digits = re.sub(r"(?i)[\s\u202f\u00a0€]|eur(os?)?", "", capital)
+    if "," in digits:  # French: « 10.000,50 » or « 10000,50 »
+        digits = digits.replace(".", "").replace(",", ".")
+    elif not re.search(r"\.\d{2}$", digits):  # « 10.000 »: the dot groups thousands
+        digits = digits.replace(".", "")
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        return capital
+    if not amount.is_finite() or amount < 0:
+        return capital
+    places = 0 if amount == amount.to_integral_value() else 2
+    pattern = "#,##0" if not places else "#,##0.00"
+    if lang == "fr":
+        return f"{format_decimal(amount, pattern, locale='fr_FR')}\u00a0€"
+    return f"€{format_decimal(amount, pattern, locale='en_GB')}"
+
+
 def siren(siret: str) -> str:
     """The SIREN of a SIRET (its first 9 digits), as « 123 456 789 »; "" without one."""
     digits = re.sub(r"\D", "", siret)
     return f"{digits[:3]} {digits[3:6]} {digits[6:9]}" if len(digits) >= 9 else ""
 
 
-__all__ = ["legal_line", "legal_mentions", "siren"]
+__all__ = ["capital_text", "legal_line", "legal_mentions", "siren"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..config import Creditor
+from ..config import Creditor, capital_text
 from ..ledger import KIND_NAMES, PUBLIC_ENTERPRISE
 from ..wording import percent
 
@@ -77,7 +77,7 @@ def creditor_lines(creditor: Creditor) -> list[str]:
     else:
         form = value("legal_form")
         if creditor.share_capital.strip() and creditor.legal_form.strip():
-            capital = creditor.share_capital.strip()
+            capital = capital_text(creditor.share_capital.strip())
             form += (
                 f" au capital {'variable' if 'variable' in capital.lower() else 'de ' + capital}"
             )

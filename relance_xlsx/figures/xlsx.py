@@ -78,7 +78,8 @@ def _page(ws: Any, report: ManagerReport, papers: str = "", *, header_row: bool 
     )
     left, right = f"&L{_escaped(Path(report.ledger).name)}", "&RPage &P sur &N"
     room = 250 - len(left) - len(right) - 6  # Excel keeps at most 255 characters
-    mentions = " ".join(papers.split()).replace("&", "&&")[: max(room, 0)]
+    # One line; its no-break spaces kept (« 10 000 € » not cut at its thousands).
+    mentions = " ".join(papers.splitlines()).replace("&", "&&")[: max(room, 0)]
     centre = f"&C&6{mentions}" if mentions else ""
     ws.set_footer(f"{left}{centre}{right}", {"margin": 0.3})
 

@@ -18,7 +18,7 @@ from functools import lru_cache, partial
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..wording import NBSP, NNBSP, unbreakable
+from ..wording import NNBSP, bind_words, unbreakable
 from .compiled import Rendered
 
 # The space before the sign may end the run before (« Objet » in bold, then « : »). The
@@ -33,15 +33,6 @@ _NBSP_SIGN = re.compile("\u00a0(?=[:;!?»])")
 _TIGHT_OPEN = re.compile("«(?=[^\\s\u202f\u00a0<])")
 _TIGHT_CLOSE = re.compile("([^\\s>\u202f\u00a0])»")
 _BREAKS = re.compile(r"[-\u2010 ]")
-# Words a line must not leave alone: a day and its month (« 30 / novembre »), a month and its
-# year, a number and its unit (« 8 / jours », « 12,15 / % »). Each pattern starts with a
-# literal space (found fast); what comes before it is looked at only where it matched.
-_MONTHS = (
-    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-_MONTH = re.compile(rf" ({_MONTHS})\b( (?=[12][0-9]{{3}}\b))?")
-_UNIT = re.compile(r" (?=(?:jours?|mois|ans?|heures?|days?|months?|years?|EUR)\b|%|€)")
 # Where a letter's context lists the numbers it prints.
 _NUMBERED = ("invoices", "credits", "interest_periods")
 
@@ -70,7 +61,7 @@ def typeset_xml(xml: str, references: tuple[str, ...], french: bool) -> str:
     for reference in references:
         if reference in xml:
             xml = xml.replace(reference, unbreakable(reference))
-    xml = _unbroken_words(xml)
+    xml = bind_words(xml)
     if not french:
         return xml
     # A space right before a sign is text: no tag has one.
@@ -84,29 +75,6 @@ def typeset_xml(xml: str, references: tuple[str, ...], french: bool) -> str:
     if "»" in xml:
         xml = _TIGHT_CLOSE.sub(r"\1" + NNBSP + "»", xml)
     return xml
-
-
-def _unbroken_words(xml: str) -> str:
-    """No line break between a day and its month, a month and its year, a number and its
-    unit, « n° » and its number (a no-break space, in every language)."""
-    if " " not in xml:
-        return xml
-    xml = _MONTH.sub(_month, xml)
-    xml = _UNIT.sub(_unit, xml)
-    return xml.replace("n° ", "n°" + NBSP).replace("N° ", "N°" + NBSP)
-
-
-def _month(found: re.Match[str]) -> str:
-    """A month's name bound to its day before (« 30 », « 1er ») and its year after."""
-    text, at = found.string, found.start()
-    day = at > 0 and (text[at - 1].isdigit() or text[max(at - 3, 0) : at] == "1er")
-    return (NBSP if day else " ") + found[1] + (NBSP if found[2] else "")
-
-
-def _unit(found: re.Match[str]) -> str:
-    """A unit bound to the number before it."""
-    at = found.start()
-    return NBSP if at > 0 and found.string[at - 1].isdigit() else " "
 
 
 def typesetter(context: dict[str, Any]) -> Callable[[str], str]:

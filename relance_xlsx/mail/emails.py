@@ -19,7 +19,7 @@ from ..config import Settings
 from ..errors import EmailError, TemplateError
 from ..letters import BoundedSandbox, bounded_env, find_template
 from ..userfiles import FileMissing, FileRefused, read_checked
-from ..wording import visible
+from ..wording import typeset_message, visible
 
 EMAIL_DIR = "emails"
 MANIFEST_NAME = "messages.json"
@@ -135,6 +135,10 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     return addresses
 
 
+# Whatever could end a header's line; no-break spaces are kept (amounts, dates).
+_LINE_BREAKS = re.compile(r"[ \t\r\n\v\f\x1c-\x1f\x85\u2028\u2029]+")
+
+
 def _environment(html: bool) -> BoundedSandbox:
     # Plain text is not markup, so no escaping there; HTML escapes every value. A line that
     # holds only a {% %} tag leaves nothing behind.
@@ -183,8 +187,9 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
                 f"Le modèle d'e-mail {path} ne peut pas être rempli : {exc}."
             ) from exc
     # A header never spans lines: a client name with a line break must not inject headers.
-    subject = " ".join(parts[0].split())
-    return EmailText(subject, _tidy(parts[1]), parts[2])
+    subject = typeset_message(_LINE_BREAKS.sub(" ", parts[0]).strip(), language)
+    text = typeset_message(_tidy(parts[1]), language)
+    return EmailText(subject, text, typeset_message(parts[2], language, html=True))
 
 
 def sender(settings: Settings) -> Address | None:

@@ -28,7 +28,18 @@ _OPEN = re.compile(rf"«{_SPACES}*")
 _CLOSE = re.compile(rf"{_SPACES}*»")
 # What a reference may break at: a hyphen, a space.
 _REF_BREAKS = str.maketrans({"-": NB_HYPHEN, "\u2010": NB_HYPHEN, " ": NBSP})
+# A tag, a comment or a style or script block of an HTML message: left as it is.
+_TAG = re.compile(r"(<(?:style|script)\b.*?</(?:style|script)>|<!--.*?-->|<[^>]*>)", re.S | re.I)
 _PLAIN = str.maketrans({NB_HYPHEN: "-", NNBSP: " ", NBSP: " "})
+# Words a line must not leave alone: a day and its month (« 30 / novembre »), a month and its
+# year, a number and its unit (« 8 / jours », « 12,15 / % »). Each pattern starts with a
+# literal space (found fast); what comes before it is looked at only where it matched.
+_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH = re.compile(rf" ({_MONTHS})\b( (?=[12][0-9]{{3}}\b))?")
+_UNIT = re.compile(r" (?=(?:jours?|mois|ans?|heures?|days?|months?|years?|EUR)\b|%|€)")
 
 
 def typeset(text: str, lang: str = "fr") -> str:
@@ -39,6 +50,41 @@ def typeset(text: str, lang: str = "fr") -> str:
     if "«" in text or "»" in text:
         text = _CLOSE.sub(NNBSP + "»", _OPEN.sub("«" + NNBSP, text))
     return text
+
+
+def bind_words(text: str) -> str:
+    """No line break between a day and its month, a month and its year, a number and its
+    unit, « n° » and its number (a no-break space, in every language); a letter's XML or
+    plain text alike."""
+    if " " not in text:
+        return text
+    text = _MONTH.sub(_month, text)
+    text = _UNIT.sub(_unit, text)
+    return text.replace("n° ", "n°" + NBSP).replace("N° ", "N°" + NBSP)
+
+
+def _month(found: re.Match[str]) -> str:
+    """A month's name bound to its day before (« 30 », « 1er ») and its year after."""
+    text, at = found.string, found.start()
+    day = at > 0 and (text[at - 1].isdigit() or text[max(at - 3, 0) : at] == "1er")
+    return (NBSP if day else " ") + found[1] + (NBSP if found[2] else "")
+
+
+def _unit(found: re.Match[str]) -> str:
+    """A unit bound to the number before it."""
+    at = found.start()
+    return NBSP if at > 0 and found.string[at - 1].isdigit() else " "
+
+
+def typeset_message(text: str, lang: str = "fr", *, html: bool = False) -> str:
+    """An e-mail's subject or body set as its letter is: French spaces before « : ; ! ? » and
+    inside « », days bound to their months, numbers to their units, « n° » to its number.
+    Hyphens stay (a reference copied from a message must be the invoice's own); in HTML only
+    the text between tags is touched."""
+    if not html:
+        return bind_words(typeset(text, lang))
+    parts = _TAG.split(text)
+    return "".join(p if p.startswith("<") else bind_words(typeset(p, lang)) for p in parts)
 
 
 def unbreakable(reference: str) -> str:
@@ -98,10 +144,12 @@ __all__ = [
     "NBSP",
     "NB_HYPHEN",
     "NNBSP",
+    "bind_words",
     "dates_phrase",
     "day_long",
     "list_items",
     "plain",
     "typeset",
+    "typeset_message",
     "unbreakable",
 ]
