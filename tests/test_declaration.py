@@ -82,7 +82,7 @@ def test_a_declaration_with_the_judgment_between_two_half_years(tmp_path, addres
     for period in (("16/05/2024", "30/06/2024", "46", "14,50 %", "18,27 €"),
                    ("01/07/2024", "14/07/2024", "14", "14,25 %", "5,47 €")):  # fmt: skip
         assert all(part in text for part in period)
-    assert "Intérêts arrêtés au 14/07/2024 : 23,74 €" in text
+    assert "Intérêts arrêtés au 14 juillet 2024 : 23,74 €" in text
     # Two invoices due before the judgment: 2 × 40 €.
     assert "Indemnités forfaitaires : 80,00 €" in text
     # 1 000 + 500 + 23,74 + 80 = 1 603,74 due; 800 to fall due; 2 403,74 declared.
@@ -107,7 +107,7 @@ def test_a_judgment_on_1_january_stops_interest_at_the_end_of_the_year(tmp_path)
                                    out_dir=tmp_path / "out", pdf=False)  # fmt: skip
     (file,) = written
     text = _text(Path(file))
-    assert "Intérêts arrêtés au 31/12/2024 : 24,21 €" in text
+    assert "Intérêts arrêtés au 31 décembre 2024 : 24,21 €" in text
     assert "2025" not in text.split("Intérêts de retard")[1].split("Indemnités")[0].replace(
         "01/01/2025", ""
     )
@@ -183,7 +183,7 @@ def test_the_page_s_results_list_the_declarations(tmp_path):
             "LJ, jugement du 20/12/2025, BODACC du 31/12/2025",
             ["Liquidation judiciaire d'Imprimerie Fontaine SAS", "liquidateur judiciaire (Code de commerce L622-24 à L622-26, L641-1 II et L641-3",
              "rendues exigibles par la liquidation (L643-1)", "Total rendu exigible par la liquidation (L643-1) : 1 000,00 €",
-             "Montant total déclaré : 3 590,38 €", "Intérêts arrêtés au 19/12/2025 : 150,38 €", "dessaisi", "(L641-9)",
+             "Montant total déclaré : 3 590,38 €", "Intérêts arrêtés au 19 décembre 2025 : 150,38 €", "dessaisi", "(L641-9)",
              "(Code de commerce L641-13)"],
             ["à échoir", "mandataire judiciaire", "L622-17"],
             id="L643-1-L641-1-L641-9-L641-13-liquidation",

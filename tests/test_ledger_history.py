@@ -72,7 +72,7 @@ CASES = [
         D(2026, 12, 6),
         False,
         (D(2023, 5, 10), "Relance 1", "Courrier (repris du classeur)"),
-        "Intérêts arrêtés au 06/12/2026 : 451,95 €",
+        "Intérêts arrêtés au 6 décembre 2026 : 451,95 €",
         "Indemnités forfaitaires : 40,00 €",
         id="c02-commune-lapse-interrupted-by-the-ledger-s-2023-letter",
     ),
@@ -103,7 +103,7 @@ CASES = [
             "Mise en demeure",
             "Courrier (repris du classeur) (LRAR n° 1A 234 567 8901 2, AR du 19/05/2025)",
         ),
-        "Intérêts arrêtés au 05/11/2025 : 13,95 €",
+        "Intérêts arrêtés au 5 novembre 2025 : 13,95 €",
         "Mise en demeure du 15/05/2025 : facture K-10 (LRAR n° 1A 234 567 8901 2, AR du 19/05/2025) — d'après le journal",
         id="c05-consumer-interest-from-the-recovered-notice",
     ),
@@ -225,4 +225,4 @@ def test_a_consumer_s_interest_runs_from_the_notice_s_receipt(tmp_path, number, 
     (file, *_) = relance_xlsx.dossier(ledger, "M. Jean Petit", settings, as_of=D(2025, 10, 31), out_dir=tmp_path / "f", pdf=False)  # fmt: skip
     text = _text(Path(file))
     assert says in text
-    assert f"Intérêts arrêtés au 31/10/2025 : {interest:.2f} €".replace(".", ",") in text
+    assert f"Intérêts arrêtés au 31 octobre 2025 : {interest:.2f} €".replace(".", ",") in text

@@ -183,7 +183,7 @@ KAPPA = [
         # K1: 01/09–16/11, 77 days: 3 000 × 12,15 % × 77 / 365 = 76,89. K2: 05/09–30/10, 56 days:
         # 800 × 12,15 % × 56 / 365 = 14,91. Interest 76,89 + 14,91 = 91,80; 2 × 40 € = 80 €;
         # total 3 000 + 91,80 + 80 = 3 171,80 €.
-        pytest.param("Intérêts arrêtés au 16/11/2026", "91,80 €", id="interest-of-both"),
+        pytest.param("Intérêts arrêtés au 16 novembre 2026", "91,80 €", id="interest-of-both"),
         pytest.param("Indemnités forfaitaires", "80,00 €", id="two-indemnities"),
         pytest.param("Total réclamé", "3 171,80 €", id="total"),
         pytest.param("Réglée(s) après l'échéance, principal payé", "K2", id="k2-named"),
@@ -243,7 +243,7 @@ def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(t
     text = _text(dossier)
     assert "Taux de l'intérêt légal appliqué : 2,62 % l'an" in text
     assert "non confirmé dans la table" in text
-    assert "Intérêts arrêtés au 07/12/2026 : 1,61 €" in text
+    assert "Intérêts arrêtés au 7 décembre 2026 : 1,61 €" in text
 
 
 @pytest.mark.parametrize(
@@ -325,3 +325,30 @@ def test_the_consumer_s_indemnity_basis_cites_the_professionals_rule_first(tmp_p
     text = _text(Path(file))
     said = text[text.index("Aucune indemnité forfaitaire contre un particulier") :]
     assert said.index("L441-10 II et D441-5") < said.index("L111-8")
+
+
+# A file written on the 1st of a month, for a client who paid part of a large invoice.
+PART_PAID = [
+    ["P-1", "Lambda SARL", "professionnel", D(2026, 6, 1), D(2026, 7, 1), 4000.0, 1642.6, D(2026, 7, 20), ADDRESS, "Mise en demeure", D(2026, 10, 26)],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Établi le 1er décembre 2026.", id="drawn-up-on-the-1st"),
+        pytest.param("Relevé de compte au 1er décembre 2026", id="statement-heading"),
+        pytest.param("Intérêts arrêtés au 1er décembre 2026 :", id="interest-stopped"),
+        pytest.param(
+            "20/07/2026 — Règlement de 1 642,60 € sur la facture P-1", id="payment-amount"
+        ),
+    ],
+)
+def test_the_file_s_sentences_write_dates_and_amounts_out(tmp_path, sentence):
+    """Dates in sentences in words (« 1er décembre 2026 », not « 01/12/2026 »), amounts with
+    their thousands apart (« 1 642,60 € », not « 1642,60 € »); the timeline keeps its
+    dd/mm/yyyy column of days."""
+    ledger = write_ledger(tmp_path / "l.xlsx", PART_PAID, KAPPA_HEADERS)
+    (file, *_) = relance_xlsx.dossier(ledger, "Lambda SARL", complete_settings(),
+                                      as_of=D(2026, 12, 1), out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    assert sentence in _text(Path(file))

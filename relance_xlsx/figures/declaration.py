@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import Creditor
-from ..wording import date_long, date_short, money, percent
+from ..wording import day_long, money, percent
 from .days import day_or_dash as _day
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
@@ -96,7 +96,7 @@ def write_declaration(declaration: Declaration, target: Path) -> Path:
         paragraph("Signature", "Heading2"),
         paragraph("Je certifie sincère et véritable la présente déclaration de créance."),
         paragraph(
-            f"Fait à {d.creditor.city or TO_FILL.format(what='ville')}, le {date_long(d.as_of)}."
+            f"Fait à {d.creditor.city or TO_FILL.format(what='ville')}, le {day_long(d.as_of)}."
         ),
         paragraph(_signatory(d.creditor)),
         paragraph("Signature :"),
@@ -134,7 +134,7 @@ def _due(d: Declaration) -> list[str]:
     ]
     out.append(
         paragraph(
-            f"Intérêts de retard, du lendemain de chaque échéance au {date_short(eve)}, veille "
+            f"Intérêts de retard, du lendemain de chaque échéance au {day_long(eve)}, veille "
             "du jugement d'ouverture qui en arrête le cours (Code de commerce L622-28), période "
             "par période au taux de chaque semestre :"
         )
@@ -176,7 +176,7 @@ def _summary(d: Declaration) -> list[str]:
         ("Principal échu", d._sum(d.due, "principal")),
         *((("Avoirs à déduire", d._sum(d.credits, "principal")),) if d.credits else ()),
         (
-            f"Intérêts arrêtés au {date_short(d.judgment - dt.timedelta(days=1))}"
+            f"Intérêts arrêtés au {day_long(d.judgment - dt.timedelta(days=1))}"
             if d.judgment
             else "Intérêts (date du jugement à indiquer)",
             d._sum(d.due, "interest"),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Creditor
-from ..wording import date_long, date_short, money, percent
+from ..wording import day_long, money, percent
 from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .days import day_or_dash as _day
 from .days import short_day
@@ -130,7 +130,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     """The file as a Word document (nothing to fill by hand), written straight as XML."""
     body = [
         paragraph(f"Dossier de recouvrement — {dossier.client}", "Heading1"),
-        paragraph(f"Établi le {date_long(dossier.as_of)}."),
+        paragraph(f"Établi le {day_long(dossier.as_of)}."),
         *_parties(dossier),
         *_claim(dossier),
         paragraph("Fondement de la créance", "Heading2"),
@@ -155,7 +155,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
         for label, value in (
             ("Principal", dossier.principal),
             *((("Avoirs à déduire", -dossier.credited),) if dossier.credits else ()),
-            (f"Intérêts arrêtés au {date_short(dossier.as_of)}", dossier.interest),
+            (f"Intérêts arrêtés au {day_long(dossier.as_of)}", dossier.interest),
             ("Indemnités forfaitaires", dossier.indemnity),
             ("Total réclamé", dossier.total),
         )

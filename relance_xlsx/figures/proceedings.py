@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..wording import date_long, date_short, de
+from ..wording import date_short, day_long, de
 from .docxwrite import paragraph
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def heading(d: Declaration) -> str:
         "L622-24 à L622-26, R622-23"
     )  # fmt: skip
     return (
-        f"{title} {de(d.client)}. Déclaration établie le {date_long(d.as_of)}, à adresser au "
+        f"{title} {de(d.client)}. Déclaration établie le {day_long(d.as_of)}, à adresser au "
         f"{practitioner(d)} (Code de commerce {articles})."
     )
 
@@ -99,7 +99,7 @@ def _deadline(d: Declaration) -> list[str]:
     )
     out = [
         paragraph(
-            f"À déclarer au plus tard le {date_long(deadline)} (2 mois à compter de la "
+            f"À déclarer au plus tard le {day_long(deadline)} (2 mois à compter de la "
             f"publication au BODACC, Code de commerce R622-24{abroad}).{weekend}"
         )
     ]
@@ -137,7 +137,7 @@ def later(d: Declaration) -> list[str]:
     if not d.later:
         return []
     numbers = ", ".join(i.number for i in d.later)
-    day = f" du {date_short(d.judgment)}" if isinstance(d.judgment, dt.date) else ""
+    day = f" du {day_long(d.judgment)}" if isinstance(d.judgment, dt.date) else ""
     head = f"Factures nées le jour du jugement d'ouverture{day} ou après ({numbers}) : "
     if liquidation(d):
         rule = (

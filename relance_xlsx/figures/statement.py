@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..wording import date_short, money
+from ..wording import day_long, money
 from .days import day_or_dash as _day
 from .docxwrite import paragraph, table
 
@@ -37,7 +37,7 @@ def statement_lines(dossier: Dossier) -> list[str]:
     ]
     balance = dossier.principal + sum(i.principal for i in dossier.not_due) - dossier.credited
     out = [
-        paragraph(f"Relevé de compte au {date_short(dossier.as_of)}", "Heading2"),
+        paragraph(f"Relevé de compte au {day_long(dossier.as_of)}", "Heading2"),
         table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines, right=(3, 4, 5)),
         paragraph(f"Solde du compte : {money(balance)}"),
     ]

@@ -18,7 +18,7 @@ from ..ledger import Ledger, Problem
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import attachment_root, check_attachment
 from ..policy import Decisions
-from ..wording import visible_record
+from ..wording import money, visible_record
 from ..workbook import JournalEntry, journal_lines
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, ledger_events, notices
 from .outputs import refuse_links
@@ -242,8 +242,7 @@ def _events(
     events += [Event(as_of, t) for t in today if (as_of, t) not in journaled]
     for r in rows:
         if r["payment_date"] is not None and r["paid"] > 0:
-            paid = f"{r['paid']:.2f}".replace(".", ",")
-            text = f"Règlement de {paid} € sur la facture {r['invoice']}"
+            text = f"Règlement de {money(r['paid'])} sur la facture {r['invoice']}"
             events.append(Event(r["payment_date"], text))
         if r["promise_date"] is not None:
             text = f"Promesse de paiement pour la facture {r['invoice']}"
