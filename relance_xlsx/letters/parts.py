@@ -192,9 +192,16 @@ def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, A
     it."""
     paid = partly_paid_rows(kind, rows)
     total = round(float(sum(r["paid"] for r in paid)), 2)
+    # What is left unpaid, said truly when part of it was paid (« partly unpaid »).
+    unpaid = "unpaid" if not paid else "partly unpaid"
+    unpaid = unpaid if len(paid) in (0, len(rows)) else "unpaid in whole or in part"
     if len(paid) > LIST_LIMIT:
         on = f"sur {len(paid)} factures" if f.lang == "fr" else f"on {len(paid)} invoices"
-        return {"partly_paid": f"{f.money(total)} {on}", "partly_paid_total": total}
+        return {
+            "partly_paid": f"{f.money(total)} {on}",
+            "partly_paid_total": total,
+            "unpaid": unpaid,
+        }
     fr = f.lang == "fr"
     said = []
     for r in paid:
@@ -207,7 +214,7 @@ def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, A
             text = day_long(day.date(), f.lang)  # a sentence: « le 21 septembre 2026 »
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
         said.append(f"{f.money(r['paid'])} {on}{when}")
-    return {"partly_paid": join_list(said, f.lang), "partly_paid_total": total}
+    return {"partly_paid": join_list(said, f.lang), "partly_paid_total": total, "unpaid": unpaid}
 
 
 def _courteous(part: Part, stage: int, above: bool, oldest: int, f: Frame) -> bool:
