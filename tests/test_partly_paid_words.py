@@ -1,6 +1,8 @@
 """An invoice partly paid is never said unpaid in full (lawyer's review 33g, findings 2 and 3):
 the letter says its « règlement intégral » was not received, and its e-mail carries the
-letter's « Nous avons bien reçu, en règlement partiel, … », in French and in English."""
+letter's « Nous avons bien reçu, en règlement partiel, … », in French and in English. The
+e-mail of a formal notice says the registered letter gives the notice, never « Nous vous y
+mettons en demeure » as if the e-mail were the notice (finding 4)."""
 
 # ruff: noqa: E501
 
@@ -33,6 +35,7 @@ ROWS = [
     ["O2", "Olive Omega", "fr", A, "o@o.fr", D(2026, 9, 1), D(2026, 10, 1), 200.0, 0, None, None, None],
     # Harbour, in English: K1 reminded, K2 partly paid below it.
     ["K1", "Harbour Kappa", "en", A, "k@k.co.uk", D(2026, 6, 1), D(2026, 7, 1), 250.0, 0, None, "Relance 1", D(2026, 10, 20)],
+    ["Q1", "Quay Qoppa", "en", A, "q@q.co.uk", D(2026, 6, 1), D(2026, 7, 1), 250.0, 0, None, "Relance 2", D(2026, 11, 1)],
     ["K2", "Harbour Kappa", "en", A, "k@k.co.uk", D(2026, 9, 1), D(2026, 10, 1), 350.0, 100.0, D(2026, 10, 10), None, None],
 ]  # fmt: skip
 
@@ -83,3 +86,21 @@ def test_a_payment_received_is_said_in_the_letter_and_its_email(written, client,
         assert sentence.replace(" ci-dessous", "").replace(" below", "") in mail, sentence
     for words in never:
         assert words not in letter and words not in mail, words
+
+
+@pytest.mark.parametrize(
+    ("client", "says", "never"),
+    [
+        pytest.param("Traiteur Tau",
+                     "La lettre recommandée vous met en demeure de nous régler la somme de",
+                     ["vous y mettons en demeure", "nous vous mettons en demeure"], id="fr"),
+        pytest.param("Quay Qoppa", "It gives you formal notice to pay",
+                     ["We hereby give you formal notice"], id="en"),
+    ],
+)
+def test_the_email_of_a_notice_is_not_the_notice(written, client, says, never):
+    letter, mail = written[client]
+    assert "mettons en demeure" in letter or "hereby give you formal notice" in letter
+    assert says in mail
+    for words in never:
+        assert words not in mail, words

@@ -213,7 +213,8 @@ FR = {
             },
             "mail_intro": "Vous trouverez ci-joint copie de la mise en demeure qui vous est "
             "adressée ce jour par lettre recommandée avec accusé de réception.",
-            "mail_notice": "Nous vous y mettons en demeure de nous régler la somme de "
+            # The notice is the registered letter: the e-mail says what it does, it is not it.
+            "mail_notice": "La lettre recommandée vous met en demeure de nous régler la somme de "
             "{{ part.totals.claimed }} ({{ part.totals.claimed_words }}) [deadline].",
         },
         "penalites": {
