@@ -51,31 +51,54 @@ def written(tmp_path_factory) -> dict[str, tuple[str, str]]:
     out = {}
     for x in result.letters:
         letter = " ".join(p.text for p in Document(x.path).paragraphs)
-        eml = (tmp / "out" / "emails" / (x.path.rsplit("/", 1)[1].removesuffix(".docx") + ".eml"))
+        eml = tmp / "out" / "emails" / (x.path.rsplit("/", 1)[1].removesuffix(".docx") + ".eml")
         msg = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
         mail = msg.get_body(("plain",)).get_content()
-        out[x.client] = tuple(" ".join(t.replace("\u2011", "-").replace("\xa0", " ").replace("\u202f", " ").split()) for t in (letter, mail))
+        out[x.client] = tuple(
+            " ".join(t.replace("\u2011", "-").replace("\xa0", " ").replace("\u202f", " ").split())
+            for t in (letter, mail)
+        )
     return out
 
 
 @pytest.mark.parametrize(
     ("client", "says", "never"),
     [
-        pytest.param("Librairie Lambda",
-                     ["nous n'avons pas reçu à ce jour le règlement intégral de la facture n° L1",
-                      "Nous avons bien reçu, en règlement partiel, 149,07 € sur la facture n° L1"],
-                     ["le règlement de la facture n° L1"], id="first-reminder"),
-        pytest.param("Traiteur Tau",
-                     ["les factures n° T2 et T3 ci-dessous sont arrivées à échéance sans que nous en ayons reçu le règlement intégral.",
-                      "Nous avons bien reçu, en règlement partiel, 100,00 € sur la facture n° T3"],
-                     ["reçu le règlement."], id="envelope-part"),
-        pytest.param("Olive Omega",
-                     ["la facture n° O2 ci-dessous est arrivée à échéance sans que nous en ayons reçu le règlement."],
-                     ["intégral", "règlement partiel"], id="nothing-paid"),
-        pytest.param("Harbour Kappa",
-                     ["invoice K2 below has fallen due and remains partly unpaid.",
-                      "We have received, in part payment, €100.00 on invoice K2"],
-                     ["has fallen due and remains unpaid."], id="english"),
+        pytest.param(
+            "Librairie Lambda",
+            [
+                "nous n'avons pas reçu à ce jour le règlement intégral de la facture n° L1",
+                "Nous avons bien reçu, en règlement partiel, 149,07 € sur la facture n° L1",
+            ],
+            ["le règlement de la facture n° L1"],
+            id="first-reminder",
+        ),
+        pytest.param(
+            "Traiteur Tau",
+            [
+                "les factures n° T2 et T3 ci-dessous sont arrivées à échéance sans que nous en ayons reçu le règlement intégral.",
+                "Nous avons bien reçu, en règlement partiel, 100,00 € sur la facture n° T3",
+            ],
+            ["reçu le règlement."],
+            id="envelope-part",
+        ),
+        pytest.param(
+            "Olive Omega",
+            [
+                "la facture n° O2 ci-dessous est arrivée à échéance sans que nous en ayons reçu le règlement."
+            ],
+            ["intégral", "règlement partiel"],
+            id="nothing-paid",
+        ),
+        pytest.param(
+            "Harbour Kappa",
+            [
+                "invoice K2 below has fallen due and remains partly unpaid.",
+                "We have received, in part payment, €100.00 on invoice K2",
+            ],
+            ["has fallen due and remains unpaid."],
+            id="english",
+        ),
     ],
 )
 def test_a_payment_received_is_said_in_the_letter_and_its_email(written, client, says, never):
@@ -91,11 +114,18 @@ def test_a_payment_received_is_said_in_the_letter_and_its_email(written, client,
 @pytest.mark.parametrize(
     ("client", "says", "never"),
     [
-        pytest.param("Traiteur Tau",
-                     "La lettre recommandée vous met en demeure de nous régler la somme de",
-                     ["vous y mettons en demeure", "nous vous mettons en demeure"], id="fr"),
-        pytest.param("Quay Qoppa", "It gives you formal notice to pay",
-                     ["We hereby give you formal notice"], id="en"),
+        pytest.param(
+            "Traiteur Tau",
+            "La lettre recommandée vous met en demeure de nous régler la somme de",
+            ["vous y mettons en demeure", "nous vous mettons en demeure"],
+            id="fr",
+        ),
+        pytest.param(
+            "Quay Qoppa",
+            "It gives you formal notice to pay",
+            ["We hereby give you formal notice"],
+            id="en",
+        ),
     ],
 )
 def test_the_email_of_a_notice_is_not_the_notice(written, client, says, never):
