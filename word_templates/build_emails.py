@@ -31,6 +31,16 @@ def _open(s: dict, language: str) -> list[str]:
     ]
 
 
+def _partly_paid(t: dict, language: str) -> list[str]:
+    """The letter's « Nous avons bien reçu, en règlement partiel, … »: an e-mail that left it
+    out would say, read alone, that nothing was paid."""
+    return [
+        "{% if part.partly_paid %}",
+        filled(t["partly_paid"], language, mail=True),
+        "{% endif %}",
+    ]
+
+
 def _includes(t: dict, language: str) -> list[str]:
     """What a part's amount holds, when it holds more than the principal."""
     return [
@@ -49,6 +59,7 @@ def _part_lines(t: dict, language: str) -> list[list[str]]:
             '{% if part.kind == "mise_en_demeure" %}',
             med["mail_intro"],
             *_open(med, language),
+            *_partly_paid(t, language),
             filled(med["mail_notice"], language, mail=True),
             *_includes(t, language),
             *_by_type(med["route"], language),
@@ -56,12 +67,14 @@ def _part_lines(t: dict, language: str) -> list[list[str]]:
         [
             '{% elif part.kind == "relance_2" %}',
             *_open(p["relance_2"], language),
+            *_partly_paid(t, language),
             filled(p["relance_2"]["request"], language, mail=True),
             *_includes(t, language),
         ],
         [
             '{% elif part.kind == "relance_1" %}',
             *_open(p["relance_1"], language),
+            *_partly_paid(t, language),
             filled(p["relance_1"]["request"], language, mail=True),
         ],
         [

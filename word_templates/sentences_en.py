@@ -109,7 +109,7 @@ EN = {
             "new": "{% if part.first %}According to our records, {{ part.invoices_phrase }}"
             "[below] {{ part.is_are }} now overdue.{% else %}In addition, "
             "{{ part.invoices_phrase }}[below] {{ part.has_have }} fallen due and "
-            "{{ part.remains }} unpaid.{% endif %}",
+            "{{ part.remains }} {{ part.unpaid }}.{% endif %}",
             "reminded": _DESPITE + "{{ part.remains }} unpaid.",
             "courteous": "This is probably an oversight.",
             "firm": "This delay has reached {{ part.oldest_days_late }} days: please settle "

@@ -125,10 +125,14 @@ FR = {
     },
     "parts": {
         "relance_1": {
+            # Part of an invoice paid: its « règlement intégral » was not received, never
+            # « le règlement » (the next sentence says what was).
             "new": "{% if part.first %}Sauf erreur ou omission de notre part, nous n'avons pas "
-            "reçu à ce jour le règlement {{ part.of_invoices }}[below], arrivée{{ part.s }} à "
-            "échéance.{% else %}Par ailleurs, {{ part.invoices_phrase }}[below] {{ part.est }} "
-            "arrivée{{ part.s }} à échéance sans que nous en ayons reçu le règlement.{% endif %}",
+            "reçu à ce jour le règlement{% if part.partly_paid %} intégral{% endif %} "
+            "{{ part.of_invoices }}[below], arrivée{{ part.s }} à échéance.{% else %}Par "
+            "ailleurs, {{ part.invoices_phrase }}[below] {{ part.est }} arrivée{{ part.s }} à "
+            "échéance sans que nous en ayons reçu le règlement{% if part.partly_paid %} "
+            "intégral{% endif %}.{% endif %}",
             "reminded": _MALGRE + "reste{{ part.nt }} impayée{{ part.s }} à ce jour.",
             "courteous": "Il s'agit probablement d'un simple oubli ; nous vous remercions de bien "
             "vouloir y remédier.",
@@ -209,7 +213,8 @@ FR = {
             },
             "mail_intro": "Vous trouverez ci-joint copie de la mise en demeure qui vous est "
             "adressée ce jour par lettre recommandée avec accusé de réception.",
-            "mail_notice": "Nous vous y mettons en demeure de nous régler la somme de "
+            # The notice is the registered letter: the e-mail says what it does, it is not it.
+            "mail_notice": "La lettre recommandée vous met en demeure de nous régler la somme de "
             "{{ part.totals.claimed }} ({{ part.totals.claimed_words }}) [deadline].",
         },
         "penalites": {

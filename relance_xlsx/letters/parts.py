@@ -8,8 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from ..ledger import (
     FORMAL_NOTICE,
     KIND_CLAIM,
@@ -20,7 +18,6 @@ from ..ledger import (
     REMINDER_2,
 )
 from ..wording import (
-    LIST_LIMIT,
     agreement,
     amount_in_words,
     date_long,
@@ -37,6 +34,7 @@ from ..wording import (
 from .interest import interest_lines, on_balance, rates_named
 from .items import credit_item, invoice_item
 from .noticed import notice_facts
+from .partpaid import partly_paid_words
 from .plan import Part
 
 # The parts that claim interest and the indemnity (a first reminder claims the principal).
@@ -175,39 +173,8 @@ def part_context(
         "with_history": stage >= 2 or part.reminded,
         "credits": [credit_item(c, m, lang) for c in credits],
         **_amounts(part.kind, rows, credits, f),
-        **_partly_paid(part.kind, rows, f),
+        **partly_paid_words(part.kind, rows, f.lang, f.money, f.as_of),
     }
-
-
-def partly_paid_rows(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The invoices of a part still owed after a payment (a claim's are paid in full)."""
-    if kind == KIND_CLAIM:
-        return []
-    return [r for r in rows if r["paid"] > 0.005 and r["outstanding"] > 0.005]
-
-
-def _partly_paid(kind: str, rows: list[dict[str, Any]], f: Frame) -> dict[str, Any]:
-    """What was received on the part's invoices still owed: « 2 000,00 € sur la facture
-    n° FH-110 (dernier règlement le 5 novembre 2026) », said before the table that deducts
-    it."""
-    paid = partly_paid_rows(kind, rows)
-    total = round(float(sum(r["paid"] for r in paid)), 2)
-    if len(paid) > LIST_LIMIT:
-        on = f"sur {len(paid)} factures" if f.lang == "fr" else f"on {len(paid)} invoices"
-        return {"partly_paid": f"{f.money(total)} {on}", "partly_paid_total": total}
-    fr = f.lang == "fr"
-    said = []
-    for r in paid:
-        on = ("sur " if fr else "on ") + invoices_phrase([str(r["invoice"] or "–")], f.lang)
-        day = r.get("payment_date")
-        when = ""
-        # A payment dated after the letter (typed ahead, or a typo) is not cited: the letter
-        # cannot say it was received on a day still to come.
-        if isinstance(day, pd.Timestamp) and pd.notna(day) and day.date() <= f.as_of:
-            text = day_long(day.date(), f.lang)  # a sentence: « le 21 septembre 2026 »
-            when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
-        said.append(f"{f.money(r['paid'])} {on}{when}")
-    return {"partly_paid": join_list(said, f.lang), "partly_paid_total": total}
 
 
 def _courteous(part: Part, stage: int, above: bool, oldest: int, f: Frame) -> bool:
@@ -293,7 +260,6 @@ __all__ = [
     "day_text",
     "notice_days",
     "part_context",
-    "partly_paid_rows",
     "reminder_days",
     "reminder_groups",
 ]

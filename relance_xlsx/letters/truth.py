@@ -29,12 +29,12 @@ from ..policy import first_level
 from ..wording import amount_in_words, money
 from .credits import demand_refusals
 from .noticed import noticed
+from .partpaid import partly_paid_rows
 from .parts import (
     PENALTY_KINDS,
     STAGE_OF,
     day_text,
     notice_days,
-    partly_paid_rows,
     reminder_days,
 )
 from .plan import LetterPlan

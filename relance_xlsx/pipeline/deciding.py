@@ -13,7 +13,13 @@ from ..config import Settings
 from ..ledger import FORMAL_NOTICE, LAPSING, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
-from ..workbook import journal_demands, journal_notices, letters_sent, penalties_paid
+from ..workbook import (
+    journal_demands,
+    journal_notices,
+    letters_sent,
+    notice_envelopes,
+    penalties_paid,
+)
 
 
 def decide_ledger(
@@ -22,7 +28,7 @@ def decide_ledger(
     """Each invoice's decision, the letters in print order, the statement names not found."""
     tables = rate_tables_for(settings)
     note_penalties_paid(ledger, settings)
-    frame = with_notices(ledger, settings)
+    frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
     decisions = decide(frame, as_of, settings.policy, tables, demands(ledger, settings))
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     plans = plan_letters(
@@ -89,6 +95,24 @@ def with_notices(ledger: Ledger, settings: Settings) -> pd.DataFrame:
     )
 
 
+def with_envelopes(frame: pd.DataFrame, ledger: Ledger, settings: Settings) -> pd.DataFrame:
+    """The frame, with the date of the letter that gave a formal notice and listed each
+    invoice below the notice's stage (« Par ailleurs … dans le même délai »), and its avis de
+    réception's: that invoice waits for the notice's delay as the notice's own invoices do."""
+    below = frame["level"].between(1, FORMAL_NOTICE - 1).to_numpy(dtype=bool)
+    if not below.any() or not Path(ledger.path).is_file():
+        return frame
+    found = notice_envelopes(ledger.path, settings.writeback.journal_sheet)
+    if not found:
+        return frame
+    keys = zip(frame["client"].tolist(), frame["invoice"].tolist(), below.tolist(), strict=True)
+    sent = [found.get((str(c), str(n))) if b else None for c, n, b in keys]
+    return frame.assign(
+        envelope_date=pd.to_datetime([s[0] if s else None for s in sent]).to_numpy(),
+        envelope_received=pd.to_datetime([s[1] if s else None for s in sent]).to_numpy(),
+    )
+
+
 def letter_rows(
     ledger: Ledger,
     decisions: Decisions,
@@ -105,4 +129,10 @@ def letter_rows(
         )
 
 
-__all__ = ["decide_ledger", "demands", "note_penalties_paid", "with_notices"]
+__all__ = [
+    "decide_ledger",
+    "demands",
+    "note_penalties_paid",
+    "with_envelopes",
+    "with_notices",
+]

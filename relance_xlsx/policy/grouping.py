@@ -75,6 +75,9 @@ def one_letter_per_client(
     wrote = writing | set(client[sent_today].tolist())
     has_any = _among(client, wrote)
     waiting = chase & (action == "wait")
+    # Listed in a formal notice's envelope whose delay runs: no other letter lists them.
+    if "enveloped" in out:
+        waiting &= ~out["enveloped"].to_numpy(dtype=bool)
     _relist(out, waiting & (level < FORMAL_NOTICE) & has_any, has_letter, as_of)
     out.loc[waiting & (level == FORMAL_NOTICE) & has_letter, "recalled"] = True
 

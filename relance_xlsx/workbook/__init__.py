@@ -13,6 +13,7 @@ from .history import (
     journal_lines,
     journal_notices,
     letters_sent,
+    notice_envelopes,
     penalties_paid,
     received_on,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "lock_files",
     "lock_owner",
     "lock_path",
+    "notice_envelopes",
     "penalties_paid",
     "preflight",
     "received_on",

@@ -30,6 +30,7 @@ _LETTER = ACTION_LABELS["letter"]
 # reminder, the formal notice and the claim for penalties (letters' PENALTY_KINDS).
 _PENALTY_LEVELS = {LEVEL_LABELS[REMINDER_2], LEVEL_LABELS[FORMAL_NOTICE], CLAIMED_LABEL}
 _NOTICE = LEVEL_LABELS[FORMAL_NOTICE]
+_BELOW_NOTICE = {LEVEL_LABELS[REMINDER_1], LEVEL_LABELS[REMINDER_2]}
 _AR = re.compile(r"\bAR du (\d{2}/\d{2}/\d{4})")
 
 
@@ -69,6 +70,35 @@ def journal_notices(
             known = out.get((client, e.invoice))
             if known is None or e.run_date < known[0]:
                 out[(client, e.invoice)] = (e.run_date, received_on(e.action))
+    return out
+
+
+def notice_envelopes(
+    path: Path, sheet: str
+) -> dict[tuple[str, str], tuple[dt.date, dt.date | None]]:
+    """The invoices listed below the notice's stage in a letter that gave a formal notice (a
+    « Par ailleurs » part of its envelope), by (client, invoice): that letter's date and its
+    avis de réception's when a line of it notes one. The letter asked for them within the
+    notice's own delay: no other letter may ask for them before it is over."""
+    if not Path(path).is_file():
+        return {}
+    stat = Path(path).stat()
+    out: dict[tuple[str, str], tuple[dt.date, dt.date | None]] = {}
+    for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+        # One letter: its file and date (a line recovered from the ledger names no file).
+        by_letter: dict[tuple[dt.date, str], list[JournalEntry]] = {}
+        for e in lines:
+            if e.letter and e.invoice and e.action.startswith(_LETTER):
+                by_letter.setdefault((e.run_date, e.letter), []).append(e)
+        for (day, _), of in by_letter.items():
+            notices = [e for e in of if is_notice(e)]
+            if not notices:
+                continue
+            ar = next((d for d in map(received_on, (e.action for e in notices)) if d), None)
+            for e in of:
+                known = out.get((client, e.invoice))
+                if e.level in _BELOW_NOTICE and (known is None or known[0] < day):
+                    out[(client, e.invoice)] = (day, ar)
     return out
 
 
@@ -163,6 +193,7 @@ __all__ = [
     "journal_lines",
     "journal_notices",
     "letters_sent",
+    "notice_envelopes",
     "penalties_paid",
     "received_on",
 ]

@@ -1,0 +1,60 @@
+"""What a letter's part says of the payments received on its invoices still owed: « Nous
+avons bien reçu, en règlement partiel, … », and the words that say what is left unpaid."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from ..ledger import KIND_CLAIM
+from ..wording import LIST_LIMIT, day_long, invoices_phrase, join_list
+
+
+def partly_paid_rows(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The invoices of a part still owed after a payment (a claim's are paid in full)."""
+    if kind == KIND_CLAIM:
+        return []
+    return [r for r in rows if r["paid"] > 0.005 and r["outstanding"] > 0.005]
+
+
+def partly_paid_words(
+    kind: str,
+    rows: list[dict[str, Any]],
+    lang: str,
+    money: Callable[[float], str],
+    as_of: dt.date,
+) -> dict[str, Any]:
+    """What was received on the part's invoices still owed: « 2 000,00 € sur la facture
+    n° FH-110 (dernier règlement le 5 novembre 2026) », said before the table that deducts
+    it."""
+    paid = partly_paid_rows(kind, rows)
+    total = round(float(sum(r["paid"] for r in paid)), 2)
+    # What is left unpaid, said truly when part of it was paid (« partly unpaid »).
+    unpaid = "unpaid" if not paid else "partly unpaid"
+    unpaid = unpaid if len(paid) in (0, len(rows)) else "unpaid in whole or in part"
+    if len(paid) > LIST_LIMIT:
+        on = f"sur {len(paid)} factures" if lang == "fr" else f"on {len(paid)} invoices"
+        return {
+            "partly_paid": f"{money(total)} {on}",
+            "partly_paid_total": total,
+            "unpaid": unpaid,
+        }
+    fr = lang == "fr"
+    said = []
+    for r in paid:
+        on = ("sur " if fr else "on ") + invoices_phrase([str(r["invoice"] or "–")], lang)
+        day = r.get("payment_date")
+        when = ""
+        # A payment dated after the letter (typed ahead, or a typo) is not cited: the letter
+        # cannot say it was received on a day still to come.
+        if isinstance(day, pd.Timestamp) and pd.notna(day) and day.date() <= as_of:
+            text = day_long(day.date(), lang)  # a sentence: « le 21 septembre 2026 »
+            when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
+        said.append(f"{money(r['paid'])} {on}{when}")
+    return {"partly_paid": join_list(said, lang), "partly_paid_total": total, "unpaid": unpaid}
+
+
+__all__ = ["partly_paid_rows", "partly_paid_words"]
