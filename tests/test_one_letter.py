@@ -332,7 +332,10 @@ def test_new_invoices_never_hold_back_the_oldest_one(tmp_path):
     ws = load_workbook(ledger).active
     dates = {r[0]: r[8] for r in ws.iter_rows(min_row=2, values_only=True)}
     assert dates["OLD"].date() == D(2026, 10, 20) and dates["NEW"].date() == D(2026, 10, 30)
-    later = _run(ledger, D(2026, 11, 6))  # 17 days after OLD's reminder
+    # 17 days after OLD's reminder, but the letter of 30/10 asked for both by 07/11: no step
+    # before that day (test_letter_deadline.py); the day after it, OLD escalates.
+    assert _run(ledger, D(2026, 11, 6)).letters == []
+    later = _run(ledger, D(2026, 11, 8))
     assert [(x.kind, sorted(x.invoices)) for x in later.letters] == [("relance_2", ["NEW", "OLD"])]
 
 

@@ -29,6 +29,7 @@ def decide_ledger(
     tables = rate_tables_for(settings)
     note_penalties_paid(ledger, settings)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
+    frame = with_deadlines(frame, ledger, settings, as_of)
     decisions = decide(frame, as_of, settings.policy, tables, demands(ledger, settings))
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     plans = plan_letters(
@@ -113,6 +114,30 @@ def with_envelopes(frame: pd.DataFrame, ledger: Ledger, settings: Settings) -> p
     )
 
 
+def with_deadlines(
+    frame: pd.DataFrame, ledger: Ledger, settings: Settings, as_of: dt.date
+) -> pd.DataFrame:
+    """The frame, with the deadline the last letter listing each reminded invoice gave
+    (« au plus tard le … », payment_days after it): no step follows before it has passed.
+    A letter of today is the one a rerun already wrote: it changes nothing."""
+    below = frame["level"].between(1, FORMAL_NOTICE - 1).to_numpy(dtype=bool)
+    if not below.any() or not Path(ledger.path).is_file():
+        return frame
+    sent = journal_demands(ledger.path, settings.writeback.journal_sheet)
+    if not sent:
+        return frame
+    keys = zip(frame["client"].tolist(), frame["invoice"].tolist(), below.tolist(), strict=True)
+    last = [
+        max((d for d in sent.get((str(c), str(n)), ()) if d < as_of), default=None) if b else None
+        for c, n, b in keys
+    ]
+    days = pd.Timedelta(days=settings.letters.payment_days)
+    return frame.assign(
+        listed_on=pd.to_datetime(last).to_numpy(),
+        listed_until=(pd.to_datetime(last) + days).to_numpy(),
+    )
+
+
 def letter_rows(
     ledger: Ledger,
     decisions: Decisions,
@@ -133,6 +158,7 @@ __all__ = [
     "decide_ledger",
     "demands",
     "note_penalties_paid",
+    "with_deadlines",
     "with_envelopes",
     "with_notices",
 ]

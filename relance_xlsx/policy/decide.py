@@ -23,7 +23,7 @@ from ..ledger import (
     REMINDER_2,
 )
 from .barred import note_soon_barred, say_soon_barred
-from .enveloped import say_under_envelope, under_envelope
+from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
 from .labels import labels_after
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
@@ -105,8 +105,10 @@ def decide(
     since, delay = _since(frame, today, level, policy)
     # Listed in a formal notice's envelope: its delay runs for these invoices too.
     enveloped, since_envelope = under_envelope(frame, today, level, policy)
+    # Listed in a letter whose deadline has not passed: no step contradicts it.
+    pending = under_deadline(frame, today, level) & ~enveloped
 
-    masks = _masks(frame, policy, level, days_late, (since >= delay) & ~enveloped)
+    masks = _masks(frame, policy, level, days_late, (since >= delay) & ~enveloped & ~pending)
     barred = prescription_dates(frame, policy, demands)
     masks["prescribed"] = prescribed(barred, as_of) & ~masks["paid"] & ~masks["credit"]
     # One invoice marked is enough: the proceedings concern the client, all its invoices.
@@ -142,8 +144,9 @@ def decide(
     reason = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
     below_threshold(reason, frame, rule == RULE["paid"], policy.tolerance)
     say_under_envelope(reason, frame, enveloped & (rule == RULE["wait"]), since_envelope, policy)
+    say_under_deadline(reason, frame, pending & (rule == RULE["wait"]) & (since >= delay))
     out["reason"] = reason
-    out["enveloped"] = enveloped
+    out["enveloped"] = enveloped | pending
     say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
     # A disputed claim is barred all the same; a public debt's letter sent today interrupts
     # its lapse: no warning for it.

@@ -1,4 +1,5 @@
-"""Invoices listed in the envelope of a formal notice, below its stage: the registered letter
+"""Invoices a letter asked to be paid by a date that has not come: those listed in the envelope
+of a formal notice, below its stage: the registered letter
 asked for them « dans le même délai de 8 jours à compter de la réception de la présente »; no
 other letter may list them, nor any step escalate them, before that delay is over (a second
 deadline beside the first would contradict the registered letter)."""
@@ -34,6 +35,29 @@ def under_envelope(
     return waiting, since
 
 
+def under_deadline(frame: pd.DataFrame, today: pd.Timestamp, level: np.ndarray) -> np.ndarray:
+    """Which reminded invoices a letter listed with a deadline (« au plus tard le … ») that
+    has not passed: the next step, and any other letter listing them, wait for it."""
+    if "listed_until" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    until = pd.to_datetime(frame["listed_until"])
+    below = (level >= REMINDER_1) & (level < FORMAL_NOTICE)
+    return below & (until >= today).to_numpy(dtype=bool)
+
+
+def say_under_deadline(reason: np.ndarray, frame: pd.DataFrame, waiting: np.ndarray) -> None:
+    """The wait's reason: the letter that listed the invoice, and the deadline it gave."""
+    if not waiting.any():
+        return
+    sent, until = frame["listed_on"].to_numpy(), frame["listed_until"].to_numpy()
+    for i in np.flatnonzero(waiting).tolist():
+        reason[i] = (
+            f"En attente : listée dans le courrier du {date_short(pd.Timestamp(sent[i]).date())},"
+            f" qui en demande le règlement au plus tard le "
+            f"{date_short(pd.Timestamp(until[i]).date())} ; rien de plus avant cette date"
+        )
+
+
 def say_under_envelope(
     reason: np.ndarray, frame: pd.DataFrame, waiting: np.ndarray, since: np.ndarray, policy: Policy
 ) -> None:
@@ -50,4 +74,4 @@ def say_under_envelope(
         )
 
 
-__all__ = ["say_under_envelope", "under_envelope"]
+__all__ = ["say_under_deadline", "say_under_envelope", "under_deadline", "under_envelope"]
