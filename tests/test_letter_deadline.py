@@ -48,7 +48,11 @@ def after_letter(tmp_path_factory):
         pytest.param(D(2026, 11, 29), {"R3": "relance_1"}, id="29-11-before-the-deadline"),
         pytest.param(D(2026, 11, 30), {"R3": "relance_1"}, id="30-11-the-deadline-itself"),
         # The deadline passed: R1 goes on to its relance 2, R2 and R3 are listed again.
-        pytest.param(D(2026, 12, 1), {"R1": "relance_2", "R2": "relance_1", "R3": "relance_1"}, id="01-12-after-it"),
+        pytest.param(
+            D(2026, 12, 1),
+            {"R1": "relance_2", "R2": "relance_1", "R3": "relance_1"},
+            id="01-12-after-it",
+        ),
     ],
 )
 def test_no_step_before_the_letter_s_deadline(after_letter, tmp_path, day, letters):
@@ -67,7 +71,9 @@ def test_no_step_before_the_letter_s_deadline(after_letter, tmp_path, day, lette
 def test_a_rerun_the_same_day_changes_nothing(after_letter, tmp_path):
     """The letter of today is the one a rerun already wrote: its deadline holds nothing."""
     ledger, settings = after_letter
-    again = relance_xlsx.run(ledger, settings, as_of=LETTER_DAY, out_dir=tmp_path / "out", dry_run=True)
+    again = relance_xlsx.run(
+        ledger, settings, as_of=LETTER_DAY, out_dir=tmp_path / "out", dry_run=True
+    )
     stages = {n: p["kind"] for x in again.letters for p in x.parts for n in p["invoices"]}
     assert stages in ({}, {"R1": "relance_1", "R2": "relance_1"})
     [r1] = [r for r in again.invoices if r.invoice == "R1"]
