@@ -385,6 +385,37 @@ def test_a_run_done_again_the_same_day_keeps_the_numbers_typed(tmp_path):
     assert typed[2] == "1A 000 000 0001 7" and not typed[1]
 
 
+def test_numbers_typed_before_a_new_run_reach_the_list_shown(tmp_path):
+    """The page is shown with the list of 22/11; a run of 06/12 writes a new list, now first
+    on the page: the numbers typed for the 22/11 letters go to the 22/11 list, never to the
+    06/12 letters; a list no longer as shown (replaced, rewritten) takes none."""
+    ledger = _build(tmp_path)
+    first = _run(ledger)
+    with running_page(ledger, recent_file=tmp_path / "recents.json") as page:
+        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        token = page.state.token
+        assert client.get(f"/?jeton={token}").status_code == 200
+        shown = client.get("/recommandes").text
+        key = re.search(r'name="liste-0" value="([0-9a-f]+)"', shown)
+        assert key is not None
+        later = _run(ledger, AS_OF + dt.timedelta(days=14))
+        assert later.posting_list and later.posting_list != first.posting_list
+        newer = Path(later.posting_list).read_bytes()
+        stale = client.post(
+            "/recommandes",
+            data={"jeton": token, "liste-0": "0" * 24, "numero-0-1": "1A 123 456 7890 5"},
+        )
+        assert "remplacé ou modifié cette liste" in stale.text
+        saved = client.post(
+            "/recommandes",
+            data={"jeton": token, "liste-0": key[1], "numero-0-1": "1A 123 456 7890 5"},
+        )
+        assert "1 numéro(s) enregistré(s)" in saved.text
+    assert Path(later.posting_list).read_bytes() == newer
+    sheet = load_workbook(first.posting_list)["Recommandés"]
+    assert "1A 123 456 7890 5" in [c.value for row in sheet.iter_rows() for c in row]
+
+
 def test_the_command_line_names_the_registered_files(tmp_path):
     ledger = _build(tmp_path)
     out = CliRunner().invoke(app, ["run", str(ledger), "--as-of", "2026-11-22", "--json"])
@@ -407,12 +438,15 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
         assert client.get(f"/?jeton={token}").status_code == 200
         shown = client.get("/recommandes").text
         assert "Boulangerie Dupont &amp; Fils" in shown and 'name="numero-0-1"' in shown
+        key = re.search(r'name="liste-0" value="([0-9a-f]+)"', shown)
+        assert key is not None
         before = Path(first.posting_list).read_bytes()
         refused = client.post("/recommandes", data={"jeton": token, "numero-0-1": "voir Anne"})
         assert "à corriger" in refused.text and "contient des mots" in refused.text
         assert Path(first.posting_list).read_bytes() == before
         saved = client.post(
-            "/recommandes", data={"jeton": token, "numero-0-1": "1A 123 456 7890 5"}
+            "/recommandes",
+            data={"jeton": token, "liste-0": key[1], "numero-0-1": "1A 123 456 7890 5"},
         )
         assert "1 numéro(s) enregistré(s)" in saved.text
         assert 'value="1A 123 456 7890 5"' in saved.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -591,3 +592,19 @@ def test_the_page_shows_the_invoices_and_says_why_a_list_cannot_take_numbers(wee
         refused = client.post("/recommandes", data={"jeton": page.state.token, "numero-0-1": ONE})
         assert "introuvable" in refused.text
         assert listing.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("special", ["fifo", "link-to-dev-zero"])
+def test_a_posting_list_that_is_no_regular_file_is_said_never_read(week, special):
+    """A pipe blocked the run forever in open(); a link to /dev/zero read until memory ran out.
+    Either is refused before it is opened, in one sentence, and the run goes on."""
+    ledger, listing, _ = week
+    listing.unlink()
+    if special == "fifo":
+        os.mkfifo(listing)
+    else:
+        listing.symlink_to("/dev/zero")
+    result = _run(ledger, NEXT)
+    said = [w for w in result.warnings if "liste_recommandes.xlsx" in w]
+    assert said and "pas un fichier ordinaire" in said[0], result.warnings

@@ -4,6 +4,7 @@ Excel: the next run reads them back from there, as it reads those typed in Excel
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,14 @@ class PostingList:
     posted: dt.date
     lines: list[PostingLine]
     problem: str = ""  # why its numbers cannot be read (and so not written from the page)
+
+    @property
+    def key(self) -> str:
+        """What tells this list from any other, and from itself rewritten by a later run: the
+        page sends it back with the numbers, which go nowhere if the list is no longer it."""
+        lines = "|".join(f"{x.line}:{x.reference}:{x.client}" for x in self.lines)
+        text = f"{self.path.resolve()}|{self.posted.isoformat()}|{lines}"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def recent_lists(folders: Iterable[Path], as_of: dt.date) -> list[PostingList]:

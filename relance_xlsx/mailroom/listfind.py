@@ -27,7 +27,7 @@ def posting_lists(folders: Iterable[Path], as_of: dt.date, *, later: bool = Fals
         for path in sorted(paths):
             day = list_day(path)
             if day and (later or day <= as_of) and (as_of - day).days <= READ_BACK_DAYS:
-                found[path.resolve()] = None
+                found[path.absolute()] = None  # not resolved: a link is named as found
     return list(found)
 
 

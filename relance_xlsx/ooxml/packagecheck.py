@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Protocol, cast
 
 from ..errors import WorkbookError
@@ -213,6 +214,11 @@ def check_package(path: Path, limits: WorkbookLimits) -> PackageScan:
 
     Each file version is checked once per process (a run reads the workbook more than once)."""
     stat = path.stat()
+    if not S_ISREG(stat.st_mode):  # a pipe blocks the reader, a device never ends
+        raise WorkbookError(
+            f"{path.name} est refusé : ce n'est pas un fichier ordinaire (tube, périphérique "
+            "ou lien vers l'un d'eux ?) ; indiquez un classeur .xlsx enregistré sur le disque."
+        )
     return _checked(str(path), stat.st_size, stat.st_mtime_ns, cast(Hashable, limits))
 
 

@@ -16,6 +16,12 @@ from .state import UiState
 from .views import render
 
 FIELD = "numero"  # the form's fields: numero-<list>-<line>
+LIST = "liste"  # liste-<list>: the key of the list shown at that place (PostingList.key)
+CHANGED = (
+    "Une exécution a remplacé ou modifié cette liste de dépôt depuis l'affichage de la page : "
+    "rien n'a été enregistré ; la page montre maintenant les listes à jour : notez à nouveau "
+    "les numéros."
+)
 
 
 def _lists(state: UiState) -> list[PostingList]:
@@ -55,7 +61,14 @@ async def save_registered(request: Request) -> Response:
     if errors:
         return render(request, "recommandes.html", lists=lists, errors=errors, saved=None,
                       typed=form)  # fmt: skip
-    changed = sum(save_numbers(lists[i].path, n) for i, n in typed.items() if i < len(lists))
+    # The numbers go to the list that was shown, found by its key: a run in between may have
+    # put another list first, or rewritten this one for other letters.
+    by_key = {p.key: p for p in lists}
+    shown = {i: by_key.get(str(form.get(f"{LIST}-{i}", ""))) for i in typed}
+    if any(p is None for p in shown.values()):
+        return render(request, "recommandes.html", lists=lists, errors={LIST: CHANGED},
+                      saved=None)  # fmt: skip
+    changed = sum(save_numbers(p.path, typed[i]) for i, p in shown.items() if p is not None)
     return render(request, "recommandes.html", lists=_lists(state), errors={}, saved=changed)
 
 
