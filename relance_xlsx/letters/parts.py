@@ -86,12 +86,17 @@ def reminder_groups(rows: list[dict[str, Any]], lang: str) -> list[dict[str, lis
     ]
 
 
-def _day_groups(rows: list[dict[str, Any]]) -> list[tuple[list[dt.date], list[str]]]:
-    """The reminder days of a part, grouped by the invoices reminded on them."""
+def _day_groups(
+    rows: list[dict[str, Any]], registered: bool | None = None
+) -> list[tuple[list[dt.date], list[str]]]:
+    """The reminder days of a part, grouped by the invoices reminded on them. registered:
+    only the days of a notice's registered envelope (True), or only the others (False)."""
     by_day: dict[dt.date, list[str]] = {}
     for r in rows:
+        sealed = set(r.get("registered", ()))
         for d in sorted(set(reminder_days(r))):
-            by_day.setdefault(d, []).append(str(r["invoice"] or "–"))
+            if registered is None or (d in sealed) == registered:
+                by_day.setdefault(d, []).append(str(r["invoice"] or "–"))
     groups: dict[tuple[str, ...], list[dt.date]] = {}
     for d in sorted(by_day):
         groups.setdefault(tuple(by_day[d]), []).append(d)
@@ -147,11 +152,13 @@ def part_context(
         # Which reminder reminded which invoice: what « malgré nos relances » may say.
         "reminder_groups": groups,
         "previous_reminders": reminders_by_invoice(
-            # Running text: « nos relances des 10 et 17 novembre 2026 », not « des 10/11/2026 ».
-            _day_groups(rows),
+            # Running text: « nos relances des 10 et 17 novembre 2026 », not « des 10/11/2026 »;
+            # a notice's registered envelope named as such, not as a mere reminder.
+            _day_groups(rows, registered=False),
             numbers,
             lang,
             all(complete_history(r) for r in rows),
+            _day_groups(rows, registered=True),
         ),
         "previous_notices": previous_notices(
             sorted({d for r in rows for d in notice_days(r)}), lang

@@ -60,6 +60,9 @@ _DEFAULTS = {
 }
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
+# The dates of the registered letters that gave a formal notice and listed an invoice below
+# the notice's stage, by (client, invoice number).
+Registered = Mapping[tuple[str, str], Sequence[dt.date]]
 
 
 class LetterRows:
@@ -77,6 +80,7 @@ class LetterRows:
         periods: Mapping[Any, Sequence[Any]] | None = None,
         sent: Sent | None = None,
         as_of: dt.date | None = None,
+        registered: Registered | None = None,
     ):
         wanted = sorted(
             {
@@ -109,6 +113,11 @@ class LetterRows:
             # Each invoice's interest periods (start, end, days, rate, base, interest), if any.
             record["periods"] = tuple((periods or {}).get(i, ()))
             record["letters"] = letters_of(record, sent or {}, as_of)
+            # Which of those letters was a notice's registered envelope: named as such.
+            key = (str(record["client"]), str(record["invoice"] or ""))
+            record["registered"] = tuple(
+                d for d in (registered or {}).get(key, ()) if as_of is None or d < as_of
+            )
 
     def of(self, rows: tuple[int, ...]) -> list[dict[str, Any]]:
         """The records of some rows, in order."""
@@ -128,4 +137,4 @@ def letters_of(
     return tuple(sorted(d for d in found if as_of is None or d[0] < as_of))
 
 
-__all__ = ["LetterRows", "Sent", "letters_of"]
+__all__ = ["LetterRows", "Registered", "Sent", "letters_of"]

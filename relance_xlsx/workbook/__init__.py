@@ -8,6 +8,7 @@ from .changes import (
 )
 from .history import (
     bank_history,
+    envelope_days,
     is_notice,
     journal_demands,
     journal_lines,
@@ -57,6 +58,7 @@ __all__ = [
     "append_journal",
     "bank_history",
     "check_targets",
+    "envelope_days",
     "existing_keys",
     "implausible",
     "is_notice",

@@ -80,10 +80,31 @@ def notice_envelopes(
     « Par ailleurs » part of its envelope), by (client, invoice): that letter's date and its
     avis de réception's when a line of it notes one. The letter asked for them within the
     notice's own delay: no other letter may ask for them before it is over."""
-    if not Path(path).is_file():
-        return {}
-    stat = Path(path).stat()
     out: dict[tuple[str, str], tuple[dt.date, dt.date | None]] = {}
+    for key, day, ar in _envelopes(path, sheet):
+        known = out.get(key)
+        if known is None or known[0] < day:
+            out[key] = (day, ar)
+    return out
+
+
+def envelope_days(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.date, ...]]:
+    """Every date an invoice was listed below the notice's stage in a letter that gave a formal
+    notice, by (client, invoice): a letter's history names that letter as what it was (« notre
+    lettre recommandée du … »), not as a mere reminder."""
+    out: dict[tuple[str, str], set[dt.date]] = {}
+    for key, day, _ in _envelopes(path, sheet):
+        out.setdefault(key, set()).add(day)
+    return {key: tuple(sorted(days)) for key, days in out.items()}
+
+
+def _envelopes(path: Path, sheet: str) -> list[tuple[tuple[str, str], dt.date, dt.date | None]]:
+    """Each (client, invoice) listed below the notice in a letter that gave one, with that
+    letter's date and its avis de réception's when a line of it notes one."""
+    if not Path(path).is_file():
+        return []
+    stat = Path(path).stat()
+    out: list[tuple[tuple[str, str], dt.date, dt.date | None]] = []
     for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
         # One letter: its file and date (a line recovered from the ledger names no file).
         by_letter: dict[tuple[dt.date, str], list[JournalEntry]] = {}
@@ -95,10 +116,7 @@ def notice_envelopes(
             if not notices:
                 continue
             ar = next((d for d in map(received_on, (e.action for e in notices)) if d), None)
-            for e in of:
-                known = out.get((client, e.invoice))
-                if e.level in _BELOW_NOTICE and (known is None or known[0] < day):
-                    out[(client, e.invoice)] = (day, ar)
+            out += [((client, e.invoice), day, ar) for e in of if e.level in _BELOW_NOTICE]
     return out
 
 
@@ -188,6 +206,7 @@ def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt
 
 __all__ = [
     "bank_history",
+    "envelope_days",
     "is_notice",
     "journal_demands",
     "journal_lines",
