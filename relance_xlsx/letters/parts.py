@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from ..ledger import (
     FORMAL_NOTICE,
     KIND_CLAIM,
@@ -60,6 +62,8 @@ class Frame:
     # The letter gives a formal notice: its other parts ask for payment within the notice's
     # own delay, never by a date of their own beside it.
     with_notice: bool = False
+    # A part of the letter opens « Malgré notre relance … »: no other part says « oubli ».
+    reminded: bool = False
 
 
 def day_text(day: dt.date, lang: str) -> str:
@@ -164,7 +168,8 @@ def part_context(
             sorted({d for r in rows for d in notice_days(r)}), lang
         ),
         "oldest_days_late": oldest,
-        "courteous": (courteous := _courteous(part, stage, above, oldest, f)),
+        # Not backed by the ledger: the plain request alone, never « sans délai » instead.
+        "courteous": (courteous := _courteous(part, stage, above, oldest, f)) and _forgot(rows, f),
         # « Régularisez sans délai » only past a few days: never for an invoice 2 days late.
         "firm": first
         and stage == 1
@@ -188,6 +193,15 @@ def _courteous(part: Part, stage: int, above: bool, oldest: int, f: Frame) -> bo
     """A first reminder of invoices never reminded, in a letter of no higher stage nor notice,
     not too late: « Il s'agit probablement d'un simple oubli »."""
     return stage == 1 and not part.reminded and not above and oldest <= f.courteous_until
+
+
+def _forgot(rows: list[dict[str, Any]], f: Frame) -> bool:
+    """Whether « un simple oubli » is backed: not when the letter already says an invoice was
+    reminded, nor of an invoice paid in part or whose payment was promised (kept or broken):
+    a client who paid some of it or promised a date acknowledged the debt (§7.5)."""
+    return not f.reminded and not any(
+        r["paid"] > 0.005 or pd.notna(r["promise_date"]) for r in rows
+    )
 
 
 def _start(phrase: str) -> str:

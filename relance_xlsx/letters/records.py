@@ -38,6 +38,8 @@ _FRAME_FIELDS = (
     "interest_paid",
     "indemnity_paid",
     "credit_for",
+    # A promise to pay recorded (kept or broken): the client did not forget the invoice.
+    "promise_date",
 )
 _DECISION_FIELDS = {
     "days_late": "days_late",
@@ -57,6 +59,7 @@ _DEFAULTS = {
     "interest_paid": 0.0,
     "indemnity_paid": 0.0,
     "credit_for": None,
+    "promise_date": None,
 }
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
