@@ -108,8 +108,12 @@ def _day_groups(
 
 
 def complete_history(record: dict[str, Any]) -> bool:
-    """Whether every reminder an invoice's level says was sent has its date recorded."""
-    stages = {stage for _, stage in record["letters"]}
+    """Whether every reminder an invoice's level says was sent has its date recorded: always
+    when its first recorded letter is the tool's own (nothing came before it)."""
+    letters = record["letters"]
+    if letters and letters[0][0] == record.get("own_first"):
+        return True
+    stages = {stage for _, stage in letters}
     needed = range(REMINDER_1, min(int(record["level"]), REMINDER_2) + 1)
     return all(s in stages for s in needed)
 

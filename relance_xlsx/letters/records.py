@@ -66,6 +66,8 @@ Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
 # The dates of the registered letters that gave a formal notice and listed an invoice below
 # the notice's stage, by (client, invoice number).
 Registered = Mapping[tuple[str, str], Sequence[dt.date]]
+# The date of each invoice's first letter when the tool wrote it, by (client, invoice number).
+OwnFirst = Mapping[tuple[str, str], dt.date]
 
 
 class LetterRows:
@@ -84,6 +86,7 @@ class LetterRows:
         sent: Sent | None = None,
         as_of: dt.date | None = None,
         registered: Registered | None = None,
+        own_first: OwnFirst | None = None,
     ):
         wanted = sorted(
             {
@@ -121,6 +124,8 @@ class LetterRows:
             record["registered"] = tuple(
                 d for d in (registered or {}).get(key, ()) if as_of is None or d < as_of
             )
+            # The tool's own first letter, when it opens the history (complete_history).
+            record["own_first"] = (own_first or {}).get(key)
 
     def of(self, rows: tuple[int, ...]) -> list[dict[str, Any]]:
         """The records of some rows, in order."""
@@ -140,4 +145,4 @@ def letters_of(
     return tuple(sorted(d for d in found if as_of is None or d[0] < as_of))
 
 
-__all__ = ["LetterRows", "Registered", "Sent", "letters_of"]
+__all__ = ["LetterRows", "OwnFirst", "Registered", "Sent", "letters_of"]

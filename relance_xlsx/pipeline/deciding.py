@@ -19,6 +19,7 @@ from ..workbook import (
     journal_notices,
     letters_sent,
     notice_envelopes,
+    own_first_letters,
     penalties_paid,
 )
 
@@ -129,8 +130,14 @@ def letter_rows(
         sent = letters_sent(ledger.path, sheet) if plans else {}
         sealed = plans and KIND_FORMAL_NOTICE in settings.print.registered
         registered = envelope_days(ledger.path, sheet) if sealed else {}
+        # Only where a first letter may skip a stage: else a tool's first letter at relance 2
+        # follows a relance 1 the ledger held without its date.
+        jumps = plans and settings.policy.start_at_days_late_level
+        own = own_first_letters(ledger.path, sheet) if jumps else {}
         periods = decisions.interest_periods
-        return LetterRows(ledger.frame, decisions.frame, plans, periods, sent, as_of, registered)
+        return LetterRows(
+            ledger.frame, decisions.frame, plans, periods, sent, as_of, registered, own
+        )
 
 
 __all__ = [

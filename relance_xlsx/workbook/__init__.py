@@ -15,6 +15,7 @@ from .history import (
     journal_notices,
     letters_sent,
     notice_envelopes,
+    own_first_letters,
     penalties_paid,
     received_on,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "lock_owner",
     "lock_path",
     "notice_envelopes",
+    "own_first_letters",
     "penalties_paid",
     "preflight",
     "received_on",

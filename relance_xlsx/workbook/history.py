@@ -19,6 +19,7 @@ from ..ledger import (
 )
 from .journal import PAYMENT_ACTIONS, PENALTIES_PAID, JournalEntry
 from .journalread import lines_by_client
+from .recovered import RECOVERED
 
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
 _DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
@@ -204,6 +205,27 @@ def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
+def own_first_letters(path: Path, sheet: str) -> dict[tuple[str, str], dt.date]:
+    """The invoices whose first letter the journal records is one the tool wrote (« Courrier »,
+    not « repris du classeur »), by (client, invoice): that letter's date. Nothing was recorded
+    before it, so a history that opens with it is complete, even when that first letter was a
+    relance 2 (`start_at_days_late_level`)."""
+    if not Path(path).is_file():
+        return {}
+    stat = Path(path).stat()
+    first: dict[tuple[str, str], tuple[dt.date, bool]] = {}
+    for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+        for e in lines:
+            if e.level not in _LEVEL_OF or not e.action.startswith(_LETTER) or not e.invoice:
+                continue
+            own = not e.action.startswith(RECOVERED)
+            known = first.get((client, e.invoice))
+            # On one day a line recovered from the ledger wins: the ledger's letter came first.
+            if known is None or (e.run_date, own) < known:
+                first[(client, e.invoice)] = (e.run_date, own)
+    return {key: day for key, (day, own) in first.items() if own}
+
+
 __all__ = [
     "bank_history",
     "envelope_days",
@@ -213,6 +235,7 @@ __all__ = [
     "journal_notices",
     "letters_sent",
     "notice_envelopes",
+    "own_first_letters",
     "penalties_paid",
     "received_on",
 ]
