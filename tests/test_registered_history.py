@@ -16,6 +16,7 @@ from conftest import complete_settings, write_ledger
 from docx import Document
 
 import relance_xlsx
+from relance_xlsx.wording import reminders_by_invoice
 
 D = dt.date
 HEADERS = ["N° facture", "Client", "Langue", "Adresse", "E-mail", "Date facture", "Échéance",
@@ -94,3 +95,29 @@ def test_history_names_the_registered_letter(written, client, says, never):
     assert says.replace(" ci-dessous", "").replace(" below", "") in mail, mail
     # What it said before: the registered letter of 22/11 as one more reminder.
     assert never not in letter and never not in mail, letter
+
+
+NOV8, NOV22, DEC5 = D(2026, 11, 8), D(2026, 11, 22), D(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("groups", "registered", "numbers", "complete", "lang", "expected"),
+    [
+        pytest.param([([NOV8], ["A"])], [([NOV22], ["A"])], ["A"], True, "fr",
+                     "notre relance du 8 novembre 2026 et notre lettre recommandée du 22 novembre 2026", id="fr-one-each"),
+        pytest.param([], [([NOV22, DEC5], ["A", "B"])], ["A", "B"], True, "fr",
+                     "nos lettres recommandées des 22 novembre et 5 décembre 2026", id="fr-two-registered"),
+        pytest.param([], [([NOV22], ["A"])], ["A"], False, "fr",
+                     "nos relances et notre lettre recommandée du 22 novembre 2026", id="fr-reminders-undated"),
+        pytest.param([([NOV8], ["A"])], [([NOV22], ["B"])], ["A", "B"], True, "fr",
+                     "notre relance du 8 novembre 2026 pour la facture n° A et notre lettre recommandée du 22 novembre 2026 pour la facture n° B",
+                     id="fr-each-its-invoice"),
+        pytest.param([([D(2026, 10, i)], [f"N{i}"]) for i in range(1, 5)], [([NOV22], ["N1"])], [f"N{i}" for i in range(1, 5)], True, "fr",
+                     "nos relances et lettres recommandées, dont le tableau ci-dessous donne les dates pour chaque facture",
+                     id="fr-the-table-says"),
+        pytest.param([([NOV8], ["A"])], [([NOV22], ["A"])], ["A"], False, "en",
+                     "our reminders, including that of 8 November 2026 and our registered letter of 22 November 2026", id="en-incomplete"),
+    ],
+)  # fmt: skip
+def test_registered_wording(groups, registered, numbers, complete, lang, expected):
+    assert reminders_by_invoice(groups, numbers, lang, complete, registered) == expected
