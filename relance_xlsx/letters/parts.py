@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from ..ledger import (
     FORMAL_NOTICE,
     KIND_CLAIM,
@@ -60,6 +62,8 @@ class Frame:
     # The letter gives a formal notice: its other parts ask for payment within the notice's
     # own delay, never by a date of their own beside it.
     with_notice: bool = False
+    # A part of the letter opens « Malgré notre relance … »: no other part says « oubli ».
+    reminded: bool = False
 
 
 def day_text(day: dt.date, lang: str) -> str:
@@ -86,12 +90,17 @@ def reminder_groups(rows: list[dict[str, Any]], lang: str) -> list[dict[str, lis
     ]
 
 
-def _day_groups(rows: list[dict[str, Any]]) -> list[tuple[list[dt.date], list[str]]]:
-    """The reminder days of a part, grouped by the invoices reminded on them."""
+def _day_groups(
+    rows: list[dict[str, Any]], registered: bool | None = None
+) -> list[tuple[list[dt.date], list[str]]]:
+    """The reminder days of a part, grouped by the invoices reminded on them. registered:
+    only the days of a notice's registered envelope (True), or only the others (False)."""
     by_day: dict[dt.date, list[str]] = {}
     for r in rows:
+        sealed = set(r.get("registered", ()))
         for d in sorted(set(reminder_days(r))):
-            by_day.setdefault(d, []).append(str(r["invoice"] or "–"))
+            if registered is None or (d in sealed) == registered:
+                by_day.setdefault(d, []).append(str(r["invoice"] or "–"))
     groups: dict[tuple[str, ...], list[dt.date]] = {}
     for d in sorted(by_day):
         groups.setdefault(tuple(by_day[d]), []).append(d)
@@ -99,8 +108,12 @@ def _day_groups(rows: list[dict[str, Any]]) -> list[tuple[list[dt.date], list[st
 
 
 def complete_history(record: dict[str, Any]) -> bool:
-    """Whether every reminder an invoice's level says was sent has its date recorded."""
-    stages = {stage for _, stage in record["letters"]}
+    """Whether every reminder an invoice's level says was sent has its date recorded: always
+    when its first recorded letter is the tool's own (nothing came before it)."""
+    letters = record["letters"]
+    if letters and letters[0][0] == record.get("own_first"):
+        return True
+    stages = {stage for _, stage in letters}
     needed = range(REMINDER_1, min(int(record["level"]), REMINDER_2) + 1)
     return all(s in stages for s in needed)
 
@@ -147,17 +160,20 @@ def part_context(
         # Which reminder reminded which invoice: what « malgré nos relances » may say.
         "reminder_groups": groups,
         "previous_reminders": reminders_by_invoice(
-            # Running text: « nos relances des 10 et 17 novembre 2026 », not « des 10/11/2026 ».
-            _day_groups(rows),
+            # Running text: « nos relances des 10 et 17 novembre 2026 », not « des 10/11/2026 »;
+            # a notice's registered envelope named as such, not as a mere reminder.
+            _day_groups(rows, registered=False),
             numbers,
             lang,
             all(complete_history(r) for r in rows),
+            _day_groups(rows, registered=True),
         ),
         "previous_notices": previous_notices(
             sorted({d for r in rows for d in notice_days(r)}), lang
         ),
         "oldest_days_late": oldest,
-        "courteous": (courteous := _courteous(part, stage, above, oldest, f)),
+        # Not backed by the ledger: the plain request alone, never « sans délai » instead.
+        "courteous": (courteous := _courteous(part, stage, above, oldest, f)) and _forgot(rows, f),
         # « Régularisez sans délai » only past a few days: never for an invoice 2 days late.
         "firm": first
         and stage == 1
@@ -181,6 +197,15 @@ def _courteous(part: Part, stage: int, above: bool, oldest: int, f: Frame) -> bo
     """A first reminder of invoices never reminded, in a letter of no higher stage nor notice,
     not too late: « Il s'agit probablement d'un simple oubli »."""
     return stage == 1 and not part.reminded and not above and oldest <= f.courteous_until
+
+
+def _forgot(rows: list[dict[str, Any]], f: Frame) -> bool:
+    """Whether « un simple oubli » is backed: not when the letter already says an invoice was
+    reminded, nor of an invoice paid in part or whose payment was promised (kept or broken):
+    a client who paid some of it or promised a date acknowledged the debt (§7.5)."""
+    return not f.reminded and not any(
+        r["paid"] > 0.005 or pd.notna(r["promise_date"]) for r in rows
+    )
 
 
 def _start(phrase: str) -> str:

@@ -38,6 +38,8 @@ _FRAME_FIELDS = (
     "interest_paid",
     "indemnity_paid",
     "credit_for",
+    # A promise to pay recorded (kept or broken): the client did not forget the invoice.
+    "promise_date",
 )
 _DECISION_FIELDS = {
     "days_late": "days_late",
@@ -57,9 +59,15 @@ _DEFAULTS = {
     "interest_paid": 0.0,
     "indemnity_paid": 0.0,
     "credit_for": None,
+    "promise_date": None,
 }
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
+# The dates of the registered letters that gave a formal notice and listed an invoice below
+# the notice's stage, by (client, invoice number).
+Registered = Mapping[tuple[str, str], Sequence[dt.date]]
+# The date of each invoice's first letter when the tool wrote it, by (client, invoice number).
+OwnFirst = Mapping[tuple[str, str], dt.date]
 
 
 class LetterRows:
@@ -77,6 +85,8 @@ class LetterRows:
         periods: Mapping[Any, Sequence[Any]] | None = None,
         sent: Sent | None = None,
         as_of: dt.date | None = None,
+        registered: Registered | None = None,
+        own_first: OwnFirst | None = None,
     ):
         wanted = sorted(
             {
@@ -109,6 +119,13 @@ class LetterRows:
             # Each invoice's interest periods (start, end, days, rate, base, interest), if any.
             record["periods"] = tuple((periods or {}).get(i, ()))
             record["letters"] = letters_of(record, sent or {}, as_of)
+            # Which of those letters was a notice's registered envelope: named as such.
+            key = (str(record["client"]), str(record["invoice"] or ""))
+            record["registered"] = tuple(
+                d for d in (registered or {}).get(key, ()) if as_of is None or d < as_of
+            )
+            # The tool's own first letter, when it opens the history (complete_history).
+            record["own_first"] = (own_first or {}).get(key)
 
     def of(self, rows: tuple[int, ...]) -> list[dict[str, Any]]:
         """The records of some rows, in order."""
@@ -128,4 +145,4 @@ def letters_of(
     return tuple(sorted(d for d in found if as_of is None or d[0] < as_of))
 
 
-__all__ = ["LetterRows", "Sent", "letters_of"]
+__all__ = ["LetterRows", "OwnFirst", "Registered", "Sent", "letters_of"]

@@ -10,14 +10,16 @@ import pandas as pd
 
 from .. import collector
 from ..config import Settings
-from ..ledger import FORMAL_NOTICE, LAPSING, Ledger
+from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE, LAPSING, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
 from ..workbook import (
+    envelope_days,
     journal_demands,
     journal_notices,
     letters_sent,
     notice_envelopes,
+    own_first_letters,
     penalties_paid,
 )
 
@@ -146,11 +148,20 @@ def letter_rows(
     as_of: dt.date,
 ) -> LetterRows:
     """The rows the letters use, with the letters recorded for each invoice (the journal, the
-    ledger's own level and date): the only reminders and notices a letter may cite."""
+    ledger's own level and date): the only reminders and notices a letter may cite; and which
+    of them were a notice's envelope posted « en recommandé » (print.registered)."""
+    sheet = settings.writeback.journal_sheet
     with collector.paused():
-        sent = letters_sent(ledger.path, settings.writeback.journal_sheet) if plans else {}
+        sent = letters_sent(ledger.path, sheet) if plans else {}
+        sealed = plans and KIND_FORMAL_NOTICE in settings.print.registered
+        registered = envelope_days(ledger.path, sheet) if sealed else {}
+        # Only where a first letter may skip a stage: else a tool's first letter at relance 2
+        # follows a relance 1 the ledger held without its date.
+        jumps = plans and settings.policy.start_at_days_late_level
+        own = own_first_letters(ledger.path, sheet) if jumps else {}
+        periods = decisions.interest_periods
         return LetterRows(
-            ledger.frame, decisions.frame, plans, decisions.interest_periods, sent, as_of
+            ledger.frame, decisions.frame, plans, periods, sent, as_of, registered, own
         )
 
 

@@ -8,12 +8,14 @@ from .changes import (
 )
 from .history import (
     bank_history,
+    envelope_days,
     is_notice,
     journal_demands,
     journal_lines,
     journal_notices,
     letters_sent,
     notice_envelopes,
+    own_first_letters,
     penalties_paid,
     received_on,
 )
@@ -57,6 +59,7 @@ __all__ = [
     "append_journal",
     "bank_history",
     "check_targets",
+    "envelope_days",
     "existing_keys",
     "implausible",
     "is_notice",
@@ -71,6 +74,7 @@ __all__ = [
     "lock_owner",
     "lock_path",
     "notice_envelopes",
+    "own_first_letters",
     "penalties_paid",
     "preflight",
     "received_on",

@@ -19,6 +19,7 @@ from ..ledger import (
 )
 from .journal import PAYMENT_ACTIONS, PENALTIES_PAID, JournalEntry
 from .journalread import lines_by_client
+from .recovered import RECOVERED
 
 # A written demand for payment: a reminder or a formal notice, posted or e-mailed.
 _DEMAND_LEVELS = {LEVEL_LABELS[n] for n in (REMINDER_1, REMINDER_2, FORMAL_NOTICE)}
@@ -80,10 +81,31 @@ def notice_envelopes(
     « Par ailleurs » part of its envelope), by (client, invoice): that letter's date and its
     avis de réception's when a line of it notes one. The letter asked for them within the
     notice's own delay: no other letter may ask for them before it is over."""
-    if not Path(path).is_file():
-        return {}
-    stat = Path(path).stat()
     out: dict[tuple[str, str], tuple[dt.date, dt.date | None]] = {}
+    for key, day, ar in _envelopes(path, sheet):
+        known = out.get(key)
+        if known is None or known[0] < day:
+            out[key] = (day, ar)
+    return out
+
+
+def envelope_days(path: Path, sheet: str) -> dict[tuple[str, str], tuple[dt.date, ...]]:
+    """Every date an invoice was listed below the notice's stage in a letter that gave a formal
+    notice, by (client, invoice): a letter's history names that letter as what it was (« notre
+    lettre recommandée du … »), not as a mere reminder."""
+    out: dict[tuple[str, str], set[dt.date]] = {}
+    for key, day, _ in _envelopes(path, sheet):
+        out.setdefault(key, set()).add(day)
+    return {key: tuple(sorted(days)) for key, days in out.items()}
+
+
+def _envelopes(path: Path, sheet: str) -> list[tuple[tuple[str, str], dt.date, dt.date | None]]:
+    """Each (client, invoice) listed below the notice in a letter that gave one, with that
+    letter's date and its avis de réception's when a line of it notes one."""
+    if not Path(path).is_file():
+        return []
+    stat = Path(path).stat()
+    out: list[tuple[tuple[str, str], dt.date, dt.date | None]] = []
     for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
         # One letter: its file and date (a line recovered from the ledger names no file).
         by_letter: dict[tuple[dt.date, str], list[JournalEntry]] = {}
@@ -95,10 +117,7 @@ def notice_envelopes(
             if not notices:
                 continue
             ar = next((d for d in map(received_on, (e.action for e in notices)) if d), None)
-            for e in of:
-                known = out.get((client, e.invoice))
-                if e.level in _BELOW_NOTICE and (known is None or known[0] < day):
-                    out[(client, e.invoice)] = (day, ar)
+            out += [((client, e.invoice), day, ar) for e in of if e.level in _BELOW_NOTICE]
     return out
 
 
@@ -186,14 +205,37 @@ def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
+def own_first_letters(path: Path, sheet: str) -> dict[tuple[str, str], dt.date]:
+    """The invoices whose first letter the journal records is one the tool wrote (« Courrier »,
+    not « repris du classeur »), by (client, invoice): that letter's date. Nothing was recorded
+    before it, so a history that opens with it is complete, even when that first letter was a
+    relance 2 (`start_at_days_late_level`)."""
+    if not Path(path).is_file():
+        return {}
+    stat = Path(path).stat()
+    first: dict[tuple[str, str], tuple[dt.date, bool]] = {}
+    for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+        for e in lines:
+            if e.level not in _LEVEL_OF or not e.action.startswith(_LETTER) or not e.invoice:
+                continue
+            own = not e.action.startswith(RECOVERED)
+            known = first.get((client, e.invoice))
+            # On one day a line recovered from the ledger wins: the ledger's letter came first.
+            if known is None or (e.run_date, own) < known:
+                first[(client, e.invoice)] = (e.run_date, own)
+    return {key: day for key, (day, own) in first.items() if own}
+
+
 __all__ = [
     "bank_history",
+    "envelope_days",
     "is_notice",
     "journal_demands",
     "journal_lines",
     "journal_notices",
     "letters_sent",
     "notice_envelopes",
+    "own_first_letters",
     "penalties_paid",
     "received_on",
 ]
