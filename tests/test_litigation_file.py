@@ -166,6 +166,40 @@ def test_the_basis_follows_the_debtor(tmp_path, kind, says):
         assert "collectivité territoriale" in text and "Forme juridique : non renseigné" not in text
 
 
+@pytest.mark.parametrize(
+    ("kind", "heading"),
+    [
+        pytest.param(None, "Pénalités de retard, période par période", id="business-L441-10"),
+        pytest.param("Commune", "Intérêts moratoires, période par période", id="public-L2192-13"),
+        pytest.param(
+            "Particulier", "Intérêts au taux légal, période par période", id="consumer-1231-6"
+        ),
+    ],
+)
+def test_the_interest_table_is_named_by_the_debtor_s_law(tmp_path, kind, heading):
+    """A public buyer owes intérêts moratoires, a consumer the legal interest, a business
+    pénalités de retard: the file's table says which (it said « Intérêts de retard » for all)."""
+    rows = [
+        [
+            "G-1",
+            "Client X",
+            kind,
+            D(2026, 8, 1),
+            900.0,
+            ADDRESS,
+            "Mise en demeure",
+            D(2026, 10, 1),
+            None,
+            None,
+        ]
+    ]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    (file, *_) = relance_xlsx.dossier(ledger, "Client X", complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert heading in text and "Intérêts de retard, période par période" not in text
+
+
 # The lawyer's review of issue 28 (D6), her w2 Kappa: K2 paid on 30/10 after the notice of 26/10,
 # K1 handed to litigation on 16/11. K2's penalties waited for « the next letter », which never
 # comes to a client in court: they go into the litigation file, and K2's status says so.

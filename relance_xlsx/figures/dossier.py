@@ -230,7 +230,7 @@ def _claim(dossier: Dossier) -> list[str]:
             invoices,
             right=(3, 4, 5),
         ),
-        paragraph("Intérêts de retard, période par période", "Heading3"),
+        paragraph(f"{_interest_name(dossier)}, période par période", "Heading3"),
         table(
             ("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"),
             periods,
@@ -252,6 +252,17 @@ def _claim(dossier: Dossier) -> list[str]:
             )
         )
     return out
+
+
+def _interest_name(dossier: Dossier) -> str:
+    """What the law calls the interest claimed from this debtor: a public buyer's intérêts
+    moratoires (Code de la commande publique L2192-13), a consumer's legal interest (Code
+    civil 1231-6), a business's pénalités de retard (Code de commerce L441-10)."""
+    if dossier.public:
+        return "Intérêts moratoires"
+    if dossier.consumer:
+        return "Intérêts au taux légal"
+    return "Pénalités de retard"
 
 
 __all__ = ["SMALL_CLAIMS_LIMIT", "ClaimedInvoice", "Dossier", "Event", "write_dossier"]
