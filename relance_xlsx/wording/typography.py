@@ -114,17 +114,27 @@ def dates_phrase(days: Sequence[dt.date], lang: str = "fr", article: str = "le")
     unique = sorted(set(days))
     if not unique:
         return ""
-    parts = []
-    for i, day in enumerate(unique):
-        nxt = unique[i + 1] if i + 1 < len(unique) else None
-        if nxt is not None and (nxt.year, nxt.month) == (day.year, day.month):
-            parts.append("1er" if lang == "fr" and day.day == 1 else str(day.day))
-        elif nxt is not None and nxt.year == day.year:
-            parts.append(day_long(day, lang).rsplit(" ", 1)[0])  # « 28 octobre »
-        else:
-            parts.append(day_long(day, lang))
     joint = " et " if lang == "fr" else " and "
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + joint + parts[-1]
+
+    def listed(items: list[str]) -> str:
+        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + joint + items[-1]
+
+    # The days of one month together (« 22 et 26 novembre »), the year after the last month
+    # of that year.
+    months: list[list[dt.date]] = []
+    for day in unique:
+        if months and (months[-1][0].year, months[-1][0].month) == (day.year, day.month):
+            months[-1].append(day)
+        else:
+            months.append([day])
+    parts = []
+    for i, month in enumerate(months):
+        nxt = months[i + 1][0] if i + 1 < len(months) else None
+        numbers = ["1er" if lang == "fr" and d.day == 1 else str(d.day) for d in month]
+        name = day_long(month[-1], lang).split(" ")[1]
+        year = "" if nxt is not None and nxt.year == month[-1].year else f" {month[-1].year}"
+        parts.append(f"{listed(numbers)} {name}{year}")
+    text = listed(parts)
     if lang != "fr" or not article:
         return text
     plural = len(unique) > 1
