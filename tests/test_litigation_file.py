@@ -386,3 +386,39 @@ def test_the_file_s_sentences_write_dates_and_amounts_out(tmp_path, sentence):
     (file, *_) = relance_xlsx.dossier(ledger, "Lambda SARL", complete_settings(),
                                       as_of=D(2026, 12, 1), out_dir=tmp_path / "out", pdf=False)  # fmt: skip
     assert sentence in _text(Path(file))
+
+
+# Sigma: S1 went through its notice (03/11) and is handed over on 25/11; S2 is disputed; S3
+# got its relance 1 on 20/11 (« au plus tard le 28 novembre »). Only S1 goes to court.
+SIGMA_HEADERS = [*HEADERS, "Litige"]
+SIGMA = [
+    ["S1", "Sigma SARL", None, D(2026, 8, 1), 1000.0, ADDRESS, "Mise en demeure", D(2026, 11, 3), None, None, None],
+    ["S2", "Sigma SARL", None, D(2026, 8, 15), 400.0, ADDRESS, None, None, None, None, "Oui – prestation contestée"],
+    ["S3", "Sigma SARL", None, D(2026, 10, 1), 250.0, ADDRESS, "Relance 1", D(2026, 11, 20), None, None, None],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "present"),
+    [
+        pytest.param("Principal : 1 000,00 €", True, id="only-the-invoice-handed-over"),
+        pytest.param(
+            "Échues, mais hors de la créance réclamée : S2 (contestée), S3 (en cours de relance).",
+            True,
+            id="others-set-aside-with-why",
+        ),
+        pytest.param("Solde du compte : 1 650,00 €", True, id="statement-keeps-the-whole-account"),
+        pytest.param("25/11/2026 — Contentieux — facture S1", True, id="hand-over-said"),
+        pytest.param("Contentieux — Contentieux", False, id="said-once-not-twice"),
+    ],
+)
+def test_the_file_claims_only_what_was_handed_over(tmp_path, line, present):
+    """A disputed invoice in a request for an injonction de payer exposes it to opposition,
+    and one still under a letter's deadline contradicts that letter: the file claims the
+    invoices handed to litigation; the statement of account still shows the whole account."""
+    ledger = write_ledger(tmp_path / "l.xlsx", SIGMA, SIGMA_HEADERS)
+    relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 11, 25), out_dir=tmp_path / "out")
+    [dossier] = list((tmp_path / "out").rglob("dossier.docx"))
+    text = _text(dossier)
+    assert (line in text) is present, text
+    assert text.count("Contentieux — facture S1") == 1

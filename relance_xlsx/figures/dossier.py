@@ -71,6 +71,8 @@ class Dossier:
     rate_notes: list[str] = field(default_factory=list)
     # Against a consumer: the day each invoice's interest runs from, and why.
     interest_from: list[str] = field(default_factory=list)
+    # Due invoices the file does not claim, with why (« contestée », « en cours de relance »).
+    set_aside: list[tuple[ClaimedInvoice, str]] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:

@@ -30,12 +30,14 @@ def statement_lines(dossier: Dossier) -> list[str]:
             [
                 *(i for i in dossier.invoices if i.principal >= 0.005),
                 *dossier.not_due,
+                *(i for i, _ in dossier.set_aside),
                 *dossier.credits,
             ],
             key=lambda i: (i.due or dt.date.max, i.number),
         )
     ]
-    balance = dossier.principal + sum(i.principal for i in dossier.not_due) - dossier.credited
+    others = [*dossier.not_due, *(i for i, _ in dossier.set_aside)]
+    balance = dossier.principal + sum(i.principal for i in others) - dossier.credited
     out = [
         paragraph(f"Relevé de compte au {day_long(dossier.as_of)}", "Heading2"),
         table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines, right=(3, 4, 5)),
@@ -44,6 +46,9 @@ def statement_lines(dossier: Dossier) -> list[str]:
     if dossier.not_due:
         numbers = ", ".join(i.number for i in dossier.not_due)
         out.append(paragraph(f"Non échues, donc hors de la créance réclamée : {numbers}."))
+    if dossier.set_aside:
+        named = ", ".join(f"{i.number} ({why})" for i, why in dossier.set_aside)
+        out.append(paragraph(f"Échues, mais hors de la créance réclamée : {named}."))
     return out
 
 

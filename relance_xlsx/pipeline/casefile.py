@@ -11,6 +11,7 @@ from typing import Any
 from ..figures import Debtor, Event
 from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, REMINDER_1, Ledger
 from ..letters import safe_filename
+from ..wording import money
 from ..workbook import JournalEntry, is_notice, received_on
 
 # « (LRAR n° …, AR du …) » at the end of a journal line's action.
@@ -160,6 +161,35 @@ def client_folders(out: Path, ledger: Ledger) -> dict[str, Path]:
     }
 
 
+def timeline(
+    journal: list[JournalEntry], rows: list[dict[str, Any]], as_of: dt.date
+) -> list[Event]:
+    """The journal's lines for the client, the ledger's letters it lacks, today's hand-over,
+    the client's payments and promises."""
+    events = [
+        Event(
+            e.run_date,
+            # « Contentieux — facture K1 », not « Contentieux — Contentieux — … ».
+            f"{e.action}{'' if e.action == e.level else ' — ' + e.level} — facture {e.invoice}"
+            + (f" ({e.letter})" if e.letter else ""),
+        )
+        for e in journal
+    ]
+    events += ledger_events(journal, rows)
+    # Today's hand-over is written to the journal after this file: said here already.
+    today = [f"Contentieux — facture {r['invoice']}" for r in rows if r["action"] == "litigation"]
+    journaled = {(e.day, e.text.split(" (")[0]) for e in events}
+    events += [Event(as_of, t) for t in today if (as_of, t) not in journaled]
+    for r in rows:
+        if r["payment_date"] is not None and r["paid"] > 0:
+            text = f"Règlement de {money(r['paid'])} sur la facture {r['invoice']}"
+            events.append(Event(r["payment_date"], text))
+        if r["promise_date"] is not None:
+            text = f"Promesse de paiement pour la facture {r['invoice']}"
+            events.append(Event(r["promise_date"], text))
+    return events
+
+
 __all__ = [
     "FOLDER",
     "client_folders",
@@ -168,4 +198,5 @@ __all__ = [
     "ledger_events",
     "notices",
     "text",
+    "timeline",
 ]

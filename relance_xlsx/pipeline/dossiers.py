@@ -13,14 +13,14 @@ import numpy as np
 
 from ..config import Settings
 from ..errors import LibreOfficeError
-from ..figures import ClaimedInvoice, Dossier, Event, write_dossier
-from ..ledger import Ledger, Problem
+from ..figures import ClaimedInvoice, Dossier, write_dossier
+from ..ledger import LITIGATION, Ledger, Problem
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import attachment_root, check_attachment
 from ..policy import Decisions
-from ..wording import money, visible_record
-from ..workbook import JournalEntry, journal_lines
-from .casefile import FOLDER, client_folders, debtor_of, interest_from, ledger_events, notices
+from ..wording import visible_record
+from ..workbook import journal_lines
+from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
 from .outputs import refuse_links
 
 
@@ -173,6 +173,7 @@ def build(
     credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
     # Only a claim that is due can be claimed in court; the others are on the statement.
     due = [r for r in open_ if r["due_date"] is None or r["due_date"] < as_of]
+    handed, aside = _handed_over(due)
     periods = decisions.interest_periods
     # Invoices paid late whose penalties wait for the client's next letter: in court, that
     # letter is the claim (principal paid, interest and indemnity still due).
@@ -180,7 +181,7 @@ def build(
         r for r in mine
         if r["is_paid"] and r["action"] in LATE_ACTIONS and r["interest"] + r["indemnity"] > 0.005
     ]  # fmt: skip
-    invoices = [claimed(r, periods.get(r["index"], ())) for r in [*due, *late]]
+    invoices = [claimed(r, periods.get(r["index"], ())) for r in [*handed, *late]]
     journal = journal_lines(ledger.path, settings.writeback.journal_sheet, client)
     return Dossier(
         client,
@@ -188,16 +189,30 @@ def build(
         visible_record(settings.creditor),
         debtor_of(client, open_ or mine or rows),
         invoices,
-        _events(journal, client, mine, as_of),
+        timeline(journal, mine, as_of),
         [claimed(r, ()) for r in credits],
         [claimed(r, ()) for r in open_ if r not in due],
         notices(journal, mine),
         settings.policy.interest_rate,
         [w for w in decisions.warnings if w.startswith("Taux d'intérêt légal")],
-        interest_from(journal, [r for r in due if r["interest"] > 0])
+        interest_from(journal, [r for r in handed if r["interest"] > 0])
         if mine[:1] and mine[0]["consumer"]
         else [],
+        [(claimed(r, ()), why) for r, why in aside],
     )
+
+
+def _handed_over(due: list[dict[str, Any]]) -> tuple[list[Any], list[tuple[Any, str]]]:
+    """What the file claims: the due invoices handed to litigation (today or before), never a
+    disputed one; the client's other due invoices are set aside with why (still in the
+    reminder stages: a letter's deadline or a notice's delay may still run). A file asked
+    for a client with none handed over claims every due invoice not disputed."""
+    at = [r for r in due if r["action"] == "litigation" or int(r["level"] or 0) >= LITIGATION]
+    handed = [r for r in (at or due) if not r["hold"]]
+    aside = [
+        (r, "contestée" if r["hold"] else "en cours de relance") for r in due if r not in handed
+    ]
+    return handed, aside
 
 
 def claimed(
@@ -220,34 +235,6 @@ def claimed(
         0.0 if credit else float(r["interest"] if interest is None else interest),
         0.0 if credit else float(r["indemnity"] if indemnity is None else indemnity),
     )
-
-
-def _events(
-    journal: list[JournalEntry], client: str, rows: list[dict[str, Any]], as_of: dt.date
-) -> list[Event]:
-    """The journal's lines for the client, the ledger's letters it lacks, today's hand-over,
-    the client's payments and promises."""
-    events = [
-        Event(
-            e.run_date,
-            f"{e.action} — {e.level} — facture {e.invoice}"
-            + (f" ({e.letter})" if e.letter else ""),
-        )
-        for e in journal
-    ]
-    events += ledger_events(journal, rows)
-    # Today's hand-over is written to the journal after this file: said here already.
-    today = [f"Contentieux — facture {r['invoice']}" for r in rows if r["action"] == "litigation"]
-    journaled = {(e.day, e.text.split(" (")[0]) for e in events}
-    events += [Event(as_of, t) for t in today if (as_of, t) not in journaled]
-    for r in rows:
-        if r["payment_date"] is not None and r["paid"] > 0:
-            text = f"Règlement de {money(r['paid'])} sur la facture {r['invoice']}"
-            events.append(Event(r["payment_date"], text))
-        if r["promise_date"] is not None:
-            text = f"Promesse de paiement pour la facture {r['invoice']}"
-            events.append(Event(r["promise_date"], text))
-    return events
 
 
 def _copy_invoices(
