@@ -34,7 +34,7 @@ from relance_xlsx.cli import app
 from relance_xlsx.ledger import ALL_KINDS
 from relance_xlsx.letters import sample_context
 from relance_xlsx.mail import EMAIL_ACTION, SENT_LOG, parse_addresses, render_email
-from relance_xlsx.wording import money, plain
+from relance_xlsx.wording import BY_ATTACHED_LETTER, BY_TABLE, money, plain
 
 # The usual ledger columns without "Montant réglé", plus what e-mail needs.
 HEADERS = [
@@ -560,3 +560,26 @@ def test_cli_run_email_send_in_one_command(tmp_path: Path, serve: Any) -> None:
 def test_send_without_drafts_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["send", str(tmp_path), "--yes"])
     assert result.exit_code == 1 and "relance run --email" in result.output
+
+
+@pytest.mark.parametrize(
+    ("language", "kind"),
+    [
+        ("fr", "relance_2"),
+        ("en", "relance_2"),
+        ("fr", "mise_en_demeure"),
+        ("en", "mise_en_demeure"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_message_never_points_to_a_table_it_does_not_have(language: str, kind: str) -> None:
+    """Too many reminder dates for a sentence: the letter says its table gives them; the
+    message has no table and sends the reader to the letter attached."""
+    ctx = sample_context(language, kind)
+    for part in ctx["parts"]:
+        part["previous_reminders"], part["reminded"] = BY_TABLE[language], True
+    body = render_email(ctx, language, settings_from_dict({}))
+    for text in (body.text, body.html):
+        flat = plain(text)
+        assert "tableau ci-dessous" not in flat and "table below" not in flat
+        assert plain(BY_ATTACHED_LETTER[language]) in flat

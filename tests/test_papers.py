@@ -381,3 +381,18 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(week_pdf):
                 t for t in texts if not t.startswith(("Page ", "Atelier Exemple SARL –", "RCS "))
             ]
             assert not body[-1].endswith(":"), (letter.client, page, body[-1])
+
+
+def test_english_tables_give_reminder_dates_short(tmp_path):
+    """« 22 November 2026 » broke inside its year in the « Reminded on » cell: a table's dates
+    are dd/mm/yyyy in English letters too; sentences keep « 3 November 2026 »."""
+    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", tmp_path / "relance.toml")
+    ledger = _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
+    settings = relance_xlsx.load_settings(tmp_path / "relance.toml")
+    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, write_workbook=False)
+    [letter] = [x for x in result.letters if x.client == "Harbour & Sons Ltd"]
+    doc = Document(str(letter.path))
+    [history] = [t for t in doc.tables if t.rows[0].cells[-1].text == "Reminded on"][:1]
+    cells = [row.cells[-1].text for row in history.rows[1:]]
+    assert cells and all(re.fullmatch(r"\d\d/\d\d/\d{4}( and \d\d/\d\d/\d{4})*", c) for c in cells)
+    assert "3\u00a0November\u00a02026" in "\n".join(p.text for p in doc.paragraphs)

@@ -176,7 +176,7 @@ EN = {
             },
             "mail_intro": "Please find attached a copy of the formal notice sent to you today "
             "by registered letter with acknowledgement of receipt.",
-            "mail_notice": "It gives you formal notice to pay {{ part.totals.claimed }} "
+            "mail_notice": "The registered letter gives you formal notice to pay {{ part.totals.claimed }} "
             "({{ part.totals.claimed_words }}) [deadline].",
         },
         "penalites": {

@@ -19,7 +19,7 @@ from ..config import Settings
 from ..errors import EmailError, TemplateError
 from ..letters import BoundedSandbox, bounded_env, find_template
 from ..userfiles import FileMissing, FileRefused, read_checked
-from ..wording import typeset_message, visible
+from ..wording import BY_ATTACHED_LETTER, BY_TABLE, typeset_message, visible
 
 EMAIL_DIR = "emails"
 MANIFEST_NAME = "messages.json"
@@ -187,6 +187,9 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
                 f"Le modèle d'e-mail {path} ne peut pas être rempli : {exc}."
             ) from exc
     # A header never spans lines: a client name with a line break must not inject headers.
+    # The letter's « dont le tableau ci-dessous donne les dates »: no table in a message.
+    lang = "fr" if language == "fr" else "en"
+    parts = [p.replace(BY_TABLE[lang], BY_ATTACHED_LETTER[lang]) for p in parts]
     subject = typeset_message(_LINE_BREAKS.sub(" ", parts[0]).strip(), language)
     text = typeset_message(_tidy(parts[1]), language)
     return EmailText(subject, text, typeset_message(parts[2], language, html=True))

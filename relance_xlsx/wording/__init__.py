@@ -27,7 +27,7 @@ from .grammar import (
 )
 from .liberrors import describe_error, describe_reader_error, is_reader_error
 from .oserrors import describe_os_error
-from .reminders import reminders_by_invoice
+from .reminders import BY_ATTACHED_LETTER, BY_TABLE, reminders_by_invoice
 from .titles import english_title
 from .typography import (
     NB_HYPHEN,
@@ -45,6 +45,8 @@ from .typography import (
 from .visible import has_invisible, visible, visible_record
 
 __all__ = [
+    "BY_ATTACHED_LETTER",
+    "BY_TABLE",
     "LIST_LIMIT",
     "NBSP",
     "NB_HYPHEN",

@@ -18,6 +18,18 @@ GROUP_LIMIT = 3
 Group = tuple[Sequence[str | dt.date], Sequence[str]]
 
 
+# Too many dates for a sentence: the letter's table gives them. An e-mail has no table: it
+# sends the reader to the letter attached (mail/emails.py).
+BY_TABLE = {
+    "fr": "nos relances, dont le tableau ci-dessous donne les dates pour chaque facture",
+    "en": "our reminders, whose dates the table below gives for each invoice",
+}
+BY_ATTACHED_LETTER = {
+    "fr": "nos relances, dont le courrier joint donne les dates pour chaque facture",
+    "en": "our reminders, whose dates the attached letter gives for each invoice",
+}
+
+
 def reminders_by_invoice(
     groups: Sequence[Group],
     numbers: Sequence[str],
@@ -62,9 +74,7 @@ def _reminders(groups: Sequence[Group], numbers: Sequence[str], lang: str, compl
     if not groups or (len(groups) == 1 and set(groups[0][1]) == everyone):
         return previous_reminders(list(groups[0][0]) if groups else [], lang, complete)
     if _by_table(groups, numbers):
-        if lang == "fr":
-            return "nos relances, dont le tableau ci-dessous donne les dates pour chaque facture"
-        return "our reminders, whose dates the table below gives for each invoice"
+        return BY_TABLE["fr" if lang == "fr" else "en"]
     said = join_list([_group(dates, nos, lang) for dates, nos in groups], lang)
     one = sum(len(dates) for dates, _ in groups) == 1
     if lang == "fr":
@@ -116,4 +126,4 @@ def _group(dates: Sequence[str | dt.date], numbers: Sequence[str], lang: str) ->
     return f"{_when(dates, lang)} {'pour' if lang == 'fr' else 'for'} {invoices}"
 
 
-__all__ = ["GROUP_LIMIT", "reminders_by_invoice"]
+__all__ = ["BY_ATTACHED_LETTER", "BY_TABLE", "GROUP_LIMIT", "reminders_by_invoice"]
