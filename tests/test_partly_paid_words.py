@@ -37,6 +37,9 @@ ROWS = [
     ["K1", "Harbour Kappa", "en", A, "k@k.co.uk", D(2026, 6, 1), D(2026, 7, 1), 250.0, 0, None, "Relance 1", D(2026, 10, 20)],
     ["Q1", "Quay Qoppa", "en", A, "q@q.co.uk", D(2026, 6, 1), D(2026, 7, 1), 250.0, 0, None, "Relance 2", D(2026, 11, 1)],
     ["K2", "Harbour Kappa", "en", A, "k@k.co.uk", D(2026, 9, 1), D(2026, 10, 1), 350.0, 100.0, D(2026, 10, 10), None, None],
+    # Pi and Rho: reminded on 02/11, partly paid: « Malgré notre relance … reste partiellement impayée ».
+    ["P1", "Papeterie Pi", "fr", A, "p@p.fr", D(2026, 6, 1), D(2026, 7, 1), 400.0, 150.0, D(2026, 7, 20), "Relance 1", D(2026, 11, 2)],
+    ["R1", "Rope Rho", "en", A, "r@r.co.uk", D(2026, 6, 1), D(2026, 7, 1), 400.0, 150.0, D(2026, 7, 20), "Relance 1", D(2026, 11, 2)],
 ]  # fmt: skip
 
 
@@ -99,6 +102,24 @@ def written(tmp_path_factory) -> dict[str, tuple[str, str]]:
             ["has fallen due and remains unpaid."],
             id="english",
         ),
+        pytest.param(
+            "Papeterie Pi",
+            [
+                "Malgré notre relance du 2 novembre 2026, la facture n° P1 ci-dessous reste partiellement impayée à ce jour."
+            ],
+            ["reste impayée"],
+            id="reminded-partly-paid",
+        ),
+        pytest.param(
+            "Rope Rho",
+            [
+                "Despite our reminder of 2 November 2026, invoice P1 below remains partly unpaid.".replace(
+                    "P1", "R1"
+                )
+            ],
+            ["remains unpaid."],
+            id="reminded-partly-paid-english",
+        ),
     ],
 )
 def test_a_payment_received_is_said_in_the_letter_and_its_email(written, client, says, never):
@@ -122,7 +143,7 @@ def test_a_payment_received_is_said_in_the_letter_and_its_email(written, client,
         ),
         pytest.param(
             "Quay Qoppa",
-            "It gives you formal notice to pay",
+            "The registered letter gives you formal notice to pay",
             ["We hereby give you formal notice"],
             id="en",
         ),

@@ -110,15 +110,15 @@ EN = {
             "[below] {{ part.is_are }} now overdue.{% else %}In addition, "
             "{{ part.invoices_phrase }}[below] {{ part.has_have }} fallen due and "
             "{{ part.remains }} {{ part.unpaid }}.{% endif %}",
-            "reminded": _DESPITE + "{{ part.remains }} unpaid.",
+            "reminded": _DESPITE + "{{ part.remains }} {{ part.unpaid }}.",
             "courteous": "This is probably an oversight.",
             "firm": "This delay has reached {{ part.oldest_days_late }} days: please settle "
             "this matter.",
             "request": "Please pay {{ part.totals.claimed }} [deadline].",
         },
         "relance_2": {
-            "new": _EN_STARTS + "{{ part.remains }} unpaid.",
-            "reminded": _DESPITE + "{{ part.remains }} unpaid.",
+            "new": _EN_STARTS + "{{ part.remains }} {{ part.unpaid }}.",
+            "reminded": _DESPITE + "{{ part.remains }} {{ part.unpaid }}.",
             "law": {
                 "business": "Under article L441-10 of the French Commercial Code"
                 "{% if creditor.terms_of_sale %} and our terms of sale{% endif %}, late payment "
@@ -136,8 +136,8 @@ EN = {
             "request": "Please pay {{ part.totals.claimed }} [deadline].",
         },
         "mise_en_demeure": {
-            "new": _EN_STARTS + "{{ part.remains }} unpaid.",
-            "reminded": _DESPITE + "{{ part.remains }} unpaid.",
+            "new": _EN_STARTS + "{{ part.remains }} {{ part.unpaid }}.",
+            "reminded": _DESPITE + "{{ part.remains }} {{ part.unpaid }}.",
             "notice": {
                 "business": "We hereby give you formal notice to pay {{ part.totals.claimed }} "
                 "({{ part.totals.claimed_words }}), including the principal, interest "

@@ -133,7 +133,7 @@ FR = {
             "ailleurs, {{ part.invoices_phrase }}[below] {{ part.est }} arrivée{{ part.s }} à "
             "échéance sans que nous en ayons reçu le règlement{% if part.partly_paid %} "
             "intégral{% endif %}.{% endif %}",
-            "reminded": _MALGRE + "reste{{ part.nt }} impayée{{ part.s }} à ce jour.",
+            "reminded": _MALGRE + "reste{{ part.nt }} {{ part.impayee }} à ce jour.",
             "courteous": "Il s'agit probablement d'un simple oubli ; nous vous remercions de bien "
             "vouloir y remédier.",
             # One deadline per stage: the request's date, never « sans délai » before it.
@@ -145,8 +145,8 @@ FR = {
             "vouloir nous régler la somme de {{ part.totals.claimed }} [deadline].{% endif %}",
         },
         "relance_2": {
-            "new": _STARTS + "reste{{ part.nt }} impayée{{ part.s }} à ce jour.",
-            "reminded": _MALGRE + "reste{{ part.nt }} impayée{{ part.s }} à ce jour.",
+            "new": _STARTS + "reste{{ part.nt }} {{ part.impayee }} à ce jour.",
+            "reminded": _MALGRE + "reste{{ part.nt }} {{ part.impayee }} à ce jour.",
             "law": {
                 "business": "Nous vous rappelons qu'en application de l'article L441-10 du Code "
                 "de commerce{% if creditor.terms_of_sale %} et de nos conditions générales de "
@@ -168,8 +168,8 @@ FR = {
             "somme de {{ part.totals.claimed }} [deadline].",
         },
         "mise_en_demeure": {
-            "new": _STARTS + "demeure{{ part.nt }} impayée{{ part.s }} à ce jour.",
-            "reminded": _MALGRE + "demeure{{ part.nt }} impayée{{ part.s }}.",
+            "new": _STARTS + "demeure{{ part.nt }} {{ part.impayee }} à ce jour.",
+            "reminded": _MALGRE + "demeure{{ part.nt }} {{ part.impayee }}.",
             "notice": {
                 "business": "Par la présente, nous vous mettons en demeure de nous régler la "
                 "somme de {{ part.totals.claimed }} ({{ part.totals.claimed_words }}), "

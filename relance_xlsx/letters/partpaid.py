@@ -35,12 +35,17 @@ def partly_paid_words(
     # What is left unpaid, said truly when part of it was paid (« partly unpaid »).
     unpaid = "unpaid" if not paid else "partly unpaid"
     unpaid = unpaid if len(paid) in (0, len(rows)) else "unpaid in whole or in part"
+    # The same in French, agreed with the part's invoices (« restent impayées »).
+    s = "s" if len(rows) > 1 else ""
+    impayee = f"impayée{s}" if not paid else f"partiellement impayée{s}"
+    impayee = impayee if len(paid) in (0, len(rows)) else f"impayée{s} en tout ou partie"
     if len(paid) > LIST_LIMIT:
         on = f"sur {len(paid)} factures" if lang == "fr" else f"on {len(paid)} invoices"
         return {
             "partly_paid": f"{money(total)} {on}",
             "partly_paid_total": total,
             "unpaid": unpaid,
+            "impayee": impayee,
         }
     fr = lang == "fr"
     said = []
@@ -54,7 +59,12 @@ def partly_paid_words(
             text = day_long(day.date(), lang)  # a sentence: « le 21 septembre 2026 »
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
         said.append(f"{money(r['paid'])} {on}{when}")
-    return {"partly_paid": join_list(said, lang), "partly_paid_total": total, "unpaid": unpaid}
+    return {
+        "partly_paid": join_list(said, lang),
+        "partly_paid_total": total,
+        "unpaid": unpaid,
+        "impayee": impayee,
+    }
 
 
 __all__ = ["partly_paid_rows", "partly_paid_words"]
