@@ -97,7 +97,7 @@ def test_first_week_one_envelope_per_client_each_invoice_at_its_own_stage(tmp_pa
     assert (gamma.kind, gamma.invoices) == ("relance_1", ["G-2"])
     text = _text(gamma.path)
     assert (
-        "Pour mémoire, la facture n° G-1 reste impayée malgré notre mise en demeure du "
+        "Pour mémoire, la facture n° G-1 fait l'objet de notre mise en demeure du "
         "28 octobre 2026." in text
     )
     assert "simple oubli" not in text and "RECOMMANDÉE" not in text  # a client under notice

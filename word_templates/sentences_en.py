@@ -75,7 +75,7 @@ EN = {
     "attention": "For the attention of {{ debtor.contact }}",
     "ref": "Ref.: {{ letter.reference }}",
     "recall": "For the record, {{ letter.recall.invoices_phrase }} "
-    "{{ letter.recall.remains }} unpaid despite {{ letter.recall.previous_notices }}.",
+    "{{ letter.recall.is_are }} the subject of {{ letter.recall.previous_notices }}.",
     "subjects": {
         "pre_echeance": "Subject: upcoming due date – {{ letter.invoices_title }}",
         "relance_1": "Subject: payment reminder – {{ letter.subject_title }}",

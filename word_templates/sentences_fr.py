@@ -86,8 +86,9 @@ FR = {
     "closing": "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
     "attention": "À l'attention de {{ debtor.contact }}",
     "ref": "Réf. : {{ letter.reference }}",
-    "recall": "Pour mémoire, {{ letter.recall.invoices_phrase }} reste{{ letter.recall.nt }} "
-    "impayée{{ letter.recall.s }} malgré {{ letter.recall.previous_notices }}.",
+    # Neutral: the notice's delay may still run (« malgré » would say it was ignored).
+    "recall": "Pour mémoire, {{ letter.recall.invoices_phrase }} {% if letter.recall.nt %}font"
+    "{% else %}fait{% endif %} l'objet de {{ letter.recall.previous_notices }}.",
     "subjects": {
         "pre_echeance": "Objet : échéance prochaine – {{ letter.invoices_title }}",
         "relance_1": "Objet : relance – {{ letter.subject_title }} impayée{{ parts[0].s }}",
