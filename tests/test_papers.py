@@ -396,3 +396,22 @@ def test_english_tables_give_reminder_dates_short(tmp_path):
     cells = [row.cells[-1].text for row in history.rows[1:]]
     assert cells and all(re.fullmatch(r"\d\d/\d\d/\d{4}( and \d\d/\d\d/\d{4})*", c) for c in cells)
     assert "3\u00a0November\u00a02026" in "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_a_disputed_invoice_is_marked_on_the_statement_of_account(tmp_path):
+    """The notice's annex lists every open item of the account: a disputed invoice is in its
+    balance, as in the books, but said disputed, never as if it were claimed."""
+    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", tmp_path / "relance.toml")
+    ledger = _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
+    settings = relance_xlsx.load_settings(tmp_path / "relance.toml")
+    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, write_workbook=False)
+    [letter] = [x for x in result.letters if x.client == "Menuiserie Roux"]
+    doc = Document(str(letter.path))
+    pieces = [
+        row.cells[0].text
+        for t in doc.tables
+        for row in t.rows
+        if t.rows[0].cells[0].text == "Pièce"
+    ]
+    assert "Facture contestée F2026\u2011018" in pieces, pieces
+    assert not any(p.startswith("Facture contestée") for p in pieces if "018" not in p)

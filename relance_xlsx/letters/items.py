@@ -14,9 +14,11 @@ from ..wording import date_short, day_long, de
 def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) -> dict[str, Any]:
     """The client's statement of account: open invoices and credits, payments, balance."""
     labels = ("Facture", "Avoir") if lang == "fr" else ("Invoice", "Credit note")
+    # A disputed invoice is in the balance, as in the books, and said so: not claimed.
+    held = "Facture contestée" if lang == "fr" else "Disputed invoice"
     items = [
         {
-            "label": labels[1] if r["is_credit"] else labels[0],
+            "label": labels[1] if r["is_credit"] else held if r.get("hold") else labels[0],
             "number": str(r["invoice"] or "–"),
             "date": day(r["invoice_date"], lang),
             "due": day(r["due_date"], lang),

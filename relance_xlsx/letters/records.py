@@ -40,6 +40,8 @@ _FRAME_FIELDS = (
     "credit_for",
     # A promise to pay recorded (kept or broken): the client did not forget the invoice.
     "promise_date",
+    # Disputed or held: marked so on the statement of account, never claimed.
+    "hold",
 )
 _DECISION_FIELDS = {
     "days_late": "days_late",
@@ -60,6 +62,7 @@ _DEFAULTS = {
     "indemnity_paid": 0.0,
     "credit_for": None,
     "promise_date": None,
+    "hold": False,
 }
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
