@@ -33,6 +33,10 @@ ROWS = [
     # Nothing paid, promised nor reminded: the oversight is what the ledger says.
     ["O1", "Olive Omega", "fr", A, D(2026, 9, 16), D(2026, 10, 16), 300.0, 0, None, None, None, None],
     ["Q1", "Quay Qoppa", "en", A, D(2026, 9, 16), D(2026, 10, 16), 300.0, 0, None, None, None, None],
+    # H1 got a relance 2 on 15/11 (its next step waits); H2 falls due: its own relance 1 goes
+    # alone, to a client being chased: no « oubli » (lawyer's re-review, item 5).
+    ["H1", "Hôtel Eta", "fr", A, D(2026, 6, 1), D(2026, 7, 1), 900.0, 0, None, "Relance 2", D(2026, 11, 15), None],
+    ["H2", "Hôtel Eta", "fr", A, D(2026, 9, 20), D(2026, 10, 20), 300.0, 0, None, None, None, None],
 ]  # fmt: skip
 OVERSIGHT = {
     "fr": "Il s'agit probablement d'un simple oubli",
@@ -45,7 +49,16 @@ REQUEST = {"fr": "Nous vous remercions de bien vouloir nous régler la somme de"
 def written(tmp_path_factory) -> dict[str, tuple[str, str]]:
     """Each client's letter kind and text, from one run."""
     tmp = tmp_path_factory.mktemp("oversight")
-    ledger = write_ledger(tmp / "ledger.xlsx", ROWS, HEADERS)
+
+    def journal(wb) -> None:
+        # H1's relance 2 of 15/11 asked for payment by 23/11: it is not listed again before.
+        ws = wb.create_sheet("Journal des relances")
+        ws.append(["Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
+                   "Intérêts", "Indemnité", "Courrier"])  # fmt: skip
+        ws.append([D(2026, 11, 15), "H1", "Hôtel Eta", "Relance 2", "Courrier", 900.0, 0, 40,
+                   "2026-11-15 Relance 2 - Hôtel Eta.docx"])  # fmt: skip
+
+    ledger = write_ledger(tmp / "ledger.xlsx", ROWS, HEADERS, extra=journal)
     result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp / "out")
     out = {}
     for x in result.letters:
@@ -69,6 +82,7 @@ def written(tmp_path_factory) -> dict[str, tuple[str, str]]:
         pytest.param(
             "Harbour Kappa", "en", False, "We have received, in part payment", id="en-partly-paid"
         ),
+        pytest.param("Hôtel Eta", "fr", False, "", id="client-chased-for-another-invoice"),
         pytest.param("Olive Omega", "fr", True, "", id="fr-forgotten"),
         pytest.param("Quay Qoppa", "en", True, "", id="en-forgotten"),
     ],

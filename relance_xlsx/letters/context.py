@@ -69,7 +69,7 @@ def letter_context(
         settings.letters.courteous_until_days,
         rate,
         with_notice=any(p.kind == KIND_FORMAL_NOTICE for p in plan.all_parts),
-        reminded=any(p.reminded for p in plan.all_parts),
+        reminded=plan.others_chased or any(p.reminded for p in plan.all_parts),
     )
     parts = _parts(plan, data, frame)
     debtor = _debtor(plan.client, people)

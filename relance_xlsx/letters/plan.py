@@ -63,6 +63,9 @@ class LetterPlan:
     # Credit notes naming no open invoice of the client: shown as « avoirs disponibles », never
     # deducted (no letter can know whether the client used them against another letter).
     free_credit_rows: tuple[int, ...] = ()
+    # Another invoice of the client, not in this letter, is unpaid after a letter of its own:
+    # the client is being chased, so this letter cannot call its debt « un simple oubli ».
+    others_chased: bool = False
 
     @property
     def all_parts(self) -> tuple[Part, ...]:
@@ -113,6 +116,12 @@ def plan_letters(
     # One envelope per client: its parts' kinds all share the group's key.
     group_kind = np.where(envelope, "", kinds)
     plans: list[LetterPlan] = []
+    outside = joined[joined["kind"].isna()]
+    chased = outside["valid"].to_numpy(dtype=bool) & ~outside["is_credit"].to_numpy(dtype=bool)
+    chased &= (outside["level"].to_numpy(dtype=int) >= 1) & (
+        outside["outstanding"].to_numpy(dtype=float) > 0.005
+    )
+    chased_clients = set(outside["client"].to_numpy()[chased].tolist())
     # .indices gives each group's positions at once; iterating groups costs ~100 µs each.
     grouped = pd.DataFrame({"client": with_kind["client"].to_numpy(), "kind": group_kind})
     for (client, _), where in grouped.groupby(["client", "kind"], sort=False).indices.items():
@@ -126,6 +135,7 @@ def plan_letters(
                 str(languages[where[0]]),
                 rows,
                 parts=() if single else parts,
+                others_chased=client in chased_clients,
             )
         )
     return _attach(plans, frame, joined, decisions)
