@@ -8,7 +8,7 @@ from pathlib import Path
 from ..config import Settings
 from ..ledger import Ledger
 from ..mailroom import Recorded, posting_lists, read_list, record_numbers
-from ..workbook import JournalEntry, check_targets
+from ..workbook import JournalEntry, check_targets, dated_numbers
 
 
 def typed_numbers(
@@ -35,9 +35,10 @@ def typed_numbers(
     header = ledger.columns.get("registered_no", settings.writeback.registered_header)
     column = f"« {header} » de la feuille « {ledger.sheet} »"
     listed = [x for x in lists if x.day]
-    recorded, notes = record_numbers(ledger.frame, listed, column, as_of=as_of)
+    dated = dated_numbers(ledger.path, settings.writeback.journal_sheet)
+    recorded, notes = record_numbers(ledger.frame, listed, column, as_of=as_of, dated=dated)
     warnings += notes
-    if recorded and write:
+    if any(not r.dated_only for r in recorded) and write:
         check_targets(ledger.sheet_ref, settings.writeback, registered=True)
     for r in recorded:
         ledger.frame.at[r.index, "registered_no"] = r.number

@@ -178,7 +178,7 @@ def _run(job: _Job) -> RunResult:
         summary=sheet.summary,
         missing_settings=creditor_gaps(settings) if held else [],
         done_before=before,
-        registered_numbers=[r.public() for r in recorded],
+        registered_numbers=[r.public() for r in recorded if not r.dated_only],
         **files.described(),
     )
 
