@@ -143,3 +143,25 @@ def test_a_run_done_again_the_same_day_keeps_the_number_and_date_typed(tmp_path)
     assert ws["H5"].value == NUMBER
     assert ws["I5"].value == dt.datetime(2026, 11, 23) and ws["I5"].number_format == "dd/mm/yyyy"
     assert not list((tmp_path / "courrier").glob("liste_recommandes du *"))
+
+
+@pytest.mark.parametrize(
+    ("number", "posted", "about"),
+    [
+        pytest.param("1A 000 000 0001 8", dt.date(2026, 11, 23), "clé de contrôle",
+                     id="a-number-mistyped"),
+        pytest.param(NUMBER, "lundi", "date de dépôt non retenue", id="a-date-that-is-none"),
+    ],
+)  # fmt: skip
+def test_the_run_that_keeps_an_earlier_list_aside_names_it_as_kept(tmp_path, number, posted, about):
+    ledger = _sample(tmp_path)
+    out = str(tmp_path / "envoi")
+    _run(ledger, "2026-11-22", out)
+    _type(tmp_path / "envoi" / "liste_recommandes.xlsx", number, posted)
+    done = _run(ledger, "2026-12-06", out)
+    kept = tmp_path / "envoi" / "liste_recommandes du 2026-11-22.xlsx"
+    assert kept.is_file()
+    said = [" ".join(w.split()) for w in done.output.split("Attention") if about in w]
+    assert said, done.output
+    assert all("envoi/liste_recommandes du 2026-11-22.xlsx" in w for w in said), said
+    assert not any("envoi/liste_recommandes.xlsx" in w for w in said), said

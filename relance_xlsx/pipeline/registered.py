@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..ledger import Ledger
-from ..mailroom import Recorded, posting_lists, read_list, record_numbers
+from ..mailroom import Recorded, keep_earlier_list, posting_lists, read_list, record_numbers
 from ..workbook import JournalEntry, check_targets, dated_numbers
 
 
@@ -19,6 +19,7 @@ def typed_numbers(
     warnings: list[str],
     *,
     write: bool,
+    keep: bool = False,
 ) -> list[Recorded]:
     """The numbers to write into « N° recommandé », from the posting lists of the recent runs
     beside the ledger (relances/<date>/, or any folder beside it) and beside this run's
@@ -26,8 +27,12 @@ def typed_numbers(
 
     They are noted in the ledger's frame at once, so that this run's journal lines and
     litigation files already name them. A run that writes the workbook checks first that the
-    « N° recommandé » column fits (before any letter is written).
+    « N° recommandé » column fits (before any letter is written). keep: a run that writes its
+    folder first keeps an earlier run's list there under its date (what is said of it names
+    that file).
     """
+    if keep:
+        keep_earlier_list(out, as_of)
     # A list in a folder not named by its date is found by the date its hidden sheet keeps.
     home = ledger.path.resolve().parent
     folders = [home / "relances", home, out.resolve().parent]

@@ -111,7 +111,9 @@ def _run(job: _Job) -> RunResult:
     frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
     ledger = dataclasses.replace(ledger, frame=frame)
     warnings = list(ledger.warnings)
-    recorded = typed_numbers(ledger, settings, out, as_of, warnings, write=job.write_workbook)
+    recorded = typed_numbers(
+        ledger, settings, out, as_of, warnings, write=job.write_workbook, keep=not job.dry_run
+    )
     with step(progress, "Décisions"):
         decisions, plans, unknown = decide_ledger(ledger, settings, as_of, job.statements)
     warnings += decisions.warnings
