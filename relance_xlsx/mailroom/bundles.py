@@ -31,7 +31,12 @@ class Post:
 
 
 def write_posting(
-    registered: Sequence[Letter], data: LetterRows, settings: Settings, out: Path, as_of: dt.date
+    registered: Sequence[Letter],
+    data: LetterRows,
+    settings: Settings,
+    out: Path,
+    as_of: dt.date,
+    workbook: str = "",
 ) -> tuple[Path | None, list[str]]:
     """The posting list of the registered letters (None without any), and a warning when the
     office's list of this folder had to be kept aside.
@@ -39,7 +44,8 @@ def write_posting(
     Numbers already typed on this folder's list (a run done again the same day) are kept. A
     list of an earlier run (a folder given to --out each week) is kept as « liste_recommandes
     du <date>.xlsx », still read back. A list that cannot be read back whole is not
-    overwritten: it is kept under another name, with the numbers typed on it.
+    overwritten: it is kept under another name, with the numbers typed on it. workbook: the
+    ledger's file name, kept in the list's hidden sheet.
     """
     if not registered:
         return None, []
@@ -62,7 +68,8 @@ def write_posting(
     sender = ", ".join(
         p for p in (str(creditor.get("name", "")), str(creditor.get("address", ""))) if p
     )
-    return write_posting_list(lines, target, sender=sender, as_of=as_of), warnings
+    written = write_posting_list(lines, target, sender=sender, as_of=as_of, workbook=workbook)
+    return written, warnings
 
 
 def keep_earlier_list(out: Path, as_of: dt.date) -> Path | None:

@@ -20,7 +20,7 @@ from ..config import Limits
 from ..ooxml import check_package
 from .listread import Lost, Table, TypedRow, fold, locate, quoted, typed_rows
 from .posted import posted_day
-from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, PostingLine
+from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, WORKBOOK_LABEL, PostingLine
 from .unread import header_lost, keys_lost, table_lost, unreadable
 
 # A posting list is a page of lines: anything far bigger is not one (or is hostile).
@@ -41,6 +41,8 @@ class Listed:
     notes: tuple[str, ...] = ()
     # Each line's number cell in the sheet (« H7 »), where the page writes what is typed.
     cells: dict[int, str] = field(default_factory=dict)
+    # The file name of the workbook it was written for ("" for a list written before 0.2.0).
+    workbook: str = ""
 
     @property
     def name(self) -> str:
@@ -83,7 +85,7 @@ def read_list(path: Path) -> Listed:
     keys_name = _keys_sheet(sheets)
     keys = sheets.pop(keys_name, [])
     lines, day = _lines(keys)
-    listed = Listed(path, day or folder_day(path) or _saved(path), lines)
+    listed = Listed(path, day or folder_day(path) or _saved(path), lines, workbook=_book(keys))
     if not keys_name:
         return replace(listed, problem=keys_lost(listed.name))
     table = locate(sheets)
@@ -137,6 +139,13 @@ def _lines(keys: list[list[Any]]) -> tuple[list[PostingLine], dt.date | None]:
         client, letter = str(first[1]), str(first[2])
         lines.append(PostingLine(line, client, client, (), reference, 0.0, letter, invoices))
     return lines, day
+
+
+def _book(keys: list[list[Any]]) -> str:
+    """The workbook's file name the hidden sheet's first row keeps beside its label."""
+    head = keys[0] if keys else []
+    at = next((j for j, v in enumerate(head) if v == WORKBOOK_LABEL), None)
+    return str(head[at + 1]).strip() if at is not None and at + 1 < len(head) else ""
 
 
 def _day(value: Any) -> dt.date | None:

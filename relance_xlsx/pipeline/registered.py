@@ -7,7 +7,14 @@ from pathlib import Path
 
 from ..config import Settings
 from ..ledger import Ledger
-from ..mailroom import Recorded, keep_earlier_list, posting_lists, read_list, record_numbers
+from ..mailroom import (
+    Listed,
+    Recorded,
+    keep_earlier_list,
+    posting_lists,
+    read_list,
+    record_numbers,
+)
 from ..workbook import JournalEntry, check_targets, dated_numbers
 
 
@@ -36,7 +43,9 @@ def typed_numbers(
     # A list in a folder not named by its date is found by the date its hidden sheet keeps.
     home = ledger.path.resolve().parent
     folders = [home / "relances", home, out.resolve().parent]
-    lists = [read_list(path) for path in posting_lists(folders, as_of)]
+    lists = _own_lists(
+        [read_list(path) for path in posting_lists(folders, as_of)], ledger, warnings
+    )
     header = ledger.columns.get("registered_no", settings.writeback.registered_header)
     column = f"« {header} » de la feuille « {ledger.sheet} »"
     listed = [x for x in lists if x.day]
@@ -48,6 +57,23 @@ def typed_numbers(
     for r in recorded:
         ledger.frame.at[r.index, "registered_no"] = r.number
     return recorded
+
+
+def _own_lists(lists: list[Listed], ledger: Ledger, warnings: list[str]) -> list[Listed]:
+    """The lists written for this workbook (or before they said which): another workbook's
+    in the same folder are left alone, said in one line."""
+    name = ledger.path.name.casefold()
+    mine = [not x.workbook or x.workbook.casefold() == name for x in lists]
+    others = [x for x, own in zip(lists, mine, strict=True) if not own]
+    if others:
+        named = ", ".join(f"{x.name} (classeur « {x.workbook} »)" for x in others[:3])
+        more = f" et {len(others) - 3} autre(s)" if len(others) > 3 else ""
+        warnings.append(
+            f"Listes de recommandés d'un autre classeur, non lues pour {ledger.path.name} : "
+            f"{named}{more} ; si ce classeur a été renommé, notez ses n° de recommandé dans "
+            "sa colonne « N° recommandé »."
+        )
+    return [x for x, own in zip(lists, mine, strict=True) if own]
 
 
 def registered_entries(
