@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -457,3 +458,31 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
     assert {_column(ledger, "N° recommandé")[i] for i in registered[0].invoices} == {
         "1A 123 456 7890 5"
     }
+
+
+@pytest.mark.parametrize(
+    ("out", "page_on", "shown"),
+    [
+        pytest.param(None, None, True, id="the-default-folder"),
+        pytest.param("envoi novembre", None, True, id="an-out-folder-beside-the-workbook"),
+        pytest.param("relances/envoi", None, True, id="an-out-folder-in-relances"),
+        pytest.param(None, "autre_societe.xlsx", False, id="another-workbook-in-the-same-folder"),
+        pytest.param("envoi novembre", "autre_societe.xlsx", False,
+                     id="another-workbook-its-out-folder"),
+    ],
+)  # fmt: skip
+def test_the_page_shows_the_posting_lists_the_run_reads_back(tmp_path, out, page_on, shown):
+    """A fresh page (no run of its own) finds the lists where the next run finds them."""
+    ledger = _build(tmp_path)
+    first = _run(ledger, out_dir=tmp_path / out if out else None)
+    assert first.posting_list
+    opened = ledger
+    if page_on:
+        opened = ledger.with_name(page_on)
+        shutil.copy(ledger, opened)
+    with running_page(opened, recent_file=tmp_path / "recents.json") as page:
+        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        assert client.get(f"/?jeton={page.state.token}").status_code == 200
+        text = client.get("/recommandes").text
+    assert ('id="aucune"' not in text) is shown
+    assert ('name="numero-0-1"' in text) is shown

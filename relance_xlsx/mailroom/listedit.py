@@ -34,12 +34,14 @@ class PostingList:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-def recent_lists(folders: Iterable[Path], as_of: dt.date) -> list[PostingList]:
-    """The posting lists of the recent runs (or of runs dated later), the latest first."""
+def recent_lists(folders: Iterable[Path], as_of: dt.date, workbook: str = "") -> list[PostingList]:
+    """The posting lists of the recent runs (or of runs dated later), the latest first;
+    with workbook (a file name), not those written for another workbook."""
     found = []
     for path in posting_lists(folders, as_of, later=True):
         listed = read_list(path)
-        if listed.day is not None:
+        other = workbook and listed.workbook.casefold() not in ("", workbook.casefold())
+        if listed.day is not None and not other:
             found.append(PostingList(path, listed.day, listed.lines, listed.problem))
     return sorted(found, key=lambda x: x.posted, reverse=True)
 

@@ -29,6 +29,7 @@ from .faces import (
 )
 from .matching import match
 from .ondemand import dossier
+from .registered import list_folders
 from .reports import report
 from .runs import run
 from .sending import prepare_send, send
@@ -82,6 +83,7 @@ __all__ = [
     "law_issues",
     "ledger_row",
     "letter_as_pdf",
+    "list_folders",
     "match",
     "open_elsewhere",
     "password_known",

@@ -40,12 +40,8 @@ def typed_numbers(
     """
     if keep:
         keep_earlier_list(out, as_of)
-    # A list in a folder not named by its date is found by the date its hidden sheet keeps.
-    home = ledger.path.resolve().parent
-    folders = [home / "relances", home, out.resolve().parent]
-    lists = _own_lists(
-        [read_list(path) for path in posting_lists(folders, as_of)], ledger, warnings
-    )
+    found = [read_list(path) for path in posting_lists(list_folders(ledger.path, out), as_of)]
+    lists = _own_lists(found, ledger, warnings)
     header = ledger.columns.get("registered_no", settings.writeback.registered_header)
     column = f"« {header} » de la feuille « {ledger.sheet} »"
     listed = [x for x in lists if x.day]
@@ -57,6 +53,15 @@ def typed_numbers(
     for r in recorded:
         ledger.frame.at[r.index, "registered_no"] = r.number
     return recorded
+
+
+def list_folders(ledger: Path, out: Path | None) -> list[Path]:
+    """Where the posting lists of a workbook's runs are looked for, by the run and by the
+    page alike: relances/, any folder beside the workbook (one given to --out), and beside
+    the run's own folder. A list in a folder not named by its date is found by the date its
+    hidden sheet keeps."""
+    home = ledger.resolve().parent
+    return [home / "relances", home, *([out.resolve().parent] if out is not None else [])]
 
 
 def _own_lists(lists: list[Listed], ledger: Ledger, warnings: list[str]) -> list[Listed]:
@@ -109,4 +114,4 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-__all__ = ["registered_entries", "typed_numbers"]
+__all__ = ["list_folders", "registered_entries", "typed_numbers"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..pipeline import PostingList, recent_lists, refused_numbers, save_numbers
+from ..pipeline import PostingList, list_folders, recent_lists, refused_numbers, save_numbers
 from .guard import posted
 from .pages import go, ui
 from .state import UiState
@@ -25,12 +25,13 @@ CHANGED = (
 
 
 def _lists(state: UiState) -> list[PostingList]:
-    """The posting lists of the recent runs on the chosen workbook."""
+    """The posting lists of the recent runs on the chosen workbook, found where a run finds
+    them (a folder given to --out beside the workbook too), its own only."""
     assert state.ledger is not None
-    folders = [state.ledger.parent / "relances"]
-    if state.last_run is not None and state.last_run.out_dir:
-        folders.append(Path(state.last_run.out_dir).parent)
-    return recent_lists(folders, dt.date.today())
+    last = state.last_run
+    out = Path(last.out_dir) if last is not None and last.out_dir else None
+    folders = list_folders(state.ledger, out)
+    return recent_lists(folders, dt.date.today(), workbook=state.ledger.name)
 
 
 async def registered_page(request: Request) -> Response:
