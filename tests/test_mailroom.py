@@ -25,7 +25,8 @@ from relance_xlsx.cli import app
 from relance_xlsx.config import LETTER_KINDS
 from relance_xlsx.ledger import ALL_KINDS
 from relance_xlsx.letters import inside, letter_filename, readable_name
-from relance_xlsx.mailroom import BLANK_TEXT, clean_number
+from relance_xlsx.mailroom import BLANK_TEXT, clean_number, number_problem
+from relance_xlsx.mailroom.posted import posted_day
 from relance_xlsx.web import running_page
 from relance_xlsx.wording import money
 
@@ -128,6 +129,41 @@ def test_the_print_settings_know_every_letter_kind():
 )
 def test_lrar_numbers_are_read_as_typed_or_refused(typed, expected):
     assert clean_number(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        pytest.param("2C 555 000 1112 4 1A 123 456 7890 5",
+                     "deux numéros (2C 555 000 1112 4 et 1A 123 456 7890 5)", id="two-national"),
+        pytest.param("1A12345678905 RR473124829FR",
+                     "deux numéros (1A 123 456 7890 5 et RR 473 124 829 FR)",
+                     id="national-and-s10"),
+        pytest.param("\u202e5 0987 654 321 A1", "sens de lecture (U+202E)",
+                     id="right-to-left-override"),
+        pytest.param("1A 123 456 7890 5\u2066", "sens de lecture (U+2066)", id="isolate-mark"),
+        pytest.param("1A 123 456 7890 5\u200b", None, id="zero-width-space-cleaned"),
+    ],
+)  # fmt: skip
+def test_two_numbers_in_a_cell_or_a_direction_mark_are_refused(typed, why):
+    said = number_problem(typed)
+    if why is None:
+        assert said is None
+    else:
+        assert said and why in said and clean_number(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        pytest.param("23/11/2026\u200b", dt.date(2026, 11, 23), id="zero-width-space"),
+        pytest.param("\ufeff23/11/2026", dt.date(2026, 11, 23), id="byte-order-mark"),
+        pytest.param("２３/１１/２０２６", dt.date(2026, 11, 23), id="full-width-digits"),
+        pytest.param("23/11/2026", dt.date(2026, 11, 23), id="plain"),
+    ],
+)
+def test_invisible_characters_in_a_date_of_posting_are_not_typed(typed, expected):
+    assert posted_day(typed) == expected
 
 
 # -- the week's post, converted by real LibreOffice -------------------------------------------
