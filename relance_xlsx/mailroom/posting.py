@@ -20,7 +20,7 @@ from typing import Any
 
 from ..bank import printed
 from ..letters import Letter, LetterRows, total_due
-from ..wording import date_short, plain, typeset
+from ..wording import date_short, plain, typeset, unbreakable
 from .postingstyles import money_style, sheet_styles
 
 LIST_NAME = "liste_recommandes.xlsx"
@@ -103,9 +103,11 @@ def posting_lines(letters: Sequence[Letter], data: LetterRows) -> list[PostingLi
     return lines
 
 
-def invoices_text(invoices: Sequence[str]) -> str:
-    """The « Factures » cell: the invoice numbers, the first ones past a few."""
-    shown = [plain(n) for n in invoices if n]
+def invoices_text(invoices: Sequence[str], *, printed: bool = False) -> str:
+    """The « Factures » cell: the invoice numbers, the first ones past a few; printed: each
+    kept on one line (no-break hyphens and spaces, as in the letters: the PDF cut
+    « F2026- / 0001573 »), for the visible sheet only."""
+    shown = [(unbreakable if printed else plain)(n) for n in invoices if n]
     if len(shown) <= SHOWN_INVOICES:
         return ", ".join(shown)
     first = SHOWN_INVOICES - 2
@@ -164,7 +166,8 @@ def _write_line(
     ws.write_number(i, WRITTEN["line"], line.line, styles["line"])
     ws.write_string(i, WRITTEN["recipient"], line.recipient, styles["cell"])
     ws.write_string(i, WRITTEN["address"], "\n".join(line.address), styles["cell"])
-    ws.write_string(i, WRITTEN["invoices"], invoices_text(line.invoices), styles["cell"])
+    invoices = invoices_text(line.invoices, printed=True)  # the hidden sheet keeps them plain
+    ws.write_string(i, WRITTEN["invoices"], invoices, styles["cell"])
     ws.write_string(i, WRITTEN["reference"], line.reference, styles["cell"])
     ws.write_datetime(i, WRITTEN["date"], as_of, styles["date"])
     ws.write_number(i, WRITTEN["amount"], line.amount, money_style(book, styles, line.currency))
