@@ -5,6 +5,7 @@ LRAR numbers typed on it carried into the workbook, file names a person reads.""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import shutil
@@ -522,3 +523,45 @@ def test_the_page_shows_the_posting_lists_the_run_reads_back(tmp_path, out, page
         text = client.get("/recommandes").text
     assert ('id="aucune"' not in text) is shown
     assert ('name="numero-0-1"' in text) is shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        pytest.param("23/11/2026", None, id="a-date"),
+        pytest.param("23/11/2026\u200b", None, id="a-date-with-an-invisible-character"),
+        pytest.param("lundi", "« lundi » n'est pas une date", id="not-a-date"),
+        pytest.param("21/11/2026", "est avant la date des lettres (22/11/2026)",
+                     id="before-the-letters"),
+        pytest.param((dt.date.today() + dt.timedelta(days=3)).strftime("%d/%m/%Y"),
+                     "est après la date de cette exécution", id="after-today"),
+    ],
+)  # fmt: skip
+def test_the_date_of_posting_typed_on_the_page_reaches_the_list_then_the_journal(
+    tmp_path, typed, refused
+):
+    ledger = _build(tmp_path)
+    first = _run(ledger)
+    before = Path(first.posting_list).read_bytes()
+    with running_page(ledger, recent_file=tmp_path / "recents.json") as page:
+        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        token = page.state.token
+        assert client.get(f"/?jeton={token}").status_code == 200
+        shown = client.get("/recommandes").text
+        assert 'name="depot-0-1"' in shown and "<th>Date de dépôt</th>" in shown
+        key = re.search(r'name="liste-0" value="([0-9a-f]+)"', shown)
+        assert key is not None
+        form = {"jeton": token, "liste-0": key[1], "numero-0-1": "1A 123 456 7890 5",
+                "depot-0-1": typed}  # fmt: skip
+        answer = html.unescape(client.post("/recommandes", data=form).text)
+    if refused:
+        assert refused in answer and "rien n'a été enregistré" in answer
+        assert Path(first.posting_list).read_bytes() == before
+        return
+    assert "enregistré(s)" in answer and 'value="23/11/2026"' in answer
+    cell = load_workbook(first.posting_list)["Recommandés"]["I5"]
+    assert cell.value == dt.datetime(2026, 11, 23) and cell.number_format == "dd/mm/yyyy"
+    _run(ledger, AS_OF + dt.timedelta(days=7))
+    journal = load_workbook(ledger)["Journal des relances"]
+    actions = [str(r[4]) for r in journal.iter_rows(min_row=2, values_only=True) if r[4]]
+    assert "LRAR n° 1A 123 456 7890 5 (déposée le 23/11/2026)" in actions, actions

@@ -12,7 +12,7 @@ from .bundles import (
     write_posting,
 )
 from .joining import BLANK_TEXT, Joined, join_letters, page_counts
-from .listedit import PostingList, recent_lists, refused_numbers, save_numbers
+from .listedit import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
 from .listfind import READ_BACK_DAYS, posting_lists
 from .lrar import clean_number, number_problem, shown_number
 from .posting import (
@@ -52,6 +52,7 @@ __all__ = [
     "read_list",
     "recent_lists",
     "record_numbers",
+    "refused_dates",
     "refused_numbers",
     "save_numbers",
     "shown_number",

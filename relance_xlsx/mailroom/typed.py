@@ -41,6 +41,8 @@ class Listed:
     notes: tuple[str, ...] = ()
     # Each line's number cell in the sheet (« H7 »), where the page writes what is typed.
     cells: dict[int, str] = field(default_factory=dict)
+    # Each line's « Date de dépôt » cell, when the list has that column.
+    posted_cells: dict[int, str] = field(default_factory=dict)
     # The file name of the workbook it was written for ("" for a list written before 0.2.0).
     workbook: str = ""
 
@@ -192,17 +194,18 @@ def _numbered(listed: Listed, table: Table, rows: list[TypedRow]) -> Listed:
     where = f"feuille « {table.sheet} », cellule"
     numbered = []
     for x in listed.lines:
+        at = typed.get(x.line, shown.get(x.line))
         if x.line in shown:
             x = _as_shown(x, shown[x.line].shown)
         if x.line in typed and x.line not in clashed:
-            row = typed[x.line]
-            x = replace(x, number=row.number, where=f"{where} {row.cell}")
-            if row.posted_cell:
-                x = replace(x, posted=posted_day(row.posted),
-                            posted_where=f"{where} {row.posted_cell}")  # fmt: skip
+            x = replace(x, number=typed[x.line].number, where=f"{where} {typed[x.line].cell}")
+        if at is not None and at.posted_cell and x.line not in clashed:
+            x = replace(x, posted=posted_day(at.posted),
+                        posted_where=f"{where} {at.posted_cell}")  # fmt: skip
         numbered.append(x)
     cells = {line: row.cell for line, row in shown.items()}
-    return replace(listed, lines=numbered, notes=tuple(notes), cells=cells)
+    dated = {line: row.posted_cell for line, row in shown.items() if row.posted_cell}
+    return replace(listed, lines=numbered, notes=tuple(notes), cells=cells, posted_cells=dated)
 
 
 def _as_shown(line: PostingLine, shown: dict[str, Any]) -> PostingLine:
