@@ -116,3 +116,56 @@ def test_the_list_helps_the_office_type_the_number_and_the_date(tmp_path):
     assert "22/11/2026" in posted.error and "\u202f;" in posted.error
     assert ws["I5"].number_format == "dd/mm/yyyy" and ws["I5"].value is None
     assert "liste d'envoi du 22/11/2026" in ws["A1"].value and "dépôt du" not in ws["A1"].value
+
+
+WEEK3, WEEK4 = D(2026, 12, 6), D(2026, 12, 13)
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected", "says", "warned_week3"),
+    [
+        pytest.param("lundi", "23/11/2026", "(déposée le 23/11/2026)", False,
+                     id="text-corrected"),
+        pytest.param(D(2026, 11, 21), D(2026, 11, 23), "(déposée le 23/11/2026)", False,
+                     id="before-the-letters-corrected"),
+        pytest.param(None, D(2026, 11, 24), "(déposée le 24/11/2026)", False,
+                     id="typed-only-after-the-number"),
+        pytest.param(D(2026, 12, 1), D(2026, 12, 1), "(déposée le 01/12/2026)", False,
+                     id="after-the-run-held-until-a-later-run"),
+        pytest.param(D(2026, 12, 9), D(2026, 12, 9), None, True,
+                     id="after-the-next-run-too-still-held"),
+        pytest.param("lundi", "lundi", None, True, id="never-corrected-the-reminder-repeats"),
+    ],
+)  # fmt: skip
+def test_a_date_of_posting_set_aside_reaches_the_journal_once_it_holds(
+    tmp_path, typed, corrected, says, warned_week3
+):
+    ledger, listing = _posting_list(tmp_path)
+
+    def type_date(value):
+        book = load_workbook(listing)
+        ws = book["Recommandés"]
+        ws["H5"], ws["I5"] = NUMBER, value
+        book.save(listing)
+
+    def dated_lines():
+        journal = load_workbook(ledger)["Journal des relances"]
+        actions = [str(r[4]) for r in journal.iter_rows(min_row=2, values_only=True) if r[4]]
+        return [a for a in actions if a.startswith(f"LRAR n° {NUMBER} (déposée le")]
+
+    type_date(typed)
+    relance_xlsx.run(ledger, complete_settings(), as_of=WEEK2, out_dir=None)
+    assert dated_lines() == []
+    type_date(corrected)
+    third = relance_xlsx.run(ledger, complete_settings(), as_of=WEEK3, out_dir=None)
+    about = [w for w in third.warnings if "date de dépôt" in w]
+    assert bool(about) is warned_week3, about
+    if about and isinstance(corrected, dt.date):  # held open, not refused for good
+        assert f"une exécution datée du {corrected:%d/%m/%Y} ou après" in about[0], about
+    assert third.registered_numbers == []  # the number was written by the second run
+    assert dated_lines() == ([f"LRAR n° {NUMBER} {says}"] if says else []), dated_lines()
+    # Once said, neither said again nor warned about.
+    fourth = relance_xlsx.run(ledger, complete_settings(), as_of=WEEK4, out_dir=None)
+    if says:
+        assert dated_lines() == [f"LRAR n° {NUMBER} {says}"]
+        assert not [w for w in fourth.warnings if "date de dépôt" in w]

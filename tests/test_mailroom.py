@@ -5,8 +5,10 @@ LRAR numbers typed on it carried into the workbook, file names a person reads.""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
+import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -24,7 +26,8 @@ from relance_xlsx.cli import app
 from relance_xlsx.config import LETTER_KINDS
 from relance_xlsx.ledger import ALL_KINDS
 from relance_xlsx.letters import inside, letter_filename, readable_name
-from relance_xlsx.mailroom import BLANK_TEXT, clean_number
+from relance_xlsx.mailroom import BLANK_TEXT, clean_number, number_problem
+from relance_xlsx.mailroom.posted import posted_day
 from relance_xlsx.web import running_page
 from relance_xlsx.wording import money
 
@@ -127,6 +130,41 @@ def test_the_print_settings_know_every_letter_kind():
 )
 def test_lrar_numbers_are_read_as_typed_or_refused(typed, expected):
     assert clean_number(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        pytest.param("2C 555 000 1112 4 1A 123 456 7890 5",
+                     "deux numéros (2C 555 000 1112 4 et 1A 123 456 7890 5)", id="two-national"),
+        pytest.param("1A12345678905 RR473124829FR",
+                     "deux numéros (1A 123 456 7890 5 et RR 473 124 829 FR)",
+                     id="national-and-s10"),
+        pytest.param("\u202e5 0987 654 321 A1", "sens de lecture (U+202E)",
+                     id="right-to-left-override"),
+        pytest.param("1A 123 456 7890 5\u2066", "sens de lecture (U+2066)", id="isolate-mark"),
+        pytest.param("1A 123 456 7890 5\u200b", None, id="zero-width-space-cleaned"),
+    ],
+)  # fmt: skip
+def test_two_numbers_in_a_cell_or_a_direction_mark_are_refused(typed, why):
+    said = number_problem(typed)
+    if why is None:
+        assert said is None
+    else:
+        assert said and why in said and clean_number(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        pytest.param("23/11/2026\u200b", dt.date(2026, 11, 23), id="zero-width-space"),
+        pytest.param("\ufeff23/11/2026", dt.date(2026, 11, 23), id="byte-order-mark"),
+        pytest.param("２３/１１/２０２６", dt.date(2026, 11, 23), id="full-width-digits"),
+        pytest.param("23/11/2026", dt.date(2026, 11, 23), id="plain"),
+    ],
+)
+def test_invisible_characters_in_a_date_of_posting_are_not_typed(typed, expected):
+    assert posted_day(typed) == expected
 
 
 # -- the week's post, converted by real LibreOffice -------------------------------------------
@@ -457,3 +495,73 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
     assert {_column(ledger, "N° recommandé")[i] for i in registered[0].invoices} == {
         "1A 123 456 7890 5"
     }
+
+
+@pytest.mark.parametrize(
+    ("out", "page_on", "shown"),
+    [
+        pytest.param(None, None, True, id="the-default-folder"),
+        pytest.param("envoi novembre", None, True, id="an-out-folder-beside-the-workbook"),
+        pytest.param("relances/envoi", None, True, id="an-out-folder-in-relances"),
+        pytest.param(None, "autre_societe.xlsx", False, id="another-workbook-in-the-same-folder"),
+        pytest.param("envoi novembre", "autre_societe.xlsx", False,
+                     id="another-workbook-its-out-folder"),
+    ],
+)  # fmt: skip
+def test_the_page_shows_the_posting_lists_the_run_reads_back(tmp_path, out, page_on, shown):
+    """A fresh page (no run of its own) finds the lists where the next run finds them."""
+    ledger = _build(tmp_path)
+    first = _run(ledger, out_dir=tmp_path / out if out else None)
+    assert first.posting_list
+    opened = ledger
+    if page_on:
+        opened = ledger.with_name(page_on)
+        shutil.copy(ledger, opened)
+    with running_page(opened, recent_file=tmp_path / "recents.json") as page:
+        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        assert client.get(f"/?jeton={page.state.token}").status_code == 200
+        text = client.get("/recommandes").text
+    assert ('id="aucune"' not in text) is shown
+    assert ('name="numero-0-1"' in text) is shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        pytest.param("23/11/2026", None, id="a-date"),
+        pytest.param("23/11/2026\u200b", None, id="a-date-with-an-invisible-character"),
+        pytest.param("lundi", "« lundi » n'est pas une date", id="not-a-date"),
+        pytest.param("21/11/2026", "est avant la date des lettres (22/11/2026)",
+                     id="before-the-letters"),
+        pytest.param((dt.date.today() + dt.timedelta(days=3)).strftime("%d/%m/%Y"),
+                     "est après la date de cette exécution", id="after-today"),
+    ],
+)  # fmt: skip
+def test_the_date_of_posting_typed_on_the_page_reaches_the_list_then_the_journal(
+    tmp_path, typed, refused
+):
+    ledger = _build(tmp_path)
+    first = _run(ledger)
+    before = Path(first.posting_list).read_bytes()
+    with running_page(ledger, recent_file=tmp_path / "recents.json") as page:
+        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        token = page.state.token
+        assert client.get(f"/?jeton={token}").status_code == 200
+        shown = client.get("/recommandes").text
+        assert 'name="depot-0-1"' in shown and "<th>Date de dépôt</th>" in shown
+        key = re.search(r'name="liste-0" value="([0-9a-f]+)"', shown)
+        assert key is not None
+        form = {"jeton": token, "liste-0": key[1], "numero-0-1": "1A 123 456 7890 5",
+                "depot-0-1": typed}  # fmt: skip
+        answer = html.unescape(client.post("/recommandes", data=form).text)
+    if refused:
+        assert refused in answer and "rien n'a été enregistré" in answer
+        assert Path(first.posting_list).read_bytes() == before
+        return
+    assert "enregistré(s)" in answer and 'value="23/11/2026"' in answer
+    cell = load_workbook(first.posting_list)["Recommandés"]["I5"]
+    assert cell.value == dt.datetime(2026, 11, 23) and cell.number_format == "dd/mm/yyyy"
+    _run(ledger, AS_OF + dt.timedelta(days=7))
+    journal = load_workbook(ledger)["Journal des relances"]
+    actions = [str(r[4]) for r in journal.iter_rows(min_row=2, values_only=True) if r[4]]
+    assert "LRAR n° 1A 123 456 7890 5 (déposée le 23/11/2026)" in actions, actions

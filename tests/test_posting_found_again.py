@@ -143,3 +143,62 @@ def test_a_run_done_again_the_same_day_keeps_the_number_and_date_typed(tmp_path)
     assert ws["H5"].value == NUMBER
     assert ws["I5"].value == dt.datetime(2026, 11, 23) and ws["I5"].number_format == "dd/mm/yyyy"
     assert not list((tmp_path / "courrier").glob("liste_recommandes du *"))
+
+
+@pytest.mark.parametrize(
+    ("number", "posted", "about"),
+    [
+        pytest.param("1A 000 000 0001 8", dt.date(2026, 11, 23), "clé de contrôle",
+                     id="a-number-mistyped"),
+        pytest.param(NUMBER, "lundi", "date de dépôt non retenue", id="a-date-that-is-none"),
+    ],
+)  # fmt: skip
+def test_the_run_that_keeps_an_earlier_list_aside_names_it_as_kept(tmp_path, number, posted, about):
+    ledger = _sample(tmp_path)
+    out = str(tmp_path / "envoi")
+    _run(ledger, "2026-11-22", out)
+    _type(tmp_path / "envoi" / "liste_recommandes.xlsx", number, posted)
+    done = _run(ledger, "2026-12-06", out)
+    kept = tmp_path / "envoi" / "liste_recommandes du 2026-11-22.xlsx"
+    assert kept.is_file()
+    said = [" ".join(w.split()) for w in done.output.split("Attention") if about in w]
+    assert said, done.output
+    assert all("envoi/liste_recommandes du 2026-11-22.xlsx" in w for w in said), said
+    assert not any("envoi/liste_recommandes.xlsx" in w for w in said), said
+
+
+@pytest.mark.parametrize(
+    ("second", "legacy", "read"),
+    [
+        pytest.param("grand_livre_clients.xlsx", False, True, id="its-own-workbook"),
+        pytest.param("autre_societe.xlsx", False, False, id="another-workbook-beside-it"),
+        pytest.param("autre_societe.xlsx", True, True, id="a-list-written-before-the-record"),
+    ],
+)
+def test_a_posting_list_is_read_back_only_for_the_workbook_it_was_written_for(
+    tmp_path, second, legacy, read
+):
+    ledger = _sample(tmp_path)
+    _run(ledger, "2026-11-22", None)
+    listing = tmp_path / "relances" / "2026-11-22" / "liste_recommandes.xlsx"
+    book = load_workbook(listing)
+    keys = book["relance"]
+    assert keys.sheet_state == "veryHidden"
+    assert [keys["H1"].value, keys["I1"].value] == ["Classeur", "grand_livre_clients.xlsx"]
+    if legacy:  # as written before the workbook was recorded
+        keys["H1"], keys["I1"] = None, None
+    book.save(listing)
+    _type(listing, NUMBER, dt.date(2026, 11, 23))
+    other = tmp_path / second
+    if other != ledger:  # a second company's workbook, same clients and invoice numbers
+        shutil.copy(ledger, other)
+    done = _run(other, "2026-12-06", None)
+    said = " ".join(done.output.split())
+    assert ("Numéros de recommandé reportés dans le classeur" in said) is read, said
+    sheet = load_workbook(other).worksheets[0]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row]
+    assert (NUMBER in cells) is read
+    ignored = "Listes de recommandés d'un autre classeur, non lues pour autre_societe.xlsx"
+    assert (ignored in said) is (not read), said
+    if not read:
+        assert "(classeur « grand_livre_clients.xlsx »)" in said

@@ -29,11 +29,13 @@ from relance_xlsx.mailroom import (
     clean_number,
     invoices_text,
     number_problem,
+    read_list,
     save_numbers,
     shown_number,
     write_posting_list,
 )
 from relance_xlsx.web import running_page
+from relance_xlsx.wording import unbreakable
 
 AS_OF = dt.date(2026, 11, 22)
 NEXT = AS_OF + dt.timedelta(days=7)
@@ -209,7 +211,8 @@ def test_the_reference_is_the_letters_rf_beside_its_invoice_numbers(posted):
     }
     for row, letter in zip(rows, registered, strict=True):
         invoices, reference = row[3], row[4]
-        assert invoices == ", ".join(letter.invoices)  # the clerk finds the letter
+        # the clerk finds the letter (each number on one printed line)
+        assert invoices == ", ".join(unbreakable(i) for i in letter.invoices)
         assert re.fullmatch(r"RF\d\d( \d{4})+( \d{1,3})?", reference), reference
         # The one printed on the letter…
         assert f"Référence à rappeler : {reference}" in _letter_text(Path(letter.path))
@@ -608,3 +611,27 @@ def test_a_posting_list_that_is_no_regular_file_is_said_never_read(week, special
     result = _run(ledger, NEXT)
     said = [w for w in result.warnings if "liste_recommandes.xlsx" in w]
     assert said and "pas un fichier ordinaire" in said[0], result.warnings
+
+
+@pytest.mark.parametrize(
+    ("invoices", "cell"),
+    [
+        pytest.param(("F2026-0001573",), "F2026\u20110001573", id="a-hyphen"),
+        pytest.param(("F2026-001", "F2026-002"), "F2026\u2011001, F2026\u2011002", id="two"),
+        pytest.param(("FA 2026 15",), "FA\u00a02026\u00a015", id="spaces"),
+        pytest.param(tuple(f"F-{i}" for i in range(1, 10)),
+                     ", ".join(f"F\u2011{i}" for i in range(1, 7)) + " et 3 autres",
+                     id="the-first-ones"),
+    ],
+)  # fmt: skip
+def test_an_invoice_number_is_never_cut_on_the_printed_list(tmp_path, invoices, cell):
+    lines = [PostingLine(1, "Dupont", "Dupont", ("1 rue", "75001 PARIS"),
+                         "RF18 5390 0754 7034", 99.0, "lettre.docx", invoices)]  # fmt: skip
+    path = write_posting_list(lines, tmp_path / "liste.xlsx", sender="Moi", as_of=AS_OF)
+    book = load_workbook(path)
+    assert book[SHEET]["D5"].value == cell
+    # What is read back keeps plain hyphens: the hidden sheet, the lines, the warnings.
+    hidden = [r[3] for r in book["relance"].iter_rows(min_row=2, values_only=True)]
+    assert hidden == list(invoices)
+    assert read_list(path).lines[0].invoices == invoices
+    assert "\u2011" not in invoices_text(invoices)

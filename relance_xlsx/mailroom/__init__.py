@@ -3,9 +3,16 @@ list, and the LRAR numbers typed on it read back by the next run."""
 
 from __future__ import annotations
 
-from .bundles import BUNDLE_PDF, REGISTERED_PDF, Post, join_bundles, write_posting
+from .bundles import (
+    BUNDLE_PDF,
+    REGISTERED_PDF,
+    Post,
+    join_bundles,
+    keep_earlier_list,
+    write_posting,
+)
 from .joining import BLANK_TEXT, Joined, join_letters, page_counts
-from .listedit import PostingList, recent_lists, refused_numbers, save_numbers
+from .listedit import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
 from .listfind import READ_BACK_DAYS, posting_lists
 from .lrar import clean_number, number_problem, shown_number
 from .posting import (
@@ -37,6 +44,7 @@ __all__ = [
     "invoices_text",
     "join_bundles",
     "join_letters",
+    "keep_earlier_list",
     "number_problem",
     "page_counts",
     "posting_lines",
@@ -44,6 +52,7 @@ __all__ = [
     "read_list",
     "recent_lists",
     "record_numbers",
+    "refused_dates",
     "refused_numbers",
     "save_numbers",
     "shown_number",

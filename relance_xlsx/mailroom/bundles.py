@@ -31,7 +31,12 @@ class Post:
 
 
 def write_posting(
-    registered: Sequence[Letter], data: LetterRows, settings: Settings, out: Path, as_of: dt.date
+    registered: Sequence[Letter],
+    data: LetterRows,
+    settings: Settings,
+    out: Path,
+    as_of: dt.date,
+    workbook: str = "",
 ) -> tuple[Path | None, list[str]]:
     """The posting list of the registered letters (None without any), and a warning when the
     office's list of this folder had to be kept aside.
@@ -39,20 +44,18 @@ def write_posting(
     Numbers already typed on this folder's list (a run done again the same day) are kept. A
     list of an earlier run (a folder given to --out each week) is kept as « liste_recommandes
     du <date>.xlsx », still read back. A list that cannot be read back whole is not
-    overwritten: it is kept under another name, with the numbers typed on it.
+    overwritten: it is kept under another name, with the numbers typed on it. workbook: the
+    ledger's file name, kept in the list's hidden sheet.
     """
     if not registered:
         return None, []
     target = out / LIST_NAME
     lines = posting_lines(registered, data)
     warnings = []
+    keep_earlier_list(out, as_of)
     if target.is_file():
         before = read_list(target)
-        if before.day is not None and before.day != as_of:
-            # A folder --out gives again: the earlier run's list is kept under its date, and
-            # read back by the next runs (what cannot be read of it still said by them).
-            target.replace(_free_name(target.with_name(archived_name(before.day.isoformat()))))
-        elif (before.problem and not before.cells) or before.notes:
+        if (before.problem and not before.cells) or before.notes:
             kept = _kept_aside(target)
             warnings.append(
                 f"La liste de dépôt {before.name} ne se relit pas entière (voir l'avertissement "
@@ -65,7 +68,23 @@ def write_posting(
     sender = ", ".join(
         p for p in (str(creditor.get("name", "")), str(creditor.get("address", ""))) if p
     )
-    return write_posting_list(lines, target, sender=sender, as_of=as_of), warnings
+    written = write_posting_list(lines, target, sender=sender, as_of=as_of, workbook=workbook)
+    return written, warnings
+
+
+def keep_earlier_list(out: Path, as_of: dt.date) -> Path | None:
+    """A folder --out gives again: its earlier run's list kept as « liste_recommandes du
+    <date>.xlsx » (read back by the next runs), before this run reads it, so that what it
+    says of that list names the file it is now. Its new name, or None."""
+    target = out / LIST_NAME
+    if not target.is_file():
+        return None
+    day = read_list(target).day
+    if day is None or day == as_of:
+        return None
+    kept = _free_name(target.with_name(archived_name(day.isoformat())))
+    target.replace(kept)
+    return kept
 
 
 def _free_name(path: Path) -> Path:
@@ -105,4 +124,11 @@ def join_bundles(printed: Printed, pdfs: dict[Path, Path], folder: Path, duplex:
     return Post(None, made[0], made[1], None, starts)
 
 
-__all__ = ["BUNDLE_PDF", "REGISTERED_PDF", "Post", "join_bundles", "write_posting"]
+__all__ = [
+    "BUNDLE_PDF",
+    "REGISTERED_PDF",
+    "Post",
+    "join_bundles",
+    "keep_earlier_list",
+    "write_posting",
+]

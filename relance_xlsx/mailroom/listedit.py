@@ -12,7 +12,8 @@ from pathlib import Path
 from ..errors import WorkbookError
 from .listfind import posting_lists
 from .lrar import EXAMPLE, number_problem
-from .posting import PostingLine
+from .posted import posted_day, posted_problem
+from .posting import POSTED_HEADER, PostingLine
 from .typed import read_list
 
 
@@ -34,12 +35,14 @@ class PostingList:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
-def recent_lists(folders: Iterable[Path], as_of: dt.date) -> list[PostingList]:
-    """The posting lists of the recent runs (or of runs dated later), the latest first."""
+def recent_lists(folders: Iterable[Path], as_of: dt.date, workbook: str = "") -> list[PostingList]:
+    """The posting lists of the recent runs (or of runs dated later), the latest first;
+    with workbook (a file name), not those written for another workbook."""
     found = []
     for path in posting_lists(folders, as_of, later=True):
         listed = read_list(path)
-        if listed.day is not None:
+        other = workbook and listed.workbook.casefold() not in ("", workbook.casefold())
+        if listed.day is not None and not other:
             found.append(PostingList(path, listed.day, listed.lines, listed.problem))
     return sorted(found, key=lambda x: x.posted, reverse=True)
 
@@ -54,8 +57,22 @@ def refused_numbers(numbers: Mapping[int, str]) -> dict[int, str]:
     }
 
 
-def save_numbers(path: Path, numbers: Mapping[int, str]) -> int:
-    """Write the numbers typed (by line) into the list's number column; how many changed.
+def refused_dates(
+    dates: Mapping[int, str], letters: dt.date | None, today: dt.date
+) -> dict[int, str]:
+    """Why each date of posting typed cannot be the one (by line); an empty field is none."""
+    found = {
+        line: posted_problem(posted_day(typed), letters, today) for line, typed in dates.items()
+    }
+    return {line: f"date de dépôt à corriger : {why}" for line, why in found.items() if why}
+
+
+def save_numbers(
+    path: Path, numbers: Mapping[int, str], dates: Mapping[int, str] | None = None
+) -> int:
+    """Write the numbers typed (by line) into the list's number column, and the dates of
+    posting (jj/mm/aaaa, checked by refused_dates) into its « Date de dépôt » column; how
+    many cells changed.
 
     The column is found as the next run finds it (its header's meaning, or where it was
     written). Refused, the file untouched, when Excel or LibreOffice has it open or when the
@@ -78,6 +95,13 @@ def save_numbers(path: Path, numbers: Mapping[int, str]) -> int:
             f"{listed.name} n'a plus la ligne de la lettre n° {missing[0]} : notez son numéro "
             "dans la liste, sur la ligne de sa lettre."
         )
+    dated = {n: posted_day(typed) for n, typed in (dates or {}).items()}
+    undated = [n for n, day in dated.items() if day is not None and n not in listed.posted_cells]
+    if undated:
+        raise WorkbookError(
+            f"{listed.name} n'a pas de colonne « {POSTED_HEADER} » pour la lettre n° "
+            f"{undated[0]} : notez la date de dépôt dans la liste."
+        )
     book = load_workbook(path)
     ws = book[listed.sheet]
     changed = 0
@@ -86,10 +110,16 @@ def save_numbers(path: Path, numbers: Mapping[int, str]) -> int:
         if cell is not None and str(cell.value or "") != typed.strip():
             cell.value = typed.strip() or None
             changed += 1
+    for line, day in dated.items():
+        cell = ws[listed.posted_cells[line]] if line in listed.posted_cells else None
+        value = dt.datetime.combine(day, dt.time()) if isinstance(day, dt.date) else None
+        if cell is not None and cell.value != value:
+            cell.value, cell.number_format = value, "dd/mm/yyyy"
+            changed += 1
     tmp = path.with_name(f".{path.name}.tmp")
     book.save(tmp)
     tmp.replace(path)
     return changed
 
 
-__all__ = ["PostingList", "recent_lists", "refused_numbers", "save_numbers"]
+__all__ = ["PostingList", "recent_lists", "refused_dates", "refused_numbers", "save_numbers"]

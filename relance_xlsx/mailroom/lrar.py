@@ -22,6 +22,12 @@ _S10 = re.compile(r"[A-Z]{2}\d+[A-Z]{2}")
 # « n° 1A 123… » or « numéro : 1A 123… »: the label is not part of the number.
 _LABEL = re.compile(r"^\s*(?:n\s*[°º]|num[ée]ro)\s*:?\s*", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-.]+")
+# One of La Poste's numbers, national or S10, inside a longer key: two of them are two
+# numbers in one cell (« 2C 555 000 1112 4 1A 123 456 7890 5 » read as one of 26 characters).
+_ONE = re.compile(r"\d[A-Z]\d{11}|[A-Z]{2}\d{9}[A-Z]{2}")
+# The characters that change the direction text is shown in: « \u202e5 0987 654 321 A1 » shows
+# as « 1A 123 456 7890 5 » and reads as another number; not removed as invisible, refused.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 EXAMPLE = "1A 123 456 7890 5"
 
 
@@ -36,6 +42,12 @@ def _text(raw: Any) -> str:
 def number_problem(raw: Any) -> str | None:
     """Why what was typed cannot be an LRAR number (French, after « : »); None when it can be
     one, or when nothing was typed."""
+    bidi = _BIDI.search("" if raw is None else str(raw))
+    if bidi:
+        return (
+            f"il contient un caractère invisible qui change le sens de lecture "
+            f"(U+{ord(bidi.group()):04X}) : le numéro affiché n'est pas celui lu ; retapez-le"
+        )
     text = _text(raw)
     tokens = [t for t in _SEPARATORS.split(text.upper()) if t]
     if not tokens:
@@ -51,6 +63,10 @@ def number_problem(raw: Any) -> str | None:
     key = "".join(tokens)
     if not key.isascii():
         return "il contient des lettres accentuées"
+    found = _ONE.findall(key)
+    if len(found) >= 2:
+        first, second = shown_number(found[0]), shown_number(found[1])
+        return f"il contient deux numéros ({first} et {second}) ; un seul numéro par case"
     return _shape_problem(key)
 
 

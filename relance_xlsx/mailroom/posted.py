@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
+from ..wording import visible
 from .listread import quoted
 
 # A date of posting typed as text: 23/11/2026, 23-11-26, 23.11.2026.
@@ -27,7 +29,9 @@ def posted_day(value: Any) -> dt.date | str | None:
         if _SERIALS[0] <= value <= _SERIALS[1] and value == int(value):
             return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
         return str(value)
-    said = "" if value is None else str(value).strip()
+    # Invisible characters (a zero-width space pasted with the date) are not typed, as in the
+    # numbers.
+    said = visible(unicodedata.normalize("NFKC", "" if value is None else str(value))).strip()
     if not said:
         return None
     found = _DAY_TEXT.fullmatch(said)

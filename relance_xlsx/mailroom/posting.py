@@ -20,7 +20,7 @@ from typing import Any
 
 from ..bank import printed
 from ..letters import Letter, LetterRows, total_due
-from ..wording import date_short, plain, typeset
+from ..wording import date_short, plain, typeset, unbreakable
 from .postingstyles import money_style, sheet_styles
 
 LIST_NAME = "liste_recommandes.xlsx"
@@ -40,6 +40,10 @@ WRITTEN = {
 }  # fmt: skip
 HEADER_ROW = 3  # 0-based: the title, the sender, a blank row, then the table
 KEYS_HEADERS = ("N°", "Client", "Courrier", "Facture", "Date", "Référence")
+# Beside the keys' headers, the file name of the workbook whose letters the list holds: a
+# second workbook in the same folder leaves it alone (same client and invoice names are no
+# proof the letter is its own).
+WORKBOOK_LABEL = "Classeur"
 # French whatever the machine's locale (as in rapport.xlsx): the [$-40C] prefix (fr-FR) makes
 # LibreOffice, and so the PDF, write 6 266,73 € on an English system too; a number, so that
 # Excel sums it.
@@ -99,9 +103,11 @@ def posting_lines(letters: Sequence[Letter], data: LetterRows) -> list[PostingLi
     return lines
 
 
-def invoices_text(invoices: Sequence[str]) -> str:
-    """The « Factures » cell: the invoice numbers, the first ones past a few."""
-    shown = [plain(n) for n in invoices if n]
+def invoices_text(invoices: Sequence[str], *, printed: bool = False) -> str:
+    """The « Factures » cell: the invoice numbers, the first ones past a few; printed: each
+    kept on one line (no-break hyphens and spaces, as in the letters: the PDF cut
+    « F2026- / 0001573 »), for the visible sheet only."""
+    shown = [(unbreakable if printed else plain)(n) for n in invoices if n]
     if len(shown) <= SHOWN_INVOICES:
         return ", ".join(shown)
     first = SHOWN_INVOICES - 2
@@ -109,7 +115,12 @@ def invoices_text(invoices: Sequence[str]) -> str:
 
 
 def write_posting_list(
-    lines: Sequence[PostingLine], target: Path, *, sender: str, as_of: dt.date
+    lines: Sequence[PostingLine],
+    target: Path,
+    *,
+    sender: str,
+    as_of: dt.date,
+    workbook: str = "",
 ) -> Path:
     """Write the list to target (replacing it atomically) and return its path."""
     import xlsxwriter  # only a run with registered letters needs it
@@ -143,7 +154,7 @@ def write_posting_list(
     ws.merge_range(end + 4, 0, end + 4, len(HEADERS) - 1, note, styles["note"])
     _validations(ws, len(lines), as_of)
     _layout(ws, end)
-    _keys(book, lines, as_of, styles["date"])
+    _keys(book, lines, as_of, styles["date"], workbook)
     book.close()
     tmp.replace(target)
     return target
@@ -155,7 +166,8 @@ def _write_line(
     ws.write_number(i, WRITTEN["line"], line.line, styles["line"])
     ws.write_string(i, WRITTEN["recipient"], line.recipient, styles["cell"])
     ws.write_string(i, WRITTEN["address"], "\n".join(line.address), styles["cell"])
-    ws.write_string(i, WRITTEN["invoices"], invoices_text(line.invoices), styles["cell"])
+    invoices = invoices_text(line.invoices, printed=True)  # the hidden sheet keeps them plain
+    ws.write_string(i, WRITTEN["invoices"], invoices, styles["cell"])
     ws.write_string(i, WRITTEN["reference"], line.reference, styles["cell"])
     ws.write_datetime(i, WRITTEN["date"], as_of, styles["date"])
     ws.write_number(i, WRITTEN["amount"], line.amount, money_style(book, styles, line.currency))
@@ -225,11 +237,16 @@ def _layout(ws: Any, end: int) -> None:
     ws.freeze_panes(HEADER_ROW + 1, 0)
 
 
-def _keys(book: Any, lines: Sequence[PostingLine], as_of: dt.date, date: Any) -> None:
+def _keys(
+    book: Any, lines: Sequence[PostingLine], as_of: dt.date, date: Any, workbook: str
+) -> None:
     """The very hidden sheet: one row per invoice of each line, with the letter's reference
-    (without spaces), which names the letter whatever the office did to the visible sheet."""
+    (without spaces), which names the letter whatever the office did to the visible sheet;
+    and the workbook's file name."""
     keys = book.add_worksheet(KEYS_SHEET)
     keys.write_row(0, 0, KEYS_HEADERS)
+    if workbook:
+        keys.write_row(0, len(KEYS_HEADERS) + 1, (WORKBOOK_LABEL, workbook))
     row = 1
     for line in lines:
         for invoice in line.invoices or ("",):
@@ -261,6 +278,7 @@ __all__ = [
     "NUMBER_HEADER",
     "POSTED_HEADER",
     "SHEET",
+    "WORKBOOK_LABEL",
     "WRITTEN",
     "PostingLine",
     "invoices_text",

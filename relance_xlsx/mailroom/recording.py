@@ -12,7 +12,7 @@ otherwise it is set aside, said, and the number goes without it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,9 @@ class Recorded:
     letter: str
     listed: dt.date  # the posting list's date: the letters'
     posted: dt.date | None = None  # the date of posting typed on the list, when it holds
+    # The number already in the workbook, its date of posting read only now (corrected on
+    # the list, or no longer after the run's date): a journal line, no cell to write.
+    dated_only: bool = False
 
     def public(self) -> RegisteredNumber:
         """What the run's result says of it."""
@@ -78,10 +81,13 @@ def record_numbers(
     column: str = "« N° recommandé »",
     *,
     as_of: dt.date | None = None,
+    dated: Collection[tuple[str, str, str]] = (),
 ) -> tuple[list[Recorded], list[str]]:
     """The numbers to write, invoice by invoice, and a French warning for each one, or each
     date of posting, set aside (column: the workbook's sheet and column, for those warnings;
-    as_of: the run's date, after which no letter was posted)."""
+    as_of: the run's date, after which no letter was posted; dated: the (client, invoice,
+    number) whose date of posting the journal already says, the others get it once it
+    holds)."""
     warnings: list[str] = []
     typed: list[_Typed] = []
     for listed in lists:
@@ -100,7 +106,8 @@ def record_numbers(
                 typed.append(_Typed(listed, line, key, _posted(listed, line, as_of, warnings)))
     typed = _used_once(typed, warnings)
     rows = _rows(frame, [t.line for t in typed] + [x for li in lists for x in li.lines])
-    found = _matched(frame, typed, rows, column, warnings)
+    said = {(fold(client), invoice, number) for client, invoice, number in dated}
+    found = _matched(frame, typed, rows, column, warnings, said)
     warnings += [li.problem for li in lists if li.problem and _pending(frame, li, rows)]
     return found, warnings
 
@@ -111,10 +118,19 @@ def _posted(
     """The date of posting typed for a line, when it can be the one; else None, and why."""
     why = posted_problem(line.posted, listed.day, as_of or dt.date.max)
     if why:
+        place = f"Liste de recommandés {listed.name}, {line.posted_where}"
+        later = isinstance(line.posted, dt.date) and as_of is not None and line.posted > as_of
+        # Asked again at each run until it holds: then the journal says it.
+        then = (
+            f"une exécution datée du {line.posted:%d/%m/%Y} ou après la reportera dans le "
+            "journal, corrigez-la dans la liste si elle est fausse"
+            if later and isinstance(line.posted, dt.date)
+            else "corrigez la date dans la liste : l'exécution suivante la reportera dans le "
+            "journal"
+        )
         warnings.append(
-            f"Liste de recommandés {listed.name}, {line.posted_where} (lettre n° {line.line}, "
-            f"{line.client}) : date de dépôt non retenue, {why} ; le n° de recommandé est "
-            "reporté sans date de dépôt, corrigez la date dans la liste."
+            f"{place} (lettre n° {line.line}, {line.client}) : date de dépôt non retenue, "
+            f"{why} ; le n° de recommandé est reporté sans date de dépôt, {then}."
         )
         return None
     return line.posted if isinstance(line.posted, dt.date) else None
@@ -175,8 +191,10 @@ def _matched(
     rows: dict[tuple[str, str], list[Any]],
     column: str,
     warnings: list[str],
+    dated: set[tuple[str, str, str]],
 ) -> list[Recorded]:
-    """The rows of each letter whose number cell is empty, when none says otherwise."""
+    """The rows of each letter whose number cell is empty, when none says otherwise; and
+    those holding it already whose date of posting the journal does not say yet."""
     in_book = _numbers_in_book(frame, {t.key for t in typed})
     found: list[Recorded] = []
     for t in typed:
@@ -185,13 +203,15 @@ def _matched(
         if why:
             warnings.append(why)
             continue
-        found += [
-            Recorded(idx, int(frame.at[idx, "row"]), str(frame.at[idx, "invoice"]),
-                     t.line.client, shown_number(t.key), t.line.letter,
-                     t.listed.day or dt.date.min, t.posted)
-            for idx in own
-            if not _current(frame, idx)
-        ]  # fmt: skip
+        shown = shown_number(t.key)
+        for idx in own:
+            invoice, known = str(frame.at[idx, "invoice"]), bool(_current(frame, idx))
+            if known and (t.posted is None or (fold(t.line.client), invoice, shown) in dated):
+                continue
+            found.append(
+                Recorded(idx, int(frame.at[idx, "row"]), invoice, t.line.client, shown,
+                         t.line.letter, t.listed.day or dt.date.min, t.posted, known)
+            )  # fmt: skip
     return found
 
 

@@ -20,7 +20,7 @@ from ..config import Limits
 from ..ooxml import check_package
 from .listread import Lost, Table, TypedRow, fold, locate, quoted, typed_rows
 from .posted import posted_day
-from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, PostingLine
+from .posting import KEYS_HEADERS, KEYS_SHEET, LIST_NAME, SHEET, WORKBOOK_LABEL, PostingLine
 from .unread import header_lost, keys_lost, table_lost, unreadable
 
 # A posting list is a page of lines: anything far bigger is not one (or is hostile).
@@ -41,6 +41,10 @@ class Listed:
     notes: tuple[str, ...] = ()
     # Each line's number cell in the sheet (« H7 »), where the page writes what is typed.
     cells: dict[int, str] = field(default_factory=dict)
+    # Each line's « Date de dépôt » cell, when the list has that column.
+    posted_cells: dict[int, str] = field(default_factory=dict)
+    # The file name of the workbook it was written for ("" for a list written before 0.2.0).
+    workbook: str = ""
 
     @property
     def name(self) -> str:
@@ -83,7 +87,7 @@ def read_list(path: Path) -> Listed:
     keys_name = _keys_sheet(sheets)
     keys = sheets.pop(keys_name, [])
     lines, day = _lines(keys)
-    listed = Listed(path, day or folder_day(path) or _saved(path), lines)
+    listed = Listed(path, day or folder_day(path) or _saved(path), lines, workbook=_book(keys))
     if not keys_name:
         return replace(listed, problem=keys_lost(listed.name))
     table = locate(sheets)
@@ -139,6 +143,13 @@ def _lines(keys: list[list[Any]]) -> tuple[list[PostingLine], dt.date | None]:
     return lines, day
 
 
+def _book(keys: list[list[Any]]) -> str:
+    """The workbook's file name the hidden sheet's first row keeps beside its label."""
+    head = keys[0] if keys else []
+    at = next((j for j, v in enumerate(head) if v == WORKBOOK_LABEL), None)
+    return str(head[at + 1]).strip() if at is not None and at + 1 < len(head) else ""
+
+
 def _day(value: Any) -> dt.date | None:
     """The list's date: a real date, or ISO text (lists written before 0.2.0 was released)."""
     if isinstance(value, dt.datetime):
@@ -183,17 +194,18 @@ def _numbered(listed: Listed, table: Table, rows: list[TypedRow]) -> Listed:
     where = f"feuille « {table.sheet} », cellule"
     numbered = []
     for x in listed.lines:
+        at = typed.get(x.line, shown.get(x.line))
         if x.line in shown:
             x = _as_shown(x, shown[x.line].shown)
         if x.line in typed and x.line not in clashed:
-            row = typed[x.line]
-            x = replace(x, number=row.number, where=f"{where} {row.cell}")
-            if row.posted_cell:
-                x = replace(x, posted=posted_day(row.posted),
-                            posted_where=f"{where} {row.posted_cell}")  # fmt: skip
+            x = replace(x, number=typed[x.line].number, where=f"{where} {typed[x.line].cell}")
+        if at is not None and at.posted_cell and x.line not in clashed:
+            x = replace(x, posted=posted_day(at.posted),
+                        posted_where=f"{where} {at.posted_cell}")  # fmt: skip
         numbered.append(x)
     cells = {line: row.cell for line, row in shown.items()}
-    return replace(listed, lines=numbered, notes=tuple(notes), cells=cells)
+    dated = {line: row.posted_cell for line, row in shown.items() if row.posted_cell}
+    return replace(listed, lines=numbered, notes=tuple(notes), cells=cells, posted_cells=dated)
 
 
 def _as_shown(line: PostingLine, shown: dict[str, Any]) -> PostingLine:

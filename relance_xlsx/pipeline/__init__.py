@@ -23,12 +23,14 @@ from .faces import (
     check_template,
     law_issues,
     recent_lists,
+    refused_dates,
     refused_numbers,
     sample_context,
     save_numbers,
 )
 from .matching import match
 from .ondemand import dossier
+from .registered import list_folders
 from .reports import report
 from .runs import run
 from .sending import prepare_send, send
@@ -82,12 +84,14 @@ __all__ = [
     "law_issues",
     "ledger_row",
     "letter_as_pdf",
+    "list_folders",
     "match",
     "open_elsewhere",
     "password_known",
     "pdf_program",
     "prepare_send",
     "recent_lists",
+    "refused_dates",
     "refused_numbers",
     "report",
     "run",

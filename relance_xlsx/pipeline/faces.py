@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..bank import MAX_STATEMENT_MB, SURE, TO_DECIDE
 from ..ledger import ALL_KINDS
 from ..letters import bundled_templates, check_template, law_issues, sample_context
-from ..mailroom import PostingList, recent_lists, refused_numbers, save_numbers
+from ..mailroom import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
 
 __all__ = [
     "ALL_KINDS",
@@ -19,6 +19,7 @@ __all__ = [
     "check_template",
     "law_issues",
     "recent_lists",
+    "refused_dates",
     "refused_numbers",
     "sample_context",
     "save_numbers",

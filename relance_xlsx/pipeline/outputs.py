@@ -101,7 +101,8 @@ def write_files(
         listed: list[tuple[Path | None, list[str]]] = []
 
         def beside() -> None:  # the posting list reads the letters' records, not their files
-            listed.append(write_posting(registered, data, settings, out, as_of))
+            name = ledger.path.name
+            listed.append(write_posting(registered, data, settings, out, as_of, name))
             meanwhile()
 
         printed = write_letters(ready, settings, out, progress, beside)

@@ -7,8 +7,15 @@ from pathlib import Path
 
 from ..config import Settings
 from ..ledger import Ledger
-from ..mailroom import Recorded, posting_lists, read_list, record_numbers
-from ..workbook import JournalEntry, check_targets
+from ..mailroom import (
+    Listed,
+    Recorded,
+    keep_earlier_list,
+    posting_lists,
+    read_list,
+    record_numbers,
+)
+from ..workbook import JournalEntry, check_targets, dated_numbers
 
 
 def typed_numbers(
@@ -19,6 +26,7 @@ def typed_numbers(
     warnings: list[str],
     *,
     write: bool,
+    keep: bool = False,
 ) -> list[Recorded]:
     """The numbers to write into « N° recommandé », from the posting lists of the recent runs
     beside the ledger (relances/<date>/, or any folder beside it) and beside this run's
@@ -26,22 +34,51 @@ def typed_numbers(
 
     They are noted in the ledger's frame at once, so that this run's journal lines and
     litigation files already name them. A run that writes the workbook checks first that the
-    « N° recommandé » column fits (before any letter is written).
+    « N° recommandé » column fits (before any letter is written). keep: a run that writes its
+    folder first keeps an earlier run's list there under its date (what is said of it names
+    that file).
     """
-    # A list in a folder not named by its date is found by the date its hidden sheet keeps.
-    home = ledger.path.resolve().parent
-    folders = [home / "relances", home, out.resolve().parent]
-    lists = [read_list(path) for path in posting_lists(folders, as_of)]
+    if keep:
+        keep_earlier_list(out, as_of)
+    found = [read_list(path) for path in posting_lists(list_folders(ledger.path, out), as_of)]
+    lists = _own_lists(found, ledger, warnings)
     header = ledger.columns.get("registered_no", settings.writeback.registered_header)
     column = f"« {header} » de la feuille « {ledger.sheet} »"
     listed = [x for x in lists if x.day]
-    recorded, notes = record_numbers(ledger.frame, listed, column, as_of=as_of)
+    dated = dated_numbers(ledger.path, settings.writeback.journal_sheet)
+    recorded, notes = record_numbers(ledger.frame, listed, column, as_of=as_of, dated=dated)
     warnings += notes
-    if recorded and write:
+    if any(not r.dated_only for r in recorded) and write:
         check_targets(ledger.sheet_ref, settings.writeback, registered=True)
     for r in recorded:
         ledger.frame.at[r.index, "registered_no"] = r.number
     return recorded
+
+
+def list_folders(ledger: Path, out: Path | None) -> list[Path]:
+    """Where the posting lists of a workbook's runs are looked for, by the run and by the
+    page alike: relances/, any folder beside the workbook (one given to --out), and beside
+    the run's own folder. A list in a folder not named by its date is found by the date its
+    hidden sheet keeps."""
+    home = ledger.resolve().parent
+    return [home / "relances", home, *([out.resolve().parent] if out is not None else [])]
+
+
+def _own_lists(lists: list[Listed], ledger: Ledger, warnings: list[str]) -> list[Listed]:
+    """The lists written for this workbook (or before they said which): another workbook's
+    in the same folder are left alone, said in one line."""
+    name = ledger.path.name.casefold()
+    mine = [not x.workbook or x.workbook.casefold() == name for x in lists]
+    others = [x for x, own in zip(lists, mine, strict=True) if not own]
+    if others:
+        named = ", ".join(f"{x.name} (classeur « {x.workbook} »)" for x in others[:3])
+        more = f" et {len(others) - 3} autre(s)" if len(others) > 3 else ""
+        warnings.append(
+            f"Listes de recommandés d'un autre classeur, non lues pour {ledger.path.name} : "
+            f"{named}{more} ; si ce classeur a été renommé, notez ses n° de recommandé dans "
+            "sa colonne « N° recommandé »."
+        )
+    return [x for x, own in zip(lists, mine, strict=True) if own]
 
 
 def registered_entries(
@@ -77,4 +114,4 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-__all__ = ["registered_entries", "typed_numbers"]
+__all__ = ["list_folders", "registered_entries", "typed_numbers"]

@@ -111,7 +111,9 @@ def _run(job: _Job) -> RunResult:
     frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
     ledger = dataclasses.replace(ledger, frame=frame)
     warnings = list(ledger.warnings)
-    recorded = typed_numbers(ledger, settings, out, as_of, warnings, write=job.write_workbook)
+    recorded = typed_numbers(
+        ledger, settings, out, as_of, warnings, write=job.write_workbook, keep=not job.dry_run
+    )
     with step(progress, "Décisions"):
         decisions, plans, unknown = decide_ledger(ledger, settings, as_of, job.statements)
     warnings += decisions.warnings
@@ -178,7 +180,7 @@ def _run(job: _Job) -> RunResult:
         summary=sheet.summary,
         missing_settings=creditor_gaps(settings) if held else [],
         done_before=before,
-        registered_numbers=[r.public() for r in recorded],
+        registered_numbers=[r.public() for r in recorded if not r.dated_only],
         **files.described(),
     )
 

@@ -59,7 +59,7 @@ def gather_write_back(
     entries = recovered_entries(ledger.frame, decisions.frame, sent) + entries
     pending = pending_for_ledger(ledger.path)
     entries += [e for item in pending for e in item.entries]
-    numbers = [(r.row, r.number) for r in recorded]
+    numbers = [(r.row, r.number) for r in recorded if not r.dated_only]
     return WriteBack(updates, entries, numbers, pending)
 
 

@@ -9,13 +9,21 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..pipeline import PostingList, recent_lists, refused_numbers, save_numbers
+from ..pipeline import (
+    PostingList,
+    list_folders,
+    recent_lists,
+    refused_dates,
+    refused_numbers,
+    save_numbers,
+)
 from .guard import posted
 from .pages import go, ui
 from .state import UiState
 from .views import render
 
 FIELD = "numero"  # the form's fields: numero-<list>-<line>
+POSTED = "depot"  # depot-<list>-<line>: the date of posting, jj/mm/aaaa
 LIST = "liste"  # liste-<list>: the key of the list shown at that place (PostingList.key)
 CHANGED = (
     "Une exécution a remplacé ou modifié cette liste de dépôt depuis l'affichage de la page : "
@@ -25,12 +33,13 @@ CHANGED = (
 
 
 def _lists(state: UiState) -> list[PostingList]:
-    """The posting lists of the recent runs on the chosen workbook."""
+    """The posting lists of the recent runs on the chosen workbook, found where a run finds
+    them (a folder given to --out beside the workbook too), its own only."""
     assert state.ledger is not None
-    folders = [state.ledger.parent / "relances"]
-    if state.last_run is not None and state.last_run.out_dir:
-        folders.append(Path(state.last_run.out_dir).parent)
-    return recent_lists(folders, dt.date.today())
+    last = state.last_run
+    out = Path(last.out_dir) if last is not None and last.out_dir else None
+    folders = list_folders(state.ledger, out)
+    return recent_lists(folders, dt.date.today(), workbook=state.ledger.name)
 
 
 async def registered_page(request: Request) -> Response:
@@ -49,27 +58,44 @@ async def save_registered(request: Request) -> Response:
     form = await posted(request)
     lists = _lists(state)
     typed: dict[int, dict[int, str]] = {}
+    dates: dict[int, dict[int, str]] = {}
     for name, value in form.items():
         parts = str(name).split("-")
-        if len(parts) == 3 and parts[0] == FIELD and parts[1].isdigit() and parts[2].isdigit():
-            typed.setdefault(int(parts[1]), {})[int(parts[2])] = str(value)[:60]
+        if len(parts) == 3 and parts[0] in (FIELD, POSTED) and all(map(str.isdigit, parts[1:])):
+            into = typed if parts[0] == FIELD else dates
+            into.setdefault(int(parts[1]), {})[int(parts[2])] = str(value)[:60]
+    by_key = {p.key: p for p in lists}
+    shown = {i: by_key.get(str(form.get(f"{LIST}-{i}", ""))) for i in {*typed, *dates}}
     errors = {
         f"{FIELD}-{i}-{line}": why
         for i, numbers in typed.items()
         for line, why in refused_numbers(numbers).items()
+    }
+    today = dt.date.today()
+    errors |= {
+        f"{POSTED}-{i}-{line}": why
+        for i, days in dates.items()
+        for line, why in refused_dates(days, _day(shown.get(i)), today).items()
     }
     if errors:
         return render(request, "recommandes.html", lists=lists, errors=errors, saved=None,
                       typed=form)  # fmt: skip
     # The numbers go to the list that was shown, found by its key: a run in between may have
     # put another list first, or rewritten this one for other letters.
-    by_key = {p.key: p for p in lists}
-    shown = {i: by_key.get(str(form.get(f"{LIST}-{i}", ""))) for i in typed}
     if any(p is None for p in shown.values()):
         return render(request, "recommandes.html", lists=lists, errors={LIST: CHANGED},
                       saved=None)  # fmt: skip
-    changed = sum(save_numbers(p.path, typed[i]) for i, p in shown.items() if p is not None)
+    changed = sum(
+        save_numbers(p.path, typed.get(i, {}), dates.get(i, {}))
+        for i, p in shown.items()
+        if p is not None
+    )
     return render(request, "recommandes.html", lists=_lists(state), errors={}, saved=changed)
+
+
+def _day(shown: PostingList | None) -> dt.date | None:
+    """The letters' date of a list shown (a date of posting is not before it)."""
+    return shown.posted if shown is not None else None
 
 
 __all__ = ["registered_page", "save_registered"]

@@ -8,6 +8,7 @@ from .changes import (
 )
 from .history import (
     bank_history,
+    dated_numbers,
     envelope_days,
     is_notice,
     journal_demands,
@@ -59,6 +60,7 @@ __all__ = [
     "append_journal",
     "bank_history",
     "check_targets",
+    "dated_numbers",
     "envelope_days",
     "existing_keys",
     "implausible",

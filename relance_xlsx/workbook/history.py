@@ -33,6 +33,8 @@ _PENALTY_LEVELS = {LEVEL_LABELS[REMINDER_2], LEVEL_LABELS[FORMAL_NOTICE], CLAIME
 _NOTICE = LEVEL_LABELS[FORMAL_NOTICE]
 _BELOW_NOTICE = {LEVEL_LABELS[REMINDER_1], LEVEL_LABELS[REMINDER_2]}
 _AR = re.compile(r"\bAR du (\d{2}/\d{2}/\d{4})")
+# The line a run writes for an LRAR number with its date of posting.
+_POSTED = re.compile(r"LRAR n° (.+) \(déposée le \d{2}/\d{2}/\d{4}\)")
 
 
 def journal_lines(path: Path, sheet: str, client: str) -> list[JournalEntry]:
@@ -205,6 +207,21 @@ def letters_sent(path: Path, sheet: str) -> dict[tuple[str, str], tuple[tuple[dt
     return {k: tuple(sorted(set(v))) for k, v in out.items()}
 
 
+def dated_numbers(path: Path, sheet: str) -> frozenset[tuple[str, str, str]]:
+    """The LRAR numbers whose date of posting the journal already says (« LRAR n° …
+    (déposée le …) »), as (client, invoice, number as written)."""
+    if not Path(path).is_file():
+        return frozenset()
+    stat = Path(path).stat()
+    found = set()
+    for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
+        for e in lines:
+            said = _POSTED.fullmatch(e.action)
+            if said:
+                found.add((client, e.invoice, said.group(1)))
+    return frozenset(found)
+
+
 def own_first_letters(path: Path, sheet: str) -> dict[tuple[str, str], dt.date]:
     """The invoices whose first letter the journal records is one the tool wrote (« Courrier »,
     not « repris du classeur »), by (client, invoice): that letter's date. Nothing was recorded
@@ -228,6 +245,7 @@ def own_first_letters(path: Path, sheet: str) -> dict[tuple[str, str], dt.date]:
 
 __all__ = [
     "bank_history",
+    "dated_numbers",
     "envelope_days",
     "is_notice",
     "journal_demands",
