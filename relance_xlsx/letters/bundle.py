@@ -31,9 +31,9 @@ from .compiled import (
     W,
 )
 from .pagefields import bookmarked_numbers, section_total
+from .pieces import polished_pair
 from .sectionparts import Parts, own_headers_and_footers
 from .sections import end_section_in_last_paragraph, section_child
-from .typeset import polished_pair
 from .wordpackage import CONTENT_TYPES_NS, PACKAGE_RELS, with_images, with_png
 
 BUNDLE_NAME = "a_imprimer.docx"

@@ -12,13 +12,14 @@ Python cost 0.6 ms, expressions starting with a class of spaces 1.5 ms).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..wording import NBSP, NNBSP, unbreakable
+from ..wording import NB_HYPHEN, NBSP, NNBSP, unbreakable
 from .compiled import Rendered
 
 # The space before the sign may end the run before (« Objet » in bold, then « : »). The
@@ -67,8 +68,11 @@ def letter_references(context: dict[str, Any]) -> list[str]:
 
 def typeset_xml(xml: str, references: tuple[str, ...], french: bool) -> str:
     """A letter's XML with its typography set (references: XML-escaped, longest first)."""
-    for reference in references:
-        if reference in xml:
+    groups = _apart(references) if references else None
+    if groups is not None:
+        xml = _replace_apart(xml, groups)
+    else:  # one scan each, the longest first
+        for reference in references:
             xml = xml.replace(reference, unbreakable(reference))
     xml = _unbroken_words(xml)
     if not french:
@@ -86,79 +90,67 @@ def typeset_xml(xml: str, references: tuple[str, ...], french: bool) -> str:
     return xml
 
 
-# Where a letter's XML can be cut and each piece typeset alone, with the same result: at the
-# start of a paragraph or a table, or at the end of the body. No match of the expressions
-# above reaches over one (a reference holds no « < », a sign is looked for inside a run's text
-# or across the tags between two runs of one paragraph).
-_CUTS = ("<w:p>", "<w:p ", "<w:tbl>", "<w:tbl ", "</w:body>")
-_KEY = 200  # what is looked for, from a cut of one text, in the other to align them again
-_TRIES = 8  # cuts tried, and stretches followed, before the rest is typeset piece by piece
+# References by their first character: the start they all share, their lengths, and what
+# each becomes.
+_Groups = list[tuple[str, list[int], dict[str, str]]]
 
 
-def polished_pair(first: str, second: str, polish: Callable[[str], str] | None) -> tuple[str, str]:
-    """polish(first) and polish(second) for two XML texts that differ in a few stretches (a
-    letter's body and its section of the bundle: its bookmarks, its sections' properties),
-    what they share typeset once."""
-    if polish is None:
-        return first, second
-    out_first, out_second = [], []
-    for piece_first, piece_second in _pieces(first, second):
-        done = polish(piece_first)
-        out_first.append(done)
-        out_second.append(done if piece_second is piece_first else polish(piece_second))
-    return "".join(out_first), "".join(out_second)
+@lru_cache(maxsize=64)
+def _apart(references: tuple[str, ...]) -> _Groups | None:
+    """The references grouped to be found in one scan each, when that changes the same text
+    as replacing them one after the other (a letter of 60 invoices scanned its XML 120
+    times): no reference can overlap another in any text (none holds a first character of
+    the others past its own start, none starts another) and none holds what unbreakable
+    writes (a replaced one cannot make another appear). None otherwise."""
+    if not all(references):
+        return None
+    firsts = {r[0] for r in references}
+    if any(r.find(c, 1) >= 0 for r in references for c in firsts):
+        return None
+    ordered = sorted(references)
+    if any(b.startswith(a) for a, b in itertools.pairwise(ordered)):
+        return None
+    if any(NB_HYPHEN in r or NBSP in r for r in references):
+        return None
+    groups = []
+    for first in sorted(firsts):
+        group = [r for r in ordered if r[0] == first]  # sorted: its ends share its start
+        lengths = sorted({len(r) for r in group})
+        shared = _shared_start(group[0], group[-1])
+        groups.append((shared, lengths, {r: unbreakable(r) for r in group}))
+    return groups
 
 
-def _pieces(first: str, second: str) -> list[tuple[str, str]]:
-    """The two texts cut at the same cuts into pieces, pair by pair: a piece both share is the
-    same object in the pair. Any cutting is right (only what is shared saves work)."""
-    pieces: list[tuple[str, str]] = []
-    i = j = 0
-    for _ in range(_TRIES):
-        same = _common(first, i, second, j)
-        if i + same == len(first) and j + same == len(second):
-            break
-        cut = max(first.rfind(c, i + 1, i + same) for c in _CUTS)
-        if cut > i:
-            shared = first[i:cut]
-            pieces.append((shared, shared))
-            i, j = cut, j + cut - i
-        again = _realign(first, i, second, j)
-        if again is None:
-            break
-        pieces.append((first[i : again[0]], second[j : again[1]]))
-        i, j = again
-    shared = first[i:]
-    pieces.append((shared, shared) if shared == second[j:] else (shared, second[j:]))
-    return pieces
+def _shared_start(a: str, b: str) -> str:
+    """The longest start a and b share."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
-def _realign(first: str, i: int, second: str, j: int) -> tuple[int, int] | None:
-    """The next cut of first, from i, whose text is found in second from j (another place
-    than (i, j)), or None."""
-    at = i
-    for _ in range(_TRIES):
-        found = [k for c in _CUTS if (k := first.find(c, at)) >= 0]
-        if not found:
-            return None
-        at = min(found)
-        other = second.find(first[at : at + _KEY], j + (at == i))
-        if other >= 0:
-            return at, other
-        at += 1
-    return None
-
-
-def _common(a: str, i: int, b: str, j: int) -> int:
-    """How many characters a from i and b from j have in common (compared by halves, in C)."""
-    low, high = 0, min(len(a) - i, len(b) - j)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[i + low : i + middle] == b[j + low : j + middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+def _replace_apart(xml: str, groups: _Groups) -> str:
+    """Every reference replaced, found where the start of its group is (see _apart)."""
+    found = []
+    for start, lengths, becomes in groups:
+        at = xml.find(start)
+        while at >= 0:
+            for length in lengths:
+                written = becomes.get(xml[at : at + length])
+                if written is not None:
+                    found.append((at, length, written))
+                    break
+            at = xml.find(start, at + 1)
+    if not found:
+        return xml
+    found.sort()
+    pieces: list[str] = []
+    done = 0
+    for at, length, written in found:
+        pieces += (xml[done:at], written)
+        done = at + length
+    pieces.append(xml[done:])
+    return "".join(pieces)
 
 
 def _unbroken_words(xml: str) -> str:
@@ -217,7 +209,6 @@ def _cached(xml: bytes, french: bool) -> bytes:
 
 __all__ = [
     "letter_references",
-    "polished_pair",
     "typeset_letter",
     "typeset_xml",
     "typesetter",
