@@ -4,13 +4,14 @@ properties); what they share is typeset once."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 # Where a letter's XML can be cut and each piece typeset alone, with the same result: at the
-# start of a paragraph or a table, or at the end of the body. No match of the expressions
-# above reaches over one (a reference holds no « < », a sign is looked for inside a run's text
-# or across the tags between two runs of one paragraph).
-_CUTS = ("<w:p>", "<w:p ", "<w:tbl>", "<w:tbl ", "</w:body>")
+# start of a paragraph or a table, or at the end of the body. No match of typeset.py's
+# expressions reaches over one (a reference holds no « < », a sign is looked for inside a
+# run's text or across the tags between two runs of one paragraph).
+_CUT = re.compile("<w:(?:p|tbl)[ >]|</w:body>")
 _KEY = 200  # what is looked for, from a cut of one text, in the other to align them again
 _TRIES = 8  # cuts tried, and stretches followed, before the rest is typeset piece by piece
 
@@ -38,7 +39,7 @@ def _pieces(first: str, second: str) -> list[tuple[str, str]]:
         same = _common(first, i, second, j)
         if i + same == len(first) and j + same == len(second):
             break
-        cut = max(first.rfind(c, i + 1, i + same) for c in _CUTS)
+        cut = _last_cut(first, i + 1, i + same)
         if cut > i:
             shared = first[i:cut]
             pieces.append((shared, shared))
@@ -58,15 +59,25 @@ def _realign(first: str, i: int, second: str, j: int) -> tuple[int, int] | None:
     than (i, j)), or None."""
     at = i
     for _ in range(_TRIES):
-        found = [k for c in _CUTS if (k := first.find(c, at)) >= 0]
-        if not found:
+        found = _CUT.search(first, at)
+        if found is None:
             return None
-        at = min(found)
+        at = found.start()
         other = second.find(first[at : at + _KEY], j + (at == i))
         if other >= 0:
             return at, other
         at += 1
     return None
+
+
+def _last_cut(text: str, start: int, end: int) -> int:
+    """Where the last cut wholly inside text[start:end] begins, or -1 (from tag to tag back:
+    the nearest paragraph is a few tags away)."""
+    at = end
+    while (at := text.rfind("<w:", start, at)) >= 0:
+        if _CUT.match(text, at, end):
+            return at
+    return -1
 
 
 def _common(a: str, i: int, b: str, j: int) -> int:
