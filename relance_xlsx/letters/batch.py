@@ -192,8 +192,11 @@ def _render(task: _Task) -> Fragment | None:
     add_payment_qr(rendered, job.context)
     lay_out(rendered, job.context)
     typeset_letter(rendered, job.context)
+    # The bundle's section first: it typesets the letter's body with its own, at once.
+    place = task.place
+    fragment = letter_fragment(template, rendered, place) if place is not None else None
     template.write(rendered, job.target)
-    return letter_fragment(template, rendered, task.place) if task.place is not None else None
+    return fragment
 
 
 __all__ = ["PARALLEL_FROM", "LetterJob", "render_bundles", "render_letters"]

@@ -31,6 +31,7 @@ from .compiled import (
     W,
 )
 from .pagefields import bookmarked_numbers, section_total
+from .pieces import polished_pair
 from .sectionparts import Parts, own_headers_and_footers
 from .sections import end_section_in_last_paragraph, section_child
 from .wordpackage import CONTENT_TYPES_NS, PACKAGE_RELS, with_images, with_png
@@ -108,8 +109,10 @@ class Placement:
 
 
 def letter_fragment(template: CompiledTemplate, rendered: Rendered, place: Placement) -> Fragment:
-    """Turn a rendered body into one section of the bundle (its letter file is written already)."""
+    """Turn a rendered body into one section of the bundle; the letter's own body XML is kept
+    in rendered.written (its file may be written before or after)."""
     body = rendered.body
+    letter = etree.tostring(body, encoding="unicode")  # before the bundle's changes
     sections = list(body.iter(f"{{{W}}}sectPr"))
     parts: Parts = {}
     marks = (f"_RlL{place.index}S", f"_RlL{place.index}E")
@@ -132,7 +135,10 @@ def letter_fragment(template: CompiledTemplate, rendered: Rendered, place: Place
         end_section_in_last_paragraph(body, final)
     if place.duplex:
         _bookmark(body, marks, 900_000 + 2 * place.index)
-    text = rendered.body_xml()
+    # The two differ around the letter's sections only: the rest is typeset once.
+    rendered.written, text = polished_pair(
+        letter, etree.tostring(body, encoding="unicode"), rendered.polish
+    )
     inner = "" if text.endswith("/>") and text.count("<") == 1 else text[text.index(">") + 1 : -9]
     return Fragment(inner, parts, dict(rendered.media))
 

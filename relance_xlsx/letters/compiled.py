@@ -67,9 +67,14 @@ class Rendered:
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     # What the body's XML goes through as it is written (its typography), if anything.
     polish: Callable[[str], str] | None = None
+    # The body's XML as the letter's file has it, kept when the bundle's section, which
+    # changes the body, was made first (both typeset at once: typeset.polished_pair).
+    written: str | None = None
 
     def body_xml(self) -> str:
         """The body's XML as it is written: in the letter's file and in the bundle."""
+        if self.written is not None:
+            return self.written
         text = etree.tostring(self.body, encoding="unicode")
         return self.polish(text) if self.polish is not None else text
 
@@ -236,11 +241,19 @@ def _resolve_listing(tpl: DocxTemplate, xml: str) -> str:
     return "".join(pieces)
 
 
+# In one call per table (a letter has a few tables of dozens of rows): a cell that spans
+# columns, and a row whose number of cells is not the grid's.
+_SPANNING = etree.XPath("w:tr/w:tc/w:tcPr/w:gridSpan", namespaces={"w": W})
+_OFF_GRID = etree.XPath("w:tr[count(w:tc) != $columns]", namespaces={"w": W})
+
+
 def _grid_mismatch(table: etree._Element) -> bool:
     grid = table.find(f"{{{W}}}tblGrid")
     if grid is None:
         return False
     columns = len(grid)
+    if not _SPANNING(table):  # the usual table: each cell one column wide
+        return bool(_OFF_GRID(table, columns=columns))
     for row in table.iterfind(f"{{{W}}}tr"):
         cells = 0
         for cell in row.iterfind(f"{{{W}}}tc"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -113,12 +114,29 @@ def present(value: Any) -> bool:
 
 
 def day(value: Any, lang: str) -> str:
-    return date_short(value.date(), lang) if isinstance(value, pd.Timestamp) else "–"
+    if not isinstance(value, pd.Timestamp):
+        return "–"
+    return _day(value, lang) if value.tzinfo is None else date_short(value.date(), lang)
 
 
 def long_day(value: Any, lang: str) -> str:
     """A ledger's date as running text says it (« 1er octobre 2026 »), « – » when missing."""
-    return day_long(value.date(), lang) if isinstance(value, pd.Timestamp) else "–"
+    if not isinstance(value, pd.Timestamp):
+        return "–"
+    return _long_day(value, lang) if value.tzinfo is None else day_long(value.date(), lang)
+
+
+# A ledger has a few hundred distinct dates and a letter prints each invoice's three times
+# (its table, its part, the statement): millions of calls at a million invoices, formatted
+# once each. Only dates without a time zone: two equal instants in two zones are two days.
+@lru_cache(maxsize=4096)
+def _day(value: pd.Timestamp, lang: str) -> str:
+    return date_short(value.date(), lang)
+
+
+@lru_cache(maxsize=4096)
+def _long_day(value: pd.Timestamp, lang: str) -> str:
+    return day_long(value.date(), lang)
 
 
 __all__ = [
