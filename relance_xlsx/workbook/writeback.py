@@ -129,6 +129,7 @@ def write_back(
     # cells: 80 MB at 200,000 invoices) is freed before this step's peak, the run's highest:
     # the collector is paused until the end.
     gc.collect()
+    collector.give_back()  # what the letters and their contexts held, before this peak
     path = ledger.path
     preflight(path, ledger.fingerprint)
     read = path.stat()  # the version edited (the guard checks it is still there at the end)
