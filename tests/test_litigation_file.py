@@ -408,6 +408,7 @@ SIGMA = [
             id="others-set-aside-with-why",
         ),
         pytest.param("Solde du compte : 1 650,00 €", True, id="statement-keeps-the-whole-account"),
+        pytest.param("Facture contestée S2", True, id="disputed-labelled-as-in-the-letters"),
         pytest.param("25/11/2026 — Contentieux — facture S1", True, id="hand-over-said"),
         pytest.param("Contentieux — Contentieux", False, id="said-once-not-twice"),
     ],
@@ -422,3 +423,24 @@ def test_the_file_claims_only_what_was_handed_over(tmp_path, line, present):
     text = _text(dossier)
     assert (line in text) is present, text
     assert text.count("Contentieux — facture S1") == 1
+
+
+def test_a_notice_s_statement_says_which_invoice_is_in_litigation(tmp_path):
+    """An invoice handed to litigation is on the client's statement (the account's balance)
+    but claimed in court, not by the notice: its line says so."""
+    rows = [
+        ["L-1", "Lambda SARL", None, D(2026, 6, 1), 800.0, ADDRESS, "Contentieux", D(2026, 10, 20), None, None],
+        ["L-2", "Lambda SARL", None, D(2026, 8, 1), 300.0, ADDRESS, "Relance 2", D(2026, 11, 1), None, None],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 11, 25), out_dir=tmp_path / "out"
+    )
+    [letter] = [x for x in result.letters if x.client == "Lambda SARL"]
+    assert letter.kind == "mise_en_demeure"
+    doc = Document(str(letter.path))
+    pieces = [
+        r.cells[0].text for t in doc.tables for r in t.rows if t.rows[0].cells[0].text == "Pièce"
+    ]
+    assert "Facture transmise au contentieux L\u20111" in pieces, pieces
+    assert "Facture L\u20112" in pieces, pieces

@@ -11,14 +11,15 @@ from .days import day_or_dash as _day
 from .docxwrite import paragraph, table
 
 if TYPE_CHECKING:
-    from .dossier import Dossier
+    from .dossier import ClaimedInvoice, Dossier
 
 
 def statement_lines(dossier: Dossier) -> list[str]:
     """The client's statement of account: its open invoices and credit notes, the balance."""
+    disputed = {i.number for i, why in dossier.set_aside if why == "contestée"}
     lines = [
         (
-            f"{'Avoir' if inv in dossier.credits else 'Facture'} {inv.number}",
+            f"{_label(inv, dossier, disputed)} {inv.number}",
             _day(inv.issued),
             _day(inv.due),
             money(inv.amount),
@@ -50,6 +51,13 @@ def statement_lines(dossier: Dossier) -> list[str]:
         named = ", ".join(f"{i.number} ({why})" for i, why in dossier.set_aside)
         out.append(paragraph(f"Échues, mais hors de la créance réclamée : {named}."))
     return out
+
+
+def _label(inv: ClaimedInvoice, dossier: Dossier, disputed: set[str]) -> str:
+    """« Avoir », « Facture », or « Facture contestée » as the letters' annexes say it."""
+    if inv in dossier.credits:
+        return "Avoir"
+    return "Facture contestée" if inv.number in disputed else "Facture"
 
 
 __all__ = ["statement_lines"]

@@ -9,17 +9,15 @@ from typing import Any
 
 import pandas as pd
 
+from ..ledger import LITIGATION
 from ..wording import date_short, day_long, de
 
 
 def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) -> dict[str, Any]:
     """The client's statement of account: open invoices and credits, payments, balance."""
-    labels = ("Facture", "Avoir") if lang == "fr" else ("Invoice", "Credit note")
-    # A disputed invoice is in the balance, as in the books, and said so: not claimed.
-    held = "Facture contestée" if lang == "fr" else "Disputed invoice"
     items = [
         {
-            "label": labels[1] if r["is_credit"] else held if r.get("hold") else labels[0],
+            "label": _statement_label(r, lang),
             "number": str(r["invoice"] or "–"),
             "date": day(r["invoice_date"], lang),
             "due": day(r["due_date"], lang),
@@ -36,6 +34,19 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
         "paid": m(sum(r["paid"] for r in rows)),
         "balance": m(sum(r["outstanding"] for r in rows)),
     }
+
+
+def _statement_label(r: dict[str, Any], lang: str) -> str:
+    """What a line of the statement is: a credit note, an invoice, a disputed one (in the
+    balance, as in the books, but not claimed) or one handed to litigation (claimed there)."""
+    fr = lang == "fr"
+    if r["is_credit"]:
+        return "Avoir" if fr else "Credit note"
+    if r.get("hold"):
+        return "Facture contestée" if fr else "Disputed invoice"
+    if max(int(r.get("level") or 0), int(r.get("stage") or 0)) >= LITIGATION:
+        return "Facture transmise au contentieux" if fr else "Invoice in litigation"
+    return "Facture" if fr else "Invoice"
 
 
 def _sort_day(value: Any) -> pd.Timestamp:

@@ -14,7 +14,7 @@ import numpy as np
 from ..config import Settings
 from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, write_dossier
-from ..ledger import LITIGATION, Ledger, Problem
+from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import attachment_root, check_attachment
 from ..policy import Decisions
@@ -209,10 +209,16 @@ def _handed_over(due: list[dict[str, Any]]) -> tuple[list[Any], list[tuple[Any, 
     for a client with none handed over claims every due invoice not disputed."""
     at = [r for r in due if r["action"] == "litigation" or int(r["level"] or 0) >= LITIGATION]
     handed = [r for r in (at or due) if not r["hold"]]
-    aside = [
-        (r, "contestée" if r["hold"] else "en cours de relance") for r in due if r not in handed
-    ]
+    aside = [(r, _why_aside(r)) for r in due if r not in handed]
     return handed, aside
+
+
+def _why_aside(r: dict[str, Any]) -> str:
+    """Why a due invoice is not in the claim, as the file's statement says it."""
+    if r["hold"]:
+        return "contestée"
+    noticed = int(r["level"] or 0) == FORMAL_NOTICE
+    return "mise en demeure en cours" if noticed else "en cours de relance"
 
 
 def claimed(
