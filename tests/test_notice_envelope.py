@@ -69,3 +69,30 @@ def test_no_letter_while_the_notice_runs(after_notice, tmp_path, days, letters):
             assert reason.startswith(
                 "En attente : listée dans la lettre recommandée (mise en demeure) du 22/11/2026"
             ), reason
+
+
+@pytest.mark.parametrize(
+    ("invoice", "says"),
+    [
+        pytest.param(
+            "B2",
+            "1re relance du 08/11/2026, puis lettre recommandée du 22/11/2026",
+            id="reminded-then-in-the-envelope",
+        ),
+        pytest.param(
+            "B3",
+            "1re relance du 22/11/2026 (lettre recommandée)",
+            id="first-listed-in-the-envelope",
+        ),
+    ],
+)
+def test_the_status_names_the_registered_letter_that_listed_the_invoice(
+    after_notice, tmp_path, invoice, says
+):
+    """« Statut relance » cites the registered envelope as the letters do, never as a second
+    letter when it is the very letter of the level's date."""
+    ledger, settings = after_notice
+    day = NOTICE_DAY + dt.timedelta(days=16)
+    result = relance_xlsx.run(ledger, settings, as_of=day, out_dir=tmp_path / "out", dry_run=True)
+    [row] = [r for r in result.invoices if r.invoice == invoice]
+    assert says in row.reason, row.reason

@@ -102,6 +102,14 @@ def reasons(
     put("first", lambda m: next_name[m], ~has_due)
     put("in_litigation", lambda m: "Contentieux en cours : aucune lettre")
     sent_on = np.where(sent != "", " du " + sent, " (date inconnue)")
+    # Listed in a formal notice's envelope: that registered letter is said, as the very
+    # letter of the level's date (« 1re relance du 22/11/2026 (lettre recommandée) ») or after.
+    if "envelope_date" in frame:
+        envelope = _date_texts(frame["envelope_date"])
+        same = (envelope != "") & (envelope == sent)
+        after = (envelope != "") & ~same
+        sent_on = np.where(same, sent_on + " (lettre recommandée)", sent_on)
+        sent_on = np.where(after, sent_on + ", puis lettre recommandée du " + envelope, sent_on)
     since_letter = _since_letter(frame)
 
     def without(m: np.ndarray) -> np.ndarray:
