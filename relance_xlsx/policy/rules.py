@@ -101,15 +101,7 @@ def reasons(
     )
     put("first", lambda m: next_name[m], ~has_due)
     put("in_litigation", lambda m: "Contentieux en cours : aucune lettre")
-    sent_on = np.where(sent != "", " du " + sent, " (date inconnue)")
-    # Listed in a formal notice's envelope: that registered letter is said, as the very
-    # letter of the level's date (« 1re relance du 22/11/2026 (lettre recommandée) ») or after.
-    if "envelope_date" in frame:
-        envelope = _date_texts(frame["envelope_date"])
-        same = (envelope != "") & (envelope == sent)
-        after = (envelope != "") & ~same
-        sent_on = np.where(same, sent_on + " (lettre recommandée)", sent_on)
-        sent_on = np.where(after, sent_on + ", puis lettre recommandée du " + envelope, sent_on)
+    sent_on = _sent_on(frame, sent)
     since_letter = _since_letter(frame)
 
     def without(m: np.ndarray) -> np.ndarray:
@@ -225,6 +217,20 @@ def lookup(values: np.ndarray, make: Callable[[Any], Any]) -> np.ndarray:
     """make(v) for every value, computed once per distinct value (a few, over a million rows)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     return np.array([make(u) for u in uniques] + [None], dtype=object)[codes]
+
+
+def _sent_on(frame: pd.DataFrame, sent: np.ndarray) -> np.ndarray:
+    """« du 22/11/2026 » of the level's letter; the registered envelope that listed the
+    invoice said as the letters say it: that very letter (« (lettre recommandée) ») or a
+    later one (« , puis lettre recommandée du … »)."""
+    sent_on = np.where(sent != "", " du " + sent, " (date inconnue)")
+    if "envelope_date" not in frame:
+        return sent_on
+    envelope = _date_texts(frame["envelope_date"])
+    same = (envelope != "") & (envelope == sent)
+    after = (envelope != "") & ~same
+    sent_on = np.where(same, sent_on + " (lettre recommandée)", sent_on)
+    return np.where(after, sent_on + ", puis lettre recommandée du " + envelope, sent_on)
 
 
 def _date_texts(dates: pd.Series) -> np.ndarray:
