@@ -534,7 +534,7 @@ def test_the_page_shows_the_posting_lists_the_run_reads_back(tmp_path, out, page
         pytest.param("21/11/2026", "est avant la date des lettres (22/11/2026)",
                      id="before-the-letters"),
         pytest.param((dt.date.today() + dt.timedelta(days=3)).strftime("%d/%m/%Y"),
-                     "est après la date de cette exécution", id="after-today"),
+                     "est après aujourd'hui", id="after-today"),
     ],
 )  # fmt: skip
 def test_the_date_of_posting_typed_on_the_page_reaches_the_list_then_the_journal(

@@ -62,7 +62,8 @@ def refused_dates(
 ) -> dict[int, str]:
     """Why each date of posting typed cannot be the one (by line); an empty field is none."""
     found = {
-        line: posted_problem(posted_day(typed), letters, today) for line, typed in dates.items()
+        line: posted_problem(posted_day(typed), letters, today, "aujourd'hui")
+        for line, typed in dates.items()
     }
     return {line: f"date de dépôt à corriger : {why}" for line, why in found.items() if why}
 

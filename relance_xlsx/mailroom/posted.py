@@ -44,9 +44,15 @@ def posted_day(value: Any) -> dt.date | str | None:
         return said
 
 
-def posted_problem(posted: dt.date | str | None, letters: dt.date | None, as_of: dt.date) -> str:
+def posted_problem(
+    posted: dt.date | str | None,
+    letters: dt.date | None,
+    as_of: dt.date,
+    after: str = "la date de cette exécution",
+) -> str:
     """Why a date of posting typed cannot be the one (French, after « : »); "" when it can,
-    or when nothing was typed."""
+    or when nothing was typed. after: what as_of is to the reader (the page says
+    « aujourd'hui »)."""
     if posted is None:
         return ""
     if isinstance(posted, str):
@@ -54,7 +60,7 @@ def posted_problem(posted: dt.date | str | None, letters: dt.date | None, as_of:
     if letters is not None and posted < letters:
         return f"le {posted:%d/%m/%Y} est avant la date des lettres ({letters:%d/%m/%Y})"
     if posted > as_of:
-        return f"le {posted:%d/%m/%Y} est après la date de cette exécution ({as_of:%d/%m/%Y})"
+        return f"le {posted:%d/%m/%Y} est après {after} ({as_of:%d/%m/%Y})"
     return ""
 
 
