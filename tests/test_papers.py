@@ -383,14 +383,21 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(week_pdf):
             assert not body[-1].endswith(":"), (letter.client, page, body[-1])
 
 
-def test_english_tables_give_reminder_dates_short(tmp_path):
+@pytest.fixture(scope="module")
+def sample_letters(tmp_path_factory):
+    """The sample's week run once (letters only, the workbook untouched): each client's letter."""
+    folder = tmp_path_factory.mktemp("sample_letters")
+    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", folder / "relance.toml")
+    ledger = _load_sample_builder().build(folder / "grand_livre_clients.xlsx")
+    settings = relance_xlsx.load_settings(folder / "relance.toml")
+    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, write_workbook=False)
+    return {x.client: x for x in result.letters}
+
+
+def test_english_tables_give_reminder_dates_short(sample_letters):
     """« 22 November 2026 » broke inside its year in the « Reminded on » cell: a table's dates
     are dd/mm/yyyy in English letters too; sentences keep « 3 November 2026 »."""
-    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", tmp_path / "relance.toml")
-    ledger = _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
-    settings = relance_xlsx.load_settings(tmp_path / "relance.toml")
-    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, write_workbook=False)
-    [letter] = [x for x in result.letters if x.client == "Harbour & Sons Ltd"]
+    letter = sample_letters["Harbour & Sons Ltd"]
     doc = Document(str(letter.path))
     [history] = [t for t in doc.tables if t.rows[0].cells[-1].text == "Reminded on"][:1]
     cells = [row.cells[-1].text for row in history.rows[1:]]
@@ -398,14 +405,10 @@ def test_english_tables_give_reminder_dates_short(tmp_path):
     assert "3\u00a0November\u00a02026" in "\n".join(p.text for p in doc.paragraphs)
 
 
-def test_a_disputed_invoice_is_marked_on_the_statement_of_account(tmp_path):
+def test_a_disputed_invoice_is_marked_on_the_statement_of_account(sample_letters):
     """The notice's annex lists every open item of the account: a disputed invoice is in its
     balance, as in the books, but said disputed, never as if it were claimed."""
-    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", tmp_path / "relance.toml")
-    ledger = _load_sample_builder().build(tmp_path / "grand_livre_clients.xlsx")
-    settings = relance_xlsx.load_settings(tmp_path / "relance.toml")
-    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, write_workbook=False)
-    [letter] = [x for x in result.letters if x.client == "Menuiserie Roux"]
+    letter = sample_letters["Menuiserie Roux"]
     doc = Document(str(letter.path))
     pieces = [
         row.cells[0].text
