@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
-import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,8 +13,9 @@ from hypothesis import strategies as st
 from openpyxl.worksheet.table import Table
 
 from relance_xlsx import LedgerError, Settings
+from relance_xlsx.config import Limits
 from relance_xlsx.ledger import match_headers, read_ledger
-from relance_xlsx.ooxml import formulas
+from relance_xlsx.ooxml import FormulaCount, check_package
 
 D = dt.date
 
@@ -437,18 +436,8 @@ def test_no_input_crashes_the_reader(tmp_path, headers, rows, title_rows, first_
     assert data_rows <= accounted | {p.row for p in ledger.problems}
 
 
-@pytest.mark.parametrize(
-    "side_process_bytes",
-    [
-        pytest.param(formulas.SIDE_PROCESS_BYTES, id="scanned-here"),
-        pytest.param(0, id="scanned-by-a-second-process"),  # as a big ledger is
-    ],
-)
-def test_formulas_without_cached_values_are_named_once_per_column(
-    ledger_factory, monkeypatch, side_process_bytes
-):
+def test_formulas_without_cached_values_are_named_once_per_column(ledger_factory):
     # openpyxl writes formulas without computing them, like many export tools do.
-    monkeypatch.setattr(formulas, "SIDE_PROCESS_BYTES", side_process_bytes)
     rows = [
         ["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", 0],
         ["F2", "Beta", D(2026, 9, 2), D(2026, 10, 2), "=500*1.2", 0],
@@ -458,15 +447,22 @@ def test_formulas_without_cached_values_are_named_once_per_column(
     assert "Montant TTC" in ledger.warnings[0] and "2 formule(s)" in ledger.warnings[0]
 
 
-def test_the_side_scan_reports_each_sheet_it_was_given(ledger_factory):
-    """What a big ledger's second process prints, and read_ledger reads back."""
-    path = ledger_factory([["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", 0]])
-    done = subprocess.run(
-        [sys.executable, "-m", "relance_xlsx.ooxml.formulas", str(path), "Factures"],
-        capture_output=True,
-        check=True,
-    )
-    assert json.loads(done.stdout) == {"Factures": {"E": 1}}
+@pytest.mark.parametrize(
+    "piece",
+    [pytest.param(1 << 22, id="one-piece"), pytest.param(7, id="cut-inside-every-cell")],
+)
+def test_the_package_scan_counts_formulas_without_values_per_sheet(ledger_factory, piece):
+    """The sheet scan that guards the reader counts them too (no second read of the sheet),
+    whatever the pieces the sheet is inflated in."""
+    rows = [["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", "=2*3"]] * 3
+    path = ledger_factory(rows)
+    formulas = FormulaCount()
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("xl/worksheets/sheet1.xml")
+    for start in range(0, len(xml), piece):
+        formulas.add(xml[start : start + piece])
+    assert formulas.done() == {"E": 3, "F": 3}
+    assert check_package(path, Limits()).formulas == {"Factures": {"E": 3, "F": 3}}
 
 
 def test_formulas_with_cached_values_say_nothing(sample):

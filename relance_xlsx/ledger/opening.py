@@ -34,9 +34,11 @@ _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: .xls, or an encrypted
 
 @dataclass(frozen=True)
 class Readable:
-    """The sheets of a workbook that must not be read, each with its sentence."""
+    """The sheets of a workbook that must not be read, each with its sentence; and each
+    sheet's formula cells without a cached value, by column letter (read as empty)."""
 
     refused: dict[str, str] = field(default_factory=dict)
+    formulas: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 # The last verdict on each file version, whatever the limits it was reached with: the
@@ -57,10 +59,12 @@ def readable(path: Path, limits: Limits | None = None) -> Readable:
         return known[1]
     limits = limits or Limits()
     refused: dict[str, str] = {}
+    formulas: dict[str, dict[str, int]] = {}
     to_measure: list[str] | None = []  # None: no package scan, measure every sheet
     if zipfile.is_zipfile(path):
         scan = check_package(path, limits)  # whole-file faults: a WorkbookError
         refused.update(scan.refused)
+        formulas = scan.formulas
         to_measure = list(scan.unmeasured) if scan.sheets else None
     else:
         to_measure = None
@@ -73,7 +77,7 @@ def readable(path: Path, limits: Limits | None = None) -> Readable:
                 "ouvrez-le dans votre tableur et enregistrez-le au format .xlsx."
             )
         refused.update(more)
-    verdict = Readable(refused)
+    verdict = Readable(refused, formulas)
     _VERDICTS[key] = (limits, verdict)
     return verdict
 

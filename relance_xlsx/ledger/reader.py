@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +12,10 @@ import python_calamine as calamine
 from .. import collector
 from ..config import Settings
 from ..errors import LedgerError
-from ..ooxml import ExcelTable, FormulaScan, col_index, excel_tables
+from ..ooxml import ExcelTable, col_index, excel_tables
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .clients import find_clients, join_clients
-from .opening import grid_rows, open_workbook, readable, sheet_grid
+from .opening import Readable, grid_rows, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Decision, Skip
 from .records import Fingerprint, Ledger, SheetRef
@@ -76,7 +75,7 @@ def find_table(
     return choose(guesses, sheets.index)
 
 
-def _formula_warnings(counts: Counter[str], headers: tuple[str, ...]) -> list[str]:
+def _formula_warnings(counts: dict[str, int], headers: tuple[str, ...]) -> list[str]:
     """One sentence per column whose formulas have no value to read."""
     out = []
     for letters, n in sorted(counts.items(), key=lambda kv: col_index(kv[0])):
@@ -145,55 +144,55 @@ def read_ledger(
 ) -> Ledger:
     """Read the invoice table of a workbook: rows, skipped rows and problems."""
     fingerprint = Fingerprint.of(path) if path.is_file() else None
-    # Before calamine or the formula scan inflate anything, and before any letter.
-    refused = readable(path, settings.limits).refused if fingerprint is not None else {}
-    with FormulaScan(path) as scan:
-        book = open_workbook(path)
-        try:
-            sheets = worksheet_names(book)
-            wanted = sheet or settings.sheet or None
-            if wanted and wanted not in sheets:
-                raise LedgerError(
-                    f"La feuille « {wanted} » n'existe pas dans {path.name} ; feuilles "
-                    f"présentes : {', '.join(sheets)}."
-                )
-            candidates = readable_candidates(
-                candidate_sheets(sheets, wanted, settings.writeback.journal_sheet), refused
+    # Before calamine inflates anything, and before any letter; the same scan counts the
+    # formulas without a value.
+    verdict = readable(path, settings.limits) if fingerprint is not None else Readable()
+    refused = verdict.refused
+    book = open_workbook(path)
+    try:
+        sheets = worksheet_names(book)
+        wanted = sheet or settings.sheet or None
+        if wanted and wanted not in sheets:
+            raise LedgerError(
+                f"La feuille « {wanted} » n'existe pas dans {path.name} ; feuilles "
+                f"présentes : {', '.join(sheets)}."
             )
-            scan.start(candidates)  # runs beside calamine's parse, on the other core
-            tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
-            reader = _Sheets(book, path)
-            with collector.paused():
-                guess, choice, grid = _read_table(
-                    reader, path, candidates, [s for s in sheets if s not in refused], settings,
-                    tables,
-                )  # fmt: skip
-                others = [s for s in candidates if s != guess.sheet]
-                clients = find_clients(reader.rows, others) if others else None
-                payments = find_payments(reader.rows, others) if others else None
-        finally:
-            book.close()
-        header = grid[guess.header_index]
-        headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
-        data, totals = _table_rows(grid, guess, tables.get(guess.sheet, []))
-        # The clients sheet's fields are read beside the invoices', never written back: the
-        # ledger keeps the invoice table's own positions and headers.
-        positions, read_headers, joined = guess.positions, headers, ""
-        if clients is not None:
-            positions, read_headers, joined = join_clients(data, positions, headers, clients)
+        candidates = readable_candidates(
+            candidate_sheets(sheets, wanted, settings.writeback.journal_sheet), refused
+        )
+        tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
+        reader = _Sheets(book, path)
         with collector.paused():
-            rows = normalise_rows(
-                data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of
-            )
-        warnings = [*rows.notes]
-        warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
-        warnings += _formula_warnings(scan.counts(guess.sheet), headers)
-        paid_note = ""
-        if payments is not None:
-            paid_note, more = apply_payments(
-                rows.frame, payments, "paid" in positions, settings.policy.tolerance
-            )
-            warnings += more
+            guess, choice, grid = _read_table(
+                reader, path, candidates, [s for s in sheets if s not in refused], settings,
+                tables,
+            )  # fmt: skip
+            others = [s for s in candidates if s != guess.sheet]
+            clients = find_clients(reader.rows, others) if others else None
+            payments = find_payments(reader.rows, others) if others else None
+    finally:
+        book.close()
+    header = grid[guess.header_index]
+    headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
+    data, totals = _table_rows(grid, guess, tables.get(guess.sheet, []))
+    # The clients sheet's fields are read beside the invoices', never written back: the
+    # ledger keeps the invoice table's own positions and headers.
+    positions, read_headers, joined = guess.positions, headers, ""
+    if clients is not None:
+        positions, read_headers, joined = join_clients(data, positions, headers, clients)
+    with collector.paused():
+        rows = normalise_rows(
+            data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of
+        )
+    warnings = [*rows.notes]
+    warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
+    warnings += _formula_warnings(verdict.formulas.get(guess.sheet, {}), headers)
+    paid_note = ""
+    if payments is not None:
+        paid_note, more = apply_payments(
+            rows.frame, payments, "paid" in positions, settings.policy.tolerance
+        )
+        warnings += more
     assert fingerprint is not None  # open_workbook refused a missing file
     return Ledger(
         path=path,

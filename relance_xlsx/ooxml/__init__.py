@@ -14,7 +14,7 @@ from .docxzip import (
     write_zip,
 )
 from .formulas import (
-    FormulaScan,
+    FormulaCount,
 )
 from .hidden import FILE_ATTRIBUTE_HIDDEN, mark_hidden
 from .packagecheck import (
@@ -80,7 +80,7 @@ __all__ = [
     "REL_WORKSHEET",
     "SAFE_PARSER",
     "ExcelTable",
-    "FormulaScan",
+    "FormulaCount",
     "NewCell",
     "Package",
     "PackageScan",

@@ -58,11 +58,13 @@ class WorkbookLimits(ZipLimits, Protocol):
 @dataclass(frozen=True)
 class PackageScan:
     """The workbook's sheets (name -> part), those set aside with their sentence, and those
-    whose reach the reader library must measure itself (odd XML)."""
+    whose reach the reader library must measure itself (odd XML); for each sheet read, its
+    formula cells without a cached value by column letter."""
 
     sheets: dict[str, str] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)
     unmeasured: tuple[str, ...] = ()
+    formulas: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def entry_count(path: Path) -> int:
@@ -142,6 +144,7 @@ def _scan_sheets(
 ) -> PackageScan:
     refused: dict[str, str] = {}
     unmeasured: list[str] = []
+    formulas: dict[str, dict[str, int]] = {}
     for sheet, part in sheets.items():
         info = zf.getinfo(part)
         try:
@@ -150,12 +153,13 @@ def _scan_sheets(
             fix = TRIM if isinstance(exc, SheetTooFar) else RESAVE
             refused[sheet] = _sheet_refusal(path, sheet, part, str(exc), fix)
             continue
+        formulas[sheet] = extent.formulas
         reason = _too_big(extent, limits)
         if reason:
             refused[sheet] = _sheet_refusal(path, sheet, part, reason)
         elif not extent.measured:
             unmeasured.append(sheet)
-    return PackageScan(dict(sheets), refused, tuple(unmeasured))
+    return PackageScan(dict(sheets), refused, tuple(unmeasured), formulas)
 
 
 def _check_entries(path: Path, zf: zipfile.ZipFile, limits: ZipLimits, fix: str = "") -> None:

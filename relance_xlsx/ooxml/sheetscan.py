@@ -22,7 +22,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .formulas import FormulaCount
 
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
@@ -67,12 +69,14 @@ class SheetTooFar(SheetRefused):
 class SheetExtent:
     """What the scan found: the values' last row and column (rows 0: a sheet of one-letter
     columns, within the budget whatever its rows), the cells holding a value, and whether
-    the positions could be read (else: the caller measures it with the reader library)."""
+    the positions could be read (else: the caller measures it with the reader library), and
+    its formula cells without a cached value by column letter (formulas.py)."""
 
     rows: int
     columns: int
     cells: int
     measured: bool
+    formulas: dict[str, int] = field(default_factory=dict)
 
     @property
     def area(self) -> int:
@@ -190,7 +194,9 @@ def scan_sheet(pieces: Callable[[], Iterable[bytes]], max_cells: int) -> SheetEx
     # A sheet of one-letter columns never reaches the budget: its reach is not followed.
     reach: _Reach | None = None if max_cells >= NARROW * EXCEL_ROWS else _Reach()
     again = False
+    formulas = FormulaCount()
     for chunk in whole_tags(pieces()):
+        formulas.add(chunk)
         if first:
             root = ROOT.search(chunk)
             check_markup(chunk[: root.start()] if root else chunk)  # a DTD comes first
@@ -212,14 +218,14 @@ def scan_sheet(pieces: Callable[[], Iterable[bytes]], max_cells: int) -> SheetEx
             reach.add(chunk)
         first = False
     if not measured:
-        return SheetExtent(0, 0, cells, False)
+        return SheetExtent(0, 0, cells, False, formulas.done())
     if reach is None:
-        return SheetExtent(0, NARROW, cells, True)
+        return SheetExtent(0, NARROW, cells, True, formulas.done())
     if again:
         reach = _Reach()
         for chunk in whole_tags(pieces()):
             reach.add(chunk)
-    return SheetExtent(reach.row, reach.column, cells, not reach.lost)
+    return SheetExtent(reach.row, reach.column, cells, not reach.lost, formulas.done())
 
 
 @functools.lru_cache(maxsize=64)
