@@ -449,7 +449,11 @@ def test_formulas_without_cached_values_are_named_once_per_column(ledger_factory
 
 @pytest.mark.parametrize(
     "piece",
-    [pytest.param(1 << 22, id="one-piece"), pytest.param(7, id="cut-inside-every-cell")],
+    [
+        pytest.param(1 << 22, id="one-piece"),
+        pytest.param(7, id="cut-inside-every-cell"),
+        pytest.param(3, id="cut-inside-every-sign"),
+    ],
 )
 def test_the_package_scan_counts_formulas_without_values_per_sheet(ledger_factory, piece):
     """The sheet scan that guards the reader counts them too (no second read of the sheet),

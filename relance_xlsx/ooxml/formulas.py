@@ -22,33 +22,62 @@ _LONGEST_ROW = 1 << 24
 
 
 class FormulaCount:
-    """Formula cells with no cached value, by column letter, over a sheet's pieces in order."""
+    """Formula cells with no cached value, by column letter, over a sheet's pieces in order.
+
+    Cheap literal tests first: most ledgers have no such cell at all, and each such cell
+    written without spaces holds one of _SIGNS (`</f></c>`, `<f .../></c>`, `<v/></c>`, the
+    empty `<v></v>` openpyxl writes). Only then are whole rows searched with the expression;
+    else a piece is not copied, only its last unfinished row kept.
+    """
 
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
-        self._tail = b""
+        self._tail = b""  # after the last `row>` seen: the start of a row not yet searched
+        self._tail_signed = False
 
     def add(self, piece: bytes) -> None:
         """The next piece of the sheet's XML."""
-        block = self._tail + piece if self._tail else piece
-        cut = block.rfind(b"row>") + 4  # whole rows; the rest waits for more
-        if cut < 4:
-            cut = 0 if len(block) < _LONGEST_ROW else len(block)
-        self._tail = block[cut:]
-        self._search(block[:cut] if cut < len(block) else block)
+        seam = self._tail[-8:] + piece[:8]  # a sign cut between the two pieces
+        if self._tail_signed or _signed(piece) or _signed(seam):
+            block = self._tail + piece
+            cut = _row_end(block)
+            self._count(block, cut)
+            self._tail = block[cut:]
+            self._tail_signed = _signed(self._tail)
+            return
+        cut = piece.rfind(b"row>") + 4
+        if cut >= 4:
+            self._tail = piece[cut:]
+        elif len(self._tail) + len(piece) < _LONGEST_ROW:
+            self._tail += piece
+        else:
+            self._tail = piece[-_LONGEST_ROW:]
 
     def done(self) -> dict[str, int]:
         """The counts, once the last piece was added."""
-        self._search(self._tail)
-        self._tail = b""
+        if self._tail_signed:
+            self._count(self._tail, len(self._tail))
+        self._tail, self._tail_signed = b"", False
         return dict(self.counts)
 
-    def _search(self, block: bytes) -> None:
-        # Cheap literal tests first: most ledgers have no such cell at all. One of them ends
-        # each such cell written without spaces: `</f></c>`, `<f .../></c>`, `<v/></c>`, and
-        # the empty `<v></v>` openpyxl writes.
-        if b"f></" in block or b"/></" in block or b"<v></v>" in block:
-            self.counts.update(m.group(1).decode() for m in _FORMULA_WITHOUT_VALUE.finditer(block))
+    def _count(self, block: bytes, end: int) -> None:
+        found = _FORMULA_WITHOUT_VALUE.finditer(block, 0, end)
+        self.counts.update(m.group(1).decode() for m in found)
+
+
+_SIGNS = (b"f></", b"/></", b"<v></v>")
+
+
+def _signed(data: bytes) -> bool:
+    return any(sign in data for sign in _SIGNS)
+
+
+def _row_end(block: bytes) -> int:
+    """Where the block's whole rows end (a row longer than _LONGEST_ROW: anywhere)."""
+    cut = block.rfind(b"row>") + 4
+    if cut >= 4:
+        return cut
+    return 0 if len(block) < _LONGEST_ROW else len(block)
 
 
 __all__ = ["FormulaCount"]
