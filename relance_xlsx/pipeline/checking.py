@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import collector
 from ..config import CONFIG_NAME, Settings, load_settings, write_columns
 from ..errors import NoInvoiceTable
 from ..ledger import Ledger, label, read_ledger
@@ -28,7 +29,8 @@ def check(
     """
     settings = settings or Settings()
     written = None
-    with step(progress or Quiet(), "Lecture du classeur"):
+    # No reference cycle worth collecting: the collector would only walk the cells again.
+    with step(progress or Quiet(), "Lecture du classeur"), collector.paused():
         try:
             ledger = read_ledger(ledger_path, settings, as_of=as_of or dt.date.today())
         except NoInvoiceTable as exc:

@@ -101,7 +101,9 @@ def run(
     )  # fmt: skip
     if not dry_run:  # refused before the lock, before anything is read or written
         refuse_links(ledger_path, out)
-    with ledger_lock(ledger_path) if writes else contextlib.nullcontext():
+    # A dry run (never locked) keeps no cycle to collect: the collector would walk its cells.
+    lock = ledger_lock(ledger_path) if writes else contextlib.nullcontext()
+    with collector.paused() if dry_run else lock:
         return _run(job)
 
 
@@ -289,9 +291,8 @@ class _Beside:
         ledger, decisions, ready, held, data, as_of = self._inputs
         self._inputs = None
         self.decisions = hold_back(decisions, ledger.frame, held_rows(held))
-        self.letter_of = {
-            row: str(x.path) for x in ready for row in x.plan.rows
-        }  # statements: none
+        # statements: none
+        self.letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}
         self.unclaimed = unclaimed_rows(ready)
         self.reference_of = _references(ready, data, as_of)
 

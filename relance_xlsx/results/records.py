@@ -136,6 +136,12 @@ class RunResult:
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""
         # asdict() deep-copies every value: 10 s for a million invoices; these are flat.
+        # The collector paused throughout: a collection set off by the letters' lines walked
+        # every invoice's result (0.5 s at 200 000 invoices).
+        with collector.paused():
+            return self._json()
+
+    def _json(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         for name in _RECORD_LISTS:
             data[name] = [dict(vars(item)) for item in data[name]]
@@ -144,11 +150,10 @@ class RunResult:
                 item["lines"] = [dict(vars(line)) for line in item["lines"]]
         data["summary"] = asdict(self.summary)
         keys = InvoiceResult._fields
-        with collector.paused():
-            data["invoices"] = [dict(zip(keys, item, strict=True)) for item in self.invoices]
-            for item in data["invoices"]:
-                if item["interest_periods"]:
-                    item["interest_periods"] = [p._asdict() for p in item["interest_periods"]]
+        data["invoices"] = [dict(zip(keys, item, strict=True)) for item in self.invoices]
+        for item in data["invoices"]:
+            if item["interest_periods"]:
+                item["interest_periods"] = [p._asdict() for p in item["interest_periods"]]
         return data
 
 
