@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .coded import Coded, object_array
+from .coded import Coded, nones
 from .columns import normalise
 from .grid import Grid
 from .problems import Problem
@@ -105,7 +105,7 @@ def legal_due_dates(
     due date or terms the ledger gives are kept when later (the creditor waits longer); an
     earlier one is not: interest cannot run before the legal term has passed.
     """
-    notes = object_array([None] * len(kinds))
+    notes = nones(len(kinds))
     rows = np.flatnonzero(kinds != None)  # noqa: E711
     if not len(rows):
         return due, notes

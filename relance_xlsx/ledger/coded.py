@@ -120,8 +120,8 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     """
     values = column.values
     numbers = np.full(len(values), np.nan)
-    currencies = object_array([None] * len(values))
-    reasons = object_array([None] * len(values))
+    currencies = nones(len(values))
+    reasons = nones(len(values))
     is_float = np.fromiter((v.__class__ is float for v in values), bool, len(values))
     floats = values[is_float].astype(float)
     # Beyond a thousand billion, or infinite: parse_amount says why, once per value.
@@ -134,8 +134,8 @@ def parse_amounts(column: Coded) -> tuple[np.ndarray, Coded, Coded]:
     where = np.flatnonzero(slow)
     codes, distinct = _factorize(values[where])
     distinct_numbers = np.full(len(distinct), np.nan)
-    distinct_currencies = object_array([None] * len(distinct))
-    distinct_reasons = object_array([None] * len(distinct))
+    distinct_currencies = nones(len(distinct))
+    distinct_reasons = nones(len(distinct))
     # The decimal mark of « 1.500 » is the one its column's other text amounts show.
     mark = column_mark(v for v in distinct if v.__class__ is str)
     for k, value in enumerate(distinct):
@@ -178,9 +178,13 @@ def dates_of(column: Coded) -> np.ndarray:
 
 def object_array(values: list[Any]) -> np.ndarray:
     """A one-dimensional object array, even of tuples."""
-    table = np.empty(len(values), dtype=object)
-    table[:] = values
-    return table
+    # fromiter takes each item as one cell, and costs half of a slice assignment.
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def nones(rows: int) -> np.ndarray:
+    """An object array of None (numpy's own fill: a list of a million None cost 0.15 s)."""
+    return np.empty(rows, dtype=object)
 
 
 # The common cell types of the hot parsers, done inline: same results, a tenth of the time
@@ -240,4 +244,12 @@ def _key(raw: Any) -> Any:
     return (type(raw).__name__, raw)
 
 
-__all__ = ["Coded", "dates_of", "object_array", "parse_amounts", "parse_values", "round_cents"]
+__all__ = [
+    "Coded",
+    "dates_of",
+    "nones",
+    "object_array",
+    "parse_amounts",
+    "parse_values",
+    "round_cents",
+]

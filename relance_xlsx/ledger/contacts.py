@@ -8,7 +8,7 @@ import numpy as np
 
 from ..config import Policy
 from .buyers import buyer_kind
-from .coded import object_array
+from .coded import nones, object_array
 from .columns import normalise
 from .grid import Grid
 from .values import parse_text
@@ -125,7 +125,7 @@ def _consumers(grid: Grid, policy: Policy) -> np.ndarray:
 def buyer_kinds(grid: Grid) -> np.ndarray:
     """Each row's kind of public buyer, from its « Type client » (None when it is not one)."""
     if "client_type" not in grid.positions:
-        return object_array([None] * len(grid))
+        return nones(len(grid))
     return grid.raw("client_type").map(buyer_kind).array()
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .clients import key_of
-from .coded import Coded, object_array
+from .coded import Coded, nones
 from .grid import Grid
 
 # « Avoir sur F2026-012 », « avoir sur facture n° 151 », « Avoir relatif à la facture F-7 »,
@@ -50,8 +50,8 @@ def credit_columns(
     """
     rows = len(grid)
     out: dict[str, Any] = {
-        "credit_for": object_array([None] * rows),
-        "credits": object_array([None] * rows),
+        "credit_for": nones(rows),
+        "credits": nones(rows),
     }
     credit_rows = np.flatnonzero(is_credit).tolist()
     if not credit_rows:

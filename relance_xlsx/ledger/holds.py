@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .coded import object_array
+from .coded import nones
 from .grid import Grid
 from .remarks import disputes
 from .standing import Standing
@@ -17,7 +17,7 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
     """hold, hold_reason and wait_reason of each row."""
     held = grid.parse("hold", parse_hold).mask(lambda v: v is True)
     disputed, quoted = disputes(grid)
-    reason = object_array([None] * len(grid))
+    reason = nones(len(grid))
     reason[disputed] = "En litige " + quoted[disputed] + " : pas de relance tant que le litige dure"
     suspended = standing.rows(HOLD) & ~disputed
     reason[suspended] = (
@@ -25,7 +25,7 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
         "n'est pas levée"
     )
     waiting = standing.rows(WAIT)
-    wait = object_array([None] * len(grid))
+    wait = nones(len(grid))
     wait[waiting] = (
         "Paiement transmis (" + standing.said[waiting] + ") : en attente de l'encaissement, "
         "pas de relance cette semaine"

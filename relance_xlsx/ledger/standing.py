@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .coded import Coded, object_array
+from .coded import Coded, nones, object_array
 from .grid import Grid
 from .problems import Decision
 from .statuses import CLOSED, PRIORITY, SAID, closed_meaning, status_meaning
@@ -44,7 +44,7 @@ def read_standing(grid: Grid) -> Standing:
     """The meaning of each row's status cells, and what `check` lists of them."""
     none = len(PRIORITY)
     ranks = np.full(len(grid), none)
-    said = object_array([None] * len(grid))
+    said = nones(len(grid))
     decisions: list[Decision] = []
     for field in STATUS_FIELDS:
         if field not in grid.positions:
