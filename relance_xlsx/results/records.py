@@ -137,7 +137,9 @@ class RunResult:
         """The stable JSON document (fields are added over time, never renamed)."""
         # asdict() deep-copies every value: 10 s for a million invoices; these are flat.
         # The collector paused throughout: a collection set off by the letters' lines walked
-        # every invoice's result (0.5 s at 200 000 invoices).
+        # every invoice's result (0.5 s at 200 000 invoices). The memory the run's frames
+        # held is handed back first: the document is the dry run's peak (3.0 -> 2.5 GB at 1M).
+        collector.give_back()
         with collector.paused():
             return self._json()
 
