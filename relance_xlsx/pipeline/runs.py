@@ -128,7 +128,7 @@ def _run(job: _Job) -> RunResult:
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
     files = Files()
-    beside = _Beside(ledger, decisions, ready, held, data, as_of)
+    beside = _Beside(ledger, decisions, ready, held, data, as_of if job.write_workbook else None)
     if not job.dry_run:  # the workbook's lines are gathered while the letters render
         files = write_files(ready, held, messages, ledger, decisions, data, settings, out,
                             as_of, job.pdf, progress, job.now, beside.work)  # fmt: skip
@@ -266,7 +266,7 @@ def _read(
 
 class _Beside:
     """The run's work that needs no letter file, done while the worker processes render them:
-    the decisions with the held letters, each invoice's letter and RF reference."""
+    the decisions with the held letters, each invoice's letter, its RF reference (with as_of)."""
 
     def __init__(
         self,
@@ -275,7 +275,7 @@ class _Beside:
         ready: list[Letter],
         held: list[Letter],
         data: LetterRows,
-        as_of: dt.date,
+        as_of: dt.date | None,
     ) -> None:
         self._inputs: tuple[Any, ...] | None = (ledger, decisions, ready, held, data, as_of)
         self.decisions = decisions
@@ -291,10 +291,10 @@ class _Beside:
         ledger, decisions, ready, held, data, as_of = self._inputs
         self._inputs = None
         self.decisions = hold_back(decisions, ledger.frame, held_rows(held))
-        # statements: none
+        # statements: none; the references only for the journal of a write-back (as_of)
         self.letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}
         self.unclaimed = unclaimed_rows(ready)
-        self.reference_of = _references(ready, data, as_of)
+        self.reference_of = _references(ready, data, as_of) if as_of else {}
 
 
 __all__ = ["run"]
