@@ -28,6 +28,7 @@ _TOTAL_RE = re.compile(
 )
 # First letters of the words _TOTAL_RE knows: most invoice numbers are ruled out by this alone.
 _TOTAL_INITIALS = frozenset("gtsmacrGTSMACR")
+_NOT_PLAIN_START = _TOTAL_INITIALS | frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0")
 # An invoice number not given yet: « À_GÉNÉRER », « TBD », « XXX », « F2026-XXX », « ? ».
 _PLACEHOLDER = re.compile(
     r"^(a generer|a definir|a venir|a faire|a attribuer|a creer|tbd|tbc|tba|todo|to do|"
@@ -68,7 +69,8 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
     numbered = "invoice" in grid.positions and invoice.filled().sum() >= _NUMBERED * len(grid)
     amounts = _amounts(grid, invoice)
     # One look at each distinct number: an invoice's, a blank or a total's label, a placeholder.
-    kinds = invoice.map(_number_kind).array(np.int8)
+    kinds = np.fromiter(map(_number_kind, invoice.values), np.int8, len(invoice.values))
+    kinds = kinds[invoice.codes]
     start = 0
     for i in np.flatnonzero(kinds == _BLANK).tolist():
         reason = _not_an_invoice(grid, i, amounts, start, numbered)
@@ -146,6 +148,17 @@ def _total_label(value: Any) -> bool:
 
 def _number_kind(value: Any) -> int:
     """What an invoice number cell is: a number, blank (or a total's label), a placeholder."""
+    # Nearly every number, at once: ASCII, no space to strip, no total's initial, no x (no
+    # « xxx »), a last digit. Exactly what the longer way below says of such a text.
+    if (
+        value.__class__ is str
+        and value[-1:].isdigit()
+        and value.isascii()
+        and value[0] not in _NOT_PLAIN_START
+        and "x" not in value
+        and "X" not in value
+    ):
+        return _NUMBER
     if value.__class__ is not str:
         return _BLANK if _blank(value) else _NUMBER
     text = value.strip()
