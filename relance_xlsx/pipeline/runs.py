@@ -101,9 +101,8 @@ def run(
     )  # fmt: skip
     if not dry_run:  # refused before the lock, before anything is read or written
         refuse_links(ledger_path, out)
-    # A dry run (never locked) keeps no cycle to collect: the collector would walk its cells.
     lock = ledger_lock(ledger_path) if writes else contextlib.nullcontext()
-    with collector.paused() if dry_run else lock:
+    with collector.paused() if dry_run else lock:  # a dry run makes no cycle to collect
         return _run(job)
 
 
