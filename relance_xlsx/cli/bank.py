@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .. import pipeline
-from ..display import Bar, print_json, render_match
+from .. import display, pipeline
+from ..display import Bar, print_json
 from .boundary import FrenchCommand, say
 from .commands import ConfigOpt, JsonOpt, LedgerArg, SheetOpt, app, parse_day, settings_for
 
@@ -65,7 +65,7 @@ def match(
             say(f"Attention : {w}")
         print_json(result.to_json())
         return
-    render_match(result)
+    display.render_match(result)  # its module imports the bank: loaded here only
 
 
 __all__ = ["match"]

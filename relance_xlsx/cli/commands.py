@@ -13,9 +13,9 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__, pipeline
+from .. import __version__, display, pipeline
 from ..config import Settings, find_config, load_settings
-from ..display import Bar, out, print_json, render_check, render_run, render_send
+from ..display import Bar, out, print_json, render_check, render_send
 from ..errors import ExitCode
 from ..wording import DayOutOfRange, typed_day
 from .boundary import FrenchCommand, RelanceGroup, say
@@ -191,7 +191,7 @@ def run(
             document["send"] = _send(Path(result.out_dir or "."), config, yes, as_json).to_json()
         print_json(document)
         return
-    render_run(result)
+    display.render_run(result)  # its module imports the letters: loaded here only
     if send and result.emails:
         render_send(_send(Path(result.out_dir or "."), config, yes, as_json))
 

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import pipeline
-from ..display import Bar, out, print_json, render_report
+from .. import display, pipeline
+from ..display import Bar, out, print_json
 from .boundary import FrenchCommand, say
 from .commands import ConfigOpt, JsonOpt, LedgerArg, SheetOpt, app, parse_day, settings_for
 
@@ -48,7 +48,7 @@ def report(
     if as_json:
         print_json(result.to_json())
         return
-    render_report(result, notes)
+    display.render_report(result, notes)
 
 
 @app.command(cls=FrenchCommand)

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
+from .. import pipeline  # its names load with their first use: not for every command
 from ..config import default_config_text
 from ..display import out
 from ..errors import ExitCode, RelanceError, TemplateError
-from ..pipeline import ALL_KINDS, bundled_templates, check_template, law_issues
 from .boundary import FrenchCommand
 from .commands import app, templates_app
 
@@ -34,7 +34,7 @@ def init(
     target.write_text(text, encoding="utf-8")
     models = folder / "modeles"
     shutil.copytree(
-        bundled_templates(),
+        pipeline.bundled_templates(),
         models,
         dirs_exist_ok=False,
         ignore=shutil.ignore_patterns("*.py", "__pycache__"),
@@ -57,18 +57,16 @@ def templates_check(
 
     Exemple : relance templates check modeles/
     """
-    from ..pipeline import sample_context
-
-    base = folder or bundled_templates()
+    base = folder or pipeline.bundled_templates()
     files = sorted(base.glob("*.docx")) + sorted(base.glob("en/*.docx"))
     if not files:
         raise TemplateError(f"Aucun modèle .docx dans {base}.")
     issues = []
     for path in files:
         language = "en" if path.parent.name == "en" else "fr"
-        kind = path.stem if path.stem in ALL_KINDS else "mise_en_demeure"
-        context = sample_context(language, kind)
-        found = check_template(path, context) or law_issues(path, language, kind)
+        kind = path.stem if path.stem in pipeline.ALL_KINDS else "mise_en_demeure"
+        context = pipeline.sample_context(language, kind)
+        found = pipeline.check_template(path, context) or pipeline.law_issues(path, language, kind)
         issues += found
         status = "ok" if not found else f"{len(found)} problème(s)"
         out.print(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 
-from ..results import ReportResult
 from ..wording import money
 from .console import err, out
+
+if TYPE_CHECKING:  # an annotation only: a report's result imports the figures and the mail
+    from ..results import ReportResult
 
 
 def render_report(result: ReportResult, notes: list[str]) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 
-from ..results import CheckResult, SendResult
 from .console import err, out
+
+if TYPE_CHECKING:  # annotations only: a send's result imports the mail (issue 35)
+    from ..results import CheckResult, SendResult
 
 
 def render_send(result: SendResult) -> None:

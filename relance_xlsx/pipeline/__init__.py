@@ -1,57 +1,126 @@
 """Run the weekly batch: read, decide, write letters, write back; send the drafts later."""
 
-from ..bank import MatchResult
-from ..ledger import HoldBack
-from ..progress import Progress
-from ..results import (
-    CheckResult,
-    InvoiceResult,
-    LetterResult,
-    ReportResult,
-    RunResult,
-    SendResult,
-)
-from ..workbook import journal_entries, status_updates
-from .checking import check
-from .faces import (
-    ALL_KINDS,
-    MAX_STATEMENT_MB,
-    SURE,
-    TO_DECIDE,
-    PostingList,
-    bundled_templates,
-    check_template,
-    law_issues,
-    recent_lists,
-    refused_dates,
-    refused_numbers,
-    sample_context,
-    save_numbers,
-)
-from .matching import match
-from .ondemand import dossier
-from .registered import list_folders
-from .reports import report
-from .runs import run
-from .sending import prepare_send, send
-from .toolbox import (
-    PASSWORD_ENV,
-    Cell,
-    Draft,
-    OpenElsewhere,
-    drafts_of,
-    has_keyring,
-    keyring_name,
-    kind_label,
-    ledger_row,
-    letter_as_pdf,
-    open_elsewhere,
-    password_known,
-    pdf_program,
-    save_password,
-    send_test_message,
-    setting_label,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..bank import MatchResult
+    from ..ledger import HoldBack
+    from ..progress import Progress
+    from ..results import (
+        CheckResult,
+        InvoiceResult,
+        LetterResult,
+        ReportResult,
+        RunResult,
+        SendResult,
+    )
+    from ..workbook import journal_entries, status_updates
+    from .checking import check
+    from .faces import (
+        ALL_KINDS,
+        MAX_STATEMENT_MB,
+        SURE,
+        TO_DECIDE,
+        PostingList,
+        bundled_templates,
+        check_template,
+        law_issues,
+        recent_lists,
+        refused_dates,
+        refused_numbers,
+        sample_context,
+        save_numbers,
+    )
+    from .matching import match
+    from .ondemand import dossier
+    from .registered import list_folders
+    from .reports import report
+    from .runs import run
+    from .sending import prepare_send, send
+    from .toolbox import (
+        PASSWORD_ENV,
+        Cell,
+        Draft,
+        OpenElsewhere,
+        drafts_of,
+        has_keyring,
+        keyring_name,
+        kind_label,
+        ledger_row,
+        letter_as_pdf,
+        open_elsewhere,
+        password_known,
+        pdf_program,
+        save_password,
+        send_test_message,
+        setting_label,
+    )
+
+# Each name's module, imported on first use: `relance check` needs the ledger only, not the
+# letters, the bank, the mail and the workbook's writing this face also offers (issue 35).
+_WHERE = {
+    "MatchResult": "..bank",
+    "HoldBack": "..ledger",
+    "Progress": "..progress",
+    "CheckResult": "..results",
+    "InvoiceResult": "..results",
+    "LetterResult": "..results",
+    "ReportResult": "..results",
+    "RunResult": "..results",
+    "SendResult": "..results",
+    "journal_entries": "..workbook",
+    "status_updates": "..workbook",
+    "check": ".checking",
+    "ALL_KINDS": ".faces",
+    "MAX_STATEMENT_MB": ".faces",
+    "SURE": ".faces",
+    "TO_DECIDE": ".faces",
+    "PostingList": ".faces",
+    "bundled_templates": ".faces",
+    "check_template": ".faces",
+    "law_issues": ".faces",
+    "recent_lists": ".faces",
+    "refused_dates": ".faces",
+    "refused_numbers": ".faces",
+    "sample_context": ".faces",
+    "save_numbers": ".faces",
+    "match": ".matching",
+    "dossier": ".ondemand",
+    "list_folders": ".registered",
+    "report": ".reports",
+    "run": ".runs",
+    "prepare_send": ".sending",
+    "send": ".sending",
+    "PASSWORD_ENV": ".toolbox",
+    "Cell": ".toolbox",
+    "Draft": ".toolbox",
+    "OpenElsewhere": ".toolbox",
+    "drafts_of": ".toolbox",
+    "has_keyring": ".toolbox",
+    "keyring_name": ".toolbox",
+    "kind_label": ".toolbox",
+    "ledger_row": ".toolbox",
+    "letter_as_pdf": ".toolbox",
+    "open_elsewhere": ".toolbox",
+    "password_known": ".toolbox",
+    "pdf_program": ".toolbox",
+    "save_password": ".toolbox",
+    "send_test_message": ".toolbox",
+    "setting_label": ".toolbox",
+}
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(where, __name__), name)
+    globals()[name] = value  # later uses find it at once
+    return value
+
 
 __all__ = [
     "ALL_KINDS",

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import collector
-from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Decision, Ledger, Problem, Skip, round_cents
+from ..ledger import CLAIMED_LABEL, KIND_FORMAL_NOTICE, Ledger, Problem, Skip, round_cents
 from ..letters import Letter, LetterRows, part_totals, total_due
 from ..mailroom import RegisteredNumber
 from ..policy import Decisions
@@ -160,33 +160,6 @@ class RunResult:
         return data
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """What `relance check` found: the table, the mapping, the problems."""
-
-    ledger: str
-    sheet: str
-    sheets: list[str]
-    header_row: int
-    columns: dict[str, str]
-    invoices: int
-    problems: list[Problem]
-    skipped: list[Skip]
-    warnings: list[str]
-    # Which table was chosen and why, and the runner-up (French).
-    choice: str = ""
-    # The relance.toml that --suggest-config wrote the guessed [columns] into.
-    config_written: str | None = None
-    # Each field read: {"field", "label" (French), "header", "evidence" (why that column)}.
-    fields: list[dict[str, str]] = field(default_factory=list)
-    # What the reading decided for groups of rows (statuses, totals, placeholders), counted.
-    decisions: list[Decision] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable JSON document of `check --json`."""
-        return asdict(self)
-
-
 def invoice_results(
     ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]
 ) -> list[InvoiceResult]:
@@ -286,7 +259,6 @@ def _with_none(values: list[Any], missing: np.ndarray) -> list[Any]:
 
 
 __all__ = [
-    "CheckResult",
     "InvoiceResult",
     "LetterResult",
     "PaidLate",
