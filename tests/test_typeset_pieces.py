@@ -3,6 +3,7 @@ way writes: every invoice number replaced one after the other, the whole XML at 
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import pytest
@@ -11,8 +12,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from relance_xlsx.letters.pieces import polished_pair
+from relance_xlsx.letters.spacing import bound
 from relance_xlsx.letters.typeset import typeset_xml
-from relance_xlsx.wording import unbreakable
+from relance_xlsx.wording import bind_words, unbreakable
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -80,3 +82,41 @@ def test_a_pair_typeset_as_each_alone(change: str) -> None:
     after = etree.tostring(body, encoding="unicode")
     polish = partial(typeset_xml, references=("F2026-001", "F2026-002"), french=True)
     assert polished_pair(before, after, polish) == (polish(before), polish(after))
+
+
+_SIGN = re.compile("[ \u00a0](?=[:;!?»])")
+
+
+def _spaces_in_a_row(xml: str, french: bool) -> str:
+    """What the letters' typography did in passes: bind_words, then the French sign spaces."""
+    xml = bind_words(xml)
+    return _SIGN.sub("\u202f", xml) if french else xml
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "n° :",  # a number's space before a sign: narrow in French, no-break otherwise
+        "n° novembre 2026",  # after « n° » and before a month
+        "le 1er mai 2026 : 8 jours",  # day, month, year, a unit, a sign
+        "12 % ; 3 € !",  # units before signs
+        "N° facture « x » ?",
+        "30\u00a0: x",  # a no-break space before a sign
+        "<w:t>novembre </w:t><w:t>2026</w:t>",  # a year in the next run: not bound
+    ],
+    ids=["number-sign", "number-month", "dates", "units", "title", "nbsp", "runs"],
+)
+@pytest.mark.parametrize("french", [True, False], ids=["fr", "en"])
+def test_spaces_in_one_pass(text: str, french: bool) -> None:
+    assert bound(text, french) == _spaces_in_a_row(text, french)
+
+
+_ATOMS = [" ", "\u00a0", "n°", "N°", "1er", "1", "2026", ":", "?", "»", "<w:t>", "novembre"]
+_ATOMS += ["mai", "May", "jours", "mois", "ans", "%", "€", "EUR", "x", "°", "r"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ATOMS), max_size=12), st.booleans())
+def test_spaces_in_one_pass_any_text(atoms: list[str], french: bool) -> None:
+    text = "".join(atoms)
+    assert bound(text, french) == _spaces_in_a_row(text, french)

@@ -55,6 +55,7 @@ from .render import (
 from .runletters import (
     HELD_DIR,
     HELD_LIST,
+    PREPARING,
     Printed,
     build_letters,
     held_rows,
@@ -76,6 +77,7 @@ __all__ = [
     "MONEY_KINDS",
     "PARALLEL_FROM",
     "PENALTY_KINDS",
+    "PREPARING",
     "REGISTERED_NAME",
     "BoundedSandbox",
     "BundleWriter",

@@ -20,6 +20,7 @@ from docxcompose.composer import Composer
 from lxml import etree
 
 from ..ooxml import SAFE_PARSER, RawEntry, deflated, write_zip
+from .bodytext import again, ending
 from .compiled import (
     CONTENT_TYPES,
     DOCUMENT,
@@ -114,6 +115,9 @@ def letter_fragment(template: CompiledTemplate, rendered: Rendered, place: Place
     body = rendered.body
     letter = etree.tostring(body, encoding="unicode")  # before the bundle's changes
     sections = list(body.iter(f"{{{W}}}sectPr"))
+    final = body[-1] if len(body) and body[-1].tag == f"{{{W}}}sectPr" else None
+    # One section: only the body's ends change (bodytext.py), the rest is written once.
+    end = ending(body, letter) if sections == [final] else None
     parts: Parts = {}
     marks = (f"_RlL{place.index}S", f"_RlL{place.index}E")
 
@@ -129,16 +133,14 @@ def letter_fragment(template: CompiledTemplate, rendered: Rendered, place: Place
         )
     if sections:
         _starts_its_pages(sections[0], place.duplex)
-    final = body[-1] if len(body) and body[-1].tag == f"{{{W}}}sectPr" else None
     if final is not None and not place.last:
         body.remove(final)
         end_section_in_last_paragraph(body, final)
     if place.duplex:
         _bookmark(body, marks, 900_000 + 2 * place.index)
     # The two differ around the letter's sections only: the rest is typeset once.
-    rendered.written, text = polished_pair(
-        letter, etree.tostring(body, encoding="unicode"), rendered.polish
-    )
+    section = again(body, letter, end) if end else etree.tostring(body, encoding="unicode")
+    rendered.written, text = polished_pair(letter, section, rendered.polish)
     inner = "" if text.endswith("/>") and text.count("<") == 1 else text[text.index(">") + 1 : -9]
     return Fragment(inner, parts, dict(rendered.media))
 

@@ -137,12 +137,15 @@ class CompiledTemplate:
     def _compile(self, xml: str, env: jinja2.Environment) -> jinja2.Template:
         if _NEEDS_DOCXTPL.search(xml):
             raise NotCompilable("table cell tags")
-        patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", self._docxtpl.patch_xml(xml))
+        patched = self._docxtpl.patch_xml(xml)
         try:
-            # Parsed once, compiled once: the names it reads (for `templates check`) are
-            # noted while its code is generated.
-            code, names = compile_tree(env, env.parse(patched))
+            # Parsed with a line per paragraph, as docxtpl does: a syntax error names its
+            # line. The names it reads (for `templates check`) are noted as its code is made.
+            code, names = compile_tree(env, env.parse(_LINED.sub("\n<w:p\\1", patched)))
             self.names |= names
+            # What renders is compiled without those line breaks (the same output, once they
+            # are taken out): no pass over each letter to remove them.
+            code, _ = compile_tree(env, env.parse(patched))
             return env.template_class.from_code(env, code, env.make_globals(None))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
@@ -161,13 +164,19 @@ class CompiledTemplate:
             raise TemplateError(
                 f"Le modèle {self.path.name} ne peut pas être rempli : {exc}."
             ) from exc
-        # The line breaks _compile put before each paragraph, gone (str.replace: re.sub's
-        # template expansion cost more than the rest of this function).
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        xml = (
-            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        )
-        return _resolve_listing(self._docxtpl, xml)
+        # What docxtpl's render_xml_part changes after rendering: the line breaks before each
+        # paragraph (none here: compiled without them; one a value wrote would go), and the
+        # escaped « {_{ » of literal braces. Looked for by one character first: str.find of a
+        # single character is ten times faster than of a word or a class of characters (a
+        # letter's XML is a few hundred thousand of them).
+        if "\n" in xml:
+            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        if "_" in xml:
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
+            xml = xml.replace("%_}", "%}")
+        if any(c in xml for c in _LISTED):
+            return _resolve_listing(self._docxtpl, xml)
+        return xml
 
     def _parse(self, xml: str) -> etree._Element:
         try:
@@ -216,6 +225,8 @@ class CompiledTemplate:
 
 
 _LISTING = re.compile("[\t\n\a\f]")
+_LINED = re.compile(r"<w:p([ >])")
+_LISTED = "\t\n\a\f"  # what _LISTING finds
 _PARAGRAPH_START = re.compile(r"<w:p[ >]")
 
 

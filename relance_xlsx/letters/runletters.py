@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings, setting_label
+from ..config import Settings
 from ..errors import TemplateError
 from ..ledger import KIND_STATEMENT, Problem
 from ..progress import Progress
@@ -16,19 +16,20 @@ from .batch import LetterJob, render_bundles, render_letters
 from .bundle import BUNDLE_NAME, REGISTERED_NAME
 from .context import letter_context
 from .creditor import creditor_context
-from .items import present
+from .filling import in_order
+from .lacks import labels, lacks
 from .lawcheck import uses_parts
 from .names import letter_filename
 from .pdf import convert_to_pdf
 from .plan import Letter, LetterPlan
-from .postal import address_problem
 from .records import LetterRows
 from .render import check_template, inside, template_path
 from .truth import refusals
 
 HELD_DIR = "a_completer"
 HELD_LIST = "A_COMPLETER.txt"
-_MARK = "À COMPLÉTER"
+# The progress bar of the letters' contexts and checks (started by the run).
+PREPARING = "Préparation des lettres"
 
 
 def missing_addresses(letters: list[Letter]) -> list[Problem]:
@@ -49,53 +50,6 @@ def missing_addresses(letters: list[Letter]) -> list[Problem]:
                 )
             )
     return out
-
-
-def _address(plan: LetterPlan, data: LetterRows) -> str | None:
-    """Why the letter's postal address cannot be posted (None when it can)."""
-    rows = data.of(plan.rows or plan.statement_rows)
-    contact = any(present(r["contact"]) for r in rows)
-    return address_problem(rows, contact)
-
-
-def _placeholders(value: Any) -> bool:
-    """Whether a filled context still holds a « [À COMPLÉTER …] » anywhere."""
-    # A loop over a stack, exact types first: a letter's context holds thousands of values,
-    # and a generator per dict and list cost more than the search itself.
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is str:
-            if _MARK in item:
-                return True
-        elif kind is dict:
-            # A letter's parts list the invoices its « invoices » already holds.
-            stack += [v for k, v in item.items() if k != "parts"]
-        elif kind is list or kind is tuple:
-            stack += item
-        elif isinstance(item, str):
-            if _MARK in item:
-                return True
-        elif isinstance(item, dict):
-            stack += [v for k, v in item.items() if k != "parts"]
-        elif isinstance(item, list | tuple):
-            stack += item
-    return False
-
-
-def _lacks(
-    plan: LetterPlan, data: LetterRows, creditor: list[str], context: dict[str, Any] | None
-) -> tuple[str, ...]:
-    found = []
-    if creditor:
-        found.append(f"dans vos réglages : {_labels(creditor)}")
-    address = _address(plan, data)
-    if address is not None:
-        found.append(address)
-    if not found and context is not None and _placeholders(context):
-        found.append("un champ « [À COMPLÉTER] » du modèle")
-    return tuple(found)
 
 
 def build_letters(
@@ -121,20 +75,29 @@ def build_letters(
         progress.advance()
         return letter_context(plan, data, settings, as_of, rate, creditor)
 
-    letters = []
-    for plan in plans:
-        filled = context(plan) if fill else None
-        lacks = _lacks(plan, data, missing, filled)
+    def checked(i: int) -> tuple[dict[str, Any] | None, tuple[str, ...], tuple[str, ...]]:
+        """A letter's context (filled), what it lacks and why it is refused: in a worker."""
+        plan = plans[i]
+        filled = letter_context(plan, data, settings, as_of, rate, creditor) if fill else None
         refused = tuple(refusals(plan, data, filled, settings.policy, as_of))
+        return filled, lacks(plan, data, missing, filled), refused
+
+    # A dry run fills no context: its checks are quick, made here.
+    every = range(len(plans))
+    results = in_order(len(plans), checked, progress, PREPARING) if fill else map(checked, every)
+    letters = []
+    for plan, (filled, lacked, refused) in zip(plans, results, strict=True):
+        if fill:
+            progress.advance()
         if len(plan.parts) > 1 and not _lists_parts(plan, settings):
             refused += (
                 f"le modèle {plan.kind}.docx ne distingue pas les stades des factures (il ne "
                 "lit pas « parts ») : il les dirait toutes au même stade ; repartez du modèle "
                 "fourni (relance init)",
             )
-        folder = out / HELD_DIR if lacks or refused else out
+        folder = out / HELD_DIR if lacked or refused else out
         name = letter_filename(plan.client, plan.kind, as_of, names)
-        letters.append(Letter(plan, inside(folder, name), filled, lacks, refused))
+        letters.append(Letter(plan, inside(folder, name), filled, lacked, refused))
     _check_templates(letters, context, settings)
     return letters, _missing(missing)
 
@@ -249,16 +212,11 @@ def letters_to_pdf(
     return convert_to_pdf(files, out / "pdf", progress=progress, soffice=settings.soffice)
 
 
-def _labels(keys: list[str]) -> str:
-    """The missing settings by their French names, each once, in the form's order."""
-    return ", ".join(setting_label(k) for k in dict.fromkeys(keys))
-
-
 def _missing(fields: list[str]) -> list[str]:
     if not fields:
         return []
     return [
-        f"Vos coordonnées sont incomplètes (à remplir dans les réglages : {_labels(fields)}) : "
+        f"Vos coordonnées sont incomplètes (à remplir dans les réglages : {labels(fields)}) : "
         f"les lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune "
         "facture ne change de niveau."
     ]
@@ -288,6 +246,7 @@ def _check_templates(
 __all__ = [
     "HELD_DIR",
     "HELD_LIST",
+    "PREPARING",
     "Printed",
     "build_letters",
     "held_rows",

@@ -19,8 +19,9 @@ from functools import lru_cache, partial
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ..wording import NB_HYPHEN, NBSP, NNBSP, bind_words, unbreakable
+from ..wording import NB_HYPHEN, NBSP, NNBSP, unbreakable
 from .compiled import Rendered
+from .spacing import bound
 
 # The space before the sign may end the run before (« Objet » in bold, then « : »). The
 # patterns start with a literal: Python's regular expressions find those fast.
@@ -29,8 +30,6 @@ _ACROSS = re.compile(
     r"<w:t(?: [^>]*)?>)([:;!?»])",
     re.S,
 )
-_SPACE_SIGN = re.compile(" (?=[:;!?»])")
-_NBSP_SIGN = re.compile("\u00a0(?=[:;!?»])")
 _TIGHT_OPEN = re.compile("«(?=[^\\s\u202f\u00a0<])")
 _TIGHT_CLOSE = re.compile("([^\\s>\u202f\u00a0])»")
 _BREAKS = re.compile(r"[-\u2010 ]")
@@ -65,11 +64,11 @@ def typeset_xml(xml: str, references: tuple[str, ...], french: bool) -> str:
     else:  # one scan each, the longest first
         for reference in references:
             xml = xml.replace(reference, unbreakable(reference))
-    xml = bind_words(xml)
+    # bind_words, then (French) the narrow space before a sign: a space right before a sign
+    # is text, no tag has one.
+    xml = bound(xml, french)
     if not french:
         return xml
-    # A space right before a sign is text: no tag has one.
-    xml = _NBSP_SIGN.sub(NNBSP, _SPACE_SIGN.sub(NNBSP, xml))
     if " </w:t>" in xml:
         xml = _ACROSS.sub(NNBSP + r"</w:t>\1\2", xml)
     if "«" in xml:

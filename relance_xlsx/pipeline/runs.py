@@ -15,6 +15,7 @@ from ..config import Settings
 from ..ledger import HoldBack, Ledger, hold_rows, read_ledger
 from ..letters import (
     PENALTY_KINDS,
+    PREPARING,
     Letter,
     LetterPlan,
     LetterRows,
@@ -197,7 +198,7 @@ def _prepare(
     problems: list[Any],
 ) -> tuple[LetterRows, list[Letter], list[Letter]]:
     """The letters' data, then the letters ready to go and those held (notes appended)."""
-    job.progress.start("Préparation des lettres", len(plans))
+    job.progress.start(PREPARING, len(plans))
     data = letter_rows(ledger, decisions, plans, job.settings, job.as_of)
     letters, notes = build_letters(
         plans, data, job.settings, job.as_of, decisions.rate, job.out, job.progress,

@@ -30,6 +30,8 @@ from .oserrors import describe_os_error
 from .reminders import BY_ATTACHED_LETTER, BY_TABLE, reminders_by_invoice
 from .titles import english_title
 from .typography import (
+    BOUND_AFTER_MONTH,
+    BOUND_BEFORE_UNIT,
     NB_HYPHEN,
     NBSP,
     NNBSP,
@@ -45,6 +47,8 @@ from .typography import (
 from .visible import has_invisible, visible, visible_record
 
 __all__ = [
+    "BOUND_AFTER_MONTH",
+    "BOUND_BEFORE_UNIT",
     "BY_ATTACHED_LETTER",
     "BY_TABLE",
     "LIST_LIMIT",

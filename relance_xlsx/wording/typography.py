@@ -40,6 +40,8 @@ _MONTHS = (
 )
 _MONTH = re.compile(rf" ({_MONTHS})\b( (?=[12][0-9]{{3}}\b))?")
 _UNIT = re.compile(r" (?=(?:jours?|mois|ans?|heures?|days?|months?|years?|EUR)\b|%|€)")
+# The two, for the letters' one pass over their XML (letters/spacing.py).
+BOUND_AFTER_MONTH, BOUND_BEFORE_UNIT = _MONTH, _UNIT
 
 
 def typeset(text: str, lang: str = "fr") -> str:
