@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from .pieces import Part, crc32, views
+
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
@@ -81,21 +83,22 @@ class PackedTail(NamedTuple):
         return cls(len(content), zlib.crc32(content), packer.compress(content) + packer.flush())
 
 
-def deflated(name: str, content: bytes, level: int = 1, tail: PackedTail | None = None) -> RawEntry:
-    """A new entry, compressed (raw deflate, as zip stores it).
+def deflated(name: str, content: Part, level: int = 1, tail: PackedTail | None = None) -> RawEntry:
+    """A new entry, compressed (raw deflate, as zip stores it); content may be pieces.
 
     With a tail compressed elsewhere, and only if it is the end of content byte for byte (its
     CRC says so), the rest is compressed up to a sync flush, which ends on a byte boundary
     with no final block, and the tail's stream follows it: one valid deflate stream.
     """
     packer = zlib.compressobj(level, zlib.DEFLATED, -15)
-    view = memoryview(content)
     cut = len(content) - tail.size if tail else -1
-    if tail and cut >= 0 and zlib.crc32(view[cut:]) == tail.crc:
-        data = packer.compress(view[:cut]) + packer.flush(zlib.Z_SYNC_FLUSH) + tail.data
+    if tail and cut >= 0 and crc32(content, cut) == tail.crc:
+        out = [packer.compress(view) for view in views(content, 0, cut)]
+        data = b"".join([*out, packer.flush(zlib.Z_SYNC_FLUSH), tail.data])
     else:
-        data = packer.compress(content) + packer.flush()
-    return RawEntry(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data)
+        out = [packer.compress(view) for view in views(content)]
+        data = b"".join([*out, packer.flush()])
+    return RawEntry(name, zipfile.ZIP_DEFLATED, crc32(content), len(content), data)
 
 
 # Below this size a package is made in memory and written in one call (a letter, a

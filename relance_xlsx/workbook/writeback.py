@@ -157,8 +157,12 @@ def write_back(
         """The dimension and the new columns' widths, in what comes before the rows."""
         return add_column_widths(widen_dimension(opening, max_col), widths, prefix)
 
-    # A big sheet's rows are edited partly in a second process while the journal is written.
-    with rowsplit.RowEdit(sheet, cells, styles.date_styles()) as edit:
+    # A big sheet's rows are edited partly in a second process while this one edits the
+    # rest and writes the journal; the sheet as read is let go as soon as its part is edited.
+    reread = lambda: SheetXml(package.read(part), prefix)  # noqa: E731
+    with rowsplit.RowEdit(sheet, cells, styles.date_styles(), reread) as edit:
+        del sheet
+        edit.edit_head()
         lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else []
         if cells:
             data, _ = edit.result(before_rows)
@@ -171,8 +175,7 @@ def write_back(
                     [headers[f] for f in added],
                 )
             package.write(part, data, tail=edit.tail)
-    # The sheet as read is not needed while saving (at a million rows, 430 MB).
-    del sheet, edit
+    del edit  # the sheet as read, if still there, is not needed while saving (430 MB)
     if not package.changed:
         return WritebackResult(0, 0, (), None)
     if has_formulas:
