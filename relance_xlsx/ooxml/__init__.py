@@ -23,6 +23,7 @@ from .packagecheck import (
     check_archive,
     check_package,
 )
+from .pieces import Part, Pieces
 from .safexml import (
     SAFE_PARSER,
     ZipLimits,
@@ -36,6 +37,7 @@ from .saving import (
 )
 from .sheethead import (
     add_column_widths,
+    rows_start,
     style_at,
     widen_dimension,
 )
@@ -84,6 +86,8 @@ __all__ = [
     "NewCell",
     "Package",
     "PackageScan",
+    "Part",
+    "Pieces",
     "RawEntry",
     "SheetXml",
     "Styles",
@@ -103,6 +107,7 @@ __all__ = [
     "read_raw",
     "rels_path",
     "remove_stale_temporaries",
+    "rows_start",
     "save_atomically",
     "style_at",
     "widen_dimension",
