@@ -262,13 +262,14 @@ def _copy_invoices(
 ) -> list[Path]:
     """The invoices' PDF files named in the attachment column, checked as the e-mails check
     them (inside the ledger's folder, a real PDF, within [email] max_attachment_mb)."""
-    root = attachment_root(settings, ledger.path)
+    root = None  # resolved on the folder's first file (most clients have none)
     header = ledger.columns.get("attachment", "PDF facture")
     out = []
     for r in rows:
         value = r["attachment"]
         if not isinstance(value, str) or not value.strip():
             continue
+        root = root or attachment_root(settings, ledger.path)
         found = check_attachment(value, root, settings.email.max_attachment_mb)
         if found.path is None:
             if problems is not None:
