@@ -47,3 +47,36 @@ def test_pieces_compress_to_the_same_bytes(cuts):
     joined = deflated("s.xml", DATA, 3, tail)
     assert deflated("s.xml", part, 3, tail) == joined
     assert zlib.decompress(joined.data, -15) == DATA
+
+
+def _zip(tmp_path, entry):
+    from relance_xlsx.ooxml.docxzip import write_zip
+
+    path = tmp_path / "book.xlsx"
+    write_zip(path, [deflated("a.xml", b"<a/>"), entry])
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lie", "error"),
+    [
+        pytest.param({}, None, id="as-announced"),
+        pytest.param({"crc": 12345}, "CRC", id="wrong-crc"),
+        pytest.param({"size": len(DATA) - 1}, "size", id="longer-than-announced"),
+        pytest.param({"size": len(DATA) + 1}, "size", id="shorter-than-announced"),
+        pytest.param({"size": 1 << 31}, "size", id="two-gigabytes-announced"),  # none allocated
+        pytest.param({"method": 0, "data": DATA}, None, id="stored"),
+    ],
+)
+def test_a_member_inflated_in_one_buffer_reads_as_zipfile_reads_it(tmp_path, lie, error):
+    import dataclasses
+    import zipfile
+
+    from relance_xlsx.ooxml.docxzip import inflate_member
+
+    path = _zip(tmp_path, dataclasses.replace(deflated("s.xml", DATA, 3), **lie))
+    if error is None:
+        assert inflate_member(path, "s.xml") == DATA == zipfile.ZipFile(path).read("s.xml")
+        return
+    with pytest.raises(zipfile.BadZipFile, match=error):
+        inflate_member(path, "s.xml")

@@ -10,6 +10,7 @@ from .cellxml import (
 from .docxzip import (
     RawEntry,
     deflated,
+    inflate_member,
     read_raw,
     write_zip,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "deflated",
     "excel_serial",
     "excel_tables",
+    "inflate_member",
     "mark_hidden",
     "parse_part",
     "read_raw",
