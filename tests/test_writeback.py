@@ -440,6 +440,7 @@ def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited,
     sequential edit, whatever the rows look like."""
     from relance_xlsx.ooxml import rowsplit
     from relance_xlsx.ooxml.cellxml import NewCell
+    from relance_xlsx.ooxml.pieces import as_bytes
     from relance_xlsx.ooxml.sheethead import add_column_widths, rows_start, widen_dimension
     from relance_xlsx.ooxml.sheetxml import SheetXml
 
@@ -456,8 +457,13 @@ def test_a_sheet_edited_on_two_cores_is_the_sheet_edited_on_one(present, edited,
     at = rows_start(xml)
     expected = (before_rows(xml[:at], max_col) + xml[at:], max_col)
     assert b'<dimension ref="A1:D' in expected[0] and b'<col min="4"' in expected[0]
-    with rowsplit.RowEdit(SheetXml(data), cells, frozenset({3})) as edit:
-        assert edit.result(before_rows) == expected
+    for reread in (None, lambda: SheetXml(data)):  # given, the sheet is let go, read again
+        with rowsplit.RowEdit(SheetXml(data), cells, frozenset({3}), reread) as edit:
+            edit.edit_head()
+            if reread is not None and edit.child is not None and not edit.head:
+                assert edit.sheet is None  # its part edited: the sheet as read is let go
+            got, col = edit.result(before_rows)
+        assert (as_bytes(got), col) == expected
     assert b"Relance %d<" % edited[-1] in expected[0]
     if edit.tail and edit.tail.checked is not None:  # the rows the child checked: whole rows
         start, end = edit.tail.checked_span(len(expected[0]))

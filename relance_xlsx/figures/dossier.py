@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -166,11 +167,16 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
 
 
 def _parties(dossier: Dossier) -> list[str]:
-    out = [paragraph("Créancier", "Heading2")]
-    out += [paragraph(line) for line in creditor_lines(dossier.creditor)]
+    out = [paragraph("Créancier", "Heading2"), *_creditor_paragraphs(dossier.creditor)]
     out.append(paragraph("Débiteur", "Heading2"))
     out += [paragraph(line) for line in debtor_lines(dossier.debtor)]
     return out
+
+
+@lru_cache(maxsize=4)
+def _creditor_paragraphs(creditor: Creditor) -> tuple[str, ...]:
+    """The creditor's identity: the same in each of a run's files, made once."""
+    return tuple(paragraph(line) for line in creditor_lines(creditor))
 
 
 def _basis(dossier: Dossier) -> list[str]:

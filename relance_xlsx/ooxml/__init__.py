@@ -10,6 +10,7 @@ from .cellxml import (
 from .docxzip import (
     RawEntry,
     deflated,
+    inflate_member,
     read_raw,
     write_zip,
 )
@@ -23,6 +24,7 @@ from .packagecheck import (
     check_archive,
     check_package,
 )
+from .pieces import Part, Pieces
 from .safexml import (
     SAFE_PARSER,
     ZipLimits,
@@ -36,6 +38,7 @@ from .saving import (
 )
 from .sheethead import (
     add_column_widths,
+    rows_start,
     style_at,
     widen_dimension,
 )
@@ -84,6 +87,8 @@ __all__ = [
     "NewCell",
     "Package",
     "PackageScan",
+    "Part",
+    "Pieces",
     "RawEntry",
     "SheetXml",
     "Styles",
@@ -98,11 +103,13 @@ __all__ = [
     "deflated",
     "excel_serial",
     "excel_tables",
+    "inflate_member",
     "mark_hidden",
     "parse_part",
     "read_raw",
     "rels_path",
     "remove_stale_temporaries",
+    "rows_start",
     "save_atomically",
     "style_at",
     "widen_dimension",

@@ -21,6 +21,7 @@ from xml.parsers import expat
 
 from .cellxml import NewCell
 from .docxzip import WORKBOOK_LEVEL, PackedTail
+from .pieces import Part, Pieces
 from .sheethead import rows_start
 from .sheetxml import SheetXml
 from .xlsxparts import DoneTail, check_well_formed
@@ -34,19 +35,29 @@ SPLIT_ROWS = 20_000
 # left one side waiting, 0.55 balanced them (4.5 s against 4.9 and 5.2 s). Since the child
 # also compresses its part, 0.6 to 0.7 give the same time (0.55: the parent waits 0.1 s).
 HEAD_SHARE = 0.6
+# This process's part is joined as it is edited, this many pieces at a time (about 1 MB).
+JOINED = 4096
 
 
 class RowEdit:
     """SheetXml.edit_rows begun: a big sheet's second part is already with a child process,
-    so this process can do other work (the journal) before it edits the first part."""
+    so this process can do other work (its own part, the journal) meanwhile.
+
+    reread() gives the sheet as read again: given it, the sheet is let go once this
+    process's part is edited (at a million rows, 430 MB less at the run's peak), and read
+    again only if the edit must be done the ordinary way after all.
+    """
 
     def __init__(
         self,
         sheet: SheetXml,
         cells_by_row: Mapping[int, Sequence[NewCell]],
         date_styles: frozenset[int],
+        reread: Callable[[], SheetXml] | None = None,
     ) -> None:
-        self.sheet, self.cells, self.date_styles = sheet, cells_by_row, date_styles
+        self.sheet: SheetXml | None = sheet
+        self.cells, self.date_styles, self._reread = cells_by_row, date_styles, reread
+        self._head: tuple[list[bytes | memoryview], int] | None = None
         self.child: subprocess.Popen[bytes] | None = None
         self.offset, self.head = 0, dict(cells_by_row)
         # The child's part, compressed and its rows checked by it, for saving.
@@ -64,7 +75,9 @@ class RowEdit:
         if self.child is not None:
             # The child reads its job only once Python has started in it (0.1 s): a thread
             # writes the job into the pipe meanwhile, and this process goes on.
-            job = (sheet.prefix, sheet.data[self.offset :], tail, date_styles)
+            # A view, not a copy of the bytes: the child receives them as bytes all the same.
+            part = pickle.PickleBuffer(memoryview(sheet.data)[self.offset :])
+            job = (sheet.prefix, part, tail, date_styles)
             self._sender = threading.Thread(target=_send, args=(self.child, job), daemon=True)
             self._sender.start()
 
@@ -79,16 +92,28 @@ class RowEdit:
         if self._sender is not None:
             self._sender.join()  # its write fails at once on a killed child's pipe
 
-    def result(self, before_rows: BeforeRows | None = None) -> tuple[bytes, int]:
+    def edit_head(self) -> None:
+        """Edit this process's part of a split sheet now (the child edits its own meanwhile),
+        copied in pieces of about 1 MB; then let the sheet as read go, if it can be read again."""
+        if self.child is None or self._head is not None:
+            return  # no split (or no child to take its part): all of it is done in result()
+        assert self.sheet is not None
+        self._head = self.sheet.splice_pieces(self.head, self.date_styles, self.offset, JOINED)
+        if not self.head and self._reread is not None:
+            self.sheet = None
+
+    def result(self, before_rows: BeforeRows | None = None) -> tuple[Part, int]:
         """The edited sheet and its highest column, the same as SheetXml.edit_rows gives.
 
         before_rows(what comes before the rows, highest column), if given, returns that part
-        edited (the dimension, the column widths). The sheet is copied once, by the final join
-        of its pieces: at a million rows each copy is half a gigabyte.
+        edited (the dimension, the column widths). A split sheet comes as pieces, never
+        joined: at a million rows each copy is half a gigabyte.
         """
-        if self.child is None and self.offset == 0:
+        if self.child is None:
             return self._whole(before_rows)
-        pieces, head_col = self.sheet.splice_pieces(self.head, self.date_styles, self.offset)
+        self.edit_head()
+        assert self._head is not None
+        (pieces, head_col), self._head = self._head, None
         tail_result = _finish(self.child)
         if self.head or tail_result is None or tail_result[2]:
             # A row that is not where the order of rows says: do it all the ordinary way.
@@ -96,10 +121,13 @@ class RowEdit:
         tail_xml, tail_col, _left, rows_end, packed = tail_result
         self.tail = DoneTail(packed, rows_end)
         max_col = max(head_col, tail_col)
-        return b"".join([*_edited_before_rows(pieces, before_rows, max_col), tail_xml]), max_col
+        return Pieces([*_edited_before_rows(pieces, before_rows, max_col), tail_xml]), max_col
 
     def _whole(self, before_rows: BeforeRows | None) -> tuple[bytes, int]:
         """The whole sheet edited here, the ordinary way."""
+        if self.sheet is None:
+            assert self._reread is not None
+            self.sheet = self._reread()
         xml, max_col = self.sheet.edit_rows(self.cells, self.date_styles)
         if before_rows is None:
             return xml, max_col

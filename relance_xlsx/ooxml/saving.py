@@ -18,6 +18,7 @@ from ..errors import WorkbookError
 from ..userfiles import refuse_link
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, read_raw, write_zip
 from .hidden import mark_hidden
+from .pieces import Part, crc32, views
 from .xlsxparts import DoneTail, Package, check_well_formed
 
 BACKUP_FOLDER = ".relance-sauvegardes"
@@ -82,7 +83,7 @@ def remove_stale_temporaries(path: Path) -> None:
 
 
 def _checked_and_deflated(
-    parts: dict[str, bytes], tails: dict[str, DoneTail]
+    parts: dict[str, Part], tails: dict[str, DoneTail]
 ) -> dict[str, RawEntry]:
     """Each changed part checked to be well-formed XML, and compressed, both at once.
 
@@ -104,8 +105,7 @@ def _checked_and_deflated(
                 # make a whole document, and the span is a balanced run of elements.
                 tail = tails.get(name)
                 start, end = tail.checked_span(len(data)) if tail else (0, 0)
-                view = memoryview(data)
-                check_well_formed(view[:start], view[end:])
+                check_well_formed(*views(data, 0, start), *views(data, end))
         except expat.ExpatError as exc:
             raise WorkbookError(
                 f"La partie {name} du classeur à écrire est invalide ({exc}) ; "
@@ -114,7 +114,7 @@ def _checked_and_deflated(
         return {name: job.result() for name, job in jobs.items()}
 
 
-def _verify(tmp: Path, changed: dict[str, bytes]) -> None:
+def _verify(tmp: Path, changed: dict[str, Part]) -> None:
     """Re-open the written file: every part reads back whole (its CRC matches), and each
     changed part is exactly the bytes that were checked to be well-formed."""
     try:
@@ -124,7 +124,7 @@ def _verify(tmp: Path, changed: dict[str, bytes]) -> None:
                     while fh.read(1 << 22):
                         pass
                 data = changed.get(info.filename)
-                if data is not None and zlib.crc32(data) != info.CRC:
+                if data is not None and crc32(data) != info.CRC:
                     raise zipfile.BadZipFile(f"{info.filename} ne correspond pas")
     except (zipfile.BadZipFile, zlib.error, OSError) as exc:
         raise WorkbookError(

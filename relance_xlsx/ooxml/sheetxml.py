@@ -81,10 +81,14 @@ class SheetXml:
         pending: dict[int, Sequence[NewCell]],
         date_styles: Container[int],
         end: int | None = None,
+        joined: int = 0,
     ) -> tuple[list[bytes | memoryview], int]:
         """splice, up to a row's start (the whole sheet by default), as pieces to join: the
-        stretches between edited rows are views of the sheet, not copies."""
+        stretches between edited rows are views of the sheet, not copies. joined: join each
+        run of that many pieces (and the last) as they come: no view of the sheet is left,
+        which can then be let go, and there are never a million small pieces at once."""
         pieces: list[bytes | memoryview] = []
+        chunks: list[bytes | memoryview] = []
         last = 0
         max_col = 0
         data = self.data
@@ -98,6 +102,8 @@ class SheetXml:
             r = _ROW_NUMBER.search(m.group(1))
             if r is None or int(r.group(1)) not in pending:
                 continue
+            if joined and len(pieces) >= joined:
+                chunks, pieces = [*chunks, b"".join(pieces)], []
             row_end = m.end() if m.group(2) else data.find(close, m.end()) + len(close)
             number = int(r.group(1))
             cells = pending.pop(number)
@@ -117,7 +123,7 @@ class SheetXml:
             pieces += [view[last : m.start()], new_xml]
             last = row_end
         pieces.append(view[last:stop])
-        return pieces, max_col
+        return ([*chunks, b"".join(pieces)] if joined else pieces), max_col
 
     def _append_in_sheet(
         self, m: re.Match[bytes], row_end: int, number: int, cells: Sequence[NewCell]
@@ -127,11 +133,7 @@ class SheetXml:
         return append_planned(self.data, m, row_end, number, plan, self.prefix, self._unusual)
 
     def _edit_row(
-        self,
-        row_xml: bytes,
-        number: int,
-        cells: Sequence[NewCell],
-        date_styles: Container[int],
+        self, row_xml: bytes, number: int, cells: Sequence[NewCell], date_styles: Container[int]
     ) -> tuple[bytes, int]:
         fast = self._edit_row_in_place(row_xml, number, cells, date_styles)
         if fast is not None:
@@ -248,10 +250,7 @@ class SheetXml:
         return out
 
     def _add_rows(
-        self,
-        data: bytes,
-        rows: Mapping[int, Sequence[NewCell]],
-        date_styles: Container[int],
+        self, data: bytes, rows: Mapping[int, Sequence[NewCell]], date_styles: Container[int]
     ) -> bytes:
         """Rows that did not exist yet are merged in order, in one pass."""
         p = self.prefix.decode()

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..errors import WorkbookError
 from .docxzip import PackedTail
+from .pieces import Part, as_bytes
 from .safexml import parse_part
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -115,7 +116,7 @@ class Package:
 
     path: str
     names: list[str]
-    changed: dict[str, bytes]
+    changed: dict[str, Part]  # a big sheet's as pieces, not joined
     # The ends of changed parts that another process edited, compressed and checked.
     tails: dict[str, DoneTail] = field(default_factory=dict)
 
@@ -132,11 +133,11 @@ class Package:
     def read(self, name: str) -> bytes:
         """A part's bytes, as changed so far."""
         if name in self.changed:
-            return self.changed[name]
+            return as_bytes(self.changed[name])
         with zipfile.ZipFile(self.path) as zf:
             return zf.read(name)
 
-    def write(self, name: str, data: bytes, tail: DoneTail | None = None) -> None:
+    def write(self, name: str, data: Part, tail: DoneTail | None = None) -> None:
         """Replace or add a part (with its end done by another process, if any)."""
         self.changed[name] = data
         self.tails.pop(name, None)

@@ -71,16 +71,16 @@ def write_all(
     written: dict[str, list[Path]] = {}
     refuse_links(ledger.path, out)
     groups = by_client(ledger, clients)
-    every = records(ledger, decisions, np.concatenate(list(groups.values())) if groups else [])
-    rows: dict[str, list[dict[str, Any]]] = {}
-    for r in every:
-        rows.setdefault(str(r["client"]), []).append(r)
     folders = client_folders(out, ledger)
-    for client in groups:
+    columns = Columns(ledger, decisions)
+    for client, where in groups.items():
+        # One client's records at a time: all at once were a dict per invoice of nearly the
+        # whole ledger at a million rows (900 MB, the run's peak after the write-back).
+        rows = columns.records(where)
         folder = folders[client]
-        built = build(ledger, decisions, settings, as_of, client, rows[client])
+        built = build(ledger, decisions, settings, as_of, client, rows)
         files = [write_dossier(built, folder / "dossier.docx")]
-        files += _copy_invoices(ledger, settings, rows[client], folder / "pieces", problems)
+        files += _copy_invoices(ledger, settings, rows, folder / "pieces", problems)
         written[client] = files
     if pdf and written:
         pdfs_beside(list(written.values()), settings)
@@ -132,25 +132,35 @@ _DATES = (
 
 
 def records(ledger: Ledger, decisions: Decisions, where: Any) -> list[dict[str, Any]]:
-    """The rows at these positions as plain dicts (with their frame index as "index").
+    """The rows at these positions as plain dicts (with their frame index as "index")."""
+    return Columns(ledger, decisions).records(where)
 
-    Column by column into Python values, then one dict per row: indexing pandas row by row
-    took 8 ms a client.
-    """
-    f = ledger.frame.iloc[where]
-    d = decisions.frame.iloc[where]
-    # Dates as datetime.date (None when missing), converted by numpy in one go: tolist()
-    # made a pandas Timestamp of each, a third of the litigation files' time.
-    columns = {
-        name: f[name].to_numpy().astype("datetime64[D]").astype(object).tolist()
-        if name in _DATES
-        else f[name].tolist()
-        for name in _FIELDS
-    }
-    columns.update({name: d[name].tolist() for name in _DECIDED})
-    columns["index"] = f.index.tolist()
-    names = list(columns)
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+class Columns:
+    """The columns a litigation file reads, as numpy arrays taken once, to make the records
+    of any rows from: indexing pandas row by row took 8 ms a client."""
+
+    def __init__(self, ledger: Ledger, decisions: Decisions) -> None:
+        f, d = ledger.frame, decisions.frame
+        self.names = [*_FIELDS, *_DECIDED, "index"]
+        self.arrays = [
+            *(f[name].to_numpy() for name in _FIELDS),
+            *(d[name].to_numpy() for name in _DECIDED),
+            f.index.to_numpy(),
+        ]
+        self.dates = [name in _DATES for name in self.names]
+
+    def records(self, where: Any) -> list[dict[str, Any]]:
+        """The rows at these positions as plain dicts, column by column into Python values."""
+        where = np.asarray(where, dtype=np.intp)
+        # Dates as datetime.date (None when missing), converted by numpy in one go: tolist()
+        # made a pandas Timestamp of each, a third of the litigation files' time.
+        columns = [
+            a[where].astype("datetime64[D]").astype(object).tolist() if date else a[where].tolist()
+            for a, date in zip(self.arrays, self.dates, strict=True)
+        ]
+        names = self.names
+        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def build(
@@ -252,13 +262,14 @@ def _copy_invoices(
 ) -> list[Path]:
     """The invoices' PDF files named in the attachment column, checked as the e-mails check
     them (inside the ledger's folder, a real PDF, within [email] max_attachment_mb)."""
-    root = attachment_root(settings, ledger.path)
+    root = None  # resolved on the folder's first file (most clients have none)
     header = ledger.columns.get("attachment", "PDF facture")
     out = []
     for r in rows:
         value = r["attachment"]
         if not isinstance(value, str) or not value.strip():
             continue
+        root = root or attachment_root(settings, ledger.path)
         found = check_attachment(value, root, settings.email.max_attachment_mb)
         if found.path is None:
             if problems is not None:

@@ -23,11 +23,9 @@ from ..ooxml import (
     Package,
     SheetXml,
     add_column_widths,
-    excel_serial,
     rels_path,
-    widen_dimension,
-    xml_texts,
 )
+from .journalrows import with_lines
 
 HEADERS = (
     "Date d'exécution",
@@ -156,48 +154,9 @@ def add_journal(
     if not rows and b' r="J1"' not in xml.data and any(e.reference for e in fresh):
         rows = {1: [NewCell(len(HEADERS) - 1, text=HEADERS[-1])]}  # a journal from before 0.2
     data, max_col = xml.edit_rows(rows, frozenset()) if rows else (xml.data, 0)
-    p = xml.prefix.decode()
-    lines = _entry_rows(last_row + 1, fresh, date_style, p)
-    data = xml.insert_rows(data, lines)
-    data = widen_dimension(data, max(max_col, len(HEADERS) - 1), last_row + len(fresh))
-    package.write(part, data)
+    width = max(max_col, len(HEADERS) - 1)
+    package.write(part, with_lines(xml, data, last_row + 1, fresh, date_style, width))
     return fresh
-
-
-def _entry_rows(
-    first: int, entries: list[JournalEntry], date_style: int, p: str
-) -> list[tuple[int, bytes]]:
-    """Journal lines as row XML from row `first` on, each written in one go (tens of
-    thousands on a big first run: no helper call per cell)."""
-    text_open = f' t="inlineStr"><{p}is><{p}t xml:space="preserve">'
-    text_close = f"</{p}t></{p}is></{p}c>"
-    serials: dict[dt.date, int] = {}
-    rows = []
-    for n, e in enumerate(entries, start=first):
-        serial = serials.get(e.run_date)
-        if serial is None:
-            serial = serials[e.run_date] = excel_serial(e.run_date)
-        # Nearly no line holds a character to escape: one search for its six texts.
-        invoice, client, level, action, letter, reference = xml_texts(
-            (e.invoice, e.client, e.level, e.action, e.letter, e.reference)
-        )
-        cells = [f'<{p}row r="{n}"><{p}c r="A{n}" s="{date_style}"><{p}v>{serial}</{p}v></{p}c>']
-        for col, value in (("B", invoice), ("C", client), ("D", level), ("E", action)):
-            if value:  # an empty text is no cell at all
-                cells.append(f'<{p}c r="{col}{n}"{text_open}{value}{text_close}')
-        if e.outstanding == e.outstanding:  # NaN: a letter recovered from the ledger
-            cells.append(
-                f'<{p}c r="F{n}"><{p}v>{round(e.outstanding, 2)!r}</{p}v></{p}c>'
-                f'<{p}c r="G{n}"><{p}v>{round(e.interest, 2)!r}</{p}v></{p}c>'
-                f'<{p}c r="H{n}"><{p}v>{round(e.indemnity, 2)!r}</{p}v></{p}c>'
-            )
-        if letter:
-            cells.append(f'<{p}c r="I{n}"{text_open}{letter}{text_close}')
-        if reference:
-            cells.append(f'<{p}c r="J{n}"{text_open}{reference}{text_close}')
-        cells.append(f"</{p}row>")
-        rows.append((n, "".join(cells).encode()))
-    return rows
 
 
 def create_sheet(package: Package, sheet: str) -> str:
