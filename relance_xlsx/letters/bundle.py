@@ -65,7 +65,8 @@ _REL_TYPES = {"header": HEADER_REL, "footer": FOOTER_REL}
 class Fragment:
     """One letter's body as it goes into the bundle, with the header and footer parts it uses."""
 
-    xml: str
+    # UTF-8: rendered letters wait here while the main process is busy (half a str's room).
+    xml: bytes
     parts: Parts
     media: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # its pictures
 
@@ -142,7 +143,7 @@ def letter_fragment(template: CompiledTemplate, rendered: Rendered, place: Place
     section = again(body, letter, end) if end else etree.tostring(body, encoding="unicode")
     rendered.written, text = polished_pair(letter, section, rendered.polish)
     inner = "" if text.endswith("/>") and text.count("<") == 1 else text[text.index(">") + 1 : -9]
-    return Fragment(inner, parts, dict(rendered.media))
+    return Fragment(inner.encode("utf-8"), parts, dict(rendered.media))
 
 
 def _starts_its_pages(first: etree._Element, duplex: bool) -> None:
@@ -199,10 +200,9 @@ class BundleWriter:
     _size: int = 0
 
     def __post_init__(self) -> None:
-        self._write(self.base.document_head + self.base.body_open)
+        self._write((self.base.document_head + self.base.body_open).encode("utf-8"))
 
-    def _write(self, text: str) -> None:
-        data = text.encode("utf-8")
+    def _write(self, data: bytes) -> None:
         self._crc = zlib.crc32(data, self._crc)
         self._size += len(data)
         self._chunks.append(self._packer.compress(data))
@@ -216,7 +216,7 @@ class BundleWriter:
 
     def close(self) -> Path:
         """Write the bundle file (atomically) and return its path."""
-        self._write("</w:body>" + self.base.document_tail)
+        self._write(("</w:body>" + self.base.document_tail).encode("utf-8"))
         self._chunks.append(self._packer.flush())
         document = RawEntry(DOCUMENT, zlib.DEFLATED, self._crc, self._size, b"".join(self._chunks))
         own = set(self.base.parts) | {_rels_name(n) for n in self.base.parts}
