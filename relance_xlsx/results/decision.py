@@ -99,21 +99,24 @@ def letter_lines(
     before = dict(
         zip(wanted, zip(*(sub[c].tolist() for c in sub.columns), strict=True), strict=True)
     )
-    out = {}
+    out: dict[str, list[LetterLine]] = {}
     for x in letters:
+        lines = out[str(x.path)] = []
         # Each invoice by the part it is in: its own stage, its own claims.
-        out[str(x.path)] = [
-            LetterLine(
-                str(r["invoice"] or ""),
-                int(before[i][0]),
-                round(float(r["outstanding"]), 2),
-                round(float(r["interest"]), 2) if part.kind in PENALTY_KINDS else 0.0,
-                round(float(r["indemnity"]), 2) if part.kind in PENALTY_KINDS else 0.0,
-                short_reason(part.kind, before[i][1], before[i][2], r, policy, as_of),
-            )
-            for part in (x.plan.all_parts if x.plan.rows else ())
-            for i, r in zip(part.rows, data.of(part.rows), strict=True)
-        ]
+        for part in x.plan.all_parts if x.plan.rows else ():
+            kind, claims = part.kind, part.kind in PENALTY_KINDS
+            for i, r in zip(part.rows, data.of(part.rows), strict=True):
+                row, level, last = before[i]
+                lines.append(
+                    LetterLine(
+                        str(r["invoice"] or ""),
+                        int(row),
+                        round(float(r["outstanding"]), 2),
+                        round(float(r["interest"]), 2) if claims else 0.0,
+                        round(float(r["indemnity"]), 2) if claims else 0.0,
+                        short_reason(kind, level, last, r, policy, as_of),
+                    )
+                )
     return out
 
 
