@@ -114,13 +114,13 @@ class LetterRows:
         # Timestamps, numbers as Python numbers), then one dict per row: five times faster.
         names = list(sub.columns)
         values = zip(*(sub[name].tolist() for name in names), strict=True)
-        self.records: dict[Any, dict[str, Any]] = {
-            i: {**_DEFAULTS, **dict(zip(names, row, strict=True))}
-            for i, row in zip(wanted, values, strict=True)
-        }
+        self.records: dict[Any, dict[str, Any]] = {}
         periods, sent, registered = periods or {}, sent or {}, registered or {}
         own_first = own_first or {}
-        for i, record in self.records.items():
+        for i, row in zip(wanted, values, strict=True):
+            # The defaults, then the row's values over them (no dict made in between).
+            record = self.records[i] = _DEFAULTS.copy()
+            record.update(zip(names, row, strict=True))
             # Each invoice's interest periods (start, end, days, rate, base, interest), if any.
             record["periods"] = tuple(periods.get(i, ()))
             key = (str(record["client"]), str(record["invoice"] or ""))

@@ -141,11 +141,12 @@ def short_reason(
     if before == 0:
         return f"Échue, jamais relancée ({late})"
     sent = LEVEL_LABELS.get(before, "Relance")
-    on = f" du {_day(last)}" if pd.notna(last) else ""
+    dated = last.__class__ is pd.Timestamp or pd.notna(last)  # a Timestamp is never NaT
+    on = f" du {_day(last)}" if dated else ""
     after = {"relance_1": REMINDER_1, "relance_2": REMINDER_2, KIND_FORMAL_NOTICE: FORMAL_NOTICE}
     if after.get(kind, before) <= before:
         return f"Déjà en {sent.lower()}{on} : rappelée à ce stade ({late})"
-    since = (pd.Timestamp(as_of) - last).days if pd.notna(last) else None
+    since = (pd.Timestamp(as_of) - last).days if dated else None
     wait = getattr(policy, _DELAYS[before]) if before in _DELAYS else 0
     if since is None or since >= wait:
         return f"{sent}{on} restée sans règlement ({late})"
