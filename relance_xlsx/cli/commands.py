@@ -5,21 +5,25 @@ Only module with typer. Errors become messages in one place: RelanceGroup.main.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .. import __version__, display, pipeline
+from .. import __version__, collector, display, pipeline
 from ..config import Settings, find_config, load_settings
 from ..display import Bar, out, print_json, render_check, render_send
 from ..errors import ExitCode
 from ..wording import DayOutOfRange, typed_day
 from .boundary import FrenchCommand, RelanceGroup, say
 from .holding import JusquauOpt, RaisonOpt, SaufOpt, holds_of
+
+if TYPE_CHECKING:
+    from ..results import RunResult
 
 EPILOG = (
     "Codes de sortie : 0 traitement terminé (même si des lignes ont des problèmes, "
@@ -169,28 +173,27 @@ def run(
     if send and not email:
         raise typer.BadParameter("--send demande aussi --email", param_hint="--send")
     settings, notes = settings_for(config, ledger, sheet)
-    result = pipeline.run(
-        ledger,
-        settings,
-        as_of=day,
-        out_dir=out_dir,
-        dry_run=dry_run,
-        write_workbook=not no_write_back,
-        pdf=pdf,
-        email=email,
-        progress=Bar(not as_json),
-        statements=statements or (),
-        hold=holds_of(held or [], reason, until, day),
-    )
-    result = dataclasses.replace(result, warnings=[*notes, *result.warnings])
-    if as_json:
-        for w in result.warnings:
-            say(f"Attention : {w}")
-        document = result.to_json()
-        if send and result.emails:
-            document["send"] = _send(Path(result.out_dir or "."), config, yes, as_json).to_json()
-        print_json(document)
-        return
+    # A dry run's JSON: the collector paused from the run until its document is printed and
+    # freed. Let back between them, it walked every invoice's result, twice (0.23 s at 200 000).
+    with collector.paused() if dry_run and as_json else contextlib.nullcontext():
+        result = pipeline.run(
+            ledger,
+            settings,
+            as_of=day,
+            out_dir=out_dir,
+            dry_run=dry_run,
+            write_workbook=not no_write_back,
+            pdf=pdf,
+            email=email,
+            progress=Bar(not as_json),
+            statements=statements or (),
+            hold=holds_of(held or [], reason, until, day),
+        )
+        result = dataclasses.replace(result, warnings=[*notes, *result.warnings])
+        if as_json:
+            _print_run(result, send, config, yes)
+            del result  # freed while the collector is still paused
+            return
     display.render_run(result)  # its module imports the letters: loaded here only
     if send and result.emails:
         render_send(_send(Path(result.out_dir or "."), config, yes, as_json))
@@ -214,6 +217,16 @@ def send_command(
         print_json(result.to_json())
         return
     render_send(result)
+
+
+def _print_run(result: RunResult, send: bool, config: Path | None, yes: bool) -> None:
+    """A run's warnings on stderr, its JSON document (and the sending's) on stdout."""
+    for w in result.warnings:
+        say(f"Attention : {w}")
+    document = result.to_json()
+    if send and result.emails:
+        document["send"] = _send(Path(result.out_dir or "."), config, yes, True).to_json()
+    print_json(document)
 
 
 def _send(folder: Path, config: Path | None, yes: bool, quiet: bool) -> pipeline.SendResult:

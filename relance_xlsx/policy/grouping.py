@@ -96,7 +96,7 @@ def one_letter_per_client(
 
 def _among(client: np.ndarray, names: set[str]) -> np.ndarray:
     """Which rows belong to one of these clients."""
-    return np.fromiter((c in names for c in client), bool, len(client))
+    return np.fromiter(map(names.__contains__, client), bool, len(client))
 
 
 def _still_to_chase(

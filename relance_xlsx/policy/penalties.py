@@ -51,13 +51,24 @@ def periods_by_invoice(periods: pd.DataFrame) -> dict[Any, tuple[InterestPeriod,
     """The periods of each invoice that has some, in date order."""
     out: dict[Any, list[InterestPeriod]] = {}
     ordered = periods.sort_values("start", kind="stable")
-    columns = [ordered[c].tolist() for c in PERIOD_COLUMNS]
-    for index, *values in zip(ordered.index.tolist(), *columns, strict=True):
-        start, end, days, rate, base, interest = values
-        out.setdefault(index, []).append(
-            InterestPeriod(start.date(), end.date(), int(days), rate, base, interest)
-        )
+    made = map(
+        InterestPeriod,
+        _dates(ordered["start"]),
+        _dates(ordered["end"]),
+        map(int, ordered["days"].tolist()),
+        *(ordered[c].tolist() for c in PERIOD_COLUMNS[3:]),
+    )
+    for index, period in zip(ordered.index.tolist(), made, strict=True):
+        out.setdefault(index, []).append(period)
     return {index: tuple(items) for index, items in out.items()}
+
+
+def _dates(column: pd.Series) -> list[dt.date]:
+    # Dates boxed as dates by the column at once, not as Timestamps then .date() one by one
+    # (an empty frame's columns are objects).
+    if pd.api.types.is_datetime64_dtype(column.dtype):
+        return list(column.dt.date.tolist())
+    return [v.date() for v in column.tolist()]
 
 
 def business_rates(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from itertools import repeat
+from itertools import compress, repeat
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -154,9 +155,10 @@ class RunResult:
         keys = InvoiceResult._fields
         # zip without strict (fields and values of a named tuple match): 0.18 s at 1M
         data["invoices"] = list(map(dict, map(zip, repeat(keys), self.invoices)))
-        for item in data["invoices"]:
-            if item["interest_periods"]:
-                item["interest_periods"] = [p._asdict() for p in item["interest_periods"]]
+        # Only the invoices with periods visited, picked in C (compress): 0.1 s at 1M.
+        periods = map(attrgetter("interest_periods"), self.invoices)
+        for item in compress(data["invoices"], periods):
+            item["interest_periods"] = [p._asdict() for p in item["interest_periods"]]
         return data
 
 
@@ -168,6 +170,7 @@ def invoice_results(
     periods = decisions.interest_periods
     # Whole columns into Python lists at once, then one tuple per invoice: per-cell access
     # and conversion cost seconds at a million rows.
+    index = f.index.tolist()  # iterated twice, as Python values once
     due = f["due_date"].dt.strftime("%Y-%m-%d").astype(object)
     late = d["days_late"].to_numpy(dtype=float)
     return list(
@@ -183,9 +186,9 @@ def invoice_results(
             list(map(str, d["action"].tolist())),
             d["interest"].to_numpy(dtype=float).tolist(),
             d["indemnity"].to_numpy(dtype=float).tolist(),
-            map(letter_of.get, f.index),
+            map(letter_of.get, index),
             list(map(str, d["reason"].tolist())),
-            map(lambda i: periods.get(i, ()), f.index),
+            map(periods.get, index, repeat(())),
             f["is_paid"].to_numpy(dtype=bool).tolist(),
             *(
                 f[k].tolist() if k in f else repeat(0.0)
