@@ -6,9 +6,14 @@ import ctypes
 import functools
 import gc
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+_lock = threading.Lock()
+_pauses = 0
+_was_enabled = False
 
 
 @contextmanager
@@ -19,13 +24,20 @@ def paused() -> Iterator[None]:
     every one of them: at a million rows this is 2 s of the 3.4 s calamine takes to make
     the cells, and several seconds of building the results.
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _was_enabled
+    # The page runs in threads: pauses nest, and the last one out restores the collector.
+    with _lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()
 
 
 def give_back() -> None:

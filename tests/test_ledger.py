@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -467,6 +469,32 @@ def test_the_package_scan_counts_formulas_without_values_per_sheet(ledger_factor
         formulas.add(xml[start : start + piece])
     assert formulas.done() == {"E": 3, "F": 3}
     assert check_package(path, Limits()).formulas == {"Factures": {"E": 3, "F": 3}}
+
+
+HOSTILE_CELLS = {
+    # One 2 MB tag of ` r="A1"` then a formula cell: quadratic before (minutes).
+    "a-long-tag-of-references": b'<row r="1"><c r="A1" x=\''
+    + b' r="A1"' * 300_000
+    + b'\'><v>1</v></c><c r="B1"><f>1</f></c></row>',
+    # Cells never closed, then a sign: cubic before (8.7 s for 2 000 of them).
+    "cells-never-closed": b"<row>" + b'<c r="A1" ' * 6_000 + b" f></ </row>",
+}
+
+
+@pytest.mark.parametrize("sheet", HOSTILE_CELLS.values(), ids=HOSTILE_CELLS.keys())
+def test_a_hostile_sheet_is_scanned_for_formulas_in_linear_time(tmp_path, sheet):
+    """Every sheet of every file is scanned before any check refuses it: the formulas' count
+    must not hang on a crafted tag (in a process of its own, stopped after 60 s)."""
+    (tmp_path / "sheet.xml").write_bytes(sheet)
+    script = (
+        "import sys; from relance_xlsx.ooxml import FormulaCount; f = FormulaCount(); "
+        "f.add(open(sys.argv[1], 'rb').read()); print(f.done())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "sheet.xml")],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() in ("{'B': 1}", "{}")
 
 
 def test_formulas_with_cached_values_say_nothing(sample):

@@ -4,9 +4,14 @@ order, every one, and the progress bar shown again once the workers are forked."
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from relance_xlsx import collector
 from relance_xlsx.letters.filling import in_order
 from relance_xlsx.wording import money
 
@@ -52,3 +57,47 @@ def test_error_of_a_letter_reaches_the_run() -> None:
 
     with pytest.raises(ValueError, match="lettre 700"):
         list(in_order(1000, broken, _Bar(), "x"))
+
+
+def _logged(log: Path, fail_at: int | None) -> Callable[[int], int]:
+    """Work that notes each index it makes in a file (the forked workers share it)."""
+
+    def work(i: int) -> int:
+        with log.open("a") as out:
+            out.write(f"{i}\n")
+        time.sleep(0.002)
+        if i == fail_at:
+            raise ValueError(f"lettre {i}")
+        return i
+
+    return work
+
+
+@pytest.mark.parametrize("stop", ["a-letter-fails", "the-caller-stops"])
+def test_no_more_letters_made_once_the_run_stops(tmp_path: Path, stop: str) -> None:
+    """An error in one letter, or a caller that stops reading (an error in the run's own
+    work on a letter), ends the workers' batch: the rest is not made. Before, a caller that
+    stopped waited while the workers made all 3 000."""
+    log = tmp_path / "made.txt"
+    results = in_order(3000, _logged(log, 5 if stop == "a-letter-fails" else None), _Bar(), "x")
+    if stop == "a-letter-fails":
+        with pytest.raises(ValueError, match="lettre 5"):
+            list(results)
+    else:
+        assert [next(results) for _ in range(3)] == [0, 1, 2]
+        results.close()
+    made = log.read_text().split()
+    assert 0 < len(made) < 1500
+
+
+def test_pauses_of_the_collector_nest_across_threads() -> None:
+    """Two page runs in threads: the first to end does not start the collector under the
+    second, and the last one out restores it."""
+    assert gc.isenabled()
+    first, second = collector.paused(), collector.paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()

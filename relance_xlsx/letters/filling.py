@@ -45,9 +45,13 @@ def in_order(count: int, work: Callable[[int], T], progress: Progress, label: st
             results = pool.map(_inherited, itertools.repeat(batch), range(count), chunksize=chunk)
             progress.start(label, count)
             started = True
-            for result in results:
-                done += 1
-                yield cast(T, result)  # work's own result, pickled
+            try:
+                for result in results:
+                    done += 1
+                    yield cast(T, result)  # work's own result, pickled
+            except BaseException:  # an error, or the caller stopped: no more letters made
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     except (BrokenProcessPool, OSError):  # no fork (memory), a worker died: the rest here
         if not started:
             progress.start(label, count)
