@@ -225,7 +225,7 @@ def test_public_api_names():
 LAYERS = [
     {"errors"},
     {"userfiles"},
-    {"config", "progress", "collector"},
+    {"config", "progress", "collector", "lazy"},
     {"ooxml", "wording"},
     {"ledger"},
     {"policy", "bank"},
@@ -330,6 +330,7 @@ def test_the_top_holds_only_the_shell_and_the_glue():
         "errors",
         "progress",
         "collector",
+        "lazy",
     }
 
 

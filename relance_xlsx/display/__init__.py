@@ -5,8 +5,9 @@ Rich only; the command line (cli) decides when to call these.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import on_first_use
 
 if TYPE_CHECKING:
     from .bank import render_match
@@ -30,13 +31,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    where = _WHERE.get(name)
-    if where is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(where, __name__), name)
-    globals()[name] = value  # later uses find it at once
-    return value
+__getattr__ = on_first_use(__name__, globals(), _WHERE)
 
 
 __all__ = [
