@@ -33,6 +33,7 @@ from .safexml import (
 )
 from .saving import (
     BACKUP_FOLDER,
+    pack,
     remove_stale_temporaries,
     save_atomically,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "excel_tables",
     "inflate_member",
     "mark_hidden",
+    "pack",
     "parse_part",
     "read_raw",
     "rels_path",

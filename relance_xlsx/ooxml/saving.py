@@ -9,7 +9,7 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.parsers import expat
@@ -18,7 +18,7 @@ from ..errors import WorkbookError
 from ..userfiles import refuse_link
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, read_raw, write_zip
 from .hidden import mark_hidden
-from .pieces import Part, crc32, views
+from .pieces import Part, views
 from .xlsxparts import DoneTail, Package, check_well_formed
 
 BACKUP_FOLDER = ".relance-sauvegardes"
@@ -48,9 +48,13 @@ def save_atomically(
     )
     tmp = Path(name)
     try:
-        changed = _checked_and_deflated(package.changed, package.tails)
+        changed = {**package.packed, **_checked_and_deflated(package.changed, package.tails)}
+        # Compressed, the parts' bytes are let go before the file is written and read back
+        # (a million-row sheet and journal: 700 MB at the run's peak); the CRCs vouch for them.
+        package.changed, package.tails, package.packed = {}, {}, {}
         entries = []
-        for entry in read_raw(target):  # unchanged parts: the original compressed bytes
+        # unchanged parts: the original compressed bytes (the replaced ones are not read)
+        for entry in read_raw(target, skip=changed):
             entries.append(changed.get(entry.name, entry))
         known = {e.name for e in entries}
         entries += [changed[n] for n in package.names if n not in known]
@@ -59,7 +63,7 @@ def save_atomically(
             write_zip(fh, entries)
             fh.flush()
             os.fsync(fh.fileno())
-        _verify(tmp, package.changed)
+        _verify(tmp, {n: e.crc for n, e in changed.items()})
         tmp.chmod(stat.S_IMODE(target.stat().st_mode))
         if guard is not None:
             guard(target)
@@ -80,6 +84,17 @@ def remove_stale_temporaries(path: Path) -> None:
     target = Path(os.path.realpath(path))
     for old in target.parent.glob(f".{target.stem}.relance-tmp*{target.suffix}"):
         old.unlink(missing_ok=True)  # a link is removed, never followed
+
+
+def pack(package: Package, names: Collection[str]) -> None:
+    """Check and compress these changed parts now, and let their bytes go: a big journal
+    (300 MB of XML at a million rows) waits for the saving as its 30 MB compressed.
+    WorkbookError, as the saving says it, if one is not well-formed."""
+    parts = {n: package.changed[n] for n in names if n in package.changed}
+    package.packed.update(_checked_and_deflated(parts, package.tails))
+    for name in parts:
+        del package.changed[name]
+        package.tails.pop(name, None)
 
 
 def _checked_and_deflated(
@@ -114,17 +129,18 @@ def _checked_and_deflated(
         return {name: job.result() for name, job in jobs.items()}
 
 
-def _verify(tmp: Path, changed: dict[str, Part]) -> None:
+def _verify(tmp: Path, sums: dict[str, int]) -> None:
     """Re-open the written file: every part reads back whole (its CRC matches), and each
-    changed part is exactly the bytes that were checked to be well-formed."""
+    changed part is exactly the bytes that were checked to be well-formed (sums: their
+    CRC-32, taken of those bytes as they were compressed)."""
     try:
         with zipfile.ZipFile(tmp) as zf:
             for info in zf.infolist():  # reading a member to its end checks its CRC
                 with zf.open(info) as fh:
                     while fh.read(1 << 22):
                         pass
-                data = changed.get(info.filename)
-                if data is not None and crc32(data) != info.CRC:
+                crc = sums.get(info.filename)
+                if crc is not None and crc != info.CRC:
                     raise zipfile.BadZipFile(f"{info.filename} ne correspond pas")
     except (zipfile.BadZipFile, zlib.error, OSError) as exc:
         raise WorkbookError(
@@ -153,4 +169,10 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
     return target
 
 
-__all__ = ["BACKUP_FOLDER", "make_backup", "remove_stale_temporaries", "save_atomically"]
+__all__ = [
+    "BACKUP_FOLDER",
+    "make_backup",
+    "pack",
+    "remove_stale_temporaries",
+    "save_atomically",
+]

@@ -6,6 +6,7 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from xml.parsers import expat
@@ -14,7 +15,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from ..errors import WorkbookError
-from .docxzip import PackedTail
+from .docxzip import PackedTail, RawEntry
 from .pieces import Part, as_bytes
 from .safexml import parse_part
 
@@ -119,6 +120,8 @@ class Package:
     changed: dict[str, Part]  # a big sheet's as pieces, not joined
     # The ends of changed parts that another process edited, compressed and checked.
     tails: dict[str, DoneTail] = field(default_factory=dict)
+    # Changed parts already checked and compressed (saving.pack), their bytes let go.
+    packed: dict[str, RawEntry] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: str) -> Package:
@@ -134,6 +137,8 @@ class Package:
         """A part's bytes, as changed so far."""
         if name in self.changed:
             return as_bytes(self.changed[name])
+        if name in self.packed:  # rare: a part read again once packed
+            return zlib.decompress(self.packed[name].data, -15)
         with zipfile.ZipFile(self.path) as zf:
             return zf.read(name)
 
@@ -141,6 +146,7 @@ class Package:
         """Replace or add a part (with its end done by another process, if any)."""
         self.changed[name] = data
         self.tails.pop(name, None)
+        self.packed.pop(name, None)
         if tail is not None:
             self.tails[name] = tail
         if name not in self.names:

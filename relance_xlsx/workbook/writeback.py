@@ -21,6 +21,7 @@ from ..ooxml import (
     Styles,
     add_column_widths,
     inflate_member,
+    pack,
     rowsplit,
     save_atomically,
     style_at,
@@ -165,6 +166,8 @@ def write_back(
         del sheet
         edit.edit_head()
         lines = add_journal(package, options.journal_sheet, journal, date_style) if journal else []
+        if lines:  # checked and compressed now: its XML is let go before the sheet's comes
+            pack(package, [package.sheet_part(options.journal_sheet)])
         if cells:
             data, _ = edit.result(before_rows)
             if added:
@@ -176,8 +179,9 @@ def write_back(
                     [headers[f] for f in added],
                 )
             package.write(part, data, tail=edit.tail)
+            del data  # the package's, let go once compressed
     del edit  # the sheet as read, if still there, is not needed while saving (430 MB)
-    if not package.changed:
+    if not package.changed and not package.packed:
         return WritebackResult(0, 0, (), None)
     if has_formulas:
         set_full_calc_on_load(package)
