@@ -130,6 +130,52 @@ def deflated(name: str, content: Part, level: int = 1, tail: PackedTail | None =
     return RawEntry(name, zipfile.ZIP_DEFLATED, crc32(content), len(content), data)
 
 
+def deflated_before(name: str, content: Part, level: int, tail: PackedTail) -> RawEntry:
+    """A new entry of content followed by a tail compressed elsewhere, whose bytes are not
+    here: content is compressed up to a sync flush (a byte boundary, no final block) and
+    the tail's stream follows it; the CRC of the whole is combined from the two."""
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+    out = [packer.compress(view) for view in views(content)]
+    data = b"".join([*out, packer.flush(zlib.Z_SYNC_FLUSH), tail.data])
+    crc = crc32_combine(crc32(content), tail.crc, tail.size)
+    return RawEntry(name, zipfile.ZIP_DEFLATED, crc, len(content) + tail.size, data)
+
+
+def _gf2_times(matrix: list[int], vector: int) -> int:
+    total = 0
+    for row in matrix:
+        if not vector:
+            break
+        if vector & 1:
+            total ^= row
+        vector >>= 1
+    return total
+
+
+def crc32_combine(crc1: int, crc2: int, size2: int) -> int:
+    """The CRC-32 of a + b from those of a and b and the size of b (zlib's crc32_combine,
+    which Python's zlib does not offer): zeros appended to a by squaring an operator."""
+    if size2 <= 0:
+        return crc1
+    odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator for one zero bit
+    even = [_gf2_times(odd, row) for row in odd]  # two zero bits
+    odd = [_gf2_times(even, row) for row in even]  # four zero bits
+    while True:  # apply size2 zero bytes, a bit of size2 at a time
+        even = [_gf2_times(odd, row) for row in odd]
+        if size2 & 1:
+            crc1 = _gf2_times(even, crc1)
+        size2 >>= 1
+        if not size2:
+            break
+        odd = [_gf2_times(even, row) for row in even]
+        if size2 & 1:
+            crc1 = _gf2_times(odd, crc1)
+        size2 >>= 1
+        if not size2:
+            break
+    return crc1 ^ crc2
+
+
 # Below this size a package is made in memory and written in one call (a letter, a
 # litigation file: thirty small writes each cost more than the copy); above, streamed.
 _IN_ONE_WRITE = 1 << 20
@@ -187,7 +233,9 @@ __all__ = [
     "WORKBOOK_LEVEL",
     "PackedTail",
     "RawEntry",
+    "crc32_combine",
     "deflated",
+    "deflated_before",
     "inflate_member",
     "read_raw",
     "write_zip",

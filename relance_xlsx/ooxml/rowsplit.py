@@ -103,7 +103,9 @@ class RowEdit:
             self.sheet = None
 
     def result(self, before_rows: BeforeRows | None = None) -> tuple[Part, int]:
-        """The edited sheet and its highest column, the same as SheetXml.edit_rows gives.
+        """The edited sheet and its highest column, the same as SheetXml.edit_rows gives;
+        once the child's part is done, the sheet up to that part only: the rest is in tail,
+        compressed (write both to the package).
 
         before_rows(what comes before the rows, highest column), if given, returns that part
         edited (the dimension, the column widths). A split sheet comes as pieces, never
@@ -118,10 +120,10 @@ class RowEdit:
         if self.head or tail_result is None or tail_result[2]:
             # A row that is not where the order of rows says: do it all the ordinary way.
             return self._whole(before_rows)
-        tail_xml, tail_col, _left, rows_end, packed = tail_result
-        self.tail = DoneTail(packed, rows_end)
+        rest, tail_col, _left, packed = tail_result
+        self.tail = DoneTail(packed, rest)
         max_col = max(head_col, tail_col)
-        return Pieces([*_edited_before_rows(pieces, before_rows, max_col), tail_xml]), max_col
+        return Pieces(_edited_before_rows(pieces, before_rows, max_col)), max_col
 
     def _whole(self, before_rows: BeforeRows | None) -> tuple[bytes, int]:
         """The whole sheet edited here, the ordinary way."""
@@ -181,7 +183,7 @@ def _send(child: subprocess.Popen[bytes], job: tuple[Any, ...]) -> None:
 
 def _finish(
     child: subprocess.Popen[bytes] | None,
-) -> tuple[bytes, int, list[int], int | None, PackedTail] | None:
+) -> tuple[bytes, int, list[int], PackedTail] | None:
     """The child's edited part, or None when it failed (the caller then does it all)."""
     if child is None:
         return None
@@ -196,21 +198,22 @@ def _finish(
 
 
 def _serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """In the child: edit the part it is given, check and compress it, and send it back with
-    the rows not found."""
+    """In the child: edit the part it is given, check and compress it, and send it back
+    compressed, with the rows not found and what follows the rows it checked (all of it if
+    they are not well-formed: the parent's check then says what is wrong)."""
     prefix, data, pending, date_styles = pickle.load(stdin)
     xml, max_col = SheetXml(data, prefix).splice(pending, date_styles)
     # Its rows checked here too, on this core: the parent then parses only the rest.
-    rows_end: int | None = xml.find(b"</" + prefix + b"sheetData>")
+    rows_end = xml.find(b"</" + prefix + b"sheetData>")
     try:
-        if rows_end is None or rows_end < 0:
+        if rows_end < 0:
             raise expat.ExpatError("no end of sheetData")
         check_well_formed(b"<rows>", memoryview(xml)[:rows_end], b"</rows>")
     except expat.ExpatError:
-        rows_end = None  # the parent's check of the whole part will say what is wrong
+        rows_end = 0  # the parent's check of the whole part will say what is wrong
     # And compressed here, as the end of the part: the parent then deflates only the rest.
     packed = PackedTail.of(xml, WORKBOOK_LEVEL)
-    result = (xml, max_col, sorted(pending), rows_end, packed)
+    result = (xml[rows_end:], max_col, sorted(pending), packed)
     pickle.dump(result, stdout, protocol=pickle.HIGHEST_PROTOCOL)
     stdout.flush()
 

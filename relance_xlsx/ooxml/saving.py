@@ -16,7 +16,7 @@ from xml.parsers import expat
 
 from ..errors import WorkbookError
 from ..userfiles import refuse_link
-from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, read_raw, write_zip
+from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, deflated_before, read_raw, write_zip
 from .hidden import mark_hidden
 from .pieces import Part, views
 from .xlsxparts import DoneTail, Package, check_well_formed
@@ -112,15 +112,16 @@ def _checked_and_deflated(
         jobs = {}
         for name, data in by_size:
             tail = tails.get(name)
-            packed = tail.packed if tail else None
-            jobs[name] = pool.submit(deflated, name, data, WORKBOOK_LEVEL, packed)
+            if tail is None:
+                jobs[name] = pool.submit(deflated, name, data, WORKBOOK_LEVEL)
+            else:
+                jobs[name] = pool.submit(deflated_before, name, data, WORKBOOK_LEVEL, tail.packed)
         try:
             for name, data in parts.items():
-                # A span another process checked is left out: what is around it must still
-                # make a whole document, and the span is a balanced run of elements.
+                # The rows another process checked are left out: what is around them must
+                # still make a whole document, and they are a balanced run of elements.
                 tail = tails.get(name)
-                start, end = tail.checked_span(len(data)) if tail else (0, 0)
-                check_well_formed(*views(data, 0, start), *views(data, end))
+                check_well_formed(*views(data), *((tail.rest,) if tail else ()))
         except expat.ExpatError as exc:
             raise WorkbookError(
                 f"La partie {name} du classeur à écrire est invalide ({exc}) ; "
