@@ -80,3 +80,34 @@ def test_a_member_inflated_in_one_buffer_reads_as_zipfile_reads_it(tmp_path, lie
         return
     with pytest.raises(zipfile.BadZipFile, match=error):
         inflate_member(path, "s.xml")
+
+
+BIG = bytes(range(256)) * 8200  # over 2 MB: the CRC of its zeros by the operator
+COMBINED = [  # (a, b): the CRC of a + b from those of a and of b
+    pytest.param(b"", DATA, id="nothing-before"),
+    pytest.param(DATA, b"", id="nothing-after"),
+    pytest.param(DATA[:77], DATA[77:], id="a-letter-after-the-head"),
+    pytest.param(DATA, BIG, id="a-sheet-end-of-megabytes"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), COMBINED)
+def test_the_crc_of_two_runs_is_combined_as_zlib_sums_them_joined(a, b):
+    from relance_xlsx.ooxml.docxzip import crc32_combine
+
+    assert crc32_combine(zlib.crc32(a), zlib.crc32(b), len(b)) == zlib.crc32(a + b)
+
+
+@pytest.mark.parametrize("cuts", CUTS)
+@pytest.mark.parametrize("at", [1, 6000, len(DATA) - 1])
+def test_a_part_whose_end_was_compressed_elsewhere_is_saved_whole(cuts, at):
+    """The child's part of a big sheet never comes back: its compressed stream follows the
+    parent's, with the CRC and size of the whole, the same bytes as with the end here."""
+    from relance_xlsx.ooxml.docxzip import deflated_before
+
+    head = Pieces(views(_pieces(cuts), 0, at))
+    tail = PackedTail.of(DATA[at:], 3)
+    entry = deflated_before("s.xml", head, 3, tail)
+    assert zlib.decompress(entry.data, -15) == DATA
+    assert (entry.crc, entry.size) == (zlib.crc32(DATA), len(DATA))
+    assert entry == deflated("s.xml", DATA, 3, tail)

@@ -9,6 +9,7 @@ from .cellxml import (
 )
 from .docxzip import (
     RawEntry,
+    crc32_combine,
     deflated,
     inflate_member,
     read_raw,
@@ -101,6 +102,7 @@ __all__ = [
     "check_sizes",
     "col_index",
     "col_letter",
+    "crc32_combine",
     "deflated",
     "excel_serial",
     "excel_tables",

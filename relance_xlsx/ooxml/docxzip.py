@@ -152,11 +152,21 @@ def _gf2_times(matrix: list[int], vector: int) -> int:
     return total
 
 
+# Below this size, b's zeros are summed by zlib (0.1 ms a 100 kB letter); above, by the
+# operator (2 ms whatever the size: 0.2 s for a 200 MB sheet's zeros).
+_ZEROS = bytes(1 << 20)
+
+
 def crc32_combine(crc1: int, crc2: int, size2: int) -> int:
     """The CRC-32 of a + b from those of a and b and the size of b (zlib's crc32_combine,
-    which Python's zlib does not offer): zeros appended to a by squaring an operator."""
+    which Python's zlib does not offer): CRC-32 is affine, so crc(a + b) is crc(a + zeros)
+    ^ crc(b) ^ crc(zeros), zeros as long as b."""
     if size2 <= 0:
         return crc1
+    if size2 <= len(_ZEROS):
+        zeros = memoryview(_ZEROS)[:size2]
+        return zlib.crc32(zeros, crc1) ^ crc2 ^ zlib.crc32(zeros)
+    # The zeros appended to a by squaring an operator (zlib's way).
     odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator for one zero bit
     even = [_gf2_times(odd, row) for row in odd]  # two zero bits
     odd = [_gf2_times(even, row) for row in even]  # four zero bits
