@@ -107,10 +107,13 @@ def main() -> None:
                 usage = used
             pids = tree(proc.pid)
             ticks = {pid: cpu_ticks(pid) for pid in pids}
-            spent = sum(t - seen.get(pid, 0) for pid, t in ticks.items() if t)
+            each = {pid: t - seen.get(pid, 0) for pid, t in ticks.items() if t}
             seen.update(ticks)
             pss = sum(pss_kib(pid) for pid in pids) / 1024
-            samples.append((time.monotonic() - start, spent / TICK, len(pids), pss))
+            root = each.pop(proc.pid, 0) / TICK
+            other = max(each.values(), default=0) / TICK  # the busiest worker
+            spent = root + sum(each.values()) / TICK
+            samples.append((time.monotonic() - start, spent, len(pids), pss, root, other))
     wall = time.monotonic() - start
     steps = _steps(log, start)
     cpu_all = usage.ru_utime + usage.ru_stime
@@ -120,18 +123,22 @@ def main() -> None:
     )
     module = next(line for line in log.read_text().splitlines() if line.startswith("@module"))
     print(module)
-    print(f"{'step':<36}{'from':>7}{'wall':>7}{'CPU':>7}{'cores':>6}{'PSS max':>9}")
+    # main: the run's own process's CPU; worker: the busiest other process's. On an idle
+    # machine a step takes about the larger of the two (a loaded one stretches the wall).
+    print(f"{'step':<36}{'from':>7}{'wall':>7}{'CPU':>7}{'cores':>6}{'PSS max':>9}"
+          f"{'main':>7}{'worker':>7}")  # fmt: skip
     for label, t0, t1 in steps:
         inside = [s for s in samples if t0 < s[0] <= t1 + args.every / 2]
         cpu = sum(s[1] for s in inside)
         pss = max((s[3] for s in inside), default=0)
+        root, other = sum(s[4] for s in inside), sum(s[5] for s in inside)
         print(f"{label[:35]:<36}{t0:>7.1f}{t1 - t0:>7.1f}{cpu:>7.1f}"
-              f"{cpu / max(t1 - t0, 1e-9):>6.2f}{pss:>9.0f}")  # fmt: skip
+              f"{cpu / max(t1 - t0, 1e-9):>6.2f}{pss:>9.0f}{root:>7.1f}{other:>7.1f}")  # fmt: skip
     total = sum(s[1] for s in samples)
     print(f"{'all':<36}{0:>7.1f}{wall:>7.1f}{total:>7.1f}{total / wall:>6.2f}"
           f"{max(s[3] for s in samples):>9.0f}")  # fmt: skip
     if args.samples:
-        for t, cpu, n, pss in samples:
+        for t, cpu, n, pss, _, _ in samples:
             label = next((s[0] for s in steps if s[1] < t <= s[2]), "")
             print(f"{t:7.1f} {cpu / args.every:5.2f} cores {n:2d} proc {pss:7.0f} MiB  {label}")
     kept = {"steps": steps, "samples": samples}
