@@ -21,6 +21,7 @@ from ..policy import Decisions
 from ..wording import visible_record
 from ..workbook import journal_lines
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
+from .caserows import Columns, records
 from .outputs import refuse_links
 
 
@@ -68,23 +69,49 @@ def write_all(
     The ledger is grouped by client once, and the PDFs made in one LibreOffice batch. An
     invoice file refused for pieces/ is added to problems, on its row.
     """
-    written: dict[str, list[Path]] = {}
     refuse_links(ledger.path, out)
-    groups = by_client(ledger, clients)
-    folders = client_folders(out, ledger)
-    columns = Columns(ledger, decisions)
-    for client, where in groups.items():
-        # One client's records at a time: all at once were a dict per invoice of nearly the
-        # whole ledger at a million rows (900 MB, the run's peak after the write-back).
-        rows = columns.records(where)
-        folder = folders[client]
-        built = build(ledger, decisions, settings, as_of, client, rows)
-        files = [write_dossier(built, folder / "dossier.docx")]
-        files += _copy_invoices(ledger, settings, rows, folder / "pieces", problems)
-        written[client] = files
-    if pdf and written:
-        pdfs_beside(list(written.values()), settings)
-    return {client: [str(p) for p in files] for client, files in written.items()}
+    litigation = Litigation(ledger, decisions, settings, as_of, out, clients)
+    written = litigation.write(list(litigation.groups), problems)
+    return litigation.finish(written, pdf)
+
+
+class Litigation:
+    """The litigation files of some clients, written in any number of parts (each part on
+    its own core): the ledger grouped by client and its columns taken once, for all."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        decisions: Decisions,
+        settings: Settings,
+        as_of: dt.date,
+        out: Path,
+        clients: list[str],
+    ) -> None:
+        self.ledger, self.decisions, self.settings, self.as_of = ledger, decisions, settings, as_of
+        self.groups = by_client(ledger, clients)  # in the ledger's order
+        self.folders = client_folders(out, ledger)
+        self.columns = Columns(ledger, decisions)
+
+    def write(self, clients: list[str], problems: list[Problem] | None) -> dict[str, list[Path]]:
+        """The files of these clients (in this order), by client."""
+        written: dict[str, list[Path]] = {}
+        for client in clients:
+            # One client's records at a time: all at once were a dict per invoice of nearly
+            # the whole ledger at a million rows (900 MB, the run's peak after the write-back).
+            rows = self.columns.records(self.groups[client])
+            folder = self.folders[client]
+            built = build(self.ledger, self.decisions, self.settings, self.as_of, client, rows)
+            files = [write_dossier(built, folder / "dossier.docx")]
+            files += _copy_invoices(self.ledger, self.settings, rows, folder / "pieces", problems)
+            written[client] = files
+        return written
+
+    def finish(self, written: dict[str, list[Path]], pdf: bool) -> dict[str, list[str]]:
+        """The PDFs beside the files, in one batch (with pdf); the files' paths, by client."""
+        if pdf and written:
+            pdfs_beside(list(written.values()), self.settings)
+        return {client: [str(p) for p in files] for client, files in written.items()}
 
 
 def pdfs_beside(files: list[list[Path]], settings: Settings) -> None:
@@ -113,54 +140,8 @@ def _pdfs(files: list[list[Path]], settings: Settings) -> None:
                 group.append(Path(shutil.move(pdf, group[0].with_suffix(".pdf"))))
 
 
-# What a litigation file reads of each invoice and of its decision.
-_FIELDS = (
-    "client", "invoice", "invoice_date", "due_date", "amount", "paid", "outstanding", "valid",
-    "is_credit", "is_paid", "address", "contact", "email", "phone", "siret", "consumer",
-    "public", "payment_date", "promise_date", "attachment", "buyer", "legal_form",
-    "head_office", "representative", "level", "last_date", "registered_no", "ar_date", "hold",
-    "performance_date", "credit_for", "insolvent", "proceedings", "judgment_date",
-    "bodacc_date", "mandataire", "court",
-)  # fmt: skip
-_DECIDED = ("interest", "indemnity", "action")
 # The actions of an invoice paid late whose penalties are still to be claimed.
 LATE_ACTIONS = ("claim", "wait")
-_DATES = (
-    "invoice_date", "due_date", "payment_date", "promise_date", "last_date", "ar_date",
-    "performance_date", "judgment_date", "bodacc_date",
-)  # fmt: skip
-
-
-def records(ledger: Ledger, decisions: Decisions, where: Any) -> list[dict[str, Any]]:
-    """The rows at these positions as plain dicts (with their frame index as "index")."""
-    return Columns(ledger, decisions).records(where)
-
-
-class Columns:
-    """The columns a litigation file reads, as numpy arrays taken once, to make the records
-    of any rows from: indexing pandas row by row took 8 ms a client."""
-
-    def __init__(self, ledger: Ledger, decisions: Decisions) -> None:
-        f, d = ledger.frame, decisions.frame
-        self.names = [*_FIELDS, *_DECIDED, "index"]
-        self.arrays = [
-            *(f[name].to_numpy() for name in _FIELDS),
-            *(d[name].to_numpy() for name in _DECIDED),
-            f.index.to_numpy(),
-        ]
-        self.dates = [name in _DATES for name in self.names]
-
-    def records(self, where: Any) -> list[dict[str, Any]]:
-        """The rows at these positions as plain dicts, column by column into Python values."""
-        where = np.asarray(where, dtype=np.intp)
-        # Dates as datetime.date (None when missing), converted by numpy in one go: tolist()
-        # made a pandas Timestamp of each, a third of the litigation files' time.
-        columns = [
-            a[where].astype("datetime64[D]").astype(object).tolist() if date else a[where].tolist()
-            for a, date in zip(self.arrays, self.dates, strict=True)
-        ]
-        names = self.names
-        return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def build(
@@ -284,6 +265,7 @@ def _copy_invoices(
 
 __all__ = [
     "FOLDER",
+    "Litigation",
     "build",
     "by_client",
     "claimed",
