@@ -21,12 +21,15 @@ if TYPE_CHECKING:
         short_reason,
         summary_of,
     )
+    from .forked import Forked, invoices_beside
     from .records import (
         InvoiceResult,
         LetterResult,
         PaidLate,
         RunResult,
+        invoice_documents,
         invoice_results,
+        invoices_json,
         letter_result,
         paid_late_by_client,
     )
@@ -50,7 +53,11 @@ _WHERE = {
     "LetterResult": ".records",
     "PaidLate": ".records",
     "RunResult": ".records",
+    "Forked": ".forked",
+    "invoices_beside": ".forked",
+    "invoice_documents": ".records",
     "invoice_results": ".records",
+    "invoices_json": ".records",
     "letter_result": ".records",
     "paid_late_by_client": ".records",
 }
@@ -62,6 +69,7 @@ __getattr__ = on_first_use(__name__, globals(), _WHERE)
 __all__ = [
     "NOT_CHASED",
     "CheckResult",
+    "Forked",
     "InvoiceResult",
     "KindTotal",
     "LetterLine",
@@ -72,7 +80,10 @@ __all__ = [
     "RunResult",
     "SendResult",
     "Summary",
+    "invoice_documents",
     "invoice_results",
+    "invoices_beside",
+    "invoices_json",
     "letter_lines",
     "letter_result",
     "not_chased",
