@@ -28,7 +28,7 @@ from ..letters import (
 from ..mail import Messages, plan_messages, without_email
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
-from ..results import RunResult, invoices_beside
+from ..results import Invoices, RunResult
 from ..workbook import (
     WritebackResult,
     check_targets,
@@ -113,6 +113,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     )
     with step(progress, "Décisions"):
         decisions, plans, unknown = decide_ledger(ledger, settings, as_of, job.statements)
+    invoices = Invoices(aside, ledger, decisions)  # with aside, made beside the letters
     warnings += decisions.warnings
     warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
     warnings += [f"« {n} » à ne pas envoyer : aucun client ni facture de ce nom." for n in unheld]
@@ -132,8 +133,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     ready, held = _without_contexts(ready), _without_contexts(held)
     decisions = beside.decisions
     warnings += [w for w in decisions.warnings if w not in warnings]  # a held letter's lapse
-    # With aside, their JSON made on the other core while this one makes the letters' results.
-    invoices = invoices_beside(aside, ledger, decisions, beside.letter_of)
+    invoices.final(decisions, held_rows(held), beside.letter_of)
     with step(progress, "Résultats"), collector.paused():
         sheet = decision_sheet(ledger, decisions, data, ready, held, settings, as_of, files.page)
     del data  # 600 MB at 1M invoices, freed before the write-back (the peak); results after
@@ -180,7 +180,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
         done_before=before,
         registered_numbers=[r.public() for r in recorded if not r.dated_only],
         **files.described(),
-        **invoices(),
+        **invoices.fields(),
     )
 
 

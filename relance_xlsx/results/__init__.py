@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..lazy import on_first_use
 
 if TYPE_CHECKING:
+    from .aside import Invoices
     from .checks import CheckResult
     from .commands import ReportResult, SendResult
     from .decision import (
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
         short_reason,
         summary_of,
     )
-    from .forked import Forked, invoices_beside
+    from .forked import Forked
     from .records import (
         InvoiceResult,
         LetterResult,
@@ -54,7 +55,7 @@ _WHERE = {
     "PaidLate": ".records",
     "RunResult": ".records",
     "Forked": ".forked",
-    "invoices_beside": ".forked",
+    "Invoices": ".aside",
     "invoice_documents": ".records",
     "invoice_results": ".records",
     "invoices_json": ".records",
@@ -71,6 +72,7 @@ __all__ = [
     "CheckResult",
     "Forked",
     "InvoiceResult",
+    "Invoices",
     "KindTotal",
     "LetterLine",
     "LetterResult",
@@ -82,7 +84,6 @@ __all__ = [
     "Summary",
     "invoice_documents",
     "invoice_results",
-    "invoices_beside",
     "invoices_json",
     "letter_lines",
     "letter_result",

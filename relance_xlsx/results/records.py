@@ -175,21 +175,21 @@ def invoice_documents(invoices: list[InvoiceResult]) -> list[dict[str, Any]]:
     return out
 
 
-def invoices_json(ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]) -> bytes:
-    """The invoices' JSON text (compact, as orjson writes it in the document)."""
-    with collector.paused():
-        documents = invoice_documents(invoice_results(ledger, decisions, letter_of))
-        try:  # as print_json writes them
-            return orjson.dumps(documents)
-        except orjson.JSONEncodeError:
-            return orjson.dumps(documents, option=orjson.OPT_NON_STR_KEYS)
+def invoices_json(documents: list[dict[str, Any]]) -> bytes:
+    """The invoices' JSON text, as print_json writes it in the document."""
+    try:
+        return orjson.dumps(documents)
+    except orjson.JSONEncodeError:
+        return orjson.dumps(documents, option=orjson.OPT_NON_STR_KEYS)
 
 
 def invoice_results(
-    ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]
+    ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str], rows: Any = None
 ) -> list[InvoiceResult]:
-    """One result per invoice of the ledger, with the letter it went into."""
+    """One result per invoice of the ledger (or of these rows), with the letter it went into."""
     f, d = ledger.frame, decisions.frame
+    if rows is not None:
+        f, d = f.loc[rows], d.loc[rows]
     periods = decisions.interest_periods
     # Whole columns into Python lists at once, then one tuple per invoice: per-cell access
     # and conversion cost seconds at a million rows.
