@@ -4,6 +4,7 @@ result sent back as bytes; elsewhere (and if the fork fails) done here when aske
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import os
 import pickle
@@ -17,6 +18,7 @@ from typing import Any
 _DONE = b"\0"
 # The byte the run writes to the process once the message is in its file.
 _SENT = b"\1"
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class Forked:
@@ -44,12 +46,14 @@ class Forked:
             fds = (os.memfd_create("relance-out"), os.memfd_create("relance-in"), *os.pipe())
         except OSError:
             return
+        parent = os.getpid()
         try:
             pid = os.fork()
         except OSError:  # no memory to fork: done here
             _close(fds)
             return
         if pid == 0:  # pragma: no cover - the forked process, measured by its result
+            _die_with(parent)
             _child(self._work, *fds)
         os.close(fds[2])
         self._pid, self._fds = pid, (fds[0], fds[1], fds[3])
@@ -106,6 +110,17 @@ class Forked:
 def _close(fds: tuple[int, ...]) -> None:
     for fd in fds:
         os.close(fd)
+
+
+def _die_with(parent: int) -> None:  # pragma: no cover - in the forked process
+    """Killed with the run even if it is killed outright (SIGTERM, SIGKILL): no cleanup of
+    its own would run then."""
+    try:
+        ctypes.CDLL("libc.so.6").prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # another C library: it ends at the run's message
+        return
+    if os.getppid() != parent:  # the run ended before the call
+        os._exit(1)
 
 
 def _child(  # pragma: no cover - see above
