@@ -188,6 +188,9 @@ def run(
             progress=Bar(not as_json),
             statements=statements or (),
             hold=holds_of(held or [], reason, until, day),
+            # A dry run's invoices as compact JSON text, made on the other core (not at a
+            # terminal: print_json indents there, which orjson does not do to a text).
+            invoices_as_json=dry_run and as_json and not sys.stdout.isatty(),
         )
         result = dataclasses.replace(result, warnings=[*notes, *result.warnings])
         if as_json:

@@ -25,17 +25,10 @@ from ..letters import (
     missing_addresses,
     reference_of_letter,
 )
-from ..mail import (
-    Messages,
-    plan_messages,
-    without_email,
-)
+from ..mail import Messages, plan_messages, without_email
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
-from ..results import (
-    RunResult,
-    invoice_results,
-)
+from ..results import Invoices, RunResult
 from ..workbook import (
     WritebackResult,
     check_targets,
@@ -83,6 +76,7 @@ def run(
     now: dt.datetime | None = None,
     statements: Sequence[str] = (),
     hold: Sequence[HoldBack] = (),
+    invoices_as_json: bool = False,
 ) -> RunResult:
     """The weekly batch on one ledger, for the date as_of, with these settings.
 
@@ -92,7 +86,7 @@ def run(
     the workbook (« Ne pas relancer avant ») and its journal so that later runs keep them.
 
     A run that writes the workbook holds the ledger's lock from start to end: a second run
-    on the same ledger is refused at once.
+    on the same ledger is refused at once. invoices_as_json: their JSON text instead (orjson).
     """
     writes = write_workbook and not dry_run
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
@@ -103,11 +97,12 @@ def run(
     if not dry_run:  # refused before the lock, before anything is read or written
         refuse_links(ledger_path, out)
     lock = ledger_lock(ledger_path) if writes else contextlib.nullcontext()
-    with collector.paused() if dry_run else lock:  # a dry run makes no cycle to collect
-        return _run(job)
+    # A dry run makes no cycle to collect. The invoices' JSON worker is stopped with the run.
+    with collector.paused() if dry_run else lock, contextlib.ExitStack() as stack:
+        return _run(job, stack if invoices_as_json else None)
 
 
-def _run(job: _Job) -> RunResult:
+def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     settings, as_of, out, progress = job.settings, job.as_of, job.out, job.progress
     ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress, job.dry_run)
     frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
@@ -118,6 +113,7 @@ def _run(job: _Job) -> RunResult:
     )
     with step(progress, "Décisions"):
         decisions, plans, unknown = decide_ledger(ledger, settings, as_of, job.statements)
+    invoices = Invoices(aside, ledger, decisions)  # with aside, made beside the letters
     warnings += decisions.warnings
     warnings += [f"Relevé demandé pour « {name} » : aucun client de ce nom." for name in unknown]
     warnings += [f"« {n} » à ne pas envoyer : aucun client ni facture de ce nom." for n in unheld]
@@ -137,6 +133,7 @@ def _run(job: _Job) -> RunResult:
     ready, held = _without_contexts(ready), _without_contexts(held)
     decisions = beside.decisions
     warnings += [w for w in decisions.warnings if w not in warnings]  # a held letter's lapse
+    invoices.final(decisions, held_rows(held), beside.letter_of)
     with step(progress, "Résultats"), collector.paused():
         sheet = decision_sheet(ledger, decisions, data, ready, held, settings, as_of, files.page)
     del data  # 600 MB at 1M invoices, freed before the write-back (the peak); results after
@@ -156,15 +153,12 @@ def _run(job: _Job) -> RunResult:
     report_path, dossiers, declarations = (None, [], []) if job.dry_run else report_and_dossiers(
         ledger, decisions, as_of, settings, out, job.pdf, progress, warnings, problems)  # fmt: skip
     templates = template_folder(settings, warnings)
-    with collector.paused():
-        invoices = invoice_results(ledger, decisions, beside.letter_of)
     return RunResult(
         ledger=str(job.ledger_path),
         sheet=ledger.sheet,
         header_row=ledger.header_row,
         as_of=as_of.isoformat(),
         dry_run=job.dry_run,
-        invoices=invoices,
         letters=sheet.letters,
         problems=problems,
         skipped=list(ledger.skipped),
@@ -186,6 +180,7 @@ def _run(job: _Job) -> RunResult:
         done_before=before,
         registered_numbers=[r.public() for r in recorded if not r.dated_only],
         **files.described(),
+        **invoices.fields(),
     )
 
 

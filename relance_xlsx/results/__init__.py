@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from ..lazy import on_first_use
 
 if TYPE_CHECKING:
+    from .aside import Invoices
     from .checks import CheckResult
     from .commands import ReportResult, SendResult
     from .decision import (
@@ -21,12 +22,15 @@ if TYPE_CHECKING:
         short_reason,
         summary_of,
     )
+    from .forked import Forked
     from .records import (
         InvoiceResult,
         LetterResult,
         PaidLate,
         RunResult,
+        invoice_documents,
         invoice_results,
+        invoices_json,
         letter_result,
         paid_late_by_client,
     )
@@ -50,7 +54,11 @@ _WHERE = {
     "LetterResult": ".records",
     "PaidLate": ".records",
     "RunResult": ".records",
+    "Forked": ".forked",
+    "Invoices": ".aside",
+    "invoice_documents": ".records",
     "invoice_results": ".records",
+    "invoices_json": ".records",
     "letter_result": ".records",
     "paid_late_by_client": ".records",
 }
@@ -62,7 +70,9 @@ __getattr__ = on_first_use(__name__, globals(), _WHERE)
 __all__ = [
     "NOT_CHASED",
     "CheckResult",
+    "Forked",
     "InvoiceResult",
+    "Invoices",
     "KindTotal",
     "LetterLine",
     "LetterResult",
@@ -72,7 +82,9 @@ __all__ = [
     "RunResult",
     "SendResult",
     "Summary",
+    "invoice_documents",
     "invoice_results",
+    "invoices_json",
     "letter_lines",
     "letter_result",
     "not_chased",

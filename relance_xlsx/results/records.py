@@ -8,6 +8,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
+import orjson
 import pandas as pd
 
 from .. import collector
@@ -133,6 +134,10 @@ class RunResult:
     bundle_pdf: str | None = None
     # The LRAR numbers read back from earlier posting lists into « N° recommandé ».
     registered_numbers: list[RegisteredNumber] = field(default_factory=list)
+    # The invoices' JSON text instead of their records (invoices then empty), for a caller
+    # that prints the document with orjson only (relance run --dry-run --json): made on the
+    # other core while the run made its letters' results. Not a field of the document.
+    invoices_json: bytes | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document (fields are added over time, never renamed)."""
@@ -146,27 +151,45 @@ class RunResult:
 
     def _json(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
+        del data["invoices_json"]
         for name in _RECORD_LISTS:
             data[name] = [dict(vars(item)) for item in data[name]]
         for name in ("letters", "to_complete"):
             for item in data[name]:
                 item["lines"] = [dict(vars(line)) for line in item["lines"]]
         data["summary"] = asdict(self.summary)
-        keys = InvoiceResult._fields
-        # zip without strict (fields and values of a named tuple match): 0.18 s at 1M
-        data["invoices"] = list(map(dict, map(zip, repeat(keys), self.invoices)))
-        # Only the invoices with periods visited, picked in C (compress): 0.1 s at 1M.
-        periods = map(attrgetter("interest_periods"), self.invoices)
-        for item in compress(data["invoices"], periods):
-            item["interest_periods"] = [p._asdict() for p in item["interest_periods"]]
+        if self.invoices_json is None:
+            data["invoices"] = invoice_documents(self.invoices)
+        else:  # written by orjson as it is
+            data["invoices"] = orjson.Fragment(self.invoices_json)
         return data
 
 
+def invoice_documents(invoices: list[InvoiceResult]) -> list[dict[str, Any]]:
+    """The invoices as the JSON document lists them."""
+    # zip without strict (fields and values of a named tuple match): 0.18 s at 1M
+    out: list[dict[str, Any]] = list(map(dict, map(zip, repeat(InvoiceResult._fields), invoices)))
+    # Only the invoices with periods visited, picked in C (compress): 0.1 s at 1M.
+    for item in compress(out, map(attrgetter("interest_periods"), invoices)):
+        item["interest_periods"] = [p._asdict() for p in item["interest_periods"]]
+    return out
+
+
+def invoices_json(documents: list[dict[str, Any]]) -> bytes:
+    """The invoices' JSON text, as print_json writes it in the document."""
+    try:
+        return orjson.dumps(documents)
+    except orjson.JSONEncodeError:
+        return orjson.dumps(documents, option=orjson.OPT_NON_STR_KEYS)
+
+
 def invoice_results(
-    ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str]
+    ledger: Ledger, decisions: Decisions, letter_of: dict[Any, str], rows: Any = None
 ) -> list[InvoiceResult]:
-    """One result per invoice of the ledger, with the letter it went into."""
+    """One result per invoice of the ledger (or of these rows), with the letter it went into."""
     f, d = ledger.frame, decisions.frame
+    if rows is not None:
+        f, d = f.loc[rows], d.loc[rows]
     periods = decisions.interest_periods
     # Whole columns into Python lists at once, then one tuple per invoice: per-cell access
     # and conversion cost seconds at a million rows.
@@ -266,7 +289,9 @@ __all__ = [
     "LetterResult",
     "PaidLate",
     "RunResult",
+    "invoice_documents",
     "invoice_results",
+    "invoices_json",
     "letter_result",
     "paid_late_by_client",
 ]

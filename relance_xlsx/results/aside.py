@@ -1,0 +1,70 @@
+"""The run's invoices in its result: their records, or their JSON text made on the other core
+from the decisions on, while the run makes its letters (relance run --dry-run --json)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from .. import collector
+from ..ledger import Ledger
+from ..policy import Decisions
+from .forked import Forked
+from .records import invoice_documents, invoice_results, invoices_json
+
+
+class Invoices:
+    """Each invoice's result, started once the run has decided, finished once it knows its
+    letters: with aside, as JSON text, in a forked process that aside stops with the run."""
+
+    def __init__(
+        self, aside: contextlib.ExitStack | None, ledger: Ledger, decisions: Decisions
+    ) -> None:
+        self._ledger = ledger
+        self._final: tuple[Decisions, dict[Any, str]] = (decisions, {})
+        self._forked: Forked | None = None
+        # Patched by position once the letters are known: an index with twice a label is not.
+        if aside is not None and ledger.frame.index.is_unique:
+            # Made once, before the fork: the letters' rows read it too (0.4 s at 200 000).
+            decisions.interest_periods  # noqa: B018 - a cached property, made here
+            self._forked = aside.enter_context(Forked(partial(_text, ledger, decisions)))
+
+    def final(self, decisions: Decisions, held: Iterable[Any], letter_of: dict[Any, str]) -> None:
+        """The decisions with the held letters (their invoices held), each invoice's letter."""
+        self._final = (decisions, letter_of)
+        if self._forked is None:
+            return
+        index = self._ledger.frame.index
+        rows = list(held)  # the only invoices the held letters' decisions changed
+        changed = invoice_documents(invoice_results(self._ledger, decisions, letter_of, rows))
+        at, letters_at = index.get_indexer(rows), index.get_indexer(list(letter_of))
+        if (at < 0).any() or (letters_at < 0).any():  # pragma: no cover - rows of the frame
+            self._forked.close()
+            self._forked = None
+            return
+        self._forked.send((at.tolist(), changed, letters_at.tolist(), list(letter_of.values())))
+
+    def fields(self) -> dict[str, Any]:
+        """The result's invoices (and their text)."""
+        decisions, letter_of = self._final
+        if self._forked is None:
+            with collector.paused():
+                return {"invoices": invoice_results(self._ledger, decisions, letter_of)}
+        return {"invoices": [], "invoices_json": self._forked.result()}
+
+
+def _text(ledger: Ledger, decisions: Decisions, receive: Callable[[], Any]) -> bytes:
+    """The invoices' JSON: made from the decisions, then each letter and held invoice set."""
+    with collector.paused():
+        documents = invoice_documents(invoice_results(ledger, decisions, {}))
+        at, changed, letters_at, letters = receive()
+        for i, letter in zip(letters_at, letters, strict=True):
+            documents[i]["letter"] = letter
+        for i, document in zip(at, changed, strict=True):
+            documents[i] = document
+        return invoices_json(documents)
+
+
+__all__ = ["Invoices"]
