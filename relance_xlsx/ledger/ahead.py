@@ -35,6 +35,7 @@ T = TypeVar("T")
 # About 50 000 invoices of a generated ledger: under that the fork costs more than it saves.
 AHEAD_FROM_BYTES = 4 * 1024 * 1024
 _SIZES = struct.Struct("<Q")
+_HELD = {signal.SIGINT}
 
 
 class Ahead(Generic[T]):
@@ -86,17 +87,22 @@ def read_ahead(path: Path, work: Callable[[], T]) -> Iterator[Ahead[T] | None]:
     if not worth_it(path):
         yield None
         return
+    # Ctrl+C held back over the fork: raised in the child before it is in _child, it would
+    # run this process's own clean-ups (its with blocks) in the child.
+    signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         read_end, write_end = os.pipe()
         pid = os.fork()
     except OSError:  # no memory or no process left to fork: the read is done here
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
         yield None
         return
     if pid == 0:  # pragma: no cover - the child: measured by its result in the parent
         _child(read_end, write_end, work)
-    os.close(write_end)
     ahead: Ahead[T] = Ahead(pid, read_end)
     try:
+        os.close(write_end)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
         yield ahead
     finally:
         ahead.close()
@@ -106,6 +112,7 @@ def _child(read_end: int, write_end: int, work: Callable[[], T]) -> None:
     """In the child: work(), pickled into the pipe; exit 0 only if all of it was sent."""
     code = 1
     try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
         os.close(read_end)
         # The parent's threads may hold its streams' locks: the child never writes to them.
         sys.stdout = sys.stderr = Path(os.devnull).open("w")  # noqa: SIM115
