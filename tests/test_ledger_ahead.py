@@ -17,7 +17,7 @@ from hostile_files import ledger_rows, sheet_xml, workbook
 
 from relance_xlsx import Settings
 from relance_xlsx.errors import RelanceError
-from relance_xlsx.ledger import ahead, read_ledger
+from relance_xlsx.ledger import ahead, read_ledger, reader
 from relance_xlsx.ledger.reader import _read
 from relance_xlsx.ledger.records import Fingerprint
 
@@ -131,3 +131,22 @@ def test_a_small_ledger_is_read_in_this_process(tmp_path):
     assert path.stat().st_size < ahead.AHEAD_FROM_BYTES
     with ahead.read_ahead(path, lambda: 1) as a:
         assert a is None
+
+
+def test_a_ledger_read_again_is_read_here(tmp_path, monkeypatch):
+    # The second read finds its verdict known: no check to run meanwhile, no child.
+    monkeypatch.setattr(ahead, "AHEAD_FROM_BYTES", 0)
+    forks: list[Path] = []
+    calls = reader.read_ahead
+
+    def counted(path: Path, work: object) -> object:
+        forks.append(path)
+        return calls(path, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "read_ahead", counted)
+    path = _formulas(tmp_path)
+    first = read_ledger(path, Settings(), as_of=AS_OF)
+    again = read_ledger(path, Settings(), as_of=AS_OF)
+    assert forks == [path]
+    assert again.warnings == first.warnings and len(again.warnings) == 1
+    pd.testing.assert_frame_equal(again.frame, first.frame, check_exact=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +20,7 @@ from ..ooxml import ExcelTable, col_index, excel_tables
 from .ahead import pack_frame, read_ahead, unpack_frame
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .clients import find_clients, join_clients
-from .opening import Readable, grid_rows, open_workbook, readable, sheet_grid
+from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Decision, Skip
 from .records import Fingerprint, Ledger, SheetRef
@@ -148,8 +150,11 @@ def read_ledger(
     """Read the invoice table of a workbook: rows, skipped rows and problems."""
     fingerprint = Fingerprint.of(path) if path.is_file() else None
     # A big ledger is read in a child meanwhile, as if no sheet were refused; its read is
-    # used only if the check finds nothing to refuse (see ahead.py).
-    with read_ahead(path, lambda: _shipped(path, settings, as_of, sheet, fingerprint)) as ahead:
+    # used only if the check finds nothing to refuse (see ahead.py). A verdict already
+    # reached (the same file read again) leaves nothing to do meanwhile.
+    ahead_of = fingerprint is not None and not known(path, settings.limits)
+    work = functools.partial(_shipped, path, settings, as_of, sheet, fingerprint)
+    with read_ahead(path, work) if ahead_of else contextlib.nullcontext() as ahead:
         # Before calamine inflates anything here, and before any letter; the same scan
         # counts the formulas without a value.
         verdict = readable(path, settings.limits) if fingerprint is not None else Readable()
