@@ -54,9 +54,16 @@ class Ahead(Generic[T]):
                 value = cast(T, _receive(pipe))
         except Exception:  # the child died or failed: nothing, or part of a pickle, came
             value = None
-        _, status = os.waitpid(self.pid, 0)
+        status = self._reap()
+        return value if status == 0 else None
+
+    def _reap(self) -> int | None:
+        """The child's exit status once it has ended (None if another part reaped it)."""
         self.done = True
-        return value if os.waitstatus_to_exitcode(status) == 0 else None
+        try:
+            return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        except ChildProcessError:
+            return None
 
     def close(self) -> None:
         """Stop the child if it still runs, and reap it."""
@@ -66,8 +73,7 @@ class Ahead(Generic[T]):
         if not self.done:
             with contextlib.suppress(ProcessLookupError):  # already gone: reaped below
                 os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            self.done = True
+            self._reap()
 
 
 def worth_it(path: Path) -> bool:
