@@ -96,13 +96,12 @@ def read_ahead(path: Path, work: Callable[[], T]) -> Iterator[Ahead[T] | None]:
     # Ctrl+C held back over the fork: raised in the child before it is in _child, it would
     # run this process's own clean-ups (its with blocks) in the child.
     signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-    try:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-    except OSError:  # no memory or no process left to fork: the read is done here
+    forked = _fork()
+    if forked is None:  # no memory, no process or no pipe left: the read is done here
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
         yield None
         return
+    pid, read_end, write_end = forked
     if pid == 0:  # pragma: no cover - the child: measured by its result in the parent
         _child(read_end, write_end, work)
     ahead: Ahead[T] = Ahead(pid, read_end)
@@ -112,6 +111,20 @@ def read_ahead(path: Path, work: Callable[[], T]) -> Iterator[Ahead[T] | None]:
         yield ahead
     finally:
         ahead.close()
+
+
+def _fork() -> tuple[int, int, int] | None:
+    """(pid, the pipe's read end, its write end) from os.fork, or None if it failed."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        return os.fork(), read_end, write_end
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
 
 
 def _child(read_end: int, write_end: int, work: Callable[[], T]) -> None:
