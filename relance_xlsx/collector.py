@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import gc
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -14,6 +15,17 @@ from typing import Any
 _lock = threading.Lock()
 _pauses = 0
 _was_enabled = False
+
+
+def _after_fork() -> None:
+    """A forked child (the ledger read ahead) starts with a free lock: another thread of the
+    parent may have held it at the fork, and no thread of the child would ever release it."""
+    global _lock
+    _lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
 
 
 @contextmanager

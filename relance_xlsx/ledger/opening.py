@@ -82,6 +82,15 @@ def readable(path: Path, limits: Limits | None = None) -> Readable:
     return verdict
 
 
+def known(path: Path, limits: Limits) -> bool:
+    """Whether this file version's verdict is already reached, with these limits."""
+    try:
+        found = _VERDICTS.get(_key(path))
+    except OSError:
+        return False
+    return found is not None and found[0] == limits
+
+
 def open_workbook(path: Path) -> calamine.CalamineWorkbook:
     """Open a workbook for reading, or explain in one sentence why it cannot be."""
     if not path.exists():
@@ -193,6 +202,7 @@ __all__ = [
     "READABLE_SUFFIXES",
     "Readable",
     "grid_rows",
+    "known",
     "open_workbook",
     "readable",
     "sheet_grid",

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import python_calamine as calamine
 
 from .. import collector
 from ..config import Settings
 from ..errors import LedgerError
 from ..ooxml import ExcelTable, col_index, excel_tables
+from .ahead import pack_frame, read_ahead, unpack_frame
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .clients import find_clients, join_clients
-from .opening import Readable, grid_rows, open_workbook, readable, sheet_grid
+from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Decision, Skip
 from .records import Fingerprint, Ledger, SheetRef
@@ -144,9 +149,43 @@ def read_ledger(
 ) -> Ledger:
     """Read the invoice table of a workbook: rows, skipped rows and problems."""
     fingerprint = Fingerprint.of(path) if path.is_file() else None
-    # Before calamine inflates anything, and before any letter; the same scan counts the
-    # formulas without a value.
-    verdict = readable(path, settings.limits) if fingerprint is not None else Readable()
+    # A big ledger is read in a child meanwhile, as if no sheet were refused; its read is
+    # used only if the check finds nothing to refuse (see ahead.py). A verdict already
+    # reached (the same file read again) leaves nothing to do meanwhile.
+    ahead_of = fingerprint is not None and not known(path, settings.limits)
+    work = functools.partial(_shipped, path, settings, as_of, sheet, fingerprint)
+    with read_ahead(path, work) if ahead_of else contextlib.nullcontext() as ahead:
+        # Before calamine inflates anything here, and before any letter; the same scan
+        # counts the formulas without a value.
+        verdict = readable(path, settings.limits) if fingerprint is not None else Readable()
+        early = ahead.result() if ahead is not None and not verdict.refused else None
+    if early is not None:
+        ledger, frame, notes = early
+        more = _formula_warnings(verdict.formulas.get(ledger.sheet, {}), ledger.headers)
+        warnings = (*ledger.warnings[:notes], *more, *ledger.warnings[notes:])
+        return replace(ledger, frame=unpack_frame(frame), warnings=warnings)
+    return _read(path, settings, as_of, sheet, fingerprint, verdict)[0]
+
+
+def _shipped(
+    path: Path, settings: Settings, as_of: dt.date, sheet: str | None, fp: Fingerprint | None
+) -> tuple[Ledger, object, int]:
+    """In the child: the ledger read as if no sheet were refused, its frame packed apart."""
+    ledger, notes = _read(path, settings, as_of, sheet, fp)
+    return replace(ledger, frame=pd.DataFrame()), pack_frame(ledger.frame), notes
+
+
+def _read(
+    path: Path,
+    settings: Settings,
+    as_of: dt.date,
+    sheet: str | None,
+    fingerprint: Fingerprint | None,
+    verdict: Readable | None = None,
+) -> tuple[Ledger, int]:
+    """The ledger read as the verdict allows (no verdict: every sheet, no formula counted),
+    and the number of its first warnings before the formulas' (where those go)."""
+    verdict = verdict or Readable()
     refused = verdict.refused
     book = open_workbook(path)
     try:
@@ -194,7 +233,7 @@ def read_ledger(
         )
         warnings += more
     assert fingerprint is not None  # open_workbook refused a missing file
-    return Ledger(
+    ledger = Ledger(
         path=path,
         sheet=guess.sheet,
         sheets=tuple(sheets),
@@ -210,6 +249,7 @@ def read_ledger(
         evidence=dict(guess.evidence),
         decisions=tuple(rows.decisions) + _totals_decision(totals),
     )
+    return ledger, len(rows.notes)
 
 
 def _table_rows(
