@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from .. import collector
 from ..config import Settings, legal_line
 from ..errors import RelanceError
+from ..forking import Forked
 from ..ledger import ACTION_LABELS, Ledger, Problem
 from ..letters import Letter, LetterRows, is_registered
 from ..policy import Decisions
@@ -32,7 +34,6 @@ from ..workbook import existing_keys
 from .declarations import declare_all
 from .dossiers import FOLDER, Litigation, litigation_clients
 from .figures import figures_of, write_figures
-from .forked import Forked
 from .outputs import refuse_links
 
 
@@ -142,7 +143,7 @@ def report_and_dossiers(
                 refuse_links(ledger.path, out)
                 here: list[Problem] = []
                 later = litigation.write(mine, here)
-                earlier, there = child.result()
+                earlier, there = child.result() or _theirs(litigation, ledger.path, out, theirs)
                 if problems is not None:
                     problems += [*there, *here]  # in the ledger's order, as written in one
                 files = litigation.finish({**earlier, **later}, pdf)
@@ -182,19 +183,24 @@ def _split(litigation: Litigation | None) -> tuple[list[str], list[str]]:
 def _child(
     litigation: Litigation, ledger: Path, out: Path, clients: list[str]
 ) -> Forked[tuple[dict[str, list[Path]], list[Problem]]]:
-    """The files of these clients, written by a forked child (here when it cannot be)."""
-
-    def work() -> tuple[dict[str, list[Path]], list[Problem]]:
-        refuse_links(ledger, out)
-        problems: list[Problem] = []
-        return litigation.write(clients, problems), problems
-
+    """The files of these clients, written by a forked child (none for no client: the caller
+    writes them when there is no child or it failed)."""
     if clients:
         # The freed blocks malloc keeps would be shared with the child: each process's new
         # objects written into them would copy their pages. Given back first, the two
         # processes' PSS over the overlap rose 60-77 MiB at 200,000 invoices, not 180.
         collector.give_back()
-    return Forked(work, fork=bool(clients))
+    work = functools.partial(_theirs, litigation, ledger, out, clients)
+    return Forked(lambda receive: work(), start=bool(clients))
+
+
+def _theirs(
+    litigation: Litigation, ledger: Path, out: Path, clients: list[str]
+) -> tuple[dict[str, list[Path]], list[Problem]]:
+    """The files of these clients and the problems met writing them."""
+    refuse_links(ledger, out)
+    problems: list[Problem] = []
+    return litigation.write(clients, problems), problems
 
 
 def template_folder(settings: Settings, warnings: list[str]) -> str | None:

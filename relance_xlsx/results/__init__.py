@@ -22,7 +22,6 @@ if TYPE_CHECKING:
         short_reason,
         summary_of,
     )
-    from .forked import Forked
     from .records import (
         InvoiceResult,
         LetterResult,
@@ -54,7 +53,6 @@ _WHERE = {
     "LetterResult": ".records",
     "PaidLate": ".records",
     "RunResult": ".records",
-    "Forked": ".forked",
     "Invoices": ".aside",
     "invoice_documents": ".records",
     "invoice_results": ".records",
@@ -70,7 +68,6 @@ __getattr__ = on_first_use(__name__, globals(), _WHERE)
 __all__ = [
     "NOT_CHASED",
     "CheckResult",
-    "Forked",
     "InvoiceResult",
     "Invoices",
     "KindTotal",

@@ -9,9 +9,9 @@ from functools import partial
 from typing import Any
 
 from .. import collector
+from ..forking import Forked
 from ..ledger import Ledger
 from ..policy import Decisions
-from .forked import Forked
 from .records import invoice_documents, invoice_results, invoices_json
 
 
@@ -24,12 +24,14 @@ class Invoices:
     ) -> None:
         self._ledger = ledger
         self._final: tuple[Decisions, dict[Any, str]] = (decisions, {})
-        self._forked: Forked | None = None
+        self._forked: Forked[bytes] | None = None
+        self._work = partial(_text, ledger, decisions)
+        self._message: Any = None  # the child's, kept to make the text here if need be
         # Patched by position once the letters are known: an index with twice a label is not.
         if aside is not None and ledger.frame.index.is_unique:
             # Made once, before the fork: the letters' rows read it too (0.4 s at 200 000).
             decisions.interest_periods  # noqa: B018 - a cached property, made here
-            self._forked = aside.enter_context(Forked(partial(_text, ledger, decisions)))
+            self._forked = aside.enter_context(Forked(self._work))
 
     def final(self, decisions: Decisions, held: Iterable[Any], letter_of: dict[Any, str]) -> None:
         """The decisions with the held letters (their invoices held), each invoice's letter."""
@@ -44,7 +46,8 @@ class Invoices:
             self._forked.close()
             self._forked = None
             return
-        self._forked.send((at.tolist(), changed, letters_at.tolist(), list(letter_of.values())))
+        self._message = (at.tolist(), changed, letters_at.tolist(), list(letter_of.values()))
+        self._forked.send(self._message)
 
     def fields(self) -> dict[str, Any]:
         """The result's invoices (and their text)."""
@@ -52,7 +55,10 @@ class Invoices:
         if self._forked is None:
             with collector.paused():
                 return {"invoices": invoice_results(self._ledger, decisions, letter_of)}
-        return {"invoices": [], "invoices_json": self._forked.result()}
+        text = self._forked.result()
+        if text is None:  # no child, or it failed: made here (its error, if any, raised here)
+            text = self._work(lambda: self._message)
+        return {"invoices": [], "invoices_json": text}
 
 
 def _text(ledger: Ledger, decisions: Decisions, receive: Callable[[], Any]) -> bytes:

@@ -1,0 +1,235 @@
+"""One piece of work done in a forked child on the machine's other core while the run does its
+own: the ledger read while its package is checked, the dry run's invoices' JSON while the
+letters are made, part of the litigation files while the report is written.
+
+The child starts at construction on Linux with a second core (elsewhere, or when the fork
+fails, there is none). Its result comes back pickled (protocol 5, arrays' memory out of band)
+through a file in memory: the child writes it and ends at once, without waiting for the run to
+read. result() is None when there was no child or it failed in any way (an error, killed, a
+result that does not pickle): the caller then does the work itself, so that an error reaches
+the user as it does without a child. close() (or leaving the with block) kills and reaps it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import io
+import os
+import pickle
+import signal
+import struct
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Generic, NoReturn, TypeVar, cast
+
+from . import collector
+
+T = TypeVar("T")
+# What the work is given: a call that waits for the message the run gives send().
+Receive = Callable[[], Any]
+
+_SIZES = struct.Struct("<Q")
+_HELD = {signal.SIGINT}
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_SENT = b"\1"  # written to the child once the message is in its file
+# The result file's first byte: bytes as they are (a pickle would copy them twice), or a pickle.
+_RAW, _PICKLED = b"r", b"p"
+
+
+def can_fork() -> bool:
+    """Whether a child can work beside the run: Linux (fork, files in memory), a second core."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "memfd_create")
+        and (os.cpu_count() or 1) >= 2
+    )
+
+
+class Forked(Generic[T]):
+    """work(receive) started now in a forked child; its result with result(), once."""
+
+    def __init__(self, work: Callable[[Receive], T], *, start: bool = True) -> None:
+        self.pid = 0
+        self._fds: tuple[int, ...] = ()  # its result, the message, the message's signal
+        if start and can_fork():
+            self._start(work)
+
+    def _start(self, work: Callable[[Receive], T]) -> None:
+        try:
+            fds = (os.memfd_create("relance-out"), os.memfd_create("relance-in"), *os.pipe())
+        except OSError:
+            return
+        parent = os.getpid()
+        # Ctrl+C held back over the fork: raised in the child before it is in _child, it would
+        # run the run's own clean-ups (its with blocks) in the child.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+        try:
+            pid = os.fork()
+        except OSError:  # no memory, no process left: no child
+            pid = -1
+        if pid == 0:  # pragma: no cover - the child, measured by its result
+            _child(work, parent, mask, *fds)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if pid < 0:
+            _close(fds)
+            return
+        os.close(fds[2])
+        self.pid, self._fds = pid, (fds[0], fds[1], fds[3])
+
+    def send(self, message: Any) -> None:
+        """Give the child's work its message (receive() returns it); nothing without a child."""
+        if not self.pid:
+            return
+        _, into, signal_fd = self._fds
+        try:
+            with os.fdopen(into, "wb", closefd=False) as file:
+                pickle.dump(message, file, pickle.HIGHEST_PROTOCOL)
+            os.write(signal_fd, _SENT)
+        except (pickle.PicklingError, TypeError, AttributeError, OSError):
+            self.close()  # a message that cannot travel, a child gone: the caller's work
+
+    def result(self) -> T | None:
+        """The child's result (waiting for it), or None if there is none or it failed."""
+        if not self.pid:
+            return None
+        pid, self.pid = self.pid, 0
+        value: T | None = None
+        try:
+            status = os.waitpid(pid, 0)[1]
+            if os.waitstatus_to_exitcode(status) == 0:
+                with io.FileIO(os.dup(self._fds[0]), "rb") as file, collector.paused():
+                    file.seek(0)  # the child's writes moved the offset it shares
+                    value = cast(T, _read(file))
+        except Exception:  # reaped elsewhere, a result cut short: none
+            value = None
+        finally:
+            self.close()
+        return value
+
+    def close(self) -> None:
+        """Kill the child if it still runs, reap it and let go of its files."""
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):  # ended, not reaped yet: no error
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
+        _close(self._fds)
+        self._fds = ()
+
+    def __enter__(self) -> Forked[T]:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _close(fds: tuple[int, ...]) -> None:
+    for fd in fds:
+        os.close(fd)
+
+
+def _child(  # pragma: no cover - in the child
+    work: Callable[[Receive], Any],
+    parent: int,
+    mask: set[int | signal.Signals],
+    out: int,
+    into: int,
+    signal_fd: int,
+    unused: int,
+) -> NoReturn:
+    """In the child: the work's result into the file, then the process ends at once (no exit
+    handler, no buffer of the run's flushed twice); exit 0 only if all of it was written."""
+    code = 1
+    try:
+        os.close(unused)
+        _die_with(parent)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        # The run's threads may hold its streams' locks: the child never writes to them.
+        sys.stdout = sys.stderr = Path(os.devnull).open("w")  # noqa: SIM115
+        # The inherited heap frozen: a collection here never walks (and copies) the run's rows.
+        gc.freeze()
+        value = work(lambda: _received(into, signal_fd))
+        with io.FileIO(out, "wb", closefd=False) as file:
+            _write(value, file)
+        code = 0
+    except BaseException:  # any failure: the caller does the work itself
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _die_with(parent: int) -> None:  # pragma: no cover - in the child
+    """Killed with the run even if it is killed outright (SIGTERM, SIGKILL): no clean-up of
+    its own would run then."""
+    try:
+        ctypes.CDLL("libc.so.6").prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # another C library: it ends with its work
+        return
+    if os.getppid() != parent:  # the run ended before the call
+        os._exit(1)
+
+
+def _received(into: int, signal_fd: int) -> Any:  # pragma: no cover - in the child
+    """The run's message, once it says it is written (an end of file: the run has stopped)."""
+    if os.read(signal_fd, 1) != _SENT:
+        raise EOFError
+    with os.fdopen(into, "rb", closefd=False) as file:
+        file.seek(0)
+        return pickle.load(file)
+
+
+def _write(value: object, file: io.FileIO) -> None:
+    """value pickled, its arrays' memory written as it is after it (no copy into the pickle)."""
+    if type(value) is bytes:
+        file.write(_RAW)
+        _write_all(file, memoryview(value))
+        return
+    buffers: list[pickle.PickleBuffer] = []
+    head = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    views = [memoryview(head), *(b.raw() for b in buffers)]
+    file.write(_PICKLED + _SIZES.pack(len(views)) + b"".join(_SIZES.pack(v.nbytes) for v in views))
+    for view in views:
+        _write_all(file, view)
+
+
+def _write_all(file: io.FileIO, view: memoryview) -> None:
+    while view.nbytes:  # a raw write may write part of it (a signal)
+        view = view[file.write(view) or 0 :]
+
+
+def _read(file: io.FileIO) -> object:
+    """What _write wrote; each array's memory read into its own writable buffer."""
+    kind = file.read(1)
+    if kind == _RAW:
+        return file.readall()
+    if kind != _PICKLED:
+        raise EOFError
+    count = _SIZES.unpack(_exactly(file, _SIZES.size))[0]
+    sizes = struct.unpack(f"<{count}Q", _exactly(file, 8 * count))
+    head, *buffers = (_exactly(file, n) for n in sizes)
+    return pickle.loads(head, buffers=buffers)
+
+
+def _exactly(file: io.FileIO, size: int) -> bytearray:
+    """size bytes from the file, or EOFError if the child wrote fewer."""
+    out = bytearray(size)
+    view, got = memoryview(out), 0
+    while got < size:
+        n = file.readinto(view[got:])
+        if not n:
+            raise EOFError
+        got += n
+    return out
+
+
+__all__ = ["Forked", "Receive", "can_fork"]
