@@ -226,6 +226,7 @@ LAYERS = [
     {"errors"},
     {"userfiles"},
     {"config", "progress", "collector", "lazy"},
+    {"forking"},
     {"ooxml", "wording"},
     {"ledger"},
     {"policy", "bank"},
@@ -330,6 +331,7 @@ def test_the_top_holds_only_the_shell_and_the_glue():
         "errors",
         "progress",
         "collector",
+        "forking",
         "lazy",
     }
 
