@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import io
 import os
@@ -63,7 +64,7 @@ class Forked(Generic[T]):
             fds = (os.memfd_create("relance-out"), os.memfd_create("relance-in"), *os.pipe())
         except OSError:
             return
-        parent = os.getpid()
+        parent, prctl = os.getpid(), _prctl()  # the C library loaded here, never in the child
         # Ctrl+C held back over the fork: raised in the child before it is in _child, it would
         # run the run's own clean-ups (its with blocks) in the child.
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
@@ -72,7 +73,7 @@ class Forked(Generic[T]):
         except OSError:  # no memory, no process left: no child
             pid = -1
         if pid == 0:  # pragma: no cover - the child, measured by its result
-            _child(work, parent, mask, *fds)
+            _child(work, (parent, prctl), mask, *fds)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         if pid < 0:
             _close(fds)
@@ -98,6 +99,9 @@ class Forked(Generic[T]):
             return None
         pid, self.pid = self.pid, 0
         value: T | None = None
+        # No more message: a child still waiting for one gets an end of file, and fails.
+        os.close(self._fds[2])
+        self._fds = self._fds[:2]
         try:
             status = os.waitpid(pid, 0)[1]
             if os.waitstatus_to_exitcode(status) == 0:
@@ -140,7 +144,7 @@ def _close(fds: tuple[int, ...]) -> None:
 
 def _child(  # pragma: no cover - in the child
     work: Callable[[Receive], Any],
-    parent: int,
+    parent: tuple[int, Any],
     mask: set[int | signal.Signals],
     out: int,
     into: int,
@@ -152,7 +156,7 @@ def _child(  # pragma: no cover - in the child
     code = 1
     try:
         os.close(unused)
-        _die_with(parent)
+        _die_with(*parent)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         # The run's threads may hold its streams' locks: the child never writes to them.
         sys.stdout = sys.stderr = Path(os.devnull).open("w")  # noqa: SIM115
@@ -168,13 +172,22 @@ def _child(  # pragma: no cover - in the child
         os._exit(code)
 
 
-def _die_with(parent: int) -> None:  # pragma: no cover - in the child
+@functools.lru_cache(maxsize=1)
+def _prctl() -> Any:
+    """glibc's prctl, or None (another C library): looked up before any fork, as loading a
+    library in a child forked from threads may wait forever on a lock of the loader."""
+    try:
+        return ctypes.CDLL("libc.so.6").prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def _die_with(parent: int, prctl: Any) -> None:  # pragma: no cover - in the child
     """Killed with the run even if it is killed outright (SIGTERM, SIGKILL): no clean-up of
     its own would run then."""
-    try:
-        ctypes.CDLL("libc.so.6").prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # another C library: it ends with its work
+    if prctl is None:  # another C library: it ends with its work
         return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the run ended before the call
         os._exit(1)
 

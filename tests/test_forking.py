@@ -97,7 +97,8 @@ def _message_that_cannot_travel(child: Forked[Any]) -> None:
         (_unpicklable, None),
         (_stopped, None),
         (lambda receive: receive(), _message_that_cannot_travel),
-        (lambda receive: 1, lambda child: os.kill(child.pid, signal.SIGKILL)),
+        (lambda receive: receive(), None),
+        (lambda receive: time.sleep(30), lambda child: os.kill(child.pid, signal.SIGKILL)),
     ],
     ids=[
         "error",
@@ -105,6 +106,7 @@ def _message_that_cannot_travel(child: Forked[Any]) -> None:
         "result-that-cannot-travel",
         "killed",
         "message-that-cannot-travel",
+        "message-never-sent",
         "killed-by-another",
     ],
 )
