@@ -97,22 +97,29 @@ class Forked(Generic[T]):
         """The child's result (waiting for it), or None if there is none or it failed."""
         if not self.pid:
             return None
-        pid, self.pid = self.pid, 0
         value: T | None = None
         # No more message: a child still waiting for one gets an end of file, and fails.
         os.close(self._fds[2])
         self._fds = self._fds[:2]
         try:
-            status = os.waitpid(pid, 0)[1]
-            if os.waitstatus_to_exitcode(status) == 0:
+            if self._reaped():
                 with io.FileIO(os.dup(self._fds[0]), "rb") as file, collector.paused():
                     file.seek(0)  # the child's writes moved the offset it shares
                     value = cast(T, _read(file))
-        except Exception:  # reaped elsewhere, a result cut short: none
+        except Exception:  # a result cut short: none
             value = None
         finally:
             self.close()
         return value
+
+    def _reaped(self) -> bool:
+        """Wait for the child: whether it ended well (exit 0)."""
+        try:
+            status = os.waitpid(self.pid, 0)[1]
+        except ChildProcessError:  # reaped by another part: its pid may be another's now
+            status = -1
+        self.pid = 0  # not on a Ctrl+C while waiting: close() then kills it
+        return status >= 0 and os.waitstatus_to_exitcode(status) == 0
 
     def close(self) -> None:
         """Kill the child if it still runs, reap it and let go of its files."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -163,3 +164,16 @@ def _children() -> set[int]:
     for task in Path("/proc/self/task").iterdir():
         found |= {int(p) for p in (task / "children").read_text().split()}
     return found
+
+
+def test_a_run_stopped_while_waiting_leaves_no_child() -> None:
+    def stop_the_run() -> None:
+        time.sleep(0.3)
+        os.kill(PARENT, signal.SIGINT)  # Ctrl+C while the run waits for the child's result
+
+    with pytest.raises(KeyboardInterrupt), Forked(lambda receive: time.sleep(60)) as child:
+        pid = child.pid
+        threading.Thread(target=stop_the_run, daemon=True).start()
+        child.result()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
