@@ -6,7 +6,8 @@ Nothing the reader would refuse is used: the child only reads, and its result is
 once the check has passed in this process, which still says any refusal first. Any failure of
 the child (an error, a crash, no fork) means the read is done here again, as without it, so
 that an error reaches the user as it always did. Windows and macOS, and small ledgers (the
-fork and the transfer cost more than they save), read in the one process.
+fork and the transfer cost more than they save), read in the one process. The child and its
+result's transfer are relance_xlsx/forking.py's; the frame is packed for it here.
 """
 
 from __future__ import annotations
