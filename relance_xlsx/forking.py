@@ -22,6 +22,7 @@ import pickle
 import signal
 import struct
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -43,11 +44,15 @@ _RAW, _PICKLED = b"r", b"p"
 
 def can_fork() -> bool:
     """Whether a child can work beside the run: Linux (fork, files in memory), a second core."""
-    return (
-        sys.platform.startswith("linux")
-        and hasattr(os, "memfd_create")
-        and (os.cpu_count() or 1) >= 2
-    )
+    return sys.platform.startswith("linux") and hasattr(os, "memfd_create") and _cores() >= 2
+
+
+def _cores() -> int:
+    """The cores this process may run on (its affinity: a container's share, taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 class Forked(Generic[T]):
@@ -57,29 +62,38 @@ class Forked(Generic[T]):
         self.pid = 0
         self._fds: tuple[int, ...] = ()  # its result, the message, the message's signal
         if start and can_fork():
-            self._start(work)
+            try:
+                self._start(work)
+            except BaseException:  # Ctrl+C, held back over the fork, raised once let through
+                self.close()
+                raise
 
     def _start(self, work: Callable[[Receive], T]) -> None:
         try:
-            fds = (os.memfd_create("relance-out"), os.memfd_create("relance-in"), *os.pipe())
+            # Held from now on: close() lets go of them whatever happens below.
+            self._fds = (os.memfd_create("relance-out"), os.memfd_create("relance-in"))
+            self._fds += os.pipe()
         except OSError:
+            self.close()
             return
         parent, prctl = os.getpid(), _prctl()  # the C library loaded here, never in the child
         # Ctrl+C held back over the fork: raised in the child before it is in _child, it would
-        # run the run's own clean-ups (its with blocks) in the child.
+        # run the run's own clean-ups (its with blocks) in the child. Another thread may take
+        # the signal meanwhile, and this one raise it at once: the pid is kept as it returns,
+        # so that close() (called by __init__ on any error) kills the child.
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
         try:
-            pid = os.fork()
+            with warnings.catch_warnings():  # Python 3.12+ warns of a fork beside threads
+                warnings.simplefilter("ignore", DeprecationWarning)
+                self.pid = os.fork()
+            if self.pid == 0:  # pragma: no cover - the child, measured by its result
+                _child(work, (parent, prctl), mask, *self._fds)
+            os.close(self._fds[2])
+            self._fds = (self._fds[0], self._fds[1], self._fds[3])
         except OSError:  # no memory, no process left: no child
-            pid = -1
-        if pid == 0:  # pragma: no cover - the child, measured by its result
-            _child(work, (parent, prctl), mask, *fds)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        if pid < 0:
-            _close(fds)
-            return
-        os.close(fds[2])
-        self.pid, self._fds = pid, (fds[0], fds[1], fds[3])
+            self.close()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
     def send(self, message: Any) -> None:
         """Give the child's work its message (receive() returns it); nothing without a child."""
@@ -146,7 +160,8 @@ class Forked(Generic[T]):
 
 def _close(fds: tuple[int, ...]) -> None:
     for fd in fds:
-        os.close(fd)
+        with contextlib.suppress(OSError):  # closed already (an interrupt between two steps)
+            os.close(fd)
 
 
 def _child(  # pragma: no cover - in the child

@@ -177,3 +177,19 @@ def test_a_run_stopped_while_waiting_leaves_no_child() -> None:
         child.result()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_ctrl_c_at_the_fork_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl+C pressed while it is held back over the fork is raised once let through: the
+    # child then exists, and must be killed with the run all the same.
+    fork = os.fork
+
+    def interrupted_fork() -> int:
+        os.kill(os.getpid(), signal.SIGINT)
+        return fork()
+
+    monkeypatch.setattr(os, "fork", interrupted_fork)
+    with pytest.raises(KeyboardInterrupt), Forked(lambda receive: time.sleep(30)):
+        pass  # pragma: no cover - the interrupt comes first
+    monkeypatch.setattr(os, "fork", fork)
+    assert not _children()

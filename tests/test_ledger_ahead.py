@@ -111,6 +111,29 @@ def test_the_child_reads_what_it_is_asked(tmp_path, monkeypatch):
     assert not _children()
 
 
+def test_the_child_reads_in_bounded_memory(tmp_path, monkeypatch):
+    # It reads before the package check has refused a sheet whose grid would fill the
+    # machine: past its room it must fail (the read is then done here, after the check).
+    resource = pytest.importorskip("resource")
+    monkeypatch.setattr(ahead, "AHEAD_FROM_BYTES", 0)
+    monkeypatch.setattr(ahead, "ROOM", 64 << 20)
+    path = _formulas(tmp_path)
+
+    def limit_and_grab() -> tuple[int, bool]:
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        try:
+            bytearray(256 << 20)  # more than the room: refused
+        except MemoryError:
+            return limit, False
+        return limit, True
+
+    with ahead.read_ahead(path, limit_and_grab) as a:
+        assert a is not None
+        limit, grabbed = a.result()
+    assert limit != resource.RLIM_INFINITY and not grabbed
+    assert not _children()
+
+
 def test_a_failing_or_stopped_child_leaves_nothing_behind(tmp_path, monkeypatch):
     monkeypatch.setattr(ahead, "AHEAD_FROM_BYTES", 0)
     path = _formulas(tmp_path)
