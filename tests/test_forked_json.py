@@ -10,13 +10,18 @@ import pytest
 from conftest import settings_near
 
 from relance_xlsx import Settings, forking, run
+from relance_xlsx.results import aside
 
 
+@pytest.mark.parametrize("chunk", [50_000, 2, 1], ids=["one-chunk", "chunks-of-2", "chunks-of-1"])
 @pytest.mark.parametrize("child", [True, False], ids=["in-a-child", "here"])
 @pytest.mark.parametrize("complete", [True, False], ids=["posted", "held-to-complete"])
-def test_the_dry_run_s_invoices_text_is_their_records_json(sample, complete, child, monkeypatch):
+def test_the_dry_run_s_invoices_text_is_their_records_json(
+    sample, complete, child, chunk, monkeypatch
+):
     if not child:  # no fork (Windows, macOS, one core): the text is made here
         monkeypatch.setattr(forking, "can_fork", lambda: False)
+    monkeypatch.setattr(aside, "CHUNK", chunk)  # letters and held invoices across chunks' edges
     settings = settings_near(sample) if complete else Settings()  # no creditor: letters held
     day = dt.date(2026, 11, 22)
     records = run(sample, settings, as_of=day, dry_run=True)
