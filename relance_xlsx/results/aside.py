@@ -84,19 +84,27 @@ def _by_chunk(positions: list[int], values: list[Any]) -> Patches:
 
 def chunked_json(invoices: list[InvoiceResult], letters: Patches, changed: Patches) -> bytes:
     """invoices_json of their documents, each chunk's with its letters then its changed
-    documents (by position) put in: the same text, a chunk's dicts in memory at a time."""
-    parts: list[bytes | memoryview] = [b"["]
-    for n, start in enumerate(range(0, len(invoices), CHUNK)):
-        documents = invoice_documents(invoices[start : start + CHUNK])
+    documents (by position) put in: the same text, a chunk's dicts in memory at a time.
+    The invoices are let go of as their text is made (the list is left empty)."""
+    last = (len(invoices) - 1) // CHUNK  # -1: none
+    if last < 0:
+        return invoices_json([])
+    # Each chunk's items, without the brackets inside the array: joined once, with commas, the
+    # text is copied once (a "[" + ... would copy it again, at the dry run's peak).
+    items: list[memoryview] = []  # the last chunk's first
+    # The last chunk first: each one's records are then cut off the list's end, freed.
+    for n in range(last, -1, -1):
+        start = n * CHUNK
+        documents = invoice_documents(invoices[start:])
+        del invoices[start:]
         for i, letter in letters.get(n, ()):
             documents[i - start]["letter"] = letter
         for i, document in changed.get(n, ()):
             documents[i - start] = document
-        text = memoryview(invoices_json(documents))[1:-1]  # the chunk's items, no brackets
+        text = invoices_json(documents)
         del documents
-        parts += (b",", text) if n else (text,)
-    parts.append(b"]")
-    return b"".join(parts)
+        items.append(memoryview(text)[n > 0 : len(text) - (n < last)])
+    return b",".join(reversed(items))
 
 
 __all__ = ["Invoices"]
