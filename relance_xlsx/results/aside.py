@@ -12,7 +12,12 @@ from .. import collector
 from ..forking import Forked
 from ..ledger import Ledger
 from ..policy import Decisions
-from .records import invoice_documents, invoice_results, invoices_json
+from .records import InvoiceResult, invoice_documents, invoice_results, invoices_json
+
+# Invoices made into documents and text a chunk at a time: their dicts (twice their records'
+# memory) are never all there at once, nor all their chunks' text beside them.
+CHUNK = 50_000
+Patches = dict[int, list[tuple[int, Any]]]  # by chunk number: (position, value)
 
 
 class Invoices:
@@ -64,13 +69,42 @@ class Invoices:
 def _text(ledger: Ledger, decisions: Decisions, receive: Callable[[], Any]) -> bytes:
     """The invoices' JSON: made from the decisions, then each letter and held invoice set."""
     with collector.paused():
-        documents = invoice_documents(invoice_results(ledger, decisions, {}))
+        invoices = invoice_results(ledger, decisions, {})  # while the run makes its letters
         at, changed, letters_at, letters = receive()
-        for i, letter in zip(letters_at, letters, strict=True):
-            documents[i]["letter"] = letter
-        for i, document in zip(at, changed, strict=True):
-            documents[i] = document
-        return invoices_json(documents)
+        return chunked_json(invoices, _by_chunk(letters_at, letters), _by_chunk(at, changed))
+
+
+def _by_chunk(positions: list[int], values: list[Any]) -> Patches:
+    """Each (position, value) under its chunk's number."""
+    out: dict[int, list[tuple[int, Any]]] = {}
+    for i, value in zip(positions, values, strict=True):
+        out.setdefault(i // CHUNK, []).append((i, value))
+    return out
+
+
+def chunked_json(invoices: list[InvoiceResult], letters: Patches, changed: Patches) -> bytes:
+    """invoices_json of their documents, each chunk's with its letters then its changed
+    documents (by position) put in: the same text, a chunk's dicts in memory at a time.
+    The invoices are let go of as their text is made (the list is left empty)."""
+    last = (len(invoices) - 1) // CHUNK  # -1: none
+    if last < 0:
+        return invoices_json([])
+    # Each chunk's items, without the brackets inside the array: joined once, with commas, the
+    # text is copied once (a "[" + ... would copy it again, at the dry run's peak).
+    items: list[memoryview] = []  # the last chunk's first
+    # The last chunk first: each one's records are then cut off the list's end, freed.
+    for n in range(last, -1, -1):
+        start = n * CHUNK
+        documents = invoice_documents(invoices[start:])
+        del invoices[start:]
+        for i, letter in letters.get(n, ()):
+            documents[i - start]["letter"] = letter
+        for i, document in changed.get(n, ()):
+            documents[i - start] = document
+        text = invoices_json(documents)
+        del documents
+        items.append(memoryview(text)[n > 0 : len(text) - (n < last)])
+    return b",".join(reversed(items))
 
 
 __all__ = ["Invoices"]
