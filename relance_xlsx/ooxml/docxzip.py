@@ -166,23 +166,16 @@ def crc32_combine(crc1: int, crc2: int, size2: int) -> int:
     if size2 <= len(_ZEROS):
         zeros = memoryview(_ZEROS)[:size2]
         return zlib.crc32(zeros, crc1) ^ crc2 ^ zlib.crc32(zeros)
-    # The zeros appended to a by squaring an operator (zlib's way).
-    odd = [0xEDB88320] + [1 << n for n in range(31)]  # the operator for one zero bit
-    even = [_gf2_times(odd, row) for row in odd]  # two zero bits
-    odd = [_gf2_times(even, row) for row in even]  # four zero bits
-    while True:  # apply size2 zero bytes, a bit of size2 at a time
-        even = [_gf2_times(odd, row) for row in odd]
+    # The zeros appended to a by an operator squared a bit of size2 at a time (zlib's way).
+    op = [0xEDB88320] + [1 << n for n in range(31)]  # one zero bit
+    for _ in range(3):  # squared thrice: one zero byte
+        op = [_gf2_times(op, row) for row in op]
+    while size2:
         if size2 & 1:
-            crc1 = _gf2_times(even, crc1)
+            crc1 = _gf2_times(op, crc1)
         size2 >>= 1
-        if not size2:
-            break
-        odd = [_gf2_times(even, row) for row in even]
-        if size2 & 1:
-            crc1 = _gf2_times(odd, crc1)
-        size2 >>= 1
-        if not size2:
-            break
+        if size2:
+            op = [_gf2_times(op, row) for row in op]
     return crc1 ^ crc2
 
 
