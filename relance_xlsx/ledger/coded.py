@@ -18,6 +18,11 @@ import pandas as pd
 from .numbers import column_mark
 from .values import MAX_AMOUNT, parse_amount, parse_text
 
+try:  # pandas' own hash table for objects, the one pd.factorize fills for them
+    from pandas._libs.hashtable import PyObjectHashTable as _ObjectTable
+except ImportError:  # pragma: no cover - another pandas: pd.factorize itself
+    _ObjectTable = None
+
 
 class Coded:
     """Row i holds values[codes[i]]; the last value is the one of a missing cell."""
@@ -199,20 +204,38 @@ def nones(rows: int) -> np.ndarray:
 
 def _factorize(raw: np.ndarray) -> tuple[np.ndarray, list[Any]]:
     """Codes and distinct values; a missing cell gets -1."""
-    kind = pd.api.types.infer_dtype(raw, skipna=True)
+    # A column that starts with a text or a date is no column of floats: no pass over it to
+    # ask pandas for its kind (one more over a million cells), unless a bool is in doubt.
+    first = raw[0].__class__ if len(raw) else None
+    kind = None if first in _NOT_FLOAT else pd.api.types.infer_dtype(raw, skipna=True)
     if kind == "floating":
         # Numbers only (amounts): factorising float objects is slow, and they rarely repeat.
         codes, uniques = pd.factorize(raw.astype(float), use_na_sentinel=True)
         return codes, uniques.tolist()
+    codes, uniques = _object_factorize(raw)
     # True == 1 == 1.0 for hashing: a column that mixes bools with other values is factorised
     # with typed keys (rare, slower). infer_dtype says "mixed" for those, in C.
-    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
     # A bool either is among the distinct values or was merged into a 0 or 1 before it:
     # only then is the column scanned for one (a million dates mixed with text are not).
-    mixed = kind in ("mixed", "mixed-integer")
-    if mixed and any(map(_bool_or_bit, uniques)) and any(v.__class__ is bool for v in raw):
-        return _typed_factorize(raw)
+    if any(map(_bool_or_bit, uniques)) and any(v.__class__ is bool for v in raw):
+        kind = kind or pd.api.types.infer_dtype(raw, skipna=True)
+        if kind in ("mixed", "mixed-integer"):
+            return _typed_factorize(raw)
     return codes, list(uniques)
+
+
+_NOT_FLOAT = frozenset({str, dt.date, dt.datetime})
+
+
+def _object_factorize(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """pd.factorize of an object array, without its pass asking whether all cells are text
+    (to hash them as UTF-8, no faster), nor a table sized for a million distinct values."""
+    if _ObjectTable is None:
+        return pd.factorize(raw, use_na_sentinel=True)
+    # The arguments pandas' own factorize_array gives the table: the same codes and values.
+    table = _ObjectTable(min(len(raw), 1024))
+    uniques, codes = table.factorize(raw, na_sentinel=-1, na_value=None, mask=None, ignore_na=True)
+    return codes.astype(np.intp, copy=False), uniques
 
 
 def _bool_or_bit(value: Any) -> bool:
