@@ -17,6 +17,7 @@ import ctypes
 import functools
 import gc
 import io
+import mmap
 import os
 import pickle
 import signal
@@ -40,6 +41,8 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _SENT = b"\1"  # written to the child once the message is in its file
 # The result file's first byte: bytes as they are (a pickle would copy them twice), or a pickle.
 _RAW, _PICKLED = b"r", b"p"
+# Where each part of a pickled result starts in its file: an array's memory as numpy aligns it.
+_ALIGN = 64
 
 
 def can_fork() -> bool:
@@ -224,7 +227,8 @@ def _received(into: int, signal_fd: int) -> Any:  # pragma: no cover - in the ch
 
 
 def _write(value: object, file: io.FileIO) -> None:
-    """value pickled, its arrays' memory written as it is after it (no copy into the pickle)."""
+    """value pickled, its arrays' memory written as it is after it (no copy into the pickle),
+    each part at an offset _ALIGN divides (the reader maps them as arrays where they lie)."""
     if type(value) is bytes:
         file.write(_RAW)
         _write_all(file, memoryview(value))
@@ -232,9 +236,13 @@ def _write(value: object, file: io.FileIO) -> None:
     buffers: list[pickle.PickleBuffer] = []
     head = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
     views = [memoryview(head), *(b.raw() for b in buffers)]
-    file.write(_PICKLED + _SIZES.pack(len(views)) + b"".join(_SIZES.pack(v.nbytes) for v in views))
+    sizes = _PICKLED + _SIZES.pack(len(views)) + b"".join(_SIZES.pack(v.nbytes) for v in views)
+    _write_all(file, memoryview(sizes))
+    at = len(sizes)
     for view in views:
+        _write_all(file, memoryview(bytes(-at % _ALIGN)))
         _write_all(file, view)
+        at += -at % _ALIGN + view.nbytes
 
 
 def _write_all(file: io.FileIO, view: memoryview) -> None:
@@ -243,7 +251,8 @@ def _write_all(file: io.FileIO, view: memoryview) -> None:
 
 
 def _read(file: io.FileIO) -> object:
-    """What _write wrote; each array's memory read into its own writable buffer."""
+    """What _write wrote; the arrays' memory mapped where it lies in the file, copied only
+    where written to (reading 200 MB into fresh memory cost 0.3 s at a million invoices)."""
     kind = file.read(1)
     if kind == _RAW:
         return file.readall()
@@ -251,7 +260,15 @@ def _read(file: io.FileIO) -> object:
         raise EOFError
     count = _SIZES.unpack(_exactly(file, _SIZES.size))[0]
     sizes = struct.unpack(f"<{count}Q", _exactly(file, 8 * count))
-    head, *buffers = (_exactly(file, n) for n in sizes)
+    spans, at = [], 1 + _SIZES.size + 8 * count
+    for size in sizes:
+        at += -at % _ALIGN
+        spans.append((at, at + size))
+        at += size
+    if os.fstat(file.fileno()).st_size < at:  # cut short: a mapped page past the end is a crash
+        raise EOFError
+    mapped = memoryview(mmap.mmap(file.fileno(), at, access=mmap.ACCESS_COPY))
+    head, *buffers = (mapped[start:end] for start, end in spans)
     return pickle.loads(head, buffers=buffers)
 
 
