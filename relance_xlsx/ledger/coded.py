@@ -27,10 +27,11 @@ except ImportError:  # pragma: no cover - another pandas: pd.factorize itself
 class Coded:
     """Row i holds values[codes[i]]; the last value is the one of a missing cell."""
 
-    __slots__ = ("codes", "values")
+    __slots__ = ("_filled", "codes", "values")
 
     def __init__(self, codes: np.ndarray, values: np.ndarray) -> None:
         self.codes, self.values = codes, values
+        self._filled: np.ndarray | None = None
 
     @classmethod
     def of(cls, cells: Sequence[Any] | np.ndarray) -> Coded:
@@ -78,9 +79,12 @@ class Coded:
 
     def filled(self) -> np.ndarray:
         """Rows with a value: not None, NaN or empty text (calamine reads a blank cell as "")."""
-        values = self.values
-        empty = pd.isna(values) | np.equal(values, np.array("", dtype=object))
-        return ~empty[self.codes]
+        # Kept: the table's end and the skipped rows ask again for the same million cells.
+        if self._filled is None:
+            values = self.values
+            empty = pd.isna(values) | np.equal(values, np.array("", dtype=object))
+            self._filled = ~empty[self.codes]
+        return self._filled.copy()
 
     def array(self, dtype: Any = object) -> np.ndarray:
         """One value per row."""

@@ -8,6 +8,7 @@ none does, the value is a problem on its row rather than a guess.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable
@@ -32,8 +33,11 @@ _DIGITS = re.compile(r"[\d.,]+")
 _GROUPED = {mark: re.compile(r"^\d{1,3}(" + re.escape(mark) + r"\d{3})+$") for mark in (COMMA, DOT)}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def split_amount(text: str) -> tuple[bool, str, str | None]:
     """(negative, the digits with their marks, the currency) of an amount typed as text."""
+    # Kept for the values seen last: a column's text amounts are split once to find its
+    # decimal mark (column_mark), then again to be read (parse_amount).
     currency = None
     m = _CURRENCY_RE.search(text)
     if m:
