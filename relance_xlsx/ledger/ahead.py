@@ -85,17 +85,29 @@ def limit_memory(room: int) -> None:
 
 def pack_frame(frame: pd.DataFrame) -> object:
     """A frame for the pipe: its columns' arrays, a column of None only named (a million
-    None cost as much to send as the rest); the frame itself if it is not that simple."""
+    None cost as much to send as the rest), a column of one repeated value sent as that value;
+    the frame itself if it is not that simple."""
     plain = isinstance(frame.index, pd.RangeIndex) and frame.index.equals(pd.RangeIndex(len(frame)))
     plain = plain and frame.columns.is_unique and not frame.attrs
     if not plain or not all(isinstance(t, np.dtype) for t in frame.dtypes):
         return frame
-    columns = {}
-    for name in frame.columns:
-        v = frame[name].to_numpy()
-        none = v.dtype == object and len(v) and v[0] is None and v.tolist().count(None) == len(v)
-        columns[name] = None if none else v
-    return _Packed(len(frame), list(frame.columns), list(columns.values()))
+    columns = [_packed(frame[name].to_numpy()) for name in frame.columns]
+    return _Packed(len(frame), list(frame.columns), columns)
+
+
+def _packed(v: np.ndarray) -> np.ndarray | _Same | None:
+    """A column as it is sent: None for a column of None, _Same for one value repeated."""
+    if v.dtype == object:
+        none = len(v) and v[0] is None and v.tolist().count(None) == len(v)
+        return None if none else v
+    # A ledger's columns without cells (dates, flags, amounts none gave) are all NaT, False
+    # or NaN: 8 MB each at a million rows, written and mapped for nothing. Compared bit for
+    # bit (0.0 is not -0.0 here), so that the column rebuilt is the one sent.
+    if len(v) and v.ndim == 1 and v.flags.c_contiguous and v.dtype.itemsize in (1, 2, 4, 8):
+        bits = v.view(f"u{v.dtype.itemsize}")
+        if (bits == bits[0]).all():
+            return _Same(v[:1].copy())
+    return v
 
 
 def unpack_frame(packed: object) -> pd.DataFrame:
@@ -105,16 +117,26 @@ def unpack_frame(packed: object) -> pd.DataFrame:
     assert isinstance(packed, _Packed)
     arrays = {}
     for name, v in zip(packed.names, packed.arrays, strict=True):
-        v = np.empty(packed.rows, dtype=object) if v is None else v
+        if v is None:
+            v = np.empty(packed.rows, dtype=object)
+        elif isinstance(v, _Same):
+            same = np.empty(packed.rows, dtype=v.cell.dtype)
+            same[:] = v.cell
+            v = same
         arrays[name] = pd.Series(v, dtype=object, copy=False) if v.dtype == object else v
     return pd.DataFrame(arrays, columns=packed.names, copy=False)
+
+
+@dataclass(frozen=True)
+class _Same:
+    cell: np.ndarray  # the one value, as an array of one of the column's dtype
 
 
 @dataclass(frozen=True)
 class _Packed:
     rows: int
     names: list[str]
-    arrays: list[np.ndarray | None]
+    arrays: list[np.ndarray | _Same | None]
 
 
 __all__ = ["AHEAD_FROM_BYTES", "pack_frame", "read_ahead", "unpack_frame", "worth_it"]
