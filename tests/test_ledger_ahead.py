@@ -173,3 +173,33 @@ def test_a_ledger_read_again_is_read_here(tmp_path, monkeypatch):
     assert forks == [path]
     assert again.warnings == first.warnings and len(again.warnings) == 1
     pd.testing.assert_frame_equal(again.frame, first.frame, check_exact=True)
+
+
+def test_a_packed_frame_comes_back_bit_for_bit() -> None:
+    import numpy as np
+
+    n = 2000
+    texts = [f"F{i:05d}" for i in range(n)]
+    frame = pd.DataFrame(
+        {
+            "nat": np.full(n, np.datetime64("NaT"), dtype="datetime64[s]"),
+            "nan": np.full(n, np.nan),
+            "zeros": np.array([0.0] * (n - 1) + [-0.0]),  # 0.0 == -0.0, yet not the same bits
+            "false": np.zeros(n, dtype=bool),
+            "level": np.arange(n),
+            "none": pd.Series(np.empty(n, dtype=object), dtype=object),
+            "texts": pd.Series(np.array(texts, dtype=object), dtype=object),
+            "with_sep": pd.Series(np.array([*texts[:-1], "a\x1fb"], dtype=object), dtype=object),
+            "with_none": pd.Series(np.array([*texts[:-1], None], dtype=object), dtype=object),
+        }
+    )
+    back = ahead.unpack_frame(ahead.pack_frame(frame))
+    assert list(back.columns) == list(frame.columns)
+    for name in frame.columns:
+        mine, theirs = frame[name].to_numpy(), back[name].to_numpy()
+        assert mine.dtype == theirs.dtype
+        if mine.dtype == object:
+            assert mine.tolist() == theirs.tolist()
+            assert [type(v) for v in mine] == [type(v) for v in theirs]
+        else:
+            assert mine.tobytes() == theirs.tobytes()

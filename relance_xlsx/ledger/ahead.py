@@ -32,6 +32,9 @@ AHEAD_FROM_BYTES = 4 * 1024 * 1024
 # 2.1 GB to read. A child past it fails, and the read is done here once the check has passed.
 ROOM = 2 << 30
 ROOM_PER_BYTE = 40
+# A column of texts is sent joined when its first cells are so many distinct texts.
+_SAMPLE = 1000
+_SEPARATOR = "\x1f"
 
 
 def worth_it(path: Path) -> bool:
@@ -95,11 +98,12 @@ def pack_frame(frame: pd.DataFrame) -> object:
     return _Packed(len(frame), list(frame.columns), columns)
 
 
-def _packed(v: np.ndarray) -> np.ndarray | _Same | None:
-    """A column as it is sent: None for a column of None, _Same for one value repeated."""
+def _packed(v: np.ndarray) -> np.ndarray | _Same | _Texts | None:
+    """A column as it is sent: None for a column of None, _Same for one value repeated,
+    _Texts for distinct texts."""
     if v.dtype == object:
         none = len(v) and v[0] is None and v.tolist().count(None) == len(v)
-        return None if none else v
+        return None if none else _texts(v)
     # A ledger's columns without cells (dates, flags, amounts none gave) are all NaT, False
     # or NaN: 8 MB each at a million rows, written and mapped for nothing. Compared bit for
     # bit (0.0 is not -0.0 here), so that the column rebuilt is the one sent.
@@ -108,6 +112,20 @@ def _packed(v: np.ndarray) -> np.ndarray | _Same | None:
         if (bits == bits[0]).all():
             return _Same(v[:1].copy())
     return v
+
+
+def _texts(v: np.ndarray) -> np.ndarray | _Texts:
+    """A column of distinct texts (the invoice numbers) as one text: pickling a million texts
+    cost 0.22 s, each one remembered; joining them, 0.06 s. Texts that repeat (names, e-mails)
+    stay pickled, each one sent once."""
+    sample = v[:_SAMPLE].tolist()
+    if len(v) < 2 or len(set(map(id, sample))) < len(sample):
+        return v
+    cells = v.tolist()
+    if not all(c.__class__ is str for c in cells):
+        return v
+    joined = _SEPARATOR.join(cells)
+    return _Texts(joined) if joined.count(_SEPARATOR) == len(cells) - 1 else v
 
 
 def unpack_frame(packed: object) -> pd.DataFrame:
@@ -123,6 +141,8 @@ def unpack_frame(packed: object) -> pd.DataFrame:
             same = np.empty(packed.rows, dtype=v.cell.dtype)
             same[:] = v.cell
             v = same
+        elif isinstance(v, _Texts):
+            v = np.fromiter(v.joined.split(_SEPARATOR), dtype=object, count=packed.rows)
         arrays[name] = pd.Series(v, dtype=object, copy=False) if v.dtype == object else v
     return pd.DataFrame(arrays, columns=packed.names, copy=False)
 
@@ -133,10 +153,15 @@ class _Same:
 
 
 @dataclass(frozen=True)
+class _Texts:
+    joined: str  # the texts, _SEPARATOR between them (none of them holds it)
+
+
+@dataclass(frozen=True)
 class _Packed:
     rows: int
     names: list[str]
-    arrays: list[np.ndarray | _Same | None]
+    arrays: list[np.ndarray | _Same | _Texts | None]
 
 
 __all__ = ["AHEAD_FROM_BYTES", "pack_frame", "read_ahead", "unpack_frame", "worth_it"]
