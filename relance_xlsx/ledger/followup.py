@@ -43,8 +43,8 @@ def _promise_columns(grid: Grid) -> dict[str, Any]:
     return {
         "promise_date": dates_of(day),
         "promise_amount": np.array(
-            [a.value if isinstance(a, Amount) else np.nan for a in amount.array()], dtype=float
-        ),
+            [a.value if isinstance(a, Amount) else np.nan for a in amount.values], dtype=float
+        )[amount.codes],  # once per distinct value
     }
 
 

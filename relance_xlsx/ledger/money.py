@@ -60,9 +60,12 @@ def settle(
 def paid_amounts(grid: Grid) -> np.ndarray:
     """Amounts paid (NaN where none); a 'paid' column of oui/non is read as a paid flag."""
     if "paid" in grid.positions:
-        # Floats first: nearly every cell of the column is one, and none is a flag word.
-        values = grid.raw("paid").array()
-        texts = [v for v in values if v.__class__ is not float and isinstance(v, str) and v.strip()]
+        # Floats first: nearly every cell of the column is one, and none is a flag word. The
+        # other cells are looked at in the rows' order, without a copy of the whole column.
+        raw = grid.raw("paid")
+        other = np.fromiter((v.__class__ is not float for v in raw.values), bool, len(raw.values))
+        cells = raw.values[raw.codes[other[raw.codes]]].tolist()
+        texts = [v for v in cells if isinstance(v, str) and v.strip()]
         if texts and sum(map(_is_flag_word, texts)) > len(texts) / 2:
             grid.positions.setdefault("paid_flag", grid.positions.pop("paid"))
             return np.full(len(grid), np.nan)

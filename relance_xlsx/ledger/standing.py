@@ -25,19 +25,27 @@ _EXAMPLES = 3
 
 @dataclass(frozen=True, eq=False)
 class Standing:
-    """Per row: the meaning of its statuses (or None), and the cell that says it."""
+    """Per row: the meaning of its statuses (its rank in PRIORITY, len(PRIORITY) for none),
+    and the cell that says it."""
 
-    meaning: np.ndarray
+    ranks: np.ndarray
     said: np.ndarray  # « Soldé » (colonne « ETAT »)
     decisions: tuple[Decision, ...]
 
+    @property
+    def meaning(self) -> np.ndarray:
+        """The meaning of each row's statuses, or None."""
+        return object_array([*PRIORITY, None])[self.ranks]
+
     def take(self, rows: np.ndarray) -> Standing:
         """The rows a mask or index array selects."""
-        return Standing(self.meaning[rows], self.said[rows], self.decisions)
+        return Standing(self.ranks[rows], self.said[rows], self.decisions)
 
     def rows(self, meaning: str) -> np.ndarray:
         """Which rows have this meaning."""
-        return np.equal(self.meaning, np.array(meaning, dtype=object))
+        # Ranks compared, not a million texts: this is asked once per meaning.
+        rank = PRIORITY.index(meaning) if meaning in PRIORITY else -1
+        return np.equal(self.ranks, rank)
 
 
 def read_standing(grid: Grid) -> Standing:
@@ -59,8 +67,7 @@ def read_standing(grid: Grid) -> Standing:
         quotes = object_array([f"« {_shown(v)} », colonne « {header} »" for v in raw.values])
         said[better] = quotes[raw.codes[better]]
         decisions += _decisions(header, raw, meanings, field == "closed")
-    meaning = object_array([*PRIORITY, None])[ranks]
-    return Standing(meaning, said, tuple(decisions))
+    return Standing(ranks, said, tuple(decisions))
 
 
 def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) -> list[Decision]:
