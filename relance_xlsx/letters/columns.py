@@ -25,8 +25,8 @@ def frame_columns(
     labels), in that order: the values frame.loc[rows].join(decisions.loc[rows]) lists."""
     names = [f for f in fields if f in frame]
     taken = {k: v for k, v in decided.items() if k in decisions}
-    at = _positions(frame.index, rows)
-    decided_at = _positions(decisions.index, rows)
+    at = positions(frame.index, rows)
+    decided_at = positions(decisions.index, rows)
     if at is None or decided_at is None:  # labels twice or missing: as pandas says
         sub = frame.loc[rows, names].join(decisions.loc[rows, list(taken)].rename(columns=taken))
         return {name: sub[name].tolist() for name in sub.columns}
@@ -49,7 +49,7 @@ def column_values(column: pd.Series, at: np.ndarray) -> list[Any]:
     return column.take(at).tolist()
 
 
-def _positions(index: pd.Index, rows: Sequence[Any]) -> np.ndarray | None:
+def positions(index: pd.Index, rows: Sequence[Any]) -> np.ndarray | None:
     """Where these labels are in a unique index; None when one is missing or not unique."""
     if not index.is_unique:
         return None
@@ -57,4 +57,4 @@ def _positions(index: pd.Index, rows: Sequence[Any]) -> np.ndarray | None:
     return None if (at < 0).any() else at
 
 
-__all__ = ["column_values", "frame_columns"]
+__all__ = ["column_values", "frame_columns", "positions"]
