@@ -52,16 +52,12 @@ def periods_by_invoice(periods: pd.DataFrame) -> dict[Any, tuple[InterestPeriod,
     """The periods of each invoice that has some, in date order."""
     ordered = periods.sort_values("start", kind="stable")
     # Each invoice's periods side by side (a stable sort of the invoices in the order they
-    # first come, each one's in date order), each group a slice: a loop per period took
-    # 0.8 s for the 500,000 periods of a million invoices.
+    # first come), each group a slice: a loop per period took 0.8 s for 500,000 periods.
     codes, invoices = pd.factorize(ordered.index, use_na_sentinel=False)
     grouped = ordered.take(np.argsort(codes, kind="stable"))
-    columns = (
-        _dates(grouped["start"]),
-        _dates(grouped["end"]),
-        map(int, grouped["days"].tolist()),
-        *(grouped[c].tolist() for c in PERIOD_COLUMNS[3:]),
-    )
+    days = map(int, grouped["days"].tolist())
+    rest = (grouped[c].tolist() for c in PERIOD_COLUMNS[3:])
+    columns = (_dates(grouped["start"]), _dates(grouped["end"]), days, *rest)
     # tuple.__new__ as the named tuple's own __new__ calls it, without a Python call each.
     made = list(map(tuple.__new__, repeat(InterestPeriod), zip(*columns, strict=True)))
     ends = np.cumsum(np.bincount(codes, minlength=len(invoices))).tolist()
