@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from relance_xlsx.forking import Forked, Receive
+from relance_xlsx.forking import Forked, Pieces, Receive
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
 
@@ -47,8 +47,23 @@ def _joined(receive: Receive) -> bytes:
         (_files, None, _files(lambda: None)),
         (_arrays, None, _arrays(lambda: None)),
         (_joined, (b"avant", LONG), b"avant-" + LONG.encode()),
+        (
+            lambda receive: Pieces([memoryview(MEGABYTES), memoryview(b","), memoryview(b"")]),
+            None,
+            MEGABYTES + b",",
+        ),
+        (lambda receive: Pieces(), None, b""),
     ],
-    ids=["empty-bytes", "small-bytes", "megabytes", "paths", "arrays", "message"],
+    ids=[
+        "empty-bytes",
+        "small-bytes",
+        "megabytes",
+        "paths",
+        "arrays",
+        "message",
+        "pieces",
+        "no-piece",
+    ],
 )
 def test_the_child_s_result_is_the_work_s(
     work: Callable[[Receive], Any], message: object, expected: object

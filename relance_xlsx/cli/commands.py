@@ -16,7 +16,7 @@ import typer
 
 from .. import __version__, collector, display, pipeline
 from ..config import Settings, find_config, load_settings
-from ..display import Bar, out, print_json, render_check, render_send
+from ..display import SPLICE, Bar, out, print_json, render_check, render_send
 from ..errors import ExitCode
 from ..wording import DayOutOfRange, typed_day
 from .boundary import FrenchCommand, RelanceGroup, say
@@ -229,7 +229,9 @@ def _print_run(result: RunResult, send: bool, config: Path | None, yes: bool) ->
     document = result.to_json()
     if send and result.emails:
         document["send"] = _send(Path(result.out_dir or "."), config, yes, True).to_json()
-    print_json(document)
+    if result.invoices_json is not None:  # written as it is, where the document says
+        document["invoices"] = SPLICE
+    print_json(document, result.invoices_json)
 
 
 def _send(folder: Path, config: Path | None, yes: bool, quiet: bool) -> pipeline.SendResult:

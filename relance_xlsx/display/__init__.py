@@ -11,7 +11,7 @@ from ..lazy import on_first_use
 
 if TYPE_CHECKING:
     from .bank import render_match
-    from .console import Bar, err, out, print_json
+    from .console import SPLICE, Bar, err, out, print_json
     from .figures import render_report
     from .others import render_check, render_send
     from .runs import render_run
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # report, and their modules import the letters, the bank and the mail (issue 35).
 _WHERE = {
     "render_match": ".bank",
+    "SPLICE": ".console",
     "Bar": ".console",
     "err": ".console",
     "out": ".console",
@@ -35,6 +36,7 @@ __getattr__ = on_first_use(__name__, globals(), _WHERE)
 
 
 __all__ = [
+    "SPLICE",
     "Bar",
     "err",
     "out",

@@ -13,8 +13,14 @@ err = Console(stderr=True)
 out = Console()
 
 
-def print_json(document: dict[str, Any]) -> None:
-    """Print one JSON document on stdout: indented at a terminal, compact for scripts."""
+# Where print_json writes its spliced text: a byte orjson never writes (it escapes it).
+SPLICE = orjson.Fragment(b"\0")
+
+
+def print_json(document: dict[str, Any], spliced: bytes | None = None) -> None:
+    """Print one JSON document on stdout: indented at a terminal, compact for scripts.
+
+    spliced: JSON text written where the document holds SPLICE (once), as it is."""
     # orjson writes a million invoices in 0.8 s where the standard json takes 9 s.
     option = orjson.OPT_INDENT_2 if sys.stdout.isatty() else 0
     try:
@@ -23,15 +29,22 @@ def print_json(document: dict[str, Any]) -> None:
         data = orjson.dumps(document, option=option)
     except orjson.JSONEncodeError:
         data = orjson.dumps(document, option=option | orjson.OPT_NON_STR_KEYS)
+    # The spliced text written from where it is: put in by orjson, it was copied once more
+    # (450 MB at a million invoices), into a document then freed.
+    pieces: list[bytes | memoryview] = [data]
+    if spliced is not None:
+        at, whole = data.index(b"\0"), memoryview(data)
+        pieces = [whole[:at], spliced, whole[at + 1 :]]
     buffer = getattr(sys.stdout, "buffer", None)
     utf8 = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "") == "utf8"
     if buffer is None or not utf8:  # a text-only stream, or a Windows code page
-        sys.stdout.write(data.decode() + "\n")
+        sys.stdout.write("".join(str(p, "utf-8") for p in pieces) + "\n")
         return
     # The bytes as they are: decoding and adding "\n" made two more copies of a document
     # that is 400 MB at a million invoices.
     sys.stdout.flush()
-    buffer.write(data)
+    for piece in pieces:
+        buffer.write(piece)
     buffer.write(b"\n")
     buffer.flush()
 
@@ -69,4 +82,4 @@ class Bar:
             self.bar = None
 
 
-__all__ = ["Bar", "err", "out", "print_json"]
+__all__ = ["SPLICE", "Bar", "err", "out", "print_json"]

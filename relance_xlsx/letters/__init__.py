@@ -15,6 +15,7 @@ from .bundle import (
     letter_fragment,
 )
 from .claimed import part_totals, total_due
+from .columns import column_values, positions
 from .compiled import (
     compiled_template,
 )
@@ -93,6 +94,7 @@ __all__ = [
     "build_letters",
     "bundled_templates",
     "check_template",
+    "column_values",
     "compiled_template",
     "consumer_issues",
     "convert_to_pdf",
@@ -114,6 +116,7 @@ __all__ = [
     "missing_addresses",
     "part_totals",
     "plan_letters",
+    "positions",
     "readable_name",
     "reference_of_letter",
     "render_bundles",

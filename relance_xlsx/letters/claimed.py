@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import add, itemgetter
 from typing import Any
 
 from ..ledger import KIND_STATEMENT, KIND_THANKS
@@ -9,20 +11,31 @@ from .parts import PENALTY_KINDS, STAGE_OF
 from .plan import LetterPlan
 from .records import LetterRows
 
+# Values of the letters' records, taken by map in C: a generator per sum cost 0.3 s for the
+# 300,000 invoices of 5,000 letters. The same sums: the same floats added in the same order.
+_INVOICE, _OUTSTANDING, _PAID = itemgetter("invoice"), itemgetter("outstanding"), itemgetter("paid")
+_INTEREST, _INDEMNITY = itemgetter("interest"), itemgetter("indemnity")
+
 
 def total_due(plan: LetterPlan, data: LetterRows) -> float:
     """What the letter claims, as a number (for JSON and the summary)."""
     rows = data.of(plan.rows)
     if plan.kind == KIND_THANKS:
-        return round(float(sum(r["paid"] for r in rows)), 2)
+        return round(float(sum(map(_PAID, rows))), 2)
     if plan.kind == KIND_STATEMENT:
-        return round(float(sum(r["outstanding"] for r in data.of(plan.statement_rows))), 2)
-    total = sum(r["outstanding"] for r in rows)
-    total += sum(r["outstanding"] for r in data.of(plan.credit_rows))
+        return round(float(sum(map(_OUTSTANDING, data.of(plan.statement_rows)))), 2)
+    total = sum(map(_OUTSTANDING, rows))
+    total += sum(map(_OUTSTANDING, data.of(plan.credit_rows)))
     for part in plan.all_parts:
         if part.kind in PENALTY_KINDS:
-            total += sum(r["interest"] + r["indemnity"] for r in data.of(part.rows))
+            total += _penalties(data.of(part.rows))
     return round(float(total), 2)
+
+
+def _penalties(rows: list[dict[str, Any]]) -> Any:
+    """The rows' interest and indemnity, each row's two added first (as r["interest"] +
+    r["indemnity"] row by row)."""
+    return sum(map(add, map(_INTEREST, rows), map(_INDEMNITY, rows)))
 
 
 def part_totals(plan: LetterPlan, data: LetterRows) -> list[dict[str, Any]]:
@@ -30,15 +43,15 @@ def part_totals(plan: LetterPlan, data: LetterRows) -> list[dict[str, Any]]:
     if not plan.rows:
         return []
     if plan.kind in (KIND_THANKS, KIND_STATEMENT) or plan.kind not in STAGE_OF:
-        numbers = [str(r["invoice"]) for r in data.of(plan.rows)]
+        numbers = list(map(str, map(_INVOICE, data.of(plan.rows))))
         return [{"kind": plan.kind, "invoices": numbers, "total": total_due(plan, data)}]
     out = []
     for part in plan.all_parts:
         rows = data.of(part.rows)
-        total = sum(r["outstanding"] for r in [*rows, *data.of(part.credits)])
+        total = sum(map(_OUTSTANDING, chain(rows, data.of(part.credits))))
         if part.kind in PENALTY_KINDS:
-            total += sum(r["interest"] + r["indemnity"] for r in rows)
-        numbers = [str(r["invoice"]) for r in rows]
+            total += _penalties(rows)
+        numbers = list(map(str, map(_INVOICE, rows)))
         out.append({"kind": part.kind, "invoices": numbers, "total": round(float(total), 2)})
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,10 +87,12 @@ def build_letters(
     every = range(len(plans))
     results = in_order(len(plans), checked, progress, PREPARING) if fill else map(checked, every)
     letters = []
+    lists_parts = functools.cache(functools.partial(_lists_parts, settings=settings))
     for plan, (filled, lacked, refused) in zip(plans, results, strict=True):
         if fill:
             progress.advance()
-        if len(plan.parts) > 1 and not _lists_parts(plan, settings):
+        # Its template looked up once per kind and language, not once a letter (a stat each).
+        if len(plan.parts) > 1 and not lists_parts(plan.kind, plan.language):
             refused += (
                 f"le modèle {plan.kind}.docx ne distingue pas les stades des factures (il ne "
                 "lit pas « parts ») : il les dirait toutes au même stade ; repartez du modèle "
@@ -102,9 +105,9 @@ def build_letters(
     return letters, _missing(missing)
 
 
-def _lists_parts(plan: LetterPlan, settings: Settings) -> bool:
-    """Whether the letter's template lists its parts (a template made before 0.2 does not)."""
-    return uses_parts(template_path(plan.kind, plan.language, settings))
+def _lists_parts(kind: str, language: str, settings: Settings) -> bool:
+    """Whether the letters' template lists their parts (a template made before 0.2 does not)."""
+    return uses_parts(template_path(kind, language, settings))
 
 
 def held_rows(held: list[Letter]) -> dict[Any, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -49,18 +50,19 @@ class Penalties:
 
 def periods_by_invoice(periods: pd.DataFrame) -> dict[Any, tuple[InterestPeriod, ...]]:
     """The periods of each invoice that has some, in date order."""
-    out: dict[Any, list[InterestPeriod]] = {}
     ordered = periods.sort_values("start", kind="stable")
-    made = map(
-        InterestPeriod,
-        _dates(ordered["start"]),
-        _dates(ordered["end"]),
-        map(int, ordered["days"].tolist()),
-        *(ordered[c].tolist() for c in PERIOD_COLUMNS[3:]),
-    )
-    for index, period in zip(ordered.index.tolist(), made, strict=True):
-        out.setdefault(index, []).append(period)
-    return {index: tuple(items) for index, items in out.items()}
+    # Each invoice's periods side by side (a stable sort of the invoices in the order they
+    # first come), each group a slice: a loop per period took 0.8 s for 500,000 periods.
+    codes, invoices = pd.factorize(ordered.index, use_na_sentinel=False)
+    grouped = ordered.take(np.argsort(codes, kind="stable"))
+    days = map(int, grouped["days"].tolist())
+    rest = (grouped[c].tolist() for c in PERIOD_COLUMNS[3:])
+    columns = (_dates(grouped["start"]), _dates(grouped["end"]), days, *rest)
+    # tuple.__new__ as the named tuple's own __new__ calls it, without a Python call each.
+    made = list(map(tuple.__new__, repeat(InterestPeriod), zip(*columns, strict=True)))
+    ends = np.cumsum(np.bincount(codes, minlength=len(invoices))).tolist()
+    slices = map(slice, [0, *ends[:-1]], ends)
+    return dict(zip(invoices.tolist(), map(tuple, map(made.__getitem__, slices)), strict=True))
 
 
 def _dates(column: pd.Series) -> list[dt.date]:

@@ -102,6 +102,12 @@ def say_legal_terms(out: pd.DataFrame, frame: pd.DataFrame, mask: np.ndarray) ->
     ]
 
 
+def _thanks(level: np.ndarray) -> np.ndarray:
+    """The thanks of each of these levels: none after a formal notice, a receipt acknowledged."""
+    said = np.where(level >= FORMAL_NOTICE, "règlement accusé, sans remerciement", "remerciement")
+    return said.astype(object)
+
+
 _CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
 _CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
 
@@ -113,8 +119,8 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
     names = frame["credit_for"].notna().to_numpy(dtype=bool)
     put("credit", lambda m: np.where(names[m], _CREDIT_TIED, _CREDIT_FREE))
     put("claim", lambda m: "Réglée après l'échéance")
-    thanks = np.where(level >= FORMAL_NOTICE, "règlement accusé, sans remerciement", "remerciement")
-    put("thanks", lambda m: "Réglée : " + thanks[m].astype(object) + " après la " + prev[m])
+    # Only the thanked rows' wording: over every row, a text array of 140 MB at 1M (0.7 s).
+    put("thanks", lambda m: "Réglée : " + _thanks(level[m]) + " après la " + prev[m])
     acknowledged = frame["acknowledged"].to_numpy(dtype=bool)
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~acknowledged & ~claimed)
     put(

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
         LetterLine,
         NotChased,
         Summary,
-        letter_lines,
         not_chased,
         short_reason,
         summary_of,
     )
+    from .lines import letter_lines
     from .records import (
         InvoiceResult,
         LetterResult,
@@ -44,7 +44,7 @@ _WHERE = {
     "LetterLine": ".decision",
     "NotChased": ".decision",
     "Summary": ".decision",
-    "letter_lines": ".decision",
+    "letter_lines": ".lines",
     "not_chased": ".decision",
     "short_reason": ".decision",
     "summary_of": ".decision",

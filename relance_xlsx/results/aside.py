@@ -6,10 +6,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from .. import collector
-from ..forking import Forked
+from ..forking import Forked, Pieces, Receive
 from ..ledger import Ledger
 from ..policy import Decisions
 from .records import InvoiceResult, invoice_documents, invoice_results, invoices_json
@@ -36,7 +36,9 @@ class Invoices:
         if aside is not None and ledger.frame.index.is_unique:
             # Made once, before the fork: the letters' rows read it too (0.4 s at 200 000).
             decisions.interest_periods  # noqa: B018 - a cached property, made here
-            self._forked = aside.enter_context(Forked(self._work))
+            # Its text written in pieces, read back here as one bytes.
+            work = cast(Callable[[Receive], bytes], self._work)
+            self._forked = aside.enter_context(Forked(work))
 
     def final(self, decisions: Decisions, held: Iterable[Any], letter_of: dict[Any, str]) -> None:
         """The decisions with the held letters (their invoices held), each invoice's letter."""
@@ -62,16 +64,17 @@ class Invoices:
                 return {"invoices": invoice_results(self._ledger, decisions, letter_of)}
         text = self._forked.result()
         if text is None:  # no child, or it failed: made here (its error, if any, raised here)
-            text = self._work(lambda: self._message)
+            text = b"".join(self._work(lambda: self._message))
         return {"invoices": [], "invoices_json": text}
 
 
-def _text(ledger: Ledger, decisions: Decisions, receive: Callable[[], Any]) -> bytes:
-    """The invoices' JSON: made from the decisions, then each letter and held invoice set."""
+def _text(ledger: Ledger, decisions: Decisions, receive: Callable[[], Any]) -> Pieces:
+    """The invoices' JSON in pieces: made from the decisions, then each letter and held
+    invoice set."""
     with collector.paused():
         invoices = invoice_results(ledger, decisions, {})  # while the run makes its letters
         at, changed, letters_at, letters = receive()
-        return chunked_json(invoices, _by_chunk(letters_at, letters), _by_chunk(at, changed))
+        return chunked_pieces(invoices, _by_chunk(letters_at, letters), _by_chunk(at, changed))
 
 
 def _by_chunk(positions: list[int], values: list[Any]) -> Patches:
@@ -86,11 +89,15 @@ def chunked_json(invoices: list[InvoiceResult], letters: Patches, changed: Patch
     """invoices_json of their documents, each chunk's with its letters then its changed
     documents (by position) put in: the same text, a chunk's dicts in memory at a time.
     The invoices are let go of as their text is made (the list is left empty)."""
+    return b"".join(chunked_pieces(invoices, letters, changed))
+
+
+def chunked_pieces(invoices: list[InvoiceResult], letters: Patches, changed: Patches) -> Pieces:
+    """chunked_json's text in pieces, never joined: the child writes them one by one."""
     last = (len(invoices) - 1) // CHUNK  # -1: none
     if last < 0:
-        return invoices_json([])
-    # Each chunk's items, without the brackets inside the array: joined once, with commas, the
-    # text is copied once (a "[" + ... would copy it again, at the dry run's peak).
+        return Pieces([memoryview(invoices_json([]))])
+    # Each chunk's items, without the brackets inside the array, with commas between them.
     items: list[memoryview] = []  # the last chunk's first
     # The last chunk first: each one's records are then cut off the list's end, freed.
     for n in range(last, -1, -1):
@@ -104,7 +111,10 @@ def chunked_json(invoices: list[InvoiceResult], letters: Patches, changed: Patch
         text = invoices_json(documents)
         del documents
         items.append(memoryview(text)[n > 0 : len(text) - (n < last)])
-    return b",".join(reversed(items))
+    pieces, comma = Pieces([items[-1]]), memoryview(b",")
+    for item in reversed(items[:-1]):
+        pieces += (comma, item)
+    return pieces
 
 
 __all__ = ["Invoices"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -260,7 +260,7 @@ def letter_result(
         str(letter.path),
         plan.client,
         plan.kind,
-        [str(r["invoice"]) for r in data.of(plan.rows)],
+        list(map(str, map(itemgetter("invoice"), data.of(plan.rows)))),
         total_due(plan, data),
         [*letter.missing, *(f"refusée au contrôle : {r}" for r in letter.refused)],
         plan.language,
