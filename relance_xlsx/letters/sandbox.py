@@ -25,6 +25,7 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import LoopContext, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import escape
 
 from .bounds import MAX_TEXT, estimate, refuse_beyond, size_of
 from .codegen import BoundedCodeGenerator
@@ -136,6 +137,14 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             refuse_beyond(size_of(value), "valeur affichée trop longue")
         return value
 
+    def escaped(self, value: Any) -> Any:
+        """What `{{ value }}` writes (the code generator's call): escape(finalize(value)), with
+        a text that holds nothing to escape written as it is (the same characters, without
+        making a Markup of it)."""
+        if type(value) is str:
+            return value if _TO_ESCAPE.search(value) is None else escape(value)
+        return escape(self._finalize(value))  # the finalize __init__ sets
+
     def call_binop(
         self, context: jinja2.runtime.Context, operator_: str, left: Any, right: Any
     ) -> Any:
@@ -226,6 +235,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         return super().handle_exception(source)
 
 
+# What markupsafe's escape replaces.
+_TO_ESCAPE = re.compile("[&<>'\"]")
 # The names a dict answers by getattr(): a key of the same name is found by obj["name"] only.
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 _UNDEFINED = re.compile(r"^'(?P<name>[^']*)' is undefined$")

@@ -102,6 +102,9 @@ def run(
         return _run(job, stack if invoices_as_json else None)
 
 
+# The write-back is gathered and written in one pause of the cycle collector: between its
+# steps' own pauses it walked the run's whole heap (0.5 s at 200,000 invoices), for garbage
+# the write-back's own collection frees at its start.
 def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     settings, as_of, out, progress = job.settings, job.as_of, job.out, job.progress
     ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress, job.dry_run)
@@ -141,7 +144,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     # Whether the day's run was done (a command-line --dry-run does not read the journal).
     before = 0 if job.dry_run else done_before(ledger, settings, as_of)
     if job.write_workbook:
-        with step(progress, "Mise à jour du classeur"):
+        with step(progress, "Mise à jour du classeur"), collector.paused():
             # Gathered here, not beside the letters: made while the letters' contexts are
             # still alive, its lines raised the run's peak (the write-back's) by 4 %.
             lines = gather_write_back(
