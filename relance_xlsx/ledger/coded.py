@@ -237,8 +237,13 @@ def _object_factorize(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if _ObjectTable is None:
         return pd.factorize(raw, use_na_sentinel=True)
     # The arguments pandas' own factorize_array gives the table: the same codes and values.
-    table = _ObjectTable(min(len(raw), 1024))
-    uniques, codes = table.factorize(raw, na_sentinel=-1, na_value=None, mask=None, ignore_na=True)
+    try:
+        table = _ObjectTable(min(len(raw), 1024))
+        uniques, codes = table.factorize(
+            raw, na_sentinel=-1, na_value=None, mask=None, ignore_na=True
+        )
+    except TypeError:  # pragma: no cover - a pandas whose private table takes other arguments
+        return pd.factorize(raw, use_na_sentinel=True)
     return codes.astype(np.intp, copy=False), uniques
 
 
