@@ -101,3 +101,25 @@ def test_pauses_of_the_collector_nest_across_threads() -> None:
     assert not gc.isenabled()
     second.__exit__(None, None, None)
     assert gc.isenabled()
+
+
+def test_an_error_in_the_callers_loop_leaves_the_collector_running() -> None:
+    """The page runs in threads: a run that fails while it takes the letters must not leave
+    the cycle collector paused for every later run (a pause held across the generator's
+    yield lived as long as the failing frame, which a kept error keeps alive)."""
+
+    def take() -> None:
+        results = in_order(400, _context, _Bar(), "x")  # a local, as in build_letters
+        for i, _ in enumerate(results):
+            if i == 5:
+                raise RuntimeError("run stopped")
+
+    assert gc.isenabled()
+    kept = []
+    try:
+        take()
+    except RuntimeError as exc:
+        kept.append(exc)  # the error kept (a log, a web job's state): its frames live
+    assert gc.isenabled()
+    kept.clear()
+    gc.enable()  # whatever happened above, the next tests run with the collector

@@ -288,3 +288,15 @@ def test_the_grid_reads_each_column_of_any_shape_of_rows(rows, expected):
     assert grid.raw("invoice").array().tolist() == expected
     paid = grid.raw("paid").array().tolist()
     assert paid == [r[2] if len(r) > 2 else None for r in rows]
+
+
+def test_a_long_amount_text_is_not_kept() -> None:
+    """The split of an amount typed as text is kept for its second reading, but not a long
+    hostile text: it would stay in memory for the life of the page's process."""
+    from relance_xlsx.ledger.numbers import _split_kept, split_amount
+
+    before = _split_kept.cache_info().currsize
+    assert split_amount("9" * 20_000 + " €")[1] == "9" * 20_000
+    assert _split_kept.cache_info().currsize == before
+    split_amount("1 234,56 €")
+    assert _split_kept.cache_info().currsize in (before, before + 1)  # kept (or already)

@@ -33,11 +33,15 @@ _DIGITS = re.compile(r"[\d.,]+")
 _GROUPED = {mark: re.compile(r"^\d{1,3}(" + re.escape(mark) + r"\d{3})+$") for mark in (COMMA, DOT)}
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def split_amount(text: str) -> tuple[bool, str, str | None]:
     """(negative, the digits with their marks, the currency) of an amount typed as text."""
-    # Kept for the values seen last: a column's text amounts are split once to find its
-    # decimal mark (column_mark), then again to be read (parse_amount).
+    # A column's text amounts are split once to find its decimal mark (column_mark), then
+    # again to be read (parse_amount): the short ones, every real amount, are kept for the
+    # second time; a long text (a hostile cell) is not kept for the life of the process.
+    return _split_kept(text) if len(text) <= _KEPT_LENGTH else _split(text)
+
+
+def _split(text: str) -> tuple[bool, str, str | None]:
     currency = None
     m = _CURRENCY_RE.search(text)
     if m:
@@ -54,6 +58,10 @@ def split_amount(text: str) -> tuple[bool, str, str | None]:
     if not text or not _DIGITS.fullmatch(text) or not any(c.isdigit() for c in text):
         raise ValueError("montant illisible")
     return negative, text, currency
+
+
+_KEPT_LENGTH = 64
+_split_kept = functools.lru_cache(maxsize=1 << 16)(_split)
 
 
 def mark_of(digits: str) -> str | None:
