@@ -8,6 +8,7 @@ what keeps reading it fast.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -234,17 +235,26 @@ _NOT_FLOAT = frozenset({str, dt.date, dt.datetime})
 def _object_factorize(raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """pd.factorize of an object array, without its pass asking whether all cells are text
     (to hash them as UTF-8, no faster), nor a table sized for a million distinct values."""
-    if _ObjectTable is None:
+    if _ObjectTable is None or not _table_agrees():
         return pd.factorize(raw, use_na_sentinel=True)
     # The arguments pandas' own factorize_array gives the table: the same codes and values.
-    try:
-        table = _ObjectTable(min(len(raw), 1024))
-        uniques, codes = table.factorize(
-            raw, na_sentinel=-1, na_value=None, mask=None, ignore_na=True
-        )
-    except TypeError:  # pragma: no cover - a pandas whose private table takes other arguments
-        return pd.factorize(raw, use_na_sentinel=True)
+    table = _ObjectTable(min(len(raw), 1024))
+    uniques, codes = table.factorize(raw, na_sentinel=-1, na_value=None, mask=None, ignore_na=True)
     return codes.astype(np.intp, copy=False), uniques
+
+
+@functools.cache
+def _table_agrees() -> bool:
+    """Whether pandas' private table codes a tricky sample as pd.factorize does, asked once:
+    another pandas that takes other arguments, or codes otherwise, gets pd.factorize."""
+    sample = np.array(["b", None, "a", "b", math.nan, 1.0, True, dt.date(2026, 1, 1)], object)
+    try:
+        uniques, codes = _ObjectTable(8).factorize(sample, -1, None, None, True)
+    except TypeError:  # pragma: no cover - a pandas whose private table changed
+        return False
+    theirs, values = pd.factorize(sample, use_na_sentinel=True)
+    same = [(type(v), v) for v in uniques] == [(type(v), v) for v in values]
+    return same and codes.tolist() == theirs.tolist()
 
 
 def _bool_or_bit(value: Any) -> bool:
