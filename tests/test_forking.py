@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +173,15 @@ def test_the_child_writes_nothing_to_the_run_s_streams(capfd: pytest.CaptureFixt
     assert capfd.readouterr() == ("", "")
 
 
+@pytest.fixture
+def ctrl_c_interrupts() -> Iterator[None]:
+    """Ctrl+C raises KeyboardInterrupt, as in a terminal, even when this run inherited it ignored
+    (a job started in the background of a script does: Python then keeps SIGINT ignored)."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def _children() -> set[int]:
     """This process's living (or unreaped) children."""
     found: set[int] = set()
@@ -181,6 +190,7 @@ def _children() -> set[int]:
     return found
 
 
+@pytest.mark.usefixtures("ctrl_c_interrupts")
 def test_a_run_stopped_while_waiting_leaves_no_child() -> None:
     def stop_the_run() -> None:
         time.sleep(0.3)
@@ -194,6 +204,7 @@ def test_a_run_stopped_while_waiting_leaves_no_child() -> None:
         os.waitpid(pid, os.WNOHANG)
 
 
+@pytest.mark.usefixtures("ctrl_c_interrupts")
 def test_a_ctrl_c_at_the_fork_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
     # Ctrl+C pressed while it is held back over the fork is raised once let through: the
     # child then exists, and must be killed with the run all the same.
