@@ -6,6 +6,7 @@ machine leaves the other idle.
 
     python bench/timeline.py 200000                 # the generated ledger, a fresh copy
     python bench/timeline.py 200000 --samples       # and every sample
+    python bench/timeline.py 1048575 --dry-run      # the dry run's steps
 """
 
 from __future__ import annotations
@@ -89,10 +90,13 @@ def main() -> None:
     parser.add_argument("invoices", type=int)
     parser.add_argument("--samples", action="store_true")
     parser.add_argument("--every", type=float, default=0.5)
+    parser.add_argument("--dry-run", action="store_true", help="the dry run's steps instead")
     args = parser.parse_args()
     target = work_copy(args.invoices, "timeline")
     command = [sys.executable, "-c", CHILD, "run", str(target), "--as-of", AS_OF,
                "--out", str(target.parent / "ours"), "--json"]  # fmt: skip
+    if args.dry_run:
+        command.append("--dry-run")
     log = target.parent / "steps.log"
     start = time.monotonic()
     with log.open("w") as err:
