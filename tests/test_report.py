@@ -91,6 +91,34 @@ def test_every_bucket_of_every_client_to_the_cent(ledger):
     assert total.total == round(sum(i.outstanding for i in run.invoices), 2)
 
 
+def test_what_is_not_chased_is_split_by_why(tmp_path):
+    """A dispute, a client in collective proceedings and a time-barred invoice each in their
+    own column: a manager must not read a prescription or a liquidation as a dispute."""
+    headers = [*HEADERS, "Procédure collective"]
+    rows = [
+        [*ROWS[6], None],  # B3: disputed, 250 €
+        # Invoiced on 01/06/2021: five years (L110-4) over at the end of 01/06/2026.
+        ["P1", "Presse P", D(2021, 6, 1), D(2021, 7, 1), 700.0, None, None, None, ADDRESS, None, None, None, None],
+        ["L1", "Rouge SAS", D(2026, 6, 1), D(2026, 7, 1), 300.0, None, None, None, ADDRESS, None, None, None, "redressement judiciaire, jugement du 15/07/2026"],
+    ]  # fmt: skip
+    figures = _figures(write_ledger(tmp_path / "ledger.xlsx", rows, headers))
+    got = {
+        r.client: (r.held, r.insolvency, r.prescribed, r.buckets, r.total) for r in figures.aging
+    }
+    assert got == {
+        "Presse P": (0.0, 0.0, 700.0, (0.0,) * 4, 700.0),
+        "Rouge SAS": (0.0, 300.0, 0.0, (0.0,) * 4, 300.0),
+        "Bureau B": (250.0, 0.0, 0.0, (0.0,) * 4, 250.0),
+    }
+    total = figures.aging_total
+    assert (total.held, total.insolvency, total.prescribed, total.total) == (
+        250.0,
+        300.0,
+        700.0,
+        1250.0,
+    )
+
+
 def test_both_dso_figures_by_hand(ledger):
     ind = _figures(ledger).indicators
     # Simple: receivables 2 550 € ÷ sales of 25/08–22/11 (1 000 + 500 − 100 + 300 + 250 + 800
@@ -100,8 +128,10 @@ def test_both_dso_figures_by_hand(ledger):
     # (30 days) sold 1 300 € (A2, C1): 350 € left; 23/08–22/09 (31 days) sold 550 € (B1, B3):
     # 350 / 550 × 31 = 19,7 days. 31 + 30 + 19,7 = 80,7 days.
     assert ind.dso.count_back == 80.7
-    # Late: 500 + 200 + 300 + 400 + 250 (the disputed one is late too) = 1 650 € of 2 550 €.
-    assert (ind.late, ind.late_share) == (1650.0, 64.7)
+    # Late: 500 + 200 + 300 + 400 + 250 (the disputed one is late too) = 1 650 € of the
+    # 2 650 € invoiced and open (the 100 € credit note lowers what is owed, not what is late):
+    # 62,26 → 62,3 %. Over the net 2 550 € a share passed 100 % once every invoice was late.
+    assert (ind.late, ind.late_share) == (1650.0, 62.3)
     # Weighted: (21×500 + 82×200 + 52×300 + 174×400 + 38×250) ÷ 1 650 = 121 600 ÷ 1 650 = 73,7
     assert ind.weighted_days_late == 73.7
 
@@ -172,10 +202,17 @@ def test_rapport_xlsx_holds_its_sheets_and_charts(ledger, tmp_path):
         200.0,
         0.0,
         0.0,
+        0.0,
+        0.0,
         -100.0,
         1600.0,
     ]
-    assert aging["I4"].value == "=SUM(I2:I3)"
+    assert [c.value for c in aging[1]][6:9] == [
+        "En litige / en attente",
+        "Procédure collective",
+        "Prescrites",
+    ]
+    assert aging["K4"].value == "=SUM(K2:K3)"
     with zipfile.ZipFile(result.xlsx) as zf:
         charts = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/chart")]
     # The stacked bars name the clients and the buckets of the first sheet.

@@ -223,5 +223,7 @@ def test_the_aging_chart_shows_disputed_and_held_amounts_as_their_own_series(don
             book.read(n).decode("utf-8") for n in book.namelist() if n.startswith("xl/charts/chart")
         ]
     aging = next(c for c in charts if "Balance âgée" in c and "barChart" in c)
-    # Non échu, four buckets, and « En litige / en attente » (column G): no empty bar.
-    assert aging.count("<c:ser>") == 6 and "'Balance âgée'!$G$1" in aging
+    # Non échu, four buckets, and what is not chased (columns G to I: in dispute or on hold,
+    # in collective proceedings, time-barred): no empty bar.
+    assert aging.count("<c:ser>") == 8
+    assert all(f"'Balance âgée'!${c}$1" in aging for c in "GHI")

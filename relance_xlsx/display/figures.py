@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from ..wording import money
+from ..wording import date_short, money
 from .console import err, out
 
 if TYPE_CHECKING:  # an annotation only: a report's result imports the figures and the mail
@@ -19,12 +20,26 @@ def render_report(result: ReportResult, notes: list[str]) -> None:
         err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
     figures = result.figures
     total = figures.aging_total
-    table = Table(title=f"Balance âgée au {figures.as_of}", title_justify="left")
-    for name in ("Non échu", *figures.buckets, "En litige", "Avoirs", "Total"):
-        table.add_column(name, justify="right")
-    table.add_row(
-        *(money(v) for v in (total.not_due, *total.buckets, total.held, total.credits, total.total))
+    day = date_short(dt.date.fromisoformat(figures.as_of))
+    table = Table(title=f"Balance âgée au {day}", title_justify="left")
+    table.add_column("")
+    table.add_column("Montant", justify="right")
+    # One line per column of the report's sheet: side by side, nine amounts wrapped at 80
+    # columns. What is not chased for a reason nothing has is left out.
+    apart = (
+        ("En litige / en attente", total.held),
+        ("Procédure collective", total.insolvency),
+        ("Prescrites", total.prescribed),
     )
+    lines = [
+        ("Non échu", total.not_due),
+        *zip(figures.buckets, total.buckets, strict=True),
+        *((name, value) for name, value in apart if value),
+        ("Avoirs", total.credits),
+        ("Total", total.total),
+    ]
+    for name, value in lines:
+        table.add_row(name, money(value))
     out.print(table)
     ind = figures.indicators
 

@@ -21,6 +21,15 @@ class AgingRow:
     held: float  # disputed or on hold: not chased, not in the buckets
     credits: float  # credit notes not yet used (negative)
     total: float
+    # Not chased either, each for its own reason: a client under collective proceedings (its
+    # claim is declared, not chased), an invoice time-barred (prescrite). Apart from « held »:
+    # a manager must not read them as disputes.
+    insolvency: float = 0.0
+    prescribed: float = 0.0
+
+
+# The columns of what is not chased, after the buckets, in the order of AgingRow's fields.
+NOT_CHASED_HEADERS = ("En litige / en attente", "Procédure collective", "Prescrites")
 
 
 def bucket_labels(report: Report) -> tuple[str, ...]:
@@ -45,16 +54,20 @@ def aging(items: pd.DataFrame, as_of: dt.date, report: Report) -> list[AgingRow]
     late = np.nan_to_num(late, nan=0.0)  # no due date: counted as not due yet
     amount = items["outstanding"].to_numpy(dtype=float)
     credit = items["is_credit"].to_numpy(dtype=bool)
-    # Held: a dispute, or a client under collective proceedings (nothing may be chased).
-    held = ~credit & (
-        items["hold"].to_numpy(dtype=bool)
-        | np.isin(items["action"].to_numpy(dtype=object), ["hold", "insolvency", "prescribed"])
-    )
-    chased = ~credit & ~held
+    # Not chased, by why: time-barred, a client under collective proceedings (nothing may be
+    # chased), else disputed or on hold.
+    action = items["action"].to_numpy(dtype=object)
+    prescribed = ~credit & (action == "prescribed")
+    insolvency = ~credit & ~prescribed & (action == "insolvency")
+    held = ~credit & ~prescribed & ~insolvency
+    held &= items["hold"].to_numpy(dtype=bool) | (action == "hold")
+    chased = ~credit & ~held & ~insolvency & ~prescribed
     edges = [0, report.bucket_1, report.bucket_2, report.bucket_3]
     columns = {
         "not_due": np.where(chased & (late <= 0), amount, 0.0),
         "held": np.where(held, amount, 0.0),
+        "insolvency": np.where(insolvency, amount, 0.0),
+        "prescribed": np.where(prescribed, amount, 0.0),
         "credits": np.where(credit, amount, 0.0),
     }
     for k in range(4):
@@ -65,10 +78,11 @@ def aging(items: pd.DataFrame, as_of: dt.date, report: Report) -> list[AgingRow]
     table = table.round(2).sort_values("total", ascending=False, kind="stable")
     names = ("not_due", "b0", "b1", "b2", "b3", "held", "credits", "total")
     values = [table[c].tolist() for c in names]
+    apart = [table[c].tolist() for c in ("insolvency", "prescribed")]
     return [
-        AgingRow(str(client), nd, (b0, b1, b2, b3), held, credits, total)
-        for client, nd, b0, b1, b2, b3, held, credits, total in zip(
-            table.index.tolist(), *values, strict=True
+        AgingRow(str(client), nd, (b0, b1, b2, b3), held, credits, total, ins, pres)
+        for client, nd, b0, b1, b2, b3, held, credits, total, ins, pres in zip(
+            table.index.tolist(), *values, *apart, strict=True
         )
     ]
 
@@ -82,7 +96,9 @@ def aging_total(rows: list[AgingRow]) -> AgingRow:
         round(sum(r.held for r in rows), 2),
         round(sum(r.credits for r in rows), 2),
         round(sum(r.total for r in rows), 2),
+        round(sum(r.insolvency for r in rows), 2),
+        round(sum(r.prescribed for r in rows), 2),
     )
 
 
-__all__ = ["AgingRow", "aging", "aging_total", "bucket_labels", "open_items"]
+__all__ = ["NOT_CHASED_HEADERS", "AgingRow", "aging", "aging_total", "bucket_labels", "open_items"]

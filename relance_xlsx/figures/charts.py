@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .aging import NOT_CHASED_HEADERS
 from .manager import ManagerReport
 
 # French whatever the machine's locale: the [$-40C] prefix (fr-FR) makes LibreOffice, and so
@@ -25,9 +26,10 @@ def aging_chart(book: Any, report: ManagerReport) -> None:
         return
     ws = book.add_worksheet(AGING_SHEET)
     chart = book.add_chart({"type": "bar", "subtype": "stacked"})
-    # Non échu, the four buckets, and what is disputed or on hold: a client owing only the
-    # latter is a bar of its own colour, not an empty one.
-    for j in range(1, 7):
+    # Non échu, the four buckets, and what is not chased (disputed or on hold, in collective
+    # proceedings, time-barred): a client owing only the latter is a bar of its own colour,
+    # not an empty one.
+    for j in range(1, 6 + len(NOT_CHASED_HEADERS)):
         chart.add_series(
             {
                 "name": ["Balance âgée", 0, j],

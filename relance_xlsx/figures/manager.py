@@ -59,7 +59,7 @@ FORMULAS = {
         "plus récent au plus ancien ; chaque mois épuisé compte tous ses jours, le dernier "
         "la part de son chiffre d'affaires qui reste"
     ),
-    "late_share": "part en retard = encours échu ÷ encours total",
+    "late_share": "part en retard = encours échu ÷ encours des factures (avoirs non déduits)",
     "weighted_days_late": "retard moyen pondéré = Σ (jours de retard × reste dû) ÷ Σ reste dû échu",
 }
 
@@ -127,6 +127,9 @@ def indicators(
     late_days = (pd.Timestamp(as_of) - items["due_date"]).dt.days.to_numpy(dtype=float)
     is_late = (np.nan_to_num(late_days, nan=0.0) > 0) & ~items["is_credit"].to_numpy(dtype=bool)
     late = round(float(amount[is_late].sum()), 2)
+    # Over the invoices alone: the credit notes lower what is owed, not what is late, and a
+    # share over the net total exceeded 100 % once every invoice was late.
+    invoiced = round(float(amount[~items["is_credit"].to_numpy(dtype=bool)].sum()), 2)
     weighted = (
         round(float((late_days[is_late] * amount[is_late]).sum() / amount[is_late].sum()), 1)
         if late > 0
@@ -137,7 +140,7 @@ def indicators(
     return Indicators(
         receivables,
         late,
-        round(late / receivables * 100, 1) if receivables > 0 else None,
+        round(late / invoiced * 100, 1) if invoiced > 0 else None,
         weighted,
         round(float(decisions["interest"][unpaid].sum()), 2),
         round(float(decisions["indemnity"][unpaid].sum()), 2),

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..ooxml import col_letter
 from ..wording import date_long
+from .aging import NOT_CHASED_HEADERS, AgingRow
 from .charts import CHART_SHEETS, DSO_SHEET, MONEY, aging_chart, dso_by_month
 from .manager import ManagerReport
 
@@ -104,15 +105,20 @@ def _table(ws: Any, headers: list[str], rows: list[list[Any]], styles: dict[str,
     ws.freeze_panes(1, 1)
 
 
+def _apart(row: AgingRow) -> tuple[float, float, float]:
+    """What is not chased, in the order of NOT_CHASED_HEADERS."""
+    return row.held, row.insolvency, row.prescribed
+
+
 def _aging(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:
     ws = book.add_worksheet("Balance âgée")
-    headers = ["Client", "Non échu", *report.buckets, "En litige / en attente", "Avoirs", "Total"]
-    rows = [[r.client, r.not_due, *r.buckets, r.held, r.credits, r.total] for r in report.aging]
+    headers = ["Client", "Non échu", *report.buckets, *NOT_CHASED_HEADERS, "Avoirs", "Total"]
+    rows = [[r.client, r.not_due, *r.buckets, *_apart(r), r.credits, r.total] for r in report.aging]
     _table(ws, headers, rows, styles)
     last = len(rows)
     ws.write(last + 1, 0, "Total", styles["bold"])
     total = report.aging_total
-    values = [total.not_due, *total.buckets, total.held, total.credits, total.total]
+    values = [total.not_due, *total.buckets, *_apart(total), total.credits, total.total]
     for j, value in enumerate(values, start=1):
         column = col_letter(j)
         # A formula, so that a correction in the sheet carries; its value, for readers that
