@@ -76,6 +76,31 @@ def test_the_legal_mentions_are_in_every_letters_footer(extra, lines):
 
 
 @pytest.mark.parametrize(
+    ("extra", "missing"),
+    [
+        pytest.param({"legal_form": "SARL", "share_capital": "10 000 €", "rcs_city": "Lyon"}, [],
+                     id="company-complete"),
+        pytest.param({"legal_form": "S.A.R.L."}, ["creditor.share_capital", "creditor.rcs_city"],
+                     id="company-without-capital-or-registry"),
+        pytest.param({"legal_form": "SCOP SA", "share_capital": "variable"},
+                     ["creditor.rcs_city"], id="cooperative-without-registry"),
+        pytest.param({}, ["creditor.legal_form"], id="form-unknown"),
+        pytest.param({"legal_form": "Association loi 1901"}, [], id="association"),
+        pytest.param({"sole_trader": True, "legal_form": "EI"}, [], id="sole-trader"),
+    ],
+)  # fmt: skip
+def test_a_company_s_letters_wait_for_its_legal_mentions(extra, missing):
+    """R123-237 (legal-fr §8.7): a company's papers name its form, capital and registry; a
+    letter naming only its SIRET is held (a_completer/), never sent without them."""
+    found: list[str] = []
+    creditor_context(Settings(creditor=Creditor(**BASE, **extra)), found)
+    assert [k for k in found if k in MENTIONS] == missing
+
+
+MENTIONS = ("creditor.legal_form", "creditor.share_capital", "creditor.rcs_city")
+
+
+@pytest.mark.parametrize(
     ("typed", "fr", "en"),
     [
         ("10 000 €", "10\u202f000\u00a0€", "€10,000"),

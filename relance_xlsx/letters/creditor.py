@@ -2,10 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from ..config import PLACEHOLDER, Settings, legal_mentions
+from ..config import PLACEHOLDER, Creditor, Settings, legal_mentions
 from ..wording import english_title, visible_record
+
+# The forms of a company registered at the RCS with a share capital: its papers name the form,
+# the capital, « RCS » and its registry's town (R123-237, legal-fr §8.7).
+_COMPANIES = frozenset(
+    [
+        "sarl",
+        "sarlu",
+        "eurl",
+        "sas",
+        "sasu",
+        "sa",
+        "snc",
+        "sca",
+        "scs",
+        "selarl",
+        "selas",
+        "selafa",
+        "selca",
+        "sci",
+        "scp",
+        "scop",
+        "scic",
+        "sem",
+        "spl",
+    ]
+)
+
+
+def _mentions_missing(c: Creditor, missing: list[str]) -> None:
+    """The business papers' mentions a company's letters cannot go without (a letter of an
+    SARL naming only its SIRET is an offence, R123-237): its form, and for a company its
+    capital and its registry's town. An association or a sole trader owes none of these."""
+    form = c.legal_form.strip()
+    if c.sole_trader:
+        return
+    if not form:
+        missing.append("creditor.legal_form")
+        return
+    words = re.split(r"[^a-z]+", form.lower().replace(".", ""))
+    if _COMPANIES.isdisjoint(words):
+        return
+    if not c.share_capital.strip():
+        missing.append("creditor.share_capital")
+    if not c.rcs_city.strip():
+        missing.append("creditor.rcs_city")
 
 
 def _or_placeholder(value: str, missing: list[str], what: str) -> str:
@@ -24,6 +70,7 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
     phone = _or_placeholder(c.phone, missing, "creditor.phone")
     email = _or_placeholder(c.email, missing, "creditor.email")
     siret = _or_placeholder(c.siret, missing, "creditor.siret")
+    _mentions_missing(c, missing)
     who, registry = legal_mentions(c, "fr", name=name, siret=siret)
     who_en, registry_en = legal_mentions(c, "en", name=name, siret=siret)
     return {
