@@ -164,6 +164,13 @@ def test_the_basis_follows_the_debtor(tmp_path, kind, says):
         )
         # A commune's kind is its form: no « Forme juridique » to fill.
         assert "collectivité territoriale" in text and "Forme juridique : non renseigné" not in text
+        # Its contract is a marché, its term runs from the invoice's receipt (R2192-12): no
+        # terms of sale among the pieces (the lawyer's review, 12).
+        pieces = text.split("Pièces à joindre")[1].split("Procédure")[0]
+        assert "conditions générales de vente" not in pieces
+        assert "marché" in pieces and "R2192-12" in pieces
+    else:
+        assert "conditions générales de vente" in text
 
 
 @pytest.mark.parametrize(
@@ -171,9 +178,8 @@ def test_the_basis_follows_the_debtor(tmp_path, kind, says):
     [
         pytest.param(None, "Pénalités de retard, période par période", id="business-L441-10"),
         pytest.param("Commune", "Intérêts moratoires, période par période", id="public-L2192-13"),
-        pytest.param(
-            "Particulier", "Intérêts au taux légal, période par période", id="consumer-1231-6"
-        ),
+        # Not computed by default (interest_for_consumers): named, and said why.
+        pytest.param("Particulier", "Intérêts au taux légal : non calculés", id="consumer-1231-6"),
     ],
 )
 def test_the_interest_table_is_named_by_the_debtor_s_law(tmp_path, kind, heading):
@@ -342,11 +348,35 @@ def test_the_court_follows_what_the_debtor_is(tmp_path, name, form, says):
     assert says in procedure
     if "judiciaire" in says:
         assert "tribunal de commerce du domicile" not in procedure and "L721-3" in procedure
+    if "non renseignée" in says:  # neither court asserted first (the lawyer's review, 11)
+        assert "tribunal de commerce du domicile" not in procedure
+        assert "requête à la juridiction compétente" in procedure
     if form in ("SELARL", "EI"):
         assert (
             "à vérifier avec votre conseil" in procedure
             and "requête à la juridiction compétente" in procedure
         )
+
+
+@pytest.mark.parametrize(
+    ("level", "says"),
+    [
+        pytest.param("Mise en demeure", "non calculés ici", id="after-a-notice-not-computed"),
+        pytest.param("Relance 2", "ne courent qu'à compter d'une mise en demeure", id="no-notice"),
+    ],
+)
+def test_a_consumer_file_never_shows_an_empty_interest_table(tmp_path, level, says):
+    """The lawyer's review (10): the basis said interest runs from the notice, then an empty
+    table and 0,00 €. With the default policy a consumer's interest is not computed: the file
+    says so, and why, instead of a table with no row."""
+    rows = [["G-1", "M. Gris", "Particulier", D(2026, 6, 1), 900.0, ADDRESS, level, D(2026, 10, 1), None, None]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    (file, *_) = relance_xlsx.dossier(ledger, "M. Gris", complete_settings(), as_of=D(2026, 12, 7),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert "période par période" not in text
+    assert f"Intérêts au taux légal : {'aucun : ils' if 'courent' in says else 'non'}" in text
+    assert says in text
 
 
 def test_the_consumer_s_indemnity_basis_cites_the_professionals_rule_first(tmp_path):

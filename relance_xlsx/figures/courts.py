@@ -124,8 +124,10 @@ def business_court(legal_form: str, name: str) -> Court:
         )
     if kind == "commercial":
         return Court(COMMERCE, f"société commerciale ({said}, {_BASIS})")
+    # Unknown: neither court is named first (the request is said to go « à la juridiction
+    # compétente », then which one, and why).
     return Court(
-        COMMERCE,
+        None,
         "forme juridique non renseignée : tribunal de commerce si le débiteur est commerçant "
         "ou société commerciale, tribunal judiciaire sinon (association, société civile, "
         f"profession libérale) ({_BASIS})",

@@ -5,6 +5,7 @@ its mise en demeure, what happened, which documents to attach, and which procedu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 from ..config import Creditor
 from ..wording import day_long, money, percent
+from .attached import documents
 from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .days import day_or_dash as _day
 from .days import short_day
@@ -120,15 +122,6 @@ class Dossier:
         return procedure_text(self.debtor, self.small_claim_amount, self.indemnity)
 
 
-DOCUMENTS = (
-    "les factures (copies jointes dans pieces/ quand le classeur donne leur fichier)",
-    "les conditions générales de vente, ou le bon de commande ou le devis signé",
-    "les bons de livraison ou procès-verbaux de réception",
-    "la mise en demeure et son avis de réception",
-    "le présent relevé de compte et le détail des intérêts",
-)
-
-
 def write_dossier(dossier: Dossier, target: Path) -> Path:
     """The file as a Word document (nothing to fill by hand), written straight as XML."""
     body = [
@@ -150,7 +143,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     if not dossier.events:
         body.append(paragraph("Aucune ligne au journal des relances pour ce client."))
     body.append(paragraph("Pièces à joindre", "Heading2"))
-    body += [paragraph(item, "ListBullet") for item in DOCUMENTS]
+    body += [paragraph(item, "ListBullet") for item in documents(dossier.debtor.public)]
     body += [paragraph("Procédure", "Heading2"), paragraph(dossier.procedure())]
     body.append(paragraph("Chiffres pour la requête", "Heading2"))
     body += [
@@ -238,12 +231,7 @@ def _claim(dossier: Dossier) -> list[str]:
             invoices,
             right=(3, 4, 5),
         ),
-        paragraph(f"{_interest_name(dossier)}, période par période", "Heading3"),
-        table(
-            ("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"),
-            periods,
-            right=(3, 4, 5, 6),
-        ),
+        *_periods(dossier, periods),
     ]
     paid = [i.number for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
     if paid:
@@ -260,6 +248,30 @@ def _claim(dossier: Dossier) -> list[str]:
             )
         )
     return out
+
+
+def _periods(dossier: Dossier, periods: Sequence[Sequence[str]]) -> list[str]:
+    """The interest table, or, when nothing was computed, why (never an empty table under a
+    basis that says interest runs: the lawyer's review, 10)."""
+    name = _interest_name(dossier)
+    if periods:
+        return [
+            paragraph(f"{name}, période par période", "Heading3"),
+            table(("Facture", "Du", "Au", "Jours", "Base", "Taux", "Intérêts"), periods,
+                  right=(3, 4, 5, 6)),
+        ]  # fmt: skip
+    if dossier.consumer and dossier.notices:
+        why = (
+            "non calculés ici (les intérêts d'un particulier ne le sont qu'avec « "
+            "interest_for_consumers = true » dans relance.toml) ; dus de plein droit à compter "
+            "de la mise en demeure (Code civil 1231-6), ils peuvent être demandés en sus dans la "
+            "requête"
+        )
+    elif dossier.consumer:
+        why = "aucun : ils ne courent qu'à compter d'une mise en demeure (ci-dessous)"
+    else:
+        why = "aucun à ce jour"
+    return [paragraph(f"{name} : {why}.")]
 
 
 def _interest_name(dossier: Dossier) -> str:
