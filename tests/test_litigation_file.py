@@ -282,7 +282,11 @@ def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(t
     [dossier] = [p for p in (tmp_path / "out").rglob("dossier.docx") if "Petit" in str(p)]
     text = _text(dossier)
     assert "Taux de l'intérêt légal appliqué : 2,62 % l'an" in text
-    assert "non confirmé dans la table" in text
+    # Said as the file's own caveat, not as the operator's to-do (the lawyer's review, 2).
+    assert (
+        "Le taux de l'intérêt légal du 2e semestre 2026 n'était pas encore connu à la date de "
+        "ce dossier : le dernier publié (2,62 %) est appliqué, sauf à parfaire." in text
+    )
     assert "Intérêts arrêtés au 7 décembre 2026 : 1,61 €" in text
 
 

@@ -128,6 +128,11 @@ def _breakdown(doc, t: dict) -> None:
     tag(doc, "if part.on_balance")
     keep(para(doc, t["on_balance"], size=9, space_after=0))
     tag(doc, "endif")
+    # A rate the table does not confirm yet: the figure is said to be provisional (« sauf à
+    # parfaire »), in the letter's language (relance_xlsx/policy/provisional.py).
+    tag(doc, "if part.provisional")
+    keep(para(doc, "{{ part.provisional }}", size=9, space_after=0))
+    tag(doc, "endif")
     tag(doc, "if part.figures.penalties_paid")
     keep(para(doc, t["penalties_paid"], size=9, space_after=0))
     tag(doc, "endif")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -100,8 +100,10 @@ def _keep_with_next(paragraph) -> None:
 def _statement(doc, t: dict, *, annex: bool = True) -> None:
     """The statement of account: a page of its own after a formal notice, or the letter."""
     if annex:
-        para(doc, "", space_after=0).add_run().add_break(WD_BREAK.PAGE)
-        para(doc, t["statement_title"], bold=True, size=12, space_after=4)
+        # The title starts its page itself: a paragraph holding a page break, pushed to a new
+        # page by a letter that filled its last one, left that page blank.
+        title = para(doc, t["statement_title"], bold=True, size=12, space_after=4)
+        title.paragraph_format.page_break_before = True
         para(doc, t["statement_intro"], space_after=8)
     table(
         doc,

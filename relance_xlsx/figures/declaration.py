@@ -44,6 +44,9 @@ class Declaration:
     notices: list[str] = field(default_factory=list)
     disputed: list[str] = field(default_factory=list)
     contract_rate: float | None = None
+    # What it says of a rate the table does not confirm yet (a claim certified « sincère et
+    # véritable » must not state an unverified rate as fact).
+    rate_notes: list[str] = field(default_factory=list)
 
     @property
     def abroad(self) -> bool:
@@ -146,6 +149,7 @@ def _due(d: Declaration) -> list[str]:
             right=(3, 4, 5, 6),
         )
     )
+    out += [paragraph(note) for note in d.rate_notes]
     count = sum(1 for i in d.due if i.indemnity)
     if count:
         out.append(

@@ -178,6 +178,8 @@ def _basis(dossier: Dossier) -> list[str]:
     if dossier.consumer:
         rates = dict.fromkeys(p[3] for i in dossier.invoices for p in i.periods)
         lines += legal_rate_lines(list(rates), dossier.rate_notes)
+    else:
+        lines += dossier.rate_notes
     if dossier.credits:
         lines.append(
             "Avoirs : déduits du principal ; un avoir qui nomme sa facture en réduit la base des "

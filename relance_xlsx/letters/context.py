@@ -30,6 +30,7 @@ from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_c
 from .payqr import payment_fields
 from .plan import LetterPlan
 from .postal import debtor_address
+from .rated import provisional_note
 from .records import LetterRows
 from .truth import cited_articles, debtor_type, public_person
 
@@ -70,6 +71,7 @@ def letter_context(
         rate,
         with_notice=any(p.kind == KIND_FORMAL_NOTICE for p in plan.all_parts),
         reminded=plan.others_chased or any(p.reminded for p in plan.all_parts),
+        provisional=provisional_note(settings, lang),
     )
     parts = _parts(plan, data, frame)
     debtor = _debtor(plan.client, people)
@@ -113,8 +115,7 @@ def _legal(
     rate: float,
 ) -> dict[str, Any]:
     """The law the letter cites: its rates, the indemnity, the articles of the client's type."""
-    lang = plan.language
-    consumer_interest = settings.policy.interest_for_consumers
+    lang, consumer_interest = plan.language, settings.policy.interest_for_consumers
     penalty_rows = [r for p in plan.all_parts if p.kind in PENALTY_KINDS for r in data.of(p.rows)]
     return {
         "interest_rate": percent(rate, lang),

@@ -68,7 +68,10 @@ def _signing_room(blocks: Blocks, name: str) -> None:
 def _title(blocks: Blocks, i: int) -> bool:
     """The signatory's title under the name (« Gérante »): a short line, no page break."""
     text, paragraph = blocks.texts[i], blocks.items[i]
-    page_break = paragraph.find(f".//{{{W}}}br[@{{{W}}}type='page']") is not None
+    page_break = (
+        paragraph.find(f".//{{{W}}}br[@{{{W}}}type='page']") is not None
+        or paragraph.find(f"{{{W}}}pPr/{{{W}}}pageBreakBefore") is not None
+    )
     return 0 < len(text) <= 80 and not blocks.is_table(i) and not page_break
 
 

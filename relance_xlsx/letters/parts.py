@@ -38,6 +38,7 @@ from .items import credit_item, invoice_item
 from .noticed import notice_facts
 from .partpaid import partly_paid_words
 from .plan import Part
+from .rated import Note, no_note
 
 # The parts that claim interest and the indemnity (a first reminder claims the principal).
 PENALTY_KINDS = (KIND_REMINDER_2, KIND_FORMAL_NOTICE, KIND_CLAIM)
@@ -64,6 +65,8 @@ class Frame:
     with_notice: bool = False
     # A part of the letter opens « Malgré notre relance … »: no other part says « oubli ».
     reminded: bool = False
+    # What the part says of an unconfirmed rate its interest used (letters/rated.py).
+    provisional: Note = no_note
 
 
 def day_text(day: dt.date, lang: str) -> str:
@@ -270,6 +273,7 @@ def _amounts(
         },
         "interest_periods": interest_lines(rows, m, f.lang) if penalties else [],
         "on_balance": penalties and on_balance(rows),
+        "provisional": f.provisional(rows) if penalties and interest > 0.005 else "",
         **rates_named(rows, f.fallback_rate, f.lang),
     }
 

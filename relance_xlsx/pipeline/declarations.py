@@ -12,7 +12,13 @@ import numpy as np
 from ..config import Settings
 from ..figures import Declaration, write_declaration
 from ..ledger import Ledger
-from ..policy import Decisions, at_judgment, rate_tables_for
+from ..policy import (
+    Decisions,
+    at_judgment,
+    provisional_of,
+    provisional_sentence,
+    rate_tables_for,
+)
 from ..progress import Progress, step
 from ..workbook import journal_lines
 from .casefile import debtor_of, notices, text
@@ -87,8 +93,16 @@ def build_declaration(
         notices(journal, mine),
         [text(by_index[i]["invoice"]) for i in valued.due if by_index[i]["hold"]],
         settings.policy.interest_rate,
-    )
+        _rate_notes([{**by_index[i], "periods": valued.periods.get(i, ())} for i in valued.due],
+                    settings),
+    )  # fmt: skip
     return declaration, valued.warnings
+
+
+def _rate_notes(rows: list[dict[str, Any]], settings: Settings) -> list[str]:
+    """What the declaration says of a rate its interest used that the table does not confirm."""
+    found = provisional_of(rows, rate_tables_for(settings), settings.policy)
+    return [provisional_sentence(found, "fr", "declaration")] if found else []
 
 
 def write_declarations(

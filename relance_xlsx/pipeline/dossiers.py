@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..figures import ClaimedInvoice, Dossier, write_dossier
 from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import attachment_root, check_attachment
-from ..policy import Decisions
+from ..policy import Decisions, provisional_of, provisional_sentence, rate_tables_for
 from ..wording import visible_record
 from ..workbook import journal_lines
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
@@ -185,12 +186,24 @@ def build(
         [claimed(r, ()) for r in open_ if r not in due],
         notices(journal, mine),
         settings.policy.interest_rate,
-        [w for w in decisions.warnings if w.startswith("Taux d'intérêt légal")],
+        _rate_notes([*handed, *late], periods, settings),
         interest_from(journal, [r for r in handed if r["interest"] > 0])
         if mine[:1] and mine[0]["consumer"]
         else [],
         [(claimed(r, ()), why) for r, why in aside],
     )
+
+
+def _rate_notes(
+    rows: list[dict[str, Any]], periods: Mapping[Any, Any], settings: Settings
+) -> list[str]:
+    """What the file says of a rate its figures used that the table does not confirm yet."""
+    found = provisional_of(
+        [{**r, "periods": periods.get(r["index"], ())} for r in rows],
+        rate_tables_for(settings),
+        settings.policy,
+    )
+    return [provisional_sentence(found, "fr", "file")] if found else []
 
 
 def _handed_over(due: list[dict[str, Any]]) -> tuple[list[Any], list[tuple[Any, str]]]:

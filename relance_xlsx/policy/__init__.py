@@ -12,6 +12,7 @@ from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
+from .provisional import Provisional, provisional_of, provisional_sentence
 from .rates import (
     RateTables,
     load_rate_tables,
@@ -24,6 +25,7 @@ __all__ = [
     "Decisions",
     "InterestPeriod",
     "Prescription",
+    "Provisional",
     "RateTables",
     "at_judgment",
     "decide",
@@ -32,5 +34,7 @@ __all__ = [
     "load_rate_tables",
     "one_letter_per_client",
     "prescription_dates",
+    "provisional_of",
+    "provisional_sentence",
     "rate_tables_for",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -112,8 +113,20 @@ def _user_rates(path: Path) -> str:
 def rate_tables_for(settings: Settings) -> RateTables:
     """The bundled rate tables, or the user's copy named by [policy] rates_file."""
     if not settings.policy.rates_file:
-        return load_rate_tables()
-    return load_rate_tables(settings.path(settings.policy.rates_file))
+        return _cached(None, 0.0)
+    path = settings.path(settings.policy.rates_file)
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        stamp = 0.0  # load_rate_tables says why it cannot be read
+    return _cached(str(path), stamp)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(path: str | None, stamp: float) -> RateTables:
+    """The tables of one file as it was at stamp (its modification time): every letter and
+    litigation file asks, and a file edited while the page runs is read again."""
+    return load_rate_tables(Path(path) if path is not None else None)
 
 
 __all__ = [
