@@ -213,9 +213,10 @@ def test_templates_with_other_styles_are_bundled_by_docxcompose(tmp_path):
     (tmp_path / "own").mkdir()
     bundle = render_letters(jobs, tmp_path / "a_imprimer.docx", Quiet())
     xml = Document(str(bundle)).element.xml
-    # A break between letters, and the one before each formal notice's statement of account.
+    # A break between letters; each formal notice's statement of account starts its own page.
     annexes = sum(1 for job in jobs if job.template.stem == "mise_en_demeure")
-    assert xml.count('w:type="page"') == len(jobs) - 1 + annexes
+    assert xml.count('w:type="page"') == len(jobs) - 1
+    assert xml.count("<w:pageBreakBefore/>") == annexes
     text = text_of(bundle)
     assert text.index("Alpha Bâtiment") < text.index("Bravo Ltd") < text.index("Foxtrot")
 

@@ -304,7 +304,7 @@ def test_a_consumer_is_never_claimed_the_40_euros_nor_business_penalties(
 
     def text(client: str) -> str:
         doc = Document(letters[client].path)
-        return "\n".join(p.text for p in doc.paragraphs)
+        return "\n".join(p.text for p in doc.paragraphs).replace("\u2011", "-")
 
     consumer, business = text("M. Jean Petit"), text("Entreprise Zeta")
     for legal in ("L441-10", "D441-5", "40,00", "indemnité forfaitaire"):
@@ -349,7 +349,7 @@ def test_a_public_buyer_is_claimed_moratory_interest_under_the_public_code(tmp_p
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
     result = _run(ledger, D(2026, 11, 22))
     (letter,) = result.letters
-    text = "\n".join(p.text for p in Document(letter.path).paragraphs)
+    text = "\n".join(p.text for p in Document(letter.path).paragraphs).replace("\u2011", "-")
     assert "R2192-31" in text and "L441-10" not in text and "12,15" not in text
     # 2 Sep to 22 Nov 2026: 82 days at 2,15 + 8 = 10,15 %: 300 × 10,15 % × 82 / 365 = 6,84;
     # with the 40 € indemnity: 346,84

@@ -184,6 +184,9 @@ def test_no_ordinary_space_before_a_colon_in_a_french_letter(week_pdf):
         joined = "\n".join(texts)
         for number in letter.invoices:  # never cut: a no-break hyphen in every number
             assert number not in joined or "-" not in number, (letter.client, number)
+        # Nor an article's number (« R2192- » at a line's end, « 32 » on the next).
+        cut = re.findall(r"\b(?:[LRD]\d{3,4}|1\d{3})-\d+", joined)
+        assert not cut, (letter.client, cut)
         for text in texts:
             if english:
                 assert not re.search(r"\s[:;!?]", text), (letter.client, text)

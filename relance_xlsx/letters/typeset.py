@@ -44,6 +44,10 @@ def letter_references(context: dict[str, Any]) -> list[str]:
     lists: list[Any] = [context.get(key) or [] for key in _NUMBERED]
     lists.append((context.get("statement") or {}).get("lines") or [])
     # The numbers only named in its sentences: recalled under a notice, paid since.
+    # The articles it cites: « R2192- » at a line's end and « 32 » on the next (the lawyer's
+    # review, 14).
+    legal = context.get("legal") or {}
+    lists.append(legal.get("articles") or [] if isinstance(legal, dict) else [])
     letter = context.get("letter") or {}
     if isinstance(letter, dict):
         lists.append((letter.get("recall") or {}).get("numbers") or [])
