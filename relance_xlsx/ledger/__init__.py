@@ -84,6 +84,7 @@ from .terms import (
     due_from_terms,
     parse_terms,
 )
+from .text import without_placeholders
 from .values import (
     Amount,
     parse_amount,
@@ -162,5 +163,6 @@ __all__ = [
     "sheet_rows",
     "status_meaning",
     "status_says_paid",
+    "without_placeholders",
     "worksheet_names",
 ]
