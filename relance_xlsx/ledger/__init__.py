@@ -85,6 +85,7 @@ from .terms import (
     parse_terms,
 )
 from .text import without_placeholders
+from .usable import implausible
 from .values import (
     Amount,
     parse_amount,
@@ -145,6 +146,7 @@ __all__ = [
     "find_payments",
     "hold_rows",
     "hold_sentence",
+    "implausible",
     "key_of",
     "label",
     "match_headers",
