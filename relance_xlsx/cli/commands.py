@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 EPILOG = (
     "Codes de sortie : 0 traitement terminé (même si des lignes ont des problèmes, "
     "signalés) ; 1 impossible de lancer (fichier manquant, pas de tableau de factures, "
-    "classeur ouvert, configuration invalide, disque plein) ; 2 erreur d'utilisation. "
+    "lecture douteuse, que relance check signale aussi, classeur ouvert, configuration "
+    "invalide, disque plein) ; 2 erreur d'utilisation. "
     "--traceback affiche le détail technique d'une erreur, pour un rapport de bogue."
 )
 NO_CONFIG = (
@@ -280,8 +281,10 @@ def check(
     result = dataclasses.replace(result, warnings=[*notes, *result.warnings])
     if as_json:
         print_json(result.to_json())
-        return
-    render_check(result)
+    else:
+        render_check(result)
+    if result.would_stop:  # the run's verdict and exit code: it would refuse this workbook
+        raise typer.Exit(ExitCode.ERROR)
 
 
 def main() -> None:

@@ -17,17 +17,28 @@ from .console import err, out
 
 def render_run(result: RunResult) -> None:
     """Warnings, the letters and levels tables, problems, and where things were written."""
+    stop = result.would_stop
     for w in result.warnings:
-        err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
+        if not (stop and stop in w):  # said once, as the headline
+            err.print(f"Attention : {w}", markup=False, highlight=False, soft_wrap=True)
     day = date_long(dt.date.fromisoformat(result.as_of))  # the JSON keeps the ISO date
     title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {day}"
     if result.dry_run:
         title += " (simulation : rien n'a été écrit)"
-    if _nothing_new(result):
+    if stop or _nothing_new(result):
         out.print(title, markup=False, highlight=False, soft_wrap=True)
+    if stop:  # never « Rien de nouveau » when the real run would not even start
+        out.print(
+            f"Sans --dry-run, ce run s'arrêterait : {stop}. Corrigez les problèmes listés "
+            "ci-dessous (ou la feuille et les colonnes lues : relance check).",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    elif _nothing_new(result):
         out.print("Rien de nouveau aujourd'hui : aucune lettre, aucun changement de niveau.")
-    else:
-        out.print(_letters_table(result, title))
+    if not _nothing_new(result):
+        out.print(_letters_table(result, "" if stop else title))
     _clients_listed(result)
     out.print(_levels_table(result))
     _paid_late(result)

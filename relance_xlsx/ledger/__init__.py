@@ -84,6 +84,8 @@ from .terms import (
     due_from_terms,
     parse_terms,
 )
+from .text import without_placeholders
+from .usable import implausible
 from .values import (
     Amount,
     parse_amount,
@@ -144,6 +146,7 @@ __all__ = [
     "find_payments",
     "hold_rows",
     "hold_sentence",
+    "implausible",
     "key_of",
     "label",
     "match_headers",
@@ -162,5 +165,6 @@ __all__ = [
     "sheet_rows",
     "status_meaning",
     "status_says_paid",
+    "without_placeholders",
     "worksheet_names",
 ]

@@ -11,6 +11,7 @@ from .buyers import buyer_kind
 from .coded import nones, object_array
 from .columns import normalise
 from .grid import Grid
+from .text import without_placeholders
 from .values import parse_text
 
 
@@ -40,11 +41,14 @@ def contact_columns(grid: Grid, policy: Policy, buyer: np.ndarray) -> dict[str, 
 
 
 def _address_lines(whole: Any) -> str | None:
+    """A cell's address lines, without blank lines and export artefacts (« None », « nan »,
+    « #N/A »…): a letter never prints them, and an address left without its town is
+    incomplete."""
     text = parse_text(whole)
     if not text:
         return None
-    lines = [ln.strip() for ln in text.replace("\r", "").split("\n") if ln.strip()]
-    return "\n".join(lines) if lines else None
+    lines = [without_placeholders(ln).strip() for ln in text.replace("\r", "").split("\n")]
+    return "\n".join(ln for ln in lines if ln) or None
 
 
 _PARTS = ("street", "complement", "postcode", "city", "country")
@@ -63,7 +67,7 @@ def _addresses(grid: Grid) -> np.ndarray:
         grid.raw(name).map(_address_lines).array()
         for name in ("street", "complement", "city", "country")
     )
-    postcode = grid.raw("postcode").map(parse_text).array()
+    postcode = grid.raw("postcode").map(_address_lines).array()
     # 01000 typed as a number in Excel reads 1000 (Ain): its zero is put back in France.
     short = grid.raw("postcode").mask(_lost_zero)
     out = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -14,14 +15,33 @@ from .statuses import CREDIT, PAID
 from .values import parse_flag
 
 _CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
+# A description names a credit note only as the document's kind, in its first words
+# (« Avoir sur facture F12 », « AVOIR n° 3 », « - Credit note »): elsewhere « avoir » is as
+# often the verb (« après avoir raté le vol ») or the cancelled invoice's own note
+# (« facture annulée par l'avoir n°114 »).
+_KIND_RE = re.compile(r"^[\W_]*(?:avoirs?|cr[eé]dit\s+note|note\s+de\s+cr[eé]dit)\b", re.I)
+
+_MENTION = (
+    "le libellé parle d'un « avoir » mais le montant est positif : la ligne est lue comme une "
+    "facture, relancée si elle est due ; pour un vrai avoir, saisissez un montant négatif ou "
+    "le statut « Avoir » (ou un libellé qui commence par « Avoir »)"
+)
 
 
-def credits(amount: np.ndarray, standing: Standing, *texts: Coded) -> tuple[np.ndarray, np.ndarray]:
-    """Which rows are credit notes (a negative amount, « Avoir » in a text or the status),
-    and the amounts with every credit note negative."""
-    is_credit = (amount < 0) | standing.rows(CREDIT)
-    for column in texts:
-        is_credit |= _says_credit(column)
+def credits(
+    grid: Grid, amount: np.ndarray, standing: Standing, invoice: Coded, objects: Coded
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which rows are credit notes (a negative amount, the status, « Avoir » in the invoice
+    number or opening the description), and the amounts with every credit note negative.
+
+    A description that only mentions an « avoir » further on, with a positive amount, leaves
+    the row an invoice and is a warning on its row.
+    """
+    is_credit = (amount < 0) | standing.rows(CREDIT) | _says_credit(invoice, _names_credit)
+    is_credit |= _says_credit(objects, _opens_with_credit)
+    mentions = ~is_credit & (amount > 0) & _says_credit(objects, _names_credit)
+    for i in np.flatnonzero(mentions).tolist():
+        grid.problem(i, "object", objects.at(i), _MENTION, "warning")
     return is_credit, np.where(is_credit & (amount > 0), -amount, amount)
 
 
@@ -80,13 +100,13 @@ def _is_flag_word(value: Any) -> bool:
     return True
 
 
-def _says_credit(column: Coded) -> np.ndarray:
-    """Rows whose text names a credit note ("Avoir", "Credit note")."""
+def _says_credit(column: Coded, test: Callable[[Any], bool]) -> np.ndarray:
+    """Rows whose text passes a test for a credit note ("Avoir", "Credit note")."""
     # One search through all the texts first: most ledgers have no such word at all.
     texts = "\x00".join([v for v in column.values if v.__class__ is str]).lower()
-    if "avoir" not in texts and "credit" not in texts:
+    if "avoir" not in texts and "credit" not in texts and "crédit" not in texts:
         return np.zeros(len(column), dtype=bool)
-    return column.mask(_names_credit)
+    return column.mask(test)
 
 
 def _names_credit(text: Any) -> bool:
@@ -95,6 +115,10 @@ def _names_credit(text: Any) -> bool:
         return False
     lower = text.lower()
     return ("avoir" in lower or "credit" in lower) and bool(_CREDIT_RE.search(text))
+
+
+def _opens_with_credit(text: Any) -> bool:
+    return isinstance(text, str) and bool(_KIND_RE.match(text))
 
 
 __all__ = ["credits", "paid_amounts", "settle"]

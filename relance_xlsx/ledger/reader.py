@@ -18,7 +18,15 @@ from ..config import Settings
 from ..errors import LedgerError
 from ..ooxml import ExcelTable, col_index, excel_tables
 from .ahead import pack_frame, read_ahead, unpack_frame
-from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
+from .choice import (
+    HEADER_SEARCH_ROWS,
+    SAMPLE_ROWS,
+    TableGuess,
+    candidates,
+    choose,
+    rival_sheet,
+    why,
+)
 from .clients import find_clients, join_clients
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
@@ -101,8 +109,9 @@ def _read_table(
     sheets: list[str],
     settings: Settings,
     tables: dict[str, list[ExcelTable]],
-) -> tuple[TableGuess, str, list[list[Any]]]:
-    """The table's guess, why it was chosen, and the whole grid of its sheet."""
+) -> tuple[TableGuess, str, list[list[Any]], list[str]]:
+    """The table's guess, why it was chosen, the whole grid of its sheet, and the warning
+    when another sheet's table is as good (its invoices are not read)."""
     guess, runner_up = find_table(reader, candidates, settings.columns, tables)
     left_out = [s for s in sheets if s not in candidates]
     if guess is None and left_out:
@@ -121,7 +130,7 @@ def _read_table(
             "ventes, ou nommez la colonne du client dans la section [columns] de relance.toml "
             "si ce tableau est bien celui de vos clients."
         )
-    return guess, why(guess, runner_up), reader.rows(guess.sheet)
+    return guess, why(guess, runner_up), reader.rows(guess.sheet), rival_sheet(guess, runner_up)
 
 
 def candidate_sheets(sheets: list[str], wanted: str | None, journal: str) -> list[str]:
@@ -202,7 +211,7 @@ def _read(
         tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
         reader = _Sheets(book, path)
         with collector.paused():
-            guess, choice, grid = _read_table(
+            guess, choice, grid, rival = _read_table(
                 reader, path, candidates, [s for s in sheets if s not in refused], settings,
                 tables,
             )  # fmt: skip
@@ -223,7 +232,7 @@ def _read(
         rows = normalise_rows(
             data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of
         )
-    warnings = [*rows.notes]
+    warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += _formula_warnings(verdict.formulas.get(guess.sheet, {}), headers)
     paid_note = ""

@@ -89,7 +89,7 @@ def _columns(
     history = grid.parse("reminder_level", parse_level)
     last_date = grid.parse("reminder_date", parse_date)
     objects = grid.parse("object", parse_text)
-    is_credit, amount = credits(amount, standing, invoice, objects)
+    is_credit, amount = credits(grid, amount, standing, invoice, objects)
     paid, outstanding = settle(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )

@@ -13,6 +13,10 @@ from ..wording import has_invisible, visible
 # they arrive from Excel as _x0008_ escapes or pasted from other programs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
+# What an export writes for an empty value (Python's None, pandas' NaN, SQL's NULL, Excel's
+# #N/A, JavaScript's undefined, a dash): never a line of an address, nor a part of one.
+_PLACEHOLDERS = frozenset({"none", "nan", "null", "n/a", "#n/a", "undefined", "-", "–", "—"})
+_PIECES = re.compile(r"\s*[,;]\s*")
 
 
 def is_empty(value: Any) -> bool:
@@ -57,4 +61,13 @@ def name_was_cleaned(value: Any) -> bool:
     return bool(_LINE_BREAKS.search(value.strip())) or has_invisible(value)
 
 
-__all__ = ["is_empty", "name_was_cleaned", "parse_name", "parse_text"]
+def without_placeholders(line: str) -> str:
+    """A line without the export artefacts it holds, alone or between commas: « None » is
+    "", « None, 12690 Rouvres » is « 12690 Rouvres »."""
+    pieces = _PIECES.split(line.strip())
+    if not any(p.lower() in _PLACEHOLDERS for p in pieces):
+        return line
+    return ", ".join(p for p in pieces if p and p.lower() not in _PLACEHOLDERS)
+
+
+__all__ = ["is_empty", "name_was_cleaned", "parse_name", "parse_text", "without_placeholders"]

@@ -16,6 +16,7 @@ from typing import Any
 
 from babel import Locale
 
+from ..ledger import without_placeholders
 from .items import present
 
 LINE_WIDTH = 38
@@ -96,7 +97,9 @@ def postal_address(text: Any, name_lines: int = 1) -> Postal:
     name_lines: the lines above it in the window (the name, the « À l'attention de »).
     """
     raw = [] if text is None else str(text).replace("\r", "").split("\n")
-    lines = [_clean(ln) for ln in raw if _clean(ln)]
+    # An export's « None » or « nan » is no line (the ledger drops them; this text may come
+    # from elsewhere).
+    lines = [c for ln in raw if (c := _clean(without_placeholders(ln)))]
     if not lines:
         return Postal((), "adresse du client")
     country = country_of(lines[-1]) if len(lines) > 1 else None

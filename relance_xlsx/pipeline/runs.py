@@ -107,9 +107,7 @@ def run(
 # the write-back's own collection frees at its start.
 def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     settings, as_of, out, progress = job.settings, job.as_of, job.out, job.progress
-    ledger = _read(job.ledger_path, settings, as_of, job.write_workbook, progress, job.dry_run)
-    frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
-    ledger = dataclasses.replace(ledger, frame=frame)
+    ledger, held_now, unheld, would_stop = _read(job)
     warnings = list(ledger.warnings)
     recorded = typed_numbers(
         ledger, settings, out, as_of, warnings, write=job.write_workbook, keep=not job.dry_run
@@ -181,6 +179,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
         summary=sheet.summary,
         missing_settings=creditor_gaps(settings) if held else [],
         done_before=before,
+        would_stop=would_stop,
         registered_numbers=[r.public() for r in recorded if not r.dated_only],
         **files.described(),
         **invoices.fields(),
@@ -238,28 +237,23 @@ def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[A
     return out
 
 
-def _read(
-    ledger_path: Path,
-    settings: Settings,
-    as_of: dt.date,
-    write_workbook: bool,
-    progress: Progress,
-    dry_run: bool = False,
-) -> Ledger:
-    """The ledger, and, before any letter, every reason not to write it back."""
-    with step(progress, "Lecture du classeur"):
-        ledger = read_ledger(ledger_path, settings, as_of=as_of)
-    if dry_run:
-        # A dry run lists the problems, and says the decision a real run would take.
-        why = implausible(ledger, settings.writeback.min_usable_share)
-        if why:
-            warning = f"Sans --dry-run, ce run s'arrêterait : {why} (voir les problèmes)."
-            ledger = dataclasses.replace(ledger, warnings=(warning, *ledger.warnings))
-    if write_workbook:
+def _read(job: _Job) -> tuple[Ledger, dict[Any, HoldBack], list[str], str | None]:
+    """The ledger with the run's holds (and the holds that name nothing), and, before any
+    letter, every reason not to write it back: a dry run says why a real one would stop."""
+    settings = job.settings
+    with step(job.progress, "Lecture du classeur"):
+        ledger = read_ledger(job.ledger_path, settings, as_of=job.as_of)
+    # A dry run lists the problems, and says the decision a real run would take.
+    why = implausible(ledger, settings.writeback.min_usable_share) if job.dry_run else None
+    if why:
+        warning = f"Sans --dry-run, ce run s'arrêterait : {why} (voir les problèmes)."
+        ledger = dataclasses.replace(ledger, warnings=(warning, *ledger.warnings))
+    if job.write_workbook:
         refuse_implausible(ledger, settings.writeback.min_usable_share)
-        preflight(ledger_path, ledger.fingerprint)
+        preflight(job.ledger_path, ledger.fingerprint)
         check_targets(ledger.sheet_ref, settings.writeback)
-    return ledger
+    frame, held_now, unheld = hold_rows(ledger.frame, job.hold)
+    return dataclasses.replace(ledger, frame=frame), held_now, unheld, why
 
 
 class _Beside:

@@ -32,6 +32,8 @@ class CheckResult:
     fields: list[dict[str, str]] = field(default_factory=list)
     # What the reading decided for groups of rows (statuses, totals, placeholders), counted.
     decisions: list[Decision] = field(default_factory=list)
+    # Why `relance run` would refuse this workbook (French; its exit code 1), or None.
+    would_stop: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document of `check --json`."""

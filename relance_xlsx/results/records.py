@@ -125,6 +125,9 @@ class RunResult:
     missing_settings: list[str] = field(default_factory=list)
     # Journal lines already dated as_of before this run: the day's run was done already.
     done_before: int = 0
+    # A dry run's verdict, for its headline: why a real run would stop (French), or None. Not
+    # in the JSON, whose warnings say it (« Sans --dry-run, ce run s'arrêterait : … »).
+    would_stop: str | None = None
     # The registered letters' Word and PDF bundles, their posting list (.xlsx, .pdf); the
     # ordinary letters' PDF bundle. The PDFs with --pdf only.
     registered_bundle: str | None = None
@@ -151,7 +154,7 @@ class RunResult:
 
     def _json(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        del data["invoices_json"]
+        del data["invoices_json"], data["would_stop"]
         for name in _RECORD_LISTS:
             data[name] = [dict(vars(item)) for item in data[name]]
         for name in ("letters", "to_complete"):

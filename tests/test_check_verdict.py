@@ -1,0 +1,67 @@
+"""`relance check` gives the verdict `relance run` would give: a read that a real run refuses
+(« Lecture douteuse … 0 facture(s) utilisable(s) ») fails the check with the run's exit code
+and a stable JSON field, and a dry run's headline says that a real run would stop, never
+« Rien de nouveau » (the user's review, finding 4)."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import write_ledger
+from typer.testing import CliRunner
+
+from relance_xlsx.cli import app
+
+D = dt.date
+runner = CliRunner()
+FULL = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse"]
+NO_CLIENT = ["N° facture", "Date facture", "Échéance", "Montant TTC", "Statut"]
+NO_DATES = ["N° facture", "Client", "Montant TTC", "Statut"]
+ADDRESS = "3 rue Oberkampf\n75011 Paris"
+
+
+def _full(i: int, date: object = None) -> list:
+    return [f"F-{i}", f"Client {i}", date or D(2026, 9, i), D(2026, 10, i), 100.0 * i, ADDRESS]
+
+
+@pytest.mark.parametrize(
+    ("headers", "rows", "stops"),
+    [
+        # Danes0/Invoices, O2C_Mini_ERP, facturier-backend: no client column.
+        pytest.param(NO_CLIENT, [[f"INV-{i}", D(2026, 9, i), D(2026, 10, i), 100.0 * i, "unpaid"] for i in (1, 2, 3)], True, id="no-client-column"),
+        # RPA-Accounting: no date at all.
+        pytest.param(NO_DATES, [[f"INV-{i}", f"Client {i}", 100.0 * i, "unpaid"] for i in (1, 2, 3)], True, id="no-dates"),
+        # Every row with an unreadable value.
+        pytest.param(FULL, [_full(i, "pas une date") for i in (1, 2, 3)], True, id="every-date-unreadable"),
+        pytest.param(FULL, [_full(i) for i in (1, 2, 3)], False, id="readable"),
+        # One row in three unusable: the run goes on (half at least are usable).
+        pytest.param(FULL, [_full(1, "pas une date"), _full(2), _full(3)], False, id="most-rows-usable"),
+    ],
+)  # fmt: skip
+def test_check_gives_the_run_s_verdict(tmp_path, headers, rows, stops):
+    ledger = str(write_ledger(tmp_path / "l.xlsx", rows, headers))
+    check = runner.invoke(app, ["check", ledger])
+    checked = runner.invoke(app, ["check", ledger, "--json"])
+    dry = runner.invoke(app, ["run", ledger, "--as-of", "2026-12-07", "--dry-run"])
+    real = runner.invoke(app, ["run", ledger, "--as-of", "2026-12-07"])
+    # The same exit code as the real run: 1 when it refuses the workbook, else 0.
+    assert check.exit_code == checked.exit_code == (1 if stops else 0), check.output
+    assert real.exit_code == check.exit_code, real.output
+    document = json.loads(checked.stdout)
+    assert dry.exit_code == 0
+    headline = dry.stdout.splitlines()[1]
+    if stops:
+        assert "relance run s'arrêterait sur ce classeur : Lecture douteuse" in check.output
+        assert document["would_stop"].startswith(
+            "Lecture douteuse (feuille « Factures », en-têtes ligne 1) : 0 facture(s) utilisable(s)"
+        )
+        assert "Lecture douteuse" in real.output
+        assert headline.startswith("Sans --dry-run, ce run s'arrêterait : Lecture douteuse")
+        assert "Rien de nouveau" not in dry.stdout
+    else:
+        assert document["would_stop"] is None
+        assert "s'arrêterait" not in check.output + dry.output
