@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Collection
@@ -15,7 +13,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import WorkbookError
-from ..userfiles import refuse_link
+from ..userfiles import refuse_link, write_atomically
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, deflated_before, read_raw, write_zip
 from .hidden import mark_hidden
 from .pieces import Part, views
@@ -43,37 +41,29 @@ def save_atomically(
     """
     target = Path(os.path.realpath(path))
     backup = make_backup(target, keep, now)
-    fd, name = tempfile.mkstemp(
-        prefix=f".{target.stem}.relance-tmp-", suffix=target.suffix, dir=target.parent
-    )
-    tmp = Path(name)
-    try:
-        changed = {**package.packed, **_checked_and_deflated(package.changed, package.tails)}
-        # Compressed, the parts' bytes are let go before the file is written and read back
-        # (a million-row sheet and journal: 700 MB at the run's peak); the CRCs vouch for them.
-        package.changed, package.tails, package.packed = {}, {}, {}
-        entries = []
-        # unchanged parts: the original compressed bytes (the replaced ones are not read)
-        for entry in read_raw(target, skip=changed):
-            entries.append(changed.get(entry.name, entry))
-        known = {e.name for e in entries}
-        entries += [changed[n] for n in package.names if n not in known]
-        with os.fdopen(fd, "wb") as fh:
-            fd = -1
-            write_zip(fh, entries)
-            fh.flush()
-            os.fsync(fh.fileno())
+    changed = {**package.packed, **_checked_and_deflated(package.changed, package.tails)}
+    # Compressed, the parts' bytes are let go before the file is written and read back
+    # (a million-row sheet and journal: 700 MB at the run's peak); the CRCs vouch for them.
+    package.changed, package.tails, package.packed = {}, {}, {}
+    entries = []
+    # unchanged parts: the original compressed bytes (the replaced ones are not read)
+    for entry in read_raw(target, skip=changed):
+        entries.append(changed.get(entry.name, entry))
+    known = {e.name for e in entries}
+    entries += [changed[n] for n in package.names if n not in known]
+
+    def check(tmp: Path) -> None:
         _verify(tmp, {n: e.crc for n, e in changed.items()})
-        tmp.chmod(stat.S_IMODE(target.stat().st_mode))
         if guard is not None:
             guard(target)
-        written = tmp.stat()
-        tmp.replace(target)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
+
+    written = write_atomically(
+        target,
+        lambda fh: write_zip(fh, entries),
+        check=check,
+        prefix=f".{target.stem}.relance-tmp-",
+        suffix=target.suffix,
+    )
     if saved is not None:
         saved(written)
     return backup
@@ -157,13 +147,13 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
     folder.mkdir(exist_ok=True)
     mark_hidden(folder)  # Windows shows dot-folders: the office sees only its workbook
     target = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}{path.suffix}"
-    partial = folder / f".{target.name}.partial"
-    try:  # a backup cut short (disk full) never stays under a backup's name
-        shutil.copy2(path, partial)
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with path.open("rb") as source:  # a backup cut short (disk full) is never kept
+        write_atomically(
+            target,
+            lambda fh: shutil.copyfileobj(source, fh, 1 << 20),
+            check=lambda partial: shutil.copystat(path, partial),
+            suffix=".partial",
+        )
     copies = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
     for old in copies[: max(0, len(copies) - keep)]:
         old.unlink(missing_ok=True)
