@@ -17,6 +17,7 @@ from ..userfiles import refuse_link, write_atomically
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, deflated_before, read_raw, write_zip
 from .hidden import mark_hidden
 from .pieces import Part, views
+from .safexml import xml_fault
 from .xlsxparts import DoneTail, Package, check_well_formed
 
 BACKUP_FOLDER = ".relance-sauvegardes"
@@ -114,8 +115,10 @@ def _checked_and_deflated(
                 check_well_formed(*views(data), *((tail.rest,) if tail else ()))
         except expat.ExpatError as exc:
             raise WorkbookError(
-                f"La partie {name} du classeur à écrire est invalide ({exc}) ; "
-                "l'original est intact."
+                f"La partie {name} du classeur à écrire est invalide ({xml_fault(exc)}) ; "
+                "l'original est intact et rien n'y a été noté : "
+                "n'envoyez pas les lettres que cette exécution a pu écrire, la prochaine les "
+                "refera."
             ) from exc
         return {name: job.result() for name, job in jobs.items()}
 
