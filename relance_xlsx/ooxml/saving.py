@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import zipfile
 import zlib
@@ -157,7 +158,9 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
             check=lambda partial: shutil.copystat(path, partial),
             suffix=".partial",
         )
-    copies = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
+    # Only this workbook's own copies: « grand-livre-2025-… » is another workbook's.
+    own = re.compile(re.escape(path.stem) + r"-\d{8}-\d{6}-\d{6}" + re.escape(path.suffix))
+    copies = sorted(p for p in folder.iterdir() if own.fullmatch(p.name))
     for old in copies[: max(0, len(copies) - keep)]:
         old.unlink(missing_ok=True)
     return target
