@@ -88,12 +88,6 @@ def test_libreoffice_is_found_in_its_windows_install_folder(tmp_path, monkeypatc
     assert soffice_binary(str(tmp_path / "nowhere.exe")) is None
 
 
-def test_pdf_soffice_is_read_relative_to_relance_toml(tmp_path):
-    (tmp_path / "relance.toml").write_text("[pdf]\nsoffice = 'LO/soffice.exe'\n", "utf-8")
-    settings = relance_xlsx.load_settings(tmp_path / "relance.toml")
-    assert Path(settings.soffice) == tmp_path / "LO" / "soffice.exe"
-
-
 def test_a_wrong_pdf_soffice_says_so_in_french(tmp_path):
     letter = tmp_path / "a.docx"
     letter.write_bytes(b"")

@@ -239,6 +239,30 @@ def test_backups_keep_the_last_ten(sample):
     assert len(list((sample.parent / ".relance-sauvegardes").iterdir())) == 10
 
 
+# Another workbook beside this one, named so that its backups start like this one's.
+NEIGHBOURS = {
+    "year-after-the-name": ("grand-livre.xlsx", "grand-livre-2025.xlsx"),
+    "word-after-the-name": ("grand-livre.xlsx", "grand-livre-clients.xlsx"),
+    "macro-workbook": ("grand-livre.xlsx", "grand-livre.xlsm"),
+    "brackets-in-the-name": ("livre [2026].xlsx", "livre [2026]-bis.xlsx"),
+    "the-shorter-name-kept": ("grand-livre-2025.xlsx", "grand-livre.xlsx"),
+}
+
+
+@pytest.mark.parametrize(("ours", "theirs"), NEIGHBOURS.values(), ids=NEIGHBOURS.keys())
+def test_backups_of_another_workbook_are_never_rotated_away(tmp_path, ours, theirs):
+    from relance_xlsx.ooxml.saving import make_backup
+
+    ledger, other = tmp_path / ours, tmp_path / theirs
+    ledger.write_bytes(b"ce classeur")
+    other.write_bytes(b"l'autre classeur")
+    folder = tmp_path / ".relance-sauvegardes"
+    kept = [make_backup(other, 2, dt.datetime(2026, 11, 1, 9, 0, i)) for i in range(2)]
+    mine = [make_backup(ledger, 2, dt.datetime(2026, 11, 22, 10, 0, i)) for i in range(5)]
+    assert sorted(folder.iterdir()) == sorted([*kept, *mine[-2:]])
+    assert [p.read_bytes() for p in kept] == [b"l'autre classeur"] * 2
+
+
 def test_xlsm_keeps_macros_and_content_type(tmp_path):
     source = _table_ledger(tmp_path)
     path = tmp_path / "macros.xlsm"

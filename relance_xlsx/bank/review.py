@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import xlsxwriter
 
+from ..userfiles import write_atomically
 from ..wording import money
 from .outcome import MatchResult
 from .records import ALREADY, FUTURE, OTHER, SURE, TO_DECIDE, Proposal
@@ -48,11 +49,21 @@ def write_review(result: MatchResult, target: Path) -> Path:
     the lines set aside."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target = free_name(target)
-    partial = target.with_name(f".{target.name}.partial")
+    published = [target]
+    write_atomically(
+        target,
+        lambda fh: _write_book(fh, result),
+        suffix=".partial",
+        swap=lambda partial, name: published.append(_publish(partial, name)),
+    )
+    return published[-1]
+
+
+def _write_book(fh: BinaryIO, result: MatchResult) -> None:
     # A statement's name or label starting with « = » is text, never a formula or a link:
     # every string is written as a string, as in rapport.xlsx.
     options = {"remove_timezone": True, "strings_to_formulas": False, "strings_to_urls": False}
-    book = xlsxwriter.Workbook(str(partial), options)
+    book = xlsxwriter.Workbook(fh, options)
     try:
         fmt = _formats(book)
         sheet = book.add_worksheet("Rapprochement")
@@ -67,7 +78,6 @@ def write_review(result: MatchResult, target: Path) -> Path:
         _skipped(book, result, fmt)
     finally:
         book.close()
-    return _publish(partial, target)
 
 
 def _publish(partial: Path, target: Path) -> Path:

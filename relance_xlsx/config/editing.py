@@ -13,7 +13,7 @@ from typing import Any
 import tomlkit
 
 from ..errors import ConfigError
-from ..userfiles import FileRefused, read_checked
+from ..userfiles import FileRefused, read_checked, write_atomically
 from .loading import load_settings
 from .tomlerrors import explain_toml_error
 
@@ -93,14 +93,8 @@ def write_values(path: Path, values: dict[str, dict[str, Any]]) -> Path:
 
 def _replace_checked(path: Path, text: str) -> None:
     """Write text to path at once, only if it loads as settings."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_settings(tmp)  # never leave a relance.toml that does not load
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(path)
+    # never leave a relance.toml that does not load
+    write_atomically(path, lambda fh: fh.write(text.encode("utf-8")), check=load_settings)
 
 
 __all__ = ["default_config_text", "write_columns", "write_values"]

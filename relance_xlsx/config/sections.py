@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .program import soffice_setting
+
 CONFIG_NAME = "relance.toml"
 
 # Shown in letters when the creditor's identity is not configured: visible, never a blank.
@@ -212,8 +214,8 @@ class Bank:
 class Pdf:
     """Where LibreOffice is, when it is not where the tool looks (PATH, standard folders)."""
 
-    # The soffice program, e.g. "C:/Program Files/LibreOffice/program/soffice.exe"; a path
-    # relative to relance.toml is taken from its folder.
+    # The soffice program by its full path, e.g.
+    # "C:/Program Files/LibreOffice/program/soffice.exe" (config/program.py says which).
     soffice: str = ""
 
 
@@ -252,8 +254,13 @@ class Settings:
 
     @property
     def soffice(self) -> str:
-        """The LibreOffice program set in [pdf], as a path (empty when not set)."""
-        return str(self.path(self.pdf.soffice)) if self.pdf.soffice else ""
+        """The LibreOffice program set in [pdf], as a path (empty when not set);
+        ConfigError when it may not be run (config/program.py)."""
+        return soffice_setting(self.pdf.soffice, self.config_path)
+
+    def soffice_for(self, ledger: Path) -> str:
+        """The same, also refused in the folder of this ledger."""
+        return soffice_setting(self.pdf.soffice, self.config_path, ledger)
 
     def path(self, value: str) -> Path:
         """A path from the config file: ~ expanded, relative to the config file's folder."""

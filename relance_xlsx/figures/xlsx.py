@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
 from ..ooxml import col_letter
+from ..userfiles import write_bytes_atomically
 from ..wording import date_long
 from .aging import NOT_CHASED_HEADERS, AgingRow
 from .charts import CHART_SHEETS, DSO_SHEET, MONEY, aging_chart, dso_by_month
@@ -27,10 +29,10 @@ def write_report(report: ManagerReport, target: Path, *, papers: str = "") -> Pa
     import xlsxwriter  # only a run that writes files needs it (0.1 s to import)
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
+    buffer = io.BytesIO()
     # Dates are real Excel dates (sortable, filterable), shown JJ/MM/AAAA.
     options = {"strings_to_formulas": False, "strings_to_urls": False, "default_date_format": DATE}
-    book = xlsxwriter.Workbook(str(tmp), options)
+    book = xlsxwriter.Workbook(buffer, options)
     styles = {
         "head": book.add_format(
             {"bold": True, "bg_color": "#DDE4EE", "border": 1, "text_wrap": True}
@@ -57,7 +59,7 @@ def write_report(report: ManagerReport, target: Path, *, papers: str = "") -> Pa
     for ws in book.worksheets():
         _page(ws, report, papers, header_row=ws.name not in CHART_SHEETS)
     book.close()
-    tmp.replace(target)
+    write_bytes_atomically(target, buffer.getvalue())
     return target
 
 

@@ -20,6 +20,7 @@ from docxcompose.composer import Composer
 from lxml import etree
 
 from ..ooxml import SAFE_PARSER, RawEntry, crc32_combine, deflated, write_zip
+from ..userfiles import write_atomically
 from .bodytext import again, ending
 from .compiled import (
     CONTENT_TYPES,
@@ -252,9 +253,7 @@ class BundleWriter:
             if rels is not None:
                 entries.append(deflated(_rels_name(names[rel_id]), rels))
         entries += [deflated(name, png, 0) for name, png in self.media.values()]
-        partial = self.target.with_name(self.target.name + ".partiel")
-        write_zip(partial, entries)
-        partial.replace(self.target)
+        write_atomically(self.target, lambda fh: write_zip(fh, entries), suffix=".partiel")
         return self.target
 
     def _relationships(self, names: dict[str, str]) -> bytes:

@@ -69,7 +69,8 @@ def convert_to_pdf(
         if soffice:
             raise LibreOfficeError(
                 f"LibreOffice est introuvable à l'emplacement donné par [pdf] soffice "
-                f"({soffice}) : corrigez ce chemin ; les lettres .docx ont bien été produites."
+                f"({soffice}) : donnez le chemin complet du programme soffice de LibreOffice ; "
+                "les lettres .docx ont bien été produites."
             )
         raise LibreOfficeError(
             f"LibreOffice est introuvable pour produire les PDF : {INSTALL_HINT}."

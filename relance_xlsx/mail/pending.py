@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..ledger import ACTION_LABELS
-from ..userfiles import FileRefused, read_checked
+from ..userfiles import FileRefused, read_checked, write_bytes_atomically
 from ..workbook import JournalEntry
 from .emails import EMAIL_DIR, MANIFEST_NAME, Draft, Manifest
 from .sending import SENT_LOG, read_sent_log, record_sent_log
@@ -76,9 +76,7 @@ def remember_folder(ledger: Path, folder: Path) -> None:
     here = str(folder.resolve())
     if here not in known:
         known.append(here)
-    temporary = index.with_name(f"{index.name}.tmp")
-    temporary.write_text(json.dumps(known, ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(index)
+    write_bytes_atomically(index, json.dumps(known, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def _indexed(index: Path) -> list[str]:

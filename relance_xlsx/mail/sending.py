@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..config import Smtp
 from ..errors import EmailError
-from ..userfiles import FileRefused, checked_file, read_checked
+from ..userfiles import FileRefused, checked_file, read_checked, write_bytes_atomically
 from .emails import UNSENT_HEADER, Draft, parse_addresses
 from .password import KEYRING_SERVICE, PASSWORD_ENV
 from .wire import BoundedSMTP, BoundedSMTPSSL, Wire, smtp_text, smtp_words
@@ -55,9 +55,8 @@ def read_sent_log(folder: Path) -> dict[str, dict[str, object]]:
 def record_sent_log(folder: Path, log: dict[str, dict[str, object]]) -> None:
     """Save the sent log atomically."""
     # Written after every accepted message, atomically: a crash never forgets a sent one.
-    tmp = folder / f".{SENT_LOG}.tmp"
-    tmp.write_text(json.dumps(log, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(folder / SENT_LOG)
+    data = json.dumps(log, ensure_ascii=False, indent=2).encode("utf-8")
+    write_bytes_atomically(folder / SENT_LOG, data)
 
 
 DRAFT_MB = 100  # a draft: its letter and the invoices' PDFs, 10 MB each at most

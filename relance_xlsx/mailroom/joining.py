@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import LibreOfficeError
+from ..userfiles import write_atomically
 
 if TYPE_CHECKING:  # pypdf is imported by the runs that make PDFs only (0.2 s to import)
     from pypdf import PageObject, PdfWriter
@@ -56,10 +57,7 @@ def join_letters(letters: Sequence[tuple[Path, str]], target: Path, *, duplex: b
             writer.add_page(page)
         if duplex and len(pages) % 2 and n < len(letters) - 1:
             _blank_page(writer, pages[-1], language)
-    partial = target.with_name(target.name + ".partiel")
-    with partial.open("wb") as out:
-        writer.write(out)
-    partial.replace(target)
+    write_atomically(target, writer.write, suffix=".partiel")
     return Joined(target, tuple(starts), len(writer.pages))
 
 

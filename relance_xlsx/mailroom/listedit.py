@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import WorkbookError
+from ..userfiles import write_atomically
 from .listfind import posting_lists
 from .lrar import EXAMPLE, number_problem
 from .posted import posted_day, posted_problem
@@ -117,9 +118,7 @@ def save_numbers(
         if cell is not None and cell.value != value:
             cell.value, cell.number_format = value, "dd/mm/yyyy"
             changed += 1
-    tmp = path.with_name(f".{path.name}.tmp")
-    book.save(tmp)
-    tmp.replace(path)
+    write_atomically(path, book.save)
     return changed
 
 

@@ -13,6 +13,7 @@ whatever folder it is.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any
 
 from ..bank import printed
 from ..letters import Letter, LetterRows, total_due
+from ..userfiles import write_bytes_atomically
 from ..wording import date_short, plain, typeset, unbreakable
 from .postingstyles import money_style, sheet_styles
 
@@ -125,9 +127,9 @@ def write_posting_list(
     """Write the list to target (replacing it atomically) and return its path."""
     import xlsxwriter  # only a run with registered letters needs it
 
-    tmp = target.with_name(f".{target.name}.tmp")
+    buffer = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
-    book = xlsxwriter.Workbook(str(tmp), options)
+    book = xlsxwriter.Workbook(buffer, options)
     styles = sheet_styles(book)
     ws = book.add_worksheet(SHEET)
     # The list's date is the letters': the day they are posted is the one the office types.
@@ -156,7 +158,7 @@ def write_posting_list(
     _layout(ws, end)
     _keys(book, lines, as_of, styles["date"], workbook)
     book.close()
-    tmp.replace(target)
+    write_bytes_atomically(target, buffer.getvalue())
     return target
 
 

@@ -150,7 +150,7 @@ def _scan_sheets(
         try:
             extent = scan_sheet(functools.partial(ahead_pieces, path, info), limits.max_cells)
         except (SheetRefused, PartLies) as exc:
-            fix = TRIM if isinstance(exc, SheetTooFar) else RESAVE
+            fix = TRIM if isinstance(exc, SheetTooFar) else getattr(exc, "fix", "") or RESAVE
             refused[sheet] = _sheet_refusal(path, sheet, part, str(exc), fix)
             continue
         formulas[sheet] = extent.formulas

@@ -45,7 +45,7 @@ def part_faults(path: Path, info: zipfile.ZipInfo, fix: str = "") -> Iterator[No
     try:
         yield
     except (PartLies, SheetRefused) as exc:
-        raise refuse(path, info.filename, str(exc), fix) from exc
+        raise refuse(path, info.filename, str(exc), getattr(exc, "fix", "") or fix) from exc
 
 
 def check_prolog(path: Path, info: zipfile.ZipInfo, fix: str = "") -> None:

@@ -42,13 +42,28 @@ class ZipLimits(Protocol):
     def ratio_from_mb(self) -> float: ...
 
 
+def xml_fault(exc: Exception) -> str:
+    """What an XML parser (expat or lxml) found wrong and where, in French, without its
+    English (« caractère interdit en XML, ligne 11, colonne 669 »)."""
+    text = str(exc).lower()
+    said = []
+    if "char" in text and ("invalid" in text or "reference" in text):
+        said.append("caractère interdit en XML")
+    elif "depth" in text:
+        said.append("éléments imbriqués trop profondément")
+    line, column = getattr(exc, "lineno", None), getattr(exc, "offset", None)
+    if line and column:
+        said.append(f"ligne {line}, colonne {column}")
+    return ", ".join(said) or "mal formé"
+
+
 def parse_part(data: bytes, part: str, file: str) -> etree._Element:
     """A part parsed with the hardened parser; a part that is not XML is named in French."""
     try:
         return etree.fromstring(data, SAFE_PARSER)
     except etree.XMLSyntaxError as exc:
         raise WorkbookError(
-            f"{file} est endommagé : la partie {part} n'est pas du XML valide ({exc.msg}) ; "
+            f"{file} est endommagé : la partie {part} n'est pas du XML valide ({xml_fault(exc)}) ; "
             "ouvrez-le dans Excel et enregistrez-le à nouveau."
         ) from exc
 
@@ -107,4 +122,5 @@ __all__ = [
     "check_workbook_parts",
     "grouped",
     "parse_part",
+    "xml_fault",
 ]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
-import stat
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Collection
@@ -15,10 +14,11 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import WorkbookError
-from ..userfiles import refuse_link
+from ..userfiles import refuse_link, write_atomically
 from .docxzip import WORKBOOK_LEVEL, RawEntry, deflated, deflated_before, read_raw, write_zip
 from .hidden import mark_hidden
 from .pieces import Part, views
+from .safexml import xml_fault
 from .xlsxparts import DoneTail, Package, check_well_formed
 
 BACKUP_FOLDER = ".relance-sauvegardes"
@@ -43,37 +43,29 @@ def save_atomically(
     """
     target = Path(os.path.realpath(path))
     backup = make_backup(target, keep, now)
-    fd, name = tempfile.mkstemp(
-        prefix=f".{target.stem}.relance-tmp-", suffix=target.suffix, dir=target.parent
-    )
-    tmp = Path(name)
-    try:
-        changed = {**package.packed, **_checked_and_deflated(package.changed, package.tails)}
-        # Compressed, the parts' bytes are let go before the file is written and read back
-        # (a million-row sheet and journal: 700 MB at the run's peak); the CRCs vouch for them.
-        package.changed, package.tails, package.packed = {}, {}, {}
-        entries = []
-        # unchanged parts: the original compressed bytes (the replaced ones are not read)
-        for entry in read_raw(target, skip=changed):
-            entries.append(changed.get(entry.name, entry))
-        known = {e.name for e in entries}
-        entries += [changed[n] for n in package.names if n not in known]
-        with os.fdopen(fd, "wb") as fh:
-            fd = -1
-            write_zip(fh, entries)
-            fh.flush()
-            os.fsync(fh.fileno())
+    changed = {**package.packed, **_checked_and_deflated(package.changed, package.tails)}
+    # Compressed, the parts' bytes are let go before the file is written and read back
+    # (a million-row sheet and journal: 700 MB at the run's peak); the CRCs vouch for them.
+    package.changed, package.tails, package.packed = {}, {}, {}
+    entries = []
+    # unchanged parts: the original compressed bytes (the replaced ones are not read)
+    for entry in read_raw(target, skip=changed):
+        entries.append(changed.get(entry.name, entry))
+    known = {e.name for e in entries}
+    entries += [changed[n] for n in package.names if n not in known]
+
+    def check(tmp: Path) -> None:
         _verify(tmp, {n: e.crc for n, e in changed.items()})
-        tmp.chmod(stat.S_IMODE(target.stat().st_mode))
         if guard is not None:
             guard(target)
-        written = tmp.stat()
-        tmp.replace(target)
-    except BaseException:
-        if fd >= 0:
-            os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
+
+    written = write_atomically(
+        target,
+        lambda fh: write_zip(fh, entries),
+        check=check,
+        prefix=f".{target.stem}.relance-tmp-",
+        suffix=target.suffix,
+    )
     if saved is not None:
         saved(written)
     return backup
@@ -124,8 +116,10 @@ def _checked_and_deflated(
                 check_well_formed(*views(data), *((tail.rest,) if tail else ()))
         except expat.ExpatError as exc:
             raise WorkbookError(
-                f"La partie {name} du classeur à écrire est invalide ({exc}) ; "
-                "l'original est intact."
+                f"La partie {name} du classeur à écrire est invalide ({xml_fault(exc)}) ; "
+                "l'original est intact et rien n'y a été noté : "
+                "n'envoyez pas les lettres que cette exécution a pu écrire, la prochaine les "
+                "refera."
             ) from exc
         return {name: job.result() for name, job in jobs.items()}
 
@@ -157,14 +151,16 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
     folder.mkdir(exist_ok=True)
     mark_hidden(folder)  # Windows shows dot-folders: the office sees only its workbook
     target = folder / f"{path.stem}-{now:%Y%m%d-%H%M%S-%f}{path.suffix}"
-    partial = folder / f".{target.name}.partial"
-    try:  # a backup cut short (disk full) never stays under a backup's name
-        shutil.copy2(path, partial)
-        partial.replace(target)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    copies = sorted(folder.glob(f"{path.stem}-*{path.suffix}"))
+    with path.open("rb") as source:  # a backup cut short (disk full) is never kept
+        write_atomically(
+            target,
+            lambda fh: shutil.copyfileobj(source, fh, 1 << 20),
+            check=lambda partial: shutil.copystat(path, partial),
+            suffix=".partial",
+        )
+    # Only this workbook's own copies: « grand-livre-2025-… » is another workbook's.
+    own = re.compile(re.escape(path.stem) + r"-\d{8}-\d{6}-\d{6}" + re.escape(path.suffix))
+    copies = sorted(p for p in folder.iterdir() if own.fullmatch(p.name))
     for old in copies[: max(0, len(copies) - keep)]:
         old.unlink(missing_ok=True)
     return target

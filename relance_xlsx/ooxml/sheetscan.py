@@ -50,6 +50,9 @@ _ODD_ROW = re.compile(rb'<row(?! r="\d{1,6}")[\s>/]')
 ROOT = re.compile(rb"<[^?!]")  # the root element: the prolog ends there
 _DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")  # <!DOCTYPE, <!ENTITY...
 _UNKNOWN_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")
+# A reference to a control character XML 1.0 forbids (all below 32 but tab, LF and CR).
+_CONTROL = re.compile(rb"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]));")
+_CELL = b'<c r="'
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([^"]*)"')
 _ROWS = re.compile(rb'<row r="0*(\d+)"[^>]*?(/?)>')
 _WIDE_CELLS = re.compile(rb'<c r="([A-Za-z]{2,3})0*\d+"[^>]*?(/?)>')
@@ -58,11 +61,20 @@ _REF = re.compile(r"([A-Za-z]{1,3})0*([1-9]\d{0,6})")
 
 class SheetRefused(ValueError):
     """Why the reader library must not see this part: in French, the predicate of « la
-    partie … » (« contient une déclaration XML … »); the caller names the file and the part."""
+    partie … » (« contient une déclaration XML … »); the caller names the file and the part,
+    and says what to do: fix, when it is not the caller's usual advice."""
+
+    fix = ""
 
 
 class SheetTooFar(SheetRefused):
     """A reference or a dimension beyond Excel's limits: what is beyond must be deleted."""
+
+
+class ForbiddenCharacter(SheetRefused):
+    """A reference to a control character: accepted by the reader, refused by the writer."""
+
+    fix = "retapez ce texte dans Excel, enregistrez, puis relancez"
 
 
 @dataclass(frozen=True)
@@ -136,6 +148,16 @@ def check_markup(chunk: bytes) -> None:
             f"utilise l'entité XML inconnue « {name.decode('ascii', 'replace')}; », "
             "que le lecteur lirait comme une cellule vide"
         )
+    if b"&#" in chunk:
+        control = _CONTROL.search(chunk)
+        if control:
+            cell = chunk.rfind(_CELL, 0, control.start())
+            ref = chunk[cell + len(_CELL) : cell + 20].split(b'"')[0] if cell >= 0 else b""
+            where = f" dans la cellule {ref.decode('ascii', 'replace')}" if ref else ""
+            raise ForbiddenCharacter(
+                f"contient « {control.group().decode()} »{where}, un caractère de contrôle "
+                "qu'XML interdit : le classeur ne pourrait pas être réécrit"
+            )
 
 
 def _check_dimension(chunk: bytes) -> None:
@@ -249,6 +271,7 @@ __all__ = [
     "EXCEL_COLUMNS",
     "EXCEL_ROWS",
     "ROOT",
+    "ForbiddenCharacter",
     "SheetExtent",
     "SheetRefused",
     "SheetTooFar",

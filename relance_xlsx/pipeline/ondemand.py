@@ -41,6 +41,8 @@ def dossier(
         raise LedgerError(f"Aucun client « {client} » dans {ledger_path.name} ; vérifiez son nom.")
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     refuse_linked_output(ledger_path, out)
+    if pdf:
+        settings.soffice_for(ledger_path)
     if ledger.frame.loc[(names == client).to_numpy(), "insolvent"].any():
         files, _ = write_declarations(ledger, decisions, settings, as_of, out, [client], pdf)
         return files.get(client, [])

@@ -42,12 +42,13 @@ def report(
         return ReportResult(figures)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     refuse_linked_output(ledger_path, out)
+    soffice = settings.soffice_for(ledger_path) if pdf else ""
     with step(progress, "Rapport"):
         return write_figures(
             figures,
             out,
-            pdf=pdf and soffice_binary(settings.soffice) is not None,
-            soffice=settings.soffice,
+            pdf=pdf and soffice_binary(soffice) is not None,
+            soffice=soffice,
             papers=legal_line(settings.creditor),
         )
 

@@ -96,6 +96,8 @@ def run(
     )  # fmt: skip
     if not dry_run:  # refused before the lock, before anything is read or written
         refuse_links(ledger_path, out)
+        if pdf or email:
+            job.settings.soffice_for(ledger_path)
     lock = ledger_lock(ledger_path) if writes else contextlib.nullcontext()
     # A dry run makes no cycle to collect. The invoices' JSON worker is stopped with the run.
     with collector.paused() if dry_run else lock, contextlib.ExitStack() as stack:

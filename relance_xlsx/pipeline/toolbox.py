@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings, setting_label
+from ..errors import ConfigError
 from ..ledger import KIND_LABELS, Cell, sheet_row
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import (
@@ -38,8 +39,12 @@ def open_elsewhere(ledger: Path) -> OpenElsewhere | None:
 
 
 def pdf_program(settings: Settings) -> str | None:
-    """The LibreOffice program that makes the PDFs, or None when there is none."""
-    return soffice_binary(settings.soffice)
+    """The LibreOffice program that makes the PDFs, or None when there is none or [pdf]
+    soffice is refused (letter_as_pdf and a run with PDFs say why)."""
+    try:
+        return soffice_binary(settings.soffice)
+    except ConfigError:
+        return None
 
 
 def letter_as_pdf(letter: Path, settings: Settings) -> Path:

@@ -4,6 +4,7 @@ files and the bank statements."""
 
 from __future__ import annotations
 
+from .atomic import write_atomically, write_bytes_atomically
 from .checked import (
     FileMissing,
     FileRefused,
@@ -23,4 +24,6 @@ __all__ = [
     "refuse_link",
     "refuse_linked_output",
     "refuse_links_below",
+    "write_atomically",
+    "write_bytes_atomically",
 ]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RelanceError
+from ..userfiles import write_bytes_atomically
 from ..wording import describe_error
 
 RECENT_MAX = 8
@@ -165,10 +166,9 @@ class UiState:
         names = [str(ledger)] + [n for n in self.recent() if n != str(ledger)]
         try:
             self.recent_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.recent_file.with_name(f".{self.recent_file.name}.tmp")
-            tmp.write_text(json.dumps({"user": _user(), "files": names[:RECENT_MAX]}), "utf-8")
-            tmp.chmod(0o600)  # the names of one's files are one's own
-            tmp.replace(self.recent_file)
+            data = json.dumps({"user": _user(), "files": names[:RECENT_MAX]}).encode("utf-8")
+            # the names of one's files are one's own
+            write_bytes_atomically(self.recent_file, data, mode=0o600)
         except OSError:
             pass
 
