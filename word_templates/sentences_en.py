@@ -180,7 +180,8 @@ EN = {
             "({{ part.totals.claimed_words }}) [deadline].",
         },
         "penalites": {
-            "open": "{% if part.noticed %}{% if part.first %}Payment{% else %}In addition, "
+            "open": "{% if part.all_credited %}{{ part.credited }}{% else %}"
+            "{% if part.noticed %}{% if part.first %}Payment{% else %}In addition, "
             "payment{% endif %} {{ part.of_invoices }}[below], the subject of "
             "{{ part.previous_notices }}, reached us {{ part.paid_when }}. It covers the "
             "principal only: {{ part.remains }}.{% elif part.thank %}Thank you for your payment "
@@ -188,7 +189,8 @@ EN = {
             "date.{% elif part.first %}{{ part.invoices_phrase_start }}[below] "
             "{{ part.has_have }} been paid after the due date.{% else %}In addition, "
             "{{ part.invoices_phrase }}[below] {{ part.has_have }} been paid after the due "
-            "date.{% endif %}",
+            "date.{% endif %}{% if part.credited %} {{ part.credited }}{% endif %}"
+            "{% endif %}",
             "law": {
                 "business": "Under {% if creditor.terms_of_sale %}our terms of sale and "
                 "{% endif %}article L441-10 of the French Commercial Code, this delay gave rise "

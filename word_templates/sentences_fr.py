@@ -221,7 +221,8 @@ FR = {
         "penalites": {
             # Thanks only to a client under no formal notice; after a notice, the payment
             # is said to have come after it, and what remains due is named.
-            "open": "{% if part.noticed %}{% if part.first %}Le{% else %}Par ailleurs, le"
+            "open": "{% if part.all_credited %}{{ part.credited }}{% else %}"
+            "{% if part.noticed %}{% if part.first %}Le{% else %}Par ailleurs, le"
             "{% endif %} règlement {{ part.of_invoices }}[below], objet de "
             "{{ part.previous_notices }}, nous est parvenu {{ part.paid_when }}. Il ne couvre "
             "que le principal : {{ part.remains }}.{% elif part.thank %}Nous vous remercions du "
@@ -229,7 +230,8 @@ FR = {
             "après l'échéance.{% elif part.first %}{{ part.invoices_phrase_start }}[below] "
             "{{ part.a }} été réglée{{ part.s }} après l'échéance.{% else %}Par ailleurs, "
             "{{ part.invoices_phrase }}[below] {{ part.a }} été réglée{{ part.s }} après "
-            "l'échéance.{% endif %}",
+            "l'échéance.{% endif %}{% if part.credited %} {{ part.credited }}{% endif %}"
+            "{% endif %}",
             "law": {
                 "business": "{% if creditor.terms_of_sale %}Conformément à nos conditions "
                 "générales de vente et à l'article L441-10 du Code de commerce{% else %}En "

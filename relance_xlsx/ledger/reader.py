@@ -20,6 +20,7 @@ from ..ooxml import ExcelTable, col_index, excel_tables
 from .ahead import pack_frame, read_ahead, unpack_frame
 from .choice import HEADER_SEARCH_ROWS, SAMPLE_ROWS, TableGuess, candidates, choose, why
 from .clients import find_clients, join_clients
+from .credits import settle_by_credits
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Decision, Skip
@@ -232,6 +233,7 @@ def _read(
             rows.frame, payments, "paid" in positions, settings.policy.tolerance
         )
         warnings += more
+    settle_by_credits(rows.frame, settings.policy.tolerance)
     assert fingerprint is not None  # open_workbook refused a missing file
     ledger = Ledger(
         path=path,

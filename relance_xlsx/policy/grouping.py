@@ -40,6 +40,7 @@ from ..ledger import (
 )
 from ..wording import date_short
 from .decide import Decisions
+from .statuses import say_credited
 
 DUNNING_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE)
 GROUP_BY = ("client", "client_and_stage")
@@ -91,6 +92,7 @@ def one_letter_per_client(
     has_claim = _among(client, claiming)
     _acknowledge(out, thanks & ~has_letter & ~has_pending & has_claim, "de pénalités")
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
+    say_credited(out, frame)
     return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
 
 
