@@ -29,7 +29,13 @@ from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
-from .statuses import say_broken, say_claimed, say_credited, say_legal_terms, say_paid_late
+from .statuses import (
+    credited_rows,
+    say_broken,
+    say_claimed,
+    say_legal_terms,
+    say_paid_late,
+)
 from .threshold import below_threshold
 
 ACTIONS = (
@@ -161,9 +167,8 @@ def decide(
     say_claimed(out, (claimed | was_claimed) & owes, frame)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
-    say_credited(out, frame)
     claimed_ever = claimed | was_claimed
-    out["label"] = labels_after(frame, rule, level, level_after, claimed_ever, thanked & paid)
+    out["label"] = labels_after(frame, rule, level, level_after, claimed_ever, thanked & paid, owes)
     out["date"] = frame["last_date"].where(~np.isin(action, ACTED), today)
     return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
 
@@ -218,7 +223,7 @@ def _masks(
         "hold": frame["hold"].to_numpy(dtype=bool),
         "credit": frame["is_credit"].to_numpy(dtype=bool),
         # A credit note is no payment: nothing to thank for (ledger/credits.py).
-        "thanks": paid & (level >= 1) & ~thanked & ~_credited(frame),
+        "thanks": paid & (level >= 1) & ~thanked & ~credited_rows(frame),
         "paid": paid,
         "pre_due": pre_due,
         "not_late": not_late,
@@ -229,13 +234,6 @@ def _masks(
         "valid": valid,
         "thanked": thanked,
     }
-
-
-def _credited(frame: pd.DataFrame) -> np.ndarray:
-    """The invoices the credit notes naming them settled, without a payment."""
-    if "credited_on" not in frame:
-        return np.zeros(len(frame), dtype=bool)
-    return frame["credited_on"].notna().to_numpy(dtype=bool)
 
 
 def _outcome(

@@ -48,6 +48,7 @@ def say_claimed(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> Non
 def say_paid_late(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> None:
     """Paid after the due date: what the law still gives, said in the status, not waived."""
     rows = out.index[mask]
+    say_unthanked(out, mask)
     out.loc[rows, "reason"] = [
         f"{reason} ; réglée après l'échéance : {_still_due(i, n, public)} ("
         + (
@@ -80,6 +81,13 @@ def _still_due(interest: float, indemnity: float, public: bool = False) -> str:
 _SETTLED = re.compile(r"^Réglée(?: le \d\d/\d\d/\d{4})?")
 
 
+def credited_rows(frame: pd.DataFrame) -> np.ndarray:
+    """The invoices the credit notes naming them settled, without a payment."""
+    if "credited_on" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame["credited_on"].notna().to_numpy(dtype=bool)
+
+
 def say_credited(out: pd.DataFrame, frame: pd.DataFrame) -> None:
     """Settled by the credit notes naming it, not paid (ledger/credits.py): said so, with
     the credit's date, wherever the status would say « Réglée »."""
@@ -91,6 +99,17 @@ def say_credited(out: pd.DataFrame, frame: pd.DataFrame) -> None:
         said = f"Soldée par l'avoir du {date_short(on[i].date())}, sans règlement reçu"
         reason = _SETTLED.sub(said, str(out.at[i, "reason"]), count=1)
         out.at[i, "reason"] = reason.replace("; réglée après", "; soldée après")
+
+
+def say_unthanked(out: pd.DataFrame, mask: np.ndarray) -> None:
+    """Paid late, its penalties owed and not claimed: the receipt is acknowledged without
+    thanks (thanks unreserved would read as accepting the payment in full settlement; its
+    label is « Réglée – règlement accusé », labels.py)."""
+    rows = out.index[mask]
+    out.loc[rows, "reason"] = [
+        str(r).replace("Réglée : remerciement", "Réglée : règlement accusé, sans remerciement")
+        for r in out.loc[rows, "reason"]
+    ]
 
 
 def say_broken(out: pd.DataFrame, mask: np.ndarray, promised: pd.Series) -> None:
@@ -154,10 +173,12 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
 
 
 __all__ = [
+    "credited_rows",
     "say_broken",
     "say_claimed",
     "say_credited",
     "say_legal_terms",
     "say_paid_late",
     "say_settled",
+    "say_unthanked",
 ]
