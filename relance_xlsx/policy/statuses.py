@@ -45,6 +45,18 @@ def say_claimed(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> Non
     ]
 
 
+def say_paid(
+    out: pd.DataFrame, frame: pd.DataFrame, claimed: np.ndarray, paid: np.ndarray, owes: Any
+) -> np.ndarray:
+    """The statuses of invoices paid late; which were claimed, today or before."""
+    # A claim is remembered by its label, so the next run neither claims nor thanks again.
+    was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
+    say_paid_late(out, paid & owes & ~claimed & ~was_claimed, frame)
+    # Claimed before: the same sentence again, so that the status is not rewritten each week.
+    say_claimed(out, (claimed | was_claimed) & owes, frame)
+    return claimed | was_claimed
+
+
 def say_paid_late(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> None:
     """Paid after the due date: what the law still gives, said in the status, not waived."""
     rows = out.index[mask]
@@ -178,6 +190,7 @@ __all__ = [
     "say_claimed",
     "say_credited",
     "say_legal_terms",
+    "say_paid",
     "say_paid_late",
     "say_settled",
     "say_unthanked",
