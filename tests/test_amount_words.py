@@ -38,9 +38,20 @@ def test_cardinal_is_num2words(number: int, lang: str) -> None:
                      "centimes", id="fr-thousand"),
         pytest.param(280_080.01, "fr", "deux cent quatre-vingt mille quatre-vingts euros et un "
                      "centime", id="fr-eighty-thousand"),
-        pytest.param(1_000_000, "fr", "un million euros", id="fr-million-num2words"),
-        pytest.param(1234.5, "en", "one thousand, two hundred and thirty-four euros and fifty "
+        # « million(s) » and « milliard(s) » are nouns: « d'euros » after them when they end
+        # the number (review of 7 December 2026, finding 13; 0.2 wrote « un million euros »).
+        pytest.param(1_000_000, "fr", "un million d'euros", id="fr-million-d-euros"),
+        pytest.param(2_000_000, "fr", "deux millions d'euros", id="fr-millions-d-euros"),
+        pytest.param(1_000_000_000, "fr", "un milliard d'euros", id="fr-milliard-d-euros"),
+        pytest.param(1_000_000.5, "fr", "un million d'euros et cinquante centimes",
+                     id="fr-million-d-euros-cents"),
+        pytest.param(1_000_200, "fr", "un million deux cents euros",
+                     id="fr-million-then-more-no-de"),
+        # English: no comma after the thousands (0.2: « one thousand, two hundred … »).
+        pytest.param(1234.5, "en", "one thousand two hundred and thirty-four euros and fifty "
                      "cents", id="en"),
+        pytest.param(2925, "en", "two thousand nine hundred and twenty-five euros",
+                     id="en-c7-no-comma"),
     ],
 )  # fmt: skip
 def test_amount_in_words(amount: float, language: str, words: str) -> None:

@@ -123,10 +123,6 @@ def _alpha(
         pytest.param([["V1", "Vega SAS", D(2026, 9, 1), D(2026, 10, 1), 500.0, None, None, None, ALPHA, None, None],
                       ["AV-V", "Vega SAS", D(2026, 10, 10), D(2026, 10, 10), -800.0, None, None, None, ALPHA, None, None]],
                      "Vega SAS", None, [], [], "couvrent la somme demandée", id="w3-vega-free-credit-covers-the-demand"),
-        # A credit larger than the invoice it names: the part would ask -300 €: held.
-        pytest.param([["V1", "Vega SAS", D(2026, 9, 1), D(2026, 10, 1), 500.0, None, None, None, ALPHA, None, None],
-                      ["AV-V", "Vega SAS", D(2026, 10, 10), D(2026, 10, 10), -800.0, None, None, "V1", ALPHA, None, None]],
-                     "Vega SAS", None, [], [], "somme nulle ou négative", id="tied-credit-larger-than-its-invoice"),
     ],
 )  # fmt: skip
 def test_a_credit_note_is_applied_once_and_no_demand_is_zero_or_less(

@@ -197,7 +197,9 @@ def test_missing_address_bad_address_and_missing_pdf_are_reported(tmp_path: Path
         ("fr", "relance_1", "Relance : factures n° F2026-014 et F2026-021 échues"),
         ("fr", "relance_2", "Deuxième relance : factures n° F2026-014 et F2026-021 impayées"),
         ("fr", "mise_en_demeure", "Mise en demeure de payer : factures n° F2026-014 et F2026-021"),
-        ("fr", "remerciement", "Merci pour votre règlement : factures n° F2026-014 et F2026-021"),
+        # The sample's business invoices were paid late, their penalties owed and not claimed:
+        # a receipt, without thanks (review of 7 December 2026, finding 4).
+        ("fr", "remerciement", "Règlement reçu : factures n° F2026-014 et F2026-021"),
         ("en", "relance_1", "Payment reminder: invoices F2026-014 and F2026-021 overdue"),
         ("en", "relance_2", "Second reminder: invoices F2026-014 and F2026-021 unpaid"),
         ("en", "mise_en_demeure", "Formal notice to pay: invoices F2026-014 and F2026-021"),

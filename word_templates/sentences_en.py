@@ -83,8 +83,8 @@ EN = {
         "mise_en_demeure": "Subject: formal notice to pay",
         "penalites": "Subject: late-payment interest – {{ letter.subject_title }}",
         "releve": "Subject: statement of account as at {{ letter.date }}",
-        "remerciement": "Subject: payment received{% if not letter.notice.noticed %} – thank "
-        "you{% endif %}",
+        "remerciement": "Subject: payment received{% if not letter.notice.noticed and not "
+        "letter.reserved %} – thank you{% endif %}",
     },
     "single": {
         "pre_echeance": [
@@ -100,8 +100,11 @@ EN = {
             "{% if letter.notice.noticed %}We confirm receipt of the payment of "
             "{{ totals.paid }} for {{ letter.invoices_phrase }} below, the subject of "
             "{{ letter.notice.previous_notices }}. It reached us "
-            "{{ letter.notice.paid_when }}.{% else %}We confirm receipt of your payment of "
-            "{{ totals.paid }} for {{ letter.invoices_phrase }} below, and thank you.{% endif %}",
+            "{{ letter.notice.paid_when }}.{% elif letter.reserved %}We confirm receipt of your "
+            "payment of {{ totals.paid }} for {{ letter.invoices_phrase }} below. It reached us "
+            "after the due date: {{ letter.reserved }}.{% else %}We confirm receipt of your "
+            "payment of {{ totals.paid }} for {{ letter.invoices_phrase }} below, and thank "
+            "you.{% endif %}",
         ],
     },
     "parts": {
@@ -180,7 +183,8 @@ EN = {
             "({{ part.totals.claimed_words }}) [deadline].",
         },
         "penalites": {
-            "open": "{% if part.noticed %}{% if part.first %}Payment{% else %}In addition, "
+            "open": "{% if part.all_credited %}{{ part.credited }}{% else %}"
+            "{% if part.noticed %}{% if part.first %}Payment{% else %}In addition, "
             "payment{% endif %} {{ part.of_invoices }}[below], the subject of "
             "{{ part.previous_notices }}, reached us {{ part.paid_when }}. It covers the "
             "principal only: {{ part.remains }}.{% elif part.thank %}Thank you for your payment "
@@ -188,7 +192,8 @@ EN = {
             "date.{% elif part.first %}{{ part.invoices_phrase_start }}[below] "
             "{{ part.has_have }} been paid after the due date.{% else %}In addition, "
             "{{ part.invoices_phrase }}[below] {{ part.has_have }} been paid after the due "
-            "date.{% endif %}",
+            "date.{% endif %}{% if part.credited %} {{ part.credited }}{% endif %}"
+            "{% endif %}",
             "law": {
                 "business": "Under {% if creditor.terms_of_sale %}our terms of sale and "
                 "{% endif %}article L441-10 of the French Commercial Code, this delay gave rise "
@@ -223,7 +228,8 @@ EN = {
         "is already on its way, please disregard this message.",
         "remerciement": "We have received your payment of {{ totals.paid }} for "
         "{{ letter.invoices_phrase }}{% if letter.notice.noticed %}, the subject of "
-        "{{ letter.notice.previous_notices }}.{% else %}. Thank you.{% endif %}",
+        "{{ letter.notice.previous_notices }}.{% elif letter.reserved %}, received after the "
+        "due date: {{ letter.reserved|safe }}.{% else %}. Thank you.{% endif %}",
         "payment": "Payment by bank transfer (IBAN {{ creditor.iban }}, BIC {{ creditor.bic }}, "
         "reference {{ payment.reference }})",
         "online": " or online: ",
@@ -236,7 +242,7 @@ EN = {
         "relance_2": "Second reminder: {{ letter.subject_title }} unpaid",
         "mise_en_demeure": "Formal notice to pay: {{ letter.subject_title }}",
         "penalites": "Late-payment interest: {{ letter.subject_title }} paid after the due date",
-        "other": "{% if letter.notice.noticed %}Payment received{% else %}Thank you for your payment{% endif %}: {{ letter.invoices_title }}",
+        "other": "{% if letter.notice.noticed or letter.reserved %}Payment received{% else %}Thank you for your payment{% endif %}: {{ letter.invoices_title }}",
     },
     "below": " below",
     "deadline_letter": "{{ part.deadline }}",

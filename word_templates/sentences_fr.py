@@ -115,7 +115,10 @@ FR = {
             "{% if letter.notice.noticed %}Nous accusons réception du règlement "
             "{{ letter.of_invoices }} ci-dessous, objet de {{ letter.notice.previous_notices }}, "
             "pour un montant de {{ totals.paid }}. Ce règlement nous est parvenu "
-            "{{ letter.notice.paid_when }}.{% else %}Nous accusons bonne réception de votre "
+            "{{ letter.notice.paid_when }}.{% elif letter.reserved %}Nous accusons réception de "
+            "votre règlement {{ letter.of_invoices }} ci-dessous, pour un montant de "
+            "{{ totals.paid }}. Ce règlement nous est parvenu après l'échéance : "
+            "{{ letter.reserved }}.{% else %}Nous accusons bonne réception de votre "
             "règlement {{ letter.of_invoices }} ci-dessous, pour un montant de {{ totals.paid }}, "
             "et nous vous en remercions.{% endif %}",
             # Never said of an invoice paid late: its penalties are still owed (L441-10).
@@ -221,7 +224,8 @@ FR = {
         "penalites": {
             # Thanks only to a client under no formal notice; after a notice, the payment
             # is said to have come after it, and what remains due is named.
-            "open": "{% if part.noticed %}{% if part.first %}Le{% else %}Par ailleurs, le"
+            "open": "{% if part.all_credited %}{{ part.credited }}{% else %}"
+            "{% if part.noticed %}{% if part.first %}Le{% else %}Par ailleurs, le"
             "{% endif %} règlement {{ part.of_invoices }}[below], objet de "
             "{{ part.previous_notices }}, nous est parvenu {{ part.paid_when }}. Il ne couvre "
             "que le principal : {{ part.remains }}.{% elif part.thank %}Nous vous remercions du "
@@ -229,7 +233,8 @@ FR = {
             "après l'échéance.{% elif part.first %}{{ part.invoices_phrase_start }}[below] "
             "{{ part.a }} été réglée{{ part.s }} après l'échéance.{% else %}Par ailleurs, "
             "{{ part.invoices_phrase }}[below] {{ part.a }} été réglée{{ part.s }} après "
-            "l'échéance.{% endif %}",
+            "l'échéance.{% endif %}{% if part.credited %} {{ part.credited }}{% endif %}"
+            "{% endif %}",
             "law": {
                 "business": "{% if creditor.terms_of_sale %}Conformément à nos conditions "
                 "générales de vente et à l'article L441-10 du Code de commerce{% else %}En "
@@ -268,7 +273,9 @@ FR = {
         "Si le règlement est déjà en cours, merci de ne pas tenir compte de ce message.",
         "remerciement": "Nous avons bien reçu votre règlement de {{ totals.paid }} pour "
         "{{ letter.invoices_phrase }}{% if letter.notice.noticed %}, objet de "
-        "{{ letter.notice.previous_notices }}.{% else %} et nous vous en remercions.{% endif %}",
+        "{{ letter.notice.previous_notices }}.{% elif letter.reserved %}, parvenu après "
+        "l'échéance : {{ letter.reserved|safe }}.{% else %} et nous vous en remercions."
+        "{% endif %}",
         "payment": "Règlement par virement (IBAN {{ creditor.iban }}, BIC {{ creditor.bic }}, "
         "référence {{ payment.reference }})",
         "online": " ou en ligne : ",
@@ -281,7 +288,7 @@ FR = {
         "relance_2": "Deuxième relance : {{ letter.subject_title }} impayée{{ parts[0].s }}",
         "mise_en_demeure": "Mise en demeure de payer : {{ letter.subject_title }}",
         "penalites": "{% if debtor.public %}Intérêts moratoires{% elif debtor.consumer %}Intérêts de retard{% else %}Pénalités de retard{% endif %} : {{ letter.subject_title }} réglée{{ parts[0].s }} après échéance",
-        "other": "{% if letter.notice.noticed %}Règlement reçu{% else %}Merci pour votre règlement{% endif %} : {{ letter.invoices_title }}",
+        "other": "{% if letter.notice.noticed or letter.reserved %}Règlement reçu{% else %}Merci pour votre règlement{% endif %} : {{ letter.invoices_title }}",
     },
     "below": " ci-dessous",
     "deadline_letter": "{{ part.deadline }}",

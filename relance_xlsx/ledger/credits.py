@@ -100,4 +100,59 @@ def _named(grid: Grid, rows: list[int]) -> dict[int, tuple[str, str]]:
     return named
 
 
-__all__ = ["credit_columns", "named_invoice"]
+def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> None:
+    """Invoices the credit notes naming them cancel, in place: settled on the last credit's
+    date, as if paid that day (a late « payment » still owes what ran before it, L441-10),
+    never chased as unpaid. The credit notes are used up by what they settle.
+
+    credited_on: that date (NaT otherwise); credited: the amount of credit used. The
+    invoice's own paid column is kept: its interest is computed on its real payments.
+    """
+    frame["credited_on"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    frame["credited"] = 0.0
+    named = frame["credit_for"].notna().to_numpy(dtype=bool)
+    tied = named & frame["is_credit"].to_numpy(dtype=bool)
+    tied &= frame["valid"].to_numpy(dtype=bool) & (frame["outstanding"] < 0).to_numpy()
+    if not tied.any():
+        return
+    owed = ~frame["is_credit"] & ~frame["is_paid"] & frame["valid"] & (frame["outstanding"] > 0)
+    by_key = {
+        (key_of(c), key_of(n)): i
+        for i, c, n in zip(
+            frame.index[owed], frame.loc[owed, "client"], frame.loc[owed, "invoice"], strict=True
+        )
+    }
+    credits: dict[Any, list[Any]] = {}
+    for i in frame.index[tied]:
+        target = by_key.get((key_of(frame.at[i, "client"]), key_of(frame.at[i, "credit_for"])))
+        if target is not None:
+            credits.setdefault(target, []).append(i)
+    for target, rows in credits.items():
+        remaining = float(frame.at[target, "outstanding"])
+        if remaining + float(frame.loc[rows, "outstanding"].sum()) > tolerance:
+            continue  # partly credited: chased for the rest, the credit deducted in its letter
+        _settle(frame, target, sorted(rows, key=lambda r: frame.at[r, "invoice_date"]))
+
+
+def _settle(frame: pd.DataFrame, target: Any, rows: list[Any]) -> None:
+    """One invoice settled by these credit notes (oldest first), each used up to its need."""
+    remaining = float(frame.at[target, "outstanding"])
+    dated = frame.at[target, "paid"] > 0 and pd.notna(frame.at[target, "payment_date"])
+    if dated and frame.at[target, "payments"] is None:  # its payment keeps its own date
+        day, paid = frame.at[target, "payment_date"], float(frame.at[target, "paid"])
+        frame.at[target, "payments"] = ((day, paid),)
+    for row in rows:
+        use = min(remaining, -float(frame.at[row, "outstanding"]))
+        frame.at[row, "outstanding"] = round(float(frame.at[row, "outstanding"]) + use, 2)
+        remaining = round(remaining - use, 2)
+    days = [frame.at[r, "invoice_date"] for r in rows if pd.notna(frame.at[r, "invoice_date"])]
+    day = max(days, default=pd.NaT)
+    frame.at[target, "credited_on"] = day
+    frame.at[target, "credited"] = round(float(frame.at[target, "outstanding"]) - remaining, 2)
+    frame.at[target, "outstanding"] = remaining
+    frame.at[target, "is_paid"] = True
+    if pd.notna(day) and not frame.at[target, "payment_date"] > day:
+        frame.at[target, "payment_date"] = day
+
+
+__all__ = ["credit_columns", "named_invoice", "settle_by_credits"]

@@ -28,6 +28,7 @@ from .choice import (
     why,
 )
 from .clients import find_clients, join_clients
+from .credits import settle_by_credits
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Decision, Skip
@@ -241,6 +242,7 @@ def _read(
             rows.frame, payments, "paid" in positions, settings.policy.tolerance
         )
         warnings += more
+    settle_by_credits(rows.frame, settings.policy.tolerance)
     assert fingerprint is not None  # open_workbook refused a missing file
     ledger = Ledger(
         path=path,

@@ -6,9 +6,8 @@ import datetime as dt
 from typing import Any
 
 from ..config import Settings
-from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE
+from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE, KIND_THANKS
 from ..wording import (
-    acknowledgement,
     agreement,
     amount_in_words,
     date_short,
@@ -25,7 +24,7 @@ from ..wording import (
 from .claimed import total_due
 from .interest import rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
-from .noticed import letter_notice, under_notice
+from .noticed import acknowledged, letter_notice, reserved, under_notice
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
 from .plan import LetterPlan
@@ -220,7 +219,9 @@ def _wording(
         "several_parts": len(parts) > 1,
         "previous_phrase": _previous_phrase(first, lang),
         "previous_reminders": first.get("previous_reminders", ""),
-        "acknowledged": acknowledgement(paid_numbers, lang, thank=not under_notice(plan, data)),
+        "acknowledged": acknowledged(plan, data),
+        # A thank-you for payments whose penalties are owed: a receipt, with that reserve.
+        "reserved": reserved(data.of(plan.rows), lang) if plan.kind == KIND_THANKS else "",
         # A thank-you after a notice thanks no one: it says the payment came after it.
         "under_notice": under_notice(plan, data),
         "notice": letter_notice(data.of(plan.rows), lang),

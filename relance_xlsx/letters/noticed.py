@@ -7,8 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE
-from ..wording import date_long, dates_phrase, previous_notices
+from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE
+from ..wording import (
+    acknowledgement,
+    date_long,
+    dates_phrase,
+    invoices_phrase,
+    previous_notices,
+)
 
 if TYPE_CHECKING:
     from .plan import LetterPlan
@@ -66,6 +72,68 @@ def notice_facts(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     return {"noticed": True, "paid_when": when, "remains": _REMAINS[lang][kind]}
 
 
+def credited_facts(rows: list[dict[str, Any]], lang: str, first: bool) -> dict[str, Any]:
+    """For a part of invoices paid late: those a credit note settled rather than a payment
+    (ledger/credits.py), said as such (« La facture n° U1 ci-dessous a été soldée par notre
+    avoir du 1er octobre 2026, après l'échéance, et non par un règlement. »); never thanked."""
+    said = [(str(r["invoice"]), d) for r in rows if (d := _day(r.get("credited_on")))]
+    if not said:
+        return {"credited": "", "all_credited": False}
+    numbers = [n for n, _ in said]
+    on = sorted({d for _, d in said})
+    whole = len(said) == len(rows)
+    phrase = invoices_phrase(numbers, lang) + (" ci-dessous" if lang == "fr" else " below")
+    if lang == "fr":
+        opening = "Par ailleurs, " + phrase if whole and not first else _start(phrase)
+        many = len(said) > 1
+        text = (
+            f"{opening} {'ont' if many else 'a'} été soldée{'s' if many else ''} par "
+            f"{'nos avoirs' if len(on) > 1 else 'notre avoir'} {dates_phrase(on, lang, 'du')}, "
+            "après l'échéance, et non par un règlement."
+        )
+    else:
+        opening = "In addition, " + phrase if whole and not first else _start(phrase)
+        text = (
+            f"{opening} {'were' if len(said) > 1 else 'was'} settled by our credit "
+            f"note{'s' if len(on) > 1 else ''} of {dates_phrase(on, lang, '')}, after the due "
+            "date, and not by a payment."
+        )
+    return {"credited": text, "all_credited": whole}
+
+
+def _start(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+def reserved(rows: list[dict[str, Any]], lang: str) -> str:
+    """What the law still gives on payments received late whose penalties are owed and not
+    claimed (« les pénalités de retard et l'indemnité forfaitaire … restent dues »): said
+    instead of thanks, so that the receipt is no waiver; '' when nothing is owed."""
+    owing = [r for r in rows if r["interest"] + r["indemnity"] > 0.005]
+    if not owing:
+        return ""
+    kind = "consumer" if owing[0]["consumer"] else "public" if owing[0]["public"] else "business"
+    return _REMAINS[lang][kind]
+
+
+def acknowledged(plan: LetterPlan, data: LetterRows) -> str:
+    """The sentence acknowledging the client's payments since its last letter: thanks only
+    to a client under no notice (nor given one today), for payments owing no penalties."""
+    rows = data.of(plan.paid_rows)
+    reserve = reserved(rows, plan.language)
+    return acknowledgement(
+        [str(r["invoice"] or "–") for r in rows],
+        plan.language,
+        thank=not under_notice(plan, data) and plan.kind != KIND_FORMAL_NOTICE,
+        reserve=reserve,
+        late=[str(r["invoice"]) for r in rows if reserve and _owes(r)],
+    )
+
+
+def _owes(record: dict[str, Any]) -> bool:
+    return bool(record["interest"] + record["indemnity"] > 0.005)
+
+
 def letter_notice(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     """A letter's own notice facts (a thank-you after a notice): notice_facts, and the notices
     named (« notre mise en demeure du 26 octobre 2026 »)."""
@@ -82,4 +150,4 @@ def _day(value: Any) -> Any:
     return value.date() if isinstance(value, pd.Timestamp) and pd.notna(value) else None
 
 
-__all__ = ["letter_notice", "notice_facts", "noticed", "under_notice"]
+__all__ = ["credited_facts", "letter_notice", "notice_facts", "noticed", "reserved", "under_notice"]

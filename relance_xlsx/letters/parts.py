@@ -35,7 +35,7 @@ from ..wording import (
 )
 from .interest import interest_lines, on_balance, rates_named
 from .items import credit_item, invoice_item
-from .noticed import notice_facts
+from .noticed import credited_facts, notice_facts
 from .partpaid import partly_paid_words
 from .plan import Part
 from .rated import Note, no_note
@@ -187,7 +187,10 @@ def part_context(
         # Paid after a notice: no thanks, the notice named, what remains due (noticed.py);
         # thanks only to a client under no notice at all (above says the letter has one).
         **(notice_facts(rows, lang) if part.kind == KIND_CLAIM else {"noticed": False}),
-        "thank": first and not above,
+        # A credit note is no payment: neither thanked nor said received (noticed.py).
+        **(credited := credited_facts(rows if part.kind == KIND_CLAIM else [], lang, first)),
+        **({"noticed": False} if credited["all_credited"] else {}),
+        "thank": first and not above and not credited["credited"],
         "deadline": _deadline(part.kind, f),
         "deadline_mail": _deadline(part.kind, f, mail=True),
         "with_history": stage >= 2 or part.reminded,

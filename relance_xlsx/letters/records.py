@@ -40,6 +40,8 @@ _FRAME_FIELDS = (
     "interest_paid",
     "indemnity_paid",
     "credit_for",
+    # The day the credit notes naming the invoice settled it (ledger/credits.py), or NaT.
+    "credited_on",
     # A promise to pay recorded (kept or broken): the client did not forget the invoice.
     "promise_date",
     # Disputed or held: marked so on the statement of account, never claimed.
@@ -63,6 +65,7 @@ _DEFAULTS = {
     "interest_paid": 0.0,
     "indemnity_paid": 0.0,
     "credit_for": None,
+    "credited_on": None,
     "promise_date": None,
     "hold": False,
 }

@@ -32,7 +32,9 @@ def decide_ledger(
     note_penalties_paid(ledger, settings)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
     frame = with_deadlines(frame, ledger, settings, as_of)
-    decisions = decide(frame, as_of, settings.policy, tables, demands(ledger, settings))
+    # The longest delay a letter of today gives: a claim barred before it gets none.
+    days = max(settings.letters.payment_days, settings.letters.formal_notice_days)
+    decisions = decide(frame, as_of, settings.policy, tables, demands(ledger, settings), days)
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     plans = plan_letters(
         ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by

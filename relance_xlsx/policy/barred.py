@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from ..ledger import FORMAL_NOTICE, LITIGATION
 from ..wording import date_short
 from .prescription import (
     BASES,
@@ -167,4 +168,49 @@ def say_soon_barred(
     ]
 
 
-__all__ = ["barred_reasons", "note_soon_barred", "say_soon_barred"]
+def imminent_bar(
+    p: Prescription,
+    as_of: dt.date,
+    days: int,
+    alive: np.ndarray,
+    level: np.ndarray,
+    escalate: np.ndarray,
+) -> np.ndarray:
+    """Claims not yet barred that will be by the deadline a letter of today would give
+    (as_of + days): a reminder would ask for payment after the bar, and does not interrupt it
+    (Code civil 2240-2244, legal-fr §8.3). Not a public debt (a letter interrupts its lapse),
+    not one in litigation, nor one handed to litigation today."""
+    today = pd.Timestamp(as_of)
+    soon = ((p.barred_on > today) & (p.barred_on <= today + pd.Timedelta(days=days))).to_numpy(
+        dtype=bool
+    )
+    court = (level >= LITIGATION) | ((level == FORMAL_NOTICE) & escalate)
+    return soon & alive & (p.regime != PUBLIC) & ~court
+
+
+def say_imminent(
+    out: pd.DataFrame, p: Prescription, mask: np.ndarray, as_of: dt.date, days: int
+) -> list[str]:
+    """The status of each claim imminent_bar keeps out of the letters, and one warning."""
+    if not mask.any():
+        return []
+    by = date_short(as_of + dt.timedelta(days=days))
+    rows = out.index[mask]
+    out.loc[rows, "reason"] = [
+        f"Prescription imminente : prescrite le {_day(barred)} (dernier jour pour agir : "
+        f"{_day(barred - pd.Timedelta(days=1))}), avant l'échéance qu'une relance donnerait "
+        f"({by}) : aucune relance envoyée ; seule une action en justice (injonction de payer) "
+        "ou une reconnaissance de dette signée l'interrompt (Code civil 2240 à 2244), pas une "
+        "relance ni une mise en demeure"
+        for barred in p.barred_on[mask]
+    ]
+    first = _day(p.barred_on[mask].min())
+    return [
+        f"Prescription imminente : {len(rows)} facture(s) prescrite(s) dès le {first}, avant "
+        f"l'échéance qu'une relance donnerait ({by}) : aucune relance envoyée pour elles ; "
+        "seule une action en justice (injonction de payer) ou une reconnaissance de dette "
+        "signée interrompt la prescription (voir leur motif)."
+    ]
+
+
+__all__ = ["barred_reasons", "imminent_bar", "note_soon_barred", "say_imminent", "say_soon_barred"]

@@ -22,14 +22,19 @@ from ..ledger import (
     REMINDER_1,
     REMINDER_2,
 )
-from .barred import note_soon_barred, say_soon_barred
+from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
 from .labels import labels_after
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
-from .statuses import say_broken, say_claimed, say_legal_terms, say_paid_late
+from .statuses import (
+    credited_rows,
+    say_broken,
+    say_legal_terms,
+    say_paid,
+)
 from .threshold import below_threshold
 
 ACTIONS = (
@@ -42,6 +47,7 @@ ACTIONS = (
     "incomplete",
     "insolvency",
     "prescribed",
+    "imminent",
     "none",
 )
 # The actions that send something today, and so date the invoice and go in the journal.
@@ -92,11 +98,13 @@ def decide(
     policy: Policy,
     tables: RateTables,
     demands: Mapping[Any, Sequence[dt.date]] | None = None,
+    deadline_days: int = 8,
 ) -> Decisions:
     """The action, level after the run, reason and penalties of every invoice on as_of.
 
     demands: the dates of the letters the journal records for each invoice (by frame index);
-    each interrupts a public debt's four-year lapse (loi 68-1250, art. 2).
+    each interrupts a public debt's four-year lapse (loi 68-1250, art. 2). deadline_days: the
+    longest delay a letter of today gives: a claim barred by then gets none (barred.py).
     """
     today = pd.Timestamp(as_of)
     level = frame["level"].to_numpy(dtype=int)
@@ -125,6 +133,8 @@ def decide(
     alive = valid & ~credit & ~paid & ~masks["prescribed"] & ~masks["insolvent"]
     claimable = alive & ~hold
     penalties = compute_penalties(frame, claimable, as_of, policy, tables)
+    imminent = imminent_bar(barred, as_of, deadline_days, alive, level, masks["escalate"])
+    masks["imminent"] = imminent
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
@@ -150,19 +160,14 @@ def decide(
     say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
     # A disputed claim is barred all the same; a public debt's letter sent today interrupts
     # its lapse: no warning for it.
-    watched = alive & ~((barred.regime == PUBLIC) & (action == "letter"))
+    watched = alive & ~imminent & ~((barred.regime == PUBLIC) & (action == "letter"))
     note_soon_barred(out, barred, as_of, policy, alive)
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
-    claimed = rule == RULE["claim"]
-    # A claim is remembered by its label, so the next run neither claims nor thanks again.
-    was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
-    say_paid_late(out, paid & owes & ~claimed & ~was_claimed, frame)
-    # Claimed before: the same sentence again, so that the status is not rewritten each week.
-    say_claimed(out, (claimed | was_claimed) & owes, frame)
+    warnings += say_imminent(out, barred, imminent, as_of, deadline_days)
+    claimed_ever = say_paid(out, frame, rule == RULE["claim"], paid, owes)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
-    claimed_ever = claimed | was_claimed
-    out["label"] = labels_after(frame, rule, level, level_after, claimed_ever, thanked & paid)
+    out["label"] = labels_after(frame, rule, level, level_after, claimed_ever, thanked & paid, owes)
     out["date"] = frame["last_date"].where(~np.isin(action, ACTED), today)
     return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
 
@@ -216,7 +221,8 @@ def _masks(
         "invalid": ~valid,
         "hold": frame["hold"].to_numpy(dtype=bool),
         "credit": frame["is_credit"].to_numpy(dtype=bool),
-        "thanks": paid & (level >= 1) & ~thanked,
+        # A credit note is no payment: nothing to thank for (ledger/credits.py).
+        "thanks": paid & (level >= 1) & ~thanked & ~credited_rows(frame),
         "paid": paid,
         "pre_due": pre_due,
         "not_late": not_late,
@@ -250,8 +256,19 @@ def _outcome(
             np.isin(rule, [RULE["wait"], RULE["promised"], RULE["waiting"]]),
             rule == RULE["prescribed"],
             rule == RULE["insolvent"],
+            rule == RULE["imminent"],
         ],
-        ["letter", "thanks", "claim", "litigation", "hold", "wait", "prescribed", "insolvency"],
+        [
+            "letter",
+            "thanks",
+            "claim",
+            "litigation",
+            "hold",
+            "wait",
+            "prescribed",
+            "insolvency",
+            "imminent",
+        ],
         default="none",
     )
     kind = np.select(

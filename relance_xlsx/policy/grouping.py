@@ -40,6 +40,7 @@ from ..ledger import (
 )
 from ..wording import date_short
 from .decide import Decisions
+from .statuses import say_credited
 
 DUNNING_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE)
 GROUP_BY = ("client", "client_and_stage")
@@ -52,6 +53,7 @@ def one_letter_per_client(
     out = decisions.frame.copy()
     for flag in ("acknowledged", "relisted", "recalled"):
         out[flag] = False
+    say_credited(out, frame)  # settled by a credit note, not paid (ledger/credits.py)
     if policy.group_by == "client_and_stage":
         return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
     client = frame["client"].to_numpy(dtype=object)
@@ -84,13 +86,21 @@ def one_letter_per_client(
     pending = set(client[chase].tolist())
     has_pending = _among(client, pending)
     thanks = (action == "thanks") & (kind == KIND_THANKS)
-    _acknowledge(out, thanks & has_letter)
+    # Handed to litigation (today or before): no more letters, thanks least of all.
+    in_court = _among(client, set(client[_to_court(frame, action)].tolist()))
+    _no_thanks_in_court(out, frame, thanks & in_court)
+    thanks &= ~in_court
+    # A client under formal notice is never thanked, in the notice itself neither.
+    notice = _among(client, set(client[dunning & (kind == KIND_FORMAL_NOTICE)].tolist()))
+    _acknowledge(out, thanks & has_letter & ~notice)
+    _acknowledge(out, thanks & has_letter & notice, unthanked=True)
     _postpone_thanks(out, frame, thanks & ~has_letter & has_pending)
     claiming = _place_claims(out, frame, client, action, kind, chase, has_letter, has_any)
     # A claim on its own thanks for the other payments too: one letter, not two.
     has_claim = _among(client, claiming)
     _acknowledge(out, thanks & ~has_letter & ~has_pending & has_claim, "de pénalités")
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
+    say_credited(out, frame)
     return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
 
 
@@ -165,8 +175,7 @@ def _place_claims(
     level = frame["level"].to_numpy(dtype=int)
     owing = set(client[chase | (unpaid & (level >= REMINDER_1))].tolist())
     # In court already, or handed to litigation today: the penalties join the court claim.
-    to_court = (unpaid & (level >= LITIGATION)) | (action == "litigation")
-    in_court = _among(client, set(client[to_court].tolist()))
+    in_court = _among(client, set(client[_to_court(frame, action)].tolist()))
     pre_due = _among(client, set(client[kind == KIND_PRE_DUE].tolist()))
     alone = claims & ~has_letter & ~has_any & ~pre_due & ~_among(client, owing)
     later = claims & ~has_letter & ~alone
@@ -189,15 +198,48 @@ def _place_claims(
     return set(client[alone].tolist())
 
 
-def _acknowledge(out: pd.DataFrame, rows_mask: np.ndarray, letter: str = "de relance") -> None:
-    """Paid invoices of a client who gets a letter today: thanked in it, not apart."""
+def _to_court(frame: pd.DataFrame, action: np.ndarray) -> np.ndarray:
+    """Invoices in litigation already (unpaid), or handed to litigation today."""
+    unpaid = (
+        frame["valid"].to_numpy(dtype=bool)
+        & ~frame["is_paid"].to_numpy(dtype=bool)
+        & ~frame["is_credit"].to_numpy(dtype=bool)
+    )
+    level = frame["level"].to_numpy(dtype=int)
+    return (unpaid & (level >= LITIGATION)) | (action == "litigation")
+
+
+def _no_thanks_in_court(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:
+    """Paid invoices of a client in litigation: no thank-you; penalties owed join its file."""
+    owed = (out["interest"] + out["indemnity"] > 0.005).to_numpy(dtype=bool)
+    said = "Réglée : pas de remerciement, le client est remis au contentieux"
+    _stand_down(out, frame, rows_mask & ~owed, "none", said)
+    _stand_down(
+        out,
+        frame,
+        rows_mask & owed,
+        "wait",
+        f"{said} ; pénalités à ajouter à la demande en justice du client (dossier de contentieux)",
+    )
+
+
+def _acknowledge(
+    out: pd.DataFrame, rows_mask: np.ndarray, letter: str = "de relance", unthanked: bool = False
+) -> None:
+    """Paid invoices of a client who gets a letter today: acknowledged in it, not apart;
+    thanked, unless the letter gives a notice or their penalties are owed (letters/context)."""
     rows = out.index[rows_mask]
     out.loc[rows, "kind"] = None
     out.loc[rows, "acknowledged"] = True
-    # A receipt acknowledged after a formal notice keeps its own label: no thanks were given.
+    # A receipt acknowledged without thanks keeps its own label: no thanks were given.
     labels = out.loc[rows, "label"]
-    out.loc[rows, "label"] = labels.where(labels == ACKNOWLEDGED_LABEL, THANKED_LABEL)
-    out.loc[rows, "reason"] = f"Réglée : règlement accusé dans le courrier {letter} du client"
+    kept = (labels == ACKNOWLEDGED_LABEL) | unthanked
+    out.loc[rows, "label"] = np.where(kept, ACKNOWLEDGED_LABEL, THANKED_LABEL)
+    out.loc[rows, "reason"] = [
+        f"Réglée : règlement accusé{', sans remerciement,' if k else ''} dans le courrier "
+        f"{letter} du client"
+        for k in kept.tolist()
+    ]
 
 
 def _postpone_thanks(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray) -> None:

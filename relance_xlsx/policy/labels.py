@@ -23,14 +23,18 @@ def labels_after(
     level_after: np.ndarray,
     claimed: np.ndarray,
     thanked: np.ndarray,
+    owes: np.ndarray | None = None,
 ) -> np.ndarray:
-    """The status label each invoice leaves with."""
+    """The status label each invoice leaves with (owes: its late-payment penalties are owed,
+    so that a payment received is acknowledged, never thanked, unless they were claimed)."""
     # Thanks and courtesy reminders are remembered by their label, so they are never repeated.
     thanked_now = (rule == RULE["thanks"]) | thanked
     # After a formal notice the payment's receipt is acknowledged, never thanked (D4).
     acknowledged = ((rule == RULE["thanks"]) & (level >= FORMAL_NOTICE)) | (
         thanked & frame["acknowledged"].to_numpy(dtype=bool)
     )
+    if owes is not None:
+        acknowledged |= (rule == RULE["thanks"]) & owes & ~claimed
     pre_due_now = (rule == RULE["pre_due"]) | (
         frame["pre_due_sent"].to_numpy(dtype=bool) & (level_after == 0)
     )

@@ -38,6 +38,8 @@ RULES = (
     "paid",
     "insolvent",
     "prescribed",
+    # Barred before the deadline a letter of today would give: no letter (barred.py).
+    "imminent",
     "promised",
     "waiting",
     "pre_due",

@@ -3,6 +3,7 @@ a promise broken, a public buyer's legal term."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -44,9 +45,22 @@ def say_claimed(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> Non
     ]
 
 
+def say_paid(
+    out: pd.DataFrame, frame: pd.DataFrame, claimed: np.ndarray, paid: np.ndarray, owes: Any
+) -> np.ndarray:
+    """The statuses of invoices paid late; which were claimed, today or before."""
+    # A claim is remembered by its label, so the next run neither claims nor thanks again.
+    was_claimed = frame["claimed"].to_numpy(dtype=bool) & paid
+    say_paid_late(out, paid & owes & ~claimed & ~was_claimed, frame)
+    # Claimed before: the same sentence again, so that the status is not rewritten each week.
+    say_claimed(out, (claimed | was_claimed) & owes, frame)
+    return claimed | was_claimed
+
+
 def say_paid_late(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> None:
     """Paid after the due date: what the law still gives, said in the status, not waived."""
     rows = out.index[mask]
+    say_unthanked(out, mask)
     out.loc[rows, "reason"] = [
         f"{reason} ; réglée après l'échéance : {_still_due(i, n, public)} ("
         + (
@@ -74,6 +88,40 @@ def _still_due(interest: float, indemnity: float, public: bool = False) -> str:
     if not interest:
         return f"indemnité {money(indemnity)} reste due"
     return f"{what} {money(interest)} et indemnité {money(indemnity)} {due}"
+
+
+_SETTLED = re.compile(r"^Réglée(?: le \d\d/\d\d/\d{4})?")
+
+
+def credited_rows(frame: pd.DataFrame) -> np.ndarray:
+    """The invoices the credit notes naming them settled, without a payment."""
+    if "credited_on" not in frame:
+        return np.zeros(len(frame), dtype=bool)
+    return frame["credited_on"].notna().to_numpy(dtype=bool)
+
+
+def say_credited(out: pd.DataFrame, frame: pd.DataFrame) -> None:
+    """Settled by the credit notes naming it, not paid (ledger/credits.py): said so, with
+    the credit's date, wherever the status would say « Réglée »."""
+    if "credited_on" not in frame:
+        return
+    on = frame["credited_on"]
+    rows = out.index[(on.notna() & frame["is_paid"]).to_numpy(dtype=bool)]
+    for i in rows:
+        said = f"Soldée par l'avoir du {date_short(on[i].date())}, sans règlement reçu"
+        reason = _SETTLED.sub(said, str(out.at[i, "reason"]), count=1)
+        out.at[i, "reason"] = reason.replace("; réglée après", "; soldée après")
+
+
+def say_unthanked(out: pd.DataFrame, mask: np.ndarray) -> None:
+    """Paid late, its penalties owed and not claimed: the receipt is acknowledged without
+    thanks (thanks unreserved would read as accepting the payment in full settlement; its
+    label is « Réglée – règlement accusé », labels.py)."""
+    rows = out.index[mask]
+    out.loc[rows, "reason"] = [
+        str(r).replace("Réglée : remerciement", "Réglée : règlement accusé, sans remerciement")
+        for r in out.loc[rows, "reason"]
+    ]
 
 
 def say_broken(out: pd.DataFrame, mask: np.ndarray, promised: pd.Series) -> None:
@@ -110,6 +158,8 @@ def _thanks(level: np.ndarray) -> np.ndarray:
 
 _CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
 _CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
+# Used up by the invoice it names, which it settled (ledger/credits.py).
+_CREDIT_USED = "Avoir : entièrement imputé sur la facture qu'il nomme, soldée par lui"
 
 
 def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: np.ndarray) -> None:
@@ -117,7 +167,9 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
     thanked = frame["thanked"].to_numpy(dtype=bool)
     claimed = frame["claimed"].to_numpy(dtype=bool)
     names = frame["credit_for"].notna().to_numpy(dtype=bool)
+    used = names & (frame["outstanding"].to_numpy(dtype=float) > -0.005)
     put("credit", lambda m: np.where(names[m], _CREDIT_TIED, _CREDIT_FREE))
+    put("credit", lambda m: _CREDIT_USED, used)
     put("claim", lambda m: "Réglée après l'échéance")
     # Only the thanked rows' wording: over every row, a text array of 140 MB at 1M (0.7 s).
     put("thanks", lambda m: "Réglée : " + _thanks(level[m]) + " après la " + prev[m])
@@ -133,9 +185,13 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
 
 
 __all__ = [
+    "credited_rows",
     "say_broken",
     "say_claimed",
+    "say_credited",
     "say_legal_terms",
+    "say_paid",
     "say_paid_late",
     "say_settled",
+    "say_unthanked",
 ]

@@ -66,6 +66,8 @@ class Stretches:
             (frame["paid"].to_numpy(dtype=float) > 0) | frame["is_paid"].to_numpy(dtype=bool)
         ) & (paid_on > due).to_numpy(dtype=bool)
         after = frame["outstanding"].to_numpy(dtype=float)
+        if "credited" in frame:  # what the credit notes naming it settled (ledger/credits.py)
+            after = after + frame["credited"].to_numpy(dtype=float)
         amount = frame["amount"].to_numpy(dtype=float)
         payments: list[Any] = (
             frame["payments"].tolist() if "payments" in frame else [None] * len(frame)

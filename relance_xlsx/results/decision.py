@@ -34,6 +34,7 @@ NOT_CHASED = {
     "dispute": "En litige",
     "promise": "Promesse de paiement en cours",
     "insolvency": "Procédure collective",
+    "imminent": "Prescription imminente : aucune relance, injonction de payer à engager",
     "prescribed": "Prescrites",
     "litigation": "Remises au contentieux (pas de lettre : dossier)",
     "paid_late": "Réglées en retard : pénalités dues, non réclamées",
@@ -178,6 +179,7 @@ def not_chased(
         "dispute": (action == "hold") & ~back,
         "promise": (action == "wait") & promise,
         "insolvency": action == "insolvency",
+        "imminent": action == "imminent",
         "prescribed": action == "prescribed",
         "litigation": action == "litigation",
     }

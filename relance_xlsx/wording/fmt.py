@@ -131,7 +131,11 @@ def _in_words(amount: float, currency: str, language: str) -> str:
     if currency != "EUR":
         return f"{num2words(cents_total / 100, lang=lang)} {currency}"
     unit_word = "euro" if units <= 1 else "euros"
-    words = f"{_cardinal(units, lang)} {unit_word}"
+    number = _cardinal(units, lang)
+    if lang == "fr" and number.endswith(_BY_DE):
+        unit_word = "d'euros"  # « un million d'euros », but « un million deux cents euros »
+    # « one thousand two hundred euros »: no comma after the thousands (num2words puts one).
+    words = f"{number if lang == 'fr' else number.replace(',', '')} {unit_word}"
     if cents:
         cent_word = (
             ("centime" if cents == 1 else "centimes")
@@ -141,6 +145,10 @@ def _in_words(amount: float, currency: str, language: str) -> str:
         joint = "et" if lang == "fr" else "and"
         words += f" {joint} {_cardinal(cents, lang)} {cent_word}"
     return words
+
+
+# The French nouns a number may end with: the currency follows with « de » (« d'euros »).
+_BY_DE = ("million", "millions", "milliard", "milliards")
 
 
 @lru_cache(maxsize=65536)

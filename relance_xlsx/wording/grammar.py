@@ -249,16 +249,36 @@ def agreement(count: int, lang: str = "fr") -> dict[str, str]:
     }
 
 
-def acknowledgement(numbers: Sequence[str], lang: str = "fr", thank: bool = True) -> str:
+def acknowledgement(
+    numbers: Sequence[str],
+    lang: str = "fr",
+    thank: bool = True,
+    reserve: str = "",
+    late: Sequence[str] = (),
+) -> str:
     """The sentence acknowledging payments received since the last letter ('' when none);
-    without thanks to a client under a formal notice."""
+    without thanks to a client under a formal notice, nor for payments whose penalties are
+    owed (late: their numbers; reserve: what remains due, said after them)."""
     if not numbers:
         return ""
+    thank = thank and not late
     if lang == "fr":
         end = " et vous en remercions." if thank else "."
-        return f"Nous avons bien reçu le règlement {of_invoices(numbers, lang)}{end}"
+        said = f"Nous avons bien reçu le règlement {of_invoices(numbers, lang)}{end}"
+        if late:
+            which = (
+                "Ce règlement"
+                if list(late) == list(numbers)
+                else (f"Le règlement {of_invoices(late, lang)}")
+            )
+            said += f" {which} nous est parvenu après l'échéance : {reserve}."
+        return said
     end = ", thank you." if thank else "."
-    return f"We have received your payment {of_invoices(numbers, lang)}{end}"
+    said = f"We have received your payment {of_invoices(numbers, lang)}{end}"
+    if late:
+        which = "It" if list(late) == list(numbers) else f"Payment {of_invoices(late, lang)}"
+        said += f" {which} reached us after the due date: {reserve}."
+    return said
 
 
 __all__ = [

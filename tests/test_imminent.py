@@ -1,0 +1,58 @@
+"""No reminder for a claim that is barred before the payment date the reminder would give:
+a reminder does not interrupt prescription (Code civil 2240-2244, legal-fr §7.5, §8.3); the
+run says « prescription imminente » instead. Review of 7 December 2026, finding 5 (c9, c3)."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import complete_settings, write_ledger
+
+import relance_xlsx
+
+D = dt.date
+AS_OF = D(2026, 12, 7)  # a reminder of today asks for payment by 15/12/2026 (8 days)
+ADDRESS = "10 rue Garibaldi\n69006 Lyon"
+HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC",
+           "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "invoiced", "action", "said"),
+    [
+        # c9: 5 years (L110-4) from 07/12/2021, the day not counted: last day 07/12/2026,
+        # barred on 08/12, before 15/12.
+        pytest.param("professionnel", D(2021, 12, 7), "imminent", "Prescription imminente : prescrite le 08/12/2026 (dernier jour pour agir : 07/12/2026), avant l'échéance qu'une relance donnerait (15/12/2026)", id="c9-b2b-barred-tomorrow"),
+        # c3: 2 years (L218-2) from 07/12/2024: barred on 08/12/2026.
+        pytest.param("particulier", D(2024, 12, 7), "imminent", "Prescription imminente : prescrite le 08/12/2026", id="c3-consumer-barred-tomorrow"),
+        # Barred on 15/12, the reminder's own payment date: no reminder either.
+        pytest.param("professionnel", D(2021, 12, 14), "imminent", "Prescription imminente : prescrite le 15/12/2026 (dernier jour pour agir : 14/12/2026)", id="barred-on-the-deadline"),
+        # Barred on 16/12, after the deadline: the reminder goes, its status warns.
+        pytest.param("professionnel", D(2021, 12, 15), "letter", "prescrite le 16/12/2026 (dernier jour pour agir : 15/12/2026)", id="barred-after-the-deadline"),
+        # A public debt's lapse is interrupted by a written demand: the letter goes.
+        pytest.param("Commune", D(2022, 11, 1), "letter", "2e relance", id="public-lapse-letter-interrupts"),
+    ],
+)  # fmt: skip
+def test_no_reminder_whose_deadline_falls_after_the_bar(tmp_path, kind, invoiced, action, said):
+    due = invoiced + dt.timedelta(days=30)
+    rows = [["A1", "Pi SAS", kind, invoiced, due, 1000.0, ADDRESS, "Relance 1", D(2026, 11, 1)]]
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    [a1] = result.invoices
+    assert a1.action == action, a1.reason
+    assert said in a1.reason, a1.reason
+    imminent = [n for n in result.summary.not_chased if n.why == "imminent"]
+    warned = [w for w in result.warnings if w.startswith("Prescription imminente")]
+    if action == "imminent":
+        assert not result.letters
+        [aside] = imminent
+        assert (aside.client, aside.invoices, aside.amount) == ("Pi SAS", ["A1"], 1000.0)
+        [warning] = warned
+        assert "seule une action en justice (injonction de payer)" in warning
+        assert "seule une action en justice (injonction de payer)" in a1.reason
+    else:
+        assert [x.kind for x in result.letters] == ["relance_2"]
+        assert not imminent and not warned
