@@ -97,8 +97,7 @@ def letter_context(
             else ("Relevé du " if lang == "fr" else "Statement of ") + date_short(as_of, lang),
             "numbers": ", ".join(numbers),
             "link": settings.creditor.payment_link,
-            # A letter that asks for money: its RF reference replaces the numbers above, and
-            # its EPC QR code (inserted at render time: payqr.add_payment_qr).
+            # Asking for money: its RF reference for the numbers, its QR code (payqr.py).
             **payment_fields(plan, data, settings, as_of, total_due(plan, data)),
         },
     }
