@@ -114,6 +114,29 @@ def test_dry_run_writes_nothing(sample):
     assert not (sample.parent / "relances").exists()
 
 
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        pytest.param(["D1", "Delta SARL", dt.date(2026, 9, 1), 400.0, "oui"],
+                     "En litige : 1 facture(s), 400,00 € (Delta SARL)", id="dispute"),
+        # Invoiced 01/06/2021: five years (L110-4) over at the end of 01/06/2026.
+        pytest.param(["P1", "Presse P", dt.date(2021, 7, 1), 700.0, None],
+                     "Prescrites : 1 facture(s), 700,00 € (Presse P)", id="time-barred"),
+    ],
+)  # fmt: skip
+def test_the_terminal_says_what_is_not_chased_and_why(tmp_path, row, says):
+    """The new user's review (2): a time-barred or disputed invoice left the screen with
+    « Rien de nouveau » and nothing else; it is listed by why, with its amount and client."""
+    from conftest import write_ledger
+
+    headers = ["N° facture", "Client", "Échéance", "Montant TTC", "Litige", "Date facture"]
+    ledger = write_ledger(tmp_path / "l.xlsx", [[*row, row[2] - dt.timedelta(days=30)]], headers)
+    result = invoke("run", str(ledger), "--as-of", "2026-12-07", "--dry-run")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.replace("\u202f", " ").replace("\xa0", " ").split())
+    assert "Non relancées cette semaine : - " + says in text
+
+
 def test_run_shows_a_summary_table(sample):
     result = invoke("run", str(sample), "--as-of", "2026-11-22")
     assert result.exit_code == 0

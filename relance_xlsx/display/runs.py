@@ -10,7 +10,7 @@ from rich.table import Table
 
 from ..ledger import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
 from ..letters import HELD_LIST
-from ..results import RunResult
+from ..results import NotChased, RunResult
 from ..wording import date_long, money
 from .console import err, out
 
@@ -42,6 +42,7 @@ def render_run(result: RunResult) -> None:
     _clients_listed(result)
     out.print(_levels_table(result))
     _paid_late(result)
+    _not_chased(result)
     errors = [p for p in result.problems if p.severity == "error"]
     warns = [p for p in result.problems if p.severity == "warning"]
     # Counted as shown: the rows' warnings listed below and the run's « Attention : » above.
@@ -124,6 +125,31 @@ def _paid_late(result: RunResult) -> None:
         highlight=False,
         soft_wrap=True,
     )
+
+
+def _not_chased(result: RunResult) -> None:
+    """What is not chased this week, by why: a clerk reads at once that a dispute, a time-bar
+    or a liquidation is why a client got nothing (the paid late are said above)."""
+    by_why: dict[str, list[NotChased]] = defaultdict(list)
+    for item in result.summary.not_chased:
+        if item.why != "paid_late":
+            by_why[item.why].append(item)
+    if not by_why:
+        return
+    out.print("Non relancées cette semaine :")
+    for items in by_why.values():
+        count = sum(len(x.invoices) for x in items)
+        clients = list(dict.fromkeys(x.client for x in items))
+        shown = ", ".join(clients[:5]) + (
+            f" … et {len(clients) - 5} autres" if len(clients) > 5 else ""
+        )
+        out.print(
+            f"  - {items[0].label} : {count} facture(s), {money(sum(x.amount for x in items))} "
+            f"({shown})",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _levels_table(result: RunResult) -> Table:
