@@ -74,6 +74,9 @@ def test_a_credit_naming_no_invoice_of_the_client_is_a_warning_on_its_row(tmp_pa
         pytest.param("avoir sur facture n° 151", "151", id="avoir-sur-facture-no"),
         pytest.param("Avoir relatif à la facture FA-7.", "FA-7", id="relatif-a"),
         pytest.param("Credit note for invoice INV-12", "INV-12", id="english"),
+        # A real ledger's wording (cdf_audit, the new user's review): its 15 000 € of credits
+        # were left « available », not set against the invoices they cancel.
+        pytest.param("Avoir annulant la facture n°111", "111", id="avoir-annulant"),
         pytest.param("remise avoir de 10 %", None, id="a-rate-is-no-invoice"),
         pytest.param("Avoir commercial", None, id="no-invoice-named"),
     ],

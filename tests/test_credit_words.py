@@ -87,9 +87,12 @@ def test_the_letter_never_offers_an_invoice_as_a_credit(tmp_path):
 def test_cdf_audit_s_cancelled_invoices_are_not_credits(tmp_path):
     ledger = shutil.copy(REAL_WORLD / "cdf_audit__factures.xlsx", tmp_path / "f.xlsx")
     result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
-    by_row = {i.row: i.outstanding for i in result.invoices}
-    # Invoices 126, 112 and 111 (« facture annulée par l'avoir n°… »), their credit notes 114, 115.
-    assert (by_row[27], by_row[41], by_row[42]) == (13200.0, 4500.0, 10500.0)
-    assert (by_row[38], by_row[39]) == (-10500.0, -4500.0)
+    by_row = {i.row: i for i in result.invoices}
+    # Invoices 126, 112 and 111 (« facture annulée par l'avoir n°… ») are invoices, not credit
+    # notes; 112 and 111 are settled by the credit notes 114 and 115 that name them
+    # (« avoir annulant la facture n°111 »), which are used up.
+    assert by_row[27].outstanding == 13200.0
+    assert all(by_row[r].outstanding == 0.0 for r in (38, 39, 41, 42))
+    assert all(by_row[r].reason.startswith("Soldée par l'avoir du") for r in (41, 42))
     warned = {p.row for p in result.problems if MENTION in p.message}
     assert {27, 41, 42} <= warned

@@ -17,7 +17,7 @@ from .grid import Grid
 # « Credit note for invoice INV-12 »: the number is the first word after those words.
 _NAMES = re.compile(
     r"\b(?:avoir|credit\s+note|credit)\b[^\n]{0,12}?\b(?:sur|pour|relatif\s+[aà]|"
-    r"concernant|on|for|against|de(?=\s+(?:la\s+)?(?:facture|invoice)))\s+(?:la\s+|l[’']\s*)?(?:facture|invoice|fact\.?|fa)?\s*"
+    r"concernant|annulant|on|for|against|de(?=\s+(?:la\s+)?(?:facture|invoice)))\s+(?:la\s+|l[’']\s*)?(?:facture|invoice|fact\.?|fa)?\s*"
     r"(?:n\s*[°º]|no\.?|num[ée]ro|#)?\s*(?P<number>[A-Za-z0-9][\w\-/.]*\d[\w\-/]*)",
     re.IGNORECASE,
 )
