@@ -78,6 +78,11 @@ CONSUMER = [
     )
 ]
 
+NOTICED = [
+    _row("C1", "Mme Anne Roy", "particulier", D(2026, 9, 1), 700.0, D(2026, 11, 30),
+         "Mise en demeure", D(2026, 10, 20))
+]  # fmt: skip
+
 
 @pytest.mark.parametrize(
     ("rows", "client", "kind", "says", "never"),
@@ -91,8 +96,12 @@ CONSUMER = [
         pytest.param(ROUX, "Menuiserie Roux", "mise_en_demeure",
                      ["Nous avons bien reçu le règlement de la facture n° R2. Ce règlement nous est parvenu après l'échéance : les pénalités de retard et l'indemnité forfaitaire pour frais de recouvrement restent dues."],
                      ["en remercions"], id="roux-notice-acknowledges-without-thanks"),
-        pytest.param(CONSUMER, "Mme Anne Roy", "remerciement", ["et nous vous en remercions"], ["restent dues"],
-                     id="consumer-owing-nothing-still-thanked"),
+        pytest.param(CONSUMER, "Mme Anne Roy", "remerciement", ["et nous vous en remercions", "Votre compte est à jour"],
+                     ["restent dues"], id="consumer-owing-nothing-still-thanked"),
+        # Paid after a notice: the legal interest ran from it (1231-6), computed or not: a
+        # receipt that never says the account is settled (the lawyer's review, 8).
+        pytest.param(NOTICED, "Mme Anne Roy", "remerciement", ["après cette mise en demeure"],
+                     ["Votre compte est à jour", "remercions"], id="consumer-paid-after-a-notice"),
     ],
 )  # fmt: skip
 def test_no_thanks_while_penalties_are_owed_or_the_client_goes_to_court(

@@ -56,4 +56,11 @@ def part_totals(plan: LetterPlan, data: LetterRows) -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["part_totals", "total_due"]
+def settled(plan: LetterPlan, data: LetterRows, noticed: bool) -> bool:
+    """Whether a letter may say the account is settled for its invoices: nothing more owed,
+    and no formal notice before the payment (from it the legal interest ran by law, Code
+    civil 1231-6, even when the office does not compute it: the lawyer's review, 8)."""
+    return not noticed and all(r["interest"] + r["indemnity"] < 0.005 for r in data.of(plan.rows))
+
+
+__all__ = ["part_totals", "settled", "total_due"]

@@ -21,7 +21,7 @@ from ..wording import (
     previous_notices,
     these_invoices,
 )
-from .claimed import total_due
+from .claimed import settled, total_due
 from .interest import rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
 from .noticed import acknowledged, letter_notice, reserved, under_notice
@@ -214,7 +214,7 @@ def _wording(
         "falls": "fall" if len(numbers) > 1 else "falls",
         "has_claims": any(p["kind"] == KIND_CLAIM for p in parts),
         # Paid with nothing more owed: a thank-you may say the account is settled for them.
-        "settled": all(r["interest"] + r["indemnity"] < 0.005 for r in data.of(plan.rows)),
+        "settled": settled(plan, data, under_notice(plan, data)),
         "several_parts": len(parts) > 1,
         "previous_phrase": _previous_phrase(first, lang),
         "previous_reminders": first.get("previous_reminders", ""),
