@@ -93,6 +93,27 @@ def test_a_written_column_named_like_a_ledger_column_is_refused(tmp_path, header
     assert not list(tmp_path.rglob("*.docx"))
 
 
+@pytest.mark.parametrize(
+    ("toml", "refused"),
+    [
+        pytest.param("[policy]\ninterest_rate = 9.5", True, id="contract-rate-without-terms"),
+        pytest.param("[creditor]\nterms_of_sale = true\n[policy]\ninterest_rate = 9.5", False,
+                     id="contract-rate-with-terms"),
+    ],
+)  # fmt: skip
+def test_a_contractual_rate_needs_terms_of_sale(tmp_path, toml, refused):
+    """The lawyer's review (3): with no terms of sale, the letters said 9 % was the rate of
+    L441-10 « de plein droit »; the law's rate is the ECB's + 10 points unless agreed."""
+    path = tmp_path / "relance.toml"
+    path.write_text(toml, encoding="utf-8")
+    if not refused:
+        assert relance_xlsx.load_settings(path).policy.interest_rate == 9.5
+        return
+    with pytest.raises(relance_xlsx.RelanceError) as caught:
+        relance_xlsx.load_settings(path)
+    assert "(9,5 %)" in str(caught.value) and "terms_of_sale = true" in str(caught.value)
+
+
 def test_the_truth_rules_refuse_a_deadline_before_the_letter(tmp_path):
     """A program building its Settings in code is not checked at load: the letter is."""
     _office(tmp_path)

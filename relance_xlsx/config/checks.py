@@ -204,6 +204,21 @@ def _check_print(options: Print, where: str) -> None:
         )
 
 
+def _check_contract_rate(settings: Settings, where: str) -> None:
+    """A contractual rate exists only by an agreement: without terms of sale the letters would
+    attribute it to L441-10 « de plein droit » (the lawyer's review, 3)."""
+    rate = settings.policy.interest_rate
+    if rate is not None and not settings.creditor.terms_of_sale:
+        shown = f"{rate:g}".replace(".", ",")
+        raise ConfigError(
+            f"[policy] interest_rate dans {where} : un taux de pénalités contractuel ({shown} %) "
+            "n'existe que par des conditions générales de vente acceptées par vos clients "
+            "(Code de commerce L441-10 II) ; mettez [creditor] terms_of_sale = true si vous en "
+            "avez, sinon retirez interest_rate : les lettres appliquent alors le taux légal "
+            "(taux BCE majoré de 10 points)."
+        )
+
+
 def check_settings(settings: Settings, where: str) -> None:
     """Refuse values no run could use, naming the section and the key."""
     _check_creditor(settings.creditor, where)
@@ -216,6 +231,7 @@ def check_settings(settings: Settings, where: str) -> None:
     _check_bank(settings, where)
     _check_print(settings.print, where)
     check_ranges(settings, where)
+    _check_contract_rate(settings, where)
 
 
 __all__ = [
