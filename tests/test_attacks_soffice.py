@@ -42,17 +42,23 @@ PATHS = {
     "through-dotdot": ("{elsewhere}/../bureau/soffice", "dans le dossier de relance.toml"),
     "a-folder-named-soffice": ("{elsewhere}/dossier/soffice", "n'est pas un fichier"),
     "network-share": ("//serveur/partage/soffice.exe", "autre ordinateur du réseau"),
+    # The second review: a sibling folder of the share passed the name and folder checks.
+    "elsewhere-not-installed": ("{elsewhere}/outils/soffice", "RELANCE_SOFFICE"),
 }
+# Accepted only as the LibreOffice this computer's user named (RELANCE_SOFFICE).
+NAMED = {value for value, refused in PATHS.values() if refused is None}
 
 
 @pytest.mark.parametrize(("value", "refused"), PATHS.values(), ids=PATHS.keys())
 def test_pdf_soffice_must_be_libreoffice_by_its_full_path_outside_the_office_folder(
-    tmp_path, value, refused
+    tmp_path, monkeypatch, value, refused
 ):
     office, elsewhere = tmp_path / "bureau", tmp_path / "logiciels"
     office.mkdir()
     (elsewhere / "dossier" / "soffice").mkdir(parents=True)
     path = value.format(office=office, elsewhere=elsewhere)
+    if value in NAMED:
+        monkeypatch.setenv("RELANCE_SOFFICE", path)
     if not path.startswith("//") and "dossier" not in path:
         _program(office / path if not Path(path).is_absolute() else Path(path))
     (office / "relance.toml").write_text(f"[pdf]\nsoffice = '{path}'\n", encoding="utf-8")
@@ -67,10 +73,13 @@ def test_pdf_soffice_must_be_libreoffice_by_its_full_path_outside_the_office_fol
     assert "chemin complet du programme soffice de LibreOffice" in str(caught.value)
 
 
-def test_pdf_soffice_in_the_ledgers_folder_is_refused_whatever_relance_toml_names_it(tmp_path):
+def test_pdf_soffice_in_the_ledgers_folder_is_refused_whatever_relance_toml_names_it(
+    tmp_path, monkeypatch
+):
     office, own = tmp_path / "bureau", tmp_path / "moi"
     own.mkdir()
     program = _program(office / "soffice")
+    monkeypatch.setenv("RELANCE_SOFFICE", str(program))  # named by this computer's user
     (own / "relance.toml").write_text(f"[pdf]\nsoffice = '{program}'\n", encoding="utf-8")
     settings = load_settings(own / "relance.toml")
     assert settings.soffice == str(program)  # outside relance.toml's folder

@@ -5,6 +5,7 @@ from .editing import default_config_text, write_columns, write_values
 from .labels import SETTING_LABELS, setting_label
 from .loading import find_config, load_settings, settings_from_dict
 from .papers import capital_text, legal_line, legal_mentions, siren
+from .program import on_path, standard_places
 from .sections import (
     CONFIG_NAME,
     PLACEHOLDER,
@@ -48,11 +49,13 @@ __all__ = [
     "legal_line",
     "legal_mentions",
     "load_settings",
+    "on_path",
     "rcs_problem",
     "setting_label",
     "settings_from_dict",
     "siren",
     "siret_problem",
+    "standard_places",
     "vat_problem",
     "write_columns",
     "write_values",

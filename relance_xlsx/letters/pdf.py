@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -11,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from queue import Queue
 
+from ..config import on_path, standard_places
 from ..errors import LibreOfficeError
 from ..progress import Progress, Quiet
 
@@ -30,26 +30,10 @@ def soffice_binary(configured: str = "") -> str | None:
     """
     if configured:
         return configured if Path(configured).is_file() else None
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    found = on_path("soffice", "libreoffice")
     if found:
         return found
     return next((str(p) for p in standard_places() if p.is_file()), None)
-
-
-def standard_places() -> list[Path]:
-    """Where LibreOffice's installers put soffice, on Windows, macOS and Linux."""
-    places = []
-    for variable in ("PROGRAMFILES", "PROGRAMFILES(X86)", "PROGRAMW6432", "LOCALAPPDATA"):
-        root = os.environ.get(variable)
-        if root:
-            sub = Path(root) / "Programs" if variable == "LOCALAPPDATA" else Path(root)
-            places.append(sub / "LibreOffice" / "program" / "soffice.exe")
-    places.append(Path("C:/Program Files/LibreOffice/program/soffice.exe"))
-    app = Path("LibreOffice.app") / "Contents" / "MacOS" / "soffice"
-    places += [Path("/Applications") / app, Path.home() / "Applications" / app]
-    places += sorted(Path("/opt").glob("libreoffice*/program/soffice"), reverse=True)
-    places.append(Path("/usr/lib/libreoffice/program/soffice"))
-    return places
 
 
 def convert_to_pdf(
