@@ -77,12 +77,39 @@ def test_a_credit_naming_no_invoice_of_the_client_is_a_warning_on_its_row(tmp_pa
         # A real ledger's wording (cdf_audit, the new user's review): its 15 000 € of credits
         # were left « available », not set against the invoices they cancel.
         pytest.param("Avoir annulant la facture n°111", "111", id="avoir-annulant"),
+        # The second legal review: wordier credit notes.
+        pytest.param(
+            "Avoir n° AV-2026-15 annulant la facture n°111", "111", id="avoir-no-annulant"
+        ),
+        pytest.param("annulation de la facture 111", "111", id="annulation-de"),
+        pytest.param("Credit note cancelling invoice INV-7", "INV-7", id="english-cancelling"),
         pytest.param("remise avoir de 10 %", None, id="a-rate-is-no-invoice"),
         pytest.param("Avoir commercial", None, id="no-invoice-named"),
     ],
 )
 def test_the_invoice_a_remark_names(text, number):
     assert named_invoice(text) == number
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        pytest.param("FACT-2026-01", id="starts-like-fact"),
+        pytest.param("NO1", id="starts-like-no"),
+        pytest.param("INVOICE-7", id="starts-like-invoice"),
+    ],
+)
+def test_an_origin_number_that_starts_like_a_word_is_kept_whole(tmp_path, number):
+    """The second legal review: « FACT-2026-01 » in « Facture d'origine » was read as
+    « -2026-01 »; the invoice it cancelled went to court with its whole amount."""
+    rows = [
+        [number, "Atelier Bleu", D(2026, 3, 1), D(2026, 3, 31), 1000.0, None, None, ADDRESS],
+        ["AV-1", "Atelier Bleu", D(2026, 5, 15), None, -1000.0, number, None, ADDRESS],
+    ]
+    result = relance_xlsx.run(write_ledger(tmp_path / "l.xlsx", rows, HEADERS),
+                              complete_settings(), as_of=AS_OF, dry_run=True)  # fmt: skip
+    invoice = next(i for i in result.invoices if i.invoice == number)
+    assert invoice.outstanding == 0.0 and invoice.reason.startswith("Soldée par l'avoir du")
 
 
 # The lawyer's review of issue 28 (D2): a credit note was deducted again in every later letter,

@@ -15,15 +15,22 @@ from .grid import Grid
 
 # « Avoir sur F2026-012 », « avoir sur facture n° 151 », « Avoir relatif à la facture F-7 »,
 # « Credit note for invoice INV-12 »: the number is the first word after those words.
+# « Avoir n° AV-2026-15 annulant la facture n°111 », « annulation de la facture 111 »,
+# « Credit note cancelling invoice INV-7 » (the second legal review).
 _NAMES = re.compile(
-    r"\b(?:avoir|credit\s+note|credit)\b[^\n]{0,12}?\b(?:sur|pour|relatif\s+[aà]|"
-    r"concernant|annulant|on|for|against|de(?=\s+(?:la\s+)?(?:facture|invoice)))\s+(?:la\s+|l[’']\s*)?(?:facture|invoice|fact\.?|fa)?\s*"
+    r"\b(?:avoir|credit\s+note|credit|annulation)\b[^\n]{0,30}?\b(?:sur|pour|relatif\s+[aà]|"
+    r"concernant|annulant|cancell?ing|on|for|against|de(?=\s+(?:la\s+)?(?:facture|invoice)))\s+(?:la\s+|l[’']\s*)?(?:facture|invoice|fact\.?|fa)?\s*"
     r"(?:n\s*[°º]|no\.?|num[ée]ro|#)?\s*(?P<number>[A-Za-z0-9][\w\-/.]*\d[\w\-/]*)",
     re.IGNORECASE,
 )
 
 # « Facture n° F-12 » in an origin column: the number is what follows.
-_ORIGIN_PREFIX = re.compile(r"^\s*(?:facture|invoice|fact\.?)?\s*(?:n\s*[°º]|no\.?|#)?\s*", re.I)
+# The words only when they stand apart: « FACT-2026-01 » and « NO1 » are numbers themselves.
+_ORIGIN_PREFIX = re.compile(
+    r"^\s*(?:(?:facture|invoice)(?=[\s.:°º#]|$)\.?|fact\.)?\s*"
+    r"(?:n\s*[°º]|no\.|no(?=\s)|#)?\s*",
+    re.I,
+)
 
 
 def named_invoice(text: Any) -> str | None:
