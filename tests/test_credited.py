@@ -1,6 +1,8 @@
 """An invoice the credit notes naming it cancel is settled on the credit's date, not unpaid:
-never chased, never escalated; what ran before the credit is owed like a late payment's
-(legal-fr §2, README « Paid late »). Review of 7 December 2026, finding 1 (case c16).
+never chased, never escalated. Cancelled without any payment, nothing was due, so nothing was
+late: no penalties, no 40 € (the second legal review); paid in part, then credited, what ran
+on the payment's delay is owed like a late payment's (legal-fr §2). Review of 7 December 2026,
+finding 1 (case c16).
 Rates from legal-fr.md: 2026 H2, ECB 2,15 % + 10 = 12,15 %."""
 
 # ruff: noqa: E501
@@ -70,23 +72,19 @@ def _credit(amount: float, day: dt.date, number: str = "AV-U1") -> list:
 @pytest.mark.parametrize(
     ("rows", "claim", "action", "interest", "indemnity", "status", "total"),
     [
-        # c16: AV-U1 of 01/10 cancels U1 (1 000 €, due 01/09). Interest 02/09–30/09, 29 days:
-        # 1 000 × 12,15 % × 29 / 365 = 9,6534 → 9,65 €, and the 40 € (unpaid at its due date).
-        # U2's letter: 500 − 200 = 300 €; 02/10–07/12, 67 days on 300 €: 300 × 12,15 % × 67 / 365
+        # c16: AV-U1 of 01/10 cancels U1 (1 000 €, due 01/09): nothing owed (0.2 fix claimed
+        # 9,65 € and 40 € as if paid late on 01/10). U2's letter: 500 − 200 = 300 €; 02/10–07/12, 67 days on 300 €: 300 × 12,15 % × 67 / 365
         # = 6,6908 → 6,69 €; + 40 € = 346,69 € (0.2 listed U1 at 1 000 €: 396,34 € « impayées »).
-        pytest.param([U1, _credit(-1000.0, D(2026, 10, 1)), U2, AV_U2], "never", "none", 9.65, 40.0,
-                     "Soldée par l'avoir du 01/10/2026, sans règlement reçu ; soldée après l'échéance : pénalités 9,65", 346.69,
+        pytest.param([U1, _credit(-1000.0, D(2026, 10, 1)), U2, AV_U2], "never", "none", 0.0, 0.0,
+                     "Soldée par l'avoir du 01/10/2026, sans règlement reçu", 346.69,
                      id="c16-cancelled-not-chased"),
-        # claim_after_payment = "letter": U1's 49,65 € claimed as a late payment's, in U2's letter:
-        # 346,69 + 49,65 = 396,34 €.
-        pytest.param([U1, _credit(-1000.0, D(2026, 10, 1)), U2, AV_U2], "letter", "claim", 9.65, 40.0,
-                     "Soldée par l'avoir du 01/10/2026, sans règlement reçu, après l'échéance : pénalités 9,65", 396.34,
-                     id="c16-cancelled-penalties-claimed"),
-        # Two credit notes add up to the invoice: settled on the later one's date. Interest
-        # 02/09–14/09 (13 days) on 1 000 €: 121,5 × 13 / 365 = 4,3274 → 4,33; 15/09–30/09
-        # (16 days) on 400 €: 48,6 × 16 / 365 = 2,1304 → 2,13; 6,46 €.
+        # claim_after_payment = "letter": nothing to claim either; U2's letter alone.
+        pytest.param([U1, _credit(-1000.0, D(2026, 10, 1)), U2, AV_U2], "letter", "none", 0.0, 0.0,
+                     "Soldée par l'avoir du 01/10/2026, sans règlement reçu", 346.69,
+                     id="c16-cancelled-nothing-to-claim"),
+        # Two credit notes add up to the invoice: settled on the later one's date, nothing owed.
         pytest.param([U1, _credit(-600.0, D(2026, 9, 15), "AV-1"), _credit(-400.0, D(2026, 10, 1), "AV-2"), U2, AV_U2],
-                     "never", "none", 6.46, 40.0, "Soldée par l'avoir du 01/10/2026", 346.69, id="two-credits-add-up"),
+                     "never", "none", 0.0, 0.0, "Soldée par l'avoir du 01/10/2026", 346.69, id="two-credits-add-up"),
         # A credit dated before the due date: nothing was ever late, nothing owed.
         pytest.param([U1, _credit(-1000.0, D(2026, 8, 20)), U2, AV_U2], "never", "none", 0.0, 0.0,
                      "Soldée par l'avoir du 20/08/2026", 346.69, id="credited-before-due"),
@@ -118,14 +116,8 @@ def test_an_invoice_its_credit_notes_cancel_is_settled_not_unpaid(
     assert "la facture n° U2 ci-dessous reste impayée" in text
     assert "U1 et U2" not in text and "AV-U1" not in tables and "AV-1" not in tables
     assert "déduits du total" in text and "AV-U2" in tables
-    if claim == "letter":
-        assert (
-            "la facture n° U1 ci-dessous a été soldée par notre avoir du 1er octobre 2026, après l'échéance, et non par un règlement."
-            in text
-        )
-        assert "U1 ci-dessous a été réglée" not in text and "remercions du règlement" not in text
-    else:
-        assert "U1" not in text
+    # Cancelled, not paid late: U1 is named nowhere, not even as a penalties claim.
+    assert "U1" not in text
 
 
 def test_a_cancelled_invoice_is_never_escalated_nor_thanked(tmp_path):
@@ -143,8 +135,7 @@ def test_a_cancelled_invoice_is_never_escalated_nor_thanked(tmp_path):
 
 def test_a_credit_larger_than_its_invoice_settles_it_and_keeps_the_rest(tmp_path):
     """Vega: V1 (500 €) named by a credit of 800 €: V1 settled on 10/10, no letter (0.2 held a
-    part asking -300 €); 300 € of credit stay available. Interest 02/10–09/10, 8 days:
-    500 × 12,15 % × 8 / 365 = 1,3315 → 1,33 €, and the 40 €, owed as for a late payment."""
+    part asking -300 €); 300 € of credit stay available. Cancelled, not paid: nothing owed."""
     rows = [
         ["V1", "Vega SAS", D(2026, 9, 1), D(2026, 10, 1), 500.0, None, None, None, ADDRESS, None, None],
         ["AV-V", "Vega SAS", D(2026, 10, 10), None, -800.0, None, None, "V1", ADDRESS, None, None],
@@ -152,7 +143,7 @@ def test_a_credit_larger_than_its_invoice_settles_it_and_keeps_the_rest(tmp_path
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
     result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 11, 16), dry_run=True)
     v1, av = (next(i for i in result.invoices if i.invoice == n) for n in ("V1", "AV-V"))
-    assert (v1.action, v1.outstanding, v1.interest, v1.indemnity) == ("none", 0.0, 1.33, 40.0)
+    assert (v1.action, v1.outstanding, v1.interest, v1.indemnity) == ("none", 0.0, 0.0, 0.0)
     assert v1.reason.startswith("Soldée par l'avoir du 10/10/2026"), v1.reason
     assert av.outstanding == -300.0
     assert not result.letters and not result.to_complete

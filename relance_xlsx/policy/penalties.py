@@ -13,6 +13,7 @@ import pandas as pd
 from ..config import Policy
 from ..wording import percent
 from .rates import HalfYear, RateTables
+from .statuses import paid_late_rows
 from .stretches import Stretches
 
 ECB_MARGIN = 10.0
@@ -164,7 +165,7 @@ def compute_penalties(
     warnings = check_contract_rate(policy, tables, as_of)
     due = frame["due_date"]
     late = claimable & due.notna().to_numpy() & (due < pd.Timestamp(as_of)).to_numpy()
-    paid_late = _paid_late(frame)
+    paid_late = paid_late_rows(frame)
     consumer = frame["consumer"].to_numpy(dtype=bool)
     owed = late | paid_late
     interest_base = owed & (~consumer | policy.interest_for_consumers)
@@ -232,18 +233,6 @@ def _period_rows(
             "interest": amount,
         },
         index=index[mask],
-    )
-
-
-def _paid_late(frame: pd.DataFrame) -> np.ndarray:
-    """Invoices paid in full after their due date, with the date of payment known."""
-    paid_on = frame["payment_date"]
-    return (
-        frame["valid"].to_numpy(dtype=bool)
-        & frame["is_paid"].to_numpy(dtype=bool)
-        & ~frame["is_credit"].to_numpy(dtype=bool)
-        & paid_on.notna().to_numpy()
-        & (paid_on > frame["due_date"]).to_numpy(dtype=bool)
     )
 
 

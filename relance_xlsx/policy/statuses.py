@@ -93,6 +93,24 @@ def _still_due(interest: float, indemnity: float, public: bool = False) -> str:
 _SETTLED = re.compile(r"^Réglée(?: le \d\d/\d\d/\d{4})?")
 
 
+def paid_late_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Invoices paid in full after their due date, with the date of payment known. Not one
+    cancelled by credit notes without any payment: nothing was due, so nothing was late (the
+    second legal review: penalties and 40 € were claimed on a cancelled invoice)."""
+    paid_on = frame["payment_date"]
+    cancelled = np.zeros(len(frame), dtype=bool)
+    if "credited_on" in frame:
+        cancelled = frame["credited_on"].notna().to_numpy() & (frame["paid"] <= 0).to_numpy()
+    return (
+        ~cancelled
+        & frame["valid"].to_numpy(dtype=bool)
+        & frame["is_paid"].to_numpy(dtype=bool)
+        & ~frame["is_credit"].to_numpy(dtype=bool)
+        & paid_on.notna().to_numpy()
+        & (paid_on > frame["due_date"]).to_numpy(dtype=bool)
+    )
+
+
 def credited_rows(frame: pd.DataFrame) -> np.ndarray:
     """The invoices the credit notes naming them settled, without a payment."""
     if "credited_on" not in frame:
@@ -186,6 +204,7 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
 
 __all__ = [
     "credited_rows",
+    "paid_late_rows",
     "say_broken",
     "say_claimed",
     "say_credited",
