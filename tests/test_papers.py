@@ -86,6 +86,8 @@ def test_the_legal_mentions_are_in_every_letters_footer(extra, lines):
                      ["creditor.rcs_city"], id="cooperative-without-registry"),
         pytest.param({}, ["creditor.legal_form"], id="form-unknown"),
         pytest.param({"legal_form": "Association loi 1901"}, [], id="association"),
+        pytest.param({"legal_form": "Société par actions simplifiée"},
+                     ["creditor.share_capital", "creditor.rcs_city"], id="company-written-out"),
         pytest.param({"sole_trader": True, "legal_form": "EI"}, [], id="sole-trader"),
     ],
 )  # fmt: skip

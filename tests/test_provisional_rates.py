@@ -37,6 +37,19 @@ def _row(start: dt.date, **kind: bool) -> dict[str, object]:
         # the first half-year keeps its confirmed rate into the second.
         pytest.param(_row(D(2026, 6, 2), public=True), Policy(), "", id="public-started-h1"),
         pytest.param(_row(D(2026, 8, 2), public=True), Policy(), ECB_NOTE, id="public-started-h2"),
+        # Its periods split at 1 July keep the first half-year's confirmed rate.
+        pytest.param(
+            {
+                "periods": [
+                    (D(2026, 6, 2), D(2026, 6, 30), 29, 10.15, 100.0, 0.8),
+                    (D(2026, 7, 1), D(2026, 12, 7), 160, 10.15, 100.0, 4.4),
+                ],
+                "public": True,
+            },
+            Policy(),
+            "",
+            id="public-started-h1-split-at-july",
+        ),
         pytest.param(
             _row(D(2026, 11, 10), consumer=True),
             Policy(),

@@ -45,8 +45,9 @@ def _mentions_missing(c: Creditor, missing: list[str]) -> None:
     if not form:
         missing.append("creditor.legal_form")
         return
-    words = re.split(r"[^a-z]+", form.lower().replace(".", ""))
-    if _COMPANIES.isdisjoint(words):
+    words = re.split(r"[^a-zé]+", form.lower().replace(".", ""))
+    # « Société par actions simplifiée » written out is a company as « SAS » is.
+    if _COMPANIES.isdisjoint(words) and "société" not in words and "societe" not in words:
         return
     if not c.share_capital.strip():
         missing.append("creditor.share_capital")

@@ -37,8 +37,12 @@ def provisional_of(
     legal: dict[HalfYear, float] = {}
     contract_rate = policy.interest_rate
     for row in rows:
-        for period in row.get("periods") or ():
-            half = HalfYear.of(period[0])
+        periods = row.get("periods") or ()
+        # A public buyer's rate is the one of the half-year its delay starts in, for the whole
+        # delay (R2192-31): its later periods have no rate of their own.
+        first = min((p[0] for p in periods), default=None)
+        for period in periods:
+            half = HalfYear.of(first if row.get("public") and first else period[0])
             if row.get("consumer"):
                 # The creditor is a business: the rate « pour tous les autres cas » (see
                 # penalties._consumer_rate), unless relance.toml gives one.
