@@ -128,8 +128,10 @@ def test_the_summary_counts_the_warnings_it_showed(tmp_path, lists):
     lines = result.output.splitlines()
     shown = sum(1 for line in lines if line.startswith("Attention : "))
     assert shown >= len(lists)
-    said = next(line for line in lines if "avertissement(s)" in line)
-    listed = sum(1 for line in lines if line.startswith("  - "))  # the rows' problems
+    at = next(i for i, line in enumerate(lines) if "avertissement(s)" in line)
+    said = lines[at]
+    # The rows' problems, listed under it (above it, « Non relancées » lists its reasons).
+    listed = sum(1 for line in lines[at + 1 :] if line.startswith("  - "))
     errors = _count(said, "problème(s)")
     assert _count(said, "avertissement(s)") == shown + listed - errors
 
