@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..config import Settings
-from ..policy import provisional_of, provisional_sentence, rate_tables_for
+from ..policy import rate_caveat
 
 # The sentence of a part's invoices (their records), "" when every rate is confirmed.
 Note = Callable[[Iterable[Mapping[str, Any]]], str]
@@ -15,10 +15,9 @@ Note = Callable[[Iterable[Mapping[str, Any]]], str]
 
 def provisional_note(settings: Settings, lang: str) -> Note:
     """The note of one letter's parts, by the run's rate tables and contractual rate."""
-    tables, policy = rate_tables_for(settings), settings.policy
 
     def note(rows: Iterable[Mapping[str, Any]]) -> str:
-        return provisional_sentence(provisional_of(rows, tables, policy), lang)
+        return rate_caveat(rows, settings, lang)
 
     return note
 

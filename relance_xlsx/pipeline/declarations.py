@@ -15,8 +15,7 @@ from ..ledger import Ledger
 from ..policy import (
     Decisions,
     at_judgment,
-    provisional_of,
-    provisional_sentence,
+    rate_caveat,
     rate_tables_for,
 )
 from ..progress import Progress, step
@@ -101,8 +100,8 @@ def build_declaration(
 
 def _rate_notes(rows: list[dict[str, Any]], settings: Settings) -> list[str]:
     """What the declaration says of a rate its interest used that the table does not confirm."""
-    found = provisional_of(rows, rate_tables_for(settings), settings.policy)
-    return [provisional_sentence(found, "fr", "declaration")] if found else []
+    note = rate_caveat(rows, settings, "fr", "declaration")
+    return [note] if note else []
 
 
 def write_declarations(

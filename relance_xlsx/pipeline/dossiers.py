@@ -18,7 +18,7 @@ from ..figures import ClaimedInvoice, Dossier, write_dossier
 from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import attachment_root, check_attachment
-from ..policy import Decisions, provisional_of, provisional_sentence, rate_tables_for
+from ..policy import Decisions, rate_caveat
 from ..wording import visible_record
 from ..workbook import journal_lines
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
@@ -198,12 +198,9 @@ def _rate_notes(
     rows: list[dict[str, Any]], periods: Mapping[Any, Any], settings: Settings
 ) -> list[str]:
     """What the file says of a rate its figures used that the table does not confirm yet."""
-    found = provisional_of(
-        [{**r, "periods": periods.get(r["index"], ())} for r in rows],
-        rate_tables_for(settings),
-        settings.policy,
-    )
-    return [provisional_sentence(found, "fr", "file")] if found else []
+    dated = [{**r, "periods": periods.get(r["index"], ())} for r in rows]
+    note = rate_caveat(dated, settings, "fr", "file")
+    return [note] if note else []
 
 
 def _handed_over(due: list[dict[str, Any]]) -> tuple[list[Any], list[tuple[Any, str]]]:

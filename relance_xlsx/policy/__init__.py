@@ -12,7 +12,7 @@ from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
-from .provisional import Provisional, provisional_of, provisional_sentence
+from .provisional import Provisional, provisional_of, provisional_sentence, rate_caveat
 from .rates import (
     RateTables,
     load_rate_tables,
@@ -36,5 +36,6 @@ __all__ = [
     "prescription_dates",
     "provisional_of",
     "provisional_sentence",
+    "rate_caveat",
     "rate_tables_for",
 ]

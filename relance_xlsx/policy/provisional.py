@@ -9,9 +9,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..config import Policy
+from ..config import Policy, Settings
 from ..wording import dates_phrase, percent
-from .rates import HalfYear, RateTables
+from .rates import HalfYear, RateTables, rate_tables_for
 
 FLOOR_FACTOR = 3  # a contractual rate is never below 3 × the legal rate (L441-10 II)
 
@@ -103,10 +103,22 @@ def provisional_sentence(
     return " ".join(said)
 
 
+def rate_caveat(
+    rows: Iterable[Mapping[str, Any]],
+    settings: Settings,
+    lang: str = "fr",
+    document: str = "letter",
+) -> str:
+    """What a letter, file or declaration says of the unconfirmed rates its invoices' interest
+    periods used, by the run's rate tables and policy; "" when every rate is confirmed."""
+    found = provisional_of(rows, rate_tables_for(settings), settings.policy)
+    return provisional_sentence(found, lang, document)
+
+
 def _half(half: HalfYear, lang: str) -> str:
     if lang == "fr":
         return half.label()
     return f"{'first' if half.half == 1 else 'second'} half of {half.year}"
 
 
-__all__ = ["Provisional", "provisional_of", "provisional_sentence"]
+__all__ = ["Provisional", "provisional_of", "provisional_sentence", "rate_caveat"]
