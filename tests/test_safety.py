@@ -149,17 +149,37 @@ RUNNER = """
 import datetime as dt, sys, time
 from pathlib import Path
 import relance_xlsx, relance_xlsx.pipeline  # imported before the start signal
-go = Path(sys.argv[2]).parent / "go"
+out = Path(sys.argv[2])
+other = out.with_name(("out1" if out.name == "out0" else "out0") + ".done")
+go = out.parent / "go"
+
+class HoldUntilTheOtherIsDone:
+    # The run holding the lock waits, at its first step, for the other run's outcome: the
+    # two runs truly overlap however loaded the machine. Were the lock not exclusive, both
+    # would wait here, give up after a minute, and both write: the test would fail.
+    waited = False
+    def start(self, label, total):
+        deadline = time.monotonic() + 60
+        while not self.waited and not other.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        self.waited = True
+    def advance(self, n=1):
+        return None
+    def stop(self):
+        return None
+
 Path(sys.argv[2] + ".ready").touch()  # tell the test this process is waiting
 while not go.exists():  # both processes start the run at the same moment
     time.sleep(0.001)
 try:
     settings = relance_xlsx.load_settings(Path(sys.argv[3]))
     r = relance_xlsx.run(Path(sys.argv[1]), settings, as_of=dt.date(2026, 11, 22),
-                         out_dir=Path(sys.argv[2]))
+                         out_dir=out, progress=HoldUntilTheOtherIsDone())
     print("wrote", r.rows_written)
 except relance_xlsx.RelanceError as exc:
     print("refused", exc)
+finally:
+    Path(sys.argv[2] + ".done").touch()
 """
 
 
@@ -168,7 +188,7 @@ def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
     import sys
     import time
 
-    for attempt in range(10):
+    for attempt in range(3):
         ledger = _ledger(tmp_path / f"a{attempt}")
         procs = [
             subprocess.Popen(
