@@ -485,3 +485,21 @@ def test_templates_check_fails_a_template_that_says_to_a_client_what_its_law_doe
     assert (result.exit_code == 1) is (said is not None), result.output
     if said:
         assert f"client {said}" in result.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("{% if %}", id="parse-error"),
+        pytest.param("{{ total | no_such_filter }}", id="unknown-filter"),
+    ],
+)
+def test_a_syntax_error_names_its_line(tmp_path, text):
+    """The template is compiled once without a line per paragraph; its error is still
+    named by the line of its paragraph, as docxtpl numbers them (the last paragraph here)."""
+    path = _template_with(tmp_path, text)
+    issues = check_template(path, sample_context())
+    found = [i.message for i in issues if "erreur de syntaxe" in i.message]
+    assert found, issues
+    line = int(found[0].split("(ligne ")[1].split(")")[0])
+    assert line == 156, found  # its paragraph's line, as docxtpl gives it (not line 1)

@@ -24,6 +24,7 @@ from lxml import etree
 from ..errors import TemplateError
 from ..ooxml import SAFE_PARSER, deflated, read_raw, write_zip
 from .codegen import compile_tree
+from .listing import LISTED, resolve_listing
 from .wordpackage import with_images, with_png
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -39,6 +40,7 @@ _STRICT = etree.XMLParser(huge_tree=True, remove_blank_text=False)
 # Features docxtpl handles with extra passes this fast path does not repeat: these templates
 # are rendered by docxtpl itself (same letters, just slower).
 _NEEDS_DOCXTPL = re.compile(r"\{%-?\s*(?:tc|hm|vm)\b|\{\{-?\s*(?:hm|vm)\b|\bcolspan\b|\bcellbg\b")
+_LINED = re.compile(r"<w:p([ >])")
 _CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
 
@@ -139,19 +141,27 @@ class CompiledTemplate:
             raise NotCompilable("table cell tags")
         patched = self._docxtpl.patch_xml(xml)
         try:
-            # Parsed with a line per paragraph, as docxtpl does: a syntax error names its
-            # line. The names it reads (for `templates check`) are noted as its code is made.
-            code, names = compile_tree(env, env.parse(_LINED.sub("\n<w:p\\1", patched)))
-            self.names |= names
-            # What renders is compiled without those line breaks (the same output, once they
-            # are taken out): no pass over each letter to remove them.
-            code, _ = compile_tree(env, env.parse(patched))
-            return env.template_class.from_code(env, code, env.make_globals(None))
+            # Parsed and compiled once, as it renders. The names it reads (for `templates
+            # check`) are noted as its code is made.
+            code, names = compile_tree(env, env.parse(patched))
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"Le modèle {self.path.name} a une erreur de syntaxe (ligne {exc.lineno}) : "
-                f"{exc.message}."
-            ) from exc
+            raise self._syntax_error(env, patched, exc) from exc
+        self.names |= names
+        return env.template_class.from_code(env, code, env.make_globals(None))
+
+    def _syntax_error(
+        self, env: jinja2.Environment, patched: str, exc: jinja2.TemplateSyntaxError
+    ) -> TemplateError:
+        """The error named by its line: made again with a line per paragraph, as docxtpl
+        does (only when it fails: doing it each time took a third of a run's fixed cost)."""
+        try:
+            compile_tree(env, env.parse(_LINED.sub("\n<w:p\\1", patched)))
+        except jinja2.TemplateSyntaxError as lined:
+            exc = lined
+        return TemplateError(
+            f"Le modèle {self.path.name} a une erreur de syntaxe (ligne {exc.lineno}) : "
+            f"{exc.message}."
+        )
 
     def _fill(self, template: jinja2.Template, context: dict[str, Any]) -> str:
         """Render one part the way docxtpl's render_xml_part does."""
@@ -174,8 +184,8 @@ class CompiledTemplate:
         if "_" in xml:
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%")
             xml = xml.replace("%_}", "%}")
-        if any(c in xml for c in _LISTED):
-            return _resolve_listing(self._docxtpl, xml)
+        if any(c in xml for c in LISTED):
+            return resolve_listing(self._docxtpl, xml)
         return xml
 
     def _parse(self, xml: str) -> etree._Element:
@@ -222,34 +232,6 @@ class CompiledTemplate:
             entries.append(entry)
         entries += [deflated(name, png, 0) for name, png in rendered.media.values()]
         write_zip(target, entries)
-
-
-_LISTING = re.compile("[\t\n\a\f]")
-_LINED = re.compile(r"<w:p([ >])")
-_LISTED = "\t\n\a\f"  # what _LISTING finds
-_PARAGRAPH_START = re.compile(r"<w:p[ >]")
-
-
-def _resolve_listing(tpl: DocxTemplate, xml: str) -> str:
-    """docxtpl's resolve_listing, run only on the paragraphs that hold a tab or line break."""
-    found = _LISTING.search(xml)
-    if found is None:
-        return xml
-    pieces, done = [], 0
-    while found is not None:
-        start = max(
-            (m.start() for m in _PARAGRAPH_START.finditer(xml, done, found.start())), default=-1
-        )
-        end = xml.find("</w:p>", found.start())
-        if start < 0 or end < 0:  # outside any paragraph: docxtpl leaves it too
-            found = _LISTING.search(xml, found.end())
-            continue
-        end += len("</w:p>")
-        pieces += [xml[done:start], str(tpl.resolve_listing(xml[start:end]))]
-        done = end
-        found = _LISTING.search(xml, done)
-    pieces.append(xml[done:])
-    return "".join(pieces)
 
 
 # In one call per table (a letter has a few tables of dozens of rows): a cell that spans
