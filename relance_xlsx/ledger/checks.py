@@ -29,6 +29,7 @@ def check_rows(
     paid_cell: np.ndarray,
     paid: np.ndarray,
     is_credit: np.ndarray,
+    settled: np.ndarray,
     invoice_date: Coded,
     due: Coded,
     levels: np.ndarray,
@@ -53,7 +54,10 @@ def check_rows(
         error(~invoice.present(), "invoice", None, "n° de facture manquant")
     else:
         error(ok, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
-    error(~client.present(), "client", None, "client manquant")
+    # A settled invoice never reminded asks nothing of its client (no thanks, and no claim of
+    # penalties unless the policy writes them): its missing name is no problem this week.
+    quiet = settled & (levels == 0) & (policy.claim_after_payment != "letter")
+    error(~client.present() & ~quiet, "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
     error(
         ~due.present(),
