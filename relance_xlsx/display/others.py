@@ -73,9 +73,7 @@ def render_check(result: CheckResult) -> None:
         _say(f"  · ligne {s.row} ignorée : {s.reason}")
     if result.would_stop:  # the verdict last, where the eye ends: the run's own
         err.print(
-            f"Erreur : relance run s'arrêterait sur ce classeur : {result.would_stop} ; "
-            "corrigez les problèmes listés ci-dessus, ou la feuille et les colonnes lues "
-            "(--sheet, section [columns] de relance.toml).",
+            f"Erreur : relance run s'arrêterait sur ce classeur : {result.would_stop}.",
             markup=False,
             highlight=False,
             soft_wrap=True,

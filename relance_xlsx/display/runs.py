@@ -29,8 +29,7 @@ def render_run(result: RunResult) -> None:
         out.print(title, markup=False, highlight=False, soft_wrap=True)
     if stop:  # never « Rien de nouveau » when the real run would not even start
         out.print(
-            f"Sans --dry-run, ce run s'arrêterait : {stop}. Corrigez les problèmes listés "
-            "ci-dessous (ou la feuille et les colonnes lues : relance check).",
+            f"Sans --dry-run, ce run s'arrêterait : {stop}.",
             markup=False,
             highlight=False,
             soft_wrap=True,
