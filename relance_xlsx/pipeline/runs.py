@@ -25,7 +25,7 @@ from ..letters import (
     missing_addresses,
     reference_of_letter,
 )
-from ..mail import Messages, plan_messages, without_email
+from ..mail import Messages, plan_messages, waiting_for_address, without_email
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import Invoices, RunResult
@@ -128,6 +128,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
+    warnings += filter(None, [waiting_for_address(held, ledger, job.email)])
     files = Files()
     beside = _Beside(ledger, decisions, ready, held, data, as_of if job.write_workbook else None)
     if not job.dry_run:  # the workbook's lines are gathered while the letters render
@@ -206,7 +207,7 @@ def _prepare(
         fill=not job.dry_run or job.email,
     )  # fmt: skip
     warnings += notes
-    problems += missing_addresses(letters)
+    problems += missing_addresses(letters, ledger)
     job.progress.stop()
     # Two lists only: the contexts they hold are freed after the writing.
     return data, [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
