@@ -60,6 +60,13 @@ def render_check(result: CheckResult) -> None:
         # Text, never markup: a header such as « [Montant] » is shown as written.
         mapping.add_row(Text(f["label"]), Text(f["header"]), Text(f["evidence"]))
     out.print(mapping)
+    if result.unread:
+        shown = ", ".join(f"« {h} »" for h in result.unread[:20])
+        more = f" … et {len(result.unread) - 20} autres" if len(result.unread) > 20 else ""
+        _say(
+            f"Colonnes non lues : {shown}{more}. Si l'une d'elles compte (une adresse, une "
+            "date), nommez-la dans la section [columns] de relance.toml."
+        )
     if result.decisions:
         decided = Table(title="Décisions de lecture", title_justify="left")
         decided.add_column("Ce qui a été lu")

@@ -243,9 +243,11 @@ def _missing(fields: list[str]) -> list[str]:
     if not fields:
         return []
     return [
-        f"Vos coordonnées sont incomplètes (à remplir dans les réglages : {labels(fields)}) : "
-        f"les lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune "
-        "facture ne change de niveau."
+        # Said to the command line and the page alike: both places to fill them are named.
+        f"Vos coordonnées sont incomplètes ({labels(fields)} : à remplir dans la section "
+        "[creditor] de relance.toml, que « relance init » crée, ou dans les réglages de "
+        f"« relance ui ») : les lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni "
+        "envoyées, et aucune facture ne change de niveau."
     ]
 
 

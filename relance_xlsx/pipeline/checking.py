@@ -64,7 +64,14 @@ def check(
         list(ledger.decisions),
         # The verdict a real run would give: a read that looks wrong, a format it cannot write.
         would_stop(ledger, settings.writeback.min_usable_share),
+        _unread(ledger),
     )
+
+
+def _unread(ledger: Ledger) -> list[str]:
+    """The table's headers that no field reads, in their order (blank ones left out)."""
+    used = set(ledger.positions.values())
+    return [h for j, h in enumerate(ledger.headers) if j not in used and str(h or "").strip()]
 
 
 def _fields(ledger: Ledger) -> list[dict[str, str]]:
