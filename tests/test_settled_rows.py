@@ -1,7 +1,8 @@
 """A settled invoice without its client's name is no problem for this week's batch: nothing is
 written to that client (BennejiNadim/SprintJava `Factures.xlsx`: 42 « payed » rows, 42
 « client manquant »). An invoice still owed, or one whose client a letter may still need (a
-thanks after a reminder, a claim of penalties), names the row and column (the user's review)."""
+thanks after a reminder, a claim of penalties), names the row and column (the user's review).
+A table without any invoice to read (drafts only) is left as it is."""
 
 from __future__ import annotations
 
@@ -87,3 +88,23 @@ def test_check_lists_no_problem_on_paid_rows_without_client(tmp_path):
     assert [(p["row"], p["column"], p["message"]) for p in problems] == [
         (5, "Client", "client manquant")
     ]
+
+
+@pytest.mark.parametrize(
+    ("statuses", "untouched"),
+    [
+        # AnthonyNadjari/scrapping_artisans: two drafts, no invoice; the run added three
+        # empty status columns (the user's review, finding 8).
+        pytest.param(["brouillon", "brouillon"], True, id="drafts-only"),
+        pytest.param(["brouillon", "Payée"], False, id="an-invoice-paid"),
+    ],
+)
+def test_a_table_without_any_invoice_is_left_as_it_is(tmp_path, statuses, untouched):
+    rows = [[*_row(s)[:6], None, None, ADDRESS] for s in statuses]
+    rows[1][0] = "F-10"
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    before = ledger.read_bytes()
+    result = runner.invoke(app, ["run", str(ledger), "--as-of", "2026-12-07"])
+    assert result.exit_code == 0, result.output
+    assert (ledger.read_bytes() == before) is untouched
+    assert (tmp_path / ".relance-sauvegardes").exists() is not untouched
