@@ -30,6 +30,12 @@ from .truth import refusals
 
 HELD_DIR = "a_completer"
 HELD_LIST = "A_COMPLETER.txt"
+# Where the creditor's missing settings are filled, as the command line says it (the page
+# says « les réglages », its own form: web/preview.py).
+SETTINGS_WHERE = (
+    "à remplir dans la section [creditor] de relance.toml, que « relance init » crée, ou dans "
+    "les réglages de « relance ui »"
+)
 # The progress bar of the letters' contexts and checks (started by the run).
 PREPARING = "Préparation des lettres"
 
@@ -243,11 +249,9 @@ def _missing(fields: list[str]) -> list[str]:
     if not fields:
         return []
     return [
-        # Said to the command line and the page alike: both places to fill them are named.
-        f"Vos coordonnées sont incomplètes ({labels(fields)} : à remplir dans la section "
-        "[creditor] de relance.toml, que « relance init » crée, ou dans les réglages de "
-        f"« relance ui ») : les lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni "
-        "envoyées, et aucune facture ne change de niveau."
+        f"Vos coordonnées sont incomplètes ({labels(fields)} : {SETTINGS_WHERE}) : les "
+        f"lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune facture "
+        "ne change de niveau."
     ]
 
 
@@ -276,6 +280,7 @@ __all__ = [
     "HELD_DIR",
     "HELD_LIST",
     "PREPARING",
+    "SETTINGS_WHERE",
     "Printed",
     "build_letters",
     "held_rows",
