@@ -159,6 +159,13 @@ def test_run_shows_a_summary_table(sample):
     [
         pytest.param(lambda d: d / "absent.xlsx", "introuvable", id="missing-file"),
         pytest.param(lambda d: _docx(d), "n'est pas un classeur Excel", id="docx-as-ledger"),
+        # The formats read are said, and what to do with a .csv (the user's review, finding 8).
+        pytest.param(
+            lambda d: _csv(d),
+            "un .xls, .xlsb ou .ods est lu, mais seuls les .xlsx et .xlsm sont mis à jour ; un "
+            ".csv s'ouvre dans Excel et s'enregistre au format .xlsx",
+            id="csv-as-ledger",
+        ),
         pytest.param(lambda d: _no_table(d), "Aucun tableau de factures", id="no-invoice-table"),
         pytest.param(lambda d: _corrupt(d), "ne peut pas être lu", id="corrupt-xlsx"),
     ],
@@ -170,6 +177,12 @@ def test_cannot_start_exit_1_one_sentence(tmp_path, make, message, command):
     assert message in result.stderr
     assert "Traceback" not in result.output
     assert result.stderr.startswith("Erreur : ")
+
+
+def _csv(folder: Path) -> Path:
+    target = folder / "factures.csv"
+    target.write_text("N° facture;Client;Montant\nF-1;Durand;100\n", encoding="utf-8")
+    return target
 
 
 def _docx(folder: Path) -> Path:

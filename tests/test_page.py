@@ -540,7 +540,8 @@ def test_the_relance_ui_launcher_opens_the_page_on_the_workbook_dropped_on_it(of
         pytest.param(
             '[creditor]\naddress = "1 rue\nParis"\n', AS_OF.isoformat(), "ligne 2", id="toml"
         ),
-        pytest.param(None, "31/02/2026", "illisible", id="date"),
+        pytest.param(None, "31/02/2026", "existe pas au calendrier", id="date"),
+        pytest.param(None, "demain", "illisible : attendu JJ/MM/AAAA", id="not-a-date"),
     ],
 )
 def test_what_stops_a_preview_is_said_in_one_french_sentence(page, office, broken, date, said):

@@ -73,8 +73,18 @@ def test_version():
         (["check", "x.xlsx", "--nonsense"], "option inconnue : --nonsense"),
         (["nonsense"], "commande inconnue : nonsense"),
         (["run", "x.xlsx", "--as-of", "demain"], "date attendue au format JJ/MM/AAAA"),
+        # The format is right, the day is not (the user's review, finding 8).
+        (["run", "x.xlsx", "--as-of", "31/02/2026"], "le 31/02/2026 n'existe pas au calendrier"),
+        (["run", "x.xlsx", "--as-of", "2026-04-31"], "le 2026-04-31 n'existe pas au calendrier"),
     ],
-    ids=["missing-argument", "unknown-option", "unknown-command", "bad-date"],
+    ids=[
+        "missing-argument",
+        "unknown-option",
+        "unknown-command",
+        "bad-date",
+        "no-such-day",
+        "no-such-iso-day",
+    ],
 )
 def test_usage_errors_are_french_and_exit_2(args, expected):
     result = invoke(*args)

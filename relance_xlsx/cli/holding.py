@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from .. import HoldBack
-from ..wording import typed_day
+from ..wording import DayOutOfRange, typed_day
 
 SaufOpt = Annotated[
     list[str] | None,
@@ -40,6 +40,8 @@ def holds_of(names: list[str], reason: str, until: str | None, day: dt.date) -> 
         raise typer.BadParameter("--raison et --jusqu-au vont avec --sauf", param_hint="--sauf")
     try:
         end = typed_day(until) if until else day + dt.timedelta(days=7)
+    except DayOutOfRange as exc:
+        raise typer.BadParameter(str(exc), param_hint="--jusqu-au") from None
     except ValueError:
         raise typer.BadParameter(
             f"date attendue au format JJ/MM/AAAA, reçu « {until} »", param_hint="--jusqu-au"

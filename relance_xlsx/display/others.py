@@ -60,6 +60,13 @@ def render_check(result: CheckResult) -> None:
         # Text, never markup: a header such as « [Montant] » is shown as written.
         mapping.add_row(Text(f["label"]), Text(f["header"]), Text(f["evidence"]))
     out.print(mapping)
+    if result.unread:
+        shown = ", ".join(f"« {h} »" for h in result.unread[:20])
+        more = f" … et {len(result.unread) - 20} autres" if len(result.unread) > 20 else ""
+        _say(
+            f"Colonnes non lues : {shown}{more}. Si l'une d'elles compte (une adresse, une "
+            "date), nommez-la dans la section [columns] de relance.toml."
+        )
     if result.decisions:
         decided = Table(title="Décisions de lecture", title_justify="left")
         decided.add_column("Ce qui a été lu")
@@ -73,9 +80,7 @@ def render_check(result: CheckResult) -> None:
         _say(f"  · ligne {s.row} ignorée : {s.reason}")
     if result.would_stop:  # the verdict last, where the eye ends: the run's own
         err.print(
-            f"Erreur : relance run s'arrêterait sur ce classeur : {result.would_stop} ; "
-            "corrigez les problèmes listés ci-dessus, ou la feuille et les colonnes lues "
-            "(--sheet, section [columns] de relance.toml).",
+            f"Erreur : relance run s'arrêterait sur ce classeur : {result.would_stop}.",
             markup=False,
             highlight=False,
             soft_wrap=True,

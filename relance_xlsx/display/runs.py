@@ -25,20 +25,20 @@ def render_run(result: RunResult) -> None:
     title = f"{Path(result.ledger).name} — feuille « {result.sheet} » — {day}"
     if result.dry_run:
         title += " (simulation : rien n'a été écrit)"
-    if stop or _nothing_new(result):
-        out.print(title, markup=False, highlight=False, soft_wrap=True)
+    # Its own line, never a table's title: rich wrapped it to the table's width (« «
+    # Factures\n» » when piped), and no table of letters is shown when none is to send.
+    out.print(title, markup=False, highlight=False, soft_wrap=True)
     if stop:  # never « Rien de nouveau » when the real run would not even start
         out.print(
-            f"Sans --dry-run, ce run s'arrêterait : {stop}. Corrigez les problèmes listés "
-            "ci-dessous (ou la feuille et les colonnes lues : relance check).",
+            f"Sans --dry-run, ce run s'arrêterait : {stop}.",
             markup=False,
             highlight=False,
             soft_wrap=True,
         )
     elif _nothing_new(result):
         out.print("Rien de nouveau aujourd'hui : aucune lettre, aucun changement de niveau.")
-    if not _nothing_new(result):
-        out.print(_letters_table(result, "" if stop else title))
+    if result.letters or any(i.action == "litigation" for i in result.invoices):
+        out.print(_letters_table(result))
     _clients_listed(result)
     out.print(_levels_table(result))
     _paid_late(result)
@@ -71,9 +71,9 @@ def _nothing_new(result: RunResult) -> bool:
     return not result.letters and not any(i.action in busy for i in result.invoices)
 
 
-def _letters_table(result: RunResult, title: str) -> Table:
+def _letters_table(result: RunResult) -> Table:
     """Letters by kind, the amount each claims (none for thanks and statements), a total."""
-    letters = Table(title=title, title_justify="left", show_footer=True)
+    letters = Table(show_footer=True)
     letters.add_column("Courrier", footer="Total réclamé")
     letters.add_column("Lettres", justify="right")
     letters.add_column("Montant réclamé", justify="right")

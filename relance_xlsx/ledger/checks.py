@@ -29,6 +29,7 @@ def check_rows(
     paid_cell: np.ndarray,
     paid: np.ndarray,
     is_credit: np.ndarray,
+    settled: np.ndarray,
     invoice_date: Coded,
     due: Coded,
     levels: np.ndarray,
@@ -53,7 +54,7 @@ def check_rows(
         error(~invoice.present(), "invoice", None, "n° de facture manquant")
     else:
         error(ok, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
-    error(~client.present(), "client", None, "client manquant")
+    error(_unnamed(client, settled, levels, policy), "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
     error(
         ~due.present(),
@@ -98,6 +99,14 @@ def check_rows(
         lambda i: int(levels[i]),
         "niveau de relance sans date : traité comme envoyé il y a longtemps",
     )
+
+
+def _unnamed(client: Coded, settled: np.ndarray, levels: np.ndarray, policy: Policy) -> np.ndarray:
+    """The rows whose missing client is a problem. A settled invoice never reminded asks
+    nothing of its client (no thanks, and no claim of penalties unless the policy writes
+    them): its missing name is no problem this week."""
+    quiet = settled & (levels == 0) & (policy.claim_after_payment != "letter")
+    return ~client.present() & ~quiet
 
 
 def _beyond_legal_terms(invoice_ts: np.ndarray, due_ts: np.ndarray, policy: Policy) -> np.ndarray:

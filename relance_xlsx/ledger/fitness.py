@@ -97,8 +97,13 @@ def _not_client(p: Profile, share: dict[str, float]) -> str | None:
         return "elle contient des liens, pas des noms"
     if p.emails >= 0.5 or share["at"] >= 0.5:
         return "elle contient des adresses e-mail, pas des noms"
-    if p.texts < 0.6 or p.digits >= 0.8:
+    if p.texts < 0.6:
         return "elle ne contient pas de noms"
+    if p.digits >= 0.8:  # the reader's word for them (« des codes plutôt que des noms »)
+        return (
+            "elle contient des codes plutôt que des noms, jamais devinés pour le client "
+            "(nommez-la dans [columns] si elle désigne bien vos clients)"
+        )
     return None
 
 

@@ -99,7 +99,9 @@ def open_workbook(path: Path) -> calamine.CalamineWorkbook:
         raise LedgerError(f"{path} est un dossier ; indiquez le fichier Excel du grand livre.")
     if path.suffix.lower() not in READABLE_SUFFIXES:
         raise LedgerError(
-            f"{path.name} n'est pas un classeur Excel ; indiquez un fichier .xlsx ou .xlsm."
+            f"{path.name} n'est pas un classeur Excel ; indiquez un fichier .xlsx ou .xlsm (un "
+            ".xls, .xlsb ou .ods est lu, mais seuls les .xlsx et .xlsm sont mis à jour ; un "
+            ".csv s'ouvre dans Excel et s'enregistre au format .xlsx)."
         )
     try:  # a FIFO or a device named .xlsx would never end reading
         checked_file(path, max_mb=MAX_WORKBOOK_MB)

@@ -43,9 +43,9 @@ def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
             text = " ".join(str(raw.at(i)).split())
             held[i] = True
             why[i] = f"« {text} » (colonne « {grid.header(field)} »)"
-            grid.problem(
-                i, field, raw.at(i), "litige écrit en remarque : facture mise en attente", "warning"
-            )
+            written = "en remarque" if field == "remarks" else "dans le statut"
+            said = f"litige écrit {written} : facture mise en attente"
+            grid.problem(i, field, raw.at(i), said, "warning")
     return held, why
 
 

@@ -101,7 +101,8 @@ def _columns(
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
     check_rows(
         grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
-        is_credit=is_credit, invoice_date=invoice_date, due=due, levels=levels,
+        is_credit=is_credit, settled=(outstanding <= policy.tolerance) & ~is_credit,  # NaN: unknown
+        invoice_date=invoice_date, due=due, levels=levels,
         last_date=last_date, as_of=as_of, policy=policy,
     )  # fmt: skip
     outstanding = np.nan_to_num(outstanding, nan=0.0)

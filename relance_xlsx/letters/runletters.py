@@ -12,7 +12,7 @@ from typing import Any
 from .. import collector
 from ..config import Settings
 from ..errors import TemplateError
-from ..ledger import KIND_STATEMENT, Problem
+from ..ledger import KIND_STATEMENT, Ledger, Problem
 from ..progress import Progress
 from .batch import LetterJob, render_bundles, render_letters
 from .bundle import BUNDLE_NAME, REGISTERED_NAME
@@ -30,28 +30,52 @@ from .truth import refusals
 
 HELD_DIR = "a_completer"
 HELD_LIST = "A_COMPLETER.txt"
+# Where the creditor's missing settings are filled, as the command line says it (the page
+# says « les réglages », its own form: web/preview.py).
+SETTINGS_WHERE = (
+    "à remplir dans la section [creditor] de relance.toml, que « relance init » crée, ou dans "
+    "les réglages de « relance ui »"
+)
 # The progress bar of the letters' contexts and checks (started by the run).
 PREPARING = "Préparation des lettres"
 
 
-def missing_addresses(letters: list[Letter]) -> list[Problem]:
-    """A warning for each letter whose client has no complete postal address in the ledger."""
-    out = []
-    for letter in letters:
-        problem = next((m for m in letter.missing if m.startswith("adresse du client")), None)
-        if problem is not None:
-            what = "manquante" if problem == "adresse du client" else f"à compléter ({problem})"
-            out.append(
-                Problem(
-                    None,
-                    None,
-                    letter.plan.client,
-                    f"adresse du client {what} : la lettre va dans a_completer/, n'est ni "
-                    "imprimée ni envoyée, et ses factures restent à leur niveau",
-                    "warning",
-                )
+def missing_addresses(letters: list[Letter], ledger: Ledger) -> list[Problem]:
+    """A warning for each letter whose client has no complete postal address in the ledger,
+    naming the client's column and the letter's rows."""
+    waiting = [
+        (x, m)
+        for x in letters
+        for m in [next((m for m in x.missing if m.startswith("adresse du client")), "")]
+        if m
+    ]
+    # One lookup for every row of these letters (.loc per letter is slow by the thousand).
+    numbers = ledger.frame["row"].loc[[i for x, _ in waiting for i in x.plan.rows]].tolist()
+    out, start = [], 0
+    for letter, problem in waiting:
+        rows = numbers[start : start + len(letter.plan.rows)]
+        start += len(letter.plan.rows)
+        what = "manquante" if problem == "adresse du client" else f"à compléter ({problem})"
+        where = f" ({row_list(rows)})" if rows else ""
+        out.append(
+            Problem(
+                None,
+                ledger.columns.get("client"),
+                letter.plan.client,
+                f"adresse du client {what}{where} : la lettre va dans a_completer/, n'est ni "
+                "imprimée ni envoyée, et ses factures restent à leur niveau",
+                "warning",
             )
+        )
     return out
+
+
+def row_list(rows: list[int], shown: int = 5) -> str:
+    """« ligne 9 », « lignes 9, 12 », « lignes 9, 12, 14, 15, 20 … » (the rows in order)."""
+    rows = sorted(set(rows))
+    more = " …" if len(rows) > shown else ""
+    head = "ligne" if len(rows) == 1 else "lignes"
+    return f"{head} {', '.join(map(str, rows[:shown]))}{more}"
 
 
 def build_letters(
@@ -225,9 +249,9 @@ def _missing(fields: list[str]) -> list[str]:
     if not fields:
         return []
     return [
-        f"Vos coordonnées sont incomplètes (à remplir dans les réglages : {labels(fields)}) : "
-        f"les lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune "
-        "facture ne change de niveau."
+        f"Vos coordonnées sont incomplètes ({labels(fields)} : {SETTINGS_WHERE}) : les "
+        f"lettres vont dans {HELD_DIR}/, ne sont ni imprimées ni envoyées, et aucune facture "
+        "ne change de niveau."
     ]
 
 
@@ -256,6 +280,7 @@ __all__ = [
     "HELD_DIR",
     "HELD_LIST",
     "PREPARING",
+    "SETTINGS_WHERE",
     "Printed",
     "build_letters",
     "held_rows",

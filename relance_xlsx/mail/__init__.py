@@ -27,6 +27,7 @@ from .outbox import (
     Messages,
     draft_run,
     plan_messages,
+    waiting_for_address,
     without_email,
 )
 from .password import (
@@ -69,5 +70,6 @@ __all__ = [
     "send_messages",
     "send_test_message",
     "system_keyring",
+    "waiting_for_address",
     "without_email",
 ]

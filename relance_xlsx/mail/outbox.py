@@ -80,6 +80,31 @@ def without_email(letters: list[Letter], ledger: Ledger) -> list[str]:
     return sorted({x.plan.client for x in letters} - reached, key=str.casefold)
 
 
+def waiting_for_address(held: list[Letter], ledger: Ledger, email: bool) -> str | None:
+    """One sentence for the letters held for their client's postal address: what to do, and
+    what --email does for them (nothing: an e-mail goes with a complete letter only)."""
+    waiting = [x for x in held if any(m.startswith("adresse du client") for m in x.missing)]
+    if not waiting:
+        return None
+    clients = sorted({x.plan.client for x in waiting}, key=str.casefold)
+    reached = len(clients) - len(without_email(waiting, ledger))
+    more = f" … et {len(clients) - 10} autres" if len(clients) > 10 else ""
+    shown = ", ".join(clients[:10]) + more
+    said = (
+        f"{len(waiting)} lettre(s) restent à compléter faute de l'adresse postale complète de "
+        f"leur client ({shown}) : ajoutez-la au classeur (colonnes « Adresse », « Code postal » "
+        "et « Ville », ou une feuille de clients) puis relancez"
+    )
+    if reached:
+        done = "aucun e-mail n'est préparé pour elles" if email else "préparer les e-mails n'y "
+        done += "" if email else "changerait rien"
+        said += (
+            f" ; {done}, même pour les {reached} client(s) qui ont une adresse e-mail : un "
+            "e-mail accompagne une lettre complète, jamais une lettre à compléter"
+        )
+    return said + "."
+
+
 def write_drafts(
     messages: Messages,
     ledger: Ledger,

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .faces import (
         ALL_KINDS,
         MAX_STATEMENT_MB,
+        SETTINGS_WHERE,
         SURE,
         TO_DECIDE,
         PostingList,
@@ -77,6 +78,7 @@ _WHERE = {
     "check": ".checking",
     "ALL_KINDS": ".faces",
     "MAX_STATEMENT_MB": ".faces",
+    "SETTINGS_WHERE": ".faces",
     "SURE": ".faces",
     "TO_DECIDE": ".faces",
     "PostingList": ".faces",
@@ -121,6 +123,7 @@ __all__ = [
     "ALL_KINDS",
     "MAX_STATEMENT_MB",
     "PASSWORD_ENV",
+    "SETTINGS_WHERE",
     "SURE",
     "TO_DECIDE",
     "Cell",

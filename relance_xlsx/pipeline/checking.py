@@ -8,9 +8,10 @@ from pathlib import Path
 from .. import collector
 from ..config import CONFIG_NAME, Settings, load_settings, write_columns
 from ..errors import NoInvoiceTable
-from ..ledger import Ledger, implausible, label, read_ledger
+from ..ledger import Ledger, label, read_ledger
 from ..progress import Progress, Quiet, step
 from ..results import CheckResult
+from ..workbook import would_stop
 
 
 def check(
@@ -61,9 +62,16 @@ def check(
         str(written) if written else None,
         _fields(ledger),
         list(ledger.decisions),
-        # The verdict a real run would give: it refuses a read that looks wrong.
-        implausible(ledger, settings.writeback.min_usable_share),
+        # The verdict a real run would give: a read that looks wrong, a format it cannot write.
+        would_stop(ledger, settings.writeback.min_usable_share),
+        _unread(ledger),
     )
+
+
+def _unread(ledger: Ledger) -> list[str]:
+    """The table's headers that no field reads, in their order (blank ones left out)."""
+    used = set(ledger.positions.values())
+    return [h for j, h in enumerate(ledger.headers) if j not in used and str(h or "").strip()]
 
 
 def _fields(ledger: Ledger) -> list[dict[str, str]]:

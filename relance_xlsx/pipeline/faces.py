@@ -6,12 +6,19 @@ from __future__ import annotations
 
 from ..bank import MAX_STATEMENT_MB, SURE, TO_DECIDE
 from ..ledger import ALL_KINDS
-from ..letters import bundled_templates, check_template, law_issues, sample_context
+from ..letters import (
+    SETTINGS_WHERE,
+    bundled_templates,
+    check_template,
+    law_issues,
+    sample_context,
+)
 from ..mailroom import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
 
 __all__ = [
     "ALL_KINDS",
     "MAX_STATEMENT_MB",
+    "SETTINGS_WHERE",
     "SURE",
     "TO_DECIDE",
     "PostingList",

@@ -25,17 +25,17 @@ from ..letters import (
     missing_addresses,
     reference_of_letter,
 )
-from ..mail import Messages, plan_messages, without_email
+from ..mail import Messages, plan_messages, waiting_for_address, without_email
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import Invoices, RunResult
 from ..workbook import (
     WritebackResult,
     check_targets,
-    implausible,
     ledger_lock,
     preflight,
     refuse_implausible,
+    would_stop,
 )
 from .around import decision_sheet, done_before, report_and_dossiers, template_folder
 from .deciding import decide_ledger, letter_rows
@@ -60,6 +60,7 @@ class _Job:
     now: dt.datetime
     statements: list[str]
     hold: list[HoldBack]
+    asked_write: bool  # the workbook's write-back asked for (a dry run writes nothing)
 
 
 def run(
@@ -93,6 +94,7 @@ def run(
     job = _Job(
         ledger_path, settings or Settings(), as_of, out, dry_run, writes, pdf, email,
         progress or Quiet(), now or dt.datetime.now(), list(statements), list(hold),
+        write_workbook,
     )  # fmt: skip
     if not dry_run:  # refused before the lock, before anything is read or written
         refuse_links(ledger_path, out)
@@ -126,6 +128,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
+    warnings += filter(None, [waiting_for_address(held, ledger, job.email)])
     files = Files()
     beside = _Beside(ledger, decisions, ready, held, data, as_of if job.write_workbook else None)
     if not job.dry_run:  # the workbook's lines are gathered while the letters render
@@ -204,7 +207,7 @@ def _prepare(
         fill=not job.dry_run or job.email,
     )  # fmt: skip
     warnings += notes
-    problems += missing_addresses(letters)
+    problems += missing_addresses(letters, ledger)
     job.progress.stop()
     # Two lists only: the contexts they hold are freed after the writing.
     return data, [x for x in letters if x.sendable], [x for x in letters if not x.sendable]
@@ -246,9 +249,10 @@ def _read(job: _Job) -> tuple[Ledger, dict[Any, HoldBack], list[str], str | None
     with step(job.progress, "Lecture du classeur"):
         ledger = read_ledger(job.ledger_path, settings, as_of=job.as_of)
     # A dry run lists the problems, and says the decision a real run would take.
-    why = implausible(ledger, settings.writeback.min_usable_share) if job.dry_run else None
+    share = settings.writeback.min_usable_share
+    why = would_stop(ledger, share, writes=job.asked_write) if job.dry_run else None
     if why:
-        warning = f"Sans --dry-run, ce run s'arrêterait : {why} (voir les problèmes)."
+        warning = f"Sans --dry-run, ce run s'arrêterait : {why}."
         ledger = dataclasses.replace(ledger, warnings=(warning, *ledger.warnings))
     if job.write_workbook:
         refuse_implausible(ledger, settings.writeback.min_usable_share)

@@ -67,7 +67,12 @@ def commit_write_back(
     ledger: Ledger, gathered: WriteBack, settings: Settings, now: dt.datetime
 ) -> WritebackResult:
     """Write what was gathered into the workbook (atomically, with its backup), then mark the
-    e-mails journaled."""
+    e-mails journaled. A table without any invoice (every row a draft, blank or a total) is
+    left as it is: no empty status columns added, no backup."""
+    if not len(ledger.frame) and not any(
+        (gathered.updates, gathered.entries, gathered.numbers, gathered.pending)
+    ):
+        return WritebackResult(0, 0, (), None)
     done = write_back(
         ledger.sheet_ref,
         gathered.updates,

@@ -34,6 +34,8 @@ class CheckResult:
     decisions: list[Decision] = field(default_factory=list)
     # Why `relance run` would refuse this workbook (French; its exit code 1), or None.
     would_stop: str | None = None
+    # The table's headers read as no field (« client_adresse » before it was known).
+    unread: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON document of `check --json`."""

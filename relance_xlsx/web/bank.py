@@ -16,7 +16,7 @@ from starlette.types import Message
 
 from ..errors import RelanceError, StatementError
 from ..pipeline import MAX_STATEMENT_MB, SURE, match
-from ..wording import describe_os_error, typed_day
+from ..wording import DayOutOfRange, describe_os_error, typed_day
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import UiState
@@ -183,6 +183,8 @@ def _day(text: str) -> dt.date:
     text = text.strip()
     try:
         return typed_day(text) if text else dt.date.today()
+    except DayOutOfRange as exc:
+        raise StatementError(f"Date « {text} » refusée : {exc}.") from None
     except ValueError:
         raise StatementError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
 

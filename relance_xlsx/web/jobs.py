@@ -14,7 +14,7 @@ from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run,
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
-from .preview import preview_warnings, version
+from .preview import page_text, preview_warnings, version
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
 
@@ -94,9 +94,10 @@ async def results(request: Request) -> Response:
     report_pdf = str(pdf) if pdf is not None and pdf.is_file() else None
     drafts = drafts_of(Path(result.out_dir)) if result.emails else []
     shown = preview_warnings(state.preview) if state.preview is not None else []
+    said = [w for w in map(page_text, result.warnings) if w not in shown]
     return render(
         request, "resultats.html", result=result, report_pdf=report_pdf, drafts=drafts,
-        ran_at=state.ran_at, warnings=[w for w in result.warnings if w not in shown],
+        ran_at=state.ran_at, warnings=said,
         opened=request.query_params.get("ouvert"),
     )  # fmt: skip
 

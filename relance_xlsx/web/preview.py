@@ -13,7 +13,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..errors import ConfigError
-from ..pipeline import HoldBack, ledger_row, open_elsewhere, pdf_program, run, setting_label
+from ..pipeline import (
+    SETTINGS_WHERE,
+    HoldBack,
+    ledger_row,
+    open_elsewhere,
+    pdf_program,
+    run,
+    setting_label,
+)
 from ..wording import DayOutOfRange, typed_day
 from .bank import matched_of
 from .dayfiles import day_files
@@ -32,7 +40,13 @@ CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de conf
 def preview_warnings(result: Any) -> list[str]:
     """The preview's warnings, less the report's (phone numbers missing for the call list):
     those are said with the results and in the report, once, not on every preview."""
-    return [w for w in result.warnings if "sans numéro de téléphone" not in w]
+    return [page_text(w) for w in result.warnings if "sans numéro de téléphone" not in w]
+
+
+def page_text(warning: str) -> str:
+    """A run's warning as the page says it: the creditor's settings are filled in « les
+    réglages », its own form, not in relance.toml."""
+    return warning.replace(SETTINGS_WHERE, "à remplir dans les réglages")
 
 
 def version(state: UiState) -> str:
@@ -244,6 +258,7 @@ __all__ = [
     "confirmed",
     "form_day",
     "hold",
+    "page_text",
     "preview",
     "preview_warnings",
     "row_page",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
@@ -89,7 +90,8 @@ TYPED_DAYS = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))
 
 
 class DayOutOfRange(ValueError):
-    """A typed date that reads, but lies outside TYPED_DAYS (French message)."""
+    """A typed date in the right format, but outside TYPED_DAYS or the calendar (French
+    message: « le 31/02/2026 n'existe pas »)."""
 
 
 @lru_cache(maxsize=8192)
@@ -97,10 +99,16 @@ def typed_day(text: str) -> dt.date:
     """A date as an office types it, JJ/MM/AAAA, or AAAA-MM-JJ, from 1990 to 2100;
     ValueError otherwise (DayOutOfRange when it reads but is out of that range)."""
     text = text.strip()
-    if "/" in text:
-        day = dt.datetime.strptime(text, "%d/%m/%Y").date()
-    else:
-        day = dt.date.fromisoformat(text)
+    try:
+        if "/" in text:
+            day = dt.datetime.strptime(text, "%d/%m/%Y").date()
+        else:
+            day = dt.date.fromisoformat(text)
+    except ValueError:
+        # The format is right but the day is not: « 31/02/2026 », « 2026-04-31 ».
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}", text):
+            raise DayOutOfRange(f"le {text} n'existe pas au calendrier") from None
+        raise
     low, high = TYPED_DAYS
     if not low <= day <= high:
         raise DayOutOfRange(

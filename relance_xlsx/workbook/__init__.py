@@ -33,13 +33,14 @@ from .journal import (
 from .lock import MATCH, RUN, SEND, ledger_lock, lock_path
 from .openlocks import lock_files, lock_owner
 from .payments import PaymentsDone, PaymentWrite, write_payments
-from .plausible import implausible, refuse_implausible
+from .plausible import implausible, refuse_implausible, would_stop
 from .recovered import RECOVERED, recovered_entries
 from .writeback import (
     WritebackResult,
     append_journal,
     check_targets,
     preflight,
+    unwritable_format,
     write_back,
 )
 
@@ -83,6 +84,8 @@ __all__ = [
     "recovered_entries",
     "refuse_implausible",
     "status_updates",
+    "unwritable_format",
+    "would_stop",
     "write_back",
     "write_payments",
 ]

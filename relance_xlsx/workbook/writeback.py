@@ -57,12 +57,9 @@ class WritebackResult:
 
 def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
     """Refuse, in one sentence, to write a workbook that is open, changed or not writable."""
-    if path.suffix.lower() not in WRITABLE_SUFFIXES:
-        raise WorkbookError(
-            f"{path.name} est au format {path.suffix} : relance-xlsx ne met à jour que les "
-            "fichiers .xlsx et .xlsm ; enregistrez-le au format .xlsx, ou relancez avec "
-            "--no-write-back."
-        )
+    unwritable = unwritable_format(path)
+    if unwritable:
+        raise WorkbookError(f"{unwritable}.")
     locks = lock_files(path)
     if locks:
         owner = lock_owner(locks[0])
@@ -87,6 +84,17 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
             f"{path.name} a été modifié depuis sa lecture ; relancez pour repartir de la "
             "version actuelle."
         )
+
+
+def unwritable_format(path: Path) -> str | None:
+    """Why a run cannot write this workbook back for its format (.xls, .ods), or None."""
+    if path.suffix.lower() in WRITABLE_SUFFIXES:
+        return None
+    return (
+        f"{path.name} est au format {path.suffix} : relance-xlsx le lit mais ne met à jour que "
+        "les fichiers .xlsx et .xlsm ; enregistrez-le au format .xlsx, ou relancez avec "
+        "--no-write-back (les lettres sont écrites, le classeur n'est pas mis à jour)"
+    )
 
 
 def _marked_read_only(path: Path) -> bool:
@@ -272,5 +280,6 @@ __all__ = [
     "check_targets",
     "preflight",
     "status_columns",
+    "unwritable_format",
     "write_back",
 ]
