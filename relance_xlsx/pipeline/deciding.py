@@ -34,7 +34,10 @@ def decide_ledger(
     frame = with_deadlines(frame, ledger, settings, as_of)
     # The longest delay a letter of today gives: a claim barred before it gets none.
     days = max(settings.letters.payment_days, settings.letters.formal_notice_days)
-    decisions = decide(frame, as_of, settings.policy, tables, demands(ledger, settings), days)
+    notice = settings.letters.formal_notice_days
+    decisions = decide(
+        frame, as_of, settings.policy, tables, demands(ledger, settings), days, notice
+    )
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     plans = plan_letters(
         ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
