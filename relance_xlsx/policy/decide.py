@@ -183,7 +183,9 @@ def _to_claim(
     if policy.claim_after_payment != "letter":
         return np.zeros(len(frame), dtype=bool)
     since = today - pd.Timedelta(days=policy.claim_within_days)
-    return owes & (frame["payment_date"] >= since).to_numpy(dtype=bool)
+    recent = (frame["payment_date"] >= since).to_numpy(dtype=bool)
+    # Paid once handed to litigation: its penalties stay in the court claim (incourt.py).
+    return owes & recent & (frame["level"] < LITIGATION).to_numpy(dtype=bool)
 
 
 def _masks(

@@ -40,7 +40,7 @@ from ..ledger import (
 )
 from ..wording import date_short
 from .decide import Decisions
-from .statuses import say_credited
+from .statuses import say_credited, say_still_due
 
 DUNNING_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE)
 GROUP_BY = ("client", "client_and_stage")
@@ -99,6 +99,10 @@ def one_letter_per_client(
     # A claim on its own thanks for the other payments too: one letter, not two.
     has_claim = _among(client, claiming)
     _acknowledge(out, thanks & ~has_letter & ~has_pending & has_claim, "de pénalités")
+    # Acknowledged, their penalties owed and not claimed: the status still says so (N9).
+    owed = (out["interest"] + out["indemnity"] > 0.005).to_numpy(dtype=bool)
+    unclaimed = ~frame["claimed"].to_numpy(dtype=bool)
+    say_still_due(out, out["acknowledged"].to_numpy(dtype=bool) & owed & unclaimed, frame, True)
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
     say_credited(out, frame)
     return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)

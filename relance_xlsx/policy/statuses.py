@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE
+from ..ledger import FORMAL_NOTICE, LITIGATION
 from ..wording import date_short, money
+from .incourt import KEPT_IN_COURT
 
 
 def _public(frame: pd.DataFrame, rows: pd.Index) -> list[bool]:
@@ -59,21 +60,35 @@ def say_paid(
 
 def say_paid_late(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> None:
     """Paid after the due date: what the law still gives, said in the status, not waived."""
-    rows = out.index[mask]
     say_unthanked(out, mask)
+    say_still_due(out, mask, frame)
+
+
+def say_still_due(
+    out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame, court_lead: bool = False
+) -> None:
+    """Add to the status the penalties and indemnity a late payment left owed, and where they
+    go: « à réclamer si vous le décidez », or the court claim once in litigation (incourt.py).
+    court_lead: say « réglée après le passage au contentieux » for those (their status does not
+    say it already)."""
+    rows = out.index[mask]
+    court = (frame.loc[rows, "level"] >= LITIGATION).tolist()
     out.loc[rows, "reason"] = [
-        f"{reason} ; réglée après l'échéance : {_still_due(i, n, public)} ("
+        f"{reason} ; réglée après "
+        + ("le passage au contentieux" if court_lead and c else "l'échéance")
+        + f" : {_still_due(i, n, public)} ("
         + (
             "Code de la commande publique L2192-13, R2192-31 et R2192-32"
             if public
             else "Code de commerce L441-10"
         )
-        + "), à réclamer si vous le décidez"
-        for reason, i, n, public in zip(
+        + f"), {KEPT_IN_COURT if c else 'à réclamer si vous le décidez'}"
+        for reason, i, n, public, c in zip(
             out.loc[rows, "reason"],
             out.loc[rows, "interest"],
             out.loc[rows, "indemnity"],
             _public(frame, rows),
+            court,
             strict=True,
         )
     ]
@@ -174,6 +189,12 @@ def _thanks(level: np.ndarray) -> np.ndarray:
     return said.astype(object)
 
 
+def _after(level: np.ndarray, prev: np.ndarray) -> np.ndarray:
+    """« après la mise en demeure », « après le passage au contentieux »."""
+    court = np.full(len(level), " après le passage au contentieux", dtype=object)
+    return np.where(level >= LITIGATION, court, " après la " + prev)
+
+
 _CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
 _CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
 # Used up by the invoice it names, which it settled (ledger/credits.py).
@@ -190,7 +211,7 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
     put("credit", lambda m: _CREDIT_USED, used)
     put("claim", lambda m: "Réglée après l'échéance")
     # Only the thanked rows' wording: over every row, a text array of 140 MB at 1M (0.7 s).
-    put("thanks", lambda m: "Réglée : " + _thanks(level[m]) + " après la " + prev[m])
+    put("thanks", lambda m: "Réglée : " + _thanks(level[m]) + _after(level[m], prev[m]))
     acknowledged = frame["acknowledged"].to_numpy(dtype=bool)
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~acknowledged & ~claimed)
     put(
@@ -212,5 +233,6 @@ __all__ = [
     "say_paid",
     "say_paid_late",
     "say_settled",
+    "say_still_due",
     "say_unthanked",
 ]
