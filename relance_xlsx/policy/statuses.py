@@ -142,8 +142,24 @@ def say_credited(out: pd.DataFrame, frame: pd.DataFrame) -> None:
     rows = out.index[(on.notna() & frame["is_paid"]).to_numpy(dtype=bool)]
     for i in rows:
         said = f"Soldée par l'avoir du {date_short(on[i].date())}, sans règlement reçu"
+        if float(frame.at[i, "paid"] or 0) > 0.005:  # paid in part first (N6)
+            said = f"Soldée par {part_paid(frame.at[i, 'payments'])} et l'avoir du " + (
+                date_short(on[i].date())
+            )
         reason = _SETTLED.sub(said, str(out.at[i, "reason"]), count=1)
         out.at[i, "reason"] = reason.replace("; réglée après", "; soldée après")
+
+
+def part_paid(payments: Any) -> str:
+    """« le règlement du 15/10/2026 », « les règlements du 15/10/2026 et du 20/10/2026 », or
+    « un règlement » when its date is not known."""
+    days = sorted({pd.Timestamp(d).date() for d, _ in payments or () if pd.notna(d)})
+    if not days:
+        return "un règlement"
+    if len(days) == 1:
+        return f"le règlement du {date_short(days[0])}"
+    listed = ", du ".join(date_short(d) for d in days[:-1])
+    return f"les règlements du {listed} et du {date_short(days[-1])}"
 
 
 def say_unthanked(out: pd.DataFrame, mask: np.ndarray) -> None:
