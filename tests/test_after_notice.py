@@ -39,7 +39,12 @@ def letters(tmp_path_factory) -> dict[str, tuple[float, str]]:
     # The lawyer's relance.toml: the penalties of invoices paid late are claimed by letter.
     settings = replace(
         settings,
-        policy=replace(settings.policy, claim_after_payment="letter", interest_for_consumers=True),
+        policy=replace(
+            settings.policy,
+            claim_after_payment="letter",
+            interest_for_consumers=True,
+            claim_minimum=0.0,  # the consumer's 0,65 € is claimed all the same (its wording)
+        ),
     )
     result = relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 2), out_dir=tmp / "out")
     out = {}

@@ -13,8 +13,13 @@ from .. import collector
 from ..config import Settings
 from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE, LAPSING, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
-from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
-from ..policy.incourt import say_paid_in_court
+from ..policy import (
+    Decisions,
+    decide,
+    one_letter_per_client,
+    rate_tables_for,
+    say_paid_in_court,
+)
 from ..workbook import (
     envelope_days,
     journal_demands,
