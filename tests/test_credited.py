@@ -166,9 +166,13 @@ def test_paid_in_part_then_credited_says_both(tmp_path):
     y1 = next(i for i in result.invoices if i.invoice == "Y1")
     assert (y1.interest, y1.indemnity) == (16.78, 40.0)
     assert "sans règlement reçu" not in y1.reason, y1.reason
-    assert y1.reason.startswith("Soldée par le règlement du 15/10/2026 et l'avoir du 01/11/2026"), y1.reason
+    assert y1.reason.startswith("Soldée par le règlement du 15/10/2026 et l'avoir du 01/11/2026"), (
+        y1.reason
+    )
     [letter] = result.letters
     assert letter.total_due == 56.78
     text = plain("\n".join(p.text for p in Document(letter.path).paragraphs))
     assert "non par un règlement" not in text, text
-    assert "soldée par votre règlement du 15 octobre 2026 et notre avoir du 1er novembre 2026" in text, text
+    assert (
+        "soldée par votre règlement du 15 octobre 2026 et notre avoir du 1er novembre 2026" in text
+    ), text

@@ -253,8 +253,8 @@ def test_penalties_of_an_invoice_paid_late_go_into_the_litigation_file(tmp_path,
 def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(tmp_path):
     """The lawyer's review of issue 28 (D7): the legal rate of 2026 H2 is not in the table; a
     consumer's interest used H1's 2,62 % without a word. Now one run warning (two consumers),
-    and the litigation file names the rate used and the warning. P1: notice of 09/11, 10/11–07/12,
-    28 days: 800 × 2,62 % × 28 / 365 = 1,61 €."""
+    and the litigation file names the rate used and the warning. P1: notice of 09/11, presumed
+    received on 11/11 (no AR), 12/11–07/12, 26 days: 800 × 2,62 % × 26 / 365 = 1,4930 → 1,49 €."""
     headers = [
         "N° facture",
         "Client",
@@ -287,7 +287,7 @@ def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(t
         "Le taux de l'intérêt légal du 2e semestre 2026 n'était pas encore connu à la date de "
         "ce dossier : le dernier publié (2,62 %) est appliqué, sauf à parfaire." in text
     )
-    assert "Intérêts arrêtés au 7 décembre 2026 : 1,61 €" in text
+    assert "Intérêts arrêtés au 7 décembre 2026 : 1,49 €" in text
 
 
 @pytest.mark.parametrize(

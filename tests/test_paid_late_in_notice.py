@@ -50,4 +50,7 @@ def test_paid_late_beside_a_notice(tmp_path, due, paid_on, claimed):
         assert "UP1" in letter.invoices
         assert "pénalités 26,96 € et indemnité 40,00 € réclamées" in said, said
     else:
-        assert "pénalités 26,96 € et indemnité 40,00 € restent dues (Code de commerce L441-10), à réclamer si vous le décidez" in said, said
+        assert (
+            "pénalités 26,96 € et indemnité 40,00 € restent dues (Code de commerce L441-10), à réclamer si vous le décidez"
+            in said
+        ), said

@@ -50,10 +50,18 @@ def test_no_letter_of_its_own_for_a_trivial_claim(tmp_path, minimum, letter):
     else:
         assert not result.letters
         assert p1.action == "wait"
-        assert "intérêts 0,65 € dus, sous le minimum d'un courrier à part (5,00 €, [policy] claim_minimum)" in said, said
+        assert (
+            "intérêts 0,65 € dus, sous le minimum d'un courrier à part (5,00 €, [policy] claim_minimum)"
+            in said
+        ), said
         [warning] = warned
-        assert warning.startswith("M. Paul : 0,65 € de pénalités ou d'intérêts de retard non réclamés par un courrier séparé"), warning
-        assert "à joindre au prochain courrier de relance du client s'il en reçoit un dans les 90 jours du règlement" in warning
+        assert warning.startswith(
+            "M. Paul : 0,65 € de pénalités ou d'intérêts de retard non réclamés par un courrier séparé"
+        ), warning
+        assert (
+            "à joindre au prochain courrier de relance du client s'il en reçoit un dans les 90 jours du règlement"
+            in warning
+        )
 
 
 def test_the_default_minimum_is_5_euros():

@@ -44,6 +44,8 @@ _FRAME_FIELDS = (
     # its dated payments ((day, amount), …): paid in part before the credit settled the rest.
     "credited_on",
     "payments",
+    # A formal notice's avis de réception: a consumer's interest runs from the day after.
+    "ar_date",
     # A promise to pay recorded (kept or broken): the client did not forget the invoice.
     "promise_date",
     # Disputed or held: marked so on the statement of account, never claimed.
@@ -69,6 +71,7 @@ _DEFAULTS = {
     "credit_for": None,
     "credited_on": None,
     "payments": None,
+    "ar_date": None,
     "promise_date": None,
     "hold": False,
 }

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
-from ..ledger import FORMAL_NOTICE, LITIGATION, REMINDER_2
+from ..ledger import FORMAL_NOTICE, LITIGATION, POSTAL_DAYS, REMINDER_2
 from ..wording import date_short
 from .prescription import (
     BASES,
@@ -168,11 +168,6 @@ def say_soon_barred(
     ]
 
 
-# A registered letter's days in the post before its deadline runs (its delay counts from its
-# receipt): La Poste's J+2, the usual figure, so a notice of today is read on today + 2 at best.
-POSTAL_DAYS = 2
-
-
 def _windows(
     level: np.ndarray,
     escalate: np.ndarray,
@@ -263,7 +258,6 @@ def say_imminent(
 
 
 __all__ = [
-    "POSTAL_DAYS",
     "barred_reasons",
     "imminent_bar",
     "note_soon_barred",
