@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE
+from ..ledger import (
+    FORMAL_NOTICE,
+    KIND_CLAIM,
+    KIND_FORMAL_NOTICE,
+    KIND_REMINDER_1,
+    KIND_REMINDER_2,
+)
 from ..wording import (
     acknowledgement,
     date_long,
@@ -20,6 +26,8 @@ if TYPE_CHECKING:
     from .plan import LetterPlan
     from .records import LetterRows
 
+# The parts of a notice's envelope that ask for money beside it, within the same delay.
+_ASKED_BESIDE = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_CLAIM)
 # What a payment of the principal leaves due, by the law of the client's type.
 _REMAINS = {
     "fr": {
@@ -147,6 +155,22 @@ def _paid_and_credited(row: dict[str, Any], credited: Any, lang: str, besides: b
     )
 
 
+def scope_notice(parts: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The parts, each with its formal_scope: « La présente vaut mise en demeure » names the
+    notice's invoices (« … du Code civil pour la facture n° P1 ») when the envelope also asks,
+    in the same delay, for invoices recorded at a reminder stage or for penalties, so that
+    the letter and the record agree (the lawyer's review, 9); '' otherwise."""
+    others = any(p["kind"] in _ASKED_BESIDE for p in parts)
+    for p in parts:
+        scoped = others and p["kind"] == KIND_FORMAL_NOTICE
+        p["formal_scope"] = (
+            (" pour " if lang == "fr" else " in respect of ") + p["invoices_phrase"]
+            if scoped
+            else ""
+        )
+    return parts
+
+
 def _start(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
@@ -196,4 +220,12 @@ def _day(value: Any) -> Any:
     return value.date() if isinstance(value, pd.Timestamp) and pd.notna(value) else None
 
 
-__all__ = ["credited_facts", "letter_notice", "notice_facts", "noticed", "reserved", "under_notice"]
+__all__ = [
+    "credited_facts",
+    "letter_notice",
+    "notice_facts",
+    "noticed",
+    "reserved",
+    "scope_notice",
+    "under_notice",
+]
