@@ -478,3 +478,19 @@ def test_a_notice_s_statement_says_which_invoice_is_in_litigation(tmp_path):
     ]
     assert "Facture transmise au contentieux L\u20111" in pieces, pieces
     assert "Facture L\u20112" in pieces, pieces
+
+
+def test_invoice_numbers_are_never_cut_at_their_hyphens_in_the_file(tmp_path):
+    """The second legal review, N10: the Factor SAS file showed « FACT-2026- / 01 » across two
+    lines of its tables. Their numbers now carry no-break hyphens, as the letters' do."""
+    from docx import Document
+
+    headers = ["N° facture", "Client", "Échéance", "Montant TTC", "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [["FACT-2026-01", "Factor SAS", D(2026, 6, 1), 3000.0, ADDRESS, "Mise en demeure", D(2026, 10, 1)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 12, 7), out_dir=tmp_path / "out")
+    assert [i.action for i in result.invoices] == ["litigation"]
+    [dossier] = (tmp_path / "out").rglob("dossier.docx")
+    cells = [c.text for t in Document(dossier).tables for row in t.rows for c in row.cells]
+    numbers = [c for c in cells if "2026" in c and "FACT" in c]
+    assert numbers and all("FACT\u20112026\u201101" in c for c in numbers), numbers
