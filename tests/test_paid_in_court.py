@@ -56,3 +56,18 @@ def test_a_payment_in_litigation_asks_to_correct_the_court_file(tmp_path, claim)
     # K1's penalties stay in its court claim: a letter claims only K2's, 20,97 + 40 = 60,97 €.
     claimed = [(x.kind, x.total_due) for x in result.letters if x.kind == "penalites"]
     assert claimed == ([("penalites", 60.97)] if claim == "letter" else []), result.letters
+
+
+def test_a_credit_note_on_an_invoice_in_litigation_asks_to_correct_the_court_file(tmp_path):
+    """Settled by a credit note naming it, after the hand-over: the request is as wrong."""
+    headers = [*HEADERS, "Facture d'origine"]
+    rows = [
+        ["L1", "Lit SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, None, None, ADDRESS, "Contentieux", D(2026, 11, 20), None],
+        ["AV-L1", "Lit SAS", "professionnel", D(2026, 11, 25), None, -2000.0, None, None, ADDRESS, None, None, "L1"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    [warning] = [w for w in result.warnings if w.startswith("Lit SAS :")]
+    assert warning.startswith(
+        "Lit SAS : la facture n° L1, remise au contentieux le 20/11/2026, a été soldée par l'avoir du 25/11/2026 : prévenez votre avocat"
+    ), warning
