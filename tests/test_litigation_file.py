@@ -488,7 +488,9 @@ def test_invoice_numbers_are_never_cut_at_their_hyphens_in_the_file(tmp_path):
     headers = ["N° facture", "Client", "Échéance", "Montant TTC", "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
     rows = [["FACT-2026-01", "Factor SAS", D(2026, 6, 1), 3000.0, ADDRESS, "Mise en demeure", D(2026, 10, 1)]]  # fmt: skip
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
-    result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 12, 7), out_dir=tmp_path / "out")
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 12, 7), out_dir=tmp_path / "out"
+    )
     assert [i.action for i in result.invoices] == ["litigation"]
     [dossier] = (tmp_path / "out").rglob("dossier.docx")
     cells = [c.text for t in Document(dossier).tables for row in t.rows for c in row.cells]

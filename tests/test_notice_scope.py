@@ -24,8 +24,28 @@ HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Échéance",
            "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
 # P1: Relance 2 of 20/11 (10 days passed): the notice. P2: Relance 1 of 15/11 (15 days
 # passed): its second reminder, in the same envelope.
-P1 = ["P1", "M. Paul Martin", "particulier", D(2026, 7, 1), D(2026, 7, 31), 800.0, ADDRESS, "Relance 2", D(2026, 11, 20)]
-P2 = ["P2", "M. Paul Martin", "particulier", D(2026, 10, 1), D(2026, 10, 31), 300.0, ADDRESS, "Relance 1", D(2026, 11, 15)]
+P1 = [
+    "P1",
+    "M. Paul Martin",
+    "particulier",
+    D(2026, 7, 1),
+    D(2026, 7, 31),
+    800.0,
+    ADDRESS,
+    "Relance 2",
+    D(2026, 11, 20),
+]
+P2 = [
+    "P2",
+    "M. Paul Martin",
+    "particulier",
+    D(2026, 10, 1),
+    D(2026, 10, 31),
+    300.0,
+    ADDRESS,
+    "Relance 1",
+    D(2026, 11, 15),
+]
 
 
 @pytest.mark.parametrize(
