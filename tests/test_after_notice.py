@@ -39,7 +39,12 @@ def letters(tmp_path_factory) -> dict[str, tuple[float, str]]:
     # The lawyer's relance.toml: the penalties of invoices paid late are claimed by letter.
     settings = replace(
         settings,
-        policy=replace(settings.policy, claim_after_payment="letter", interest_for_consumers=True),
+        policy=replace(
+            settings.policy,
+            claim_after_payment="letter",
+            interest_for_consumers=True,
+            claim_minimum=0.0,  # the consumer's 0,52 € is claimed all the same (its wording)
+        ),
     )
     result = relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 2), out_dir=tmp / "out")
     out = {}
@@ -60,9 +65,10 @@ def letters(tmp_path_factory) -> dict[str, tuple[float, str]]:
         pytest.param("Commune de Yzeron", 90.05,
                      ["objet de notre mise en demeure du 26 octobre 2026, nous est parvenu le 30 octobre 2026, après cette mise en demeure. Il ne couvre que le principal : les intérêts moratoires et l'indemnité forfaitaire pour frais de recouvrement restent dus.",
                       "intérêts moratoires (article L2192-13"], id="public-buyer"),
-        # Code civil 1231-6: from the notice (20/10): 21/10–30/10, 10 days on 900 € at the legal
-        # rate 2,62 %: 900 × 2,62 % × 10 / 365 = 0,65 €; no 40 € for a consumer.
-        pytest.param("M. Xavier Roy", 0.65,
+        # Code civil 1231-6: from the notice (20/10), received, without an AR, two days after
+        # it was sent (22/10): 23/10–30/10, 8 days on 900 € at the legal rate 2,62 %:
+        # 900 × 2,62 % × 8 / 365 = 0,5168 → 0,52 €; no 40 € for a consumer.
+        pytest.param("M. Xavier Roy", 0.52,
                      ["objet de notre mise en demeure du 20 octobre 2026, nous est parvenu le 30 octobre 2026, après cette mise en demeure. Il ne couvre que le principal : les intérêts au taux légal courus depuis cette mise en demeure restent dus.",
                       "la somme due a porté intérêts au taux légal à compter de notre mise en demeure du 20 octobre 2026"], id="consumer"),
         # W2 (150 €, 5 days late) at relance 1, then W1's penalties: 1 000 × 12,15 % × 60 / 365

@@ -52,6 +52,12 @@ def test_cardinal_is_num2words(number: int, lang: str) -> None:
                      "cents", id="en"),
         pytest.param(2925, "en", "two thousand nine hundred and twenty-five euros",
                      id="en-c7-no-comma"),
+        # English « zero » takes the plural (the second legal review: « zero euro and fifty
+        # cents »); « one euro » stays singular; French « zéro euro » is singular.
+        pytest.param(0.5, "en", "zero euros and fifty cents", id="en-zero-euros"),
+        pytest.param(0, "en", "zero euros", id="en-zero-euros-whole"),
+        pytest.param(1.01, "en", "one euro and one cent", id="en-one-euro"),
+        pytest.param(0.5, "fr", "zéro euro et cinquante centimes", id="fr-zero-euro"),
     ],
 )  # fmt: skip
 def test_amount_in_words(amount: float, language: str, words: str) -> None:

@@ -58,7 +58,8 @@ def _rows(kind: str, lang: str) -> list[list]:
 def office(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("every-kind")
     toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
-    toml += '\n[policy]\npre_due_reminder = true\ninterest_for_consumers = true\nclaim_after_payment = "letter"\n'
+    # claim_minimum = 0: a consumer's penalties letter of a few euros is one of the kinds.
+    toml += '\n[policy]\npre_due_reminder = true\ninterest_for_consumers = true\nclaim_after_payment = "letter"\nclaim_minimum = 0\n'
     (folder / "relance.toml").write_text(toml, "utf-8")
     rows = [r for kind in TYPES for lang in ("fr", "en") for r in _rows(kind, lang)]
     ledger = write_ledger(folder / "ledger.xlsx", rows, HEADERS)

@@ -209,11 +209,11 @@ def test_a_letter_already_in_the_journal_is_not_recovered_again(tmp_path):
         pytest.param("1A 234 567 8901 2", D(2025, 5, 19), 13.57,
                      "Intérêts de la facture K-10 : à compter du lendemain de la réception de la mise en demeure (avis de réception du 19/05/2025 ; Code de procédure civile 668)",
                      id="CPC-668-from-the-AR-date"),
-        # No AR date: from the day after the letter, said: 16/05 to 30/06, 46 days = 4,68;
-        # 123 days = 9,30: 13,98 €.
-        pytest.param(None, None, 13.98,
-                     "Intérêts de la facture K-10 : à compter du lendemain de la mise en demeure du 15/05/2025 : date de l'envoi, faute de date d'avis de réception",
-                     id="1231-6-from-the-letter-date-without-AR"),
+        # No AR date: presumed received two days after the letter (17/05), said: 18/05 to
+        # 30/06, 44 days: 1 000 × 3,71 % × 44 / 365 = 4,4723 → 4,47; 123 days = 9,30: 13,77 €.
+        pytest.param(None, None, 13.77,
+                     "Intérêts de la facture K-10 : à compter du lendemain de la réception présumée de la mise en demeure du 15/05/2025, le 17/05/2025 : deux jours après son envoi, faute de date d'avis de réception",
+                     id="1231-6-from-the-presumed-receipt-without-AR"),
     ],
 )  # fmt: skip
 def test_a_consumer_s_interest_runs_from_the_notice_s_receipt(tmp_path, number, ar, interest, says):

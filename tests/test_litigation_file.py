@@ -253,8 +253,8 @@ def test_penalties_of_an_invoice_paid_late_go_into_the_litigation_file(tmp_path,
 def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(tmp_path):
     """The lawyer's review of issue 28 (D7): the legal rate of 2026 H2 is not in the table; a
     consumer's interest used H1's 2,62 % without a word. Now one run warning (two consumers),
-    and the litigation file names the rate used and the warning. P1: notice of 09/11, 10/11–07/12,
-    28 days: 800 × 2,62 % × 28 / 365 = 1,61 €."""
+    and the litigation file names the rate used and the warning. P1: notice of 09/11, presumed
+    received on 11/11 (no AR), 12/11–07/12, 26 days: 800 × 2,62 % × 26 / 365 = 1,4930 → 1,49 €."""
     headers = [
         "N° facture",
         "Client",
@@ -287,7 +287,7 @@ def test_an_unconfirmed_legal_rate_for_a_consumer_is_said_once_and_in_the_file(t
         "Le taux de l'intérêt légal du 2e semestre 2026 n'était pas encore connu à la date de "
         "ce dossier : le dernier publié (2,62 %) est appliqué, sauf à parfaire." in text
     )
-    assert "Intérêts arrêtés au 7 décembre 2026 : 1,61 €" in text
+    assert "Intérêts arrêtés au 7 décembre 2026 : 1,49 €" in text
 
 
 @pytest.mark.parametrize(
@@ -478,3 +478,21 @@ def test_a_notice_s_statement_says_which_invoice_is_in_litigation(tmp_path):
     ]
     assert "Facture transmise au contentieux L\u20111" in pieces, pieces
     assert "Facture L\u20112" in pieces, pieces
+
+
+def test_invoice_numbers_are_never_cut_at_their_hyphens_in_the_file(tmp_path):
+    """The second legal review, N10: the Factor SAS file showed « FACT-2026- / 01 » across two
+    lines of its tables. Their numbers now carry no-break hyphens, as the letters' do."""
+    from docx import Document
+
+    headers = ["N° facture", "Client", "Échéance", "Montant TTC", "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [["FACT-2026-01", "Factor SAS", D(2026, 6, 1), 3000.0, ADDRESS, "Mise en demeure", D(2026, 10, 1)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 12, 7), out_dir=tmp_path / "out"
+    )
+    assert [i.action for i in result.invoices] == ["litigation"]
+    [dossier] = (tmp_path / "out").rglob("dossier.docx")
+    cells = [c.text for t in Document(dossier).tables for row in t.rows for c in row.cells]
+    numbers = [c for c in cells if "2026" in c and "FACT" in c]
+    assert numbers and all("FACT\u20112026\u201101" in c for c in numbers), numbers

@@ -447,8 +447,9 @@ def test_a_prescribed_invoice_never_goes_to_litigation():
     ("row", "interest"),
     [
         # 1 000 € × 2,62 % (legal rate « autres cas », 1st half 2026, the latest known)
-        # × 52 days (2 Oct to 22 Nov 2026) / 365 = 3,7326 → 3,73 €
-        pytest.param({"level": 3, "last_date": T("2026-10-01")}, 3.73, id="from-the-notice"),
+        # × 50 days (4 Oct, after the notice of 1 Oct presumed received on 3 Oct (no AR),
+        # to 22 Nov 2026) / 365 = 3,5890 → 3,59 €
+        pytest.param({"level": 3, "last_date": T("2026-10-01")}, 3.59, id="from-the-notice"),
         pytest.param({"level": 2, "last_date": T("2026-10-01")}, 0.0, id="no-notice-no-interest"),
         pytest.param({"level": 3, "last_date": T("2026-11-22")}, 0.0, id="notice-sent-today"),
     ],
@@ -685,13 +686,14 @@ PAID = {"paid": 1000.0, "outstanding": 0.0, "is_paid": True, "payment_date": T("
         # A public buyer: ECB + 8 = 10,15 %, fixed at 2nd half 2026: 1000 × 10,15 % × 30 / 365
         # = 8,3425 → 8,34, and the 40 € (R2192-32)
         pytest.param(CLAIM, {"public": True}, "claim", 8.34, 40.0, id="public-buyer"),
-        # A consumer under mise en demeure since 10/10: legal rate « autres cas » 2,62 % (the
-        # latest known) from 11/10 to the payment on 31/10, 21 days: 1,5074 → 1,51; no 40 €
+        # A consumer under mise en demeure since 10/10, presumed received on 12/10 (no AR):
+        # legal rate « autres cas » 2,62 % (the latest known) from 13/10 to the payment on
+        # 31/10, 19 days: 1 000 × 2,62 % × 19 / 365 = 1,3638 → 1,36; no 40 €
         pytest.param(
             Policy(claim_after_payment="letter", interest_for_consumers=True),
             {"consumer": True, "level": 3, "last_date": T("2026-10-10")},
             "claim",
-            1.51,
+            1.36,
             0.0,
             id="consumer-after-notice",
         ),

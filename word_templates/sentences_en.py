@@ -173,9 +173,9 @@ EN = {
             },
             "formal": {
                 "business": "This letter is a formal notice within the meaning of article 1344 "
-                "of the French Civil Code.",
+                "of the French Civil Code{{ part.formal_scope }}.",
                 "consumer": "This letter is a formal notice within the meaning of article 1344 "
-                "of the French Civil Code.",
+                "of the French Civil Code{{ part.formal_scope }}.",
             },
             "mail_intro": "Please find attached a copy of the formal notice sent to you today "
             "by registered letter with acknowledgement of receipt.",

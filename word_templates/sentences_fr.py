@@ -212,8 +212,9 @@ FR = {
                 "demanderons que les frais de la procédure soient mis à votre charge.",
             },
             "formal": {
-                "business": "La présente vaut mise en demeure au sens de l'article 1344 du Code civil.",
-                "consumer": "La présente vaut mise en demeure au sens de l'article 1344 du Code civil.",
+                # Limited to the notice's invoices when the envelope asks for others too.
+                "business": "La présente vaut mise en demeure au sens de l'article 1344 du Code civil{{ part.formal_scope }}.",
+                "consumer": "La présente vaut mise en demeure au sens de l'article 1344 du Code civil{{ part.formal_scope }}.",
             },
             "mail_intro": "Vous trouverez ci-joint copie de la mise en demeure qui vous est "
             "adressée ce jour par lettre recommandée avec accusé de réception.",

@@ -33,6 +33,7 @@ RANGES: dict[tuple[str, str], tuple[float, float, str]] = {
     ("policy", "consumer_interest_rate"): (0, 100, PERCENT),
     ("policy", "indemnity"): (0, 10_000, EUROS),
     ("policy", "claim_within_days"): (1, 3650, DAYS),
+    ("policy", "claim_minimum"): (0, 10_000, EUROS),
     ("policy", "prescription_warning_days"): (0, 3650, DAYS),
     ("policy", "promise_grace_days"): (0, 365, DAYS),
     ("letters", "payment_days"): (1, 365, DAYS),

@@ -86,6 +86,10 @@ class Policy:
     # the last claim_within_days days (so that switching it on claims no years of history).
     claim_after_payment: str = "never"
     claim_within_days: int = 90
+    # Below this total per client, penalties are not claimed in a letter of their own: the
+    # letter would cost more than it claims (postage, paper, time); they stay due and join
+    # the client's next dunning letter. 0 claims any amount.
+    claim_minimum: float = 5.0
     # "client": one letter per client per run, at the most advanced stage due, listing all
     # that is due (default); "client_and_stage": one letter per client and stage, as in 0.1.
     group_by: str = "client"

@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from ..ooxml import RawEntry, deflated, read_raw, write_zip
+from ..wording import NB_HYPHEN
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -47,8 +48,11 @@ def paragraph(value: str, style: str = "") -> str:
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
     """A grid table with a header row repeated on each page; the columns in right (0-based:
-    amounts, counts) right-aligned, their header too, so that figures line up on the units."""
+    amounts, counts) right-aligned, their header too, so that figures line up on the units.
+    The first column, the invoice or credit number, keeps its hyphens whole (no-break
+    hyphens, as in the letters: the second legal review, N10, saw « FACT-2026- / 01 »)."""
     width = _PAGE_WIDTH // max(len(header), 1)
+    rows = [[_whole(r[0]), *r[1:]] if r else r for r in rows]
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in header)
 
     # Each cell is paragraph(value) in its own w:tc, the markup around the text made once
@@ -84,6 +88,11 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[
         + "".join([row(r, plain=plain) for r in rows])
         + "</w:tbl>"
     )
+
+
+def _whole(reference: str) -> str:
+    """« FACT‑2026‑01 »: a number no line break cuts at its hyphens (its spaces still break)."""
+    return reference.replace("-", NB_HYPHEN) if "-" in reference else reference
 
 
 # The parts of the default template a litigation file does without (Word and LibreOffice

@@ -8,6 +8,10 @@ from .columns import normalise
 from .values import is_empty
 
 NONE, REMINDER_1, REMINDER_2, FORMAL_NOTICE, LITIGATION = 0, 1, 2, 3, 4
+# A registered letter's days in the post (La Poste's J+2): without a dated avis de réception,
+# a formal notice is taken as received this many days after its date (its delay, and a
+# consumer's legal interest, run from its receipt), never on the day it was sent.
+POSTAL_DAYS = 2
 
 # Written into the workbook: a data contract, change only with a CHANGELOG entry.
 LEVEL_LABELS = {

@@ -24,7 +24,7 @@ from ..wording import (
 from .claimed import settled, total_due
 from .interest import rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
-from .noticed import acknowledged, letter_notice, reserved, under_notice
+from .noticed import acknowledged, letter_notice, reserved, scope_notice, under_notice
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
 from .plan import LetterPlan
@@ -134,10 +134,9 @@ def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]
     if not plan.rows:
         return []
     stages = [STAGE_OF.get(p.kind, 0) for p in plan.all_parts]
-    # A client under a formal notice (one recalled, or one of the invoices paid late) is
-    # never thanked nor told « simple oubli ».
+    # Under a formal notice (recalled, or an invoice paid late): no thanks, no « simple oubli ».
     recalled = under_notice(plan, data)
-    return [
+    parts = [
         part_context(
             part,
             data.of(part.rows),
@@ -148,6 +147,7 @@ def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]
         )
         for i, part in enumerate(plan.all_parts)
     ]
+    return scope_notice(parts, f.lang)
 
 
 def _totals(

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE
+from ..ledger import (
+    FORMAL_NOTICE,
+    KIND_CLAIM,
+    KIND_FORMAL_NOTICE,
+    KIND_REMINDER_1,
+    KIND_REMINDER_2,
+)
 from ..wording import (
     acknowledgement,
     date_long,
@@ -20,6 +26,8 @@ if TYPE_CHECKING:
     from .plan import LetterPlan
     from .records import LetterRows
 
+# The parts of a notice's envelope that ask for money beside it, within the same delay.
+_ASKED_BESIDE = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_CLAIM)
 # What a payment of the principal leaves due, by the law of the client's type.
 _REMAINS = {
     "fr": {
@@ -75,30 +83,92 @@ def notice_facts(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
 def credited_facts(rows: list[dict[str, Any]], lang: str, first: bool) -> dict[str, Any]:
     """For a part of invoices paid late: those a credit note settled rather than a payment
     (ledger/credits.py), said as such (« La facture n° U1 ci-dessous a été soldée par notre
-    avoir du 1er octobre 2026, après l'échéance, et non par un règlement. »); never thanked."""
-    said = [(str(r["invoice"]), d) for r in rows if (d := _day(r.get("credited_on")))]
+    avoir du 1er octobre 2026, après l'échéance, et non par un règlement. »); paid in part
+    first, both are said (« … soldée par votre règlement du 15 octobre 2026 et notre avoir du
+    1er novembre 2026, après l'échéance. »); never thanked."""
+    said = [(r, d) for r in rows if (d := _day(r.get("credited_on")))]
     if not said:
         return {"credited": "", "all_credited": False}
+    whole = len(said) == len(rows)
+    only = [(str(r["invoice"]), d) for r, d in said if not _part_paid(r)]
+    texts = [_credited_only(only, lang, whole and not first)] if only else []
+    texts += [
+        _paid_and_credited(r, d, lang, whole and not first and not texts)
+        for r, d in said
+        if _part_paid(r)
+    ]
+    return {"credited": " ".join(texts), "all_credited": whole}
+
+
+def _part_paid(row: dict[str, Any]) -> bool:
+    return float(row.get("paid") or 0) > 0.005
+
+
+def _credited_only(said: list[tuple[str, Any]], lang: str, besides: bool) -> str:
+    """Invoices a credit note settled without any payment."""
     numbers = [n for n, _ in said]
     on = sorted({d for _, d in said})
-    whole = len(said) == len(rows)
     phrase = invoices_phrase(numbers, lang) + (" ci-dessous" if lang == "fr" else " below")
     if lang == "fr":
-        opening = "Par ailleurs, " + phrase if whole and not first else _start(phrase)
+        opening = "Par ailleurs, " + phrase if besides else _start(phrase)
         many = len(said) > 1
-        text = (
+        return (
             f"{opening} {'ont' if many else 'a'} été soldée{'s' if many else ''} par "
             f"{'nos avoirs' if len(on) > 1 else 'notre avoir'} {dates_phrase(on, lang, 'du')}, "
             "après l'échéance, et non par un règlement."
         )
-    else:
-        opening = "In addition, " + phrase if whole and not first else _start(phrase)
-        text = (
-            f"{opening} {'were' if len(said) > 1 else 'was'} settled by our credit "
-            f"note{'s' if len(on) > 1 else ''} of {dates_phrase(on, lang, '')}, after the due "
-            "date, and not by a payment."
+    opening = "In addition, " + phrase if besides else _start(phrase)
+    return (
+        f"{opening} {'were' if len(said) > 1 else 'was'} settled by our credit "
+        f"note{'s' if len(on) > 1 else ''} of {dates_phrase(on, lang, '')}, after the due "
+        "date, and not by a payment."
+    )
+
+
+def _paid_and_credited(row: dict[str, Any], credited: Any, lang: str, besides: bool) -> str:
+    """One invoice paid in part, then settled by a credit note: both said, with their dates."""
+    phrase = invoices_phrase([str(row["invoice"])], lang) + (
+        " ci-dessous" if lang == "fr" else " below"
+    )
+    days = sorted({day for paid_on, _ in row.get("payments") or () if (day := _day(paid_on))})
+    if lang == "fr":
+        opening = "Par ailleurs, " + phrase if besides else _start(phrase)
+        paid = (
+            f"{'vos règlements' if len(days) > 1 else 'votre règlement'} "
+            f"{dates_phrase(days, lang, 'du')}"
+            if days
+            else "votre règlement"
         )
-    return {"credited": text, "all_credited": whole}
+        return (
+            f"{opening} a été soldée par {paid} et notre avoir "
+            f"{dates_phrase([credited], lang, 'du')}, après l'échéance."
+        )
+    opening = "In addition, " + phrase if besides else _start(phrase)
+    paid = (
+        f"your payment{'s' if len(days) > 1 else ''} of {dates_phrase(days, lang, '')}"
+        if days
+        else "your payment"
+    )
+    return (
+        f"{opening} was settled by {paid} and our credit note of "
+        f"{dates_phrase([credited], lang, '')}, after the due date."
+    )
+
+
+def scope_notice(parts: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The parts, each with its formal_scope: « La présente vaut mise en demeure » names the
+    notice's invoices (« … du Code civil pour la facture n° P1 ») when the envelope also asks,
+    in the same delay, for invoices recorded at a reminder stage or for penalties, so that
+    the letter and the record agree (the lawyer's review, 9); '' otherwise."""
+    others = any(p["kind"] in _ASKED_BESIDE for p in parts)
+    for p in parts:
+        scoped = others and p["kind"] == KIND_FORMAL_NOTICE
+        p["formal_scope"] = (
+            (" pour " if lang == "fr" else " in respect of ") + p["invoices_phrase"]
+            if scoped
+            else ""
+        )
+    return parts
 
 
 def _start(phrase: str) -> str:
@@ -150,4 +220,12 @@ def _day(value: Any) -> Any:
     return value.date() if isinstance(value, pd.Timestamp) and pd.notna(value) else None
 
 
-__all__ = ["credited_facts", "letter_notice", "notice_facts", "noticed", "reserved", "under_notice"]
+__all__ = [
+    "credited_facts",
+    "letter_notice",
+    "notice_facts",
+    "noticed",
+    "reserved",
+    "scope_notice",
+    "under_notice",
+]

@@ -1,5 +1,6 @@
-"""What a letter says of the rates its interest was computed at that the rate table does not
-confirm yet (see policy/provisional.py): one sentence under the part's interest detail."""
+"""What a letter says under a part's interest detail: the rates its interest was computed at
+that the rate table does not confirm yet (see policy/provisional.py), and from when a
+consumer's legal interest is counted (received.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from ..config import Settings
 from ..policy import rate_caveat
+from .received import received_note
 
 # The sentence of a part's invoices (their records), "" when every rate is confirmed.
 Note = Callable[[Iterable[Mapping[str, Any]]], str]
@@ -17,7 +19,11 @@ def provisional_note(settings: Settings, lang: str) -> Note:
     """The note of one letter's parts, by the run's rate tables and contractual rate."""
 
     def note(rows: Iterable[Mapping[str, Any]]) -> str:
-        return rate_caveat(rows, settings, lang)
+        rows = list(rows)
+        # A consumer's legal interest: from when it is counted (received.py).
+        return " ".join(
+            filter(None, (received_note(rows, lang), rate_caveat(rows, settings, lang)))
+        )
 
     return note
 

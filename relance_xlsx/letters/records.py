@@ -40,8 +40,12 @@ _FRAME_FIELDS = (
     "interest_paid",
     "indemnity_paid",
     "credit_for",
-    # The day the credit notes naming the invoice settled it (ledger/credits.py), or NaT.
+    # The day the credit notes naming the invoice settled it (ledger/credits.py), or NaT;
+    # its dated payments ((day, amount), …): paid in part before the credit settled the rest.
     "credited_on",
+    "payments",
+    # A formal notice's avis de réception: a consumer's interest runs from the day after.
+    "ar_date",
     # A promise to pay recorded (kept or broken): the client did not forget the invoice.
     "promise_date",
     # Disputed or held: marked so on the statement of account, never claimed.
@@ -66,6 +70,8 @@ _DEFAULTS = {
     "indemnity_paid": 0.0,
     "credit_for": None,
     "credited_on": None,
+    "payments": None,
+    "ar_date": None,
     "promise_date": None,
     "hold": False,
 }

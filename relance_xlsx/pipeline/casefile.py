@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from ..figures import Debtor, Event
-from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, REMINDER_1, Ledger
+from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, POSTAL_DAYS, REMINDER_1, Ledger
 from ..letters import safe_filename
 from ..wording import money
 from ..workbook import JournalEntry, is_notice, received_on
+
+POSTED = dt.timedelta(days=POSTAL_DAYS)
 
 # « (LRAR n° …, AR du …) » at the end of a journal line's action.
 _LRAR = re.compile(r"\(((?:LRAR n°|AR du) [^)]*)\)")
@@ -107,7 +109,8 @@ def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str
 def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str]:
     """Against a consumer, the day each invoice's interest runs from, and why: the day after
     the mise en demeure's receipt (its avis de réception, CPC 668) when the ledger or the
-    journal dates it, else the day after the letter's date (Code civil 1231-6)."""
+    journal dates it, else the day after its presumed receipt, POSTAL_DAYS after the letter's
+    date (Code civil 1231-6; policy/stretches.py counts it so)."""
     first: dict[str, tuple[dt.date, dt.date | None]] = {}
     for e in journal:
         if is_notice(e) and (e.invoice not in first or e.run_date < first[e.invoice][0]):
@@ -126,8 +129,9 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
             "à compter du lendemain de la réception de la mise en demeure (avis de réception "
             f"du {received.strftime('%d/%m/%Y')} ; Code de procédure civile 668)"
             if received
-            else f"à compter du lendemain de la mise en demeure du {day.strftime('%d/%m/%Y')} : "
-            "date de l'envoi, faute de date d'avis de réception au classeur ou au journal"
+            else "à compter du lendemain de la réception présumée de la mise en demeure du "
+            f"{day.strftime('%d/%m/%Y')}, le {(day + POSTED).strftime('%d/%m/%Y')} : deux jours "
+            "après son envoi, faute de date d'avis de réception au classeur ou au journal"
         )
         said.setdefault(sentence, []).append(number)
     return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,13 @@ from .. import collector
 from ..config import Settings
 from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE, LAPSING, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
-from ..policy import Decisions, decide, one_letter_per_client, rate_tables_for
+from ..policy import (
+    Decisions,
+    decide,
+    one_letter_per_client,
+    rate_tables_for,
+    say_paid_in_court,
+)
 from ..workbook import (
     envelope_days,
     journal_demands,
@@ -34,8 +41,14 @@ def decide_ledger(
     frame = with_deadlines(frame, ledger, settings, as_of)
     # The longest delay a letter of today gives: a claim barred before it gets none.
     days = max(settings.letters.payment_days, settings.letters.formal_notice_days)
-    decisions = decide(frame, as_of, settings.policy, tables, demands(ledger, settings), days)
+    notice = settings.letters.formal_notice_days
+    decisions = decide(
+        frame, as_of, settings.policy, tables, demands(ledger, settings), days, notice
+    )
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
+    # Paid once handed to litigation: the court file must be corrected (policy/incourt.py).
+    court = tuple(say_paid_in_court(frame, as_of))
+    decisions = replace(decisions, warnings=decisions.warnings + court)
     plans = plan_letters(
         ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
     )

@@ -10,6 +10,7 @@ from .decide import (
 from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
+from .incourt import say_paid_in_court
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
 from .provisional import Provisional, provisional_of, provisional_sentence, rate_caveat
@@ -38,4 +39,5 @@ __all__ = [
     "provisional_sentence",
     "rate_caveat",
     "rate_tables_for",
+    "say_paid_in_court",
 ]

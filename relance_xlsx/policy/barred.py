@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
-from ..ledger import FORMAL_NOTICE, LITIGATION
+from ..ledger import FORMAL_NOTICE, LITIGATION, POSTAL_DAYS, REMINDER_2
 from ..wording import date_short
 from .prescription import (
     BASES,
@@ -168,49 +168,99 @@ def say_soon_barred(
     ]
 
 
+def _windows(
+    level: np.ndarray,
+    escalate: np.ndarray,
+    days_late: np.ndarray,
+    policy: Policy,
+    days: tuple[int, int | None],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per invoice, the days from today to the last step a letter of today announces, and
+    whether that letter is a formal notice. A reminder's is its payment date (days[0]); a
+    notice's is the court step it announces: its days in the post, its own delay from receipt
+    (days[1], else days[0]), then days_after_formal_notice before the run hands the claim to
+    litigation. A first letter is a notice only past days_late_for_level_3 (first_level)."""
+    first = policy.start_at_days_late_level & (
+        np.nan_to_num(days_late) >= policy.days_late_for_level_3
+    )
+    notice = ((level == REMINDER_2) & escalate) | ((level == 0) & first)
+    own = days[0] if days[1] is None else days[1]
+    court = POSTAL_DAYS + own + policy.days_after_formal_notice
+    return np.where(notice, court, days[0]), notice
+
+
 def imminent_bar(
     p: Prescription,
     as_of: dt.date,
-    days: int,
+    policy: Policy,
+    days: tuple[int, int | None],
     alive: np.ndarray,
-    level: np.ndarray,
-    escalate: np.ndarray,
-) -> np.ndarray:
-    """Claims not yet barred that will be by the deadline a letter of today would give
-    (as_of + days): a reminder would ask for payment after the bar, and does not interrupt it
-    (Code civil 2240-2244, legal-fr §8.3). Not a public debt (a letter interrupts its lapse),
-    not one in litigation, nor one handed to litigation today."""
+    marks: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Claims not yet barred that will be by the last step a letter of today would announce
+    (_windows): a reminder would ask for payment after the bar, a notice would announce a
+    court step that cannot be taken, and neither interrupts it (Code civil 2240-2244,
+    legal-fr §8.3). Not a public debt (a letter interrupts its lapse), not one in litigation,
+    nor one handed to litigation today. marks: level, escalate, days late. Also returns each
+    invoice's window and whether its letter would be a notice, for say_imminent."""
+    level, escalate, days_late = marks
+    window, notice = _windows(level, escalate, days_late, policy, days)
     today = pd.Timestamp(as_of)
-    soon = ((p.barred_on > today) & (p.barred_on <= today + pd.Timedelta(days=days))).to_numpy(
-        dtype=bool
-    )
+    by = (today + pd.to_timedelta(window, unit="D")).to_numpy()
+    barred_on = p.barred_on.to_numpy(dtype="datetime64[ns]")
+    soon = (barred_on > today.to_datetime64()) & (barred_on <= by)
     court = (level >= LITIGATION) | ((level == FORMAL_NOTICE) & escalate)
-    return soon & alive & (p.regime != PUBLIC) & ~court
+    return soon & alive & (p.regime != PUBLIC) & ~court, window, notice
+
+
+def _before(as_of: dt.date, days: int, notice: bool) -> str:
+    """« avant l'échéance qu'une relance donnerait (15/12/2026) » or its notice's words."""
+    by = date_short(as_of + dt.timedelta(days=int(days)))
+    if notice:
+        return f"avant la saisine du juge qu'une mise en demeure annoncerait ({by})"
+    return f"avant l'échéance qu'une relance donnerait ({by})"
 
 
 def say_imminent(
-    out: pd.DataFrame, p: Prescription, mask: np.ndarray, as_of: dt.date, days: int
+    out: pd.DataFrame,
+    p: Prescription,
+    mask: np.ndarray,
+    as_of: dt.date,
+    days: np.ndarray,
+    notice: np.ndarray,
 ) -> list[str]:
     """The status of each claim imminent_bar keeps out of the letters, and one warning."""
     if not mask.any():
         return []
-    by = date_short(as_of + dt.timedelta(days=days))
     rows = out.index[mask]
+    where = np.flatnonzero(mask).tolist()
     out.loc[rows, "reason"] = [
-        f"Prescription imminente : prescrite le {_day(barred)} (dernier jour pour agir : "
-        f"{_day(barred - pd.Timedelta(days=1))}), avant l'échéance qu'une relance donnerait "
-        f"({by}) : aucune relance envoyée ; seule une action en justice (injonction de payer) "
-        "ou une reconnaissance de dette signée l'interrompt (Code civil 2240 à 2244), pas une "
-        "relance ni une mise en demeure"
-        for barred in p.barred_on[mask]
+        f"Prescription imminente : prescrite le {_day(p.barred_on.iat[i])} (dernier jour pour "
+        f"agir : {_day(p.barred_on.iat[i] - pd.Timedelta(days=1))}), "
+        f"{_before(as_of, days[i], bool(notice[i]))} : aucune "
+        f"{'mise en demeure' if notice[i] else 'relance'} envoyée ; seule une action en justice "
+        "(injonction de payer) ou une reconnaissance de dette signée l'interrompt (Code civil "
+        "2240 à 2244), pas une relance ni une mise en demeure"
+        for i in where
     ]
     first = _day(p.barred_on[mask].min())
+    kinds = sorted({bool(notice[i]) for i in where})
+    before = " ou ".join(_before(as_of, max(days[mask & (notice == k)]), k) for k in kinds)
+    sent = "aucune relance ni mise en demeure" if len(kinds) > 1 else "aucune relance"
+    if kinds == [True]:
+        sent = "aucune mise en demeure"
     return [
-        f"Prescription imminente : {len(rows)} facture(s) prescrite(s) dès le {first}, avant "
-        f"l'échéance qu'une relance donnerait ({by}) : aucune relance envoyée pour elles ; "
-        "seule une action en justice (injonction de payer) ou une reconnaissance de dette "
-        "signée interrompt la prescription (voir leur motif)."
+        f"Prescription imminente : {len(rows)} facture(s) prescrite(s) dès le {first}, "
+        f"{before} : {sent} envoyée pour elles ; seule une action en justice (injonction de "
+        "payer), à engager sans attendre, ou une reconnaissance de dette signée interrompt la "
+        "prescription (voir leur motif)."
     ]
 
 
-__all__ = ["barred_reasons", "imminent_bar", "note_soon_barred", "say_imminent", "say_soon_barred"]
+__all__ = [
+    "barred_reasons",
+    "imminent_bar",
+    "note_soon_barred",
+    "say_imminent",
+    "say_soon_barred",
+]

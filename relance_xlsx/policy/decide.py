@@ -37,21 +37,9 @@ from .statuses import (
 )
 from .threshold import below_threshold
 
-ACTIONS = (
-    "letter",
-    "thanks",
-    "claim",
-    "litigation",
-    "wait",
-    "hold",
-    "incomplete",
-    "insolvency",
-    "prescribed",
-    "imminent",
-    "none",
-)
 # The actions that send something today, and so date the invoice and go in the journal.
 ACTED = ["letter", "thanks", "claim", "litigation"]
+ACTIONS = (*ACTED, "wait", "hold", "incomplete", "insolvency", "prescribed", "imminent", "none")
 # The rules whose status speaks of the due date: a public buyer's legal term is said there.
 _DATED_RULES = ("pre_due", "not_late", "first", "escalate", "wait")
 
@@ -99,12 +87,13 @@ def decide(
     tables: RateTables,
     demands: Mapping[Any, Sequence[dt.date]] | None = None,
     deadline_days: int = 8,
+    notice_days: int | None = None,
 ) -> Decisions:
     """The action, level after the run, reason and penalties of every invoice on as_of.
 
     demands: the dates of the letters the journal records for each invoice (by frame index);
-    each interrupts a public debt's four-year lapse (loi 68-1250, art. 2). deadline_days: the
-    longest delay a letter of today gives: a claim barred by then gets none (barred.py).
+    each interrupts a public debt's four-year lapse (loi 68-1250, art. 2). deadline_days,
+    notice_days: a letter's longest delay, a notice's own: no letter for a claim barred first.
     """
     today = pd.Timestamp(as_of)
     level = frame["level"].to_numpy(dtype=int)
@@ -133,7 +122,8 @@ def decide(
     alive = valid & ~credit & ~paid & ~masks["prescribed"] & ~masks["insolvent"]
     claimable = alive & ~hold
     penalties = compute_penalties(frame, claimable, as_of, policy, tables)
-    imminent = imminent_bar(barred, as_of, deadline_days, alive, level, masks["escalate"])
+    marks = (level, masks["escalate"], days_late)
+    imminent, *bar = imminent_bar(barred, as_of, policy, (deadline_days, notice_days), alive, marks)
     masks["imminent"] = imminent
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
@@ -163,7 +153,7 @@ def decide(
     watched = alive & ~imminent & ~((barred.regime == PUBLIC) & (action == "letter"))
     note_soon_barred(out, barred, as_of, policy, alive)
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
-    warnings += say_imminent(out, barred, imminent, as_of, deadline_days)
+    warnings += say_imminent(out, barred, imminent, as_of, *bar)
     claimed_ever = say_paid(out, frame, rule == RULE["claim"], paid, owes)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
@@ -193,7 +183,9 @@ def _to_claim(
     if policy.claim_after_payment != "letter":
         return np.zeros(len(frame), dtype=bool)
     since = today - pd.Timedelta(days=policy.claim_within_days)
-    return owes & (frame["payment_date"] >= since).to_numpy(dtype=bool)
+    recent = (frame["payment_date"] >= since).to_numpy(dtype=bool)
+    # Paid once handed to litigation: its penalties stay in the court claim (incourt.py).
+    return owes & recent & (frame["level"] < LITIGATION).to_numpy(dtype=bool)
 
 
 def _masks(

@@ -8,11 +8,10 @@ client with a reminder or notice due today (group_by = "client"), one letter goe
 - invoices of the client still waiting at a reminder stage are listed again at the stage
   they have, keeping their date (their own delay runs on); those waiting under a formal
   notice are only recalled (« pour mémoire »): a notice is never given twice;
-- penalties of invoices paid late join it as a part of their own;
-- invoices paid since the last letter are acknowledged in it, not in a separate thank-you;
-- no separate reminder before the due date goes out that day.
-A thank-you, or a claim for penalties on its own, goes only to a client with nothing left to
-chase; otherwise it waits for the client's next letter.
+- penalties of invoices paid late join it as a part of their own; invoices paid since the
+  last letter are acknowledged in it; no reminder before the due date goes out that day.
+A thank-you, or a claim for penalties on its own (never under [policy] claim_minimum), goes
+only to a client with nothing left to chase; otherwise it waits for the client's next letter.
 """
 
 from __future__ import annotations
@@ -40,7 +39,8 @@ from ..ledger import (
 )
 from ..wording import date_short
 from .decide import Decisions
-from .statuses import say_credited
+from .smallclaims import below_minimum
+from .statuses import say_credited, say_still_due
 
 DUNNING_KINDS = (KIND_REMINDER_1, KIND_REMINDER_2, KIND_FORMAL_NOTICE)
 GROUP_BY = ("client", "client_and_stage")
@@ -55,7 +55,8 @@ def one_letter_per_client(
         out[flag] = False
     say_credited(out, frame)  # settled by a credit note, not paid (ledger/credits.py)
     if policy.group_by == "client_and_stage":
-        return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
+        _, small = _small_claims(out, frame, set(frame["client"]), policy)
+        return Decisions(out, decisions.rate, decisions.warnings + small, decisions.periods)
     client = frame["client"].to_numpy(dtype=object)
     action = out["action"].to_numpy(dtype=object)
     kind = out["kind"].to_numpy(dtype=object)
@@ -96,12 +97,17 @@ def one_letter_per_client(
     _acknowledge(out, thanks & has_letter & notice, unthanked=True)
     _postpone_thanks(out, frame, thanks & ~has_letter & has_pending)
     claiming = _place_claims(out, frame, client, action, kind, chase, has_letter, has_any)
+    claiming, small = _small_claims(out, frame, claiming, policy)
     # A claim on its own thanks for the other payments too: one letter, not two.
     has_claim = _among(client, claiming)
     _acknowledge(out, thanks & ~has_letter & ~has_pending & has_claim, "de pénalités")
+    # Acknowledged, their penalties owed and not claimed: the status still says so (N9).
+    owed = (out["interest"] + out["indemnity"] > 0.005).to_numpy(dtype=bool)
+    unclaimed = ~frame["claimed"].to_numpy(dtype=bool)
+    say_still_due(out, out["acknowledged"].to_numpy(dtype=bool) & owed & unclaimed, frame, True)
     _drop_pre_due(out, frame, (kind == KIND_PRE_DUE) & has_any)
     say_credited(out, frame)
-    return Decisions(out, decisions.rate, decisions.warnings, decisions.periods)
+    return Decisions(out, decisions.rate, decisions.warnings + small, decisions.periods)
 
 
 def _among(client: np.ndarray, names: set[str]) -> np.ndarray:
@@ -198,6 +204,18 @@ def _place_claims(
     return set(client[alone].tolist())
 
 
+def _small_claims(
+    out: pd.DataFrame, frame: pd.DataFrame, claiming: set[str], policy: Policy
+) -> tuple[set[str], tuple[str, ...]]:
+    """No letter of their own for penalties under [policy] claim_minimum (smallclaims.py):
+    the clients still claimed apart, and the warnings."""
+    client = frame["client"].to_numpy(dtype=object)
+    alone = _among(client, claiming) & (out["kind"] == KIND_CLAIM).to_numpy(dtype=bool)
+    small, said, warned = below_minimum(out, frame, alone, policy)
+    _stand_down(out, frame, small, "wait", said)
+    return set(client[alone & ~small].tolist()), tuple(warned)
+
+
 def _to_court(frame: pd.DataFrame, action: np.ndarray) -> np.ndarray:
     """Invoices in litigation already (unpaid), or handed to litigation today."""
     unpaid = (
@@ -266,10 +284,10 @@ def _drop_pre_due(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray)
 
 
 def _stand_down(
-    out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.ndarray, action: str, reason: str
+    out: pd.DataFrame, frame: pd.DataFrame, mask: np.ndarray, action: str, reason: str | list[str]
 ) -> None:
     """No letter for these rows today: their level, label and date stay as they were."""
-    rows = out.index[rows_mask]
+    rows = out.index[mask]
     out.loc[rows, "action"] = action
     out.loc[rows, "kind"] = None
     out.loc[rows, "label"] = [LEVEL_LABELS[v] for v in frame.loc[rows, "level"].tolist()]

@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE
+from ..ledger import FORMAL_NOTICE, LITIGATION
 from ..wording import date_short, money
+from .incourt import KEPT_IN_COURT
 
 
 def _public(frame: pd.DataFrame, rows: pd.Index) -> list[bool]:
@@ -59,21 +60,35 @@ def say_paid(
 
 def say_paid_late(out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame) -> None:
     """Paid after the due date: what the law still gives, said in the status, not waived."""
-    rows = out.index[mask]
     say_unthanked(out, mask)
+    say_still_due(out, mask, frame)
+
+
+def say_still_due(
+    out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame, court_lead: bool = False
+) -> None:
+    """Add to the status the penalties and indemnity a late payment left owed, and where they
+    go: « à réclamer si vous le décidez », or the court claim once in litigation (incourt.py).
+    court_lead: say « réglée après le passage au contentieux » for those (their status does not
+    say it already)."""
+    rows = out.index[mask]
+    court = (frame.loc[rows, "level"] >= LITIGATION).tolist()
     out.loc[rows, "reason"] = [
-        f"{reason} ; réglée après l'échéance : {_still_due(i, n, public)} ("
+        f"{reason} ; réglée après "
+        + ("le passage au contentieux" if court_lead and c else "l'échéance")
+        + f" : {_still_due(i, n, public)} ("
         + (
             "Code de la commande publique L2192-13, R2192-31 et R2192-32"
             if public
             else "Code de commerce L441-10"
         )
-        + "), à réclamer si vous le décidez"
-        for reason, i, n, public in zip(
+        + f"), {KEPT_IN_COURT if c else 'à réclamer si vous le décidez'}"
+        for reason, i, n, public, c in zip(
             out.loc[rows, "reason"],
             out.loc[rows, "interest"],
             out.loc[rows, "indemnity"],
             _public(frame, rows),
+            court,
             strict=True,
         )
     ]
@@ -127,8 +142,24 @@ def say_credited(out: pd.DataFrame, frame: pd.DataFrame) -> None:
     rows = out.index[(on.notna() & frame["is_paid"]).to_numpy(dtype=bool)]
     for i in rows:
         said = f"Soldée par l'avoir du {date_short(on[i].date())}, sans règlement reçu"
+        if float(frame.at[i, "paid"] or 0) > 0.005:  # paid in part first (N6)
+            said = f"Soldée par {part_paid(frame.at[i, 'payments'])} et l'avoir du " + (
+                date_short(on[i].date())
+            )
         reason = _SETTLED.sub(said, str(out.at[i, "reason"]), count=1)
         out.at[i, "reason"] = reason.replace("; réglée après", "; soldée après")
+
+
+def part_paid(payments: Any) -> str:
+    """« le règlement du 15/10/2026 », « les règlements du 15/10/2026 et du 20/10/2026 », or
+    « un règlement » when its date is not known."""
+    days = sorted({pd.Timestamp(d).date() for d, _ in payments or () if pd.notna(d)})
+    if not days:
+        return "un règlement"
+    if len(days) == 1:
+        return f"le règlement du {date_short(days[0])}"
+    listed = ", du ".join(date_short(d) for d in days[:-1])
+    return f"les règlements du {listed} et du {date_short(days[-1])}"
 
 
 def say_unthanked(out: pd.DataFrame, mask: np.ndarray) -> None:
@@ -174,6 +205,12 @@ def _thanks(level: np.ndarray) -> np.ndarray:
     return said.astype(object)
 
 
+def _after(level: np.ndarray, prev: np.ndarray) -> np.ndarray:
+    """« après la mise en demeure », « après le passage au contentieux »."""
+    court = np.full(len(level), " après le passage au contentieux", dtype=object)
+    return np.where(level >= LITIGATION, court, " après la " + prev)
+
+
 _CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
 _CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
 # Used up by the invoice it names, which it settled (ledger/credits.py).
@@ -190,7 +227,7 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
     put("credit", lambda m: _CREDIT_USED, used)
     put("claim", lambda m: "Réglée après l'échéance")
     # Only the thanked rows' wording: over every row, a text array of 140 MB at 1M (0.7 s).
-    put("thanks", lambda m: "Réglée : " + _thanks(level[m]) + " après la " + prev[m])
+    put("thanks", lambda m: "Réglée : " + _thanks(level[m]) + _after(level[m], prev[m]))
     acknowledged = frame["acknowledged"].to_numpy(dtype=bool)
     put("paid", lambda m: "Réglée (remerciement déjà envoyé)", thanked & ~acknowledged & ~claimed)
     put(
@@ -212,5 +249,6 @@ __all__ = [
     "say_paid",
     "say_paid_late",
     "say_settled",
+    "say_still_due",
     "say_unthanked",
 ]

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE
+from ..ledger import FORMAL_NOTICE, POSTAL_DAYS
 from .rates import HalfYear
 
 _DAY = np.timedelta64(1, "D")
@@ -19,9 +19,11 @@ _ONE = pd.Timedelta(days=1)
 def consumer_notice(frame: pd.DataFrame) -> pd.Series:
     """The day each invoice's mise en demeure reached the debtor, from which its interest
     runs (Code civil 1231-6; its receipt, CPC 668): the avis de réception's date when known,
-    else the letter's. The ledger's own notice (level « Mise en demeure », « Date AR »), or,
-    once the ledger's level went past it (« Contentieux »), the one the journal records
-    (notice_date, notice_received, added by the caller), else the ledger's date as before."""
+    else the letter's date + POSTAL_DAYS, its presumed receipt (the lawyer's review, 7: the
+    day it was sent over-counted the days in the post). The ledger's own notice (level « Mise
+    en demeure », « Date AR »), or, once the ledger's level went past it (« Contentieux »), the
+    one the journal records (notice_date, notice_received, added by the caller), else the
+    ledger's date as before."""
     level = frame["level"].to_numpy(dtype=int)
     sent = frame["last_date"]
     notice = sent.where(level >= FORMAL_NOTICE)
@@ -32,7 +34,7 @@ def consumer_notice(frame: pd.DataFrame) -> pd.Series:
         notice = notice.where(~later, journal)
         on = frame["notice_received"]
         received = received.where(~(later & (on >= journal).to_numpy(dtype=bool)), on)
-    return received.fillna(notice)
+    return received.fillna(notice + pd.Timedelta(days=POSTAL_DAYS))
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Stretches:
         due = frame["due_date"]
         begin = (due + pd.Timedelta(days=1)).to_numpy(dtype="datetime64[D]")
         # Against a consumer, interest runs only from the mise en demeure (Code civil
-        # 1231-6): from the day after the notice's date, none before one was sent.
+        # 1231-6): from the day after its receipt, none before one was sent.
         notice = consumer_notice(frame).to_numpy(dtype="datetime64[D]")
         begin = np.where(consumer, notice + _DAY, begin)
         stop = np.full(len(frame), np.datetime64(as_of, "D"))

@@ -34,7 +34,8 @@ NOT_CHASED = {
     "dispute": "En litige",
     "promise": "Promesse de paiement en cours",
     "insolvency": "Procédure collective",
-    "imminent": "Prescription imminente : aucune relance, injonction de payer à engager",
+    "imminent": "Prescription imminente : ni relance ni mise en demeure, injonction de payer à "
+    "engager sans attendre ou reconnaissance de dette signée à obtenir",
     "prescribed": "Prescrites",
     "litigation": "Remises au contentieux (pas de lettre : dossier)",
     "paid_late": "Réglées en retard : pénalités dues, non réclamées",

@@ -138,7 +138,8 @@ def _in_words(amount: float, currency: str, language: str) -> str:
     units, cents = divmod(cents_total, 100)
     if currency != "EUR":
         return f"{num2words(cents_total / 100, lang=lang)} {currency}"
-    unit_word = "euro" if units <= 1 else "euros"
+    # French « zéro euro, un euro »; English « zero euros, one euro ».
+    unit_word = "euro" if units == 1 or (units == 0 and lang == "fr") else "euros"
     number = _cardinal(units, lang)
     if lang == "fr" and number.endswith(_BY_DE):
         unit_word = "d'euros"  # « un million d'euros », but « un million deux cents euros »

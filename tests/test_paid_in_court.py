@@ -1,0 +1,73 @@
+"""A payment on an invoice already handed to litigation: the run warns that the court file or
+request handed over must be corrected (tell the lawyer or commissaire de justice, reduce or
+withdraw the request: a sum already paid must not be claimed in court), and the penalties still
+owed stay in the court claim. The second legal review, N5 (case c22, Kappa SAS)."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from conftest import complete_settings, write_ledger
+
+import relance_xlsx
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+ADDRESS = "10 rue Garibaldi\n69006 Lyon"
+HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC",
+           "Montant réglé", "Date règlement", "Adresse", "Niveau de relance", "Date de relance"]  # fmt: skip
+# K1: 4 900 €, due 01/06/2026, handed to litigation on 20/11, paid in full on 02/12/2026.
+# Penalties (legal-fr §4: 2026 H1 and H2, ECB 2,15 % + 10 = 12,15 %), payment day counted:
+#   02/06–30/06, 29 d: 4 900 × 12,15 % × 29 / 365 = 47,30
+#   01/07–02/12, 155 d: 4 900 × 12,15 % × 155 / 365 = 252,82     total 300,12 € + 40 €.
+# K2: 700 €, due 01/09/2026, Relance 1, paid 30/11: 90 d, 700 × 12,15 % × 90 / 365 = 20,97 €.
+ROWS = [
+    ["K1", "Kappa SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 4900.0, 4900.0, D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20)],
+    ["K2", "Kappa SAS", "professionnel", D(2026, 8, 1), D(2026, 9, 1), 700.0, 700.0, D(2026, 11, 30), ADDRESS, "Relance 1", D(2026, 10, 1)],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("claim", ["never", "letter"])
+def test_a_payment_in_litigation_asks_to_correct_the_court_file(tmp_path, claim):
+    ledger = write_ledger(tmp_path / "ledger.xlsx", ROWS, HEADERS)
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, claim_after_payment=claim))
+    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, out_dir=tmp_path / "out")
+    k1 = next(i for i in result.invoices if i.invoice == "K1")
+    said = k1.reason.replace("\u00a0", " ")  # money() writes « 300,12 € » with a no-break space
+    assert (k1.interest, k1.indemnity) == (300.12, 40.0)
+    assert "après la contentieux" not in k1.reason, k1.reason
+    assert "à réclamer si vous le décidez" not in k1.reason, k1.reason
+    assert "après le passage au contentieux" in said, said
+    assert (
+        "pénalités 300,12 € et indemnité 40,00 € restent dues (Code de commerce L441-10), à "
+        "maintenir dans la demande en justice (dossier de contentieux)" in said
+    ), said
+    [warning] = [w for w in result.warnings if "K1" in w and "contentieux" in w]
+    assert warning.startswith(
+        "Kappa SAS : la facture n° K1, remise au contentieux le 20/11/2026, a été réglée le 02/12/2026"
+    ), warning
+    assert "prévenez votre avocat ou le commissaire de justice" in warning, warning
+    assert "réduire ou retirer la demande" in warning, warning
+    # K1's penalties stay in its court claim: a letter claims only K2's, 20,97 + 40 = 60,97 €.
+    claimed = [(x.kind, x.total_due) for x in result.letters if x.kind == "penalites"]
+    assert claimed == ([("penalites", 60.97)] if claim == "letter" else []), result.letters
+
+
+def test_a_credit_note_on_an_invoice_in_litigation_asks_to_correct_the_court_file(tmp_path):
+    """Settled by a credit note naming it, after the hand-over: the request is as wrong."""
+    headers = [*HEADERS, "Facture d'origine"]
+    rows = [
+        ["L1", "Lit SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, None, None, ADDRESS, "Contentieux", D(2026, 11, 20), None],
+        ["AV-L1", "Lit SAS", "professionnel", D(2026, 11, 25), None, -2000.0, None, None, ADDRESS, None, None, "L1"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    [warning] = [w for w in result.warnings if w.startswith("Lit SAS :")]
+    assert warning.startswith(
+        "Lit SAS : la facture n° L1, remise au contentieux le 20/11/2026, a été soldée par l'avoir du 25/11/2026 : prévenez votre avocat"
+    ), warning
