@@ -54,6 +54,14 @@ def _run(tmp_path, rows, as_of):
         pytest.param([["C1", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 8, 20), D(2026, 9, 19), 2000.0, None, None, "Mise en demeure", D(2026, 11, 9)],
                       ["C2", "Commune de Saint-Genis", "Commune", "fr", FR, D(2026, 9, 27), D(2026, 10, 27), 450.0, None, None, None, None]],
                      D(2026, 11, 16), "Commune de Saint-Genis", "Ce retard atteint 20 jours : nous vous demandons de régulariser cette situation.", "simple oubli", id="twenty-days-late-sans-delai"),
+        # The public-workbook review (L11): two invoices 204 and 162 days late in one part; only the oldest
+        # delay reaches 204 days (16/11/2026 − 26/04/2026 = 204; − 07/06/2026 = 162).
+        pytest.param([["M1", "Menuiserie Roux SARL", "professionnel", "fr", FR, D(2026, 3, 27), D(2026, 4, 26), 800.0, None, None, None, None],
+                      ["M2", "Menuiserie Roux SARL", "professionnel", "fr", FR, D(2026, 5, 8), D(2026, 6, 7), 300.0, None, None, None, None]],
+                     D(2026, 11, 16), "Menuiserie Roux SARL", "Le plus ancien de ces retards atteint 204 jours : nous vous demandons", "Ce retard atteint", id="two-invoices-the-oldest-delay"),
+        pytest.param([["E1", "Northwind Ltd", "professionnel", "en", UK, D(2026, 3, 27), D(2026, 4, 26), 800.0, None, None, None, None],
+                      ["E2", "Northwind Ltd", "professionnel", "en", UK, D(2026, 5, 8), D(2026, 6, 7), 300.0, None, None, None, None]],
+                     D(2026, 11, 16), "Northwind Ltd", "The oldest of these delays has reached 204 days", "This delay has reached", id="en-two-invoices-the-oldest-delay"),
     ],
 )  # fmt: skip
 def test_the_words_of_a_letter(tmp_path, rows, as_of, client, says, never):

@@ -115,7 +115,8 @@ EN = {
             "{{ part.remains }} {{ part.unpaid }}.{% endif %}",
             "reminded": _DESPITE + "{{ part.remains }} {{ part.unpaid }}.",
             "courteous": "This is probably an oversight.",
-            "firm": "This delay has reached {{ part.oldest_days_late }} days: please settle "
+            "firm": "{% if part.s %}The oldest of these delays has reached{% else %}This delay "
+            "has reached{% endif %} {{ part.oldest_days_late }} days: please settle "
             "this matter.",
             "request": "Please pay {{ part.totals.claimed }} [deadline].",
         },

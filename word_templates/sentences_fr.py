@@ -141,7 +141,9 @@ FR = {
             "courteous": "Il s'agit probablement d'un simple oubli ; nous vous remercions de bien "
             "vouloir y remédier.",
             # One deadline per stage: the request's date, never « sans délai » before it.
-            "firm": "Ce retard atteint {{ part.oldest_days_late }} jours : nous vous demandons de "
+            # Several invoices: their delays differ, only the oldest reaches that many days.
+            "firm": "{% if part.s %}Le plus ancien de ces retards atteint{% else %}Ce retard "
+            "atteint{% endif %} {{ part.oldest_days_late }} jours : nous vous demandons de "
             "régulariser cette situation.",
             # No « nous vous remercions » to a client under formal notice.
             "request": "{% if letter.under_notice %}Nous vous demandons de nous régler la somme "
