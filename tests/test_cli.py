@@ -324,3 +324,30 @@ def test_the_summary_totals_lists_who_gets_a_letter_and_says_when_nothing_is_new
     assert invoke("run", str(sample), "--as-of", "2026-11-22").exit_code == 0
     again = invoke("run", str(sample), "--as-of", "2026-11-22")
     assert "Rien de nouveau aujourd'hui" in again.stdout
+
+
+def test_the_paid_late_line_names_no_indemnity_a_consumer_does_not_owe(tmp_path):
+    """« Réglées en retard » cited L441-10 and its indemnities for everyone: a consumer owes
+    legal interest from a formal notice (Code civil 1231-6) and no 40 €."""
+    from conftest import ROOT, write_ledger
+
+    headers = ["N° facture", "Client", "Type client", "Adresse", "Date facture", "Échéance",
+               "Montant TTC", "Montant réglé", "Date règlement", "Niveau de relance",
+               "Date de relance"]  # fmt: skip
+    address = "3 rue B\n06400 Cannes"
+    rows = [["P1", "M. Jean Martin", "particulier", address, dt.date(2026, 7, 1),
+             dt.date(2026, 7, 31), 2000.0, 2000.0, dt.date(2026, 11, 10), "Mise en demeure",
+             dt.date(2026, 10, 1)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    toml = tmp_path / "relance.toml"
+    toml.write_text(
+        (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+        + "\n[policy]\ninterest_for_consumers = true\n",
+        encoding="utf-8",
+    )
+    done = invoke("run", str(ledger), "--as-of", "2026-11-22", "--dry-run")
+    assert done.exit_code == 0, done.output
+    line = " ".join(done.stdout.split())
+    assert "Réglées en retard : 1 client(s) doivent encore" in line, line
+    assert "indemnit" not in line.split("Réglées en retard")[1].split("--json")[0]
+    assert "L441-10" not in line.split("Réglées en retard")[1].split("--json")[0]

@@ -117,10 +117,13 @@ def _paid_late(result: RunResult) -> None:
         return
     interest = sum(p.interest for p in result.paid_late)
     indemnity = sum(p.indemnity for p in result.paid_late)
+    # Penalties (L441-10), a public buyer's interest (L2192-13) or a consumer's legal interest
+    # (Code civil 1231-6): no one article for all; a consumer owes no indemnity.
+    fixed = f" et {money(indemnity)} d'indemnités forfaitaires" if indemnity else ""
     out.print(
         f"Réglées en retard : {len(result.paid_late)} client(s) doivent encore "
-        f"{money(interest)} de pénalités et {money(indemnity)} d'indemnités (L441-10), "
-        "non réclamées (voir « paid_late » dans --json).",
+        f"{money(interest)} de pénalités ou intérêts de retard{fixed}, "
+        "non réclamés (voir « paid_late » dans --json).",
         markup=False,
         highlight=False,
         soft_wrap=True,
