@@ -39,6 +39,8 @@ _FILLER = frozenset(
     # The currency a header names its amounts in: « Total (RM) », « Amount (USD) ».
     | {"usd", "gbp", "chf", "cad", "aud", "rm", "myr", "inr", "rs", "mad", "dh", "xof", "cfa"}
     | {"fcfa", "tnd", "dzd", "sgd", "hkd", "zar", "aed", "sar"}
+    # A scale, which the reading then refuses: « Amount in k€ », « (en milliers d'euros) ».
+    | {"thousand", "thousands", "millier", "milliers", "k", "keur", "000", "million", "millions"}
 )
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)|(?<=\b[A-Za-z]\.[A-Za-z])\.")

@@ -15,7 +15,7 @@ from .checks import check_rows, ht_above_ttc
 from .coded import Coded, dates_of, nones, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
-from .currency import currencies, refuse_foreign
+from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
 from .extent import lower_table
 from .followup import followup_columns, undated_notices
@@ -78,6 +78,7 @@ def _columns(
     amount, currency = grid.parse_amounts("amount")
     currency = currencies(grid, currency)
     refuse_foreign(grid, currency, amount)
+    refuse_scaled(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
