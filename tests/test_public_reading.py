@@ -1,6 +1,5 @@
 """Public workbooks the tool had never seen: headers and values that must not be misread."""
 
-
 from __future__ import annotations
 
 import datetime as dt
@@ -69,3 +68,91 @@ def test_a_header_in_thousands_or_foreign_is_refused(tmp_path, header, says):
 def test_a_header_in_euros_is_read(tmp_path, header):
     headers, rows = _with([header], [(55.94,), (12.5,), (8.0,)])
     assert _read(tmp_path, headers, rows).frame["amount"].tolist() == [55.94, 12.5, 8.0]
+
+
+# H2 — a settlement date is a payment date: the invoice is paid, never chased.
+@pytest.mark.parametrize(
+    "header",
+    [
+        pytest.param("SettledDate", id="settleddate"),
+        pytest.param("Settled Date", id="settled-date"),
+        pytest.param("Date de solde", id="date-de-solde"),
+        pytest.param("Date d'encaissement", id="date-d-encaissement"),
+        pytest.param("Cleared date", id="cleared-date"),
+        pytest.param("Settlement Date", id="settlement-date"),
+    ],
+)
+def test_a_settlement_date_is_a_payment(tmp_path, header):
+    paid_on = [(D(2026, 8, 20),), (D(2026, 9, 1),), (None,)]
+    headers, rows = _with(["Amount", header], [(100.0, *p) for p in paid_on])
+    frame = _read(tmp_path, headers, rows).frame
+    assert frame["is_paid"].tolist() == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("country", "values"),
+    [
+        pytest.param("countryCode", (391, 406, 391), id="country-code-numbers"),
+        pytest.param("Pays", (33, 33, 33), id="pays-numbers"),
+    ],
+)
+def test_a_number_is_never_a_country(tmp_path, country, values):
+    headers, rows = _with(
+        ["Amount", "Address", country],
+        [(100.0, "3 rue des Lilas\n69100 Villeurbanne", v) for v in values],
+    )
+    ledger = _read(tmp_path, headers, rows)
+    assert not any(str(v) in str(a) for a in ledger.frame["address"] for v in values)
+
+
+# H5 — a « Paid » column of amounts is the amount paid, not a yes/no flag.
+@pytest.mark.parametrize(
+    ("header", "paid", "outstanding"),
+    [
+        pytest.param(
+            "Paid", (1_000_000.0, 0.0, 1_382_500.0), [382_500.0, 1_382_500.0, 0.0], id="paid-en"
+        ),
+        pytest.param(
+            "Payé", (500.0, 1_382_500.0, 0.0), [1_382_000.0, 0.0, 1_382_500.0], id="paye-fr"
+        ),
+        pytest.param(
+            "Réglé",
+            (1.0, 2.0, 0.0),
+            [1_382_499.0, 1_382_498.0, 1_382_500.0],
+            id="regle-small-amounts",
+        ),
+        pytest.param(
+            "Paid?",
+            (2.0, 0.0, 1.0),
+            [1_382_498.0, 1_382_500.0, 1_382_499.0],
+            id="paid-question-small",
+        ),
+        pytest.param(
+            "Is Paid", (250_000.0, 0.0, 3.0), [1_132_500.0, 1_382_500.0, 1_382_497.0], id="is-paid"
+        ),
+    ],
+)
+def test_a_paid_column_of_amounts_is_the_amount_paid(tmp_path, header, paid, outstanding):
+    headers, rows = _with(["Amount", header], [(1_382_500.0, p) for p in paid])
+    ledger = _read(tmp_path, headers, rows)
+    assert ledger.frame["outstanding"].tolist() == outstanding
+    assert ledger.positions.get("paid") == 5 and "paid_flag" not in ledger.positions
+
+
+@pytest.mark.parametrize(
+    ("values", "paid"),
+    [
+        pytest.param((1, 0, 1), [True, False, True], id="one-zero"),
+        pytest.param(("oui", "non", "oui"), [True, False, True], id="oui-non"),
+    ],
+)
+def test_a_paid_flag_stays_a_flag(tmp_path, values, paid):
+    headers, rows = _with(["Amount", "Paid"], [(100.0, v) for v in values])
+    assert _read(tmp_path, headers, rows).frame["is_paid"].tolist() == paid
+
+
+def test_a_paid_flag_named_in_the_config_never_settles_on_an_amount(tmp_path):
+    settings = Settings(columns={"paid_flag": "Paid"})
+    headers, rows = _with(["Amount", "Paid"], [(1_382_500.0, p) for p in (1_000_000.0, 0.0, 1.0)])
+    frame = _read(tmp_path, headers, rows, settings).frame
+    assert frame["is_paid"].tolist() == [False, False, True]

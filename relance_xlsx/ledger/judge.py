@@ -49,6 +49,8 @@ def judge(
     _emails(case)
     _postcodes(case)
     _paid_flags(case)
+    _paid_amounts(case)
+    _country_text(case)
     _row_counter(case)
     references(case)
     net_vat_total(case)
@@ -126,6 +128,42 @@ def _paid_flags(case: Case) -> None:
             case.pos["paid_flag"] = column
             case.evidence["paid_flag"] = f"d'après le contenu : {percent(p.flags)} de oui/non"
             return
+
+
+def _paid_amounts(case: Case) -> None:
+    """A « Paid » column of amounts (other than 0 and 1) is the amount paid, never a flag
+    that a non-zero number would set: 1 000 000 paid of 1 382 500 leaves 382 500 owed."""
+    column = case.movable("paid_flag")
+    if column is None or "paid" in case.pos:
+        return
+    p = case.profiles[column]
+    numbers = p.values[~(p.values != p.values)]  # NaN dropped
+    if p.numbers < 0.8 or not ((numbers != 0) & (numbers != 1)).any():
+        return
+    del case.pos["paid_flag"]
+    case.pos["paid"] = column
+    case.evidence["paid"] = (
+        f"d'après le contenu : {percent(p.numbers)} de montants, pas des oui/non"
+    )
+    case.notes.append(
+        f"« {case.name(column)} » contient des montants, pas des oui/non : lu comme le montant "
+        "réglé (reste dû = montant − réglé)."
+    )
+
+
+def _country_text(case: Case) -> None:
+    """A country is a name or a code in letters: a column of numbers (« countryCode » 391)
+    is never printed as the address's country line."""
+    column = case.movable("country")
+    if column is None:
+        return
+    p = case.profiles[column]
+    if p.filled and p.texts < 0.5:
+        del case.pos["country"]
+        case.notes.append(
+            f"« {case.name(column)} » contient des nombres, pas des pays : colonne non lue "
+            "comme le pays."
+        )
 
 
 def _row_counter(case: Case) -> None:

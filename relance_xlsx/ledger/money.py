@@ -92,6 +92,13 @@ def paid_amounts(grid: Grid) -> np.ndarray:
     return grid.parse_amounts("paid")[0]
 
 
+def parse_paid_flag(value: Any) -> bool | None:
+    """A paid flag: yes/no, 1/0; any other number is an amount, which never settles a row."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value not in (0, 1):
+        raise ValueError("un montant, pas oui/non : la facture n'est pas marquée réglée")
+    return parse_flag(value)
+
+
 def _is_flag_word(value: Any) -> bool:
     try:
         parse_flag(value)
@@ -121,4 +128,4 @@ def _opens_with_credit(text: Any) -> bool:
     return isinstance(text, str) and bool(_KIND_RE.match(text))
 
 
-__all__ = ["credits", "paid_amounts", "settle"]
+__all__ = ["credits", "paid_amounts", "parse_paid_flag", "settle"]

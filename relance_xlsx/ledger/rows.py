@@ -24,13 +24,13 @@ from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
-from .money import credits, paid_amounts, settle
+from .money import credits, paid_amounts, parse_paid_flag, settle
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .skips import skip_rows
 from .standing import Standing, read_standing
 from .terms import Terms, due_from_terms, parse_terms, start_dates
-from .values import parse_date, parse_flag, parse_text
+from .values import parse_date, parse_text
 
 
 class Normalised(NamedTuple):
@@ -84,7 +84,7 @@ def _columns(
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
-    paid_flag = grid.parse("paid_flag", parse_flag, "warning")
+    paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
     holds = hold_columns(grid, standing)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
