@@ -156,3 +156,55 @@ def test_a_paid_flag_named_in_the_config_never_settles_on_an_amount(tmp_path):
     headers, rows = _with(["Amount", "Paid"], [(1_382_500.0, p) for p in (1_000_000.0, 0.0, 1.0)])
     frame = _read(tmp_path, headers, rows, settings).frame
     assert frame["is_paid"].tolist() == [False, False, True]
+
+
+# H4, M6 — headers in any script stay distinct, can be named in [columns], and a currency
+# column is found by its content whatever its header.
+SCRIPTS = {
+    "cyrillic": ("№ счёта", "Контрагенты", "Дата счёта", "Сумма по счету", "Валюта"),
+    "greek": ("Αρ. τιμολογίου", "Πελάτης", "Ημερομηνία", "Ποσό", "Νόμισμα"),
+    "arabic": ("رقم الفاتورة", "العميل", "التاريخ", "المبلغ", "العملة"),
+    "cjk": ("发票号", "客户", "开票日期", "金额", "币种"),
+}
+
+
+@pytest.mark.parametrize("script", [pytest.param(s, id=s) for s in SCRIPTS])
+def test_headers_in_any_script_stay_distinct(script):
+    from relance_xlsx.ledger.columns import normalise
+
+    folded = [normalise(h) for h in SCRIPTS[script]]
+    assert all(folded) and len(set(folded)) == len(folded)
+
+
+def _scripted(script, currency):
+    invoice, client, date, amount, money = SCRIPTS[script]
+    rows = [
+        ("F-1", "Alpha", D(2026, 8, 1), 100.0, currency),
+        ("F-2", "Beta", D(2026, 8, 5), 200.0, currency),
+    ]
+    columns = {"invoice": invoice, "client": client, "invoice_date": date, "amount": amount}
+    return [invoice, client, date, amount, money], rows, Settings(columns=columns)
+
+
+@pytest.mark.parametrize("script", [pytest.param(s, id=s) for s in SCRIPTS])
+def test_headers_in_any_script_can_be_named_in_columns(tmp_path, script):
+    headers, rows, settings = _scripted(script, "EUR")
+    ledger = _read(tmp_path, headers, rows, settings)
+    assert ledger.frame["invoice"].tolist() == ["F-1", "F-2"]
+    assert ledger.frame["amount"].tolist() == [100.0, 200.0]
+
+
+@pytest.mark.parametrize(
+    ("script", "code"),
+    [pytest.param(s, c, id=f"{s}-{c}") for s in SCRIPTS for c in ("KZT", "USD")],
+)
+def test_a_currency_column_is_found_by_its_codes(tmp_path, script, code):
+    headers, rows, settings = _scripted(script, code)
+    with pytest.raises(RelanceError, match=code):
+        _read(tmp_path, headers, rows, settings)
+
+
+def test_a_currency_column_under_a_latin_header_renamed_is_found(tmp_path):
+    headers, rows = _with(["Amount", "Валюта"], [(100.0, "KZT"), (200.0, "KZT"), (300.0, "KZT")])
+    with pytest.raises(RelanceError, match="KZT"):
+        _read(tmp_path, headers, rows)

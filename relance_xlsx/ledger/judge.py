@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from babel.numbers import list_currencies
+
 from .column_case import Case, percent
 from .columns import header_words
 from .labels import label
@@ -25,6 +27,8 @@ _PAID_WORDS = frozenset(
     {"paid", "paye", "payee", "regle", "reglee", "solde", "soldee", "encaisse", "encaissee"}
     | {"received", "recu", "recue", "payment", "paiement", "settled"}
 )
+# ISO 4217 codes a currency column holds; not those that are also common words (« ALL »).
+_ISO_CODES = frozenset(list_currencies()) - {"ALL", "TOP", "CUP", "MOP", "BAM", "GEL", "TRY"}
 # Fields an e-mail column is sometimes mistaken for.
 _NOT_EMAIL = ("address", "street", "city", "contact", "remarks", "object")
 
@@ -51,6 +55,7 @@ def judge(
     _paid_flags(case)
     _paid_amounts(case)
     _country_text(case)
+    _currency_codes(case)
     _row_counter(case)
     references(case)
     net_vat_total(case)
@@ -164,6 +169,26 @@ def _country_text(case: Case) -> None:
             f"« {case.name(column)} » contient des nombres, pas des pays : colonne non lue "
             "comme le pays."
         )
+
+
+def _currency_codes(case: Case) -> None:
+    """A text column of ISO currency codes on every row is the currency, whatever its header
+    says or whatever script it is written in (« Валюта » holding « KZT »)."""
+    if "currency" in case.pos:
+        return
+    for column in case.free():
+        cells = [row[column] for row in case.profiles.sample if column < len(row)]
+        texts = [str(v).strip() for v in cells if v is not None and str(v).strip()]
+        if (
+            texts
+            and all(t in _ISO_CODES for t in texts)
+            and len(texts) == case.profiles[column].filled
+        ):
+            case.pos["currency"] = column
+            case.evidence["currency"] = (
+                "d'après le contenu : un code de devise ISO sur chaque ligne"
+            )
+            return
 
 
 def _row_counter(case: Case) -> None:
