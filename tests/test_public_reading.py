@@ -208,3 +208,46 @@ def test_a_currency_column_under_a_latin_header_renamed_is_found(tmp_path):
     headers, rows = _with(["Amount", "Валюта"], [(100.0, "KZT"), (200.0, "KZT"), (300.0, "KZT")])
     with pytest.raises(RelanceError, match="KZT"):
         _read(tmp_path, headers, rows)
+
+
+# H3 — an amount column of formulas saved without values stops the reading: no other
+# amount column is claimed in its place, nothing is called a running total.
+@pytest.mark.parametrize(
+    ("headers", "amount"),
+    [
+        pytest.param(
+            [
+                "Invoice No",
+                "Customer",
+                "PO Amount (EUR)",
+                "Subtotal (EUR)",
+                "Tax (6%)",
+                "Total (EUR)",
+            ],
+            "Total (EUR)",
+            id="po-amount-beside",
+        ),
+        pytest.param(
+            ["N° facture", "Client", "Montant HT", "TVA", "Montant TTC"],
+            "Montant TTC",
+            id="ttc-beside-ht",
+        ),
+        pytest.param(["Invoice", "Client", "Price", "Qty", "Amount"], "Amount", id="amount-alone"),
+    ],
+)
+def test_an_amount_of_unsaved_formulas_stops_the_reading(tmp_path, headers, amount):
+    width = len(headers)
+    rows = [
+        (f"F-{i}", f"Client {i}", *[100.0 * i + j for j in range(width - 3)], f"=C{i + 1}+D{i + 1}")
+        for i in range(1, 16)
+    ]
+    with pytest.raises(RelanceError) as refused:
+        _read(tmp_path, headers, rows)
+    message = str(refused.value)
+    assert f"« {amount} »" in message and "LibreOffice" in message and "[columns]" in message
+    assert "PO Amount" not in message and "cumulé" not in message
+
+
+def test_unsaved_formulas_elsewhere_leave_the_amount_read(tmp_path):
+    headers, rows = _with(["Amount", "Notes"], [(100.0, "=A2"), (200.0, "=A3"), (300.0, "=A4")])
+    assert _read(tmp_path, headers, rows).frame["amount"].tolist() == [100.0, 200.0, 300.0]
