@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import AS_OF
+from conftest import AS_OF, complete_settings
 from openpyxl import Workbook
 
+import relance_xlsx
 from relance_xlsx import Settings
 from relance_xlsx.errors import RelanceError
 from relance_xlsx.ledger import read_ledger
+from relance_xlsx.ledger.columns import normalise
 
 D = dt.date
 BASE = ["Invoice No", "Customer", "Invoice Date", "Due Date"]
@@ -170,8 +172,6 @@ SCRIPTS = {
 
 @pytest.mark.parametrize("script", [pytest.param(s, id=s) for s in SCRIPTS])
 def test_headers_in_any_script_stay_distinct(script):
-    from relance_xlsx.ledger.columns import normalise
-
     folded = [normalise(h) for h in SCRIPTS[script]]
     assert all(folded) and len(set(folded)) == len(folded)
 
@@ -251,3 +251,103 @@ def test_an_amount_of_unsaved_formulas_stops_the_reading(tmp_path, headers, amou
 def test_unsaved_formulas_elsewhere_leave_the_amount_read(tmp_path):
     headers, rows = _with(["Amount", "Notes"], [(100.0, "=A2"), (200.0, "=A3"), (300.0, "=A4")])
     assert _read(tmp_path, headers, rows).frame["amount"].tolist() == [100.0, 200.0, 300.0]
+
+
+# M7 — a partly paid status without a paid amount holds its row; statuses not known are
+# said by a run, and the obvious foreign ones are known.
+_STATUS_BASE = [*BASE, "Amount", "Status"]
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        pytest.param("Partially paid", id="partially-paid"),
+        pytest.param("Partial", id="partial"),
+        pytest.param("PartialPaid", id="partialpaid"),
+        pytest.param("PARTIAL", id="partial-upper"),
+        pytest.param("Partiellement payée", id="partiellement-payee"),
+    ],
+)
+def test_a_partly_paid_status_without_paid_amount_holds_its_row(tmp_path, status):
+    rows = [(*r, 100.0, s) for r, s in zip(ROWS, (status, "Unpaid", "Unpaid"), strict=True)]
+    ledger = _read(tmp_path, _STATUS_BASE, rows)
+    assert ledger.frame["valid"].tolist() == [False, True, True]
+    (problem,) = [p for p in ledger.problems if p.row == 2]
+    assert (problem.column, problem.value) == (
+        "Status",
+        status,
+    ) and "reste dû est inconnu" in problem.message
+
+
+def test_a_partly_paid_status_with_its_paid_amount_is_chased_for_the_rest(tmp_path):
+    headers = [*_STATUS_BASE, "Amount Paid"]
+    rows = [(*r, 100.0, "Partially paid", 40.0) for r in ROWS]
+    ledger = _read(tmp_path, headers, rows)
+    assert ledger.frame["outstanding"].tolist() == [60.0] * 3 and not ledger.problems
+
+
+@pytest.mark.parametrize(
+    ("status", "outstanding", "chased"),
+    [
+        pytest.param("refunded", 0.0, False, id="refunded"),
+        pytest.param("Remboursée", 0.0, False, id="remboursee"),
+        pytest.param("Bezahlt", 0.0, False, id="bezahlt"),
+        pytest.param("Storniert", None, False, id="storniert"),
+    ],
+)
+def test_foreign_and_refund_statuses_are_known(tmp_path, status, outstanding, chased):
+    rows = [(*r, 100.0, status) for r in ROWS]
+    ledger = _read(tmp_path, _STATUS_BASE, rows)
+    if outstanding is None:  # not an invoice to chase: skipped
+        assert ledger.invoice_count == 0 and len(ledger.skipped) == 3
+    else:
+        assert ledger.frame["outstanding"].tolist() == [outstanding] * 3
+    assert not any("non reconnu" in d.what for d in ledger.decisions)
+
+
+@pytest.mark.parametrize(
+    "statuses",
+    [
+        pytest.param(("failed", "failed", "archived"), id="failed-archived"),
+        pytest.param(("viewed", "exceeded", "viewed"), id="viewed-exceeded"),
+    ],
+)
+def test_a_run_warns_once_of_unknown_statuses(tmp_path, statuses):
+    rows = [(*r, 100.0, s) for r, s in zip(ROWS, statuses, strict=True)]
+    path = _book(tmp_path / "l.xlsx", _STATUS_BASE, rows)
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    said = [w for w in result.warnings if "non reconnu" in w]
+    assert len(said) == 1
+    for value in set(statuses):
+        assert f"« {value} » ({statuses.count(value)})" in said[0]
+
+
+# M8 — a due date computed for want of a due-date column is said, by check and by run.
+@pytest.mark.parametrize(
+    ("headers", "rule"),
+    [
+        pytest.param(
+            ["Invoice No", "Customer", "Invoice Date", "Amount"],
+            "date de facture + 30 jours",
+            id="no-due-column",
+        ),
+        pytest.param(
+            ["Invoice No", "Customer", "Invoice Date", "Amount", "Payment Terms"],
+            "conditions de paiement de « Payment Terms », sinon 30 jours",
+            id="terms-column",
+        ),
+    ],
+)
+def test_an_assumed_due_date_is_said(tmp_path, headers, rule):
+    rows = [(r[0], r[1], r[2], 100.0, "30 jours")[: len(headers)] for r in ROWS]
+    path = _book(tmp_path / "l.xlsx", headers, rows)
+    ledger = read_ledger(path, Settings(), as_of=AS_OF)
+    (decision,) = [d for d in ledger.decisions if "Pas de colonne Échéance" in d.what]
+    assert rule in decision.what and decision.count == 3
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert len([w for w in result.warnings if "Pas de colonne Échéance" in w]) == 1
+
+
+def test_a_due_date_column_needs_no_word(tmp_path):
+    ledger = _read(tmp_path, [*BASE, "Amount"], [(*r, 100.0) for r in ROWS])
+    assert not any("Échéance" in d.what for d in ledger.decisions)

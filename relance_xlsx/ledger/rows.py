@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from .assumed import assumed_due
 from .buyers import legal_due_dates, say_no_receipt
 from .checks import check_rows, ht_above_ttc
 from .coded import Coded, dates_of, nones, object_array
@@ -24,7 +25,7 @@ from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
-from .money import credits, paid_amounts, parse_paid_flag, settle
+from .money import credits, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .skips import skip_rows
@@ -65,6 +66,9 @@ def normalise_rows(
         standing = standing.take(keep)
     columns = _columns(grid, standing, policy, as_of, notes)
     frame = _frame(columns)
+    headers_of = {f: grid.header(f) for f in ("terms",) if f in grid.positions}
+    dated = int(np.count_nonzero(frame["invoice_date"].notna()))
+    decisions += assumed_due(grid.positions, headers_of, dated, policy.default_terms_days)
     return Normalised(frame, grid.problems, skips, [*standing.decisions, *decisions], notes)
 
 
@@ -94,6 +98,7 @@ def _columns(
     paid, outstanding = settle(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
+    unknown_balances(grid, outstanding)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)

@@ -19,7 +19,7 @@ from .statuses import CLOSED, PRIORITY, SAID, closed_meaning, status_meaning
 from .text import parse_text
 
 STATUS_FIELDS = ("status", "platform_status", "closed")
-_UNKNOWN = "statut non reconnu : la facture est relancée si elle est échue"
+UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3
 
 
@@ -78,7 +78,7 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) 
         text = _shown(value)
         if not count or not text or (flag and meaning is None):
             continue
-        groups[SAID[meaning] if meaning else _UNKNOWN].append((count, text))
+        groups[SAID[meaning] if meaning else UNKNOWN_STATUS].append((count, text))
     out = []
     for said, found in groups.items():
         found.sort(key=lambda c: -c[0])
@@ -93,4 +93,4 @@ def _shown(value: Any) -> str:
     return " ".join((parse_text(value) or "").split())
 
 
-__all__ = ["CLOSED", "STATUS_FIELDS", "Standing", "read_standing"]
+__all__ = ["CLOSED", "STATUS_FIELDS", "UNKNOWN_STATUS", "Standing", "read_standing"]
