@@ -159,7 +159,8 @@ def read_ledger(
     if early is not None:
         ledger, frame, notes = early
         counts = verdict.formulas.get(ledger.sheet, {})
-        refuse_unsaved_amount(counts, ledger.headers, ledger.positions, settings.columns)
+        rows = len(ledger.frame) + len(ledger.skipped)
+        refuse_unsaved_amount(counts, ledger.headers, ledger.positions, settings.columns, rows)
         more = formula_warnings(counts, ledger.headers)
         warnings = (*ledger.warnings[:notes], *more, *ledger.warnings[notes:])
         return replace(ledger, frame=unpack_frame(frame), warnings=warnings)
@@ -212,9 +213,9 @@ def _read(
         book.close()
     header = grid[guess.header_index]
     headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
-    counts = verdict.formulas.get(guess.sheet, {})
-    refuse_unsaved_amount(counts, headers, guess.positions, settings.columns)
     data, totals = _table_rows(grid, guess, tables.get(guess.sheet, []))
+    counts = verdict.formulas.get(guess.sheet, {})
+    refuse_unsaved_amount(counts, headers, guess.positions, settings.columns, len(data))
     # The clients sheet's fields are read beside the invoices', never written back: the
     # ledger keeps the invoice table's own positions and headers.
     positions, read_headers, joined = guess.positions, headers, ""

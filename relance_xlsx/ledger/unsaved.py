@@ -29,10 +29,14 @@ def refuse_unsaved_amount(
     headers: Sequence[str],
     positions: Mapping[str, int],
     overrides: Mapping[str, str],
+    rows: int,
 ) -> None:
     """Stop when the amount column (the one its header names, or the one chosen) holds
-    formulas without values: another column (« PO Amount ») is never claimed in its place."""
-    unsaved = {col_index(letters) for letters, n in counts.items() if n}
+    formulas without values on half its rows or more: another column (« PO Amount ») is never
+    claimed in its place. (A lone total's formula, « =SUM(E2:E4) », is a totals row.)"""
+    unsaved = {
+        col_index(letters) for letters, n in counts.items() if 2 * n >= rows and (n > 1 or rows < 2)
+    }
     if not unsaved:
         return
     named = match_headers(headers, overrides, balance_as_amount=False).get("amount")
