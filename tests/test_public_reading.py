@@ -1,5 +1,7 @@
 """Public workbooks the tool had never seen: headers and values that must not be misread."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt
@@ -351,3 +353,35 @@ def test_an_assumed_due_date_is_said(tmp_path, headers, rule):
 def test_a_due_date_column_needs_no_word(tmp_path):
     ledger = _read(tmp_path, [*BASE, "Amount"], [(*r, 100.0) for r in ROWS])
     assert not any("Échéance" in d.what for d in ledger.decisions)
+
+
+# L10 — a column the table lacks is said once, with the headers it has.
+@pytest.mark.parametrize(
+    ("headers", "rows", "said"),
+    [
+        pytest.param(
+            ["Invoice No", "Invoice Date", "Due Date", "Amount"],
+            [(r[0], r[2], r[3], 100.0) for r in ROWS],
+            "aucune colonne Client trouvée (en-têtes : « Invoice No », « Invoice Date », « Due Date », « Amount »)",
+            id="no-client",
+        ),
+        pytest.param(
+            ["Customer", "Invoice Date", "Amount", "Notes"],
+            [(r[1], r[2], 100.0, "x") for r in ROWS],
+            "aucune colonne N° de facture trouvée",
+            id="no-invoice-number",
+        ),
+        pytest.param(
+            ["Invoice No", "Customer", "Amount"],
+            [(r[0], r[1], 100.0) for r in ROWS],
+            "aucune colonne Date de facture ou Échéance trouvée",
+            id="no-date",
+        ),
+    ],
+)
+def test_a_missing_column_is_said_once(tmp_path, headers, rows, said):
+    ledger = _read(tmp_path, headers, rows)
+    assert [p.row for p in ledger.problems] == [None]
+    assert said in ledger.problems[0].message
+    assert ledger.frame["valid"].tolist() == [False] * 3
+    assert all(p.startswith("aucune colonne") for p in ledger.frame["problem"])

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from .absent import absent_columns
 from .assumed import assumed_due
 from .buyers import legal_due_dates, say_no_receipt
 from .checks import check_rows, ht_above_ttc
@@ -105,6 +106,7 @@ def _columns(
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
+    absent = absent_columns(grid, ok)  # before the rows' checks: said once, not per row
     check_rows(
         grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
         is_credit=is_credit, invoice_date=invoice_date, due=due, levels=levels,
@@ -136,7 +138,7 @@ def _columns(
         **credit_columns(grid, invoice, client, is_credit, amount, dates_of(invoice_date)),
     }
     _held_back(columns, grid, as_of)  # then the first problem of each row, after every parse
-    columns["problem"] = _problem_column(grid, doubtful)
+    columns["problem"] = _problem_column(grid, doubtful, ok, absent)
     return columns
 
 
@@ -175,12 +177,17 @@ def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:
     return (parsed[0][0], parsed[1][0], parsed[2][0]), doubtful
 
 
-def _problem_column(grid: Grid, doubtful: np.ndarray) -> np.ndarray:
-    """The first problem of each row; for a row held out by its date column, why."""
+def _problem_column(
+    grid: Grid, doubtful: np.ndarray, ok: np.ndarray, absent: str | None
+) -> np.ndarray:
+    """The first problem of each row; for a row held out by its date column or by a column
+    the table lacks, why."""
     first = _first_problem(grid.numbers, grid.problems)
     first[doubtful & (first == None)] = (  # noqa: E711
         "date ambiguë (colonne au format mois/jour) : à écrire JJ/MM/AAAA"
     )
+    if absent is not None:
+        first[~ok & (first == None)] = absent  # noqa: E711
     return first
 
 
