@@ -385,3 +385,39 @@ def test_a_missing_column_is_said_once(tmp_path, headers, rows, said):
     assert said in ledger.problems[0].message
     assert ledger.frame["valid"].tolist() == [False] * 3
     assert all(p.startswith("aucune colonne") for p in ledger.frame["problem"])
+
+
+# L12 — `check` lists as many row problems as `run` does, and counts the others.
+@pytest.mark.parametrize("count", [pytest.param(40, id="forty"), pytest.param(31, id="one-over")])
+def test_check_cuts_its_list_of_problems_as_run_does(tmp_path, count):
+    from typer.testing import CliRunner
+
+    from relance_xlsx.cli import app
+
+    # Due before issued, on every row: one problem per row.
+    rows = [(f"F-{i}", "Alpha SARL", D(2026, 9, 1), D(2026, 8, 1), 100.0) for i in range(count)]
+    path = _book(tmp_path / "l.xlsx", [*BASE, "Amount"], rows)
+    said = CliRunner().invoke(app, ["check", str(path)]).output
+    assert said.count("  - ligne ") == 30
+    assert f"… et {count - 30} autres (relance check --json)." in said
+
+
+# L13 — a sheet whose first row is data has no header row: its values are never offered as
+# header names.
+@pytest.mark.parametrize(
+    "first",
+    [
+        pytest.param(
+            ("admin", "16/05/2012", "12:30:08", 12345, "DELL300"), id="text-date-and-time"
+        ),
+        pytest.param(("Alpha SARL", D(2026, 5, 16), 1200.5, "F-12"), id="real-date-and-amount"),
+    ],
+)
+def test_a_sheet_without_header_row_is_said_so(tmp_path, first):
+    rows = [first, *[first for _ in range(5)]]
+    path = _book(tmp_path / "l.xlsx", rows[0], rows[1:])
+    with pytest.raises(RelanceError) as refused:
+        read_ledger(path, Settings(), as_of=AS_OF)
+    message = str(refused.value)
+    assert "la ligne 1 ressemble à des données" in message and "pas de ligne d'en-têtes" in message
+    assert "[columns]\n" not in message and getattr(refused.value, "suggestion", {}) == {}
