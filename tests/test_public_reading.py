@@ -312,10 +312,16 @@ def test_foreign_and_refund_statuses_are_known(tmp_path, status, outstanding, ch
     [
         pytest.param(("failed", "failed", "archived"), id="failed-archived"),
         pytest.param(("viewed", "exceeded", "viewed"), id="viewed-exceeded"),
+        pytest.param(
+            ("failed", "archived", "exceeded", "viewed", "failed"), id="four-values-all-named"
+        ),
     ],
 )
 def test_a_run_warns_once_of_unknown_statuses(tmp_path, statuses):
-    rows = [(*r, 100.0, s) for r, s in zip(ROWS, statuses, strict=True)]
+    rows = [
+        (f"F-{i}", "Alpha SARL", D(2026, 8, 1), D(2026, 9, 1), 100.0, s)
+        for i, s in enumerate(statuses)
+    ]
     path = _book(tmp_path / "l.xlsx", _STATUS_BASE, rows)
     result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
     said = [w for w in result.warnings if "non reconnu" in w]

@@ -21,6 +21,7 @@ from .text import parse_text
 STATUS_FIELDS = ("status", "platform_status", "closed")
 UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3
+_UNKNOWN_EXAMPLES = 12
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,8 +83,10 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) 
     out = []
     for said, found in groups.items():
         found.sort(key=lambda c: -c[0])
-        shown = ", ".join(f"« {text} » ({count})" for count, text in found[:_EXAMPLES])
-        more = " …" if len(found) > _EXAMPLES else ""
+        # Statuses not known are all named (a run warns of them), up to a longer list.
+        examples = _UNKNOWN_EXAMPLES if said == UNKNOWN_STATUS else _EXAMPLES
+        shown = ", ".join(f"« {text} » ({count})" for count, text in found[:examples])
+        more = f" … et {len(found) - examples} autre(s)" if len(found) > examples else ""
         what = f"« {header} » = {shown}{more} : {said}"
         out.append(Decision(what, sum(c for c, _ in found)))
     return out
