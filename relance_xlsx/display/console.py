@@ -82,4 +82,14 @@ class Bar:
             self.bar = None
 
 
-__all__ = ["SPLICE", "Bar", "err", "out", "print_json"]
+# Problems listed on screen by `run` and `check`; the others are in `relance check --json`.
+SHOWN_PROBLEMS = 30
+
+
+def more_problems(count: int) -> str | None:
+    """The line that closes a list of problems cut at SHOWN_PROBLEMS (None: none left out)."""
+    left = count - SHOWN_PROBLEMS
+    return f"  … et {left} autres (relance check --json)." if left > 0 else None
+
+
+__all__ = ["SHOWN_PROBLEMS", "SPLICE", "Bar", "err", "more_problems", "out", "print_json"]

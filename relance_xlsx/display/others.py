@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from .console import err, out
+from .console import SHOWN_PROBLEMS, err, more_problems, out
 
 if TYPE_CHECKING:  # annotations only: a send's result imports the mail (issue 35)
     from ..results import CheckResult, SendResult
@@ -74,8 +74,10 @@ def render_check(result: CheckResult) -> None:
         for d in result.decisions:
             decided.add_row(Text(d.what), str(d.count))
         out.print(decided)
-    for p in result.problems:
+    for p in result.problems[:SHOWN_PROBLEMS]:
         _say(f"  - {p.describe()}")
+    if more := more_problems(len(result.problems)):
+        _say(more)
     for s in result.skipped:
         _say(f"  · ligne {s.row} ignorée : {s.reason}")
     if result.would_stop:  # the verdict last, where the eye ends: the run's own

@@ -12,7 +12,7 @@ from ..ledger import ALL_KINDS, KIND_LABELS, LEVEL_LABELS
 from ..letters import HELD_LIST
 from ..results import NotChased, RunResult
 from ..wording import date_long, money
-from .console import err, out
+from .console import SHOWN_PROBLEMS, err, more_problems, out
 
 
 def render_run(result: RunResult) -> None:
@@ -54,10 +54,10 @@ def render_run(result: RunResult) -> None:
         highlight=False,
         soft_wrap=True,
     )
-    for p in (errors + warns)[:30]:
+    for p in (errors + warns)[:SHOWN_PROBLEMS]:
         out.print(f"  - {p.describe()}", markup=False, highlight=False, soft_wrap=True)
-    if len(errors) + len(warns) > 30:
-        out.print(f"  … et {len(errors) + len(warns) - 30} autres (relance check --json).")
+    if more := more_problems(len(errors) + len(warns)):
+        out.print(more)
     _where_things_went(result)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .assumed import said_in_run
 from .buyers import (
     EPIC,
     KIND_NAMES,
@@ -163,6 +164,7 @@ __all__ = [
     "read_ledger",
     "readable",
     "round_cents",
+    "said_in_run",
     "sheet_row",
     "sheet_rows",
     "status_meaning",

@@ -14,16 +14,21 @@ from .synonyms import ALIASES
 IDENTIFYING_FIELDS = ("invoice", "client", "supplier")
 MIN_FIELDS = 3
 
+# Anything but a letter or a digit of any script (« _ » too) separates words.
+_NOT_WORD = re.compile(r"[\W_]+")
 _NUMBER_MARKS = re.compile(r"(?<![a-z])(n\s*°|n\s*º|no\.?|nº|num\.?|numero|number|nbr|#)(?![a-z])")
 
 
 def normalise(header: object) -> str:
-    """Fold a header for matching: case, accents, punctuation, spaces and n°/no/#/num."""
+    """Fold a header for matching: case, accents, punctuation, spaces and n°/no/#/num.
+
+    Letters of every script are kept (« Валюта », « 金额 »): distinct headers stay distinct.
+    """
     text = str(header).strip().lower()
     text = text.replace("n°", " no ").replace("nº", " no ").replace("#", " no ")
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _NOT_WORD.sub(" ", text).strip()
     text = re.sub(r"\b(num|numero|number|nbr|n)\b", "no", text)
     text = re.sub(r"\bno( no)+\b", "no", text)
     return re.sub(r"\s+", " ", text)
@@ -39,6 +44,8 @@ _FILLER = frozenset(
     # The currency a header names its amounts in: « Total (RM) », « Amount (USD) ».
     | {"usd", "gbp", "chf", "cad", "aud", "rm", "myr", "inr", "rs", "mad", "dh", "xof", "cfa"}
     | {"fcfa", "tnd", "dzd", "sgd", "hkd", "zar", "aed", "sar"}
+    # A scale, which the reading then refuses: « Amount in k€ », « (en milliers d'euros) ».
+    | {"thousand", "thousands", "millier", "milliers", "k", "keur", "000", "million", "millions"}
 )
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)|(?<=\b[A-Za-z]\.[A-Za-z])\.")

@@ -45,10 +45,41 @@ def header_currency(header: str) -> str | None:
     bracket = re.search(r"\(([^)]*)\)\s*$|\b(\w+)\s*$", header)
     if not bracket:
         return None
-    word = normalise(bracket.group(1) or bracket.group(2) or "")
-    return (
-        _CODES.get(word) if word not in ("e", "da", "dt", "us", "rs") or bracket.group(1) else None
-    )
+    if bracket.group(1) is not None:
+        # Any word of the brackets: « (in thousands USD) », « (en milliers d'euros) »; a
+        # foreign code wins over a euro word, so that nothing foreign is read as euros.
+        found = [_CODES[w] for w in normalise(bracket.group(1)).split() if w in _CODES]
+        return next((c for c in found if c != EURO), found[0] if found else None)
+    word = normalise(bracket.group(2) or "")
+    return _CODES.get(word) if word not in ("e", "da", "dt", "us", "rs") else None
+
+
+# Words of a header that count its amounts in thousands or millions: « (in thousands USD) »,
+# « Amount in k€ », « (en milliers d'euros) », « (000 EUR) », « Montant (M€) ».
+_SCALE = re.compile(
+    r"\b(?:thousands?|milliers?|millions?|mille|k|m|mn|mio|keur|kusd|kgbp|meur|000)\b"
+    r"(?:\s*(?:€|\$|£))?|(?<![\w'])'?000\b|\b[km]\s*(?:€|\$|£)",
+    re.I,
+)
+_MONEY_FIELDS = ("amount", "amount_ht", "vat", "add_vat", "paid", "balance", "promise_amount")
+
+
+def refuse_scaled(grid: Grid) -> None:
+    """Refuse a money column whose header counts in thousands (or millions): its figures are
+    never multiplied, nor printed as they stand."""
+    for name in _MONEY_FIELDS:
+        if name not in grid.positions:
+            continue
+        header = grid.header(name)
+        words = re.sub(r"[()\[\]/,;:_-]", " ", header)
+        if _SCALE.search(words) and re.search(r"\(|\bin\b|\ben\b|000|[€$£]", header):
+            raise LedgerError(
+                f"La colonne « {header} » compte ses montants en milliers (ou en millions) : "
+                "relance-xlsx ne les lit pas tels quels et ne les multiplie jamais ; saisissez "
+                "les montants en euros, à l'unité, dans une colonne dont l'en-tête ne parle pas "
+                "de milliers, ou nommez la bonne colonne dans [columns] ; aucune lettre n'est "
+                "préparée."
+            )
 
 
 def cell_currency(value: object) -> str | None:
@@ -100,4 +131,11 @@ def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
         )
 
 
-__all__ = ["EURO", "cell_currency", "currencies", "header_currency", "refuse_foreign"]
+__all__ = [
+    "EURO",
+    "cell_currency",
+    "currencies",
+    "header_currency",
+    "refuse_foreign",
+    "refuse_scaled",
+]

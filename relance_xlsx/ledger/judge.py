@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from babel.numbers import list_currencies
+
 from .column_case import Case, percent
 from .columns import header_words
 from .labels import label
@@ -25,6 +27,8 @@ _PAID_WORDS = frozenset(
     {"paid", "paye", "payee", "regle", "reglee", "solde", "soldee", "encaisse", "encaissee"}
     | {"received", "recu", "recue", "payment", "paiement", "settled"}
 )
+# ISO 4217 codes a currency column holds; not those that are also common words (« ALL »).
+_ISO_CODES = frozenset(list_currencies()) - {"ALL", "TOP", "CUP", "MOP", "BAM", "GEL", "TRY"}
 # Fields an e-mail column is sometimes mistaken for.
 _NOT_EMAIL = ("address", "street", "city", "contact", "remarks", "object")
 
@@ -49,6 +53,9 @@ def judge(
     _emails(case)
     _postcodes(case)
     _paid_flags(case)
+    _paid_amounts(case)
+    _country_text(case)
+    _currency_codes(case)
     _row_counter(case)
     references(case)
     net_vat_total(case)
@@ -125,6 +132,62 @@ def _paid_flags(case: Case) -> None:
         if p.filled and p.flags >= 0.8 and case.words(column) & _PAID_WORDS:
             case.pos["paid_flag"] = column
             case.evidence["paid_flag"] = f"d'après le contenu : {percent(p.flags)} de oui/non"
+            return
+
+
+def _paid_amounts(case: Case) -> None:
+    """A « Paid » column of amounts (other than 0 and 1) is the amount paid, never a flag
+    that a non-zero number would set: 1 000 000 paid of 1 382 500 leaves 382 500 owed."""
+    column = case.movable("paid_flag")
+    if column is None or "paid" in case.pos:
+        return
+    p = case.profiles[column]
+    numbers = p.values[~(p.values != p.values)]  # NaN dropped
+    if p.numbers < 0.8 or not ((numbers != 0) & (numbers != 1)).any():
+        return
+    del case.pos["paid_flag"]
+    case.pos["paid"] = column
+    case.evidence["paid"] = (
+        f"d'après le contenu : {percent(p.numbers)} de montants, pas des oui/non"
+    )
+    case.notes.append(
+        f"« {case.name(column)} » contient des montants, pas des oui/non : lu comme le montant "
+        "réglé (reste dû = montant − réglé)."
+    )
+
+
+def _country_text(case: Case) -> None:
+    """A country is a name or a code in letters: a column of numbers (« countryCode » 391)
+    is never printed as the address's country line."""
+    column = case.movable("country")
+    if column is None:
+        return
+    p = case.profiles[column]
+    if p.filled and p.texts < 0.5:
+        del case.pos["country"]
+        case.notes.append(
+            f"« {case.name(column)} » contient des nombres, pas des pays : colonne non lue "
+            "comme le pays."
+        )
+
+
+def _currency_codes(case: Case) -> None:
+    """A text column of ISO currency codes on every row is the currency, whatever its header
+    says or whatever script it is written in (« Валюта » holding « KZT »)."""
+    if "currency" in case.pos:
+        return
+    for column in case.free():
+        cells = [row[column] for row in case.profiles.sample if column < len(row)]
+        texts = [str(v).strip() for v in cells if v is not None and str(v).strip()]
+        if (
+            texts
+            and all(t in _ISO_CODES for t in texts)
+            and len(texts) == case.profiles[column].filled
+        ):
+            case.pos["currency"] = column
+            case.evidence["currency"] = (
+                "d'après le contenu : un code de devise ISO sur chaque ligne"
+            )
             return
 
 

@@ -11,7 +11,7 @@ import numpy as np
 from .coded import Coded
 from .grid import Grid
 from .standing import Standing
-from .statuses import CREDIT, PAID
+from .statuses import CREDIT, PAID, status_partial
 from .values import parse_flag
 
 _CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
@@ -77,6 +77,26 @@ def settle(
     return paid, outstanding
 
 
+_PARTIAL_UNKNOWN = (
+    "facture partiellement réglée d'après son statut, mais aucune colonne « Montant réglé » ni "
+    "« Reste dû » ne dit combien : le reste dû est inconnu, non relancée (ajoutez la colonne "
+    "du montant réglé, ou corrigez le statut)"
+)
+
+
+def unknown_balances(grid: Grid, outstanding: np.ndarray) -> None:
+    """A partly paid status with no paid amount nor balance: the row is a problem, never
+    chased for its full amount."""
+    if "paid" in grid.positions or "balance" in grid.positions:
+        return
+    for field in ("status", "platform_status"):
+        if field not in grid.positions:
+            continue
+        raw = grid.raw(field)
+        for i in np.flatnonzero(raw.mask(status_partial) & (outstanding > 0)).tolist():
+            grid.problem(i, field, raw.at(i), _PARTIAL_UNKNOWN)
+
+
 def paid_amounts(grid: Grid) -> np.ndarray:
     """Amounts paid (NaN where none); a 'paid' column of oui/non is read as a paid flag."""
     if "paid" in grid.positions:
@@ -90,6 +110,13 @@ def paid_amounts(grid: Grid) -> np.ndarray:
             grid.positions.setdefault("paid_flag", grid.positions.pop("paid"))
             return np.full(len(grid), np.nan)
     return grid.parse_amounts("paid")[0]
+
+
+def parse_paid_flag(value: Any) -> bool | None:
+    """A paid flag: yes/no, 1/0; any other number is an amount, which never settles a row."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value not in (0, 1):
+        raise ValueError("un montant, pas oui/non : la facture n'est pas marquée réglée")
+    return parse_flag(value)
 
 
 def _is_flag_word(value: Any) -> bool:
@@ -121,4 +148,4 @@ def _opens_with_credit(text: Any) -> bool:
     return isinstance(text, str) and bool(_KIND_RE.match(text))
 
 
-__all__ = ["credits", "paid_amounts", "settle"]
+__all__ = ["credits", "paid_amounts", "parse_paid_flag", "settle", "unknown_balances"]

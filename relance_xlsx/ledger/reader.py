@@ -16,7 +16,7 @@ import python_calamine as calamine
 from .. import collector
 from ..config import Settings
 from ..errors import LedgerError
-from ..ooxml import ExcelTable, col_index, excel_tables
+from ..ooxml import ExcelTable, excel_tables
 from .ahead import pack_frame, read_ahead, unpack_frame
 from .choice import (
     HEADER_SEARCH_ROWS,
@@ -35,6 +35,7 @@ from .problems import Decision, Skip
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import normalise_rows
 from .unfit import no_table_error
+from .unsaved import formula_warnings, refuse_unsaved_amount
 
 
 def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
@@ -87,20 +88,6 @@ def find_table(
     if not guesses and unreadable:
         raise unreadable[0]  # ...unless no sheet is: then why it could not be read is said
     return choose(guesses, sheets.index)
-
-
-def _formula_warnings(counts: dict[str, int], headers: tuple[str, ...]) -> list[str]:
-    """One sentence per column whose formulas have no value to read."""
-    out = []
-    for letters, n in sorted(counts.items(), key=lambda kv: col_index(kv[0])):
-        position = col_index(letters)
-        name = headers[position] if position < len(headers) and headers[position] else letters
-        out.append(
-            f"Colonne « {name} » : {n} formule(s) sans valeur calculée (le fichier a été "
-            "enregistré par un outil qui ne calcule pas) ; ces cellules sont lues vides. "
-            "Ouvrez le classeur dans Excel ou LibreOffice et enregistrez-le."
-        )
-    return out
 
 
 def _read_table(
@@ -171,7 +158,10 @@ def read_ledger(
         early = ahead.result() if ahead is not None and not verdict.refused else None
     if early is not None:
         ledger, frame, notes = early
-        more = _formula_warnings(verdict.formulas.get(ledger.sheet, {}), ledger.headers)
+        counts = verdict.formulas.get(ledger.sheet, {})
+        rows = len(ledger.frame) + len(ledger.skipped)
+        refuse_unsaved_amount(counts, ledger.headers, ledger.positions, settings.columns, rows)
+        more = formula_warnings(counts, ledger.headers)
         warnings = (*ledger.warnings[:notes], *more, *ledger.warnings[notes:])
         return replace(ledger, frame=unpack_frame(frame), warnings=warnings)
     return _read(path, settings, as_of, sheet, fingerprint, verdict)[0]
@@ -224,6 +214,8 @@ def _read(
     header = grid[guess.header_index]
     headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
     data, totals = _table_rows(grid, guess, tables.get(guess.sheet, []))
+    counts = verdict.formulas.get(guess.sheet, {})
+    refuse_unsaved_amount(counts, headers, guess.positions, settings.columns, len(data))
     # The clients sheet's fields are read beside the invoices', never written back: the
     # ledger keeps the invoice table's own positions and headers.
     positions, read_headers, joined = guess.positions, headers, ""
@@ -235,7 +227,7 @@ def _read(
         )
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
-    warnings += _formula_warnings(verdict.formulas.get(guess.sheet, {}), headers)
+    warnings += formula_warnings(counts, headers)
     paid_note = ""
     if payments is not None:
         paid_note, more = apply_payments(

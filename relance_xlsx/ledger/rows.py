@@ -10,12 +10,14 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from .absent import absent_columns
+from .assumed import assumed_due
 from .buyers import legal_due_dates, say_no_receipt
 from .checks import check_rows, ht_above_ttc
 from .coded import Coded, dates_of, nones, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
-from .currency import currencies, refuse_foreign
+from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
 from .extent import lower_table
 from .followup import followup_columns, undated_notices
@@ -24,13 +26,13 @@ from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
-from .money import credits, paid_amounts, settle
+from .money import credits, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .skips import skip_rows
 from .standing import Standing, read_standing
 from .terms import Terms, due_from_terms, parse_terms, start_dates
-from .values import parse_date, parse_flag, parse_text
+from .values import parse_date, parse_text
 
 
 class Normalised(NamedTuple):
@@ -65,6 +67,9 @@ def normalise_rows(
         standing = standing.take(keep)
     columns = _columns(grid, standing, policy, as_of, notes)
     frame = _frame(columns)
+    headers_of = {f: grid.header(f) for f in ("terms",) if f in grid.positions}
+    dated = int(np.count_nonzero(frame["invoice_date"].notna()))
+    decisions += assumed_due(grid.positions, headers_of, dated, policy.default_terms_days)
     return Normalised(frame, grid.problems, skips, [*standing.decisions, *decisions], notes)
 
 
@@ -78,12 +83,13 @@ def _columns(
     amount, currency = grid.parse_amounts("amount")
     currency = currencies(grid, currency)
     refuse_foreign(grid, currency, amount)
+    refuse_scaled(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
-    paid_flag = grid.parse("paid_flag", parse_flag, "warning")
+    paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
     holds = hold_columns(grid, standing)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
@@ -93,12 +99,14 @@ def _columns(
     paid, outstanding = settle(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
+    unknown_balances(grid, outstanding)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
+    absent = absent_columns(grid, ok)  # before the rows' checks: said once, not per row
     check_rows(
         grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
         is_credit=is_credit, settled=(outstanding <= policy.tolerance) & ~is_credit,  # NaN: unknown
@@ -131,7 +139,7 @@ def _columns(
         **credit_columns(grid, invoice, client, is_credit, amount, dates_of(invoice_date)),
     }
     _held_back(columns, grid, as_of)  # then the first problem of each row, after every parse
-    columns["problem"] = _problem_column(grid, doubtful)
+    columns["problem"] = _problem_column(grid, doubtful, ok, absent)
     return columns
 
 
@@ -170,12 +178,17 @@ def _dates(grid: Grid) -> tuple[tuple[Coded, Coded, Coded], np.ndarray]:
     return (parsed[0][0], parsed[1][0], parsed[2][0]), doubtful
 
 
-def _problem_column(grid: Grid, doubtful: np.ndarray) -> np.ndarray:
-    """The first problem of each row; for a row held out by its date column, why."""
+def _problem_column(
+    grid: Grid, doubtful: np.ndarray, ok: np.ndarray, absent: str | None
+) -> np.ndarray:
+    """The first problem of each row; for a row held out by its date column or by a column
+    the table lacks, why."""
     first = _first_problem(grid.numbers, grid.problems)
     first[doubtful & (first == None)] = (  # noqa: E711
         "date ambiguë (colonne au format mois/jour) : à écrire JJ/MM/AAAA"
     )
+    if absent is not None:
+        first[~ok & (first == None)] = absent  # noqa: E711
     return first
 
 

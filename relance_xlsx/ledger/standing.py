@@ -19,8 +19,9 @@ from .statuses import CLOSED, PRIORITY, SAID, closed_meaning, status_meaning
 from .text import parse_text
 
 STATUS_FIELDS = ("status", "platform_status", "closed")
-_UNKNOWN = "statut non reconnu : la facture est relancée si elle est échue"
+UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3
+_UNKNOWN_EXAMPLES = 12
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,12 +79,14 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) 
         text = _shown(value)
         if not count or not text or (flag and meaning is None):
             continue
-        groups[SAID[meaning] if meaning else _UNKNOWN].append((count, text))
+        groups[SAID[meaning] if meaning else UNKNOWN_STATUS].append((count, text))
     out = []
     for said, found in groups.items():
         found.sort(key=lambda c: -c[0])
-        shown = ", ".join(f"« {text} » ({count})" for count, text in found[:_EXAMPLES])
-        more = " …" if len(found) > _EXAMPLES else ""
+        # Statuses not known are all named (a run warns of them), up to a longer list.
+        examples = _UNKNOWN_EXAMPLES if said == UNKNOWN_STATUS else _EXAMPLES
+        shown = ", ".join(f"« {text} » ({count})" for count, text in found[:examples])
+        more = f" … et {len(found) - examples} autre(s)" if len(found) > examples else ""
         what = f"« {header} » = {shown}{more} : {said}"
         out.append(Decision(what, sum(c for c, _ in found)))
     return out
@@ -93,4 +96,4 @@ def _shown(value: Any) -> str:
     return " ".join((parse_text(value) or "").split())
 
 
-__all__ = ["CLOSED", "STATUS_FIELDS", "Standing", "read_standing"]
+__all__ = ["CLOSED", "STATUS_FIELDS", "UNKNOWN_STATUS", "Standing", "read_standing"]

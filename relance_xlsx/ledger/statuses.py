@@ -49,11 +49,12 @@ _PATTERNS = (
     # « non payée », « impayée », « partiellement réglée », « à payer », « unpaid »: open.
     (OPEN, r"\b(non|pas|not|un|im)\s?(paye\w*|payed|paid|regle\w*|solde\w*|encaisse\w*|"
      r"settled|recu\w*|received)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|\ba payer\b|"
-     r"\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|\bpart paid\b"),
+     r"\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|\bpart paid\b|"
+     r"\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b"),
     (WAIT, r"\b(paiement|payment|virement|transfer)s? (transmis|envoye\w*|emis\w*|sent|"
      r"transmitted|initiated|en cours|in progress)\b"),
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
-    (CANCELLED, r"\b(annul\w*|cancel\w*|void\w*|supprim\w*|deleted)\b"),
+    (CANCELLED, r"\b(annul\w*|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     (REJECTED, r"\b(rejet\w*|refus\w*|rejected|refused|declined)\b"),
     (DRAFT, r"\b(brouillon\w*|draft\w*|pro ?forma|devis|quote|quotation|estimate|"
      r"non emise?|not issued|a envoyer|non envoyee?|not sent|unsent)\b"),
@@ -64,7 +65,9 @@ _PATTERNS = (
      r"on hold|desaccord\w*|reclamation\w*)\b"),
     (PAID, r"\b(paye|payee|payes|payees|payed|paid|regle|reglee|reglees|regles|solde|soldee|"
      r"soldees|soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|"
-     r"paiement recu|payment received|recu|received|setled|payd)\b"),
+     r"paiement recu|payment received|recu|received|setled|payd|bezahlt|"
+     # A refund closes the invoice as a payment does: nothing is owed on it.
+     r"rembourse|remboursee|rembourses|remboursees|refunded)\b"),
     (CLOSED, r"\b(clos|close|closed|cloture\w*)\b"),
     (OPEN, r"\b(en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
@@ -72,6 +75,8 @@ _PATTERNS = (
      r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement|facturee?|invoiced|"
      r"billed)\b"),
 )  # fmt: skip
+# A status saying part of the invoice was paid: its balance needs a paid amount.
+_PARTIAL = re.compile(r"\bpartiel\w*|\bpartial\w*|\bpart paid\b|\bteilweise\b|\bteilbezahlt\b")
 _COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
 # Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
 _VOCABULARY = (
@@ -95,6 +100,11 @@ def status_meaning(value: Any) -> str | None:
         if pattern.search(text):
             return meaning
     return None
+
+
+def status_partial(value: Any) -> bool:
+    """Whether a status such as « Partially paid » or « Partiellement payée » says a part paid."""
+    return isinstance(value, str) and bool(_PARTIAL.search(normalise(value)))
 
 
 def status_says_paid(value: Any) -> bool:
@@ -146,5 +156,6 @@ __all__ = [
     "WRITTEN_OFF",
     "closed_meaning",
     "status_meaning",
+    "status_partial",
     "status_says_paid",
 ]

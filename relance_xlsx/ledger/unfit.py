@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -145,6 +147,11 @@ def no_table_error(
         if index is None:
             seen.append(f"feuille « {sheet} » : aucune ligne d'en-tête")
             continue
+        first = next((i for i, r in enumerate(rows) if any(_filled(v) for v in r)), index)
+        if _looks_like_data(rows[first]) and _looks_like_data(rows[index]):
+            # Its values are never offered as header names (client = "admin").
+            seen.append(_no_header(sheet, first, rows[first]))
+            continue
         texts = [str(v).strip() for v in rows[index] if isinstance(v, str) and v.strip()]
         shown = ", ".join(f"« {t} »" for t in texts[:SHOWN_HEADERS]) + (
             " …" if len(texts) > SHOWN_HEADERS else ""
@@ -169,6 +176,38 @@ def no_table_error(
         )
     suggestion, doubts = (best[1], best[2]) if best else ({}, [])
     return _suggestion_error(message, suggestion, doubts)
+
+
+_DATE_OR_TIME = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^\d{1,2}:\d{2}(:\d{2})?$")
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _looks_like_data(row: Sequence[Any]) -> bool:
+    """A row of values, not of headers: a date or a time among two numbers or more."""
+    cells = [v for v in row if _filled(v)]
+    dated = [
+        v
+        for v in cells
+        if isinstance(v, dt.date | dt.time)
+        or (isinstance(v, str) and _DATE_OR_TIME.match(v.strip()))
+    ]
+    numbers = [v for v in cells if isinstance(v, int | float) and not isinstance(v, bool)]
+    values = len(dated) + len(numbers)
+    return bool(dated) and values >= 2 and 3 * values >= len(cells)
+
+
+def _no_header(sheet: str, first: int, row: Sequence[Any]) -> str:
+    """What a sheet without a header row is said to be."""
+    shown = [int(v) if isinstance(v, float) and v.is_integer() else v for v in row]
+    values = ", ".join(f"« {str(v).strip()} »" for v in shown if _filled(v))
+    return (
+        f"feuille « {sheet} » : la ligne {first + 1} ressemble à des données ({values}) : pas "
+        "de ligne d'en-têtes ; ajoutez au-dessus des données une ligne qui nomme les colonnes "
+        "(« N° facture », « Client », « Date facture », « Montant TTC »…)"
+    )
 
 
 def _missing(suggestion: dict[str, str]) -> list[str]:

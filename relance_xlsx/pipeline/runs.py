@@ -12,7 +12,7 @@ from typing import Any
 
 from .. import collector
 from ..config import Settings
-from ..ledger import HoldBack, Ledger, hold_rows, read_ledger
+from ..ledger import HoldBack, Ledger, hold_rows, read_ledger, said_in_run
 from ..letters import (
     PENALTY_KINDS,
     PREPARING,
@@ -112,7 +112,7 @@ def run(
 def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     settings, as_of, out, progress = job.settings, job.as_of, job.out, job.progress
     ledger, held_now, unheld, would_stop = _read(job)
-    warnings = list(ledger.warnings)
+    warnings = [*ledger.warnings, *said_in_run(ledger.decisions)]
     recorded = typed_numbers(
         ledger, settings, out, as_of, warnings, write=job.write_workbook, keep=not job.dry_run
     )

@@ -1,0 +1,39 @@
+"""What the reading assumed and a run must say as well as `check`: a due date computed for
+want of a due-date column, statuses it does not know (their invoices are chased)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .problems import Decision
+from .standing import UNKNOWN_STATUS
+
+DUE_ASSUMED = "Pas de colonne Échéance"
+
+
+def assumed_due(
+    positions: Mapping[str, int], headers: Mapping[str, str], dated: int, days: int
+) -> list[Decision]:
+    """The decision line for due dates computed from the invoice date, when no column gives
+    them (none when there is one, or no invoice has a date)."""
+    if "due_date" in positions or not dated:
+        return []
+    terms = headers.get("terms")
+    rule = (
+        f"date de facture + les conditions de paiement de « {terms} », sinon {days} jours"
+        if terms
+        else f"date de facture + {days} jours"
+    )
+    return [Decision(f"{DUE_ASSUMED} : échéance = {rule} ([policy] default_terms_days)", dated)]
+
+
+def said_in_run(decisions: Iterable[Decision]) -> list[str]:
+    """The reading's decisions a run repeats among its warnings, once each."""
+    return [
+        f"{d.what} ({d.count} ligne(s))."
+        for d in decisions
+        if d.what.startswith(DUE_ASSUMED) or d.what.endswith(UNKNOWN_STATUS)
+    ]
+
+
+__all__ = ["DUE_ASSUMED", "assumed_due", "said_in_run"]
