@@ -76,8 +76,8 @@ def render_check(result: CheckResult) -> None:
         out.print(decided)
     for p in result.problems[:SHOWN_PROBLEMS]:
         _say(f"  - {p.describe()}")
-    if more := more_problems(len(result.problems)):
-        _say(more)
+    if rest := more_problems(len(result.problems)):
+        _say(rest)
     for s in result.skipped:
         _say(f"  · ligne {s.row} ignorée : {s.reason}")
     if result.would_stop:  # the verdict last, where the eye ends: the run's own
