@@ -18,11 +18,16 @@ from ..wording import BOUND_AFTER_MONTH, BOUND_BEFORE_UNIT, NBSP, NNBSP
 # (its group, then the space before its year), a unit, a space after « n° ».
 _SIGN = "(?=[:;!?»])"
 _AFTER_NUMBER = "(?<=[nN]° )"
+# Most spaces of a letter's XML part a tag's attributes (` w:val=`, ` xml:space=`): no sign,
+# month or unit starts so, and skipping them at once halves the pass (the same result).
+_TAG_SPACE = "(?!w:|r:|xml:)"
 _FRENCH = re.compile(
-    f" (?:{_SIGN}|{BOUND_AFTER_MONTH.pattern[1:]}|{BOUND_BEFORE_UNIT.pattern[1:]}|{_AFTER_NUMBER})"
+    f" (?:{_TAG_SPACE}(?:{_SIGN}|{BOUND_AFTER_MONTH.pattern[1:]}|{BOUND_BEFORE_UNIT.pattern[1:]})"
+    f"|{_AFTER_NUMBER})"
 )
 _OTHER = re.compile(
-    f" (?:{BOUND_AFTER_MONTH.pattern[1:]}|{BOUND_BEFORE_UNIT.pattern[1:]}|{_AFTER_NUMBER})"
+    f" (?:{_TAG_SPACE}(?:{BOUND_AFTER_MONTH.pattern[1:]}|{BOUND_BEFORE_UNIT.pattern[1:]})"
+    f"|{_AFTER_NUMBER})"
 )
 _NBSP_SIGN = re.compile("\u00a0(?=[:;!?»])")
 
