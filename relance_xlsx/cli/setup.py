@@ -12,6 +12,7 @@ from .. import pipeline  # its names load with their first use: not for every co
 from ..config import default_config_text
 from ..display import out
 from ..errors import ExitCode, RelanceError, TemplateError
+from ..userfiles import write_fresh
 from .boundary import FrenchCommand
 from .commands import app, templates_app
 
@@ -26,12 +27,12 @@ def init(
     """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "relance.toml"
-    if target.exists():
+    if target.exists() or target.is_symlink():  # a dangling link too: never written through
         raise RelanceError(f"{target} existe déjà ; rien n'a été écrasé.")
     text = default_config_text()
     # The copies written below are the templates this config uses: edits are not ignored.
     text = text.replace('template_dir = ""  ', 'template_dir = "modeles"', 1)
-    target.write_text(text, encoding="utf-8")
+    write_fresh(target, text.encode("utf-8"))
     models = folder / "modeles"
     shutil.copytree(
         pipeline.bundled_templates(),

@@ -18,7 +18,7 @@ import jinja2
 from ..config import Settings
 from ..errors import EmailError, TemplateError
 from ..letters import BoundedSandbox, bounded_env, find_template
-from ..userfiles import FileMissing, FileRefused, read_checked
+from ..userfiles import FileMissing, FileRefused, read_checked, write_fresh
 from ..wording import BY_ATTACHED_LETTER, BY_TABLE, typeset_message, visible
 
 EMAIL_DIR = "emails"
@@ -65,7 +65,7 @@ class Manifest:
     def save(self, folder: Path) -> Path:
         """Write messages.json beside the drafts."""
         path = folder / MANIFEST_NAME
-        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        write_fresh(path, json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8"))
         return path
 
     @classmethod

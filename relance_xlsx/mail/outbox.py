@@ -14,6 +14,7 @@ from ..errors import LibreOfficeError
 from ..ledger import Ledger, Problem
 from ..letters import Letter, convert_to_pdf, soffice_binary
 from ..progress import Progress
+from ..userfiles import write_fresh
 from .attachments import attachment_root, check_attachment
 from .emails import (
     EMAIL_DIR,
@@ -142,7 +143,7 @@ def write_drafts(
                 )
         msg = build_message(settings, plan.client, list(item.to), item.body, files, now)
         target = folder / draft_name(letter)
-        target.write_bytes(bytes(msg))
+        write_fresh(target, bytes(msg))
         written.append(target)
         drafts.append(
             Draft(
