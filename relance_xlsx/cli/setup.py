@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -62,7 +62,7 @@ def templates_check(
     files = sorted(base.glob("*.docx")) + sorted(base.glob("en/*.docx"))
     if not files:
         raise TemplateError(f"Aucun modèle .docx dans {base}.")
-    issues = []
+    issues = _email_issues(base)
     for path in files:
         language = "en" if path.parent.name == "en" else "fr"
         kind = path.stem if path.stem in pipeline.ALL_KINDS else "mise_en_demeure"
@@ -77,3 +77,21 @@ def templates_check(
         out.print(f"  - {issue.describe()}", markup=False, highlight=False, soft_wrap=True)
     if issues:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _email_issues(base: Path) -> list[Any]:
+    """The HTML e-mail templates of the folder (email/, en/email/), each said ok or not."""
+    from ..letters.render import TemplateIssue
+    from ..letters.templatefile import checked_template
+
+    issues = []
+    for path in sorted(base.glob("email/*.htm*")) + sorted(base.glob("en/email/*.htm*")):
+        try:
+            checked_template(path, "modèle d'e-mail")
+        except TemplateError as exc:
+            issues.append(TemplateIssue(path, path.name, exc.message))
+        status = "ok" if not issues or issues[-1].template != path else "1 problème(s)"
+        out.print(
+            f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True
+        )
+    return issues

@@ -18,6 +18,7 @@ import jinja2
 from ..config import Settings
 from ..errors import EmailError, TemplateError
 from ..letters import BoundedSandbox, bounded_env, find_template
+from ..letters.fetching import remote_in_html
 from ..userfiles import FileMissing, FileRefused, read_checked, write_fresh
 from ..wording import BY_ATTACHED_LETTER, BY_TABLE, typeset_message, visible
 
@@ -190,6 +191,9 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
     # The letter's « dont le tableau ci-dessous donne les dates »: no table in a message.
     lang = "fr" if language == "fr" else "en"
     parts = [p.replace(BY_TABLE[lang], BY_ATTACHED_LETTER[lang]) for p in parts]
+    remote = remote_in_html(parts[2], path)  # the template as filled: no remote content either
+    if remote:
+        raise TemplateError(f"Modèle d'e-mail refusé : {remote}.")
     subject = typeset_message(_LINE_BREAKS.sub(" ", parts[0]).strip(), language)
     text = typeset_message(_tidy(parts[1]), language)
     return EmailText(subject, text, typeset_message(parts[2], language, html=True))
