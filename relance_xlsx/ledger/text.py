@@ -11,7 +11,8 @@ from ..wording import has_invisible, visible
 
 # C0 control characters other than tab and line breaks: XML 1.0 cannot hold them at all, and
 # they arrive from Excel as _x0008_ escapes or pasted from other programs.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# U+FFFE and U+FFFF are no characters (XML forbids them too).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 # What an export writes for an empty value (Python's None, pandas' NaN, SQL's NULL, Excel's
 # #N/A, JavaScript's undefined, a dash): never a line of an address, nor a part of one.
