@@ -54,6 +54,15 @@ def parse_name(value: Any) -> str | None:
     return " ".join(_LINE_BREAKS.sub(" ", text).split()) or None
 
 
+def parse_one_line(value: Any) -> str | None:
+    """Text on one line (an invoice number): line breaks and control characters become one
+    space; other spaces are kept as typed (the number is a key of the journal)."""
+    text = parse_text(value)
+    if text is None or not _LINE_BREAKS.search(text):
+        return text
+    return _LINE_BREAKS.sub(" ", text).strip() or None
+
+
 def name_was_cleaned(value: Any) -> bool:
     """Whether a cell's name held line breaks, control or invisible characters that
     parse_name removed."""
@@ -71,4 +80,11 @@ def without_placeholders(line: str) -> str:
     return ", ".join(p for p in pieces if p and p.lower() not in _PLACEHOLDERS)
 
 
-__all__ = ["is_empty", "name_was_cleaned", "parse_name", "parse_text", "without_placeholders"]
+__all__ = [
+    "is_empty",
+    "name_was_cleaned",
+    "parse_name",
+    "parse_one_line",
+    "parse_text",
+    "without_placeholders",
+]

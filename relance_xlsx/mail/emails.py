@@ -27,6 +27,10 @@ MANIFEST_NAME = "messages.json"
 # Outlook opens a message carrying this header as a draft, ready to send.
 UNSENT_HEADER = "X-Unsent"
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# RFC 5321: 254 characters in an address that mail servers accept, 64 before the @.
+MAX_ADDRESS, _MAX_LOCAL = 254, 64
+# The client's name shown in To: is cut (as its file name is): a header holds one short line.
+_MAX_SHOWN_NAME = 70
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,11 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     A cell that smuggles a header (« Bcc: … » after a line break) or names more than limit
     recipients is refused whole: nobody the office did not mean gets the letter.
     """
+    if len(text) > limit * (MAX_ADDRESS + 2):
+        raise ValueError(
+            f"la cellule fait {len(text)} caractères, plus que {limit} adresses e-mail n'en "
+            f"demandent ({MAX_ADDRESS} au plus chacune)"
+        )
     if _HEADER_LIKE.search(text):
         raise ValueError("la cellule contient un en-tête d'e-mail ou un caractère de contrôle")
     found = getaddresses([text.replace(";", ",").replace("\n", ",")])
@@ -128,6 +137,12 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     bad = [a for a in addresses if not _ADDRESS.match(a)]
     if bad or not addresses:
         raise ValueError(f"adresse e-mail illisible : {bad[0] if bad else text!r}")
+    long = next((a for a in addresses if len(a) > MAX_ADDRESS or a.index("@") > _MAX_LOCAL), "")
+    if long:
+        raise ValueError(
+            f"adresse e-mail de {len(long)} caractères (« {long[:40]}… ») : une adresse en a "
+            f"{MAX_ADDRESS} au plus, dont {_MAX_LOCAL} avant l'@ (RFC 5321)"
+        )
     if len(addresses) > limit:
         raise ValueError(
             f"{len(addresses)} destinataires, plus que la limite de {limit} ([email] "
@@ -222,8 +237,9 @@ def build_message(
     source = sender(settings)
     if source is not None:
         msg["From"] = source
+    shown = client if len(client) <= _MAX_SHOWN_NAME else client[: _MAX_SHOWN_NAME - 1] + "…"
     msg["To"] = [
-        Address(display_name=client if i == 0 else "", addr_spec=a) for i, a in enumerate(to)
+        Address(display_name=shown if i == 0 else "", addr_spec=a) for i, a in enumerate(to)
     ]
     if settings.smtp.reply_to.strip():
         msg["Reply-To"] = settings.smtp.reply_to.strip()

@@ -62,7 +62,8 @@ def plan_messages(letters: list[Letter], ledger: Ledger, settings: Settings) -> 
         try:
             to = parse_addresses(str(cell[1]), settings.email.max_recipients)
         except ValueError as exc:
-            result.problems.append(Problem(int(cell[0]), header, str(cell[1]), str(exc), "warning"))
+            shown = str(cell[1]) if len(str(cell[1])) <= 80 else f"{str(cell[1])[:79]}…"
+            result.problems.append(Problem(int(cell[0]), header, shown, str(exc), "warning"))
             result.no_email.append(plan.client)
             continue
         body = render_email(ctx, plan.language, settings)

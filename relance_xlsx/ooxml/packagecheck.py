@@ -172,8 +172,12 @@ def _check_entries(path: Path, zf: zipfile.ZipFile, limits: ZipLimits, fix: str 
     """Sizes from the directory, names, and every XML part's prolog (any Office package)."""
     infos = zf.infolist()
     check_sizes(path, infos, limits)
+    seen: set[str] = set()
     for info in infos:
         name = info.filename
+        if name.lower() in seen:  # part names ignore case (OPC): the readers disagree on which
+            raise refuse(path, name, "y figure deux fois (fichier endommagé ou piégé)", fix)
+        seen.add(name.lower())
         if name.startswith("/") or "\\" in name or ".." in name.split("/") or "\0" in name:
             raise refuse(path, repr(name)[1:-1], "a un nom qu'aucun programme Office n'écrit", fix)
         if name.lower().endswith(_XML_SUFFIXES):
