@@ -81,16 +81,11 @@ def templates_check(
 
 def _email_issues(base: Path) -> list[Any]:
     """The HTML e-mail templates of the folder (email/, en/email/), each said ok or not."""
-    from ..letters.render import TemplateIssue
-    from ..letters.templatefile import checked_template
-
     issues = []
     for path in sorted(base.glob("email/*.htm*")) + sorted(base.glob("en/email/*.htm*")):
-        try:
-            checked_template(path, "modèle d'e-mail")
-        except TemplateError as exc:
-            issues.append(TemplateIssue(path, path.name, exc.message))
-        status = "ok" if not issues or issues[-1].template != path else "1 problème(s)"
+        found = pipeline.check_email_template(path)
+        issues += found
+        status = "ok" if not found else f"{len(found)} problème(s)"
         out.print(
             f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..ooxml.xmlchars import Forbidden
+from ..ooxml import Forbidden
 from .problems import Problem
 
 MAX_CELLS = 50  # cells named one by one; the count says the rest

@@ -22,8 +22,7 @@ import python_calamine as calamine
 
 from ..config import Limits
 from ..errors import LedgerError
-from ..ooxml import check_package
-from ..ooxml.xmlchars import Forbidden
+from ..ooxml import Forbidden, check_package
 from ..userfiles import FileRefused, checked_file
 from ..wording import describe_reader_error
 from .probe import measure

@@ -151,6 +151,15 @@ def _document_text(path: Path) -> list[str]:
     return texts
 
 
+def check_email_template(path: Path) -> list[TemplateIssue]:
+    """An HTML e-mail template's issues: what it would make each reader load from elsewhere."""
+    try:
+        checked_template(path, "modèle d'e-mail")
+    except TemplateError as exc:
+        return [TemplateIssue(path, path.name, exc.message)]
+    return []
+
+
 def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
     """Syntax errors, unknown variables and non-Jinja placeholders in one template."""
     issues: list[TemplateIssue] = []

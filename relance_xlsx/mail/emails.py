@@ -17,8 +17,7 @@ import jinja2
 
 from ..config import Settings
 from ..errors import EmailError, TemplateError
-from ..letters import BoundedSandbox, bounded_env, find_template
-from ..letters.fetching import remote_in_html
+from ..letters import BoundedSandbox, bounded_env, find_template, remote_in_html
 from ..userfiles import FileMissing, FileRefused, read_checked, write_fresh
 from ..wording import BY_ATTACHED_LETTER, BY_TABLE, typeset_message, visible
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from ..userfiles.fresh import open_fresh
+from ..userfiles import open_fresh
 from .pieces import Part, crc32, views
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")

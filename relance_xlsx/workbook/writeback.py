@@ -21,13 +21,13 @@ from ..ooxml import (
     Styles,
     add_column_widths,
     inflate_member,
+    made_valid,
     pack,
     rowsplit,
     save_atomically,
     style_at,
     widen_dimension,
 )
-from ..ooxml.xmlchars import made_valid
 from .columns import (
     HOLD_FIELD,
     REGISTERED_FIELD,
