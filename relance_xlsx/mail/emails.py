@@ -28,6 +28,7 @@ UNSENT_HEADER = "X-Unsent"
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 # RFC 5321: 254 characters in an address that mail servers accept, 64 before the @.
 MAX_ADDRESS, _MAX_LOCAL = 254, 64
+_MAX_CELL = 4096  # an e-mail cell longer than this is refused before it is parsed
 # The client's name shown in To: is cut (as its file name is): a header holds one short line.
 _MAX_SHOWN_NAME = 70
 
@@ -124,7 +125,7 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     A cell that smuggles a header (« Bcc: … » after a line break) or names more than limit
     recipients is refused whole: nobody the office did not mean gets the letter.
     """
-    if len(text) > limit * (MAX_ADDRESS + 2):
+    if len(text) > max(_MAX_CELL, limit * (MAX_ADDRESS + 2)):
         raise ValueError(
             f"la cellule fait {len(text)} caractères, plus que {limit} adresses e-mail n'en "
             f"demandent ({MAX_ADDRESS} au plus chacune)"
@@ -135,7 +136,8 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     addresses = [addr.strip() for _, addr in found if addr.strip()]
     bad = [a for a in addresses if not _ADDRESS.match(a)]
     if bad or not addresses:
-        raise ValueError(f"adresse e-mail illisible : {bad[0] if bad else text!r}")
+        shown = bad[0] if bad else repr(text)
+        raise ValueError(f"adresse e-mail illisible : {shown[:80]}{'…' if len(shown) > 80 else ''}")
     long = next((a for a in addresses if len(a) > MAX_ADDRESS or a.index("@") > _MAX_LOCAL), "")
     if long:
         raise ValueError(
