@@ -73,7 +73,8 @@ class SheetTooFar(SheetRefused):
 
 
 class ForbiddenCharacter(SheetRefused):
-    """A reference to a control character: accepted by the reader, refused by the writer."""
+    """A reference to a control character in the shared strings or the styles (accepted by
+    the reader, refused by the writer), or in a sheet to no character at all (&#xD800;)."""
 
     fix = "retapez ce texte dans Excel, enregistrez, puis relancez"
 
