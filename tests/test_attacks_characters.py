@@ -1,11 +1,18 @@
-"""A cell holding a reference to a control character XML forbids (`&#1;`): the reader takes
-it, the write-back's parser would not. Refused before any letter, in one French sentence
-naming the part and the cell; the characters XML allows are read as before."""
+"""A cell holding a character XML 1.0 forbids: a control character or U+FFFE/U+FFFF, raw
+or as a reference (`&#1;`, `&#xFFFE;`). The reader takes it, the write-back's parser would
+not. The cell is named as a warning on its row (column, value, what is done) and the run goes
+on: the letters omit the character, the rewritten sheet holds a control character as Excel
+writes one (`_x0001_`) and leaves a noncharacter out. A reference to no character at all
+(`&#0;`, `&#xD800;`, past U+10FFFF), which the reader cannot read, is refused before
+anything, naming the cell, even when another sheet is tried after it."""
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
-from hostile_files import STRINGS, workbook
+from hostile_files import STRINGS, ledger_rows, sheet_xml, workbook
+from lxml import etree
 from test_attacks import _office, relance, said_in_french
 
 from relance_xlsx.errors import WorkbookError
@@ -29,52 +36,106 @@ def _in_strings(reference: str):
     return change
 
 
-# (where, the reference written) -> the part and cell said; None: read as before.
-CASES = {
-    "sheet-1": (_in_sheet("&#1;"), "partie xl/worksheets/sheet1.xml"),
-    "sheet-0": (_in_sheet("&#0;"), "dans la cellule B4"),
-    "sheet-8": (_in_sheet("&#8;"), "« &#8; » dans la cellule B4"),
-    "sheet-11": (_in_sheet("&#11;"), "« &#11; »"),
-    "sheet-12": (_in_sheet("&#12;"), "« &#12; »"),
-    "sheet-14": (_in_sheet("&#14;"), "« &#14; »"),
-    "sheet-31": (_in_sheet("&#31;"), "« &#31; »"),
-    "sheet-leading-zeros": (_in_sheet("&#0001;"), "« &#0001; »"),
-    "sheet-hex-1": (_in_sheet("&#x1;"), "« &#x1; »"),
-    "sheet-hex-B": (_in_sheet("&#xB;"), "« &#xB; »"),
-    "sheet-hex-1f": (_in_sheet("&#x1f;"), "« &#x1f; »"),
-    "shared-string": (_in_strings("&#1;"), "partie xl/sharedStrings.xml"),
-    "shared-string-hex": (_in_strings("&#x1F;"), "« &#x1F; »"),
-    "tab": (_in_sheet("&#9;"), None),
-    "line-feed": (_in_sheet("&#10;"), None),
-    "carriage-return": (_in_sheet("&#13;"), None),
-    "hex-line-feed": (_in_sheet("&#xA;"), None),
-    "space": (_in_sheet("&#32;"), None),
-    "e-acute": (_in_sheet("&#233;"), None),
-    "hundred-and-one": (_in_sheet("&#101;"), None),
+# (the characters written in Café Gamma's cell) -> the code points named on row 4.
+CLEANED = {
+    "ref-1": ("&#1;", "U+0001"),
+    "ref-8": ("&#8;", "U+0008"),
+    "ref-11": ("&#11;", "U+000B"),
+    "ref-12": ("&#12;", "U+000C"),
+    "ref-14": ("&#14;", "U+000E"),
+    "ref-31": ("&#31;", "U+001F"),
+    "ref-leading-zeros": ("&#0001;", "U+0001"),
+    "ref-hex-1": ("&#x1;", "U+0001"),
+    "ref-hex-B": ("&#xB;", "U+000B"),
+    "ref-hex-1f": ("&#x1f;", "U+001F"),
+    "ref-FFFE": ("&#xFFFE;", "U+FFFE"),
+    "ref-65535": ("&#65535;", "U+FFFF"),
+    "raw-1": ("\x01", "U+0001"),
+    "raw-NUL": ("\x00", "U+0000"),
+    "raw-1f": ("\x1f", "U+001F"),
+    "raw-FFFE": ("\ufffe", "U+FFFE"),
+    "raw-FFFF": ("\uffff", "U+FFFF"),
+    "several": ("&#1;\x02&#xFFFF;", "U+0001, U+0002"),
 }
+UNREADABLE = {
+    "ref-0": ("&#0;", "U+0000"),
+    "ref-surrogate": ("&#xD800;", "U+D800"),
+    "ref-surrogate-decimal": ("&#57343;", "U+DFFF"),
+    "ref-beyond-unicode": ("&#x110000;", "U+110000"),
+}
+NAMES = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nom</t></is></c></row>'
+KEPT = {
+    "tab": "&#9;", "line-feed": "&#10;", "carriage-return": "&#13;", "hex-line-feed": "&#xA;",
+    "space": "&#32;", "e-acute": "&#233;", "hundred-and-one": "&#101;",
+    "last-character": "&#x10FFFD;", "after-surrogates": "&#xE000;",
+}  # fmt: skip
 
 
-@pytest.mark.parametrize(("change", "said"), CASES.values(), ids=CASES.keys())
-def test_a_forbidden_character_reference_is_refused_before_anything(tmp_path, change, said):
+@pytest.mark.parametrize(("written", "named"), CLEANED.values(), ids=CLEANED.keys())
+def test_check_names_the_cell_and_goes_on(tmp_path, written, named):
     _office(tmp_path)
-    workbook(tmp_path / "grand-livre.xlsx", change)
+    workbook(tmp_path / "grand-livre.xlsx", _in_sheet(written))
     done = relance("check", "grand-livre.xlsx", cwd=tmp_path)
-    if said is None:
-        said_in_french(done, 0, "4 factures")
-        return
-    sentence = said_in_french(done, 1, said)
-    assert "caractère de contrôle qu'XML interdit" in sentence
-    assert "retapez ce texte dans Excel" in sentence
+    said_in_french(done, 0, "4 factures")
+    [line] = [x for x in done.stdout.splitlines() if "qu'XML interdit" in x]
+    assert "ligne 4, colonne « Client », valeur « Café[U+" in line, line
+    assert named in line and "retapez ce texte dans Excel" in line, line
 
 
-def test_a_run_writes_no_letter_for_such_a_workbook(tmp_path):
+@pytest.mark.parametrize("written", KEPT.values(), ids=KEPT.keys())
+def test_the_characters_xml_allows_are_read_as_before(tmp_path, written):
     _office(tmp_path)
-    ledger = workbook(tmp_path / "grand-livre.xlsx", _in_sheet("&#1;"))
+    workbook(tmp_path / "grand-livre.xlsx", _in_sheet(written))
+    done = relance("check", "grand-livre.xlsx", cwd=tmp_path)
+    said_in_french(done, 0, "4 factures")
+    assert "XML interdit" not in done.stdout
+
+
+@pytest.mark.parametrize(("written", "named"), UNREADABLE.values(), ids=UNREADABLE.keys())
+@pytest.mark.parametrize("sheets", [1, 2], ids=["one sheet", "another sheet after"])
+def test_a_reference_to_no_character_is_refused_naming_the_cell(tmp_path, written, named, sheets):
+    _office(tmp_path)
+    more = {
+        "Clients": sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>Nom</t></is></c></row>')
+    }
+    kw = {"sheets": {"Factures": sheet_xml(ledger_rows()), **more}} if sheets == 2 else {}
+    ledger = workbook(tmp_path / "grand-livre.xlsx", _in_sheet(written), **kw)
     before = ledger.read_bytes()
-    done = relance("run", "grand-livre.xlsx", "--as-of", "22/11/2026", cwd=tmp_path)
-    said_in_french(done, 1, "dans la cellule B4")
+    for command in (["check"], ["run", "--as-of", "22/11/2026"]):
+        done = relance(command[0], "grand-livre.xlsx", *command[1:], cwd=tmp_path)
+        sentence = said_in_french(done, 1, "dans la cellule B4")
+        assert f"référence au caractère {named}" in sentence and "Aucun tableau" not in sentence
     assert not (tmp_path / "relances").exists() or not list((tmp_path / "relances").rglob("*.*"))
     assert ledger.read_bytes() == before
+
+
+def test_a_shared_string_with_a_control_reference_is_still_refused(tmp_path):
+    _office(tmp_path)
+    workbook(tmp_path / "grand-livre.xlsx", _in_strings("&#x1F;"))
+    done = relance("check", "grand-livre.xlsx", cwd=tmp_path)
+    sentence = said_in_french(done, 1, "partie xl/sharedStrings.xml")
+    assert "« &#x1F; »" in sentence and "retapez ce texte dans Excel" in sentence
+
+
+def _sheet_of(path) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read(SHEET)
+
+
+def test_the_run_writes_its_letters_and_a_valid_workbook(tmp_path):
+    _office(tmp_path)
+    ledger = workbook(tmp_path / "grand-livre.xlsx", _in_sheet("&#1;\x02&#xFFFE;\uffff"))
+    done = relance("run", "grand-livre.xlsx", "--as-of", "22/11/2026", cwd=tmp_path)
+    said_in_french(done, 0, "Classeur mis à jour")
+    assert "ligne 4, colonne « Client »" in done.stdout
+    letters = list((tmp_path / "relances").rglob("*.docx"))
+    assert any("Gamma" in p.name for p in letters), letters
+    sheet = _sheet_of(ledger)
+    etree.fromstring(sheet)  # XML 1.0 again: every parser, Excel's included, reads it
+    assert "Café_x0001__x0002_Gamma".encode() in sheet
+    again = relance("run", "grand-livre.xlsx", "--as-of", "23/11/2026", cwd=tmp_path)
+    said_in_french(again, 0, "Classeur mis à jour")
+    assert "XML interdit" not in again.stdout  # read back as Excel's own notation
 
 
 @pytest.mark.parametrize(

@@ -129,3 +129,42 @@ def test_a_backup_is_never_written_through_a_link_at_its_partial_name(tmp_path):
     backup = make_backup(ledger, 10, now)
     assert backup.read_bytes() == b"classeur"
     assert victim.read_bytes() == b"intact"
+
+
+ROTATION = {
+    # (names beside the fresh backup, keep) -> the names left besides the fresh one
+    "planted-in-the-future": (
+        ["gl-20271231-235959-000000.xlsx", "gl-20271231-235959-000001.xlsx"],
+        2,
+        ["gl-20271231-235959-000001.xlsx"],
+    ),
+    "oldest-go-first": (
+        ["gl-20261120-090000-000000.xlsx", "gl-20261121-090000-000000.xlsx"],
+        2,
+        ["gl-20261121-090000-000000.xlsx"],
+    ),
+    "keep-one": (["gl-20271231-235959-000000.xlsx"], 1, []),
+    "dates-that-do-not-parse": (
+        ["gl-20261399-250000-000000.xlsx", "gl-99999999-999999-999999.xlsx"],
+        1,
+        ["gl-20261399-250000-000000.xlsx", "gl-99999999-999999-999999.xlsx"],
+    ),
+    "another-workbook": (
+        ["gl-2025-20261120-090000-000000.xlsx"],
+        1,
+        ["gl-2025-20261120-090000-000000.xlsx"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("beside", "keep", "left"), ROTATION.values(), ids=ROTATION.keys())
+def test_the_backup_just_written_is_never_rotated_out(tmp_path, beside, keep, left):
+    ledger = tmp_path / "gl.xlsx"
+    ledger.write_bytes(b"classeur")
+    folder = tmp_path / ".relance-sauvegardes"
+    folder.mkdir()
+    for name in beside:
+        (folder / name).write_bytes(b"ancien")
+    backup = make_backup(ledger, keep, dt.datetime(2026, 11, 22, 10, 0, 0, 123456))
+    assert backup.read_bytes() == b"classeur"
+    assert sorted(p.name for p in folder.iterdir() if p != backup) == left

@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+from ..userfiles import write_fresh
 from .creditorref import is_valid
 
 MAX_NAME = 70
@@ -77,7 +78,7 @@ def qr_png(payload: str, scale: int = 6) -> bytes:
 
 def write_qr(payload: str, target: Path, scale: int = 6) -> Path:
     """The QR code of a payload written as a PNG file."""
-    target.write_bytes(qr_png(payload, scale))
+    write_fresh(target, qr_png(payload, scale))
     return target
 
 

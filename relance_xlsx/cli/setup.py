@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -12,6 +12,7 @@ from .. import pipeline  # its names load with their first use: not for every co
 from ..config import default_config_text
 from ..display import out
 from ..errors import ExitCode, RelanceError, TemplateError
+from ..userfiles import write_fresh
 from .boundary import FrenchCommand
 from .commands import app, templates_app
 
@@ -26,12 +27,12 @@ def init(
     """
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "relance.toml"
-    if target.exists():
+    if target.exists() or target.is_symlink():  # a dangling link too: never written through
         raise RelanceError(f"{target} existe déjà ; rien n'a été écrasé.")
     text = default_config_text()
     # The copies written below are the templates this config uses: edits are not ignored.
     text = text.replace('template_dir = ""  ', 'template_dir = "modeles"', 1)
-    target.write_text(text, encoding="utf-8")
+    write_fresh(target, text.encode("utf-8"))
     models = folder / "modeles"
     shutil.copytree(
         pipeline.bundled_templates(),
@@ -61,7 +62,7 @@ def templates_check(
     files = sorted(base.glob("*.docx")) + sorted(base.glob("en/*.docx"))
     if not files:
         raise TemplateError(f"Aucun modèle .docx dans {base}.")
-    issues = []
+    issues = _email_issues(base)
     for path in files:
         language = "en" if path.parent.name == "en" else "fr"
         kind = path.stem if path.stem in pipeline.ALL_KINDS else "mise_en_demeure"
@@ -76,3 +77,16 @@ def templates_check(
         out.print(f"  - {issue.describe()}", markup=False, highlight=False, soft_wrap=True)
     if issues:
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _email_issues(base: Path) -> list[Any]:
+    """The HTML e-mail templates of the folder (email/, en/email/), each said ok or not."""
+    issues = []
+    for path in sorted(base.glob("email/*.htm*")) + sorted(base.glob("en/email/*.htm*")):
+        found = pipeline.check_email_template(path)
+        issues += found
+        status = "ok" if not found else f"{len(found)} problème(s)"
+        out.print(
+            f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True
+        )
+    return issues

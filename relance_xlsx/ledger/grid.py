@@ -83,14 +83,15 @@ class Grid:
         self.report(name, raw, reasons, severity)
         return parsed
 
-    def parse_names(self, name: str) -> Coded:
+    def parse_names(self, name: str, parser: Callable[[Any], Any] = parse_name) -> Coded:
         """A name column on one line each; a name that lost line breaks is a warning."""
-        parsed = self.parse(name, parse_name)
+        parsed = self.parse(name, parser)
         if name in self.positions:
             raw = self.raw(name)
             for i in np.flatnonzero(raw.mask(name_was_cleaned)).tolist():
                 message = "retour à la ligne ou caractère invisible retiré (sens d'écriture…)"
-                self.problem(i, name, raw.at(i), message, "warning")
+                shown = " ↵ ".join(str(raw.at(i)).splitlines())  # the report's line stays one
+                self.problem(i, name, shown, message, "warning")
         return parsed
 
     def parse_amounts(self, name: str) -> tuple[np.ndarray, Coded]:

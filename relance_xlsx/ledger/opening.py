@@ -22,7 +22,7 @@ import python_calamine as calamine
 
 from ..config import Limits
 from ..errors import LedgerError
-from ..ooxml import check_package
+from ..ooxml import Forbidden, check_package
 from ..userfiles import FileRefused, checked_file
 from ..wording import describe_reader_error
 from .probe import measure
@@ -39,6 +39,7 @@ class Readable:
 
     refused: dict[str, str] = field(default_factory=dict)
     formulas: dict[str, dict[str, int]] = field(default_factory=dict)
+    forbidden: dict[str, tuple[Forbidden, ...]] = field(default_factory=dict)
 
 
 # The last verdict on each file version, whatever the limits it was reached with: the
@@ -60,11 +61,12 @@ def readable(path: Path, limits: Limits | None = None) -> Readable:
     limits = limits or Limits()
     refused: dict[str, str] = {}
     formulas: dict[str, dict[str, int]] = {}
+    forbidden: dict[str, tuple[Forbidden, ...]] = {}
     to_measure: list[str] | None = []  # None: no package scan, measure every sheet
     if zipfile.is_zipfile(path):
         scan = check_package(path, limits)  # whole-file faults: a WorkbookError
         refused.update(scan.refused)
-        formulas = scan.formulas
+        formulas, forbidden = scan.formulas, scan.forbidden
         to_measure = list(scan.unmeasured) if scan.sheets else None
     else:
         to_measure = None
@@ -77,7 +79,7 @@ def readable(path: Path, limits: Limits | None = None) -> Readable:
                 "ouvrez-le dans votre tableur et enregistrez-le au format .xlsx."
             )
         refused.update(more)
-    verdict = Readable(refused, formulas)
+    verdict = Readable(refused, formulas, forbidden)
     _VERDICTS[key] = (limits, verdict)
     return verdict
 

@@ -48,4 +48,9 @@ class Decision:
     count: int
 
 
-__all__ = ["Decision", "Problem", "Severity", "Skip"]
+def totals_decisions(totals: list[Skip]) -> tuple[Decision, ...]:
+    """The rows of totals passed over, each said as a decision of the read."""
+    return tuple(Decision(f"Lignes écartées : {s.reason}", 1) for s in totals)
+
+
+__all__ = ["Decision", "Problem", "Severity", "Skip", "totals_decisions"]

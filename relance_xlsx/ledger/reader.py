@@ -29,9 +29,10 @@ from .choice import (
 )
 from .clients import find_clients, join_clients
 from .credits import settle_by_credits
+from .forbidden import forbidden_problems
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
-from .problems import Decision, Skip
+from .problems import Skip, totals_decisions
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import normalise_rows
 from .unfit import no_table_error
@@ -97,15 +98,19 @@ def _read_table(
     sheets: list[str],
     settings: Settings,
     tables: dict[str, list[ExcelTable]],
+    set_aside: list[str],
 ) -> tuple[TableGuess, str, list[list[Any]], list[str]]:
     """The table's guess, why it was chosen, the whole grid of its sheet, and the warning
-    when another sheet's table is as good (its invoices are not read)."""
+    when another sheet's table is as good (its invoices are not read). No table in the
+    sheets read: the refusal of a sheet set aside (set_aside) is the reason said."""
     guess, runner_up = find_table(reader, candidates, settings.columns, tables)
     left_out = [s for s in sheets if s not in candidates]
     if guess is None and left_out:
         # The sheet named as journal may be the invoices themselves (a wrong journal_sheet):
         # read it, and let the write-back refuse that name in its own sentence.
         guess, runner_up = find_table(reader, left_out, settings.columns, tables)
+    if guess is None and set_aside:
+        raise LedgerError(set_aside[0])
     if guess is None:
         raise no_table_error(
             path, {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in candidates}, settings.columns
@@ -163,7 +168,9 @@ def read_ledger(
         refuse_unsaved_amount(counts, ledger.headers, ledger.positions, settings.columns, rows)
         more = formula_warnings(counts, ledger.headers)
         warnings = (*ledger.warnings[:notes], *more, *ledger.warnings[notes:])
-        return replace(ledger, frame=unpack_frame(frame), warnings=warnings)
+        bad = forbidden_problems(verdict.forbidden.get(ledger.sheet), ledger.headers)
+        frame = unpack_frame(frame)
+        return replace(ledger, frame=frame, warnings=warnings, problems=(*ledger.problems, *bad))
     return _read(path, settings, as_of, sheet, fingerprint, verdict)[0]
 
 
@@ -196,15 +203,14 @@ def _read(
                 f"La feuille « {wanted} » n'existe pas dans {path.name} ; feuilles "
                 f"présentes : {', '.join(sheets)}."
             )
-        candidates = readable_candidates(
-            candidate_sheets(sheets, wanted, settings.writeback.journal_sheet), refused
-        )
+        looked_at = candidate_sheets(sheets, wanted, settings.writeback.journal_sheet)
+        candidates = readable_candidates(looked_at, refused)
         tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
         reader = _Sheets(book, path)
         with collector.paused():
             guess, choice, grid, rival = _read_table(
                 reader, path, candidates, [s for s in sheets if s not in refused], settings,
-                tables,
+                tables, [refused[s] for s in looked_at if s in refused],
             )  # fmt: skip
             others = [s for s in candidates if s != guess.sheet]
             clients = find_clients(reader.rows, others) if others else None
@@ -244,13 +250,16 @@ def _read(
         headers=headers,
         positions=guess.positions,
         frame=rows.frame,
-        problems=tuple(rows.problems),
+        problems=(
+            *rows.problems,
+            *forbidden_problems(verdict.forbidden.get(guess.sheet, ()), headers),
+        ),
         skipped=tuple(sorted([*rows.skipped, *totals], key=lambda s: s.row)),
         fingerprint=fingerprint,
         warnings=tuple(warnings),
         choice=" ".join(filter(None, [choice, *guess.notes, joined, paid_note])),
         evidence=dict(guess.evidence),
-        decisions=tuple(rows.decisions) + _totals_decision(totals),
+        decisions=tuple(rows.decisions) + totals_decisions(totals),
     )
     return ledger, len(rows.notes)
 
@@ -266,10 +275,6 @@ def _table_rows(
     end = table.last_row - table.totals_rows  # Excel row of the last data row
     total = Skip(end + 1, f"ligne des totaux du tableau Excel « {table.name} »")
     return grid[guess.header_index + 1 : end], [total]
-
-
-def _totals_decision(totals: list[Skip]) -> tuple[Decision, ...]:
-    return tuple(Decision(f"Lignes écartées : {s.reason}", 1) for s in totals)
 
 
 __all__ = [

@@ -32,6 +32,7 @@ from .schema import COLUMNS
 from .skips import skip_rows
 from .standing import Standing, read_standing
 from .terms import Terms, due_from_terms, parse_terms, start_dates
+from .text import parse_one_line
 from .values import parse_date, parse_text
 
 
@@ -78,7 +79,7 @@ def _columns(
 ) -> dict[str, Any]:
     """Every canonical column of the kept rows, parsed and checked (notes: the warnings)."""
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
-    invoice = grid.parse("invoice", parse_text)
+    invoice = grid.parse_names("invoice", parse_one_line)  # a line break: said, made a space
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
     currency = currencies(grid, currency)

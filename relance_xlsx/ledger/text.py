@@ -11,7 +11,8 @@ from ..wording import has_invisible, visible
 
 # C0 control characters other than tab and line breaks: XML 1.0 cannot hold them at all, and
 # they arrive from Excel as _x0008_ escapes or pasted from other programs.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# U+FFFE and U+FFFF are no characters (XML forbids them too).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 # What an export writes for an empty value (Python's None, pandas' NaN, SQL's NULL, Excel's
 # #N/A, JavaScript's undefined, a dash): never a line of an address, nor a part of one.
@@ -53,6 +54,15 @@ def parse_name(value: Any) -> str | None:
     return " ".join(_LINE_BREAKS.sub(" ", text).split()) or None
 
 
+def parse_one_line(value: Any) -> str | None:
+    """Text on one line (an invoice number): line breaks and control characters become one
+    space; other spaces are kept as typed (the number is a key of the journal)."""
+    text = parse_text(value)
+    if text is None or not _LINE_BREAKS.search(text):
+        return text
+    return _LINE_BREAKS.sub(" ", text).strip() or None
+
+
 def name_was_cleaned(value: Any) -> bool:
     """Whether a cell's name held line breaks, control or invisible characters that
     parse_name removed."""
@@ -70,4 +80,11 @@ def without_placeholders(line: str) -> str:
     return ", ".join(p for p in pieces if p and p.lower() not in _PLACEHOLDERS)
 
 
-__all__ = ["is_empty", "name_was_cleaned", "parse_name", "parse_text", "without_placeholders"]
+__all__ = [
+    "is_empty",
+    "name_was_cleaned",
+    "parse_name",
+    "parse_one_line",
+    "parse_text",
+    "without_placeholders",
+]

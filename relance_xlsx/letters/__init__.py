@@ -24,6 +24,7 @@ from .creditor import (
     creditor_context,
     creditor_gaps,
 )
+from .fetching import remote_in_html
 from .lawcheck import consumer_issues, law_issues, uses_parts
 from .names import fold, letter_filename, readable_name, unique
 from .parts import PENALTY_KINDS
@@ -45,6 +46,7 @@ from .plan import (
 from .records import LetterRows
 from .render import (
     bundled_templates,
+    check_email_template,
     check_template,
     find_template,
     inside,
@@ -95,6 +97,7 @@ __all__ = [
     "bounded_env",
     "build_letters",
     "bundled_templates",
+    "check_email_template",
     "check_template",
     "column_values",
     "compiled_template",
@@ -121,6 +124,7 @@ __all__ = [
     "positions",
     "readable_name",
     "reference_of_letter",
+    "remote_in_html",
     "render_bundles",
     "render_letter",
     "render_letters",

@@ -20,7 +20,7 @@ from docxcompose.composer import Composer
 from lxml import etree
 
 from ..ooxml import SAFE_PARSER, RawEntry, crc32_combine, deflated, write_zip
-from ..userfiles import write_atomically
+from ..userfiles import open_fresh, write_atomically
 from .bodytext import again, ending
 from .compiled import (
     CONTENT_TYPES,
@@ -50,7 +50,8 @@ def build_bundle(letters: Sequence[Path], target: Path) -> Path:
         # docxcompose adds no break between documents: end the previous letter's page here.
         composer.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         composer.append(Document(str(path)))
-    composer.save(str(target))
+    with open_fresh(target) as fh:  # a link planted meanwhile is never followed
+        composer.save(fh)
     return target
 
 

@@ -13,6 +13,7 @@ from queue import Queue
 from ..config import on_path, standard_places
 from ..errors import LibreOfficeError
 from ..progress import Progress, Quiet
+from ..userfiles import move_in, refuse_link
 
 INSTALL_HINT = (
     "installez LibreOffice (Debian/Ubuntu : sudo apt-get install libreoffice-writer-nogui ; "
@@ -61,11 +62,16 @@ def convert_to_pdf(
         )
     progress = progress or Quiet()
     outdir.mkdir(parents=True, exist_ok=True)
+    refuse_link(outdir, "Le dossier", "supprimez ce lien, puis relancez")
     lanes = min(2, os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     size = min(BATCH, -(-len(files) // lanes))
     batches = [list(files[i : i + size]) for i in range(0, len(files), size)]
     progress.start("PDF (LibreOffice)", len(files))
+    # LibreOffice writes through a link at its target name: it writes into a private folder
+    # (made by mkdtemp, readable by the user alone), and each PDF is then moved in by rename.
     with tempfile.TemporaryDirectory(prefix="relance-lo-") as tmp:
+        made = Path(tmp) / "pdf"
+        made.mkdir()
         # A private profile per process: two LibreOffice runs sharing one fail silently.
         profiles: Queue[Path] = Queue()
         for lane in range(lanes):
@@ -74,7 +80,7 @@ def convert_to_pdf(
         def run(batch: list[Path]) -> int:
             profile = profiles.get()
             try:
-                _soffice(binary, profile, batch, outdir, timeout or 60.0 + 10.0 * len(batch))
+                _soffice(binary, profile, batch, made, timeout or 60.0 + 10.0 * len(batch))
             finally:
                 profiles.put(profile)
             return len(batch)
@@ -82,9 +88,12 @@ def convert_to_pdf(
         with ThreadPoolExecutor(lanes) as pool:
             for done in pool.map(run, batches):
                 progress.advance(done)
+        pdfs = [outdir / f"{f.stem}.pdf" for f in files]
+        missing = [p.name for p in pdfs if not (made / p.name).is_file()]
+        for pdf in pdfs:
+            if (made / pdf.name).is_file():
+                move_in(made / pdf.name, pdf)
     progress.stop()
-    pdfs = [outdir / f"{f.stem}.pdf" for f in files]
-    missing = [p.name for p in pdfs if not p.is_file()]
     if missing:
         raise LibreOfficeError(
             f"LibreOffice n'a pas produit {len(missing)} PDF sur {len(pdfs)} (par exemple "

@@ -135,9 +135,17 @@ def _fitted(lines: list[str], name_lines: int, most: int, abroad: bool) -> Posta
     """The lines cut to 38 characters (the town's and the country's kept whole), or why
     they do not fit the window."""
     body = [w.strip(" ,;") for ln in lines[:-1] for w in _wrap(ln)] + [lines[-1]]
+    widest = max(body, key=len)
+    if len(widest) > 2 * LINE_WIDTH:  # one word that long would run out of the window
+        return Postal(
+            tuple(line[:LINE_WIDTH] for line in body),
+            f"adresse du client illisible : une ligne de {len(widest)} caractères "
+            f"(« {widest[:20]}… »), {LINE_WIDTH} au plus (norme postale NF Z10-011)",
+            abroad,
+        )
     if name_lines + len(body) > most:
         return Postal(
-            tuple(body),
+            tuple(body[: 2 * most]),  # shown to be completed: never pages of lines
             f"adresse du client trop longue : {name_lines + len(body)} lignes avec le nom, "
             f"{most} au plus (norme postale NF Z10-011)",
             abroad,

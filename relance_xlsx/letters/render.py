@@ -18,6 +18,7 @@ from lxml import etree
 from ..config import Settings
 from ..errors import TemplateError
 from ..ooxml import SAFE_PARSER
+from ..userfiles import open_fresh
 from ..wording import describe_reader_error
 from .compiled import compiled_template
 from .sandbox import BoundedSandbox, bounded_env
@@ -85,7 +86,8 @@ def render_letter(template: Path, context: dict[str, Any], target: Path) -> None
         doc.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"Le modèle {template.name} ne peut pas être rempli : {exc}.") from exc
-    doc.save(str(target))
+    with open_fresh(target) as fh:  # a link planted meanwhile is never followed
+        doc.save(fh)
 
 
 def safe_filename(client: str, kind: str, taken: set[str]) -> str:
@@ -147,6 +149,15 @@ def _document_text(path: Path) -> list[str]:
             root = etree.fromstring(zf.read(name), SAFE_PARSER)
             texts += ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
     return texts
+
+
+def check_email_template(path: Path) -> list[TemplateIssue]:
+    """An HTML e-mail template's issues: what it would make each reader load from elsewhere."""
+    try:
+        checked_template(path, "modèle d'e-mail")
+    except TemplateError as exc:
+        return [TemplateIssue(path, path.name, exc.message)]
+    return []
 
 
 def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:

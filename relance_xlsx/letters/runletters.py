@@ -14,6 +14,7 @@ from ..config import Settings
 from ..errors import TemplateError
 from ..ledger import KIND_STATEMENT, Ledger, Problem
 from ..progress import Progress
+from ..userfiles import write_fresh
 from .batch import LetterJob, render_bundles, render_letters
 from .bundle import BUNDLE_NAME, REGISTERED_NAME
 from .context import letter_context
@@ -182,7 +183,7 @@ def write_held(letters: list[Letter], settings: Settings, out: Path, progress: P
     ]
     lines += [f"{x.path.name} ({x.plan.client}) : {why(x)}" for x in letters]
     listing = folder / HELD_LIST
-    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_fresh(listing, ("\n".join(lines) + "\n").encode("utf-8"))
     return listing
 
 

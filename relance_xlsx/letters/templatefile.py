@@ -17,7 +17,8 @@ from lxml import etree
 from ..config import Limits
 from ..errors import TemplateError, WorkbookError
 from ..ooxml import SAFE_PARSER, check_archive
-from ..userfiles import FileRefused, checked_file
+from ..userfiles import FileRefused, checked_file, read_checked
+from .fetching import fetching_field, remote_in_html
 
 TEMPLATE_MB = 50  # a Word template with its images; an e-mail template is far smaller
 TEMPLATE_LIMITS = Limits(max_part_mb=100.0, max_total_mb=200.0, ratio_from_mb=10.0)
@@ -48,12 +49,20 @@ def _checked(path: Path, what: str, size: int, mtime_ns: int) -> Path:
         linked = external_link(path)
         if linked:
             raise TemplateError(f"{what[0].upper()}{what[1:]} refusé : {linked}")
+    elif path.suffix.lower() in (".html", ".htm"):
+        try:
+            remote = remote_in_html(read_checked(path, max_mb=1).decode("utf-8", "replace"), path)
+        except FileRefused as exc:
+            raise TemplateError(f"{what[0].upper()}{what[1:]} refusé : {exc}") from exc
+        if remote:
+            raise TemplateError(f"{what[0].upper()}{what[1:]} refusé : {remote}.")
     return path
 
 
 def external_link(path: Path) -> str:
     """The first thing the Word file links outside itself (its relationships with
-    TargetMode="External"), hyperlinks apart, said in French; "" when there is none."""
+    TargetMode="External", hyperlinks apart; then its fields, imported blocks and VML
+    pictures that fetch by address), said in French; "" when there is none."""
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
             if not name.endswith(".rels"):
@@ -75,7 +84,7 @@ def external_link(path: Path) -> str:
                     "chez le client ; insérez l'image dans le document (Word : Insertion > "
                     "Images, sans « Lier au fichier »)"
                 )
-    return ""
+        return fetching_field(zf, path)
 
 
 __all__ = ["TEMPLATE_MB", "checked_template", "external_link"]

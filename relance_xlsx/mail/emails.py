@@ -17,8 +17,8 @@ import jinja2
 
 from ..config import Settings
 from ..errors import EmailError, TemplateError
-from ..letters import BoundedSandbox, bounded_env, find_template
-from ..userfiles import FileMissing, FileRefused, read_checked
+from ..letters import BoundedSandbox, bounded_env, find_template, remote_in_html
+from ..userfiles import FileMissing, FileRefused, read_checked, write_fresh
 from ..wording import BY_ATTACHED_LETTER, BY_TABLE, typeset_message, visible
 
 EMAIL_DIR = "emails"
@@ -26,6 +26,11 @@ MANIFEST_NAME = "messages.json"
 # Outlook opens a message carrying this header as a draft, ready to send.
 UNSENT_HEADER = "X-Unsent"
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+# RFC 5321: 254 characters in an address that mail servers accept, 64 before the @.
+MAX_ADDRESS, _MAX_LOCAL = 254, 64
+_MAX_CELL = 4096  # an e-mail cell longer than this is refused before it is parsed
+# The client's name shown in To: is cut (as its file name is): a header holds one short line.
+_MAX_SHOWN_NAME = 70
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ class Manifest:
     def save(self, folder: Path) -> Path:
         """Write messages.json beside the drafts."""
         path = folder / MANIFEST_NAME
-        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+        write_fresh(path, json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8"))
         return path
 
     @classmethod
@@ -120,13 +125,25 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     A cell that smuggles a header (« Bcc: … » after a line break) or names more than limit
     recipients is refused whole: nobody the office did not mean gets the letter.
     """
+    if len(text) > max(_MAX_CELL, limit * (MAX_ADDRESS + 2)):
+        raise ValueError(
+            f"la cellule fait {len(text)} caractères, plus que {limit} adresses e-mail n'en "
+            f"demandent ({MAX_ADDRESS} au plus chacune)"
+        )
     if _HEADER_LIKE.search(text):
         raise ValueError("la cellule contient un en-tête d'e-mail ou un caractère de contrôle")
     found = getaddresses([text.replace(";", ",").replace("\n", ",")])
     addresses = [addr.strip() for _, addr in found if addr.strip()]
     bad = [a for a in addresses if not _ADDRESS.match(a)]
     if bad or not addresses:
-        raise ValueError(f"adresse e-mail illisible : {bad[0] if bad else text!r}")
+        shown = bad[0] if bad else repr(text)
+        raise ValueError(f"adresse e-mail illisible : {shown[:80]}{'…' if len(shown) > 80 else ''}")
+    long = next((a for a in addresses if len(a) > MAX_ADDRESS or a.index("@") > _MAX_LOCAL), "")
+    if long:
+        raise ValueError(
+            f"adresse e-mail de {len(long)} caractères (« {long[:40]}… ») : une adresse en a "
+            f"{MAX_ADDRESS} au plus, dont {_MAX_LOCAL} avant l'@ (RFC 5321)"
+        )
     if len(addresses) > limit:
         raise ValueError(
             f"{len(addresses)} destinataires, plus que la limite de {limit} ([email] "
@@ -190,6 +207,9 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
     # The letter's « dont le tableau ci-dessous donne les dates »: no table in a message.
     lang = "fr" if language == "fr" else "en"
     parts = [p.replace(BY_TABLE[lang], BY_ATTACHED_LETTER[lang]) for p in parts]
+    remote = remote_in_html(parts[2], path)  # the template as filled: no remote content either
+    if remote:
+        raise TemplateError(f"Modèle d'e-mail refusé : {remote}.")
     subject = typeset_message(_LINE_BREAKS.sub(" ", parts[0]).strip(), language)
     text = typeset_message(_tidy(parts[1]), language)
     return EmailText(subject, text, typeset_message(parts[2], language, html=True))
@@ -218,8 +238,9 @@ def build_message(
     source = sender(settings)
     if source is not None:
         msg["From"] = source
+    shown = client if len(client) <= _MAX_SHOWN_NAME else client[: _MAX_SHOWN_NAME - 1] + "…"
     msg["To"] = [
-        Address(display_name=client if i == 0 else "", addr_spec=a) for i, a in enumerate(to)
+        Address(display_name=shown if i == 0 else "", addr_spec=a) for i, a in enumerate(to)
     ]
     if settings.smtp.reply_to.strip():
         msg["Reply-To"] = settings.smtp.reply_to.strip()

@@ -14,6 +14,7 @@ from ..errors import LibreOfficeError
 from ..ledger import Ledger, Problem
 from ..letters import Letter, convert_to_pdf, soffice_binary
 from ..progress import Progress
+from ..userfiles import write_fresh
 from .attachments import attachment_root, check_attachment
 from .emails import (
     EMAIL_DIR,
@@ -61,7 +62,8 @@ def plan_messages(letters: list[Letter], ledger: Ledger, settings: Settings) -> 
         try:
             to = parse_addresses(str(cell[1]), settings.email.max_recipients)
         except ValueError as exc:
-            result.problems.append(Problem(int(cell[0]), header, str(cell[1]), str(exc), "warning"))
+            shown = str(cell[1]) if len(str(cell[1])) <= 80 else f"{str(cell[1])[:79]}…"
+            result.problems.append(Problem(int(cell[0]), header, shown, str(exc), "warning"))
             result.no_email.append(plan.client)
             continue
         body = render_email(ctx, plan.language, settings)
@@ -142,7 +144,7 @@ def write_drafts(
                 )
         msg = build_message(settings, plan.client, list(item.to), item.body, files, now)
         target = folder / draft_name(letter)
-        target.write_bytes(bytes(msg))
+        write_fresh(target, bytes(msg))
         written.append(target)
         drafts.append(
             Draft(

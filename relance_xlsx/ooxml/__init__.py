@@ -71,6 +71,7 @@ from .xlsxparts import (
     xml_text,
     xml_texts,
 )
+from .xmlchars import Forbidden, made_valid
 
 __all__ = [
     "BACKUP_FOLDER",
@@ -85,6 +86,7 @@ __all__ = [
     "REL_WORKSHEET",
     "SAFE_PARSER",
     "ExcelTable",
+    "Forbidden",
     "FormulaCount",
     "NewCell",
     "Package",
@@ -107,6 +109,7 @@ __all__ = [
     "excel_serial",
     "excel_tables",
     "inflate_member",
+    "made_valid",
     "mark_hidden",
     "pack",
     "parse_part",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from ..userfiles import open_fresh
 from .pieces import Part, crc32, views
 
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
@@ -191,12 +192,12 @@ def write_zip(target: Path | BinaryIO, entries: list[RawEntry]) -> None:
         _write_entries(pieces.append, entries)
         data = b"".join(pieces)
         if isinstance(target, Path):
-            with target.open("wb") as fh:
+            with open_fresh(target) as fh:  # a link planted meanwhile is never followed
                 fh.write(data)
         else:
             target.write(data)
         return
-    out = target.open("wb") if isinstance(target, Path) else target
+    out = open_fresh(target) if isinstance(target, Path) else target
     try:
         _write_entries(out.write, entries)
     finally:

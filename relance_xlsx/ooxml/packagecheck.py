@@ -38,6 +38,7 @@ from .sheetscan import (
     scan_sheet,
 )
 from .xlsxparts import NS_MAIN, NS_PKG_REL, NS_REL, resolve_target
+from .xmlchars import Forbidden
 
 MAX_ENTRIES = 50_000  # parts in one zip: a workbook of 1,000 sheets has a few thousand
 TREE_PART_MB = 16  # parts parsed into a tree (types, relationships, workbook.xml)
@@ -65,6 +66,8 @@ class PackageScan:
     refused: dict[str, str] = field(default_factory=dict)
     unmeasured: tuple[str, ...] = ()
     formulas: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The characters XML forbids, by sheet: rows' problems, made valid by the write-back.
+    forbidden: dict[str, tuple[Forbidden, ...]] = field(default_factory=dict)
 
 
 def entry_count(path: Path) -> int:
@@ -145,6 +148,7 @@ def _scan_sheets(
     refused: dict[str, str] = {}
     unmeasured: list[str] = []
     formulas: dict[str, dict[str, int]] = {}
+    forbidden: dict[str, tuple[Forbidden, ...]] = {}
     for sheet, part in sheets.items():
         info = zf.getinfo(part)
         try:
@@ -154,20 +158,26 @@ def _scan_sheets(
             refused[sheet] = _sheet_refusal(path, sheet, part, str(exc), fix)
             continue
         formulas[sheet] = extent.formulas
+        if extent.forbidden:
+            forbidden[sheet] = extent.forbidden
         reason = _too_big(extent, limits)
         if reason:
             refused[sheet] = _sheet_refusal(path, sheet, part, reason)
         elif not extent.measured:
             unmeasured.append(sheet)
-    return PackageScan(dict(sheets), refused, tuple(unmeasured), formulas)
+    return PackageScan(dict(sheets), refused, tuple(unmeasured), formulas, forbidden)
 
 
 def _check_entries(path: Path, zf: zipfile.ZipFile, limits: ZipLimits, fix: str = "") -> None:
     """Sizes from the directory, names, and every XML part's prolog (any Office package)."""
     infos = zf.infolist()
     check_sizes(path, infos, limits)
+    seen: set[str] = set()
     for info in infos:
         name = info.filename
+        if name.lower() in seen:  # part names ignore case (OPC): the readers disagree on which
+            raise refuse(path, name, "y figure deux fois (fichier endommagé ou piégé)", fix)
+        seen.add(name.lower())
         if name.startswith("/") or "\\" in name or ".." in name.split("/") or "\0" in name:
             raise refuse(path, repr(name)[1:-1], "a un nom qu'aucun programme Office n'écrit", fix)
         if name.lower().endswith(_XML_SUFFIXES):

@@ -158,12 +158,29 @@ def make_backup(path: Path, keep: int, now: dt.datetime) -> Path:
             check=lambda partial: shutil.copystat(path, partial),
             suffix=".partial",
         )
-    # Only this workbook's own copies: « grand-livre-2025-… » is another workbook's.
-    own = re.compile(re.escape(path.stem) + r"-\d{8}-\d{6}-\d{6}" + re.escape(path.suffix))
-    copies = sorted(p for p in folder.iterdir() if own.fullmatch(p.name))
-    for old in copies[: max(0, len(copies) - keep)]:
+    for old in _older_copies(folder, path, target, keep):
         old.unlink(missing_ok=True)
     return target
+
+
+def _older_copies(folder: Path, path: Path, fresh: Path, keep: int) -> list[Path]:
+    """The copies to delete so that `keep` are left, the fresh one included: the oldest by
+    the date in their names. Only this workbook's own copies count (« grand-livre-2025-… »
+    is another workbook's), a name whose date does not parse is left alone, and the fresh
+    copy is never deleted, even when another name is dated later (a clock ahead, a file
+    planted to push it out)."""
+    own = re.compile(re.escape(path.stem) + r"-(\d{8}-\d{6}-\d{6})" + re.escape(path.suffix))
+    dated = []
+    for copy in folder.iterdir():
+        found = own.fullmatch(copy.name)
+        if found is None or copy.name == fresh.name:
+            continue
+        try:
+            dated.append((dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f"), copy))
+        except ValueError:
+            continue
+    dated.sort()
+    return [copy for _, copy in dated[: max(0, len(dated) - (keep - 1))]]
 
 
 __all__ = [

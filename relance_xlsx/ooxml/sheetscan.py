@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .formulas import FormulaCount
+from .xmlchars import MAX_KEPT, Forbidden, forbidden_in, unreadable
 
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
@@ -72,7 +73,8 @@ class SheetTooFar(SheetRefused):
 
 
 class ForbiddenCharacter(SheetRefused):
-    """A reference to a control character: accepted by the reader, refused by the writer."""
+    """A reference to a control character in the shared strings or the styles (accepted by
+    the reader, refused by the writer), or in a sheet to no character at all (&#xD800;)."""
 
     fix = "retapez ce texte dans Excel, enregistrez, puis relancez"
 
@@ -89,6 +91,7 @@ class SheetExtent:
     cells: int
     measured: bool
     formulas: dict[str, int] = field(default_factory=dict)
+    forbidden: tuple[Forbidden, ...] = ()  # characters XML forbids, by cell (xmlchars.py)
 
     @property
     def area(self) -> int:
@@ -135,8 +138,9 @@ def whole_tags(pieces: Iterable[bytes]) -> Iterator[bytes]:
         yield carry
 
 
-def check_markup(chunk: bytes) -> None:
-    """No DTD, no entity declaration, no entity that XML does not define by itself."""
+def check_markup(chunk: bytes, *, controls: bool = True) -> None:
+    """No DTD, no entity declaration, no entity that XML does not define by itself, and
+    (with controls) no reference to a control character."""
     if _DECLARATION.search(chunk):
         raise SheetRefused(
             "contient une déclaration XML (DTD ou entités), ce qu'aucun tableur n'écrit"
@@ -148,7 +152,7 @@ def check_markup(chunk: bytes) -> None:
             f"utilise l'entité XML inconnue « {name.decode('ascii', 'replace')}; », "
             "que le lecteur lirait comme une cellule vide"
         )
-    if b"&#" in chunk:
+    if controls and b"&#" in chunk:
         control = _CONTROL.search(chunk)
         if control:
             cell = chunk.rfind(_CELL, 0, control.start())
@@ -217,6 +221,7 @@ def scan_sheet(pieces: Callable[[], Iterable[bytes]], max_cells: int) -> SheetEx
     reach: _Reach | None = None if max_cells >= NARROW * EXCEL_ROWS else _Reach()
     again = False
     formulas = FormulaCount()
+    forbidden: list[Forbidden] = []
     for chunk in whole_tags(pieces()):
         formulas.add(chunk)
         if first:
@@ -224,7 +229,11 @@ def scan_sheet(pieces: Callable[[], Iterable[bytes]], max_cells: int) -> SheetEx
             check_markup(chunk[: root.start()] if root else chunk)  # a DTD comes first
             _check_dimension(chunk)
         if b"&" in chunk:
-            check_markup(chunk)
+            check_markup(chunk, controls=False)
+        found = forbidden_in(chunk)
+        if found and (said := unreadable(found)):
+            raise ForbiddenCharacter(said)
+        forbidden += found[: MAX_KEPT - len(forbidden)]
         cells += chunk.count(b"</c>")
         if measured and _PREFIXED.search(chunk):
             measured = False
@@ -239,15 +248,16 @@ def scan_sheet(pieces: Callable[[], Iterable[bytes]], max_cells: int) -> SheetEx
         if reach is not None and measured and not again:
             reach.add(chunk)
         first = False
+    bad = tuple(forbidden)
     if not measured:
-        return SheetExtent(0, 0, cells, False, formulas.done())
+        return SheetExtent(0, 0, cells, False, formulas.done(), bad)
     if reach is None:
-        return SheetExtent(0, NARROW, cells, True, formulas.done())
+        return SheetExtent(0, NARROW, cells, True, formulas.done(), bad)
     if again:
         reach = _Reach()
         for chunk in whole_tags(pieces()):
             reach.add(chunk)
-    return SheetExtent(reach.row, reach.column, cells, not reach.lost, formulas.done())
+    return SheetExtent(reach.row, reach.column, cells, not reach.lost, formulas.done(), bad)
 
 
 @functools.lru_cache(maxsize=64)

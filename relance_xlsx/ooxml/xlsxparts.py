@@ -18,6 +18,7 @@ from ..errors import WorkbookError
 from .docxzip import PackedTail, RawEntry
 from .pieces import Part, as_bytes
 from .safexml import parse_part
+from .xmlchars import made_valid
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -141,7 +142,7 @@ class Package:
         if name in self.packed:  # rare: a part read again once packed
             return zlib.decompress(self.packed[name].data, -15)
         with zipfile.ZipFile(self.path) as zf:
-            return zf.read(name)
+            return made_valid(zf.read(name))  # a character XML forbids: made valid
 
     def write(self, name: str, data: Part, tail: DoneTail | None = None) -> None:
         """Replace or add a part (data, then its end done by another process, if any)."""

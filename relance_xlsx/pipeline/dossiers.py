@@ -19,11 +19,21 @@ from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import attachment_root, check_attachment
 from ..policy import Decisions, rate_caveat
+from ..userfiles import move_in, open_fresh
 from ..wording import visible_record
 from ..workbook import journal_lines
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
 from .caserows import Columns, records
 from .outputs import refuse_links
+
+
+def copy_in(source: Path, target: Path) -> Path:
+    """A copy of source at target, written as a new file (a link planted there is never
+    followed), with source's dates."""
+    with source.open("rb") as fh, open_fresh(target) as out:
+        shutil.copyfileobj(fh, out, 1 << 20)
+    shutil.copystat(source, target, follow_symlinks=False)
+    return target
 
 
 def by_client(ledger: Ledger, clients: list[str]) -> dict[str, Any]:
@@ -138,7 +148,7 @@ def _pdfs(files: list[list[Path]], settings: Settings) -> None:
         for group in files:
             pdf = made.get(group[0].parent.name)
             if pdf is not None:
-                group.append(Path(shutil.move(pdf, group[0].with_suffix(".pdf"))))
+                group.append(move_in(pdf, group[0].with_suffix(".pdf")))
 
 
 # The actions of an invoice paid late whose penalties are still to be claimed.
@@ -269,7 +279,7 @@ def _copy_invoices(
                 problems.append(Problem(row, header, value, refusal, "warning"))
             continue
         folder.mkdir(parents=True, exist_ok=True)
-        out.append(Path(shutil.copy2(found.path, folder / found.path.name)))
+        out.append(copy_in(found.path, folder / found.path.name))
     return out
 
 

@@ -9,6 +9,7 @@ from ..ledger import ALL_KINDS
 from ..letters import (
     SETTINGS_WHERE,
     bundled_templates,
+    check_email_template,
     check_template,
     law_issues,
     sample_context,
@@ -23,6 +24,7 @@ __all__ = [
     "TO_DECIDE",
     "PostingList",
     "bundled_templates",
+    "check_email_template",
     "check_template",
     "law_issues",
     "recent_lists",

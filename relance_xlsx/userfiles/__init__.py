@@ -13,17 +13,21 @@ from .checked import (
     read_checked,
 )
 from .confined import is_link, refuse_link, refuse_linked_output, refuse_links_below
+from .fresh import move_in, open_fresh, write_fresh
 
 __all__ = [
     "FileMissing",
     "FileRefused",
     "checked_file",
     "is_link",
+    "move_in",
     "named_in_cell",
+    "open_fresh",
     "read_checked",
     "refuse_link",
     "refuse_linked_output",
     "refuse_links_below",
     "write_atomically",
     "write_bytes_atomically",
+    "write_fresh",
 ]

@@ -89,6 +89,11 @@ def refuse_linked_output(ledger: Path, out: Path) -> None:
     """The output folder of a run on ledger: no link from the ledger's folder down to it,
     and none inside it."""
     refuse_links_below(Path(os.path.realpath(ledger)).parent, out, OUT_FIX)
+    if os.path.lexists(out) and not out.is_dir():
+        raise WorkbookError(
+            f"Le dossier de sortie {out} existe, mais ce n'est pas un dossier (un fichier ?) : "
+            "choisissez un autre dossier de sortie (--out), ou déplacez ce fichier."
+        )
     refuse_links_inside(out, OUT_FIX)
 
 

@@ -16,6 +16,7 @@ from starlette.types import Message
 
 from ..errors import RelanceError, StatementError
 from ..pipeline import MAX_STATEMENT_MB, SURE, match
+from ..userfiles import open_fresh
 from ..wording import DayOutOfRange, describe_os_error, typed_day
 from .guard import posted
 from .pages import go, settings_of, ui
@@ -139,7 +140,7 @@ async def _saved(upload: UploadFile, folder: Path) -> Path:
     target = folder / name
     size = 0
     try:
-        with target.open("wb") as fh:
+        with open_fresh(target) as fh:
             while chunk := await upload.read(1 << 20):
                 size += len(chunk)
                 if size > MAX_STATEMENT_MB * _MB:

@@ -21,6 +21,7 @@ from ..ooxml import (
     Styles,
     add_column_widths,
     inflate_member,
+    made_valid,
     pack,
     rowsplit,
     save_atomically,
@@ -207,7 +208,8 @@ def _sheet_bytes(package: Package, part: str) -> bytes:
     twice at once: 860 MB for a million rows' 430 MB)."""
     if part in package.changed:
         return package.read(part)
-    return inflate_member(Path(package.path), part)
+    # A character XML forbids (the ledger's read named its cell) is made valid here.
+    return made_valid(inflate_member(Path(package.path), part))
 
 
 def _journal_known(
