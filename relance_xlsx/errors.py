@@ -73,6 +73,10 @@ class EmailError(RelanceError):
     """E-mails cannot be prepared or sent: no drafts, no server, refused login, no password."""
 
 
+class RunDateError(RelanceError):
+    """The run's date is earlier than the last run the workbook's journal records."""
+
+
 class StatementError(RelanceError):
     """A bank statement cannot be read: missing, too big, not a format a bank exports."""
 
@@ -85,6 +89,7 @@ __all__ = [
     "LibreOfficeError",
     "NoInvoiceTable",
     "RelanceError",
+    "RunDateError",
     "StatementError",
     "TemplateError",
     "WorkbookError",
