@@ -11,6 +11,7 @@ from ..letters import (
     bundled_templates,
     check_template,
     law_issues,
+    missing_phrase,
     sample_context,
 )
 from ..mailroom import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
@@ -25,6 +26,7 @@ __all__ = [
     "bundled_templates",
     "check_template",
     "law_issues",
+    "missing_phrase",
     "recent_lists",
     "refused_dates",
     "refused_numbers",
