@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,8 @@ async def home(request: Request) -> Response:
 
 def _home(request: Request, error: str | None, typed: str) -> Response:
     state = ui(request)
+    if not state.busy():  # the page opened: today's date, never one kept from another day
+        state.day = dt.date.today()
     found = find_workbooks(user_folders(state.home))
     return render(request, "accueil.html", recent=state.recent(), found=found, error=error,
                   typed=typed)  # fmt: skip
@@ -67,7 +70,8 @@ async def choose(request: Request) -> Response:
     if error:
         return await run_in_threadpool(_home, request, error, typed)
     state.remember(Path(typed).expanduser().resolve())
-    state.preview, state.holds = None, []
+    # Each workbook starts on today's date: a date tried on another one is not kept.
+    state.preview, state.holds, state.day = None, [], dt.date.today()
     return go("/reglages")
 
 
