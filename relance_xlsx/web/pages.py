@@ -16,7 +16,7 @@ from ..pipeline import has_keyring, password_known, pdf_program, send_test_messa
 from .finder import find_workbooks, user_folders
 from .forms import FIELDS, SECTIONS, current_values, read_form
 from .guard import posted
-from .mailsettings import keep_password
+from .mailsettings import edited, keep_password
 from .state import UiState
 from .views import render
 
@@ -127,7 +127,15 @@ async def try_mail(request: Request) -> Response:
     """« Tester l'envoi »: a message to the creditor's own address, through the server set;
     then back to the settings (post-redirect-get: reloading the page sends nothing again)."""
     state = ui(request)
-    await posted(request)
+    form = await posted(request)
+    current = _current(state)
+    if changed := edited(form, current):  # kept on screen, not thrown away, not tried
+        shown = {**current, **{n: form.get(n, "") for n in current if n in form}}
+        said = (
+            f"Enregistrez d'abord vos modifications ({', '.join(changed)}) : l'essai part "
+            "avec les réglages enregistrés. Rien n'a été envoyé."
+        )
+        return _settings_view(request, state, shown, {}, None, tried=said)
     try:
         to = await run_in_threadpool(send_test_message, settings_of(state))
         state.notice = (
@@ -164,6 +172,12 @@ def _settings_view(
         keyring=has_keyring(),
         password=password_known(settings.smtp) if settings else None,
     )
+
+
+def _current(state: UiState) -> dict[str, Any]:
+    """The form's values from the settings in force (the defaults when relance.toml is broken)."""
+    settings = _settings_or_none(state)
+    return current_values(settings or Settings())
 
 
 def _settings_or_none(state: UiState) -> Settings | None:
