@@ -50,11 +50,23 @@ class LedgerError(RelanceError):
 
 
 class NoInvoiceTable(LedgerError):
-    """No table of the workbook names invoices; it carries the [columns] lines to suggest."""
+    """No table of the workbook names invoices; it carries the [columns] lines to suggest,
+    the fields (invoice, client, amount, invoice_date) no column was found for, and whether
+    any row of titles was seen at all, in which workbook (its file name)."""
 
-    def __init__(self, message: str, suggestion: dict[str, str]) -> None:
+    def __init__(
+        self,
+        message: str,
+        suggestion: dict[str, str],
+        missing: tuple[str, ...] = (),
+        headed: bool = True,
+        workbook: str = "",
+    ) -> None:
         super().__init__(message)
         self.suggestion = suggestion
+        self.missing = missing
+        self.headed = headed
+        self.workbook = workbook
 
 
 class TemplateError(RelanceError):

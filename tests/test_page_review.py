@@ -1,15 +1,27 @@
-# ruff: noqa: F811
+# ruff: noqa: E501, F811
 """The clerk's review of the page: the test message keeps what was typed, the messages of a
 workbook the page cannot use, the bank step after a wrong file, the small sentences."""
 
 from __future__ import annotations
 
-from test_page import _signed_in, page  # noqa: F401
+import datetime as dt
+import html
+
+import pytest
+from conftest import write_ledger
+from openpyxl import Workbook
+from test_page import _previewed, _signed_in, _wait, page  # noqa: F401
 from test_page_week import _by, _text, _until, browser, needs_chromium, office  # noqa: F401
+
+import relance_xlsx
+from relance_xlsx.errors import NoInvoiceTable
 
 
 @needs_chromium
 def test_tester_l_envoi_keeps_what_was_typed_and_says_to_save_first(page, office, browser):
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import WebDriverWait
+
     toml = office.parent / "relance.toml"
     before = toml.read_bytes()
     browser.get(page.url)
@@ -25,10 +37,98 @@ def test_tester_l_envoi_keeps_what_was_typed_and_says_to_save_first(page, office
         box = browser.find_element(_by("ID"), name)
         box.clear()
         box.send_keys(value)
+    before_click = browser.find_element(_by("ID"), "essai-erreur")
     browser.find_element(_by("ID"), "tester-envoi").click()
+    WebDriverWait(browser, 10).until(staleness_of(before_click))  # the page came back
     said = _text(browser, "essai-erreur")
     assert said.startswith("Enregistrez d'abord vos modifications (")
     assert "Rien n'a été envoyé" in said
     for name, value in typed.items():
         assert browser.find_element(_by("ID"), name).get_attribute("value") == value
     assert toml.read_bytes() == before
+
+
+# -- a workbook the page cannot use ---------------------------------------------------------
+
+
+def _no_amount(folder):
+    rows = [
+        ["F-1", "Atelier Alpha", dt.date(2026, 9, 1)],
+        ["F-2", "Garage Bernard", dt.date(2026, 9, 2)],
+    ]
+    return write_ledger(
+        folder / "sans montant.xlsx", rows, ["N° facture", "Client", "Date facture"]
+    )
+
+
+def _empty(folder):
+    path = folder / "vide.xlsx"
+    Workbook().save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("build", "said"),
+    [
+        pytest.param(
+            _no_amount,
+            "Aucun tableau de factures reconnu dans sans montant.xlsx : il manque la colonne du "
+            "montant (par exemple « Montant TTC »). Ouvrez-le dans Excel et ajoutez-la",
+            id="no-amount",
+        ),
+        pytest.param(
+            _empty,
+            "Aucun tableau de factures reconnu dans vide.xlsx : aucune ligne de titres de "
+            "colonnes n'y a été trouvée. Ouvrez-le dans Excel",
+            id="empty",
+        ),
+    ],
+)
+def test_a_workbook_without_invoice_table_is_said_in_excel_s_words(page, tmp_path, build, said):
+    path = build(tmp_path)
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(path)})
+    client.post("/apercu", data={"jeton": token, "date": "2026-11-22"})
+    error = _wait(client)["error"]
+    assert error.startswith(said), error
+    for word in ("relance.toml", "[columns]", "relance check", "--"):
+        assert word not in error
+    # Never offered again among the recent workbooks.
+    assert page.state.recent() == [] and "recents-liste" not in client.get("/").text
+    # The command line keeps its own message, with the lines for relance.toml.
+    with pytest.raises(NoInvoiceTable) as caught:
+        relance_xlsx.run(path, as_of=dt.date(2026, 11, 22), dry_run=True)
+    assert "relance.toml" in str(caught.value)
+
+
+def test_a_workbook_read_by_a_preview_joins_the_recent_ones(page, office):
+    client = _previewed(page, office)
+    assert 'id="recents-liste"' in client.get("/").text and office.name in client.get("/").text
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        pytest.param("dossier", "est un dossier, pas un classeur", id="folder"),
+        pytest.param(
+            "factures.csv",
+            "ouvrez-le dans Excel puis « Enregistrer sous… » au format .xlsx",
+            id="csv",
+        ),
+        pytest.param(
+            "factures.xls",
+            "ouvrez-le dans Excel puis « Enregistrer sous… » au format .xlsx",
+            id="xls",
+        ),
+    ],
+)
+def test_a_path_that_is_no_workbook_says_what_to_do(page, tmp_path, name, said):
+    path = tmp_path / name
+    if name == "dossier":
+        path.mkdir()
+    else:
+        path.write_text("N° facture;Client\n", encoding="utf-8")
+    client = _signed_in(page)
+    shown = client.post("/classeur", data={"jeton": page.state.token, "classeur": str(path)})
+    assert said in html.unescape(shown.text) and "introuvable" not in shown.text

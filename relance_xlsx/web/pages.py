@@ -69,7 +69,9 @@ async def choose(request: Request) -> Response:
     error = workbook_error(typed)
     if error:
         return await run_in_threadpool(_home, request, error, typed)
-    state.remember(Path(typed).expanduser().resolve())
+    # Into « Vos classeurs récents » once a preview has read it (preview.start): an empty or
+    # damaged file is never offered again.
+    state.ledger = Path(typed).expanduser().resolve()
     # Each workbook starts on today's date: a date tried on another one is not kept.
     state.preview, state.holds, state.day = None, [], dt.date.today()
     return go("/reglages")
@@ -80,10 +82,19 @@ def workbook_error(typed: str) -> str | None:
     if not typed:
         return "Indiquez le chemin du classeur Excel des factures, ou choisissez-le dans la liste."
     path = Path(typed).expanduser()
+    if path.is_dir():
+        return (
+            f"« {typed} » est un dossier, pas un classeur : indiquez le fichier Excel des "
+            "factures qu'il contient, ou choisissez-le dans la liste."
+        )
     if not path.is_file():
         return f"Le fichier « {typed} » est introuvable : vérifiez le chemin."
     if path.suffix.lower() not in WORKBOOKS:
-        return "Le classeur doit être un fichier Excel .xlsx ou .xlsm."
+        return (
+            f"« {path.name} » n'est pas un classeur .xlsx : ouvrez-le dans Excel puis "
+            "« Enregistrer sous… » au format .xlsx (Classeur Excel), et choisissez ici le "
+            "nouveau fichier."
+        )
     return None
 
 

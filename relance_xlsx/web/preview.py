@@ -123,6 +123,7 @@ def start(request: Request, state: UiState) -> Response:
         )  # fmt: skip
         state.preview = result
         state.serve_from(result.out_dir)
+        state.remember(ledger)  # read: a workbook worth offering again
         return result
 
     if not state.start("apercu", work):

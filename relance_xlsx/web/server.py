@@ -25,6 +25,7 @@ from ..errors import RelanceError
 from ..wording import describe_error, describe_os_error
 from . import bank, jobs, letterview, pages, preview, registered
 from .guard import Guard, MissingToken, forbidden
+from .plain import page_error
 from .state import UiState, home_folder
 from .views import HERE, render
 
@@ -82,7 +83,7 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
 def refused(request: Request, exc: Exception) -> Response:
     """The page's one error boundary: a RelanceError or an OSError said in one French sentence
     (a post without its token is a 403: guard.forbidden)."""
-    message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+    message = describe_os_error(exc) if isinstance(exc, OSError) else page_error(exc)
     return render(request, "message.html", 400, message=message)
 
 
@@ -108,11 +109,10 @@ class Running:
 
 
 def new_state(ledger: Path | None, recent_file: Path | None = None) -> UiState:
-    """A fresh state with a random token and a private preview folder."""
+    """A fresh state with a random token and a private preview folder (the workbook joins the
+    recent ones once a preview has read it)."""
     state = UiState(secrets.token_urlsafe(24), ledger, recent_file)
     state.preview_root = Path(tempfile.mkdtemp(prefix="relance-apercu-"))
-    if ledger is not None:
-        state.remember(ledger)
     return state
 
 
