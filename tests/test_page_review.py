@@ -1,4 +1,4 @@
-# ruff: noqa: E501, F811
+# ruff: noqa: F811
 """The clerk's review of the page: the test message keeps what was typed, the messages of a
 workbook the page cannot use, the bank step after a wrong file, the small sentences."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import shutil
 
 import pytest
 from conftest import write_ledger
@@ -132,3 +133,18 @@ def test_a_path_that_is_no_workbook_says_what_to_do(page, tmp_path, name, said):
     client = _signed_in(page)
     shown = client.post("/classeur", data={"jeton": page.state.token, "classeur": str(path)})
     assert said in html.unescape(shown.text) and "introuvable" not in shown.text
+
+
+# -- the registered-mail lists of another workbook ------------------------------------------
+
+
+def test_another_workbook_s_lists_and_the_preview_folder_are_not_warned_about(page, office):
+    other = office.parent / "Autre société.xlsx"
+    shutil.copy(office, other)
+    _previewed(page, office)  # the page's own temporary folder holds its list
+    assert list(page.state.preview_root.rglob("liste_recommandes*.xlsx"))
+    settings = relance_xlsx.load_settings(office.parent / "relance.toml")
+    relance_xlsx.run(office, settings, as_of=dt.date(2026, 11, 22))  # relances/…/liste
+    shown = html.unescape(_previewed(page, other).get("/apercu").text)
+    assert "en recommandé" in shown  # the week has registered letters: lists were written
+    assert "d'un autre classeur" not in shown

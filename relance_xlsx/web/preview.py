@@ -112,7 +112,9 @@ def start(request: Request, state: UiState) -> Response:
     if state.ledger is None:
         return go("/")
     ledger, settings, day, holds = state.ledger, settings_of(state), state.day, list(state.holds)
-    out = state.preview_root / day.isoformat()
+    # A folder of its own per workbook: another workbook's preview lists are not found there.
+    own = hashlib.sha256(str(ledger).encode("utf-8")).hexdigest()[:12]
+    out = state.preview_root / own / day.isoformat()
 
     def work(progress: JobProgress) -> object:
         # The page's own temporary folder: last preview's letters go, none is shown stale.
