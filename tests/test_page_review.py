@@ -148,3 +148,28 @@ def test_another_workbook_s_lists_and_the_preview_folder_are_not_warned_about(pa
     shown = html.unescape(_previewed(page, other).get("/apercu").text)
     assert "en recommandé" in shown  # the week has registered letters: lists were written
     assert "d'un autre classeur" not in shown
+
+
+# -- the bank step after a wrong file -------------------------------------------------------
+
+
+def test_a_failed_matching_clears_the_last_proposals_and_their_apply_button(page, office, tmp_path):
+    from statements import Op, ofx_sgml
+
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    ops = [Op(dt.date(2026, 11, 18), 4000.0, "VIR SEPA GARAGE BERNARD", "FACT G-1", "B1")]
+    statement = ofx_sgml(tmp_path / "releve.ofx", ops)
+    shown = client.post(
+        "/releve", data={"jeton": token, "chemins": str(statement), "date": "2026-11-22"}
+    )
+    assert 'id="propositions"' in shown.text and 'id="appliquer"' in shown.text
+    wrong = client.post(
+        "/releve", data={"jeton": token, "chemins": str(tmp_path), "date": "2026-11-22"}
+    )
+    assert 'id="erreur"' in wrong.text
+    assert 'id="propositions"' not in wrong.text and 'id="appliquer"' not in wrong.text
+    before = office.read_bytes()
+    client.post("/releve/appliquer", data={"jeton": token, "confirme": "oui"})
+    assert office.read_bytes() == before
