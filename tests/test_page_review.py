@@ -1,4 +1,4 @@
-# ruff: noqa: F811
+# ruff: noqa: E501, F811
 """The clerk's review of the page: the test message keeps what was typed, the messages of a
 workbook the page cannot use, the bank step after a wrong file, the small sentences."""
 
@@ -173,3 +173,58 @@ def test_a_failed_matching_clears_the_last_proposals_and_their_apply_button(page
     before = office.read_bytes()
     client.post("/releve/appliquer", data={"jeton": token, "confirme": "oui"})
     assert office.read_bytes() == before
+
+
+# -- the small sentences --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("missing", "said"),
+    [
+        pytest.param(["adresse du client"], "il manque l'adresse du client", id="no-address"),
+        pytest.param(
+            ["adresse du client incomplète : la rue"], "adresse du client incomplète : la rue",
+            id="incomplete-address",
+        ),
+        pytest.param(
+            ["dans vos réglages : SIRET", "adresse du client incomplète : la rue",
+             "refusée au contrôle : montant nul"],
+            "il manque dans vos réglages : SIRET ; adresse du client incomplète : la rue ; "
+            "refusée au contrôle : montant nul",
+            id="settings-address-refusal",
+        ),
+        pytest.param([], "", id="nothing"),
+    ],
+)  # fmt: skip
+def test_what_a_letter_lacks_reads_as_french(missing, said):
+    from relance_xlsx.pipeline import missing_phrase
+
+    assert missing_phrase(missing) == said
+
+
+ADDRESSED = [
+    "N° facture",
+    "Client",
+    "Date facture",
+    "Échéance",
+    "Montant TTC",
+    "Montant réglé",
+    "Adresse",
+]
+
+
+def test_letters_to_complete_and_prescribed_invoices_are_explained(page, tmp_path):
+    rows = [
+        ["H-1", "Hennepin", dt.date(2019, 3, 1), dt.date(2019, 4, 1), 100.0, 0, "1 rue A\n75001 Paris"],
+        ["H-2", "Hennepin", dt.date(2020, 3, 1), dt.date(2020, 4, 1), 200.0, 0, "1 rue A\n75001 Paris"],
+        ["S-1", "Sans Adresse", dt.date(2026, 9, 1), dt.date(2026, 10, 1), 500.0, 0, None],
+        ["V-1", "Ville Seule", dt.date(2026, 9, 1), dt.date(2026, 10, 1), 700.0, 0, "Paris"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "factures.xlsx", rows, ADDRESSED)
+    shown = html.unescape(_previewed(page, ledger).get("/apercu").text)
+    assert "il manque adresse" not in shown
+    assert "Sans Adresse (Relance 1) : il manque l'adresse du client</li>" in shown
+    assert "Ville Seule (Relance 1) : adresse du client incomplète : " in shown
+    prescribed = shown.split('data-why="prescribed"')[1].split("</tbody>")[0]
+    assert "<td></td>" not in prescribed
+    assert "H-1 : Prescrite depuis le 02/03/2024" in prescribed and "H-2 : Prescrite" in prescribed
