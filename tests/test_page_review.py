@@ -228,3 +228,18 @@ def test_letters_to_complete_and_prescribed_invoices_are_explained(page, tmp_pat
     prescribed = shown.split('data-why="prescribed"')[1].split("</tbody>")[0]
     assert "<td></td>" not in prescribed
     assert "H-1 : Prescrite depuis le 02/03/2024" in prescribed and "H-2 : Prescrite" in prescribed
+
+
+@pytest.mark.parametrize("how", ["quitter", "stopped"])
+def test_the_preview_s_letters_are_removed_when_the_page_stops(tmp_path, office, how):
+    from relance_xlsx.web import running_page
+
+    with running_page(None, recent_file=tmp_path / "r.json") as running:
+        client = _previewed(running, office)
+        folder = running.state.preview_root
+        assert list(folder.rglob("*.docx"))
+        if how == "quitter":
+            client.post("/quitter", data={"jeton": running.state.token})
+            running.thread.join(timeout=10)
+            assert not running.thread.is_alive() and not folder.exists()
+    assert not folder.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import shutil
 import socket
 import tempfile
 import threading
@@ -30,6 +31,8 @@ from .state import UiState, home_folder
 from .views import HERE, render
 
 HOST = "127.0.0.1"
+# The previews' temporary folder, removed when the server stops.
+PREVIEW_PREFIX = "relance-apercu-"
 # Closed for this long (no heartbeat from the page, which beats every 10 s): the server stops.
 IDLE_SECONDS = 120.0
 # Before the browser first shows the page, allow time for it to start.
@@ -112,7 +115,7 @@ def new_state(ledger: Path | None, recent_file: Path | None = None) -> UiState:
     """A fresh state with a random token and a private preview folder (the workbook joins the
     recent ones once a preview has read it)."""
     state = UiState(secrets.token_urlsafe(24), ledger, recent_file)
-    state.preview_root = Path(tempfile.mkdtemp(prefix="relance-apercu-"))
+    state.preview_root = Path(tempfile.mkdtemp(prefix=PREVIEW_PREFIX))
     return state
 
 
@@ -130,7 +133,7 @@ def start(
     app = create_app(state, lambda: port)
     config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread = threading.Thread(target=_serve, args=(server, sock, state), daemon=True)
     thread.start()
     watch = threading.Thread(target=_watch, args=(state, server, idle_seconds), daemon=True)
     watch.start()
@@ -140,6 +143,16 @@ def start(
             break
         time.sleep(0.02)
     return Running(url, port, state, server, thread)
+
+
+def _serve(server: uvicorn.Server, sock: socket.socket, state: UiState) -> None:
+    """Serve until stopped (« Quitter », idle, Ctrl+C); then remove the previews' temporary
+    folder: copies of letters with clients' names and amounts are not left behind."""
+    try:
+        server.run(sockets=[sock])
+    finally:
+        if state.preview_root.name.startswith(PREVIEW_PREFIX):  # the page's own, never /tmp
+            shutil.rmtree(state.preview_root, ignore_errors=True)
 
 
 def _watch(state: UiState, server: uvicorn.Server, idle: float) -> None:
