@@ -11,7 +11,7 @@ import shutil
 import pytest
 from conftest import write_ledger
 from openpyxl import Workbook
-from test_page import _previewed, _signed_in, _wait, page  # noqa: F401
+from test_page import _previewed, _signed_in, _version, _wait, page  # noqa: F401
 from test_page_week import _by, _text, _until, browser, needs_chromium, office  # noqa: F401
 
 import relance_xlsx
@@ -243,3 +243,16 @@ def test_the_preview_s_letters_are_removed_when_the_page_stops(tmp_path, office,
             running.thread.join(timeout=10)
             assert not running.thread.is_alive() and not folder.exists()
     assert not folder.exists()
+
+
+def test_a_workbook_open_at_confirm_says_retry_and_links_back_to_the_preview(page, office):
+    client = _previewed(page, office)
+    (office.parent / f"~${office.name}").write_bytes(b"\x05Anne ")
+    form = {"jeton": page.state.token, "confirme": "oui", "apercu": _version(client)}
+    client.post("/traitement", data=form)
+    error = _wait(client)["error"]
+    assert "fermez-le puis réessayez" in error and "relancez" not in error
+    shown = client.get("/suivi").text
+    assert 'href="/apercu" id="vers-apercu"' in shown
+    (office.parent / f"~${office.name}").unlink()
+    assert 'id="confirmer"' in client.get("/apercu").text  # back to confirm again
