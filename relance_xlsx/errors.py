@@ -50,11 +50,23 @@ class LedgerError(RelanceError):
 
 
 class NoInvoiceTable(LedgerError):
-    """No table of the workbook names invoices; it carries the [columns] lines to suggest."""
+    """No table of the workbook names invoices; it carries the [columns] lines to suggest,
+    the fields (invoice, client, amount, invoice_date) no column was found for, and whether
+    any row of titles was seen at all, in which workbook (its file name)."""
 
-    def __init__(self, message: str, suggestion: dict[str, str]) -> None:
+    def __init__(
+        self,
+        message: str,
+        suggestion: dict[str, str],
+        missing: tuple[str, ...] = (),
+        headed: bool = True,
+        workbook: str = "",
+    ) -> None:
         super().__init__(message)
         self.suggestion = suggestion
+        self.missing = missing
+        self.headed = headed
+        self.workbook = workbook
 
 
 class TemplateError(RelanceError):
@@ -73,6 +85,10 @@ class EmailError(RelanceError):
     """E-mails cannot be prepared or sent: no drafts, no server, refused login, no password."""
 
 
+class RunDateError(RelanceError):
+    """The run's date is earlier than the last run the workbook's journal records."""
+
+
 class StatementError(RelanceError):
     """A bank statement cannot be read: missing, too big, not a format a bank exports."""
 
@@ -85,6 +101,7 @@ __all__ = [
     "LibreOfficeError",
     "NoInvoiceTable",
     "RelanceError",
+    "RunDateError",
     "StatementError",
     "TemplateError",
     "WorkbookError",

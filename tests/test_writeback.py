@@ -190,7 +190,7 @@ def test_excel_table_is_extended_with_its_columns(tmp_path):
     assert len(ws.data_validations.dataValidation) == 1
     # This table has no address column: the letter cannot be posted, so the level stays.
     assert ws["E4"].value is None
-    assert ws["G4"].value.startswith("Lettre à compléter (il manque adresse du client)")
+    assert ws["G4"].value.startswith("Lettre à compléter (il manque l'adresse du client)")
 
 
 @pytest.mark.parametrize(

@@ -175,7 +175,10 @@ def no_table_error(
             {},
         )
     suggestion, doubts = (best[1], best[2]) if best else ({}, [])
-    return _suggestion_error(message, suggestion, doubts)
+    error = _suggestion_error(message, suggestion, doubts)
+    error.missing = tuple(f for f in _NEEDED if f in _missing_fields(suggestion))
+    error.headed, error.workbook = best is not None, path.name
+    return error
 
 
 _DATE_OR_TIME = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^\d{1,2}:\d{2}(:\d{2})?$")
@@ -212,9 +215,14 @@ def _no_header(sheet: str, first: int, row: Sequence[Any]) -> str:
 
 def _missing(suggestion: dict[str, str]) -> list[str]:
     """The needed fields a suggestion lacks, in French (a due date stands for the date)."""
+    return [_NEEDED[f] for f in _missing_fields(suggestion)]
+
+
+def _missing_fields(suggestion: dict[str, str]) -> list[str]:
+    """The needed fields a suggestion lacks (a due date stands for the date)."""
     return [
-        label
-        for f, label in _NEEDED.items()
+        f
+        for f in _NEEDED
         if f not in suggestion and not (f == "invoice_date" and "due_date" in suggestion)
     ]
 

@@ -25,6 +25,7 @@ from .creditor import (
     creditor_gaps,
 )
 from .fetching import remote_in_html
+from .lacks import missing_phrase
 from .lawcheck import consumer_issues, law_issues, uses_parts
 from .names import fold, letter_filename, readable_name, unique
 from .parts import PENALTY_KINDS
@@ -119,6 +120,7 @@ __all__ = [
     "letter_fragment",
     "letters_to_pdf",
     "missing_addresses",
+    "missing_phrase",
     "part_totals",
     "plan_letters",
     "positions",

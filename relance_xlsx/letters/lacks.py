@@ -3,6 +3,7 @@ address, a « [À COMPLÉTER] » left in its filled context."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..config import setting_label
@@ -62,9 +63,24 @@ def lacks(
     return tuple(found)
 
 
+# What « il manque » is followed by: the address said with its article.
+_NAMED = {"adresse du client": "l'adresse du client"}
+# The phrases that say themselves (an address there but incomplete, a refusal): not « il manque ».
+_WHOLE = ("adresse du client ", "refusée au contrôle")
+
+
+def missing_phrase(missing: Sequence[str]) -> str:
+    """What a held letter lacks, in one French phrase: « il manque l'adresse du client »,
+    « adresse du client incomplète : la rue » (an item that says itself), joined by « ; »."""
+    whole = [m for m in missing if m.startswith(_WHOLE)]
+    lacking = [_NAMED.get(m, m) for m in missing if not m.startswith(_WHOLE)]
+    said = [f"il manque {', '.join(lacking)}"] if lacking else []
+    return " ; ".join(said + whole)
+
+
 def labels(keys: list[str]) -> str:
     """The missing settings by their French names, each once, in the form's order."""
     return ", ".join(setting_label(k) for k in dict.fromkeys(keys))
 
 
-__all__ = ["labels", "lacks"]
+__all__ = ["labels", "lacks", "missing_phrase"]

@@ -20,7 +20,7 @@ from .bundle import BUNDLE_NAME, REGISTERED_NAME
 from .context import letter_context
 from .creditor import creditor_context
 from .filling import in_order
-from .lacks import labels, lacks
+from .lacks import labels, lacks, missing_phrase
 from .lawcheck import uses_parts
 from .names import letter_filename
 from .pdf import convert_to_pdf
@@ -153,16 +153,8 @@ def held_rows(held: list[Letter]) -> dict[Any, str]:
 
 def why(letter: Letter) -> str:
     """What a held letter lacks, and what its check refused, in one French phrase."""
-    said = []
-    # An address that is there but incomplete says what it lacks itself.
-    incomplete = [m for m in letter.missing if m.startswith("adresse du client ")]
-    lacking = [m for m in letter.missing if m not in incomplete]
-    if lacking:
-        said.append(f"il manque {', '.join(lacking)}")
-    said += incomplete
-    if letter.refused:
-        said.append(f"refusée au contrôle : {' ; '.join(letter.refused)}")
-    return " ; ".join(said)
+    refused = [f"refusée au contrôle : {' ; '.join(letter.refused)}"] if letter.refused else []
+    return missing_phrase([*letter.missing, *refused])
 
 
 def write_held(letters: list[Letter], settings: Settings, out: Path, progress: Progress) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import collector
 from ..config import Settings, legal_line
-from ..errors import RelanceError
+from ..errors import RelanceError, RunDateError
 from ..forking import Forked
 from ..ledger import ACTION_LABELS, Ledger, Problem
 from ..letters import Letter, LetterRows, is_registered
@@ -30,7 +30,7 @@ from ..results import (
     paid_late_by_client,
     summary_of,
 )
-from ..workbook import existing_keys
+from ..workbook import existing_keys, last_run_day
 from .declarations import declare_all
 from .dossiers import FOLDER, Litigation, litigation_clients
 from .figures import figures_of, write_figures
@@ -101,6 +101,34 @@ def done_before(ledger: Ledger, settings: Settings, as_of: dt.date) -> int:
         return 0
     acted = tuple(ACTION_LABELS[a] for a in ("letter", "thanks", "claim", "litigation"))
     return sum(1 for day, _, action, *_ in keys if day == as_of and action.startswith(acted))
+
+
+def too_early(ledger: Ledger, settings: Settings, as_of: dt.date, writes: bool) -> str:
+    """A run dated before the last run the journal records: refused when it writes the
+    workbook (RunDateError), said as a warning otherwise ("" when the date is right)."""
+    sheet = settings.writeback.journal_sheet
+    if sheet not in ledger.sheets or ledger.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return ""
+    try:
+        last = last_run_day(ledger.path, sheet)
+    except OSError:
+        return ""
+    if last is None or as_of >= last:
+        return ""
+    said = (
+        f"Cette date ({as_of:%d/%m/%Y}) est antérieure au dernier traitement enregistré dans "
+        f"le journal ({last:%d/%m/%Y}) : "
+    )
+    if writes:
+        raise RunDateError(
+            said + "les lettres porteraient une date passée et le classeur se contredirait ; "
+            f"rien n'a été écrit. Choisissez une date à partir du {last:%d/%m/%Y} (en "
+            "général, celle du jour)."
+        )
+    return said + (
+        "le traitement réel sera refusé. Choisissez une date à partir du "
+        f"{last:%d/%m/%Y} (en général, celle du jour)."
+    )
 
 
 # Figures, rows and paragraphs by the hundred thousand, none in a reference cycle: the cycle
@@ -224,4 +252,5 @@ __all__ = [
     "left_out",
     "report_and_dossiers",
     "template_folder",
+    "too_early",
 ]

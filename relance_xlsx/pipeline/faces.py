@@ -12,6 +12,7 @@ from ..letters import (
     check_email_template,
     check_template,
     law_issues,
+    missing_phrase,
     sample_context,
 )
 from ..mailroom import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
@@ -27,6 +28,7 @@ __all__ = [
     "check_email_template",
     "check_template",
     "law_issues",
+    "missing_phrase",
     "recent_lists",
     "refused_dates",
     "refused_numbers",

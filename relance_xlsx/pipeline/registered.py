@@ -69,7 +69,14 @@ def _own_lists(lists: list[Listed], ledger: Ledger, warnings: list[str]) -> list
     in the same folder are left alone, said in one line."""
     name = ledger.path.name.casefold()
     mine = [not x.workbook or x.workbook.casefold() == name for x in lists]
-    others = [x for x, own in zip(lists, mine, strict=True) if not own]
+    # Said only of a workbook no longer beside this one (renamed?): one that is there keeps
+    # its own lists, nothing to do about them.
+    home = ledger.path.resolve().parent
+    others = [
+        x
+        for x, own in zip(lists, mine, strict=True)
+        if not own and not (home / Path(x.workbook).name).is_file()
+    ]
     if others:
         named = ", ".join(f"{x.name} (classeur « {x.workbook} »)" for x in others[:3])
         more = f" et {len(others) - 3} autre(s)" if len(others) > 3 else ""

@@ -37,7 +37,7 @@ from ..workbook import (
     refuse_implausible,
     would_stop,
 )
-from .around import decision_sheet, done_before, report_and_dossiers, template_folder
+from .around import decision_sheet, done_before, report_and_dossiers, template_folder, too_early
 from .deciding import decide_ledger, letter_rows
 from .outputs import Files, refuse_links, write_files
 from .registered import typed_numbers
@@ -251,9 +251,9 @@ def _read(job: _Job) -> tuple[Ledger, dict[Any, HoldBack], list[str], str | None
     # A dry run lists the problems, and says the decision a real run would take.
     share = settings.writeback.min_usable_share
     why = would_stop(ledger, share, writes=job.asked_write) if job.dry_run else None
-    if why:
-        warning = f"Sans --dry-run, ce run s'arrêterait : {why}."
-        ledger = dataclasses.replace(ledger, warnings=(warning, *ledger.warnings))
+    early = too_early(ledger, settings, job.as_of, writes=job.write_workbook)
+    said = (f"Sans --dry-run, ce run s'arrêterait : {why}." if why else "", early)
+    ledger = dataclasses.replace(ledger, warnings=(*filter(None, said), *ledger.warnings))
     if job.write_workbook:
         refuse_implausible(ledger, settings.writeback.min_usable_share)
         preflight(job.ledger_path, ledger.fingerprint)

@@ -191,6 +191,10 @@ def not_chased(
     return out
 
 
+# The invoices whose own reasons a line of « not chased » names, when they differ.
+SHOWN = 3
+
+
 def _per_client(
     why: str, frame: pd.DataFrame, decisions: pd.DataFrame, mask: np.ndarray
 ) -> list[NotChased]:
@@ -207,6 +211,8 @@ def _per_client(
     for client in sorted(by_client):
         at = by_client[client]
         said = list(dict.fromkeys(str(reasons[k]) for k in at))
+        if len(said) > 1:  # each invoice its own reason, the first few named
+            said = [_each([str(invoices[k]) for k in at], [str(reasons[k]) for k in at])]
         out.append(
             NotChased(
                 why,
@@ -214,10 +220,24 @@ def _per_client(
                 client,
                 [str(invoices[k]) for k in at],
                 round(float(amounts[at].sum()), 2),
-                said[0] if len(said) == 1 else "",
+                said[0],
             )
         )
     return sorted(out, key=lambda n: -n.amount)
+
+
+def _each(invoices: list[str], reasons: list[str]) -> str:
+    """Each invoice with its own reason (the first few), the clauses they share said once at
+    the end: « H-1 : prescrite depuis … ; H-2 : prescrite depuis … ; seule une … »."""
+    n, short = 0, min(map(len, reasons))
+    while n < short and len({r[-1 - n] for r in reasons}) == 1:
+        n += 1
+    tail = reasons[0][len(reasons[0]) - n :]
+    cut = tail.find(" ; ")
+    tail = tail[cut:] if cut >= 0 else ""
+    each = [f"{n} : {r[: len(r) - len(tail)]}" for n, r in zip(invoices, reasons, strict=True)]
+    more = f" ; et {len(each) - SHOWN} autre(s)" if len(each) > SHOWN else ""
+    return " ; ".join(each[:SHOWN]) + more + tail
 
 
 def _late(days: Any) -> str:

@@ -72,10 +72,11 @@ async def match_statements(request: Request) -> Response:
             raise StatementError("Choisissez le fichier du relevé, ou indiquez son chemin.")
         step.result = _matched(state, step, apply=False)
         step.applied = None
-    except RelanceError as exc:
-        return _view(request, step, str(exc))
-    except OSError as exc:
-        return _view(request, step, describe_os_error(exc))
+    except (RelanceError, OSError) as exc:
+        # The last statement's proposals go with it: no « Appliquer » for what is not shown.
+        step.paths, step.result, step.applied = [], None, None
+        said = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        return _view(request, step, said)
     return _view(request, step, None)
 
 

@@ -14,7 +14,7 @@ from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run,
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
-from .preview import page_text, preview_warnings, version
+from .preview import future, page_text, preview_warnings, version
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
 
@@ -25,7 +25,10 @@ async def start_run(request: Request) -> Response:
     form = await posted(request)
     if state.ledger is None or form.get("confirme") != "oui":
         return go("/apercu")
-    ledger, settings, day, holds = state.ledger, settings_of(state), state.day, list(state.holds)
+    ledger, settings, holds = state.ledger, settings_of(state), list(state.holds)
+    # The day of the preview confirmed, not the field's: the page may have opened again since.
+    shown = state.preview
+    day = dt.date.fromisoformat(shown.as_of) if shown is not None else state.day
     done = state.last_run
     if done is not None and done.as_of == day.isoformat() and done.ledger == str(ledger):
         return _already(request, state.ran_at)
@@ -35,6 +38,8 @@ async def start_run(request: Request) -> Response:
         return go("/apercu")
     if form.get("apercu") != version(state):  # another tab held or released a letter since
         return go("/apercu?change=1")
+    if future(day) and form.get("futur") != "oui":  # a date to come: its own tick, always
+        return go("/apercu?futur=1")
     pdf = form.get("pdf") == "on" and pdf_program(settings) is not None
     email = form.get("email") == "on"
 

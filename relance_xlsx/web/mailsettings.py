@@ -4,10 +4,12 @@ this machine has none, into relance.toml in clear only if the person ticked that
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..errors import EmailError
 from ..pipeline import PASSWORD_ENV, has_keyring, save_password
+from .forms import FIELDS
 
 
 def keep_password(values: dict[str, dict[str, Any]], password: str, insist: bool) -> str | None:
@@ -42,4 +44,27 @@ def keep_password(values: dict[str, dict[str, Any]], password: str, insist: bool
     )
 
 
-__all__ = ["keep_password"]
+def edited(form: Mapping[str, Any], current: Mapping[str, Any]) -> list[str]:
+    """The labels of the fields whose posted text differs from the settings in force: what
+    the person typed and has not saved ([] for a post without the form's fields)."""
+    if not any(f"{f.section}.{f.key}" in form for f in FIELDS if f.kind != "checkbox"):
+        return []
+    out = [f.label for f in FIELDS if _text(form, f) != _shown(current, f)]
+    return [*out, "Mot de passe"] if form.get("smtp.password") else out
+
+
+def _text(form: Mapping[str, Any], f: Any) -> str:
+    name = f"{f.section}.{f.key}"
+    if f.kind == "checkbox":
+        return "oui" if name in form else ""
+    return str(form.get(name, "") or "").replace("\r\n", "\n").strip()
+
+
+def _shown(current: Mapping[str, Any], f: Any) -> str:
+    value = current.get(f"{f.section}.{f.key}")
+    if f.kind == "checkbox":
+        return "oui" if value else ""
+    return "" if value is None else str(value).replace("\r\n", "\n").strip()
+
+
+__all__ = ["edited", "keep_password"]

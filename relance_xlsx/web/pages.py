@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from ..pipeline import has_keyring, password_known, pdf_program, send_test_messa
 from .finder import find_workbooks, user_folders
 from .forms import FIELDS, SECTIONS, current_values, read_form
 from .guard import posted
-from .mailsettings import keep_password
+from .mailsettings import edited, keep_password
 from .state import UiState
 from .views import render
 
@@ -53,6 +54,8 @@ async def home(request: Request) -> Response:
 
 def _home(request: Request, error: str | None, typed: str) -> Response:
     state = ui(request)
+    if not state.busy():  # the page opened: today's date, never one kept from another day
+        state.day = dt.date.today()
     found = find_workbooks(user_folders(state.home))
     return render(request, "accueil.html", recent=state.recent(), found=found, error=error,
                   typed=typed)  # fmt: skip
@@ -66,8 +69,11 @@ async def choose(request: Request) -> Response:
     error = workbook_error(typed)
     if error:
         return await run_in_threadpool(_home, request, error, typed)
-    state.remember(Path(typed).expanduser().resolve())
-    state.preview, state.holds = None, []
+    # Into « Vos classeurs récents » once a preview has read it (preview.start): an empty or
+    # damaged file is never offered again.
+    state.ledger = Path(typed).expanduser().resolve()
+    # Each workbook starts on today's date: a date tried on another one is not kept.
+    state.preview, state.holds, state.day = None, [], dt.date.today()
     return go("/reglages")
 
 
@@ -76,10 +82,19 @@ def workbook_error(typed: str) -> str | None:
     if not typed:
         return "Indiquez le chemin du classeur Excel des factures, ou choisissez-le dans la liste."
     path = Path(typed).expanduser()
+    if path.is_dir():
+        return (
+            f"« {typed} » est un dossier, pas un classeur : indiquez le fichier Excel des "
+            "factures qu'il contient, ou choisissez-le dans la liste."
+        )
     if not path.is_file():
         return f"Le fichier « {typed} » est introuvable : vérifiez le chemin."
     if path.suffix.lower() not in WORKBOOKS:
-        return "Le classeur doit être un fichier Excel .xlsx ou .xlsm."
+        return (
+            f"« {path.name} » n'est pas un classeur .xlsx : ouvrez-le dans Excel puis "
+            "« Enregistrer sous… » au format .xlsx (Classeur Excel), et choisissez ici le "
+            "nouveau fichier."
+        )
     return None
 
 
@@ -123,7 +138,15 @@ async def try_mail(request: Request) -> Response:
     """« Tester l'envoi »: a message to the creditor's own address, through the server set;
     then back to the settings (post-redirect-get: reloading the page sends nothing again)."""
     state = ui(request)
-    await posted(request)
+    form = await posted(request)
+    current = _current(state)
+    if changed := edited(form, current):  # kept on screen, not thrown away, not tried
+        shown = {**current, **{n: form.get(n, "") for n in current if n in form}}
+        said = (
+            f"Enregistrez d'abord vos modifications ({', '.join(changed)}) : l'essai part "
+            "avec les réglages enregistrés. Rien n'a été envoyé."
+        )
+        return _settings_view(request, state, shown, {}, None, tried=said)
     try:
         to = await run_in_threadpool(send_test_message, settings_of(state))
         state.notice = (
@@ -160,6 +183,12 @@ def _settings_view(
         keyring=has_keyring(),
         password=password_known(settings.smtp) if settings else None,
     )
+
+
+def _current(state: UiState) -> dict[str, Any]:
+    """The form's values from the settings in force (the defaults when relance.toml is broken)."""
+    settings = _settings_or_none(state)
+    return current_values(settings or Settings())
 
 
 def _settings_or_none(state: UiState) -> Settings | None:

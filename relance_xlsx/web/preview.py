@@ -22,7 +22,7 @@ from ..pipeline import (
     run,
     setting_label,
 )
-from ..wording import DayOutOfRange, typed_day
+from ..wording import DayOutOfRange, day_long, typed_day
 from .bank import matched_of
 from .dayfiles import day_files
 from .guard import posted
@@ -35,6 +35,22 @@ from .views import render
 HOLD_DAYS = 7
 # Said when the preview a tab confirms is not the one the server holds any more.
 CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
+# Said when « Confirmer » a future date comes without its own tick.
+UNTICKED = "Cochez la case de la date future pour confirmer, ou changez la date du traitement."
+
+
+def future(day: str | dt.date) -> str | None:
+    """The warning of a run dated after today (letters would bear a date to come), or None."""
+    day = typed_day(day) if isinstance(day, str) else day
+    today = dt.date.today()
+    if day <= today:
+        return None
+    return (
+        f"Cette date est dans le futur : les lettres seront datées du {day_long(day)} et le "
+        f"classeur mis à jour à cette date, alors que nous sommes le {day_long(today)}. "
+        "Un traitement plus ancien serait ensuite refusé jusqu'à cette date. Si ce n'est pas "
+        "voulu, changez la « Date du traitement » dans les réglages."
+    )
 
 
 def preview_warnings(result: Any) -> list[str]:
@@ -96,7 +112,9 @@ def start(request: Request, state: UiState) -> Response:
     if state.ledger is None:
         return go("/")
     ledger, settings, day, holds = state.ledger, settings_of(state), state.day, list(state.holds)
-    out = state.preview_root / day.isoformat()
+    # A folder of its own per workbook: another workbook's preview lists are not found there.
+    own = hashlib.sha256(str(ledger).encode("utf-8")).hexdigest()[:12]
+    out = state.preview_root / own / day.isoformat()
 
     def work(progress: JobProgress) -> object:
         # The page's own temporary folder: last preview's letters go, none is shown stale.
@@ -107,6 +125,7 @@ def start(request: Request, state: UiState) -> Response:
         )  # fmt: skip
         state.preview = result
         state.serve_from(result.out_dir)
+        state.remember(ledger)  # read: a workbook worth offering again
         return result
 
     if not state.start("apercu", work):
@@ -168,8 +187,9 @@ async def unhold(request: Request) -> Response:
 
 async def preview(request: Request) -> Response:
     """What the week will send, and what it will not, with the totals to decide on."""
-    changed = request.query_params.get("change") == "1"
-    return await _view(request, error=CHANGED if changed else None)
+    said = {"change": CHANGED, "futur": UNTICKED}
+    asked = [text for key, text in said.items() if request.query_params.get(key) == "1"]
+    return await _view(request, error=asked[0] if asked else None)
 
 
 async def _view(
@@ -200,6 +220,7 @@ async def _view(
         earlier=earlier,
         credits=credits,
         warnings=preview_warnings(result),
+        future=future(result.as_of),
         asked=asked or {"targets": [], "reason": "", "until": ""},
         owners={i.invoice: i.client for i in result.invoices if i.invoice},
         credits_of={c.client: [x for x in credits if x.client == c.client] for c in credits},
@@ -257,6 +278,7 @@ __all__ = [
     "HOLD_DAYS",
     "confirmed",
     "form_day",
+    "future",
     "hold",
     "page_text",
     "preview",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import shutil
 import socket
 import tempfile
 import threading
@@ -25,10 +26,13 @@ from ..errors import RelanceError
 from ..wording import describe_error, describe_os_error
 from . import bank, jobs, letterview, pages, preview, registered
 from .guard import Guard, MissingToken, forbidden
+from .plain import page_error
 from .state import UiState, home_folder
 from .views import HERE, render
 
 HOST = "127.0.0.1"
+# The previews' temporary folder, removed when the server stops.
+PREVIEW_PREFIX = "relance-apercu-"
 # Closed for this long (no heartbeat from the page, which beats every 10 s): the server stops.
 IDLE_SECONDS = 120.0
 # Before the browser first shows the page, allow time for it to start.
@@ -82,7 +86,7 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
 def refused(request: Request, exc: Exception) -> Response:
     """The page's one error boundary: a RelanceError or an OSError said in one French sentence
     (a post without its token is a 403: guard.forbidden)."""
-    message = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+    message = describe_os_error(exc) if isinstance(exc, OSError) else page_error(exc)
     return render(request, "message.html", 400, message=message)
 
 
@@ -108,11 +112,10 @@ class Running:
 
 
 def new_state(ledger: Path | None, recent_file: Path | None = None) -> UiState:
-    """A fresh state with a random token and a private preview folder."""
+    """A fresh state with a random token and a private preview folder (the workbook joins the
+    recent ones once a preview has read it)."""
     state = UiState(secrets.token_urlsafe(24), ledger, recent_file)
-    state.preview_root = Path(tempfile.mkdtemp(prefix="relance-apercu-"))
-    if ledger is not None:
-        state.remember(ledger)
+    state.preview_root = Path(tempfile.mkdtemp(prefix=PREVIEW_PREFIX))
     return state
 
 
@@ -130,7 +133,7 @@ def start(
     app = create_app(state, lambda: port)
     config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread = threading.Thread(target=_serve, args=(server, sock, state), daemon=True)
     thread.start()
     watch = threading.Thread(target=_watch, args=(state, server, idle_seconds), daemon=True)
     watch.start()
@@ -140,6 +143,16 @@ def start(
             break
         time.sleep(0.02)
     return Running(url, port, state, server, thread)
+
+
+def _serve(server: uvicorn.Server, sock: socket.socket, state: UiState) -> None:
+    """Serve until stopped (« Quitter », idle, Ctrl+C); then remove the previews' temporary
+    folder: copies of letters with clients' names and amounts are not left behind."""
+    try:
+        server.run(sockets=[sock])
+    finally:
+        if state.preview_root.name.startswith(PREVIEW_PREFIX):  # the page's own, never /tmp
+            shutil.rmtree(state.preview_root, ignore_errors=True)
 
 
 def _watch(state: UiState, server: uvicorn.Server, idle: float) -> None:

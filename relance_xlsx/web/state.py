@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import RelanceError
 from ..userfiles import write_bytes_atomically
 from ..wording import describe_error
+from .plain import page_error
 
 RECENT_MAX = 8
 
@@ -108,7 +109,7 @@ class UiState:
             try:
                 job.result = work(job.progress)
             except RelanceError as exc:
-                job.error = str(exc)
+                job.error = page_error(exc)
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:  # OSError, a library's own error, a bug: in French
@@ -160,7 +161,6 @@ class UiState:
 
     def remember(self, ledger: Path) -> None:
         """Put this workbook first in the recent list (best effort: never fails the page)."""
-        self.ledger = ledger
         if self.recent_file is None:
             return
         names = [str(ledger)] + [n for n in self.recent() if n != str(ledger)]

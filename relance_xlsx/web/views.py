@@ -12,7 +12,7 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ..pipeline import kind_label
+from ..pipeline import kind_label, missing_phrase
 from ..wording import date_short, money
 
 HERE = Path(__file__).resolve().parent
@@ -29,6 +29,7 @@ _ENV.filters["language"] = lambda code: {"fr": "français", "en": "anglais"}.get
 _ENV.filters["name"] = lambda p: Path(str(p)).name
 _ENV.filters["url"] = lambda p: quote(str(p), safe="")
 # A letter's missing settings are said once for all letters, above them: not on each.
+_ENV.filters["lacking"] = lambda items: missing_phrase([str(m) for m in items])
 _ENV.tests["settings_gap"] = lambda text: str(text).startswith("dans vos réglages")
 # The run's messages name its folders (« a_completer/ »): the page names what it shows.
 _ENV.filters["plain"] = lambda text: str(text).replace(

@@ -32,7 +32,7 @@ def describe_os_error(exc: OSError) -> str:
     name = exc.filename if exc.filename is not None else exc.filename2
     what = f"« {name} »" if name is not None else "un fichier"
     if getattr(exc, "winerror", None) == _WINDOWS_SHARING_VIOLATION:
-        text = f"{what} est utilisé par un autre programme (Excel ?) ; fermez-le puis relancez"
+        text = f"{what} est utilisé par un autre programme (Excel ?) ; fermez-le puis réessayez"
         return text[0].upper() + text[1:] + "."
     sentence = _SENTENCES.get(exc.errno or -1)
     if sentence is None:

@@ -243,6 +243,26 @@ def own_first_letters(path: Path, sheet: str) -> dict[tuple[str, str], dt.date]:
     return {key: day for key, (day, own) in first.items() if own}
 
 
+# The lines a run writes for what it did that day: its letters, thanks, claims, litigation
+# files and holds (« Ne pas envoyer »); not payments, e-mails or lines recovered from the ledger.
+_RUN_ACTIONS = tuple(ACTION_LABELS[a] for a in ("letter", "thanks", "claim", "litigation", "held"))
+
+
+def last_run_day(path: Path, sheet: str) -> dt.date | None:
+    """The date of the last run the journal records (None: no run recorded, or no journal)."""
+    if not Path(path).is_file():
+        return None
+    stat = Path(path).stat()
+    lines = lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns)
+    days = [
+        e.run_date
+        for entries in lines.values()
+        for e in entries
+        if e.action.startswith(_RUN_ACTIONS) and not e.action.startswith(RECOVERED)
+    ]
+    return max(days, default=None)
+
+
 __all__ = [
     "bank_history",
     "dated_numbers",
@@ -251,6 +271,7 @@ __all__ = [
     "journal_demands",
     "journal_lines",
     "journal_notices",
+    "last_run_day",
     "letters_sent",
     "notice_envelopes",
     "own_first_letters",

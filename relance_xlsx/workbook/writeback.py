@@ -67,7 +67,7 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
         by = f" par {owner}" if owner else ""
         raise WorkbookError(
             f"{path.name} est ouvert{by} dans Excel ou LibreOffice ({locks[0].name}) ; "
-            "fermez-le puis relancez."
+            "fermez-le puis réessayez."
         )
     if _marked_read_only(path):
         raise WorkbookError(
