@@ -69,7 +69,7 @@ def test_every_number_of_the_settings_has_a_range():
     [
         pytest.param("31/12/9999", "hors de la période acceptée", id="year-9999"),
         pytest.param("0001-01-01", "hors de la période acceptée", id="year-1"),
-        pytest.param("31/02/2026", "JJ/MM/AAAA", id="no-such-day"),
+        pytest.param("31/02/2026", "n'existe pas au calendrier", id="no-such-day"),
     ],
 )
 def test_an_as_of_beyond_a_sane_range_is_refused(tmp_path, typed, phrase):

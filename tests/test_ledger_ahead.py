@@ -49,8 +49,10 @@ def _read_both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, obj
 
 def _formulas(tmp_path: Path) -> Path:
     rows = [
-        ["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), "=1000*1.2", 0],
-        ["F2", "Beta", D(2026, 9, 2), D(2026, 10, 2), "=500*1.2", 0],
+        # Formulas saved without their values, in the paid column: an amount column of them
+        # stops the reading (the public-workbook review, H3), a paid one is a warning.
+        ["F1", "Alpha", D(2026, 9, 1), D(2026, 10, 1), 1200, "=0*1"],
+        ["F2", "Beta", D(2026, 9, 2), D(2026, 10, 2), 600, "=0*1"],
         ["F3", "Beta", "pas une date", D(2026, 10, 2), 120, 0],
     ]
     return write_ledger(tmp_path / "formulas.xlsx", rows)
