@@ -18,7 +18,9 @@ from ..policy import (
     rate_caveat,
     rate_tables_for,
 )
+from ..policy.insolvent import forbidden_payment
 from ..progress import Progress, step
+from ..wording import date_short, day_long, money
 from ..workbook import journal_lines
 from .casefile import debtor_of, notices, text
 from .dossiers import FOLDER, by_client, claimed, client_folders, pdfs_beside, records
@@ -50,12 +52,15 @@ def build_declaration(
 ) -> tuple[Declaration, tuple[str, ...]]:
     """The client's declaration from its open invoices, and the warnings of its rates."""
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
+    judgment = _latest(rows, "judgment_date")
+    # A payment received on or after the judgment for an earlier debt is not deducted (L622-7).
+    mine = [_at_judgment(r, judgment) for r in mine]
     open_ = [
         r for r in mine
-        if not r["is_paid"] and r["outstanding"] > 0 and r["action"] in _DECLARED
+        if (r["late_paid"] or not r["is_paid"]) and r["outstanding"] > 0
+        and r["action"] in _DECLARED
     ]  # fmt: skip
     credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
-    judgment = _latest(rows, "judgment_date")
     valued = at_judgment(
         ledger.frame, [r["index"] for r in open_], judgment, settings.policy,
         rate_tables_for(settings),
@@ -94,8 +99,40 @@ def build_declaration(
         settings.policy.interest_rate,
         _rate_notes([{**by_index[i], "periods": valued.periods.get(i, ())} for i in valued.due],
                     settings),
+        [_late_note(r) for r in open_ if r["late_paid"]],
     )  # fmt: skip
-    return declaration, valued.warnings
+    forbidden = tuple(
+        f"{client}, facture {text(r['invoice'])} : "
+        + forbidden_payment(r["late_paid"], date_short(r["payment_date"]))
+        + "."
+        for r in open_ if r["late_paid"]
+    )  # fmt: skip
+    return declaration, (*forbidden, *valued.warnings)
+
+
+def _at_judgment(r: dict[str, Any], judgment: dt.date | None) -> dict[str, Any]:
+    """The invoice as it stood on the judgment: a payment received on or after it for a
+    debt born before it (L622-7 forbids it) put back into what is due, as "late_paid"."""
+    born = r["performance_date"] or r["invoice_date"]
+    day = r["payment_date"]
+    late = (
+        judgment is not None and day is not None and born is not None
+        and day >= judgment and born < judgment and r["paid"] > 0
+    )  # fmt: skip
+    if not late:
+        return {**r, "late_paid": 0.0}
+    paid = float(r["paid"])
+    return {**r, "late_paid": paid, "paid": 0.0, "outstanding": r["outstanding"] + paid}
+
+
+def _late_note(r: dict[str, Any]) -> str:
+    """What the declaration says of a payment received after the judgment."""
+    return (
+        f"Facture {text(r['invoice'])} : {money(r['late_paid'])} reçus le "
+        f"{day_long(r['payment_date'])}, postérieurement au jugement d'ouverture, non déduits "
+        "(paiement d'une créance antérieure interdit par l'article L622-7 du Code de commerce), "
+        "sous réserve de restitution."
+    )
 
 
 def _rate_notes(rows: list[dict[str, Any]], settings: Settings) -> list[str]:

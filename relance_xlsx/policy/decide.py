@@ -24,6 +24,7 @@ from ..ledger import (
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
+from .insolvent import paid_after_judgment
 from .labels import labels_after
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
@@ -110,7 +111,9 @@ def decide(
     masks["prescribed"] = prescribed(barred, as_of) & ~masks["paid"] & ~masks["credit"]
     # One invoice marked is enough: the proceedings concern the client, all its invoices.
     insolvent = frame["insolvent"].groupby(frame["client"]).transform("any")
-    masks["insolvent"] = insolvent.to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
+    # Paid after the judgment for an earlier debt: still declared, the payment forbidden.
+    unpaid = ~masks["paid"] | paid_after_judgment(frame)
+    masks["insolvent"] = insolvent.to_numpy(dtype=bool) & unpaid & ~masks["credit"]
     kept_until = frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
     masks["promised"] = (kept_until >= today).to_numpy(dtype=bool) & ~masks["paid"]
     # A payment the e-invoicing platform says was sent: no reminder while it travels.
@@ -127,6 +130,8 @@ def decide(
     masks["imminent"] = imminent
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
+    for name in ("thanks", "paid"):  # a payment L622-7 forbids: the invoice is declared
+        masks[name] = masks[name] & ~(masks["insolvent"] & paid)
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(

@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from ..wording import date_short
+from ..wording import date_short, money
 from .prescription import column
 
 LIQUIDATION = "liquidation judiciaire"
@@ -45,6 +45,27 @@ def _texts(dates: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(dates.to_numpy())
     names = [date_short(pd.Timestamp(d).date()) for d in uniques]
     return np.array([*names, ""], dtype=object)[codes]
+
+
+def paid_after_judgment(frame: pd.DataFrame) -> np.ndarray:
+    """Invoices born before the client's opening judgment and paid (in part) on or after it:
+    a payment L622-7 forbids (L641-3 in a liquidation), not to be deducted from the claim."""
+    judged = column(frame, "judgment_date").groupby(frame["client"]).transform("max")
+    born = column(frame, "performance_date").fillna(frame["invoice_date"])
+    paid_on = column(frame, "payment_date")
+    after = (frame["paid"] > 0) & (paid_on >= judged) & (born < judged)
+    return after.to_numpy(dtype=bool) & ~frame["is_credit"].to_numpy(dtype=bool)
+
+
+def forbidden_payment(amount: float, day: str) -> str:
+    """The warning on a payment received after the opening judgment for an earlier debt."""
+    return (
+        f"paiement de {money(amount)} reçu le {day}, après le jugement d'ouverture, pour une "
+        "dette née avant lui : paiement interdit par l'article L622-7 du Code de commerce, qui "
+        "pourra devoir être restitué au mandataire judiciaire ou au liquidateur ; ne le "
+        "déduisez pas, déclarez la créance entière due au jour du jugement et prévenez votre "
+        "avocat"
+    )
 
 
 def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
@@ -86,6 +107,15 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
         "la déclaration",
     )
     put("insolvent", lambda m: stop[m] + when[m] + figures[m], ~later)
+    forbidden = paid_after_judgment(frame) & ~later
+    if forbidden.any():
+        paid, paid_on = frame["paid"].to_numpy(dtype=float), _texts(frame["payment_date"])
+
+        def warned(m: np.ndarray) -> np.ndarray:
+            said = [forbidden_payment(a, d) for a, d in zip(paid[m], paid_on[m], strict=True)]
+            return stop[m] + when[m] + figures[m] + " ; " + np.array(said, dtype=object)
+
+        put("insolvent", warned, forbidden)
     rule = np.where(liquidation, LATER_LIQUIDATION, LATER_OBSERVATION)
     put(
         "insolvent",
@@ -94,4 +124,11 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
     )
 
 
-__all__ = ["LATER_LIQUIDATION", "LATER_OBSERVATION", "LIQUIDATION", "insolvency_reasons"]
+__all__ = [
+    "LATER_LIQUIDATION",
+    "LATER_OBSERVATION",
+    "LIQUIDATION",
+    "forbidden_payment",
+    "insolvency_reasons",
+    "paid_after_judgment",
+]
