@@ -34,6 +34,13 @@ _INTERRUPTS = {
 }
 
 
+# Where a letter's date comes from: it interrupts only if the letter really left (art. 2).
+SENT = {
+    "letter": " (date de la dernière relance du classeur, si elle est bien partie)",
+    "journal": " (journal, si elle est bien partie)",
+}
+
+
 def _day(value: Any) -> str:
     return date_short(pd.Timestamp(value).date())
 
@@ -43,8 +50,8 @@ def _source(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> tup
     day = _day(start)
     if basis == "payment":
         return "du", f"paiement partiel du {day}, qui a reconnu la dette"
-    if basis == "letter":
-        return "de la", f"réclamation écrite du {day}, qui l'a interrompue"
+    if basis in ("letter", "journal"):
+        return "de la", f"réclamation écrite du {day}{SENT[basis]}, qui l'a interrompue"
     if basis == "due":
         return "de l'", f"échéance du {day}"
     if basis == "performance":
@@ -65,15 +72,17 @@ def _rule(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> str:
     counted = f"{article}{'' if article.endswith(chr(39)) else ' '}{source}"
     if regime == "public":
         year = start.year + 1
-        if basis in ("letter", "payment", "billed"):
+        if basis in ("letter", "journal", "payment", "billed"):
             act = {
                 "letter": "la réclamation écrite",
+                "journal": "la relance",
                 "payment": "le paiement partiel",
                 "billed": "la facture (demande de paiement)",
             }[basis]
             return (
                 f"déchéance quadriennale ({LAW_1968}, art. 1 et 2), quatre ans à compter du "
-                f"1er janvier {year}, {act} du {_day(start)} l'ayant interrompue"
+                f"1er janvier {year}, {act} du {_day(start)}{SENT.get(basis, '')} l'ayant "
+                "interrompue"
             )
         return (
             f"déchéance quadriennale ({LAW_1968}, art. 1), droit né en {start.year} ({source}), "

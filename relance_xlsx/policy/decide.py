@@ -26,6 +26,7 @@ from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barre
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
 from .insolvent import paid_after_judgment
 from .labels import labels_after
+from .lapsing import say_lapse_letter
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
@@ -159,6 +160,8 @@ def decide(
     note_soon_barred(out, barred, as_of, policy, alive)
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     warnings += say_imminent(out, barred, imminent, as_of, *bar)
+    sending = alive & ~imminent & (action == "letter")
+    warnings += say_lapse_letter(out, frame, barred, as_of, policy, sending)
     claimed_ever = say_paid(out, frame, rule == RULE["claim"], paid, owes)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid
