@@ -36,8 +36,11 @@ def check_rows(
     last_date: Coded,
     as_of: dt.date,
     policy: Policy,
+    public: np.ndarray | None = None,
 ) -> None:
-    """Row-level consistency checks; errors clear ok[i], warnings do not."""
+    """Row-level consistency checks; errors clear ok[i], warnings do not. public: the rows of
+    public buyers, whose maximum term is the Code de la commande publique's (buyers.py), not
+    L441-10's."""
     Value = Callable[[int], Any] | None
 
     def error(mask: np.ndarray, name: str | None, value: Value, message: str) -> None:
@@ -80,7 +83,7 @@ def check_rows(
     )
     _duplicates(grid, ok, invoice)
     warn(
-        _beyond_legal_terms(invoice_ts, due_ts, policy),
+        _beyond_legal_terms(invoice_ts, due_ts, policy) & (True if public is None else ~public),
         due_field,
         due_value,
         computed
