@@ -108,11 +108,12 @@ class Stretches:
         splits: np.ndarray,
         bases: np.ndarray,
     ) -> None:
-        # A payment bears interest on the amount before it up to its own day; a credit note
-        # lowers the base from its own date (the day before is the last on the higher base).
-        # One without a date, or dated by the due date, lowers it from the start.
+        # A payment bears interest on the amount before it up to its own day. A credit note
+        # cancels part of the invoice: that part was never due, so it lowers the base from
+        # the start, whatever its date (as a whole credit note leaves nothing owed:
+        # statuses.paid_late_rows; the third legal review, finding 6).
         events = [(pd.Timestamp(d), p) for d, p in paid]
-        events += [(d - _ONE if pd.notna(d) else due, c) for d, c in credits]
+        events += [(due, c) for _, c in credits]
         undated = max(amount - remaining - sum(p for _, p in paid), 0.0)
         base = max(amount - undated - sum(p for d, p in events if not d > due), 0.0)
         bases[i, :] = 0.0
