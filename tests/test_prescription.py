@@ -208,3 +208,22 @@ def test_a_held_letter_does_not_hide_the_lapse(tmp_path, row, status, warning):
     # The workbook's status cell says it too.
     ws = openpyxl.load_workbook(ledger)["Factures"]
     assert any(status in str(c.value) for c in ws[2])
+
+
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        # Performed 10/03/2024: two years, last day 10/03/2026, barred 11/03/2026, within the
+        # 90 days' warning on 22/01/2026.
+        pytest.param({**CONSUMER, "performance_date": T("2024-03-10"), "invoice_date": T("2024-03-25"), "due_date": T("2024-04-24")},
+                     "prescrite le 11/03/2026 (dernier jour pour agir : 10/03/2026 ; 2 ans comptés de la livraison ou exécution de la prestation le 10/03/2024)", id="from-the-performance"),
+        # No performance date: from the invoice of 25/03/2024, barred 26/03/2026.
+        pytest.param({**CONSUMER, "invoice_date": T("2024-03-25"), "due_date": T("2024-04-24")},
+                     "prescrite le 26/03/2026 (dernier jour pour agir : 25/03/2026 ; 2 ans comptés de la facture du 25/03/2024, faute de date de livraison ou d'exécution dans le classeur)", id="from-the-invoice"),
+    ],
+)  # fmt: skip
+def test_a_consumer_s_soon_barred_status_says_what_it_counted_from(row, says):
+    """legal-fr §8.3: « say which was used » (the third legal review, finding 7)."""
+    row = {**row, "level": 1, "last_date": T("2026-01-20")}
+    decision = decide(frame(**row), D(2026, 1, 22), Policy(), TABLES).frame.iloc[0]
+    assert says in decision["reason"], decision["reason"]

@@ -14,6 +14,7 @@ from ..ledger import FORMAL_NOTICE, LITIGATION, POSTAL_DAYS, REMINDER_2
 from ..wording import date_short
 from .prescription import (
     BASES,
+    CONSUMER,
     LAPSE_YEARS,
     PRESCRIPTION_YEARS,
     PUBLIC,
@@ -97,6 +98,17 @@ def _rule(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> str:
     return f"{years} ans entre professionnels (Code de commerce L110-4), comptés {counted}"
 
 
+def _counted(p: Prescription, i: int) -> str:
+    """A consumer's « ; 2 ans comptés de la facture du … » (legal-fr §8.3: say which date was
+    used), '' for the others."""
+    if p.regime[i] != CONSUMER:
+        return ""
+    performed = p.performed.iat[i] if p.performed is not None else pd.NaT
+    article, source = _source("consumer", BASES[p.basis[i]], p.start.iat[i], performed)
+    space = "" if article.endswith("'") else " "
+    return f" ; {PRESCRIPTION_YEARS['consumer']} ans comptés {article}{space}{source}"
+
+
 def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> list[str]:
     """The status of each time-barred invoice of the mask."""
     rows = np.flatnonzero(mask).tolist()
@@ -136,9 +148,9 @@ def note_soon_barred(
             f"écrite partie avant cette date ouvre un nouveau délai de {LAPSE_YEARS} ans "
             f"({LAW_1968}, art. 2)"
             if p.regime[i] == PUBLIC
-            else f"prescrite le {barred} (dernier jour pour agir : {last}) : à défaut de "
-            "paiement, agissez avant (injonction de payer ou reconnaissance de dette signée ; "
-            "une relance ne l'interrompt pas)"
+            else f"prescrite le {barred} (dernier jour pour agir : {last}{_counted(p, i)}) : à "
+            "défaut de paiement, agissez avant (injonction de payer ou reconnaissance de dette "
+            "signée ; une relance ne l'interrompt pas)"
         )
     out["lapse"] = pd.Series(texts, index=out.index, dtype=object)
     out["lapse_on"] = p.barred_on.where(mask).to_numpy()
@@ -166,8 +178,8 @@ def say_soon_barred(
         else:
             texts.append(
                 f"{reason} ; prescrite le {_day(p.barred_on.iat[i])} (dernier jour pour agir : "
-                f"{last}) : à défaut de paiement, agissez avant (injonction de payer ou "
-                "reconnaissance de dette signée ; une relance ne l'interrompt pas)"
+                f"{last}{_counted(p, i)}) : à défaut de paiement, agissez avant (injonction de "
+                "payer ou reconnaissance de dette signée ; une relance ne l'interrompt pas)"
             )
     out.loc[rows, "reason"] = texts
     latest = _day(p.barred_on[mask].max())
@@ -245,7 +257,7 @@ def say_imminent(
     where = np.flatnonzero(mask).tolist()
     out.loc[rows, "reason"] = [
         f"Prescription imminente : prescrite le {_day(p.barred_on.iat[i])} (dernier jour pour "
-        f"agir : {_day(p.barred_on.iat[i] - pd.Timedelta(days=1))}), "
+        f"agir : {_day(p.barred_on.iat[i] - pd.Timedelta(days=1))}{_counted(p, i)}), "
         f"{_before(as_of, days[i], bool(notice[i]))} : aucune "
         f"{'mise en demeure' if notice[i] else 'relance'} envoyée ; seule une action en justice "
         "(injonction de payer) ou une reconnaissance de dette signée l'interrompt (Code civil "

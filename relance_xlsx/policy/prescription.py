@@ -44,6 +44,7 @@ class Prescription:
     start: pd.Series  # the day the term runs from: the starting event or the last interruption
     basis: np.ndarray  # what start is, a code of BASES: performance, invoice, due, payment…
     regime: np.ndarray  # a code of REGIMES: business, consumer, public (the four-year lapse)
+    performed: pd.Series | None = None  # the ledger's delivery or performance dates
 
     def last_day(self) -> pd.Series:
         """The last day the claim can still be acted on."""
@@ -109,7 +110,7 @@ def prescription_dates(
     public = np.flatnonzero(regime == PUBLIC)
     if len(public):
         _lapse(frame, public, start, basis, barred, demands or {})
-    return Prescription(barred, start, basis, regime)
+    return Prescription(barred, start, basis, regime, performed)
 
 
 def _lapse(
