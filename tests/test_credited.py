@@ -177,3 +177,28 @@ def test_paid_in_part_then_credited_says_both(tmp_path):
     assert (
         "soldée par votre règlement du 15 octobre 2026 et notre avoir du 1er novembre 2026" in text
     ), text
+
+
+def test_a_credit_before_the_payment_is_named_first(tmp_path):
+    """The third legal review's N6 case (finding 6 and 8a): Y1 (1 000 €, due 01/09) credited
+    400 € on 01/10, then paid 600 € on 15/10. The payment and the credit note are named in
+    date order, the credit first. The 400 € credited were never due: penalties on the 600 €
+    from 02/09 to 15/10, 44 days: 600 × 12,15 % × 44 / 365 = 8,7879 → 8,79 € (not 12,65 €,
+    which ran on 1 000 € until the credit); + 40 € = 48,79 €."""
+    rows = [
+        ["Y1", "Yotta SAS", D(2026, 8, 1), D(2026, 9, 1), 1000.0, 600.0, D(2026, 10, 15), None, ADDRESS, "Relance 1", D(2026, 9, 15)],
+        ["AV-Y1", "Yotta SAS", D(2026, 10, 1), None, -400.0, None, None, "Y1", ADDRESS, None, None],
+    ]  # fmt: skip
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, claim_after_payment="letter"))
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, out_dir=tmp_path / "out")
+    y1 = next(i for i in result.invoices if i.invoice == "Y1")
+    assert (y1.interest, y1.indemnity) == (8.79, 40.0)
+    assert y1.reason.startswith("Soldée par l'avoir du 01/10/2026 et le règlement du 15/10/2026")
+    [letter] = result.letters
+    assert letter.total_due == 48.79
+    text = plain("\n".join(p.text for p in Document(letter.path).paragraphs))
+    assert (
+        "soldée par notre avoir du 1er octobre 2026 et votre règlement du 15 octobre 2026" in text
+    )
