@@ -147,6 +147,13 @@ def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]
         )
         for i, part in enumerate(plan.all_parts)
     ]
+    # A note on a rate or a receipt is said once per letter, under the first detail using it
+    # (the third legal review, 8d: the provisional-rate sentence came 2 to 3 times).
+    said: set[str] = set()
+    for p in parts:
+        notes = [n for n in p.pop("provisional_notes") if n not in said]
+        said.update(notes)
+        p["provisional"] = " ".join(notes)
     return scope_notice(parts, f.lang)
 
 

@@ -35,6 +35,11 @@ def _notice(row: Mapping[str, Any], received: dt.date) -> dt.date | None:
 
 def received_note(rows: Iterable[Mapping[str, Any]], lang: str) -> str:
     """« Intérêts au taux légal comptés à partir du lendemain de la réception … », or ''."""
+    return " ".join(received_notes(rows, lang))
+
+
+def received_notes(rows: Iterable[Mapping[str, Any]], lang: str) -> list[str]:
+    """The sentences of received_note, one per notice and receipt."""
     said: dict[tuple[dt.date | None, dt.date, bool], None] = {}
     for r in rows:
         periods = r.get("periods") or ()
@@ -47,7 +52,7 @@ def received_note(rows: Iterable[Mapping[str, Any]], lang: str) -> str:
         notice = _notice(r, received)
         ar = _date(r.get("ar_date"))
         said[(notice, received, ar == received)] = None
-    return " ".join(_sentence(n, day, by_ar, lang) for n, day, by_ar in said)
+    return [_sentence(n, day, by_ar, lang) for n, day, by_ar in said]
 
 
 def _sentence(notice: dt.date | None, received: dt.date, by_ar: bool, lang: str) -> str:
@@ -84,4 +89,4 @@ def _sentence(notice: dt.date | None, received: dt.date, by_ar: bool, lang: str)
     )
 
 
-__all__ = ["received_note"]
+__all__ = ["received_note", "received_notes"]

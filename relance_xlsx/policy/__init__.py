@@ -13,7 +13,13 @@ from .heldback import hold_back
 from .incourt import say_paid_in_court
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
-from .provisional import Provisional, provisional_of, provisional_sentence, rate_caveat
+from .provisional import (
+    Provisional,
+    provisional_of,
+    provisional_sentence,
+    rate_caveat,
+    rate_caveats,
+)
 from .rates import (
     RateTables,
     load_rate_tables,
@@ -38,6 +44,7 @@ __all__ = [
     "provisional_of",
     "provisional_sentence",
     "rate_caveat",
+    "rate_caveats",
     "rate_tables_for",
     "say_paid_in_court",
 ]
