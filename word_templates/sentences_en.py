@@ -12,8 +12,8 @@ _EN_STARTS = (
 )
 
 EN = {
-    "salutation": "Dear Sir or Madam,",
-    "greeting": "{% if debtor.contact %}Dear {{ debtor.contact }},{% else %}Dear Sir or Madam,{% endif %}",
+    "salutation": "{{ debtor.salutation }}",
+    "greeting": "{% if debtor.contact %}Dear {{ debtor.contact }},{% else %}{{ debtor.salutation }}{% endif %}",
     "colon": ": ",
     "page": "Page",
     "registered": "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
@@ -71,7 +71,7 @@ EN = {
     "contact_notice": "If you have any question, please call us on {{ creditor.phone }} or "
     "write to {{ creditor.email }}. If you have paid this amount in the meantime, please let "
     "us know the date and means of your payment.",
-    "closing": "Yours faithfully,",
+    "closing": "{{ debtor.closing }}",
     "attention": "For the attention of {{ debtor.contact }}",
     "ref": "Ref.: {{ letter.reference }}",
     "recall": "For the record, {{ letter.recall.invoices_phrase }} "

@@ -21,6 +21,7 @@ from ..wording import (
     previous_notices,
     these_invoices,
 )
+from .civility import civility
 from .claimed import settled, total_due
 from .interest import rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
@@ -73,7 +74,7 @@ def letter_context(
         provisional=provisional_note(settings, lang),
     )
     parts = _parts(plan, data, frame)
-    debtor = _debtor(plan.client, people)
+    debtor = _debtor(plan.client, people, lang)
     numbers = [str(r["invoice"] or "–") for r in rows]
     return {
         "creditor": creditor_for(creditor, lang),
@@ -277,11 +278,13 @@ def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     }
 
 
-def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Who the letter is addressed to: the first address, contact and e-mail given."""
+def _debtor(client: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """Who the letter is addressed to: the first address, contact and e-mail given; how it
+    is greeted (civility.py)."""
     kind = debtor_type(rows[0]) if rows else "business"
     return {
         "name": client,
+        **civility(client, lang),
         "address_lines": debtor_address(rows) or [MISSING_ADDRESS],
         "contact": next((str(r["contact"]) for r in rows if present(r["contact"])), ""),
         "email": next((str(r["email"]) for r in rows if present(r["email"])), ""),
