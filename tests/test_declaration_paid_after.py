@@ -63,3 +63,33 @@ def test_a_payment_after_the_judgment_is_declared_and_warned(tmp_path: Path) -> 
     assert "Facture P-1 : 200,00 € reçus le 20 juillet 2024, postérieurement au jugement" in text
     assert "sous réserve de restitution" in text
     assert "P-3" not in text
+
+
+def test_a_payments_sheet_deducts_only_what_came_before_the_judgment(tmp_path: Path) -> None:
+    """P-1, 1 000 € due 15/05/2024: 300 € paid on 01/07/2024, before the judgment of 15/07,
+    and 200 € on 20/07/2024, after it. Due on the judgment: 1 000 − 300 = 700 €, the 200 €
+    not deducted. Interest: 16/05–30/06, 46 days on 1 000 € at 14,50 %: 18,27; 01/07 (the
+    payment's day bears interest on the amount before it), 1 day on 1 000 € at 14,25 %:
+    1 000 × 14,25 % / 365 = 0,3904 → 0,39; 02/07–14/07, 13 days on 700 €: 700 × 14,25 % × 13
+    / 365 = 3,5527 → 3,55; 22,21 €. Total due: 700 + 22,21 + 40 = 762,21 €."""
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Procédure collective", "Date du jugement", "Date BODACC"]  # fmt: skip
+    rows = [["P-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, ADDRESS,
+             "Redressement judiciaire", JUDGMENT, NOTICE]]  # fmt: skip
+
+    def payments(wb) -> None:
+        ws = wb.create_sheet("Règlements")
+        ws.append(["N° facture", "Date", "Montant"])
+        ws.append(["P-1", D(2024, 7, 1), 300.0])
+        ws.append(["P-1", D(2024, 7, 20), 200.0])
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers, extra=payments)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out"
+    )
+    [invoice] = result.invoices
+    assert "paiement de 200,00 € reçu le 20/07/2024" in _plain(invoice.reason)
+    text = _text(Path(result.declarations[0]))
+    assert "Principal échu : 700,00 €" in text
+    assert "Intérêts arrêtés au 14 juillet 2024 : 22,21 €" in text
+    assert "Total échu au jour du jugement : 762,21 €" in text

@@ -38,8 +38,10 @@ _REMAINS = {
         "consumer": "les intérêts au taux légal courus depuis cette mise en demeure restent dus",
     },
     "en": {
-        "business": "the late-payment interest and the fixed compensation for recovery costs remain due",
-        "public": "the late-payment interest and the fixed compensation for recovery costs remain due",
+        "business": "the late-payment interest and the fixed compensation for recovery costs "
+        "remain due",
+        "public": "the late-payment interest and the fixed compensation for recovery costs "
+        "remain due",
         "consumer": "the interest at the legal rate accrued since that formal notice remains due",
     },
 }

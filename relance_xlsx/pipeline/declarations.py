@@ -18,7 +18,7 @@ from ..policy import (
     rate_caveat,
     rate_tables_for,
 )
-from ..policy.insolvent import forbidden_payment
+from ..policy.insolvent import forbidden_payment, late_paid
 from ..progress import Progress, step
 from ..wording import date_short, day_long, money
 from ..workbook import journal_lines
@@ -54,7 +54,8 @@ def build_declaration(
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
     judgment = _latest(rows, "judgment_date")
     # A payment received on or after the judgment for an earlier debt is not deducted (L622-7).
-    mine = [_at_judgment(r, judgment) for r in mine]
+    late = dict(zip(ledger.frame.index, late_paid(ledger.frame).tolist(), strict=True))
+    mine = [_at_judgment(r, late.get(r["index"], 0.0)) for r in mine]
     open_ = [
         r for r in mine
         if (r["late_paid"] or not r["is_paid"]) and r["outstanding"] > 0
@@ -110,19 +111,18 @@ def build_declaration(
     return declaration, (*forbidden, *valued.warnings)
 
 
-def _at_judgment(r: dict[str, Any], judgment: dt.date | None) -> dict[str, Any]:
-    """The invoice as it stood on the judgment: a payment received on or after it for a
-    debt born before it (L622-7 forbids it) put back into what is due, as "late_paid"."""
-    born = r["performance_date"] or r["invoice_date"]
-    day = r["payment_date"]
-    late = (
-        judgment is not None and day is not None and born is not None
-        and day >= judgment and born < judgment and r["paid"] > 0
-    )  # fmt: skip
-    if not late:
+def _at_judgment(r: dict[str, Any], late: float) -> dict[str, Any]:
+    """The invoice as it stood on the judgment: what was paid on or after it for a debt born
+    before it (L622-7 forbids it; policy.late_paid) put back into what is due, as
+    "late_paid"."""
+    if late <= 0:
         return {**r, "late_paid": 0.0}
-    paid = float(r["paid"])
-    return {**r, "late_paid": paid, "paid": 0.0, "outstanding": r["outstanding"] + paid}
+    return {
+        **r,
+        "late_paid": late,
+        "paid": round(float(r["paid"]) - late, 2),
+        "outstanding": round(r["outstanding"] + late, 2),
+    }
 
 
 def _late_note(r: dict[str, Any]) -> str:

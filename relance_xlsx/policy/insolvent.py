@@ -47,14 +47,28 @@ def _texts(dates: pd.Series) -> np.ndarray:
     return np.array([*names, ""], dtype=object)[codes]
 
 
-def paid_after_judgment(frame: pd.DataFrame) -> np.ndarray:
-    """Invoices born before the client's opening judgment and paid (in part) on or after it:
-    a payment L622-7 forbids (L641-3 in a liquidation), not to be deducted from the claim."""
+def late_paid(frame: pd.DataFrame) -> np.ndarray:
+    """What each invoice born before its client's opening judgment was paid on or after it:
+    a payment L622-7 forbids (L641-3 in a liquidation), not deducted from the claim. Its
+    dated payments when a payments sheet gives them, else its payment if dated so."""
     judged = column(frame, "judgment_date").groupby(frame["client"]).transform("max")
     born = column(frame, "performance_date").fillna(frame["invoice_date"])
     paid_on = column(frame, "payment_date")
-    after = (frame["paid"] > 0) & (paid_on >= judged) & (born < judged)
-    return after.to_numpy(dtype=bool) & ~frame["is_credit"].to_numpy(dtype=bool)
+    before = (born < judged).to_numpy(dtype=bool) & ~frame["is_credit"].to_numpy(dtype=bool)
+    paid = frame["paid"].to_numpy(dtype=float)
+    out = np.where(before & (paid_on >= judged).to_numpy(dtype=bool) & (paid > 0), paid, 0.0)
+    if "payments" in frame:
+        for i in np.flatnonzero(before).tolist():
+            payments = frame["payments"].iat[i]
+            if payments:
+                day = judged.iat[i]
+                out[i] = round(sum(a for d, a in payments if pd.Timestamp(d) >= day), 2)
+    return out
+
+
+def paid_after_judgment(frame: pd.DataFrame) -> np.ndarray:
+    """Invoices born before the client's opening judgment and paid (in part) on or after it."""
+    return late_paid(frame) > 0
 
 
 def forbidden_payment(amount: float, day: str) -> str:
@@ -109,7 +123,7 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
     put("insolvent", lambda m: stop[m] + when[m] + figures[m], ~later)
     forbidden = paid_after_judgment(frame) & ~later
     if forbidden.any():
-        paid, paid_on = frame["paid"].to_numpy(dtype=float), _texts(frame["payment_date"])
+        paid, paid_on = late_paid(frame), _texts(frame["payment_date"])
 
         def warned(m: np.ndarray) -> np.ndarray:
             said = [forbidden_payment(a, d) for a, d in zip(paid[m], paid_on[m], strict=True)]
@@ -130,5 +144,6 @@ __all__ = [
     "LIQUIDATION",
     "forbidden_payment",
     "insolvency_reasons",
+    "late_paid",
     "paid_after_judgment",
 ]
