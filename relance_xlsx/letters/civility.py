@@ -1,11 +1,14 @@
-"""How a letter greets its debtor: « Monsieur, » to a client the ledger names « M. Paul
-Durand », « Madame, » to « Mme Anne Roy », « Madame, Monsieur, » otherwise (a company, a
-couple); in English « Dear Mr Smith, » … « Yours sincerely, », else « Dear Sir or Madam, » …
-« Yours faithfully, »."""
+"""How a letter opens: its place and date, and how it greets its debtor: « Monsieur, » to
+a client the ledger names « M. Paul Durand », « Madame, » to « Mme Anne Roy », « Madame,
+Monsieur, » otherwise (a company, a couple); in English « Dear Mr Smith, » … « Yours
+sincerely, », else « Dear Sir or Madam, » … « Yours faithfully, »."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from ..wording import day_long
 
 _MAN = frozenset({"m.", "monsieur", "mr", "mr."})
 _WOMAN = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle", "mrs", "mrs.", "ms", "ms."})
@@ -42,4 +45,11 @@ def civility(name: str, lang: str) -> dict[str, Any]:
     }
 
 
-__all__ = ["civility"]
+def place_date(city: str, as_of: dt.date, lang: str) -> str:
+    """« Lyon, le 7 décembre 2026 », « Lyon, 7 December 2026 » (the date alone without a city)."""
+    if lang == "fr":
+        return f"{city}, le {day_long(as_of)}" if city else f"Le {day_long(as_of)}"
+    return f"{city}, {day_long(as_of, lang)}" if city else day_long(as_of, lang)
+
+
+__all__ = ["civility", "place_date"]

@@ -21,7 +21,7 @@ from ..wording import (
     previous_notices,
     these_invoices,
 )
-from .civility import civility
+from .civility import civility, place_date
 from .claimed import settled, total_due
 from .interest import rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
@@ -30,7 +30,7 @@ from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_c
 from .payqr import payment_fields
 from .plan import LetterPlan
 from .postal import debtor_address
-from .rated import provisional_note
+from .rated import once_per_letter, provisional_note
 from .records import LetterRows
 from .truth import cited_articles, debtor_type, public_person
 
@@ -148,14 +148,7 @@ def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]
         )
         for i, part in enumerate(plan.all_parts)
     ]
-    # A note on a rate or a receipt is said once per letter, under the first detail using it
-    # (the third legal review, 8d: the provisional-rate sentence came 2 to 3 times).
-    said: set[str] = set()
-    for p in parts:
-        notes = [n for n in p.pop("provisional_notes") if n not in said]
-        said.update(notes)
-        p["provisional"] = " ".join(notes)
-    return scope_notice(parts, f.lang)
+    return scope_notice(once_per_letter(parts), f.lang)
 
 
 def _totals(
@@ -206,7 +199,7 @@ def _wording(
         "language": lang,
         "date": day_long(as_of, lang),
         "date_short": date_short(as_of, lang),
-        "place_date": _place_date(city, as_of, lang),
+        "place_date": place_date(city, as_of, lang),
         "reference": reference,
         # The subject names the invoices of the letter's own stage, the other parts' follow.
         # « relance – 8 factures impayées », never « 8 factures, voir le détail impayées ».
@@ -279,8 +272,7 @@ def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
 
 
 def _debtor(client: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
-    """Who the letter is addressed to: the first address, contact and e-mail given; how it
-    is greeted (civility.py)."""
+    """Who the letter is addressed to (the first address, contact, e-mail), how greeted."""
     kind = debtor_type(rows[0]) if rows else "business"
     return {
         "name": client,
@@ -299,12 +291,6 @@ def _debtor(client: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any
 def _currency(rows: list[dict[str, Any]], settings: Settings) -> str:
     found = {r["currency"] for r in rows if isinstance(r["currency"], str) and r["currency"]}
     return found.pop() if len(found) == 1 else settings.letters.currency
-
-
-def _place_date(city: str, as_of: dt.date, lang: str) -> str:
-    if lang == "fr":
-        return f"{city}, le {day_long(as_of)}" if city else f"Le {day_long(as_of)}"
-    return f"{city}, {day_long(as_of, lang)}" if city else day_long(as_of, lang)
 
 
 __all__ = ["MISSING_ADDRESS", "has_address", "letter_context"]

@@ -26,9 +26,20 @@ def provisional_note(settings: Settings, lang: str) -> Note:
     return note
 
 
+def once_per_letter(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The parts, each note on a rate or a receipt said once per letter, under the first
+    part's detail using it (the third legal review, 8d: it came under every part)."""
+    said: set[str] = set()
+    for p in parts:
+        notes = [n for n in p.pop("provisional_notes") if n not in said]
+        said.update(notes)
+        p["provisional"] = " ".join(notes)
+    return parts
+
+
 def no_note(rows: Iterable[Mapping[str, Any]]) -> list[str]:
     """No note: a frame made outside a run (a sample letter) claims no rate."""
     return []
 
 
-__all__ = ["Note", "no_note", "provisional_note"]
+__all__ = ["Note", "no_note", "once_per_letter", "provisional_note"]

@@ -15,10 +15,11 @@ from ..ledger import Ledger
 from ..policy import (
     Decisions,
     at_judgment,
+    forbidden_payment,
+    late_paid,
     rate_caveat,
     rate_tables_for,
 )
-from ..policy.insolvent import forbidden_payment, late_paid
 from ..progress import Progress, step
 from ..wording import date_short, day_long, money
 from ..workbook import journal_lines

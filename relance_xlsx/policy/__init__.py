@@ -11,6 +11,7 @@ from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .incourt import say_paid_in_court
+from .insolvent import forbidden_payment, late_paid
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
 from .provisional import (
@@ -37,7 +38,9 @@ __all__ = [
     "at_judgment",
     "decide",
     "first_level",
+    "forbidden_payment",
     "hold_back",
+    "late_paid",
     "load_rate_tables",
     "one_letter_per_client",
     "prescription_dates",

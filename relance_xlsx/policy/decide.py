@@ -24,7 +24,7 @@ from ..ledger import (
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
-from .insolvent import paid_after_judgment
+from .insolvent import mark_insolvent
 from .labels import labels_after
 from .lapsing import say_lapse_letter
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
@@ -110,11 +110,7 @@ def decide(
     masks = _masks(frame, policy, level, days_late, (since >= delay) & ~enveloped & ~pending)
     barred = prescription_dates(frame, policy, demands)
     masks["prescribed"] = prescribed(barred, as_of) & ~masks["paid"] & ~masks["credit"]
-    # One invoice marked is enough: the proceedings concern the client, all its invoices.
-    insolvent = frame["insolvent"].groupby(frame["client"]).transform("any")
-    # Paid after the judgment for an earlier debt: still declared, the payment forbidden.
-    unpaid = ~masks["paid"] | paid_after_judgment(frame)
-    masks["insolvent"] = insolvent.to_numpy(dtype=bool) & unpaid & ~masks["credit"]
+    mark_insolvent(frame, masks)
     kept_until = frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
     masks["promised"] = (kept_until >= today).to_numpy(dtype=bool) & ~masks["paid"]
     # A payment the e-invoicing platform says was sent: no reminder while it travels.
@@ -131,8 +127,6 @@ def decide(
     masks["imminent"] = imminent
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
-    for name in ("thanks", "paid"):  # a payment L622-7 forbids: the invoice is declared
-        masks[name] = masks[name] & ~(masks["insolvent"] & paid)
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(
@@ -160,8 +154,7 @@ def decide(
     note_soon_barred(out, barred, as_of, policy, alive)
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     warnings += say_imminent(out, barred, imminent, as_of, *bar)
-    sending = alive & ~imminent & (action == "letter")
-    warnings += say_lapse_letter(out, frame, barred, as_of, policy, sending)
+    warnings += say_lapse_letter(out, frame, barred, as_of, policy, alive & ~watched)
     claimed_ever = say_paid(out, frame, rule == RULE["claim"], paid, owes)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid

@@ -71,6 +71,17 @@ def paid_after_judgment(frame: pd.DataFrame) -> np.ndarray:
     return late_paid(frame) > 0
 
 
+def mark_insolvent(frame: pd.DataFrame, masks: dict[str, np.ndarray]) -> None:
+    """The invoices frozen by their client's collective proceedings, in place: one invoice
+    marked is enough, the proceedings concern the client. One paid on or after the judgment
+    for an earlier debt is still declared (the payment forbidden, L622-7): not « paid »."""
+    insolvent = frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(bool)
+    forbidden = insolvent & paid_after_judgment(frame) & ~masks["credit"]
+    masks["insolvent"] = insolvent & (~masks["paid"] | forbidden) & ~masks["credit"]
+    for name in ("thanks", "paid"):
+        masks[name] = masks[name] & ~forbidden
+
+
 def forbidden_payment(amount: float, day: str) -> str:
     """The warning on a payment received after the opening judgment for an earlier debt."""
     return (
@@ -145,5 +156,6 @@ __all__ = [
     "forbidden_payment",
     "insolvency_reasons",
     "late_paid",
+    "mark_insolvent",
     "paid_after_judgment",
 ]
