@@ -51,6 +51,8 @@ def late_paid(frame: pd.DataFrame) -> np.ndarray:
     """What each invoice born before its client's opening judgment was paid on or after it:
     a payment L622-7 forbids (L641-3 in a liquidation), not deducted from the claim. Its
     dated payments when a payments sheet gives them, else its payment if dated so."""
+    if "judgment_date" not in frame or not frame["judgment_date"].notna().any():
+        return np.zeros(len(frame))  # no judgment dated: no grouping on a million rows
     judged = column(frame, "judgment_date").groupby(frame["client"]).transform("max")
     born = column(frame, "performance_date").fillna(frame["invoice_date"])
     paid_on = column(frame, "payment_date")
