@@ -1,5 +1,5 @@
-"""A credit note that names its invoice lowers that invoice's interest base from its own date
-(the period is split there). Rates from legal-fr.md: 2026 H1, ECB 2,15 % + 10 = 12,15 %."""
+"""A credit note that names its invoice lowers that invoice's interest base from the start of
+the delay: the part it cancels was never due. Rates from legal-fr.md: 2026 H1, ECB 2,15 % + 10 = 12,15 %."""
 
 # ruff: noqa: E501
 
@@ -27,14 +27,15 @@ INVOICE = ["F-10", "Atelier Bleu", D(2026, 3, 1), D(2026, 3, 31), 1000.0, None, 
     [
         # No credit note: 01/04 to 30/06 = 91 days; 1 000 × 12,15 % × 91 / 365 = 30,2918 → 30,29.
         pytest.param(None, 30.29, [("2026-04-01", "2026-06-30", 91, 1000.0, 30.29)], id="no-credit"),
-        # Credit of 250 € dated 15/05/2026 naming F-10 in « Facture d'origine »: 01/04 to 14/05
-        # (44 days) on 1 000 €: 121,5 × 44 / 365 = 14,6466 → 14,65; from 15/05 (the credit's
-        # date) to 30/06 (47 days) on 750 €: 91,125 × 47 / 365 = 11,7339 → 11,73; 26,38 in all.
-        pytest.param(["AV-1", "Atelier Bleu", D(2026, 5, 15), None, -250.0, "F-10", None, ADDRESS], 26.38,
-                     [("2026-04-01", "2026-05-14", 44, 1000.0, 14.65), ("2026-05-15", "2026-06-30", 47, 750.0, 11.73)], id="origin-column-splits-the-period"),
+        # Credit of 250 € dated 15/05/2026 naming F-10 in « Facture d'origine »: the cancelled
+        # 250 € were never due (the third legal review, finding 6), so the base is 750 € from
+        # the first day, whatever the credit's date: 01/04 to 30/06, 91 days:
+        # 750 × 12,15 % × 91 / 365 = 91,125 × 91 / 365 = 22,7188 → 22,72.
+        pytest.param(["AV-1", "Atelier Bleu", D(2026, 5, 15), None, -250.0, "F-10", None, ADDRESS], 22.72,
+                     [("2026-04-01", "2026-06-30", 91, 750.0, 22.72)], id="origin-column-lowers-the-base-from-the-start"),
         # The same credit named in a remark « Avoir sur F-10 »: the same figures.
-        pytest.param(["AV-1", "Atelier Bleu", D(2026, 5, 15), None, -250.0, None, "Avoir sur F-10", ADDRESS], 26.38,
-                     [("2026-04-01", "2026-05-14", 44, 1000.0, 14.65), ("2026-05-15", "2026-06-30", 47, 750.0, 11.73)], id="remark-avoir-sur"),
+        pytest.param(["AV-1", "Atelier Bleu", D(2026, 5, 15), None, -250.0, None, "Avoir sur F-10", ADDRESS], 22.72,
+                     [("2026-04-01", "2026-06-30", 91, 750.0, 22.72)], id="remark-avoir-sur"),
         # Dated 20/03/2026, before the due date: 750 € from the first day, 91 days:
         # 91,125 × 91 / 365 = 22,7188 → 22,72.
         pytest.param(["AV-1", "Atelier Bleu", D(2026, 3, 20), None, -250.0, "Facture n° F-10", None, ADDRESS], 22.72,
@@ -44,7 +45,7 @@ INVOICE = ["F-10", "Atelier Bleu", D(2026, 3, 1), D(2026, 3, 31), 1000.0, None, 
                      [("2026-04-01", "2026-06-30", 91, 1000.0, 30.29)], id="another-client-s-credit"),
     ],
 )  # fmt: skip
-def test_a_credit_note_lowers_its_invoice_s_interest_from_its_date(
+def test_a_credit_note_lowers_its_invoice_s_interest_base_from_the_start(
     tmp_path, credit, interest, periods
 ):
     rows = [INVOICE] + ([credit] if credit else [])
@@ -143,12 +144,12 @@ def _alpha(
         pytest.param(_alpha("Relance 2", D(2026, 11, 2), None), "Atelier Alpha", 446.72, [], ["AV-A1"], None,
                      id="free-credit-shown-not-deducted"),
         # A1 itself chased (relance 2 → notice): its own credit is deducted there, once.
-        # 1 200 − 200 = 1 000 €; A1's interest on 1 200 € then 1 000 € from 15/10 (credit's date):
-        # 16/09–14/10, 29 days: 1 200 × 12,15 % × 29 / 365 = 11,58; 15/10–16/11, 33 days:
-        # 1 000 × 12,15 % × 33 / 365 = 10,98; + 40 € = 1 062,56 €.
+        # 1 200 − 200 = 1 000 €; the credited 200 € were never due: A1's interest on 1 000 €
+        # from the start (the third legal review, finding 6): 16/09–16/11, 62 days:
+        # 1 000 × 12,15 % × 62 / 365 = 20,6384 → 20,64; + 40 € = 1 060,64 €.
         pytest.param([["A1", "Atelier Alpha", D(2026, 8, 16), D(2026, 9, 15), 1200.0, None, None, None, ALPHA, "Relance 2", D(2026, 11, 2)],
                       ["AV-A1", "Atelier Alpha", D(2026, 10, 15), D(2026, 10, 15), -200.0, None, None, "A1", ALPHA, None, None]],
-                     "Atelier Alpha", 1062.56, ["AV-A1"], [], None, id="credit-deducted-from-its-own-invoice"),
+                     "Atelier Alpha", 1060.64, ["AV-A1"], [], None, id="credit-deducted-from-its-own-invoice"),
         # Her w3 Vega: 500 € invoice, free credit note of 800 €: 0.2 asked « -300,00 € ».
         pytest.param([["V1", "Vega SAS", D(2026, 9, 1), D(2026, 10, 1), 500.0, None, None, None, ALPHA, None, None],
                       ["AV-V", "Vega SAS", D(2026, 10, 10), D(2026, 10, 10), -800.0, None, None, None, ALPHA, None, None]],

@@ -88,11 +88,11 @@ def _credit(amount: float, day: dt.date, number: str = "AV-U1") -> list:
         # A credit dated before the due date: nothing was ever late, nothing owed.
         pytest.param([U1, _credit(-1000.0, D(2026, 8, 20)), U2, AV_U2], "never", "none", 0.0, 0.0,
                      "Soldée par l'avoir du 20/08/2026", 346.69, id="credited-before-due"),
-        # Partly paid (400 € on 15/09), the rest credited on 01/10: interest on 1 000 € 02/09–15/09
-        # (14 days): 121,5 × 14 / 365 = 4,6603 → 4,66; on 600 € 16/09–30/09 (15 days):
-        # 72,9 × 15 / 365 = 2,9959 → 3,00; 7,66 €.
+        # Partly paid (400 € on 15/09), the rest credited on 01/10: the 600 € credited were never
+        # due (the third legal review, finding 6): interest on the 400 € paid late only,
+        # 02/09–15/09 (14 days): 400 × 12,15 % × 14 / 365 = 48,6 × 14 / 365 = 1,8641 → 1,86 €.
         pytest.param([[*U1[:5], 400.0, D(2026, 9, 15), *U1[7:]], _credit(-600.0, D(2026, 10, 1)), U2, AV_U2],
-                     "never", "none", 7.66, 40.0, "Soldée par le règlement du 15/09/2026 et l'avoir du 01/10/2026", 346.69, id="paid-then-credited"),
+                     "never", "none", 1.86, 40.0, "Soldée par le règlement du 15/09/2026 et l'avoir du 01/10/2026", 346.69, id="paid-then-credited"),
     ],
 )  # fmt: skip
 def test_an_invoice_its_credit_notes_cancel_is_settled_not_unpaid(
@@ -153,8 +153,9 @@ def test_paid_in_part_then_credited_says_both(tmp_path):
     """c20, Yotta: Y1 (1 000 €, due 01/09) paid 600 € on 15/10, the rest credited on 01/11. It
     was settled by the client's payment and our credit note: the letter and the status say both,
     never « et non par un règlement » nor « sans règlement reçu » (the second legal review, N6).
-    Interest 02/09–15/10, 44 days on 1 000 €: 121,5 × 44 / 365 = 14,6466 → 14,65; then on the
-    400 € left, 16/10–31/10, 16 days: 48,6 × 16 / 365 = 2,1304 → 2,13; 16,78 € + 40 € = 56,78 €."""
+    The 400 € credited were never due (the third legal review, finding 6): interest on the 600 €
+    actually due, 02/09–15/10, 44 days: 600 × 12,15 % × 44 / 365 = 72,9 × 44 / 365 = 8,7879 →
+    8,79 €; + 40 € = 48,79 €."""
     rows = [
         ["Y1", "Yotta SAS", D(2026, 8, 1), D(2026, 9, 1), 1000.0, 600.0, D(2026, 10, 15), None, ADDRESS, "Relance 1", D(2026, 9, 15)],
         ["AV-Y1", "Yotta SAS", D(2026, 11, 1), None, -400.0, None, None, "Y1", ADDRESS, None, None],
@@ -164,15 +165,40 @@ def test_paid_in_part_then_credited_says_both(tmp_path):
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
     result = relance_xlsx.run(ledger, settings, as_of=AS_OF, out_dir=tmp_path / "out")
     y1 = next(i for i in result.invoices if i.invoice == "Y1")
-    assert (y1.interest, y1.indemnity) == (16.78, 40.0)
+    assert (y1.interest, y1.indemnity) == (8.79, 40.0)
     assert "sans règlement reçu" not in y1.reason, y1.reason
     assert y1.reason.startswith("Soldée par le règlement du 15/10/2026 et l'avoir du 01/11/2026"), (
         y1.reason
     )
     [letter] = result.letters
-    assert letter.total_due == 56.78
+    assert letter.total_due == 48.79
     text = plain("\n".join(p.text for p in Document(letter.path).paragraphs))
     assert "non par un règlement" not in text, text
     assert (
         "soldée par votre règlement du 15 octobre 2026 et notre avoir du 1er novembre 2026" in text
     ), text
+
+
+def test_a_credit_before_the_payment_is_named_first(tmp_path):
+    """The third legal review's N6 case (finding 6 and 8a): Y1 (1 000 €, due 01/09) credited
+    400 € on 01/10, then paid 600 € on 15/10. The payment and the credit note are named in
+    date order, the credit first. The 400 € credited were never due: penalties on the 600 €
+    from 02/09 to 15/10, 44 days: 600 × 12,15 % × 44 / 365 = 8,7879 → 8,79 € (not 12,65 €,
+    which ran on 1 000 € until the credit); + 40 € = 48,79 €."""
+    rows = [
+        ["Y1", "Yotta SAS", D(2026, 8, 1), D(2026, 9, 1), 1000.0, 600.0, D(2026, 10, 15), None, ADDRESS, "Relance 1", D(2026, 9, 15)],
+        ["AV-Y1", "Yotta SAS", D(2026, 10, 1), None, -400.0, None, None, "Y1", ADDRESS, None, None],
+    ]  # fmt: skip
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, claim_after_payment="letter"))
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(ledger, settings, as_of=AS_OF, out_dir=tmp_path / "out")
+    y1 = next(i for i in result.invoices if i.invoice == "Y1")
+    assert (y1.interest, y1.indemnity) == (8.79, 40.0)
+    assert y1.reason.startswith("Soldée par l'avoir du 01/10/2026 et le règlement du 15/10/2026")
+    [letter] = result.letters
+    assert letter.total_due == 48.79
+    text = plain("\n".join(p.text for p in Document(letter.path).paragraphs))
+    assert (
+        "soldée par notre avoir du 1er octobre 2026 et votre règlement du 15 octobre 2026" in text
+    )

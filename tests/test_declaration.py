@@ -92,7 +92,7 @@ def test_a_declaration_with_the_judgment_between_two_half_years(tmp_path, addres
     assert "J-4" in text[text.index("Créances nées après le jugement") :] and "L622-17 I" in text
     assert f"À déclarer au plus tard le {deadline}" in text
     # 30/11/2024 is a Saturday: the CPC 642 extension is not counted on, and the file says so.
-    assert ("samedi ou un dimanche" in text) is (deadline == "30 novembre 2024")
+    assert ("Ce jour tombe un samedi :" in text) is (deadline == "30 novembre 2024")
     assert "Redressement judiciaire" in text and "Forme juridique : SAS" in text
     assert "[À COMPLÉTER : nom du mandataire judiciaire" in text
 
@@ -115,7 +115,7 @@ def test_a_judgment_on_1_january_stops_interest_at_the_end_of_the_year(tmp_path)
     # BODACC 12/01/2025 + 2 months.
     assert "À déclarer au plus tard le 12 mars 2025" in text
     # 12/03/2025 is a Wednesday: no weekend note.
-    assert "samedi ou un dimanche" not in text
+    assert "Ce jour tombe un" not in text
     assert "Total échu au jour du jugement : 2 064,21 €" in text
 
 

@@ -70,7 +70,7 @@ NOTICE_HEADERS = [*HEADERS, "Date de livraison"]
     [
         # c23: 2 years (L218-2) from the delivery of 17/12/2024: last day 17/12/2026, barred
         # on 18/12/2026, after a reminder's 15/12 but before the court step of 01/01/2027.
-        pytest.param("particulier", D(2024, 12, 20), D(2024, 12, 17), "imminent", "Prescription imminente : prescrite le 18/12/2026 (dernier jour pour agir : 17/12/2026), avant la saisine du juge qu'une mise en demeure annoncerait (01/01/2027", id="c23-consumer-notice"),
+        pytest.param("particulier", D(2024, 12, 20), D(2024, 12, 17), "imminent", "Prescription imminente : prescrite le 18/12/2026 (dernier jour pour agir : 17/12/2026 ; 2 ans comptés de la livraison ou exécution de la prestation le 17/12/2024), avant la saisine du juge qu'une mise en demeure annoncerait (01/01/2027", id="c23-consumer-notice"),
         # 5 years (L110-4) from 20/12/2021: barred on 21/12/2026, before 01/01/2027.
         pytest.param("professionnel", D(2021, 12, 20), None, "imminent", "aucune mise en demeure envoyée", id="b2b-notice-barred-21-12"),
         # Barred on 01/01/2027 (invoice of 31/12/2021), the day the court step is due: none.

@@ -182,7 +182,7 @@ def test_no_ordinary_space_before_a_colon_in_a_french_letter(week_pdf):
         texts = [p.text for p in all_paragraphs(doc)]
         texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
         texts += [p.text for s in doc.sections for p in s.footer.paragraphs]
-        english = "Dear Sir or Madam," in texts
+        english = any(t.startswith("Dear ") for t in texts)  # « Dear Mr Smith, » too
         joined = "\n".join(texts)
         for number in letter.invoices:  # never cut: a no-break hyphen in every number
             assert number not in joined or "-" not in number, (letter.client, number)
@@ -250,7 +250,7 @@ def test_the_english_letter_of_the_week_has_an_international_phone_number(week_p
     english = [
         letter
         for letter, _ in _letters(week_pdf)
-        if "Dear Sir or Madam," in [p.text for p in all_paragraphs(Document(letter.path))]
+        if any(p.text.startswith("Dear ") for p in all_paragraphs(Document(letter.path)))
     ]
     assert english
     for letter in english:

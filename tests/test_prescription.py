@@ -56,7 +56,7 @@ def _decide(row: dict, as_of: dt.date, demands: dict | None = None):
         # A reminder of 10/03/2024 (the ledger's level and date) interrupts: four new years
         # from 01/01/2025, last day 31/12/2028.
         pytest.param({**COMMUNE, "invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "level": 1, "last_date": T("2024-03-10")}, D(2028, 12, 31), False, None, id="loi-68-1250-a-letter-interrupts-last-day"),
-        pytest.param({**COMMUNE, "invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "level": 2, "last_date": T("2024-03-10")}, D(2029, 1, 1), True, "la réclamation écrite du 10/03/2024 l'ayant interrompue", id="loi-68-1250-a-letter-interrupts-lapsed-later"),
+        pytest.param({**COMMUNE, "invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "level": 2, "last_date": T("2024-03-10")}, D(2029, 1, 1), True, "la réclamation écrite du 10/03/2024 (date de la dernière relance du classeur, si elle est bien partie) l'ayant interrompue", id="loi-68-1250-a-letter-interrupts-lapsed-later"),
         # A letter after the lapse revives nothing.
         pytest.param({**COMMUNE, "invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "level": 1, "last_date": T("2026-01-05")}, D(2026, 1, 10), True, "Déchue depuis le 01/01/2026", id="loi-68-1250-a-letter-after-the-lapse"),
         # A partial payment interrupts too (art. 2): 20/02/2025, four years from 01/01/2026.
@@ -84,6 +84,26 @@ def test_a_letter_in_the_journal_interrupts_a_public_debt():
     lapsed = _decide(row, D(2030, 1, 1), {0: (D(2025, 2, 2),)})
     assert lapsed["action"] == "prescribed"
     assert "Déchue depuis le 01/01/2030" in lapsed["reason"]
+    # The journal's letter interrupts only if it left: the status says where the date is from.
+    assert "la relance du 02/02/2025 (journal, si elle est bien partie)" in lapsed["reason"]
+
+
+def test_a_public_debt_lapsing_soon_whose_letter_goes_today_is_flagged():
+    """A commune's debt born 2022 lapses on 01/01/2027 (four years from 01/01/2023), 71 days
+    after 22/10/2026 (within the 90 days' warning): today's reminder interrupts it only if it
+    is sent by 31/12/2026; the status and a warning say so, and advise an AR (art. 2)."""
+    row = {**COMMUNE, "invoice_date": T("2022-06-15"), "due_date": T("2022-07-15"), "level": 1, "last_date": T("2022-08-01")}  # fmt: skip
+    decisions = decide(frame(**row), D(2026, 10, 22), Policy(), TABLES)
+    decision = decisions.frame.iloc[0]
+    assert decision["action"] == "letter"
+    assert (
+        "déchéance quadriennale le 01/01/2027 : cette relance ne l'interrompt que si elle est "
+        "adressée au débiteur au plus tard le 31/12/2026 ; envoyez-la en recommandé avec avis "
+        "de réception" in decision["reason"]
+    )
+    (warning,) = [w for w in decisions.warnings if "Déchéance quadriennale proche" in w]
+    assert f"{frame(**row)['invoice'].iat[0]} (" in warning and "le 01/01/2027" in warning
+    assert "recommandé avec avis de réception" in warning
 
 
 @pytest.mark.parametrize(
@@ -94,9 +114,6 @@ def test_a_letter_in_the_journal_interrupts_a_public_debt():
         pytest.param({"invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "level": 2, "last_date": T("2026-03-20")}, "wait", "prescrite le 16/06/2026 (dernier jour pour agir : 15/06/2026) : à défaut de paiement, agissez avant (injonction de payer ou reconnaissance de dette signée ; une relance ne l'interrompt pas)", id="L110-4-warning"),
         # A disputed invoice is barred all the same: its status warns too.
         pytest.param({"invoice_date": T("2021-06-15"), "due_date": T("2021-07-15"), "hold": True}, "hold", "prescrite le 16/06/2026", id="L110-4-warning-on-a-disputed-invoice"),
-        # A commune's debt lapsing on 01/01/2027 (born 2022), 71 days after 22/10/2026,
-        # waiting: the next reminder interrupts it.
-        pytest.param({**COMMUNE, "invoice_date": T("2022-06-15"), "due_date": T("2022-07-15"), "level": 1, "last_date": T("2022-08-01")}, "letter", None, id="loi-68-1250-today-s-letter-interrupts-no-warning"),
         # Handed to litigation in 2022 (a hand-over, not a letter): nothing interrupted it.
         pytest.param({**COMMUNE, "invoice_date": T("2022-06-15"), "due_date": T("2022-07-15"), "level": 4, "last_date": T("2022-09-01")}, "none", "déchéance quadriennale le 01/01/2027 (dernier jour 31/12/2026) : une réclamation écrite avant cette date, la prochaine relance par exemple, ouvre un nouveau délai de 4 ans", id="loi-68-1250-warning"),
     ],
@@ -191,3 +208,22 @@ def test_a_held_letter_does_not_hide_the_lapse(tmp_path, row, status, warning):
     # The workbook's status cell says it too.
     ws = openpyxl.load_workbook(ledger)["Factures"]
     assert any(status in str(c.value) for c in ws[2])
+
+
+@pytest.mark.parametrize(
+    ("row", "says"),
+    [
+        # Performed 10/03/2024: two years, last day 10/03/2026, barred 11/03/2026, within the
+        # 90 days' warning on 22/01/2026.
+        pytest.param({**CONSUMER, "performance_date": T("2024-03-10"), "invoice_date": T("2024-03-25"), "due_date": T("2024-04-24")},
+                     "prescrite le 11/03/2026 (dernier jour pour agir : 10/03/2026 ; 2 ans comptés de la livraison ou exécution de la prestation le 10/03/2024)", id="from-the-performance"),
+        # No performance date: from the invoice of 25/03/2024, barred 26/03/2026.
+        pytest.param({**CONSUMER, "invoice_date": T("2024-03-25"), "due_date": T("2024-04-24")},
+                     "prescrite le 26/03/2026 (dernier jour pour agir : 25/03/2026 ; 2 ans comptés de la facture du 25/03/2024, faute de date de livraison ou d'exécution dans le classeur)", id="from-the-invoice"),
+    ],
+)  # fmt: skip
+def test_a_consumer_s_soon_barred_status_says_what_it_counted_from(row, says):
+    """legal-fr §8.3: « say which was used » (the third legal review, finding 7)."""
+    row = {**row, "level": 1, "last_date": T("2026-01-20")}
+    decision = decide(frame(**row), D(2026, 1, 22), Policy(), TABLES).frame.iloc[0]
+    assert says in decision["reason"], decision["reason"]

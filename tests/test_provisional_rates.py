@@ -121,3 +121,18 @@ def test_a_letter_whose_rates_are_all_confirmed_says_nothing(tmp_path):
                               out_dir=tmp_path / "out", write_workbook=False)  # fmt: skip
     [letter] = result.letters
     assert not any("sauf à parfaire" in t for t in _texts(Path(letter.path)))
+
+
+def test_an_envelope_of_several_parts_says_it_once(tmp_path):
+    """The third legal review, 8d: a notice and a reminder in one envelope, both with interest
+    in 2026 H2: the caveat came under each part's detail; once is enough, under the first."""
+    rows = [["N1", "Nova SAS", D(2026, 9, 1), 1000.0, ADDRESS, "Relance 2", D(2026, 10, 1)],
+            ["N2", "Nova SAS", D(2026, 9, 15), 500.0, ADDRESS, "Relance 1", D(2026, 10, 1)],
+            ["N3", "Nova SAS", D(2026, 10, 1), 300.0, ADDRESS, None, None]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 12, 7),
+                              out_dir=tmp_path / "out", write_workbook=False)  # fmt: skip
+    [letter] = result.letters
+    assert len(letter.parts) >= 2, letter.parts
+    texts = _texts(Path(letter.path))
+    assert sum(t.count(ECB_NOTE.replace("\xa0", " ")) for t in texts) == 1

@@ -79,15 +79,22 @@ def test_the_type_client_names_the_kind_of_public_buyer(typed, kind):
         # 31 + 22 = 193 days; 101,5 × 193 / 365 = 53,6699 → 53,67.
         pytest.param("Entreprise publique", D(2026, 3, 14), None, "2026-05-13", 53.67,
                      "60 jours après la réception", id="R2192-11-entreprise-publique-60-days"),
-        # A due date typed 30 days after the invoice (09/04) is earlier than the law's: the
-        # law's stands (03/05), as in the first case.
-        pytest.param("CHU", D(2026, 3, 14), D(2026, 4, 9), "2026-05-03", 56.45,
-                     "échéance légale le 03/05/2026", id="R2192-11-earlier-typed-due-date-gives-way"),
-        # A later due date typed (30/06) is kept: the creditor waits longer. Delay from
-        # 01/07/2026, 2026 H2 (rate of 1 July unknown: the latest, 2,15 % + 8): 31 + 31 + 30 +
-        # 31 + 22 = 145 days; 101,5 × 145 / 365 = 40,3219 → 40,32.
-        pytest.param("CHU", D(2026, 3, 14), D(2026, 6, 30), "2026-06-30", 40.32,
-                     None, id="R2192-11-later-typed-due-date-kept"),
+        # R2192-10/11 set a maximum: a due date typed 30 days after the invoice (09/04), shorter
+        # than the law's (03/05), is a contractual term, kept. Delay from 10/04/2026 (2026 H1,
+        # 10,15 %, fixed): 10/04-30/06 = 21 + 31 + 30 = 82 days: 101,5 × 82 / 365 = 22,8027 →
+        # 22,80; 01/07-22/11 = 31 + 31 + 30 + 31 + 22 = 145 days: 40,3219 → 40,32; 63,12.
+        pytest.param("CHU", D(2026, 3, 14), D(2026, 4, 9), "2026-04-09", 63.12,
+                     "échéance du classeur, le 09/04/2026, conservée : délai contractuel plus court que le maximum légal (50 jours, Code de la commande publique R2192-11 : 03/05/2026)", id="R2192-11-earlier-typed-due-date-kept"),
+        # A later due date typed (30/06), the receipt known: beyond the maximum, the law's
+        # (03/05) stands, as in the first case: 56,45.
+        pytest.param("CHU", D(2026, 3, 14), D(2026, 6, 30), "2026-05-03", 56.45,
+                     "échéance légale le 03/05/2026 : 50 jours après la réception de la facture, le 14/03/2026 (établissement public de santé, Code de la commande publique R2192-11 et R2192-12) ; échéance du classeur, le 30/06/2026, au-delà du délai maximal, remplacée", id="R2192-11-later-typed-due-date-gives-way"),
+        # Without a receipt date the maximum from the invoice date is an approximation: the
+        # later typed date (30/06) is kept. Delay from 01/07/2026, 2026 H2 (rate of 1 July
+        # unknown: the latest, 2,15 % + 8): 31 + 31 + 30 + 31 + 22 = 145 days; 101,5 × 145 /
+        # 365 = 40,3219 → 40,32.
+        pytest.param("CHU", None, D(2026, 6, 30), "2026-06-30", 40.32,
+                     None, id="R2192-12-later-typed-due-date-kept-without-receipt"),
     ],
 )  # fmt: skip
 def test_a_public_buyer_s_legal_term_and_its_interest(
@@ -117,6 +124,18 @@ def test_check_says_once_that_the_term_runs_from_the_invoice_date_without_a_rece
     result = relance_xlsx.check(write_ledger(tmp_path / "l.xlsx", rows, headers))
     said = [p for p in result.problems if "Date de réception" in p.message]
     assert len(said) == 1 and "2 facture(s)" in said[0].message and said[0].severity == "warning"
+
+
+def test_check_does_not_call_a_public_buyer_s_legal_term_beyond_the_l441_10_ceiling(tmp_path):
+    """Entreprise publique invoiced 01/09/2026, received 03/09: due 02/11/2026 (receipt + 60
+    days, R2192-11), 62 days after the invoice: the tool's own date, under the Code de la
+    commande publique, not L441-10: no « maximum légal » warning. A business's 90 days
+    (01/09 → 30/11) still get it, with the cell's own value."""
+    rows = [["E-1", "Régie", "Entreprise publique", D(2026, 9, 1), D(2026, 9, 3), None, 1000.0, ADDRESS],
+            ["B-1", "Garage", None, D(2026, 9, 1), None, D(2026, 11, 30), 1000.0, ADDRESS]]  # fmt: skip
+    result = relance_xlsx.check(write_ledger(tmp_path / "l.xlsx", rows, HEADERS))
+    beyond = [p for p in result.problems if "maximum légal" in p.message]
+    assert [(p.row, p.value) for p in beyond] == [(3, "30/11/2026")], beyond
 
 
 def test_a_business_keeps_its_terms_and_a_consumer_is_never_a_public_buyer(tmp_path):

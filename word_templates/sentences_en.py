@@ -12,8 +12,8 @@ _EN_STARTS = (
 )
 
 EN = {
-    "salutation": "Dear Sir or Madam,",
-    "greeting": "{% if debtor.contact %}Dear {{ debtor.contact }},{% else %}Dear Sir or Madam,{% endif %}",
+    "salutation": "{{ debtor.salutation }}",
+    "greeting": "{% if debtor.contact %}Dear {{ debtor.contact }},{% else %}{{ debtor.salutation }}{% endif %}",
     "colon": ": ",
     "page": "Page",
     "registered": "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
@@ -32,7 +32,7 @@ EN = {
         "Paid on",
         "Days late",
         "Interest",
-        "Indemnity",
+        "Compensation",
     ],
     "claim_interest_head": "Interest",
     "credits": "Credit notes in your favour, deducted from the total:",
@@ -71,7 +71,7 @@ EN = {
     "contact_notice": "If you have any question, please call us on {{ creditor.phone }} or "
     "write to {{ creditor.email }}. If you have paid this amount in the meantime, please let "
     "us know the date and means of your payment.",
-    "closing": "Yours faithfully,",
+    "closing": "{{ debtor.closing }}",
     "attention": "For the attention of {{ debtor.contact }}",
     "ref": "Ref.: {{ letter.reference }}",
     "recall": "For the record, {{ letter.recall.invoices_phrase }} "
@@ -147,14 +147,15 @@ EN = {
                 "({{ part.totals.claimed_words }}), including the principal, interest "
                 "{{ part.rates }} {{ legal.interest_until }} (French Commercial Code, article "
                 "L441-10{% if creditor.terms_of_sale %}, and our terms of sale{% endif %}) and "
-                "the fixed compensation of {{ legal.indemnity_amount }} per invoice (article "
+                "the fixed compensation for recovery costs of {{ legal.indemnity_amount }} per "
+                "invoice (article "
                 "D441-5), [deadline]. This interest is due by law from the day after each due "
                 "date, without any reminder being needed, and runs until payment in full.",
                 "public": "We hereby give you formal notice to pay {{ part.totals.claimed }} "
                 "({{ part.totals.claimed_words }}), including the principal, interest at the "
                 "European Central Bank rate plus 8 points (French Public Procurement Code, "
-                "article R2192-31) {{ legal.interest_until }} and the fixed compensation of "
-                "{{ legal.indemnity_amount }} per invoice (article R2192-32), [deadline]. This "
+                "article R2192-31) {{ legal.interest_until }} and the fixed compensation for "
+                "recovery costs of {{ legal.indemnity_amount }} per invoice (article R2192-32), [deadline]. This "
                 "interest is due by law once the payment term has expired (article L2192-13) "
                 "and runs until payment.",
                 "consumer": "We hereby give you formal notice to pay {{ part.totals.claimed }} "
@@ -199,12 +200,12 @@ EN = {
                 "business": "Under {% if creditor.terms_of_sale %}our terms of sale and "
                 "{% endif %}article L441-10 of the French Commercial Code, this delay gave rise "
                 "by law to late-payment interest {{ part.rates }}, from the day after the due "
-                "date until payment, and to the fixed recovery indemnity of "
+                "date until payment, and to the fixed compensation for recovery costs of "
                 "{{ legal.indemnity_amount }} per invoice (article D441-5).",
                 "public": "This delay gave rise by law to late-payment interest (French Public "
                 "Procurement Code, article L2192-13) at the European Central Bank rate plus 8 "
                 "points (article R2192-31), from the day after the due date until payment, and "
-                "to the fixed recovery indemnity of {{ legal.indemnity_amount }} per invoice "
+                "to the fixed compensation for recovery costs of {{ legal.indemnity_amount }} per invoice "
                 "(article R2192-32).",
                 "consumer": "Under article 1231-6 of the French Civil Code, the sum due bore "
                 "interest at the legal rate from {{ part.previous_notices }} until the day of "

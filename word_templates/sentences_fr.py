@@ -12,8 +12,8 @@ _STARTS = (
 )
 
 FR = {
-    "salutation": "Madame, Monsieur,",
-    "greeting": "{% if debtor.contact %}Bonjour {{ debtor.contact }},{% else %}Madame, Monsieur,{% endif %}",
+    "salutation": "{{ debtor.salutation }}",
+    "greeting": "{% if debtor.contact %}Bonjour {{ debtor.contact }},{% else %}{{ debtor.salutation }}{% endif %}",
     "colon": " : ",
     "page": "Page",
     "registered": "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION",
@@ -83,7 +83,7 @@ FR = {
     "contact_notice": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} "
     "ou à {{ creditor.email }}. Si vous avez réglé cette somme entre-temps, merci de nous "
     "indiquer la date et le mode de votre règlement.",
-    "closing": "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
+    "closing": "Nous vous prions d'agréer, {{ debtor.civility }}, l'expression de nos salutations distinguées.",
     "attention": "À l'attention de {{ debtor.contact }}",
     "ref": "Réf. : {{ letter.reference }}",
     # Neutral: the notice's delay may still run (« malgré » would say it was ignored).

@@ -47,6 +47,8 @@ class Declaration:
     # What it says of a rate the table does not confirm yet (a claim certified « sincère et
     # véritable » must not state an unverified rate as fact).
     rate_notes: list[str] = field(default_factory=list)
+    # Payments received after the judgment for earlier debts: not deducted (L622-7).
+    paid_after: list[str] = field(default_factory=list)
 
     @property
     def abroad(self) -> bool:
@@ -120,6 +122,7 @@ def _due(d: Declaration) -> list[str]:
         return [*out, paragraph("Aucune.")]
     out.append(table(("Facture", "Date", "Échéance", "Montant", "Réglé", "Reste dû"),
                      _invoice_rows(d.due), right=(3, 4, 5)))  # fmt: skip
+    out += [paragraph(note) for note in d.paid_after]
     if d.judgment is None:
         out.append(
             paragraph(

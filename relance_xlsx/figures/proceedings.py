@@ -12,6 +12,7 @@ the observation period (L622-17 IV).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from ..wording import date_short, day_long, de
@@ -62,10 +63,7 @@ def procedure(d: Declaration) -> list[str]:
     )
     out = [
         paragraph("Procédure", "Heading2"),
-        paragraph(
-            f"Destinataire : Maître {who}, {practitioner(d)}, adresse : "
-            f"{TO_FILL.format(what='adresse de son étude')}"
-        ),
+        *_addressee(d, who),
         paragraph(f"Jugement d'ouverture : {judged}, {court}"),
         paragraph(f"Publication au BODACC : {noticed}"),
     ]
@@ -82,6 +80,27 @@ def procedure(d: Declaration) -> list[str]:
     return out + _deadline(d)
 
 
+# « Me », « Me. », « Maître » before the name in the ledger's cell: said once, as « Maître ».
+_TITLE = re.compile(r"^\s*(?:ma[iî]tre|me\.?)\s+", re.IGNORECASE)
+
+
+def _addressee(d: Declaration, who: str) -> list[str]:
+    """« Destinataire : Maître Durand, mandataire judiciaire », then the address the cell
+    gives on its next lines, asked for only when it gives none."""
+    name, *address = [line.strip() for line in who.splitlines() if line.strip()] or [who]
+    role = practitioner(d)
+    # « Me Martin, mandataire judiciaire » in the cell: the role is not said twice.
+    said = any(word in name.lower() for word in ("mandataire", "liquidateur"))
+    named = f", {role}" if not d.mandataire or not said else ""
+    head = f"Destinataire : Maître {_TITLE.sub('', name)}{named}"
+    if not address:
+        return [paragraph(f"{head}, adresse : {TO_FILL.format(what='adresse de son étude')}")]
+    return [paragraph(head), *(paragraph(line) for line in address)]
+
+
+_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
 def _deadline(d: Declaration) -> list[str]:
     deadline = d.deadline
     if deadline is None:
@@ -92,7 +111,7 @@ def _deadline(d: Declaration) -> list[str]:
     # A deadline on a weekend may be extended to the next working day (CPC 642): not counted
     # on, said.
     weekend = (
-        " Ce jour tombe un samedi ou un dimanche : le report au premier jour ouvrable "
+        f" Ce jour tombe un {_DAYS[deadline.weekday()]} : le report au premier jour ouvrable "
         "(Code de procédure civile 642) n'est pas compté, par prudence."
         if deadline.weekday() >= 5
         else ""

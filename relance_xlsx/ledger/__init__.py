@@ -53,6 +53,7 @@ from .levels import (
     REMINDER_1,
     REMINDER_2,
     THANKED_LABEL,
+    presumed_receipt,
 )
 from .opening import (
     open_workbook,
@@ -161,6 +162,7 @@ __all__ = [
     "parse_hold",
     "parse_terms",
     "parse_text",
+    "presumed_receipt",
     "read_ledger",
     "readable",
     "round_cents",

@@ -101,9 +101,11 @@ def legal_due_dates(
 ) -> tuple[Coded, np.ndarray]:
     """Each public buyer's due date by its legal term, and the note its status carries.
 
-    The term runs from the receipt date when the row has one, else from the invoice date. A
-    due date or terms the ledger gives are kept when later (the creditor waits longer); an
-    earlier one is not: interest cannot run before the legal term has passed.
+    The term runs from the receipt date when the row has one, else from the invoice date.
+    R2192-10 and R2192-11 set a maximum: a shorter due date or terms the ledger gives are a
+    contractual term, kept. A longer one is replaced by the legal maximum when the receipt
+    date is known; without it, the maximum from the invoice date is only an approximation
+    and the ledger's date is kept.
     """
     notes = nones(len(kinds))
     rows = np.flatnonzero(kinds != None)  # noqa: E711
@@ -118,11 +120,28 @@ def legal_due_dates(
             continue
         legal = start + dt.timedelta(days=TERM_DAYS[kind])
         given = days[i] if explicit[i] else None
-        if given is not None and given >= legal:
+        if given is not None and given < legal:
+            notes[i] = _shorter(kind, given, legal)
+            continue
+        if given is not None and (given == legal or not received_on):
             continue
         days[i] = legal
-        notes[i] = _note(kind, legal, start, received_on)
+        notes[i] = _note(kind, legal, start, received_on) + (
+            f" ; échéance du classeur, le {given.strftime('%d/%m/%Y')}, au-delà du délai "
+            "maximal, remplacée"
+            if given is not None
+            else ""
+        )
     return Coded.of(days), notes
+
+
+def _shorter(kind: str, given: dt.date, legal: dt.date) -> str:
+    """The status of a due date the ledger gives before the legal maximum: kept."""
+    return (
+        f"échéance du classeur, le {given.strftime('%d/%m/%Y')}, conservée : délai contractuel "
+        f"plus court que le maximum légal ({TERM_DAYS[kind]} jours, Code de la commande "
+        f"publique {TERM_ARTICLE[kind]} : {legal.strftime('%d/%m/%Y')})"
+    )
 
 
 def say_no_receipt(grid: Grid, notes: np.ndarray) -> None:

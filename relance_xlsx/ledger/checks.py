@@ -15,6 +15,7 @@ from .grid import Grid
 from .values import parse_text
 
 LEGAL_MAX_DAYS = 60
+_Value = Callable[[int], Any] | None  # a row's value shown with its problem
 NO_NUMBER_COLUMN = "aucune colonne de n° de facture"
 _SHOWN_ROWS = 10
 
@@ -36,16 +37,16 @@ def check_rows(
     last_date: Coded,
     as_of: dt.date,
     policy: Policy,
+    public: np.ndarray | None = None,  # public buyers: their term is R2192's, not L441-10's
 ) -> None:
     """Row-level consistency checks; errors clear ok[i], warnings do not."""
-    Value = Callable[[int], Any] | None
 
-    def error(mask: np.ndarray, name: str | None, value: Value, message: str) -> None:
+    def error(mask: np.ndarray, name: str | None, value: _Value, message: str) -> None:
         for i in np.flatnonzero(mask & ok).tolist():
             grid.problem(i, name, None if value is None else value(i), message)
             ok[i] = False
 
-    def warn(mask: np.ndarray, name: str | None, value: Value, message: str) -> None:
+    def warn(mask: np.ndarray, name: str | None, value: _Value, message: str) -> None:
         for i in np.flatnonzero(mask).tolist():
             grid.problem(i, name, None if value is None else value(i), message, "warning")
 
@@ -80,7 +81,7 @@ def check_rows(
     )
     _duplicates(grid, ok, invoice)
     warn(
-        _beyond_legal_terms(invoice_ts, due_ts, policy),
+        _beyond_legal_terms(invoice_ts, due_ts, policy) & (True if public is None else ~public),
         due_field,
         due_value,
         computed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .columns import normalise
@@ -12,6 +13,16 @@ NONE, REMINDER_1, REMINDER_2, FORMAL_NOTICE, LITIGATION = 0, 1, 2, 3, 4
 # a formal notice is taken as received this many days after its date (its delay, and a
 # consumer's legal interest, run from its receipt), never on the day it was sent.
 POSTAL_DAYS = 2
+_SUNDAY = 6
+
+
+def presumed_receipt(sent: dt.date) -> dt.date:
+    """The day a letter sent on this day is presumed received: POSTAL_DAYS later, the next
+    Monday when that is a Sunday (no delivery on Sundays; the code has no table of public
+    holidays). The office's presumption, not a rule of law."""
+    day = sent + dt.timedelta(days=POSTAL_DAYS)
+    return day + dt.timedelta(days=1) if day.weekday() == _SUNDAY else day
+
 
 # Written into the workbook: a data contract, change only with a CHANGELOG entry.
 LEVEL_LABELS = {

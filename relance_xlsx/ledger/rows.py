@@ -112,7 +112,7 @@ def _columns(
         grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
         is_credit=is_credit, settled=(outstanding <= policy.tolerance) & ~is_credit,  # NaN: unknown
         invoice_date=invoice_date, due=due, levels=levels,
-        last_date=last_date, as_of=as_of, policy=policy,
+        last_date=last_date, as_of=as_of, policy=policy, public=buyer != None,  # noqa: E711
     )  # fmt: skip
     outstanding = np.nan_to_num(outstanding, nan=0.0)
     columns: dict[str, Any] = {

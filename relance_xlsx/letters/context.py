@@ -21,6 +21,7 @@ from ..wording import (
     previous_notices,
     these_invoices,
 )
+from .civility import civility, place_date
 from .claimed import settled, total_due
 from .interest import rates_named
 from .items import credit_item, creditor_for, invoice_item, present, statement
@@ -29,7 +30,7 @@ from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_c
 from .payqr import payment_fields
 from .plan import LetterPlan
 from .postal import debtor_address
-from .rated import provisional_note
+from .rated import once_per_letter, provisional_note
 from .records import LetterRows
 from .truth import cited_articles, debtor_type, public_person
 
@@ -73,7 +74,7 @@ def letter_context(
         provisional=provisional_note(settings, lang),
     )
     parts = _parts(plan, data, frame)
-    debtor = _debtor(plan.client, people)
+    debtor = _debtor(plan.client, people, lang)
     numbers = [str(r["invoice"] or "–") for r in rows]
     return {
         "creditor": creditor_for(creditor, lang),
@@ -147,7 +148,7 @@ def _parts(plan: LetterPlan, data: LetterRows, f: Frame) -> list[dict[str, Any]]
         )
         for i, part in enumerate(plan.all_parts)
     ]
-    return scope_notice(parts, f.lang)
+    return scope_notice(once_per_letter(parts), f.lang)
 
 
 def _totals(
@@ -198,7 +199,7 @@ def _wording(
         "language": lang,
         "date": day_long(as_of, lang),
         "date_short": date_short(as_of, lang),
-        "place_date": _place_date(city, as_of, lang),
+        "place_date": place_date(city, as_of, lang),
         "reference": reference,
         # The subject names the invoices of the letter's own stage, the other parts' follow.
         # « relance – 8 factures impayées », never « 8 factures, voir le détail impayées ».
@@ -270,11 +271,12 @@ def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     }
 
 
-def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Who the letter is addressed to: the first address, contact and e-mail given."""
+def _debtor(client: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """Who the letter is addressed to (the first address, contact, e-mail), how greeted."""
     kind = debtor_type(rows[0]) if rows else "business"
     return {
         "name": client,
+        **civility(client, lang),
         "address_lines": debtor_address(rows) or [MISSING_ADDRESS],
         "contact": next((str(r["contact"]) for r in rows if present(r["contact"])), ""),
         "email": next((str(r["email"]) for r in rows if present(r["email"])), ""),
@@ -289,12 +291,6 @@ def _debtor(client: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
 def _currency(rows: list[dict[str, Any]], settings: Settings) -> str:
     found = {r["currency"] for r in rows if isinstance(r["currency"], str) and r["currency"]}
     return found.pop() if len(found) == 1 else settings.letters.currency
-
-
-def _place_date(city: str, as_of: dt.date, lang: str) -> str:
-    if lang == "fr":
-        return f"{city}, le {day_long(as_of)}" if city else f"Le {day_long(as_of)}"
-    return f"{city}, {day_long(as_of, lang)}" if city else day_long(as_of, lang)
 
 
 __all__ = ["MISSING_ADDRESS", "has_address", "letter_context"]

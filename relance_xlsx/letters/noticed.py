@@ -38,8 +38,10 @@ _REMAINS = {
         "consumer": "les intérêts au taux légal courus depuis cette mise en demeure restent dus",
     },
     "en": {
-        "business": "the late-payment interest and the fixed recovery indemnity remain due",
-        "public": "the late-payment interest and the fixed recovery indemnity remain due",
+        "business": "the late-payment interest and the fixed compensation for recovery costs "
+        "remain due",
+        "public": "the late-payment interest and the fixed compensation for recovery costs "
+        "remain due",
         "consumer": "the interest at the legal rate accrued since that formal notice remains due",
     },
 }
@@ -84,8 +86,8 @@ def credited_facts(rows: list[dict[str, Any]], lang: str, first: bool) -> dict[s
     """For a part of invoices paid late: those a credit note settled rather than a payment
     (ledger/credits.py), said as such (« La facture n° U1 ci-dessous a été soldée par notre
     avoir du 1er octobre 2026, après l'échéance, et non par un règlement. »); paid in part
-    first, both are said (« … soldée par votre règlement du 15 octobre 2026 et notre avoir du
-    1er novembre 2026, après l'échéance. »); never thanked."""
+    first, both are said in date order (« … soldée par votre règlement du 15 octobre 2026 et
+    notre avoir du 1er novembre 2026, après l'échéance. »); never thanked."""
     said = [(r, d) for r in rows if (d := _day(r.get("credited_on")))]
     if not said:
         return {"credited": "", "all_credited": False}
@@ -139,20 +141,18 @@ def _paid_and_credited(row: dict[str, Any], credited: Any, lang: str, besides: b
             if days
             else "votre règlement"
         )
-        return (
-            f"{opening} a été soldée par {paid} et notre avoir "
-            f"{dates_phrase([credited], lang, 'du')}, après l'échéance."
-        )
+        credit = f"notre avoir {dates_phrase([credited], lang, 'du')}"
+        both = f"{credit} et {paid}" if days and credited < days[0] else f"{paid} et {credit}"
+        return f"{opening} a été soldée par {both}, après l'échéance."
     opening = "In addition, " + phrase if besides else _start(phrase)
     paid = (
         f"your payment{'s' if len(days) > 1 else ''} of {dates_phrase(days, lang, '')}"
         if days
         else "your payment"
     )
-    return (
-        f"{opening} was settled by {paid} and our credit note of "
-        f"{dates_phrase([credited], lang, '')}, after the due date."
-    )
+    credit = f"our credit note of {dates_phrase([credited], lang, '')}"
+    both = f"{credit} and {paid}" if days and credited < days[0] else f"{paid} and {credit}"
+    return f"{opening} was settled by {both}, after the due date."
 
 
 def scope_notice(parts: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:

@@ -276,7 +276,9 @@ def _amounts(
         },
         "interest_periods": interest_lines(rows, m, f.lang) if penalties else [],
         "on_balance": penalties and on_balance(rows),
-        "provisional": f.provisional(rows) if penalties and interest > 0.005 else "",
+        # Made "provisional" by context._parts: each said once per letter, under the first
+        # part's interest detail that needs it.
+        "provisional_notes": f.provisional(rows) if penalties and interest > 0.005 else [],
         **rates_named(rows, f.fallback_rate, f.lang),
     }
 

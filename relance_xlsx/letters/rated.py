@@ -8,29 +8,38 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..config import Settings
-from ..policy import rate_caveat
-from .received import received_note
+from ..policy import rate_caveats
+from .received import received_notes
 
-# The sentence of a part's invoices (their records), "" when every rate is confirmed.
-Note = Callable[[Iterable[Mapping[str, Any]]], str]
+# The sentences of a part's invoices (their records), none when every rate is confirmed.
+Note = Callable[[Iterable[Mapping[str, Any]]], list[str]]
 
 
 def provisional_note(settings: Settings, lang: str) -> Note:
     """The note of one letter's parts, by the run's rate tables and contractual rate."""
 
-    def note(rows: Iterable[Mapping[str, Any]]) -> str:
+    def note(rows: Iterable[Mapping[str, Any]]) -> list[str]:
         rows = list(rows)
         # A consumer's legal interest: from when it is counted (received.py).
-        return " ".join(
-            filter(None, (received_note(rows, lang), rate_caveat(rows, settings, lang)))
-        )
+        return [*received_notes(rows, lang), *rate_caveats(rows, settings, lang)]
 
     return note
 
 
-def no_note(rows: Iterable[Mapping[str, Any]]) -> str:
+def once_per_letter(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The parts, each note on a rate or a receipt said once per letter, under the first
+    part's detail using it (the third legal review, 8d: it came under every part)."""
+    said: set[str] = set()
+    for p in parts:
+        notes = [n for n in p.pop("provisional_notes") if n not in said]
+        said.update(notes)
+        p["provisional"] = " ".join(notes)
+    return parts
+
+
+def no_note(rows: Iterable[Mapping[str, Any]]) -> list[str]:
     """No note: a frame made outside a run (a sample letter) claims no rate."""
-    return ""
+    return []
 
 
-__all__ = ["Note", "no_note", "provisional_note"]
+__all__ = ["Note", "no_note", "once_per_letter", "provisional_note"]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE, POSTAL_DAYS
+from ..ledger import FORMAL_NOTICE, POSTAL_DAYS, presumed_receipt
 from ..wording import dates_phrase
 
 
@@ -35,6 +35,11 @@ def _notice(row: Mapping[str, Any], received: dt.date) -> dt.date | None:
 
 def received_note(rows: Iterable[Mapping[str, Any]], lang: str) -> str:
     """« Intérêts au taux légal comptés à partir du lendemain de la réception … », or ''."""
+    return " ".join(received_notes(rows, lang))
+
+
+def received_notes(rows: Iterable[Mapping[str, Any]], lang: str) -> list[str]:
+    """The sentences of received_note, one per notice and receipt."""
     said: dict[tuple[dt.date | None, dt.date, bool], None] = {}
     for r in rows:
         periods = r.get("periods") or ()
@@ -47,7 +52,7 @@ def received_note(rows: Iterable[Mapping[str, Any]], lang: str) -> str:
         notice = _notice(r, received)
         ar = _date(r.get("ar_date"))
         said[(notice, received, ar == received)] = None
-    return " ".join(_sentence(n, day, by_ar, lang) for n, day, by_ar in said)
+    return [_sentence(n, day, by_ar, lang) for n, day, by_ar in said]
 
 
 def _sentence(notice: dt.date | None, received: dt.date, by_ar: bool, lang: str) -> str:
@@ -58,23 +63,30 @@ def _sentence(notice: dt.date | None, received: dt.date, by_ar: bool, lang: str)
             "Intérêts au taux légal comptés à partir du lendemain de la réception de notre "
             f"mise en demeure{of} (articles 1231-6 et 1344 du Code civil)"
         )
-        if by_ar or notice is None or (received - notice).days != POSTAL_DAYS:
+        if by_ar or notice is None or received != presumed_receipt(notice):
             return f"{head}, reçue le {on}."
-        return (
-            f"{head}, présumée reçue le {on}, deux jours après son envoi, faute d'avis de "
-            "réception daté."
+        after = (
+            "deux jours après son envoi"
+            if (received - notice).days == POSTAL_DAYS
+            else "le deuxième jour après son envoi étant un dimanche"
         )
+        return f"{head}, présumée reçue le {on}, {after}, faute d'avis de réception daté."
     of = f" of {dates_phrase([notice], lang, '')}" if notice else ""
     head = (
         "Interest at the legal rate is counted from the day after our formal notice"
         f"{of} was received (French Civil Code, articles 1231-6 and 1344)"
     )
-    if by_ar or notice is None or (received - notice).days != POSTAL_DAYS:
+    if by_ar or notice is None or received != presumed_receipt(notice):
         return f"{head}: it was received on {on}."
+    after = (
+        "two days after it was sent"
+        if (received - notice).days == POSTAL_DAYS
+        else "the second day after it was sent being a Sunday"
+    )
     return (
-        f"{head}: it is presumed received on {on}, two days after it was sent, as no "
-        "acknowledgement of receipt is dated."
+        f"{head}: it is presumed received on {on}, {after}, as no acknowledgement of receipt "
+        "is dated."
     )
 
 
-__all__ = ["received_note"]
+__all__ = ["received_note", "received_notes"]

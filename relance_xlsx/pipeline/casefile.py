@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from ..figures import Debtor, Event
-from ..ledger import FORMAL_NOTICE, LEVEL_LABELS, LITIGATION, POSTAL_DAYS, REMINDER_1, Ledger
+from ..ledger import (
+    FORMAL_NOTICE,
+    LEVEL_LABELS,
+    LITIGATION,
+    POSTAL_DAYS,
+    REMINDER_1,
+    Ledger,
+    presumed_receipt,
+)
 from ..letters import safe_filename
 from ..wording import money
 from ..workbook import JournalEntry, is_notice, received_on
@@ -130,8 +138,10 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
             f"du {received.strftime('%d/%m/%Y')} ; Code de procédure civile 668)"
             if received
             else "à compter du lendemain de la réception présumée de la mise en demeure du "
-            f"{day.strftime('%d/%m/%Y')}, le {(day + POSTED).strftime('%d/%m/%Y')} : deux jours "
-            "après son envoi, faute de date d'avis de réception au classeur ou au journal"
+            f"{day.strftime('%d/%m/%Y')}, le {presumed_receipt(day).strftime('%d/%m/%Y')} : deux "
+            "jours après son envoi"
+            + (", un dimanche reporté au lundi" if presumed_receipt(day) != day + POSTED else "")
+            + ", faute de date d'avis de réception au classeur ou au journal"
         )
         said.setdefault(sentence, []).append(number)
     return [

@@ -15,10 +15,13 @@ from ..ledger import Ledger
 from ..policy import (
     Decisions,
     at_judgment,
+    forbidden_payment,
+    late_paid,
     rate_caveat,
     rate_tables_for,
 )
 from ..progress import Progress, step
+from ..wording import date_short, day_long, money
 from ..workbook import journal_lines
 from .casefile import debtor_of, notices, text
 from .dossiers import FOLDER, by_client, claimed, client_folders, pdfs_beside, records
@@ -50,12 +53,16 @@ def build_declaration(
 ) -> tuple[Declaration, tuple[str, ...]]:
     """The client's declaration from its open invoices, and the warnings of its rates."""
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
+    judgment = _latest(rows, "judgment_date")
+    # A payment received on or after the judgment for an earlier debt is not deducted (L622-7).
+    late = dict(zip(ledger.frame.index, late_paid(ledger.frame).tolist(), strict=True))
+    mine = [_at_judgment(r, late.get(r["index"], 0.0)) for r in mine]
     open_ = [
         r for r in mine
-        if not r["is_paid"] and r["outstanding"] > 0 and r["action"] in _DECLARED
+        if (r["late_paid"] or not r["is_paid"]) and r["outstanding"] > 0
+        and r["action"] in _DECLARED
     ]  # fmt: skip
     credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
-    judgment = _latest(rows, "judgment_date")
     valued = at_judgment(
         ledger.frame, [r["index"] for r in open_], judgment, settings.policy,
         rate_tables_for(settings),
@@ -94,8 +101,39 @@ def build_declaration(
         settings.policy.interest_rate,
         _rate_notes([{**by_index[i], "periods": valued.periods.get(i, ())} for i in valued.due],
                     settings),
+        [_late_note(r) for r in open_ if r["late_paid"]],
     )  # fmt: skip
-    return declaration, valued.warnings
+    forbidden = tuple(
+        f"{client}, facture {text(r['invoice'])} : "
+        + forbidden_payment(r["late_paid"], date_short(r["payment_date"]))
+        + "."
+        for r in open_ if r["late_paid"]
+    )  # fmt: skip
+    return declaration, (*forbidden, *valued.warnings)
+
+
+def _at_judgment(r: dict[str, Any], late: float) -> dict[str, Any]:
+    """The invoice as it stood on the judgment: what was paid on or after it for a debt born
+    before it (L622-7 forbids it; policy.late_paid) put back into what is due, as
+    "late_paid"."""
+    if late <= 0:
+        return {**r, "late_paid": 0.0}
+    return {
+        **r,
+        "late_paid": late,
+        "paid": round(float(r["paid"]) - late, 2),
+        "outstanding": round(r["outstanding"] + late, 2),
+    }
+
+
+def _late_note(r: dict[str, Any]) -> str:
+    """What the declaration says of a payment received after the judgment."""
+    return (
+        f"Facture {text(r['invoice'])} : {money(r['late_paid'])} reçus le "
+        f"{day_long(r['payment_date'])}, postérieurement au jugement d'ouverture, non déduits "
+        "(paiement d'une créance antérieure interdit par l'article L622-7 du Code de commerce), "
+        "sous réserve de restitution."
+    )
 
 
 def _rate_notes(rows: list[dict[str, Any]], settings: Settings) -> list[str]:

@@ -11,9 +11,16 @@ from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .incourt import say_paid_in_court
+from .insolvent import forbidden_payment, late_paid
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
-from .provisional import Provisional, provisional_of, provisional_sentence, rate_caveat
+from .provisional import (
+    Provisional,
+    provisional_of,
+    provisional_sentence,
+    rate_caveat,
+    rate_caveats,
+)
 from .rates import (
     RateTables,
     load_rate_tables,
@@ -31,13 +38,16 @@ __all__ = [
     "at_judgment",
     "decide",
     "first_level",
+    "forbidden_payment",
     "hold_back",
+    "late_paid",
     "load_rate_tables",
     "one_letter_per_client",
     "prescription_dates",
     "provisional_of",
     "provisional_sentence",
     "rate_caveat",
+    "rate_caveats",
     "rate_tables_for",
     "say_paid_in_court",
 ]

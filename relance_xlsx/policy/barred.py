@@ -14,6 +14,7 @@ from ..ledger import FORMAL_NOTICE, LITIGATION, POSTAL_DAYS, REMINDER_2
 from ..wording import date_short
 from .prescription import (
     BASES,
+    CONSUMER,
     LAPSE_YEARS,
     PRESCRIPTION_YEARS,
     PUBLIC,
@@ -34,6 +35,13 @@ _INTERRUPTS = {
 }
 
 
+# Where a letter's date comes from: it interrupts only if the letter really left (art. 2).
+SENT = {
+    "letter": " (date de la dernière relance du classeur, si elle est bien partie)",
+    "journal": " (journal, si elle est bien partie)",
+}
+
+
 def _day(value: Any) -> str:
     return date_short(pd.Timestamp(value).date())
 
@@ -43,8 +51,8 @@ def _source(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> tup
     day = _day(start)
     if basis == "payment":
         return "du", f"paiement partiel du {day}, qui a reconnu la dette"
-    if basis == "letter":
-        return "de la", f"réclamation écrite du {day}, qui l'a interrompue"
+    if basis in ("letter", "journal"):
+        return "de la", f"réclamation écrite du {day}{SENT[basis]}, qui l'a interrompue"
     if basis == "due":
         return "de l'", f"échéance du {day}"
     if basis == "performance":
@@ -65,15 +73,17 @@ def _rule(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> str:
     counted = f"{article}{'' if article.endswith(chr(39)) else ' '}{source}"
     if regime == "public":
         year = start.year + 1
-        if basis in ("letter", "payment", "billed"):
+        if basis in ("letter", "journal", "payment", "billed"):
             act = {
                 "letter": "la réclamation écrite",
+                "journal": "la relance",
                 "payment": "le paiement partiel",
                 "billed": "la facture (demande de paiement)",
             }[basis]
             return (
                 f"déchéance quadriennale ({LAW_1968}, art. 1 et 2), quatre ans à compter du "
-                f"1er janvier {year}, {act} du {_day(start)} l'ayant interrompue"
+                f"1er janvier {year}, {act} du {_day(start)}{SENT.get(basis, '')} l'ayant "
+                "interrompue"
             )
         return (
             f"déchéance quadriennale ({LAW_1968}, art. 1), droit né en {start.year} ({source}), "
@@ -86,6 +96,17 @@ def _rule(regime: str, basis: str, start: pd.Timestamp, performed: Any) -> str:
             law += " ; Cass. 3e civ., 1er mars 2023, n° 21-23.176"
         return f"{years} ans contre un particulier ({law}), comptés {counted}"
     return f"{years} ans entre professionnels (Code de commerce L110-4), comptés {counted}"
+
+
+def _counted(p: Prescription, i: int) -> str:
+    """A consumer's « ; 2 ans comptés de la facture du … » (legal-fr §8.3: say which date was
+    used), '' for the others."""
+    if p.regime[i] != CONSUMER:
+        return ""
+    performed = p.performed.iat[i] if p.performed is not None else pd.NaT
+    article, source = _source("consumer", BASES[p.basis[i]], p.start.iat[i], performed)
+    space = "" if article.endswith("'") else " "
+    return f" ; {PRESCRIPTION_YEARS['consumer']} ans comptés {article}{space}{source}"
 
 
 def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> list[str]:
@@ -127,9 +148,9 @@ def note_soon_barred(
             f"écrite partie avant cette date ouvre un nouveau délai de {LAPSE_YEARS} ans "
             f"({LAW_1968}, art. 2)"
             if p.regime[i] == PUBLIC
-            else f"prescrite le {barred} (dernier jour pour agir : {last}) : à défaut de "
-            "paiement, agissez avant (injonction de payer ou reconnaissance de dette signée ; "
-            "une relance ne l'interrompt pas)"
+            else f"prescrite le {barred} (dernier jour pour agir : {last}{_counted(p, i)}) : à "
+            "défaut de paiement, agissez avant (injonction de payer ou reconnaissance de dette "
+            "signée ; une relance ne l'interrompt pas)"
         )
     out["lapse"] = pd.Series(texts, index=out.index, dtype=object)
     out["lapse_on"] = p.barred_on.where(mask).to_numpy()
@@ -157,8 +178,8 @@ def say_soon_barred(
         else:
             texts.append(
                 f"{reason} ; prescrite le {_day(p.barred_on.iat[i])} (dernier jour pour agir : "
-                f"{last}) : à défaut de paiement, agissez avant (injonction de payer ou "
-                "reconnaissance de dette signée ; une relance ne l'interrompt pas)"
+                f"{last}{_counted(p, i)}) : à défaut de paiement, agissez avant (injonction de "
+                "payer ou reconnaissance de dette signée ; une relance ne l'interrompt pas)"
             )
     out.loc[rows, "reason"] = texts
     latest = _day(p.barred_on[mask].max())
@@ -236,7 +257,7 @@ def say_imminent(
     where = np.flatnonzero(mask).tolist()
     out.loc[rows, "reason"] = [
         f"Prescription imminente : prescrite le {_day(p.barred_on.iat[i])} (dernier jour pour "
-        f"agir : {_day(p.barred_on.iat[i] - pd.Timedelta(days=1))}), "
+        f"agir : {_day(p.barred_on.iat[i] - pd.Timedelta(days=1))}{_counted(p, i)}), "
         f"{_before(as_of, days[i], bool(notice[i]))} : aucune "
         f"{'mise en demeure' if notice[i] else 'relance'} envoyée ; seule une action en justice "
         "(injonction de payer) ou une reconnaissance de dette signée l'interrompt (Code civil "

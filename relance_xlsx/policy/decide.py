@@ -24,7 +24,9 @@ from ..ledger import (
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
+from .insolvent import mark_insolvent
 from .labels import labels_after
+from .lapsing import say_lapse_letter
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
@@ -108,9 +110,7 @@ def decide(
     masks = _masks(frame, policy, level, days_late, (since >= delay) & ~enveloped & ~pending)
     barred = prescription_dates(frame, policy, demands)
     masks["prescribed"] = prescribed(barred, as_of) & ~masks["paid"] & ~masks["credit"]
-    # One invoice marked is enough: the proceedings concern the client, all its invoices.
-    insolvent = frame["insolvent"].groupby(frame["client"]).transform("any")
-    masks["insolvent"] = insolvent.to_numpy(dtype=bool) & ~masks["paid"] & ~masks["credit"]
+    mark_insolvent(frame, masks)
     kept_until = frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
     masks["promised"] = (kept_until >= today).to_numpy(dtype=bool) & ~masks["paid"]
     # A payment the e-invoicing platform says was sent: no reminder while it travels.
@@ -154,6 +154,7 @@ def decide(
     note_soon_barred(out, barred, as_of, policy, alive)
     warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     warnings += say_imminent(out, barred, imminent, as_of, *bar)
+    warnings += say_lapse_letter(out, frame, barred, as_of, policy, alive & ~watched)
     claimed_ever = say_paid(out, frame, rule == RULE["claim"], paid, owes)
     say_broken(out, broken & valid, frame["promise_date"])
     out["promise_broken"] = broken & valid

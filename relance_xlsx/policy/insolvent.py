@@ -19,7 +19,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from ..wording import date_short
+from ..wording import date_short, money
 from .prescription import column
 
 LIQUIDATION = "liquidation judiciaire"
@@ -45,6 +45,54 @@ def _texts(dates: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(dates.to_numpy())
     names = [date_short(pd.Timestamp(d).date()) for d in uniques]
     return np.array([*names, ""], dtype=object)[codes]
+
+
+def late_paid(frame: pd.DataFrame) -> np.ndarray:
+    """What each invoice born before its client's opening judgment was paid on or after it:
+    a payment L622-7 forbids (L641-3 in a liquidation), not deducted from the claim. Its
+    dated payments when a payments sheet gives them, else its payment if dated so."""
+    if "judgment_date" not in frame or not frame["judgment_date"].notna().any():
+        return np.zeros(len(frame))  # no judgment dated: no grouping on a million rows
+    judged = column(frame, "judgment_date").groupby(frame["client"]).transform("max")
+    born = column(frame, "performance_date").fillna(frame["invoice_date"])
+    paid_on = column(frame, "payment_date")
+    before = (born < judged).to_numpy(dtype=bool) & ~frame["is_credit"].to_numpy(dtype=bool)
+    paid = frame["paid"].to_numpy(dtype=float)
+    out = np.where(before & (paid_on >= judged).to_numpy(dtype=bool) & (paid > 0), paid, 0.0)
+    if "payments" in frame:
+        for i in np.flatnonzero(before).tolist():
+            payments = frame["payments"].iat[i]
+            if payments:
+                day = judged.iat[i]
+                out[i] = round(sum(a for d, a in payments if pd.Timestamp(d) >= day), 2)
+    return out
+
+
+def paid_after_judgment(frame: pd.DataFrame) -> np.ndarray:
+    """Invoices born before the client's opening judgment and paid (in part) on or after it."""
+    return late_paid(frame) > 0
+
+
+def mark_insolvent(frame: pd.DataFrame, masks: dict[str, np.ndarray]) -> None:
+    """The invoices frozen by their client's collective proceedings, in place: one invoice
+    marked is enough, the proceedings concern the client. One paid on or after the judgment
+    for an earlier debt is still declared (the payment forbidden, L622-7): not « paid »."""
+    insolvent = frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(bool)
+    forbidden = insolvent & paid_after_judgment(frame) & ~masks["credit"]
+    masks["insolvent"] = insolvent & (~masks["paid"] | forbidden) & ~masks["credit"]
+    for name in ("thanks", "paid"):
+        masks[name] = masks[name] & ~forbidden
+
+
+def forbidden_payment(amount: float, day: str) -> str:
+    """The warning on a payment received after the opening judgment for an earlier debt."""
+    return (
+        f"paiement de {money(amount)} reçu le {day}, après le jugement d'ouverture, pour une "
+        "dette née avant lui : paiement interdit par l'article L622-7 du Code de commerce, qui "
+        "pourra devoir être restitué au mandataire judiciaire ou au liquidateur ; ne le "
+        "déduisez pas, déclarez la créance entière due au jour du jugement et prévenez votre "
+        "avocat"
+    )
 
 
 def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
@@ -86,6 +134,15 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
         "la déclaration",
     )
     put("insolvent", lambda m: stop[m] + when[m] + figures[m], ~later)
+    forbidden = paid_after_judgment(frame) & ~later
+    if forbidden.any():
+        paid, paid_on = late_paid(frame), _texts(frame["payment_date"])
+
+        def warned(m: np.ndarray) -> np.ndarray:
+            said = [forbidden_payment(a, d) for a, d in zip(paid[m], paid_on[m], strict=True)]
+            return stop[m] + when[m] + figures[m] + " ; " + np.array(said, dtype=object)
+
+        put("insolvent", warned, forbidden)
     rule = np.where(liquidation, LATER_LIQUIDATION, LATER_OBSERVATION)
     put(
         "insolvent",
@@ -94,4 +151,13 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
     )
 
 
-__all__ = ["LATER_LIQUIDATION", "LATER_OBSERVATION", "LIQUIDATION", "insolvency_reasons"]
+__all__ = [
+    "LATER_LIQUIDATION",
+    "LATER_OBSERVATION",
+    "LIQUIDATION",
+    "forbidden_payment",
+    "insolvency_reasons",
+    "late_paid",
+    "mark_insolvent",
+    "paid_after_judgment",
+]

@@ -29,10 +29,11 @@ _DAY = pd.Timedelta(days=1)
 # Codes, not strings: comparing a million small ints is much cheaper.
 REGIMES = ("business", "consumer", "public")
 BUSINESS, CONSUMER, PUBLIC = range(3)
-BASES = ("performance", "invoice", "due", "payment", "letter", "billed")
+BASES = ("performance", "invoice", "due", "payment", "letter", "billed", "journal")
 # BILLED: an invoice sent in a later year than the work, a demand for payment that
-# interrupts a public debt's lapse (loi 68-1250, art. 2).
-PERFORMANCE, INVOICE, DUE, PAYMENT, LETTER, BILLED = range(6)
+# interrupts a public debt's lapse (loi 68-1250, art. 2). LETTER: the ledger's last letter;
+# JOURNAL: a letter the journal records (both interrupt only if the letter really left).
+PERFORMANCE, INVOICE, DUE, PAYMENT, LETTER, BILLED, JOURNAL = range(7)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Prescription:
     start: pd.Series  # the day the term runs from: the starting event or the last interruption
     basis: np.ndarray  # what start is, a code of BASES: performance, invoice, due, payment…
     regime: np.ndarray  # a code of REGIMES: business, consumer, public (the four-year lapse)
+    performed: pd.Series | None = None  # the ledger's delivery or performance dates
 
     def last_day(self) -> pd.Series:
         """The last day the claim can still be acted on."""
@@ -108,7 +110,7 @@ def prescription_dates(
     public = np.flatnonzero(regime == PUBLIC)
     if len(public):
         _lapse(frame, public, start, basis, barred, demands or {})
-    return Prescription(barred, start, basis, regime)
+    return Prescription(barred, start, basis, regime, performed)
 
 
 def _lapse(
@@ -137,7 +139,7 @@ def _lapse(
             events += [(pd.Timestamp(day), PAYMENT) for day, _ in payments[i]]
         elif pd.notna(paid_on.iat[i]):
             events.append((paid_on.iat[i], PAYMENT))
-        events += [(pd.Timestamp(day), LETTER) for day in demands.get(frame.index[i], ())]
+        events += [(pd.Timestamp(day), JOURNAL) for day in demands.get(frame.index[i], ())]
         if pd.notna(billed.iat[i]):  # the invoice is itself a demand for payment
             events.append((billed.iat[i], BILLED))
         end = origin.year + LAPSE_YEARS  # the last year of the term

@@ -77,6 +77,13 @@ def provisional_sentence(
 ) -> str:
     """What a letter (or a file) says of the rates it could not confirm; "" when every rate
     is."""
+    return " ".join(provisional_sentences(provisional, lang, document))
+
+
+def provisional_sentences(
+    provisional: Provisional, lang: str = "fr", document: str = "letter"
+) -> list[str]:
+    """The sentences of provisional_sentence: the ECB rate's, the legal rate's."""
     fr, en = _DOCUMENTS[document]
     said = []
     if provisional.ecb:
@@ -100,7 +107,7 @@ def provisional_sentence(
             f"date of {en}: the latest published rate ({latest}) is applied, subject to "
             "adjustment."
         )
-    return " ".join(said)
+    return said
 
 
 def rate_caveat(
@@ -111,8 +118,18 @@ def rate_caveat(
 ) -> str:
     """What a letter, file or declaration says of the unconfirmed rates its invoices' interest
     periods used, by the run's rate tables and policy; "" when every rate is confirmed."""
+    return " ".join(rate_caveats(rows, settings, lang, document))
+
+
+def rate_caveats(
+    rows: Iterable[Mapping[str, Any]],
+    settings: Settings,
+    lang: str = "fr",
+    document: str = "letter",
+) -> list[str]:
+    """The sentences of rate_caveat."""
     found = provisional_of(rows, rate_tables_for(settings), settings.policy)
-    return provisional_sentence(found, lang, document)
+    return provisional_sentences(found, lang, document)
 
 
 def _half(half: HalfYear, lang: str) -> str:
@@ -121,4 +138,11 @@ def _half(half: HalfYear, lang: str) -> str:
     return f"{'first' if half.half == 1 else 'second'} half of {half.year}"
 
 
-__all__ = ["Provisional", "provisional_of", "provisional_sentence", "rate_caveat"]
+__all__ = [
+    "Provisional",
+    "provisional_of",
+    "provisional_sentence",
+    "provisional_sentences",
+    "rate_caveat",
+    "rate_caveats",
+]

@@ -142,10 +142,13 @@ def say_credited(out: pd.DataFrame, frame: pd.DataFrame) -> None:
     rows = out.index[(on.notna() & frame["is_paid"]).to_numpy(dtype=bool)]
     for i in rows:
         said = f"Soldée par l'avoir du {date_short(on[i].date())}, sans règlement reçu"
-        if float(frame.at[i, "paid"] or 0) > 0.005:  # paid in part first (N6)
-            said = f"Soldée par {part_paid(frame.at[i, 'payments'])} et l'avoir du " + (
-                date_short(on[i].date())
-            )
+        if float(frame.at[i, "paid"] or 0) > 0.005:  # paid in part too (N6), in date order
+            payments = frame.at[i, "payments"]
+            credit = f"l'avoir du {date_short(on[i].date())}"
+            paid = part_paid(payments)
+            days = [pd.Timestamp(d) for d, _ in payments or () if pd.notna(d)]
+            first = bool(days) and on[i] < min(days)
+            said = f"Soldée par {credit} et {paid}" if first else f"Soldée par {paid} et {credit}"
         reason = _SETTLED.sub(said, str(out.at[i, "reason"]), count=1)
         out.at[i, "reason"] = reason.replace("; réglée après", "; soldée après")
 

@@ -19,11 +19,11 @@ _ONE = pd.Timedelta(days=1)
 def consumer_notice(frame: pd.DataFrame) -> pd.Series:
     """The day each invoice's mise en demeure reached the debtor, from which its interest
     runs (Code civil 1231-6; its receipt, CPC 668): the avis de réception's date when known,
-    else the letter's date + POSTAL_DAYS, its presumed receipt (the lawyer's review, 7: the
-    day it was sent over-counted the days in the post). The ledger's own notice (level « Mise
-    en demeure », « Date AR »), or, once the ledger's level went past it (« Contentieux »), the
-    one the journal records (notice_date, notice_received, added by the caller), else the
-    ledger's date as before."""
+    else the letter's date + POSTAL_DAYS, its presumed receipt (a Sunday moved to the Monday;
+    the lawyer's review, 7: the day it was sent over-counted the days in the post). The
+    ledger's own notice (level « Mise en demeure », « Date AR »), or, once the ledger's level
+    went past it (« Contentieux »), the one the journal records (notice_date,
+    notice_received, added by the caller), else the ledger's date as before."""
     level = frame["level"].to_numpy(dtype=int)
     sent = frame["last_date"]
     notice = sent.where(level >= FORMAL_NOTICE)
@@ -34,7 +34,10 @@ def consumer_notice(frame: pd.DataFrame) -> pd.Series:
         notice = notice.where(~later, journal)
         on = frame["notice_received"]
         received = received.where(~(later & (on >= journal).to_numpy(dtype=bool)), on)
-    return received.fillna(notice + pd.Timedelta(days=POSTAL_DAYS))
+    presumed = notice + pd.Timedelta(days=POSTAL_DAYS)
+    # No delivery on a Sunday: the next Monday (ledger.presumed_receipt).
+    presumed = presumed.where(presumed.dt.day_of_week != 6, presumed + _ONE)
+    return received.fillna(presumed)
 
 
 @dataclass(frozen=True)
@@ -105,11 +108,12 @@ class Stretches:
         splits: np.ndarray,
         bases: np.ndarray,
     ) -> None:
-        # A payment bears interest on the amount before it up to its own day; a credit note
-        # lowers the base from its own date (the day before is the last on the higher base).
-        # One without a date, or dated by the due date, lowers it from the start.
+        # A payment bears interest on the amount before it up to its own day. A credit note
+        # cancels part of the invoice: that part was never due, so it lowers the base from
+        # the start, whatever its date (as a whole credit note leaves nothing owed:
+        # statuses.paid_late_rows; the third legal review, finding 6).
         events = [(pd.Timestamp(d), p) for d, p in paid]
-        events += [(d - _ONE if pd.notna(d) else due, c) for d, c in credits]
+        events += [(due, c) for _, c in credits]
         undated = max(amount - remaining - sum(p for _, p in paid), 0.0)
         base = max(amount - undated - sum(p for d, p in events if not d > due), 0.0)
         bases[i, :] = 0.0

@@ -1,0 +1,95 @@
+"""A payment received after the opening judgment for a debt born before it (Code de commerce
+L622-7 forbids it, legal-fr.md 7.6): the declaration states what was due on the judgment's
+day (8.4), the payment not deducted, and the run and the status warn.
+Rates from legal-fr.md: 2024 H1 ECB 4,50 % + 10 = 14,50 %; 2024 H2 4,25 % + 10 = 14,25 %."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from conftest import complete_settings, write_ledger
+from test_declaration import ADDRESS, _text
+
+import relance_xlsx
+
+D = dt.date
+HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+           "Date règlement", "Adresse", "Procédure collective", "Date du jugement",
+           "Date BODACC"]  # fmt: skip
+JUDGMENT, NOTICE = D(2024, 7, 15), D(2024, 7, 30)
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_a_payment_after_the_judgment_is_declared_and_warned(tmp_path: Path) -> None:
+    rows = [
+        # 1 000 € due 15/05/2024, 200 € paid on 20/07/2024, after the judgment of 15/07:
+        # 16/05-30/06 = 46 days: 1 000 × 14,50 % × 46 / 365 = 18,2740 → 18,27; 01/07-14/07 =
+        # 14 days: 1 000 × 14,25 % × 14 / 365 = 5,4658 → 5,47. 1 000 declared, not 800.
+        ["P-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, 200.0, D(2024, 7, 20),
+         ADDRESS, "Redressement judiciaire", JUDGMENT, NOTICE],
+        # 500 € due 14/07/2024 (no day of interest), paid whole on 16/07/2024, after the
+        # judgment: still declared with its 40 €, no thanks letter.
+        ["P-2", "Rouge SAS", D(2024, 6, 14), D(2024, 7, 14), 500.0, 500.0, D(2024, 7, 16),
+         ADDRESS, None, None, None],
+        # 300 € due 31/05/2024, paid whole on 10/07/2024, before the judgment: not declared.
+        ["P-3", "Rouge SAS", D(2024, 4, 30), D(2024, 5, 31), 300.0, 300.0, D(2024, 7, 10),
+         ADDRESS, None, None, None],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out"
+    )
+    actions = {i.invoice: i for i in result.invoices}
+    assert actions["P-1"].action == actions["P-2"].action == "insolvency"
+    assert actions["P-3"].action != "insolvency"
+    for number, said in (
+        ("P-1", "200,00 € reçu le 20/07/2024"),
+        ("P-2", "500,00 € reçu le 16/07/2024"),
+    ):
+        reason = _plain(actions[number].reason)
+        assert said in reason and "L622-7" in reason and "restitué" in reason, reason
+        assert any(number in w and said in _plain(w) and "avocat" in w for w in result.warnings)
+    assert "L622-7" not in actions["P-3"].reason
+    text = _text(Path(result.declarations[0]))
+    # Principal due on the judgment: 1 000 + 500 = 1 500 (the 700 € received after it are
+    # not deducted); interest 18,27 + 5,47 = 23,74; 2 × 40 €; 1 500 + 23,74 + 80 = 1 603,74.
+    assert "Principal échu : 1 500,00 €" in text
+    assert "Intérêts arrêtés au 14 juillet 2024 : 23,74 €" in text
+    assert "Total échu au jour du jugement : 1 603,74 €" in text
+    assert "Facture P-1 : 200,00 € reçus le 20 juillet 2024, postérieurement au jugement" in text
+    assert "sous réserve de restitution" in text
+    assert "P-3" not in text
+
+
+def test_a_payments_sheet_deducts_only_what_came_before_the_judgment(tmp_path: Path) -> None:
+    """P-1, 1 000 € due 15/05/2024: 300 € paid on 01/07/2024, before the judgment of 15/07,
+    and 200 € on 20/07/2024, after it. Due on the judgment: 1 000 − 300 = 700 €, the 200 €
+    not deducted. Interest: 16/05–30/06, 46 days on 1 000 € at 14,50 %: 18,27; 01/07 (the
+    payment's day bears interest on the amount before it), 1 day on 1 000 € at 14,25 %:
+    1 000 × 14,25 % / 365 = 0,3904 → 0,39; 02/07–14/07, 13 days on 700 €: 700 × 14,25 % × 13
+    / 365 = 3,5527 → 3,55; 22,21 €. Total due: 700 + 22,21 + 40 = 762,21 €."""
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Procédure collective", "Date du jugement", "Date BODACC"]  # fmt: skip
+    rows = [["P-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, ADDRESS,
+             "Redressement judiciaire", JUDGMENT, NOTICE]]  # fmt: skip
+
+    def payments(wb) -> None:
+        ws = wb.create_sheet("Règlements")
+        ws.append(["N° facture", "Date", "Montant"])
+        ws.append(["P-1", D(2024, 7, 1), 300.0])
+        ws.append(["P-1", D(2024, 7, 20), 200.0])
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers, extra=payments)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out"
+    )
+    [invoice] = result.invoices
+    assert "paiement de 200,00 € reçu le 20/07/2024" in _plain(invoice.reason)
+    text = _text(Path(result.declarations[0]))
+    assert "Principal échu : 700,00 €" in text
+    assert "Intérêts arrêtés au 14 juillet 2024 : 22,21 €" in text
+    assert "Total échu au jour du jugement : 762,21 €" in text
