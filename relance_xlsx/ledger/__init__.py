@@ -88,7 +88,7 @@ from .terms import (
     parse_terms,
 )
 from .text import without_placeholders
-from .usable import implausible
+from .usable import WRITABLE_SUFFIXES, implausible, unwritable_format, would_stop
 from .values import (
     Amount,
     parse_amount,
@@ -131,6 +131,7 @@ __all__ = [
     "TERM_ARTICLE",
     "TERM_DAYS",
     "THANKED_LABEL",
+    "WRITABLE_SUFFIXES",
     "Amount",
     "Cell",
     "Coded",
@@ -171,6 +172,8 @@ __all__ = [
     "sheet_rows",
     "status_meaning",
     "status_says_paid",
+    "unwritable_format",
     "without_placeholders",
     "worksheet_names",
+    "would_stop",
 ]

@@ -3,7 +3,12 @@ wrong, and `relance check` gives the same verdict."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .records import Ledger
+
+# The formats a run writes back (openpyxl's); .xls and .ods are read only.
+WRITABLE_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 
 
 def implausible(ledger: Ledger, min_share: float) -> str | None:
@@ -30,3 +35,27 @@ def implausible(ledger: Ledger, min_share: float) -> str | None:
 
 
 __all__ = ["implausible"]
+
+
+def unwritable_format(path: Path) -> str | None:
+    """Why a run cannot write this workbook back for its format (.xls, .ods), or None."""
+    if path.suffix.lower() in WRITABLE_SUFFIXES:
+        return None
+    return (
+        f"{path.name} est au format {path.suffix} : relance-xlsx le lit mais ne met à jour que "
+        "les fichiers .xlsx et .xlsm ; enregistrez-le au format .xlsx, ou relancez avec "
+        "--no-write-back (les lettres sont écrites, le classeur n'est pas mis à jour)"
+    )
+
+
+def would_stop(ledger: Ledger, min_share: float, *, writes: bool = True) -> str | None:
+    """Why `relance run` would stop on this workbook, with what to do, or None: a read that
+    looks wrong, then (when it writes the workbook back) a format it cannot write. Here, in
+    the ledger, so that `relance check` gives the verdict without the write-back's modules."""
+    why = implausible(ledger, min_share)
+    if why:
+        return (
+            f"{why} ; corrigez les problèmes listés, ou la feuille et les colonnes lues "
+            "(--sheet, section [columns] de relance.toml)"
+        )
+    return unwritable_format(ledger.path) if writes else None

@@ -8,10 +8,9 @@ from pathlib import Path
 from .. import collector
 from ..config import CONFIG_NAME, Settings, load_settings, write_columns
 from ..errors import NoInvoiceTable
-from ..ledger import Ledger, label, read_ledger
+from ..ledger import Ledger, label, read_ledger, would_stop
 from ..progress import Progress, Quiet, step
 from ..results import CheckResult
-from ..workbook import would_stop
 
 
 def check(

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import collector
 from ..config import Writeback
 from ..errors import WorkbookError
-from ..ledger import Fingerprint, SheetRef
+from ..ledger import Fingerprint, SheetRef, unwritable_format
 from ..ooxml import (
     NewCell,
     Package,
@@ -42,8 +42,6 @@ from .columns import (
 from .journal import JournalEntry, add_journal, existing_keys, set_full_calc_on_load
 from .journalread import remember_appended
 from .openlocks import lock_files, lock_owner
-
-WRITABLE_SUFFIXES = {".xlsx", ".xlsm"}
 
 
 @dataclass(frozen=True)
@@ -85,17 +83,6 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
             f"{path.name} a été modifié depuis sa lecture ; relancez pour repartir de la "
             "version actuelle."
         )
-
-
-def unwritable_format(path: Path) -> str | None:
-    """Why a run cannot write this workbook back for its format (.xls, .ods), or None."""
-    if path.suffix.lower() in WRITABLE_SUFFIXES:
-        return None
-    return (
-        f"{path.name} est au format {path.suffix} : relance-xlsx le lit mais ne met à jour que "
-        "les fichiers .xlsx et .xlsm ; enregistrez-le au format .xlsx, ou relancez avec "
-        "--no-write-back (les lettres sont écrites, le classeur n'est pas mis à jour)"
-    )
 
 
 def _marked_read_only(path: Path) -> bool:
