@@ -83,3 +83,44 @@ def test_no_password_in_clear_to_another_machine(monkeypatch, host, refused):
             smtp_password(smtp)
     else:
         assert smtp_password(smtp) == "Fake-Secret-123"
+
+
+# -- [email] attachments_dir only narrows the ledger's folder -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("named", "refused"),
+    [("/", True), ("~", True), ("..", True), ("../secret", True), ("factures/../..", True),
+     ("factures", False), (".", False), ("", False)],
+    ids=["root", "home", "parent", "sibling", "dotdot-inside", "subfolder", "same", "empty"],
+)  # fmt: skip
+def test_attachments_dir_stays_inside_the_ledgers_folder(tmp_path, named, refused):
+    import dataclasses
+
+    from relance_xlsx.config import Email, Settings
+    from relance_xlsx.mail import attachment_root
+
+    office = tmp_path / "bureau"
+    (office / "factures").mkdir(parents=True)
+    settings = dataclasses.replace(
+        Settings(), email=Email(attachments_dir=named), config_path=office / "relance.toml"
+    )
+    if refused:
+        with pytest.raises(EmailError, match="attachments_dir = « .* » sort du dossier"):
+            attachment_root(settings, office / "grand-livre.xlsx")
+    else:
+        root = attachment_root(settings, office / "grand-livre.xlsx")
+        assert root.is_relative_to(office.resolve())
+
+
+def test_a_shared_attachments_dir_of_root_copies_nothing_into_the_share(tmp_path):
+    from test_attacks import AS_OF, _attachments_office, _with_config, relance, said_in_french
+
+    ledger = _attachments_office(tmp_path)
+    _with_config(ledger.parent, '[email]\nattachments_dir = "/"')
+    dossier = ["dossier", str(ledger), "Garage Bernard", "--no-pdf"]
+    for command in (dossier, ["run", str(ledger), "--email", "--no-write-back"]):
+        done = relance(*command, "--as-of", AS_OF, cwd=tmp_path)
+        said_in_french(done, 1, "attachments_dir = « / » sort du dossier du classeur")
+    assert not [p for p in ledger.parent.rglob("*.pdf") if "creds" in p.name]
+    assert not list(ledger.parent.rglob("*.eml"))
