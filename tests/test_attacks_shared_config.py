@@ -106,7 +106,7 @@ def test_attachments_dir_stays_inside_the_ledgers_folder(tmp_path, named, refuse
         Settings(), email=Email(attachments_dir=named), config_path=office / "relance.toml"
     )
     if refused:
-        with pytest.raises(EmailError, match="attachments_dir = « .* » sort du dossier"):
+        with pytest.raises(EmailError, match=r"attachments_dir = « .* » sort du dossier"):
             attachment_root(settings, office / "grand-livre.xlsx")
     else:
         root = attachment_root(settings, office / "grand-livre.xlsx")
@@ -124,3 +124,44 @@ def test_a_shared_attachments_dir_of_root_copies_nothing_into_the_share(tmp_path
         said_in_french(done, 1, "attachments_dir = « / » sort du dossier du classeur")
     assert not [p for p in ledger.parent.rglob("*.pdf") if "creds" in p.name]
     assert not list(ledger.parent.rglob("*.eml"))
+
+
+# -- memory: the cells of all sheets together, and [limits] only lowered -------------------
+
+
+def _far_sheet(last_row: int) -> str:
+    from hostile_files import sheet_xml
+
+    return sheet_xml(
+        f'<row r="{last_row}"><c r="AL{last_row}"><v>1</v></c></row>', dimension=f"A1:AL{last_row}"
+    )
+
+
+def test_the_cells_of_all_sheets_together_are_bounded(tmp_path):
+    from hostile_files import ledger_rows, sheet_xml, workbook
+    from test_attacks import AS_OF, _office, _with_config, relance, said_in_french
+
+    _office(tmp_path)
+    _with_config(tmp_path, "[limits]\nmax_cells = 100000")
+    sheets = {"Factures": sheet_xml(ledger_rows())}
+    sheets |= {f"F{i}": _far_sheet(2000) for i in range(3)}  # 76 000 cells each: each fits
+    ledger = workbook(tmp_path / "grand-livre.xlsx", sheets=sheets)
+    done = relance("run", str(ledger), "--as-of", AS_OF, "--dry-run", cwd=tmp_path)
+    said_in_french(done, 1, "ses feuilles demanderaient ensemble de lire plus de 100")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["max_cells = 2000000000", "max_sheets = 10000", "max_part_mb = 65536",
+     "max_total_mb = 131072", "max_ratio = 5000", "ratio_from_mb = 60000"],
+    ids=["cells", "sheets", "part", "total", "ratio", "ratio-from"],
+)  # fmt: skip
+def test_a_shared_relance_toml_cannot_raise_the_built_in_limits(tmp_path, line):
+    from relance_xlsx import ConfigError, load_settings
+
+    config = tmp_path / "relance.toml"
+    config.write_text(f"[limits]\n{line}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="ne peut qu'abaisser la limite intégrée"):
+        load_settings(config)
+    config.write_text("[limits]\nmax_cells = 1000000\nmax_ratio = 50\n", encoding="utf-8")
+    assert load_settings(config).limits.max_cells == 1_000_000
