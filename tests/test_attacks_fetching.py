@@ -294,3 +294,39 @@ def test_parts_are_scanned_by_content_type_and_a_mail_merge_is_refused(tmp_path,
     template = _repacked(tmp_path / "relance_1.docx", **change)
     issues = [i.describe() for i in check_template(template, {})]
     assert any("Modèle refusé" in i and said in i for i in issues), issues
+
+
+# Python's HTMLParser and the mail readers (WHATWG parsers, Outlook's conditional comments)
+# disagree on comments and raw-text elements: what hides an <img> from one is refused.
+HTML_HIDDEN = {
+    "comment-opened-and-closed": (f"<!--><img src={URL}><!-- -->", "« <!--"),
+    "comment-three-dashes": (f"<!---><img src={URL}>", "« <!--"),
+    "comment-bang-close": (f"<!-- a --!><img src={URL}><!-- b -->", "« <!--"),
+    "title-holding-style": (f"<title><style></title><img src={URL}>", "<title>"),
+    "outlook-conditional": (f"<!--[if mso]><img src={URL}><![endif]-->", "« <!--"),
+    "downlevel-revealed": (f"<![if !mso]><img src={URL}><![endif]>", "« <!["),
+    "textarea-holding-a-tag": (f"<p>x</p>\n<textarea><style></textarea><img src={URL}>", "ligne 2"),
+}
+HTML_PLAIN = {
+    "doctype": "<!DOCTYPE html><html><body><p>Bonjour</p></body></html>",
+    "title-of-text": "<title>Relance &lt;urgent&gt;</title><p>Bonjour</p>",
+}
+
+
+@pytest.mark.parametrize(("html", "said"), HTML_HIDDEN.values(), ids=HTML_HIDDEN.keys())
+def test_comments_and_tags_in_raw_text_are_refused_in_an_email(tmp_path, html, said):
+    base = _email_folder(tmp_path, html)
+    shutil.copy2(ROOT / "word_templates" / "relance_1.docx", base / "relance_1.docx")
+    result = CliRunner().invoke(app, ["templates", "check", str(base)])
+    assert result.exit_code == 1, result.stdout
+    [line] = [x for x in result.stdout.splitlines() if x.startswith("  - ")]
+    assert "Modèle d'e-mail refusé : " in line and "ne lisent pas toutes" in line, line
+    assert said in line and "retirez-le du modèle" in line, line
+
+
+@pytest.mark.parametrize("html", HTML_PLAIN.values(), ids=HTML_PLAIN.keys())
+def test_a_doctype_and_a_plain_title_pass(tmp_path, html):
+    base = _email_folder(tmp_path, html)
+    shutil.copy2(ROOT / "word_templates" / "relance_1.docx", base / "relance_1.docx")
+    result = CliRunner().invoke(app, ["templates", "check", str(base)])
+    assert result.exit_code == 0, result.stdout

@@ -82,10 +82,40 @@ _MAYBE = (
 )  # fmt: skip
 
 
+# Where readers parse differently from Python's HTMLParser, and could find an <img> it does
+# not see: comments (« <!--> », « --!> », Outlook's « <!--[if mso]> »), « <![ » and any
+# other « <! » but a doctype, and a raw-text element (title, textarea…) holding a « < ».
+_RAW_TEXT = re.compile(
+    r"<(title|textarea|noscript|xmp|noembed|noframes|plaintext)\b[^>]*>(.*?)(?:</\1|\Z)", re.S
+)
+_BANG = re.compile(r"<!(?!doctype[\s>])|--!>|<\?")
+
+
+def _hidden(low: str) -> tuple[str, int] | None:
+    """What in a lowercased HTML text parsers read differently, and where (its offset)."""
+    if "<!" in low or "--!>" in low or "<?" in low:
+        found = _BANG.search(low)
+        if found is not None:
+            shown = low[found.start() : found.start() + 4]
+            return f"un commentaire ou une déclaration HTML (« {shown} »)", found.start()
+    for raw in _RAW_TEXT.finditer(low) if "<" in low else ():
+        if "<" in raw.group(2) or raw.group(1) == "plaintext":
+            return f"une balise dans <{raw.group(1)}>", raw.start()
+    return None
+
+
 def remote_in_html(text: str, path: Path) -> str:
     """What an HTML e-mail template makes every reader load from elsewhere (a picture, a
     frame, a script, a style sheet), said in French with the fix; "" when nothing."""
     low = text.lower()
+    hidden = _hidden(low)
+    if hidden is not None:
+        what, at = hidden
+        return (
+            f"{path} contient {what}, ligne {low.count(chr(10), 0, at) + 1}, que les "
+            "messageries ne lisent pas toutes de la même façon : une image distante (un "
+            "pixel espion) peut s'y cacher du contrôle ; retirez-le du modèle"
+        )
     if not any(token in low for token in _MAYBE):
         return ""
     parser = _Remote()
