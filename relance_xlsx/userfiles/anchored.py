@@ -53,6 +53,8 @@ def _open_dir(name: str, dir_fd: int | None = None, shown: str = "") -> int | No
     except FileNotFoundError:
         return None
     except OSError as exc:
+        if exc.errno == errno.ENOTDIR and dir_fd is None:
+            return None  # a file above the output folder: the path's own error says it
         if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
             raise _swapped(shown or name) from exc
         raise
