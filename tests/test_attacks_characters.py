@@ -153,3 +153,25 @@ def test_the_write_back_says_a_part_it_cannot_write_in_french(xml, said):
     assert said in message and "l'original est intact" in message
     for english in ("reference", "invalid ", "mismatched", "tag", "line "):
         assert english not in message, message
+
+
+TYPED = {  # the text the person typed -> as Excel stores it in the ledger's cell
+    "letter-escape": ("Garage _x0041_ Bernard", "Garage _x005F_x0041_ Bernard"),
+    "control-escape": ("Garage _x0007_ Bernard", "Garage _x005F_x0007_ Bernard"),
+    "lowercase-hex": ("Garage _x00e9_ Bernard", "Garage _x005F_x00e9_ Bernard"),
+}
+
+
+@pytest.mark.parametrize(("typed", "stored"), TYPED.values(), ids=TYPED.keys())
+def test_text_typed_as_excels_escape_is_written_back_as_typed(tmp_path, typed, stored):
+    from python_calamine import CalamineWorkbook
+
+    _office(tmp_path)
+    rows = ledger_rows(clients=["Atelier Alpha", stored])
+    ledger = workbook(tmp_path / "grand-livre.xlsx", sheets={"Factures": sheet_xml(rows)})
+    done = relance("run", "grand-livre.xlsx", "--as-of", "22/11/2026", cwd=tmp_path)
+    said_in_french(done, 0, "Classeur mis à jour")
+    journal = CalamineWorkbook.from_path(str(ledger)).get_sheet_by_name("Journal des relances")
+    cells = [str(c) for row in journal.to_python() for c in row]
+    assert typed in cells, cells
+    assert not any("\x07" in c or "Garage A Bernard" in c for c in cells), cells

@@ -207,3 +207,126 @@ def test_a_run_with_emails_refuses_a_tracking_pixel_before_any_letter(tmp_path):
     assert URL in said and "retirez-le du modèle" in said
     written = tmp_path / "relances"
     assert not written.exists() or not list(written.rglob("*.docx"))
+
+
+# -- third attack review: code written by Jinja, blanks before a nested field, parts named
+# otherwise than *.xml, a mail merge's data source -----------------------------------------
+
+NESTED_AFTER = {
+    "tab": "\t",
+    "no-break-space": "\u00a0",
+    "narrow-no-break-space": "\u202f",
+}
+
+
+@pytest.mark.parametrize("lead", NESTED_AFTER.values(), ids=NESTED_AFTER.keys())
+def test_a_field_whose_keyword_a_nested_field_makes_after_a_blank_is_refused(tmp_path, lead):
+    paragraph = _runs("begin", lead, "begin", ' QUOTE "INCLUDEPICTURE" ', "end", f' "{URL}" \\d ',
+                      "end")  # fmt: skip
+    template = _with(tmp_path / "relance_1.docx", paragraph)
+    [issue] = [i.describe() for i in check_template(template, {})]
+    assert "fait par un autre champ" in issue, issue
+
+
+JINJA_CODES = {
+    "literal": ('{{ "INCLUDEPICTURE" }} "' + URL + '" \\d', "INCLUDEPICTURE"),
+    "joined": ("{{ 'INCLUDE' ~ 'PICTURE' }} \"" + URL + '" \\d', "INCLUDEPICTURE"),
+    "ddeauto": ('{{ "DDEAUTO" }} c:\\\\windows\\\\system32\\\\cmd.exe "/c calc"', "DDEAUTO"),
+}
+
+
+@pytest.mark.parametrize(("code", "said"), JINJA_CODES.values(), ids=JINJA_CODES.keys())
+def test_a_field_code_written_by_jinja_is_refused_once_filled(tmp_path, code, said):
+    paragraph = _runs("begin", html.escape(code, quote=False), "separate", RESULT, "end")
+    _with(tmp_path / "modeles" / "relance_1.docx", paragraph)
+    result = CliRunner().invoke(app, ["templates", "check", str(tmp_path / "modeles")])
+    assert result.exit_code == 1, result.stdout
+    [line] = [x for x in result.stdout.splitlines() if x.startswith("  - ")]
+    assert "une fois rempli" in line and f"champ {said}" in line, line
+
+
+def test_a_run_refuses_a_letter_whose_filled_code_fetches(tmp_path):
+    _office(tmp_path)
+    workbook(tmp_path / "grand-livre.xlsx")
+    paragraph = _runs("begin", JINJA_CODES["literal"][0], "separate", RESULT, "end")
+    _with(tmp_path / "modeles" / "relance_1.docx", paragraph)
+    _with_config(tmp_path, '[letters]\ntemplate_dir = "modeles"')
+    done = relance("run", "grand-livre.xlsx", "--as-of", "22/11/2026", cwd=tmp_path)
+    said = said_in_french(done, 1, "une fois rempli")
+    assert "champ INCLUDEPICTURE" in said and URL in said
+
+
+def _repacked(target: Path, footer_name: str = "", settings: str = "") -> Path:
+    """relance_1.docx with its footer renamed (rels and content type too) holding a fetching
+    field, or with more in settings.xml."""
+    source = ROOT / "word_templates" / "relance_1.docx"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            name, data = info.filename, zin.read(info.filename)
+            if name == "word/footer1.xml" and footer_name:
+                at = data.index(b"<w:p")
+                data = data[:at] + _simple(f'INCLUDEPICTURE "{URL}" \\d').encode() + data[at:]
+                name = f"word/{footer_name}"
+            elif footer_name and name in ("word/_rels/document.xml.rels", "[Content_Types].xml"):
+                data = data.replace(b"footer1.xml", footer_name.encode())
+            elif name == "word/settings.xml" and settings:
+                at = data.index(b">", data.index(b"<w:settings")) + 1
+                data = data[:at] + settings.encode() + data[at:]
+            zout.writestr(name, data)
+    return target
+
+
+MAIL_MERGE = (
+    '<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:linkToQuery/>'
+    '<w:dataType w:val="native"/><w:connectString w:val="Data Source=\\\\127.0.0.1\\share\\'
+    'V10.xlsx"/><w:query w:val="SELECT * FROM `Feuil1$`"/></w:mailMerge>'
+)
+PACKAGES = {
+    "footer-named-dat": ({"footer_name": "footer1.dat"}, "INCLUDEPICTURE"),
+    "footer-named-upper-xml": ({"footer_name": "footer1.XML"}, "INCLUDEPICTURE"),
+    "mail-merge-data-source": ({"settings": MAIL_MERGE}, "publipostage"),
+}
+
+
+@pytest.mark.parametrize(("change", "said"), PACKAGES.values(), ids=PACKAGES.keys())
+def test_parts_are_scanned_by_content_type_and_a_mail_merge_is_refused(tmp_path, change, said):
+    template = _repacked(tmp_path / "relance_1.docx", **change)
+    issues = [i.describe() for i in check_template(template, {})]
+    assert any("Modèle refusé" in i and said in i for i in issues), issues
+
+
+# Python's HTMLParser and the mail readers (WHATWG parsers, Outlook's conditional comments)
+# disagree on comments and raw-text elements: what hides an <img> from one is refused.
+HTML_HIDDEN = {
+    "comment-opened-and-closed": (f"<!--><img src={URL}><!-- -->", "« <!--"),
+    "comment-three-dashes": (f"<!---><img src={URL}>", "« <!--"),
+    "comment-bang-close": (f"<!-- a --!><img src={URL}><!-- b -->", "« <!--"),
+    "title-holding-style": (f"<title><style></title><img src={URL}>", "<title>"),
+    "outlook-conditional": (f"<!--[if mso]><img src={URL}><![endif]-->", "« <!--"),
+    "downlevel-revealed": (f"<![if !mso]><img src={URL}><![endif]>", "« <!["),
+    "textarea-holding-a-tag": (f"<p>x</p>\n<textarea><style></textarea><img src={URL}>", "ligne 2"),
+}
+HTML_PLAIN = {
+    "doctype": "<!DOCTYPE html><html><body><p>Bonjour</p></body></html>",
+    "title-of-text": "<title>Relance &lt;urgent&gt;</title><p>Bonjour</p>",
+}
+
+
+@pytest.mark.parametrize(("html", "said"), HTML_HIDDEN.values(), ids=HTML_HIDDEN.keys())
+def test_comments_and_tags_in_raw_text_are_refused_in_an_email(tmp_path, html, said):
+    base = _email_folder(tmp_path, html)
+    shutil.copy2(ROOT / "word_templates" / "relance_1.docx", base / "relance_1.docx")
+    result = CliRunner().invoke(app, ["templates", "check", str(base)])
+    assert result.exit_code == 1, result.stdout
+    [line] = [x for x in result.stdout.splitlines() if x.startswith("  - ")]
+    assert "Modèle d'e-mail refusé : " in line and "ne lisent pas toutes" in line, line
+    assert said in line and "retirez-le du modèle" in line, line
+
+
+@pytest.mark.parametrize("html", HTML_PLAIN.values(), ids=HTML_PLAIN.keys())
+def test_a_doctype_and_a_plain_title_pass(tmp_path, html):
+    base = _email_folder(tmp_path, html)
+    shutil.copy2(ROOT / "word_templates" / "relance_1.docx", base / "relance_1.docx")
+    result = CliRunner().invoke(app, ["templates", "check", str(base)])
+    assert result.exit_code == 0, result.stdout

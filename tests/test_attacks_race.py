@@ -133,3 +133,48 @@ def test_init_never_writes_through_a_dangling_link(tmp_path):
     with pytest.raises(RelanceError, match="existe déjà"):
         init(tmp_path / "partage")
     assert not victim.exists() and not os.path.lexists(tmp_path / "partage" / "modeles")
+
+
+# -- a folder above the file swapped for a link while the run writes (attack review 3) ------
+
+SWAPS = {"output-folder": ".", "pdf-subfolder": "pdf"}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="dir_fd: POSIX only")
+@pytest.mark.parametrize("swapped", SWAPS.values(), ids=SWAPS.keys())
+@pytest.mark.parametrize("writer", WRITERS.keys())
+def test_a_folder_swapped_for_a_link_during_the_run_is_never_written_through(
+    tmp_path, writer, swapped
+):
+    from relance_xlsx.userfiles import refuse_linked_output
+
+    ledger = tmp_path / "bureau" / "grand-livre.xlsx"
+    out = ledger.parent / "relances" / AS_OF.isoformat()
+    (out / "pdf").mkdir(parents=True)
+    ledger.write_bytes(b"")
+    refuse_linked_output(ledger, out)  # the run's check: the folder is held from here
+    victim = tmp_path / "victime"
+    victim.mkdir()
+    folder = (out / swapped).resolve()
+    folder.rename(folder.with_name(folder.name + ".orig"))
+    folder.symlink_to(victim, target_is_directory=True)
+    made = _made(tmp_path)  # LibreOffice's PDF, made in a private folder
+    write = (lambda t: move_in(made, t)) if writer == "move_in" else WRITERS[writer]
+    with pytest.raises(RelanceError, match="a été remplacé par un lien"):
+        write(out / "pdf" / "lettre.pdf")
+    assert list(victim.iterdir()) == []
+
+
+def test_a_held_output_folder_still_takes_its_files_and_new_subfolders(tmp_path):
+    from relance_xlsx.userfiles import refuse_linked_output
+
+    ledger = tmp_path / "grand-livre.xlsx"
+    ledger.write_bytes(b"")
+    out = tmp_path / "relances" / AS_OF.isoformat()
+    refuse_linked_output(ledger, out)  # not made yet: held on its first file
+    out.mkdir(parents=True)
+    write_fresh(out / "lettre.docx", b"1")
+    write_fresh(out / "emails" / "a.eml", b"2")  # a subfolder not made yet: made in it
+    made = _made(tmp_path)
+    move_in(made, out / "lettre.pdf")
+    assert _files(out) == ["emails/a.eml", "lettre.docx", "lettre.pdf"]

@@ -308,12 +308,12 @@ def test_a_zip_bomb_is_refused_from_its_directory(tmp_path):
 
 def test_the_limits_are_settings(tmp_path):
     ledger = _office(tmp_path, GOOD)
-    big = _zero_bomb(ledger, 60)
+    big = _zero_bomb(ledger, 40)  # under ratio_from_mb: only max_total_mb refuses it
     toml = tmp_path / "relance.toml"
+    # relance.toml is shared: it may lower a limit, never raise it (attack review 3).
     toml.write_text(toml.read_text(encoding="utf-8") + "\n[limits]\nmax_ratio = 5000\n", "utf-8")
-    result, out = _run(big)
-    assert result.exit_code == 0, result.output
-    shutil.rmtree(out)
+    _refused(big, "ne peut qu'abaisser la limite intégrée")
+    toml.write_text(toml.read_text(encoding="utf-8").replace("max_ratio = 5000", ""), "utf-8")
     toml.write_text(toml.read_text(encoding="utf-8") + "max_total_mb = 10\n", "utf-8")
     _refused(big, "max_total_mb")
 

@@ -355,7 +355,10 @@ def test_the_mail_server_is_set_in_reglages_and_the_test_message_arrives(
     assert "gardé dans le trousseau du système" in _text(browser, "enregistre")
     text = (office.parent / "relance.toml").read_text(encoding="utf-8")
     assert "s3cret" not in text and 'host = "127.0.0.1"' in text
-    assert memory_keyring.secrets == {("relance-xlsx", "compta"): "s3cret"}
+    assert memory_keyring.secrets == {
+        ("relance-xlsx", f"compta@127.0.0.1:{server.port}"): "s3cret",
+        ("relance-xlsx-host", "compta"): f"127.0.0.1:{server.port}",
+    }
     browser.find_element(_by("ID"), "tester-envoi").click()
     said = _text(browser, "essai-ok")
     assert said.startswith("Message d'essai envoyé à compta@atelier-exemple.invalid")

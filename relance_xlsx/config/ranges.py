@@ -13,8 +13,13 @@ import math
 from typing import Any
 
 from ..errors import ConfigError
+from .sections import Limits
 
 DAYS, PERCENT, EUROS, MB = "jours", "%", "€", "Mo"
+
+# relance.toml sits in a shared folder: its [limits] may lower the built-in maxima (which
+# guard this machine's memory against a hostile workbook), never raise them.
+_BUILT_IN = Limits()
 
 # (section, key): (lowest, highest, unit). The highest values are far beyond any office's
 # use and far below what breaks a date (year 9999), an amount or the memory.
@@ -46,12 +51,12 @@ RANGES: dict[tuple[str, str], tuple[float, float, str]] = {
     ("smtp", "timeout"): (1, 600, "secondes"),
     ("email", "max_attachment_mb"): (0.01, 100, MB),
     ("email", "max_recipients"): (1, 100, ""),
-    ("limits", "max_part_mb"): (1, 65_536, MB),
-    ("limits", "max_total_mb"): (1, 131_072, MB),
-    ("limits", "max_ratio"): (1, 100_000, ""),
-    ("limits", "ratio_from_mb"): (0, 65_536, MB),
-    ("limits", "max_cells"): (1000, 2_000_000_000, ""),
-    ("limits", "max_sheets"): (1, 10_000, ""),
+    ("limits", "max_part_mb"): (1, _BUILT_IN.max_part_mb, MB),
+    ("limits", "max_total_mb"): (1, _BUILT_IN.max_total_mb, MB),
+    ("limits", "max_ratio"): (1, _BUILT_IN.max_ratio, ""),
+    ("limits", "ratio_from_mb"): (0, _BUILT_IN.ratio_from_mb, MB),
+    ("limits", "max_cells"): (1000, _BUILT_IN.max_cells, ""),
+    ("limits", "max_sheets"): (1, _BUILT_IN.max_sheets, ""),
     ("report", "bucket_1"): (1, 3650, DAYS),
     ("report", "bucket_2"): (1, 3650, DAYS),
     ("report", "bucket_3"): (1, 3650, DAYS),
@@ -86,6 +91,11 @@ def check_ranges(settings: Any, where: str) -> None:
         label = f"[{name}] {key} dans {where}"
         if isinstance(value, float) and not math.isfinite(value):
             raise ConfigError(f"{label} doit être un nombre fini (lu : {value}).")
+        if name == "limits" and value > high:
+            raise ConfigError(
+                f"{label} ne peut qu'abaisser la limite intégrée de {_number(high)} (lu : "
+                f"{_number(value)}) : retirez cette ligne ou donnez une valeur plus petite."
+            )
         if not low <= value <= high:
             shown = f" {unit}" if unit else ""
             read = _number(value) if abs(value) < 1e15 else f"{value:g}"

@@ -24,6 +24,7 @@ from lxml import etree
 from ..errors import TemplateError
 from ..ooxml import SAFE_PARSER, deflated, read_raw, write_zip
 from .codegen import compile_tree
+from .fetching import MAYBE_FETCHING, fetching_in
 from .listing import LISTED, resolve_listing
 from .wordpackage import with_images, with_png
 
@@ -199,7 +200,9 @@ class CompiledTemplate:
 
     def render(self, context: dict[str, Any]) -> Rendered:
         """Fill the body, headers and footers with one letter's context."""
-        body = self._parse(self._fill(self.body, context))
+        filled = self._fill(self.body, context)
+        body = self._parse(filled)
+        self._no_fetching(filled, body, DOCUMENT)  # Jinja may write a field's code
         if any(_grid_mismatch(t) for t in body.iter(f"{{{W}}}tbl")):
             body = self._docxtpl.fix_tables(etree.tostring(body, encoding="unicode"))
         for n, pr in enumerate(body.iter(f"{{{WP}}}docPr"), start=1001):
@@ -207,9 +210,15 @@ class CompiledTemplate:
         parts = {}
         for name, part in self.parts.items():
             xml = self._fill(part.template, context)
-            self._parse(xml)
+            self._no_fetching(xml, self._parse(xml), name)
             parts[name] = (XML_DECLARATION + xml).encode("utf-8")
         return Rendered(body, parts)
+
+    def _no_fetching(self, xml: str, root: etree._Element, part: str) -> None:
+        if any(token in xml for token in MAYBE_FETCHING):
+            said = fetching_in(root, self.path, part)
+            if said:
+                raise TemplateError(f"Modèle refusé une fois rempli : {said}.")
 
     def document_xml(self, rendered: Rendered) -> bytes:
         """The whole word/document.xml around a rendered body."""

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 from lxml import etree
 
 from ..ooxml import SAFE_PARSER
+from .htmlremote import remote_in_html
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VML = ("{urn:schemas-microsoft-com:vml}", "{urn:schemas-microsoft-com:office:office}")
@@ -33,22 +33,61 @@ _FIELD_FIX = (
 )
 
 
-def fetching_field(zf: zipfile.ZipFile, path: Path) -> str:
-    """The first field, imported block or VML picture of the Word file that fetches
-    something from outside it, said in French with the fix; "" when there is none."""
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+# What a filled letter's part must hold for a field, an imported block or a mail merge to be
+# in it: tested with `in` first (a letter's XML is long; most hold none of these).
+MAYBE_FETCHING = ("instrText", "fldSimple", "altChunk", "mailMerge", "subDoc", "OLEObject")
+
+
+def _xml_parts(zf: zipfile.ZipFile) -> list[str]:
+    """The package's XML parts by their content type ([Content_Types].xml), not by the
+    name's extension: a footer may be named footer1.dat or footer1.XML (OPC allows it)."""
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    try:
+        types = etree.fromstring(zf.read("[Content_Types].xml"), SAFE_PARSER)
+        for el in types:
+            if el.tag == f"{_CT}Default":
+                defaults[(el.get("Extension") or "").lower()] = el.get("ContentType") or ""
+            elif el.tag == f"{_CT}Override":
+                overrides[(el.get("PartName") or "").lower()] = el.get("ContentType") or ""
+    except (KeyError, etree.XMLSyntaxError):
+        pass  # no readable types: every part named .xml (any case) is scanned all the same
+    found = []
     for name in zf.namelist():
-        if not name.endswith(".xml") or name.startswith("[") or "/_rels/" in f"/{name}":
+        if name.endswith("/") or name == "[Content_Types].xml" or "/_rels/" in f"/{name}":
             continue
+        kind = overrides.get(f"/{name}".lower()) or defaults.get(name.rsplit(".", 1)[-1].lower())
+        xml = (kind or "").split(";")[0].strip().lower()
+        typed = xml.endswith("+xml") or xml in ("application/xml", "text/xml")
+        if (typed and xml != _RELS_TYPE) or name.lower().endswith(".xml"):
+            found.append(name)
+    return found
+
+
+def fetching_field(zf: zipfile.ZipFile, path: Path) -> str:
+    """The first field, imported block, mail merge or VML picture of the Word file that
+    fetches something from outside it, said in French with the fix; "" when there is none."""
+    for name in _xml_parts(zf):
         try:
             root = etree.fromstring(zf.read(name), SAFE_PARSER)
         except etree.XMLSyntaxError:
-            if name.startswith("word/"):
+            if name.lower().startswith("word/"):
                 return f"{name} de {path} est illisible (XML invalide) : enregistrez-le à nouveau"
             continue  # docProps, customXml: never shown, never resolved
-        said = _in_part(root, path, name)
+        said = fetching_in(root, path, name)
         if said:
             return said
     return ""
+
+
+def _bare(code: list[str]) -> bool:
+    """Whether a field's code so far is only blanks and quotes (tab, no-break space too)."""
+    return not _BLANKS.sub("", "".join(code))
+
+
+_BLANKS = re.compile(r"""[\s"'\u201c\u201d«»\u00a0\u2007\u202f\ufeff\u200b]+""")
 
 
 def _field(code: str, path: Path, part: str) -> str:
@@ -62,16 +101,17 @@ def _field(code: str, path: Path, part: str) -> str:
     )
 
 
-def _in_part(root: etree._Element, path: Path, part: str) -> str:
-    """The first fetching thing in one XML part: fields are read whole (a field's code may be
-    split over several runs), nested fields each on its own."""
+def fetching_in(root: etree._Element, path: Path, part: str) -> str:
+    """The first fetching thing in one XML part (a template's, or a letter's once filled):
+    fields are read whole (a field's code may be split over several runs), nested fields
+    each on its own."""
     codes: list[list[str]] = []  # the codes of the fields open here, innermost last
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == f"{W}fldChar":
             kind = el.get(f"{W}fldCharType")
             if kind == "begin":
-                if codes and not "".join(codes[-1]).strip(" \"'"):
+                if codes and _bare(codes[-1]):
                     return (
                         f"{path} contient un champ dont le code est fait par un autre champ "
                         f"(dans {part}) : ce code n'est connu qu'à l'ouverture et peut aller "
@@ -98,9 +138,24 @@ def _in_part(root: etree._Element, path: Path, part: str) -> str:
                 "convertit à l'ouverture, avec ses images distantes : ouvrez le modèle dans "
                 "Word et enregistrez-le à nouveau, ou collez ce bloc comme simple texte"
             )
-        elif tag.startswith(_VML) and (said := _vml(el, path, part)):
+        elif said := _linked_element(el, tag, path, part):
             return said
     return next(filter(None, (_field("".join(c), path, part) for c in codes)), "")
+
+
+def _linked_element(el: etree._Element, tag: str, path: Path, part: str) -> str:
+    """A mail merge's data source, a linked sub-document or OLE object, a VML picture by
+    address: each makes Word fetch (or run a query on) something outside the file."""
+    if tag == f"{W}mailMerge":
+        return (
+            f"{path} est un document de publipostage (w:mailMerge, dans {part}) : Word "
+            "interrogerait sa source de données à l'ouverture de chaque lettre ; retirez le "
+            "publipostage du modèle (Word : Publipostage > Document Word normal)"
+        )
+    if tag == f"{W}subDoc" or (tag.endswith("}OLEObject") and el.get("Type") == "Link"):
+        local = tag.rsplit("}", 1)[-1]
+        return f"{path} lie un document hors du fichier ({local}, dans {part}) : {_FIELD_FIX}"
+    return _vml(el, path, part) if tag.startswith(_VML) else ""
 
 
 def _vml(el: etree._Element, path: Path, part: str) -> str:
@@ -115,99 +170,4 @@ def _vml(el: etree._Element, path: Path, part: str) -> str:
     return ""
 
 
-# An e-mail's HTML: what a mail reader loads by itself when the message is opened.
-_LOADING_TAGS = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "base",
-    "portal",
-}  # fmt: skip
-_LOADING_ATTRS = {
-    "src", "srcset", "background", "poster", "data", "dynsrc", "lowsrc", "codebase",
-    "archive", "action", "formaction", "manifest", "xlink:href", "imagesrcset", "ping",
-}  # fmt: skip
-_CSS_LOADS = re.compile(r"url\s*\(|@import|image-set\s*\(|image\s*\(|expression\s*\(", re.I)
-_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_EMBEDDED = ("cid:", "data:image/")  # a part of the message itself, or inline
-
-
-def _css_loads(css: str) -> bool:
-    """Whether style text loads something (escapes and comments undone first)."""
-    css = _CSS_ESCAPE.sub(_unescaped, _CSS_COMMENT.sub("", css))
-    return _CSS_LOADS.search(css) is not None
-
-
-def _unescaped(m: re.Match[str]) -> str:
-    if m[1]:
-        code = int(m[1], 16)
-        return chr(code) if 0 < code < 0x110000 else "\ufffd"
-    return m[2]
-
-
-class _Remote(HTMLParser):
-    """The first thing an HTML text loads from elsewhere, with its line."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: tuple[str, int] | None = None
-        self._in_style = False
-
-    def _say(self, what: str) -> None:
-        if self.found is None:
-            self.found = (what, self.getpos()[0])
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _LOADING_TAGS:
-            self._say(f"la balise <{tag}>")
-        if tag == "meta" and any((v or "").lower() == "refresh" for _, v in attrs):
-            self._say("la balise <meta http-equiv=refresh>")
-        self._in_style = tag == "style"
-        for name, value in attrs:
-            text = (value or "").strip()
-            loads = name in _LOADING_ATTRS or (name == "href" and tag not in ("a", "area"))
-            if loads and text and not text.lower().startswith(_EMBEDDED):
-                self._say(f"l'attribut {name}=« {text[:120]} » de <{tag}>")
-            elif name == "style" and _css_loads(text):
-                self._say(f"le style « {text[:120]} » de <{tag}>")
-
-    handle_startendtag = handle_starttag
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style and _css_loads(data):
-            self._say("une feuille de style <style> qui charge une adresse (url(…), @import)")
-
-
-# Whatever could load something: a text holding none of these (lowercased) is not parsed;
-# each message is checked once filled, and a parse costs 0.3 ms. (An href loads only on
-# <link>, <base>, <image> or inside <svg>: named here; an <a href> is only followed.)
-_MAYBE = (
-    "url", "@import", "image", "expression", "\\", "xlink", "src", "background",
-    "poster", "data", "codebase", "archive", "action", "manifest", "ping", "refresh",
-    "<script", "<iframe", "<frame", "<object", "<embed", "<applet", "<link", "<base",
-    "<portal", "<svg", "<math",
-)  # fmt: skip
-
-
-def remote_in_html(text: str, path: Path) -> str:
-    """What an HTML e-mail template makes every reader load from elsewhere (a picture, a
-    frame, a script, a style sheet), said in French with the fix; "" when nothing."""
-    low = text.lower()
-    if not any(token in low for token in _MAYBE):
-        return ""
-    parser = _Remote()
-    parser.feed(text)
-    parser.close()
-    if parser.found is None:
-        return ""
-    what, line = parser.found
-    return (
-        f"{path} charge un contenu hors du message ({what}, ligne {line}) : "
-        "la messagerie de chaque client le téléchargerait à l'ouverture (un pixel espion "
-        "révèle qui lit quoi et quand) ; retirez-le du modèle (un lien cliquable <a href=…> "
-        "reste permis, une pièce s'ajoute en pièce jointe)"
-    )
-
-
-__all__ = ["fetching_field", "remote_in_html"]
+__all__ = ["fetching_field", "fetching_in", "remote_in_html"]

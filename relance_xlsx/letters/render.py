@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import zipfile
@@ -21,6 +22,7 @@ from ..ooxml import SAFE_PARSER
 from ..userfiles import open_fresh
 from ..wording import describe_reader_error
 from .compiled import compiled_template
+from .fetching import fetching_field
 from .sandbox import BoundedSandbox, bounded_env
 from .templatefile import checked_template
 
@@ -86,8 +88,20 @@ def render_letter(template: Path, context: dict[str, Any], target: Path) -> None
         doc.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise TemplateError(f"Le modèle {template.name} ne peut pas être rempli : {exc}.") from exc
+    filled = _checked_filled(doc, template)
     with open_fresh(target) as fh:  # a link planted meanwhile is never followed
-        doc.save(fh)
+        fh.write(filled.getvalue())
+
+
+def _checked_filled(doc: DocxTemplate, template: Path) -> io.BytesIO:
+    """The filled letter's bytes, refused when Jinja wrote a field that fetches something."""
+    filled = io.BytesIO()
+    doc.save(filled)
+    with zipfile.ZipFile(filled) as zf:
+        said = fetching_field(zf, template)
+    if said:
+        raise TemplateError(f"Modèle refusé une fois rempli : {said}.")
+    return filled
 
 
 def safe_filename(client: str, kind: str, taken: set[str]) -> str:
@@ -204,7 +218,9 @@ def _fill_issues(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
         if compiled is not None:
             compiled.render(context)
         else:
-            DocxTemplate(str(path)).render(context, jinja_env=jinja_env(), autoescape=True)
+            doc = DocxTemplate(str(path))
+            doc.render(context, jinja_env=jinja_env(), autoescape=True)
+            _checked_filled(doc, path)
     except jinja2.UndefinedError as exc:
         return [TemplateIssue(path, exc.message or "", "variable inconnue")]
     except jinja2.TemplateError as exc:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
+from ..errors import EmailError
 from ..userfiles import FileRefused, named_in_cell
 
 _PDF_MAGIC = b"%PDF-"
@@ -27,10 +28,26 @@ class Attachment:
 
 
 def attachment_root(settings: Settings, ledger: Path) -> Path:
-    """The folder invoice PDFs must be inside: [email] attachments_dir, or the ledger's."""
-    if settings.email.attachments_dir:
-        return settings.path(settings.email.attachments_dir).resolve()
-    return ledger.resolve().parent
+    """The folder invoice PDFs must be inside: [email] attachments_dir, or the ledger's.
+
+    relance.toml may sit in the shared folder: attachments_dir only narrows the ledger's
+    folder (or relance.toml's), never widens it to « / », the home folder or beyond.
+    """
+    folder = ledger.resolve().parent
+    named = settings.email.attachments_dir
+    if not named:
+        return folder
+    root = settings.path(named).resolve()
+    allowed = [folder]
+    if settings.config_path is not None:
+        allowed.append(settings.config_path.resolve().parent)
+    inside = any(root.is_relative_to(base) for base in allowed)
+    if not inside or root == Path(root.anchor):
+        raise EmailError(
+            f"[email] attachments_dir = « {named} » sort du dossier du classeur ({folder}) : "
+            "indiquez un de ses sous-dossiers (par exemple « factures »), ou laissez-le vide."
+        )
+    return root
 
 
 def check_attachment(cell: str, root: Path, max_mb: float) -> Attachment:

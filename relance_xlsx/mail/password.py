@@ -1,9 +1,15 @@
 """The SMTP password: in the system's keyring (Windows Credential Manager, macOS Keychain, the
 Secret Service), else RELANCE_SMTP_PASSWORD, else, only when the office insisted, in
-relance.toml in clear ([smtp] password_in_file = true)."""
+relance.toml in clear ([smtp] password_in_file = true).
+
+relance.toml sits in a shared folder: whoever writes there names [smtp] host. The saved
+password is therefore kept under « user@host:port » and given only to that server; an entry
+saved by an older version under the user's name alone is read only when the host recorded
+with it is this one. Over `security = "none"` no password leaves for another machine."""
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from typing import Any
 
@@ -12,6 +18,33 @@ from ..errors import EmailError
 
 PASSWORD_ENV = "RELANCE_SMTP_PASSWORD"
 KEYRING_SERVICE = "relance-xlsx"
+HOST_SERVICE = "relance-xlsx-host"  # user -> the « host:port » its password was saved for
+
+
+def keyring_user(user: str, host: str, port: int) -> str:
+    """The keyring entry of a password: the user and the server it was saved for."""
+    return f"{user.strip()}@{host.strip().lower()}:{port}"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether host is this machine (localhost, 127.0.0.0/8, ::1)."""
+    name = host.strip().lower().strip("[]")
+    if name in ("localhost", "localhost.localdomain") or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def refuse_clear_login(smtp: Smtp) -> None:
+    """Refuse to log in without TLS to any machine but this one."""
+    if smtp.user and smtp.security == "none" and not is_loopback(smtp.host):
+        raise EmailError(
+            f"[smtp] security = « none » enverrait le mot de passe en clair à {smtp.host} : "
+            "choisissez « starttls » ou « ssl » dans les réglages d'envoi, ou un relais sur "
+            "ce poste (localhost)."
+        )
 
 
 def system_keyring() -> Any | None:
@@ -42,8 +75,8 @@ def keyring_name() -> str:
     return "le trousseau du système"
 
 
-def save_password(user: str, password: str) -> str:
-    """Keep the password in the system's keyring under the user's name; where it went."""
+def save_password(user: str, password: str, host: str, port: int) -> str:
+    """Keep the password in the system's keyring for this user and server; where it went."""
     backend = system_keyring()
     if backend is None:
         raise EmailError(
@@ -53,27 +86,50 @@ def save_password(user: str, password: str) -> str:
         )
     if not user.strip():
         raise EmailError("Indiquez l'identifiant du serveur d'envoi avant son mot de passe.")
+    if not host.strip():
+        raise EmailError("Indiquez le serveur d'envoi avant son mot de passe.")
     try:
-        backend.set_password(KEYRING_SERVICE, user.strip(), password)
+        backend.set_password(KEYRING_SERVICE, keyring_user(user, host, port), password)
+        backend.set_password(HOST_SERVICE, user.strip(), f"{host.strip().lower()}:{port}")
     except Exception as exc:
         raise EmailError(f"Le trousseau a refusé le mot de passe ({exc}).") from exc
     return keyring_name()
 
 
+def _saved(backend: Any, smtp: Smtp) -> str | None:
+    """The keyring's password for this user on this server; an entry of an older version
+    (user only) only when the host recorded for it is this server, else refused."""
+    try:
+        found = backend.get_password(KEYRING_SERVICE, keyring_user(smtp.user, smtp.host, smtp.port))
+        if found:
+            return str(found)
+        old = backend.get_password(KEYRING_SERVICE, smtp.user.strip())
+        recorded = backend.get_password(HOST_SERVICE, smtp.user.strip()) if old else None
+    except Exception:
+        return None
+    if not old:
+        return None
+    if recorded == f"{smtp.host.strip().lower()}:{smtp.port}":
+        return str(old)
+    raise EmailError(
+        f"Le mot de passe enregistré pour {smtp.user} ne dit pas pour quel serveur il vaut : "
+        f"il n'est pas envoyé à {smtp.host}:{smtp.port} ; enregistrez-le de nouveau dans les "
+        "réglages de la page (ils le lient à ce serveur)."
+    )
+
+
 def smtp_password(smtp: Smtp) -> str | None:
-    """The password from RELANCE_SMTP_PASSWORD, else the keyring, else relance.toml when the
-    office insisted on keeping it there."""
+    """The password from RELANCE_SMTP_PASSWORD, else the keyring (saved for this server),
+    else relance.toml when the office insisted on keeping it there."""
+    refuse_clear_login(smtp)
     value = os.environ.get(PASSWORD_ENV)
     if value:
         return value
     backend = system_keyring() if smtp.user else None
     if backend is not None:
-        try:
-            found = backend.get_password(KEYRING_SERVICE, smtp.user)
-        except Exception:
-            found = None
+        found = _saved(backend, smtp)
         if found:
-            return str(found)
+            return found
     return smtp.password if smtp.password_in_file and smtp.password else None
 
 
@@ -84,9 +140,9 @@ def password_known(smtp: Smtp) -> str | None:
     backend = system_keyring() if smtp.user else None
     if backend is not None:
         try:
-            if backend.get_password(KEYRING_SERVICE, smtp.user):
+            if _saved(backend, smtp):
                 return keyring_name()
-        except Exception:
+        except EmailError:
             pass
     if smtp.password_in_file and smtp.password:
         return "relance.toml, en clair"
@@ -94,10 +150,14 @@ def password_known(smtp: Smtp) -> str | None:
 
 
 __all__ = [
+    "HOST_SERVICE",
     "KEYRING_SERVICE",
     "PASSWORD_ENV",
+    "is_loopback",
     "keyring_name",
+    "keyring_user",
     "password_known",
+    "refuse_clear_login",
     "save_password",
     "smtp_password",
     "system_keyring",

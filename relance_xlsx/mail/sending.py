@@ -20,7 +20,7 @@ from ..config import Smtp
 from ..errors import EmailError
 from ..userfiles import FileRefused, checked_file, read_checked, write_bytes_atomically
 from .emails import UNSENT_HEADER, Draft, parse_addresses
-from .password import KEYRING_SERVICE, PASSWORD_ENV
+from .password import KEYRING_SERVICE, PASSWORD_ENV, keyring_user, refuse_clear_login
 from .wire import BoundedSMTP, BoundedSMTPSSL, Wire, smtp_text, smtp_words
 
 SENT_LOG = "envoyes.json"
@@ -89,6 +89,7 @@ class Mailer:
     def connect(self) -> Wire:
         """Open, secure and log in; errors that stop the whole batch become EmailError."""
         s = self.smtp
+        refuse_clear_login(s)
         context = _context(s.ca_file)
         where = f"{s.host}:{s.port}"
         try:
@@ -106,7 +107,8 @@ class Mailer:
                     raise EmailError(
                         f"Mot de passe d'envoi absent pour {s.user} : enregistrez-le dans les "
                         "réglages de la page (trousseau du système), ou définissez la variable "
-                        f"{PASSWORD_ENV} (ou « keyring set {KEYRING_SERVICE} {s.user} »)."
+                        f"{PASSWORD_ENV} (ou « keyring set {KEYRING_SERVICE} "
+                        f"{keyring_user(s.user, s.host, s.port)} »)."
                     )
                 client.login(s.user, self.password)
         except smtplib.SMTPAuthenticationError as exc:

@@ -149,6 +149,7 @@ def _scan_sheets(
     unmeasured: list[str] = []
     formulas: dict[str, dict[str, int]] = {}
     forbidden: dict[str, tuple[Forbidden, ...]] = {}
+    total = 0  # the cells of every grid the reader would build, summed over the sheets
     for sheet, part in sheets.items():
         info = zf.getinfo(part)
         try:
@@ -163,7 +164,16 @@ def _scan_sheets(
         reason = _too_big(extent, limits)
         if reason:
             refused[sheet] = _sheet_refusal(path, sheet, part, reason)
-        elif not extent.measured:
+            continue
+        total += max(extent.cells, extent.area)
+        if total > limits.max_cells:
+            raise WorkbookError(
+                f"{path.name} : ses feuilles demanderaient ensemble de lire plus de "
+                f"{grouped(limits.max_cells)} cellules ([limits] max_cells) ; dans le tableur, "
+                "supprimez les feuilles inutiles ou ce qui dépasse (Ctrl+Fin), enregistrez, "
+                "puis relancez."
+            )
+        if not extent.measured:
             unmeasured.append(sheet)
     return PackageScan(dict(sheets), refused, tuple(unmeasured), formulas, forbidden)
 

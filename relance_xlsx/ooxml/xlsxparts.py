@@ -54,13 +54,19 @@ def excel_serial(day: dt.date) -> int:
 
 
 _NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_TO_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TO_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+# Excel reads « _xHHHH_ » in a cell's text as the character U+HHHH: text typed so is
+# written with its « _ » as « _x005F_ », and reads back as typed.
+_EXCEL_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def xml_text(value: str) -> str:
-    """Text escaped for an XML element, without characters XML 1.0 forbids."""
+    """Text escaped for a sheet cell's XML, without characters XML 1.0 forbids, and with
+    Excel's own « _xHHHH_ » notation escaped (« _x005F_xHHHH_ »)."""
     if _TO_ESCAPE.search(value) is None:
         return value  # nearly every text: one search instead of a substitution and 3 replaces
+    if "_x" in value:
+        value = _EXCEL_ESCAPE.sub("_x005F_", value)
     return escape(_NOT_IN_XML.sub("", value))
 
 

@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from ..errors import WorkbookError
+from .anchored import anchor_output
 
 # Windows reparse tags of a junction (mount point) and of a symbolic link; other reparse
 # points (OneDrive's files on demand) are ordinary files and folders for the office.
@@ -95,6 +96,7 @@ def refuse_linked_output(ledger: Path, out: Path) -> None:
             "choisissez un autre dossier de sortie (--out), ou déplacez ce fichier."
         )
     refuse_links_inside(out, OUT_FIX)
+    anchor_output(out)  # held open: a folder swapped for a link later is not written through
 
 
 __all__ = [

@@ -12,6 +12,7 @@ rename, which replaces a link at the target without following it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import WorkbookError
+from .anchored import folder_fd
 from .atomic import write_atomically
 
 _FLAGS = (
@@ -32,10 +34,12 @@ _FLAGS = (
 _TRIES = 3
 
 
-def _clear(target: Path) -> None:
-    """Remove what is at target (a file, a link, a pipe), never what a link points to."""
+def _clear(target: Path, folder: int | None = None) -> None:
+    """Remove what is at target (a file, a link, a pipe), never what a link points to;
+    folder: the descriptor of target's folder (anchored.py), else its path is used."""
+    name = target.name if folder is not None else target
     try:
-        info = target.lstat()
+        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
     except FileNotFoundError:
         return
     if stat.S_ISDIR(info.st_mode):
@@ -43,19 +47,23 @@ def _clear(target: Path) -> None:
             f"{target} est un dossier : relance-xlsx doit y écrire un fichier ; "
             "renommez ou déplacez ce dossier, puis relancez."
         )
-    target.unlink(missing_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(name, dir_fd=folder)
 
 
 def open_fresh(target: Path) -> BinaryIO:
     """target opened for writing as a new file; whatever was at its name is removed first,
-    and a link planted there is never followed."""
-    for _ in range(_TRIES):
-        try:
-            fd = os.open(target, _FLAGS, 0o666)
-        except FileExistsError:
-            _clear(target)
-            continue
-        return os.fdopen(fd, "wb")
+    and a link planted there, or at a folder above it in the output folder, is never
+    followed."""
+    with folder_fd(target.parent) as folder:
+        name = target.name if folder is not None else target
+        for _ in range(_TRIES):
+            try:
+                fd = os.open(name, _FLAGS, 0o666, dir_fd=folder)
+            except FileExistsError:
+                _clear(target, folder)
+                continue
+            return os.fdopen(fd, "wb")
     raise WorkbookError(
         f"Le fichier {target} réapparaît sans cesse pendant qu'il est écrit (quelqu'un "
         "d'autre écrit dans ce dossier ?) : relance-xlsx s'arrête plutôt que d'écrire au "
@@ -72,15 +80,22 @@ def write_fresh(target: Path, data: bytes) -> Path:
 
 def move_in(source: Path, target: Path) -> Path:
     """Move a file made in a private folder to target: a rename where the two are on the
-    same disk (it replaces a link at target, never follows it), else an atomic copy."""
-    try:
-        source.replace(target)
-    except OSError:
-        if target.is_dir() and not target.is_symlink():
-            _clear(target)  # a folder at the name: refused in French
-        with source.open("rb") as fh:
-            write_atomically(target, lambda out: shutil.copyfileobj(fh, out, 1 << 20))
-        source.unlink(missing_ok=True)
+    same disk (it replaces a link at target, never follows it), else a copy made new."""
+    with folder_fd(target.parent) as folder:
+        try:
+            os.replace(source, target.name if folder is not None else target, dst_dir_fd=folder)
+            return target
+        except OSError:
+            if folder is None and target.is_dir() and not target.is_symlink():
+                _clear(target)  # a folder at the name: refused in French
+            if folder is None:
+                with source.open("rb") as fh:
+                    write_atomically(target, lambda out: shutil.copyfileobj(fh, out, 1 << 20))
+                source.unlink(missing_ok=True)
+                return target
+    with source.open("rb") as fh, open_fresh(target) as out:  # another disk: copied
+        shutil.copyfileobj(fh, out, 1 << 20)
+    source.unlink(missing_ok=True)
     return target
 
 

@@ -12,6 +12,13 @@ from ..pipeline import PASSWORD_ENV, has_keyring, save_password
 from .forms import FIELDS
 
 
+def _port(value: Any) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return 587  # the form's default; the settings check refuses a bad port anyway
+
+
 def keep_password(values: dict[str, dict[str, Any]], password: str, insist: bool) -> str | None:
     """Keep the typed password; what the page says of where it went (None: none typed).
 
@@ -23,7 +30,8 @@ def keep_password(values: dict[str, dict[str, Any]], password: str, insist: bool
     smtp = values.setdefault("smtp", {})
     user = str(smtp.get("user", "")).strip()
     if has_keyring():
-        where = save_password(user, password)
+        host = str(smtp.get("host", "")).strip()
+        where = save_password(user, password, host, _port(smtp.get("port")))
         smtp["password_in_file"] = None  # a password written there before goes
         smtp["password"] = None
         return (
