@@ -330,3 +330,27 @@ def test_a_doctype_and_a_plain_title_pass(tmp_path, html):
     shutil.copy2(ROOT / "word_templates" / "relance_1.docx", base / "relance_1.docx")
     result = CliRunner().invoke(app, ["templates", "check", str(base)])
     assert result.exit_code == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("codec", "declared"),
+    [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16BE")],
+    ids=["utf-16-bom", "utf-16be-no-bom"],
+)
+def test_a_part_in_another_encoding_is_scanned_all_the_same(tmp_path, codec, declared):
+    """Parts whose bytes name no field are not parsed (a run's fixed cost); a part encoded
+    so that its names are not those bytes (UTF-16) is parsed whole."""
+    from lxml import etree
+
+    template = _with(tmp_path / "clean.docx", "footer:" + _simple(f'INCLUDEPICTURE "{URL}"'))
+    target = tmp_path / "relance_1.docx"
+    with zipfile.ZipFile(template) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/footer1.xml":
+                text = etree.tostring(etree.fromstring(data), encoding="unicode")
+                data = (f'<?xml version="1.0" encoding="{declared}"?>' + text).encode(codec)
+                assert b"INCLUDEPICTURE" not in data and b"instr" not in data
+            zout.writestr(info, data)
+    [issue] = [i.describe() for i in check_template(target, {})]
+    assert "INCLUDEPICTURE" in issue, issue

@@ -125,6 +125,7 @@ class CompiledTemplate:
             )
         self.rel_targets = {p.rel_id: p.name for p in self.parts.values()}
         self.env_globals = dict(env.globals)
+        self._clean: set[str] = set()  # filled parts found fetching nothing (footers)
 
     def undeclared(self, context: dict[str, Any]) -> set[str]:
         """The names the template reads that the context does not give."""
@@ -215,10 +216,14 @@ class CompiledTemplate:
         return Rendered(body, parts)
 
     def _no_fetching(self, xml: str, root: etree._Element, part: str) -> None:
-        if any(token in xml for token in MAYBE_FETCHING):
-            said = fetching_in(root, self.path, part)
-            if said:
-                raise TemplateError(f"Modèle refusé une fois rempli : {said}.")
+        if not any(token in xml for token in MAYBE_FETCHING) or xml in self._clean:
+            return
+        said = fetching_in(root, self.path, part)
+        if said:
+            raise TemplateError(f"Modèle refusé une fois rempli : {said}.")
+        # A footer's page number is a field: every letter's footer, the same, checked once.
+        if len(xml) < 1 << 16 and len(self._clean) < 64:
+            self._clean.add(xml)
 
     def document_xml(self, rendered: Rendered) -> bytes:
         """The whole word/document.xml around a rendered body."""

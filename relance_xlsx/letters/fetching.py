@@ -19,7 +19,8 @@ from ..ooxml import SAFE_PARSER
 from .htmlremote import remote_in_html
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_VML = ("{urn:schemas-microsoft-com:vml}", "{urn:schemas-microsoft-com:office:office}")
+_VML_NAMESPACES = ("urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office:office")
+_VML = tuple(f"{{{n}}}" for n in _VML_NAMESPACES)
 # A field's keyword, after spaces and quotes; longest first (INCLUDE is INCLUDETEXT's alias).
 _FETCHING = re.compile(
     r"""^[\s"'\u201c\u201d«»]*(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|LINK|DDEAUTO|DDE|IMPORT)"""
@@ -66,12 +67,35 @@ def _xml_parts(zf: zipfile.ZipFile) -> list[str]:
     return found
 
 
+# What a part's bytes must hold for anything fetching_in looks for to be in it: the names it
+# tests and the VML namespaces. Most of a template's parts (styles, theme, numbering, fonts)
+# hold none and are not parsed (a third of a run's fixed cost, element by element).
+_SIGNS = tuple(sign.encode("ascii") for sign in (*MAYBE_FETCHING, "fldChar", *_VML_NAMESPACES))
+# Encodings in which those names are the same bytes as in ASCII; another (UTF-16, EBCDIC)
+# could hide them from a byte test: such a part is parsed whole.
+_ASCII_SAFE = re.compile(rb"(?i)utf-?8|us-ascii|ascii|iso-8859-\d+|latin-?1|windows-125\d|cp125\d")
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+
+
+def _may_fetch(data: bytes) -> bool:
+    """Whether a part's bytes may hold a field, a block, a merge or a VML picture."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:64]:
+        return True  # UTF-16 or UTF-32
+    declared = _DECLARED.match(data[:200])
+    if declared and not _ASCII_SAFE.fullmatch(declared.group(1)):
+        return True
+    return any(sign in data for sign in _SIGNS)
+
+
 def fetching_field(zf: zipfile.ZipFile, path: Path) -> str:
     """The first field, imported block, mail merge or VML picture of the Word file that
     fetches something from outside it, said in French with the fix; "" when there is none."""
     for name in _xml_parts(zf):
+        data = zf.read(name)
+        if not _may_fetch(data):
+            continue
         try:
-            root = etree.fromstring(zf.read(name), SAFE_PARSER)
+            root = etree.fromstring(data, SAFE_PARSER)
         except etree.XMLSyntaxError:
             if name.lower().startswith("word/"):
                 return f"{name} de {path} est illisible (XML invalide) : enregistrez-le à nouveau"
