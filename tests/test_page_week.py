@@ -377,8 +377,22 @@ def test_the_mail_server_is_set_in_reglages_and_the_test_message_arrives(
 def test_without_a_keyring_the_password_goes_to_the_file_only_when_insisted(
     page, office, monkeypatch
 ):
+    import keyring
+    from keyring.backends import fail
+
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.delenv("RELANCE_SMTP_PASSWORD", raising=False)
+    # The environment variable is read when keyring first chooses its backend: after another
+    # test chose one (memory_keyring), this test sets the failing one itself.
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        _without_a_keyring(page, office)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def _without_a_keyring(page, office) -> None:
     client = _signed_in(page)
     token = page.state.token
     client.post("/classeur", data={"jeton": token, "classeur": str(office)})
