@@ -147,3 +147,34 @@ def settings_or_complete(ledger: Path) -> Any:
     """relance.toml beside the ledger if there is one, else the sample's complete creditor."""
     settings = settings_near(ledger)
     return settings if settings.config_path is not None else complete_settings()
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch):
+    """A keyring backend of the tests' own (this machine has no desktop keyring), put in
+    place for one test; its secrets by (service, user)."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Backend(KeyringBackend):
+        priority = 5  # type: ignore[assignment]
+
+        def __init__(self):
+            super().__init__()
+            self.secrets = {}
+
+        def get_password(self, service, user):
+            return self.secrets.get((service, user))
+
+        def set_password(self, service, user, password):
+            self.secrets[(service, user)] = password
+
+        def delete_password(self, service, user):
+            self.secrets.pop((service, user), None)
+
+    backend = Backend()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("RELANCE_SMTP_PASSWORD", raising=False)
+    yield backend
+    keyring.set_keyring(previous)

@@ -11,35 +11,6 @@ from relance_xlsx.config import Smtp
 from relance_xlsx.mail.password import save_password, smtp_password
 
 
-@pytest.fixture
-def memory_keyring(monkeypatch):
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Backend(KeyringBackend):
-        priority = 5  # type: ignore[assignment]
-
-        def __init__(self):
-            super().__init__()
-            self.secrets = {}
-
-        def get_password(self, service, user):
-            return self.secrets.get((service, user))
-
-        def set_password(self, service, user, password):
-            self.secrets[(service, user)] = password
-
-        def delete_password(self, service, user):
-            self.secrets.pop((service, user), None)
-
-    backend = Backend()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv("RELANCE_SMTP_PASSWORD", raising=False)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 def _smtp(host: str, port: int = 587, security: str = "starttls") -> Smtp:
     return Smtp(host=host, port=port, security=security, user="compta")
 

@@ -300,40 +300,6 @@ def test_a_new_page_the_same_day_says_the_run_was_done(tmp_path, office):
 # -- the mail server ------------------------------------------------------------------------
 
 
-class MemoryKeyring:
-    """A keyring backend of the tests' own: this machine has no desktop keyring."""
-
-    priority = 5
-
-    def __init__(self):
-        self.secrets = {}
-
-    def get_password(self, service, user):
-        return self.secrets.get((service, user))
-
-    def set_password(self, service, user, password):
-        self.secrets[(service, user)] = password
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch):
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class Backend(MemoryKeyring, KeyringBackend):
-        priority = 5
-
-        def delete_password(self, service, user):
-            self.secrets.pop((service, user), None)
-
-    backend = Backend()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    monkeypatch.delenv("RELANCE_SMTP_PASSWORD", raising=False)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 @needs_chromium
 def test_the_mail_server_is_set_in_reglages_and_the_test_message_arrives(
     page, office, browser, tmp_path, serve, memory_keyring
