@@ -68,6 +68,8 @@ def name_was_cleaned(value: Any) -> bool:
     parse_name removed."""
     if not isinstance(value, str):
         return False
+    if value.isascii() and value.isprintable():  # nearly every cell: nothing to remove
+        return False
     return bool(_LINE_BREAKS.search(value.strip())) or has_invisible(value)
 
 
