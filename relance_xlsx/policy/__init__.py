@@ -11,7 +11,7 @@ from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .incourt import say_paid_in_court
-from .insolvent import forbidden_payment, late_paid
+from .insolvent import forbidden_payment, late_paid, late_payments
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
 from .provisional import (
@@ -41,6 +41,7 @@ __all__ = [
     "forbidden_payment",
     "hold_back",
     "late_paid",
+    "late_payments",
     "load_rate_tables",
     "one_letter_per_client",
     "prescription_dates",
