@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from ..config import capital_problem, rcs_problem, siret_problem, vat_problem
 from ..wording import money
-from ..wording.fmt import number as decimal_text
+from ..wording import number as decimal_text
 
 
 def _digits(text: str) -> str:
