@@ -124,3 +124,17 @@ def test_a_payment_in_litigation_redoes_the_file_and_keeps_the_old_one(tmp_path,
     assert "Principal : 3 000,00 €" in "\n".join(p.text for p in Document(old).paragraphs).replace(
         "\u202f", " "
     ).replace("\xa0", " ")
+
+
+def test_a_client_in_collective_proceedings_gets_no_court_file_redone(tmp_path):
+    """N1 handed to litigation on 20/11, redressement judiciaire opened on 25/11, 1 000 € paid
+    on 02/12 (after the judgment: L622-7). No court action is possible (L622-21): its
+    declaration of claim is written, no litigation file."""
+    headers = [*HEADERS, "Procédure collective", "Date du jugement", "Date BODACC"]
+    rows = [["N1", "Nu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, 1000.0,
+             D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20), "Redressement judiciaire",
+             D(2026, 11, 25), D(2026, 11, 30)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    assert result.dossiers == [] and len(result.declarations) == 1
+    assert not [w for w in result.warnings if "dossier de contentieux refait" in w]

@@ -18,10 +18,16 @@ NAME = "dossier.docx"
 
 def changed_in_court(ledger: Ledger, as_of: dt.date) -> dict[str, list[str]]:
     """By client, what the file redone says first: each invoice in litigation paid or
-    credited since its hand-over, and that the earlier file is replaced."""
+    credited since its hand-over, and that the earlier file is replaced (none for a client in
+    collective proceedings)."""
     frame = ledger.frame
+    rows = paid_in_court_rows(frame, as_of)
+    if not rows.any():
+        return {}
+    # A client in collective proceedings gets its declaration of claim, not a court file.
+    rows &= ~frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(bool)
     found: dict[str, list[str]] = {}
-    for i in np.flatnonzero(paid_in_court_rows(frame, as_of)).tolist():
+    for i in np.flatnonzero(rows).tolist():
         r = frame.iloc[i]
         found.setdefault(str(r["client"]), []).append(what_happened(r))
     return {
