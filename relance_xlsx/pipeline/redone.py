@@ -34,8 +34,8 @@ def changed_in_court(ledger: Ledger, as_of: dt.date) -> dict[str, list[str]]:
         client: [
             "Nouvelle version, après la remise au contentieux : "
             + " ; ".join(said)
-            + ". Le principal réglé ou soldé n'y est plus réclamé ; les intérêts et, entre "
-            "professionnels, l'indemnité forfaitaire restent dus et y sont maintenus. Elle "
+            + ". Le principal réglé ou soldé n'y est plus réclamé ; ce qui reste dû (intérêts "
+            "et, entre professionnels, indemnité forfaitaire) y est maintenu. Elle "
             "remplace pour la suite le dossier remis auparavant, gardé tel quel : la demande "
             "déjà formée (requête en injonction de payer ou autre) doit être réduite ou retirée."
         ]
