@@ -17,7 +17,6 @@ from ..policy import (
     Decisions,
     at_judgment,
     forbidden_payment,
-    late_paid,
     late_payments,
     rate_caveat,
     rate_tables_for,
@@ -57,10 +56,8 @@ def build_declaration(
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
     judgment = _latest(rows, "judgment_date")
     # A payment received on or after the judgment for an earlier debt is not deducted (L622-7).
-    frame = ledger.frame
-    paid_late = zip(late_paid(frame), late_payments(frame), strict=True)
-    late = dict(zip(frame.index, paid_late, strict=True))
-    mine = [_at_judgment(r, *late.get(r["index"], (0.0, ()))) for r in mine]
+    late = dict(zip(ledger.frame.index, late_payments(ledger.frame), strict=True))
+    mine = [_at_judgment(r, late.get(r["index"], ())) for r in mine]
     open_ = [
         r for r in mine
         if (r["late_paid"] or not r["is_paid"]) and r["outstanding"] > 0
@@ -116,10 +113,11 @@ def build_declaration(
     return declaration, (*forbidden, *valued.warnings)
 
 
-def _at_judgment(r: dict[str, Any], late: float, payments: Any) -> dict[str, Any]:
+def _at_judgment(r: dict[str, Any], payments: Any) -> dict[str, Any]:
     """The invoice as it stood on the judgment: what was paid on or after it for a debt born
-    before it (L622-7 forbids it; policy.late_paid) put back into what is due, as
+    before it (L622-7 forbids it; policy.late_payments) put back into what is due, as
     "late_paid", each such payment as "late_payments"."""
+    late = round(sum(a for _, a in payments), 2)
     if late <= 0:
         return {**r, "late_paid": 0.0, "late_payments": ()}
     return {
