@@ -93,3 +93,40 @@ def test_a_payments_sheet_deducts_only_what_came_before_the_judgment(tmp_path: P
     assert "Principal échu : 700,00 €" in text
     assert "Intérêts arrêtés au 14 juillet 2024 : 22,21 €" in text
     assert "Total échu au jour du jugement : 762,21 €" in text
+
+
+def test_each_payment_after_the_judgment_is_named(tmp_path: Path) -> None:
+    """P-1, 1 000 € due 15/05/2024 (judgment 15/07/2024): 300 € on 01/07/2024, before it,
+    then 100 € on 20/07/2024 and 150 € on 05/08/2024, both after it. The warning names both
+    payments and their total, 250 €, not only the last one (150 € on 05/08 was « 250,00 €
+    reçu le 05/08/2024 »). Declared as in the test above: 700 € + 22,21 € + 40 € = 762,21 €,
+    the 250 € not deducted."""
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Procédure collective", "Date du jugement", "Date BODACC"]  # fmt: skip
+    rows = [["P-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, ADDRESS,
+             "Redressement judiciaire", JUDGMENT, NOTICE]]  # fmt: skip
+
+    def payments(wb) -> None:
+        ws = wb.create_sheet("Règlements")
+        ws.append(["N° facture", "Date", "Montant"])
+        ws.append(["P-1", D(2024, 7, 1), 300.0])
+        ws.append(["P-1", D(2024, 7, 20), 100.0])
+        ws.append(["P-1", D(2024, 8, 5), 150.0])
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers, extra=payments)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out"
+    )
+    [invoice] = result.invoices
+    said = "2 paiements, 250,00 € en tout, reçus après le jugement d'ouverture pour une dette "
+    said += "née avant lui (100,00 € le 20/07/2024 et 150,00 € le 05/08/2024)"
+    assert said in _plain(invoice.reason), invoice.reason
+    assert "paiements interdits par l'article L622-7" in _plain(invoice.reason)
+    assert any(said in _plain(w) and "P-1" in w for w in result.warnings), result.warnings
+    text = _plain(_text(Path(result.declarations[0])))
+    assert "Principal échu : 700,00 €" in text
+    assert "Total échu au jour du jugement : 762,21 €" in text
+    assert (
+        "Facture P-1 : 250,00 € reçus postérieurement au jugement d'ouverture, en 2 paiements "
+        "(100,00 € le 20 juillet 2024 et 150,00 € le 5 août 2024), non déduits" in text
+    ), text

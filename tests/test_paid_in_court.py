@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from conftest import complete_settings, write_ledger
@@ -67,7 +68,73 @@ def test_a_credit_note_on_an_invoice_in_litigation_asks_to_correct_the_court_fil
     ]  # fmt: skip
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
     result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
-    [warning] = [w for w in result.warnings if w.startswith("Lit SAS :")]
+    [warning] = [w for w in result.warnings if w.startswith("Lit SAS : la facture")]
     assert warning.startswith(
         "Lit SAS : la facture n° L1, remise au contentieux le 20/11/2026, a été soldée par l'avoir du 25/11/2026 : prévenez votre avocat"
     ), warning
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["dated-run-folders", "one-out-folder"])
+def test_a_payment_in_litigation_redoes_the_file_and_keeps_the_old_one(tmp_path, shared):
+    """M1: 3 000 €, due 01/06/2026, mise en demeure on 01/11/2026: handed to litigation by the
+    run of 20/11/2026 (19 days ≥ 15), then paid in full on 02/12/2026. The run of 07/12/2026
+    writes a new file: principal 0, the penalties kept (legal-fr §4, 2026 H1 and H2 at
+    2,15 % + 10 = 12,15 %, payment day counted):
+      02/06–30/06, 29 d: 3 000 × 12,15 % × 29 / 365 = 28,9603 → 28,96
+      01/07–02/12, 155 d: 3 000 × 12,15 % × 155 / 365 = 154,7877 → 154,79
+    183,75 € + 40 € = 223,75 €. The file of 20/11 is kept, byte for byte; with one --out
+    folder for both runs, the new one goes beside it, dated."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    rows = [["M1", "Mu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, None, None,
+             ADDRESS, "Mise en demeure", D(2026, 11, 1)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    settings = complete_settings()
+    out = (lambda day: tmp_path / "out") if shared else (lambda day: None)
+    first = relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 20), out_dir=out(1), pdf=False)
+    [old] = first.dossiers
+    before = Path(old).read_bytes()
+    wb = load_workbook(ledger)
+    ws = wb.worksheets[0]
+    heads = [c.value for c in ws[1]]
+    ws.cell(2, heads.index("Montant réglé") + 1, 3000.0)
+    ws.cell(2, heads.index("Date règlement") + 1, D(2026, 12, 2))
+    assert ws.cell(2, heads.index("Niveau de relance") + 1).value == "Contentieux"
+    wb.save(ledger)
+    second = relance_xlsx.run(ledger, settings, as_of=AS_OF, out_dir=out(2), pdf=False)
+    [new] = second.dossiers
+    assert Path(old).read_bytes() == before
+    assert new != old and Path(new).name == (
+        "dossier-2026-12-07.docx" if shared else "dossier.docx"
+    )
+    doc = Document(new)
+    text = "\n".join(p.text for p in doc.paragraphs).replace("\u202f", " ").replace("\xa0", " ")
+    assert (
+        "Nouvelle version, après la remise au contentieux : la facture n° M1, remise au contentieux le 20/11/2026, a été réglée le 02/12/2026."
+        in text
+    ), text
+    assert "Principal : 0,00 €" in text
+    assert "Intérêts arrêtés au 7 décembre 2026 : 183,75 €" in text
+    assert "Total réclamé : 223,75 €" in text
+    [said] = [w for w in second.warnings if "dossier de contentieux refait" in w]
+    assert said.startswith(
+        f"Mu SAS : dossier de contentieux refait après un règlement ou un avoir sur une facture déjà remise au contentieux : {new} ;"
+    ), said
+    assert "Principal : 3 000,00 €" in "\n".join(p.text for p in Document(old).paragraphs).replace(
+        "\u202f", " "
+    ).replace("\xa0", " ")
+
+
+def test_a_client_in_collective_proceedings_gets_no_court_file_redone(tmp_path):
+    """N1 handed to litigation on 20/11, redressement judiciaire opened on 25/11, 1 000 € paid
+    on 02/12 (after the judgment: L622-7). No court action is possible (L622-21): its
+    declaration of claim is written, no litigation file."""
+    headers = [*HEADERS, "Procédure collective", "Date du jugement", "Date BODACC"]
+    rows = [["N1", "Nu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, 1000.0,
+             D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20), "Redressement judiciaire",
+             D(2026, 11, 25), D(2026, 11, 30)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    assert result.dossiers == [] and len(result.declarations) == 1
+    assert not [w for w in result.warnings if "dossier de contentieux refait" in w]

@@ -76,6 +76,8 @@ class Dossier:
     interest_from: list[str] = field(default_factory=list)
     # Due invoices the file does not claim, with why (« contestée », « en cours de relance »).
     set_aside: list[tuple[ClaimedInvoice, str]] = field(default_factory=list)
+    # A file redone after a payment on an invoice handed over: what changed (redone.py).
+    changes: list[str] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:
@@ -127,6 +129,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     body = [
         paragraph(f"Dossier de recouvrement — {dossier.client}", "Heading1"),
         paragraph(f"Établi le {day_long(dossier.as_of)}."),
+        *(paragraph(line) for line in dossier.changes),
         *_parties(dossier),
         *_claim(dossier),
         paragraph("Fondement de la créance", "Heading2"),

@@ -35,6 +35,7 @@ from .declarations import declare_all
 from .dossiers import FOLDER, Litigation, litigation_clients
 from .figures import figures_of, write_figures
 from .outputs import refuse_links
+from .redone import changed_in_court, say_redone
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,12 @@ def report_and_dossiers(
     declarations of claim of the clients in collective proceedings. An invoice file refused
     for a litigation file's pieces/ is added to problems."""
     handed = litigation_clients(decisions, ledger)
-    litigation = Litigation(ledger, decisions, settings, as_of, out, handed) if handed else None
+    # A file handed over whose invoice was paid or credited since: redone (redone.py).
+    changed = changed_in_court(ledger, as_of)
+    clients = sorted({*handed, *changed})
+    litigation = (
+        Litigation(ledger, decisions, settings, as_of, out, clients, changed) if clients else None
+    )
     theirs, mine = _split(litigation)
     # The child's litigation files are written while this process writes the report, then
     # its own: both wait on no one (one core sat idle for 25 s at a million invoices).
@@ -175,10 +181,12 @@ def report_and_dossiers(
                 if problems is not None:
                     problems += [*there, *here]  # in the ledger's order, as written in one
                 files = litigation.finish({**earlier, **later}, pdf)
-            warnings.append(
-                f"{len(handed)} client(s) remis au contentieux : leur dossier est dans "
-                f"{out / FOLDER} (par exemple « {handed[0]} »)."
-            )
+            if handed:
+                warnings.append(
+                    f"{len(handed)} client(s) remis au contentieux : leur dossier est dans "
+                    f"{out / FOLDER} (par exemple « {handed[0]} »)."
+                )
+            warnings += say_redone(files, changed)
     declared = declare_all(ledger, decisions, settings, as_of, out, pdf, progress, warnings)
     return made.xlsx, [written[0] for written in files.values() if written], declared
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from ..config import Settings
 from ..figures import Declaration, write_declaration
@@ -16,12 +17,12 @@ from ..policy import (
     Decisions,
     at_judgment,
     forbidden_payment,
-    late_paid,
+    late_payments,
     rate_caveat,
     rate_tables_for,
 )
 from ..progress import Progress, step
-from ..wording import date_short, day_long, money
+from ..wording import day_long, join_list, money
 from ..workbook import journal_lines
 from .casefile import debtor_of, notices, text
 from .dossiers import FOLDER, by_client, claimed, client_folders, pdfs_beside, records
@@ -55,8 +56,8 @@ def build_declaration(
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
     judgment = _latest(rows, "judgment_date")
     # A payment received on or after the judgment for an earlier debt is not deducted (L622-7).
-    late = dict(zip(ledger.frame.index, late_paid(ledger.frame).tolist(), strict=True))
-    mine = [_at_judgment(r, late.get(r["index"], 0.0)) for r in mine]
+    late = dict(zip(ledger.frame.index, late_payments(ledger.frame), strict=True))
+    mine = [_at_judgment(r, late.get(r["index"], ())) for r in mine]
     open_ = [
         r for r in mine
         if (r["late_paid"] or not r["is_paid"]) and r["outstanding"] > 0
@@ -105,35 +106,51 @@ def build_declaration(
     )  # fmt: skip
     forbidden = tuple(
         f"{client}, facture {text(r['invoice'])} : "
-        + forbidden_payment(r["late_paid"], date_short(r["payment_date"]))
+        + forbidden_payment(r["late_payments"])
         + "."
         for r in open_ if r["late_paid"]
     )  # fmt: skip
     return declaration, (*forbidden, *valued.warnings)
 
 
-def _at_judgment(r: dict[str, Any], late: float) -> dict[str, Any]:
+def _at_judgment(r: dict[str, Any], payments: Any) -> dict[str, Any]:
     """The invoice as it stood on the judgment: what was paid on or after it for a debt born
-    before it (L622-7 forbids it; policy.late_paid) put back into what is due, as
-    "late_paid"."""
+    before it (L622-7 forbids it; policy.late_payments) put back into what is due, as
+    "late_paid", each such payment as "late_payments"."""
+    late = round(sum(a for _, a in payments), 2)
     if late <= 0:
-        return {**r, "late_paid": 0.0}
+        return {**r, "late_paid": 0.0, "late_payments": ()}
     return {
         **r,
         "late_paid": late,
+        "late_payments": tuple(payments),
         "paid": round(float(r["paid"]) - late, 2),
         "outstanding": round(r["outstanding"] + late, 2),
     }
 
 
 def _late_note(r: dict[str, Any]) -> str:
-    """What the declaration says of a payment received after the judgment."""
+    """What the declaration says of the payments received after the judgment: each one."""
+    payments = r["late_payments"]
+    if len(payments) == 1:
+        return (
+            f"Facture {text(r['invoice'])} : {money(r['late_paid'])} reçus le "
+            f"{_long(payments[0][0])}, postérieurement au jugement d'ouverture, non déduits "
+            "(paiement d'une créance antérieure interdit par l'article L622-7 du Code de "
+            "commerce), sous réserve de restitution."
+        )
+    each = join_list([f"{money(a)} le {_long(d)}" for d, a in payments])
     return (
-        f"Facture {text(r['invoice'])} : {money(r['late_paid'])} reçus le "
-        f"{day_long(r['payment_date'])}, postérieurement au jugement d'ouverture, non déduits "
-        "(paiement d'une créance antérieure interdit par l'article L622-7 du Code de commerce), "
-        "sous réserve de restitution."
+        f"Facture {text(r['invoice'])} : {money(r['late_paid'])} reçus postérieurement au "
+        f"jugement d'ouverture, en {len(payments)} paiements ({each}), non déduits (paiements "
+        "d'une créance antérieure interdits par l'article L622-7 du Code de commerce), sous "
+        "réserve de restitution."
     )
+
+
+def _long(day: Any) -> str:
+    """« 20 juillet 2024 » of a date or a Timestamp."""
+    return day_long(pd.Timestamp(day).date())
 
 
 def _rate_notes(rows: list[dict[str, Any]], settings: Settings) -> list[str]:

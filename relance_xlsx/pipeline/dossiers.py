@@ -7,6 +7,7 @@ import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +18,15 @@ from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, write_dossier
 from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem
 from ..letters import convert_to_pdf, soffice_binary
-from ..mail import attachment_root, check_attachment
 from ..policy import Decisions, rate_caveat
-from ..userfiles import move_in, open_fresh
+from ..userfiles import move_in
 from ..wording import visible_record
 from ..workbook import journal_lines
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
 from .caserows import Columns, records
 from .outputs import refuse_links
-
-
-def copy_in(source: Path, target: Path) -> Path:
-    """A copy of source at target, written as a new file (a link planted there is never
-    followed), with source's dates."""
-    with source.open("rb") as fh, open_fresh(target) as out:
-        shutil.copyfileobj(fh, out, 1 << 20)
-    shutil.copystat(source, target, follow_symlinks=False)
-    return target
+from .pieces import copy_invoices
+from .redone import new_version
 
 
 def by_client(ledger: Ledger, clients: list[str]) -> dict[str, Any]:
@@ -98,8 +91,11 @@ class Litigation:
         as_of: dt.date,
         out: Path,
         clients: list[str],
+        changed: Mapping[str, list[str]] | None = None,
     ) -> None:
         self.ledger, self.decisions, self.settings, self.as_of = ledger, decisions, settings, as_of
+        # Clients whose file is redone: what changed since the hand-over (redone.py).
+        self.changed = dict(changed or {})
         self.groups = by_client(ledger, clients)  # in the ledger's order
         self.folders = client_folders(out, ledger)
         self.columns = Columns(ledger, decisions)
@@ -112,9 +108,12 @@ class Litigation:
             # the whole ledger at a million rows (900 MB, the run's peak after the write-back).
             rows = self.columns.records(self.groups[client])
             folder = self.folders[client]
+            changed = self.changed.get(client, [])
             built = build(self.ledger, self.decisions, self.settings, self.as_of, client, rows)
-            files = [write_dossier(built, folder / "dossier.docx")]
-            files += _copy_invoices(self.ledger, self.settings, rows, folder / "pieces", problems)
+            built = replace(built, changes=changed) if changed else built
+            name = new_version(folder, self.as_of) if changed else folder / "dossier.docx"
+            files = [write_dossier(built, name)]
+            files += copy_invoices(self.ledger, self.settings, rows, folder / "pieces", problems)
             written[client] = files
         return written
 
@@ -179,9 +178,11 @@ def build(
     periods = decisions.interest_periods
     # Invoices paid late whose penalties wait for the client's next letter: in court, that
     # letter is the claim (principal paid, interest and indemnity still due).
+    # So are those paid once handed to litigation: their penalties stay in the court claim.
     late = [
         r for r in mine
-        if r["is_paid"] and r["action"] in LATE_ACTIONS and r["interest"] + r["indemnity"] > 0.005
+        if r["is_paid"] and r["interest"] + r["indemnity"] > 0.005
+        and (r["action"] in LATE_ACTIONS or int(r["level"] or 0) >= LITIGATION)
     ]  # fmt: skip
     invoices = [claimed(r, periods.get(r["index"], ())) for r in [*handed, *late]]
     journal = journal_lines(ledger.path, settings.writeback.journal_sheet, client)
@@ -252,35 +253,6 @@ def claimed(
         0.0 if credit else float(r["interest"] if interest is None else interest),
         0.0 if credit else float(r["indemnity"] if indemnity is None else indemnity),
     )
-
-
-def _copy_invoices(
-    ledger: Ledger,
-    settings: Settings,
-    rows: list[dict[str, Any]],
-    folder: Path,
-    problems: list[Problem] | None,
-) -> list[Path]:
-    """The invoices' PDF files named in the attachment column, checked as the e-mails check
-    them (inside the ledger's folder, a real PDF, within [email] max_attachment_mb)."""
-    root = None  # resolved on the folder's first file (most clients have none)
-    header = ledger.columns.get("attachment", "PDF facture")
-    out = []
-    for r in rows:
-        value = r["attachment"]
-        if not isinstance(value, str) or not value.strip():
-            continue
-        root = root or attachment_root(settings, ledger.path)
-        found = check_attachment(value, root, settings.email.max_attachment_mb)
-        if found.path is None:
-            if problems is not None:
-                row = int(ledger.frame.at[r["index"], "row"])
-                refusal = f"{found.refusal} : pas de copie dans pieces/"
-                problems.append(Problem(row, header, value, refusal, "warning"))
-            continue
-        folder.mkdir(parents=True, exist_ok=True)
-        out.append(copy_in(found.path, folder / found.path.name))
-    return out
 
 
 __all__ = [

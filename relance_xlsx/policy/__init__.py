@@ -10,8 +10,8 @@ from .decide import (
 from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
-from .incourt import say_paid_in_court
-from .insolvent import forbidden_payment, late_paid
+from .incourt import paid_in_court_rows, say_paid_in_court, what_happened
+from .insolvent import forbidden_payment, late_paid, late_payments
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
 from .provisional import (
@@ -41,8 +41,10 @@ __all__ = [
     "forbidden_payment",
     "hold_back",
     "late_paid",
+    "late_payments",
     "load_rate_tables",
     "one_letter_per_client",
+    "paid_in_court_rows",
     "prescription_dates",
     "provisional_of",
     "provisional_sentence",
@@ -50,4 +52,5 @@ __all__ = [
     "rate_caveats",
     "rate_tables_for",
     "say_paid_in_court",
+    "what_happened",
 ]

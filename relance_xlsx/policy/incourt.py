@@ -43,30 +43,31 @@ def paid_in_court_rows(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
     )
 
 
+def what_happened(r: pd.Series) -> str:
+    """« la facture n° K1, remise au contentieux le 20/11/2026, a été réglée le 02/12/2026 »."""
+    handed = (
+        f", remise au contentieux le {date_short(r['last_date'].date())}"
+        if pd.notna(r["last_date"])
+        else ", remise au contentieux"
+    )
+    on = f" le {date_short(r['payment_date'].date())}" if pd.notna(r["payment_date"]) else ""
+    what = "réglée" if r["is_paid"] else f"réglée en partie ({money(float(r['paid']))} reçus)"
+    credited = r.get("credited_on")
+    if credited is not None and pd.notna(credited):
+        what, on = "soldée par l'avoir", f" du {date_short(credited.date())}"
+    return f"la facture n° {r['invoice']}{handed}, a été {what}{on}"
+
+
 def say_paid_in_court(frame: pd.DataFrame, as_of: dt.date) -> list[str]:
     """One warning per invoice paid, in full or in part, after it was handed to litigation:
     tell the lawyer or commissaire de justice, and reduce or withdraw the request."""
-    out = []
-    for i in np.flatnonzero(paid_in_court_rows(frame, as_of)).tolist():
-        r = frame.iloc[i]
-        handed = (
-            f", remise au contentieux le {date_short(r['last_date'].date())}"
-            if pd.notna(r["last_date"])
-            else ", remise au contentieux"
-        )
-        on = f" le {date_short(r['payment_date'].date())}" if pd.notna(r["payment_date"]) else ""
-        what = "réglée" if r["is_paid"] else f"réglée en partie ({money(float(r['paid']))} reçus)"
-        credited = r.get("credited_on")
-        if credited is not None and pd.notna(credited):
-            what, on = "soldée par l'avoir", f" du {date_short(credited.date())}"
-        out.append(
-            f"{r['client']} : la facture n° {r['invoice']}{handed}, a été {what}{on} : prévenez "
-            "votre avocat ou le commissaire de justice à qui le dossier a été remis ; il faut "
-            "réduire ou retirer la demande (requête en injonction de payer ou autre) : réclamer "
-            "en justice une somme déjà payée est abusif. Les pénalités et l'indemnité restent "
-            "dues et peuvent y être maintenues."
-        )
-    return out
+    return [
+        f"{r['client']} : {what_happened(r)} : prévenez votre avocat ou le commissaire de "
+        "justice à qui le dossier a été remis ; il faut réduire ou retirer la demande (requête "
+        "en injonction de payer ou autre) : réclamer en justice une somme déjà payée est "
+        "abusif. Les pénalités et l'indemnité restent dues et peuvent y être maintenues."
+        for _, r in frame.iloc[np.flatnonzero(paid_in_court_rows(frame, as_of))].iterrows()
+    ]
 
 
-__all__ = ["KEPT_IN_COURT", "paid_in_court_rows", "say_paid_in_court"]
+__all__ = ["KEPT_IN_COURT", "paid_in_court_rows", "say_paid_in_court", "what_happened"]

@@ -14,12 +14,13 @@ longer pay nor act (L641-9).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..wording import date_short, money
+from ..wording import date_short, join_list, money
 from .prescription import column
 
 LIQUIDATION = "liquidation judiciaire"
@@ -47,25 +48,46 @@ def _texts(dates: pd.Series) -> np.ndarray:
     return np.array([*names, ""], dtype=object)[codes]
 
 
-def late_paid(frame: pd.DataFrame) -> np.ndarray:
-    """What each invoice born before its client's opening judgment was paid on or after it:
-    a payment L622-7 forbids (L641-3 in a liquidation), not deducted from the claim. Its
-    dated payments when a payments sheet gives them, else its payment if dated so."""
+Paid = tuple[tuple[pd.Timestamp, float], ...]
+
+
+def _late(frame: pd.DataFrame) -> tuple[np.ndarray, dict[int, Paid]]:
+    """late_paid's amounts, and by row position the (date, amount) of each such payment."""
     if "judgment_date" not in frame or not frame["judgment_date"].notna().any():
-        return np.zeros(len(frame))  # no judgment dated: no grouping on a million rows
+        return np.zeros(len(frame)), {}  # no judgment dated: no grouping on a million rows
     judged = column(frame, "judgment_date").groupby(frame["client"]).transform("max")
     born = column(frame, "performance_date").fillna(frame["invoice_date"])
     paid_on = column(frame, "payment_date")
     before = (born < judged).to_numpy(dtype=bool) & ~frame["is_credit"].to_numpy(dtype=bool)
     paid = frame["paid"].to_numpy(dtype=float)
     out = np.where(before & (paid_on >= judged).to_numpy(dtype=bool) & (paid > 0), paid, 0.0)
+    each: dict[int, Paid] = {
+        i: ((paid_on.iat[i], float(out[i])),) for i in np.flatnonzero(out > 0).tolist()
+    }
     if "payments" in frame:
         for i in np.flatnonzero(before).tolist():
             payments = frame["payments"].iat[i]
             if payments:
                 day = judged.iat[i]
-                out[i] = round(sum(a for d, a in payments if pd.Timestamp(d) >= day), 2)
-    return out
+                later = tuple((pd.Timestamp(d), a) for d, a in payments if pd.Timestamp(d) >= day)
+                out[i] = round(sum(a for _, a in later), 2)
+                each.pop(i, None)
+                if later:
+                    each[i] = later
+    return out, each
+
+
+def late_paid(frame: pd.DataFrame) -> np.ndarray:
+    """What each invoice born before its client's opening judgment was paid on or after it:
+    a payment L622-7 forbids (L641-3 in a liquidation), not deducted from the claim. Its
+    dated payments when a payments sheet gives them, else its payment if dated so."""
+    return _late(frame)[0]
+
+
+def late_payments(frame: pd.DataFrame) -> list[Paid]:
+    """By row, each payment late_paid counts: (date, amount), in date order."""
+    each = _late(frame)[1]
+    return [each.get(i, ()) for i in range(len(frame))]
 
 
 def paid_after_judgment(frame: pd.DataFrame) -> np.ndarray:
@@ -84,15 +106,32 @@ def mark_insolvent(frame: pd.DataFrame, masks: dict[str, np.ndarray]) -> None:
         masks[name] = masks[name] & ~forbidden
 
 
-def forbidden_payment(amount: float, day: str) -> str:
-    """The warning on a payment received after the opening judgment for an earlier debt."""
+def forbidden_payment(payments: Sequence[tuple[Any, float]]) -> str:
+    """The warning on the payments received after the opening judgment for an earlier debt:
+    each one's amount and date."""
+    if len(payments) == 1:
+        [(day, amount)] = payments
+        return (
+            f"paiement de {money(amount)} reçu le {_short(day)}, après le jugement d'ouverture, "
+            "pour une dette née avant lui : paiement interdit par l'article L622-7 du Code de "
+            "commerce, qui pourra devoir être restitué au mandataire judiciaire ou au "
+            "liquidateur ; ne le déduisez pas, déclarez la créance entière due au jour du "
+            "jugement et prévenez votre avocat"
+        )
+    total = round(sum(a for _, a in payments), 2)
+    each = join_list([f"{money(a)} le {_short(d)}" for d, a in payments])
     return (
-        f"paiement de {money(amount)} reçu le {day}, après le jugement d'ouverture, pour une "
-        "dette née avant lui : paiement interdit par l'article L622-7 du Code de commerce, qui "
-        "pourra devoir être restitué au mandataire judiciaire ou au liquidateur ; ne le "
-        "déduisez pas, déclarez la créance entière due au jour du jugement et prévenez votre "
-        "avocat"
+        f"{len(payments)} paiements, {money(total)} en tout, reçus après le jugement "
+        f"d'ouverture pour une dette née avant lui ({each}) : paiements interdits par "
+        "l'article L622-7 du Code de commerce, qui pourront devoir être restitués au mandataire "
+        "judiciaire ou au liquidateur ; ne les déduisez pas, déclarez la créance entière due au "
+        "jour du jugement et prévenez votre avocat"
     )
+
+
+def _short(day: Any) -> str:
+    """dd/mm/yyyy of a date or a Timestamp."""
+    return date_short(pd.Timestamp(day).date())
 
 
 def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
@@ -136,10 +175,10 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
     put("insolvent", lambda m: stop[m] + when[m] + figures[m], ~later)
     forbidden = paid_after_judgment(frame) & ~later
     if forbidden.any():
-        paid, paid_on = late_paid(frame), _texts(frame["payment_date"])
+        each = late_payments(frame)
 
         def warned(m: np.ndarray) -> np.ndarray:
-            said = [forbidden_payment(a, d) for a, d in zip(paid[m], paid_on[m], strict=True)]
+            said = [forbidden_payment(p) for p, keep in zip(each, m, strict=True) if keep]
             return stop[m] + when[m] + figures[m] + " ; " + np.array(said, dtype=object)
 
         put("insolvent", warned, forbidden)
@@ -158,6 +197,7 @@ __all__ = [
     "forbidden_payment",
     "insolvency_reasons",
     "late_paid",
+    "late_payments",
     "mark_insolvent",
     "paid_after_judgment",
 ]

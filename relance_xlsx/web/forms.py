@@ -3,12 +3,12 @@ each field checked, written into relance.toml with its comments kept."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..config import Settings, capital_problem, rcs_problem, siret_problem, vat_problem
+from ..config import Settings, vat_problem
+from .fieldchecks import CHECKS, amount_problem, check_iban, check_siret, shown_amount
 
 
 @dataclass(frozen=True)
@@ -18,60 +18,13 @@ class Field:
     section: str
     key: str
     label: str
-    kind: str = "text"  # text, textarea, number, choice, checkbox, email
+    kind: str = "text"  # text, textarea, number, amount (euros), choice, checkbox, email
     required: bool = False
     hint: str = ""
     choices: tuple[tuple[str, str], ...] = ()
     low: int = 0
     high: int = 0
 
-
-def _digits(text: str) -> str:
-    return re.sub(r"\s", "", text)
-
-
-def check_siret(text: str) -> str | None:
-    """A SIRET: 14 digits whose Luhn key is right (La Poste's own rule aside)."""
-    return siret_problem(text)
-
-
-def check_iban(text: str) -> str | None:
-    """An IBAN whose check digits are right (ISO 13616, modulo 97)."""
-    iban = _digits(text).upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", iban):
-        return "un IBAN commence par 2 lettres et 2 chiffres (FR76 …)"
-    number = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
-    return None if int(number) % 97 == 1 else "cet IBAN a une clé fausse : vérifiez-le"
-
-
-def check_bic(text: str) -> str | None:
-    """A BIC: 8 or 11 letters and digits."""
-    ok = re.fullmatch(r"[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", _digits(text).upper())
-    return None if ok else "un BIC a 8 ou 11 caractères (BNPAFRPP ou BNPAFRPPXXX)"
-
-
-def check_email(text: str) -> str | None:
-    """One e-mail address."""
-    return None if re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text) else "adresse e-mail invalide"
-
-
-def check_link(text: str) -> str | None:
-    """A payment link: an http(s) address."""
-    ok = re.fullmatch(r"https?://\S+", text)
-    return None if ok else "un lien commence par https://"
-
-
-_CHECKS: dict[str, Callable[[str], str | None]] = {
-    "from_address": check_email,
-    "siret": check_siret,
-    "iban": check_iban,
-    "bic": check_bic,
-    "email": check_email,
-    "payment_link": check_link,
-    "vat_number": vat_problem,
-    "share_capital": capital_problem,
-    "rcs_city": rcs_problem,
-}
 
 FIELDS = (
     Field("creditor", "name", "Raison sociale", required=True, hint="ex. Atelier Martin SARL"),
@@ -168,6 +121,16 @@ FIELDS = (
         "choice",
         choices=(("never", "Signaler les pénalités"), ("letter", "Les réclamer par lettre")),
     ),
+    Field(
+        "policy",
+        "claim_minimum",
+        "Montant minimum d'une lettre « Pénalités de retard » seule (€)",
+        "amount",
+        hint="5,00 par défaut ; en dessous, par client, pas de lettre à part : les pénalités "
+        "restent dues et rejoignent sa relance suivante ; 0 : les réclamer quel que soit le "
+        "montant",
+        high=10_000,
+    ),
     Field("policy", "pre_due_reminder", "Rappel avant l'échéance", "checkbox"),
     Field("smtp", "host", "Serveur d'envoi (SMTP)", hint="ex. smtp.orange.fr, smtp.office365.com"),
     Field("smtp", "port", "Port", "number", hint="587 (STARTTLS) ou 465 (SSL)", low=1, high=65535),
@@ -211,7 +174,18 @@ SECTIONS = (
 
 def current_values(settings: Settings) -> dict[str, Any]:
     """The form's fields filled from the settings in force."""
-    return {f"{f.section}.{f.key}": getattr(getattr(settings, f.section), f.key) for f in FIELDS}
+    return shown_values(
+        {f"{f.section}.{f.key}": getattr(getattr(settings, f.section), f.key) for f in FIELDS}
+    )
+
+
+def shown_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values as the form shows them: an amount in French (« 5,00 »)."""
+    amounts = {f"{f.section}.{f.key}" for f in FIELDS if f.kind == "amount"}
+    return {
+        name: shown_amount(v) if name in amounts and isinstance(v, int | float) else v
+        for name, v in values.items()
+    }
 
 
 def read_form(form: Mapping[str, Any]) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
@@ -252,22 +226,26 @@ def _parse(f: Field, raw: str) -> tuple[Any, str | None]:
     """One field's value, or why it is refused."""
     if f.kind == "checkbox":
         return raw in ("on", "1", "true"), None
-    if not raw and f.kind == "number":
+    if not raw and f.kind in ("number", "amount"):
         return raw, _number_error(f)
     if not raw:
         return ("", "à remplir : il figure sur chaque lettre") if f.required else ("", None)
+    if f.kind == "amount":
+        return amount_problem(raw, f.low, f.high)
     if f.kind == "number":
         if not raw.isdigit() or not f.low <= int(raw) <= f.high:
             return raw, _number_error(f)
         return int(raw), None
     if f.kind == "choice" and raw not in {c for c, _ in f.choices}:
         return raw, "choix inconnu"
-    check = _CHECKS.get(f.key)
+    check = CHECKS.get(f.key)
     error = check(raw) if check else None
     return raw, error
 
 
 def _number_error(f: Field) -> str:
+    if f.kind == "amount":
+        return amount_problem("", f.low, f.high)[1] or ""
     what = "un numéro de port" if f.key == "port" else "un nombre de jours"
     return f"{what} entre {f.low} et {f.high}"
 
@@ -280,4 +258,5 @@ __all__ = [
     "check_siret",
     "current_values",
     "read_form",
+    "shown_values",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import EmailError
 from ..pipeline import PASSWORD_ENV, has_keyring, save_password
+from .fieldchecks import typed_amount
 from .forms import FIELDS
 
 
@@ -65,7 +66,8 @@ def _text(form: Mapping[str, Any], f: Any) -> str:
     name = f"{f.section}.{f.key}"
     if f.kind == "checkbox":
         return "oui" if name in form else ""
-    return str(form.get(name, "") or "").replace("\r\n", "\n").strip()
+    text = str(form.get(name, "") or "").replace("\r\n", "\n").strip()
+    return typed_amount(text) if f.kind == "amount" else text
 
 
 def _shown(current: Mapping[str, Any], f: Any) -> str:

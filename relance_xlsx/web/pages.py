@@ -14,7 +14,7 @@ from ..config import CONFIG_NAME, Settings, find_config, load_settings, write_va
 from ..errors import ConfigError, EmailError
 from ..pipeline import has_keyring, password_known, pdf_program, send_test_message
 from .finder import find_workbooks, user_folders
-from .forms import FIELDS, SECTIONS, current_values, read_form
+from .forms import FIELDS, SECTIONS, current_values, read_form, shown_values
 from .guard import posted
 from .mailsettings import edited, keep_password
 from .state import UiState
@@ -119,7 +119,7 @@ async def save_settings(request: Request) -> Response:
     state = ui(request)
     form = await posted(request)
     values, errors = read_form(form)
-    shown = {f"{s}.{k}": v for s, keys in values.items() for k, v in keys.items()}
+    shown = shown_values({f"{s}.{k}": v for s, keys in values.items() for k, v in keys.items()})
     shown.update({name: form.get(name, "") for name in errors})
     path = config_path(state)
     if errors or path is None:

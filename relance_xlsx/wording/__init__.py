@@ -8,6 +8,7 @@ from .fmt import (
     date_long,
     date_short,
     money,
+    number,
     percent,
     typed_day,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "join_list",
     "list_items",
     "money",
+    "number",
     "of_invoices",
     "percent",
     "plain",

@@ -1,0 +1,65 @@
+"""A litigation file redone after a payment or a credit note on an invoice already handed to
+litigation (policy/incourt.py): the file handed over claims a principal paid since. The run
+that warns writes a new, dated version in its own folder; the earlier file is kept as it is,
+never written over: the lawyer or commissaire de justice is given the new one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+
+from ..ledger import Ledger
+from ..policy import paid_in_court_rows, what_happened
+
+NAME = "dossier.docx"
+
+
+def changed_in_court(ledger: Ledger, as_of: dt.date) -> dict[str, list[str]]:
+    """By client, what the file redone says first: each invoice in litigation paid or
+    credited since its hand-over, and that the earlier file is replaced (none for a client in
+    collective proceedings)."""
+    frame = ledger.frame
+    rows = paid_in_court_rows(frame, as_of)
+    if not rows.any():
+        return {}
+    # A client in collective proceedings gets its declaration of claim, not a court file.
+    rows &= ~frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(bool)
+    found: dict[str, list[str]] = {}
+    for i in np.flatnonzero(rows).tolist():
+        r = frame.iloc[i]
+        found.setdefault(str(r["client"]), []).append(what_happened(r))
+    return {
+        client: [
+            "Nouvelle version, après la remise au contentieux : "
+            + " ; ".join(said)
+            + ". Le principal réglé ou soldé n'y est plus réclamé ; ce qui reste dû (intérêts "
+            "et, entre professionnels, indemnité forfaitaire) y est maintenu. Elle "
+            "remplace pour la suite le dossier remis auparavant, gardé tel quel : la demande "
+            "déjà formée (requête en injonction de payer ou autre) doit être réduite ou retirée."
+        ]
+        for client, said in found.items()
+    }
+
+
+def new_version(folder: Path, as_of: dt.date) -> Path:
+    """Where a redone file goes: dossier.docx of today's folder, or, when a file is there
+    already (an --out folder shared by several runs), dossier-<date>.docx beside it."""
+    target = folder / NAME
+    return target if not target.exists() else folder / f"dossier-{as_of.isoformat()}.docx"
+
+
+def say_redone(files: dict[str, list[str]], changed: dict[str, list[str]]) -> list[str]:
+    """One warning per client whose file was redone: where the new version is."""
+    return [
+        f"{client} : dossier de contentieux refait après un règlement ou un avoir sur une "
+        f"facture déjà remise au contentieux : {files[client][0]} ; le dossier remis "
+        "auparavant est gardé tel quel. Remettez cette nouvelle version à votre avocat ou au "
+        "commissaire de justice."
+        for client in changed
+        if files.get(client)
+    ]
+
+
+__all__ = ["NAME", "changed_in_court", "new_version", "say_redone"]
