@@ -4,6 +4,7 @@ and LibreOffice writes its PDFs into a private folder."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -146,13 +147,17 @@ SWAPS = {"output-folder": ".", "pdf-subfolder": "pdf"}
 def test_a_folder_swapped_for_a_link_during_the_run_is_never_written_through(
     tmp_path, writer, swapped
 ):
-    from relance_xlsx.userfiles import refuse_linked_output
+    from relance_xlsx.userfiles import output_held
 
     ledger = tmp_path / "bureau" / "grand-livre.xlsx"
     out = ledger.parent / "relances" / AS_OF.isoformat()
     (out / "pdf").mkdir(parents=True)
     ledger.write_bytes(b"")
-    refuse_linked_output(ledger, out)  # the run's check: the folder is held from here
+    with output_held(ledger, out):  # the run's check: the folder is held from here
+        _swap_and_write(tmp_path, out, writer, swapped)
+
+
+def _swap_and_write(tmp_path, out, writer, swapped):
     victim = tmp_path / "victime"
     victim.mkdir()
     folder = (out / swapped).resolve()
@@ -166,15 +171,51 @@ def test_a_folder_swapped_for_a_link_during_the_run_is_never_written_through(
 
 
 def test_a_held_output_folder_still_takes_its_files_and_new_subfolders(tmp_path):
-    from relance_xlsx.userfiles import refuse_linked_output
+    from relance_xlsx.userfiles import output_held
 
     ledger = tmp_path / "grand-livre.xlsx"
     ledger.write_bytes(b"")
     out = tmp_path / "relances" / AS_OF.isoformat()
-    refuse_linked_output(ledger, out)  # not made yet: held on its first file
-    out.mkdir(parents=True)
-    write_fresh(out / "lettre.docx", b"1")
-    write_fresh(out / "emails" / "a.eml", b"2")  # a subfolder not made yet: made in it
-    made = _made(tmp_path)
-    move_in(made, out / "lettre.pdf")
+    with output_held(ledger, out):  # not made yet: held on its first file
+        out.mkdir(parents=True)
+        write_fresh(out / "lettre.docx", b"1")
+        write_fresh(out / "emails" / "a.eml", b"2")  # a subfolder not made yet: made in it
+        made = _made(tmp_path)
+        move_in(made, out / "lettre.pdf")
     assert _files(out) == ["emails/a.eml", "lettre.docx", "lettre.pdf"]
+
+
+def _held_descriptors(folder) -> list[str]:
+    """This process's descriptors open on folder or below it."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(folder)):
+            found.append(target)
+    return found
+
+
+FAILING = {"ends": None, "fails": RuntimeError("la lettre ne s'écrit pas")}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="Linux /proc")
+@pytest.mark.parametrize("failure", FAILING.values(), ids=FAILING.keys())
+def test_the_output_folder_is_let_go_when_the_run_ends(tmp_path, failure):
+    """A long-lived page holds no descriptor of a finished run's folder (a leak per run,
+    and a deleted folder's space kept), whether the run ended well or not."""
+    from relance_xlsx.userfiles import output_held
+
+    ledger = tmp_path / "grand-livre.xlsx"
+    ledger.write_bytes(b"")
+    out = tmp_path / "relances" / AS_OF.isoformat()
+    out.mkdir(parents=True)
+    with contextlib.suppress(RuntimeError), output_held(ledger, out):
+        with output_held(ledger, out):  # a second run of the page on the same folder
+            write_fresh(out / "lettre.docx", b"1")
+        assert _held_descriptors(out)  # the first run still holds it
+        if failure is not None:
+            raise failure
+    assert _held_descriptors(tmp_path) == []

@@ -27,7 +27,7 @@ from ..bank import (
 from ..config import Settings
 from ..ledger import Ledger, read_ledger
 from ..progress import Progress, Quiet, step
-from ..userfiles import refuse_linked_output
+from ..userfiles import output_held
 from ..wording import money
 from ..workbook import (
     MATCH,
@@ -67,8 +67,8 @@ def match(
     settings = settings or Settings()
     progress = progress or Quiet()
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
-    refuse_linked_output(ledger_path, out)  # before the lock, before anything is written
-    with ledger_lock(ledger_path, MATCH) if apply else contextlib.nullcontext():
+    lock = ledger_lock(ledger_path, MATCH) if apply else contextlib.nullcontext()
+    with output_held(ledger_path, out), lock:  # refused before the lock, before any write
         with step(progress, "Lecture du classeur"):
             ledger = read_ledger(ledger_path, settings, as_of=as_of)
         if apply:

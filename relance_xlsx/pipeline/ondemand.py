@@ -10,7 +10,7 @@ from ..config import Settings
 from ..errors import LedgerError
 from ..ledger import Problem, read_ledger
 from ..progress import Progress, Quiet, step
-from ..userfiles import refuse_linked_output
+from ..userfiles import output_held
 from .deciding import decide_ledger
 from .declarations import write_declarations
 from .dossiers import write_files
@@ -40,13 +40,13 @@ def dossier(
     if client not in set(names):
         raise LedgerError(f"Aucun client « {client} » dans {ledger_path.name} ; vérifiez son nom.")
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
-    refuse_linked_output(ledger_path, out)
-    if pdf:
-        settings.soffice_for(ledger_path)
-    if ledger.frame.loc[(names == client).to_numpy(), "insolvent"].any():
-        files, _ = write_declarations(ledger, decisions, settings, as_of, out, [client], pdf)
-        return files.get(client, [])
-    return write_files(ledger, decisions, settings, as_of, out, client, pdf, problems)
+    with output_held(ledger_path, out):
+        if pdf:
+            settings.soffice_for(ledger_path)
+        if ledger.frame.loc[(names == client).to_numpy(), "insolvent"].any():
+            files, _ = write_declarations(ledger, decisions, settings, as_of, out, [client], pdf)
+            return files.get(client, [])
+        return write_files(ledger, decisions, settings, as_of, out, client, pdf, problems)
 
 
 __all__ = ["dossier"]

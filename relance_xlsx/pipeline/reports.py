@@ -10,7 +10,7 @@ from ..ledger import read_ledger
 from ..letters import soffice_binary
 from ..progress import Progress, Quiet, step
 from ..results import ReportResult
-from ..userfiles import refuse_linked_output
+from ..userfiles import output_held
 from .deciding import decide_ledger
 from .figures import figures_of, write_figures
 
@@ -41,9 +41,8 @@ def report(
     if not write:
         return ReportResult(figures)
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
-    refuse_linked_output(ledger_path, out)
-    soffice = settings.soffice_for(ledger_path) if pdf else ""
-    with step(progress, "Rapport"):
+    with output_held(ledger_path, out), step(progress, "Rapport"):
+        soffice = settings.soffice_for(ledger_path) if pdf else ""
         return write_figures(
             figures,
             out,

@@ -29,6 +29,7 @@ from ..mail import Messages, plan_messages, waiting_for_address, without_email
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import Invoices, RunResult
+from ..userfiles import output_held
 from ..workbook import (
     WritebackResult,
     check_targets,
@@ -39,7 +40,7 @@ from ..workbook import (
 )
 from .around import decision_sheet, done_before, report_and_dossiers, template_folder, too_early
 from .deciding import decide_ledger, letter_rows
-from .outputs import Files, refuse_links, write_files
+from .outputs import Files, write_files
 from .registered import typed_numbers
 from .writing import commit_write_back, gather_write_back
 
@@ -96,14 +97,15 @@ def run(
         progress or Quiet(), now or dt.datetime.now(), list(statements), list(hold),
         write_workbook,
     )  # fmt: skip
-    if not dry_run:  # refused before the lock, before anything is read or written
-        refuse_links(ledger_path, out)
-        if pdf or email:
-            job.settings.soffice_for(ledger_path)
-    lock = ledger_lock(ledger_path) if writes else contextlib.nullcontext()
-    # A dry run makes no cycle to collect. The invoices' JSON worker is stopped with the run.
-    with collector.paused() if dry_run else lock, contextlib.ExitStack() as stack:
-        return _run(job, stack if invoices_as_json else None)
+    with contextlib.ExitStack() as held:
+        if not dry_run:  # refused before the lock, before anything is read or written
+            held.enter_context(output_held(ledger_path, out))
+            if pdf or email:
+                job.settings.soffice_for(ledger_path)
+        lock = ledger_lock(ledger_path) if writes else contextlib.nullcontext()
+        # A dry run makes no cycle to collect. The invoices' JSON worker stops with the run.
+        with collector.paused() if dry_run else lock, contextlib.ExitStack() as stack:
+            return _run(job, stack if invoices_as_json else None)
 
 
 # The write-back is gathered and written in one pause of the cycle collector: between its

@@ -12,7 +12,7 @@ from .checked import (
     named_in_cell,
     read_checked,
 )
-from .confined import is_link, refuse_link, refuse_linked_output, refuse_links_below
+from .confined import is_link, output_held, refuse_link, refuse_linked_output, refuse_links_below
 from .fresh import move_in, open_fresh, write_fresh
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "move_in",
     "named_in_cell",
     "open_fresh",
+    "output_held",
     "read_checked",
     "refuse_link",
     "refuse_linked_output",

@@ -35,6 +35,7 @@ _DIR_FLAGS = (
 )
 # Output folder (absolute, lexical) -> its descriptor, or None until it exists.
 _ROOTS: dict[str, int | None] = {}
+_USERS: dict[str, int] = {}  # how many runs hold each
 _LOCK = threading.Lock()
 
 
@@ -61,7 +62,8 @@ def _open_dir(name: str, dir_fd: int | None = None, shown: str = "") -> int | No
 
 
 def anchor_output(out: Path) -> None:
-    """Hold the run's output folder open (now, or on its first file if not made yet)."""
+    """Hold the run's output folder open (now, or on its first file if not made yet), until
+    as many release_output(out) calls as anchors (the page's runs may share a folder)."""
     if not SUPPORTED:
         return
     key = os.path.abspath(out)  # noqa: PTH100 (lexical: links are not followed)
@@ -71,6 +73,23 @@ def anchor_output(out: Path) -> None:
         if old is not None:
             os.close(old)
         _ROOTS[key] = fd
+        _USERS[key] = _USERS.get(key, 0) + 1
+
+
+def release_output(out: Path) -> None:
+    """The run on out has ended: its folder is let go once no other run holds it (held
+    for ever, a long-lived page kept a descriptor per folder, deleted ones included)."""
+    if not SUPPORTED:
+        return
+    key = os.path.abspath(out)  # noqa: PTH100
+    with _LOCK:
+        users = _USERS.pop(key, 0) - 1
+        if users > 0:
+            _USERS[key] = users
+            return
+        fd = _ROOTS.pop(key, None)
+        if fd is not None:
+            os.close(fd)
 
 
 def _still(root: str, fd: int) -> bool:
@@ -133,4 +152,4 @@ def folder_fd(folder: Path) -> Iterator[int | None]:
             os.close(fd)
 
 
-__all__ = ["SUPPORTED", "anchor_output", "folder_fd"]
+__all__ = ["SUPPORTED", "anchor_output", "folder_fd", "release_output"]

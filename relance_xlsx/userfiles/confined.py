@@ -11,12 +11,14 @@ reached through a link: it is the user's own choice (they named the ledger).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import WorkbookError
-from .anchored import anchor_output
+from .anchored import anchor_output, release_output
 
 # Windows reparse tags of a junction (mount point) and of a symbolic link; other reparse
 # points (OneDrive's files on demand) are ordinary files and folders for the office.
@@ -96,12 +98,24 @@ def refuse_linked_output(ledger: Path, out: Path) -> None:
             "choisissez un autre dossier de sortie (--out), ou déplacez ce fichier."
         )
     refuse_links_inside(out, OUT_FIX)
+
+
+@contextlib.contextmanager
+def output_held(ledger: Path, out: Path) -> Iterator[None]:
+    """refuse_linked_output(ledger, out), then the folder held open while the run writes,
+    and let go when it ends, however it ends."""
+    refuse_linked_output(ledger, out)
     anchor_output(out)  # held open: a folder swapped for a link later is not written through
+    try:
+        yield
+    finally:
+        release_output(out)
 
 
 __all__ = [
     "OUT_FIX",
     "is_link",
+    "output_held",
     "refuse_link",
     "refuse_linked_output",
     "refuse_links_below",
