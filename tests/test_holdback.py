@@ -202,9 +202,7 @@ def test_run_help_documents_the_option():
         pytest.param(D(2026, 8, 20), [], id="paid-on-time"),
     ],
 )
-def test_a_paid_invoice_of_a_held_client_is_not_in_the_hold_back_list(
-    tmp_path, payment, paid_late
-):
+def test_a_paid_invoice_of_a_held_client_is_not_in_the_hold_back_list(tmp_path, payment, paid_late):
     # The clerk's review: « Retenues » listed an invoice already paid that owed only
     # penalties; it is not « not chased », its penalties are under « Réglées en retard ».
     headers = [*HEADERS[:6], "Date de règlement", "Adresse"]
