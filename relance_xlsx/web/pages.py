@@ -92,9 +92,9 @@ def workbook_error(typed: str) -> str | None:
         return f"Le fichier « {typed} » est introuvable : vérifiez le chemin."
     if path.suffix.lower() not in WORKBOOKS:
         return (
-            f"« {path.name} » n'est pas un classeur .xlsx : ouvrez-le dans Excel puis "
-            "« Enregistrer sous… » au format .xlsx (Classeur Excel), et choisissez ici le "
-            "nouveau fichier."
+            f"« {path.name} » n'est pas un classeur .xlsx : ouvrez-le dans Excel ou "
+            "LibreOffice puis « Enregistrer sous… » au format .xlsx (« Classeur Excel » dans "
+            "Excel, « Excel 2007-365 » dans LibreOffice), et choisissez ici le nouveau fichier."
         )
     return None
 
