@@ -394,6 +394,18 @@ def test_a_run_warns_once_of_unknown_statuses(tmp_path, statuses):
         assert f"« {value} » ({statuses.count(value)})" in said[0]
 
 
+def test_a_bare_status_of_ones_and_zeros_says_how_to_have_it_read_as_paid(tmp_path):
+    rows = [(f"F-{i}", "Alpha SARL", D(2026, 8, 1), D(2026, 9, 1), 100.0, i % 2) for i in range(4)]
+    path = _book(tmp_path / "l.xlsx", _STATUS_BASE, rows)
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    (said,) = [w for w in result.warnings if "non reconnu" in w]
+    assert "(si 1 veut dire réglée, renommez la colonne « Payée »)" in said
+    # Renamed as the warning says: read as paid, 1 = paid.
+    renamed = _book(tmp_path / "p.xlsx", [*_STATUS_BASE[:-1], "Payée"], rows)
+    read = relance_xlsx.run(renamed, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert [i.paid for i in read.invoices] == [False, True, False, True]
+
+
 # M8 — a due date computed for want of a due-date column is said, by check and by run.
 @pytest.mark.parametrize(
     ("headers", "rule"),
