@@ -124,14 +124,12 @@ def test_check_says_a_run_would_not_update_an_old_format(tmp_path, make):
 def test_check_names_the_columns_it_does_not_read(tmp_path):
     """The user's review, finding 8: « client_adresse » was read as nothing, and check did not
     say so; the columns no field reads are listed, with what to do."""
-    headers = [*FULL[:5], "service", "", "Commercial"]
+    headers = [*FULL[:5], "Projet", "", "Commercial"]
     rows = [[*_full(i)[:5], "photo", None, "Léa"] for i in (1, 2, 3)]
     ledger = str(write_ledger(tmp_path / "l.xlsx", rows, headers))
     check = runner.invoke(app, ["check", ledger], env={"COLUMNS": "200"})
     document = json.loads(runner.invoke(app, ["check", ledger, "--json"]).stdout)
-    assert document["unread"] == ["service", "Commercial"]
-    assert (
-        "Colonnes non lues : « service », « Commercial ». Si l'une d'elles compte" in check.output
-    )
+    assert document["unread"] == ["Projet", "Commercial"]
+    assert "Colonnes non lues : « Projet », « Commercial ». Si l'une d'elles compte" in check.output
     full = str(write_ledger(tmp_path / "full.xlsx", [_full(i) for i in (1, 2, 3)], FULL))
     assert json.loads(runner.invoke(app, ["check", full, "--json"]).stdout)["unread"] == []

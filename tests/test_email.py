@@ -585,3 +585,18 @@ def test_a_message_never_points_to_a_table_it_does_not_have(language: str, kind:
         flat = plain(text)
         assert "tableau ci-dessous" not in flat and "table below" not in flat
         assert plain(BY_ATTACHED_LETTER[language]) in flat
+
+
+def test_each_hint_of_the_command_line_has_its_page_words() -> None:
+    # The command line names relance.toml's keys; the page, the fields of its « Réglages ».
+    from relance_xlsx.mail import hints
+
+    said = [getattr(hints, n) for n in hints.__all__ if n not in ("page_words", "SAVE_PASSWORD")]
+    said.append(
+        f"Mot de passe d'envoi absent pour compta : {hints.SAVE_PASSWORD}, ou définissez la "
+        "variable RELANCE_SMTP_PASSWORD (ou « keyring set relance-xlsx compta@smtp.fr:587 »)."
+    )
+    for text in said:
+        shown = hints.page_words(text)
+        assert not any(w in shown for w in ("[smtp]", "relance.toml", "keyring", "ca_file")), shown
+        assert shown != text

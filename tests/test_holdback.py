@@ -193,3 +193,28 @@ def test_run_help_documents_the_option():
     assert (
         "--sauf" in result.output and "--jusqu-au" in result.output and "--raison" in result.output
     )
+
+
+@pytest.mark.parametrize(
+    ("payment", "paid_late"),
+    [
+        pytest.param(D(2026, 10, 20), ["F-0"], id="paid-late-penalties-only"),
+        pytest.param(D(2026, 8, 20), [], id="paid-on-time"),
+    ],
+)
+def test_a_paid_invoice_of_a_held_client_is_not_in_the_hold_back_list(tmp_path, payment, paid_late):
+    # The clerk's review: « Retenues » listed an invoice already paid that owed only
+    # penalties; it is not « not chased », its penalties are under « Réglées en retard ».
+    headers = [*HEADERS[:6], "Date de règlement", "Adresse"]
+    rows = [
+        ["F-1", "Garage Bernard", D(2026, 9, 1), D(2026, 10, 1), 1200.0, 0, None, ADDRESS],
+        ["F-0", "Garage Bernard", D(2026, 8, 1), D(2026, 9, 1), 5000.0, 5000.0, payment, ADDRESS],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "Factures.xlsx", rows, headers)
+    hold = [HoldBack("Garage Bernard", D(2026, 11, 29), "au téléphone")]
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True, hold=hold)
+    assert not result.letters
+    by_why = {n.why: n for n in result.summary.not_chased}
+    assert by_why["held_back"].invoices == ["F-1"]
+    assert by_why["held_back"].detail == "Pas de relance avant le 29/11/2026 : au téléphone"
+    assert [i for p in result.paid_late for i in p.invoices] == paid_late

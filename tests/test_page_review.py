@@ -108,19 +108,28 @@ def test_a_workbook_read_by_a_preview_joins_the_recent_ones(page, office):
     assert 'id="recents-liste"' in client.get("/").text and office.name in client.get("/").text
 
 
+def test_a_damaged_workbook_is_never_offered_among_the_recent_ones(page, tmp_path):
+    # The clerk's review: a .docx renamed .xlsx joined « Vos classeurs récents ».
+    path = tmp_path / "deguise.xlsx"
+    shutil.copy(relance_xlsx.__path__[0] + "/data/document_vierge.docx", path)
+    client = _signed_in(page)
+    client.post("/classeur", data={"jeton": page.state.token, "classeur": str(path)})
+    client.post("/apercu", data={"jeton": page.state.token, "date": "2026-11-22"})
+    assert _wait(client)["error"]
+    assert page.state.recent() == [] and "recents-liste" not in client.get("/").text
+
+
 @pytest.mark.parametrize(
     ("name", "said"),
     [
         pytest.param("dossier", "est un dossier, pas un classeur", id="folder"),
-        pytest.param(
-            "factures.csv",
-            "ouvrez-le dans Excel puis « Enregistrer sous… » au format .xlsx",
-            id="csv",
-        ),
-        pytest.param(
-            "factures.xls",
-            "ouvrez-le dans Excel puis « Enregistrer sous… » au format .xlsx",
-            id="xls",
+        *(
+            pytest.param(
+                f"factures.{ext}",
+                "ouvrez-le dans Excel ou LibreOffice puis « Enregistrer sous… » au format .xlsx",
+                id=ext,
+            )
+            for ext in ("csv", "xls", "ods")
         ),
     ],
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from conftest import ROOT, write_ledger
 from openpyxl import load_workbook
 from test_email import Sink, _authenticator, serve  # noqa: F401  (fixture)
 from test_page import CHROMEDRIVER, CHROMIUM, _previewed, _signed_in, _version, _wait, page  # noqa: F401
+from typer.testing import CliRunner
 
 import relance_xlsx
+from relance_xlsx.cli import app
 from relance_xlsx.config import write_values
 
 D = dt.date
@@ -392,6 +395,34 @@ def test_send_without_a_mail_server_leads_to_its_settings(page, tmp_path):
     listed = client.get("/resultats").text
     for draft in relance_xlsx.drafts_of(Path(page.state.last_run.out_dir)):
         assert draft.subject in listed and draft.to[0] in listed
+
+
+def test_a_mail_server_out_of_reach_is_said_with_the_settings_names_on_the_page(page, tmp_path):
+    # The clerk's review: « vérifiez [smtp] host », « réglages d'envoi ([smtp]) » on the page.
+    from test_email import _build, _config
+
+    ledger = _build(tmp_path / "bureau")
+    _config(tmp_path / "bureau", {"host": "smtp.exemple.invalid", "port": 587, "security": "none"})
+    client = _previewed(page, ledger, AS_OF)
+    token = page.state.token
+    page_text = client.post("/reglages/essai", data={"jeton": token}).text
+    tried = re.search(r'id="essai-erreur">([^<]*)<', page_text).group(1).replace("&#39;", "'")
+    assert "nom de serveur inconnu (vérifiez « Serveur d'envoi (SMTP) » dans les réglages" in tried
+    client.post("/traitement", data={"jeton": token, "confirme": "oui", "email": "on",
+                                     "apercu": _version(client)})  # fmt: skip
+    assert _wait(client)["error"] is None
+    client.post("/envoi", data={"jeton": token, "confirme": "oui"})
+    said = _wait(client)["error"]
+    assert said.startswith("Impossible de joindre le serveur d'envoi smtp.exemple.invalid:587")
+    assert "« Serveur d'envoi (SMTP) » dans les réglages" in said
+    for text in (tried, said):
+        assert "[smtp]" not in text and "relance.toml" not in text
+    shown = client.get("/suivi").text
+    assert 'href="/resultats"' in shown and "Retour aux résultats" in shown
+    # The command line names relance.toml's keys: its users edit that file.
+    folder = Path(page.state.last_run.out_dir)
+    cli = CliRunner().invoke(app, ["send", str(folder), "--yes"])
+    assert cli.exit_code == 1 and "vérifiez [smtp] host" in cli.output
 
 
 # -- a workbook open in Excel ---------------------------------------------------------------

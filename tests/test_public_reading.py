@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import AS_OF, complete_settings
+from conftest import AS_OF, all_paragraphs, complete_settings
 from openpyxl import Workbook
 
 import relance_xlsx
 from relance_xlsx import Settings
 from relance_xlsx.errors import RelanceError
 from relance_xlsx.ledger import read_ledger
-from relance_xlsx.ledger.columns import normalise
+from relance_xlsx.ledger.columns import match_headers, normalise
 
 D = dt.date
 BASE = ["Invoice No", "Customer", "Invoice Date", "Due Date"]
@@ -153,6 +153,70 @@ def test_a_paid_column_of_amounts_is_the_amount_paid(tmp_path, header, paid, out
 def test_a_paid_flag_stays_a_flag(tmp_path, values, paid):
     headers, rows = _with(["Amount", "Paid"], [(100.0, v) for v in values])
     assert _read(tmp_path, headers, rows).frame["is_paid"].tolist() == paid
+
+
+# L14 — a column of 0 and 1 is « paid » (1) only when its header says paid or a payment's
+# status; any other header keeps its reading (false positives would leave debts unchased).
+@pytest.mark.parametrize(
+    ("header", "values", "paid"),
+    [
+        pytest.param("feeStatus", (1, 0, 1), [True, False, True], id="fee-status"),
+        pytest.param("Payé", (1, 0, 1), [True, False, True], id="paye"),
+        pytest.param("Réglé", (0, 1, 0), [False, True, False], id="regle"),
+        pytest.param("Statut paiement", (1, 0, 1), [True, False, True], id="statut-paiement"),
+        pytest.param(
+            "Payment status", ("1", "0", None), [True, False, False], id="payment-status-text"
+        ),
+        # Not a payment's words, or amounts: never settled by a 1.
+        pytest.param("Statut", (1, 0, 1), [False, False, False], id="bare-statut"),
+        pytest.param("Status", (1, 1, 1), [False, False, False], id="bare-status"),
+        pytest.param("Montant payé", (1, 0, 1), [False, False, False], id="montant-paye"),
+        pytest.param("Payé", (0, 0, 0), [False, False, False], id="only-zeros"),
+        pytest.param("Payé", (1, 0, 2), [False, False, False], id="small-amounts"),
+        pytest.param("Fee", (1, 0, 1), [False, False, False], id="fee"),
+    ],
+)
+def test_a_column_of_ones_and_zeros_is_paid_only_under_a_payment_header(
+    tmp_path, header, values, paid
+):
+    headers, rows = _with(["Amount", header], [(100.0, v) for v in values])
+    ledger = _read(tmp_path, headers, rows)
+    assert ledger.frame["is_paid"].tolist() == paid
+    assert ("paid_flag" in ledger.positions) == any(paid)
+
+
+@pytest.mark.parametrize(
+    ("header", "field", "column"),
+    [
+        pytest.param(["Razon Social"], "client", 0, id="razon-social"),
+        pytest.param(["Razón social"], "client", 0, id="razon-social-accent"),
+        pytest.param(["Raison sociale"], "client", 0, id="raison-sociale"),
+        pytest.param(["Ragione sociale"], "client", 0, id="ragione-sociale"),
+        pytest.param(["service"], "object", 0, id="service"),
+        pytest.param(["Désignation"], "object", 0, id="designation"),
+        pytest.param(["Prestation"], "object", 0, id="prestation"),
+        # A better subject wins over « service »; a service's date is no subject.
+        pytest.param(["Service", "Description"], "object", 1, id="description-first"),
+        pytest.param(["Service date"], "performance_date", 0, id="service-date"),
+    ],
+)
+def test_client_and_subject_headers_of_other_languages(header, field, column):
+    assert match_headers(header).get(field) == column
+
+
+def test_the_service_column_is_the_letter_s_subject(tmp_path):
+    from docx import Document
+
+    headers = ["N° facture", "Razon Social", "Date facture", "Échéance", "Montant", "service",
+               "Adresse"]  # fmt: skip
+    rows = [("F-1", "Estudio Sol", D(2026, 8, 1), D(2026, 9, 1), 300.0, "photoshoot",
+             "1 rue A\n75001 Paris")]  # fmt: skip
+    path = _book(tmp_path / "l.xlsx", headers, rows)
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    (letter,) = result.letters
+    assert letter.client == "Estudio Sol"
+    texts = [p.text for p in all_paragraphs(Document(letter.path))]
+    assert "photoshoot" in texts  # the table's « Objet » cell, not « – »
 
 
 def test_a_paid_flag_named_in_the_config_never_settles_on_an_amount(tmp_path):
@@ -328,6 +392,18 @@ def test_a_run_warns_once_of_unknown_statuses(tmp_path, statuses):
     assert len(said) == 1
     for value in set(statuses):
         assert f"« {value} » ({statuses.count(value)})" in said[0]
+
+
+def test_a_bare_status_of_ones_and_zeros_says_how_to_have_it_read_as_paid(tmp_path):
+    rows = [(f"F-{i}", "Alpha SARL", D(2026, 8, 1), D(2026, 9, 1), 100.0, i % 2) for i in range(4)]
+    path = _book(tmp_path / "l.xlsx", _STATUS_BASE, rows)
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    (said,) = [w for w in result.warnings if "non reconnu" in w]
+    assert "(si 1 veut dire réglée, renommez la colonne « Payée »)" in said
+    # Renamed as the warning says: read as paid, 1 = paid.
+    renamed = _book(tmp_path / "p.xlsx", [*_STATUS_BASE[:-1], "Payée"], rows)
+    read = relance_xlsx.run(renamed, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert [i.paid for i in read.invoices] == [False, True, False, True]
 
 
 # M8 — a due date computed for want of a due-date column is said, by check and by run.

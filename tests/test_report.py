@@ -156,6 +156,24 @@ def test_simple_dso_without_sales_is_unknown():
     assert simple_dso(100.0, 0.0, 90) is None and simple_dso(100.0, 300.0, 90) == 30.0
 
 
+def test_the_report_says_why_there_is_no_simple_dso(tmp_path):
+    # The public workbooks' review, L14: « DSO simple : – » with no reason.
+    rows = [r for r in ROWS if r[2] < D(2026, 8, 24)]  # nothing invoiced in the last 90 days
+    old = write_ledger(tmp_path / "ancien.xlsx", rows, HEADERS)
+    result = CliRunner().invoke(
+        app, ["report", str(old), "--as-of", "22/11/2026", "--out", str(tmp_path / "r")],
+        env={"COLUMNS": "200"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    said = "DSO simple : – (aucune facture émise sur les 90 derniers jours) ; par épuisement"
+    assert said in result.stdout
+    sheet = load_workbook(tmp_path / "r" / "rapport.xlsx")["Indicateurs"]
+    (line,) = [r for r in sheet.iter_rows(values_only=True) if r[0] == "DSO simple (jours)"]
+    assert line[1] == "–" and line[2].endswith(
+        "non calculé : aucune facture émise sur les 90 derniers jours"
+    )
+
+
 def test_the_call_list(ledger):
     calls = _figures(ledger).calls
     # Bureau B: a relance 2 sent on 1/10, nothing paid since.

@@ -46,8 +46,9 @@ def render_report(result: ReportResult, notes: list[str]) -> None:
     def days(value: float | None) -> str:
         return "–" if value is None else f"{value:.1f} j".replace(".", ",")
 
+    gap = f" ({ind.dso.simple_gap})" if ind.dso.simple_gap else ""
     out.print(
-        f"DSO simple : {days(ind.dso.simple)} ; par épuisement : {days(ind.dso.count_back)} "
+        f"DSO simple : {days(ind.dso.simple)}{gap} ; par épuisement : {days(ind.dso.count_back)} "
         f"(sur {ind.dso.period_days} jours) ; en retard : {money(ind.late)}"
         + (f" ({ind.late_share:.1f} %)".replace(".", ",") if ind.late_share is not None else ""),
         markup=False,

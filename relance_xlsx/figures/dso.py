@@ -21,6 +21,13 @@ class Dso:
     simple: float | None  # receivables / sales × period days
     count_back: float | None  # months of sales, most recent first, until receivables run out
 
+    @property
+    def simple_gap(self) -> str:
+        """Why there is no simple DSO (« aucune facture émise sur les 90 derniers jours »)."""
+        if self.simple is not None:
+            return ""
+        return f"aucune facture émise sur les {self.period_days} derniers jours"
+
 
 def simple_dso(receivables: float, sales: float, days: int) -> float | None:
     """encours / CA de la période × jours ; None without sales."""

@@ -146,7 +146,7 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
             days_,
         ),
         (f"Chiffre d'affaires des {dso.period_days} derniers jours", dso.sales, "", money_),
-        ("DSO simple (jours)", dso.simple, ind.formulas["simple"], days_),
+        ("DSO simple (jours)", dso.simple, _said(ind.formulas["simple"], dso.simple_gap), days_),
         ("DSO par épuisement (jours)", dso.count_back, ind.formulas["count_back"], days_),
         ("Pénalités de retard dues", ind.interest_due, "", money_),
         ("Indemnités forfaitaires dues", ind.indemnities_due, "", money_),
@@ -168,6 +168,11 @@ def _indicators(book: Any, report: ManagerReport, styles: dict[str, Any]) -> Non
         )
         return
     ws.write(len(lines) + 2, 0, f"DSO mois par mois : feuille « {DSO_SHEET} ».")
+
+
+def _said(formula: str, gap: str) -> str:
+    """The formula, and why it gives nothing this time."""
+    return f"{formula} ; non calculé : {gap}" if gap else formula
 
 
 def _calls(book: Any, report: ManagerReport, styles: dict[str, Any]) -> None:

@@ -32,7 +32,7 @@ def said_in_run(decisions: Iterable[Decision]) -> list[str]:
     return [
         f"{d.what} ({d.count} ligne(s))."
         for d in decisions
-        if d.what.startswith(DUE_ASSUMED) or d.what.endswith(UNKNOWN_STATUS)
+        if d.what.startswith(DUE_ASSUMED) or UNKNOWN_STATUS in d.what
     ]
 
 

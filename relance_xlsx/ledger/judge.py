@@ -27,6 +27,8 @@ _PAID_WORDS = frozenset(
     {"paid", "paye", "payee", "regle", "reglee", "solde", "soldee", "encaisse", "encaissee"}
     | {"received", "recu", "recue", "payment", "paiement", "settled"}
 )
+# Words of a header that names a status (« feeStatus », « Statut paiement »).
+_STATUS_WORDS = frozenset({"status", "statut", "etat", "state"})
 # ISO 4217 codes a currency column holds; not those that are also common words (« ALL »).
 _ISO_CODES = frozenset(list_currencies()) - {"ALL", "TOP", "CUP", "MOP", "BAM", "GEL", "TRY"}
 # Fields an e-mail column is sometimes mistaken for.
@@ -53,6 +55,7 @@ def judge(
     _emails(case)
     _postcodes(case)
     _paid_flags(case)
+    _paid_ones(case)
     _paid_amounts(case)
     _country_text(case)
     _currency_codes(case)
@@ -133,6 +136,42 @@ def _paid_flags(case: Case) -> None:
             case.pos["paid_flag"] = column
             case.evidence["paid_flag"] = f"d'après le contenu : {percent(p.flags)} de oui/non"
             return
+
+
+def _paid_ones(case: Case) -> None:
+    """A column of nothing but 0 and 1 under a header that says paid (« Payé », « Réglé ») or
+    the status of a payment (« feeStatus », « Statut paiement ») says which are paid (1): not
+    an amount of 1 €, not a status nobody recognises. A bare « Statut » of 0 and 1 stays
+    unread (1 may mean sent, open, anything), and « Montant payé » stays an amount."""
+    if "paid_flag" in case.pos:
+        return
+    paid, status = case.movable("paid"), case.movable("status")
+    named = [
+        *([paid] if paid is not None and case.words(paid) <= _PAID_WORDS | {"deja"} else []),
+        *(
+            j
+            for j in ([status] if status is not None else []) + case.free()
+            if case.words(j) & _STATUS_WORDS and case.words(j) & (_PAID_WORDS | {"fee"})
+        ),
+    ]
+    for column in named:
+        p = case.profiles[column]
+        numbers = p.values[~(p.values != p.values)]  # NaN dropped
+        if p.filled < 2 or p.numbers < 1 or len(numbers) < p.filled:
+            continue
+        # Some 1: a column of zeros reads the same as amounts (nothing paid yet), and its
+        # later rows may hold the amounts paid.
+        if not ((numbers == 0) | (numbers == 1)).all() or not (numbers == 1).any():
+            continue
+        for field in [f for f, j in case.pos.items() if j == column]:
+            del case.pos[field]
+        case.pos["paid_flag"] = column
+        case.evidence["paid_flag"] = "d'après le contenu : uniquement des 0 et des 1"
+        case.notes.append(
+            f"« {case.name(column)} » ne contient que des 0 et des 1 : lu comme « Réglée "
+            "(oui/non) », 1 = réglée."
+        )
+        return
 
 
 def _paid_amounts(case: Case) -> None:

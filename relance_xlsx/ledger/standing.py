@@ -88,6 +88,9 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) 
         shown = ", ".join(f"« {text} » ({count})" for count, text in found[:examples])
         more = f" … et {len(found) - examples} autre(s)" if len(found) > examples else ""
         what = f"« {header} » = {shown}{more} : {said}"
+        if said == UNKNOWN_STATUS and {t for _, t in found} <= {"0", "1"}:
+            # Read as paid only under a header that says so (judge._paid_ones): say how.
+            what += " (si 1 veut dire réglée, renommez la colonne « Payée »)"
         out.append(Decision(what, sum(c for c, _ in found)))
     return out
 

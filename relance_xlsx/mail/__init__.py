@@ -23,6 +23,7 @@ from .emails import (
     parse_addresses,
     render_email,
 )
+from .hints import page_words
 from .outbox import (
     Messages,
     draft_run,
@@ -60,6 +61,7 @@ __all__ = [
     "drafts_of",
     "keyring_name",
     "mark_journaled",
+    "page_words",
     "parse_addresses",
     "password_known",
     "pending_for_ledger",

@@ -12,6 +12,7 @@ from ..errors import EmailError, WorkbookError
 from ..workbook import SEND as SEND_REFUSED
 from ..workbook import append_journal, existing_keys, ledger_lock, line_key, preflight
 from .emails import Draft, Manifest, manifest_folder, sender
+from .hints import SET_FROM, SET_HOST
 from .password import smtp_password
 from .pending import EMAIL_ACTION, mark_journaled, remember_folder, unjournaled
 from .sending import Delivery, read_sent_log, send_drafts
@@ -47,13 +48,9 @@ def prepare_send(out_dir: Path, settings: Settings | None = None) -> SendPlan:
         recorded = folder / manifest.config if manifest.config else None
         settings = load_settings(recorded if recorded and recorded.is_file() else None)
     if not settings.smtp.host:
-        raise EmailError(
-            "Aucun serveur d'envoi configuré : renseignez [smtp] host dans relance.toml."
-        )
+        raise EmailError(f"Aucun serveur d'envoi configuré : {SET_HOST}.")
     if sender(settings) is None:
-        raise EmailError(
-            "Aucune adresse d'expéditeur : renseignez [smtp] from_address dans relance.toml."
-        )
+        raise EmailError(f"Aucune adresse d'expéditeur : {SET_FROM}.")
     if not ledger.is_file():
         raise EmailError(
             f"Le classeur {ledger} est introuvable : l'envoi doit pouvoir noter chaque "

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..config import Smtp
 from ..errors import EmailError
+from .hints import CHOOSE_TLS, CLEAR_LOGIN
 
 PASSWORD_ENV = "RELANCE_SMTP_PASSWORD"
 KEYRING_SERVICE = "relance-xlsx"
@@ -41,9 +42,8 @@ def refuse_clear_login(smtp: Smtp) -> None:
     """Refuse to log in without TLS to any machine but this one."""
     if smtp.user and smtp.security == "none" and not is_loopback(smtp.host):
         raise EmailError(
-            f"[smtp] security = « none » enverrait le mot de passe en clair à {smtp.host} : "
-            "choisissez « starttls » ou « ssl » dans les réglages d'envoi, ou un relais sur "
-            "ce poste (localhost)."
+            f"{CLEAR_LOGIN} le mot de passe en clair à {smtp.host} : {CHOOSE_TLS}, ou un "
+            "relais sur ce poste (localhost)."
         )
 
 

@@ -20,6 +20,7 @@ from ..config import Smtp
 from ..errors import EmailError
 from ..userfiles import FileRefused, checked_file, read_checked, write_bytes_atomically
 from .emails import UNSENT_HEADER, Draft, parse_addresses
+from .hints import CA_FILE, CHECK_HOST, CHECK_SECURITY, CHECK_SETTINGS, SAVE_PASSWORD, SET_SECURITY
 from .password import KEYRING_SERVICE, PASSWORD_ENV, keyring_user, refuse_clear_login
 from .wire import BoundedSMTP, BoundedSMTPSSL, Wire, smtp_text, smtp_words
 
@@ -70,10 +71,10 @@ def _context(ca_file: str) -> ssl.SSLContext:
         checked = checked_file(Path(ca_file), max_mb=1)
         return ssl.create_default_context(cafile=str(checked))
     except FileRefused as exc:
-        raise EmailError(f"[smtp] ca_file : {exc}") from exc
+        raise EmailError(f"{CA_FILE}{exc}") from exc
     except (ssl.SSLError, OSError) as exc:
         raise EmailError(
-            f"[smtp] ca_file : {ca_file} n'est pas un certificat lisible (format PEM attendu, "
+            f"{CA_FILE}{ca_file} n'est pas un certificat lisible (format PEM attendu, "
             "« -----BEGIN CERTIFICATE----- »)."
         ) from exc
 
@@ -105,10 +106,9 @@ class Mailer:
                 if not self.password:
                     client.close()
                     raise EmailError(
-                        f"Mot de passe d'envoi absent pour {s.user} : enregistrez-le dans les "
-                        "réglages de la page (trousseau du système), ou définissez la variable "
-                        f"{PASSWORD_ENV} (ou « keyring set {KEYRING_SERVICE} "
-                        f"{keyring_user(s.user, s.host, s.port)} »)."
+                        f"Mot de passe d'envoi absent pour {s.user} : {SAVE_PASSWORD}, ou "
+                        f"définissez la variable {PASSWORD_ENV} (ou « keyring set "
+                        f"{KEYRING_SERVICE} {keyring_user(s.user, s.host, s.port)} »)."
                     )
                 client.login(s.user, self.password)
         except smtplib.SMTPAuthenticationError as exc:
@@ -118,17 +118,18 @@ class Mailer:
             ) from exc
         except ssl.SSLError as exc:
             raise EmailError(
-                f"Connexion sécurisée impossible avec {where} ({exc.reason or 'TLS'}) ; vérifiez "
-                "[smtp] security, ou ca_file pour un certificat auto-signé."
+                f"Connexion sécurisée impossible avec {where} ({exc.reason or 'TLS'}) ; "
+                f"{CHECK_SECURITY}."
             ) from exc
         except smtplib.SMTPNotSupportedError as exc:
             raise EmailError(
-                f"Le serveur {where} ne propose pas STARTTLS ; réglez [smtp] security."
+                f"Le serveur {where} ne propose pas STARTTLS ; {SET_SECURITY}."
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
+            said = smtp_words(exc, s.timeout)
+            check = "" if CHECK_HOST in said else f" ; {CHECK_SETTINGS}"  # said once
             raise EmailError(
-                f"Impossible de joindre le serveur d'envoi {where} : "
-                f"{smtp_words(exc, s.timeout)} ; vérifiez les réglages d'envoi ([smtp])."
+                f"Impossible de joindre le serveur d'envoi {where} : {said}{check}."
             ) from exc
         self.client = client
         return client

@@ -19,6 +19,7 @@ import time
 from typing import Any
 
 from ..wording import describe_os_error
+from .hints import CHECK_HOST
 
 MAX_LINE = 4096  # RFC 5321: 512 octets a reply line; real servers stay far below this
 MAX_LINES = 100  # an EHLO reply has a dozen lines
@@ -162,7 +163,7 @@ _NETWORK = {
 
 def _os(exc: OSError) -> str:
     if isinstance(exc, socket.gaierror):
-        return "nom de serveur inconnu (vérifiez [smtp] host et la connexion à Internet)"
+        return f"nom de serveur inconnu ({CHECK_HOST})"
     if isinstance(exc, TimeoutError):
         return "pas de réponse du serveur dans le délai"
     said = _NETWORK.get(exc.errno or -1)

@@ -14,6 +14,7 @@ from ..letters import convert_to_pdf, soffice_binary
 from ..mail import (
     PASSWORD_ENV,
     keyring_name,
+    page_words,
     password_known,
     save_password,
     send_test_message,
@@ -87,6 +88,7 @@ __all__ = [
     "ledger_row",
     "letter_as_pdf",
     "open_elsewhere",
+    "page_words",
     "password_known",
     "pdf_program",
     "save_password",

@@ -171,12 +171,15 @@ def not_chased(
     """Per reason and client, the invoices left out of this week's letters, with amounts."""
     action = decisions["action"].to_numpy(dtype=object)
     back = frame["held_back"].to_numpy(dtype=bool)
+    paid = frame["is_paid"].to_numpy(dtype=bool)
     promise = (
         (frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days))
         >= pd.Timestamp(as_of)
-    ).to_numpy(dtype=bool) & ~frame["is_paid"].to_numpy(dtype=bool)
+    ).to_numpy(dtype=bool) & ~paid
     groups = {
-        "held_back": (action == "hold") & back,
+        # A client's hold also keeps its paid invoices' thanks and penalties back, but a
+        # paid invoice is not « not chased »: its penalties are under « paid_late ».
+        "held_back": (action == "hold") & back & ~paid,
         "dispute": (action == "hold") & ~back,
         "promise": (action == "wait") & promise,
         "insolvency": action == "insolvency",

@@ -14,6 +14,7 @@ from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run,
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
+from .plain import page_error
 from .preview import future, page_text, preview_warnings, version
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
@@ -156,7 +157,7 @@ async def send_page(request: Request) -> Response:
     try:
         plan = None if unset else prepare_send(Path(str(result.out_dir)), settings)
     except EmailError as exc:
-        return render(request, "message.html", 400, message=str(exc), link=TO_SMTP)
+        return render(request, "message.html", 400, message=page_error(exc), link=TO_SMTP)
     if plan is None:
         message = (
             "Le serveur d'envoi des e-mails n'est pas encore réglé : indiquez-le dans les "

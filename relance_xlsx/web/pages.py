@@ -17,6 +17,7 @@ from .finder import find_workbooks, user_folders
 from .forms import FIELDS, SECTIONS, current_values, read_form, shown_values
 from .guard import posted
 from .mailsettings import edited, keep_password
+from .plain import page_error
 from .state import UiState
 from .views import render
 
@@ -91,9 +92,9 @@ def workbook_error(typed: str) -> str | None:
         return f"Le fichier « {typed} » est introuvable : vérifiez le chemin."
     if path.suffix.lower() not in WORKBOOKS:
         return (
-            f"« {path.name} » n'est pas un classeur .xlsx : ouvrez-le dans Excel puis "
-            "« Enregistrer sous… » au format .xlsx (Classeur Excel), et choisissez ici le "
-            "nouveau fichier."
+            f"« {path.name} » n'est pas un classeur .xlsx : ouvrez-le dans Excel ou "
+            "LibreOffice puis « Enregistrer sous… » au format .xlsx (« Classeur Excel » dans "
+            "Excel, « Excel 2007-365 » dans LibreOffice), et choisissez ici le nouveau fichier."
         )
     return None
 
@@ -130,7 +131,7 @@ async def save_settings(request: Request) -> Response:
         said = keep_password(values, password, insist)
         write_values(path, values)
     except (ConfigError, EmailError) as exc:
-        return _settings_view(request, state, shown, {}, str(exc))
+        return _settings_view(request, state, shown, {}, page_error(exc))
     return _settings_view(request, state, shown, {}, None, saved=said or "Réglages enregistrés.")
 
 
@@ -154,7 +155,7 @@ async def try_mail(request: Request) -> Response:
             f"Message d'essai envoyé à {to} : vérifiez qu'il est arrivé dans votre boîte.",
         )
     except (ConfigError, EmailError) as exc:
-        state.notice = ("tried", str(exc))
+        state.notice = ("tried", page_error(exc))
     return go("/reglages")
 
 

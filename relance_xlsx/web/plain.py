@@ -1,9 +1,11 @@
-"""What the page says of a workbook it cannot use: a sentence for someone who works in Excel,
-never relance.toml or a command (the command line keeps its own message)."""
+"""What the page says of a workbook it cannot use, or of a mail server it cannot reach: a
+sentence for someone who works in Excel and in the page's « Réglages », never relance.toml or
+a command (the command line keeps its own message)."""
 
 from __future__ import annotations
 
 from ..errors import NoInvoiceTable
+from ..pipeline import page_words
 
 # Each needed column, as the page names it, with a title Excel's table could give it.
 _COLUMNS = {
@@ -15,9 +17,10 @@ _COLUMNS = {
 
 
 def page_error(exc: Exception) -> str:
-    """The error as the page says it: a workbook without an invoice table in plain words."""
+    """The error as the page says it: a workbook without an invoice table in plain words, the
+    mail server's settings by the names of their fields."""
     if not isinstance(exc, NoInvoiceTable) or not exc.missing:
-        return str(exc)
+        return page_words(str(exc))
     head = f"Aucun tableau de factures reconnu dans {exc.workbook or 'ce classeur'}"
     if not exc.headed:
         titles = ", ".join(f"« {title} »" for _, title in _COLUMNS.values())

@@ -12,7 +12,7 @@ import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from ..pipeline import kind_label, missing_phrase
+from ..pipeline import kind_label, missing_phrase, page_words
 from ..wording import date_short, money
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +35,8 @@ _ENV.tests["settings_gap"] = lambda text: str(text).startswith("dans vos réglag
 _ENV.filters["plain"] = lambda text: str(text).replace(
     "va dans a_completer/", "va dans « Lettres à compléter » (ci-dessus)"
 )
+# A message's failure, from the mail server: the settings by the names of their fields.
+_ENV.filters["mail"] = lambda text: page_words(str(text))
 _ENV.filters["day"] = lambda iso: date_short(dt.date.fromisoformat(str(iso)))
 
 
