@@ -222,8 +222,13 @@ KAPPA = [
     [
         # K1: 01/09–16/11, 77 days: 3 000 × 12,15 % × 77 / 365 = 76,89. K2: 05/09–30/10, 56 days:
         # 800 × 12,15 % × 56 / 365 = 14,91. Interest 76,89 + 14,91 = 91,80; 2 × 40 € = 80 €;
-        # total 3 000 + 91,80 + 80 = 3 171,80 €.
-        pytest.param("Intérêts arrêtés au 16 novembre 2026", "91,80 €", id="interest-of-both"),
+        # total 3 000 + 91,80 + 80 = 3 171,80 €. K2's interest stopped at its payment (30/10).
+        pytest.param(
+            "Intérêts arrêtés au 30 octobre 2026 pour la facture n° K2 et au 16 novembre 2026 "
+            "pour la facture n° K1",
+            "91,80 €",
+            id="interest-of-both",
+        ),
         pytest.param("Indemnités forfaitaires", "80,00 €", id="two-indemnities"),
         pytest.param("Total réclamé", "3 171,80 €", id="total"),
         pytest.param("Réglée(s) après l'échéance, principal payé", "K2", id="k2-named"),

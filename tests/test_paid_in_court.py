@@ -115,7 +115,8 @@ def test_a_payment_in_litigation_redoes_the_file_and_keeps_the_old_one(tmp_path,
         in text
     ), text
     assert "Principal : 0,00 €" in text
-    assert "Intérêts arrêtés au 7 décembre 2026 : 183,75 €" in text
+    # M1's interest stopped at its payment, not at the run's date.
+    assert "Intérêts arrêtés au 2 décembre 2026 : 183,75 €" in text
     assert "Total réclamé : 223,75 €" in text
     [said] = [w for w in second.warnings if "dossier de contentieux refait" in w]
     assert said.startswith(
@@ -138,3 +139,33 @@ def test_a_client_in_collective_proceedings_gets_no_court_file_redone(tmp_path):
     result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
     assert result.dossiers == [] and len(result.declarations) == 1
     assert not [w for w in result.warnings if "dossier de contentieux refait" in w]
+
+
+def test_each_invoice_s_interest_is_said_stopped_on_its_own_day(tmp_path):
+    """The redone file's figures: P1 paid in full on 02/12/2026 once in litigation, its interest
+    stopped that day; P2 still open, its interest runs to the run's date, 07/12/2026. Both
+    2026 H1 and H2 at 2,15 % + 10 = 12,15 % (legal-fr §4), the payment day counted:
+      P1 2 000 €: 02/06–30/06, 29 d: 2 000 × 12,15 % × 29 / 365 = 19,3068 → 19,31
+                  01/07–02/12, 155 d: 2 000 × 12,15 % × 155 / 365 = 103,1918 → 103,19
+      P2 1 000 €: 02/06–30/06, 29 d: 1 000 × 12,15 % × 29 / 365 = 9,6534 → 9,65
+                  01/07–07/12, 160 d: 1 000 × 12,15 % × 160 / 365 = 53,2603 → 53,26
+    Interest 122,50 + 62,91 = 185,41 €; 2 × 40 €; total 1 000 + 185,41 + 80 = 1 265,41 €.
+    The file said « Intérêts arrêtés au 7 décembre 2026 » of both."""
+    from docx import Document
+
+    rows = [
+        ["P1", "Pi SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, 2000.0, D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20)],
+        ["P2", "Pi SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 1000.0, None, None, ADDRESS, "Contentieux", D(2026, 11, 20)],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    [file] = result.dossiers
+    text = "\n".join(p.text for p in Document(file).paragraphs)
+    text = text.replace("\u202f", " ").replace("\xa0", " ")
+    assert (
+        "Intérêts arrêtés au 2 décembre 2026 pour la facture n° P1 et au 7 décembre 2026 pour "
+        "la facture n° P2 : 185,41 €" in text
+    ), text
+    assert "Total réclamé : 1 265,41 €" in text

@@ -16,7 +16,7 @@ from ..wording import day_long, money, percent
 from .attached import documents
 from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .days import day_or_dash as _day
-from .days import short_day
+from .days import interest_stop, short_day
 from .docxwrite import paragraph, table, write_document
 from .parties import (
     Debtor,
@@ -149,12 +149,13 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     body += [paragraph(item, "ListBullet") for item in documents(dossier.debtor.public)]
     body += [paragraph("Procédure", "Heading2"), paragraph(dossier.procedure())]
     body.append(paragraph("Chiffres pour la requête", "Heading2"))
+    stop = interest_stop(dossier.invoices, dossier.as_of)
     body += [
         paragraph(f"{label} : {money(value)}")
         for label, value in (
             ("Principal", dossier.principal),
             *((("Avoirs à déduire", -dossier.credited),) if dossier.credits else ()),
-            (f"Intérêts arrêtés au {day_long(dossier.as_of)}", dossier.interest),
+            (f"Intérêts arrêtés {stop}", dossier.interest),
             ("Indemnités forfaitaires", dossier.indemnity),
             ("Total réclamé", dossier.total),
         )
