@@ -169,3 +169,60 @@ def test_each_invoice_s_interest_is_said_stopped_on_its_own_day(tmp_path):
         "la facture n° P2 : 185,41 €" in text
     ), text
     assert "Total réclamé : 1 265,41 €" in text
+
+
+# L1: 2 000 €, due 01/06/2026, handed to litigation on 20/11/2026; what came after, and what
+# the warning must say is still owed. 2026 H1 and H2 at 2,15 % + 10 = 12,15 % (legal-fr §4),
+# a credit note's part never due, so off the base from the start (stretches.py):
+#   full credit 25/11: nothing owed (no principal, no penalties, no 40 €).
+#   500 € credit 25/11, base 1 500 €: 02/06–30/06, 29 d: 1 500 × 12,15 % × 29 / 365 = 14,48;
+#     01/07–07/12, 160 d: 1 500 × 12,15 % × 160 / 365 = 79,89; 94,37 € to date + 40 €.
+#   500 € credit 25/11 and 1 500 € paid 28/11: 14,48 + 01/07–28/11, 151 d: 1 500 × 12,15 %
+#     × 151 / 365 = 75,40; 89,88 € + 40 €.
+#   paid 2 000 € on 02/12: 2 000 × 12,15 % × 29 / 365 = 19,31 + × 155 / 365 = 103,19;
+#     122,50 € + 40 €.
+SETTLED = {
+    "full-credit": (None, None, -2000.0, [
+        "a été soldée par l'avoir du 25/11/2026 : prévenez votre avocat",
+        "il faut retirer cette facture de la demande",
+        "annulée par l'avoir, elle n'est plus due, ni en principal, ni en pénalités ou intérêts, ni en indemnité forfaitaire",
+    ]),
+    "part-credit": (None, None, -500.0, [
+        "a été réduite par l'avoir du 25/11/2026 (500,00 €) : prévenez votre avocat",
+        "Ce qui reste dû peut y être maintenu : principal restant 1 500,00 €, pénalités 94,37 € à ce jour sur le montant diminué de l'avoir et indemnité forfaitaire 40,00 €.",
+    ]),
+    "credit-and-payment": (1500.0, D(2026, 11, 28), -500.0, [
+        "a été soldée par l'avoir du 25/11/2026 et le règlement du 28/11/2026 : prévenez",
+        "une somme déjà payée ou annulée est abusif",
+        "Ce qui reste dû peut y être maintenu : pénalités 89,88 € sur le montant diminué de l'avoir et indemnité forfaitaire 40,00 €.",
+    ]),
+    "payment": (2000.0, D(2026, 12, 2), None, [
+        "a été réglée le 02/12/2026 : prévenez",
+        "Ce qui reste dû peut y être maintenu : pénalités 122,50 € et indemnité forfaitaire 40,00 €.",
+    ]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(SETTLED), ids=list(SETTLED))
+def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigation(tmp_path, case):
+    """The warning said « Les pénalités et l'indemnité restent dues » whatever happened: false
+    of an invoice a credit note cancelled, silent on a credit note for part of it."""
+    paid, on, credit, said = SETTLED[case]
+    headers = [*HEADERS, "Facture d'origine"]
+    rows = [["L1", "Lit SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, paid, on, ADDRESS, "Contentieux", D(2026, 11, 20), None]]  # fmt: skip
+    if credit:
+        rows.append(["AV-L1", "Lit SAS", "professionnel", D(2026, 11, 25), None, credit, None, None, ADDRESS, None, None, "L1"])  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    [warning] = [w for w in result.warnings if w.startswith("Lit SAS : la facture n° L1")]
+    warning = warning.replace("\u202f", " ").replace("\xa0", " ")
+    for part in said:
+        assert part in warning, warning
+    assert "restent dues" not in warning, warning
+    if case == "full-credit":
+        from docx import Document
+
+        assert "reste dû" not in warning, warning
+        [file] = result.dossiers
+        text = "\n".join(p.text for p in Document(file).paragraphs)
+        assert "soldée par l'avoir du 25/11/2026 (annulée : plus rien n'est dû à son titre)" in text
