@@ -501,3 +501,24 @@ def test_invoice_numbers_are_never_cut_at_their_hyphens_in_the_file(tmp_path):
     cells = [c.text for t in Document(dossier).tables for row in t.rows for c in row.cells]
     numbers = [c for c in cells if "2026" in c and "FACT" in c]
     assert numbers and all("FACT\u20112026\u201101" in c for c in numbers), numbers
+
+
+def test_the_file_says_a_credit_note_lowers_the_base_from_the_first_day(tmp_path):
+    """A credit note naming its invoice cancels a part never due: the interest runs on what it
+    leaves from the first day (stretches.py), and the basis said « à compter de sa date ».
+    C1 2 000 €, due 01/06/2026; AV-C1 −500 € of 20/10/2026; file of 02/11/2026, base 1 500 €:
+      02/06–30/06, 29 d: 1 500 × 12,15 % × 29 / 365 = 14,4801 → 14,48
+      01/07–02/11, 125 d: 1 500 × 12,15 % × 125 / 365 = 62,4144 → 62,41    76,89 €."""
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Niveau de relance", "Date de relance", "Facture d'origine"]  # fmt: skip
+    rows = [
+        ["C1", "Cé SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, ADDRESS, "Mise en demeure", D(2026, 10, 1), None],
+        ["AV-C1", "Cé SAS", "professionnel", D(2026, 10, 20), None, -500.0, ADDRESS, None, None, "C1"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    (file, *_) = relance_xlsx.dossier(ledger, "Cé SAS", complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert "Intérêts arrêtés au 2 novembre 2026 : 76,89 €" in text, text
+    assert "en réduit la base des intérêts dès leur premier jour, quelle que soit sa date" in text
+    assert "à compter de sa date" not in text

@@ -187,7 +187,8 @@ def _basis(dossier: Dossier) -> list[str]:
     if dossier.credits:
         lines.append(
             "Avoirs : déduits du principal ; un avoir qui nomme sa facture en réduit la base des "
-            "intérêts à compter de sa date"
+            "intérêts dès leur premier jour, quelle que soit sa date (la part qu'il annule n'a "
+            "jamais été due)"
         )
     return lines
 
