@@ -181,6 +181,9 @@ def test_each_invoice_s_interest_is_said_stopped_on_its_own_day(tmp_path):
 #     × 151 / 365 = 75,40; 89,88 € + 40 €.
 #   paid 2 000 € on 02/12: 2 000 × 12,15 % × 29 / 365 = 19,31 + × 155 / 365 = 103,19;
 #     122,50 € + 40 €.
+#   the same, by a commune: intérêts moratoires at 2,15 % + 8 = 10,15 % (R2192-31):
+#     2 000 × 10,15 % × 29 / 365 = 16,13 + × 155 / 365 = 86,21; 102,34 € + 40 € (R2192-32).
+#   the same, by a private person: no 40 € (legal-fr §7.3), interest not computed by default.
 SETTLED = {
     "full-credit": (None, None, -2000.0, [
         "a été soldée par l'avoir du 25/11/2026 : prévenez votre avocat",
@@ -200,7 +203,14 @@ SETTLED = {
         "a été réglée le 02/12/2026 : prévenez",
         "Ce qui reste dû peut y être maintenu : pénalités 122,50 € et indemnité forfaitaire 40,00 €.",
     ]),
+    "public-payment": (2000.0, D(2026, 12, 2), None, [
+        "Ce qui reste dû peut y être maintenu : intérêts moratoires 102,34 € et indemnité forfaitaire 40,00 €.",
+    ]),
+    "consumer-payment": (2000.0, D(2026, 12, 2), None, [
+        "réclamer en justice une somme déjà payée est abusif.",
+    ]),
 }  # fmt: skip
+KINDS = {"public-payment": "Commune", "consumer-payment": "Particulier"}
 
 
 @pytest.mark.parametrize("case", list(SETTLED), ids=list(SETTLED))
@@ -209,7 +219,8 @@ def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigatio
     of an invoice a credit note cancelled, silent on a credit note for part of it."""
     paid, on, credit, said = SETTLED[case]
     headers = [*HEADERS, "Facture d'origine"]
-    rows = [["L1", "Lit SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, paid, on, ADDRESS, "Contentieux", D(2026, 11, 20), None]]  # fmt: skip
+    kind = KINDS.get(case, "professionnel")
+    rows = [["L1", "Lit SAS", kind, D(2026, 5, 1), D(2026, 6, 1), 2000.0, paid, on, ADDRESS, "Contentieux", D(2026, 11, 20), None]]  # fmt: skip
     if credit:
         rows.append(["AV-L1", "Lit SAS", "professionnel", D(2026, 11, 25), None, credit, None, None, ADDRESS, None, None, "L1"])  # fmt: skip
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
@@ -219,6 +230,8 @@ def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigatio
     for part in said:
         assert part in warning, warning
     assert "restent dues" not in warning, warning
+    if case == "consumer-payment":  # nothing the run computed stays owed: no sentence on it
+        assert "indemnité" not in warning and "reste dû" not in warning, warning
     if case == "full-credit":
         from docx import Document
 
