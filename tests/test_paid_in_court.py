@@ -242,3 +242,24 @@ def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigatio
         # No procedure offered for a claim of nothing.
         assert "Total réclamé de 0,00 € : rien à réclamer à ce client" in text.replace("\xa0", " ")
         assert "petites créances" not in text
+
+
+def test_the_file_s_timeline_dates_a_payment_on_its_own_day_and_names_the_credit(tmp_path):
+    """L1 paid 1 500 € on 22/11, after its hand-over, then settled by a 500 € credit note of
+    25/11: the ledger's payment day becomes the credit's (ledger/credits.py), and the timeline
+    said « 25/11/2026 — Règlement de 1 500,00 € » without the credit note."""
+    from docx import Document
+
+    headers = [*HEADERS, "Facture d'origine"]
+    rows = [
+        ["L1", "Lit SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, 1500.0, D(2026, 11, 22), ADDRESS, "Contentieux", D(2026, 11, 20), None],
+        ["AV-L1", "Lit SAS", "professionnel", D(2026, 11, 25), None, -500.0, None, None, ADDRESS, None, None, "L1"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    [file] = result.dossiers
+    text = "\n".join(p.text for p in Document(file).paragraphs)
+    text = text.replace("\u202f", " ").replace("\xa0", " ")
+    assert "22/11/2026 — Règlement de 1 500,00 € sur la facture L1" in text, text
+    assert "25/11/2026 — Avoir de 500,00 € sur la facture L1" in text, text
+    assert "25/11/2026 — Règlement" not in text, text
