@@ -522,3 +522,25 @@ def test_the_file_says_a_credit_note_lowers_the_base_from_the_first_day(tmp_path
     assert "Intérêts arrêtés au 2 novembre 2026 : 76,89 €" in text, text
     assert "en réduit la base des intérêts dès leur premier jour, quelle que soit sa date" in text
     assert "à compter de sa date" not in text
+
+
+def test_a_waived_indemnity_is_not_said_to_be_in_the_claim(tmp_path):
+    """[policy] indemnity = 0 (the creditor waives the 40 €): K2, paid late, is in the claim for
+    its penalties only (14,91 €: 800 × 12,15 % × 56 / 365, 05/09–30/10), and the file said
+    « restent dus les pénalités de retard et l'indemnité forfaitaire …, compris dans la
+    demande »."""
+    from dataclasses import replace
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", KAPPA, KAPPA_HEADERS)
+    settings = complete_settings()
+    policy = replace(settings.policy, claim_after_payment="letter", indemnity=0.0)
+    relance_xlsx.run(
+        ledger, replace(settings, policy=policy), as_of=D(2026, 11, 16), out_dir=tmp_path / "out"
+    )
+    [dossier] = list((tmp_path / "out").rglob("dossier.docx"))
+    text = _text(dossier)
+    assert (
+        "Réglée(s) après l'échéance, principal payé : K2 ; restent dus les pénalités de retard (Code de commerce L441-10), compris dans la demande."
+        in text
+    ), text
+    assert "Indemnités forfaitaires : 0,00 €" in text

@@ -240,9 +240,10 @@ def _claim(dossier: Dossier) -> list[str]:
         ),
         *_periods(dossier, periods),
     ]
-    paid = [i.number for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
+    paid = [i for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
     if paid:
-        out.append(paragraph(paid_late_line(dossier.debtor, paid)))
+        owed = [any(i.interest > 0.005 for i in paid), any(i.indemnity > 0.005 for i in paid)]
+        out.append(paragraph(paid_late_line(dossier.debtor, [i.number for i in paid], *owed)))
     if dossier.indemnity:
         article = (
             "Code de la commande publique R2192-32" if dossier.public else "Code de commerce D441-5"
