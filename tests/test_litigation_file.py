@@ -544,3 +544,28 @@ def test_a_waived_indemnity_is_not_said_to_be_in_the_claim(tmp_path):
         in text
     ), text
     assert "Indemnités forfaitaires : 0,00 €" in text
+
+
+def test_a_consumer_s_interest_says_the_notice_day_the_computation_assumed(tmp_path):
+    """C1, a private person's 2 000 €, « Contentieux » on Friday 20/11/2026 in the ledger, no
+    mise en demeure in the journal: the computation takes that day for the notice's
+    (stretches.consumer_notice), presumed received 2 days later, Sunday 22/11, so Monday 23/11;
+    interest from 24/11 to 07/12, 14 days at the legal rate (business creditor, 2026 H1
+    2,62 %, the latest known): 2 000 × 2,62 % × 14 / 365 = 2,0099 → 2,01 €. The file showed
+    that period and said of no notice where it began."""
+    from dataclasses import replace
+
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [["C1", "M. Jean Martin", "particulier", D(2026, 5, 1), D(2026, 6, 1), 2000.0, ADDRESS, "Contentieux", D(2026, 11, 20)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, interest_for_consumers=True))
+    (file, *_) = relance_xlsx.dossier(ledger, "M. Jean Martin", settings, as_of=D(2026, 12, 7),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert "Intérêts arrêtés au 7 décembre 2026 : 2,01 €" in text, text
+    assert (
+        "Intérêts de la facture C1 : à compter du lendemain du 23/11/2026, réception présumée "
+        "d'une mise en demeure datée du 20/11/2026, jour du passage au contentieux au classeur"
+    ) in text, text

@@ -132,6 +132,10 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
             notice = (sent, ar if isinstance(ar, dt.date) and ar >= sent else None)
         elif number in first:
             notice = first[number]
+        elif int(r["level"] or 0) > FORMAL_NOTICE and isinstance(sent, dt.date):
+            # None known: the computation takes the ledger's date (stretches.consumer_notice).
+            said.setdefault(_assumed_notice(sent), []).append(number)
+            continue
         else:
             continue
         day, received = notice
@@ -150,6 +154,17 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
         f"Intérêts de la facture{'s' if len(n) > 1 else ''} {', '.join(n)} : {sentence}"
         for sentence, n in said.items()
     ]
+
+
+def _assumed_notice(day: dt.date) -> str:
+    """The day a consumer's interest runs from when no mise en demeure is known, only the
+    ledger's later level and its date, which the computation takes for the notice's."""
+    return (
+        f"à compter du lendemain du {presumed_receipt(day).strftime('%d/%m/%Y')}, réception "
+        f"présumée d'une mise en demeure datée du {day.strftime('%d/%m/%Y')}, jour du passage "
+        "au contentieux au classeur (aucune mise en demeure trouvée au journal ni dans le "
+        "classeur : à vérifier avant toute procédure)"
+    )
 
 
 def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[Event]:
