@@ -30,7 +30,8 @@ def _last_credit(frame: pd.DataFrame) -> pd.Series:
     named = frame["credits"].notna().to_numpy(dtype=bool)
     credits = frame["credits"].to_numpy()
     for i in np.flatnonzero(named).tolist():
-        out.iat[i] = max((pd.Timestamp(d) for d, _ in credits[i] or ()), default=pd.NaT)
+        days = [pd.Timestamp(d) for d, _ in credits[i] or () if pd.notna(d)]
+        out.iat[i] = max(days, default=pd.NaT)
     return out
 
 
