@@ -278,7 +278,7 @@ def _periods(dossier: Dossier, periods: Sequence[Sequence[str]]) -> list[str]:
     elif dossier.consumer:
         why = "aucun : ils ne courent qu'à compter d'une mise en demeure (ci-dessous)"
     else:
-        why = "aucun à ce jour"
+        why = "aucun à ce jour" if dossier.public else "aucune à ce jour"  # « Pénalités »
     return [paragraph(f"{name} : {why}.")]
 
 
