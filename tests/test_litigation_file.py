@@ -222,8 +222,13 @@ KAPPA = [
     [
         # K1: 01/09–16/11, 77 days: 3 000 × 12,15 % × 77 / 365 = 76,89. K2: 05/09–30/10, 56 days:
         # 800 × 12,15 % × 56 / 365 = 14,91. Interest 76,89 + 14,91 = 91,80; 2 × 40 € = 80 €;
-        # total 3 000 + 91,80 + 80 = 3 171,80 €.
-        pytest.param("Intérêts arrêtés au 16 novembre 2026", "91,80 €", id="interest-of-both"),
+        # total 3 000 + 91,80 + 80 = 3 171,80 €. K2's interest stopped at its payment (30/10).
+        pytest.param(
+            "Intérêts arrêtés au 30 octobre 2026 pour la facture n° K2 et au 16 novembre 2026 "
+            "pour la facture n° K1",
+            "91,80 €",
+            id="interest-of-both",
+        ),
         pytest.param("Indemnités forfaitaires", "80,00 €", id="two-indemnities"),
         pytest.param("Total réclamé", "3 171,80 €", id="total"),
         pytest.param("Réglée(s) après l'échéance, principal payé", "K2", id="k2-named"),
@@ -496,3 +501,71 @@ def test_invoice_numbers_are_never_cut_at_their_hyphens_in_the_file(tmp_path):
     cells = [c.text for t in Document(dossier).tables for row in t.rows for c in row.cells]
     numbers = [c for c in cells if "2026" in c and "FACT" in c]
     assert numbers and all("FACT\u20112026\u201101" in c for c in numbers), numbers
+
+
+def test_the_file_says_a_credit_note_lowers_the_base_from_the_first_day(tmp_path):
+    """A credit note naming its invoice cancels a part never due: the interest runs on what it
+    leaves from the first day (stretches.py), and the basis said « à compter de sa date ».
+    C1 2 000 €, due 01/06/2026; AV-C1 −500 € of 20/10/2026; file of 02/11/2026, base 1 500 €:
+      02/06–30/06, 29 d: 1 500 × 12,15 % × 29 / 365 = 14,4801 → 14,48
+      01/07–02/11, 125 d: 1 500 × 12,15 % × 125 / 365 = 62,4144 → 62,41    76,89 €."""
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Niveau de relance", "Date de relance", "Facture d'origine"]  # fmt: skip
+    rows = [
+        ["C1", "Cé SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, ADDRESS, "Mise en demeure", D(2026, 10, 1), None],
+        ["AV-C1", "Cé SAS", "professionnel", D(2026, 10, 20), None, -500.0, ADDRESS, None, None, "C1"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    (file, *_) = relance_xlsx.dossier(ledger, "Cé SAS", complete_settings(), as_of=D(2026, 11, 2),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert "Intérêts arrêtés au 2 novembre 2026 : 76,89 €" in text, text
+    assert "en réduit la base des intérêts dès leur premier jour, quelle que soit sa date" in text
+    assert "à compter de sa date" not in text
+
+
+def test_a_waived_indemnity_is_not_said_to_be_in_the_claim(tmp_path):
+    """[policy] indemnity = 0 (the creditor waives the 40 €): K2, paid late, is in the claim for
+    its penalties only (14,91 €: 800 × 12,15 % × 56 / 365, 05/09–30/10), and the file said
+    « restent dus les pénalités de retard et l'indemnité forfaitaire …, compris dans la
+    demande »."""
+    from dataclasses import replace
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", KAPPA, KAPPA_HEADERS)
+    settings = complete_settings()
+    policy = replace(settings.policy, claim_after_payment="letter", indemnity=0.0)
+    relance_xlsx.run(
+        ledger, replace(settings, policy=policy), as_of=D(2026, 11, 16), out_dir=tmp_path / "out"
+    )
+    [dossier] = list((tmp_path / "out").rglob("dossier.docx"))
+    text = _text(dossier)
+    assert (
+        "Réglée(s) après l'échéance, principal payé : K2 ; restent dus les pénalités de retard (Code de commerce L441-10), compris dans la demande."
+        in text
+    ), text
+    assert "Indemnités forfaitaires : 0,00 €" in text
+
+
+def test_a_consumer_s_interest_says_the_notice_day_the_computation_assumed(tmp_path):
+    """C1, a private person's 2 000 €, « Contentieux » on Friday 20/11/2026 in the ledger, no
+    mise en demeure in the journal: the computation takes that day for the notice's
+    (stretches.consumer_notice), presumed received 2 days later, Sunday 22/11, so Monday 23/11;
+    interest from 24/11 to 07/12, 14 days at the legal rate (business creditor, 2026 H1
+    2,62 %, the latest known): 2 000 × 2,62 % × 14 / 365 = 2,0099 → 2,01 €. The file showed
+    that period and said of no notice where it began."""
+    from dataclasses import replace
+
+    headers = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Niveau de relance", "Date de relance"]  # fmt: skip
+    rows = [["C1", "M. Jean Martin", "particulier", D(2026, 5, 1), D(2026, 6, 1), 2000.0, ADDRESS, "Contentieux", D(2026, 11, 20)]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, interest_for_consumers=True))
+    (file, *_) = relance_xlsx.dossier(ledger, "M. Jean Martin", settings, as_of=D(2026, 12, 7),
+                                      out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(file))
+    assert "Intérêts arrêtés au 7 décembre 2026 : 2,01 €" in text, text
+    assert (
+        "Intérêts de la facture C1 : à compter du lendemain du 23/11/2026, réception présumée "
+        "d'une mise en demeure datée du 20/11/2026, jour du passage au contentieux au classeur"
+    ) in text, text

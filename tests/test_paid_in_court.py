@@ -115,7 +115,8 @@ def test_a_payment_in_litigation_redoes_the_file_and_keeps_the_old_one(tmp_path,
         in text
     ), text
     assert "Principal : 0,00 €" in text
-    assert "Intérêts arrêtés au 7 décembre 2026 : 183,75 €" in text
+    # M1's interest stopped at its payment, not at the run's date.
+    assert "Intérêts arrêtés au 2 décembre 2026 : 183,75 €" in text
     assert "Total réclamé : 223,75 €" in text
     [said] = [w for w in second.warnings if "dossier de contentieux refait" in w]
     assert said.startswith(
@@ -138,3 +139,128 @@ def test_a_client_in_collective_proceedings_gets_no_court_file_redone(tmp_path):
     result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
     assert result.dossiers == [] and len(result.declarations) == 1
     assert not [w for w in result.warnings if "dossier de contentieux refait" in w]
+
+
+def test_each_invoice_s_interest_is_said_stopped_on_its_own_day(tmp_path):
+    """The redone file's figures: P1 paid in full on 02/12/2026 once in litigation, its interest
+    stopped that day; P2 still open, its interest runs to the run's date, 07/12/2026. Both
+    2026 H1 and H2 at 2,15 % + 10 = 12,15 % (legal-fr §4), the payment day counted:
+      P1 2 000 €: 02/06–30/06, 29 d: 2 000 × 12,15 % × 29 / 365 = 19,3068 → 19,31
+                  01/07–02/12, 155 d: 2 000 × 12,15 % × 155 / 365 = 103,1918 → 103,19
+      P2 1 000 €: 02/06–30/06, 29 d: 1 000 × 12,15 % × 29 / 365 = 9,6534 → 9,65
+                  01/07–07/12, 160 d: 1 000 × 12,15 % × 160 / 365 = 53,2603 → 53,26
+    Interest 122,50 + 62,91 = 185,41 €; 2 × 40 €; total 1 000 + 185,41 + 80 = 1 265,41 €.
+    The file said « Intérêts arrêtés au 7 décembre 2026 » of both."""
+    from docx import Document
+
+    rows = [
+        ["P1", "Pi SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, 2000.0, D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20)],
+        ["P2", "Pi SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 1000.0, None, None, ADDRESS, "Contentieux", D(2026, 11, 20)],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    [file] = result.dossiers
+    text = "\n".join(p.text for p in Document(file).paragraphs)
+    text = text.replace("\u202f", " ").replace("\xa0", " ")
+    assert (
+        "Intérêts arrêtés au 2 décembre 2026 pour la facture n° P1 et au 7 décembre 2026 pour "
+        "la facture n° P2 : 185,41 €" in text
+    ), text
+    assert "Total réclamé : 1 265,41 €" in text
+
+
+# L1: 2 000 €, due 01/06/2026, handed to litigation on 20/11/2026; what came after, and what
+# the warning must say is still owed. 2026 H1 and H2 at 2,15 % + 10 = 12,15 % (legal-fr §4),
+# a credit note's part never due, so off the base from the start (stretches.py):
+#   full credit 25/11: nothing owed (no principal, no penalties, no 40 €).
+#   500 € credit 25/11, base 1 500 €: 02/06–30/06, 29 d: 1 500 × 12,15 % × 29 / 365 = 14,48;
+#     01/07–07/12, 160 d: 1 500 × 12,15 % × 160 / 365 = 79,89; 94,37 € to date + 40 €.
+#   500 € credit 25/11 and 1 500 € paid 28/11: 14,48 + 01/07–28/11, 151 d: 1 500 × 12,15 %
+#     × 151 / 365 = 75,40; 89,88 € + 40 €.
+#   paid 2 000 € on 02/12: 2 000 × 12,15 % × 29 / 365 = 19,31 + × 155 / 365 = 103,19;
+#     122,50 € + 40 €.
+#   the same, by a commune: intérêts moratoires at 2,15 % + 8 = 10,15 % (R2192-31):
+#     2 000 × 10,15 % × 29 / 365 = 16,13 + × 155 / 365 = 86,21; 102,34 € + 40 € (R2192-32).
+#   the same, by a private person: no 40 € (legal-fr §7.3), interest not computed by default.
+SETTLED = {
+    "full-credit": (None, None, -2000.0, [
+        "a été soldée par l'avoir du 25/11/2026 : prévenez votre avocat",
+        "il faut retirer cette facture de la demande",
+        "annulée par l'avoir, elle n'est plus due, ni en principal, ni en pénalités ou intérêts, ni en indemnité forfaitaire",
+    ]),
+    "part-credit": (None, None, -500.0, [
+        "a été réduite par l'avoir du 25/11/2026 (500,00 €) : prévenez votre avocat",
+        "Ce qui reste dû peut y être maintenu : principal restant 1 500,00 €, pénalités 94,37 € à ce jour sur le montant diminué de l'avoir et indemnité forfaitaire 40,00 €.",
+    ]),
+    "credit-and-payment": (1500.0, D(2026, 11, 28), -500.0, [
+        "a été soldée par l'avoir du 25/11/2026 et le règlement du 28/11/2026 : prévenez",
+        "une somme déjà payée ou annulée est abusif",
+        "Ce qui reste dû peut y être maintenu : pénalités 89,88 € sur le montant diminué de l'avoir et indemnité forfaitaire 40,00 €.",
+    ]),
+    "payment": (2000.0, D(2026, 12, 2), None, [
+        "a été réglée le 02/12/2026 : prévenez",
+        "Ce qui reste dû peut y être maintenu : pénalités 122,50 € et indemnité forfaitaire 40,00 €.",
+    ]),
+    "public-payment": (2000.0, D(2026, 12, 2), None, [
+        "Ce qui reste dû peut y être maintenu : intérêts moratoires 102,34 € et indemnité forfaitaire 40,00 €.",
+    ]),
+    "consumer-payment": (2000.0, D(2026, 12, 2), None, [
+        "réclamer en justice une somme déjà payée est abusif.",
+    ]),
+}  # fmt: skip
+KINDS = {"public-payment": "Commune", "consumer-payment": "Particulier"}
+
+
+@pytest.mark.parametrize("case", list(SETTLED), ids=list(SETTLED))
+def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigation(tmp_path, case):
+    """The warning said « Les pénalités et l'indemnité restent dues » whatever happened: false
+    of an invoice a credit note cancelled, silent on a credit note for part of it."""
+    paid, on, credit, said = SETTLED[case]
+    headers = [*HEADERS, "Facture d'origine"]
+    kind = KINDS.get(case, "professionnel")
+    rows = [["L1", "Lit SAS", kind, D(2026, 5, 1), D(2026, 6, 1), 2000.0, paid, on, ADDRESS, "Contentieux", D(2026, 11, 20), None]]  # fmt: skip
+    if credit:
+        rows.append(["AV-L1", "Lit SAS", "professionnel", D(2026, 11, 25), None, credit, None, None, ADDRESS, None, None, "L1"])  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    [warning] = [w for w in result.warnings if w.startswith("Lit SAS : la facture n° L1")]
+    warning = warning.replace("\u202f", " ").replace("\xa0", " ")
+    for part in said:
+        assert part in warning, warning
+    assert "restent dues" not in warning, warning
+    if case == "consumer-payment":  # nothing the run computed stays owed: no sentence on it
+        assert "indemnité" not in warning and "reste dû" not in warning, warning
+    if case == "full-credit":
+        from docx import Document
+
+        assert "reste dû" not in warning, warning
+        [file] = result.dossiers
+        text = "\n".join(p.text for p in Document(file).paragraphs)
+        assert "soldée par l'avoir du 25/11/2026 (annulée : plus rien n'est dû à son titre)" in text
+        assert "Pénalités de retard : aucune à ce jour." in text
+        # No procedure offered for a claim of nothing.
+        assert "Total réclamé de 0,00 € : rien à réclamer à ce client" in text.replace("\xa0", " ")
+        assert "petites créances" not in text
+
+
+def test_the_file_s_timeline_dates_a_payment_on_its_own_day_and_names_the_credit(tmp_path):
+    """L1 paid 1 500 € on 22/11, after its hand-over, then settled by a 500 € credit note of
+    25/11: the ledger's payment day becomes the credit's (ledger/credits.py), and the timeline
+    said « 25/11/2026 — Règlement de 1 500,00 € » without the credit note."""
+    from docx import Document
+
+    headers = [*HEADERS, "Facture d'origine"]
+    rows = [
+        ["L1", "Lit SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 2000.0, 1500.0, D(2026, 11, 22), ADDRESS, "Contentieux", D(2026, 11, 20), None],
+        ["AV-L1", "Lit SAS", "professionnel", D(2026, 11, 25), None, -500.0, None, None, ADDRESS, None, None, "L1"],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    [file] = result.dossiers
+    text = "\n".join(p.text for p in Document(file).paragraphs)
+    text = text.replace("\u202f", " ").replace("\xa0", " ")
+    assert "22/11/2026 — Règlement de 1 500,00 € sur la facture L1" in text, text
+    assert "25/11/2026 — Avoir de 500,00 € sur la facture L1" in text, text
+    assert "25/11/2026 — Règlement" not in text, text

@@ -14,6 +14,7 @@ import pandas as pd
 from ..config import Creditor
 from ..wording import day_long, money, percent
 from .days import day_or_dash as _day
+from .days import interest_stop
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
@@ -183,7 +184,7 @@ def _summary(d: Declaration) -> list[str]:
         ("Principal échu", d._sum(d.due, "principal")),
         *((("Avoirs à déduire", d._sum(d.credits, "principal")),) if d.credits else ()),
         (
-            f"Intérêts arrêtés au {day_long(d.judgment - dt.timedelta(days=1))}"
+            f"Intérêts arrêtés {interest_stop(d.due, d.judgment - dt.timedelta(days=1))}"
             if d.judgment
             else "Intérêts (date du jugement à indiquer)",
             d._sum(d.due, "interest"),

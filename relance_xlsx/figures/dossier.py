@@ -16,7 +16,7 @@ from ..wording import day_long, money, percent
 from .attached import documents
 from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .days import day_or_dash as _day
-from .days import short_day
+from .days import interest_stop, short_day
 from .docxwrite import paragraph, table, write_document
 from .parties import (
     Debtor,
@@ -149,12 +149,13 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     body += [paragraph(item, "ListBullet") for item in documents(dossier.debtor.public)]
     body += [paragraph("Procédure", "Heading2"), paragraph(dossier.procedure())]
     body.append(paragraph("Chiffres pour la requête", "Heading2"))
+    stop = interest_stop(dossier.invoices, dossier.as_of)
     body += [
         paragraph(f"{label} : {money(value)}")
         for label, value in (
             ("Principal", dossier.principal),
             *((("Avoirs à déduire", -dossier.credited),) if dossier.credits else ()),
-            (f"Intérêts arrêtés au {day_long(dossier.as_of)}", dossier.interest),
+            (f"Intérêts arrêtés {stop}", dossier.interest),
             ("Indemnités forfaitaires", dossier.indemnity),
             ("Total réclamé", dossier.total),
         )
@@ -186,7 +187,8 @@ def _basis(dossier: Dossier) -> list[str]:
     if dossier.credits:
         lines.append(
             "Avoirs : déduits du principal ; un avoir qui nomme sa facture en réduit la base des "
-            "intérêts à compter de sa date"
+            "intérêts dès leur premier jour, quelle que soit sa date (la part qu'il annule n'a "
+            "jamais été due)"
         )
     return lines
 
@@ -238,9 +240,10 @@ def _claim(dossier: Dossier) -> list[str]:
         ),
         *_periods(dossier, periods),
     ]
-    paid = [i.number for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
+    paid = [i for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
     if paid:
-        out.append(paragraph(paid_late_line(dossier.debtor, paid)))
+        owed = [any(i.interest > 0.005 for i in paid), any(i.indemnity > 0.005 for i in paid)]
+        out.append(paragraph(paid_late_line(dossier.debtor, [i.number for i in paid], *owed)))
     if dossier.indemnity:
         article = (
             "Code de la commande publique R2192-32" if dossier.public else "Code de commerce D441-5"
@@ -275,7 +278,7 @@ def _periods(dossier: Dossier, periods: Sequence[Sequence[str]]) -> list[str]:
     elif dossier.consumer:
         why = "aucun : ils ne courent qu'à compter d'une mise en demeure (ci-dessous)"
     else:
-        why = "aucun à ce jour"
+        why = "aucun à ce jour" if dossier.public else "aucune à ce jour"  # « Pénalités »
     return [paragraph(f"{name} : {why}.")]
 
 

@@ -168,22 +168,24 @@ def basis_lines(debtor: Debtor, contract_rate: float | None) -> list[str]:
     ]
 
 
-def paid_late_line(debtor: Debtor, numbers: list[str]) -> str:
-    """The invoices paid late in the claim: their principal is paid, what the law gives is not."""
+def paid_late_line(
+    debtor: Debtor, numbers: list[str], interest: bool = True, indemnity: bool = True
+) -> str:
+    """The invoices paid late in the claim: their principal is paid, what the law gives is not;
+    only what the claim holds of it (interest, indemnity: none when the creditor waives it)."""
     if debtor.consumer:
         owed = "les intérêts au taux légal depuis la mise en demeure (Code civil 1231-6)"
     elif debtor.public:
-        owed = (
-            "les intérêts moratoires et l'indemnité forfaitaire (Code de la commande publique "
-            "L2192-13, R2192-31 et R2192-32)"
-        )
+        named = ["les intérêts moratoires"] * interest + ["l'indemnité forfaitaire"] * indemnity
+        cited = ["L2192-13, R2192-31"] * interest + ["R2192-32"] * indemnity
+        owed = f"{' et '.join(named)} (Code de la commande publique {' et '.join(cited)})"
     else:
-        owed = (
-            "les pénalités de retard et l'indemnité forfaitaire (Code de commerce L441-10 et "
-            "D441-5)"
-        )
+        named = ["les pénalités de retard"] * interest + ["l'indemnité forfaitaire"] * indemnity
+        cited = ["L441-10"] * interest + ["D441-5"] * indemnity
+        owed = f"{' et '.join(named)} (Code de commerce {' et '.join(cited)})"
+    due = "restent dus" if interest or debtor.consumer else "reste due"
     return (
-        f"Réglée(s) après l'échéance, principal payé : {', '.join(numbers)} ; restent dus "
+        f"Réglée(s) après l'échéance, principal payé : {', '.join(numbers)} ; {due} "
         f"{owed}, compris dans la demande."
     )
 

@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from ..figures import Debtor, Event
 from ..ledger import (
     FORMAL_NOTICE,
@@ -130,6 +132,10 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
             notice = (sent, ar if isinstance(ar, dt.date) and ar >= sent else None)
         elif number in first:
             notice = first[number]
+        elif int(r["level"] or 0) > FORMAL_NOTICE and isinstance(sent, dt.date):
+            # None known: the computation takes the ledger's date (stretches.consumer_notice).
+            said.setdefault(_assumed_notice(sent), []).append(number)
+            continue
         else:
             continue
         day, received = notice
@@ -148,6 +154,17 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
         f"Intérêts de la facture{'s' if len(n) > 1 else ''} {', '.join(n)} : {sentence}"
         for sentence, n in said.items()
     ]
+
+
+def _assumed_notice(day: dt.date) -> str:
+    """The day a consumer's interest runs from when no mise en demeure is known, only the
+    ledger's later level and its date, which the computation takes for the notice's."""
+    return (
+        f"à compter du lendemain du {presumed_receipt(day).strftime('%d/%m/%Y')}, réception "
+        f"présumée d'une mise en demeure datée du {day.strftime('%d/%m/%Y')}, jour du passage "
+        "au contentieux au classeur (aucune mise en demeure trouvée au journal ni dans le "
+        "classeur : à vérifier avant toute procédure)"
+    )
 
 
 def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[Event]:
@@ -175,6 +192,33 @@ def client_folders(out: Path, ledger: Ledger) -> dict[str, Path]:
     }
 
 
+def _settlements(r: dict[str, Any]) -> list[Event]:
+    """Each payment of the invoice on its own day (a payments sheet's, else the ledger's one),
+    and each credit note naming it: the ledger's « Date règlement » of an invoice a credit note
+    settled is the credit's day (ledger/credits.py), never the payment's."""
+    paid = r.get("payments") or (
+        ((r["payment_date"], r["paid"]),) if r["payment_date"] is not None and r["paid"] > 0 else ()
+    )
+    events = [
+        Event(_date(day), f"Règlement de {money(float(amount))} sur la facture {r['invoice']}")
+        for day, amount in paid
+        if _date(day) is not None and float(amount) > 0
+    ]
+    events += [
+        Event(_date(day), f"Avoir de {money(float(amount))} sur la facture {r['invoice']}")
+        for day, amount in r.get("credits") or ()
+        if _date(day) is not None
+    ]
+    return events
+
+
+def _date(value: Any) -> Any:
+    """A day as datetime.date (a pandas Timestamp of the payments sheet too), None if none."""
+    if value is None or pd.isna(value):
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def timeline(
     journal: list[JournalEntry], rows: list[dict[str, Any]], as_of: dt.date
 ) -> list[Event]:
@@ -195,9 +239,7 @@ def timeline(
     journaled = {(e.day, e.text.split(" (")[0]) for e in events}
     events += [Event(as_of, t) for t in today if (as_of, t) not in journaled]
     for r in rows:
-        if r["payment_date"] is not None and r["paid"] > 0:
-            text = f"Règlement de {money(r['paid'])} sur la facture {r['invoice']}"
-            events.append(Event(r["payment_date"], text))
+        events += _settlements(r)
         if r["promise_date"] is not None:
             text = f"Promesse de paiement pour la facture {r['invoice']}"
             events.append(Event(r["promise_date"], text))

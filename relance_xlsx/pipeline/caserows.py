@@ -17,7 +17,7 @@ _FIELDS = (
     "public", "payment_date", "promise_date", "attachment", "buyer", "legal_form",
     "head_office", "representative", "level", "last_date", "registered_no", "ar_date", "hold",
     "performance_date", "credit_for", "insolvent", "proceedings", "judgment_date",
-    "bodacc_date", "mandataire", "court",
+    "bodacc_date", "mandataire", "court", "payments", "credits",
 )  # fmt: skip
 _DECIDED = ("interest", "indemnity", "action")
 _DATES = (

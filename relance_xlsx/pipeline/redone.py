@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ..ledger import Ledger
-from ..policy import paid_in_court_rows, what_happened
+from ..policy import cancelled_by_credit, paid_in_court_rows, what_happened
 
 NAME = "dossier.docx"
 
@@ -29,13 +29,15 @@ def changed_in_court(ledger: Ledger, as_of: dt.date) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for i in np.flatnonzero(rows).tolist():
         r = frame.iloc[i]
-        found.setdefault(str(r["client"]), []).append(what_happened(r))
+        cancelled = " (annulée : plus rien n'est dû à son titre)" if cancelled_by_credit(r) else ""
+        found.setdefault(str(r["client"]), []).append(what_happened(r) + cancelled)
     return {
         client: [
             "Nouvelle version, après la remise au contentieux : "
             + " ; ".join(said)
-            + ". Le principal réglé ou soldé n'y est plus réclamé ; ce qui reste dû (intérêts "
-            "et, entre professionnels, indemnité forfaitaire) y est maintenu. Elle "
+            + ". Le principal réglé, soldé ou annulé par un avoir n'y est plus réclamé ; ce qui "
+            "reste dû (principal non réglé, intérêts et, entre professionnels, indemnité "
+            "forfaitaire) y est maintenu. Elle "
             "remplace pour la suite le dossier remis auparavant, gardé tel quel : la demande "
             "déjà formée (requête en injonction de payer ou autre) doit être réduite ou retirée."
         ]

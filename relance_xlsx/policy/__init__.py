@@ -10,7 +10,7 @@ from .decide import (
 from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
-from .incourt import paid_in_court_rows, say_paid_in_court, what_happened
+from .incourt import cancelled_by_credit, paid_in_court_rows, say_paid_in_court, what_happened
 from .insolvent import forbidden_payment, late_paid, late_payments
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
@@ -36,6 +36,7 @@ __all__ = [
     "Provisional",
     "RateTables",
     "at_judgment",
+    "cancelled_by_credit",
     "decide",
     "first_level",
     "forbidden_payment",

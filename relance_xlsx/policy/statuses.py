@@ -12,7 +12,9 @@ import pandas as pd
 
 from ..ledger import FORMAL_NOTICE, LITIGATION
 from ..wording import date_short, money
-from .incourt import KEPT_IN_COURT
+
+# Where the penalties still owed on an invoice paid in litigation go: its court claim.
+KEPT_IN_COURT = "à maintenir dans la demande en justice (dossier de contentieux)"
 
 
 def _public(frame: pd.DataFrame, rows: pd.Index) -> list[bool]:
