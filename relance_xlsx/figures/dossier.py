@@ -24,8 +24,9 @@ from .parties import (
     creditor_lines,
     debtor_lines,
     legal_rate_lines,
-    paid_late_line,
 )
+from .received import received_lines
+from .settled import settled_lines
 from .statement import statement_lines
 
 
@@ -42,6 +43,12 @@ class ClaimedInvoice:
     periods: tuple[tuple[Any, ...], ...]  # (start, end, days, rate, base, interest)
     interest: float
     indemnity: float
+    # Paid by transfer of its penalties (received.py): interest and indemnity are the rest.
+    interest_paid: float = 0.0
+    indemnity_paid: float = 0.0
+    # The credit notes naming it (number, date, amount), its payments (date, amount).
+    credit_notes: tuple[tuple[str, dt.date | None, float], ...] = ()
+    payments: tuple[tuple[dt.date | None, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,8 @@ class Dossier:
     set_aside: list[tuple[ClaimedInvoice, str]] = field(default_factory=list)
     # A file redone after a payment on an invoice handed over: what changed (redone.py).
     changes: list[str] = field(default_factory=list)
+    # The fixed indemnity claimed per invoice ([policy] indemnity; the law's is 40 €).
+    fixed_indemnity: float = 40.0
 
     @property
     def consumer(self) -> bool:
@@ -178,7 +187,8 @@ def _creditor_paragraphs(creditor: Creditor) -> tuple[str, ...]:
 
 def _basis(dossier: Dossier) -> list[str]:
     """The basis of each amount; credit notes said when there are some."""
-    lines = basis_lines(dossier.debtor, dossier.contract_rate) + dossier.interest_from
+    lines = basis_lines(dossier.debtor, dossier.contract_rate, dossier.fixed_indemnity)
+    lines += dossier.interest_from
     if dossier.consumer:
         rates = dict.fromkeys(p[3] for i in dossier.invoices for p in i.periods)
         lines += legal_rate_lines(list(rates), dossier.rate_notes)
@@ -239,23 +249,9 @@ def _claim(dossier: Dossier) -> list[str]:
             right=(3, 4, 5),
         ),
         *_periods(dossier, periods),
+        *(paragraph(x) for x in received_lines(dossier.invoices, _interest_name(dossier).lower())),
     ]
-    paid = [i for i in dossier.invoices if i.principal < 0.005 and i.paid > 0]
-    if paid:
-        owed = [any(i.interest > 0.005 for i in paid), any(i.indemnity > 0.005 for i in paid)]
-        out.append(paragraph(paid_late_line(dossier.debtor, [i.number for i in paid], *owed)))
-    if dossier.indemnity:
-        article = (
-            "Code de la commande publique R2192-32" if dossier.public else "Code de commerce D441-5"
-        )
-        count = sum(1 for i in dossier.invoices if i.indemnity)
-        out.append(
-            paragraph(
-                f"Indemnités forfaitaires pour frais de recouvrement ({article}) : "
-                f"{money(dossier.indemnity)} pour {count} facture(s)."
-            )
-        )
-    return out
+    return out + [paragraph(line) for line in settled_lines(dossier.debtor, dossier.invoices)]
 
 
 def _periods(dossier: Dossier, periods: Sequence[Sequence[str]]) -> list[str]:

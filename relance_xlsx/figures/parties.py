@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from ..config import Creditor, capital_text
 from ..ledger import KIND_NAMES, PUBLIC_ENTERPRISE
-from ..wording import percent
+from ..wording import money, percent
 
 MISSING_CONFIG = "à compléter dans relance.toml ([creditor] {key})"
 MISSING_LEDGER = "non renseigné dans le classeur"
+LAW_INDEMNITY = 40.0  # Code de commerce D441-5 (R2192-32 for public buyers)
 _FRANCE = ("FRANCE", "FRANCE MÉTROPOLITAINE", "FRANCE METROPOLITAINE", "FR")
 
 
@@ -124,8 +125,11 @@ def debtor_lines(debtor: Debtor) -> list[str]:
     return lines
 
 
-def basis_lines(debtor: Debtor, contract_rate: float | None) -> list[str]:
-    """On what each kind of amount rests, for this debtor."""
+def basis_lines(
+    debtor: Debtor, contract_rate: float | None, indemnity: float = LAW_INDEMNITY
+) -> list[str]:
+    """On what each kind of amount rests, for this debtor; indemnity: the fixed indemnity
+    claimed per invoice ([policy] indemnity)."""
     if debtor.public:
         principal = (
             "Principal : le marché public ou le bon de commande et les factures (demandes de "
@@ -137,8 +141,7 @@ def basis_lines(debtor: Debtor, contract_rate: float | None) -> list[str]:
             "(Code de la commande publique L2192-13), au taux BCE du semestre où le retard "
             "commence majoré de 8 points (R2192-31)"
         )
-        indemnity = "Indemnité forfaitaire de 40 € par facture (L2192-13 et R2192-32)"
-        return [principal, interest, indemnity]
+        return [principal, interest, indemnity_basis(debtor, indemnity)]
     principal = (
         "Principal : le contrat (devis, bon de commande ou conditions générales acceptés) et "
         "les factures, dont la force obligatoire fonde la demande (Code civil 1103)"
@@ -163,9 +166,31 @@ def basis_lines(debtor: Debtor, contract_rate: float | None) -> list[str]:
         principal,
         "Pénalités de retard : dues sans qu'un rappel soit nécessaire dès le lendemain de "
         f"l'échéance (Code de commerce L441-10 II), {rate}",
-        "Indemnité forfaitaire pour frais de recouvrement de 40 € par facture (Code de "
-        "commerce L441-10 II et D441-5)",
+        indemnity_basis(debtor, indemnity),
     ]
+
+
+def indemnity_basis(debtor: Debtor, amount: float) -> str:
+    """The fixed indemnity a business or a public buyer is asked for: the law's 40 € per
+    invoice, or the amount the settings claim instead (none, less, or 40 € and the rest as
+    further compensation, which needs proof of the costs: L441-10 II)."""
+    law = "L2192-13 et R2192-32" if debtor.public else "Code de commerce L441-10 II et D441-5"
+    if abs(amount - LAW_INDEMNITY) < 0.005:
+        if debtor.public:
+            return f"Indemnité forfaitaire de 40 € par facture ({law})"
+        return f"Indemnité forfaitaire pour frais de recouvrement de 40 € par facture ({law})"
+    name = "Indemnité forfaitaire pour frais de recouvrement"
+    if amount < 0.005:
+        return f"{name} (40 € par facture, {law}) : non réclamée"
+    if amount < LAW_INDEMNITY:
+        return f"{name} : {money(amount)} par facture, en deçà des 40 € prévus ({law})"
+    more = money(round(amount - LAW_INDEMNITY, 2))
+    proof = "" if debtor.public else " (Code de commerce L441-10 II)"
+    return (
+        f"Frais de recouvrement : {money(amount)} par facture, soit l'indemnité forfaitaire "
+        f"de 40 € ({law}) et {more} d'indemnisation complémentaire, sur justification des "
+        f"frais exposés{proof}"
+    )
 
 
 def paid_late_line(
@@ -173,6 +198,14 @@ def paid_late_line(
 ) -> str:
     """The invoices paid late in the claim: their principal is paid, what the law gives is not;
     only what the claim holds of it (interest, indemnity: none when the creditor waives it)."""
+    owed = still_owed(debtor, interest, indemnity)
+    return f"Réglée(s) après l'échéance, principal payé : {', '.join(numbers)} ; {owed}."
+
+
+def still_owed(debtor: Debtor, interest: bool = True, indemnity: bool = True) -> str:
+    """« restent dus les pénalités de retard et l'indemnité forfaitaire (Code de commerce
+    L441-10 et D441-5), compris dans la demande »: what the law gives on an invoice settled
+    late, only what the claim holds of it."""
     if debtor.consumer:
         owed = "les intérêts au taux légal depuis la mise en demeure (Code civil 1231-6)"
     elif debtor.public:
@@ -184,10 +217,7 @@ def paid_late_line(
         cited = ["L441-10"] * interest + ["D441-5"] * indemnity
         owed = f"{' et '.join(named)} (Code de commerce {' et '.join(cited)})"
     due = "restent dus" if interest or debtor.consumer else "reste due"
-    return (
-        f"Réglée(s) après l'échéance, principal payé : {', '.join(numbers)} ; {due} "
-        f"{owed}, compris dans la demande."
-    )
+    return f"{due} {owed}, compris dans la demande"
 
 
 def legal_rate_lines(rates: list[float], notes: list[str]) -> list[str]:
@@ -199,12 +229,15 @@ def legal_rate_lines(rates: list[float], notes: list[str]) -> list[str]:
 
 
 __all__ = [
+    "LAW_INDEMNITY",
     "Debtor",
     "basis_lines",
     "creditor_lines",
     "debtor_lines",
+    "indemnity_basis",
     "legal_rate_lines",
     "outside_metropolitan",
     "paid_late_line",
     "siren",
+    "still_owed",
 ]

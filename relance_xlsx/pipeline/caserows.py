@@ -3,11 +3,13 @@ the columns taken once as numpy arrays, each client's rows made into dicts when 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
-from ..ledger import Ledger
+from ..ledger import Ledger, key_of
 from ..policy import Decisions
 
 # What a litigation file reads of each invoice and of its decision.
@@ -20,6 +22,8 @@ _FIELDS = (
     "bodacc_date", "mandataire", "court", "payments", "credits",
 )  # fmt: skip
 _DECIDED = ("interest", "indemnity", "action")
+# The penalties a bank transfer paid: in the frame only when the journal records some.
+_OPTIONAL = ("interest_paid", "indemnity_paid")
 _DATES = (
     "invoice_date", "due_date", "payment_date", "promise_date", "last_date", "ar_date",
     "performance_date", "judgment_date", "bodacc_date",
@@ -37,9 +41,10 @@ class Columns:
 
     def __init__(self, ledger: Ledger, decisions: Decisions) -> None:
         f, d = ledger.frame, decisions.frame
-        self.names = [*_FIELDS, *_DECIDED, "index"]
+        optional = [name for name in _OPTIONAL if name in f]
+        self.names = [*_FIELDS, *optional, *_DECIDED, "index"]
         self.arrays = [
-            *(f[name].to_numpy() for name in _FIELDS),
+            *(f[name].to_numpy() for name in [*_FIELDS, *optional]),
             *(d[name].to_numpy() for name in _DECIDED),
             f.index.to_numpy(),
         ]
@@ -58,4 +63,33 @@ class Columns:
         return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
-__all__ = ["Columns", "records"]
+def payments(r: dict[str, Any]) -> tuple[tuple[dt.date | None, float], ...]:
+    """Each payment of the invoice (a payments sheet's, else the ledger's one) on its day.
+    An invoice a credit note settled keeps its payment's day in "payments" (ledger/credits.py):
+    its « Date règlement » is then the credit's, and a payment without one has no day."""
+    paid = r.get("payments") or ()
+    if not paid and float(r["paid"]) > 0:
+        day = None if r.get("credits") else r["payment_date"]
+        paid = ((day, r["paid"]),)
+    return tuple((day_of(day), float(amount)) for day, amount in paid if float(amount) > 0)
+
+
+def day_of(value: Any) -> dt.date | None:
+    """A day as datetime.date (a pandas Timestamp of the payments sheet too), None if none."""
+    if value is None or pd.isna(value):
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def credit_notes(rows: list[dict[str, Any]]) -> dict[str, tuple[tuple[str, Any, float], ...]]:
+    """The credit notes of these rows that name an invoice, by the invoice's folded number:
+    (number, date, amount as a positive figure)."""
+    out: dict[str, tuple[tuple[str, Any, float], ...]] = {}
+    for r in rows:
+        if r["valid"] and r["is_credit"] and r["credit_for"] is not None:
+            note = (str(r["invoice"]), r["invoice_date"], round(-float(r["amount"]), 2))
+            out[key_of(r["credit_for"])] = (*out.get(key_of(r["credit_for"]), ()), note)
+    return out
+
+
+__all__ = ["Columns", "credit_notes", "day_of", "payments", "records"]

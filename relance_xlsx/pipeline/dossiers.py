@@ -16,14 +16,14 @@ import numpy as np
 from ..config import Settings
 from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, write_dossier
-from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem
+from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem, key_of
 from ..letters import convert_to_pdf, soffice_binary
 from ..policy import Decisions, rate_caveat
 from ..userfiles import move_in
 from ..wording import visible_record
 from ..workbook import journal_lines
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
-from .caserows import Columns, records
+from .caserows import Columns, credit_notes, payments, records
 from .outputs import refuse_links
 from .pieces import copy_invoices
 from .redone import new_version
@@ -184,7 +184,12 @@ def build(
         if r["is_paid"] and r["interest"] + r["indemnity"] > 0.005
         and (r["action"] in LATE_ACTIONS or int(r["level"] or 0) >= LITIGATION)
     ]  # fmt: skip
-    invoices = [claimed(r, periods.get(r["index"], ())) for r in [*handed, *late]]
+    named = credit_notes(rows)
+    invoices = [
+        replace(claimed(r, periods.get(r["index"], ())), credit_notes=named.get(key, ()))
+        for r in [*handed, *late]
+        for key in [key_of(r["invoice"])]
+    ]
     journal = journal_lines(ledger.path, settings.writeback.journal_sheet, client)
     return Dossier(
         client,
@@ -202,6 +207,7 @@ def build(
         if mine[:1] and mine[0]["consumer"]
         else [],
         [(claimed(r, ()), why) for r, why in aside],
+        fixed_indemnity=settings.policy.indemnity,
     )
 
 
@@ -252,6 +258,9 @@ def claimed(
         tuple(tuple(p) for p in periods),
         0.0 if credit else float(r["interest"] if interest is None else interest),
         0.0 if credit else float(r["indemnity"] if indemnity is None else indemnity),
+        0.0 if credit else float(r.get("interest_paid") or 0.0),
+        0.0 if credit else float(r.get("indemnity_paid") or 0.0),
+        payments=() if credit else payments(r),
     )
 
 

@@ -1,0 +1,42 @@
+"""What a bank transfer already paid of the penalties a litigation file or a declaration
+claims (journal « Pénalités réglées (banque) »): the interest table stays whole, and the
+document says what was deducted from it, so that table − deduction = what is claimed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..wording import join_list, money
+
+
+def _invoices(numbers: list[str]) -> str:
+    return ("facture " if len(numbers) == 1 else "factures ") + join_list(numbers)
+
+
+def received_lines(invoices: Sequence[Any], name: str) -> list[str]:
+    """The interest and the indemnity already received by transfer, each deducted from what
+    the table or the law gives; nothing when no transfer paid any. name: what the law calls
+    the interest (« pénalités de retard », « intérêts moratoires »…), in lower case."""
+    out = []
+    table = round(sum(float(p[5]) for i in invoices for p in i.periods), 2)
+    interest = round(sum(i.interest for i in invoices), 2)
+    deducted = round(table - interest, 2)
+    paid = [i.number for i in invoices if i.interest_paid > 0.005]
+    if paid and deducted > 0.005:
+        out.append(
+            f"Déjà reçu par virement au titre des {name} ({_invoices(paid)}), déduit : "
+            f"{money(table)} au tableau − {money(deducted)} reçus = {money(interest)} réclamés."
+        )
+    fixed = [i for i in invoices if i.indemnity_paid > 0.005]
+    if fixed:
+        received = round(sum(i.indemnity_paid for i in fixed), 2)
+        numbers = _invoices([i.number for i in fixed])
+        out.append(
+            f"Indemnité forfaitaire déjà reçue par virement ({numbers}) : {money(received)}, "
+            "déduits de l'indemnité réclamée."
+        )
+    return out
+
+
+__all__ = ["received_lines"]

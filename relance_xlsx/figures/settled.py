@@ -1,0 +1,56 @@
+"""What a litigation file says under its table of invoices: how the invoices settled late were
+settled (paid, or a credit note naming the invoice, then paid), and the indemnities claimed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ..wording import money
+from .days import short_day
+from .parties import Debtor, paid_late_line, still_owed
+
+
+def settled_lines(debtor: Debtor, invoices: Sequence[Any]) -> list[str]:
+    """The invoices of the claim whose principal is settled, and the indemnities claimed."""
+    out = []
+    paid = [i for i in invoices if i.principal < 0.005 and i.paid > 0]
+    plain = [i for i in paid if not i.credit_notes]
+    if plain:
+        owed = [any(i.interest > 0.005 for i in plain), any(i.indemnity > 0.005 for i in plain)]
+        out.append(paid_late_line(debtor, [i.number for i in plain], *owed))
+    out += [_credited(debtor, i) for i in paid if i.credit_notes]
+    indemnity = round(sum(i.indemnity for i in invoices), 2)
+    if indemnity:
+        article = (
+            "Code de la commande publique R2192-32" if debtor.public else "Code de commerce D441-5"
+        )
+        count = sum(1 for i in invoices if i.indemnity)
+        out.append(
+            f"Indemnités forfaitaires pour frais de recouvrement ({article}) : "
+            f"{money(indemnity)} pour {count} facture(s)."
+        )
+    return out
+
+
+def _credited(debtor: Debtor, invoice: Any) -> str:
+    """« Facture M1 : avoir n° AV-M1 du 15/10/2026 (300,00 €), puis règlement de 700,00 € le
+    02/12/2026 ; principal soldé après l'échéance ; restent dus … »: an invoice settled in
+    part by a credit note naming it, each step on its day, oldest first."""
+    steps = [
+        (day, f"avoir n° {number} " + (f"du {short_day(day)}" if day else "non daté")
+              + f" ({money(amount)})")
+        for number, day, amount in invoice.credit_notes
+    ]  # fmt: skip
+    steps += [
+        (day, f"règlement de {money(amount)} " + (f"le {short_day(day)}" if day else "non daté"))
+        for day, amount in invoice.payments
+    ]  # fmt: skip
+    steps.sort(key=lambda s: (s[0] is None, s[0] or dt.date.min))
+    story = ", puis ".join(text for _, text in steps)
+    owed = still_owed(debtor, invoice.interest > 0.005, invoice.indemnity > 0.005)
+    return f"Facture {invoice.number} : {story} ; principal soldé après l'échéance ; {owed}."
+
+
+__all__ = ["settled_lines"]

@@ -1,0 +1,160 @@
+"""The litigation file's figures say what the claim is made of: penalties a bank transfer
+already paid deducted in plain sight (table − received = claimed), the indemnity at the amount
+the settings claim (not always « 40 € »), and an invoice a credit note settled in part said so
+(not « principal payé »). Rates from legal-fr.md §4: 2026 H1 and H2, ECB 2,15 % + 10 = 12,15 %."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import complete_settings, write_ledger
+from docx import Document
+
+import relance_xlsx
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+ADDRESS = "10 rue Garibaldi\n69006 Lyon"
+HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC",
+           "Montant réglé", "Date règlement", "Adresse", "Niveau de relance", "Date de relance",
+           "Facture d'origine"]  # fmt: skip
+JOURNAL = ("Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
+           "Intérêts", "Indemnité", "Courrier")  # fmt: skip
+# M1: 3 000 €, due 01/06/2026, handed over on 20/11, paid in full on 02/12/2026; its
+# penalties, payment day counted (test_paid_in_court.py):
+#   02/06–30/06, 29 d: 3 000 × 12,15 % × 29 / 365 = 28,9603 → 28,96
+#   01/07–02/12, 155 d: 3 000 × 12,15 % × 155 / 365 = 154,7877 → 154,79   183,75 € + 40 €.
+M1 = ["M1", "Mu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, 3000.0,
+      D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
+
+
+def _text(path: str) -> str:
+    doc = Document(path)
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    lines = [p.text for p in doc.paragraphs] + cells
+    return "\n".join(lines).replace("\u202f", " ").replace("\xa0", " ")
+
+
+def _file(tmp_path: Path, rows, journal=(), settings=None) -> str:
+    def add_journal(wb) -> None:
+        if journal:
+            ws = wb.create_sheet("Journal des relances")
+            ws.append(JOURNAL)
+            for line in journal:
+                ws.append(line)
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS, extra=add_journal)
+    (file, *_) = relance_xlsx.dossier(ledger, str(rows[0][1]), settings or complete_settings(),
+                                      as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    return _text(file)
+
+
+def _paid(interest: float, indemnity: float) -> tuple:
+    return (dt.datetime(2026, 12, 3), "M1", "Mu SAS", "Contentieux", "Pénalités réglées (banque)",
+            0.0, interest, indemnity, "")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("interest", "indemnity", "says", "total"),
+    [
+        # 50,00 € of the interest received: the table's 183,75 € − 50,00 € = 133,75 € claimed,
+        # with the 40 €: 173,75 €.
+        pytest.param(50.0, 0.0, ["Déjà reçu par virement au titre des pénalités de retard (facture M1), déduit : 183,75 € au tableau − 50,00 € reçus = 133,75 € réclamés.",
+                                 "Intérêts arrêtés au 2 décembre 2026 : 133,75 €", "Indemnités forfaitaires : 40,00 €"],
+                     173.75, id="part-of-the-interest"),
+        # The interest and 15 € of the 40 €: 183,75 − 100 = 83,75 €, and 25 € of indemnity.
+        pytest.param(100.0, 15.0, ["183,75 € au tableau − 100,00 € reçus = 83,75 € réclamés.",
+                                   "Indemnité forfaitaire déjà reçue par virement (facture M1) : 15,00 €, déduits de l'indemnité réclamée.",
+                                   "Indemnités forfaitaires : 25,00 €"],
+                     108.75, id="interest-and-part-of-the-indemnity"),
+    ],
+)  # fmt: skip
+def test_penalties_received_by_transfer_are_deducted_in_plain_sight(
+    tmp_path, interest, indemnity, says, total
+):
+    text = _file(tmp_path, [M1], [_paid(interest, indemnity)])
+    # The table stays whole: each period as computed.
+    assert "28,96 €" in text and "154,79 €" in text, text
+    for line in says:
+        assert line in text, text
+    assert f"Total réclamé : {total:.2f} €".replace(".", ",") in text, text
+
+
+def test_no_transfer_no_deduction_line(tmp_path):
+    text = _file(tmp_path, [M1])
+    assert "Déjà reçu" not in text and "déjà reçue" not in text
+    assert "Total réclamé : 223,75 €" in text, text
+
+
+@pytest.mark.parametrize(
+    ("kind", "indemnity", "basis", "claimed"),
+    [
+        pytest.param("professionnel", 40.0, "Indemnité forfaitaire pour frais de recouvrement de 40 € par facture (Code de commerce L441-10 II et D441-5)",
+                     "Indemnités forfaitaires : 40,00 €", id="the-law-s-40"),
+        # [policy] indemnity = 0: none claimed, and the file says so (it said « 40 € par facture »).
+        pytest.param("professionnel", 0.0, "Indemnité forfaitaire pour frais de recouvrement (40 € par facture, Code de commerce L441-10 II et D441-5) : non réclamée",
+                     "Indemnités forfaitaires : 0,00 €", id="none-claimed"),
+        pytest.param("professionnel", 25.0, "Indemnité forfaitaire pour frais de recouvrement : 25,00 € par facture, en deçà des 40 € prévus (Code de commerce L441-10 II et D441-5)",
+                     "Indemnités forfaitaires : 25,00 €", id="less-than-the-law-s"),
+        # 100 € = the law's 40 € + 60 € of further compensation, on proof of the costs.
+        pytest.param("professionnel", 100.0, "Frais de recouvrement : 100,00 € par facture, soit l'indemnité forfaitaire de 40 € (Code de commerce L441-10 II et D441-5) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés (Code de commerce L441-10 II)",
+                     "Indemnités forfaitaires : 100,00 €", id="more-than-the-law-s"),
+        pytest.param("Commune", 0.0, "Indemnité forfaitaire pour frais de recouvrement (40 € par facture, L2192-13 et R2192-32) : non réclamée",
+                     "Indemnités forfaitaires : 0,00 €", id="public-none-claimed"),
+    ],
+)  # fmt: skip
+def test_the_basis_says_the_indemnity_claimed(tmp_path, kind, indemnity, basis, claimed):
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, indemnity=indemnity))
+    row = ["G-1", "Garage Bleu", kind, D(2026, 8, 1), D(2026, 9, 1), 1000.0, None, None,
+           ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
+    text = _file(tmp_path, [row], settings=settings)
+    assert basis in text, text
+    assert claimed in text, text
+    if indemnity != 40.0:
+        assert "40 € par facture (" not in text, text
+
+
+# M2: 3 000 €, due 01/06/2026; a credit note AV-M2 of 1 000 € naming it, dated 15/07/2026,
+# then 2 000 € paid on 02/12/2026. The credit lowers the base from the first day (2 000 €):
+#   02/06–30/06, 29 d: 2 000 × 12,15 % × 29 / 365 = 19,3068 → 19,31
+#   01/07–02/12, 155 d: 2 000 × 12,15 % × 155 / 365 = 103,1918 → 103,19   122,50 € + 40 €.
+M2 = ["M2", "Mu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, 2000.0,
+      D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
+AV_M2 = ["AV-M2", "Mu SAS", "professionnel", D(2026, 7, 15), None, -1000.0, None, None,
+         ADDRESS, None, None, "M2"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "said", "periods", "total"),
+    [
+        pytest.param([M2, AV_M2], "Facture M2 : avoir n° AV-M2 du 15/07/2026 (1 000,00 €), puis règlement de 2 000,00 € le 02/12/2026 ; principal soldé après l'échéance ; restent dus les pénalités de retard et l'indemnité forfaitaire (Code de commerce L441-10 et D441-5), compris dans la demande.",
+                     ["19,31 €", "103,19 €"], 162.50, id="credit-note-then-payment"),
+        # Paid first (1 000 € on 20/07), the credit note for the rest after (15/10/2026): it
+        # lowers the base from the first day, to 1 000 €, which the payment of 20/07 settles:
+        #   02/06–30/06, 29 d: 1 000 × 12,15 % × 29 / 365 = 9,6534 → 9,65
+        #   01/07–20/07, 20 d: 1 000 × 12,15 % × 20 / 365 = 6,6575 → 6,66   16,31 € + 40 €.
+        pytest.param([[*M2[:6], 1000.0, D(2026, 7, 20), *M2[8:]], [*AV_M2[:3], D(2026, 10, 15), None, -2000.0, *AV_M2[6:]]],
+                     "Facture M2 : règlement de 1 000,00 € le 20/07/2026, puis avoir n° AV-M2 du 15/10/2026 (2 000,00 €) ; principal soldé après l'échéance ; restent dus",
+                     ["9,65 €", "6,66 €"], 56.31, id="payment-then-credit-note"),
+        # 2 999,50 € paid, 0,50 € short, within [policy] tolerance (1,00 €), no credit note:
+        # no credit note is made up of the difference.
+        pytest.param([[*M1[:6], 2999.5, *M1[7:]]], "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture(s).",
+                     ["28,96 €", "154,79 €"], None, id="within-tolerance-no-credit-note"),
+    ],
+)  # fmt: skip
+def test_an_invoice_settled_by_a_credit_note_says_so(tmp_path, rows, said, periods, total):
+    text = _file(tmp_path, rows)
+    assert said in text, text
+    if rows[-1][0].startswith("AV"):
+        assert "principal payé" not in text, text
+    else:
+        assert "avoir n°" not in text and "principal soldé" not in text, text
+    assert all(p in text for p in periods), text
+    if total is not None:
+        assert f"Total réclamé : {total:.2f} €".replace(".", ",") in text, text
