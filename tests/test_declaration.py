@@ -229,3 +229,42 @@ def test_liquidation_and_later_claims(tmp_path, kind, says, never):
             and "L622-24, al. 6" in reasons["L-C"]
             and "L622-17 IV" in reasons["L-C"]
         )
+
+
+def test_the_indemnities_by_amount_never_a_false_product(tmp_path):
+    """Three invoices due before the judgment, their indemnities 40, 40 and 25 € (part of one
+    paid): 2 × 40 + 1 × 25 = 105 €, never « 3 facture(s) × 40,00 € = 105,00 € »."""
+    from relance_xlsx.figures import ClaimedInvoice, Debtor, Declaration, write_declaration
+
+    def invoice(number: str, indemnity: float) -> ClaimedInvoice:
+        return ClaimedInvoice(number, D(2024, 4, 15), D(2024, 5, 15), 1000.0, 0.0, 1000.0, (),
+                              0.0, indemnity)  # fmt: skip
+
+    due = [invoice("J-1", 40.0), invoice("J-2", 25.0), invoice("J-3", 40.0)]
+    declaration = Declaration("Rouge SAS", D(2024, 8, 20), complete_settings().creditor,
+                              Debtor("Rouge SAS", ADDRESS), "redressement judiciaire",
+                              D(2024, 7, 15), D(2024, 7, 30), "", "", due)  # fmt: skip
+    text = _text(write_declaration(declaration, tmp_path / "d.docx"))
+    assert (
+        "Indemnités forfaitaires pour frais de recouvrement : 3 factures échues avant le "
+        "jugement, 2 × 40,00 € + 1 × 25,00 € = 105,00 € (L441-10 II, D441-5)." in text
+    ), text
+    assert "× 40,00 € = 105,00 €" not in text
+
+
+def test_the_declaration_says_the_indemnity_the_settings_claim(tmp_path):
+    """[policy] indemnity = 25: J-1 and J-2 are due before the judgment, 2 × 25 = 50 €; the
+    basis says 25 €, not the law's 40 €."""
+    settings = complete_settings()
+    settings = dataclasses.replace(
+        settings, policy=dataclasses.replace(settings.policy, indemnity=25.0)
+    )
+    ledger = _ledger(tmp_path, D(2024, 7, 15), D(2024, 7, 30))
+    result = relance_xlsx.run(ledger, settings, as_of=D(2024, 8, 20), out_dir=tmp_path / "out")
+    text = _text(Path(result.declarations[0]))
+    assert "2 facture(s) échue(s) avant le jugement × 25,00 € = 50,00 €" in text, text
+    assert (
+        "Indemnité forfaitaire pour frais de recouvrement : 25,00 € par facture, en deçà des "
+        "40 € prévus (Code de commerce L441-10 II et D441-5)" in text
+    ), text
+    assert "40 € par facture (" not in text

@@ -6,6 +6,7 @@ deadline (Code de commerce L622-24 to L622-26, R622-23, R622-24)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class Declaration:
     rate_notes: list[str] = field(default_factory=list)
     # Payments received after the judgment for earlier debts: not deducted (L622-7).
     paid_after: list[str] = field(default_factory=list)
+    # The fixed indemnity claimed per invoice ([policy] indemnity; the law's is 40 €).
+    fixed_indemnity: float = 40.0
 
     @property
     def abroad(self) -> bool:
@@ -95,7 +98,10 @@ def write_declaration(declaration: Declaration, target: Path) -> Path:
         *_not_due(d),
         *_summary(d),
         paragraph("Fondement de la créance", "Heading2"),
-        *(paragraph(line, "ListBullet") for line in basis_lines(d.debtor, d.contract_rate)),
+        *(
+            paragraph(line, "ListBullet")
+            for line in basis_lines(d.debtor, d.contract_rate, d.fixed_indemnity)
+        ),
         *later(d),
         paragraph("Pièces justificatives jointes (bordereau)", "Heading2"),
         *(paragraph(f"{n}. {item}") for n, item in enumerate(_documents(d), start=1)),
@@ -154,17 +160,28 @@ def _due(d: Declaration) -> list[str]:
         )
     )
     out += [paragraph(note) for note in d.rate_notes]
-    count = sum(1 for i in d.due if i.indemnity)
-    if count:
-        out.append(
-            paragraph(
-                f"Indemnités forfaitaires pour frais de recouvrement : {count} facture(s) échue(s) "
-                f"avant le jugement × {money(max(i.indemnity for i in d.due))} = "
-                f"{money(d._sum(d.due, 'indemnity'))} (L441-10 II, D441-5)."
-            )
-        )
+    out += [paragraph(line) for line in _indemnities(d)]
     out += [paragraph(f"Facture {n} contestée par le débiteur (R622-23, 3°).") for n in d.disputed]
     return out
+
+
+def _indemnities(d: Declaration) -> list[str]:
+    """« 2 facture(s) échue(s) avant le jugement × 40,00 € = 80,00 € », the product only when
+    every indemnity is the same amount; else the count of each amount, then the sum."""
+    amounts = Counter(round(i.indemnity, 2) for i in d.due if i.indemnity > 0.005)
+    if not amounts:
+        return []
+    count = sum(amounts.values())
+    each = " + ".join(f"{n} × {money(a)}" for a, n in sorted(amounts.items(), reverse=True))
+    if len(amounts) == 1:
+        each = f"{count} facture(s) échue(s) avant le jugement × {money(next(iter(amounts)))}"
+    else:
+        each = f"{count} factures échues avant le jugement, {each}"
+    total = money(d._sum(d.due, "indemnity"))
+    return [
+        f"Indemnités forfaitaires pour frais de recouvrement : {each} = {total} "
+        "(L441-10 II, D441-5)."
+    ]
 
 
 def _not_due(d: Declaration) -> list[str]:

@@ -103,6 +103,7 @@ def build_declaration(
         _rate_notes([{**by_index[i], "periods": valued.periods.get(i, ())} for i in valued.due],
                     settings),
         [_late_note(r) for r in open_ if r["late_paid"]],
+        fixed_indemnity=settings.policy.indemnity,
     )  # fmt: skip
     forbidden = tuple(
         f"{client}, facture {text(r['invoice'])} : "
