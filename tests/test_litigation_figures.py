@@ -72,6 +72,12 @@ def _paid(interest: float, indemnity: float) -> tuple:
                                    "Indemnité forfaitaire déjà reçue par virement (facture M1) : 15,00 €, déduits de l'indemnité réclamée.",
                                    "Indemnités forfaitaires : 25,00 €"],
                      108.75, id="interest-and-part-of-the-indemnity"),
+        # More than the table (a letter's interest ran past the payment of 02/12): the table's
+        # 183,75 € deducted, none left; the 40 € alone claimed.
+        pytest.param(190.0, 0.0, ["183,75 € au tableau − 183,75 € imputés sur 190,00 € reçus = 0,00 € réclamés.",
+                                  "Intérêts arrêtés au 2 décembre 2026 : 0,00 €",
+                                  "Réglée(s) après l'échéance, principal payé : M1 ; reste due l'indemnité forfaitaire (Code de commerce D441-5), comprise dans la demande."],
+                     40.0, id="more-than-the-table"),
     ],
 )  # fmt: skip
 def test_penalties_received_by_transfer_are_deducted_in_plain_sight(
@@ -133,14 +139,14 @@ AV_M2 = ["AV-M2", "Mu SAS", "professionnel", D(2026, 7, 15), None, -1000.0, None
 @pytest.mark.parametrize(
     ("rows", "said", "periods", "total"),
     [
-        pytest.param([M2, AV_M2], "Facture M2 : avoir n° AV-M2 du 15/07/2026 (1 000,00 €), puis règlement de 2 000,00 € le 02/12/2026 ; principal soldé après l'échéance ; restent dus les pénalités de retard et l'indemnité forfaitaire (Code de commerce L441-10 et D441-5), compris dans la demande.",
+        pytest.param([M2, AV_M2], "Facture M2 : avoir n° AV-M2 du 15/07/2026 (1 000,00 €), puis règlement de 2 000,00 € le 02/12/2026 ; principal soldé après l'échéance ; restent dues les pénalités de retard et l'indemnité forfaitaire (Code de commerce L441-10 et D441-5), comprises dans la demande.",
                      ["19,31 €", "103,19 €"], 162.50, id="credit-note-then-payment"),
         # Paid first (1 000 € on 20/07), the credit note for the rest after (15/10/2026): it
         # lowers the base from the first day, to 1 000 €, which the payment of 20/07 settles:
         #   02/06–30/06, 29 d: 1 000 × 12,15 % × 29 / 365 = 9,6534 → 9,65
         #   01/07–20/07, 20 d: 1 000 × 12,15 % × 20 / 365 = 6,6575 → 6,66   16,31 € + 40 €.
         pytest.param([[*M2[:6], 1000.0, D(2026, 7, 20), *M2[8:]], [*AV_M2[:3], D(2026, 10, 15), None, -2000.0, *AV_M2[6:]]],
-                     "Facture M2 : règlement de 1 000,00 € le 20/07/2026, puis avoir n° AV-M2 du 15/10/2026 (2 000,00 €) ; principal soldé après l'échéance ; restent dus",
+                     "Facture M2 : règlement de 1 000,00 € le 20/07/2026, puis avoir n° AV-M2 du 15/10/2026 (2 000,00 €) ; principal soldé après l'échéance ; restent dues",
                      ["9,65 €", "6,66 €"], 56.31, id="payment-then-credit-note"),
         # 2 999,50 € paid, 0,50 € short, within [policy] tolerance (1,00 €), no credit note:
         # no credit note is made up of the difference.

@@ -540,7 +540,7 @@ def test_a_waived_indemnity_is_not_said_to_be_in_the_claim(tmp_path):
     [dossier] = list((tmp_path / "out").rglob("dossier.docx"))
     text = _text(dossier)
     assert (
-        "Réglée(s) après l'échéance, principal payé : K2 ; restent dus les pénalités de retard (Code de commerce L441-10), compris dans la demande."
+        "Réglée(s) après l'échéance, principal payé : K2 ; restent dues les pénalités de retard (Code de commerce L441-10), comprises dans la demande."
         in text
     ), text
     assert "Indemnités forfaitaires : 0,00 €" in text

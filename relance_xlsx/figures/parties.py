@@ -203,8 +203,8 @@ def paid_late_line(
 
 
 def still_owed(debtor: Debtor, interest: bool = True, indemnity: bool = True) -> str:
-    """« restent dus les pénalités de retard et l'indemnité forfaitaire (Code de commerce
-    L441-10 et D441-5), compris dans la demande »: what the law gives on an invoice settled
+    """« restent dues les pénalités de retard et l'indemnité forfaitaire (Code de commerce
+    L441-10 et D441-5), comprises dans la demande »: what the law gives on an invoice settled
     late, only what the claim holds of it."""
     if debtor.consumer:
         owed = "les intérêts au taux légal depuis la mise en demeure (Code civil 1231-6)"
@@ -216,8 +216,14 @@ def still_owed(debtor: Debtor, interest: bool = True, indemnity: bool = True) ->
         named = ["les pénalités de retard"] * interest + ["l'indemnité forfaitaire"] * indemnity
         cited = ["L441-10"] * interest + ["D441-5"] * indemnity
         owed = f"{' et '.join(named)} (Code de commerce {' et '.join(cited)})"
-    due = "restent dus" if interest or debtor.consumer else "reste due"
-    return f"{due} {owed}, compris dans la demande"
+    # Agreed with what stays owed: « les pénalités (f.) et l'indemnité (f.) restent dues …,
+    # comprises », « les intérêts (m.) … restent dus …, compris », « l'indemnité reste due ».
+    plural = interest or debtor.consumer
+    masculine = plural and (debtor.public or debtor.consumer)
+    ending = "" if masculine else "e"
+    due = f"restent du{ending}s" if plural else "reste due"
+    held = "compris" if masculine else ("comprises" if plural else "comprise")
+    return f"{due} {owed}, {held} dans la demande"
 
 
 def legal_rate_lines(rates: list[float], notes: list[str]) -> list[str]:

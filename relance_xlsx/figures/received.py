@@ -23,10 +23,14 @@ def received_lines(invoices: Sequence[Any], name: str) -> list[str]:
     interest = round(sum(i.interest for i in invoices), 2)
     deducted = round(table - interest, 2)
     paid = [i.number for i in invoices if i.interest_paid > 0.005]
+    received = round(sum(i.interest_paid for i in invoices), 2)
     if paid and deducted > 0.005:
+        # More received than the table now gives (interest stopped at an earlier payment):
+        # only the table is deducted, and the file says what came in.
+        what = "reçus" if received - deducted < 0.005 else f"imputés sur {money(received)} reçus"
         out.append(
             f"Déjà reçu par virement au titre des {name} ({_invoices(paid)}), déduit : "
-            f"{money(table)} au tableau − {money(deducted)} reçus = {money(interest)} réclamés."
+            f"{money(table)} au tableau − {money(deducted)} {what} = {money(interest)} réclamés."
         )
     fixed = [i for i in invoices if i.indemnity_paid > 0.005]
     if fixed:

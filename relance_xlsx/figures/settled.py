@@ -36,7 +36,7 @@ def settled_lines(debtor: Debtor, invoices: Sequence[Any]) -> list[str]:
 
 def _credited(debtor: Debtor, invoice: Any) -> str:
     """« Facture M1 : avoir n° AV-M1 du 15/10/2026 (300,00 €), puis règlement de 700,00 € le
-    02/12/2026 ; principal soldé après l'échéance ; restent dus … »: an invoice settled in
+    02/12/2026 ; principal soldé après l'échéance ; restent dues … »: an invoice settled in
     part by a credit note naming it, each step on its day, oldest first."""
     steps = [
         (day, f"avoir n° {number} " + (f"du {short_day(day)}" if day else "non daté")
