@@ -130,3 +130,31 @@ def test_each_payment_after_the_judgment_is_named(tmp_path: Path) -> None:
         "Facture P-1 : 250,00 € reçus postérieurement au jugement d'ouverture, en 2 paiements "
         "(100,00 € le 20 juillet 2024 et 150,00 € le 5 août 2024), non déduits" in text
     ), text
+
+
+def test_interest_a_transfer_paid_is_deducted_in_plain_sight(tmp_path: Path) -> None:
+    """P-1, 1 000 € due 15/05/2024, judgment of 15/07/2024: 18,27 + 5,47 = 23,74 € over the
+    periods (above); the journal says a transfer paid 10,00 € of its interest: 13,74 €
+    declared, and the declaration says the 10,00 € under its table (it only showed 13,74 €
+    under a table of 23,74 €)."""
+
+    def journal(wb) -> None:
+        ws = wb.create_sheet("Journal des relances")
+        ws.append(["Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
+                   "Intérêts", "Indemnité", "Courrier"])  # fmt: skip
+        ws.append([dt.datetime(2024, 7, 10), "P-1", "Rouge SAS", "Relance 2",
+                   "Pénalités réglées (banque)", 0.0, 10.0, 0.0, ""])  # fmt: skip
+
+    rows = [["P-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, None, None, ADDRESS,
+             "Redressement judiciaire", JUDGMENT, NOTICE]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS, extra=journal)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out"
+    )
+    text = _text(Path(result.declarations[0]))
+    assert "18,27 €" in text and "5,47 €" in text
+    assert (
+        "Déjà reçu par virement au titre des intérêts de retard (facture P-1), déduit : "
+        "23,74 € au tableau − 10,00 € reçus = 13,74 € déclarés." in text
+    ), text
+    assert "Intérêts arrêtés au 14 juillet 2024 : 13,74 €" in text

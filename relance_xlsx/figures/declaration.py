@@ -20,6 +20,7 @@ from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
 from .proceedings import heading, later, liquidation, not_due_heading, procedure
+from .received import received_lines
 
 TO_FILL = "[À COMPLÉTER : {what}]"
 # Two months from the BODACC notice; two more for a creditor outside metropolitan France.
@@ -159,6 +160,10 @@ def _due(d: Declaration) -> list[str]:
             right=(3, 4, 5, 6),
         )
     )
+    # At_judgment deducts the interest a transfer paid (policy/penalties.py): said here.
+    out += [
+        paragraph(line) for line in received_lines(d.due, "intérêts de retard", False, "déclarés")
+    ]
     out += [paragraph(note) for note in d.rate_notes]
     out += [paragraph(line) for line in _indemnities(d)]
     out += [paragraph(f"Facture {n} contestée par le débiteur (R622-23, 3°).") for n in d.disputed]

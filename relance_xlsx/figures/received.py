@@ -14,10 +14,14 @@ def _invoices(numbers: list[str]) -> str:
     return ("facture " if len(numbers) == 1 else "factures ") + join_list(numbers)
 
 
-def received_lines(invoices: Sequence[Any], name: str) -> list[str]:
+def received_lines(
+    invoices: Sequence[Any], name: str, indemnity: bool = True, verb: str = "réclamés"
+) -> list[str]:
     """The interest and the indemnity already received by transfer, each deducted from what
     the table or the law gives; nothing when no transfer paid any. name: what the law calls
-    the interest (« pénalités de retard », « intérêts moratoires »…), in lower case."""
+    the interest (« pénalités de retard », « intérêts moratoires »…), in lower case.
+    indemnity: False where the indemnity received is not deducted (a declaration); verb: what
+    is done with the rest (« réclamés », « déclarés »)."""
     out = []
     table = round(sum(float(p[5]) for i in invoices for p in i.periods), 2)
     interest = round(sum(i.interest for i in invoices), 2)
@@ -30,9 +34,9 @@ def received_lines(invoices: Sequence[Any], name: str) -> list[str]:
         what = "reçus" if received - deducted < 0.005 else f"imputés sur {money(received)} reçus"
         out.append(
             f"Déjà reçu par virement au titre des {name} ({_invoices(paid)}), déduit : "
-            f"{money(table)} au tableau − {money(deducted)} {what} = {money(interest)} réclamés."
+            f"{money(table)} au tableau − {money(deducted)} {what} = {money(interest)} {verb}."
         )
-    fixed = [i for i in invoices if i.indemnity_paid > 0.005]
+    fixed = [i for i in invoices if i.indemnity_paid > 0.005 and indemnity]
     if fixed:
         received = round(sum(i.indemnity_paid for i in fixed), 2)
         numbers = _invoices([i.number for i in fixed])
