@@ -46,8 +46,8 @@ class ClaimedInvoice:
     # Paid by transfer of its penalties (received.py): interest and indemnity are the rest.
     interest_paid: float = 0.0
     indemnity_paid: float = 0.0
-    # The credit notes naming it (number, date, amount), its payments (date, amount).
-    credit_notes: tuple[tuple[str, dt.date | None, float], ...] = ()
+    # The credit notes that settled it (number, date, amount used, whole), its payments.
+    credit_notes: tuple[tuple[str, dt.date | None, float, float], ...] = ()
     payments: tuple[tuple[dt.date | None, float], ...] = ()
 
 

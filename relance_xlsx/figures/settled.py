@@ -40,8 +40,8 @@ def _credited(debtor: Debtor, invoice: Any) -> str:
     part by a credit note naming it, each step on its day, oldest first."""
     steps = [
         (day, f"avoir n° {number} " + (f"du {short_day(day)}" if day else "non daté")
-              + f" ({money(amount)})")
-        for number, day, amount in invoice.credit_notes
+              + f" ({money(used)}" + (f" sur {money(whole)})" if whole - used > 0.005 else ")"))
+        for number, day, used, whole in invoice.credit_notes
     ]  # fmt: skip
     steps += [
         (day, f"règlement de {money(amount)} " + (f"le {short_day(day)}" if day else "non daté"))

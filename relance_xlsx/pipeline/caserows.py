@@ -23,10 +23,11 @@ _FIELDS = (
 )  # fmt: skip
 _DECIDED = ("interest", "indemnity", "action")
 # The penalties a bank transfer paid: in the frame only when the journal records some.
-_OPTIONAL = ("interest_paid", "indemnity_paid")
+# The day credit notes settled an invoice (ledger/credits.py), when the ledger has some.
+_OPTIONAL = ("interest_paid", "indemnity_paid", "credited_on")
 _DATES = (
     "invoice_date", "due_date", "payment_date", "promise_date", "last_date", "ar_date",
-    "performance_date", "judgment_date", "bodacc_date",
+    "performance_date", "judgment_date", "bodacc_date", "credited_on",
 )  # fmt: skip
 
 
@@ -69,7 +70,7 @@ def payments(r: dict[str, Any]) -> tuple[tuple[dt.date | None, float], ...]:
     its « Date règlement » is then the credit's, and a payment without one has no day."""
     paid = r.get("payments") or ()
     if not paid and float(r["paid"]) > 0:
-        day = None if r.get("credits") else r["payment_date"]
+        day = None if day_of(r.get("credited_on")) else r["payment_date"]
         paid = ((day, r["paid"]),)
     return tuple((day_of(day), float(amount)) for day, amount in paid if float(amount) > 0)
 
@@ -81,13 +82,19 @@ def day_of(value: Any) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def credit_notes(rows: list[dict[str, Any]]) -> dict[str, tuple[tuple[str, Any, float], ...]]:
-    """The credit notes of these rows that name an invoice, by the invoice's folded number:
-    (number, date, amount as a positive figure)."""
-    out: dict[str, tuple[tuple[str, Any, float], ...]] = {}
+def credit_notes(
+    rows: list[dict[str, Any]],
+) -> dict[str, tuple[tuple[str, Any, float, float], ...]]:
+    """The credit notes of these rows used to settle the invoice they name, by the invoice's
+    folded number: (number, date, amount used, the credit's whole amount). A credit left
+    whole (the invoice paid in full all the same) is on the statement, not here."""
+    out: dict[str, tuple[tuple[str, Any, float, float], ...]] = {}
     for r in rows:
-        if r["valid"] and r["is_credit"] and r["credit_for"] is not None:
-            note = (str(r["invoice"]), r["invoice_date"], round(-float(r["amount"]), 2))
+        if not (r["valid"] and r["is_credit"] and r["credit_for"] is not None):
+            continue
+        used = round(float(r["outstanding"]) - float(r["amount"]), 2)
+        if used > 0.005:
+            note = (str(r["invoice"]), r["invoice_date"], used, round(-float(r["amount"]), 2))
             out[key_of(r["credit_for"])] = (*out.get(key_of(r["credit_for"]), ()), note)
     return out
 
