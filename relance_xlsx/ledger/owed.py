@@ -111,6 +111,8 @@ def net_plus_vat(case: Case) -> None:
     words = case.words(amount)
     if not words & _NET_WORDS or words & _GROSS_WORDS or not case.numeric(vat):
         return
+    if _gross_as_vat(case, amount, vat):
+        return
     case.pos["add_vat"] = vat
     names = case.name(amount), case.name(vat)
     case.evidence["amount"] = (
@@ -119,6 +121,29 @@ def net_plus_vat(case: Case) -> None:
     )
     case.evidence["add_vat"] = f"ajoutée à « {names[0]} » pour le montant dû"
     case.notes.append(f"Montant dû : « {names[0]} » + « {names[1]} » (aucun total TTC).")
+
+
+def _gross_as_vat(case: Case, net: int, vat: int) -> bool:
+    """A « VAT » column larger than the net on nearly every row is the total (« Total avec
+    TVA » read as a tax): claimed as the TTC, never added to the net. Whether it was."""
+    if case.is_fixed("vat"):
+        return False
+    nets, taxes = case.profiles[net].values, case.profiles[vat].values
+    both = ~np.isnan(nets) & ~np.isnan(taxes) & (nets > 0)
+    seen = int(np.count_nonzero(both))
+    if not seen or np.count_nonzero(taxes[both] > nets[both]) < 0.8 * seen:
+        return False
+    del case.pos["vat"]
+    case.pos["amount"] = vat
+    if not case.is_fixed("amount_ht"):
+        case.pos["amount_ht"] = net
+    names = case.name(vat), case.name(net)
+    case.evidence["amount"] = (
+        f"« {names[0]} » est plus grand que « {names[1]} » (hors taxes) sur {seen} ligne(s) : "
+        "c'est le total TTC, pas la TVA"
+    )
+    case.notes.append(f"Montant dû : « {names[0]} » (TTC), pas « {names[1]} » (hors taxes).")
+    return True
 
 
 def running_totals(case: Case) -> None:
