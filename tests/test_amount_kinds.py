@@ -301,3 +301,5 @@ def test_terms_typed_under_the_due_date_header_are_terms(tmp_path):
     ]
     assert ledger.frame["valid"].all()
     assert "« Échéance » contient des conditions de paiement" in ledger.choice
+    (said,) = [d.what for d in ledger.decisions if d.what.startswith("Pas de colonne Échéance")]
+    assert "en dates (« Échéance » contient des conditions de paiement)" in said
