@@ -56,6 +56,8 @@ _TYPE_HEADERS = [
     "Document type",
     "Tipo",
     "Sens",
+    "Doc Type",
+    "Journal",
 ]
 _CREDIT_VALUES = [
     "Avoir",
