@@ -155,6 +155,39 @@ def test_a_vat_column_larger_than_the_net_is_the_ttc(tmp_path):
     assert "add_vat" not in ledger.positions
 
 
+@pytest.mark.parametrize(
+    ("header", "values", "claimed"),
+    [
+        pytest.param(
+            "Somme due",
+            [1180.0, 2360.0, 590.0],
+            [1180.0, 2360.0, 590.0],
+            id="unknown-gross-header-claimed",
+        ),
+        pytest.param(
+            "Total facture client",
+            [1200.0, 2400.0, 600.0],
+            [1200.0, 2400.0, 600.0],
+            id="total-words-claimed",
+        ),
+        pytest.param(
+            "Poids",
+            [1100.0, 2100.0, 520.0],
+            [1000.0, 2000.0, 500.0],
+            id="not-an-amount-header-kept-net",
+        ),
+        pytest.param("Montant", [2000.0, 4000.0, 1000.0], None, id="double-is-no-ttc"),
+    ],
+)
+def test_a_net_alone_gives_way_to_a_larger_amount_column(tmp_path, header, values, claimed):
+    rows = [(*r, n, g) for r, n, g in zip(_INVOICES, [1000.0, 2000.0, 500.0], values, strict=True)]
+    ledger = _read(tmp_path, [*BASE, "Montant HT", header], rows)
+    if claimed is None:  # a header that names the amount is read as it is, never the net
+        assert ledger.headers[ledger.positions["amount"]] == header
+        return
+    assert ledger.frame["amount"].tolist() == claimed
+
+
 def test_a_real_vat_column_is_still_added_to_the_net(tmp_path):
     rows = [
         (*r, n, g)
