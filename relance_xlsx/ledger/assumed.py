@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .columns import match_headers
 from .problems import Decision
 from .standing import UNKNOWN_STATUS
 
@@ -24,7 +25,12 @@ def assumed_due(
         if terms
         else f"date de facture + {days} jours"
     )
-    return [Decision(f"{DUE_ASSUMED} : échéance = {rule} ([policy] default_terms_days)", dated)]
+    if terms and match_headers([terms]).get("due_date") == 0:
+        # « Échéance » = « 30 jours »: the column is there, but it holds terms, not dates.
+        said = f"{DUE_ASSUMED} en dates (« {terms} » contient des conditions de paiement)"
+    else:
+        said = DUE_ASSUMED
+    return [Decision(f"{said} : échéance = {rule} ([policy] default_terms_days)", dated)]
 
 
 def said_in_run(decisions: Iterable[Decision]) -> list[str]:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from .columns import header_words
 from .owed import not_amount
 from .profile import Profile
@@ -20,6 +22,7 @@ from .profile import Profile
 _URL = re.compile(r"^\s*(https?://|www\.)", re.I)
 # A number typed with a leading zero (« 01752 ») or twelve digits is a phone or an account.
 _IDENTIFIER = re.compile(r"^\s*(0\d{3,}|\d{10,})\s*$")
+_LONG_CODE = 1e10  # no invoice of ten billion: a whole number this long is a code
 _LONG_TEXT = 40  # an invoice number is short; a sentence (an e-mail's snippet) is not
 _ROW_NUMBER = frozenset({"no", "ligne", "line", "row", "index", "idx", "rang", "item", "sr", "sl"})
 _QUANTITY = frozenset(
@@ -89,10 +92,25 @@ def _not_amount(words: set[str], p: Profile, share: dict[str, float]) -> str | N
         return "elle ne contient pas de montants"
     if why is None and share["identifier"] >= 0.1:
         return "des numéros de téléphone ou de compte s'y mêlent aux montants"
+    if why is None and _long_codes(p):
+        return "des nombres entiers de 11 chiffres ou plus (des codes), pas des montants"
     return why
 
 
+def _long_codes(p: Profile) -> bool:
+    """Whole numbers of eleven digits or more in every cell: authorisation codes, accounts."""
+    numbers = p.values[~np.isnan(p.values)]
+    return bool(
+        len(numbers) >= 2
+        and len(numbers) >= p.filled
+        and np.all(np.abs(numbers) >= _LONG_CODE)
+        and np.all(numbers == np.round(numbers))
+    )
+
+
 def _not_client(p: Profile, share: dict[str, float]) -> str | None:
+    if p.filled >= 3 and round(p.distinct * p.filled) <= 1:
+        return "elle contient une seule valeur sur toutes les lignes, pas les noms des clients"
     if share["url"] >= 0.3:
         return "elle contient des liens, pas des noms"
     if p.emails >= 0.5 or share["at"] >= 0.5:

@@ -19,6 +19,7 @@ from .columns import header_words
 from .labels import label
 from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .profile import Profiles
+from .termsdue import terms_under_due
 
 # Headers that number rows rather than invoices (« N° », « # », « ID », « Ligne »).
 _GENERIC_NUMBER = frozenset({"no", "ligne", "line", "row", "index", "idx", "rang", "item"})
@@ -60,6 +61,7 @@ def judge(
     _country_text(case)
     _currency_codes(case)
     _row_counter(case)
+    terms_under_due(case)
     references(case)
     net_vat_total(case)
     running_totals(case)

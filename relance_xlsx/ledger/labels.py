@@ -26,6 +26,7 @@ FIELD_LABELS = {
     "phone": "Téléphone",
     "remarks": "Remarques",
     "client_type": "Type de client",
+    "doc_type": "Type de document",
     "insolvency": "Procédure collective",
     "object": "Objet",
     "email": "E-mail",

@@ -10,6 +10,7 @@ import numpy as np
 
 from .coded import Coded
 from .grid import Grid
+from .kinds import kind_credits
 from .standing import Standing
 from .statuses import CREDIT, PAID, status_partial
 from .values import parse_flag
@@ -31,14 +32,15 @@ _MENTION = (
 def credits(
     grid: Grid, amount: np.ndarray, standing: Standing, invoice: Coded, objects: Coded
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Which rows are credit notes (a negative amount, the status, « Avoir » in the invoice
-    number or opening the description), and the amounts with every credit note negative.
+    """Which rows are credit notes (a negative amount, the status, the document type, « Avoir »
+    in the invoice number or opening the description), and the amounts with every credit note
+    negative.
 
     A description that only mentions an « avoir » further on, with a positive amount, leaves
     the row an invoice and is a warning on its row.
     """
     is_credit = (amount < 0) | standing.rows(CREDIT) | _says_credit(invoice, _names_credit)
-    is_credit |= _says_credit(objects, _opens_with_credit)
+    is_credit |= _says_credit(objects, _opens_with_credit) | kind_credits(grid)
     mentions = ~is_credit & (amount > 0) & _says_credit(objects, _names_credit)
     for i in np.flatnonzero(mentions).tolist():
         grid.problem(i, "object", objects.at(i), _MENTION, "warning")

@@ -105,11 +105,15 @@ def net_plus_vat(case: Case) -> None:
     owes the two together, never the net alone."""
     if "amount" not in case.pos and "balance" not in case.pos and "amount_ht" in case.pos:
         case.pos["amount"] = case.pos["amount_ht"]  # « Montant HT » and « TVA », no TTC
+        if "vat" not in case.pos and _gross_beside_net(case, case.pos["amount_ht"]):
+            return
     amount, vat = case.pos.get("amount"), case.pos.get("vat")
     if amount is None or vat is None or "amount" in case.evidence or case.is_fixed("amount"):
         return  # no tax, or the total was found (net_vat_total), or the user named it
     words = case.words(amount)
     if not words & _NET_WORDS or words & _GROSS_WORDS or not case.numeric(vat):
+        return
+    if _gross_as_vat(case, amount, vat):
         return
     case.pos["add_vat"] = vat
     names = case.name(amount), case.name(vat)
@@ -119,6 +123,63 @@ def net_plus_vat(case: Case) -> None:
     )
     case.evidence["add_vat"] = f"ajoutée à « {names[0]} » pour le montant dû"
     case.notes.append(f"Montant dû : « {names[0]} » + « {names[1]} » (aucun total TTC).")
+
+
+def _gross_beside_net(case: Case, net: int) -> bool:
+    """A net claimed for want of a total, beside one amount column (its header names an
+    amount) 0 to 30 % above it on nearly every row: that column, the TTC under a header the
+    synonyms do not know, is claimed. Whether it was."""
+    nets = case.profiles[net].values
+    found = []
+    for j in case.free():
+        words = case.words(j)
+        if not case.numeric(j) or words & (REFERENCE_WORDS | _NET_WORDS):
+            continue
+        if not words & (_AMOUNT_WORDS | _GROSS_WORDS):
+            continue  # a header that names an amount: never a weight or a count
+        gross = case.profiles[j].values
+        both = ~np.isnan(nets) & ~np.isnan(gross) & (nets > 0)
+        seen = int(np.count_nonzero(both))
+        above = (gross[both] > nets[both]) & (gross[both] <= 1.3 * nets[both])
+        if (
+            seen >= 2
+            and np.count_nonzero(above) >= 0.8 * seen
+            and seen >= 0.8 * case.profiles[net].filled
+        ):
+            found.append(j)
+    if len(found) != 1 or case.is_fixed("amount"):
+        return False
+    case.pos["amount"] = found[0]
+    names = case.name(found[0]), case.name(net)
+    case.evidence["amount"] = (
+        f"« {names[0]} » dépasse « {names[1]} » (hors taxes) de 0 à 30 % sur chaque ligne : "
+        "c'est le total TTC"
+    )
+    case.notes.append(f"Montant dû : « {names[0]} » (TTC), pas « {names[1]} » (hors taxes).")
+    return True
+
+
+def _gross_as_vat(case: Case, net: int, vat: int) -> bool:
+    """A « VAT » column larger than the net on nearly every row is the total (« Total avec
+    TVA » read as a tax): claimed as the TTC, never added to the net. Whether it was."""
+    if case.is_fixed("vat"):
+        return False
+    nets, taxes = case.profiles[net].values, case.profiles[vat].values
+    both = ~np.isnan(nets) & ~np.isnan(taxes) & (nets > 0)
+    seen = int(np.count_nonzero(both))
+    if not seen or np.count_nonzero(taxes[both] > nets[both]) < 0.8 * seen:
+        return False
+    del case.pos["vat"]
+    case.pos["amount"] = vat
+    if not case.is_fixed("amount_ht"):
+        case.pos["amount_ht"] = net
+    names = case.name(vat), case.name(net)
+    case.evidence["amount"] = (
+        f"« {names[0]} » est plus grand que « {names[1]} » (hors taxes) sur {seen} ligne(s) : "
+        "c'est le total TTC, pas la TVA"
+    )
+    case.notes.append(f"Montant dû : « {names[0]} » (TTC), pas « {names[1]} » (hors taxes).")
+    return True
 
 
 def running_totals(case: Case) -> None:

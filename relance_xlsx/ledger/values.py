@@ -19,6 +19,9 @@ from .text import is_empty, parse_text
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Serial numbers Excel shows as dates between 1954 and 2118: anything else is not a date.
 _SERIAL_MIN, _SERIAL_MAX = 20000, 80000
+# A date typed as the number yyyymmdd (19000101 to 21001231), never an Excel serial.
+_YMD_MIN, _YMD_MAX = 19000101, 21001231
+_YMD_TEXT = re.compile(r"^\d{8}$")
 # An invoice ledger holds nothing before 1990 or after 2099: such a date is a typing error
 # (or Excel's day 0), and letting it through would compute decades of interest.
 FIRST_DATE, LAST_DATE = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
@@ -72,6 +75,14 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
 _WORDY_DATE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?:er)? ([a-z]+) (\d{2,4})$")
 
 
+def _ymd(number: int) -> dt.date:
+    """A date typed as yyyymmdd (20260901), as exports without dates write them."""
+    try:
+        return dt.date(number // 10000, number // 100 % 100, number % 100)
+    except ValueError:
+        raise ValueError("date impossible") from None
+
+
 def _year(y: int) -> int:
     return y + 2000 if y < 100 else y
 
@@ -97,8 +108,12 @@ def _read_date(value: Any) -> dt.date | None:
     if isinstance(value, int | float):
         if _SERIAL_MIN <= value <= _SERIAL_MAX:  # a datetime serial keeps its date part
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
+        if _YMD_MIN <= value <= _YMD_MAX and float(value).is_integer():
+            return _ymd(int(value))  # 20260901 typed as a number: 1 September 2026
         raise ValueError("nombre qui n'est pas une date")
     text = str(value).strip()
+    if _YMD_TEXT.match(text) and _YMD_MIN <= int(text) <= _YMD_MAX:
+        return _ymd(int(text))
     m = _NUMERIC_DATE.match(text)
     try:
         if m:
