@@ -30,6 +30,7 @@ from .choice import (
 from .clients import find_clients, join_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
+from .named import named_sheet_error
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
@@ -99,12 +100,20 @@ def _read_table(
     settings: Settings,
     tables: dict[str, list[ExcelTable]],
     set_aside: list[str],
+    named: bool = False,
 ) -> tuple[TableGuess, str, list[list[Any]], list[str]]:
     """The table's guess, why it was chosen, the whole grid of its sheet, and the warning
     when another sheet's table is as good (its invoices are not read). No table in the
-    sheets read: the refusal of a sheet set aside (set_aside) is the reason said."""
+    sheets read: the refusal of a sheet set aside (set_aside) is the reason said. A sheet
+    the user named is never replaced by another one."""
     guess, runner_up = find_table(reader, candidates, settings.columns, tables)
     left_out = [s for s in sheets if s not in candidates]
+    if guess is None and named and candidates:
+        raise named_sheet_error(
+            path, candidates[0], reader.rows(candidates[0], HEADER_SEARCH_ROWS),
+            settings.columns, [s for s in left_out if s != settings.writeback.journal_sheet],
+            lambda s: find_table(reader, [s], settings.columns, tables)[0] is not None,
+        )  # fmt: skip
     if guess is None and left_out:
         # The sheet named as journal may be the invoices themselves (a wrong journal_sheet):
         # read it, and let the write-back refuse that name in its own sentence.
@@ -210,7 +219,7 @@ def _read(
         with collector.paused():
             guess, choice, grid, rival = _read_table(
                 reader, path, candidates, [s for s in sheets if s not in refused], settings,
-                tables, [refused[s] for s in looked_at if s in refused],
+                tables, [refused[s] for s in looked_at if s in refused], bool(wanted),
             )  # fmt: skip
             others = [s for s in candidates if s != guess.sheet]
             clients = find_clients(reader.rows, others) if others else None
