@@ -13,14 +13,13 @@ import re
 
 import numpy as np
 import pandas as pd
-from babel.numbers import get_currency_name
 
 from ..errors import LedgerError
 from .coded import Coded
 from .columns import normalise
 from .grid import Grid
+from .marks import EURO, currency_mark, currency_said
 
-EURO = "EUR"
 # Words and signs of a header or a currency cell, and the ISO code they stand for.
 _CODES = {
     "eur": EURO, "euro": EURO, "euros": EURO, "e": EURO, "€": EURO,
@@ -89,7 +88,7 @@ def cell_currency(value: object) -> str | None:
     text = value.strip()
     if _CODE.match(text.upper()) and text.upper() not in ("DHS", "RMS"):
         return text.upper() if normalise(text) not in _CODES else _CODES[normalise(text)]
-    return _CODES.get(normalise(text)) or _CODES.get(text)
+    return _CODES.get(normalise(text)) or _CODES.get(text) or currency_mark(text)
 
 
 def currencies(grid: Grid, typed: Coded) -> Coded:
@@ -113,7 +112,7 @@ def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
         return
     codes = currency.array()
     found = sorted({str(c) for c in codes[foreign]})
-    named = ", ".join(f"{c} ({get_currency_name(c, locale='fr_FR')})" for c in found)
+    named = ", ".join(currency_said(c) for c in found)
     if not (~foreign & ~np.isnan(amount)).any():
         raise LedgerError(
             f"Les montants de « {grid.header('amount')} » sont en {named}, pas en euros : "
@@ -126,7 +125,7 @@ def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
             i,
             "amount",
             grid.raw("amount").at(i),
-            f"montant en {code} ({get_currency_name(code, locale='fr_FR')}), pas en euros : "
+            f"montant en {currency_said(code)}, pas en euros : "
             "non relancée (relance-xlsx ne relance qu'en euros)",
         )
 
