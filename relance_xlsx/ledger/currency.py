@@ -10,6 +10,7 @@ sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -91,18 +92,31 @@ def cell_currency(value: object) -> str | None:
     return _CODES.get(normalise(text)) or _CODES.get(text) or currency_mark(text)
 
 
-def currencies(grid: Grid, typed: Coded) -> Coded:
-    """Each row's currency: the cell's own, else its currency column's, else its header's."""
+def currencies(grid: Grid, typed: Coded, shown: Mapping[int, str] | None = None) -> Coded:
+    """Each row's currency: the cell's own, else its currency column's, else its header's;
+    a number whose format shows another currency than the euro is in that one (shown: by
+    Excel row)."""
     column = grid.raw("currency").map(cell_currency) if "currency" in grid.positions else None
     header = header_currency(grid.header("amount")) if "amount" in grid.positions else None
-    if column is None and header is None:
+    if column is None and header is None and not shown:
         return typed
     values = typed.array()
     if column is not None:
         values = np.where(typed.present(), values, column.array())
     if header is not None:
         values = np.where(pd.isna(values), header, values)
+    if shown:
+        values = np.where(typed.present(), values, _by_row(grid.numbers, shown, values))
     return Coded.of(values)
+
+
+def _by_row(numbers: np.ndarray, shown: Mapping[int, str], values: np.ndarray) -> np.ndarray:
+    """The currency each row's format shows, else the value it had."""
+    rows = np.fromiter(shown, dtype=np.int64, count=len(shown))
+    order = np.argsort(rows)
+    rows, codes = rows[order], np.array(list(shown.values()), dtype=object)[order]
+    at = np.clip(np.searchsorted(rows, numbers), 0, len(rows) - 1)
+    return np.where(rows[at] == numbers, codes[at], values)
 
 
 def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:

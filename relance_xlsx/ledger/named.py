@@ -1,5 +1,5 @@
-"""A sheet the user named (--sheet, sheet = in relance.toml) is read or refused, never
-replaced by another sheet of the workbook."""
+"""The sheets looked at for the invoice table; a sheet the user named (--sheet, sheet = in
+relance.toml) is read or refused, never replaced by another sheet of the workbook."""
 
 from __future__ import annotations
 
@@ -9,6 +9,26 @@ from typing import Any
 
 from ..errors import LedgerError, NoInvoiceTable
 from .unfit import no_table_error
+
+
+def candidate_sheets(sheets: list[str], wanted: str | None, journal: str) -> list[str]:
+    """The sheets to look for the invoice table in: the one asked for, or all but the journal.
+
+    The journal grows by thousands of lines a week, and calamine parses a whole sheet even to
+    read its first rows: at a million invoices, looking at it cost 6 s on every later run.
+    """
+    if wanted:
+        return [wanted]
+    return [s for s in sheets if s != journal] or sheets
+
+
+def readable_candidates(candidates: list[str], refused: dict[str, str]) -> list[str]:
+    """The candidates the reader may build; a sheet asked for by name, or none left, refused
+    in its own sentence (a sheet set aside is otherwise said as a warning)."""
+    left = [s for s in candidates if s not in refused]
+    if candidates and not left:
+        raise LedgerError(refused[candidates[0]])
+    return left
 
 
 def named_sheet_error(
@@ -49,4 +69,4 @@ def _fits(is_table: Callable[[str], bool], sheet: str) -> bool:
         return False
 
 
-__all__ = ["named_sheet_error"]
+__all__ = ["candidate_sheets", "named_sheet_error", "readable_candidates"]

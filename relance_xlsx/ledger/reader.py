@@ -30,7 +30,8 @@ from .choice import (
 from .clients import find_clients, join_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
-from .named import named_sheet_error
+from .formatted import format_currencies
+from .named import candidate_sheets, named_sheet_error, readable_candidates
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
@@ -135,26 +136,6 @@ def _read_table(
     return guess, why(guess, runner_up), reader.rows(guess.sheet), rival_sheet(guess, runner_up)
 
 
-def candidate_sheets(sheets: list[str], wanted: str | None, journal: str) -> list[str]:
-    """The sheets to look for the invoice table in: the one asked for, or all but the journal.
-
-    The journal grows by thousands of lines a week, and calamine parses a whole sheet even to
-    read its first rows: at a million invoices, looking at it cost 6 s on every later run.
-    """
-    if wanted:
-        return [wanted]
-    return [s for s in sheets if s != journal] or sheets
-
-
-def readable_candidates(candidates: list[str], refused: dict[str, str]) -> list[str]:
-    """The candidates the reader may build; a sheet asked for by name, or none left, refused
-    in its own sentence (a sheet set aside is otherwise said as a warning)."""
-    left = [s for s in candidates if s not in refused]
-    if candidates and not left:
-        raise LedgerError(refused[candidates[0]])
-    return left
-
-
 def read_ledger(
     path: Path, settings: Settings, *, as_of: dt.date, sheet: str | None = None
 ) -> Ledger:
@@ -236,10 +217,12 @@ def _read(
     positions, read_headers, joined = guess.positions, headers, ""
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
+    shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
     with collector.paused():
         rows = normalise_rows(
-            data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of
-        )
+            data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of,
+            shown,
+        )  # fmt: skip
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
