@@ -73,3 +73,13 @@ def test_one_row_in_dollars_among_euros_is_a_problem_on_its_row(tmp_path):
     ledger = _read(tmp_path, "Moneda", ["€", "$", "€"])
     (problem,) = ledger.problems
     assert problem.row == 3 and "montant en USD" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("header", "word"),
+    [pytest.param("Port", "Franco", id="franco-de-port"), pytest.param("Note", "e", id="e")],
+)
+def test_a_column_of_other_words_is_no_currency(tmp_path, header, word):
+    ledger = _read(tmp_path, header, [word] * 3)
+    assert ledger.frame["amount"].tolist() == [100.0, 200.0, 300.0]
+    assert not ledger.problems

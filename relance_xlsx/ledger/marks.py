@@ -39,7 +39,7 @@ _WORDS = {
     "yen": "JPY", "yens": "JPY", "yuan": "CNY", "yuans": "CNY", "renminbi": "CNY",
     "rupee": "INR", "rupees": "INR", "roupie": "INR", "roupies": "INR", "rupia": "INR",
     "rupias": "INR", "reais": "BRL", "reales": "BRL", "dirham": "MAD", "dirhams": "MAD",
-    "franc": "CHF", "francs": "CHF", "franco": "CHF", "franchi": "CHF", "peso": PESOS,
+    "franc": "CHF", "francs": "CHF", "peso": PESOS,
     "pesos": PESOS, "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
 }  # fmt: skip
 _COUNTRIES = {
