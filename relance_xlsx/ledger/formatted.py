@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel.numbers import list_currencies
 
-from ..ooxml.cellstyles import custom_formats, styled_rows
+from ..ooxml import custom_formats, styled_rows
 from .marks import EURO, sign_currency
 
 # A quoted text, an escaped character, a [$symbol-locale] tag, any other bracket ([Red],

@@ -219,10 +219,8 @@ def _read(
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
     shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
     with collector.paused():
-        rows = normalise_rows(
-            data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of,
-            shown,
-        )  # fmt: skip
+        first, policy = guess.header_index + 2, settings.policy
+        rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, shown)
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)

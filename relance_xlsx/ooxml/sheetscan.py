@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .cdata import CDATA_OPEN, before_open_cdata, without_cdata
 from .formulas import FormulaCount
 from .xmlchars import MAX_KEPT, Forbidden, forbidden_in, unreadable
 
@@ -51,10 +52,6 @@ _ODD_ROW = re.compile(rb'<row(?! r="\d{1,6}")[\s>/]')
 ROOT = re.compile(rb"<[^?!]")  # the root element: the prolog ends there
 _DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")  # <!DOCTYPE, <!ENTITY...
 _UNKNOWN_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")
-# A CDATA section (or its start, at a chunk's end): its `&` are text, not entities.
-_CDATA_OPEN = b"<![CDATA["
-_CDATA = re.compile(rb"<!\[CDATA\[.*?(?:\]\]>|\Z)", re.S)
-_CDATA_MAX = 1 << 24  # an unclosed CDATA is carried whole up to this size, then cut as text
 # A reference to a control character XML 1.0 forbids (all below 32 but tab, LF and CR).
 _CONTROL = re.compile(rb"&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]));")
 _CELL = b'<c r="'
@@ -131,8 +128,8 @@ def whole_tags(pieces: Iterable[bytes]) -> Iterator[bytes]:
         cut = data.rfind(b">") + 1
         if cut == 0:
             cut = max(len(data) - _OVERLAP, 0)
-        if _CDATA_OPEN in data:
-            cut = _before_open_cdata(data, cut)
+        if CDATA_OPEN in data:
+            cut = before_open_cdata(data, cut)
         if cut == len(data):
             carry = b""
             yield data
@@ -144,20 +141,10 @@ def whole_tags(pieces: Iterable[bytes]) -> Iterator[bytes]:
         yield carry
 
 
-def _before_open_cdata(data: bytes, cut: int) -> int:
-    """Where to cut so that a CDATA section stays whole: before it, when it is still open at
-    the cut (a section longer than _CDATA_MAX is cut as text)."""
-    start = data.rfind(_CDATA_OPEN, 0, cut)
-    if start < 0 or data.find(b"]]>", start) >= 0:
-        return cut
-    return start if start or len(data) < _CDATA_MAX else cut
-
-
 def check_markup(chunk: bytes, *, controls: bool = True) -> None:
     """No DTD, no entity declaration, no entity that XML does not define by itself, and
     (with controls) no reference to a control character; CDATA sections are text."""
-    if _CDATA_OPEN in chunk:
-        chunk = _CDATA.sub(b"", chunk)
+    chunk = without_cdata(chunk)
     if _DECLARATION.search(chunk):
         raise SheetRefused(
             "contient une déclaration XML (DTD ou entités), ce qu'aucun tableur n'écrit"
