@@ -336,3 +336,30 @@ def test_entities_are_never_expanded(tmp_path):
     assert "hunter2" not in result.output
     for letter in out.glob("*.docx") if out.exists() else []:
         assert "hunter2" not in _letter_text(letter)
+
+
+# -- valid XML that is not an attack --------------------------------------------------------
+
+_FOOTER = '&C&"Cambria,Normal"&26&UCABINET & FILS > page &P'
+
+
+@pytest.mark.parametrize(
+    "cdata",
+    [
+        pytest.param(_FOOTER, id="header-footer"),
+        pytest.param(_FOOTER + " &zz; <x>" * 30_000, id="longer-than-a-piece"),
+    ],
+)
+def test_a_cdata_section_is_text_not_an_entity(tmp_path, cdata):
+    """Review pubwb2 M9: `&` inside CDATA (Excel headers/footers) is no unknown entity."""
+    from hostile_files import ledger_rows, sheet_xml, workbook
+
+    from relance_xlsx import Settings
+    from relance_xlsx.ledger import read_ledger
+
+    footer = f"<headerFooter><oddHeader><![CDATA[{cdata}]]></oddHeader></headerFooter>"
+    sheet = sheet_xml(ledger_rows()).replace("</sheetData>", "</sheetData>" + footer)
+    path = workbook(tmp_path / "l.xlsx", sheets={"Factures": sheet})
+    read = read_ledger(path, Settings(), as_of=AS_OF)
+    assert read.frame["invoice"].tolist() == ["F-2", "F-3", "F-4", "F-5"]
+    assert not [w for w in read.warnings if "entité" in w]

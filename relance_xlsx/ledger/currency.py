@@ -10,17 +10,17 @@ sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from babel.numbers import get_currency_name
 
 from ..errors import LedgerError
 from .coded import Coded
 from .columns import normalise
 from .grid import Grid
+from .marks import EURO, currency_mark, currency_said
 
-EURO = "EUR"
 # Words and signs of a header or a currency cell, and the ISO code they stand for.
 _CODES = {
     "eur": EURO, "euro": EURO, "euros": EURO, "e": EURO, "€": EURO,
@@ -89,21 +89,34 @@ def cell_currency(value: object) -> str | None:
     text = value.strip()
     if _CODE.match(text.upper()) and text.upper() not in ("DHS", "RMS"):
         return text.upper() if normalise(text) not in _CODES else _CODES[normalise(text)]
-    return _CODES.get(normalise(text)) or _CODES.get(text)
+    return _CODES.get(normalise(text)) or _CODES.get(text) or currency_mark(text)
 
 
-def currencies(grid: Grid, typed: Coded) -> Coded:
-    """Each row's currency: the cell's own, else its currency column's, else its header's."""
+def currencies(grid: Grid, typed: Coded, shown: Mapping[int, str] | None = None) -> Coded:
+    """Each row's currency: the cell's own, else its currency column's, else its header's;
+    a number whose format shows another currency than the euro is in that one (shown: by
+    Excel row)."""
     column = grid.raw("currency").map(cell_currency) if "currency" in grid.positions else None
     header = header_currency(grid.header("amount")) if "amount" in grid.positions else None
-    if column is None and header is None:
+    if column is None and header is None and not shown:
         return typed
     values = typed.array()
     if column is not None:
         values = np.where(typed.present(), values, column.array())
     if header is not None:
         values = np.where(pd.isna(values), header, values)
+    if shown:
+        values = np.where(typed.present(), values, _by_row(grid.numbers, shown, values))
     return Coded.of(values)
+
+
+def _by_row(numbers: np.ndarray, shown: Mapping[int, str], values: np.ndarray) -> np.ndarray:
+    """The currency each row's format shows, else the value it had."""
+    rows = np.fromiter(shown, dtype=np.int64, count=len(shown))
+    order = np.argsort(rows)
+    rows, codes = rows[order], np.array(list(shown.values()), dtype=object)[order]
+    at = np.clip(np.searchsorted(rows, numbers), 0, len(rows) - 1)
+    return np.where(rows[at] == numbers, codes[at], values)
 
 
 def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
@@ -113,7 +126,7 @@ def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
         return
     codes = currency.array()
     found = sorted({str(c) for c in codes[foreign]})
-    named = ", ".join(f"{c} ({get_currency_name(c, locale='fr_FR')})" for c in found)
+    named = ", ".join(currency_said(c) for c in found)
     if not (~foreign & ~np.isnan(amount)).any():
         raise LedgerError(
             f"Les montants de « {grid.header('amount')} » sont en {named}, pas en euros : "
@@ -126,7 +139,7 @@ def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
             i,
             "amount",
             grid.raw("amount").at(i),
-            f"montant en {code} ({get_currency_name(code, locale='fr_FR')}), pas en euros : "
+            f"montant en {currency_said(code)}, pas en euros : "
             "non relancée (relance-xlsx ne relance qu'en euros)",
         )
 

@@ -17,6 +17,7 @@ from babel.numbers import list_currencies
 from .column_case import Case, percent
 from .columns import header_words
 from .labels import label
+from .marks import currency_mark
 from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .profile import Profiles
 from .termsdue import terms_under_due
@@ -213,8 +214,9 @@ def _country_text(case: Case) -> None:
 
 
 def _currency_codes(case: Case) -> None:
-    """A text column of ISO currency codes on every row is the currency, whatever its header
-    says or whatever script it is written in (« Валюта » holding « KZT »)."""
+    """A text column of ISO currency codes, currency signs or words on every row is the
+    currency, whatever its header says or whatever script it is written in (« Валюта »
+    holding « KZT », « Moneda » holding « $ »)."""
     if "currency" in case.pos:
         return
     for column in case.free():
@@ -222,12 +224,12 @@ def _currency_codes(case: Case) -> None:
         texts = [str(v).strip() for v in cells if v is not None and str(v).strip()]
         if (
             texts
-            and all(t in _ISO_CODES for t in texts)
+            and all(t in _ISO_CODES or currency_mark(t) for t in texts)
             and len(texts) == case.profiles[column].filled
         ):
             case.pos["currency"] = column
             case.evidence["currency"] = (
-                "d'après le contenu : un code de devise ISO sur chaque ligne"
+                "d'après le contenu : une devise (code ISO, signe ou nom) sur chaque ligne"
             )
             return
 

@@ -30,6 +30,8 @@ from .choice import (
 from .clients import find_clients, join_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
+from .formatted import format_currencies
+from .named import candidate_sheets, named_sheet_error, readable_candidates
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
@@ -99,12 +101,20 @@ def _read_table(
     settings: Settings,
     tables: dict[str, list[ExcelTable]],
     set_aside: list[str],
+    named: bool = False,
 ) -> tuple[TableGuess, str, list[list[Any]], list[str]]:
     """The table's guess, why it was chosen, the whole grid of its sheet, and the warning
     when another sheet's table is as good (its invoices are not read). No table in the
-    sheets read: the refusal of a sheet set aside (set_aside) is the reason said."""
+    sheets read: the refusal of a sheet set aside (set_aside) is the reason said. A sheet
+    the user named is never replaced by another one."""
     guess, runner_up = find_table(reader, candidates, settings.columns, tables)
     left_out = [s for s in sheets if s not in candidates]
+    if guess is None and named and candidates:
+        raise named_sheet_error(
+            path, candidates[0], reader.rows(candidates[0], HEADER_SEARCH_ROWS),
+            settings.columns, [s for s in left_out if s != settings.writeback.journal_sheet],
+            lambda s: find_table(reader, [s], settings.columns, tables)[0] is not None,
+        )  # fmt: skip
     if guess is None and left_out:
         # The sheet named as journal may be the invoices themselves (a wrong journal_sheet):
         # read it, and let the write-back refuse that name in its own sentence.
@@ -124,26 +134,6 @@ def _read_table(
             "si ce tableau est bien celui de vos clients."
         )
     return guess, why(guess, runner_up), reader.rows(guess.sheet), rival_sheet(guess, runner_up)
-
-
-def candidate_sheets(sheets: list[str], wanted: str | None, journal: str) -> list[str]:
-    """The sheets to look for the invoice table in: the one asked for, or all but the journal.
-
-    The journal grows by thousands of lines a week, and calamine parses a whole sheet even to
-    read its first rows: at a million invoices, looking at it cost 6 s on every later run.
-    """
-    if wanted:
-        return [wanted]
-    return [s for s in sheets if s != journal] or sheets
-
-
-def readable_candidates(candidates: list[str], refused: dict[str, str]) -> list[str]:
-    """The candidates the reader may build; a sheet asked for by name, or none left, refused
-    in its own sentence (a sheet set aside is otherwise said as a warning)."""
-    left = [s for s in candidates if s not in refused]
-    if candidates and not left:
-        raise LedgerError(refused[candidates[0]])
-    return left
 
 
 def read_ledger(
@@ -210,7 +200,7 @@ def _read(
         with collector.paused():
             guess, choice, grid, rival = _read_table(
                 reader, path, candidates, [s for s in sheets if s not in refused], settings,
-                tables, [refused[s] for s in looked_at if s in refused],
+                tables, [refused[s] for s in looked_at if s in refused], bool(wanted),
             )  # fmt: skip
             others = [s for s in candidates if s != guess.sheet]
             clients = find_clients(reader.rows, others) if others else None
@@ -227,10 +217,10 @@ def _read(
     positions, read_headers, joined = guess.positions, headers, ""
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
+    shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
     with collector.paused():
-        rows = normalise_rows(
-            data, guess.header_index + 2, dict(positions), read_headers, settings.policy, as_of
-        )
+        first, policy = guess.header_index + 2, settings.policy
+        rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, shown)
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -53,8 +53,10 @@ def normalise_rows(
     headers: Sequence[str],
     policy: Policy,
     as_of: dt.date,
+    shown: Mapping[int, str] | None = None,
 ) -> Normalised:
-    """Turn the grid below the header into canonical invoice rows, skips and problems."""
+    """Turn the grid below the header into canonical invoice rows, skips and problems
+    (shown: the currency each row's amount cell is formatted in, when not the euro)."""
     grid = Grid(data, positions, headers, first_row)
     notes = []
     lower = lower_table(grid)
@@ -66,7 +68,7 @@ def normalise_rows(
     if not keep.all():
         grid.keep_only(keep)
         standing = standing.take(keep)
-    columns = _columns(grid, standing, policy, as_of, notes)
+    columns = _columns(grid, standing, policy, as_of, notes, shown or {})
     frame = _frame(columns)
     headers_of = {f: grid.header(f) for f in ("terms",) if f in grid.positions}
     dated = int(np.count_nonzero(frame["invoice_date"].notna()))
@@ -75,14 +77,19 @@ def normalise_rows(
 
 
 def _columns(
-    grid: Grid, standing: Standing, policy: Policy, as_of: dt.date, notes: list[str]
+    grid: Grid,
+    standing: Standing,
+    policy: Policy,
+    as_of: dt.date,
+    notes: list[str],
+    shown: Mapping[int, str],
 ) -> dict[str, Any]:
     """Every canonical column of the kept rows, parsed and checked (notes: the warnings)."""
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse_names("invoice", parse_one_line)  # a line break: said, made a space
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
-    currency = currencies(grid, currency)
+    currency = currencies(grid, currency, shown)
     refuse_foreign(grid, currency, amount)
     refuse_scaled(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed

@@ -4,6 +4,7 @@ It knows nothing of invoices: it imports nothing from the other subpackages."""
 
 from __future__ import annotations
 
+from .cellstyles import custom_formats, styled_rows
 from .cellxml import (
     NewCell,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "col_index",
     "col_letter",
     "crc32_combine",
+    "custom_formats",
     "deflated",
     "excel_serial",
     "excel_tables",
@@ -119,6 +121,7 @@ __all__ = [
     "rows_start",
     "save_atomically",
     "style_at",
+    "styled_rows",
     "widen_dimension",
     "write_zip",
     "xml_text",

@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .cdata import CDATA_OPEN, before_open_cdata, without_cdata
 from .formulas import FormulaCount
 from .xmlchars import MAX_KEPT, Forbidden, forbidden_in, unreadable
 
@@ -127,6 +128,8 @@ def whole_tags(pieces: Iterable[bytes]) -> Iterator[bytes]:
         cut = data.rfind(b">") + 1
         if cut == 0:
             cut = max(len(data) - _OVERLAP, 0)
+        if CDATA_OPEN in data:
+            cut = before_open_cdata(data, cut)
         if cut == len(data):
             carry = b""
             yield data
@@ -140,7 +143,8 @@ def whole_tags(pieces: Iterable[bytes]) -> Iterator[bytes]:
 
 def check_markup(chunk: bytes, *, controls: bool = True) -> None:
     """No DTD, no entity declaration, no entity that XML does not define by itself, and
-    (with controls) no reference to a control character."""
+    (with controls) no reference to a control character; CDATA sections are text."""
+    chunk = without_cdata(chunk)
     if _DECLARATION.search(chunk):
         raise SheetRefused(
             "contient une déclaration XML (DTD ou entités), ce qu'aucun tableur n'écrit"

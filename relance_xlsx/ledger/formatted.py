@@ -1,0 +1,64 @@
+"""The currency an amount's number format shows: « [$$-409]#,##0.00 » shows dollars,
+« #,##0.00 [$CHF] » francs, « "£"#,##0 » pounds, whatever the cell's number says.
+
+Read from the styles (numFmts, cellXfs) and the `s` attribute of the amount column's cells;
+the sheet is searched only when some style shows another currency than the euro. Excel's
+built-in formats (ids 5 to 8, 37 to 44) follow the computer's locale and are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.numbers import list_currencies
+
+from ..ooxml import custom_formats, styled_rows
+from .marks import EURO, sign_currency
+
+# A quoted text, an escaped character, a [$symbol-locale] tag, any other bracket ([Red],
+# [>=100]), a padding or fill character (_) *-), or a bare sign.
+_PARTS = re.compile(
+    r'"([^"]*)"|\\(.)|\[\$([^\]-]*)(?:-([0-9A-Fa-f]+))?\]|\[[^\]]*\]|[_*].|([$€£¥₹])'
+)
+_ISO = frozenset(list_currencies())
+# The dollar sign of a Spanish- or English-speaking locale is its own currency.
+_LOCALE_DOLLARS = {
+    0x2C0A: "ARS", 0x080A: "MXN", 0x340A: "CLP", 0x240A: "COP", 0x380A: "UYU",
+    0x1009: "CAD", 0x0C09: "AUD", 0x1409: "NZD", 0x4809: "SGD", 0x0C04: "HKD", 0x0416: "BRL",
+}  # fmt: skip
+
+
+def format_currency(code: str) -> str | None:
+    """The currency a number format code shows (another than the euro when it shows both),
+    or None when it shows none."""
+    found = []
+    for quoted, escaped, symbol, locale, bare in _PARTS.findall(code):
+        text = (quoted or escaped or symbol or bare).strip()
+        if not text:
+            continue
+        currency = text.upper() if text.upper() in _ISO else sign_currency(text)
+        if currency == "USD" and text == "$" and locale:
+            currency = _LOCALE_DOLLARS.get(int(locale, 16) & 0xFFFF, "USD")
+        if currency:
+            found.append(currency)
+    foreign = [c for c in found if c != EURO]
+    return foreign[0] if foreign else (EURO if found else None)
+
+
+def format_currencies(path: Path, sheet: str, column: int | None) -> dict[int, str]:
+    """The rows whose amount cell (column, 0-based) is formatted in another currency than
+    the euro: Excel row -> ISO code."""
+    if column is None:
+        return {}
+    foreign = {}
+    for style, code in custom_formats(path).items():
+        currency = format_currency(code)
+        if currency and currency != EURO:
+            foreign[style] = currency
+    if not foreign:
+        return {}
+    return {row: foreign[s] for row, s in styled_rows(path, sheet, column, foreign).items()}
+
+
+__all__ = ["format_currencies", "format_currency"]
