@@ -173,3 +173,27 @@ def test_an_invoice_settled_by_a_credit_note_says_so(tmp_path, rows, said, perio
     assert all(p in text for p in periods), text
     if total is not None:
         assert f"Total réclamé : {total:.2f} €".replace(".", ",") in text, text
+
+
+@pytest.mark.parametrize(
+    ("kind", "indemnity", "line"),
+    [
+        # 100 € claimed per invoice: 40 € under D441-5, the 60 € more only on proof of the
+        # costs (L441-10 II), as the basis says; the line cited D441-5 alone for all 100 €.
+        pytest.param("professionnel", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture(s), soit 40,00 € d'indemnités forfaitaires (Code de commerce D441-5) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés (Code de commerce L441-10 II).",
+                     id="business-more-than-40"),
+        pytest.param("Commune", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture(s), soit 40,00 € d'indemnités forfaitaires (Code de la commande publique R2192-32) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés.",
+                     id="public-more-than-40"),
+        pytest.param("professionnel", 40.0, "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture(s).",
+                     id="business-40"),
+    ],
+)  # fmt: skip
+def test_the_indemnities_line_cites_the_complement_s_basis(tmp_path, kind, indemnity, line):
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, indemnity=indemnity))
+    row = ["G-1", "Garage Bleu", kind, D(2026, 8, 1), D(2026, 9, 1), 1000.0, None, None,
+           ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
+    text = _file(tmp_path, [row], settings=settings)
+    assert line in text, text
+    if indemnity > 40:
+        assert "(Code de commerce D441-5) : 100,00 €" not in text, text

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..wording import money
 from .days import short_day
-from .parties import Debtor, paid_late_line, still_owed
+from .parties import LAW_INDEMNITY, Debtor, paid_late_line, still_owed
 
 
 def settled_lines(debtor: Debtor, invoices: Sequence[Any]) -> list[str]:
@@ -21,17 +21,32 @@ def settled_lines(debtor: Debtor, invoices: Sequence[Any]) -> list[str]:
         owed = [any(i.interest > 0.005 for i in plain), any(i.indemnity > 0.005 for i in plain)]
         out.append(paid_late_line(debtor, [i.number for i in plain], *owed))
     out += [_credited(debtor, i) for i in paid if i.credit_notes]
+    if any(i.indemnity for i in invoices):
+        out.append(_indemnities(debtor, invoices))
+    return out
+
+
+def _indemnities(debtor: Debtor, invoices: Sequence[Any]) -> str:
+    """The indemnities claimed, and on what: the law's 40 € (D441-5, R2192-32 for a public
+    buyer); beyond it, the further compensation on proof of the costs (L441-10 II), as the
+    basis says."""
+    public = debtor.public
+    article = "Code de la commande publique R2192-32" if public else "Code de commerce D441-5"
     indemnity = round(sum(i.indemnity for i in invoices), 2)
-    if indemnity:
-        article = (
-            "Code de la commande publique R2192-32" if debtor.public else "Code de commerce D441-5"
-        )
-        count = sum(1 for i in invoices if i.indemnity)
-        out.append(
+    count = sum(1 for i in invoices if i.indemnity)
+    fixed = round(sum(min(i.indemnity, LAW_INDEMNITY) for i in invoices), 2)
+    if indemnity - fixed < 0.005:
+        return (
             f"Indemnités forfaitaires pour frais de recouvrement ({article}) : "
             f"{money(indemnity)} pour {count} facture(s)."
         )
-    return out
+    proof = "" if debtor.public else " (Code de commerce L441-10 II)"
+    return (
+        f"Frais de recouvrement : {money(indemnity)} pour {count} facture(s), soit "
+        f"{money(fixed)} d'indemnités forfaitaires ({article}) et "
+        f"{money(round(indemnity - fixed, 2))} d'indemnisation complémentaire, sur "
+        f"justification des frais exposés{proof}."
+    )
 
 
 def _credited(debtor: Debtor, invoice: Any) -> str:
