@@ -261,3 +261,33 @@ def test_the_report_never_claims_a_negative_principal(tmp_path):
         40.0,
         184.63,
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "story", "status"),
+    [
+        # M2 3 000 €: AV-M2 (1 000 €) of 15/07, 2 000 € paid on a day the ledger does not give.
+        # The credit's day is not the payment's: main dated it 15/07 and claimed penalties on
+        # 2 000 € to then (« arrêtés au 15 juillet 2026 : 29,30 € », + 40 €).
+        pytest.param([[*M2[:7], None, *M2[8:]], AV_M2],
+                     "Facture M2 : avoir n° AV-M2 du 15/07/2026 (1 000,00 €), puis règlement de 2 000,00 € non daté ;",
+                     "Soldée par un règlement non daté et l'avoir du 15/07/2026", id="with-a-credit-note"),
+        # The same payment alone, 3 000 €: nothing computed on it, and now said in the file.
+        pytest.param([[*M2[:6], 3000.0, None, *M2[8:]]], "Facture M2 : règlement de 3 000,00 € non daté ;",
+                     "Réglée", id="alone"),
+    ],
+)  # fmt: skip
+def test_a_payment_without_a_day_is_not_dated_by_a_credit_note(tmp_path, rows, story, status):
+    """As for a payment without a day alone, nothing is computed on it (no day to stop the
+    penalties at, no delay known): no penalty, no indemnity, and the file says why."""
+    text = _file(tmp_path, rows)
+    assert (
+        f"{story} principal soldé à une date inconnue : sans la date du règlement, ni pénalités "
+        "ni indemnité n'y sont calculées (indiquez-la dans le classeur, colonne « Date "
+        "règlement », puis refaites le dossier)." in text
+    ), text
+    assert "15 juillet 2026" not in text and "Total réclamé : 0,00 €" in text, text
+    result = relance_xlsx.run(tmp_path / "ledger.xlsx", complete_settings(), as_of=AS_OF, dry_run=True)  # fmt: skip
+    m2 = next(i for i in result.invoices if i.invoice == "M2")
+    assert (m2.interest, m2.indemnity) == (0.0, 0.0), m2
+    assert m2.reason.startswith(status), m2.reason

@@ -88,6 +88,8 @@ class Dossier:
     changes: list[str] = field(default_factory=list)
     # The fixed indemnity claimed per invoice ([policy] indemnity; the law's is 40 €).
     fixed_indemnity: float = 40.0
+    # Invoices handed over, then settled by a payment without a day: nothing computed.
+    undated: list[ClaimedInvoice] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:
@@ -252,7 +254,8 @@ def _claim(dossier: Dossier) -> list[str]:
         *_periods(dossier, periods),
         *(paragraph(x) for x in received_lines(dossier.invoices, _interest_name(dossier).lower())),
     ]
-    return out + [paragraph(line) for line in settled_lines(dossier.debtor, dossier.invoices)]
+    settled = settled_lines(dossier.debtor, dossier.invoices, dossier.undated)
+    return out + [paragraph(line) for line in settled]
 
 
 def _periods(dossier: Dossier, periods: Sequence[Sequence[str]]) -> list[str]:

@@ -12,9 +12,12 @@ from .days import short_day
 from .parties import LAW_INDEMNITY, Debtor, paid_late_line, still_owed
 
 
-def settled_lines(debtor: Debtor, invoices: Sequence[Any]) -> list[str]:
-    """The invoices of the claim whose principal is settled, and the indemnities claimed."""
-    out = []
+def settled_lines(
+    debtor: Debtor, invoices: Sequence[Any], undated: Sequence[Any] = ()
+) -> list[str]:
+    """The invoices of the claim whose principal is settled, those paid without a day (none
+    of their penalties computed), and the indemnities claimed."""
+    out = [_undated(i) for i in undated]
     paid = [i for i in invoices if i.principal < 0.005 and i.paid > 0]
     plain = [i for i in paid if not i.credit_notes]
     if plain:
@@ -53,6 +56,24 @@ def _credited(debtor: Debtor, invoice: Any) -> str:
     """« Facture M1 : avoir n° AV-M1 du 15/10/2026 (300,00 €), puis règlement de 700,00 € le
     02/12/2026 ; principal soldé après l'échéance ; restent dues … »: an invoice settled in
     part by a credit note naming it, each step on its day, oldest first."""
+    owed = still_owed(debtor, invoice.interest > 0.005, invoice.indemnity > 0.005)
+    return (
+        f"Facture {invoice.number} : {_story(invoice)} ; principal soldé après l'échéance ; {owed}."
+    )
+
+
+def _undated(invoice: Any) -> str:
+    """An invoice handed over, then settled by a payment without a day (a credit note does
+    not date it): as for any payment without a day, no penalty is computed on it."""
+    return (
+        f"Facture {invoice.number} : {_story(invoice)} ; principal soldé à une date inconnue : "
+        "sans la date du règlement, ni pénalités ni indemnité n'y sont calculées (indiquez-la "
+        "dans le classeur, colonne « Date règlement », puis refaites le dossier)."
+    )
+
+
+def _story(invoice: Any) -> str:
+    """Its credit notes and payments, each on its day, oldest first; the undated last."""
     steps = [
         (day, f"avoir n° {number} " + (f"du {short_day(day)}" if day else "non daté")
               + f" ({money(used)}" + (f" sur {money(whole)})" if whole - used > 0.005 else ")"))
@@ -63,9 +84,7 @@ def _credited(debtor: Debtor, invoice: Any) -> str:
         for day, amount in invoice.payments
     ]  # fmt: skip
     steps.sort(key=lambda s: (s[0] is None, s[0] or dt.date.min))
-    story = ", puis ".join(text for _, text in steps)
-    owed = still_owed(debtor, invoice.interest > 0.005, invoice.indemnity > 0.005)
-    return f"Facture {invoice.number} : {story} ; principal soldé après l'échéance ; {owed}."
+    return ", puis ".join(text for _, text in steps)
 
 
 __all__ = ["settled_lines"]

@@ -204,7 +204,10 @@ def _settle(frame: pd.DataFrame, target: Any, rows: list[Any]) -> None:
     frame.at[target, "credited"] = round(float(frame.at[target, "outstanding"]) - remaining, 2)
     frame.at[target, "outstanding"] = remaining
     frame.at[target, "is_paid"] = True
-    if pd.notna(day) and not frame.at[target, "payment_date"] > day:
+    # Settled on the credit's day, unless paid later; a payment without a day keeps none:
+    # the credit does not date it (its interest is then as an undated payment's alone).
+    undated = frame.at[target, "paid"] > 0 and pd.isna(frame.at[target, "payment_date"])
+    if pd.notna(day) and not undated and not frame.at[target, "payment_date"] > day:
         frame.at[target, "payment_date"] = day
 
 
