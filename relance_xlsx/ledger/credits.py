@@ -135,7 +135,8 @@ def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> list[Problem]:
             frame.index[owed], frame.loc[owed, "client"], frame.loc[owed, "invoice"], strict=True
         )
     }
-    paid = ~frame["is_credit"] & frame["is_paid"] & frame["valid"]
+    # Invoices paid in full that a credit note names (credit_columns found them): a few.
+    paid = ~frame["is_credit"] & frame["is_paid"] & frame["valid"] & frame["credits"].notna()
     settled = {
         (key_of(c), key_of(n)): i
         for i, c, n in zip(
