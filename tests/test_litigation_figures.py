@@ -152,11 +152,12 @@ AV_M2 = ["AV-M2", "Mu SAS", "professionnel", D(2026, 7, 15), None, -1000.0, None
         pytest.param([[*M2[:7], None, *M2[8:]], AV_M2],
                      "Facture M2 : avoir n° AV-M2 du 15/07/2026 (1 000,00 €), puis règlement de 2 000,00 € non daté ; principal soldé",
                      [], None, id="payment-without-a-day"),
-        # Paid in full all the same: the credit note, unused, is deducted as an open credit
-        # (« Avoirs à déduire »), and the invoice was paid, not credited.
+        # Paid in full all the same: the credit note, unused, stays an open credit, said
+        # « non imputé » and deducted from nothing (test_a_contradictory_credit_…), and the
+        # invoice was paid, not credited.
         pytest.param([[*M2[:6], 3000.0, *M2[7:]], AV_M2],
                      "Réglée(s) après l'échéance, principal payé : M2 ; restent dues",
-                     ["Avoirs à déduire : -1 000,00 €"], None, id="paid-in-full-credit-unused"),
+                     ["Avoir non imputé : 1 000,00 €"], None, id="paid-in-full-credit-unused"),
         # 2 999,50 € paid, 0,50 € short, within [policy] tolerance (1,00 €), no credit note:
         # no credit note is made up of the difference.
         pytest.param([[*M1[:6], 2999.5, *M1[7:]]], "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture(s).",
@@ -173,3 +174,120 @@ def test_an_invoice_settled_by_a_credit_note_says_so(tmp_path, rows, said, perio
     assert all(p in text for p in periods), text
     if total is not None:
         assert f"Total réclamé : {total:.2f} €".replace(".", ",") in text, text
+
+
+@pytest.mark.parametrize(
+    ("kind", "indemnity", "line"),
+    [
+        # 100 € claimed per invoice: 40 € under D441-5, the 60 € more only on proof of the
+        # costs (L441-10 II), as the basis says; the line cited D441-5 alone for all 100 €.
+        pytest.param("professionnel", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture(s), soit 40,00 € d'indemnités forfaitaires (Code de commerce D441-5) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés (Code de commerce L441-10 II).",
+                     id="business-more-than-40"),
+        pytest.param("Commune", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture(s), soit 40,00 € d'indemnités forfaitaires (Code de la commande publique R2192-32) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés.",
+                     id="public-more-than-40"),
+        pytest.param("professionnel", 40.0, "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture(s).",
+                     id="business-40"),
+    ],
+)  # fmt: skip
+def test_the_indemnities_line_cites_the_complement_s_basis(tmp_path, kind, indemnity, line):
+    settings = complete_settings()
+    settings = replace(settings, policy=replace(settings.policy, indemnity=indemnity))
+    row = ["G-1", "Garage Bleu", kind, D(2026, 8, 1), D(2026, 9, 1), 1000.0, None, None,
+           ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
+    text = _file(tmp_path, [row], settings=settings)
+    assert line in text, text
+    if indemnity > 40:
+        assert "(Code de commerce D441-5) : 100,00 €" not in text, text
+
+
+# Contradictory ledgers: a credit note can never make a claim negative. What the open credit
+# notes leave beyond the principal is said « avoir non imputé », and deducted neither from the
+# penalties nor from the indemnities; the run warns on the credit note's row.
+NOT_IMPUTED = {
+    # M2 paid in full (3 000 € on 02/12) while AV-M2 (1 000 €) names it: the credit lowers the
+    # base to 2 000 € from the first day (test above: 19,31 + 103,19 = 122,50 €) + 40 € =
+    # 162,50 €; its 1 000 € are not imputed. Main said « Total réclamé : -837,50 € ».
+    "paid-in-full": ([[*M2[:6], 3000.0, *M2[7:]], AV_M2], 162.50, 1000.0,
+                     "ligne 3 : avoir AV-M2 de 1 000,00 € sur la facture M2 : elle est déjà réglée en entier (3 000,00 € réglés sur 3 000,00 €) ; avoir non imputé : 1 000,00 €"),
+    # M2 3 000 €, 2 000 € paid on 15/10, AV-M2 of 1 500 € (more than the 1 000 € left): base
+    # 3 000 − 1 500 = 1 500 € from the first day, to the payment:
+    #   02/06–30/06, 29 d: 1 500 × 12,15 % × 29 / 365 = 14,4801 → 14,48
+    #   01/07–15/10, 107 d: 1 500 × 12,15 % × 107 / 365 = 53,4267 → 53,43   67,91 € + 40 €
+    # = 107,91 €; 500 € not imputed. Main said -392,09 €.
+    "larger-than-left": ([[*M2[:6], 2000.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:]]], 107.91, 500.0,
+                         "ligne 3 : avoir AV-M2 de 1 500,00 € sur la facture M2 : il dépasse ce qui en restait dû (1 000,00 €) ; avoir non imputé : 500,00 €"),
+    # M2 3 000 €, 2 500 € paid on 15/10, 500 € open; a credit note naming no invoice, 1 500 €:
+    #   02/06–30/06, 29 d: 3 000 × 12,15 % × 29 / 365 = 28,9603 → 28,96
+    #   01/07–15/10, 107 d: 3 000 × 12,15 % × 107 / 365 = 106,8534 → 106,85
+    #   16/10–07/12, 53 d: 500 × 12,15 % × 53 / 365 = 8,8212 → 8,82         144,63 €
+    # 500 € − 500 € of credit + 144,63 + 40 = 184,63 €; 1 000 € not imputed (main: -815,37 €).
+    "beyond-the-principal": ([[*M2[:6], 2500.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:11], None]], 184.63, 1000.0, None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(NOT_IMPUTED), ids=list(NOT_IMPUTED))
+def test_a_contradictory_credit_never_makes_the_claim_negative(tmp_path, case):
+    rows, total, unused, warning = NOT_IMPUTED[case]
+    text = _file(tmp_path, rows)
+    assert f"Total réclamé : {total:.2f} €".replace(".", ",") in text, text
+    said = f"Avoir non imputé : {unused:,.2f} €".replace(",", " ").replace(".", ",")
+    assert (
+        f"{said} (au-delà du principal, il n'est déduit ni des pénalités ni des indemnités" in text
+    ), text
+    assert "Total réclamé : -" not in text and "Avoirs à déduire : -1 500,00 €" not in text, text
+    # The run names the credit note's row, the invoice and the amounts, so that the ledger is
+    # corrected; a credit naming no invoice contradicts nothing.
+    result = relance_xlsx.run(
+        tmp_path / "ledger.xlsx", complete_settings(), as_of=AS_OF, dry_run=True
+    )
+    said = [p.describe().replace("\u202f", " ").replace("\xa0", " ") for p in result.problems]
+    if warning:
+        assert [p for p in said if p.startswith(warning)], said
+    else:
+        assert not [p for p in said if "non imputé" in p], said
+
+
+def test_the_report_never_claims_a_negative_principal(tmp_path):
+    """The report's « Contentieux » sheet: a credit note larger than the open invoice in
+    litigation (500 € open, 1 500 € of credit) gives a principal of 0, never -1 000 €; the
+    penalties and the 40 € stay whole (144,63 + 40 = 184,63 €, as in the file above)."""
+    rows = [[*M2[:6], 2500.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:11], None]]
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    figures = relance_xlsx.report(ledger, complete_settings(), as_of=AS_OF, write=False).figures
+    [case] = figures.litigation
+    assert (case.principal, case.interest, case.indemnity, case.total) == (
+        0.0,
+        144.63,
+        40.0,
+        184.63,
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "story", "status"),
+    [
+        # M2 3 000 €: AV-M2 (1 000 €) of 15/07, 2 000 € paid on a day the ledger does not give.
+        # The credit's day is not the payment's: main dated it 15/07 and claimed penalties on
+        # 2 000 € to then (« arrêtés au 15 juillet 2026 : 29,30 € », + 40 €).
+        pytest.param([[*M2[:7], None, *M2[8:]], AV_M2],
+                     "Facture M2 : avoir n° AV-M2 du 15/07/2026 (1 000,00 €), puis règlement de 2 000,00 € non daté ;",
+                     "Soldée par un règlement non daté et l'avoir du 15/07/2026", id="with-a-credit-note"),
+        # The same payment alone, 3 000 €: nothing computed on it, and now said in the file.
+        pytest.param([[*M2[:6], 3000.0, None, *M2[8:]]], "Facture M2 : règlement de 3 000,00 € non daté ;",
+                     "Réglée", id="alone"),
+    ],
+)  # fmt: skip
+def test_a_payment_without_a_day_is_not_dated_by_a_credit_note(tmp_path, rows, story, status):
+    """As for a payment without a day alone, nothing is computed on it (no day to stop the
+    penalties at, no delay known): no penalty, no indemnity, and the file says why."""
+    text = _file(tmp_path, rows)
+    assert (
+        f"{story} principal soldé à une date inconnue : sans la date du règlement, ni pénalités "
+        "ni indemnité n'y sont calculées (indiquez-la dans le classeur, colonne « Date "
+        "règlement », puis refaites le dossier)." in text
+    ), text
+    assert "15 juillet 2026" not in text and "Total réclamé : 0,00 €" in text, text
+    result = relance_xlsx.run(tmp_path / "ledger.xlsx", complete_settings(), as_of=AS_OF, dry_run=True)  # fmt: skip
+    m2 = next(i for i in result.invoices if i.invoice == "M2")
+    assert (m2.interest, m2.indemnity) == (0.0, 0.0), m2
+    assert m2.reason.startswith(status), m2.reason

@@ -199,6 +199,11 @@ SETTLED = {
         "une somme déjà payée ou annulée est abusif",
         "Ce qui reste dû peut y être maintenu : pénalités 89,88 € sur le montant diminué de l'avoir et indemnité forfaitaire 40,00 €.",
     ]),
+    # The payment without a day: the credit note does not date it, nothing is computed on it
+    # (as on any payment without a day); the warning still comes, on the credit's day.
+    "credit-and-undated-payment": (1500.0, None, -500.0, [
+        "a été soldée par un règlement non daté et l'avoir du 25/11/2026 : prévenez",
+    ]),
     "payment": (2000.0, D(2026, 12, 2), None, [
         "a été réglée le 02/12/2026 : prévenez",
         "Ce qui reste dû peut y être maintenu : pénalités 122,50 € et indemnité forfaitaire 40,00 €.",

@@ -229,7 +229,9 @@ def litigation_cases(frame: pd.DataFrame, decisions: pd.DataFrame) -> list[Litig
     out = []
     for client in sorted(by_client):
         rows = by_client[client]
-        principal = round(float(sums["outstanding"][rows].sum()) + credited.get(client, 0.0), 2)
+        # Credit notes deducted from the principal, never beyond it (nor from the penalties).
+        owed = float(sums["outstanding"][rows].sum())
+        principal = round(max(owed + credited.get(client, 0.0), 0.0), 2)
         interest = round(float(sums["interest"][rows].sum()), 2)
         indemnity = round(float(sums["indemnity"][rows].sum()), 2)
         out.append(

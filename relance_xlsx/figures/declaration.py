@@ -21,6 +21,7 @@ from .dossier import ClaimedInvoice
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
 from .proceedings import heading, later, liquidation, not_due_heading, procedure
 from .received import received_lines
+from .requested import UNALLOCATED
 
 TO_FILL = "[À COMPLÉTER : {what}]"
 # Two months from the BODACC notice; two more for a creditor outside metropolitan France.
@@ -72,9 +73,20 @@ class Declaration:
         return round(sum(getattr(i, what) for i in items), 2)
 
     @property
+    def credited(self) -> float:
+        """The open credit notes deducted: from the principal due, never beyond it."""
+        open_credit = -self._sum(self.credits, "principal")
+        return round(max(min(open_credit, self._sum(self.due, "principal")), 0.0), 2)
+
+    @property
+    def unallocated(self) -> float:
+        """What the credit notes leave beyond the principal due: said, deducted from nothing."""
+        return round(-self._sum(self.credits, "principal") - self.credited, 2)
+
+    @property
     def total_due(self) -> float:
         """Principal, interest and indemnities due on the judgment, credit notes deducted."""
-        principal = self._sum(self.due, "principal") + self._sum(self.credits, "principal")
+        principal = self._sum(self.due, "principal") - self.credited
         interest, indemnity = self._sum(self.due, "interest"), self._sum(self.due, "indemnity")
         return round(principal + interest + indemnity, 2)
 
@@ -204,7 +216,7 @@ def _not_due(d: Declaration) -> list[str]:
 def _summary(d: Declaration) -> list[str]:
     lines = [
         ("Principal échu", d._sum(d.due, "principal")),
-        *((("Avoirs à déduire", d._sum(d.credits, "principal")),) if d.credits else ()),
+        *((("Avoirs à déduire", -d.credited if d.credited else 0.0),) if d.credits else ()),
         (
             f"Intérêts arrêtés {interest_stop(d.due, d.judgment - dt.timedelta(days=1))}"
             if d.judgment
@@ -218,6 +230,8 @@ def _summary(d: Declaration) -> list[str]:
     ]
     out = [paragraph("Récapitulatif", "Heading2")]
     out += [paragraph(f"{label} : {money(value)}") for label, value in lines]
+    if d.unallocated > 0.005:  # after « Avoirs à déduire »
+        out.insert(3, paragraph(f"Avoir non imputé : {money(d.unallocated)} ({UNALLOCATED})"))
     out.append(
         paragraph(
             "Créance déclarée à titre chirographaire : le classeur ne connaît ni sûreté ni "

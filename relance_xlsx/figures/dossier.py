@@ -16,7 +16,7 @@ from ..wording import day_long, money, percent
 from .attached import documents
 from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .days import day_or_dash as _day
-from .days import interest_stop, short_day
+from .days import short_day
 from .docxwrite import paragraph, table, write_document
 from .parties import (
     Debtor,
@@ -26,6 +26,7 @@ from .parties import (
     legal_rate_lines,
 )
 from .received import received_lines
+from .requested import request_lines
 from .settled import settled_lines
 from .statement import statement_lines
 
@@ -87,6 +88,8 @@ class Dossier:
     changes: list[str] = field(default_factory=list)
     # The fixed indemnity claimed per invoice ([policy] indemnity; the law's is 40 €).
     fixed_indemnity: float = 40.0
+    # Invoices handed over, then settled by a payment without a day: nothing computed.
+    undated: list[ClaimedInvoice] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:
@@ -114,9 +117,20 @@ class Dossier:
         return round(sum(i.indemnity for i in self.invoices), 2)
 
     @property
-    def credited(self) -> float:
-        """The open credit notes, as a positive amount to deduct."""
+    def open_credit(self) -> float:
+        """The client's open credit notes, as a positive amount."""
         return round(-sum(c.principal for c in self.credits), 2)
+
+    @property
+    def credited(self) -> float:
+        """The open credit notes deducted: from the principal, never beyond it."""
+        return round(max(min(self.open_credit, self.principal), 0.0), 2)
+
+    @property
+    def unallocated(self) -> float:
+        """What the open credit notes leave beyond the principal: said, never deducted from
+        the penalties or indemnities (a claim is never negative)."""
+        return round(self.open_credit - self.credited, 2)
 
     @property
     def total(self) -> float:
@@ -157,18 +171,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     body.append(paragraph("Pièces à joindre", "Heading2"))
     body += [paragraph(item, "ListBullet") for item in documents(dossier.debtor.public)]
     body += [paragraph("Procédure", "Heading2"), paragraph(dossier.procedure())]
-    body.append(paragraph("Chiffres pour la requête", "Heading2"))
-    stop = interest_stop(dossier.invoices, dossier.as_of)
-    body += [
-        paragraph(f"{label} : {money(value)}")
-        for label, value in (
-            ("Principal", dossier.principal),
-            *((("Avoirs à déduire", -dossier.credited),) if dossier.credits else ()),
-            (f"Intérêts arrêtés {stop}", dossier.interest),
-            ("Indemnités forfaitaires", dossier.indemnity),
-            ("Total réclamé", dossier.total),
-        )
-    ]
+    body += request_lines(dossier)
     return write_document(body, target)
 
 
@@ -196,9 +199,9 @@ def _basis(dossier: Dossier) -> list[str]:
         lines += dossier.rate_notes
     if dossier.credits:
         lines.append(
-            "Avoirs : déduits du principal ; un avoir qui nomme sa facture en réduit la base des "
-            "intérêts dès leur premier jour, quelle que soit sa date (la part qu'il annule n'a "
-            "jamais été due)"
+            "Avoirs : déduits du principal, jamais au-delà ; un avoir qui nomme sa facture en "
+            "réduit la base des intérêts dès leur premier jour, quelle que soit sa date (la part "
+            "qu'il annule n'a jamais été due)"
         )
     return lines
 
@@ -251,7 +254,8 @@ def _claim(dossier: Dossier) -> list[str]:
         *_periods(dossier, periods),
         *(paragraph(x) for x in received_lines(dossier.invoices, _interest_name(dossier).lower())),
     ]
-    return out + [paragraph(line) for line in settled_lines(dossier.debtor, dossier.invoices)]
+    settled = settled_lines(dossier.debtor, dossier.invoices, dossier.undated)
+    return out + [paragraph(line) for line in settled]
 
 
 def _periods(dossier: Dossier, periods: Sequence[Sequence[str]]) -> list[str]:

@@ -38,7 +38,7 @@ def statement_lines(dossier: Dossier) -> list[str]:
         )
     ]
     others = [*dossier.not_due, *(i for i, _ in dossier.set_aside)]
-    balance = dossier.principal + sum(i.principal for i in others) - dossier.credited
+    balance = dossier.principal + sum(i.principal for i in others) - dossier.open_credit
     out = [
         paragraph(f"Relevé de compte au {day_long(dossier.as_of)}", "Heading2"),
         table(("Pièce", "Date", "Échéance", "Montant", "Réglé", "Solde"), lines, right=(3, 4, 5)),

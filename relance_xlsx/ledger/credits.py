@@ -9,9 +9,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..wording import money
 from .clients import key_of
 from .coded import Coded, nones
 from .grid import Grid
+from .problems import Problem
 
 # « Avoir sur F2026-012 », « avoir sur facture n° 151 », « Avoir relatif à la facture F-7 »,
 # « Credit note for invoice INV-12 »: the number is the first word after those words.
@@ -107,13 +109,17 @@ def _named(grid: Grid, rows: list[int]) -> dict[int, tuple[str, str]]:
     return named
 
 
-def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> None:
+def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> list[Problem]:
     """Invoices the credit notes naming them cancel, in place: settled on the last credit's
     date, as if paid that day (a late « payment » still owes what ran before it, L441-10),
     never chased as unpaid. The credit notes are used up by what they settle.
 
     credited_on: that date (NaT otherwise); credited: the amount of credit used. The
     invoice's own paid column is kept: its interest is computed on its real payments.
+
+    Returns a warning for each credit note the ledger contradicts: one naming an invoice
+    already paid in full, or one larger than what its invoice left to settle; what it could
+    not settle stays an open credit, never deducted from any invoice's penalties.
     """
     frame["credited_on"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     frame["credited"] = 0.0
@@ -121,7 +127,7 @@ def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> None:
     tied = named & frame["is_credit"].to_numpy(dtype=bool)
     tied &= frame["valid"].to_numpy(dtype=bool) & (frame["outstanding"] < 0).to_numpy()
     if not tied.any():
-        return
+        return []
     owed = ~frame["is_credit"] & ~frame["is_paid"] & frame["valid"] & (frame["outstanding"] > 0)
     by_key = {
         (key_of(c), key_of(n)): i
@@ -129,16 +135,57 @@ def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> None:
             frame.index[owed], frame.loc[owed, "client"], frame.loc[owed, "invoice"], strict=True
         )
     }
+    # Invoices paid in full that a credit note names (credit_columns found them): a few.
+    paid = ~frame["is_credit"] & frame["is_paid"] & frame["valid"] & frame["credits"].notna()
+    settled = {
+        (key_of(c), key_of(n)): i
+        for i, c, n in zip(
+            frame.index[paid], frame.loc[paid, "client"], frame.loc[paid, "invoice"], strict=True
+        )
+    }
     credits: dict[Any, list[Any]] = {}
+    problems = []
     for i in frame.index[tied]:
-        target = by_key.get((key_of(frame.at[i, "client"]), key_of(frame.at[i, "credit_for"])))
+        key = (key_of(frame.at[i, "client"]), key_of(frame.at[i, "credit_for"]))
+        target = by_key.get(key)
         if target is not None:
             credits.setdefault(target, []).append(i)
+        elif key in settled:  # paid in full all the same: the ledger contradicts itself
+            problems.append(_unused(frame, i, settled[key], 0.0))
     for target, rows in credits.items():
         remaining = float(frame.at[target, "outstanding"])
         if remaining + float(frame.loc[rows, "outstanding"].sum()) > tolerance:
             continue  # partly credited: chased for the rest, the credit deducted in its letter
         _settle(frame, target, sorted(rows, key=lambda r: frame.at[r, "invoice_date"]))
+        problems += [
+            _unused(frame, r, target, remaining)
+            for r in rows
+            if float(frame.at[r, "outstanding"]) < -tolerance
+        ]
+    return problems
+
+
+def _unused(frame: pd.DataFrame, row: Any, target: Any, owed: float) -> Problem:
+    """The warning on a credit note that could not be used in full on the invoice it names:
+    its row, the invoice, the amounts; what is left is an open credit, said « non imputé »."""
+    number, invoice = frame.at[row, "invoice"], frame.at[target, "invoice"]
+    whole = money(-float(frame.at[row, "amount"]))
+    left = money(-float(frame.at[row, "outstanding"]))
+    if owed < 0.005:  # the invoice was paid in full, none of the credit used
+        paid, amount = float(frame.at[target, "paid"]), float(frame.at[target, "amount"])
+        why = f"elle est déjà réglée en entier ({money(paid)} réglés sur {money(amount)})"
+    else:
+        why = f"il dépasse ce qui en restait dû ({money(owed)})"
+    return Problem(
+        int(frame.at[row, "row"]),
+        None,
+        None,
+        f"avoir {number} de {whole} sur la facture {invoice} : {why} ; avoir non imputé : "
+        f"{left}, qui n'est déduit ni des pénalités ni des indemnités d'aucune facture. "
+        "Corrigez le classeur (montant réglé, montant ou facture d'origine de l'avoir), ou "
+        "remboursez l'avoir au client.",
+        "warning",
+    )
 
 
 def _settle(frame: pd.DataFrame, target: Any, rows: list[Any]) -> None:
@@ -158,7 +205,10 @@ def _settle(frame: pd.DataFrame, target: Any, rows: list[Any]) -> None:
     frame.at[target, "credited"] = round(float(frame.at[target, "outstanding"]) - remaining, 2)
     frame.at[target, "outstanding"] = remaining
     frame.at[target, "is_paid"] = True
-    if pd.notna(day) and not frame.at[target, "payment_date"] > day:
+    # Settled on the credit's day, unless paid later; a payment without a day keeps none:
+    # the credit does not date it (its interest is then as an undated payment's alone).
+    undated = frame.at[target, "paid"] > 0 and pd.isna(frame.at[target, "payment_date"])
+    if pd.notna(day) and not undated and not frame.at[target, "payment_date"] > day:
         frame.at[target, "payment_date"] = day
 
 

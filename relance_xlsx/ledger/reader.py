@@ -230,7 +230,7 @@ def _read(
             rows.frame, payments, "paid" in positions, settings.policy.tolerance
         )
         warnings += more
-    settle_by_credits(rows.frame, settings.policy.tolerance)
+    problems = [*rows.problems, *settle_by_credits(rows.frame, settings.policy.tolerance)]
     assert fingerprint is not None  # open_workbook refused a missing file
     ledger = Ledger(
         path=path,
@@ -241,7 +241,7 @@ def _read(
         positions=guess.positions,
         frame=rows.frame,
         problems=(
-            *rows.problems,
+            *problems,
             *forbidden_problems(verdict.forbidden.get(guess.sheet, ()), headers),
         ),
         skipped=tuple(sorted([*rows.skipped, *totals], key=lambda s: s.row)),

@@ -185,6 +185,14 @@ def build(
         and (r["action"] in LATE_ACTIONS or int(r["level"] or 0) >= LITIGATION)
     ]  # fmt: skip
     named = credit_notes(rows)
+    # Handed over, then settled by a payment without a day: the file says nothing was
+    # computed on it (as on any payment without a day), rather than leave it out unsaid.
+    undated = [
+        replace(claimed(r, ()), credit_notes=named.get(key_of(r["invoice"]), ()))
+        for r in mine
+        if r["is_paid"] and float(r["paid"]) > 0 and int(r["level"] or 0) >= LITIGATION
+        and r["interest"] + r["indemnity"] < 0.005 and not any(d for d, _ in payments(r))
+    ]  # fmt: skip
     invoices = [
         replace(claimed(r, periods.get(r["index"], ())), credit_notes=named.get(key, ()))
         for r in [*handed, *late]
@@ -208,6 +216,7 @@ def build(
         else [],
         [(claimed(r, ()), why) for r, why in aside],
         fixed_indemnity=settings.policy.indemnity,
+        undated=undated,
     )
 
 

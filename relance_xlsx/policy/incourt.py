@@ -53,7 +53,10 @@ def paid_in_court_rows(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
 
     is_paid = frame["is_paid"].to_numpy(dtype=bool)
     settled = is_paid & paid & ~credited & ~frame["thanked"].to_numpy(dtype=bool)
-    late = ((~is_paid & paid) | credited) & lately(frame["payment_date"])
+    day = frame["payment_date"]
+    if "credited_on" in frame:  # a payment without a day, settled by credit notes: theirs
+        day = day.fillna(frame["credited_on"])
+    late = ((~is_paid & paid) | credited) & lately(day)
     # Reduced by a credit note naming it, the rest still owed (ledger/credits.py).
     reduced = ~is_paid & lately(_last_credit(frame))
     return (

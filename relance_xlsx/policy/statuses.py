@@ -157,10 +157,10 @@ def say_credited(out: pd.DataFrame, frame: pd.DataFrame) -> None:
 
 def part_paid(payments: Any) -> str:
     """« le règlement du 15/10/2026 », « les règlements du 15/10/2026 et du 20/10/2026 », or
-    « un règlement » when its date is not known."""
+    « un règlement non daté » when its date is not known (a credit note does not date it)."""
     days = sorted({pd.Timestamp(d).date() for d, _ in payments or () if pd.notna(d)})
     if not days:
-        return "un règlement"
+        return "un règlement non daté"
     if len(days) == 1:
         return f"le règlement du {date_short(days[0])}"
     listed = ", du ".join(date_short(d) for d in days[:-1])
