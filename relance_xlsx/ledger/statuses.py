@@ -44,28 +44,43 @@ SAID = {
     OPEN: "à relancer si elle est échue",
 }
 
+# The words that say paid, French, English, German, Spanish, Italian and Portuguese.
+_PAID_WORDS = (
+    r"paye|payee|payes|payees|payed|paid|regle|reglee|reglees|regles|solde|soldee|soldees|"
+    r"soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|paiement recu|payment received|"
+    r"recu|received|setled|payd|bezahlt|pagad[oa]s?|pagat[oaie]|pago|cobrad[oa]s?"
+)
+# A negation anywhere before the paid word (« Pas encore payé », « Never paid », « No
+# pagado »), but not « pas de litige, payée » nor « chèque n° 12 reçu » (n° folds to « no »).
+_NEGATED = (
+    r"\b(non|pas|not|never|jamais|no|nicht|nunca|nao)\b(?! (de|d|du|des|\d))( \w+)*? "
+    rf"({_PAID_WORDS})\b|\b({_PAID_WORDS}) (non|no|not)$"
+)
+
 # Checked in this order on the folded text: the first pattern that matches gives the meaning.
 _PATTERNS = (
+    (OPEN, _NEGATED),
     # « non payée », « impayée », « partiellement réglée », « à payer », « unpaid »: open.
     (OPEN, r"\b(non|pas|not|un|im)\s?(paye\w*|payed|paid|regle\w*|solde\w*|encaisse\w*|"
-     r"settled|recu\w*|received)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|\ba payer\b|"
-     r"\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|\bpart paid\b|"
-     r"\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b"),
+     r"settled|recu\w*|received|pagad\w*|pagat\w*)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|"
+     r"\ba payer\b|\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|"
+     r"\bpart paid\b|\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b|"
+     # Spanish, Italian, Portuguese: « Pendiente de pago », « In sospeso », « Scaduto ».
+     r"\bpendiente\w*|\bpendente\w*|\bvencid[oa]s?\b|\bin sospeso\b|\bscadut[oaie]\b|"
+     r"\bparcial\w*|\bparzial\w*|\b(por|a|da) pagar(e)?\b"),
     (WAIT, r"\b(paiement|payment|virement|transfer)s? (transmis|envoye\w*|emis\w*|sent|"
      r"transmitted|initiated|en cours|in progress)\b"),
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
-    (CANCELLED, r"\b(annul\w*|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
+    (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     (REJECTED, r"\b(rejet\w*|refus\w*|rejected|refused|declined)\b"),
     (DRAFT, r"\b(brouillon\w*|draft\w*|pro ?forma|devis|quote|quotation|estimate|"
-     r"non emise?|not issued|a envoyer|non envoyee?|not sent|unsent)\b"),
+     r"non emise?|not issued|a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae])\b"),
     (WRITTEN_OFF, r"^irr\b|\b(irrecouvrable\w*|uncollectible|classe|classee|classes|"
      r"classement|perte|pertes|written off|write off|writeoff|bad debt|abandon\w*|"
      r"prescrite?)\b"),
     (HOLD, r"\b(litig\w*|contest\w*|disput\w*|suspendu\w*|suspended|bloque\w*|blocked|"
      r"on hold|desaccord\w*|reclamation\w*)\b"),
-    (PAID, r"\b(paye|payee|payes|payees|payed|paid|regle|reglee|reglees|regles|solde|soldee|"
-     r"soldees|soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|"
-     r"paiement recu|payment received|recu|received|setled|payd|bezahlt|"
+    (PAID, rf"\b({_PAID_WORDS}|"
      # A refund closes the invoice as a payment does: nothing is owed on it.
      r"rembourse|remboursee|rembourses|remboursees|refunded)\b"),
     (CLOSED, r"\b(clos|close|closed|cloture\w*)\b"),
@@ -76,7 +91,10 @@ _PATTERNS = (
      r"billed)\b"),
 )  # fmt: skip
 # A status saying part of the invoice was paid: its balance needs a paid amount.
-_PARTIAL = re.compile(r"\bpartiel\w*|\bpartial\w*|\bpart paid\b|\bteilweise\b|\bteilbezahlt\b")
+_PARTIAL = re.compile(
+    r"\bpartiel\w*|\bpartial\w*|\bparcial\w*|\bparzial\w*|\bpart paid\b|\bteilweise\b|"
+    r"\bteilbezahlt\b"
+)
 _COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
 # Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
 _VOCABULARY = (
