@@ -130,16 +130,6 @@ def status_says_paid(value: Any) -> bool:
     return status_meaning(value) == PAID
 
 
-def closed_meaning(value: Any) -> str | None:
-    """A « Clôture » cell: oui, a date or any word but non/no/0/- closes the file."""
-    if value is None or value is False or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return CLOSED if value else None
-    word = normalise(value) if isinstance(value, str) else "date"
-    return None if word in ("non", "no", "n", "0", "faux", "false", "", "na", "n a") else CLOSED
-
-
 def _spelled(word: str) -> str:
     """A long word one letter away from a status word is that word."""
     if len(word) < _FUZZY_FROM or word in _VOCABULARY:
@@ -172,7 +162,6 @@ __all__ = [
     "SAID",
     "WAIT",
     "WRITTEN_OFF",
-    "closed_meaning",
     "status_meaning",
     "status_partial",
     "status_says_paid",
