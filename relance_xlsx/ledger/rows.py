@@ -26,7 +26,14 @@ from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
-from .money import credits, paid_amounts, parse_paid_flag, settle, unknown_balances
+from .money import (
+    credits,
+    negative_paid,
+    paid_amounts,
+    parse_paid_flag,
+    settle,
+    unknown_balances,
+)
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .skips import skip_rows
@@ -89,6 +96,7 @@ def _columns(
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
+    paid_cell = negative_paid(grid, paid_cell, amount)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
     holds = hold_columns(grid, standing)
