@@ -13,7 +13,7 @@ from ..config import Policy
 from .absent import absent_columns
 from .assumed import assumed_due
 from .buyers import legal_due_dates, say_no_receipt
-from .checks import check_rows, ht_above_ttc
+from .checks import check_rows, ht_above_ttc, quiet_settled
 from .coded import Coded, dates_of, nones, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
@@ -115,10 +115,12 @@ def _columns(
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
-    absent = absent_columns(grid, ok)  # before the rows' checks: said once, not per row
+    settled = (outstanding <= policy.tolerance) & ~is_credit  # NaN: unknown
+    # Before the rows' checks: said once, not per row.
+    absent = absent_columns(grid, ok, quiet_settled(settled, levels, policy))
     check_rows(
         grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
-        is_credit=is_credit, settled=(outstanding <= policy.tolerance) & ~is_credit,  # NaN: unknown
+        is_credit=is_credit, settled=settled,
         invoice_date=invoice_date, due=due, levels=levels,
         last_date=last_date, as_of=as_of, policy=policy, public=buyer != None,  # noqa: E711
     )  # fmt: skip
