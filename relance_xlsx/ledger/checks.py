@@ -19,6 +19,7 @@ _Value = Callable[[int], Any] | None  # a row's value shown with its problem
 NO_NUMBER_COLUMN = "aucune colonne de n° de facture"
 _SHOWN_ROWS = 10
 _OVERPAID = "le montant réglé dépasse le montant de la facture"
+_UNDATED = "ni date de facture ni échéance : impossible de savoir quand la facture est due"
 
 
 def check_rows(
@@ -52,20 +53,15 @@ def check_rows(
             grid.problem(i, name, None if value is None else value(i), message, "warning")
 
     # A letter names the invoices it claims: a row without its number is never chased. A row
-    # that owes nothing and was never reminded needs neither its number nor its dates.
+    # that owes nothing and was never reminded needs neither its number, client nor dates.
     quiet = quiet_settled(settled, levels, policy)
     if "invoice" in grid.positions:
         error(~invoice.present() & ~quiet, "invoice", None, "n° de facture manquant")
     else:
-        error(ok, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
-    error(_unnamed(client, settled, levels, policy), "client", None, "client manquant")
+        error(~quiet, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
+    error(~client.present() & ~quiet, "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
-    error(
-        ~due.present() & ~quiet,
-        "invoice_date",
-        None,
-        "ni date de facture ni échéance : impossible de savoir quand la facture est due",
-    )
+    error(~due.present() & ~quiet, "invoice_date", None, _UNDATED)
     invoice_ts, due_ts = dates_of(invoice_date), dates_of(due)
     # A due date computed from the terms or the invoice date names the column it came from.
     due_field, due_value = _due_source(grid, due)
@@ -106,14 +102,9 @@ def check_rows(
 
 def quiet_settled(settled: np.ndarray, levels: np.ndarray, policy: Policy) -> np.ndarray:
     """The settled rows never reminded: no letter this week asks anything of them (no thanks,
-    and no claim of penalties unless the policy writes them)."""
+    and no claim of penalties unless the policy writes them), so a missing client, number or
+    date on them is no problem this week."""
     return settled & (levels == 0) & (policy.claim_after_payment != "letter")
-
-
-def _unnamed(client: Coded, settled: np.ndarray, levels: np.ndarray, policy: Policy) -> np.ndarray:
-    """The rows whose missing client is a problem: its missing name is no problem this week
-    on a settled invoice never reminded."""
-    return ~client.present() & ~quiet_settled(settled, levels, policy)
 
 
 def _beyond_legal_terms(invoice_ts: np.ndarray, due_ts: np.ndarray, policy: Policy) -> np.ndarray:
