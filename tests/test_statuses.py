@@ -71,7 +71,7 @@ STATUSES = [
     # a negation anywhere before the paid word: still owed (review-pubwb2 H4)
     *[(s, "open") for s in ("Pas encore payé", "Non encore payée", "Jamais payée", "Pas payée",
                             "Toujours pas réglée", "Not yet paid", "Never paid", "No pagado",
-                            "Non pagato", "Nicht bezahlt", "pas encore réglée", "Payé ? non")],
+                            "Non pagato", "Nicht bezahlt", "pas encore réglée", "Payé ? non", "Non clôturé")],
     # but « n° » before the word, or « pas de litige », is no negation
     *[(s, "paid") for s in ("Bezahlt", "Virement n° 45 reçu", "Pas de litige, payée")],
     # Spanish, Italian, Portuguese (review-pubwb2 M11)

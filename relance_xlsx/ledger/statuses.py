@@ -54,7 +54,9 @@ _PAID_WORDS = (
 # pagado »), but not « pas de litige, payée » nor « chèque n° 12 reçu » (n° folds to « no »).
 _NEGATED = (
     r"\b(non|pas|not|never|jamais|no|nicht|nunca|nao)\b(?! (de|d|du|des|\d))( \w+)*? "
-    rf"({_PAID_WORDS})\b|\b({_PAID_WORDS}) (non|no|not)$"
+    rf"({_PAID_WORDS})\b|\b({_PAID_WORDS}) (non|no|not)$|"
+    # « Non clôturé », « pas clos »: a file still open.
+    r"\b(non|pas|not)\b( \w+)*? (clos|close|closed|cloture\w*)\b"
 )
 
 # Checked in this order on the folded text: the first pattern that matches gives the meaning.
