@@ -73,7 +73,8 @@ STATUSES = [
                             "Toujours pas réglée", "Not yet paid", "Never paid", "No pagado",
                             "Non pagato", "Nicht bezahlt", "pas encore réglée", "Payé ? non", "Non clôturé")],
     # but « n° » before the word, or « pas de litige », is no negation
-    *[(s, "paid") for s in ("Bezahlt", "Virement n° 45 reçu", "Pas de litige, payée")],
+    *[(s, "paid") for s in ("Bezahlt", "Virement n° 45 reçu", "Pas de litige, payée",
+                            "Relance non nécessaire, payée")],
     # Spanish, Italian, Portuguese (review-pubwb2 M11)
     *[(s, "paid") for s in ("Pagado", "Pagada", "Pagato", "Pagata", "Pago", "Cobrado", "Cobrada")],
     *[(s, "open") for s in ("Pendiente", "Pendiente de pago", "Vencido", "Vencida", "In sospeso",

@@ -50,18 +50,19 @@ _PAID_WORDS = (
     r"soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|paiement recu|payment received|"
     r"recu|received|setled|payd|bezahlt|pagad[oa]s?|pagat[oaie]|pago|cobrad[oa]s?"
 )
-# A negation anywhere before the paid word (« Pas encore payé », « Never paid », « No
-# pagado »), but not « pas de litige, payée » nor « chèque n° 12 reçu » (n° folds to « no »).
-_NEGATED = (
+# A negation anywhere before the paid word in the same clause (« Pas encore payé », « Never
+# paid », « No pagado », « Non clôturé »), but not « pas de litige, payée », « chèque n° 12
+# reçu » (n° folds to « no ») nor « relance non nécessaire, payée » (another clause).
+_NEGATED = re.compile(
     r"\b(non|pas|not|never|jamais|no|nicht|nunca|nao)\b(?! (de|d|du|des|\d))( \w+)*? "
-    rf"({_PAID_WORDS})\b|\b({_PAID_WORDS}) (non|no|not)$|"
-    # « Non clôturé », « pas clos »: a file still open.
-    r"\b(non|pas|not)\b( \w+)*? (clos|close|closed|cloture\w*)\b"
+    rf"({_PAID_WORDS}|clos|close|closed|cloture\w*)\b"
 )
+_CLAUSES = re.compile(r"[,;:/()\[\]|\u2013\u2014]| - ")
 
 # Checked in this order on the folded text: the first pattern that matches gives the meaning.
 _PATTERNS = (
-    (OPEN, _NEGATED),
+    # « Payé ? non »
+    (OPEN, rf"\b({_PAID_WORDS}) (non|no|not)$"),
     # « non payée », « impayée », « partiellement réglée », « à payer », « unpaid »: open.
     (OPEN, r"\b(non|pas|not|un|im)\s?(paye\w*|payed|paid|regle\w*|solde\w*|encaisse\w*|"
      r"settled|recu\w*|received|pagad\w*|pagat\w*)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|"
@@ -111,11 +112,11 @@ def status_meaning(value: Any) -> str | None:
     """The meaning of one status cell (PAID, DRAFT, … OPEN), None when it says nothing known."""
     if not isinstance(value, str):
         return None
-    text = " ".join(_spelled(w) for w in normalise(value).split())
+    text = _folded(value)
     if not text:
         return None
-    # « litige réglé », « pas de litige »: neither a dispute nor a payment.
-    text = SETTLED_DISPUTE.sub(" ", text).strip()
+    if any(_NEGATED.search(_folded(clause)) for clause in _CLAUSES.split(value)):
+        return OPEN
     for meaning, pattern in _COMPILED:
         if pattern.search(text):
             return meaning
@@ -130,6 +131,13 @@ def status_partial(value: Any) -> bool:
 def status_says_paid(value: Any) -> bool:
     """Whether a status text such as « Payée », « Soldé » or « payed » means paid."""
     return status_meaning(value) == PAID
+
+
+def _folded(value: str) -> str:
+    """A status folded for matching, its mistyped words mended, its settled disputes out."""
+    text = " ".join(_spelled(w) for w in normalise(value).split())
+    # « litige réglé », « pas de litige »: neither a dispute nor a payment.
+    return SETTLED_DISPUTE.sub(" ", text).strip()
 
 
 def _spelled(word: str) -> str:
