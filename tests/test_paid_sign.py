@@ -38,9 +38,17 @@ ACCESS = [
 ]
 
 
+FLAGS = [
+    pytest.param([-1, 0, -1, 0], id="minus-1"),
+    pytest.param([True, False, True, False], id="true-false"),
+    pytest.param(["VRAI", "FAUX", "VRAI", "FAUX"], id="vrai-faux"),
+]
+
+
 @pytest.mark.parametrize("header", ACCESS)
-def test_a_column_of_0_and_minus_1_is_a_paid_flag(tmp_path, header):
-    path = _book(tmp_path / "l.xlsx", header, [-1, 0, -1, 0])
+@pytest.mark.parametrize("flags", FLAGS)
+def test_a_column_of_0_and_minus_1_is_a_paid_flag(tmp_path, header, flags):
+    path = _book(tmp_path / "l.xlsx", header, flags)
     frame = read_ledger(path, Settings(), as_of=AS_OF).frame.set_index("invoice")
     assert frame["is_paid"].tolist() == [True, False, True, False]
     assert frame["outstanding"].tolist() == [0.0, 100.0, 0.0, 100.0]

@@ -128,7 +128,7 @@ def negative_paid(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> np.n
 
 def paid_amounts(grid: Grid) -> np.ndarray:
     """Amounts paid (NaN where none); a 'paid' column of oui/non (or of 0 and -1, as Access
-    writes them) is read as a paid flag."""
+    writes them, or of TRUE and FALSE) is read as a paid flag."""
     if "paid" in grid.positions:
         # Floats first: nearly every cell of the column is one, and none is a flag word. The
         # other cells are looked at in the rows' order, without a copy of the whole column.
@@ -142,8 +142,10 @@ def paid_amounts(grid: Grid) -> np.ndarray:
         # A yes/no has few distinct cells: 0, -1 and empty ones.
         values = raw.values.tolist() if len(raw.values) <= _FLAG_VALUES else []
         numbers = [v for v in values if isinstance(v, int | float)]
+        flags = bool(numbers) and all(isinstance(v, bool) for v in numbers)  # TRUE / FALSE
         if len(numbers) + sum(map(is_empty, values)) == len(values) and (
-            access_flags(np.array(numbers, dtype=float)) and "paid_flag" not in grid.positions
+            (flags or access_flags(np.array(numbers, dtype=float)))
+            and "paid_flag" not in grid.positions
         ):
             grid.positions["paid_flag"] = grid.positions.pop("paid")
             return np.full(len(grid), np.nan)
