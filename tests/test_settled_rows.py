@@ -108,3 +108,47 @@ def test_a_table_without_any_invoice_is_left_as_it_is(tmp_path, statuses, untouc
     assert result.exit_code == 0, result.output
     assert (ledger.read_bytes() == before) is untouched
     assert (tmp_path / ".relance-sauvegardes").exists() is not untouched
+
+
+# A per-client statement with nothing owed (review-pubwb2 L13, phenix TRF « Feuil1 »):
+# « CREANCE PRINCIPALE » 0, « RECOUVRE ET FACTURE » > 0, no dates, no invoice numbers.
+STATEMENT = ["CLIENT", "V/REF", "CREANCE PRINCIPALE", "RECOUVRE ET FACTURE", "Adresse"]
+WITH_PAID = [*HEADERS[:5], "Montant réglé", "Adresse"]
+OWED_PAID = [*OWED[:5], None, ADDRESS]
+
+
+def _paid_row(amount: float) -> list:
+    return ["F-9", "Martin", D(2026, 9, 2), D(2026, 10, 2), amount, 50.0, ADDRESS]
+
+
+SETTLED = [
+    pytest.param(
+        STATEMENT,
+        [["COM 2000", None, 0.0, 5540.0, ADDRESS], ["AVIGROS", None, 0.0, 3662.94, ADDRESS]],
+        [False, False],
+        id="statement-nothing-owed",
+    ),
+    pytest.param(
+        WITH_PAID,
+        [OWED_PAID, _paid_row(0.0)],
+        [False, False],
+        id="paid-on-a-zero-row",
+    ),
+    # An invoice overpaid stays a row to correct: the amount or the payment is mistyped.
+    pytest.param(
+        WITH_PAID,
+        [OWED_PAID, _paid_row(10.0)],
+        [False, True],
+        id="overpaid-invoice",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("headers", "rows", "corrected"), SETTLED)
+def test_a_row_that_owes_nothing_is_never_to_correct(tmp_path, headers, rows, corrected):
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    run(ledger, complete_settings(), as_of=D(2026, 12, 7))
+    ws = load_workbook(ledger).active
+    column = next(c.column for c in ws[1] if c.value == "Statut relance")
+    statuses = [str(ws.cell(r, column).value or "") for r in (2, 3)]
+    assert [s.startswith("À corriger") for s in statuses] == corrected, statuses

@@ -68,6 +68,18 @@ STATUSES = [
     # what is still owed
     *[(s, "open") for s in ("Impayée", "Non payée", "Partiellement réglée", "À payer", "Unpaid",
                             "Envoyée", "Relance 1", "En retard", "Litige réglé", "")],
+    # a negation anywhere before the paid word: still owed (review-pubwb2 H4)
+    *[(s, "open") for s in ("Pas encore payé", "Non encore payée", "Jamais payée", "Pas payée",
+                            "Toujours pas réglée", "Not yet paid", "Never paid", "No pagado",
+                            "Non pagato", "Nicht bezahlt", "pas encore réglée", "Payé ? non", "Non clôturé")],
+    # but « n° » before the word, or « pas de litige », is no negation
+    *[(s, "paid") for s in ("Bezahlt", "Virement n° 45 reçu", "Pas de litige, payée",
+                            "Relance non nécessaire, payée")],
+    # Spanish, Italian, Portuguese (review-pubwb2 M11)
+    *[(s, "paid") for s in ("Pagado", "Pagada", "Pagato", "Pagata", "Pago", "Cobrado", "Cobrada")],
+    *[(s, "open") for s in ("Pendiente", "Pendiente de pago", "Vencido", "Vencida", "In sospeso",
+                            "Scaduto")],
+    *[(s, "skipped") for s in ("Anulado", "Anulada", "Annullato", "Borrador", "Bozza")],
 ]  # fmt: skip
 
 

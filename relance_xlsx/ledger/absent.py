@@ -22,9 +22,11 @@ _NEEDED = (
 )
 
 
-def absent_columns(grid: Grid, ok: np.ndarray) -> str | None:
-    """One problem per needed column the table lacks; its rows are kept out of the letters.
-    Returns what each such row's status says (None when no column is missing)."""
+def absent_columns(grid: Grid, ok: np.ndarray, quiet: np.ndarray) -> str | None:
+    """One problem per needed column the table lacks; its rows are kept out of the letters,
+    but for the quiet ones (settled, never reminded: no letter needs the column, and « À
+    corriger » would be written on rows that owe nothing). Returns what each row kept out
+    says (None when no column is missing)."""
     headers = [str(h).strip() for h in grid.headers if h and str(h).strip()]
     shown = ", ".join(f"« {h} »" for h in headers[:_SHOWN_HEADERS])
     more = " …" if len(headers) > _SHOWN_HEADERS else ""
@@ -34,7 +36,7 @@ def absent_columns(grid: Grid, ok: np.ndarray) -> str | None:
             continue
         message = f"aucune colonne {name} trouvée (en-têtes : {shown}{more}) : {why}"
         grid.problems.append(Problem(None, None, None, message))
-        ok[:] = False
+        ok[~quiet] = False
         first = first or f"aucune colonne {name}"
     return first
 

@@ -1,10 +1,12 @@
 """What the reading assumed and a run must say as well as `check`: a due date computed for
-want of a due-date column, statuses it does not know (their invoices are chased)."""
+want of a due-date column, statuses and closing words it does not know (their invoices are
+chased)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .closing import UNKNOWN_CLOSING
 from .columns import match_headers
 from .problems import Decision
 from .standing import UNKNOWN_STATUS
@@ -38,7 +40,7 @@ def said_in_run(decisions: Iterable[Decision]) -> list[str]:
     return [
         f"{d.what} ({d.count} ligne(s))."
         for d in decisions
-        if d.what.startswith(DUE_ASSUMED) or UNKNOWN_STATUS in d.what
+        if d.what.startswith(DUE_ASSUMED) or UNKNOWN_STATUS in d.what or UNKNOWN_CLOSING in d.what
     ]
 
 

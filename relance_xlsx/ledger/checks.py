@@ -18,6 +18,8 @@ LEGAL_MAX_DAYS = 60
 _Value = Callable[[int], Any] | None  # a row's value shown with its problem
 NO_NUMBER_COLUMN = "aucune colonne de n° de facture"
 _SHOWN_ROWS = 10
+_OVERPAID = "le montant réglé dépasse le montant de la facture"
+_UNDATED = "ni date de facture ni échéance : impossible de savoir quand la facture est due"
 
 
 def check_rows(
@@ -50,19 +52,16 @@ def check_rows(
         for i in np.flatnonzero(mask).tolist():
             grid.problem(i, name, None if value is None else value(i), message, "warning")
 
-    # A letter names the invoices it claims: a row without its number is never chased.
+    # A letter names the invoices it claims: a row without its number is never chased. A row
+    # that owes nothing and was never reminded needs neither its number, client nor dates.
+    quiet = quiet_settled(settled, levels, policy)
     if "invoice" in grid.positions:
-        error(~invoice.present(), "invoice", None, "n° de facture manquant")
+        error(~invoice.present() & ~quiet, "invoice", None, "n° de facture manquant")
     else:
-        error(ok, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
-    error(_unnamed(client, settled, levels, policy), "client", None, "client manquant")
+        error(~quiet, None, None, f"{NO_NUMBER_COLUMN} : une lettre doit nommer sa facture")
+    error(~client.present() & ~quiet, "client", None, "client manquant")
     error(np.isnan(amount), "amount", None, "montant manquant")
-    error(
-        ~due.present(),
-        "invoice_date",
-        None,
-        "ni date de facture ni échéance : impossible de savoir quand la facture est due",
-    )
+    error(~due.present() & ~quiet, "invoice_date", None, _UNDATED)
     invoice_ts, due_ts = dates_of(invoice_date), dates_of(due)
     # A due date computed from the terms or the invoice date names the column it came from.
     due_field, due_value = _due_source(grid, due)
@@ -73,12 +72,11 @@ def check_rows(
         due_value,
         computed + "l'échéance est antérieure à la date de facture",
     )
-    error(
-        ~np.isnan(paid_cell) & (paid > amount + policy.tolerance) & ~is_credit,
-        "paid",
-        lambda i: float(paid_cell[i]),
-        "le montant réglé dépasse le montant de la facture",
-    )
+    overpaid = ~np.isnan(paid_cell) & (paid > amount + policy.tolerance) & ~is_credit
+    # Paid on a row of nothing (a total's line, amount 0): said, never « À corriger ».
+    nothing = quiet & (amount == 0)
+    error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
+    warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     _duplicates(grid, ok, invoice)
     warn(
         _beyond_legal_terms(invoice_ts, due_ts, policy) & (True if public is None else ~public),
@@ -102,12 +100,11 @@ def check_rows(
     )
 
 
-def _unnamed(client: Coded, settled: np.ndarray, levels: np.ndarray, policy: Policy) -> np.ndarray:
-    """The rows whose missing client is a problem. A settled invoice never reminded asks
-    nothing of its client (no thanks, and no claim of penalties unless the policy writes
-    them): its missing name is no problem this week."""
-    quiet = settled & (levels == 0) & (policy.claim_after_payment != "letter")
-    return ~client.present() & ~quiet
+def quiet_settled(settled: np.ndarray, levels: np.ndarray, policy: Policy) -> np.ndarray:
+    """The settled rows never reminded: no letter this week asks anything of them (no thanks,
+    and no claim of penalties unless the policy writes them), so a missing client, number or
+    date on them is no problem this week."""
+    return settled & (levels == 0) & (policy.claim_after_payment != "letter")
 
 
 def _beyond_legal_terms(invoice_ts: np.ndarray, due_ts: np.ndarray, policy: Policy) -> np.ndarray:
@@ -194,4 +191,4 @@ def _all_distinct(invoice: Coded) -> bool:
     return all(v.__class__ is str for v in used) and len(set(used)) == len(used)
 
 
-__all__ = ["LEGAL_MAX_DAYS", "check_rows", "ht_above_ttc"]
+__all__ = ["LEGAL_MAX_DAYS", "check_rows", "ht_above_ttc", "quiet_settled"]

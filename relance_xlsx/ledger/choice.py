@@ -9,6 +9,7 @@ from typing import Any
 from ..ooxml import ExcelTable
 from .columns import header_words, is_invoice_table, match_headers, normalise
 from .judge import judge
+from .text import is_empty
 
 HEADER_SEARCH_ROWS = 60
 SAMPLE_ROWS = 200  # rows under a header looked at for signs of a line-item list
@@ -84,9 +85,8 @@ def score(
 
 
 def _repeated(sample: list[list[Any]], column: int) -> bool:
-    values = [
-        str(r[column]).strip() for r in sample if column < len(r) and r[column] not in (None, "")
-    ]
+    # A cell of spaces is empty: 25 template rows holding « » repeat no invoice number.
+    values = [str(r[column]).strip() for r in sample if column < len(r) and not is_empty(r[column])]
     return len(values) >= 4 and 1 - len(set(values)) / len(values) > _REPEATED_SHARE
 
 

@@ -18,6 +18,7 @@ from .column_case import Case, percent
 from .columns import header_words
 from .labels import label
 from .marks import currency_mark
+from .money import access_flags
 from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .profile import Profiles
 from .termsdue import terms_under_due
@@ -59,6 +60,7 @@ def judge(
     _paid_flags(case)
     _paid_ones(case)
     _paid_amounts(case)
+    _access_flags(case)
     _country_text(case)
     _currency_codes(case)
     _row_counter(case)
@@ -185,7 +187,7 @@ def _paid_amounts(case: Case) -> None:
         return
     p = case.profiles[column]
     numbers = p.values[~(p.values != p.values)]  # NaN dropped
-    if p.numbers < 0.8 or not ((numbers != 0) & (numbers != 1)).any():
+    if p.numbers < 0.8 or not ((numbers != 0) & (numbers != 1)).any() or access_flags(numbers):
         return
     del case.pos["paid_flag"]
     case.pos["paid"] = column
@@ -195,6 +197,25 @@ def _paid_amounts(case: Case) -> None:
     case.notes.append(
         f"« {case.name(column)} » contient des montants, pas des oui/non : lu comme le montant "
         "réglé (reste dû = montant − réglé)."
+    )
+
+
+def _access_flags(case: Case) -> None:
+    """A paid-amount column of nothing but 0 and -1 is a yes/no that Access or VBA wrote
+    (TRUE is -1): -1 = paid, never a payment of -1 € that would raise what is owed."""
+    column = case.movable("paid")
+    if column is None or "paid_flag" in case.pos:
+        return
+    p = case.profiles[column]
+    numbers = p.values[~(p.values != p.values)]  # NaN dropped
+    if p.filled < 2 or len(numbers) < p.filled or not access_flags(numbers):
+        return
+    del case.pos["paid"]
+    case.pos["paid_flag"] = column
+    case.evidence["paid_flag"] = "d'après le contenu : uniquement des 0 et des -1"
+    case.notes.append(
+        f"« {case.name(column)} » ne contient que des 0 et des -1 (oui/non d'Access) : lu "
+        "comme « Réglée (oui/non) », -1 = réglée."
     )
 
 

@@ -13,7 +13,7 @@ from .grid import Grid
 from .kinds import kind_credits
 from .standing import Standing
 from .statuses import CREDIT, PAID, status_partial
-from .values import parse_flag
+from .values import is_empty, parse_flag
 
 _CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
 # A description names a credit note only as the document's kind, in its first words
@@ -99,8 +99,38 @@ def unknown_balances(grid: Grid, outstanding: np.ndarray) -> None:
             grid.problem(i, field, raw.at(i), _PARTIAL_UNKNOWN)
 
 
+def access_flags(numbers: np.ndarray) -> bool:
+    """Whether numbers are 0 and -1 only, with some -1: Access's and VBA's yes/no."""
+    return (
+        bool(len(numbers))
+        and bool(((numbers == 0) | (numbers == -1)).all())
+        and bool((numbers == -1).any())
+    )
+
+
+_FLAG_VALUES = 6
+_NEGATIVE_PAID = (
+    "montant réglé négatif : un règlement s'écrit en positif (ou la colonne est un oui/non) ; "
+    "la facture n'est pas relancée tant que la cellule n'est pas corrigée"
+)
+
+
+def negative_paid(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> np.ndarray:
+    """A negative paid amount on an invoice is a problem on its row, which is then held, and
+    is not taken as paid: read as is it would raise what is owed above the invoice (a credit
+    note's own negative amount paid is no problem)."""
+    negative = (paid_cell < 0) & ~(amount < 0)
+    if not negative.any():
+        return paid_cell
+    raw = grid.raw("paid")
+    for i in np.flatnonzero(negative).tolist():
+        grid.problem(i, "paid", raw.at(i), _NEGATIVE_PAID)
+    return np.where(negative, np.nan, paid_cell)
+
+
 def paid_amounts(grid: Grid) -> np.ndarray:
-    """Amounts paid (NaN where none); a 'paid' column of oui/non is read as a paid flag."""
+    """Amounts paid (NaN where none); a 'paid' column of oui/non (or of 0 and -1, as Access
+    writes them, or of TRUE and FALSE) is read as a paid flag."""
     if "paid" in grid.positions:
         # Floats first: nearly every cell of the column is one, and none is a flag word. The
         # other cells are looked at in the rows' order, without a copy of the whole column.
@@ -111,12 +141,23 @@ def paid_amounts(grid: Grid) -> np.ndarray:
         if texts and sum(map(_is_flag_word, texts)) > len(texts) / 2:
             grid.positions.setdefault("paid_flag", grid.positions.pop("paid"))
             return np.full(len(grid), np.nan)
+        # A yes/no has few distinct cells: 0, -1 and empty ones.
+        values = raw.values.tolist() if len(raw.values) <= _FLAG_VALUES else []
+        numbers = [v for v in values if isinstance(v, int | float)]
+        flags = bool(numbers) and all(isinstance(v, bool) for v in numbers)  # TRUE / FALSE
+        if len(numbers) + sum(map(is_empty, values)) == len(values) and (
+            (flags or access_flags(np.array(numbers, dtype=float)))
+            and "paid_flag" not in grid.positions
+        ):
+            grid.positions["paid_flag"] = grid.positions.pop("paid")
+            return np.full(len(grid), np.nan)
     return grid.parse_amounts("paid")[0]
 
 
 def parse_paid_flag(value: Any) -> bool | None:
-    """A paid flag: yes/no, 1/0; any other number is an amount, which never settles a row."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and value not in (0, 1):
+    """A paid flag: yes/no, 1/0, -1/0 (Access); any other number is an amount, which never
+    settles a row."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value not in (0, 1, -1):
         raise ValueError("un montant, pas oui/non : la facture n'est pas marquée réglée")
     return parse_flag(value)
 
@@ -150,4 +191,12 @@ def _opens_with_credit(text: Any) -> bool:
     return isinstance(text, str) and bool(_KIND_RE.match(text))
 
 
-__all__ = ["credits", "paid_amounts", "parse_paid_flag", "settle", "unknown_balances"]
+__all__ = [
+    "access_flags",
+    "credits",
+    "negative_paid",
+    "paid_amounts",
+    "parse_paid_flag",
+    "settle",
+    "unknown_balances",
+]

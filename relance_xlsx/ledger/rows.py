@@ -13,7 +13,7 @@ from ..config import Policy
 from .absent import absent_columns
 from .assumed import assumed_due
 from .buyers import legal_due_dates, say_no_receipt
-from .checks import check_rows, ht_above_ttc
+from .checks import check_rows, ht_above_ttc, quiet_settled
 from .coded import Coded, dates_of, nones, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
@@ -26,7 +26,14 @@ from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .levels import History, parse_level
-from .money import credits, paid_amounts, parse_paid_flag, settle, unknown_balances
+from .money import (
+    credits,
+    negative_paid,
+    paid_amounts,
+    parse_paid_flag,
+    settle,
+    unknown_balances,
+)
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .skips import skip_rows
@@ -96,6 +103,7 @@ def _columns(
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
+    paid_cell = negative_paid(grid, paid_cell, amount)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
     holds = hold_columns(grid, standing)
@@ -114,10 +122,12 @@ def _columns(
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
-    absent = absent_columns(grid, ok)  # before the rows' checks: said once, not per row
+    settled = (outstanding <= policy.tolerance) & ~is_credit  # NaN: unknown
+    # Before the rows' checks: said once, not per row.
+    absent = absent_columns(grid, ok, quiet_settled(settled, levels, policy))
     check_rows(
         grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
-        is_credit=is_credit, settled=(outstanding <= policy.tolerance) & ~is_credit,  # NaN: unknown
+        is_credit=is_credit, settled=settled,
         invoice_date=invoice_date, due=due, levels=levels,
         last_date=last_date, as_of=as_of, policy=policy, public=buyer != None,  # noqa: E711
     )  # fmt: skip

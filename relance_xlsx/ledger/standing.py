@@ -12,10 +12,11 @@ from typing import Any
 
 import numpy as np
 
+from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .coded import Coded, nones, object_array
 from .grid import Grid
 from .problems import Decision
-from .statuses import CLOSED, PRIORITY, SAID, closed_meaning, status_meaning
+from .statuses import CLOSED, PRIORITY, SAID, status_meaning
 from .text import parse_text
 
 STATUS_FIELDS = ("status", "platform_status", "closed")
@@ -77,14 +78,15 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) 
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for value, meaning, count in zip(raw.values, meanings, counts.tolist(), strict=True):
         text = _shown(value)
-        if not count or not text or (flag and meaning is None):
+        if not count or not text or (flag and meaning is None and closing_word(value) is False):
             continue
-        groups[SAID[meaning] if meaning else UNKNOWN_STATUS].append((count, text))
+        unknown = UNKNOWN_CLOSING if flag else UNKNOWN_STATUS
+        groups[SAID[meaning] if meaning else unknown].append((count, text))
     out = []
     for said, found in groups.items():
         found.sort(key=lambda c: -c[0])
         # Statuses not known are all named (a run warns of them), up to a longer list.
-        examples = _UNKNOWN_EXAMPLES if said == UNKNOWN_STATUS else _EXAMPLES
+        examples = _UNKNOWN_EXAMPLES if said in (UNKNOWN_STATUS, UNKNOWN_CLOSING) else _EXAMPLES
         shown = ", ".join(f"« {text} » ({count})" for count, text in found[:examples])
         more = f" … et {len(found) - examples} autre(s)" if len(found) > examples else ""
         what = f"« {header} » = {shown}{more} : {said}"

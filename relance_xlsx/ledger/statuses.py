@@ -44,28 +44,46 @@ SAID = {
     OPEN: "à relancer si elle est échue",
 }
 
+# The words that say paid, French, English, German, Spanish, Italian and Portuguese.
+_PAID_WORDS = (
+    r"paye|payee|payes|payees|payed|paid|regle|reglee|reglees|regles|solde|soldee|soldees|"
+    r"soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|paiement recu|payment received|"
+    r"recu|received|setled|payd|bezahlt|pagad[oa]s?|pagat[oaie]|pago|cobrad[oa]s?"
+)
+# A negation anywhere before the paid word in the same clause (« Pas encore payé », « Never
+# paid », « No pagado », « Non clôturé »), but not « pas de litige, payée », « chèque n° 12
+# reçu » (n° folds to « no ») nor « relance non nécessaire, payée » (another clause).
+_NEGATED = re.compile(
+    r"\b(non|pas|not|never|jamais|no|nicht|nunca|nao)\b(?! (de|d|du|des|\d))( \w+)*? "
+    rf"({_PAID_WORDS}|clos|close|closed|cloture\w*)\b"
+)
+_CLAUSES = re.compile(r"[,;:/()\[\]|\u2013\u2014]| - ")
+
 # Checked in this order on the folded text: the first pattern that matches gives the meaning.
 _PATTERNS = (
+    # « Payé ? non »
+    (OPEN, rf"\b({_PAID_WORDS}) (non|no|not)$"),
     # « non payée », « impayée », « partiellement réglée », « à payer », « unpaid »: open.
     (OPEN, r"\b(non|pas|not|un|im)\s?(paye\w*|payed|paid|regle\w*|solde\w*|encaisse\w*|"
-     r"settled|recu\w*|received)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|\ba payer\b|"
-     r"\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|\bpart paid\b|"
-     r"\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b"),
+     r"settled|recu\w*|received|pagad\w*|pagat\w*)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|"
+     r"\ba payer\b|\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|"
+     r"\bpart paid\b|\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b|"
+     # Spanish, Italian, Portuguese: « Pendiente de pago », « In sospeso », « Scaduto ».
+     r"\bpendiente\w*|\bpendente\w*|\bvencid[oa]s?\b|\bin sospeso\b|\bscadut[oaie]\b|"
+     r"\bparcial\w*|\bparzial\w*|\b(por|a|da) pagar(e)?\b"),
     (WAIT, r"\b(paiement|payment|virement|transfer)s? (transmis|envoye\w*|emis\w*|sent|"
      r"transmitted|initiated|en cours|in progress)\b"),
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
-    (CANCELLED, r"\b(annul\w*|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
+    (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     (REJECTED, r"\b(rejet\w*|refus\w*|rejected|refused|declined)\b"),
     (DRAFT, r"\b(brouillon\w*|draft\w*|pro ?forma|devis|quote|quotation|estimate|"
-     r"non emise?|not issued|a envoyer|non envoyee?|not sent|unsent)\b"),
+     r"non emise?|not issued|a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae])\b"),
     (WRITTEN_OFF, r"^irr\b|\b(irrecouvrable\w*|uncollectible|classe|classee|classes|"
      r"classement|perte|pertes|written off|write off|writeoff|bad debt|abandon\w*|"
      r"prescrite?)\b"),
     (HOLD, r"\b(litig\w*|contest\w*|disput\w*|suspendu\w*|suspended|bloque\w*|blocked|"
      r"on hold|desaccord\w*|reclamation\w*)\b"),
-    (PAID, r"\b(paye|payee|payes|payees|payed|paid|regle|reglee|reglees|regles|solde|soldee|"
-     r"soldees|soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|"
-     r"paiement recu|payment received|recu|received|setled|payd|bezahlt|"
+    (PAID, rf"\b({_PAID_WORDS}|"
      # A refund closes the invoice as a payment does: nothing is owed on it.
      r"rembourse|remboursee|rembourses|remboursees|refunded)\b"),
     (CLOSED, r"\b(clos|close|closed|cloture\w*)\b"),
@@ -76,7 +94,10 @@ _PATTERNS = (
      r"billed)\b"),
 )  # fmt: skip
 # A status saying part of the invoice was paid: its balance needs a paid amount.
-_PARTIAL = re.compile(r"\bpartiel\w*|\bpartial\w*|\bpart paid\b|\bteilweise\b|\bteilbezahlt\b")
+_PARTIAL = re.compile(
+    r"\bpartiel\w*|\bpartial\w*|\bparcial\w*|\bparzial\w*|\bpart paid\b|\bteilweise\b|"
+    r"\bteilbezahlt\b"
+)
 _COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
 # Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
 _VOCABULARY = (
@@ -91,11 +112,11 @@ def status_meaning(value: Any) -> str | None:
     """The meaning of one status cell (PAID, DRAFT, … OPEN), None when it says nothing known."""
     if not isinstance(value, str):
         return None
-    text = " ".join(_spelled(w) for w in normalise(value).split())
+    text = _folded(value)
     if not text:
         return None
-    # « litige réglé », « pas de litige »: neither a dispute nor a payment.
-    text = SETTLED_DISPUTE.sub(" ", text).strip()
+    if any(_NEGATED.search(_folded(clause)) for clause in _CLAUSES.split(value)):
+        return OPEN
     for meaning, pattern in _COMPILED:
         if pattern.search(text):
             return meaning
@@ -112,14 +133,11 @@ def status_says_paid(value: Any) -> bool:
     return status_meaning(value) == PAID
 
 
-def closed_meaning(value: Any) -> str | None:
-    """A « Clôture » cell: oui, a date or any word but non/no/0/- closes the file."""
-    if value is None or value is False or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return CLOSED if value else None
-    word = normalise(value) if isinstance(value, str) else "date"
-    return None if word in ("non", "no", "n", "0", "faux", "false", "", "na", "n a") else CLOSED
+def _folded(value: str) -> str:
+    """A status folded for matching, its mistyped words mended, its settled disputes out."""
+    text = " ".join(_spelled(w) for w in normalise(value).split())
+    # « litige réglé », « pas de litige »: neither a dispute nor a payment.
+    return SETTLED_DISPUTE.sub(" ", text).strip()
 
 
 def _spelled(word: str) -> str:
@@ -154,7 +172,6 @@ __all__ = [
     "SAID",
     "WAIT",
     "WRITTEN_OFF",
-    "closed_meaning",
     "status_meaning",
     "status_partial",
     "status_says_paid",
