@@ -4,7 +4,8 @@ not. The cell is named as a warning on its row (column, value, what is done) and
 on: the letters omit the character, the rewritten sheet holds a control character as Excel
 writes one (`_x0001_`) and leaves a noncharacter out. A reference to no character at all
 (`&#0;`, `&#xD800;`, past U+10FFFF), which the reader cannot read, is refused before
-anything, naming the cell, even when another sheet is tried after it."""
+anything, naming the cell, even when another sheet is tried after it. The same character in
+a text of xl/sharedStrings.xml is named on each row whose cell shows that text."""
 
 from __future__ import annotations
 
@@ -109,12 +110,79 @@ def test_a_reference_to_no_character_is_refused_naming_the_cell(tmp_path, writte
     assert ledger.read_bytes() == before
 
 
-def test_a_shared_string_with_a_control_reference_is_still_refused(tmp_path):
+def _shared_ledger(path, written: str):
+    """A ledger as Excel and XlsxWriter write it, its texts in xl/sharedStrings.xml, then
+    `written` put into Café Gamma's string by editing the zip."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet, day = book.add_worksheet("Factures"), book.add_format({"num_format": "dd/mm/yyyy"})
+    sheet.write_row(0, 0, ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC",
+                           "Adresse"])  # fmt: skip
+    for n, client in enumerate(["Atelier Alpha", "Boulangerie Bêta", "Café Gamma"], start=1):
+        sheet.write_row(n, 0, [f"F-{n}", client])
+        sheet.write_datetime(n, 2, dt.datetime(2026, 8, 1), day)
+        sheet.write_datetime(n, 3, dt.datetime(2026, 9, 1), day)
+        sheet.write_row(n, 4, [100.0 + n, "1 rue A\n75001 Paris"])
+    book.close()
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    assert b"Caf\xc3\xa9 Gamma" in parts[SST] and b"Gamma" not in parts[SHEET]
+    parts[SST] = parts[SST].replace("Café Gamma".encode(), f"Café{written}Gamma".encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+SHARED = {
+    "ref-1": ("&#1;", "U+0001"),
+    "ref-hex-1F": ("&#x1F;", "U+001F"),
+    "raw-2": ("\x02", "U+0002"),
+    "ref-FFFE": ("&#xFFFE;", "U+FFFE"),
+}
+
+
+@pytest.mark.parametrize(("written", "named"), SHARED.values(), ids=SHARED.keys())
+def test_a_shared_string_with_a_forbidden_character_is_a_row_warning(tmp_path, written, named):
+    """One bad text in xl/sharedStrings.xml no longer refuses the whole workbook: the cells
+    showing it are named on their rows, the letters come, the workbook is written back valid
+    (every XML parser, openpyxl's included, reads it), and the next run reads it back."""
+    from openpyxl import load_workbook
+
+    _office(tmp_path)
+    ledger = _shared_ledger(tmp_path / "grand-livre.xlsx", written)
+    done = relance("run", "grand-livre.xlsx", "--as-of", "22/11/2026", cwd=tmp_path)
+    said_in_french(done, 0, "Classeur mis à jour")
+    [line] = [x for x in done.stdout.splitlines() if "qu'XML interdit" in x]
+    assert "ligne 4, colonne « Client », valeur « Café[U+" in line, line
+    assert named in line and "retapez ce texte dans Excel" in line, line
+    letters = list((tmp_path / "relances").rglob("*.docx"))
+    assert any("Gamma" in p.name for p in letters), letters
+    with zipfile.ZipFile(ledger) as zf:
+        etree.fromstring(zf.read(SST))
+    assert load_workbook(ledger).sheetnames == ["Factures", "Journal des relances"]
+    again = relance("run", "grand-livre.xlsx", "--as-of", "23/11/2026", cwd=tmp_path)
+    said_in_french(again, 0, "Classeur mis à jour")
+    assert "XML interdit" not in again.stdout
+
+
+def test_an_unused_shared_string_with_a_control_reference_is_no_matter(tmp_path):
     _office(tmp_path)
     workbook(tmp_path / "grand-livre.xlsx", _in_strings("&#x1F;"))
     done = relance("check", "grand-livre.xlsx", cwd=tmp_path)
+    said_in_french(done, 0, "4 factures")
+    assert "XML interdit" not in done.stdout
+
+
+def test_a_shared_string_referring_to_no_character_is_refused(tmp_path):
+    _office(tmp_path)
+    _shared_ledger(tmp_path / "grand-livre.xlsx", "&#0;")
+    done = relance("check", "grand-livre.xlsx", cwd=tmp_path)
     sentence = said_in_french(done, 1, "partie xl/sharedStrings.xml")
-    assert "« &#x1F; »" in sentence and "retapez ce texte dans Excel" in sentence
+    assert "U+0000 (« Café[U+0000]Gamma »)" in sentence and "retapez ce texte" in sentence
 
 
 def _sheet_of(path) -> bytes:

@@ -48,12 +48,55 @@ def test_an_old_entry_by_user_alone_is_refused_for_an_unrecorded_host(memory_key
 )  # fmt: skip
 def test_no_password_in_clear_to_another_machine(monkeypatch, host, refused):
     monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "Fake-Secret-123")
+    monkeypatch.setenv("RELANCE_SMTP_HOST", host)
     smtp = _smtp(host, 2525, "none")
     if refused:
         with pytest.raises(EmailError, match="security = « none »"):
             smtp_password(smtp)
     else:
         assert smtp_password(smtp) == "Fake-Secret-123"
+
+
+ENV_TIED = {  # RELANCE_SMTP_HOST, the host relance.toml names -> the password is sent?
+    "unset": (None, "smtp.office.fr", False),
+    "same-host": ("smtp.office.fr", "smtp.office.fr", True),
+    "same-host-other-case": ("SMTP.Office.fr", "smtp.office.fr", True),
+    "same-host-and-port": ("smtp.office.fr:587", "smtp.office.fr", True),
+    "other-port": ("smtp.office.fr:2525", "smtp.office.fr", False),
+    "other-host": ("smtp.office.fr", "smtp.attaquant.example", False),
+    "loopback-unset": (None, "127.0.0.1", False),
+}
+
+
+@pytest.mark.parametrize(("named", "host", "sent"), ENV_TIED.values(), ids=ENV_TIED.keys())
+def test_the_environment_password_goes_only_to_the_host_the_environment_names(
+    monkeypatch, named, host, sent
+):
+    from relance_xlsx.mail.password import password_known
+
+    monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "Fake-Secret-123")
+    if named is None:
+        monkeypatch.delenv("RELANCE_SMTP_HOST", raising=False)
+    else:
+        monkeypatch.setenv("RELANCE_SMTP_HOST", named)
+    smtp = _smtp(host)
+    if sent:
+        assert smtp_password(smtp) == "Fake-Secret-123"
+        assert password_known(smtp) == "la variable d'environnement RELANCE_SMTP_PASSWORD"
+        return
+    with pytest.raises(EmailError) as caught:
+        smtp_password(smtp)
+    said = str(caught.value)
+    assert f"nomme le serveur {host}:587" in said and f"RELANCE_SMTP_HOST={host}" in said, said
+    assert ("n'est pas définie" in said) == (named is None), said
+    assert "Fake-Secret" not in said and password_known(smtp) is None
+
+
+def test_without_a_user_the_environment_password_is_never_sent_so_not_refused(monkeypatch):
+    monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "Fake-Secret-123")
+    monkeypatch.delenv("RELANCE_SMTP_HOST", raising=False)
+    smtp = Smtp(host="smtp.office.fr", port=587, security="starttls", user="")
+    assert smtp_password(smtp) == "Fake-Secret-123"
 
 
 # -- [email] attachments_dir only narrows the ledger's folder -------------------------------

@@ -162,6 +162,7 @@ def test_a_misbehaving_server_ends_the_sending_in_time_in_french(
     tmp_path, bad_server, code, phrase, monkeypatch
 ):
     monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "x")
+    monkeypatch.setenv("RELANCE_SMTP_HOST", "127.0.0.1")
     folder = _drafted(tmp_path, bad_server)
     drafts = len(list(folder.rglob("*.eml")))
     started = time.monotonic()
@@ -183,6 +184,7 @@ def test_a_misbehaving_server_ends_the_sending_in_time_in_french(
 def test_the_pages_test_message_says_the_same(tmp_path, bad_server, monkeypatch):
     """« Tester l'envoi » goes through the same bounded conversation."""
     monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "x")
+    monkeypatch.setenv("RELANCE_SMTP_HOST", "127.0.0.1")
     settings = relance_xlsx.settings_from_dict(
         {"smtp": {"host": "127.0.0.1", "port": bad_server, "security": "none", "user": "u",
                   "from_address": "compta@atelier.example", "timeout": TIMEOUT},

@@ -447,6 +447,7 @@ def test_starttls_with_self_signed_certificate_and_login(
     server = serve(Sink(), tls_context=context, require_starttls=True, authenticator=_authenticator)
     _point_at(workdir, server.port, security="starttls", user="compta", ca_file=str(ca_file))
     monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "s3cret")
+    monkeypatch.setenv("RELANCE_SMTP_HOST", "127.0.0.1")
     result = _send(workdir)
     assert result.count("sent") == 2 and len(server.sink.received) == 2
 
@@ -489,6 +490,7 @@ def test_login_and_tls_failures_stop_before_sending(
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     if password:
         monkeypatch.setenv("RELANCE_SMTP_PASSWORD", password)
+        monkeypatch.setenv("RELANCE_SMTP_HOST", "127.0.0.1")
     with pytest.raises(EmailError, match=message):
         _send(workdir)
     assert server.sink.received == []

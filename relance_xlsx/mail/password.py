@@ -5,7 +5,9 @@ relance.toml in clear ([smtp] password_in_file = true).
 relance.toml sits in a shared folder: whoever writes there names [smtp] host. The saved
 password is therefore kept under « user@host:port » and given only to that server; an entry
 saved by an older version under the user's name alone is read only when the host recorded
-with it is this one. Over `security = "none"` no password leaves for another machine."""
+with it is this one. RELANCE_SMTP_PASSWORD is tied the same way: it is given only to the
+server RELANCE_SMTP_HOST names (« host » or « host:port »), which no shared file can set.
+Over `security = "none"` no password leaves for another machine."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from ..errors import EmailError
 from .hints import CHOOSE_TLS, CLEAR_LOGIN
 
 PASSWORD_ENV = "RELANCE_SMTP_PASSWORD"
+HOST_ENV = "RELANCE_SMTP_HOST"  # the one server the environment's password is for
 KEYRING_SERVICE = "relance-xlsx"
 HOST_SERVICE = "relance-xlsx-host"  # user -> the « host:port » its password was saved for
 
@@ -118,12 +121,29 @@ def _saved(backend: Any, smtp: Smtp) -> str | None:
     )
 
 
+def _env_server(smtp: Smtp) -> None:
+    """Refuse the environment's password for a server RELANCE_SMTP_HOST does not name."""
+    named = os.environ.get(HOST_ENV, "").strip().lower()
+    host, port = smtp.host.strip().lower(), str(smtp.port)
+    if named in (host, f"{host}:{port}", f"[{host.strip('[]')}]:{port}"):
+        return
+    said = f"vaut « {named} »" if named else "n'est pas définie"
+    raise EmailError(
+        f"Le mot de passe de {PASSWORD_ENV} n'est envoyé qu'au serveur que nomme la variable "
+        f"{HOST_ENV}, qui {said}, et relance.toml nomme le serveur {smtp.host}:{smtp.port} : "
+        f"si c'est bien votre serveur d'envoi, définissez {HOST_ENV}={smtp.host.strip()} "
+        "(relance.toml, dans un dossier partagé, ne décide pas seul où part le mot de passe)."
+    )
+
+
 def smtp_password(smtp: Smtp) -> str | None:
     """The password from RELANCE_SMTP_PASSWORD, else the keyring (saved for this server),
     else relance.toml when the office insisted on keeping it there."""
     refuse_clear_login(smtp)
     value = os.environ.get(PASSWORD_ENV)
     if value:
+        if smtp.user:  # without a user, no login: the password is never sent
+            _env_server(smtp)
         return value
     backend = system_keyring() if smtp.user else None
     if backend is not None:
@@ -136,6 +156,11 @@ def smtp_password(smtp: Smtp) -> str | None:
 def password_known(smtp: Smtp) -> str | None:
     """Where the password of this server will come from (French), or None when nowhere."""
     if os.environ.get(PASSWORD_ENV):
+        try:
+            if smtp.user:
+                _env_server(smtp)
+        except EmailError:
+            return None  # the sending says why, naming the servers
         return f"la variable d'environnement {PASSWORD_ENV}"
     backend = system_keyring() if smtp.user else None
     if backend is not None:
@@ -150,6 +175,7 @@ def password_known(smtp: Smtp) -> str | None:
 
 
 __all__ = [
+    "HOST_ENV",
     "HOST_SERVICE",
     "KEYRING_SERVICE",
     "PASSWORD_ENV",

@@ -39,6 +39,7 @@ from .saving import (
     remove_stale_temporaries,
     save_atomically,
 )
+from .sharedchars import strings_made_valid
 from .sheethead import (
     add_column_widths,
     rows_start,
@@ -120,6 +121,7 @@ __all__ = [
     "remove_stale_temporaries",
     "rows_start",
     "save_atomically",
+    "strings_made_valid",
     "style_at",
     "styled_rows",
     "widen_dimension",

@@ -30,6 +30,7 @@ from .partchecks import (
     refuse,
 )
 from .safexml import ZipLimits, check_sizes, check_workbook_parts, grouped, parse_part
+from .sharedchars import BadString, shared_forbidden
 from .sheetscan import (
     SheetExtent,
     SheetRefused,
@@ -143,7 +144,11 @@ def _too_big(extent: SheetExtent, limits: WorkbookLimits) -> str | None:
 
 
 def _scan_sheets(
-    path: Path, zf: zipfile.ZipFile, sheets: dict[str, str], limits: WorkbookLimits
+    path: Path,
+    zf: zipfile.ZipFile,
+    sheets: dict[str, str],
+    limits: WorkbookLimits,
+    strings: dict[int, BadString],
 ) -> PackageScan:
     refused: dict[str, str] = {}
     unmeasured: list[str] = []
@@ -159,8 +164,13 @@ def _scan_sheets(
             refused[sheet] = _sheet_refusal(path, sheet, part, str(exc), fix)
             continue
         formulas[sheet] = extent.formulas
-        if extent.forbidden:
-            forbidden[sheet] = extent.forbidden
+        shown = (
+            shared_forbidden(functools.partial(ahead_pieces, path, info), strings)
+            if strings
+            else ()
+        )
+        if extent.forbidden or shown:
+            forbidden[sheet] = (*extent.forbidden, *shown)
         reason = _too_big(extent, limits)
         if reason:
             refused[sheet] = _sheet_refusal(path, sheet, part, reason)
@@ -226,11 +236,12 @@ def _check_whole(path: Path, zf: zipfile.ZipFile, limits: WorkbookLimits) -> Pac
             f"{path.name} a {grouped(len(sheets))} feuilles, plus que la limite de "
             f"{grouped(limits.max_sheets)} ([limits] max_sheets dans relance.toml)."
         )
+    strings: dict[int, BadString] = {}
     if "/sharedStrings" in others:
-        check_strings(path, zf.getinfo(others["/sharedStrings"]), limits.max_cells)
+        strings = check_strings(path, zf.getinfo(others["/sharedStrings"]), limits.max_cells)
     if "/styles" in others:
         check_styles(path, zf.getinfo(others["/styles"]))
-    return _scan_sheets(path, zf, sheets, limits)
+    return _scan_sheets(path, zf, sheets, limits, strings)
 
 
 def check_package(path: Path, limits: WorkbookLimits) -> PackageScan:

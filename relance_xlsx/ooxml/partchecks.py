@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import WorkbookError
 from .inflate import PartLies, ahead, inflated
 from .safexml import grouped
+from .sharedchars import BadString, StringsScan
 from .sheetscan import ROOT, SheetRefused, check_markup, whole_tags
 
 STYLES_MB = 64
@@ -58,12 +59,15 @@ def check_prolog(path: Path, info: zipfile.ZipInfo, fix: str = "") -> None:
                 return
 
 
-def check_strings(path: Path, info: zipfile.ZipInfo, max_cells: int) -> None:
-    """The shared strings announce no more than they hold (the reader reserves that much)."""
+def check_strings(path: Path, info: zipfile.ZipInfo, max_cells: int) -> dict[int, BadString]:
+    """The shared strings announce no more than they hold (the reader reserves that much);
+    those holding a character XML forbids, by index (sharedchars.py)."""
     announced, held, first = 0, 0, True
+    scan = StringsScan()
     with part_faults(path, info):
         for chunk in whole_tags(pieces(path, info)):
-            check_markup(chunk)
+            check_markup(chunk, controls=False)
+            scan.add(chunk)
             if first:
                 found = _STRINGS_HEAD.search(chunk, 0, 4096)
                 announced, first = (int(found.group(1)) if found else 0), False
@@ -78,6 +82,7 @@ def check_strings(path: Path, info: zipfile.ZipInfo, max_cells: int) -> None:
             path, info.filename, f"annonce {grouped(announced)} textes et n'en contient que "
             f"{grouped(held)} (fichier endommagé ou piégé)",
         )  # fmt: skip
+    return scan.bad
 
 
 def check_styles(path: Path, info: zipfile.ZipInfo) -> None:

@@ -58,14 +58,20 @@ def _allowed(code: int) -> bool:
 
 def _raw(data: bytes) -> bool:
     """Whether the XML holds a raw forbidden character."""
-    return bool(data.translate(None, _KEEP)) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
+    if data.translate(None, _KEEP):
+        return True
+    # One byte is searched at memory speed; the three-byte searches only where it occurs.
+    return b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data)
 
 
 def has_forbidden(data: bytes) -> bool:
     """Whether the XML holds a forbidden character, raw or as a reference."""
     if _raw(data):
         return True
-    return b"&#" in data and any(not _allowed(_code(m)) for m in _REF.finditer(data))
+    # `&` alone is searched at memory speed, `&#` (two bytes) at a third of it.
+    return (
+        b"&" in data and b"&#" in data and any(not _allowed(_code(m)) for m in _REF.finditer(data))
+    )
 
 
 def _matches(data: bytes) -> list[re.Match[bytes]]:

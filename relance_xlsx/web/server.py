@@ -26,6 +26,7 @@ from ..errors import RelanceError
 from ..wording import describe_error, describe_os_error
 from . import bank, jobs, letterview, pages, preview, registered
 from .guard import Guard, MissingToken, forbidden
+from .opener import redirect_file, remove_redirect
 from .plain import page_error
 from .state import UiState, home_folder
 from .views import HERE, render
@@ -174,11 +175,17 @@ def serve(
     running = start(ledger, recent_file=home_folder() / "recents.json")
     say(f"Page de relance : {running.url}")
     say("Laissez cette fenêtre ouverte ; « Quitter » sur la page arrête le serveur.")
-    if open_browser:
-        webbrowser.open(running.url)
-    with contextlib.suppress(KeyboardInterrupt):
-        running.thread.join()
-    running.stop()
+    # The browser opens a private file that sends it on: the token is never on the
+    # browser's command line, which every user of this machine can read (opener.py).
+    opener = redirect_file(running.url) if open_browser else None
+    try:
+        if opener is not None:
+            webbrowser.open(opener.as_uri())
+        with contextlib.suppress(KeyboardInterrupt):
+            running.thread.join()
+        running.stop()
+    finally:
+        remove_redirect(opener)
 
 
 @contextlib.contextmanager

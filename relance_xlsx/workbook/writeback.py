@@ -25,6 +25,7 @@ from ..ooxml import (
     pack,
     rowsplit,
     save_atomically,
+    strings_made_valid,
     style_at,
     widen_dimension,
 )
@@ -181,6 +182,7 @@ def write_back(
         return WritebackResult(0, 0, (), None)
     if has_formulas:
         set_full_calc_on_load(package)
+    strings_made_valid(package)  # a character XML forbids there: the reading named its cells
     guard = unchanged(ledger.fingerprint)
     backup = save_atomically(
         package, path, options.backups_to_keep, now, guard=guard,
