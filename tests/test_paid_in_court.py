@@ -141,6 +141,36 @@ def test_a_client_in_collective_proceedings_gets_no_court_file_redone(tmp_path):
     assert not [w for w in result.warnings if "dossier de contentieux refait" in w]
 
 
+# N1 handed to litigation on 20/11, redressement judiciaire opened on 25/11 (the fourth legal
+# review, finding 3): paid in part after the judgment (L622-7), before it, or reduced by a
+# credit note after the hand-over.
+IN_PROCEEDINGS = {
+    "paid-after-judgment": (1000.0, D(2026, 12, 2), None),
+    "paid-before-judgment": (1000.0, D(2026, 11, 22), None),
+    "credit-note": (None, None, -500.0),
+}
+
+
+@pytest.mark.parametrize("case", list(IN_PROCEEDINGS), ids=list(IN_PROCEEDINGS))
+def test_a_client_in_collective_proceedings_is_not_told_to_reduce_a_request(tmp_path, case):
+    """The action is stopped or interrupted by the opening judgment (L622-21, L622-22): no
+    « réduire ou retirer la demande … principal restant » warning, which contradicted the
+    L622-7 one (« déclarez la créance entière »); the declaration is written instead."""
+    paid, on, credit = IN_PROCEEDINGS[case]
+    headers = [*HEADERS, "Facture d'origine", "Procédure collective", "Date du jugement", "Date BODACC"]  # fmt: skip
+    proc = ["Redressement judiciaire", D(2026, 11, 25), D(2026, 11, 30)]
+    rows = [["N1", "Nu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, paid, on, ADDRESS, "Contentieux", D(2026, 11, 20), None, *proc]]  # fmt: skip
+    if credit:
+        rows.append(["AV-N1", "Nu SAS", "professionnel", D(2026, 11, 27), None, credit, None, None, ADDRESS, None, None, "N1", *proc])  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    assert result.dossiers == [] and len(result.declarations) == 1
+    said = "\n".join(result.warnings)
+    assert "réduire ou retirer la demande" not in said, said
+    assert "principal restant" not in said, said
+    assert "la facture n° N1, remise au contentieux" not in said, said
+
+
 def test_each_invoice_s_interest_is_said_stopped_on_its_own_day(tmp_path):
     """The redone file's figures: P1 paid in full on 02/12/2026 once in litigation, its interest
     stopped that day; P2 still open, its interest runs to the run's date, 07/12/2026. Both

