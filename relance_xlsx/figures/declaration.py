@@ -19,7 +19,7 @@ from .days import interest_stop
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
-from .proceedings import heading, later, liquidation, not_due_heading, procedure
+from .proceedings import heading, interrupted, later, liquidation, not_due_heading, procedure
 from .received import received_lines
 from .requested import UNALLOCATED
 
@@ -55,6 +55,9 @@ class Declaration:
     paid_after: list[str] = field(default_factory=list)
     # The fixed indemnity claimed per invoice ([policy] indemnity; the law's is 40 €).
     fixed_indemnity: float = 40.0
+    # Invoices handed to litigation before the judgment, with the hand-over's day: an
+    # instance may be pending, interrupted by the judgment (L622-22; R622-23, 3°).
+    in_court: list[tuple[str, dt.date | None]] = field(default_factory=list)
 
     @property
     def abroad(self) -> bool:
@@ -179,7 +182,7 @@ def _due(d: Declaration) -> list[str]:
     out += [paragraph(note) for note in d.rate_notes]
     out += [paragraph(line) for line in _indemnities(d)]
     out += [paragraph(f"Facture {n} contestée par le débiteur (R622-23, 3°).") for n in d.disputed]
-    return out
+    return out + [paragraph(line) for line in interrupted(d)]
 
 
 def _indemnities(d: Declaration) -> list[str]:
@@ -252,6 +255,11 @@ def _documents(d: Declaration) -> list[str]:
     ]
     if d.notices:
         items.append("mises en demeure et avis de réception : " + " ; ".join(d.notices))
+    if d.in_court:
+        items.append(
+            "le cas échéant, acte de saisine de la juridiction (requête en injonction de payer, "
+            "assignation) pour la facture " + ", ".join(n for n, _ in d.in_court)
+        )
     items.append(
         "pouvoir spécial du déclarant, si la déclaration n'est pas signée par le représentant "
         "légal du créancier (L622-24)"

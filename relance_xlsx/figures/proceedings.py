@@ -179,4 +179,29 @@ def later(d: Declaration) -> list[str]:
     return [paragraph("Créances nées après le jugement", "Heading2"), paragraph(head + rule + tail)]
 
 
-__all__ = ["heading", "later", "liquidation", "not_due_heading", "practitioner", "procedure"]
+def interrupted(d: Declaration) -> list[str]:
+    """Each invoice handed to litigation before the judgment: the instance it may have started
+    is interrupted until the declaration, then resumed only to establish the claim and fix its
+    amount (L622-22; L641-3 in a liquidation); the court seized is to be given (R622-23, 3°)."""
+    articles = "L622-22 et L641-3" if liquidation(d) else "L622-22"
+    before = ", avant le jugement d'ouverture" if d.judgment else ""
+    court = TO_FILL.format(what="juridiction saisie et date de la saisine, ou « aucune »")
+    return [
+        f"Facture {number} remise au contentieux{' le ' + day_long(day) if day else ''}{before} "
+        ": si une instance a été engagée à son titre (requête en injonction de payer, "
+        "assignation), elle est interrompue par le jugement jusqu'à la présente déclaration "
+        f"(Code de commerce {articles}), puis reprise pour la seule constatation de la créance "
+        f"et la fixation de son montant. Juridiction saisie (R622-23, 3°) : {court}."
+        for number, day in d.in_court
+    ]
+
+
+__all__ = [
+    "heading",
+    "interrupted",
+    "later",
+    "liquidation",
+    "not_due_heading",
+    "practitioner",
+    "procedure",
+]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..config import Settings
 from ..figures import Declaration, write_declaration
-from ..ledger import Ledger
+from ..ledger import ACTION_LABELS, LITIGATION, Ledger
 from ..policy import (
     Decisions,
     at_judgment,
@@ -22,8 +22,8 @@ from ..policy import (
     rate_tables_for,
 )
 from ..progress import Progress, step
-from ..wording import day_long, join_list, money
-from ..workbook import journal_lines
+from ..wording import date_short, day_long, join_list, money
+from ..workbook import JournalEntry, journal_lines
 from .casefile import debtor_of, notices, text
 from .dossiers import FOLDER, by_client, claimed, client_folders, pdfs_beside, records
 
@@ -104,6 +104,7 @@ def build_declaration(
                     settings),
         [_late_note(r) for r in open_ if r["late_paid"]],
         fixed_indemnity=settings.policy.indemnity,
+        in_court=_in_court(journal, [by_index[i] for i in valued.due], judgment),
     )  # fmt: skip
     forbidden = tuple(
         f"{client}, facture {text(r['invoice'])} : "
@@ -111,7 +112,44 @@ def build_declaration(
         + "."
         for r in open_ if r["late_paid"]
     )  # fmt: skip
-    return declaration, (*forbidden, *valued.warnings)
+    return declaration, (*forbidden, *_interrupted(client, declaration), *valued.warnings)
+
+
+def _in_court(
+    journal: list[JournalEntry], rows: list[dict[str, Any]], judgment: dt.date | None
+) -> list[tuple[str, dt.date | None]]:
+    """The invoices handed to litigation before the judgment, each with the hand-over's day:
+    the journal's first « Contentieux » line, else the ledger's date at that level."""
+    handed: dict[str, list[dt.date]] = {}
+    for e in journal:
+        if e.action == ACTION_LABELS["litigation"]:
+            handed.setdefault(e.invoice, []).append(e.run_date)
+    out = []
+    for r in rows:
+        number = text(r["invoice"])
+        days = handed.get(number, [])
+        at = int(r["level"] or 0) >= LITIGATION
+        if at and isinstance(r["last_date"], dt.date):
+            days = [*days, r["last_date"]]
+        day = min(days, default=None)
+        if (at or days) and (judgment is None or day is None or day < judgment):
+            out.append((number, day))
+    return out
+
+
+def _interrupted(client: str, d: Declaration) -> list[str]:
+    """The warning on each invoice handed to litigation before the judgment."""
+    return [
+        f"{client}, facture {number} : remise au contentieux"
+        + (f" le {date_short(day)}" if day else "")
+        + (", avant le jugement d'ouverture" if d.judgment else "")
+        + " ; l'instance éventuellement engagée (injonction de "
+        "payer, assignation) est interrompue jusqu'à la déclaration (Code de commerce "
+        "L622-22) : ne formez ni ne poursuivez aucune demande en justice, indiquez la "
+        "juridiction saisie dans la déclaration (R622-23, 3°) et prévenez votre avocat ou le "
+        "commissaire de justice."
+        for number, day in d.in_court
+    ]
 
 
 def _at_judgment(r: dict[str, Any], payments: Any) -> dict[str, Any]:
