@@ -52,7 +52,7 @@ def test_the_declaration_names_the_instance_the_judgment_interrupted(tmp_path: P
         ws = wb.create_sheet("Journal des relances")
         ws.append(JOURNAL)
         if journaled:
-            ws.append((dt.datetime(2026, 8, 14), "R1", "Rho SAS", "Contentieux", "Contentieux", 3000.0, 0.0, 0.0, ""))
+            ws.append((dt.datetime(2026, 8, 14), "R1", "Rho SAS", "Contentieux", "Contentieux", 3000.0, 0.0, 0.0, ""))  # fmt: skip
 
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS, extra=journal)
     result = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 11, 2), out_dir=tmp_path / "out", pdf=False)  # fmt: skip
@@ -67,6 +67,8 @@ def test_the_declaration_names_the_instance_the_judgment_interrupted(tmp_path: P
         return
     [warning] = warned
     day = "14/08/2026" if journaled else "20/08/2026"
-    assert warning.startswith(f"Rho SAS, facture R1 : remise au contentieux le {day}, avant le jugement d'ouverture ;"), warning
+    assert warning.startswith(
+        f"Rho SAS, facture R1 : remise au contentieux le {day}, avant le jugement d'ouverture ;"
+    ), warning
     assert "indiquez la juridiction saisie dans la déclaration (R622-23, 3°)" in warning, warning
     assert not [w for w in result.warnings if "réduire" in w], result.warnings
