@@ -9,6 +9,7 @@ proof of the costs (L441-10 II), as the litigation file says."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -72,3 +73,35 @@ def test_the_declaration_names_the_instance_the_judgment_interrupted(tmp_path: P
     ), warning
     assert "indiquez la juridiction saisie dans la déclaration (R622-23, 3°)" in warning, warning
     assert not [w for w in result.warnings if "réduire" in w], result.warnings
+
+
+@pytest.mark.parametrize(
+    ("indemnity", "says", "never"),
+    [
+        # 100 € per invoice, R1 and R2 due before the judgment: 2 × 40 € fixed (D441-5) and
+        # 2 × 60 € on proof of the costs (L441-10 II), never « 200 € d'indemnités forfaitaires ».
+        pytest.param(100.0, [
+            "Frais de recouvrement : 2 facture(s) échue(s) avant le jugement × 100,00 € = 200,00 €, soit 80,00 € d'indemnités forfaitaires (Code de commerce D441-5) et 120,00 € d'indemnisation complémentaire, sur justification des frais exposés (L441-10 II).",
+            "Frais de recouvrement (indemnités forfaitaires et indemnisation complémentaire) : 200,00 €",
+            "justificatifs des frais de recouvrement exposés au-delà de 40 € par facture (L441-10 II)",
+        ], ["Indemnités forfaitaires : 200,00 €", "Indemnités forfaitaires pour frais"], id="100-split"),
+        pytest.param(40.0, [
+            "Indemnités forfaitaires pour frais de recouvrement : 2 facture(s) échue(s) avant le jugement × 40,00 € = 80,00 € (L441-10 II, D441-5).",
+            "Indemnités forfaitaires : 80,00 €",
+        ], ["indemnisation complémentaire, sur justification des frais exposés (L441-10 II).", "justificatifs des frais"], id="40-fixed"),
+    ],
+)  # fmt: skip
+def test_an_indemnity_above_40_is_declared_as_the_file_claims_it(tmp_path: Path, indemnity, says, never):  # fmt: skip
+    rows = [
+        ["R1", "Rho SAS", "professionnel", D(2026, 4, 15), D(2026, 5, 15), 3000.0, ADDRESS, "Relance 1", D(2026, 6, 1), "Redressement judiciaire", JUDGMENT, BODACC],
+        ["R2", "Rho SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 600.0, ADDRESS, "Relance 1", D(2026, 6, 20), None, None, None],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    settings = complete_settings()
+    settings = dataclasses.replace(settings, policy=dataclasses.replace(settings.policy, indemnity=indemnity))  # fmt: skip
+    result = relance_xlsx.run(ledger, settings, as_of=D(2026, 11, 2), out_dir=tmp_path / "out", pdf=False)  # fmt: skip
+    text = _text(Path(result.declarations[0]))
+    for part in says:
+        assert part in text, text
+    for part in never:
+        assert part not in text, text

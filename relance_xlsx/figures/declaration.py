@@ -6,7 +6,6 @@ deadline (Code de commerce L622-24 to L622-26, R622-23, R622-24)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from .days import day_or_dash as _day
 from .days import interest_stop
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
+from .indemnities import beyond_law, indemnity_label, indemnity_lines
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
 from .proceedings import heading, interrupted, later, liquidation, not_due_heading, procedure
 from .received import received_lines
@@ -180,28 +180,9 @@ def _due(d: Declaration) -> list[str]:
         paragraph(line) for line in received_lines(d.due, "intérêts de retard", False, "déclarés")
     ]
     out += [paragraph(note) for note in d.rate_notes]
-    out += [paragraph(line) for line in _indemnities(d)]
+    out += [paragraph(line) for line in indemnity_lines(d)]
     out += [paragraph(f"Facture {n} contestée par le débiteur (R622-23, 3°).") for n in d.disputed]
     return out + [paragraph(line) for line in interrupted(d)]
-
-
-def _indemnities(d: Declaration) -> list[str]:
-    """« 2 facture(s) échue(s) avant le jugement × 40,00 € = 80,00 € », the product only when
-    every indemnity is the same amount; else the count of each amount, then the sum."""
-    amounts = Counter(round(i.indemnity, 2) for i in d.due if i.indemnity > 0.005)
-    if not amounts:
-        return []
-    count = sum(amounts.values())
-    each = " + ".join(f"{n} × {money(a)}" for a, n in sorted(amounts.items(), reverse=True))
-    if len(amounts) == 1:
-        each = f"{count} facture(s) échue(s) avant le jugement × {money(next(iter(amounts)))}"
-    else:
-        each = f"{count} factures échues avant le jugement, {each}"
-    total = money(d._sum(d.due, "indemnity"))
-    return [
-        f"Indemnités forfaitaires pour frais de recouvrement : {each} = {total} "
-        "(L441-10 II, D441-5)."
-    ]
 
 
 def _not_due(d: Declaration) -> list[str]:
@@ -226,7 +207,7 @@ def _summary(d: Declaration) -> list[str]:
             else "Intérêts (date du jugement à indiquer)",
             d._sum(d.due, "interest"),
         ),
-        ("Indemnités forfaitaires", d._sum(d.due, "indemnity")),
+        (indemnity_label(d), d._sum(d.due, "indemnity")),
         ("Total échu au jour du jugement", d.total_due),
         (not_due_heading(d)[2], d._sum(d.not_due, "principal")),
         ("Montant total déclaré", d.total),
@@ -255,6 +236,9 @@ def _documents(d: Declaration) -> list[str]:
     ]
     if d.notices:
         items.append("mises en demeure et avis de réception : " + " ; ".join(d.notices))
+    if beyond_law(d):
+        items.append("justificatifs des frais de recouvrement exposés au-delà de 40 € par "
+                     "facture (L441-10 II)")  # fmt: skip
     if d.in_court:
         items.append(
             "le cas échéant, acte de saisine de la juridiction (requête en injonction de payer, "
