@@ -238,8 +238,11 @@ SETTLED = {
         "a été réglée le 02/12/2026 : prévenez",
         "Ce qui reste dû peut y être maintenu : pénalités 122,50 € et indemnité forfaitaire 40,00 €.",
     ]),
+    # A public person: the référé-provision, no injonction de payer, no commissaire de justice
+    # (legal-fr §8.1), the interest and the 40 € by the Code de la commande publique.
     "public-payment": (2000.0, D(2026, 12, 2), None, [
-        "Ce qui reste dû peut y être maintenu : intérêts moratoires 102,34 € et indemnité forfaitaire 40,00 €.",
+        "prévenez votre avocat à qui le dossier a été remis ; il faut réduire ou retirer la demande (référé-provision devant le tribunal administratif, ou réclamation) : ",
+        "Ce qui reste dû peut y être maintenu : intérêts moratoires 102,34 € (Code de la commande publique L2192-13) et indemnité forfaitaire 40,00 € (R2192-32).",
     ]),
     "consumer-payment": (2000.0, D(2026, 12, 2), None, [
         "réclamer en justice une somme déjà payée est abusif.",
@@ -267,6 +270,22 @@ def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigatio
     assert "restent dues" not in warning, warning
     if case == "consumer-payment":  # nothing the run computed stays owed: no sentence on it
         assert "indemnité" not in warning and "reste dû" not in warning, warning
+    if case == "public-payment":  # the fourth legal review, finding 10
+        from docx import Document
+
+        assert "injonction" not in warning and "commissaire" not in warning, warning
+        [file] = result.dossiers
+        text = "\n".join(p.text for p in Document(file).paragraphs)
+        text = text.replace("\u202f", " ").replace("\xa0", " ")
+        assert (
+            "ce qui reste dû (principal non réglé, intérêts moratoires et indemnité forfaitaire de 40 €, Code de la commande publique L2192-13 et R2192-32) y est maintenu"
+            in text
+        ), text
+        assert (
+            "la demande déjà formée (référé-provision devant le tribunal administratif, ou réclamation) doit être réduite ou retirée"
+            in text
+        ), text
+        assert "entre professionnels" not in text and "requête en injonction" not in text, text
     if case == "full-credit":
         from docx import Document
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ..ledger import Ledger
-from ..policy import cancelled_by_credit, paid_in_court_rows, what_happened
+from ..policy import cancelled_by_credit, paid_in_court_rows, public_person, said_to, what_happened
 
 NAME = "dossier.docx"
 
@@ -25,22 +25,34 @@ def changed_in_court(ledger: Ledger, as_of: dt.date) -> dict[str, list[str]]:
     if not rows.any():  # none of a client in collective proceedings: its declaration
         return {}
     found: dict[str, list[str]] = {}
+    public: dict[str, bool] = {}
     for i in np.flatnonzero(rows).tolist():
         r = frame.iloc[i]
         cancelled = " (annulée : plus rien n'est dû à son titre)" if cancelled_by_credit(r) else ""
         found.setdefault(str(r["client"]), []).append(what_happened(r) + cancelled)
+        public[str(r["client"])] = public_person(r)
     return {
         client: [
             "Nouvelle version, après la remise au contentieux : "
             + " ; ".join(said)
             + ". Le principal réglé, soldé ou annulé par un avoir n'y est plus réclamé ; ce qui "
-            "reste dû (principal non réglé, intérêts et, entre professionnels, indemnité "
-            "forfaitaire) y est maintenu. Elle "
-            "remplace pour la suite le dossier remis auparavant, gardé tel quel : la demande "
-            "déjà formée (requête en injonction de payer ou autre) doit être réduite ou retirée."
+            f"reste dû ({_kept(public[client])}) y est maintenu. Elle remplace pour la suite le "
+            "dossier remis auparavant, gardé tel quel : la demande déjà formée "
+            f"({said_to(public[client])[1]}) doit être réduite ou retirée."
         ]
         for client, said in found.items()
     }
+
+
+def _kept(public: bool) -> str:
+    """What stays owed, in the words of the debtor's law: a public person's moratory interest
+    and 40 € (Code de la commande publique L2192-13, R2192-32), no « entre professionnels »."""
+    if public:
+        return (
+            "principal non réglé, intérêts moratoires et indemnité forfaitaire de 40 €, Code de "
+            "la commande publique L2192-13 et R2192-32"
+        )
+    return "principal non réglé, intérêts et, entre professionnels, indemnité forfaitaire"
 
 
 def new_version(folder: Path, as_of: dt.date) -> Path:

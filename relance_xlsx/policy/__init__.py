@@ -10,7 +10,14 @@ from .decide import (
 from .declaration import AtJudgment, at_judgment
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
-from .incourt import cancelled_by_credit, paid_in_court_rows, say_paid_in_court, what_happened
+from .incourt import (
+    cancelled_by_credit,
+    paid_in_court_rows,
+    public_person,
+    said_to,
+    say_paid_in_court,
+    what_happened,
+)
 from .insolvent import forbidden_payment, late_paid, late_payments
 from .penalties import InterestPeriod
 from .prescription import Prescription, prescription_dates
@@ -49,9 +56,11 @@ __all__ = [
     "prescription_dates",
     "provisional_of",
     "provisional_sentence",
+    "public_person",
     "rate_caveat",
     "rate_caveats",
     "rate_tables_for",
+    "said_to",
     "say_paid_in_court",
     "what_happened",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..ledger import LITIGATION
+from ..ledger import LITIGATION, PUBLIC_ENTERPRISE
 from ..wording import date_short, money
 from .statuses import part_paid
 
@@ -119,6 +119,14 @@ def what_happened(r: pd.Series) -> str:
     return f"la facture n° {r['invoice']}{handed}, a été {what}{on}"
 
 
+def public_person(r: Any) -> bool:
+    """A public buyer that is a public person (not an entreprise publique, a company): no
+    injonction de payer, no commissaire de justice before a judgment; the route is the
+    référé-provision before the tribunal administratif (legal-fr.md 8.1)."""
+    public = bool(r.get("public")) and not bool(r.get("consumer"))
+    return public and r.get("buyer") != PUBLIC_ENTERPRISE
+
+
 def still_owed(r: pd.Series, interest: float, indemnity: float) -> str:
     """What the court claim may keep of this invoice, with the run's figures: the principal
     still open, « pénalités 300,12 € et indemnité forfaitaire 40,00 € », on the amount a
@@ -137,29 +145,47 @@ def still_owed(r: pd.Series, interest: float, indemnity: float) -> str:
             f"{what} {money(interest)}"
             + ("" if r["is_paid"] else " à ce jour")
             + (" sur le montant diminué de l'avoir" if credited else "")
+            + (" (Code de la commande publique L2192-13)" if public else "")
         )
     if indemnity > 0.005:
-        parts.append(f"indemnité forfaitaire {money(indemnity)}")
+        code = "" if interest > 0.005 else "Code de la commande publique "
+        parts.append(
+            f"indemnité forfaitaire {money(indemnity)}" + (f" ({code}R2192-32)" if public else "")
+        )
     return ", ".join(parts[:-1]) + " et " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+def said_to(public: bool) -> tuple[str, str]:
+    """Whom to tell, and the request handed over: for a public person, the lawyer and the
+    référé-provision (legal-fr.md 8.1), else the lawyer or the commissaire de justice and the
+    injonction de payer."""
+    if public:
+        return (
+            "prévenez votre avocat à qui le dossier a été remis ; ",
+            "référé-provision devant le tribunal administratif, ou réclamation",
+        )
+    return (
+        "prévenez votre avocat ou le commissaire de justice à qui le dossier a été remis ; ",
+        "requête en injonction de payer ou autre",
+    )
 
 
 def _correct(r: pd.Series, interest: float, indemnity: float) -> str:
     """What to do with the request handed over, and what it may keep."""
-    tell = "prévenez votre avocat ou le commissaire de justice à qui le dossier a été remis ; "
+    tell, request = said_to(public_person(r))
     if cancelled_by_credit(r):
         return (
-            f"{tell}il faut retirer cette facture de la demande (requête en injonction de payer "
-            "ou autre) : annulée par l'avoir, elle n'est plus due, ni en principal, ni en "
-            "pénalités ou intérêts, ni en indemnité forfaitaire ; réclamer en justice une "
-            "somme annulée est abusif."
+            f"{tell}il faut retirer cette facture de la demande ({request}) : annulée par "
+            "l'avoir, elle n'est plus due, ni en principal, ni en pénalités ou intérêts, ni "
+            "en indemnité forfaitaire ; réclamer en justice une somme annulée est abusif."
         )
     credited = bool(r.get("credits")) or pd.notna(r.get("credited_on", pd.NaT))
     paid = float(r["paid"] or 0) > 0.005
     sum_ = "déjà payée ou annulée" if credited and paid else "annulée" if credited else "déjà payée"
     owed = still_owed(r, interest, indemnity)
     return (
-        f"{tell}il faut réduire ou retirer la demande (requête en injonction de payer ou "
-        f"autre) : réclamer en justice une somme {sum_} est abusif."
+        f"{tell}il faut réduire ou retirer la demande ({request}) : réclamer en justice une "
+        f"somme {sum_} est abusif."
         + (f" Ce qui reste dû peut y être maintenu : {owed}." if owed else "")
     )
 
@@ -183,6 +209,8 @@ def say_paid_in_court(
 __all__ = [
     "cancelled_by_credit",
     "paid_in_court_rows",
+    "public_person",
+    "said_to",
     "say_paid_in_court",
     "still_owed",
     "what_happened",
