@@ -286,6 +286,8 @@ def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigatio
             in text
         ), text
         assert "entre professionnels" not in text and "requête en injonction" not in text, text
+        [redone] = [w for w in result.warnings if "dossier de contentieux refait" in w]
+        assert redone.endswith("Remettez cette nouvelle version à votre avocat."), redone
     if case == "full-credit":
         from docx import Document
 

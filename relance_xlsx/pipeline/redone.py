@@ -63,12 +63,15 @@ def new_version(folder: Path, as_of: dt.date) -> Path:
 
 
 def say_redone(files: dict[str, list[str]], changed: dict[str, list[str]]) -> list[str]:
-    """One warning per client whose file was redone: where the new version is."""
+    """One warning per client whose file was redone: where the new version is, and to whom
+    it goes (no commissaire de justice for a public person: its file names the
+    référé-provision, changed_in_court)."""
+    referee = said_to(True)[1]
     return [
         f"{client} : dossier de contentieux refait après un règlement ou un avoir sur une "
         f"facture déjà remise au contentieux : {files[client][0]} ; le dossier remis "
-        "auparavant est gardé tel quel. Remettez cette nouvelle version à votre avocat ou au "
-        "commissaire de justice."
+        "auparavant est gardé tel quel. Remettez cette nouvelle version à votre avocat"
+        + ("." if referee in changed[client][0] else " ou au commissaire de justice.")
         for client in changed
         if files.get(client)
     ]
