@@ -88,3 +88,27 @@ def test_an_undated_payment_of_the_payments_sheet_is_deducted_and_said(
     text = _text(dossier)
     for line in said:
         assert line in text, text
+
+
+def test_an_undated_payment_beside_a_paid_column_is_said_too(tmp_path):
+    """The invoice sheet has its own « Montant réglé » column, which prevails: E2's 600 €,
+    typed there, settles it (nothing owed, no penalty without a date); the sheet's undated
+    row is said all the same."""
+    headers = [*HEADERS[:6], "Montant réglé", *HEADERS[6:]]
+    rows = [[*r[:6], paid, *r[6:]] for r, paid in zip(_rows(NOTICE), [None, 600.0], strict=True)]
+
+    def sheet(wb):
+        ws = wb.create_sheet("Règlements")
+        ws.append(["N° facture", "Date règlement", "Montant réglé"])
+        ws.append(["E2", None, 600.0])
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers, extra=sheet)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    invoice = next(i for i in result.invoices if i.invoice == "E2")
+    assert (invoice.interest, invoice.indemnity) == (0.0, 0.0)
+    [warning] = [w.replace("\xa0", " ") for w in result.warnings if "sans date de règlement" in w]
+    assert warning.startswith(
+        "Feuille « Règlements », ligne 2 : règlement de 600,00 € de la facture n° E2 sans date de règlement : c'est la colonne des montants réglés de la feuille des factures qui compte"
+    ), warning

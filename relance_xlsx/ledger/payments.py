@@ -162,8 +162,10 @@ def _undated_warnings(table: PaymentsTable, known: set[str], has_paid_column: bo
     few, then how many more): what was done with it, and to give its date."""
     mine = [u for u in table.undated if u[0] in known]
     if has_paid_column:
-        done = "seule la colonne des montants réglés du grand livre compte ; s'il y manque, "
-        done += "ajoutez-l'y"
+        done = (
+            "c'est la colonne des montants réglés de la feuille des factures qui compte : "
+            "vérifiez qu'il y figure, sinon il n'est pas déduit"
+        )
     else:
         done = (
             "il est déduit de ce qui reste dû ; sans sa date, les pénalités ne peuvent "
