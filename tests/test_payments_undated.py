@@ -112,3 +112,32 @@ def test_an_undated_payment_beside_a_paid_column_is_said_too(tmp_path):
     assert warning.startswith(
         "Feuille « Règlements », ligne 2 : règlement de 600,00 € de la facture n° E2 sans date de règlement : c'est la colonne des montants réglés de la feuille des factures qui compte"
     ), warning
+
+
+def test_an_undated_payment_of_a_client_in_collective_proceedings_names_l622_7(tmp_path):
+    """Rouge SAS in redressement judiciaire (judgment 15/07/2024): R-2's undated 500 € is
+    deducted like any undated payment, and the warning says that one received after the
+    judgment is not deducted from the claim declared (L622-7)."""
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse",
+               "Procédure collective", "Date du jugement", "Date BODACC"]  # fmt: skip
+    rows = [
+        ["R-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, ADDRESS, "Redressement judiciaire", D(2024, 7, 15), D(2024, 7, 30)],
+        ["R-2", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 500.0, ADDRESS, None, None, None],
+    ]  # fmt: skip
+
+    def sheet(wb):
+        ws = wb.create_sheet("Règlements")
+        ws.append(["N° facture", "Date règlement", "Montant réglé"])
+        ws.append(["R-2", None, 500.0])
+
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers, extra=sheet)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out", pdf=False
+    )
+    [warning] = [w.replace("\xa0", " ") for w in result.warnings if "sans date de règlement" in w]
+    assert warning.startswith(
+        "Feuille « Règlements », ligne 2 : règlement de 500,00 € de la facture n° R-2"
+    ), warning
+    assert warning.endswith(
+        "Client en procédure collective : s'il a été reçu après le jugement d'ouverture, il ne se déduit pas de la créance à déclarer (Code de commerce L622-7)."
+    ), warning

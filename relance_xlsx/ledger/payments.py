@@ -19,6 +19,11 @@ from .values import parse_amount, parse_date
 _SEARCH_ROWS = 30
 _SHEET_WORDS = ("reglement", "paiement", "payment", "encaissement", "versement", "receipt")
 _SHOWN = 5
+# An undated payment of a client in collective proceedings may postdate the judgment.
+_AFTER_JUDGMENT = (
+    " Client en procédure collective : s'il a été reçu après le jugement d'ouverture, il ne "
+    "se déduit pas de la créance à déclarer (Code de commerce L622-7)."
+)
 
 
 @dataclass(frozen=True)
@@ -146,7 +151,11 @@ def apply_payments(
                     f"{theirs:.2f}, la colonne des montants réglés {mine:.2f} ; la colonne est "
                     "gardée, les dates des règlements servent au calcul des intérêts."
                 )
-    warnings += _undated_warnings(table, set(keys), has_paid_column)
+    caught: set[str] = set()
+    if "insolvent" in frame and "client" in frame:  # a client in collective proceedings
+        spread = frame["insolvent"].groupby(frame["client"]).transform("any")
+        caught = {keys[i] for i in np.flatnonzero(spread.to_numpy(dtype=bool))}
+    warnings += _undated_warnings(table, set(keys), has_paid_column, caught)
     count = sum(len(table.payments[keys[i]]) for i in dated)
     loose = sum(1 for k, *_ in table.undated if k in set(keys))
     note = (
@@ -157,9 +166,12 @@ def apply_payments(
     return note, warnings
 
 
-def _undated_warnings(table: PaymentsTable, known: set[str], has_paid_column: bool) -> list[str]:
+def _undated_warnings(
+    table: PaymentsTable, known: set[str], has_paid_column: bool, insolvent: set[str]
+) -> list[str]:
     """One warning per payment row without a date of an invoice of the ledger (the first
-    few, then how many more): what was done with it, and to give its date."""
+    few, then how many more): what was done with it, and to give its date; for a client in
+    collective proceedings, that a payment after the opening judgment is not deducted."""
     mine = [u for u in table.undated if u[0] in known]
     if has_paid_column:
         done = (
@@ -175,7 +187,8 @@ def _undated_warnings(table: PaymentsTable, known: set[str], has_paid_column: bo
     out = [
         f"Feuille « {table.sheet} », ligne {row} : règlement de {money(amount)} de la "
         f"facture n° {number} sans date de règlement : {done}. Indiquez sa date dans la feuille."
-        for _, number, row, amount in mine[:_SHOWN]
+        + (_AFTER_JUDGMENT if key in insolvent else "")
+        for key, number, row, amount in mine[:_SHOWN]
     ]
     if len(mine) > _SHOWN:
         out.append(
