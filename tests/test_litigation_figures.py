@@ -208,14 +208,14 @@ NOT_IMPUTED = {
     # base to 2 000 € from the first day (test above: 19,31 + 103,19 = 122,50 €) + 40 € =
     # 162,50 €; its 1 000 € are not imputed. Main said « Total réclamé : -837,50 € ».
     "paid-in-full": ([[*M2[:6], 3000.0, *M2[7:]], AV_M2], 162.50, 1000.0,
-                     "ligne 3 : avoir AV-M2 de 1 000,00 € sur la facture M2 : elle est déjà réglée en entier (3 000,00 € réglés sur 3 000,00 €) ; avoir non imputé : 1 000,00 €"),
+                     "ligne 3 : avoir AV-M2 de 1 000,00 € sur la facture M2 : elle est déjà réglée en entier (3 000,00 € réglés sur 3 000,00 €) ; reste de l'avoir, non imputé sur cette facture : 1 000,00 €"),
     # M2 3 000 €, 2 000 € paid on 15/10, AV-M2 of 1 500 € (more than the 1 000 € left): base
     # 3 000 − 1 500 = 1 500 € from the first day, to the payment:
     #   02/06–30/06, 29 d: 1 500 × 12,15 % × 29 / 365 = 14,4801 → 14,48
     #   01/07–15/10, 107 d: 1 500 × 12,15 % × 107 / 365 = 53,4267 → 53,43   67,91 € + 40 €
     # = 107,91 €; 500 € not imputed. Main said -392,09 €.
     "larger-than-left": ([[*M2[:6], 2000.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:]]], 107.91, 500.0,
-                         "ligne 3 : avoir AV-M2 de 1 500,00 € sur la facture M2 : il dépasse ce qui en restait dû (1 000,00 €) ; avoir non imputé : 500,00 €"),
+                         "ligne 3 : avoir AV-M2 de 1 500,00 € sur la facture M2 : il dépasse ce qui en restait dû (1 000,00 €) ; reste de l'avoir, non imputé sur cette facture : 500,00 €"),
     # M2 3 000 €, 2 500 € paid on 15/10, 500 € open; a credit note naming no invoice, 1 500 €:
     #   02/06–30/06, 29 d: 3 000 × 12,15 % × 29 / 365 = 28,9603 → 28,96
     #   01/07–15/10, 107 d: 3 000 × 12,15 % × 107 / 365 = 106,8534 → 106,85

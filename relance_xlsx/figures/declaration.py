@@ -21,7 +21,7 @@ from .indemnities import beyond_law, indemnity_label, indemnity_lines
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
 from .proceedings import heading, interrupted, later, liquidation, not_due_heading, procedure
 from .received import received_lines
-from .requested import UNALLOCATED
+from .requested import UNALLOCATED, credit_detail
 
 TO_FILL = "[À COMPLÉTER : {what}]"
 # Two months from the BODACC notice; two more for a creditor outside metropolitan France.
@@ -216,6 +216,8 @@ def _summary(d: Declaration) -> list[str]:
     out += [paragraph(f"{label} : {money(value)}") for label, value in lines]
     if d.unallocated > 0.005:  # after « Avoirs à déduire »
         out.insert(3, paragraph(f"Avoir non imputé : {money(d.unallocated)} ({UNALLOCATED})"))
+    if d.credits:  # right after « Avoirs à déduire »: where the deduction comes from
+        out.insert(3, paragraph(credit_detail(d.credits, d.credited, "déclaré")))
     out.append(
         paragraph(
             "Créance déclarée à titre chirographaire : le classeur ne connaît ni sûreté ni "

@@ -50,6 +50,8 @@ class ClaimedInvoice:
     # The credit notes that settled it (number, date, amount used, whole), its payments.
     credit_notes: tuple[tuple[str, dt.date | None, float, float], ...] = ()
     payments: tuple[tuple[dt.date | None, float], ...] = ()
+    # A credit note: the invoice it names (« Facture d'origine »), "" for none.
+    credit_for: str = ""
 
 
 @dataclass(frozen=True)

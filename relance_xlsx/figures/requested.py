@@ -3,10 +3,11 @@ beyond the principal: a claim is never negative), interest, indemnities, total."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from ..wording import money
-from .days import interest_stop
+from .days import interest_stop, short_day
 from .docxwrite import paragraph
 
 # What a credit note beyond the principal is, and what to do with it.
@@ -40,7 +41,38 @@ def request_lines(dossier: Dossier) -> list[str]:
             3,
             paragraph(f"Avoir non imputé : {money(dossier.unallocated)} ({UNALLOCATED})"),
         )
+    if dossier.credits:  # right after « Avoirs à déduire »: where the deduction comes from
+        out.insert(3, paragraph(credit_detail(dossier.credits, dossier.credited)))
     return out
 
 
-__all__ = ["UNALLOCATED", "request_lines"]
+def credit_detail(credits: Sequence[Any], deducted: float, claimed: str = "réclamé") -> str:
+    """Where the credit notes deducted come from: each one, what it settled of the invoice it
+    names, what is left of it; then how much is deducted from the principal claimed, by
+    compensation with what the client owes (Code civil 1347), never from the penalties."""
+    items = []
+    for c in credits:
+        whole, left = round(-c.amount, 2), round(-c.principal, 2)
+        day = f" du {short_day(c.issued)}" if c.issued else ""
+        what = f"avoir {c.number}{day}"
+        used = round(whole - left, 2)
+        if c.credit_for and used > 0.005:
+            what += (
+                f" ({money(whole)}) : {money(used)} imputés sur la facture n° {c.credit_for}, "
+                f"qu'il solde ; reste {money(left)}"
+            )
+        elif c.credit_for:
+            what += f" ({money(left)}), sur la facture n° {c.credit_for}"
+        else:
+            what += f" ({money(left)}), qui ne vise aucune facture"
+        items.append(what)
+    taken = (
+        f"{money(deducted)} en sont déduits du principal {claimed}, par compensation avec ce que "
+        "le client doit (Code civil 1347), jamais des pénalités ni des indemnités"
+        if deducted > 0.005
+        else f"rien n'en est déduit, aucun principal n'étant {claimed}"
+    )
+    return f"Détail des avoirs : {' ; '.join(items)}. {taken[0].upper()}{taken[1:]}."
+
+
+__all__ = ["UNALLOCATED", "credit_detail", "request_lines"]

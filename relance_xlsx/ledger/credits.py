@@ -180,10 +180,14 @@ def _unused(frame: pd.DataFrame, row: Any, target: Any, owed: float) -> Problem:
         int(frame.at[row, "row"]),
         None,
         None,
-        f"avoir {number} de {whole} sur la facture {invoice} : {why} ; avoir non imputé : "
-        f"{left}, qui n'est déduit ni des pénalités ni des indemnités d'aucune facture. "
-        "Corrigez le classeur (montant réglé, montant ou facture d'origine de l'avoir), ou "
-        "remboursez l'avoir au client.",
+        f"avoir {number} de {whole} sur la facture {invoice} : {why} ; reste de l'avoir, non "
+        f"imputé sur cette facture : {left}. Il reste un avoir ouvert du client : le dossier "
+        "de contentieux et la déclaration de créance le déduisent du principal de ses autres "
+        "factures réclamées (compensation, Code civil 1347), jamais des pénalités ni des "
+        "indemnités, et disent « avoir non imputé » ce qui dépasse ce principal. Corrigez le "
+        "classeur s'il se trompe (montant réglé, montant ou facture d'origine de l'avoir) ; "
+        "ne remboursez au client que ce qui n'est déduit d'aucune demande, sans quoi il "
+        "serait compté deux fois.",
         "warning",
     )
 

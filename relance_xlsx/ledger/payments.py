@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..wording import money
 from .clients import key_of
 from .columns import match_headers, normalise
 from .numbers import column_mark
@@ -18,6 +19,11 @@ from .values import parse_amount, parse_date
 _SEARCH_ROWS = 30
 _SHEET_WORDS = ("reglement", "paiement", "payment", "encaissement", "versement", "receipt")
 _SHOWN = 5
+# An undated payment of a client in collective proceedings may postdate the judgment.
+_AFTER_JUDGMENT = (
+    " Client en procédure collective : s'il a été reçu après le jugement d'ouverture, il ne "
+    "se déduit pas de la créance à déclarer (Code de commerce L622-7)."
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class PaymentsTable:
     # (invoice, date, amount) positions, 0-based, and the header texts (for a write-back)
     columns: tuple[int, int, int] = (0, 1, 2)
     headers: tuple[str, ...] = ()
+    # rows without a date: (invoice key, number as typed, sheet row, amount), never dropped
+    undated: tuple[tuple[str, str, int, float], ...] = ()
 
 
 def _columns(sheet: str, row: list[Any]) -> tuple[int, int, int] | None:
@@ -68,19 +76,34 @@ def _read(
 ) -> PaymentsTable:
     invoice, date, amount = columns
     out: dict[str, list[tuple[pd.Timestamp, float]]] = {}
+    undated: list[tuple[str, str, int, float]] = []
     # « 1.500 » takes the decimal mark the column's other text amounts show.
     mark = column_mark(r[amount] for r in rows if amount < len(r) and isinstance(r[amount], str))
-    for row in rows:
+    for number, row in enumerate(rows, start=index + 2):
         if max(columns) >= len(row):
             continue
         key = key_of(row[invoice])
         try:
-            day, paid = parse_date(row[date]), parse_amount(row[amount], mark)
+            paid = parse_amount(row[amount], mark)
         except ValueError:
             continue  # not a payment line (a total, a note)
-        if key and isinstance(day, dt.date) and paid is not None and paid.value > 0:
+        if not key or paid is None or paid.value <= 0:
+            continue
+        day = _day(row[date])
+        if day is not None:
             out.setdefault(key, []).append((pd.Timestamp(day), float(paid.value)))
-    return PaymentsTable(sheet, index + 1, {k: tuple(sorted(v)) for k, v in out.items()})
+        else:  # an amount paid on an invoice without a readable date is a payment all the same
+            undated.append((key, str(row[invoice]).strip(), number, float(paid.value)))
+    dated = {k: tuple(sorted(v)) for k, v in out.items()}
+    return PaymentsTable(sheet, index + 1, dated, undated=tuple(undated))
+
+
+def _day(value: Any) -> dt.date | None:
+    """The date of a payment row; None when blank or unreadable."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
 
 
 def apply_payments(
@@ -89,16 +112,29 @@ def apply_payments(
     """Give each invoice its payments, in place: dates for the interest, the last one for
     prescription, and what was paid when the invoice table has no paid column."""
     keys = [key_of(v) for v in frame["invoice"].tolist()]
-    hits = [i for i, k in enumerate(keys) if k in table.payments]
+    undated: dict[str, float] = {}
+    for key, _, _, amount in table.undated:
+        undated[key] = undated.get(key, 0.0) + amount
+    hits = [i for i, k in enumerate(keys) if k in table.payments or k in undated]
     warnings: list[str] = []
     if not hits:
         return "", warnings
+    dated = [i for i in hits if keys[i] in table.payments]
+    if dated:
+        rows = frame.index[dated]
+        found = [table.payments[keys[i]] for i in dated]
+        frame.loc[rows, "payments"] = pd.Series(found, index=rows, dtype=object)
+        frame.loc[rows, "payment_date"] = [p[-1][0] for p in found]
     rows = frame.index[hits]
-    found = [table.payments[keys[i]] for i in hits]
-    frame.loc[rows, "payments"] = pd.Series(found, index=rows, dtype=object)
-    frame.loc[rows, "payment_date"] = [p[-1][0] for p in found]
-    totals = np.array([round(sum(a for _, a in p), 2) for p in found])
+    totals = np.array(
+        [
+            round(sum(a for _, a in table.payments.get(keys[i], ())) + undated.get(keys[i], 0), 2)
+            for i in hits
+        ]
+    )
     if not has_paid_column:
+        # An undated payment counts in what was paid, as one in the ledger's column does:
+        # it lowers the base from the start (policy/stretches.py), and settles the invoice.
         frame.loc[rows, "paid"] = totals
         remaining = np.round(frame.loc[rows, "amount"].to_numpy(dtype=float) - totals, 2)
         frame.loc[rows, "outstanding"] = remaining
@@ -115,12 +151,51 @@ def apply_payments(
                     f"{theirs:.2f}, la colonne des montants réglés {mine:.2f} ; la colonne est "
                     "gardée, les dates des règlements servent au calcul des intérêts."
                 )
-    count = sum(len(p) for p in found)
+    caught: set[str] = set()
+    if "insolvent" in frame and "client" in frame:  # a client in collective proceedings
+        spread = frame["insolvent"].groupby(frame["client"]).transform("any")
+        caught = {keys[i] for i in np.flatnonzero(spread.to_numpy(dtype=bool))}
+    warnings += _undated_warnings(table, set(keys), has_paid_column, caught)
+    count = sum(len(table.payments[keys[i]]) for i in dated)
+    loose = sum(1 for k, *_ in table.undated if k in set(keys))
     note = (
         f"Règlements : feuille « {table.sheet} » (en-têtes en ligne {table.header_row}), "
-        f"{count} règlement(s) datés pour {len(hits)} facture(s)."
-    )
+        f"{count} règlement(s) datés" + (f" et {loose} sans date" if loose else "")
+        + f" pour {len(hits)} facture(s)."
+    )  # fmt: skip
     return note, warnings
+
+
+def _undated_warnings(
+    table: PaymentsTable, known: set[str], has_paid_column: bool, insolvent: set[str]
+) -> list[str]:
+    """One warning per payment row without a date of an invoice of the ledger (the first
+    few, then how many more): what was done with it, and to give its date; for a client in
+    collective proceedings, that a payment after the opening judgment is not deducted."""
+    mine = [u for u in table.undated if u[0] in known]
+    if has_paid_column:
+        done = (
+            "c'est la colonne des montants réglés de la feuille des factures qui compte : "
+            "vérifiez qu'il y figure, sinon il n'est pas déduit"
+        )
+    else:
+        done = (
+            "il est déduit de ce qui reste dû ; sans sa date, les pénalités ne peuvent "
+            "s'arrêter au jour du règlement : il est compté comme reçu dès l'échéance (pénalités "
+            "sur le seul reste dû ; ni pénalités ni indemnité si la facture est soldée)"
+        )
+    out = [
+        f"Feuille « {table.sheet} », ligne {row} : règlement de {money(amount)} de la "
+        f"facture n° {number} sans date de règlement : {done}. Indiquez sa date dans la feuille."
+        + (_AFTER_JUDGMENT if key in insolvent else "")
+        for key, number, row, amount in mine[:_SHOWN]
+    ]
+    if len(mine) > _SHOWN:
+        out.append(
+            f"Feuille « {table.sheet} » : {len(mine) - _SHOWN} autre(s) règlement(s) sans date, "
+            "traités de même."
+        )
+    return out
 
 
 __all__ = ["PaymentsTable", "apply_payments", "find_payments"]

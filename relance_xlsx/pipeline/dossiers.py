@@ -270,6 +270,7 @@ def claimed(
         0.0 if credit else float(r.get("interest_paid") or 0.0),
         0.0 if credit else float(r.get("indemnity_paid") or 0.0),
         payments=() if credit else payments(r),
+        credit_for=str(r.get("credit_for") or "") if credit else "",
     )
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..ledger import LITIGATION, PUBLIC_ENTERPRISE
 from ..wording import date_short, money
+from .sincehanded import part_paid_since
 from .statuses import part_paid
 
 # A part payment or a credit note on an invoice in litigation is warned of this many days.
@@ -101,7 +102,9 @@ def what_happened(r: pd.Series) -> str:
         else ", remise au contentieux"
     )
     on = f" le {date_short(r['payment_date'].date())}" if pd.notna(r["payment_date"]) else ""
-    what = "réglée" if r["is_paid"] else f"réglée en partie ({money(float(r['paid']))} reçus)"
+    what = "réglée"
+    if not r["is_paid"]:  # only what came since the hand-over is to be cut from the request
+        what, on = part_paid_since(r)
     credited = r.get("credited_on")
     if credited is not None and pd.notna(credited):
         credit = f"l'avoir du {date_short(credited.date())}"
