@@ -98,3 +98,20 @@ def test_penalties_of_an_invoice_paid_late_before_the_judgment_are_declared(
         "Pénalités de retard dues sur factures réglées après l'échéance, avant le jugement "
         "d'ouverture (facture K1) : du lendemain de l'échéance au jour du règlement" in text
     )
+
+
+def test_without_the_judgments_day_the_invoice_is_listed_to_value(tmp_path: Path) -> None:
+    """Proceedings said, their judgment not dated: K1 paid late is listed in the declaration,
+    its interest and 40 € to compute once the judgment's day is given; still « à déclarer »."""
+    rows = [[*r[:-2], None, None] for r in _rows("Relance 1", REDRESSEMENT, False)]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    out = tmp_path / "o"
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=out, pdf=False
+    )
+    k1 = next(i for i in result.invoices if i.invoice == "K1")
+    assert "à déclarer au mandataire judiciaire (déclaration de créance)" in k1.reason
+    [declaration] = result.declarations
+    text = _text(Path(declaration))
+    assert "Date du jugement d'ouverture inconnue" in text
+    assert "K1\n15/04/2024\n15/05/2024\n3 000,00 €\n3 000,00 €\n0,00 €" in text

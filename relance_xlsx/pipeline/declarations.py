@@ -70,7 +70,7 @@ def build_declaration(
         and r["action"] in _DECLARED
     ]  # fmt: skip
     credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
-    paid_late = _paid_late(ledger, mine, judgment)
+    paid_late = _paid_late(ledger, mine)
     valued = _owed(at_judgment(
         ledger.frame, [r["index"] for r in [*open_, *paid_late]], judgment, settings.policy,
         rate_tables_for(settings),
@@ -113,7 +113,7 @@ def build_declaration(
         fixed_indemnity=settings.policy.indemnity,
         in_court=_in_court(journal, [by_index[i] for i in valued.due], judgment),
         paid_late=[(text(r["invoice"]), r["payment_date"]) for r in paid_late
-                   if r["index"] in valued.due],
+                   if r["index"] in valued.due and judgment],
     )  # fmt: skip
     forbidden = tuple(
         f"{client}, facture {text(r['invoice'])} : "
@@ -124,20 +124,19 @@ def build_declaration(
     return declaration, (*forbidden, *_interrupted(client, declaration), *valued.warnings)
 
 
-def _paid_late(
-    ledger: Ledger, mine: list[dict[str, Any]], judgment: dt.date | None
-) -> list[dict[str, Any]]:
-    """The client's invoices paid late before the judgment: their penalties, born before it,
-    are declared (L622-24; policy/declared.py). Valued only once the judgment is dated."""
-    if judgment is None:
-        return []
+def _paid_late(ledger: Ledger, mine: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The client's invoices paid late before the judgment (every one paid late while its day
+    is unknown): their penalties, born before it, are declared (L622-24; policy/declared.py)."""
     declared = pd.Series(declared_penalties(ledger.frame), index=ledger.frame.index)
     return [r for r in mine if r["is_paid"] and declared.at[r["index"]]]
 
 
 def _owed(valued: AtJudgment, paid: set[Any]) -> AtJudgment:
     """The valuation without the invoices paid before the judgment that owe nothing more
-    (their penalties paid by transfer, or none due)."""
+    (their penalties paid by transfer, or none due). Without the judgment's day nothing is
+    valued: each is listed, its interest and indemnity to compute once the day is given."""
+    if valued.judgment is None:
+        return valued
     kept = [
         i for i in valued.due
         if i not in paid or valued.interest.get(i, 0.0) + valued.indemnity.get(i, 0.0) > 0.005
