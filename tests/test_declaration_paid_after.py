@@ -35,7 +35,10 @@ def test_a_payment_after_the_judgment_is_declared_and_warned(tmp_path: Path) -> 
         # judgment: still declared with its 40 €, no thanks letter.
         ["P-2", "Rouge SAS", D(2024, 6, 14), D(2024, 7, 14), 500.0, 500.0, D(2024, 7, 16),
          ADDRESS, None, None, None],
-        # 300 € due 31/05/2024, paid whole on 10/07/2024, before the judgment: not declared.
+        # 300 € due 31/05/2024, paid whole on 10/07/2024, late but before the judgment: not
+        # a forbidden payment; its penalties, born before the judgment, are declared (L622-24):
+        # 01/06-30/06 = 30 days: 300 × 14,50 % × 30 / 365 = 3,5753 → 3,58; 01/07-10/07 = 10
+        # days: 300 × 14,25 % × 10 / 365 = 1,1712 → 1,17; 4,75 € and 40 €.
         ["P-3", "Rouge SAS", D(2024, 4, 30), D(2024, 5, 31), 300.0, 300.0, D(2024, 7, 10),
          ADDRESS, None, None, None],
     ]  # fmt: skip
@@ -56,13 +59,17 @@ def test_a_payment_after_the_judgment_is_declared_and_warned(tmp_path: Path) -> 
     assert "L622-7" not in actions["P-3"].reason
     text = _text(Path(result.declarations[0]))
     # Principal due on the judgment: 1 000 + 500 = 1 500 (the 700 € received after it are
-    # not deducted); interest 18,27 + 5,47 = 23,74; 2 × 40 €; 1 500 + 23,74 + 80 = 1 603,74.
+    # not deducted); interest 18,27 + 5,47 + 4,75 (P-3) = 28,49; 3 × 40 €;
+    # 1 500 + 28,49 + 120 = 1 648,49.
     assert "Principal échu : 1 500,00 €" in text
-    assert "Intérêts arrêtés au 14 juillet 2024 : 23,74 €" in text
-    assert "Total échu au jour du jugement : 1 603,74 €" in text
+    assert (
+        "Intérêts arrêtés au 10 juillet 2024 pour la facture n° P-3 et au 14 juillet 2024 pour "
+        "la facture n° P-1 : 28,49 €"
+    ) in text
+    assert "Total échu au jour du jugement : 1 648,49 €" in text
     assert "Facture P-1 : 200,00 € reçus le 20 juillet 2024, postérieurement au jugement" in text
     assert "sous réserve de restitution" in text
-    assert "P-3" not in text
+    assert "Facture P-3 réglée le 10 juillet 2024, après son échéance du 31 mai 2024" in text
 
 
 def test_a_payments_sheet_deducts_only_what_came_before_the_judgment(tmp_path: Path) -> None:

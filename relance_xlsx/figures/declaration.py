@@ -18,6 +18,7 @@ from .days import interest_stop
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
 from .indemnities import beyond_law, indemnity_label, indemnity_lines
+from .paidlate import paid_late_basis, paid_late_lines
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
 from .proceedings import heading, interrupted, later, liquidation, not_due_heading, procedure
 from .received import received_lines
@@ -58,6 +59,9 @@ class Declaration:
     # Invoices handed to litigation before the judgment, with the hand-over's day: an
     # instance may be pending, interrupted by the judgment (L622-22; R622-23, 3°).
     in_court: list[tuple[str, dt.date | None]] = field(default_factory=list)
+    # Invoices paid late before the judgment, with the payment's day: their penalties, born
+    # before it, are declared (L622-24), listed in due with no principal left.
+    paid_late: list[tuple[str, dt.date | None]] = field(default_factory=list)
 
     @property
     def abroad(self) -> bool:
@@ -116,7 +120,10 @@ def write_declaration(declaration: Declaration, target: Path) -> Path:
         paragraph("Fondement de la créance", "Heading2"),
         *(
             paragraph(line, "ListBullet")
-            for line in basis_lines(d.debtor, d.contract_rate, d.fixed_indemnity)
+            for line in [
+                *basis_lines(d.debtor, d.contract_rate, d.fixed_indemnity),
+                *paid_late_basis(d),
+            ]
         ),
         *later(d),
         paragraph("Pièces justificatives jointes (bordereau)", "Heading2"),
@@ -180,6 +187,7 @@ def _due(d: Declaration) -> list[str]:
         paragraph(line) for line in received_lines(d.due, "intérêts de retard", False, "déclarés")
     ]
     out += [paragraph(note) for note in d.rate_notes]
+    out += [paragraph(line) for line in paid_late_lines(d)]
     out += [paragraph(line) for line in indemnity_lines(d)]
     out += [paragraph(f"Facture {n} contestée par le débiteur (R622-23, 3°).") for n in d.disputed]
     return out + [paragraph(line) for line in interrupted(d)]

@@ -4,6 +4,7 @@ valued at the opening judgment (Code de commerce L622-24 to L622-28, R622-23, R6
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from ..config import Settings
 from ..figures import Declaration, write_declaration
 from ..ledger import ACTION_LABELS, LITIGATION, Ledger
 from ..policy import (
+    AtJudgment,
     Decisions,
     at_judgment,
+    declared_penalties,
     forbidden_payment,
     late_payments,
     rate_caveat,
@@ -34,8 +37,11 @@ _DECLARED = ("insolvency", "hold")
 
 
 def insolvent_clients(decisions: Decisions, ledger: Ledger) -> list[str]:
-    """The clients in collective proceedings with an invoice still to declare."""
+    """The clients in collective proceedings with an invoice still to declare, or the
+    penalties of one paid late before the judgment (policy/declared.py)."""
     frozen = (decisions.frame["action"] == "insolvency").to_numpy()
+    owed = (decisions.frame["interest"] + decisions.frame["indemnity"] > 0.005).to_numpy()
+    frozen = frozen | (declared_penalties(ledger.frame) & owed)
     return sorted(set(ledger.frame.loc[frozen, "client"].astype(str)))
 
 
@@ -64,11 +70,12 @@ def build_declaration(
         and r["action"] in _DECLARED
     ]  # fmt: skip
     credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
-    valued = at_judgment(
-        ledger.frame, [r["index"] for r in open_], judgment, settings.policy,
+    paid_late = _paid_late(ledger, mine)
+    valued = _owed(at_judgment(
+        ledger.frame, [r["index"] for r in [*open_, *paid_late]], judgment, settings.policy,
         rate_tables_for(settings),
-    )  # fmt: skip
-    by_index = {r["index"]: r for r in open_}
+    ), {r["index"] for r in paid_late})  # fmt: skip
+    by_index = {r["index"]: r for r in [*open_, *paid_late]}
 
     def listed(indexes: list[Any], valued_at: bool) -> list[Any]:
         return [
@@ -105,6 +112,8 @@ def build_declaration(
         [_late_note(r) for r in open_ if r["late_paid"]],
         fixed_indemnity=settings.policy.indemnity,
         in_court=_in_court(journal, [by_index[i] for i in valued.due], judgment),
+        paid_late=[(text(r["invoice"]), r["payment_date"]) for r in paid_late
+                   if r["index"] in valued.due and judgment],
     )  # fmt: skip
     forbidden = tuple(
         f"{client}, facture {text(r['invoice'])} : "
@@ -113,6 +122,26 @@ def build_declaration(
         for r in open_ if r["late_paid"]
     )  # fmt: skip
     return declaration, (*forbidden, *_interrupted(client, declaration), *valued.warnings)
+
+
+def _paid_late(ledger: Ledger, mine: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The client's invoices paid late before the judgment (every one paid late while its day
+    is unknown): their penalties, born before it, are declared (L622-24; policy/declared.py)."""
+    declared = pd.Series(declared_penalties(ledger.frame), index=ledger.frame.index)
+    return [r for r in mine if r["is_paid"] and declared.at[r["index"]]]
+
+
+def _owed(valued: AtJudgment, paid: set[Any]) -> AtJudgment:
+    """The valuation without the invoices paid before the judgment that owe nothing more
+    (their penalties paid by transfer, or none due). Without the judgment's day nothing is
+    valued: each is listed, its interest and indemnity to compute once the day is given."""
+    if valued.judgment is None:
+        return valued
+    kept = [
+        i for i in valued.due
+        if i not in paid or valued.interest.get(i, 0.0) + valued.indemnity.get(i, 0.0) > 0.005
+    ]  # fmt: skip
+    return replace(valued, due=kept)
 
 
 def _in_court(

@@ -8,6 +8,7 @@ from .decide import (
     first_level,
 )
 from .declaration import AtJudgment, at_judgment
+from .declared import declared_penalties
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .incourt import (
@@ -45,6 +46,7 @@ __all__ = [
     "at_judgment",
     "cancelled_by_credit",
     "decide",
+    "declared_penalties",
     "first_level",
     "forbidden_payment",
     "hold_back",

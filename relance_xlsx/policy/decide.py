@@ -23,6 +23,7 @@ from ..ledger import (
     REMINDER_2,
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
+from .declared import declared_penalties
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
 from .insolvent import mark_insolvent
 from .labels import labels_after
@@ -185,8 +186,10 @@ def _to_claim(
         return np.zeros(len(frame), dtype=bool)
     since = today - pd.Timedelta(days=policy.claim_within_days)
     recent = (frame["payment_date"] >= since).to_numpy(dtype=bool)
-    # Paid once handed to litigation: its penalties stay in the court claim (incourt.py).
-    return owes & recent & (frame["level"] < LITIGATION).to_numpy(dtype=bool)
+    # Paid once handed to litigation: its penalties stay in the court claim (incourt.py); a
+    # client in collective proceedings: they are declared, never claimed (declared.py).
+    court = (frame["level"] >= LITIGATION).to_numpy(dtype=bool)
+    return owes & recent & ~court & ~declared_penalties(frame)
 
 
 def _masks(

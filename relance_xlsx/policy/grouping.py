@@ -39,6 +39,7 @@ from ..ledger import (
 )
 from ..wording import date_short
 from .decide import Decisions
+from .declared import declared_penalties, declared_to
 from .smallclaims import below_minimum
 from .statuses import say_credited, say_still_due
 
@@ -185,14 +186,8 @@ def _place_claims(
     pre_due = _among(client, set(client[kind == KIND_PRE_DUE].tolist()))
     alone = claims & ~has_letter & ~has_any & ~pre_due & ~_among(client, owing)
     later = claims & ~has_letter & ~alone
-    _stand_down(
-        out,
-        frame,
-        later & in_court,
-        "wait",
-        "Réglée après l'échéance : pénalités à ajouter à la demande en justice du client "
-        "(dossier de contentieux)",
-    )
+    said = "Réglée après l'échéance : pénalités "
+    _stand_down(out, frame, later & in_court, "wait", _penalties_go(frame, later & in_court, said))
     _stand_down(
         out,
         frame,
@@ -216,6 +211,18 @@ def _small_claims(
     return set(client[alone & ~small].tolist()), tuple(warned)
 
 
+def _penalties_go(frame: pd.DataFrame, rows_mask: np.ndarray, said: str) -> list[str]:
+    """« … à ajouter à la demande en justice du client (dossier de contentieux) »; a client in
+    collective proceedings paid before the judgment: « … à déclarer au mandataire judiciaire
+    (déclaration de créance) », no court file being written for it (declared.py)."""
+    rows = frame.index[rows_mask]
+    declared = declared_penalties(frame)[rows_mask].tolist()
+    return [
+        said + (go if d else "à ajouter à la demande en justice du client (dossier de contentieux)")
+        for go, d in zip(declared_to(frame, rows), declared, strict=True)
+    ]
+
+
 def _to_court(frame: pd.DataFrame, action: np.ndarray) -> np.ndarray:
     """Invoices in litigation already (unpaid), or handed to litigation today."""
     unpaid = (
@@ -232,13 +239,8 @@ def _no_thanks_in_court(out: pd.DataFrame, frame: pd.DataFrame, rows_mask: np.nd
     owed = (out["interest"] + out["indemnity"] > 0.005).to_numpy(dtype=bool)
     said = "Réglée : pas de remerciement, le client est remis au contentieux"
     _stand_down(out, frame, rows_mask & ~owed, "none", said)
-    _stand_down(
-        out,
-        frame,
-        rows_mask & owed,
-        "wait",
-        f"{said} ; pénalités à ajouter à la demande en justice du client (dossier de contentieux)",
-    )
+    court = rows_mask & owed
+    _stand_down(out, frame, court, "wait", _penalties_go(frame, court, f"{said} ; pénalités "))
 
 
 def _acknowledge(

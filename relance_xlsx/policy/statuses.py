@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..ledger import FORMAL_NOTICE, LITIGATION
 from ..wording import date_short, money
+from .declared import declared_penalties, declared_to
 
 # Where the penalties still owed on an invoice paid in litigation go: its court claim.
 KEPT_IN_COURT = "à maintenir dans la demande en justice (dossier de contentieux)"
@@ -70,11 +71,18 @@ def say_still_due(
     out: pd.DataFrame, mask: np.ndarray, frame: pd.DataFrame, court_lead: bool = False
 ) -> None:
     """Add to the status the penalties and indemnity a late payment left owed, and where they
-    go: « à réclamer si vous le décidez », or the court claim once in litigation (incourt.py).
+    go: « à réclamer si vous le décidez », the court claim once in litigation (incourt.py), the
+    declaration of claim for a client in collective proceedings paid before it (declared.py).
     court_lead: say « réglée après le passage au contentieux » for those (their status does not
     say it already)."""
     rows = out.index[mask]
     court = (frame.loc[rows, "level"] >= LITIGATION).tolist()
+    # A client in collective proceedings, paid before the judgment: declared (declared.py).
+    declared = pd.Series(declared_penalties(frame), index=frame.index).loc[rows].tolist()
+    goes = [
+        said if d else KEPT_IN_COURT if c else "à réclamer si vous le décidez"
+        for said, d, c in zip(declared_to(frame, rows), declared, court, strict=True)
+    ]
     out.loc[rows, "reason"] = [
         f"{reason} ; réglée après "
         + ("le passage au contentieux" if court_lead and c else "l'échéance")
@@ -84,13 +92,14 @@ def say_still_due(
             if public
             else "Code de commerce L441-10"
         )
-        + f"), {KEPT_IN_COURT if c else 'à réclamer si vous le décidez'}"
-        for reason, i, n, public, c in zip(
+        + f"), {go}"
+        for reason, i, n, public, c, go in zip(
             out.loc[rows, "reason"],
             out.loc[rows, "interest"],
             out.loc[rows, "indemnity"],
             _public(frame, rows),
             court,
+            goes,
             strict=True,
         )
     ]
