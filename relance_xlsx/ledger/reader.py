@@ -37,6 +37,7 @@ from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import normalise_rows
+from .titled import title_currency
 from .unfit import no_table_error
 from .unsaved import formula_warnings, refuse_unsaved_amount
 
@@ -218,9 +219,12 @@ def _read(
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
     shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
+    titled = title_currency(grid[: guess.header_index], guess.sheet)
     with collector.paused():
         first, policy = guess.header_index + 2, settings.policy
-        rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, shown)
+        rows = normalise_rows(
+            data, first, dict(positions), read_headers, policy, as_of, shown, titled
+        )
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
