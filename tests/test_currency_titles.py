@@ -75,6 +75,8 @@ EURO_TITLES = [
     ["SARL DA Conseil – Factures en attente", "Capital social : 10 000 €"],
     ["Relances en cours – export en PDF et en ALL CAPS"],
     ["Suivi des factures", "M. Dupont", "Tél. 01 23 45 67 89"],
+    ["Objectif 2027 : 1 M€ encaissé", "Encours maximum 12\u00a0k€ par client"],
+    ["Encours en retard au 30/11 (SAS et SARL)", "Export en CSV"],
     [],
 ]
 
@@ -101,7 +103,12 @@ def test_a_title_in_thousands_is_refused(tmp_path, title):
         _read(tmp_path, [title])
 
 
-def test_a_devise_column_in_euros_wins_over_no_title(tmp_path):
+def test_a_sheet_named_in_thousands_is_refused(tmp_path):
+    with pytest.raises(RelanceError, match="La feuille « Encours k€ » compte"):
+        _read(tmp_path, sheet="Encours k€")
+
+
+def test_a_euro_header_under_a_euro_title_is_euros(tmp_path):
     ledger = _read(tmp_path, ["Montants en euros"], header="Montant TTC (€)")
     assert ledger.frame["amount"].tolist() == [100.0, 200.0, 300.0]
 

@@ -30,7 +30,7 @@ _ISO = frozenset(list_currencies()) - {"ALL", "TOP", "CUP", "MOP", "BAM", "GEL",
 _AMBIGUOUS = frozenset({"e", "us", "rs", "ar", "um", "fc", "fg", "da", "dt", "dh"})
 # Amounts in thousands or millions: « en milliers d'euros », « (en k€) », « KEUR », « M€ ».
 _SCALE = re.compile(
-    r"\b(?:en|in)\s+(?:milliers|millions|thousands|millions|mille)\b|(?<![\w])[kKmM]\s?€"
+    r"\b(?:en|in)\s+(?:milliers|millions|thousands|millions|mille)\b|(?<![\w])(?<!\d\s)[kKmM]\s?€"
     r"|\b[kKmM](?:EUR|eur|USD|usd|CHF|chf)\b|\(\s*(?:en\s+|in\s+)?(?:milliers|thousands|'?000)\b",
 )
 _HOW_MANY = 3  # the words of a currency's name: « francs CFA », « dollars US »
@@ -41,11 +41,11 @@ def title_currency(rows: Sequence[Sequence[Any]], sheet: str) -> str | None:
     a foreign one wins over the euro; None when they say none. Refuses amounts in thousands."""
     texts = [str(v).strip() for row in rows for v in row if isinstance(v, str) and v.strip()]
     found: list[str] = []
-    for text in [*texts, sheet]:
-        scale = _SCALE.search(text)
-        if scale:
+    for at, text in enumerate([*texts, sheet]):
+        if _SCALE.search(text):
+            what = "La feuille" if at == len(texts) else "Le titre"
             raise LedgerError(
-                f"Le titre « {text} » compte les montants en milliers (ou en millions) : "
+                f"{what} « {text} » compte les montants en milliers (ou en millions) : "
                 "relance-xlsx ne les lit pas tels quels et ne les multiplie jamais ; saisissez "
                 "les montants en euros, à l'unité ; aucune lettre n'est préparée."
             )
