@@ -146,6 +146,18 @@ def test_a_euro_or_unit_format_stays_euros(tmp_path, code):
     assert _read(tmp_path, number_format=code).frame["amount"].tolist() == [100.0, 200.0, 300.0]
 
 
+@pytest.mark.parametrize("mark", ["F CFA", "F.CFA", "FCFP", "XAF", "Dhs", "DT"])
+def test_a_local_currency_in_a_currency_column_is_not_euros(tmp_path, mark):
+    wb = Workbook()
+    ws = wb.active
+    ws.append([*HEADERS, "Devise"])
+    for row in ROWS:
+        ws.append([*row, mark])
+    wb.save(tmp_path / "l.xlsx")
+    with pytest.raises(RelanceError, match="pas en euros"):
+        read_ledger(tmp_path / "l.xlsx", Settings(), as_of=AS_OF)
+
+
 DOLLARS = [
     ("Montant TTC ($ CA)", "CAD"),
     ("Montant TTC (CA$)", "CAD"),

@@ -19,7 +19,7 @@ from ..errors import LedgerError
 from .coded import Coded
 from .columns import normalise
 from .grid import Grid
-from .marks import EURO, currency_mark, currency_said, sign_currency
+from .marks import EURO, LOCAL, currency_mark, currency_said, sign_currency
 
 # Words and signs of a header or a currency cell, and the ISO code they stand for.
 CODES = {
@@ -94,7 +94,8 @@ def cell_currency(value: object) -> str | None:
     text = value.strip()
     if _CODE.match(text.upper()) and text.upper() not in ("DHS", "RMS"):
         return text.upper() if normalise(text) not in CODES else CODES[normalise(text)]
-    return CODES.get(normalise(text)) or CODES.get(text) or currency_mark(text)
+    folded = normalise(text)
+    return CODES.get(folded) or CODES.get(text) or LOCAL.get(folded) or currency_mark(text)
 
 
 def currencies(
