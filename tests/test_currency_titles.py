@@ -59,7 +59,9 @@ FOREIGN_TITLES = [
     ("titles", "code"), [pytest.param(*t, id=str(t[0][-1])) for t in FOREIGN_TITLES]
 )
 def test_a_currency_said_in_a_title_is_never_claimed_in_euros(tmp_path, titles, code):
-    with pytest.raises(RelanceError, match=f"sont en {code} .*, pas en euros"):
+    with pytest.raises(
+        RelanceError, match=f"sont en {code} .* d'après le titre de la feuille, pas"
+    ):
         _read(tmp_path, titles)
 
 

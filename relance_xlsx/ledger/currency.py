@@ -129,14 +129,19 @@ def _by_row(numbers: np.ndarray, shown: Mapping[int, str], values: np.ndarray) -
     return np.where(rows[at] == numbers, codes[at], values)
 
 
-def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
-    """A row whose amount is not in euros is a problem; a ledger of such rows is refused."""
+def refuse_foreign(
+    grid: Grid, currency: Coded, amount: np.ndarray, titled: str | None = None
+) -> None:
+    """A row whose amount is not in euros is a problem; a ledger of such rows is refused
+    (titled: the currency the title above the header says, named as the reason)."""
     foreign = currency.mask(lambda c: c is not None and c != EURO) & ~np.isnan(amount)
     if not foreign.any():
         return
     codes = currency.array()
     found = sorted({str(c) for c in codes[foreign]})
     named = ", ".join(currency_said(c) for c in found)
+    if titled in found:
+        named += " d'après le titre de la feuille"
     if not (~foreign & ~np.isnan(amount)).any():
         raise LedgerError(
             f"Les montants de « {grid.header('amount')} » sont en {named}, pas en euros : "

@@ -100,7 +100,7 @@ def _columns(
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
     currency = currencies(grid, currency, shown, titled)
-    refuse_foreign(grid, currency, amount)
+    refuse_foreign(grid, currency, amount, titled)
     refuse_scaled(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
