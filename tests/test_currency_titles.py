@@ -79,6 +79,7 @@ EURO_TITLES = [
     ["Suivi des factures", "M. Dupont", "Tél. 01 23 45 67 89"],
     ["Objectif 2027 : 1 M€ encaissé", "Encours maximum 12\u00a0k€ par client"],
     ["Encours en retard au 30/11 (SAS et SARL)", "Export en CSV"],
+    [("Livres", "Francs", "Dossiers en SOS")],
     [],
 ]
 

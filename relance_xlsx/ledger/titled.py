@@ -19,14 +19,24 @@ from babel.numbers import list_currencies
 from ..errors import LedgerError
 from .columns import normalise
 from .currency import CODES, header_currency
-from .marks import EURO, LOCAL, currency_mark
+from .marks import EURO, LOCAL, currency_mark, sign_currency
 
 # « en FCFA », « montants en dollars US », « in USD », « Devise : CHF »: the words that
 # follow, up to a bracket or punctuation; or a bracket's words: « (DH) », « ($ CA) ».
 _AFTER = re.compile(r"\b(?:en|in|devise|monnaie|currency)\b\s*:?\s*([^()\[\],;:.–—-]{1,30})", re.I)
 _BRACKET = re.compile(r"\(([^()]{1,30})\)")
 # ISO codes, written in capitals; never one that is also a word (« ALL », « TOP »).
-_ISO = frozenset(list_currencies()) - {"ALL", "TOP", "CUP", "MOP", "BAM", "GEL", "TRY"}
+_ISO = frozenset(list_currencies()) - {
+    "ALL",
+    "TOP",
+    "CUP",
+    "MOP",
+    "BAM",
+    "GEL",
+    "TRY",
+    "SOS",
+    "XXX",
+}
 _AMBIGUOUS = frozenset({"e", "us", "rs", "ar", "um", "fc", "fg", "da", "dt", "dh"})
 # Amounts in thousands or millions: « en milliers d'euros », « (en k€) », « KEUR », « M€ ».
 _SCALE = re.compile(
@@ -74,7 +84,8 @@ def _first_words(said: str) -> str | None:
 
 def _currency(text: str, alone: bool) -> str | None:
     """The currency of a short text: an ISO code, a local word, a sign or currency words
-    (alone in its cell: never a short word like « DA », which may be initials)."""
+    (alone in its cell: never a short word like « DA », which may be initials, nor a word
+    of the language like « Livres » or « Francs »)."""
     text = text.strip()
     folded = normalise(text)
     if text.isupper() and text in _ISO:
@@ -83,6 +94,8 @@ def _currency(text: str, alone: bool) -> str | None:
         return None
     if text[:1] == "$" or text[-1:] == "$":
         return header_currency(text)
+    if alone:
+        return LOCAL.get(folded) or sign_currency(text)
     return LOCAL.get(folded) or CODES.get(folded) or currency_mark(text)
 
 
