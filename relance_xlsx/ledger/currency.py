@@ -19,10 +19,10 @@ from ..errors import LedgerError
 from .coded import Coded
 from .columns import normalise
 from .grid import Grid
-from .marks import EURO, currency_mark, currency_said
+from .marks import EURO, LOCAL, currency_mark, currency_said, sign_currency
 
 # Words and signs of a header or a currency cell, and the ISO code they stand for.
-_CODES = {
+CODES = {
     "eur": EURO, "euro": EURO, "euros": EURO, "e": EURO, "€": EURO,
     "£": "GBP", "₹": "INR", "¥": "JPY", "gbp": "GBP", "$": "USD", "usd": "USD", "us": "USD",
     "chf": "CHF",
@@ -30,16 +30,21 @@ _CODES = {
     "mad": "MAD", "dh": "MAD", "dhs": "MAD", "xof": "XOF", "cfa": "XOF", "fcfa": "XOF",
     "tnd": "TND", "dt": "TND", "dzd": "DZD", "da": "DZD", "sgd": "SGD", "hkd": "HKD",
     "zar": "ZAR", "aed": "AED", "sar": "SAR", "jpy": "JPY", "cny": "CNY", "xpf": "XPF",
+    "xaf": "XAF", "fcfp": "XPF", "cfp": "XPF", "nzd": "NZD",
 }  # fmt: skip
 _SIGNS = re.compile(r"[£$€₹¥]")
+# A dollar and the letters stuck before it, or written after it: « CA$ », « NZ$ », « ($ CA) ».
+_DOLLAR = re.compile(r"(?<![^\W\d_])[A-Za-z]{1,3}\$|\$(?:\s?[A-Za-z]{2,3}\b)?")
 _CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def header_currency(header: str) -> str | None:
     """The currency a header names its amounts in (« Montant (DH) »: MAD), or None."""
     sign = _SIGNS.search(header)
+    if sign and sign.group(0) == "$":
+        return sign_currency(_DOLLAR.search(header).group(0))  # type: ignore[union-attr]
     if sign:
-        return _CODES[sign.group(0)]
+        return CODES[sign.group(0)]
     # Only a word in brackets or at the end is a currency: « Montant (DH) », « Total USD »;
     # never a word of the meaning (« da » in « Date d'arrivée »).
     bracket = re.search(r"\(([^)]*)\)\s*$|\b(\w+)\s*$", header)
@@ -48,10 +53,10 @@ def header_currency(header: str) -> str | None:
     if bracket.group(1) is not None:
         # Any word of the brackets: « (in thousands USD) », « (en milliers d'euros) »; a
         # foreign code wins over a euro word, so that nothing foreign is read as euros.
-        found = [_CODES[w] for w in normalise(bracket.group(1)).split() if w in _CODES]
+        found = [CODES[w] for w in normalise(bracket.group(1)).split() if w in CODES]
         return next((c for c in found if c != EURO), found[0] if found else None)
     word = normalise(bracket.group(2) or "")
-    return _CODES.get(word) if word not in ("e", "da", "dt", "us", "rs") else None
+    return CODES.get(word) if word not in ("e", "da", "dt", "us", "rs") else None
 
 
 # Words of a header that count its amounts in thousands or millions: « (in thousands USD) »,
@@ -88,16 +93,21 @@ def cell_currency(value: object) -> str | None:
         return None
     text = value.strip()
     if _CODE.match(text.upper()) and text.upper() not in ("DHS", "RMS"):
-        return text.upper() if normalise(text) not in _CODES else _CODES[normalise(text)]
-    return _CODES.get(normalise(text)) or _CODES.get(text) or currency_mark(text)
+        return text.upper() if normalise(text) not in CODES else CODES[normalise(text)]
+    folded = normalise(text)
+    return CODES.get(folded) or CODES.get(text) or LOCAL.get(folded) or currency_mark(text)
 
 
-def currencies(grid: Grid, typed: Coded, shown: Mapping[int, str] | None = None) -> Coded:
-    """Each row's currency: the cell's own, else its currency column's, else its header's;
-    a number whose format shows another currency than the euro is in that one (shown: by
-    Excel row)."""
+def currencies(
+    grid: Grid, typed: Coded, shown: Mapping[int, str] | None = None, titled: str | None = None
+) -> Coded:
+    """Each row's currency: the cell's own, else its currency column's, else its header's
+    or its title's (a foreign one first); a number whose format shows another currency than
+    the euro is in that one (shown: by Excel row)."""
     column = grid.raw("currency").map(cell_currency) if "currency" in grid.positions else None
     header = header_currency(grid.header("amount")) if "amount" in grid.positions else None
+    if titled is not None and (header is None or header == EURO):
+        header = titled if titled != EURO or header is None else header
     if column is None and header is None and not shown:
         return typed
     values = typed.array()
@@ -119,14 +129,19 @@ def _by_row(numbers: np.ndarray, shown: Mapping[int, str], values: np.ndarray) -
     return np.where(rows[at] == numbers, codes[at], values)
 
 
-def refuse_foreign(grid: Grid, currency: Coded, amount: np.ndarray) -> None:
-    """A row whose amount is not in euros is a problem; a ledger of such rows is refused."""
+def refuse_foreign(
+    grid: Grid, currency: Coded, amount: np.ndarray, titled: str | None = None
+) -> None:
+    """A row whose amount is not in euros is a problem; a ledger of such rows is refused
+    (titled: the currency the title above the header says, named as the reason)."""
     foreign = currency.mask(lambda c: c is not None and c != EURO) & ~np.isnan(amount)
     if not foreign.any():
         return
     codes = currency.array()
     found = sorted({str(c) for c in codes[foreign]})
     named = ", ".join(currency_said(c) for c in found)
+    if titled in found:
+        named += " d'après le titre de la feuille"
     if not (~foreign & ~np.isnan(amount)).any():
         raise LedgerError(
             f"Les montants de « {grid.header('amount')} » sont en {named}, pas en euros : "

@@ -14,7 +14,8 @@ from pathlib import Path
 from babel.numbers import list_currencies
 
 from ..ooxml import custom_formats, styled_rows
-from .marks import EURO, sign_currency
+from .columns import normalise
+from .marks import EURO, LOCAL, currency_mark
 
 # A quoted text, an escaped character, a [$symbol-locale] tag, any other bracket ([Red],
 # [>=100]), a padding or fill character (_) *-), or a bare sign.
@@ -37,13 +38,24 @@ def format_currency(code: str) -> str | None:
         text = (quoted or escaped or symbol or bare).strip()
         if not text:
             continue
-        currency = text.upper() if text.upper() in _ISO else sign_currency(text)
+        currency = _text_currency(text)
         if currency == "USD" and text == "$" and locale:
             currency = _LOCALE_DOLLARS.get(int(locale, 16) & 0xFFFF, "USD")
         if currency:
             found.append(currency)
     foreign = [c for c in found if c != EURO]
     return foreign[0] if foreign else (EURO if found else None)
+
+
+def _text_currency(text: str) -> str | None:
+    """The currency of a format's text: an ISO code, a local word (« DH », « F CFA »), a sign
+    (« CA$ ») or currency words (« francs CFA »)."""
+    if text.upper() in _ISO:
+        return text.upper()
+    folded = normalise(text)
+    if folded in ("fr cfa", "fr cfp"):
+        return LOCAL[folded[3:]]
+    return LOCAL.get(folded) or currency_mark(text)
 
 
 def format_currencies(path: Path, sheet: str, column: int | None) -> dict[int, str]:

@@ -18,11 +18,22 @@ EURO = "EUR"
 PESOS = "PESOS"  # pesos of no named country: ARS, MXN, CLP, COP, UYU…
 # What stands before a « $ »: « US$ », « R$ », « C$ », « MX$ »; any other prefix is a dollar.
 _DOLLAR = re.compile(r"^([A-Za-z.]{0,4})\s*\$$")
+# Or after it: « $ CA », « $CAN », « $ US ».
+_DOLLAR_AFTER = re.compile(r"^\$\s*([A-Za-z.]{1,4})$")
 _DOLLARS = {
     "": "USD", "us": "USD", "u.s.": "USD", "usd": "USD", "r": "BRL", "c": "CAD", "ca": "CAD",
     "can": "CAD", "a": "AUD", "au": "AUD", "nz": "NZD", "hk": "HKD", "s": "SGD", "sg": "SGD",
     "mx": "MXN", "mex": "MXN", "nt": "TWD", "col": "COP", "cl": "CLP", "ar": "ARS",
-    "rd": "DOP", "j": "JMD", "tt": "TTD", "u": "UYU",
+    "rd": "DOP", "j": "JMD", "tt": "TTD", "u": "UYU", "cad": "CAD", "aud": "AUD",
+    "nzd": "NZD", "hkd": "HKD", "sgd": "SGD",
+}  # fmt: skip
+# Local currency words and codes of the French-speaking world, as written after an amount or
+# in a header (« 1 200 DH », « #,##0 "F CFA" », « Montant (FCFP) »), folded: never euros.
+LOCAL = {
+    "dh": "MAD", "dhs": "MAD", "mad": "MAD", "fcfa": "XOF", "f cfa": "XOF", "cfa": "XOF",
+    "xof": "XOF", "xaf": "XAF", "da": "DZD", "dzd": "DZD", "dt": "TND", "tnd": "TND",
+    "fcfp": "XPF", "f cfp": "XPF", "cfp": "XPF", "xpf": "XPF", "fc": "CDF", "fmg": "MGA",
+    "ar": "MGA", "um": "MRU", "fg": "GNF", "fbu": "BIF", "frw": "RWF", "fdj": "DJF",
 }  # fmt: skip
 SIGNS = {
     "€": EURO, "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₺": "TRY", "₩": "KRW",
@@ -65,6 +76,9 @@ def sign_currency(text: str) -> str | None:
     dollar = _DOLLAR.match(text)
     if dollar:
         return _DOLLARS.get(dollar.group(1).lower(), "USD")
+    after = _DOLLAR_AFTER.match(text)
+    if after:
+        return _DOLLARS.get(after.group(1).lower().rstrip("."), "USD")
     return SIGNS.get(text.lower())
 
 
@@ -94,6 +108,7 @@ def currency_said(code: str) -> str:
 
 __all__ = [
     "EURO",
+    "LOCAL",
     "PESOS",
     "SIGNS",
     "currency_mark",

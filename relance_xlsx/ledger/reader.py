@@ -37,6 +37,7 @@ from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import normalise_rows
+from .titled import title_currency
 from .unfit import no_table_error
 from .unsaved import formula_warnings, refuse_unsaved_amount
 
@@ -217,10 +218,10 @@ def _read(
     positions, read_headers, joined = guess.positions, headers, ""
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
-    shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
+    said = _currencies_said(path, guess, grid)
     with collector.paused():
         first, policy = guess.header_index + 2, settings.policy
-        rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, shown)
+        rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, *said)
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
@@ -252,6 +253,14 @@ def _read(
         decisions=tuple(rows.decisions) + totals_decisions(totals),
     )
     return ledger, len(rows.notes)
+
+
+def _currencies_said(
+    path: Path, guess: TableGuess, grid: list[list[Any]]
+) -> tuple[dict[int, str], str | None]:
+    """The currencies the amount cells' formats show, and the one the title above says."""
+    shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
+    return shown, title_currency(grid[: guess.header_index], guess.sheet)
 
 
 def _table_rows(

@@ -61,9 +61,11 @@ def normalise_rows(
     policy: Policy,
     as_of: dt.date,
     shown: Mapping[int, str] | None = None,
+    titled: str | None = None,
 ) -> Normalised:
     """Turn the grid below the header into canonical invoice rows, skips and problems
-    (shown: the currency each row's amount cell is formatted in, when not the euro)."""
+    (shown: the currency each row's amount cell is formatted in, when not the euro; titled:
+    the currency a title above the header says)."""
     grid = Grid(data, positions, headers, first_row)
     notes = []
     lower = lower_table(grid)
@@ -75,7 +77,7 @@ def normalise_rows(
     if not keep.all():
         grid.keep_only(keep)
         standing = standing.take(keep)
-    columns = _columns(grid, standing, policy, as_of, notes, shown or {})
+    columns = _columns(grid, standing, policy, as_of, notes, shown or {}, titled)
     frame = _frame(columns)
     headers_of = {f: grid.header(f) for f in ("terms",) if f in grid.positions}
     dated = int(np.count_nonzero(frame["invoice_date"].notna()))
@@ -90,14 +92,15 @@ def _columns(
     as_of: dt.date,
     notes: list[str],
     shown: Mapping[int, str],
+    titled: str | None,
 ) -> dict[str, Any]:
     """Every canonical column of the kept rows, parsed and checked (notes: the warnings)."""
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse_names("invoice", parse_one_line)  # a line break: said, made a space
     client = grid.parse_names("client")
     amount, currency = grid.parse_amounts("amount")
-    currency = currencies(grid, currency, shown)
-    refuse_foreign(grid, currency, amount)
+    currency = currencies(grid, currency, shown, titled)
+    refuse_foreign(grid, currency, amount, titled)
     refuse_scaled(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])

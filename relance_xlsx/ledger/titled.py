@@ -1,0 +1,102 @@
+"""The currency and unit a title says above the header: « Grand livre clients – montants en
+FCFA », « Devise : CHF », « (montants en euros) », « Tous les montants sont en milliers
+d'euros ».
+
+Only a currency said as one (after « en », « in », « devise », « monnaie », « currency », in
+brackets, or alone in its cell) is read, never a word of a name or a sentence: « DA Conseil »
+names no dinars. A title in thousands (« en milliers d'euros », « en k€ ») is refused as a
+header in thousands is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from babel.numbers import list_currencies
+
+from ..errors import LedgerError
+from .columns import normalise
+from .currency import CODES, header_currency
+from .marks import EURO, LOCAL, currency_mark, sign_currency
+
+# « en FCFA », « montants en dollars US », « in USD », « Devise : CHF »: the words that
+# follow, up to a bracket or punctuation; or a bracket's words: « (DH) », « ($ CA) ».
+_AFTER = re.compile(r"\b(?:en|in|devise|monnaie|currency)\b\s*:?\s*([^()\[\],;:.–—-]{1,30})", re.I)
+_BRACKET = re.compile(r"\(([^()]{1,30})\)")
+# ISO codes, written in capitals; never one that is also a word (« ALL », « TOP »).
+_ISO = frozenset(list_currencies()) - {
+    "ALL",
+    "TOP",
+    "CUP",
+    "MOP",
+    "BAM",
+    "GEL",
+    "TRY",
+    "SOS",
+    "XXX",
+}
+_AMBIGUOUS = frozenset({"e", "us", "rs", "ar", "um", "fc", "fg", "da", "dt", "dh"})
+# Amounts in thousands or millions: « en milliers d'euros », « (en k€) », « KEUR », « M€ ».
+_SCALE = re.compile(
+    r"\b(?:en|in)\s+(?:milliers|millions|thousands|millions|mille)\b|(?<![\w])(?<!\d\s)[kKmM]\s?€"
+    r"|\b[kKmM](?:EUR|eur|USD|usd|CHF|chf)\b|\(\s*(?:en\s+|in\s+)?(?:milliers|thousands|'?000)\b",
+)
+_HOW_MANY = 3  # the words of a currency's name: « francs CFA », « dollars US »
+
+
+def title_currency(rows: Sequence[Sequence[Any]], sheet: str) -> str | None:
+    """The currency the rows above the header (and the sheet's name) say their amounts are in:
+    a foreign one wins over the euro; None when they say none. Refuses amounts in thousands."""
+    texts = [str(v).strip() for row in rows for v in row if isinstance(v, str) and v.strip()]
+    found: list[str] = []
+    for at, text in enumerate([*texts, sheet]):
+        if _SCALE.search(text):
+            what = "La feuille" if at == len(texts) else "Le titre"
+            raise LedgerError(
+                f"{what} « {text} » compte les montants en milliers (ou en millions) : "
+                "relance-xlsx ne les lit pas tels quels et ne les multiplie jamais ; saisissez "
+                "les montants en euros, à l'unité ; aucune lettre n'est préparée."
+            )
+        found += _said(text)
+    foreign = [c for c in found if c != EURO]
+    return foreign[0] if foreign else (EURO if found else None)
+
+
+def _said(text: str) -> list[str]:
+    """The currencies one title text says."""
+    found = [_currency(text, alone=True)] if len(text) <= 12 else []
+    found += [_first_words(m) for m in _AFTER.findall(text)]
+    found += [_first_words(m) for m in _BRACKET.findall(text)]
+    return [c for c in found if c]
+
+
+def _first_words(said: str) -> str | None:
+    """The currency named by the first words of what is said (« dollars US et taxes »)."""
+    words = said.split()
+    for n in range(min(_HOW_MANY, len(words)), 0, -1):
+        currency = _currency(" ".join(words[:n]), alone=False)
+        if currency:
+            return currency
+    return None
+
+
+def _currency(text: str, alone: bool) -> str | None:
+    """The currency of a short text: an ISO code, a local word, a sign or currency words
+    (alone in its cell: never a short word like « DA », which may be initials, nor a word
+    of the language like « Livres » or « Francs »)."""
+    text = text.strip()
+    folded = normalise(text)
+    if text.isupper() and text in _ISO:
+        return text
+    if (alone and folded in _AMBIGUOUS) or folded in ("e", "us", "rs"):
+        return None
+    if text[:1] == "$" or text[-1:] == "$":
+        return header_currency(text)
+    if alone:
+        return LOCAL.get(folded) or sign_currency(text)
+    return LOCAL.get(folded) or CODES.get(folded) or currency_mark(text)
+
+
+__all__ = ["title_currency"]
