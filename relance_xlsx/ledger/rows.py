@@ -25,7 +25,7 @@ from .grid import Grid
 from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
-from .levels import History, parse_level
+from .levels import LITIGATION, History, parse_level
 from .money import (
     credits,
     negative_paid,
@@ -38,6 +38,7 @@ from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .skips import skip_rows
 from .standing import Standing, read_standing
+from .statuses import LITIGATION as IN_LITIGATION
 from .terms import Terms, due_from_terms, parse_terms, start_dates
 from .text import parse_one_line
 from .values import parse_date, parse_text
@@ -118,6 +119,8 @@ def _columns(
     unknown_balances(grid, outstanding)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
+    # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
+    levels = np.where(standing.rows(IN_LITIGATION), np.maximum(levels, LITIGATION), levels)
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
