@@ -36,6 +36,7 @@ from .money import (
 )
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
+from .settledon import payment_dates
 from .skips import skip_rows
 from .standing import Standing, read_standing
 from .statuses import LITIGATION as IN_LITIGATION
@@ -107,6 +108,7 @@ def _columns(
     paid_cell = negative_paid(grid, paid_cell, amount)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
+    payment_date = payment_dates(grid, payment_date, paid_flag, as_of)
     holds = hold_columns(grid, standing)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
