@@ -58,6 +58,8 @@ CASES = [
     ("future payment date", ["Date de paiement"], [FUTURE], False, True, True),
     ("Payé non beside a settlement date", ["Payé", "Date règlement"], ["Non", PAST], False,
      False, False),
+    ("Payé non beside a date read by its words", ["Payé", "Date paiement client"], ["Non", PAST],
+     False, True, False),
     ("Payé oui beside a settlement date", ["Payé", "Date règlement"], ["Oui", PAST], True, True,
      False),
 ]  # fmt: skip

@@ -7,6 +7,7 @@ import datetime as dt
 import numpy as np
 
 from .coded import Coded, object_array
+from .columns import ALIASES, header_words
 from .grid import Grid
 
 _FUTURE = (
@@ -22,6 +23,16 @@ def _disagree(flag: str) -> str:
     )
 
 
+def _flag_wins(flag: str) -> str:
+    return (
+        f"« {flag} » dit non : cette date n'est pas lue comme un règlement (l'en-tête ne dit pas "
+        "clairement une date de règlement) et la facture reste due"
+    )
+
+
+_SETTLEMENT_HEADERS = frozenset(header_words(a) for a in ALIASES["payment_date"])
+
+
 def _day(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -30,7 +41,8 @@ def _day(value: object) -> dt.date | None:
 
 def payment_dates(grid: Grid, payment_date: Coded, paid_flag: Coded, as_of: dt.date) -> Coded:
     """The payment dates that are payments: one after the run's date is not one yet (a warning
-    on its row); one beside a paid flag saying no holds its row (the two disagree)."""
+    on its row); one beside a paid flag saying no holds its row when its header plainly names
+    a settlement date, else the flag wins."""
     if "payment_date" not in grid.positions:
         return payment_date
     future = payment_date.mask(lambda v: (d := _day(v)) is not None and d > as_of)
@@ -39,9 +51,13 @@ def payment_dates(grid: Grid, payment_date: Coded, paid_flag: Coded, as_of: dt.d
     for i in np.flatnonzero(future).tolist():
         grid.problem(i, "payment_date", raw.at(i), _FUTURE, "warning")
     if denied.any():
-        message = _disagree(grid.header("paid_flag"))
+        # A header that plainly names the settlement date disagrees with the flag: held. Any
+        # other is read for a payment only by its words: the flag wins, the invoice is owed.
+        clear = header_words(grid.header("payment_date")) in _SETTLEMENT_HEADERS
+        flag = grid.header("paid_flag")
+        message, severity = (_disagree(flag), "error") if clear else (_flag_wins(flag), "warning")
         for i in np.flatnonzero(denied).tolist():
-            grid.problem(i, "payment_date", raw.at(i), message)
+            grid.problem(i, "payment_date", raw.at(i), message, severity)
     drop = future | denied
     if not drop.any():
         return payment_date
