@@ -36,7 +36,7 @@ from .money import (
 )
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
-from .settledon import payment_dates
+from .settledon import payment_dates, settled_flag
 from .skips import skip_rows
 from .standing import Standing, read_standing
 from .statuses import LITIGATION as IN_LITIGATION
@@ -104,6 +104,7 @@ def _columns(
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
+    settled_flag(grid)  # « Soldé » = oui: a paid flag, not the balance
     paid_cell = paid_amounts(grid)
     paid_cell = negative_paid(grid, paid_cell, amount)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)

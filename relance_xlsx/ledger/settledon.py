@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 import numpy as np
 
 from .coded import Coded, object_array
 from .columns import ALIASES, header_words
 from .grid import Grid
+from .values import is_empty, parse_flag
 
 _FUTURE = (
     "date de règlement postérieure à la date du jour : ce n'est pas encore un règlement, la "
@@ -65,4 +68,40 @@ def payment_dates(grid: Grid, payment_date: Coded, paid_flag: Coded, as_of: dt.d
     return Coded(np.where(drop, len(values) - 1, payment_date.codes), values)
 
 
-__all__ = ["payment_dates"]
+# « Soldé », « Soldée ? »: folded, the same words as « Solde » (the balance).
+_SETTLED_WORDS = frozenset({"solde", "soldes", "soldee", "soldees"})
+_ACCENTED = re.compile(r"sold[éÉ]|soldee", re.IGNORECASE)
+
+
+def _flag_cell(value: Any) -> bool:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value in (0, 1)
+    try:
+        parse_flag(value)
+    except ValueError:
+        return False
+    return True
+
+
+def settled_header(header: str) -> str | None:
+    """'accented' for « Soldé(e) », 'plain' for « Solde », None for any other header."""
+    if header_words(header) not in _SETTLED_WORDS:
+        return None
+    return "accented" if _ACCENTED.search(header) else "plain"
+
+
+def settled_flag(grid: Grid) -> None:
+    """A « Soldé » column of oui/non or 1/0 is a paid flag (1, oui: settled), never the
+    balance owed; 1/0 alone only under the accented « Soldé(e) », « Solde » being a balance."""
+    if "balance" not in grid.positions or "paid_flag" in grid.positions:
+        return
+    kind = settled_header(grid.header("balance"))
+    if kind is None:
+        return
+    cells = [v for v in grid.raw("balance").values.tolist() if not is_empty(v)]
+    words = any(isinstance(v, str | bool) for v in cells)
+    if cells and all(map(_flag_cell, cells)) and (words or kind == "accented"):
+        grid.positions["paid_flag"] = grid.positions.pop("balance")
+
+
+__all__ = ["payment_dates", "settled_flag", "settled_header"]
