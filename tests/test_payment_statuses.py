@@ -70,3 +70,28 @@ def test_a_payment_status_is_read_for_what_it_means(tmp_path, status, outcome):
     assert _outcome(ledger) == outcome
     frame = ledger.frame.set_index("invoice")
     assert bool(frame.loc["F2", "valid"]) and not frame.loc["F2", "is_paid"]
+
+
+FLAGS = [
+    # (header, F1's cell, outcome): a « Contentieux » column of yes/no is the level too
+    ("Contentieux", "Oui", "litigation"),
+    ("Contentieux", "X", "litigation"),
+    ("En contentieux", 1, "litigation"),
+    ("Contentieux", "Non", "open"),
+    ("Contentieux", "Soldé", "paid"),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "outcome"), [pytest.param(*f, id=f"{f[0]}={f[1]}") for f in FLAGS]
+)
+def test_a_litigation_column_is_the_level_contentieux(tmp_path, header, cell, outcome):
+    wb = Workbook()
+    ws = wb.active
+    ws.append([*HEADERS[:-1], header])
+    for number, value in (("F1", cell), ("F2", None)):
+        ws.append([number, "Alpha SARL", D(2026, 8, 1), D(2026, 9, 1), 100.0, ADDRESS, value])
+    wb.save(tmp_path / "l.xlsx")
+    ledger = read_ledger(tmp_path / "l.xlsx", Settings(), as_of=AS_OF)
+    assert _outcome(ledger) == outcome
+    assert ledger.frame.set_index("invoice").loc["F2", "level"] == 0
