@@ -47,6 +47,15 @@ _FILLER = frozenset(
     # A scale, which the reading then refuses: « Amount in k€ », « (en milliers d'euros) ».
     | {"thousand", "thousands", "millier", "milliers", "k", "keur", "000", "million", "millions"}
 )
+# A planned, expected, wished or limit date is no settlement: « Date de paiement prévue »,
+# « Date limite de paiement », « Expected payment date » never name the payment's date.
+_NOT_SETTLED = frozenset(
+    {"prevu", "prevue", "prevus", "prevues", "attendu", "attendue", "attendus", "attendues"}
+    | {"souhaite", "souhaitee", "limite", "butoir", "promis", "promise", "promesse", "due"}
+    | {"prevision", "previsionnel", "previsionnelle", "estime", "estimee", "theorique"}
+    | {"echeance", "expected", "planned", "scheduled", "estimated", "forecast", "target"}
+)
+_SETTLEMENT_FIELDS = frozenset({"payment_date", "paid"})
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)|(?<=\b[A-Za-z]\.[A-Za-z])\.")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -99,6 +108,8 @@ def _matches(text: str) -> tuple[tuple[tuple[int, float, int], str], ...]:
     out: list[tuple[tuple[int, float, int], str]] = []
     words = _words(text)
     for name, aliases in _FOLDED.items():
+        if name in _SETTLEMENT_FIELDS and words & _NOT_SETTLED:
+            continue
         if text in aliases:
             out.append(((0, 0.0, aliases.index(text)), name))
             continue

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from babel.numbers import list_currencies
 
 from .column_case import Case, percent
@@ -21,6 +22,7 @@ from .marks import currency_mark
 from .money import access_flags
 from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .profile import Profiles
+from .settledon import settled_header
 from .termsdue import terms_under_due
 
 # Headers that number rows rather than invoices (« N° », « # », « ID », « Ligne »).
@@ -57,6 +59,7 @@ def judge(
     case = Case(positions, row, Profiles(sample), set(overrides or {}))
     _emails(case)
     _postcodes(case)
+    _settled_flags(case)
     _paid_flags(case)
     _paid_ones(case)
     _paid_amounts(case)
@@ -141,6 +144,21 @@ def _paid_flags(case: Case) -> None:
             case.pos["paid_flag"] = column
             case.evidence["paid_flag"] = f"d'après le contenu : {percent(p.flags)} de oui/non"
             return
+
+
+def _settled_flags(case: Case) -> None:
+    """« Soldé » of oui/non, or of 1 and 0 under the accented header, says which are paid: it
+    is no balance owed (« Solde »)."""
+    column = case.movable("balance")
+    kind = None if column is None else settled_header(case.name(column))
+    if column is None or kind is None or "paid_flag" in case.pos:
+        return
+    p = case.profiles[column]
+    numbers = p.values[~np.isnan(p.values)]
+    ones = kind == "accented" and bool(len(numbers)) and bool(np.isin(numbers, (0, 1)).all())
+    if p.filled and (p.flags >= 0.8 or (ones and p.numbers == 1.0)):
+        case.pos["paid_flag"] = case.pos.pop("balance")
+        case.evidence["paid_flag"] = "d'après le contenu : oui/non ou 1/0, pas un solde dû"
 
 
 def _paid_ones(case: Case) -> None:

@@ -19,6 +19,7 @@ FIELD_LABELS = {
     "status": "Statut",
     "platform_status": "Statut plateforme",
     "closed": "Clôture",
+    "litigation": "Contentieux (oui/non)",
     "hold": "Litige ou blocage",
     "terms": "Conditions de paiement",
     "balance": "Reste dû",

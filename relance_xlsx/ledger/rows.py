@@ -25,7 +25,7 @@ from .grid import Grid
 from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
-from .levels import History, parse_level
+from .levels import LITIGATION, History, parse_level
 from .money import (
     credits,
     negative_paid,
@@ -36,8 +36,10 @@ from .money import (
 )
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
+from .settledon import payment_dates, settled_flag
 from .skips import skip_rows
 from .standing import Standing, read_standing
+from .statuses import LITIGATION as IN_LITIGATION
 from .terms import Terms, due_from_terms, parse_terms, start_dates
 from .text import parse_one_line
 from .values import parse_date, parse_text
@@ -105,10 +107,12 @@ def _columns(
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
+    settled_flag(grid)  # « Soldé » = oui: a paid flag, not the balance
     paid_cell = paid_amounts(grid)
     paid_cell = negative_paid(grid, paid_cell, amount)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
+    payment_date = payment_dates(grid, payment_date, paid_flag, as_of)
     holds = hold_columns(grid, standing)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
@@ -121,6 +125,8 @@ def _columns(
     unknown_balances(grid, outstanding)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
+    # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
+    levels = np.where(standing.rows(IN_LITIGATION), np.maximum(levels, LITIGATION), levels)
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]

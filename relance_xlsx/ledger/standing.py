@@ -16,10 +16,12 @@ from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .coded import Coded, nones, object_array
 from .grid import Grid
 from .problems import Decision
-from .statuses import CLOSED, PRIORITY, SAID, status_meaning
+from .statuses import CLOSED, LITIGATION, OPEN, PRIORITY, SAID, status_meaning
 from .text import parse_text
 
-STATUS_FIELDS = ("status", "platform_status", "closed")
+STATUS_FIELDS = ("status", "platform_status", "closed", "litigation")
+# The columns of yes/no: « Clôture », « Contentieux ».
+_FLAG_FIELDS = ("closed", "litigation")
 UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3
 _UNKNOWN_EXAMPLES = 12
@@ -60,7 +62,7 @@ def read_standing(grid: Grid) -> Standing:
         if field not in grid.positions:
             continue
         raw = grid.raw(field)
-        read = closed_meaning if field == "closed" else status_meaning
+        read = _READERS.get(field, status_meaning)
         meanings = [read(v) for v in raw.values]
         rank = np.array([PRIORITY.index(m) if m else none for m in meanings])[raw.codes]
         better = rank < ranks
@@ -68,8 +70,19 @@ def read_standing(grid: Grid) -> Standing:
         header = grid.header(field)
         quotes = object_array([f"« {_shown(v)} », colonne « {header} »" for v in raw.values])
         said[better] = quotes[raw.codes[better]]
-        decisions += _decisions(header, raw, meanings, field == "closed")
+        decisions += _decisions(header, raw, meanings, field in _FLAG_FIELDS)
     return Standing(ranks, said, tuple(decisions))
+
+
+def _litigation_meaning(value: Any) -> str | None:
+    """LITIGATION for a « Contentieux » cell that says yes; a status word is read as one."""
+    meaning = status_meaning(value)
+    if meaning not in (None, LITIGATION, OPEN):  # « Soldé », « Clôturé », « Annulé »
+        return meaning
+    return LITIGATION if closing_word(value) else None
+
+
+_READERS = {"closed": closed_meaning, "litigation": _litigation_meaning}
 
 
 def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) -> list[Decision]:

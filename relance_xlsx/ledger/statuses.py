@@ -23,10 +23,23 @@ WRITTEN_OFF = "written_off"
 CLOSED = "closed"
 CREDIT = "credit"
 HOLD = "hold"
+LITIGATION = "litigation"
 WAIT = "wait"
 OPEN = "open"
 # When two columns disagree (Statut and Statut plateforme), the first meaning here wins.
-PRIORITY = (PAID, CANCELLED, DRAFT, REJECTED, WRITTEN_OFF, CLOSED, CREDIT, HOLD, WAIT, OPEN)
+PRIORITY = (
+    PAID,
+    CANCELLED,
+    DRAFT,
+    REJECTED,
+    WRITTEN_OFF,
+    CLOSED,
+    CREDIT,
+    HOLD,
+    LITIGATION,
+    WAIT,
+    OPEN,
+)
 # Meanings whose rows are not invoices to chase at all: skipped, with the reason.
 NOT_CHASED = frozenset({DRAFT, CANCELLED, REJECTED, WRITTEN_OFF, CLOSED})
 
@@ -40,6 +53,7 @@ SAID = {
     CLOSED: "dossier clôturé : non relancé",
     CREDIT: "avoir : déduit du total du client, jamais relancé",
     HOLD: "en litige ou suspendue : en attente, pas de relance",
+    LITIGATION: "au contentieux : suivie comme le niveau « Contentieux », pas de relance amiable",
     WAIT: "paiement transmis : en attente de l'encaissement, pas de relance cette semaine",
     OPEN: "à relancer si elle est échue",
 }
@@ -48,6 +62,7 @@ SAID = {
 _PAID_WORDS = (
     r"paye|payee|payes|payees|payed|paid|regle|reglee|reglees|regles|solde|soldee|soldees|"
     r"soldes|encaisse|encaissee|encaissees|settled|acquitte\w*|paiement recu|payment received|"
+    r"lettree|lettrees|prelevee|prelevees|"
     r"recu|received|setled|payd|bezahlt|pagad[oa]s?|pagat[oaie]|pago|cobrad[oa]s?"
 )
 # A negation anywhere before the paid word in the same clause (« Pas encore payé », « Never
@@ -61,6 +76,12 @@ _CLAUSES = re.compile(r"[,;:/()\[\]|\u2013\u2014]| - ")
 
 # Checked in this order on the folded text: the first pattern that matches gives the meaning.
 _PATTERNS = (
+    # A payment that bounced (« Prélèvement rejeté », « Réglée (chèque rejeté) »): still owed.
+    (OPEN, r"\b(prelevement|cheque|virement|paiement|payment|reglement|effet|lcr|traite|sepa)s? "
+     r"(\w+ )?(rejet\w*|refus\w*|impaye\w*|retourne\w*|bounced|returned|sans provision)\b|"
+     r"\b(rejet|impaye)s? (de |du |d )?(prelevement|cheque|virement|paiement|reglement)"),
+    # « Payé à 50 % », « Acompte payé »: a part paid, its balance unknown.
+    (OPEN, r"\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"),
     # « Payé ? non »
     (OPEN, rf"\b({_PAID_WORDS}) (non|no|not)$"),
     # « non payée », « impayée », « partiellement réglée », « à payer », « unpaid »: open.
@@ -75,9 +96,12 @@ _PATTERNS = (
      r"transmitted|initiated|en cours|in progress)\b"),
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
     (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
-    (REJECTED, r"\b(rejet\w*|refus\w*|rejected|refused|declined)\b"),
+    # Rejected by the e-invoicing platform: the word alone, or with the platform's name.
+    (REJECTED, r"^(facture )?(rejet\w*|refus\w*|rejected|refused|declined)"
+     r"( (par|sur|by|on|la|le|l|de|du|plateforme|pdp|pa|chorus|pro|platform|e invoicing))*$"),
     (DRAFT, r"\b(brouillon\w*|draft\w*|pro ?forma|devis|quote|quotation|estimate|"
-     r"non emise?|not issued|a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae])\b"),
+     r"non emise?|not issued|a emettre|a facturer|to be issued|to invoice|"
+     r"a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae])\b"),
     (WRITTEN_OFF, r"^irr\b|\b(irrecouvrable\w*|uncollectible|classe|classee|classes|"
      r"classement|perte|pertes|written off|write off|writeoff|bad debt|abandon\w*|"
      r"prescrite?)\b"),
@@ -86,7 +110,10 @@ _PATTERNS = (
     (PAID, rf"\b({_PAID_WORDS}|"
      # A refund closes the invoice as a payment does: nothing is owed on it.
      r"rembourse|remboursee|rembourses|remboursees|refunded)\b"),
+    # « Lettré(e) »: matched to its payment in the accounts.
+    (PAID, r"^lettre$|\blettrage (fait|ok|effectue)\b"),
     (CLOSED, r"\b(clos|close|closed|cloture\w*)\b"),
+    (LITIGATION, r"\b(en )?contentieux\b"),
     (OPEN, r"\b(en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
      r"mise a disposition|prise en charge|completee?|a relancer|unpaid|submitted|soumise?|"
@@ -96,7 +123,7 @@ _PATTERNS = (
 # A status saying part of the invoice was paid: its balance needs a paid amount.
 _PARTIAL = re.compile(
     r"\bpartiel\w*|\bpartial\w*|\bparcial\w*|\bparzial\w*|\bpart paid\b|\bteilweise\b|"
-    r"\bteilbezahlt\b"
+    r"\bteilbezahlt\b|\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"
 )
 _COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
 # Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
@@ -164,6 +191,7 @@ __all__ = [
     "CREDIT",
     "DRAFT",
     "HOLD",
+    "LITIGATION",
     "NOT_CHASED",
     "OPEN",
     "PAID",
