@@ -100,16 +100,7 @@ def _columns(
     # Parsed in this order, so each row's problems are listed in the columns' reading order.
     invoice = grid.parse_names("invoice", parse_one_line)  # a line break: said, made a space
     client = grid.parse_names("client")
-    amount, currency = grid.parse_amounts("amount")
-    currency = currencies(grid, currency, shown, titled)
-    refuse_foreign(grid, currency, amount, titled)
-    refuse_scaled(grid)
-    if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
-        amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
-    notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
-    settled_flag(grid)  # « Soldé » = oui: a paid flag, not the balance
-    paid_cell = paid_amounts(grid)
-    paid_cell = negative_paid(grid, paid_cell, amount)
+    amount, currency, paid_cell = _amounts(grid, notes, shown, titled)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
     payment_date = payment_dates(grid, payment_date, paid_flag, as_of)
@@ -168,6 +159,22 @@ def _columns(
     _held_back(columns, grid, as_of)  # then the first problem of each row, after every parse
     columns["problem"] = _problem_column(grid, doubtful, ok, absent)
     return columns
+
+
+def _amounts(
+    grid: Grid, notes: list[str], shown: Mapping[int, str], titled: str | None
+) -> tuple[np.ndarray, Coded, np.ndarray]:
+    """The amounts owed (foreign or scaled ones refused), their currency, the amounts paid."""
+    amount, currency = grid.parse_amounts("amount")
+    currency = currencies(grid, currency, shown, titled)
+    refuse_foreign(grid, currency, amount, titled)
+    refuse_scaled(grid)
+    if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
+        amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
+    notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
+    settled_flag(grid)  # « Soldé » = oui: a paid flag, not the balance
+    paid_cell = paid_amounts(grid)
+    return amount, currency, negative_paid(grid, paid_cell, amount)
 
 
 def _due(
