@@ -19,6 +19,8 @@ FIELD_LABELS = {
     "status": "Statut",
     "platform_status": "Statut plateforme",
     "closed": "Clôture",
+    "cancelled": "Annulée (oui/non)",
+    "credit_flag": "Avoir (oui/non)",
     "hold": "Litige ou blocage",
     "terms": "Conditions de paiement",
     "balance": "Reste dû",
