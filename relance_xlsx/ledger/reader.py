@@ -31,6 +31,7 @@ from .clients import find_clients, join_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
 from .formatted import format_currencies
+from .kinds import refuse_credit_register
 from .named import candidate_sheets, named_sheet_error, readable_candidates
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
@@ -221,6 +222,7 @@ def _read(
     with collector.paused():
         first, policy = guess.header_index + 2, settings.policy
         rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, shown)
+    refuse_credit_register(path.name, guess.where(), rows.frame)
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
