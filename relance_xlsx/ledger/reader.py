@@ -37,7 +37,7 @@ from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_
 from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
 from .records import Fingerprint, Ledger, SheetRef
-from .rows import normalise_rows
+from .rows import Normalised, normalise_rows
 from .unfit import no_table_error
 from .unsaved import formula_warnings, refuse_unsaved_amount
 
@@ -219,10 +219,7 @@ def _read(
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
     shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
-    with collector.paused():
-        first, policy = guess.header_index + 2, settings.policy
-        rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, shown)
-    refuse_credit_register(path.name, guess.where(), rows.frame)
+    rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, shown)
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
@@ -254,6 +251,24 @@ def _read(
         decisions=tuple(rows.decisions) + totals_decisions(totals),
     )
     return ledger, len(rows.notes)
+
+
+def _rows(
+    path: Path,
+    guess: TableGuess,
+    data: list[list[Any]],
+    columns: tuple[dict[str, int], tuple[str, ...]],
+    settings: Settings,
+    as_of: dt.date,
+    shown: dict[int, str],
+) -> Normalised:
+    """The table's rows read (columns: their positions and headers); a table of credit notes
+    only is refused."""
+    with collector.paused():
+        first, policy = guess.header_index + 2, settings.policy
+        rows = normalise_rows(data, first, dict(columns[0]), columns[1], policy, as_of, shown)
+    refuse_credit_register(path.name, guess.where(), rows.frame)
+    return rows
 
 
 def _table_rows(
