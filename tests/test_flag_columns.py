@@ -102,7 +102,7 @@ _MARKED = [
     ("Document", "Facture d'avoir"), ("Pièce", "Avoir"), ("Type", "NC"), ("Type", "Crédit"),
     ("Type", "Credit"), ("Type", "Remboursement"), ("Type", "Refund"), ("Type", "AC"),
     ("Type", "Avoir client"), ("Type pièce", "AC"), ("Nature", "NC"), ("Catégorie", "NC"),
-    ("Document", "Crédit"), ("Sens", "Crédit"), ("Sens", "C"),
+    ("Document", "Crédit"), ("Sens", "Crédit"), ("Sens", "C"), ("Sens (D/C)", "C"),
 ]  # fmt: skip
 
 

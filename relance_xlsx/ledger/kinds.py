@@ -51,7 +51,7 @@ def kind_credits(grid: Grid) -> np.ndarray:
     says yes, or whose number is a credit note's."""
     found = np.zeros(len(grid), dtype=bool)
     if "doc_type" in grid.positions:
-        sense = normalise(grid.header("doc_type")) == "sens"
+        sense = normalise(grid.header("doc_type")).split()[:1] == ["sens"]  # « Sens (D/C) »
         found |= grid.raw("doc_type").mask(lambda v: is_credit_kind(v, sense))
     if "credit_flag" in grid.positions:
         found |= grid.raw("credit_flag").mask(lambda v: flag_word(v) is True)
