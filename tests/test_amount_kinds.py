@@ -87,7 +87,15 @@ def test_a_credit_note_in_a_type_column_is_a_credit(tmp_path, header, value):
     "value",
     [
         pytest.param(v, id=v)
-        for v in ["Facture", "Invoice", "FA", "1 - Factura A", "Prestation", "AR", "Crédit"]
+        for v in [
+            "Facture",
+            "Invoice",
+            "FA",
+            "1 - Factura A",
+            "Prestation",
+            "AR",
+            "Carte de crédit",
+        ]
     ],
 )
 def test_an_invoice_or_unknown_type_stays_an_invoice(tmp_path, value):

@@ -16,6 +16,8 @@ _STANDS_FOR = {"client_number": "client", "balance": "amount"}
 _BESIDE = {
     ("origin_invoice", "ref facture"): "invoice",
     ("origin_invoice", "reference facture"): "invoice",
+    # « Pièce » alone is the invoice number; beside a « N° facture », the document's kind.
+    ("doc_type", "piece"): "invoice",
 }
 
 

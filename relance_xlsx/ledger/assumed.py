@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .closing import UNKNOWN_CLOSING
 from .columns import match_headers
+from .flagged import UNKNOWN_FLAGS
 from .problems import Decision
 from .standing import UNKNOWN_STATUS
 
@@ -40,7 +40,9 @@ def said_in_run(decisions: Iterable[Decision]) -> list[str]:
     return [
         f"{d.what} ({d.count} ligne(s))."
         for d in decisions
-        if d.what.startswith(DUE_ASSUMED) or UNKNOWN_STATUS in d.what or UNKNOWN_CLOSING in d.what
+        if d.what.startswith(DUE_ASSUMED)
+        or UNKNOWN_STATUS in d.what
+        or any(u in d.what for u in UNKNOWN_FLAGS)
     ]
 
 

@@ -1,5 +1,7 @@
-"""The kind of each document a « Type », « Nature », « Tipo » column gives: a credit note
-(« Avoir », « Credit note », « Nota de crédito », « Gutschrift », « AV »), else unchanged."""
+"""The kind of each document a « Type », « Nature », « Tipo », « Catégorie », « Sens » column
+gives: a credit note (« Avoir », « Credit note », « Nota de crédito », « Gutschrift », « AV »,
+« NC », « Crédit », « Remboursement »), else unchanged; an « Avoir » oui/non column; and
+credit-note numbers (« AV-… », « NC-… » among « F-… », « CRN… »)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,11 @@ import re
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
+from ..errors import LedgerError
 from .columns import normalise
+from .flagged import flag_word
 from .grid import Grid
 
 # Folded values (case, accents, punctuation) that name a credit note, as a whole word:
@@ -18,18 +23,72 @@ _CREDIT = re.compile(
     r"\b(?:avoirs?|av|credit\s+notes?|credit\s+memos?|not[aei]s?\s+d[ei]\s+credit[oi]?|"
     r"gutschrift(?:en)?)\b"
 )
+# Codes that name a credit note only as the whole value: « NC », « AC » (avoir client),
+# « Crédit », « Remboursement », « Refund » (« Carte de crédit » is not one).
+_CODE = re.compile(r"^(?:nc|ac|credits?|remboursements?|refunds?)$")
+# Under « Sens », « C » is a credit (« D », « Débit »: an invoice).
+_SENSE = re.compile(r"^(?:c|cr)$")
+# A credit note's number: « CRN12 » always; « AV-2026-001 », « AVO12 », « CN-7 », « NC-0042 »
+# only beside invoices numbered « F-… », « FA… » (a ledger numbered AV… alone is left as is).
+_REGISTER = re.compile(r"^crn[\s\-_/.]*\d", re.I)
+_CREDIT_NUMBER = re.compile(r"^(?:avo?|cn|nc)[\s\-_/.]*\d", re.I)
+# A register has a few rows at least: a ledger of one or two credit notes is read (none is
+# chased), a whole table of them is refused.
+_REGISTER_ROWS = 3
+_INVOICE_NUMBER = re.compile(r"^(?:f|fa|fac|fact|inv)[\s\-_/.]*\d", re.I)
 
 
-def is_credit_kind(value: Any) -> bool:
-    """Whether a document-type cell names a credit note."""
-    return isinstance(value, str) and bool(_CREDIT.search(normalise(value)))
+def is_credit_kind(value: Any, sense: bool = False) -> bool:
+    """Whether a document-type cell names a credit note (sense: under a « Sens » header)."""
+    if not isinstance(value, str):
+        return False
+    word = normalise(value)
+    return bool(_CREDIT.search(word) or _CODE.match(word) or (sense and _SENSE.match(word)))
 
 
 def kind_credits(grid: Grid) -> np.ndarray:
-    """Rows whose document-type column names a credit note (none without the column)."""
-    if "doc_type" not in grid.positions:
-        return np.zeros(len(grid), dtype=bool)
-    return grid.raw("doc_type").mask(is_credit_kind)
+    """Rows whose document-type column names a credit note, whose « Avoir » oui/non column
+    says yes, or whose number is a credit note's."""
+    found = np.zeros(len(grid), dtype=bool)
+    if "doc_type" in grid.positions:
+        sense = normalise(grid.header("doc_type")).split()[:1] == ["sens"]  # « Sens (D/C) »
+        found |= grid.raw("doc_type").mask(lambda v: is_credit_kind(v, sense))
+    if "credit_flag" in grid.positions:
+        found |= grid.raw("credit_flag").mask(lambda v: flag_word(v) is True)
+    if "invoice" in grid.positions:
+        found |= _numbered_credits(grid)
+    return found
 
 
-__all__ = ["is_credit_kind", "kind_credits"]
+def _numbered_credits(grid: Grid) -> np.ndarray:
+    """Rows numbered as credit notes: CRN…, or AV-/NC-… when other rows are numbered F-…."""
+    raw = grid.raw("invoice")
+    found = raw.mask(lambda v: _numbered(v, _REGISTER))
+    if any(_numbered(v, _INVOICE_NUMBER) for v in raw.values):
+        found |= raw.mask(lambda v: _numbered(v, _CREDIT_NUMBER))
+    return found
+
+
+def _numbered(value: Any, pattern: re.Pattern[str]) -> bool:
+    return isinstance(value, str) and bool(pattern.match(value.strip()))
+
+
+def refuse_credit_register(name: str, where: str, frame: pd.DataFrame) -> None:
+    """A table of credit notes only (every row a credit note: « CRN1 », « Avoir »…) is
+    refused, as a purchases ledger is: it says what the firm owes, never what to chase."""
+    if len(frame) < _REGISTER_ROWS or not frame["is_credit"].all():
+        return
+    numbers = frame["invoice"].tolist()
+    said = (
+        "numérotés CRN…"
+        if all(_numbered(n, _REGISTER) for n in numbers)
+        else f"les {len(frame)} ligne(s) sont des avoirs"
+    )
+    raise LedgerError(
+        f"{name} ne contient que des avoirs ({where}, {said}) : un registre d'avoirs dit ce "
+        "que vous devez à vos clients, et relance-xlsx ne relance jamais un avoir ; indiquez "
+        "le classeur de vos factures de vente, où les avoirs se déduisent des factures."
+    )
+
+
+__all__ = ["is_credit_kind", "kind_credits", "refuse_credit_register"]

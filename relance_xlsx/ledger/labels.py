@@ -20,6 +20,8 @@ FIELD_LABELS = {
     "platform_status": "Statut plateforme",
     "closed": "Clôture",
     "litigation": "Contentieux (oui/non)",
+    "cancelled": "Annulée (oui/non)",
+    "credit_flag": "Avoir (oui/non)",
     "hold": "Litige ou blocage",
     "terms": "Conditions de paiement",
     "balance": "Reste dû",

@@ -30,14 +30,14 @@ from .choice import (
 from .clients import find_clients, join_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
-from .formatted import format_currencies
+from .kinds import refuse_credit_register
 from .named import candidate_sheets, named_sheet_error, readable_candidates
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
 from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
 from .records import Fingerprint, Ledger, SheetRef
-from .rows import normalise_rows
-from .titled import title_currency
+from .rows import Normalised, normalise_rows
+from .titled import currencies_said
 from .unfit import no_table_error
 from .unsaved import formula_warnings, refuse_unsaved_amount
 
@@ -218,10 +218,10 @@ def _read(
     positions, read_headers, joined = guess.positions, headers, ""
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
-    said = _currencies_said(path, guess, grid)
-    with collector.paused():
-        first, policy = guess.header_index + 2, settings.policy
-        rows = normalise_rows(data, first, dict(positions), read_headers, policy, as_of, *said)
+    said = currencies_said(
+        path, guess.sheet, guess.positions.get("amount"), grid[: guess.header_index]
+    )
+    rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, said)
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
@@ -255,12 +255,22 @@ def _read(
     return ledger, len(rows.notes)
 
 
-def _currencies_said(
-    path: Path, guess: TableGuess, grid: list[list[Any]]
-) -> tuple[dict[int, str], str | None]:
-    """The currencies the amount cells' formats show, and the one the title above says."""
-    shown = format_currencies(path, guess.sheet, guess.positions.get("amount"))
-    return shown, title_currency(grid[: guess.header_index], guess.sheet)
+def _rows(
+    path: Path,
+    guess: TableGuess,
+    data: list[list[Any]],
+    columns: tuple[dict[str, int], tuple[str, ...]],
+    settings: Settings,
+    as_of: dt.date,
+    said: tuple[dict[int, str], str | None],
+) -> Normalised:
+    """The table's rows read (columns: their positions and headers; said: the currencies
+    the formats and the title show); a table of credit notes only is refused."""
+    with collector.paused():
+        first, policy = guess.header_index + 2, settings.policy
+        rows = normalise_rows(data, first, dict(columns[0]), columns[1], policy, as_of, *said)
+    refuse_credit_register(path.name, guess.where(), rows.frame)
+    return rows
 
 
 def _table_rows(

@@ -12,16 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .coded import Coded, nones, object_array
+from .flagged import FLAG_READERS, UNKNOWN_FLAGS
 from .grid import Grid
 from .problems import Decision
-from .statuses import CLOSED, LITIGATION, OPEN, PRIORITY, SAID, status_meaning
+from .statuses import CLOSED, PRIORITY, SAID, status_meaning
 from .text import parse_text
 
-STATUS_FIELDS = ("status", "platform_status", "closed", "litigation")
-# The columns of yes/no: « Clôture », « Contentieux ».
-_FLAG_FIELDS = ("closed", "litigation")
+STATUS_FIELDS = ("status", "platform_status", "closed", "litigation", "cancelled", "credit_flag")
 UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3
 _UNKNOWN_EXAMPLES = 12
@@ -62,7 +60,7 @@ def read_standing(grid: Grid) -> Standing:
         if field not in grid.positions:
             continue
         raw = grid.raw(field)
-        read = _READERS.get(field, status_meaning)
+        read = FLAG_READERS[field][0] if field in FLAG_READERS else status_meaning
         meanings = [read(v) for v in raw.values]
         rank = np.array([PRIORITY.index(m) if m else none for m in meanings])[raw.codes]
         better = rank < ranks
@@ -70,36 +68,26 @@ def read_standing(grid: Grid) -> Standing:
         header = grid.header(field)
         quotes = object_array([f"« {_shown(v)} », colonne « {header} »" for v in raw.values])
         said[better] = quotes[raw.codes[better]]
-        decisions += _decisions(header, raw, meanings, field in _FLAG_FIELDS)
+        decisions += _decisions(header, raw, meanings, field)
     return Standing(ranks, said, tuple(decisions))
 
 
-def _litigation_meaning(value: Any) -> str | None:
-    """LITIGATION for a « Contentieux » cell that says yes; a status word is read as one."""
-    meaning = status_meaning(value)
-    if meaning not in (None, LITIGATION, OPEN):  # « Soldé », « Clôturé », « Annulé »
-        return meaning
-    return LITIGATION if closing_word(value) else None
-
-
-_READERS = {"closed": closed_meaning, "litigation": _litigation_meaning}
-
-
-def _decisions(header: str, raw: Coded, meanings: list[str | None], flag: bool) -> list[Decision]:
+def _decisions(header: str, raw: Coded, meanings: list[str | None], field: str) -> list[Decision]:
     """One line per meaning of a column: its values (most frequent first) and their count."""
+    flag = FLAG_READERS.get(field)
     counts = np.bincount(raw.codes, minlength=len(raw.values))
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for value, meaning, count in zip(raw.values, meanings, counts.tolist(), strict=True):
         text = _shown(value)
-        if not count or not text or (flag and meaning is None and closing_word(value) is False):
+        if not count or not text or (flag and meaning is None and flag[1](value) is False):
             continue
-        unknown = UNKNOWN_CLOSING if flag else UNKNOWN_STATUS
+        unknown = flag[2] if flag else UNKNOWN_STATUS
         groups[SAID[meaning] if meaning else unknown].append((count, text))
     out = []
     for said, found in groups.items():
         found.sort(key=lambda c: -c[0])
         # Statuses not known are all named (a run warns of them), up to a longer list.
-        examples = _UNKNOWN_EXAMPLES if said in (UNKNOWN_STATUS, UNKNOWN_CLOSING) else _EXAMPLES
+        examples = _UNKNOWN_EXAMPLES if said in (UNKNOWN_STATUS, *UNKNOWN_FLAGS) else _EXAMPLES
         shown = ", ".join(f"« {text} » ({count})" for count, text in found[:examples])
         more = f" … et {len(found) - examples} autre(s)" if len(found) > examples else ""
         what = f"« {header} » = {shown}{more} : {said}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from babel.numbers import list_currencies
@@ -19,6 +20,7 @@ from babel.numbers import list_currencies
 from ..errors import LedgerError
 from .columns import normalise
 from .currency import CODES, header_currency
+from .formatted import format_currencies
 from .marks import EURO, LOCAL, currency_mark, sign_currency
 
 # « en FCFA », « montants en dollars US », « in USD », « Devise : CHF »: the words that
@@ -99,4 +101,12 @@ def _currency(text: str, alone: bool) -> str | None:
     return LOCAL.get(folded) or CODES.get(folded) or currency_mark(text)
 
 
-__all__ = ["title_currency"]
+def currencies_said(
+    path: Path, sheet: str, amount: int | None, above: Sequence[Sequence[Any]]
+) -> tuple[dict[int, str], str | None]:
+    """The currencies the amount cells' formats show, and the one the rows above the header
+    (or the sheet's name) say."""
+    return format_currencies(path, sheet, amount), title_currency(above, sheet)
+
+
+__all__ = ["currencies_said", "title_currency"]
