@@ -19,6 +19,7 @@ from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
 from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
+from .deductions import deducted, withheld
 from .extent import lower_table
 from .followup import followup_columns, undated_notices
 from .grid import Grid
@@ -103,7 +104,7 @@ def _columns(
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
-    paid_cell = negative_paid(grid, paid_cell, amount)
+    paid_cell = deducted(grid, negative_paid(grid, paid_cell, amount))
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
     holds = hold_columns(grid, standing)
@@ -115,6 +116,7 @@ def _columns(
     paid, outstanding = settle(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
+    outstanding, retention = withheld(grid, outstanding, is_credit)
     unknown_balances(grid, outstanding)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
@@ -144,6 +146,7 @@ def _columns(
         "amount": np.nan_to_num(amount, nan=0.0),
         "paid": np.nan_to_num(paid, nan=0.0),
         "outstanding": outstanding,
+        "retention": retention,
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
         **holds,
         **followup_columns(grid),
