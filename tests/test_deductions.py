@@ -88,6 +88,11 @@ def test_the_letter_claims_what_is_owed_now(tmp_path, extra, values, owed, said)
     [
         # Does « Montant réglé » hold the deposit already? Unknown: held, never guessed.
         pytest.param(["Montant réglé", "Acompte versé"], [300, 400], "acompte", id="both-filled"),
+        # A net to pay below the TTC less what was paid: one of them is stale, never guessed.
+        pytest.param(
+            ["Montant réglé", "Net à payer"], [0, 800], "net à payer", id="net-below-paid"
+        ),
+        pytest.param(["Montant réglé", "Reste dû"], [100, 800], "reste dû", id="balance-below"),
         # All paid but the retention: nothing is chased, the status says what is withheld.
         pytest.param(["Montant réglé", "Retenue de garantie"], [1140, 60], _RG, id="only-rg-left"),
     ],

@@ -15,9 +15,18 @@ _BOTH = (
 )
 
 
-def deducted(grid: Grid, paid_cell: np.ndarray) -> np.ndarray:
+_BELOW = (
+    "le reste dû (ou net à payer) est inférieur au montant moins le montant réglé : l'une des "
+    "deux colonnes n'est pas à jour ; la facture n'est pas relancée tant que la ligne n'est "
+    "pas corrigée"
+)
+
+
+def deducted(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> np.ndarray:
     """The paid amounts with the deposits and credits applied (« Acompte versé »): they count
-    as paid; a row where both a paid amount and a deposit are filled is a problem, held."""
+    as paid; a row where both a paid amount and a deposit are filled is a problem, held, as is
+    one whose balance (« Net à payer ») is below its amount less what was paid."""
+    _below_balance(grid, paid_cell, amount)
     if "deduction" not in grid.positions:
         return paid_cell
     deposit = np.abs(grid.parse_amounts("deduction")[0])  # « -400 » deducts 400 as well
@@ -28,6 +37,19 @@ def deducted(grid: Grid, paid_cell: np.ndarray) -> np.ndarray:
     for i in np.flatnonzero(both).tolist():
         grid.problem(i, "deduction", raw.at(i), _BOTH)
     return np.where(np.isnan(paid_cell), deposit, paid_cell)
+
+
+def _below_balance(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> None:
+    """A balance below the amount less the paid one: which column is right is unknown, so the
+    row is held rather than claimed for more than its balance."""
+    if "balance" not in grid.positions or "paid" not in grid.positions:
+        return
+    balance = grid.parse_amounts("balance")[0]
+    left = amount - np.nan_to_num(paid_cell)
+    below = (amount > 0) & (balance > 0) & (balance < np.round(left - 0.01, 2))
+    raw = grid.raw("balance")
+    for i in np.flatnonzero(below).tolist():
+        grid.problem(i, "balance", raw.at(i), _BELOW)
 
 
 def withheld(

@@ -104,7 +104,7 @@ def _columns(
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     paid_cell = paid_amounts(grid)
-    paid_cell = deducted(grid, negative_paid(grid, paid_cell, amount))
+    paid_cell = deducted(grid, negative_paid(grid, paid_cell, amount), amount)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
     holds = hold_columns(grid, standing)
