@@ -101,3 +101,24 @@ def test_nothing_is_chased(tmp_path, extra, values, said):
     letters, status = _run(tmp_path, extra, values)
     assert letters == []
     assert said in status
+
+
+def test_no_interest_runs_on_the_retention(tmp_path):
+    """Paid late but for its retention: the penalties run on what was due, as for an invoice of
+    that amount with no retention."""
+    headers = [*BASE, "Montant réglé", "Date règlement", "Retenue de garantie"]
+    late = D(2026, 11, 1)
+    rows = [
+        [*ROW, 1140.0, late, 60.0],
+        ["F-102", "Gamma EURL", ROW[2], ROW[3], ROW[4], 1140.0, 1140.0, late, None],
+        [*OTHER, None, None, None],
+    ]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    ws = load_workbook(ledger).active
+    at = [c.value for c in ws[1]].index("Statut relance") + 1
+    alpha, gamma = (_fine(str(ws.cell(r, at).value)) for r in (2, 3))
+    assert "pénalités" in gamma and _RG in alpha
+    assert (
+        alpha.split("pénalités ")[1].split(" €")[0] == gamma.split("pénalités ")[1].split(" €")[0]
+    )
