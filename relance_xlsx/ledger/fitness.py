@@ -28,6 +28,8 @@ _ROW_NUMBER = frozenset({"no", "ligne", "line", "row", "index", "idx", "rang", "
 _QUANTITY = frozenset(
     {"quantity", "qty", "quantite", "qte", "nb", "nombre", "count", "units", "unites", "pcs"}
 )
+# A count of days (« Days », « Jours », « Retard (j) », « Days overdue »), never an amount.
+_DAYS = frozenset({"days", "day", "jours", "jour", "j", "dpd"})
 # Dates that are not an invoice's: a licence's end, a renewal, a reminder to send.
 _NOT_ISSUE = frozenset(
     {"expired", "expiry", "expiration", "expire", "end", "fin", "renewal", "renouvellement"}
@@ -87,6 +89,8 @@ def misfit(field: str, header: str, p: Profile, cells: Sequence[Any]) -> str | N
 def _not_amount(words: set[str], p: Profile, share: dict[str, float]) -> str | None:
     if words & _QUANTITY:
         return "son en-tête nomme une quantité, pas un montant"
+    if words & _DAYS or words == {"retard"}:
+        return "son en-tête nomme un nombre de jours, pas un montant"
     why = not_amount(words, p)
     if why is None and p.numbers < 0.8:
         return "elle ne contient pas de montants"

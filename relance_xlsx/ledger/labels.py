@@ -25,6 +25,8 @@ FIELD_LABELS = {
     "hold": "Litige ou blocage",
     "terms": "Conditions de paiement",
     "balance": "Reste dû",
+    "deduction": "Acompte ou avoir imputé",
+    "retention": "Retenue de garantie",
     "siret": "SIRET",
     "phone": "Téléphone",
     "remarks": "Remarques",

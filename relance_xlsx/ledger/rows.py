@@ -19,6 +19,7 @@ from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
 from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
+from .deductions import deducted, withheld
 from .extent import lower_table
 from .followup import followup_columns, undated_notices
 from .grid import Grid
@@ -113,6 +114,7 @@ def _columns(
     paid, outstanding = settle(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
+    outstanding, retention = withheld(grid, outstanding, is_credit)
     unknown_balances(grid, outstanding)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
@@ -144,6 +146,7 @@ def _columns(
         "amount": np.nan_to_num(amount, nan=0.0),
         "paid": np.nan_to_num(paid, nan=0.0),
         "outstanding": outstanding,
+        "retention": retention,
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
         **holds,
         **followup_columns(grid),
@@ -174,7 +177,7 @@ def _amounts(
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
     settled_flag(grid)  # « Soldé » = oui: a paid flag, not the balance
     paid_cell = paid_amounts(grid)
-    return amount, currency, negative_paid(grid, paid_cell, amount)
+    return amount, currency, deducted(grid, negative_paid(grid, paid_cell, amount), amount)
 
 
 def _due(

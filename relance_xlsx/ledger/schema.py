@@ -21,6 +21,8 @@ COLUMNS = (
     "amount",
     "paid",
     "outstanding",
+    # The retention (« Retenue de garantie ») left out of what is owed now, 0 where none.
+    "retention",
     "is_paid",
     "hold",
     "hold_reason",

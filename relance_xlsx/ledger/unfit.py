@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NoInvoiceTable
+from .amount_guess import pick_amount
 from .columns import ALIASES, header_words, match_headers
 from .fitness import INVOICE_WORDS, bills_received, misfit
 from .profile import Profiles
@@ -80,6 +81,8 @@ def suggest_columns(
         if j is not None:
             guess[field] = headers[j]
             taken.add(headers[j])
+    if "amount" not in overrides:
+        _pick_amount(guess, headers, profiles, doubts)
     if "amount" not in guess:
         # The numbers set aside say why no amount was found (« V/REF », a row counter).
         for j, h in headers.items():
@@ -87,6 +90,24 @@ def suggest_columns(
             if h not in taken and profiles[j].numbers >= 0.8 and why:
                 doubts.append(f"« {h} » n'est pas retenue pour le montant : {why}")
     return guess, doubts, False
+
+
+def _pick_amount(
+    guess: dict[str, str], headers: dict[int, str], profiles: Profiles, doubts: list[str]
+) -> None:
+    """The total rather than its net, the invoice's currency rather than a converted amount."""
+    taken = {h for f, h in guess.items() if f != "amount"}
+    amount, why = pick_amount(
+        guess.get("amount"),
+        {j: h for j, h in headers.items() if h not in taken},
+        lambda j: _misfit("amount", headers[j], profiles, j) is None,
+    )
+    if why:
+        doubts.append(why)
+    if amount is None:
+        guess.pop("amount", None)
+    elif "amount" in guess:
+        guess["amount"] = amount
 
 
 def _misfit(field: str, header: str, profiles: Profiles, column: int) -> str | None:

@@ -37,6 +37,7 @@ from .statuses import (
     say_broken,
     say_legal_terms,
     say_paid,
+    say_withheld,
 )
 from .threshold import below_threshold
 
@@ -158,6 +159,7 @@ def decide(
     warnings += say_lapse_letter(out, frame, barred, as_of, policy, alive & ~watched)
     claimed_ever = say_paid(out, frame, rule == RULE["claim"], paid, owes)
     say_broken(out, broken & valid, frame["promise_date"])
+    say_withheld(out, frame)
     out["promise_broken"] = broken & valid
     out["label"] = labels_after(frame, rule, level, level_after, claimed_ever, thanked & paid, owes)
     out["date"] = frame["last_date"].where(~np.isin(action, ACTED), today)

@@ -253,6 +253,19 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
     put("paid", lambda m: "Réglée", ~thanked & ~claimed)
 
 
+def say_withheld(out: pd.DataFrame, frame: pd.DataFrame) -> None:
+    """Add to the status the retention left out of the claim (« retenue de garantie de
+    60,00 € non exigible »): not due before its release, never chased."""
+    if "retention" not in frame:
+        return
+    kept = frame["retention"].fillna(0).to_numpy(dtype=float)
+    rows = out.index[kept > 0]
+    out.loc[rows, "reason"] = [
+        f"{reason} ; retenue de garantie de {money(r)} non exigible (déduite du montant réclamé)"
+        for reason, r in zip(out.loc[rows, "reason"], frame.loc[rows, "retention"], strict=True)
+    ]
+
+
 __all__ = [
     "credited_rows",
     "paid_late_rows",
@@ -265,4 +278,5 @@ __all__ = [
     "say_settled",
     "say_still_due",
     "say_unthanked",
+    "say_withheld",
 ]

@@ -73,7 +73,7 @@ class Stretches:
         after = frame["outstanding"].to_numpy(dtype=float)
         if "credited" in frame:  # what the credit notes naming it settled (ledger/credits.py)
             after = after + frame["credited"].to_numpy(dtype=float)
-        amount = frame["amount"].to_numpy(dtype=float)
+        amount = frame["amount"].to_numpy(dtype=float) - _withheld(frame)
         payments: list[Any] = (
             frame["payments"].tolist() if "payments" in frame else [None] * len(frame)
         )
@@ -167,6 +167,13 @@ class Stretches:
             if k < self.splits.shape[1]:
                 previous = np.maximum(previous, self.splits[:, k])
         return out
+
+
+def _withheld(frame: pd.DataFrame) -> np.ndarray:
+    """The retention (« Retenue de garantie ») of each invoice: not due yet, so no interest."""
+    if "retention" not in frame:
+        return np.zeros(len(frame))
+    return frame["retention"].fillna(0).to_numpy(dtype=float)
 
 
 __all__ = ["Stretches", "consumer_notice"]

@@ -1,0 +1,68 @@
+"""What is deducted from an invoice's amount before it is claimed: a deposit or a credit note
+already applied (« Acompte versé », « Avoir imputé »), read as the paid amount is, and a
+retention withheld until its release (« Retenue de garantie »), never chased before it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .grid import Grid
+
+_BOTH = (
+    "un acompte (ou un avoir imputé) et un montant réglé sont remplis tous les deux : on ne sait "
+    "pas si le montant réglé comprend déjà l'acompte ; la facture n'est pas relancée tant que "
+    "la ligne n'est pas corrigée (portez tout ce qui a été reçu dans une seule des colonnes)"
+)
+
+
+_BELOW = (
+    "le reste dû (ou net à payer) est inférieur au montant moins le montant réglé : l'une des "
+    "deux colonnes n'est pas à jour ; la facture n'est pas relancée tant que la ligne n'est "
+    "pas corrigée"
+)
+
+
+def deducted(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> np.ndarray:
+    """The paid amounts with the deposits and credits applied (« Acompte versé »): they count
+    as paid; a row where both a paid amount and a deposit are filled is a problem, held, as is
+    one whose balance (« Net à payer ») is below its amount less what was paid."""
+    _below_balance(grid, paid_cell, amount)
+    if "deduction" not in grid.positions:
+        return paid_cell
+    deposit = np.abs(grid.parse_amounts("deduction")[0])  # « -400 » deducts 400 as well
+    if "paid" not in grid.positions:
+        return deposit
+    both = (np.nan_to_num(paid_cell) > 0) & (np.nan_to_num(deposit) > 0)
+    raw = grid.raw("deduction")
+    for i in np.flatnonzero(both).tolist():
+        grid.problem(i, "deduction", raw.at(i), _BOTH)
+    return np.where(np.isnan(paid_cell), deposit, paid_cell)
+
+
+def _below_balance(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> None:
+    """A balance below the amount less the paid one: which column is right is unknown, so the
+    row is held rather than claimed for more than its balance."""
+    if "balance" not in grid.positions or "paid" not in grid.positions:
+        return
+    balance = grid.parse_amounts("balance")[0]
+    left = amount - np.nan_to_num(paid_cell)
+    below = (amount > 0) & (balance > 0) & (balance < np.round(left - 0.01, 2))
+    raw = grid.raw("balance")
+    for i in np.flatnonzero(below).tolist():
+        grid.problem(i, "balance", raw.at(i), _BELOW)
+
+
+def withheld(
+    grid: Grid, outstanding: np.ndarray, is_credit: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """What is still owed now, without the retention (« Retenue de garantie »: not due before
+    its release), and the retention each invoice withholds (0 where none)."""
+    if "retention" not in grid.positions:
+        return outstanding, np.zeros(len(outstanding))
+    retention = np.nan_to_num(np.abs(grid.parse_amounts("retention")[0]))
+    retention = np.where(is_credit, 0.0, retention)
+    kept = np.round(np.minimum(retention, np.clip(np.nan_to_num(outstanding), 0, None)), 2)
+    return np.round(outstanding - kept, 2), kept
+
+
+__all__ = ["deducted", "withheld"]

@@ -1,0 +1,124 @@
+"""What is claimed is what is owed now (review pubwb3, H7): a deposit or a credit note already
+applied is deducted as a payment is, a « Net à payer » beside the TTC is the claim, and a
+retention (« Retenue de garantie ») is left out of the claim and said in the status, never
+chased. Checked on the letters and the statuses of a real run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import complete_settings, write_ledger
+from docx import Document
+from openpyxl import load_workbook
+
+import relance_xlsx
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+BASE = ["N° facture", "Client", "Adresse", "Date facture", "Échéance", "Montant TTC"]
+ROW = [
+    "F-100",
+    "SARL Alpha",
+    "1 rue de la Paix\n75002 Paris",
+    D(2026, 9, 1),
+    D(2026, 10, 1),
+    1200.0,
+]
+# A second invoice, with nothing deducted: a held row is never the whole ledger.
+OTHER = ["F-101", "Beta SAS", "2 rue de la Paix\n75002 Paris", D(2026, 9, 2), D(2026, 10, 2), 850.0]
+_RG = "retenue de garantie de 60,00 € non exigible"
+
+
+def _fine(text: str) -> str:
+    return " ".join(text.replace("\u2011", "-").replace("\xa0", " ").replace("\u202f", " ").split())
+
+
+def _run(tmp_path, extra, values):
+    ledger = write_ledger(tmp_path / "l.xlsx", [[*ROW, *values], OTHER], [*BASE, *extra])
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    letters = [
+        _fine(" ".join(p.text for p in Document(x.path).paragraphs))
+        for x in result.letters
+        if x.client == "SARL Alpha"
+    ]
+    ws = load_workbook(ledger).active
+    header = [c.value for c in ws[1]]
+    status = _fine(str(ws.cell(2, header.index("Statut relance") + 1).value))
+    return letters, status
+
+
+@pytest.mark.parametrize(
+    ("extra", "values", "owed", "said"),
+    [
+        pytest.param(["Acompte versé"], [400], 800, None, id="acompte-verse"),
+        pytest.param(["Acompte reçu"], [400], 800, None, id="acompte-recu"),
+        pytest.param(["Avoir imputé"], [200], 1000, None, id="avoir-impute"),
+        pytest.param(["Acompte versé"], [-400], 800, None, id="acompte-negatif"),
+        pytest.param(["Déjà réglé"], [400], 800, None, id="deja-regle"),
+        pytest.param(["Déjà payé"], [400], 800, None, id="deja-paye"),
+        pytest.param(["Montant encaissé"], [400], 800, None, id="montant-encaisse"),
+        pytest.param(["Montant réglé", "Acompte versé"], [None, 400], 800, None, id="acompte-seul"),
+        pytest.param(["Net à payer"], [800], 800, None, id="net-a-payer"),
+        pytest.param(["Montant net à payer"], [800], 800, None, id="montant-net-a-payer"),
+        pytest.param(["Reste à payer"], [800], 800, None, id="reste-a-payer"),
+        pytest.param(["Solde dû"], [800], 800, None, id="solde-du"),
+        pytest.param(["Montant dû"], [800], 800, None, id="montant-du"),
+        pytest.param(["Retenue de garantie 5%"], [60], 1140, _RG, id="retenue-de-garantie"),
+        pytest.param(["RG"], [-60], 1140, _RG, id="rg-negatif"),
+        pytest.param(
+            ["Acompte versé", "Retenue de garantie"], [400, 60], 740, _RG, id="acompte-et-rg"
+        ),
+    ],
+)
+def test_the_letter_claims_what_is_owed_now(tmp_path, extra, values, owed, said):
+    letters, status = _run(tmp_path, extra, values)
+    assert len(letters) == 1, status
+    amount = f"{owed:,.2f}".replace(",", " ").replace(".", ",")
+    assert f"Total restant dû : {amount} €" in letters[0]
+    assert f"régler la somme de {amount} €" in letters[0]
+    assert "la somme de 1 200,00 €" not in letters[0]
+    assert "retenue" not in letters[0].lower()  # never chased
+    if said:
+        assert said in status
+
+
+@pytest.mark.parametrize(
+    ("extra", "values", "said"),
+    [
+        # Does « Montant réglé » hold the deposit already? Unknown: held, never guessed.
+        pytest.param(["Montant réglé", "Acompte versé"], [300, 400], "acompte", id="both-filled"),
+        # A net to pay below the TTC less what was paid: one of them is stale, never guessed.
+        pytest.param(
+            ["Montant réglé", "Net à payer"], [0, 800], "net à payer", id="net-below-paid"
+        ),
+        pytest.param(["Montant réglé", "Reste dû"], [100, 800], "reste dû", id="balance-below"),
+        # All paid but the retention: nothing is chased, the status says what is withheld.
+        pytest.param(["Montant réglé", "Retenue de garantie"], [1140, 60], _RG, id="only-rg-left"),
+    ],
+)
+def test_nothing_is_chased(tmp_path, extra, values, said):
+    letters, status = _run(tmp_path, extra, values)
+    assert letters == []
+    assert said in status
+
+
+def test_no_interest_runs_on_the_retention(tmp_path):
+    """Paid late but for its retention: the penalties run on what was due, as for an invoice of
+    that amount with no retention."""
+    headers = [*BASE, "Montant réglé", "Date règlement", "Retenue de garantie"]
+    late = D(2026, 11, 1)
+    rows = [
+        [*ROW, 1140.0, late, 60.0],
+        ["F-102", "Gamma EURL", ROW[2], ROW[3], ROW[4], 1140.0, 1140.0, late, None],
+        [*OTHER, None, None, None],
+    ]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    ws = load_workbook(ledger).active
+    at = [c.value for c in ws[1]].index("Statut relance") + 1
+    alpha, gamma = (_fine(str(ws.cell(r, at).value)) for r in (2, 3))
+    assert "pénalités" in gamma and _RG in alpha
+    assert (
+        alpha.split("pénalités ")[1].split(" €")[0] == gamma.split("pénalités ")[1].split(" €")[0]
+    )
