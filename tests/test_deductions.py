@@ -122,3 +122,30 @@ def test_no_interest_runs_on_the_retention(tmp_path):
     assert (
         alpha.split("pénalités ")[1].split(" €")[0] == gamma.split("pénalités ")[1].split(" €")[0]
     )
+
+
+RECEIVED = "Nous avons bien reçu, en règlement partiel"
+
+
+@pytest.mark.parametrize(
+    ("extra", "values", "said"),
+    [
+        pytest.param(["Acompte versé"], [400], "400,00 €", id="a-deposit-is-received"),
+        pytest.param(["Avoir imputé"], [200], None, id="a-credit-applied-is-not"),
+        pytest.param(["Avoirs déduits"], [200], None, id="credits-deducted-are-not"),
+        pytest.param(
+            ["Acompte versé", "Avoir imputé"], [300, 200], "300,00 €", id="only-the-deposit"
+        ),
+    ],
+)
+def test_a_credit_applied_is_never_said_received(tmp_path, extra, values, said):
+    """« Nous avons bien reçu, en règlement partiel, 200,00 € » was written for a credit note
+    applied: a payment's sentence for what no one paid. Both still lower the claim."""
+    letters, _ = _run(tmp_path, extra, values)
+    [letter] = letters
+    owed = 1200 - sum(values)
+    assert f"Total restant dû : {owed:,.2f} €".replace(",", " ").replace(".", ",") in letter
+    if said is None:
+        assert RECEIVED not in letter, letter
+    else:
+        assert f"{RECEIVED}, {said} sur la facture n° F-100" in letter, letter

@@ -27,16 +27,28 @@ def deducted(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> np.ndarra
     as paid; a row where both a paid amount and a deposit are filled is a problem, held, as is
     one whose balance (« Net à payer ») is below its amount less what was paid."""
     _below_balance(grid, paid_cell, amount)
-    if "deduction" not in grid.positions:
+    fields = [f for f in ("deduction", "credit_applied") if f in grid.positions]
+    if not fields:
         return paid_cell
-    deposit = np.abs(grid.parse_amounts("deduction")[0])  # « -400 » deducts 400 as well
+    # « -400 » deducts 400 as well; a deposit and a credit applied on one row both count.
+    each = np.vstack([np.abs(grid.parse_amounts(f)[0]) for f in fields])
+    deposit = np.where(np.isnan(each).all(axis=0), np.nan, np.nansum(each, axis=0))
     if "paid" not in grid.positions:
         return deposit
-    both = (np.nan_to_num(paid_cell) > 0) & (np.nan_to_num(deposit) > 0)
-    raw = grid.raw("deduction")
-    for i in np.flatnonzero(both).tolist():
-        grid.problem(i, "deduction", raw.at(i), _BOTH)
+    for field, column in zip(fields, each, strict=True):
+        both = (np.nan_to_num(paid_cell) > 0) & (np.nan_to_num(column) > 0)
+        raw = grid.raw(field)
+        for i in np.flatnonzero(both).tolist():
+            grid.problem(i, field, raw.at(i), _BOTH)
     return np.where(np.isnan(paid_cell), deposit, paid_cell)
+
+
+def applied_credits(grid: Grid) -> np.ndarray:
+    """The credit note applied to each invoice (« Avoir imputé »), 0 where none: part of what
+    is paid, never said received."""
+    if "credit_applied" not in grid.positions:
+        return np.zeros(len(grid))
+    return np.round(np.nan_to_num(np.abs(grid.parse_amounts("credit_applied")[0])), 2)
 
 
 def _below_balance(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> None:

@@ -20,6 +20,8 @@ COLUMNS = (
     "payments",
     "amount",
     "paid",
+    # The credit note applied to the invoice (« Avoir imputé »), part of paid: not received.
+    "applied",
     "outstanding",
     # The retention (« Retenue de garantie ») left out of what is owed now, 0 where none.
     "retention",

@@ -17,7 +17,12 @@ def partly_paid_rows(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, An
     """The invoices of a part still owed after a payment (a claim's are paid in full)."""
     if kind == KIND_CLAIM:
         return []
-    return [r for r in rows if r["paid"] > 0.005 and r["outstanding"] > 0.005]
+    return [r for r in rows if received(r) > 0.005 and r["outstanding"] > 0.005]
+
+
+def received(row: dict[str, Any]) -> float:
+    """What was received on an invoice: its paid amount but a credit note applied to it."""
+    return float(row["paid"]) - float(row.get("applied") or 0.0)
 
 
 def partly_paid_words(
@@ -31,7 +36,7 @@ def partly_paid_words(
     n° FH-110 (dernier règlement le 5 novembre 2026) », said before the table that deducts
     it."""
     paid = partly_paid_rows(kind, rows)
-    total = round(float(sum(r["paid"] for r in paid)), 2)
+    total = round(float(sum(received(r) for r in paid)), 2)
     # What is left unpaid, said truly when part of it was paid (« partly unpaid »).
     unpaid = "unpaid" if not paid else "partly unpaid"
     unpaid = unpaid if len(paid) in (0, len(rows)) else "unpaid in whole or in part"
@@ -58,7 +63,7 @@ def partly_paid_words(
         if isinstance(day, pd.Timestamp) and pd.notna(day) and day.date() <= as_of:
             text = day_long(day.date(), lang)  # a sentence: « le 21 septembre 2026 »
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
-        said.append(f"{money(r['paid'])} {on}{when}")
+        said.append(f"{money(received(r))} {on}{when}")
     return {
         "partly_paid": join_list(said, lang),
         "partly_paid_total": total,
@@ -67,4 +72,4 @@ def partly_paid_words(
     }
 
 
-__all__ = ["partly_paid_rows", "partly_paid_words"]
+__all__ = ["partly_paid_rows", "partly_paid_words", "received"]

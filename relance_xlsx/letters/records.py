@@ -23,6 +23,7 @@ _FRAME_FIELDS = (
     "object",
     "amount",
     "paid",
+    "applied",
     "due_date",
     "payment_date",
     "outstanding",

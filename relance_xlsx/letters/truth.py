@@ -29,7 +29,7 @@ from ..policy import first_level
 from ..wording import amount_in_words, money
 from .credits import demand_refusals
 from .noticed import noticed
-from .partpaid import partly_paid_rows
+from .partpaid import partly_paid_rows, received
 from .parts import (
     PENALTY_KINDS,
     STAGE_OF,
@@ -240,10 +240,10 @@ def _amounts(plan: LetterPlan, data: LetterRows, context: dict[str, Any]) -> lis
         }
         claimed = round(sum(owed.values()), 2)
         currency = _currency(context)
-        received = _sum(r["paid"] for r in partly_paid_rows(part.kind, rows))
-        if shown["partly_paid_total"] != received:
+        got = _sum(map(received, partly_paid_rows(part.kind, rows)))
+        if shown["partly_paid_total"] != got:
             out.append(
-                f"la partie {part.kind} ne dit pas les {money(received, currency, lang)} de "
+                f"la partie {part.kind} ne dit pas les {money(got, currency, lang)} de "
                 "règlements partiels reçus"
             )
         paid = _sum(r["interest_paid"] + r["indemnity_paid"] for r in rows) if penalties else 0
