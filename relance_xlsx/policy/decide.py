@@ -25,7 +25,7 @@ from ..ledger import (
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
 from .declared import declared_penalties
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
-from .insolvent import mark_insolvent
+from .insolvent import mark_insolvent, say_no_letter
 from .labels import labels_after
 from .lapsing import say_lapse_letter
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
@@ -129,6 +129,7 @@ def decide(
     masks["imminent"] = imminent
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
+    masks["claim"] &= ~masks["silenced"]
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(
@@ -145,6 +146,8 @@ def decide(
     out["indemnity"] = penalties.indemnity
     reason = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
     below_threshold(reason, frame, rule == RULE["paid"], policy.tolerance)
+    silent = masks["silenced"] & ~thanked & ((level >= 1) | owes)
+    say_no_letter(reason, (rule == RULE["paid"]) & silent)
     say_under_envelope(reason, frame, enveloped & (rule == RULE["wait"]), since_envelope, policy)
     say_under_deadline(reason, frame, pending & (rule == RULE["wait"]) & (since >= delay))
     out["reason"] = reason
