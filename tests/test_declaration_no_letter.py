@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import complete_settings, write_ledger
-from test_declaration import ADDRESS
+from test_declaration import ADDRESS, _text
 from test_declaration_paid_before import HEADERS, JUDGMENT, NOTICE, REDRESSEMENT
 
 import relance_xlsx
@@ -62,3 +62,37 @@ def test_no_letter_to_a_client_in_proceedings(
     if k1:
         assert k1[0].reason.endswith("à déclarer au mandataire judiciaire (déclaration de créance)")
         assert len(result.declarations) == 1
+
+
+SPANS = [
+    # id, rows, the sentence above the interest table (each stop true)
+    ("paid-before-alone", [LATE],
+     "Intérêts de retard, du lendemain de l'échéance jusqu'au jour du règlement, pour la "
+     "facture réglée avant le jugement d'ouverture (facture K1), période par période au taux "
+     "de chaque semestre :"),
+    ("paid-before-beside-unpaid", [LATE, UNPAID],
+     "Intérêts de retard, du lendemain de chaque échéance jusqu'au 14 juillet 2024, veille du "
+     "jugement d'ouverture qui en arrête le cours (Code de commerce L622-28), ou jusqu'au jour "
+     "du règlement pour une facture réglée avant lui (facture K1), période par période au taux "
+     "de chaque semestre :"),
+    ("unpaid-alone", [UNPAID],
+     "Intérêts de retard, du lendemain de chaque échéance au 14 juillet 2024, veille du "
+     "jugement d'ouverture qui en arrête le cours (Code de commerce L622-28), période par "
+     "période au taux de chaque semestre :"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "sentence"), [pytest.param(*c[1:], id=c[0]) for c in SPANS])
+def test_the_declarations_interest_stops_are_true(
+    tmp_path: Path, rows: list[list[object]], sentence: str
+) -> None:
+    """Interest stops at the eve of the judgment (L622-28), or at the payment's day for an
+    invoice paid before it: the declaration says which."""
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    s = complete_settings()
+    result = relance_xlsx.run(ledger, s, as_of=D(2024, 8, 20), out_dir=tmp_path / "o", pdf=False)
+    [declaration] = result.declarations
+    text = _text(Path(declaration))
+    assert sentence in text
+    if rows == [LATE]:
+        assert "veille du jugement" not in text
