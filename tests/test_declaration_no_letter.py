@@ -96,3 +96,22 @@ def test_the_declarations_interest_stops_are_true(
     assert sentence in text
     if rows == [LATE]:
         assert "veille du jugement" not in text
+
+
+def test_no_statement_asked_for_a_client_in_proceedings(tmp_path: Path) -> None:
+    """A statement of account asked for by name is no letter either: the run says why."""
+    ledger = write_ledger(tmp_path / "l.xlsx", [LATE, UNPAID], HEADERS)
+    result = relance_xlsx.run(
+        ledger,
+        complete_settings(),
+        as_of=D(2024, 8, 20),
+        out_dir=tmp_path / "o",
+        pdf=False,
+        statements=["kappa sas"],
+    )
+    assert result.letters == []
+    said = [w for w in result.warnings if "Kappa SAS" in w and "L622-21" in w]
+    assert said == [
+        "Aucun courrier à « Kappa SAS », en procédure collective (Code de commerce L622-21) : "
+        "la déclaration de créance en tient lieu."
+    ], result.warnings
