@@ -23,7 +23,7 @@ from ..ledger import (
     REMINDER_2,
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
-from .declared import declared_penalties
+from .declared import declared_penalties, in_proceedings
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
 from .insolvent import mark_insolvent, say_no_letter
 from .labels import labels_after
@@ -129,7 +129,6 @@ def decide(
     masks["imminent"] = imminent
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
-    masks["claim"] &= ~masks["silenced"]
     # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
     # million small ints is ten times cheaper than strings.
     rule = np.select(
@@ -146,8 +145,7 @@ def decide(
     out["indemnity"] = penalties.indemnity
     reason = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
     below_threshold(reason, frame, rule == RULE["paid"], policy.tolerance)
-    silent = masks["silenced"] & ~thanked & ((level >= 1) | owes)
-    say_no_letter(reason, (rule == RULE["paid"]) & silent)
+    say_no_letter(reason, (rule == RULE["paid"]) & masks["silenced"] & ~thanked, level, owes)
     say_under_envelope(reason, frame, enveloped & (rule == RULE["wait"]), since_envelope, policy)
     say_under_deadline(reason, frame, pending & (rule == RULE["wait"]) & (since >= delay))
     out["reason"] = reason
@@ -192,9 +190,9 @@ def _to_claim(
     since = today - pd.Timedelta(days=policy.claim_within_days)
     recent = (frame["payment_date"] >= since).to_numpy(dtype=bool)
     # Paid once handed to litigation: its penalties stay in the court claim (incourt.py); a
-    # client in collective proceedings: they are declared, never claimed (declared.py).
+    # client in collective proceedings: they are declared, never claimed (declared.py, L622-21).
     court = (frame["level"] >= LITIGATION).to_numpy(dtype=bool)
-    return owes & recent & ~court & ~declared_penalties(frame)
+    return owes & recent & ~court & ~declared_penalties(frame) & ~in_proceedings(frame)
 
 
 def _masks(

@@ -110,10 +110,12 @@ def mark_insolvent(frame: pd.DataFrame, masks: dict[str, np.ndarray]) -> None:
     masks["thanks"] = masks["thanks"] & ~insolvent
 
 
-def say_no_letter(reason: np.ndarray, mask: np.ndarray) -> None:
+def say_no_letter(
+    reason: np.ndarray, mask: np.ndarray, level: np.ndarray, owes: np.ndarray
+) -> None:
     """The status of a paid invoice of a client in collective proceedings that would have had
-    a letter (thanks, penalties): none, the declaration of claim is the only channel."""
-    plain = mask & (reason == "Réglée")
+    a letter (thanks after a reminder, penalties owed): none, the declaration is the channel."""
+    plain = mask & ((level >= 1) | owes) & (reason == "Réglée")
     reason[plain] = NO_LETTER
 
 
