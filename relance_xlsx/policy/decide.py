@@ -101,8 +101,7 @@ def decide(
     """
     today = pd.Timestamp(as_of)
     level = frame["level"].to_numpy(dtype=int)
-    due = frame["due_date"]
-    days_late = (today - due).dt.days.to_numpy(dtype=float)  # NaN when no due date
+    days_late = (today - frame["due_date"]).dt.days.to_numpy(dtype=float)  # NaN if no due date
     since, delay = _since(frame, today, level, policy)
     # Listed in a formal notice's envelope: its delay runs for these invoices too.
     enveloped, since_envelope = under_envelope(frame, today, level, policy)
