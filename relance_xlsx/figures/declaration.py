@@ -18,7 +18,7 @@ from .days import interest_stop
 from .docxwrite import paragraph, table, write_document
 from .dossier import ClaimedInvoice
 from .indemnities import beyond_law, indemnity_label, indemnity_lines
-from .paidlate import paid_late_basis, paid_late_lines
+from .paidlate import interest_span, paid_late_basis, paid_late_lines
 from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, outside_metropolitan
 from .proceedings import heading, interrupted, later, liquidation, not_due_heading, procedure
 from .received import received_lines
@@ -169,11 +169,7 @@ def _due(d: Declaration) -> list[str]:
         for s, e, days, rate, base, amount in i.periods
     ]
     out.append(
-        paragraph(
-            f"Intérêts de retard, du lendemain de chaque échéance au {day_long(eve)}, veille "
-            "du jugement d'ouverture qui en arrête le cours (Code de commerce L622-28), période "
-            "par période au taux de chaque semestre :"
-        )
+        paragraph(f"{interest_span(d, eve)}, période par période au taux de chaque semestre :")
     )
     out.append(
         table(

@@ -4,6 +4,7 @@ declared with the rest (Code de commerce L441-10 II, L622-24)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..wording import day_long, money
@@ -60,4 +61,27 @@ def paid_late_basis(d: Declaration) -> list[str]:
     ]
 
 
-__all__ = ["paid_late_basis", "paid_late_lines"]
+def interest_span(d: Declaration, eve: dt.date) -> str:
+    """« Intérêts de retard, du lendemain de chaque échéance au … » with each stop true: the
+    eve of the judgment (L622-28), or the payment's day for an invoice paid before it."""
+    stop = (
+        f"au {day_long(eve)}, veille du jugement d'ouverture qui en arrête le cours (Code de "
+        "commerce L622-28)"
+    )
+    early = [number for number, _ in d.paid_late]
+    if not early:
+        return f"Intérêts de retard, du lendemain de chaque échéance {stop}"
+    which = f"facture{'s' if len(early) > 1 else ''} {', '.join(early)}"
+    if {i.number for i in d.due if i.periods} <= set(early):
+        return (
+            "Intérêts de retard, du lendemain de l'échéance jusqu'au jour du règlement, pour "
+            f"{'les factures réglées' if len(early) > 1 else 'la facture réglée'} avant le "
+            f"jugement d'ouverture ({which})"
+        )
+    return (
+        f"Intérêts de retard, du lendemain de chaque échéance jusqu'{stop}, ou jusqu'au "
+        f"jour du règlement pour une facture réglée avant lui ({which})"
+    )
+
+
+__all__ = ["interest_span", "paid_late_basis", "paid_late_lines"]

@@ -53,7 +53,26 @@ def decide_ledger(
         ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
     )
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
-    return decisions, in_print_order(plans + asked), unknown
+    kept, silent = without_proceedings(ledger.frame, plans + asked)
+    decisions = replace(decisions, warnings=decisions.warnings + silent)
+    return decisions, in_print_order(kept), unknown
+
+
+def without_proceedings(
+    frame: pd.DataFrame, plans: list[LetterPlan]
+) -> tuple[list[LetterPlan], tuple[str, ...]]:
+    """No letter of any kind to a client in collective proceedings (Code de commerce L622-21):
+    the plans kept, and the run's sentence for each client whose letters are dropped."""
+    if not plans or "insolvent" not in frame or not frame["insolvent"].to_numpy(bool).any():
+        return plans, ()
+    names = set(frame.loc[frame["insolvent"].to_numpy(bool), "client"].astype(str))
+    dropped = sorted({p.client for p in plans if p.client in names})
+    said = tuple(
+        f"Aucun courrier à « {client} », en procédure collective (Code de commerce L622-21) : "
+        "la déclaration de créance en tient lieu."
+        for client in dropped
+    )
+    return [p for p in plans if p.client not in names], said
 
 
 def note_penalties_paid(ledger: Ledger, settings: Settings) -> None:
@@ -187,4 +206,5 @@ __all__ = [
     "with_deadlines",
     "with_envelopes",
     "with_notices",
+    "without_proceedings",
 ]

@@ -23,9 +23,9 @@ from ..ledger import (
     REMINDER_2,
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
-from .declared import declared_penalties
+from .declared import declared_penalties, in_proceedings
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
-from .insolvent import mark_insolvent
+from .insolvent import mark_insolvent, say_no_letter
 from .labels import labels_after
 from .lapsing import say_lapse_letter
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
@@ -101,8 +101,7 @@ def decide(
     """
     today = pd.Timestamp(as_of)
     level = frame["level"].to_numpy(dtype=int)
-    due = frame["due_date"]
-    days_late = (today - due).dt.days.to_numpy(dtype=float)  # NaN when no due date
+    days_late = (today - frame["due_date"]).dt.days.to_numpy(dtype=float)  # NaN if no due date
     since, delay = _since(frame, today, level, policy)
     # Listed in a formal notice's envelope: its delay runs for these invoices too.
     enveloped, since_envelope = under_envelope(frame, today, level, policy)
@@ -145,6 +144,7 @@ def decide(
     out["indemnity"] = penalties.indemnity
     reason = reasons(frame, rule, level, level_after, days_late, since, delay, barred)
     below_threshold(reason, frame, rule == RULE["paid"], policy.tolerance)
+    say_no_letter(reason, (rule == RULE["paid"]) & masks["silenced"] & ~thanked, level, owes)
     say_under_envelope(reason, frame, enveloped & (rule == RULE["wait"]), since_envelope, policy)
     say_under_deadline(reason, frame, pending & (rule == RULE["wait"]) & (since >= delay))
     out["reason"] = reason
@@ -189,9 +189,9 @@ def _to_claim(
     since = today - pd.Timedelta(days=policy.claim_within_days)
     recent = (frame["payment_date"] >= since).to_numpy(dtype=bool)
     # Paid once handed to litigation: its penalties stay in the court claim (incourt.py); a
-    # client in collective proceedings: they are declared, never claimed (declared.py).
+    # client in collective proceedings: they are declared, never claimed (declared.py, L622-21).
     court = (frame["level"] >= LITIGATION).to_numpy(dtype=bool)
-    return owes & recent & ~court & ~declared_penalties(frame)
+    return owes & recent & ~court & ~declared_penalties(frame) & ~in_proceedings(frame)
 
 
 def _masks(

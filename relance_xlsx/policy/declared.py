@@ -20,10 +20,10 @@ DECLARED = "à déclarer au {who} (déclaration de créance)"
 def declared_penalties(frame: pd.DataFrame) -> np.ndarray:
     """Invoices of a client in collective proceedings paid in full after their due date and
     before the opening judgment (or the judgment's day unknown): their penalties are declared."""
-    if "insolvent" not in frame or not frame["insolvent"].to_numpy(dtype=bool).any():
-        return np.zeros(len(frame), dtype=bool)  # no grouping on a million rows without any
+    insolvent = in_proceedings(frame)
+    if not insolvent.any():
+        return insolvent
     client = frame["client"]
-    insolvent = frame["insolvent"].groupby(client).transform("any").to_numpy(dtype=bool)
     judged = column(frame, "judgment_date").groupby(client).transform("max")
     paid_on = column(frame, "payment_date")
     before = (paid_on < judged).to_numpy(dtype=bool) | judged.isna().to_numpy(dtype=bool)
@@ -35,6 +35,13 @@ def declared_penalties(frame: pd.DataFrame) -> np.ndarray:
         & (paid_on > column(frame, "due_date")).to_numpy(dtype=bool)
     )
     return insolvent & before & late
+
+
+def in_proceedings(frame: pd.DataFrame) -> np.ndarray:
+    """The invoices of a client in collective proceedings (one invoice marked is enough)."""
+    if "insolvent" not in frame or not frame["insolvent"].to_numpy(dtype=bool).any():
+        return np.zeros(len(frame), dtype=bool)  # no grouping on a million rows without any
+    return frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(dtype=bool)
 
 
 def declared_to(frame: pd.DataFrame, rows: pd.Index) -> list[str]:
@@ -49,4 +56,4 @@ def declared_to(frame: pd.DataFrame, rows: pd.Index) -> list[str]:
     ]
 
 
-__all__ = ["DECLARED", "declared_penalties", "declared_to"]
+__all__ = ["DECLARED", "declared_penalties", "declared_to", "in_proceedings"]

@@ -24,6 +24,7 @@ from ..wording import date_short, join_list, money
 from .prescription import column
 
 LIQUIDATION = "liquidation judiciaire"
+NO_LETTER = "Réglée : aucun courrier au client, en procédure collective (Code de commerce L622-21)"
 LATER_OBSERVATION = (
     " (Code de commerce L622-17 I) : payable à son échéance, hors déclaration, si elle est née "
     "régulièrement pour les besoins de la procédure ou de la période d'observation, ou en "
@@ -104,6 +105,18 @@ def mark_insolvent(frame: pd.DataFrame, masks: dict[str, np.ndarray]) -> None:
     masks["insolvent"] = insolvent & (~masks["paid"] | forbidden) & ~masks["credit"]
     for name in ("thanks", "paid"):
         masks[name] = masks[name] & ~forbidden
+    # No letter at all to a client in proceedings, not even thanks (L622-21): « silenced ».
+    masks["silenced"] = insolvent & masks["paid"] & ~masks["credit"]
+    masks["thanks"] = masks["thanks"] & ~insolvent
+
+
+def say_no_letter(
+    reason: np.ndarray, mask: np.ndarray, level: np.ndarray, owes: np.ndarray
+) -> None:
+    """The status of a paid invoice of a client in collective proceedings that would have had
+    a letter (thanks after a reminder, penalties owed): none, the declaration is the channel."""
+    plain = mask & ((level >= 1) | owes) & (reason == "Réglée")
+    reason[plain] = NO_LETTER
 
 
 def forbidden_payment(payments: Sequence[tuple[Any, float]]) -> str:
@@ -194,10 +207,12 @@ __all__ = [
     "LATER_LIQUIDATION",
     "LATER_OBSERVATION",
     "LIQUIDATION",
+    "NO_LETTER",
     "forbidden_payment",
     "insolvency_reasons",
     "late_paid",
     "late_payments",
     "mark_insolvent",
     "paid_after_judgment",
+    "say_no_letter",
 ]
