@@ -14,7 +14,7 @@ from typing import Any
 
 from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .columns import normalise
-from .statuses import CANCELLED, CREDIT, LITIGATION, OPEN, status_meaning
+from .statuses import CANCELLED, CREDIT, LITIGATION, OPEN, status_meaning, strong_word_negated
 from .values import parse_date
 
 UNKNOWN_CANCEL = (
@@ -73,6 +73,8 @@ def _cancel_word(value: Any) -> bool | None:
 
 def litigation_meaning(value: Any) -> str | None:
     """LITIGATION for a « Contentieux » cell that says yes; a status word is read as one."""
+    if strong_word_negated(value):  # « Pas de contentieux », « Non annulée »
+        return None
     meaning = status_meaning(value)
     if meaning not in (None, LITIGATION, OPEN):  # « Soldé », « Clôturé », « Annulé »
         return meaning

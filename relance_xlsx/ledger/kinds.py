@@ -15,6 +15,7 @@ from ..errors import LedgerError
 from .columns import normalise
 from .flagged import flag_word
 from .grid import Grid
+from .statuses import strong_word_negated
 
 # Folded values (case, accents, punctuation) that name a credit note, as a whole word:
 # « AV », « Avoir », « 3 - Nota de Crédito A » (AFIP), « Nota di credito », « Gutschrift ».
@@ -43,6 +44,8 @@ def is_credit_kind(value: Any, sense: bool = False) -> bool:
     if not isinstance(value, str):
         return False
     word = normalise(value)
+    if strong_word_negated(value):  # « Sans avoir », « Avoir refusé »
+        return False
     return bool(_CREDIT.search(word) or _CODE.match(word) or (sense and _SENSE.match(word)))
 
 

@@ -72,6 +72,16 @@ _NEGATED = re.compile(
     r"\b(non|pas|not|never|jamais|no|nicht|nunca|nao)\b(?! (de|d|du|des|\d))( \w+)*? "
     rf"({_PAID_WORDS}|clos|close|closed|cloture\w*)\b"
 )
+# Cancellation, credit and litigation words negated in their clause: « Pas de contentieux »,
+# « Hors contentieux », « Non annulée », « Sans avoir », « Pas d'avoir », « Pas encore annulée »;
+# or undone after them: « Annulation refusée », « Avoir refusé », « Contentieux : non ».
+_STRONG_WORDS = r"contentieux|annul\w*|cancel\w*|avoirs?|credit notes?"
+_NEGATED_STRONG = re.compile(
+    r"\b(non|pas|not|never|jamais|no|sans|hors|aucun\w*|without)"
+    rf"( (de|d|du|des|encore|plus|un|une|en|au|a|of|yet))? ({_STRONG_WORDS})\b|"
+    rf"\b({_STRONG_WORDS}) (non|no|not|refuse\w*|rejete\w*|annule\w*|refused|rejected|"
+    r"declined|cancelled)$"
+)
 _CLAUSES = re.compile(r"[,;:/()\[\]|\u2013\u2014]| - ")
 
 # Checked in this order on the folded text: the first pattern that matches gives the meaning.
@@ -144,10 +154,20 @@ def status_meaning(value: Any) -> str | None:
         return None
     if any(_NEGATED.search(_folded(clause)) for clause in _CLAUSES.split(value)):
         return OPEN
+    if strong_word_negated(value):
+        return OPEN
     for meaning, pattern in _COMPILED:
         if pattern.search(text):
             return meaning
     return None
+
+
+def strong_word_negated(value: Any) -> bool:
+    """Whether a cancellation, credit or litigation word is negated or undone in its clause."""
+    if not isinstance(value, str):
+        return False
+    clauses = [normalise(clause) for clause in _CLAUSES.split(value)]
+    return any(_NEGATED_STRONG.search(c) for c in [*clauses, normalise(value)] if c)
 
 
 def status_partial(value: Any) -> bool:
@@ -203,4 +223,5 @@ __all__ = [
     "status_meaning",
     "status_partial",
     "status_says_paid",
+    "strong_word_negated",
 ]
