@@ -66,3 +66,4 @@ def test_a_ledger_of_negated_statuses_is_read_and_chased(tmp_path):
     assert len(frame) == len(NEGATED)
     assert not frame["is_credit"].any()
     assert not frame["is_paid"].any()
+    assert (frame["level"] == 0).all()  # never the level « Contentieux »
