@@ -13,8 +13,7 @@ from pathlib import Path
 
 from babel.numbers import list_currencies
 
-from ..ooxml import custom_formats, styled_rows
-from ..ooxml.cellstyles import percent_styles
+from ..ooxml import custom_formats, percent_styles, styled_rows
 from .columns import normalise
 from .marks import EURO, LOCAL, currency_mark
 
