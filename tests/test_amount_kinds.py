@@ -346,3 +346,27 @@ def test_terms_typed_under_the_due_date_header_are_terms(tmp_path):
     assert "« Échéance » contient des conditions de paiement" in ledger.choice
     (said,) = [d.what for d in ledger.decisions if d.what.startswith("Pas de colonne Échéance")]
     assert "en dates (« Échéance » contient des conditions de paiement)" in said
+
+
+# review-pubwb4 H2 — an « AV-… » number is a credit note by its prefix only when the row
+# has no document type: « Facture » / « Invoice » wins.
+@pytest.mark.parametrize(
+    "number, kind, credit",
+    [
+        pytest.param("AV-200", "Facture", False, id="AV-Facture"),
+        pytest.param("AV-200", "Invoice", False, id="AV-Invoice"),
+        pytest.param("NC-0042", "Facture", False, id="NC-Facture"),
+        pytest.param("CN-7", "Invoice", False, id="CN-Invoice"),
+        pytest.param("AV-200", None, True, id="AV-no-type"),
+        pytest.param("AV-200", "Avoir", True, id="AV-Avoir"),
+    ],
+)
+def test_an_explicit_type_wins_over_a_credit_number(tmp_path, number, kind, credit):
+    rows = [
+        ("F-100", "SARL Alpha", D(2026, 8, 1), D(2026, 9, 1), 1200.0, "Facture"),
+        (number, "SARL Alpha", D(2026, 9, 15), D(2026, 10, 15), 850.0, kind),
+        ("F-102", "Gamma EURL", D(2026, 8, 5), D(2026, 9, 5), 500.0, "Facture"),
+    ]
+    frame = _read(tmp_path, [*BASE, "Montant TTC", "Type"], rows).frame
+    assert frame["is_credit"].tolist() == [False, credit, False]
+    assert frame["amount"].tolist()[1] == (-850.0 if credit else 850.0)

@@ -149,3 +149,56 @@ def test_a_credit_applied_is_never_said_received(tmp_path, extra, values, said):
         assert RECEIVED not in letter, letter
     else:
         assert f"{RECEIVED}, {said} sur la facture n° F-100" in letter, letter
+
+
+# review-pubwb4 M5 — a percentage in a deduction or retention column is a row problem, never
+# euros received (« reçu 0,30 € »).
+def _read_rates(tmp_path, header, value, fmt):
+    from openpyxl import Workbook
+
+    from relance_xlsx import Settings
+    from relance_xlsx.ledger import read_ledger
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append([*BASE, header])
+    ws.append([*ROW, value])
+    ws.append([*OTHER, None])
+    if fmt:
+        ws.cell(2, len(BASE) + 1).number_format = fmt
+    wb.save(tmp_path / "l.xlsx")
+    return read_ledger(tmp_path / "l.xlsx", Settings(), as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "fmt"),
+    [
+        pytest.param("Acompte versé", 0.3, "0%", id="acompte-0%"),
+        pytest.param("Acompte versé", 0.3, "0.00%", id="acompte-0.00%"),
+        pytest.param("Retenue de garantie", 0.05, "0%", id="retenue-0%"),
+        pytest.param("Avoir imputé", 0.1, "0.0%", id="avoir-custom%"),
+        pytest.param("Acompte versé", "30 %", None, id="acompte-texte"),
+        pytest.param("Retenue de garantie", "5%", None, id="retenue-texte"),
+        pytest.param("Retenue de garantie", "2,5 %", None, id="retenue-texte-virgule"),
+    ],
+)
+def test_a_percentage_is_a_problem_not_euros(tmp_path, header, value, fmt):
+    ledger = _read_rates(tmp_path, header, value, fmt)
+    found = [p for p in ledger.problems if p.row == 2 and p.column == header]
+    assert [p.message for p in found] == ["un pourcentage, pas un montant"]
+    assert found[0].severity == "error"
+    frame = ledger.frame.set_index("invoice")
+    assert frame.at["F-100", "paid"] == 0.0
+    assert frame.at["F-100", "retention"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("header", "value"),
+    [
+        pytest.param("Acompte versé", 400.0, id="acompte"),
+        pytest.param("Retenue de garantie", 60.0, id="retenue"),
+    ],
+)
+def test_an_amount_beside_percentages_is_still_an_amount(tmp_path, header, value):
+    ledger = _read_rates(tmp_path, header, value, "#,##0.00 €")
+    assert not [p for p in ledger.problems if p.column == header]

@@ -78,3 +78,52 @@ def test_an_override_names_the_header_in_any_spelling():
     assert match_headers(
         ["Réf", "Qui", "Combien"], {"invoice": "réf", "client": "QUI", "amount": "combien"}
     ) == {"invoice": 0, "client": 1, "amount": 2}
+
+
+# review-pubwb4 M5 — a header naming a rate is never an amount field.
+_AMOUNT_FIELDS = {
+    "amount",
+    "amount_ht",
+    "vat",
+    "paid",
+    "balance",
+    "deduction",
+    "credit_applied",
+    "retention",
+    "promise_amount",
+}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        pytest.param(h, id=h)
+        for h in [
+            "Taux retenue de garantie",
+            "Retenue de garantie (%)",
+            "Acompte (%)",
+            "Acompte versé (%)",
+            "Montant réglé (%)",
+            "Pourcentage acompte",
+            "Taux",
+            "%",
+        ]
+    ],
+)
+def test_a_rate_header_is_never_an_amount(header):
+    mapping = match_headers(["N° facture", "Client", "Échéance", "Montant TTC", header])
+    assert mapping["amount"] == 3
+    assert not {f for f, pos in mapping.items() if pos == 4} & _AMOUNT_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        pytest.param("TVA 20 %", "vat", id="TVA 20 %"),
+        pytest.param("Tax (6%)", "vat", id="Tax (6%)"),
+        pytest.param("Retenue de garantie", "retention", id="Retenue de garantie"),
+        pytest.param("Acompte versé", "deduction", id="Acompte versé"),
+    ],
+)
+def test_a_rate_inside_an_amount_header_keeps_it_an_amount(header, field):
+    assert match_headers(["N° facture", "Client", "Montant TTC", header])[field] == 3

@@ -56,6 +56,12 @@ _NOT_SETTLED = frozenset(
     | {"echeance", "expected", "planned", "scheduled", "estimated", "forecast", "target"}
 )
 _SETTLEMENT_FIELDS = frozenset({"payment_date", "paid"})
+# A header naming a rate (« Taux retenue de garantie », « Acompte (%) ») holds no amount.
+_RATE = frozenset({"taux", "pourcentage", "pourcent", "percentage", "percent", "pct", "rate"})
+_AMOUNT_FIELDS = frozenset(
+    {"amount", "amount_ht", "vat", "paid", "balance", "deduction", "credit_applied"}
+    | {"retention", "promise_amount"}
+)
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)|(?<=\b[A-Za-z]\.[A-Za-z])\.")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -69,6 +75,7 @@ def header_words(header: object) -> str:
     # A rate says nothing of the column's meaning: « Tax (6%) », « TVA 20 % »; dotted
     # abbreviations are words: « T.T.C » is TTC, « H.T. » is HT.
     text = _ABBREVIATION.sub("", _PERCENT.sub(" ", str(header).strip()))
+    text = text.replace("%", " pourcentage ")  # « Acompte (%) » names a rate
     text = _CAMEL.sub(" ", text)
     return _singular(re.sub(r"\bid\b", "no", normalise(text)))
 
@@ -109,6 +116,8 @@ def _matches(text: str) -> tuple[tuple[tuple[int, float, int], str], ...]:
     words = _words(text)
     for name, aliases in _FOLDED.items():
         if name in _SETTLEMENT_FIELDS and words & _NOT_SETTLED:
+            continue
+        if name in _AMOUNT_FIELDS and words & _RATE:
             continue
         if text in aliases:
             out.append(((0, 0.0, aliases.index(text)), name))

@@ -4,9 +4,16 @@ retention withheld until its release (« Retenue de garantie »), never chased b
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
+from .coded import parse_amounts
 from .grid import Grid
+
+_RATE = "un pourcentage, pas un montant"
+# « 30 % », « 5% », « 2,5 % »: a rate typed where an amount is expected.
+_RATE_TEXT = re.compile(r"^\s*[-+]?\d+(?:[.,]\d+)?\s*%\s*$")
 
 _BOTH = (
     "un acompte (ou un avoir imputé) et un montant réglé sont remplis tous les deux : on ne sait "
@@ -31,7 +38,7 @@ def deducted(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> np.ndarra
     if not fields:
         return paid_cell
     # « -400 » deducts 400 as well; a deposit and a credit applied on one row both count.
-    each = np.vstack([np.abs(grid.parse_amounts(f)[0]) for f in fields])
+    each = np.vstack([np.abs(_amounts(grid, f)) for f in fields])
     deposit = np.where(np.isnan(each).all(axis=0), np.nan, np.nansum(each, axis=0))
     if "paid" not in grid.positions:
         return deposit
@@ -48,7 +55,7 @@ def applied_credits(grid: Grid) -> np.ndarray:
     is paid, never said received."""
     if "credit_applied" not in grid.positions:
         return np.zeros(len(grid))
-    return np.round(np.nan_to_num(np.abs(grid.parse_amounts("credit_applied")[0])), 2)
+    return np.round(np.nan_to_num(np.abs(_amounts(grid, "credit_applied", False))), 2)
 
 
 def _below_balance(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> None:
@@ -71,10 +78,25 @@ def withheld(
     its release), and the retention each invoice withholds (0 where none)."""
     if "retention" not in grid.positions:
         return outstanding, np.zeros(len(outstanding))
-    retention = np.nan_to_num(np.abs(grid.parse_amounts("retention")[0]))
+    retention = np.nan_to_num(np.abs(_amounts(grid, "retention")))
     retention = np.where(is_credit, 0.0, retention)
     kept = np.round(np.minimum(retention, np.clip(np.nan_to_num(outstanding), 0, None)), 2)
     return np.round(outstanding - kept, 2), kept
 
 
-__all__ = ["deducted", "withheld"]
+def _amounts(grid: Grid, field: str, said: bool = True) -> np.ndarray:
+    """A deduction's amounts (NaN where none); a cell holding a percentage (« 30 % », or a
+    number Excel shows as one) is a problem, never read as euros (said: report problems)."""
+    raw = grid.raw(field)
+    rate = raw.mask(lambda v: isinstance(v, str) and bool(_RATE_TEXT.match(v)))
+    rate |= np.isin(grid.numbers, sorted(grid.percent_rows.get(field, ())))
+    numbers, _, reasons = parse_amounts(raw)
+    if said:
+        for i in np.flatnonzero(rate).tolist():
+            grid.problem(i, field, raw.at(i), _RATE)
+        for i in np.flatnonzero(reasons.present() & ~rate).tolist():
+            grid.problem(i, field, raw.at(i), str(reasons.at(i)))
+    return np.where(rate, np.nan, numbers)
+
+
+__all__ = ["applied_credits", "deducted", "withheld"]

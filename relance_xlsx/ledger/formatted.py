@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel.numbers import list_currencies
 
-from ..ooxml import custom_formats, styled_rows
+from ..ooxml import custom_formats, percent_styles, styled_rows
 from .columns import normalise
 from .marks import EURO, LOCAL, currency_mark
 
@@ -73,4 +73,14 @@ def format_currencies(path: Path, sheet: str, column: int | None) -> dict[int, s
     return {row: foreign[s] for row, s in styled_rows(path, sheet, column, foreign).items()}
 
 
-__all__ = ["format_currencies", "format_currency"]
+def percent_cells(path: Path, sheet: str, positions: dict[str, int]) -> dict[str, frozenset[int]]:
+    """The Excel rows whose deduction or retention cell is formatted as a percentage, by field:
+    a rate, never euros."""
+    fields = [f for f in ("deduction", "credit_applied", "retention") if f in positions]
+    styles = percent_styles(path) if fields else frozenset()
+    if not styles:
+        return {}
+    return {f: frozenset(styled_rows(path, sheet, positions[f], styles)) for f in fields}
+
+
+__all__ = ["format_currencies", "format_currency", "percent_cells"]

@@ -37,6 +37,8 @@ class Grid:
         self._kept: np.ndarray | None = None  # the kept rows' indices into data (None: all)
         self.numbers = np.arange(first_row, first_row + len(data))
         self.problems: list[Problem] = []
+        # The Excel rows of each field whose cell is formatted as a percentage (« 0 % »).
+        self.percent_rows: dict[str, frozenset[int]] = {}
         self._columns: dict[int, Coded] = {}  # by position: a column may change its name
 
     def __len__(self) -> int:

@@ -59,8 +59,16 @@ def kind_credits(grid: Grid) -> np.ndarray:
     if "credit_flag" in grid.positions:
         found |= grid.raw("credit_flag").mask(lambda v: flag_word(v) is True)
     if "invoice" in grid.positions:
-        found |= _numbered_credits(grid)
+        numbered = _numbered_credits(grid)
+        if "doc_type" in grid.positions:
+            # An explicit type (« Facture », « Invoice ») wins over an « AV-… » number.
+            numbered &= grid.raw("doc_type").mask(_blank)
+        found |= numbered
     return found
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _numbered_credits(grid: Grid) -> np.ndarray:

@@ -218,9 +218,7 @@ def _read(
     positions, read_headers, joined = guess.positions, headers, ""
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
-    said = currencies_said(
-        path, guess.sheet, guess.positions.get("amount"), grid[: guess.header_index]
-    )
+    said = currencies_said(path, guess.sheet, guess.positions, grid[: guess.header_index])
     rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, said)
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
@@ -262,7 +260,7 @@ def _rows(
     columns: tuple[dict[str, int], tuple[str, ...]],
     settings: Settings,
     as_of: dt.date,
-    said: tuple[dict[int, str], str | None],
+    said: tuple[dict[int, str], str | None, dict[str, frozenset[int]]],
 ) -> Normalised:
     """The table's rows read (columns: their positions and headers; said: the currencies
     the formats and the title show); a table of credit notes only is refused."""

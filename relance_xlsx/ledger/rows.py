@@ -65,11 +65,13 @@ def normalise_rows(
     as_of: dt.date,
     shown: Mapping[int, str] | None = None,
     titled: str | None = None,
+    rated: Mapping[str, frozenset[int]] | None = None,
 ) -> Normalised:
     """Turn the grid below the header into canonical invoice rows, skips and problems
     (shown: the currency each row's amount cell is formatted in, when not the euro; titled:
     the currency a title above the header says)."""
     grid = Grid(data, positions, headers, first_row)
+    grid.percent_rows = dict(rated or {})  # deduction cells shown as percentages
     notes = []
     lower = lower_table(grid)
     if lower is not None:

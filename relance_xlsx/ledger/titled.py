@@ -20,7 +20,7 @@ from babel.numbers import list_currencies
 from ..errors import LedgerError
 from .columns import normalise
 from .currency import CODES, header_currency
-from .formatted import format_currencies
+from .formatted import format_currencies, percent_cells
 from .marks import EURO, LOCAL, currency_mark, sign_currency
 
 # « en FCFA », « montants en dollars US », « in USD », « Devise : CHF »: the words that
@@ -102,11 +102,12 @@ def _currency(text: str, alone: bool) -> str | None:
 
 
 def currencies_said(
-    path: Path, sheet: str, amount: int | None, above: Sequence[Sequence[Any]]
-) -> tuple[dict[int, str], str | None]:
-    """The currencies the amount cells' formats show, and the one the rows above the header
-    (or the sheet's name) say."""
-    return format_currencies(path, sheet, amount), title_currency(above, sheet)
+    path: Path, sheet: str, positions: dict[str, int], above: Sequence[Sequence[Any]]
+) -> tuple[dict[int, str], str | None, dict[str, frozenset[int]]]:
+    """The currencies the amount cells' formats show, the one the rows above the header (or
+    the sheet's name) say, and the deduction cells formatted as percentages."""
+    shown = format_currencies(path, sheet, positions.get("amount"))
+    return shown, title_currency(above, sheet), percent_cells(path, sheet, positions)
 
 
 __all__ = ["currencies_said", "title_currency"]

@@ -4,7 +4,7 @@ It knows nothing of invoices: it imports nothing from the other subpackages."""
 
 from __future__ import annotations
 
-from .cellstyles import custom_formats, styled_rows
+from .cellstyles import custom_formats, percent_styles, styled_rows
 from .cellxml import (
     NewCell,
 )
@@ -116,6 +116,7 @@ __all__ = [
     "mark_hidden",
     "pack",
     "parse_part",
+    "percent_styles",
     "read_raw",
     "rels_path",
     "remove_stale_temporaries",

@@ -38,6 +38,25 @@ def custom_formats(path: Path) -> dict[int, str]:
         return {}  # an unreadable style costs only what it would have told
 
 
+def percent_styles(path: Path) -> frozenset[int]:
+    """The cell styles (indices in cellXfs) that show numbers as percentages: Excel's « 0% »
+    and « 0.00% » (ids 9, 10) or a workbook's own format with a bare « % »."""
+    try:
+        package = Package.open(str(path))
+        if "xl/styles.xml" not in package.names:
+            return frozenset()
+        styles = Styles(package)
+        found = set()
+        for index, xf in enumerate(styles.xfs):
+            fmt_id = int(xf.get("numFmtId", "0") or 0)
+            code = re.sub(r'"[^"]*"|\\.', "", styles.formats.get(fmt_id, ""))
+            if fmt_id in (9, 10) or "%" in code:
+                found.add(index)
+        return frozenset(found)
+    except (RelanceError, ValueError, KeyError, OSError, zipfile.BadZipFile):
+        return frozenset()  # an unreadable style costs only what it would have told
+
+
 def styled_rows(path: Path, sheet: str, column: int, styles: Collection[int]) -> dict[int, int]:
     """The rows whose cell in this column (0-based) has one of these styles: row -> style.
 
@@ -66,4 +85,4 @@ def styled_rows(path: Path, sheet: str, column: int, styles: Collection[int]) ->
     return found
 
 
-__all__ = ["custom_formats", "styled_rows"]
+__all__ = ["custom_formats", "percent_styles", "styled_rows"]
