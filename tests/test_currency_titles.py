@@ -52,6 +52,11 @@ FOREIGN_TITLES = [
     ([("Exercice 2026", "CHF")], "CHF"),
     (["Factures (montants en euros) – Devise : GBP"], "GBP"),
     (["Amounts in CA$"], "CAD"),
+    # The fourth review: a colon after « Montants », a dash before a code, « Devise de … ».
+    (["Montants : francs CFA"], "XOF"),
+    (["Grand livre clients – XOF"], "XOF"),
+    (["Devise de facturation : livre sterling"], "GBP"),
+    (["Amounts: USD"], "USD"),
 ]
 
 
@@ -81,6 +86,10 @@ EURO_TITLES = [
     ["Encours en retard au 30/11 (SAS et SARL)", "Export en CSV"],
     [("Livres", "Francs", "Dossiers en SOS")],
     [],
+    # A currency the title denies is not the amounts' (it refused a euro ledger as USD).
+    ["Montants en euros – aucune facture en dollars"],
+    ["Montants en euros, pas en dirhams"],
+    ["Montant total : voir colonne E", "Grand livre clients – 2026", "Relances – Juin"],
 ]
 
 

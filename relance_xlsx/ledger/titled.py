@@ -25,7 +25,15 @@ from .marks import EURO, LOCAL, currency_mark, sign_currency
 
 # « en FCFA », « montants en dollars US », « in USD », « Devise : CHF »: the words that
 # follow, up to a bracket or punctuation; or a bracket's words: « (DH) », « ($ CA) ».
-_AFTER = re.compile(r"\b(?:en|in|devise|monnaie|currency)\b\s*:?\s*([^()\[\],;:.–—-]{1,30})", re.I)
+_AFTER = re.compile(
+    r"\b(?:en|in|(?:devise|monnaie)(?:\s+de\s+\w+)?|currency|(?:montants?|amounts?)(?=\s*:))\b"
+    r"\s*:?\s*([^()\[\],;:.–—-]{1,30})",
+    re.I,
+)
+# A currency said not to be the amounts' (« aucune facture en dollars », « pas en dirhams »).
+_DENIED = re.compile(r"\b(?:aucune?|pas|jamais|non|sans|ni|hors|no|not|never|without)\b", re.I)
+# A title's last part after a dash: « Grand livre clients – XOF ».
+_TAIL = re.compile(r"\s[–—-]\s*([^–—-]{1,12})$")
 _BRACKET = re.compile(r"\(([^()]{1,30})\)")
 # ISO codes, written in capitals; never one that is also a word (« ALL », « TOP »).
 _ISO = frozenset(list_currencies()) - {
@@ -69,8 +77,15 @@ def title_currency(rows: Sequence[Sequence[Any]], sheet: str) -> str | None:
 def _said(text: str) -> list[str]:
     """The currencies one title text says."""
     found = [_currency(text, alone=True)] if len(text) <= 12 else []
-    found += [_first_words(m) for m in _AFTER.findall(text)]
+    for match in _AFTER.finditer(text):
+        # « … aucune facture en dollars »: the words just before deny that currency.
+        before = text[max(0, match.start() - 25) : match.start()].split()[-3:]
+        if not _DENIED.search(" ".join(before)):
+            found.append(_first_words(match.group(1)))
     found += [_first_words(m) for m in _BRACKET.findall(text)]
+    tail = _TAIL.search(text)
+    if tail:
+        found.append(_currency(tail.group(1), alone=True))
     return [c for c in found if c]
 
 
