@@ -42,6 +42,13 @@ class Case:
         """The field's column, unless relance.toml named it (the user's word wins)."""
         return None if self.is_fixed(field) else self.pos.get(field)
 
+    def move(self, old: str, new: str, evidence: str, note: str) -> None:
+        """The column read as old is read as new, with the evidence `check` shows and the
+        note the run says."""
+        self.pos[new] = self.pos.pop(old)
+        self.evidence[new] = evidence
+        self.notes.append(note)
+
     def is_fixed(self, field: str) -> bool:
         """Whether relance.toml named this field or the column it holds."""
         return field in self.fixed or self.pos.get(field, -1) in self.fixed_columns

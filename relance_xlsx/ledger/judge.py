@@ -207,14 +207,12 @@ def _paid_amounts(case: Case) -> None:
     numbers = p.values[~(p.values != p.values)]  # NaN dropped
     if p.numbers < 0.8 or not ((numbers != 0) & (numbers != 1)).any() or access_flags(numbers):
         return
-    del case.pos["paid_flag"]
-    case.pos["paid"] = column
-    case.evidence["paid"] = (
-        f"d'après le contenu : {percent(p.numbers)} de montants, pas des oui/non"
-    )
-    case.notes.append(
+    case.move(
+        "paid_flag",
+        "paid",
+        f"d'après le contenu : {percent(p.numbers)} de montants, pas des oui/non",
         f"« {case.name(column)} » contient des montants, pas des oui/non : lu comme le montant "
-        "réglé (reste dû = montant − réglé)."
+        "réglé (reste dû = montant − réglé).",
     )
 
 
@@ -228,12 +226,12 @@ def _access_flags(case: Case) -> None:
     numbers = p.values[~(p.values != p.values)]  # NaN dropped
     if p.filled < 2 or len(numbers) < p.filled or not access_flags(numbers):
         return
-    del case.pos["paid"]
-    case.pos["paid_flag"] = column
-    case.evidence["paid_flag"] = "d'après le contenu : uniquement des 0 et des -1"
-    case.notes.append(
+    case.move(
+        "paid",
+        "paid_flag",
+        "d'après le contenu : uniquement des 0 et des -1",
         f"« {case.name(column)} » ne contient que des 0 et des -1 (oui/non d'Access) : lu "
-        "comme « Réglée (oui/non) », -1 = réglée."
+        "comme « Réglée (oui/non) », -1 = réglée.",
     )
 
 

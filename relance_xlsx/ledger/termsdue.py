@@ -22,14 +22,12 @@ def terms_under_due(case: Case) -> None:
         return
     if sum(map(_is_terms, texts)) < _SHARE * len(texts):
         return
-    del case.pos["due_date"]
-    case.pos["terms"] = column
-    case.evidence["terms"] = (
-        f"d'après le contenu : des conditions de paiement (« {texts[0].strip()} »), pas des dates"
-    )
-    case.notes.append(
+    case.move(
+        "due_date",
+        "terms",
+        f"d'après le contenu : des conditions de paiement (« {texts[0].strip()} »), pas des dates",
         f"« {case.name(column)} » contient des conditions de paiement (« {texts[0].strip()} »…), "
-        "pas des dates : l'échéance est comptée depuis la date de facture selon ces conditions."
+        "pas des dates : l'échéance est comptée depuis la date de facture selon ces conditions.",
     )
 
 
