@@ -14,7 +14,23 @@ from typing import Any
 
 from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .columns import normalise
-from .statuses import CANCELLED, CREDIT, LITIGATION, OPEN, status_meaning, strong_word_negated
+from .lettering import (
+    SAID_LETTERING,
+    UNKNOWN_LETTERING,
+    lettering_meaning,
+    lettering_warning,
+    lettering_word,
+)
+from .pending import CREDIT_ASKED, LITIGATION_NAMED, pending_word
+from .statuses import (
+    CANCELLED,
+    CREDIT,
+    HOLD,
+    LITIGATION,
+    OPEN,
+    status_meaning,
+    strong_word_negated,
+)
 from .values import parse_date
 
 UNKNOWN_CANCEL = (
@@ -58,13 +74,28 @@ def flag_word(value: Any, dated: bool = False) -> bool | None:
 
 
 def cancelled_meaning(value: Any) -> str | None:
-    """CANCELLED for a cell that says the invoice is cancelled, else None."""
+    """CANCELLED for a cell that says the invoice is cancelled, HOLD for a cancellation asked
+    or partial (« Annulée partiellement »), else None."""
+    if pending_word(value):
+        return HOLD
     return CANCELLED if flag_word(value, dated=True) else None
 
 
 def credit_meaning(value: Any) -> str | None:
-    """CREDIT for a cell that says the row is a credit note, else None."""
+    """CREDIT for a cell that says the row is a credit note, HOLD for one to come, else None."""
+    if pending_word(value):
+        return HOLD
     return CREDIT if flag_word(value) else None
+
+
+def credit_due_meaning(value: Any) -> str | None:
+    """HOLD for a cell of « Avoir à émettre », « Avoir demandé » that is not a clear no: the
+    amount owed waits for the credit note."""
+    return None if flag_word(value) is False else HOLD
+
+
+def _credit_due_warning(value: Any) -> str | None:
+    return CREDIT_ASKED if credit_due_meaning(value) else None
 
 
 def _cancel_word(value: Any) -> bool | None:
@@ -72,27 +103,79 @@ def _cancel_word(value: Any) -> bool | None:
 
 
 def litigation_meaning(value: Any) -> str | None:
-    """LITIGATION for a « Contentieux » cell that says yes; a status word is read as one."""
-    if strong_word_negated(value):  # « Pas de contentieux », « Non annulée »
+    """LITIGATION for a « Contentieux » cell that says yes or gives a date; a status word is
+    read as one; any other value that is not a clear no (« Me Durand », « Pré-contentieux »,
+    « à surveiller ») holds the invoice: no courteous reminder beside a lawyer."""
+    if _litigation_no(value):  # « Pas de contentieux », « Non transmis », « - »
         return None
     meaning = status_meaning(value)
     if meaning not in (None, LITIGATION, OPEN):  # « Soldé », « Clôturé », « Annulé »
         return meaning
-    return LITIGATION if closing_word(value) else None
+    if closing_word(value) or _LITIGATION_YES.match(normalise(value)):
+        return LITIGATION
+    return HOLD
 
 
+# « Contentieux », « En contentieux », « Transmis au contentieux »: the column says yes.
+_LITIGATION_YES = re.compile(r"^((en|au|passe au|transmis au|mis au) )?contentieux$")
+
+
+def _litigation_no(value: Any) -> bool:
+    """Whether a « Contentieux » cell clearly says no (or is empty)."""
+    if value is None or value is False or (isinstance(value, str) and not normalise(value)):
+        return True
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value == 0
+    return strong_word_negated(value) or bool(_NO.match(normalise(value)))
+
+
+def _litigation_word(value: Any) -> bool | None:
+    return not _litigation_no(value)
+
+
+def _litigation_warning(value: Any) -> str | None:
+    return LITIGATION_NAMED if litigation_meaning(value) == HOLD else None
+
+
+_LITIGATION_HELD = (
+    "contentieux à confirmer (avocat, cabinet, précontentieux…) : en attente, pas de relance "
+    "amiable ; écrivez « Oui » ou la date pour le niveau Contentieux, « Non » pour la relancer"
+)
+_PENDING_SAID = {HOLD: "en cours (avoir à venir, annulation demandée) : en attente, pas de relance"}
 # Each oui/non column: how a cell is read, whether it says yes, what is said of a value not
 # known.
 FLAG_READERS = {
     "closed": (closed_meaning, closing_word, UNKNOWN_CLOSING),
-    "litigation": (litigation_meaning, closing_word, UNKNOWN_CLOSING),
+    "litigation": (litigation_meaning, _litigation_word, UNKNOWN_CLOSING),
     "cancelled": (cancelled_meaning, _cancel_word, UNKNOWN_CANCEL),
     "credit_flag": (credit_meaning, flag_word, UNKNOWN_CREDIT),
+    "credit_due": (credit_due_meaning, flag_word, UNKNOWN_CREDIT),
+    "lettering": (lettering_meaning, lettering_word, UNKNOWN_LETTERING),
 }
-UNKNOWN_FLAGS = (UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT)
+# What `check` says of a meaning a column gives, when not statuses.SAID's.
+FLAG_SAID = {
+    "litigation": {HOLD: _LITIGATION_HELD},
+    "cancelled": _PENDING_SAID,
+    "credit_flag": _PENDING_SAID,
+    "credit_due": _PENDING_SAID,
+    "lettering": SAID_LETTERING,
+}
+UNKNOWN_FLAGS = (UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING)
+# Each column that may say something under way: the warning its cell puts on its row.
+PENDING_READERS = {
+    "status": pending_word,
+    "platform_status": pending_word,
+    "cancelled": pending_word,
+    "credit_flag": pending_word,
+    "credit_due": _credit_due_warning,
+    "lettering": lettering_warning,
+    "litigation": _litigation_warning,
+}
 
 __all__ = [
     "FLAG_READERS",
+    "FLAG_SAID",
+    "PENDING_READERS",
     "UNKNOWN_CANCEL",
     "UNKNOWN_CREDIT",
     "UNKNOWN_FLAGS",

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from .coded import nones
+from .flagged import PENDING_READERS
 from .grid import Grid
+from .pending import pending_rows
 from .remarks import disputes
 from .standing import Standing
 from .statuses import HOLD, WAIT
@@ -20,6 +22,12 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
     reason = nones(len(grid))
     reason[disputed] = "En litige " + quoted[disputed] + " : pas de relance tant que le litige dure"
     suspended = standing.rows(HOLD) & ~disputed
+    # Something under way (an « Avoir à faire », a lawyer under « Contentieux »): its own
+    # reason, and a warning on its row.
+    pending = pending_rows(grid, suspended, PENDING_READERS)
+    under_way = pending != None  # noqa: E711
+    reason[under_way] = pending[under_way]
+    suspended &= ~under_way
     reason[suspended] = (
         "Suspendue (" + standing.said[suspended] + ") : pas de relance tant que la suspension "
         "n'est pas levée"
@@ -30,7 +38,8 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
         "Paiement transmis (" + standing.said[waiting] + ") : en attente de l'encaissement, "
         "pas de relance cette semaine"
     )
-    return {"hold": held | disputed | suspended, "hold_reason": reason, "wait_reason": wait}
+    held = held | disputed | suspended | under_way
+    return {"hold": held, "hold_reason": reason, "wait_reason": wait}
 
 
 __all__ = ["hold_columns"]

@@ -17,6 +17,7 @@ from babel.numbers import list_currencies
 
 from .column_case import Case, percent
 from .columns import header_words
+from .credit_amounts import credit_amounts
 from .labels import label
 from .marks import currency_mark
 from .money import access_flags
@@ -63,6 +64,7 @@ def judge(
     _paid_flags(case)
     _paid_ones(case)
     _paid_amounts(case)
+    credit_amounts(case)
     _access_flags(case)
     _country_text(case)
     _currency_codes(case)

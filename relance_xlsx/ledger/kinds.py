@@ -39,14 +39,16 @@ _REGISTER_ROWS = 3
 _INVOICE_NUMBER = re.compile(r"^(?:f|fa|fac|fact|inv)[\s\-_/.]*\d", re.I)
 
 
-def is_credit_kind(value: Any, sense: bool = False) -> bool:
-    """Whether a document-type cell names a credit note (sense: under a « Sens » header)."""
+def is_credit_kind(value: Any, sense: bool = False, journal: bool = False) -> bool:
+    """Whether a document-type cell names a credit note (sense: under a « Sens » header;
+    journal: under a « Journal » one, where « AC » is the purchases journal, « Achats »)."""
     if not isinstance(value, str):
         return False
     word = normalise(value)
     if strong_word_negated(value):  # « Sans avoir », « Avoir refusé »
         return False
-    return bool(_CREDIT.search(word) or _CODE.match(word) or (sense and _SENSE.match(word)))
+    code = bool(_CODE.match(word)) and not (journal and word == "ac")
+    return bool(_CREDIT.search(word) or code or (sense and _SENSE.match(word)))
 
 
 def kind_credits(grid: Grid) -> np.ndarray:
@@ -54,8 +56,9 @@ def kind_credits(grid: Grid) -> np.ndarray:
     says yes, or whose number is a credit note's."""
     found = np.zeros(len(grid), dtype=bool)
     if "doc_type" in grid.positions:
-        sense = normalise(grid.header("doc_type")).split()[:1] == ["sens"]  # « Sens (D/C) »
-        found |= grid.raw("doc_type").mask(lambda v: is_credit_kind(v, sense))
+        words = normalise(grid.header("doc_type")).split()
+        sense, journal = words[:1] == ["sens"], "journal" in words  # « Sens (D/C) »
+        found |= grid.raw("doc_type").mask(lambda v: is_credit_kind(v, sense, journal))
     if "credit_flag" in grid.positions:
         found |= grid.raw("credit_flag").mask(lambda v: flag_word(v) is True)
     if "invoice" in grid.positions:

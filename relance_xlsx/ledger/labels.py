@@ -22,6 +22,8 @@ FIELD_LABELS = {
     "litigation": "Contentieux (oui/non)",
     "cancelled": "Annulée (oui/non)",
     "credit_flag": "Avoir (oui/non)",
+    "credit_due": "Avoir à émettre (oui/non)",
+    "lettering": "Lettrage",
     "hold": "Litige ou blocage",
     "terms": "Conditions de paiement",
     "balance": "Reste dû",

@@ -12,9 +12,12 @@ from .grid import Grid
 
 # litige, contesté, désaccord, réclamation, disputed, contest… (accents folded first).
 _DISPUTE = re.compile(r"\b(litig\w*|contest\w*|desaccord\w*|reclamation\w*|disput\w*)")
-# « pas de litige », « litige réglé », « no dispute »: the word is there, the dispute is not.
+# « pas de litige », « litige réglé », « no dispute », « ne conteste pas », « n'a pas
+# contesté »: the word is there, the dispute is not.
 SETTLED_DISPUTE = re.compile(
     r"\b(pas de|sans|aucun\w*|no|not|non)\s+(\w+\s+)?(litig|contest|desaccord|reclam|disput)"
+    r"|\bne\s+(\w+\s+)?(contest|disput|reclam)\w*\s+(pas|plus|jamais|rien)\b"
+    r"|\bno\s+(a|ont|avait|avons)\s+(pas|plus|jamais|rien)\s+(contest|disput|reclam)"
     r"|(litig|contest|desaccord|reclam|disput)\w*\s+(\w+\s+)?"
     r"(regle\w*|resolu\w*|leve\w*|clos\w*|termine\w*|resolved|settled|closed)"
 )

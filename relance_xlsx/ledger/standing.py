@@ -13,13 +13,22 @@ from typing import Any
 import numpy as np
 
 from .coded import Coded, nones, object_array
-from .flagged import FLAG_READERS, UNKNOWN_FLAGS
+from .flagged import FLAG_READERS, FLAG_SAID, UNKNOWN_FLAGS
 from .grid import Grid
 from .problems import Decision
 from .statuses import CLOSED, PRIORITY, SAID, status_meaning
 from .text import parse_text
 
-STATUS_FIELDS = ("status", "platform_status", "closed", "litigation", "cancelled", "credit_flag")
+STATUS_FIELDS = (
+    "status",
+    "platform_status",
+    "closed",
+    "litigation",
+    "cancelled",
+    "credit_flag",
+    "credit_due",
+    "lettering",
+)
 UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3
 _UNKNOWN_EXAMPLES = 12
@@ -82,7 +91,8 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], field: str) 
         if not count or not text or (flag and meaning is None and flag[1](value) is False):
             continue
         unknown = flag[2] if flag else UNKNOWN_STATUS
-        groups[SAID[meaning] if meaning else unknown].append((count, text))
+        said = FLAG_SAID.get(field, {}).get(meaning or "") or SAID.get(meaning or "")
+        groups[said or unknown].append((count, text))
     out = []
     for said, found in groups.items():
         found.sort(key=lambda c: -c[0])

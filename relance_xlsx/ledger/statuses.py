@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .columns import normalise
+from .pending import PENDING
 from .remarks import SETTLED_DISPUTE
 
 PAID = "paid"
@@ -85,11 +86,15 @@ _NEGATED_STRONG = re.compile(
 _CLAUSES = re.compile(r"[,;:/()\[\]|\u2013\u2014]| - ")
 
 # Checked in this order on the folded text: the first pattern that matches gives the meaning.
+# A payment that bounced (« Prélèvement rejeté », « Réglée (chèque rejeté) »): still owed,
+# and nothing received, even beside « partiellement ».
+_BOUNCED = (
+    r"\b(prelevement|cheque|virement|paiement|payment|reglement|effet|lcr|traite|sepa)s? "
+    r"(\w+ )?(rejet\w*|refus\w*|impaye\w*|retourne\w*|bounced|returned|sans provision)\b|"
+    r"\b(rejet|impaye)s? (de |du |d )?(prelevement|cheque|virement|paiement|reglement)"
+)
 _PATTERNS = (
-    # A payment that bounced (« Prélèvement rejeté », « Réglée (chèque rejeté) »): still owed.
-    (OPEN, r"\b(prelevement|cheque|virement|paiement|payment|reglement|effet|lcr|traite|sepa)s? "
-     r"(\w+ )?(rejet\w*|refus\w*|impaye\w*|retourne\w*|bounced|returned|sans provision)\b|"
-     r"\b(rejet|impaye)s? (de |du |d )?(prelevement|cheque|virement|paiement|reglement)"),
+    (OPEN, _BOUNCED),
     # « Payé à 50 % », « Acompte payé »: a part paid, its balance unknown.
     (OPEN, r"\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"),
     # « Payé ? non »
@@ -104,6 +109,9 @@ _PATTERNS = (
      r"\bparcial\w*|\bparzial\w*|\b(por|a|da) pagar(e)?\b"),
     (WAIT, r"\b(paiement|payment|virement|transfer)s? (transmis|envoye\w*|emis\w*|sent|"
      r"transmitted|initiated|en cours|in progress)\b"),
+    # Something under way (« Avoir à faire », « Annulation demandée », « Contentieux évité »):
+    # held, the amount owed in doubt (pending.pending_word).
+    (HOLD, PENDING),
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
     (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     # Rejected by the e-invoicing platform: the word alone, or with the platform's name.
@@ -135,6 +143,7 @@ _PARTIAL = re.compile(
     r"\bpartiel\w*|\bpartial\w*|\bparcial\w*|\bparzial\w*|\bpart paid\b|\bteilweise\b|"
     r"\bteilbezahlt\b|\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"
 )
+_NOTHING_RECEIVED = re.compile(_BOUNCED)
 _COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
 # Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
 _VOCABULARY = (
@@ -172,7 +181,10 @@ def strong_word_negated(value: Any) -> bool:
 
 def status_partial(value: Any) -> bool:
     """Whether a status such as « Partially paid » or « Partiellement payée » says a part paid."""
-    return isinstance(value, str) and bool(_PARTIAL.search(normalise(value)))
+    if not isinstance(value, str):
+        return False
+    text = normalise(value)
+    return bool(_PARTIAL.search(text)) and not _NOTHING_RECEIVED.search(text)
 
 
 def status_says_paid(value: Any) -> bool:

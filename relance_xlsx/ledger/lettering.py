@@ -1,0 +1,82 @@
+"""A lettering column (« Lettrage », « Code lettrage », « Let. »): a code (« AA », « AB12 »)
+says the invoice is matched to its payment in the accounts, so paid; « Non lettrée » or an
+empty cell leave it open; a partial lettering holds it.
+
+Cegid, EBP and Quadra write a total lettering in capitals and a partial one in small letters
+(« AA » / « aa »); some exports add a « * » to a partial code. So a code in small letters only
+(« a12 ») or with a « * » is read as partial, never as paid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .columns import normalise
+from .pending import PARTLY_LETTERED
+from .statuses import HOLD, PAID
+
+UNKNOWN_LETTERING = (
+    "lettrage non reconnu : la facture n'est pas tenue pour réglée, elle est relancée si elle "
+    "est échue"
+)
+# What `check` says of the codes read (French).
+SAID_LETTERING = {
+    PAID: "lettrée (rapprochée de son règlement) : réglée, non relancée",
+    HOLD: "lettrage partiel : reste dû inconnu, en attente, pas de relance",
+}
+_CODE = re.compile(r"^\*?\s*([A-Za-z]{1,4}\d{0,6})\s*\*?$")
+_NO = re.compile(
+    r"^(non|no|n|nl|pas|0|faux|false|aucun\w*|none|vide|empty|null|a lettrer|not matched|"
+    r"unmatched|open|ouvert\w*)\b|^(non|pas|not) (encore )?lettr\w*"
+)
+_PARTIAL = re.compile(r"\bpartiel\w*|\bpartial\w*|\bpart\b")
+_YES = re.compile(r"^(oui|o|yes|y|x|ok|1|total\w*|lettre\w*|lettrage (total|ok|fait)|matched)$")
+
+
+def lettering_meaning(value: Any) -> str | None:
+    """PAID for a lettering code, HOLD for a partial one, None for none or a value not known."""
+    if value is None or value is False:
+        return None
+    if value is True or isinstance(value, dt.date | dt.time):
+        return PAID
+    if isinstance(value, int | float):
+        return PAID if value in (1, -1) else None
+    text = str(value).strip()
+    word = normalise(text)
+    if not word or _NO.search(word):
+        return None
+    if _PARTIAL.search(word):
+        return HOLD
+    if _YES.match(word):
+        return PAID
+    code = _CODE.match(text)
+    if code is None:
+        return None
+    partial = "*" in text or code.group(1).lower() == code.group(1)
+    return HOLD if partial else PAID
+
+
+def lettering_word(value: Any) -> bool | None:
+    """Whether a lettering cell says something: True, False (none), None (not known)."""
+    if lettering_meaning(value) is not None:
+        return True
+    if value is None or value is False or value == 0:
+        return False
+    word = normalise(value)
+    return False if not word or _NO.search(word) else None
+
+
+def lettering_warning(value: Any) -> str | None:
+    """The row's warning for a partial lettering, else None."""
+    return PARTLY_LETTERED if lettering_meaning(value) == HOLD else None
+
+
+__all__ = [
+    "SAID_LETTERING",
+    "UNKNOWN_LETTERING",
+    "lettering_meaning",
+    "lettering_warning",
+    "lettering_word",
+]
