@@ -54,6 +54,8 @@ def _run(tmp_path, extra, values):
         pytest.param(["Acompte versé"], [400], 800, None, id="acompte-verse"),
         pytest.param(["Acompte reçu"], [400], 800, None, id="acompte-recu"),
         pytest.param(["Avoir imputé"], [200], 1000, None, id="avoir-impute"),
+        # An « Avoir » column of amounts is the credit applied, not an oui/non (pubwb4 M7).
+        pytest.param(["Avoir"], [200], 1000, None, id="avoir-montant"),
         pytest.param(["Acompte versé"], [-400], 800, None, id="acompte-negatif"),
         pytest.param(["Déjà réglé"], [400], 800, None, id="deja-regle"),
         pytest.param(["Déjà payé"], [400], 800, None, id="deja-paye"),

@@ -47,6 +47,9 @@ STATUSES = [
     # a payment that bounced is still owed, never « rejected on the platform »
     *[(s, "open") for s in ("Prélèvement rejeté", "Chèque rejeté", "Réglée (chèque rejeté)",
                             "Impayé (rejet)", "Rejet de prélèvement", "Chèque impayé")],
+    # ... even beside « partiellement »: nothing was received (pubwb4 M10)
+    *[(s, "open") for s in ("Payée partiellement (chèque rejeté)", "Acompte (chèque impayé)",
+                            "Partiellement réglée – prélèvement rejeté")],
     # the e-invoicing platform's rejection of the invoice itself
     *[(s, "skipped") for s in ("Rejetée", "Refusée", "Rejetée par la plateforme", "Refusée PDP",
                                "Rejetée sur Chorus Pro")],

@@ -116,14 +116,15 @@ def litigation_meaning(value: Any) -> str | None:
     return HOLD
 
 
+_BLANK = re.compile(r"^[\s\-\u2013\u2014_./]*$")
 # « Contentieux », « En contentieux », « Transmis au contentieux »: the column says yes.
 _LITIGATION_YES = re.compile(r"^((en|au|passe au|transmis au|mis au) )?contentieux$")
 
 
 def _litigation_no(value: Any) -> bool:
     """Whether a « Contentieux » cell clearly says no (or is empty)."""
-    if value is None or value is False or (isinstance(value, str) and not normalise(value)):
-        return True
+    if value is None or value is False or (isinstance(value, str) and _BLANK.match(value)):
+        return True  # « - », « / »: nothing there; « ? » is not a no
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value == 0
     return strong_word_negated(value) or bool(_NO.match(normalise(value)))

@@ -2,9 +2,10 @@
 says the invoice is matched to its payment in the accounts, so paid; « Non lettrée » or an
 empty cell leave it open; a partial lettering holds it.
 
-Cegid, EBP and Quadra write a total lettering in capitals and a partial one in small letters
-(« AA » / « aa »); some exports add a « * » to a partial code. So a code in small letters only
-(« a12 ») or with a « * » is read as partial, never as paid.
+French accounting packages commonly write a total lettering in capitals and a partial one in
+small letters (« AA » / « aa »; Cegid and Quadra do, to our knowledge: no source at hand
+confirmed it), and some exports mark a partial code with « * ». So a code in small letters
+only (« a12 ») or with a « * » is read as partial and held, never as paid.
 """
 
 from __future__ import annotations

@@ -45,13 +45,14 @@ AVOIDED = (
 )
 PARTLY_LETTERED = (
     "lettrage partiel : une partie seulement est rapprochée d'un règlement, le reste dû est "
-    "inconnu ; facture mise en attente (un code en minuscules ou avec « * » est un lettrage "
-    "partiel dans les exports de Cegid, EBP ou Quadra)"
+    "inconnu ; facture mise en attente (un code en minuscules ou marqué « * » signale "
+    "d'ordinaire un lettrage partiel ; un lettrage total s'écrit en majuscules)"
 )
 LITIGATION_NAMED = (
-    "colonne de contentieux remplie (avocat, cabinet, précontentieux…) : le dossier est au "
-    "contentieux ou près de l'être ; facture mise en attente, pas de relance amiable ; "
-    "écrivez « Oui » ou la date pour le niveau Contentieux, « Non » pour la relancer"
+    "contentieux à confirmer (avocat, cabinet, précontentieux…) : la colonne de contentieux "
+    "est remplie, le dossier est au contentieux ou près de l'être ; facture mise en attente, "
+    "pas de relance amiable ; écrivez « Oui » ou la date pour le niveau Contentieux, « Non » "
+    "pour la relancer"
 )
 CREDIT_ASKED = "avoir à émettre ou demandé : " + CREDIT_TO_COME.split(" : ", 1)[1]
 
@@ -86,7 +87,7 @@ def pending_rows(grid: Grid, held: np.ndarray, readers: dict[str, Any]) -> np.nd
             text = " ".join(str(raw.at(i)).split())
             reason[i] = (
                 f"En attente (« {text} », colonne « {grid.header(field)} ») : "
-                f"{message.split(' ; ')[0]}, pas de relance"
+                f"{message.split(' : ')[0]}, pas de relance"
             )
             grid.problem(i, field, raw.at(i), message, "warning")
     return reason

@@ -95,6 +95,9 @@ _BOUNCED = (
 )
 _PATTERNS = (
     (OPEN, _BOUNCED),
+    # Something under way (« Avoir à faire », « Annulée partiellement », « Contentieux
+    # évité »): held, the amount owed in doubt (pending.pending_word).
+    (HOLD, PENDING),
     # « Payé à 50 % », « Acompte payé »: a part paid, its balance unknown.
     (OPEN, r"\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"),
     # « Payé ? non »
@@ -109,9 +112,6 @@ _PATTERNS = (
      r"\bparcial\w*|\bparzial\w*|\b(por|a|da) pagar(e)?\b"),
     (WAIT, r"\b(paiement|payment|virement|transfer)s? (transmis|envoye\w*|emis\w*|sent|"
      r"transmitted|initiated|en cours|in progress)\b"),
-    # Something under way (« Avoir à faire », « Annulation demandée », « Contentieux évité »):
-    # held, the amount owed in doubt (pending.pending_word).
-    (HOLD, PENDING),
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
     (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     # Rejected by the e-invoicing platform: the word alone, or with the platform's name.
@@ -143,7 +143,8 @@ _PARTIAL = re.compile(
     r"\bpartiel\w*|\bpartial\w*|\bparcial\w*|\bparzial\w*|\bpart paid\b|\bteilweise\b|"
     r"\bteilbezahlt\b|\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"
 )
-_NOTHING_RECEIVED = re.compile(_BOUNCED)
+# A bounced payment (nothing received) or a part cancelled (a credit to come): no part paid.
+_NOT_PART_PAID = re.compile(f"{_BOUNCED}|{PENDING}")
 _COMPILED = tuple((meaning, re.compile(pattern)) for meaning, pattern in _PATTERNS)
 # Long words mistyped by one letter are still read: « encaisée », « brouillion », « setled ».
 _VOCABULARY = (
@@ -184,7 +185,7 @@ def status_partial(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     text = normalise(value)
-    return bool(_PARTIAL.search(text)) and not _NOTHING_RECEIVED.search(text)
+    return bool(_PARTIAL.search(text)) and not _NOT_PART_PAID.search(text)
 
 
 def status_says_paid(value: Any) -> bool:
