@@ -4,6 +4,9 @@ credit note (« Avoir », « Est un avoir »): read like a « Clôture » column
 « oui », « x », 1, TRUE, « yes » say it (and a date, in a cancellation column: the day it
 was cancelled); « non », 0, FALSE, « (vide) », « - » or an empty cell leave the row as it
 is; any other value is not known, leaves the row as it is and is named once in a warning.
+Under « Contentieux » any value that is not a clear no (« Me Durand ») holds the invoice;
+something under way (« Annulée partiellement », « Avoir à émettre » = Oui) holds it too;
+a lettering code (lettering.py) says it is paid.
 """
 
 from __future__ import annotations

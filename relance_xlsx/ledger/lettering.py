@@ -29,7 +29,7 @@ SAID_LETTERING = {
 }
 _CODE = re.compile(r"^\*?\s*([A-Za-z]{1,4}\d{0,6})\s*\*?$")
 _NO = re.compile(
-    r"^(non|no|n|nl|pas|0|faux|false|aucun\w*|none|vide|empty|null|a lettrer|not matched|"
+    r"^(non|no|n|nl|na|n a|pas|0|faux|false|aucun\w*|none|vide|empty|null|a lettrer|not matched|"
     r"unmatched|open|ouvert\w*)\b|^(non|pas|not) (encore )?lettr\w*"
 )
 _PARTIAL = re.compile(r"\bpartiel\w*|\bpartial\w*|\bpart\b")

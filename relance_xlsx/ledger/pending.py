@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from .coded import nones
+from .coded import nones, object_array
 from .columns import normalise
 from .grid import Grid
 
@@ -79,11 +79,9 @@ def pending_rows(grid: Grid, held: np.ndarray, readers: dict[str, Any]) -> np.nd
         if field not in grid.positions:
             continue
         raw = grid.raw(field)
-        said = [read(v) for v in raw.values]
-        for i in np.flatnonzero(held & (reason == None)).tolist():  # noqa: E711
-            message = said[raw.codes[i]]
-            if message is None:
-                continue
+        said = object_array([read(v) for v in raw.values])[raw.codes]
+        for i in np.flatnonzero(held & (reason == None) & (said != None)).tolist():  # noqa: E711
+            message = said[i]
             text = " ".join(str(raw.at(i)).split())
             reason[i] = (
                 f"En attente (« {text} », colonne « {grid.header(field)} ») : "
