@@ -1,0 +1,78 @@
+"""What a litigation file says is what happened (the fourth legal review, 8, 10, 11, 12):
+penalties received beyond the table are said, a public buyer's file names its own route, no
+figure is printed negative, and a consumer's interest is never counted from a notice the
+tool could not find. Each file is written by a real run and read back with python-docx."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from conftest import complete_settings, write_ledger
+from docx import Document
+
+import relance_xlsx
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+ADDRESS = "10 rue Garibaldi\n69006 Lyon"
+HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC",
+           "Montant réglé", "Date règlement", "Adresse", "Niveau de relance", "Date de relance",
+           "Facture d'origine"]  # fmt: skip
+JOURNAL = ("Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû",
+           "Intérêts", "Indemnité", "Courrier")  # fmt: skip
+
+
+def _text(path) -> str:
+    doc = Document(path)
+    cells = [" | ".join(c.text for c in row.cells) for t in doc.tables for row in t.rows]
+    lines = [p.text for p in doc.paragraphs] + cells
+    return "\n".join(lines).replace("\u202f", " ").replace("\xa0", " ").replace("\u2011", "-")
+
+
+def _journal(lines):
+    def add(wb):
+        ws = wb.create_sheet("Journal des relances")
+        ws.append(JOURNAL)
+        for line in lines:
+            ws.append(line)
+
+    return add
+
+
+def _file(tmp_path, rows, client, journal=(), **policy):
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS, extra=_journal(journal))
+    settings = complete_settings()
+    if policy:
+        settings = replace(settings, policy=replace(settings.policy, **policy))
+    path, *_ = relance_xlsx.dossier(
+        ledger, client, settings, as_of=AS_OF, out_dir=tmp_path / "o", pdf=False
+    )
+    return _text(path)
+
+
+# law-4 §8. M1: 3 000 €, due 01/06, paid 02/12; table 16/06… = 183,75 €, 190,00 € received by
+# transfer: 6,25 € beyond the table, said (not imputed by the tool: the creditor's choice).
+M1 = ["M1", "Mu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, 3000.0, D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
+
+
+def test_penalties_received_beyond_the_table_are_said(tmp_path):
+    paid = (
+        dt.datetime(2026, 12, 3),
+        "M1",
+        "Mu SAS",
+        "Contentieux",
+        "Pénalités réglées (banque)",
+        0.0,
+        190.0,
+        0.0,
+        "",
+    )
+    text = _file(tmp_path, [M1], "Mu SAS", [paid])
+    assert "183,75 € au tableau − 183,75 € imputés sur 190,00 € reçus = 0,00 € réclamés." in text
+    assert (
+        "Excédent de 6,25 € reçu, à imputer sur l'indemnité ou à restituer (Code civil 1342-10 et 1302-1)."
+        in text
+    )
