@@ -76,3 +76,29 @@ def test_penalties_received_beyond_the_table_are_said(tmp_path):
         "Excédent de 6,25 € reçu, à imputer sur l'indemnité ou à restituer (Code civil 1342-10 et 1302-1)."
         in text
     )
+
+
+# law-4 §11: « Avoirs à déduire : -1 000,00 € » read as a double negative; a credit note's
+# line showed a due date.
+P1 = ["P1", "Pi SAS", "professionnel", D(2026, 3, 1), D(2026, 4, 4), 10000.0, None, None, ADDRESS, "Contentieux", D(2026, 10, 1), None]  # fmt: skip
+AV = ["AV-1", "Pi SAS", "professionnel", D(2026, 10, 20), None, -1000.0, None, None, ADDRESS, None, None, "P1"]  # fmt: skip
+
+
+def test_no_negative_figure_in_a_litigation_file(tmp_path):
+    text = _file(tmp_path, [P1, AV], "Pi SAS")
+    assert "Avoirs à déduire : 1 000,00 €" in text, text
+    assert "Avoir AV-1 | 20/10/2026 | – | 1 000,00 € | – | 1 000,00 € à déduire" in text, text
+    assert "-1 000,00" not in text and "−1 000,00" not in text
+
+
+def test_no_negative_figure_in_a_declaration(tmp_path):
+    heads = [*HEADERS, "Procédure collective", "Date du jugement", "Date BODACC"]
+    proc = ["Redressement judiciaire", D(2026, 11, 2), D(2026, 11, 15)]
+    rows = [[*P1[:9], "Relance 1", D(2026, 5, 1), None, *proc], [*AV, *proc]]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, heads)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "o", pdf=False
+    )
+    text = _text(result.declarations[0])
+    assert "Avoirs à déduire : 1 000,00 €" in text, text
+    assert "-1 000,00" not in text and "−1 000,00" not in text
