@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+import pytest
 from conftest import complete_settings, write_ledger
 from docx import Document
 
@@ -102,3 +103,42 @@ def test_no_negative_figure_in_a_declaration(tmp_path):
     text = _text(result.declarations[0])
     assert "Avoirs à déduire : 1 000,00 €" in text, text
     assert "-1 000,00" not in text and "−1 000,00" not in text
+
+
+# law-4 §12: a consumer handed to litigation with no notice in the ledger or the journal: no
+# interest counted from a presumed one; it runs from the writ's service (Code civil 1231-6).
+C1 = ["C1", "Mme Anne Roy", "particulier", D(2026, 5, 1), D(2026, 6, 1), 3000.0, None, None, ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
+NO_NOTICE = "Intérêts de la facture C1 : aucune mise en demeure trouvée au journal ni dans le classeur : intérêts au taux légal à compter de la signification de l'injonction de payer ou de l'assignation (Code civil 1231-6 et 1344), non chiffrés ici"
+
+
+@pytest.mark.parametrize(
+    ("journal", "said", "interest"),
+    [
+        pytest.param((), NO_NOTICE, "0,00 €", id="no-notice-known"),
+        # The notice of 02/11 the journal records: presumed received 04/11, interest from 05/11,
+        # 33 d × 3 000 × 2,62 % / 365 = 7,1063 → 7,11 €.
+        pytest.param(
+            [
+                (
+                    dt.datetime(2026, 11, 2),
+                    "C1",
+                    "Mme Anne Roy",
+                    "Mise en demeure",
+                    "Courrier",
+                    3000.0,
+                    0.0,
+                    0.0,
+                    "x.docx",
+                )
+            ],
+            "réception présumée de la mise en demeure du 02/11/2026",
+            "7,11 €",
+            id="notice-in-the-journal",
+        ),
+    ],
+)
+def test_a_consumer_s_interest_runs_from_a_known_notice_only(tmp_path, journal, said, interest):
+    text = _file(tmp_path, [C1], "Mme Anne Roy", journal, interest_for_consumers=True)
+    assert said in text, text
+    assert f"Intérêts arrêtés au 7 décembre 2026 : {interest}" in text, text
+    assert ("datée du 20/11/2026" in text) is False
