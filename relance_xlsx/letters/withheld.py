@@ -76,6 +76,7 @@ def _nets(rows: list[dict[str, Any]], lang: str, money: Money) -> list[str]:
                 f"montant TTC de {amount}."
             )
         else:
+            on = on.replace("of ", "for ", 1)
             out.append(
                 f"The sum claimed {on} is its net amount payable, {net}, not its amount of "
                 f"{amount}."
