@@ -287,7 +287,7 @@ def test_a_credit_note_beyond_the_principal_is_not_deducted_from_the_interest(tm
         ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out"
     )
     text = _text(Path(result.declarations[0]))
-    assert "Avoirs à déduire : -1 000,00 €" in text, text
+    assert "Avoirs à déduire : 1 000,00 €" in text, text
     assert "Avoir non imputé : 500,00 € (au-delà du principal, il n'est déduit ni" in text, text
     assert "Total échu au jour du jugement : 63,74 €" in text, text
     assert "Montant total déclaré : 63,74 €" in text, text

@@ -3,11 +3,14 @@ L622-7 forbids it, legal-fr.md 7.6): the declaration states what was due on the 
 day (8.4), the payment not deducted, and the run and the status warn.
 Rates from legal-fr.md: 2024 H1 ECB 4,50 % + 10 = 14,50 %; 2024 H2 4,25 % + 10 = 14,25 %."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import complete_settings, write_ledger
 from test_declaration import ADDRESS, _text
 
@@ -165,3 +168,27 @@ def test_interest_a_transfer_paid_is_deducted_in_plain_sight(tmp_path: Path) -> 
         "23,74 € au tableau − 10,00 € reçus = 13,74 € déclarés." in text
     ), text
     assert "Intérêts arrêtés au 14 juillet 2024 : 13,74 €" in text
+
+
+UNDATED = "règlement de 400,00 € non daté : s'il est postérieur au jugement d'ouverture, il ne doit pas être déduit (L622-7) ; indiquez sa date."
+
+
+@pytest.mark.parametrize(
+    ("paid", "day", "said"),
+    [
+        pytest.param(400.0, None, True, id="undated-part-payment"),
+        pytest.param(400.0, D(2024, 6, 1), False, id="dated-before-the-judgment"),
+        pytest.param(None, None, False, id="nothing-paid"),
+    ],
+)
+def test_an_undated_part_payment_is_said_in_the_declaration(tmp_path, paid, day, said):
+    """The fourth legal review, 9: « Réglé 400,00 € | Reste dû 600,00 € » without a word, while
+    a payment made after the judgment must not be deducted (L622-7)."""
+    rows = [["U2", "Upsilon SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, paid, day, ADDRESS,
+             "Liquidation judiciaire", JUDGMENT, NOTICE]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out"
+    )
+    text = " ".join(_plain(_text(Path(result.declarations[0]))).split())
+    assert (f"Facture U2 : {UNDATED}" in text) is said, text

@@ -80,9 +80,13 @@ def test_the_letter_claims_what_is_owed_now(tmp_path, extra, values, owed, said)
     assert f"Total restant dû : {amount} €" in letters[0]
     assert f"régler la somme de {amount} €" in letters[0]
     assert "la somme de 1 200,00 €" not in letters[0]
-    assert "retenue" not in letters[0].lower()  # never chased
     if said:
         assert said in status
+        # Never chased, and said (review pubwb4 M6): the gap is no payment received.
+        assert "dont 60,00 € de retenue de garantie, non exigible avant sa levée" in letters[0]
+        assert (RECEIVED in letters[0]) == ("Acompte versé" in extra)
+    else:
+        assert "retenue" not in letters[0].lower()
 
 
 @pytest.mark.parametrize(
@@ -151,6 +155,45 @@ def test_a_credit_applied_is_never_said_received(tmp_path, extra, values, said):
         assert RECEIVED not in letter, letter
     else:
         assert f"{RECEIVED}, {said} sur la facture n° F-100" in letter, letter
+
+
+# review-pubwb4 M6 — the letter says what of the amount it does not claim, and says « reçu »
+# only of what the ledger shows received: a net to pay below the TTC is no payment.
+@pytest.mark.parametrize(
+    ("extra", "values", "said", "received"),
+    [
+        pytest.param(
+            ["Retenue de garantie"],
+            [60],
+            "Montant TTC de la facture n° F-100 : 1 200,00 €, dont 60,00 € de retenue de "
+            "garantie, non exigible avant sa levée, non réclamés.",
+            None,
+            id="retention",
+        ),
+        pytest.param(
+            ["Net à payer"],
+            [800],
+            "La somme réclamée au titre de la facture n° F-100 est son net à payer, 800,00 €, et "
+            "non son montant TTC de 1 200,00 €.",
+            None,
+            id="net-a-payer",
+        ),
+        pytest.param(["Reste dû"], [800], "est son net à payer, 800,00 €", None, id="reste-du"),
+        pytest.param(
+            ["Montant réglé", "Reste dû"], [400, 800], None, "400,00 €", id="paid-and-balance"
+        ),
+        pytest.param(["Acompte versé", "Net à payer"], [300, 800], None, "300,00 €", id="deposit"),
+    ],
+)
+def test_the_gap_is_never_read_as_a_payment(tmp_path, extra, values, said, received):
+    letters, _ = _run(tmp_path, extra, values)
+    [letter] = letters
+    if said is not None:
+        assert said in letter, letter
+    if received is None:
+        assert RECEIVED not in letter and "règlement intégral" not in letter, letter
+    else:
+        assert f"{RECEIVED}, {received} sur la facture n° F-100" in letter, letter
 
 
 # review-pubwb4 M5 — a percentage in a deduction or retention column is a row problem, never

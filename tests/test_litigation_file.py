@@ -546,13 +546,11 @@ def test_a_waived_indemnity_is_not_said_to_be_in_the_claim(tmp_path):
     assert "Indemnités forfaitaires : 0,00 €" in text
 
 
-def test_a_consumer_s_interest_says_the_notice_day_the_computation_assumed(tmp_path):
+def test_a_consumer_s_interest_says_no_notice_is_known(tmp_path):
     """C1, a private person's 2 000 €, « Contentieux » on Friday 20/11/2026 in the ledger, no
-    mise en demeure in the journal: the computation takes that day for the notice's
-    (stretches.consumer_notice), presumed received 2 days later, Sunday 22/11, so Monday 23/11;
-    interest from 24/11 to 07/12, 14 days at the legal rate (business creditor, 2026 H1
-    2,62 %, the latest known): 2 000 × 2,62 % × 14 / 365 = 2,0099 → 2,01 €. The file showed
-    that period and said of no notice where it began."""
+    mise en demeure in the journal: the hand-over's day is no notice (the fourth legal
+    review, 12: 2,01 € were counted from a notice presumed on that day). Interest runs from
+    the writ's service (Code civil 1231-6, 1344): none counted, and the file says so."""
     from dataclasses import replace
 
     headers = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC", "Adresse",
@@ -564,8 +562,8 @@ def test_a_consumer_s_interest_says_the_notice_day_the_computation_assumed(tmp_p
     (file, *_) = relance_xlsx.dossier(ledger, "M. Jean Martin", settings, as_of=D(2026, 12, 7),
                                       out_dir=tmp_path / "out", pdf=False)  # fmt: skip
     text = _text(Path(file))
-    assert "Intérêts arrêtés au 7 décembre 2026 : 2,01 €" in text, text
+    assert "Intérêts arrêtés au 7 décembre 2026 : 0,00 €" in text, text
     assert (
-        "Intérêts de la facture C1 : à compter du lendemain du 23/11/2026, réception présumée "
-        "d'une mise en demeure datée du 20/11/2026, jour du passage au contentieux au classeur"
+        "Intérêts de la facture C1 : aucune mise en demeure trouvée au journal ni dans le "
+        "classeur : intérêts au taux légal à compter de la signification"
     ) in text, text

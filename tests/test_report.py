@@ -398,7 +398,7 @@ def test_the_litigation_file_names_the_debtor_s_siret_and_keeps_a_hostile_name_a
     (h1,) = [i for i in court.invoices if i.invoice == "H-1"]
     claimed = round(h1.outstanding + h1.interest + h1.indemnity - 100.0, 2)
     fine = text.replace("\u202f", " ").replace("\xa0", " ")
-    assert "Avoirs à déduire : -100,00 €" in fine
+    assert "Avoirs à déduire : 100,00 €" in fine
     assert f"Total réclamé : {money(claimed)}".replace("\u202f", " ").replace("\xa0", " ") in fine
     assert "Solde du compte : 650,00 €" in fine
     # The report's « Contentieux » sheet says the same total.

@@ -204,7 +204,7 @@ def _not_due(d: Declaration) -> list[str]:
 def _summary(d: Declaration) -> list[str]:
     lines = [
         ("Principal échu", d._sum(d.due, "principal")),
-        *((("Avoirs à déduire", -d.credited if d.credited else 0.0),) if d.credits else ()),
+        *((("Avoirs à déduire", d.credited),) if d.credits else ()),  # never negative
         (
             f"Intérêts arrêtés {interest_stop(d.due, d.judgment - dt.timedelta(days=1))}"
             if d.judgment

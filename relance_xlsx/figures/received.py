@@ -14,6 +14,24 @@ def _invoices(numbers: list[str]) -> str:
     return ("facture " if len(numbers) == 1 else "factures ") + join_list(numbers)
 
 
+def _surplus(invoices: Sequence[Any], indemnity: bool) -> str:
+    """What a transfer paid beyond each invoice's interest table (the fourth legal review, 8):
+    said, never kept silently nor imputed by the tool. The debtor paid it as interest (the
+    letter's QR code named them); keeping it against the indemnity (Code civil 1342-10) or
+    giving it back (1302-1) is the creditor's choice, and a court figure is not changed on
+    a guess."""
+    over = round(
+        sum(
+            max(float(i.interest_paid) - sum(float(p[5]) for p in i.periods), 0.0) for i in invoices
+        ),
+        2,
+    )
+    if over < 0.005:
+        return ""
+    use = "à imputer sur l'indemnité ou à restituer" if indemnity else "à restituer"
+    return f" Excédent de {money(over)} reçu, {use} (Code civil 1342-10 et 1302-1)."
+
+
 def received_lines(
     invoices: Sequence[Any], name: str, indemnity: bool = True, verb: str = "réclamés"
 ) -> list[str]:
@@ -23,6 +41,7 @@ def received_lines(
     indemnity: False where the indemnity received is not deducted (a declaration); verb: what
     is done with the rest (« réclamés », « déclarés »)."""
     out = []
+    indemnity_owed = any(float(getattr(i, "indemnity", 0) or 0) > 0.005 for i in invoices)
     table = round(sum(float(p[5]) for i in invoices for p in i.periods), 2)
     interest = round(sum(i.interest for i in invoices), 2)
     deducted = round(table - interest, 2)
@@ -35,6 +54,7 @@ def received_lines(
         out.append(
             f"Déjà reçu par virement au titre des {name} ({_invoices(paid)}), déduit : "
             f"{money(table)} au tableau − {money(deducted)} {what} = {money(interest)} {verb}."
+            + _surplus(invoices, indemnity_owed)
         )
     fixed = [i for i in invoices if i.indemnity_paid > 0.005 and indemnity]
     if fixed:

@@ -24,7 +24,8 @@ def request_lines(dossier: Dossier) -> list[str]:
     """« Chiffres pour la requête », one paragraph a figure; a credit beyond the principal is
     said « avoir non imputé », and deducted from nothing else."""
     stop = interest_stop(dossier.invoices, dossier.as_of)
-    deducted = -dossier.credited if dossier.credited else 0.0
+    # « Avoirs à déduire : 200,00 € », never « -200,00 € »: a double negative (law-4 §11).
+    deducted = dossier.credited
     out = [paragraph("Chiffres pour la requête", "Heading2")]
     out += [
         paragraph(f"{label} : {money(value)}")

@@ -18,14 +18,7 @@ def statement_lines(dossier: Dossier) -> list[str]:
     """The client's statement of account: its open invoices and credit notes, the balance."""
     disputed = {i.number for i, why in dossier.set_aside if why == "contestée"}
     lines = [
-        (
-            f"{_label(inv, dossier, disputed)} {inv.number}",
-            _day(inv.issued),
-            _day(inv.due),
-            money(inv.amount),
-            money(inv.paid),
-            money(inv.principal),
-        )
+        _line(inv, dossier, disputed)
         for inv in sorted(
             # The open items only: an invoice paid late is in the claim for its penalties.
             [
@@ -51,6 +44,23 @@ def statement_lines(dossier: Dossier) -> list[str]:
         named = ", ".join(f"{i.number} ({why})" for i, why in dossier.set_aside)
         out.append(paragraph(f"Échues, mais hors de la créance réclamée : {named}."))
     return out
+
+
+def _line(inv: ClaimedInvoice, dossier: Dossier, disputed: set[str]) -> tuple[str, ...]:
+    """An item of the statement; a credit note with no due date and no negative figure
+    (« 200,00 € à déduire », the fourth legal review, 11)."""
+    label = f"{_label(inv, dossier, disputed)} {inv.number}"
+    if inv in dossier.credits:
+        left = f"{money(abs(inv.principal))} à déduire"
+        return (label, _day(inv.issued), "–", money(abs(inv.amount)), "–", left)
+    return (
+        label,
+        _day(inv.issued),
+        _day(inv.due),
+        money(inv.amount),
+        money(inv.paid),
+        money(inv.principal),
+    )
 
 
 def _label(inv: ClaimedInvoice, dossier: Dossier, disputed: set[str]) -> str:

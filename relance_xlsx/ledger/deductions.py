@@ -58,6 +58,19 @@ def applied_credits(grid: Grid) -> np.ndarray:
     return np.round(np.nan_to_num(np.abs(_amounts(grid, "credit_applied", False))), 2)
 
 
+def deducted_columns(
+    grid: Grid, paid: np.ndarray, paid_cell: np.ndarray, outstanding: np.ndarray
+) -> dict[str, np.ndarray]:
+    """What of each invoice's paid amount no payment shows: the credit note applied
+    (« applied »), and the gap a balance (« Net à payer ») leaves under the amount with no paid
+    column nor deposit to say it was received (« netted »): deducted, never said received."""
+    netted = np.zeros(len(paid))
+    if "balance" in grid.positions and "paid" not in grid.positions:
+        gap = np.clip(np.nan_to_num(paid) - np.nan_to_num(paid_cell), 0, None)
+        netted = np.where(np.nan_to_num(outstanding) > 0.005, np.round(gap, 2), 0.0)
+    return {"applied": applied_credits(grid), "netted": netted}
+
+
 def _below_balance(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> None:
     """A balance below the amount less the paid one: which column is right is unknown, so the
     row is held rather than claimed for more than its balance."""
@@ -99,4 +112,4 @@ def _amounts(grid: Grid, field: str, said: bool = True) -> np.ndarray:
     return np.where(rate, np.nan, numbers)
 
 
-__all__ = ["applied_credits", "deducted", "withheld"]
+__all__ = ["applied_credits", "deducted", "deducted_columns", "withheld"]

@@ -136,6 +136,7 @@ def apply_payments(
         # An undated payment counts in what was paid, as one in the ledger's column does:
         # it lowers the base from the start (policy/stretches.py), and settles the invoice.
         frame.loc[rows, "paid"] = totals
+        frame.loc[rows, "netted"] = 0.0  # the sheet says what was received
         remaining = np.round(frame.loc[rows, "amount"].to_numpy(dtype=float) - totals, 2)
         frame.loc[rows, "outstanding"] = remaining
         frame.loc[rows, "is_paid"] = (remaining <= tolerance) & ~frame.loc[rows, "is_credit"]

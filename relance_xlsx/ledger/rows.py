@@ -19,7 +19,7 @@ from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
 from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
-from .deductions import applied_credits, deducted, withheld
+from .deductions import deducted, deducted_columns, withheld
 from .extent import lower_table
 from .followup import followup_columns, undated_notices
 from .grid import Grid
@@ -149,7 +149,7 @@ def _columns(
         "paid": np.nan_to_num(paid, nan=0.0),
         "outstanding": outstanding,
         "retention": retention,
-        "applied": applied_credits(grid),
+        **deducted_columns(grid, paid, paid_cell, outstanding),
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
         **holds,
         **followup_columns(grid),

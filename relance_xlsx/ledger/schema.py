@@ -22,6 +22,8 @@ COLUMNS = (
     "paid",
     # The credit note applied to the invoice (« Avoir imputé »), part of paid: not received.
     "applied",
+    # The gap a « Net à payer » leaves under the amount, no paid column saying it was received.
+    "netted",
     "outstanding",
     # The retention (« Retenue de garantie ») left out of what is owed now, 0 where none.
     "retention",

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..ledger import KIND_CLAIM
 from ..wording import LIST_LIMIT, day_long, invoices_phrase, join_list
+from .withheld import withheld_notes
 
 
 def partly_paid_rows(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -21,8 +22,9 @@ def partly_paid_rows(kind: str, rows: list[dict[str, Any]]) -> list[dict[str, An
 
 
 def received(row: dict[str, Any]) -> float:
-    """What was received on an invoice: its paid amount but a credit note applied to it."""
-    return float(row["paid"]) - float(row.get("applied") or 0.0)
+    """What was received on an invoice: its paid amount but a credit note applied to it, and
+    the gap a net to pay leaves with no payment recorded (« netted »: never said received)."""
+    return float(row["paid"]) - float(row.get("applied") or 0.0) - float(row.get("netted") or 0)
 
 
 def partly_paid_words(
@@ -34,7 +36,8 @@ def partly_paid_words(
 ) -> dict[str, Any]:
     """What was received on the part's invoices still owed: « 2 000,00 € sur la facture
     n° FH-110 (dernier règlement le 5 novembre 2026) », said before the table that deducts
-    it."""
+    it; and what of the amounts is neither received nor claimed (withheld.py)."""
+    withheld = withheld_notes(kind, rows, lang, money)
     paid = partly_paid_rows(kind, rows)
     total = round(float(sum(received(r) for r in paid)), 2)
     # What is left unpaid, said truly when part of it was paid (« partly unpaid »).
@@ -51,6 +54,7 @@ def partly_paid_words(
             "partly_paid_total": total,
             "unpaid": unpaid,
             "impayee": impayee,
+            "withheld_notes": withheld,
         }
     fr = lang == "fr"
     said = []
@@ -69,6 +73,7 @@ def partly_paid_words(
         "partly_paid_total": total,
         "unpaid": unpaid,
         "impayee": impayee,
+        "withheld_notes": withheld,
     }
 
 

@@ -28,10 +28,12 @@ def provisional_note(settings: Settings, lang: str) -> Note:
 
 def once_per_letter(parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The parts, each note on a rate or a receipt said once per letter, under the first
-    part's detail using it (the third legal review, 8d: it came under every part)."""
+    part's detail using it (the third legal review, 8d: it came under every part); first,
+    what of the part's amounts is neither received nor claimed (withheld.py)."""
     said: set[str] = set()
     for p in parts:
-        notes = [n for n in p.pop("provisional_notes") if n not in said]
+        notes = [*p.pop("withheld_notes", ()), *p.pop("provisional_notes")]
+        notes = [n for n in notes if n not in said]
         said.update(notes)
         p["provisional"] = " ".join(notes)
     return parts

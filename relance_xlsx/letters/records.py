@@ -24,6 +24,9 @@ _FRAME_FIELDS = (
     "amount",
     "paid",
     "applied",
+    # Left out of the claim and never received: a retention, a net to pay's gap (withheld.py).
+    "retention",
+    "netted",
     "due_date",
     "payment_date",
     "outstanding",
@@ -68,6 +71,8 @@ _DEFAULTS = {
     "relisted": False,
     "buyer": None,
     "interest_paid": 0.0,
+    "retention": 0.0,
+    "netted": 0.0,
     "indemnity_paid": 0.0,
     "credit_for": None,
     "credited_on": None,

@@ -116,6 +116,14 @@ def notices(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str
     return out
 
 
+# A consumer's invoice in litigation with no mise en demeure known: no figure (law-4 §12).
+_NO_NOTICE = (
+    "aucune mise en demeure trouvée au journal ni dans le classeur : intérêts au taux légal "
+    "à compter de la signification de l'injonction de payer ou de l'assignation (Code civil "
+    "1231-6 et 1344), non chiffrés ici"
+)
+
+
 def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[str]:
     """Against a consumer, the day each invoice's interest runs from, and why: the day after
     the mise en demeure's receipt (its avis de réception, CPC 668) when the ledger or the
@@ -133,8 +141,8 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
         elif number in first:
             notice = first[number]
         elif int(r["level"] or 0) > FORMAL_NOTICE and isinstance(sent, dt.date):
-            # None known: the computation takes the ledger's date (stretches.consumer_notice).
-            said.setdefault(_assumed_notice(sent), []).append(number)
+            # None known: no interest counted (stretches.consumer_notice).
+            said.setdefault(_NO_NOTICE, []).append(number)
             continue
         else:
             continue
@@ -154,17 +162,6 @@ def interest_from(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> li
         f"Intérêts de la facture{'s' if len(n) > 1 else ''} {', '.join(n)} : {sentence}"
         for sentence, n in said.items()
     ]
-
-
-def _assumed_notice(day: dt.date) -> str:
-    """The day a consumer's interest runs from when no mise en demeure is known, only the
-    ledger's later level and its date, which the computation takes for the notice's."""
-    return (
-        f"à compter du lendemain du {presumed_receipt(day).strftime('%d/%m/%Y')}, réception "
-        f"présumée d'une mise en demeure datée du {day.strftime('%d/%m/%Y')}, jour du passage "
-        "au contentieux au classeur (aucune mise en demeure trouvée au journal ni dans le "
-        "classeur : à vérifier avant toute procédure)"
-    )
 
 
 def ledger_events(journal: list[JournalEntry], rows: list[dict[str, Any]]) -> list[Event]:

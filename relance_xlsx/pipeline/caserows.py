@@ -24,7 +24,8 @@ _FIELDS = (
 _DECIDED = ("interest", "indemnity", "action")
 # The penalties a bank transfer paid: in the frame only when the journal records some.
 # The day credit notes settled an invoice (ledger/credits.py), when the ledger has some.
-_OPTIONAL = ("interest_paid", "indemnity_paid", "credited_on")
+# What of the paid amount no payment shows (a credit applied, a net to pay's gap).
+_OPTIONAL = ("interest_paid", "indemnity_paid", "credited_on", "applied", "netted")
 _DATES = (
     "invoice_date", "due_date", "payment_date", "promise_date", "last_date", "ar_date",
     "performance_date", "judgment_date", "bodacc_date", "credited_on",

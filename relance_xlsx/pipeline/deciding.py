@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import collector
 from ..config import Settings
-from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE, LAPSING, Ledger
+from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE, LAPSING, LITIGATION, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import (
     Decisions,
@@ -28,6 +28,7 @@ from ..workbook import (
     notice_envelopes,
     own_first_letters,
     penalties_paid,
+    redone_owed,
 )
 
 
@@ -37,6 +38,7 @@ def decide_ledger(
     """Each invoice's decision, the letters in print order, the statement names not found."""
     tables = rate_tables_for(settings)
     note_penalties_paid(ledger, settings)
+    note_redone(ledger, settings, as_of)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
     frame = with_deadlines(frame, ledger, settings, as_of)
     # The longest delay a letter of today gives: a claim barred before it gets none.
@@ -89,6 +91,25 @@ def note_penalties_paid(ledger: Ledger, settings: Settings) -> None:
     found = [paid.get((str(c), str(n if n is not None else "")), (0.0, 0.0)) for c, n in keys]
     frame["interest_paid"] = [interest for interest, _ in found]
     frame["indemnity_paid"] = [indemnity for _, indemnity in found]
+
+
+def note_redone(ledger: Ledger, settings: Settings, as_of: dt.date) -> None:
+    """The principal the last litigation file redone before today still claims, as the
+    frame's redone_owed (NaN for none): a file is redone again only when less is owed
+    (policy/incourt.py). The journal is read only when some invoice is in litigation."""
+    frame = ledger.frame
+    if "redone_owed" in frame or not Path(ledger.path).is_file():
+        return
+    if not (frame["level"].to_numpy(dtype=int) >= LITIGATION).any():
+        return
+    found = redone_owed(ledger.path, settings.writeback.journal_sheet, as_of)
+    if not found:
+        return
+    keys = zip(frame["client"].tolist(), frame["invoice"].tolist(), strict=True)
+    nan = float("nan")
+    frame["redone_owed"] = [
+        found.get((str(c), str(n if n is not None else "")), nan) for c, n in keys
+    ]
 
 
 def demands(ledger: Ledger, settings: Settings) -> dict[Any, tuple[dt.date, ...]]:

@@ -29,6 +29,7 @@ from ..wording import date_short, day_long, join_list, money
 from ..workbook import JournalEntry, journal_lines
 from .casefile import debtor_of, notices, text
 from .dossiers import FOLDER, by_client, claimed, client_folders, pdfs_beside, records
+from .undated import undated_notes
 
 NAME = "declaration_creance.docx"
 # The invoices a declaration lists: frozen by the proceedings, or disputed (declared all the
@@ -109,7 +110,7 @@ def build_declaration(
         settings.policy.interest_rate,
         _rate_notes([{**by_index[i], "periods": valued.periods.get(i, ())} for i in valued.due],
                     settings),
-        [_late_note(r) for r in open_ if r["late_paid"]],
+        [*(_late_note(r) for r in open_ if r["late_paid"]), *undated_notes(open_)],
         fixed_indemnity=settings.policy.indemnity,
         in_court=_in_court(journal, [by_index[i] for i in valued.due], judgment),
         paid_late=[(text(r["invoice"]), r["payment_date"]) for r in paid_late

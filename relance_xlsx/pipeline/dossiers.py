@@ -211,7 +211,10 @@ def build(
         notices(journal, mine),
         settings.policy.interest_rate,
         _rate_notes([*handed, *late], periods, settings),
-        interest_from(journal, [r for r in handed if r["interest"] > 0])
+        # None counted without a known notice: said all the same (casefile._NO_NOTICE).
+        interest_from(
+            journal, [r for r in handed if r["interest"] > 0 or r["level"] > FORMAL_NOTICE]
+        )
         if mine[:1] and mine[0]["consumer"]
         else [],
         [(claimed(r, ()), why) for r, why in aside],

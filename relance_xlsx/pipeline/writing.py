@@ -7,17 +7,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from ..config import Settings
 from ..ledger import HoldBack, Ledger
 from ..mail import Unjournaled, mark_journaled, pending_for_ledger
 from ..mailroom import Recorded
-from ..policy import Decisions
+from ..policy import Decisions, owed_principal, paid_in_court_rows
 from ..workbook import (
     JournalEntry,
     WritebackResult,
     journal_entries,
     letters_sent,
     recovered_entries,
+    redone_entries,
     status_updates,
     write_back,
 )
@@ -54,6 +57,7 @@ def gather_write_back(
         ledger.frame, decisions.frame, letter_of, as_of, reference_of, held, unclaimed
     )
     entries += registered_entries(ledger, recorded, as_of)
+    entries += redone_lines(ledger, as_of)
     # The letters the ledger alone recorded, before its level and date are overwritten.
     sent = letters_sent(ledger.path, settings.writeback.journal_sheet)
     entries = recovered_entries(ledger.frame, decisions.frame, sent) + entries
@@ -61,6 +65,16 @@ def gather_write_back(
     entries += [e for item in pending for e in item.entries]
     numbers = [(r.row, r.number) for r in recorded if not r.dated_only]
     return WriteBack(updates, entries, numbers, pending)
+
+
+def redone_lines(ledger: Ledger, as_of: dt.date) -> list[JournalEntry]:
+    """A line per invoice whose litigation file this run redoes (pipeline/redone.py), with
+    the principal it still claims: the next run redoes it only when less is owed."""
+    rows = np.flatnonzero(paid_in_court_rows(ledger.frame, as_of)).tolist()
+    if not rows:
+        return []
+    owed = [owed_principal(ledger.frame.iloc[i]) for i in rows]
+    return redone_entries(ledger.frame, rows, owed, as_of)
 
 
 def commit_write_back(

@@ -13,6 +13,7 @@ from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .incourt import (
     cancelled_by_credit,
+    owed_principal,
     paid_in_court_rows,
     public_person,
     said_to,
@@ -54,6 +55,7 @@ __all__ = [
     "late_payments",
     "load_rate_tables",
     "one_letter_per_client",
+    "owed_principal",
     "paid_in_court_rows",
     "prescription_dates",
     "provisional_of",

@@ -19,9 +19,6 @@ from ..wording import date_short, money
 from .sincehanded import part_paid_since
 from .statuses import part_paid
 
-# A part payment or a credit note on an invoice in litigation is warned of this many days.
-RECENT_DAYS = 30
-
 
 def _last_credit(frame: pd.DataFrame) -> pd.Series:
     """The date of the latest credit note naming each invoice (NaT for none)."""
@@ -36,39 +33,63 @@ def _last_credit(frame: pd.DataFrame) -> pd.Series:
     return out
 
 
+def owed_principal(r: Any) -> float:
+    """The principal a litigation file may still claim: the balance less the credit notes
+    naming the invoice (a credit note is not deducted from its invoice: ledger/credits.py)."""
+    if r["is_paid"]:
+        return 0.0
+    credits = r.get("credits") or ()
+    return round(max(float(r["outstanding"]) - sum(float(a) for _, a in credits), 0.0), 2)
+
+
+def _taken_into_account(frame: pd.DataFrame) -> np.ndarray:
+    """The invoices a file redone on an earlier run already claims as they stand: no less is
+    owed than that file says (« redone_owed », from the journal: workbook/redonefiles.py)."""
+    out = np.zeros(len(frame), dtype=bool)
+    if "redone_owed" not in frame:
+        return out
+    recorded = frame["redone_owed"].to_numpy(dtype=float, na_value=np.nan)
+    for i in np.flatnonzero(~np.isnan(recorded)).tolist():
+        out[i] = owed_principal(frame.iloc[i]) >= recorded[i] - 0.005
+    return out
+
+
 def paid_in_court_rows(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
     """Invoices at the litigation level paid since they were handed over: in full, until the
     receipt is acknowledged; in part, settled by a credit note, or reduced by one (nothing
-    is ever written back for these), while the payment or credit is at most RECENT_DAYS old.
-    None of a client in collective proceedings: once the opening judgment is given the court
-    action is stopped or interrupted (Code de commerce L622-21, L622-22), there is no request
-    to reduce; the claim goes through the declaration (policy/declaration.py, L622-7)."""
+    is ever written back for these), whatever the payment's or credit's age, until a file
+    redone on an earlier run takes it into account (the fourth legal review, 2: a payment
+    typed weeks late went unsaid). None of a client in collective proceedings: once the
+    opening judgment is given the court action is stopped or interrupted (Code de commerce
+    L622-21, L622-22), there is no request to reduce; the claim goes through the declaration
+    (policy/declaration.py, L622-7)."""
     level = frame["level"].to_numpy(dtype=int)
     paid = frame["paid"].to_numpy(dtype=float, na_value=0.0) > 0.005
     credited = np.zeros(len(frame), dtype=bool)
     if "credited_on" in frame:  # settled by a credit note: the claim is wrong as well
         credited = frame["credited_on"].notna().to_numpy(dtype=bool)
-    start = pd.Timestamp(as_of) - pd.Timedelta(days=RECENT_DAYS)
     handed = frame["last_date"]
 
-    def lately(day: pd.Series) -> np.ndarray:
+    def since(day: pd.Series) -> np.ndarray:
         after = (day >= handed).to_numpy(dtype=bool) | handed.isna().to_numpy(dtype=bool)
-        return after & (day > start).to_numpy(dtype=bool)
+        return after & day.notna().to_numpy(dtype=bool)
 
     is_paid = frame["is_paid"].to_numpy(dtype=bool)
     settled = is_paid & paid & ~credited & ~frame["thanked"].to_numpy(dtype=bool)
     day = frame["payment_date"]
     if "credited_on" in frame:  # a payment without a day, settled by credit notes: theirs
         day = day.fillna(frame["credited_on"])
-    late = ((~is_paid & paid) | credited) & lately(day)
+    late = ((~is_paid & paid) | credited) & since(day)
     # Reduced by a credit note naming it, the rest still owed (ledger/credits.py).
-    reduced = ~is_paid & lately(_last_credit(frame))
+    reduced = ~is_paid & since(_last_credit(frame))
     rows = (
         frame["valid"].to_numpy(dtype=bool)
         & ~frame["is_credit"].to_numpy(dtype=bool)
         & (level >= LITIGATION)
         & (settled | late | reduced)
     )
+    if rows.any():
+        rows &= settled | ~_taken_into_account(frame)
     if rows.any() and "insolvent" in frame:  # grouped only when some: a million rows
         rows &= ~frame["insolvent"].groupby(frame["client"]).transform("any").to_numpy(bool)
     return rows
@@ -141,8 +162,7 @@ def still_owed(r: pd.Series, interest: float, indemnity: float) -> str:
     credited = bool(credits) or pd.notna(r.get("credited_on", pd.NaT))
     parts = []
     if not r["is_paid"]:  # a credit note naming it is not deducted from it (ledger/credits.py)
-        rest = float(r["outstanding"]) - sum(float(a) for _, a in credits)
-        parts.append(f"principal restant {money(round(max(rest, 0.0), 2))}")
+        parts.append(f"principal restant {money(owed_principal(r))}")
     if interest > 0.005:
         parts.append(
             f"{what} {money(interest)}"
@@ -211,6 +231,7 @@ def say_paid_in_court(
 
 __all__ = [
     "cancelled_by_credit",
+    "owed_principal",
     "paid_in_court_rows",
     "public_person",
     "said_to",

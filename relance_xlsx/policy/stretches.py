@@ -23,10 +23,12 @@ def consumer_notice(frame: pd.DataFrame) -> pd.Series:
     the lawyer's review, 7: the day it was sent over-counted the days in the post). The
     ledger's own notice (level « Mise en demeure », « Date AR »), or, once the ledger's level
     went past it (« Contentieux »), the one the journal records (notice_date,
-    notice_received, added by the caller), else the ledger's date as before."""
+    notice_received, added by the caller); none when neither knows one: the ledger's date
+    is then the hand-over's, and interest runs only from the writ's service (Code civil
+    1231-6 and 1344; the fourth legal review, 12), so none is counted (NaT)."""
     level = frame["level"].to_numpy(dtype=int)
     sent = frame["last_date"]
-    notice = sent.where(level >= FORMAL_NOTICE)
+    notice = sent.where(level == FORMAL_NOTICE)
     received = frame["ar_date"].where((level == FORMAL_NOTICE) & (frame["ar_date"] >= sent))
     if "notice_date" in frame:
         journal = frame["notice_date"]

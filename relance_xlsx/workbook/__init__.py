@@ -36,6 +36,7 @@ from .openlocks import lock_files, lock_owner
 from .payments import PaymentsDone, PaymentWrite, write_payments
 from .plausible import implausible, refuse_implausible, would_stop
 from .recovered import RECOVERED, recovered_entries
+from .redonefiles import REDONE, redone_entries, redone_owed
 from .writeback import (
     WritebackResult,
     append_journal,
@@ -51,6 +52,7 @@ __all__ = [
     "PAYMENT_PARTIAL",
     "PENALTIES_PAID",
     "RECOVERED",
+    "REDONE",
     "RUN",
     "SEND",
     "SURPLUS",
@@ -84,6 +86,8 @@ __all__ = [
     "preflight",
     "received_on",
     "recovered_entries",
+    "redone_entries",
+    "redone_owed",
     "refuse_implausible",
     "status_updates",
     "unwritable_format",
