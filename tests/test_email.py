@@ -445,18 +445,67 @@ def test_starttls_with_self_signed_certificate_and_login(
 ) -> None:
     context, ca_file = tls
     server = serve(Sink(), tls_context=context, require_starttls=True, authenticator=_authenticator)
-    _point_at(workdir, server.port, security="starttls", user="compta", ca_file=str(ca_file))
+    _point_at(workdir, server.port, security="starttls", user="compta")
+    monkeypatch.setenv("RELANCE_SMTP_CA_FILE", str(ca_file))
     monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "s3cret")
     monkeypatch.setenv("RELANCE_SMTP_HOST", "127.0.0.1")
     result = _send(workdir)
     assert result.count("sent") == 2 and len(server.sink.received) == 2
 
 
-def test_implicit_tls(workdir: Path, serve: Any, tls: tuple[ssl.SSLContext, Path]) -> None:
+def test_implicit_tls(
+    workdir: Path, serve: Any, tls: tuple[ssl.SSLContext, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     context, ca_file = tls
     server = serve(Sink(), ssl_context=context)
-    _point_at(workdir, server.port, security="ssl", ca_file=str(ca_file))
+    _point_at(workdir, server.port, security="ssl")
+    monkeypatch.setenv("RELANCE_SMTP_CA_FILE", str(ca_file))
     assert _send(workdir).count("sent") == 2
+
+
+@pytest.mark.parametrize(
+    "security", ["starttls", "ssl"], ids=["starttls-ca-from-file", "ssl-ca-from-file"]
+)
+def test_a_ca_named_by_the_shared_relance_toml_never_gets_the_password(
+    workdir: Path,
+    serve: Any,
+    tls: tuple[ssl.SSLContext, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    security: str,
+) -> None:
+    # An impostor of the real host, with a certificate from a CA that whoever writes into
+    # the share dropped beside the ledger and named in relance.toml: nothing reaches it.
+    context, ca_file = tls
+    tried: list[bytes] = []
+
+    def spy(server, session, envelope, mechanism, auth_data):  # type: ignore[no-untyped-def]
+        tried.append(auth_data.password)
+        return _authenticator(server, session, envelope, mechanism, auth_data)
+
+    tls_kw = {"ssl_context": context} if security == "ssl" else {"tls_context": context}
+    server = serve(Sink(), authenticator=spy, auth_require_tls=False, **tls_kw)
+    _point_at(workdir, server.port, security=security, user="compta", ca_file=str(ca_file))
+    monkeypatch.setenv("RELANCE_SMTP_PASSWORD", "s3cret")
+    monkeypatch.setenv("RELANCE_SMTP_HOST", "127.0.0.1")
+    monkeypatch.delenv("RELANCE_SMTP_CA_FILE", raising=False)
+    with pytest.raises(EmailError, match="RELANCE_SMTP_CA_FILE") as refused:
+        _send(workdir)
+    assert "relance.toml ne choisit pas le certificat" in str(refused.value)
+    assert tried == [] and server.sink.received == []
+    assert _journal(workdir / "ledger.xlsx") == []
+
+
+def test_the_tls_refusal_no_longer_points_at_a_ca_file_in_relance_toml(
+    workdir: Path, serve: Any, tls: tuple[ssl.SSLContext, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context, _ = tls
+    server = serve(Sink(), ssl_context=context)
+    _point_at(workdir, server.port, security="ssl")
+    monkeypatch.delenv("RELANCE_SMTP_CA_FILE", raising=False)
+    with pytest.raises(EmailError, match="CERTIFICATE_VERIFY_FAILED") as refused:
+        _send(workdir)
+    said = str(refused.value)
+    assert "ca_file" not in said and "RELANCE_SMTP_CA_FILE" in said, said
 
 
 @pytest.mark.parametrize(
@@ -485,7 +534,10 @@ def test_login_and_tls_failures_stop_before_sending(
         authenticator=_authenticator,
     )
     smtp = {"security": "starttls", "user": "compta"}
-    _point_at(workdir, server.port, **smtp, **({"ca_file": str(ca_file)} if ca else {}))
+    _point_at(workdir, server.port, **smtp)
+    monkeypatch.delenv("RELANCE_SMTP_CA_FILE", raising=False)
+    if ca:
+        monkeypatch.setenv("RELANCE_SMTP_CA_FILE", str(ca_file))
     monkeypatch.delenv("RELANCE_SMTP_PASSWORD", raising=False)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     if password:

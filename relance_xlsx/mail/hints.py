@@ -15,7 +15,11 @@ _SECURITY = f"« {SETTING_LABELS['smtp.security']} » dans les réglages"
 # What the command line says, and what the page says instead.
 CHECK_HOST = "vérifiez [smtp] host et la connexion à Internet"
 CHECK_SETTINGS = "vérifiez les réglages d'envoi ([smtp])"
-CHECK_SECURITY = "vérifiez [smtp] security, ou ca_file pour un certificat auto-signé"
+CA_ENV = "RELANCE_SMTP_CA_FILE"  # the one CA added for the server: never a shared file's
+CHECK_SECURITY = (
+    "vérifiez [smtp] security (un serveur au certificat auto-signé : le certificat que vous "
+    f"remet la personne qui le gère, par la variable {CA_ENV})"
+)
 SET_SECURITY = "réglez [smtp] security"
 CLEAR_LOGIN = "[smtp] security = « none » enverrait"
 CHOOSE_TLS = "choisissez « starttls » ou « ssl » dans les réglages d'envoi"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import smtplib
 import ssl
 import time
@@ -20,7 +21,15 @@ from ..config import Smtp
 from ..errors import EmailError
 from ..userfiles import FileRefused, checked_file, read_checked, write_bytes_atomically
 from .emails import UNSENT_HEADER, Draft, parse_addresses
-from .hints import CA_FILE, CHECK_HOST, CHECK_SECURITY, CHECK_SETTINGS, SAVE_PASSWORD, SET_SECURITY
+from .hints import (
+    CA_ENV,
+    CA_FILE,
+    CHECK_HOST,
+    CHECK_SECURITY,
+    CHECK_SETTINGS,
+    SAVE_PASSWORD,
+    SET_SECURITY,
+)
 from .password import KEYRING_SERVICE, PASSWORD_ENV, keyring_user, refuse_clear_login
 from .wire import BoundedSMTP, BoundedSMTPSSL, Wire, smtp_text, smtp_words
 
@@ -63,18 +72,29 @@ def record_sent_log(folder: Path, log: dict[str, dict[str, object]]) -> None:
 DRAFT_MB = 100  # a draft: its letter and the invoices' PDFs, 10 MB each at most
 
 
-def _context(ca_file: str) -> ssl.SSLContext:
-    """The TLS context, trusting [smtp] ca_file too: a real certificate file, read once."""
+def _context(smtp: Smtp) -> ssl.SSLContext:
+    """The TLS context: the system's CAs, and the one RELANCE_SMTP_CA_FILE names, read once."""
+    # relance.toml sits in a shared folder: a CA it named would let whoever writes there
+    # vouch for an impostor of the real host, which then gets the password and the letters.
+    if smtp.ca_file.strip():
+        raise EmailError(
+            f"{CA_FILE}relance.toml ne choisit pas le certificat auquel l'envoi se fie (placé "
+            "dans un dossier partagé, il ferait partir le mot de passe et les messages vers "
+            "un serveur que seul ce certificat garantit) : retirez cette ligne ; pour un "
+            "serveur au certificat auto-signé, le certificat que vous remet la personne qui "
+            f"le gère se donne par la variable d'environnement {CA_ENV}."
+        )
+    ca_file = os.environ.get(CA_ENV, "").strip()
     if not ca_file:
         return ssl.create_default_context()
     try:
         checked = checked_file(Path(ca_file), max_mb=1)
         return ssl.create_default_context(cafile=str(checked))
     except FileRefused as exc:
-        raise EmailError(f"{CA_FILE}{exc}") from exc
+        raise EmailError(f"{CA_ENV} : {exc}") from exc
     except (ssl.SSLError, OSError) as exc:
         raise EmailError(
-            f"{CA_FILE}{ca_file} n'est pas un certificat lisible (format PEM attendu, "
+            f"{CA_ENV} : {ca_file} n'est pas un certificat lisible (format PEM attendu, "
             "« -----BEGIN CERTIFICATE----- »)."
         ) from exc
 
@@ -91,7 +111,7 @@ class Mailer:
         """Open, secure and log in; errors that stop the whole batch become EmailError."""
         s = self.smtp
         refuse_clear_login(s)
-        context = _context(s.ca_file)
+        context = _context(s)
         where = f"{s.host}:{s.port}"
         try:
             # One deadline for the conversation: connecting, securing, logging in, sending.
