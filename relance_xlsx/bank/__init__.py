@@ -36,6 +36,7 @@ from .records import (
     Statement,
     fold,
 )
+from .reversals import is_reversal, reversal_warnings
 from .review import NAME as REVIEW_NAME
 from .review import write_review
 
@@ -71,6 +72,7 @@ __all__ = [
     "epc_payload",
     "fold",
     "iban_problem",
+    "is_reversal",
     "is_valid",
     "letter_reference",
     "make_reference",
@@ -81,6 +83,7 @@ __all__ = [
     "read_statement",
     "read_statements",
     "references_in",
+    "reversal_warnings",
     "write_qr",
     "write_review",
 ]

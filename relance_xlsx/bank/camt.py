@@ -16,6 +16,7 @@ from ..errors import StatementError
 from ..ooxml import SAFE_PARSER
 from .csvread import ranked
 from .records import BankEntry, Statement
+from .reversals import REVERSAL_KIND
 
 NS_PREFIX = "urn:iso:std:iso:20022:tech:xsd:camt.05"
 
@@ -110,11 +111,20 @@ def _entries(source: str, n: int, entry: Any, account: str) -> tuple[list[BankEn
         replace(
             _one(source, n, day, sign * amount, entry, tx, entry_ref, i, split),
             account=account,
-            kind=_code(tx if tx is not None else entry) or _code(entry),
+            kind=_kind(entry, tx),
         )
         for i, (tx, amount) in enumerate(parts, start=1)
     ]
     return made, ""
+
+
+def _kind(entry: Any, tx: Any) -> str:
+    """The transaction code, marked as a reversal when the bank says so (RvslInd, a return
+    reason): a credit taken back, never a payment."""
+    code = _code(tx if tx is not None else entry) or _code(entry)
+    where = tx if tx is not None else entry
+    back = _text(entry, "RvslInd").lower() in ("true", "1") or _text(where, "RtrInf/Rsn/Cd")
+    return f"{REVERSAL_KIND} {code}".strip() if back else code
 
 
 def _code(node: Any) -> str:
@@ -150,12 +160,17 @@ def _one(
         line=n,
         date=day,
         amount=round(amount, 2),
-        label=" ".join(x for x in (extra, payer) if x) or remittance,
+        label=" ".join(x for x in (extra, payer or _payee(where, amount)) if x) or remittance,
         payer=payer,
         remittance=remittance,
         bank_ref=reference,
         currency=(_attr(entry, "Amt", "Ccy") or "EUR").upper(),
     )
+
+
+def _payee(where: Any, amount: float) -> str:
+    """A debit's other party (a payment taken back names the customer there)."""
+    return _text(where, "RltdPties/Cdtr/Nm", "RltdPties/Cdtr/Pty/Nm") if amount < 0 else ""
 
 
 def _attr(node: Any, path: str, name: str) -> str:

@@ -16,6 +16,7 @@ from ..errors import StatementError
 from ..ledger import parse_amount, parse_date
 from .headers import FIELD_NAMES, NOT_BOOKED, is_statement_header, match_columns
 from .records import BankEntry, Statement, fold
+from .reversals import REVERSAL_KIND
 
 HEADER_SEARCH_LINES = 40
 # A bank's label is a few hundred characters: csv's own limit (128 kB), set here so that no
@@ -137,6 +138,9 @@ def _entry(
     if amount is None:
         return None, "montant illisible ou absent"
     remittance = " ".join(x for x in (cell("detail"), cell("reference")) if x)
+    kind = cell("kind")
+    if amount < 0 and (_money(cell("credit")) or 0.0) < 0:  # a credit cancelled, never paid
+        kind = f"{REVERSAL_KIND} {kind}".strip()
     entry = BankEntry(
         source=source,
         line=line,
@@ -147,18 +151,19 @@ def _entry(
         remittance=remittance,
         bank_ref=cell("bank_ref"),
         currency=(cell("currency") or "EUR").upper(),
-        kind=cell("kind"),
+        kind=kind,
     )
     return entry, ""
 
 
 def _signed(amount: str, debit: str, credit: str, columns: dict[str, int]) -> float | None:
-    """One signed amount: the credit column positive, the debit negative (written with or
-    without its minus sign), else the amount column as signed."""
+    """One signed amount: the credit column as written (a negative credit is a cancellation,
+    never a payment), the debit negative (written with or without its minus sign), else the
+    amount column as signed."""
     if "credit" in columns or "debit" in columns:
         got = _money(credit)
         if got:
-            return abs(got)
+            return got
         lost = _money(debit)
         if lost:
             return -abs(lost)

@@ -23,6 +23,7 @@ from .records import (
     Proposal,
 )
 from .reference import by_reference, paid_phrase
+from .reversals import reversals
 from .rules import by_amount, payer_of
 
 # How sure each kind of evidence is (0 to 1): shown, and sorted on, never a threshold.
@@ -54,7 +55,9 @@ def match_entries(
     applied: frozenset[str] | set[str] = frozenset(),
     as_of: dt.date | None = None,
 ) -> list[Proposal]:
-    """One proposal per credit (debits are not looked at), in the statements' order."""
+    """One proposal per credit, in the statements' order, then one per debit that takes a
+    customer's payment back (the credit it cancels in the same run is held)."""
+    entries = list(entries)
     credits = [e for e in entries if e.amount > 0]
     done: dict[int, Proposal] = {}
     for n, entry in enumerate(credits):
@@ -68,7 +71,8 @@ def match_entries(
                 if found is not None:
                     done[n] = found
                     _take(book, found)
-    return [done[n] for n in range(len(credits))]
+    held, taken = reversals(entries, credits, [done[n] for n in range(len(credits))], book, applied)
+    return held + taken
 
 
 def _settled(

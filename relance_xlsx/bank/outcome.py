@@ -34,9 +34,15 @@ class MatchResult:
 
     @property
     def debits(self) -> int:
-        """Debits read and ignored (once each, when two statements overlap)."""
+        """Debits read and ignored (once each, when two statements overlap): all but those
+        that take a customer's payment back."""
         again = sum(1 for e, _ in self.duplicates if e.amount <= 0)
-        return sum(s.debits for s in self.statements) - again
+        return sum(s.debits for s in self.statements) - again - self.taken_back
+
+    @property
+    def taken_back(self) -> int:
+        """Debits that take a customer's payment back (each one left to the office)."""
+        return sum(1 for p in self.proposals if p.entry.amount < 0)
 
     @property
     def credit_duplicates(self) -> int:
@@ -54,6 +60,7 @@ class MatchResult:
             "counts": {s: self.count(s) for s in STATUSES},
             "duplicates": [_duplicate(e, first) for e, first in self.duplicates if e.amount > 0],
             "debits_ignored": self.debits,
+            "debits_taking_back": self.taken_back,
             "applied": self.applied,
             "payments_written": self.payments_written,
             "journal_lines": self.journal_lines,

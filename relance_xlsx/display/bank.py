@@ -22,7 +22,7 @@ def render_match(result: MatchResult) -> None:
     for s in result.statements:
         out.print(
             f"Relevé {s.path} ({s.format.upper()}) : {len(s.entries)} opération(s), "
-            f"{len(s.credits)} crédit(s), {s.debits} débit(s) ignoré(s)"
+            f"{len(s.credits)} crédit(s), {s.debits} débit(s)"
             + (f" ; {s.description}" if s.description else "")
             + "."
             + (f" {len(s.skipped)} ligne(s) écartée(s)." if s.skipped else ""),
@@ -56,14 +56,21 @@ def _summary(result: MatchResult) -> str:
     sure, undecided, already, future, other = (
         result.count(s) for s in (SURE, TO_DECIDE, ALREADY, FUTURE, OTHER)
     )
+    credits = len(result.proposals) - result.taken_back
+    undecided -= result.taken_back  # the debits taking a payment back are said apart
     text = (
-        f"{len(result.proposals)} crédit(s) : {sure} sûr(s), {undecided} à décider par vous, "
+        f"{credits} crédit(s) : {sure} sûr(s), {undecided} à décider par vous, "
         f"{already} déjà importé(s)"
     )
     if future:
         text += f", {future} daté(s) après le {_day(result.as_of)} (non appliqué(s))"
     if other:
         text += f", {other} hors clients (remises de carte, espèces…)"
+    if result.taken_back:
+        text += (
+            f" ; {result.taken_back} débit(s) reprenant un règlement de client (rejet, retour, "
+            "annulation), à décider par vous"
+        )
     text += f" ; {result.debits} débit(s) ignoré(s)"
     if result.credit_duplicates:
         text += (

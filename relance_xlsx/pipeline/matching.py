@@ -22,6 +22,7 @@ from ..bank import (
     distinct,
     match_entries,
     read_statement,
+    reversal_warnings,
     write_review,
 )
 from ..config import Settings
@@ -79,7 +80,7 @@ def match(
             proposals, duplicates = _proposals(ledger, read, settings, as_of)
         result = MatchResult(
             str(ledger_path), as_of.isoformat(), apply, read, tuple(proposals),
-            duplicates=tuple(duplicates),
+            duplicates=tuple(duplicates), warnings=reversal_warnings(proposals),
         )  # fmt: skip
         if apply:
             with step(progress, "Mise à jour du classeur"):
