@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -185,8 +186,10 @@ def test_the_journal_runs_in_date_order(tmp_path):
     assert [r[1:3] for r in _sheet(ledger, "Règlements")[1:]] == [
         [dt.datetime(2026, 11, 3), 400.0], [dt.datetime(2026, 11, 8), 300.0],
     ]  # fmt: skip
-    # Keys with comma decimals, as the person reads them.
-    assert lines[0][9] == "03/11/2026 400,00 VIR SEPA GARAGE DUBOIS ACOMPTE FACT FG-50"
+    # Keys with comma decimals, as the person reads them, and a digest of all the entry says.
+    assert re.fullmatch(
+        r"03/11/2026 400,00 VIR SEPA GARAGE DUBOIS ACOMPTE FACT FG-50 \[[0-9a-f]{16}\]", lines[0][9]
+    )
 
 
 # -- the letter's reference: one invoice, and the penalties its QR code holds -----------------

@@ -135,8 +135,10 @@ def test_apply_writes_only_the_paid_cells_and_the_journal(ledger, tmp_path):
     assert len(lines) == 7
     assert {line[4] for line in lines} == {"Règlement bancaire", "Règlement partiel (banque)"}
     assert journal["J1"].value == "Référence"
-    assert {line[9] for line in lines} == {"Banque E1", "Banque E3", "Banque E4", "Banque E6",
-                                           "Banque E7"}  # fmt: skip
+    # The bank's reference and the account: a bank numbers its entries per account.
+    assert {line[9].split(" compte ")[0] for line in lines} == {"Banque E1", "Banque E3",
+                                                                "Banque E4", "Banque E6",
+                                                                "Banque E7"}  # fmt: skip
     assert result.backup and (tmp_path / ".relance-sauvegardes").is_dir()
 
 
@@ -247,7 +249,8 @@ def test_an_older_journal_gets_its_reference_column(tmp_path):
     rows = list(openpyxl.load_workbook(ledger)["Journal des relances"].iter_rows(values_only=True))
     assert rows[0][8:10] == ("Courrier", "Référence")
     assert rows[1][4] == "Courrier" and rows[1][9] is None  # the old line as it was
-    assert rows[2][4] == "Règlement bancaire" and rows[2][9] == "Banque E1"
+    assert rows[2][4] == "Règlement bancaire"
+    assert rows[2][9] == "Banque E1 compte FR7630004000050000123456789"
 
 
 def test_a_credit_in_another_currency_is_left_to_the_office(ledger, tmp_path):

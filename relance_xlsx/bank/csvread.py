@@ -197,15 +197,16 @@ def _day(text: str) -> dt.date | None:
 
 
 def ranked(entries: list[BankEntry]) -> list[BankEntry]:
-    """Identical entries (same date, amount and label, no bank reference) numbered 1, 2…:
-    two real 50,00 € payments on one day stay two when the file is imported again."""
+    """Identical entries (same date, amount, label, payer, remittance and account, no bank
+    reference) numbered 1, 2…: two real 50,00 € payments on one day stay two when the file
+    is imported again."""
     seen: Counter[tuple[dt.date, float, str]] = Counter()
     out = []
     for e in entries:
         if e.bank_ref:
             out.append(e)
             continue
-        key = (e.date, e.amount, fold(e.label))
+        key = (e.date, e.amount, e.digest)
         seen[key] += 1
         out.append(e if seen[key] == 1 else replace(e, occurrence=seen[key]))
     return out

@@ -79,7 +79,7 @@ def _settled(
     entry: BankEntry, applied: frozenset[str] | set[str], as_of: dt.date | None
 ) -> Proposal | None:
     """Already imported, dated after the matching's day, or in another currency."""
-    if entry.key in applied or entry.legacy_key in applied:
+    if entry.key in applied or any(k in applied for k in entry.legacy_keys):
         return Proposal(
             entry, ALREADY, RULE_NONE, 1.0,
             "Déjà importé : ce virement est noté au journal des relances (même référence "

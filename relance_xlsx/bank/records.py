@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -53,21 +54,35 @@ class BankEntry:
     @property
     def key(self) -> str:
         """What recognises this entry when the same statement is imported again: the bank's
-        reference, else its date, amount (comma decimals, as the journal shows it) and label
-        (and its rank among identical ones)."""
+        reference and the account (a bank numbers entries per account), else its date,
+        amount (comma decimals, as the journal shows it), the start of its label and a
+        digest of all it says (whole label, payer, remittance, account), and its rank among
+        identical ones. Two real payments never share a key."""
         if self.bank_ref:
-            return f"Banque {self.bank_ref.strip()}"
-        return self._plain_key(f"{self.amount:.2f}".replace(".", ","))
+            account = fold(self.account)
+            return f"Banque {self.bank_ref.strip()}" + (f" compte {account}" if account else "")
+        amount = f"{self.amount:.2f}".replace(".", ",")
+        rank = f" #{self.occurrence}" if self.occurrence > 1 else ""
+        return f"{self.date:%d/%m/%Y} {amount} {fold(self.label)[:60]} [{self.digest}]{rank}"
 
     @property
-    def legacy_key(self) -> str:
-        """The key as the first version wrote it (« 1938.00 »): a journal written then still
-        recognises the entry."""
-        return self.key if self.bank_ref else self._plain_key(f"{self.amount:.2f}")
+    def digest(self) -> str:
+        """All the entry says, but its date and amount, in 16 hex digits."""
+        said = (fold(self.label), fold(self.payer), fold(self.remittance), fold(self.account))
+        return hashlib.sha256("\n".join(said).encode("utf-8")).hexdigest()[:16]
 
-    def _plain_key(self, amount: str) -> str:
+    @property
+    def legacy_keys(self) -> tuple[str, ...]:
+        """The keys earlier versions wrote (the bank's reference alone; the label cut at 120
+        characters, the amount « 1938,00 » or « 1938.00 »): a journal written then still
+        recognises the entry."""
+        if self.bank_ref:
+            return (f"Banque {self.bank_ref.strip()}",)
         rank = f" #{self.occurrence}" if self.occurrence > 1 else ""
-        return f"{self.date:%d/%m/%Y} {amount} {fold(self.label)[:120]}{rank}"
+        return tuple(
+            f"{self.date:%d/%m/%Y} {amount} {fold(self.label)[:120]}{rank}"
+            for amount in (f"{self.amount:.2f}".replace(".", ","), f"{self.amount:.2f}")
+        )
 
     @property
     def identity(self) -> tuple[str, str]:
