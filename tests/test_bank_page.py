@@ -172,3 +172,28 @@ def test_two_overlapping_statements_uploaded_together(page, office, browser, tmp
     assert _paid(office)["F-1"] == 1200  # once, not twice
     journal = load_workbook(office)["Journal des relances"]
     assert sum(1 for r in journal.iter_rows(values_only=True) if r[4] == "Règlement bancaire") == 1
+
+
+def test_two_statements_uploaded_with_the_same_name_are_both_read(page, office, tmp_path):
+    # Two banks' exports are both « export.csv »: neither replaces the other.
+    client = _signed_in(page)
+    token = page.state.token
+    client.post("/classeur", data={"jeton": token, "classeur": str(office)})
+    bank_a = credit_agricole(tmp_path / "a.csv", [OPS[0]]).read_bytes()
+    bank_b = credit_agricole(
+        tmp_path / "b.csv", [Op(D(2026, 11, 19), 300.0, "VIR BOULANGERIE BETA", "FACT F 2", "C1")]
+    ).read_bytes()
+    shown = client.post(
+        "/releve",
+        data={"jeton": token, "date": "2026-11-22"},
+        files=[
+            ("fichiers", ("export.csv", bank_a, "text/csv")),
+            ("fichiers", ("export.csv", bank_b, "text/csv")),
+        ],
+    )
+    assert shown.status_code == 200
+    text = html.unescape(shown.text)
+    assert text.count('data-statut="sure"') == 2 and 'id="doublons"' not in text
+    assert "F-1 : 1 200,00" in text.replace("\u202f", " ").replace("\u00a0", " ")
+    saved = sorted((page.state.preview_root / "releves" / "fichiers").rglob("export.csv"))
+    assert [p.read_bytes() for p in saved] == [bank_a, bank_b]

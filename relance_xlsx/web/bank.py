@@ -124,9 +124,10 @@ async def _statements(state: UiState, form: FormData) -> list[Path]:
     """The uploaded files, kept in the page's private folder, then the paths typed."""
     paths: list[Path] = []
     folder = state.preview_root / "releves" / "fichiers" / secrets.token_hex(6)
-    for upload in form.getlist("fichiers"):
+    for n, upload in enumerate(form.getlist("fichiers"), start=1):
         if isinstance(upload, UploadFile) and upload.filename:
-            paths.append(await _saved(upload, folder))
+            # One folder each: two banks' « export.csv » never replace one another.
+            paths.append(await _saved(upload, folder / str(n)))
     typed = str(form.get("chemins", ""))
     paths += [
         Path(line.strip().strip('"')).expanduser() for line in typed.splitlines() if line.strip()
