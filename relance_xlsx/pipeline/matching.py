@@ -28,7 +28,7 @@ from ..bank import (
 from ..config import Settings
 from ..ledger import Ledger, read_ledger
 from ..progress import Progress, Quiet, step
-from ..userfiles import output_held
+from ..userfiles import linked_ledger, output_held
 from ..wording import money
 from ..workbook import (
     MATCH,
@@ -80,7 +80,11 @@ def match(
             proposals, duplicates = _proposals(ledger, read, settings, as_of)
         result = MatchResult(
             str(ledger_path), as_of.isoformat(), apply, read, tuple(proposals),
-            duplicates=tuple(duplicates), warnings=reversal_warnings(proposals),
+            duplicates=tuple(duplicates),
+            warnings=(
+                *filter(None, [linked_ledger(ledger_path, writes=apply, outputs=True)]),
+                *reversal_warnings(proposals),
+            ),
         )  # fmt: skip
         if apply:
             with step(progress, "Mise à jour du classeur"):

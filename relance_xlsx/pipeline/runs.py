@@ -29,7 +29,7 @@ from ..mail import Messages, plan_messages, waiting_for_address, without_email
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import Invoices, RunResult
-from ..userfiles import output_held
+from ..userfiles import linked_ledger, output_held
 from ..workbook import (
     WritebackResult,
     check_targets,
@@ -229,8 +229,7 @@ def unclaimed_rows(ready: list[Letter]) -> frozenset[Any]:
 
 
 def _without_contexts(letters: list[Letter]) -> list[Letter]:
-    # Nothing reads the letters' contexts after the writing: freed before the write-back and
-    # the report (each lists its client's invoices, formatted: gigabytes at a million rows).
+    # Unread after the writing: freed before the write-back and the report (gigabytes at 1M).
     return [dataclasses.replace(x, context=None) for x in letters]
 
 
@@ -254,7 +253,8 @@ def _read(job: _Job) -> tuple[Ledger, dict[Any, HoldBack], list[str], str | None
     share = settings.writeback.min_usable_share
     why = would_stop(ledger, share, writes=job.asked_write) if job.dry_run else None
     early = too_early(ledger, settings, job.as_of, writes=job.write_workbook)
-    said = (f"Sans --dry-run, ce run s'arrêterait : {why}." if why else "", early)
+    link = linked_ledger(job.ledger_path, writes=job.write_workbook, outputs=not job.dry_run)
+    said = (f"Sans --dry-run, ce run s'arrêterait : {why}." if why else "", early, link)
     ledger = dataclasses.replace(ledger, warnings=(*filter(None, said), *ledger.warnings))
     if job.write_workbook:
         refuse_implausible(ledger, settings.writeback.min_usable_share)

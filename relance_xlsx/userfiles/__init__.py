@@ -14,12 +14,14 @@ from .checked import (
 )
 from .confined import is_link, output_held, refuse_link, refuse_linked_output, refuse_links_below
 from .fresh import move_in, open_fresh, write_fresh
+from .linked import linked_ledger
 
 __all__ = [
     "FileMissing",
     "FileRefused",
     "checked_file",
     "is_link",
+    "linked_ledger",
     "move_in",
     "named_in_cell",
     "open_fresh",
