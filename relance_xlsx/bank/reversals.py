@@ -43,11 +43,13 @@ def reversals(
     for debit in (e for e in entries if e.amount < 0):
         named = _named(debit, book)
         words = is_reversal(debit)
+        marked = fold(debit.kind).startswith(REVERSAL_KIND)  # the bank says: taken back
+        if not (named or words or marked):  # a plain debit (a bill paid): nothing to look at
+            continue
         linked = [
             n for n, c in enumerate(credits) if _cancels(debit, c, held[n], named, words, book)
         ]
         journal = words and _in_journal(debit, applied)
-        marked = fold(debit.kind).startswith(REVERSAL_KIND)  # the bank says: taken back
         if not (named or linked or journal or marked):
             continue
         for n in linked:
