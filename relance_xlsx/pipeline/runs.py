@@ -231,7 +231,7 @@ def unclaimed_rows(ready: list[Letter]) -> frozenset[Any]:
 def _without_contexts(letters: list[Letter]) -> list[Letter]:
     # Nothing reads the letters' contexts after the writing: freed before the write-back and
     # the report (each lists its client's invoices, formatted: gigabytes at a million rows).
-    return [dataclasses.replace(x, context=None) for x in letters]
+    return [dataclasses.replace(x, packed=None) for x in letters]
 
 
 def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:
