@@ -28,6 +28,7 @@ from .bundle import (
 from .compiled import compiled_template
 from .layout import lay_out
 from .payqr import add_payment_qr
+from .plan import unpack
 from .render import jinja_env, render_letter
 from .sectionparts import template_kinds
 from .typeset import typeset_letter
@@ -41,8 +42,13 @@ class LetterJob:
     """One letter to write: its template, its context and where it goes."""
 
     template: Path
-    context: dict[str, Any]
+    # A run's letters give it packed (plan.pack): unpacked by the process that renders it.
+    context: dict[str, Any] | bytes
     target: Path
+
+    def filled(self) -> dict[str, Any]:
+        """The context, unpacked if it is packed."""
+        return unpack(self.context) if isinstance(self.context, bytes) else self.context
 
 
 @dataclass(frozen=True)
@@ -190,14 +196,15 @@ def _render_inherited(batch: int, index: int) -> Fragment | None:
 def _render(task: _Task) -> Fragment | None:
     """Write one letter; return its body for the bundle when the fast bundle is built."""
     job = task.job
+    context = job.filled()
     template = compiled_template(job.template, jinja_env)
     if template is None:  # only docxtpl itself can render this template
-        render_letter(job.template, job.context, job.target)
+        render_letter(job.template, context, job.target)
         return None
-    rendered = template.render(job.context)
-    add_payment_qr(rendered, job.context)
-    lay_out(rendered, job.context)
-    typeset_letter(rendered, job.context)
+    rendered = template.render(context)
+    add_payment_qr(rendered, context)
+    lay_out(rendered, context)
+    typeset_letter(rendered, context)
     # The bundle's section first: it typesets the letter's body with its own, at once.
     place = task.place
     fragment = letter_fragment(template, rendered, place) if place is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -78,11 +79,13 @@ class Letter:
     """One letter of a run: its plan, the file it goes to, and what its template is filled with.
 
     The context is None in a dry run, where only one letter per template is filled (to check it).
+    It is kept pickled: at a million invoices the 5,000 letters' contexts took 900 MB as dicts
+    in this process (and in the forked processes that render them), 160 MB as bytes.
     """
 
     plan: LetterPlan
     path: Path
-    context: dict[str, Any] | None = None
+    packed: bytes | None = None
     # What the letter still lacks (in French); a letter that lacks anything is not sendable:
     # it goes to a_completer/, out of the bundle and the e-mails, and its invoices stay put.
     missing: tuple[str, ...] = ()
@@ -90,9 +93,25 @@ class Letter:
     refused: tuple[str, ...] = ()
 
     @property
+    def context(self) -> dict[str, Any] | None:
+        """What its template is filled with, unpickled anew on each call (keep it while used)."""
+        return None if self.packed is None else unpack(self.packed)
+
+    @property
     def sendable(self) -> bool:
         """Whether the letter can be posted as it is."""
         return not self.missing and not self.refused
+
+
+def pack(context: dict[str, Any]) -> bytes:
+    """A letter's context as its Letter keeps it."""
+    return pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpack(packed: bytes) -> dict[str, Any]:
+    """A context pack() made (made by this run: never bytes read from elsewhere)."""
+    context: dict[str, Any] = pickle.loads(packed)
+    return context
 
 
 def plan_letters(
@@ -265,6 +284,8 @@ __all__ = [
     "LetterPlan",
     "Part",
     "in_print_order",
+    "pack",
     "plan_letters",
     "statement_plans",
+    "unpack",
 ]

@@ -24,7 +24,7 @@ from .lacks import labels, lacks, missing_phrase
 from .lawcheck import uses_parts
 from .names import letter_filename
 from .pdf import convert_to_pdf
-from .plan import Letter, LetterPlan
+from .plan import Letter, LetterPlan, pack
 from .records import LetterRows
 from .render import check_template, inside, template_path
 from .truth import refusals
@@ -102,12 +102,15 @@ def build_letters(
         progress.advance()
         return letter_context(plan, data, settings, as_of, rate, creditor)
 
-    def checked(i: int) -> tuple[dict[str, Any] | None, tuple[str, ...], tuple[str, ...]]:
-        """A letter's context (filled), what it lacks and why it is refused: in a worker."""
+    def checked(i: int) -> tuple[bytes | None, tuple[str, ...], tuple[str, ...]]:
+        """A letter's context (filled, packed), what it lacks and why it is refused: in a
+        worker, which sends the context back as one string of bytes (cheap to send and
+        keep: the process that renders the letter unpacks it)."""
         plan = plans[i]
         filled = letter_context(plan, data, settings, as_of, rate, creditor) if fill else None
         refused = tuple(refusals(plan, data, filled, settings.policy, as_of))
-        return filled, lacks(plan, data, missing, filled), refused
+        lacked = lacks(plan, data, missing, filled)
+        return (None if filled is None else pack(filled)), lacked, refused
 
     # A dry run fills no context: its checks are quick, made here.
     every = range(len(plans))
@@ -163,9 +166,9 @@ def write_held(letters: list[Letter], settings: Settings, out: Path, progress: P
     folder.mkdir(parents=True, exist_ok=True)
     jobs = []
     for x in letters:
-        assert x.context is not None  # a run that writes letters fills them all
+        assert x.packed is not None  # a run that writes letters fills them all
         template = template_path(x.plan.kind, x.plan.language, settings)
-        jobs.append(LetterJob(template, x.context, x.path))
+        jobs.append(LetterJob(template, x.packed, x.path))
     render_letters(jobs, folder / "toutes_les_lettres_a_completer.docx", progress)
     lines = [
         "Ces lettres ne sont ni imprimées ni envoyées, et les factures qu'elles listent "
@@ -217,9 +220,9 @@ def write_letters(
     def jobs(group: list[Letter]) -> list[LetterJob]:
         made = []
         for x in group:
-            assert x.context is not None  # a run that writes letters fills them all
+            assert x.packed is not None  # a run that writes letters fills them all
             template = template_path(x.plan.kind, x.plan.language, settings)
-            made.append(LetterJob(template, x.context, x.path))
+            made.append(LetterJob(template, x.packed, x.path))
         return made
 
     bundle, registered_bundle = render_bundles(

@@ -230,7 +230,7 @@ def unclaimed_rows(ready: list[Letter]) -> frozenset[Any]:
 
 def _without_contexts(letters: list[Letter]) -> list[Letter]:
     # Unread after the writing: freed before the write-back and the report (gigabytes at 1M).
-    return [dataclasses.replace(x, context=None) for x in letters]
+    return [dataclasses.replace(x, packed=None) for x in letters]
 
 
 def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:
