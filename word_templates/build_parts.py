@@ -11,7 +11,7 @@ from sentences import PART_KINDS, TYPE_TESTS, TYPES, filled
 def _by_type(doc, texts: dict, language: str, kept: bool = False) -> None:
     """One sentence per client type ({%p if debtor.consumer %} …), those it has (kept: on the
     page of what follows)."""
-    kinds = [k for k in (*TYPES, "administrative", "judicial") if k in texts]
+    kinds = [k for k in (*TYPES, "administrative", "abroad", "judicial") if k in texts]
     for i, kind in enumerate(kinds):
         tag(doc, f"{'if' if i == 0 else 'elif'} {TYPE_TESTS[kind]}")
         paragraph = para(doc, filled(texts[kind], language), space_after=6, align=JUSTIFY)

@@ -170,8 +170,12 @@ EN = {
                 "administrative": "Failing payment within this period, we will apply to the competent "
                 "administrative court for an interim payment (référé-provision, French Code of "
                 "Administrative Justice, article R541-1) without further notice.",
+                "abroad": "Failing payment within this period, we will bring legal proceedings "
+                "for recovery without further notice, and we will ask the court to order you to "
+                "bear the costs of the proceedings.",
                 "judicial": "Failing payment within this period, we will apply to the competent "
-                "court for an order for payment (injonction de payer) without further notice.",
+                "court for an order for payment (injonction de payer) without further notice, "
+                "and we will ask the court to order you to bear the costs of the proceedings.",
             },
             "formal": {
                 "business": "This letter is a formal notice within the meaning of article 1344 "
