@@ -68,6 +68,10 @@ EN = {
     "link": "online: {{ payment.link }}.",
     "contact": "If you have any question, please call us on {{ creditor.phone }} or write to "
     "{{ creditor.email }}. If you have paid in the meantime, please disregard this letter.",
+    # A statement of account asks for nothing: nothing to disregard, a difference to report.
+    "contact_statement": "If you have any question about this statement, please call us on "
+    "{{ creditor.phone }} or write to {{ creditor.email }}. If it differs from your own "
+    "records, please let us know.",
     "contact_notice": "If you have any question, please call us on {{ creditor.phone }} or "
     "write to {{ creditor.email }}. If you have paid this amount in the meantime, please let "
     "us know the date and means of your payment.",

@@ -79,6 +79,10 @@ FR = {
     "contact": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} ou à "
     "{{ creditor.email }}. Si votre règlement a été effectué entre-temps, nous vous prions de "
     "ne pas tenir compte de ce courrier.",
+    # A statement of account asks for nothing: nothing to disregard, a difference to report.
+    "contact_statement": "Pour toute question sur ce relevé, vous pouvez nous joindre au "
+    "{{ creditor.phone }} ou à {{ creditor.email }}. Si ce relevé diffère de votre propre "
+    "comptabilité, merci de nous le signaler.",
     # A formal notice, or a claim, is never to be disregarded: a payment made since is reported.
     "contact_notice": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} "
     "ou à {{ creditor.email }}. Si vous avez réglé cette somme entre-temps, merci de nous "
