@@ -128,6 +128,10 @@ def _breakdown(doc, t: dict) -> None:
     tag(doc, "if part.on_balance")
     keep(para(doc, t["on_balance"], size=9, space_after=0))
     tag(doc, "endif")
+    # A credit note that lowered an invoice's base: the table's base is not its « Reste dû ».
+    tag(doc, "if part.credit_base")
+    keep(para(doc, "{{ part.credit_base }}", size=9, space_after=0))
+    tag(doc, "endif")
     # A rate the table does not confirm yet: the figure is said to be provisional (« sauf à
     # parfaire »), in the letter's language (relance_xlsx/policy/provisional.py).
     tag(doc, "if part.provisional")
