@@ -11,7 +11,7 @@ from sentences import SENTENCES, TYPE_TESTS, TYPES, filled
 
 def _by_type(texts: dict, language: str) -> list[str]:
     """One sentence per client type, as Jinja (the types it has)."""
-    kinds = [k for k in (*TYPES, "administrative", "judicial") if k in texts]
+    kinds = [k for k in (*TYPES, "administrative", "abroad", "judicial") if k in texts]
     out = []
     for i, kind in enumerate(kinds):
         out.append(f"{{% {'if' if i == 0 else 'elif'} {TYPE_TESTS[kind]} %}}")

@@ -11,7 +11,7 @@ from sentences import PART_KINDS, TYPE_TESTS, TYPES, filled
 def _by_type(doc, texts: dict, language: str, kept: bool = False) -> None:
     """One sentence per client type ({%p if debtor.consumer %} …), those it has (kept: on the
     page of what follows)."""
-    kinds = [k for k in (*TYPES, "administrative", "judicial") if k in texts]
+    kinds = [k for k in (*TYPES, "administrative", "abroad", "judicial") if k in texts]
     for i, kind in enumerate(kinds):
         tag(doc, f"{'if' if i == 0 else 'elif'} {TYPE_TESTS[kind]}")
         paragraph = para(doc, filled(texts[kind], language), space_after=6, align=JUSTIFY)
@@ -127,6 +127,10 @@ def _breakdown(doc, t: dict) -> None:
     tag(doc, "endif")
     tag(doc, "if part.on_balance")
     keep(para(doc, t["on_balance"], size=9, space_after=0))
+    tag(doc, "endif")
+    # A credit note that lowered an invoice's base: the table's base is not its « Reste dû ».
+    tag(doc, "if part.credit_base")
+    keep(para(doc, "{{ part.credit_base }}", size=9, space_after=0))
     tag(doc, "endif")
     # A rate the table does not confirm yet: the figure is said to be provisional (« sauf à
     # parfaire »), in the letter's language (relance_xlsx/policy/provisional.py).

@@ -191,7 +191,8 @@ def _ending(doc, t: dict, kind: str) -> None:
             _keep_with_next(para(doc, t["contact"], space_after=6, align=JUSTIFY))
             tag(doc, "endif")
         else:
-            _keep_with_next(para(doc, t["contact"], space_after=6, align=JUSTIFY))
+            said = t["contact_statement"] if kind == "releve" else t["contact"]
+            _keep_with_next(para(doc, said, space_after=6, align=JUSTIFY))
     # The closing and the signature stay together, and with the paragraph before them: no
     # page ever holds only a signature.
     _keep_with_next(para(doc, t["closing"], space_after=14))

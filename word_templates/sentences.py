@@ -35,6 +35,8 @@ TYPE_TESTS = {
     "business": "not debtor.consumer and not debtor.public",
     # The court after a formal notice.
     "administrative": "debtor.public_person",
+    # A consumer whose address is outside France (Brussels I bis, art. 18(2)).
+    "abroad": "debtor.consumer and debtor.abroad",
     "judicial": "not debtor.public_person",
 }
 

@@ -68,6 +68,10 @@ EN = {
     "link": "online: {{ payment.link }}.",
     "contact": "If you have any question, please call us on {{ creditor.phone }} or write to "
     "{{ creditor.email }}. If you have paid in the meantime, please disregard this letter.",
+    # A statement of account asks for nothing: nothing to disregard, a difference to report.
+    "contact_statement": "If you have any question about this statement, please call us on "
+    "{{ creditor.phone }} or write to {{ creditor.email }}. If it differs from your own "
+    "records, please let us know.",
     "contact_notice": "If you have any question, please call us on {{ creditor.phone }} or "
     "write to {{ creditor.email }}. If you have paid this amount in the meantime, please let "
     "us know the date and means of your payment.",
@@ -170,8 +174,12 @@ EN = {
                 "administrative": "Failing payment within this period, we will apply to the competent "
                 "administrative court for an interim payment (référé-provision, French Code of "
                 "Administrative Justice, article R541-1) without further notice.",
+                "abroad": "Failing payment within this period, we will bring legal proceedings "
+                "for recovery without further notice, and we will ask the court to order you to "
+                "bear the costs of the proceedings.",
                 "judicial": "Failing payment within this period, we will apply to the competent "
-                "court for an order for payment (injonction de payer) without further notice.",
+                "court for an order for payment (injonction de payer) without further notice, "
+                "and we will ask the court to order you to bear the costs of the proceedings.",
             },
             "formal": {
                 "business": "This letter is a formal notice within the meaning of article 1344 "

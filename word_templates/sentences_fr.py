@@ -79,6 +79,10 @@ FR = {
     "contact": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} ou à "
     "{{ creditor.email }}. Si votre règlement a été effectué entre-temps, nous vous prions de "
     "ne pas tenir compte de ce courrier.",
+    # A statement of account asks for nothing: nothing to disregard, a difference to report.
+    "contact_statement": "Pour toute question sur ce relevé, vous pouvez nous joindre au "
+    "{{ creditor.phone }} ou à {{ creditor.email }}. Si ce relevé diffère de votre propre "
+    "comptabilité, merci de nous le signaler.",
     # A formal notice, or a claim, is never to be disregarded: a payment made since is reported.
     "contact_notice": "Pour toute question, vous pouvez nous joindre au {{ creditor.phone }} "
     "ou à {{ creditor.email }}. Si vous avez réglé cette somme entre-temps, merci de nous "
@@ -209,6 +213,11 @@ FR = {
                 "administrative": "À défaut de règlement dans ce délai, nous saisirons le tribunal "
                 "administratif compétent d'une demande de référé-provision (article R541-1 du "
                 "Code de justice administrative), sans autre avis.",
+                # A consumer living abroad is sued only where he lives (Brussels I bis, art.
+                # 18(2)): no French injonction de payer threatened.
+                "abroad": "À défaut de règlement dans ce délai, nous engagerons une procédure "
+                "judiciaire de recouvrement, sans autre avis, et nous demanderons que les frais "
+                "de la procédure soient mis à votre charge.",
                 "judicial": "À défaut de règlement dans ce délai, nous saisirons la juridiction "
                 "compétente d'une requête en injonction de payer, sans autre avis, et nous "
                 "demanderons que les frais de la procédure soient mis à votre charge.",

@@ -2,6 +2,7 @@
 
 from .aging import AgingRow, aging, bucket_labels
 from .calls import Call, LitigationCase, call_list, litigation_cases
+from .courts import is_association
 from .declaration import Declaration, write_declaration
 from .dossier import ClaimedInvoice, Dossier, Event, write_dossier
 from .dso import Dso, count_back_dso, simple_dso
@@ -25,6 +26,7 @@ __all__ = [
     "bucket_labels",
     "call_list",
     "count_back_dso",
+    "is_association",
     "litigation_cases",
     "manager_report",
     "outside_metropolitan",

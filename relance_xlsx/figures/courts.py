@@ -78,6 +78,16 @@ _MATCHERS = (
 _NAME_FIRST = re.compile(r"^(association|sci|scp|scm|societe civile)\b")
 
 
+_ASSOCIATION = _words(("association", "asso", "loi 1901", "fondation"))
+
+
+def is_association(legal_form: str, name: str) -> bool:
+    """Whether the debtor is an association (or a foundation), by its legal form or the
+    first word of its name."""
+    form = _fold(legal_form)
+    return bool(_ASSOCIATION.search(form)) if form else _fold(name).startswith("association")
+
+
 @dataclass(frozen=True)
 class Court:
     """The court the request goes to (None: to be chosen by counsel), and why."""

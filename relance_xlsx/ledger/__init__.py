@@ -22,6 +22,7 @@ from .coded import (
 from .columns import (
     match_headers,
 )
+from .early import before_due_now, reminded_before_due
 from .grid import (
     Grid,
 )
@@ -145,6 +146,7 @@ __all__ = [
     "SheetRef",
     "Skip",
     "Terms",
+    "before_due_now",
     "buyer_kind",
     "candidate_sheets",
     "due_from_terms",
@@ -166,6 +168,7 @@ __all__ = [
     "presumed_receipt",
     "read_ledger",
     "readable",
+    "reminded_before_due",
     "round_cents",
     "said_in_run",
     "sheet_row",

@@ -136,11 +136,20 @@ def buyer_kinds(grid: Grid) -> np.ndarray:
 def identity_columns(grid: Grid) -> dict[str, Any]:
     """The client's legal form, head office and legal representative, when the ledger or its
     clients sheet gives them (for the litigation file and the declaration of claim)."""
+    legal_form = grid.raw("legal_form").map(parse_text).array()
+    # « Type client : Association » says the legal form a « Forme juridique » column would.
+    typed = grid.raw("client_type").map(_association).array()
     return {
-        "legal_form": grid.raw("legal_form").map(parse_text).array(),
+        "legal_form": np.where(legal_form == None, typed, legal_form),  # noqa: E711
         "head_office": grid.raw("head_office").map(_address_lines).array(),
         "representative": grid.parse_names("representative").array(),
     }
+
+
+def _association(value: Any) -> str | None:
+    """The « Type client » when it names an association or a foundation (its legal form)."""
+    text = normalise(value) if isinstance(value, str) else ""
+    return str(value).strip() if text.startswith(("association", "loi 1901", "fondation")) else None
 
 
 def _language(value: Any) -> str | None:

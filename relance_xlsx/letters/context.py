@@ -29,7 +29,7 @@ from .noticed import acknowledged, letter_notice, reserved, scope_notice, under_
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
 from .plan import LetterPlan
-from .postal import debtor_address
+from .postal import debtor_abroad, debtor_address
 from .rated import once_per_letter, provisional_note
 from .records import LetterRows
 from .truth import cited_articles, debtor_type, public_person
@@ -284,6 +284,9 @@ def _debtor(client: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any
         "public": kind == "public",
         # Its court after a notice: the administrative one for a public person only.
         "public_person": bool(rows) and public_person(rows[0]),
+        # A consumer is sued only where he lives (Brussels I bis, art. 18(2)): no French
+        # injonction de payer is threatened when that is abroad.
+        "abroad": debtor_abroad(rows),
         "type": kind,
     }
 

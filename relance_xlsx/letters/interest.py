@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..wording import date_short, percent
+from ..wording import date_short, join_list, percent
 
 
 def interest_lines(
@@ -58,4 +58,24 @@ def on_balance(rows: list[dict[str, Any]]) -> bool:
     )
 
 
-__all__ = ["interest_lines", "on_balance", "rates_named"]
+def credit_bases(rows: list[dict[str, Any]], credits: list[dict[str, Any]], lang: str) -> str:
+    """What the interest detail says of a credit note that lowered an invoice's base (it does
+    from the start of the delay: the credited part was never due): « Facture n° F101 : base
+    des intérêts diminuée de l'avoir AV5. » ('' when none did)."""
+    said = []
+    for r in rows:
+        number = str(r["invoice"] or "–")
+        named = [str(c["invoice"] or "–") for c in credits if str(c["credit_for"]) == number]
+        if not (r["periods"] and named and number != "–"):
+            continue
+        listed = join_list(named, lang)
+        if lang == "fr":
+            whose = f"de l'avoir {listed}" if len(named) == 1 else f"des avoirs {listed}"
+            said.append(f"Facture n° {number} : base des intérêts diminuée {whose}.")
+        else:
+            whose = "credit note" if len(named) == 1 else "credit notes"
+            said.append(f"Invoice {number}: interest base reduced by {whose} {listed}.")
+    return " ".join(said)
+
+
+__all__ = ["credit_bases", "interest_lines", "on_balance", "rates_named"]

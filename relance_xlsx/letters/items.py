@@ -20,9 +20,10 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
             "label": _statement_label(r, lang),
             "number": str(r["invoice"] or "–"),
             "date": day(r["invoice_date"], lang),
-            "due": day(r["due_date"], lang),
+            # A credit note falls due on no day: « – », never its date plus the terms.
+            "due": day(None if r["is_credit"] else r["due_date"], lang),
             # The due date as a sentence says it (« échue le 1er octobre 2026 »): the e-mails'.
-            "due_long": long_day(r["due_date"], lang),
+            "due_long": long_day(None if r["is_credit"] else r["due_date"], lang),
             "amount": m(r["amount"]),
             "paid": m(r["paid"]),
             "outstanding": m(r["outstanding"]),

@@ -33,7 +33,7 @@ from ..wording import (
     reminders_by_invoice,
     these_invoices,
 )
-from .interest import interest_lines, on_balance, rates_named
+from .interest import credit_bases, interest_lines, on_balance, rates_named
 from .items import credit_item, invoice_item
 from .noticed import credited_facts, notice_facts
 from .partpaid import partly_paid_words
@@ -276,8 +276,8 @@ def _amounts(
         },
         "interest_periods": interest_lines(rows, m, f.lang) if penalties else [],
         "on_balance": penalties and on_balance(rows),
-        # Made "provisional" by context._parts: each said once per letter, under the first
-        # part's interest detail that needs it.
+        "credit_base": credit_bases(rows, credits, f.lang) if penalties else "",
+        # Made "provisional" by context._parts: said once per letter, under the first needing it.
         "provisional_notes": f.provisional(rows) if penalties and interest > 0.005 else [],
         **rates_named(rows, f.fallback_rate, f.lang),
     }

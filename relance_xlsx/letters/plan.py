@@ -19,6 +19,7 @@ from ..ledger import (
     KIND_STATEMENT,
     KIND_THANKS,
     PRINT_ORDER,
+    reminded_before_due,
 )
 from .credits import open_numbers, split_credits
 
@@ -130,7 +131,9 @@ def plan_letters(
     labels = with_kind.index.to_numpy()
     languages = with_kind["language"].to_numpy(dtype=object)
     kinds = with_kind["kind"].to_numpy(dtype=object)
-    reminded = with_kind["level"].to_numpy(dtype=int) >= 1
+    # A reminder recorded before the due date reminded nothing (ledger/early.py).
+    early = reminded_before_due(frame)[frame.index.get_indexer(with_kind.index)]
+    reminded = (with_kind["level"].to_numpy(dtype=int) >= 1) & ~early
     envelope = np.isin(kinds, PART_ORDER) if group_by == "client" else np.zeros(len(kinds), bool)
     # One envelope per client: its parts' kinds all share the group's key.
     group_kind = np.where(envelope, "", kinds)

@@ -161,6 +161,12 @@ def debtor_address(rows: list[dict[str, Any]]) -> list[str]:
     return []
 
 
+def debtor_abroad(rows: list[dict[str, Any]]) -> bool:
+    """Whether the letter's address (the first its invoices give) is outside France."""
+    found = next((r["address"] for r in rows if present(r.get("address"))), None)
+    return found is not None and postal_address(found).abroad
+
+
 def address_problem(rows: list[dict[str, Any]], contact: bool) -> str | None:
     """Why the letter's address cannot be posted (None when it can)."""
     found = next(
@@ -180,6 +186,7 @@ __all__ = [
     "Postal",
     "address_problem",
     "country_of",
+    "debtor_abroad",
     "debtor_address",
     "postal_address",
 ]

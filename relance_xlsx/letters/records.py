@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE, REMINDER_1
+from ..ledger import FORMAL_NOTICE, REMINDER_1, reminded_before_due
 from .columns import frame_columns
 from .plan import LetterPlan
 
@@ -81,6 +81,8 @@ _DEFAULTS = {
     "promise_date": None,
     "hold": False,
 }
+# The columns that say whether an invoice was reminded before its due date.
+_EARLY_NEEDS = {"level", "last_date", "due_date", "valid", "is_paid", "is_credit"}
 # (date, stage) of each letter an invoice was listed in, by (client, invoice number).
 Sent = Mapping[tuple[str, str], Sequence[tuple[dt.date, int]]]
 # The dates of the registered letters that gave a formal notice and listed an invoice below
@@ -111,6 +113,7 @@ class LetterRows:
         wanted = sorted(set(chain.from_iterable(map(_rows_of, plans))))
         count = len(wanted)
         columns = frame_columns(frame, decisions, wanted, _FRAME_FIELDS, _DECISION_FIELDS)
+        _unreminded(columns, frame, wanted)
         periods, sent, registered = periods or {}, sent or {}, registered or {}
         own_first = own_first or {}
         # The defaults, the row's values over them, then what the letters recorded add.
@@ -128,6 +131,17 @@ class LetterRows:
     def of(self, rows: tuple[int, ...]) -> list[dict[str, Any]]:
         """The records of some rows, in order."""
         return list(map(self.records.__getitem__, rows))
+
+
+def _unreminded(columns: dict[str, list[Any]], frame: pd.DataFrame, wanted: list[Any]) -> None:
+    """Level 0 for the unpaid invoices whose recorded reminder precedes their due date: they
+    were never reminded (ledger/early.py), whatever stage the ledger holds."""
+    if "level" not in columns or not _EARLY_NEEDS.issubset(frame.columns) or not wanted:
+        return
+    early = pd.Series(reminded_before_due(frame), index=frame.index)
+    if early.any():
+        flags = early.loc[wanted].tolist()
+        columns["level"] = [0 if e else lv for e, lv in zip(flags, columns["level"], strict=True)]
 
 
 def _rows_of(plan: LetterPlan) -> Iterable[Any]:
@@ -149,19 +163,26 @@ def letters_of(
     journal's lines, and the ledger's own level and date (typed by hand, or the journal gone).
     """
     key = (str(record["client"]), str(record["invoice"] or ""))
-    return _letters(sent.get(key, ()), record.get("last_date"), record.get("level"), as_of)
+    last, level, due = record.get("last_date"), record.get("level"), record.get("due_date")
+    return _letters(sent.get(key, ()), last, level, as_of, due)
 
 
 def _letters(
-    found: Iterable[tuple[dt.date, int]], last: Any, level: Any, as_of: dt.date | None
+    found: Iterable[tuple[dt.date, int]],
+    last: Any,
+    level: Any,
+    as_of: dt.date | None,
+    due: Any = None,
 ) -> tuple[tuple[dt.date, int], ...]:
-    # letters_of with the journal's letters of the invoice found already.
+    # letters_of with the journal's letters of the invoice found already. A letter dated
+    # before the due date reminded no debt then owed: never cited (ledger/early.py).
     found, level = set(found), int(level or 0)
     if isinstance(last, pd.Timestamp) and REMINDER_1 <= level <= FORMAL_NOTICE:
         found.add((last.date(), level))
     if not found:
         return ()
-    return tuple(sorted(d for d in found if as_of is None or d[0] < as_of))
+    since = due.date() if isinstance(due, pd.Timestamp) else dt.date.min
+    return tuple(sorted(d for d in found if (as_of is None or d[0] < as_of) and d[0] >= since))
 
 
 def _recorded(
@@ -176,16 +197,17 @@ def _recorded(
     envelope (named as such); the tool's own first letter, when it opens the history."""
     lasts = columns.get("last_date", [None] * count)
     levels = columns.get("level", [0] * count)
+    dues = columns.get("due_date", [None] * count)
     if not (sent or registered or own_first):  # no journal: the ledger's own letters only
-        return [list(map(_letters, repeat(()), lasts, levels, repeat(as_of))), [()] * count,
-                [None] * count]  # fmt: skip
+        return [list(map(_letters, repeat(()), lasts, levels, repeat(as_of), dues)),
+                [()] * count, [None] * count]  # fmt: skip
     clients = columns.get("client", [""] * count)
     keys = list(zip(map(str, clients), [str(n or "") for n in columns["invoice"]], strict=True))
     found = map(sent.get, keys, repeat(()))
     # Most invoices have no registered envelope: no generator built for them.
     days = map(registered.get, keys)
     return [
-        list(map(_letters, found, lasts, levels, repeat(as_of))),
+        list(map(_letters, found, lasts, levels, repeat(as_of), dues)),
         [tuple(d for d in x if as_of is None or d < as_of) if x else () for x in days],
         list(map(own_first.get, keys)),
     ]

@@ -30,6 +30,7 @@ from ..workbook import (
     penalties_paid,
     redone_owed,
 )
+from .associations import say_associations
 
 
 def decide_ledger(
@@ -50,6 +51,7 @@ def decide_ledger(
     decisions = one_letter_per_client(decisions, ledger.frame, as_of, settings.policy)
     # Paid once handed to litigation: the court file must be corrected (policy/incourt.py).
     court = tuple(say_paid_in_court(frame, as_of, decisions.frame))
+    court += say_associations(ledger.frame, decisions.frame)
     decisions = replace(decisions, warnings=decisions.warnings + court)
     plans = plan_letters(
         ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by

@@ -21,8 +21,10 @@ from ..ledger import (
     LITIGATION,
     REMINDER_1,
     REMINDER_2,
+    before_due_now,
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
+from .beforedue import say_before_due
 from .declared import declared_penalties, in_proceedings
 from .enveloped import say_under_deadline, say_under_envelope, under_deadline, under_envelope
 from .insolvent import mark_insolvent, say_no_letter
@@ -100,7 +102,7 @@ def decide(
     notice_days: a letter's longest delay, a notice's own: no letter for a claim barred first.
     """
     today = pd.Timestamp(as_of)
-    level = frame["level"].to_numpy(dtype=int)
+    level, recorded, early = _levels(frame, today)
     days_late = (today - frame["due_date"]).dt.days.to_numpy(dtype=float)  # NaN if no due date
     since, delay = _since(frame, today, level, policy)
     # Listed in a formal notice's envelope: its delay runs for these invoices too.
@@ -128,12 +130,11 @@ def decide(
     masks["imminent"] = imminent
     owes = ((penalties.interest > 0) | (penalties.indemnity > 0)).to_numpy(dtype=bool)
     masks["claim"] = _to_claim(frame, policy, today, paid & ~thanked & ~credit & owes)
-    # The first rule that applies wins, in RULES order. Rule numbers, not names: comparing a
-    # million small ints is ten times cheaper than strings.
+    # The first rule that applies wins, in RULES order (ints: ten times cheaper than strings).
     rule = np.select(
         [masks[name] for name in RULES[:-1]], list(range(len(RULES) - 1)), default=RULE["wait"]
     )
-    level_after, action, kind = _outcome(rule, level, days_late, policy)
+    level_after, action, kind = _outcome(rule, level, days_late, policy, recorded)
     out = pd.DataFrame(index=frame.index)
     out["action"] = action
     out["level"] = level_after.astype(int)
@@ -147,6 +148,7 @@ def decide(
     say_no_letter(reason, (rule == RULE["paid"]) & masks["silenced"] & ~thanked, level, owes)
     say_under_envelope(reason, frame, enveloped & (rule == RULE["wait"]), since_envelope, policy)
     say_under_deadline(reason, frame, pending & (rule == RULE["wait"]) & (since >= delay))
+    warned = say_before_due(reason, frame, early & (rule == RULE["first"]), today)
     out["reason"] = reason
     out["enveloped"] = enveloped | pending
     say_legal_terms(out, frame, np.isin(rule, [RULE[n] for n in _DATED_RULES]))
@@ -154,7 +156,7 @@ def decide(
     # its lapse: no warning for it.
     watched = alive & ~imminent & ~((barred.regime == PUBLIC) & (action == "letter"))
     note_soon_barred(out, barred, as_of, policy, alive)
-    warnings = [*penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
+    warnings = [*warned, *penalties.warnings, *say_soon_barred(out, barred, as_of, policy, watched)]
     warnings += say_imminent(out, barred, imminent, as_of, *bar)
     warnings += say_lapse_letter(out, frame, barred, as_of, policy, alive & ~watched)
     claimed_ever = say_paid(out, frame, rule == RULE["claim"], paid, owes)
@@ -164,6 +166,13 @@ def decide(
     out["label"] = labels_after(frame, rule, level, level_after, claimed_ever, thanked & paid, owes)
     out["date"] = frame["last_date"].where(~np.isin(action, ACTED), today)
     return Decisions(out, penalties.rate, tuple(warnings), penalties.periods)
+
+
+def _levels(frame: pd.DataFrame, today: pd.Timestamp) -> tuple[np.ndarray, ...]:
+    """The level each invoice is at, its recorded one, and those reminded before a due date
+    now past: no stage reached, their first reminder is due (ledger/early.py)."""
+    early, recorded = before_due_now(frame, today), frame["level"].to_numpy(dtype=int)
+    return np.where(early, 0, recorded), recorded, early
 
 
 def _since(
@@ -234,14 +243,15 @@ def _masks(
 
 
 def _outcome(
-    rule: np.ndarray, level: np.ndarray, days_late: np.ndarray, policy: Policy
+    rule: np.ndarray, level: np.ndarray, days_late: np.ndarray, policy: Policy, kept: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The level after the run, the action and the letter kind of each invoice's rule."""
+    """The level after the run, the action and the letter kind of each invoice's rule (kept:
+    the level recorded, left to an invoice that gets no letter)."""
     first = first_level(np.nan_to_num(days_late), policy)
     level_after = np.select(
         [rule == RULE["first"], rule == RULE["escalate"]],
         [first, np.minimum(level + 1, LITIGATION)],
-        default=level,
+        default=kept,
     )
     action = np.select(
         [
@@ -287,10 +297,4 @@ def _outcome(
     return level_after, action, kind
 
 
-__all__ = [
-    "ACTED",
-    "ACTIONS",
-    "Decisions",
-    "decide",
-    "first_level",
-]
+__all__ = ["ACTED", "ACTIONS", "Decisions", "decide", "first_level"]
