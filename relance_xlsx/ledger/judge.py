@@ -23,6 +23,7 @@ from .marks import currency_mark
 from .money import access_flags
 from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .profile import Profiles
+from .receipts import settled_invoice_flags
 from .settledon import settled_header
 from .termsdue import terms_under_due
 
@@ -61,6 +62,7 @@ def judge(
     _emails(case)
     _postcodes(case)
     _settled_flags(case)
+    settled_invoice_flags(case)
     _paid_flags(case)
     _paid_ones(case)
     _paid_amounts(case)
