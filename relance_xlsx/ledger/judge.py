@@ -18,6 +18,7 @@ from babel.numbers import list_currencies
 from .column_case import Case, percent
 from .columns import header_words
 from .credit_amounts import credit_amounts
+from .echeancier import account_names
 from .labels import label
 from .marks import currency_mark
 from .money import access_flags
@@ -60,6 +61,7 @@ def judge(
     """The mapping of a header row corrected by its rows' content, and why each field."""
     case = Case(positions, row, Profiles(sample), set(overrides or {}))
     _emails(case)
+    account_names(case)
     _postcodes(case)
     _settled_flags(case)
     settled_invoice_flags(case)
