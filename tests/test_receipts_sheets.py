@@ -151,3 +151,23 @@ def test_a_balances_sheet_beside_a_paid_column_is_compared_not_applied(tmp_path)
     assert ledger.frame.set_index("invoice")["outstanding"].to_dict()["F-100"] == 1200.0
     said = [w for w in ledger.warnings if "donne un solde de" in w]
     assert len(said) == 2  # F-100 and F-101 disagree; F-102 agrees
+
+
+@pytest.mark.parametrize(
+    ("title", "headers"),
+    [
+        pytest.param("Règlements", ["N° facture", "Montant réglé"], id="reglements-no-date"),
+        pytest.param("Encaissements", ["Facture réglée", "Montant encaissé", "Solde"], id="encaissements-no-date-with-solde"),
+    ],
+)  # fmt: skip
+def test_a_payments_sheet_without_dates_is_deducted_and_said(tmp_path, title, headers):
+    rows = [("F-100", 1200.0, 0.0), ("F-101", 510.0, 340.0)]
+    rows = [r[: len(headers)] for r in rows]
+    path = _book(
+        tmp_path / "p.xlsx", [("Factures", INVOICE_HEADERS, INVOICES), (title, headers, rows)]
+    )
+    ledger = read_ledger(path, Settings(), as_of=AS_OF)
+    left = ledger.frame.set_index("invoice")["outstanding"].to_dict()
+    assert left == {"F-100": 0.0, "F-101": 340.0, "F-102": 430.0, "F-103": 990.0}
+    said = [w for w in ledger.warnings if "sans date de règlement" in w]
+    assert len(said) == 2 and all(f"Feuille « {title} »" in w for w in said)

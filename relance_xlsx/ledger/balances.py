@@ -38,14 +38,18 @@ def find_settlements(
     if not sheets:
         return None, None
     payments = find_payments(rows_of, sheets)
-    return payments, (None if payments is not None else find_balances(rows_of, sheets))
+    found = None if payments is not None else find_balances(rows_of, sheets)
+    if isinstance(found, PaymentsTable):
+        return found, None
+    return payments, found
 
 
 def find_balances(
     rows_of: Callable[[str, int | None], list[list[Any]]], sheets: list[str]
-) -> BalancesTable | None:
+) -> BalancesTable | PaymentsTable | None:
     """The first sheet named for payments whose header has an invoice and a balance column
-    (and no paid amount: that one is a payments sheet)."""
+    (and no paid amount: that one is a payments sheet); or, with a paid amount and no date
+    column, its payments, every one undated (deducted and said, never dropped)."""
     for sheet in sheets:
         if not set(normalise(sheet).split()) & RECEIPT_SHEET_WORDS:
             continue
@@ -56,6 +60,11 @@ def find_balances(
         for index, row in enumerate(head):
             pos = match_headers(row, balance_as_amount=False)
             invoice = pos.get("settled_invoice", pos.get("invoice"))
+            paid = pos.get("paid", pos.get("amount"))
+            dated = {"payment_date", "invoice_date"} & set(pos)
+            if invoice is not None and paid is not None and not dated:
+                rows = rows_of(sheet, None)[index + 1 :]
+                return _undated(sheet, index, (invoice, paid), rows)
             if invoice is None or "balance" not in pos or "paid" in pos:
                 continue
             rows = rows_of(sheet, None)[index + 1 :]
@@ -64,6 +73,27 @@ def find_balances(
                 _read(rows, invoice, pos["balance"]),
             )  # fmt: skip
     return None
+
+
+def _undated(
+    sheet: str, index: int, columns: tuple[int, int], rows: list[list[Any]]
+) -> PaymentsTable:
+    """A payments sheet without a date column: each payment read as an undated one."""
+    invoice, paid = columns
+    mark = column_mark(r[paid] for r in rows if paid < len(r) and isinstance(r[paid], str))
+    undated: list[tuple[str, str, int, float]] = []
+    for number, row in enumerate(rows, start=index + 2):
+        if max(columns) >= len(row) or not key_of(row[invoice]):
+            continue
+        try:
+            amount = parse_amount(row[paid], mark)
+        except ValueError:
+            continue  # a total, a note
+        if amount is not None and amount.value > 0:
+            undated.append(
+                (key_of(row[invoice]), str(row[invoice]).strip(), number, float(amount.value))
+            )
+    return PaymentsTable(sheet, index + 1, {}, (invoice, paid, paid), undated=tuple(undated))
 
 
 def _read(rows: list[list[Any]], invoice: int, balance: int) -> dict[str, float]:
