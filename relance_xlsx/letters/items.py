@@ -119,6 +119,11 @@ def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict
     }
 
 
+def received_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
+    """One payment received and not applied, formatted: its amount as received (positive)."""
+    return {**credit_item(r, m, lang), "amount": m(-float(r["amount"]))}
+
+
 def present(value: Any) -> bool:
     # A cell read as NaN (pandas' missing value) is as empty as None or "".
     return bool(value) and not (isinstance(value, float) and value != value)
@@ -157,5 +162,6 @@ __all__ = [
     "invoice_item",
     "long_day",
     "present",
+    "received_item",
     "statement",
 ]
