@@ -15,6 +15,8 @@ RECEIPT_SHEET_WORDS = frozenset(
     {"encaissement", "encaissements", "reglement", "reglements", "receipt", "receipts"}
     | {"paiement", "paiements", "payment", "payments", "versement", "versements"}
 )
+# A sheet no invoice tracker is named after (« Suivi des paiements » may list invoices).
+_RECEIPTS_ONLY = frozenset({"encaissement", "encaissements", "receipt", "receipts"})
 # How a payment was made: a column every receipts journal has (« Mode de règlement »).
 _PAYMENT_MODE = frozenset(
     {"mode de reglement", "mode reglement", "mode de paiement", "mode paiement", "mode regl"}
@@ -38,13 +40,13 @@ def receipts(
     sheet: str, row: Sequence[Any], positions: Mapping[str, int], overrides: Mapping[str, str]
 ) -> str:
     """Why a table lists payments received rather than invoices, or "": a column naming the
-    invoice each row settles, or a sheet named for receipts with a payment-mode column and
-    no due date."""
+    invoice each row settles, or a sheet named « Encaissements » with a payment-mode column
+    and no due date."""
     if "invoice" in overrides:
         return ""  # the user named the invoice column: the table is theirs to chase
     if "settled_invoice" in positions:
         return f"colonne « {str(row[positions['settled_invoice']]).strip()} »"
-    named = set(normalise(sheet).split()) & RECEIPT_SHEET_WORDS
+    named = set(normalise(sheet).split()) & _RECEIPTS_ONLY
     modes = [str(v).strip() for v in row if isinstance(v, str) and header_words(v) in _PAYMENT_MODE]
     if named and modes and "due_date" not in positions:
         return f"feuille « {sheet} », colonne « {modes[0]} »"
