@@ -82,3 +82,23 @@ def test_only_an_invoice_of_a_deposit_is_chased(tmp_path, kind, chased):
     assert bool(result.letters) is chased
     if kind == "Acompte":
         assert any("règlement reçu" in p.message for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        pytest.param("Acompte", "les règlements reçus non imputés du client", id="acompte"),
+        pytest.param("Avoir", "les avoirs disponibles du client", id="avoir"),
+    ],
+)
+def test_the_control_names_what_covers_the_sum(tmp_path, kind, said):
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 200.0, ADDRESS],
+        ["1700001", kind, "Beta SAS", D(2026, 9, 20), D(2026, 9, 20), -250.0, ADDRESS],
+    ]
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    [held] = result.to_complete
+    assert held.missing[0].startswith(f"refusée au contrôle : {said} (250,00\xa0€) couvrent")
