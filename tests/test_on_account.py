@@ -2,6 +2,8 @@
 balance, review-pubwb5 M1, M2): never called an « avoir » in the letter, shown as received
 money, its amount positive, not deducted and said so; typed unsigned, never chased."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt
@@ -102,3 +104,30 @@ def test_the_control_names_what_covers_the_sum(tmp_path, kind, said):
     )
     [held] = result.to_complete
     assert held.missing[0].startswith(f"refusée au contrôle : {said} (250,00\xa0€) couvrent")
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        pytest.param("Acompte", "Règlement reçu non imputé 1700001", id="acompte"),
+        pytest.param("Avoir", "Avoir 1700001", id="avoir"),
+    ],
+)
+def test_the_statement_of_a_formal_notice_names_a_payment_received(tmp_path, kind, label):
+    headers = [*HEADERS, "Niveau de relance", "Date de relance"]
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 6, 1), D(2026, 7, 1), 1000.0, ADDRESS, "Relance 2", D(2026, 10, 1)],
+        ["1700001", kind, "Beta SAS", D(2026, 9, 20), D(2026, 9, 20), -250.0, ADDRESS, None, None],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    [letter] = result.letters
+    assert letter.kind == "mise_en_demeure"
+    lines = [
+        line
+        for line in _text(letter.path).splitlines()
+        if "1700001 | 20/09/2026 | 20/09/2026" in line
+    ]
+    assert [line.split(" | ")[0] for line in lines] == [label]

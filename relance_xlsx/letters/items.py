@@ -40,6 +40,8 @@ def _statement_label(r: dict[str, Any], lang: str) -> str:
     """What a line of the statement is: a credit note, an invoice, a disputed one (in the
     balance, as in the books, but not claimed) or one handed to litigation (claimed there)."""
     fr = lang == "fr"
+    if r.get("on_account"):  # a payment received, not applied: no credit note
+        return "Règlement reçu non imputé" if fr else "Payment received, not applied"
     if r["is_credit"]:
         return "Avoir" if fr else "Credit note"
     if r.get("hold"):
