@@ -77,13 +77,15 @@ def keep(paragraph):
     return paragraph
 
 
-def credits_table(doc, t: dict, credits: str, heading: str = "credits") -> None:
+def credits_table(
+    doc, t: dict, credits: str, heading: str = "credits", columns: str = "credits_table"
+) -> None:
     """The credit notes deducted: « Avoirs en votre faveur, déduits du total » and their table
     (or, heading "available", the free ones shown and not deducted)."""
     para(doc, t[heading], space_after=2)
     table(
         doc,
-        t["credits_table"],
+        t[columns],
         ["{{ c.number }}", "{{ c.date }}", "{{ c.object }}", "{{ c.amount }}"],
         f"c in {credits}",
         [3.0, 2.6, 7.4, 3.0],
@@ -94,6 +96,11 @@ def available_credits(doc, t: dict) -> None:
     """The credit notes naming no invoice of the letter: shown, never deducted."""
     tag(doc, "if available_credits")
     credits_table(doc, t, "available_credits", "available")
+    para(doc, "", space_after=4)
+    tag(doc, "endif")
+    # Payments received and not applied (« Acompte », « Règlement »): never called « avoirs ».
+    tag(doc, "if received_payments")
+    credits_table(doc, t, "received_payments", "received", "received_table")
     para(doc, "", space_after=4)
     tag(doc, "endif")
 

@@ -39,6 +39,9 @@ EN = {
     "available": "Credit notes available to you, not deducted from the sum requested (tell "
     "us which invoice to set them against):",
     "credits_table": ["Credit note", "Date", "Description", "Amount"],
+    "received": "Payments received, not yet applied to an invoice, not deducted from the sum "
+    "requested (tell us which invoice to apply them to):",
+    "received_table": ["Document", "Date", "Description", "Amount received"],
     "total_due": "Total outstanding",
     "interest": {
         "business": "Late-payment interest ({{ part.rates_short }}, {{ legal.interest_until }})",

@@ -47,6 +47,9 @@ FR = {
     "available": "Avoirs disponibles en votre faveur, non déduits de la somme demandée "
     "(indiquez-nous la facture sur laquelle les imputer) :",
     "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
+    "received": "Règlements reçus, non encore imputés sur une facture, non déduits de la somme "
+    "demandée (indiquez-nous la facture à laquelle les imputer) :",
+    "received_table": ["N° pièce", "Date", "Objet", "Montant reçu"],
     "total_due": "Total restant dû",
     "interest": {
         "business": "Pénalités de retard ({{ part.rates_short }}, {{ legal.interest_until }})",

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..config import Policy
 from .coded import Coded, dates_of, parse_amounts
+from .echeancier import instalment_note, instalments
 from .grid import Grid
 from .values import parse_text
 
@@ -77,7 +78,7 @@ def check_rows(
     nothing = quiet & (amount == 0)
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
-    _duplicates(grid, ok, invoice)
+    _duplicates(grid, ok, invoice, due_ts)
     warn(
         _beyond_legal_terms(invoice_ts, due_ts, policy) & (True if public is None else ~public),
         due_field,
@@ -155,8 +156,9 @@ def ht_above_ttc(grid: Grid, amount: np.ndarray) -> str | None:
     )
 
 
-def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded) -> None:
-    """Both rows of a repeated invoice number are problems, each naming the other."""
+def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded, due: np.ndarray) -> None:
+    """Both rows of a repeated invoice number are problems, each naming the other; rows of
+    one number with distinct due dates are its instalments, each chased at its own date."""
     if _all_distinct(invoice):
         return
     invoice = invoice.merged()
@@ -166,8 +168,12 @@ def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded) -> None:
     rows_of: dict[int, list[int]] = {}
     for i in repeated.tolist():
         rows_of.setdefault(int(invoice.codes[i]), []).append(int(i))
+    staged = instalments(rows_of, due)
     for i in repeated.tolist():
         others = [int(grid.numbers[j]) for j in rows_of[int(invoice.codes[i])] if j != i]
+        if int(invoice.codes[i]) in staged:
+            grid.problem(int(i), "invoice", invoice.at(i), instalment_note(others), "warning")
+            continue
         grid.problem(
             int(i),
             "invoice",

@@ -9,6 +9,7 @@ from typing import Any
 from ..ooxml import ExcelTable
 from .columns import header_words, is_invoice_table, match_headers, normalise
 from .judge import judge
+from .receipts import receipts
 from .text import is_empty
 
 HEADER_SEARCH_ROWS = 60
@@ -60,6 +61,8 @@ class TableGuess:
     notes: tuple[str, ...] = ()
     # Why this is a purchases table (what the office owes), or "" for a sales table.
     purchases: str = ""
+    # Why this is a receipts journal (payments received), or "" for invoices.
+    receipts: str = ""
 
     def where(self) -> str:
         """« feuille « Factures », ligne 4 (tableau Excel « T_Factures ») », in French."""
@@ -129,6 +132,7 @@ def candidates(
             judged.evidence,
             judged.notes,
             _purchases(sheet, row, judged.positions, overrides),
+            receipts(sheet, row, judged.positions, overrides),
         )
     return list(found.values())
 
@@ -157,9 +161,11 @@ def choose(
     guesses: list[TableGuess], order: Callable[[str], int]
 ) -> tuple[TableGuess | None, TableGuess | None]:
     """The best candidate and the runner-up (by score, then the earlier sheet and row)."""
-    # A sales table beside a purchases table is the one read, whatever their scores.
+    # A sales table beside a purchases table or a receipts journal is the one read,
+    # whatever their scores.
     ranked = sorted(
-        guesses, key=lambda g: (bool(g.purchases), -g.score, order(g.sheet), g.header_index)
+        guesses,
+        key=lambda g: (bool(g.purchases or g.receipts), -g.score, order(g.sheet), g.header_index),
     )
     best = ranked[0] if ranked else None
     # The runner-up worth naming is another table, not the row under the same header.
@@ -179,6 +185,8 @@ def why(guess: TableGuess, runner_up: TableGuess | None) -> str:
         return text + "."
     if runner_up.purchases:
         reason = f"factures d'achats, {runner_up.purchases} : ce que vous devez, jamais relancé"
+    elif runner_up.receipts:
+        reason = f"règlements reçus, {runner_up.receipts} : pas des factures"
     elif runner_up.signs:
         reason = "lignes de détail : " + ", ".join(runner_up.signs)
     else:
@@ -193,6 +201,7 @@ def rival_sheet(guess: TableGuess, runner_up: TableGuess | None) -> list[str]:
         runner_up is None
         or runner_up.sheet == guess.sheet
         or runner_up.purchases
+        or runner_up.receipts
         or runner_up.signs
         or len(runner_up.positions) < len(guess.positions)
     ):

@@ -72,7 +72,8 @@ def find_clients(
             positions = match_headers(row)
             given = [f for f in CLIENT_FIELDS if f in positions]
             if (
-                "amount" in positions
+                # A table of amounts or payments is no clients table, whatever else it has.
+                {"amount", "paid", "payment_date", "settled_invoice"} & set(positions)
                 or not given
                 or not ({"client", "client_number"} & set(positions))
             ):

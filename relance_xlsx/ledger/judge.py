@@ -18,11 +18,13 @@ from babel.numbers import list_currencies
 from .column_case import Case, percent
 from .columns import header_words
 from .credit_amounts import credit_amounts
+from .echeancier import account_names
 from .labels import label
 from .marks import currency_mark
 from .money import access_flags
 from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .profile import Profiles
+from .receipts import settled_invoice_flags
 from .settledon import settled_header
 from .termsdue import terms_under_due
 
@@ -59,8 +61,10 @@ def judge(
     """The mapping of a header row corrected by its rows' content, and why each field."""
     case = Case(positions, row, Profiles(sample), set(overrides or {}))
     _emails(case)
+    account_names(case)
     _postcodes(case)
     _settled_flags(case)
+    settled_invoice_flags(case)
     _paid_flags(case)
     _paid_ones(case)
     _paid_amounts(case)

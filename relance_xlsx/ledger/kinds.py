@@ -37,6 +37,13 @@ _CREDIT_NUMBER = re.compile(r"^(?:avo?|cn|nc)[\s\-_/.]*\d", re.I)
 # chased), a whole table of them is refused.
 _REGISTER_ROWS = 3
 _INVOICE_NUMBER = re.compile(r"^(?:f|fa|fac|fact|inv)[\s\-_/.]*\d", re.I)
+# A payment received, not yet applied to an invoice (« Acompte », « Règlement », « Escompte »
+# in an aged balance): money in the client's favour, never chased, never an « avoir ».
+# « Facture d'acompte » is an invoice.
+_PAYMENT = re.compile(
+    r"^(?:acomptes?|reglements?|rglt|paiements?|encaissements?|versements?|escomptes?)\b"
+)
+_INVOICE_WORD = re.compile(r"\b(?:facture|factures|invoice|fac|fact)\b")
 
 
 def is_credit_kind(value: Any, sense: bool = False, journal: bool = False) -> bool:
@@ -51,6 +58,21 @@ def is_credit_kind(value: Any, sense: bool = False, journal: bool = False) -> bo
     return bool(_CREDIT.search(word) or code or (sense and _SENSE.match(word)))
 
 
+def is_payment_kind(value: Any) -> bool:
+    """Whether a document-type cell names a payment received (« Acompte », « Règlement »)."""
+    if not isinstance(value, str):
+        return False
+    word = normalise(value)
+    return bool(_PAYMENT.match(word)) and not _INVOICE_WORD.search(word)
+
+
+def kind_payments(grid: Grid) -> np.ndarray:
+    """Rows whose document-type column names a payment received, not an invoice."""
+    if "doc_type" not in grid.positions or normalise(grid.header("doc_type")).startswith("sens"):
+        return np.zeros(len(grid), dtype=bool)
+    return grid.raw("doc_type").mask(is_payment_kind)
+
+
 def kind_credits(grid: Grid) -> np.ndarray:
     """Rows whose document-type column names a credit note, whose « Avoir » oui/non column
     says yes, or whose number is a credit note's."""
@@ -59,6 +81,7 @@ def kind_credits(grid: Grid) -> np.ndarray:
         words = normalise(grid.header("doc_type")).split()
         sense, journal = words[:1] == ["sens"], "journal" in words  # « Sens (D/C) »
         found |= grid.raw("doc_type").mask(lambda v: is_credit_kind(v, sense, journal))
+        found |= kind_payments(grid)  # in the client's favour, as a credit note is
     if "credit_flag" in grid.positions:
         found |= grid.raw("credit_flag").mask(lambda v: flag_word(v) is True)
     if "invoice" in grid.positions:
@@ -105,4 +128,10 @@ def refuse_credit_register(name: str, where: str, frame: pd.DataFrame) -> None:
     )
 
 
-__all__ = ["is_credit_kind", "kind_credits", "refuse_credit_register"]
+__all__ = [
+    "is_credit_kind",
+    "is_payment_kind",
+    "kind_credits",
+    "kind_payments",
+    "refuse_credit_register",
+]

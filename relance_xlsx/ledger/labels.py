@@ -55,6 +55,7 @@ FIELD_LABELS = {
     "registered_no": "N° de recommandé",
     "ar_date": "Date de l'AR",
     "receipt_date": "Date de réception",
+    "settled_invoice": "Facture réglée",
 }
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from .coded import Coded
 from .grid import Grid
-from .kinds import kind_credits
+from .kinds import kind_credits, kind_payments
 from .standing import Standing
 from .statuses import CREDIT, PAID, status_partial
 from .values import is_empty, parse_flag
@@ -26,6 +26,12 @@ _MENTION = (
     "le libellé parle d'un « avoir » mais le montant est positif : la ligne est lue comme une "
     "facture, relancée si elle est due ; pour un vrai avoir, saisissez un montant négatif ou "
     "le statut « Avoir » (ou un libellé qui commence par « Avoir »)"
+)
+
+# An « Acompte » typed positive is money received all the same: never chased as an invoice.
+_RECEIVED = (
+    "le type dit un règlement reçu (acompte, règlement, escompte), pas une facture : le "
+    "montant positif est lu comme un règlement non imputé en faveur du client, jamais relancé"
 )
 
 
@@ -44,6 +50,8 @@ def credits(
     mentions = ~is_credit & (amount > 0) & _says_credit(objects, _names_credit)
     for i in np.flatnonzero(mentions).tolist():
         grid.problem(i, "object", objects.at(i), _MENTION, "warning")
+    for i in np.flatnonzero(kind_payments(grid) & (amount > 0)).tolist():
+        grid.problem(i, "amount", float(amount[i]), _RECEIVED, "warning")
     return is_credit, np.where(is_credit & (amount > 0), -amount, amount)
 
 

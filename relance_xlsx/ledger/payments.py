@@ -43,14 +43,16 @@ class PaymentsTable:
 def _columns(sheet: str, row: list[Any]) -> tuple[int, int, int] | None:
     """(invoice, date, amount) columns of a payments header row, or None."""
     positions = match_headers(row)
+    # « Facture réglée » names the invoice a payment settles; « N° pièce » is the receipt's.
+    invoice = positions.get("settled_invoice", positions.get("invoice"))
     date = positions.get("payment_date", positions.get("invoice_date"))
     amount = positions.get("paid", positions.get("amount"))
-    if "invoice" not in positions or date is None or amount is None:
+    if invoice is None or date is None or amount is None:
         return None
     named = any(w in normalise(sheet) for w in _SHEET_WORDS)
     if not (named or "payment_date" in positions) or "due_date" in positions:
         return None
-    return positions["invoice"], date, amount
+    return invoice, date, amount
 
 
 def find_payments(

@@ -18,6 +18,7 @@ from ..config import Settings
 from ..errors import LedgerError
 from ..ooxml import ExcelTable, excel_tables
 from .ahead import pack_frame, read_ahead, unpack_frame
+from .balances import apply_settlements, find_settlements
 from .choice import (
     HEADER_SEARCH_ROWS,
     SAMPLE_ROWS,
@@ -33,8 +34,8 @@ from .forbidden import forbidden_problems
 from .kinds import refuse_credit_register
 from .named import candidate_sheets, named_sheet_error, readable_candidates
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
-from .payments import apply_payments, find_payments
 from .problems import Skip, totals_decisions
+from .receipts import receipts_error, receipts_refusal
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import Normalised, normalise_rows
 from .titled import currencies_said
@@ -123,8 +124,9 @@ def _read_table(
     if guess is None and set_aside:
         raise LedgerError(set_aside[0])
     if guess is None:
-        raise no_table_error(
-            path, {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in candidates}, settings.columns
+        heads = {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in candidates}
+        raise receipts_refusal(path, heads, settings.columns) or no_table_error(
+            path, heads, settings.columns
         )
     if guess.purchases:
         raise LedgerError(
@@ -134,6 +136,8 @@ def _read_table(
             "ventes, ou nommez la colonne du client dans la section [columns] de relance.toml "
             "si ce tableau est bien celui de vos clients."
         )
+    if guess.receipts:
+        raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
     return guess, why(guess, runner_up), reader.rows(guess.sheet), rival_sheet(guess, runner_up)
 
 
@@ -205,7 +209,7 @@ def _read(
             )  # fmt: skip
             others = [s for s in candidates if s != guess.sheet]
             clients = find_clients(reader.rows, others) if others else None
-            payments = find_payments(reader.rows, others) if others else None
+            payments = find_settlements(reader.rows, others)
     finally:
         book.close()
     header = grid[guess.header_index]
@@ -223,12 +227,8 @@ def _read(
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
-    paid_note = ""
-    if payments is not None:
-        paid_note, more = apply_payments(
-            rows.frame, payments, "paid" in positions, settings.policy.tolerance
-        )
-        warnings += more
+    paid_note, more = apply_settlements(rows.frame, payments, positions, settings.policy.tolerance)
+    warnings += more
     problems = [*rows.problems, *settle_by_credits(rows.frame, settings.policy.tolerance)]
     assert fingerprint is not None  # open_workbook refused a missing file
     ledger = Ledger(

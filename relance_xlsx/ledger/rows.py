@@ -26,6 +26,7 @@ from .grid import Grid
 from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
+from .kinds import kind_payments
 from .levels import LITIGATION, History, parse_level
 from .money import (
     credits,
@@ -154,6 +155,7 @@ def _columns(
         **holds,
         **followup_columns(grid),
         "is_credit": is_credit,
+        "on_account": is_credit & kind_payments(grid),  # a payment received, not applied
         "object": objects.array(),
         "currency": currency.array(),
         **_history_columns(history, levels, last_date),

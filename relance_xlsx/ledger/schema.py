@@ -41,6 +41,8 @@ COLUMNS = (
     "registered_no",
     "ar_date",
     "is_credit",
+    # A payment received and not applied (« Acompte », « Règlement »): a credit, never an avoir.
+    "on_account",
     # On a credit note, the invoice it names; on an invoice, its credits as (date, amount).
     "credit_for",
     "credits",

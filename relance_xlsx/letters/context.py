@@ -24,7 +24,7 @@ from ..wording import (
 from .civility import civility, place_date
 from .claimed import settled, total_due
 from .interest import rates_named
-from .items import credit_item, creditor_for, invoice_item, present, statement
+from .items import credit_item, creditor_for, invoice_item, present, received_item, statement
 from .noticed import acknowledged, letter_notice, reserved, scope_notice, under_notice
 from .parts import PENALTY_KINDS, STAGE_OF, Frame, day_text, notice_days, part_context
 from .payqr import payment_fields
@@ -73,7 +73,7 @@ def letter_context(
         reminded=plan.others_chased or any(p.reminded for p in plan.all_parts),
         provisional=provisional_note(settings, lang),
     )
-    parts = _parts(plan, data, frame)
+    parts, free = _parts(plan, data, frame), data.of(plan.free_credit_rows)
     debtor = _debtor(plan.client, people, lang)
     numbers = [str(r["invoice"] or "–") for r in rows]
     return {
@@ -84,8 +84,9 @@ def letter_context(
         "currency": currency,
         "invoices": [invoice_item(r, m, lang) for r in rows],
         "credits": [c for p in parts for c in p["credits"]],
-        # Free credit notes: shown, not deducted (credits.py).
-        "available_credits": [credit_item(r, m, lang) for r in data.of(plan.free_credit_rows)],
+        # Free credit notes and payments received, not applied: shown, not deducted.
+        "available_credits": [credit_item(r, m, lang) for r in free if not r["on_account"]],
+        "received_payments": [received_item(r, m, lang) for r in free if r["on_account"]],
         "totals": _totals(parts, rows, data, plan, frame),
         # Empty for a letter that claims no interest: its template shows no breakdown.
         "interest_periods": [line for p in parts for line in p["interest_periods"]],

@@ -96,11 +96,20 @@ def demand_refusals(plan: LetterPlan, data: LetterRows, context: dict[str, Any])
         for part, shown in zip(plan.all_parts, context["parts"], strict=True)
         if shown["figures"]["claimed"] < 0.005
     ]
-    free = -round(float(sum(r["outstanding"] for r in data.of(plan.free_credit_rows))), 2)
+    rows = data.of(plan.free_credit_rows)
+    free = -round(float(sum(r["outstanding"] for r in rows)), 2)
     claimed = round(sum(p["figures"]["claimed"] for p in context["parts"]), 2)
+    received = [bool(r.get("on_account")) for r in rows]
+    what = (
+        "les règlements reçus non imputés"
+        if received and all(received)
+        else "les avoirs et règlements non imputés"
+        if any(received)
+        else "les avoirs disponibles"
+    )
     if free > 0.005 and claimed - free < 0.005 and not out:
         out.append(
-            f"les avoirs disponibles du client ({context['totals']['available']}) couvrent la "
+            f"{what} du client ({context['totals']['available']}) couvrent la "
             f"somme demandée ({context['totals']['claimed']}) : imputez-les sur ses factures "
             "(colonne « Facture d'origine ») ou remboursez-les"
         )

@@ -41,6 +41,8 @@ def _statement_label(r: dict[str, Any], lang: str) -> str:
     """What a line of the statement is: a credit note, an invoice, a disputed one (in the
     balance, as in the books, but not claimed) or one handed to litigation (claimed there)."""
     fr = lang == "fr"
+    if r.get("on_account"):  # a payment received, not applied: no credit note
+        return "Règlement reçu non imputé" if fr else "Payment received, not applied"
     if r["is_credit"]:
         return "Avoir" if fr else "Credit note"
     if r.get("hold"):
@@ -120,6 +122,11 @@ def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict
     }
 
 
+def received_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
+    """One payment received and not applied, formatted: its amount as received (positive)."""
+    return {**credit_item(r, m, lang), "amount": m(-float(r["amount"]))}
+
+
 def present(value: Any) -> bool:
     # A cell read as NaN (pandas' missing value) is as empty as None or "".
     return bool(value) and not (isinstance(value, float) and value != value)
@@ -158,5 +165,6 @@ __all__ = [
     "invoice_item",
     "long_day",
     "present",
+    "received_item",
     "statement",
 ]

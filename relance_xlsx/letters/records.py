@@ -40,6 +40,8 @@ _FRAME_FIELDS = (
     "level",
     "currency",
     "is_credit",
+    # A payment received and not applied (« Acompte », « Règlement »): never an « avoir ».
+    "on_account",
     # Penalties a bank transfer already paid (a QR code's amount): deducted from the interest.
     "interest_paid",
     "indemnity_paid",
@@ -80,6 +82,7 @@ _DEFAULTS = {
     "ar_date": None,
     "promise_date": None,
     "hold": False,
+    "on_account": False,
 }
 # The columns that say whether an invoice was reminded before its due date.
 _EARLY_NEEDS = {"level", "last_date", "due_date", "valid", "is_paid", "is_credit"}

@@ -227,6 +227,7 @@ def _after(level: np.ndarray, prev: np.ndarray) -> np.ndarray:
 
 _CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
 _CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
+_RECEIVED_FREE = "Règlement reçu non imputé : signalé au client, non déduit"
 # Used up by the invoice it names, which it settled (ledger/credits.py).
 _CREDIT_USED = "Avoir : entièrement imputé sur la facture qu'il nomme, soldée par lui"
 
@@ -237,7 +238,9 @@ def say_settled(put: Callable[..., None], frame: Any, level: np.ndarray, prev: n
     claimed = frame["claimed"].to_numpy(dtype=bool)
     names = frame["credit_for"].notna().to_numpy(dtype=bool)
     used = names & (frame["outstanding"].to_numpy(dtype=float) > -0.005)
-    put("credit", lambda m: np.where(names[m], _CREDIT_TIED, _CREDIT_FREE))
+    received = frame["on_account"].to_numpy(dtype=bool) if "on_account" in frame else names & False
+    free = np.where(received, _RECEIVED_FREE, _CREDIT_FREE)
+    put("credit", lambda m: np.where(names[m], _CREDIT_TIED, free[m]))
     put("credit", lambda m: _CREDIT_USED, used)
     put("claim", lambda m: "Réglée après l'échéance")
     # Only the thanked rows' wording: over every row, a text array of 140 MB at 1M (0.7 s).

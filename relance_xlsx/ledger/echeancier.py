@@ -1,0 +1,60 @@
+"""An accounting « Échéancier clients » (Sage, EBP): the account's name beside its code."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .column_case import Case
+from .columns import header_words
+
+# The name of an account beside its code (« N° compte | Intitulé »).
+_ACCOUNT_NAME = frozenset(
+    {"intitule", "intitule compte", "intitule du compte", "intitule tiers", "intitule client"}
+    | {"libelle compte", "libelle du compte", "nom du compte", "nom compte"}
+)
+
+
+def account_names(case: Case) -> None:
+    """« Intitulé » beside a client account code (« 411ALPHA ») read as the client: one name
+    per code on every row, the name of the account, not the invoice's subject."""
+    number, client = case.pos.get("client_number"), case.pos.get("client")
+    if number is None or client != number or case.is_fixed("client"):
+        return
+    named = case.movable("object")
+    if named is None or header_words(case.name(named)) not in _ACCOUNT_NAME:
+        return
+    pairs: dict[str, set[str]] = {}
+    for row in case.profiles.sample:
+        code = row[number] if number < len(row) else None
+        name = row[named] if named < len(row) else None
+        if code in (None, "") or name in (None, ""):
+            continue
+        pairs.setdefault(str(code).strip(), set()).add(str(name).strip())
+    if not pairs or any(len(names) > 1 for names in pairs.values()):
+        return
+    case.pos["client"] = case.pos.pop("object")
+    case.evidence["client"] = (
+        f"d'après le contenu : un nom par compte de « {case.name(number)} », le nom du client"
+    )
+
+
+def instalments(rows_of: dict[int, list[int]], due: np.ndarray) -> set[int]:
+    """The repeated invoice numbers (by code) whose rows each have their own due date: the
+    instalments of one invoice (« échéancier »), not a number typed twice."""
+    out: set[int] = set()
+    for code, rows in rows_of.items():
+        days = due[rows]
+        if not np.isnat(days).any() and len(set(days.tolist())) == len(rows):
+            out.add(code)
+    return out
+
+
+def instalment_note(others: list[int]) -> str:
+    """The warning on an instalment's row, naming the other instalments' rows."""
+    return (
+        f"facture en plusieurs échéances (aussi ligne {', '.join(map(str, others))}) : "
+        "chaque échéance est relancée à sa date, pour son seul montant"
+    )
+
+
+__all__ = ["account_names", "instalment_note", "instalments"]

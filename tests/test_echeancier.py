@@ -1,0 +1,97 @@
+"""A Sage-style « Échéancier clients » (review-pubwb5 H4): « Solde » beside « Montant réglé »
+is what is left, never deducted from again; « Intitulé » beside account codes is the client;
+an invoice in several instalments is chased per instalment, never refused as a duplicate."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import AS_OF
+from openpyxl import Workbook
+
+from relance_xlsx import Settings
+from relance_xlsx.ledger import read_ledger
+
+D = dt.date
+SAGE = ["N° compte", "Intitulé", "Date pièce", "N° pièce", "Libellé écriture", "Échéance", "Mode règl.", "{amount}", "Montant réglé", "Solde"]  # fmt: skip
+ROWS = [
+    ("411ALPHA", "SARL ALPHA", D(2026, 9, 1), "FA0101", "Facture FA0101", D(2026, 10, 1), "VIR", 400, 400, 0),
+    ("411ALPHA", "SARL ALPHA", D(2026, 9, 1), "FA0101", "Facture FA0101", D(2026, 11, 1), "VIR", 400, 0, 400),
+    ("411ALPHA", "SARL ALPHA", D(2026, 9, 1), "FA0101", "Facture FA0101", D(2026, 12, 31), "VIR", 400, 0, 400),
+    (None, None, None, None, "Total 411ALPHA", None, None, 1200, 400, 800),
+    ("411BETA", "BETA SAS", D(2026, 9, 2), "FA0102", "Facture FA0102", D(2026, 10, 2), "LCR", 850, 300, 550),
+    (None, None, None, None, "Total 411BETA", None, None, 850, 300, 550),
+]  # fmt: skip
+
+
+def _book(path, headers, rows):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Echeancier"
+    ws.append(["ATELIER EXEMPLE SARL", None, None, None, None, None, "Échéancier clients"])
+    ws.append([])
+    ws.append(headers)
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+def _read(tmp_path, amount="Montant échéance", rows=ROWS):
+    headers = [h.format(amount=amount) for h in SAGE]
+    return read_ledger(_book(tmp_path / "sage.xlsx", headers, rows), Settings(), as_of=AS_OF)
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        pytest.param("Montant échéance", id="montant-echeance"),
+        pytest.param("Montant TTC", id="montant-ttc"),
+        pytest.param("Montant", id="montant"),
+    ],
+)
+def test_the_solde_beside_montant_regle_is_what_is_left(tmp_path, amount):
+    ledger = _read(tmp_path, amount)
+    frame = ledger.frame
+    left = list(zip(frame["invoice"], frame["outstanding"], strict=True))
+    assert left == [("FA0101", 0.0), ("FA0101", 400.0), ("FA0101", 400.0), ("FA0102", 550.0)]
+    assert list(frame["amount"]) == [400.0, 400.0, 400.0, 850.0]
+    assert not [p for p in ledger.problems if "dépasse" in p.message]
+
+
+def test_intitule_beside_account_codes_is_the_client(tmp_path):
+    ledger = _read(tmp_path)
+    assert ledger.headers[ledger.positions["client"]] == "Intitulé"
+    assert list(ledger.frame["client"]) == ["SARL ALPHA"] * 3 + ["BETA SAS"]
+
+
+@pytest.mark.parametrize(
+    ("dues", "instalments"),
+    [
+        pytest.param((D(2026, 10, 1), D(2026, 11, 1), D(2026, 12, 31)), True, id="three-due-dates"),
+        pytest.param(
+            (D(2026, 10, 1), D(2026, 10, 1), D(2026, 12, 31)), False, id="two-on-one-date"
+        ),
+    ],
+)
+def test_an_invoice_in_instalments_is_no_duplicate(tmp_path, dues, instalments):
+    rows = [(*r[:5], due, *r[6:]) for r, due in zip(ROWS[:3], dues, strict=True)] + ROWS[3:]
+    ledger = _read(tmp_path, rows=rows)
+    doubles = [p for p in ledger.problems if "en double" in p.message]
+    staged = [p for p in ledger.problems if "plusieurs échéances" in p.message]
+    if instalments:
+        assert not doubles
+        assert [(p.row, p.severity) for p in staged] == [
+            (4, "warning"),
+            (5, "warning"),
+            (6, "warning"),
+        ]
+        assert len(ledger.frame) == 4  # each instalment is read, at its own due date
+        due_nov = ledger.frame[ledger.frame["due_date"] == "2026-11-01"]
+        assert list(due_nov["outstanding"]) == [400.0]
+    else:
+        assert {p.row for p in doubles} == {4, 5, 6}
+        assert not staged
