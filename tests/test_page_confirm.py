@@ -26,6 +26,7 @@ from test_page_week import (  # noqa: F401  (fixtures)
 import relance_xlsx
 
 CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
+REDONE = "Le classeur a été modifié depuis l'aperçu : vérifiez ce nouvel aperçu avant de confirmer."
 
 
 def _journal(ledger):
@@ -255,3 +256,26 @@ def test_lines_to_correct_are_apart_from_what_is_only_to_know(page, tmp_path):
     assert "ligne 11" in faults and "Négoce Sans Adresse" not in faults
     assert "Négoce Sans Adresse : adresse du client manquante" in notices
     assert "a_completer/" not in shown and "« Lettres à compléter »" in notices
+
+
+def test_a_workbook_changed_since_the_preview_is_previewed_again_not_run(page, office):
+    client = _previewed(page, office)
+    assert "Atelier Alpha" in {x.client for x in page.state.preview.letters}
+    shown = _version(client)
+    book = load_workbook(office)  # a colleague records Alpha's payments in Excel meanwhile
+    book.active["F4"], book.active["F5"] = 1200.0, 300.0
+    book.save(office)
+    data = {"jeton": page.state.token, "confirme": "oui", "apercu": shown}
+    client.post("/traitement", data=data)
+    assert _wait(client)["error"] is None
+    # Nothing run: the new preview, said to be new, without Alpha's letter.
+    assert _journal(office) == [] and page.state.last_run is None
+    again = client.get("/apercu").text
+    assert REDONE.replace("'", "&#39;") in again
+    assert "Atelier Alpha" not in {x.client for x in page.state.preview.letters}
+    client.post("/traitement", data={**data, "apercu": _version(client)})
+    assert _wait(client)["error"] is None
+    assert {x.client for x in page.state.last_run.letters} == {
+        "Garage Bernard",
+        "Harbour & Sons Ltd",
+    }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..config import Settings, setting_label
 from ..errors import ConfigError
-from ..ledger import KIND_LABELS, Cell, sheet_row
+from ..ledger import KIND_LABELS, Cell, Fingerprint, sheet_row
 from ..letters import convert_to_pdf, soffice_binary
 from ..mail import (
     PASSWORD_ENV,
@@ -31,6 +31,14 @@ class OpenElsewhere:
 
     lock: Path
     owner: str | None
+
+
+def content_hash(ledger: Path) -> str | None:
+    """The workbook's content as run() compares it (expect=): its sha256, None if unreadable."""
+    try:
+        return Fingerprint.of(ledger).sha256
+    except OSError:
+        return None
 
 
 def open_elsewhere(ledger: Path) -> OpenElsewhere | None:
@@ -81,6 +89,7 @@ __all__ = [
     "Cell",
     "Draft",
     "OpenElsewhere",
+    "content_hash",
     "drafts_of",
     "has_keyring",
     "keyring_name",

@@ -10,12 +10,20 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
 from ..errors import EmailError
-from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run, send
+from ..pipeline import (
+    content_hash,
+    drafts_of,
+    letter_as_pdf,
+    pdf_program,
+    prepare_send,
+    run,
+    send,
+)
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
 from .plain import page_error
-from .preview import future, page_text, preview_warnings, version
+from .preview import REDONE, future, page_text, preview_warnings, start, version
 from .state import JobProgress
 from .views import SECURITY_HEADERS, render
 
@@ -37,6 +45,9 @@ async def start_run(request: Request) -> Response:
         return _already(request, None, "/apercu")
     if state.preview is None:  # no preview seen: nothing to confirm
         return go("/apercu")
+    seen = state.seen
+    if seen is None or content_hash(ledger) != seen:  # changed (in Excel) since the preview
+        return start(request, state, REDONE)
     if form.get("apercu") != version(state):  # another tab held or released a letter since
         return go("/apercu?change=1")
     if future(day) and form.get("futur") != "oui":  # a date to come: its own tick, always
@@ -46,8 +57,9 @@ async def start_run(request: Request) -> Response:
 
     def work(progress: JobProgress) -> object:
         result = run(
-            ledger, settings, as_of=day, pdf=pdf, email=email, progress=progress, hold=holds
-        )
+            ledger, settings, as_of=day, pdf=pdf, email=email, progress=progress, hold=holds,
+            expect=seen,
+        )  # fmt: skip
         state.last_run, state.ran_at, state.holds = result, dt.datetime.now(), []
         state.serve_from(result.out_dir)
         return result
