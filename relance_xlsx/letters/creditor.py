@@ -91,7 +91,7 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "signatory_title_en": c.signatory_title_en.strip() or english_title(c.signatory_title),
         "iban": _or_placeholder(c.iban, missing, "creditor.iban"),
         "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
-        "bank": c.bank or "banque",
+        "bank": c.bank.strip(),  # optional: the letters leave out « (…) » when empty
         "cheque_payee": c.cheque_payee or name,
         # Every letter's foot: the business papers' mentions (R123-237), on two lines.
         "footer": f"{who}\n{registry}",
