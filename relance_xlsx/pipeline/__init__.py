@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         recent_lists,
         refused_dates,
         refused_numbers,
+        reused_numbers,
         sample_context,
         save_numbers,
     )
@@ -94,6 +95,7 @@ _WHERE = {
     "recent_lists": ".faces",
     "refused_dates": ".faces",
     "refused_numbers": ".faces",
+    "reused_numbers": ".faces",
     "sample_context": ".faces",
     "save_numbers": ".faces",
     "match": ".matching",
@@ -173,6 +175,7 @@ __all__ = [
     "refused_dates",
     "refused_numbers",
     "report",
+    "reused_numbers",
     "run",
     "sample_context",
     "save_numbers",
