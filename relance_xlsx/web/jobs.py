@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from starlette.requests import Request
@@ -24,7 +25,7 @@ from .guard import posted
 from .pages import go, settings_of, ui
 from .plain import page_error
 from .preview import REDONE, future, page_text, preview_warnings, start, version
-from .state import JobProgress
+from .state import JobProgress, UiState
 from .views import SECURITY_HEADERS, render
 
 
@@ -61,6 +62,7 @@ async def start_run(request: Request) -> Response:
             expect=seen,
         )  # fmt: skip
         state.last_run, state.ran_at, state.holds = result, dt.datetime.now(), []
+        state.sent = None  # the last send was another run's
         state.serve_from(result.out_dir)
         return result
 
@@ -177,7 +179,13 @@ async def send_page(request: Request) -> Response:
             "puis revenez ici."
         )
         return render(request, "message.html", 400, message=message, link=TO_SMTP)
-    return render(request, "envoi.html", plan=plan, sent=state.sent, error=None)
+    return render(request, "envoi.html", plan=plan, sent=_sent(state, plan), error=None)
+
+
+def _sent(state: UiState, plan: Any) -> Any:
+    """The last send, if it was of this run's e-mails (another workbook's, another run's: no)."""
+    sent = state.sent
+    return sent if sent is not None and sent.folder == str(plan.folder) else None
 
 
 TO_SMTP = ("/reglages#smtp.host", "Régler le serveur d'envoi")
@@ -195,8 +203,9 @@ async def start_send(request: Request) -> Response:
         # Said beside the box, which is outlined and focused: the person sees what to tick.
         unconfirmed = "Cochez la case pour confirmer l'envoi."
         return render(
-            request, "envoi.html", plan=plan, sent=state.sent, error=None, unconfirmed=unconfirmed
-        )
+            request, "envoi.html", plan=plan, sent=_sent(state, plan), error=None,
+            unconfirmed=unconfirmed,
+        )  # fmt: skip
 
     def work(progress: JobProgress) -> object:
         state.sent = send(plan, progress=progress)

@@ -72,7 +72,10 @@ async def choose(request: Request) -> Response:
         return await run_in_threadpool(_home, request, error, typed)
     # Into « Vos classeurs récents » once a preview has read it (preview.start): an empty or
     # damaged file is never offered again.
-    state.ledger = Path(typed).expanduser().resolve()
+    chosen = Path(typed).expanduser().resolve()
+    if chosen != state.ledger:
+        state.sent = None  # another workbook's send is not said on this one's e-mails page
+    state.ledger = chosen
     # Each workbook starts on today's date: a date tried on another one is not kept.
     state.preview, state.holds, state.day = None, [], dt.date.today()
     return go("/reglages")
