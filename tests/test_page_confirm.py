@@ -279,3 +279,50 @@ def test_a_workbook_changed_since_the_preview_is_previewed_again_not_run(page, o
         "Garage Bernard",
         "Harbour & Sons Ltd",
     }
+
+
+@pytest.mark.parametrize(
+    ("as_of", "letters", "said"),
+    [
+        pytest.param("2026-12-07", 1, "du 07/12/2026 est déjà fait : cette lettre partira au "
+                     "prochain traitement (à partir de demain).", id="today-one"),
+        pytest.param("2026-11-22", 3, "du 22/11/2026 est déjà fait : ces lettres partiront au "
+                     "prochain traitement (à partir du 23/11/2026).", id="another-day"),
+        pytest.param("2026-12-07", 0, "du 07/12/2026 est déjà fait : rien de plus ne partira "
+                     "ce jour-là.", id="none"),
+    ],
+)  # fmt: skip
+def test_a_preview_made_after_its_day_s_run_says_when_its_letters_go(as_of, letters, said):
+    import datetime as dt
+
+    from relance_xlsx.web.dayfiles import after_run
+
+    assert after_run(as_of, letters, dt.date(2026, 12, 7)) == f"Le traitement {said}"
+
+
+def test_a_letter_completed_after_the_day_s_run_is_said_to_go_with_the_next(page, tmp_path):
+    import shutil
+
+    from conftest import ROOT, write_ledger
+    from test_page_week import HEADERS, ROWS
+
+    folder = tmp_path / "Compta"
+    folder.mkdir()
+    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", folder / "relance.toml")
+    nowhere = ["N-1", "Négoce Sans Adresse", *ROWS[2][2:7], None, *ROWS[2][8:]]
+    ledger = write_ledger(folder / "Factures.xlsx", [*ROWS, nowhere], HEADERS)
+    client = _previewed(page, ledger)
+    data = {"jeton": page.state.token, "confirme": "oui", "apercu": _version(client)}
+    client.post("/traitement", data=data)
+    assert _wait(client)["error"] is None
+    results = client.get("/resultats").text
+    assert "(Négoce Sans Adresse)" in results and "elle partira au prochain traitement" in results
+    assert "puis relancez" not in results
+    book = load_workbook(ledger)  # the address added, the preview of the day asked again
+    book.active.cell(len(ROWS) + 2, HEADERS.index("Adresse") + 1, "1 rue A\n75001 Paris")
+    book.save(ledger)
+    _previewed(page, ledger)
+    shown = client.get("/apercu").text
+    assert "Négoce Sans Adresse" in {x.client for x in page.state.preview.letters}
+    assert "celui d&#39;avant la confirmation" not in shown and 'id="confirmer"' not in shown
+    assert "cette lettre partira au prochain traitement (à partir du 23/11/2026)" in shown

@@ -134,7 +134,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
-    warnings += filter(None, [waiting_for_address(held, ledger, job.email)])
+    warnings += filter(None, [waiting_for_address(held, ledger, job.email, job.write_workbook)])
     files = Files()
     beside = _Beside(ledger, decisions, ready, held, data, as_of if job.write_workbook else None)
     if not job.dry_run:  # the workbook's lines are gathered while the letters render

@@ -25,7 +25,7 @@ from ..pipeline import (
 )
 from ..wording import DayOutOfRange, day_long, typed_day
 from .bank import matched_of
-from .dayfiles import day_files
+from .dayfiles import after_run, day_files
 from .guard import posted
 from .pages import go, settings_of, ui
 from .state import JobProgress, UiState
@@ -222,6 +222,7 @@ async def _view(
         pdf=pdf_program(settings) is not None,
         opened=opened,
         done=done,
+        after=after_run(result.as_of, len(result.letters)) if done and result.done_before else None,
         earlier=earlier,
         credits=credits,
         warnings=preview_warnings(result),
