@@ -10,7 +10,7 @@ from pathlib import Path
 from ..config import Settings, setting_label
 from ..errors import ConfigError
 from ..ledger import KIND_LABELS, Cell, Fingerprint, sheet_row
-from ..letters import convert_to_pdf, soffice_binary
+from ..letters import convert_to_pdf, creditor_gaps, required_mentions, soffice_binary
 from ..mail import (
     PASSWORD_ENV,
     keyring_name,
@@ -31,6 +31,12 @@ class OpenElsewhere:
 
     lock: Path
     owner: str | None
+
+
+def letters_need(settings: Settings) -> tuple[list[str], list[str]]:
+    """The creditor's settings the letters need for its legal form (keys, filled or not:
+    the form marks them), and those of every letter's that are still blank."""
+    return required_mentions(settings.creditor), creditor_gaps(settings)
 
 
 def content_hash(ledger: Path) -> str | None:
@@ -96,6 +102,7 @@ __all__ = [
     "kind_label",
     "ledger_row",
     "letter_as_pdf",
+    "letters_need",
     "open_elsewhere",
     "page_words",
     "password_known",
