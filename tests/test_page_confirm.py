@@ -318,6 +318,9 @@ def test_a_letter_completed_after_the_day_s_run_is_said_to_go_with_the_next(page
     results = client.get("/resultats").text
     assert "(Négoce Sans Adresse)" in results and "elle partira au prochain traitement" in results
     assert "puis relancez" not in results
+    # The page's words: the report's French name, the backup's folder.
+    assert "délai moyen de paiement (DSO)" in results
+    assert "dans le dossier caché <code>.relance-sauvegardes</code> à côté du classeur" in results
     book = load_workbook(ledger)  # the address added, the preview of the day asked again
     book.active.cell(len(ROWS) + 2, HEADERS.index("Adresse") + 1, "1 rue A\n75001 Paris")
     book.save(ledger)
@@ -326,3 +329,25 @@ def test_a_letter_completed_after_the_day_s_run_is_said_to_go_with_the_next(page
     assert "Négoce Sans Adresse" in {x.client for x in page.state.preview.letters}
     assert "celui d&#39;avant la confirmation" not in shown and 'id="confirmer"' not in shown
     assert "cette lettre partira au prochain traitement (à partir du 23/11/2026)" in shown
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        pytest.param("les lettres vont dans a_completer/, ne sont ni imprimées",
+                     "les lettres vont dans le dossier « à compléter », ne sont ni imprimées",
+                     id="held-folder"),
+        pytest.param("une exécution datée du 29/11/2026 ou après la reportera",
+                     "un traitement daté du 29/11/2026 ou après la reportera", id="a-run-dated"),
+        pytest.param("corrigez la date dans la liste : l'exécution suivante la reportera",
+                     "corrigez la date dans la liste : le traitement suivant la reportera",
+                     id="the-next-run"),
+        # The law's « exécution de la prestation » is no run: left as it is.
+        pytest.param("livraison ou exécution de la prestation le 01/10/2026",
+                     "livraison ou exécution de la prestation le 01/10/2026", id="the-law-s-word"),
+    ],
+)  # fmt: skip
+def test_a_run_s_warning_is_said_in_the_page_s_words(said, shown):
+    from relance_xlsx.web.preview import page_text
+
+    assert page_text(said) == shown

@@ -28,6 +28,7 @@ from .bank import matched_of
 from .dayfiles import after_run, day_files
 from .guard import posted
 from .pages import go, settings_of, ui
+from .plain import page_terms
 from .state import JobProgress, UiState
 from .unassigned import unassigned
 from .views import render
@@ -65,7 +66,7 @@ def preview_warnings(result: Any) -> list[str]:
 def page_text(warning: str) -> str:
     """A run's warning as the page says it: the creditor's settings are filled in « les
     réglages », its own form, not in relance.toml."""
-    return warning.replace(SETTINGS_WHERE, "à remplir dans les réglages")
+    return page_terms(warning.replace(SETTINGS_WHERE, "à remplir dans les réglages"))
 
 
 def version(state: UiState) -> str:

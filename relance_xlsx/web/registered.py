@@ -27,7 +27,7 @@ FIELD = "numero"  # the form's fields: numero-<list>-<line>
 POSTED = "depot"  # depot-<list>-<line>: the date of posting, jj/mm/aaaa
 LIST = "liste"  # liste-<list>: the key of the list shown at that place (PostingList.key)
 CHANGED = (
-    "Une exécution a remplacé ou modifié cette liste de dépôt depuis l'affichage de la page : "
+    "Un traitement a remplacé ou modifié cette liste de dépôt depuis l'affichage de la page : "
     "rien n'a été enregistré ; la page montre maintenant les listes à jour : notez à nouveau "
     "les numéros."
 )
