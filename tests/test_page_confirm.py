@@ -279,6 +279,7 @@ def test_a_workbook_changed_since_the_preview_is_previewed_again_not_run(page, o
         "Garage Bernard",
         "Harbour & Sons Ltd",
     }
+    assert REDONE.replace("'", "&#39;") not in client.get("/apercu").text  # said once, not after
 
 
 @pytest.mark.parametrize(

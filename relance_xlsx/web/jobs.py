@@ -62,7 +62,7 @@ async def start_run(request: Request) -> Response:
             expect=seen,
         )  # fmt: skip
         state.last_run, state.ran_at, state.holds = result, dt.datetime.now(), []
-        state.sent = None  # the last send was another run's
+        state.sent, state.preview_note = None, None  # another run's send; the note was said
         state.serve_from(result.out_dir)
         return result
 
