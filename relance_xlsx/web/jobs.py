@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
@@ -47,7 +48,8 @@ async def start_run(request: Request) -> Response:
     if state.preview is None:  # no preview seen: nothing to confirm
         return go("/apercu")
     seen = state.seen
-    if seen is None or content_hash(ledger) != seen:  # changed (in Excel) since the preview
+    # Changed (saved in Excel) since the preview: hashed aside, a big workbook takes a while.
+    if seen is None or await run_in_threadpool(content_hash, ledger) != seen:
         return start(request, state, REDONE)
     if form.get("apercu") != version(state):  # another tab held or released a letter since
         return go("/apercu?change=1")
