@@ -36,6 +36,7 @@ from .errors import (
     RelanceError,
     StatementError,
     TemplateError,
+    WorkbookChanged,
     WorkbookError,
 )
 
@@ -147,6 +148,7 @@ __all__ = [
     "Smtp",
     "StatementError",
     "TemplateError",
+    "WorkbookChanged",
     "WorkbookError",
     "Writeback",
     "__version__",

@@ -77,6 +77,10 @@ class WorkbookError(RelanceError):
     """The workbook cannot be written back: open in Excel, changed, read-only, bad format."""
 
 
+class WorkbookChanged(WorkbookError):
+    """The workbook changed since the preview the person confirmed: nothing was run."""
+
+
 class LibreOfficeError(RelanceError):
     """LibreOffice is missing or failed to convert the letters to PDF."""
 
@@ -104,5 +108,6 @@ __all__ = [
     "RunDateError",
     "StatementError",
     "TemplateError",
+    "WorkbookChanged",
     "WorkbookError",
 ]

@@ -64,3 +64,38 @@ def test_relance_init_s_file_holds_every_identity_key_with_its_comment():
 )  # fmt: skip
 def test_the_creditor_s_mentions(creditor, lines):
     assert creditor_lines(settings_from_dict({"creditor": creditor}).creditor) == lines
+
+
+@pytest.mark.parametrize(
+    ("bank", "said"),
+    [
+        # The bank is optional: an empty one leaves no « (banque) » placeholder in a letter.
+        pytest.param("", ["EXEMFRPPXXX, en indiquant", "EXEMFRPPXXX, quoting"], id="no-bank"),
+        pytest.param("Banque Exemple", ["EXEMFRPPXXX (Banque Exemple), en indiquant",
+                                        "EXEMFRPPXXX (Banque Exemple), quoting"], id="bank-named"),
+    ],
+)  # fmt: skip
+def test_an_optional_bank_is_named_in_the_letters_only_when_given(tmp_path, bank, said):
+    import datetime as dt
+
+    from conftest import ROOT, all_paragraphs, write_ledger
+    from docx import Document
+
+    from relance_xlsx import load_settings, run
+
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    (tmp_path / "relance.toml").write_text(toml.replace('"Banque Exemple"', f'"{bank}"'), "utf-8")
+    late = [dt.date(2026, 9, 1), dt.date(2026, 10, 1), 500.0, 0, "1 rue A\n75001 Paris"]
+    headers = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Montant réglé",
+               "Adresse", "Langue"]  # fmt: skip
+    rows = [["F-1", "Atelier Alpha", *late, "fr"], ["F-2", "Harbour Ltd", *late, "en"]]
+    ledger = write_ledger(tmp_path / "Factures.xlsx", rows, headers)
+    settings = load_settings(tmp_path / "relance.toml")
+    result = run(ledger, settings, as_of=dt.date(2026, 11, 22), write_workbook=False)
+    texts = [
+        " ".join(" ".join(p.text.split()) for p in all_paragraphs(Document(x.path)))
+        for x in sorted(result.letters, key=lambda x: x.client)
+    ]
+    assert len(texts) == 2
+    for text, expected in zip(texts, said, strict=True):
+        assert expected in text and "(banque)" not in text and "()" not in text

@@ -448,7 +448,7 @@ def test_numbers_typed_before_a_new_run_reach_the_list_shown(tmp_path):
             "/recommandes",
             data={"jeton": token, "liste-0": key[1], "numero-0-1": "1A 123 456 7890 5"},
         )
-        assert "1 numéro(s) enregistré(s)" in saved.text
+        assert "1 numéro de recommandé enregistré" in saved.text
     assert Path(later.posting_list).read_bytes() == newer
     sheet = load_workbook(first.posting_list)["Recommandés"]
     assert "1A 123 456 7890 5" in [c.value for row in sheet.iter_rows() for c in row]
@@ -486,7 +486,7 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
             "/recommandes",
             data={"jeton": token, "liste-0": key[1], "numero-0-1": "1A 123 456 7890 5"},
         )
-        assert "1 numéro(s) enregistré(s)" in saved.text
+        assert "1 numéro de recommandé enregistré" in saved.text
         assert 'value="1A 123 456 7890 5"' in saved.text
         # A number for a line of a list that does not exist changes nothing.
         client.post("/recommandes", data={"jeton": token, "numero-7-1": "1A 000 000 0000 0"})
@@ -558,7 +558,10 @@ def test_the_date_of_posting_typed_on_the_page_reaches_the_list_then_the_journal
         assert refused in answer and "rien n'a été enregistré" in answer
         assert Path(first.posting_list).read_bytes() == before
         return
-    assert "enregistré(s)" in answer and 'value="23/11/2026"' in answer
+    assert (
+        "1 numéro de recommandé et 1 date de dépôt enregistrés" in answer
+        and 'value="23/11/2026"' in answer
+    )
     cell = load_workbook(first.posting_list)["Recommandés"]["I5"]
     assert cell.value == dt.datetime(2026, 11, 23) and cell.number_format == "dd/mm/yyyy"
     _run(ledger, AS_OF + dt.timedelta(days=7))

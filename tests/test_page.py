@@ -499,6 +499,29 @@ def test_the_e_mails_go_only_after_the_second_confirmation(page, tmp_path, serve
     assert 'href="/resultats" id="retour-resultats"' in after
 
 
+@pytest.mark.parametrize("other", ["another-workbook", "same-workbook-next-run"])
+def test_the_e_mails_page_forgets_a_send_of_another_run(page, tmp_path, serve, other):  # noqa: F811
+    from test_email import Sink, _build, _point_at
+
+    server = serve(Sink())
+    first = _build(tmp_path / "bureau")
+    _point_at(tmp_path / "bureau", server.port, per_minute=10000)
+    client = _run_from_page(page, first, email="on")
+    client.post("/envoi", data={"jeton": page.state.token, "confirme": "oui"})
+    assert _wait(client)["error"] is None and page.state.sent is not None
+    ledger, day = first, EMAIL_DAY + dt.timedelta(days=21)
+    if other == "another-workbook":
+        ledger, day = _build(tmp_path / "autre"), EMAIL_DAY
+        _point_at(tmp_path / "autre", server.port, per_minute=10000)
+    client = _previewed(page, ledger, day)
+    data = {"jeton": page.state.token, "confirme": "oui", "email": "on", "futur": "oui"}
+    client.post("/traitement", data={**data, "apercu": _version(client)})
+    assert _wait(client)["error"] is None and page.state.last_run.emails
+    shown = client.get("/envoi").text
+    assert 'id="envoyes"' not in shown and "E-mails envoyés par" not in shown
+    assert f"Envoyer {len(page.state.last_run.emails)} e-mail(s)" in shown
+
+
 @needs_libreoffice
 def test_a_letter_of_the_preview_opens_as_pdf(page, office):
     client = _previewed(page, office)

@@ -26,6 +26,7 @@ from test_page_week import (  # noqa: F401  (fixtures)
 import relance_xlsx
 
 CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
+REDONE = "Le classeur a été modifié depuis l'aperçu : vérifiez ce nouvel aperçu avant de confirmer."
 
 
 def _journal(ledger):
@@ -255,3 +256,99 @@ def test_lines_to_correct_are_apart_from_what_is_only_to_know(page, tmp_path):
     assert "ligne 11" in faults and "Négoce Sans Adresse" not in faults
     assert "Négoce Sans Adresse : adresse du client manquante" in notices
     assert "a_completer/" not in shown and "« Lettres à compléter »" in notices
+
+
+def test_a_workbook_changed_since_the_preview_is_previewed_again_not_run(page, office):
+    client = _previewed(page, office)
+    assert "Atelier Alpha" in {x.client for x in page.state.preview.letters}
+    shown = _version(client)
+    book = load_workbook(office)  # a colleague records Alpha's payments in Excel meanwhile
+    book.active["F4"], book.active["F5"] = 1200.0, 300.0
+    book.save(office)
+    data = {"jeton": page.state.token, "confirme": "oui", "apercu": shown}
+    client.post("/traitement", data=data)
+    assert _wait(client)["error"] is None
+    # Nothing run: the new preview, said to be new, without Alpha's letter.
+    assert _journal(office) == [] and page.state.last_run is None
+    again = client.get("/apercu").text
+    assert REDONE.replace("'", "&#39;") in again
+    assert "Atelier Alpha" not in {x.client for x in page.state.preview.letters}
+    client.post("/traitement", data={**data, "apercu": _version(client)})
+    assert _wait(client)["error"] is None
+    assert {x.client for x in page.state.last_run.letters} == {
+        "Garage Bernard",
+        "Harbour & Sons Ltd",
+    }
+    assert REDONE.replace("'", "&#39;") not in client.get("/apercu").text  # said once, not after
+
+
+@pytest.mark.parametrize(
+    ("as_of", "letters", "said"),
+    [
+        pytest.param("2026-12-07", 1, "du 07/12/2026 est déjà fait : cette lettre partira au "
+                     "prochain traitement (à partir de demain).", id="today-one"),
+        pytest.param("2026-11-22", 3, "du 22/11/2026 est déjà fait : ces lettres partiront au "
+                     "prochain traitement (à partir du 23/11/2026).", id="another-day"),
+        pytest.param("2026-12-07", 0, "du 07/12/2026 est déjà fait : rien de plus ne partira "
+                     "ce jour-là.", id="none"),
+    ],
+)  # fmt: skip
+def test_a_preview_made_after_its_day_s_run_says_when_its_letters_go(as_of, letters, said):
+    import datetime as dt
+
+    from relance_xlsx.web.dayfiles import after_run
+
+    assert after_run(as_of, letters, dt.date(2026, 12, 7)) == f"Le traitement {said}"
+
+
+def test_a_letter_completed_after_the_day_s_run_is_said_to_go_with_the_next(page, tmp_path):
+    import shutil
+
+    from conftest import ROOT, write_ledger
+    from test_page_week import HEADERS, ROWS
+
+    folder = tmp_path / "Compta"
+    folder.mkdir()
+    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", folder / "relance.toml")
+    nowhere = ["N-1", "Négoce Sans Adresse", *ROWS[2][2:7], None, *ROWS[2][8:]]
+    ledger = write_ledger(folder / "Factures.xlsx", [*ROWS, nowhere], HEADERS)
+    client = _previewed(page, ledger)
+    data = {"jeton": page.state.token, "confirme": "oui", "apercu": _version(client)}
+    client.post("/traitement", data=data)
+    assert _wait(client)["error"] is None
+    results = client.get("/resultats").text
+    assert "(Négoce Sans Adresse)" in results and "elle partira au prochain traitement" in results
+    assert "puis relancez" not in results
+    # The page's words: the report's French name, the backup's folder.
+    assert "délai moyen de paiement (DSO)" in results
+    assert "dans le dossier caché <code>.relance-sauvegardes</code> à côté du classeur" in results
+    book = load_workbook(ledger)  # the address added, the preview of the day asked again
+    book.active.cell(len(ROWS) + 2, HEADERS.index("Adresse") + 1, "1 rue A\n75001 Paris")
+    book.save(ledger)
+    _previewed(page, ledger)
+    shown = client.get("/apercu").text
+    assert "Négoce Sans Adresse" in {x.client for x in page.state.preview.letters}
+    assert "celui d&#39;avant la confirmation" not in shown and 'id="confirmer"' not in shown
+    assert "cette lettre partira au prochain traitement (à partir du 23/11/2026)" in shown
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        pytest.param("les lettres vont dans a_completer/, ne sont ni imprimées",
+                     "les lettres vont dans le dossier « à compléter », ne sont ni imprimées",
+                     id="held-folder"),
+        pytest.param("une exécution datée du 29/11/2026 ou après la reportera",
+                     "un traitement daté du 29/11/2026 ou après la reportera", id="a-run-dated"),
+        pytest.param("corrigez la date dans la liste : l'exécution suivante la reportera",
+                     "corrigez la date dans la liste : le traitement suivant la reportera",
+                     id="the-next-run"),
+        # The law's « exécution de la prestation » is no run: left as it is.
+        pytest.param("livraison ou exécution de la prestation le 01/10/2026",
+                     "livraison ou exécution de la prestation le 01/10/2026", id="the-law-s-word"),
+    ],
+)  # fmt: skip
+def test_a_run_s_warning_is_said_in_the_page_s_words(said, shown):
+    from relance_xlsx.web.preview import page_text
+
+    assert page_text(said) == shown

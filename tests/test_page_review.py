@@ -261,6 +261,10 @@ def test_a_workbook_open_at_confirm_says_retry_and_links_back_to_the_preview(pag
     client.post("/traitement", data=form)
     error = _wait(client)["error"]
     assert "fermez-le puis réessayez" in error and "relancez" not in error
+    assert (  # Excel may have crashed: its owner file is then nobody's
+        "si personne ne l'a ouvert (Excel fermé brutalement), supprimez le fichier caché "
+        f"~${office.name} à côté du classeur." in error
+    )
     shown = client.get("/suivi").text
     assert 'href="/apercu" id="vers-apercu"' in shown
     (office.parent / f"~${office.name}").unlink()

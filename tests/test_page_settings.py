@@ -90,3 +90,39 @@ def test_the_test_message_sees_an_amount_typed_and_not_saved(typed, changed):
     assert edited(form, current) == []
     label = next(f.label for f in FIELDS if f"{f.section}.{f.key}" == NAME)
     assert edited({**form, NAME: typed}, current) == ([label] if changed else [])
+
+
+LEGAL = ("creditor.legal_form", "creditor.share_capital", "creditor.rcs_city")
+
+
+@pytest.mark.parametrize(
+    ("legal", "sole", "said", "starred"),
+    [
+        pytest.param(("", "", ""), False, "à compléter, « Forme juridique » (marqué d'un *",
+                     {"Forme juridique"}, id="no-form"),
+        # A company: its capital and registry's town are asked at once, not one preview later.
+        pytest.param(("SARL", "", ""), False, "à compléter, « Capital social » et « Ville du "
+                     "RCS » (marqués d'un *", {"Forme juridique", "Capital social", "Ville du RCS"},
+                     id="company-without-its-mentions"),
+        pytest.param(("Association", "", ""), False, None, {"Forme juridique"}, id="association"),
+        pytest.param(("EI", "", ""), True, None, set(), id="sole-trader"),
+        pytest.param(("SARL", "10 000 €", "Lyon"), False, None,
+                     {"Forme juridique", "Capital social", "Ville du RCS"}, id="company-complete"),
+    ],
+)  # fmt: skip
+def test_saving_says_what_the_legal_form_still_needs_and_stars_it(page, office, legal, sole, said,
+                                                                   starred):  # fmt: skip
+    import html
+
+    client = _on_settings(page, office)
+    form = {"jeton": page.state.token, **CREDITOR, **dict(zip(LEGAL, legal, strict=True))}
+    if sole:
+        form["creditor.sole_trader"] = "on"
+    shown = html.unescape(client.post("/reglages", data=form).text)
+    assert "Réglages enregistrés." in shown
+    if said is None:
+        assert "ne peuvent pas encore partir" not in shown
+    else:
+        assert f"Les lettres ne peuvent pas encore partir : {said}" in shown
+    labels = {"Forme juridique", "Capital social", "Ville du RCS"}
+    assert {x for x in labels if f">{x} *</label>" in shown} == starred

@@ -26,10 +26,12 @@ import relance_xlsx
 from relance_xlsx.cli import app
 from relance_xlsx.mailroom import (
     PostingLine,
+    PostingList,
     clean_number,
     invoices_text,
     number_problem,
     read_list,
+    reused_numbers,
     save_numbers,
     shown_number,
     write_posting_list,
@@ -575,7 +577,7 @@ def test_a_list_that_cannot_be_read_is_kept_aside_not_overwritten(tmp_path):
 def test_the_page_writes_numbers_under_an_overwritten_header(week):
     ledger, listing, first = week
     _edit(listing, _header("Observations"))
-    assert save_numbers(listing, {2: TWO}) == 1
+    assert save_numbers(listing, {2: TWO}).numbers == 1
     assert load_workbook(listing)[SHEET].cell(6, 8).value == TWO
     _run(ledger, NEXT)
     registered = [x for x in first.letters if x.registered]
@@ -635,3 +637,56 @@ def test_an_invoice_number_is_never_cut_on_the_printed_list(tmp_path, invoices, 
     assert hidden == list(invoices)
     assert read_list(path).lines[0].invoices == invoices
     assert "\u2011" not in invoices_text(invoices)
+
+
+def _listed(day: dt.date, *numbers: str) -> PostingList:
+    clients = (DUPONT, FONTAINE, ROUX)
+    return PostingList(Path(f"{day}.xlsx"), day, [
+        PostingLine(n, clients[n - 1], clients[n - 1], (), "RF", 1.0, "x.docx", (), number)
+        for n, number in enumerate(numbers, start=1)
+    ])  # fmt: skip
+
+
+EARLIER = AS_OF - dt.timedelta(days=14)
+
+
+@pytest.mark.parametrize(
+    ("lists", "refused"),
+    [
+        # Two letters of one list typed with one number: both refused, each naming the other.
+        pytest.param([(_listed(AS_OF, "", ""), {1: ONE, 2: "1a-123-456-7890-5"})],
+                     {(0, 1): FONTAINE, (0, 2): DUPONT}, id="same-list-typed-twice"),
+        # The number of a letter of an earlier list of the workbook, saved there.
+        pytest.param([(_listed(AS_OF, ""), {1: ONE}), (_listed(EARLIER, ONE), {})],
+                     {(0, 1): f"{DUPONT} (dépôt du {EARLIER:%d/%m/%Y}, ligne 1)"},
+                     id="earlier-list-saved"),
+        pytest.param([(_listed(AS_OF, ONE, ""), {2: ONE})], {(0, 2): DUPONT}, id="same-list-saved"),
+        # Its own number sent again, or a number moved from one letter to another: no error.
+        pytest.param([(_listed(AS_OF, ONE, ""), {1: ONE, 2: TWO})], {}, id="own-number-again"),
+        pytest.param([(_listed(AS_OF, ONE, ""), {1: "", 2: ONE})], {}, id="number-moved"),
+    ],
+)  # fmt: skip
+def test_a_registered_number_serves_one_letter_only(lists, refused):
+    found = reused_numbers(lists)
+    assert set(found) == set(refused)
+    for place, other in refused.items():
+        assert f"{ONE} est déjà le n° de la lettre à {other}" in found[place]
+        this = lists[place[0]][0].lines[place[1] - 1].client
+        assert f"vérifiez celui de la lettre à {this} sur sa preuve de dépôt" in found[place]
+
+
+def test_the_page_refuses_one_number_for_two_letters_and_counts_numbers(week):
+    ledger, listing, _ = week
+    with running_page(ledger, recent_file=ledger.with_name("recents.json")) as page:
+        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        token = page.state.token
+        assert client.get(f"/?jeton={token}").status_code == 200
+        key = re.search(r'name="liste-0" value="([0-9a-f]+)"', client.get("/recommandes").text)
+        assert key is not None
+        form = {"jeton": token, "liste-0": key[1], "numero-0-1": ONE, "depot-0-1": "23/11/2026"}
+        before = listing.read_bytes()
+        refused = client.post("/recommandes", data={**form, "numero-0-2": ONE}).text
+        assert f"déjà le n° de la lettre à {DUPONT.replace('&', '&amp;')}" in refused
+        assert listing.read_bytes() == before
+        saved = client.post("/recommandes", data={**form, "numero-0-2": TWO}).text
+        assert "2 numéros de recommandé et 1 date de dépôt enregistrés" in saved

@@ -217,7 +217,9 @@ def test_two_runs_at_once_one_writes_the_other_is_refused(tmp_path):
         assert all(p.returncode == 0 for p in procs), outs
         said = sorted(o[0].split()[0] for o in outs)
         assert said == ["refused", "wrote"], outs
-        assert any("Une autre exécution" in o[0] for o in outs)
+        assert any(
+            "Un autre traitement (sur ce poste ou un autre) est en cours" in o[0] for o in outs
+        )
         journal = _journal_lines(ledger)
         assert journal == len(INVOICES)  # one letter line per invoice, none lost or doubled
 
@@ -247,6 +249,24 @@ class _SaveDuringWriteBack:
 
     def stop(self) -> None:
         return None
+
+
+def test_a_second_run_on_a_held_workbook_is_told_to_wait_and_retry(tmp_path):
+    from relance_xlsx.workbook import ledger_lock
+
+    ledger = tmp_path / "factures.xlsx"
+    ledger.write_bytes(b"")
+    said = (
+        "Un autre traitement (sur ce poste ou un autre) est en cours sur factures.xlsx : "
+        "attendez qu'il se termine puis réessayez."
+    )
+    with (
+        ledger_lock(ledger),
+        pytest.raises(relance_xlsx.WorkbookError) as refused,
+        ledger_lock(ledger),
+    ):
+        pass
+    assert refused.value.message == said
 
 
 def test_the_users_save_during_the_write_back_wins(tmp_path):

@@ -231,6 +231,31 @@ def test_changed_since_read_is_refused(tmp_path):
         write_back(ledger.sheet_ref, [], [], Settings().writeback, now=dt.datetime(2026, 11, 22))
 
 
+@pytest.mark.parametrize(
+    ("change", "runs"),
+    [
+        pytest.param(False, True, id="as-previewed-runs"),
+        # A colleague saved the workbook in Excel after the page's preview.
+        pytest.param(True, False, id="changed-since-the-preview-refused"),
+    ],
+)
+def test_a_run_expecting_the_previewed_workbook_runs_only_on_it(tmp_path, change, runs):
+    from relance_xlsx.pipeline import content_hash
+
+    path = _table_ledger(tmp_path)
+    seen = content_hash(path)
+    if change:
+        path.write_bytes(path.read_bytes() + b"\0")
+    before = parts(path)
+    if runs:
+        run(path, expect=seen)
+        assert parts(path) != before  # written back
+        return
+    with pytest.raises(relance_xlsx.WorkbookChanged, match="modifié depuis l'aperçu"):
+        run(path, expect=seen)
+    assert parts(path) == before and not (tmp_path / "out").exists()
+
+
 def test_backups_keep_the_last_ten(sample):
     from relance_xlsx.ooxml.saving import make_backup
 

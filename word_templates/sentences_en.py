@@ -65,7 +65,7 @@ EN = {
     "{{ part.totals.penalties_paid }}.",
     "pay_title": "How to pay:",
     "transfer": "by bank transfer to IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
-    " ({{ creditor.bank }}), quoting the reference {{ payment.reference }};",
+    "{% if creditor.bank %} ({{ creditor.bank }}){% endif %}, quoting the reference {{ payment.reference }};",
     "cheque": "by cheque payable to {{ creditor.cheque_payee }}, sent to the address above "
     "with the reference {{ payment.reference }}{% if payment.link %};{% else %}.{% endif %}",
     "link": "online: {{ payment.link }}.",

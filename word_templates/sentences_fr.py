@@ -73,7 +73,8 @@ FR = {
     "{{ part.totals.penalties_paid }}.",
     "pay_title": "Modalités de règlement :",
     "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
-    " ({{ creditor.bank }}), en indiquant en référence : {{ payment.reference }} ;",
+    "{% if creditor.bank %} ({{ creditor.bank }}){% endif %}, en indiquant en référence : "
+    "{{ payment.reference }} ;",
     "cheque": "par chèque à l'ordre {{ creditor.cheque_payee_of }}, adressé à l'adresse "
     "ci-dessus, en joignant la référence {{ payment.reference }}"
     # The list's last item ends with a full stop, the others with « ; ».

@@ -23,6 +23,7 @@ from .context import has_address, letter_context
 from .creditor import (
     creditor_context,
     creditor_gaps,
+    required_mentions,
 )
 from .fetching import remote_in_html
 from .lacks import missing_phrase
@@ -130,6 +131,7 @@ __all__ = [
     "render_bundles",
     "render_letter",
     "render_letters",
+    "required_mentions",
     "safe_filename",
     "sample_context",
     "soffice_binary",

@@ -35,24 +35,27 @@ _COMPANIES = frozenset(
 )
 
 
-def _mentions_missing(c: Creditor, missing: list[str]) -> None:
-    """The business papers' mentions a company's letters cannot go without (a letter of an
-    SARL naming only its SIRET is an offence, R123-237): its form, and for a company its
-    capital and its registry's town. An association or a sole trader owes none of these."""
-    form = c.legal_form.strip()
+def required_mentions(c: Creditor) -> list[str]:
+    """The business papers' mentions a creditor's letters cannot go without, filled or not
+    (keys): its form, and for a company its capital and its registry's town (a letter of an
+    SARL naming only its SIRET is an offence, R123-237). A sole trader owes none of these."""
     if c.sole_trader:
-        return
-    if not form:
-        missing.append("creditor.legal_form")
-        return
-    words = re.split(r"[^a-zé]+", form.lower().replace(".", ""))
+        return []
+    words = re.split(r"[^a-zé]+", c.legal_form.strip().lower().replace(".", ""))
     # « Société par actions simplifiée » written out is a company as « SAS » is.
     if _COMPANIES.isdisjoint(words) and "société" not in words and "societe" not in words:
-        return
-    if not c.share_capital.strip():
-        missing.append("creditor.share_capital")
-    if not c.rcs_city.strip():
-        missing.append("creditor.rcs_city")
+        return ["creditor.legal_form"]
+    return ["creditor.legal_form", "creditor.share_capital", "creditor.rcs_city"]
+
+
+def _mentions_missing(c: Creditor, missing: list[str]) -> None:
+    """Those mentions left blank (an association's form alone; none of a sole trader's)."""
+    values = {
+        "creditor.legal_form": c.legal_form,
+        "creditor.share_capital": c.share_capital,
+        "creditor.rcs_city": c.rcs_city,
+    }
+    missing += [key for key in required_mentions(c) if not values[key].strip()]
 
 
 def _or_placeholder(value: str, missing: list[str], what: str) -> str:
@@ -91,7 +94,7 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "signatory_title_en": c.signatory_title_en.strip() or english_title(c.signatory_title),
         "iban": _or_placeholder(c.iban, missing, "creditor.iban"),
         "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
-        "bank": c.bank or "banque",
+        "bank": c.bank.strip(),  # optional: the letters leave out « (…) » when empty
         "cheque_payee": c.cheque_payee or name,
         # Every letter's foot: the business papers' mentions (R123-237), on two lines.
         "footer": f"{who}\n{registry}",
@@ -114,4 +117,4 @@ def creditor_gaps(settings: Settings) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
-__all__ = ["creditor_context", "creditor_gaps"]
+__all__ = ["creditor_context", "creditor_gaps", "required_mentions"]

@@ -82,9 +82,12 @@ def without_email(letters: list[Letter], ledger: Ledger) -> list[str]:
     return sorted({x.plan.client for x in letters} - reached, key=str.casefold)
 
 
-def waiting_for_address(held: list[Letter], ledger: Ledger, email: bool) -> str | None:
+def waiting_for_address(
+    held: list[Letter], ledger: Ledger, email: bool, ran: bool = False
+) -> str | None:
     """One sentence for the letters held for their client's postal address: what to do, and
-    what --email does for them (nothing: an e-mail goes with a complete letter only)."""
+    what --email does for them (nothing: an e-mail goes with a complete letter only). ran: the
+    day's run was made (the workbook written): they go with the next run, not a second one."""
     waiting = [x for x in held if any(m.startswith("adresse du client") for m in x.missing)]
     if not waiting:
         return None
@@ -95,8 +98,13 @@ def waiting_for_address(held: list[Letter], ledger: Ledger, email: bool) -> str 
     said = (
         f"{len(waiting)} lettre(s) restent à compléter faute de l'adresse postale complète de "
         f"leur client ({shown}) : ajoutez-la au classeur (colonnes « Adresse », « Code postal » "
-        "et « Ville », ou une feuille de clients) puis relancez"
+        "et « Ville », ou une feuille de clients) "
     )
+    if ran:
+        said += f"; elle{'s' * (len(waiting) > 1)} partir{'ont' if len(waiting) > 1 else 'a'} "
+        said += "au prochain traitement"
+    else:
+        said += "puis relancez"
     if reached:
         done = "aucun e-mail n'est préparé pour elles" if email else "préparer les e-mails n'y "
         done += "" if email else "changerait rien"

@@ -12,7 +12,15 @@ from .bundles import (
     write_posting,
 )
 from .joining import BLANK_TEXT, Joined, join_letters, page_counts
-from .listedit import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
+from .listedit import (
+    PostingList,
+    Saved,
+    recent_lists,
+    refused_dates,
+    refused_numbers,
+    reused_numbers,
+    save_numbers,
+)
 from .listfind import READ_BACK_DAYS, posting_lists
 from .lrar import clean_number, number_problem, shown_number
 from .posting import (
@@ -40,6 +48,7 @@ __all__ = [
     "PostingList",
     "Recorded",
     "RegisteredNumber",
+    "Saved",
     "clean_number",
     "invoices_text",
     "join_bundles",
@@ -54,6 +63,7 @@ __all__ = [
     "record_numbers",
     "refused_dates",
     "refused_numbers",
+    "reused_numbers",
     "save_numbers",
     "shown_number",
     "write_posting",

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import WorkbookError
 from ..userfiles import write_atomically
 from .listfind import posting_lists
-from .lrar import EXAMPLE, number_problem
+from .lrar import EXAMPLE, clean_number, number_problem, shown_number
 from .posted import posted_day, posted_problem
 from .posting import POSTED_HEADER, PostingLine
 from .typed import read_list
@@ -34,6 +34,17 @@ class PostingList:
         lines = "|".join(f"{x.line}:{x.reference}:{x.client}" for x in self.lines)
         text = f"{self.path.resolve()}|{self.posted.isoformat()}|{lines}"
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save wrote: numbers of registered letters, dates of posting (each a cell)."""
+
+    numbers: int = 0
+    dates: int = 0
+
+    def __add__(self, other: Saved) -> Saved:
+        return Saved(self.numbers + other.numbers, self.dates + other.dates)
 
 
 def recent_lists(folders: Iterable[Path], as_of: dt.date, workbook: str = "") -> list[PostingList]:
@@ -58,6 +69,34 @@ def refused_numbers(numbers: Mapping[int, str]) -> dict[int, str]:
     }
 
 
+def reused_numbers(
+    lists: Sequence[tuple[PostingList, Mapping[int, str]]],
+) -> dict[tuple[int, int], str]:
+    """Each number typed (the lists' numbers typed by line) that another registered letter of
+    these lists has, typed too or saved before: why, naming both letters, by (list's place,
+    line). A number is proof of one posting only."""
+    holders: dict[str, list[tuple[int, int]]] = {}
+    for n, (listed, typed) in enumerate(lists):
+        for x in listed.lines:
+            key = clean_number(typed.get(x.line, x.number))
+            if key:
+                holders.setdefault(key, []).append((n, x.line))
+    out = {}
+    for key, places in holders.items():
+        for n, line in places if len(places) > 1 else []:
+            if not lists[n][1].get(line, "").strip():
+                continue  # saved before, not typed now: the typed one is refused
+            on, at = next(p for p in places if p != (n, line))
+            other = next(x for x in lists[on][0].lines if x.line == at)
+            this = next(x for x in lists[n][0].lines if x.line == line)
+            out[(n, line)] = (
+                f"{shown_number(key)} est déjà le n° de la lettre à {other.client} (dépôt du "
+                f"{lists[on][0].posted:%d/%m/%Y}, ligne {at}) : un n° de recommandé ne sert "
+                f"qu'une fois ; vérifiez celui de la lettre à {this.client} sur sa preuve de dépôt"
+            )
+    return out
+
+
 def refused_dates(
     dates: Mapping[int, str], letters: dt.date | None, today: dt.date
 ) -> dict[int, str]:
@@ -71,10 +110,10 @@ def refused_dates(
 
 def save_numbers(
     path: Path, numbers: Mapping[int, str], dates: Mapping[int, str] | None = None
-) -> int:
+) -> Saved:
     """Write the numbers typed (by line) into the list's number column, and the dates of
     posting (jj/mm/aaaa, checked by refused_dates) into its « Date de dépôt » column; how
-    many cells changed.
+    many numbers and dates were written (a number or date erased is not counted).
 
     The column is found as the next run finds it (its header's meaning, or where it was
     written). Refused, the file untouched, when Excel or LibreOffice has it open or when the
@@ -106,20 +145,28 @@ def save_numbers(
         )
     book = load_workbook(path)
     ws = book[listed.sheet]
-    changed = 0
+    written, posted = 0, 0
     for line, typed in numbers.items():
         cell = ws[listed.cells[line]] if line in listed.cells else None
         if cell is not None and str(cell.value or "") != typed.strip():
             cell.value = typed.strip() or None
-            changed += 1
+            written += bool(typed.strip())
     for line, day in dated.items():
         cell = ws[listed.posted_cells[line]] if line in listed.posted_cells else None
         value = dt.datetime.combine(day, dt.time()) if isinstance(day, dt.date) else None
         if cell is not None and cell.value != value:
             cell.value, cell.number_format = value, "dd/mm/yyyy"
-            changed += 1
+            posted += value is not None
     write_atomically(path, book.save)
-    return changed
+    return Saved(written, posted)
 
 
-__all__ = ["PostingList", "recent_lists", "refused_dates", "refused_numbers", "save_numbers"]
+__all__ = [
+    "PostingList",
+    "Saved",
+    "recent_lists",
+    "refused_dates",
+    "refused_numbers",
+    "reused_numbers",
+    "save_numbers",
+]

@@ -15,7 +15,14 @@ from ..letters import (
     missing_phrase,
     sample_context,
 )
-from ..mailroom import PostingList, recent_lists, refused_dates, refused_numbers, save_numbers
+from ..mailroom import (
+    PostingList,
+    recent_lists,
+    refused_dates,
+    refused_numbers,
+    reused_numbers,
+    save_numbers,
+)
 
 __all__ = [
     "ALL_KINDS",
@@ -32,6 +39,7 @@ __all__ = [
     "recent_lists",
     "refused_dates",
     "refused_numbers",
+    "reused_numbers",
     "sample_context",
     "save_numbers",
 ]

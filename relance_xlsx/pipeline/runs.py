@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import collector
 from ..config import Settings
+from ..errors import WorkbookChanged
 from ..ledger import HoldBack, Ledger, hold_rows, read_ledger, said_in_run
 from ..letters import (
     PENALTY_KINDS,
@@ -23,7 +24,6 @@ from ..letters import (
     creditor_gaps,
     held_rows,
     missing_addresses,
-    reference_of_letter,
 )
 from ..mail import Messages, plan_messages, waiting_for_address, without_email
 from ..policy import Decisions, hold_back
@@ -42,7 +42,7 @@ from .around import decision_sheet, done_before, report_and_dossiers, template_f
 from .deciding import decide_ledger, letter_rows
 from .outputs import Files, write_files
 from .registered import typed_numbers
-from .writing import commit_write_back, gather_write_back
+from .writing import commit_write_back, gather_write_back, journal_references
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class _Job:
     statements: list[str]
     hold: list[HoldBack]
     asked_write: bool  # the workbook's write-back asked for (a dry run writes nothing)
+    expect: str | None  # the workbook's content hash as previewed (None: any)
 
 
 def run(
@@ -79,6 +80,7 @@ def run(
     statements: Sequence[str] = (),
     hold: Sequence[HoldBack] = (),
     invoices_as_json: bool = False,
+    expect: str | None = None,
 ) -> RunResult:
     """The weekly batch on one ledger, for the date as_of, with these settings.
 
@@ -89,13 +91,15 @@ def run(
 
     A run that writes the workbook holds the ledger's lock from start to end: a second run
     on the same ledger is refused at once. invoices_as_json: their JSON text instead (orjson).
+    expect: the content hash (sha256) of the workbook as previewed; read otherwise, nothing
+    is done (WorkbookChanged).
     """
     writes = write_workbook and not dry_run
     out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
     job = _Job(
         ledger_path, settings or Settings(), as_of, out, dry_run, writes, pdf, email,
         progress or Quiet(), now or dt.datetime.now(), list(statements), list(hold),
-        write_workbook,
+        write_workbook, expect,
     )  # fmt: skip
     with contextlib.ExitStack() as held:
         if not dry_run:  # refused before the lock, before anything is read or written
@@ -130,7 +134,7 @@ def _run(job: _Job, aside: contextlib.ExitStack | None) -> RunResult:
     # Messages are rendered before any letter is written: a broken e-mail template stops early.
     messages = plan_messages(ready, ledger, settings) if job.email else Messages()
     problems += messages.problems
-    warnings += filter(None, [waiting_for_address(held, ledger, job.email)])
+    warnings += filter(None, [waiting_for_address(held, ledger, job.email, job.write_workbook)])
     files = Files()
     beside = _Beside(ledger, decisions, ready, held, data, as_of if job.write_workbook else None)
     if not job.dry_run:  # the workbook's lines are gathered while the letters render
@@ -233,22 +237,17 @@ def _without_contexts(letters: list[Letter]) -> list[Letter]:
     return [dataclasses.replace(x, packed=None) for x in letters]
 
 
-def _references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:
-    """Each invoice's letter's RF reference, for its journal line: the bank matcher reads it."""
-    out = {}
-    for letter in ready:
-        reference = reference_of_letter(letter.plan, data, as_of)
-        if reference:
-            out.update(dict.fromkeys(letter.plan.rows, reference))
-    return out
-
-
 def _read(job: _Job) -> tuple[Ledger, dict[Any, HoldBack], list[str], str | None]:
     """The ledger with the run's holds (and the holds that name nothing), and, before any
     letter, every reason not to write it back: a dry run says why a real one would stop."""
     settings = job.settings
     with step(job.progress, "Lecture du classeur"):
         ledger = read_ledger(job.ledger_path, settings, as_of=job.as_of)
+    if job.expect is not None and ledger.fingerprint.sha256 != job.expect:
+        raise WorkbookChanged(
+            f"{job.ledger_path.name} a été modifié depuis l'aperçu : rien n'a été fait ; "
+            "revoyez l'aperçu avant de confirmer."
+        )
     # A dry run lists the problems, and says the decision a real run would take.
     share = settings.writeback.min_usable_share
     why = would_stop(ledger, share, writes=job.asked_write) if job.dry_run else None
@@ -294,7 +293,7 @@ class _Beside:
         # statements: none; the references only for the journal of a write-back (as_of)
         self.letter_of = {row: str(x.path) for x in ready for row in x.plan.rows}
         self.unclaimed = unclaimed_rows(ready)
-        self.reference_of = _references(ready, data, as_of) if as_of else {}
+        self.reference_of = journal_references(ready, data, as_of) if as_of else {}
 
 
 __all__ = ["run"]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..config import Settings, setting_label
 from ..errors import ConfigError
-from ..ledger import KIND_LABELS, Cell, sheet_row
-from ..letters import convert_to_pdf, soffice_binary
+from ..ledger import KIND_LABELS, Cell, Fingerprint, sheet_row
+from ..letters import convert_to_pdf, creditor_gaps, required_mentions, soffice_binary
 from ..mail import (
     PASSWORD_ENV,
     keyring_name,
@@ -31,6 +31,20 @@ class OpenElsewhere:
 
     lock: Path
     owner: str | None
+
+
+def letters_need(settings: Settings) -> tuple[list[str], list[str]]:
+    """The creditor's settings the letters need for its legal form (keys, filled or not:
+    the form marks them), and those of every letter's that are still blank."""
+    return required_mentions(settings.creditor), creditor_gaps(settings)
+
+
+def content_hash(ledger: Path) -> str | None:
+    """The workbook's content as run() compares it (expect=): its sha256, None if unreadable."""
+    try:
+        return Fingerprint.of(ledger).sha256
+    except OSError:
+        return None
 
 
 def open_elsewhere(ledger: Path) -> OpenElsewhere | None:
@@ -81,12 +95,14 @@ __all__ = [
     "Cell",
     "Draft",
     "OpenElsewhere",
+    "content_hash",
     "drafts_of",
     "has_keyring",
     "keyring_name",
     "kind_label",
     "ledger_row",
     "letter_as_pdf",
+    "letters_need",
     "open_elsewhere",
     "page_words",
     "password_known",

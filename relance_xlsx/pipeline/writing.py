@@ -11,6 +11,7 @@ import numpy as np
 
 from ..config import Settings
 from ..ledger import HoldBack, Ledger
+from ..letters import Letter, LetterRows, reference_of_letter
 from ..mail import Unjournaled, mark_journaled, pending_for_ledger
 from ..mailroom import Recorded
 from ..policy import Decisions, owed_principal, paid_in_court_rows
@@ -100,4 +101,14 @@ def commit_write_back(
     return done
 
 
-__all__ = ["WriteBack", "commit_write_back", "gather_write_back"]
+def journal_references(ready: list[Letter], data: LetterRows, as_of: dt.date) -> dict[Any, str]:
+    """Each invoice's letter's RF reference, for its journal line: the bank matcher reads it."""
+    out = {}
+    for letter in ready:
+        reference = reference_of_letter(letter.plan, data, as_of)
+        if reference:
+            out.update(dict.fromkeys(letter.plan.rows, reference))
+    return out
+
+
+__all__ = ["WriteBack", "commit_write_back", "gather_write_back", "journal_references"]

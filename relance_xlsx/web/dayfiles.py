@@ -3,6 +3,7 @@ letters, print bundle and report are linked from the output folder beside the wo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,4 +43,17 @@ def day_files(ledger: Path, as_of: str) -> DayFiles:
     return DayFiles(folder, letters, bundle, report, emails)
 
 
-__all__ = ["DayFiles", "day_files"]
+def after_run(as_of: str, letters: int, today: dt.date | None = None) -> str:
+    """What a preview made after its day's run says of its letters: they go with the next
+    run (the day's run is made once), from the day after."""
+    day = dt.date.fromisoformat(as_of)
+    done = f"Le traitement du {day:%d/%m/%Y} est déjà fait"
+    if not letters:
+        return f"{done} : rien de plus ne partira ce jour-là."
+    nxt = day + dt.timedelta(days=1)
+    when = "de demain" if day == (today or dt.date.today()) else f"du {nxt:%d/%m/%Y}"
+    these = "ces lettres partiront" if letters > 1 else "cette lettre partira"
+    return f"{done} : {these} au prochain traitement (à partir {when})."
+
+
+__all__ = ["DayFiles", "after_run", "day_files"]

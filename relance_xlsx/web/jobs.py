@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
 from ..errors import EmailError
-from ..pipeline import drafts_of, letter_as_pdf, pdf_program, prepare_send, run, send
+from ..pipeline import (
+    content_hash,
+    drafts_of,
+    letter_as_pdf,
+    pdf_program,
+    prepare_send,
+    run,
+    send,
+)
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
 from .plain import page_error
-from .preview import future, page_text, preview_warnings, version
-from .state import JobProgress
+from .preview import REDONE, future, page_text, preview_warnings, start, version
+from .state import JobProgress, UiState
 from .views import SECURITY_HEADERS, render
 
 
@@ -37,6 +47,10 @@ async def start_run(request: Request) -> Response:
         return _already(request, None, "/apercu")
     if state.preview is None:  # no preview seen: nothing to confirm
         return go("/apercu")
+    seen = state.seen
+    # Changed (saved in Excel) since the preview: hashed aside, a big workbook takes a while.
+    if seen is None or await run_in_threadpool(content_hash, ledger) != seen:
+        return start(request, state, REDONE)
     if form.get("apercu") != version(state):  # another tab held or released a letter since
         return go("/apercu?change=1")
     if future(day) and form.get("futur") != "oui":  # a date to come: its own tick, always
@@ -46,9 +60,11 @@ async def start_run(request: Request) -> Response:
 
     def work(progress: JobProgress) -> object:
         result = run(
-            ledger, settings, as_of=day, pdf=pdf, email=email, progress=progress, hold=holds
-        )
+            ledger, settings, as_of=day, pdf=pdf, email=email, progress=progress, hold=holds,
+            expect=seen,
+        )  # fmt: skip
         state.last_run, state.ran_at, state.holds = result, dt.datetime.now(), []
+        state.sent, state.preview_note = None, None  # another run's send; the note was said
         state.serve_from(result.out_dir)
         return result
 
@@ -165,7 +181,13 @@ async def send_page(request: Request) -> Response:
             "puis revenez ici."
         )
         return render(request, "message.html", 400, message=message, link=TO_SMTP)
-    return render(request, "envoi.html", plan=plan, sent=state.sent, error=None)
+    return render(request, "envoi.html", plan=plan, sent=_sent(state, plan), error=None)
+
+
+def _sent(state: UiState, plan: Any) -> Any:
+    """The last send, if it was of this run's e-mails (another workbook's, another run's: no)."""
+    sent = state.sent
+    return sent if sent is not None and sent.folder == str(plan.folder) else None
 
 
 TO_SMTP = ("/reglages#smtp.host", "Régler le serveur d'envoi")
@@ -183,8 +205,9 @@ async def start_send(request: Request) -> Response:
         # Said beside the box, which is outlined and focused: the person sees what to tick.
         unconfirmed = "Cochez la case pour confirmer l'envoi."
         return render(
-            request, "envoi.html", plan=plan, sent=state.sent, error=None, unconfirmed=unconfirmed
-        )
+            request, "envoi.html", plan=plan, sent=_sent(state, plan), error=None,
+            unconfirmed=unconfirmed,
+        )  # fmt: skip
 
     def work(progress: JobProgress) -> object:
         state.sent = send(plan, progress=progress)

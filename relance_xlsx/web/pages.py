@@ -12,7 +12,14 @@ from starlette.responses import RedirectResponse, Response
 
 from ..config import CONFIG_NAME, Settings, find_config, load_settings, write_values
 from ..errors import ConfigError, EmailError
-from ..pipeline import has_keyring, password_known, pdf_program, send_test_message
+from ..pipeline import (
+    has_keyring,
+    letters_need,
+    password_known,
+    pdf_program,
+    send_test_message,
+    setting_label,
+)
 from .finder import find_workbooks, user_folders
 from .forms import FIELDS, SECTIONS, current_values, read_form, shown_values
 from .guard import posted
@@ -72,7 +79,10 @@ async def choose(request: Request) -> Response:
         return await run_in_threadpool(_home, request, error, typed)
     # Into « Vos classeurs récents » once a preview has read it (preview.start): an empty or
     # damaged file is never offered again.
-    state.ledger = Path(typed).expanduser().resolve()
+    chosen = Path(typed).expanduser().resolve()
+    if chosen != state.ledger:
+        state.sent = None  # another workbook's send is not said on this one's e-mails page
+    state.ledger = chosen
     # Each workbook starts on today's date: a date tried on another one is not kept.
     state.preview, state.holds, state.day = None, [], dt.date.today()
     return go("/reglages")
@@ -132,7 +142,23 @@ async def save_settings(request: Request) -> Response:
         write_values(path, values)
     except (ConfigError, EmailError) as exc:
         return _settings_view(request, state, shown, {}, page_error(exc))
-    return _settings_view(request, state, shown, {}, None, saved=said or "Réglages enregistrés.")
+    saved = said or "Réglages enregistrés."
+    return _settings_view(request, state, shown, {}, None, saved=saved + _still_needed(state))
+
+
+def _still_needed(state: UiState) -> str:
+    """What the letters still need once the settings are saved (the company's mentions for
+    the legal form chosen…): said at once, not found out one preview at a time."""
+    settings = _settings_or_none(state)
+    gaps = letters_need(settings)[1] if settings is not None else []
+    if not gaps:
+        return ""
+    names = [f"« {setting_label(key)} »" for key in gaps]
+    listed = ", ".join(names[:-1]) + " et " + names[-1] if len(names) > 1 else names[0]
+    return (
+        f" Les lettres ne peuvent pas encore partir : à compléter, {listed} (marqué"
+        f"{'s' if len(names) > 1 else ''} d'un * ci-dessous)."
+    )
 
 
 async def try_mail(request: Request) -> Response:
@@ -168,9 +194,13 @@ def _settings_view(
     **said: str,
 ) -> Response:
     settings = _settings_or_none(state)
+    # The legal form's mentions are required as its other fields are: marked with their *.
+    needed, gaps = letters_need(settings) if settings is not None else ([], [])
     return render(
         request,
         "reglages.html",
+        needed=set(needed),
+        gaps=set(gaps),
         fields=FIELDS,
         sections=SECTIONS,
         values=values,

@@ -16,11 +16,29 @@ _COLUMNS = {
 }
 
 
+# The run's words the page says otherwise: its folders by what the page shows, « traitement »
+# for a run (the rest of the page says so), never the command line's « exécution ».
+PAGE_TERMS = (
+    ("a_completer/", "le dossier « à compléter »"),
+    ("une exécution datée du", "un traitement daté du"),
+    ("l'exécution suivante", "le traitement suivant"),
+    ("cette exécution", "ce traitement"),
+    ("pendant l'exécution", "pendant le traitement"),
+)
+
+
+def page_terms(text: str) -> str:
+    """A run's message in the page's words (PAGE_TERMS)."""
+    for said, shown in PAGE_TERMS:
+        text = text.replace(said, shown)
+    return text
+
+
 def page_error(exc: Exception) -> str:
     """The error as the page says it: a workbook without an invoice table in plain words, the
     mail server's settings by the names of their fields."""
     if not isinstance(exc, NoInvoiceTable) or not exc.missing:
-        return page_words(str(exc))
+        return page_terms(page_words(str(exc)))
     head = f"Aucun tableau de factures reconnu dans {exc.workbook or 'ce classeur'}"
     if not exc.headed:
         titles = ", ".join(f"« {title} »" for _, title in _COLUMNS.values())
@@ -46,4 +64,4 @@ def page_error(exc: Exception) -> str:
     )
 
 
-__all__ = ["page_error"]
+__all__ = ["PAGE_TERMS", "page_error", "page_terms"]

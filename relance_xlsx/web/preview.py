@@ -16,6 +16,7 @@ from ..errors import ConfigError
 from ..pipeline import (
     SETTINGS_WHERE,
     HoldBack,
+    content_hash,
     ledger_row,
     open_elsewhere,
     pdf_program,
@@ -24,9 +25,10 @@ from ..pipeline import (
 )
 from ..wording import DayOutOfRange, day_long, typed_day
 from .bank import matched_of
-from .dayfiles import day_files
+from .dayfiles import after_run, day_files
 from .guard import posted
 from .pages import go, settings_of, ui
+from .plain import page_terms
 from .state import JobProgress, UiState
 from .unassigned import unassigned
 from .views import render
@@ -35,6 +37,8 @@ from .views import render
 HOLD_DAYS = 7
 # Said when the preview a tab confirms is not the one the server holds any more.
 CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
+# Said with the new preview when the workbook changed between the preview and « Confirmer ».
+REDONE = "Le classeur a été modifié depuis l'aperçu : vérifiez ce nouvel aperçu avant de confirmer."
 # Said when « Confirmer » a future date comes without its own tick.
 UNTICKED = "Cochez la case de la date future pour confirmer, ou changez la date du traitement."
 
@@ -62,7 +66,7 @@ def preview_warnings(result: Any) -> list[str]:
 def page_text(warning: str) -> str:
     """A run's warning as the page says it: the creditor's settings are filled in « les
     réglages », its own form, not in relance.toml."""
-    return warning.replace(SETTINGS_WHERE, "à remplir dans les réglages")
+    return page_terms(warning.replace(SETTINGS_WHERE, "à remplir dans les réglages"))
 
 
 def version(state: UiState) -> str:
@@ -107,8 +111,9 @@ def form_day(text: str, default: dt.date) -> dt.date:
         raise ConfigError(f"Date « {text} » illisible : attendu JJ/MM/AAAA.") from None
 
 
-def start(request: Request, state: UiState) -> Response:
-    """Run the preview of state.day, with the holds chosen so far, in its own folder."""
+def start(request: Request, state: UiState, note: str | None = None) -> Response:
+    """Run the preview of state.day, with the holds chosen so far, in its own folder; note:
+    why it was made, said above it."""
     if state.ledger is None:
         return go("/")
     ledger, settings, day, holds = state.ledger, settings_of(state), state.day, list(state.holds)
@@ -119,11 +124,12 @@ def start(request: Request, state: UiState) -> Response:
     def work(progress: JobProgress) -> object:
         # The page's own temporary folder: last preview's letters go, none is shown stale.
         shutil.rmtree(out, ignore_errors=True)
+        seen = content_hash(ledger)  # before the reading: a change during it is caught
         result = run(
             ledger, settings, as_of=day, out_dir=out, write_workbook=False, progress=progress,
             hold=holds,
         )  # fmt: skip
-        state.preview = result
+        state.preview, state.seen, state.preview_note = result, seen, note
         state.serve_from(result.out_dir)
         state.remember(ledger)  # read: a workbook worth offering again
         return result
@@ -217,6 +223,7 @@ async def _view(
         pdf=pdf_program(settings) is not None,
         opened=opened,
         done=done,
+        after=after_run(result.as_of, len(result.letters)) if done and result.done_before else None,
         earlier=earlier,
         credits=credits,
         warnings=preview_warnings(result),
@@ -229,7 +236,7 @@ async def _view(
         hold_until=(state.day + dt.timedelta(days=HOLD_DAYS)).isoformat(),
         gaps=[(key, setting_label(key)) for key in result.missing_settings],
         groups=_groups(result.summary.not_chased),
-        error=error,
+        error=error or state.preview_note,
     )
 
 
@@ -276,6 +283,7 @@ async def row_page(request: Request) -> Response:
 __all__ = [
     "CHANGED",
     "HOLD_DAYS",
+    "REDONE",
     "confirmed",
     "form_day",
     "future",

@@ -15,6 +15,7 @@ from ..pipeline import (
     recent_lists,
     refused_dates,
     refused_numbers,
+    reused_numbers,
     save_numbers,
 )
 from .guard import posted
@@ -26,7 +27,7 @@ FIELD = "numero"  # the form's fields: numero-<list>-<line>
 POSTED = "depot"  # depot-<list>-<line>: the date of posting, jj/mm/aaaa
 LIST = "liste"  # liste-<list>: the key of the list shown at that place (PostingList.key)
 CHANGED = (
-    "Une exécution a remplacé ou modifié cette liste de dépôt depuis l'affichage de la page : "
+    "Un traitement a remplacé ou modifié cette liste de dépôt depuis l'affichage de la page : "
     "rien n'a été enregistré ; la page montre maintenant les listes à jour : notez à nouveau "
     "les numéros."
 )
@@ -71,6 +72,11 @@ async def save_registered(request: Request) -> Response:
         for i, numbers in typed.items()
         for line, why in refused_numbers(numbers).items()
     }
+    # A number another letter has (typed now, or saved in a list of this workbook before).
+    index = {p.key: i for i, p in shown.items() if p is not None}
+    pairs = [(p, typed.get(index.get(p.key, -1), {})) for p in lists]
+    for (n, line), why in reused_numbers(pairs).items():
+        errors.setdefault(f"{FIELD}-{index[lists[n].key]}-{line}", why)
     today = dt.date.today()
     errors |= {
         f"{POSTED}-{i}-{line}": why
@@ -85,12 +91,22 @@ async def save_registered(request: Request) -> Response:
     if any(p is None for p in shown.values()):
         return render(request, "recommandes.html", lists=lists, errors={LIST: CHANGED},
                       saved=None)  # fmt: skip
-    changed = sum(
+    saved = [
         save_numbers(p.path, typed.get(i, {}), dates.get(i, {}))
         for i, p in shown.items()
         if p is not None
-    )
-    return render(request, "recommandes.html", lists=_lists(state), errors={}, saved=changed)
+    ]
+    said = _saved(sum(x.numbers for x in saved), sum(x.dates for x in saved))
+    return render(request, "recommandes.html", lists=_lists(state), errors={}, saved=said)
+
+
+def _saved(numbers: int, dates: int) -> str:
+    """« 2 numéros de recommandé et 1 date de dépôt enregistrés » (numbers, not fields)."""
+    words = [f"{numbers} numéro{'s' * (numbers > 1)} de recommandé"]
+    if dates:
+        words.append(f"{dates} date{'s' * (dates > 1)} de dépôt")
+    plural = "s" if numbers + dates > 1 else ""
+    return f"{' et '.join(words)} enregistré{plural}"
 
 
 def _day(shown: PostingList | None) -> dt.date | None:

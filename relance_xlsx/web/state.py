@@ -83,6 +83,8 @@ class UiState:
         self.preview_root = Path(tempfile.gettempdir())
         self.job: Job | None = None
         self.preview: Any = None  # the RunResult of the last preview
+        self.seen: str | None = None  # the workbook's content hash when it was previewed
+        self.preview_note: str | None = None  # why that preview was made, said with it
         self.last_run: Any = None  # the RunResult of the last real run
         self.sent: Any = None
         self.ran_at: dt.datetime | None = None  # when the last real run ended

@@ -27,6 +27,7 @@ _ENV.filters["money"] = lambda v: money(float(v or 0))
 _ENV.filters["kind"] = lambda k: kind_label(str(k))
 _ENV.filters["language"] = lambda code: {"fr": "français", "en": "anglais"}.get(str(code), code)
 _ENV.filters["name"] = lambda p: Path(str(p)).name
+_ENV.filters["folder"] = lambda p: Path(str(p)).parent.name  # a backup's hidden folder
 _ENV.filters["url"] = lambda p: quote(str(p), safe="")
 # A letter's missing settings are said once for all letters, above them: not on each.
 _ENV.filters["lacking"] = lambda items: missing_phrase([str(m) for m in items])

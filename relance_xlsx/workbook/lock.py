@@ -78,8 +78,8 @@ def ledger_lock(ledger: Path, consequence: str = RUN) -> Iterator[None]:
         mark_hidden(path)  # beside the office's workbook, hidden in Explorer too
     except Timeout:  # first: filelock's Timeout is an OSError too
         raise WorkbookError(
-            f"Une autre exécution de relance-xlsx travaille déjà sur {ledger.name} ; "
-            "attendez qu'elle se termine puis relancez."
+            f"Un autre traitement (sur ce poste ou un autre) est en cours sur {ledger.name} : "
+            "attendez qu'il se termine puis réessayez."
         ) from None
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

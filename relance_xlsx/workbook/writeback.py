@@ -64,9 +64,12 @@ def preflight(path: Path, fingerprint: Fingerprint | None = None) -> None:
     if locks:
         owner = lock_owner(locks[0])
         by = f" par {owner}" if owner else ""
+        # A program that crashed leaves its owner file: nobody has the workbook open then.
+        who = "Excel" if locks[0].name.startswith("~$") else "LibreOffice"
         raise WorkbookError(
             f"{path.name} est ouvert{by} dans Excel ou LibreOffice ({locks[0].name}) ; "
-            "fermez-le puis réessayez."
+            f"fermez-le puis réessayez ; si personne ne l'a ouvert ({who} fermé brutalement), "
+            f"supprimez le fichier caché {locks[0].name} à côté du classeur."
         )
     if _marked_read_only(path):
         raise WorkbookError(
