@@ -38,7 +38,7 @@ def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
     """
     held = np.zeros(len(grid), dtype=bool)
     why = np.full(len(grid), None, dtype=object)
-    for field in ("remarks", "status", "platform_status"):
+    for field in ("remarks", "status", "payment_status", "platform_status"):
         if field not in grid.positions:
             continue
         raw = grid.raw(field)

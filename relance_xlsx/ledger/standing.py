@@ -21,6 +21,7 @@ from .text import parse_text
 
 STATUS_FIELDS = (
     "status",
+    "payment_status",
     "platform_status",
     "closed",
     "litigation",
