@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from .coded import nones
 from .flagged import PENDING_READERS
 from .grid import Grid
-from .pending import pending_rows
+from .pending import PROMISED, pending_rows, pending_word
 from .remarks import disputes
 from .standing import Standing
 from .statuses import HOLD, WAIT
@@ -21,7 +23,7 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
     disputed, quoted = disputes(grid)
     reason = nones(len(grid))
     reason[disputed] = "En litige " + quoted[disputed] + " : pas de relance tant que le litige dure"
-    suspended = standing.rows(HOLD) & ~disputed
+    suspended = standing.rows(HOLD) & ~disputed & ~_dated_promise(grid)
     # Something under way (an « Avoir à faire », a lawyer under « Contentieux »): its own
     # reason, and a warning on its row.
     pending = pending_rows(grid, suspended, PENDING_READERS)
@@ -40,6 +42,18 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
     )
     held = held | disputed | suspended | under_way
     return {"hold": held, "hold_reason": reason, "wait_reason": wait}
+
+
+def _dated_promise(grid: Grid) -> np.ndarray:
+    """Rows whose status says a promise to pay and that give the promised date: the date's
+    own rule holds them until it (and resumes after), not the status."""
+    said = np.zeros(len(grid), dtype=bool)
+    if "promise_date" not in grid.positions:
+        return said
+    for field in ("status", "payment_status", "platform_status"):
+        if field in grid.positions:
+            said |= grid.raw(field).mask(lambda v: pending_word(v) == PROMISED)
+    return said & grid.raw("promise_date").present()
 
 
 __all__ = ["hold_columns"]
