@@ -85,6 +85,23 @@ def test_a_promise_with_its_date_is_held_by_the_date_alone(tmp_path):
     assert frame.loc["F1", "promise_date"] == dt.datetime(2026, 12, 15)
 
 
+# A formal notice or the pre-litigation stage already written as the level: the status says
+# nothing new, the escalation goes on from that level.
+@pytest.mark.parametrize("status", ["Mise en demeure", "Pré-contentieux"])
+@pytest.mark.parametrize(
+    ("level", "held"),
+    [
+        pytest.param("Mise en demeure", False, id="level-notice"),
+        pytest.param("Relance 2", True, id="level-2"),
+        pytest.param(None, True, id="no-level"),
+    ],
+)
+def test_a_notice_status_beside_the_level(tmp_path, status, level, held):
+    extra = {"Niveau de relance": level, "Date de relance": D(2026, 11, 2)}
+    row = _read(tmp_path, status, extra).frame.set_index("invoice").loc["F1"]
+    assert bool(row["hold"]) == held
+
+
 # « Règlement commencé » (Dolibarr's payment under way) is a part paid: with a paid column, the
 # rest is chased; « Payée partiellement » beside one is held all the same.
 @pytest.mark.parametrize(
