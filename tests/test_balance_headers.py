@@ -3,6 +3,8 @@ Sage), « Reste à encaisser » (Dolibarr), « Solde ouvert » (QuickBooks), Odo
 signé », a known balance header followed by « TTC », « signé » or « (EUR) » (review-pubwb5
 H1, H5). A paid invoice is never chased, a part-paid one only for what is left."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt

@@ -138,11 +138,11 @@ def pending_rows(grid: Grid, held: np.ndarray, readers: dict[str, Any]) -> np.nd
 __all__ = [
     "AVOIDED",
     "CANCEL_ASKED",
-    "CREDIT_ASKED",
     "CLOSED_PART_PAID",
+    "CREDIT_ASKED",
     "CREDIT_TO_COME",
-    "NOTICE_SENT",
     "LITIGATION_NAMED",
+    "NOTICE_SENT",
     "PARTLY_LETTERED",
     "PENDING",
     "PRE_LITIGATION",

@@ -106,7 +106,9 @@ _PATTERNS = (
     (OPEN, r"\b(non|pas|not|un|im)\s?(paye\w*|payed|paid|regle\w*|solde\w*|encaisse\w*|"
      r"settled|recu\w*|received|pagad\w*|pagat\w*)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|"
      r"\ba payer\b|\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|"
-     r"\bpart paid\b|\breglement commence\b|^commencee?$|\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b|"
+     r"\bpart paid\b|\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b|"
+     # Dolibarr's payment under way: « Règlement commencé », « Commencée ».
+     r"\breglement commence\b|^commencee?$|"
      # Spanish, Italian, Portuguese: « Pendiente de pago », « In sospeso », « Scaduto ».
      r"\bpendiente\w*|\bpendente\w*|\bvencid[oa]s?\b|\bin sospeso\b|\bscadut[oaie]\b|"
      r"\bparcial\w*|\bparzial\w*|\b(por|a|da) pagar(e)?\b"),
