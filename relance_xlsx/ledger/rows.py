@@ -28,14 +28,7 @@ from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
 from .levels import LITIGATION, History, parse_level
-from .money import (
-    credits,
-    negative_paid,
-    paid_amounts,
-    parse_paid_flag,
-    settle,
-    unknown_balances,
-)
+from .money import credits, negative_paid, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .settledon import payment_dates, settled_flag
@@ -107,7 +100,9 @@ def _columns(
     amount, currency, paid_cell = _amounts(grid, notes, shown, titled)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
-    payment_date = payment_dates(grid, payment_date, paid_flag, as_of)
+    payment_date, paid_flag, paid_cell = payment_dates(
+        grid, payment_date, paid_flag, as_of, paid_cell
+    )
     holds = hold_columns(grid, standing)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
