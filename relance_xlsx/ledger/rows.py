@@ -13,7 +13,7 @@ from ..config import Policy
 from .absent import absent_columns
 from .assumed import assumed_due
 from .buyers import legal_due_dates, say_no_receipt
-from .checks import check_rows, ht_above_ttc, quiet_settled
+from .checks import check_rows, ht_above_ttc, quiet_settled, refuse_net_only
 from .coded import Coded, dates_of, nones, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
@@ -172,6 +172,7 @@ def _amounts(
     currency = currencies(grid, currency, shown, titled)
     refuse_foreign(grid, currency, amount, titled)
     refuse_scaled(grid)
+    refuse_net_only(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
     notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
