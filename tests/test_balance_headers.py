@@ -22,7 +22,7 @@ BALANCES = [
     "Reste à régler", "Reste à encaisser", "Reste à percevoir", "Restant à payer",
     "Solde à régler", "Reste dû TTC", "Non réglé", "Solde ouvert", "Montant dû signé",
     "Solde dû (EUR)", "Reste à payer TTC", "Montant restant à payer", "Solde dû signé",
-    "Reste à régler (EUR)", "Restant dû TTC",
+    "Reste à régler (EUR)", "Restant dû TTC", "Reste à solder",
 ]  # fmt: skip
 
 
@@ -89,3 +89,32 @@ def test_an_odoo_invoice_list_claims_what_is_due(tmp_path):
     assert frame["amount"]["FAC/2026/00104"] == 600.0
     said = " ".join(d.what for d in ledger.decisions)
     assert "statut non reconnu" not in said
+
+
+# A header the synonyms do not know, over a column shaped like a balance (0 on some rows, the
+# whole amount on others, never above it): a warning names it and the [columns] line; a count
+# of days, fees or a VAT never get it.
+@pytest.mark.parametrize(
+    ("header", "values", "warned"),
+    [
+        pytest.param("Encours", [0, 550, 430], True, id="encours"),
+        pytest.param("Dû client", [0, 850, 430], True, id="du-client"),
+        pytest.param("Jours de retard", [35, 0, 12], False, id="days"),
+        pytest.param("Frais", [0, 0, 10], False, id="fees"),
+        pytest.param("Remise", [0, 0, 0], False, id="all-zero"),
+        pytest.param("Code", [0, 850, 2000], False, id="above-the-amount"),
+    ],
+)
+def test_an_unread_column_shaped_like_a_balance_is_warned(tmp_path, header, values, warned):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["N° facture", "Client", "Date facture", "Échéance", "Montant", header])
+    for number, amount, left in zip(
+        ("F-100", "F-101", "F-102"), (1200, 850, 430), values, strict=True
+    ):
+        ws.append([number, "Alpha SARL", D(2026, 9, 1), D(2026, 10, 1), amount, left])
+    wb.save(tmp_path / "l.xlsx")
+    ledger = read_ledger(tmp_path / "l.xlsx", Settings(), as_of=AS_OF)
+    said = [w for w in ledger.warnings if f'balance = "{header}"' in w]
+    assert bool(said) == warned
+    assert ledger.frame["outstanding"].tolist() == [1200.0, 850.0, 430.0]  # a warning, no more

@@ -27,6 +27,7 @@ from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
+from .leftover import unread_balance
 from .levels import LITIGATION, History, parse_level
 from .money import credits, negative_paid, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .problems import Decision, Problem, Skip
@@ -175,7 +176,7 @@ def _amounts(
     refuse_net_only(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
-    notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
+    notes.extend(filter(None, [ht_above_ttc(grid, amount), unread_balance(grid, amount)]))
     settled_flag(grid)  # « Soldé » = oui: a paid flag, not the balance
     paid_cell = paid_amounts(grid)
     return amount, currency, deducted(grid, negative_paid(grid, paid_cell, amount), amount)
