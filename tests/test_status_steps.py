@@ -76,6 +76,8 @@ def test_a_step_in_the_status_is_read_for_what_it_means(tmp_path, status, outcom
     assert warnings == ([warning] if warning else [])
     said = " ".join(d.what for d in ledger.decisions)
     assert "statut non reconnu" not in said and "au contentieux" not in said
+    if warning:  # `check` names the step, never « en litige »
+        assert f"{warning.split(' : ')[0]} : en attente" in said and "en litige" not in said
 
 
 def test_a_promise_with_its_date_is_held_by_the_date_alone(tmp_path):

@@ -80,7 +80,7 @@ NOTICE_SENT = (
     "sa date dans « Niveau de relance » et « Date de relance » pour que la suite en parte"
 )
 PROMISED = (
-    "promesse de paiement d'après le statut, sans date promise : facture mise en attente, "
+    "promesse de paiement d'après le statut : aucune date promise, facture mise en attente, "
     "pas de relance ; écrivez la date promise dans une colonne « Date promise » pour que la "
     "relance reprenne après elle si rien n'est reçu"
 )
