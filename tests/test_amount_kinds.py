@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 import relance_xlsx
 from relance_xlsx import Settings
 from relance_xlsx.cli import app
+from relance_xlsx.errors import LedgerError
 from relance_xlsx.ledger import read_ledger
 from relance_xlsx.ledger.columns import match_headers
 from relance_xlsx.ledger.unfit import suggest_columns
@@ -178,17 +179,19 @@ def test_a_vat_column_larger_than_the_net_is_the_ttc(tmp_path):
             [1200.0, 2400.0, 600.0],
             id="total-words-claimed",
         ),
+        # The net alone is never claimed as the TTC: refused (review-pubwb5 M6).
         pytest.param(
-            "Poids",
-            [1100.0, 2100.0, 520.0],
-            [1000.0, 2000.0, 500.0],
-            id="not-an-amount-header-kept-net",
+            "Poids", [1100.0, 2100.0, 520.0], "refused", id="not-an-amount-header-net-refused"
         ),
         pytest.param("Montant", [2000.0, 4000.0, 1000.0], None, id="double-is-no-ttc"),
     ],
 )
 def test_a_net_alone_gives_way_to_a_larger_amount_column(tmp_path, header, values, claimed):
     rows = [(*r, n, g) for r, n, g in zip(_INVOICES, [1000.0, 2000.0, 500.0], values, strict=True)]
+    if claimed == "refused":
+        with pytest.raises(LedgerError, match="« Montant HT », est hors taxes"):
+            _read(tmp_path, [*BASE, "Montant HT", header], rows)
+        return
     ledger = _read(tmp_path, [*BASE, "Montant HT", header], rows)
     if claimed is None:  # a header that names the amount is read as it is, never the net
         assert ledger.headers[ledger.positions["amount"]] == header

@@ -10,7 +10,7 @@ from relance_xlsx.ledger.columns import ALIASES, match_headers
 
 # Fields that stand for another when it is missing (a client number for the client name,
 # what is still owed for the amount).
-_STANDS_FOR = {"client_number": "client", "balance": "amount"}
+_STANDS_FOR = {"client_number": "client", "balance": "amount", "payment_status": "status"}
 # Aliases that name a field only beside another column: « Ref. facture » alone is the invoice's
 # number, beside a « N° facture » the credit note's invoice (test_a_credit_notes_invoice_column).
 _BESIDE = {

@@ -3,6 +3,7 @@ paid amount: what is left of each invoice, used as such and said, never dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -117,11 +118,13 @@ def apply_settlements(
     found: tuple[PaymentsTable | None, BalancesTable | None],
     positions: dict[str, int],
     tolerance: float,
+    as_of: dt.date | None = None,
 ) -> tuple[str, list[str]]:
-    """Apply the payments sheet, or the balances sheet, to the invoices, in place."""
+    """Apply the payments sheet, or the balances sheet, to the invoices, in place (a payment
+    dated after as_of is none yet)."""
     payments, balances = found
     if payments is not None:
-        return apply_payments(frame, payments, "paid" in positions, tolerance)
+        return apply_payments(frame, payments, "paid" in positions, tolerance, as_of)
     if balances is None:
         return "", []
     return apply_balances(frame, balances, bool({"paid", "balance"} & set(positions)), tolerance)

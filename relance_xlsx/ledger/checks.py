@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from ..errors import LedgerError
 from .coded import Coded, dates_of, parse_amounts
 from .echeancier import instalment_note, instalments
 from .grid import Grid
@@ -156,6 +157,24 @@ def ht_above_ttc(grid: Grid, amount: np.ndarray) -> str | None:
     )
 
 
+def refuse_net_only(grid: Grid) -> None:
+    """Refuse a ledger whose only amount is its net (« Montant total HT », « Subtotal »), no
+    tax and no total beside it: the sum claimed and printed is the TTC, never an HT under
+    that name (review-pubwb5 M6). Named in [columns] as the amount, it is the user's word."""
+    amount, net = grid.positions.get("amount"), grid.positions.get("amount_ht")
+    if amount is None or amount != net or {"add_vat", "vat"} & set(grid.positions):
+        return
+    header = grid.header("amount")
+    raise LedgerError(
+        f"La seule colonne de montant, « {header} », est hors taxes, sans colonne TTC ni TVA : "
+        "relance-xlsx réclame le montant TTC et n'imprime jamais un HT sous le nom « Montant "
+        "TTC ». Ajoutez la colonne du montant TTC (ou de la TVA) ; si vos factures sont sans "
+        "TVA (franchise en base, article 293 B du CGI), le HT est ce qui est dû : nommez-la "
+        f'dans la section [columns] de relance.toml, amount = "{header}" ; aucune lettre '
+        "n'est préparée."
+    )
+
+
 def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded, due: np.ndarray) -> None:
     """Both rows of a repeated invoice number are problems, each naming the other; rows of
     one number with distinct due dates are its instalments, each chased at its own date."""
@@ -197,4 +216,4 @@ def _all_distinct(invoice: Coded) -> bool:
     return all(v.__class__ is str for v in used) and len(set(used)) == len(used)
 
 
-__all__ = ["LEGAL_MAX_DAYS", "check_rows", "ht_above_ttc", "quiet_settled"]
+__all__ = ["LEGAL_MAX_DAYS", "check_rows", "ht_above_ttc", "quiet_settled", "refuse_net_only"]

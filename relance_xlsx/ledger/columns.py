@@ -62,6 +62,9 @@ _AMOUNT_FIELDS = frozenset(
     {"amount", "amount_ht", "vat", "paid", "balance", "deduction", "credit_applied"}
     | {"retention", "promise_amount"}
 )
+# A known header followed by what only qualifies its amount: « Reste dû TTC », Odoo's
+# « Montant dû signé » (amount_residual_signed), « Solde dû (EUR) ».
+_QUALIFIER = re.compile(r"( (ttc|tvac|signe|signed|eur|euro|euros|e))+$")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATION = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\b)|(?<=\b[A-Za-z]\.[A-Za-z])\.")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -122,6 +125,9 @@ def _matches(text: str) -> tuple[tuple[tuple[int, float, int], str], ...]:
         if text in aliases:
             out.append(((0, 0.0, aliases.index(text)), name))
             continue
+        if (bare := _QUALIFIER.sub("", text)) != text and bare in aliases:
+            out.append(((0, 0.5, aliases.index(bare)), name))
+            continue
         # By words, in any order, with filler words ignored: « Date of Transaction »,
         # « Montant de la facture (TTC) ». The alias covering most of the header wins.
         best = max(
@@ -178,6 +184,9 @@ def match_headers(
     # owed stands for the amount when that is all it has.
     if "client" not in mapping and "client_number" in mapping:
         mapping["client"] = mapping["client_number"]
+    # A payment status alone is the status; beside a posting status, a second one.
+    if "status" not in mapping and "payment_status" in mapping:
+        mapping["status"] = mapping.pop("payment_status")
     # (The table choice keeps the balance apart: its content may show the invoice's amount
     # elsewhere, a total beside its net and VAT, and the balance is then what remains.)
     if balance_as_amount and "amount" not in mapping and "balance" in mapping:

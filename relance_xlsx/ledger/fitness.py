@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .columns import header_words
+from .columns import ALIASES, header_words
 from .owed import not_amount
 from .profile import Profile
 
@@ -44,6 +44,10 @@ _NOT_INVOICE = frozenset(
 INVOICE_WORDS = frozenset(
     {"no", "ref", "reference", "facture", "invoice", "piece", "document", "doc", "bill"}
 )
+# A bank's column (« BQ », « Banque », « Bank »), and a bank's short code (« BMCI », « CIH »).
+_BANK = frozenset({"bq", "banque", "bank", "bque", "bnq", "bancaire"})
+_SHORT_CODE = re.compile(r"^[A-Z]{2,5}$")
+_CLIENT_HEADERS = frozenset(header_words(a) for a in ALIASES["client"])
 # Headers of bills received: what the office paid or owes, never chased.
 _PAID_BY_ME = ("paid by me", "paye par moi", "paid by us", "payee par nous", "paye par nous")
 
@@ -80,7 +84,7 @@ def misfit(field: str, header: str, p: Profile, cells: Sequence[Any]) -> str | N
             return "son en-tête nomme une date de fin ou de renouvellement, pas une facture"
         return None
     if field == "client":
-        return _not_client(p, share)
+        return _not_client(p, share) or _bank_codes(header, words, p, cells)
     if field == "invoice":
         return _not_invoice(words, p, share)
     return None
@@ -127,6 +131,28 @@ def _not_client(p: Profile, share: dict[str, float]) -> str | None:
             "(nommez-la dans [columns] si elle désigne bien vos clients)"
         )
     return None
+
+
+def _bank_codes(header: str, words: set[str], p: Profile, cells: Sequence[Any]) -> str | None:
+    """A bank's column: its header says so (« BQ », « Banque »), or, under a header that
+    does not name the client, short capital codes repeated from row to row (« BMCI », « AWB »,
+    « CIH »): the bank a bill or a cheque was handed to, never the client (review-pubwb5 H7)."""
+    if words & _BANK:
+        return "son en-tête nomme une banque, pas le client"
+    codes = [str(v).strip() for v in cells if isinstance(v, str) and v.strip()]
+    if (
+        header_words(header) in _CLIENT_HEADERS
+        or len(codes) < max(3, 0.8 * p.filled)
+        or sum(bool(_SHORT_CODE.match(c)) for c in codes) < 0.8 * len(codes)
+        or len(set(codes)) == len(codes)
+    ):
+        return None
+    shown = ", ".join(f"« {c} »" for c in list(dict.fromkeys(codes))[:3])
+    return (
+        f"elle contient des sigles courts répétés ({shown}…), comme des codes de banque, pas "
+        "des noms de clients : jamais devinée pour le client (nommez-la dans [columns] si elle "
+        "désigne bien vos clients)"
+    )
 
 
 def _not_invoice(words: set[str], p: Profile, share: dict[str, float]) -> str | None:

@@ -168,6 +168,7 @@ UNKNOWN_FLAGS = (UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTER
 # Each column that may say something under way: the warning its cell puts on its row.
 PENDING_READERS = {
     "status": pending_word,
+    "payment_status": pending_word,
     "platform_status": pending_word,
     "cancelled": pending_word,
     "credit_flag": pending_word,

@@ -63,6 +63,11 @@ class Grid:
             self._columns[pos] = code(cells)
         return self._columns[pos]
 
+    def cells(self, pos: int) -> np.ndarray:
+        """The kept rows' cells of the column at this position, whatever field reads it."""
+        cells = _column(self._data, pos, self._even)
+        return cells if self._kept is None else cells[self._kept]
+
     def keep_only(self, keep: np.ndarray) -> None:
         """Drop the rows that are not invoices."""
         kept = np.arange(len(self._data)) if self._kept is None else self._kept

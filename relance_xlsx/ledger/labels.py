@@ -17,6 +17,7 @@ FIELD_LABELS = {
     "payment_date": "Date de règlement",
     "paid_flag": "Réglée (oui/non)",
     "status": "Statut",
+    "payment_status": "Statut du paiement",
     "platform_status": "Statut plateforme",
     "closed": "Clôture",
     "litigation": "Contentieux (oui/non)",

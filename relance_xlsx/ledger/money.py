@@ -99,7 +99,7 @@ def unknown_balances(grid: Grid, outstanding: np.ndarray) -> None:
     chased for its full amount."""
     if "paid" in grid.positions or "balance" in grid.positions:
         return
-    for field in ("status", "platform_status"):
+    for field in ("status", "payment_status", "platform_status"):
         if field not in grid.positions:
             continue
         raw = grid.raw(field)

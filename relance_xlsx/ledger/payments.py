@@ -14,6 +14,7 @@ from ..wording import money
 from .clients import key_of
 from .columns import match_headers, normalise
 from .numbers import column_mark
+from .settledon import FUTURE
 from .values import parse_amount, parse_date
 
 _SEARCH_ROWS = 30
@@ -109,16 +110,24 @@ def _day(value: Any) -> dt.date | None:
 
 
 def apply_payments(
-    frame: pd.DataFrame, table: PaymentsTable, has_paid_column: bool, tolerance: float
+    frame: pd.DataFrame,
+    table: PaymentsTable,
+    has_paid_column: bool,
+    tolerance: float,
+    as_of: dt.date | None = None,
 ) -> tuple[str, list[str]]:
     """Give each invoice its payments, in place: dates for the interest, the last one for
-    prescription, and what was paid when the invoice table has no paid column."""
+    prescription, and what was paid when the invoice table has no paid column. A payment
+    dated after as_of is none yet: its invoice is held, as in the ledger's own column."""
     keys = [key_of(v) for v in frame["invoice"].tolist()]
+    late: list[str] = []
+    if as_of is not None:
+        table, late = _future_held(frame, table, keys, as_of)
     undated: dict[str, float] = {}
     for key, _, _, amount in table.undated:
         undated[key] = undated.get(key, 0.0) + amount
     hits = [i for i, k in enumerate(keys) if k in table.payments or k in undated]
-    warnings: list[str] = []
+    warnings: list[str] = late
     if not hits:
         return "", warnings
     dated = [i for i in hits if keys[i] in table.payments]
@@ -167,6 +176,30 @@ def apply_payments(
         + f" pour {len(hits)} facture(s)."
     )  # fmt: skip
     return note, warnings
+
+
+def _future_held(
+    frame: pd.DataFrame, table: PaymentsTable, keys: list[str], as_of: dt.date
+) -> tuple[PaymentsTable, list[str]]:
+    """The table without payments dated after as_of; their invoices held, in place, with
+    the problem the ledger's own payment-date column gives (settledon.FUTURE); a warning
+    for each."""
+    day = pd.Timestamp(as_of)
+    late = {k for k, found in table.payments.items() if any(d > day for d, _ in found)}
+    if not late:
+        return table, []
+    said = f"feuille « {table.sheet} » : {FUTURE}"
+    warnings = []
+    for i in [i for i, k in enumerate(keys) if k in late]:
+        row = frame.index[i]
+        frame.loc[row, "valid"] = False
+        if frame.loc[row, "problem"] is None:
+            frame.loc[row, "problem"] = said
+        warnings.append(
+            f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."
+        )
+    kept = {k: tuple(p for p in found if p[0] <= day) for k, found in table.payments.items()}
+    return replace(table, payments={k: found for k, found in kept.items() if found}), warnings
 
 
 def _undated_warnings(

@@ -27,8 +27,22 @@ _CANCEL_ASKED = re.compile(
     r"\bpartial(ly)? cancel\w*\b"
 )
 _AVOIDED = re.compile(r"\bcontentieux (evite|ecarte)\w*\b")
-# The three, as one pattern a status is read with.
-PENDING = "|".join(p.pattern for p in (_CREDIT_TO_COME, _CANCEL_ASKED, _AVOIDED))
+# A step the status names that the reading cannot take as a level (review-pubwb5 H8, M8,
+# M10): the last amicable stage before litigation, a formal notice already sent or planned,
+# a promise to pay, Dolibarr's « Payée partiellement » (closed, its remainder abandoned).
+_PRE_LITIGATION = re.compile(r"\bpre ?contentieu\w*|\bprecontentieu\w*|\bpre ?litig\w*")
+_NOTICE = re.compile(r"\bmise? en demeure\b|\bformal notice\b")
+_PROMISED = re.compile(
+    r"\bpromesses? (de )?(paiement|payer|reglement|regler)\b|\bpromesse\b|"
+    r"\b(paiement|reglement) promis\b|\bpromise(d)? to pay\b|\bpayment promised\b"
+)
+_CLOSED_PART_PAID = re.compile(r"\bpayee?s? partiellement\b")
+# The seven, as one pattern a status is read with.
+_UNDER_WAY = (
+    _CREDIT_TO_COME, _CANCEL_ASKED, _AVOIDED, _PRE_LITIGATION, _NOTICE, _PROMISED,
+    _CLOSED_PART_PAID,
+)  # fmt: skip
+PENDING = "|".join(p.pattern for p in _UNDER_WAY)
 
 # What the row's warning says of each (French).
 CREDIT_TO_COME = (
@@ -54,7 +68,37 @@ LITIGATION_NAMED = (
     "pas de relance amiable ; écrivez « Oui » ou la date pour le niveau Contentieux, « Non » "
     "pour la relancer"
 )
+PRE_LITIGATION = (
+    "pré-contentieux : dernière étape amiable, le dossier n'est pas au contentieux ; facture "
+    "mise en attente, ni relancée au 1er niveau ni tenue pour contentieuse ; écrivez son "
+    "niveau (« Mise en demeure » et sa date) dans « Niveau de relance » pour que la suite en "
+    "parte"
+)
+NOTICE_SENT = (
+    "mise en demeure d'après le statut : le client l'a sans doute déjà reçue, la relance ne "
+    "repart pas d'une 1re relance ; facture mise en attente ; écrivez « Mise en demeure » et "
+    "sa date dans « Niveau de relance » et « Date de relance » pour que la suite en parte"
+)
+PROMISED = (
+    "promesse de paiement d'après le statut : aucune date promise, facture mise en attente, "
+    "pas de relance ; écrivez la date promise dans une colonne « Date promise » pour que la "
+    "relance reprenne après elle si rien n'est reçu"
+)
+CLOSED_PART_PAID = (
+    "payée partiellement : dans Dolibarr et d'autres logiciels, la facture est alors classée, "
+    "le reste abandonné (escompte, perte) ; facture mise en attente, pas relancée pour le "
+    "reste ; si le reste est encore dû, écrivez « Règlement commencé » ou « Partiellement "
+    "payée »"
+)
 CREDIT_ASKED = "avoir à émettre ou demandé : " + CREDIT_TO_COME.split(" : ", 1)[1]
+
+
+_STEPS = (
+    (_PRE_LITIGATION, PRE_LITIGATION),
+    (_NOTICE, NOTICE_SENT),
+    (_PROMISED, PROMISED),
+    (_CLOSED_PART_PAID, CLOSED_PART_PAID),
+)
 
 
 def pending_word(value: Any) -> str | None:
@@ -68,7 +112,7 @@ def pending_word(value: Any) -> str | None:
         return CANCEL_ASKED
     if _AVOIDED.search(text):
         return AVOIDED
-    return None
+    return next((said for pattern, said in _STEPS if pattern.search(text)), None)
 
 
 def pending_rows(grid: Grid, held: np.ndarray, readers: dict[str, Any]) -> np.ndarray:
@@ -94,11 +138,15 @@ def pending_rows(grid: Grid, held: np.ndarray, readers: dict[str, Any]) -> np.nd
 __all__ = [
     "AVOIDED",
     "CANCEL_ASKED",
+    "CLOSED_PART_PAID",
     "CREDIT_ASKED",
     "CREDIT_TO_COME",
     "LITIGATION_NAMED",
+    "NOTICE_SENT",
     "PARTLY_LETTERED",
     "PENDING",
+    "PRE_LITIGATION",
+    "PROMISED",
     "pending_rows",
     "pending_word",
 ]

@@ -227,7 +227,9 @@ def _read(
     warnings = [*rival, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
-    paid_note, more = apply_settlements(rows.frame, payments, positions, settings.policy.tolerance)
+    paid_note, more = apply_settlements(
+        rows.frame, payments, positions, settings.policy.tolerance, as_of
+    )
     warnings += more
     problems = [*rows.problems, *settle_by_credits(rows.frame, settings.policy.tolerance)]
     assert fingerprint is not None  # open_workbook refused a missing file

@@ -11,7 +11,8 @@ from .columns import normalise
 from .grid import Grid
 
 # litige, contesté, désaccord, réclamation, disputed, contest… (accents folded first).
-_DISPUTE = re.compile(r"\b(litig\w*|contest\w*|desaccord\w*|reclamation\w*|disput\w*)")
+# (« Pre-litigation » is no dispute: the last amicable stage, pending.py's.)
+_DISPUTE = re.compile(r"(?<!pre )\b(litig\w*|contest\w*|desaccord\w*|reclamation\w*|disput\w*)")
 # « pas de litige », « litige réglé », « no dispute », « ne conteste pas », « n'a pas
 # contesté »: the word is there, the dispute is not.
 SETTLED_DISPUTE = re.compile(
@@ -38,7 +39,7 @@ def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
     """
     held = np.zeros(len(grid), dtype=bool)
     why = np.full(len(grid), None, dtype=object)
-    for field in ("remarks", "status", "platform_status"):
+    for field in ("remarks", "status", "payment_status", "platform_status"):
         if field not in grid.positions:
             continue
         raw = grid.raw(field)

@@ -13,7 +13,7 @@ from ..config import Policy
 from .absent import absent_columns
 from .assumed import assumed_due
 from .buyers import legal_due_dates, say_no_receipt
-from .checks import check_rows, ht_above_ttc, quiet_settled
+from .checks import check_rows, ht_above_ttc, quiet_settled, refuse_net_only
 from .coded import Coded, dates_of, nones, object_array
 from .contacts import buyer_kinds, contact_columns
 from .credits import credit_columns
@@ -27,15 +27,9 @@ from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
+from .leftover import unread_balance
 from .levels import LITIGATION, History, parse_level
-from .money import (
-    credits,
-    negative_paid,
-    paid_amounts,
-    parse_paid_flag,
-    settle,
-    unknown_balances,
-)
+from .money import credits, negative_paid, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .settledon import payment_dates, settled_flag
@@ -107,7 +101,9 @@ def _columns(
     amount, currency, paid_cell = _amounts(grid, notes, shown, titled)
     (invoice_date, due_cell, payment_date), doubtful = _dates(grid)
     paid_flag = grid.parse("paid_flag", parse_paid_flag, "warning")
-    payment_date = payment_dates(grid, payment_date, paid_flag, as_of)
+    payment_date, paid_flag, paid_cell = payment_dates(
+        grid, payment_date, paid_flag, as_of, paid_cell
+    )
     holds = hold_columns(grid, standing)
     terms = grid.parse("terms", parse_terms, "warning")
     history = grid.parse("reminder_level", parse_level)
@@ -177,9 +173,10 @@ def _amounts(
     currency = currencies(grid, currency, shown, titled)
     refuse_foreign(grid, currency, amount, titled)
     refuse_scaled(grid)
+    refuse_net_only(grid)
     if "add_vat" in grid.positions:  # a net amount and its tax, no total: the two are owed
         amount = amount + np.nan_to_num(grid.parse_amounts("add_vat")[0])
-    notes.extend(filter(None, [ht_above_ttc(grid, amount)]))
+    notes.extend(filter(None, [ht_above_ttc(grid, amount), unread_balance(grid, amount)]))
     settled_flag(grid)  # « Soldé » = oui: a paid flag, not the balance
     paid_cell = paid_amounts(grid)
     return amount, currency, deducted(grid, negative_paid(grid, paid_cell, amount), amount)

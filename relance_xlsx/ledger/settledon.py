@@ -13,9 +13,15 @@ from .columns import ALIASES, header_words
 from .grid import Grid
 from .values import is_empty, parse_flag
 
-_FUTURE = (
+_FUTURE_DATE = (
     "date de règlement postérieure à la date du jour : ce n'est pas encore un règlement, la "
     "facture n'est pas tenue pour réglée (une date prévue se met dans une autre colonne)"
+)
+# A paid amount or flag beside it: neither counted nor denied, the invoice is held.
+FUTURE = (
+    "date de règlement postérieure à la date du jour : ce n'est pas encore un règlement ; la "
+    "facture n'est ni tenue pour réglée ni relancée tant que la date n'est pas corrigée (une "
+    "date prévue se met dans une autre colonne, « Date promise »)"
 )
 
 
@@ -42,17 +48,26 @@ def _day(value: object) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def payment_dates(grid: Grid, payment_date: Coded, paid_flag: Coded, as_of: dt.date) -> Coded:
-    """The payment dates that are payments: one after the run's date is not one yet (a warning
-    on its row); one beside a paid flag saying no holds its row when its header plainly names
-    a settlement date, else the flag wins."""
+def payment_dates(
+    grid: Grid, payment_date: Coded, paid_flag: Coded, as_of: dt.date, paid_cell: np.ndarray
+) -> tuple[Coded, Coded, np.ndarray]:
+    """The payment dates that are payments, the paid flags and amounts they leave: one after
+    the run's date is not one yet (a warning on its row), nor is its row's paid amount or
+    flag (then the row is held, a problem on it: neither settled nor chased); one beside a
+    paid flag saying no holds its row when its header plainly names a settlement date, else
+    the flag wins."""
     if "payment_date" not in grid.positions:
-        return payment_date
+        return payment_date, paid_flag, paid_cell
     future = payment_date.mask(lambda v: (d := _day(v)) is not None and d > as_of)
     denied = paid_flag.mask(lambda v: v is False) & payment_date.present() & ~future
     raw = grid.raw("payment_date")
+    paid = future & ((np.nan_to_num(paid_cell) > 0) | paid_flag.mask(lambda v: v is True))
     for i in np.flatnonzero(future).tolist():
-        grid.problem(i, "payment_date", raw.at(i), _FUTURE, "warning")
+        said = (FUTURE, "error") if paid[i] else (_FUTURE_DATE, "warning")
+        grid.problem(i, "payment_date", raw.at(i), *said)
+    if future.any():
+        paid_cell = np.where(future, np.nan, paid_cell)
+        paid_flag = _dropped(paid_flag, future)
     if denied.any():
         # A header that plainly names the settlement date disagrees with the flag: held. Any
         # other is read for a payment only by its words: the flag wins, the invoice is owed.
@@ -61,11 +76,15 @@ def payment_dates(grid: Grid, payment_date: Coded, paid_flag: Coded, as_of: dt.d
         message, severity = (_disagree(flag), "error") if clear else (_flag_wins(flag), "warning")
         for i in np.flatnonzero(denied).tolist():
             grid.problem(i, "payment_date", raw.at(i), message, severity)
-    drop = future | denied
+    return _dropped(payment_date, future | denied), paid_flag, paid_cell
+
+
+def _dropped(column: Coded, drop: np.ndarray) -> Coded:
+    """The column with the cells of these rows emptied."""
     if not drop.any():
-        return payment_date
-    values = object_array([*payment_date.values.tolist(), None])
-    return Coded(np.where(drop, len(values) - 1, payment_date.codes), values)
+        return column
+    values = object_array([*column.values.tolist(), None])
+    return Coded(np.where(drop, len(values) - 1, column.codes), values)
 
 
 # « Soldé », « Soldée ? »: folded, the same words as « Solde » (the balance).
@@ -104,4 +123,4 @@ def settled_flag(grid: Grid) -> None:
         grid.positions["paid_flag"] = grid.positions.pop("balance")
 
 
-__all__ = ["payment_dates", "settled_flag", "settled_header"]
+__all__ = ["FUTURE", "payment_dates", "settled_flag", "settled_header"]

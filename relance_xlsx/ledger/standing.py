@@ -15,12 +15,14 @@ import numpy as np
 from .coded import Coded, nones, object_array
 from .flagged import FLAG_READERS, FLAG_SAID, UNKNOWN_FLAGS
 from .grid import Grid
+from .pending import pending_word
 from .problems import Decision
-from .statuses import CLOSED, PRIORITY, SAID, status_meaning
+from .statuses import CLOSED, HOLD, PRIORITY, SAID, status_meaning
 from .text import parse_text
 
 STATUS_FIELDS = (
     "status",
+    "payment_status",
     "platform_status",
     "closed",
     "litigation",
@@ -92,6 +94,9 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], field: str) 
             continue
         unknown = flag[2] if flag else UNKNOWN_STATUS
         said = FLAG_SAID.get(field, {}).get(meaning or "") or SAID.get(meaning or "")
+        if meaning == HOLD and not flag and (step := pending_word(value)):
+            # « Promesse de paiement », « Mise en demeure »: what is under way, not a dispute.
+            said = f"{step.split(' : ')[0]} : en attente, pas de relance"
         groups[said or unknown].append((count, text))
     out = []
     for said, found in groups.items():

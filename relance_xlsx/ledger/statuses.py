@@ -71,7 +71,7 @@ _PAID_WORDS = (
 # reçu » (n° folds to « no ») nor « relance non nécessaire, payée » (another clause).
 _NEGATED = re.compile(
     r"\b(non|pas|not|never|jamais|no|nicht|nunca|nao)\b(?! (de|d|du|des|\d))( \w+)*? "
-    rf"({_PAID_WORDS}|clos|close|closed|cloture\w*)\b"
+    rf"({_PAID_WORDS}|clos|close|closed|cloture\w*|regularise\w*)\b"
 )
 # Cancellation, credit and litigation words negated in their clause: « Pas de contentieux »,
 # « Hors contentieux », « Non annulée », « Sans avoir », « Pas d'avoir », « Pas encore annulée »;
@@ -107,11 +107,16 @@ _PATTERNS = (
      r"settled|recu\w*|received|pagad\w*|pagat\w*)\b|\bpartiel\w*|\bpartial\w*|\bimpaye\w*|"
      r"\ba payer\b|\bto pay\b|\ben attente de (paiement|reglement)\b|\bawaiting payment\b|"
      r"\bpart paid\b|\bunbezahlt\b|\bnicht bezahlt\b|\bteilweise\b|\bteilbezahlt\b|\boffen\b|"
+     # Dolibarr's payment under way: « Règlement commencé », « Commencée ».
+     r"\breglement commence\b|^commencee?$|"
      # Spanish, Italian, Portuguese: « Pendiente de pago », « In sospeso », « Scaduto ».
      r"\bpendiente\w*|\bpendente\w*|\bvencid[oa]s?\b|\bin sospeso\b|\bscadut[oaie]\b|"
      r"\bparcial\w*|\bparzial\w*|\b(por|a|da) pagar(e)?\b"),
     (WAIT, r"\b(paiement|payment|virement|transfer)s? (transmis|envoye\w*|emis\w*|sent|"
-     r"transmitted|initiated|en cours|in progress)\b"),
+     r"transmitted|initiated|en cours|in progress)\b|"
+     # Odoo's « En paiement » (a payment registered, its bank line not yet matched); a
+     # cheque or bill handed to the bank (« Valeur envoyée à l'encaissement »).
+     r"^en paiement$|^in payment$|\b(envoye\w*|remis\w*|depose\w*) (a|en) l? ?encaissement\b"),
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
     (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     # Rejected by the e-invoicing platform: the word alone, or with the platform's name.
@@ -130,18 +135,21 @@ _PATTERNS = (
      r"rembourse|remboursee|rembourses|remboursees|refunded)\b"),
     # « Lettré(e) »: matched to its payment in the accounts.
     (PAID, r"^lettre$|\blettrage (fait|ok|effectue)\b"),
-    (CLOSED, r"\b(clos|close|closed|cloture\w*)\b"),
+    # « Régularisé - OK » (a bounced bill made good), « Sans suite » (dropped): nothing is
+    # chased, and no payment is claimed to the client either (review-pubwb5 M7).
+    (CLOSED, r"\b(clos|close|closed|cloture\w*|regularise\w*|sans suite)\b"),
     (LITIGATION, r"\b(en )?contentieux\b"),
     (OPEN, r"\b(en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
      r"mise a disposition|prise en charge|completee?|a relancer|unpaid|submitted|soumise?|"
      r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement|facturee?|invoiced|"
-     r"billed)\b"),
+     r"billed|comptabilise\w*|posted)\b"),
 )  # fmt: skip
 # A status saying part of the invoice was paid: its balance needs a paid amount.
 _PARTIAL = re.compile(
     r"\bpartiel\w*|\bpartial\w*|\bparcial\w*|\bparzial\w*|\bpart paid\b|\bteilweise\b|"
-    r"\bteilbezahlt\b|\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"
+    r"\bteilbezahlt\b|\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b|"
+    r"\breglement commence\b|^commencee?$"
 )
 # A bounced payment (nothing received) or a part cancelled (a credit to come): no part paid.
 _NOT_PART_PAID = re.compile(f"{_BOUNCED}|{PENDING}")
