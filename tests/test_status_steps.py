@@ -62,6 +62,9 @@ STEPS = [
     *[(s, "skipped", None) for s in ("Régularisé", "Régularisée", "Régularisé - OK", "Sans suite",
                                      "REGULARISE")],
     *[(s, "open", None) for s in ("Non régularisé", "Pas encore régularisée", "Comptabilisé")],
+    # Still owed: only a bare « Régularisé(e) » or « Sans suite » closes (review-nextcase H2).
+    *[(s, "open", None) for s in ("À régulariser", "A regulariser", "Relance 1 - à régulariser",
+                                  "Sans suite de sa part", "En attente de régularisation")],
     *[(s, "waiting", None) for s in ("En paiement", "Valeur envoyée à l'encaissement")],
 ]  # fmt: skip
 
