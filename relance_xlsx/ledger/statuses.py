@@ -140,7 +140,8 @@ _PATTERNS = (
     # régulariser », « Sans suite de sa part » are still owed (review-nextcase H2).
     (CLOSED, r"\b(clos|close|closed|cloture\w*|regularisee?s?)\b|^(dossier )?sans suite$"),
     (LITIGATION, r"\b(en )?contentieux\b"),
-    (OPEN, r"\b(a regulariser|regularisation|sans suite de|sans reponse|en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
+    (OPEN, r"\b(a regulariser|regularisation|sans suite de|sans reponse|"
+     r"en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
      r"mise a disposition|prise en charge|completee?|a relancer|unpaid|submitted|soumise?|"
      r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement|facturee?|invoiced|"
