@@ -11,7 +11,7 @@ from conftest import AS_OF
 from openpyxl import Workbook
 
 from relance_xlsx import Settings
-from relance_xlsx.ledger import read_ledger
+from relance_xlsx.ledger import read_ledger, said_in_run
 
 D = dt.date
 BASE = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC"]
@@ -77,3 +77,27 @@ def test_a_lettering_value_not_known_is_chased_and_said(tmp_path):
     ledger = _read(tmp_path, "Lettrage", ["voir banque", None, None])
     assert ledger.frame["outstanding"].tolist() == [1200.0, 850.0, 430.0]
     assert any("« voir banque » (1) : lettrage non reconnu" in d.what for d in ledger.decisions)
+
+
+# A « Lettrage » column holding salespeople's initials or region codes, not lettering codes:
+# read by its shape, left unread, and said in the run; real codes settle invoices and the run
+# says so too (review-nextcase H5).
+_SHAPES = [
+    pytest.param("Lettrage", ["JD", "MB", "JD"], [False, False, False], id="initials"),
+    pytest.param("Let.", ["IDF", "PACA", "ARA"], [False, False, False], id="regions"),
+    pytest.param("Lettrage", ["BC", "DF", None], [False, False, False], id="no-sequence"),
+    pytest.param("Code lettrage", ["AA", "AA", "AB"], [True, True, True], id="sequence-aa"),
+    pytest.param("Lettrage", ["AB", "AC", None], [True, True, False], id="neighbours"),
+    pytest.param("Lettrage", ["Non", "A", "-"], [False, True, False], id="one-code"),
+]
+
+
+@pytest.mark.parametrize(("header", "marks", "paid"), _SHAPES)
+def test_a_lettering_column_is_read_by_its_shape_and_said_in_the_run(tmp_path, header, marks, paid):
+    ledger = _read(tmp_path, header, marks)
+    assert ledger.frame["is_paid"].tolist() == paid
+    said = " ".join(said_in_run(ledger.decisions))
+    if any(paid):
+        assert "lettrée (rapprochée de son règlement) : réglée" in said
+    else:
+        assert f"« {header} » ne ressemble pas à des codes de lettrage" in said

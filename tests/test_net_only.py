@@ -60,3 +60,41 @@ def test_a_net_beside_its_tax_or_total_is_read(tmp_path, headers, cells, claimed
 def test_a_net_named_as_the_amount_is_the_users_word(tmp_path):
     ledger = _read(tmp_path, ["Montant total HT"], [[4200.0]], {"amount": "Montant total HT"})
     assert ledger.frame["amount"].tolist() == [4200.0]
+
+
+def _franchise(tmp_path, where, header):
+    """An HT-only ledger saying « TVA non applicable, art. 293 B du CGI » in a cell, a footer
+    line or a title above its header (or saying nothing: none)."""
+    mention = "TVA non applicable, art. 293 B du CGI"
+    wb = Workbook()
+    ws = wb.active
+    if where == "title":
+        ws.append([f"Factures 2026 - {mention}"])
+    extra = ["Mention TVA"] if where == "cell" else []
+    ws.append([*BASE, header, *extra])
+    for i, amount in enumerate([1200.0, 600.0]):
+        more = [mention] if where == "cell" else []
+        ws.append([f"F-10{i}", "Alpha SARL", D(2026, 9, 1), D(2026, 10, 1), amount, *more])
+    if where == "footer":
+        ws.append([])
+        ws.append([mention])
+    wb.save(tmp_path / "l.xlsx")
+    return read_ledger(tmp_path / "l.xlsx", Settings(), as_of=AS_OF)
+
+
+# A VAT-free business (franchise en base, art. 293 B du CGI) writes HT only: the HT is what is
+# owed, read without a [columns] line and said; silent about it, the ledger is still refused
+# (review-nextcase H6).
+@pytest.mark.parametrize("header", ["Montant HT", "Total HT"])
+@pytest.mark.parametrize("where", ["cell", "footer", "title"])
+def test_a_vat_free_ledger_reads_its_net_as_owed(tmp_path, where, header):
+    ledger = _franchise(tmp_path, where, header)
+    owed = ledger.frame.set_index("invoice")["amount"]
+    assert owed[["F-100", "F-101"]].tolist() == [1200.0, 600.0]
+    said = " ".join(ledger.warnings)
+    assert f"Montant dû : « {header} »" in said and "293 B" in said
+
+
+def test_a_net_alone_that_says_nothing_of_vat_is_still_refused(tmp_path):
+    with pytest.raises(LedgerError, match="est hors taxes, sans colonne TTC ni TVA"):
+        _franchise(tmp_path, "none", "Montant HT")

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from relance_xlsx import Settings
 from relance_xlsx.ledger import read_ledger
+from relance_xlsx.ledger.levels import FORMAL_NOTICE
 from relance_xlsx.ledger.pending import (
     CLOSED_PART_PAID,
     NOTICE_SENT,
@@ -54,7 +55,8 @@ STEPS = [
     *[(s, "held", PRE_LITIGATION) for s in ("Pré-contentieux", "Précontentieux", "Pre-litigation",
                                             "En pré-contentieux", "PRE CONTENTIEUX")],
     *[(s, "held", NOTICE_SENT) for s in ("Mise en demeure", "mise_en_demeure",
-                                         "Mise en demeure envoyée", "Mis en demeure le 02/11")],
+                                         "Mise en demeure envoyée", "Mis en demeure le 02/11",
+                                         "MED")],
     *[(s, "held", PROMISED) for s in ("Promesse de paiement", "promesse_paiement",
                                       "Paiement promis", "Promise to pay")],
     *[(s, "held", CLOSED_PART_PAID) for s in ("Payée partiellement", "Payée (partiellement)",
@@ -62,6 +64,9 @@ STEPS = [
     *[(s, "skipped", None) for s in ("Régularisé", "Régularisée", "Régularisé - OK", "Sans suite",
                                      "REGULARISE")],
     *[(s, "open", None) for s in ("Non régularisé", "Pas encore régularisée", "Comptabilisé")],
+    # Still owed: only a bare « Régularisé(e) » or « Sans suite » closes (review-nextcase H2).
+    *[(s, "open", None) for s in ("À régulariser", "A regulariser", "Relance 1 - à régulariser",
+                                  "Sans suite de sa part", "En attente de régularisation")],
     *[(s, "waiting", None) for s in ("En paiement", "Valeur envoyée à l'encaissement")],
 ]  # fmt: skip
 
@@ -87,6 +92,36 @@ def test_a_promise_with_its_date_is_held_by_the_date_alone(tmp_path):
     assert frame.loc["F1", "promise_date"] == dt.datetime(2026, 12, 15)
 
 
+# A promise whose status writes its date holds until that date, as a « Date promise » column
+# does (review-nextcase M1).
+@pytest.mark.parametrize(
+    "status",
+    ["Promesse de paiement au 15/01/2027", "Paiement promis pour le 15.01.2027",
+     "Promesse de règlement le 15/01/27"],
+)  # fmt: skip
+def test_a_promise_written_with_its_date_holds_until_it(tmp_path, status):
+    ledger = _read(tmp_path, status)
+    frame = ledger.frame.set_index("invoice")
+    assert not frame.loc["F1", "hold"] and not ledger.problems
+    assert frame.loc["F1", "promise_date"] == dt.datetime(2027, 1, 15)
+
+
+# « MED », « Mise en demeure envoyée » with its « Date de relance » and no level written: the
+# notice stage is reached, neither held nor sent back to Relance 1 (review-nextcase M2).
+@pytest.mark.parametrize(
+    "status", ["MED", "Mise en demeure envoyée", "Mise en demeure envoyée le 15/11/2026"]
+)
+@pytest.mark.parametrize("level_column", [False, True], ids=["no-level-column", "level-empty"])
+def test_a_dated_notice_in_the_status_is_the_notice_stage(tmp_path, status, level_column):
+    extra = {"Date de relance": D(2026, 11, 15)}
+    if level_column:
+        extra = {"Niveau de relance": None, **extra}
+    ledger = _read(tmp_path, status, extra)
+    row = ledger.frame.set_index("invoice").loc["F1"]
+    assert (row["level"], bool(row["hold"])) == (FORMAL_NOTICE, False)
+    assert not [p for p in ledger.problems if p.row == 2]
+
+
 # A formal notice or the pre-litigation stage already written as the level: the status says
 # nothing new, the escalation goes on from that level.
 @pytest.mark.parametrize("status", ["Mise en demeure", "Pré-contentieux"])
@@ -101,6 +136,8 @@ def test_a_promise_with_its_date_is_held_by_the_date_alone(tmp_path):
 def test_a_notice_status_beside_the_level(tmp_path, status, level, held):
     extra = {"Niveau de relance": level, "Date de relance": D(2026, 11, 2)}
     row = _read(tmp_path, status, extra).frame.set_index("invoice").loc["F1"]
+    if status == "Mise en demeure" and level is None:  # dated: the notice stage (M2)
+        held = False
     assert bool(row["hold"]) == held
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from .columns import match_headers
 from .flagged import UNKNOWN_FLAGS
+from .lettering import NOT_LETTERING, SAID_LETTERING
 from .problems import Decision
 from .standing import UNKNOWN_STATUS
 
@@ -43,6 +44,8 @@ def said_in_run(decisions: Iterable[Decision]) -> list[str]:
         if d.what.startswith(DUE_ASSUMED)
         or UNKNOWN_STATUS in d.what
         or any(u in d.what for u in UNKNOWN_FLAGS)
+        # Invoices a lettering column settles, or a column not read as one (review-nextcase H5).
+        or any(u in d.what for u in (NOT_LETTERING, *SAID_LETTERING.values()))
     ]
 
 

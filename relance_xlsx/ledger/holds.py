@@ -10,6 +10,7 @@ import numpy as np
 
 from .coded import nones
 from .flagged import PENDING_READERS
+from .followup import notice_reached, status_promises
 from .grid import Grid
 from .levels import FORMAL_NOTICE, parse_level
 from .pending import NOTICE_SENT, PRE_LITIGATION, PROMISED, pending_rows, pending_word
@@ -51,8 +52,8 @@ def _said_elsewhere(grid: Grid) -> np.ndarray:
     its date (the date's own rule holds the invoice until it, and resumes after); a formal
     notice or the pre-litigation stage with a level « Mise en demeure » or beyond."""
     answered = {
-        PROMISED: _given(grid, "promise_date", lambda v: True),
-        NOTICE_SENT: _given(grid, "reminder_level", _notice_level),
+        PROMISED: _given(grid, "promise_date", lambda v: True) | ~np.isnat(status_promises(grid)),
+        NOTICE_SENT: _given(grid, "reminder_level", _notice_level) | notice_reached(grid),
         PRE_LITIGATION: _given(grid, "reminder_level", _notice_level),
     }
     out = np.zeros(len(grid), dtype=bool)

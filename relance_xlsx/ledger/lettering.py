@@ -27,6 +27,10 @@ SAID_LETTERING = {
     PAID: "lettrée (rapprochée de son règlement) : réglée, non relancée",
     HOLD: "lettrage partiel : reste dû inconnu, en attente, pas de relance",
 }
+NOT_LETTERING = (
+    "ne ressemble pas à des codes de lettrage (sigles ou codes sans suite AA, AB…) : colonne "
+    "non lue, aucune facture n'en est tenue pour réglée ; renommez-la si ce n'est pas un lettrage"
+)
 _CODE = re.compile(r"^\*?\s*([A-Za-z]{1,4}\d{0,6})\s*\*?$")
 _NO = re.compile(
     r"^(non|no|n|nl|na|n a|pas|0|faux|false|aucun\w*|none|vide|empty|null|a lettrer|not matched|"
@@ -59,6 +63,31 @@ def lettering_meaning(value: Any) -> str | None:
     return HOLD if partial else PAID
 
 
+def not_lettering(values: list[Any]) -> bool:
+    """Whether a column's letter codes do not look like lettering: two or more distinct codes
+    (« JD », « MB »; « IDF », « PACA »), none the start of a sequence (A, AA, AAA) and most
+    with no neighbour (AB beside AA): initials or region codes, not matched payments."""
+    codes = {
+        text.upper()
+        for text in (str(v).strip().strip("*").strip() for v in values if isinstance(v, str))
+        if text.isalpha()
+        and len(text) <= 4
+        and lettering_meaning(text) is not None
+        and not _YES.match(normalise(text))
+        and not _NO.search(normalise(text))
+    }
+    if len(codes) < 2 or codes & {"A", "AA", "AAA", "AAAA"}:
+        return False
+    ranks = {_rank(code) for code in codes}
+    neighbours = sum(1 for r in ranks if r - 1 in ranks or r + 1 in ranks)
+    return 2 * neighbours < len(ranks)
+
+
+def _rank(code: str) -> int:
+    """A code's place in the sequence A … Z, AA … ZZ, AAA …"""
+    return sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(code)))
+
+
 def lettering_word(value: Any) -> bool | None:
     """Whether a lettering cell says something: True, False (none), None (not known)."""
     if lettering_meaning(value) is not None:
@@ -75,9 +104,11 @@ def lettering_warning(value: Any) -> str | None:
 
 
 __all__ = [
+    "NOT_LETTERING",
     "SAID_LETTERING",
     "UNKNOWN_LETTERING",
     "lettering_meaning",
     "lettering_warning",
     "lettering_word",
+    "not_lettering",
 ]

@@ -31,7 +31,7 @@ _AVOIDED = re.compile(r"\bcontentieux (evite|ecarte)\w*\b")
 # M10): the last amicable stage before litigation, a formal notice already sent or planned,
 # a promise to pay, Dolibarr's « Payée partiellement » (closed, its remainder abandoned).
 _PRE_LITIGATION = re.compile(r"\bpre ?contentieu\w*|\bprecontentieu\w*|\bpre ?litig\w*")
-_NOTICE = re.compile(r"\bmise? en demeure\b|\bformal notice\b")
+_NOTICE = re.compile(r"\bmise? en demeure\b|\bformal notice\b|^med\b|\bmed (envoye|faite?|notifie)")
 _PROMISED = re.compile(
     r"\bpromesses? (de )?(paiement|payer|reglement|regler)\b|\bpromesse\b|"
     r"\b(paiement|reglement) promis\b|\bpromise(d)? to pay\b|\bpayment promised\b"

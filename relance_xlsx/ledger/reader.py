@@ -38,7 +38,7 @@ from .problems import Skip, totals_decisions
 from .receipts import receipts_error, receipts_refusal
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import Normalised, normalise_rows
-from .titled import currencies_said
+from .titled import currencies_said, vat_free
 from .unfit import no_table_error
 from .unsaved import formula_warnings, refuse_unsaved_amount
 
@@ -220,11 +220,12 @@ def _read(
     # The clients sheet's fields are read beside the invoices', never written back: the
     # ledger keeps the invoice table's own positions and headers.
     positions, read_headers, joined = guess.positions, headers, ""
+    positions, vat_said = vat_free(positions, headers, grid)  # « TVA non applicable »: HT due
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
     said = currencies_said(path, guess.sheet, guess.positions, grid[: guess.header_index])
     rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, said)
-    warnings = [*rival, *rows.notes]
+    warnings = [*rival, *vat_said, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
     paid_note, more = apply_settlements(

@@ -15,6 +15,7 @@ import numpy as np
 from .coded import Coded, nones, object_array
 from .flagged import FLAG_READERS, FLAG_SAID, UNKNOWN_FLAGS
 from .grid import Grid
+from .lettering import NOT_LETTERING, not_lettering
 from .pending import pending_word
 from .problems import Decision
 from .statuses import CLOSED, HOLD, PRIORITY, SAID, status_meaning
@@ -73,10 +74,13 @@ def read_standing(grid: Grid) -> Standing:
         raw = grid.raw(field)
         read = FLAG_READERS[field][0] if field in FLAG_READERS else status_meaning
         meanings = [read(v) for v in raw.values]
+        header = grid.header(field)
+        if field == "lettering" and not_lettering(list(raw.values)):
+            decisions.append(Decision(f"« {header} » {NOT_LETTERING}", int((raw.codes >= 0).sum())))
+            continue
         rank = np.array([PRIORITY.index(m) if m else none for m in meanings])[raw.codes]
         better = rank < ranks
         ranks = np.where(better, rank, ranks)
-        header = grid.header(field)
         quotes = object_array([f"« {_shown(v)} », colonne « {header} »" for v in raw.values])
         said[better] = quotes[raw.codes[better]]
         decisions += _decisions(header, raw, meanings, field)

@@ -135,11 +135,13 @@ _PATTERNS = (
      r"rembourse|remboursee|rembourses|remboursees|refunded)\b"),
     # « Lettré(e) »: matched to its payment in the accounts.
     (PAID, r"^lettre$|\blettrage (fait|ok|effectue)\b"),
-    # « Régularisé - OK » (a bounced bill made good), « Sans suite » (dropped): nothing is
-    # chased, and no payment is claimed to the client either (review-pubwb5 M7).
-    (CLOSED, r"\b(clos|close|closed|cloture\w*|regularise\w*|sans suite)\b"),
+    # « Régularisé - OK » (a bounced bill made good), « Sans suite » alone (dropped): nothing
+    # is chased, and no payment is claimed to the client either (review-pubwb5 M7). « À
+    # régulariser », « Sans suite de sa part » are still owed (review-nextcase H2).
+    (CLOSED, r"\b(clos|close|closed|cloture\w*|regularisee?s?)\b|^(dossier )?sans suite$"),
     (LITIGATION, r"\b(en )?contentieux\b"),
-    (OPEN, r"\b(en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
+    (OPEN, r"\b(a regulariser|regularisation|sans suite de|sans reponse|"
+     r"en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
      r"mise a disposition|prise en charge|completee?|a relancer|unpaid|submitted|soumise?|"
      r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement|facturee?|invoiced|"

@@ -125,4 +125,30 @@ def currencies_said(
     return shown, title_currency(above, sheet), percent_cells(path, sheet, positions)
 
 
-__all__ = ["currencies_said", "title_currency"]
+# The VAT exemption of a small business (franchise en base): no VAT is owed, HT is the total.
+_FRANCHISE = re.compile(
+    r"tva\W+non\W+applicable|non\W+assujetti\w*\W+(a|à)\W+la\W+tva|293\W*b\b|"
+    r"franchise\W+en\W+base",
+    re.IGNORECASE,
+)
+
+
+def vat_free(
+    positions: dict[str, int], headers: Sequence[str], sheet: Sequence[Sequence[Any]]
+) -> tuple[dict[str, int], list[str]]:
+    """An HT-only ledger whose sheet says « TVA non applicable, art. 293 B du CGI » (a cell, a
+    footer, its title): no VAT is owed, its HT is what is due, read as the amount and said
+    (review-nextcase H6); else the positions as they are (checks.refuse_net_only refuses)."""
+    amount, net = positions.get("amount"), positions.get("amount_ht")
+    if amount is None or amount != net or {"add_vat", "vat"} & set(positions):
+        return positions, []
+    cells = (c for row in sheet for c in row if isinstance(c, str))
+    if not any(_FRANCHISE.search(c) for c in cells):
+        return positions, []
+    return {k: v for k, v in positions.items() if k != "amount_ht"}, [
+        f"Montant dû : « {headers[amount]} » : le classeur dit « TVA non applicable » "
+        "(franchise en base, article 293 B du CGI) ; sans TVA, le hors taxes est ce qui est dû."
+    ]
+
+
+__all__ = ["currencies_said", "title_currency", "vat_free"]
