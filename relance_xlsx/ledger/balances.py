@@ -14,7 +14,7 @@ import pandas as pd
 from .clients import key_of
 from .columns import match_headers, normalise
 from .numbers import column_mark
-from .payments import PaymentsTable, apply_payments, find_payments
+from .payments import PaymentsTable, apply_payments, find_payments, forecast
 from .receipts import RECEIPT_SHEET_WORDS
 from .values import parse_amount
 
@@ -59,6 +59,8 @@ def find_balances(
         except Exception:  # an unreadable sheet holds no balances
             continue
         for index, row in enumerate(head):
+            if forecast(sheet, row):
+                continue  # planned payments are no payments (review-nextcase H1)
             pos = match_headers(row, balance_as_amount=False)
             invoice = pos.get("settled_invoice", pos.get("invoice"))
             paid = pos.get("paid", pos.get("amount"))

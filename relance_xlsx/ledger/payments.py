@@ -20,6 +20,12 @@ from .values import parse_amount, parse_date
 _SEARCH_ROWS = 30
 _SHEET_WORDS = ("reglement", "paiement", "payment", "encaissement", "versement", "receipt")
 _SHOWN = 5
+# A forecast (« Encaissements prévus », « Date prévue »): planned payments are no payments.
+_PLANNED = frozenset(
+    {"prevu", "prevue", "prevus", "prevues", "prevision", "previsions", "previsionnel"}
+    | {"previsionnels", "previsionnelle", "previsionnelles", "attendu", "attendue", "attendus"}
+    | {"attendues", "planned", "expected", "forecast", "forecasts", "estime", "estimes"}
+)
 # An undated payment of a client in collective proceedings may postdate the judgment.
 _AFTER_JUDGMENT = (
     " Client en procédure collective : s'il a été reçu après le jugement d'ouverture, il ne "
@@ -41,8 +47,19 @@ class PaymentsTable:
     undated: tuple[tuple[str, str, int, float], ...] = ()
 
 
+def forecast(sheet: str, row: list[Any]) -> bool:
+    """Whether a sheet lists planned payments, never received ones: its name says so
+    (« Encaissements prévus ») or a date column does (« Date prévue ») (review-nextcase H1)."""
+    if set(normalise(sheet).split()) & _PLANNED:
+        return True
+    heads = [set(normalise(v).split()) for v in row if isinstance(v, str)]
+    return any("date" in words and words & _PLANNED for words in heads)
+
+
 def _columns(sheet: str, row: list[Any]) -> tuple[int, int, int] | None:
     """(invoice, date, amount) columns of a payments header row, or None."""
+    if forecast(sheet, row):
+        return None
     positions = match_headers(row)
     # « Facture réglée » names the invoice a payment settles; « N° pièce » is the receipt's.
     invoice = positions.get("settled_invoice", positions.get("invoice"))
@@ -234,4 +251,4 @@ def _undated_warnings(
     return out
 
 
-__all__ = ["PaymentsTable", "apply_payments", "find_payments"]
+__all__ = ["PaymentsTable", "apply_payments", "find_payments", "forecast"]
