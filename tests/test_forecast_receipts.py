@@ -99,3 +99,31 @@ def test_received_payments_still_settle(tmp_path):
     state = _state(ledger)
     assert state["F2026-101"][:2] == (True, 0.0)
     assert state["F2026-102"][:2] == (True, 0.0)
+
+
+RECEIPT = ["Date", "Client", "Facture réglée", "Montant", "Mode de règlement"]
+
+
+@pytest.mark.parametrize(
+    ("settled", "amount", "expected", "warned"),
+    [
+        pytest.param("F2026-102 F2026-103", 3000.0, {"F2026-102": (True, 0.0, True), "F2026-103": (True, 0.0, True)}, False, id="encpart-space-sum"),
+        pytest.param("F2026-102, F2026-103", 3000.0, {"F2026-102": (True, 0.0, True), "F2026-103": (True, 0.0, True)}, False, id="comma-sum"),
+        pytest.param("F2026-102 / F2026-103", 3000.0, {"F2026-102": (True, 0.0, True), "F2026-103": (True, 0.0, True)}, False, id="slash-sum"),
+        pytest.param("F2026-102 et F2026-103", 3000.0, {"F2026-102": (True, 0.0, True), "F2026-103": (True, 0.0, True)}, False, id="et-sum"),
+        pytest.param("F2026-102 F2026-103", 2000.0, {"F2026-102": (False, 2400.0, False), "F2026-103": (False, 600.0, False)}, True, id="not-the-sum-held"),
+        pytest.param("F2026-102 F2026-999", 3000.0, {"F2026-102": (False, 2400.0, False)}, True, id="one-unknown-held"),
+    ],
+)  # fmt: skip
+def test_a_receipt_naming_several_invoices(tmp_path, settled, amount, expected, warned):
+    rows = [
+        [D(2026, 11, 10), "Dupont SARL", "F2026-101", 500.0, "Virement"],
+        [D(2026, 11, 12), "Martin SAS", settled, amount, "Chèque"],
+    ]
+    ledger = _read(tmp_path, "Encaissements", RECEIPT, rows)
+    state = _state(ledger)
+    assert {k: state[k] for k in expected} == expected
+    assert state["F2026-101"] == (False, 700.0, True)
+    assert state["F2026-104"] == (False, 900.0, True)
+    said = [w for w in ledger.warnings if "ligne 3" in w and settled in w]
+    assert bool(said) is warned
