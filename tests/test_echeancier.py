@@ -95,3 +95,34 @@ def test_an_invoice_in_instalments_is_no_duplicate(tmp_path, dues, instalments):
     else:
         assert {p.row for p in doubles} == {4, 5, 6}
         assert not staged
+
+
+PLAIN = ["Client", "N° facture", "Date facture", "Échéance", "Montant TTC", "{amount}"]
+SPLIT = [
+    ("Dupont SARL", "F2026-101", D(2026, 8, 1), D(2026, 9, 1), 1200.0, 400.0),
+    ("Dupont SARL", "F2026-101", D(2026, 8, 1), D(2026, 10, 1), 1200.0, 400.0),
+    ("Dupont SARL", "F2026-101", D(2026, 8, 1), D(2026, 11, 1), 1200.0, 400.0),
+    ("Martin SAS", "F2026-102", D(2026, 9, 1), D(2026, 10, 1), 2400.0, 2400.0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "amount",
+    [
+        pytest.param("Montant échéance", id="montant-echeance"),
+        pytest.param("Montant de l'échéance", id="montant-de-l-echeance"),
+    ],
+)
+def test_each_instalment_is_claimed_for_its_own_amount(tmp_path, amount):
+    """review-nextcase H0 (ech2): 3 × 400 € for a 1 200 € invoice, never 3 × 1 200 €."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append([h.format(amount=amount) for h in PLAIN])
+    for row in SPLIT:
+        ws.append(list(row))
+    wb.save(tmp_path / "ech2.xlsx")
+    ledger = read_ledger(tmp_path / "ech2.xlsx", Settings(), as_of=AS_OF)
+    assert ledger.headers[ledger.positions["amount"]] == amount
+    assert list(ledger.frame["amount"]) == [400.0, 400.0, 400.0, 2400.0]
+    assert float(ledger.frame["outstanding"].sum()) == 3600.0

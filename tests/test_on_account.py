@@ -14,6 +14,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 import relance_xlsx
+from relance_xlsx.ledger import read_ledger
 
 D = dt.date
 AS_OF = D(2026, 12, 7)
@@ -131,3 +132,33 @@ def test_the_statement_of_a_formal_notice_names_a_payment_received(tmp_path, kin
         if " 1700001 | 20/09/2026 | –" in line  # the statement's line: a label first, no due day
     ]
     assert [line.split(" | ")[0] for line in lines] == [label]
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "due", "advance"),
+    [
+        pytest.param(
+            "F-2", "Acompte", D(2026, 10, 31), True, id="facac3-acompte-own-number-and-due"
+        ),
+        pytest.param("F-2", "Acompte 30 %", D(2026, 10, 31), True, id="facac2-acompte-30"),
+        pytest.param("1700001", "Acompte", D(2026, 10, 31), False, id="other-numbering-received"),
+        pytest.param("F-2", "Acompte", D(2026, 10, 1), False, id="due-on-its-date-received"),
+        pytest.param("F-2", "Acompte reçu", D(2026, 10, 31), False, id="acompte-recu"),
+    ],
+)
+def test_an_advance_invoice_typed_acompte_is_chased(tmp_path, number, kind, due, advance):
+    """review-nextcase H3: « Acompte » with its own invoice number and due date is an advance
+    invoice to chase, never money the client is told he paid."""
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 1000.0, ADDRESS],
+        [number, kind, "Beta SAS", D(2026, 10, 1), due, 300.0, ADDRESS],
+    ]
+    ledger = read_ledger(
+        write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS), complete_settings(), as_of=AS_OF
+    )
+    frame = ledger.frame
+    row = frame[frame["invoice"] == number].iloc[0]
+    assert (bool(row["on_account"]), bool(row["is_credit"])) == (not advance, not advance)
+    assert float(row["outstanding"]) == (300.0 if advance else -300.0)
+    said = [p for p in ledger.problems if "facture d'acompte" in p.message]
+    assert [p.row for p in said] == ([3] if advance else [])

@@ -174,3 +174,38 @@ def test_a_payments_sheet_without_dates_is_deducted_and_said(tmp_path, title, he
     assert left == {"F-100": 0.0, "F-101": 340.0, "F-102": 430.0, "F-103": 990.0}
     said = [w for w in ledger.warnings if "sans date de règlement" in w]
     assert len(said) == 2 and all(f"Feuille « {title} »" in w for w in said)
+
+
+NODUE = [
+    "Client",
+    "N° facture",
+    "Date facture",
+    "Montant TTC",
+    "Mode de règlement",
+    "{state}",
+    *ADDRESS,
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "state", "value"),
+    [
+        pytest.param("Suivi encaissements", "Réglée", "Non", id="suivienc-reglee-non"),
+        pytest.param("Suivi des encaissements", "Payée", "Non", id="suivi-des-encaissements-payee"),
+        pytest.param("Encaissements", "Réglée", "Non", id="encsheet-reglee-non"),
+        pytest.param("Suivi encaissements", "Statut", "En attente", id="suivienc-statut"),
+    ],
+)  # fmt: skip
+def test_invoice_columns_outweigh_a_receipts_sheet_name(tmp_path, title, state, value):
+    """review-nextcase H4: « N° facture », « Date facture » and a paid yes/no or a status are
+    invoices to chase, on a sheet named « Suivi encaissements » beside « Mode de règlement »."""
+    headers = [h.format(state=state) for h in NODUE]
+    rows = [
+        (r[2], r[0], r[1], r[3], "Virement", value, "1 rue A", "75001", "Paris") for r in INVOICES
+    ]
+    ledger = read_ledger(
+        _book(tmp_path / "s.xlsx", [(title, headers, rows)]), Settings(), as_of=AS_OF
+    )
+    frame = ledger.frame
+    assert list(frame["invoice"]) == ["F-100", "F-101", "F-102", "F-103"]
+    assert list(frame["outstanding"]) == [1200.0, 850.0, 430.0, 990.0]

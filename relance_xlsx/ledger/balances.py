@@ -13,8 +13,9 @@ import pandas as pd
 
 from .clients import key_of
 from .columns import match_headers, normalise
+from .grouped import MAYBE_SEVERAL
 from .numbers import column_mark
-from .payments import PaymentsTable, apply_payments, find_payments
+from .payments import PaymentsTable, apply_payments, find_payments, forecast
 from .receipts import RECEIPT_SHEET_WORDS
 from .values import parse_amount
 
@@ -59,6 +60,8 @@ def find_balances(
         except Exception:  # an unreadable sheet holds no balances
             continue
         for index, row in enumerate(head):
+            if forecast(sheet, row):
+                continue  # planned payments are no payments (review-nextcase H1)
             pos = match_headers(row, balance_as_amount=False)
             invoice = pos.get("settled_invoice", pos.get("invoice"))
             paid = pos.get("paid", pos.get("amount"))
@@ -83,6 +86,7 @@ def _undated(
     invoice, paid = columns
     mark = column_mark(r[paid] for r in rows if paid < len(r) and isinstance(r[paid], str))
     undated: list[tuple[str, str, int, float]] = []
+    grouped: list[tuple[str, int, pd.Timestamp | None, float]] = []
     for number, row in enumerate(rows, start=index + 2):
         if max(columns) >= len(row) or not key_of(row[invoice]):
             continue
@@ -91,10 +95,15 @@ def _undated(
         except ValueError:
             continue  # a total, a note
         if amount is not None and amount.value > 0:
+            if isinstance(row[invoice], str) and MAYBE_SEVERAL.search(row[invoice].strip()):
+                grouped.append((row[invoice], number, None, float(amount.value)))
             undated.append(
                 (key_of(row[invoice]), str(row[invoice]).strip(), number, float(amount.value))
             )
-    return PaymentsTable(sheet, index + 1, {}, (invoice, paid, paid), undated=tuple(undated))
+    found = (invoice, paid, paid)
+    return PaymentsTable(
+        sheet, index + 1, {}, found, undated=tuple(undated), grouped=tuple(grouped)
+    )
 
 
 def _read(rows: list[list[Any]], invoice: int, balance: int) -> dict[str, float]:

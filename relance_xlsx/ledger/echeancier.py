@@ -38,6 +38,33 @@ def account_names(case: Case) -> None:
     )
 
 
+# The amount of one instalment beside the invoice's total (« Montant TTC | Montant échéance »).
+_INSTALMENT_AMOUNT = frozenset(
+    {"montant echeance", "montant de l echeance", "montant de echeance", "montant d echeance"}
+    | {"montant echeance ttc", "montant de l echeance ttc", "echeance montant"}
+)
+
+
+def instalment_amounts(case: Case) -> None:
+    """« Montant échéance » beside the invoice's total is the amount of each row: an
+    instalment is claimed for its own amount, never the invoice's whole (review-nextcase H0)."""
+    amount = case.movable("amount")
+    if amount is None:
+        return
+    own = [j for j in case.free() if header_words(case.name(j)) in _INSTALMENT_AMOUNT]
+    if len(own) != 1 or not case.numeric(own[0]):
+        return
+    case.pos["amount"] = own[0]
+    names = case.name(own[0]), case.name(amount)
+    case.evidence["amount"] = (
+        f"« {names[0]} » : le montant de chaque échéance, « {names[1]} » étant le total "
+        "de la facture"
+    )
+    case.notes.append(
+        f"Montant dû : « {names[0]} » (chaque échéance), pas « {names[1]} » (toute la facture)."
+    )
+
+
 def instalments(rows_of: dict[int, list[int]], due: np.ndarray) -> set[int]:
     """The repeated invoice numbers (by code) whose rows each have their own due date: the
     instalments of one invoice (« échéancier »), not a number typed twice."""
@@ -57,4 +84,4 @@ def instalment_note(others: list[int]) -> str:
     )
 
 
-__all__ = ["account_names", "instalment_note", "instalments"]
+__all__ = ["account_names", "instalment_amounts", "instalment_note", "instalments"]

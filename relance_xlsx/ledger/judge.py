@@ -18,7 +18,7 @@ from babel.numbers import list_currencies
 from .column_case import Case, percent
 from .columns import header_words
 from .credit_amounts import credit_amounts
-from .echeancier import account_names
+from .echeancier import account_names, instalment_amounts
 from .labels import label
 from .marks import currency_mark
 from .money import access_flags
@@ -77,6 +77,7 @@ def judge(
     references(case)
     net_vat_total(case)
     running_totals(case)
+    instalment_amounts(case)
     net_plus_vat(case)
     if "amount" not in case.pos and "balance" in case.pos:
         case.pos["amount"] = case.pos.pop("balance")  # what is still owed stands for it

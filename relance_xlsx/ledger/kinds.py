@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import LedgerError
+from .advances import kind_advances
 from .columns import normalise
 from .flagged import flag_word
 from .grid import Grid
@@ -70,7 +71,7 @@ def kind_payments(grid: Grid) -> np.ndarray:
     """Rows whose document-type column names a payment received, not an invoice."""
     if "doc_type" not in grid.positions or normalise(grid.header("doc_type")).startswith("sens"):
         return np.zeros(len(grid), dtype=bool)
-    return grid.raw("doc_type").mask(is_payment_kind)
+    return grid.raw("doc_type").mask(is_payment_kind) & ~kind_advances(grid)
 
 
 def kind_credits(grid: Grid) -> np.ndarray:

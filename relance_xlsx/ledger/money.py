@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from .advances import ADVANCE_NOTE, kind_advances
 from .coded import Coded
 from .grid import Grid
 from .kinds import kind_credits, kind_payments
@@ -52,6 +53,8 @@ def credits(
         grid.problem(i, "object", objects.at(i), _MENTION, "warning")
     for i in np.flatnonzero(kind_payments(grid) & (amount > 0)).tolist():
         grid.problem(i, "amount", float(amount[i]), _RECEIVED, "warning")
+    for i in np.flatnonzero(kind_advances(grid)).tolist():
+        grid.problem(i, "doc_type", grid.raw("doc_type").at(i), ADVANCE_NOTE, "warning")
     return is_credit, np.where(is_credit & (amount > 0), -amount, amount)
 
 

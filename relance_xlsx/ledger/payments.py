@@ -13,6 +13,7 @@ import pandas as pd
 from ..wording import money
 from .clients import key_of
 from .columns import match_headers, normalise
+from .grouped import MAYBE_SEVERAL, split_grouped
 from .numbers import column_mark
 from .settledon import FUTURE
 from .values import parse_amount, parse_date
@@ -20,6 +21,12 @@ from .values import parse_amount, parse_date
 _SEARCH_ROWS = 30
 _SHEET_WORDS = ("reglement", "paiement", "payment", "encaissement", "versement", "receipt")
 _SHOWN = 5
+# A forecast (« Encaissements prévus », « Date prévue »): planned payments are no payments.
+_PLANNED = frozenset(
+    {"prevu", "prevue", "prevus", "prevues", "prevision", "previsions", "previsionnel"}
+    | {"previsionnels", "previsionnelle", "previsionnelles", "attendu", "attendue", "attendus"}
+    | {"attendues", "planned", "expected", "forecast", "forecasts", "estime", "estimes"}
+)
 # An undated payment of a client in collective proceedings may postdate the judgment.
 _AFTER_JUDGMENT = (
     " Client en procédure collective : s'il a été reçu après le jugement d'ouverture, il ne "
@@ -39,10 +46,23 @@ class PaymentsTable:
     headers: tuple[str, ...] = ()
     # rows without a date: (invoice key, number as typed, sheet row, amount), never dropped
     undated: tuple[tuple[str, str, int, float], ...] = ()
+    # rows that may name several invoices: (as typed, sheet row, date or None, amount)
+    grouped: tuple[tuple[str, int, pd.Timestamp | None, float], ...] = ()
+
+
+def forecast(sheet: str, row: list[Any]) -> bool:
+    """Whether a sheet lists planned payments, never received ones: its name says so
+    (« Encaissements prévus ») or a date column does (« Date prévue ») (review-nextcase H1)."""
+    if set(normalise(sheet).split()) & _PLANNED:
+        return True
+    heads = [set(normalise(v).split()) for v in row if isinstance(v, str)]
+    return any("date" in words and words & _PLANNED for words in heads)
 
 
 def _columns(sheet: str, row: list[Any]) -> tuple[int, int, int] | None:
     """(invoice, date, amount) columns of a payments header row, or None."""
+    if forecast(sheet, row):
+        return None
     positions = match_headers(row)
     # « Facture réglée » names the invoice a payment settles; « N° pièce » is the receipt's.
     invoice = positions.get("settled_invoice", positions.get("invoice"))
@@ -80,6 +100,7 @@ def _read(
     invoice, date, amount = columns
     out: dict[str, list[tuple[pd.Timestamp, float]]] = {}
     undated: list[tuple[str, str, int, float]] = []
+    grouped: list[tuple[str, int, pd.Timestamp | None, float]] = []
     # « 1.500 » takes the decimal mark the column's other text amounts show.
     mark = column_mark(r[amount] for r in rows if amount < len(r) and isinstance(r[amount], str))
     for number, row in enumerate(rows, start=index + 2):
@@ -93,12 +114,16 @@ def _read(
         if not key or paid is None or paid.value <= 0:
             continue
         day = _day(row[date])
+        typed = row[invoice]
+        if isinstance(typed, str) and MAYBE_SEVERAL.search(typed.strip()):
+            stamp = None if day is None else pd.Timestamp(day)
+            grouped.append((typed, number, stamp, float(paid.value)))
         if day is not None:
             out.setdefault(key, []).append((pd.Timestamp(day), float(paid.value)))
         else:  # an amount paid on an invoice without a readable date is a payment all the same
             undated.append((key, str(row[invoice]).strip(), number, float(paid.value)))
     dated = {k: tuple(sorted(v)) for k, v in out.items()}
-    return PaymentsTable(sheet, index + 1, dated, undated=tuple(undated))
+    return PaymentsTable(sheet, index + 1, dated, undated=tuple(undated), grouped=tuple(grouped))
 
 
 def _day(value: Any) -> dt.date | None:
@@ -120,9 +145,10 @@ def apply_payments(
     prescription, and what was paid when the invoice table has no paid column. A payment
     dated after as_of is none yet: its invoice is held, as in the ledger's own column."""
     keys = [key_of(v) for v in frame["invoice"].tolist()]
-    late: list[str] = []
+    table, late = split_grouped(frame, table, keys, tolerance)
     if as_of is not None:
-        table, late = _future_held(frame, table, keys, as_of)
+        table, future = _future_held(frame, table, keys, as_of)
+        late += future
     undated: dict[str, float] = {}
     for key, _, _, amount in table.undated:
         undated[key] = undated.get(key, 0.0) + amount
@@ -234,4 +260,4 @@ def _undated_warnings(
     return out
 
 
-__all__ = ["PaymentsTable", "apply_payments", "find_payments"]
+__all__ = ["PaymentsTable", "apply_payments", "find_payments", "forecast"]

@@ -46,11 +46,30 @@ def receipts(
         return ""  # the user named the invoice column: the table is theirs to chase
     if "settled_invoice" in positions:
         return f"colonne « {str(row[positions['settled_invoice']]).strip()} »"
+    if _invoice_columns(row, positions):
+        return ""  # « N° facture », « Date facture », « Réglée » : invoices, whatever the name
     named = set(normalise(sheet).split()) & _RECEIPTS_ONLY
     modes = [str(v).strip() for v in row if isinstance(v, str) and header_words(v) in _PAYMENT_MODE]
     if named and modes and "due_date" not in positions:
         return f"feuille « {sheet} », colonne « {modes[0]} »"
     return ""
+
+
+# Words of an invoice-number header (« N° facture », « Invoice no. »), never a receipt's.
+_INVOICE_WORDS = frozenset({"facture", "factures", "fact", "invoice", "invoices"})
+# The columns that say whether each row's own invoice was paid: a yes/no or a status.
+_OWN_STATE = frozenset({"paid_flag", "status", "payment_status"})
+
+
+def _invoice_columns(row: Sequence[Any], positions: Mapping[str, int]) -> bool:
+    """Whether a table's columns are an invoice's: « N° facture », « Date facture » and a paid
+    yes/no or a status, which outweigh a sheet named « Suivi encaissements » and a payment
+    mode column (review-nextcase H4)."""
+    if "invoice" not in positions or "invoice_date" not in positions:
+        return False
+    if not _OWN_STATE & set(positions):
+        return False
+    return bool(set(header_words(str(row[positions["invoice"]])).split()) & _INVOICE_WORDS)
 
 
 def receipts_error(name: str, where: str, reason: str) -> str:
