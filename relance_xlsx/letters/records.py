@@ -178,14 +178,14 @@ def _letters(
     due: Any = None,
 ) -> tuple[tuple[dt.date, int], ...]:
     # letters_of with the journal's letters of the invoice found already. A letter dated
-    # before the due date reminded no debt then owed: never cited (ledger/early.py).
+    # on or before the due date reminded no debt then late: never cited (ledger/early.py).
     found, level = set(found), int(level or 0)
     if isinstance(last, pd.Timestamp) and REMINDER_1 <= level <= FORMAL_NOTICE:
         found.add((last.date(), level))
     if not found:
         return ()
     since = due.date() if isinstance(due, pd.Timestamp) else dt.date.min
-    return tuple(sorted(d for d in found if (as_of is None or d[0] < as_of) and d[0] >= since))
+    return tuple(sorted(d for d in found if (as_of is None or d[0] < as_of) and d[0] > since))
 
 
 def _recorded(
