@@ -42,6 +42,7 @@ _FRAME_FIELDS = (
     "is_credit",
     # A payment received and not applied (« Acompte », « Règlement »): never an « avoir ».
     "on_account",
+    "imputed",
     # Penalties a bank transfer already paid (a QR code's amount): deducted from the interest.
     "interest_paid",
     "indemnity_paid",
@@ -83,6 +84,7 @@ _DEFAULTS = {
     "promise_date": None,
     "hold": False,
     "on_account": False,
+    "imputed": None,
 }
 # The columns that say whether an invoice was reminded before its due date.
 _EARLY_NEEDS = {"level", "last_date", "due_date", "valid", "is_paid", "is_credit"}

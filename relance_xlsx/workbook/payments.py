@@ -64,6 +64,8 @@ class PaymentWrite:
     bank_ref: str  # the bank's own reference, for the payments sheet
     said: str  # for the journal: « Virement du 18/11/2026 : 1 234,56 € (releve.csv) »
     paid_on_before: dt.date | None = None  # the ledger's « Date règlement » before it
+    # What payments received, imputed by law (ledger/imputation.py), took off in the frame.
+    imputed: float = 0.0
 
     @property
     def partial(self) -> bool:
@@ -151,9 +153,9 @@ def _ledger_cells(
             continue
         total = round(sum(p.amount for p in paid), 2)
         if fields[0] == "paid":
-            value = round(paid[0].paid_before + total, 2)
+            value = round(paid[0].paid_before - paid[0].imputed + total, 2)
         else:
-            value = round(paid[0].owed_before - total, 2)
+            value = round(paid[0].owed_before + paid[0].imputed - total, 2)
         new = [NewCell(money, number=value)]
         if "payment_date" in fields:
             day = max([p.day for p in paid] + [d for d in [paid[0].paid_on_before] if d])
