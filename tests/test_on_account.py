@@ -89,7 +89,7 @@ def test_the_formal_notice_claims_the_debt_net_of_a_payment_received(tmp_path):
     assert "imputé sur cette facture : Code civil, article 1342-10" in text
 
 
-def test_payments_go_to_the_oldest_due_invoice_first_the_surplus_stays_open(tmp_path):
+def test_payments_go_to_the_oldest_due_invoice_first(tmp_path):
     # 1342-10 al. 2: F-2 (due 01/08) before F-1 (due 01/10); 1 500 € pays F-2 (600 €) and
     # 900 € of F-1; none is left, nothing « non imputé ».
     rows = [
@@ -171,3 +171,21 @@ def test_the_statement_of_a_formal_notice_names_a_payment_received(tmp_path, kin
         if " 1700001 | 20/09/2026 | –" in line  # the statement's line: a label first, no due day
     ]
     assert [line.split(" | ")[0] for line in lines] == [label]
+
+
+def test_a_payment_beyond_every_invoice_leaves_its_surplus_open(tmp_path):
+    # 250 € received on 20/09 for the client's only invoice, 200 € due 01/10: F-1 is paid
+    # on time by imputation, never chased; the 50 € left are the client's, said so.
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 200.0, ADDRESS],
+        ["1700001", "Acompte", "Beta SAS", D(2026, 9, 20), D(2026, 9, 20), -250.0, ADDRESS],
+    ]
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    assert result.letters == [] or all("F-1" not in x.invoices for x in result.letters)
+    ws = load_workbook(ledger).active
+    statuses = {r[0].value: r[-1].value for r in ws.iter_rows(min_row=2)}
+    assert statuses["1700001"].startswith("Règlement reçu : imputé en partie"), statuses
+    assert "le reste, non imputé, est à imputer ou à rembourser" in statuses["1700001"]
