@@ -91,7 +91,7 @@ def imputed_words(imputed: Any, lang: str, money: Callable[[float], str]) -> str
             said.append(f"règlement de {money(whole)} du {on}, {of} sur cette facture")
         else:
             of = "applied" if abs(used - whole) < 0.005 else f"{money(used)} of it applied"
-            said.append(f"payment of {money(whole)} of {on}, {of} to this invoice")
+            said.append(f"payment of {money(whole)} dated {on}, {of} to this invoice")
     law = "Code civil, article 1342-10" if fr else "French Civil Code, article 1342-10"
     return f" ({' ; '.join(said) if fr else '; '.join(said)} : {law})".replace(
         " : French", ": French"
