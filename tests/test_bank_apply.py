@@ -378,3 +378,34 @@ def test_a_ledger_without_a_date_column_gets_the_dates_in_the_sheet(tmp_path):
     (invoice,) = doc["invoices"]
     expected = _interest(1860, 77) + _interest(1860, 128) + _interest(860, 15)
     assert invoice["interest"] == pytest.approx(expected)
+
+
+# -- a payment received and not applied, imputed by law (review-lawnew H1) -----------------
+
+
+def test_a_payment_imputed_by_law_is_never_written_into_the_invoice_s_cells(tmp_path):
+    # F-1 1 000 €; « Règlement » 250 € of 20/09 imputed on it (Code civil 1342-10): the bank's
+    # 750 € settle it; the ledger's cell gets the 750 € alone (its « Règlement » row stays),
+    # and no « Report » of the 250 € goes into the payments sheet.
+    headers = ["N° facture", "Type", "Client", "Date facture", "Échéance", "Montant TTC",
+               "Montant réglé", "Date règlement", "Adresse"]  # fmt: skip
+    a = "1 rue A\n69002 Lyon"
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 1000.0, None, None, a],
+        ["1700001", "Règlement", "Beta SAS", D(2026, 9, 20), D(2026, 9, 20), -250.0, None, None, a],
+    ]  # fmt: skip
+    config = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    (tmp_path / "relance.toml").write_text(config, encoding="utf-8")
+    ledger = write_ledger(tmp_path / "grand-livre.xlsx", rows, headers)
+    statement = credit_mutuel(tmp_path / "r.csv", [
+        Op(D(2026, 11, 5), 750.0, "VIR SEPA BETA SAS", "FACTURE F-1", ""),
+    ])  # fmt: skip
+    result = relance_xlsx.match(ledger, [statement], as_of=D(2026, 11, 20), apply=True)
+    assert result.applied == 1
+    sheet = openpyxl.load_workbook(ledger).worksheets[0]
+    assert [sheet.cell(2, 7).value, sheet.cell(3, 7).value] == [750.0, None]
+    names = openpyxl.load_workbook(ledger).sheetnames
+    if "Règlements" in names:
+        assert [r[:3] for r in _sheet(ledger, "Règlements")[1:]] == [
+            ["F-1", dt.datetime(2026, 11, 5), 750.0]
+        ]

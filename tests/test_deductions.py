@@ -247,3 +247,25 @@ def test_a_percentage_is_a_problem_not_euros(tmp_path, header, value, fmt):
 def test_an_amount_beside_percentages_is_still_an_amount(tmp_path, header, value):
     ledger = _read_rates(tmp_path, header, value, "#,##0.00 €")
     assert not [p for p in ledger.problems if p.column == header]
+
+
+# review-lawnew M3 — a second reminder of a « Net à payer » invoice, nothing paid: never
+# « Les intérêts des factures en partie réglées … »; said when a payment is shown.
+@pytest.mark.parametrize(
+    ("extra", "values", "partly"),
+    [
+        pytest.param(["Net à payer"], [1000], False, id="net-nothing-paid"),
+        pytest.param(["Montant réglé"], [500], True, id="part-paid"),
+    ],
+)
+def test_interest_on_the_balance_only_said_of_a_payment(tmp_path, extra, values, partly):
+    headers = [*BASE, *extra, "Niveau de relance", "Date de relance"]
+    rows = [[*ROW, *values, "Relance 1", D(2026, 10, 20)]]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    [letter] = result.letters
+    text = _fine(" ".join(p.text for p in Document(letter.path).paragraphs))
+    assert "Pénalités de retard" in text or "pénalités" in text, text
+    assert ("factures en partie réglées" in text) is partly, text

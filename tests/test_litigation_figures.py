@@ -73,11 +73,12 @@ def _paid(interest: float, indemnity: float) -> tuple:
                                    "Indemnités forfaitaires : 25,00 €"],
                      108.75, id="interest-and-part-of-the-indemnity"),
         # More than the table (a letter's interest ran past the payment of 02/12): the table's
-        # 183,75 € deducted, none left; the 40 € alone claimed.
+        # 183,75 € deducted, none left; the 6,25 € beyond it imputed on the 40 € (Code civil
+        # 1342-10, review-lawnew M2): 33,75 € claimed.
         pytest.param(190.0, 0.0, ["183,75 € au tableau − 183,75 € imputés sur 190,00 € reçus = 0,00 € réclamés.",
                                   "Intérêts arrêtés au 2 décembre 2026 : 0,00 €",
                                   "Réglée(s) après l'échéance, principal payé : M1 ; reste due l'indemnité forfaitaire (Code de commerce D441-5), comprise dans la demande."],
-                     40.0, id="more-than-the-table"),
+                     33.75, id="more-than-the-table"),
     ],
 )  # fmt: skip
 def test_penalties_received_by_transfer_are_deducted_in_plain_sight(

@@ -55,7 +55,8 @@ def _file(tmp_path, rows, client, journal=(), **policy):
 
 
 # law-4 §8. M1: 3 000 €, due 01/06, paid 02/12; table 16/06… = 183,75 €, 190,00 € received by
-# transfer: 6,25 € beyond the table, said (not imputed by the tool: the creditor's choice).
+# transfer: 6,25 € beyond the table, imputed on the indemnity (Code civil 1342-10 al. 2,
+# review-lawnew M2): the request claims 40 € − 6,25 € = 33,75 €.
 M1 = ["M1", "Mu SAS", "professionnel", D(2026, 5, 1), D(2026, 6, 1), 3000.0, 3000.0, D(2026, 12, 2), ADDRESS, "Contentieux", D(2026, 11, 20), None]  # fmt: skip
 
 
@@ -74,9 +75,11 @@ def test_penalties_received_beyond_the_table_are_said(tmp_path):
     text = _file(tmp_path, [M1], "Mu SAS", [paid])
     assert "183,75 € au tableau − 183,75 € imputés sur 190,00 € reçus = 0,00 € réclamés." in text
     assert (
-        "Excédent de 6,25 € reçu, à imputer sur l'indemnité ou à restituer (Code civil 1342-10 et 1302-1)."
-        in text
-    )
+        "Excédent de 6,25 € reçu, imputé sur l'indemnité forfaitaire (Code civil 1342-10) : "
+        "40,00 € − 6,25 € = 33,75 € réclamés au titre de l'indemnité."
+    ) in text, text
+    assert "Excédent de pénalités reçu, imputé sur l'indemnité : 6,25 €" in text
+    assert "Total réclamé : 33,75 €" in text and "Total réclamé : 40,00 €" not in text, text
 
 
 # law-4 §11: « Avoirs à déduire : -1 000,00 € » read as a double negative; a credit note's

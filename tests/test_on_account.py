@@ -1,6 +1,8 @@
 """A payment received and not applied (« Acompte », « Règlement », « Escompte » in an aged
-balance, review-pubwb5 M1, M2): never called an « avoir » in the letter, shown as received
-money, its amount positive, not deducted and said so; typed unsigned, never chased."""
+balance, review-pubwb5 M1, M2): never called an « avoir » in the letter; typed unsigned,
+never chased. Imputed by law on the client's invoices, due ones first, the oldest first
+(Code civil 1342-10; review-lawnew H1): deducted from the sum demanded, said so, penalties
+on the reduced base from its date; what no invoice takes is shown « non imputé »."""
 
 # ruff: noqa: E501
 
@@ -53,19 +55,59 @@ def test_a_payment_on_account_is_no_credit_note_and_never_chased(tmp_path, kind,
     [letter] = result.letters
     assert letter.invoices == ["F-1"]
     text = _text(letter.path)
+    assert "non déduits de la somme demandée" not in text and "Avoirs disponibles" not in text
     assert (
-        "Règlements reçus, non encore imputés sur une facture, non déduits de la somme demandée"
-        in text
-    )
-    assert "1700001 | 20/09/2026 | – | 250,00 €" in text
-    assert (
-        "Avoirs disponibles" not in text
-        and "avoir" not in text.lower().split("règlements reçus")[1][:200]
-    )
-    assert "Total restant dû : 1 000,00 €" in text
+        "250,00 € sur la facture n° F‑1 (règlement de 250,00 € du 20/09/2026, imputé sur "
+        "cette facture : Code civil, article 1342-10)"
+    ) in text, text
+    assert "avoir" not in text.lower().split("règlement partiel")[1][:200]
+    assert "Total restant dû : 750,00 €" in text
     ws = load_workbook(ledger).active
     statuses = {r[0].value: r[-1].value for r in ws.iter_rows(min_row=2)}
-    assert statuses["1700001"] == "Règlement reçu non imputé : signalé au client, non déduit"
+    assert (
+        statuses["1700001"]
+        == "Règlement reçu : imputé sur les factures du client (Code civil 1342-10)"
+    )
+    assert ws.cell(2, 6).value == 1000.0  # the ledger's cells are the user's: never rewritten
+
+
+def test_the_formal_notice_claims_the_debt_net_of_a_payment_received(tmp_path):
+    # review-lawnew H1: F-1 1 000 €, due 01/10/2026, « Règlement » 250 € on 20/09/2026:
+    # 750 € + 750 × 12,15 % × 67/365 = 16,73 € + 40 € = 806,73 €, never 1 062,30 €.
+    headers = [*HEADERS, "Niveau de relance", "Date de relance"]
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 1000.0, ADDRESS, "Relance 2", D(2026, 10, 20)],
+        ["1700001", "Règlement", "Beta SAS", D(2026, 9, 20), D(2026, 9, 20), -250.0, ADDRESS, None, None],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    [letter] = result.letters
+    text = _text(letter.path)
+    assert "mettons en demeure de nous régler la somme de 806,73 €" in text, text
+    assert "Total restant dû : 750,00 €" in text and "Solde du compte : 750,00 €" in text
+    assert "imputé sur cette facture : Code civil, article 1342-10" in text
+
+
+def test_payments_go_to_the_oldest_due_invoice_first(tmp_path):
+    # 1342-10 al. 2: F-2 (due 01/08) before F-1 (due 01/10); 1 500 € pays F-2 (600 €) and
+    # 900 € of F-1; none is left, nothing « non imputé ».
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 1000.0, ADDRESS],
+        ["F-2", "Facture", "Beta SAS", D(2026, 7, 1), D(2026, 8, 1), 600.0, ADDRESS],
+        ["1700001", "Acompte", "Beta SAS", D(2026, 10, 20), D(2026, 10, 20), -1500.0, ADDRESS],
+    ]
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    [letter] = [x for x in result.letters if "F-1" in x.invoices]
+    text = _text(letter.path)
+    assert "100,00 €" in text and "non déduits" not in text, text
+    assert (
+        "règlement de 1 500,00 € du 20/10/2026, dont 900,00 € imputés sur cette facture" in text
+    ), text
 
 
 @pytest.mark.parametrize(
@@ -90,7 +132,6 @@ def test_only_an_invoice_of_a_deposit_is_chased(tmp_path, kind, chased):
 @pytest.mark.parametrize(
     ("kind", "said"),
     [
-        pytest.param("Acompte", "les règlements reçus non imputés du client", id="acompte"),
         pytest.param("Avoir", "les avoirs disponibles du client", id="avoir"),
     ],
 )
@@ -110,7 +151,6 @@ def test_the_control_names_what_covers_the_sum(tmp_path, kind, said):
 @pytest.mark.parametrize(
     ("kind", "label"),
     [
-        pytest.param("Acompte", "Règlement reçu non imputé 1700001", id="acompte"),
         pytest.param("Avoir", "Avoir 1700001", id="avoir"),
     ],
 )
@@ -162,3 +202,21 @@ def test_an_advance_invoice_typed_acompte_is_chased(tmp_path, number, kind, due,
     assert float(row["outstanding"]) == (300.0 if advance else -300.0)
     said = [p for p in ledger.problems if "facture d'acompte" in p.message]
     assert [p.row for p in said] == ([3] if advance else [])
+
+
+def test_a_payment_beyond_every_invoice_leaves_its_surplus_open(tmp_path):
+    # 250 € received on 20/09 for the client's only invoice, 200 € due 01/10: F-1 is paid
+    # on time by imputation, never chased; the 50 € left are the client's, said so.
+    rows = [
+        ["F-1", "Facture", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 200.0, ADDRESS],
+        ["1700001", "Acompte", "Beta SAS", D(2026, 9, 20), D(2026, 9, 20), -250.0, ADDRESS],
+    ]
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    assert result.letters == [] or all("F-1" not in x.invoices for x in result.letters)
+    ws = load_workbook(ledger).active
+    statuses = {r[0].value: r[-1].value for r in ws.iter_rows(min_row=2)}
+    assert statuses["1700001"].startswith("Règlement reçu : imputé en partie"), statuses
+    assert "le reste, non imputé, est à imputer ou à rembourser" in statuses["1700001"]

@@ -105,3 +105,34 @@ def test_a_full_payment_in_litigation_is_still_warned_until_acknowledged(tmp_pat
     _set(ledger, 10000.0, D(2026, 10, 15))
     said, _ = _run(ledger, tmp_path, D(2026, 12, 7), "o1")
     assert len(said) == 1 and "a été réglée le 15/10/2026" in said[0], said
+
+
+JOURNAL = ("Date d'exécution", "N° facture", "Client", "Niveau", "Action", "Reste dû", "Intérêts",
+           "Indemnité", "Courrier")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("claimed", "warned"),
+    [
+        # The file made at the hand-over (01/10) claimed 10 000 €: the 4 000 € of 10/05,
+        # typed since, are not in it (review-lawnew M4).
+        pytest.param(10000.0, True, id="payment-before-the-hand-over-not-in-the-file"),
+        # The file already deducted them: nothing to redo.
+        pytest.param(6000.0, False, id="payment-before-the-hand-over-in-the-file"),
+    ],
+)
+def test_a_part_payment_dated_before_the_hand_over_but_typed_later(tmp_path, claimed, warned):
+    def journal(wb):
+        ws = wb.create_sheet("Journal des relances")
+        ws.append(JOURNAL)
+        ws.append((dt.datetime(2026, 10, 1), "P1", "Client X", "Contentieux", "Contentieux",
+                   claimed, 500.0, 40.0, ""))  # fmt: skip
+
+    ledger = write_ledger(tmp_path / "l.xlsx", [P1], HEADERS, extra=journal)
+    _set(ledger, 4000.0, D(2026, 5, 10))
+    said, redone = _run(ledger, tmp_path, D(2026, 12, 7), "o1")
+    assert (len(said), len(redone)) == ((1, 1) if warned else (0, 0)), said
+    if warned:
+        assert "réglée en partie (4\u202f000,00\xa0€ reçus) le 10/05/2026" in said[0], said
+        assert "absent du dernier dossier qui réclame 10\u202f000,00\xa0€" in said[0], said
+        assert [r[5] for r in _journal(ledger)] == [6000.0]

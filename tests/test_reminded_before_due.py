@@ -51,6 +51,11 @@ CASES = [
     pytest.param(["Q4", "Zeta SARL", None, D(2026, 10, 31), D(2026, 11, 30), 800.0, ADDRESS, "Relance 2", D(2026, 11, 25), "oui"],
                  "hold", 2, None, "« Relance 2 » du 25/11/2026, antérieure à l'échéance du 30/11/2026",
                  id="on-hold-keeps-its-level"),
+    # The lawyer's review of 7 December, M1: « Relance 1 » dated ON the due date (30/11/2026):
+    # nothing was late that day (penalties run from the day after, L441-10 II): a relance 1.
+    pytest.param(["S1", "Zeta SARL", None, D(2026, 10, 31), D(2026, 11, 30), 800.0, ADDRESS, "Relance 1", D(2026, 11, 30), None],
+                 "letter", 1, "Relance 1", "« Relance 1 » du 30/11/2026, du jour de l'échéance du 30/11/2026",
+                 id="reminder-dated-on-the-due-date"),
     # A reminder dated after the due date is a stage, unchanged: relance 2 cites it.
     pytest.param(["Q5", "Zeta SARL", None, D(2026, 9, 30), D(2026, 10, 30), 800.0, ADDRESS, "Relance 1", D(2026, 11, 5), None],
                  "letter", 2, "Relance 2", None,
@@ -66,7 +71,7 @@ def test_a_reminder_before_the_due_date_is_no_stage(tmp_path, row, action, level
     )
     (invoice,) = result.invoices
     assert (invoice.action, invoice.level) == (action, level), invoice.reason
-    said = [w for w in result.warnings if "antérieure à l'échéance" in w]
+    said = [w for w in result.warnings if "de l'échéance du" in w or "antérieure à" in w]
     if warned:
         assert len(said) == 1 and warned in said[0] and said[0].startswith("Ligne 2, facture"), said
     else:
@@ -81,8 +86,9 @@ def test_a_reminder_before_the_due_date_is_no_stage(tmp_path, row, action, level
     on = row[8].strftime("%d/%m/%Y")
     if warned:
         # Never « Malgré nos relances, dont celle du 25 novembre 2026 »: nothing was due then.
-        assert "Malgré" not in text and on not in text and "25 novembre" not in text, text
-        assert "antérieure à l'échéance : non comptée" in invoice.reason
+        assert "Malgré" not in text and (row[8] == row[4] or on not in text), text
+        assert "relance du 25 novembre" not in text and "relance du 30 novembre" not in text, text
+        assert "l'échéance : non comptée" in invoice.reason
         sheet = load_workbook(ledger).active
         assert sheet.cell(2, 8).value == "Relance 1"
     else:

@@ -25,7 +25,7 @@ from .parties import (
     debtor_lines,
     legal_rate_lines,
 )
-from .received import received_lines
+from .received import excess_received, received_lines
 from .requested import request_lines
 from .settled import settled_lines
 from .statement import statement_lines
@@ -136,8 +136,9 @@ class Dossier:
 
     @property
     def total(self) -> float:
-        """The whole claim, credit notes deducted."""
-        return round(self.principal - self.credited + self.interest + self.indemnity, 2)
+        """The whole claim, credit notes and penalties received in excess deducted (1342-10)."""
+        excess = min(excess_received(self.invoices), self.indemnity)  # on the indemnity
+        return round(self.principal - self.credited + self.interest + self.indemnity - excess, 2)
 
     @property
     def small_claim_amount(self) -> float:

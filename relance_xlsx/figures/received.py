@@ -14,20 +14,37 @@ def _invoices(numbers: list[str]) -> str:
     return ("facture " if len(numbers) == 1 else "factures ") + join_list(numbers)
 
 
-def _surplus(invoices: Sequence[Any], indemnity: bool) -> str:
-    """What a transfer paid beyond each invoice's interest table (the fourth legal review, 8):
-    said, never kept silently nor imputed by the tool. The debtor paid it as interest (the
-    letter's QR code named them); keeping it against the indemnity (Code civil 1342-10) or
-    giving it back (1302-1) is the creditor's choice, and a court figure is not changed on
-    a guess."""
-    over = round(
+def excess_received(invoices: Sequence[Any]) -> float:
+    """What transfers paid beyond the invoices' interest tables (positive, 0 when none)."""
+    return round(
         sum(
             max(float(i.interest_paid) - sum(float(p[5]) for p in i.periods), 0.0) for i in invoices
         ),
         2,
     )
+
+
+def _surplus(invoices: Sequence[Any], indemnity: bool, imputed: bool) -> str:
+    """What a transfer paid beyond each invoice's interest table (the fourth legal review, 8).
+    In a litigation file (imputed) it goes by law on the only debt left of that kind, the
+    indemnity (Code civil 1342-10 al. 2; review-lawnew M2), the rest to give back (1302-1);
+    elsewhere (a declaration) it is said, the choice left to the creditor."""
+    over = excess_received(invoices)
     if over < 0.005:
         return ""
+    owed = round(sum(float(getattr(i, "indemnity", 0) or 0) for i in invoices), 2)
+    if imputed and owed > 0.005:
+        used = min(over, owed)
+        back = (
+            f" ; reste {money(over - used)} à restituer (Code civil 1302-1)"
+            if over - used > 0.005
+            else ""
+        )
+        return (
+            f" Excédent de {money(over)} reçu, imputé sur l'indemnité forfaitaire "
+            f"(Code civil 1342-10) : {money(owed)} − {money(used)} = {money(owed - used)} "
+            f"réclamés au titre de l'indemnité{back}."
+        )
     use = "à imputer sur l'indemnité ou à restituer" if indemnity else "à restituer"
     return f" Excédent de {money(over)} reçu, {use} (Code civil 1342-10 et 1302-1)."
 
@@ -54,7 +71,7 @@ def received_lines(
         out.append(
             f"Déjà reçu par virement au titre des {name} ({_invoices(paid)}), déduit : "
             f"{money(table)} au tableau − {money(deducted)} {what} = {money(interest)} {verb}."
-            + _surplus(invoices, indemnity_owed)
+            + _surplus(invoices, indemnity_owed, indemnity and verb == "réclamés")
         )
     fixed = [i for i in invoices if i.indemnity_paid > 0.005 and indemnity]
     if fixed:
@@ -67,4 +84,4 @@ def received_lines(
     return out
 
 
-__all__ = ["received_lines"]
+__all__ = ["excess_received", "received_lines"]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..wording import money
 from .days import interest_stop, short_day
 from .docxwrite import paragraph
+from .received import excess_received
 
 # What a credit note beyond the principal is, and what to do with it.
 UNALLOCATED = (
@@ -26,6 +27,8 @@ def request_lines(dossier: Dossier) -> list[str]:
     stop = interest_stop(dossier.invoices, dossier.as_of)
     # « Avoirs à déduire : 200,00 € », never « -200,00 € »: a double negative (law-4 §11).
     deducted = dossier.credited
+    # Penalties received beyond the table, imputed on the indemnity (Code civil 1342-10).
+    excess = round(min(excess_received(dossier.invoices), dossier.indemnity), 2)
     out = [paragraph("Chiffres pour la requête", "Heading2")]
     out += [
         paragraph(f"{label} : {money(value)}")
@@ -34,6 +37,7 @@ def request_lines(dossier: Dossier) -> list[str]:
             *((("Avoirs à déduire", deducted),) if dossier.credits else ()),
             (f"Intérêts arrêtés {stop}", dossier.interest),
             ("Indemnités forfaitaires", dossier.indemnity),
+            *((("Excédent de pénalités reçu, imputé sur l'indemnité", excess),) if excess else ()),
             ("Total réclamé", dossier.total),
         )
     ]

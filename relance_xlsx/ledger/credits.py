@@ -13,6 +13,7 @@ from ..wording import money
 from .clients import key_of
 from .coded import Coded, nones
 from .grid import Grid
+from .imputation import impute_received
 from .problems import Problem
 
 # « Avoir sur F2026-012 », « avoir sur facture n° 151 », « Avoir relatif à la facture F-7 »,
@@ -127,6 +128,7 @@ def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> list[Problem]:
     tied = named & frame["is_credit"].to_numpy(dtype=bool)
     tied &= frame["valid"].to_numpy(dtype=bool) & (frame["outstanding"] < 0).to_numpy()
     if not tied.any():
+        impute_received(frame, tolerance)
         return []
     owed = ~frame["is_credit"] & ~frame["is_paid"] & frame["valid"] & (frame["outstanding"] > 0)
     by_key = {
@@ -162,6 +164,7 @@ def settle_by_credits(frame: pd.DataFrame, tolerance: float) -> list[Problem]:
             for r in rows
             if float(frame.at[r, "outstanding"]) < -tolerance
         ]
+    impute_received(frame, tolerance)  # then the payments received, applied by law (1342-10)
     return problems
 
 

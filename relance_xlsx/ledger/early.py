@@ -1,4 +1,4 @@
-"""Reminders recorded before the invoice was due: no stage of dunning (C. civ. 1344)."""
+"""Reminders recorded on or before the invoice's due date: no stage of dunning (C. civ. 1344)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from .levels import FORMAL_NOTICE, REMINDER_1
 
 
 def reminded_before_due(frame: pd.DataFrame) -> np.ndarray:
-    """The unpaid invoices whose recorded reminder (level and date) precedes their due date
-    as the tool computes it (a public buyer's legal term, a receipt date): a letter sent
-    before the debt was owed did not remind it (L441-10 II, L2192-13, Code civil 1344)."""
+    """The unpaid invoices whose recorded reminder (level and date) is on or before their due
+    date as the tool computes it (a public buyer's legal term, a receipt date): a letter sent
+    before the debt was late did not remind it; the due day itself is the debtor's, penalties
+    run from the day after (L441-10 II, L2192-13, Code civil 1344)."""
     level = frame["level"].to_numpy(dtype=int)
-    before = (frame["last_date"] < frame["due_date"]).to_numpy(dtype=bool)  # NaT: False
+    before = (frame["last_date"] <= frame["due_date"]).to_numpy(dtype=bool)  # NaT: False
     return (
         before
         & (level >= REMINDER_1)

@@ -153,6 +153,7 @@ def _columns(
         **followup_columns(grid),
         "is_credit": is_credit,
         "on_account": is_credit & kind_payments(grid),  # a payment received, not applied
+        "imputed": nones(len(grid)),
         "object": objects.array(),
         "currency": currency.array(),
         **_history_columns(history, levels, last_date),

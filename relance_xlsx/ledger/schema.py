@@ -43,6 +43,9 @@ COLUMNS = (
     "is_credit",
     # A payment received and not applied (« Acompte », « Règlement »): a credit, never an avoir.
     "on_account",
+    # On an invoice, the payments received and not applied imputed on it by law (Code civil
+    # 1342-10, ledger/imputation.py), as (number, day, amount used, amount received); or None.
+    "imputed",
     # On a credit note, the invoice it names; on an invoice, its credits as (date, amount).
     "credit_for",
     "credits",

@@ -48,9 +48,10 @@ def rates_named(rows: list[dict[str, Any]], fallback: float, lang: str) -> dict[
 
 def on_balance(rows: list[dict[str, Any]]) -> bool:
     """Whether some interest was computed on what remains of an invoice partly paid on an
-    unknown date (the letter says so: « calculées sur le solde restant dû »)."""
+    unknown date (the letter says so: « calculées sur le solde restant dû »); never for a
+    net to pay with nothing received (« netted », review-lawnew M3)."""
     return any(
-        r["paid"] > 0
+        float(r["paid"]) - float(r.get("netted") or 0.0) > 0.005
         and r["periods"]
         and r["outstanding"] < r["amount"]
         and all(p[4] == r["outstanding"] for p in r["periods"])

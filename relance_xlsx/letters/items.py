@@ -123,8 +123,9 @@ def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict
 
 
 def received_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
-    """One payment received and not applied, formatted: its amount as received (positive)."""
-    return {**credit_item(r, m, lang), "amount": m(-float(r["amount"]))}
+    """One payment received and not applied, formatted: what of it no invoice took (positive;
+    the rest is imputed by law on the client's invoices, ledger/imputation.py)."""
+    return {**credit_item(r, m, lang), "amount": m(-float(r["outstanding"]))}
 
 
 def present(value: Any) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..ledger import KIND_CLAIM
-from ..wording import LIST_LIMIT, day_long, invoices_phrase, join_list
+from ..wording import LIST_LIMIT, date_short, day_long, invoices_phrase, join_list
 from .withheld import withheld_notes
 
 
@@ -67,6 +67,7 @@ def partly_paid_words(
         if isinstance(day, pd.Timestamp) and pd.notna(day) and day.date() <= as_of:
             text = day_long(day.date(), lang)  # a sentence: « le 21 septembre 2026 »
             when = f" (dernier règlement le {text})" if fr else f" (last payment on {text})"
+        when = imputed_words(r.get("imputed"), lang, money) or when
         said.append(f"{money(received(r))} {on}{when}")
     return {
         "partly_paid": join_list(said, lang),
@@ -77,4 +78,24 @@ def partly_paid_words(
     }
 
 
-__all__ = ["partly_paid_rows", "partly_paid_words", "received"]
+def imputed_words(imputed: Any, lang: str, money: Callable[[float], str]) -> str:
+    """The payments received and not applied that the law imputed on an invoice (Code civil
+    1342-10): « (règlement de 250,00 € du 20/09/2026, imputé sur cette facture …) »."""
+    if not imputed:
+        return ""
+    fr, said = lang == "fr", []
+    for _number, day, used, whole in imputed:
+        on = date_short(day.date(), lang) if isinstance(day, pd.Timestamp) else "–"
+        if fr:
+            of = "imputé" if abs(used - whole) < 0.005 else f"dont {money(used)} imputés"
+            said.append(f"règlement de {money(whole)} du {on}, {of} sur cette facture")
+        else:
+            of = "applied" if abs(used - whole) < 0.005 else f"{money(used)} of it applied"
+            said.append(f"payment of {money(whole)} dated {on}, {of} to this invoice")
+    law = "Code civil, article 1342-10" if fr else "French Civil Code, article 1342-10"
+    return f" ({' ; '.join(said) if fr else '; '.join(said)} : {law})".replace(
+        " : French", ": French"
+    )
+
+
+__all__ = ["imputed_words", "partly_paid_rows", "partly_paid_words", "received"]

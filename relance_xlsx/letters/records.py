@@ -42,6 +42,7 @@ _FRAME_FIELDS = (
     "is_credit",
     # A payment received and not applied (« Acompte », « Règlement »): never an « avoir ».
     "on_account",
+    "imputed",
     # Penalties a bank transfer already paid (a QR code's amount): deducted from the interest.
     "interest_paid",
     "indemnity_paid",
@@ -83,6 +84,7 @@ _DEFAULTS = {
     "promise_date": None,
     "hold": False,
     "on_account": False,
+    "imputed": None,
 }
 # The columns that say whether an invoice was reminded before its due date.
 _EARLY_NEEDS = {"level", "last_date", "due_date", "valid", "is_paid", "is_credit"}
@@ -178,14 +180,14 @@ def _letters(
     due: Any = None,
 ) -> tuple[tuple[dt.date, int], ...]:
     # letters_of with the journal's letters of the invoice found already. A letter dated
-    # before the due date reminded no debt then owed: never cited (ledger/early.py).
+    # on or before the due date reminded no debt then late: never cited (ledger/early.py).
     found, level = set(found), int(level or 0)
     if isinstance(last, pd.Timestamp) and REMINDER_1 <= level <= FORMAL_NOTICE:
         found.add((last.date(), level))
     if not found:
         return ()
     since = due.date() if isinstance(due, pd.Timestamp) else dt.date.min
-    return tuple(sorted(d for d in found if (as_of is None or d[0] < as_of) and d[0] >= since))
+    return tuple(sorted(d for d in found if (as_of is None or d[0] < as_of) and d[0] > since))
 
 
 def _recorded(

@@ -136,6 +136,9 @@ def _payments(
     and the journal's lines: the payments, the penalties paid, a surplus."""
     frame = ledger.frame.set_index("row")
     paid_before = frame["paid"].to_dict()
+    imputed = {
+        r: round(sum(i[2] for i in found), 2) for r, found in frame["imputed"].items() if found
+    }
     paid_on = frame["payment_date"].to_dict()
     initial = frame["outstanding"].to_dict()
     owed: dict[int, float] = {}
@@ -152,7 +155,7 @@ def _payments(
                 PaymentWrite(
                     a.row, a.invoice, a.client, e.date, a.amount,
                     float(paid_before.get(a.row, 0.0)), before, e.key, e.bank_ref, text,
-                    _day(paid_on.get(a.row)),
+                    _day(paid_on.get(a.row)), imputed.get(a.row, 0.0),
                 )
             )  # fmt: skip
             action = PAYMENT_PARTIAL if owed[a.row] > 0.005 else PAYMENT_FULL

@@ -26,8 +26,13 @@ def say_before_due(
     legal = frame["term_note"].notna().to_numpy(dtype=bool)[rows]
     for at, day, owed, lv, law in zip(rows, sent, due, level, legal, strict=True):
         on, by = date_short(pd.Timestamp(day).date()), date_short(pd.Timestamp(owed).date())
+        when = (
+            "du jour de l'échéance"
+            if pd.Timestamp(day) == pd.Timestamp(owed)
+            else "antérieure à l'échéance"
+        )
         if first[at]:
-            reason[at] = f"{reason[at]} ; relance du {on} antérieure à l'échéance : non comptée"
+            reason[at] = f"{reason[at]} ; relance du {on} {when} : non comptée"
         then = (
             "elle est traitée comme non relancée (1re relance, pas de mise en demeure)"
             if pd.Timestamp(owed) < today
@@ -36,8 +41,9 @@ def say_before_due(
         warnings.append(
             f"Ligne {frame['row'].iat[at]}, facture {frame['invoice'].iat[at] or '–'} "
             f"({frame['client'].iat[at]}) : « {LEVEL_LABELS.get(int(lv), lv)} » du {on}, "
-            f"antérieure à l'échéance{' légale' if law else ''} du {by}. Une lettre envoyée "
-            f"avant l'échéance ne relance pas une dette exigible (Code civil 1344) : {then}."
+            f"{when}{' légale' if law else ''} du {by}. Une lettre envoyée au plus tard le jour "
+            f"de l'échéance ne relance pas une dette en retard (Code civil 1344 ; pénalités dues "
+            f"à compter du lendemain, L441-10 II) : {then}."
         )
     return warnings
 

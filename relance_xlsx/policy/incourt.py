@@ -54,6 +54,20 @@ def _taken_into_account(frame: pd.DataFrame) -> np.ndarray:
     return out
 
 
+def _below_the_file(frame: pd.DataFrame) -> np.ndarray:
+    """The invoices owing less now than the last file made or redone claims (the journal),
+    whatever the payment's date: one typed after the file was made (review-lawnew M4)."""
+    out = np.zeros(len(frame), dtype=bool)
+    if "redone_owed" not in frame:
+        return out
+    recorded = frame["redone_owed"].to_numpy(dtype=float, na_value=np.nan)
+    for i in np.flatnonzero(~np.isnan(recorded)).tolist():
+        # The balance, not owed_principal: a hand-over line records the balance, credit
+        # notes naming the invoice not deducted; a redone file's figure is never above it.
+        out[i] = float(frame["outstanding"].iat[i]) < recorded[i] - 0.005
+    return out
+
+
 def paid_in_court_rows(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
     """Invoices at the litigation level paid since they were handed over: in full, until the
     receipt is acknowledged; in part, settled by a credit note, or reduced by one (nothing
@@ -80,6 +94,9 @@ def paid_in_court_rows(frame: pd.DataFrame, as_of: dt.date) -> np.ndarray:
     if "credited_on" in frame:  # a payment without a day, settled by credit notes: theirs
         day = day.fillna(frame["credited_on"])
     late = ((~is_paid & paid) | credited) & since(day)
+    # Paid in part before the hand-over, yet less owed than the last file claims (the
+    # journal): typed after that file was made, the request claims too much (lawnew M4).
+    late |= ~is_paid & paid & _below_the_file(frame)
     # Reduced by a credit note naming it, the rest still owed (ledger/credits.py).
     reduced = ~is_paid & since(_last_credit(frame))
     rows = (
@@ -126,6 +143,9 @@ def what_happened(r: pd.Series) -> str:
     what = "réglée"
     if not r["is_paid"]:  # only what came since the hand-over is to be cut from the request
         what, on = part_paid_since(r)
+        filed = r.get("redone_owed")
+        if filed is not None and pd.notna(filed) and float(r["outstanding"]) < filed - 0.005:
+            on += f", absent du dernier dossier qui réclame {money(float(filed))} en principal"
     credited = r.get("credited_on")
     if credited is not None and pd.notna(credited):
         credit = f"l'avoir du {date_short(credited.date())}"

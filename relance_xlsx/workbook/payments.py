@@ -64,6 +64,7 @@ class PaymentWrite:
     bank_ref: str  # the bank's own reference, for the payments sheet
     said: str  # for the journal: « Virement du 18/11/2026 : 1 234,56 € (releve.csv) »
     paid_on_before: dt.date | None = None  # the ledger's « Date règlement » before it
+    imputed: float = 0.0  # paid by imputation in the frame only (ledger/imputation.py)
 
     @property
     def partial(self) -> bool:
@@ -151,9 +152,9 @@ def _ledger_cells(
             continue
         total = round(sum(p.amount for p in paid), 2)
         if fields[0] == "paid":
-            value = round(paid[0].paid_before + total, 2)
+            value = round(paid[0].paid_before - paid[0].imputed + total, 2)
         else:
-            value = round(paid[0].owed_before - total, 2)
+            value = round(paid[0].owed_before + paid[0].imputed - total, 2)
         new = [NewCell(money, number=value)]
         if "payment_date" in fields:
             day = max([p.day for p in paid] + [d for d in [paid[0].paid_on_before] if d])
@@ -272,7 +273,8 @@ def _sheet_rows(
     for paid in by_row.values():
         first = paid[0]
         in_ledger = all(id(p) in in_cells for p in paid)
-        several = "paid" in ledger.positions and (first.paid_before > 0.005 or len(paid) > 1)
+        before = first.paid_before - first.imputed
+        several = "paid" in ledger.positions and (before > 0.005 or len(paid) > 1)
         if in_ledger and found is None and not several:
             continue
         if several:
@@ -284,7 +286,7 @@ def _sheet_rows(
 def _earlier(first: PaymentWrite, listed: tuple[tuple[Any, float], ...]) -> list[PaymentWrite]:
     """The payment the ledger's cells hold and the payments sheet does not list yet, as a
     row of the sheet, when its date is known (an undated one stays in the column only)."""
-    missing = round(first.paid_before - sum(amount for _, amount in listed), 2)
+    missing = round(first.paid_before - first.imputed - sum(a for _, a in listed), 2)
     if missing <= 0.005 or first.paid_on_before is None:
         return []
     return [

@@ -20,16 +20,24 @@ from .journalread import lines_by_client
 REDONE = "Dossier de contentieux refait"
 
 
+def _a_file(action: str) -> bool:
+    # A file redone, or the hand-over itself (« Contentieux », its LRAR after it): the
+    # principal the file made that day claims (review-lawnew M4: a payment dated before the
+    # hand-over but typed later is caught when the file claimed more than is owed now).
+    return action == REDONE or action.startswith(LEVEL_LABELS[LITIGATION])
+
+
 def redone_owed(path: Path, sheet: str, before: dt.date) -> dict[tuple[str, str], float]:
-    """The principal the latest file redone before that day claims, by (client, invoice): a
-    file redone today is the one a rerun of the day redoes as the first run did."""
+    """The principal the latest file redone, or made at the hand-over, before that day claims,
+    by (client, invoice): a file redone today is the one a rerun of the day redoes as the
+    first run did."""
     if not Path(path).is_file():
         return {}
     stat = Path(path).stat()
     out: dict[tuple[str, str], tuple[dt.date, float]] = {}
     for client, lines in lines_by_client(str(path), sheet, stat.st_size, stat.st_mtime_ns).items():
         for e in lines:
-            if e.action != REDONE or e.run_date >= before:
+            if not _a_file(e.action) or e.run_date >= before:
                 continue
             known = out.get((client, e.invoice))
             if known is None or known[0] <= e.run_date:

@@ -1,0 +1,73 @@
+"""Payments received and not applied by the client (« Acompte », « Règlement »): imputed by
+law on its debts (Code civil 1342-10 al. 2: the debts due first, then the oldest)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from .clients import key_of
+
+
+def impute_received(frame: pd.DataFrame, tolerance: float) -> None:
+    """Each payment received and not applied, used on its client's unpaid invoices (due at
+    its date first, the oldest first) as a payment of its date; the surplus stays open."""
+    if "on_account" not in frame or not frame["on_account"].any():
+        return
+    owed = frame.index[
+        frame["valid"] & ~frame["is_credit"] & ~frame["is_paid"] & (frame["outstanding"] > 0)
+    ]
+    by_client: dict[str, list[Any]] = {}
+    for i in owed:
+        by_client.setdefault(key_of(frame.at[i, "client"]), []).append(i)
+    received = frame.index[frame["on_account"] & frame["valid"] & (frame["outstanding"] < 0)]
+    for row in sorted(received, key=lambda r: (_day(frame, r), r)):
+        targets = by_client.get(key_of(frame.at[row, "client"]), [])
+        for target in sorted(targets, key=lambda t: _order(frame, t, _day(frame, row))):
+            left = -float(frame.at[row, "outstanding"])
+            need = float(frame.at[target, "outstanding"])
+            if left <= tolerance:
+                break
+            if need <= tolerance:
+                continue
+            _apply(frame, target, row, round(min(left, need), 2), tolerance)
+
+
+def _day(frame: pd.DataFrame, row: Any) -> pd.Timestamp:
+    day = frame.at[row, "invoice_date"]
+    return day if pd.notna(day) else pd.Timestamp.max
+
+
+def _order(frame: pd.DataFrame, target: Any, day: pd.Timestamp) -> tuple[bool, Any, Any]:
+    # 1342-10: the debts due on the payment's day first, then the oldest (due date, date).
+    due = frame.at[target, "due_date"]
+    due = due if pd.notna(due) else pd.Timestamp.max
+    made = frame.at[target, "invoice_date"]
+    return (not due <= day, due, made if pd.notna(made) else pd.Timestamp.max)
+
+
+def _apply(frame: pd.DataFrame, target: Any, row: Any, use: float, tolerance: float) -> None:
+    """The payment's part used on one invoice, dated as the payment (penalties on the rest
+    from that day), and recorded for the letter's sentence (« imputé sur la facture »)."""
+    day = frame.at[row, "invoice_date"]
+    paid = float(frame.at[target, "paid"])
+    before = frame.at[target, "payment_date"]
+    payments = frame.at[target, "payments"]
+    undated = paid > 0 and pd.isna(before) and payments is None
+    if payments is None and paid > 0 and pd.notna(before):
+        payments = ((before, paid),)
+    if pd.notna(day) and not undated:
+        payments = tuple(sorted((*(payments or ()), (day, use)), key=lambda p: p[0]))
+        frame.at[target, "payments"] = payments
+        if pd.isna(before) or day > before:
+            frame.at[target, "payment_date"] = day
+    frame.at[target, "paid"] = round(paid + use, 2)
+    frame.at[target, "outstanding"] = round(float(frame.at[target, "outstanding"]) - use, 2)
+    frame.at[target, "is_paid"] = float(frame.at[target, "outstanding"]) <= tolerance
+    frame.at[row, "outstanding"] = round(float(frame.at[row, "outstanding"]) + use, 2)
+    said = (str(frame.at[row, "invoice"] or "–"), day, use, -float(frame.at[row, "amount"]))
+    frame.at[target, "imputed"] = (*(frame.at[target, "imputed"] or ()), said)
+
+
+__all__ = ["impute_received"]
