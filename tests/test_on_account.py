@@ -199,7 +199,10 @@ def test_an_advance_invoice_typed_acompte_is_chased(tmp_path, number, kind, due,
     frame = ledger.frame
     row = frame[frame["invoice"] == number].iloc[0]
     assert (bool(row["on_account"]), bool(row["is_credit"])) == (not advance, not advance)
-    assert float(row["outstanding"]) == (300.0 if advance else -300.0)
+    # Received: imputed by law on F-1, already due (Code civil 1342-10), nothing of it left.
+    assert float(row["outstanding"]) == (300.0 if advance else 0.0)
+    first = frame[frame["invoice"] == "F-1"].iloc[0]
+    assert float(first["outstanding"]) == (1000.0 if advance else 700.0)
     said = [p for p in ledger.problems if "facture d'acompte" in p.message]
     assert [p.row for p in said] == ([3] if advance else [])
 

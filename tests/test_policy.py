@@ -47,6 +47,7 @@ def frame(**overrides_list) -> pd.DataFrame:
         "registered_no": None,
         "ar_date": pd.NaT,
         "is_credit": False,
+        "on_account": False,
         "consumer": False,
         "public": False,
         "insolvent": False,
