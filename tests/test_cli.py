@@ -118,7 +118,7 @@ def test_dry_run_writes_nothing(sample):
     ("row", "says"),
     [
         pytest.param(["D1", "Delta SARL", dt.date(2026, 9, 1), 400.0, "oui"],
-                     "En litige : 1 facture(s), 400,00 € (Delta SARL)", id="dispute"),
+                     "En litige / en attente : 1 facture(s), 400,00 € (Delta SARL)", id="dispute"),
         # Invoiced 01/06/2021: five years (L110-4) over at the end of 01/06/2026.
         pytest.param(["P1", "Presse P", dt.date(2021, 7, 1), 700.0, None],
                      "Prescrites : 1 facture(s), 700,00 € (Presse P)", id="time-barred"),

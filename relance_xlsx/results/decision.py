@@ -31,7 +31,7 @@ from ..wording import date_short
 # Why an invoice is not chased this week, in the order the decision sheet lists them.
 NOT_CHASED = {
     "held_back": "Retenues (« Ne pas envoyer »)",
-    "dispute": "En litige",
+    "dispute": "En litige / en attente",  # disputes, and holds of any kind: each line says why
     "promise": "Promesse de paiement en cours",
     "insolvency": "Procédure collective",
     "imminent": "Prescription imminente : ni relance ni mise en demeure, injonction de payer à "
