@@ -37,6 +37,13 @@ _NO = re.compile(
     r"unmatched|open|ouvert\w*)\b|^(non|pas|not) (encore )?lettr\w*"
 )
 _PARTIAL = re.compile(r"\bpartiel\w*|\bpartial\w*|\bpart\b")
+# Abbreviations an office types for « not paid », « rejected », « disputed », « waiting »,
+# « to do »: short capitals like a code, never a lettering (review-attack-5 §5).
+NOT_CODES = frozenset(
+    {"IMP", "IMPAYE", "NOK", "KO", "NP", "NR", "NRG", "REJ", "RJ", "REJET", "LIT", "LITIGE",
+     "ATT", "ATTENTE", "TODO", "TBD", "DEL", "SUP", "SUPP", "HS", "ERR", "ERREUR",
+     "RELANCE", "REL", "NON", "NA", "NC", "ND", "NV", "INC", "DOUTE", "PB"}
+)  # fmt: skip
 _YES = re.compile(r"^(oui|o|yes|y|x|ok|1|total\w*|lettre\w*|lettrage (total|ok|fait)|matched)$")
 
 
@@ -57,7 +64,7 @@ def lettering_meaning(value: Any) -> str | None:
     if _YES.match(word):
         return PAID
     code = _CODE.match(text)
-    if code is None:
+    if code is None or code.group(1).upper() in NOT_CODES:
         return None
     partial = "*" in text or code.group(1).lower() == code.group(1)
     return HOLD if partial else PAID

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -15,6 +15,7 @@ from .clients import key_of
 from .columns import match_headers, normalise
 from .grouped import MAYBE_SEVERAL, split_grouped
 from .numbers import column_mark
+from .payer import other_client_held
 from .settledon import FUTURE
 from .values import parse_amount, parse_date
 
@@ -48,6 +49,8 @@ class PaymentsTable:
     undated: tuple[tuple[str, str, int, float], ...] = ()
     # rows that may name several invoices: (as typed, sheet row, date or None, amount)
     grouped: tuple[tuple[str, int, pd.Timestamp | None, float], ...] = ()
+    # invoice key -> (sheet row, client named) of rows under a client column (payer.py)
+    payers: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
 
 def forecast(sheet: str, row: list[Any]) -> bool:
@@ -88,16 +91,22 @@ def find_payments(
         for index, row in enumerate(head):
             found = _columns(sheet, row)
             if found is not None:
-                table = _read(sheet, index, found, rows_of(sheet, None)[index + 1 :])
+                client = match_headers(row).get("client")
+                table = _read(sheet, index, found, rows_of(sheet, None)[index + 1 :], client)
                 texts = tuple("" if v in (None, "") else str(v).strip() for v in row)
                 return replace(table, columns=found, headers=texts)
     return None
 
 
 def _read(
-    sheet: str, index: int, columns: tuple[int, int, int], rows: list[list[Any]]
+    sheet: str,
+    index: int,
+    columns: tuple[int, int, int],
+    rows: list[list[Any]],
+    client: int | None = None,
 ) -> PaymentsTable:
     invoice, date, amount = columns
+    payers: dict[str, list[tuple[int, str]]] = {}
     out: dict[str, list[tuple[pd.Timestamp, float]]] = {}
     undated: list[tuple[str, str, int, float]] = []
     grouped: list[tuple[str, int, pd.Timestamp | None, float]] = []
@@ -115,6 +124,8 @@ def _read(
             continue
         day = _day(row[date])
         typed = row[invoice]
+        if client is not None and client < len(row) and str(row[client] or "").strip():
+            payers.setdefault(key, []).append((number, str(row[client]).strip()))
         if isinstance(typed, str) and MAYBE_SEVERAL.search(typed.strip()):
             stamp = None if day is None else pd.Timestamp(day)
             grouped.append((typed, number, stamp, float(paid.value)))
@@ -123,7 +134,9 @@ def _read(
         else:  # an amount paid on an invoice without a readable date is a payment all the same
             undated.append((key, str(row[invoice]).strip(), number, float(paid.value)))
     dated = {k: tuple(sorted(v)) for k, v in out.items()}
-    return PaymentsTable(sheet, index + 1, dated, undated=tuple(undated), grouped=tuple(grouped))
+    return PaymentsTable(
+        sheet, index + 1, dated, undated=tuple(undated), grouped=tuple(grouped), payers=payers
+    )
 
 
 def _day(value: Any) -> dt.date | None:
@@ -149,6 +162,8 @@ def apply_payments(
     if as_of is not None:
         table, future = _future_held(frame, table, keys, as_of)
         late += future
+    table, others = other_client_held(frame, table, keys)
+    late += others
     undated: dict[str, float] = {}
     for key, _, _, amount in table.undated:
         undated[key] = undated.get(key, 0.0) + amount

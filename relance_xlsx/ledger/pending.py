@@ -34,12 +34,28 @@ _PRE_LITIGATION = re.compile(r"\bpre ?contentieu\w*|\bprecontentieu\w*|\bpre ?li
 _NOTICE = re.compile(r"\bmise? en demeure\b|\bformal notice\b|^med\b|\bmed (envoye|faite?|notifie)")
 _PROMISED = re.compile(
     r"\bpromesses? (de )?(paiement|payer|reglement|regler)\b|\bpromesse\b|"
-    r"\b(paiement|reglement) promis\b|\bpromise(d)? to pay\b|\bpayment promised\b"
+    r"\b(paiement|reglement) promis\b|\bpromise(d)? to pay\b|\bpayment promised\b|"
+    r"\b(paiement|reglement|virement) annonce\w* (pour|au|le)\b"
 )
 _CLOSED_PART_PAID = re.compile(r"\bpayee?s? partiellement\b")
-# The seven, as one pattern a status is read with.
+# A payment said but not sure (review-attack-5 §6): « Soi-disant réglé », « Réglé selon
+# client », « Client dit avoir payé », « Payée par erreur à un autre fournisseur », « Payé en
+# double »; and, read on the cell as typed, « Réglé ? ».
+_PAID_WORD = (
+    r"(paye\w*|regle\w*|solde\w*|encaisse\w*|vire\w*|verse\w*|paid|settled|paiement|"
+    r"reglement|virement|cheque|payment)"
+)
+_DOUBT = (
+    r"(soi ?disant|soit disant|pretendu\w*|selon (le |la |l )?(client\w*|debiteur)|selon eux|"
+    r"selon lui|selon elle|d apres (le |la |l )?(client\w*|debiteur)|dit avoir|disent avoir|"
+    r"affirme avoir|affirment avoir|annonce\w*|aurai(t|ent)|par erreur|a verifier|a confirmer|"
+    r"non verifie\w*|en double|deux fois|double paiement|claims?)"
+)
+_DOUBTFUL = re.compile(rf"\b{_DOUBT}\b.*\b{_PAID_WORD}\b|\b{_PAID_WORD}\b.*\b{_DOUBT}\b")
+_ASKED = re.compile(rf"\b{_PAID_WORD}\b")
+# The eight, as one pattern a status is read with.
 _UNDER_WAY = (
-    _CREDIT_TO_COME, _CANCEL_ASKED, _AVOIDED, _PRE_LITIGATION, _NOTICE, _PROMISED,
+    _DOUBTFUL, _CREDIT_TO_COME, _CANCEL_ASKED, _AVOIDED, _PRE_LITIGATION, _NOTICE, _PROMISED,
     _CLOSED_PART_PAID,
 )  # fmt: skip
 PENDING = "|".join(p.pattern for p in _UNDER_WAY)
@@ -90,6 +106,11 @@ CLOSED_PART_PAID = (
     "reste ; si le reste est encore dû, écrivez « Règlement commencé » ou « Partiellement "
     "payée »"
 )
+DOUBTFUL_PAID = (
+    "règlement annoncé mais incertain (« ? », « selon le client », « par erreur », « en "
+    "double »…) : rien n'est tenu pour reçu tant qu'il n'est pas vérifié ; facture mise en "
+    "attente, ni relancée ni tenue pour réglée"
+)
 CREDIT_ASKED = "avoir à émettre ou demandé : " + CREDIT_TO_COME.split(" : ", 1)[1]
 
 
@@ -101,10 +122,24 @@ _STEPS = (
 )
 
 
+def doubtful_paid(value: Any) -> bool:
+    """Whether a status says paid without being sure of it (« Réglé ? », « selon client »)."""
+    if not isinstance(value, str):
+        return False
+    text = normalise(value)
+    if _PROMISED.search(text):  # « paiement annoncé pour le 15/12 »: a promise, its date
+        return False
+    # « Réglé ? » asks; « Payé ? non » answers (open), « Payé ? oui » too (paid).
+    asked = value.strip().endswith("?") and _ASKED.search(text)
+    return bool(_DOUBTFUL.search(text) or asked)
+
+
 def pending_word(value: Any) -> str | None:
     """The warning for a text saying something under way (« Avoir à faire »), else None."""
     if not isinstance(value, str):
         return None
+    if doubtful_paid(value):
+        return DOUBTFUL_PAID
     text = normalise(value)
     if _CREDIT_TO_COME.search(text):
         return CREDIT_TO_COME
@@ -141,12 +176,14 @@ __all__ = [
     "CLOSED_PART_PAID",
     "CREDIT_ASKED",
     "CREDIT_TO_COME",
+    "DOUBTFUL_PAID",
     "LITIGATION_NAMED",
     "NOTICE_SENT",
     "PARTLY_LETTERED",
     "PENDING",
     "PRE_LITIGATION",
     "PROMISED",
+    "doubtful_paid",
     "pending_rows",
     "pending_word",
 ]

@@ -11,6 +11,7 @@ import numpy as np
 from .coded import Coded, object_array
 from .columns import ALIASES, header_words
 from .grid import Grid
+from .paidsaid import future_paid_statuses
 from .values import is_empty, parse_flag
 
 _FUTURE_DATE = (
@@ -56,6 +57,7 @@ def payment_dates(
     flag (then the row is held, a problem on it: neither settled nor chased); one beside a
     paid flag saying no holds its row when its header plainly names a settlement date, else
     the flag wins."""
+    future_paid_statuses(grid, as_of)  # « Réglée le 15/01/2027 » read on 1 December
     if "payment_date" not in grid.positions:
         return payment_date, paid_flag, paid_cell
     future = payment_date.mask(lambda v: (d := _day(v)) is not None and d > as_of)

@@ -106,7 +106,9 @@ def _decisions(header: str, raw: Coded, meanings: list[str | None], field: str) 
     for said, found in groups.items():
         found.sort(key=lambda c: -c[0])
         # Statuses not known are all named (a run warns of them), up to a longer list.
-        examples = _UNKNOWN_EXAMPLES if said in (UNKNOWN_STATUS, *UNKNOWN_FLAGS) else _EXAMPLES
+        # So are lettering codes: one typed for « unpaid » among AA, AB must show by name.
+        named = said in (UNKNOWN_STATUS, *UNKNOWN_FLAGS) or field == "lettering"
+        examples = _UNKNOWN_EXAMPLES if named else _EXAMPLES
         shown = ", ".join(f"« {text} » ({count})" for count, text in found[:examples])
         more = f" … et {len(found) - examples} autre(s)" if len(found) > examples else ""
         what = f"« {header} » = {shown}{more} : {said}"

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .columns import normalise
-from .pending import PENDING
+from .pending import PENDING, doubtful_paid
 from .remarks import SETTLED_DISPUTE
 
 PAID = "paid"
@@ -91,7 +91,10 @@ _CLAUSES = re.compile(r"[,;:/()\[\]|\u2013\u2014]| - ")
 _BOUNCED = (
     r"\b(prelevement|cheque|virement|paiement|payment|reglement|effet|lcr|traite|sepa)s? "
     r"(\w+ )?(rejet\w*|refus\w*|impaye\w*|retourne\w*|bounced|returned|sans provision)\b|"
-    r"\b(rejet|impaye)s? (de |du |d )?(prelevement|cheque|virement|paiement|reglement)"
+    r"\b(rejet|impaye)s? (de |du |d )?(prelevement|cheque|virement|paiement|reglement)|"
+    # « Réglé mais rejeté », « Payé puis retourné » (review-attack-5 §6)
+    r"\b(paye\w*|regle\w*|encaisse\w*|vire\w*) (mais|puis|et) (\w+ ){0,3}?"
+    r"(rejet\w*|refus\w*|impaye\w*|retourne\w*|annule\w*|bounced|returned)\b"
 )
 _PATTERNS = (
     (OPEN, _BOUNCED),
@@ -99,7 +102,8 @@ _PATTERNS = (
     # évité »): held, the amount owed in doubt (pending.pending_word).
     (HOLD, PENDING),
     # « Payé à 50 % », « Acompte payé »: a part paid, its balance unknown.
-    (OPEN, r"\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b"),
+    (OPEN, r"\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b|"
+     r"\b(paye\w*|regle\w*|encaisse\w*) (a )?(?!100\b)\d+ pourcent\b"),
     # « Payé ? non »
     (OPEN, rf"\b({_PAID_WORDS}) (non|no|not)$"),
     # « non payée », « impayée », « partiellement réglée », « à payer », « unpaid »: open.
@@ -151,6 +155,7 @@ _PATTERNS = (
 _PARTIAL = re.compile(
     r"\bpartiel\w*|\bpartial\w*|\bparcial\w*|\bparzial\w*|\bpart paid\b|\bteilweise\b|"
     r"\bteilbezahlt\b|\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b|"
+    r"\b(paye\w*|regle\w*|encaisse\w*) (a )?(?!100\b)\d+ pourcent\b|"
     r"\breglement commence\b|^commencee?$"
 )
 # A bounced payment (nothing received) or a part cancelled (a credit to come): no part paid.
@@ -163,6 +168,7 @@ _VOCABULARY = (
     "acquittee", "transmis", "classee", "litige", "cloture",
 )  # fmt: skip
 _FUZZY_FROM = 7
+_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3})(?:[.,]\d+)?\s*%")
 
 
 def status_meaning(value: Any) -> str | None:
@@ -176,6 +182,8 @@ def status_meaning(value: Any) -> str | None:
         return OPEN
     if strong_word_negated(value):
         return OPEN
+    if doubtful_paid(value):  # « Réglé ? », « Réglé selon client »: held, to verify
+        return HOLD
     for meaning, pattern in _COMPILED:
         if pattern.search(text):
             return meaning
@@ -194,7 +202,7 @@ def status_partial(value: Any) -> bool:
     """Whether a status such as « Partially paid » or « Partiellement payée » says a part paid."""
     if not isinstance(value, str):
         return False
-    text = normalise(value)
+    text = normalise(_PERCENT.sub(r" \1 pourcent ", value))
     return bool(_PARTIAL.search(text)) and not _NOT_PART_PAID.search(text)
 
 
@@ -205,7 +213,8 @@ def status_says_paid(value: Any) -> bool:
 
 def _folded(value: str) -> str:
     """A status folded for matching, its mistyped words mended, its settled disputes out."""
-    text = " ".join(_spelled(w) for w in normalise(value).split())
+    # « Réglé 50% » is « réglé 50 pourcent »: a part paid (review-attack-5 §6).
+    text = " ".join(_spelled(w) for w in normalise(_PERCENT.sub(r" \1 pourcent ", value)).split())
     # « litige réglé », « pas de litige »: neither a dispute nor a payment.
     return SETTLED_DISPUTE.sub(" ", text).strip()
 

@@ -1,0 +1,52 @@
+"""A status that says paid on a day after the run's (« Réglée le 15/01/2027 »): no payment
+yet, as a payment date after the run is none in its own column (review-attack-5 §6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import numpy as np
+
+from .grid import Grid
+from .statuses import status_says_paid
+from .values import parse_date
+
+_STATUSES = ("status", "payment_status", "platform_status")
+_WRITTEN_DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})\b")
+FUTURE_SAID = (
+    "le statut dit la facture réglée à une date postérieure à la date du jour : ce n'est pas "
+    "encore un règlement ; la facture n'est ni tenue pour réglée ni relancée tant que le "
+    "statut n'est pas corrigé (une date prévue se met dans « Date promise »)"
+)
+
+
+def _after(value: Any, as_of: dt.date) -> bool:
+    """Whether a paid status writes a day after as_of."""
+    if not isinstance(value, str) or not status_says_paid(value):
+        return False
+    written = _WRITTEN_DAY.search(value)
+    if written is None:
+        return False
+    try:
+        day = parse_date(written.group(0).replace(".", "/").replace("-", "/"))
+    except ValueError:
+        return False
+    return isinstance(day, dt.date) and day > as_of
+
+
+def future_paid_statuses(grid: Grid, as_of: dt.date) -> None:
+    """A problem (an error: the row held) on each row whose paid status is dated after as_of."""
+    for field in _STATUSES:
+        if field not in grid.positions:
+            continue
+        raw = grid.raw(field)
+        late = np.array([_after(v, as_of) for v in raw.values], dtype=bool)
+        if not late.any():
+            continue
+        for i in np.flatnonzero(late[raw.codes] & (raw.codes >= 0)).tolist():
+            grid.problem(i, field, raw.at(i), FUTURE_SAID, "error")
+
+
+__all__ = ["FUTURE_SAID", "future_paid_statuses"]

@@ -1,0 +1,94 @@
+"""Whose payment: a receipts row that names its client (« Client » beside « Facture réglée »)
+settles an invoice of that client only. A typo in the invoice number must not settle another
+client's invoice (review-attack-5 §4): such a payment is set aside, its invoice held."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .columns import normalise
+
+if TYPE_CHECKING:  # payments.py imports this module
+    from .payments import PaymentsTable
+
+# Words that do not tell two clients apart: legal forms, articles, « & ».
+_NOISE = frozenset(
+    {"sarl", "sas", "sasu", "eurl", "sa", "sci", "snc", "scop", "ei", "eirl", "selarl", "selas",
+     "gie", "ets", "etablissements", "ste", "societe", "cie", "et", "and", "le", "la", "les",
+     "l", "de", "du", "des", "d", "m", "mme", "mr", "monsieur", "madame"}
+)  # fmt: skip
+# A name: a word of three letters or more, no digit (« C001 », « 411DUPONT » are codes).
+_NAME = re.compile(r"^[^\d]*[^\W\d_]{3}[^\d]*$")
+OTHER_CLIENT = (
+    "règlement au nom d'un autre client : la ligne de la feuille « {sheet} » (ligne {row}) "
+    "nomme « {payer} », la facture est celle de « {client} » ; le règlement n'est pas appliqué, "
+    "la facture est mise en attente : vérifiez le numéro de facture de ce règlement"
+)
+
+
+def _words(name: Any) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"\s+", normalise(name)) if w and w not in _NOISE)
+
+
+def same_client(payer: Any, client: Any) -> bool:
+    """Whether a receipts row's client is the invoice's (one's words within the other's)."""
+    mine, theirs = _words(payer), _words(client)
+    if not mine or not theirs:
+        return True  # nothing to compare: the number alone decides, as before
+    return mine <= theirs or theirs <= mine
+
+
+def other_clients(
+    frame: pd.DataFrame, payers: dict[str, list[tuple[int, str]]], keys: list[str]
+) -> dict[int, tuple[int, str]]:
+    """Invoice position -> (sheet row, payer named) of a receipts row naming another client.
+    Codes (« C001 ») are not names; a column that disagrees on most rows is not the clients'
+    names at all (another naming, a bank's): nothing is held then."""
+    out: dict[int, tuple[int, str]] = {}
+    if not payers or "client" not in frame:
+        return out
+    clients = frame["client"].tolist()
+    compared = 0
+    for i, key in enumerate(keys):
+        for row, payer in payers.get(key, ()):
+            if not _NAME.search(payer):
+                continue
+            compared += 1
+            if not same_client(payer, clients[i]):
+                out.setdefault(i, (row, payer))
+    if len(out) > 2 and 2 * len(out) > compared:
+        return {}
+    return out
+
+
+def other_client_held(
+    frame: pd.DataFrame, table: PaymentsTable, keys: list[str]
+) -> tuple[PaymentsTable, list[str]]:
+    """The table without the payments of a row naming another client than the invoice's;
+    their invoices held, in place, a warning for each (payer.py)."""
+    found = other_clients(frame, table.payers, keys)
+    if not found:
+        return table, []
+    warnings = []
+    for i, (sheet_row, payer) in found.items():
+        row = frame.index[i]
+        said = OTHER_CLIENT.format(
+            sheet=table.sheet, row=sheet_row, payer=payer, client=frame.loc[row, "client"]
+        )
+        frame.loc[row, "valid"] = False
+        if frame.loc[row, "problem"] is None:
+            frame.loc[row, "problem"] = said
+        warnings.append(
+            f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."
+        )
+    gone = {keys[i] for i in found}
+    kept = {k: v for k, v in table.payments.items() if k not in gone}
+    undated = tuple(u for u in table.undated if u[0] not in gone)
+    return replace(table, payments=kept, undated=undated), warnings
+
+
+__all__ = ["OTHER_CLIENT", "other_client_held", "other_clients", "same_client"]

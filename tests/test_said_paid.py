@@ -1,0 +1,123 @@
+"""What a ledger says was paid, read for whether it surely was (review-attack-5 §4–§6): a
+receipts row naming another client, « not paid » abbreviations in a lettering column, and
+statuses that say paid with a doubt, a share or a day after the run."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import complete_settings
+from openpyxl import Workbook, load_workbook
+
+from relance_xlsx import Settings, run
+from relance_xlsx.ledger import read_ledger
+
+D = dt.date
+AS_OF = D(2026, 12, 1)
+HEADERS = ["N° facture", "Date facture", "Client", "Adresse", "Montant TTC", "Échéance"]
+
+
+def _ledger(tmp_path, column, values):
+    """One invoice per value, each of its own client, the value under `column`."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append([*HEADERS, column])
+    for i, value in enumerate(values):
+        ws.append([f"F{i}", D(2026, 6, 1), f"Client {chr(65 + i)} SARL",
+                   "1 rue X\n69002 Lyon", 1000.0 + i, D(2026, 7, 1), value])  # fmt: skip
+    path = tmp_path / "l.xlsx"
+    wb.save(path)
+    return read_ledger(path, Settings(), as_of=AS_OF).frame.set_index("invoice")
+
+
+def _outcome(row) -> str:
+    if not row["valid"] or row["hold"]:
+        return "held"
+    return "paid" if row["is_paid"] else "open"
+
+
+STATUSES = [
+    ("Réglé ?", "held"),
+    ("Soi-disant réglé", "held"),
+    ("Réglé selon client", "held"),
+    ("Client dit avoir réglé", "held"),
+    ("Payée par erreur à un autre fournisseur", "held"),
+    ("Payé en double", "held"),
+    ("Virement à vérifier", "held"),
+    ("Réglé 50%", "held"),  # a part paid, what is left unknown
+    ("Réglée le 15/01/2027", "held"),  # after the run's day: no payment yet
+    ("RÉGLÉ MAIS REJETÉ", "open"),  # bounced: nothing received
+    ("Payé puis retourné", "open"),
+    ("Non payée", "open"),
+    # still paid
+    ("Réglée le 15/10/2026", "paid"),
+    ("Réglé 100%", "paid"),
+    ("Payée", "paid"),
+    ("Payé, TVA 20%", "paid"),
+]
+
+
+@pytest.mark.parametrize(("status", "expected"), STATUSES, ids=[s for s, _ in STATUSES])
+def test_a_status_says_paid_only_when_it_surely_does(tmp_path, status, expected):
+    frame = _ledger(tmp_path, "Statut", [status, None])
+    assert _outcome(frame.loc["F0"]) == expected
+    assert _outcome(frame.loc["F1"]) == "open"
+
+
+def test_a_doubtful_payment_gives_its_reason(tmp_path):
+    frame = _ledger(tmp_path, "Statut", ["Réglé selon client"])
+    assert "règlement annoncé mais incertain" in frame.loc["F0", "hold_reason"]
+
+
+LETTERING = [("AA", "paid"), ("AB", "paid"), ("IMP", "open"), ("NOK", "open"), ("NP", "open"),
+             ("REJ", "open"), ("LIT", "open"), ("KO", "open"), ("ATT", "open")]  # fmt: skip
+
+
+def test_not_paid_abbreviations_are_no_lettering_code(tmp_path):
+    frame = _ledger(tmp_path, "Lettrage", [code for code, _ in LETTERING])
+    found = {code: _outcome(frame.loc[f"F{i}"]) for i, (code, _) in enumerate(LETTERING)}
+    assert found == dict(LETTERING)
+
+
+def _receipts(tmp_path, payer):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append(HEADERS)
+    ws.append(["F2026-201", D(2026, 6, 1), "Hôtel des Célestins", "4 rue des Archers\n69002 Lyon",
+               4100.0, D(2026, 7, 1)])  # fmt: skip
+    ws.append(["F2026-202", D(2026, 6, 5), "Garage Bernard", "2 rue C\n69002 Lyon", 90.0,
+               D(2026, 7, 5)])  # fmt: skip
+    receipts = wb.create_sheet("Encaissements")
+    receipts.append(["Date règlement", "Client", "Facture réglée", "Montant", "Mode"])
+    receipts.append([D(2026, 9, 1), payer, "F2026-201", 4100.0, "Chèque"])
+    receipts.append([D(2026, 9, 2), "Garage Bernard", "F2026/202 ", 5.0, "Chèque"])
+    path = tmp_path / "gl.xlsx"
+    wb.save(path)
+    return path
+
+
+PAYERS = [
+    ("Garage Bernard", False),  # another client: never applied
+    ("HOTEL DES CELESTINS SARL", True),  # the same client, written otherwise
+    ("C0042", True),  # a client code is no name: the number decides, as before
+]
+
+
+@pytest.mark.parametrize(("payer", "applied"), PAYERS, ids=[p for p, _ in PAYERS])
+def test_a_receipt_naming_another_client_settles_nothing(tmp_path, payer, applied):
+    path = _receipts(tmp_path, payer)
+    result = run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)
+    by_number = {d.invoice: d for d in result.invoices}
+    hotel = by_number["F2026-201"]
+    assert (hotel.outstanding == 0) is applied
+    assert by_number["F2026-202"].outstanding == 85.0  # its own receipt still applies
+    statuses = [
+        [c.value for c in row] for row in load_workbook(path)["Factures"].iter_rows(min_row=2)
+    ]
+    hotel_row = next(r for r in statuses if r[0] == "F2026-201")
+    assert ("Réglée" in " ".join(str(v) for v in hotel_row if v)) is applied
+    if not applied:
+        assert any("autre client" in w for w in result.warnings)
