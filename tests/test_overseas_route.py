@@ -99,3 +99,48 @@ def test_the_consumers_notice_names_the_route_of_where_he_lives(tmp_path, where,
     text = _text(invoice.letter)
     assert says in text, text
     assert (NEUTRAL if says == ORDER else "injonction") not in text, text
+
+
+ROUTES = [
+    pytest.param(
+        ("5 Rue Neuve", "1000", "Bruxelles", "Belgique"), False, id="consumer-in-belgium-neutral"
+    ),
+    pytest.param(
+        ("1 rue de Sébastopol", "98800", "Nouméa", "Nouvelle-Calédonie"),
+        False,
+        id="consumer-in-noumea-neutral",
+    ),
+    pytest.param(
+        ("1 rue Frébault", "97110", "Pointe-à-Pitre", "Guadeloupe"),
+        True,
+        id="consumer-in-guadeloupe-injonction",
+    ),
+    pytest.param(
+        ("10 rue Garibaldi", "69006", "Lyon", None), True, id="consumer-in-lyon-injonction"
+    ),
+]
+
+
+@pytest.mark.parametrize(("where", "injonction"), ROUTES)
+def test_the_consumers_litigation_route_is_where_he_lives(tmp_path, where, injonction):
+    """The status of the hand-over to litigation and the file's procedure paragraph say the
+    route the mise en demeure announced (lawleft brief, item 2)."""
+    invoice = _run(tmp_path, where, level="Mise en demeure", as_of=D(2026, 12, 7))
+    assert "Contentieux" in invoice.reason, invoice.reason
+    assert ("injonction de payer à engager" in invoice.reason) is injonction, invoice.reason
+    assert ("procédure judiciaire de recouvrement à engager" in invoice.reason) is not injonction, (
+        invoice.reason
+    )
+    path, *_ = relance_xlsx.dossier(
+        tmp_path / "l.xlsx", "M. Jean Dupont", complete_settings(), as_of=D(2026, 12, 7),
+        out_dir=tmp_path / "file", pdf=False,
+    )  # fmt: skip
+    text = (
+        "\n".join(p.text for p in Document(str(path)).paragraphs)
+        .replace("\xa0", " ")
+        .replace("\u202f", " ")
+    )
+    assert (
+        "injonction de payer (code de procédure civile 1405 à 1425)" in text.lower()
+    ) is injonction, text
+    assert ("pas d'injonction de payer française" in text) is not injonction, text
