@@ -22,7 +22,7 @@ from .coded import (
 from .columns import (
     match_headers,
 )
-from .early import before_due_now, reminded_before_due
+from .early import before_due_now, counted_level, letters_after_due, reminded_before_due
 from .grid import (
     Grid,
 )
@@ -149,6 +149,7 @@ __all__ = [
     "before_due_now",
     "buyer_kind",
     "candidate_sheets",
+    "counted_level",
     "due_from_terms",
     "find_payments",
     "hold_rows",
@@ -156,6 +157,7 @@ __all__ = [
     "implausible",
     "key_of",
     "label",
+    "letters_after_due",
     "match_headers",
     "open_workbook",
     "parse_amount",
