@@ -15,8 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..ledger import EPIC, PUBLIC_ENTERPRISE
-from ..ledger.territory import sued_abroad
+from ..ledger import EPIC, PUBLIC_ENTERPRISE, sued_abroad
 from ..wording import money
 from .parties import Debtor
 

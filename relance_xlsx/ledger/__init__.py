@@ -88,6 +88,7 @@ from .terms import (
     due_from_terms,
     parse_terms,
 )
+from .territory import country_of, sued_abroad
 from .text import without_placeholders
 from .usable import WRITABLE_SUFFIXES, implausible, unwritable_format, would_stop
 from .values import (
@@ -150,6 +151,7 @@ __all__ = [
     "buyer_kind",
     "candidate_sheets",
     "counted_level",
+    "country_of",
     "due_from_terms",
     "find_payments",
     "hold_rows",
@@ -177,6 +179,7 @@ __all__ = [
     "sheet_rows",
     "status_meaning",
     "status_says_paid",
+    "sued_abroad",
     "unwritable_format",
     "without_placeholders",
     "worksheet_names",

@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..ledger import without_placeholders
-from ..ledger.territory import country_of, sued_abroad
+from ..ledger import country_of, sued_abroad, without_placeholders
 from .items import present
 
 LINE_WIDTH = 38

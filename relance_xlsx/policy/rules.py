@@ -15,8 +15,8 @@ from ..ledger import (
     REMINDER_1,
     REMINDER_2,
     hold_sentence,
+    sued_abroad,
 )
-from ..ledger.territory import sued_abroad
 from ..wording import date_short, money
 from .barred import barred_reasons
 from .insolvent import insolvency_reasons
