@@ -192,3 +192,29 @@ def test_an_undated_part_payment_is_said_in_the_declaration(tmp_path, paid, day,
     )
     text = " ".join(_plain(_text(Path(result.declarations[0]))).split())
     assert (f"Facture U2 : {UNDATED}" in text) is said, text
+
+
+INTEREST = (
+    "indiquez sa date. Intérêts comptés sur le reste dû dès l'échéance : reçu après elle, ce "
+    "règlement laisse dus en plus les intérêts de son montant jusqu'à sa date."
+)
+
+
+@pytest.mark.parametrize(
+    ("paid", "day", "said"),
+    [
+        pytest.param(400.0, None, True, id="undated-interest-on-the-rest-said"),
+        pytest.param(400.0, D(2024, 6, 1), False, id="dated-nothing-said"),
+    ],
+)
+def test_an_undated_part_payment_says_how_interest_was_counted(tmp_path, paid, day, said):
+    """The lawyer's review lawnew L3: the interest is counted on 600 € from the due date as
+    if the 400 € came before it; paid later, more is due: said beside the L622-7 sentence."""
+    rows = [["U2", "Upsilon SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, paid, day, ADDRESS,
+             "Liquidation judiciaire", JUDGMENT, NOTICE]]  # fmt: skip
+    ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2024, 8, 20), out_dir=tmp_path / "out", pdf=False
+    )
+    text = " ".join(_plain(_text(Path(result.declarations[0]))).split())
+    assert (f"{UNDATED[: -len('indiquez sa date.')]}{INTEREST}" in text) is said, text

@@ -82,6 +82,25 @@ def test_penalties_received_beyond_the_table_are_said(tmp_path):
     assert "Total réclamé : 33,75 €" in text and "Total réclamé : 40,00 €" not in text, text
 
 
+def _bank(received: float) -> tuple:
+    return (dt.datetime(2026, 12, 3), "M1", "Mu SAS", "Contentieux", "Pénalités réglées (banque)", 0.0, received, 0.0, "")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("journal", "with_it"),
+    [
+        pytest.param([_bank(190.0)], "33,75 €", id="excess-imputed-on-the-indemnity"),
+        pytest.param([], "223,75 €", id="nothing-received-gross"),
+    ],
+)
+def test_the_procedure_paragraph_counts_the_indemnity_as_claimed(tmp_path, journal, with_it):
+    """Lawleft brief, item 6: « avec elle, 40,00 € » while the request claims 33,75 € (the
+    6,25 € received beyond the table imputed on the indemnity): the net figure, the total's."""
+    text = _file(tmp_path, [M1], "Mu SAS", journal)
+    assert f"certains comptent l'indemnité dans ce plafond ; avec elle, {with_it}." in text, text
+    assert f"Total réclamé : {with_it}" in text, text
+
+
 # law-4 §11: « Avoirs à déduire : -1 000,00 € » read as a double negative; a credit note's
 # line showed a due date.
 P1 = ["P1", "Pi SAS", "professionnel", D(2026, 3, 1), D(2026, 4, 4), 10000.0, None, None, ADDRESS, "Contentieux", D(2026, 10, 1), None]  # fmt: skip

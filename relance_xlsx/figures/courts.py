@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..ledger import EPIC, PUBLIC_ENTERPRISE
+from ..ledger import EPIC, PUBLIC_ENTERPRISE, sued_abroad
 from ..wording import money
 from .parties import Debtor
 
@@ -166,6 +166,15 @@ def procedure_text(debtor: Debtor, small_claim: float, indemnity: float) -> str:
             "est le référé-provision devant le tribunal administratif (Code de justice "
             "administrative R541-1), puis, si le paiement ne suit pas la décision, le "
             "mandatement d'office (CJA L911-9). À vérifier avec votre conseil."
+        )
+    if debtor.consumer and sued_abroad(debtor.address):
+        # Brussels I bis, art. 18(2), within the Union; French civil procedure does not reach
+        # him (ledger/territory.py): neither the injonction de payer nor the small claims.
+        return (
+            "Consommateur domicilié hors du champ du Code de procédure civile (à l'étranger, "
+            "en Polynésie française, en Nouvelle-Calédonie ou à Wallis-et-Futuna) : pas "
+            "d'injonction de payer française ; procédure judiciaire de recouvrement à engager "
+            "devant le juge de son domicile. À vérifier avec votre conseil."
         )
     court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
         debtor.legal_form, debtor.name

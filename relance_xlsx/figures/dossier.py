@@ -18,13 +18,7 @@ from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .days import day_or_dash as _day
 from .days import short_day
 from .docxwrite import paragraph, table, write_document
-from .parties import (
-    Debtor,
-    basis_lines,
-    creditor_lines,
-    debtor_lines,
-    legal_rate_lines,
-)
+from .parties import Debtor, basis_lines, creditor_lines, debtor_lines, legal_rate_lines
 from .received import excess_received, received_lines
 from .requested import request_lines
 from .settled import settled_lines
@@ -135,10 +129,14 @@ class Dossier:
         return round(self.open_credit - self.credited, 2)
 
     @property
+    def net_indemnity(self) -> float:
+        """The indemnities less the penalties received in excess, imputed on them (1342-10)."""
+        return round(self.indemnity - min(excess_received(self.invoices), self.indemnity), 2)
+
+    @property
     def total(self) -> float:
         """The whole claim, credit notes and penalties received in excess deducted (1342-10)."""
-        excess = min(excess_received(self.invoices), self.indemnity)  # on the indemnity
-        return round(self.principal - self.credited + self.interest + self.indemnity - excess, 2)
+        return round(self.principal - self.credited + self.interest + self.net_indemnity, 2)
 
     @property
     def small_claim_amount(self) -> float:
@@ -147,7 +145,7 @@ class Dossier:
 
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
-        return procedure_text(self.debtor, self.small_claim_amount, self.indemnity)
+        return procedure_text(self.debtor, self.small_claim_amount, self.net_indemnity)
 
 
 def write_dossier(dossier: Dossier, target: Path) -> Path:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from ..wording import money
 from .days import interest_stop, short_day
 from .docxwrite import paragraph
-from .received import excess_received
 
 # What a credit note beyond the principal is, and what to do with it.
 UNALLOCATED = (
@@ -28,7 +27,7 @@ def request_lines(dossier: Dossier) -> list[str]:
     # « Avoirs à déduire : 200,00 € », never « -200,00 € »: a double negative (law-4 §11).
     deducted = dossier.credited
     # Penalties received beyond the table, imputed on the indemnity (Code civil 1342-10).
-    excess = round(min(excess_received(dossier.invoices), dossier.indemnity), 2)
+    excess = round(dossier.indemnity - dossier.net_indemnity, 2)
     out = [paragraph("Chiffres pour la requête", "Heading2")]
     out += [
         paragraph(f"{label} : {money(value)}")

@@ -22,7 +22,7 @@ from .coded import (
 from .columns import (
     match_headers,
 )
-from .early import before_due_now, reminded_before_due
+from .early import before_due_now, counted_level, letters_after_due, reminded_before_due
 from .grid import (
     Grid,
 )
@@ -88,6 +88,7 @@ from .terms import (
     due_from_terms,
     parse_terms,
 )
+from .territory import country_of, sued_abroad
 from .text import without_placeholders
 from .usable import WRITABLE_SUFFIXES, implausible, unwritable_format, would_stop
 from .values import (
@@ -149,6 +150,8 @@ __all__ = [
     "before_due_now",
     "buyer_kind",
     "candidate_sheets",
+    "counted_level",
+    "country_of",
     "due_from_terms",
     "find_payments",
     "hold_rows",
@@ -156,6 +159,7 @@ __all__ = [
     "implausible",
     "key_of",
     "label",
+    "letters_after_due",
     "match_headers",
     "open_workbook",
     "parse_amount",
@@ -175,6 +179,7 @@ __all__ = [
     "sheet_rows",
     "status_meaning",
     "status_says_paid",
+    "sued_abroad",
     "unwritable_format",
     "without_placeholders",
     "worksheet_names",

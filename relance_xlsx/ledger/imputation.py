@@ -1,5 +1,6 @@
 """Payments received and not applied by the client (« Acompte », « Règlement »): imputed by
-law on its debts (Code civil 1342-10 al. 2: the debts due first, then the oldest)."""
+law on its debts (Code civil 1342-10 al. 2: the debts due first, then the oldest), those
+chased only: never on a held one (dispute, promise…)."""
 
 from __future__ import annotations
 
@@ -18,12 +19,13 @@ def impute_received(frame: pd.DataFrame, tolerance: float) -> None:
     owed = frame.index[
         frame["valid"] & ~frame["is_credit"] & ~frame["is_paid"] & (frame["outstanding"] > 0)
     ]
+    held = frame["hold"].fillna(False).astype(bool) if "hold" in frame else None
     by_client: dict[str, list[Any]] = {}
     for i in owed:
         by_client.setdefault(key_of(frame.at[i, "client"]), []).append(i)
     received = frame.index[frame["on_account"] & frame["valid"] & (frame["outstanding"] < 0)]
     for row in sorted(received, key=lambda r: (_day(frame, r), r)):
-        targets = by_client.get(key_of(frame.at[row, "client"]), [])
+        targets = _chased(frame, by_client.get(key_of(frame.at[row, "client"]), []), held, row)
         for target in sorted(targets, key=lambda t: _order(frame, t, _day(frame, row))):
             left = -float(frame.at[row, "outstanding"])
             need = float(frame.at[target, "outstanding"])
@@ -32,6 +34,21 @@ def impute_received(frame: pd.DataFrame, tolerance: float) -> None:
             if need <= tolerance:
                 continue
             _apply(frame, target, row, round(min(left, need), 2), tolerance)
+
+
+def _chased(frame: pd.DataFrame, owed: list[Any], held: pd.Series | None, row: Any) -> list[Any]:
+    """The client's debts a payment goes to: those chased, never one held (a dispute, a
+    suspension, a promise under way: the client shows he does not pay it); none when every
+    debt due on the payment's day is held: the payment stays « non imputé », to be imputed
+    by the client (Code civil 1342-10 al. 1), not by law on a debt not yet due."""
+    if held is None or not owed:
+        return owed
+    chased = [t for t in owed if not held.at[t]]
+    day = _day(frame, row)
+    due = [t for t in owed if pd.notna(frame.at[t, "due_date"]) and frame.at[t, "due_date"] <= day]
+    if due and all(held.at[t] for t in due):
+        return []
+    return chased
 
 
 def _day(frame: pd.DataFrame, row: Any) -> pd.Timestamp:

@@ -24,7 +24,8 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
             "due": day(None if r["is_credit"] else r["due_date"], lang),
             # The due date as a sentence says it (« échue le 1er octobre 2026 »): the e-mails'.
             "due_long": long_day(None if r["is_credit"] else r["due_date"], lang),
-            "amount": m(r["amount"]),
+            # « 1 200,00 €, dont retenue de garantie 60,00 € »: the line adds up (lawnew L1).
+            "amount": m(r["amount"]) + _retained(r, m, lang),
             "paid": m(r["paid"]),
             "outstanding": m(r["outstanding"]),
         }
@@ -35,6 +36,17 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
         "paid": m(sum(r["paid"] for r in rows)),
         "balance": m(sum(r["outstanding"] for r in rows)),
     }
+
+
+def _retained(r: dict[str, Any], m: Callable[[float], str], lang: str) -> str:
+    """The retention an invoice's amount holds, not due before its release and left out of
+    its balance: said on its line, so that amount, paid and balance add up (lawnew L1)."""
+    kept = float(r.get("retention") or 0.0)
+    if kept <= 0.005 or r["is_credit"]:
+        return ""
+    return f", dont retenue de garantie {m(kept)}" if lang == "fr" else (
+        f", including {m(kept)} of retention money"
+    )  # fmt: skip
 
 
 def _statement_label(r: dict[str, Any], lang: str) -> str:

@@ -9,14 +9,10 @@ letter whose address is not complete goes to a_completer/ with the reason.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from babel import Locale
-
-from ..ledger import without_placeholders
+from ..ledger import country_of, sued_abroad, without_placeholders
 from .items import present
 
 LINE_WIDTH = 38
@@ -25,7 +21,6 @@ MAX_LINES_ABROAD = 7  # the country's line more
 _POSTCODE_LINE = re.compile(r"^(?:F\s*-\s*|FR\s*-\s*)?(\d{5})\s+(\S.*)$", re.IGNORECASE)
 # « 12 rue Oberkampf 75011 Paris » typed on one line: the postcode starts the town's line.
 _INLINE_POSTCODE = re.compile(r"^(.*?\S)[\s,;]+(\d{5})\s+([^\d\s].*)$")
-_FRANCE = frozenset({"france", "fr", "fra", "france metropolitaine", "republique francaise"})
 # La Poste's own abbreviations, used only when the town's line is too long.
 _ABBREVIATIONS = ((r"\bSAINTE\b", "STE"), (r"\bSAINT\b", "ST"))
 
@@ -37,34 +32,6 @@ class Postal:
     lines: tuple[str, ...]
     problem: str | None = None
     abroad: bool = False
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.strip().lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Every country's French and English name, and its ISO code, folded -> French name."""
-    fr, en = Locale("fr").territories, Locale("en").territories
-    out: dict[str, str] = {}
-    for code, name in fr.items():
-        if not (len(code) == 2 and code.isalpha()):
-            continue  # « Monde », « Europe »: regions, not countries
-        for key in (name, en.get(code, ""), code):
-            if key:
-                out.setdefault(_fold(key), name)
-    return out
-
-
-def country_of(line: str) -> str | None:
-    """The country a line names (its French name), « France » included; None if it names none."""
-    folded = _fold(line)
-    if folded in _FRANCE:
-        return "France"
-    return _countries().get(folded)
 
 
 def _clean(line: str) -> str:
@@ -162,9 +129,10 @@ def debtor_address(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def debtor_abroad(rows: list[dict[str, Any]]) -> bool:
-    """Whether the letter's address (the first its invoices give) is outside France."""
+    """Whether the letter's address (the first its invoices give) is outside the reach of
+    French civil procedure (ledger/territory.py: an overseas département is France)."""
     found = next((r["address"] for r in rows if present(r.get("address"))), None)
-    return found is not None and postal_address(found).abroad
+    return found is not None and sued_abroad(str(found))
 
 
 def address_problem(rows: list[dict[str, Any]], contact: bool) -> str | None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..ledger import FORMAL_NOTICE, REMINDER_1, reminded_before_due
+from ..ledger import FORMAL_NOTICE, REMINDER_1, counted_level
 from .columns import frame_columns
 from .plan import LetterPlan
 
@@ -139,14 +139,14 @@ class LetterRows:
 
 
 def _unreminded(columns: dict[str, list[Any]], frame: pd.DataFrame, wanted: list[Any]) -> None:
-    """Level 0 for the unpaid invoices whose recorded reminder precedes their due date: they
-    were never reminded (ledger/early.py), whatever stage the ledger holds."""
+    """The stage the letters sent after the due date reached (ledger/early.py): level 0 for
+    the unpaid invoices whose recorded reminder precedes their due date, whatever stage the
+    ledger holds; no more than the letters sent after it when the journal has earlier ones."""
     if "level" not in columns or not _EARLY_NEEDS.issubset(frame.columns) or not wanted:
         return
-    early = pd.Series(reminded_before_due(frame), index=frame.index)
-    if early.any():
-        flags = early.loc[wanted].tolist()
-        columns["level"] = [0 if e else lv for e, lv in zip(flags, columns["level"], strict=True)]
+    counted = pd.Series(counted_level(frame), index=frame.index)
+    if (counted.to_numpy() != frame["level"].to_numpy(dtype=int)).any():
+        columns["level"] = counted.loc[wanted].tolist()
 
 
 def _rows_of(plan: LetterPlan) -> Iterable[Any]:

@@ -5,7 +5,8 @@ part's totals, so the client never reads the gap as a payment received."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..ledger import KIND_CLAIM
@@ -22,65 +23,73 @@ def withheld_notes(kind: str, rows: list[dict[str, Any]], lang: str, money: Mone
     owed = [r for r in rows if float(r["outstanding"]) > 0.005]
     kept = [r for r in owed if float(r.get("retention") or 0) > 0.005]
     netted = [r for r in owed if float(r.get("netted") or 0) > 0.005]
-    return [*_retentions(kept, lang, money), *_nets(netted, lang, money)]
+    return [*_said(_RETENTIONS, kept, lang, money), *_said(_NETS, netted, lang, money)]
 
 
 def _no(row: dict[str, Any]) -> str:
     return str(row["invoice"] or "–")
 
 
-def _retentions(rows: list[dict[str, Any]], lang: str, money: Money) -> list[str]:
-    fr = lang == "fr"
-    if len(rows) > LIST_LIMIT:
-        total = money(round(sum(float(r["retention"]) for r in rows), 2))
-        if fr:
-            return [
-                f"Les montants TTC de ces {len(rows)} factures comprennent {total} de retenues "
-                "de garantie, non exigibles avant leur levée, non réclamés."
-            ]
-        return [
-            f"The amounts of these {len(rows)} invoices include {total} of retention money, "
-            "not due before its release, not claimed."
-        ]
-    out = []
-    for r in rows:
-        on, amount, kept = _of(r, lang), money(float(r["amount"])), money(float(r["retention"]))
-        if fr:
-            out.append(
-                f"Montant TTC {on} : {amount}, dont {kept} de retenue de garantie, non exigible "
-                "avant sa levée, non réclamés."
-            )
-        else:
-            out.append(
-                f"Amount {on}: {amount}, of which {kept} of retention money, not due before "
-                "its release, not claimed."
-            )
-    return out
+@dataclass(frozen=True)
+class _Sentences:
+    """What a letter says of some invoices, by language (« fr », else English): one sentence
+    for many (past LIST_LIMIT: their count, the sum of their « summed » field), or one per
+    invoice (its number, amount, retention, net)."""
+
+    many: Mapping[str, str]
+    each: Mapping[str, str]
+    summed: str
 
 
-def _nets(rows: list[dict[str, Any]], lang: str, money: Money) -> list[str]:
-    fr = lang == "fr"
+_RETENTIONS = _Sentences(
+    many={
+        "fr": "Les montants TTC de ces {n} factures comprennent {total} de retenues de garantie, "
+        "non exigibles avant leur levée, non réclamés.",
+        "en": "The amounts of these {n} invoices include {total} of retention money, not due "
+        "before its release, not claimed.",
+    },
+    each={
+        "fr": "Montant TTC {of} : {amount}, dont {kept} de retenue de garantie, non exigible "
+        "avant sa levée, non réclamés.",
+        "en": "Amount {of}: {amount}, of which {kept} of retention money, not due before its "
+        "release, not claimed.",
+    },
+    summed="retention",
+)
+_NETS = _Sentences(
+    many={
+        "fr": "La somme réclamée pour ces {n} factures est leur net à payer, et non leur montant "
+        "TTC.",
+        "en": "The sum claimed for these {n} invoices is their net amount payable.",
+    },
+    each={
+        "fr": "La somme réclamée au titre {of} est son net à payer, {net}, et non son montant TTC "
+        "de {amount}.",
+        "en": "The sum claimed {for_} is its net amount payable, {net}, not its amount of "
+        "{amount}.",
+    },
+    summed="outstanding",
+)
+
+
+def _said(said: _Sentences, rows: list[dict[str, Any]], lang: str, money: Money) -> list[str]:
+    """The sentences of some invoices: one for them all past LIST_LIMIT, else one each."""
+    language = "fr" if lang == "fr" else "en"
     if len(rows) > LIST_LIMIT:
-        if fr:
-            return [
-                f"La somme réclamée pour ces {len(rows)} factures est leur net à payer, et non "
-                "leur montant TTC."
-            ]
-        return [f"The sum claimed for these {len(rows)} invoices is their net amount payable."]
+        total = money(round(sum(float(r[said.summed] or 0) for r in rows), 2))
+        return [said.many[language].format(n=len(rows), total=total)]
     out = []
     for r in rows:
-        on, net, amount = _of(r, lang), money(float(r["outstanding"])), money(float(r["amount"]))
-        if fr:
-            out.append(
-                f"La somme réclamée au titre {on} est son net à payer, {net}, et non son "
-                f"montant TTC de {amount}."
+        of = _of(r, lang)
+        out.append(
+            said.each[language].format(
+                of=of,
+                for_=of.replace("of ", "for ", 1),
+                amount=money(float(r["amount"])),
+                kept=money(float(r.get("retention") or 0)),
+                net=money(float(r["outstanding"])),
             )
-        else:
-            on = on.replace("of ", "for ", 1)
-            out.append(
-                f"The sum claimed {on} is its net amount payable, {net}, not its amount of "
-                f"{amount}."
-            )
+        )
     return out
 
 

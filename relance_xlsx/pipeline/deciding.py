@@ -11,7 +11,15 @@ import pandas as pd
 
 from .. import collector
 from ..config import Settings
-from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE, LAPSING, LITIGATION, Ledger
+from ..ledger import (
+    FORMAL_NOTICE,
+    KIND_FORMAL_NOTICE,
+    LAPSING,
+    LITIGATION,
+    REMINDER_1,
+    Ledger,
+    letters_after_due,
+)
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import (
     Decisions,
@@ -40,6 +48,7 @@ def decide_ledger(
     tables = rate_tables_for(settings)
     note_penalties_paid(ledger, settings)
     note_redone(ledger, settings, as_of)
+    note_early_letters(ledger, settings)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
     frame = with_deadlines(frame, ledger, settings, as_of)
     # The longest delay a letter of today gives: a claim barred before it gets none.
@@ -93,6 +102,28 @@ def note_penalties_paid(ledger: Ledger, settings: Settings) -> None:
     found = [paid.get((str(c), str(n if n is not None else "")), (0.0, 0.0)) for c, n in keys]
     frame["interest_paid"] = [interest for interest, _ in found]
     frame["indemnity_paid"] = [indemnity for _, indemnity in found]
+
+
+def note_early_letters(ledger: Ledger, settings: Settings) -> None:
+    """How many letters each reminded invoice got after its due date, as the frame's
+    after_due, when the journal holds one sent on or before it (NaN otherwise): those are no
+    stage of dunning, journal line or ledger cell alike (ledger/early.py, Code civil 1344)."""
+    frame = ledger.frame
+    level = frame["level"].to_numpy(dtype=int)
+    chased = (level >= REMINDER_1) & (level <= FORMAL_NOTICE) & frame["due_date"].notna().to_numpy()
+    if "after_due" in frame or not chased.any() or not Path(ledger.path).is_file():
+        return
+    sent = letters_sent(ledger.path, settings.writeback.journal_sheet)
+    if not sent:
+        return
+    keys = zip(frame["client"].tolist(), frame["invoice"].tolist(), strict=True)
+    found = [sent.get((str(c), str(n if n is not None else "")), ()) for c, n in keys]
+    frame["after_due"] = [
+        letters_after_due(f, last, lv, due) if c else float("nan")
+        for f, last, lv, due, c in zip(
+            found, frame["last_date"], level.tolist(), frame["due_date"], chased, strict=True
+        )
+    ]
 
 
 def note_redone(ledger: Ledger, settings: Settings, as_of: dt.date) -> None:
@@ -225,6 +256,7 @@ def letter_rows(
 __all__ = [
     "decide_ledger",
     "demands",
+    "note_early_letters",
     "note_penalties_paid",
     "with_deadlines",
     "with_envelopes",

@@ -13,7 +13,8 @@ from .casefile import text
 
 def undated_notes(rows: list[dict[str, Any]]) -> list[str]:
     """What the declaration says of a payment deducted without a date (the fourth legal
-    review, 9): made after the judgment, it must not be deducted (L622-7)."""
+    review, 9): made after the judgment, it must not be deducted (L622-7); the interest is
+    counted on the rest from the due date, less than owed if it came later (lawnew L3)."""
     out = []
     for r in rows:
         received = float(r["paid"]) - float(r.get("applied") or 0) - float(r.get("netted") or 0)
@@ -25,7 +26,9 @@ def undated_notes(rows: list[dict[str, Any]]) -> list[str]:
             out.append(
                 f"Facture {text(r['invoice'])} : règlement de {money(undated)} non daté : s'il "
                 "est postérieur au jugement d'ouverture, il ne doit pas être déduit (L622-7) ; "
-                "indiquez sa date."
+                "indiquez sa date. Intérêts comptés sur le reste dû dès l'échéance : reçu "
+                "après elle, ce règlement laisse dus en plus les intérêts de son montant "
+                "jusqu'à sa date."
             )
     return out
 

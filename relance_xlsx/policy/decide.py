@@ -22,6 +22,7 @@ from ..ledger import (
     REMINDER_1,
     REMINDER_2,
     before_due_now,
+    counted_level,
 )
 from .barred import imminent_bar, note_soon_barred, say_imminent, say_soon_barred
 from .beforedue import say_before_due
@@ -34,13 +35,7 @@ from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by
 from .prescription import PUBLIC, prescribed, prescription_dates
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
-from .statuses import (
-    credited_rows,
-    say_broken,
-    say_legal_terms,
-    say_paid,
-    say_withheld,
-)
+from .statuses import credited_rows, say_broken, say_legal_terms, say_paid, say_withheld
 from .threshold import below_threshold
 
 # The actions that send something today, and so date the invoice and go in the journal.
@@ -169,10 +164,10 @@ def decide(
 
 
 def _levels(frame: pd.DataFrame, today: pd.Timestamp) -> tuple[np.ndarray, ...]:
-    """The level each invoice is at, its recorded one, and those reminded before a due date
-    now past: no stage reached, their first reminder is due (ledger/early.py)."""
+    """The level each invoice is at (its letters after the due date only), its recorded one,
+    and those reminded before a due date now past: their first reminder is due (early.py)."""
     early, recorded = before_due_now(frame, today), frame["level"].to_numpy(dtype=int)
-    return np.where(early, 0, recorded), recorded, early
+    return counted_level(frame, today), recorded, early
 
 
 def _since(

@@ -15,6 +15,7 @@ from ..ledger import (
     REMINDER_1,
     REMINDER_2,
     hold_sentence,
+    sued_abroad,
 )
 from ..wording import date_short, money
 from .barred import barred_reasons
@@ -142,10 +143,21 @@ def _to_court(
     public = frame["public"].to_numpy(dtype=bool)
     if buyer is not None:
         public = public & (buyer != PUBLIC_ENTERPRISE)
+    # A consumer living outside the reach of French civil procedure is sued where he lives
+    # (Brussels I bis, art. 18(2); ledger/territory.py): no French injonction de payer.
+    abroad = to_court & ~public & _consumers_abroad(frame, to_court)
     put(
         "escalate",
         lambda m: "Contentieux : " + without(m) + " ; injonction de payer à engager",
-        to_court & ~public,
+        to_court & ~public & ~abroad,
+    )
+    put(
+        "escalate",
+        lambda m: (
+            "Contentieux : " + without(m) + " ; procédure judiciaire de recouvrement à engager "
+            "devant le juge du domicile du consommateur (pas d'injonction de payer française)"
+        ),
+        abroad,
     )
     put(
         "escalate",
@@ -155,6 +167,17 @@ def _to_court(
         ),
         to_court & public,
     )
+
+
+def _consumers_abroad(frame: pd.DataFrame, among: np.ndarray) -> np.ndarray:
+    """The consumers, among some rows, whose address is outside French civil procedure."""
+    out = np.zeros(len(frame), dtype=bool)
+    if "address" not in frame or "consumer" not in frame:
+        return out
+    rows = np.flatnonzero(among & frame["consumer"].to_numpy(dtype=bool))
+    addresses = frame["address"].to_numpy(dtype=object)[rows]
+    out[rows] = [sued_abroad(a) for a in addresses]
+    return out
 
 
 def _since_letter(frame: pd.DataFrame) -> np.ndarray:
