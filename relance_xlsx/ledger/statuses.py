@@ -198,6 +198,11 @@ def status_partial(value: Any) -> bool:
     return bool(_PARTIAL.search(text)) and not _NOT_PART_PAID.search(text)
 
 
+def payment_bounced(value: str) -> bool:
+    """Whether a status says a payment bounced (« chèque rejeté »): nothing was received."""
+    return bool(re.search(_BOUNCED, normalise(value)))
+
+
 def status_says_paid(value: Any) -> bool:
     """Whether a status text such as « Payée », « Soldé » or « payed » means paid."""
     return status_meaning(value) == PAID
@@ -243,6 +248,7 @@ __all__ = [
     "SAID",
     "WAIT",
     "WRITTEN_OFF",
+    "payment_bounced",
     "status_meaning",
     "status_partial",
     "status_says_paid",
