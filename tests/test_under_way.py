@@ -1,6 +1,6 @@
 """Something under way leaves the amount owed in doubt: a credit note to come, a cancellation
-asked or partial, a litigation avoided. The invoice is held with a warning on its row, neither
-chased in full nor read as a credit note (review-pubwb4 L11); and the neighbouring readings
+asked or partial. The invoice is held with a warning on its row, neither chased in full nor
+read as a credit note (review-pubwb4 L11); and the neighbouring readings
 that review found wrong: « Client ne conteste pas » is no dispute, « Journal » = « AC » is the
 purchases journal, an « Avoir » column of amounts is the credit applied (M7)."""
 
@@ -13,7 +13,6 @@ _UNDER_WAY = [
     ("Statut", "Avoir à faire", "avoir à venir"),
     ("Statut", "Avoir demandé", "avoir à venir"),
     ("Statut", "Avoir en attente", "avoir à venir"),
-    ("Statut", "Contentieux évité", "contentieux évité"),
     ("Statut", "Annulation demandée", "annulation demandée"),
     ("Statut", "Annulée partiellement", "annulation demandée"),
     ("Avoir à émettre", "Oui", "avoir à émettre"),
@@ -49,6 +48,7 @@ _NOTHING = [
     ("Commentaire", "Client ne conteste pas"),
     ("Commentaire", "Le client ne la conteste plus"),
     ("Commentaire", "N'a pas contesté"),
+    ("Statut", "Contentieux évité"),  # review-nextcase M7: chased
     ("Journal", "AC"),
     ("Code journal", "AC"),
 ]

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .clients import key_of
 from .columns import match_headers, normalise
+from .forecasts import forecast_sheets
 from .grouped import MAYBE_SEVERAL
 from .numbers import column_mark
 from .payments import PaymentsTable, apply_payments, find_payments, forecast
@@ -33,17 +34,22 @@ class BalancesTable:
     balances: dict[str, float]
 
 
+Settlements = tuple[PaymentsTable | None, BalancesTable | None, list[str]]
+
+
 def find_settlements(
     rows_of: Callable[[str, int | None], list[list[Any]]], sheets: list[str]
-) -> tuple[PaymentsTable | None, BalancesTable | None]:
-    """The payments sheet of these sheets, else a sheet named for payments giving balances."""
+) -> Settlements:
+    """The payments sheet of these sheets, else a sheet named for payments giving balances;
+    and what is said of the sheets of planned receipts, never read (forecasts.py)."""
     if not sheets:
-        return None, None
+        return None, None, []
     payments = find_payments(rows_of, sheets)
     found = None if payments is not None else find_balances(rows_of, sheets)
+    planned = forecast_sheets(rows_of, sheets)
     if isinstance(found, PaymentsTable):
-        return found, None
-    return payments, found
+        return found, None, planned
+    return payments, found, planned
 
 
 def find_balances(
@@ -124,19 +130,22 @@ def _read(rows: list[list[Any]], invoice: int, balance: int) -> dict[str, float]
 
 def apply_settlements(
     frame: pd.DataFrame,
-    found: tuple[PaymentsTable | None, BalancesTable | None],
+    found: Settlements,
     positions: dict[str, int],
     tolerance: float,
     as_of: dt.date | None = None,
 ) -> tuple[str, list[str]]:
     """Apply the payments sheet, or the balances sheet, to the invoices, in place (a payment
     dated after as_of is none yet)."""
-    payments, balances = found
+    payments, balances, planned = found
     if payments is not None:
-        return apply_payments(frame, payments, "paid" in positions, tolerance, as_of)
-    if balances is None:
-        return "", []
-    return apply_balances(frame, balances, bool({"paid", "balance"} & set(positions)), tolerance)
+        note, said = apply_payments(frame, payments, "paid" in positions, tolerance, as_of)
+    elif balances is not None:
+        own = bool({"paid", "balance"} & set(positions))
+        note, said = apply_balances(frame, balances, own, tolerance)
+    else:
+        note, said = "", []
+    return note, [*planned, *said]
 
 
 def apply_balances(

@@ -17,6 +17,7 @@ from typing import Any
 
 from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .columns import normalise
+from .credit_numbers import credit_number, credit_number_warning
 from .lettering import (
     SAID_LETTERING,
     UNKNOWN_LETTERING,
@@ -85,8 +86,9 @@ def cancelled_meaning(value: Any) -> str | None:
 
 
 def credit_meaning(value: Any) -> str | None:
-    """CREDIT for a cell that says the row is a credit note, HOLD for one to come, else None."""
-    if pending_word(value):
+    """CREDIT for a cell that says the row is a credit note, HOLD for one to come or named by
+    its number (« AV2026-01 »: its amount unknown), else None."""
+    if pending_word(value) or credit_number(value):
         return HOLD
     return CREDIT if flag_word(value) else None
 
@@ -95,6 +97,10 @@ def credit_due_meaning(value: Any) -> str | None:
     """HOLD for a cell of « Avoir à émettre », « Avoir demandé » that is not a clear no: the
     amount owed waits for the credit note."""
     return None if flag_word(value) is False else HOLD
+
+
+def _credit_warning(value: Any) -> str | None:
+    return pending_word(value) or credit_number_warning(value)
 
 
 def _credit_due_warning(value: Any) -> str | None:
@@ -160,7 +166,9 @@ FLAG_READERS = {
 FLAG_SAID = {
     "litigation": {HOLD: _LITIGATION_HELD},
     "cancelled": _PENDING_SAID,
-    "credit_flag": _PENDING_SAID,
+    "credit_flag": {
+        HOLD: "avoir à venir ou à imputer, montant inconnu : en attente, pas de relance"
+    },
     "credit_due": _PENDING_SAID,
     "lettering": SAID_LETTERING,
 }
@@ -171,7 +179,7 @@ PENDING_READERS = {
     "payment_status": pending_word,
     "platform_status": pending_word,
     "cancelled": pending_word,
-    "credit_flag": pending_word,
+    "credit_flag": _credit_warning,
     "credit_due": _credit_due_warning,
     "lettering": lettering_warning,
     "litigation": _litigation_warning,

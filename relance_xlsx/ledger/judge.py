@@ -23,6 +23,7 @@ from .labels import label
 from .marks import currency_mark
 from .money import access_flags
 from .owed import net_plus_vat, net_vat_total, references, running_totals
+from .paid_dates import paid_dates
 from .profile import Profiles
 from .receipts import settled_invoice_flags
 from .settledon import settled_header
@@ -68,6 +69,7 @@ def judge(
     _paid_flags(case)
     _paid_ones(case)
     _paid_amounts(case)
+    paid_dates(case)  # « Encaissement » = 05/10/2026
     credit_amounts(case)
     _access_flags(case)
     _country_text(case)

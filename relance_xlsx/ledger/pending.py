@@ -1,8 +1,9 @@
 """Something under way that leaves the amount or the step in doubt: a credit note to come
 (« Avoir à faire », « Avoir demandé » = Oui), a cancellation asked or partial (« Annulation
-demandée », « Annulée partiellement »), a litigation avoided (« Contentieux évité »), a
-lettering partly done, a « Contentieux » column holding a name (« Me Durand »). The invoice is
-held, with a warning on its row: neither chased in full nor read as settled."""
+demandée », « Annulée partiellement »), a lettering partly done, a « Contentieux » column
+holding a name (« Me Durand »). The invoice is held, with a warning on its row: neither chased
+in full nor read as settled. A request turned down or a litigation avoided (denials.py) is
+nothing under way."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import numpy as np
 
 from .coded import nones, object_array
 from .columns import normalise
+from .denials import denied
 from .grid import Grid
 
 # Words under way, read in a status, a cancellation or a credit oui/non column.
@@ -26,7 +28,6 @@ _CANCEL_ASKED = re.compile(
     r"\bannulation partielle\b|\bdemande d annulation\b|\bpartiellement annul\w*\b|"
     r"\bpartial(ly)? cancel\w*\b"
 )
-_AVOIDED = re.compile(r"\bcontentieux (evite|ecarte)\w*\b")
 # A step the status names that the reading cannot take as a level (review-pubwb5 H8, M8,
 # M10): the last amicable stage before litigation, a formal notice already sent or planned,
 # a promise to pay, Dolibarr's « Payée partiellement » (closed, its remainder abandoned).
@@ -53,9 +54,9 @@ _DOUBT = (
 )
 _DOUBTFUL = re.compile(rf"\b{_DOUBT}\b.*\b{_PAID_WORD}\b|\b{_PAID_WORD}\b.*\b{_DOUBT}\b")
 _ASKED = re.compile(rf"\b{_PAID_WORD}\b")
-# The eight, as one pattern a status is read with.
+# The seven, as one pattern a status is read with.
 _UNDER_WAY = (
-    _DOUBTFUL, _CREDIT_TO_COME, _CANCEL_ASKED, _AVOIDED, _PRE_LITIGATION, _NOTICE, _PROMISED,
+    _DOUBTFUL, _CREDIT_TO_COME, _CANCEL_ASKED, _PRE_LITIGATION, _NOTICE, _PROMISED,
     _CLOSED_PART_PAID,
 )  # fmt: skip
 PENDING = "|".join(p.pattern for p in _UNDER_WAY)
@@ -68,10 +69,6 @@ CREDIT_TO_COME = (
 CANCEL_ASKED = (
     "annulation demandée ou partielle : un avoir est probablement à venir ; facture mise en "
     "attente, pas relancée en entier"
-)
-AVOIDED = (
-    "contentieux évité : un arrangement a sans doute été trouvé ; facture mise en attente, "
-    "vérifiez ce qui reste dû"
 )
 PARTLY_LETTERED = (
     "lettrage partiel : une partie seulement est rapprochée d'un règlement, le reste dû est "
@@ -136,7 +133,7 @@ def doubtful_paid(value: Any) -> bool:
 
 def pending_word(value: Any) -> str | None:
     """The warning for a text saying something under way (« Avoir à faire »), else None."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or denied(value):  # « Demande d'avoir refusée »
         return None
     if doubtful_paid(value):
         return DOUBTFUL_PAID
@@ -145,8 +142,6 @@ def pending_word(value: Any) -> str | None:
         return CREDIT_TO_COME
     if _CANCEL_ASKED.search(text):
         return CANCEL_ASKED
-    if _AVOIDED.search(text):
-        return AVOIDED
     return next((said for pattern, said in _STEPS if pattern.search(text)), None)
 
 
@@ -171,7 +166,6 @@ def pending_rows(grid: Grid, held: np.ndarray, readers: dict[str, Any]) -> np.nd
 
 
 __all__ = [
-    "AVOIDED",
     "CANCEL_ASKED",
     "CLOSED_PART_PAID",
     "CREDIT_ASKED",

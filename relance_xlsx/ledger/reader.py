@@ -1,4 +1,4 @@
-"""Find the invoice table in a workbook and read it into a canonical DataFrame."""
+"""Read the invoice table of a workbook into a canonical DataFrame (found in tables.py)."""
 
 from __future__ import annotations
 
@@ -11,134 +11,26 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import python_calamine as calamine
 
 from .. import collector
 from ..config import Settings
 from ..errors import LedgerError
-from ..ooxml import ExcelTable, excel_tables
+from ..ooxml import excel_tables
 from .ahead import pack_frame, read_ahead, unpack_frame
 from .balances import apply_settlements, find_settlements
-from .choice import (
-    HEADER_SEARCH_ROWS,
-    SAMPLE_ROWS,
-    TableGuess,
-    candidates,
-    choose,
-    rival_sheet,
-    why,
-)
+from .choice import TableGuess
 from .clients import find_clients, join_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
 from .kinds import refuse_credit_register
-from .named import candidate_sheets, named_sheet_error, readable_candidates
-from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
-from .problems import Skip, totals_decisions
-from .receipts import receipts_error, receipts_refusal
+from .named import candidate_sheets, readable_candidates
+from .opening import Readable, known, open_workbook, readable
+from .problems import totals_decisions
 from .records import Fingerprint, Ledger, SheetRef
 from .rows import Normalised, normalise_rows
+from .tables import Sheets, find_table, read_table, table_rows, worksheet_names
 from .titled import currencies_said, vat_free
-from .unfit import no_table_error
 from .unsaved import formula_warnings, refuse_unsaved_amount
-
-
-def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
-    """Names of the worksheets (not chart sheets), in workbook order."""
-    return [m.name for m in book.sheets_metadata if "Work" in str(m.typ)]
-
-
-class _Sheets:
-    """Each sheet parsed once: calamine parses the whole sheet even to read its first rows."""
-
-    def __init__(self, book: calamine.CalamineWorkbook, path: Path = Path("classeur")) -> None:
-        self.book, self.path = book, path
-        self.parsed: dict[str, Any] = {}
-
-    def rows(self, sheet: str, nrows: int | None = None) -> list[list[Any]]:
-        if sheet not in self.parsed:
-            self.parsed[sheet] = sheet_grid(self.book, self.path, sheet)
-        return grid_rows(self.parsed[sheet], self.path, sheet, nrows)
-
-    def heads(self, sheets: list[str]) -> dict[str, list[list[Any]]]:
-        """The first rows of each readable sheet (for saying what was seen)."""
-        out = {}
-        for sheet in sheets:
-            try:
-                out[sheet] = self.rows(sheet, HEADER_SEARCH_ROWS)
-            except Exception:  # an unreadable sheet has nothing to show
-                continue
-        return out
-
-
-def find_table(
-    book: calamine.CalamineWorkbook | _Sheets,
-    sheets: list[str],
-    overrides: dict[str, str],
-    tables: dict[str, list[ExcelTable]] | None = None,
-) -> tuple[TableGuess | None, TableGuess | None]:
-    """The best invoice table of these sheets, and the runner-up, scored (see choice.py)."""
-    reader = book if isinstance(book, _Sheets) else _Sheets(book)
-    guesses: list[TableGuess] = []
-    unreadable: list[LedgerError] = []
-    for sheet in sheets:
-        declared = (tables or {}).get(sheet, [])
-        deepest = max([HEADER_SEARCH_ROWS, *(t.header_row for t in declared)])
-        try:
-            head = reader.rows(sheet, deepest + SAMPLE_ROWS)
-        except LedgerError as exc:  # an unreadable sheet is not the ledger...
-            unreadable.append(exc)
-            continue
-        guesses += candidates(sheet, head, declared, overrides)
-    if not guesses and unreadable:
-        raise unreadable[0]  # ...unless no sheet is: then why it could not be read is said
-    return choose(guesses, sheets.index)
-
-
-def _read_table(
-    reader: _Sheets,
-    path: Path,
-    candidates: list[str],
-    sheets: list[str],
-    settings: Settings,
-    tables: dict[str, list[ExcelTable]],
-    set_aside: list[str],
-    named: bool = False,
-) -> tuple[TableGuess, str, list[list[Any]], list[str]]:
-    """The table's guess, why it was chosen, the whole grid of its sheet, and the warning
-    when another sheet's table is as good (its invoices are not read). No table in the
-    sheets read: the refusal of a sheet set aside (set_aside) is the reason said. A sheet
-    the user named is never replaced by another one."""
-    guess, runner_up = find_table(reader, candidates, settings.columns, tables)
-    left_out = [s for s in sheets if s not in candidates]
-    if guess is None and named and candidates:
-        raise named_sheet_error(
-            path, candidates[0], reader.rows(candidates[0], HEADER_SEARCH_ROWS),
-            settings.columns, [s for s in left_out if s != settings.writeback.journal_sheet],
-            lambda s: find_table(reader, [s], settings.columns, tables)[0] is not None,
-        )  # fmt: skip
-    if guess is None and left_out:
-        # The sheet named as journal may be the invoices themselves (a wrong journal_sheet):
-        # read it, and let the write-back refuse that name in its own sentence.
-        guess, runner_up = find_table(reader, left_out, settings.columns, tables)
-    if guess is None and set_aside:
-        raise LedgerError(set_aside[0])
-    if guess is None:
-        heads = {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in candidates}
-        raise receipts_refusal(path, heads, settings.columns) or no_table_error(
-            path, heads, settings.columns
-        )
-    if guess.purchases:
-        raise LedgerError(
-            f"{path.name} ne contient que des factures d'achats ({guess.where()}, "
-            f"{guess.purchases}) : ce sont les factures de vos fournisseurs, ce que vous devez, "
-            "et relance-xlsx ne relance jamais un fournisseur ; indiquez le classeur de vos "
-            "ventes, ou nommez la colonne du client dans la section [columns] de relance.toml "
-            "si ce tableau est bien celui de vos clients."
-        )
-    if guess.receipts:
-        raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
-    return guess, why(guess, runner_up), reader.rows(guess.sheet), rival_sheet(guess, runner_up)
 
 
 def read_ledger(
@@ -201,9 +93,9 @@ def _read(
         looked_at = candidate_sheets(sheets, wanted, settings.writeback.journal_sheet)
         candidates = readable_candidates(looked_at, refused)
         tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
-        reader = _Sheets(book, path)
+        reader = Sheets(book, path)
         with collector.paused():
-            guess, choice, grid, rival = _read_table(
+            guess, choice, grid, rival = read_table(
                 reader, path, candidates, [s for s in sheets if s not in refused], settings,
                 tables, [refused[s] for s in looked_at if s in refused], bool(wanted),
             )  # fmt: skip
@@ -214,7 +106,7 @@ def _read(
         book.close()
     header = grid[guess.header_index]
     headers = tuple("" if v in (None, "") else str(v).strip() for v in header)
-    data, totals = _table_rows(grid, guess, tables.get(guess.sheet, []))
+    data, totals = table_rows(grid, guess, tables.get(guess.sheet, []))
     counts = verdict.formulas.get(guess.sheet, {})
     refuse_unsaved_amount(counts, headers, guess.positions, settings.columns, len(data))
     # The clients sheet's fields are read beside the invoices', never written back: the
@@ -272,19 +164,6 @@ def _rows(
         rows = normalise_rows(data, first, dict(columns[0]), columns[1], policy, as_of, *said)
     refuse_credit_register(path.name, guess.where(), rows.frame)
     return rows
-
-
-def _table_rows(
-    grid: list[list[Any]], guess: TableGuess, tables: list[ExcelTable]
-) -> tuple[list[list[Any]], list[Skip]]:
-    """The rows under the header; an Excel table's totals row (and below) is never data."""
-    data = grid[guess.header_index + 1 :]
-    table = next((t for t in tables if t.name == guess.table), None)
-    if table is None or not table.totals_rows:
-        return data, []
-    end = table.last_row - table.totals_rows  # Excel row of the last data row
-    total = Skip(end + 1, f"ligne des totaux du tableau Excel « {table.name} »")
-    return grid[guess.header_index + 1 : end], [total]
 
 
 __all__ = [

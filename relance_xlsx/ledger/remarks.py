@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from .columns import normalise
+from .denials import denied
 from .grid import Grid
 
 # litige, contesté, désaccord, réclamation, disputed, contest… (accents folded first).
@@ -29,7 +30,7 @@ def says_dispute(value: Any) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False
     text = normalise(value)
-    return bool(_DISPUTE.search(text)) and not SETTLED_DISPUTE.search(text)
+    return bool(_DISPUTE.search(text)) and not SETTLED_DISPUTE.search(text) and not denied(value)
 
 
 def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .columns import normalise
+from .denials import denied
 from .pending import PENDING, doubtful_paid
 from .remarks import SETTLED_DISPUTE
 
@@ -98,8 +99,8 @@ _BOUNCED = (
 )
 _PATTERNS = (
     (OPEN, _BOUNCED),
-    # Something under way (« Avoir à faire », « Annulée partiellement », « Contentieux
-    # évité »): held, the amount owed in doubt (pending.pending_word).
+    # Something under way (« Avoir à faire », « Annulée partiellement »): held, the amount
+    # owed in doubt (pending.pending_word).
     (HOLD, PENDING),
     # « Payé à 50 % », « Acompte payé »: a part paid, its balance unknown.
     (OPEN, r"\b(paye\w*|regle\w*|encaisse\w*) a (?!100\b)\d+\b|\bacomptes?\b|"
@@ -177,7 +178,7 @@ def status_meaning(value: Any) -> str | None:
         return None
     text = _folded(value)
     if not text:
-        return None
+        return OPEN if denied(value) else None  # « ne conteste pas »: nothing else said
     if any(_NEGATED.search(_folded(clause)) for clause in _CLAUSES.split(value)):
         return OPEN
     if strong_word_negated(value):
@@ -194,6 +195,8 @@ def strong_word_negated(value: Any) -> bool:
     """Whether a cancellation, credit or litigation word is negated or undone in its clause."""
     if not isinstance(value, str):
         return False
+    if denied(value):  # « Annulation demandée - refusée », « contentieux évité »
+        return True
     clauses = [normalise(clause) for clause in _CLAUSES.split(value)]
     return any(_NEGATED_STRONG.search(c) for c in [*clauses, normalise(value)] if c)
 
@@ -204,6 +207,11 @@ def status_partial(value: Any) -> bool:
         return False
     text = normalise(_PERCENT.sub(r" \1 pourcent ", value))
     return bool(_PARTIAL.search(text)) and not _NOT_PART_PAID.search(text)
+
+
+def payment_bounced(value: str) -> bool:
+    """Whether a status says a payment bounced (« chèque rejeté »): nothing was received."""
+    return bool(re.search(_BOUNCED, normalise(value)))
 
 
 def status_says_paid(value: Any) -> bool:
@@ -252,6 +260,7 @@ __all__ = [
     "SAID",
     "WAIT",
     "WRITTEN_OFF",
+    "payment_bounced",
     "status_meaning",
     "status_partial",
     "status_says_paid",

@@ -33,6 +33,7 @@ NOT_CHASED = {
     "held_back": "Retenues (« Ne pas envoyer »)",
     "dispute": "En litige / en attente",  # disputes, and holds of any kind: each line says why
     "promise": "Promesse de paiement en cours",
+    "payment_sent": "Paiement transmis, en attente de l'encaissement",
     "insolvency": "Procédure collective",
     "imminent": "Prescription imminente : ni relance ni mise en demeure, injonction de payer à "
     "engager sans attendre ou reconnaissance de dette signée à obtenir",
@@ -182,6 +183,8 @@ def not_chased(
         "held_back": (action == "hold") & back & ~paid,
         "dispute": (action == "hold") & ~back,
         "promise": (action == "wait") & promise,
+        # Odoo's « En paiement », a transfer sent: waiting for the bank, said with its reason.
+        "payment_sent": (action == "wait") & frame["wait_reason"].notna().to_numpy() & ~promise,
         "insolvency": action == "insolvency",
         "imminent": action == "imminent",
         "prescribed": action == "prescribed",
