@@ -9,6 +9,7 @@ from .dossier import ClaimedInvoice, Dossier, Event
 from .dso import Dso, count_back_dso, simple_dso
 from .manager import Indicators, ManagerReport, manager_report
 from .parties import Debtor, outside_metropolitan
+from .timebar import TimeBar
 from .xlsx import write_report
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Indicators",
     "LitigationCase",
     "ManagerReport",
+    "TimeBar",
     "aging",
     "bucket_labels",
     "call_list",

@@ -20,6 +20,7 @@ from .received import received_lines
 from .requested import request_lines
 from .settled import settled_lines
 from .statement import statement_lines
+from .timebar import barred_lines, lapse_lines, urgent_lines
 
 
 def write_dossier(dossier: Dossier, target: Path) -> Path:
@@ -27,6 +28,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     body = [
         paragraph(f"Dossier de recouvrement — {dossier.client}", "Heading1"),
         paragraph(f"Établi le {day_long(dossier.as_of)}."),
+        *urgent_lines(dossier),
         *(paragraph(line) for line in dossier.changes),
         *_parties(dossier),
         *_claim(dossier),
@@ -46,7 +48,7 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
     body.append(paragraph("Pièces à joindre", "Heading2"))
     body += [paragraph(item, "ListBullet") for item in documents(dossier.debtor.public)]
     body += [paragraph("Procédure", "Heading2"), paragraph(dossier.procedure())]
-    body += request_lines(dossier)
+    body += request_lines(dossier) + barred_lines(dossier)
     return write_document(body, target)
 
 
@@ -66,7 +68,7 @@ def _creditor_paragraphs(creditor: Creditor) -> tuple[str, ...]:
 def _basis(dossier: Dossier) -> list[str]:
     """The basis of each amount; credit notes said when there are some."""
     lines = basis_lines(dossier.debtor, dossier.contract_rate, dossier.fixed_indemnity)
-    lines += dossier.interest_from
+    lines += dossier.interest_from + lapse_lines(dossier)
     if dossier.consumer:
         rates = dict.fromkeys(p[3] for i in dossier.invoices for p in i.periods)
         lines += legal_rate_lines(list(rates), dossier.rate_notes)

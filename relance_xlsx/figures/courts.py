@@ -144,8 +144,12 @@ def business_court(legal_form: str, name: str) -> Court:
     )
 
 
-def procedure_text(debtor: Debtor, small_claim: float, indemnity: float) -> str:
-    """Which procedure fits the amount and the debtor, in one French paragraph."""
+def procedure_text(
+    debtor: Debtor, small_claim: float, indemnity: float, first_to_court: bool = False
+) -> str:
+    """Which procedure fits the amount and the debtor, in one French paragraph; first_to_court:
+    a claim barred within days, the injonction de payer first (the small-claims procedure
+    suspends prescription only from the debtor's agreement, Code civil 2238)."""
     total = round(small_claim + indemnity, 2)
     if total < 0.005:  # a file redone after its invoices were settled, or credits above all
         return (
@@ -180,6 +184,13 @@ def procedure_text(debtor: Debtor, small_claim: float, indemnity: float) -> str:
         text += f" Juridiction : {court.why}."
     if small_claim > SMALL_CLAIMS_LIMIT:
         return text
+    if first_to_court:
+        return (
+            f"{text} Prescription proche : la procédure simplifiée de recouvrement des petites "
+            "créances (Code des procédures civiles d'exécution L125-1 et R125-1) ne suspend la "
+            "prescription qu'à compter de l'accord du débiteur (Code civil 2238) ; ne la "
+            "choisissez pas d'abord."
+        )
     with_it = round(small_claim + indemnity, 2)
     beyond = (
         ", au-delà du plafond : à vérifier avec votre conseil"

@@ -12,6 +12,7 @@ from ..config import Creditor
 from .courts import SMALL_CLAIMS_LIMIT, procedure_text
 from .parties import Debtor
 from .received import excess_received
+from .timebar import TimeBar, urgent
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ class Dossier:
     fixed_indemnity: float = 40.0
     # Invoices handed over, then settled by a payment without a day: nothing computed.
     undated: list[ClaimedInvoice] = field(default_factory=list)
+    # Open invoices already time-barred: out of the claim and the balance, listed apart.
+    barred: list[tuple[ClaimedInvoice, TimeBar]] = field(default_factory=list)
+    # When each claimed invoice will be barred (prescription, or a public debt's lapse).
+    bars: list[TimeBar] = field(default_factory=list)
 
     @property
     def consumer(self) -> bool:
@@ -130,7 +135,9 @@ class Dossier:
 
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
-        return procedure_text(self.debtor, self.small_claim_amount, self.indemnity)
+        return procedure_text(
+            self.debtor, self.small_claim_amount, self.indemnity, first_to_court=urgent(self)
+        )
 
 
 __all__ = ["SMALL_CLAIMS_LIMIT", "ClaimedInvoice", "Dossier", "Event"]

@@ -131,12 +131,25 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
     return out
 
 
+def keep_bars(out: pd.DataFrame, p: Prescription) -> None:
+    """Each claim's bar beside its decision: the first day barred (barred_on), its rule
+    (bar_regime, a code of REGIMES), the day it runs from and what that day is (bar_start,
+    bar_basis, a code of BASES): the litigation file leaves barred claims out and says when the
+    others will be (figures/timebar.py)."""
+    out["barred_on"] = p.barred_on.to_numpy()
+    out["bar_regime"] = p.regime
+    out["bar_start"] = p.start.to_numpy()
+    out["bar_basis"] = p.basis
+
+
 def note_soon_barred(
     out: pd.DataFrame, p: Prescription, as_of: dt.date, policy: Policy, alive: np.ndarray
 ) -> None:
     """Keep, beside each decision, the lapse or prescription date of the claims time-barred
     within [policy] prescription_warning_days (lapse, lapse_on): a letter that then cannot be
-    posted (an address missing) must not hide it (the status it gets says it again)."""
+    posted (an address missing) must not hide it (the status it gets says it again). Every
+    claim's bar is kept too (keep_bars), for the litigation file."""
+    keep_bars(out, p)
     mask = soon_prescribed(p, as_of, policy) & alive
     if not mask.any():
         return
@@ -281,6 +294,7 @@ def say_imminent(
 __all__ = [
     "barred_reasons",
     "imminent_bar",
+    "keep_bars",
     "note_soon_barred",
     "say_imminent",
     "say_soon_barred",
