@@ -188,7 +188,9 @@ def _attach(
     still_open = open_numbers(frame, credit_rows)
     paid_rows = _flagged(decisions, frame, "acknowledged")
     recalled = _flagged(decisions, frame, "recalled")
-    open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005)]
+    # A time-barred invoice is no part of what is claimable: never on the annexed statement.
+    barred = (decisions["action"] == "prescribed").reindex(joined.index, fill_value=False)
+    open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005) & ~barred]
     statements = _by_client(open_items.index, open_items["client"])
     plans = [
         replace(p, statement_rows=tuple(statements.get(p.client, ())))

@@ -20,6 +20,7 @@ from .prescription import (
     PUBLIC,
     REGIMES,
     Prescription,
+    keep_bars,
     soon_prescribed,
 )
 
@@ -129,17 +130,6 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
             "n'a échappé au classeur"
         )
     return out
-
-
-def keep_bars(out: pd.DataFrame, p: Prescription) -> None:
-    """Each claim's bar beside its decision: the first day barred (barred_on), its rule
-    (bar_regime, a code of REGIMES), the day it runs from and what that day is (bar_start,
-    bar_basis, a code of BASES): the litigation file leaves barred claims out and says when the
-    others will be (figures/timebar.py)."""
-    out["barred_on"] = p.barred_on.to_numpy()
-    out["bar_regime"] = p.regime
-    out["bar_start"] = p.start.to_numpy()
-    out["bar_basis"] = p.basis
 
 
 def note_soon_barred(
@@ -294,7 +284,6 @@ def say_imminent(
 __all__ = [
     "barred_reasons",
     "imminent_bar",
-    "keep_bars",
     "note_soon_barred",
     "say_imminent",
     "say_soon_barred",
