@@ -25,6 +25,17 @@ SMALL_CLAIMS_LIMIT = 5000.0
 COMMERCE = "tribunal de commerce"
 JUDICIAIRE = "tribunal judiciaire"
 _BASIS = "Code de commerce L721-3 ; Code de procédure civile 1406"
+# A business established abroad: the small-claims procedure is a French commissaire de
+# justice's, and « du domicile du débiteur » names no French court; the European order for
+# payment (Reg. 1896/2006), the European small claims procedure (Reg. 861/2007) or a French
+# court chosen by a clause are for counsel (outside legal-fr.md).
+ABROAD = (
+    "Débiteur établi hors de France : ni la procédure simplifiée de recouvrement des petites "
+    "créances, confiée à un commissaire de justice français, ni la requête en injonction de "
+    "payer au tribunal de son domicile ne s'appliquent telles quelles ; compétence et voie "
+    "(injonction de payer européenne, règlement européen des petits litiges, clause attributive "
+    "de juridiction) à vérifier avec votre conseil."
+)
 
 # Folded words (case, accents, punctuation) of a « Forme juridique » or a client's name.
 _CIVIL = (
@@ -171,6 +182,8 @@ def procedure_text(
             "administrative R541-1), puis, si le paiement ne suit pas la décision, le "
             "mandatement d'office (CJA L911-9). À vérifier avec votre conseil."
         )
+    if debtor.abroad and not debtor.consumer:
+        return ABROAD
     court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
         debtor.legal_form, debtor.name
     )  # fmt: skip
