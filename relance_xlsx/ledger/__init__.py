@@ -98,6 +98,7 @@ from .values import (
     parse_hold,
     parse_text,
 )
+from .workdays import declaration_deadline, next_working_day, public_holidays
 
 __all__ = [
     "ACKNOWLEDGED_LABEL",
@@ -149,6 +150,7 @@ __all__ = [
     "before_due_now",
     "buyer_kind",
     "candidate_sheets",
+    "declaration_deadline",
     "due_from_terms",
     "find_payments",
     "hold_rows",
@@ -157,6 +159,7 @@ __all__ = [
     "key_of",
     "label",
     "match_headers",
+    "next_working_day",
     "open_workbook",
     "parse_amount",
     "parse_amounts",
@@ -166,6 +169,7 @@ __all__ = [
     "parse_terms",
     "parse_text",
     "presumed_receipt",
+    "public_holidays",
     "read_ledger",
     "readable",
     "reminded_before_due",

@@ -31,6 +31,7 @@ from ..workbook import (
     redone_owed,
 )
 from .associations import say_associations
+from .forclosed import creditor_overseas, say_foreclosed
 
 
 def decide_ledger(
@@ -41,7 +42,7 @@ def decide_ledger(
     note_penalties_paid(ledger, settings)
     note_redone(ledger, settings, as_of)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
-    frame = with_deadlines(frame, ledger, settings, as_of)
+    frame = creditor_overseas(with_deadlines(frame, ledger, settings, as_of), settings)
     # The longest delay a letter of today gives: a claim barred before it gets none.
     days = max(settings.letters.payment_days, settings.letters.formal_notice_days)
     notice = settings.letters.formal_notice_days
@@ -52,6 +53,7 @@ def decide_ledger(
     # Paid once handed to litigation: the court file must be corrected (policy/incourt.py).
     court = tuple(say_paid_in_court(frame, as_of, decisions.frame))
     court += say_associations(ledger.frame, decisions.frame)
+    court += say_foreclosed(ledger.frame, decisions.frame, settings, as_of)
     decisions = replace(decisions, warnings=decisions.warnings + court)
     plans = plan_letters(
         ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
