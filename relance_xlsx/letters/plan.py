@@ -68,6 +68,8 @@ class LetterPlan:
     # Another invoice of the client, not in this letter, is unpaid after a letter of its own:
     # the client is being chased, so this letter cannot call its debt « un simple oubli ».
     others_chased: bool = False
+    # It interrupts a public debt's lapse due soon: posted registered with AR (the proof).
+    lapse_saving: bool = False
 
     @property
     def all_parts(self) -> tuple[Part, ...]:

@@ -32,6 +32,7 @@ from ..workbook import (
 )
 from .associations import say_associations
 from .forclosed import creditor_overseas, say_foreclosed
+from .lapsesaving import registered_for_lapse
 
 
 def decide_ledger(
@@ -55,8 +56,11 @@ def decide_ledger(
     court += say_associations(ledger.frame, decisions.frame)
     court += say_foreclosed(ledger.frame, decisions.frame, settings, as_of)
     decisions = replace(decisions, warnings=decisions.warnings + court)
-    plans = plan_letters(
-        ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
+    plans = registered_for_lapse(
+        plan_letters(
+            ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
+        ),
+        decisions.frame,
     )
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
     kept, silent = without_proceedings(ledger.frame, plans + asked)
