@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .. import collector
-from ..config import Settings
+from ..config import Settings, sole_trader_notes
 from ..ledger import FORMAL_NOTICE, KIND_FORMAL_NOTICE, LAPSING, LITIGATION, Ledger
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import (
@@ -55,6 +55,7 @@ def decide_ledger(
     court = tuple(say_paid_in_court(frame, as_of, decisions.frame))
     court += say_associations(ledger.frame, decisions.frame)
     court += say_foreclosed(ledger.frame, decisions.frame, settings, as_of)
+    court += tuple(sole_trader_notes(settings.creditor))  # R123-237: a warning, not a block
     decisions = replace(decisions, warnings=decisions.warnings + court)
     plans = registered_for_lapse(
         plan_letters(
