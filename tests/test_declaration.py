@@ -91,8 +91,10 @@ def test_a_declaration_with_the_judgment_between_two_half_years(tmp_path, addres
     assert "Montant total déclaré : 2 403,74 €" in text
     assert "J-4" in text[text.index("Créances nées après le jugement") :] and "L622-17 I" in text
     assert f"À déclarer au plus tard le {deadline}" in text
-    # 30/11/2024 is a Saturday: the CPC 642 extension is not counted on, and the file says so.
-    assert ("Ce jour tombe un samedi :" in text) is (deadline == "30 novembre 2024")
+    # 30/11/2024 is a Saturday: the term runs to Monday 02/12/2024 (CPC 642), and the file
+    # says so beside the day to aim for (the lawyer's rare cases, M4).
+    extended = "Ce jour est un samedi : le délai court jusqu'au premier jour ouvrable suivant, le "
+    assert (extended + "2 décembre 2024" in text) is (deadline == "30 novembre 2024")
     assert "Redressement judiciaire" in text and "Forme juridique : SAS" in text
     assert "[À COMPLÉTER : nom du mandataire judiciaire" in text
 

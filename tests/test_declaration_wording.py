@@ -45,4 +45,8 @@ def test_the_addressee_and_the_deadline_s_weekday(tmp_path: Path, mandataire, sa
     for part in never:
         assert part not in text
     assert "À déclarer au plus tard le 28 février 2027" in text
-    assert "Ce jour tombe un dimanche :" in text and "samedi" not in text
+    # Sunday 28/02/2027: the term runs to Monday 01/03/2027 (CPC 642; lawrare M4).
+    assert (
+        "Ce jour est un dimanche : le délai court jusqu'au premier jour ouvrable suivant, " in text
+    )
+    assert "le 1er mars 2027 (Code de procédure civile 642)" in text and "samedi" not in text

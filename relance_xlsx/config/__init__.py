@@ -4,7 +4,7 @@ from .checks import LETTER_KINDS, capital_problem, rcs_problem, siret_problem, v
 from .editing import default_config_text, write_columns, write_values
 from .labels import SETTING_LABELS, setting_label
 from .loading import find_config, load_settings, settings_from_dict
-from .papers import capital_text, legal_line, legal_mentions, siren
+from .papers import capital_text, legal_line, legal_mentions, siren, sole_trader_notes
 from .program import on_path, standard_places
 from .sections import (
     CONFIG_NAME,
@@ -55,6 +55,7 @@ __all__ = [
     "settings_from_dict",
     "siren",
     "siret_problem",
+    "sole_trader_notes",
     "standard_places",
     "vat_problem",
     "write_columns",

@@ -46,6 +46,25 @@ def legal_mentions(
     return " – ".join(p for p in who if p), " – ".join(registry)
 
 
+# The legal forms of a sole trader (« EI »): no capital, an RCS town only if a trader.
+SOLE_TRADER_FORMS = frozenset({"ei", "entrepreneur individuel", "entreprise individuelle", "eirl"})
+
+
+def sole_trader_notes(c: Creditor) -> list[str]:
+    """A warning, never a block, for a sole trader with no RCS town: a trader registered at the
+    RCS must print « RCS <ville> » on his papers (R123-237); an artisan or a liberal
+    profession need not."""
+    sole = c.sole_trader or c.legal_form.strip().lower().replace(".", "") in SOLE_TRADER_FORMS
+    if not sole or c.rcs_city.strip():
+        return []
+    return [
+        "Entrepreneur individuel sans ville du RCS ([creditor] rcs_city dans relance.toml vide) : "
+        "les lettres ne portent pas la mention « RCS <ville> » ; si vous êtes commerçant "
+        "immatriculé au RCS, indiquez la ville du greffe (Code de commerce R123-237) ; artisan "
+        "ou profession libérale, rien à faire."
+    ]
+
+
 def legal_line(c: Creditor, lang: str = "fr") -> str:
     """The legal mentions on one line ("" when the creditor has no name yet)."""
     if not c.name.strip():

@@ -2,12 +2,14 @@
 
 from .aging import AgingRow, aging, bucket_labels
 from .calls import Call, LitigationCase, call_list, litigation_cases
+from .casedoc import write_dossier
 from .courts import is_association
 from .declaration import Declaration, write_declaration
-from .dossier import ClaimedInvoice, Dossier, Event, write_dossier
+from .dossier import ClaimedInvoice, Dossier, Event
 from .dso import Dso, count_back_dso, simple_dso
 from .manager import Indicators, ManagerReport, manager_report
 from .parties import Debtor, outside_metropolitan
+from .timebar import TimeBar
 from .xlsx import write_report
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "Indicators",
     "LitigationCase",
     "ManagerReport",
+    "TimeBar",
     "aging",
     "bucket_labels",
     "call_list",

@@ -25,6 +25,17 @@ SMALL_CLAIMS_LIMIT = 5000.0
 COMMERCE = "tribunal de commerce"
 JUDICIAIRE = "tribunal judiciaire"
 _BASIS = "Code de commerce L721-3 ; Code de procédure civile 1406"
+# A business established abroad: the small-claims procedure is a French commissaire de
+# justice's, and « du domicile du débiteur » names no French court; the European order for
+# payment (Reg. 1896/2006), the European small claims procedure (Reg. 861/2007) or a French
+# court chosen by a clause are for counsel (outside legal-fr.md).
+ABROAD = (
+    "Débiteur établi hors de France : ni la procédure simplifiée de recouvrement des petites "
+    "créances, confiée à un commissaire de justice français, ni la requête en injonction de "
+    "payer au tribunal de son domicile ne s'appliquent telles quelles ; compétence et voie "
+    "(injonction de payer européenne, règlement européen des petits litiges, clause attributive "
+    "de juridiction) à vérifier avec votre conseil."
+)
 
 # Folded words (case, accents, punctuation) of a « Forme juridique » or a client's name.
 _CIVIL = (
@@ -144,8 +155,12 @@ def business_court(legal_form: str, name: str) -> Court:
     )
 
 
-def procedure_text(debtor: Debtor, small_claim: float, indemnity: float) -> str:
-    """Which procedure fits the amount and the debtor, in one French paragraph."""
+def procedure_text(
+    debtor: Debtor, small_claim: float, indemnity: float, first_to_court: bool = False
+) -> str:
+    """Which procedure fits the amount and the debtor, in one French paragraph; first_to_court:
+    a claim barred within days, the injonction de payer first (the small-claims procedure
+    suspends prescription only from the debtor's agreement, Code civil 2238)."""
     total = round(small_claim + indemnity, 2)
     if total < 0.005:  # a file redone after its invoices were settled, or credits above all
         return (
@@ -176,6 +191,8 @@ def procedure_text(debtor: Debtor, small_claim: float, indemnity: float) -> str:
             "d'injonction de payer française ; procédure judiciaire de recouvrement à engager "
             "devant le juge de son domicile. À vérifier avec votre conseil."
         )
+    if not debtor.consumer and sued_abroad(debtor.address):
+        return ABROAD
     court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
         debtor.legal_form, debtor.name
     )  # fmt: skip
@@ -189,6 +206,13 @@ def procedure_text(debtor: Debtor, small_claim: float, indemnity: float) -> str:
         text += f" Juridiction : {court.why}."
     if small_claim > SMALL_CLAIMS_LIMIT:
         return text
+    if first_to_court:
+        return (
+            f"{text} Prescription proche : la procédure simplifiée de recouvrement des petites "
+            "créances (Code des procédures civiles d'exécution L125-1 et R125-1) ne suspend la "
+            "prescription qu'à compter de l'accord du débiteur (Code civil 2238) ; ne la "
+            "choisissez pas d'abord."
+        )
     with_it = round(small_claim + indemnity, 2)
     beyond = (
         ", au-delà du plafond : à vérifier avec votre conseil"

@@ -9,9 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from ..config import Creditor
+from ..ledger import declaration_deadline
 from ..wording import day_long, money, percent
 from .days import day_or_dash as _day
 from .days import interest_stop
@@ -25,8 +24,6 @@ from .received import received_lines
 from .requested import UNALLOCATED, credit_detail
 
 TO_FILL = "[À COMPLÉTER : {what}]"
-# Two months from the BODACC notice; two more for a creditor outside metropolitan France.
-MONTHS, MONTHS_ABROAD = 2, 2
 
 
 @dataclass(frozen=True)
@@ -70,11 +67,14 @@ class Declaration:
 
     @property
     def deadline(self) -> dt.date | None:
-        """The last day to declare: the BODACC notice + 2 months (+ 2 more abroad, R622-24)."""
-        if self.notice is None:
-            return None
-        months = MONTHS + (MONTHS_ABROAD if self.abroad else 0)
-        return (pd.Timestamp(self.notice) + pd.DateOffset(months=months)).date()
+        """The day to declare by: the BODACC notice + 2 months (+ 2 more abroad, R622-24)."""
+        return None if self.notice is None else declaration_deadline(self.notice, self.abroad)[0]
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The deadline, or the next working day when it falls on a Saturday, a Sunday or a
+        public holiday (Code de procédure civile 642)."""
+        return None if self.notice is None else declaration_deadline(self.notice, self.abroad)[1]
 
     def _sum(self, items: list[ClaimedInvoice], what: str) -> float:
         return round(sum(getattr(i, what) for i in items), 2)

@@ -31,6 +31,8 @@ class Debtor:
     phone: str = ""
     consumer: bool = False
     buyer: str | None = None  # the kind of public buyer, None for a business or a consumer
+    # Its address is outside France (letters/postal.py, the letters' own test).
+    abroad: bool = False
 
     @property
     def public(self) -> bool:

@@ -102,35 +102,28 @@ _DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 
 
 def _deadline(d: Declaration) -> list[str]:
-    deadline = d.deadline
-    if deadline is None:
+    """The day to declare by; one that falls on a Saturday, a Sunday or a public holiday, with
+    the next working day the law allows (CPC 642). Never « délai expiré »: a declaration does
+    not admit foreclosure (the run's warning says it, and the relevé de forclusion)."""
+    deadline, last = d.deadline, d.last_day
+    if deadline is None or last is None:
         return [paragraph("Délai : 2 mois à compter de la publication au BODACC (R622-24).")]
     abroad = " ; 2 mois de plus, le créancier étant établi hors de France métropolitaine" if (
         d.abroad
     ) else ""  # fmt: skip
-    # A deadline on a weekend may be extended to the next working day (CPC 642): not counted
-    # on, said.
-    weekend = (
-        f" Ce jour tombe un {_DAYS[deadline.weekday()]} : le report au premier jour ouvrable "
-        "(Code de procédure civile 642) n'est pas compté, par prudence."
-        if deadline.weekday() >= 5
+    what = "un jour férié" if deadline.weekday() < 5 else f"un {_DAYS[deadline.weekday()]}"
+    extended = (
+        f" Ce jour est {what} : le délai court jusqu'au premier jour ouvrable suivant, le "
+        f"{day_long(last)} (Code de procédure civile 642)."
+        if last != deadline
         else ""
     )
-    out = [
+    return [
         paragraph(
             f"À déclarer au plus tard le {day_long(deadline)} (2 mois à compter de la "
-            f"publication au BODACC, Code de commerce R622-24{abroad}).{weekend}"
+            f"publication au BODACC, Code de commerce R622-24{abroad}).{extended}"
         )
     ]
-    if deadline < d.as_of:
-        out.append(
-            paragraph(
-                "Délai expiré : la créance n'est plus admise aux répartitions sauf relevé de "
-                "forclusion, à demander au juge-commissaire dans les 6 mois de la publication du "
-                "jugement (Code de commerce L622-26)."
-            )
-        )
-    return out
 
 
 def not_due_heading(d: Declaration) -> tuple[str, str, str]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..wording import day_long, money
 from .days import day_or_dash as _day
 from .docxwrite import paragraph, table
+from .timebar import barred_text
 
 if TYPE_CHECKING:
     from .dossier import ClaimedInvoice, Dossier
@@ -43,6 +44,9 @@ def statement_lines(dossier: Dossier) -> list[str]:
     if dossier.set_aside:
         named = ", ".join(f"{i.number} ({why})" for i, why in dossier.set_aside)
         out.append(paragraph(f"Échues, mais hors de la créance réclamée : {named}."))
+    if dossier.barred:  # never in the balance: what is claimable only
+        named = " ; ".join(f"{i.number}, {barred_text(bar)}" for i, bar in dossier.barred)
+        out.append(paragraph(f"Hors du solde, non réclamées : {named}."))
     return out
 
 

@@ -99,6 +99,7 @@ from .values import (
     parse_hold,
     parse_text,
 )
+from .workdays import declaration_deadline, next_working_day, public_holidays
 
 __all__ = [
     "ACKNOWLEDGED_LABEL",
@@ -152,6 +153,7 @@ __all__ = [
     "candidate_sheets",
     "counted_level",
     "country_of",
+    "declaration_deadline",
     "due_from_terms",
     "find_payments",
     "hold_rows",
@@ -161,6 +163,7 @@ __all__ = [
     "label",
     "letters_after_due",
     "match_headers",
+    "next_working_day",
     "open_workbook",
     "parse_amount",
     "parse_amounts",
@@ -170,6 +173,7 @@ __all__ = [
     "parse_terms",
     "parse_text",
     "presumed_receipt",
+    "public_holidays",
     "read_ledger",
     "readable",
     "reminded_before_due",

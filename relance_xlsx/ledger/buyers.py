@@ -164,6 +164,39 @@ def say_no_receipt(grid: Grid, notes: np.ndarray) -> None:
         )
 
 
+# A société d'économie mixte or a société publique locale is a company (5 years, L441-10);
+# one that buys under a marché public as an entreprise publique has R2192-11 and R2192-31.
+_MIXED = re.compile(
+    r"^(sem|semop|saem|spl|spla|societe d economie mixte|societe anonyme d economie mixte)s?\b"
+)
+
+
+def _mixed(value: Any) -> bool:
+    """A « Type client » naming a SEM or an SPL that no public kind reads."""
+    text = normalise(value) if isinstance(value, str) else ""
+    return bool(text and _MIXED.match(text)) and buyer_kind(value) is None
+
+
+def say_mixed_economy(grid: Grid, types: Coded) -> None:
+    """One warning for `check` and the run: a « Type client » naming a SEM or an SPL is read
+    as a company, with the advice to type « Entreprise publique » for a marché public."""
+    count = int(types.mask(_mixed).sum())
+    if count:
+        grid.problems.append(
+            Problem(
+                None,
+                grid.header("client_type"),
+                None,
+                f"{count} facture(s) dont le « Type client » est une SEM ou une SPL (société "
+                "d'économie mixte, société publique locale) : lue(s) comme une société "
+                "commerciale (pénalités L441-10, prescription de 5 ans) ; si le contrat est un "
+                "marché public, écrivez « Entreprise publique » dans « Type client » (délai de 60 "
+                "jours, R2192-11 ; intérêts moratoires au taux BCE + 8 points, R2192-31)",
+                "warning",
+            )
+        )
+
+
 def _note(kind: str, legal: dt.date, start: dt.date, received_on: bool) -> str:
     """« échéance légale le … : 50 jours après la réception … », for the status."""
     days, article, name = TERM_DAYS[kind], TERM_ARTICLE[kind], KIND_NAMES[kind]
@@ -200,5 +233,6 @@ __all__ = [
     "TERM_DAYS",
     "buyer_kind",
     "legal_due_dates",
+    "say_mixed_economy",
     "say_no_receipt",
 ]

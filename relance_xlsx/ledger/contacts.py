@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from ..config import Policy
-from .buyers import buyer_kind
+from .buyers import buyer_kind, say_mixed_economy
 from .coded import nones, object_array
 from .columns import normalise
 from .grid import Grid
@@ -127,10 +127,13 @@ def _consumers(grid: Grid, policy: Policy) -> np.ndarray:
 
 
 def buyer_kinds(grid: Grid) -> np.ndarray:
-    """Each row's kind of public buyer, from its « Type client » (None when it is not one)."""
+    """Each row's kind of public buyer, from its « Type client » (None when it is not one); a
+    SEM or an SPL typed there is said to be read as a company (buyers.say_mixed_economy)."""
     if "client_type" not in grid.positions:
         return nones(len(grid))
-    return grid.raw("client_type").map(buyer_kind).array()
+    types = grid.raw("client_type")
+    say_mixed_economy(grid, types)  # SEM, SPL: companies, said
+    return types.map(buyer_kind).array()
 
 
 def identity_columns(grid: Grid) -> dict[str, Any]:

@@ -45,6 +45,7 @@ from .plan import (
     plan_letters,
     statement_plans,
 )
+from .postal import debtor_abroad
 from .records import LetterRows
 from .render import (
     bundled_templates,
@@ -107,6 +108,7 @@ __all__ = [
     "convert_to_pdf",
     "creditor_context",
     "creditor_gaps",
+    "debtor_abroad",
     "find_template",
     "fold",
     "has_address",

@@ -68,6 +68,8 @@ class LetterPlan:
     # Another invoice of the client, not in this letter, is unpaid after a letter of its own:
     # the client is being chased, so this letter cannot call its debt « un simple oubli ».
     others_chased: bool = False
+    # It interrupts a public debt's lapse due soon: posted registered with AR (the proof).
+    lapse_saving: bool = False
 
     @property
     def all_parts(self) -> tuple[Part, ...]:
@@ -188,7 +190,9 @@ def _attach(
     still_open = open_numbers(frame, credit_rows)
     paid_rows = _flagged(decisions, frame, "acknowledged")
     recalled = _flagged(decisions, frame, "recalled")
-    open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005)]
+    # A time-barred invoice is no part of what is claimable: never on the annexed statement.
+    barred = (decisions["action"] == "prescribed").reindex(joined.index, fill_value=False)
+    open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005) & ~barred]
     statements = _by_client(open_items.index, open_items["client"])
     plans = [
         replace(p, statement_rows=tuple(statements.get(p.client, ())))

@@ -199,8 +199,10 @@ class Printed:
 
 
 def is_registered(letter: Letter, settings: Settings) -> bool:
-    """Whether the letter is posted « en recommandé avec AR » ([print] registered)."""
-    return letter.plan.kind in settings.print.registered
+    """Whether the letter is posted « en recommandé avec AR »: its kind is in [print]
+    registered, or it must interrupt a public debt's lapse (loi 68-1250, art. 2: the creditor
+    proves the demand)."""
+    return letter.plan.kind in settings.print.registered or letter.plan.lapse_saving
 
 
 def write_letters(

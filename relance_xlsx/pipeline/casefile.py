@@ -20,7 +20,7 @@ from ..ledger import (
     Ledger,
     presumed_receipt,
 )
-from ..letters import safe_filename
+from ..letters import debtor_abroad, safe_filename
 from ..wording import money
 from ..workbook import JournalEntry, is_notice, received_on
 
@@ -63,6 +63,7 @@ def debtor_of(client: str, rows: list[dict[str, Any]]) -> Debtor:
         first("phone"),
         bool(rows[0]["consumer"]),
         buyer,
+        debtor_abroad(rows),
     )
 
 

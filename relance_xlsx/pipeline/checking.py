@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .. import collector
-from ..config import CONFIG_NAME, Settings, load_settings, write_columns
+from ..config import CONFIG_NAME, Settings, load_settings, sole_trader_notes, write_columns
 from ..errors import NoInvoiceTable
 from ..ledger import Ledger, label, read_ledger, would_stop
 from ..progress import Progress, Quiet, step
@@ -56,7 +56,7 @@ def check(
         ledger.invoice_count,
         list(ledger.problems),
         list(ledger.skipped),
-        list(ledger.warnings),
+        [*sole_trader_notes(settings.creditor), *ledger.warnings],
         ledger.choice,
         str(written) if written else None,
         _fields(ledger),

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from .. import collector
-from ..config import Settings
+from ..config import Settings, sole_trader_notes
 from ..ledger import (
     FORMAL_NOTICE,
     KIND_FORMAL_NOTICE,
@@ -39,6 +39,8 @@ from ..workbook import (
     redone_owed,
 )
 from .associations import say_associations
+from .forclosed import creditor_overseas, say_foreclosed
+from .lapsesaving import registered_for_lapse
 
 
 def decide_ledger(
@@ -50,7 +52,7 @@ def decide_ledger(
     note_redone(ledger, settings, as_of)
     note_early_letters(ledger, settings)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
-    frame = with_deadlines(frame, ledger, settings, as_of)
+    frame = creditor_overseas(with_deadlines(frame, ledger, settings, as_of), settings)
     # The longest delay a letter of today gives: a claim barred before it gets none.
     days = max(settings.letters.payment_days, settings.letters.formal_notice_days)
     notice = settings.letters.formal_notice_days
@@ -61,9 +63,14 @@ def decide_ledger(
     # Paid once handed to litigation: the court file must be corrected (policy/incourt.py).
     court = tuple(say_paid_in_court(frame, as_of, decisions.frame))
     court += say_associations(ledger.frame, decisions.frame)
+    court += say_foreclosed(ledger.frame, decisions.frame, settings, as_of)
+    court += tuple(sole_trader_notes(settings.creditor))  # R123-237: a warning, not a block
     decisions = replace(decisions, warnings=decisions.warnings + court)
-    plans = plan_letters(
-        ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
+    plans = registered_for_lapse(
+        plan_letters(
+            ledger.frame, decisions.frame, settings.letters.language, settings.policy.group_by
+        ),
+        decisions.frame,
     )
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
     kept, silent = without_proceedings(ledger.frame, plans + asked)

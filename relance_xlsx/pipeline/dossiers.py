@@ -22,6 +22,7 @@ from ..policy import Decisions, rate_caveat
 from ..userfiles import move_in
 from ..wording import visible_record
 from ..workbook import journal_lines
+from .casebars import is_barred, time_bars
 from .casefile import FOLDER, client_folders, debtor_of, interest_from, notices, timeline
 from .caserows import Columns, credit_notes, payments, records
 from .outputs import refuse_links
@@ -172,8 +173,11 @@ def build(
     mine = [r for r in rows if r["valid"] and not r["is_credit"]]
     open_ = [r for r in mine if not r["is_paid"] and r["outstanding"] > 0]
     credits = [r for r in rows if r["valid"] and r["is_credit"] and r["outstanding"] < 0]
+    # A time-barred invoice is never claimed: listed apart (figures/timebar.py).
+    barred = [r for r in open_ if is_barred(r)]
+    live = [r for r in open_ if not is_barred(r)]
     # Only a claim that is due can be claimed in court; the others are on the statement.
-    due = [r for r in open_ if r["due_date"] is None or r["due_date"] < as_of]
+    due = [r for r in live if r["due_date"] is None or r["due_date"] < as_of]
     handed, aside = _handed_over(due)
     periods = decisions.interest_periods
     # Invoices paid late whose penalties wait for the client's next letter: in court, that
@@ -207,7 +211,7 @@ def build(
         invoices,
         timeline(journal, mine, as_of),
         [claimed(r, ()) for r in credits],
-        [claimed(r, ()) for r in open_ if r not in due],
+        [claimed(r, ()) for r in live if r not in due],
         notices(journal, mine),
         settings.policy.interest_rate,
         _rate_notes([*handed, *late], periods, settings),
@@ -220,6 +224,8 @@ def build(
         [(claimed(r, ()), why) for r, why in aside],
         fixed_indemnity=settings.policy.indemnity,
         undated=undated,
+        barred=[(claimed(r, ()), b) for r in barred for b in time_bars([r], as_of, 0)],
+        bars=time_bars(handed, as_of, settings.policy.prescription_warning_days),
     )
 
 

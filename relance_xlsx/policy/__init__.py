@@ -22,7 +22,7 @@ from .incourt import (
 )
 from .insolvent import forbidden_payment, late_paid, late_payments
 from .penalties import InterestPeriod
-from .prescription import Prescription, prescription_dates
+from .prescription import BASES, REGIMES, Prescription, prescription_dates
 from .provisional import (
     Provisional,
     provisional_of,
@@ -37,7 +37,9 @@ from .rates import (
 )
 
 __all__ = [
+    "BASES",
     "DUNNING_KINDS",
+    "REGIMES",
     "AtJudgment",
     "Decisions",
     "InterestPeriod",

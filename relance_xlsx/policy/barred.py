@@ -20,6 +20,7 @@ from .prescription import (
     PUBLIC,
     REGIMES,
     Prescription,
+    keep_bars,
     soon_prescribed,
 )
 
@@ -136,7 +137,9 @@ def note_soon_barred(
 ) -> None:
     """Keep, beside each decision, the lapse or prescription date of the claims time-barred
     within [policy] prescription_warning_days (lapse, lapse_on): a letter that then cannot be
-    posted (an address missing) must not hide it (the status it gets says it again)."""
+    posted (an address missing) must not hide it (the status it gets says it again). Every
+    claim's bar is kept too (keep_bars), for the litigation file."""
+    keep_bars(out, p)
     mask = soon_prescribed(p, as_of, policy) & alive
     if not mask.any():
         return

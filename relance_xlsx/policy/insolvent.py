@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..ledger import declaration_deadline
 from ..wording import date_short, join_list, money
 from .prescription import column
 
@@ -47,6 +48,23 @@ def _texts(dates: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(dates.to_numpy())
     names = [date_short(pd.Timestamp(d).date()) for d in uniques]
     return np.array([*names, ""], dtype=object)[codes]
+
+
+def _deadlines(notice: pd.Series, overseas: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the day to declare by (dd/mm/yyyy, "" without a BODACC date) and, when it
+    falls on a Saturday, a Sunday or a public holiday, the sentence of the next working day
+    the law allows (CPC 642); each distinct date worked out once."""
+    codes, uniques = pd.factorize(notice.to_numpy())
+    days = [declaration_deadline(pd.Timestamp(d).date(), overseas) for d in uniques]
+    aimed = [date_short(a) for a, _ in days]
+    later = [
+        f" ; ce jour n'étant pas ouvrable, le délai court jusqu'au {date_short(last)} (Code de "
+        "procédure civile 642)"
+        if last != a
+        else ""
+        for a, last in days
+    ]
+    return np.array([*aimed, ""], dtype=object)[codes], np.array([*later, ""], dtype=object)[codes]
 
 
 Paid = tuple[tuple[pd.Timestamp, float], ...]
@@ -155,7 +173,8 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
     judged = column(frame, "judgment_date").groupby(by_client).transform("max")
     kinds = frame["proceedings"] if "proceedings" in frame else pd.Series(None, index=frame.index)
     liquidation = (kinds == LIQUIDATION).groupby(by_client).transform("any").to_numpy(bool)
-    deadline = _texts(notice + pd.DateOffset(months=2))
+    overseas = "creditor_overseas" in frame  # set by the run from [creditor] address
+    deadline, extended = _deadlines(notice, overseas)
     noticed, judgment = _texts(notice), _texts(judged)
     born = column(frame, "performance_date").fillna(frame["invoice_date"])
     later = (born >= judged).to_numpy(dtype=bool)
@@ -174,8 +193,13 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
     )
     when = np.where(
         known,
-        " au plus tard le " + deadline + " (2 mois après la publication au BODACC du " + noticed
-        + ", R622-24 ; 2 mois de plus pour un créancier établi hors de France métropolitaine)",
+        " au plus tard le " + deadline + (
+            " (4 mois après la publication au BODACC du " + noticed + " : 2 mois, R622-24, et 2 "
+            "de plus, le créancier étant établi hors de France métropolitaine)"
+            if overseas
+            else " (2 mois après la publication au BODACC du " + noticed + ", R622-24 ; 2 mois "
+            "de plus pour un créancier établi hors de France métropolitaine)"
+        ) + extended,
         " dans les 2 mois de la publication au BODACC (R622-24) : indiquez sa date dans la "
         "colonne de la procédure ou « Date BODACC »",
     )  # fmt: skip

@@ -37,6 +37,7 @@ def say_lapse_letter(
         return []
     rows = out.index[mask]
     where = np.flatnonzero(mask).tolist()
+    out["lapse_saving"] = mask  # its letter goes by registered post (pipeline/lapsesaving.py)
     out.loc[rows, "reason"] = [
         f"{reason} ; déchéance quadriennale le {_day(p.barred_on.iat[i])} : cette relance ne "
         f"l'interrompt que si elle est adressée au débiteur au plus tard le "

@@ -163,6 +163,17 @@ def soon_prescribed(p: Prescription, as_of: dt.date, policy: Policy) -> np.ndarr
     return ((p.barred_on > today) & (p.barred_on <= horizon)).to_numpy(dtype=bool)
 
 
+def keep_bars(out: pd.DataFrame, p: Prescription) -> None:
+    """Each claim's bar beside its decision: the first day barred (barred_on), its rule
+    (bar_regime, a code of REGIMES), the day it runs from and what that day is (bar_start,
+    bar_basis, a code of BASES): the litigation file leaves barred claims out and says when the
+    others will be (figures/timebar.py)."""
+    out["barred_on"] = p.barred_on.to_numpy()
+    out["bar_regime"] = p.regime
+    out["bar_start"] = p.start.to_numpy()
+    out["bar_basis"] = p.basis
+
+
 __all__ = [
     "BASES",
     "BUSINESS",
@@ -172,6 +183,7 @@ __all__ = [
     "PUBLIC",
     "REGIMES",
     "Prescription",
+    "keep_bars",
     "prescribed",
     "prescription_dates",
     "regimes",
