@@ -11,6 +11,7 @@ import numpy as np
 from .coded import nones
 from .flagged import PENDING_READERS
 from .followup import notice_reached, status_promises
+from .freetext import paid_remarks
 from .grid import Grid
 from .levels import FORMAL_NOTICE, parse_level
 from .pending import NOTICE_SENT, PRE_LITIGATION, PROMISED, pending_rows, pending_word
@@ -78,4 +79,4 @@ def _notice_level(value: Any) -> bool:
         return False
 
 
-__all__ = ["hold_columns"]
+__all__ = ["hold_columns", "paid_remarks"]

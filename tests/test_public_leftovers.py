@@ -1,0 +1,154 @@
+"""Public workbooks' leftovers (review-pubwb5): SAP « Texte » read for disputes, a remark that
+says paid, pro formas in a document-kind column, unsigned payments on account, a FEC, the
+QuickBooks « Type d'opération », Canadian dollars, two clients in a cell, a ledger whose only
+rows are dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import AS_OF, complete_settings, write_ledger
+from openpyxl import load_workbook
+
+import relance_xlsx
+from relance_xlsx import Settings
+from relance_xlsx.ledger import read_ledger
+
+D = dt.date
+ADDRESS = "1 rue A\n75001 Paris"
+BASE = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse"]
+ROWS = [
+    ("F-100", "SARL Alpha", D(2026, 9, 1), D(2026, 10, 1), 1200.0, ADDRESS),
+    ("F-101", "Beta SAS", D(2026, 9, 2), D(2026, 10, 2), 850.0, ADDRESS),
+    ("F-102", "Gamma EURL", D(2026, 9, 3), D(2026, 10, 3), 430.0, ADDRESS),
+]
+
+
+def _ledger(tmp_path, headers, rows, name="l.xlsx"):
+    return write_ledger(tmp_path / name, rows, headers)
+
+
+def _read(tmp_path, header, values, rows=ROWS):
+    """The base ledger with one more column, values[i] on row i."""
+    path = _ledger(tmp_path, [*BASE, header], [(*r, v) for r, v in zip(rows, values, strict=True)])
+    return read_ledger(path, Settings(), as_of=AS_OF)
+
+
+def _run(path, tmp_path):
+    return relance_xlsx.run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+
+
+def _written(path):
+    ws = load_workbook(path)["Factures"]
+    header = [c.value for c in ws[1]]
+    return {
+        r[0]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=2, values_only=True)
+    }
+
+
+# M3 — SAP « Texte », « Text », « Libellé », « Désignation »: a dispute written there holds.
+_FREE = ["Texte", "Text", "Libellé", "Désignation"]
+
+
+@pytest.mark.parametrize("header", [pytest.param(h, id=h) for h in _FREE])
+def test_a_dispute_in_a_free_text_column_holds_the_row(tmp_path, header):
+    said = "Litige qualité : humidité hors spécification (CLM-2026-017)"
+    ledger = _read(tmp_path, header, [said, "Prestation de conseil novembre", None])
+    frame = ledger.frame
+    assert frame["hold"].tolist() == [True, False, False]
+    assert f"colonne « {header} »" in frame["hold_reason"][0] and said in frame["hold_reason"][0]
+    [warning] = ledger.problems
+    assert (warning.row, warning.column, warning.severity) == (2, header, "warning")
+    assert warning.message.startswith("litige écrit en remarque")
+
+
+@pytest.mark.parametrize("header", [pytest.param(h, id=h) for h in _FREE])
+def test_a_service_description_in_a_free_text_column_is_chased(tmp_path, header):
+    values = ["Prestation de conseil novembre", "Réclamation non fondée, pas de litige", None]
+    ledger = _read(tmp_path, header, values)
+    assert not ledger.frame["hold"].any() and not ledger.problems
+
+
+def test_a_dispute_in_texte_is_written_into_the_workbook(tmp_path):
+    path = _ledger(
+        tmp_path,
+        [*BASE, "Commentaire", "Texte"],
+        [
+            (*ROWS[0], None, "Litige qualité : humidité"),
+            (*ROWS[1], "RAS", None),
+            (*ROWS[2], None, None),
+        ],
+        name="Factures.xlsx",
+    )
+    result = _run(path, tmp_path)
+    assert {x.client for x in result.letters} == {"Beta SAS", "Gamma EURL"}
+    rows = _written(path)
+    assert "Litige qualité" in rows["F-100"]["Statut relance"]
+    assert rows["F-100"]["Niveau de relance"] in (None, "")
+
+
+# M4 — a remark saying the invoice is paid holds it: « règlement signalé en remarque, à vérifier ».
+_PAID_SAID = [
+    ("Commentaire", "Réglé par LC ATTIJARI le 15/10/2026, à lettrer"),
+    ("Commentaire", "payé le 03/11 par chèque"),
+    ("Remarques", "Encaissé"),
+    ("Observations", "Virement reçu le 12/11"),
+    ("Texte", "Réglé par virement, à lettrer"),
+]
+_NOT_PAID = [
+    ("Commentaire", "non réglé"),
+    ("Commentaire", "pas encore payé"),
+    ("Commentaire", "Impayé, relancer"),
+    ("Commentaire", "sera réglé le 15/12"),
+    ("Commentaire", "Litige réglé"),
+    ("Texte", "Prestation de conseil novembre"),
+]
+
+
+@pytest.mark.parametrize(("header", "said"), [pytest.param(*p, id=p[1]) for p in _PAID_SAID])
+def test_a_remark_saying_paid_holds_the_row(tmp_path, header, said):
+    ledger = _read(tmp_path, header, [said, None, None])
+    frame = ledger.frame
+    assert frame["hold"].tolist() == [True, False, False]
+    assert frame["hold_reason"][0].startswith("Règlement signalé en remarque, à vérifier")
+    [warning] = ledger.problems
+    assert (warning.row, warning.column, warning.severity) == (2, header, "warning")
+    assert warning.message.startswith("règlement signalé en remarque, à vérifier")
+
+
+@pytest.mark.parametrize(("header", "said"), [pytest.param(*p, id=p[1]) for p in _NOT_PAID])
+def test_a_remark_saying_unpaid_leaves_the_row_chased(tmp_path, header, said):
+    ledger = _read(tmp_path, header, [said, None, None])
+    assert not ledger.frame["hold"].any()
+    assert not [p for p in ledger.problems if "règlement signalé" in p.message]
+
+
+def test_a_paid_remark_on_a_paid_invoice_says_nothing(tmp_path):
+    path = _ledger(
+        tmp_path,
+        [*BASE, "Montant réglé", "Commentaire"],
+        [(*ROWS[0], 1200.0, "payé le 03/11"), (*ROWS[1], 0, None), (*ROWS[2], 0, None)],
+    )
+    ledger = read_ledger(path, Settings(), as_of=AS_OF)
+    assert not ledger.frame["hold"].any() and ledger.frame["is_paid"].tolist()[0]
+    assert not ledger.problems
+
+
+def test_a_paid_remark_is_held_in_the_run_and_the_workbook(tmp_path):
+    said = "Réglé par LC ATTIJARI le 15/10/2026, à lettrer"
+    path = _ledger(
+        tmp_path,
+        [*BASE, "Commentaire"],
+        [(*ROWS[0], said), (*ROWS[1], None), (*ROWS[2], None)],
+        name="Factures.xlsx",
+    )
+    result = _run(path, tmp_path)
+    assert {x.client for x in result.letters} == {"Beta SAS", "Gamma EURL"}
+    held = [n for n in result.summary.not_chased if "F-100" in n.invoices]
+    assert held and "Règlement signalé en remarque" in held[0].detail
+    assert _written(path)["F-100"]["Statut relance"].startswith("Règlement signalé en remarque")
+    assert "Règlement signalé en remarque" in json.dumps(
+        result.to_json(), ensure_ascii=False, default=str
+    )
