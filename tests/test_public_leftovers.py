@@ -152,3 +152,35 @@ def test_a_paid_remark_is_held_in_the_run_and_the_workbook(tmp_path):
     assert "Règlement signalé en remarque" in json.dumps(
         result.to_json(), ensure_ascii=False, default=str
     )
+
+
+# M5 — « Proforma », « Pro forma », « Devis » in a document-kind column: kept out as a draft.
+_KIND_HEADERS = ["Mode facturation", "Type de facture", "Nature", "Type"]
+_DRAFTS = ["Proforma", "Pro forma", "Devis", "Facture pro-forma"]
+
+
+@pytest.mark.parametrize("header", [pytest.param(h, id=h) for h in _KIND_HEADERS])
+@pytest.mark.parametrize("value", [pytest.param(v, id=v) for v in _DRAFTS])
+def test_a_pro_forma_in_a_document_kind_column_is_kept_out(tmp_path, header, value):
+    ledger = _read(tmp_path, header, [value, "Standard", "Facture sur devis"])
+    assert ledger.frame["invoice"].tolist() == ["F-101", "F-102"]
+    [skip] = ledger.skipped
+    assert skip.row == 2 and skip.reason.startswith("brouillon, devis ou pro forma")
+    assert f"« {value} », colonne « {header} »" in skip.reason
+
+
+def test_a_pro_forma_beside_a_type_column_gets_no_letter(tmp_path):
+    path = _ledger(
+        tmp_path,
+        [*BASE, "Type", "Mode facturation"],
+        [
+            (*ROWS[0], "Facture", "Proforma"),
+            (*ROWS[1], "Facture", "Standard"),
+            (*ROWS[2], "Avoir", "Standard"),
+        ],
+        name="Factures.xlsx",
+    )
+    result = _run(path, tmp_path)
+    assert {x.client for x in result.letters} == {"Beta SAS"}
+    assert not any("F-100" in x.invoices for x in result.letters)
+    assert _written(path)["F-100"]["Niveau de relance"] in (None, "")

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .columns import normalise
+from .dockinds import kind_skips
 from .grid import Grid
 from .numbers import amount_or_nan
 from .problems import Decision, Skip
@@ -86,6 +87,8 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
     for meaning, reason in _NOT_CHASED.items():
         for i in np.flatnonzero(keep & standing.rows(meaning)).tolist():
             skip(i, f"{reason} ({standing.said[i]})")
+    for i, reason in kind_skips(grid, keep):  # « Proforma » under « Mode facturation »
+        skip(i, reason)
     # Blank rows after the last invoice are the sheet's end, not rows to report.
     end = grid.numbers[np.flatnonzero(keep)[-1]] if keep.any() else -1
     skips = [s for s in skips if not (s.reason == "ligne vide" and s.row > end)]
