@@ -184,3 +184,55 @@ def test_a_pro_forma_beside_a_type_column_gets_no_letter(tmp_path):
     assert {x.client for x in result.letters} == {"Beta SAS"}
     assert not any("F-100" in x.invoices for x in result.letters)
     assert _written(path)["F-100"]["Niveau de relance"] in (None, "")
+
+
+# M2 — a positive « Acompte » whose remark says it was received is a payment on account.
+SAP = ["Client", "N° document", "Type", "Date document", "Échéance", "Montant", "Adresse", "Texte"]
+SAP_ROWS = [
+    ("CLIENT B", "9003018", "Facture", D(2026, 8, 1), D(2026, 10, 30), 1000.0, ADDRESS, None),
+    ("CLIENT A", "9003019", "Facture", D(2026, 8, 5), D(2026, 11, 3), 800.0, ADDRESS, None),
+]
+_ADVANCES = [
+    ("9003020", D(2026, 10, 20), "acompte non imputé", True),
+    ("9003020", D(2026, 10, 20), "Acompte reçu le 20/09", True),
+    ("9003020", D(2026, 10, 20), "à imputer", True),
+    ("1700001", D(2026, 9, 20), "acompte non imputé", True),
+    ("9003020", D(2026, 10, 20), "Acompte 30 % commande 6001030", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("number", "due", "text", "received"),
+    [pytest.param(*a, id=f"{a[0]}-{a[2]}") for a in _ADVANCES],
+)
+def test_a_positive_acompte_said_received_is_never_chased(tmp_path, number, due, text, received):
+    row = ("CLIENT B", number, "Acompte", D(2026, 9, 20), due, 250.0, ADDRESS, text)
+    path = _ledger(tmp_path, SAP, [*SAP_ROWS, row])
+    frame = read_ledger(path, Settings(), as_of=AS_OF).frame
+    last = frame[frame["invoice"] == number].iloc[0]
+    assert (bool(last["on_account"]), bool(last["is_credit"])) == (received, received)
+    assert float(last["outstanding"]) == (0.0 if received else 250.0)
+
+
+def test_a_positive_acompte_not_imputed_is_left_out_of_the_letter(tmp_path):
+    row = (
+        "CLIENT B",
+        "9003020",
+        "Acompte",
+        D(2026, 9, 20),
+        D(2026, 10, 20),
+        250.0,
+        ADDRESS,
+        "acompte non imputé",
+    )
+    path = _ledger(tmp_path, SAP, [*SAP_ROWS, row], name="Factures.xlsx")
+    result = _run(path, tmp_path)
+    [letter] = [x for x in result.letters if x.client == "CLIENT B"]
+    assert "9003020" not in letter.invoices
+    ws = load_workbook(path)["Factures"]
+    header = [c.value for c in ws[1]]
+    status = {
+        r[1]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=2, values_only=True)
+    }
+    assert status["9003020"]["Statut relance"].startswith("Règlement reçu")
+    assert status["9003020"]["Niveau de relance"] in (None, "")

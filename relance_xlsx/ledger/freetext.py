@@ -42,6 +42,12 @@ _DISPUTE_CLOSED = re.compile(
     r"\b(litig|contest|desaccord|reclam|disput)\w* (\w+ )?(" + _PAID_WORD + ")"
 )
 PAID_SAID = "règlement signalé en remarque, à vérifier"
+# A remark saying a row typed « Acompte » is money received: « acompte non imputé », « reçu »,
+# « versé », « à imputer », « non lettré » (review-pubwb5 M2).
+_RECEIVED = re.compile(
+    r"\b(non imput\w*|a imputer|non lettr\w*|recus?|recues?|verses?|versees?|encaisse\w*|"
+    r"unapplied|received)\b"
+)
 
 
 def free_text_columns(grid: Grid) -> list[tuple[str, np.ndarray]]:
@@ -65,6 +71,21 @@ def free_text_disputes(grid: Grid, held: np.ndarray, why: np.ndarray, says: Any)
             held[i] = True
             why[i] = f"« {text} » (colonne « {header} »)"
             _warn(grid, i, header, text, "litige écrit en remarque : facture mise en attente")
+
+
+def said_received(grid: Grid) -> np.ndarray:
+    """Rows whose remarks or free text say the money was received and not yet applied."""
+    found = np.zeros(len(grid), dtype=bool)
+    texts = [cells for _, cells in free_text_columns(grid)]
+    if "remarks" in grid.positions:
+        texts.append(grid.cells(grid.positions["remarks"]))
+    for cells in texts:
+        found |= np.fromiter(
+            (isinstance(c, str) and bool(_RECEIVED.search(normalise(c))) for c in cells),
+            dtype=bool,
+            count=len(cells),
+        )
+    return found
 
 
 def says_paid(value: Any) -> bool:
@@ -107,4 +128,11 @@ def _warn(grid: Grid, index: int, header: str, text: str, message: str) -> None:
     grid.problems.append(Problem(row, header, text, message, "warning"))
 
 
-__all__ = ["FREE_TEXT", "PAID_SAID", "free_text_columns", "free_text_disputes", "paid_remarks"]
+__all__ = [
+    "FREE_TEXT",
+    "PAID_SAID",
+    "free_text_columns",
+    "free_text_disputes",
+    "paid_remarks",
+    "said_received",
+]
