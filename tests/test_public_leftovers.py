@@ -10,10 +10,13 @@ import json
 
 import pytest
 from conftest import AS_OF, complete_settings, write_ledger
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
 
 import relance_xlsx
 from relance_xlsx import Settings
+from relance_xlsx.cli import app
+from relance_xlsx.errors import LedgerError
 from relance_xlsx.ledger import read_ledger
 
 D = dt.date
@@ -236,3 +239,134 @@ def test_a_positive_acompte_not_imputed_is_left_out_of_the_letter(tmp_path):
     }
     assert status["9003020"]["Statut relance"].startswith("Règlement reçu")
     assert status["9003020"]["Niveau de relance"] in (None, "")
+
+
+# M11 — a FEC (header of article A47 A-1 LPF) is refused in one sentence, never guessed.
+FEC = [
+    "JournalCode",
+    "JournalLib",
+    "EcritureNum",
+    "EcritureDate",
+    "CompteNum",
+    "CompteLib",
+    "CompAuxNum",
+    "CompAuxLib",
+    "PieceRef",
+    "PieceDate",
+    "EcritureLib",
+    "Debit",
+    "Credit",
+    "EcritureLet",
+    "DateLet",
+    "ValidDate",
+    "Montantdevise",
+    "Idevise",
+]
+FEC_ROWS = [
+    [
+        "VT",
+        "Ventes",
+        "VT000101",
+        20260901,
+        "411000",
+        "Clients",
+        "C0001",
+        "SARL ALPHA",
+        "26/0000101",
+        20260901,
+        "Facture 26/101 SARL ALPHA",
+        1200,
+        0,
+        "AA",
+        20261015,
+        20260930,
+        "",
+        "",
+    ],
+    [
+        "VT",
+        "Ventes",
+        "VT000102",
+        20260902,
+        "411000",
+        "Clients",
+        "C0002",
+        "BETA SAS",
+        "26/0000102",
+        20260902,
+        "Facture 26/102 BETA SAS",
+        850,
+        0,
+        "",
+        None,
+        20260930,
+        "",
+        "",
+    ],
+    [
+        "BQ",
+        "Banque",
+        "BQ000201",
+        20261015,
+        "411000",
+        "Clients",
+        "C0001",
+        "SARL ALPHA",
+        "VIR151026",
+        20261015,
+        "Virement SARL ALPHA fact 101",
+        0,
+        1200,
+        "AA",
+        20261015,
+        20261031,
+        "",
+        "",
+    ],
+]
+
+
+def _fec(tmp_path, headers=FEC, columns=""):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "FEC_411"
+    ws.append(headers)
+    for row in FEC_ROWS:
+        ws.append(row)
+    wb.save(tmp_path / "fec.xlsx")
+    if columns:
+        (tmp_path / "relance.toml").write_text(f"[columns]\n{columns}\n", encoding="utf-8")
+    return tmp_path / "fec.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("headers", "columns"),
+    [
+        pytest.param(FEC, "", id="fec"),
+        pytest.param([h.upper() for h in FEC], "", id="fec-upper"),
+        pytest.param(
+            FEC,
+            'invoice = "PieceRef"\nclient = "CompAuxLib"\n'
+            'invoice_date = "PieceDate"\namount = "Debit"',
+            id="fec-mapped-by-hand",
+        ),
+    ],
+)
+def test_a_fec_is_refused_in_one_sentence(tmp_path, headers, columns):
+    path = _fec(tmp_path, headers, columns)
+    settings = relance_xlsx.load_settings(tmp_path / "relance.toml") if columns else Settings()
+    with pytest.raises(LedgerError) as refused:
+        read_ledger(path, settings, as_of=AS_OF)
+    said = str(refused.value)
+    assert "est un FEC" in said and "balance âgée" in said and "échéancier clients" in said
+    assert "grand livre clients non lettré" in said
+    assert said.count(".") == 2 and said.endswith(".")  # one sentence (and fec.xlsx)
+    assert "JournalLib" not in said.split(":")[0] and "devinées" not in said
+
+
+def test_suggest_config_proposes_nothing_for_a_fec(tmp_path):
+    path = _fec(tmp_path)
+    result = CliRunner().invoke(app, ["check", str(path), "--suggest-config"])
+    assert result.exit_code != 0
+    assert "est un FEC" in result.output and "devinées" not in result.output
+    assert not (tmp_path / "relance.toml").exists()
