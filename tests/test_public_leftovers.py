@@ -370,3 +370,40 @@ def test_suggest_config_proposes_nothing_for_a_fec(tmp_path):
     assert result.exit_code != 0
     assert "est un FEC" in result.output and "devinées" not in result.output
     assert not (tmp_path / "relance.toml").exists()
+
+
+# L6 — QuickBooks « Type d'opération »: Paiement imputed, Note de crédit a credit,
+# « Écriture de journal » skipped.
+QB = ["Date", "Type d'opération", "N°", "Client", "Date d'échéance", "Montant", "Adresse"]
+QB_ROWS = [
+    (D(2026, 10, 20), "Facture", "1040", "SARL Alpha", D(2026, 11, 19), 1200.0, ADDRESS),
+    (D(2026, 11, 10), "Paiement", None, "SARL Alpha", D(2026, 11, 10), -300.0, ADDRESS),
+    (D(2026, 11, 12), "Note de crédit", "1043", "Gamma EURL", D(2026, 11, 12), -100.0, ADDRESS),
+    (D(2026, 9, 20), "Facture", "1031", "Gamma EURL", D(2026, 10, 20), 430.0, ADDRESS),
+    (D(2026, 8, 20), "Écriture de journal", "JE-12", "Beta SAS", D(2026, 9, 19), 150.0, ADDRESS),
+]
+
+
+def test_quickbooks_operation_types_are_read_as_document_kinds(tmp_path):
+    ledger = read_ledger(_ledger(tmp_path, QB, QB_ROWS), Settings(), as_of=AS_OF)
+    frame = ledger.frame.set_index("row")
+    assert ledger.columns["doc_type"] == "Type d'opération"
+    assert bool(frame.at[3, "on_account"]) and bool(frame.at[3, "valid"])  # the payment
+    assert bool(frame.at[4, "is_credit"]) and not bool(frame.at[4, "on_account"])  # the credit note
+    assert 6 not in frame.index
+    [skip] = [s for s in ledger.skipped if s.row == 6]
+    assert skip.reason.startswith("écriture de journal : pas une facture")
+    assert not [p for p in ledger.problems if p.severity == "error"]
+
+
+def test_a_quickbooks_payment_is_imputed_in_the_letter(tmp_path):
+    path = _ledger(tmp_path, QB, QB_ROWS, name="Factures.xlsx")
+    result = _run(path, tmp_path)
+    [alpha] = [x for x in result.letters if x.client == "SARL Alpha"]
+    assert alpha.invoices == ["1040"] and alpha.total_due == pytest.approx(900.0)
+    assert not any("JE-12" in x.invoices for x in result.letters)
+    ws = load_workbook(path)["Factures"]
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert rows[1]["Statut relance"].startswith("Règlement reçu")
+    assert rows[4]["Niveau de relance"] in (None, "")

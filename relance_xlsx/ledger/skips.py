@@ -17,6 +17,7 @@ import pandas as pd
 from .columns import normalise
 from .dockinds import kind_skips
 from .grid import Grid
+from .kinds import is_payment_kind
 from .numbers import amount_or_nan
 from .problems import Decision, Skip
 from .standing import Standing
@@ -108,7 +109,9 @@ def _not_an_invoice(
         return "ni numéro de facture ni montant"
     if is_sum_above(amounts, i, start):
         return TOTAL  # no label: the sum of the rows above it
-    return UNNUMBERED if numbered else None
+    # A payment received (QuickBooks' « Paiement » without a number) is imputed, not skipped.
+    received = amounts[i] < 0 and is_payment_kind(grid.raw("doc_type").at(i))
+    return UNNUMBERED if numbered and not received else None
 
 
 def _amounts(grid: Grid, invoice: Any) -> np.ndarray:
