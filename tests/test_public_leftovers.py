@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import relance_xlsx
 from relance_xlsx import Settings
 from relance_xlsx.cli import app
-from relance_xlsx.errors import LedgerError
+from relance_xlsx.errors import LedgerError, RelanceError
 from relance_xlsx.ledger import read_ledger
 
 D = dt.date
@@ -407,3 +407,26 @@ def test_a_quickbooks_payment_is_imputed_in_the_letter(tmp_path):
     rows = [dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=2, values_only=True)]
     assert rows[1]["Statut relance"].startswith("Règlement reçu")
     assert rows[4]["Niveau de relance"] in (None, "")
+
+
+# L5 — a fr-CA dollar format names CAD; « #,##0.00 $ » names « dollars », no country claimed.
+@pytest.mark.parametrize(
+    ("fmt", "said", "not_said"),
+    [
+        pytest.param("[$$-C0C]#,##0.00", "CAD (dollar canadien)", "États-Unis", id="fr-ca-tag"),
+        pytest.param("#,##0.00 $", "dollars (pays non précisé)", "USD", id="dollar-after"),
+        pytest.param(
+            "#,##0.00\\ $", "dollars (pays non précisé)", "USD", id="dollar-after-escaped"
+        ),
+        pytest.param("$#,##0.00", "USD (dollar des États-Unis)", "CAD", id="dollar-before"),
+    ],
+)
+def test_a_dollar_format_names_its_dollar(tmp_path, fmt, said, not_said):
+    def dollars(wb):
+        for row in wb.active.iter_rows(min_row=2, min_col=5, max_col=5):
+            row[0].number_format = fmt
+
+    path = write_ledger(tmp_path / "l.xlsx", ROWS, BASE, extra=dollars)
+    with pytest.raises(RelanceError) as refused:
+        read_ledger(path, Settings(), as_of=AS_OF)
+    assert said in str(refused.value) and not_said not in str(refused.value)
