@@ -18,6 +18,7 @@ from relance_xlsx import Settings
 from relance_xlsx.cli import app
 from relance_xlsx.errors import LedgerError, RelanceError
 from relance_xlsx.ledger import read_ledger
+from relance_xlsx.ledger.usable import would_stop
 
 D = dt.date
 ADDRESS = "1 rue A\n75001 Paris"
@@ -430,3 +431,72 @@ def test_a_dollar_format_names_its_dollar(tmp_path, fmt, said, not_said):
     with pytest.raises(RelanceError) as refused:
         read_ledger(path, Settings(), as_of=AS_OF)
     assert said in str(refused.value) and not_said not in str(refused.value)
+
+
+# L4 — a client cell naming two companies is held: « deux clients dans une cellule ».
+_TWO = [
+    ("Vinci SA, AXA France", ["Vinci SA", "AXA France"], True),
+    ("Vinci SA; AXA France", ["Vinci SA", "AXA France"], True),
+    ("SARL Alpha / Beta SAS", ["Gamma", "Delta"], True),
+    ("Vinci SA, AXA France", ["Gamma", "Delta"], False),  # AXA France: no form, not known
+    ("Dupont, Martin et Associés", ["Gamma", "Delta"], False),
+    ("Société Générale, SA", ["Gamma", "Delta"], False),
+]
+
+
+@pytest.mark.parametrize(
+    ("cell", "others", "held"), [pytest.param(*t, id=f"{t[0]}-{t[2]}") for t in _TWO]
+)
+def test_two_clients_in_one_cell_hold_the_row(tmp_path, cell, others, held):
+    rows = [(*ROWS[0][:1], cell, *ROWS[0][2:])] + [
+        (r[0], name, *r[2:]) for r, name in zip(ROWS[1:], others, strict=True)
+    ]
+    ledger = read_ledger(_ledger(tmp_path, BASE, rows), Settings(), as_of=AS_OF)
+    assert ledger.frame["hold"].tolist() == [held, False, False]
+    said = [p for p in ledger.problems if "deux clients dans une cellule" in p.message]
+    assert [(p.row, p.severity) for p in said] == ([(2, "warning")] if held else [])
+
+
+def test_two_clients_in_one_cell_get_no_letter(tmp_path):
+    rows = [
+        (*ROWS[0][:1], "Vinci SA, AXA France", *ROWS[0][2:]),
+        (ROWS[1][0], "Vinci SA", *ROWS[1][2:]),
+        (ROWS[2][0], "AXA France", *ROWS[2][2:]),
+    ]
+    path = _ledger(tmp_path, BASE, rows, name="Factures.xlsx")
+    result = _run(path, tmp_path)
+    assert {x.client for x in result.letters} == {"Vinci SA", "AXA France"}
+    assert not any("F-100" in x.invoices for x in result.letters)
+    assert _written(path)["F-100"]["Statut relance"].startswith("Deux clients dans une cellule")
+
+
+# L3 — a ledger whose only rows are dropped is a doubtful read, never « Rien de nouveau ».
+@pytest.mark.parametrize(
+    ("headers", "row"),
+    [
+        pytest.param(
+            ["Date", "Client", "Amount"],
+            ("2025-04-13", "ACME Corp", "$1,200"),
+            id="dollar-text-no-number",
+        ),
+        pytest.param(
+            ["N° facture", "Client", "Date facture", "Montant TTC"],
+            (None, "ACME Corp", D(2026, 9, 1), None),
+            id="neither",
+        ),
+        pytest.param(
+            ["N° facture", "Client", "Date facture", "Montant TTC"],
+            ("F-1", "ACME Corp", D(2026, 9, 1), None),
+            id="no-amount",
+        ),
+    ],
+)
+def test_a_ledger_of_dropped_rows_is_a_doubtful_read(tmp_path, headers, row):
+    path = _ledger(tmp_path, headers, [row], name="Factures.xlsx")
+    ledger = read_ledger(path, Settings(), as_of=AS_OF)
+    assert (would_stop(ledger, 0.5) or "").startswith("Lecture douteuse")
+    amount = row[-1]
+    said = [s for s in ledger.skipped if s.reason.startswith("ni numéro de facture ni montant")]
+    assert not said if amount else True  # never said of a row that has an amount
+    result = CliRunner().invoke(app, ["run", str(path), "--dry-run", "--as-of", "2026-11-22"])
+    assert "Rien de nouveau" not in result.output and "Lecture douteuse" in result.output

@@ -24,7 +24,7 @@ from .extent import lower_table
 from .followup import followup_columns, notice_reached, undated_notices
 from .grid import Grid
 from .holdback import hold_columns as held_back_columns
-from .holds import hold_columns, paid_remarks
+from .holds import hold_columns, owed_holds
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
 from .leftover import unread_balance
@@ -114,7 +114,7 @@ def _columns(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
     outstanding, retention = withheld(grid, outstanding, is_credit)
-    holds = paid_remarks(grid, holds, outstanding > policy.tolerance)  # « Réglé le … »
+    holds = owed_holds(grid, holds, outstanding > policy.tolerance)  # « Réglé le … »
     unknown_balances(grid, outstanding, amount, is_credit)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)

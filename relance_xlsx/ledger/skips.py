@@ -56,6 +56,7 @@ _NOT_CHASED = {
 TOTAL = "ligne de total"
 PLACEHOLDER = "n° de facture provisoire : facture non émise"
 UNNUMBERED = "sans n° de facture : facture non émise"
+NOTHING = "ni numéro de facture ni montant"
 
 
 def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], list[Decision]]:
@@ -105,8 +106,10 @@ def _not_an_invoice(
         return "ligne vide"
     if any(isinstance(c, str) and _TOTAL_RE.match(normalise(c)) for c in cells):
         return TOTAL
-    if np.isnan(amounts[i]):
-        return "ni numéro de facture ni montant"
+    if np.isnan(amounts[i]) and _blank(grid.raw("amount").at(i)):
+        return NOTHING
+    if np.isnan(amounts[i]):  # an amount not read (« $1,200 »): said by the amount's check
+        return UNNUMBERED if numbered else None
     if is_sum_above(amounts, i, start):
         return TOTAL  # no label: the sum of the rows above it
     # A payment received (QuickBooks' « Paiement » without a number) is imputed, not skipped.
@@ -182,4 +185,4 @@ def _number_kind(value: Any) -> int:
     return _PLACEHOLDER_KIND if placeholder else _NUMBER
 
 
-__all__ = ["NOT_CHASED", "PLACEHOLDER", "TOTAL", "UNNUMBERED", "skip_rows"]
+__all__ = ["NOTHING", "NOT_CHASED", "PLACEHOLDER", "TOTAL", "UNNUMBERED", "skip_rows"]
