@@ -10,6 +10,7 @@ import re
 import numpy as np
 
 from .columns import normalise
+from .freetext import by_value
 from .grid import Grid
 
 # Headers that give the kind of document (an invoice, a pro forma, a journal entry…), read or
@@ -56,7 +57,7 @@ def kind_skips(grid: Grid, keep: np.ndarray) -> list[tuple[int, str]]:
     """The kept rows a document-kind column keeps out, each with its reason and the cell."""
     out: dict[int, str] = {}
     for header, cells in kind_columns(grid):
-        for i in np.flatnonzero(keep).tolist():
+        for i in np.flatnonzero(keep & by_value(cells, kind_word)).tolist():
             why = None if i in out else kind_word(cells[i])
             if why:
                 out[i] = f"{why} (« {' '.join(str(cells[i]).split())} », colonne « {header} »)"

@@ -5,9 +5,11 @@ was paid, which holds it until someone checks (review-pubwb5 M4)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from .columns import normalise
 from .grid import Grid
@@ -50,6 +52,13 @@ _RECEIVED = re.compile(
 )
 
 
+def by_value(cells: np.ndarray, test: Callable[[Any], object]) -> np.ndarray:
+    """test() of each cell, asked once per distinct value (a column repeats its texts)."""
+    codes, uniques = pd.factorize(pd.Series(cells, dtype=object), use_na_sentinel=False)
+    answers = np.fromiter((bool(test(u)) for u in uniques), dtype=bool, count=len(uniques))
+    return answers[codes] if len(uniques) else np.zeros(len(cells), dtype=bool)
+
+
 def free_text_columns(grid: Grid) -> list[tuple[str, np.ndarray]]:
     """The header and kept cells of each free-text column that is not the client nor the
     invoice (« Texte », « Libellé », « Désignation »)."""
@@ -64,9 +73,7 @@ def free_text_columns(grid: Grid) -> list[tuple[str, np.ndarray]]:
 def free_text_disputes(grid: Grid, held: np.ndarray, why: np.ndarray, says: Any) -> None:
     """Hold the rows whose free text says a dispute (says: the remarks' test), with a warning."""
     for header, cells in free_text_columns(grid):
-        for i in range(len(grid)):
-            if held[i] or not says(cells[i]):
-                continue
+        for i in np.flatnonzero(by_value(cells, says) & ~held).tolist():
             text = " ".join(str(cells[i]).split())
             held[i] = True
             why[i] = f"« {text} » (colonne « {header} »)"
@@ -80,10 +87,8 @@ def said_received(grid: Grid) -> np.ndarray:
     if "remarks" in grid.positions:
         texts.append(grid.cells(grid.positions["remarks"]))
     for cells in texts:
-        found |= np.fromiter(
-            (isinstance(c, str) and bool(_RECEIVED.search(normalise(c))) for c in cells),
-            dtype=bool,
-            count=len(cells),
+        found |= by_value(
+            cells, lambda c: isinstance(c, str) and bool(_RECEIVED.search(normalise(c)))
         )
     return found
 
@@ -109,9 +114,7 @@ def paid_remarks(grid: Grid, holds: dict[str, Any], owed: np.ndarray) -> dict[st
     if "remarks" in grid.positions:
         texts.insert(0, (grid.header("remarks"), grid.cells(grid.positions["remarks"])))
     for header, cells in texts:
-        for i in np.flatnonzero(owed & ~held).tolist():
-            if not says_paid(cells[i]):
-                continue
+        for i in np.flatnonzero(by_value(cells, says_paid) & owed & ~held).tolist():
             text = " ".join(str(cells[i]).split())
             held[i] = True
             reason[i] = (
@@ -131,6 +134,7 @@ def _warn(grid: Grid, index: int, header: str, text: str, message: str) -> None:
 __all__ = [
     "FREE_TEXT",
     "PAID_SAID",
+    "by_value",
     "free_text_columns",
     "free_text_disputes",
     "paid_remarks",
