@@ -114,7 +114,6 @@ def _columns(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
     outstanding, retention = withheld(grid, outstanding, is_credit)
-    holds = owed_holds(grid, holds, outstanding > policy.tolerance)  # « Réglé le … »
     unknown_balances(grid, outstanding, amount, is_credit)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
@@ -150,7 +149,7 @@ def _columns(
         "retention": retention,
         **deducted_columns(grid, paid, paid_cell, outstanding),
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
-        **holds,
+        **owed_holds(grid, holds, outstanding > policy.tolerance),  # « Réglé le … »
         **followup_columns(grid),
         "is_credit": is_credit,
         "on_account": is_credit & kind_payments(grid),  # a payment received, not applied
