@@ -12,6 +12,7 @@ import numpy as np
 
 from .coded import parse_amounts
 from .columns import normalise
+from .freetext import said_received
 from .grid import Grid
 from .values import parse_date
 
@@ -56,6 +57,7 @@ def kind_advances(grid: Grid) -> np.ndarray:
     typed = grid.raw("doc_type").mask(_advance_word)
     if not typed.any():
         return found
+    typed &= ~said_received(grid)  # « acompte non imputé », « reçu »: money received
     invoice = grid.raw("invoice")
     usual = Counter(_prefix(invoice.at(i)) for i in np.flatnonzero(~typed).tolist()[:1000])
     common = usual.most_common(1)[0][0] if usual else None

@@ -14,6 +14,7 @@ from ..errors import LedgerError
 from .coded import Coded, dates_of, parse_amounts
 from .echeancier import instalment_note, instalments
 from .grid import Grid
+from .kinds import kind_payments
 from .values import parse_text
 
 LEGAL_MAX_DAYS = 60
@@ -57,6 +58,8 @@ def check_rows(
     # A letter names the invoices it claims: a row without its number is never chased. A row
     # that owes nothing and was never reminded needs neither its number, client nor dates.
     quiet = quiet_settled(settled, levels, policy)
+    # A payment received (QuickBooks' « Paiement ») has no invoice number: it is imputed.
+    quiet = quiet | (is_credit & kind_payments(grid) & (amount < 0))
     if "invoice" in grid.positions:
         error(~invoice.present() & ~quiet, "invoice", None, "n° de facture manquant")
     else:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..ooxml import ExcelTable
 from .columns import header_words, is_invoice_table, match_headers, normalise
+from .fec import is_fec_header
 from .judge import judge
 from .receipts import receipts
 from .text import is_empty
@@ -110,7 +111,7 @@ def candidates(
             # Only the table's own columns: a note beside it is not one of its headers.
             row = [v if table.first_col <= j <= table.last_col else None for j, v in enumerate(row)]
         positions = match_headers(row, overrides, balance_as_amount=False)
-        if not _worth_judging(positions):
+        if not _worth_judging(positions) or is_fec_header(row):  # a FEC: entries, no invoices
             continue
         end = index + 1 + SAMPLE_ROWS
         if table is not None:

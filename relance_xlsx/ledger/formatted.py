@@ -15,7 +15,7 @@ from babel.numbers import list_currencies
 
 from ..ooxml import custom_formats, percent_styles, styled_rows
 from .columns import normalise
-from .marks import EURO, LOCAL, currency_mark
+from .marks import DOLLARS, EURO, LOCAL, currency_mark
 
 # A quoted text, an escaped character, a [$symbol-locale] tag, any other bracket ([Red],
 # [>=100]), a padding or fill character (_) *-), or a bare sign.
@@ -23,10 +23,13 @@ _PARTS = re.compile(
     r'"([^"]*)"|\\(.)|\[\$([^\]-]*)(?:-([0-9A-Fa-f]+))?\]|\[[^\]]*\]|[_*].|([$€£¥₹])'
 )
 _ISO = frozenset(list_currencies())
+# A bare dollar sign after the number's digits (« #,##0.00 $ »), as French-speaking Canada writes.
+_AFTER_NUMBER = re.compile(r"[0#?][^$\"\[]*\$")
 # The dollar sign of a Spanish- or English-speaking locale is its own currency.
 _LOCALE_DOLLARS = {
     0x2C0A: "ARS", 0x080A: "MXN", 0x340A: "CLP", 0x240A: "COP", 0x380A: "UYU",
-    0x1009: "CAD", 0x0C09: "AUD", 0x1409: "NZD", 0x4809: "SGD", 0x0C04: "HKD", 0x0416: "BRL",
+    0x1009: "CAD", 0x0C0C: "CAD", 0x0C09: "AUD", 0x1409: "NZD", 0x4809: "SGD", 0x0C04: "HKD",
+    0x0416: "BRL",
 }  # fmt: skip
 
 
@@ -41,6 +44,8 @@ def format_currency(code: str) -> str | None:
         currency = _text_currency(text)
         if currency == "USD" and text == "$" and locale:
             currency = _LOCALE_DOLLARS.get(int(locale, 16) & 0xFFFF, "USD")
+        elif currency == "USD" and bare and _AFTER_NUMBER.search(code):
+            currency = DOLLARS  # « #,##0.00 $ »: the Canadian way, but no country is given
         if currency:
             found.append(currency)
     foreign = [c for c in found if c != EURO]

@@ -11,12 +11,14 @@ import numpy as np
 from .coded import nones
 from .flagged import PENDING_READERS
 from .followup import notice_reached, status_promises
+from .freetext import paid_remarks
 from .grid import Grid
 from .levels import FORMAL_NOTICE, parse_level
 from .pending import NOTICE_SENT, PRE_LITIGATION, PROMISED, pending_rows, pending_word
 from .remarks import disputes
 from .standing import Standing
 from .statuses import HOLD, WAIT
+from .twoclients import two_clients
 from .values import is_empty, parse_hold
 
 
@@ -78,4 +80,10 @@ def _notice_level(value: Any) -> bool:
         return False
 
 
-__all__ = ["hold_columns"]
+def owed_holds(grid: Grid, holds: dict[str, Any], owed: np.ndarray) -> dict[str, Any]:
+    """The holds only an invoice still owed needs: a remark saying it was paid, a client cell
+    naming two companies."""
+    return two_clients(grid, paid_remarks(grid, holds, owed), owed)
+
+
+__all__ = ["hold_columns", "owed_holds"]

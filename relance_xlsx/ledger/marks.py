@@ -16,6 +16,7 @@ from .columns import normalise
 
 EURO = "EUR"
 PESOS = "PESOS"  # pesos of no named country: ARS, MXN, CLP, COP, UYU…
+DOLLARS = "DOLLARS"  # dollars of no named country (« #,##0.00 $ »): CAD, USD, AUD…
 # What stands before a « $ »: « US$ », « R$ », « C$ », « MX$ »; any other prefix is a dollar.
 _DOLLAR = re.compile(r"^([A-Za-z.]{0,4})\s*\$$")
 # Or after it: « $ CA », « $CAN », « $ US ».
@@ -103,10 +104,13 @@ def currency_said(code: str) -> str:
     """The currency as said to the user: « ARS (peso argentin) », « pesos »."""
     if code == PESOS:
         return "pesos (pays non précisé)"
+    if code == DOLLARS:
+        return "dollars (pays non précisé)"
     return f"{code} ({get_currency_name(code, locale='fr_FR')})"
 
 
 __all__ = [
+    "DOLLARS",
     "EURO",
     "LOCAL",
     "PESOS",

@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import LedgerError
 from .column_case import Case, percent
 from .columns import header_words, match_headers, normalise
+from .fec import fec_refusal
 
 # A sheet named for the payments received (« Encaissements », « Journal des règlements »).
 RECEIPT_SHEET_WORDS = frozenset(
@@ -87,7 +88,9 @@ def receipts_refusal(
     path: Path, heads: dict[str, list[list[Any]]], overrides: dict[str, str]
 ) -> LedgerError | None:
     """The refusal of a workbook with no invoice table whose sheet is a receipts journal
-    (« Montant encaissé » and no invoice amount), or None."""
+    (« Montant encaissé » and no invoice amount), or a FEC (fec.py), or None."""
+    if fec := fec_refusal(path, heads):
+        return fec
     for sheet, rows in heads.items():
         for index, row in enumerate(rows):
             positions = match_headers(row, overrides)

@@ -9,6 +9,7 @@ import numpy as np
 
 from .columns import normalise
 from .denials import denied
+from .freetext import free_text_disputes
 from .grid import Grid
 
 # litige, contesté, désaccord, réclamation, disputed, contest… (accents folded first).
@@ -51,6 +52,7 @@ def disputes(grid: Grid) -> tuple[np.ndarray, np.ndarray]:
             written = "en remarque" if field == "remarks" else "dans le statut"
             said = f"litige écrit {written} : facture mise en attente"
             grid.problem(i, field, raw.at(i), said, "warning")
+    free_text_disputes(grid, held, why, says_dispute)  # « Texte », « Libellé »
     return held, why
 
 

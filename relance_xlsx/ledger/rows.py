@@ -24,7 +24,7 @@ from .extent import lower_table
 from .followup import followup_columns, notice_reached, undated_notices
 from .grid import Grid
 from .holdback import hold_columns as held_back_columns
-from .holds import hold_columns
+from .holds import hold_columns, owed_holds
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
 from .leftover import unread_balance
@@ -149,7 +149,7 @@ def _columns(
         "retention": retention,
         **deducted_columns(grid, paid, paid_cell, outstanding),
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
-        **holds,
+        **owed_holds(grid, holds, outstanding > policy.tolerance),  # « Réglé le … »
         **followup_columns(grid),
         "is_credit": is_credit,
         "on_account": is_credit & kind_payments(grid),  # a payment received, not applied

@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .columns import normalise
+from .dockinds import kind_skips
 from .grid import Grid
+from .kinds import is_payment_kind
 from .numbers import amount_or_nan
 from .problems import Decision, Skip
 from .standing import Standing
@@ -54,6 +56,7 @@ _NOT_CHASED = {
 TOTAL = "ligne de total"
 PLACEHOLDER = "n° de facture provisoire : facture non émise"
 UNNUMBERED = "sans n° de facture : facture non émise"
+NOTHING = "ni numéro de facture ni montant"
 
 
 def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], list[Decision]]:
@@ -86,6 +89,8 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
     for meaning, reason in _NOT_CHASED.items():
         for i in np.flatnonzero(keep & standing.rows(meaning)).tolist():
             skip(i, f"{reason} ({standing.said[i]})")
+    for i, reason in kind_skips(grid, keep):  # « Proforma » under « Mode facturation »
+        skip(i, reason)
     # Blank rows after the last invoice are the sheet's end, not rows to report.
     end = grid.numbers[np.flatnonzero(keep)[-1]] if keep.any() else -1
     skips = [s for s in skips if not (s.reason == "ligne vide" and s.row > end)]
@@ -101,11 +106,15 @@ def _not_an_invoice(
         return "ligne vide"
     if any(isinstance(c, str) and _TOTAL_RE.match(normalise(c)) for c in cells):
         return TOTAL
-    if np.isnan(amounts[i]):
-        return "ni numéro de facture ni montant"
+    if np.isnan(amounts[i]) and _blank(grid.raw("amount").at(i)):
+        return NOTHING
+    if np.isnan(amounts[i]):  # an amount not read (« $1,200 »): said by the amount's check
+        return UNNUMBERED if numbered else None
     if is_sum_above(amounts, i, start):
         return TOTAL  # no label: the sum of the rows above it
-    return UNNUMBERED if numbered else None
+    # A payment received (QuickBooks' « Paiement » without a number) is imputed, not skipped.
+    received = amounts[i] < 0 and is_payment_kind(grid.raw("doc_type").at(i))
+    return UNNUMBERED if numbered and not received else None
 
 
 def _amounts(grid: Grid, invoice: Any) -> np.ndarray:
@@ -176,4 +185,4 @@ def _number_kind(value: Any) -> int:
     return _PLACEHOLDER_KIND if placeholder else _NUMBER
 
 
-__all__ = ["NOT_CHASED", "PLACEHOLDER", "TOTAL", "UNNUMBERED", "skip_rows"]
+__all__ = ["NOTHING", "NOT_CHASED", "PLACEHOLDER", "TOTAL", "UNNUMBERED", "skip_rows"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .records import Ledger
+from .skips import NOTHING, UNNUMBERED
 
 # The formats a run writes back (openpyxl's); .xls and .ods are read only.
 WRITABLE_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -20,7 +21,11 @@ def implausible(ledger: Ledger, min_share: float) -> str | None:
     nothing to do, and says so, in a dry run and a real one alike.
     """
     frame = ledger.frame
-    owed = ~frame["is_paid"].to_numpy(dtype=bool) if len(frame) else frame["valid"].to_numpy()
+    if not len(frame):
+        return _all_dropped(ledger)
+    owed = ~frame["is_paid"].to_numpy(dtype=bool)
+    # A row kept out for an amount not read (« $1,200 », none) is not « settled » at 0 €.
+    owed |= ~frame["valid"].to_numpy(dtype=bool) & (frame["amount"].to_numpy(dtype=float) == 0)
     read = int(owed.sum())
     if not read:
         return None  # nothing is owed: nothing to write but the statuses of settled rows
@@ -31,6 +36,19 @@ def implausible(ledger: Ledger, min_share: float) -> str | None:
     return (
         f"Lecture douteuse ({where}) : {usable} facture(s) utilisable(s) sur {read} ligne(s) "
         "lue(s) encore dues, donc rien n'est écrit dans le classeur"
+    )
+
+
+def _all_dropped(ledger: Ledger) -> str | None:
+    """A read whose only rows were dropped for want of a number or an amount: never « Rien de
+    nouveau », the rows were not read (review-pubwb5 L3)."""
+    dropped = [s for s in ledger.skipped if s.reason.startswith((NOTHING, UNNUMBERED))]
+    if not dropped:
+        return None
+    where = f"feuille « {ledger.sheet} », en-têtes ligne {ledger.header_row}"
+    return (
+        f"Lecture douteuse ({where}) : aucune facture lue, {len(dropped)} ligne(s) écartée(s) "
+        f"(« {dropped[0].reason} », ligne {dropped[0].row}), donc rien n'est écrit dans le classeur"
     )
 
 
