@@ -47,8 +47,9 @@ FR = {
     "available": "Avoirs disponibles en votre faveur, non déduits de la somme demandée "
     "(indiquez-nous la facture sur laquelle les imputer) :",
     "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
-    "received": "Règlements reçus, non encore imputés sur une facture, non déduits de la somme "
-    "demandée (indiquez-nous la facture à laquelle les imputer) :",
+    # Payments on account are imputed by law (ledger/imputation.py): only what exceeds every
+    # invoice of the client is left to list.
+    "received": "Règlements reçus non imputés (excédent) :",
     "received_table": ["N° pièce", "Date", "Objet", "Montant reçu"],
     "total_due": "Total restant dû",
     "interest": {
@@ -73,7 +74,7 @@ FR = {
     "{{ part.totals.penalties_paid }}.",
     "pay_title": "Modalités de règlement :",
     "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
-    "{% if creditor.bank %} ({{ creditor.bank }}){% endif %}, en indiquant en référence : "
+    "{{ creditor.bank_line }}, en indiquant en référence : "
     "{{ payment.reference }} ;",
     "cheque": "par chèque à l'ordre {{ creditor.cheque_payee_of }}, adressé à l'adresse "
     "ci-dessus, en joignant la référence {{ payment.reference }}"
