@@ -16,6 +16,10 @@ EN = {
     "greeting": "{% if debtor.contact %}Dear {{ debtor.contact }},{% else %}{{ debtor.salutation }}{% endif %}",
     "colon": ": ",
     "page": "Page",
+    "page_of": "of",  # « Page 2 of 3 »
+    # The continuation header of page 2 and later: « Client — Subject — page 2/3 ».
+    "page_short": "page",
+    "subject_prefix": "Subject: ",
     "registered": "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
     "statement_title": "Statement of account as at {{ letter.date }}",
     "statement_intro": "Annex to the formal notice: every invoice and credit note of "

@@ -16,6 +16,10 @@ FR = {
     "greeting": "{% if debtor.contact %}Bonjour {{ debtor.contact }},{% else %}{{ debtor.salutation }}{% endif %}",
     "colon": " : ",
     "page": "Page",
+    "page_of": "sur",  # « Page 2 sur 3 »
+    # The continuation header of page 2 and later: « Client — Objet — page 2/3 ».
+    "page_short": "page",
+    "subject_prefix": "Objet : ",
     "registered": "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION",
     "statement_title": "Relevé de compte au {{ letter.date }}",
     "statement_intro": "Annexe à la mise en demeure : ensemble des factures et avoirs "
