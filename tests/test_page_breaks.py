@@ -1,8 +1,9 @@
 """Where LibreOffice breaks a letter's pages (the mailroom's review of issue 33): never a last
-page holding only the closing and the signature, « Référence à rappeler » never apart from
+page holding only the closing and the signature (the sentence above goes with them; the ways
+to pay may stay on the page before, session 10), « Référence à rappeler » never apart from
 the ways to pay it belongs to, no heading at a page's foot, a part's request never alone at a
-page's top nor its opening sentence apart from its table; 25 to 30 mm to sign and « Page N/T »
-kept. Letters of every length are made, so that the foot of the page falls at every place of
+page's top nor its opening sentence apart from its table; 25 to 30 mm to sign, « Page N sur
+T » on every page and « Client — Objet — page N/T » above page 2 and later. Letters of every length are made, so that the foot of the page falls at every place of
 their end; each is read back from LibreOffice's PDF, line by line with its position."""
 
 from __future__ import annotations
