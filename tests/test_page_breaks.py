@@ -3,8 +3,9 @@ page holding only the closing and the signature (the sentence above goes with th
 to pay may stay on the page before, session 10), « Référence à rappeler » never apart from
 the ways to pay it belongs to, no heading at a page's foot, a part's request never alone at a
 page's top nor its opening sentence apart from its table; 25 to 30 mm to sign, « Page N sur
-T » on every page and « Client — Objet — page N/T » above page 2 and later. Letters of every length are made, so that the foot of the page falls at every place of
-their end; each is read back from LibreOffice's PDF, line by line with its position."""
+T » on every page and « Client — Objet — page N/T » above page 2 and later. Letters of
+every length are made, so that the foot of the page falls at every place of their end; each
+is read back from LibreOffice's PDF, line by line with its position."""
 
 from __future__ import annotations
 

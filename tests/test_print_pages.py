@@ -1,13 +1,13 @@
 """The sample's letters as LibreOffice prints them (session 10, review-lawletters 5 and
 review-clerk2): the end of a letter is no unbreakable block, so page 1 is filled and a
-one-invoice first reminder holds on one page; page 2 and later carry a continuation header
+one-invoice first reminder holds on one page (its payment QR code on the right of the ways to
+pay, not under them); page 2 and later carry a continuation header
 « Client — Objet — page N/M », every page « Page N sur M »; page 1 keeps no header above the
 address block at the envelope's window."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,18 +19,26 @@ import relance_xlsx
 SUBJECTS = {"mise_en_demeure": "Mise en demeure de payer"}
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """The sample's week, its letters and their PDFs (real LibreOffice)."""
-    folder = tmp_path_factory.mktemp("pages")
-    shutil.copy(ROOT / "sample_workbooks" / "relance.toml", folder / "relance.toml")
+def _week(folder: Path, iban: str = ""):
+    """The sample's week, its letters and their PDFs (real LibreOffice); with a valid IBAN,
+    each letter that asks for money carries its payment QR code (qr_code is on by default)."""
+    toml = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    if iban:
+        toml = toml.replace('iban = "FR76 0000 0000 0000 0000 0000 000"', f'iban = "{iban}"')
+    (folder / "relance.toml").write_text(toml, encoding="utf-8")
     settings = relance_xlsx.load_settings(folder / "relance.toml")
+    assert settings.letters.qr_code
     ledger = _load_sample_builder().build(folder / "grand_livre_clients.xlsx")
     result = relance_xlsx.run(
         ledger, settings, as_of=AS_OF, pdf=True, write_workbook=False, out_dir=folder / "out"
     )
     pdfs = Path(result.out_dir) / "pdf"
     return [(x, pdfs / f"{Path(x.path).stem}.pdf") for x in result.letters]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return _week(tmp_path_factory.mktemp("pages"))
 
 
 def _pages(pdf: Path) -> list[str]:
@@ -45,6 +53,20 @@ def test_a_one_invoice_first_reminder_of_the_sample_holds_on_one_page(sample):
         pages = _pages(pdf)
         assert len(pages) == 1, (letter.client, pages)
         assert "Page 1 sur 1" in pages[0] and "— page" not in pages[0], pages[0]
+
+
+@needs_libreoffice
+def test_with_its_qr_code_a_one_invoice_first_reminder_still_holds_on_one_page(tmp_path):
+    """review-clerk2: the code under the ways to pay took 4 cm and sent the closing and the
+    signature to a page 2; it stands on their right now."""
+    week = _week(tmp_path, iban="FR76 3000 6000 0112 3456 7890 189")
+    ones = [(x, pdf) for x, pdf in week if x.kind == "relance_1" and len(x.invoices) == 1]
+    assert ones
+    for letter, pdf in ones:
+        reader = PdfReader(str(pdf))
+        assert len(reader.pages) == 1, letter.client
+        assert len(reader.pages[0].images) == 1, letter.client  # the code
+        assert "scannez le code ci-contre" in _pages(pdf)[0]
 
 
 @needs_libreoffice
