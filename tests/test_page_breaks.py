@@ -1,13 +1,16 @@
 """Where LibreOffice breaks a letter's pages (the mailroom's review of issue 33): never a last
-page holding only the closing and the signature, « Référence à rappeler » never apart from
+page holding only the closing and the signature (the sentence above goes with them; the ways
+to pay may stay on the page before, session 10), « Référence à rappeler » never apart from
 the ways to pay it belongs to, no heading at a page's foot, a part's request never alone at a
-page's top nor its opening sentence apart from its table; 25 to 30 mm to sign and « Page N/T »
-kept. Letters of every length are made, so that the foot of the page falls at every place of
-their end; each is read back from LibreOffice's PDF, line by line with its position."""
+page's top nor its opening sentence apart from its table; 25 to 30 mm to sign, « Page N sur
+T » on every page and « Client — Objet — page N/T » above page 2 and later. Letters of
+every length are made, so that the foot of the page falls at every place of their end; each
+is read back from LibreOffice's PDF, line by line with its position."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 import shutil
 import subprocess
@@ -94,19 +97,20 @@ class Line:
 
 def _lines(pdf: Path) -> tuple[list[Line], int]:
     """The body's lines (not the footer's), with their page and position; the page count."""
-    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
-    pages = html.split("<page ")[1:]
+    pages = xml.split("<page ")[1:]
     out = []
     for n, page in enumerate(pages, start=1):
         for found in re.finditer(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" '
                                  r'yMax="([\d.]+)">(.*?)</line>', page, re.S):  # fmt: skip
-            text = " ".join(re.findall(r">([^<]*)</word>", found[3]))
+            text = html.unescape(" ".join(re.findall(r">([^<]*)</word>", found[3])))
             out.append(Line(n, float(found[1]), float(found[2]), text))
     return out, len(pages)
 
 
 FOOTER = ("Atelier Exemple SARL –", "RCS Lyon", "Page ")
+HEADER_END = tuple(f"— page {n}/{t}" for t in range(2, 9) for n in range(2, t + 1))
 CLOSINGS = ("distinguées.", "faithfully,")
 CONTACT = ("Pour toute question", "If you have any question")
 REFERENCE = ("Référence à rappeler", "Reference to quote")
@@ -118,7 +122,9 @@ TABLE_HEADS = ("N° facture", "Invoice no.")
 
 
 def _body(lines: list[Line]) -> list[Line]:
-    return [ln for ln in lines if not ln.text.startswith(FOOTER)]
+    return [
+        ln for ln in lines if not ln.text.startswith(FOOTER) and not ln.text.endswith(HEADER_END)
+    ]
 
 
 def _check(letter, pdf: Path) -> list[str]:
@@ -126,17 +132,24 @@ def _check(letter, pdf: Path) -> list[str]:
     all_lines, count = _lines(pdf)
     lines = _body(all_lines)
     faults = []
-    # « Page N/T » on every page.
-    numbers = [ln.text for ln in all_lines if re.fullmatch(r"Page \d+/\d+", ln.text)]
-    if numbers != [f"Page {n}/{count}" for n in range(1, count + 1)]:
+    # « Page N sur T » on every page; from page 2 on, « Client — Objet — page N/T » above.
+    of = "of" if letter.language == "en" else "sur"
+    numbers = [ln.text for ln in all_lines if re.fullmatch(r"Page \d+ (sur|of) \d+", ln.text)]
+    if numbers != [f"Page {n} {of} {count}" for n in range(1, count + 1)]:
         faults.append(f"page numbers {numbers} for {count} pages")
+    heads = [(ln.page, ln.text) for ln in all_lines if ln.text.endswith(HEADER_END)]
+    if [p for p, _ in heads] != list(range(2, count + 1)) or not all(
+        text.startswith(f"{letter.client} — ") and text.endswith(f"— page {p}/{count}")
+        for p, text in heads
+    ):
+        faults.append(f"continuation headers {heads} for {count} pages")
     closing = next(i for i, ln in enumerate(lines) if ln.text.endswith(CLOSINGS))
     page = lines[closing].page
     above = [ln for ln in lines[:closing] if ln.page == page]
-    contact = next((i for i, ln in enumerate(above) if ln.text.startswith(CONTACT)), len(above))
-    before = [ln for ln in above[:contact] if not ln.text.startswith(REFERENCE)]
-    if page > 1 and not before:
-        faults.append(f"page {page} holds only the closing: {[ln.text for ln in above]}")
+    # The closing goes with the paragraph above it (« Pour toute question… »), no further: the
+    # ways to pay may stay on the page before, which the letter fills (session 10).
+    if not above:
+        faults.append(f"page {page} holds only the closing and the signature")
     signatory = lines[closing + 1]
     gap = (signatory.top - lines[closing].bottom) * 25.4 / 72
     if signatory.page != page or not 25 <= gap <= 32:

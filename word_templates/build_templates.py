@@ -3,8 +3,8 @@ e-mail templates, from the sentences of sentences.py.
 
 Run: python word_templates/build_templates.py   (rewrites word_templates/*.docx and email/)
 The .docx files are committed; users edit copies of them in Word (`relance init`).
-Per-letter data never goes into headers or footers: the print bundle keeps only the
-first letter's, so the footer carries the creditor's identity alone.
+Each letter of the print bundle is a section with its own header and footer (bundle.py): the
+continuation header of page 2 and later names the client and the subject.
 
 A dunning letter is a loop over its parts (one per stage, highest first, then the penalties
 of invoices paid late), each with its own sentences, table, totals and deadline.
@@ -120,26 +120,49 @@ def _statement(doc, t: dict, *, annex: bool = True) -> None:
         para(doc, "", space_after=4)
 
 
-def _page(doc, t: dict) -> None:
-    """A4, margins, the font, and the footer: the creditor and « Page n/N »."""
+def _page(doc, t: dict, kind: str) -> None:
+    """A4, margins, the font; the footer (the creditor and « Page n sur N ») on every page,
+    and from page 2 on a continuation header: « Client — Objet — page n/N ». Page 1 has no
+    header: its address block stays at the envelope's window."""
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(2.0)
     section.top_margin, section.bottom_margin = Cm(1.5), Cm(1.8)
+    section.header_distance = Cm(0.8)
     style = doc.styles["Normal"]
     style.font.name = "Carlito"
     style.font.size = Pt(10.5)
-    footer = section.footer.paragraphs[0]
-    footer.text = "{{ creditor.footer }}"
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.runs[0].font.size = Pt(8)
-    numbers = section.footer.add_paragraph()
+    section.different_first_page_header_footer = True
+    for footer in (section.footer, section.first_page_footer):
+        _footer(footer, t)
+    _continuation(section.header.paragraphs[0], t, kind)
+
+
+def _footer(footer, t: dict) -> None:
+    """The creditor's identity, centred, and « Page n sur N » on the right."""
+    paragraph = footer.paragraphs[0]
+    paragraph.text = "{{ creditor.footer }}"
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.runs[0].font.size = Pt(8)
+    numbers = footer.add_paragraph()
     numbers.alignment = RIGHT
     _run(numbers, f"{t['page']} ")
     _field(numbers, "PAGE")
-    _run(numbers, "/")
-    # The print bundle drops the "/total" (each letter is a section there, see bundle.py).
+    _run(numbers, f" {t['page_of']} ")
+    # The print bundle drops the total (each letter is a section there, see bundle.py).
     _field(numbers, "NUMPAGES")
+
+
+def _continuation(paragraph, t: dict, kind: str) -> None:
+    """« Librairie Mercier — Relance – facture n° F1 impayée — page 2/3 », small, on the right."""
+    subject = t["subjects"][kind].removeprefix(t["subject_prefix"])
+    subject = subject[:1].upper() + subject[1:]
+    paragraph.alignment = RIGHT
+    paragraph.paragraph_format.space_after = Pt(0)
+    _run(paragraph, f"{{{{ debtor.name }}}} — {subject} — {t['page_short']} ")
+    _field(paragraph, "PAGE")
+    _run(paragraph, "/")
+    _field(paragraph, "NUMPAGES")
 
 
 def _heads(doc, t: dict, kind: str) -> None:
@@ -206,7 +229,7 @@ def build(language: str, kind: str, target: Path) -> None:
     """Write one template."""
     t = SENTENCES[language]
     doc = Document()
-    _page(doc, t)
+    _page(doc, t, kind)
     _heads(doc, t, kind)
     if kind in PART_KINDS:
         parts(doc, t, language, kind)

@@ -16,6 +16,10 @@ EN = {
     "greeting": "{% if debtor.contact %}Dear {{ debtor.contact }},{% else %}{{ debtor.salutation }}{% endif %}",
     "colon": ": ",
     "page": "Page",
+    "page_of": "of",  # « Page 2 of 3 »
+    # The continuation header of page 2 and later: « Client — Subject — page 2/3 ».
+    "page_short": "page",
+    "subject_prefix": "Subject: ",
     "registered": "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
     "statement_title": "Statement of account as at {{ letter.date }}",
     "statement_intro": "Annex to the formal notice: every invoice and credit note of "
@@ -39,8 +43,7 @@ EN = {
     "available": "Credit notes available to you, not deducted from the sum requested (tell "
     "us which invoice to set them against):",
     "credits_table": ["Credit note", "Date", "Description", "Amount"],
-    "received": "Payments received, not yet applied to an invoice, not deducted from the sum "
-    "requested (tell us which invoice to apply them to):",
+    "received": "Payments received not applied (surplus):",
     "received_table": ["Document", "Date", "Description", "Amount received"],
     "total_due": "Total outstanding",
     "interest": {
@@ -65,7 +68,7 @@ EN = {
     "{{ part.totals.penalties_paid }}.",
     "pay_title": "How to pay:",
     "transfer": "by bank transfer to IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
-    "{% if creditor.bank %} ({{ creditor.bank }}){% endif %}, quoting the reference {{ payment.reference }};",
+    "{{ creditor.bank_line }}, quoting the reference {{ payment.reference }};",
     "cheque": "by cheque payable to {{ creditor.cheque_payee }}, sent to the address above "
     "with the reference {{ payment.reference }}{% if payment.link %};{% else %}.{% endif %}",
     "link": "online: {{ payment.link }}.",

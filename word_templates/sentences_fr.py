@@ -16,6 +16,10 @@ FR = {
     "greeting": "{% if debtor.contact %}Bonjour {{ debtor.contact }},{% else %}{{ debtor.salutation }}{% endif %}",
     "colon": " : ",
     "page": "Page",
+    "page_of": "sur",  # « Page 2 sur 3 »
+    # The continuation header of page 2 and later: « Client — Objet — page 2/3 ».
+    "page_short": "page",
+    "subject_prefix": "Objet : ",
     "registered": "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION",
     "statement_title": "Relevé de compte au {{ letter.date }}",
     "statement_intro": "Annexe à la mise en demeure : ensemble des factures et avoirs "
@@ -47,8 +51,9 @@ FR = {
     "available": "Avoirs disponibles en votre faveur, non déduits de la somme demandée "
     "(indiquez-nous la facture sur laquelle les imputer) :",
     "credits_table": ["N° avoir", "Date", "Objet", "Montant"],
-    "received": "Règlements reçus, non encore imputés sur une facture, non déduits de la somme "
-    "demandée (indiquez-nous la facture à laquelle les imputer) :",
+    # Payments on account are imputed by law (ledger/imputation.py): only what exceeds every
+    # invoice of the client is left to list.
+    "received": "Règlements reçus non imputés (excédent) :",
     "received_table": ["N° pièce", "Date", "Objet", "Montant reçu"],
     "total_due": "Total restant dû",
     "interest": {
@@ -73,7 +78,7 @@ FR = {
     "{{ part.totals.penalties_paid }}.",
     "pay_title": "Modalités de règlement :",
     "transfer": "par virement sur le compte IBAN {{ creditor.iban }} – BIC {{ creditor.bic }}"
-    "{% if creditor.bank %} ({{ creditor.bank }}){% endif %}, en indiquant en référence : "
+    "{{ creditor.bank_line }}, en indiquant en référence : "
     "{{ payment.reference }} ;",
     "cheque": "par chèque à l'ordre {{ creditor.cheque_payee_of }}, adressé à l'adresse "
     "ci-dessus, en joignant la référence {{ payment.reference }}"

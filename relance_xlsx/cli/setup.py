@@ -63,18 +63,24 @@ def templates_check(
     if not files:
         raise TemplateError(f"Aucun modèle .docx dans {base}.")
     issues = _email_issues(base)
+    warnings = []
     for path in files:
         language = "en" if path.parent.name == "en" else "fr"
         kind = path.stem if path.stem in pipeline.ALL_KINDS else "mise_en_demeure"
         context = pipeline.sample_context(language, kind)
         found = pipeline.check_template(path, context) or pipeline.law_issues(path, language, kind)
         issues += found
+        # Printed, not failed: the letters are right as long as a bank is given.
+        warnings += pipeline.bank_warnings(path)
         status = "ok" if not found else f"{len(found)} problème(s)"
         out.print(
             f"{path.relative_to(base)} : {status}", markup=False, highlight=False, soft_wrap=True
         )
     for issue in issues:
         out.print(f"  - {issue.describe()}", markup=False, highlight=False, soft_wrap=True)
+    for warning in warnings:
+        said = f"  - avertissement : {warning.describe()}"
+        out.print(said, markup=False, highlight=False, soft_wrap=True)
     if issues:
         raise typer.Exit(ExitCode.ERROR)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .bankcheck import bank_warnings
 from .batch import (
     LetterJob,
     render_bundles,
@@ -97,6 +98,7 @@ __all__ = [
     "Placement",
     "Printed",
     "add_payment_qr",
+    "bank_warnings",
     "bounded_env",
     "build_letters",
     "bundled_templates",

@@ -114,7 +114,7 @@ class Placement:
     # The kinds of part (header, footer) some letter of the bundle has: a letter without one
     # gets a blank one, else it would show the previous letter's. Only those: a blank header
     # still takes room on the page (LibreOffice moved every line down by 6 mm).
-    shared: frozenset[str] = frozenset({"header", "footer"})
+    shared: frozenset[str] = frozenset({"header", "footer", "header:first", "footer:first"})
 
 
 def letter_fragment(template: CompiledTemplate, rendered: Rendered, place: Placement) -> Fragment:

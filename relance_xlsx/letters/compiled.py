@@ -124,6 +124,9 @@ class CompiledTemplate:
                 self._compile(etree.tostring(part, encoding="unicode"), env),
             )
         self.rel_targets = {p.rel_id: p.name for p in self.parts.values()}
+        # « header:first »: the kinds of part it gives a first page of its own (sectionparts).
+        firsts = re.findall(r'<w:(header|footer)Reference[^>]*w:type="first"', document)
+        self.firsts = {f"{k}:first" for k in firsts}
         self.env_globals = dict(env.globals)
         self._clean: set[str] = set()  # filled parts found fetching nothing (footers)
 

@@ -95,6 +95,9 @@ def creditor_context(settings: Settings, missing: list[str]) -> dict[str, Any]:
         "iban": _or_placeholder(c.iban, missing, "creditor.iban"),
         "bic": _or_placeholder(c.bic, missing, "creditor.bic"),
         "bank": c.bank.strip(),  # optional: the letters leave out « (…) » when empty
+        # The bank as the ways to pay print it after the BIC: « (Banque Exemple) », or nothing
+        # (an old template's « ({{ creditor.bank }}) » printed « () »: bankcheck.py says so).
+        "bank_line": f" ({c.bank.strip()})" if c.bank.strip() else "",
         "cheque_payee": c.cheque_payee or name,
         # Every letter's foot: the business papers' mentions (R123-237), on two lines.
         "footer": f"{who}\n{registry}",

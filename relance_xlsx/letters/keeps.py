@@ -9,7 +9,7 @@ from lxml import etree
 from .compiled import W
 
 _P, _PPR, _T, _TBL, _TR, _JC = (f"{{{W}}}{n}" for n in ("p", "pPr", "t", "tbl", "tr", "jc"))
-_VAL, _KEEP, _STYLE, _SECTPR = (f"{{{W}}}{n}" for n in ("val", "keepNext", "pStyle", "sectPr"))
+_VAL, _KEEP, _STYLE = (f"{{{W}}}{n}" for n in ("val", "keepNext", "pStyle"))
 # The order of w:pPr's children (ECMA-376 CT_PPrBase, then rPr, sectPr, pPrChange).
 _NAMES = """pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr
 suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct
@@ -99,68 +99,4 @@ def set_child(paragraph: etree._Element, local: str) -> etree._Element:
     return etree.SubElement(props, tag)
 
 
-def wrap_unbroken(paragraphs: list[etree._Element]) -> None:
-    """Put these consecutive body paragraphs in a borderless table of one cell, the width of
-    the text, whose row no page breaks (w:cantSplit): Word and LibreOffice move it whole to
-    the next page when it does not fit. Left as they are when one of them is not a plain
-    paragraph of the body or ends a section."""
-    if not paragraphs or any(p.tag != _P for p in paragraphs):
-        return
-    body = paragraphs[0].getparent()
-    if body is None or any(p.find(f".//{_SECTPR}") is not None for p in paragraphs):
-        return
-    width = _text_width(body)
-    # Made inside the letter's tree (see keep_next), then put in place.
-    table = etree.SubElement(body, _TBL)
-    paragraphs[0].addprevious(table)
-    props = etree.SubElement(table, f"{{{W}}}tblPr")
-    _sub(props, "tblW", w="5000", type="pct")
-    _sub(props, "tblInd", w="0", type="dxa")
-    borders = _sub(props, "tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        _sub(borders, side, val="nil")
-    _sub(props, "tblLayout", type="fixed")
-    margins = _sub(props, "tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        _sub(margins, side, w="0", type="dxa")
-    _sub(_sub(table, "tblGrid"), "gridCol", w=str(width))
-    row = _sub(table, "tr")
-    _sub(_sub(row, "trPr"), "cantSplit")
-    cell = _sub(row, "tc")
-    _sub(_sub(cell, "tcPr"), "tcW", w=str(width), type="dxa")
-    for paragraph in paragraphs:
-        cell.append(paragraph)
-    after = table.getnext()
-    if after is None or after.tag == _SECTPR:
-        # A body (or a section of the bundle) ends with a paragraph: one a point high, so
-        # that it never makes a page of its own under a signature at the page's foot.
-        end = etree.Element(_P)
-        table.addnext(end)
-        spacing = _sub(_sub(end, "pPr"), "spacing", before="0", after="0", line="20")
-        spacing.set(f"{{{W}}}lineRule", "exact")
-        _sub(_sub(spacing.getparent(), "rPr"), "sz", val="2")
-
-
-def _sub(parent: etree._Element, local: str, **attributes: str) -> etree._Element:
-    """A w: child with w: attributes."""
-    return etree.SubElement(
-        parent, f"{{{W}}}{local}", {f"{{{W}}}{k}": v for k, v in attributes.items()}
-    )
-
-
-def _text_width(body: etree._Element) -> int:
-    """The width of the text between the margins, in twentieths of a point (A4 with 2 cm
-    margins when the section does not say)."""
-    section = body.find(_SECTPR)
-    size = section.find(f"{{{W}}}pgSz") if section is not None else None
-    margins = section.find(f"{{{W}}}pgMar") if section is not None else None
-    try:
-        page = int((size.get(f"{{{W}}}w") if size is not None else None) or 11906)
-        left = int((margins.get(f"{{{W}}}left") if margins is not None else None) or 1134)
-        right = int((margins.get(f"{{{W}}}right") if margins is not None else None) or 1134)
-    except ValueError:
-        return 9638
-    return max(page - left - right, 1440)
-
-
-__all__ = ["Blocks", "keep_next", "set_child", "wrap_unbroken"]
+__all__ = ["Blocks", "keep_next", "set_child"]

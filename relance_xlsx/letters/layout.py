@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .compiled import Rendered, W
-from .keeps import Blocks, keep_next, set_child, wrap_unbroken
+from .keeps import Blocks, keep_next, set_child
 
 # Between the closing line and the signatory's name: 27 mm, room for a signature (25 to 30).
 SIGNING_ROOM_MM = 27
@@ -23,10 +23,6 @@ _AFTER = f"{{{W}}}after"
 _SMALL_TABLE = 12
 # The sentence right above a table goes with it up to this length.
 _INTRO_CHARS = 400
-# The paragraphs of text kept with the closing formula, and how far above them the heading of
-# their block is looked for.
-_CLOSING_WITH = 2
-_BLOCK_MOST = 6
 
 
 def lay_out(rendered: Rendered, context: dict[str, Any]) -> None:
@@ -76,36 +72,21 @@ def _title(blocks: Blocks, i: int) -> bool:
 
 
 def _keep_ending(blocks: Blocks, at: int, end: int) -> None:
-    """The end of the letter on one page: never a page holding only « Pour toute question… »,
-    the closing and the signature. From the two paragraphs of text above the closing (at)
-    (and, when the upper one ends a short block under a heading, « Modalités de règlement : »
-    and its ways to pay down to « Référence à rappeler », the whole block) to the signatory's
-    title (end), put in a table of one row that no page breaks (see wrap_unbroken):
-    LibreOffice moves a chain of « keep with next » paragraphs only a link or two back. A
-    table right above the closing (a thank-you's) keeps its last row with it."""
-    said, top = 0, at
+    """The closing formula (at) kept with the signatory's name and title (end), and with the
+    paragraph of text above it (« Pour toute question… »): never a page holding only the
+    closing and the signature. Only « keep with next », no unbreakable block: the ways to pay
+    above stay on the page before when they fit there, and the letter breaks between
+    paragraphs as a mailroom's does, not leaving a third of its first page empty. A table
+    right above the closing (a thank-you's) keeps its last row with it."""
     for j in range(at - 1, -1, -1):
         if blocks.is_table(j):
-            if said == 0:
-                keep_next(blocks.items[j])  # its last row
+            keep_next(blocks.items[j])  # its last row
             break
-        top = j
+        set_child(blocks.items[j], "keepNext")  # with the empty paragraphs between
         if blocks.texts[j]:
-            said += 1
-            if said == _CLOSING_WITH:
-                top = _heading_above(blocks, j)
-                break
-    wrap_unbroken(blocks.items[top : end + 1])
-
-
-def _heading_above(blocks: Blocks, top: int) -> int:
-    """The heading of the short block whose last paragraph is at top (top when none)."""
-    for j in range(top - 1, max(top - 1 - _BLOCK_MOST, -1), -1):
-        if blocks.is_table(j) or not blocks.texts[j]:
-            return top
-        if blocks.texts[j].endswith(":"):
-            return j
-    return top
+            break
+    for k in range(at, end):
+        set_child(blocks.items[k], "keepNext")
 
 
 def _keep_tables(blocks: Blocks) -> None:

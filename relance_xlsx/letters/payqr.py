@@ -71,23 +71,32 @@ def add_payment_qr(rendered: Rendered, context: dict[str, Any]) -> None:
         return
     english = (context.get("letter") or {}).get("language") == "en"
     said = printed(rf).replace(" ", "\u00a0")
+    anchor = _anchor(rendered.body, said)
+    # The reference (and the code) never start a page apart from the ways to pay.
+    heading = _keep_together(anchor) if anchor is not None else None
+    # The code beside the ways to pay, on the right of their heading: below them it took
+    # 4 cm and sent a one-invoice reminder's signature to a page 2 (review-clerk2).
+    beside = bool(payload) and heading is not None
     text = (
         f"Reference to quote: {said}" if english else f"Référence à rappeler : {said}"
     ) + (
+        "" if not payload else
+        (" – or scan the code opposite with your banking app." if english else
+         " – ou scannez le code ci-contre avec l'application de votre banque.") if beside else
         (" – or scan this code with your banking app:" if english else
          " – ou scannez ce code avec l'application de votre banque :")
-        if payload else ""
     )  # fmt: skip
-    new = [_paragraph(text, keep_next=bool(payload))]
+    new = [_paragraph(text, keep_next=bool(payload) and not beside)]
     if payload:
         digest = hashlib.sha1(payload.encode()).hexdigest()[:12]
         rel_id = f"rIdQr{digest}"
         rendered.media[rel_id] = (f"word/media/qr-{digest}.png", qr_png(payload))
-        new.append(_picture(rel_id, digest))
-    anchor = _anchor(rendered.body, said)
-    if anchor is not None:
-        # The reference (and the code) never start a page apart from the ways to pay.
-        _keep_together(anchor)
+        picture = _picture(rel_id, digest, floating=beside)
+        if heading is not None and beside:
+            first = len(heading) and heading[0].tag == f"{{{W}}}pPr"  # the run after its pPr
+            heading.insert(1 if first else 0, picture[0])
+        else:
+            new.append(picture)
     for element in reversed(new):
         if anchor is not None:
             anchor.addnext(element)
@@ -133,11 +142,11 @@ def _list_end(paragraph: etree._Element) -> etree._Element:
     return paragraph
 
 
-def _keep_together(anchor: etree._Element, most: int = 5) -> None:
+def _keep_together(anchor: etree._Element, most: int = 5) -> etree._Element | None:
     """The ways to pay, from their heading (« Modalités de règlement : ») down to the
     paragraph the code follows, kept with the next paragraph: the reference and the code
     never start a page alone, the block moves to the next page whole when it must (only
-    the anchor when no heading is found close above it)."""
+    the anchor when no heading is found close above it). The heading, if found."""
     tag_p, tag_t = f"{{{W}}}p", f"{{{W}}}t"
     block = [anchor]
     paragraph = anchor.getprevious()
@@ -150,6 +159,7 @@ def _keep_together(anchor: etree._Element, most: int = 5) -> None:
         block = [anchor]
     for kept in block:
         _set_keep_next(kept)
+    return block[-1] if len(block) > 1 else None
 
 
 def _set_keep_next(paragraph: etree._Element) -> None:
@@ -187,20 +197,33 @@ def _paragraph(text: str, *, keep_next: bool) -> etree._Element:
     return p
 
 
-def _picture(rel_id: str, digest: str) -> etree._Element:
-    """An inline picture of 3 × 3 cm pointing at the QR code's image part."""
+def _picture(rel_id: str, digest: str, *, floating: bool = False) -> etree._Element:
+    """A picture of 3 × 3 cm pointing at the QR code's image part: inline in a paragraph of
+    its own, or floating at the right margin, the text on its left (its run goes into the
+    paragraph it is anchored to)."""
     side = _SIDE_EMU
+    place = (
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="0" simplePos="0" '
+        'relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" '
+        'allowOverlap="0"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin">'
+        '<wp:align>right</wp:align></wp:positionH><wp:positionV relativeFrom="paragraph">'
+        f'<wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="{side}" cy="{side}"/>'
+        '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="left"/>'
+        if floating
+        else '<wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{side}" cy="{side}"/>'
+    )
     xml = (
         f'<w:p xmlns:w="{W}" xmlns:wp="{_NS["wp"]}" xmlns:a="{_NS["a"]}" '
-        f'xmlns:pic="{_NS["pic"]}" xmlns:r="{_NS["r"]}"><w:r><w:drawing>'
-        f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{side}" cy="{side}"/>'
+        f'xmlns:pic="{_NS["pic"]}" xmlns:r="{_NS["r"]}"><w:r><w:drawing>{place}'
         f'<wp:docPr id="{900 + int(digest[:3], 16) % 99}" name="QR code de paiement"/>'
         '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         f'<pic:pic><pic:nvPicPr><pic:cNvPr id="0" name="qr-{digest}.png"/><pic:cNvPicPr/>'
         f'</pic:nvPicPr><pic:blipFill><a:blip r:embed="{rel_id}"/><a:stretch><a:fillRect/>'
         '</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/>'
         f'<a:ext cx="{side}" cy="{side}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
-        "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>"
+        "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"
+        f"</wp:{'anchor' if floating else 'inline'}>"
         "</w:drawing></w:r></w:p>"
     )
     return etree.fromstring(xml)

@@ -152,7 +152,7 @@ class TemplateIssue:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _document_text(path: Path) -> list[str]:
+def template_paragraphs(path: Path) -> list[str]:
     """The text of every paragraph of the template: body (tables included), headers, footers."""
     texts: list[str] = []
     with zipfile.ZipFile(path) as zf:
@@ -198,7 +198,7 @@ def check_template(path: Path, context: dict[str, Any]) -> list[TemplateIssue]:
     except Exception as exc:  # a corrupt .docx raises zipfile/lxml/KeyError types
         return [TemplateIssue(path, path.name, f"fichier illisible : {describe_reader_error(exc)}")]
     issues += [TemplateIssue(path, name, "variable inconnue") for name in sorted(unknown)]
-    for text in _document_text(path):
+    for text in template_paragraphs(path):
         issues += [
             TemplateIssue(
                 path, m.group(0), "champ qui n'est pas une balise Jinja (écrivez {{ variable }})"
@@ -241,5 +241,6 @@ __all__ = [
     "jinja_env",
     "render_letter",
     "safe_filename",
+    "template_paragraphs",
     "template_path",
 ]

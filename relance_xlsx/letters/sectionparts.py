@@ -43,7 +43,9 @@ def own_headers_and_footers(
         if kind not in shared:
             continue  # no letter of the bundle has one: nothing to hide, no room taken
         for which in wanted:
-            if (kind, which) not in present:
+            # A first page's blank only where some letter has a first page of its own: a blank
+            # header above page 1 moved its lines in LibreOffice (session 10).
+            if (kind, which) not in present and (which == "default" or f"{kind}:first" in shared):
                 # Without its own reference a section inherits the previous letter's.
                 ref = etree.Element(f"{{{W}}}{kind}Reference")
                 ref.set(f"{{{W}}}type", which)
@@ -65,13 +67,16 @@ def blank(kind: str) -> bytes:
     return (
         f'{XML_DECLARATION}<w:{tag} xmlns:w="{W}"><w:p><w:pPr>'
         '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
-        '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p></w:{tag}>'
+        f'<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p></w:{tag}>'
     ).encode()
 
 
 def template_kinds(template: CompiledTemplate | None) -> set[str]:
-    """The kinds of part (header, footer) a template has."""
-    return {p.kind for p in template.parts.values()} if template is not None else set()
+    """The kinds of part (header, footer) a template has, and « header:first » for a first
+    page's own."""
+    if template is None:
+        return set()
+    return {p.kind for p in template.parts.values()} | template.firsts
 
 
 __all__ = ["Parts", "add_part", "blank", "own_headers_and_footers", "template_kinds"]

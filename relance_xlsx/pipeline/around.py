@@ -15,7 +15,7 @@ from ..config import Settings, legal_line
 from ..errors import RelanceError, RunDateError
 from ..forking import Forked
 from ..ledger import ACTION_LABELS, Ledger, Problem
-from ..letters import Letter, LetterRows, is_registered
+from ..letters import Letter, LetterRows, bank_warnings, is_registered
 from ..policy import Decisions
 from ..progress import Progress, step
 from ..results import (
@@ -250,6 +250,10 @@ def template_folder(settings: Settings, warnings: list[str]) -> str | None:
             "modèles fournis sont utilisés."
         )
         return None
+    if not settings.creditor.bank.strip():
+        # An old copy's « ({{ creditor.bank }}) » prints « () » with no bank: said, not changed.
+        for path in sorted(folder.glob("*.docx")) + sorted(folder.glob("en/*.docx")):
+            warnings += [f"Modèle {w.describe()}" for w in bank_warnings(path)]
     return str(folder)
 
 

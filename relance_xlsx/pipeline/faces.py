@@ -8,6 +8,7 @@ from ..bank import MAX_STATEMENT_MB, SURE, TO_DECIDE
 from ..ledger import ALL_KINDS
 from ..letters import (
     SETTINGS_WHERE,
+    bank_warnings,
     bundled_templates,
     check_email_template,
     check_template,
@@ -31,6 +32,7 @@ __all__ = [
     "SURE",
     "TO_DECIDE",
     "PostingList",
+    "bank_warnings",
     "bundled_templates",
     "check_email_template",
     "check_template",
