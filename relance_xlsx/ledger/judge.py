@@ -23,6 +23,7 @@ from .labels import label
 from .marks import currency_mark
 from .money import access_flags
 from .owed import net_plus_vat, net_vat_total, references, running_totals
+from .paiddates import paid_dates
 from .profile import Profiles
 from .receipts import settled_invoice_flags
 from .settledon import settled_header
@@ -63,6 +64,7 @@ def judge(
     _emails(case)
     account_names(case)
     _postcodes(case)
+    paid_dates(case)  # « Payée » of dates: the payment date
     _settled_flags(case)
     settled_invoice_flags(case)
     _paid_flags(case)
