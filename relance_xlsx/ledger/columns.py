@@ -13,6 +13,9 @@ from .synonyms import ALIASES
 # purchases table, which the choice sets aside).
 IDENTIFYING_FIELDS = ("invoice", "client", "supplier")
 MIN_FIELDS = 3
+# Headers that are also values of a ledger's rows (« Relance 2 », « Mise en demeure »): they
+# never make a data row a header row on their own.
+_ROW_WORDS = frozenset({"stage_1", "stage_2", "stage_notice"})
 
 # Anything but a letter or a digit of any script (« _ » too) separates words.
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -201,7 +204,7 @@ def is_invoice_table(mapping: Mapping[str, int]) -> bool:
         and any(f in mapping for f in IDENTIFYING_FIELDS)
         # Distinct columns: a net amount also taken as the amount is one column, not two
         # (« Sous-total | N » under a header is a totals row, not an invoice table).
-        and len(set(mapping.values())) >= MIN_FIELDS
+        and len({j for f, j in mapping.items() if f not in _ROW_WORDS}) >= MIN_FIELDS
     )
 
 

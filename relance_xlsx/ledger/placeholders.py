@@ -23,7 +23,9 @@ _UNPAID = frozenset(
 )
 # Fields whose placeholders are empty cells; those of payments also take the unpaid words,
 # those of dates « 0 ».
-DATE_FIELDS = frozenset({"payment_date", "reminder_date", "due_date"})
+DATE_FIELDS = frozenset(
+    {"payment_date", "reminder_date", "due_date", "stage_1", "stage_2", "stage_notice"}
+)
 PAYMENT_FIELDS = frozenset({"payment_date", "paid"})
 BLANKED = DATE_FIELDS | PAYMENT_FIELDS
 
