@@ -15,6 +15,7 @@ from typing import Any
 from .columns import normalise
 from .pending import PENDING
 from .remarks import SETTLED_DISPUTE
+from .voided import VOIDED
 
 PAID = "paid"
 DRAFT = "draft"
@@ -117,6 +118,7 @@ _PATTERNS = (
      # Odoo's « En paiement » (a payment registered, its bank line not yet matched); a
      # cheque or bill handed to the bank (« Valeur envoyée à l'encaissement »).
      r"^en paiement$|^in payment$|\b(envoye\w*|remis\w*|depose\w*) (a|en) l? ?encaissement\b"),
+    (CANCELLED, VOIDED),  # « Annulée par avoir », « Créditée »: cancelled, not a credit
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
     (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     # Rejected by the e-invoicing platform: the word alone, or with the platform's name.
