@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from .clientname import name_client
 from .synonyms import ALIASES
 
 # A table is an invoice table when it names an amount and one of these (a supplier's: a
@@ -183,6 +184,7 @@ def match_headers(
         if name not in mapping and pos not in used:
             mapping[name] = pos
             used.add(pos)
+    name_client(folded, mapping, used)  # « Nom de la société ou du client », « Intitulé »
     # A client number stands for the client when the table has no name; the amount still
     # owed stands for the amount when that is all it has.
     if "client" not in mapping and "client_number" in mapping:
