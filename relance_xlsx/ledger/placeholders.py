@@ -21,6 +21,13 @@ _UNPAID = frozenset(
     | {"pas encore", "pas encore payee", "pas encore reglee", "unpaid", "not paid"}
     | {"pending", "a venir"}
 )
+# Due on the invoice date, typed in one row of an « Échéance » column of dates (M6): no date
+# (terms.immediate_terms reads it as terms of 0 days).
+IMMEDIATE = frozenset(
+    {"a reception", "reception", "des reception", "a reception de facture", "comptant"}
+    | {"paiement comptant", "paiement a reception", "immediat", "immediate", "paiement immediat"}
+    | {"on receipt", "upon receipt", "due on receipt", "due upon receipt", "cash", "immediately"}
+)
 # Fields whose placeholders are empty cells; those of payments also take the unpaid words,
 # those of dates « 0 ».
 DATE_FIELDS = frozenset(
@@ -42,7 +49,11 @@ def is_placeholder(value: Any, field: str = "") -> bool:
     if text in _MARKS or text.lower() in _WORDS_CASE:
         return True
     word = normalise(text)
-    return word in _WORDS or (field in PAYMENT_FIELDS and word in _UNPAID)
+    return (
+        word in _WORDS
+        or (field in PAYMENT_FIELDS and word in _UNPAID)
+        or (field == "due_date" and word in IMMEDIATE)
+    )
 
 
 def blanked(column: Coded, field: str) -> Coded:
@@ -62,4 +73,4 @@ def blanked(column: Coded, field: str) -> Coded:
     return Coded(codes, column.values)
 
 
-__all__ = ["BLANKED", "blanked", "is_placeholder"]
+__all__ = ["BLANKED", "IMMEDIATE", "blanked", "is_placeholder"]

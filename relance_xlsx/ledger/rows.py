@@ -37,7 +37,7 @@ from .settledon import payment_dates, settled_flag
 from .skips import skip_rows
 from .standing import Standing, read_standing
 from .statuses import LITIGATION as IN_LITIGATION
-from .terms import Terms, due_from_terms, parse_terms, start_dates
+from .terms import Terms, due_from_terms, immediate_terms, parse_terms, start_dates
 from .text import parse_one_line
 from .values import parse_date, parse_text
 
@@ -106,7 +106,7 @@ def _columns(
         grid, payment_date, paid_flag, as_of, paid_cell
     )
     holds = hold_columns(grid, standing)
-    terms = grid.parse("terms", parse_terms, "warning")
+    terms = immediate_terms(grid, grid.parse("terms", parse_terms, "warning"))  # « À réception »
     history = grid.parse("reminder_level", parse_level)
     last_date = grid.parse("reminder_date", parse_date)
     objects = grid.parse("object", parse_text)
