@@ -22,6 +22,7 @@ from .echeancier import account_names, instalment_amounts
 from .labels import label
 from .marks import currency_mark
 from .money import access_flags
+from .openamounts import open_amounts
 from .owed import net_plus_vat, net_vat_total, references, running_totals
 from .paiddates import paid_dates
 from .profile import Profiles
@@ -81,6 +82,7 @@ def judge(
     running_totals(case)
     instalment_amounts(case)
     net_plus_vat(case)
+    open_amounts(case)  # « Montant ouvert », « Encours »; « Montant total » beside « Montant dû »
     if "amount" not in case.pos and "balance" in case.pos:
         case.pos["amount"] = case.pos.pop("balance")  # what is still owed stands for it
     for field, column in case.pos.items():
