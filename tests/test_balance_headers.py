@@ -97,7 +97,8 @@ def test_an_odoo_invoice_list_claims_what_is_due(tmp_path):
 @pytest.mark.parametrize(
     ("header", "values", "warned"),
     [
-        pytest.param("Encours", [0, 550, 430], True, id="encours"),
+        # (« Encours » is now read as the balance: tests/test_open_amounts.py.)
+        pytest.param("Reliquat", [0, 550, 430], True, id="reliquat"),
         pytest.param("Dû client", [0, 850, 430], True, id="du-client"),
         pytest.param("Jours de retard", [35, 0, 12], False, id="days"),
         pytest.param("Frais", [0, 0, 10], False, id="fees"),

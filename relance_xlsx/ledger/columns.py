@@ -7,12 +7,16 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from .clientname import name_client
 from .synonyms import ALIASES
 
 # A table is an invoice table when it names an amount and one of these (a supplier's: a
 # purchases table, which the choice sets aside).
 IDENTIFYING_FIELDS = ("invoice", "client", "supplier")
 MIN_FIELDS = 3
+# Headers that are also values of a ledger's rows (« Relance 2 », « Mise en demeure »): they
+# never make a data row a header row on their own.
+_ROW_WORDS = frozenset({"stage_1", "stage_2", "stage_notice"})
 
 # Anything but a letter or a digit of any script (« _ » too) separates words.
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -180,6 +184,7 @@ def match_headers(
         if name not in mapping and pos not in used:
             mapping[name] = pos
             used.add(pos)
+    name_client(folded, mapping, used)  # « Nom de la société ou du client », « Intitulé »
     # A client number stands for the client when the table has no name; the amount still
     # owed stands for the amount when that is all it has.
     if "client" not in mapping and "client_number" in mapping:
@@ -201,7 +206,7 @@ def is_invoice_table(mapping: Mapping[str, int]) -> bool:
         and any(f in mapping for f in IDENTIFYING_FIELDS)
         # Distinct columns: a net amount also taken as the amount is one column, not two
         # (« Sous-total | N » under a header is a totals row, not an invoice table).
-        and len(set(mapping.values())) >= MIN_FIELDS
+        and len({j for f, j in mapping.items() if f not in _ROW_WORDS}) >= MIN_FIELDS
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .columns import normalise
 from .credit_numbers import credit_number, credit_number_warning
+from .drafts import UNKNOWN_DRAFT, draft_meaning, draft_word
 from .lettering import (
     SAID_LETTERING,
     UNKNOWN_LETTERING,
@@ -161,6 +162,7 @@ FLAG_READERS = {
     "credit_flag": (credit_meaning, flag_word, UNKNOWN_CREDIT),
     "credit_due": (credit_due_meaning, flag_word, UNKNOWN_CREDIT),
     "lettering": (lettering_meaning, lettering_word, UNKNOWN_LETTERING),
+    "draft_flag": (draft_meaning, draft_word, UNKNOWN_DRAFT),
 }
 # What `check` says of a meaning a column gives, when not statuses.SAID's.
 FLAG_SAID = {
@@ -172,7 +174,7 @@ FLAG_SAID = {
     "credit_due": _PENDING_SAID,
     "lettering": SAID_LETTERING,
 }
-UNKNOWN_FLAGS = (UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING)
+UNKNOWN_FLAGS = (UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING, UNKNOWN_DRAFT)
 # Each column that may say something under way: the warning its cell puts on its row.
 PENDING_READERS = {
     "status": pending_word,

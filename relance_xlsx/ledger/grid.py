@@ -11,6 +11,7 @@ import numpy as np
 
 from .coded import Coded, parse_amounts, parse_values
 from .labels import label
+from .placeholders import blanked
 from .problems import Problem
 from .text import name_was_cleaned, parse_name, parse_text
 
@@ -60,7 +61,8 @@ class Grid:
             if self._kept is not None:
                 cells = cells[self._kept]
             code = Coded.plain if name in _MOSTLY_DISTINCT else Coded.of
-            self._columns[pos] = code(cells)
+            # « — », « N/A »… in a payment or date column: empty cells (placeholders.py).
+            self._columns[pos] = blanked(code(cells), name)
         return self._columns[pos]
 
     def cells(self, pos: int) -> np.ndarray:

@@ -22,8 +22,9 @@ from .echeancier import account_names, instalment_amounts
 from .labels import label
 from .marks import currency_mark
 from .money import access_flags
+from .openamounts import open_amounts
 from .owed import net_plus_vat, net_vat_total, references, running_totals
-from .paid_dates import paid_dates
+from .paid_dates import paid_dates, participle_dates
 from .profile import Profiles
 from .receipts import settled_invoice_flags
 from .settledon import settled_header
@@ -64,6 +65,7 @@ def judge(
     _emails(case)
     account_names(case)
     _postcodes(case)
+    participle_dates(case)  # « Payée » of dates: the payment date
     _settled_flags(case)
     settled_invoice_flags(case)
     _paid_flags(case)
@@ -81,6 +83,7 @@ def judge(
     running_totals(case)
     instalment_amounts(case)
     net_plus_vat(case)
+    open_amounts(case)  # « Montant ouvert », « Encours »; « Montant total » beside « Montant dû »
     if "amount" not in case.pos and "balance" in case.pos:
         case.pos["amount"] = case.pos.pop("balance")  # what is still owed stands for it
     for field, column in case.pos.items():

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from .numbers import amount_or_nan, split_amount
+from .placeholders import is_placeholder
 
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[a-z]{2,}$", re.I)
 _TEXT_DATE = re.compile(
@@ -98,7 +99,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float):
         return "number"
     text = str(value).strip()
-    if not text:
+    if not text or is_placeholder(text):  # « — », « N/A », « néant »: nothing yet
         return "empty"
     if _EMAIL.match(text) or (
         "@" in text and all(_EMAIL.match(p.strip()) for p in re.split(r"[;,]", text) if p.strip())

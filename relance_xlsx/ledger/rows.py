@@ -21,22 +21,23 @@ from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
 from .deductions import deducted, deducted_columns, withheld
 from .extent import lower_table
-from .followup import followup_columns, notice_reached, undated_notices
+from .followup import followup_columns, undated_notices
 from .grid import Grid
 from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns, owed_holds
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
 from .leftover import unread_balance
-from .levels import FORMAL_NOTICE, LITIGATION, History, parse_level
+from .levels import LITIGATION, History, parse_level
 from .money import credits, negative_paid, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
+from .sent import sent_levels
 from .settledon import payment_dates, settled_flag
 from .skips import skip_rows
 from .standing import Standing, read_standing
 from .statuses import LITIGATION as IN_LITIGATION
-from .terms import Terms, due_from_terms, parse_terms, start_dates
+from .terms import Terms, due_from_terms, immediate_terms, parse_terms, start_dates
 from .text import parse_one_line
 from .values import parse_date, parse_text
 
@@ -105,7 +106,7 @@ def _columns(
         grid, payment_date, paid_flag, as_of, paid_cell
     )
     holds = hold_columns(grid, standing)
-    terms = grid.parse("terms", parse_terms, "warning")
+    terms = immediate_terms(grid, grid.parse("terms", parse_terms, "warning"))  # « À réception »
     history = grid.parse("reminder_level", parse_level)
     last_date = grid.parse("reminder_date", parse_date)
     objects = grid.parse("object", parse_text)
@@ -119,7 +120,7 @@ def _columns(
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
     levels = np.where(standing.rows(IN_LITIGATION), np.maximum(levels, LITIGATION), levels)
-    levels = np.where(notice_reached(grid), np.maximum(levels, FORMAL_NOTICE), levels)  # « MED »
+    levels, last_date = sent_levels(grid, levels, last_date)  # « Relancée le », « 1ère relance »
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]

@@ -23,6 +23,7 @@ from .problems import Decision, Skip
 from .standing import Standing
 from .statuses import CANCELLED, CLOSED, DRAFT, NOT_CHASED, REJECTED, WRITTEN_OFF
 from .sums import is_sum_above
+from .voided import voided_credit_notes
 
 _TOTAL_RE = re.compile(
     r"^(grand )?(total|totaux|sous total|subtotal|sub total|somme|sum|moyenne|average|avg|"
@@ -86,8 +87,10 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
         skip(i, TOTAL)
     for i in np.flatnonzero(keep & (kinds == _PLACEHOLDER_KIND)).tolist():
         skip(i, f"{PLACEHOLDER} (« {invoice.at(i)} »)")
+    issued = voided_credit_notes(grid)  # « Avoir émis » on the credit note itself
     for meaning, reason in _NOT_CHASED.items():
-        for i in np.flatnonzero(keep & standing.rows(meaning)).tolist():
+        rows = standing.rows(meaning) & ~(issued if meaning == CANCELLED else False)
+        for i in np.flatnonzero(keep & rows).tolist():
             skip(i, f"{reason} ({standing.said[i]})")
     for i, reason in kind_skips(grid, keep):  # « Proforma » under « Mode facturation »
         skip(i, reason)

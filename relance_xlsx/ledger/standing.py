@@ -31,6 +31,7 @@ STATUS_FIELDS = (
     "credit_flag",
     "credit_due",
     "lettering",
+    "draft_flag",
 )
 UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3

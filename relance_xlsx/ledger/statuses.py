@@ -16,6 +16,7 @@ from .columns import normalise
 from .denials import denied
 from .pending import PENDING, doubtful_paid
 from .remarks import SETTLED_DISPUTE
+from .voided import VOIDED
 
 PAID = "paid"
 DRAFT = "draft"
@@ -122,6 +123,7 @@ _PATTERNS = (
      # Odoo's « En paiement » (a payment registered, its bank line not yet matched); a
      # cheque or bill handed to the bank (« Valeur envoyée à l'encaissement »).
      r"^en paiement$|^in payment$|\b(envoye\w*|remis\w*|depose\w*) (a|en) l? ?encaissement\b"),
+    (CANCELLED, VOIDED),  # « Annulée par avoir », « Créditée »: cancelled, not a credit
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
     (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
     # Rejected by the e-invoicing platform: the word alone, or with the platform's name.

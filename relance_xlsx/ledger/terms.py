@@ -12,6 +12,7 @@ import numpy as np
 from .coded import Coded
 from .columns import normalise
 from .grid import Grid
+from .placeholders import IMMEDIATE
 from .problems import Problem
 from .values import is_empty
 
@@ -77,6 +78,30 @@ def start_dates(grid: Grid, invoice_date: Coded, terms: Coded, received: Coded) 
     return Coded.of(np.where(use, received.array(), invoice_date.array()))
 
 
+def immediate_terms(grid: Grid, terms: Coded) -> Coded:
+    """The terms with « À réception », « Comptant », « Immédiate » typed in one row of the
+    due-date column read as that row's terms (due on the invoice date, review-pubwb6 M6)."""
+    if "due_date" not in grid.positions:
+        return terms
+    cells = grid.cells(grid.positions["due_date"])
+    now = np.fromiter((_immediate(v) for v in cells), bool, len(cells))
+    if not now.any():
+        return terms
+    values = np.append(terms.values, [None, None])
+    values[-2:] = [Terms(0), Terms(0, from_receipt=True)]
+    receipt = np.fromiter((_immediate(v) == 2 for v in cells), bool, len(cells))
+    codes = np.where(now, np.where(receipt, len(values) - 1, len(values) - 2), terms.codes)
+    values = np.append(values, [None])  # the missing cell's slot stays last
+    return Coded(codes, values)
+
+
+def _immediate(value: Any) -> int:
+    """0: not immediate terms; 1: due now (« Comptant »); 2: on receipt (« À réception »)."""
+    if not isinstance(value, str) or normalise(value) not in IMMEDIATE:
+        return 0
+    return 2 if "reception" in normalise(value) or "receipt" in normalise(value) else 1
+
+
 def end_of_month(day: dt.date) -> dt.date:
     """The last day of the month of a date."""
     first_next = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
@@ -106,4 +131,11 @@ def _day_in_month(day: dt.date, wanted: int) -> dt.date:
     return day.replace(day=min(wanted, end_of_month(day).day))
 
 
-__all__ = ["Terms", "due_from_terms", "end_of_month", "parse_terms", "start_dates"]
+__all__ = [
+    "Terms",
+    "due_from_terms",
+    "end_of_month",
+    "immediate_terms",
+    "parse_terms",
+    "start_dates",
+]

@@ -1,0 +1,57 @@
+"""What is left to pay under headers the synonyms leave to the content (review-pubwb6 M4,
+M5): « Montant ouvert », « Encours », « Impayé », « À encaisser » beside the amount, never
+above it row by row, are the balance; Zervant's « Montant total » beside « Montant dû » is
+the invoice's total, « Montant dû » what is left of it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .column_case import Case
+from .columns import header_words
+
+_OPEN = frozenset(
+    {"montant ouvert", "encours", "en cours", "encours client", "impaye", "montant impaye ttc"}
+    | {"a encaisser", "montant a encaisser", "reste ouvert", "ouvert", "du"}
+)
+_TOTAL = frozenset({"montant total", "montant total facture", "total facture"})
+_CENT = 0.005
+_FILLED = 0.8
+
+
+def open_amounts(case: Case) -> None:
+    """The balance (or, beside it, the total) read from a free column by its header and
+    content, before the balance stands for the amount."""
+    if "amount" in case.pos and "balance" not in case.pos:
+        column = _beside(case, _OPEN, case.pos["amount"], above=False)
+        if column is not None:
+            case.pos["balance"] = column
+            case.evidence["balance"] = "d'après le contenu : jamais plus que le montant"
+            case.notes.append(
+                f"« {case.name(column)} » ne dépasse jamais le montant : lu comme le reste dû."
+            )
+    elif "amount" not in case.pos and "balance" in case.pos:
+        column = _beside(case, _TOTAL, case.pos["balance"], above=True)
+        if column is not None:
+            case.pos["amount"] = column
+            case.evidence["amount"] = "d'après le contenu : jamais moins que le montant dû"
+
+
+def _beside(case: Case, headers: frozenset[str], other: int, above: bool) -> int | None:
+    """The free column named by one of the headers whose numbers stay on one side of the
+    other column's, row by row (above: never below it; else never above it)."""
+    base = case.profiles[other].values
+    for column in case.free():
+        if header_words(case.name(column)) not in headers or not case.numeric(column):
+            continue
+        values = case.profiles[column].values
+        both = ~np.isnan(values) & ~np.isnan(base)
+        if both.sum() < max(1, _FILLED * case.profiles[column].filled):
+            continue
+        gap = (values - base)[both] if above else (base - values)[both]
+        if (gap >= -_CENT).all() and (values[both] >= -_CENT).all():
+            return column
+    return None
+
+
+__all__ = ["open_amounts"]

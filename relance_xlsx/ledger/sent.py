@@ -1,0 +1,87 @@
+"""Reminders the workbook says were already sent, without a « Niveau de relance » column: a
+reminder date alone, « Nombre de relances », a status « Relancée », or one date column per
+stage (« 1ère relance », « 2ème relance », « Mise en demeure »). The escalation goes on from
+the stage reached, never back to a first reminder (review-pubwb6 M1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import numpy as np
+
+from .coded import Coded, object_array
+from .columns import normalise
+from .followup import notice_reached
+from .grid import Grid
+from .levels import FORMAL_NOTICE, REMINDER_1, REMINDER_2
+from .values import parse_date, parse_flag
+
+# One date column per stage, the highest filled one the stage reached.
+STAGES = (("stage_1", REMINDER_1), ("stage_2", REMINDER_2), ("stage_notice", FORMAL_NOTICE))
+_STATUSES = ("status", "payment_status", "reminder_status")
+# « Relancée », « Relancé 2 fois », « Relancée (2) »: reminded, the number the stage.
+_REMINDED = re.compile(r"^(?:deja )?relance(?:e|es|s)?(?: (\d)(?: fois)?)?$")
+
+
+def parse_count(value: Any) -> int | None:
+    """A « Nombre de relances » cell: a whole number of reminders sent, 0 or more."""
+    if value is None or isinstance(value, bool):
+        return None
+    number = value if isinstance(value, int | float) else float(str(value).strip() or "nan")
+    if number != number:  # NaN: empty
+        return None
+    if number < 0 or not float(number).is_integer():
+        raise ValueError("nombre de relances attendu : 0, 1, 2…")
+    return int(number)
+
+
+def _stage_date(value: Any) -> dt.date | None:
+    """A stage's cell: its date; « x » or « oui » (sent, date unknown) is no date."""
+    try:
+        if parse_flag(value):
+            return None
+    except ValueError:
+        pass
+    return parse_date(value)
+
+
+def _status_level(value: Any) -> int:
+    found = _REMINDED.match(normalise(value)) if isinstance(value, str) else None
+    if found is None:
+        return 0
+    return min(int(found.group(1) or REMINDER_1), FORMAL_NOTICE) or REMINDER_1
+
+
+def sent_levels(grid: Grid, levels: np.ndarray, last_date: Coded) -> tuple[np.ndarray, Coded]:
+    """The levels and last reminder dates with what the other columns say was sent."""
+    levels = np.where(notice_reached(grid), np.maximum(levels, FORMAL_NOTICE), levels)  # « MED »
+    reached = np.zeros(len(grid), dtype=int)
+    if "reminder_level" not in grid.positions:
+        # A reminder date with no level: at least the first reminder went out that day.
+        reached = np.where(last_date.present(), REMINDER_1, reached)
+    if "reminder_count" in grid.positions:
+        counts = grid.parse("reminder_count", parse_count, "warning")
+        number = counts.map(lambda n: n if isinstance(n, int) else 0).array(int)
+        reached = np.maximum(reached, np.minimum(number, FORMAL_NOTICE))
+    for field in _STATUSES:
+        if field in grid.positions:
+            reached = np.maximum(reached, grid.raw(field).map(_status_level).array(int))
+    days = last_date.array()
+    for field, stage in STAGES:
+        if field not in grid.positions:
+            continue
+        dates = grid.parse(field, _stage_date, "warning")
+        filled = grid.raw(field).filled()
+        reached = np.where(filled, np.maximum(reached, stage), reached)
+        for i in np.flatnonzero(dates.present()).tolist():
+            day = dates.at(i)
+            if days[i] is None or day > days[i]:
+                days[i] = day
+    if not any(f in grid.positions for f, _ in STAGES):
+        return np.maximum(levels, reached), last_date
+    return np.maximum(levels, reached), Coded.of(object_array(list(days)))
+
+
+__all__ = ["STAGES", "parse_count", "sent_levels"]

@@ -1,0 +1,64 @@
+"""Reminders the workbook says were sent are never ignored, whatever the columns say them
+with: « Relancé le » / « Dernière relance » (the reminder date, never the level), a date with
+no level column (relance 1 sent that day), « Nombre de relances », a status « Relancée »,
+one date column per stage (« 1ère relance », « Relance 2 », « Mise en demeure »). A later
+stage sent is never followed by a « Relance 1 » (review-pubwb6 H5, M1); a reminder dated on or
+before the due date is still no stage (ledger/early.py)."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import complete_settings, write_ledger
+
+import relance_xlsx
+from relance_xlsx.ledger import read_ledger
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+BASE = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse"]
+ROW = ["F1", "Zeta SARL", D(2026, 9, 1), D(2026, 10, 1), 800.0, "10 rue Garibaldi\n69006 Lyon"]
+NOV2, DEC1 = D(2026, 11, 2), D(2026, 12, 1)
+
+CASES = [
+    # (id, extra headers, their cells, recorded level, last date, action, letter kind)
+    ("date de relance alone", ["Date de relance"], [NOV2], 1, NOV2, "letter", "Relance 2"),
+    ("relancé le", ["Relancé le"], [NOV2], 1, NOV2, "letter", "Relance 2"),
+    ("relancée le", ["Relancée le"], [NOV2], 1, NOV2, "letter", "Relance 2"),
+    ("dernière relance", ["Dernière relance"], [NOV2], 1, NOV2, "letter", "Relance 2"),
+    ("date dernière relance", ["Date dernière relance"], [NOV2], 1, NOV2, "letter", "Relance 2"),
+    ("relance envoyée le", ["Relance envoyée le"], [NOV2], 1, NOV2, "letter", "Relance 2"),
+    ("reminded 6 days ago", ["Relancé le"], [DEC1], 1, DEC1, "wait", None),
+    ("nombre de relances 2", ["Relancée le", "Nombre de relances"], [NOV2, 2], 2, NOV2, "letter", "Mise en demeure"),
+    ("nombre de relances 1", ["Date de relance", "Nombre de relances"], [NOV2, 1], 1, NOV2, "letter", "Relance 2"),
+    ("nombre de relances 7 capped", ["Date de relance", "Nb relances"], [NOV2, 7], 3, NOV2, "litigation", None),
+    ("status relancée", ["Statut", "Relancée le"], ["Relancée", NOV2], 1, NOV2, "letter", "Relance 2"),
+    ("1ère relance", ["1ère relance", "2ème relance", "Mise en demeure"], [D(2026, 10, 15), None, None], 1, D(2026, 10, 15), "letter", "Relance 2"),
+    ("relance 2", ["Relance 1", "Relance 2", "Mise en demeure"], [D(2026, 10, 15), NOV2, None], 2, NOV2, "letter", "Mise en demeure"),
+    ("date mise en demeure", ["Date relance 1", "Date relance 2", "Date mise en demeure"], [D(2026, 10, 15), NOV2, D(2026, 11, 20)], 3, D(2026, 11, 20), "litigation", None),
+    # Dated before the due date (1 October): no stage, the first reminder goes now.
+    ("stage before the due date", ["1ère relance"], [D(2026, 9, 20)], 1, D(2026, 9, 20), "letter", "Relance 1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("headers", "cells", "level", "last", "action", "kind"),
+    [pytest.param(*c[1:], id=c[0]) for c in CASES],
+)
+def test_reminders_already_sent_are_read(tmp_path, headers, cells, level, last, action, kind):
+    ledger = write_ledger(tmp_path / "l.xlsx", [[*ROW, *cells]], [*BASE, *headers])
+    row = read_ledger(ledger, complete_settings(), as_of=AS_OF).frame.iloc[0]
+    assert (int(row["level"]), row["last_date"].date(), bool(row["valid"])) == (level, last, True)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False
+    )
+    (invoice,) = result.invoices
+    assert invoice.action == action, invoice.reason
+    if kind is None:
+        assert invoice.letter is None
+    else:
+        assert invoice.letter and kind in Path(invoice.letter).name, invoice.letter
