@@ -171,3 +171,32 @@ def test_a_register_of_credit_notes_is_refused(tmp_path, numbers, header, marks,
     path = _book(tmp_path / "r.xlsx", [*BASE, header], lines)
     result = runner.invoke(app, ["run", str(path), "--as-of", "2026-12-07", "--dry-run"])
     assert result.exit_code == 1 and "ne contient que des avoirs" in result.output
+
+
+# Issue 35 — the credit-note numbers are searched in one text of all the numbers: each number
+# must be read as it is alone (spaces stripped, no match across two numbers, odd cells).
+_ODD_NUMBERS = [
+    " crn12", "CRN 3 ", "crn", "CRN\n5", "\u2003CRN7", "crn-\u0663", "AV-2026-1", " nc-0042 ",
+    "avo12", "AVx1", "CN-7", "", "  ", "F-1", "F\x00", "x\x00crn1", "crn\x001", None, 3.0, 7,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        pytest.param(_ODD_NUMBERS, id="with-NUL"),
+        pytest.param([v for v in _ODD_NUMBERS if "\x00" not in str(v)], id="one-text"),
+        pytest.param(["CRN1", "F-2"], id="short"),
+        pytest.param([None, 1.0], id="no-text"),
+    ],
+)
+def test_credit_numbers_searched_at_once_read_each_number_alone(cells):
+    import numpy as np
+
+    from relance_xlsx.ledger import kinds
+
+    values = np.array([*cells, None], dtype=object)
+    texts = kinds._Texts(values)
+    for pattern in (kinds._REGISTER, kinds._CREDIT_NUMBER):
+        alone = [kinds._numbered(v, pattern) for v in values.tolist()]
+        assert texts.starting(pattern).tolist() == alone

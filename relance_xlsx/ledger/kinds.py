@@ -5,6 +5,7 @@ credit-note numbers (« AV-… », « NC-… » among « F-… », « CRN… »)
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -101,10 +102,55 @@ def _blank(value: Any) -> bool:
 def _numbered_credits(grid: Grid) -> np.ndarray:
     """Rows numbered as credit notes: CRN…, or AV-/NC-… when other rows are numbered F-…."""
     raw = grid.raw("invoice")
-    found = raw.mask(lambda v: _numbered(v, _REGISTER))
+    texts = _Texts(raw.values)
+    found = texts.starting(_REGISTER)
     if any(_numbered(v, _INVOICE_NUMBER) for v in raw.values):
-        found |= raw.mask(lambda v: _numbered(v, _CREDIT_NUMBER))
-    return found
+        found |= texts.starting(_CREDIT_NUMBER)
+    return found[raw.codes]
+
+
+class _Texts:
+    """A column's distinct values, its texts searched at once as one text (a million
+    invoice numbers: a Python call and a match per number cost 0.4 s of CPU)."""
+
+    def __init__(self, values: np.ndarray) -> None:
+        self.values = values
+        cells = values.tolist()
+        # Each text after a NUL (no cell holds one: else each is matched alone, as before).
+        head = cells[: len(cells) - (cells[-1:] == [None])]  # but the missing cell's slot
+        try:  # the usual column: every value a text
+            self.joined, self.at, texts = _NUL + _NUL.join(head), np.arange(len(head)), head
+        except TypeError:  # numbers or dates among them
+            self.at = np.flatnonzero(np.fromiter(map(_is_text, cells), bool, len(cells)))
+            texts = [cells[i] for i in self.at.tolist()]
+            self.joined = _NUL + _NUL.join(texts)
+        self.whole = self.joined.count(_NUL) == max(len(texts), 1)
+        lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+        self.starts = np.cumsum(lengths + 1) - (lengths + 1)  # where each one's NUL is
+
+    def starting(self, pattern: re.Pattern[str]) -> np.ndarray:
+        """Per value: a text whose start, spaces stripped, matches the ^-anchored pattern."""
+        if not self.whole:
+            return np.array([_numbered(v, pattern) for v in self.values.tolist()], dtype=bool)
+        search = _at_starts(pattern)
+        found = np.fromiter((m.start() for m in search.finditer(self.joined)), np.int64)
+        out = np.zeros(len(self.values), dtype=bool)
+        out[self.at[np.searchsorted(self.starts, found)]] = True
+        return out
+
+
+_NUL = "\0"
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+@functools.lru_cache(maxsize=8)
+def _at_starts(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern matched after a NUL and spaces: as `pattern.match(text.strip())` is (\\s
+    and str.strip() agree on what a space is; no match runs past a NUL, which none allows)."""
+    return re.compile(_NUL + r"\s*(?:" + pattern.pattern.removeprefix("^") + ")", pattern.flags)
 
 
 def _numbered(value: Any, pattern: re.Pattern[str]) -> bool:
