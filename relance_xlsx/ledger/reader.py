@@ -31,6 +31,7 @@ from .choice import (
 from .clients import find_clients, join_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
+from .homonyms import split_homonyms
 from .kinds import refuse_credit_register
 from .named import candidate_sheets, named_sheet_error, readable_candidates
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
@@ -224,8 +225,9 @@ def _read(
     if clients is not None:
         positions, read_headers, joined = join_clients(data, positions, headers, clients)
     said = currencies_said(path, guess.sheet, guess.positions, grid[: guess.header_index])
+    homonyms = split_homonyms(data, positions)  # one name, two client numbers: two clients
     rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, said)
-    warnings = [*rival, *vat_said, *rows.notes]
+    warnings = [*rival, *vat_said, *homonyms, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
     paid_note, more = apply_settlements(
