@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .clients import key_of
+from .clients import ClientsTable, join_clients, key_of
 
 _SHOWN = 3  # names said in a warning
 
@@ -20,6 +20,21 @@ def _number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+def with_clients(
+    data: list[list[Any]],
+    positions: dict[str, int],
+    headers: tuple[str, ...],
+    clients: ClientsTable | None,
+) -> tuple[dict[str, int], tuple[str, ...], str, list[str]]:
+    """The clients table joined (if any: join_clients), then clients of one name and several
+    numbers told apart: the positions and headers to read with, the join's sentence, and
+    the warnings."""
+    read_headers, joined = headers, ""
+    if clients is not None:
+        positions, read_headers, joined = join_clients(data, positions, headers, clients)
+    return positions, read_headers, joined, split_homonyms(data, positions)
 
 
 def split_homonyms(data: list[list[Any]], positions: dict[str, int]) -> list[str]:
@@ -65,4 +80,4 @@ def split_homonyms(data: list[list[Any]], positions: dict[str, int]) -> list[str
     return warnings
 
 
-__all__ = ["split_homonyms"]
+__all__ = ["split_homonyms", "with_clients"]

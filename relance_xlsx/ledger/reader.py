@@ -28,10 +28,10 @@ from .choice import (
     rival_sheet,
     why,
 )
-from .clients import find_clients, join_clients
+from .clients import find_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
-from .homonyms import split_homonyms
+from .homonyms import with_clients
 from .kinds import refuse_credit_register
 from .named import candidate_sheets, named_sheet_error, readable_candidates
 from .opening import Readable, grid_rows, known, open_workbook, readable, sheet_grid
@@ -220,12 +220,10 @@ def _read(
     refuse_unsaved_amount(counts, headers, guess.positions, settings.columns, len(data))
     # The clients sheet's fields are read beside the invoices', never written back: the
     # ledger keeps the invoice table's own positions and headers.
-    positions, read_headers, joined = guess.positions, headers, ""
+    positions = guess.positions
     positions, vat_said = vat_free(positions, headers, grid)  # « TVA non applicable »: HT due
-    if clients is not None:
-        positions, read_headers, joined = join_clients(data, positions, headers, clients)
+    positions, read_headers, joined, homonyms = with_clients(data, positions, headers, clients)
     said = currencies_said(path, guess.sheet, guess.positions, grid[: guess.header_index])
-    homonyms = split_homonyms(data, positions)  # one name, two client numbers: two clients
     rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, said)
     warnings = [*rival, *vat_said, *homonyms, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
