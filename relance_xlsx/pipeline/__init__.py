@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     )
     from ..workbook import journal_entries, status_updates
     from .checking import check
+    from .digest import AGAIN_PAGE, changed_sentence, preview_digest, what_changed
     from .faces import (
         ALL_KINDS,
         MAX_STATEMENT_MB,
@@ -82,6 +83,10 @@ _WHERE = {
     "journal_entries": "..workbook",
     "status_updates": "..workbook",
     "check": ".checking",
+    "AGAIN_PAGE": ".digest",
+    "changed_sentence": ".digest",
+    "preview_digest": ".digest",
+    "what_changed": ".digest",
     "ALL_KINDS": ".faces",
     "MAX_STATEMENT_MB": ".faces",
     "SETTINGS_WHERE": ".faces",
@@ -132,6 +137,7 @@ __getattr__ = on_first_use(__name__, globals(), _WHERE)
 
 
 __all__ = [
+    "AGAIN_PAGE",
     "ALL_KINDS",
     "MAX_STATEMENT_MB",
     "PASSWORD_ENV",
@@ -152,6 +158,7 @@ __all__ = [
     "RunResult",
     "SendResult",
     "bundled_templates",
+    "changed_sentence",
     "check",
     "check_email_template",
     "check_template",
@@ -174,6 +181,7 @@ __all__ = [
     "password_known",
     "pdf_program",
     "prepare_send",
+    "preview_digest",
     "recent_lists",
     "refused_dates",
     "refused_numbers",
@@ -187,4 +195,5 @@ __all__ = [
     "send_test_message",
     "setting_label",
     "status_updates",
+    "what_changed",
 ]
