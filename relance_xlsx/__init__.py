@@ -11,7 +11,17 @@ The library the command line and the page are built on::
     print(len(result.letters), "lettres dans", result.out_dir)
 """
 
-from __future__ import annotations
+# No `from __future__` here: it imports a module too, and must come after the guard below.
+import os as _os
+import sys as _sys
+
+# `python -m relance_xlsx` (or `-m relance_xlsx.web`) started in the shared folder puts that
+# folder first on the import path, so a `json.py` planted there would run in place of the
+# standard library. This package is imported before its __main__ runs and is then found by
+# its own path: drop the current folder while `-m` is still looking (sys.argv[0] is "-m").
+# (os.getcwd: pathlib is not imported yet.)
+if _sys.argv[:1] == ["-m"] and _sys.path[:1] in ([""], [_os.getcwd()]):  # noqa: PTH109
+    del _sys.path[0]
 
 from typing import TYPE_CHECKING, Any
 

@@ -126,3 +126,36 @@ def test_each_instalment_is_claimed_for_its_own_amount(tmp_path, amount):
     assert ledger.headers[ledger.positions["amount"]] == amount
     assert list(ledger.frame["amount"]) == [400.0, 400.0, 400.0, 2400.0]
     assert float(ledger.frame["outstanding"].sum()) == 3600.0
+
+
+@pytest.mark.parametrize(
+    ("parts", "held"),
+    [
+        pytest.param((400.0, 400.0, 400.0), False, id="adding-up-to-the-invoice"),
+        pytest.param((400.0, 400.0, 400.004), False, id="within-the-tolerance"),
+        # Attack 5 §3: a typo, or a row copied with another date: 3 000 € for a 1 200 € invoice.
+        pytest.param((1000.0, 1000.0, 1000.0), True, id="three-times-1000-for-1200"),
+        pytest.param((400.0, 400.0, 410.0), True, id="ten-euros-more"),
+    ],
+)
+def test_instalments_beyond_the_invoice_hold_it(tmp_path, parts, held):
+    """Never more claimed than the invoice: its rows are held, naming both sums."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append([h.format(amount="Montant échéance") for h in PLAIN])
+    for row, part in zip(SPLIT[:3], parts, strict=True):
+        ws.append([*row[:5], part])
+    ws.append(list(SPLIT[3]))
+    wb.save(tmp_path / "ech3.xlsx")
+    ledger = read_ledger(tmp_path / "ech3.xlsx", Settings(), as_of=AS_OF)
+    beyond = [p for p in ledger.problems if "plus que son montant" in p.message]
+    valid = ledger.frame[ledger.frame["valid"]]
+    if held:
+        assert [(p.row, p.severity) for p in beyond] == [(2, "error"), (3, "error"), (4, "error")]
+        total = f"{sum(parts):,.2f}".replace(",", "\u202f").replace(".", ",")
+        assert all(total in p.message and "1\u202f200,00" in p.message for p in beyond)
+        assert list(valid["invoice"]) == ["F2026-102"]
+    else:
+        assert not beyond
+        assert list(valid["invoice"]) == ["F2026-101"] * 3 + ["F2026-102"]

@@ -235,7 +235,7 @@ def test_public_api_names():
 LAYERS = [
     {"errors"},
     {"userfiles"},
-    {"config", "progress", "collector", "lazy"},
+    {"config", "progress", "collector", "lazy", "pychild"},
     {"forking"},
     {"ooxml", "wording"},
     {"ledger"},
@@ -343,6 +343,7 @@ def test_the_top_holds_only_the_shell_and_the_glue():
         "collector",
         "forking",
         "lazy",
+        "pychild",
     }
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 from ..config import Policy
 from ..errors import LedgerError
 from .coded import Coded, dates_of, parse_amounts
-from .echeancier import instalment_note, instalments
+from .echeancier import beyond_invoice, instalment_note, instalments
 from .grid import Grid
 from .kinds import kind_payments
 from .values import parse_text
@@ -82,7 +82,7 @@ def check_rows(
     nothing = quiet & (amount == 0)
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
-    _duplicates(grid, ok, invoice, due_ts)
+    _duplicates(grid, ok, invoice, due_ts, (amount, policy.tolerance))
     warn(
         _beyond_legal_terms(invoice_ts, due_ts, policy) & (True if public is None else ~public),
         due_field,
@@ -178,9 +178,12 @@ def refuse_net_only(grid: Grid) -> None:
     )
 
 
-def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded, due: np.ndarray) -> None:
+def _duplicates(
+    grid: Grid, ok: np.ndarray, invoice: Coded, due: np.ndarray, amounts: tuple[np.ndarray, float]
+) -> None:
     """Both rows of a repeated invoice number are problems, each naming the other; rows of
-    one number with distinct due dates are its instalments, each chased at its own date."""
+    one number with distinct due dates are its instalments, each chased at its own date,
+    unless they add up to more than the invoice (amounts: each row's, and the tolerance)."""
     if _all_distinct(invoice):
         return
     invoice = invoice.merged()
@@ -191,8 +194,13 @@ def _duplicates(grid: Grid, ok: np.ndarray, invoice: Coded, due: np.ndarray) -> 
     for i in repeated.tolist():
         rows_of.setdefault(int(invoice.codes[i]), []).append(int(i))
     staged = instalments(rows_of, due)
+    held = beyond_invoice(grid, {c: rows_of[c] for c in staged}, *amounts)
     for i in repeated.tolist():
         others = [int(grid.numbers[j]) for j in rows_of[int(invoice.codes[i])] if j != i]
+        if i in held:
+            grid.problem(int(i), "invoice", invoice.at(i), held[i])
+            ok[i] = False
+            continue
         if int(invoice.codes[i]) in staged:
             grid.problem(int(i), "invoice", invoice.at(i), instalment_note(others), "warning")
             continue

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..wording import money
+from .coded import parse_amounts
 from .column_case import Case
 from .columns import header_words
+from .grid import Grid
 
 # The name of an account beside its code (« N° compte | Intitulé »).
 _ACCOUNT_NAME = frozenset(
@@ -55,6 +58,9 @@ def instalment_amounts(case: Case) -> None:
     if len(own) != 1 or not case.numeric(own[0]):
         return
     case.pos["amount"] = own[0]
+    # The invoice's total stays read: its instalments may not add up to more.
+    case.pos["invoice_total"] = amount
+    case.evidence["invoice_total"] = "le total de la facture, que ses échéances ne dépassent pas"
     names = case.name(own[0]), case.name(amount)
     case.evidence["amount"] = (
         f"« {names[0]} » : le montant de chaque échéance, « {names[1]} » étant le total "
@@ -76,6 +82,31 @@ def instalments(rows_of: dict[int, list[int]], due: np.ndarray) -> set[int]:
     return out
 
 
+def beyond_invoice(
+    grid: Grid, staged: dict[int, list[int]], amount: np.ndarray, tolerance: float
+) -> dict[int, str]:
+    """The rows of each invoice whose instalments add up to more than its total (« Montant
+    TTC »), with the problem that holds them: never more claimed than the invoice."""
+    if "invoice_total" not in grid.positions:
+        return {}
+    total = parse_amounts(grid.raw("invoice_total"))[0]
+    held: dict[int, str] = {}
+    for rows in staged.values():
+        whole = total[rows]
+        if np.isnan(whole).all():
+            continue
+        ceiling, summed = float(np.nanmax(whole)), float(np.nansum(amount[rows]))
+        if abs(summed) <= abs(ceiling) + tolerance:
+            continue
+        said = (
+            f"les échéances de cette facture font {money(summed)} en tout, plus que son "
+            f"montant de {money(ceiling)} (« {grid.header('invoice_total')} ») : facture "
+            "retenue, rien n'est réclamé ; corrigez les échéances en trop"
+        )
+        held.update(dict.fromkeys(rows, said))
+    return held
+
+
 def instalment_note(others: list[int]) -> str:
     """The warning on an instalment's row, naming the other instalments' rows."""
     return (
@@ -84,4 +115,10 @@ def instalment_note(others: list[int]) -> str:
     )
 
 
-__all__ = ["account_names", "instalment_amounts", "instalment_note", "instalments"]
+__all__ = [
+    "account_names",
+    "beyond_invoice",
+    "instalment_amounts",
+    "instalment_note",
+    "instalments",
+]

@@ -11,6 +11,7 @@ FIELD_LABELS = {
     "due_date": "Échéance",
     "amount": "Montant TTC",
     "amount_ht": "Montant HT",
+    "invoice_total": "Total de la facture (échéances)",
     "vat": "TVA",
     "add_vat": "TVA ajoutée au montant",
     "paid": "Montant réglé",

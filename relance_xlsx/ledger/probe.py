@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from .. import pychild
 
 TIMEOUT = 120.0  # seconds for the whole workbook
 MEMORY = 3 << 30  # bytes of address space for the child, when the system allows a limit
@@ -51,7 +52,7 @@ say("done")
 
 def _run_child(path: Path, names: Sequence[str]) -> tuple[list[list[object]], bool]:
     """The child's reports, and whether it ended by itself."""
-    command = [sys.executable, "-c", _CHILD, str(path), json.dumps(list(names)), str(MEMORY)]
+    command = pychild.command(_CHILD, str(path), json.dumps(list(names)), str(MEMORY))
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
         out, ended = done.stdout, done.returncode == 0

@@ -19,9 +19,10 @@ from ..ooxml import excel_tables
 from .ahead import pack_frame, read_ahead, unpack_frame
 from .balances import apply_settlements, find_settlements
 from .choice import TableGuess
-from .clients import find_clients, join_clients
+from .clients import find_clients
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
+from .homonyms import with_clients
 from .kinds import refuse_credit_register
 from .named import candidate_sheets, readable_candidates
 from .opening import Readable, known, open_workbook, readable
@@ -111,13 +112,12 @@ def _read(
     refuse_unsaved_amount(counts, headers, guess.positions, settings.columns, len(data))
     # The clients sheet's fields are read beside the invoices', never written back: the
     # ledger keeps the invoice table's own positions and headers.
-    positions, read_headers, joined = guess.positions, headers, ""
+    positions = guess.positions
     positions, vat_said = vat_free(positions, headers, grid)  # « TVA non applicable »: HT due
-    if clients is not None:
-        positions, read_headers, joined = join_clients(data, positions, headers, clients)
+    positions, read_headers, joined, homonyms = with_clients(data, positions, headers, clients)
     said = currencies_said(path, guess.sheet, guess.positions, grid[: guess.header_index])
     rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, said)
-    warnings = [*rival, *vat_said, *rows.notes]
+    warnings = [*rival, *vat_said, *homonyms, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
     paid_note, more = apply_settlements(

@@ -26,6 +26,7 @@ from .creditor import (
     creditor_gaps,
     required_mentions,
 )
+from .failedline import at_line
 from .fetching import remote_in_html
 from .lacks import missing_phrase
 from .lawcheck import consumer_issues, law_issues, uses_parts
@@ -98,6 +99,7 @@ __all__ = [
     "Placement",
     "Printed",
     "add_payment_qr",
+    "at_line",
     "bank_warnings",
     "bounded_env",
     "build_letters",

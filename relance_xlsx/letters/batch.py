@@ -175,6 +175,10 @@ def _results(tasks: list[_Task], workers: int, stack: ExitStack) -> Iterator[Fra
     # fork where it is safe (Linux): no re-import of the caller's main module, instant start.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     batch = next(_batches)
+    if method == "spawn":
+        # Spawned workers start as `python -c`, the current folder (the share) first on
+        # their import path until they take this process's: not with this set (3.11+).
+        os.environ["PYTHONSAFEPATH"] = "1"
     if method == "fork":
         _INHERITED[batch] = tasks
         # Called after the pool has shut down (registered before it is entered).

@@ -58,6 +58,38 @@ def refuse_beyond(size: int, what: str, limit: int = MAX_TEXT) -> None:
         raise SecurityError(f"{what} ({_grouped(size)} signes, {_grouped(limit)} au plus)")
 
 
+# An integer a template computes: squared again and again, one product took minutes of CPU.
+MAX_NUMBER = 10**100
+_MAX_BITS = 2 * MAX_NUMBER.bit_length()  # operands past this are refused before the product
+
+
+def refuse_bits(bits: int) -> None:
+    """An integer product or power refused before it is computed, by its operands' sizes."""
+    if bits > _MAX_BITS:
+        raise SecurityError("nombre trop grand (plus de 10^100)")
+
+
+def bounded_number(value: int) -> int:
+    """An integer result, refused past MAX_NUMBER (a letter's sums are far below)."""
+    if abs(value) > MAX_NUMBER:
+        raise SecurityError("nombre trop grand (plus de 10^100)")
+    return value
+
+
+# A width in a format string: "{:>1000000000}", "%1000000000s".
+_WIDE_FORMAT = re.compile(r"[{%][^{}%]*?(\d{7,})")
+
+
+def check_widths(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """A width asked for (a number, or one in a format string) past MAX_TEXT: refused."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_TEXT:
+            raise SecurityError(f"largeur trop grande ({value}, {MAX_TEXT} au plus)")
+        wide = _WIDE_FORMAT.search(value) if isinstance(value, str) else None
+        if wide and int(wide.group(1)) > MAX_TEXT:
+            raise SecurityError(f"largeur trop grande ({wide.group(1)}, {MAX_TEXT} au plus)")
+
+
 def _grouped(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
@@ -164,4 +196,14 @@ def estimate(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
         return 0  # the call itself will fail with its own error
 
 
-__all__ = ["ESTIMATES", "MAX_TEXT", "estimate", "refuse_beyond", "size_of"]
+__all__ = [
+    "ESTIMATES",
+    "MAX_NUMBER",
+    "MAX_TEXT",
+    "bounded_number",
+    "check_widths",
+    "estimate",
+    "refuse_beyond",
+    "refuse_bits",
+    "size_of",
+]

@@ -24,6 +24,7 @@ from lxml import etree
 from ..errors import TemplateError
 from ..ooxml import SAFE_PARSER, deflated, read_raw, write_zip
 from .codegen import compile_tree
+from .failedline import paragraph_line
 from .fetching import MAYBE_FETCHING, fetching_in
 from .listing import LISTED, resolve_listing
 from .wordpackage import with_images, with_png
@@ -152,7 +153,9 @@ class CompiledTemplate:
         except jinja2.TemplateSyntaxError as exc:
             raise self._syntax_error(env, patched, exc) from exc
         self.names |= names
-        return env.template_class.from_code(env, code, env.make_globals(None))
+        template = env.template_class.from_code(env, code, env.make_globals(None))
+        template.relance_source = patched  # type: ignore[attr-defined]  # for paragraph_line
+        return template
 
     def _syntax_error(
         self, env: jinja2.Environment, patched: str, exc: jinja2.TemplateSyntaxError
@@ -176,8 +179,9 @@ class CompiledTemplate:
         try:
             xml = template.render(context)
         except jinja2.TemplateError as exc:
+            where = paragraph_line(template, context)
             raise TemplateError(
-                f"Le modèle {self.path.name} ne peut pas être rempli : {exc}."
+                f"Le modèle {self.path.name} ne peut pas être rempli{where} : {exc}."
             ) from exc
         # What docxtpl's render_xml_part changes after rendering: the line breaks before each
         # paragraph (none here: compiled without them; one a value wrote would go), and the

@@ -27,8 +27,17 @@ from jinja2.runtime import LoopContext, markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import escape
 
-from .bounds import MAX_TEXT, estimate, refuse_beyond, size_of
+from .bounds import (
+    MAX_TEXT,
+    bounded_number,
+    check_widths,
+    estimate,
+    refuse_beyond,
+    refuse_bits,
+    size_of,
+)
 from .codegen import BoundedCodeGenerator
+from .sandboxerrors import in_french, template_line
 
 MAX_RANGE = 10_000  # one range() in a letter: a table of invoices is a few hundred lines
 MAX_STEPS = 1_000_000  # loop turns, calls, filters and operators of one render
@@ -91,9 +100,13 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         if self._steps > MAX_STEPS:
             raise SecurityError(f"boucles trop longues (plus de {MAX_STEPS} tours)")
         if self._steps >= self._clock_at:
-            self._clock_at = self._steps + _CLOCK_EVERY
-            if time.thread_time() - self._started > MAX_SECONDS:
-                raise SecurityError(f"remplissage trop long (plus de {MAX_SECONDS:.0f} secondes)")
+            self._clock()
+
+    def _clock(self) -> None:
+        """Past MAX_SECONDS of this thread's CPU time since start(): refused."""
+        self._clock_at = self._steps + _CLOCK_EVERY
+        if time.thread_time() - self._started > MAX_SECONDS:
+            raise SecurityError(f"remplissage trop long (plus de {MAX_SECONDS:.0f} secondes)")
 
     def _account(self, value: Any) -> Any:
         """Count what an operation made against the render's budget."""
@@ -157,17 +170,23 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     ) -> Any:
         """`*`, `+`, `**` and `%`, refused when the result would be huge."""
         self._tick()
+        self._clock()  # one operation on big numbers may take long: the clock read each time
         if operator_ == "*":
             for seq, count in ((left, right), (right, left)):
                 if isinstance(seq, str | list | tuple) and isinstance(count, int):
                     refuse_beyond(len(seq) * count, "texte répété trop long")
+            if isinstance(left, int) and isinstance(right, int):
+                refuse_bits(left.bit_length() + right.bit_length())
+                return bounded_number(operator.mul(left, right))
             return self._account(operator.mul(left, right))
         if operator_ == "+":
             if isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
                 refuse_beyond(len(left) + len(right), "texte assemblé par + trop long")
+            if isinstance(left, int) and isinstance(right, int):
+                return bounded_number(operator.add(left, right))
             return self._account(operator.add(left, right))
         if operator_ == "%":
-            _check_widths((left,), {})
+            check_widths((left,), {})
             if isinstance(left, str):
                 args = right if isinstance(right, tuple) else (right,)
                 refuse_beyond(estimate("format", (left, *args), {}), "texte formaté trop long")
@@ -175,6 +194,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         numbers = isinstance(left, int | float) and isinstance(right, int | float)
         if numbers and abs(right) > 100 and abs(left) > 1:
             raise SecurityError("puissance trop grande")
+        if isinstance(left, int) and isinstance(right, int) and right > 0:
+            refuse_bits(left.bit_length() * right)
+            return bounded_number(operator.pow(left, right))
         return operator.pow(left, right)
 
     def call(self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kw: Any) -> Any:
@@ -212,7 +234,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
                 items = list(islice(args[skip], MAX_TEXT + 1))
                 refuse_beyond(len(items), f"liste passée à {name} trop longue")
                 args = (*args[:skip], items, *args[skip + 1 :])
-            _check_widths((*args, bound_to), kwargs)
+            check_widths((*args, bound_to), kwargs)
             values = args[skip:]
             if bound_to is not None:  # a text's method: 'x'.replace(...), ', '.join(items)
                 values = (*values, bound_to) if name == "join" else (bound_to, *values)
@@ -228,55 +250,29 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         """An error of the template's own making (recursion, a failing method) becomes a
         TemplateError with a French sentence; Jinja's own errors pass as they are."""
         exc = sys.exc_info()[1]
-        french = _in_french(exc)
-        if french is not None:
-            raise french from None
+        line = template_line(exc)  # kept on the error raised: callers say where it failed
+        said: jinja2.TemplateError | None = in_french(exc)
         if isinstance(exc, RecursionError):
-            raise SecurityError("appels imbriqués trop profonds") from None
-        if isinstance(exc, MemoryError):
-            raise SecurityError("le modèle demande trop de mémoire") from None
-        if isinstance(exc, Exception) and not isinstance(exc, jinja2.TemplateError):
-            raise jinja2.TemplateRuntimeError(
+            said = SecurityError("appels imbriqués trop profonds")
+        elif isinstance(exc, MemoryError):
+            said = SecurityError("le modèle demande trop de mémoire")
+        elif said is None and isinstance(exc, Exception) and not isinstance(exc, _OWN):
+            said = jinja2.TemplateRuntimeError(
                 "une expression du modèle échoue (méthode ou valeur impossible)"
-            ) from None
+            )
+        if said is not None:
+            said.template_line = line  # type: ignore[attr-defined]
+            raise said from None
+        if exc is not None:
+            exc.template_line = line  # type: ignore[attr-defined]
         return super().handle_exception(source)
 
 
+_OWN = jinja2.TemplateError  # errors Jinja says itself
 # What markupsafe's escape replaces.
 _TO_ESCAPE = re.compile("[&<>'\"]")
 # The names a dict answers by getattr(): a key of the same name is found by obj["name"] only.
 _DICT_ATTRIBUTES = frozenset(dir(dict))
-_UNDEFINED = re.compile(r"^'(?P<name>[^']*)' is undefined$")
-_NO_ATTRIBUTE = re.compile(r"^'(?P<owner>[^']*)' has no attribute '(?P<name>[^']*)'$")
-_UNSAFE = re.compile(
-    r"^access to attribute '(?P<name>[^']*)' of '(?P<owner>[^']*)' object is unsafe"
-)
-
-
-def _in_french(exc: BaseException | None) -> jinja2.TemplateError | None:
-    """Jinja's own messages a template author meets, in French (the variable named)."""
-    text = str(exc)
-    if isinstance(exc, jinja2.UndefinedError):
-        if found := _UNDEFINED.match(text):
-            return jinja2.UndefinedError(f"la variable « {found['name']} » n'existe pas")
-        if found := _NO_ATTRIBUTE.match(text):
-            return jinja2.UndefinedError(f"« {found['name']} » n'existe pas dans cette variable")
-    if isinstance(exc, SecurityError) and (found := _UNSAFE.match(text)):
-        return SecurityError(f"l'attribut « {found['name']} » est interdit dans un modèle")
-    return None
-
-
-# A width in a format string: "{:>1000000000}", "%1000000000s".
-_WIDE_FORMAT = re.compile(r"[{%][^{}%]*?(\d{7,})")
-
-
-def _check_widths(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    for value in (*args, *kwargs.values()):
-        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_TEXT:
-            raise SecurityError(f"largeur trop grande ({value}, {MAX_TEXT} au plus)")
-        wide = _WIDE_FORMAT.search(value) if isinstance(value, str) else None
-        if wide and int(wide.group(1)) > MAX_TEXT:
-            raise SecurityError(f"largeur trop grande ({wide.group(1)}, {MAX_TEXT} au plus)")
 
 
 def bounded_env(**options: Any) -> BoundedSandbox:

@@ -17,7 +17,7 @@ import jinja2
 
 from ..config import Settings
 from ..errors import EmailError, TemplateError
-from ..letters import BoundedSandbox, bounded_env, find_template, remote_in_html
+from ..letters import BoundedSandbox, at_line, bounded_env, find_template, remote_in_html
 from ..userfiles import FileMissing, FileRefused, read_checked, write_fresh
 from ..wording import BY_ATTACHED_LETTER, BY_TABLE, typeset_message, visible
 
@@ -201,7 +201,7 @@ def render_email(context: dict[str, Any], language: str, settings: Settings) -> 
             ) from exc
         except jinja2.TemplateError as exc:
             raise TemplateError(
-                f"Le modèle d'e-mail {path} ne peut pas être rempli : {exc}."
+                f"Le modèle d'e-mail {path} ne peut pas être rempli{at_line(exc)} : {exc}."
             ) from exc
     # A header never spans lines: a client name with a line break must not inject headers.
     # The letter's « dont le tableau ci-dessous donne les dates »: no table in a message.

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..config import Smtp
 from ..errors import EmailError
-from ..userfiles import FileRefused, checked_file, read_checked, write_bytes_atomically
+from ..userfiles import FileRefused, read_checked, write_bytes_atomically
+from .cafile import checked_ca_file
 from .emails import UNSENT_HEADER, Draft, parse_addresses
 from .hints import (
     CA_ENV,
@@ -87,11 +88,9 @@ def _context(smtp: Smtp) -> ssl.SSLContext:
     ca_file = os.environ.get(CA_ENV, "").strip()
     if not ca_file:
         return ssl.create_default_context()
+    checked = checked_ca_file(ca_file)  # a full path, a file only this user may change
     try:
-        checked = checked_file(Path(ca_file), max_mb=1)
         return ssl.create_default_context(cafile=str(checked))
-    except FileRefused as exc:
-        raise EmailError(f"{CA_ENV} : {exc}") from exc
     except (ssl.SSLError, OSError) as exc:
         raise EmailError(
             f"{CA_ENV} : {ca_file} n'est pas un certificat lisible (format PEM attendu, "

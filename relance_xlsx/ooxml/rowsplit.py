@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any
 from xml.parsers import expat
 
+from .. import pychild
 from .cellxml import NewCell
 from .docxzip import WORKBOOK_LEVEL, PackedTail
 from .pieces import Part, Pieces
@@ -156,7 +157,7 @@ def _start() -> subprocess.Popen[bytes] | None:
     """The child process; None if it could not start."""
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", __name__],
+            pychild.module_command("relance_xlsx.ooxml.rowsplit"),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

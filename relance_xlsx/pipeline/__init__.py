@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     )
     from ..workbook import journal_entries, status_updates
     from .checking import check
+    from .digest import AGAIN_PAGE, changed_sentence, preview_digest, what_changed
     from .faces import (
         ALL_KINDS,
         MAX_STATEMENT_MB,
@@ -83,6 +84,10 @@ _WHERE = {
     "journal_entries": "..workbook",
     "status_updates": "..workbook",
     "check": ".checking",
+    "AGAIN_PAGE": ".digest",
+    "changed_sentence": ".digest",
+    "preview_digest": ".digest",
+    "what_changed": ".digest",
     "ALL_KINDS": ".faces",
     "MAX_STATEMENT_MB": ".faces",
     "SETTINGS_WHERE": ".faces",
@@ -134,6 +139,7 @@ __getattr__ = on_first_use(__name__, globals(), _WHERE)
 
 
 __all__ = [
+    "AGAIN_PAGE",
     "ALL_KINDS",
     "MAX_STATEMENT_MB",
     "PASSWORD_ENV",
@@ -155,6 +161,7 @@ __all__ = [
     "SendResult",
     "bank_warnings",
     "bundled_templates",
+    "changed_sentence",
     "check",
     "check_email_template",
     "check_template",
@@ -177,6 +184,7 @@ __all__ = [
     "password_known",
     "pdf_program",
     "prepare_send",
+    "preview_digest",
     "recent_lists",
     "refused_dates",
     "refused_numbers",
@@ -190,4 +198,5 @@ __all__ = [
     "send_test_message",
     "setting_label",
     "status_updates",
+    "what_changed",
 ]

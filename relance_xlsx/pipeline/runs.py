@@ -40,6 +40,7 @@ from ..workbook import (
 )
 from .around import decision_sheet, done_before, report_and_dossiers, template_folder, too_early
 from .deciding import decide_ledger, letter_rows
+from .digest import AGAIN_RUN, changed_sentence, what_changed
 from .outputs import Files, write_files
 from .registered import typed_numbers
 from .writing import commit_write_back, gather_write_back, journal_references
@@ -243,11 +244,9 @@ def _read(job: _Job) -> tuple[Ledger, dict[Any, HoldBack], list[str], str | None
     settings = job.settings
     with step(job.progress, "Lecture du classeur"):
         ledger = read_ledger(job.ledger_path, settings, as_of=job.as_of)
-    if job.expect is not None and ledger.fingerprint.sha256 != job.expect:
-        raise WorkbookChanged(
-            f"{job.ledger_path.name} a été modifié depuis l'aperçu : rien n'a été fait ; "
-            "revoyez l'aperçu avant de confirmer."
-        )
+    changed = job.expect and what_changed(job.expect, ledger.fingerprint.sha256, settings)
+    if changed:  # the workbook, relance.toml or a template (« Confirmer » checks them all)
+        raise WorkbookChanged(changed_sentence(changed, AGAIN_RUN, job.ledger_path.name))
     # A dry run lists the problems, and says the decision a real run would take.
     share = settings.writeback.min_usable_share
     why = would_stop(ledger, share, writes=job.asked_write) if job.dry_run else None

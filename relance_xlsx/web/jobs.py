@@ -13,6 +13,8 @@ from starlette.responses import FileResponse, JSONResponse, Response
 
 from ..errors import EmailError
 from ..pipeline import (
+    AGAIN_PAGE,
+    changed_sentence,
     content_hash,
     drafts_of,
     letter_as_pdf,
@@ -20,12 +22,13 @@ from ..pipeline import (
     prepare_send,
     run,
     send,
+    what_changed,
 )
 from .finder import reveal
 from .guard import posted
 from .pages import go, settings_of, ui
 from .plain import page_error
-from .preview import REDONE, future, page_text, preview_warnings, start, version
+from .preview import future, page_text, preview_warnings, start, version
 from .state import JobProgress, UiState
 from .views import SECURITY_HEADERS, render
 
@@ -48,9 +51,11 @@ async def start_run(request: Request) -> Response:
     if state.preview is None:  # no preview seen: nothing to confirm
         return go("/apercu")
     seen = state.seen
-    # Changed (saved in Excel) since the preview: hashed aside, a big workbook takes a while.
-    if seen is None or await run_in_threadpool(content_hash, ledger) != seen:
-        return start(request, state, REDONE)
+    # The workbook (saved in Excel), relance.toml or a template changed since the preview:
+    # hashed aside, a big workbook takes a while. A new preview, saying what changed.
+    changed = await run_in_threadpool(lambda: what_changed(seen, content_hash(ledger), settings))
+    if changed:
+        return start(request, state, changed_sentence(changed, AGAIN_PAGE))
     if form.get("apercu") != version(state):  # another tab held or released a letter since
         return go("/apercu?change=1")
     if future(day) and form.get("futur") != "oui":  # a date to come: its own tick, always

@@ -20,6 +20,7 @@ from ..pipeline import (
     ledger_row,
     open_elsewhere,
     pdf_program,
+    preview_digest,
     run,
     setting_label,
 )
@@ -37,8 +38,6 @@ from .views import render
 HOLD_DAYS = 7
 # Said when the preview a tab confirms is not the one the server holds any more.
 CHANGED = "L'aperçu a changé dans un autre onglet : vérifiez-le avant de confirmer."
-# Said with the new preview when the workbook changed between the preview and « Confirmer ».
-REDONE = "Le classeur a été modifié depuis l'aperçu : vérifiez ce nouvel aperçu avant de confirmer."
 # Said when « Confirmer » a future date comes without its own tick.
 UNTICKED = "Cochez la case de la date future pour confirmer, ou changez la date du traitement."
 
@@ -124,7 +123,8 @@ def start(request: Request, state: UiState, note: str | None = None) -> Response
     def work(progress: JobProgress) -> object:
         # The page's own temporary folder: last preview's letters go, none is shown stale.
         shutil.rmtree(out, ignore_errors=True)
-        seen = content_hash(ledger)  # before the reading: a change during it is caught
+        # Before the reading (a change during it is caught); « Confirmer » checks it again.
+        seen = preview_digest(content_hash(ledger), settings)
         result = run(
             ledger, settings, as_of=day, out_dir=out, write_workbook=False, progress=progress,
             hold=holds,
@@ -283,7 +283,6 @@ async def row_page(request: Request) -> Response:
 __all__ = [
     "CHANGED",
     "HOLD_DAYS",
-    "REDONE",
     "confirmed",
     "form_day",
     "future",
