@@ -27,6 +27,7 @@ from .codegen import compile_tree
 from .failedline import paragraph_line
 from .fetching import MAYBE_FETCHING, fetching_in
 from .listing import LISTED, resolve_listing
+from .tablegrid import grid_mismatch
 from .wordpackage import with_images, with_png
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -211,7 +212,7 @@ class CompiledTemplate:
         filled = self._fill(self.body, context)
         body = self._parse(filled)
         self._no_fetching(filled, body, DOCUMENT)  # Jinja may write a field's code
-        if any(_grid_mismatch(t) for t in body.iter(f"{{{W}}}tbl")):
+        if any(grid_mismatch(t) for t in body.iter(f"{{{W}}}tbl")):
             body = self._docxtpl.fix_tables(etree.tostring(body, encoding="unicode"))
         for n, pr in enumerate(body.iter(f"{{{WP}}}docPr"), start=1001):
             pr.set("id", str(n))  # docxtpl renumbers too: ids repeated by a loop upset Word
@@ -253,29 +254,6 @@ class CompiledTemplate:
             entries.append(entry)
         entries += [deflated(name, png, 0) for name, png in rendered.media.values()]
         write_zip(target, entries)
-
-
-# In one call per table (a letter has a few tables of dozens of rows): a cell that spans
-# columns, and a row whose number of cells is not the grid's.
-_SPANNING = etree.XPath("w:tr/w:tc/w:tcPr/w:gridSpan", namespaces={"w": W})
-_OFF_GRID = etree.XPath("w:tr[count(w:tc) != $columns]", namespaces={"w": W})
-
-
-def _grid_mismatch(table: etree._Element) -> bool:
-    grid = table.find(f"{{{W}}}tblGrid")
-    if grid is None:
-        return False
-    columns = len(grid)
-    if not _SPANNING(table):  # the usual table: each cell one column wide
-        return bool(_OFF_GRID(table, columns=columns))
-    for row in table.iterfind(f"{{{W}}}tr"):
-        cells = 0
-        for cell in row.iterfind(f"{{{W}}}tc"):
-            span = cell.find(f"{{{W}}}tcPr/{{{W}}}gridSpan")
-            cells += int(span.get(f"{{{W}}}val", "1")) if span is not None else 1
-        if cells != columns:
-            return True
-    return False
 
 
 @lru_cache(maxsize=64)
