@@ -46,7 +46,7 @@ STATUSES = [
     ("Payée par erreur à un autre fournisseur", "held"),
     ("Payé en double", "held"),
     ("Virement à vérifier", "held"),
-    ("Réglé 50%", "held"),  # a part paid, what is left unknown
+    ("Réglé 50%", "open"),  # half paid, the other half chased (review-nextcase2 H1)
     ("Réglée le 15/01/2027", "held"),  # after the run's day: no payment yet
     ("RÉGLÉ MAIS REJETÉ", "open"),  # bounced: nothing received
     ("Payé puis retourné", "open"),

@@ -115,7 +115,7 @@ def _columns(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
     outstanding, retention = withheld(grid, outstanding, is_credit)
-    unknown_balances(grid, outstanding, amount, is_credit)
+    unknown_balances(grid, outstanding, (amount, paid_cell), is_credit)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
