@@ -120,7 +120,7 @@ def _columns(
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
     levels = np.where(standing.rows(IN_LITIGATION), np.maximum(levels, LITIGATION), levels)
-    levels, last_date = sent_levels(grid, levels, last_date)  # « Relancée le », « 1ère relance »
+    levels, last_date = sent_levels(grid, levels, last_date, as_of)  # « 1ère relance »
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
