@@ -26,9 +26,9 @@ _NUMBER = r"(?<![\w/.,-])(\d{1,3}(?:[ .]\d{3})+|\d+)(?:[,.](\d{1,2}))?(?![\d%/.,
 _CURRENCY = r"\s*(?:€|eur\b|euros?\b)"
 # A figure after what it says: « reste (à payer) 200 », « reçu 300 », « payée partiellement 300 ».
 _SAID = re.compile(
-    r"\b(?P<word>reste\w*|restant|recu|paye\w*|regle\w*|verse\w*|encaisse\w*|acompte)"
-    r"(?:\W+(?:a payer|a regler|du|de|d un|le|partiellement|partiel|montant|pour|soit))*\W*"
-    + _NUMBER
+    r"\b(?P<word>reste\w*|restant|recu|paye\w*|regle\w*|verse\w*|encaisse\w*|acompte|avoir)"
+    r"(?:\W+(?:a payer|a regler|du|de|d un|le|partiellement|partiel|montant|pour|soit|emis))*"
+    r"\W*" + _NUMBER
 )
 _PRICED = re.compile(_NUMBER + _CURRENCY)
 # « Réglé 50% », « payée à 30 % »: the share of the invoice paid.
