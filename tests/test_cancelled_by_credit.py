@@ -87,8 +87,10 @@ PARTIAL = [
     [pytest.param(*c, id=f"{c[0]}-{c[1]}") for c in PARTIAL],
 )
 def test_a_partial_credit_on_the_row_leaves_the_rest_owed(tmp_path, status, credit, amount, owed):
-    rows = [["F1", "Delta SA", D(2026, 9, 1), D(2026, 10, 1), amount, status, ADDRESS, credit],
-            ["F2", "Omega SA", D(2026, 9, 1), D(2026, 10, 1), 300.0, "", ADDRESS, 100.0]]  # fmt: skip
+    rows = [
+        ["F1", "Delta SA", D(2026, 9, 1), D(2026, 10, 1), amount, status, ADDRESS, credit],
+        ["F2", "Omega SA", D(2026, 9, 1), D(2026, 10, 1), 300.0, "", ADDRESS, 100.0],
+    ]
     path = write_ledger(tmp_path / "l.xlsx", rows, [*HEADERS, "Avoir"])
     read = read_ledger(path, complete_settings(), as_of=AS_OF)
     if owed == "skipped":
