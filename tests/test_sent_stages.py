@@ -104,3 +104,25 @@ def test_what_is_not_a_stage_sent(tmp_path, headers, cells, level, last, valid, 
     ws = load_workbook(path).active
     written = [c for r in ws.iter_rows(2, values_only=True) for c in r]
     assert written.count(dt.datetime(2026, 12, 15)) <= cells.count(DEC15)  # never copied as sent
+
+
+SAID_APART = [
+    # (id, extra headers, their cells, level read, warning said) — review-nextcase2 M1, M2
+    ("relancée 2 fois beside relance 1", ["Statut", "Niveau de relance", "Date de relance"], ["Relancée 2 fois", "Relance 1", NOV2], 1, "compte plus de relances"),
+    ("nombre 0 beside a date", ["Nombre de relances", "Date de relance"], [0, NOV2], 1, "nombre de relances à 0"),
+    ("2 (tél.)", ["Nombre de relances", "Date de relance"], ["2 (tél.)", NOV2], 2, None),
+    ("deux fois", ["Nombre de relances", "Date de relance"], ["deux", NOV2], 1, "nombre de relances attendu"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("headers", "cells", "level", "said"), [pytest.param(*c[1:], id=c[0]) for c in SAID_APART]
+)
+def test_reminders_said_apart_are_warned(tmp_path, headers, cells, level, said):
+    path = write_ledger(tmp_path / "l.xlsx", [[*ROW, *cells]], [*BASE, *headers])
+    ledger = read_ledger(path, complete_settings(), as_of=AS_OF)
+    assert int(ledger.frame.iloc[0]["level"]) == level
+    messages = [p.message for p in ledger.problems]
+    assert not any("could not" in m or "convert" in m for m in messages), messages
+    if said:
+        assert any(said in m for m in messages), messages

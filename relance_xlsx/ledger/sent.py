@@ -30,11 +30,23 @@ _STATUSES = ("status", "payment_status", "reminder_status")
 _REMINDED = re.compile(r"^(?:deja )?relance(?:e|es|s)?(?: (\d)(?: fois)?)?$")
 
 
+_COUNT = re.compile(r"^(\d+)(?![\d,.])")
+
+
 def parse_count(value: Any) -> int | None:
     """A « Nombre de relances » cell: a whole number of reminders sent, 0 or more."""
     if value is None or isinstance(value, bool):
         return None
-    number = value if isinstance(value, int | float) else float(str(value).strip() or "nan")
+    if isinstance(value, int | float):
+        number = value
+    else:  # « 2 », « 2 (tél.) », « 2 fois »: the number it opens with
+        text = str(value).strip()
+        if not text:
+            return None
+        found = _COUNT.match(text)
+        if found is None:
+            raise ValueError("nombre de relances attendu : 0, 1, 2…")
+        number = int(found.group(1))
     if number != number:  # NaN: empty
         return None
     if number < 0 or not float(number).is_integer():
@@ -80,6 +92,39 @@ def _status_level(value: Any) -> int:
     return min(int(found.group(1) or REMINDER_1), FORMAL_NOTICE) or REMINDER_1
 
 
+_NONE_COUNTED = (
+    "nombre de relances à 0 mais une date de relance est écrite : la date est retenue "
+    "(une relance envoyée ce jour-là) ; corrigez l'une des deux"
+)
+_LEVEL_APART = (
+    "le statut compte plus de relances que la colonne du niveau de relance : le niveau écrit "
+    "dans sa colonne, daté, est retenu ; corrigez l'un des deux"
+)
+
+
+def _said_levels(grid: Grid, levels: np.ndarray, last_date: Coded) -> np.ndarray:
+    """The stage « Nombre de relances » and a status « Relancée 2 fois » say was reached; a
+    count of 0 beside a reminder date is warned, and a status above a level column written on
+    its row is warned and does not raise it (the level column is the dated one)."""
+    reached = np.zeros(len(grid), dtype=int)
+    if "reminder_count" in grid.positions:
+        counts = grid.parse("reminder_count", parse_count, "warning")
+        number = counts.map(lambda n: n if isinstance(n, int) else 0).array(int)
+        reached = np.maximum(reached, np.minimum(number, FORMAL_NOTICE))
+        raw = grid.raw("reminder_count")
+        for i in np.flatnonzero(counts.mask(lambda n: n == 0) & last_date.present()).tolist():
+            grid.problem(i, "reminder_count", raw.at(i), _NONE_COUNTED, "warning")
+    written = (levels > 0) & ("reminder_level" in grid.positions)
+    for field in _STATUSES:
+        if field not in grid.positions:
+            continue
+        said = grid.raw(field).map(_status_level).array(int)
+        for i in np.flatnonzero(written & (said > levels)).tolist():
+            grid.problem(i, field, grid.raw(field).at(i), _LEVEL_APART, "warning")
+        reached = np.maximum(reached, np.where(written, 0, said))
+    return reached
+
+
 def sent_levels(
     grid: Grid, levels: np.ndarray, last_date: Coded, as_of: dt.date
 ) -> tuple[np.ndarray, Coded]:
@@ -91,13 +136,7 @@ def sent_levels(
     if "reminder_level" not in grid.positions:
         # A reminder date with no level: at least the first reminder went out that day.
         reached = np.where(last_date.present(), REMINDER_1, reached)
-    if "reminder_count" in grid.positions:
-        counts = grid.parse("reminder_count", parse_count, "warning")
-        number = counts.map(lambda n: n if isinstance(n, int) else 0).array(int)
-        reached = np.maximum(reached, np.minimum(number, FORMAL_NOTICE))
-    for field in _STATUSES:
-        if field in grid.positions:
-            reached = np.maximum(reached, grid.raw(field).map(_status_level).array(int))
+    reached = np.maximum(reached, _said_levels(grid, levels, last_date))
     days = last_date.array()
     for field, stage in STAGES:
         if field not in grid.positions:
