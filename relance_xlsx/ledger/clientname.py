@@ -23,6 +23,8 @@ _ISSUER = frozenset(
 # A client header's rank: the billed client first, the delivered site last.
 _BILLED = frozenset({"facture", "facturee", "factures", "payeur", "donneur", "final", "finale"})
 _DELIVERED = frozenset({"livre", "livree", "livraison", "chantier", "site", "utilisateur"})
+# Words of a header about the client's money (« Total facture client »): never its name.
+_MONEY = frozenset({"total", "montant", "ttc", "ht", "solde", "somme", "prix", "reste"})
 _ACCOUNT_NAMES = frozenset(
     {"intitule", "intitule du compte", "intitule compte", "libelle du compte", "libelle compte"}
 )
@@ -60,7 +62,7 @@ def billed_client(folded: list[str], mapping: dict[str, int], used: set[int]) ->
 
 def _named(text: str) -> bool:
     words = set(text.split())
-    return not words & _NOT_NAME and not words & _ISSUER
+    return not words & (_NOT_NAME | _ISSUER | _MONEY)
 
 
 def name_client(folded: list[str], mapping: dict[str, int], used: set[int]) -> None:
