@@ -12,6 +12,7 @@ from .advances import ADVANCE_NOTE, kind_advances
 from .coded import Coded
 from .grid import Grid
 from .kinds import kind_credits, kind_payments
+from .placeholders import said_paid_yes
 from .standing import Standing
 from .statuses import CREDIT, PAID, status_partial
 from .told import told_against_cell, told_paid
@@ -71,12 +72,12 @@ def settle(
     """What was paid and what is still owed (a credit note owes its own negative amount)."""
     told = told_paid(grid, amount, is_credit)  # « Acompte reçu 300 € », « reste 200 € »
     paid = np.nan_to_num(told_against_cell(grid, told, paid_cell), nan=0.0)
-    # Fully paid: amount covered, a payment date with no paid column, a flag or a status
-    # (« Payé 300 € » on a 1 200 € invoice is paid in part).
+    # Fully paid: amount covered, a payment date (or « oui » under « Payée le ») with no paid
+    # column, a flag or a status (« Payé 300 € » on a 1 200 € invoice is paid in part).
     settled = (
         paid_flag.mask(lambda v: v is True)
         | (standing.rows(PAID) & ~(told < amount))
-        | (payment_date.present() & ("paid" not in grid.positions))
+        | ((payment_date.present() | _said_yes(grid)) & ("paid" not in grid.positions))
     )
     known = np.zeros(len(amount), dtype=bool)
     if "balance" in grid.positions and "paid" not in grid.positions:
@@ -91,6 +92,11 @@ def settle(
     paid = np.where(settled, np.clip(amount, 0, None), paid)
     outstanding = np.where(is_credit & ~known, amount, np.round(amount - paid, 2))
     return paid, outstanding
+
+
+def _said_yes(grid: Grid) -> np.ndarray | bool:
+    pos = grid.positions.get("payment_date")
+    return False if pos is None or pos >= grid.width else said_paid_yes(grid.cells(pos))
 
 
 _PARTIAL_UNKNOWN = (
