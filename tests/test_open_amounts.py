@@ -42,6 +42,9 @@ def test_an_open_amount_above_the_amount_is_not_the_balance(tmp_path):
         ["F-101", "Beta SAS", D(2026, 9, 2), D(2026, 10, 2), 850.0, 5000.0, ADDRESS],
     ]
     assert _read(tmp_path, headers, rows) == {"F-100": (1200.0, 1200.0), "F-101": (850.0, 850.0)}
+    path = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    said = read_ledger(path, complete_settings(), as_of=AS_OF).choice
+    assert "« Encours » dépasse le montant de la facture sur 2 ligne(s)" in said  # nextcase2 M
 
 
 def test_zervant_total_and_due(tmp_path):

@@ -59,6 +59,12 @@ def _beside(case: Case, headers: frozenset[str], other: int, above: bool) -> int
         gap = (values - base)[both] if above else (base - values)[both]
         if (gap >= -_CENT).all() and (values[both] >= -_CENT).all():
             return column
+        if not above and (gap < -_CENT).any():  # « Encours » 5 000 beside an invoice of 850
+            case.notes.append(
+                f"« {case.name(column)} » dépasse le montant de la facture sur "
+                f"{int((gap < -_CENT).sum())} ligne(s) : pas le reste dû de la facture (un "
+                "encours du client ?), la colonne n'est pas lue."
+            )
     return None
 
 
