@@ -94,8 +94,8 @@ def told_paid(grid: Grid, amount: np.ndarray, is_credit: np.ndarray) -> np.ndarr
 
 
 _DISAGREE = (
-    "le statut dit {told} réglés, la colonne du montant réglé dit {cell} : les deux ne "
-    "concordent pas, la facture n'est pas relancée tant que l'un des deux n'est pas corrigé"
+    "d'après le statut, {told} sont réglés ; la colonne du montant réglé dit {cell} : les deux "
+    "ne concordent pas, la facture n'est pas relancée tant que l'un des deux n'est pas corrigé"
 )
 
 
