@@ -67,3 +67,39 @@ def test_the_credit_note_itself_issued_stays_a_credit(tmp_path, status):
     credits = read.frame[read.frame["is_credit"]]
     assert credits["invoice"].tolist() == ["AV00001"]
     assert credits["outstanding"].tolist() == [-600.0]
+
+
+# (status, the row's « Avoir », invoice amount, what is still owed, or "held")
+# review-nextcase2 H4: a partial credit on the row is deducted, never the invoice skipped whole.
+PARTIAL = [
+    ("Annulée par avoir", 200.0, 1200.0, 1000.0),
+    ("Créditée", 150.0, 600.0, 450.0),
+    ("Avoir émis", None, 600.0, "skipped"),  # no credit on the row: cancelled, as before
+    ("Annulée par avoir", 600.0, 600.0, "skipped"),  # the whole invoice credited
+    ("Avoir émis (200 €)", None, 600.0, 400.0),
+    ("Annulation de l'avoir AV-3", None, 600.0, 600.0),  # the credit note is what was cancelled
+    ("Annulation de l'avoir", None, 600.0, 600.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("status", "credit", "amount", "owed"),
+    [pytest.param(*c, id=f"{c[0]}-{c[1]}") for c in PARTIAL],
+)
+def test_a_partial_credit_on_the_row_leaves_the_rest_owed(tmp_path, status, credit, amount, owed):
+    rows = [
+        ["F1", "Delta SA", D(2026, 9, 1), D(2026, 10, 1), amount, status, ADDRESS, credit],
+        ["F2", "Omega SA", D(2026, 9, 1), D(2026, 10, 1), 300.0, "", ADDRESS, 100.0],
+    ]
+    path = write_ledger(tmp_path / "l.xlsx", rows, [*HEADERS, "Avoir"])
+    read = read_ledger(path, complete_settings(), as_of=AS_OF)
+    if owed == "skipped":
+        assert [s.row for s in read.skipped] == [2]
+        return
+    assert [s.row for s in read.skipped] == []
+    row = read.frame.set_index("invoice").loc["F1"]
+    assert (bool(row["is_credit"]), bool(row["valid"])) == (False, True)
+    assert row["outstanding"] == pytest.approx(owed)
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "o")
+    (f1,) = [i for i in result.invoices if i.invoice == "F1"]
+    assert f1.action == "letter", f1.reason

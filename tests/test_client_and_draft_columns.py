@@ -58,3 +58,57 @@ def test_a_draft_column_keeps_the_row_out(tmp_path, header, cell, draft):
     assert set(read.frame["client"]) >= {"Eta SARL"}
     skipped = [s for s in read.skipped if s.row == 2]
     assert bool(skipped) is draft and all("brouillon" in s.reason for s in skipped)
+
+
+ISSUERS = [
+    "Société émettrice",
+    "Société (émetteur)",
+    "Notre société",
+    "Fournisseur",
+    "Vendeur",
+    "Émetteur",
+]
+
+
+@pytest.mark.parametrize(
+    ("headers", "client"),
+    [pytest.param([h, "Client final", "N° facture", "Montant TTC"], 1, id=f"{h}-client final") for h in ISSUERS]
+    + [pytest.param([h, "Raison sociale", "N° facture", "Montant TTC"], 1, id=f"{h}-raison sociale") for h in ISSUERS]
+    + [
+        pytest.param(["Client livré", "Client facturé", "N° facture", "Montant TTC"], 1, id="livré-facturé"),
+        pytest.param(["Client facturé", "Client livré", "N° facture", "Montant TTC"], 0, id="facturé-livré"),
+        pytest.param(["Client", "Client facturé", "N° facture", "Montant TTC"], 1, id="client-facturé"),
+        pytest.param(["Code client", "Nom du client", "Société", "N° facture", "Montant"], 1, id="nom du client"),
+    ],
+)  # fmt: skip
+def test_the_issuer_is_never_the_client(headers, client):
+    # review-nextcase2 H5: « Société émettrice » is ourselves; the billed client wins.
+    assert match_headers(headers)["client"] == client
+
+
+def test_one_letter_per_real_client_beside_the_issuer_column(tmp_path):
+    headers = [
+        "Société émettrice",
+        "Client final",
+        "N° facture",
+        "Date facture",
+        "Échéance",
+        "Montant TTC",
+        "Adresse",
+    ]
+    rows = [
+        [
+            "Groupe Exemple Lyon",
+            f"Client {i} SARL",
+            f"F-{i}",
+            D(2026, 8, 1),
+            D(2026, 8, 31),
+            500.0,
+            ADDRESS,
+        ]
+        for i in range(3)
+    ]
+    read = read_ledger(
+        write_ledger(tmp_path / "l.xlsx", rows, headers), complete_settings(), as_of=AS_OF
+    )
+    assert sorted(read.frame["client"]) == ["Client 0 SARL", "Client 1 SARL", "Client 2 SARL"]

@@ -101,3 +101,21 @@ def test_a_lettering_column_is_read_by_its_shape_and_said_in_the_run(tmp_path, h
         assert "lettrée (rapprochée de son règlement) : réglée" in said
     else:
         assert f"« {header} » ne ressemble pas à des codes de lettrage" in said
+
+
+# (marks of F-100, F-101, F-102, is_paid of each) — review-nextcase2 M6: NP / NR typed among
+# NQ, NS are lettering codes in sequence, not « non payé » / « non réglé ».
+_IN_SEQUENCE = [
+    (["NP", "NQ", "NR"], [True, True, True]),
+    (["NQ", "NR", None], [True, True, False]),
+    (["NP", "AA", "AB"], [False, True, True]),  # NP far from AA, AB: « non payé »
+    (["NP", "NR", None], [False, False, False]),  # two abbreviations, no code between
+]
+
+
+@pytest.mark.parametrize(
+    ("marks", "paid"), [pytest.param(*c, id="-".join(map(str, c[0]))) for c in _IN_SEQUENCE]
+)
+def test_abbreviations_in_sequence_with_codes_are_codes(tmp_path, marks, paid):
+    frame = _read(tmp_path, "Lettrage", marks).frame
+    assert frame["is_paid"].tolist() == paid

@@ -42,6 +42,9 @@ def test_an_open_amount_above_the_amount_is_not_the_balance(tmp_path):
         ["F-101", "Beta SAS", D(2026, 9, 2), D(2026, 10, 2), 850.0, 5000.0, ADDRESS],
     ]
     assert _read(tmp_path, headers, rows) == {"F-100": (1200.0, 1200.0), "F-101": (850.0, 850.0)}
+    path = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    said = read_ledger(path, complete_settings(), as_of=AS_OF).choice
+    assert "« Encours » dépasse le montant de la facture sur 2 ligne(s)" in said  # nextcase2 M
 
 
 def test_zervant_total_and_due(tmp_path):
@@ -53,3 +56,25 @@ def test_zervant_total_and_due(tmp_path):
          "Partiellement payée", ADDRESS],
     ]  # fmt: skip
     assert _read(tmp_path, headers, rows) == {"65": (1200.0, 1200.0), "67": (2000.0, 700.0)}
+
+
+@pytest.mark.parametrize(
+    ("header", "flags"),
+    [pytest.param("Impayé", [1, 1, 0, 1], id="impayé"), pytest.param("Dû", [1, 0, 1, 1], id="dû"),
+     pytest.param("Encours", [0, 1, 0, 1], id="encours"),
+     pytest.param("Montant ouvert", [-1, 0, -1, 0], id="access")],
+)  # fmt: skip
+def test_a_yes_no_open_column_is_never_a_balance_of_one_euro(tmp_path, header, flags):
+    # review-nextcase2 H3: 1 is « yes », never 1,00 € left to pay.
+    headers = ["N° facture", "Client", "Date", "Échéance", "Montant TTC", header, "Adresse"]
+    amounts = [1200.0, 600.0, 600.0, 900.0]
+    rows = [
+        [f"F-{i}", f"Client {i}", D(2026, 9, 1), D(2026, 10, 1), a, f, ADDRESS]
+        for i, (a, f) in enumerate(zip(amounts, flags, strict=True))
+    ]
+    path = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    ledger = read_ledger(path, complete_settings(), as_of=AS_OF)
+    owed = dict(zip(ledger.frame["invoice"], ledger.frame["outstanding"], strict=True))
+    assert all(owed[f"F-{i}"] != 1.0 for i in range(4)), owed
+    assert all(owed[f"F-{i}"] == amounts[i] for i in range(4) if flags[i] == 1), owed
+    assert "0 et des 1" in ledger.choice, ledger.choice

@@ -75,3 +75,20 @@ def test_a_placeholder_due_date_is_no_due_date(tmp_path, placeholder):
     ledger = read_ledger(tmp_path / "l.xlsx", Settings(), as_of=AS_OF)
     row = ledger.frame.set_index("invoice").loc["F1"]
     assert row["valid"] and row["due_date"].date() == D(2026, 8, 31)  # the default 30 days
+
+
+# (« Payée le » cell, what is owed, whether the row is kept) — review-nextcase2 M4: oui/non
+# under a payment date is a paid flag, never an unreadable date holding the row.
+SAID_PAID = [
+    ("Non", 850.0), ("NON", 850.0), ("non", 850.0),
+    ("Oui", 0.0), ("oui", 0.0), ("x", 0.0), (D(2026, 11, 2), 0.0), (None, 850.0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cell", "owed"), [pytest.param(*c, id=str(c[0])) for c in SAID_PAID])
+@pytest.mark.parametrize("header", ["Payée le", "Date de paiement"])
+def test_oui_non_under_a_payment_date(tmp_path, header, cell, owed):
+    ledger = _read(tmp_path, header, D(2026, 11, 2), cell)
+    assert not [p for p in ledger.problems if p.severity == "error"], ledger.problems
+    assert _owed(ledger)["F2"] == (owed, True)
+    assert _owed(ledger)["F1"] == (0.0, True)

@@ -46,7 +46,7 @@ STATUSES = [
     ("Payée par erreur à un autre fournisseur", "held"),
     ("Payé en double", "held"),
     ("Virement à vérifier", "held"),
-    ("Réglé 50%", "held"),  # a part paid, what is left unknown
+    ("Réglé 50%", "open"),  # half paid, the other half chased (review-nextcase2 H1)
     ("Réglée le 15/01/2027", "held"),  # after the run's day: no payment yet
     ("RÉGLÉ MAIS REJETÉ", "open"),  # bounced: nothing received
     ("Payé puis retourné", "open"),
@@ -121,3 +121,24 @@ def test_a_receipt_naming_another_client_settles_nothing(tmp_path, payer, applie
     assert ("Réglée" in " ".join(str(v) for v in hotel_row if v)) is applied
     if not applied:
         assert any("autre client" in w for w in result.warnings)
+
+
+# (column, text, outcome) — review-nextcase2 M5: a dispute settled, or who pays, is no payment
+# said nor a dispute; the invoice is chased.
+REMARKS = [
+    ("Remarque", "Client a réglé le différend", "open"),
+    ("Remarque", "Réglé le litige avec le client, facture due", "open"),
+    ("Remarque", "Litige réglé", "open"),
+    ("Libellé", "Prestation payée par le client final", "open"),
+    ("Remarque", "Réglé par virement le 12/11/2026", "held"),  # a payment said: checked first
+    ("Remarque", "Litige en cours", "held"),
+]
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "expected"), [pytest.param(*r, id=r[1]) for r in REMARKS]
+)
+def test_a_settled_dispute_or_a_payer_is_no_payment_said(tmp_path, column, text, expected):
+    frame = _ledger(tmp_path, column, [text, None])
+    assert _outcome(frame.loc["F0"]) == expected
+    assert _outcome(frame.loc["F1"]) == "open"

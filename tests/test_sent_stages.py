@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import complete_settings, write_ledger
+from openpyxl import load_workbook
 
 import relance_xlsx
 from relance_xlsx.ledger import read_ledger
@@ -62,3 +63,66 @@ def test_reminders_already_sent_are_read(tmp_path, headers, cells, level, last, 
         assert invoice.letter is None
     else:
         assert invoice.letter and kind in Path(invoice.letter).name, invoice.letter
+
+
+DEC15, OCT15 = D(2026, 12, 15), D(2026, 10, 15)
+NOT_SENT = [
+    # (id, extra headers, their cells, level read, last date, valid, action, letter kind)
+    # review-nextcase2 H2: only a date (or x / Oui, dated elsewhere) is a stage sent.
+    ("non in later stages", ["Relance 1", "Relance 2", "Mise en demeure"], [OCT15, "Non", "Non"], 1, OCT15, True, "letter", "Relance 2"),
+    ("à faire", ["Relance 1", "Relance 2", "Mise en demeure"], [OCT15, "à faire", None], 1, OCT15, True, "letter", "Relance 2"),
+    ("zero", ["Relance 1", "Relance 2", "Mise en demeure"], [OCT15, 0, "0"], 1, OCT15, True, "letter", "Relance 2"),
+    ("placeholder", ["Relance 1", "Relance 2", "Mise en demeure"], [OCT15, "—", "N/A"], 1, OCT15, True, "letter", "Relance 2"),
+    ("x dated elsewhere", ["Date de relance", "Relance 1", "Relance 2"], [NOV2, "x", "Oui"], 2, NOV2, True, "letter", "Mise en demeure"),
+    ("mise en demeure non", ["Mise en demeure"], ["Non"], 0, None, True, "letter", "Relance 1"),
+    ("mise en demeure NON", ["Mise en demeure"], ["NON"], 0, None, True, "letter", "Relance 1"),
+    ("mise en demeure oui undated", ["Mise en demeure"], ["Oui"], 3, None, False, None, None),
+    # review-nextcase2 H6: a date after the run's day is planned, not sent.
+    ("date de relance ahead", ["Date de relance"], [DEC15], 0, None, True, "letter", "Relance 1"),
+    ("relance 2 ahead", ["Relance 1", "Relance 2"], [OCT15, DEC15], 1, OCT15, True, "letter", "Relance 2"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("headers", "cells", "level", "last", "valid", "action", "kind"),
+    [pytest.param(*c[1:], id=c[0]) for c in NOT_SENT],
+)
+def test_what_is_not_a_stage_sent(tmp_path, headers, cells, level, last, valid, action, kind):
+    path = write_ledger(tmp_path / "l.xlsx", [[*ROW, *cells]], [*BASE, *headers])
+    ledger = read_ledger(path, complete_settings(), as_of=AS_OF)
+    row = ledger.frame.iloc[0]
+    read_last = None if row["last_date"] != row["last_date"] else row["last_date"].date()
+    assert (int(row["level"]), read_last, bool(row["valid"])) == (level, last, valid)
+    if DEC15 in cells:
+        assert any("postérieure au jour" in p.message for p in ledger.problems)
+    if not valid:
+        return
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    (invoice,) = result.invoices
+    assert invoice.action == action, invoice.reason
+    assert invoice.letter and kind in Path(invoice.letter).name, invoice.letter
+    ws = load_workbook(path).active
+    written = [c for r in ws.iter_rows(2, values_only=True) for c in r]
+    assert written.count(dt.datetime(2026, 12, 15)) <= cells.count(DEC15)  # never copied as sent
+
+
+SAID_APART = [
+    # (id, extra headers, their cells, level read, warning said) — review-nextcase2 M1, M2
+    ("relancée 2 fois beside relance 1", ["Statut", "Niveau de relance", "Date de relance"], ["Relancée 2 fois", "Relance 1", NOV2], 1, "compte plus de relances"),
+    ("nombre 0 beside a date", ["Nombre de relances", "Date de relance"], [0, NOV2], 1, "nombre de relances à 0"),
+    ("2 (tél.)", ["Nombre de relances", "Date de relance"], ["2 (tél.)", NOV2], 2, None),
+    ("deux fois", ["Nombre de relances", "Date de relance"], ["deux", NOV2], 1, "nombre de relances attendu"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("headers", "cells", "level", "said"), [pytest.param(*c[1:], id=c[0]) for c in SAID_APART]
+)
+def test_reminders_said_apart_are_warned(tmp_path, headers, cells, level, said):
+    path = write_ledger(tmp_path / "l.xlsx", [[*ROW, *cells]], [*BASE, *headers])
+    ledger = read_ledger(path, complete_settings(), as_of=AS_OF)
+    assert int(ledger.frame.iloc[0]["level"]) == level
+    messages = [p.message for p in ledger.problems]
+    assert not any("could not" in m or "convert" in m for m in messages), messages
+    if said:
+        assert any(said in m for m in messages), messages

@@ -79,3 +79,42 @@ def test_the_letter_claims_what_is_left_and_the_workbook_says_it_was_chased(tmp_
     assert rows["F-0"]["Niveau de relance"] == "Relance 1"
     assert rows["F-1"]["Niveau de relance"] == "Relance 1"
     assert rows["F-2"].get("Niveau de relance") is None
+
+
+PAID_HEADERS = [*HEADERS, "Montant réglé"]
+DISAGREE = "ne concordent pas"
+
+# (status, invoice amount, the row's « Montant réglé », what is still owed, or the hold)
+# review-nextcase2 H1: an empty paid cell is no information; a disagreement holds the row.
+BESIDE_A_PAID_COLUMN = [
+    ("Payé 300 €", 1200.0, None, 900.0),
+    ("Réglé 50%", 1200.0, None, 600.0),
+    ("Réglé 50%", 600.0, None, 300.0),
+    ("reste 200 €", 600.0, None, 200.0),
+    ("Payé 300 €", 900.0, 900.0, DISAGREE),
+    ("reste 200 €", 600.0, 300.0, DISAGREE),
+    ("Payé 300 €", 1200.0, 300.0, 900.0),  # both say 300
+    ("Réglée partiellement", 1200.0, None, HELD),
+    ("Réglée", 900.0, None, 0.0),
+]
+
+
+@pytest.mark.parametrize(
+    ("status", "amount", "cell", "owed"),
+    [pytest.param(*c, id=f"{c[0]}-{c[2]}") for c in BESIDE_A_PAID_COLUMN],
+)
+def test_the_status_amount_beside_an_empty_paid_cell(tmp_path, status, amount, cell, owed):
+    row = ["Client 0", "F-0", D(2026, 8, 1), D(2026, 8, 31), amount, ADDRESS, status, cell]
+    other = ["Client 1", "F-1", D(2026, 8, 1), D(2026, 8, 31), 500.0, ADDRESS, "", 100.0]
+    path = write_ledger(tmp_path / "statut.xlsx", [row, other], PAID_HEADERS)
+    ledger = read_ledger(path, Settings(), as_of=AS_OF)
+    first = ledger.frame.iloc[0]
+    said = [p.message for p in ledger.problems if p.row == 2 and p.severity == "error"]
+    if isinstance(owed, str):
+        assert any(owed in m for m in said) and not first["valid"], said
+        if owed == DISAGREE:
+            assert any("300,00" in m for m in said)
+        return
+    assert not said and first["valid"]
+    assert first["outstanding"] == pytest.approx(owed)
+    assert bool(first["is_paid"]) is (owed == 0.0)

@@ -39,9 +39,14 @@ _NOT_PAID = re.compile(
     rf"(?! (de|d|du|des|\d))( \w+)*? ({_PAID_WORD}|recu|received|encaisse\w*)\b"
 )
 _CLAUSES = re.compile(r"[,;:/()\[\]|\u2013\u2014]| - ")
-# « Litige réglé », « réclamation payée »: a dispute closed, not an invoice paid.
+# « Litige réglé », « réclamation payée », « a réglé le différend »: a dispute closed, not an
+# invoice paid; « payée par le client final »: who pays, not a payment (review-nextcase2 M5).
 _DISPUTE_CLOSED = re.compile(
-    r"\b(litig|contest|desaccord|reclam|disput)\w* (\w+ )?(" + _PAID_WORD + ")"
+    r"\b(litig|contest|desaccord|reclam|disput|differend)\w* (\w+ )?(" + _PAID_WORD + ")|"
+    rf"\b({_PAID_WORD}) (le |la |l |les |un |son |ce |notre |leur )?"
+    r"(litig|contest|desaccord|reclam|disput|differend)|"
+    rf"\b({_PAID_WORD}) par (le |la |l )?(client final|donneur d ordre|maitre d ouvrage|"
+    r"tiers payeur|organisme payeur)\b"
 )
 PAID_SAID = "règlement signalé en remarque, à vérifier"
 # A remark saying a row typed « Acompte » is money received: « acompte non imputé », « reçu »,

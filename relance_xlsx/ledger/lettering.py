@@ -90,6 +90,23 @@ def not_lettering(values: list[Any]) -> bool:
     return 2 * neighbours < len(ranks)
 
 
+def column_meanings(values: list[Any]) -> list[str | None]:
+    """lettering_meaning of each value of a column, where an abbreviation of NOT_CODES (NP,
+    NR) in sequence with the column's other codes (NQ, NS) is a code all the same
+    (review-nextcase2 M6)."""
+    meanings = [lettering_meaning(v) for v in values]
+    texts = [str(v).strip() if isinstance(v, str) else "" for v in values]
+    codes = {t.upper() for t, m in zip(texts, meanings, strict=True) if m and t.isalpha()}
+    ranks = {_rank(c) for c in codes if len(c) <= 4}
+    for i, text in enumerate(texts):
+        word = text.strip("*").strip()
+        if meanings[i] is None and word.isalpha() and word.upper() in NOT_CODES:
+            rank = _rank(word.upper()) if len(word) <= 4 else -9
+            if rank - 1 in ranks or rank + 1 in ranks:
+                meanings[i] = HOLD if "*" in text or word.islower() else PAID
+    return meanings
+
+
 def _rank(code: str) -> int:
     """A code's place in the sequence A … Z, AA … ZZ, AAA …"""
     return sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(code)))
@@ -114,6 +131,7 @@ __all__ = [
     "NOT_LETTERING",
     "SAID_LETTERING",
     "UNKNOWN_LETTERING",
+    "column_meanings",
     "lettering_meaning",
     "lettering_warning",
     "lettering_word",

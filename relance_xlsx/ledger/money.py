@@ -12,9 +12,10 @@ from .advances import ADVANCE_NOTE, kind_advances
 from .coded import Coded
 from .grid import Grid
 from .kinds import kind_credits, kind_payments
+from .placeholders import said_paid_yes
 from .standing import Standing
 from .statuses import CREDIT, PAID, status_partial
-from .told import told_paid
+from .told import told_against_cell, told_paid
 from .values import is_empty, parse_flag
 
 _CREDIT_RE = re.compile(r"\bavoir\b|\bcredit note\b", re.I)
@@ -70,13 +71,13 @@ def settle(
 ) -> tuple[np.ndarray, np.ndarray]:
     """What was paid and what is still owed (a credit note owes its own negative amount)."""
     told = told_paid(grid, amount, is_credit)  # « Acompte reçu 300 € », « reste 200 € »
-    paid = np.nan_to_num(np.where(np.isnan(told), paid_cell, told), nan=0.0)
-    # Fully paid: amount covered, a payment date with no paid column, a flag or a status
-    # (« Payé 300 € » on a 1 200 € invoice is paid in part).
+    paid = np.nan_to_num(told_against_cell(grid, told, paid_cell), nan=0.0)
+    # Fully paid: amount covered, a payment date (or « oui » under « Payée le ») with no paid
+    # column, a flag or a status (« Payé 300 € » on a 1 200 € invoice is paid in part).
     settled = (
         paid_flag.mask(lambda v: v is True)
         | (standing.rows(PAID) & ~(told < amount))
-        | (payment_date.present() & ("paid" not in grid.positions))
+        | ((payment_date.present() | _said_yes(grid)) & ("paid" not in grid.positions))
     )
     known = np.zeros(len(amount), dtype=bool)
     if "balance" in grid.positions and "paid" not in grid.positions:
@@ -93,6 +94,11 @@ def settle(
     return paid, outstanding
 
 
+def _said_yes(grid: Grid) -> np.ndarray | bool:
+    pos = grid.positions.get("payment_date")
+    return False if pos is None or pos >= grid.width else said_paid_yes(grid.cells(pos))
+
+
 _PARTIAL_UNKNOWN = (
     "facture partiellement réglée d'après son statut, mais aucune colonne « Montant réglé » ni "
     "« Reste dû » ne dit combien : le reste dû est inconnu, non relancée (ajoutez la colonne "
@@ -101,13 +107,18 @@ _PARTIAL_UNKNOWN = (
 
 
 def unknown_balances(
-    grid: Grid, outstanding: np.ndarray, amount: np.ndarray, is_credit: np.ndarray
+    grid: Grid,
+    outstanding: np.ndarray,
+    amounts: tuple[np.ndarray, np.ndarray],
+    is_credit: np.ndarray,
 ) -> None:
-    """A partly paid status with no paid amount nor balance (nor one written in the status):
-    the row is a problem, never chased for its full amount."""
-    if "paid" in grid.positions or "balance" in grid.positions:
+    """A partly paid status with no paid amount (its cell empty) nor balance (nor one written
+    in the status): the row is a problem, never chased for its full amount."""
+    if "balance" in grid.positions:
         return
-    unknown = np.isnan(told_paid(grid, amount, is_credit)) & (outstanding > 0)
+    amount, paid_cell = amounts
+    unknown = np.isnan(told_paid(grid, amount, is_credit)) & np.isnan(paid_cell)
+    unknown &= outstanding > 0
     for field in ("status", "payment_status", "platform_status"):
         if field not in grid.positions:
             continue

@@ -1,7 +1,8 @@
 """What is left to pay under headers the synonyms leave to the content (review-pubwb6 M4,
 M5): « Montant ouvert », « Encours », « Impayé », « À encaisser » beside the amount, never
 above it row by row, are the balance; Zervant's « Montant total » beside « Montant dû » is
-the invoice's total, « Montant dû » what is left of it."""
+the invoice's total, « Montant dû » what is left of it. A column of 0 and 1 only is a yes/no,
+never a balance of 1 € (review-nextcase2 H3): it is not read, and said."""
 
 from __future__ import annotations
 
@@ -48,9 +49,22 @@ def _beside(case: Case, headers: frozenset[str], other: int, above: bool) -> int
         both = ~np.isnan(values) & ~np.isnan(base)
         if both.sum() < max(1, _FILLED * case.profiles[column].filled):
             continue
+        flags = values[both]
+        if np.isin(flags, (0.0, 1.0, -1.0)).all() and (np.abs(flags) == 1).any():
+            case.notes.append(
+                f"« {case.name(column)} » ne contient que des 0 et des 1 : un oui/non, pas un "
+                "montant ; la colonne n'est pas lue comme le reste dû."
+            )
+            continue
         gap = (values - base)[both] if above else (base - values)[both]
         if (gap >= -_CENT).all() and (values[both] >= -_CENT).all():
             return column
+        if not above and (gap < -_CENT).any():  # « Encours » 5 000 beside an invoice of 850
+            case.notes.append(
+                f"« {case.name(column)} » dépasse le montant de la facture sur "
+                f"{int((gap < -_CENT).sum())} ligne(s) : pas le reste dû de la facture (un "
+                "encours du client ?), la colonne n'est pas lue."
+            )
     return None
 
 

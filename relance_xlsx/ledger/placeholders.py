@@ -34,6 +34,10 @@ DATE_FIELDS = frozenset(
     {"payment_date", "reminder_date", "due_date", "stage_1", "stage_2", "stage_notice"}
 )
 PAYMENT_FIELDS = frozenset({"payment_date", "paid"})
+# A « Payée le » cell holding oui/non (review-nextcase2 M4): no date; « oui » is paid, its date
+# unknown (said_paid_yes), « non » not paid.
+_YES = frozenset({"oui", "o", "yes", "y", "x", "vrai", "true"})
+_NO = frozenset({"non", "n", "no", "faux", "false"})
 BLANKED = DATE_FIELDS | PAYMENT_FIELDS
 
 
@@ -52,6 +56,7 @@ def is_placeholder(value: Any, field: str = "") -> bool:
     return (
         word in _WORDS
         or (field in PAYMENT_FIELDS and word in _UNPAID)
+        or (field == "payment_date" and word in _YES | _NO)
         or (field == "due_date" and word in IMMEDIATE)
     )
 
@@ -73,4 +78,11 @@ def blanked(column: Coded, field: str) -> Coded:
     return Coded(codes, column.values)
 
 
-__all__ = ["BLANKED", "IMMEDIATE", "blanked", "is_placeholder"]
+def said_paid_yes(cells: np.ndarray) -> np.ndarray:
+    """Rows of a payment date column that say « oui » instead of a date: paid, date unknown."""
+    return np.fromiter(
+        (isinstance(v, str) and normalise(v.strip()) in _YES for v in cells), bool, len(cells)
+    )
+
+
+__all__ = ["BLANKED", "IMMEDIATE", "blanked", "is_placeholder", "said_paid_yes"]

@@ -23,6 +23,9 @@ SETTLED_DISPUTE = re.compile(
     r"|\bno\s+(a|ont|avait|avons)\s+(pas|plus|jamais|rien)\s+(contest|disput|reclam)"
     r"|(litig|contest|desaccord|reclam|disput)\w*\s+(\w+\s+)?"
     r"(regle\w*|resolu\w*|leve\w*|clos\w*|termine\w*|resolved|settled|closed)"
+    # « Réglé le litige avec le client »: the dispute settled (review-nextcase2 M5).
+    r"|\b(regle\w*|resolu\w*|clos\w*|leve\w*|termine\w*)\s+(le |la |l |les |un |son |ce )?"
+    r"(litig|contest|desaccord|reclam|disput|differend)"
 )
 
 

@@ -115,12 +115,12 @@ def _columns(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
     outstanding, retention = withheld(grid, outstanding, is_credit)
-    unknown_balances(grid, outstanding, amount, is_credit)
+    unknown_balances(grid, outstanding, (amount, paid_cell), is_credit)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
     levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
     # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
     levels = np.where(standing.rows(IN_LITIGATION), np.maximum(levels, LITIGATION), levels)
-    levels, last_date = sent_levels(grid, levels, last_date)  # « Relancée le », « 1ère relance »
+    levels, last_date = sent_levels(grid, levels, last_date, as_of)  # « 1ère relance »
     undated_notices(grid, levels, last_date)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]

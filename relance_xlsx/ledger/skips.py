@@ -19,6 +19,7 @@ from .dockinds import kind_skips
 from .grid import Grid
 from .kinds import is_payment_kind
 from .numbers import amount_or_nan
+from .partcredit import partly_credited
 from .problems import Decision, Skip
 from .standing import Standing
 from .statuses import CANCELLED, CLOSED, DRAFT, NOT_CHASED, REJECTED, WRITTEN_OFF
@@ -88,6 +89,7 @@ def skip_rows(grid: Grid, standing: Standing) -> tuple[np.ndarray, list[Skip], l
     for i in np.flatnonzero(keep & (kinds == _PLACEHOLDER_KIND)).tolist():
         skip(i, f"{PLACEHOLDER} (« {invoice.at(i)} »)")
     issued = voided_credit_notes(grid)  # « Avoir émis » on the credit note itself
+    issued |= partly_credited(grid)  # « Annulée par avoir » beside a credit of 200 on 1 200 €
     for meaning, reason in _NOT_CHASED.items():
         rows = standing.rows(meaning) & ~(issued if meaning == CANCELLED else False)
         for i in np.flatnonzero(keep & rows).tolist():

@@ -15,7 +15,7 @@ import numpy as np
 from .coded import Coded, nones, object_array
 from .flagged import FLAG_READERS, FLAG_SAID, UNKNOWN_FLAGS
 from .grid import Grid
-from .lettering import NOT_LETTERING, not_lettering
+from .lettering import NOT_LETTERING, column_meanings, not_lettering
 from .pending import pending_word
 from .problems import Decision
 from .statuses import CLOSED, HOLD, PRIORITY, SAID, status_meaning
@@ -74,7 +74,8 @@ def read_standing(grid: Grid) -> Standing:
             continue
         raw = grid.raw(field)
         read = FLAG_READERS[field][0] if field in FLAG_READERS else status_meaning
-        meanings = [read(v) for v in raw.values]
+        values = raw.values.tolist()
+        meanings = column_meanings(values) if field == "lettering" else [read(v) for v in values]
         header = grid.header(field)
         if field == "lettering" and not_lettering(list(raw.values)):
             decisions.append(Decision(f"« {header} » {NOT_LETTERING}", int((raw.codes >= 0).sum())))

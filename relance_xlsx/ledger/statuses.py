@@ -123,6 +123,9 @@ _PATTERNS = (
      # Odoo's « En paiement » (a payment registered, its bank line not yet matched); a
      # cheque or bill handed to the bank (« Valeur envoyée à l'encaissement »).
      r"^en paiement$|^in payment$|\b(envoye\w*|remis\w*|depose\w*) (a|en) l? ?encaissement\b"),
+    # « Annulation de l'avoir AV-3 », « Avoir annulé »: the credit undone, the invoice owed.
+    (OPEN, r"\bannulation (de |du |d )?(l |un |une |cet |cette )?(avoir|credit note)\b|"
+     r"\b(avoir|credit note) (\w+ )?annule\w*"),
     (CANCELLED, VOIDED),  # « Annulée par avoir », « Créditée »: cancelled, not a credit
     (CREDIT, r"\b(avoir|credit note|credit memo|note de credit)\b"),
     (CANCELLED, r"\b(annul\w*|anulad[oa]s?|cancel\w*|void\w*|supprim\w*|deleted|storn\w*)\b"),
