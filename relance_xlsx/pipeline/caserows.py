@@ -19,7 +19,7 @@ _FIELDS = (
     "public", "payment_date", "promise_date", "attachment", "buyer", "legal_form",
     "head_office", "representative", "level", "last_date", "registered_no", "ar_date", "hold",
     "performance_date", "credit_for", "insolvent", "proceedings", "judgment_date",
-    "bodacc_date", "mandataire", "court", "payments", "credits",
+    "bodacc_date", "mandataire", "court", "payments", "credits", "hold_reason",
 )  # fmt: skip
 _DECIDED = ("interest", "indemnity", "action", "barred_on", "bar_regime", "bar_start", "bar_basis")
 # The penalties a bank transfer paid: in the frame only when the journal records some.

@@ -28,6 +28,7 @@ from ..policy import (
     rate_tables_for,
     say_paid_in_court,
 )
+from ..policy.doubtful import hold_doubtful_clients
 from ..workbook import (
     envelope_days,
     journal_demands,
@@ -53,6 +54,8 @@ def decide_ledger(
     note_early_letters(ledger, settings)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
     frame = creditor_overseas(with_deadlines(frame, ledger, settings, as_of), settings)
+    # A payment said but not sure may pay the client's other invoices: all held (1342-10).
+    frame = hold_doubtful_clients(frame)
     # The longest delay a letter of today gives: a claim barred before it gets none.
     days = max(settings.letters.payment_days, settings.letters.formal_notice_days)
     notice = settings.letters.formal_notice_days
