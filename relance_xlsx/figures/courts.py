@@ -11,12 +11,13 @@ file says so instead of choosing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from ..ledger import EPIC, PUBLIC_ENTERPRISE, sued_abroad
-from ..wording import money
+from ..wording import date_short, money
 from .parties import Debtor
 
 # Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
@@ -156,12 +157,26 @@ def business_court(legal_form: str, name: str) -> Court:
 
 
 def procedure_text(
-    debtor: Debtor, small_claim: float, indemnity: float, first_to_court: bool = False
+    debtor: Debtor,
+    small_claim: float,
+    indemnity: float,
+    first_to_court: bool = False,
+    barred_on: dt.date | None = None,
 ) -> str:
     """Which procedure fits the amount and the debtor, in one French paragraph; first_to_court:
     a claim barred within days, the injonction de payer first (the small-claims procedure
-    suspends prescription only from the debtor's agreement, Code civil 2238)."""
+    suspends prescription only from the debtor's agreement, Code civil 2238); barred_on: the
+    first day barred of a file whose every open invoice is time-barred."""
     total = round(small_claim + indemnity, 2)
+    if total < 0.005 and barred_on is not None:
+        # A claim filed before that day interrupted it (C. civ. 2241) for the whole instance
+        # (2242); withdrawn, the interruption is lost (2243): never « à retirer ».
+        return (
+            f"Total réclamé de {money(total)} : créance prescrite d'après le classeur, aucune "
+            "procédure nouvelle à engager ; si une demande en justice a été formée avant le "
+            f"{date_short(barred_on)}, la prescription a été interrompue (Code civil 2241 et "
+            "2242) : ne la retirez pas, voyez votre conseil."
+        )
     if total < 0.005:  # a file redone after its invoices were settled, or credits above all
         return (
             f"Total réclamé de {money(total)} : rien à réclamer à ce client, aucune procédure "
