@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..ledger import EPIC, PUBLIC_ENTERPRISE, sued_abroad
 from ..wording import date_short, money
+from .abroad import ABROAD, ABROAD_NOT_EU, in_union
 from .parties import Debtor
 
 # Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
@@ -26,18 +27,6 @@ SMALL_CLAIMS_LIMIT = 5000.0
 COMMERCE = "tribunal de commerce"
 JUDICIAIRE = "tribunal judiciaire"
 _BASIS = "Code de commerce L721-3 ; Code de procédure civile 1406"
-# A business established abroad: the small-claims procedure is a French commissaire de
-# justice's, and « du domicile du débiteur » names no French court; the European order for
-# payment (Reg. 1896/2006), the European small claims procedure (Reg. 861/2007) or a French
-# court chosen by a clause are for counsel (outside legal-fr.md).
-ABROAD = (
-    "Débiteur établi hors de France : ni la procédure simplifiée de recouvrement des petites "
-    "créances, confiée à un commissaire de justice français, ni la requête en injonction de "
-    "payer au tribunal de son domicile ne s'appliquent telles quelles ; compétence et voie "
-    "(injonction de payer européenne, règlement européen des petits litiges, clause attributive "
-    "de juridiction) à vérifier avec votre conseil."
-)
-
 # Folded words (case, accents, punctuation) of a « Forme juridique » or a client's name.
 _CIVIL = (
     "association", "asso", "loi 1901", "fondation", "scp", "sci", "scm", "sccv", "scea",
@@ -207,7 +196,7 @@ def procedure_text(
             "devant le juge de son domicile. À vérifier avec votre conseil."
         )
     if not debtor.consumer and sued_abroad(debtor.address):
-        return ABROAD
+        return ABROAD if in_union(debtor.address) else ABROAD_NOT_EU
     court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
         debtor.legal_form, debtor.name
     )  # fmt: skip
