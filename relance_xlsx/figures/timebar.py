@@ -48,6 +48,7 @@ class TimeBar:
     start: dt.date | None = None
     basis: str = ""
     soon: bool = False
+    paid_after: dt.date | None = None  # a part payment once barred: it interrupted nothing
 
     @property
     def public(self) -> bool:
@@ -58,7 +59,14 @@ class TimeBar:
 def barred_text(bar: TimeBar) -> str:
     """« prescrite depuis le 03/11/2026 (Code de commerce L110-4) »."""
     head = "déchue" if bar.public else "prescrite"
-    return f"{head} depuis le {short_day(bar.barred_on)} ({_LAW[bar.regime]})"
+    said = f"{head} depuis le {short_day(bar.barred_on)} ({_LAW[bar.regime]})"
+    if bar.paid_after is None:
+        return said
+    return (
+        f"{said} ; le règlement du {short_day(bar.paid_after)}, postérieur, ne l'a pas "
+        "interrompue ; il ne vaut renonciation que s'il est sans équivoque (Code civil "
+        "2250-2251) : à vérifier avant toute action"
+    )
 
 
 def barred_lines(dossier: Dossier) -> list[str]:

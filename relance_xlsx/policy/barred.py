@@ -124,12 +124,23 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
             else f"Prescrite depuis le {_day(barred)}"
         )
         rule = _rule(regime, basis, start, performed[i] if performed else pd.NaT)
+        late = p.paid_after.iat[i] if p.paid_after is not None else pd.NaT
         out.append(
             f"{head} (dernier jour pour agir : {_day(barred - pd.Timedelta(days=1))}) : {rule} ; "
             f"{_INTERRUPTS[regime]} : vérifiez avant toute démarche qu'aucun de ces actes "
-            "n'a échappé au classeur"
+            "n'a échappé au classeur" + (paid_after_text(barred, late) if pd.notna(late) else "")
         )
     return out
+
+
+def paid_after_text(barred: Any, paid: Any) -> str:
+    """A part payment made once the claim was barred: it did not interrupt the prescription
+    (2240 interrupts a running term); a renunciation only if unequivocal (2250-2251)."""
+    return (
+        f" ; le règlement du {_day(paid)}, postérieur à la prescription, ne l'a pas "
+        "interrompue ; il ne vaut renonciation que s'il est sans équivoque (Code civil "
+        "2250-2251) : à vérifier avant toute action"
+    )
 
 
 def note_soon_barred(
