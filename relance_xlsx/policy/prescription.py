@@ -187,8 +187,8 @@ def keep_bars(out: pd.DataFrame, p: Prescription) -> None:
     out["bar_regime"] = p.regime
     out["bar_start"] = p.start.to_numpy()
     out["bar_basis"] = p.basis
-    paid_after = p.paid_after if p.paid_after is not None else p.barred_on.where(False)
-    out["bar_paid_after"] = paid_after.to_numpy()
+    none = np.full(len(out), np.datetime64("NaT"), dtype="datetime64[ns]")
+    out["bar_paid_after"] = none if p.paid_after is None else p.paid_after.to_numpy()
 
 
 __all__ = [
