@@ -41,6 +41,12 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
     }
 
 
+def statement_of(client: str, barred: bool) -> str:
+    """« de Kappa SARL » after « factures et avoirs non soldés » in the statement's French
+    heading; « et non prescrits de Kappa SARL » when a time-barred invoice is left out."""
+    return f"et non prescrits {de(client)}" if barred else de(client)
+
+
 def _retained(r: dict[str, Any], m: Callable[[float], str], lang: str) -> str:
     """The retention an invoice's amount holds, not due before its release and left out of
     its balance: said on its line, so that amount, paid and balance add up (lawnew L1)."""
