@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..ledger.territory import country_code
+from babel import Locale
+
+from ..ledger import country_of
 
 # A business established abroad: the small-claims procedure is a French commissaire de
 # justice's, and « du domicile du débiteur » names no French court; the European order for
@@ -30,12 +32,14 @@ _EU_BUT_DENMARK = frozenset(
     "AT BE BG HR CY CZ EE FI DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()  # noqa: SIM905
 )
 
+_NAMES = frozenset(Locale("fr").territories[code] for code in _EU_BUT_DENMARK)
+
 
 def in_union(address: str | None) -> bool:
     """Whether the address's last line names a member state bound by the European order for
     payment and small claims regulations (every one but Denmark)."""
     parts = [p.strip() for p in re.split(r"[\n,;]", str(address or "")) if p.strip()]
-    return len(parts) > 1 and country_code(parts[-1]) in _EU_BUT_DENMARK
+    return len(parts) > 1 and country_of(parts[-1]) in _NAMES
 
 
 __all__ = ["ABROAD", "ABROAD_NOT_EU", "in_union"]

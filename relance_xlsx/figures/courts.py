@@ -157,20 +157,8 @@ def procedure_text(
     suspends prescription only from the debtor's agreement, Code civil 2238); barred_on: the
     first day barred of a file whose every open invoice is time-barred."""
     total = round(small_claim + indemnity, 2)
-    if total < 0.005 and barred_on is not None:
-        # A claim filed before that day interrupted it (C. civ. 2241) for the whole instance
-        # (2242); withdrawn, the interruption is lost (2243): never « à retirer ».
-        return (
-            f"Total réclamé de {money(total)} : créance prescrite d'après le classeur, aucune "
-            "procédure nouvelle à engager ; si une demande en justice a été formée avant le "
-            f"{date_short(barred_on)}, la prescription a été interrompue (Code civil 2241 et "
-            "2242) : ne la retirez pas, voyez votre conseil."
-        )
-    if total < 0.005:  # a file redone after its invoices were settled, or credits above all
-        return (
-            f"Total réclamé de {money(total)} : rien à réclamer à ce client, aucune procédure "
-            "à engager ; une demande déjà formée doit être retirée."
-        )
+    if total < 0.005:  # a file redone after its invoices were settled, or all time-barred
+        return _nothing(total, barred_on)
     if debtor.public and debtor.buyer != PUBLIC_ENTERPRISE:
         # An EPIC is a public person: its marché public is an administrative contract.
         epic = (
@@ -236,6 +224,25 @@ def procedure_text(
         "petites créances, par un commissaire de justice, est possible (Code des "
         "procédures civiles d'exécution L125-1 et R125-1), sans juge si le débiteur "
         f"accepte.{contested} À défaut : " + text[0].lower() + text[1:]
+    )
+
+
+def _nothing(total: float, barred_on: dt.date | None) -> str:
+    """Nothing to claim: settled (a claim filed may be withdrawn) or time-barred (a claim
+    filed before the first day barred interrupted it, C. civ. 2241-2242: never withdrawn,
+    2243)."""
+    if barred_on is not None:
+        # A claim filed before that day interrupted it (C. civ. 2241) for the whole instance
+        # (2242); withdrawn, the interruption is lost (2243): never « à retirer ».
+        return (
+            f"Total réclamé de {money(total)} : créance prescrite d'après le classeur, aucune "
+            "procédure nouvelle à engager ; si une demande en justice a été formée avant le "
+            f"{date_short(barred_on)}, la prescription a été interrompue (Code civil 2241 et "
+            "2242) : ne la retirez pas, voyez votre conseil."
+        )
+    return (
+        f"Total réclamé de {money(total)} : rien à réclamer à ce client, aucune procédure "
+        "à engager ; une demande déjà formée doit être retirée."
     )
 
 

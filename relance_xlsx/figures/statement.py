@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..policy.doubtful import DOUBTFUL_LABEL
+from ..policy import DOUBTFUL_LABEL
 from ..wording import day_long, money
 from .days import day_or_dash as _day
 from .docxwrite import paragraph, table

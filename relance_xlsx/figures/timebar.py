@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..ledger.workdays import working
+from ..ledger import public_holidays
 from .days import short_day
 from .docxwrite import paragraph
 
@@ -102,6 +102,11 @@ def urgent_lines(dossier: Dossier) -> list[str]:
             f"{short_day(_working_before(first.barred_on))}."
         )
     ]
+
+
+def working(day: dt.date) -> bool:
+    """Neither a Saturday, a Sunday nor a French public holiday."""
+    return day.weekday() < 5 and day not in public_holidays(day.year)
 
 
 def _working_before(day: dt.date) -> dt.date:

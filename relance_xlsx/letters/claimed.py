@@ -7,7 +7,7 @@ from operator import add, itemgetter
 from typing import Any
 
 from ..ledger import KIND_STATEMENT, KIND_THANKS
-from ..policy.doubtful import doubtful
+from ..policy import doubtful
 from .parts import PENALTY_KINDS, STAGE_OF
 from .plan import LetterPlan
 from .records import LetterRows

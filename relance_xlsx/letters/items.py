@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..ledger import LITIGATION
-from ..policy.doubtful import DOUBTFUL_LABEL, doubtful
+from ..policy import DOUBTFUL_LABEL, doubtful
 from ..wording import date_short, day_long, de
 
 

@@ -24,11 +24,11 @@ from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, stat
 from ..policy import (
     Decisions,
     decide,
+    hold_doubtful_clients,
     one_letter_per_client,
     rate_tables_for,
     say_paid_in_court,
 )
-from ..policy.doubtful import hold_doubtful_clients
 from ..workbook import (
     envelope_days,
     journal_demands,

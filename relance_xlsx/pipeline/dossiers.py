@@ -18,8 +18,7 @@ from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, write_dossier
 from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem, key_of
 from ..letters import convert_to_pdf, soffice_binary
-from ..policy import Decisions, rate_caveat
-from ..policy.doubtful import DOUBTFUL_LABEL, doubtful
+from ..policy import DOUBTFUL_LABEL, Decisions, doubtful, rate_caveat
 from ..userfiles import move_in
 from ..wording import visible_record
 from ..workbook import journal_lines

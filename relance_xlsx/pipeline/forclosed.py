@@ -12,7 +12,6 @@ import pandas as pd
 from ..config import Settings
 from ..figures import outside_metropolitan
 from ..ledger import declaration_deadline
-from ..policy.prescription import column
 from ..wording import date_short
 
 
@@ -34,8 +33,8 @@ def say_foreclosed(
         return ()
     # A claim born after the judgment runs from its own due date (R622-24, al. 2): its
     # BODACC deadline is none of its business (say_later_foreclosed).
-    judged = column(frame, "judgment_date").groupby(frame["client"]).transform("max")
-    born = column(frame, "performance_date").fillna(frame["invoice_date"])
+    judged = _dates(frame, "judgment_date").groupby(frame["client"]).transform("max")
+    born = _dates(frame, "performance_date").fillna(frame["invoice_date"])
     later = (born >= judged).to_numpy(dtype=bool)
     rows = frame.loc[insolvent & ~later, ["client", "bodacc_date"]].dropna()
     overseas = outside_metropolitan(settings.creditor)
@@ -54,6 +53,13 @@ def say_foreclosed(
             "L622-26) ; la déclaration écrite n'en dit rien : voyez votre conseil."
         )
     return tuple(out)
+
+
+def _dates(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A date column of the frame (all NaT when the ledger has none)."""
+    if name not in frame:
+        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    return pd.to_datetime(frame[name])
 
 
 def say_later_foreclosed(

@@ -12,6 +12,7 @@ import pandas as pd
 from ..config import Policy
 from ..ledger import FORMAL_NOTICE, LITIGATION, POSTAL_DAYS, REMINDER_2
 from ..wording import date_short
+from .paidafter import paid_after_text
 from .prescription import (
     BASES,
     CONSUMER,
@@ -128,19 +129,9 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
         out.append(
             f"{head} (dernier jour pour agir : {_day(barred - pd.Timedelta(days=1))}) : {rule} ; "
             f"{_INTERRUPTS[regime]} : vérifiez avant toute démarche qu'aucun de ces actes "
-            "n'a échappé au classeur" + (paid_after_text(barred, late) if pd.notna(late) else "")
+            "n'a échappé au classeur" + (paid_after_text(late) if pd.notna(late) else "")
         )
     return out
-
-
-def paid_after_text(barred: Any, paid: Any) -> str:
-    """A part payment made once the claim was barred: it did not interrupt the prescription
-    (2240 interrupts a running term); a renunciation only if unequivocal (2250-2251)."""
-    return (
-        f" ; le règlement du {_day(paid)}, postérieur à la prescription, ne l'a pas "
-        "interrompue ; il ne vaut renonciation que s'il est sans équivoque (Code civil "
-        "2250-2251) : à vérifier avant toute action"
-    )
 
 
 def note_soon_barred(
