@@ -18,19 +18,21 @@ PETIT = [
 LAMBDA = [
     row("Q4", "Lambda SAS", "professionnel", D(2021, 12, 20), D(2022, 1, 19), 2000.0, **SECOND),
 ]
-OPENING = "Prescription acquise le"
+OPENING = "Dernier jour pour agir"
 
 
 @pytest.mark.parametrize(
     ("rows", "client", "opening"),
     [
         # L218-2: 2 years from the delivery of 10/12/2024: last day 10/12/2026.
-        pytest.param(PETIT, "M. Marc Petit", "Prescription acquise le 11/12/2026 (dernier jour "
-                     "pour agir : 10/12/2026 ; facture Q3, Code de la consommation L218-2)",
-                     id="consumer-in-3-days"),
+        pytest.param(PETIT, "M. Marc Petit", "Dernier jour pour agir : 10/12/2026 ; prescription "
+                     "acquise le 11/12/2026 si rien ne l'interrompt (facture Q3, Code de la "
+                     "consommation L218-2)", id="consumer-in-3-days"),
         # L110-4: 5 years from the invoice of 20/12/2021: last day 20/12/2026.
-        pytest.param(LAMBDA, "Lambda SAS", "Prescription acquise le 21/12/2026 (dernier jour "
-                     "pour agir : 20/12/2026 ; facture Q4, Code de commerce L110-4)",
+        # 20/12/2026 is a Sunday: file by Friday 18/12 (review-lawnew2, 7).
+        pytest.param(LAMBDA, "Lambda SAS", "Dernier jour pour agir : 20/12/2026 (dimanche : "
+                     "déposez au plus tard le vendredi 18/12/2026) ; prescription acquise le "
+                     "21/12/2026 si rien ne l'interrompt (facture Q4, Code de commerce L110-4)",
                      id="business-in-13-days"),
         # Q5, due 01/10/2026, is barred in 2031: nothing said, small claims first.
         pytest.param(KAPPA[1:], "Kappa SARL", None, id="far-away"),

@@ -11,12 +11,14 @@ file says so instead of choosing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from ..ledger import EPIC, PUBLIC_ENTERPRISE, sued_abroad
-from ..wording import money
+from ..wording import date_short, money
+from .abroad import ABROAD, ABROAD_NOT_EU, in_union
 from .parties import Debtor
 
 # Procédure simplifiée de recouvrement des petites créances: up to 5 000 € in principal and
@@ -25,18 +27,6 @@ SMALL_CLAIMS_LIMIT = 5000.0
 COMMERCE = "tribunal de commerce"
 JUDICIAIRE = "tribunal judiciaire"
 _BASIS = "Code de commerce L721-3 ; Code de procédure civile 1406"
-# A business established abroad: the small-claims procedure is a French commissaire de
-# justice's, and « du domicile du débiteur » names no French court; the European order for
-# payment (Reg. 1896/2006), the European small claims procedure (Reg. 861/2007) or a French
-# court chosen by a clause are for counsel (outside legal-fr.md).
-ABROAD = (
-    "Débiteur établi hors de France : ni la procédure simplifiée de recouvrement des petites "
-    "créances, confiée à un commissaire de justice français, ni la requête en injonction de "
-    "payer au tribunal de son domicile ne s'appliquent telles quelles ; compétence et voie "
-    "(injonction de payer européenne, règlement européen des petits litiges, clause attributive "
-    "de juridiction) à vérifier avec votre conseil."
-)
-
 # Folded words (case, accents, punctuation) of a « Forme juridique » or a client's name.
 _CIVIL = (
     "association", "asso", "loi 1901", "fondation", "scp", "sci", "scm", "sccv", "scea",
@@ -156,17 +146,19 @@ def business_court(legal_form: str, name: str) -> Court:
 
 
 def procedure_text(
-    debtor: Debtor, small_claim: float, indemnity: float, first_to_court: bool = False
+    debtor: Debtor,
+    small_claim: float,
+    indemnity: float,
+    first_to_court: bool = False,
+    barred_on: dt.date | None = None,
 ) -> str:
     """Which procedure fits the amount and the debtor, in one French paragraph; first_to_court:
     a claim barred within days, the injonction de payer first (the small-claims procedure
-    suspends prescription only from the debtor's agreement, Code civil 2238)."""
+    suspends prescription only from the debtor's agreement, Code civil 2238); barred_on: the
+    first day barred of a file whose every open invoice is time-barred."""
     total = round(small_claim + indemnity, 2)
-    if total < 0.005:  # a file redone after its invoices were settled, or credits above all
-        return (
-            f"Total réclamé de {money(total)} : rien à réclamer à ce client, aucune procédure "
-            "à engager ; une demande déjà formée doit être retirée."
-        )
+    if total < 0.005:  # a file redone after its invoices were settled, or all time-barred
+        return _nothing(total, barred_on)
     if debtor.public and debtor.buyer != PUBLIC_ENTERPRISE:
         # An EPIC is a public person: its marché public is an administrative contract.
         epic = (
@@ -192,7 +184,7 @@ def procedure_text(
             "devant le juge de son domicile. À vérifier avec votre conseil."
         )
     if not debtor.consumer and sued_abroad(debtor.address):
-        return ABROAD
+        return ABROAD if in_union(debtor.address) else ABROAD_NOT_EU
     court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
         debtor.legal_form, debtor.name
     )  # fmt: skip
@@ -232,6 +224,25 @@ def procedure_text(
         "petites créances, par un commissaire de justice, est possible (Code des "
         "procédures civiles d'exécution L125-1 et R125-1), sans juge si le débiteur "
         f"accepte.{contested} À défaut : " + text[0].lower() + text[1:]
+    )
+
+
+def _nothing(total: float, barred_on: dt.date | None) -> str:
+    """Nothing to claim: settled (a claim filed may be withdrawn) or time-barred (a claim
+    filed before the first day barred interrupted it, C. civ. 2241-2242: never withdrawn,
+    2243)."""
+    if barred_on is not None:
+        # A claim filed before that day interrupted it (C. civ. 2241) for the whole instance
+        # (2242); withdrawn, the interruption is lost (2243): never « à retirer ».
+        return (
+            f"Total réclamé de {money(total)} : créance prescrite d'après le classeur, aucune "
+            "procédure nouvelle à engager ; si une demande en justice a été formée avant le "
+            f"{date_short(barred_on)}, la prescription a été interrompue (Code civil 2241 et "
+            "2242) : ne la retirez pas, voyez votre conseil."
+        )
+    return (
+        f"Total réclamé de {money(total)} : rien à réclamer à ce client, aucune procédure "
+        "à engager ; une demande déjà formée doit être retirée."
     )
 
 

@@ -139,8 +139,15 @@ class Dossier:
 
     def procedure(self) -> str:
         """Which procedure fits the amount and the debtor, in one French paragraph."""
+        # Every open invoice time-barred: a claim filed before the first day barred is kept.
+        only_barred = self.barred and not any(i.principal >= 0.005 for i in self.invoices)
+        barred_on = min(bar.barred_on for _, bar in self.barred) if only_barred else None
         return procedure_text(
-            self.debtor, self.small_claim_amount, self.net_indemnity, first_to_court=urgent(self)
+            self.debtor,
+            self.small_claim_amount,
+            self.net_indemnity,
+            first_to_court=urgent(self),
+            barred_on=barred_on,
         )
 
 

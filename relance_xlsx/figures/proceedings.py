@@ -15,11 +15,13 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from ..ledger import declaration_deadline
 from ..wording import date_short, day_long, de
 from .docxwrite import paragraph
 
 if TYPE_CHECKING:
     from .declaration import Declaration
+    from .dossier import ClaimedInvoice
 
 TO_FILL = "[À COMPLÉTER : {what}]"
 LIQUIDATION = "liquidation judiciaire"
@@ -106,6 +108,8 @@ def _deadline(d: Declaration) -> list[str]:
     the next working day the law allows (CPC 642). Never « délai expiré »: a declaration does
     not admit foreclosure (the run's warning says it, and the relevé de forclusion)."""
     deadline, last = d.deadline, d.last_day
+    if d.later and not d.due and not d.not_due:  # born after: their own day (later())
+        return []
     if deadline is None or last is None:
         return [paragraph("Délai : 2 mois à compter de la publication au BODACC (R622-24).")]
     abroad = " ; 2 mois de plus, le créancier étant établi hors de France métropolitaine" if (
@@ -169,7 +173,37 @@ def later(d: Declaration) -> list[str]:
             "(L622-17 IV)."
         )
     tail = " Si la prestation est antérieure au jugement, ajoutez-les ci-dessus."
-    return [paragraph("Créances nées après le jugement", "Heading2"), paragraph(head + rule + tail)]
+    days = [paragraph(_later_deadline(i, d.abroad)) for i in d.later]
+    return [
+        paragraph("Créances nées après le jugement", "Heading2"),
+        paragraph(head + rule + tail),
+        *days,
+    ]
+
+
+def _later_deadline(inv: ClaimedInvoice, abroad: bool) -> str:
+    """A claim born after the judgment, if it must be declared: 2 months from the day it
+    falls due (Code de commerce R622-24, 2nd paragraph), never from the BODACC notice."""
+    plus = " ; 2 mois de plus, le créancier étant établi hors de France métropolitaine" if (
+        abroad
+    ) else ""  # fmt: skip
+    if not isinstance(inv.due, dt.date):
+        return (
+            f"Facture {inv.number}, si elle doit être déclarée : dans les 2 mois à compter de "
+            f"son exigibilité (Code de commerce R622-24, al. 2{plus})."
+        )
+    aimed, last = declaration_deadline(inv.due, abroad)
+    extended = (
+        f" ; ce jour n'étant pas ouvrable, le délai court jusqu'au {day_long(last)} (Code de "
+        "procédure civile 642)"
+        if last != aimed
+        else ""
+    )
+    return (
+        f"Facture {inv.number}, si elle doit être déclarée : au plus tard le {day_long(aimed)} "
+        f"(2 mois à compter de son exigibilité, échéance du {date_short(inv.due)}, Code de "
+        f"commerce R622-24, al. 2{plus}){extended}."
+    )
 
 
 def interrupted(d: Declaration) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..policy import DOUBTFUL_LABEL
 from ..wording import day_long, money
 from .days import day_or_dash as _day
 from .docxwrite import paragraph, table
@@ -18,8 +19,9 @@ if TYPE_CHECKING:
 def statement_lines(dossier: Dossier) -> list[str]:
     """The client's statement of account: its open invoices and credit notes, the balance."""
     disputed = {i.number for i, why in dossier.set_aside if why == "contestée"}
+    checked = {i.number for i, why in dossier.set_aside if why == DOUBTFUL_LABEL}
     lines = [
-        _line(inv, dossier, disputed)
+        _line(inv, dossier, disputed, checked)
         for inv in sorted(
             # The open items only: an invoice paid late is in the claim for its penalties.
             [
@@ -31,7 +33,8 @@ def statement_lines(dossier: Dossier) -> list[str]:
             key=lambda i: (i.due or dt.date.max, i.number),
         )
     ]
-    others = [*dossier.not_due, *(i for i, _ in dossier.set_aside)]
+    # A payment said but not sure (policy/doubtful.py): listed, left out of the balance.
+    others = [*dossier.not_due, *(i for i, why in dossier.set_aside if why != DOUBTFUL_LABEL)]
     balance = dossier.principal + sum(i.principal for i in others) - dossier.open_credit
     out = [
         paragraph(f"Relevé de compte au {day_long(dossier.as_of)}", "Heading2"),
@@ -50,10 +53,14 @@ def statement_lines(dossier: Dossier) -> list[str]:
     return out
 
 
-def _line(inv: ClaimedInvoice, dossier: Dossier, disputed: set[str]) -> tuple[str, ...]:
+def _line(
+    inv: ClaimedInvoice, dossier: Dossier, disputed: set[str], checked: set[str]
+) -> tuple[str, ...]:
     """An item of the statement; a credit note with no due date and no negative figure
     (« 200,00 € à déduire », the fourth legal review, 11)."""
     label = f"{_label(inv, dossier, disputed)} {inv.number}"
+    if inv.number in checked:
+        label += f" ({DOUBTFUL_LABEL}, hors solde)"
     if inv in dossier.credits:
         left = f"{money(abs(inv.principal))} à déduire"
         return (label, _day(inv.issued), "–", money(abs(inv.amount)), "–", left)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..ledger import public_holidays
 from .days import short_day
 from .docxwrite import paragraph
 
@@ -48,6 +49,7 @@ class TimeBar:
     start: dt.date | None = None
     basis: str = ""
     soon: bool = False
+    paid_after: dt.date | None = None  # a part payment once barred: it interrupted nothing
 
     @property
     def public(self) -> bool:
@@ -58,7 +60,14 @@ class TimeBar:
 def barred_text(bar: TimeBar) -> str:
     """« prescrite depuis le 03/11/2026 (Code de commerce L110-4) »."""
     head = "déchue" if bar.public else "prescrite"
-    return f"{head} depuis le {short_day(bar.barred_on)} ({_LAW[bar.regime]})"
+    said = f"{head} depuis le {short_day(bar.barred_on)} ({_LAW[bar.regime]})"
+    if bar.paid_after is None:
+        return said
+    return (
+        f"{said} ; le règlement du {short_day(bar.paid_after)}, postérieur, ne l'a pas "
+        "interrompue ; il ne vaut renonciation que s'il est sans équivoque (Code civil "
+        "2250-2251) : à vérifier avant toute action"
+    )
 
 
 def barred_lines(dossier: Dossier) -> list[str]:
@@ -84,13 +93,41 @@ def urgent_lines(dossier: Dossier) -> list[str]:
     which = _numbers([b.number for b in soon if b.barred_on == first.barred_on])
     return [
         paragraph(
-            f"Prescription acquise le {short_day(first.barred_on)} (dernier jour pour agir : "
-            f"{last} ; {which}, {_LAW[first.regime]}) : seule une demande en justice "
-            "(injonction de payer) ou une reconnaissance de dette l'interrompt ; la procédure "
-            "des petites créances ne la suspend qu'à compter de l'accord du débiteur (Code "
-            "civil 2238). Déposez la requête en injonction de payer avant cette date."
+            f"Dernier jour pour agir : {last}{_file_by(first.barred_on - dt.timedelta(days=1))} "
+            f"; prescription acquise le {short_day(first.barred_on)} si rien ne l'interrompt "
+            f"({which}, {_LAW[first.regime]}) : seule une demande en justice (injonction de "
+            "payer) ou une reconnaissance de dette l'interrompt ; la procédure des petites "
+            "créances ne la suspend qu'à compter de l'accord du débiteur (Code civil 2238). "
+            "Déposez la requête en injonction de payer au plus tard le "
+            f"{short_day(_working_before(first.barred_on))}."
         )
     ]
+
+
+def working(day: dt.date) -> bool:
+    """Neither a Saturday, a Sunday nor a French public holiday."""
+    return day.weekday() < 5 and day not in public_holidays(day.year)
+
+
+def _working_before(day: dt.date) -> dt.date:
+    """The last working day before day."""
+    day -= dt.timedelta(days=1)
+    while not working(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _file_by(last: dt.date) -> str:
+    """A last day on a Saturday, a Sunday or a public holiday: file by the working day
+    before (whether CPC 642 extends a Code civil prescription is not settled)."""
+    if working(last):
+        return ""
+    day = _working_before(last)
+    what = _WEEKDAYS[last.weekday()] if last.weekday() >= 5 else "jour férié"
+    return f" ({what} : déposez au plus tard le {_WEEKDAYS[day.weekday()]} {short_day(day)})"
 
 
 def urgent(dossier: Dossier) -> bool:

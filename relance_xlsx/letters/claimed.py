@@ -7,6 +7,7 @@ from operator import add, itemgetter
 from typing import Any
 
 from ..ledger import KIND_STATEMENT, KIND_THANKS
+from ..policy import doubtful
 from .parts import PENALTY_KINDS, STAGE_OF
 from .plan import LetterPlan
 from .records import LetterRows
@@ -23,7 +24,8 @@ def total_due(plan: LetterPlan, data: LetterRows) -> float:
     if plan.kind == KIND_THANKS:
         return round(float(sum(map(_PAID, rows))), 2)
     if plan.kind == KIND_STATEMENT:
-        return round(float(sum(map(_OUTSTANDING, data.of(plan.statement_rows)))), 2)
+        owed = [r for r in data.of(plan.statement_rows) if not doubtful(r.get("hold_reason"))]
+        return round(float(sum(map(_OUTSTANDING, owed))), 2)
     total = sum(map(_OUTSTANDING, rows))
     total += sum(map(_OUTSTANDING, data.of(plan.credit_rows)))
     for part in plan.all_parts:

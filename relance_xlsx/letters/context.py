@@ -12,7 +12,6 @@ from ..wording import (
     amount_in_words,
     date_short,
     day_long,
-    de,
     invoices_phrase,
     invoices_title,
     money,
@@ -21,6 +20,7 @@ from ..wording import (
     previous_notices,
     these_invoices,
 )
+from . import items
 from .civility import civility, place_date
 from .claimed import settled, total_due
 from .interest import rates_named
@@ -78,7 +78,7 @@ def letter_context(
     numbers = [str(r["invoice"] or "–") for r in rows]
     return {
         "creditor": creditor_for(creditor, lang),
-        "debtor": {**debtor, "of_name": de(plan.client)},
+        "debtor": {**debtor, "of_name": items.statement_of(plan.client, plan.barred_out)},
         "letter": _wording(plan, data, numbers, parts, settings, as_of, creditor["city"]),
         "parts": parts,
         "currency": currency,

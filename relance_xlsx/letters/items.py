@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from ..ledger import LITIGATION
+from ..policy import DOUBTFUL_LABEL, doubtful
 from ..wording import date_short, day_long, de
 
 
@@ -31,11 +32,19 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
         }
         for r in sorted(rows, key=lambda r: (_sort_day(r["due_date"]), str(r["invoice"])))
     ]
+    # A payment said but not sure: listed, but no part of the balance (policy/doubtful.py).
+    owed = [r for r in rows if not doubtful(r.get("hold_reason"))]
     return {
         "lines": items,
         "paid": m(sum(r["paid"] for r in rows)),
-        "balance": m(sum(r["outstanding"] for r in rows)),
+        "balance": m(sum(r["outstanding"] for r in owed)),
     }
+
+
+def statement_of(client: str, barred: bool) -> str:
+    """« de Kappa SARL » after « factures et avoirs non soldés » in the statement's French
+    heading; « et non prescrits de Kappa SARL » when a time-barred invoice is left out."""
+    return f"et non prescrits {de(client)}" if barred else de(client)
 
 
 def _retained(r: dict[str, Any], m: Callable[[float], str], lang: str) -> str:
@@ -57,6 +66,8 @@ def _statement_label(r: dict[str, Any], lang: str) -> str:
         return "Règlement reçu non imputé" if fr else "Payment received, not applied"
     if r["is_credit"]:
         return "Avoir" if fr else "Credit note"
+    if r.get("hold") and doubtful(r.get("hold_reason")):  # never « contestée »: said paid
+        return "Facture : " + DOUBTFUL_LABEL if fr else "Invoice: payment announced, being checked"
     if r.get("hold"):
         return "Facture contestée" if fr else "Disputed invoice"
     if max(int(r.get("level") or 0), int(r.get("stage") or 0)) >= LITIGATION:

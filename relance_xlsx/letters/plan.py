@@ -70,6 +70,7 @@ class LetterPlan:
     others_chased: bool = False
     # It interrupts a public debt's lapse due soon: posted registered with AR (the proof).
     lapse_saving: bool = False
+    barred_out: bool = False  # a time-barred open invoice left out of the statement
 
     @property
     def all_parts(self) -> tuple[Part, ...]:
@@ -194,8 +195,9 @@ def _attach(
     barred = (decisions["action"] == "prescribed").reindex(joined.index, fill_value=False)
     open_items = joined[joined["valid"] & (joined["outstanding"].abs() > 0.005) & ~barred]
     statements = _by_client(open_items.index, open_items["client"])
+    gone = set(joined.loc[barred & (joined["outstanding"] > 0.005), "client"].astype(str))
     plans = [
-        replace(p, statement_rows=tuple(statements.get(p.client, ())))
+        replace(p, statement_rows=tuple(statements.get(p.client, ())), barred_out=p.client in gone)
         if p.kind in STATEMENT_KINDS
         else p
         for p in plans

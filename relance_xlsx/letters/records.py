@@ -57,6 +57,8 @@ _FRAME_FIELDS = (
     "promise_date",
     # Disputed or held: marked so on the statement of account, never claimed.
     "hold",
+    # Why: a payment said but not sure is no dispute (policy/doubtful.py).
+    "hold_reason",
 )
 _DECISION_FIELDS = {
     "days_late": "days_late",
@@ -83,6 +85,7 @@ _DEFAULTS = {
     "ar_date": None,
     "promise_date": None,
     "hold": False,
+    "hold_reason": None,
     "on_account": False,
     "imputed": None,
 }

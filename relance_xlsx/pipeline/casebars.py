@@ -25,6 +25,7 @@ def time_bar(r: dict[str, Any], as_of: dt.date, warning_days: int) -> TimeBar | 
         start if isinstance(start, dt.date) else None,
         BASES[int(r["bar_basis"])],
         soon,
+        paid if isinstance(paid := r.get("bar_paid_after"), dt.date) else None,
     )
 
 

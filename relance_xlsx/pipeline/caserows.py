@@ -19,9 +19,12 @@ _FIELDS = (
     "public", "payment_date", "promise_date", "attachment", "buyer", "legal_form",
     "head_office", "representative", "level", "last_date", "registered_no", "ar_date", "hold",
     "performance_date", "credit_for", "insolvent", "proceedings", "judgment_date",
-    "bodacc_date", "mandataire", "court", "payments", "credits",
+    "bodacc_date", "mandataire", "court", "payments", "credits", "hold_reason",
 )  # fmt: skip
-_DECIDED = ("interest", "indemnity", "action", "barred_on", "bar_regime", "bar_start", "bar_basis")
+_DECIDED = (
+    "interest", "indemnity", "action", "barred_on", "bar_regime", "bar_start", "bar_basis",
+    "bar_paid_after",
+)  # fmt: skip
 # The penalties a bank transfer paid: in the frame only when the journal records some.
 # The day credit notes settled an invoice (ledger/credits.py), when the ledger has some.
 # What of the paid amount no payment shows (a credit applied, a net to pay's gap).
@@ -29,6 +32,7 @@ _OPTIONAL = ("interest_paid", "indemnity_paid", "credited_on", "applied", "nette
 _DATES = (
     "invoice_date", "due_date", "payment_date", "promise_date", "last_date", "ar_date",
     "performance_date", "judgment_date", "bodacc_date", "credited_on", "barred_on", "bar_start",
+    "bar_paid_after",
 )  # fmt: skip
 
 

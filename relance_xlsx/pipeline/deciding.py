@@ -24,6 +24,7 @@ from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, stat
 from ..policy import (
     Decisions,
     decide,
+    hold_doubtful_clients,
     one_letter_per_client,
     rate_tables_for,
     say_paid_in_court,
@@ -39,6 +40,7 @@ from ..workbook import (
     redone_owed,
 )
 from .associations import say_associations
+from .closeletters import note_close_letters
 from .forclosed import creditor_overseas, say_foreclosed
 from .lapsesaving import registered_for_lapse
 
@@ -51,8 +53,11 @@ def decide_ledger(
     note_penalties_paid(ledger, settings)
     note_redone(ledger, settings, as_of)
     note_early_letters(ledger, settings)
+    close = note_close_letters(ledger, settings)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
     frame = creditor_overseas(with_deadlines(frame, ledger, settings, as_of), settings)
+    # A payment said but not sure may pay the client's other invoices: all held (1342-10).
+    frame = hold_doubtful_clients(frame)
     # The longest delay a letter of today gives: a claim barred before it gets none.
     days = max(settings.letters.payment_days, settings.letters.formal_notice_days)
     notice = settings.letters.formal_notice_days
@@ -65,6 +70,7 @@ def decide_ledger(
     court += say_associations(ledger.frame, decisions.frame)
     court += say_foreclosed(ledger.frame, decisions.frame, settings, as_of)
     court += tuple(sole_trader_notes(settings.creditor))  # R123-237: a warning, not a block
+    court += close
     decisions = replace(decisions, warnings=decisions.warnings + court)
     plans = registered_for_lapse(
         plan_letters(

@@ -18,7 +18,7 @@ from ..errors import LibreOfficeError
 from ..figures import ClaimedInvoice, Dossier, write_dossier
 from ..ledger import FORMAL_NOTICE, LITIGATION, Ledger, Problem, key_of
 from ..letters import convert_to_pdf, soffice_binary
-from ..policy import Decisions, rate_caveat
+from ..policy import DOUBTFUL_LABEL, Decisions, doubtful, rate_caveat
 from ..userfiles import move_in
 from ..wording import visible_record
 from ..workbook import journal_lines
@@ -251,6 +251,8 @@ def _handed_over(due: list[dict[str, Any]]) -> tuple[list[Any], list[tuple[Any, 
 
 def _why_aside(r: dict[str, Any]) -> str:
     """Why a due invoice is not in the claim, as the file's statement says it."""
+    if r["hold"] and doubtful(r.get("hold_reason")):  # the client says it paid: no dispute
+        return DOUBTFUL_LABEL
     if r["hold"]:
         return "contestée"
     noticed = int(r["level"] or 0) == FORMAL_NOTICE

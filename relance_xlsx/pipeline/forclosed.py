@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from ..config import Settings
@@ -30,9 +31,14 @@ def say_foreclosed(
     insolvent = (decided["action"] == "insolvency").to_numpy(dtype=bool)
     if not insolvent.any() or "bodacc_date" not in frame:
         return ()
-    rows = frame.loc[insolvent, ["client", "bodacc_date"]].dropna()
+    # A claim born after the judgment runs from its own due date (R622-24, al. 2): its
+    # BODACC deadline is none of its business (say_later_foreclosed).
+    judged = _dates(frame, "judgment_date").groupby(frame["client"]).transform("max")
+    born = _dates(frame, "performance_date").fillna(frame["invoice_date"])
+    later = (born >= judged).to_numpy(dtype=bool)
+    rows = frame.loc[insolvent & ~later, ["client", "bodacc_date"]].dropna()
     overseas = outside_metropolitan(settings.creditor)
-    out = []
+    out = list(say_later_foreclosed(frame, insolvent & later, overseas, as_of))
     for client, notice in rows.groupby("client")["bodacc_date"].max().items():
         notice = pd.Timestamp(notice)
         _, last = declaration_deadline(notice.date(), overseas)
@@ -47,6 +53,37 @@ def say_foreclosed(
             "L622-26) ; la déclaration écrite n'en dit rien : voyez votre conseil."
         )
     return tuple(out)
+
+
+def _dates(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A date column of the frame (all NaT when the ledger has none)."""
+    if name not in frame:
+        return pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    return pd.to_datetime(frame[name])
+
+
+def say_later_foreclosed(
+    frame: pd.DataFrame, later: np.ndarray, overseas: bool, as_of: dt.date
+) -> list[str]:
+    """One warning per invoice born after the judgment whose own time to declare (2 months
+    from its due date, R622-24 al. 2; CPC 642) is past: if it had to be declared."""
+    out = []
+    for i in np.flatnonzero(later).tolist():
+        due = frame["due_date"].iat[i]
+        if pd.isna(due):
+            continue
+        _, last = declaration_deadline(pd.Timestamp(due).date(), overseas)
+        if last >= as_of:
+            continue
+        out.append(
+            f"Créance de « {frame['client'].iat[i]} » née après le jugement d'ouverture "
+            f"(facture {frame['invoice'].iat[i]}) : si elle devait être déclarée (hors Code de "
+            f"commerce L622-17 I), le délai est expiré (dernier jour : {date_short(last)}, 2 "
+            f"mois à compter de son échéance du {date_short(pd.Timestamp(due).date())}, "
+            "R622-24 al. 2) ; relevé de forclusion à demander au juge-commissaire "
+            "(L622-26) : voyez votre conseil."
+        )
+    return out
 
 
 __all__ = ["creditor_overseas", "say_foreclosed"]

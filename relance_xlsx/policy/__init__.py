@@ -9,6 +9,7 @@ from .decide import (
 )
 from .declaration import AtJudgment, at_judgment
 from .declared import declared_penalties
+from .doubtful import DOUBTFUL_LABEL, doubtful, hold_doubtful_clients
 from .grouping import DUNNING_KINDS, one_letter_per_client
 from .heldback import hold_back
 from .incourt import (
@@ -38,6 +39,7 @@ from .rates import (
 
 __all__ = [
     "BASES",
+    "DOUBTFUL_LABEL",
     "DUNNING_KINDS",
     "REGIMES",
     "AtJudgment",
@@ -50,9 +52,11 @@ __all__ = [
     "cancelled_by_credit",
     "decide",
     "declared_penalties",
+    "doubtful",
     "first_level",
     "forbidden_payment",
     "hold_back",
+    "hold_doubtful_clients",
     "late_paid",
     "late_payments",
     "load_rate_tables",

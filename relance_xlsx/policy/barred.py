@@ -12,6 +12,7 @@ import pandas as pd
 from ..config import Policy
 from ..ledger import FORMAL_NOTICE, LITIGATION, POSTAL_DAYS, REMINDER_2
 from ..wording import date_short
+from .paidafter import paid_after_text
 from .prescription import (
     BASES,
     CONSUMER,
@@ -124,10 +125,11 @@ def barred_reasons(p: Prescription, frame: pd.DataFrame, mask: np.ndarray) -> li
             else f"Prescrite depuis le {_day(barred)}"
         )
         rule = _rule(regime, basis, start, performed[i] if performed else pd.NaT)
+        late = p.paid_after.iat[i] if p.paid_after is not None else pd.NaT
         out.append(
             f"{head} (dernier jour pour agir : {_day(barred - pd.Timedelta(days=1))}) : {rule} ; "
             f"{_INTERRUPTS[regime]} : vérifiez avant toute démarche qu'aucun de ces actes "
-            "n'a échappé au classeur"
+            "n'a échappé au classeur" + (paid_after_text(late) if pd.notna(late) else "")
         )
     return out
 

@@ -9,6 +9,12 @@ import pandas as pd
 from ..ledger import LEVEL_LABELS, reminded_before_due
 from ..wording import date_short
 
+_RUNS = {
+    False: "pénalités dues à compter du lendemain, L441-10 II",
+    True: "intérêts moratoires dus à compter du lendemain, Code de la commande publique "
+    "L2192-13 et R2192-31",
+}
+
 
 def say_before_due(
     reason: np.ndarray, frame: pd.DataFrame, first: np.ndarray, today: pd.Timestamp
@@ -24,7 +30,9 @@ def say_before_due(
     due = frame["due_date"].to_numpy()[rows]
     level = frame["level"].to_numpy(dtype=int)[rows]
     legal = frame["term_note"].notna().to_numpy(dtype=bool)[rows]
-    for at, day, owed, lv, law in zip(rows, sent, due, level, legal, strict=True):
+    # A public buyer's late-payment interest: Code de la commande publique, not L441-10.
+    public = (frame["public"].to_numpy(dtype=bool) & ~frame["consumer"].to_numpy(dtype=bool))[rows]
+    for at, day, owed, lv, law, pub in zip(rows, sent, due, level, legal, public, strict=True):
         on, by = date_short(pd.Timestamp(day).date()), date_short(pd.Timestamp(owed).date())
         when = (
             "du jour de l'échéance"
@@ -42,8 +50,8 @@ def say_before_due(
             f"Ligne {frame['row'].iat[at]}, facture {frame['invoice'].iat[at] or '–'} "
             f"({frame['client'].iat[at]}) : « {LEVEL_LABELS.get(int(lv), lv)} » du {on}, "
             f"{when}{' légale' if law else ''} du {by}. Une lettre envoyée au plus tard le jour "
-            f"de l'échéance ne relance pas une dette en retard (Code civil 1344 ; pénalités dues "
-            f"à compter du lendemain, L441-10 II) : {then}."
+            f"de l'échéance ne relance pas une dette en retard (Code civil 1344 ; {_RUNS[pub]}) "
+            f": {then}."
         )
     return warnings
 

@@ -220,11 +220,27 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
 
         put("insolvent", warned, forbidden)
     rule = np.where(liquidation, LATER_LIQUIDATION, LATER_OBSERVATION)
+    own = _later_deadlines(frame["due_date"], overseas)
     put(
         "insolvent",
-        lambda m: "Créance née après le jugement d'ouverture du " + judgment[m] + rule[m],
+        lambda m: "Créance née après le jugement d'ouverture du " + judgment[m] + rule[m] + own[m],
         later,
     )
+
+
+def _later_deadlines(due: pd.Series, overseas: bool) -> np.ndarray:
+    """A claim born after the judgment, if declared: 2 months from its due date (R622-24,
+    2nd paragraph; 2 more for a creditor overseas), never from the BODACC notice."""
+    aimed, extended = _deadlines(due, overseas)
+    dues = _texts(due)
+    plus = " ; 2 mois de plus, créancier établi hors de France métropolitaine" if overseas else ""
+    return np.where(
+        aimed != "",
+        " ; si elle doit être déclarée : au plus tard le " + aimed + " (2 mois à compter de "
+        "son exigibilité, échéance du " + dues + ", Code de commerce R622-24, al. 2" + plus + ")"
+        + extended,
+        " ; si elle doit être déclarée : dans les 2 mois de son exigibilité (R622-24, al. 2)",
+    )  # fmt: skip
 
 
 __all__ = [

@@ -45,6 +45,9 @@ class Prescription:
     basis: np.ndarray  # what start is, a code of BASES: performance, invoice, due, payment…
     regime: np.ndarray  # a code of REGIMES: business, consumer, public (the four-year lapse)
     performed: pd.Series | None = None  # the ledger's delivery or performance dates
+    # A part payment made once the claim was barred (NaT elsewhere): it interrupts nothing
+    # (2240 interrupts a running term); at most a renunciation, if unequivocal (2250-2251).
+    paid_after: pd.Series | None = None
 
     def last_day(self) -> pd.Series:
         """The last day the claim can still be acted on."""
@@ -99,18 +102,30 @@ def prescription_dates(
     basis = np.where(start.isna().to_numpy() & has_due, DUE, basis)
     start = start.fillna(due)
     paid_on = column(frame, "payment_date").where(frame["paid"].to_numpy(dtype=float) > 0)
+    # A payment made before the claim was barred starts the term again (2240); one made
+    # after interrupts nothing: the claim stays barred, the payment said (paid_after).
+    first_bar = _barred(start, regime)
     again = (paid_on > start).to_numpy(dtype=bool) & (regime != PUBLIC)
+    late = again & (paid_on >= first_bar).to_numpy(dtype=bool)
+    again &= ~late
     start = start.where(~again, paid_on)
     basis = np.where(again, PAYMENT, basis).astype(np.int8)
-    barred = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+    barred = _barred(start, regime)
+    public = np.flatnonzero(regime == PUBLIC)
+    if len(public):
+        _lapse(frame, public, start, basis, barred, demands or {})
+    paid_after = paid_on.where(late) if late.any() else None
+    return Prescription(barred, start, basis, regime, performed, paid_after)
+
+
+def _barred(start: pd.Series, regime: np.ndarray) -> pd.Series:
+    """The first day barred of the business and consumer claims counted from start."""
+    barred = pd.Series(pd.NaT, index=start.index, dtype="datetime64[ns]")
     for code, years in ((BUSINESS, 5), (CONSUMER, 2)):
         mask = regime == code
         if mask.any():
             barred[mask] = start[mask] + pd.DateOffset(years=years) + _DAY
-    public = np.flatnonzero(regime == PUBLIC)
-    if len(public):
-        _lapse(frame, public, start, basis, barred, demands or {})
-    return Prescription(barred, start, basis, regime, performed)
+    return barred
 
 
 def _lapse(
@@ -172,6 +187,8 @@ def keep_bars(out: pd.DataFrame, p: Prescription) -> None:
     out["bar_regime"] = p.regime
     out["bar_start"] = p.start.to_numpy()
     out["bar_basis"] = p.basis
+    none = np.full(len(out), np.datetime64("NaT"), dtype="datetime64[ns]")
+    out["bar_paid_after"] = none if p.paid_after is None else p.paid_after.to_numpy()
 
 
 __all__ = [
