@@ -30,7 +30,7 @@ from .guard import posted
 from .pages import go, settings_of, ui
 from .plain import page_terms
 from .state import JobProgress, UiState
-from .unassigned import unassigned
+from .unassigned import bounced, unassigned
 from .views import render
 
 # What the clerk sees by default as the date until which a letter waits.
@@ -226,6 +226,7 @@ async def _view(
         after=after_run(result.as_of, len(result.letters)) if done and result.done_before else None,
         earlier=earlier,
         credits=credits,
+        bounced=bounced(matched_of(request), state.ledger),
         warnings=preview_warnings(result),
         future=future(result.as_of),
         asked=asked or {"targets": [], "reason": "", "until": ""},

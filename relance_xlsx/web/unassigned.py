@@ -37,7 +37,9 @@ def unassigned(matched: MatchResult | None, ledger: Path, invoices: list[Any]) -
     owner = {i.invoice: i.client for i in invoices if i.invoice}
     out = []
     for p in matched.proposals:
-        if p.status != TO_DECIDE:
+        # A debit is never a payment received, nor a credit the bank took back (it never
+        # arrived); one already applied is ALREADY (review-clerk3 H2).
+        if p.status != TO_DECIDE or p.entry.amount <= 0 or p.reversed_on is not None:
             continue
         clients = {a.client for a in p.allocations} or {
             owner[n] for n in p.candidates if n in owner
@@ -48,4 +50,21 @@ def unassigned(matched: MatchResult | None, ledger: Path, invoices: list[Any]) -
     return out
 
 
-__all__ = ["Unassigned", "unassigned"]
+def bounced(matched: MatchResult | None, ledger: Path) -> list[str]:
+    """Each credit of this workbook's statement a later debit took back, said once: the
+    invoice it named is still owed."""
+    if matched is None or Path(matched.ledger).resolve() != ledger.resolve():
+        return []
+    out = []
+    for p in matched.proposals:
+        if p.reversed_on is None:
+            continue
+        owed = f" : la facture {', '.join(p.candidates)} reste due" if p.candidates else ""
+        out.append(
+            f"Virement de {money(p.entry.amount)} du {p.entry.date:%d/%m/%Y} rejeté par la "
+            f"banque le {p.reversed_on:%d/%m/%Y}{owed}."
+        )
+    return out
+
+
+__all__ = ["Unassigned", "bounced", "unassigned"]
