@@ -26,6 +26,7 @@ from .guard import posted
 from .pages import go, settings_of, ui
 from .plain import page_error
 from .preview import REDONE, future, page_text, preview_warnings, start, version
+from .previewnotes import FOLLOW
 from .state import JobProgress, UiState
 from .views import SECURITY_HEADERS, render
 
@@ -70,7 +71,7 @@ async def start_run(request: Request) -> Response:
 
     if not state.start("traitement", work):
         message = "Un traitement est déjà en cours : attendez qu'il se termine."
-        return render(request, "message.html", 409, message=message)
+        return render(request, "message.html", 409, message=message, link=FOLLOW)
     return go("/suivi")
 
 
@@ -215,7 +216,7 @@ async def start_send(request: Request) -> Response:
 
     if not state.start("envoi", work):
         message = "Un traitement est déjà en cours : attendez qu'il se termine."
-        return render(request, "message.html", 409, message=message)
+        return render(request, "message.html", 409, message=message, link=FOLLOW)
     return go("/suivi")
 
 

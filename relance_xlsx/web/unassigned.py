@@ -19,13 +19,15 @@ class Unassigned:
     amount: float
     day: str  # JJ/MM/AAAA
     label: str  # what the bank printed
+    candidates: tuple[str, ...] = ()  # the invoices it may pay, as the statement step found
 
     @property
     def sentence(self) -> str:
         """« un virement de 300,00 € reçu le 04/12/2026 n'est pas encore affecté »."""
+        maybe = f", factures possibles : {', '.join(self.candidates)}" if self.candidates else ""
         return (
             f"un virement de {money(self.amount)} reçu le {self.day} n'est pas encore "
-            f"affecté (relevé : « {self.label} »)"
+            f"affecté (relevé : « {self.label} »{maybe})"
         )
 
 
@@ -46,7 +48,8 @@ def unassigned(matched: MatchResult | None, ledger: Path, invoices: list[Any]) -
         }
         client = clients.pop() if len(clients) == 1 else ""
         e = p.entry
-        out.append(Unassigned(client, e.amount, f"{e.date:%d/%m/%Y}", " ".join(e.label.split())))
+        label = " ".join(e.label.split())
+        out.append(Unassigned(client, e.amount, f"{e.date:%d/%m/%Y}", label, p.candidates[:5]))
     return out
 
 

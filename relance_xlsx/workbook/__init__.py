@@ -10,7 +10,6 @@ from .history import (
     bank_history,
     dated_numbers,
     envelope_days,
-    imported_payments,
     is_notice,
     journal_demands,
     journal_lines,
@@ -22,6 +21,7 @@ from .history import (
     penalties_paid,
     received_on,
 )
+from .imported import imported_payments
 from .journal import (
     PAYMENT_FULL,
     PAYMENT_PARTIAL,

@@ -34,8 +34,6 @@ _NOTICE = LEVEL_LABELS[FORMAL_NOTICE]
 _BELOW_NOTICE = {LEVEL_LABELS[REMINDER_1], LEVEL_LABELS[REMINDER_2]}
 _AR = re.compile(r"\bAR du (\d{2}/\d{2}/\d{4})")
 # The line a run writes for an LRAR number with its date of posting.
-# The journal's text of a payment the bank step applied: the bank's date and the credit.
-_CREDITED = re.compile(r"^Virement du (\d{2}/\d{2}/\d{4}) : (-?[\d\s\u202f\xa0]+,\d{2})")
 _POSTED = re.compile(r"LRAR n° (.+) \(déposée le \d{2}/\d{2}/\d{4}\)")
 
 
@@ -161,25 +159,6 @@ def bank_history(path: Path, sheet: str) -> tuple[dict[str, LetterRef], frozense
     return {ref: _letter(ref, of) for ref, of in lines.items()}, frozenset(applied)
 
 
-def imported_payments(
-    path: Path, sheet: str
-) -> dict[tuple[str, int], list[tuple[str, str, dt.date]]]:
-    """The credits the bank step applied, by (bank date JJ/MM/AAAA, amount in cents): each
-    invoice it paid, its client and the day of the import (review-clerk3 M4)."""
-    stat = Path(path).stat()
-    out: dict[tuple[str, int], list[tuple[str, str, dt.date]]] = {}
-    for client, by_client in lines_by_client(
-        str(path), sheet, stat.st_size, stat.st_mtime_ns
-    ).items():
-        for line in by_client:
-            found = _CREDITED.match(line.letter) if line.action in PAYMENT_ACTIONS else None
-            if found is not None:
-                figure = re.sub(r"[\s\u202f\xa0]", "", found.group(2)).replace(",", "")
-                key = (found.group(1), int(figure))
-                out.setdefault(key, []).append((line.invoice, client, line.run_date))
-    return out
-
-
 def _letter(reference: str, lines: list[JournalEntry]) -> LetterRef:
     """A letter from its journal lines (one per invoice, an e-mail's repeating them)."""
     first: dict[str, JournalEntry] = {}
@@ -288,7 +267,6 @@ __all__ = [
     "bank_history",
     "dated_numbers",
     "envelope_days",
-    "imported_payments",
     "is_notice",
     "journal_demands",
     "journal_lines",
