@@ -3,8 +3,6 @@ applied is « Déjà importé » with the day of its import, never a possible «
 preview's « virement reçu pas encore affecté » never lists it, nor a bounced credit and the
 debit that takes it back (the money never arrived: no invoice to book them on)."""
 
-# ruff: noqa: E501
-
 from __future__ import annotations
 
 import datetime as dt
