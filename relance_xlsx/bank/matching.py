@@ -26,6 +26,8 @@ from .reference import by_reference, paid_phrase
 from .reversals import reversals
 from .rules import by_amount, payer_of
 
+# The credits the journal says were applied: (bank date, cents) -> (invoice, client, import day).
+Imported = dict[tuple[str, int], list[tuple[str, str, dt.date]]]
 # How sure each kind of evidence is (0 to 1): shown, and sorted on, never a threshold.
 CONFIDENCE = {"reference": 1.0, "number": 0.95, "number_partial": 0.9}
 
@@ -54,6 +56,7 @@ def match_entries(
     book: Book,
     applied: frozenset[str] | set[str] = frozenset(),
     as_of: dt.date | None = None,
+    imported: Imported | None = None,
 ) -> list[Proposal]:
     """One proposal per credit, in the statements' order, then one per debit that takes a
     customer's payment back (the credit it cancels in the same run is held)."""
@@ -61,7 +64,7 @@ def match_entries(
     credits = [e for e in entries if e.amount > 0]
     done: dict[int, Proposal] = {}
     for n, entry in enumerate(credits):
-        settled = _settled(entry, applied, as_of)
+        settled = _settled(entry, applied, as_of) or _imported(entry, book, imported or {})
         if settled is not None:
             done[n] = settled
     for rule in (by_reference, _by_numbers, _not_a_customer, by_amount):
@@ -98,6 +101,26 @@ def _settled(
             "en euros est à vérifier. À décider par vous.",
         )  # fmt: skip
     return None
+
+
+def _imported(entry: BankEntry, book: Book, imported: Imported) -> Proposal | None:
+    """A credit the journal says was applied, imported from another statement (another
+    format, another key): same date, same amount, an invoice it cites or its payer's."""
+    found = imported.get((f"{entry.date:%d/%m/%Y}", cents(entry.amount)), [])
+    if not found:
+        return None
+    cited = {book.numbers[i] for i in book.cited(entry.text)[0]}
+    payer = payer_of(entry, book)[0] if not cited else None
+    mine = [f for f in found if f[0] in cited or (payer is not None and f[1] == payer)]
+    if not mine:
+        return None
+    days = join_list(sorted({f"{f[2]:%d/%m/%Y}" for f in mine}))
+    invoices = join_list(list(dict.fromkeys(f[0] for f in mine)))
+    return Proposal(
+        entry, ALREADY, RULE_NONE, 1.0,
+        f"Déjà importé le {days} : ce virement du {entry.date:%d/%m/%Y} (même montant) est "
+        f"enregistré sur la facture {invoices} ; rien à faire.",
+    )  # fmt: skip
 
 
 def _take(book: Book, proposal: Proposal) -> None:

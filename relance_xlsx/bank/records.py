@@ -148,6 +148,7 @@ class Proposal:
     candidates: tuple[str, ...] = ()  # invoices the office may choose among
     surplus: float = 0.0  # what the credit holds beyond the invoices (and penalties) it pays
     penalties: tuple[PenaltyShare, ...] = ()  # the letter's penalties it pays (RF only)
+    reversed_on: dt.date | None = None  # a credit a later debit takes back (bounced): its day
 
     @property
     def paid(self) -> float:

@@ -135,6 +135,7 @@ def _held(proposal: Proposal, debit: BankEntry) -> Proposal:
         candidates=tuple(dict.fromkeys(invoices)),
         surplus=0.0,
         penalties=(),
+        reversed_on=debit.date,
     )
 
 

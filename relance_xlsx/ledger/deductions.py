@@ -63,12 +63,14 @@ def deducted_columns(
 ) -> dict[str, np.ndarray]:
     """What of each invoice's paid amount no payment shows: the credit note applied
     (« applied »), and the gap a balance (« Net à payer ») leaves under the amount with no paid
-    column nor deposit to say it was received (« netted »): deducted, never said received."""
+    column nor deposit to say it was received (« netted »): deducted, never said received;
+    whether nothing says what was paid (« paid_blank »)."""
     netted = np.zeros(len(paid))
     if "balance" in grid.positions and "paid" not in grid.positions:
         gap = np.clip(np.nan_to_num(paid) - np.nan_to_num(paid_cell), 0, None)
         netted = np.where(np.nan_to_num(outstanding) > 0.005, np.round(gap, 2), 0.0)
-    return {"applied": applied_credits(grid), "netted": netted}
+    blank = np.isnan(paid_cell) & (np.nan_to_num(paid) == 0)  # nothing says what was paid
+    return {"applied": applied_credits(grid), "netted": netted, "paid_blank": blank}
 
 
 def _below_balance(grid: Grid, paid_cell: np.ndarray, amount: np.ndarray) -> None:

@@ -15,6 +15,7 @@ from .clients import key_of
 from .columns import match_headers, normalise
 from .grouped import MAYBE_SEVERAL, split_grouped
 from .numbers import column_mark
+from .paidsheet import blank_rows, disagree, settle_from_sheet
 from .payer import other_client_held
 from .settledon import FUTURE
 from .values import parse_amount, parse_date
@@ -184,26 +185,20 @@ def apply_payments(
             for i in hits
         ]
     )
-    if not has_paid_column:
-        # An undated payment counts in what was paid, as one in the ledger's column does:
-        # it lowers the base from the start (policy/stretches.py), and settles the invoice.
-        frame.loc[rows, "paid"] = totals
-        frame.loc[rows, "netted"] = 0.0  # the sheet says what was received
-        remaining = np.round(frame.loc[rows, "amount"].to_numpy(dtype=float) - totals, 2)
-        frame.loc[rows, "outstanding"] = remaining
-        frame.loc[rows, "is_paid"] = (remaining <= tolerance) & ~frame.loc[rows, "is_credit"]
-    else:
-        ledger = frame.loc[rows, "paid"].to_numpy(dtype=float)
-        for row, mine, theirs in zip(frame.loc[rows, "row"], ledger, totals, strict=True):
+    blank = blank_rows(frame, hits, has_paid_column)
+    said = [i for i, b in zip(hits, blank, strict=True) if not b]
+    if blank.any():
+        # No paid column, or its cell left blank: an empty cell says nothing, the sheet says
+        # what was received (review-clerk3 H1).
+        settle_from_sheet(frame, rows[blank], totals[blank], tolerance)
+    if said:
+        ledger = frame.loc[frame.index[said], "paid"].to_numpy(dtype=float)
+        for i, mine, theirs in zip(said, ledger, totals[~blank], strict=True):
             # Less in the sheet than in the column is payments without a date (typed in the
             # column before the sheet listed them): they lower the interest base from the
-            # start. More in the sheet is a disagreement to show.
-            if theirs - mine > tolerance and len(warnings) < _SHOWN:
-                warnings.append(
-                    f"Ligne {row} : les règlements de la feuille « {table.sheet} » totalisent "
-                    f"{theirs:.2f}, la colonne des montants réglés {mine:.2f} ; la colonne est "
-                    "gardée, les dates des règlements servent au calcul des intérêts."
-                )
+            # start. More in the sheet: which is right is unknown, the invoice is held.
+            if theirs - mine > tolerance:
+                warnings += disagree(frame, frame.index[i], table.sheet, theirs, mine)
     caught: set[str] = set()
     if "insolvent" in frame and "client" in frame:  # a client in collective proceedings
         spread = frame["insolvent"].groupby(frame["client"]).transform("any")

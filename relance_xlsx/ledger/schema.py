@@ -20,6 +20,9 @@ COLUMNS = (
     "payments",
     "amount",
     "paid",
+    # Whether nothing in the row says what was paid (its « Montant réglé » cell left blank):
+    # a payments sheet then says it (ledger/payments.py).
+    "paid_blank",
     # The credit note applied to the invoice (« Avoir imputé »), part of paid: not received.
     "applied",
     # The gap a « Net à payer » leaves under the amount, no paid column saying it was received.

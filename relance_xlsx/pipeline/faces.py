@@ -14,6 +14,7 @@ from ..letters import (
     check_template,
     law_issues,
     missing_phrase,
+    safe_filename,
     sample_context,
 )
 from ..mailroom import (
@@ -25,6 +26,13 @@ from ..mailroom import (
     save_numbers,
 )
 
+
+def case_folder(client: str) -> str:
+    """The folder of a client's litigation file under contentieux/ (casefile.client_folders
+    numbers it when two clients would share it)."""
+    return safe_filename(client, "dossier", set()).removesuffix(".docx")
+
+
 __all__ = [
     "ALL_KINDS",
     "MAX_STATEMENT_MB",
@@ -34,6 +42,7 @@ __all__ = [
     "PostingList",
     "bank_warnings",
     "bundled_templates",
+    "case_folder",
     "check_email_template",
     "check_template",
     "law_issues",

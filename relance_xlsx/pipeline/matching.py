@@ -40,6 +40,7 @@ from ..workbook import (
     PaymentsDone,
     PaymentWrite,
     bank_history,
+    imported_payments,
     ledger_lock,
     preflight,
     write_payments,
@@ -103,7 +104,8 @@ def _proposals(
     gap = min(settings.bank.tolerance, settings.policy.tolerance)
     book = Book(ledger.frame, settings.policy.tolerance, letters, gap)
     kept, duplicates = distinct(e for s in read for e in s.entries)
-    return match_entries(kept, book, applied, as_of), duplicates
+    imported = imported_payments(ledger.path, settings.writeback.journal_sheet)
+    return match_entries(kept, book, applied, as_of, imported), duplicates
 
 
 def _apply(

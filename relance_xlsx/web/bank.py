@@ -37,11 +37,15 @@ class _Step:
 
 
 def _step(request: Request) -> _Step:
+    """The step of the workbook now chosen: each workbook keeps its own statement and result,
+    never shown, nor applied, under another one (review-clerk3 M2)."""
     app_state = request.app.state
-    if not hasattr(app_state, "releve"):
-        app_state.releve = _Step()
-    step: _Step = app_state.releve
-    return step
+    if not hasattr(app_state, "releves"):
+        app_state.releves = {}
+    steps: dict[str, _Step] = app_state.releves
+    ledger = ui(request).ledger
+    key = str(ledger.resolve()) if ledger is not None else ""
+    return steps.setdefault(key, _Step())
 
 
 async def statement_page(request: Request) -> Response:
@@ -104,9 +108,8 @@ async def apply_statements(request: Request) -> Response:
 
 
 def matched_of(request: Request) -> Any:
-    """The last matching of this page's statement step (None before any)."""
-    step = getattr(request.app.state, "releve", None)
-    return step.result if step is not None else None
+    """The last matching of this workbook's statement step (None before any)."""
+    return _step(request).result
 
 
 def _matched(state: UiState, step: _Step, *, apply: bool) -> Any:

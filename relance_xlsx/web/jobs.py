@@ -29,6 +29,7 @@ from .guard import posted
 from .pages import go, settings_of, ui
 from .plain import page_error
 from .preview import future, page_text, preview_warnings, start, version
+from .previewnotes import FOLLOW
 from .state import JobProgress, UiState
 from .views import SECURITY_HEADERS, render
 
@@ -75,7 +76,7 @@ async def start_run(request: Request) -> Response:
 
     if not state.start("traitement", work):
         message = "Un traitement est déjà en cours : attendez qu'il se termine."
-        return render(request, "message.html", 409, message=message)
+        return render(request, "message.html", 409, message=message, link=FOLLOW)
     return go("/suivi")
 
 
@@ -220,7 +221,7 @@ async def start_send(request: Request) -> Response:
 
     if not state.start("envoi", work):
         message = "Un traitement est déjà en cours : attendez qu'il se termine."
-        return render(request, "message.html", 409, message=message)
+        return render(request, "message.html", 409, message=message, link=FOLLOW)
     return go("/suivi")
 
 

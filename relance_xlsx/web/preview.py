@@ -14,7 +14,6 @@ from starlette.responses import Response
 
 from ..errors import ConfigError
 from ..pipeline import (
-    SETTINGS_WHERE,
     HoldBack,
     content_hash,
     ledger_row,
@@ -29,9 +28,9 @@ from .bank import matched_of
 from .dayfiles import after_run, day_files
 from .guard import posted
 from .pages import go, settings_of, ui
-from .plain import page_terms
+from .previewnotes import FOLLOW, notes, page_text, preview_warnings
 from .state import JobProgress, UiState
-from .unassigned import unassigned
+from .unassigned import bounced, unassigned
 from .views import render
 
 # What the clerk sees by default as the date until which a letter waits.
@@ -54,18 +53,6 @@ def future(day: str | dt.date) -> str | None:
         "Un traitement plus ancien serait ensuite refusé jusqu'à cette date. Si ce n'est pas "
         "voulu, changez la « Date du traitement » dans les réglages."
     )
-
-
-def preview_warnings(result: Any) -> list[str]:
-    """The preview's warnings, less the report's (phone numbers missing for the call list):
-    those are said with the results and in the report, once, not on every preview."""
-    return [page_text(w) for w in result.warnings if "sans numéro de téléphone" not in w]
-
-
-def page_text(warning: str) -> str:
-    """A run's warning as the page says it: the creditor's settings are filled in « les
-    réglages », its own form, not in relance.toml."""
-    return page_terms(warning.replace(SETTINGS_WHERE, "à remplir dans les réglages"))
 
 
 def version(state: UiState) -> str:
@@ -136,7 +123,7 @@ def start(request: Request, state: UiState, note: str | None = None) -> Response
 
     if not state.start("apercu", work):
         message = "Un traitement est déjà en cours : attendez qu'il se termine."
-        return render(request, "message.html", 409, message=message)
+        return render(request, "message.html", 409, message=message, link=FOLLOW)
     return go("/suivi")
 
 
@@ -219,13 +206,15 @@ async def _view(
         status,
         result=result,
         version=version(state),
-        frozen=confirmed(state) is not None,
+        frozen=confirmed(state) is not None or state.busy(),
+        **notes(state, result),
         pdf=pdf_program(settings) is not None,
         opened=opened,
         done=done,
         after=after_run(result.as_of, len(result.letters)) if done and result.done_before else None,
         earlier=earlier,
         credits=credits,
+        bounced=bounced(matched_of(request), state.ledger),
         warnings=preview_warnings(result),
         future=future(result.as_of),
         asked=asked or {"targets": [], "reason": "", "until": ""},

@@ -21,6 +21,7 @@ from .history import (
     penalties_paid,
     received_on,
 )
+from .imported import imported_payments
 from .journal import (
     PAYMENT_FULL,
     PAYMENT_PARTIAL,
@@ -68,6 +69,7 @@ __all__ = [
     "envelope_days",
     "existing_keys",
     "implausible",
+    "imported_payments",
     "is_notice",
     "journal_demands",
     "journal_entries",
