@@ -40,7 +40,6 @@ from ..workbook import (
     redone_owed,
 )
 from .associations import say_associations
-from .closeletters import note_close_letters
 from .forclosed import creditor_overseas, say_foreclosed
 from .lapsesaving import registered_for_lapse
 
@@ -53,7 +52,6 @@ def decide_ledger(
     note_penalties_paid(ledger, settings)
     note_redone(ledger, settings, as_of)
     note_early_letters(ledger, settings)
-    close = note_close_letters(ledger, settings)
     frame = with_envelopes(with_notices(ledger, settings), ledger, settings)
     frame = creditor_overseas(with_deadlines(frame, ledger, settings, as_of), settings)
     # A payment said but not sure may pay the client's other invoices: all held (1342-10).
@@ -70,7 +68,6 @@ def decide_ledger(
     court += say_associations(ledger.frame, decisions.frame)
     court += say_foreclosed(ledger.frame, decisions.frame, settings, as_of)
     court += tuple(sole_trader_notes(settings.creditor))  # R123-237: a warning, not a block
-    court += close
     decisions = replace(decisions, warnings=decisions.warnings + court)
     plans = registered_for_lapse(
         plan_letters(
