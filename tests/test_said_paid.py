@@ -52,6 +52,8 @@ STATUSES = [
     ("Payé puis retourné", "open"),
     ("Non payée", "open"),
     # still paid
+    ("Payé en double – remboursé le 15/04/2026", "paid"),  # the doubt resolved (review-late M1)
+    ("Réglé selon client - confirmé", "paid"),
     ("Réglée le 15/10/2026", "paid"),
     ("Réglé 100%", "paid"),
     ("Payée", "paid"),
@@ -142,3 +144,16 @@ def test_a_settled_dispute_or_a_payer_is_no_payment_said(tmp_path, column, text,
     frame = _ledger(tmp_path, column, [text, None])
     assert _outcome(frame.loc["F0"]) == expected
     assert _outcome(frame.loc["F1"]) == "open"
+
+
+def test_a_payment_of_an_invoice_not_in_the_ledger_is_said(tmp_path):
+    """A « Règlements » row naming an invoice the ledger does not hold is applied to none, and
+    said (review-late M3: it paid exactly another invoice of the client, silently dropped)."""
+    path = _receipts(tmp_path, "Hôtel des Célestins")
+    wb = load_workbook(path)
+    wb["Encaissements"].append([D(2026, 9, 3), "Garage Bernard", "F2026-209", 90.0, "Chèque"])
+    wb.save(path)
+    result = run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)
+    said = [w for w in result.warnings if "n'est pas dans le classeur" in w]
+    assert len(said) == 1 and "F2026-209" in said[0] and "ligne(s) 4" in said[0]
+    assert not any("F2026-202" in w and "pas dans le classeur" in w for w in result.warnings)

@@ -36,7 +36,7 @@ CASES = [
     ("reminded 6 days ago", ["Relancé le"], [DEC1], 1, DEC1, "wait", None),
     ("nombre de relances 2", ["Relancée le", "Nombre de relances"], [NOV2, 2], 2, NOV2, "letter", "Mise en demeure"),
     ("nombre de relances 1", ["Date de relance", "Nombre de relances"], [NOV2, 1], 1, NOV2, "letter", "Relance 2"),
-    ("nombre de relances 7 capped", ["Date de relance", "Nb relances"], [NOV2, 7], 3, NOV2, "litigation", None),
+    ("nombre de relances 7 capped", ["Date de relance", "Nb relances"], [NOV2, 7], 2, NOV2, "letter", "Mise en demeure"),  # never a notice (review-late H1)
     ("status relancée", ["Statut", "Relancée le"], ["Relancée", NOV2], 1, NOV2, "letter", "Relance 2"),
     ("1ère relance", ["1ère relance", "2ème relance", "Mise en demeure"], [D(2026, 10, 15), None, None], 1, D(2026, 10, 15), "letter", "Relance 2"),
     ("relance 2", ["Relance 1", "Relance 2", "Mise en demeure"], [D(2026, 10, 15), NOV2, None], 2, NOV2, "letter", "Mise en demeure"),
@@ -112,6 +112,10 @@ SAID_APART = [
     ("nombre 0 beside a date", ["Nombre de relances", "Date de relance"], [0, NOV2], 1, "nombre de relances à 0"),
     ("2 (tél.)", ["Nombre de relances", "Date de relance"], ["2 (tél.)", NOV2], 2, None),
     ("deux fois", ["Nombre de relances", "Date de relance"], ["deux", NOV2], 1, "nombre de relances attendu"),
+    # a count never says a formal notice was sent (review-late H1)
+    ("nombre 3", ["Nombre de relances", "Date de relance"], [3, NOV2], 2, "plus de deux relances"),
+    ("nombre 5 undated", ["Nombre de relances"], [5], 2, "plus de deux relances"),
+    ("relancée 3 fois", ["Statut", "Date de relance"], ["Relancée 3 fois", NOV2], 2, None),
 ]  # fmt: skip
 
 

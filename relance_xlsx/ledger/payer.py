@@ -91,4 +91,31 @@ def other_client_held(
     return replace(table, payments=kept, undated=undated), warnings
 
 
-__all__ = ["OTHER_CLIENT", "other_client_held", "other_clients", "same_client"]
+def unknown_invoices(table: PaymentsTable, keys: list[str], shown: int = 5) -> list[str]:
+    """A warning per invoice a payments sheet names that the ledger does not hold: never
+    applied, and never silent either (it may be a typo for another invoice, review-late M3)."""
+    known = set(keys)
+    # What is left to apply once rows naming several invoices are split (grouped.py).
+    left = {*table.payments, *(u[0] for u in table.undated)}
+    missing = [(k, v) for k, v in table.typed.items() if k in left and k not in known]
+    out = [
+        f"Feuille « {table.sheet} » : règlement de la facture n° {number} (ligne(s) "
+        f"{', '.join(map(str, rows[:5]))}) : cette facture n'est pas dans le classeur, le "
+        "règlement n'est appliqué à aucune facture ; vérifiez son numéro."
+        for _, (number, rows) in missing[:shown]
+    ]
+    if len(missing) > shown:
+        out.append(
+            f"Feuille « {table.sheet} » : {len(missing) - shown} autre(s) facture(s) réglée(s) "
+            "absente(s) du classeur, règlements non appliqués."
+        )
+    return out
+
+
+__all__ = [
+    "OTHER_CLIENT",
+    "other_client_held",
+    "other_clients",
+    "same_client",
+    "unknown_invoices",
+]

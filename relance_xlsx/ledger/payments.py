@@ -16,7 +16,7 @@ from .columns import match_headers, normalise
 from .grouped import MAYBE_SEVERAL, split_grouped
 from .numbers import column_mark
 from .paidsheet import blank_rows, disagree, settle_from_sheet
-from .payer import other_client_held
+from .payer import other_client_held, unknown_invoices
 from .settledon import FUTURE
 from .values import parse_amount, parse_date
 
@@ -52,6 +52,8 @@ class PaymentsTable:
     grouped: tuple[tuple[str, int, pd.Timestamp | None, float], ...] = ()
     # invoice key -> (sheet row, client named) of rows under a client column (payer.py)
     payers: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # invoice key -> (its number as typed, the sheet rows naming it)
+    typed: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
 
 
 def forecast(sheet: str, row: list[Any]) -> bool:
@@ -108,6 +110,7 @@ def _read(
 ) -> PaymentsTable:
     invoice, date, amount = columns
     payers: dict[str, list[tuple[int, str]]] = {}
+    seen: dict[str, tuple[str, list[int]]] = {}
     out: dict[str, list[tuple[pd.Timestamp, float]]] = {}
     undated: list[tuple[str, str, int, float]] = []
     grouped: list[tuple[str, int, pd.Timestamp | None, float]] = []
@@ -125,6 +128,7 @@ def _read(
             continue
         day = _day(row[date])
         typed = row[invoice]
+        seen.setdefault(key, (str(typed).strip(), []))[1].append(number)
         if client is not None and client < len(row) and str(row[client] or "").strip():
             payers.setdefault(key, []).append((number, str(row[client]).strip()))
         if isinstance(typed, str) and MAYBE_SEVERAL.search(typed.strip()):
@@ -136,7 +140,13 @@ def _read(
             undated.append((key, str(row[invoice]).strip(), number, float(paid.value)))
     dated = {k: tuple(sorted(v)) for k, v in out.items()}
     return PaymentsTable(
-        sheet, index + 1, dated, undated=tuple(undated), grouped=tuple(grouped), payers=payers
+        sheet,
+        index + 1,
+        dated,
+        undated=tuple(undated),
+        grouped=tuple(grouped),
+        payers=payers,
+        typed=seen,
     )
 
 
@@ -164,7 +174,7 @@ def apply_payments(
         table, future = _future_held(frame, table, keys, as_of)
         late += future
     table, others = other_client_held(frame, table, keys)
-    late += others
+    late += others + unknown_invoices(table, keys)
     undated: dict[str, float] = {}
     for key, _, _, amount in table.undated:
         undated[key] = undated.get(key, 0.0) + amount

@@ -54,9 +54,14 @@ _DOUBT = (
 )
 _DOUBTFUL = re.compile(rf"\b{_DOUBT}\b.*\b{_PAID_WORD}\b|\b{_PAID_WORD}\b.*\b{_DOUBT}\b")
 _ASKED = re.compile(rf"\b{_PAID_WORD}\b")
-# The seven, as one pattern a status is read with.
+# The doubt resolved: the surplus refunded, the payment checked (review-late M1).
+_SETTLED_DOUBT = re.compile(
+    r"\b(remboursee?s?|refunded|restituee?s?|ok)\b|(?<!non )\b(verifiee?s?|confirmee?s?)\b"
+)
+# The six, as one pattern a status is read with (a doubtful payment: doubtful_paid, which
+# reads the cell as typed).
 _UNDER_WAY = (
-    _DOUBTFUL, _CREDIT_TO_COME, _CANCEL_ASKED, _PRE_LITIGATION, _NOTICE, _PROMISED,
+    _CREDIT_TO_COME, _CANCEL_ASKED, _PRE_LITIGATION, _NOTICE, _PROMISED,
     _CLOSED_PART_PAID,
 )  # fmt: skip
 PENDING = "|".join(p.pattern for p in _UNDER_WAY)
@@ -125,6 +130,8 @@ def doubtful_paid(value: Any) -> bool:
         return False
     text = normalise(value)
     if _PROMISED.search(text):  # « paiement annoncé pour le 15/12 »: a promise, its date
+        return False
+    if _SETTLED_DOUBT.search(text):  # « Payé en double - remboursé le 15/04 »: resolved
         return False
     # « Réglé ? » asks; « Payé ? non » answers (open), « Payé ? oui » too (paid).
     asked = value.strip().endswith("?") and _ASKED.search(text)

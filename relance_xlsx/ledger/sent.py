@@ -89,9 +89,14 @@ def _status_level(value: Any) -> int:
     found = _REMINDED.match(normalise(value)) if isinstance(value, str) else None
     if found is None:
         return 0
-    return min(int(found.group(1) or REMINDER_1), FORMAL_NOTICE) or REMINDER_1
+    return min(int(found.group(1) or REMINDER_1), REMINDER_2) or REMINDER_1
 
 
+_NO_NOTICE_COUNTED = (
+    "plus de deux relances comptées : un nombre de relances ne dit pas qu'une mise en demeure "
+    "a été envoyée ; lu comme une 2e relance, la mise en demeure est la lettre suivante "
+    "(si elle a été envoyée, écrivez « Mise en demeure » et sa date dans « Niveau de relance »)"
+)
 _NONE_COUNTED = (
     "nombre de relances à 0 mais une date de relance est écrite : la date est retenue "
     "(une relance envoyée ce jour-là) ; corrigez l'une des deux"
@@ -110,8 +115,12 @@ def _said_levels(grid: Grid, levels: np.ndarray, last_date: Coded) -> np.ndarray
     if "reminder_count" in grid.positions:
         counts = grid.parse("reminder_count", parse_count, "warning")
         number = counts.map(lambda n: n if isinstance(n, int) else 0).array(int)
-        reached = np.maximum(reached, np.minimum(number, FORMAL_NOTICE))
+        # A count of reminders never says a formal notice was sent (review-late H1): at most
+        # Relance 2, the notice is the next letter, warned.
+        reached = np.maximum(reached, np.minimum(number, REMINDER_2))
         raw = grid.raw("reminder_count")
+        for i in np.flatnonzero(number > REMINDER_2).tolist():
+            grid.problem(i, "reminder_count", raw.at(i), _NO_NOTICE_COUNTED, "warning")
         for i in np.flatnonzero(counts.mask(lambda n: n == 0) & last_date.present()).tolist():
             grid.problem(i, "reminder_count", raw.at(i), _NONE_COUNTED, "warning")
     written = (levels > 0) & ("reminder_level" in grid.positions)
