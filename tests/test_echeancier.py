@@ -136,6 +136,8 @@ def test_each_instalment_is_claimed_for_its_own_amount(tmp_path, amount):
         # Attack 5 §3: a typo, or a row copied with another date: 3 000 € for a 1 200 € invoice.
         pytest.param((1000.0, 1000.0, 1000.0), True, id="three-times-1000-for-1200"),
         pytest.param((400.0, 400.0, 410.0), True, id="ten-euros-more"),
+        # Never a cent more than the invoice, whatever the tolerance (review-late M4).
+        pytest.param((400.01, 400.01, 400.0), True, id="two-cents-more"),
     ],
 )
 def test_instalments_beyond_the_invoice_hold_it(tmp_path, parts, held):
