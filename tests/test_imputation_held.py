@@ -38,9 +38,7 @@ PAYMENT = [
     ADDRESS,
     None,
 ]
-NOT_APPLIED = (
-    "Règlements reçus, non encore imputés sur une facture, non déduits de la somme demandée"
-)
+NOT_APPLIED = "Règlements reçus non imputés (excédent) :"  # the templates' title (fix-tpl)
 APPLIED = "imputé sur cette facture : Code civil, article 1342-10"
 
 
