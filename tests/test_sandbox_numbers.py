@@ -5,13 +5,12 @@ template and its line, for letter and e-mail templates."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import time
 
 import docx
 import jinja2
 import pytest
-from conftest import ROOT
+from conftest import ROOT, _load_sample_builder
 
 import relance_xlsx
 from relance_xlsx.letters.sandbox import bounded_env
@@ -56,7 +55,8 @@ def test_integer_products_and_powers_are_bounded(source, result):
 def _folder(tmp_path):
     folder = tmp_path / "Compta"
     (folder / "modeles" / "email").mkdir(parents=True)
-    shutil.copy(ROOT / "sample_workbooks" / "grand_livre_clients.xlsx", folder / "gl.xlsx")
+    # Built afresh: the repository's copy has been run by the Quick start in a fresh clone.
+    _load_sample_builder().build(folder / "gl.xlsx")
     text = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
     (folder / "relance.toml").write_text(text + '\n[letters]\ntemplate_dir = "modeles"\n')
     return folder
