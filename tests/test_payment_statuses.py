@@ -57,7 +57,9 @@ STATUSES = [
     *[(s, "litigation") for s in ("En contentieux", "Contentieux")],
     ("Contentieux soldé", "paid"),
     # a part paid, the amount left unknown: held as « Partially paid » is
-    *[(s, "partial") for s in ("Payé à 50 %", "Acompte payé", "Partiellement payé", "Acompte")],
+    *[(s, "partial") for s in ("Acompte payé", "Partiellement payé", "Acompte")],
+    # a share said: half of it paid, the rest chased (review-nextcase2 H1)
+    ("Payé à 50 %", "open"),
     ("Payé à 100 %", "paid"),
     # matched to its payment, collected by direct debit, cashed: paid
     *[(s, "paid") for s in ("Lettrée", "Lettré", "Prélevée", "Encaissée")],
