@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -53,15 +54,21 @@ def status_promises(grid: Grid) -> np.ndarray:
     return days
 
 
-def _promised(value: Any) -> np.datetime64:
-    """The date written in a promise status, else NaT."""
+def written_day(value: Any) -> dt.date | None:
+    """The first day a text writes (« … au 15/01/2027 », « Réglée le 15.01.27 »), else None."""
     written = _WRITTEN_DAY.search(value) if isinstance(value, str) else None
-    if written is None or pending_word(value) != PROMISED:
-        return np.datetime64("NaT")
+    if written is None:
+        return None
     try:
         day = parse_date(written.group(0).replace(".", "/").replace("-", "/"))
     except ValueError:
-        return np.datetime64("NaT")
+        return None
+    return day if isinstance(day, dt.date) else None
+
+
+def _promised(value: Any) -> np.datetime64:
+    """The date written in a promise status, else NaT."""
+    day = written_day(value) if pending_word(value) == PROMISED else None
     return np.datetime64(day) if day else np.datetime64("NaT")
 
 
@@ -94,4 +101,10 @@ def _promise_columns(grid: Grid) -> dict[str, Any]:
     }
 
 
-__all__ = ["followup_columns", "notice_reached", "status_promises", "undated_notices"]
+__all__ = [
+    "followup_columns",
+    "notice_reached",
+    "status_promises",
+    "undated_notices",
+    "written_day",
+]

@@ -4,17 +4,15 @@ yet, as a payment date after the run is none in its own column (review-attack-5 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import numpy as np
 
+from .followup import written_day
 from .grid import Grid
 from .statuses import status_says_paid
-from .values import parse_date
 
 _STATUSES = ("status", "payment_status", "platform_status")
-_WRITTEN_DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})\b")
 FUTURE_SAID = (
     "le statut dit la facture réglée à une date postérieure à la date du jour : ce n'est pas "
     "encore un règlement ; la facture n'est ni tenue pour réglée ni relancée tant que le "
@@ -26,14 +24,8 @@ def _after(value: Any, as_of: dt.date) -> bool:
     """Whether a paid status writes a day after as_of."""
     if not isinstance(value, str) or not status_says_paid(value):
         return False
-    written = _WRITTEN_DAY.search(value)
-    if written is None:
-        return False
-    try:
-        day = parse_date(written.group(0).replace(".", "/").replace("-", "/"))
-    except ValueError:
-        return False
-    return isinstance(day, dt.date) and day > as_of
+    day = written_day(value)
+    return day is not None and day > as_of
 
 
 def future_paid_statuses(grid: Grid, as_of: dt.date) -> None:
