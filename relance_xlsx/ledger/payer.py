@@ -65,6 +65,16 @@ def other_clients(
     return out
 
 
+def hold_invoice(frame: pd.DataFrame, i: int, said: str) -> str:
+    """Hold the invoice at position i, in place, for what a payments sheet says of it (its
+    first problem kept); the run's warning naming it."""
+    row = frame.index[i]
+    frame.loc[row, "valid"] = False
+    if frame.loc[row, "problem"] is None:
+        frame.loc[row, "problem"] = said
+    return f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."
+
+
 def other_client_held(
     frame: pd.DataFrame, table: PaymentsTable, keys: list[str]
 ) -> tuple[PaymentsTable, list[str]]:
@@ -75,16 +85,9 @@ def other_client_held(
         return table, []
     warnings = []
     for i, (sheet_row, payer) in found.items():
-        row = frame.index[i]
-        said = OTHER_CLIENT.format(
-            sheet=table.sheet, row=sheet_row, payer=payer, client=frame.loc[row, "client"]
-        )
-        frame.loc[row, "valid"] = False
-        if frame.loc[row, "problem"] is None:
-            frame.loc[row, "problem"] = said
-        warnings.append(
-            f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."
-        )
+        client = frame["client"].iloc[i]
+        said = OTHER_CLIENT.format(sheet=table.sheet, row=sheet_row, payer=payer, client=client)
+        warnings.append(hold_invoice(frame, i, said))
     gone = {keys[i] for i in found}
     kept = {k: v for k, v in table.payments.items() if k not in gone}
     undated = tuple(u for u in table.undated if u[0] not in gone)
@@ -114,6 +117,7 @@ def unknown_invoices(table: PaymentsTable, keys: list[str], shown: int = 5) -> l
 
 __all__ = [
     "OTHER_CLIENT",
+    "hold_invoice",
     "other_client_held",
     "other_clients",
     "same_client",

@@ -16,7 +16,7 @@ from .columns import match_headers, normalise
 from .grouped import MAYBE_SEVERAL, split_grouped
 from .numbers import column_mark
 from .paidsheet import blank_rows, disagree, settle_from_sheet
-from .payer import other_client_held, unknown_invoices
+from .payer import hold_invoice, other_client_held, unknown_invoices
 from .settledon import FUTURE
 from .values import parse_amount, parse_date
 
@@ -235,15 +235,7 @@ def _future_held(
     if not late:
         return table, []
     said = f"feuille « {table.sheet} » : {FUTURE}"
-    warnings = []
-    for i in [i for i, k in enumerate(keys) if k in late]:
-        row = frame.index[i]
-        frame.loc[row, "valid"] = False
-        if frame.loc[row, "problem"] is None:
-            frame.loc[row, "problem"] = said
-        warnings.append(
-            f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."
-        )
+    warnings = [hold_invoice(frame, i, said) for i, k in enumerate(keys) if k in late]
     kept = {k: tuple(p for p in found if p[0] <= day) for k, found in table.payments.items()}
     return replace(table, payments={k: found for k, found in kept.items() if found}), warnings
 
