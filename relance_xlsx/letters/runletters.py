@@ -146,12 +146,13 @@ def _lists_parts(kind: str, language: str, settings: Settings) -> bool:
 
 def held_rows(held: list[Letter]) -> dict[Any, str]:
     """The invoices of each letter that cannot be posted, and the status sentence they get."""
-    return {
-        row: f"Lettre à compléter ({why(x)}) : non envoyée"
-        for x in held
-        for row in x.plan.rows
-        if x.plan.kind != KIND_STATEMENT  # a statement changes no invoice
-    }
+    said: dict[Any, str] = {}
+    for x in held:
+        if x.plan.kind == KIND_STATEMENT:  # a statement changes no invoice
+            continue
+        sentence = f"Lettre à compléter ({why(x)}) : non envoyée"  # once a letter, not a row
+        said.update(dict.fromkeys(x.plan.rows, sentence))
+    return said
 
 
 def why(letter: Letter) -> str:
