@@ -99,7 +99,7 @@ from .values import (
     parse_hold,
     parse_text,
 )
-from .workdays import declaration_deadline, next_working_day, public_holidays
+from .workdays import day_off, declaration_deadline, next_working_day, public_holidays
 
 __all__ = [
     "ACKNOWLEDGED_LABEL",
@@ -153,6 +153,7 @@ __all__ = [
     "candidate_sheets",
     "counted_level",
     "country_of",
+    "day_off",
     "declaration_deadline",
     "due_from_terms",
     "find_payments",

@@ -44,6 +44,13 @@ def working(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in public_holidays(day.year)
 
 
+def day_off(day: dt.date) -> str | None:
+    """« un dimanche » or « un jour férié » (no post leaves that day), else None."""
+    if day.weekday() == 6:
+        return "un dimanche"
+    return "un jour férié" if day in public_holidays(day.year) else None
+
+
 def next_working_day(day: dt.date) -> dt.date:
     """The day itself when it is a working day, else the next one (CPC 642)."""
     while not working(day):

@@ -4,12 +4,13 @@ mail server's password and test message. The page imports these, never a domain 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings, setting_label
 from ..errors import ConfigError
-from ..ledger import KIND_LABELS, Cell, Fingerprint, sheet_row
+from ..ledger import KIND_LABELS, Cell, Fingerprint, day_off, sheet_row
 from ..letters import convert_to_pdf, creditor_gaps, required_mentions, soffice_binary
 from ..mail import (
     PASSWORD_ENV,
@@ -22,6 +23,7 @@ from ..mail import (
 )
 from ..mail import Draft as Draft
 from ..mail import drafts_of as _drafts_of
+from ..wording import day_long
 from ..workbook import lock_files, lock_owner
 
 
@@ -111,3 +113,17 @@ __all__ = [
     "send_test_message",
     "setting_label",
 ]
+
+
+def day_off_note(day: dt.date | str) -> str | None:
+    """The warning of a run dated a Sunday or a public holiday: its letters bear a day no
+    post leaves (the clerk may have kept the date of a run prepared the day before)."""
+    day = dt.date.fromisoformat(day) if isinstance(day, str) else day
+    what = day_off(day)
+    if what is None:
+        return None
+    return (
+        f"Le {day_long(day)} est {what} : les lettres seront datées d'un jour où elles ne "
+        "peuvent pas partir. Si ce n'est pas voulu, changez la « Date du traitement » dans "
+        "les réglages (le jour du dépôt à la poste)."
+    )

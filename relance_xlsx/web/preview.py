@@ -16,6 +16,7 @@ from ..errors import ConfigError
 from ..pipeline import (
     HoldBack,
     content_hash,
+    day_off_note,
     ledger_row,
     open_elsewhere,
     pdf_program,
@@ -217,6 +218,7 @@ async def _view(
         bounced=bounced(matched_of(request), state.ledger),
         warnings=preview_warnings(result),
         future=future(result.as_of),
+        day_off=day_off_note(result.as_of),
         asked=asked or {"targets": [], "reason": "", "until": ""},
         owners={i.invoice: i.client for i in result.invoices if i.invoice},
         credits_of={c.client: [x for x in credits if x.client == c.client] for c in credits},
