@@ -690,3 +690,20 @@ def test_the_page_refuses_one_number_for_two_letters_and_counts_numbers(week):
         assert listing.read_bytes() == before
         saved = client.post("/recommandes", data={**form, "numero-0-2": TWO}).text
         assert "2 numéros de recommandé et 1 date de dépôt enregistrés" in saved
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param(TWO, id="as-printed"),
+        pytest.param(TWO.replace(" ", "").lower(), id="lowercase-run-together"),
+        pytest.param(TWO.replace(" ", "-"), id="dashes"),
+    ],
+)
+def test_a_number_is_saved_as_la_poste_prints_it_however_typed(week, typed):
+    """One form in the posting list (review-clerk3: « 1a12345678912 » was stored as typed,
+    beside numbers stored spaced)."""
+    _, listing, _ = week
+    assert save_numbers(listing, {2: typed}).numbers == 1
+    column = [c.value for c in load_workbook(listing)[SHEET]["H"]]
+    assert TWO in column and (typed == TWO or typed not in column)

@@ -63,7 +63,7 @@ def refused_numbers(numbers: Mapping[int, str]) -> dict[int, str]:
     """Why each number typed cannot be one (by line); an empty field is no error."""
     found = {line: number_problem(typed) for line, typed in numbers.items()}
     return {
-        line: f"ce n'est pas un n° de recommandé ({EXAMPLE}) : {why}"
+        line: f"ce n'est pas un n° de recommandé (modèle : {EXAMPLE}) : {why}"
         for line, why in found.items()
         if why
     }
@@ -148,9 +148,11 @@ def save_numbers(
     written, posted = 0, 0
     for line, typed in numbers.items():
         cell = ws[listed.cells[line]] if line in listed.cells else None
-        if cell is not None and str(cell.value or "") != typed.strip():
-            cell.value = typed.strip() or None
-            written += bool(typed.strip())
+        key = clean_number(typed)  # stored as La Poste prints it, however it was typed
+        value = shown_number(key) if key else typed.strip()
+        if cell is not None and str(cell.value or "") != value:
+            cell.value = value or None
+            written += bool(value)
     for line, day in dated.items():
         cell = ws[listed.posted_cells[line]] if line in listed.posted_cells else None
         value = dt.datetime.combine(day, dt.time()) if isinstance(day, dt.date) else None
