@@ -16,6 +16,7 @@ from conftest import complete_settings, write_ledger
 from docx import Document
 
 import relance_xlsx
+from relance_xlsx.figures.parties import Debtor, debtor_lines
 
 D = dt.date
 AS_OF = D(2026, 12, 7)
@@ -161,7 +162,7 @@ AV_M2 = ["AV-M2", "Mu SAS", "professionnel", D(2026, 7, 15), None, -1000.0, None
                      ["Avoir non imputé : 1 000,00 €"], None, id="paid-in-full-credit-unused"),
         # 2 999,50 € paid, 0,50 € short, within [policy] tolerance (1,00 €), no credit note:
         # no credit note is made up of the difference.
-        pytest.param([[*M1[:6], 2999.5, *M1[7:]]], "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture(s).",
+        pytest.param([[*M1[:6], 2999.5, *M1[7:]]], "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture.",
                      ["28,96 €", "154,79 €"], None, id="within-tolerance-no-credit-note"),
     ],
 )  # fmt: skip
@@ -182,11 +183,11 @@ def test_an_invoice_settled_by_a_credit_note_says_so(tmp_path, rows, said, perio
     [
         # 100 € claimed per invoice: 40 € under D441-5, the 60 € more only on proof of the
         # costs (L441-10 II), as the basis says; the line cited D441-5 alone for all 100 €.
-        pytest.param("professionnel", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture(s), soit 40,00 € d'indemnités forfaitaires (Code de commerce D441-5) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés (Code de commerce L441-10 II).",
+        pytest.param("professionnel", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture, soit 40,00 € d'indemnités forfaitaires (Code de commerce D441-5) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés (Code de commerce L441-10 II).",
                      id="business-more-than-40"),
-        pytest.param("Commune", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture(s), soit 40,00 € d'indemnités forfaitaires (Code de la commande publique R2192-32) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés.",
+        pytest.param("Commune", 100.0, "Frais de recouvrement : 100,00 € pour 1 facture, soit 40,00 € d'indemnités forfaitaires (Code de la commande publique R2192-32) et 60,00 € d'indemnisation complémentaire, sur justification des frais exposés.",
                      id="public-more-than-40"),
-        pytest.param("professionnel", 40.0, "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture(s).",
+        pytest.param("professionnel", 40.0, "Indemnités forfaitaires pour frais de recouvrement (Code de commerce D441-5) : 40,00 € pour 1 facture.",
                      id="business-40"),
     ],
 )  # fmt: skip
@@ -292,3 +293,17 @@ def test_a_payment_without_a_day_is_not_dated_by_a_credit_note(tmp_path, rows, s
     m2 = next(i for i in result.invoices if i.invoice == "M2")
     assert (m2.interest, m2.indemnity) == (0.0, 0.0), m2
     assert m2.reason.startswith(status), m2.reason
+
+
+@pytest.mark.parametrize(
+    ("debtor", "said"),
+    [
+        pytest.param(Debtor("Rouge SAS"), "Forme juridique : non renseignée dans le classeur", id="form"),
+        pytest.param(Debtor("Rouge SAS"), "adresse de facturation : non renseignée dans le classeur", id="billing"),
+        pytest.param(Debtor("M. Paul Rouge", consumer=True), "Adresse : non renseignée dans le classeur", id="consumer"),
+        pytest.param(Debtor("Rouge SAS"), "SIRET : non renseigné dans le classeur", id="siret"),
+    ],
+)  # fmt: skip
+def test_what_the_ledger_lacks_agrees_with_its_noun(debtor, said):
+    """« non renseignée » after a feminine noun (review-clerk3: « Forme juridique : non renseigné »)."""
+    assert any(said in line for line in debtor_lines(debtor))

@@ -163,7 +163,7 @@ def test_the_basis_follows_the_debtor(tmp_path, kind, says):
             "R2192-31" in text and "référé-provision" in text and "Injonction de payer" not in text
         )
         # A commune's kind is its form: no « Forme juridique » to fill.
-        assert "collectivité territoriale" in text and "Forme juridique : non renseigné" not in text
+        assert "collectivité territoriale" in text and "Forme juridique : non renseign" not in text
         # Its contract is a marché, its term runs from the invoice's receipt (R2192-12): no
         # terms of sale among the pieces (the lawyer's review, 12).
         pieces = text.split("Pièces à joindre")[1].split("Procédure")[0]

@@ -12,6 +12,7 @@ from ..wording import money, percent
 
 MISSING_CONFIG = "à compléter dans relance.toml ([creditor] {key})"
 MISSING_LEDGER = "non renseigné dans le classeur"
+MISSING_LEDGER_F = "non renseignée dans le classeur"  # after a feminine noun
 LAW_INDEMNITY = 40.0  # Code de commerce D441-5 (R2192-32 for public buyers)
 _FRANCE = ("FRANCE", "FRANCE MÉTROPOLITAINE", "FRANCE METROPOLITAINE", "FR")
 
@@ -104,18 +105,18 @@ def debtor_lines(debtor: Debtor) -> list[str]:
     if not debtor.consumer:
         # A public person's kind is its form (a commune, a hospital); a company has one.
         if debtor.legal_form or debtor.buyer in (None, PUBLIC_ENTERPRISE):
-            lines.append(f"Forme juridique : {debtor.legal_form or MISSING_LEDGER}")
+            lines.append(f"Forme juridique : {debtor.legal_form or MISSING_LEDGER_F}")
         if debtor.head_office:
             lines.append(f"Siège social : {debtor.head_office}")
         else:
             lines.append(
                 f"Siège social : {MISSING_LEDGER} (adresse de facturation : "
-                f"{debtor.address or MISSING_LEDGER})"
+                f"{debtor.address or MISSING_LEDGER_F})"
             )
         lines.append(f"Représentant légal : {debtor.representative or MISSING_LEDGER}")
         lines.append(f"SIRET : {debtor.siret or MISSING_LEDGER}")
     if debtor.consumer or debtor.head_office:
-        lines.append(f"Adresse : {debtor.address or MISSING_LEDGER}")
+        lines.append(f"Adresse : {debtor.address or MISSING_LEDGER_F}")
     lines += [
         f"{label} : {value or MISSING_LEDGER}"
         for label, value in (

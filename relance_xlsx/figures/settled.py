@@ -37,15 +37,16 @@ def _indemnities(debtor: Debtor, invoices: Sequence[Any]) -> str:
     article = "Code de la commande publique R2192-32" if public else "Code de commerce D441-5"
     indemnity = round(sum(i.indemnity for i in invoices), 2)
     count = sum(1 for i in invoices if i.indemnity)
+    on = f"{count} facture{'s' if count > 1 else ''}"
     fixed = round(sum(min(i.indemnity, LAW_INDEMNITY) for i in invoices), 2)
     if indemnity - fixed < 0.005:
         return (
             f"Indemnités forfaitaires pour frais de recouvrement ({article}) : "
-            f"{money(indemnity)} pour {count} facture(s)."
+            f"{money(indemnity)} pour {on}."
         )
     proof = "" if debtor.public else " (Code de commerce L441-10 II)"
     return (
-        f"Frais de recouvrement : {money(indemnity)} pour {count} facture(s), soit "
+        f"Frais de recouvrement : {money(indemnity)} pour {on}, soit "
         f"{money(fixed)} d'indemnités forfaitaires ({article}) et "
         f"{money(round(indemnity - fixed, 2))} d'indemnisation complémentaire, sur "
         f"justification des frais exposés{proof}."
