@@ -149,10 +149,10 @@ def save_numbers(
     for line, typed in numbers.items():
         cell = ws[listed.cells[line]] if line in listed.cells else None
         key = clean_number(typed)  # stored as La Poste prints it, however it was typed
-        value = shown_number(key) if key else typed.strip()
-        if cell is not None and str(cell.value or "") != value:
-            cell.value = value or None
-            written += bool(value)
+        stored = shown_number(key) if key else typed.strip()
+        if cell is not None and str(cell.value or "") != stored:
+            cell.value = stored or None
+            written += bool(stored)
     for line, day in dated.items():
         cell = ws[listed.posted_cells[line]] if line in listed.posted_cells else None
         value = dt.datetime.combine(day, dt.time()) if isinstance(day, dt.date) else None
