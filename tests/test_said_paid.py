@@ -157,3 +157,36 @@ def test_a_payment_of_an_invoice_not_in_the_ledger_is_said(tmp_path):
     said = [w for w in result.warnings if "n'est pas dans le classeur" in w]
     assert len(said) == 1 and "F2026-209" in said[0] and "ligne(s) 4" in said[0]
     assert not any("F2026-202" in w and "pas dans le classeur" in w for w in result.warnings)
+
+
+def _held_alone(tmp_path, how):
+    """Two invoices, one settled by a receipt of its group, the other held by a payments
+    sheet (another client's name, or a sheet total above the paid cell): the only open one."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append([*HEADERS, "Montant réglé"])
+    ws.append(["F1", D(2026, 8, 1), "Dupont SARL", "10 rue A\n69006 Lyon", 1200.0,
+               D(2026, 8, 31), None])  # fmt: skip
+    ws.append(["F2", D(2026, 9, 1), "Martin SAS", "9 rue B\n13001 Marseille", 1000.0,
+               D(2026, 10, 1), 100.0 if how == "sheet-above-cell" else None])  # fmt: skip
+    receipts = wb.create_sheet("Règlements")
+    receipts.append(["N° facture", "Client", "Date règlement", "Montant réglé"])
+    receipts.append(["F1", "Groupe Dupont Holding", D(2026, 9, 10), 1200.0])
+    payer = "Bernard EURL" if how == "other-client" else "Martin SAS"
+    receipts.append(["F2", payer, D(2026, 10, 5), 600.0 if how == "sheet-above-cell" else 1000.0])
+    path = tmp_path / "gl.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("how", ["other-client", "sheet-above-cell"])
+def test_an_invoice_held_by_a_payments_sheet_does_not_stop_the_run(tmp_path, how):
+    """review-late M6: the only open invoice, held on purpose with its reason, made the read
+    « Lecture douteuse : 0 facture(s) utilisable(s) » and nothing was written back."""
+    path = _held_alone(tmp_path, how)
+    result = run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)
+    by_number = {d.invoice: d for d in result.invoices}
+    assert by_number["F1"].outstanding == 0 and by_number["F2"].action != "letter"
+    rows = {r[0]: r for r in load_workbook(path)["Factures"].iter_rows(values_only=True)}
+    assert "Réglée" in " ".join(str(v) for v in rows["F1"] if v)  # written back

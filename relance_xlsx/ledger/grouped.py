@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..wording import money
 from .clients import key_of
+from .payer import mark_held
 
 if TYPE_CHECKING:
     from .payments import PaymentsTable
@@ -53,10 +54,7 @@ def split_grouped(
             continue
         said = _held(table.sheet, typed, line, paid, sum(amounts), len(ours) < len(named))
         for k in ours:
-            row = frame.index[known[k]]
-            frame.loc[row, "valid"] = False
-            if frame.loc[row, "problem"] is None:
-                frame.loc[row, "problem"] = said
+            mark_held(frame, frame.index[known[k]], said)
         warnings.append(said[0].upper() + said[1:] + ".")
     payments = {k: tuple(sorted(v)) for k, v in dated.items()}
     return replace(table, payments=payments, undated=tuple(undated)), warnings

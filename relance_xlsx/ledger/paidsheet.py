@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..wording import money
+from .payer import mark_held
 
 
 def blank_rows(frame: pd.DataFrame, hits: list[int], has_paid_column: bool) -> np.ndarray:
@@ -43,9 +44,7 @@ def disagree(frame: pd.DataFrame, row: Any, sheet: str, theirs: float, mine: flo
         f"montants réglés {money(mine)} : facture non relancée tant que les deux ne "
         "concordent pas ; corrigez la colonne ou la feuille"
     )
-    frame.loc[row, "valid"] = False
-    if frame.loc[row, "problem"] is None:
-        frame.loc[row, "problem"] = said
+    mark_held(frame, row, said)
     return [f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."]
 
 

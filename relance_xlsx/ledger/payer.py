@@ -65,13 +65,28 @@ def other_clients(
     return out
 
 
+# The rows a payments sheet held on purpose (its reason said): not unreadable rows, so never
+# counted against the read's plausibility (usable.py; review-late M6: one such row among two
+# stopped the run, and the other invoice's settlement was never written back).
+SHEET_HELD = "sheet_held"
+
+
+def mark_held(frame: pd.DataFrame, row: Any, said: str) -> None:
+    """Hold the invoice of this row label, in place, for what a payments sheet says of it
+    (its first problem kept)."""
+    if SHEET_HELD not in frame:
+        frame[SHEET_HELD] = False
+    frame.loc[row, "valid"] = False
+    frame.loc[row, SHEET_HELD] = True
+    if frame.loc[row, "problem"] is None:
+        frame.loc[row, "problem"] = said
+
+
 def hold_invoice(frame: pd.DataFrame, i: int, said: str) -> str:
     """Hold the invoice at position i, in place, for what a payments sheet says of it (its
     first problem kept); the run's warning naming it."""
     row = frame.index[i]
-    frame.loc[row, "valid"] = False
-    if frame.loc[row, "problem"] is None:
-        frame.loc[row, "problem"] = said
+    mark_held(frame, row, said)
     return f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."
 
 
@@ -117,7 +132,9 @@ def unknown_invoices(table: PaymentsTable, keys: list[str], shown: int = 5) -> l
 
 __all__ = [
     "OTHER_CLIENT",
+    "SHEET_HELD",
     "hold_invoice",
+    "mark_held",
     "other_client_held",
     "other_clients",
     "same_client",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .payer import SHEET_HELD
 from .records import Ledger
 from .skips import NOTHING, UNNUMBERED
 
@@ -29,7 +30,10 @@ def implausible(ledger: Ledger, min_share: float) -> str | None:
     read = int(owed.sum())
     if not read:
         return None  # nothing is owed: nothing to write but the statuses of settled rows
-    usable = int((frame["valid"].to_numpy(dtype=bool) & owed).sum())
+    usable_rows = frame["valid"].to_numpy(dtype=bool)
+    if SHEET_HELD in frame:  # held on purpose, its reason said: read, not unreadable
+        usable_rows = usable_rows | frame[SHEET_HELD].to_numpy(dtype=bool)
+    usable = int((usable_rows & owed).sum())
     if usable and usable >= min_share * read:
         return None
     where = f"feuille « {ledger.sheet} », en-têtes ligne {ledger.header_row}"
