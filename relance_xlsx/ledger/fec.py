@@ -32,6 +32,18 @@ def is_fec_header(row: list[Any]) -> bool:
     return len(named) >= _ENOUGH and named >= _OWN
 
 
+def fec_money(folded: list[str], mapping: dict[str, int], used: set[int]) -> None:
+    """In a sales-only extract named like a FEC (« PieceRef », « CompAuxLib », « Debit »,
+    « Credit »), the debit is the invoice's amount and the credit what settled it; a plain
+    « Débit » elsewhere (a grand livre mixing invoices and payments) stays unread."""
+    if "piece ref" not in folded or "comp aux lib" not in folded:
+        return
+    for field, name in (("amount", "debit"), ("paid", "credit")):
+        if field not in mapping and name in folded and folded.index(name) not in used:
+            mapping[field] = folded.index(name)
+            used.add(mapping[field])
+
+
 def fec_refusal(path: Path, heads: dict[str, list[list[Any]]]) -> LedgerError | None:
     """The refusal of a workbook whose table is a FEC, or None."""
     for sheet, rows in heads.items():
@@ -48,4 +60,4 @@ def fec_refusal(path: Path, heads: dict[str, list[list[Any]]]) -> LedgerError | 
     return None
 
 
-__all__ = ["FEC_COLUMNS", "fec_refusal", "is_fec_header"]
+__all__ = ["FEC_COLUMNS", "fec_money", "fec_refusal", "is_fec_header"]

@@ -1,0 +1,70 @@
+"""A member's or a debtor's header names the client (« Adhérent », « Membre », « Member »,
+Django's « debtor name » and its « debtor street / city / country »), and a sales-only
+extract with the FEC's column names is read: « CompAuxLib » the client, « PieceRef » the
+number, « Debit » the amount, « Credit » what settled it (review-pubwb6 M3 and L1,
+review-nextcase2 M9); a true FEC of the whole books stays refused."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import complete_settings, write_ledger
+
+from relance_xlsx.errors import RelanceError
+from relance_xlsx.ledger import read_ledger
+from relance_xlsx.ledger.columns import match_headers
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        pytest.param(["N° facture", "Adhérent", "Montant TTC"], {"client": 1}, id="adherent"),
+        pytest.param(["N° facture", "Membre", "Montant TTC"], {"client": 1}, id="membre"),
+        pytest.param(["Invoice no", "Member", "Amount"], {"client": 1}, id="member"),
+        pytest.param(["Invoice number", "debtor name", "debtor street", "debtor city", "debtor country", "Amount"],
+                     {"client": 1, "street": 2, "city": 3, "country": 4}, id="django-verbose"),
+        pytest.param(["JournalCode", "PieceRef", "PieceDate", "CompAuxLib", "EcheanceDate", "Debit", "Credit", "EcritureLib"],
+                     {"invoice": 1, "invoice_date": 2, "client": 3, "due_date": 4, "amount": 5, "paid": 6}, id="fec-sales"),
+        # A plain « Débit » without the FEC's own names stays unread.
+        pytest.param(["N° facture", "Client", "Débit", "Crédit"], {"client": 1}, id="plain-debit"),
+    ],
+)  # fmt: skip
+def test_the_header(headers, expected):
+    mapping = match_headers(headers)
+    assert {f: mapping.get(f) for f in expected} == expected
+    if "Débit" in headers:
+        assert "amount" not in mapping
+
+
+FEC_SALES = ["JournalCode", "PieceRef", "PieceDate", "CompAuxLib", "EcheanceDate", "Debit", "Credit", "EcritureLib"]  # fmt: skip
+
+
+def test_a_sales_only_fec_extract_is_read(tmp_path):
+    rows = [
+        ["VE", "F-1", D(2026, 9, 1), "Alpha SARL", D(2026, 10, 1), 1200.0, 0.0, "Facture F-1"],
+        ["VE", "F-2", D(2026, 9, 3), "Beta SAS", D(2026, 10, 3), 800.0, 300.0, "Facture F-2"],
+    ]
+    path = write_ledger(tmp_path / "ventes.xlsx", rows, FEC_SALES)
+    read = read_ledger(path, complete_settings(), as_of=AS_OF)
+    frame = read.frame.set_index("invoice")
+    assert list(frame.index) == ["F-1", "F-2"]
+    assert list(frame["client"]) == ["Alpha SARL", "Beta SAS"]
+    assert [float(a) for a in frame["amount"]] == [1200.0, 800.0]
+    assert [float(p) for p in frame["paid"]] == [0.0, 300.0]
+
+
+def test_a_true_fec_stays_refused(tmp_path):
+    headers = ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
+               "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit",
+               "EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise"]  # fmt: skip
+    row = ["VE", "Ventes", "1", D(2026, 9, 1), "411000", "Clients", "ALPHA", "Alpha SARL", "F-1",
+           D(2026, 9, 1), "Facture F-1", 1200.0, 0.0, None, None, D(2026, 9, 1), None, None]  # fmt: skip
+    path = write_ledger(tmp_path / "fec.xlsx", [row], headers)
+    with pytest.raises(RelanceError, match="est un FEC"):
+        read_ledger(path, complete_settings(), as_of=AS_OF)
