@@ -68,3 +68,31 @@ def test_a_true_fec_stays_refused(tmp_path):
     path = write_ledger(tmp_path / "fec.xlsx", [row], headers)
     with pytest.raises(RelanceError, match="est un FEC"):
         read_ledger(path, complete_settings(), as_of=AS_OF)
+
+
+FREELANCE = ["Client", "Date", "Libellé", "Montant", "Échéance", "Payé"]
+SUBSCRIBED = ["N° facture", "Souscripteur", "Date", "Montant TTC", "Échéance"]
+
+
+@pytest.mark.parametrize(
+    ("headers", "rows", "said"),
+    [
+        # No number at all: two invoices of one client on one date need one; add it.
+        pytest.param(FREELANCE, [["Alpha SARL", D(2026, 9, 1), "Site vitrine", 1200.0, D(2026, 10, 1), "non"],
+                                 ["Alpha SARL", D(2026, 9, 1), "Logo", 300.0, D(2026, 10, 1), "non"]],
+                     "ajoutez au classeur une colonne « N° de facture »", id="no-number"),
+        # The client's column under an unknown header: the exact [columns] line.
+        pytest.param(SUBSCRIBED, [["F-1", "Alpha SARL", D(2026, 9, 1), 1200.0, D(2026, 10, 1)],
+                                  ["F-2", "Beta SAS", D(2026, 9, 1), 300.0, D(2026, 10, 1)],
+                                  ["F-3", "Alpha SARL", D(2026, 9, 2), 300.0, D(2026, 10, 2)]],
+                     'client = "Souscripteur"', id="client-line"),
+    ],
+)  # fmt: skip
+def test_a_missing_column_says_its_fix(tmp_path, headers, rows, said):
+    from typer.testing import CliRunner
+
+    from relance_xlsx.cli import app
+
+    path = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "2000"})
+    assert said in " ".join(result.output.split()), result.output
