@@ -96,3 +96,37 @@ def test_a_missing_column_says_its_fix(tmp_path, headers, rows, said):
     path = write_ledger(tmp_path / "l.xlsx", rows, headers)
     result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "2000"})
     assert said in " ".join(result.output.split()), result.output
+
+
+STATUS_HEADERS = ["Numéro", "Client", "Date", "Montant TTC", "Échéance", "Statut"]
+
+
+@pytest.mark.parametrize(
+    ("status", "paid_column", "held"),
+    [
+        # Axonaut: « Payée partiellement » beside « Montant payé »: the rest owed, chased.
+        pytest.param("Payée partiellement", True, False, id="axonaut-part-paid"),
+        # Without a paid column, Dolibarr's meaning stays: classed, its rest abandoned.
+        pytest.param("Payée partiellement", False, True, id="dolibarr-part-paid"),
+        # Pennylane's « À venir »: open, not yet due, no « statut non reconnu ».
+        pytest.param("À venir", False, False, id="pennylane-a-venir"),
+    ],
+)  # fmt: skip
+def test_the_status(tmp_path, status, paid_column, held):
+    headers = STATUS_HEADERS + (["Montant payé"] if paid_column else [])
+    row = ["F-1", "Alpha SARL", D(2026, 9, 1), 1200.0, D(2026, 10, 1), status]
+    path = write_ledger(tmp_path / "l.xlsx", [row + ([400.0] if paid_column else [])], headers)
+    read = read_ledger(path, complete_settings(), as_of=AS_OF)
+    assert bool(read.frame["hold"].iloc[0]) is held
+    if paid_column:
+        assert float(read.frame["paid"].iloc[0]) == 400.0
+    assert not any("non reconnu" in d.what for d in read.decisions)
+
+
+def test_an_aged_balance_by_client_is_refused(tmp_path):
+    headers = ["Compte", "Intitulé", "Non échu", "1 à 30 j", "31 à 60 j", "61 à 90 j", "Plus de 90 j", "Total"]  # fmt: skip
+    rows = [["411ALPHA", "Alpha SARL", 0, 1200.0, 0, 0, 0, 1200.0],
+            ["411BETA", "Beta SAS", 300.0, 0, 500.0, 0, 0, 800.0]]  # fmt: skip
+    path = write_ledger(tmp_path / "balance.xlsx", rows, headers)
+    with pytest.raises(RelanceError, match="balance âgée par client"):
+        read_ledger(path, complete_settings(), as_of=AS_OF)

@@ -57,6 +57,9 @@ def _fix(grid: Grid, field: str, name: str) -> str:
     content (« client = "Adhérent" »), else, for the number, the column to add."""
     from .unfit import suggest_columns  # the guess reads the table, which reads this module
 
+    if field not in ("invoice", "client"):  # a date is never guessed (« Remis le »)
+        return ""
+
     sample = [list(grid.row(i)) for i in range(min(len(grid), _SAMPLE))]
     guess, _, _ = suggest_columns(list(grid.headers), sample, {})
     header = guess.get(field)
