@@ -130,3 +130,48 @@ def test_an_aged_balance_by_client_is_refused(tmp_path):
     path = write_ledger(tmp_path / "balance.xlsx", rows, headers)
     with pytest.raises(RelanceError, match="balance âgée par client"):
         read_ledger(path, complete_settings(), as_of=AS_OF)
+
+
+AMOUNT_HEADERS = ["N° facture", "Client", "Date", "Montant TTC", "Échéance"]
+
+
+@pytest.mark.parametrize(
+    ("amount", "nil"),
+    [
+        # « 0 » in « Montant TTC »: a row problem, never a silent invoice of 0 € (nextcase2 L2).
+        pytest.param("0", True, id="zero-text"),
+        pytest.param(0, True, id="zero-number"),
+        pytest.param(900.0, False, id="priced"),
+    ],
+)  # fmt: skip
+def test_a_nil_amount_is_said(tmp_path, amount, nil):
+    rows = [["F-1", "Alpha SARL", D(2026, 9, 1), amount, D(2026, 10, 1)],
+            ["F-2", "Beta SAS", D(2026, 9, 1), 300.0, D(2026, 10, 1)]]  # fmt: skip
+    read = read_ledger(
+        write_ledger(tmp_path / "l.xlsx", rows, AMOUNT_HEADERS), complete_settings(), as_of=AS_OF
+    )
+    said = [p for p in read.problems if p.row == 2 and "montant nul" in p.message]
+    assert bool(said) is nil
+
+
+def test_the_stage_of_an_early_date_is_its_column(tmp_path):
+    """« à faire » in « Relance 2 » is no stage: the date in « Relance 1 » is the 1st reminder
+    (nextcase2 L1: the early-reminder warning names « Relance 1 »)."""
+    headers = [*AMOUNT_HEADERS, "Relance 1", "Relance 2", "Mise en demeure"]
+    rows = [
+        [
+            "F-1",
+            "Alpha SARL",
+            D(2026, 10, 1),
+            900.0,
+            D(2026, 10, 31),
+            D(2026, 10, 20),
+            "à faire",
+            "",
+        ]
+    ]
+    read = read_ledger(
+        write_ledger(tmp_path / "l.xlsx", rows, headers), complete_settings(), as_of=AS_OF
+    )
+    row = read.frame.iloc[0]
+    assert (int(row["level"]), row["last_date"].date()) == (1, D(2026, 10, 20))
