@@ -82,8 +82,6 @@ def check_rows(
     nothing = quiet & (amount == 0)
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
-    # « 0 » in the amount (a placeholder, a line not priced yet): said on its row, never a
-    # silent invoice of 0 € (review-nextcase2 L2); a total's line with its payment is above.
     warn((amount == 0) & ~is_credit & np.isnan(paid_cell), "amount", lambda i: 0, _NIL)
     _duplicates(grid, ok, invoice, due_ts, (amount, policy.tolerance))
     warn(
@@ -108,6 +106,8 @@ def check_rows(
     )
 
 
+# « 0 » in the amount (a placeholder, a line not priced yet): said on its row, never a silent
+# invoice of 0 € (review-nextcase2 L2); a total's line with its payment is said above.
 _NIL = (
     "montant nul : une facture de 0 € n'a rien à réclamer, elle n'est pas relancée ; si le "
     "montant n'est pas encore connu, écrivez-le dans sa colonne"
