@@ -175,3 +175,19 @@ def test_the_stage_of_an_early_date_is_its_column(tmp_path):
     )
     row = read.frame.iloc[0]
     assert (int(row["level"]), row["last_date"].date()) == (1, D(2026, 10, 20))
+
+
+def test_suggest_config_writes_the_client_guessed(tmp_path):
+    """A table read but with no client header: `check --suggest-config` writes the column
+    its content shows as the client, and the ledger is then read (review-pubwb6 M3)."""
+    from typer.testing import CliRunner
+
+    from relance_xlsx.cli import app
+
+    rows = [["F-1", "Alpha SARL", D(2026, 9, 1), 1200.0, D(2026, 10, 1)],
+            ["F-2", "Beta SAS", D(2026, 9, 1), 300.0, D(2026, 10, 1)],
+            ["F-3", "Alpha SARL", D(2026, 9, 2), 300.0, D(2026, 10, 2)]]  # fmt: skip
+    path = write_ledger(tmp_path / "l.xlsx", rows, SUBSCRIBED)
+    result = CliRunner().invoke(app, ["check", str(path), "--suggest-config"])
+    written = (tmp_path / "relance.toml").read_text(encoding="utf-8")
+    assert 'client = "Souscripteur"' in written, result.output
