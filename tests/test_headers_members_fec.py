@@ -30,7 +30,7 @@ AS_OF = D(2026, 12, 7)
         pytest.param(["Invoice number", "debtor name", "debtor street", "debtor city", "debtor country", "Amount"],
                      {"client": 1, "street": 2, "city": 3, "country": 4}, id="django-verbose"),
         pytest.param(["JournalCode", "PieceRef", "PieceDate", "CompAuxLib", "EcheanceDate", "Debit", "Credit", "EcritureLib"],
-                     {"invoice": 1, "invoice_date": 2, "client": 3, "due_date": 4, "amount": 5, "paid": 6}, id="fec-sales"),
+                     {"invoice": 1, "invoice_date": 2, "client": 3, "due_date": 4, "amount": 5}, id="fec-sales"),
         # A plain « Débit » without the FEC's own names stays unread.
         pytest.param(["N° facture", "Client", "Débit", "Crédit"], {"client": 1}, id="plain-debit"),
     ],
@@ -46,17 +46,20 @@ FEC_SALES = ["JournalCode", "PieceRef", "PieceDate", "CompAuxLib", "EcheanceDate
 
 
 def test_a_sales_only_fec_extract_is_read(tmp_path):
+    """Its credit note (« Credit » 300, « Debit » 0) is an amount of -300, a credit note."""
     rows = [
         ["VE", "F-1", D(2026, 9, 1), "Alpha SARL", D(2026, 10, 1), 1200.0, 0.0, "Facture F-1"],
-        ["VE", "F-2", D(2026, 9, 3), "Beta SAS", D(2026, 10, 3), 800.0, 300.0, "Facture F-2"],
+        ["VE", "F-2", D(2026, 9, 3), "Beta SAS", D(2026, 10, 3), 800.0, None, "Facture F-2"],
+        ["VE", "AV-1", D(2026, 9, 5), "Alpha SARL", D(2026, 10, 5), 0.0, 300.0, "Avoir AV-1"],
     ]
     path = write_ledger(tmp_path / "ventes.xlsx", rows, FEC_SALES)
     read = read_ledger(path, complete_settings(), as_of=AS_OF)
     frame = read.frame.set_index("invoice")
-    assert list(frame.index) == ["F-1", "F-2"]
-    assert list(frame["client"]) == ["Alpha SARL", "Beta SAS"]
-    assert [float(a) for a in frame["amount"]] == [1200.0, 800.0]
-    assert [float(p) for p in frame["paid"]] == [0.0, 300.0]
+    assert list(frame.index) == ["F-1", "F-2", "AV-1"]
+    assert list(frame["client"]) == ["Alpha SARL", "Beta SAS", "Alpha SARL"]
+    assert [float(a) for a in frame["amount"]] == [1200.0, 800.0, -300.0]
+    assert [bool(c) for c in frame["is_credit"]] == [False, False, True]
+    assert not read.problems
 
 
 def test_a_true_fec_stays_refused(tmp_path):

@@ -20,6 +20,7 @@ from .choice import (
     why,
 )
 from .clientless import clientless_error
+from .fec import fec_signed
 from .named import named_sheet_error
 from .opening import grid_rows, sheet_grid
 from .problems import Skip
@@ -123,6 +124,7 @@ def read_table(
     if guess.receipts:
         raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
     grid = reader.rows(guess.sheet)
+    fec_signed(grid, guess.header_index, guess.positions.get("amount"))
     if clientless := clientless_error(path, guess, grid, settings.columns):
         raise clientless
     return guess, why(guess, runner_up), grid, rival_sheet(guess, runner_up)
