@@ -259,9 +259,7 @@ def _seen(sheets: list[str], seen: list[str]) -> str:
     )
 
 
-def suggestion_error(
-    message: str, suggestion: dict[str, str], doubts: list[str]
-) -> NoInvoiceTable:
+def suggestion_error(message: str, suggestion: dict[str, str], doubts: list[str]) -> NoInvoiceTable:
     """The error with the doubts, the columns guessed and what is still missing."""
     missing = _missing(suggestion)
     lines = "\n".join(f"{f} = {json.dumps(h, ensure_ascii=False)}" for f, h in suggestion.items())
