@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .columns import header_words
 from .grid import Grid
 from .problems import Problem
 
@@ -35,10 +36,44 @@ def absent_columns(grid: Grid, ok: np.ndarray, quiet: np.ndarray) -> str | None:
         if any(f in grid.positions for f in fields):
             continue
         message = f"aucune colonne {name} trouvée (en-têtes : {shown}{more}) : {why}"
+        message += _fix(grid, fields[0], name)
         grid.problems.append(Problem(None, None, None, message))
         ok[~quiet] = False
         first = first or f"aucune colonne {name}"
     return first
+
+
+_SAMPLE = 20
+# No column to name: the number is added to the workbook, never made up from a label.
+_ADD_NUMBER = (
+    " ; ajoutez au classeur une colonne « N° de facture » (le numéro porté par chaque "
+    "facture) : sans lui, deux factures du même client à la même date ne se distinguent pas "
+    "dans la lettre"
+)
+
+
+def _fix(grid: Grid, field: str, name: str) -> str:
+    """The exact fix proposed: the [columns] line naming the column guessed from its
+    content (« client = "Adhérent" »), else, for the number, the column to add."""
+    from .unfit import suggest_columns  # the guess reads the table, which reads this module
+
+    if field not in ("invoice", "client"):  # a date is never guessed (« Remis le »)
+        return ""
+
+    sample = [list(grid.row(i)) for i in range(min(len(grid), _SAMPLE))]
+    guess, _, _ = suggest_columns(list(grid.headers), sample, {})
+    header = guess.get(field)
+    if header and header_words(header) not in _read(grid):
+        return (
+            f" ; si la colonne « {header} » est bien le {name.lower()}, écrivez dans la "
+            f'section [columns] de relance.toml : {field} = "{header}"'
+        )
+    return _ADD_NUMBER if field == "invoice" else ""
+
+
+def _read(grid: Grid) -> set[str]:
+    """The folded headers of the columns already read as another field."""
+    return {header_words(grid.header(f)) for f in grid.positions}
 
 
 __all__ = ["absent_columns"]

@@ -82,6 +82,7 @@ def check_rows(
     nothing = quiet & (amount == 0)
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
+    warn((amount == 0) & ~is_credit & np.isnan(paid_cell), "amount", lambda i: 0, _NIL)
     _duplicates(grid, ok, invoice, due_ts, (amount, policy.tolerance))
     warn(
         _beyond_legal_terms(invoice_ts, due_ts, policy) & (True if public is None else ~public),
@@ -103,6 +104,14 @@ def check_rows(
         lambda i: int(levels[i]),
         "niveau de relance sans date : traité comme envoyé il y a longtemps",
     )
+
+
+# « 0 » in the amount (a placeholder, a line not priced yet): said on its row, never a silent
+# invoice of 0 € (review-nextcase2 L2); a total's line with its payment is said above.
+_NIL = (
+    "montant nul : une facture de 0 € n'a rien à réclamer, elle n'est pas relancée ; si le "
+    "montant n'est pas encore connu, écrivez-le dans sa colonne"
+)
 
 
 def quiet_settled(settled: np.ndarray, levels: np.ndarray, policy: Policy) -> np.ndarray:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from .clientname import name_client
+from .fec import fec_money
 from .synonyms import ALIASES
 
 # A table is an invoice table when it names an amount and one of these (a supplier's: a
@@ -185,6 +186,7 @@ def match_headers(
             mapping[name] = pos
             used.add(pos)
     name_client(folded, mapping, used)  # « Nom de la société ou du client », « Intitulé »
+    fec_money(folded, mapping, used)  # « Debit » / « Credit » beside « PieceRef »
     # A client number stands for the client when the table has no name; the amount still
     # owed stands for the amount when that is all it has.
     if "client" not in mapping and "client_number" in mapping:

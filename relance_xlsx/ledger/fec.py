@@ -32,6 +32,46 @@ def is_fec_header(row: list[Any]) -> bool:
     return len(named) >= _ENOUGH and named >= _OWN
 
 
+def fec_money(folded: list[str], mapping: dict[str, int], used: set[int]) -> None:
+    """In a sales-only extract named like a FEC (« PieceRef », « CompAuxLib », « Debit »,
+    « Credit »), the debit is the invoice's amount (fec_signed folds the credit into it); a
+    plain « Débit » elsewhere (a grand livre mixing invoices and payments) stays unread."""
+    debit = folded.index("debit") if "debit" in folded else -1
+    if _sales_extract(folded) and "amount" not in mapping and debit >= 0 and debit not in used:
+        mapping["amount"] = debit
+        used.add(debit)
+
+
+def fec_signed(grid: list[list[Any]], header_index: int, amount: int | None) -> None:
+    """A sales-only FEC extract's rows with the debit less the credit as their amount: a
+    credit note (« Credit » 300, « Debit » 0) is an amount of -300, never a 0 € invoice."""
+    from .columns import header_words  # columns reads this module's fec_money
+
+    folded = [header_words(v) if isinstance(v, str) else "" for v in grid[header_index]]
+    if amount is None or not _sales_extract(folded) or "credit" not in folded:
+        return
+    credit = folded.index("credit")
+    for row in grid[header_index + 1 :]:
+        if credit < len(row) and amount < len(row) and _number(row[credit]):
+            row[amount] = (row[amount] if _number(row[amount]) else 0) - row[credit]
+
+
+def _sales_extract(folded: list[str]) -> bool:
+    return "piece ref" in folded and "comp aux lib" in folded
+
+
+def _words(value: Any) -> str:
+    return (
+        " ".join(re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", value)).lower()
+        if isinstance(value, str)
+        else ""
+    )
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == value
+
+
 def fec_refusal(path: Path, heads: dict[str, list[list[Any]]]) -> LedgerError | None:
     """The refusal of a workbook whose table is a FEC, or None."""
     for sheet, rows in heads.items():
@@ -48,4 +88,4 @@ def fec_refusal(path: Path, heads: dict[str, list[list[Any]]]) -> LedgerError | 
     return None
 
 
-__all__ = ["FEC_COLUMNS", "fec_refusal", "is_fec_header"]
+__all__ = ["FEC_COLUMNS", "fec_money", "fec_refusal", "fec_signed", "is_fec_header"]

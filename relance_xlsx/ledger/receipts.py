@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LedgerError
+from .aged import aged_refusal
 from .column_case import Case, percent
 from .columns import header_words, match_headers, normalise
 from .fec import fec_refusal
@@ -88,8 +89,9 @@ def receipts_refusal(
     path: Path, heads: dict[str, list[list[Any]]], overrides: dict[str, str]
 ) -> LedgerError | None:
     """The refusal of a workbook with no invoice table whose sheet is a receipts journal
-    (« Montant encaissé » and no invoice amount), or a FEC (fec.py), or None."""
-    if fec := fec_refusal(path, heads):
+    (« Montant encaissé » and no invoice amount), or a FEC (fec.py), or an aged balance by
+    client (aged.py), or None."""
+    if fec := fec_refusal(path, heads) or aged_refusal(path, heads):
         return fec
     for sheet, rows in heads.items():
         for index, row in enumerate(rows):

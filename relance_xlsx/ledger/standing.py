@@ -7,18 +7,20 @@ Each distinct status is read once (statuses.status_meaning); when two columns sp
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .coded import Coded, nones, object_array
+from .columns import header_words
 from .flagged import FLAG_READERS, FLAG_SAID, UNKNOWN_FLAGS
 from .grid import Grid
 from .lettering import NOT_LETTERING, column_meanings, not_lettering
-from .pending import pending_word
+from .pending import CLOSED_PART_PAID, pending_word
 from .problems import Decision
-from .statuses import CLOSED, HOLD, PRIORITY, SAID, status_meaning
+from .statuses import CLOSED, HOLD, OPEN, PRIORITY, SAID, status_meaning
 from .text import parse_text
 
 STATUS_FIELDS = (
@@ -33,6 +35,8 @@ STATUS_FIELDS = (
     "lettering",
     "draft_flag",
 )
+# Axonaut's paid column, beside its « Payée partiellement ».
+_AXONAUT_PAID = frozenset({"montant paye", "montant payee"})
 UNKNOWN_STATUS = "statut non reconnu : la facture est relancée si elle est échue"
 _EXAMPLES = 3
 _UNKNOWN_EXAMPLES = 12
@@ -73,7 +77,7 @@ def read_standing(grid: Grid) -> Standing:
         if field not in grid.positions:
             continue
         raw = grid.raw(field)
-        read = FLAG_READERS[field][0] if field in FLAG_READERS else status_meaning
+        read = FLAG_READERS[field][0] if field in FLAG_READERS else _reader(grid)
         values = raw.values.tolist()
         meanings = column_meanings(values) if field == "lettering" else [read(v) for v in values]
         header = grid.header(field)
@@ -87,6 +91,14 @@ def read_standing(grid: Grid) -> Standing:
         said[better] = quotes[raw.codes[better]]
         decisions += _decisions(header, raw, meanings, field)
     return Standing(ranks, said, tuple(decisions))
+
+
+def _reader(grid: Grid) -> Callable[[Any], str | None]:
+    """The status reader: Axonaut's « Payée partiellement » beside a « Montant payé » is a
+    part paid, its balance owed (read from that column), not Dolibarr's classed invoice."""
+    if "paid" not in grid.positions or header_words(grid.header("paid")) not in _AXONAUT_PAID:
+        return status_meaning  # Dolibarr's « Déjà réglé », « Reste à encaisser »: classed
+    return lambda v: OPEN if pending_word(v) == CLOSED_PART_PAID else status_meaning(v)
 
 
 def _decisions(header: str, raw: Coded, meanings: list[str | None], field: str) -> list[Decision]:

@@ -150,6 +150,8 @@ _PATTERNS = (
     # régulariser », « Sans suite de sa part » are still owed (review-nextcase H2).
     (CLOSED, r"\b(clos|close|closed|cloture\w*|regularisee?s?)\b|^(dossier )?sans suite$"),
     (LITIGATION, r"\b(en )?contentieux\b"),
+    # Pennylane's « À venir »: not yet due; the due date decides, nothing to warn of.
+    (OPEN, r"^a venir$|^a echoir$"),
     (OPEN, r"\b(a regulariser|regularisation|sans suite de|sans reponse|"
      r"en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"

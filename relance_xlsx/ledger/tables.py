@@ -19,6 +19,8 @@ from .choice import (
     rival_sheet,
     why,
 )
+from .clientless import clientless_error
+from .fec import fec_signed
 from .named import named_sheet_error
 from .opening import grid_rows, sheet_grid
 from .problems import Skip
@@ -121,7 +123,11 @@ def read_table(
         )
     if guess.receipts:
         raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
-    return guess, why(guess, runner_up), reader.rows(guess.sheet), rival_sheet(guess, runner_up)
+    grid = reader.rows(guess.sheet)
+    fec_signed(grid, guess.header_index, guess.positions.get("amount"))
+    if clientless := clientless_error(path, guess, grid, settings.columns):
+        raise clientless
+    return guess, why(guess, runner_up), grid, rival_sheet(guess, runner_up)
 
 
 def table_rows(

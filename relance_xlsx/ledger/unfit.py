@@ -196,7 +196,7 @@ def no_table_error(
             {},
         )
     suggestion, doubts = (best[1], best[2]) if best else ({}, [])
-    error = _suggestion_error(message, suggestion, doubts)
+    error = suggestion_error(message, suggestion, doubts)
     error.missing = tuple(f for f in _NEEDED if f in _missing_fields(suggestion))
     error.headed, error.workbook = best is not None, path.name
     return error
@@ -259,9 +259,7 @@ def _seen(sheets: list[str], seen: list[str]) -> str:
     )
 
 
-def _suggestion_error(
-    message: str, suggestion: dict[str, str], doubts: list[str]
-) -> NoInvoiceTable:
+def suggestion_error(message: str, suggestion: dict[str, str], doubts: list[str]) -> NoInvoiceTable:
     """The error with the doubts, the columns guessed and what is still missing."""
     missing = _missing(suggestion)
     lines = "\n".join(f"{f} = {json.dumps(h, ensure_ascii=False)}" for f, h in suggestion.items())
@@ -287,4 +285,4 @@ def _suggestion_error(
     return NoInvoiceTable(message, suggestion if not missing else {})
 
 
-__all__ = ["header_row", "no_table_error", "suggest_columns"]
+__all__ = ["header_row", "no_table_error", "suggest_columns", "suggestion_error"]
