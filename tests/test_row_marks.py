@@ -78,3 +78,42 @@ def test_a_struck_row_is_held_never_chased(tmp_path, styles, held):
         assert "payée(s) ou annulée(s) ?" in said[0]
         checked = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
         assert checked.would_stop is None  # held on purpose: not a doubtful read
+
+
+PAID_HEADERS = [*HEADERS, "Réglé le"]
+PAID_ROWS = [[*r, None] for r in UNPAID]
+
+
+@pytest.mark.parametrize(
+    ("headers", "rows", "legend", "warned", "held"),
+    [
+        pytest.param(HEADERS, UNPAID, None, True, set(), id="green-rows-no-paid-column"),
+        pytest.param(HEADERS, UNPAID, "Légende : vert = payé", True, {"F-2", "F-4"}, id="legend-vert-egal-paye"),
+        pytest.param(HEADERS, UNPAID, "en vert : réglé", True, {"F-2", "F-4"}, id="legend-en-vert"),
+        pytest.param(HEADERS, UNPAID, "Factures payées en vert", True, {"F-2", "F-4"}, id="legend-paye-en-vert"),
+        pytest.param(HEADERS, UNPAID, "jaune = payé", True, set(), id="legend-of-another-colour"),
+        pytest.param(PAID_HEADERS, PAID_ROWS, "vert = payé", False, set(), id="paid-column-nothing-changes"),
+    ],
+)  # fmt: skip
+def test_coloured_rows_without_a_paid_column_are_said(
+    tmp_path, headers, rows, legend, warned, held
+):
+    # A title row above the header; the legend beside the title, in H1.
+    extra = _styled({4: _fill, 6: _fill}, legend)
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers, title_rows=1, extra=extra)
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert not held & _chased(result)
+    assert {f"F-{i}" for i in range(1, 6)} - held <= _chased(result)
+    said = [w for w in result.warnings if "colorées" in w]
+    assert said == (
+        [
+            "2 lignes sur 5 sont colorées (vert) et aucune colonne ne dit ce qui est réglé : relance-xlsx ne lit pas les couleurs ; ajoutez une colonne « Réglé le » ou « Statut »."
+        ]
+        if warned
+        else []
+    )
+    checked = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
+    assert [w for w in checked.warnings if "colorées" in w] == said
+    assert checked.would_stop is None
+    if held:
+        assert any("légende dit « payé » (ligne(s) 4, 6)" in w for w in result.warnings)

@@ -106,10 +106,10 @@ def legends(cells: Iterable[Any]) -> dict[str, str]:
 
 def _legend_cells(grid: Sequence[Sequence[Any]], header: int, read: set[int]) -> Iterable[Any]:
     """The cells a legend may sit in: above the header, beside the table's read columns in
-    its first rows, and the last rows."""
+    the header row and the first rows, and the last rows."""
     for row in grid[:header]:
         yield from row
-    for row in [*grid[header + 1 : header + 1 + _SCANNED], *grid[-20:]]:
+    for row in [*grid[header : header + 1 + _SCANNED], *grid[-20:]]:
         yield from (v for i, v in enumerate(row) if i not in read)
 
 
