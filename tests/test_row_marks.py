@@ -117,3 +117,25 @@ def test_coloured_rows_without_a_paid_column_are_said(
     assert checked.would_stop is None
     if held:
         assert any("légende dit « payé » (ligne(s) 4, 6)" in w for w in result.warnings)
+
+
+def _hide(ws, row):
+    ws.row_dimensions[row].hidden = True
+
+
+@pytest.mark.parametrize(
+    ("hidden", "count"),
+    [
+        pytest.param({3: _hide, 5: _hide, 6: _hide}, 3, id="three-hidden-rows"),
+        pytest.param({}, 0, id="none-hidden"),
+    ],
+)  # fmt: skip
+def test_hidden_rows_are_read_and_counted_by_check(tmp_path, hidden, count):
+    ledger = write_ledger(tmp_path / "l.xlsx", UNPAID, HEADERS, extra=_styled(hidden))
+    checked = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
+    said = [
+        d.count for d in checked.decisions if d.what == "Ligne(s) masquée(s), lues comme les autres"
+    ]
+    assert said == ([count] if count else [])
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert {f"F-{i}" for i in range(1, 6)} <= _chased(result)  # a hidden row is not settled
