@@ -10,7 +10,7 @@ from typing import Any
 
 from ..config import Policy
 from ..errors import RelanceError
-from ..wording.fmt import money
+from ..wording import money
 from .choice import TableGuess
 from .rows import normalise_rows
 

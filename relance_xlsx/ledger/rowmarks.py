@@ -161,7 +161,9 @@ def row_marks(
     rows and rows of a colour the sheet's legend says paid held in the frame, in place."""
     if not len(frame) or not zipfile.is_zipfile(path):
         return [], []
-    looks = row_looks(path, sheet)
+    # A ledger saying what is paid in a column: its fills are not searched (a banded table
+    # styles every cell, and its million rows would cost a search each).
+    looks = row_looks(path, sheet, fills=not PAID_TOLD & positions.keys())
     warnings = _hold_struck(frame, grid, looks) if looks.struck else []
     warnings += _colours(frame, grid, header, positions, looks)
     hidden = sum(1 for _, row in _rows_of(frame) if row in looks.hidden)

@@ -89,9 +89,9 @@ def _style_sets(styles: Styles) -> tuple[frozenset[int], dict[int, str]]:
     return frozenset(struck), filled
 
 
-def row_looks(path: Path, sheet: str) -> RowLooks:
-    """How the rows of this sheet look (struck, filled, hidden); empty where the workbook
-    cannot tell (not an .xlsx, no styles): what it would have said is only a warning."""
+def row_looks(path: Path, sheet: str, *, fills: bool = True) -> RowLooks:
+    """How the rows of this sheet look (struck, filled unless fills is False, hidden); empty
+    where the workbook cannot tell (not an .xlsx, no styles): it would only have warned."""
     try:
         package = Package.open(str(path))
         part = package.sheet_part(sheet)
@@ -101,6 +101,7 @@ def row_looks(path: Path, sheet: str) -> RowLooks:
     except (RelanceError, KeyError, ValueError, OSError, zipfile.BadZipFile):
         return RowLooks()
     struck, filled = _style_sets(styles) if styles is not None else (frozenset(), {})
+    filled = filled if fills else {}
     wanted = sorted({*struck, *filled} - {0})
     if len(wanted) > _TOO_MANY:
         wanted = sorted(struck - {0})[:_TOO_MANY]
