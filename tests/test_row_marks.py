@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import openpyxl
 import pytest
 from conftest import complete_settings, write_ledger
 from openpyxl.styles import Font, PatternFill
@@ -139,3 +140,22 @@ def test_hidden_rows_are_read_and_counted_by_check(tmp_path, hidden, count):
     assert said == ([count] if count else [])
     result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
     assert {f"F-{i}" for i in range(1, 6)} <= _chased(result)  # a hidden row is not settled
+
+
+@pytest.mark.parametrize(
+    ("styles", "legend", "said"),
+    [
+        pytest.param({3: _strike(range(1, 7))}, None, "À corriger : ligne barrée", id="struck"),
+        pytest.param({3: _fill}, "vert = payé", "À corriger : couleur « vert » selon la légende", id="legend"),
+    ],
+)  # fmt: skip
+def test_a_held_row_is_never_marked_chased_in_the_workbook(tmp_path, styles, legend, said):
+    # The legend sits in a column of its own, beside the table's header (H1).
+    ledger = write_ledger(tmp_path / "l.xlsx", UNPAID, HEADERS, extra=_styled(styles, legend))
+    relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF)
+    rows = list(openpyxl.load_workbook(ledger).active.iter_rows(values_only=True))
+    status = rows[0].index("Statut relance")
+    level = rows[0].index("Niveau de relance")
+    assert str(rows[2][status]).startswith(said)
+    assert rows[2][level] is None
+    assert rows[1][level] == "Relance 1"
