@@ -195,36 +195,12 @@ def why(guess: TableGuess, runner_up: TableGuess | None) -> str:
     return text + f" ; écarté : {runner_up.where()} ({reason})."
 
 
-def rival_sheet(guess: TableGuess, runner_up: TableGuess | None) -> list[str]:
-    """A warning for each run when another sheet holds a table as good as the one read (one
-    sheet per year or half-year): its invoices are not read, and how to choose it."""
-    if (
-        runner_up is None
-        or runner_up.sheet == guess.sheet
-        or runner_up.purchases
-        or runner_up.receipts
-        or runner_up.signs
-        or len(runner_up.positions) < len(guess.positions)
-    ):
-        return []
-    other = runner_up.sheet.replace('"', '\\"')
-    return [
-        f"La feuille « {runner_up.sheet} » a un tableau de factures aussi complet "
-        f"({len(runner_up.positions)} colonnes reconnues) que la feuille lue "
-        f"« {guess.sheet} », mais un run ne lit qu'une feuille : ses factures ne sont ni "
-        f'lues ni relancées. Pour la lire, relancez avec --sheet "{other}" (ou '
-        f'sheet = "{other}" en tête de relance.toml) ; pour tout relancer, réunissez les '
-        "factures sur une seule feuille."
-    ]
-
-
 __all__ = [
     "HEADER_SEARCH_ROWS",
     "SAMPLE_ROWS",
     "TableGuess",
     "candidates",
     "choose",
-    "rival_sheet",
     "score",
     "why",
 ]

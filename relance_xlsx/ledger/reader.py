@@ -28,6 +28,7 @@ from .named import candidate_sheets, readable_candidates
 from .opening import Readable, known, open_workbook, readable
 from .problems import totals_decisions
 from .records import Fingerprint, Ledger, SheetRef
+from .rowmarks import row_marks
 from .rows import Normalised, normalise_rows
 from .tables import Sheets, find_table, read_table, table_rows, worksheet_names
 from .titled import currencies_said, vat_free
@@ -116,7 +117,7 @@ def _read(
     positions, vat_said = vat_free(positions, headers, grid)  # « TVA non applicable »: HT due
     positions, read_headers, joined, homonyms = with_clients(data, positions, headers, clients)
     said = currencies_said(path, guess.sheet, guess.positions, grid[: guess.header_index])
-    rows = _rows(path, guess, data, (positions, read_headers), settings, as_of, said)
+    rows = _rows(path, guess, grid, data, (positions, read_headers), settings, as_of, said)
     warnings = [*rival, *vat_said, *homonyms, *rows.notes]
     warnings += [f"Feuille ignorée — {refused[s]}" for s in sheets if s in refused]
     warnings += formula_warnings(counts, headers)
@@ -151,6 +152,7 @@ def _read(
 def _rows(
     path: Path,
     guess: TableGuess,
+    grid: list[list[Any]],
     data: list[list[Any]],
     columns: tuple[dict[str, int], tuple[str, ...]],
     settings: Settings,
@@ -163,6 +165,10 @@ def _rows(
         first, policy = guess.header_index + 2, settings.policy
         rows = normalise_rows(data, first, dict(columns[0]), columns[1], policy, as_of, *said)
     refuse_credit_register(path.name, guess.where(), rows.frame)
+    # A row struck through or coloured « payé » is held; hidden rows are counted.
+    marks, hidden = row_marks(path, guess.sheet, rows.frame, grid, guess.header_index, columns[0])
+    rows.notes.extend(marks)
+    rows.decisions.extend(hidden)
     return rows
 
 

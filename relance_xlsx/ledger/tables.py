@@ -16,7 +16,6 @@ from .choice import (
     TableGuess,
     candidates,
     choose,
-    rival_sheet,
     why,
 )
 from .clientless import clientless_error
@@ -25,6 +24,7 @@ from .named import named_sheet_error
 from .opening import grid_rows, sheet_grid
 from .problems import Skip
 from .receipts import receipts_error, receipts_refusal
+from .rivals import equal_rivals, rival_sheets
 from .unfit import no_table_error
 
 
@@ -61,8 +61,9 @@ def find_table(
     sheets: list[str],
     overrides: dict[str, str],
     tables: dict[str, list[ExcelTable]] | None = None,
-) -> tuple[TableGuess | None, TableGuess | None]:
-    """The best invoice table of these sheets, and the runner-up, scored (see choice.py)."""
+) -> tuple[TableGuess | None, TableGuess | None, list[TableGuess]]:
+    """The best invoice table of these sheets, the runner-up, scored (see choice.py), and
+    the other sheets' tables as complete as the best."""
     reader = book if isinstance(book, Sheets) else Sheets(book)
     guesses: list[TableGuess] = []
     unreadable: list[LedgerError] = []
@@ -77,7 +78,8 @@ def find_table(
         guesses += candidates(sheet, head, declared, overrides)
     if not guesses and unreadable:
         raise unreadable[0]  # ...unless no sheet is: then why it could not be read is said
-    return choose(guesses, sheets.index)
+    best, runner_up = choose(guesses, sheets.index)
+    return best, runner_up, equal_rivals(best, guesses)
 
 
 def read_table(
@@ -94,7 +96,7 @@ def read_table(
     when another sheet's table is as good (its invoices are not read). No table in the
     sheets read: the refusal of a sheet set aside (set_aside) is the reason said. A sheet
     the user named is never replaced by another one."""
-    guess, runner_up = find_table(reader, candidates, settings.columns, tables)
+    guess, runner_up, rivals = find_table(reader, candidates, settings.columns, tables)
     left_out = [s for s in sheets if s not in candidates]
     if guess is None and named and candidates:
         raise named_sheet_error(
@@ -105,7 +107,7 @@ def read_table(
     if guess is None and left_out:
         # The sheet named as journal may be the invoices themselves (a wrong journal_sheet):
         # read it, and let the write-back refuse that name in its own sentence.
-        guess, runner_up = find_table(reader, left_out, settings.columns, tables)
+        guess, runner_up, rivals = find_table(reader, left_out, settings.columns, tables)
     if guess is None and set_aside:
         raise LedgerError(set_aside[0])
     if guess is None:
@@ -127,7 +129,8 @@ def read_table(
     fec_signed(grid, guess.header_index, guess.positions.get("amount"))
     if clientless := clientless_error(path, guess, grid, settings.columns):
         raise clientless
-    return guess, why(guess, runner_up), grid, rival_sheet(guess, runner_up)
+    said = rival_sheets(guess, rivals, reader.rows, settings.policy)
+    return guess, why(guess, runner_up), grid, said
 
 
 def table_rows(

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
+from .marks import EURO
 from .payer import SHEET_HELD
 from .records import Ledger
 from .skips import NOTHING, UNNUMBERED
@@ -33,6 +36,10 @@ def implausible(ledger: Ledger, min_share: float) -> str | None:
     usable_rows = frame["valid"].to_numpy(dtype=bool)
     if SHEET_HELD in frame:  # held on purpose, its reason said: read, not unreadable
         usable_rows = usable_rows | frame[SHEET_HELD].to_numpy(dtype=bool)
+    if "currency" in frame:  # an amount in GBP, said so: read, set aside (review-pubwb7 H4)
+        codes = frame["currency"].to_numpy(dtype=object)
+        foreign = [isinstance(c, str) and c != EURO for c in codes]
+        usable_rows = usable_rows | np.array(foreign, dtype=bool)
     usable = int((usable_rows & owed).sum())
     if usable and usable >= min_share * read:
         return None

@@ -27,6 +27,7 @@ from .packagecheck import (
     check_package,
 )
 from .pieces import Part, Pieces
+from .rowlooks import RowLooks, row_looks
 from .safexml import (
     SAFE_PARSER,
     ZipLimits,
@@ -96,6 +97,7 @@ __all__ = [
     "Part",
     "Pieces",
     "RawEntry",
+    "RowLooks",
     "SheetXml",
     "Styles",
     "WorkbookLimits",
@@ -120,6 +122,7 @@ __all__ = [
     "read_raw",
     "rels_path",
     "remove_stale_temporaries",
+    "row_looks",
     "rows_start",
     "save_atomically",
     "strings_made_valid",

@@ -1,0 +1,51 @@
+"""The « Lecture douteuse » guard counts only rows misread: a row set aside for a reason the
+reader states on purpose (an amount in another currency) is read (review-pubwb7 HIGH-4)."""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import complete_settings, write_ledger
+
+import relance_xlsx
+
+D = dt.date
+AS_OF = D(2026, 12, 7)
+ADDRESS = "3 rue Oberkampf\n75011 Paris"
+HEADERS = [
+    "N° facture",
+    "Client",
+    "Date facture",
+    "Échéance",
+    "Montant",
+    "Devise",
+    "Montant réglé",
+    "Adresse",
+]
+
+
+def _row(
+    n: int, currency: str, paid: float, amount: object = 500.0, due: object = D(2026, 9, 1)
+) -> list:
+    return [f"INV-{n}", f"Client {n}", D(2026, 8, 1), due, amount, currency, paid, ADDRESS]
+
+
+@pytest.mark.parametrize(
+    ("rows", "stops"),
+    [
+        # The only invoice still owed is in GBP, said so: the read is right, nothing stops.
+        pytest.param([_row(1, "EUR", 500.0), _row(2, "EUR", 500.0), _row(3, "GBP", 0)], False, id="only-owed-in-gbp"),
+        pytest.param([_row(1, "EUR", 0), _row(2, "USD", 0), _row(3, "GBP", 0)], False, id="two-foreign-one-euro"),
+        # Truly misread: the due dates illegible on every row still owed.
+        pytest.param([*(_row(n, "EUR", 500.0) for n in (1, 2, 3, 4)), *(_row(n, "EUR", 0, 500.0, "bientôt") for n in (5, 6, 7))], True, id="misread-still-stops"),
+    ],
+)  # fmt: skip
+def test_a_row_set_aside_on_purpose_is_not_a_doubtful_read(tmp_path, rows, stops):
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    checked = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
+    assert ("Lecture douteuse" in (checked.would_stop or "")) == stops
+    if not stops:
+        assert any("pas en euros" in p.message for p in checked.problems)
