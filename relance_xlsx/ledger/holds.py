@@ -4,6 +4,7 @@ payment the client says it sent. Each reason is the sentence the run writes as i
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -14,16 +15,30 @@ from .followup import notice_reached, status_promises
 from .freetext import paid_remarks
 from .grid import Grid
 from .levels import FORMAL_NOTICE, parse_level
-from .pending import NOTICE_SENT, PRE_LITIGATION, PROMISED, pending_rows, pending_word
+from .pending import (
+    DOUBTFUL_PAID,
+    NOTICE_SENT,
+    PRE_LITIGATION,
+    PROMISED,
+    pending_rows,
+    pending_word,
+)
 from .remarks import disputes
 from .standing import Standing
 from .statuses import HOLD, WAIT
 from .twoclients import two_clients
 from .values import is_empty, parse_hold
 
+# « Payé en double » on a credit note: the client did not pay it, a refund may have gone out
+# twice; the credit note is deducted as usual, with this warning (review-late M2).
+CREDIT_DOUBT = (
+    "avoir remboursé deux fois ? à vérifier : un avoir n'est pas payé par le client ; il est "
+    "déduit comme d'habitude, le client n'est pas mis en attente"
+)
 
-def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
-    """hold, hold_reason and wait_reason of each row."""
+
+def hold_columns(grid: Grid, standing: Standing, is_credit: np.ndarray) -> dict[str, Any]:
+    """hold, hold_reason and wait_reason of each row (is_credit: the credit notes)."""
     held = grid.parse("hold", parse_hold).mask(lambda v: v is True)
     disputed, quoted = disputes(grid)
     reason = nones(len(grid))
@@ -32,6 +47,7 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
     # Something under way (an « Avoir à faire », a lawyer under « Contentieux »): its own
     # reason, and a warning on its row.
     pending = pending_rows(grid, suspended, PENDING_READERS)
+    suspended &= ~_credit_doubts(grid, pending, is_credit)
     under_way = pending != None  # noqa: E711
     reason[under_way] = pending[under_way]
     suspended &= ~under_way
@@ -47,6 +63,24 @@ def hold_columns(grid: Grid, standing: Standing) -> dict[str, Any]:
     )
     held = held | disputed | suspended | under_way
     return {"hold": held, "hold_reason": reason, "wait_reason": wait}
+
+
+def _credit_doubts(grid: Grid, pending: np.ndarray, is_credit: np.ndarray) -> np.ndarray:
+    """Release, in place, the credit notes a doubtful payment word held (their warning said as
+    a refund to check instead of a payment in doubt); the rows released."""
+    doubt = DOUBTFUL_PAID.split(" : ")[0]
+    rows = {
+        int(grid.numbers[i])
+        for i in np.flatnonzero(is_credit).tolist()
+        if pending[i] is not None and doubt in pending[i]
+    }
+    released = np.isin(grid.numbers, list(rows))
+    for p in list(grid.problems):
+        if p.row in rows and p.message == DOUBTFUL_PAID:
+            grid.problems.remove(p)
+            grid.problems.append(replace(p, message=CREDIT_DOUBT))
+    pending[released] = None
+    return released
 
 
 def _said_elsewhere(grid: Grid) -> np.ndarray:

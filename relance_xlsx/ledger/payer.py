@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..wording import money
+from .banks import BANK_OTHER_AMOUNT, BANK_PAID, bank_name
 from .columns import normalise
 
 if TYPE_CHECKING:  # payments.py imports this module
@@ -55,7 +57,7 @@ def other_clients(
     compared = 0
     for i, key in enumerate(keys):
         for row, payer in payers.get(key, ()):
-            if not _NAME.search(payer):
+            if not _NAME.search(payer) or bank_name(payer):  # a bank: banks.py
                 continue
             compared += 1
             if not same_client(payer, clients[i]):
@@ -96,17 +98,42 @@ def other_client_held(
     """The table without the payments of a row naming another client than the invoice's;
     their invoices held, in place, a warning for each (payer.py)."""
     found = other_clients(frame, table.payers, keys)
+    warnings = _banks(frame, table, keys, found)
     if not found:
-        return table, []
-    warnings = []
+        return table, warnings
     for i, (sheet_row, payer) in found.items():
         client = frame["client"].iloc[i]
-        said = OTHER_CLIENT.format(sheet=table.sheet, row=sheet_row, payer=payer, client=client)
+        text = BANK_OTHER_AMOUNT if bank_name(payer) else OTHER_CLIENT
+        said = text.format(sheet=table.sheet, row=sheet_row, payer=payer, client=client, bank=payer)
         warnings.append(hold_invoice(frame, i, said))
     gone = {keys[i] for i in found}
     kept = {k: v for k, v in table.payments.items() if k not in gone}
     undated = tuple(u for u in table.undated if u[0] not in gone)
     return replace(table, payments=kept, undated=undated), warnings
+
+
+def _banks(
+    frame: pd.DataFrame, table: PaymentsTable, keys: list[str], found: dict[int, tuple[int, str]]
+) -> list[str]:
+    """The warnings of the rows naming a bank: its payment applied when of the invoice's exact
+    amount, else added to found (held)."""
+    warnings = []
+    for i, key in enumerate(keys):
+        for row, payer in table.payers.get(key, ()):
+            if not bank_name(payer) or i in found:
+                continue
+            paid = sum(a for _, a in table.payments.get(key, ()))
+            paid += sum(u[3] for u in table.undated if u[0] == key)
+            amount = float(frame["amount"].iloc[i])
+            if abs(paid - amount) <= 0.005:
+                said = BANK_PAID.format(
+                    bank=payer, sheet=table.sheet, row=row, amount=money(amount)
+                )
+                invoice = frame["invoice"].iloc[i]
+                warnings.append(f"Facture n° {invoice} (ligne {frame['row'].iloc[i]}) : {said}.")
+            else:
+                found[i] = (row, payer)
+    return warnings
 
 
 def unknown_invoices(table: PaymentsTable, keys: list[str], shown: int = 5) -> list[str]:

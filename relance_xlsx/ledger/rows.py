@@ -105,12 +105,12 @@ def _columns(
     payment_date, paid_flag, paid_cell = payment_dates(
         grid, payment_date, paid_flag, as_of, paid_cell
     )
-    holds = hold_columns(grid, standing)
     terms = immediate_terms(grid, grid.parse("terms", parse_terms, "warning"))  # « À réception »
     history = grid.parse("reminder_level", parse_level)
     last_date = grid.parse("reminder_date", parse_date)
     objects = grid.parse("object", parse_text)
     is_credit, amount = credits(grid, amount, standing, invoice, objects)
+    holds = hold_columns(grid, standing, is_credit)  # a doubt on a credit note: a warning
     paid, outstanding = settle(
         grid, amount, paid_cell, is_credit, payment_date, paid_flag, standing
     )
