@@ -24,6 +24,9 @@ from .xlsxparts import NS_MAIN, Package, Styles
 _HIDDEN = re.compile(rb'<row r="0*(\d{1,7})"[^>]*?\shidden="(?:1|true)"')
 _CELL_START = re.compile(rb'<c r="([A-Za-z]{1,3})0*(\d{1,7})"[^>]*$')
 _TOO_MANY = 40  # styles searched one by one; beyond, the sheet is not searched for them
+# A sheet with no striking or filling style is inflated only to count its hidden rows (a line
+# of `check`, changing nothing): not beyond this size (some 100,000 rows; issue 35).
+_HIDDEN_ONLY_MAX = 40 * 1024 * 1024
 _OFF = ("0", "false")
 
 
@@ -105,6 +108,8 @@ def row_looks(path: Path, sheet: str, *, fills: bool = True) -> RowLooks:
     wanted = sorted({*struck, *filled} - {0})
     if len(wanted) > _TOO_MANY:
         wanted = sorted(struck - {0})[:_TOO_MANY]
+    if not wanted and info.file_size > _HIDDEN_ONLY_MAX:
+        return RowLooks()  # hidden rows only counted, not worth 1.6 s at a million rows
     searches = [(s, re.compile(rb' s="' + str(s).encode() + rb'"[\s/>]')) for s in wanted]
     cells: dict[int, list[tuple[int, int]]] = {}
     hidden: set[int] = set()
