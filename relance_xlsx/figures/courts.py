@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..ledger import EPIC, PUBLIC_ENTERPRISE, sued_abroad
+from ..ledger.territory import country_code
 from ..wording import date_short, money
 from .abroad import ABROAD, ABROAD_NOT_EU, in_union
 from .parties import Debtor
@@ -26,6 +27,12 @@ from .parties import Debtor
 SMALL_CLAIMS_LIMIT = 5000.0
 COMMERCE = "tribunal de commerce"
 JUDICIAIRE = "tribunal judiciaire"
+# Guadeloupe, Martinique, Guyane, La Réunion, Mayotte: the commercial court is a tribunal mixte
+# de commerce (Code de commerce L731-1), by country line or postcode 971-974, 976.
+MIXED = "tribunal mixte de commerce"
+_MIXED_BASIS = "outre-mer, le tribunal mixte de commerce tient lieu de tribunal de commerce"
+_DEPARTMENTS_OVERSEAS = frozenset({"GP", "MQ", "GF", "RE", "YT"})
+_DOM_POSTCODE = re.compile(r"(?<!\d)97[12346]\d\d(?!\d)")
 _BASIS = "Code de commerce L721-3 ; Code de procédure civile 1406"
 # Folded words (case, accents, punctuation) of a « Forme juridique » or a client's name.
 _CIVIL = (
@@ -145,6 +152,16 @@ def business_court(legal_form: str, name: str) -> Court:
     )
 
 
+def _in_department_overseas(address: object) -> bool:
+    """Whether an address is in Guadeloupe, Martinique, Guyane, La Réunion or Mayotte."""
+    if not isinstance(address, str):
+        return False
+    parts = [p.strip() for p in re.split(r"[\n,;]", address) if p.strip()]
+    if parts and country_code(parts[-1]) in _DEPARTMENTS_OVERSEAS:
+        return True
+    return bool(parts) and bool(_DOM_POSTCODE.search(" ".join(parts[-2:])))
+
+
 def procedure_text(
     debtor: Debtor,
     small_claim: float,
@@ -188,6 +205,8 @@ def procedure_text(
     court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
         debtor.legal_form, debtor.name
     )  # fmt: skip
+    if court.name == COMMERCE and _in_department_overseas(debtor.address):
+        court = Court(MIXED, court.why + f" ; {_MIXED_BASIS}")
     where = f"au {court.name}" if court.name else "à la juridiction compétente (ci-après)"
     text = (
         f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête {where} "
@@ -249,6 +268,7 @@ def _nothing(total: float, barred_on: dt.date | None) -> str:
 __all__ = [
     "COMMERCE",
     "JUDICIAIRE",
+    "MIXED",
     "SMALL_CLAIMS_LIMIT",
     "Court",
     "business_court",
