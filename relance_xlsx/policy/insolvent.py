@@ -225,7 +225,8 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
     before = np.where(
         undelivered,
         " ; sans date de prestation : si la prestation est antérieure au " + judgment
-        + ", la créance est née avant : à déclarer" + when,
+        + ", la créance est née avant : à déclarer" + when + " ; passé ce délai, relevé de "
+        "forclusion à demander dans les 6 mois de la publication au BODACC (L622-26)",
         "",
     )  # fmt: skip
     own = _later_deadlines(frame["due_date"], overseas)
