@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..ledger import EPIC, PUBLIC_ENTERPRISE, sued_abroad
+from ..ledger import EPIC, PUBLIC_ENTERPRISE, country_of, sued_abroad
 from ..wording import date_short, money
 from .abroad import ABROAD, ABROAD_NOT_EU, in_union
 from .parties import Debtor
@@ -26,6 +26,14 @@ from .parties import Debtor
 SMALL_CLAIMS_LIMIT = 5000.0
 COMMERCE = "tribunal de commerce"
 JUDICIAIRE = "tribunal judiciaire"
+# Guadeloupe, Martinique, Guyane, La Réunion, Mayotte: the commercial court is a tribunal mixte
+# de commerce (Code de commerce L731-1), by country line or postcode 971-974, 976.
+MIXED = "tribunal mixte de commerce"
+_MIXED_BASIS = "outre-mer, le tribunal mixte de commerce tient lieu de tribunal de commerce"
+_DEPARTMENTS_OVERSEAS = frozenset(
+    {"Guadeloupe", "Martinique", "Guyane française", "La Réunion", "Mayotte"}
+)
+_DOM_POSTCODE = re.compile(r"(?<!\d)97[12346]\d\d(?!\d)")
 _BASIS = "Code de commerce L721-3 ; Code de procédure civile 1406"
 # Folded words (case, accents, punctuation) of a « Forme juridique » or a client's name.
 _CIVIL = (
@@ -145,6 +153,26 @@ def business_court(legal_form: str, name: str) -> Court:
     )
 
 
+def _in_department_overseas(address: object) -> bool:
+    """Whether an address is in Guadeloupe, Martinique, Guyane, La Réunion or Mayotte."""
+    if not isinstance(address, str):
+        return False
+    parts = [p.strip() for p in re.split(r"[\n,;]", address) if p.strip()]
+    if parts and country_of(parts[-1]) in _DEPARTMENTS_OVERSEAS:
+        return True
+    return bool(parts) and bool(_DOM_POSTCODE.search(" ".join(parts[-2:])))
+
+
+def _debtor_court(debtor: Debtor) -> Court:
+    """The court of a debtor in France: the tribunal mixte de commerce for a company overseas."""
+    if debtor.consumer:
+        return Court(JUDICIAIRE, "")
+    court = business_court(debtor.legal_form, debtor.name)
+    if court.name == COMMERCE and _in_department_overseas(debtor.address):
+        return Court(MIXED, court.why + f" ; {_MIXED_BASIS}")
+    return court
+
+
 def procedure_text(
     debtor: Debtor,
     small_claim: float,
@@ -185,9 +213,7 @@ def procedure_text(
         )
     if not debtor.consumer and sued_abroad(debtor.address):
         return ABROAD if in_union(debtor.address) else ABROAD_NOT_EU
-    court = Court(JUDICIAIRE, "") if debtor.consumer else business_court(
-        debtor.legal_form, debtor.name
-    )  # fmt: skip
+    court = _debtor_court(debtor)
     where = f"au {court.name}" if court.name else "à la juridiction compétente (ci-après)"
     text = (
         f"Injonction de payer (Code de procédure civile 1405 à 1425) : requête {where} "
@@ -249,6 +275,7 @@ def _nothing(total: float, barred_on: dt.date | None) -> str:
 __all__ = [
     "COMMERCE",
     "JUDICIAIRE",
+    "MIXED",
     "SMALL_CLAIMS_LIMIT",
     "Court",
     "business_court",

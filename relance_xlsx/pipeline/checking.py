@@ -9,6 +9,7 @@ from .. import collector
 from ..config import CONFIG_NAME, Settings, load_settings, sole_trader_notes, write_columns
 from ..errors import NoInvoiceTable
 from ..ledger import Ledger, label, read_ledger, would_stop
+from ..policy import close_letter_notes
 from ..progress import Progress, Quiet, step
 from ..results import CheckResult
 
@@ -56,7 +57,11 @@ def check(
         ledger.invoice_count,
         list(ledger.problems),
         list(ledger.skipped),
-        [*sole_trader_notes(settings.creditor), *ledger.warnings],
+        [
+            *sole_trader_notes(settings.creditor),
+            *ledger.warnings,
+            *close_letter_notes(ledger, settings),
+        ],
         ledger.choice,
         str(written) if written else None,
         _fields(ledger),

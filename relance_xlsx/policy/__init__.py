@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .closeletters import close_letter_notes
 from .decide import (
     Decisions,
     decide,
@@ -50,6 +51,7 @@ __all__ = [
     "RateTables",
     "at_judgment",
     "cancelled_by_credit",
+    "close_letter_notes",
     "decide",
     "declared_penalties",
     "doubtful",

@@ -220,12 +220,22 @@ def insolvency_reasons(put: Callable[..., None], frame: pd.DataFrame) -> None:
 
         put("insolvent", warned, forbidden)
     rule = np.where(liquidation, LATER_LIQUIDATION, LATER_OBSERVATION)
+    # No delivery date: the invoice may bill a service before the judgment (review-late M5).
+    undelivered = column(frame, "performance_date").isna().to_numpy(dtype=bool) & dated
+    before = np.where(
+        undelivered,
+        " ; sans date de prestation : si la prestation est antérieure au " + judgment
+        + ", la créance est née avant : à déclarer" + when + " ; passé ce délai, relevé de "
+        "forclusion à demander dans les 6 mois de la publication au BODACC (L622-26)",
+        "",
+    )  # fmt: skip
     own = _later_deadlines(frame["due_date"], overseas)
     put(
         "insolvent",
-        lambda m: "Créance née après le jugement d'ouverture du " + judgment[m] + rule[m] + own[m],
+        lambda m: "Créance née après le jugement d'ouverture du " + judgment[m] + rule[m] + own[m]
+        + before[m],
         later,
-    )
+    )  # fmt: skip
 
 
 def _later_deadlines(due: pd.Series, overseas: bool) -> np.ndarray:
