@@ -35,3 +35,6 @@ def test_check_warns_a_level_two_close_to_the_due_date(tmp_path, due, level, war
     assert bool(said) is warned
     if warned:
         assert "(L33)" in said[0] and "Code civil 1344" in said[0]
+    # The run says it too, among its warnings (the user of `relance run` may never run check).
+    run = relance_xlsx.run(ledger, complete_settings(), as_of=D(2026, 12, 7), dry_run=True)
+    assert bool([w for w in run.warnings if "niveau 2 ou plus" in w]) is warned

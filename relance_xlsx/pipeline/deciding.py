@@ -23,6 +23,7 @@ from ..ledger import (
 from ..letters import LetterPlan, LetterRows, in_print_order, plan_letters, statement_plans
 from ..policy import (
     Decisions,
+    close_letter_notes,
     decide,
     hold_doubtful_clients,
     one_letter_per_client,
@@ -77,7 +78,9 @@ def decide_ledger(
     )
     asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
     kept, silent = without_proceedings(ledger.frame, plans + asked)
-    decisions = replace(decisions, warnings=decisions.warnings + silent)
+    # The run warns as `check` does of a level dated too soon after the due date.
+    said = (*silent, *close_letter_notes(ledger, settings))
+    decisions = replace(decisions, warnings=decisions.warnings + said)
     return decisions, in_print_order(kept), unknown
 
 
