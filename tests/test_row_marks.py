@@ -93,6 +93,13 @@ PAID_ROWS = [[*r, None] for r in UNPAID]
         pytest.param(HEADERS, UNPAID, "en vert : réglé", True, {"F-2", "F-4"}, id="legend-en-vert"),
         pytest.param(HEADERS, UNPAID, "Factures payées en vert", True, {"F-2", "F-4"}, id="legend-paye-en-vert"),
         pytest.param(HEADERS, UNPAID, "jaune = payé", True, set(), id="legend-of-another-colour"),
+        pytest.param(HEADERS, UNPAID, "vert = payé, rouge = impayé", True, {"F-2", "F-4"}, id="legend-two-colours"),
+        # review-attack-6 §3: a legend that denies, halves or doubts the payment holds nothing.
+        pytest.param(HEADERS, UNPAID, "Factures impayées en vert", True, set(), id="legend-unpaid-in-green"),
+        pytest.param(HEADERS, UNPAID, "Non soldées en vert", True, set(), id="legend-not-settled"),
+        pytest.param(HEADERS, UNPAID, "vert = payé partiellement", True, set(), id="legend-part-paid"),
+        pytest.param(HEADERS, UNPAID, "vert : payé ? (à confirmer)", True, set(), id="legend-doubt"),
+        pytest.param(HEADERS, UNPAID, "vert -> payée à 50 %", True, set(), id="legend-half"),
         pytest.param(PAID_HEADERS, PAID_ROWS, "vert = payé", False, set(), id="paid-column-nothing-changes"),
     ],
 )  # fmt: skip
@@ -159,3 +166,29 @@ def test_a_held_row_is_never_marked_chased_in_the_workbook(tmp_path, styles, leg
     assert str(rows[2][status]).startswith(said)
     assert rows[2][level] is None
     assert rows[1][level] == "Relance 1"
+
+
+@pytest.mark.parametrize("bad", ['fontId="x"', 'fontId="2.0"', 'fontId="²"', 'fillId="2.0"'])
+def test_a_style_id_that_is_no_number_never_stops_the_read(tmp_path, bad):
+    """review-attack-6 §11: « Erreur inattendue (ValueError) » on fontId="x", a file read before."""
+    import re
+    import zipfile
+
+    built = write_ledger(
+        tmp_path / "b.xlsx", UNPAID, HEADERS, extra=_styled({3: _strike(range(1, 7))})
+    )
+    ledger = tmp_path / "l.xlsx"
+    with zipfile.ZipFile(built) as src, zipfile.ZipFile(ledger, "w") as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/styles.xml":
+                name = bad.split("=")[0]
+                data = re.sub(
+                    rb"(<xf [^>]*?)" + name.encode() + rb'="\d+"',
+                    rb"\1" + bad.encode(),
+                    data,
+                    count=2,
+                )
+            out.writestr(item, data)
+    result = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
+    assert result.invoices == 5 and result.would_stop is None

@@ -35,6 +35,14 @@ _LEGENDS = (
     re.compile(rf"\ben\s+{_COLOURS}\s*(?:=|:|→|->|,)?\s*(?:les\s+)?(?:factures?\s+)?{_PAID}"),
     re.compile(rf"{_PAID}\s+en\s+{_COLOURS}\b"),
 )
+# A legend cell may say several colours (« vert = payé, rouge = impayé »): each clause on its
+# own. A clause that denies, doubts or halves the payment is no legend of a paid colour: its
+# rows stay chased, the coloured rows' warning said (review-attack-6 §3).
+_CLAUSES = re.compile(r"[,;/\n|]|\s[-–]\s|\bet\b|\bmais\b")
+_NOT_PLAIN = re.compile(
+    r"\b(?:non|pas|ni|sauf|im|partiel\w*|partie|moiti\w*|rejet\w*|annul\w*|attente"
+    r"|confirm\w*|douteu\w*|[àa] venir|demain|bient[ôo]t|puis)\b|impay|\?|%|\d"
+)
 _SCANNED = 500  # data rows searched for a legend, beside the title rows and the last rows
 
 
@@ -98,9 +106,12 @@ def legends(cells: Iterable[Any]) -> dict[str, str]:
         text = _text(value)
         if not isinstance(value, str) or not text or len(text) > 200:
             continue
-        for pattern in _LEGENDS:
-            for match in pattern.finditer(text.lower()):
-                found.setdefault(match.group(1), text)
+        for clause in _CLAUSES.split(text.lower()):
+            if _NOT_PLAIN.search(clause):
+                continue  # « impayées en rouge », « payé partiellement », « payé ? »: no legend
+            for pattern in _LEGENDS:
+                for match in pattern.finditer(clause):
+                    found.setdefault(match.group(1), text)
     return found
 
 

@@ -23,6 +23,7 @@ from .xlsxparts import NS_MAIN, Package, Styles
 
 _HIDDEN = re.compile(rb'<row r="0*(\d{1,7})"[^>]*?\shidden="(?:1|true)"')
 _CELL_START = re.compile(rb'<c r="([A-Za-z]{1,3})0*(\d{1,7})"[^>]*$')
+_DIGITS = re.compile(r"[0-9]{1,9}")
 _TOO_MANY = 40  # styles searched one by one; beyond, the sheet is not searched for them
 # A sheet with no striking or filling style is inflated only to count its hidden rows (a line
 # of `check`, changing nothing): not beyond this size (some 100,000 rows; issue 35).
@@ -61,6 +62,12 @@ def colour_name(argb: str) -> str:
     return "rouge"
 
 
+def _id(text: str | None) -> int:
+    """A font or fill index as written; -1 (none) for what is no whole number (« x », « 2.0 »):
+    a hostile styles.xml never stops the read (review-attack-6 §11)."""
+    return int(text) if text and _DIGITS.fullmatch(text) else (0 if not text else -1)
+
+
 def _style_sets(styles: Styles) -> tuple[frozenset[int], dict[int, str]]:
     """The cell styles (cellXfs indices) whose font strikes, and those with a solid fill
     (with its colour's name)."""
@@ -84,9 +91,9 @@ def _style_sets(styles: Styles) -> tuple[frozenset[int], dict[int, str]]:
         solid[i] = colour_name(colour.get("rgb", "")) if colour is not None else ""
     struck, filled = set(), {}
     for index, xf in enumerate(styles.xfs):
-        if int(xf.get("fontId", "0") or 0) in struck_fonts:
+        if _id(xf.get("fontId")) in struck_fonts:
             struck.add(index)
-        fill_id = int(xf.get("fillId", "0") or 0)
+        fill_id = _id(xf.get("fillId"))
         if fill_id in solid and xf.get("applyFill", "1") not in _OFF:
             filled[index] = solid[fill_id]
     return frozenset(struck), filled
