@@ -59,3 +59,17 @@ def test_a_bank_named_settles_the_exact_amount(tmp_path, bank):
 def test_a_bank_named_never_settles_another_amount(tmp_path, bank):
     f1 = _ledger(tmp_path, bank, 1100.0).frame.set_index("invoice").loc["F1"]
     assert not f1["is_paid"] and not f1["valid"]
+
+
+@pytest.mark.parametrize(
+    "client",
+    ["Shine Nettoyage", "Banque Alimentaire du Rhône", "Cicero SARL"],
+    ids=["shine-cleaning", "food-bank", "cicero"],
+)
+def test_a_client_with_a_bank_word_in_its_name_is_no_bank(tmp_path, client):
+    """review-attack-6 §10: « Shine Nettoyage » paying F1 (Dupont's) by a typo settled it, the
+    warning saying « ce n'est pas un autre client »: it is another client, the invoice held."""
+    ledger = _ledger(tmp_path, client, 1200.0)
+    f1 = ledger.frame.set_index("invoice").loc["F1"]
+    assert not f1["is_paid"] and not f1["valid"]
+    assert not any("par la banque" in w for w in ledger.warnings)

@@ -9,12 +9,18 @@ from typing import Any
 
 from .columns import normalise
 
-_BANKS = re.compile(
-    r"\b(bnp( paribas)?|credit agricole|societe generale|lcl|cic|la banque postale|"
-    r"banque postale|caisse d epargne|banque populaire|credit mutuel|boursorama|qonto|shine|"
-    r"hsbc|credit du nord|axa banque|ing|fortuneo|hello bank|monabanq|bred|"
-    r"credit cooperatif|revolut|n26|memo bank|banque)\b"
+# A bank's whole name: the short ones (« Shine », « ING », « CIC ») only alone or with a word
+# a bank adds (« SA », « France », « Pro », an agency), never inside a client's name (« Shine
+# Nettoyage », « Banque Alimentaire du Rhône » are clients: review-attack-6 §10); the regional
+# banks' long names may carry their region (« Crédit Agricole Centre-Est »).
+_SHORT = (
+    r"bnp( paribas)?|lcl|cic|la banque postale|banque postale|boursorama( banque)?|qonto|"
+    r"shine|hsbc|axa banque|ing|fortuneo|hello bank|monabanq|bred|revolut|n26|memo bank|"
+    r"societe generale|credit du nord|credit cooperatif"
 )
+_REGIONAL = r"credit agricole|caisse d epargne|banque populaire|credit mutuel"
+_ADDED = r"( (sa|france|pro|entreprises|banque|bank|agence( [a-z0-9 ]+)?))*"
+_BANKS = re.compile(rf"({_SHORT}){_ADDED}|({_REGIONAL})( [a-z0-9 ]+)?")
 
 BANK_PAID = (
     "règlement reçu par la banque « {bank} » (feuille « {sheet} », ligne {row}) : ce n'est pas "
@@ -30,7 +36,7 @@ BANK_OTHER_AMOUNT = (
 
 def bank_name(payer: Any) -> bool:
     """Whether a payer's name is a bank's (« BNP Paribas », « Crédit Agricole », « Qonto »)."""
-    return isinstance(payer, str) and bool(_BANKS.search(normalise(payer)))
+    return isinstance(payer, str) and bool(_BANKS.fullmatch(normalise(payer)))
 
 
 __all__ = ["BANK_OTHER_AMOUNT", "BANK_PAID", "bank_name"]
