@@ -62,6 +62,23 @@ def test_a_sales_only_fec_extract_is_read(tmp_path):
     assert not read.problems
 
 
+@pytest.mark.parametrize(
+    ("debit", "credit", "amount"),
+    [
+        pytest.param("1200,00", 0.0, 1200.0, id="text-debit-number-credit"),
+        pytest.param("1 200,00", 200.0, 1000.0, id="text-debit-less-credit"),
+        pytest.param("1200,00", "0,00", 1200.0, id="both-text"),
+    ],
+)
+def test_a_debit_typed_as_text_is_never_zero(tmp_path, debit, credit, amount):
+    """review-attack-6 §7: « 1200,00 » as text beside a numeric credit of 0 became a 0 €
+    invoice, written back « Réglée »."""
+    rows = [["VE", "F-980", D(2026, 9, 1), "Alpha SARL", D(2026, 10, 1), debit, credit, "Facture"]]
+    path = write_ledger(tmp_path / "ventes.xlsx", rows, FEC_SALES)
+    frame = read_ledger(path, complete_settings(), as_of=AS_OF).frame
+    assert float(frame["amount"].iloc[0]) == amount and not bool(frame["is_paid"].iloc[0])
+
+
 def test_a_true_fec_stays_refused(tmp_path):
     headers = ["JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib",
                "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit",

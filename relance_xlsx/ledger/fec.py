@@ -53,7 +53,21 @@ def fec_signed(grid: list[list[Any]], header_index: int, amount: int | None) -> 
     credit = folded.index("credit")
     for row in grid[header_index + 1 :]:
         if credit < len(row) and amount < len(row) and _number(row[credit]):
-            row[amount] = (row[amount] if _number(row[amount]) else 0) - row[credit]
+            debit = _debit(row[amount])
+            if debit is not None:  # a debit as text the reader cannot fold is read as usual
+                row[amount] = debit - row[credit]
+
+
+def _debit(value: Any) -> float | None:
+    """A debit cell as a number: empty is 0; a text « 1200,00 » (a FEC pasted as text) its
+    value, never 0 (review-attack-6 §7: it became a 0 € invoice written back « Réglée »);
+    None for any other text."""
+    if _number(value):
+        return float(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0.0
+    text = re.sub(r"[\s\u00a0\u202f]", "", str(value)).replace(",", ".")
+    return float(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else None
 
 
 def _sales_extract(folded: list[str]) -> bool:
