@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..ledger import SheetRef, open_workbook
-from ..ledger.values import parse_amount
+from ..ledger import SheetRef, open_workbook, parse_amount
 from ..ooxml import NewCell, SheetXml, col_letter
 
 
