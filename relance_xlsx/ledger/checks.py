@@ -14,6 +14,7 @@ from ..errors import LedgerError
 from .coded import Coded, dates_of, parse_amounts
 from .echeancier import beyond_invoice, instalment_note, instalments
 from .grid import Grid
+from .guesscheck import is_balance
 from .kinds import kind_payments
 from .values import parse_text
 
@@ -23,6 +24,22 @@ NO_NUMBER_COLUMN = "aucune colonne de n° de facture"
 _SHOWN_ROWS = 10
 _OVERPAID = "le montant réglé dépasse le montant de la facture"
 _UNDATED = "ni date de facture ni échéance : impossible de savoir quand la facture est due"
+
+
+def _balance_as_amount(grid: Grid) -> bool:
+    """Whether the amount read is a balance (« Reste dû ») beside a paid column."""
+    if "paid" not in grid.positions or "amount" not in grid.positions:
+        return False
+    return is_balance(grid.header("amount"))
+
+
+def _twice(grid: Grid) -> str:
+    """Why a payment beside a balance read as the amount is a row to correct."""
+    return (
+        f"« {grid.header('amount')} » est lu comme le montant de la facture : « "
+        f"{grid.header('paid')} » en serait déduit une seconde fois ; nommez le montant de la "
+        'facture (amount = "…") dans la section [columns] de relance.toml'
+    )
 
 
 def check_rows(
@@ -78,8 +95,16 @@ def check_rows(
         computed + "l'échéance est antérieure à la date de facture",
     )
     overpaid = ~np.isnan(paid_cell) & (paid > amount + policy.tolerance) & ~is_credit
-    # Paid on a row of nothing (a total's line, amount 0): said, never « À corriger ».
-    nothing = quiet & (amount == 0)
+    # Paid on a row of nothing (a total's line, amount 0): said, never « À corriger »; but
+    # not when the amount read is a balance (« Reste dû ») beside the paid column: the
+    # payment is then deducted twice, the row is wrong (review-pubwb7 H6).
+    doubled = _balance_as_amount(grid)
+    nothing = quiet & (amount == 0) & (not doubled)
+    if doubled:
+        error(
+            (np.nan_to_num(paid_cell) > 0) & ~overpaid & ~is_credit, "paid",
+            lambda i: float(paid_cell[i]), _twice(grid),
+        )  # fmt: skip
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn((amount == 0) & ~is_credit & np.isnan(paid_cell), "amount", lambda i: 0, _NIL)
