@@ -25,6 +25,7 @@ from .named import named_sheet_error
 from .opening import grid_rows, sheet_grid
 from .problems import Skip
 from .receipts import receipts_error, receipts_refusal
+from .titledclient import per_client_sheets, with_title_client
 from .unfit import no_table_error
 
 
@@ -125,6 +126,10 @@ def read_table(
         raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
     grid = reader.rows(guess.sheet)
     fec_signed(grid, guess.header_index, guess.positions.get("amount"))
+    guess, grid, titled = with_title_client(guess, grid)
+    heads = {} if titled else {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in sheets}
+    if refusal := per_client_sheets(guess, heads):
+        raise refusal
     if clientless := clientless_error(path, guess, grid, settings.columns):
         raise clientless
     return guess, why(guess, runner_up), grid, rival_sheet(guess, runner_up)
