@@ -33,6 +33,17 @@ def _balance_as_amount(grid: Grid) -> bool:
     return is_balance(grid.header("amount"))
 
 
+def _paid_on_nothing(
+    grid: Grid, quiet: np.ndarray, amount: np.ndarray, paid_cell: np.ndarray, other: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows paid on nothing (a total's line, amount 0: said, never « À corriger »), and
+    those whose payment a balance read as the amount deducts twice (review-pubwb7 H6): then
+    no row is « nothing », every paid one is wrong."""
+    if not _balance_as_amount(grid):
+        return quiet & (amount == 0), np.zeros(len(amount), dtype=bool)
+    return np.zeros(len(amount), dtype=bool), (np.nan_to_num(paid_cell) > 0) & ~other
+
+
 def _twice(grid: Grid) -> str:
     """Why a payment beside a balance read as the amount is a row to correct."""
     return (
@@ -95,16 +106,8 @@ def check_rows(
         computed + "l'échéance est antérieure à la date de facture",
     )
     overpaid = ~np.isnan(paid_cell) & (paid > amount + policy.tolerance) & ~is_credit
-    # Paid on a row of nothing (a total's line, amount 0): said, never « À corriger »; but
-    # not when the amount read is a balance (« Reste dû ») beside the paid column: the
-    # payment is then deducted twice, the row is wrong (review-pubwb7 H6).
-    doubled = _balance_as_amount(grid)
-    nothing = quiet & (amount == 0) & (not doubled)
-    if doubled:
-        error(
-            (np.nan_to_num(paid_cell) > 0) & ~overpaid & ~is_credit, "paid",
-            lambda i: float(paid_cell[i]), _twice(grid),
-        )  # fmt: skip
+    nothing, twice = _paid_on_nothing(grid, quiet, amount, paid_cell, overpaid | is_credit)
+    error(twice, "paid", lambda i: float(paid_cell[i]), _twice(grid))
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn((amount == 0) & ~is_credit & np.isnan(paid_cell), "amount", lambda i: 0, _NIL)
