@@ -127,11 +127,12 @@ def read_table(
     grid = reader.rows(guess.sheet)
     fec_signed(grid, guess.header_index, guess.positions.get("amount"))
     guess, grid, titled = with_title_client(guess, grid)
-    heads = {} if titled else {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in sheets}
-    if refusal := per_client_sheets(guess, heads):
-        raise refusal
     if clientless := clientless_error(path, guess, grid, settings.columns):
         raise clientless
+    clientless = "client" not in guess.positions and not titled
+    heads = {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in sheets} if clientless else {}
+    if refusal := per_client_sheets(guess, heads):  # each sheet a client (review-pubwb7 H7)
+        raise refusal
     return guess, why(guess, runner_up), grid, rival_sheet(guess, runner_up)
 
 
