@@ -129,8 +129,8 @@ def read_table(
     guess, grid, titled = with_title_client(guess, grid)
     if clientless := clientless_error(path, guess, grid, settings.columns):
         raise clientless
-    clientless = "client" not in guess.positions and not titled
-    heads = {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in sheets} if clientless else {}
+    no_client = "client" not in guess.positions and not titled
+    heads = {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in sheets} if no_client else {}
     if refusal := per_client_sheets(guess, heads):  # each sheet a client (review-pubwb7 H7)
         raise refusal
     return guess, why(guess, runner_up), grid, rival_sheet(guess, runner_up)
