@@ -179,7 +179,7 @@ def test_without_a_paid_column_payments_go_to_a_payments_sheet(tmp_path):
     ops = [OPS[0], OPS[3]]
     result = relance_xlsx.match(ledger, [statement(tmp_path, "camt.053", ops)], as_of=AS_OF,
                                 apply=True)  # fmt: skip
-    assert result.target == "feuille « Règlements »"
+    assert result.target == "feuille « Règlements » (2 règlement(s) daté(s))"
     sheet = openpyxl.load_workbook(ledger)["Règlements"]
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert rows[0] == ["N° facture", "Date règlement", "Montant réglé", "Référence bancaire"]

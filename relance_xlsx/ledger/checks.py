@@ -14,6 +14,7 @@ from ..errors import LedgerError
 from .coded import Coded, dates_of, parse_amounts
 from .echeancier import beyond_invoice, instalment_note, instalments
 from .grid import Grid
+from .guesscheck import is_balance
 from .kinds import kind_payments
 from .values import parse_text
 
@@ -23,6 +24,33 @@ NO_NUMBER_COLUMN = "aucune colonne de n° de facture"
 _SHOWN_ROWS = 10
 _OVERPAID = "le montant réglé dépasse le montant de la facture"
 _UNDATED = "ni date de facture ni échéance : impossible de savoir quand la facture est due"
+
+
+def _balance_as_amount(grid: Grid) -> bool:
+    """Whether the amount read is a balance (« Reste dû ») beside a paid column."""
+    if "paid" not in grid.positions or "amount" not in grid.positions:
+        return False
+    return is_balance(grid.header("amount"))
+
+
+def _paid_on_nothing(
+    grid: Grid, quiet: np.ndarray, amount: np.ndarray, paid_cell: np.ndarray, other: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows paid on nothing (a total's line, amount 0: said, never « À corriger »), and
+    those whose payment a balance read as the amount deducts twice (review-pubwb7 H6): then
+    no row is « nothing », every paid one is wrong."""
+    if not _balance_as_amount(grid):
+        return quiet & (amount == 0), np.zeros(len(amount), dtype=bool)
+    return np.zeros(len(amount), dtype=bool), (np.nan_to_num(paid_cell) > 0) & ~other
+
+
+def _twice(grid: Grid) -> str:
+    """Why a payment beside a balance read as the amount is a row to correct."""
+    return (
+        f"« {grid.header('amount')} » est lu comme le montant de la facture : « "
+        f"{grid.header('paid')} » en serait déduit une seconde fois ; nommez le montant de la "
+        'facture (amount = "…") dans la section [columns] de relance.toml'
+    )
 
 
 def check_rows(
@@ -78,8 +106,8 @@ def check_rows(
         computed + "l'échéance est antérieure à la date de facture",
     )
     overpaid = ~np.isnan(paid_cell) & (paid > amount + policy.tolerance) & ~is_credit
-    # Paid on a row of nothing (a total's line, amount 0): said, never « À corriger ».
-    nothing = quiet & (amount == 0)
+    nothing, twice = _paid_on_nothing(grid, quiet, amount, paid_cell, overpaid | is_credit)
+    error(twice, "paid", lambda i: float(paid_cell[i]), _twice(grid))
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn((amount == 0) & ~is_credit & np.isnan(paid_cell), "amount", lambda i: 0, _NIL)

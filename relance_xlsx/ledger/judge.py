@@ -23,7 +23,7 @@ from .labels import label
 from .marks import currency_mark
 from .money import access_flags
 from .openamounts import open_amounts
-from .owed import net_plus_vat, net_vat_total, references, running_totals
+from .owed import balance_beside_paid, net_plus_vat, net_vat_total, references, running_totals
 from .paid_dates import paid_dates, participle_dates
 from .profile import Profiles
 from .receipts import settled_invoice_flags
@@ -84,6 +84,7 @@ def judge(
     instalment_amounts(case)
     net_plus_vat(case)
     open_amounts(case)  # « Montant ouvert », « Encours »; « Montant total » beside « Montant dû »
+    balance_beside_paid(case)  # « Reste dû » beside « Montant encaissé »: never deducted twice
     if "amount" not in case.pos and "balance" in case.pos:
         case.pos["amount"] = case.pos.pop("balance")  # what is still owed stands for it
     for field, column in case.pos.items():

@@ -12,6 +12,7 @@ from .advances import ADVANCE_NOTE, kind_advances
 from .coded import Coded
 from .grid import Grid
 from .kinds import kind_credits, kind_payments
+from .paidsaid import paid_status_unpaid
 from .placeholders import said_paid_yes
 from .standing import Standing
 from .statuses import CREDIT, PAID, status_partial
@@ -79,6 +80,8 @@ def settle(
         | (standing.rows(PAID) & ~(told < amount))
         | ((payment_date.present() | _said_yes(grid)) & ("paid" not in grid.positions))
     )
+    flagged = paid_flag.mask(lambda v: v is True) | (standing.rows(PAID) & ~(told < amount))
+    paid_status_unpaid(grid, flagged & ~is_credit, paid_cell, payment_date.present(), amount)
     known = np.zeros(len(amount), dtype=bool)
     if "balance" in grid.positions and "paid" not in grid.positions:
         # What is still owed gives what was paid, when it is within the amount: a larger one

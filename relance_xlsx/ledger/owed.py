@@ -222,8 +222,46 @@ def _amount_columns(case: Case, column: int) -> list[int]:
     ]
 
 
+_SUM_TOLERANCE = 0.01
+
+
+def balance_beside_paid(case: Case) -> None:
+    """The amount of a table with a balance and a paid column but no amount, in place: the
+    balance never stands for it then, the payment would be deducted twice (review-pubwb7 H6);
+    the column that is balance + paid on every row, else the balance without the paid one."""
+    pos = case.pos
+    if "amount" in pos or "balance" not in pos or "paid" not in pos:
+        return
+    balance, paid = pos["balance"], pos["paid"]
+    left, got = case.profiles[balance].values, case.profiles[paid].values
+    both = ~np.isnan(left) & ~np.isnan(got)
+    if not np.count_nonzero(both & (got > 0)):
+        return  # nothing paid anywhere: the balance is the amount, as without a paid column
+    names = case.name(balance), case.name(paid)
+    for j in case.free():
+        if not case.numeric(j):
+            continue
+        whole = case.profiles[j].values
+        seen = both & ~np.isnan(whole)
+        if np.count_nonzero(seen) == np.count_nonzero(both) and np.all(
+            np.abs(whole[seen] - left[seen] - got[seen]) <= _SUM_TOLERANCE
+        ):
+            pos["amount"] = j
+            case.evidence["amount"] = (
+                f"« {case.name(j)} » = « {names[0]} » + « {names[1]} » sur toutes les lignes"
+            )
+            return
+    del pos["paid"]
+    case.notes.append(
+        f"« {names[0]} » lu comme le montant dû : « {names[1]} » n'en est pas déduit une "
+        'seconde fois ; nommez la colonne du montant de la facture (amount = "…") dans la '
+        "section [columns] de relance.toml."
+    )
+
+
 __all__ = [
     "REFERENCE_WORDS",
+    "balance_beside_paid",
     "net_plus_vat",
     "net_vat_total",
     "not_amount",

@@ -41,4 +41,26 @@ def future_paid_statuses(grid: Grid, as_of: dt.date) -> None:
             grid.problem(i, field, raw.at(i), FUTURE_SAID, "error")
 
 
-__all__ = ["FUTURE_SAID", "future_paid_statuses"]
+def paid_status_unpaid(
+    grid: Grid, said: np.ndarray, paid_cell: np.ndarray, dated: np.ndarray, amount: np.ndarray
+) -> None:
+    """A warning on each row a paid status settles whose paid cell says 0 and no payment date
+    says when (review-pubwb7 L2): settled (the safe side: no letter to a client who may have
+    paid), but the office is asked to check, or the amount may be forgotten."""
+    if "paid" not in grid.positions:
+        return
+    nothing = said & (np.nan_to_num(paid_cell, nan=-1.0) == 0) & ~dated & (amount > 0)
+    if not nothing.any():
+        return
+    field = next((f for f in (*_STATUSES, "paid_flag") if f in grid.positions), None)
+    raw = grid.raw(field) if field else None
+    for i in np.flatnonzero(nothing).tolist():
+        shown = str(raw.at(i)).strip() if raw is not None else "réglée"
+        grid.problem(
+            i, field, raw.at(i) if raw is not None else None,
+            f"statut « {shown} » mais montant réglé 0 et pas de date de règlement : vérifiez",
+            "warning",
+        )  # fmt: skip
+
+
+__all__ = ["FUTURE_SAID", "future_paid_statuses", "paid_status_unpaid"]

@@ -25,6 +25,7 @@ from .opening import grid_rows, sheet_grid
 from .problems import Skip
 from .receipts import receipts_error, receipts_refusal
 from .rivals import equal_rivals, rival_sheets
+from .titledclient import per_client_sheets, with_title_client
 from .unfit import no_table_error
 
 
@@ -127,8 +128,13 @@ def read_table(
         raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
     grid = reader.rows(guess.sheet)
     fec_signed(grid, guess.header_index, guess.positions.get("amount"))
+    guess, grid, titled = with_title_client(guess, grid)
     if clientless := clientless_error(path, guess, grid, settings.columns):
         raise clientless
+    no_client = "client" not in guess.positions and not titled
+    heads = {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in sheets} if no_client else {}
+    if refusal := per_client_sheets(guess, heads):  # each sheet a client (review-pubwb7 H7)
+        raise refusal
     said = rival_sheets(guess, rivals, reader.rows, settings.policy)
     return guess, why(guess, runner_up), grid, said
 

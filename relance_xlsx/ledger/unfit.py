@@ -14,6 +14,7 @@ from ..errors import NoInvoiceTable
 from .amount_guess import pick_amount
 from .columns import ALIASES, header_words, match_headers
 from .fitness import INVOICE_WORDS, bills_received, misfit
+from .guesscheck import amount_doubt
 from .profile import Profiles
 
 SHOWN_HEADERS = 12
@@ -89,6 +90,10 @@ def suggest_columns(
             why = _misfit("amount", h, profiles, j)
             if h not in taken and profiles[j].numbers >= 0.8 and why:
                 doubts.append(f"« {h} » n'est pas retenue pour le montant : {why}")
+    doubt = None if "amount" in overrides else amount_doubt(row, sample, guess)
+    if doubt:  # never written: amount − paid disagrees with the rows (review-pubwb7 H6)
+        doubts.append(doubt)
+        del guess["amount"]
     return guess, doubts, False
 
 

@@ -12,41 +12,31 @@ own day. Each payment is a line of the journal, its reference the bank entry's k
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..config import Writeback
 from ..ledger import (
-    PaymentsTable,
     SheetRef,
-    find_payments,
     key_of,
-    open_workbook,
-    worksheet_names,
 )
 from ..ooxml import (
-    NS_MAIN,
     NewCell,
     Package,
     SheetXml,
     Styles,
-    col_letter,
     excel_serial,
     save_atomically,
-    widen_dimension,
 )
+from .balancecells import balance_cells, formula_rows
 from .journal import (
     JournalEntry,
     add_journal,
-    create_sheet,
     set_full_calc_on_load,
 )
+from .paymentsheet import SHEET, SHEET_HEADERS, FoundSheet, append_rows, payments_table
 from .writeback import preflight, unchanged
-
-SHEET = "Règlements"
-SHEET_HEADERS = ("N° facture", "Date règlement", "Montant réglé", "Référence bancaire")
 
 
 @dataclass(frozen=True)
@@ -100,16 +90,20 @@ def write_payments(
     part = package.sheet_part(ledger.sheet)
     sheet = SheetXml(package.read(part))
     cells, in_cells, warnings = _ledger_cells(ledger, sheet, payments, date_style)
-    table = _payments_table(ledger, options.journal_sheet)
+    balances, said = balance_cells(ledger, sheet, _received(payments, in_cells))
+    for row, cell in balances.items():
+        cells[row] = [*cells[row], cell]
+    warnings += said
+    table = payments_table(ledger, options.journal_sheet)
     to_sheet = _sheet_rows(ledger, payments, table, in_cells)
     targets = []
     if cells:
         data, _ = sheet.edit_rows(cells, styles.date_styles())
         package.write(part, data)
-        named = [ledger.headers[ledger.positions[f]] for f in _fields(ledger)]
-        targets.append("colonne(s) " + ", ".join(f"« {h} »" for h in named))
+        targets.append(_cells_said(ledger, bool(balances)))
+        warnings += _undated(payments, to_sheet, in_cells, ledger)
     if to_sheet:
-        targets.append(_append_rows(package, table, to_sheet, date_style))
+        targets.append(append_rows(package, table, to_sheet, date_style))
     lines = len(add_journal(package, options.journal_sheet, journal, date_style))
     if not package.changed:
         return PaymentsDone(0, 0, "", None, tuple(warnings))
@@ -119,6 +113,42 @@ def write_payments(
         package, path, options.backups_to_keep, now, guard=unchanged(ledger.fingerprint)
     )
     return PaymentsDone(len(payments), lines, " et ".join(targets), backup, tuple(warnings))
+
+
+def _received(payments: list[PaymentWrite], in_cells: set[int]) -> dict[int, float]:
+    """What each row's ledger cells received."""
+    out: dict[int, float] = {}
+    for p in payments:
+        if id(p) in in_cells:
+            out[p.row] = round(out.get(p.row, 0.0) + p.amount, 2)
+    return out
+
+
+def _cells_said(ledger: SheetRef, balance: bool) -> str:
+    """The ledger's columns written, and whether they hold the payments' dates."""
+    fields = _fields(ledger) + (["balance"] if balance else [])
+    named = ", ".join(f"« {ledger.headers[ledger.positions[f]]} »" for f in fields)
+    return f"colonne(s) {named}" + ("" if "payment_date" in fields else " (montants, sans date)")
+
+
+def _undated(
+    payments: list[PaymentWrite],
+    to_sheet: list[PaymentWrite],
+    in_cells: set[int],
+    ledger: SheetRef,
+) -> list[str]:
+    """What to know of payments whose date is written nowhere (a « Reste dû » only)."""
+    if "payment_date" in ledger.positions:
+        return []
+    kept = {id(p) for p in to_sheet}
+    return [
+        f"Facture n° {p.invoice} : règlement du {p.day:%d/%m/%Y} écrit dans la colonne "
+        f"« {ledger.headers[ledger.positions['balance']]} » sans sa date (un règlement "
+        "antérieur n'est pas daté) : les pénalités de retard ne courent que jusqu'à la date "
+        "que vous inscrirez."
+        for p in payments
+        if id(p) in in_cells and id(p) not in kept and "balance" in ledger.positions
+    ]  # fmt: skip
 
 
 def _fields(ledger: SheetRef) -> list[str]:
@@ -136,7 +166,7 @@ def _ledger_cells(
     if not fields:
         return {}, set(), []
     money = ledger.positions[fields[0]]
-    formulas = _formula_rows(sheet, money)
+    formulas = formula_rows(sheet, money)
     by_row: dict[int, list[PaymentWrite]] = {}
     for p in payments:
         by_row.setdefault(p.row, []).append(p)
@@ -165,102 +195,8 @@ def _ledger_cells(
     return cells, done, warnings
 
 
-def _formula_rows(sheet: SheetXml, column: int) -> set[int]:
-    """The rows whose cell in this column holds a formula (one pass over the sheet)."""
-    if not sheet.has_formulas:
-        return set()
-    p = re.escape(sheet.prefix)
-    letters = col_letter(column).encode()
-    pattern = rb"<" + p + rb'c r="' + letters + rb'(\d+)"[^>]*?>\s*<' + p + rb"f[\s>/]"
-    return {int(m.group(1)) for m in re.finditer(pattern, sheet.data)}
-
-
-@dataclass(frozen=True)
-class _Sheet:
-    """The payments sheet found in the workbook, and its last used row."""
-
-    table: PaymentsTable
-    last_row: int
-
-
-def _payments_table(ledger: SheetRef, journal: str) -> _Sheet | None:
-    """The workbook's payments sheet, as the reader finds it (None when there is none)."""
-    book = open_workbook(ledger.path)
-    try:
-        others = [s for s in worksheet_names(book) if s not in (ledger.sheet, journal)]
-
-        def rows_of(sheet: str, nrows: int | None) -> list[list[Any]]:
-            grid = book.get_sheet_by_name(sheet)
-            if nrows:
-                return list(grid.to_python(skip_empty_area=False, nrows=nrows))
-            return list(grid.to_python(skip_empty_area=False))
-
-        table = find_payments(rows_of, others) if others else None
-        if table is None:
-            return None
-        rows = rows_of(table.sheet, None)
-    finally:
-        book.close()
-    last = max(
-        (i + 1 for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), default=0
-    )
-    return _Sheet(table, last)
-
-
-def _append_rows(
-    package: Package, found: _Sheet | None, payments: list[PaymentWrite], date_style: int
-) -> str:
-    """Rows after the last one of the payments sheet (created, with its headers, if none)."""
-    if found is None:
-        name = _free_name(package)
-        part = create_sheet(package, name)
-        invoice, day, amount = 0, 1, 2
-        reference: int | None = 3
-        rows = {1: [NewCell(i, text=h) for i, h in enumerate(SHEET_HEADERS)]}
-        first = 2
-    else:
-        name = found.table.sheet
-        part = package.sheet_part(name)
-        invoice, day, amount = found.table.columns
-        reference = _reference_column(found.table)
-        rows, first = {}, found.last_row + 1
-    for n, p in enumerate(payments, start=first):
-        cells = [
-            NewCell(invoice, text=p.invoice),
-            NewCell(day, serial=excel_serial(p.day), style=date_style),
-            NewCell(amount, number=p.amount),
-        ]
-        if reference is not None:
-            cells.append(NewCell(reference, text=p.bank_ref or p.key))
-        rows[n] = cells
-    sheet = SheetXml(package.read(part))
-    data, max_col = sheet.edit_rows(rows, Styles(package).date_styles())
-    package.write(part, widen_dimension(data, max_col, first + len(payments) - 1))
-    return f"feuille « {name} »"
-
-
-def _free_name(package: Package) -> str:
-    """« Règlements », or the first free variant when a sheet of the office has that name."""
-    sheets = package.xml("xl/workbook.xml").iter(f"{{{NS_MAIN}}}sheet")
-    taken = {str(n.get("name", "")).lower() for n in sheets}
-    for name in (SHEET, f"{SHEET} banque", *(f"{SHEET} {i}" for i in range(2, 100))):
-        if name.lower() not in taken:
-            return name
-    return f"{SHEET} relance"
-
-
-def _reference_column(table: PaymentsTable) -> int | None:
-    """A « Référence » column of the office's payments sheet, if it has one."""
-    used = set(table.columns)
-    for i, header in enumerate(table.headers):
-        folded = header.lower()
-        if i not in used and ("référence" in folded or "reference" in folded or "réf" in folded):
-            return i
-    return None
-
-
 def _sheet_rows(
-    ledger: SheetRef, payments: list[PaymentWrite], found: _Sheet | None, in_cells: set[int]
+    ledger: SheetRef, payments: list[PaymentWrite], found: FoundSheet | None, in_cells: set[int]
 ) -> list[PaymentWrite]:
     """The payments the payments sheet gets: those no ledger cell holds, all of them when
     the office keeps such a sheet, and every dated payment of an invoice paid more than
@@ -270,17 +206,28 @@ def _sheet_rows(
     for p in payments:
         by_row.setdefault(p.row, []).append(p)
     out: list[PaymentWrite] = []
+    # Without a date column the ledger's cells keep no date: the sheet keeps it, so that a
+    # full payment keeps its late-payment rights as a partial one does (review-pubwb7 M1).
+    dated = "payment_date" in ledger.positions
     for paid in by_row.values():
         first = paid[0]
         in_ledger = all(id(p) in in_cells for p in paid)
         before = first.paid_before - first.imputed
         several = "paid" in ledger.positions and (before > 0.005 or len(paid) > 1)
-        if in_ledger and found is None and not several:
+        if in_ledger and found is None and not several and (dated or _balance_only(ledger, paid)):
             continue
         if several:
             out += _earlier(first, listed.get(key_of(first.invoice), ()))
         out += paid
     return out
+
+
+def _balance_only(ledger: SheetRef, paid: list[PaymentWrite]) -> bool:
+    """Whether only a « Reste dû » holds these payments and a sheet would misstate them: the
+    reader takes the sheet's total as what was paid, so an earlier undated payment of the
+    invoice would be lost (the date is then left unwritten, said by the apply's warning)."""
+    before = paid[0].paid_before - paid[0].imputed
+    return "paid" not in ledger.positions and before > 0.005
 
 
 def _earlier(first: PaymentWrite, listed: tuple[tuple[Any, float], ...]) -> list[PaymentWrite]:
