@@ -211,3 +211,28 @@ def test_suggest_config_writes_the_client_guessed(tmp_path):
     result = CliRunner().invoke(app, ["check", str(path), "--suggest-config"])
     written = (tmp_path / "relance.toml").read_text(encoding="utf-8")
     assert 'client = "Souscripteur"' in written, result.output
+
+
+def test_a_salesperson_column_is_never_guessed_as_the_client(tmp_path):
+    """review-attack-6 §15: « Commercial » (two names alternating) was guessed as the client
+    beside « Souscripteur » (one name per client): three clients' debts in one letter."""
+    from typer.testing import CliRunner
+
+    from relance_xlsx.cli import app
+
+    clients = ["Garage Bernard", "Menuiserie Roux", "Traiteur Chevalier", "Boulangerie Petit",
+               "Plomberie Martin", "Imprimerie Fontaine"]  # fmt: skip
+    rows = [
+        [f"F-{2000 + i}", ["Julie Moreau", "Marc Lefèvre"][i % 2], name, D(2026, 9, 1), 500.0,
+         D(2026, 10, 1)]
+        for i, name in enumerate(clients)
+    ]  # fmt: skip
+    headers = ["N° facture", "Commercial", "Souscripteur", "Date", "Montant TTC", "Échéance"]
+    path = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = CliRunner().invoke(app, ["check", str(path), "--suggest-config"])
+    written = (
+        (tmp_path / "relance.toml").read_text(encoding="utf-8")
+        if (tmp_path / "relance.toml").exists()
+        else ""
+    )
+    assert 'client = "Commercial"' not in written + result.output

@@ -196,4 +196,18 @@ class Profiles:
         return max(map(len, self.sample), default=0)
 
 
-__all__ = ["Profile", "Profiles", "profile"]
+def more_names(j: int, headers: dict[int, str], profiles: Profiles, taken: set[str]) -> bool:
+    """Whether another free column of names holds more distinct names than column j: a
+    salesperson, an agency (two values alternating) is then not the client, the other may be
+    (review-attack-6 §15); no guess is safer than a letter of three clients' debts."""
+    mine = profiles[j].distinct * profiles[j].filled
+    for k, h in headers.items():
+        q = profiles[k]
+        if k == j or h in taken or q.filled < 2 or q.texts < 0.8 or q.digits > 0.2:
+            continue
+        if q.distinct * q.filled > mine:
+            return True
+    return False
+
+
+__all__ = ["Profile", "Profiles", "more_names", "profile"]

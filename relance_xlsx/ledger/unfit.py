@@ -15,7 +15,7 @@ from .amount_guess import pick_amount
 from .columns import ALIASES, header_words, match_headers
 from .fitness import INVOICE_WORDS, bills_received, misfit
 from .guesscheck import amount_doubt
-from .profile import Profiles
+from .profile import Profiles, more_names
 
 SHOWN_HEADERS = 12
 SHOWN_SHEETS = 8  # more sheets than this are counted, not listed
@@ -149,7 +149,7 @@ def _by_content(
         if field == "amount" and p.distinct > 0.5:
             return j
         if field == "client" and p.distinct < 1.0:
-            return j
+            return j if not more_names(j, headers, profiles, taken) else None
         # Unique values alone are not invoice numbers (phones, serial numbers): the header
         # must name a number or a reference.
         words = set(header_words(h).split())
