@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import Creditor, capital_text
-from ..ledger import KIND_NAMES, PUBLIC_ENTERPRISE
-from ..ledger.legalpersons import legal_person
+from ..ledger import KIND_NAMES, PUBLIC_ENTERPRISE, legal_person
 from ..wording import money, percent
 
 MISSING_CONFIG = "à compléter dans relance.toml ([creditor] {key})"

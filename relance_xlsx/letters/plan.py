@@ -235,8 +235,7 @@ def with_credits(
     parts = plan.all_parts
     rows = [() if p.kind == KIND_CLAIM else p.rows for p in parts]
     tied, free = split_credits(frame, credits, rows, still_open)
-    if parts[0].kind != KIND_CLAIM:  # free credit notes: compensated (credits.py); a claim
-        # for penalties deducts none: its invoices are paid.
+    if parts[0].kind != KIND_CLAIM:  # free credits compensated (credits.py); a claim: none
         tied[0], free = compensated(frame, tied[0], free)
     parts = tuple(replace(p, credits=t) for p, t in zip(parts, tied, strict=True))
     return replace(
