@@ -140,9 +140,10 @@ def _alpha(
         # 19 days on 400 €: 400 × 12,15 % × 19 / 365 = 2,53; + 40 € = 446,72 € (0.2 said 246,72).
         pytest.param(_alpha("Relance 2", D(2026, 11, 2), "A1"), "Atelier Alpha", 446.72, [], [], None,
                      id="w1-A2-notice-without-A1-s-credit"),
-        # The same credit naming no invoice: shown as available, not deducted (still 446,72 €).
-        pytest.param(_alpha("Relance 2", D(2026, 11, 2), None), "Atelier Alpha", 446.72, [], ["AV-A1"], None,
-                     id="free-credit-shown-not-deducted"),
+        # The same credit naming no invoice: compensated (C. civ. 1347), deducted from A2's
+        # principal as the litigation file does (review-lawhand 1): 446,72 − 200 = 246,72 €.
+        pytest.param(_alpha("Relance 2", D(2026, 11, 2), None), "Atelier Alpha", 246.72, ["AV-A1"], [], None,
+                     id="free-credit-compensated"),
         # A1 itself chased (relance 2 → notice): its own credit is deducted there, once.
         # 1 200 − 200 = 1 000 €; the credited 200 € were never due: A1's interest on 1 000 €
         # from the start (the third legal review, finding 6): 16/09–16/11, 62 days:
@@ -153,7 +154,7 @@ def _alpha(
         # Her w3 Vega: 500 € invoice, free credit note of 800 €: 0.2 asked « -300,00 € ».
         pytest.param([["V1", "Vega SAS", D(2026, 9, 1), D(2026, 10, 1), 500.0, None, None, None, ALPHA, None, None],
                       ["AV-V", "Vega SAS", D(2026, 10, 10), D(2026, 10, 10), -800.0, None, None, None, ALPHA, None, None]],
-                     "Vega SAS", None, [], [], "couvrent la somme demandée", id="w3-vega-free-credit-covers-the-demand"),
+                     "Vega SAS", None, [], [], "avoir à imputer ou à rembourser", id="w3-vega-free-credit-covers-the-demand"),
     ],
 )  # fmt: skip
 def test_a_credit_note_is_applied_once_and_no_demand_is_zero_or_less(

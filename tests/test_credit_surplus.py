@@ -46,7 +46,7 @@ CASES = [
         "Avoirs à déduire : 500,00 €",
         "Détail des avoirs : avoir AV-N2 du 01/09/2026 (2 000,00 €) : 1 500,00 € imputés sur la facture n° N2, qu'il solde ; reste 500,00 €. 500,00 € en sont déduits du principal réclamé, par compensation avec ce que le client doit (Code civil 1347), jamais des pénalités ni des indemnités.",
         "Total réclamé : 2 728,74 €",
-    ], "avoir AV-N2 de 2 000,00 € sur la facture N2 : il dépasse ce qui en restait dû (1 500,00 €) ; reste de l'avoir, non imputé sur cette facture : 500,00 €. Il reste un avoir ouvert du client : le dossier de contentieux et la déclaration de créance le déduisent du principal de ses autres factures réclamées", id="court-file"),
+    ], "avoir AV-N2 de 2 000,00 € sur la facture N2 : il dépasse ce qui en restait dû (1 500,00 €) ; reste de l'avoir, non imputé sur cette facture : 500,00 €. Il reste un avoir ouvert du client : les courriers, le dossier de contentieux et la déclaration de créance le déduisent du principal de ses autres factures réclamées", id="court-file"),
     pytest.param(DECLARED, DECLARED_ROWS, D(2024, 8, 20), "declarations", [
         "Avoirs à déduire : 300,00 €",
         "Détail des avoirs : avoir AV-2 du 01/06/2024 (800,00 €) : 500,00 € imputés sur la facture n° R-2, qu'il solde ; reste 300,00 €. 300,00 € en sont déduits du principal déclaré, par compensation",

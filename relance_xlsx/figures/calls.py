@@ -21,7 +21,7 @@ class Call:
     client: str
     phone: str  # "" when the ledger has none: the report flags it
     contact: str
-    total_due: float  # the client's total, all its unpaid invoices
+    total_due: float  # the client's total, all its unpaid invoices less its open credit notes
     oldest_invoice: str
     oldest_date: str  # its due date, dd/mm/yyyy
     last_action: str
@@ -93,7 +93,10 @@ def call_list(
         }
     )
     agg = _by_client(table)
-    agg["total"] = agg["total"].round(2)
+    # Net of the client's open credit notes, as the aged balance gives it (review-lawhand 8).
+    open_credit = frame["valid"] & frame["is_credit"] & (frame["outstanding"] < -0.004)
+    credits = frame.loc[open_credit].groupby(frame["client"].astype(str))["outstanding"].sum()
+    agg["total"] = (agg["total"] + agg.index.map(credits).fillna(0.0).to_numpy()).round(2)
     wanted = (
         (agg["silent_level"] > 0) | agg["broken_on"].notna() | (agg["total"] > report.call_above)
     )

@@ -135,15 +135,17 @@ def indicators(
         if late > 0
         else None
     )
-    unpaid = ~frame["is_paid"].to_numpy(dtype=bool)
+    # Also those of the invoices paid late, which their status says « restent dues » (the
+    # decisions net them of what a transfer already paid): review-lawhand 7.
+    owed = ~frame["is_credit"].to_numpy(dtype=bool)
     valid = frame[frame["valid"].to_numpy(dtype=bool)]
     return Indicators(
         receivables,
         late,
         round(late / invoiced * 100, 1) if invoiced > 0 else None,
         weighted,
-        round(float(decisions["interest"][unpaid].sum()), 2),
-        round(float(decisions["indemnity"][unpaid].sum()), 2),
+        round(float(decisions["interest"][owed].sum()), 2),
+        round(float(decisions["indemnity"][owed].sum()), 2),
         dso_on(valid, as_of, receivables, report.dso_days),
         dict(FORMULAS),
     )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import Creditor, capital_text
-from ..ledger import KIND_NAMES, PUBLIC_ENTERPRISE
+from ..ledger import KIND_NAMES, PUBLIC_ENTERPRISE, legal_person
 from ..wording import money, percent
 
 MISSING_CONFIG = "à compléter dans relance.toml ([creditor] {key})"
@@ -42,6 +42,11 @@ class Debtor:
 
     def kind(self) -> str:
         """« particulier », « professionnel » or the kind of public buyer, in French."""
+        if self.consumer and legal_person(self.legal_form):  # never silently (L218-2)
+            return (
+                f"particulier selon le classeur, mais sa forme juridique ({self.legal_form}) "
+                "est celle d'une personne morale, qui n'est pas un consommateur : à vérifier"
+            )
         if self.consumer:
             return "particulier"
         return KIND_NAMES.get(self.buyer or "", "professionnel")

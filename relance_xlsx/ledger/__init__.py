@@ -31,6 +31,7 @@ from .labels import (
     FIELD_LABELS,
     label,
 )
+from .legalpersons import legal_person
 from .levels import (
     ACKNOWLEDGED_LABEL,
     ACTION_LABELS,
@@ -162,6 +163,7 @@ __all__ = [
     "implausible",
     "key_of",
     "label",
+    "legal_person",
     "letters_after_due",
     "match_headers",
     "next_working_day",

@@ -11,6 +11,7 @@ from .buyers import buyer_kind, say_mixed_economy
 from .coded import nones, object_array
 from .columns import normalise
 from .grid import Grid
+from .legalpersons import say_legal_persons
 from .text import without_placeholders
 from .values import parse_text
 
@@ -21,6 +22,7 @@ def contact_columns(grid: Grid, policy: Policy, buyer: np.ndarray) -> dict[str, 
     buyer: each row's kind of public buyer (None for a business or a consumer).
     """
     consumer = _consumers(grid, policy)
+    say_legal_persons(grid, consumer)  # « particulier » with an association's form: said
     return {
         "consumer": consumer,
         # A public buyer (commande publique): ECB + 8 points, fixed at the half-year in which

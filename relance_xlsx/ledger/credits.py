@@ -184,8 +184,9 @@ def _unused(frame: pd.DataFrame, row: Any, target: Any, owed: float) -> Problem:
         None,
         None,
         f"avoir {number} de {whole} sur la facture {invoice} : {why} ; reste de l'avoir, non "
-        f"imputé sur cette facture : {left}. Il reste un avoir ouvert du client : le dossier "
-        "de contentieux et la déclaration de créance le déduisent du principal de ses autres "
+        f"imputé sur cette facture : {left}. Il reste un avoir ouvert du client : les "
+        "courriers, le dossier de contentieux et la déclaration de créance le déduisent du "
+        "principal de ses autres "
         "factures réclamées (compensation, Code civil 1347), jamais des pénalités ni des "
         "indemnités, et disent « avoir non imputé » ce qui dépasse ce principal. Corrigez le "
         "classeur s'il se trompe (montant réglé, montant ou facture d'origine de l'avoir) ; "

@@ -30,6 +30,7 @@ from .kinds import kind_payments
 from .leftover import unread_balance
 from .levels import LITIGATION, History, parse_level
 from .money import credits, negative_paid, paid_amounts, parse_paid_flag, settle, unknown_balances
+from .partdispute import partly_disputed
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
 from .sent import sent_levels
@@ -150,7 +151,7 @@ def _columns(
         "retention": retention,
         **deducted_columns(grid, paid, paid_cell, outstanding),
         "is_paid": (outstanding <= policy.tolerance) & ~is_credit,
-        **owed_holds(grid, holds, outstanding > policy.tolerance),  # « Réglé le … »
+        **owed_holds(grid, partly_disputed(holds, outstanding), outstanding > policy.tolerance),
         **followup_columns(grid),
         "is_credit": is_credit,
         "on_account": is_credit & kind_payments(grid),  # a payment received, not applied

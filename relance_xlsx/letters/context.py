@@ -172,7 +172,7 @@ def _totals(
         "claimed": m(figures["claimed"]),
         "claimed_words": amount_in_words(figures["claimed"], f.currency, f.lang),
         "paid": m(sum(r["paid"] for r in rows)),
-        "credits": m(sum(r["amount"] for r in data.of(plan.credit_rows))),
+        "credits": m(sum(r["outstanding"] for r in data.of(plan.credit_rows))),
         "available": m(-sum(r["outstanding"] for r in data.of(plan.free_credit_rows))),
         "figures": figures,
     }

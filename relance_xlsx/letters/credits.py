@@ -3,10 +3,13 @@
 A credit note that names its invoice (« Facture d'origine », « Avoir sur F-12 ») reduces that
 invoice only: it is deducted in the part that lists the invoice, and left out of a letter that
 does not claim it (the invoice recalled under a notice, or waiting). A credit note that names
-no open invoice of the client is money the client may set against any debt (Code civil 1347):
-no letter can know whether the client already did so against another letter, so it is shown
-as « avoir disponible » and never deducted. The demand of a letter therefore never counts a
-credit twice, and never falls to zero or below because of one (truth.py refuses it).
+no open invoice of the client (or what is left of one larger than its invoice) is set against
+what the client owes by compensation (Code civil 1347): the letter deducts it in its first
+part, as the litigation file and the statement of account do, so that the letter, the file
+and the balance it annexes claim one sum (review-lawhand 1). A payment received and not
+applied is shown, not deducted (the ledger imputes it by law, 1342-10). The demand of a
+letter therefore never counts a credit twice, and never falls to zero or below because of
+one (truth.py refuses it).
 """
 
 from __future__ import annotations
@@ -73,6 +76,16 @@ def split_credits(
     return [tuple(t) for t in tied], tuple(free)
 
 
+def compensated(
+    frame: pd.DataFrame, first: tuple[Any, ...], free: tuple[Any, ...]
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The first part's credit notes with the client's free ones added (compensation, Code
+    civil 1347), and what stays shown, not deducted: the payments received, not applied."""
+    received = frame.get("on_account")
+    kept = tuple(c for c in free if received is not None and bool(received.at[c]))
+    return (*first, *(c for c in free if c not in kept)), kept
+
+
 def key_of(value: Any) -> str:
     """An invoice number folded as the ledger matches credit notes to invoices: case and
     spaces; 1001.0 is 1001."""
@@ -96,6 +109,13 @@ def demand_refusals(plan: LetterPlan, data: LetterRows, context: dict[str, Any])
         for part, shown in zip(plan.all_parts, context["parts"], strict=True)
         if shown["figures"]["claimed"] < 0.005
     ]
+    out += [  # compensation takes the principal only, never the penalties (as the file does)
+        f"les avoirs du client ({shown['totals']['credits']}) dépassent le principal de la "
+        f"partie {part.kind} : imputez-les sur ses factures (colonne « Facture d'origine ») ou "
+        "remboursez-les"
+        for part, shown in zip(plan.all_parts, context["parts"], strict=True)
+        if shown["figures"]["outstanding"] < -0.005 and shown["figures"]["claimed"] >= 0.005
+    ]
     rows = data.of(plan.free_credit_rows)
     free = -round(float(sum(r["outstanding"] for r in rows)), 2)
     claimed = round(sum(p["figures"]["claimed"] for p in context["parts"]), 2)
@@ -116,4 +136,4 @@ def demand_refusals(plan: LetterPlan, data: LetterRows, context: dict[str, Any])
     return out
 
 
-__all__ = ["DEMANDS", "demand_refusals", "open_numbers", "split_credits"]
+__all__ = ["DEMANDS", "compensated", "demand_refusals", "open_numbers", "split_credits"]

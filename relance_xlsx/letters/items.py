@@ -136,12 +136,18 @@ def _days_between(due: Any, paid_on: Any) -> int:
 
 
 def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict[str, Any]:
-    """One credit note the letter deducts, formatted."""
+    """One credit note the letter deducts, formatted: what is left of it (the rest of one
+    larger than the invoice it names, review-lawhand 1), its whole amount said beside."""
+    left, whole = float(r["outstanding"]), float(r["amount"])
+    said = str(r["object"]) if present(r["object"]) else "–"
+    if abs(left - whole) > 0.005 and abs(left) > 0.005:
+        rest = f"reste de l'avoir de {m(-whole)}" if lang == "fr" else f"rest of {m(-whole)}"
+        said = rest if said == "–" else f"{said} ({rest})"
     return {
         "number": str(r["invoice"] or "–"),
         "date": day(r["invoice_date"], lang),
-        "object": str(r["object"]) if present(r["object"]) else "–",
-        "amount": m(r["amount"]),
+        "object": said,
+        "amount": m(left if abs(left) > 0.005 else whole),
     }
 
 

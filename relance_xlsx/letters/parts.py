@@ -257,7 +257,7 @@ def _amounts(
         "interest": round(interest, 2),
         "indemnity": round(indemnity, 2),
         "claimed": claimed,
-        "credits": round(sum(c["amount"] for c in credits), 2),
+        "credits": round(sum(c["outstanding"] for c in credits), 2),
         "penalties_paid": round(paid, 2),
     }
     return {

@@ -21,7 +21,7 @@ from ..ledger import (
     PRINT_ORDER,
     reminded_before_due,
 )
-from .credits import open_numbers, split_credits
+from .credits import compensated, open_numbers, split_credits
 
 # The letters that carry the client's statement of account as an annex.
 STATEMENT_KINDS = (KIND_FORMAL_NOTICE,)
@@ -229,14 +229,14 @@ def _attach(
 def with_credits(
     plan: LetterPlan, frame: pd.DataFrame, credits: Sequence[Any], still_open: set[str]
 ) -> LetterPlan:
-    """The plan with each part's own credit notes (those naming its invoices) and the free
-    ones shown as available (credits.py says why)."""
+    """The plan with each part's credit notes (its invoices'; the free ones in the first)."""
     if not credits:
         return plan
     parts = plan.all_parts
-    # A claim for penalties deducts no credit note: its invoices are paid.
     rows = [() if p.kind == KIND_CLAIM else p.rows for p in parts]
     tied, free = split_credits(frame, credits, rows, still_open)
+    if parts[0].kind != KIND_CLAIM:  # free credits compensated (credits.py); a claim: none
+        tied[0], free = compensated(frame, tied[0], free)
     parts = tuple(replace(p, credits=t) for p, t in zip(parts, tied, strict=True))
     return replace(
         plan,

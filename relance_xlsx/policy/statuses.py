@@ -226,7 +226,7 @@ def _after(level: np.ndarray, prev: np.ndarray) -> np.ndarray:
 
 
 _CREDIT_TIED = "Avoir : déduit dans les courriers de la facture qu'il nomme"
-_CREDIT_FREE = "Avoir disponible : signalé au client, non déduit"
+_CREDIT_FREE = "Avoir disponible : déduit de ce que le client doit (compensation, Code civil 1347)"
 _RECEIVED_FREE = "Règlement reçu non imputé : signalé au client, non déduit"
 # Imputed by law on the client's invoices (ledger/imputation.py, Code civil 1342-10).
 _RECEIVED_USED = "Règlement reçu : imputé sur les factures du client (Code civil 1342-10)"
