@@ -133,7 +133,7 @@ def test_only_an_invoice_of_a_deposit_is_chased(tmp_path, kind, chased):
     ("kind", "said"),
     [
         # A credit note is compensated in the letter (review-lawhand 1): the part refused.
-        pytest.param("Avoir", "la partie relance_1 demanderait -50,00", id="avoir"),
+        pytest.param("Avoir", "la partie « Relance 1 » demanderait -50,00", id="avoir"),
     ],
 )
 def test_the_control_names_what_covers_the_sum(tmp_path, kind, said):

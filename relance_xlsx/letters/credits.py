@@ -22,6 +22,7 @@ import pandas as pd
 from ..ledger import (
     KIND_CLAIM,
     KIND_FORMAL_NOTICE,
+    KIND_LABELS,
     KIND_PRE_DUE,
     KIND_REMINDER_1,
     KIND_REMINDER_2,
@@ -104,15 +105,16 @@ def demand_refusals(plan: LetterPlan, data: LetterRows, context: dict[str, Any])
     if plan.kind not in DEMANDS:
         return []
     out = [
-        f"la partie {part.kind} demanderait {shown['totals']['claimed']} : une somme nulle ou "
+        f"la partie « {KIND_LABELS.get(part.kind, part.kind)} » demanderait "
+        f"{shown['totals']['claimed']} : une somme nulle ou "
         "négative ne se réclame pas (avoir à imputer ou à rembourser)"
         for part, shown in zip(plan.all_parts, context["parts"], strict=True)
         if shown["figures"]["claimed"] < 0.005
     ]
     out += [  # compensation takes the principal only, never the penalties (as the file does)
         f"les avoirs du client ({shown['totals']['credits']}) dépassent le principal de la "
-        f"partie {part.kind} : imputez-les sur ses factures (colonne « Facture d'origine ») ou "
-        "remboursez-les"
+        f"partie « {KIND_LABELS.get(part.kind, part.kind)} » : imputez-les sur ses factures "
+        "(colonne « Facture d'origine ») ou remboursez-les"
         for part, shown in zip(plan.all_parts, context["parts"], strict=True)
         if shown["figures"]["outstanding"] < -0.005 and shown["figures"]["claimed"] >= 0.005
     ]
