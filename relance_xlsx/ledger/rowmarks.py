@@ -177,7 +177,8 @@ def row_marks(
     looks = row_looks(path, sheet, fills=not PAID_TOLD & positions.keys())
     warnings = _hold_struck(frame, grid, looks) if looks.struck else []
     warnings += _colours(frame, grid, header, positions, looks)
-    hidden = sum(1 for _, row in _rows_of(frame) if row in looks.hidden)
+    # Counted in the frame's own column: a list of a million (label, row) pairs cost 120 MB.
+    hidden = int(frame["row"].isin(looks.hidden).sum()) if looks.hidden else 0
     return warnings, [Decision(HIDDEN, hidden)] if hidden else []
 
 
