@@ -99,13 +99,16 @@ def rows(n: int, as_of: dt.date, seed: int = 20261122) -> list[list[object]]:
             date_cell = date.strftime("%d/%m/%Y")  # typed as text
         if rng.random() < 0.02:
             amount_cell = f"{amount:,.2f} €".replace(",", " ").replace(".", ",")
-        city = CITIES[i % len(CITIES)]
+        # One address per client, as a ledger types it on each invoice: a client of one name
+        # at two addresses is held (two clients, or a move: ledger/clientsplaces.py).
+        k = int(client[7:12])
+        city = CITIES[k % len(CITIES)]
         out.append(
             [
                 f"F{date.year}-{i + 1:07d}",
                 date_cell,
                 client,
-                f"{i % 200 + 1} rue de la Paix\n{city}",
+                f"{k % 200 + 1} rue de la Paix\n{city}",
                 f"compta{hash(client) % 1000}@exemple.fr",
                 OBJECTS[i % len(OBJECTS)],
                 amount_cell,
