@@ -16,6 +16,7 @@ from .coded import nones, object_array
 from .columns import normalise
 from .denials import denied
 from .grid import Grid
+from .paidtail import UNSURE_PAID, unsure_paid
 
 # Words under way, read in a status, a cancellation or a credit oui/non column.
 _CREDIT_TO_COME = re.compile(
@@ -128,6 +129,8 @@ def doubtful_paid(value: Any) -> bool:
     """Whether a status says paid without being sure of it (« Réglé ? », « selon client »)."""
     if not isinstance(value, str):
         return False
+    if unsure_paid(value):  # « Payé demain », « Payé 0 € », « PAYÉ ✗ » (review-attack-6 §1)
+        return True
     text = normalise(value)
     if _PROMISED.search(text):  # « paiement annoncé pour le 15/12 »: a promise, its date
         return False
@@ -143,7 +146,7 @@ def pending_word(value: Any) -> str | None:
     if not isinstance(value, str) or denied(value):  # « Demande d'avoir refusée »
         return None
     if doubtful_paid(value):
-        return DOUBTFUL_PAID
+        return UNSURE_PAID if unsure_paid(value) else DOUBTFUL_PAID
     text = normalise(value)
     if _CREDIT_TO_COME.search(text):
         return CREDIT_TO_COME
@@ -184,6 +187,7 @@ __all__ = [
     "PENDING",
     "PRE_LITIGATION",
     "PROMISED",
+    "UNSURE_PAID",
     "doubtful_paid",
     "pending_rows",
     "pending_word",

@@ -14,6 +14,7 @@ from typing import Any
 
 from .columns import normalise
 from .denials import denied
+from .paidtail import as_percent
 from .pending import PENDING, doubtful_paid
 from .remarks import SETTLED_DISPUTE
 from .voided import VOIDED
@@ -96,7 +97,9 @@ _BOUNCED = (
     r"\b(rejet|impaye)s? (de |du |d )?(prelevement|cheque|virement|paiement|reglement)|"
     # « Réglé mais rejeté », « Payé puis retourné » (review-attack-5 §6)
     r"\b(paye\w*|regle\w*|encaisse\w*|vire\w*) (mais|puis|et) (\w+ ){0,3}?"
-    r"(rejet\w*|refus\w*|impaye\w*|retourne\w*|annule\w*|bounced|returned)\b"
+    r"(rejet\w*|refus\w*|impaye\w*|retourne\w*|annule\w*|bounced|returned)\b|"
+    # « Payé — rejeté » (review-attack-6 §1)
+    r"\b(paye\w*|regle\w*|encaisse\w*) (rejet\w*|refus\w*|impaye\w*|retourne\w*|bounced|returned)\b"
 )
 _PATTERNS = (
     (OPEN, _BOUNCED),
@@ -212,7 +215,7 @@ def status_partial(value: Any) -> bool:
     """Whether a status such as « Partially paid » or « Partiellement payée » says a part paid."""
     if not isinstance(value, str):
         return False
-    text = normalise(_PERCENT.sub(r" \1 pourcent ", value))
+    text = normalise(_PERCENT.sub(r" \1 pourcent ", as_percent(value)))
     return bool(_PARTIAL.search(text)) and not _NOT_PART_PAID.search(text)
 
 
@@ -229,7 +232,9 @@ def status_says_paid(value: Any) -> bool:
 def _folded(value: str) -> str:
     """A status folded for matching, its mistyped words mended, its settled disputes out."""
     # « Réglé 50% » is « réglé 50 pourcent »: a part paid (review-attack-5 §6).
-    text = " ".join(_spelled(w) for w in normalise(_PERCENT.sub(r" \1 pourcent ", value)).split())
+    text = " ".join(
+        _spelled(w) for w in normalise(_PERCENT.sub(r" \1 pourcent ", as_percent(value))).split()
+    )
     # « litige réglé », « pas de litige »: neither a dispute nor a payment.
     return SETTLED_DISPUTE.sub(" ", text).strip()
 

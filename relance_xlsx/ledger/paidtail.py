@@ -1,0 +1,64 @@
+"""A paid status that says, beside its paid word, that the invoice is not (yet, fully) paid
+(review-attack-6 §1): « Payé demain », « Presque payé », « Payé (LCR non échue) », « Payé 0 € »,
+« Payé -300 € », « Payé 3 x 100 € », « PAYÉ ✗ », « Soldé (erreur) », « Payé sur autre
+facture ». Never « Réglée »: held, with a warning. And the shares written as words or
+fractions (« Réglé 1/2 », « Payé la moitié ») read as the percentages they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .columns import normalise
+
+_PAID = r"(payee?s?|reglee?s?|soldee?s?|encaissee?s?|acquittee?s?|paid|settled|payed)"
+# Words that, beside a paid word, say it is not paid in full, not yet money, or not this one.
+_UNSURE = (
+    r"(demain|bientot|prochaine?s?|promise?s?|prevue?s?|a venir|post ?datee?s?|non echue?s?|"
+    r"pas echue?s?|volee?s?|vol|erreur|autre facture|autre client|presque|quasi\w*|"
+    r"en partie|tiers|quart|sera|seront|va etre|vont etre|will be|soon|tomorrow|"
+    r"rembourse\w* puis|puis rembourse\w*|mais rembourse\w*|et rembourse\w*)"
+)
+_UNSURE_WORDS = re.compile(rf"\b{_UNSURE}\b.*\b{_PAID}\b|\b{_PAID}\b.*\b{_UNSURE}\b")
+# Marks that say no (« PAYÉ ✗ », « Payé ❌ »).
+_CROSSES = re.compile("[\u2717\u2718\u274c\u274e\u00d7\u2715\u2716\u2a2f\U0001f6ab\u26d4]")
+# Figures no payment is: a negative or zero amount, a product (« 3 x 100 € »).
+_ODD_FIGURE = re.compile(
+    r"(?<![\w/.])-\s*\d[\d ]*(?:[,.]\d+)?\s*(?:€|eur)|"
+    r"(?<![\d,.])(?<!\d )0+(?:[,.]0+)?\s*(?:€|eur)|"
+    r"\d\s*[x*]\s*\d[\d ]*(?:[,.]\d+)?\s*(?:€|eur)"
+)
+_FRACTION = re.compile(r"(?<![\d/.,])([1-9])\s*/\s*([2-9])(?![\d/.,])")
+_HALF = re.compile(r"\b(?:a |la |pour )?moiti[eé]\b")
+
+UNSURE_PAID = (
+    "statut de règlement incomplet ou non compris (un reste, une part, une date à venir, un "
+    "montant nul ou négatif, une croix…) : la facture n'est pas tenue pour réglée ; facture "
+    "mise en attente, ni relancée ni tenue pour réglée tant que le statut n'est pas corrigé "
+    "(écrivez « Réglée », ou le montant réglé dans sa colonne)"
+)
+
+
+def as_percent(value: str) -> str:
+    """The text with its fractions and halves as percentages: « Réglé 1/2 » is « Réglé 50 % »."""
+    text = _HALF.sub(" 50 % ", value.lower())
+    return _FRACTION.sub(_share, text)
+
+
+def _share(match: re.Match[str]) -> str:
+    top, bottom = int(match.group(1)), int(match.group(2))
+    return match.group(0) if top >= bottom else f" {round(100 * top / bottom)} % "
+
+
+def unsure_paid(value: Any) -> bool:
+    """Whether a paid status also says the invoice is not, not yet or not fully paid."""
+    if not isinstance(value, str) or not re.search(rf"\b{_PAID}\b", normalise(value)):
+        return False
+    raw = value.lower().replace("\u00a0", " ").replace("\u202f", " ")
+    if _CROSSES.search(raw) or _ODD_FIGURE.search(raw):
+        return True
+    return bool(_UNSURE_WORDS.search(normalise(value)))
+
+
+__all__ = ["UNSURE_PAID", "as_percent", "unsure_paid"]
