@@ -45,6 +45,9 @@ STATUSES = [
     ("Payé par virement le 12/10", 0.0),
     ("Payé, TVA 20%", 0.0),
     ("Payé en double – remboursé le 15/04/2026", 0.0),
+    # the tool's own words, copied into « Statut »
+    ("Réglée : le règlement sera accusé dans le prochain courrier", 0.0),
+    ("Réglée après l'échéance : pénalités à réclamer dans le prochain courrier de relance", 0.0),
 ]
 
 

@@ -13,14 +13,15 @@ from typing import Any
 from .columns import normalise
 
 _PAID = r"(payee?s?|reglee?s?|soldee?s?|encaissee?s?|acquittee?s?|paid|settled|payed)"
-# Words that, beside a paid word, say it is not paid in full, not yet money, or not this one.
-_UNSURE = (
-    r"(demain|bientot|prochaine?s?|promise?s?|prevue?s?|a venir|post ?datee?s?|non echue?s?|"
-    r"pas echue?s?|volee?s?|vol|erreur|autre facture|autre client|presque|quasi\w*|"
-    r"en partie|tiers|quart|sera|seront|va etre|vont etre|will be|soon|tomorrow|"
-    r"rembourse\w* puis|puis rembourse\w*|mais rembourse\w*|et rembourse\w*)"
+# Words that, after a paid word, say it is not paid in full, not yet money, or not this one;
+# and before it, that it is not yet paid (« Presque payé », « Sera réglé »).
+_AFTER = (
+    r"(demain|bientot|prochainement|(mois|semaine) prochaine?|promise?s?|prevue?s?|a venir|"
+    r"post ?datee?s?|non echue?s?|pas echue?s?|volee?s?|vol|erreur|autre facture|"
+    r"autre client|en partie|soon|tomorrow|(puis|mais|et) rembourse\w*)"
 )
-_UNSURE_WORDS = re.compile(rf"\b{_UNSURE}\b.*\b{_PAID}\b|\b{_PAID}\b.*\b{_UNSURE}\b")
+_BEFORE = r"(presque|quasi\w*|bientot|sera|seront|va etre|vont etre|will be|almost)"
+_UNSURE_WORDS = re.compile(rf"\b{_BEFORE} ({_PAID})\b|\b{_PAID}\b.*\b{_AFTER}\b")
 # Marks that say no (« PAYÉ ✗ », « Payé ❌ »).
 _CROSSES = re.compile("[\u2717\u2718\u274c\u274e\u00d7\u2715\u2716\u2a2f\U0001f6ab\u26d4]")
 # Figures no payment is: a negative or zero amount, a product (« 3 x 100 € »).
