@@ -39,9 +39,15 @@ STATUSES = [
     ("Payé sur autre facture", "held"),
     ("Payé (LCR non échue)", "held"),
     ("Payé par chèque post-daté", "held"),
+    # a paid word followed by words the reader does not understand
+    ("Payé - voir avec Paul", "held"),
+    ("Réglé hors délai contractuel convenu", "held"),
+    ("Payé sous réserve d'encaissement", "held"),
     # still paid in full
     ("Payée", 0.0),
     ("Réglé 1000 €", 0.0),
+    ("Réglé par LC ATTIJARI le 15/10/2026", 0.0),
+    ("Réglée en totalité par chèque n° 1234", 0.0),
     ("Payé par virement le 12/10", 0.0),
     ("Payé, TVA 20%", 0.0),
     ("Payé en double – remboursé le 15/04/2026", 0.0),

@@ -30,6 +30,28 @@ _ODD_FIGURE = re.compile(
     r"(?<![\d,.])(?<!\d )0+(?:[,.]0+)?\s*(?:€|eur)|"
     r"\d\s*[x*]\s*\d[\d ]*(?:[,.]\d+)?\s*(?:€|eur)"
 )
+# What may follow a paid word and still say paid in full: how, when, by what means, a
+# reference, a tax, the tool's own follow-up words; anything else is not understood.
+_UNDERSTOOD = frozenset(
+    """le la les l un une du de des d en par a au aux sur avec et ou via pour dans ce cette
+    son sa ses leur notre votre on in by the of with at to from and for est ete bien
+    paye payee payes payees regle reglee regles reglees solde soldee soldes soldees encaisse
+    encaissee encaisses encaissees acquitte acquittee recu recue recus recues paid received
+    settled payed lettre lettree lettrees lettrer lettrage reglement paiement payment
+    total totale totalement integralement integral integrale integralite totalite entierement
+    completement complet complete full fully ok oui yes done fait faite effectue effectuee 100
+    pourcent cheque cheques chq virement virements vir prelevement prelevements prlv cb carte
+    bancaire especes espece numeraire lcr lc traite effet sepa paypal stripe compensation
+    transfer wire card cash check bank banque remise bordereau releve compte no ref reference
+    facture client selon confirme confirmee verifie verifiee rembourse remboursee double date
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre jan
+    janv fev fevr mar avr juil aou sep sept oct nov dec jour hier tva ttc ht eur euros euro
+    montant apres echeance retard penalites penalite indemnite interets reclamees reclamee
+    reclamer reclame remerciement remerciee remercie deja envoye envoyee accuse accusee
+    courrier prochain relance dus dues aucun procedure collective code commerce pas remis
+    contentieux sans sera dans merci autres factures restent reste restant partiel
+    partielle partiellement acompte moitie""".split()  # noqa: SIM905
+)
 _FRACTION = re.compile(r"(?<![\d/.,])([1-9])\s*/\s*([2-9])(?![\d/.,])")
 _HALF = re.compile(r"\b(?:a |la |pour )?moiti[eé]\b")
 
@@ -62,4 +84,21 @@ def unsure_paid(value: Any) -> bool:
     return bool(_UNSURE_WORDS.search(normalise(value)))
 
 
-__all__ = ["UNSURE_PAID", "as_percent", "unsure_paid"]
+def not_understood(value: str) -> list[str]:
+    """The words after the first paid word the reader does not understand (a name in
+    capitals, « BNP », is understood in a status not written all in capitals)."""
+    text = normalise(value)
+    found = re.search(rf"\b{_PAID}\b", text)
+    if found is None:
+        return []
+    words = re.findall(r"[^\W\d_]+", value)
+    names = set() if value.upper() == value else {normalise(w) for w in words if w.isupper()}
+    tail = text[found.end() :].split()
+    return [
+        w
+        for w in tail
+        if w not in _UNDERSTOOD and w not in names and not any(c.isdigit() for c in w)
+    ]
+
+
+__all__ = ["UNSURE_PAID", "as_percent", "not_understood", "unsure_paid"]

@@ -127,10 +127,14 @@ _STEPS = (
 
 def doubtful_paid(value: Any) -> bool:
     """Whether a status says paid without being sure of it (« Réglé ? », « selon client »)."""
+    # « Payé demain », « Payé 0 € », « PAYÉ ✗ » (review-attack-6 §1)
+    return _doubted(value) or unsure_paid(value)
+
+
+def _doubted(value: Any) -> bool:
+    """Whether a status says paid with a doubt: « selon le client », « par erreur », « ? »."""
     if not isinstance(value, str):
         return False
-    if unsure_paid(value):  # « Payé demain », « Payé 0 € », « PAYÉ ✗ » (review-attack-6 §1)
-        return True
     text = normalise(value)
     if _PROMISED.search(text):  # « paiement annoncé pour le 15/12 »: a promise, its date
         return False
@@ -145,8 +149,14 @@ def pending_word(value: Any) -> str | None:
     """The warning for a text saying something under way (« Avoir à faire »), else None."""
     if not isinstance(value, str) or denied(value):  # « Demande d'avoir refusée »
         return None
-    if doubtful_paid(value):
-        return UNSURE_PAID if unsure_paid(value) else DOUBTFUL_PAID
+    if _doubted(value):
+        return DOUBTFUL_PAID
+    if unsure_paid(value):
+        return UNSURE_PAID
+    from .statuses import paid_not_understood  # statuses reads this module: imported late
+
+    if paid_not_understood(value):
+        return UNSURE_PAID
     text = normalise(value)
     if _CREDIT_TO_COME.search(text):
         return CREDIT_TO_COME

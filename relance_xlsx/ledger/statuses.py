@@ -14,7 +14,7 @@ from typing import Any
 
 from .columns import normalise
 from .denials import denied
-from .paidtail import as_percent
+from .paidtail import as_percent, not_understood
 from .pending import PENDING, doubtful_paid
 from .remarks import SETTLED_DISPUTE
 from .voided import VOIDED
@@ -195,10 +195,18 @@ def status_meaning(value: Any) -> str | None:
         return OPEN
     if doubtful_paid(value):  # « Réglé ? », « Réglé selon client »: held, to verify
         return HOLD
-    for meaning, pattern in _COMPILED:
-        if pattern.search(text):
-            return meaning
-    return None
+    meaning = _read(text)
+    # A paid word followed by words not understood: held, never « Réglée » (review-attack-6 §1).
+    return HOLD if meaning == PAID and not_understood(value) else meaning
+
+
+def paid_not_understood(value: Any) -> bool:
+    """Whether a status reads paid but goes on with words the reader does not understand."""
+    return isinstance(value, str) and bool(not_understood(value)) and _read(_folded(value)) == PAID
+
+
+def _read(text: str) -> str | None:
+    return next((meaning for meaning, pattern in _COMPILED if pattern.search(text)), None)
 
 
 def strong_word_negated(value: Any) -> bool:
@@ -272,6 +280,7 @@ __all__ = [
     "SAID",
     "WAIT",
     "WRITTEN_OFF",
+    "paid_not_understood",
     "payment_bounced",
     "status_meaning",
     "status_partial",
