@@ -2,7 +2,6 @@
 (review-attack-6 §8): « 2 (à faire) », « 3 prévues », « 3 ? », 99, 46000 (a date's serial)
 or a date are a warning on the row and no stage; a plain count never goes beyond Relance 2."""
 
-
 from __future__ import annotations
 
 import datetime as dt
