@@ -110,7 +110,8 @@ SAID_APART = [
     # (id, extra headers, their cells, level read, warning said) — review-nextcase2 M1, M2
     ("relancée 2 fois beside relance 1", ["Statut", "Niveau de relance", "Date de relance"], ["Relancée 2 fois", "Relance 1", NOV2], 1, "compte plus de relances"),
     ("nombre 0 beside a date", ["Nombre de relances", "Date de relance"], [0, NOV2], 1, "nombre de relances à 0"),
-    ("2 (tél.)", ["Nombre de relances", "Date de relance"], ["2 (tél.)", NOV2], 2, None),
+    # only a plain whole number 0–9 counts (review-attack-6 §8): the date alone is Relance 1
+    ("2 (tél.)", ["Nombre de relances", "Date de relance"], ["2 (tél.)", NOV2], 1, "nombre de relances attendu"),
     ("deux fois", ["Nombre de relances", "Date de relance"], ["deux", NOV2], 1, "nombre de relances attendu"),
     # a count never says a formal notice was sent (review-late H1)
     ("nombre 3", ["Nombre de relances", "Date de relance"], [3, NOV2], 2, "plus de deux relances"),

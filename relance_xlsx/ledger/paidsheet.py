@@ -1,6 +1,6 @@
 """A payments sheet beside the invoice table's own paid column (review-clerk3 H1): a blank
 cell says nothing, the sheet says what was received; a typed cell the sheet exceeds holds the
-invoice."""
+invoice, as do a status « Réglée » the sheet pays less and a sheet paying more than the invoice."""
 
 from __future__ import annotations
 
@@ -24,16 +24,47 @@ def blank_rows(frame: pd.DataFrame, hits: list[int], has_paid_column: bool) -> n
 
 
 def settle_from_sheet(
-    frame: pd.DataFrame, rows: pd.Index, totals: np.ndarray, tolerance: float
-) -> None:
-    """What the sheet says was paid, in place, for rows that say nothing of it."""
+    frame: pd.DataFrame, rows: pd.Index, totals: np.ndarray, tolerance: float, sheet: str
+) -> list[str]:
+    """What the sheet says was paid, in place, for rows that say nothing of it; an invoice
+    the ledger says paid that the sheet pays less, or one the sheet pays more than its
+    amount, is held (review-attack-6 §2, §12): the warnings that say so."""
+    amount = frame.loc[rows, "amount"].to_numpy(dtype=float)
+    invoice = ~frame.loc[rows, "is_credit"].to_numpy(dtype=bool) & (amount > 0)
+    said_paid = frame.loc[rows, "is_paid"].to_numpy(dtype=bool) & invoice
+    short = said_paid & (totals < amount - tolerance)
+    over = invoice & (totals > amount + tolerance)
     # An undated payment counts in what was paid, as one in the ledger's column does:
     # it lowers the base from the start (policy/stretches.py), and settles the invoice.
     frame.loc[rows, "paid"] = totals
     frame.loc[rows, "netted"] = 0.0  # the sheet says what was received
-    remaining = np.round(frame.loc[rows, "amount"].to_numpy(dtype=float) - totals, 2)
+    remaining = np.round(amount - totals, 2)
+    remaining = np.where(over, 0.0, remaining)  # never a negative amount owed
     frame.loc[rows, "outstanding"] = remaining
     frame.loc[rows, "is_paid"] = (remaining <= tolerance) & ~frame.loc[rows, "is_credit"]
+    frame.loc[rows[over], "is_paid"] = False
+    warnings = []
+    for i in np.flatnonzero(short | over).tolist():
+        said = (_SHORT if short[i] else _OVER).format(
+            sheet=sheet, theirs=money(float(totals[i])), amount=money(float(amount[i]))
+        )
+        row = rows[i]
+        mark_held(frame, row, said)
+        number, line = frame.loc[row, "invoice"], frame.loc[row, "row"]
+        warnings.append(f"Facture n° {number} (ligne {line}) : {said}.")
+    return warnings
+
+
+_SHORT = (
+    "la facture est dite réglée ({amount}) par son statut ou sa date de règlement, mais les "
+    "règlements de la feuille « {sheet} » ne totalisent que {theirs} : facture non relancée "
+    "tant que les deux ne concordent pas ; corrigez le statut ou la feuille"
+)
+_OVER = (
+    "les règlements de la feuille « {sheet} » totalisent {theirs}, plus que le montant de la "
+    "facture ({amount}) : le montant réglé dépasse le montant de la facture ; facture non "
+    "relancée ni tenue pour réglée tant que la feuille n'est pas corrigée"
+)
 
 
 def disagree(frame: pd.DataFrame, row: Any, sheet: str, theirs: float, mine: float) -> list[str]:

@@ -200,7 +200,7 @@ def apply_payments(
     if blank.any():
         # No paid column, or its cell left blank: an empty cell says nothing, the sheet says
         # what was received (review-clerk3 H1).
-        settle_from_sheet(frame, rows[blank], totals[blank], tolerance)
+        warnings += settle_from_sheet(frame, rows[blank], totals[blank], tolerance, table.sheet)
     if said:
         ledger = frame.loc[frame.index[said], "paid"].to_numpy(dtype=float)
         for i, mine, theirs in zip(said, ledger, totals[~blank], strict=True):

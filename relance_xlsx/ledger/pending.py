@@ -16,6 +16,7 @@ from .coded import nones, object_array
 from .columns import normalise
 from .denials import denied
 from .grid import Grid
+from .paidtail import UNSURE_PAID, unsure_paid
 
 # Words under way, read in a status, a cancellation or a credit oui/non column.
 _CREDIT_TO_COME = re.compile(
@@ -126,6 +127,12 @@ _STEPS = (
 
 def doubtful_paid(value: Any) -> bool:
     """Whether a status says paid without being sure of it (« Réglé ? », « selon client »)."""
+    # « Payé demain », « Payé 0 € », « PAYÉ ✗ » (review-attack-6 §1)
+    return _doubted(value) or unsure_paid(value)
+
+
+def _doubted(value: Any) -> bool:
+    """Whether a status says paid with a doubt: « selon le client », « par erreur », « ? »."""
     if not isinstance(value, str):
         return False
     text = normalise(value)
@@ -142,8 +149,14 @@ def pending_word(value: Any) -> str | None:
     """The warning for a text saying something under way (« Avoir à faire »), else None."""
     if not isinstance(value, str) or denied(value):  # « Demande d'avoir refusée »
         return None
-    if doubtful_paid(value):
+    if _doubted(value):
         return DOUBTFUL_PAID
+    if unsure_paid(value):
+        return UNSURE_PAID
+    from .statuses import paid_not_understood  # statuses reads this module: imported late
+
+    if paid_not_understood(value):
+        return UNSURE_PAID
     text = normalise(value)
     if _CREDIT_TO_COME.search(text):
         return CREDIT_TO_COME
@@ -184,6 +197,7 @@ __all__ = [
     "PENDING",
     "PRE_LITIGATION",
     "PROMISED",
+    "UNSURE_PAID",
     "doubtful_paid",
     "pending_rows",
     "pending_word",

@@ -3,6 +3,7 @@ reminder date alone, « Nombre de relances », a status « Relancée », or one 
 stage (« 1ère relance », « 2ème relance », « Mise en demeure »). The escalation goes on from
 the stage reached, never back to a first reminder (review-pubwb6 M1).
 
+« Nombre de relances » counts only as a plain whole number of 0 to 9, never beyond Relance 2.
 A stage counts only for a date, or a « x » / « Oui » (sent, its date unknown); « Non », « 0 »,
 « à faire », a placeholder or an empty cell is no stage. A reminder date after the run's day
 is planned, not sent: warned on its row, never counted (review-nextcase2 H2, H6)."""
@@ -30,28 +31,32 @@ _STATUSES = ("status", "payment_status", "reminder_status")
 _REMINDED = re.compile(r"^(?:deja )?relance(?:e|es|s)?(?: (\d)(?: fois)?)?$")
 
 
-_COUNT = re.compile(r"^(\d+)(?![\d,.])")
+# Only a plain whole number of 0 to 9 counts (review-attack-6 §8): « 2 (à faire) », « 3
+# prévues », « 3 ? », « 2/3 », 99 or 46000 (a date's serial) are notes, not reminders sent.
+_COUNT = re.compile(r"^\d$")
+_MOST = 9
+_COUNT_EXPECTED = (
+    "nombre de relances attendu : un nombre entier seul, de 0 à 9 (une note comme « 2 (à "
+    "faire) », « 3 prévues » ou « 3 ? » ne compte aucune relance envoyée)"
+)
 
 
 def parse_count(value: Any) -> int | None:
-    """A « Nombre de relances » cell: a whole number of reminders sent, 0 or more."""
+    """A « Nombre de relances » cell: a plain whole number of reminders sent, 0 to 9."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        number = value
-    else:  # « 2 », « 2 (tél.) », « 2 fois »: the number it opens with
-        text = str(value).strip()
-        if not text:
+        if value != value:  # NaN: empty
             return None
-        found = _COUNT.match(text)
-        if found is None:
-            raise ValueError("nombre de relances attendu : 0, 1, 2…")
-        number = int(found.group(1))
-    if number != number:  # NaN: empty
+        if not float(value).is_integer() or not 0 <= value <= _MOST:
+            raise ValueError(_COUNT_EXPECTED)
+        return int(value)
+    text = str(value).strip()
+    if not text:
         return None
-    if number < 0 or not float(number).is_integer():
-        raise ValueError("nombre de relances attendu : 0, 1, 2…")
-    return int(number)
+    if _COUNT.match(text) is None:
+        raise ValueError(_COUNT_EXPECTED)
+    return int(text)
 
 
 def _stage_date(value: Any) -> dt.date | bool | None:

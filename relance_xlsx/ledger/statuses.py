@@ -14,6 +14,7 @@ from typing import Any
 
 from .columns import normalise
 from .denials import denied
+from .paidtail import as_percent, not_understood
 from .pending import PENDING, doubtful_paid
 from .remarks import SETTLED_DISPUTE
 from .voided import VOIDED
@@ -96,7 +97,9 @@ _BOUNCED = (
     r"\b(rejet|impaye)s? (de |du |d )?(prelevement|cheque|virement|paiement|reglement)|"
     # « Réglé mais rejeté », « Payé puis retourné » (review-attack-5 §6)
     r"\b(paye\w*|regle\w*|encaisse\w*|vire\w*) (mais|puis|et) (\w+ ){0,3}?"
-    r"(rejet\w*|refus\w*|impaye\w*|retourne\w*|annule\w*|bounced|returned)\b"
+    r"(rejet\w*|refus\w*|impaye\w*|retourne\w*|annule\w*|bounced|returned)\b|"
+    # « Payé — rejeté » (review-attack-6 §1)
+    r"\b(paye\w*|regle\w*|encaisse\w*) (rejet\w*|refus\w*|impaye\w*|retourne\w*|bounced|returned)\b"
 )
 _PATTERNS = (
     (OPEN, _BOUNCED),
@@ -192,10 +195,18 @@ def status_meaning(value: Any) -> str | None:
         return OPEN
     if doubtful_paid(value):  # « Réglé ? », « Réglé selon client »: held, to verify
         return HOLD
-    for meaning, pattern in _COMPILED:
-        if pattern.search(text):
-            return meaning
-    return None
+    meaning = _read(text)
+    # A paid word followed by words not understood: held, never « Réglée » (review-attack-6 §1).
+    return HOLD if meaning == PAID and not_understood(value) else meaning
+
+
+def paid_not_understood(value: Any) -> bool:
+    """Whether a status reads paid but goes on with words the reader does not understand."""
+    return isinstance(value, str) and bool(not_understood(value)) and _read(_folded(value)) == PAID
+
+
+def _read(text: str) -> str | None:
+    return next((meaning for meaning, pattern in _COMPILED if pattern.search(text)), None)
 
 
 def strong_word_negated(value: Any) -> bool:
@@ -212,7 +223,7 @@ def status_partial(value: Any) -> bool:
     """Whether a status such as « Partially paid » or « Partiellement payée » says a part paid."""
     if not isinstance(value, str):
         return False
-    text = normalise(_PERCENT.sub(r" \1 pourcent ", value))
+    text = normalise(_PERCENT.sub(r" \1 pourcent ", as_percent(value)))
     return bool(_PARTIAL.search(text)) and not _NOT_PART_PAID.search(text)
 
 
@@ -229,7 +240,9 @@ def status_says_paid(value: Any) -> bool:
 def _folded(value: str) -> str:
     """A status folded for matching, its mistyped words mended, its settled disputes out."""
     # « Réglé 50% » is « réglé 50 pourcent »: a part paid (review-attack-5 §6).
-    text = " ".join(_spelled(w) for w in normalise(_PERCENT.sub(r" \1 pourcent ", value)).split())
+    text = " ".join(
+        _spelled(w) for w in normalise(_PERCENT.sub(r" \1 pourcent ", as_percent(value))).split()
+    )
     # « litige réglé », « pas de litige »: neither a dispute nor a payment.
     return SETTLED_DISPUTE.sub(" ", text).strip()
 
@@ -267,6 +280,7 @@ __all__ = [
     "SAID",
     "WAIT",
     "WRITTEN_OFF",
+    "paid_not_understood",
     "payment_bounced",
     "status_meaning",
     "status_partial",

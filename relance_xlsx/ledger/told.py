@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from .grid import Grid
+from .paidtail import as_percent
 from .statuses import payment_bounced
 
 TOLD_FIELDS = ("status", "payment_status", "platform_status")
@@ -31,6 +32,14 @@ _SAID = re.compile(
     r"\W*" + _NUMBER
 )
 _PRICED = re.compile(_NUMBER + _CURRENCY)
+# A paid word negated just before it: « non payé 300 € », « pas encore réglé ».
+_NEGATION = re.compile(r"\b(non|pas|not|never|jamais)\W+(\w+\W+)?$")
+# « payé 300 € / 1 000 € », « réglé 300 sur 1000 € »: what was paid out of the whole.
+_OUT_OF = re.compile(
+    r"\b(?:paye\w*|regle\w*|verse\w*|encaisse\w*)\W+"
+    + _NUMBER.replace("(?![\\d%/.,]", "(?![\\d%.,]")
+    + r"(?:\s*(?:€|eur\b|euros?\b))?\s*(?:/|sur)\s*\d"
+)
 # « Réglé 50% », « payée à 30 % »: the share of the invoice paid.
 _SHARE = re.compile(
     r"\b(?:paye\w*|regle\w*|verse\w*|encaisse\w*|acompte)\W+(?:a\W+|de\W+)?"
@@ -42,23 +51,34 @@ def told(value: Any) -> tuple[str, float] | None:
     """What a status text says was paid ("paid", x), is left ("balance", x) or the share paid
     in percent ("share", x), when it holds exactly one amount said by its word; None
     otherwise."""
-    if not isinstance(value, str) or not any(c.isdigit() for c in value) or payment_bounced(value):
+    if not isinstance(value, str) or payment_bounced(value):
+        return None
+    if not any(c.isdigit() for c in as_percent(value)):
         return None
     return _told(value)
 
 
 @functools.lru_cache(maxsize=4096)
 def _told(value: str) -> tuple[str, float] | None:
-    text = unicodedata.normalize("NFKD", value.lower().replace("\u00a0", " "))
+    text = unicodedata.normalize("NFKD", as_percent(value).replace("\u00a0", " "))
     text = "".join(c for c in text if not unicodedata.combining(c)).replace("\u202f", " ")
     text = _DATE.sub(" ", text.replace("'", " ").replace("\u2019", " "))
     shares = _SHARE.findall(text)
     if len(shares) == 1 and not _PRICED.search(text) and not _SAID.search(text):
         share = _figure(*shares[0])
         return ("share", share) if 0 < share <= 100 else None
-    said = [(m.group("word"), _figure(m.group(2), m.group(3))) for m in _SAID.finditer(text)]
+    said = [
+        (m.group("word"), _figure(m.group(2), m.group(3)))
+        for m in _SAID.finditer(text)
+        if not _NEGATION.search(text[: m.start()])  # « Non payé 300 € » (review-attack-6 §13)
+    ]
     figures = {_figure(m.group(1), m.group(2)) for m in _PRICED.finditer(text)}
     figures |= {x for _, x in said}
+    left = [x for word, x in said if word.startswith("rest")]
+    if len(left) == 1 and len(said) == 2:  # « payé 300 € - reste 700 € »: what is left
+        return "balance", left[0]
+    if len(said) == 1 and len(figures) == 2 and (whole := _OUT_OF.search(text)):
+        return "paid", _figure(whole.group(1), whole.group(2))  # « Payé 300 € / 1000 € »
     if len(figures) != 1 or len(said) != 1:
         return None  # no amount, or several: what was paid is not known
     word, amount = said[0]
