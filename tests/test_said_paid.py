@@ -190,3 +190,46 @@ def test_an_invoice_held_by_a_payments_sheet_does_not_stop_the_run(tmp_path, how
     assert by_number["F1"].outstanding == 0 and by_number["F2"].action != "letter"
     rows = {r[0]: r for r in load_workbook(path)["Factures"].iter_rows(values_only=True)}
     assert "Réglée" in " ".join(str(v) for v in rows["F1"] if v)  # written back
+
+
+FIVE = ["Garage Bernard", "Menuiserie Roux", "Traiteur Chevalier", "Boulangerie Petit",
+        "Plomberie Martin"]  # fmt: skip
+
+
+def _sorted_receipts(tmp_path, payers, wrong):
+    """Five clients, five 1 000 € invoices; receipts paid by `payers`, the first `wrong` rows
+    carrying the next client's invoice number (the « Facture réglée » column sorted alone)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append(HEADERS)
+    for i, client in enumerate(FIVE):
+        ws.append([f"F-90{i}", D(2026, 8, 1), client, "1 rue X\n69003 Lyon", 1000.0,
+                   D(2026, 9, 1)])  # fmt: skip
+    receipts = wb.create_sheet("Règlements")
+    receipts.append(["Date", "Client", "Facture réglée", "Montant"])
+    for i, payer in enumerate(payers):
+        receipts.append([D(2026, 11, 2), payer, f"F-90{(i + 1) % 5 if i < wrong else i}", 1000.0])
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    return read_ledger(path, Settings(), as_of=AS_OF).frame.set_index("invoice")
+
+
+# (payers, rows misaligned, outcome of F-900..F-904) — review-attack-6 §4: 3 or more rows
+# naming another client of the ledger are a misaligned sheet, every one held, none applied.
+OTHERS = ["Groupe Alpha Holding", "Financière Beta", "Omega Participations", "Delta Gestion",
+          "Sigma Capital"]  # fmt: skip
+MISALIGNED = [
+    ("two-wrong", FIVE, 2, ["open", "held", "held", "paid", "paid"]),
+    ("three-wrong", FIVE, 3, ["open", "held", "held", "held", "paid"]),
+    ("all-wrong", FIVE, 5, ["held"] * 5),
+    # not the ledger's clients at all (parent companies): the number decides, as before
+    ("another-naming", OTHERS, 5, ["paid"] * 5),
+]
+
+
+@pytest.mark.parametrize(("payers", "wrong", "expected"), [m[1:] for m in MISALIGNED],
+                         ids=[m[0] for m in MISALIGNED])  # fmt: skip
+def test_a_misaligned_receipts_sheet_is_held_not_applied(tmp_path, payers, wrong, expected):
+    frame = _sorted_receipts(tmp_path, payers, wrong)
+    assert [_outcome(frame.loc[f"F-90{i}"]) for i in range(5)] == expected

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from .clientsplaces import two_places
 from .coded import nones
 from .flagged import PENDING_READERS
 from .followup import notice_reached, status_promises
@@ -116,8 +117,8 @@ def _notice_level(value: Any) -> bool:
 
 def owed_holds(grid: Grid, holds: dict[str, Any], owed: np.ndarray) -> dict[str, Any]:
     """The holds only an invoice still owed needs: a remark saying it was paid, a client cell
-    naming two companies."""
-    return two_clients(grid, paid_remarks(grid, holds, owed), owed)
+    naming two companies, a client name with two addresses."""
+    return two_places(grid, two_clients(grid, paid_remarks(grid, holds, owed), owed), owed)
 
 
 __all__ = ["hold_columns", "owed_holds"]

@@ -32,9 +32,10 @@ def with_clients(
     numbers told apart: the positions and headers to read with, the join's sentence, and
     the warnings."""
     read_headers, joined = headers, ""
+    doubled: list[str] = []
     if clients is not None:
-        positions, read_headers, joined = join_clients(data, positions, headers, clients)
-    return positions, read_headers, joined, split_homonyms(data, positions)
+        positions, read_headers, joined, doubled = join_clients(data, positions, headers, clients)
+    return positions, read_headers, joined, [*doubled, *split_homonyms(data, positions)]
 
 
 def split_homonyms(data: list[list[Any]], positions: dict[str, int]) -> list[str]:

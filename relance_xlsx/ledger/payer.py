@@ -49,7 +49,8 @@ def other_clients(
 ) -> dict[int, tuple[int, str]]:
     """Invoice position -> (sheet row, payer named) of a receipts row naming another client.
     Codes (« C001 ») are not names; a column that disagrees on most rows is not the clients'
-    names at all (another naming, a bank's): nothing is held then."""
+    names at all (another naming, a bank's): nothing is held then, unless those rows name other
+    clients of the ledger (a misaligned sheet: all held)."""
     out: dict[int, tuple[int, str]] = {}
     if not payers or "client" not in frame:
         return out
@@ -62,9 +63,25 @@ def other_clients(
             compared += 1
             if not same_client(payer, clients[i]):
                 out.setdefault(i, (row, payer))
-    if len(out) > 2 and 2 * len(out) > compared:
+    if len(out) > 2 and 2 * len(out) > compared and not _ledger_names(out, clients):
         return {}
     return out
+
+
+def _ledger_names(out: dict[int, tuple[int, str]], clients: list[Any]) -> bool:
+    """Whether most rows disagreeing name another client of the ledger: a misaligned sheet
+    (a sorted column, review-attack-6 §4), every such row held; else another naming."""
+    known = {w for w in map(_words, set(map(str, clients))) if w}
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for words in known:
+        for word in words:
+            by_word.setdefault(word, []).append(words)
+    named = 0
+    for _, payer in out.values():
+        mine = _words(payer)
+        if mine and any(mine <= w or w <= mine for x in mine for w in by_word.get(x, ())):
+            named += 1
+    return 2 * named >= len(out)
 
 
 # The rows a payments sheet held on purpose (its reason said): not unreadable rows, so never

@@ -12,6 +12,7 @@ from .bundles import (
     write_posting,
 )
 from .joining import BLANK_TEXT, Joined, join_letters, page_counts
+from .journaled import journaled, sent_key
 from .listedit import (
     PostingList,
     Saved,
@@ -53,6 +54,7 @@ __all__ = [
     "invoices_text",
     "join_bundles",
     "join_letters",
+    "journaled",
     "keep_earlier_list",
     "number_problem",
     "page_counts",
@@ -65,6 +67,7 @@ __all__ = [
     "refused_numbers",
     "reused_numbers",
     "save_numbers",
+    "sent_key",
     "shown_number",
     "write_posting",
     "write_posting_list",

@@ -10,12 +10,14 @@ from ..ledger import Ledger
 from ..mailroom import (
     Listed,
     Recorded,
+    journaled,
     keep_earlier_list,
     posting_lists,
     read_list,
     record_numbers,
+    sent_key,
 )
-from ..workbook import JournalEntry, check_targets, dated_numbers
+from ..workbook import JournalEntry, check_targets, dated_numbers, journal_lines
 
 
 def typed_numbers(
@@ -42,6 +44,8 @@ def typed_numbers(
         keep_earlier_list(out, as_of)
     found = [read_list(path) for path in posting_lists(list_folders(ledger.path, out), as_of)]
     lists = _own_lists(found, ledger, warnings)
+    sent = sent_letters(ledger.path, settings.writeback.journal_sheet, lists)
+    lists = journaled(lists, sent, warnings)
     header = ledger.columns.get("registered_no", settings.writeback.registered_header)
     column = f"« {header} » de la feuille « {ledger.sheet} »"
     listed = [x for x in lists if x.day]
@@ -62,6 +66,22 @@ def list_folders(ledger: Path, out: Path | None) -> list[Path]:
     hidden sheet keeps."""
     home = ledger.resolve().parent
     return [home / "relances", home, *([out.resolve().parent] if out is not None else [])]
+
+
+def sent_letters(
+    path: Path, sheet: str, lists: list[Listed]
+) -> frozenset[tuple[dt.date, str, str]]:
+    """The letters the journal records as written for the clients of these lists: (day,
+    file name, invoice)."""
+    if not path.is_file():
+        return frozenset()
+    clients = {line.client for x in lists for line in x.lines if line.number.strip()}
+    return frozenset(
+        sent_key(e.run_date, e.letter, e.invoice)
+        for client in clients
+        for e in journal_lines(path, sheet, client)
+        if e.letter and e.invoice
+    )
 
 
 def _own_lists(lists: list[Listed], ledger: Ledger, warnings: list[str]) -> list[Listed]:
