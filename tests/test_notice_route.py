@@ -2,7 +2,9 @@
 findings 3 and 4): the English letter asks the court for the costs as the French one does,
 for a business and for a consumer; a consumer living abroad is sued where he lives (Brussels I
 bis, art. 18(2)): no French injonction de payer, a neutral « procédure judiciaire de
-recouvrement »; a foreign business keeps the injonction de payer."""
+recouvrement »; a business abroad too, its route and court to check with counsel as its
+litigation file says (review-lawhand 3: the letter threatened a French injonction de payer
+the file called unsuitable)."""
 
 # ruff: noqa: E501
 
@@ -46,12 +48,13 @@ def _text(path: str) -> str:
 @pytest.mark.parametrize(
     ("client", "kind", "lang", "where", "says", "never"),
     [
-        pytest.param("Thames Widgets Ltd", None, "en", LONDON, EN_ORDER, "legal proceedings for recovery", id="en-business-abroad-costs-F4"),
+        pytest.param("Thames Widgets Ltd", None, "en", LONDON, EN_NEUTRAL, "injonction", id="en-business-abroad-neutral"),
         pytest.param("Mr John Smith", "Particulier", "en", LYON, EN_ORDER, "legal proceedings for recovery", id="en-consumer-in-france-costs-F4"),
         pytest.param("Mr John Smith", "Particulier", "en", BRUSSELS, EN_NEUTRAL, "injonction", id="en-consumer-abroad-neutral-F3"),
         pytest.param("M. Jean Dupont", "Particulier", "fr", BRUSSELS, FR_NEUTRAL, "injonction", id="fr-consumer-abroad-neutral-F3"),
         pytest.param("M. Jean Dupont", "Particulier", "fr", LYON, FR_ORDER, "procédure judiciaire de recouvrement", id="fr-consumer-in-france-unchanged"),
-        pytest.param("Brussels Trading SPRL", None, "fr", BRUSSELS, FR_ORDER, "procédure judiciaire de recouvrement", id="fr-business-abroad-unchanged"),
+        pytest.param("Brussels Trading SPRL", None, "fr", BRUSSELS, FR_NEUTRAL, "injonction", id="fr-business-abroad-neutral"),
+        pytest.param("Lyon Trading SARL", None, "fr", LYON, FR_ORDER, "procédure judiciaire de recouvrement", id="fr-business-in-france-unchanged"),
         pytest.param("Commune de Villeurbanne", "Commune", "fr", LYON, "référé-provision", "frais de la procédure", id="fr-commune-unchanged"),
     ],
 )  # fmt: skip

@@ -35,8 +35,10 @@ TYPE_TESTS = {
     "business": "not debtor.consumer and not debtor.public",
     # The court after a formal notice.
     "administrative": "debtor.public_person",
-    # A consumer whose address is outside France (Brussels I bis, art. 18(2)).
-    "abroad": "debtor.consumer and debtor.abroad",
+    # A debtor whose address is outside France: a consumer is sued only where he lives
+    # (Brussels I bis, art. 18(2)); a business abroad, by a route and a court to check with
+    # counsel (the litigation file says so): no French injonction de payer threatened.
+    "abroad": "debtor.abroad",
     "judicial": "not debtor.public_person",
 }
 

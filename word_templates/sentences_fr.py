@@ -222,8 +222,8 @@ FR = {
                 "administrative": "À défaut de règlement dans ce délai, nous saisirons le tribunal "
                 "administratif compétent d'une demande de référé-provision (article R541-1 du "
                 "Code de justice administrative), sans autre avis.",
-                # A consumer living abroad is sued only where he lives (Brussels I bis, art.
-                # 18(2)): no French injonction de payer threatened.
+                # A debtor abroad (a consumer is sued only where he lives, Brussels I bis, art.
+                # 18(2); a business by a route to check): no French injonction de payer.
                 "abroad": "À défaut de règlement dans ce délai, nous engagerons une procédure "
                 "judiciaire de recouvrement, sans autre avis, et nous demanderons que les frais "
                 "de la procédure soient mis à votre charge.",
