@@ -161,3 +161,28 @@ def test_instalments_beyond_the_invoice_hold_it(tmp_path, parts, held):
     else:
         assert not beyond
         assert list(valid["invoice"]) == ["F2026-101"] * 3 + ["F2026-102"]
+
+
+def test_a_letter_names_an_invoice_in_instalments_once(tmp_path):
+    """review-late M4/L2: « factures n° F2026-101, F2026-101 et F2026-101 impayées »."""
+    from conftest import all_paragraphs, complete_settings
+    from docx import Document
+
+    import relance_xlsx
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append([*(h.format(amount="Montant échéance") for h in PLAIN), "Adresse"])
+    for row in SPLIT[:3]:
+        ws.append([*row, "10 rue Garibaldi\n69006 Lyon"])
+    wb.save(tmp_path / "ech4.xlsx")
+    result = relance_xlsx.run(
+        tmp_path / "ech4.xlsx", complete_settings(), as_of=dt.date(2026, 12, 7),
+        out_dir=tmp_path / "out", pdf=False,
+    )  # fmt: skip
+    (letter,) = result.letters
+    text = " ".join(p.text for p in all_paragraphs(Document(letter.path)))
+    text = text.replace("\u2011", "-").replace("\xa0", " ")  # typeset hyphens and spaces
+    assert "F2026-101, F2026-101" not in text and "F2026-101 et F2026-101" not in text
+    assert "facture n° F2026-101" in text

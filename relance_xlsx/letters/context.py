@@ -75,7 +75,7 @@ def letter_context(
     )
     parts, free = _parts(plan, data, frame), data.of(plan.free_credit_rows)
     debtor = _debtor(plan.client, people, lang)
-    numbers = [str(r["invoice"] or "–") for r in rows]
+    numbers = list(dict.fromkeys(str(r["invoice"] or "–") for r in rows))  # each once
     return {
         "creditor": creditor_for(creditor, lang),
         "debtor": {**debtor, "of_name": items.statement_of(plan.client, plan.barred_out)},
@@ -261,7 +261,7 @@ def _recall(rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     notices recorded for them, never noticed again ({} when none)."""
     if not rows:
         return {}
-    numbers = [str(r["invoice"] or "–") for r in rows]
+    numbers = list(dict.fromkeys(str(r["invoice"] or "–") for r in rows))  # each once
     days = sorted({d for r in rows for d in notice_days(r)})
     return {
         "numbers": numbers,

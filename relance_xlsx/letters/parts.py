@@ -133,7 +133,7 @@ def part_context(
     """One part, formatted: its invoices, totals, the reminders recorded for them, its
     deadline. above: the letter has a higher stage than this part (or recalls a notice)."""
     lang, m = f.lang, f.money
-    numbers = [str(r["invoice"] or "–") for r in rows]
+    numbers = list(dict.fromkeys(str(r["invoice"] or "–") for r in rows))  # once, instalments too
     invoices = []
     for r in rows:
         item = invoice_item(r, m, lang)
@@ -153,7 +153,7 @@ def part_context(
         "relisted": bool(rows) and all(r["relisted"] for r in rows),
         "invoices": invoices,
         "count": len(rows),
-        **agreement(len(rows), lang),
+        **agreement(len(numbers), lang),
         "invoices_phrase": invoices_phrase(numbers, lang),
         "invoices_phrase_start": _start(invoices_phrase(numbers, lang)),
         "of_invoices": of_invoices(numbers, lang),
