@@ -81,3 +81,19 @@ def test_one_number_under_two_names_is_warned(tmp_path):
     result = _run(tmp_path, [MARTIN_1, BERNARD, BERNARD_2])
     assert any("« C003 » porte plusieurs noms" in w for w in result.warnings)
     assert sorted(x.client for x in result.letters) == ["Garage Bernard", "Garage Bernart", "Jean Martin"]  # fmt: skip
+
+
+def test_a_homonym_s_address_names_the_client_and_its_reference_the_number(tmp_path):
+    """review-late L1: « Jean Martin (client n° C001) » was printed in the address's name
+    line (the name on the registered letter's receipt); the number goes in the reference."""
+    from conftest import all_paragraphs
+    from docx import Document
+
+    result = _run(tmp_path, [MARTIN_1, MARTIN_2, BERNARD])
+    for letter in (x for x in result.letters if "Martin" in x.client):
+        lines = [p.text for p in all_paragraphs(Document(letter.path))]
+        assert "Jean Martin" in lines  # the address block's name line, alone
+        number = "C001" if letter.invoices == ["F2026-101"] else "C002"
+        reference = next(t for t in lines if t.startswith("Réf."))
+        reference = reference.replace("\u202f", " ").replace("\xa0", " ")  # typeset spaces
+        assert reference.endswith(f" ; client n° {number}"), reference

@@ -27,6 +27,7 @@ from .grid import (
     Grid,
 )
 from .holdback import HOLD_HEADER, HoldBack, hold_rows, hold_sentence
+from .homonyms import named_apart
 from .labels import (
     FIELD_LABELS,
     label,
@@ -166,6 +167,7 @@ __all__ = [
     "legal_person",
     "letters_after_due",
     "match_headers",
+    "named_apart",
     "next_working_day",
     "open_workbook",
     "parse_amount",

@@ -3,6 +3,7 @@ two clients, told apart by their number, never one letter nor one account."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,7 +62,7 @@ def split_homonyms(data: list[list[Any]], positions: dict[str, int]) -> list[str
         if name in split and key_of(number):
             typed = str(row[at]).strip()
             said.setdefault(name, typed)
-            row[at] = f"{typed} (client n° {_number(number)})"
+            row[at] = f"{typed}{_APART.format(_number(number))}"
     warnings = []
     if split:
         shown = ", ".join(f"« {said[n]} »" for n in sorted(split)[:_SHOWN])
@@ -81,4 +82,16 @@ def split_homonyms(data: list[list[Any]], positions: dict[str, int]) -> list[str
     return warnings
 
 
-__all__ = ["split_homonyms", "with_clients"]
+# How a homonym is named apart: « Jean Martin (client n° C001) ».
+_APART = " (client n° {})"
+_NAMED_APART = re.compile(r"(.*) \(client n° ([^)]*)\)")
+
+
+def named_apart(client: str) -> tuple[str, str]:
+    """A homonym's own name and its client number (« Jean Martin (client n° C001) » →
+    « Jean Martin », « C001 »): the address shows the name, the reference the number."""
+    found = _NAMED_APART.fullmatch(client)
+    return (found.group(1), found.group(2)) if found else (client, "")
+
+
+__all__ = ["named_apart", "split_homonyms", "with_clients"]

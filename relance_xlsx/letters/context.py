@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..config import Settings
-from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE, KIND_THANKS
+from ..ledger import KIND_CLAIM, KIND_FORMAL_NOTICE, KIND_THANKS, named_apart
 from ..wording import (
     agreement,
     amount_in_words,
@@ -74,7 +74,7 @@ def letter_context(
         provisional=provisional_note(settings, lang),
     )
     parts, free = _parts(plan, data, frame), data.of(plan.free_credit_rows)
-    debtor = _debtor(plan.client, people, lang)
+    debtor = _debtor(named_apart(plan.client)[0], people, lang)  # a homonym: its name alone
     numbers = list(dict.fromkeys(str(r["invoice"] or "–") for r in rows))  # each once
     return {
         "creditor": creditor_for(creditor, lang),
@@ -193,6 +193,7 @@ def _wording(
     paid_numbers = [str(r["invoice"] or "–") for r in data.of(plan.paid_rows)]
     deadline = as_of + dt.timedelta(days=settings.letters.formal_notice_days)
     reference = ", ".join(numbers) if len(numbers) <= 3 else invoices_title(numbers, lang)
+    reference += f" ; client n° {apart}" if (apart := named_apart(plan.client)[1]) else ""
     if not numbers:  # a statement of account
         reference = ("Relevé au " if lang == "fr" else "Statement at ") + date_short(as_of, lang)
     return {
@@ -285,8 +286,7 @@ def _debtor(client: str, rows: list[dict[str, Any]], lang: str) -> dict[str, Any
         "public": kind == "public",
         # Its court after a notice: the administrative one for a public person only.
         "public_person": bool(rows) and public_person(rows[0]),
-        # A consumer is sued only where he lives (Brussels I bis, art. 18(2)): no French
-        # injonction de payer is threatened when that is abroad.
+        # Outside France: no French injonction de payer threatened (its route to check).
         "abroad": debtor_abroad(rows),
         "type": kind,
     }
