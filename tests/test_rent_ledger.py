@@ -26,10 +26,10 @@ def _rent(tmp_path, client, amount):
     headers = ["Quittance n°", client, "Adresse", "Échéance", *([amount] if amount else []),
                "Montant encaissé", "Reste dû"]  # fmt: skip
     rows = [
-        [f"Q-{i:03d}", t, f"{i} rue Y\n31000 Toulouse", D(2026, 9 + i // 2, 5),
+        [f"Q-{i:03d}", t, f"{TENANTS.index(t) + 1} rue Y\n31000 Toulouse", D(2026, 9 + i // 2, 5),
          *([850.0] if amount else []), p, 850.0 - p]
         for i, (t, p) in enumerate(zip(TENANTS, PAID, strict=True), 1)
-    ]  # fmt: skip
+    ]  # fmt: skip  # one address per tenant: two would hold its rents (clientsplaces.py)
     return write_ledger(tmp_path / "loyers.xlsx", rows, headers, sheet="Loyers 2026")
 
 
