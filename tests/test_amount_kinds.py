@@ -120,9 +120,9 @@ def test_a_typed_credit_note_is_never_chased(tmp_path):
     letter = next(x for x in result.letters if x.client == "Dupont SARL")
     text = " ".join(p.text for p in all_paragraphs(Document(letter.path)))
     text = text.replace("\u202f", " ").replace("\xa0", " ")
-    # Never claimed: a credit that names no invoice is shown as available, not deducted
-    # (the rule for a negative amount too), so the total is the invoice's alone.
-    assert "Total restant dû : 1 200,00 €" in text and "1 400,00" not in text
+    # Never claimed: a credit that names no invoice is deducted by compensation (C. civ.
+    # 1347, review-lawhand 1), as in the litigation file: 1 200 - 200, never 1 400.
+    assert "Total restant dû : 1 000,00 €" in text and "1 400,00" not in text
     assert "-200,00 €" in text
 
 
