@@ -191,7 +191,6 @@ def _wording(
     lang = plan.language
     first: dict[str, Any] = parts[0] if parts else {}
     paid_numbers = [str(r["invoice"] or "–") for r in data.of(plan.paid_rows)]
-    deadline = as_of + dt.timedelta(days=settings.letters.formal_notice_days)
     reference = ", ".join(numbers) if len(numbers) <= 3 else invoices_title(numbers, lang)
     reference += f" ; client n° {apart}" if (apart := named_apart(plan.client)[1]) else ""
     if not numbers:  # a statement of account
@@ -233,8 +232,9 @@ def _wording(
         "courteous": first.get("courteous", False),
         "pay_by": day_long(as_of + dt.timedelta(days=settings.letters.payment_days), lang),
         "pay_by_days": settings.letters.payment_days,
-        "deadline": day_long(deadline, lang),
+        "deadline": day_long(as_of + dt.timedelta(days=settings.letters.formal_notice_days), lang),
         "deadline_days": settings.letters.formal_notice_days,
+        "registered": plan.kind in settings.print.registered or plan.lapse_saving,
     }
 
 
