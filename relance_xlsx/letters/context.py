@@ -91,7 +91,7 @@ def letter_context(
         # Empty for a letter that claims no interest: its template shows no breakdown.
         "interest_periods": [line for p in parts for line in p["interest_periods"]],
         "legal": _legal(plan, data, parts, debtor, settings, as_of, rate),
-        "statement": statement(data.of(plan.statement_rows), m, lang),
+        "statement": statement(data.of(plan.statement_rows), m, lang, plan.barred_out),
         "payment": {
             # A transfer's reference field is short: a long list becomes the statement's date.
             "reference": ", ".join(numbers)

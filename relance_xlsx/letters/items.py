@@ -14,8 +14,11 @@ from ..policy import DOUBTFUL_LABEL, doubtful
 from ..wording import date_short, day_long, de
 
 
-def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) -> dict[str, Any]:
-    """The client's statement of account: open invoices and credits, payments, balance."""
+def statement(
+    rows: list[dict[str, Any]], m: Callable[[float], str], lang: str, barred_out: bool = False
+) -> dict[str, Any]:
+    """The client's statement of account: open invoices and credits, payments, balance;
+    barred_out: a time-barred open invoice is left out (its wording says « non prescrits »)."""
     items = [
         {
             "label": _statement_label(r, lang),
@@ -38,6 +41,7 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
         "lines": items,
         "paid": m(sum(r["paid"] for r in rows)),
         "balance": m(sum(r["outstanding"] for r in owed)),
+        "barred_out": barred_out,
     }
 
 
