@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from conftest import complete_settings, write_ledger
+from docx import Document
 
 import relance_xlsx
 
@@ -48,3 +49,15 @@ def test_the_indemnity_is_claimed_once_per_invoice(tmp_path, rows, indemnities):
         by_client[inv.client] = by_client.get(inv.client, 0.0) + inv.indemnity
     got = {x.client: (round(by_client[x.client], 2), round(x.total_due, 2)) for x in result.letters}
     assert got == {c: (i, round(t, 2)) for c, (i, t) in indemnities.items()}
+
+
+def test_an_invoice_in_instalments_is_one_invoice_in_the_sentence(tmp_path):
+    """« la facture n° E-01 ci-dessous demeure impayée », never « impayées » (review-lawimg L1)."""
+    rows = _instalments("E-01", "Dupont SARL", A, THREE, 400.0, 1200.0)
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 12, 8), out_dir=tmp_path / "o", pdf=False
+    )
+    (letter,) = result.letters
+    text = " ".join(p.text for p in Document(letter.path).paragraphs).replace("\xa0", " ")
+    assert "ci-dessous demeure impayée." in text

@@ -192,7 +192,8 @@ def _wording(
     first: dict[str, Any] = parts[0] if parts else {}
     paid_numbers = [str(r["invoice"] or "–") for r in data.of(plan.paid_rows)]
     reference = ", ".join(numbers) if len(numbers) <= 3 else invoices_title(numbers, lang)
-    reference += f" ; client n° {apart}" if (apart := named_apart(plan.client)[1]) else ""
+    if apart := named_apart(plan.client)[1]:  # a homonym: its number, in the letter's words
+        reference += f" ; client n° {apart}" if lang == "fr" else f"; customer no. {apart}"
     if not numbers:  # a statement of account
         reference = ("Relevé au " if lang == "fr" else "Statement at ") + date_short(as_of, lang)
     return {
@@ -202,8 +203,7 @@ def _wording(
         "date_short": date_short(as_of, lang),
         "place_date": place_date(city, as_of, lang),
         "reference": reference,
-        # The subject names the invoices of the letter's own stage, the other parts' follow.
-        # « relance – 8 factures impayées », never « 8 factures, voir le détail impayées ».
+        # The top part's invoices (« relance – 8 factures impayées », never « … le détail »).
         "subject_title": invoices_title(first.get("numbers", numbers), lang, detail=False),
         "invoices_phrase": invoices_phrase(numbers, lang),
         "of_invoices": of_invoices(numbers, lang),

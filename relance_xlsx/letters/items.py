@@ -145,7 +145,12 @@ def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict
     left, whole = float(r["outstanding"]), float(r["amount"])
     said = str(r["object"]) if present(r["object"]) else "–"
     if abs(left - whole) > 0.005 and abs(left) > 0.005:
-        rest = f"reste de l'avoir de {m(-whole)}" if lang == "fr" else f"rest of {m(-whole)}"
+        used = m(abs(whole - left))  # what of it went to the invoice it names, said (lawimg M2)
+        rest = (
+            f"reste de l'avoir de {m(-whole)} après imputation de {used}"
+            if lang == "fr"
+            else f"balance of a credit note of {m(-whole)} after applying {used}"
+        )
         said = rest if said == "–" else f"{said} ({rest})"
     return {
         "number": str(r["invoice"] or "–"),
