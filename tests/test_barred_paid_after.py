@@ -44,7 +44,7 @@ def test_a_payment_after_the_bar_restarts_nothing(tmp_path):
         ledger, "Sigma SARL", settings, as_of=D(2026, 12, 7), out_dir=out, pdf=False
     )
     [dossier] = [p for p in out.rglob("*.docx") if "Sigma" in str(p)]
-    text = " ".join(p.text for p in all_paragraphs(Document(dossier)))
+    text = " ".join(p.text for p in all_paragraphs(Document(dossier))).replace("\u202f", " ")
     assert (
         "prescrite depuis le 02/06/2025" in text
         and WARNING.replace(" à la prescription", "") in text

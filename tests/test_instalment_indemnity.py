@@ -61,3 +61,29 @@ def test_an_invoice_in_instalments_is_one_invoice_in_the_sentence(tmp_path):
     (letter,) = result.letters
     text = " ".join(p.text for p in Document(letter.path).paragraphs).replace("\xa0", " ")
     assert "ci-dessous demeure impayée." in text
+
+
+def test_the_litigation_file_is_a4_numbered_and_names_each_letter_once(tmp_path):
+    """The dossier for counsel (review-lawimg L6, L7): A4 with « Page 1 sur 2 » at the foot
+    (python-docx's default was US Letter, unnumbered), no line starting with « : », and the
+    chronology names the Relance 2 of an invoice in three instalments once, not three times."""
+    import zipfile
+
+    rows = _instalments("E-01", "Dupont SARL", A, THREE, 400.0, 1200.0)
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    (path,) = [
+        p
+        for p in relance_xlsx.dossier(
+            ledger, "Dupont SARL", complete_settings(), as_of=D(2026, 12, 8),
+            out_dir=tmp_path / "o", pdf=False,
+        )
+        if p.endswith(".docx")
+    ]  # fmt: skip
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml").decode()
+        footer = b"".join(package.read(n) for n in package.namelist() if "footer" in n).decode()
+    assert '<w:pgSz w:w="11906" w:h="16838"/>' in xml
+    assert "Page " in footer and "NUMPAGES" in footer
+    paragraphs = [p.text for p in Document(path).paragraphs]
+    assert sum("Relance 2 — facture" in t for t in paragraphs) == 1
+    assert not any(" :" in t for t in paragraphs), [t for t in paragraphs if " :" in t]

@@ -293,7 +293,7 @@ def test_the_warning_says_what_stays_owed_after_a_payment_or_credit_in_litigatio
 
         assert "reste dû" not in warning, warning
         [file] = result.dossiers
-        text = "\n".join(p.text for p in Document(file).paragraphs)
+        text = "\n".join(p.text for p in Document(file).paragraphs).replace("\u202f", " ")
         assert "soldée par l'avoir du 25/11/2026 (annulée : plus rien n'est dû à son titre)" in text
         assert "Pénalités de retard : aucune à ce jour." in text
         # No procedure offered for a claim of nothing.

@@ -39,10 +39,9 @@ def write_dossier(dossier: Dossier, target: Path) -> Path:
         *_notices(dossier),
         paragraph("Chronologie", "Heading2"),
     ]
-    body += [
-        paragraph(f"{short_day(e.day)} — {e.text}", "ListBullet")
-        for e in sorted(dossier.events, key=lambda e: e.day)
-    ]
+    # Once each: an invoice in instalments is one row per instalment, one letter all the same.
+    lines = [f"{short_day(e.day)} — {e.text}" for e in sorted(dossier.events, key=lambda e: e.day)]
+    body += [paragraph(line, "ListBullet") for line in dict.fromkeys(lines)]
     if not dossier.events:
         body.append(paragraph("Aucune ligne au journal des relances pour ce client."))
     body.append(paragraph("Pièces à joindre", "Heading2"))

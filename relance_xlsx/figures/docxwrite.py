@@ -15,12 +15,13 @@ import zipfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from ..ooxml import RawEntry, deflated, read_raw, write_zip
-from ..wording import NB_HYPHEN
+from ..wording import NB_HYPHEN, typeset
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -43,7 +44,9 @@ def text(value: str) -> str:
 def paragraph(value: str, style: str = "") -> str:
     """One paragraph, in a style of the default template (by its id) or Normal."""
     props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    return f'<w:p>{props}<w:r><w:t xml:space="preserve">{text(value)}</w:t></w:r></w:p>'
+    # French spacing: a line never starts with « : » (the lawyer saw « 5 000,00 € / : la … »).
+    said = text(typeset(value))
+    return f'<w:p>{props}<w:r><w:t xml:space="preserve">{said}</w:t></w:r></w:p>'
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
@@ -99,7 +102,7 @@ def _whole(reference: str) -> str:
 # open it the same): 450 kB of styles with effects, a thumbnail, custom XML.
 _DROPPED = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg", "customXml/")
 # The styles the documents use; the others (and their 350 kB) are left out.
-STYLES = ("Normal", "Heading1", "Heading2", "Heading3", "ListBullet", "TableGrid")
+STYLES = ("Normal", "Heading1", "Heading2", "Heading3", "ListBullet", "TableGrid", "Footer")
 
 
 # Built by build_skeleton (word_templates/build_templates.py runs it) and shipped: making
@@ -115,6 +118,7 @@ def build_skeleton(target: Path = SKELETON) -> Path:
     doc = Document()
     doc.styles["Normal"].font.name = "Carlito"
     doc.styles["Normal"].font.size = Pt(10)
+    _a4_numbered(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as package:
@@ -125,6 +129,32 @@ def build_skeleton(target: Path = SKELETON) -> Path:
         kept[name] = _without_dropped(kept[name])
     write_zip(target, [deflated(name, data, 9) for name, data in kept.items()])
     return target
+
+
+def _a4_numbered(doc: Any) -> None:
+    """A4 (python-docx's default is US Letter), 2,5 cm margins, « Page 1 sur 3 » at the foot:
+    a file for counsel or the court, as the letters are."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    foot = section.footer.paragraphs[0]
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in ("Page ", "PAGE", " sur ", "NUMPAGES"):
+        run = foot.add_run()
+        if piece.isupper():
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), f" {piece} ")
+            field.append(run._r)
+            foot._p.append(field)
+            run.text = "1"
+        else:
+            run.text = piece
 
 
 def _used_styles(xml: bytes) -> bytes:
