@@ -77,7 +77,11 @@ def test_a_receipt_naming_several_invoices_is_never_also_unknown(tmp_path, paid,
 
 
 def test_a_negative_receipt_is_said_with_its_row_column_and_value(tmp_path):
-    receipts = [(D(2026, 11, 2), "F-1", 1000.0), (D(2026, 11, 3), "F-1", -1000.0), (D(2026, 11, 2), "F-3", -250.5)]
+    receipts = [
+        (D(2026, 11, 2), "F-1", 1000.0),
+        (D(2026, 11, 3), "F-1", -1000.0),
+        (D(2026, 11, 2), "F-3", -250.5),
+    ]
     ledger = read_ledger(_book(tmp_path / "l.xlsx", receipts), Settings(), as_of=AS_OF)
     left = dict(zip(ledger.frame["invoice"], ledger.frame["outstanding"], strict=True))
     assert left == {"F-1": 0.0, "F-2": 1000.0, "F-3": 1000.0}
