@@ -27,6 +27,7 @@ from ..bank import (
 )
 from ..config import Settings
 from ..ledger import Ledger, read_ledger
+from ..ledger.skips import TOTAL
 from ..progress import Progress, Quiet, step
 from ..userfiles import linked_ledger, output_held
 from ..wording import money
@@ -116,8 +117,9 @@ def _apply(
     payments, journal = _payments(ledger, sure, as_of)
     if not payments:
         return result
+    totals = tuple(s.row for s in ledger.skipped if s.reason == TOTAL)
     done: PaymentsDone = write_payments(
-        ledger.sheet_ref, payments, journal, settings.writeback, now=now
+        ledger.sheet_ref, payments, journal, settings.writeback, now=now, totals=totals
     )
     return dataclasses.replace(
         result,
