@@ -8,8 +8,7 @@ from pathlib import Path
 from .. import collector
 from ..config import CONFIG_NAME, Settings, load_settings, sole_trader_notes, write_columns
 from ..errors import NoInvoiceTable
-from ..ledger import Ledger, label, read_ledger, would_stop
-from ..ledger.rowmarks import legend_like
+from ..ledger import Ledger, label, legend_like, read_ledger, would_stop
 from ..policy import close_letter_notes
 from ..progress import Progress, Quiet, step
 from ..results import CheckResult

@@ -26,8 +26,7 @@ from ..bank import (
     write_review,
 )
 from ..config import Settings
-from ..ledger import Ledger, read_ledger
-from ..ledger.skips import TOTAL
+from ..ledger import TOTAL_ROW, Ledger, read_ledger
 from ..progress import Progress, Quiet, step
 from ..userfiles import linked_ledger, output_held
 from ..wording import money
@@ -117,7 +116,7 @@ def _apply(
     payments, journal = _payments(ledger, sure, as_of)
     if not payments:
         return result
-    totals = tuple(s.row for s in ledger.skipped if s.reason == TOTAL)
+    totals = tuple(s.row for s in ledger.skipped if s.reason == TOTAL_ROW)
     done: PaymentsDone = write_payments(
         ledger.sheet_ref, payments, journal, settings.writeback, now=now, totals=totals
     )
