@@ -93,3 +93,53 @@ def test_the_typed_balance_column_follows_the_payment(tmp_path, balance, credit,
     assert row[5:7] == [credit, written]
     assert [w for w in result.warnings if "non mise à jour" in w] == ([said] if said else [])
     assert ("« Amount Due »" in result.target) == isinstance(written, float)
+
+
+def _totals_ledger(tmp_path, formulas):
+    """INV-001, INV-002, a « Subtotal » row, INV-003, a « TOTAL » row: typed or formulas."""
+    config = (ROOT / "sample_workbooks" / "relance.toml").read_text(encoding="utf-8")
+    (tmp_path / "relance.toml").write_text(config, encoding="utf-8")
+
+    def total(label, first, last, typed):
+        cells = [f"=SUM({c}{first}:{c}{last})" for c in "EFG"] if formulas else typed
+        return [label, None, None, None, *cells, None]
+
+    due, lyon = D(2026, 8, 31), "\n69002 Lyon"
+    rows = [
+        ["INV-001", "Smith Ltd", D(2026, 8, 1), due, 1200.0, 0.0, 1200.0, "1 rue A" + lyon],
+        ["INV-002", "Jones SARL", D(2026, 8, 1), due, 800.0, 0.0, 800.0, "2 rue B" + lyon],
+        total("Subtotal Q3", 2, 3, [2000.0, 0.0, 2000.0]),
+        ["INV-003", "Martin SARL", D(2026, 8, 1), due, 500.0, 0.0, 500.0, "3 rue C" + lyon],
+        total("TOTAL", 2, 5, [2500.0, 0.0, 2500.0]),
+    ]  # fmt: skip
+    return write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS, sheet="Sales Ledger")
+
+
+@pytest.mark.parametrize(
+    ("formulas", "paid", "cells"),
+    [
+        pytest.param(False, ("INV-001", "SMITH LTD", 1200.0), "F4, G4, F6, G6", id="typed-both"),
+        pytest.param(False, ("INV-003", "MARTIN SARL", 500.0), "F6, G6", id="typed-total-only"),
+        pytest.param(True, ("INV-001", "SMITH LTD", 1200.0), None, id="formulas-said-nothing"),
+    ],
+)  # fmt: skip
+def test_typed_totals_rows_left_stale_are_named(tmp_path, formulas, paid, cells):
+    """review-pubwb7 M2: the typed « Subtotal » / « TOTAL » rows under a payment written still
+    add up the old figures; the apply names their cells (a formula is recomputed by Excel)."""
+    ledger = _totals_ledger(tmp_path, formulas)
+    invoice, payer, amount = paid
+    statement = credit_mutuel(tmp_path / "r.csv", [
+        Op(D(2026, 12, 2), amount, f"VIR SEPA {payer}", f"INVOICE {invoice}", ""),
+    ])  # fmt: skip
+    result = relance_xlsx.match(ledger, [statement], as_of=D(2026, 12, 7), apply=True)
+    assert result.applied == 1
+    said = [w for w in result.warnings if w.startswith("Lignes de total")]
+    assert said == (
+        [
+            f"Lignes de total non mises à jour : {cells} sont des montants tapés (pas des "
+            "formules) et comptent encore les montants d'avant ces règlements ; corrigez-les à "
+            "la main ou remplacez-les par une formule (=SOMME(…))."
+        ]
+        if cells
+        else []
+    )

@@ -272,8 +272,13 @@ def test_a_broken_email_template_stops_the_run_before_any_letter(tmp_path: Path)
         ("pas une adresse", ValueError),
         ("jean@", ValueError),
         ("a@x.fr; n'importe quoi", ValueError),
+        ("a@x.fr;a@x.fr;A@X.FR", ["a@x.fr"]),
+        ("Compta <Compta@Beta.fr>, b@beta.fr; compta@beta.fr", ["Compta@Beta.fr", "b@beta.fr"]),
     ],
-    ids=["one", "semicolon", "display-name", "newline", "words", "no-domain", "one-bad"],
+    ids=[
+        *("one", "semicolon", "display-name", "newline", "words", "no-domain", "one-bad"),
+        *("same-thrice", "same-case-apart"),
+    ],
 )
 def test_parse_addresses(cell: str, expected: Any) -> None:
     if expected is ValueError:

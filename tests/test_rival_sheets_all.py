@@ -85,3 +85,34 @@ def test_every_sheet_as_complete_is_named_with_what_it_owes(tmp_path, others, sa
     ]
     assert len(warned) == 1
     assert warned[0] in relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF).warnings
+
+
+@pytest.mark.parametrize(
+    ("others", "expected"),
+    [
+        pytest.param(
+            {"Octobre": OCTOBRE, "Novembre": NOVEMBRE},
+            [("feuille « Octobre »", ["F-10-1", "F-10-2"], 1210.0), ("feuille « Novembre »", ["F-11-1", "F-11-2"], 817.0)],
+            id="two-other-months",
+        ),
+        pytest.param({"Octobre": _month(10, [(500.0, 500.0)])}, [], id="nothing-owed-elsewhere"),
+        pytest.param({}, [], id="one-sheet"),
+    ],
+)  # fmt: skip
+def test_the_other_sheets_invoices_are_counted_as_not_chased(tmp_path, others, expected):
+    """The decision sheet's « not chased » counts what the sheets not read still owe."""
+    rows = _month(9, [(605.0, 0), (600.0, 0)])
+    ledger = write_ledger(
+        tmp_path / "l.xlsx", rows, HEADERS, sheet="Septembre", extra=_sheets(others)
+    )
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    found = [
+        (n.client, n.invoices, n.amount)
+        for n in result.summary.not_chased
+        if n.why == "other_sheet"
+    ]
+    assert found == expected
+    labels = {n.label for n in result.summary.not_chased if n.why == "other_sheet"}
+    assert labels == (
+        {"Sur une autre feuille, non lue (un run ne lit qu'une feuille)"} if expected else set()
+    )

@@ -192,3 +192,25 @@ def test_a_style_id_that_is_no_number_never_stops_the_read(tmp_path, bad):
             out.writestr(item, data)
     result = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
     assert result.invoices == 5 and result.would_stop is None
+
+
+@pytest.mark.parametrize(
+    ("legend", "unread"),
+    [
+        pytest.param(["Légende : vert = payé"], [], id="one-cell"),
+        pytest.param(["Légende :", "vert = payé", "rouge = litige"], [], id="three-cells"),
+        pytest.param(["Projet", "Légende : vert = payé"], ["Projet"], id="beside-a-real-column"),
+    ],
+)  # fmt: skip
+def test_a_legend_in_the_header_row_is_no_header(tmp_path, legend, unread):
+    """review-pubwb7 HIGH-1: a colour legend typed in the header row, beside the headers, is
+    neither the header nor a column « non lue »; the header is read and the legend holds."""
+    headers = [*HEADERS, None, *legend]
+    rows = [[*r, *([None] * (len(legend) + 1))] for r in UNPAID]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers, extra=_styled({3: _fill, 5: _fill}))
+    checked = relance_xlsx.check(ledger, complete_settings(), as_of=AS_OF)
+    assert checked.header_row == 1 and checked.invoices == 5
+    assert {f["header"] for f in checked.fields} == set(HEADERS)
+    assert checked.unread == unread
+    result = relance_xlsx.run(ledger, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert not {"F-2", "F-4"} & _chased(result)

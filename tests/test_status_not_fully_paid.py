@@ -84,3 +84,24 @@ def test_a_status_not_fully_paid_is_never_settled(tmp_path, status, owed):
         assert any("statut de règlement incomplet" in p.message for p in result.problems)
     else:
         assert invoice.outstanding == owed
+
+
+# An overpayment (review-attack-6 §16): no payment of the figure it names, held, said so.
+OVERPAID = [
+    "Payé 300 € en trop",
+    "300 € en trop",
+    "Trop-perçu 300 €",
+    "Réglé 1 300 € (300 € de trop)",
+]
+
+
+@pytest.mark.parametrize("status", OVERPAID, ids=OVERPAID)
+def test_an_overpayment_status_is_held_and_said(tmp_path, status):
+    path = _ledger(tmp_path, status)
+    result = run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out", pdf=False)
+    invoice = next(d for d in result.invoices if d.invoice == "F1")
+    assert invoice.action != "letter"
+    assert invoice.outstanding == 1000.0  # never 700 € « paid 300 € »
+    [said] = [p for p in result.problems if p.column == "Statut"]
+    assert said.message.startswith("règlement en trop (trop-perçu) d'après le statut"), said
+    assert (said.column, said.value) == ("Statut", status)

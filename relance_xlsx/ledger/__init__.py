@@ -78,9 +78,11 @@ from .reader import (
     read_ledger,
     worksheet_names,
 )
+from .rowmarks import legend_like
 from .rows import (
     COLUMNS,
 )
+from .skips import TOTAL as TOTAL_ROW
 from .statuses import (
     status_meaning,
     status_says_paid,
@@ -136,6 +138,7 @@ __all__ = [
     "TERM_ARTICLE",
     "TERM_DAYS",
     "THANKED_LABEL",
+    "TOTAL_ROW",
     "WRITABLE_SUFFIXES",
     "Amount",
     "Cell",
@@ -165,6 +168,7 @@ __all__ = [
     "key_of",
     "label",
     "legal_person",
+    "legend_like",
     "letters_after_due",
     "match_headers",
     "named_apart",

@@ -45,6 +45,11 @@ def split_grouped(
         if len(named) < 2 or not ours:
             continue
         amounts = [float(frame["amount"].iloc[known[k]]) for k in ours]
+        # The receipt is split or held below: never also an unknown invoice « F-1, F-2 ».
+        whole = key_of(typed)
+        undated = [u for u in undated if (u[0], u[2]) != (whole, line)]
+        if day is not None and whole in dated:
+            dated[whole] = [p for p in dated[whole] if p != (day, paid)]
         if len(ours) == len(named) and abs(sum(amounts) - paid) <= tolerance:
             for k, amount in zip(ours, amounts, strict=True):
                 if day is None:
@@ -56,7 +61,7 @@ def split_grouped(
         for k in ours:
             mark_held(frame, frame.index[known[k]], said)
         warnings.append(said[0].upper() + said[1:] + ".")
-    payments = {k: tuple(sorted(v)) for k, v in dated.items()}
+    payments = {k: tuple(sorted(v)) for k, v in dated.items() if v}
     return replace(table, payments=payments, undated=tuple(undated)), warnings
 
 

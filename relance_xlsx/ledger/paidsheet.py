@@ -4,13 +4,16 @@ invoice, as do a status « Réglée » the sheet pays less and a sheet paying mo
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from ..wording import money
 from .payer import mark_held
+
+if TYPE_CHECKING:
+    from .payments import PaymentsTable
 
 
 def blank_rows(frame: pd.DataFrame, hits: list[int], has_paid_column: bool) -> np.ndarray:
@@ -79,4 +82,25 @@ def disagree(frame: pd.DataFrame, row: Any, sheet: str, theirs: float, mine: flo
     return [f"Facture n° {frame.loc[row, 'invoice']} (ligne {frame.loc[row, 'row']}) : {said}."]
 
 
-__all__ = ["blank_rows", "disagree", "settle_from_sheet"]
+def negative_rows(table: PaymentsTable, shown: int = 5) -> list[str]:
+    """A warning per payments row of a negative amount (the first few, then how many more):
+    never applied, never silent either (review-attack-6 §16)."""
+    amount = table.columns[2]
+    column = table.headers[amount] if amount < len(table.headers) else ""
+    where = f", colonne « {column} »" if column else ""
+    out = [
+        f"Feuille « {table.sheet} », ligne {row}{where} : −{money(-value)} pour la facture "
+        f"n° {number} : un montant négatif n'est pas un règlement (remboursement, chèque "
+        "rejeté ?), la ligne n'est pas prise en compte ; s'il annule un règlement, "
+        "supprimez ou corrigez celui-ci dans la feuille."
+        for number, row, value in table.negative[:shown]
+    ]
+    if len(table.negative) > shown:
+        out.append(
+            f"Feuille « {table.sheet} » : {len(table.negative) - shown} autre(s) ligne(s) "
+            "de montant négatif, non prises en compte."
+        )
+    return out
+
+
+__all__ = ["blank_rows", "disagree", "negative_rows", "settle_from_sheet"]

@@ -15,7 +15,7 @@ from .clients import key_of
 from .columns import match_headers, normalise
 from .grouped import MAYBE_SEVERAL, split_grouped
 from .numbers import column_mark
-from .paidsheet import blank_rows, disagree, settle_from_sheet
+from .paidsheet import blank_rows, disagree, negative_rows, settle_from_sheet
 from .payer import hold_invoice, other_client_held, unknown_invoices
 from .settledon import FUTURE
 from .values import parse_amount, parse_date
@@ -54,6 +54,8 @@ class PaymentsTable:
     payers: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     # invoice key -> (its number as typed, the sheet rows naming it)
     typed: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
+    # rows of a negative amount, never applied: (number as typed, sheet row, amount)
+    negative: tuple[tuple[str, int, float], ...] = ()
 
 
 def forecast(sheet: str, row: list[Any]) -> bool:
@@ -114,6 +116,7 @@ def _read(
     out: dict[str, list[tuple[pd.Timestamp, float]]] = {}
     undated: list[tuple[str, str, int, float]] = []
     grouped: list[tuple[str, int, pd.Timestamp | None, float]] = []
+    negative: list[tuple[str, int, float]] = []
     # « 1.500 » takes the decimal mark the column's other text amounts show.
     mark = column_mark(r[amount] for r in rows if amount < len(r) and isinstance(r[amount], str))
     for number, row in enumerate(rows, start=index + 2):
@@ -124,6 +127,8 @@ def _read(
             paid = parse_amount(row[amount], mark)
         except ValueError:
             continue  # not a payment line (a total, a note)
+        if key and paid is not None and paid.value < 0:
+            negative.append((str(row[invoice]).strip(), number, float(paid.value)))
         if not key or paid is None or paid.value <= 0:
             continue
         day = _day(row[date])
@@ -147,6 +152,7 @@ def _read(
         grouped=tuple(grouped),
         payers=payers,
         typed=seen,
+        negative=tuple(negative),
     )
 
 
@@ -174,7 +180,7 @@ def apply_payments(
         table, future = _future_held(frame, table, keys, as_of)
         late += future
     table, others = other_client_held(frame, table, keys)
-    late += others + unknown_invoices(table, keys)
+    late += others + unknown_invoices(table, keys) + negative_rows(table)
     undated: dict[str, float] = {}
     for key, _, _, amount in table.undated:
         undated[key] = undated.get(key, 0.0) + amount
@@ -213,7 +219,9 @@ def apply_payments(
     if "insolvent" in frame and "client" in frame:  # a client in collective proceedings
         spread = frame["insolvent"].groupby(frame["client"]).transform("any")
         caught = {keys[i] for i in np.flatnonzero(spread.to_numpy(dtype=bool))}
-    warnings += _undated_warnings(table, set(keys), has_paid_column, caught)
+    # An undated row is deducted where the sheet says what was paid (no column, a blank cell).
+    counted = {keys[i] for i, b in zip(hits, blank, strict=True) if b}
+    warnings += _undated_warnings(table, set(keys), counted, caught)
     count = sum(len(table.payments[keys[i]]) for i in dated)
     loose = sum(1 for k, *_ in table.undated if k in set(keys))
     note = (
@@ -240,27 +248,30 @@ def _future_held(
     return replace(table, payments={k: found for k, found in kept.items() if found}), warnings
 
 
+_COLUMN_COUNTS = (
+    "c'est la colonne des montants réglés de la feuille des factures qui compte : "
+    "vérifiez qu'il y figure, sinon il n'est pas déduit"
+)
+_DEDUCTED = (
+    "il est déduit de ce qui reste dû ; sans sa date, les pénalités ne peuvent "
+    "s'arrêter au jour du règlement : il est compté comme reçu dès l'échéance (pénalités "
+    "sur le seul reste dû ; ni pénalités ni indemnité si la facture est soldée)"
+)
+
+
 def _undated_warnings(
-    table: PaymentsTable, known: set[str], has_paid_column: bool, insolvent: set[str]
+    table: PaymentsTable, known: set[str], counted: set[str], insolvent: set[str]
 ) -> list[str]:
     """One warning per payment row without a date of an invoice of the ledger (the first
-    few, then how many more): what was done with it, and to give its date; for a client in
-    collective proceedings, that a payment after the opening judgment is not deducted."""
+    few, then how many more): what was done with it (deducted when its invoice's paid is the
+    sheet's, in counted; else the invoice sheet's column prevails), and to give its date; for
+    a client in collective proceedings, that a payment after the opening judgment is not
+    deducted."""
     mine = [u for u in table.undated if u[0] in known]
-    if has_paid_column:
-        done = (
-            "c'est la colonne des montants réglés de la feuille des factures qui compte : "
-            "vérifiez qu'il y figure, sinon il n'est pas déduit"
-        )
-    else:
-        done = (
-            "il est déduit de ce qui reste dû ; sans sa date, les pénalités ne peuvent "
-            "s'arrêter au jour du règlement : il est compté comme reçu dès l'échéance (pénalités "
-            "sur le seul reste dû ; ni pénalités ni indemnité si la facture est soldée)"
-        )
     out = [
         f"Feuille « {table.sheet} », ligne {row} : règlement de {money(amount)} de la "
-        f"facture n° {number} sans date de règlement : {done}. Indiquez sa date dans la feuille."
+        f"facture n° {number} sans date de règlement : "
+        f"{_DEDUCTED if key in counted else _COLUMN_COUNTS}. Indiquez sa date dans la feuille."
         + (_AFTER_JUDGMENT if key in insolvent else "")
         for key, number, row, amount in mine[:_SHOWN]
     ]

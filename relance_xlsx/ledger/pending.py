@@ -40,6 +40,12 @@ _PROMISED = re.compile(
     r"\b(paiement|reglement|virement) annonce\w* (pour|au|le)\b"
 )
 _CLOSED_PART_PAID = re.compile(r"\bpayee?s? partiellement\b")
+# An overpayment (« Payé 300 € en trop », « Trop-perçu 300 € »): the amount it names is no
+# payment of the invoice's, what is left is unknown (review-attack-6 §16).
+_OVERPAID = re.compile(
+    r"\b(en|de) trop\b|\btrop (percu|paye|regle|verse|encaisse)\w*|\bsur ?paiements?\b|"
+    r"\boverpa(id|yments?)\b"
+)
 # A payment said but not sure (review-attack-5 §6): « Soi-disant réglé », « Réglé selon
 # client », « Client dit avoir payé », « Payée par erreur à un autre fournisseur », « Payé en
 # double »; and, read on the cell as typed, « Réglé ? ».
@@ -63,7 +69,7 @@ _SETTLED_DOUBT = re.compile(
 # reads the cell as typed).
 _UNDER_WAY = (
     _CREDIT_TO_COME, _CANCEL_ASKED, _PRE_LITIGATION, _NOTICE, _PROMISED,
-    _CLOSED_PART_PAID,
+    _CLOSED_PART_PAID, _OVERPAID,
 )  # fmt: skip
 PENDING = "|".join(p.pattern for p in _UNDER_WAY)
 
@@ -114,6 +120,11 @@ DOUBTFUL_PAID = (
     "double »…) : rien n'est tenu pour reçu tant qu'il n'est pas vérifié ; facture mise en "
     "attente, ni relancée ni tenue pour réglée"
 )
+OVERPAID = (
+    "règlement en trop (trop-perçu) d'après le statut : ce qui reste dû n'est pas sûr ; "
+    "facture mise en attente, ni relancée ni tenue pour réglée ; écrivez « Réglée » (le "
+    "trop-perçu se rembourse ou s'impute à part) ou le montant réglé dans sa colonne"
+)
 CREDIT_ASKED = "avoir à émettre ou demandé : " + CREDIT_TO_COME.split(" : ", 1)[1]
 
 
@@ -151,6 +162,8 @@ def pending_word(value: Any) -> str | None:
         return None
     if _doubted(value):
         return DOUBTFUL_PAID
+    if overpaid(value):
+        return OVERPAID
     if unsure_paid(value):
         return UNSURE_PAID
     from .statuses import paid_not_understood  # statuses reads this module: imported late
@@ -163,6 +176,11 @@ def pending_word(value: Any) -> str | None:
     if _CANCEL_ASKED.search(text):
         return CANCEL_ASKED
     return next((said for pattern, said in _STEPS if pattern.search(text)), None)
+
+
+def overpaid(value: Any) -> bool:
+    """Whether a status speaks of a payment over the amount (« 300 € en trop », « trop-perçu »)."""
+    return isinstance(value, str) and bool(_OVERPAID.search(normalise(value)))
 
 
 def pending_rows(grid: Grid, held: np.ndarray, readers: dict[str, Any]) -> np.ndarray:
@@ -193,12 +211,14 @@ __all__ = [
     "DOUBTFUL_PAID",
     "LITIGATION_NAMED",
     "NOTICE_SENT",
+    "OVERPAID",
     "PARTLY_LETTERED",
     "PENDING",
     "PRE_LITIGATION",
     "PROMISED",
     "UNSURE_PAID",
     "doubtful_paid",
+    "overpaid",
     "pending_rows",
     "pending_word",
 ]

@@ -97,7 +97,7 @@ def _read(
         tables = excel_tables(path) if zipfile.is_zipfile(path) else {}
         reader = Sheets(book, path)
         with collector.paused():
-            guess, choice, grid, rival = read_table(
+            guess, choice, grid, (rival, elsewhere) = read_table(
                 reader, path, candidates, [s for s in sheets if s not in refused], settings,
                 tables, [refused[s] for s in looked_at if s in refused], bool(wanted),
             )  # fmt: skip
@@ -145,6 +145,7 @@ def _read(
         choice=" ".join(filter(None, [choice, *guess.notes, joined, paid_note])),
         evidence=dict(guess.evidence),
         decisions=tuple(rows.decisions) + totals_decisions(totals),
+        elsewhere=tuple(elsewhere),
     )
     return ledger, len(rows.notes)
 

@@ -43,6 +43,16 @@ class SheetRef:
 
 
 @dataclass(frozen=True)
+class OtherSheet:
+    """Another sheet as complete as the one read, and what is still owed on it (not read,
+    not chased: review-pubwb7 MEDIUM-3)."""
+
+    sheet: str
+    invoices: tuple[str, ...]
+    amount: float
+
+
+@dataclass(frozen=True)
 class Ledger:
     """The invoice table of a workbook, normalised, with what could not be used."""
 
@@ -63,6 +73,8 @@ class Ledger:
     evidence: dict[str, str] = field(default_factory=dict)
     # What the reading decided for whole groups of rows (statuses, totals…), with counts.
     decisions: tuple[Decision, ...] = ()
+    # The other sheets as complete as this one, with their invoices still owed (never read).
+    elsewhere: tuple[OtherSheet, ...] = ()
 
     @property
     def columns(self) -> dict[str, str]:
@@ -82,4 +94,4 @@ class Ledger:
         return len(self.frame)
 
 
-__all__ = ["Fingerprint", "Ledger", "SheetRef"]
+__all__ = ["Fingerprint", "Ledger", "OtherSheet", "SheetRef"]

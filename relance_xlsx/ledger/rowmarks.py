@@ -44,6 +44,8 @@ _NOT_PLAIN = re.compile(
     r"|confirm\w*|douteu\w*|[àa] venir|demain|bient[ôo]t|puis)\b|impay|\?|%|\d"
 )
 _SCANNED = 500  # data rows searched for a legend, beside the title rows and the last rows
+# A legend's cell, whatever its colours say: « Légende : », « rouge = litige », « en vert : ».
+_LEGEND_LIKE = re.compile(rf"^l[ée]gende\b|^{_COLOURS}\s*(?:=|:|→|->)|^en\s+{_COLOURS}\s*[:=]")
 
 
 def _text(value: Any) -> str:
@@ -115,6 +117,12 @@ def legends(cells: Iterable[Any]) -> dict[str, str]:
     return found
 
 
+def legend_like(value: Any) -> bool:
+    """Whether a header-row cell is a colour legend (« Légende : vert = payé »), no header."""
+    text = _text(value).lower()
+    return bool(text) and (bool(_LEGEND_LIKE.search(text)) or bool(legends([text])))
+
+
 def _legend_cells(grid: Sequence[Sequence[Any]], header: int, read: set[int]) -> Iterable[Any]:
     """The cells a legend may sit in: above the header, beside the table's read columns in
     the header row and the first rows, and the last rows."""
@@ -182,4 +190,4 @@ def row_marks(
     return warnings, [Decision(HIDDEN, hidden)] if hidden else []
 
 
-__all__ = ["HIDDEN", "LEGEND", "PAID_TOLD", "STRUCK", "legends", "row_marks"]
+__all__ = ["HIDDEN", "LEGEND", "PAID_TOLD", "STRUCK", "legend_like", "legends", "row_marks"]

@@ -24,6 +24,7 @@ from .named import named_sheet_error
 from .opening import grid_rows, sheet_grid
 from .problems import Skip
 from .receipts import receipts_error, receipts_refusal
+from .records import OtherSheet
 from .rivals import equal_rivals, rival_sheets
 from .titledclient import per_client_sheets, with_title_client
 from .unfit import no_table_error
@@ -92,11 +93,11 @@ def read_table(
     tables: dict[str, list[ExcelTable]],
     set_aside: list[str],
     named: bool = False,
-) -> tuple[TableGuess, str, list[list[Any]], list[str]]:
+) -> tuple[TableGuess, str, list[list[Any]], tuple[list[str], list[OtherSheet]]]:
     """The table's guess, why it was chosen, the whole grid of its sheet, and the warning
-    when another sheet's table is as good (its invoices are not read). No table in the
-    sheets read: the refusal of a sheet set aside (set_aside) is the reason said. A sheet
-    the user named is never replaced by another one."""
+    when another sheet's table is as good (its invoices are not read) with what each owes.
+    No table in the sheets read: the refusal of a sheet set aside (set_aside) is the reason
+    said. A sheet the user named is never replaced by another one."""
     guess, runner_up, rivals = find_table(reader, candidates, settings.columns, tables)
     left_out = [s for s in sheets if s not in candidates]
     if guess is None and named and candidates:
@@ -135,8 +136,12 @@ def read_table(
     heads = {s: reader.rows(s, HEADER_SEARCH_ROWS) for s in sheets} if no_client else {}
     if refusal := per_client_sheets(guess, heads):  # each sheet a client (review-pubwb7 H7)
         raise refusal
-    said = rival_sheets(guess, rivals, reader.rows, settings.policy)
-    return guess, why(guess, runner_up), grid, said
+    return (
+        guess,
+        why(guess, runner_up),
+        grid,
+        rival_sheets(guess, rivals, reader.rows, settings.policy),
+    )
 
 
 def table_rows(

@@ -19,6 +19,7 @@ import numpy as np
 
 from .grid import Grid
 from .paidtail import as_percent
+from .pending import overpaid
 from .statuses import payment_bounced
 
 TOLD_FIELDS = ("status", "payment_status", "platform_status")
@@ -51,8 +52,8 @@ def told(value: Any) -> tuple[str, float] | None:
     """What a status text says was paid ("paid", x), is left ("balance", x) or the share paid
     in percent ("share", x), when it holds exactly one amount said by its word; None
     otherwise."""
-    if not isinstance(value, str) or payment_bounced(value):
-        return None
+    if not isinstance(value, str) or payment_bounced(value) or overpaid(value):
+        return None  # « Payé 300 € en trop »: no payment of 300 € on this invoice
     if not any(c.isdigit() for c in as_percent(value)):
         return None
     return _told(value)

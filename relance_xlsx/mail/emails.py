@@ -133,7 +133,12 @@ def parse_addresses(text: str, limit: int = 10) -> list[str]:
     if _HEADER_LIKE.search(text):
         raise ValueError("la cellule contient un en-tête d'e-mail ou un caractère de contrôle")
     found = getaddresses([text.replace(";", ",").replace("\n", ",")])
-    addresses = [addr.strip() for _, addr in found if addr.strip()]
+    # « a@x.fr;a@x.fr;A@X.FR » is one recipient, once in To: (review-attack-6 §16).
+    unique: dict[str, str] = {}
+    for _, addr in found:
+        if addr.strip():
+            unique.setdefault(addr.strip().casefold(), addr.strip())
+    addresses = list(unique.values())
     bad = [a for a in addresses if not _ADDRESS.match(a)]
     if bad or not addresses:
         shown = bad[0] if bad else repr(text)

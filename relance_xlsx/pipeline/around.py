@@ -88,6 +88,11 @@ def left_out(
         NotChased("paid_late", label, p.client, p.invoices, round(p.interest + p.indemnity, 2))
         for p in paid_late
     ]
+    label = NOT_CHASED["other_sheet"]
+    out += [
+        NotChased("other_sheet", label, f"feuille « {o.sheet} »", list(o.invoices), o.amount)
+        for o in ledger.elsewhere
+    ]
     return out
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import collector
 from ..config import CONFIG_NAME, Settings, load_settings, sole_trader_notes, write_columns
 from ..errors import NoInvoiceTable
-from ..ledger import Ledger, label, read_ledger, would_stop
+from ..ledger import Ledger, label, legend_like, read_ledger, would_stop
 from ..policy import close_letter_notes
 from ..progress import Progress, Quiet, step
 from ..results import CheckResult
@@ -73,9 +73,14 @@ def check(
 
 
 def _unread(ledger: Ledger) -> list[str]:
-    """The table's headers that no field reads, in their order (blank ones left out)."""
+    """The table's headers that no field reads, in their order (blank ones and a colour
+    legend beside them, « Légende : vert = payé », left out: review-pubwb7 HIGH-1)."""
     used = set(ledger.positions.values())
-    return [h for j, h in enumerate(ledger.headers) if j not in used and str(h or "").strip()]
+    return [
+        h
+        for j, h in enumerate(ledger.headers)
+        if j not in used and str(h or "").strip() and not legend_like(h)
+    ]
 
 
 def _fields(ledger: Ledger) -> list[dict[str, str]]:

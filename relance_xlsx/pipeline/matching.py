@@ -26,7 +26,7 @@ from ..bank import (
     write_review,
 )
 from ..config import Settings
-from ..ledger import Ledger, read_ledger
+from ..ledger import TOTAL_ROW, Ledger, read_ledger
 from ..progress import Progress, Quiet, step
 from ..userfiles import linked_ledger, output_held
 from ..wording import money
@@ -116,8 +116,9 @@ def _apply(
     payments, journal = _payments(ledger, sure, as_of)
     if not payments:
         return result
+    totals = tuple(s.row for s in ledger.skipped if s.reason == TOTAL_ROW)
     done: PaymentsDone = write_payments(
-        ledger.sheet_ref, payments, journal, settings.writeback, now=now
+        ledger.sheet_ref, payments, journal, settings.writeback, now=now, totals=totals
     )
     return dataclasses.replace(
         result,

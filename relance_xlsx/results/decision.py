@@ -40,6 +40,8 @@ NOT_CHASED = {
     "prescribed": "Prescrites",
     "litigation": "Remises au contentieux (pas de lettre : dossier)",
     "paid_late": "Réglées en retard : pénalités dues, non réclamées",
+    # review-pubwb7 MEDIUM-3: one sheet per month, the run reads one of them.
+    "other_sheet": "Sur une autre feuille, non lue (un run ne lit qu'une feuille)",
 }
 _DELAYS = {REMINDER_1: "days_after_reminder_1", REMINDER_2: "days_after_reminder_2"}
 # The stage each dunning kind brings an invoice to.

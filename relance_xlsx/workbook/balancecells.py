@@ -61,4 +61,38 @@ def balance_cells(
     ]
 
 
-__all__ = ["balance_cells", "formula_rows"]
+def stale_totals(
+    ledger: SheetRef, sheet: SheetXml, columns: list[int], totals: tuple[int, ...], below: int
+) -> list[str]:
+    """What to know of the totals rows (« Subtotal », « TOTAL ») under a row written (below:
+    the first one) whose cells in the columns written are typed amounts, not formulas: they
+    still add up the old figures (review-pubwb7 M2), and are never rewritten by the tool."""
+    rows = [r for r in totals if r > below]
+    if not rows or not columns:
+        return []
+    book = open_workbook(ledger.path)
+    try:
+        grid = book.get_sheet_by_name(ledger.sheet).to_python(
+            skip_empty_area=False, nrows=max(rows)
+        )
+    finally:
+        book.close()
+    formulas = {column: formula_rows(sheet, column) for column in columns}
+    stale: list[str] = []
+    for row in rows:
+        values = grid[row - 1] if row - 1 < len(grid) else []
+        for column in columns:
+            value = values[column] if column < len(values) else None
+            typed = isinstance(value, int | float) and not isinstance(value, bool)
+            if typed and row not in formulas[column]:
+                stale.append(f"{col_letter(column)}{row}")
+    if not stale:
+        return []
+    return [
+        f"Lignes de total non mises à jour : {', '.join(stale)} sont des montants tapés (pas "
+        "des formules) et comptent encore les montants d'avant ces règlements ; corrigez-les "
+        "à la main ou remplacez-les par une formule (=SOMME(…))."
+    ]
+
+
+__all__ = ["balance_cells", "formula_rows", "stale_totals"]

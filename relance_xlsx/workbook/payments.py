@@ -29,7 +29,7 @@ from ..ooxml import (
     excel_serial,
     save_atomically,
 )
-from .balancecells import balance_cells, formula_rows
+from .balancecells import balance_cells, formula_rows, stale_totals
 from .journal import (
     JournalEntry,
     add_journal,
@@ -80,8 +80,10 @@ def write_payments(
     options: Writeback,
     *,
     now: dt.datetime,
+    totals: tuple[int, ...] = (),
 ) -> PaymentsDone:
-    """Write the payments and the journal's lines, atomically, with a backup."""
+    """Write the payments and the journal's lines, atomically, with a backup; what to know
+    of the totals rows (Excel row numbers) left with the old figures."""
     path = ledger.path
     preflight(path, ledger.fingerprint)
     package = Package.open(str(path))
@@ -102,6 +104,9 @@ def write_payments(
         package.write(part, data)
         targets.append(_cells_said(ledger, bool(balances)))
         warnings += _undated(payments, to_sheet, in_cells, ledger)
+        written = sorted({c.column for row in cells.values() for c in row})
+        money = [c for c in written if c != ledger.positions.get("payment_date")]
+        warnings += stale_totals(ledger, sheet, money, totals, min(cells))
     if to_sheet:
         targets.append(append_rows(package, table, to_sheet, date_style))
     lines = len(add_journal(package, options.journal_sheet, journal, date_style))
