@@ -502,4 +502,4 @@ def test_a_syntax_error_names_its_line(tmp_path, text):
     found = [i.message for i in issues if "erreur de syntaxe" in i.message]
     assert found, issues
     line = int(found[0].split("(ligne ")[1].split(")")[0])
-    assert line == 167, found  # its paragraph's line, as docxtpl gives it (not line 1)
+    assert line == 168, found  # its paragraph's line, as docxtpl gives it (not line 1)
