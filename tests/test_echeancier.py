@@ -131,14 +131,20 @@ def test_each_instalment_is_claimed_for_its_own_amount(tmp_path, amount):
 @pytest.mark.parametrize(
     ("parts", "claimed", "held"),
     [
-        pytest.param((400.0, 400.0, 400.0), (400.0, 400.0, 400.0), (), id="adding-up-to-the-invoice"),
+        pytest.param(
+            (400.0, 400.0, 400.0), (400.0, 400.0, 400.0), (), id="adding-up-to-the-invoice"
+        ),
         pytest.param((400.0, 400.0, 400.004), (400.0, 400.0, 400.0), (), id="within-the-tolerance"),
         # Attack 5 §3: a typo, or a row copied with another date: 3 000 € for a 1 200 € invoice;
         # claimed up to the invoice, the last instalment held (review-late M4).
-        pytest.param((1000.0, 1000.0, 1000.0), (1000.0, 200.0), (4,), id="three-times-1000-for-1200"),
+        pytest.param(
+            (1000.0, 1000.0, 1000.0), (1000.0, 200.0), (4,), id="three-times-1000-for-1200"
+        ),
         pytest.param((400.0, 400.0, 410.0), (400.0, 400.0, 400.0), (), id="ten-euros-more"),
         # A plan adding the agreed indemnity: 3 × 420 € on 1 200 € (review-late M4).
-        pytest.param((420.0, 420.0, 420.0), (420.0, 420.0, 360.0), (), id="plan-with-its-indemnity"),
+        pytest.param(
+            (420.0, 420.0, 420.0), (420.0, 420.0, 360.0), (), id="plan-with-its-indemnity"
+        ),
         # Never a cent more than the invoice, whatever the tolerance (review-late M4).
         pytest.param((400.01, 400.01, 400.0), (400.01, 400.01, 399.98), (), id="two-cents-more"),
     ],
@@ -181,9 +187,22 @@ def test_a_plan_beyond_its_invoice_is_claimed_up_to_it(tmp_path):
     ws = wb.active
     ws.title = "Factures"
     ws.append([*(h.format(amount="Montant échéance") for h in PLAIN), "Adresse"])
-    for client, number, total, part in (("Dupont SARL", "F101", 1200.0, 420.0), ("Martin SAS", "F102", 1000.0, 333.34)):
+    for client, number, total, part in (
+        ("Dupont SARL", "F101", 1200.0, 420.0),
+        ("Martin SAS", "F102", 1000.0, 333.34),
+    ):
         for month in (9, 10, 11):
-            ws.append([client, number, D(2026, 7, 1), D(2026, month, 1), total, part, "10 rue Garibaldi\n69006 Lyon"])
+            ws.append(
+                [
+                    client,
+                    number,
+                    D(2026, 7, 1),
+                    D(2026, month, 1),
+                    total,
+                    part,
+                    "10 rue Garibaldi\n69006 Lyon",
+                ]
+            )
     wb.save(tmp_path / "ech5.xlsx")
     result = relance_xlsx.run(
         tmp_path / "ech5.xlsx", complete_settings(), as_of=dt.date(2026, 12, 7),
@@ -212,8 +231,30 @@ def test_instalments_held_beyond_the_invoice_never_stop_the_run(tmp_path):
     ws = wb.active
     ws.title = "Factures"
     ws.append([*(h.format(amount="Montant échéance") for h in PLAIN), "Montant réglé", "Adresse"])
-    ws.append(["Dupont SARL", "F201", D(2026, 7, 1), D(2026, 9, 1), 1200.0, 1200.0, 1200.0, "10 rue Garibaldi\n69006 Lyon"])
-    ws.append(["Dupont SARL", "F201", D(2026, 7, 1), D(2026, 10, 1), 1200.0, 1200.0, None, "10 rue Garibaldi\n69006 Lyon"])
+    ws.append(
+        [
+            "Dupont SARL",
+            "F201",
+            D(2026, 7, 1),
+            D(2026, 9, 1),
+            1200.0,
+            1200.0,
+            1200.0,
+            "10 rue Garibaldi\n69006 Lyon",
+        ]
+    )
+    ws.append(
+        [
+            "Dupont SARL",
+            "F201",
+            D(2026, 7, 1),
+            D(2026, 10, 1),
+            1200.0,
+            1200.0,
+            None,
+            "10 rue Garibaldi\n69006 Lyon",
+        ]
+    )
     wb.save(tmp_path / "ech6.xlsx")
     ledger = read_ledger(tmp_path / "ech6.xlsx", Settings(), as_of=AS_OF)
     (held,) = [p for p in ledger.problems if p.severity == "error"]
