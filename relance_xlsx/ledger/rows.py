@@ -140,7 +140,10 @@ def _columns(
         last_date=last_date, as_of=as_of, policy=policy, public=buyer != None,  # noqa: E711
     )  # fmt: skip
     # Instalments beyond their invoice: claimed up to its total, never more (review-late M4).
-    amount, outstanding = amount - cut, np.maximum(outstanding - cut, 0.0)
+    amount, outstanding = (
+        amount - cut,
+        np.where(cut > 0, np.maximum(outstanding - cut, 0), outstanding),
+    )
     outstanding = np.nan_to_num(outstanding, nan=0.0)
     columns: dict[str, Any] = {
         "row": grid.numbers.astype(int),
