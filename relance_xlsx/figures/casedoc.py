@@ -78,7 +78,10 @@ def _basis(dossier: Dossier) -> list[str]:
         lines.append(
             "Avoirs : déduits du principal, jamais au-delà ; un avoir qui nomme sa facture en "
             "réduit la base des intérêts dès leur premier jour, quelle que soit sa date (la part "
-            "qu'il annule n'a jamais été due)"
+            "qu'il annule n'a jamais été due) ; un avoir qui n'en nomme aucune, ou le reste d'un "
+            "avoir plus grand que sa facture, déduit par compensation, réduit la base des "
+            "intérêts de la facture sur laquelle il s'impute à compter de sa date, ou de "
+            "l'échéance de cette facture si elle est postérieure (Code civil 1347 al. 2)"
         )
     return lines
 
