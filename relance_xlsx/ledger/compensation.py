@@ -40,12 +40,17 @@ def compensate(frame: pd.DataFrame, tolerance: float) -> None:
         & ~frame["is_paid"].to_numpy(dtype=bool)
         & (frame["outstanding"] > tolerance).to_numpy(dtype=bool)
     ]
+    wanted = {key_of(c) for c in frame.loc[credit, "client"].tolist()}
     by_client: dict[str, list[Any]] = {}
-    for i in owed:
-        by_client.setdefault(key_of(frame.at[i, "client"]), []).append(i)
-    named = {(c, key_of(frame.at[i, "invoice"])) for c, rows in by_client.items() for i in rows}
+    named: set[tuple[str, str]] = set()
+    sub = frame.loc[owed, ["client", "invoice"]]
+    for i, c, n in zip(owed, sub["client"].tolist(), sub["invoice"].tolist(), strict=True):
+        client = key_of(c)
+        if client in wanted:
+            by_client.setdefault(client, []).append(i)
+            named.add((client, key_of(n)))
     held = frame["hold"].fillna(False).astype(bool) if "hold" in frame else None
-    need = {i: _need(frame, i) for i in owed}
+    need = {i: _need(frame, i) for rows in by_client.values() for i in rows}
     for row in sorted(frame.index[credit], key=lambda r: (received_on(frame, r), r)):
         client = key_of(frame.at[row, "client"])
         target = frame.at[row, "credit_for"] if "credit_for" in frame else None

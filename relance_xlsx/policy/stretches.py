@@ -83,7 +83,11 @@ class Stretches:
         # start; the client's free ones set against it (ledger/compensation.py): from the day
         # the compensation takes effect (Code civil 1347 al. 2; review-lawhand 2).
         credits, comps = _tuples(frame, "credits"), _tuples(frame, "compensations")
-        credited = [i for i in range(len(frame)) if credits[i] or comps[i]]
+        present = np.zeros(len(frame), dtype=bool)
+        for name in ("credits", "compensations"):
+            if name in frame:
+                present |= frame[name].notna().to_numpy(dtype=bool)
+        credited = [i for i in np.flatnonzero(present).tolist() if credits[i] or comps[i]]
         many = [i for i, p in enumerate(payments) if p]
         width = max(
             [1, *(len(payments[i]) for i in many)]
@@ -181,9 +185,13 @@ class Stretches:
 
 def _tuples(frame: pd.DataFrame, name: str) -> list[tuple[Any, ...]]:
     """Each invoice's (date, amount, …) tuples of this column, () where none."""
-    if name not in frame:
-        return [()] * len(frame)
-    return [c if isinstance(c, tuple) else () for c in frame[name].tolist()]
+    out: list[tuple[Any, ...]] = [()] * len(frame)
+    if name in frame:
+        column = frame[name]
+        for i in np.flatnonzero(column.notna().to_numpy(dtype=bool)).tolist():
+            value = column.iat[i]
+            out[i] = value if isinstance(value, tuple) else ()
+    return out
 
 
 def _withheld(frame: pd.DataFrame) -> np.ndarray:
