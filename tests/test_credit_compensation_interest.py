@@ -110,6 +110,10 @@ def test_a_compensation_lowers_the_interest_base_from_its_date(
         ledger, "Gamma SARL", settings, as_of=AS_OF, out_dir=tmp_path / "f", pdf=False
     )
     filed = _text(path)
+    assert (
+        "par compensation, réduit la base des intérêts de la facture qu'il éteint dès le jour où la compensation joue"
+        in filed
+    )
     total = f"{sum(interest.values()):,.2f}".replace(",", " ").replace(".", ",")
     # G1 wholly set off: its interest stops on 09/09 (« … au 9 septembre 2026 pour la facture
     # n° G1 et au 7 décembre 2026 pour la facture n° G2 : 45,48 € »).
