@@ -72,8 +72,7 @@ def check_rows(
     policy: Policy,
     public: np.ndarray | None = None,  # public buyers: their term is R2192's, not L441-10's
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Row-level consistency checks; errors clear ok[i], warnings do not. Returns what is cut
-    from each row's amount, and the rows held on purpose (an instalment beyond its invoice)."""
+    """Row checks (errors clear ok[i]); returns the instalments' cuts and holds (echeancier)."""
 
     def error(mask: np.ndarray, name: str | None, value: _Value, message: str) -> None:
         for i in np.flatnonzero(mask & ok).tolist():

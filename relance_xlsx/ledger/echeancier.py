@@ -148,6 +148,15 @@ def _capped(
     return out
 
 
+def cut_instalments(
+    amount: np.ndarray, outstanding: np.ndarray, cut: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The amounts and balances once the instalments beyond their invoice are cut: claimed up
+    to its total, never more (review-late M4); every other row as it was."""
+    lowered = np.where(cut > 0, np.maximum(outstanding - cut, 0.0), outstanding)
+    return amount - cut, lowered
+
+
 def instalment_note(others: list[int]) -> str:
     """The warning on an instalment's row, naming the other instalments' rows."""
     return (
@@ -160,6 +169,7 @@ __all__ = [
     "PLAN_SURPLUS",
     "account_names",
     "beyond_invoice",
+    "cut_instalments",
     "instalment_amounts",
     "instalment_note",
     "instalments",

@@ -20,26 +20,24 @@ from .credits import credit_columns
 from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
 from .deductions import deducted, deducted_columns, withheld
-from .echeancier import PLAN_SURPLUS
+from .echeancier import PLAN_SURPLUS, cut_instalments
 from .extent import lower_table
-from .followup import followup_columns, undated_notices
+from .followup import followup_columns
 from .grid import Grid
-from .history import history_columns
+from .history import history_columns, levels_of
 from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns, owed_holds
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
 from .leftover import unread_balance
-from .levels import LITIGATION, History, parse_level
+from .levels import parse_level
 from .money import credits, negative_paid, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .partdispute import partly_disputed
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
-from .sent import sent_levels
 from .settledon import payment_dates, settled_flag
 from .skips import skip_rows
 from .standing import Standing, read_standing
-from .statuses import LITIGATION as IN_LITIGATION
 from .terms import Terms, due_from_terms, immediate_terms, parse_terms, start_dates
 from .text import parse_one_line
 from .values import parse_date, parse_text
@@ -122,11 +120,7 @@ def _columns(
     outstanding, retention = withheld(grid, outstanding, is_credit)
     unknown_balances(grid, outstanding, (amount, paid_cell), is_credit)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
-    levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
-    # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
-    levels = np.where(standing.rows(IN_LITIGATION), np.maximum(levels, LITIGATION), levels)
-    levels, last_date = sent_levels(grid, levels, last_date, as_of)  # « 1ère relance »
-    undated_notices(grid, levels, last_date)
+    levels, last_date = levels_of(grid, history, standing, last_date, as_of)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
@@ -139,11 +133,7 @@ def _columns(
         invoice_date=invoice_date, due=due, levels=levels,
         last_date=last_date, as_of=as_of, policy=policy, public=buyer != None,  # noqa: E711
     )  # fmt: skip
-    # Instalments beyond their invoice: claimed up to its total, never more (review-late M4).
-    amount, outstanding = (
-        amount - cut,
-        np.where(cut > 0, np.maximum(outstanding - cut, 0), outstanding),
-    )
+    amount, outstanding = cut_instalments(amount, outstanding, cut)  # review-late M4
     outstanding = np.nan_to_num(outstanding, nan=0.0)
     columns: dict[str, Any] = {
         "row": grid.numbers.astype(int),
