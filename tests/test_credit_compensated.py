@@ -45,7 +45,7 @@ def _text(path) -> str:
         pytest.param(GAMMA, 1278.05, [
             "nous vous mettons en demeure de nous régler la somme de 1 278,05 €",
             "Avoirs en votre faveur, déduits du total",
-            "AV1 | 10/09/2026 | reste de l'avoir de 800,00 € | -300,00 €",
+            "AV1 | 10/09/2026 | reste de l'avoir de 800,00 € après imputation de 500,00 € | -300,00 €",
             "Total réclamé : 1 278,05 €",
             "Solde du compte : 1 200,00 €",
         ], ["Avoirs disponibles", "-800,00 € | 0,00 € | -800,00 €"], id="surplus-compensated-in-the-letter"),

@@ -97,3 +97,21 @@ def test_a_homonym_s_address_names_the_client_and_its_reference_the_number(tmp_p
         reference = next(t for t in lines if t.startswith("Réf."))
         reference = reference.replace("\u202f", " ").replace("\xa0", " ")  # typeset spaces
         assert reference.endswith(f" ; client n° {number}"), reference
+
+
+def test_an_english_homonym_reference_is_in_english(tmp_path):
+    """« Ref.: F2026-101; customer no. C001 », never « ; client n° » (review-lawimg L4)."""
+    from dataclasses import replace
+
+    from conftest import all_paragraphs
+    from docx import Document
+
+    base = complete_settings()
+    settings = replace(base, letters=replace(base.letters, language="en"))
+    path = _book(tmp_path / "gl.xlsx", [MARTIN_1, MARTIN_2])
+    result = relance_xlsx.run(path, settings, as_of=dt.date(2026, 12, 1), out_dir=tmp_path / "o")
+    for letter in result.letters:
+        lines = [p.text.replace("\xa0", " ") for p in all_paragraphs(Document(letter.path))]
+        reference = next(t for t in lines if t.startswith("Ref"))
+        number = "C001" if letter.invoices == ["F2026-101"] else "C002"
+        assert reference.endswith(f"; customer no. {number}") and " ; " not in reference

@@ -5,12 +5,15 @@ art. 2: the creditor proves the interruption; legal-fr §8.2)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import complete_settings
 from rare_ledgers import D, row, run_texts
 
+HEADING = "LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION"
 BRON = "Place de la Liberté\n69500 Bron"
 
 
@@ -43,5 +46,30 @@ def test_a_lapse_saving_letter_goes_by_registered_post(
         assert invoice[0] in cells and "Commune de Bron" in cells
         assert invoice[0] in texts["recommandes.docx"]
         assert "a_imprimer.docx" not in texts
+        # The letter says how it is posted, as a mise en demeure does (its window's heading).
+        assert HEADING in texts["recommandes.docx"]
     else:
         assert invoice[0] in texts["a_imprimer.docx"]
+        assert HEADING not in texts["a_imprimer.docx"]
+
+
+@pytest.mark.parametrize(
+    ("registered", "heading"),
+    [
+        pytest.param(("mise_en_demeure", "relance_2"), True, id="relance-2-registered"),
+        pytest.param(("mise_en_demeure",), False, id="relance-2-ordinary"),
+    ],
+)
+def test_a_reminder_posted_registered_says_so(
+    tmp_path: Path, registered: tuple[str, ...], heading: bool
+) -> None:
+    """[print] registered naming the Relance 2: its letter carries the RAR heading."""
+    base = complete_settings()
+    settings = replace(base, print=replace(base.print, registered=registered))
+    invoice = row("F1", "Garage Martin", "SARL", D(2026, 9, 1), D(2026, 10, 1), 500.0,
+                  level=1, sent=D(2026, 10, 20), address="1 rue Haute\n69001 Lyon")  # fmt: skip
+    result, texts = run_texts(tmp_path, [invoice], settings=settings)
+    (letter,) = result.letters
+    assert (letter.kind, letter.registered) == ("relance_2", heading)
+    bundle = texts["recommandes.docx" if heading else "a_imprimer.docx"]
+    assert (HEADING in bundle) is heading

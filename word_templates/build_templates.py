@@ -176,6 +176,12 @@ def _heads(doc, t: dict, kind: str) -> None:
     para(doc, "", space_after=6)
     if kind == "mise_en_demeure":
         para(doc, t["registered"], bold=True, indent_cm=WINDOW, size=9, space_after=2)
+    else:
+        # Posted by registered mail when [print] registered names it or it must interrupt a
+        # public debt's lapse (the creditor proves the demand): its heading says so.
+        tag(doc, "if letter.registered", WINDOW)
+        para(doc, t["registered"], bold=True, indent_cm=WINDOW, size=9, space_after=2)
+        tag(doc, "endif", WINDOW)
     para(doc, "{{ debtor.name }}", bold=True, indent_cm=WINDOW, space_after=0)
     tag(doc, "if debtor.contact", WINDOW)
     para(doc, t["attention"], indent_cm=WINDOW, space_after=0)

@@ -23,7 +23,8 @@ EN = {
     "registered": "REGISTERED LETTER WITH ACKNOWLEDGEMENT OF RECEIPT",
     "statement_title": "Statement of account as at {{ letter.date }}",
     "statement_intro": "Annex to the formal notice: every invoice and credit note of "
-    "{{ debtor.name }} still open at this date.",
+    "{{ debtor.name }} still open{% if statement.barred_out %} and not time-barred{% endif %} "
+    "at this date.",
     "statement_table": ["Document", "Date", "Due date", "Amount", "Paid", "Balance"],
     "statement_paid": "Payments received on these documents",
     "statement_balance": "Account balance",
@@ -103,8 +104,9 @@ EN = {
         "pre_echeance_request": "We would be grateful if you could arrange payment of "
         "{{ totals.outstanding }} by the due date.",
         "releve": [
-            "Please find below the statement of your account at this date: open invoices and "
-            "credit notes, payments received on them, and the balance.",
+            "Please find below the statement of your account at this date: open invoices"
+            "{% if statement.barred_out %} not time-barred{% endif %} and credit notes, payments "
+            "received on them, and the balance.",
         ],
         "remerciement": [
             "{% if letter.notice.noticed %}We confirm receipt of the payment of "

@@ -121,7 +121,8 @@ FR = {
         "{{ totals.outstanding }} à l'échéance.",
         "releve": [
             "Veuillez trouver ci-dessous le relevé de votre compte à ce jour : les factures et "
-            "avoirs non soldés, les règlements reçus sur ces pièces et le solde.",
+            "avoirs non soldés{% if statement.barred_out %} et non prescrits{% endif %}, les "
+            "règlements reçus sur ces pièces et le solde.",
         ],
         "remerciement": [
             # After a formal notice: no thanks; the payment came after it.

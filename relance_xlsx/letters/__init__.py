@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .asked import statement_plans
 from .bankcheck import bank_warnings
 from .batch import (
     LetterJob,
@@ -45,7 +46,6 @@ from .plan import (
     Part,
     in_print_order,
     plan_letters,
-    statement_plans,
 )
 from .postal import debtor_abroad
 from .records import LetterRows

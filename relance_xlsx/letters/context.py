@@ -91,7 +91,7 @@ def letter_context(
         # Empty for a letter that claims no interest: its template shows no breakdown.
         "interest_periods": [line for p in parts for line in p["interest_periods"]],
         "legal": _legal(plan, data, parts, debtor, settings, as_of, rate),
-        "statement": statement(data.of(plan.statement_rows), m, lang),
+        "statement": statement(data.of(plan.statement_rows), m, lang, plan.barred_out),
         "payment": {
             # A transfer's reference field is short: a long list becomes the statement's date.
             "reference": ", ".join(numbers)
@@ -191,9 +191,9 @@ def _wording(
     lang = plan.language
     first: dict[str, Any] = parts[0] if parts else {}
     paid_numbers = [str(r["invoice"] or "–") for r in data.of(plan.paid_rows)]
-    deadline = as_of + dt.timedelta(days=settings.letters.formal_notice_days)
     reference = ", ".join(numbers) if len(numbers) <= 3 else invoices_title(numbers, lang)
-    reference += f" ; client n° {apart}" if (apart := named_apart(plan.client)[1]) else ""
+    if apart := named_apart(plan.client)[1]:  # a homonym: its number, in the letter's words
+        reference += f" ; client n° {apart}" if lang == "fr" else f"; customer no. {apart}"
     if not numbers:  # a statement of account
         reference = ("Relevé au " if lang == "fr" else "Statement at ") + date_short(as_of, lang)
     return {
@@ -203,8 +203,7 @@ def _wording(
         "date_short": date_short(as_of, lang),
         "place_date": place_date(city, as_of, lang),
         "reference": reference,
-        # The subject names the invoices of the letter's own stage, the other parts' follow.
-        # « relance – 8 factures impayées », never « 8 factures, voir le détail impayées ».
+        # The top part's invoices (« relance – 8 factures impayées », never « … le détail »).
         "subject_title": invoices_title(first.get("numbers", numbers), lang, detail=False),
         "invoices_phrase": invoices_phrase(numbers, lang),
         "of_invoices": of_invoices(numbers, lang),
@@ -233,8 +232,9 @@ def _wording(
         "courteous": first.get("courteous", False),
         "pay_by": day_long(as_of + dt.timedelta(days=settings.letters.payment_days), lang),
         "pay_by_days": settings.letters.payment_days,
-        "deadline": day_long(deadline, lang),
+        "deadline": day_long(as_of + dt.timedelta(days=settings.letters.formal_notice_days), lang),
         "deadline_days": settings.letters.formal_notice_days,
+        "registered": plan.kind in settings.print.registered or plan.lapse_saving,
     }
 
 

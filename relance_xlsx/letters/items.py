@@ -14,8 +14,11 @@ from ..policy import DOUBTFUL_LABEL, doubtful
 from ..wording import date_short, day_long, de
 
 
-def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) -> dict[str, Any]:
-    """The client's statement of account: open invoices and credits, payments, balance."""
+def statement(
+    rows: list[dict[str, Any]], m: Callable[[float], str], lang: str, barred_out: bool = False
+) -> dict[str, Any]:
+    """The client's statement of account: open invoices and credits, payments, balance;
+    barred_out: a time-barred open invoice is left out (its wording says « non prescrits »)."""
     items = [
         {
             "label": _statement_label(r, lang),
@@ -38,6 +41,7 @@ def statement(rows: list[dict[str, Any]], m: Callable[[float], str], lang: str) 
         "lines": items,
         "paid": m(sum(r["paid"] for r in rows)),
         "balance": m(sum(r["outstanding"] for r in owed)),
+        "barred_out": barred_out,
     }
 
 
@@ -141,7 +145,12 @@ def credit_item(r: dict[str, Any], m: Callable[[float], str], lang: str) -> dict
     left, whole = float(r["outstanding"]), float(r["amount"])
     said = str(r["object"]) if present(r["object"]) else "–"
     if abs(left - whole) > 0.005 and abs(left) > 0.005:
-        rest = f"reste de l'avoir de {m(-whole)}" if lang == "fr" else f"rest of {m(-whole)}"
+        used = m(abs(whole - left))  # what of it went to the invoice it names, said (lawimg M2)
+        rest = (
+            f"reste de l'avoir de {m(-whole)} après imputation de {used}"
+            if lang == "fr"
+            else f"balance of a credit note of {m(-whole)} after applying {used}"
+        )
         said = rest if said == "–" else f"{said} ({rest})"
     return {
         "number": str(r["invoice"] or "–"),

@@ -40,13 +40,16 @@ def partly_paid_words(
     withheld = withheld_notes(kind, rows, lang, money)
     paid = partly_paid_rows(kind, rows)
     total = round(float(sum(received(r) for r in paid)), 2)
-    # What is left unpaid, said truly when part of it was paid (« partly unpaid »).
+    # What is left unpaid, said truly when part of it was paid (« partly unpaid »); counted
+    # by invoice: an invoice in instalments is one row per instalment, yet one invoice.
+    invoices = {str(r["invoice"] or "–") for r in rows}
+    whole = not paid or {str(r["invoice"] or "–") for r in paid} == invoices
     unpaid = "unpaid" if not paid else "partly unpaid"
-    unpaid = unpaid if len(paid) in (0, len(rows)) else "unpaid in whole or in part"
+    unpaid = unpaid if whole else "unpaid in whole or in part"
     # The same in French, agreed with the part's invoices (« restent impayées »).
-    s = "s" if len(rows) > 1 else ""
+    s = "s" if len(invoices) > 1 else ""
     impayee = f"impayée{s}" if not paid else f"partiellement impayée{s}"
-    impayee = impayee if len(paid) in (0, len(rows)) else f"impayée{s} en tout ou partie"
+    impayee = impayee if whole else f"impayée{s} en tout ou partie"
     if len(paid) > LIST_LIMIT:
         on = f"sur {len(paid)} factures" if lang == "fr" else f"on {len(paid)} invoices"
         return {

@@ -16,7 +16,6 @@ from ..ledger import (
     KIND_FORMAL_NOTICE,
     KIND_REMINDER_1,
     KIND_REMINDER_2,
-    KIND_STATEMENT,
     KIND_THANKS,
     PRINT_ORDER,
     reminded_before_due,
@@ -261,27 +260,6 @@ def _by_client(index: Any, clients: Any) -> dict[str, list[Any]]:
     return rows
 
 
-def statement_plans(
-    frame: pd.DataFrame, clients: list[str], default_language: str
-) -> tuple[list[LetterPlan], list[str]]:
-    """A statement of account for each client asked for by name (case and spaces aside);
-    and the names that match no client of the ledger."""
-    wanted = {" ".join(c.split()).casefold(): c for c in clients if c.strip()}
-    if not wanted:
-        return [], []
-    names = frame["client"].fillna("").astype(str)
-    key = names.map(lambda n: " ".join(n.split()).casefold())
-    open_items = frame["valid"] & (frame["outstanding"].abs() > 0.005) & key.isin(list(wanted))
-    plans = []
-    for folded in sorted(set(key[open_items])):
-        rows = frame.index[open_items & (key == folded)]
-        language = frame.loc[rows[0], "language"] or default_language
-        client = str(names[rows[0]])
-        plans.append(LetterPlan(client, KIND_STATEMENT, str(language), (), (), (), tuple(rows)))
-    known = set(key[frame["valid"]])
-    return plans, [name for folded, name in wanted.items() if folded not in known]
-
-
 def in_print_order(plans: list[LetterPlan]) -> list[LetterPlan]:
     """By client, then by stage (a statement after the client's letter)."""
     order = {k: i for i, k in enumerate(PRINT_ORDER)}
@@ -295,6 +273,5 @@ __all__ = [
     "in_print_order",
     "pack",
     "plan_letters",
-    "statement_plans",
     "unpack",
 ]

@@ -76,10 +76,12 @@ def decide_ledger(
         ),
         decisions.frame,
     )
-    asked, unknown = statement_plans(ledger.frame, statements, settings.letters.language)
+    asked, unknown, barred_only = statement_plans(
+        ledger.frame, statements, settings.letters.language, decisions.frame
+    )
     kept, silent = without_proceedings(ledger.frame, plans + asked)
     # The run warns as `check` does of a level dated too soon after the due date.
-    said = (*silent, *close_letter_notes(ledger, settings))
+    said = (*silent, *barred_only, *close_letter_notes(ledger, settings))
     decisions = replace(decisions, warnings=decisions.warnings + said)
     return decisions, in_print_order(kept), unknown
 

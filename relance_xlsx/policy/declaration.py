@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..config import Policy
+from .onceper import once_per_invoice
 from .penalties import InterestPeriod, compute_penalties, periods_by_invoice
 from .rates import RateTables
 
@@ -76,7 +77,7 @@ def at_judgment(
     until = judgment - dt.timedelta(days=1)
     penalties = compute_penalties(owed, np.ones(len(owed), dtype=bool), until, policy, tables)
     consumer = owed["consumer"].to_numpy(dtype=bool)
-    indemnity = np.where(consumer, 0.0, policy.indemnity)
+    indemnity = once_per_invoice(owed, np.where(consumer, 0.0, policy.indemnity))
     return AtJudgment(
         judgment,
         out.due,

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..config import Policy
 from ..wording import percent
+from .onceper import once_per_invoice
 from .rates import HalfYear, RateTables
 from .statuses import paid_late_rows
 from .stretches import Stretches
@@ -199,7 +200,7 @@ def compute_penalties(
         starts = {HalfYear.of(d.date()) for d in (due[charged] + pd.Timedelta(days=1))}
         warnings += _used_rates_warnings(used, starts, policy, tables)
         warnings += [_legal_warning(h, tables) for h in dict.fromkeys(unsure)]
-    indemnity = np.where(owed & ~consumer, policy.indemnity, 0.0)
+    indemnity = once_per_invoice(frame, np.where(owed & ~consumer, policy.indemnity, 0.0))
     if "interest_paid" in frame:  # paid by bank transfer (a letter's QR code): not owed again
         interest = np.maximum(np.round(interest, 2) - frame["interest_paid"].to_numpy(float), 0)
         indemnity = np.maximum(indemnity - frame["indemnity_paid"].to_numpy(float), 0.0)

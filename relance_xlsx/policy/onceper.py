@@ -1,0 +1,34 @@
+"""The 40 € recovery indemnity is due once per invoice (Code de commerce D441-5), never once
+per instalment: an invoice in instalments is one row per instalment (ledger/echeancier.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def once_per_invoice(frame: pd.DataFrame, indemnity: np.ndarray) -> np.ndarray:
+    """The indemnity kept on the first charged row of each invoice (its client and number),
+    0 on the rows of its other instalments; rows without a number are each their own."""
+    charged = np.flatnonzero(indemnity > 0.005)
+    if len(charged) < 2 or "invoice" not in frame:
+        return indemnity
+    numbers = frame["invoice"].to_numpy(dtype=object)[charged]
+    named = np.array([n is not None and n == n and str(n).strip() != "" for n in numbers])
+    if named.sum() < 2:
+        return indemnity
+    keys = pd.DataFrame(
+        {
+            "client": frame["client"].to_numpy(dtype=object)[charged][named],
+            "number": [str(n).strip() for n in numbers[named]],
+        }
+    ).astype(str)
+    repeated = keys.duplicated(keep="first").to_numpy(dtype=bool)
+    if not repeated.any():
+        return indemnity
+    out = np.array(indemnity, dtype=float, copy=True)
+    out[charged[named][repeated]] = 0.0
+    return out
+
+
+__all__ = ["once_per_invoice"]
