@@ -20,7 +20,8 @@ D = dt.date
 ADDRESS = "10 rue Garibaldi\n69006 Lyon"
 HEADERS = ["N° facture", "Client", "Type client", "Date facture", "Échéance", "Montant TTC",
            "Adresse", "Niveau de relance", "Date de relance", "Facture d'origine"]  # fmt: skip
-# G2 at 12,15 %: 05/09–07/12, 94 d × 1 500 = 46,94 €; 1 500 − 300 + 46,94 + 40 = 1 286,94 €.
+# G2 at 12,15 %: 05/09–09/09, 5 d × 1 500 = 2,50 €, then AV1's 300 € set off from 10/09:
+# 10/09–07/12, 89 d × 1 200 = 35,55 € (review-lawhand 2); 1 500 − 300 + 38,05 + 40 = 1 278,05 €.
 GAMMA = [
     ["G1", "Gamma SARL", "professionnel", D(2026, 8, 1), D(2026, 8, 31), 500.0, ADDRESS, 2, D(2026, 11, 20), None],
     ["G2", "Gamma SARL", "professionnel", D(2026, 8, 5), D(2026, 9, 4), 1500.0, ADDRESS, 2, D(2026, 11, 20), None],
@@ -41,11 +42,11 @@ def _text(path) -> str:
 @pytest.mark.parametrize(
     ("rows", "claimed", "said", "unsaid"),
     [
-        pytest.param(GAMMA, 1286.94, [
-            "nous vous mettons en demeure de nous régler la somme de 1 286,94 €",
+        pytest.param(GAMMA, 1278.05, [
+            "nous vous mettons en demeure de nous régler la somme de 1 278,05 €",
             "Avoirs en votre faveur, déduits du total",
             "AV1 | 10/09/2026 | reste de l'avoir de 800,00 € après imputation de 500,00 € | -300,00 €",
-            "Total réclamé : 1 286,94 €",
+            "Total réclamé : 1 278,05 €",
             "Solde du compte : 1 200,00 €",
         ], ["Avoirs disponibles", "-800,00 € | 0,00 € | -800,00 €"], id="surplus-compensated-in-the-letter"),
     ],

@@ -273,11 +273,11 @@ def test_the_declaration_says_the_indemnity_the_settings_claim(tmp_path):
 
 
 def test_a_credit_note_beyond_the_principal_is_not_deducted_from_the_interest(tmp_path):
-    """R-1, 1 000 € due 15/05/2024, unpaid; a credit note of 1 500 € naming no invoice.
-    Interest to the judgment of 15/07/2024 (2024 H1 ECB 4,50 % + 10 = 14,50 %, H2 14,25 %):
-    16/05–30/06, 46 d: 1 000 × 14,50 % × 46 / 365 = 18,2740 → 18,27; 01/07–14/07, 14 d:
-    1 000 × 14,25 % × 14 / 365 = 5,4658 → 5,47; 23,74 €. The credit is deducted from the
-    principal only: 1 000 − 1 000 + 23,74 + 40 = 63,74 €, 500 € not imputed (main declared
+    """R-1, 1 000 € due 15/05/2024, unpaid; a credit note of 1 500 € naming no invoice, dated
+    01/06/2024, which extinguishes R-1 by compensation that day (Code civil 1347 al. 2,
+    review-lawhand 2): interest (2024 H1 ECB 4,50 % + 10 = 14,50 %) 16/05–31/05, 16 d:
+    1 000 × 14,50 % × 16 / 365 = 6,3562 → 6,36 €, none after. The credit is deducted from the
+    principal only: 1 000 − 1 000 + 6,36 + 40 = 46,36 €, 500 € not imputed (main declared
     -436,26 €)."""
     rows = [
         ["R-1", "Rouge SAS", D(2024, 4, 15), D(2024, 5, 15), 1000.0, ADDRESS,
@@ -291,5 +291,5 @@ def test_a_credit_note_beyond_the_principal_is_not_deducted_from_the_interest(tm
     text = _text(Path(result.declarations[0]))
     assert "Avoirs à déduire : 1 000,00 €" in text, text
     assert "Avoir non imputé : 500,00 € (au-delà du principal, il n'est déduit ni" in text, text
-    assert "Total échu au jour du jugement : 63,74 €" in text, text
-    assert "Montant total déclaré : 63,74 €" in text, text
+    assert "Total échu au jour du jugement : 46,36 €" in text, text
+    assert "Montant total déclaré : 46,36 €" in text, text

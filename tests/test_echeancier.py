@@ -129,19 +129,29 @@ def test_each_instalment_is_claimed_for_its_own_amount(tmp_path, amount):
 
 
 @pytest.mark.parametrize(
-    ("parts", "held"),
+    ("parts", "claimed", "held"),
     [
-        pytest.param((400.0, 400.0, 400.0), False, id="adding-up-to-the-invoice"),
-        pytest.param((400.0, 400.0, 400.004), False, id="within-the-tolerance"),
-        # Attack 5 §3: a typo, or a row copied with another date: 3 000 € for a 1 200 € invoice.
-        pytest.param((1000.0, 1000.0, 1000.0), True, id="three-times-1000-for-1200"),
-        pytest.param((400.0, 400.0, 410.0), True, id="ten-euros-more"),
+        pytest.param(
+            (400.0, 400.0, 400.0), (400.0, 400.0, 400.0), (), id="adding-up-to-the-invoice"
+        ),
+        pytest.param((400.0, 400.0, 400.004), (400.0, 400.0, 400.0), (), id="within-the-tolerance"),
+        # Attack 5 §3: a typo, or a row copied with another date: 3 000 € for a 1 200 € invoice;
+        # claimed up to the invoice, the last instalment held (review-late M4).
+        pytest.param(
+            (1000.0, 1000.0, 1000.0), (1000.0, 200.0), (4,), id="three-times-1000-for-1200"
+        ),
+        pytest.param((400.0, 400.0, 410.0), (400.0, 400.0, 400.0), (), id="ten-euros-more"),
+        # A plan adding the agreed indemnity: 3 × 420 € on 1 200 € (review-late M4).
+        pytest.param(
+            (420.0, 420.0, 420.0), (420.0, 420.0, 360.0), (), id="plan-with-its-indemnity"
+        ),
         # Never a cent more than the invoice, whatever the tolerance (review-late M4).
-        pytest.param((400.01, 400.01, 400.0), True, id="two-cents-more"),
+        pytest.param((400.01, 400.01, 400.0), (400.01, 400.01, 399.98), (), id="two-cents-more"),
     ],
 )
-def test_instalments_beyond_the_invoice_hold_it(tmp_path, parts, held):
-    """Never more claimed than the invoice: its rows are held, naming both sums."""
+def test_instalments_beyond_the_invoice_are_claimed_up_to_it(tmp_path, parts, claimed, held):
+    """Never more claimed than the invoice, never nothing: the later instalments are cut to
+    its total, the surplus said in a warning naming both sums; one beyond it is held."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Factures"
@@ -152,15 +162,109 @@ def test_instalments_beyond_the_invoice_hold_it(tmp_path, parts, held):
     wb.save(tmp_path / "ech3.xlsx")
     ledger = read_ledger(tmp_path / "ech3.xlsx", Settings(), as_of=AS_OF)
     beyond = [p for p in ledger.problems if "plus que son montant" in p.message]
-    valid = ledger.frame[ledger.frame["valid"]]
-    if held:
-        assert [(p.row, p.severity) for p in beyond] == [(2, "error"), (3, "error"), (4, "error")]
+    frame = ledger.frame
+    valid = frame[frame["valid"] & (frame["invoice"] == "F2026-101")]
+    assert [round(a, 3) for a in valid["amount"]] == list(claimed)
+    assert round(float(valid["outstanding"].sum()), 2) <= 1200.0
+    assert [p.row for p in beyond if p.severity == "error"] == list(held)
+    if sum(parts) > 1200.005:
         total = f"{sum(parts):,.2f}".replace(",", "\u202f").replace(".", ",")
-        assert all(total in p.message and "1\u202f200,00" in p.message for p in beyond)
-        assert list(valid["invoice"]) == ["F2026-102"]
+        assert beyond and all(total in p.message and "1\u202f200,00" in p.message for p in beyond)
+        assert all("n'est pas réclamé" in p.message for p in beyond)
     else:
         assert not beyond
-        assert list(valid["invoice"]) == ["F2026-101"] * 3 + ["F2026-102"]
+
+
+def test_a_plan_beyond_its_invoice_is_claimed_up_to_it(tmp_path):
+    """review-late M4 (ech_plan): 3 × 420 € on 1 200 € are claimed (due: 420 + 420 + 360 €),
+    never « rien n'est réclamé »; 3 × 333,34 € on 1 000 € never claims 1 000,02 €."""
+    from conftest import all_paragraphs, complete_settings
+    from docx import Document
+
+    import relance_xlsx
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append([*(h.format(amount="Montant échéance") for h in PLAIN), "Adresse"])
+    for client, number, total, part in (
+        ("Dupont SARL", "F101", 1200.0, 420.0),
+        ("Martin SAS", "F102", 1000.0, 333.34),
+    ):
+        for month in (9, 10, 11):
+            ws.append(
+                [
+                    client,
+                    number,
+                    D(2026, 7, 1),
+                    D(2026, month, 1),
+                    total,
+                    part,
+                    "10 rue Garibaldi\n69006 Lyon",
+                ]
+            )
+    wb.save(tmp_path / "ech5.xlsx")
+    result = relance_xlsx.run(
+        tmp_path / "ech5.xlsx", complete_settings(), as_of=dt.date(2026, 12, 7),
+        out_dir=tmp_path / "out", pdf=False,
+    )  # fmt: skip
+    assert len(result.letters) == 2
+    for letter in result.letters:
+        text = " ".join(p.text for p in all_paragraphs(Document(letter.path)))
+        text = text.replace("\u202f", " ").replace("\xa0", " ")
+        assert "1 260,00 €" not in text and "1 000,02 €" not in text
+        assert ("360,00 €" in text) == ("Dupont" in str(letter.path))
+    owed = {(i.invoice, round(i.outstanding, 2)) for i in result.invoices if i.action != "none"}
+    assert {o for o in owed if o[0] == "F101"} == {("F101", 420.0), ("F101", 360.0)}
+    assert ("F102", 333.32) in owed and ("F102", 333.34) in owed
+
+
+def test_instalments_held_beyond_the_invoice_never_stop_the_run(tmp_path):
+    """review-late M4: every invoice still owed held for its plan's surplus (the first
+    instalment paid, the second beyond the total) is a hold on purpose, never « Lecture
+    douteuse »: the run goes on and writes back the paid row."""
+    from conftest import complete_settings
+
+    import relance_xlsx
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Factures"
+    ws.append([*(h.format(amount="Montant échéance") for h in PLAIN), "Montant réglé", "Adresse"])
+    ws.append(
+        [
+            "Dupont SARL",
+            "F201",
+            D(2026, 7, 1),
+            D(2026, 9, 1),
+            1200.0,
+            1200.0,
+            1200.0,
+            "10 rue Garibaldi\n69006 Lyon",
+        ]
+    )
+    ws.append(
+        [
+            "Dupont SARL",
+            "F201",
+            D(2026, 7, 1),
+            D(2026, 10, 1),
+            1200.0,
+            1200.0,
+            None,
+            "10 rue Garibaldi\n69006 Lyon",
+        ]
+    )
+    wb.save(tmp_path / "ech6.xlsx")
+    ledger = read_ledger(tmp_path / "ech6.xlsx", Settings(), as_of=AS_OF)
+    (held,) = [p for p in ledger.problems if p.severity == "error"]
+    assert held.row == 3 and "rien n'est réclamé sur cette échéance" in held.message
+    result = relance_xlsx.run(
+        tmp_path / "ech6.xlsx", complete_settings(), as_of=dt.date(2026, 12, 7),
+        out_dir=tmp_path / "out", pdf=False,
+    )  # fmt: skip
+    assert not result.letters
+    assert not any("Lecture douteuse" in w for w in result.warnings)
 
 
 def test_a_letter_names_an_invoice_in_instalments_once(tmp_path):

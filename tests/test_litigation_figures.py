@@ -218,12 +218,14 @@ NOT_IMPUTED = {
     # = 107,91 €; 500 € not imputed. Main said -392,09 €.
     "larger-than-left": ([[*M2[:6], 2000.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:]]], 107.91, 500.0,
                          "ligne 3 : avoir AV-M2 de 1 500,00 € sur la facture M2 : il dépasse ce qui en restait dû (1 000,00 €) ; reste de l'avoir, non imputé sur cette facture : 500,00 €"),
-    # M2 3 000 €, 2 500 € paid on 15/10, 500 € open; a credit note naming no invoice, 1 500 €:
+    # M2 3 000 €, 2 500 € paid on 15/10, 500 € open; a credit note naming no invoice, 1 500 €
+    # of 15/07, set off against the 500 € open from that day (Code civil 1347 al. 2,
+    # review-lawhand 2):
     #   02/06–30/06, 29 d: 3 000 × 12,15 % × 29 / 365 = 28,9603 → 28,96
-    #   01/07–15/10, 107 d: 3 000 × 12,15 % × 107 / 365 = 106,8534 → 106,85
-    #   16/10–07/12, 53 d: 500 × 12,15 % × 53 / 365 = 8,8212 → 8,82         144,63 €
-    # 500 € − 500 € of credit + 144,63 + 40 = 184,63 €; 1 000 € not imputed (main: -815,37 €).
-    "beyond-the-principal": ([[*M2[:6], 2500.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:11], None]], 184.63, 1000.0, None),
+    #   01/07–14/07, 14 d: 3 000 × 12,15 % × 14 / 365 = 13,9808 → 13,98
+    #   15/07–15/10, 93 d: 2 500 × 12,15 % × 93 / 365 = 77,3938 → 77,39       120,33 €
+    # 500 € − 500 € of credit + 120,33 + 40 = 160,33 €; 1 000 € not imputed (main: -815,37 €).
+    "beyond-the-principal": ([[*M2[:6], 2500.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:11], None]], 160.33, 1000.0, None),
 }  # fmt: skip
 
 
@@ -252,16 +254,16 @@ def test_a_contradictory_credit_never_makes_the_claim_negative(tmp_path, case):
 def test_the_report_never_claims_a_negative_principal(tmp_path):
     """The report's « Contentieux » sheet: a credit note larger than the open invoice in
     litigation (500 € open, 1 500 € of credit) gives a principal of 0, never -1 000 €; the
-    penalties and the 40 € stay whole (144,63 + 40 = 184,63 €, as in the file above)."""
+    penalties and the 40 € stay whole (120,33 + 40 = 160,33 €, as in the file above)."""
     rows = [[*M2[:6], 2500.0, D(2026, 10, 15), *M2[8:]], [*AV_M2[:5], -1500.0, *AV_M2[6:11], None]]
     ledger = write_ledger(tmp_path / "ledger.xlsx", rows, HEADERS)
     figures = relance_xlsx.report(ledger, complete_settings(), as_of=AS_OF, write=False).figures
     [case] = figures.litigation
     assert (case.principal, case.interest, case.indemnity, case.total) == (
         0.0,
-        144.63,
+        120.33,
         40.0,
-        184.63,
+        160.33,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..config import Creditor
 from ..wording import day_long, money, percent
@@ -78,8 +79,25 @@ def _basis(dossier: Dossier) -> list[str]:
             "Avoirs : déduits du principal, jamais au-delà ; un avoir qui nomme sa facture en "
             "réduit la base des intérêts dès leur premier jour, quelle que soit sa date (la part "
             "qu'il annule n'a jamais été due)"
+            + (_SET_OFF if any(_set_off(c) for c in dossier.credits) else "")
         )
     return lines
+
+
+# A free credit note (or what is left of one) deducted by compensation: from when (1347 al. 2).
+_SET_OFF = (
+    " ; un avoir qui ne nomme aucune facture, ou le reste d'un avoir plus grand que sa facture, "
+    "déduit par compensation, réduit la base des intérêts de la facture qu'il éteint dès le jour "
+    "où la compensation joue : le jour de l'avoir, ou l'échéance de cette facture si elle est "
+    "postérieure (Code civil 1347 al. 2)"
+)
+
+
+def _set_off(credit: Any) -> bool:
+    """Whether a credit note of the file is set off against other invoices: it names none, or
+    it settled the one it names and has some left."""
+    left = -float(credit.principal)
+    return left > 0.005 and (not credit.credit_for or -float(credit.amount) - left > 0.005)
 
 
 def _notices(dossier: Dossier) -> list[str]:

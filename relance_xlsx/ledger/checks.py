@@ -71,8 +71,8 @@ def check_rows(
     as_of: dt.date,
     policy: Policy,
     public: np.ndarray | None = None,  # public buyers: their term is R2192's, not L441-10's
-) -> None:
-    """Row-level consistency checks; errors clear ok[i], warnings do not."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row checks (errors clear ok[i]); returns the instalments' cuts and holds (echeancier)."""
 
     def error(mask: np.ndarray, name: str | None, value: _Value, message: str) -> None:
         for i in np.flatnonzero(mask & ok).tolist():
@@ -111,7 +111,7 @@ def check_rows(
     error(overpaid & ~nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn(overpaid & nothing, "paid", lambda i: float(paid_cell[i]), _OVERPAID)
     warn((amount == 0) & ~is_credit & np.isnan(paid_cell), "amount", lambda i: 0, _NIL)
-    _duplicates(grid, ok, invoice, due_ts, (amount, policy.tolerance))
+    cut, surplus = _duplicates(grid, ok, invoice, due_ts, amount)
     warn(
         _beyond_legal_terms(invoice_ts, due_ts, policy) & (True if public is None else ~public),
         due_field,
@@ -132,6 +132,7 @@ def check_rows(
         lambda i: int(levels[i]),
         "niveau de relance sans date : traité comme envoyé il y a longtemps",
     )
+    return cut, surplus
 
 
 # « 0 » in the amount (a placeholder, a line not priced yet): said on its row, never a silent
@@ -216,13 +217,14 @@ def refuse_net_only(grid: Grid) -> None:
 
 
 def _duplicates(
-    grid: Grid, ok: np.ndarray, invoice: Coded, due: np.ndarray, amounts: tuple[np.ndarray, float]
-) -> None:
+    grid: Grid, ok: np.ndarray, invoice: Coded, due: np.ndarray, amount: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Both rows of a repeated invoice number are problems, each naming the other; rows of
-    one number with distinct due dates are its instalments, each chased at its own date,
-    unless they add up to more than the invoice (amounts: each row's, and the tolerance)."""
+    one number with distinct due dates are its instalments, each chased at its own date, up
+    to the invoice's total: returns what is cut from each row, and the rows held for it."""
+    cut, surplus = np.zeros(len(amount)), np.zeros(len(amount), dtype=bool)
     if _all_distinct(invoice):
-        return
+        return cut, surplus
     invoice = invoice.merged()
     counts = np.bincount(invoice.codes, minlength=len(invoice.values))
     counts[-1] = 0  # rows without a number are not duplicates of each other
@@ -231,12 +233,14 @@ def _duplicates(
     for i in repeated.tolist():
         rows_of.setdefault(int(invoice.codes[i]), []).append(int(i))
     staged = instalments(rows_of, due)
-    held = beyond_invoice(grid, {c: rows_of[c] for c in staged}, *amounts)
+    beyond = beyond_invoice(grid, {c: rows_of[c] for c in staged}, amount, due)
     for i in repeated.tolist():
         others = [int(grid.numbers[j]) for j in rows_of[int(invoice.codes[i])] if j != i]
-        if i in held:
-            grid.problem(int(i), "invoice", invoice.at(i), held[i])
-            ok[i] = False
+        if i in beyond:
+            cut[i], said, held = beyond[i]
+            grid.problem(int(i), "invoice", invoice.at(i), said, "error" if held else "warning")
+            ok[i] &= not held
+            surplus[i] = held
             continue
         if int(invoice.codes[i]) in staged:
             grid.problem(int(i), "invoice", invoice.at(i), instalment_note(others), "warning")
@@ -248,6 +252,7 @@ def _duplicates(
             f"numéro de facture en double (aussi ligne {', '.join(map(str, others))})",
         )
         ok[i] = False
+    return cut, surplus
 
 
 def _all_distinct(invoice: Coded) -> bool:

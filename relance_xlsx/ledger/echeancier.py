@@ -41,6 +41,10 @@ def account_names(case: Case) -> None:
     )
 
 
+# The rows of instalments held because the invoice's total is reached before them: held on
+# purpose, their reason said, never counted as misread (usable.py; review-late M4).
+PLAN_SURPLUS = "plan_surplus"
+
 # The amount of one instalment beside the invoice's total (« Montant TTC | Montant échéance »).
 _INSTALMENT_AMOUNT = frozenset(
     {"montant echeance", "montant de l echeance", "montant de echeance", "montant d echeance"}
@@ -83,14 +87,17 @@ def instalments(rows_of: dict[int, list[int]], due: np.ndarray) -> set[int]:
 
 
 def beyond_invoice(
-    grid: Grid, staged: dict[int, list[int]], amount: np.ndarray, _tolerance: float
-) -> dict[int, str]:
+    grid: Grid, staged: dict[int, list[int]], amount: np.ndarray, due: np.ndarray
+) -> dict[int, tuple[float, str, bool]]:
     """The rows of each invoice whose instalments add up to more than its total (« Montant
-    TTC »), with the problem that holds them: never more claimed than the invoice."""
+    TTC »): (the amount cut from the row, the problem said, whether the row is held). Taken in
+    due-date order, the instalments are claimed up to the invoice's total, the later ones cut,
+    one with nothing left held: never more claimed than the invoice, nor nothing at all (a
+    plan adding the agreed indemnity, 3 × 420 € on 1 200 €: review-late M4)."""
     if "invoice_total" not in grid.positions:
         return {}
     total = parse_amounts(grid.raw("invoice_total"))[0]
-    held: dict[int, str] = {}
+    out: dict[int, tuple[float, str, bool]] = {}
     for rows in staged.values():
         whole = total[rows]
         if np.isnan(whole).all():
@@ -102,11 +109,52 @@ def beyond_invoice(
             continue
         said = (
             f"les échéances de cette facture font {money(summed)} en tout, plus que son "
-            f"montant de {money(ceiling)} (« {grid.header('invoice_total')} ») : facture "
-            "retenue, rien n'est réclamé ; corrigez les échéances en trop"
+            f"montant de {money(ceiling)} (« {grid.header('invoice_total')} ») : "
         )
-        held.update(dict.fromkeys(rows, said))
-    return held
+        parts = amount[rows]
+        if ceiling <= 0 or np.isnan(parts).any() or (parts < 0).any():
+            held = said + "facture retenue, rien n'est réclamé ; corrigez les échéances en trop"
+            out.update(dict.fromkeys(rows, (0.0, held, True)))
+            continue
+        out.update(_capped(rows, amount, due, ceiling, (said, _surplus(summed - ceiling))))
+    return out
+
+
+def _surplus(extra: float) -> str:
+    return (
+        f"le surplus de l'échéancier ({money(extra)}) n'est pas réclamé, jamais plus que la "
+        "facture ; corrigez les échéances s'il s'agit d'une erreur"
+    )
+
+
+def _capped(
+    rows: list[int], amount: np.ndarray, due: np.ndarray, ceiling: float, said: tuple[str, str]
+) -> dict[int, tuple[float, str, bool]]:
+    """The instalments cut, in due-date order, so that they add up to the invoice's total."""
+    out: dict[int, tuple[float, str, bool]] = {}
+    left = ceiling
+    for i in sorted(rows, key=lambda r: (due[r], r)):
+        keep = round(min(float(amount[i]), max(left, 0.0)), 2)
+        left = round(left - keep, 2)
+        cut = round(float(amount[i]) - keep, 2)
+        if cut < 0.005:
+            continue
+        if keep >= 0.005:
+            why = f"cette échéance de {money(float(amount[i]))} est réclamée pour {money(keep)}"
+            out[i] = (cut, f"{said[0]}{why} ; {said[1]}", False)
+        else:  # nothing left of the invoice for it: held, never claimed
+            why = f"rien n'est réclamé sur cette échéance de {money(float(amount[i]))}"
+            out[i] = (0.0, f"{said[0]}{why} ; {said[1]}", True)
+    return out
+
+
+def cut_instalments(
+    amount: np.ndarray, outstanding: np.ndarray, cut: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The amounts and balances once the instalments beyond their invoice are cut: claimed up
+    to its total, never more (review-late M4); every other row as it was."""
+    lowered = np.where(cut > 0, np.maximum(outstanding - cut, 0.0), outstanding)
+    return amount - cut, lowered
 
 
 def instalment_note(others: list[int]) -> str:
@@ -118,8 +166,10 @@ def instalment_note(others: list[int]) -> str:
 
 
 __all__ = [
+    "PLAN_SURPLUS",
     "account_names",
     "beyond_invoice",
+    "cut_instalments",
     "instalment_amounts",
     "instalment_note",
     "instalments",

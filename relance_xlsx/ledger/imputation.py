@@ -24,9 +24,11 @@ def impute_received(frame: pd.DataFrame, tolerance: float) -> None:
     for i in owed:
         by_client.setdefault(key_of(frame.at[i, "client"]), []).append(i)
     received = frame.index[frame["on_account"] & frame["valid"] & (frame["outstanding"] < 0)]
-    for row in sorted(received, key=lambda r: (_day(frame, r), r)):
-        targets = _chased(frame, by_client.get(key_of(frame.at[row, "client"]), []), held, row)
-        for target in sorted(targets, key=lambda t: _order(frame, t, _day(frame, row))):
+    for row in sorted(received, key=lambda r: (received_on(frame, r), r)):
+        targets = chased(frame, by_client.get(key_of(frame.at[row, "client"]), []), held, row)
+        for target in sorted(
+            targets, key=lambda t: imputation_order(frame, t, received_on(frame, row))
+        ):
             left = -float(frame.at[row, "outstanding"])
             need = float(frame.at[target, "outstanding"])
             if left <= tolerance:
@@ -36,7 +38,7 @@ def impute_received(frame: pd.DataFrame, tolerance: float) -> None:
             _apply(frame, target, row, round(min(left, need), 2), tolerance)
 
 
-def _chased(frame: pd.DataFrame, owed: list[Any], held: pd.Series | None, row: Any) -> list[Any]:
+def chased(frame: pd.DataFrame, owed: list[Any], held: pd.Series | None, row: Any) -> list[Any]:
     """The client's debts a payment goes to: those chased, never one held (a dispute, a
     suspension, a promise under way: the client shows he does not pay it); none when every
     debt due on the payment's day is held: the payment stays « non imputé », to be imputed
@@ -44,19 +46,21 @@ def _chased(frame: pd.DataFrame, owed: list[Any], held: pd.Series | None, row: A
     if held is None or not owed:
         return owed
     chased = [t for t in owed if not held.at[t]]
-    day = _day(frame, row)
+    day = received_on(frame, row)
     due = [t for t in owed if pd.notna(frame.at[t, "due_date"]) and frame.at[t, "due_date"] <= day]
     if due and all(held.at[t] for t in due):
         return []
     return chased
 
 
-def _day(frame: pd.DataFrame, row: Any) -> pd.Timestamp:
+def received_on(frame: pd.DataFrame, row: Any) -> pd.Timestamp:
+    """The day of a payment received or a credit note (its row's date); Timestamp.max if none."""
     day = frame.at[row, "invoice_date"]
     return day if pd.notna(day) else pd.Timestamp.max
 
 
-def _order(frame: pd.DataFrame, target: Any, day: pd.Timestamp) -> tuple[bool, Any, Any]:
+def imputation_order(frame: pd.DataFrame, target: Any, day: pd.Timestamp) -> tuple[bool, Any, Any]:
+    """The key that sorts a client's debts in the order a payment of this day goes to them."""
     # 1342-10: the debts due on the payment's day first, then the oldest (due date, date).
     due = frame.at[target, "due_date"]
     due = due if pd.notna(due) else pd.Timestamp.max
@@ -87,4 +91,4 @@ def _apply(frame: pd.DataFrame, target: Any, row: Any, use: float, tolerance: fl
     frame.at[target, "imputed"] = (*(frame.at[target, "imputed"] or ()), said)
 
 
-__all__ = ["impute_received"]
+__all__ = ["chased", "imputation_order", "impute_received", "received_on"]

@@ -20,6 +20,7 @@ from .ahead import pack_frame, read_ahead, unpack_frame
 from .balances import apply_settlements, find_settlements
 from .choice import TableGuess
 from .clients import find_clients
+from .compensation import compensate
 from .credits import settle_by_credits
 from .forbidden import forbidden_problems
 from .homonyms import with_clients
@@ -126,6 +127,7 @@ def _read(
     )
     warnings += more
     problems = [*rows.problems, *settle_by_credits(rows.frame, settings.policy.tolerance)]
+    compensate(rows.frame, settings.policy.tolerance)  # what is left free: for its interest
     assert fingerprint is not None  # open_workbook refused a missing file
     ledger = Ledger(
         path=path,

@@ -20,24 +20,24 @@ from .credits import credit_columns
 from .currency import currencies, refuse_foreign, refuse_scaled
 from .dates import parse_dates
 from .deductions import deducted, deducted_columns, withheld
+from .echeancier import PLAN_SURPLUS, cut_instalments
 from .extent import lower_table
-from .followup import followup_columns, undated_notices
+from .followup import followup_columns
 from .grid import Grid
+from .history import history_columns, levels_of
 from .holdback import hold_columns as held_back_columns
 from .holds import hold_columns, owed_holds
 from .insolvency import insolvency_columns
 from .kinds import kind_payments
 from .leftover import unread_balance
-from .levels import LITIGATION, History, parse_level
+from .levels import parse_level
 from .money import credits, negative_paid, paid_amounts, parse_paid_flag, settle, unknown_balances
 from .partdispute import partly_disputed
 from .problems import Decision, Problem, Skip
 from .schema import COLUMNS
-from .sent import sent_levels
 from .settledon import payment_dates, settled_flag
 from .skips import skip_rows
 from .standing import Standing, read_standing
-from .statuses import LITIGATION as IN_LITIGATION
 from .terms import Terms, due_from_terms, immediate_terms, parse_terms, start_dates
 from .text import parse_one_line
 from .values import parse_date, parse_text
@@ -81,6 +81,8 @@ def normalise_rows(
         standing = standing.take(keep)
     columns = _columns(grid, standing, policy, as_of, notes, shown or {}, titled)
     frame = _frame(columns)
+    if columns[PLAN_SURPLUS].any():  # held on purpose, never misread (usable.py)
+        frame[PLAN_SURPLUS] = columns[PLAN_SURPLUS]
     headers_of = {f: grid.header(f) for f in ("terms",) if f in grid.positions}
     dated = int(np.count_nonzero(frame["invoice_date"].notna()))
     decisions += assumed_due(grid.positions, headers_of, dated, policy.default_terms_days)
@@ -118,23 +120,20 @@ def _columns(
     outstanding, retention = withheld(grid, outstanding, is_credit)
     unknown_balances(grid, outstanding, (amount, paid_cell), is_credit)
     due, dated, buyer = _due(grid, invoice_date, due_cell, terms, policy)
-    levels = history.map(lambda h: h.level if isinstance(h, History) else 0).array(int)
-    # A « Contentieux » status is the level « Contentieux »: no courteous reminder.
-    levels = np.where(standing.rows(IN_LITIGATION), np.maximum(levels, LITIGATION), levels)
-    levels, last_date = sent_levels(grid, levels, last_date, as_of)  # « 1ère relance »
-    undated_notices(grid, levels, last_date)
+    levels, last_date = levels_of(grid, history, standing, last_date, as_of)
     # Rows with a value that could not be read are kept out of the letters, never lost.
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
     settled = (outstanding <= policy.tolerance) & ~is_credit  # NaN: unknown
     # Before the rows' checks: said once, not per row.
     absent = absent_columns(grid, ok, quiet_settled(settled, levels, policy))
-    check_rows(
+    cut, surplus = check_rows(
         grid, ok, invoice=invoice, client=client, amount=amount, paid_cell=paid_cell, paid=paid,
         is_credit=is_credit, settled=settled,
         invoice_date=invoice_date, due=due, levels=levels,
         last_date=last_date, as_of=as_of, policy=policy, public=buyer != None,  # noqa: E711
     )  # fmt: skip
+    amount, outstanding = cut_instalments(amount, outstanding, cut)  # review-late M4
     outstanding = np.nan_to_num(outstanding, nan=0.0)
     columns: dict[str, Any] = {
         "row": grid.numbers.astype(int),
@@ -158,8 +157,9 @@ def _columns(
         "imputed": nones(len(grid)),
         "object": objects.array(),
         "currency": currency.array(),
-        **_history_columns(history, levels, last_date),
+        **history_columns(history, levels, last_date),
         "valid": ok,
+        PLAN_SURPLUS: surplus,
         **contact_columns(grid, policy, buyer),
         **insolvency_columns(grid),
         **credit_columns(grid, invoice, client, is_credit, amount, dates_of(invoice_date)),
@@ -249,19 +249,6 @@ def _frame(columns: dict[str, Any]) -> pd.DataFrame:
         # Object columns stay object: pandas would make text columns str, and None NaN.
         arrays[name] = pd.Series(v, dtype=object, copy=False) if v.dtype == object else v
     return pd.DataFrame(arrays, columns=list(COLUMNS), copy=False)
-
-
-def _history_columns(history: Coded, levels: np.ndarray, last_date: Coded) -> dict[str, Any]:
-    """What the workbook says was already sent: level, its date, thanks and courtesy notes."""
-    return {
-        "level": levels,
-        "last_date": dates_of(last_date),
-        "level_without_date": (levels > 0) & ~last_date.present(),
-        "thanked": history.mask(lambda h: isinstance(h, History) and h.thanked),
-        "pre_due_sent": history.mask(lambda h: isinstance(h, History) and h.pre_due),
-        "claimed": history.mask(lambda h: isinstance(h, History) and h.claimed),
-        "acknowledged": history.mask(lambda h: isinstance(h, History) and h.acknowledged),
-    }
 
 
 def _due_dates(invoice_date: Coded, due_cell: Coded, terms: Coded, policy: Policy) -> Coded:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .echeancier import PLAN_SURPLUS
 from .marks import EURO
 from .payer import SHEET_HELD
 from .records import Ledger
@@ -47,7 +48,8 @@ def implausible(ledger: Ledger, min_share: float) -> str | None:
 def _set_aside(ledger: Ledger) -> np.ndarray:
     """The rows set aside on purpose, their reason said, and read whole: held by a payments
     sheet or their look (struck, a paid colour) with no reading problem of their own, or in
-    a foreign currency with no other (review-pubwb7 H4). A row unreadable besides counts as
+    a foreign currency with no other (review-pubwb7 H4), or an instalment beyond its invoice's
+    total with no other (review-late M4). A row unreadable besides counts as
     misread: a crafted hold never lets a misread table be written back (review-attack-6 §9)."""
     frame = ledger.frame
     held = np.zeros(len(frame), dtype=bool)
@@ -57,13 +59,16 @@ def _set_aside(ledger: Ledger) -> np.ndarray:
     if "currency" in frame:
         codes = frame["currency"].to_numpy(dtype=object)
         foreign = np.array([isinstance(c, str) and c != EURO for c in codes], dtype=bool)
-    aside = held | foreign
+    surplus = np.zeros(len(frame), dtype=bool)
+    if PLAN_SURPLUS in frame:
+        surplus = frame[PLAN_SURPLUS].to_numpy(dtype=bool)
+    aside = held | foreign | surplus
     if not aside.any():
         return aside
     errors = Counter(p.row for p in ledger.problems if p.severity == "error")
     rows = frame["row"].to_numpy()
     for i in np.flatnonzero(aside).tolist():
-        allowed = 1 if foreign[i] else 0  # a foreign amount's own problem only
+        allowed = 1 if foreign[i] or surplus[i] else 0  # its own problem only
         aside[i] = errors.get(int(rows[i]), 0) <= allowed
     return aside
 

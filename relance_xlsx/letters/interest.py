@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..wording import date_short, join_list, percent
+import pandas as pd
+
+from ..wording import date_short, join_list, money, percent
 
 
 def interest_lines(
@@ -67,6 +69,7 @@ def credit_bases(rows: list[dict[str, Any]], credits: list[dict[str, Any]], lang
     for r in rows:
         number = str(r["invoice"] or "–")
         named = [str(c["invoice"] or "–") for c in credits if str(c["credit_for"]) == number]
+        said += _compensated(r, lang)
         if not (r["periods"] and named and number != "–"):
             continue
         listed = join_list(named, lang)
@@ -77,6 +80,28 @@ def credit_bases(rows: list[dict[str, Any]], credits: list[dict[str, Any]], lang
             whose = "credit note" if len(named) == 1 else "credit notes"
             said.append(f"Invoice {number}: interest base reduced by {whose} {listed}.")
     return " ".join(said)
+
+
+def _compensated(row: dict[str, Any], lang: str) -> list[str]:
+    """« Facture n° G2 : base des intérêts diminuée de 300,00 € le 10/09/2026, par
+    compensation avec l'avoir AV1 (Code civil 1347). », per free credit note set against it."""
+    if not row["periods"] or not row.get("compensations"):
+        return []
+    number = str(row["invoice"] or "–")
+    out = []
+    for day, amount, credit in row["compensations"]:
+        when = date_short(pd.Timestamp(day).date(), lang)
+        if lang == "fr":
+            out.append(
+                f"Facture n° {number} : base des intérêts diminuée de {money(amount)} le "
+                f"{when}, par compensation avec l'avoir {credit} (Code civil 1347)."
+            )
+        else:
+            out.append(
+                f"Invoice {number}: interest base reduced by {money(amount, language=lang)} "
+                f"on {when}, set off against credit note {credit}."
+            )
+    return out
 
 
 __all__ = ["credit_bases", "interest_lines", "on_balance", "rates_named"]

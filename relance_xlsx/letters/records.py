@@ -51,6 +51,8 @@ _FRAME_FIELDS = (
     # its dated payments ((day, amount), …): paid in part before the credit settled the rest.
     "credited_on",
     "payments",
+    # The client's free credit notes set against it ((day, amount, number), …; compensation).
+    "compensations",
     # A formal notice's avis de réception: a consumer's interest runs from the day after.
     "ar_date",
     # A promise to pay recorded (kept or broken): the client did not forget the invoice.
@@ -82,6 +84,7 @@ _DEFAULTS = {
     "credit_for": None,
     "credited_on": None,
     "payments": None,
+    "compensations": None,
     "ar_date": None,
     "promise_date": None,
     "hold": False,

@@ -79,13 +79,22 @@ class Stretches:
         payments: list[Any] = (
             frame["payments"].tolist() if "payments" in frame else [None] * len(frame)
         )
-        # Credit notes naming the invoice: (date, amount), each lowering the base from its date.
-        credits: list[Any] = frame["credits"].tolist() if "credits" in frame else []
-        credited = [i for i, c in enumerate(credits) if isinstance(c, tuple) and c]
+        # Credit notes naming the invoice: (date, amount), each lowering the base from the
+        # start; the client's free ones set against it (ledger/compensation.py): from the day
+        # the compensation takes effect (Code civil 1347 al. 2; review-lawhand 2).
+        credits, comps = _tuples(frame, "credits"), _tuples(frame, "compensations")
+        present = np.zeros(len(frame), dtype=bool)
+        for name in ("credits", "compensations"):
+            if name in frame:
+                present |= frame[name].notna().to_numpy(dtype=bool)
+        credited = [i for i in np.flatnonzero(present).tolist() if credits[i] or comps[i]]
         many = [i for i, p in enumerate(payments) if p]
         width = max(
             [1, *(len(payments[i]) for i in many)]
-            + [len(payments[i] or ()) + int(dated[i]) + len(credits[i]) for i in credited]
+            + [
+                len(payments[i] or ()) + int(dated[i]) + len(credits[i]) + len(comps[i])
+                for i in credited
+            ]
         )
         splits = np.tile(stop[:, None], (1, width))
         splits[:, 0] = np.where(dated, paid_on.to_numpy(dtype="datetime64[D]"), stop)
@@ -96,7 +105,10 @@ class Stretches:
             cls._payments_of(i, payments[i], due.iloc[i], amount[i], after[i], splits, bases)
         for i in credited:
             paid = payments[i] or (((paid_on.iloc[i], amount[i] - after[i]),) if dated[i] else ())
-            cls._credited(i, paid, credits[i], due.iloc[i], amount[i], after[i], splits, bases)
+            # A compensation's own day bears no interest on what it extinguished.
+            paid = (*paid, *((c[0] - _ONE, c[1]) for c in comps[i]))
+            left = after[i] - sum(c[1] for c in comps[i])
+            cls._credited(i, paid, credits[i], due.iloc[i], amount[i], left, splits, bases)
         return cls(begin, np.minimum(splits, stop[:, None]), stop, bases)
 
     @staticmethod
@@ -169,6 +181,17 @@ class Stretches:
             if k < self.splits.shape[1]:
                 previous = np.maximum(previous, self.splits[:, k])
         return out
+
+
+def _tuples(frame: pd.DataFrame, name: str) -> list[tuple[Any, ...]]:
+    """Each invoice's (date, amount, …) tuples of this column, () where none."""
+    out: list[tuple[Any, ...]] = [()] * len(frame)
+    if name in frame:
+        column = frame[name]
+        for i in np.flatnonzero(column.notna().to_numpy(dtype=bool)).tolist():
+            value = column.iat[i]
+            out[i] = value if isinstance(value, tuple) else ()
+    return out
 
 
 def _withheld(frame: pd.DataFrame) -> np.ndarray:
