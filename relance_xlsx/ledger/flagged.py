@@ -30,12 +30,14 @@ from .pending import CREDIT_ASKED, LITIGATION_NAMED, pending_word
 from .statuses import (
     CANCELLED,
     CREDIT,
+    DRAFT,
     HOLD,
     LITIGATION,
     OPEN,
     status_meaning,
     strong_word_negated,
 )
+from .unsent import NEVER_SENT, UNKNOWN_SENT, sent_meaning, sent_word
 from .values import parse_date
 
 UNKNOWN_CANCEL = (
@@ -163,6 +165,7 @@ FLAG_READERS = {
     "credit_due": (credit_due_meaning, flag_word, UNKNOWN_CREDIT),
     "lettering": (lettering_meaning, lettering_word, UNKNOWN_LETTERING),
     "draft_flag": (draft_meaning, draft_word, UNKNOWN_DRAFT),
+    "sent_flag": (sent_meaning, sent_word, UNKNOWN_SENT),
 }
 # What `check` says of a meaning a column gives, when not statuses.SAID's.
 FLAG_SAID = {
@@ -173,8 +176,11 @@ FLAG_SAID = {
     },
     "credit_due": _PENDING_SAID,
     "lettering": SAID_LETTERING,
+    "sent_flag": {DRAFT: NEVER_SENT},
 }
-UNKNOWN_FLAGS = (UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING, UNKNOWN_DRAFT)
+UNKNOWN_FLAGS = (
+    UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING, UNKNOWN_DRAFT, UNKNOWN_SENT,
+)  # fmt: skip
 # Each column that may say something under way: the warning its cell puts on its row.
 PENDING_READERS = {
     "status": pending_word,

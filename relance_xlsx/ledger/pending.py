@@ -40,6 +40,9 @@ _PROMISED = re.compile(
     r"\b(paiement|reglement|virement) annonce\w* (pour|au|le)\b"
 )
 _CLOSED_PART_PAID = re.compile(r"\bpayee?s? partiellement\b")
+# Odoo's « Historique de facturation de l'application » (invoicing_legacy): its payment was
+# followed before the Invoicing app, usually settled elsewhere (review-pubwb8 M6).
+_LEGACY = re.compile(r"\bhistorique de facturation\b|\binvoicing (app )?legacy\b")
 # A payment said but not sure (review-attack-5 §6): « Soi-disant réglé », « Réglé selon
 # client », « Client dit avoir payé », « Payée par erreur à un autre fournisseur », « Payé en
 # double »; and, read on the cell as typed, « Réglé ? ».
@@ -63,7 +66,7 @@ _SETTLED_DOUBT = re.compile(
 # reads the cell as typed).
 _UNDER_WAY = (
     _CREDIT_TO_COME, _CANCEL_ASKED, _PRE_LITIGATION, _NOTICE, _PROMISED,
-    _CLOSED_PART_PAID,
+    _CLOSED_PART_PAID, _LEGACY,
 )  # fmt: skip
 PENDING = "|".join(p.pattern for p in _UNDER_WAY)
 
@@ -114,6 +117,11 @@ DOUBTFUL_PAID = (
     "double »…) : rien n'est tenu pour reçu tant qu'il n'est pas vérifié ; facture mise en "
     "attente, ni relancée ni tenue pour réglée"
 )
+LEGACY = (
+    "historique de facturation de l'application (Odoo) : son paiement a été suivi hors de "
+    "l'application, elle est souvent réglée ; facture mise en attente, pas de relance ; "
+    "est-elle encore due ? Si oui, écrivez « Non payée » dans son statut, sinon « Payée »"
+)
 CREDIT_ASKED = "avoir à émettre ou demandé : " + CREDIT_TO_COME.split(" : ", 1)[1]
 
 
@@ -122,6 +130,7 @@ _STEPS = (
     (_NOTICE, NOTICE_SENT),
     (_PROMISED, PROMISED),
     (_CLOSED_PART_PAID, CLOSED_PART_PAID),
+    (_LEGACY, LEGACY),
 )
 
 
@@ -191,6 +200,7 @@ __all__ = [
     "CREDIT_ASKED",
     "CREDIT_TO_COME",
     "DOUBTFUL_PAID",
+    "LEGACY",
     "LITIGATION_NAMED",
     "NOTICE_SENT",
     "PARTLY_LETTERED",

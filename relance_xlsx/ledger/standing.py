@@ -34,6 +34,7 @@ STATUS_FIELDS = (
     "credit_due",
     "lettering",
     "draft_flag",
+    "sent_flag",
 )
 # Axonaut's paid column, beside its « Payée partiellement ».
 _AXONAUT_PAID = frozenset({"montant paye", "montant payee"})
