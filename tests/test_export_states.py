@@ -4,6 +4,8 @@
 row is money received, never an invoice to chase, signed or not; Odoo's « Historique de
 facturation de l'application » is held with a question."""
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +26,6 @@ def _run(tmp_path, headers, second):
     base = ["Beta SAS", D(2026, 9, 1), D(2026, 10, 1), ADDRESS]
     rows = [["F-1", *base, 600.0, *[None] * (len(headers) - 6)], ["F-2", *base, *second]]
     heads = ["N° facture", "Client", "Date facture", "Échéance", "Adresse", *headers]
-    rows = [r[:1] + r[1:5] + r[5:] for r in rows]
     path = write_ledger(tmp_path / "ledger.xlsx", rows, heads)
     return relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
 
