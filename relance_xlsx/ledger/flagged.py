@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .atsale import AT_SALE, UNKNOWN_METHOD, at_sale_meaning, at_sale_warning, at_sale_word
 from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .columns import normalise
 from .credit_numbers import credit_number, credit_number_warning
@@ -166,6 +167,7 @@ FLAG_READERS = {
     "lettering": (lettering_meaning, lettering_word, UNKNOWN_LETTERING),
     "draft_flag": (draft_meaning, draft_word, UNKNOWN_DRAFT),
     "sent_flag": (sent_meaning, sent_word, UNKNOWN_SENT),
+    "payment_method": (at_sale_meaning, at_sale_word, UNKNOWN_METHOD),
 }
 # What `check` says of a meaning a column gives, when not statuses.SAID's.
 FLAG_SAID = {
@@ -177,6 +179,7 @@ FLAG_SAID = {
     "credit_due": _PENDING_SAID,
     "lettering": SAID_LETTERING,
     "sent_flag": {DRAFT: NEVER_SENT},
+    "payment_method": {HOLD: AT_SALE},
 }
 UNKNOWN_FLAGS = (
     UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING, UNKNOWN_DRAFT, UNKNOWN_SENT,
@@ -191,6 +194,7 @@ PENDING_READERS = {
     "credit_due": _credit_due_warning,
     "lettering": lettering_warning,
     "litigation": _litigation_warning,
+    "payment_method": at_sale_warning,
 }
 
 __all__ = [

@@ -35,6 +35,7 @@ STATUS_FIELDS = (
     "lettering",
     "draft_flag",
     "sent_flag",
+    "payment_method",
 )
 # Axonaut's paid column, beside its « Payée partiellement ».
 _AXONAUT_PAID = frozenset({"montant paye", "montant payee"})
