@@ -11,6 +11,7 @@ from .aged import aged_refusal
 from .column_case import Case, percent
 from .columns import header_words, match_headers, normalise
 from .fec import fec_refusal
+from .ledger411 import ledger411_refusal
 
 # A sheet named for the payments received (« Encaissements », « Journal des règlements »).
 RECEIPT_SHEET_WORDS = frozenset(
@@ -91,7 +92,11 @@ def receipts_refusal(
     """The refusal of a workbook with no invoice table whose sheet is a receipts journal
     (« Montant encaissé » and no invoice amount), or a FEC (fec.py), or an aged balance by
     client (aged.py), or None."""
-    if fec := fec_refusal(path, heads) or aged_refusal(path, heads):
+    if (
+        fec := fec_refusal(path, heads)
+        or aged_refusal(path, heads)
+        or ledger411_refusal(path, heads)
+    ):
         return fec
     for sheet, rows in heads.items():
         for index, row in enumerate(rows):
