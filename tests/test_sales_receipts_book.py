@@ -14,6 +14,9 @@ import pytest
 from conftest import complete_settings, write_ledger
 
 import relance_xlsx
+from relance_xlsx import Settings
+from relance_xlsx.errors import LedgerError
+from relance_xlsx.ledger import read_ledger
 
 D = dt.date
 AS_OF = D(2026, 12, 8)
@@ -117,3 +120,22 @@ def test_a_shops_receipts_book_gets_no_letter(tmp_path):
     assert result.letters == [] and result.to_complete == []
     assert {i.action for i in result.invoices} == {"hold"}
     assert not any(i.paid for i in result.invoices)
+
+
+def test_a_receipts_book_with_no_date_named_is_refused_in_one_sentence(tmp_path):
+    """Before any [columns] line, the sheet named « livre-recettes » with a payment method and
+    no due date is refused as payments received, not invoices to chase."""
+    headers = [
+        "Date de vente",
+        "Numéro de facture",
+        "Client",
+        "Montant TTC (€)",
+        "Moyen de paiement",
+        "Statut",
+    ]
+    rows = [[D(2026, 9, 14), "SYN-2026-0041", "Claire Petit", 58.9, "card", "Finalisée"],
+            [D(2026, 9, 30), "SYN-2026-0042", "Marc Durand", 144, "paypal", "Finalisée"]]  # fmt: skip
+    path = write_ledger(tmp_path / "recettes.xlsx", rows, headers, sheet="livre-recettes-2026")
+    with pytest.raises(LedgerError) as refused:
+        read_ledger(path, Settings(), as_of=AS_OF)
+    assert "feuille « livre-recettes-2026 », colonne « Moyen de paiement »" in str(refused.value)

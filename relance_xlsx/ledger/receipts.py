@@ -19,7 +19,8 @@ RECEIPT_SHEET_WORDS = frozenset(
     | {"paiement", "paiements", "payment", "payments", "versement", "versements"}
 )
 # A sheet no invoice tracker is named after (« Suivi des paiements » may list invoices).
-_RECEIPTS_ONLY = frozenset({"encaissement", "encaissements", "receipt", "receipts"})
+# A shop's « livre de recettes » too: its sales were paid at once (review-pubwb8 H6).
+_RECEIPTS_ONLY = frozenset({"encaissement", "encaissements", "receipt", "receipts", "recettes"})
 # How a payment was made: a column every receipts journal has (« Mode de règlement »).
 _PAYMENT_MODE = frozenset(
     {"mode de reglement", "mode reglement", "mode de paiement", "mode paiement", "mode regl"}
