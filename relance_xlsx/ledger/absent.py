@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .columns import header_words
+from .aged import is_bucket
+from .columns import header_words, normalise
 from .grid import Grid
 from .problems import Problem
 
@@ -68,7 +69,39 @@ def _fix(grid: Grid, field: str, name: str) -> str:
             f" ; si la colonne « {header} » est bien le {name.lower()}, écrivez dans la "
             f'section [columns] de relance.toml : {field} = "{header}"'
         )
-    return _ADD_NUMBER if field == "invoice" else ""
+    return _ADD_NUMBER if field == "invoice" else group_names(grid)
+
+
+_GROUPS = 2
+_NAMED = 3
+
+
+def group_names(grid: Grid) -> str:
+    """Rows set aside that hold a name alone (Xero's « Aged Receivables Detail »: the contact
+    on its own row above its invoices): asked whether the client heads each group
+    (review-pubwb8 M4); "" when there are fewer than two."""
+    found = []
+    for number, cells in grid.set_aside():
+        filled = [c for c in cells if c is not None and str(c).strip()]
+        if len(filled) != 1 or not isinstance(name := filled[0], str):
+            continue
+        words = normalise(name)
+        if words and not words.startswith("total") and not is_bucket(name) and _has_letter(name):
+            found.append((number, " ".join(name.split())))
+    if len(found) < _GROUPS:
+        return ""
+    rows = ", ".join(str(n) for n, _ in found[:_NAMED]) + ("…" if len(found) > _NAMED else "")
+    names = ", ".join(f"« {n} »" for _, n in found[:_GROUPS])
+    return (
+        f" ; les lignes {rows} portent un nom seul ({names}…) : le client est-il en tête de "
+        "groupe ? relance-xlsx ne le reporte pas sur les factures du dessous : ajoutez une "
+        "colonne « Client » remplie sur chaque ligne de facture (ou exportez le rapport avec "
+        "le contact en colonne)"
+    )
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _read(grid: Grid) -> set[str]:

@@ -10,12 +10,15 @@ from typing import Any
 
 from ..errors import LedgerError
 from .columns import match_headers, normalise
+from .grid import Grid
 
-# An ageing bucket's header, folded: « Non échu », « 1 à 30 j », « 31-60 jours », « + 90 j ».
+# An ageing bucket's header, folded: « Non échu », « 1 à 30 j », « 31-60 jours », « + 90 j »;
+# Xero's « Current », « < 1 Month », « 1 Month », « 3 Months », « Older » (review-pubwb8 H2).
 _BUCKET = re.compile(
-    r"^(non echu\w*|a echoir|pas echu\w*|not due|current|"
-    r"(de )?\d+ (a |to |et )?\d+ (j|jours?|days?)|"
-    r"(plus de |au dela de |over )?\d+ (j|jours?|days?))$"
+    r"^(non echu\w*|a echoir|pas echu\w*|not (yet )?due|current|older|plus ancien\w*|"
+    r"(echu\w* )?(depuis )?(de )?\d+ (a |to |et )?\d+ (j|jours?|days?|mois|months?)|"
+    r"(plus de |au dela de |over |more than |moins de |less than )?\d+ "
+    r"(j|jours?|days?|mois|months?)( (et plus|and over|plus))?)$"
 )
 _BUCKETS = 2
 
@@ -39,8 +42,34 @@ def aged_refusal(path: Path, heads: dict[str, list[list[Any]]]) -> LedgerError |
     return None
 
 
+def is_bucket(header: Any) -> bool:
+    """Whether a header names an ageing bucket (« Current », « 0-30 j », « Older »): a part
+    of the balance split by age, never what is left to pay of the invoice."""
+    return isinstance(header, str) and bool(_BUCKET.match(_folded(header)))
+
+
+def refuse_bucket_balance(grid: Grid) -> str | None:
+    """Refuse an ageing bucket read as the balance beside another bucket (an overdue invoice
+    is 0 under « Current », never paid); a lone bucket-like balance is only warned of."""
+    if "balance" not in grid.positions or not is_bucket(header := grid.header("balance")):
+        return None
+    others = [h for h in grid.headers if is_bucket(h) and h != header]
+    said = (
+        f"« {header} » est une tranche d'ancienneté de la balance âgée (la part du solde "
+        "non échue, ou échue depuis tant de temps), pas ce qui reste à payer : une facture "
+        "échue y vaut 0 sans être réglée"
+    )
+    if not others:
+        return f"Attention : {said} ; vérifiez la ligne balance de relance.toml."
+    raise LedgerError(
+        f"{said} ; nommez plutôt la colonne du solde de chaque facture (« Total » après "
+        f"« {header} », « {others[0]} »…) dans la section [columns] de relance.toml, "
+        'balance = "Total", ou retirez la ligne balance ; aucune lettre n\'est préparée.'
+    )
+
+
 def _folded(value: str) -> str:
     return " ".join(normalise(value).split())
 
 
-__all__ = ["aged_refusal"]
+__all__ = ["aged_refusal", "is_bucket", "refuse_bucket_balance"]

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from .atsale import AT_SALE, UNKNOWN_METHOD, at_sale_meaning, at_sale_warning, at_sale_word
 from .closing import UNKNOWN_CLOSING, closed_meaning, closing_word
 from .columns import normalise
 from .credit_numbers import credit_number, credit_number_warning
@@ -30,12 +31,14 @@ from .pending import CREDIT_ASKED, LITIGATION_NAMED, pending_word
 from .statuses import (
     CANCELLED,
     CREDIT,
+    DRAFT,
     HOLD,
     LITIGATION,
     OPEN,
     status_meaning,
     strong_word_negated,
 )
+from .unsent import NEVER_SENT, UNKNOWN_SENT, sent_meaning, sent_word
 from .values import parse_date
 
 UNKNOWN_CANCEL = (
@@ -163,6 +166,8 @@ FLAG_READERS = {
     "credit_due": (credit_due_meaning, flag_word, UNKNOWN_CREDIT),
     "lettering": (lettering_meaning, lettering_word, UNKNOWN_LETTERING),
     "draft_flag": (draft_meaning, draft_word, UNKNOWN_DRAFT),
+    "sent_flag": (sent_meaning, sent_word, UNKNOWN_SENT),
+    "payment_method": (at_sale_meaning, at_sale_word, UNKNOWN_METHOD),
 }
 # What `check` says of a meaning a column gives, when not statuses.SAID's.
 FLAG_SAID = {
@@ -173,8 +178,12 @@ FLAG_SAID = {
     },
     "credit_due": _PENDING_SAID,
     "lettering": SAID_LETTERING,
+    "sent_flag": {DRAFT: NEVER_SENT},
+    "payment_method": {HOLD: AT_SALE},
 }
-UNKNOWN_FLAGS = (UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING, UNKNOWN_DRAFT)
+UNKNOWN_FLAGS = (
+    UNKNOWN_CLOSING, UNKNOWN_CANCEL, UNKNOWN_CREDIT, UNKNOWN_LETTERING, UNKNOWN_DRAFT, UNKNOWN_SENT,
+)  # fmt: skip
 # Each column that may say something under way: the warning its cell puts on its row.
 PENDING_READERS = {
     "status": pending_word,
@@ -185,6 +194,7 @@ PENDING_READERS = {
     "credit_due": _credit_due_warning,
     "lettering": lettering_warning,
     "litigation": _litigation_warning,
+    "payment_method": at_sale_warning,
 }
 
 __all__ = [

@@ -37,6 +37,7 @@ class Grid:
         self._even = min(map(len, data), default=0) == self.width
         self._kept: np.ndarray | None = None  # the kept rows' indices into data (None: all)
         self.numbers = np.arange(first_row, first_row + len(data))
+        self.first_row = first_row
         self.problems: list[Problem] = []
         # The Excel rows of each field whose cell is formatted as a percentage (« 0 % »).
         self.percent_rows: dict[str, frozenset[int]] = {}
@@ -76,6 +77,13 @@ class Grid:
         self._kept = kept[keep]
         self.numbers = self.numbers[keep]
         self._columns = {pos: column.take(keep) for pos, column in self._columns.items()}
+
+    def set_aside(self) -> list[tuple[int, Sequence[Any]]]:
+        """The rows dropped as not invoices, each with its Excel row number."""
+        if self._kept is None:
+            return []
+        dropped = sorted(set(range(len(self._data))) - set(self._kept.tolist()))
+        return [(self.first_row + i, self._data[i]) for i in dropped]
 
     def header(self, name: str) -> str:
         """The header a problem names for a field."""

@@ -41,9 +41,12 @@ _REGISTER_ROWS = 3
 _INVOICE_NUMBER = re.compile(r"^(?:f|fa|fac|fact|inv)[\s\-_/.]*\d", re.I)
 # A payment received, not yet applied to an invoice (« Acompte », « Règlement », « Escompte »
 # in an aged balance): money in the client's favour, never chased, never an « avoir ».
-# « Facture d'acompte » is an invoice.
+# « Facture d'acompte » is an invoice. Zoho's and Xero's « Customer Payment », « Unapplied
+# payment », « Overpayment » too, signed or not (review-pubwb8 H7).
 _PAYMENT = re.compile(
-    r"^(?:acomptes?|reglements?|rglt|paiements?|encaissements?|versements?|escomptes?)\b"
+    r"^(?:acomptes?|reglements?|rglt|paiements?|encaissements?|versements?|escomptes?|"
+    r"(?:customer |unapplied |client )?payments?|overpayments?|prepayments?|"
+    r"trop percus?|paiements? (?:client|non affectes?))\b"
 )
 _INVOICE_WORD = re.compile(r"\b(?:facture|factures|invoice|fac|fact)\b")
 

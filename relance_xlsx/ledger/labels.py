@@ -54,6 +54,8 @@ FIELD_LABELS = {
     "reminder_status": "Statut relance",
     "reminder_count": "Nombre de relances",
     "draft_flag": "Brouillon (oui/non)",
+    "sent_flag": "Envoyée (oui/non)",
+    "payment_method": "Moyen de paiement",
     "stage_1": "Date de la 1re relance",
     "stage_2": "Date de la 2e relance",
     "stage_notice": "Date de la mise en demeure",

@@ -1,12 +1,14 @@
 """A column no field reads that holds what is left to pay: its numbers never above the
 amount, 0 on some rows and the whole amount on others, as a « Reste dû » column is. Its header
 is one the synonyms do not know yet (review-pubwb5 H1: « Reste à régler », « Solde ouvert »
-were unread and paid invoices chased in full): a warning names it and the [columns] line."""
+were unread and paid invoices chased in full): a warning names it and the [columns] line.
+Never an ageing bucket (« Current »)."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from .aged import is_bucket, refuse_bucket_balance
 from .grid import Grid
 
 _PAID_FIELDS = ("balance", "paid", "paid_flag", "payment_date", "deduction", "lettering")
@@ -17,7 +19,11 @@ _FIRST = 200
 
 def unread_balance(grid: Grid, amount: np.ndarray) -> str | None:
     """The warning for the first unread column shaped like a balance, None when none is
-    (or when the table already says what was paid or is left)."""
+    (or when the table already says what was paid or is left). An ageing bucket (« Current »,
+    « 0-30 j ») is a part of the balance, never offered as it (review-pubwb8 H2); read as the
+    balance beside another bucket, refused."""
+    if (bucket := refuse_bucket_balance(grid)) is not None:
+        return bucket
     if any(f in grid.positions for f in _PAID_FIELDS):
         return None
     read = set(grid.positions.values())
@@ -25,7 +31,7 @@ def unread_balance(grid: Grid, amount: np.ndarray) -> str | None:
     if not owed.any():
         return None
     for pos, header in enumerate(grid.headers):
-        if pos in read or pos >= grid.width or not str(header or "").strip():
+        if pos in read or pos >= grid.width or not str(header or "").strip() or is_bucket(header):
             continue
         cells = grid.cells(pos)
         # The first rows first: most unread columns (text, dates) fail there, at once.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .aged import is_bucket
 from .column_case import Case
 from .columns import header_words
 
@@ -16,6 +17,10 @@ _OPEN = frozenset(
     | {"a encaisser", "montant a encaisser", "reste ouvert", "ouvert", "du"}
 )
 _TOTAL = frozenset({"montant total", "montant total facture", "total facture"})
+# After ageing buckets (« Current » … « Older », « Non échu » … « > 90 j »), the « Total » is
+# the sum of the buckets: what is left of the invoice (review-pubwb8 H2).
+_BUCKETS_TOTAL = frozenset({"total", "total du", "solde", "total solde", "total ttc"})
+_BUCKETS = 2
 _CENT = 0.005
 _FILLED = 0.8
 
@@ -25,6 +30,8 @@ def open_amounts(case: Case) -> None:
     content, before the balance stands for the amount."""
     if "amount" in case.pos and "balance" not in case.pos:
         column = _beside(case, _OPEN, case.pos["amount"], above=False)
+        if column is None and _bucketed(case):
+            column = _beside(case, _BUCKETS_TOTAL, case.pos["amount"], above=False)
         if column is not None:
             case.pos["balance"] = column
             case.evidence["balance"] = "d'après le contenu : jamais plus que le montant"
@@ -36,6 +43,14 @@ def open_amounts(case: Case) -> None:
         if column is not None:
             case.pos["amount"] = column
             case.evidence["amount"] = "d'après le contenu : jamais moins que le montant dû"
+
+
+def _bucketed(case: Case) -> bool:
+    """Whether the free columns hold ageing buckets before a « Total »."""
+    free = list(case.free())
+    buckets = [c for c in free if is_bucket(case.name(c))]
+    after = [c for c in free if header_words(case.name(c)) in _BUCKETS_TOTAL]
+    return len(buckets) >= _BUCKETS and any(c > max(buckets) for c in after)
 
 
 def _beside(case: Case, headers: frozenset[str], other: int, above: bool) -> int | None:

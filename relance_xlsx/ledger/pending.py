@@ -46,6 +46,9 @@ _OVERPAID = re.compile(
     r"\b(en|de) trop\b|\btrop (percu|paye|regle|verse|encaisse)\w*|\bsur ?paiements?\b|"
     r"\boverpa(id|yments?)\b"
 )
+# Odoo's « Historique de facturation de l'application » (invoicing_legacy): its payment was
+# followed before the Invoicing app, usually settled elsewhere (review-pubwb8 M6).
+_LEGACY = re.compile(r"\bhistorique de facturation\b|\binvoicing (app )?legacy\b")
 # A payment said but not sure (review-attack-5 §6): « Soi-disant réglé », « Réglé selon
 # client », « Client dit avoir payé », « Payée par erreur à un autre fournisseur », « Payé en
 # double »; and, read on the cell as typed, « Réglé ? ».
@@ -69,7 +72,7 @@ _SETTLED_DOUBT = re.compile(
 # reads the cell as typed).
 _UNDER_WAY = (
     _CREDIT_TO_COME, _CANCEL_ASKED, _PRE_LITIGATION, _NOTICE, _PROMISED,
-    _CLOSED_PART_PAID, _OVERPAID,
+    _CLOSED_PART_PAID, _OVERPAID, _LEGACY,
 )  # fmt: skip
 PENDING = "|".join(p.pattern for p in _UNDER_WAY)
 
@@ -125,6 +128,11 @@ OVERPAID = (
     "facture mise en attente, ni relancée ni tenue pour réglée ; écrivez « Réglée » (le "
     "trop-perçu se rembourse ou s'impute à part) ou le montant réglé dans sa colonne"
 )
+LEGACY = (
+    "historique de facturation de l'application (Odoo) : son paiement a été suivi hors de "
+    "l'application, elle est souvent réglée ; facture mise en attente, pas de relance ; "
+    "est-elle encore due ? Si oui, écrivez « Non payée » dans son statut, sinon « Payée »"
+)
 CREDIT_ASKED = "avoir à émettre ou demandé : " + CREDIT_TO_COME.split(" : ", 1)[1]
 
 
@@ -133,6 +141,7 @@ _STEPS = (
     (_NOTICE, NOTICE_SENT),
     (_PROMISED, PROMISED),
     (_CLOSED_PART_PAID, CLOSED_PART_PAID),
+    (_LEGACY, LEGACY),
 )
 
 
@@ -209,6 +218,7 @@ __all__ = [
     "CREDIT_ASKED",
     "CREDIT_TO_COME",
     "DOUBTFUL_PAID",
+    "LEGACY",
     "LITIGATION_NAMED",
     "NOTICE_SENT",
     "OVERPAID",

@@ -11,6 +11,7 @@ from .aged import aged_refusal
 from .column_case import Case, percent
 from .columns import header_words, match_headers, normalise
 from .fec import fec_refusal
+from .ledger411 import ledger411_refusal
 
 # A sheet named for the payments received (« Encaissements », « Journal des règlements »).
 RECEIPT_SHEET_WORDS = frozenset(
@@ -18,7 +19,8 @@ RECEIPT_SHEET_WORDS = frozenset(
     | {"paiement", "paiements", "payment", "payments", "versement", "versements"}
 )
 # A sheet no invoice tracker is named after (« Suivi des paiements » may list invoices).
-_RECEIPTS_ONLY = frozenset({"encaissement", "encaissements", "receipt", "receipts"})
+# A shop's « livre de recettes » too: its sales were paid at once (review-pubwb8 H6).
+_RECEIPTS_ONLY = frozenset({"encaissement", "encaissements", "receipt", "receipts", "recettes"})
 # How a payment was made: a column every receipts journal has (« Mode de règlement »).
 _PAYMENT_MODE = frozenset(
     {"mode de reglement", "mode reglement", "mode de paiement", "mode paiement", "mode regl"}
@@ -91,7 +93,11 @@ def receipts_refusal(
     """The refusal of a workbook with no invoice table whose sheet is a receipts journal
     (« Montant encaissé » and no invoice amount), or a FEC (fec.py), or an aged balance by
     client (aged.py), or None."""
-    if fec := fec_refusal(path, heads) or aged_refusal(path, heads):
+    if (
+        fec := fec_refusal(path, heads)
+        or aged_refusal(path, heads)
+        or ledger411_refusal(path, heads)
+    ):
         return fec
     for sheet, rows in heads.items():
         for index, row in enumerate(rows):

@@ -34,6 +34,8 @@ STATUS_FIELDS = (
     "credit_due",
     "lettering",
     "draft_flag",
+    "sent_flag",
+    "payment_method",
 )
 # Axonaut's paid column, beside its « Payée partiellement ».
 _AXONAUT_PAID = frozenset({"montant paye", "montant payee"})

@@ -137,7 +137,10 @@ _PATTERNS = (
      r"( (par|sur|by|on|la|le|l|de|du|plateforme|pdp|pa|chorus|pro|platform|e invoicing))*$"),
     (DRAFT, r"\b(brouillon\w*|draft\w*|pro ?forma|devis|quote|quotation|estimate|"
      r"non emise?|not issued|a emettre|a facturer|to be issued|to invoice|"
-     r"a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae])\b"),
+     r"a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae]|"
+     # Xero's « SUBMITTED » (awaiting approval): not issued yet (review-pubwb8 H4).
+     r"submitted|awaiting approval|pending approval|a valider|a approuver|"
+     r"en attente (de )?validation)\b"),
     (WRITTEN_OFF, r"^irr\b|\b(irrecouvrable\w*|uncollectible|classe|classee|classes|"
      r"classement|perte|pertes|written off|write off|writeoff|bad debt|abandon\w*|"
      r"prescrite?)\b"),
@@ -158,7 +161,7 @@ _PATTERNS = (
     (OPEN, r"\b(a regulariser|regularisation|sans suite de|sans reponse|"
      r"en attente|attente|pending|ouverte?|open|due|echue?|overdue|en retard|late|"
      r"envoyee?|sent|emise?|issued|deposee?|approuvee?|approved|relance\w*|"
-     r"mise a disposition|prise en charge|completee?|a relancer|unpaid|submitted|soumise?|"
+     r"mise a disposition|prise en charge|completee?|a relancer|unpaid|soumise?|authori[sz]ed|"
      r"en cours|amiable|judiciaire|contentieux|injonction|recouvrement|facturee?|invoiced|"
      r"billed|comptabilise\w*|posted)\b"),
 )  # fmt: skip

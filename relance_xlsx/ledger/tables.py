@@ -20,6 +20,7 @@ from .choice import (
 )
 from .clientless import clientless_error
 from .fec import fec_signed
+from .ledger411 import is_ledger411, ledger411_error
 from .named import named_sheet_error
 from .opening import grid_rows, sheet_grid
 from .problems import Skip
@@ -128,6 +129,8 @@ def read_table(
     if guess.receipts:
         raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
     grid = reader.rows(guess.sheet)
+    if is_ledger411(head := grid[guess.header_index]):  # review-pubwb8 H3
+        raise ledger411_error(path.name, guess.sheet, head, guess.header_index)
     fec_signed(grid, guess.header_index, guess.positions.get("amount"))
     guess, grid, titled = with_title_client(guess, grid)
     if clientless := clientless_error(path, guess, grid, settings.columns):

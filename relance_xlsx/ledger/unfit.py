@@ -15,6 +15,7 @@ from .amount_guess import pick_amount
 from .columns import ALIASES, header_words, match_headers
 from .fitness import INVOICE_WORDS, bills_received, misfit
 from .guesscheck import amount_doubt
+from .ledger411 import accounting_columns
 from .profile import Profiles, more_names
 
 SHOWN_HEADERS = 12
@@ -62,10 +63,11 @@ def suggest_columns(
     received = bills_received(headers, {j: _cells(sample, j) for j in headers})
     if received and "client" not in overrides:
         return {}, [f"{received}, jamais relancées"], True
-    taken = {headers[j] for j in found.values() if j in headers}
+    barred = accounting_columns(headers)  # « Jnl », a running « Solde » (review-pubwb8 H3)
+    taken = {headers[j] for j in found.values() if j in headers} | barred
     for field in (*_NEEDED, "due_date"):
         j = found.get(field)
-        if j is None or j not in headers:
+        if j is None or j not in headers or (headers[j] in barred and field not in overrides):
             continue
         why = _misfit(field, headers[j], profiles, j)
         if why is None or field in overrides:
