@@ -14,6 +14,12 @@ def once_per_invoice(frame: pd.DataFrame, indemnity: np.ndarray) -> np.ndarray:
     if len(charged) < 2 or "invoice" not in frame:
         return indemnity
     numbers = frame["invoice"].to_numpy(dtype=object)[charged]
+    # Most numbers appear once: only those that repeat are looked at (0.4 s at a million rows
+    # for all of them, 0.05 s to find none repeats).
+    repeats = pd.Series(numbers).duplicated(keep=False).to_numpy(dtype=bool)
+    if not repeats.any():
+        return indemnity
+    charged, numbers = charged[repeats], numbers[repeats]
     named = np.array([n is not None and n == n and str(n).strip() != "" for n in numbers])
     if named.sum() < 2:
         return indemnity
