@@ -87,3 +87,26 @@ def test_the_litigation_file_is_a4_numbered_and_names_each_letter_once(tmp_path)
     paragraphs = [p.text for p in Document(path).paragraphs]
     assert sum("Relance 2 — facture" in t for t in paragraphs) == 1
     assert not any(" :" in t for t in paragraphs), [t for t in paragraphs if " :" in t]
+
+
+def test_a_paid_instalment_is_no_paid_invoice(tmp_path):
+    """T-01, 3 × 300 €, the first paid late on 20/09: the 40 € goes with the letter that claims
+    the two others (650,68 €, the lawyer's figure: 600 + 6,89 + 3,79 + 40), and the letter never
+    says « Nous avons bien reçu le règlement de la facture n° T-01 » (review-lawre HIGH-2)."""
+    headers = [*HEADERS, "Montant réglé", "Date règlement"]
+    rows = [
+        [*r, paid, day]
+        for r, paid, day in zip(
+            _instalments("T-01", "Theta SARL", A, [D(2026, 8, 31), D(2026, 9, 30), D(2026, 10, 31)],
+                         300.0, 900.0),
+            [300.0, None, None], [D(2026, 9, 20), None, None], strict=True,
+        )
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 12, 8), out_dir=tmp_path / "o", pdf=False
+    )
+    (letter,) = result.letters
+    assert round(letter.total_due, 2) == 650.68
+    text = " ".join(p.text for p in Document(letter.path).paragraphs).replace("\xa0", " ")
+    assert "bien reçu le règlement" not in text

@@ -20,7 +20,7 @@ from ..wording import (
     previous_notices,
     these_invoices,
 )
-from . import items
+from . import items, noticed
 from .civility import civility, place_date
 from .claimed import settled, total_due
 from .interest import rates_named
@@ -190,7 +190,7 @@ def _wording(
     """The letter's own fields: dates, references, its top part's phrases, what it recalls."""
     lang = plan.language
     first: dict[str, Any] = parts[0] if parts else {}
-    paid_numbers = [str(r["invoice"] or "–") for r in data.of(plan.paid_rows)]
+    paid_numbers = [str(r["invoice"] or "–") for r in noticed.paid_whole(plan, data)]
     reference = ", ".join(numbers) if len(numbers) <= 3 else invoices_title(numbers, lang)
     if apart := named_apart(plan.client)[1]:  # a homonym: its number, in the letter's words
         reference += f" ; client n° {apart}" if lang == "fr" else f"; customer no. {apart}"

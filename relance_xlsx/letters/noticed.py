@@ -189,7 +189,7 @@ def reserved(rows: list[dict[str, Any]], lang: str) -> str:
 def acknowledged(plan: LetterPlan, data: LetterRows) -> str:
     """The sentence acknowledging the client's payments since its last letter: thanks only
     to a client under no notice (nor given one today), for payments owing no penalties."""
-    rows = data.of(plan.paid_rows)
+    rows = paid_whole(plan, data)
     reserve = reserved(rows, plan.language)
     return acknowledgement(
         [str(r["invoice"] or "–") for r in rows],
@@ -198,6 +198,13 @@ def acknowledged(plan: LetterPlan, data: LetterRows) -> str:
         reserve=reserve,
         late=[str(r["invoice"]) for r in rows if reserve and _owes(r)],
     )
+
+
+def paid_whole(plan: LetterPlan, data: LetterRows) -> list[dict[str, Any]]:
+    """The paid rows of a letter whose invoice is paid: an instalment paid while others of
+    its invoice are claimed in the letter is no « règlement de la facture » (review-lawre 2)."""
+    still = {str(r["invoice"] or "–") for r in data.of(plan.rows)}
+    return [r for r in data.of(plan.paid_rows) if str(r["invoice"] or "–") not in still]
 
 
 def _owes(record: dict[str, Any]) -> bool:
@@ -225,6 +232,7 @@ __all__ = [
     "letter_notice",
     "notice_facts",
     "noticed",
+    "paid_whole",
     "reserved",
     "scope_notice",
     "under_notice",

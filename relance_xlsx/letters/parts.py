@@ -138,7 +138,7 @@ def part_context(
     for r in rows:
         item = invoice_item(r, m, lang)
         # A table's dates are short in every language (« 22 November 2026 » broke in its cell).
-        item["reminders"] = join_list([date_short(d) for d in reminder_days(r)], lang) or "–"
+        item["reminders"] = join_list([date_short(d, lang) for d in reminder_days(r)], lang) or "–"
         invoices.append(item)
     reminded = [d for r in rows for d in reminder_days(r)]
     shown = [day_text(d, lang) for d in sorted(set(reminded))]

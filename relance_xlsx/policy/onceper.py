@@ -8,8 +8,10 @@ import pandas as pd
 
 
 def once_per_invoice(frame: pd.DataFrame, indemnity: np.ndarray) -> np.ndarray:
-    """The indemnity kept on the first charged row of each invoice (its client and number),
-    0 on the rows of its other instalments; rows without a number are each their own."""
+    """The indemnity kept on one charged row of each invoice (its client and number), 0 on
+    the rows of its other instalments: an instalment still owed first (the letter that
+    claims it carries the 40 €, review-lawre 2), else the first; rows without a number are
+    each their own."""
     charged = np.flatnonzero(indemnity > 0.005)
     if len(charged) < 2 or "invoice" not in frame:
         return indemnity
@@ -23,17 +25,22 @@ def once_per_invoice(frame: pd.DataFrame, indemnity: np.ndarray) -> np.ndarray:
     named = np.array([n is not None and n == n and str(n).strip() != "" for n in numbers])
     if named.sum() < 2:
         return indemnity
+    rows = charged[named]
+    owed = frame["outstanding"].to_numpy(dtype=float)[rows] > 0.005 if "outstanding" in frame else 0
     keys = pd.DataFrame(
         {
-            "client": frame["client"].to_numpy(dtype=object)[charged][named],
+            "client": frame["client"].to_numpy(dtype=object)[rows],
             "number": [str(n).strip() for n in numbers[named]],
         }
     ).astype(str)
-    repeated = keys.duplicated(keep="first").to_numpy(dtype=bool)
+    keys["paid"] = ~np.asarray(owed, dtype=bool)  # an open instalment sorts first
+    keys["row"] = rows
+    keys = keys.sort_values(["paid", "row"], kind="stable")
+    repeated = keys.duplicated(["client", "number"], keep="first").to_numpy(dtype=bool)
     if not repeated.any():
         return indemnity
     out = np.array(indemnity, dtype=float, copy=True)
-    out[charged[named][repeated]] = 0.0
+    out[keys["row"].to_numpy()[repeated]] = 0.0
     return out
 
 

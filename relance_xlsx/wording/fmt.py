@@ -118,8 +118,15 @@ def typed_day(text: str) -> dt.date:
     return day
 
 
+# English months by hand: strftime's %b follows the machine's locale (« avr. » on a French
+# Windows), and 01/04/2026 reads 4 January to an American (review-lawimg M1).
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def date_short(day: dt.date, language: str = "fr") -> str:
-    """2026-11-22 -> '22/11/2026'."""
+    """2026-11-22 -> '22/11/2026'; in English '22 Nov 2026', which no country reads otherwise."""
+    if language == "en":
+        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
     return day.strftime("%d/%m/%Y")
 
 
