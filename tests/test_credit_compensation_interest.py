@@ -121,3 +121,20 @@ def test_a_compensation_lowers_the_interest_base_from_its_date(
     assert stated.endswith(f" : {total} €"), stated
     for line in periods:
         assert line in filed, filed
+
+
+def test_a_time_barred_invoice_takes_no_compensation(tmp_path):
+    """G0, due 31/03/2021, is barred since 2026 when AV4 (10/09/2026, naming no invoice) would
+    be set off against it: a barred debt takes no compensation (Code civil 1347-3), so AV4's
+    300 € lower G2's base, the invoice the letter deducts them from: 2,50 + 35,55 = 38,05 €,
+    never interest on the whole 1 500 € (review-lawre HIGH-1)."""
+    rows = [_row("G0", D(2021, 3, 1), D(2021, 3, 31), 900.0), G2,
+            _row("AV4", D(2026, 9, 10), D(2026, 9, 10), -300.0, level=0)]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, HEADERS)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "o", pdf=False
+    )
+    by = {i.invoice: i for i in result.invoices}
+    assert by["G0"].action == "prescribed" and by["G2"].interest == 38.05
+    [letter] = [x for x in result.letters if x.client == "Gamma SARL"]
+    assert letter.total_due == round(1200 + 38.05 + 40, 2)
