@@ -22,6 +22,7 @@ from .coded import (
 from .columns import (
     match_headers,
 )
+from .compensation import COMPENSATIONS, compensate
 from .early import before_due_now, counted_level, letters_after_due, reminded_before_due
 from .grid import (
     Grid,
@@ -111,6 +112,7 @@ __all__ = [
     "ALL_KINDS",
     "CLAIMED_LABEL",
     "COLUMNS",
+    "COMPENSATIONS",
     "EPIC",
     "FIELD_LABELS",
     "FORMAL_NOTICE",
@@ -156,6 +158,7 @@ __all__ = [
     "before_due_now",
     "buyer_kind",
     "candidate_sheets",
+    "compensate",
     "counted_level",
     "country_of",
     "day_off",

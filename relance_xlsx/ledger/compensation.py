@@ -23,9 +23,11 @@ from .imputation import chased, imputation_order, received_on
 COMPENSATIONS = "compensations"
 
 
-def compensate(frame: pd.DataFrame, tolerance: float) -> None:
+def compensate(frame: pd.DataFrame, tolerance: float, barred_on: pd.Series | None = None) -> None:
     """Each free credit note's amount left, set against its client's invoices still owed, in
-    place: the (day, amount) each invoice's interest base loses (COMPENSATIONS column)."""
+    place: the (day, amount) each invoice's interest base loses (COMPENSATIONS column).
+    barred_on: the day each invoice's claim is time-barred (the policy's, once known): a
+    debt barred when compensation would take effect takes none (Code civil 1347-3)."""
     frame[COMPENSATIONS] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
     valid = frame["valid"].to_numpy(dtype=bool)
     credit = frame["is_credit"].to_numpy(dtype=bool) & valid
@@ -61,11 +63,11 @@ def compensate(frame: pd.DataFrame, tolerance: float) -> None:
         targets = chased(frame, by_client.get(client, []), held, row)
         for i in sorted(targets, key=lambda t: imputation_order(frame, t, day)):
             use = round(min(left, need[i]), 2)
-            if use <= 0.005:
-                continue
-            need[i], left = round(need[i] - use, 2), round(left - use, 2)
             due = frame.at[i, "due_date"]
             effect = due if pd.isna(day) or day == pd.Timestamp.max else max(day, due)
+            if use <= 0.005 or (barred_on is not None and barred_on[i] <= effect):
+                continue
+            need[i], left = round(need[i] - use, 2), round(left - use, 2)
             said = (effect, use, str(frame.at[row, "invoice"] or "–"))
             frame.at[i, COMPENSATIONS] = (*(frame.at[i, COMPENSATIONS] or ()), said)
             if left <= 0.005:

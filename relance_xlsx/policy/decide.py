@@ -32,9 +32,10 @@ from .insolvent import mark_insolvent, say_no_letter
 from .labels import labels_after
 from .lapsing import say_lapse_letter
 from .penalties import InterestPeriod, compute_penalties, no_periods, periods_by_invoice
-from .prescription import PUBLIC, prescribed, prescription_dates
+from .prescription import PUBLIC, prescription_dates
 from .rates import RateTables
 from .rules import NEVER, RULE, RULES, lookup, reasons
+from .setoff import barred_today
 from .statuses import credited_rows, say_broken, say_legal_terms, say_paid, say_withheld
 from .threshold import below_threshold
 
@@ -107,7 +108,7 @@ def decide(
 
     masks = _masks(frame, policy, level, days_late, (since >= delay) & ~enveloped & ~pending)
     barred = prescription_dates(frame, policy, demands)
-    masks["prescribed"] = prescribed(barred, as_of) & ~masks["paid"] & ~masks["credit"]
+    masks["prescribed"] = barred_today(frame, barred, as_of, masks, policy.tolerance)
     mark_insolvent(frame, masks)
     kept_until = frame["promise_date"] + pd.Timedelta(days=policy.promise_grace_days)
     masks["promised"] = (kept_until >= today).to_numpy(dtype=bool) & ~masks["paid"]
