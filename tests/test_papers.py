@@ -426,12 +426,15 @@ def sample_letters(tmp_path_factory):
 
 def test_english_tables_give_reminder_dates_short(sample_letters):
     """« 22 November 2026 » broke inside its year in the « Reminded on » cell: a table's dates
-    are dd/mm/yyyy in English letters too; sentences keep « 3 November 2026 »."""
+    are short in English letters too, « 3 Nov 2026 » bound by no-break spaces (never
+    03/11/2026, which an American reads 11 March: review-lawimg M1); sentences keep
+    « 3 November 2026 »."""
     letter = sample_letters["Harbour & Sons Ltd"]
     doc = Document(str(letter.path))
     [history] = [t for t in doc.tables if t.rows[0].cells[-1].text == "Reminded on"][:1]
     cells = [row.cells[-1].text for row in history.rows[1:]]
-    assert cells and all(re.fullmatch(r"\d\d/\d\d/\d{4}( and \d\d/\d\d/\d{4})*", c) for c in cells)
+    day = r"\d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}"
+    assert cells and all(re.fullmatch(rf"{day}( and {day})*", c) for c in cells), cells
     assert "3\u00a0November\u00a02026" in "\n".join(p.text for p in doc.paragraphs)
 
 

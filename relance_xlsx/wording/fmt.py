@@ -126,7 +126,8 @@ _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 def date_short(day: dt.date, language: str = "fr") -> str:
     """2026-11-22 -> '22/11/2026'; in English '22 Nov 2026', which no country reads otherwise."""
     if language == "en":
-        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+        # No-break spaces: a narrow table cell never breaks « 3 Nov / 2026 ».
+        return f"{day.day}\u00a0{_EN_MONTHS[day.month - 1]}\u00a0{day.year}"
     return day.strftime("%d/%m/%Y")
 
 
