@@ -140,3 +140,172 @@ def test_a_named_key_column_is_never_moved(tmp_path):
     settings = Settings(columns={"client": "Customer", "invoice": "id"})
     ledger = read_ledger(path, settings, as_of=AS_OF)
     assert (ledger.columns["invoice"], ledger.columns["client"]) == ("id", "Customer")
+
+
+# M2 — prefixed address headers, export client, date and number headers are read.
+_ADDRESSED = [
+    pytest.param(
+        ["Billing Address", "Billing Code", "Billing City", "Billing Country"],
+        {"address": 0, "postcode": 1, "city": 2, "country": 3},
+        id="zoho-billing",
+    ),
+    pytest.param(
+        ["POAddressLine1", "POAddressLine2", "POPostalCode", "POCity", "POCountry"],
+        {"street": 0, "complement": 1, "postcode": 2, "city": 3, "country": 4},
+        id="xero-po",
+    ),
+]
+
+
+@pytest.mark.parametrize(("headers", "expected"), _ADDRESSED)
+def test_prefixed_address_headers_are_read(tmp_path, headers, expected):
+    place = {
+        "address": "12 rue des Lilas",
+        "street": "12 rue des Lilas",
+        "complement": "Bât. B",
+        "postcode": "69003",
+        "city": "Lyon",
+        "country": "France",
+    }
+    fields = {j: f for f, j in expected.items()}
+    values = [place[fields[j]] for j in range(len(headers))]
+    base = ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC"]
+    rows = [
+        (f"F-{i}", name, D(2026, 9, 1), D(2026, 10, 1), a, *values)
+        for i, (name, a) in enumerate(CLIENTS)
+    ]
+    path = write_ledger(tmp_path / "l.xlsx", rows, [*base, *headers])
+    ledger = read_ledger(path, Settings(), as_of=AS_OF)
+    assert {f: ledger.positions.get(f) for f in expected} == {
+        f: j + len(base) for f, j in expected.items()
+    }
+
+
+_FIELD_HEADERS = [
+    *[
+        ("client", h)
+        for h in (
+            "Contact Name",
+            "ContactName",
+            "Partenaire",
+            "Partenaire de la facture",
+            "Nom du tiers",
+            "Facturé à",
+            "Billed To",
+            "Intitulé compte",
+        )
+    ],
+    *[
+        ("invoice_date", h)
+        for h in ("Date d'envoi", "Date de vente", "Invoice Issued", "Txn Date", "Date sent")
+    ],
+    *[("invoice", h) for h in ("Transaction#", "Voucher No")],
+]
+_BASE = {
+    "invoice": "N° facture",
+    "client": "Client",
+    "invoice_date": "Date facture",
+    "amount": "Montant TTC",
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "header"), [pytest.param(f, h, id=f"{f}:{h}") for f, h in _FIELD_HEADERS]
+)
+def test_export_headers_name_their_field(tmp_path, field, header):
+    headers = [header if f == field else h for f, h in _BASE.items()]
+    rows = [(f"F-{i}", name, D(2026, 9, 1), a) for i, (name, a) in enumerate(CLIENTS)]
+    ledger = read_ledger(write_ledger(tmp_path / "l.xlsx", rows, headers), Settings(), as_of=AS_OF)
+    assert ledger.columns.get(field) == header
+    assert ledger.frame["client"].tolist() == [c for c, _ in CLIENTS]
+
+
+@pytest.mark.parametrize(
+    ("headers", "field"),
+    [
+        pytest.param(["Contact", "Client"], "client", id="contact-beside-client"),
+        pytest.param(["Contact Name", "Client"], "client", id="contact-name-beside-client"),
+        pytest.param(["Contact", "Nom du contact"], "contact", id="contact-alone"),
+    ],
+)
+def test_a_contact_stays_the_contact(headers, field):
+    from relance_xlsx.ledger.columns import match_headers
+
+    found = match_headers(["N° facture", *headers, "Montant TTC"])
+    assert found.get("contact") == 1 and (field == "contact" or found["client"] == 2)
+    assert field != "contact" or "client" not in found
+
+
+# M2 — the table is read but its client or date column is missing: `check` gives the line.
+_HINTED = [
+    pytest.param("Contact", "client", 'client = "Contact"', id="client-contact"),
+    pytest.param("Quand", "invoice_date", 'invoice_date = "Quand"', id="date-unknown-header"),
+    pytest.param("Pièce X", "invoice", 'invoice = "Pièce X"', id="number-as-before"),
+]
+
+
+@pytest.mark.parametrize(("header", "field", "line"), _HINTED)
+def test_check_gives_the_columns_line_for_a_missing_field(tmp_path, header, field, line):
+    headers = [header if f == field else h for f, h in _BASE.items()]
+    rows = [(f"F-10{i}", name, D(2026, 9, 1), a) for i, (name, a) in enumerate(CLIENTS)]
+    ledger = read_ledger(write_ledger(tmp_path / "l.xlsx", rows, headers), Settings(), as_of=AS_OF)
+    said = [p.message for p in ledger.problems if p.message.startswith("aucune colonne")]
+    assert len(said) == 1 and said[0].endswith(
+        f"écrivez dans la section [columns] de relance.toml : {line}"
+    )
+
+
+# M3 — a mostly empty column is never suggested as the number, a town never as the client.
+def test_a_guess_never_takes_an_empty_column_or_a_town(tmp_path):
+    from relance_xlsx.ledger.unfit import suggest_columns
+
+    headers = ["Qui", "POCity", "Reference", "Date", "Total"]
+    towns = ["Lyon", "Lyon", "Nantes", "Lyon"]
+    names = ["Boulangerie Martin", "Boulangerie Martin", "Garage Leroy", "Cabinet Aubert"]
+    sample = [
+        [n, t, "Commande 12" if i == 0 else None, D(2026, 9, 1 + i), 100.0 * (i + 1)]
+        for i, (n, t) in enumerate(zip(names, towns, strict=True))
+    ]
+    guess, doubts, _ = suggest_columns(headers, sample, {})
+    assert guess.get("client") != "POCity" and guess.get("invoice") != "Reference"
+    assert any("« Reference »" in d and "vide sur 3 ligne(s) sur 4" in d for d in doubts)
+
+
+@pytest.mark.parametrize(
+    ("reference", "read"),
+    [
+        pytest.param([None, None, "Avoir"], "Numéro", id="reference-mostly-empty"),
+        pytest.param(["R-1", "R-2", "R-3"], "Référence", id="reference-filled"),
+    ],
+)
+def test_a_mostly_empty_reference_yields_to_the_number(tmp_path, reference, read):
+    headers = ["Numéro", "Partenaire de la facture", "Date", "Total", "Référence"]
+    rows = [
+        (f"FAC/2026/0010{i}", name, D(2026, 9, 1), a, ref)
+        for i, ((name, a), ref) in enumerate(zip(CLIENTS, reference, strict=True))
+    ]
+    ledger = read_ledger(write_ledger(tmp_path / "l.xlsx", rows, headers), Settings(), as_of=AS_OF)
+    assert ledger.columns["invoice"] == read
+
+
+# M5 — ISO date-times written as text are dates, the time dropped.
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        pytest.param("{} 10:32:11", id="space"),
+        pytest.param("{}T10:32:11Z", id="t-zulu"),
+        pytest.param("{}T10:32:11.250+02:00", id="t-offset"),
+        pytest.param("{} 10:32", id="minutes"),
+    ],
+)
+def test_iso_date_times_in_text_are_dates(tmp_path, stamp):
+    headers = ["Number", "Customer Name", "Date (UTC)", "Due Date (UTC)", "Total"]
+    rows = [
+        (f"A-{i}", name, stamp.format("2026-09-01"), stamp.format("2026-10-01"), a)
+        for i, (name, a) in enumerate(CLIENTS)
+    ]
+    ledger = read_ledger(write_ledger(tmp_path / "l.xlsx", rows, headers), Settings(), as_of=AS_OF)
+    assert ledger.columns["due_date"] == "Due Date (UTC)"
+    assert ledger.columns["invoice_date"] == "Date (UTC)"
+    assert {d.date() for d in ledger.frame["due_date"]} == {D(2026, 10, 1)}
+    assert not [p for p in ledger.problems if "conditions de paiement" in p.message]

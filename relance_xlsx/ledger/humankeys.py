@@ -1,7 +1,8 @@
 """Beside a column of a system's keys, the column a person reads is the client or the invoice
 number (review-pubwb8 H5): Stripe's « Customer » of `cus_…` keys beside « Customer Name »,
 its « id » of `in_…` keys beside « Number », Zoho's « Invoice ID » of bare integers beside
-« Invoice Number » (INV-000101). A column named in relance.toml is never moved."""
+« Invoice Number » (INV-000101), Odoo's « Référence » mostly empty beside « Numéro ». A
+column named in relance.toml is never moved."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from .column_case import Case
 from .columns import ALIASES, header_words
+from .fitness import sparse
 
 # A database key: a short lowercase prefix, an underscore, letters and digits (« cus_Q1 »).
 _KEY = re.compile(r"^[a-z]{2,5}_[A-Za-z0-9]+$")
@@ -81,25 +83,27 @@ def _invoice(case: Case) -> None:
         return
     cells = _cells(case, column)
     keys = _keys(cells)
-    if not (keys or _integers(cells)):
+    empty = sparse(case.profiles[column], case.profiles.sample)
+    if not (keys or empty or _integers(cells)):
         return
     own = header_words(case.name(column))
     for other in case.free():
         folded = header_words(case.name(other))
-        if folded != own and not (keys and folded in _INVOICE_HEADERS):
+        if folded != own and not ((keys or empty) and folded in _INVOICE_HEADERS):
             continue
         theirs = _cells(case, other)
-        if case.profiles[other].fill < 0.5 or _keys(theirs):
+        if sparse(case.profiles[other], case.profiles.sample) or not theirs or _keys(theirs):
             continue
         if _share(theirs, lambda v: isinstance(v, str) and bool(_REFERENCE.match(v))) < _MOST:
             continue
         old = case.name(column)
         case.pos["invoice"] = other
-        case.evidence["invoice"] = f"en-tête reconnu ; des références, pas les clés de « {old} »"
-        case.notes.append(
-            f"« {old} » porte les identifiants internes du logiciel (« {_shown(cells[0])} »…) : le "
-            f"n° de facture est lu dans « {case.name(other)} »."
-        )
+        if empty:
+            why = f"« {old} » {empty.removeprefix('elle ')}"
+        else:
+            why = f"« {old} » porte les identifiants internes du logiciel (« {_shown(cells[0])} »…)"
+        case.evidence["invoice"] = f"en-tête reconnu ; des références, {why}"
+        case.notes.append(f"{why} : le n° de facture est lu dans « {case.name(other)} ».")
         return
 
 
