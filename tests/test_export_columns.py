@@ -309,3 +309,13 @@ def test_iso_date_times_in_text_are_dates(tmp_path, stamp):
     assert ledger.columns["invoice_date"] == "Date (UTC)"
     assert {d.date() for d in ledger.frame["due_date"]} == {D(2026, 10, 1)}
     assert not [p for p in ledger.problems if "conditions de paiement" in p.message]
+
+
+def test_an_invoice_number_empty_on_unissued_rows_stays_the_number(tmp_path):
+    headers = ["N° facture", "Client", "Date", "Total", "Votre référence"]
+    rows = [
+        (number, name, D(2026, 9, 1), a, f"CDE-{i}")
+        for i, ((name, a), number) in enumerate(zip(CLIENTS, ["F-1", None, None], strict=True))
+    ]
+    ledger = read_ledger(write_ledger(tmp_path / "l.xlsx", rows, headers), Settings(), as_of=AS_OF)
+    assert ledger.columns["invoice"] == "N° facture"

@@ -17,6 +17,7 @@ from .fitness import sparse
 _KEY = re.compile(r"^[a-z]{2,5}_[A-Za-z0-9]+$")
 _REFERENCE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_.\- ]*$")
 _MOST = 0.8
+_REFERENCE_WORDS = frozenset({"ref", "reference", "references"})
 _CLIENT_HEADERS = frozenset(header_words(a) for a in ALIASES["client"])
 _INVOICE_HEADERS = frozenset(header_words(a) for a in ALIASES["invoice"])
 
@@ -52,6 +53,10 @@ def _integers(cells: list[Any]) -> bool:
     return bool(cells) and _share(cells, whole) == 1.0
 
 
+def _is_reference(header: str) -> bool:
+    return bool(set(header_words(header).split()) & _REFERENCE_WORDS)
+
+
 def _client(case: Case) -> None:
     column = case.movable("client")
     if column is None:
@@ -83,13 +88,17 @@ def _invoice(case: Case) -> None:
         return
     cells = _cells(case, column)
     keys = _keys(cells)
-    empty = sparse(case.profiles[column], case.profiles.sample)
+    # Only a reference's column mostly empty (Odoo's « Référence »): a « N° facture » empty
+    # on unissued rows stays the number.
+    empty = _is_reference(case.name(column)) and sparse(case.profiles[column], case.profiles.sample)
     if not (keys or empty or _integers(cells)):
         return
     own = header_words(case.name(column))
     for other in case.free():
         folded = header_words(case.name(other))
         if folded != own and not ((keys or empty) and folded in _INVOICE_HEADERS):
+            continue
+        if empty and _is_reference(case.name(other)):
             continue
         theirs = _cells(case, other)
         if sparse(case.profiles[other], case.profiles.sample) or not theirs or _keys(theirs):
