@@ -239,7 +239,9 @@ def test_a_contact_stays_the_contact(headers, field):
 # M2 — the table is read but its client or date column is missing: `check` gives the line.
 _HINTED = [
     pytest.param("Contact", "client", 'client = "Contact"', id="client-contact"),
-    pytest.param("Quand", "invoice_date", 'invoice_date = "Quand"', id="date-unknown-header"),
+    pytest.param(
+        "Date d'opération", "invoice_date", 'invoice_date = "Date d\'opération"', id="date"
+    ),
     pytest.param("Pièce X", "invoice", 'invoice = "Pièce X"', id="number-as-before"),
 ]
 
@@ -253,6 +255,16 @@ def test_check_gives_the_columns_line_for_a_missing_field(tmp_path, header, fiel
     assert len(said) == 1 and said[0].endswith(
         f"écrivez dans la section [columns] de relance.toml : {line}"
     )
+
+
+def test_suggest_config_on_a_recognised_table_says_nothing_was_written(tmp_path):
+    headers = [h if f != "client" else "Contact" for f, h in _BASE.items()]
+    rows = [(f"F-10{i}", name, D(2026, 9, 1), a) for i, (name, a) in enumerate(CLIENTS)]
+    path = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = relance_xlsx.check(path, Settings(), as_of=AS_OF, suggest_config=True)
+    assert result.config_written is None
+    assert any("relance.toml n'a pas été modifié" in w for w in result.warnings)
+    assert not (tmp_path / "relance.toml").exists()
 
 
 # M3 — a mostly empty column is never suggested as the number, a town never as the client.

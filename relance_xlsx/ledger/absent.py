@@ -45,6 +45,8 @@ def absent_columns(grid: Grid, ok: np.ndarray, quiet: np.ndarray) -> str | None:
 
 
 _SAMPLE = 20
+# A column offered as the invoice's date must say it is a date (« Date d'opération »).
+_DATED = frozenset({"date", "dt", "jour", "day"})
 # No column to name: the number is added to the workbook, never made up from a label.
 _ADD_NUMBER = (
     " ; ajoutez au classeur une colonne « N° de facture » (le numéro porté par chaque "
@@ -66,6 +68,8 @@ def _fix(grid: Grid, field: str, name: str) -> str:
         header = _contact(grid, sample)
     elif header and header_words(header) in _read(grid):
         header = None
+    elif header and field == "invoice_date" and not set(header_words(header).split()) & _DATED:
+        header = None  # « Remis le » (handed to an agency) is never offered as the date
     if header:
         what = "la date de facture" if field == "invoice_date" else f"le {name.lower()}"
         return (
