@@ -122,20 +122,26 @@ def test_a_shops_receipts_book_gets_no_letter(tmp_path):
     assert not any(i.paid for i in result.invoices)
 
 
-def test_a_receipts_book_with_no_date_named_is_refused_in_one_sentence(tmp_path):
+_BOOK = ["Numéro de facture", "Client", "Montant TTC (€)", "Moyen de paiement", "Statut"]
+_SALES = [[D(2026, 9, 14), "SYN-2026-0041", "Claire Petit", 58.9, "card", "Finalisée"],
+          [D(2026, 9, 30), "SYN-2026-0042", "Marc Durand", 144, "paypal", "Finalisée"]]  # fmt: skip
+
+
+def test_a_receipts_book_with_no_date_read_is_refused_in_one_sentence(tmp_path):
     """Before any [columns] line, the sheet named « livre-recettes » with a payment method and
-    no due date is refused as payments received, not invoices to chase."""
-    headers = [
-        "Date de vente",
-        "Numéro de facture",
-        "Client",
-        "Montant TTC (€)",
-        "Moyen de paiement",
-        "Statut",
-    ]
-    rows = [[D(2026, 9, 14), "SYN-2026-0041", "Claire Petit", 58.9, "card", "Finalisée"],
-            [D(2026, 9, 30), "SYN-2026-0042", "Marc Durand", 144, "paypal", "Finalisée"]]  # fmt: skip
-    path = write_ledger(tmp_path / "recettes.xlsx", rows, headers, sheet="livre-recettes-2026")
+    no date read is refused as payments received, not invoices to chase."""
+    headers = ["Jour de la vente", *_BOOK]
+    path = write_ledger(tmp_path / "recettes.xlsx", _SALES, headers, sheet="livre-recettes-2026")
     with pytest.raises(LedgerError) as refused:
         read_ledger(path, Settings(), as_of=AS_OF)
     assert "feuille « livre-recettes-2026 », colonne « Moyen de paiement »" in str(refused.value)
+
+
+def test_a_receipts_book_whose_sale_date_is_read_holds_every_sale(tmp_path):
+    """« Date de vente » is read as the invoice's date (review-pubwb8 M2): the book is read, and
+    every sale paid at once is held, none chased."""
+    headers = ["Date de vente", *_BOOK]
+    path = write_ledger(tmp_path / "recettes.xlsx", _SALES, headers, sheet="livre-recettes-2026")
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    assert result.letters == [] and result.to_complete == []
+    assert [i.action for i in result.invoices] == ["hold", "hold"]

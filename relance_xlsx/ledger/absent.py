@@ -45,6 +45,8 @@ def absent_columns(grid: Grid, ok: np.ndarray, quiet: np.ndarray) -> str | None:
 
 
 _SAMPLE = 20
+# A column offered as the invoice's date must say it is a date (« Date d'opération »).
+_DATED = frozenset({"date", "dt", "jour", "day"})
 # No column to name: the number is added to the workbook, never made up from a label.
 _ADD_NUMBER = (
     " ; ajoutez au classeur une colonne « N° de facture » (le numéro porté par chaque "
@@ -55,18 +57,23 @@ _ADD_NUMBER = (
 
 def _fix(grid: Grid, field: str, name: str) -> str:
     """The exact fix proposed: the [columns] line naming the column guessed from its
-    content (« client = "Adhérent" »), else, for the number, the column to add."""
+    content (« client = "Adhérent" », « invoice_date = "Txn Date" »), else, for the number,
+    the column to add; a « Contact » of names read as the contact is offered for the client."""
     from .unfit import suggest_columns  # the guess reads the table, which reads this module
-
-    if field not in ("invoice", "client"):  # a date is never guessed (« Remis le »)
-        return ""
 
     sample = [list(grid.row(i)) for i in range(min(len(grid), _SAMPLE))]
     guess, _, _ = suggest_columns(list(grid.headers), sample, {})
     header = guess.get(field)
-    if header and header_words(header) not in _read(grid):
+    if field == "client" and not header and "contact" in grid.positions:
+        header = _contact(grid, sample)
+    elif header and header_words(header) in _read(grid):
+        header = None
+    elif header and field == "invoice_date" and not set(header_words(header).split()) & _DATED:
+        header = None  # « Remis le » (handed to an agency) is never offered as the date
+    if header:
+        what = "la date de facture" if field == "invoice_date" else f"le {name.lower()}"
         return (
-            f" ; si la colonne « {header} » est bien le {name.lower()}, écrivez dans la "
+            f" ; si la colonne « {header} » est bien {what}, écrivez dans la "
             f'section [columns] de relance.toml : {field} = "{header}"'
         )
     return _ADD_NUMBER if field == "invoice" else group_names(grid)
@@ -102,6 +109,17 @@ def group_names(grid: Grid) -> str:
 
 def _has_letter(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
+
+
+def _contact(grid: Grid, sample: list[list[object]]) -> str | None:
+    """The contact column's header, when it holds names that could be the clients'."""
+    from .fitness import misfit
+    from .profile import profile
+
+    column = grid.positions["contact"]
+    cells = [row[column] if column < len(row) else None for row in sample]
+    header = grid.header("contact")
+    return None if misfit("client", header, profile(cells), cells) else header
 
 
 def _read(grid: Grid) -> set[str]:

@@ -79,6 +79,12 @@ def name_client(folded: list[str], mapping: dict[str, int], used: set[int]) -> N
         mapping["client"] = min(named, key=lambda p: (_rank(folded[p]), p))
         used.add(mapping["client"])
         return
+    # Xero's « ContactName » with no client column is the customer; « Contact » alone stays
+    # the person to write to (review-pubwb8 M2).
+    contact = mapping.get("contact")
+    if contact is not None and folded[contact] == "contact name":
+        mapping["client"] = mapping.pop("contact")
+        return
     label = mapping.get("object")
     money = "amount" in mapping or "balance" in mapping
     if money and "invoice" not in mapping and label is not None and folded[label] in _ACCOUNT_NAMES:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from .clientname import name_client
@@ -49,6 +49,8 @@ _FILLER = frozenset(
     # The currency a header names its amounts in: « Total (RM) », « Amount (USD) ».
     | {"usd", "gbp", "chf", "cad", "aud", "rm", "myr", "inr", "rs", "mad", "dh", "xof", "cfa"}
     | {"fcfa", "tnd", "dzd", "sgd", "hkd", "zar", "aed", "sar"}
+    # The time zone a date is given in: Stripe's « Date (UTC) », « Due Date (UTC) ».
+    | {"utc", "gmt"}
     # A scale, which the reading then refuses: « Amount in k€ », « (en milliers d'euros) ».
     | {"thousand", "thousands", "millier", "milliers", "k", "keur", "000", "million", "millions"}
 )
@@ -172,13 +174,13 @@ def match_headers(
     else the alias whose words it contains (« Date of Transaction »), the closest first.
     """
     # Only text names a column: numbers and dates in the rows searched are never headers.
+    headers = list(headers)
     folded = [header_words(h) if isinstance(h, str) and h.strip() else "" for h in headers]
     mapping: dict[str, int] = {}
     used: set[int] = set()
     for name, header in (overrides or {}).items():
-        target = header_words(header)
-        if target in folded:
-            pos = folded.index(target)
+        pos = named_column(headers, header, folded)
+        if pos is not None:
             mapping[name] = pos
             used.add(pos)
     for _rank, pos, name in sorted(_candidates(folded, mapping)):
@@ -199,6 +201,22 @@ def match_headers(
     if balance_as_amount and "amount" not in mapping and "balance" in mapping:
         mapping["amount"] = mapping.pop("balance")
     return mapping
+
+
+def _spaced(text: object) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def named_column(headers: Sequence[object], header: str, folded: list[str]) -> int | None:
+    """The column a [columns] value names: the header as typed, then case and spaces
+    folded, and only then by synonym (« Invoice Number » is never « Invoice ID »)."""
+    texts = [h if isinstance(h, str) else "" for h in headers]
+    for fold in (str.strip, _spaced):
+        exact = [j for j, h in enumerate(texts) if h.strip() and fold(h) == fold(header)]
+        if exact:
+            return exact[0]
+    target = header_words(header)
+    return folded.index(target) if target and target in folded else None
 
 
 def is_invoice_table(mapping: Mapping[str, int]) -> bool:

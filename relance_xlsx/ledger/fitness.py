@@ -48,6 +48,10 @@ INVOICE_WORDS = frozenset(
 _BANK = frozenset({"bq", "banque", "bank", "bque", "bnq", "bancaire"})
 _SHORT_CODE = re.compile(r"^[A-Z]{2,5}$")
 _CLIENT_HEADERS = frozenset(header_words(a) for a in ALIASES["client"])
+# Headers of a place (« Ville », Xero's « POCity »): the client's town, never its name.
+_PLACE_HEADERS = frozenset(
+    header_words(a) for f in ("city", "postcode", "country") for a in ALIASES[f]
+)
 # Headers of bills received: what the office paid or owes, never chased.
 _PAID_BY_ME = ("paid by me", "paye par moi", "paid by us", "payee par nous", "paye par nous")
 
@@ -70,6 +74,8 @@ def shares(cells: Sequence[Any]) -> dict[str, float]:
 def misfit(field: str, header: str, p: Profile, cells: Sequence[Any]) -> str | None:
     """Why a column cannot hold this field, judged by its header and content (None: it can)."""
     words = set(header_words(header).split())
+    if field == "client" and header_words(header) in _PLACE_HEADERS:
+        return "son en-tête nomme un lieu (ville, code postal, pays), pas le client"
     if field == "invoice" and words <= _ROW_NUMBER and _small_whole(p):
         return "elle compte les lignes (1, 2, 3…) : ce n'est pas un n° de facture"
     if p.filled < 2:
@@ -171,6 +177,15 @@ def _not_invoice(words: set[str], p: Profile, share: dict[str, float]) -> str | 
     return None
 
 
+def sparse(p: Profile, sample: Sequence[Sequence[Any]]) -> str | None:
+    """Why a column mostly empty on the rows that hold something cannot be the invoice
+    number or the client (Xero's « Reference », review-pubwb8 M3), or None."""
+    used = sum(1 for row in sample if any(v not in (None, "") for v in row))
+    if used < 2 or p.filled * 2 >= used:
+        return None
+    return f"elle est vide sur {used - p.filled} ligne(s) sur {used}"
+
+
 def _small_whole(p: Profile) -> bool:
     """Whole numbers no larger than the rows looked at: a row count, even with gaps."""
     numbers = p.values[~(p.values != p.values)]  # NaN dropped
@@ -197,4 +212,4 @@ def bills_received(headers: dict[int, str], columns: dict[int, Sequence[Any]]) -
     return None
 
 
-__all__ = ["INVOICE_WORDS", "bills_received", "misfit", "shares"]
+__all__ = ["INVOICE_WORDS", "bills_received", "misfit", "shares", "sparse"]

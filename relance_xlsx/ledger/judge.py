@@ -3,8 +3,7 @@
 The headers give a first mapping (columns.match_headers); the rows under them confirm or
 correct it: an e-mail column is never the postal address, a running total is not the invoice
 amount, the VAT-inclusive total is what is owed, a row counter is not an invoice number, a
-reference is not an amount. Each field gets the evidence `check` shows for it.
-"""
+reference is not an amount. Each field gets the evidence `check` shows for it."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from .column_case import Case, percent
 from .columns import header_words
 from .credit_amounts import credit_amounts
 from .echeancier import account_names, instalment_amounts
+from .humankeys import human_columns
 from .labels import label
 from .marks import currency_mark
 from .money import access_flags
@@ -30,7 +30,7 @@ from .receipts import settled_invoice_flags
 from .settledon import settled_header
 from .termsdue import terms_under_due
 
-# Headers that number rows rather than invoices (« N° », « # », « ID », « Ligne »).
+# Headers that number rows, not invoices (« N° », « # », « ID », « Ligne »).
 _GENERIC_NUMBER = frozenset({"no", "ligne", "line", "row", "index", "idx", "rang", "item"})
 # Words of a header that speaks of payment (« Paid? », « Réglée (O/N) », « Payment received »).
 _PAID_WORDS = frozenset(
@@ -63,6 +63,7 @@ def judge(
     """The mapping of a header row corrected by its rows' content, and why each field."""
     case = Case(positions, row, Profiles(sample), set(overrides or {}))
     _emails(case)
+    human_columns(case)  # « Customer Name » beside « Customer » of cus_… keys
     account_names(case)
     _postcodes(case)
     participle_dates(case)  # « Payée » of dates: the payment date
@@ -175,10 +176,9 @@ def _settled_flags(case: Case) -> None:
 
 
 def _paid_ones(case: Case) -> None:
-    """A column of nothing but 0 and 1 under a header that says paid (« Payé », « Réglé ») or
-    the status of a payment (« feeStatus », « Statut paiement ») says which are paid (1): not
-    an amount of 1 €, not a status nobody recognises. A bare « Statut » of 0 and 1 stays
-    unread (1 may mean sent, open, anything), and « Montant payé » stays an amount."""
+    """0 and 1 only under a header that says paid (« Payé », « Réglé ») or the status of a
+    payment (« feeStatus », « Statut paiement ») says which are paid (1). A bare « Statut »
+    of 0 and 1 stays unread (1 may mean anything), « Montant payé » stays an amount."""
     if "paid_flag" in case.pos:
         return
     paid, status = case.movable("paid"), case.movable("status")

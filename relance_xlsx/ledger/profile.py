@@ -18,6 +18,7 @@ import numpy as np
 
 from .numbers import amount_or_nan, split_amount
 from .placeholders import is_placeholder
+from .values import ISO_DATE_TIME
 
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[a-z]{2,}$", re.I)
 _TEXT_DATE = re.compile(
@@ -105,7 +106,7 @@ def _kind(value: Any) -> str:
         "@" in text and all(_EMAIL.match(p.strip()) for p in re.split(r"[;,]", text) if p.strip())
     ):
         return "email"
-    if _TEXT_DATE.match(text):
+    if _TEXT_DATE.match(text) or ISO_DATE_TIME.match(text):
         return "date"
     if _POSTCODE.match(text):
         return "postcode"

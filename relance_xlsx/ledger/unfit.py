@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import NoInvoiceTable
 from .amount_guess import pick_amount
 from .columns import ALIASES, header_words, match_headers
-from .fitness import INVOICE_WORDS, bills_received, misfit
+from .fitness import INVOICE_WORDS, bills_received, misfit, sparse
 from .guesscheck import amount_doubt
 from .ledger411 import accounting_columns
 from .profile import Profiles, more_names
@@ -119,7 +119,9 @@ def _pick_amount(
 
 def _misfit(field: str, header: str, profiles: Profiles, column: int) -> str | None:
     """Why a column cannot hold this field, judged by its header and content (None: it can)."""
-    return misfit(field, header, profiles[column], _cells(profiles.sample, column))
+    why = misfit(field, header, profiles[column], _cells(profiles.sample, column))
+    empty = field in ("invoice", "client") and sparse(profiles[column], profiles.sample)
+    return why or empty or None
 
 
 def _cells(sample: Sequence[Sequence[Any]], column: int) -> list[Any]:

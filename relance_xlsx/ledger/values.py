@@ -71,6 +71,13 @@ MONTHS = {
     "december": 12,
 }
 
+# An ISO date-time as exports write it as text (Stripe's « 2026-10-01 10:32:11 »,
+# « 2026-10-01T10:32:11Z »): its date, the time dropped (review-pubwb8 M5).
+ISO_DATE_TIME = re.compile(
+    r"^(\d{4}-\d{1,2}-\d{1,2})[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$",
+    re.I,
+)
 _NUMERIC_DATE = re.compile(r"^(\d{1,4})[/\-.](\d{1,2})[/\-.](\d{1,4})$")
 _WORDY_DATE = re.compile(r"^(?:[a-z]+ )?(\d{1,2})(?:er)? ([a-z]+) (\d{2,4})$")
 
@@ -112,6 +119,8 @@ def _read_date(value: Any) -> dt.date | None:
             return _ymd(int(value))  # 20260901 typed as a number: 1 September 2026
         raise ValueError("nombre qui n'est pas une date")
     text = str(value).strip()
+    if stamped := ISO_DATE_TIME.match(text):
+        text = stamped.group(1)
     if _YMD_TEXT.match(text) and _YMD_MIN <= int(text) <= _YMD_MAX:
         return _ymd(int(text))
     m = _NUMERIC_DATE.match(text)

@@ -61,6 +61,7 @@ def check(
             *sole_trader_notes(settings.creditor),
             *ledger.warnings,
             *close_letter_notes(ledger, settings),
+            *([_UNCHANGED] if suggest_config and written is None else []),
         ],
         ledger.choice,
         str(written) if written else None,
@@ -70,6 +71,14 @@ def check(
         would_stop(ledger, settings.writeback.min_usable_share),
         _unread(ledger),
     )
+
+
+# --suggest-config on a table already recognised: said, never silent (review-pubwb8 M2).
+_UNCHANGED = (
+    "relance.toml n'a pas été modifié (--suggest-config) : le tableau est reconnu, ses "
+    "colonnes lues sont listées ; une colonne qui manque est signalée avec la ligne [columns] "
+    "à écrire."
+)
 
 
 def _unread(ledger: Ledger) -> list[str]:
