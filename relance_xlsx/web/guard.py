@@ -26,13 +26,22 @@ def same(a: str | None, b: str) -> bool:
 class Guard:
     """ASGI middleware: 403 for a foreign Host, a missing token or a cross-site post."""
 
-    def __init__(self, app: ASGIApp, token: str, port: Callable[[], int]) -> None:
-        self.app, self.token, self.port = app, token, port
+    def __init__(
+        self, app: ASGIApp, token: str, port: Callable[[], int], host: str = "127.0.0.1"
+    ) -> None:
+        self.app, self.token, self.port, self.host = app, token, port, host
 
     def hosts(self) -> set[str]:
-        """The Host headers a browser on this machine sends to this server."""
+        """The Host headers a browser on this machine sends to this server: its own address
+        only (« localhost » too where that address is 127.0.0.1, the fallback)."""
         port = self.port()
-        return {f"127.0.0.1:{port}", f"localhost:{port}"}
+        names = {self.host} | ({"localhost"} if self.host == "127.0.0.1" else set())
+        return {f"{name}:{port}" for name in names}
+
+    def cookie(self) -> str:
+        """The token cookie's name: one per server, so that two pages open at once (on the
+        fallback 127.0.0.1, where they share a host) never replace each other's."""
+        return f"{COOKIE}_{self.port()}"
 
     def origins(self) -> set[str]:
         """The Origin headers of this page's own posts: scheme, host and port, exactly (a
@@ -52,12 +61,12 @@ class Guard:
             return
         if (
             same(request.query_params.get(FIELD), self.token)
-            and request.cookies.get(COOKIE) != self.token
+            and request.cookies.get(self.cookie()) != self.token
         ):
             # The token of the URL opened becomes a cookie only this page sends back.
             async def with_cookie(message: MutableMapping[str, Any]) -> None:
                 if message["type"] == "http.response.start":
-                    cookie = f"{COOKIE}={self.token}; Path=/; HttpOnly; SameSite=Strict"
+                    cookie = f"{self.cookie()}={self.token}; Path=/; HttpOnly; SameSite=Strict"
                     message.setdefault("headers", []).append((b"set-cookie", cookie.encode()))
                 await send(message)
 
@@ -68,8 +77,11 @@ class Guard:
     def refusal(self, request: Request) -> str | None:
         """Why this request is refused (in French), or None."""
         if request.headers.get("host", "") not in self.hosts():
-            return "Accès refusé : cette page ne répond qu'à l'adresse 127.0.0.1 de ce poste."
-        shown = request.query_params.get(FIELD) or request.cookies.get(COOKIE)
+            return (
+                "Accès refusé : cette page ne répond qu'à l'adresse de son lancement "
+                f"({self.host}), sur ce poste."
+            )
+        shown = request.query_params.get(FIELD) or request.cookies.get(self.cookie())
         if not same(shown, self.token):
             return (
                 "Accès refusé : cette page ne s'ouvre qu'avec le lien de son lancement. "

@@ -1,5 +1,5 @@
-"""The local server: 127.0.0.1 only, a free port, a random token, stopped when the page has
-been closed for a while or on « Quitter »."""
+"""The local server: a random loopback address of its own (127.x.y.z, else 127.0.0.1), a free
+port, a random token, stopped when the page has been closed for a while or on « Quitter »."""
 
 from __future__ import annotations
 
@@ -25,13 +25,15 @@ from starlette.staticfiles import StaticFiles
 from ..errors import RelanceError
 from ..wording import describe_error, describe_os_error
 from . import bank, jobs, letterview, pages, preview, registered
-from .guard import Guard, MissingToken, forbidden
+from .guard import COOKIE, Guard, MissingToken, forbidden
 from .opener import redirect_file, remove_redirect
 from .plain import page_error
 from .state import UiState, home_folder
 from .views import HERE, render
 
 HOST = "127.0.0.1"
+# Browsers keep cookies per host, never per port: on an address of its own, the page's token
+# cookie goes to no other local server (any 127.0.0.1 port would receive it).
 # The previews' temporary folder, removed when the server stops.
 PREVIEW_PREFIX = "relance-apercu-"
 # Closed for this long (no heartbeat from the page, which beats every 10 s): the server stops.
@@ -40,8 +42,8 @@ IDLE_SECONDS = 120.0
 FIRST_VISIT_SECONDS = 600.0
 
 
-def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
-    """The page's ASGI application over this state (port: the one the server listens on)."""
+def create_app(state: UiState, port: Callable[[], int], host: str = HOST) -> Starlette:
+    """The page's ASGI application over this state (host, port: where the server listens)."""
     routes = [
         Route("/", pages.home),
         Route("/classeur", pages.choose, methods=["POST"]),
@@ -80,7 +82,7 @@ def create_app(state: UiState, port: Callable[[], int]) -> Starlette:
     }
     app = Starlette(routes=routes, exception_handlers=handlers)
     app.state.ui = state
-    app.add_middleware(Guard, token=state.token, port=port)
+    app.add_middleware(Guard, token=state.token, port=port, host=host)
     return app
 
 
@@ -101,10 +103,21 @@ class Running:
     """A server started in this process: its address (with the token) and how to stop it."""
 
     url: str
+    host: str
     port: int
     state: UiState
     server: uvicorn.Server
     thread: threading.Thread
+
+    @property
+    def base(self) -> str:
+        """The page's origin, http://host:port (without the token)."""
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def cookie(self) -> str:
+        """The name of the cookie that carries the token to this server (guard.Guard.cookie)."""
+        return f"{COOKIE}_{self.port}"
 
     def stop(self) -> None:
         """Stop the server and wait for it."""
@@ -120,30 +133,48 @@ def new_state(ledger: Path | None, recent_file: Path | None = None) -> UiState:
     return state
 
 
+def random_loopback() -> str:
+    """A random address of the loopback network 127.0.0.0/8, never 127.0.0.1."""
+    return f"127.{secrets.randbelow(256)}.{secrets.randbelow(256)}.{2 + secrets.randbelow(253)}"
+
+
+def bind_loopback(address: str | None = None) -> socket.socket:
+    """A socket on a free port of this loopback address (random by default), or of 127.0.0.1
+    where it cannot be bound (macOS has only 127.0.0.1 unless an alias is added)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.bind((address or random_loopback(), 0))  # port 0: a free one, no race
+    except OSError:
+        sock.close()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((HOST, 0))
+    return sock
+
+
 def start(
     ledger: Path | None = None,
     *,
     recent_file: Path | None = None,
     idle_seconds: float = IDLE_SECONDS,
+    address: str | None = None,
 ) -> Running:
-    """Start the page's server in a thread, on a free port of 127.0.0.1."""
+    """Start the page's server in a thread, on a free port of a loopback address of its own."""
     state = new_state(ledger, recent_file)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind((HOST, 0))  # port 0: the system picks a free one, no race with another app
-    port = sock.getsockname()[1]
-    app = create_app(state, lambda: port)
+    sock = bind_loopback(address)
+    host, port = sock.getsockname()[:2]
+    app = create_app(state, lambda: port, host)
     config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=_serve, args=(server, sock, state), daemon=True)
     thread.start()
     watch = threading.Thread(target=_watch, args=(state, server, idle_seconds), daemon=True)
     watch.start()
-    url = f"http://{HOST}:{port}/?jeton={state.token}"
+    url = f"http://{host}:{port}/?jeton={state.token}"
     for _ in range(200):  # until it accepts connections (a few ms)
         if server.started:
             break
         time.sleep(0.02)
-    return Running(url, port, state, server, thread)
+    return Running(url, host, port, state, server, thread)
 
 
 def _serve(server: uvicorn.Server, sock: socket.socket, state: UiState) -> None:
