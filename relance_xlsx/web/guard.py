@@ -8,14 +8,19 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 COOKIE = "relance_jeton"
 FIELD = "jeton"
 HEADER = "x-relance-jeton"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+# The most a form of the page may send; the statements' upload has its own limit (bank.py).
+FORM_LIMIT = 2 * 1024 * 1024
+UPLOAD_PATHS = {"/releve"}
+TOO_BIG = "Le formulaire envoyé est trop volumineux : revenez à la page et renvoyez-le."
 
 
 def same(a: str | None, b: str) -> bool:
@@ -59,6 +64,12 @@ class Guard:
         if refusal:
             await PlainTextResponse(refusal, status_code=403)(scope, receive, send)
             return
+        if request.method in UNSAFE and request.url.path not in UPLOAD_PATHS:
+            announced = request.headers.get("content-length", "")
+            if announced.isdigit() and int(announced) > FORM_LIMIT:
+                await PlainTextResponse(TOO_BIG, status_code=413)(scope, receive, send)
+                return
+            receive = _bounded(receive)
         if (
             same(request.query_params.get(FIELD), self.token)
             and request.cookies.get(self.cookie()) != self.token
@@ -98,6 +109,22 @@ class MissingToken(Exception):
     """A post without the page's token in its form (or header, for the script's beats)."""
 
 
+def _bounded(receive: Receive) -> Receive:
+    """The body, counted while it is read: past FORM_LIMIT (a length not announced, or
+    announced low), reading stops with a 413 (server.http_error)."""
+    received = 0
+
+    async def counted() -> Message:
+        nonlocal received
+        message = await receive()
+        received += len(message.get("body", b""))
+        if received > FORM_LIMIT:
+            raise HTTPException(413)
+        return message
+
+    return counted
+
+
 def _no_store(send: Send) -> Send:
     """Every answer but the script and the style sheet is never cached (redirects and
     refusals too): Back never shows a page the server has moved past as if it were live."""
@@ -129,4 +156,14 @@ def forbidden(_: Request, __: Exception) -> Response:
 
 Handler = Callable[[Request], Awaitable[Response]]
 
-__all__ = ["COOKIE", "FIELD", "HEADER", "Guard", "MissingToken", "forbidden", "posted", "same"]
+__all__ = [
+    "COOKIE",
+    "FIELD",
+    "FORM_LIMIT",
+    "HEADER",
+    "Guard",
+    "MissingToken",
+    "forbidden",
+    "posted",
+    "same",
+]

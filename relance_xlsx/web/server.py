@@ -17,6 +17,7 @@ from pathlib import Path
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
@@ -40,6 +41,13 @@ PREVIEW_PREFIX = "relance-apercu-"
 IDLE_SECONDS = 120.0
 # Before the browser first shows the page, allow time for it to start.
 FIRST_VISIT_SECONDS = 600.0
+# Starlette's own refusals (an unknown address, a form it cannot read), said in French.
+HTTP_WORDS = {
+    400: "Le formulaire envoyé est illisible ou trop chargé : revenez à la page et renvoyez-le.",
+    404: "Cette page n'existe pas : revenez à l'accueil et suivez ses liens.",
+    405: "Cette adresse ne s'ouvre pas ainsi : revenez à l'accueil et suivez ses liens.",
+    413: "Le formulaire envoyé est trop volumineux : revenez à la page et renvoyez-le.",
+}
 
 
 def create_app(state: UiState, port: Callable[[], int], host: str = HOST) -> Starlette:
@@ -75,6 +83,7 @@ def create_app(state: UiState, port: Callable[[], int], host: str = HOST) -> Sta
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     handlers = {
+        HTTPException: http_error,
         MissingToken: forbidden,
         RelanceError: refused,
         OSError: refused,
@@ -91,6 +100,17 @@ def refused(request: Request, exc: Exception) -> Response:
     (a post without its token is a 403: guard.forbidden)."""
     message = describe_os_error(exc) if isinstance(exc, OSError) else page_error(exc)
     return render(request, "message.html", 400, message=message)
+
+
+def http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own refusals (404, 405, a form it cannot parse), in French, never its
+    English text."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 400
+    message = HTTP_WORDS.get(status, f"La demande n'a pas pu être traitée (erreur {status}).")
+    headers = exc.headers if isinstance(exc, HTTPException) else None
+    response = render(request, "message.html", status, message=message)
+    response.headers.update(headers or {})
+    return response
 
 
 def unexpected(request: Request, exc: Exception) -> Response:
