@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import shutil
+import signal
 import socket
 import tempfile
 import threading
@@ -203,8 +204,13 @@ def _serve(server: uvicorn.Server, sock: socket.socket, state: UiState) -> None:
     try:
         server.run(sockets=[sock])
     finally:
-        if state.preview_root.name.startswith(PREVIEW_PREFIX):  # the page's own, never /tmp
-            shutil.rmtree(state.preview_root, ignore_errors=True)
+        remove_previews(state)
+
+
+def remove_previews(state: UiState) -> None:
+    """Remove the previews' temporary folder (the page's own, never /tmp itself)."""
+    if state.preview_root.name.startswith(PREVIEW_PREFIX):
+        shutil.rmtree(state.preview_root, ignore_errors=True)
 
 
 def _watch(state: UiState, server: uvicorn.Server, idle: float) -> None:
@@ -229,6 +235,7 @@ def serve(
     # The browser opens a private file that sends it on: the token is never on the
     # browser's command line, which every user of this machine can read (opener.py).
     opener = redirect_file(running.url) if open_browser else None
+    _interrupt_on_end_signals()
     try:
         if opener is not None:
             webbrowser.open(opener.as_uri())
@@ -236,7 +243,24 @@ def serve(
             running.thread.join()
         running.stop()
     finally:
+        # Here, in the main thread: after Ctrl+C the process may end before the server's
+        # thread reaches its own clean-up.
+        remove_previews(running.state)
         remove_redirect(opener)
+
+
+def _interrupt_on_end_signals() -> None:
+    """SIGTERM (a kill, a service stopped), SIGHUP and SIGBREAK (the console closed, the
+    session ended) stop the page as Ctrl+C does: its temporary files are removed."""
+
+    def interrupt(signum: int, _: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # signals are caught by the main thread only
+    for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):  # SIGBREAK: Windows' console closed
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)
 
 
 @contextlib.contextmanager
