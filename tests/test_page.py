@@ -78,7 +78,7 @@ def page(tmp_path):
 
 
 def _client(page, **kw) -> httpx.Client:
-    return httpx.Client(base_url=f"{page.base}", **kw)
+    return httpx.Client(base_url=page.base, **kw)
 
 
 def _signed_in(page) -> httpx.Client:
