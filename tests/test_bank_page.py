@@ -98,9 +98,9 @@ def test_a_path_typed_and_a_post_without_token(page, office, tmp_path):
     client.post("/classeur", data={"jeton": token, "classeur": str(office)})
     statement = ofx_sgml(tmp_path / "releve.ofx", OPS)
     forged = httpx.post(
-        f"http://127.0.0.1:{page.port}/releve",
+        f"{page.base}/releve",
         data={"chemins": str(statement)},
-        cookies={"relance_jeton": token},
+        cookies={page.cookie: token},
     )
     assert forged.status_code == 403
     shown = client.post(

@@ -438,7 +438,7 @@ def test_numbers_typed_before_a_new_run_reach_the_list_shown(tmp_path):
     ledger = _build(tmp_path)
     first = _run(ledger)
     with running_page(ledger, recent_file=tmp_path / "recents.json") as page:
-        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        client = httpx.Client(base_url=page.base, follow_redirects=True)
         token = page.state.token
         assert client.get(f"/?jeton={token}").status_code == 200
         shown = client.get("/recommandes").text
@@ -479,7 +479,7 @@ def test_lrar_numbers_typed_on_the_page_reach_the_list_then_the_workbook(tmp_pat
     first = _run(ledger)
     registered = [x for x in first.letters if x.registered]
     with running_page(ledger, recent_file=tmp_path / "recents.json") as page:
-        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        client = httpx.Client(base_url=page.base, follow_redirects=True)
         token = page.state.token
         assert client.get(f"/?jeton={token}").status_code == 200
         shown = client.get("/recommandes").text
@@ -526,7 +526,7 @@ def test_the_page_shows_the_posting_lists_the_run_reads_back(tmp_path, out, page
         opened = ledger.with_name(page_on)
         shutil.copy(ledger, opened)
     with running_page(opened, recent_file=tmp_path / "recents.json") as page:
-        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        client = httpx.Client(base_url=page.base, follow_redirects=True)
         assert client.get(f"/?jeton={page.state.token}").status_code == 200
         text = client.get("/recommandes").text
     assert ('id="aucune"' not in text) is shown
@@ -552,7 +552,7 @@ def test_the_date_of_posting_typed_on_the_page_reaches_the_list_then_the_journal
     first = _run(ledger)
     before = Path(first.posting_list).read_bytes()
     with running_page(ledger, recent_file=tmp_path / "recents.json") as page:
-        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        client = httpx.Client(base_url=page.base, follow_redirects=True)
         token = page.state.token
         assert client.get(f"/?jeton={token}").status_code == 200
         shown = client.get("/recommandes").text

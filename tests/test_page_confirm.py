@@ -125,9 +125,7 @@ def test_after_confirming_the_old_preview_holds_nothing(page, office, browser, t
         assert not browser.find_elements(_by("CSS_SELECTOR"), gone), gone
     shot(browser, tmp_path, "15-apercu-confirme")
     # An old tab's form posted anyway: refused in French, nothing held, nothing written.
-    client = httpx.Client(
-        base_url=page.url.split("/?")[0], cookies={"relance_jeton": page.state.token}
-    )
+    client = httpx.Client(base_url=page.url.split("/?")[0], cookies={page.cookie: page.state.token})
     before = _journal(office)
     for path, data in (
         ("/apercu/retenir", {"sauf": "Garage Bernard", "raison": "trop tard"}),
@@ -174,9 +172,7 @@ def test_a_page_opened_again_the_same_day_links_that_day_s_files(tmp_path, offic
     ],
 )
 def test_no_answer_of_the_page_is_cached(page, method, path):
-    client = httpx.Client(
-        base_url=page.url.split("/?")[0], cookies={"relance_jeton": page.state.token}
-    )
+    client = httpx.Client(base_url=page.url.split("/?")[0], cookies={page.cookie: page.state.token})
     answer = client.request(method, path)
     assert answer.headers.get("cache-control") == "no-store", answer.status_code
 

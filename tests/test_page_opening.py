@@ -56,8 +56,7 @@ def test_the_browser_is_given_a_private_file_never_the_token(tmp_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
         assert f'http-equiv="refresh" content="0;url={url}"' in path.read_text()
-        port = urlparse(url).port
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+        with httpx.Client(base_url=url.split("/?")[0]) as client:
             quit = client.post(f"/quitter?jeton={token}", data={"jeton": token})
             assert quit.status_code == 200
         ui.wait(timeout=30)
@@ -86,14 +85,14 @@ def test_chromium_opened_on_the_file_reaches_the_page_and_works(
                     break
                 time.sleep(0.1)
             assert "Quel classeur" in browser.page_source, browser.page_source[:500]
-            assert browser.current_url.startswith(f"http://127.0.0.1:{page.port}/")
-            assert browser.get_cookie("relance_jeton")["value"] == page.state.token
+            assert browser.current_url.startswith(f"{page.base}/")
+            assert browser.get_cookie(page.cookie)["value"] == page.state.token
             field = browser.find_element(By.ID, "classeur")
             field.clear()
             field.send_keys(str(blank_office))
             browser.find_element(By.ID, "choisir").click()
             assert browser.find_element(By.ID, "enregistrer")  # the settings: the post went in
-            browser.get(f"http://127.0.0.1:{page.port}/reglages")  # the cookie alone opens it
+            browser.get(f"{page.base}/reglages")  # the cookie alone opens it
             assert "Accès refusé" not in browser.page_source
         finally:
             remove_redirect(opener)

@@ -278,9 +278,7 @@ def test_after_confirm_the_preview_says_what_was_done_and_a_second_confirm_does_
     browser.find_element(_by("ID"), "vers-resultats").click()
     assert "Traitement du 22/11/2026 terminé" in browser.find_element(_by("TAG_NAME"), "h1").text
     # A second confirm anyway (an old tab): nothing runs again; the day's results are linked.
-    client = httpx.Client(
-        base_url=page.url.split("/?")[0], cookies={"relance_jeton": page.state.token}
-    )
+    client = httpx.Client(base_url=page.url.split("/?")[0], cookies={page.cookie: page.state.token})
     again = client.post("/traitement", data={"jeton": page.state.token, "confirme": "oui"})
     assert "déjà été fait" in again.text and 'href="/resultats"' in again.text
     assert len(list(load_workbook(office)["Journal des relances"].iter_rows())) == journal_before
@@ -478,7 +476,7 @@ def test_the_ecb_warning_is_said_once_with_what_to_do(page, office):
 
 
 def test_access_refused_says_what_to_do(page):
-    response = httpx.get(f"http://127.0.0.1:{page.port}/")
+    response = httpx.get(f"{page.base}/")
     assert response.status_code == 403
     assert "raccourci « Relances »" in response.text and "relance ui" not in response.text
 

@@ -588,7 +588,7 @@ def test_the_page_shows_the_invoices_and_says_why_a_list_cannot_take_numbers(wee
     ledger, listing, _ = week
     _edit(listing, LOST)
     with running_page(ledger, recent_file=ledger.with_name("recents.json")) as page:
-        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        client = httpx.Client(base_url=page.base, follow_redirects=True)
         assert client.get(f"/?jeton={page.state.token}").status_code == 200
         shown = client.get("/recommandes").text
         assert "<th>Factures</th>" in shown and "F2026-038, F2026-043, F2026-040" in shown
@@ -678,7 +678,7 @@ def test_a_registered_number_serves_one_letter_only(lists, refused):
 def test_the_page_refuses_one_number_for_two_letters_and_counts_numbers(week):
     ledger, listing, _ = week
     with running_page(ledger, recent_file=ledger.with_name("recents.json")) as page:
-        client = httpx.Client(base_url=f"http://127.0.0.1:{page.port}", follow_redirects=True)
+        client = httpx.Client(base_url=page.base, follow_redirects=True)
         token = page.state.token
         assert client.get(f"/?jeton={token}").status_code == 200
         key = re.search(r'name="liste-0" value="([0-9a-f]+)"', client.get("/recommandes").text)

@@ -34,7 +34,7 @@ def ui(
         ),
     ] = False,
 ) -> None:
-    """La page de relance dans le navigateur, sur ce poste seulement (127.0.0.1).
+    """La page de relance dans le navigateur, sur ce poste seulement (une adresse 127.x.y.z).
 
     Exemple : relance ui grand-livre.xlsx
     """

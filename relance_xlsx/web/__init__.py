@@ -1,6 +1,6 @@
 """The local page (relance ui): a thin shell over the library, the only package that
-imports the web framework. Served on 127.0.0.1, in French, for the clerk who never opens a
-terminal."""
+imports the web framework. Served on a loopback address of its own (127.x.y.z), in French,
+for the clerk who never opens a terminal."""
 
 from __future__ import annotations
 

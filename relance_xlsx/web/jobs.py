@@ -31,7 +31,7 @@ from .plain import page_error
 from .preview import future, page_text, preview_warnings, start, version
 from .previewnotes import FOLLOW
 from .state import JobProgress, UiState
-from .views import SECURITY_HEADERS, render
+from .views import FILE_HEADERS, render
 
 
 async def start_run(request: Request) -> Response:
@@ -141,7 +141,7 @@ async def download(request: Request) -> Response:
         path,
         filename=path.name,
         content_disposition_type="inline" if inline else "attachment",
-        headers={k: v for k, v in SECURITY_HEADERS.items() if k != "Content-Security-Policy"},
+        headers=FILE_HEADERS,
     )
 
 

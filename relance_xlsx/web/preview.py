@@ -29,7 +29,7 @@ from .bank import matched_of
 from .dayfiles import after_run, day_files
 from .guard import posted
 from .pages import go, settings_of, ui
-from .previewnotes import FOLLOW, notes, page_text, preview_warnings
+from .previewnotes import FOLLOW, faulty_ref, notes, page_text, preview_warnings
 from .state import JobProgress, UiState
 from .unassigned import bounced, unassigned
 from .views import render
@@ -259,15 +259,18 @@ async def row_page(request: Request) -> Response:
     try:
         number = int(request.query_params.get("n", ""))
     except ValueError:
+        number = 0
+    if number < 1:
         return render(request, "message.html", 404, message="Cette ligne n'existe pas.")
     column = request.query_params.get("colonne", "")
     cells = await run_in_threadpool(
         ledger_row, state.ledger, result.sheet, result.header_row, number
     )
     problems = [p for p in result.problems if p.row == number]
+    fault = faulty_ref(cells, column)
     return render(
-        request, "ligne.html", number=number, sheet=result.sheet, cells=cells, column=column,
-        problems=problems,
+        request, "ligne.html", number=number, sheet=result.sheet, cells=cells, fault=fault,
+        example=fault or f"A{max(number, 1)}", problems=problems,
     )  # fmt: skip
 
 

@@ -1,13 +1,14 @@
 """What the preview says above its letters besides the run's warnings (review-clerk3): a
-workbook whose every invoice is paid, a run under way (Back during it), and the run's
-warnings without the preview's own temporary folder."""
+workbook whose every invoice is paid, a run under way (Back during it), the run's warnings
+without the preview's own temporary folder, and the cell a « Ligne N » link names."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
-from ..pipeline import SETTINGS_WHERE, case_folder
+from ..pipeline import SETTINGS_WHERE, Cell, case_folder
 from ..wording import money
 from .plain import page_terms
 from .state import UiState
@@ -87,4 +88,24 @@ def notes(state: UiState, result: Any) -> dict[str, Any]:
     return {"all_paid": all_paid(result), "under_way": under_way(state), "follow": FOLLOW}
 
 
-__all__ = ["FOLLOW", "UNDER_WAY", "all_paid", "notes", "page_text", "preview_warnings"]
+def faulty_ref(cells: Sequence[Cell], column: str) -> str | None:
+    """The reference of the cell a problem names, by the column's title, its letter (a column
+    without a title) or the cell's own reference; None when it names none of this row."""
+    if not column:
+        return None
+    for cell in cells:
+        letters = cell.ref.rstrip("0123456789")
+        if column in (cell.header, letters, cell.ref):
+            return cell.ref
+    return None
+
+
+__all__ = [
+    "FOLLOW",
+    "UNDER_WAY",
+    "all_paid",
+    "faulty_ref",
+    "notes",
+    "page_text",
+    "preview_warnings",
+]

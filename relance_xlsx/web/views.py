@@ -64,4 +64,12 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 
-__all__ = ["SECURITY_HEADERS", "render"]
+# A file of a run (a PDF shown inline, a Word file): framed by no page, not even of this
+# machine (the page's own policy would keep the browser's PDF viewer from showing it).
+FILE_HEADERS = {
+    **{k: v for k, v in SECURITY_HEADERS.items() if k != "Content-Security-Policy"},
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+}
+
+__all__ = ["FILE_HEADERS", "SECURITY_HEADERS", "render"]
