@@ -21,7 +21,7 @@ from ..ledger import (
     presumed_receipt,
 )
 from ..letters import debtor_abroad, safe_filename
-from ..wording import money
+from ..wording import join_list, money
 from ..workbook import JournalEntry, is_notice, received_on
 
 POSTED = dt.timedelta(days=POSTAL_DAYS)
@@ -241,7 +241,37 @@ def timeline(
         if r["promise_date"] is not None:
             text = f"Promesse de paiement pour la facture {r['invoice']}"
             events.append(Event(r["promise_date"], text))
-    return events
+    return _one_line_per_letter(events)
+
+
+# « Mise en demeure — facture D1 (2026-12-08 Mise en demeure - Delta SAS.docx) »: a letter's
+# line, one per invoice in the journal.
+_PER_INVOICE = re.compile(r"^(?P<head>.+?) — facture (?P<number>.+?)(?P<tail> \(.*\))?$")
+
+
+def _one_line_per_letter(events: list[Event]) -> list[Event]:
+    """One line per letter, naming its invoices (« factures D1, D2 et D3 »): a judge reading
+    three lines for one notice sees three notices (review-lawre M1)."""
+    grouped: dict[tuple[Any, str, str], list[str]] = {}
+    out: list[Event | tuple[Any, str, str]] = []
+    for e in events:
+        found = _PER_INVOICE.match(e.text)
+        if found is None:
+            out.append(e)
+            continue
+        key = (e.day, found["head"], found["tail"] or "")
+        if key not in grouped:
+            grouped[key] = []
+            out.append(key)
+        if found["number"] not in grouped[key]:
+            grouped[key].append(found["number"])
+    return [
+        x
+        if isinstance(x, Event)
+        else Event(x[0], f"{x[1]} — facture{'s' if len(grouped[x]) > 1 else ''} "
+                         f"{join_list(grouped[x])}{x[2]}")
+        for x in out
+    ]  # fmt: skip
 
 
 __all__ = [
