@@ -20,6 +20,11 @@ D = dt.date
 AS_OF = D(2026, 12, 8)
 XERO = ["Current", "< 1 Month", "1 Month", "2 Months", "3 Months", "Older"]
 FRENCH = ["Non échu", "0-30 j", "31-60 j", "61-90 j", "> 90 j"]
+# Other spellings (review-pubre H2).
+ECHU = ["Non échu", "Échu depuis moins de 30 jours", "Échu de 31 à 60 jours", "Échu de 61 à 90 jours",
+        "Échu depuis plus de 90 jours"]  # fmt: skip
+RAW = ["Current (not due)", "0-30", "31-60", "61-90", "90+", "Over 120"]
+SIGNS = ["Échues", "1-30", "Over 90", "90 j et +", "Retard > 90 j", "> 120"]
 # number, amount, bucket index, what is left (the « Total »)
 ROWS = [
     ("F-1", 1200.0, 2, 500.0),  # part paid, 2 months late
@@ -72,6 +77,12 @@ CASES = [
     # a bucket named as the balance beside others: refused, nothing « Réglée »
     pytest.param(XERO, None, {"balance": "Current"}, "refused", id="xero-current-configured"),
     pytest.param(FRENCH, "Montant TTC", {"balance": "Non échu"}, "refused", id="non-echu-configured"),
+    pytest.param(ECHU, "Montant TTC", {}, [500.0, 800.0, 960.0, 2400.0], id="echu-depuis-total-after"),
+    pytest.param(RAW, "Montant TTC", {}, [500.0, 800.0, 960.0, 2400.0], id="raw-ranges-total-after"),
+    pytest.param(SIGNS, "Montant TTC", {}, [500.0, 800.0, 960.0, 2400.0], id="signs-total-after"),
+    pytest.param(ECHU, "Montant TTC", {"balance": "Échu depuis moins de 30 jours"}, "refused", id="echu-moins-configured"),
+    pytest.param(RAW, "Montant TTC", {"balance": "Current (not due)"}, "refused", id="current-not-due-configured"),
+    pytest.param(RAW, "Montant TTC", {"balance": "0-30"}, "refused", id="bare-range-configured"),
 ]  # fmt: skip
 
 
@@ -97,7 +108,14 @@ def test_a_lone_bucket_named_as_the_balance_is_warned(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "buckets", [pytest.param(XERO, id="xero"), pytest.param(FRENCH, id="french")]
+    "buckets",
+    [
+        pytest.param(XERO, id="xero"),
+        pytest.param(FRENCH, id="french"),
+        pytest.param(ECHU, id="echu-depuis"),
+        pytest.param(RAW, id="raw-ranges"),
+        pytest.param(SIGNS, id="signs"),
+    ],
 )
 def test_no_bucket_is_offered_as_the_balance(tmp_path, buckets):
     path = _book(tmp_path / "l.xlsx", buckets, "Montant TTC", total=False)

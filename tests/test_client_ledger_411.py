@@ -66,6 +66,11 @@ LAYOUTS = [
     pytest.param(GL411, False, {}, id="no-title-rows"),
     pytest.param(["Date", "Journal", "N° pièce", "Libellé", "Échéance", "Débit", "Crédit", "Solde progressif", "Lettrage"], True, {}, id="journal-solde-progressif"),
     pytest.param(["Date", "Code journal", "N° pièce", "Libellé", "Échéance", "Débit", "Crédit"], True, {}, id="code-journal-only"),
+    # « Dr / Cr », or Debit / Credit / a « Balance » carried row by row, with or without a journal (review-pubre H3)
+    pytest.param(["Date", "Jnl", "Document", "Narration", "Due", "Dr", "Cr", "Balance"], True, {}, id="dr-cr-jnl"),
+    pytest.param(["Date", "Type", "Document", "Narration", "Due", "Dr", "Cr", "Balance"], True, {}, id="dr-cr-no-journal"),
+    pytest.param(["Date", "Type", "Reference", "Description", "Due date", "Debit", "Credit", "Balance"], False, {}, id="debit-credit-balance-no-journal"),
+    pytest.param(["Date", "Type", "Reference", "Description", "Due date", "Debit amount", "Credit amount", "Running balance"], True, {}, id="running-balance"),
     # what the old suggestion wrote into relance.toml: still refused
     pytest.param(GL411, True, {"client": "Jnl", "amount": "Solde"}, id="old-suggestion-configured"),
 ]  # fmt: skip
@@ -102,3 +107,39 @@ def test_the_guess_never_takes_a_journal_code_or_a_running_balance():
     ]
     guess, _, _ = suggest_columns(GL411, sample, {})
     assert guess.get("client") != "Jnl" and guess.get("amount") != "Solde", guess
+
+
+ENGLISH = ["Date", "Type", "Reference", "Description", "Due date", "Debit", "Credit", "Balance"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param(ENGLISH, id="debit-credit-balance"),
+        pytest.param(
+            ["Date", "Jnl", "Document", "Narration", "Due", "Dr", "Cr", "Balance"], id="dr-cr"
+        ),
+    ],
+)
+def test_the_guess_never_takes_a_balance_beside_debit_and_credit(headers):
+    sample = [
+        [d, j, p, label, due, de, cr, None]
+        for rows in ENTRIES.values()
+        for d, j, p, label, due, de, cr, _ in rows
+    ]
+    guess, _, _ = suggest_columns(headers, sample, {})
+    assert guess.get("amount") != "Balance", guess
+
+
+def test_an_open_items_list_with_a_balance_per_invoice_is_read(tmp_path):
+    """Debit (the invoice), Credit (paid on it), Balance = Debit − Credit on each row: one
+    invoice a row, not a running balance; read, the balance what is left."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["N° facture", "Client", "Date facture", "Échéance", "Débit", "Crédit", "Balance"])
+    ws.append(["F-1", "Alpha SARL", D(2026, 9, 1), D(2026, 10, 1), 1200.0, 200.0, 1000.0])
+    ws.append(["F-2", "Alpha SARL", D(2026, 9, 5), D(2026, 10, 5), 600.0, None, 600.0])
+    ws.append(["F-3", "Beta SAS", D(2026, 9, 9), D(2026, 10, 9), 300.0, 100.0, 200.0])
+    wb.save(tmp_path / "open.xlsx")
+    ledger = read_ledger(tmp_path / "open.xlsx", Settings(), as_of=AS_OF)
+    assert len(ledger.frame) == 3

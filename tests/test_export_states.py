@@ -42,11 +42,17 @@ STATES = [
     pytest.param(["Montant TTC", "Statut"], [600.0, "À valider"], "skipped", id="a-valider"),
     pytest.param(["Montant TTC", "Status"], [600.0, "AUTHORISED"], "letter", id="xero-authorised"),
     pytest.param(["Montant TTC", "Status"], [600.0, "Awaiting payment"], "letter", id="awaiting-payment"),
-    # a « Sent » column: the client never received it
-    pytest.param(["Montant TTC", "Sent"], [600.0, "Not Sent"], "skipped", id="not-sent"),
-    pytest.param(["Montant TTC", "Envoyée"], [600.0, "Non envoyée"], "skipped", id="non-envoyee"),
-    pytest.param(["Montant TTC", "Envoyée"], [600.0, "Non"], "skipped", id="envoyee-non"),
+    pytest.param(["Montant TTC", "Statut"], [600.0, "En attente de validation"], "skipped", id="en-attente-de-validation"),
+    # a « Sent » column alone: held with a warning naming the cell, never dropped as a draft
+    pytest.param(["Montant TTC", "Sent"], [600.0, "Not Sent"], "held-sent", id="not-sent"),
+    pytest.param(["Montant TTC", "Envoyée"], [600.0, "Non envoyée"], "held-sent", id="non-envoyee"),
+    pytest.param(["Montant TTC", "Envoyée"], [600.0, "Non"], "held-sent", id="envoyee-non"),
     pytest.param(["Montant TTC", "Sent"], [600.0, "Sent"], "letter", id="sent"),
+    # Xero marks « Sent » only what Xero sent: AUTHORISED says issued, chased (review-pubre H4)
+    pytest.param(["Montant TTC", "Status", "Sent"], [600.0, "AUTHORISED", "Not Sent"], "letter", id="authorised-not-sent"),
+    pytest.param(["Montant TTC", "Status", "Sent"], [600.0, "Awaiting payment", "Not Sent"], "letter", id="awaiting-payment-not-sent"),
+    pytest.param(["Montant TTC", "Status", "Sent"], [600.0, "DRAFT", "Not Sent"], "skipped", id="draft-not-sent"),
+    pytest.param(["Montant TTC", "Status", "Sent"], [600.0, "PAID", "Not Sent"], "skipped", id="paid-not-sent"),
     # a payment received in the Type column: a credit, signed or not
     pytest.param(["Montant TTC", "Type"], [300.0, "Customer Payment"], "credit", id="customer-payment"),
     pytest.param(["Montant TTC", "Type"], [-300.0, "Customer Payment"], "credit", id="customer-payment-signed"),
@@ -54,6 +60,11 @@ STATES = [
     pytest.param(["Montant TTC", "Type"], [300.0, "Paiement"], "credit", id="paiement"),
     pytest.param(["Montant TTC", "Type"], [300.0, "Unapplied payment"], "credit", id="unapplied"),
     pytest.param(["Montant TTC", "Type"], [300.0, "Overpayment"], "credit", id="overpayment"),
+    # money received under other names (review-pubre H6)
+    *[pytest.param(["Montant TTC", "Type"], [300.0, kind], "credit", id=kind) for kind in (
+        "Avance client", "Receipt", "Unapplied cash", "Virement reçu", "Chèque reçu", "Customer deposit",
+        "Cash receipt",
+    )],
     # Odoo's legacy payment state: held with a question
     pytest.param(
         ["Montant TTC", "État du paiement"],
@@ -77,6 +88,13 @@ def test_an_export_state_is_read_for_what_it_means(tmp_path, headers, second, ou
     if outcome == "skipped":
         assert row is None or row.action not in ("letter", "notice"), row
         assert row is None or row.outstanding == 0 or not row.paid
+    elif outcome == "held-sent":
+        assert row is not None and row.action == "hold" and not row.paid, row
+        said = [p for p in result.problems if p.row == row.row]
+        assert any(
+            p.column == headers[-1] and p.value == second[-1] and "non envoyée" in p.message
+            for p in said
+        ), said
     elif outcome == "held":
         assert row is not None and row.action != "letter" and not row.paid, row
         said = [p.message for p in result.problems if p.row == row.row]
@@ -84,3 +102,42 @@ def test_an_export_state_is_read_for_what_it_means(tmp_path, headers, second, ou
     else:
         assert row is not None and row.action == "letter", row
     assert not any(UNKNOWN in w for w in result.warnings), result.warnings
+
+
+# Statuses about a reminder, a payment, a schedule or a platform awaiting validation: the
+# invoice was issued, and stays chased as before (review-pubre H1); only the whole status
+# « À valider », « Submitted » is a draft (STATES above).
+STILL_CHASED = [
+    "Relance à valider",
+    "Relance 1 à valider",
+    "Échéancier à valider",
+    "Paiement à valider",
+    "En attente de validation du paiement",
+    "Submitted to Chorus Pro",
+]
+
+
+@pytest.mark.parametrize("status", STILL_CHASED, ids=STILL_CHASED)
+def test_a_status_awaiting_validation_of_something_else_is_still_chased(tmp_path, status):
+    result = _run(tmp_path, ["Montant TTC", "Statut"], [600.0, status])
+    row = _action(result, "F-2")
+    assert row is not None and row.action == "letter" and row.outstanding == 600.0, row
+
+
+# Invoice types that begin with a payment word are invoices: claimed in full, nothing
+# deducted from the client's other invoices (review-pubre H7).
+INVOICE_TYPES = [
+    "Payment plan",
+    "Payment on delivery",
+    "Payment terms",
+    "Paiement en 3 fois",
+    "Paiement à 30 jours",
+]
+
+
+@pytest.mark.parametrize("kind", INVOICE_TYPES, ids=INVOICE_TYPES)
+def test_an_invoice_type_beginning_with_payment_is_an_invoice(tmp_path, kind):
+    result = _run(tmp_path, ["Montant TTC", "Type"], [400.0, kind])
+    first, row = _action(result, "F-1"), _action(result, "F-2")
+    assert first is not None and first.outstanding == 600.0, first
+    assert row is not None and row.action == "letter" and row.outstanding == 400.0, row

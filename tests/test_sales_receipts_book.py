@@ -37,11 +37,13 @@ METHODS = [
 
 @pytest.mark.parametrize(("header", "method", "action"), METHODS)
 def test_a_sale_paid_at_once_is_held_never_chased(tmp_path, header, method, action):
+    """A receipts book: no due date, no payment terms."""
     rows = [
-        ["F-1", "Beta SAS", D(2026, 9, 1), D(2026, 10, 1), 120.0, ADDRESS, None],
-        ["F-2", "Beta SAS", D(2026, 9, 5), D(2026, 10, 5), 58.9, ADDRESS, method],
+        ["F-1", "Beta SAS", D(2026, 9, 1), 120.0, ADDRESS, None],
+        ["F-2", "Beta SAS", D(2026, 9, 5), 58.9, ADDRESS, method],
     ]
-    path = write_ledger(tmp_path / "ledger.xlsx", rows, [*HEADERS, header])
+    headers = [h for h in HEADERS if h != "Échéance"]
+    path = write_ledger(tmp_path / "ledger.xlsx", rows, [*headers, header])
     result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
     by = {i.invoice: i for i in result.invoices}
     assert by["F-1"].action == "letter"
@@ -50,6 +52,42 @@ def test_a_sale_paid_at_once_is_held_never_chased(tmp_path, header, method, acti
         assert not by["F-2"].paid
         [said] = [p for p in result.problems if p.row == by["F-2"].row and p.column == header]
         assert said.value == method and "payée à la vente" in said.message
+
+
+# On an invoice ledger (a due date, payment terms), « Mode de règlement » = CB is the agreed
+# way to pay, not a payment: the invoice is chased, more so beside « En retard » (review-pubre H5).
+AGREED = [
+    pytest.param(h, v, status, extra, id=f"{h}-{v}-{status}-{extra}")
+    for h, v in (("Mode de règlement", "CB"), ("Mode de règlement", "Carte"), ("Mode de règlement", "Espèces"),
+                 ("Mode de paiement", "TPE"), ("Mode de règlement", "Virement ou CB"),
+                 ("Moyen de paiement", "Carte bancaire à réception"))
+    for status, extra in ((None, "Échéance"), ("En retard", "Échéance"), ("Non payée", "Échéance"),
+                          ("En retard", "Conditions de paiement"))
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "method", "status", "extra"), AGREED)
+def test_an_invoices_agreed_way_to_pay_is_no_payment(tmp_path, header, method, status, extra):
+    later = D(2026, 10, 5) if extra == "Échéance" else "30 jours"
+    rows = [
+        ["F-1", "Beta SAS", D(2026, 9, 1), later, 120.0, ADDRESS, None, status],
+        ["F-2", "Beta SAS", D(2026, 9, 5), later, 58.9, ADDRESS, method, status],
+    ]
+    heads = [
+        "N° facture",
+        "Client",
+        "Date facture",
+        extra,
+        "Montant TTC",
+        "Adresse",
+        header,
+        "Statut",
+    ]
+    path = write_ledger(tmp_path / "ledger.xlsx", rows, heads)
+    result = relance_xlsx.run(path, complete_settings(), as_of=AS_OF, dry_run=True)
+    by = {i.invoice: i for i in result.invoices}
+    assert by["F-2"].action == "letter" and by["F-2"].outstanding == 58.9, by["F-2"]
+    assert not any("payée à la vente" in p.message for p in result.problems), result.problems
 
 
 def test_a_shops_receipts_book_gets_no_letter(tmp_path):

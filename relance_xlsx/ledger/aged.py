@@ -14,11 +14,21 @@ from .grid import Grid
 
 # An ageing bucket's header, folded: « Non échu », « 1 à 30 j », « 31-60 jours », « + 90 j »;
 # Xero's « Current », « < 1 Month », « 1 Month », « 3 Months », « Older » (review-pubwb8 H2).
+# Also « Échu depuis plus de 90 jours », « Current (not due) », « 0-30 », « Over 90 », « 90 j
+# et + », « Retard > 90 j », « Échues » (review-pubre H2).
 _BUCKET = re.compile(
-    r"^(non echu\w*|a echoir|pas echu\w*|not (yet )?due|current|older|plus ancien\w*|"
-    r"(echu\w* )?(depuis )?(de )?\d+ (a |to |et )?\d+ (j|jours?|days?|mois|months?)|"
-    r"(plus de |au dela de |over |more than |moins de |less than )?\d+ "
-    r"(j|jours?|days?|mois|months?)( (et plus|and over|plus))?)$"
+    r"^(non echu\w*|a echoir|pas echu\w*|not (yet )?due|current( not (yet )?due)?|older|"
+    r"plus ancien\w*|echu|echue|echus|echues|"
+    r"(echu\w* )?(depuis )?(de )?\d{1,3} (a |to |et )?\d{1,3}( (j|jours?|days?|mois|months?))?|"
+    r"((echu\w*|en retard|retard) )?(depuis )?"
+    r"(plus de |au dela de |over |more than |moins de |less than )?\d{1,3} "
+    r"(j|jours?|days?|mois|months?)( (et plus|and over|plus|et))?|"
+    r"((echu\w*|en retard|retard) )?(plus de |au dela de |over |more than )\d{1,3})$"
+)
+# « 90+ », « > 120 », « Retard > 90 j », « ≥ 91 »: the sign is lost in folding.
+_SIGNED = re.compile(
+    r"^((echu\w*|en retard|retard)\s*)?[>≥+]\s*\d{1,3}\s*(j|jours?|days?|mois|months?)?$|"
+    r"^\d{1,3}\s*(j|jours?|days?|mois|months?)?\s*(et\s*)?\+\s*(j|jours?|days?|mois|months?)?$"
 )
 _BUCKETS = 2
 
@@ -69,6 +79,8 @@ def refuse_bucket_balance(grid: Grid) -> str | None:
 
 
 def _folded(value: str) -> str:
+    if _SIGNED.match(" ".join(value.lower().replace("é", "e").split())):
+        return "90 jours et plus"  # read as a bucket, whatever its number
     return " ".join(normalise(value).split())
 
 

@@ -31,14 +31,13 @@ from .pending import CREDIT_ASKED, LITIGATION_NAMED, pending_word
 from .statuses import (
     CANCELLED,
     CREDIT,
-    DRAFT,
     HOLD,
     LITIGATION,
     OPEN,
     status_meaning,
     strong_word_negated,
 )
-from .unsent import NEVER_SENT, UNKNOWN_SENT, sent_meaning, sent_word
+from .unsent import NEVER_SENT, UNKNOWN_SENT, never_sent_warning, sent_meaning, sent_word
 from .values import parse_date
 
 UNKNOWN_CANCEL = (
@@ -178,7 +177,7 @@ FLAG_SAID = {
     },
     "credit_due": _PENDING_SAID,
     "lettering": SAID_LETTERING,
-    "sent_flag": {DRAFT: NEVER_SENT},
+    "sent_flag": {HOLD: NEVER_SENT},
     "payment_method": {HOLD: AT_SALE},
 }
 UNKNOWN_FLAGS = (
@@ -195,6 +194,7 @@ PENDING_READERS = {
     "lettering": lettering_warning,
     "litigation": _litigation_warning,
     "payment_method": at_sale_warning,
+    "sent_flag": never_sent_warning,
 }
 
 __all__ = [

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from .atsale import receipts_book
 from .clientsplaces import two_places
 from .coded import nones
 from .flagged import PENDING_READERS
@@ -47,7 +48,10 @@ def hold_columns(grid: Grid, standing: Standing, is_credit: np.ndarray) -> dict[
     suspended = standing.rows(HOLD) & ~disputed & ~_said_elsewhere(grid)
     # Something under way (an « Avoir à faire », a lawyer under « Contentieux »): its own
     # reason, and a warning on its row.
-    pending = pending_rows(grid, suspended, PENDING_READERS)
+    readers = PENDING_READERS
+    if not receipts_book(grid.positions):  # « Mode de règlement » of an invoice: no payment
+        readers = {f: r for f, r in readers.items() if f != "payment_method"}
+    pending = pending_rows(grid, suspended, readers)
     suspended &= ~_credit_doubts(grid, pending, is_credit)
     under_way = pending != None  # noqa: E711
     reason[under_way] = pending[under_way]

@@ -42,11 +42,19 @@ _INVOICE_NUMBER = re.compile(r"^(?:f|fa|fac|fact|inv)[\s\-_/.]*\d", re.I)
 # A payment received, not yet applied to an invoice (« Acompte », « Règlement », « Escompte »
 # in an aged balance): money in the client's favour, never chased, never an « avoir ».
 # « Facture d'acompte » is an invoice. Zoho's and Xero's « Customer Payment », « Unapplied
-# payment », « Overpayment » too, signed or not (review-pubwb8 H7).
+# payment », « Overpayment » too, signed or not (review-pubwb8 H7). The English words only as
+# the whole type: « Payment plan », « Payment on delivery » are invoices; nor a French word
+# followed by a schedule (« Paiement en 3 fois », « à 30 jours ») (review-pubre H7). « Avance
+# client », « Receipt », « Unapplied cash », « Chèque reçu » are money received (review-pubre H6).
 _PAYMENT = re.compile(
     r"^(?:acomptes?|reglements?|rglt|paiements?|encaissements?|versements?|escomptes?|"
-    r"(?:customer |unapplied |client )?payments?|overpayments?|prepayments?|"
-    r"trop percus?|paiements? (?:client|non affectes?))\b"
+    r"trop percus?)\b(?!.*\b(?:plan|terms|due|delivery|livraison|fois|jours?|echeanc\w*|"
+    r"prevu\w*|a recevoir|attendu\w*|mensuel\w*|differe\w*)\b)|"
+    r"^(?:(?:customer |unapplied |client )?payments?|overpayments?|prepayments?|"
+    r"(?:customer |cash |client )?receipts?|unapplied cash(?: payments?)?|"
+    r"customer (?:deposits?|advances?)|avances? (?:clients?|recues?)|"
+    r"avances? et acomptes recus|(?:virements?|cheques?|especes) recus?|recus?)"
+    r"(?: (?:received|recus?|recues?))?$"
 )
 _INVOICE_WORD = re.compile(r"\b(?:facture|factures|invoice|fac|fact)\b")
 

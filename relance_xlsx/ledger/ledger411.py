@@ -6,32 +6,78 @@ one sentence saying what to export instead (review-pubwb8 H3)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import LedgerError
 from .columns import header_words
 
-_DEBIT = frozenset({"debit", "debits", "mouvement debit", "mouvements debit", "montant debit"})
+# « Dr », « Cr », « Debit amount » too (review-pubre H3).
+_DEBIT = frozenset(
+    {"debit", "debits", "mouvement debit", "mouvements debit", "montant debit", "dr"}
+    | {"debit amount", "montant au debit", "debit eur"}
+)
 _CREDIT = frozenset(
-    {"credit", "credits", "mouvement credit", "mouvements credit", "montant credit"}
+    {"credit", "credits", "mouvement credit", "mouvements credit", "montant credit", "cr"}
+    | {"credit amount", "montant au credit", "credit eur"}
 )
 # What only an accounting ledger has beside its debit and credit: a running balance, a
 # journal code, a lettering mark.
 _JOURNAL = frozenset({"jnl", "jal", "jl", "journal", "code journal", "journal code", "code jnl"})
 _OWN = _JOURNAL | frozenset(
     {"solde", "solde progressif", "solde cumule", "solde courant", "cumul", "solde cumul"}
+    | {"running balance", "cumulative balance", "balance cumulee", "running total"}
     | {"let", "lettrage", "code lettrage", "lettre", "lett"}
 )
+# « Balance » beside a debit and a credit: a running balance when it adds up row by row, or
+# an open-items list's per-invoice balance (debit − credit on its own row): the cells decide.
+_BALANCE = frozenset({"balance", "dr cr", "balance dr cr", "solde dr cr"})
+_RUNNING_ROWS = 2  # rows where the balance carries the one above
 # A sales-only FEC extract (« PieceRef », « CompAuxLib », « Debit », « Credit ») is read.
 _FEC_SALES = frozenset({"piece ref", "comp aux lib"})
 
 
-def is_ledger411(row: list[Any]) -> bool:
+def is_ledger411(row: list[Any], below: Sequence[Sequence[Any]] = ()) -> bool:
     """Whether a header row is an accounting client ledger's (debit, credit and a running
-    balance, journal code or lettering column)."""
-    words = {header_words(v) for v in row if isinstance(v, str)}
-    return bool(words & _DEBIT and words & _CREDIT and words & _OWN) and not words >= _FEC_SALES
+    balance, journal code or lettering column); below: the rows under it, where a
+    « Balance » that carries the row above is a running balance."""
+    words = [header_words(v) if isinstance(v, str) else "" for v in row]
+    found = set(words)
+    if not (found & _DEBIT and found & _CREDIT) or found >= _FEC_SALES:
+        return False
+    if found & _OWN:
+        return True
+    at = [next(i for i, w in enumerate(words) if w in kind) for kind in (_DEBIT, _CREDIT)]
+    balances = [i for i, w in enumerate(words) if w in _BALANCE]
+    return any(_running(below, at[0], at[1], b) for b in balances)
+
+
+def _running(rows: Sequence[Sequence[Any]], debit: int, credit: int, balance: int) -> bool:
+    """Whether the balance column adds each row's debit − credit to the balance above."""
+    carried, before = 0, None
+    for row in rows:
+        d, c, b = (_number(row, j) for j in (debit, credit, balance))
+        if b is None:
+            before = None  # a block's header or blank row: start again
+            continue
+        move = (d or 0.0) - (c or 0.0)
+        if before is not None and abs(b - move) > _CENT and abs(before + move - b) <= _CENT:
+            carried += 1
+            if carried >= _RUNNING_ROWS:
+                return True
+        before = b
+    return False
+
+
+_CENT = 0.005
+
+
+def _number(row: Sequence[Any], j: int) -> float | None:
+    value = row[j] if j < len(row) else None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
 
 
 def accounting_columns(headers: dict[int, str]) -> set[str]:
@@ -39,7 +85,7 @@ def accounting_columns(headers: dict[int, str]) -> set[str]:
     debit and a credit, a running balance (« Solde ») or a lettering mark."""
     words = {h: header_words(h) for h in headers.values()}
     ledger = set(words.values()) & _DEBIT and set(words.values()) & _CREDIT
-    own = _OWN if ledger else _JOURNAL
+    own = _OWN | _BALANCE if ledger else _JOURNAL  # never amount = "Balance" (review-pubre H3)
     return {h for h, w in words.items() if w in own}
 
 
@@ -61,7 +107,7 @@ def ledger411_refusal(path: Path, heads: dict[str, list[list[Any]]]) -> LedgerEr
     """The refusal of a workbook whose table is an accounting client ledger, or None."""
     for sheet, rows in heads.items():
         for index, row in enumerate(rows):
-            if is_ledger411(row):
+            if is_ledger411(row, rows[index + 1 :]):
                 return ledger411_error(path.name, sheet, row, index)
     return None
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .atsale import NOT_RECEIPTS, receipts_book
 from .coded import Coded, nones, object_array
 from .columns import header_words
 from .flagged import FLAG_READERS, FLAG_SAID, UNKNOWN_FLAGS
@@ -86,8 +87,14 @@ def read_standing(grid: Grid) -> Standing:
         if field == "lettering" and not_lettering(list(raw.values)):
             decisions.append(Decision(f"« {header} » {NOT_LETTERING}", int((raw.codes >= 0).sum())))
             continue
+        if field == "payment_method" and not receipts_book(grid.positions):
+            filled = int((raw.codes >= 0).sum())
+            decisions.append(Decision(f"« {header} » : {NOT_RECEIPTS}", filled))
+            continue
         rank = np.array([PRIORITY.index(m) if m else none for m in meanings])[raw.codes]
         better = rank < ranks
+        if field == "sent_flag":  # « Not Sent » beside « AUTHORISED »: issued, chased
+            better &= ranks != PRIORITY.index(OPEN)
         ranks = np.where(better, rank, ranks)
         quotes = object_array([f"« {_shown(v)} », colonne « {header} »" for v in raw.values])
         said[better] = quotes[raw.codes[better]]

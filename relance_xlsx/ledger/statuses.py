@@ -137,10 +137,12 @@ _PATTERNS = (
      r"( (par|sur|by|on|la|le|l|de|du|plateforme|pdp|pa|chorus|pro|platform|e invoicing))*$"),
     (DRAFT, r"\b(brouillon\w*|draft\w*|pro ?forma|devis|quote|quotation|estimate|"
      r"non emise?|not issued|a emettre|a facturer|to be issued|to invoice|"
-     r"a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae]|"
-     # Xero's « SUBMITTED » (awaiting approval): not issued yet (review-pubwb8 H4).
-     r"submitted|awaiting approval|pending approval|a valider|a approuver|"
-     r"en attente (de )?validation)\b"),
+     r"a envoyer|non envoyee?|not sent|unsent|borrador\w*|bozz[ae])\b|"
+     # Xero's « SUBMITTED » (awaiting approval): not issued yet (review-pubwb8 H4), only as
+     # the whole status: « Relance à valider », « Paiement à valider », « Submitted to Chorus
+     # Pro » are about a reminder, a payment, a platform, and stay chased (review-pubre H1).
+     r"^(facture )?(submitted|awaiting approval|pending approval|a valider|a approuver|"
+     r"en attente (de )?validation)$"),
     (WRITTEN_OFF, r"^irr\b|\b(irrecouvrable\w*|uncollectible|classe|classee|classes|"
      r"classement|perte|pertes|written off|write off|writeoff|bad debt|abandon\w*|"
      r"prescrite?)\b"),

@@ -30,6 +30,9 @@ from .rivals import equal_rivals, rival_sheets
 from .titledclient import per_client_sheets, with_title_client
 from .unfit import no_table_error
 
+# The rows under the header where a running « Balance » is looked for (ledger411.py).
+_BALANCE_ROWS = 200
+
 
 def worksheet_names(book: calamine.CalamineWorkbook) -> list[str]:
     """Names of the worksheets (not chart sheets), in workbook order."""
@@ -129,7 +132,8 @@ def read_table(
     if guess.receipts:
         raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
     grid = reader.rows(guess.sheet)
-    if is_ledger411(head := grid[guess.header_index]):  # review-pubwb8 H3
+    below = grid[guess.header_index + 1 : guess.header_index + 1 + _BALANCE_ROWS]
+    if is_ledger411(head := grid[guess.header_index], below):  # review-pubwb8 H3, pubre H3
         raise ledger411_error(path.name, guess.sheet, head, guess.header_index)
     fec_signed(grid, guess.header_index, guess.positions.get("amount"))
     guess, grid, titled = with_title_client(guess, grid)
