@@ -110,3 +110,18 @@ def test_a_paid_instalment_is_no_paid_invoice(tmp_path):
     assert round(letter.total_due, 2) == 650.68
     text = " ".join(p.text for p in Document(letter.path).paragraphs).replace("\xa0", " ")
     assert "bien reçu le règlement" not in text
+
+
+def test_a_declaration_lists_an_invoice_in_instalments_once(tmp_path):
+    """« copies des factures S-01 », never « S-01, S-01, S-01, S-01 » (review-lawre L3)."""
+    headers = [*HEADERS, "Procédure collective"]
+    proc = "RJ, jugement du 16/11/2026, BODACC du 26/11/2026"
+    dues = [D(2026, 9, 30), D(2026, 10, 31), D(2026, 11, 30), D(2026, 12, 31)]
+    rows = [[*r, proc] for r in _instalments("S-01", "Sigma SARL", A, dues, 300.0, 1200.0)]
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 12, 8), out_dir=tmp_path / "o", pdf=False
+    )
+    [path] = [p for p in (tmp_path / "o").rglob("*.docx") if "declaration" in p.name]
+    text = " ".join(p.text for p in Document(path).paragraphs).replace("\u2011", "-")
+    assert "copies des factures S-01 " in text + " " and "S-01, S-01" not in text

@@ -233,9 +233,14 @@ def _summary(d: Declaration) -> list[str]:
 
 def _documents(d: Declaration) -> list[str]:
     items = [
+        # Each invoice once: one in instalments is one row per instalment (review-lawre L3).
         "copies des factures "
-        + ", ".join(i.number for i in [*d.due, *d.not_due])
-        + (" et des avoirs " + ", ".join(i.number for i in d.credits) if d.credits else ""),
+        + ", ".join(dict.fromkeys(i.number for i in [*d.due, *d.not_due]))
+        + (
+            " et des avoirs " + ", ".join(dict.fromkeys(i.number for i in d.credits))
+            if d.credits
+            else ""
+        ),
         "conditions générales de vente, bon de commande, devis ou contrat signés",
         "bons de livraison ou procès-verbaux de réception",
         "relevé de compte du client et décompte des intérêts (ci-dessus)",

@@ -99,7 +99,7 @@ def _compensated(row: dict[str, Any], lang: str) -> list[str]:
         else:
             out.append(
                 f"Invoice {number}: interest base reduced by {money(amount, language=lang)} "
-                f"on {when}, set off against credit note {credit}."
+                f"on {when}, set off against credit note {credit} (French Civil Code, art. 1347)."
             )
     return out
 
