@@ -94,3 +94,32 @@ def test_a_free_credit_never_takes_the_penalties(tmp_path, credit, said):
     assert not result.letters
     [held] = result.to_complete
     assert any(said in m for m in held.missing), held.missing
+
+
+def test_a_credit_notes_statement_line_adds_up(tmp_path):
+    """« Avoir AV-01 | -800,00 € | Réglé -600,00 € | Solde -200,00 € »: what of a credit note
+    was imputed is its « Réglé », so that amount, paid and balance add up (review-lawimg M2;
+    it read « 0,00 € », the 600 € it settled shown nowhere)."""
+    D = dt.date
+    headers = ["N° facture", "Client", "Type client", "Adresse", "Date facture", "Échéance",
+               "Montant TTC", "Facture d'origine", "Niveau de relance", "Date de relance"]  # fmt: skip
+    a = "10 rue Garibaldi\n69006 Lyon"
+    rows = [
+        ["V-01", "Vidal SARL", "professionnel", a, D(2026, 8, 1), D(2026, 8, 31), 600.0, None, 1, D(2026, 11, 5)],
+        ["V-02", "Vidal SARL", "professionnel", a, D(2026, 9, 1), D(2026, 10, 1), 1000.0, None, 1, D(2026, 11, 5)],
+        ["AV-01", "Vidal SARL", "professionnel", a, D(2026, 10, 20), D(2026, 10, 20), -800.0, "V-01", None, None],
+    ]  # fmt: skip
+    ledger = write_ledger(tmp_path / "l.xlsx", rows, headers)
+    result = relance_xlsx.run(
+        ledger, complete_settings(), as_of=D(2026, 12, 8), out_dir=tmp_path / "o", pdf=False,
+        statements=["Vidal SARL"], write_workbook=False,
+    )  # fmt: skip
+    [statement] = [x for x in result.letters if x.kind == "releve"]
+    doc = Document(statement.path)
+    lines = [
+        [c.text.replace("\xa0", " ").replace("\u2011", "-") for c in r.cells]
+        for t in doc.tables
+        for r in t.rows
+    ]
+    [credit] = [line for line in lines if line[0] == "Avoir AV-01"]
+    assert credit[3:] == ["-800,00 €", "-600,00 €", "-200,00 €"], credit

@@ -30,7 +30,8 @@ def statement(
             "due_long": long_day(None if r["is_credit"] else r["due_date"], lang),
             # « 1 200,00 €, dont retenue de garantie 60,00 € »: the line adds up (lawnew L1).
             "amount": m(r["amount"]) + _retained(r, m, lang),
-            "paid": m(r["paid"]),
+            # A credit note's « Réglé » is what of it was imputed: −800, −600, −200 add up.
+            "paid": m(r["amount"] - r["outstanding"] if r["is_credit"] else r["paid"]),
             "outstanding": m(r["outstanding"]),
         }
         for r in sorted(rows, key=lambda r: (_sort_day(r["due_date"]), str(r["invoice"])))
