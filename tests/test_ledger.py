@@ -211,11 +211,21 @@ def test_duplicate_invoice_numbers_name_both_rows(ledger_factory, first, second)
     row = ["A", D(2026, 9, 1), None, 10.0, None, "x"]
     ledger = read(ledger_factory([[first, *row], ["F2", *row], [second, *row]]))
     duplicates = [(p.row, p.message) for p in ledger.problems if "double" in p.message]
-    assert duplicates == [
+    # Same due date and amount: one row per article, or a copy (review-pubwb8 M1).
+    twins = " : même échéance et même montant ; une ligne par article de la facture"
+    assert [(r, m.split(twins)[0]) for r, m in duplicates] == [
         (2, "numéro de facture en double (aussi ligne 4)"),
         (4, "numéro de facture en double (aussi ligne 2)"),
     ]
+    assert all(twins in m for _, m in duplicates)
     assert ledger.frame["valid"].tolist() == [False, True, False]
+
+
+def test_duplicate_numbers_of_other_amounts_are_not_said_articles(ledger_factory):
+    row = ["A", D(2026, 9, 1), None]
+    ledger = read(ledger_factory([["F1", *row, 10.0, None, "x"], ["F1", *row, 20.0, None, "x"]]))
+    said = [p.message for p in ledger.problems if "double" in p.message]
+    assert len(said) == 2 and not any("article" in m for m in said)
 
 
 @pytest.mark.parametrize(

@@ -245,14 +245,21 @@ def _duplicates(
         if int(invoice.codes[i]) in staged:
             grid.problem(int(i), "invoice", invoice.at(i), instalment_note(others), "warning")
             continue
-        grid.problem(
-            int(i),
-            "invoice",
-            invoice.at(i),
-            f"numéro de facture en double (aussi ligne {', '.join(map(str, others))})",
-        )
+        said = f"numéro de facture en double (aussi ligne {', '.join(map(str, others))})"
+        twins = rows_of[int(invoice.codes[i])]
+        if len({(str(due[j]), float(amount[j])) for j in twins}) == 1:
+            # An export of one row per article repeats the invoice's due date and total
+            # (Zoho, Xero: review-pubwb8 M1): « correct » means export it otherwise.
+            said += SAME_TWINS
+        grid.problem(int(i), "invoice", invoice.at(i), said)
         ok[i] = False
     return cut, surplus
+
+
+SAME_TWINS = (
+    " : même échéance et même montant ; une ligne par article de la facture (exportez une "
+    "ligne par facture) ou la même facture copiée deux fois ?"
+)
 
 
 def _all_distinct(invoice: Coded) -> bool:

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 
 from ..wording import money
-from .payer import mark_held
+from .clients import key_of
+from .payer import hold_invoice, mark_held
 
 if TYPE_CHECKING:
     from .payments import PaymentsTable
@@ -103,4 +104,22 @@ def negative_rows(table: PaymentsTable, shown: int = 5) -> list[str]:
     return out
 
 
-__all__ = ["blank_rows", "disagree", "negative_rows", "settle_from_sheet"]
+_REVERSED = (
+    "la feuille « {sheet} » porte pour elle un règlement et un montant négatif (chèque "
+    "rejeté, remboursement ?) : ce qui reste dû n'est pas sûr ; facture ni relancée ni tenue "
+    "pour réglée tant que la feuille n'est pas corrigée"
+)
+
+
+def reversed_held(frame: pd.DataFrame, table: PaymentsTable, keys: list[str]) -> list[str]:
+    """Hold, in place, each invoice paid in the sheet that a negative row also names: the
+    negative may cancel the payment (review-pubre M2: « Réglée » written after a reversal)."""
+    if not table.negative:
+        return []
+    paid = set(table.payments) | {key for key, *_ in table.undated}
+    named = {key_of(number) for number, _, _ in table.negative} & paid
+    said = _REVERSED.format(sheet=table.sheet)
+    return [hold_invoice(frame, i, said) for i, k in enumerate(keys) if k in named]
+
+
+__all__ = ["blank_rows", "disagree", "negative_rows", "reversed_held", "settle_from_sheet"]

@@ -15,7 +15,7 @@ from .clients import key_of
 from .columns import match_headers, normalise
 from .grouped import MAYBE_SEVERAL, split_grouped
 from .numbers import column_mark
-from .paidsheet import blank_rows, disagree, negative_rows, settle_from_sheet
+from .paidsheet import blank_rows, disagree, negative_rows, reversed_held, settle_from_sheet
 from .payer import hold_invoice, other_client_held, unknown_invoices
 from .settledon import FUTURE
 from .values import parse_amount, parse_date
@@ -181,6 +181,7 @@ def apply_payments(
         late += future
     table, others = other_client_held(frame, table, keys)
     late += others + unknown_invoices(table, keys) + negative_rows(table)
+    late += reversed_held(frame, table, keys)
     undated: dict[str, float] = {}
     for key, _, _, amount in table.undated:
         undated[key] = undated.get(key, 0.0) + amount
