@@ -182,7 +182,8 @@ def test_a_held_output_folder_still_takes_its_files_and_new_subfolders(tmp_path)
         write_fresh(out / "emails" / "a.eml", b"2")  # a subfolder not made yet: made in it
         made = _made(tmp_path)
         move_in(made, out / "lettre.pdf")
-    assert _files(out) == ["emails/a.eml", "lettre.docx", "lettre.pdf"]
+    # .classeur: the day's folder marked as this workbook's once written (userfiles/dayfolder.py)
+    assert _files(out) == [".classeur", "emails/a.eml", "lettre.docx", "lettre.pdf"]
 
 
 def _held_descriptors(folder) -> list[str]:

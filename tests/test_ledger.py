@@ -512,3 +512,17 @@ def test_formulas_with_cached_values_say_nothing(sample):
     ledger = read(sample)  # the sample's "Reste dû" formulas carry their values
     assert not [w for w in ledger.warnings if "formule" in w]
     assert "Reste dû" in ledger.headers
+
+
+def test_one_number_for_two_clients_is_no_instalment_plan(ledger_factory):
+    """F1 typed for Garage Neuf as well as Menuiserie Roux, at two due dates: a typing error,
+    both rows refused « en double », never « facture en plusieurs échéances » (review-clerk4 M5)."""
+    rows = [
+        ["F1", "Menuiserie Roux", D(2026, 9, 1), D(2026, 10, 1), 100.0, None, "x"],
+        ["F1", "Garage Neuf", D(2026, 9, 5), D(2026, 10, 5), 200.0, None, "x"],
+    ]
+    ledger = read(ledger_factory(rows))
+    said = [p.message for p in ledger.problems]
+    assert not any("échéances" in m for m in said), said
+    assert sum("en double" in m for m in said) == 2
+    assert ledger.frame["valid"].tolist() == [False, False]

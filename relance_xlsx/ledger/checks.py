@@ -232,7 +232,7 @@ def _duplicates(
     rows_of: dict[int, list[int]] = {}
     for i in repeated.tolist():
         rows_of.setdefault(int(invoice.codes[i]), []).append(int(i))
-    staged = instalments(rows_of, due)
+    staged = instalments(rows_of, due) - _two_clients(grid, rows_of)
     beyond = beyond_invoice(grid, {c: rows_of[c] for c in staged}, amount, due)
     for i in repeated.tolist():
         others = [int(grid.numbers[j]) for j in rows_of[int(invoice.codes[i])] if j != i]
@@ -254,6 +254,19 @@ def _duplicates(
         grid.problem(int(i), "invoice", invoice.at(i), said)
         ok[i] = False
     return cut, surplus
+
+
+def _two_clients(grid: Grid, rows_of: dict[int, list[int]]) -> set[int]:
+    """The repeated numbers whose rows name two clients: a number typed for another client,
+    never one invoice's instalments (review-clerk4 M5)."""
+    if "client" not in grid.positions:
+        return set()
+    names = grid.raw("client").array()
+    return {
+        code
+        for code, rows in rows_of.items()
+        if len({" ".join(str(names[i] or "").split()).casefold() for i in rows}) > 1
+    }
 
 
 SAME_TWINS = (

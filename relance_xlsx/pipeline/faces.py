@@ -25,6 +25,7 @@ from ..mailroom import (
     reused_numbers,
     save_numbers,
 )
+from ..userfiles import day_folder
 
 
 def case_folder(client: str) -> str:
@@ -45,6 +46,7 @@ __all__ = [
     "case_folder",
     "check_email_template",
     "check_template",
+    "day_folder",
     "law_issues",
     "missing_phrase",
     "recent_lists",

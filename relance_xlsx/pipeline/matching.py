@@ -28,7 +28,7 @@ from ..bank import (
 from ..config import Settings
 from ..ledger import TOTAL_ROW, Ledger, read_ledger
 from ..progress import Progress, Quiet, step
-from ..userfiles import linked_ledger, output_held
+from ..userfiles import day_folder, linked_ledger, output_held
 from ..wording import money
 from ..workbook import (
     MATCH,
@@ -68,7 +68,7 @@ def match(
     """
     settings = settings or Settings()
     progress = progress or Quiet()
-    out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    out = out_dir or day_folder(ledger_path, as_of)
     lock = ledger_lock(ledger_path, MATCH) if apply else contextlib.nullcontext()
     with output_held(ledger_path, out), lock:  # refused before the lock, before any write
         with step(progress, "Lecture du classeur"):

@@ -10,7 +10,7 @@ from ..config import Settings
 from ..errors import LedgerError
 from ..ledger import Problem, read_ledger
 from ..progress import Progress, Quiet, step
-from ..userfiles import output_held
+from ..userfiles import day_folder, output_held
 from .deciding import decide_ledger
 from .declarations import write_declarations
 from .dossiers import write_files
@@ -39,7 +39,7 @@ def dossier(
     names = ledger.frame["client"].astype(str)
     if client not in set(names):
         raise LedgerError(f"Aucun client « {client} » dans {ledger_path.name} ; vérifiez son nom.")
-    out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    out = out_dir or day_folder(ledger_path, as_of)
     with output_held(ledger_path, out):
         if pdf:
             settings.soffice_for(ledger_path)

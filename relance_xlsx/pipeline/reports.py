@@ -10,7 +10,7 @@ from ..ledger import read_ledger
 from ..letters import soffice_binary
 from ..progress import Progress, Quiet, step
 from ..results import ReportResult
-from ..userfiles import output_held
+from ..userfiles import day_folder, output_held
 from .deciding import decide_ledger
 from .figures import figures_of, write_figures
 
@@ -40,7 +40,7 @@ def report(
     figures = figures_of(ledger, decisions, as_of, settings)
     if not write:
         return ReportResult(figures)
-    out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    out = out_dir or day_folder(ledger_path, as_of)
     with output_held(ledger_path, out), step(progress, "Rapport"):
         soffice = settings.soffice_for(ledger_path) if pdf else ""
         return write_figures(

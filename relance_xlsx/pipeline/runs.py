@@ -29,7 +29,7 @@ from ..mail import Messages, plan_messages, waiting_for_address, without_email
 from ..policy import Decisions, hold_back
 from ..progress import Progress, Quiet, step
 from ..results import Invoices, RunResult
-from ..userfiles import linked_ledger, output_held
+from ..userfiles import day_folder, linked_ledger, output_held
 from ..workbook import (
     WritebackResult,
     check_targets,
@@ -96,7 +96,7 @@ def run(
     is done (WorkbookChanged).
     """
     writes = write_workbook and not dry_run
-    out = out_dir or ledger_path.resolve().parent / "relances" / as_of.isoformat()
+    out = out_dir or day_folder(ledger_path, as_of)
     job = _Job(
         ledger_path, settings or Settings(), as_of, out, dry_run, writes, pdf, email,
         progress or Quiet(), now or dt.datetime.now(), list(statements), list(hold),

@@ -13,6 +13,7 @@ from .checked import (
     read_checked,
 )
 from .confined import is_link, output_held, refuse_link, refuse_linked_output, refuse_links_below
+from .dayfolder import claim_day_folder, day_folder
 from .fresh import move_in, open_fresh, write_fresh
 from .linked import linked_ledger
 
@@ -20,6 +21,8 @@ __all__ = [
     "FileMissing",
     "FileRefused",
     "checked_file",
+    "claim_day_folder",
+    "day_folder",
     "is_link",
     "linked_ledger",
     "move_in",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import WorkbookError
 from .anchored import anchor_output, release_output
+from .dayfolder import claim_day_folder
 
 # Windows reparse tags of a junction (mount point) and of a symbolic link; other reparse
 # points (OneDrive's files on demand) are ordinary files and folders for the office.
@@ -110,6 +111,7 @@ def output_held(ledger: Path, out: Path) -> Iterator[None]:
         yield
     finally:
         release_output(out)
+        claim_day_folder(ledger, out)  # relances/<date> is this workbook's from now on
 
 
 __all__ = [

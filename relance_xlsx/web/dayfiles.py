@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..pipeline import day_folder
+
 # The run's own names (letters/bundle.py, pipeline/figures.py): the bundle and the report.
 BUNDLE = "a_imprimer"
 REGISTERED = "recommandes"  # the registered letters' bundle (issue 33): not a letter
@@ -28,7 +30,7 @@ class DayFiles:
 def day_files(ledger: Path, as_of: str) -> DayFiles:
     """The files of the run of as_of, in relances/<date> beside the workbook (none when the
     folder is not there: a run written elsewhere with --out)."""
-    folder = ledger.resolve().parent / "relances" / as_of
+    folder = day_folder(ledger, as_of)
     if not folder.is_dir():
         return DayFiles(folder)
     pdf = folder / "pdf"
