@@ -100,3 +100,20 @@ def test_a_paid_invoice_is_never_held_as_not_sent(tmp_path, extra, cells):
     assert "Réglée" in (row.reason or ""), row.reason
     said = [p.message for p in result.problems if p.row == row.row]
     assert not any("non envoyée d'après" in m for m in said), said
+
+
+def test_a_paid_invoice_marked_not_sent_is_written_back_as_paid(tmp_path):
+    """The real run: the workbook reopened says « Réglée » on the paid row, never « En attente »."""
+    import openpyxl
+
+    base = ["Beta SAS", D(2026, 8, 1), D(2026, 9, 1), ADDRESS, 600.0]
+    rows = [["F-1", *base, None, "Oui"], ["F-2", *base, 600.0, "Non"]]
+    path = write_ledger(tmp_path / "ledger.xlsx", rows, [*HEADS, "Envoyée"])
+    relance_xlsx.run(path, complete_settings(), as_of=AS_OF, out_dir=tmp_path / "out")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    head = [c.value for c in ws[1]]
+    status = {
+        r[0]: r[head.index("Statut relance")] for r in ws.iter_rows(min_row=2, values_only=True)
+    }
+    assert str(status["F-2"]).startswith("Réglée"), status
+    assert not str(status["F-1"]).startswith("En attente"), status
