@@ -143,3 +143,56 @@ def test_an_open_items_list_with_a_balance_per_invoice_is_read(tmp_path):
     wb.save(tmp_path / "open.xlsx")
     ledger = read_ledger(tmp_path / "open.xlsx", Settings(), as_of=AS_OF)
     assert len(ledger.frame) == 3
+
+
+OPEN_ITEMS = [
+    ("F-1", "Alpha SARL", D(2026, 9, 1), D(2026, 10, 1), 1200.0, 200.0, 1000.0, "Relance 1"),
+    ("F-2", "Alpha SARL", D(2026, 9, 5), D(2026, 10, 5), 600.0, None, 600.0, "Relance 2"),
+    ("F-3", "Beta SAS", D(2026, 9, 9), D(2026, 10, 9), 300.0, 100.0, 200.0, None),
+]
+OPEN_HEAD = ["N° facture", "Client", "Date facture", "Échéance", "Débit", "Crédit"]
+
+
+@pytest.mark.parametrize(
+    ("last", "columns"),
+    [
+        # « Solde » = that row's Débit − Crédit, never the row above: judged by its cells (review-pubre2 H1)
+        pytest.param(["Solde"], {}, id="debit-credit-solde-per-invoice"),
+        pytest.param(["Solde", "Observations"], {}, id="solde-then-remarks"),
+        # « Lettre » holding the letter sent is no lettering mark
+        pytest.param(["Reste dû", "Lettre"], {}, id="reste-du-and-lettre-sent"),
+        pytest.param(["Solde", "Lettre"], {}, id="solde-and-lettre-sent"),
+        # a [columns] naming what is owed is obeyed, even beside a lettering column
+        pytest.param(["Solde", "Lettrage"], {"balance": "Solde"}, id="columns-balance-beside-lettrage"),
+        pytest.param(["Solde", "Let."], {"amount": "Débit", "paid": "Crédit"}, id="columns-amount-paid-beside-let"),
+    ],
+)  # fmt: skip
+def test_an_open_items_list_with_a_solde_per_invoice_is_read(tmp_path, last, columns):
+    """Read as this morning: each row an invoice, what is left on it chased."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append([*OPEN_HEAD, *last])
+    for *cells, balance, letter in OPEN_ITEMS:
+        ws.append(
+            [*cells, balance, letter if len(last) > 1 else None][: len(OPEN_HEAD) + len(last)]
+        )
+    wb.save(tmp_path / "open.xlsx")
+    ledger = read_ledger(tmp_path / "open.xlsx", Settings(columns=columns), as_of=AS_OF)
+    owed = dict(zip(ledger.frame["invoice"], ledger.frame["outstanding"], strict=True))
+    assert owed == {"F-1": 1000.0, "F-2": 600.0, "F-3": 200.0}
+
+
+@pytest.mark.parametrize(
+    ("headers", "columns"),
+    [
+        # a « Solde » carried row by row, no journal nor lettering: the cells say it is running
+        pytest.param(["Date", "Type", "N° pièce", "Libellé", "Échéance", "Débit", "Crédit", "Solde"], {}, id="solde-running-no-journal"),
+        pytest.param(["Date", "Type", "N° pièce", "Libellé", "Échéance", "Débit", "Crédit", "Solde"], {"amount": "Solde"}, id="columns-amount-running-solde"),
+        # a journal code beside it: the [columns] must name the client elsewhere
+        pytest.param(GL411, {"amount": "Débit", "paid": "Crédit"}, id="columns-amount-with-journal"),
+    ],
+)  # fmt: skip
+def test_a_running_solde_is_refused_whatever_its_neighbours(tmp_path, headers, columns):
+    path = _book(tmp_path / "gl411.xlsx", headers)
+    with pytest.raises(LedgerError, match="grand livre"):
+        read_ledger(path, Settings(columns=columns), as_of=AS_OF)

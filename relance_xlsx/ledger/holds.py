@@ -56,6 +56,9 @@ def hold_columns(grid: Grid, standing: Standing, is_credit: np.ndarray) -> dict[
     under_way = pending != None  # noqa: E711
     reason[under_way] = pending[under_way]
     suspended &= ~under_way
+    asked = suspended & (standing.asked != None)  # noqa: E711  (review-pubre2 H2)
+    reason[asked] = standing.asked[asked]
+    suspended &= ~asked
     reason[suspended] = (
         "Suspendue (" + standing.said[suspended] + ") : pas de relance tant que la suspension "
         "n'est pas levée"
@@ -66,7 +69,7 @@ def hold_columns(grid: Grid, standing: Standing, is_credit: np.ndarray) -> dict[
         "Paiement transmis (" + standing.said[waiting] + ") : en attente de l'encaissement, "
         "pas de relance cette semaine"
     )
-    held = held | disputed | suspended | under_way
+    held = held | disputed | suspended | under_way | asked
     return {"hold": held, "hold_reason": reason, "wait_reason": wait}
 
 

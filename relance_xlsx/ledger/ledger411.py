@@ -6,7 +6,7 @@ one sentence saying what to export instead (review-pubwb8 H3)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,32 +25,44 @@ _CREDIT = frozenset(
 # What only an accounting ledger has beside its debit and credit: a running balance, a
 # journal code, a lettering mark.
 _JOURNAL = frozenset({"jnl", "jal", "jl", "journal", "code journal", "journal code", "code jnl"})
+# « Lettre » alone is the letter sent (« Relance 1 »), no lettering mark (review-pubre2 H1).
 _OWN = _JOURNAL | frozenset(
-    {"solde", "solde progressif", "solde cumule", "solde courant", "cumul", "solde cumul"}
+    {"solde progressif", "solde cumule", "solde courant", "cumul", "solde cumul"}
     | {"running balance", "cumulative balance", "balance cumulee", "running total"}
-    | {"let", "lettrage", "code lettrage", "lettre", "lett"}
+    | {"let", "lettrage", "code lettrage", "lett"}
 )
-# « Balance » beside a debit and a credit: a running balance when it adds up row by row, or
-# an open-items list's per-invoice balance (debit − credit on its own row): the cells decide.
-_BALANCE = frozenset({"balance", "dr cr", "balance dr cr", "solde dr cr"})
+# « Balance » or « Solde » beside a debit and a credit: a running balance when it adds up row
+# by row, or an open-items list's per-invoice balance (debit − credit on its own row): the
+# cells decide (review-pubre2 H1).
+_BALANCE = frozenset({"balance", "solde", "dr cr", "balance dr cr", "solde dr cr"})
+# A [columns] naming one of these says which column is owed: no guess to refuse.
+_OWED_FIELDS = ("amount", "balance", "paid")
 _RUNNING_ROWS = 2  # rows where the balance carries the one above
 # A sales-only FEC extract (« PieceRef », « CompAuxLib », « Debit », « Credit ») is read.
 _FEC_SALES = frozenset({"piece ref", "comp aux lib"})
 
 
-def is_ledger411(row: list[Any], below: Sequence[Sequence[Any]] = ()) -> bool:
+def is_ledger411(
+    row: list[Any], below: Sequence[Sequence[Any]] = (), columns: Mapping[str, str] | None = None
+) -> bool:
     """Whether a header row is an accounting client ledger's (debit, credit and a running
     balance, journal code or lettering column); below: the rows under it, where a
-    « Balance » that carries the row above is a running balance."""
+    « Balance » that carries the row above is a running balance. A [columns] (columns) naming
+    the amount, balance or paid column is obeyed, unless it names a journal code or a running
+    balance."""
     words = [header_words(v) if isinstance(v, str) else "" for v in row]
     found = set(words)
     if not (found & _DEBIT and found & _CREDIT) or found >= _FEC_SALES:
         return False
-    if found & _OWN:
-        return True
     at = [next(i for i, w in enumerate(words) if w in kind) for kind in (_DEBIT, _CREDIT)]
-    balances = [i for i, w in enumerate(words) if w in _BALANCE]
-    return any(_running(below, at[0], at[1], b) for b in balances)
+    running = {i for i, w in enumerate(words) if w in _BALANCE and _running(below, at[0], at[1], i)}
+    columns = columns or {}
+    named = {header_words(h) for h in columns.values()}
+    # A journal code is never the client: obeyed only with the client named elsewhere.
+    clients = "client" in columns or not found & _JOURNAL
+    if set(_OWED_FIELDS) & set(columns) and not named & _JOURNAL and clients:
+        return any(words[i] in named for i in running)  # review-pubre2 H1
+    return bool(found & _OWN or running)
 
 
 def _running(rows: Sequence[Sequence[Any]], debit: int, credit: int, balance: int) -> bool:
@@ -103,11 +115,13 @@ def ledger411_error(name: str, sheet: str, row: list[Any], index: int) -> Ledger
     )
 
 
-def ledger411_refusal(path: Path, heads: dict[str, list[list[Any]]]) -> LedgerError | None:
+def ledger411_refusal(
+    path: Path, heads: dict[str, list[list[Any]]], columns: Mapping[str, str] | None = None
+) -> LedgerError | None:
     """The refusal of a workbook whose table is an accounting client ledger, or None."""
     for sheet, rows in heads.items():
         for index, row in enumerate(rows):
-            if is_ledger411(row, rows[index + 1 :]):
+            if is_ledger411(row, rows[index + 1 :], columns):
                 return ledger411_error(path.name, sheet, row, index)
     return None
 

@@ -96,7 +96,7 @@ def receipts_refusal(
     if (
         fec := fec_refusal(path, heads)
         or aged_refusal(path, heads)
-        or ledger411_refusal(path, heads)
+        or ledger411_refusal(path, heads, overrides)
     ):
         return fec
     for sheet, rows in heads.items():

@@ -40,6 +40,7 @@ from .skips import skip_rows
 from .standing import Standing, read_standing
 from .terms import Terms, due_from_terms, immediate_terms, parse_terms, start_dates
 from .text import parse_one_line
+from .unsent import paid_not_held
 from .values import parse_date, parse_text
 
 
@@ -125,6 +126,7 @@ def _columns(
     bad_rows = [p.row for p in grid.problems if p.severity == "error" and p.row is not None]
     ok = ~np.isin(grid.numbers, bad_rows) & ~doubtful
     settled = (outstanding <= policy.tolerance) & ~is_credit  # NaN: unknown
+    holds = paid_not_held(grid, holds, settled)  # paid wins over « non envoyée » (pubre2 M1)
     # Before the rows' checks: said once, not per row.
     absent = absent_columns(grid, ok, quiet_settled(settled, levels, policy))
     cut, surplus = check_rows(

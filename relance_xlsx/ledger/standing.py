@@ -21,7 +21,8 @@ from .grid import Grid
 from .lettering import NOT_LETTERING, column_meanings, not_lettering
 from .pending import CLOSED_PART_PAID, pending_word
 from .problems import Decision
-from .statuses import CLOSED, HOLD, OPEN, PRIORITY, SAID, status_meaning
+from .reminded import issued_drafts, reminded_rows, sent_anyway
+from .statuses import CLOSED, DRAFT, HOLD, OPEN, PRIORITY, SAID, status_meaning
 from .text import parse_text
 
 STATUS_FIELDS = (
@@ -53,6 +54,7 @@ class Standing:
     ranks: np.ndarray
     said: np.ndarray  # « Soldé » (colonne « ETAT »)
     decisions: tuple[Decision, ...]
+    asked: np.ndarray  # a draft's status beside a recorded reminder: the hold reason, or None
 
     @property
     def meaning(self) -> np.ndarray:
@@ -61,7 +63,7 @@ class Standing:
 
     def take(self, rows: np.ndarray) -> Standing:
         """The rows a mask or index array selects."""
-        return Standing(self.ranks[rows], self.said[rows], self.decisions)
+        return Standing(self.ranks[rows], self.said[rows], self.decisions, self.asked[rows])
 
     def rows(self, meaning: str) -> np.ndarray:
         """Which rows have this meaning."""
@@ -75,6 +77,8 @@ def read_standing(grid: Grid) -> Standing:
     none = len(PRIORITY)
     ranks = np.full(len(grid), none)
     said = nones(len(grid))
+    sources = nones(len(grid))  # the field whose cell gave each row's meaning
+    proof = reminded_rows(grid)  # a reminder recorded: issued (review-pubre2 H2, M1)
     decisions: list[Decision] = []
     for field in STATUS_FIELDS:
         if field not in grid.positions:
@@ -95,11 +99,16 @@ def read_standing(grid: Grid) -> Standing:
         better = rank < ranks
         if field == "sent_flag":  # « Not Sent » beside « AUTHORISED »: issued, chased
             better &= ranks != PRIORITY.index(OPEN)
+            better &= ~sent_anyway(grid, better & (rank == PRIORITY.index(HOLD)), proof)
         ranks = np.where(better, rank, ranks)
+        sources[better] = field
         quotes = object_array([f"« {_shown(v)} », colonne « {header} »" for v in raw.values])
         said[better] = quotes[raw.codes[better]]
         decisions += _decisions(header, raw, meanings, field)
-    return Standing(ranks, said, tuple(decisions))
+    drafts = np.equal(ranks, PRIORITY.index(DRAFT))
+    asked = issued_drafts(grid, drafts, sources, proof)
+    ranks[asked != None] = PRIORITY.index(HOLD)  # noqa: E711
+    return Standing(ranks, said, tuple(decisions), asked)
 
 
 def _reader(grid: Grid) -> Callable[[Any], str | None]:

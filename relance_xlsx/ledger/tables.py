@@ -133,7 +133,8 @@ def read_table(
         raise LedgerError(receipts_error(path.name, guess.where(), guess.receipts))
     grid = reader.rows(guess.sheet)
     below = grid[guess.header_index + 1 : guess.header_index + 1 + _BALANCE_ROWS]
-    if is_ledger411(head := grid[guess.header_index], below):  # review-pubwb8 H3, pubre H3
+    head = grid[guess.header_index]
+    if is_ledger411(head, below, settings.columns):  # review-pubwb8 H3, pubre H3, pubre2 H1
         raise ledger411_error(path.name, guess.sheet, head, guess.header_index)
     fec_signed(grid, guess.header_index, guess.positions.get("amount"))
     guess, grid, titled = with_title_client(guess, grid)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
+from .reminded import SENT_ANYWAY
 from .statuses import DRAFT, HOLD, OPEN, status_meaning
 from .values import parse_flag
 
@@ -46,4 +49,33 @@ def sent_word(value: Any) -> bool | None:
     return flag is False
 
 
-__all__ = ["NEVER_SENT", "UNKNOWN_SENT", "never_sent_warning", "sent_meaning", "sent_word"]
+def paid_not_held(grid: Any, holds: dict[str, Any], settled: Any) -> dict[str, Any]:
+    """The holds, a settled invoice released from « non envoyée » (its warning dropped) or
+    from a draft's status beside a reminder: paid wins, « Réglée » is what its row says
+    (review-pubre2 M1)."""
+    settled = np.asarray(settled, dtype=bool)
+    unsent = (NEVER_SENT, SENT_ANYWAY.split(" (")[0])
+    if said := {p.row for p in grid.problems if p.message.startswith(unsent)}:
+        paid = set(grid.numbers[settled & np.isin(grid.numbers, list(said))].tolist())
+        grid.problems[:] = [
+            p for p in grid.problems if not (p.row in paid and p.message.startswith(unsent))
+        ]
+    reason = np.array(holds["hold_reason"], dtype=object)
+    heads = (NEVER_SENT.split(" : ")[0], "mais une relance est enregistrée")  # reminded.py
+    rows = np.zeros(len(reason), dtype=bool)
+    for i in np.flatnonzero(np.asarray(holds["hold"], dtype=bool) & settled).tolist():
+        rows[i] = isinstance(reason[i], str) and any(h in reason[i] for h in heads)
+    if not rows.any():
+        return holds
+    reason[rows] = None
+    return {**holds, "hold": np.array(holds["hold"], dtype=bool) & ~rows, "hold_reason": reason}
+
+
+__all__ = [
+    "NEVER_SENT",
+    "UNKNOWN_SENT",
+    "never_sent_warning",
+    "paid_not_held",
+    "sent_meaning",
+    "sent_word",
+]
