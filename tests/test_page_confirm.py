@@ -147,7 +147,11 @@ def test_a_page_opened_again_the_same_day_links_that_day_s_files(tmp_path, offic
         shown = client.get("/apercu").text
         assert f"a déjà été fait : {len(made.letters)} lettre(s)" in shown
         assert 'id="confirmer"' not in shown and 'class="sauf-lettre"' not in shown
-        for path in [x.path for x in made.letters] + [made.report, made.bundle]:
+        # The registered letters and their posting list too (review-clerk4 M3: left out).
+        assert made.registered_bundle and made.posting_list
+        for path in [x.path for x in made.letters] + [
+            made.report, made.bundle, made.registered_bundle, made.posting_list
+        ]:  # fmt: skip
             assert path and quote(str(path), safe="") in shown, path
         before = _journal(office)
         again = client.post(

@@ -13,6 +13,7 @@ from ..pipeline import day_folder
 BUNDLE = "a_imprimer"
 REGISTERED = "recommandes"  # the registered letters' bundle (issue 33): not a letter
 REPORT = "rapport"
+POSTING = "liste_recommandes"  # the registered letters' posting list (mailroom)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class DayFiles:
     bundle: list[Path] = field(default_factory=list)
     report: list[Path] = field(default_factory=list)
     emails: int = 0
+    # The registered letters' bundle and their posting list (review-clerk4 M3: left out).
+    registered: list[Path] = field(default_factory=list)
+    posting: list[Path] = field(default_factory=list)
 
 
 def day_files(ledger: Path, as_of: str) -> DayFiles:
@@ -42,7 +46,9 @@ def day_files(ledger: Path, as_of: str) -> DayFiles:
     bundle = sorted([*pdf.glob(f"{BUNDLE}.pdf"), *folder.glob(f"{BUNDLE}.*")], reverse=True)
     report = sorted(folder.glob(f"{REPORT}.*"), key=lambda p: p.suffix != ".pdf")
     emails = len(list((folder / "emails").glob("*.eml")))
-    return DayFiles(folder, letters, bundle, report, emails)
+    registered = sorted([*pdf.glob(f"{REGISTERED}.pdf"), *folder.glob(f"{REGISTERED}.*")])
+    posting = sorted(folder.glob(f"{POSTING}.*"), key=lambda p: p.suffix != ".pdf")
+    return DayFiles(folder, letters, bundle, report, emails, registered, posting)
 
 
 def after_run(as_of: str, letters: int, today: dt.date | None = None) -> str:
