@@ -20,6 +20,10 @@ STOPS = {
 }
 
 
+def _console_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("stop", STOPS.values(), ids=STOPS)
 def test_the_preview_folder_goes_with_the_server(tmp_path, stop):
@@ -35,6 +39,9 @@ def test_the_preview_folder_goes_with_the_server(tmp_path, stop):
     ui = subprocess.Popen(
         [sys.executable, "-m", "relance_xlsx", "ui", "--sans-navigateur"],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        # As from a console: a test run started in the background (`cmd &`) ignores SIGINT,
+        # and the page would inherit that (the fresh-clone check's run failed so).
+        preexec_fn=_console_signals,
     )  # fmt: skip
     try:
         assert ui.stdout is not None
