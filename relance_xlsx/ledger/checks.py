@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..config import Policy
 from ..errors import LedgerError
+from .clients import key_of
 from .coded import Coded, dates_of, parse_amounts
 from .echeancier import beyond_invoice, instalment_note, instalments
 from .grid import Grid
@@ -262,11 +263,7 @@ def _two_clients(grid: Grid, rows_of: dict[int, list[int]]) -> set[int]:
     if "client" not in grid.positions:
         return set()
     names = grid.raw("client").array()
-    return {
-        code
-        for code, rows in rows_of.items()
-        if len({" ".join(str(names[i] or "").split()).casefold() for i in rows}) > 1
-    }
+    return {code for code, rows in rows_of.items() if len({key_of(names[i]) for i in rows}) > 1}
 
 
 SAME_TWINS = (

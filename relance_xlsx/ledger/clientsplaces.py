@@ -35,9 +35,9 @@ def _columns(grid: Grid, fields: tuple[str, ...]) -> list[np.ndarray]:
     return [grid.raw(f).array() for f in fields if f in grid.positions]
 
 
-def _doubled(grid: Grid) -> dict[str, tuple[str, str]]:
-    """Client key -> the first two different places (or e-mails) its rows give."""
-    names = grid.raw("client").map(parse_name).array()
+def _doubled(grid: Grid, names: np.ndarray) -> dict[str, tuple[str, str]]:
+    """Client key -> the first two different places (or e-mails) its rows give (names: the
+    client column's names, as the letters group them)."""
     named, keys = pd.factorize(pd.Series(names, dtype=object))
     seen: dict[tuple[str, int], dict[str, str]] = {}
     for kind, columns in enumerate((_columns(grid, _PLACE), _columns(grid, ("email",)))):
@@ -66,10 +66,10 @@ def two_places(grid: Grid, holds: dict[str, Any], owed: np.ndarray) -> dict[str,
     e-mails, with a warning naming both."""
     if "client" not in grid.positions:
         return holds
-    doubled = _doubled(grid)
+    names = grid.raw("client").map(parse_name).array()  # once, for both passes
+    doubled = _doubled(grid, names)
     if not doubled:
         return holds
-    names = grid.raw("client").map(parse_name).array()
     held = np.array(holds["hold"], dtype=bool)
     reason = np.array(holds["hold_reason"], dtype=object)
     for i in np.flatnonzero(owed & ~held).tolist():
